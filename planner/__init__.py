@@ -1,0 +1,5 @@
+"""Exchange Server SE migration planner."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

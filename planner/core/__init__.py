@@ -1,0 +1,1 @@
+"""The planner core: every decision, no Qt."""

@@ -1,0 +1,297 @@
+"""The estate: immutable records of everything imported for one customer.
+
+These dataclasses are the contract between the importers, the graph, the rules, the
+scheduler, the exports and the GUI. Values stay as the customer gave them where
+interpretation needs knowledge (a server's ``build`` is the raw string; the build module
+turns it into product and release).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+__all__ = [
+    "Connector",
+    "ConnectorType",
+    "Dag",
+    "Database",
+    "Estate",
+    "ExoReport",
+    "Finding",
+    "Namespace",
+    "Organization",
+    "RelayClient",
+    "Server",
+    "Severity",
+    "Site",
+]
+
+
+class Severity(StrEnum):
+    """How bad a finding is: errors block a trustworthy plan, warnings deserve a look."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem found in the input or the estate, with where it is; never a crash."""
+
+    severity: Severity
+    code: str  # stable, upper-case, e.g. "IMPORT-BUILD-UNPARSEABLE"
+    message_en: str
+    message_de: str
+    file: str = ""
+    sheet: str = ""
+    row: int | None = None  # 1-based spreadsheet row, as the customer sees it
+    column: str = ""
+    target: str = ""  # the entity it concerns, e.g. "server:EX01"
+
+    def message(self, lang: str = "en") -> str:
+        """The message in the requested language (``de`` or ``en``)."""
+        return self.message_de if lang == "de" else self.message_en
+
+    def where(self) -> str:
+        """A short human location such as ``inventory.xlsx › Servers › row 7 › Build``."""
+        parts = [self.file, self.sheet]
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        parts.append(self.column)
+        return " › ".join(p for p in parts if p)
+
+
+class ConnectorType(StrEnum):
+    """What a connector is; EXO_* live in Exchange Online, the rest on premises."""
+
+    SEND = "send"
+    RECEIVE = "receive"
+    EDGE_SUBSCRIPTION = "edge_subscription"
+    EXO_INBOUND = "exo_inbound"  # Exchange Online inbound connector of type OnPremises
+    EXO_OUTBOUND = "exo_outbound"
+
+
+@dataclass(frozen=True)
+class Organization:
+    """The customer's Exchange organization and its Microsoft 365 tenant."""
+
+    customer: str = ""
+    hybrid: bool = False
+    tenant: str = ""
+    forest: str = ""
+
+
+@dataclass(frozen=True)
+class Site:
+    """An AD site; holidays come from its country and subdivision."""
+
+    name: str
+    internet_facing: bool = False
+    country: str = ""  # ISO 3166 alpha-2, e.g. "DE"
+    subdivision: str = ""  # e.g. "BY" for Bavaria
+    timezone: str = ""
+
+
+@dataclass(frozen=True)
+class Server:
+    """One Exchange server as the inventory describes it."""
+
+    name: str
+    fqdn: str = ""
+    site: str = ""
+    roles: tuple[str, ...] = ()  # normalised: "Mailbox", "Edge", "ClientAccess", "HubTransport"
+    build: str = ""  # raw, any notation; see planner.core.builds
+    os: str = ""
+    dag: str = ""
+    virtual: bool | None = None
+    mailbox_count: int | None = None
+    mailbox_data_gb: float | None = None
+    dotnet: str = ""
+    notes: str = ""
+    judged_by_exo: bool | None = None  # the inventory says so explicitly; None = derive
+
+    @property
+    def is_edge(self) -> bool:
+        """True for an Edge Transport server."""
+        return "Edge" in self.roles
+
+
+@dataclass(frozen=True)
+class Dag:
+    """A database availability group."""
+
+    name: str
+    members: tuple[str, ...] = ()
+    witness: str = ""
+
+
+@dataclass(frozen=True)
+class Database:
+    """A mailbox database, hosted by a server or replicated in a DAG."""
+
+    name: str
+    server: str = ""
+    dag: str = ""
+    size_gb: float | None = None
+    mailbox_count: int | None = None
+
+
+@dataclass(frozen=True)
+class Connector:
+    """A send, receive, Edge subscription or Exchange Online connector."""
+
+    name: str
+    type: ConnectorType
+    servers: tuple[str, ...] = ()  # source servers (send) or the bound server (receive)
+    address_spaces: tuple[str, ...] = ()
+    smart_hosts: tuple[str, ...] = ()
+    remote_ip_ranges: tuple[str, ...] = ()
+    fqdn: str = ""
+    cloud_mail_enabled: bool | None = None
+    tls_certificate: str = ""
+    site: str = ""  # for Edge subscriptions
+
+
+@dataclass(frozen=True)
+class RelayClient:
+    """An application, device or printer that submits mail through a receive connector."""
+
+    name: str
+    host: str = ""
+    connector: str = ""
+    server: str = ""
+    owner: str = ""
+
+
+@dataclass(frozen=True)
+class Namespace:
+    """A client namespace (e.g. mail.contoso.com) and the servers behind it."""
+
+    name: str
+    services: tuple[str, ...] = ()
+    servers: tuple[str, ...] = ()
+    load_balancer: str = ""
+    certificate: str = ""
+
+
+@dataclass(frozen=True)
+class ExoReport:
+    """One row of Exchange Online's ``Get-OnPremServerReportInfo``."""
+
+    server_fqdn: str
+    build: str = ""
+    first_detected: date | None = None
+    throttle_date: date | None = None
+    block_date: date | None = None
+
+
+@dataclass(frozen=True)
+class Estate:
+    """Everything imported for one customer."""
+
+    organization: Organization = field(default_factory=Organization)
+    sites: tuple[Site, ...] = ()
+    servers: tuple[Server, ...] = ()
+    dags: tuple[Dag, ...] = ()
+    databases: tuple[Database, ...] = ()
+    connectors: tuple[Connector, ...] = ()
+    relay_clients: tuple[RelayClient, ...] = ()
+    namespaces: tuple[Namespace, ...] = ()
+    exo_reports: tuple[ExoReport, ...] = ()
+
+    def server(self, name: str) -> Server | None:
+        """The server with this short name or FQDN, case-insensitively."""
+        key = name.strip().lower()
+        for s in self.servers:
+            if s.name.lower() == key or (s.fqdn and s.fqdn.lower() == key):
+                return s
+        short = key.split(".", 1)[0]
+        for s in self.servers:
+            if s.name.lower() == short:
+                return s
+        return None
+
+    def dag(self, name: str) -> Dag | None:
+        """The DAG with this name, case-insensitively."""
+        key = name.strip().lower()
+        return next((d for d in self.dags if d.name.lower() == key), None)
+
+    def site(self, name: str) -> Site | None:
+        """The site with this name, case-insensitively."""
+        key = name.strip().lower()
+        return next((s for s in self.sites if s.name.lower() == key), None)
+
+    def with_server(self, server: Server) -> Estate:
+        """A copy with this server replaced (matched by name) or added."""
+        others = tuple(s for s in self.servers if s.name.lower() != server.name.lower())
+        kept = [s if s.name.lower() != server.name.lower() else server for s in self.servers]
+        if len(others) == len(self.servers):
+            kept.append(server)
+        return replace(self, servers=tuple(kept))
+
+
+# --- plain-data conversion (JSON, project files) -------------------------------------
+
+_ENTITY_TYPES: dict[str, type[Any]] = {
+    "sites": Site,
+    "servers": Server,
+    "dags": Dag,
+    "databases": Database,
+    "connectors": Connector,
+    "relay_clients": RelayClient,
+    "namespaces": Namespace,
+    "exo_reports": ExoReport,
+}
+
+
+def to_plain(obj: Any) -> Any:
+    """Dataclasses, enums, dates and tuples as JSON-ready dicts, strings and lists."""
+    if hasattr(obj, "__dataclass_fields__"):
+        return {f.name: to_plain(getattr(obj, f.name)) for f in fields(obj)}
+    if isinstance(obj, StrEnum):
+        return obj.value
+    if isinstance(obj, date):
+        return obj.isoformat()
+    if isinstance(obj, tuple | list):
+        return [to_plain(v) for v in obj]
+    if isinstance(obj, dict):
+        return {str(k): to_plain(v) for k, v in obj.items()}
+    if isinstance(obj, frozenset | set):
+        return sorted(to_plain(v) for v in obj)
+    return obj
+
+
+def _record_from_plain(cls: type[Any], data: dict[str, Any]) -> Any:
+    kwargs: dict[str, Any] = {}
+    for f in fields(cls):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if isinstance(value, list):
+            value = tuple(value)
+        if f.name == "type" and cls is Connector:
+            value = ConnectorType(value)
+        if cls is ExoReport and (f.name.endswith("_date") or f.name == "first_detected"):
+            value = date.fromisoformat(value) if value else None
+        kwargs[f.name] = value
+    return cls(**kwargs)
+
+
+def estate_to_plain(estate: Estate) -> dict[str, Any]:
+    """The estate as JSON-ready data."""
+    result: dict[str, Any] = to_plain(estate)
+    return result
+
+
+def estate_from_plain(data: dict[str, Any]) -> Estate:
+    """Rebuild an estate from :func:`estate_to_plain` output (unknown keys are ignored)."""
+    org = Organization(**{k: v for k, v in data.get("organization", {}).items()
+                          if k in {f.name for f in fields(Organization)}})
+    parts: dict[str, Any] = {}
+    for key, cls in _ENTITY_TYPES.items():
+        parts[key] = tuple(_record_from_plain(cls, row) for row in data.get(key, []))
+    return Estate(organization=org, **parts)

@@ -1,0 +1,203 @@
+"""Steps, schedules and plans: the records that flow from the rules to the exports.
+
+The rules produce a :class:`Proposal` (undated steps with reasons); the scheduler turns it
+into a :class:`Schedule`; a :class:`Plan` bundles everything an export or the GUI shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from planner.core.model import Estate, Finding
+from planner.core.settings import Decisions, Settings
+
+__all__ = [
+    "Dependency",
+    "Exposure",
+    "MigrationPath",
+    "Objective",
+    "Pause",
+    "Phase",
+    "Plan",
+    "Proposal",
+    "Schedule",
+    "ScheduledStep",
+    "ServerAssessment",
+    "Step",
+]
+
+
+class MigrationPath(StrEnum):
+    """How a server reaches Exchange Server SE."""
+
+    IN_PLACE = "in_place"
+    CU_THEN_IN_PLACE = "cu_then_in_place"
+    SIDE_BY_SIDE = "side_by_side"
+    DECOMMISSION = "decommission"
+    NONE = "none"  # already SE, or excluded
+
+
+class Phase(StrEnum):
+    """Groups of steps as the plan, the Gantt and the report show them, in this order."""
+
+    PREPARE = "prepare"  # licensing, AD preparation
+    LEGACY = "legacy"  # Exchange 2013 removal
+    UPDATE = "update"  # 2019 CU updates before in place
+    IN_PLACE = "in_place"  # 2019 CU14/CU15 -> SE
+    SIDE_BY_SIDE = "side_by_side"  # new SE servers, moves, namespaces, connectors
+    HYBRID = "hybrid"  # HCW, hybrid app
+    DECOMMISSION = "decommission"
+    MILESTONE = "milestone"
+
+
+@dataclass(frozen=True)
+class Dependency:
+    """A link to a predecessor step, MS Project style (FS/SS/FF/SF with a lag in days)."""
+
+    step_id: str
+    type: str = "FS"
+    lag_days: int = 0
+
+
+@dataclass(frozen=True)
+class Step:
+    """One unit of work on one target, with its reason."""
+
+    id: str  # stable across re-plans, e.g. "inplace:EX01"
+    title_en: str
+    title_de: str
+    kind: str  # e.g. "license_check", "ad_prep", "inplace_upgrade", "mailbox_moves"
+    phase: Phase
+    target: str  # "org", "server:EX01", "dag:DAG1", "site:Berlin", "connector:..."
+    duration_days: int
+    rule: str  # id of the rule that proposed it
+    why_en: str  # the fact that triggered it, in plain words
+    why_de: str
+    predecessors: tuple[Dependency, ...] = ()
+    command: str = ""  # the Microsoft command or checklist line, when there is one
+    source: str = ""  # knowledge-base source of the rule's fact
+    needs_window: bool = False  # must fall on a maintenance window day
+    resources: tuple[str, ...] = ()  # exclusive resources: "dag:DAG1", "server:EX01"
+    needs_consultant: bool = True  # False: the customer does it
+    exits_exo_view: tuple[str, ...] = ()  # servers that stop being judged when this finishes
+    milestone: bool = False
+    deadline: date | None = None  # must finish by (e.g. the SE CU that refuses old versions)
+
+    def title(self, lang: str = "en") -> str:
+        """The title in the requested language."""
+        return self.title_de if lang == "de" else self.title_en
+
+    def why(self, lang: str = "en") -> str:
+        """The reason in the requested language."""
+        return self.why_de if lang == "de" else self.why_en
+
+
+@dataclass(frozen=True)
+class ServerAssessment:
+    """What the planner concluded about one server."""
+
+    name: str
+    product: str  # "2013", "2016", "2019", "SE" or "" when unknown
+    release: str  # e.g. "CU14 Oct25SU"
+    build: str  # normalised build number, e.g. "15.2.1544.36"
+    path: MigrationPath
+    judged_by_exo: bool
+    supported: bool
+    reason_en: str = ""
+    reason_de: str = ""
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The rules' output: ordered, undated steps with reasons."""
+
+    steps: tuple[Step, ...] = ()
+    servers: tuple[ServerAssessment, ...] = ()
+    waves: tuple[tuple[str, ...], ...] = ()  # step ids per topological generation
+    findings: tuple[Finding, ...] = ()
+
+    def step(self, step_id: str) -> Step | None:
+        """The step with this id."""
+        return next((s for s in self.steps if s.id == step_id), None)
+
+
+@dataclass(frozen=True)
+class ScheduledStep:
+    """A step's dates (inclusive) and who does it, with what drove the start date."""
+
+    step_id: str
+    start: date
+    end: date
+    consultant: str = ""  # "" when the customer does it
+    driver_kind: str = "start"  # start|predecessor|window|holiday|absence|freeze|pin|deadline|resource
+    driver_en: str = ""
+    driver_de: str = ""
+
+    def driver(self, lang: str = "en") -> str:
+        """What drove the date, in the requested language."""
+        return self.driver_de if lang == "de" else self.driver_en
+
+
+@dataclass(frozen=True)
+class Pause:
+    """A tenant-wide enforcement pause: whole days, both ends inclusive."""
+
+    start: date
+    end: date
+    days: int
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """The days one judged server spends in each enforcement stage under the plan."""
+
+    server: str
+    first_detected: date
+    cutover: date | None  # the day it leaves Exchange Online's view; None = never in plan
+    days_in_stage: tuple[int, ...]  # index 0 = stage 1
+    paused_days: int = 0
+    first_detected_source: str = ""  # "exo_report" | "settings" | "baseline"
+
+
+@dataclass(frozen=True)
+class Objective:
+    """What the schedule reached, in the lexicographic order it was optimised."""
+
+    blocked_days: int
+    throttled_days: int
+    pause_days: int
+    finish: date | None
+    status: str  # "optimal" | "feasible" | "infeasible" | "unscheduled"
+    gap: float = 0.0
+    reason_en: str = ""
+    reason_de: str = ""
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Dated steps, pauses and exposure, and the objective reached."""
+
+    steps: tuple[ScheduledStep, ...] = ()
+    pauses: tuple[Pause, ...] = ()
+    exposure: tuple[Exposure, ...] = ()
+    objective: Objective = field(
+        default_factory=lambda: Objective(0, 0, 0, None, "unscheduled")
+    )
+
+    def for_step(self, step_id: str) -> ScheduledStep | None:
+        """The dates of one step."""
+        return next((s for s in self.steps if s.step_id == step_id), None)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything the exports and the GUI show for one estate."""
+
+    estate: Estate
+    settings: Settings
+    decisions: Decisions
+    findings: tuple[Finding, ...]
+    proposal: Proposal
+    schedule: Schedule

@@ -1,0 +1,101 @@
+"""The plan as JSON-ready data, in the shape the CLI documents (stable key order)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner.core.knowledge import Knowledge
+from planner.core.model import estate_to_plain, to_plain
+from planner.core.plan import Plan
+
+__all__ = ["plan_to_plain"]
+
+
+def _servers(plan: Plan) -> list[dict[str, Any]]:
+    assessed = {a.name.lower(): a for a in plan.proposal.servers}
+    rows: list[dict[str, Any]] = []
+    for server in plan.estate.servers:
+        row: dict[str, Any] = to_plain(server)
+        a = assessed.get(server.name.lower())
+        row["product"] = a.product if a else ""
+        row["release"] = a.release if a else ""
+        row["build_normalised"] = a.build if a else ""
+        row["supported"] = a.supported if a else False
+        row["path"] = a.path.value if a else "none"
+        row["judged_by_exo"] = a.judged_by_exo if a else False
+        rows.append(row)
+    return rows
+
+
+def _steps(plan: Plan) -> list[dict[str, Any]]:
+    lang = plan.settings.language
+    rows: list[dict[str, Any]] = []
+    for step in plan.proposal.steps:
+        dated = plan.schedule.for_step(step.id)
+        rows.append({
+            "id": step.id,
+            "title": step.title(lang),
+            "kind": step.kind,
+            "phase": step.phase.value,
+            "target": step.target,
+            "duration_days": step.duration_days,
+            "predecessors": [p.step_id for p in step.predecessors],
+            "links": [to_plain(p) for p in step.predecessors],
+            "rule": step.rule,
+            "why": step.why(lang),
+            "command": step.command,
+            "needs_window": step.needs_window,
+            "start": dated.start.isoformat() if dated else None,
+            "end": dated.end.isoformat() if dated else None,
+            "consultant": dated.consultant if dated else None,
+            "driver": dated.driver(lang) if dated else None,
+            "driver_kind": dated.driver_kind if dated else None,
+        })
+    return rows
+
+
+def plan_to_plain(plan: Plan, knowledge: Knowledge) -> dict[str, Any]:
+    """Everything about the plan as JSON-ready data; deterministic for the same input."""
+    estate = estate_to_plain(plan.estate)
+    estate["servers"] = _servers(plan)
+    sched = plan.schedule
+    obj = sched.objective
+    return {
+        "knowledge_as_of": knowledge.as_of.isoformat(),
+        "estate": estate,
+        "findings": [
+            {
+                "severity": f.severity.value,
+                "code": f.code,
+                "message": f.message(plan.settings.language),
+                "file": f.file,
+                "sheet": f.sheet,
+                "row": f.row,
+                "column": f.column,
+            }
+            for f in plan.findings
+        ],
+        "steps": _steps(plan),
+        "waves": [list(w) for w in plan.proposal.waves],
+        "pauses": [to_plain(p) for p in sched.pauses],
+        "exposure": [
+            {
+                "server": e.server,
+                "first_detected": e.first_detected.isoformat(),
+                "first_detected_source": e.first_detected_source,
+                "cutover": e.cutover.isoformat() if e.cutover else None,
+                "days_in_stage": {str(i + 1): n for i, n in enumerate(e.days_in_stage)},
+                "paused_days": e.paused_days,
+            }
+            for e in sched.exposure
+        ],
+        "objective": {
+            "blocked_days": obj.blocked_days,
+            "throttled_days": obj.throttled_days,
+            "pause_days": obj.pause_days,
+            "finish": obj.finish.isoformat() if obj.finish else None,
+            "status": obj.status,
+            "gap": obj.gap,
+            "reason": obj.reason_de if plan.settings.language == "de" else obj.reason_en,
+        },
+    }

@@ -1,0 +1,72 @@
+"""Project settings and the consultant's decisions, as immutable records.
+
+Settings say how to plan (start, calendar, consultants, enforcement facts, overrides of the
+knowledge base); decisions say what the consultant changed in the proposal (excluded
+servers, changed paths, switched-off rules, pins). Both are saved in the project file.
+Loading them from TOML or a workbook sheet lives in :mod:`planner.core.settings_io`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+__all__ = ["Consultant", "Decisions", "Freeze", "Settings"]
+
+
+@dataclass(frozen=True)
+class Consultant:
+    """A person who does steps; absent ranges are inclusive."""
+
+    name: str
+    days_per_week: int = 5
+    absent: tuple[tuple[date, date], ...] = ()
+
+
+@dataclass(frozen=True)
+class Freeze:
+    """A customer change freeze (e.g. year end): no step runs on these days."""
+
+    start: date
+    end: date
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to plan one project."""
+
+    customer: str = ""
+    start: date = field(default_factory=date.today)
+    country: str = "DE"
+    subdivision: str = "BY"
+    language: str = "de"  # report and export language: "de" or "en"
+    consultants: tuple[Consultant, ...] = (Consultant("Consultant 1"),)
+    freezes: tuple[Freeze, ...] = ()
+    maintenance_days: tuple[str, ...] = ("Sat",)  # Mon..Sun
+    pause_days_used: dict[int, int] = field(default_factory=dict)  # year -> days used
+    first_detected: dict[str, date] = field(default_factory=dict)  # server name/FQDN -> date
+    fixed_pauses: tuple[tuple[date, int], ...] | None = None  # (start, days); None = optimise
+    policy_overrides: dict[str, Any] = field(default_factory=dict)  # knowledge key -> value
+    durations: dict[str, float] = field(default_factory=dict)  # step kind -> days
+    throughput_gb_per_day: float | None = None  # mailbox moves; None = knowledge default
+    solver_time_limit_s: float = 10.0
+    company: str = ""
+    consultant_name: str = ""
+    logo_path: str = ""
+    plan_version: str = "1.0"
+    paper: str = "A4"  # "A4" or "Letter"
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """What the consultant changed in the proposal; keys are server names / step ids."""
+
+    excluded_servers: frozenset[str] = frozenset()
+    paths: dict[str, str] = field(default_factory=dict)  # server -> MigrationPath value
+    disabled_rules: frozenset[str] = frozenset()
+    pins: dict[str, date] = field(default_factory=dict)  # step id -> start date
+    not_before: dict[str, date] = field(default_factory=dict)  # step id -> earliest start
+    repoint_exo_connector: frozenset[str] = frozenset()  # servers to take out of EXO's view early
+    new_servers: dict[str, int] = field(default_factory=dict)  # 2016 server -> SE servers

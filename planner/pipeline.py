@@ -1,0 +1,79 @@
+"""The one pipeline the GUI and the CLI both call: inputs -> estate -> proposal -> schedule.
+
+Every stage is a plain function of its inputs, so the GUI can run it on a worker thread and
+re-run only what changed. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner.core.knowledge import Knowledge, load_knowledge
+from planner.core.model import Estate, Finding
+from planner.core.plan import Plan
+from planner.core.settings import Decisions, Settings
+
+__all__ = ["Inputs", "knowledge_for", "load_inputs", "make_plan"]
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What the importers made of the files, plus the settings they carried."""
+
+    estate: Estate
+    findings: tuple[Finding, ...]
+    settings: Settings
+
+
+def knowledge_for(settings: Settings) -> Knowledge:
+    """The knowledge base with this project's overrides applied."""
+    return load_knowledge(settings.policy_overrides)
+
+
+def load_inputs(
+    paths: Sequence[Path | str],
+    mapping_path: Path | str | None = None,
+    settings_path: Path | str | None = None,
+) -> Inputs:
+    """Import inventory files; settings come from a TOML file, else the workbook's Project sheet."""
+    from planner.core.importing import import_files, load_mapping
+    from planner.core.settings_io import load_settings_toml, settings_from_table
+
+    mapping = load_mapping(Path(mapping_path)) if mapping_path else None
+    result = import_files([Path(p) for p in paths], mapping)
+    if settings_path:
+        settings = load_settings_toml(Path(settings_path))
+    else:
+        settings = settings_from_table(result.settings_table)
+    if not settings.customer and result.estate.organization.customer:
+        from dataclasses import replace
+
+        settings = replace(settings, customer=result.estate.organization.customer)
+    return Inputs(result.estate, tuple(result.findings), settings)
+
+
+def make_plan(
+    estate: Estate,
+    findings: Sequence[Finding],
+    settings: Settings,
+    decisions: Decisions | None = None,
+    knowledge: Knowledge | None = None,
+) -> Plan:
+    """Propose the steps for an estate and schedule them."""
+    from planner.core.rules import propose
+    from planner.core.scheduler import schedule
+
+    decisions = decisions or Decisions()
+    knowledge = knowledge or knowledge_for(settings)
+    proposal = propose(estate, settings, decisions, knowledge)
+    dated = schedule(proposal, estate, settings, decisions, knowledge)
+    return Plan(
+        estate=estate,
+        settings=settings,
+        decisions=decisions,
+        findings=tuple(findings) + tuple(proposal.findings),
+        proposal=proposal,
+        schedule=dated,
+    )
