@@ -1,0 +1,63 @@
+"""Build the one-folder desktop bundle with PyInstaller and report its size.
+
+Usage: python packaging/build_bundle.py [--onefile] [--dist DIR]
+Run it with the project's virtual environment (``packaging/dev.py`` creates it); it
+installs PyInstaller there when missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def folder_size(path: Path) -> int:
+    """Bytes below a folder (or of one file)."""
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def ensure_pyinstaller() -> None:
+    """Install PyInstaller into this interpreter's environment when it is missing."""
+    try:
+        import PyInstaller  # noqa: F401
+    except ImportError:
+        subprocess.check_call([sys.executable, "-m", "pip", "install", "-q", "pyinstaller>=6"])
+
+
+def build(dist: Path, onefile: bool) -> Path:
+    """Run PyInstaller on packaging/planner.spec; return the bundle's path."""
+    ensure_pyinstaller()
+    work = ROOT / "build" / "pyinstaller"
+    env = dict(os.environ, PLANNER_ONEFILE="1" if onefile else "0")
+    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+           "--distpath", str(dist), "--workpath", str(work), str(ROOT / "packaging" / "planner.spec")]
+    subprocess.check_call(cmd, cwd=ROOT, env=env)
+    target = dist / ("planner" if not onefile else "planner")
+    if not onefile:
+        shutil.copy2(ROOT / "packaging" / "planner.desktop", target / "planner.desktop")
+    return target
+
+
+def main() -> int:
+    """Build and print where the bundle is and how large it is."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--onefile", action="store_true", help="one executable instead of a folder")
+    parser.add_argument("--dist", default=str(ROOT / "dist"), help="output folder")
+    args = parser.parse_args()
+    target = build(Path(args.dist), args.onefile)
+    size = folder_size(target)
+    print(f"bundle: {target}")
+    print(f"size: {size / 1e6:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
