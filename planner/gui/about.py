@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.core.about import app_version, bundled_licences
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("About", text)
 
 
 def about_html(knowledge_as_of: str) -> str:
@@ -17,12 +22,12 @@ def about_html(knowledge_as_of: str) -> str:
     )
     return (
         f"<h3>Exchange SE Planner {escape(app_version())}</h3>"
-        f"<p>{escape(QWidget.tr('Knowledge base as of'))} {escape(knowledge_as_of)}</p>"
-        f"<p>{escape(QWidget.tr('Customer data never leaves this computer.'))}</p>"
+        f"<p>{escape(_tr('Knowledge base as of'))} {escape(knowledge_as_of)}</p>"
+        f"<p>{escape(_tr('Customer data never leaves this computer.'))}</p>"
         f"<table cellspacing='4'>{rows}</table>"
     )
 
 
 def show_about(parent: QWidget, knowledge_as_of: str) -> None:
     """Show the About dialog."""
-    QMessageBox.about(parent, QWidget.tr("About Exchange SE Planner"), about_html(knowledge_as_of))
+    QMessageBox.about(parent, _tr("About Exchange SE Planner"), about_html(knowledge_as_of))
