@@ -1,0 +1,52 @@
+"""Customer text is data in every export: never a formula, never markup (#11)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from planner.core.model import RelayClient
+from planner.pipeline import knowledge_for, load_inputs, make_plan
+from tests.paths import MIXED
+
+HOSTILE = ["=HYPERLINK(\"http://evil\",\"x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
+           "<script>alert(1)</script>"]
+
+
+def _hostile_plan():  # type: ignore[no-untyped-def]
+    inputs = load_inputs([MIXED])
+    estate = inputs.estate
+    server = estate.servers[0]
+    clients = tuple(RelayClient(name=text, host=text, server=server.name, owner=text)
+                    for text in HOSTILE)
+    estate = replace(estate, relay_clients=estate.relay_clients + clients,
+                     servers=(replace(server, notes=HOSTILE[0]),) + estate.servers[1:])
+    knowledge = knowledge_for(inputs.settings)
+    return make_plan(estate, inputs.findings, inputs.settings, knowledge=knowledge), knowledge
+
+
+def test_no_customer_text_becomes_a_formula_in_the_workbook(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from planner.core.export.xlsx import write_workbook
+
+    plan, knowledge = _hostile_plan()
+    out = tmp_path / "plan.xlsx"
+    write_workbook(plan, knowledge, out, "en")
+    seen: set[str] = set()
+    for ws in load_workbook(out).worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and any(h in cell.value for h in HOSTILE):
+                    assert cell.data_type != "f", f"{ws.title}!{cell.coordinate} is a formula"
+                    seen.add(cell.value)
+    assert any(v.startswith("=HYPERLINK") for v in seen), "the hostile text must still be there"
+
+
+def test_markup_in_names_is_text_in_the_report() -> None:
+    from planner.core.report.html import render_report_html
+
+    plan, knowledge = _hostile_plan()
+    html = render_report_html(plan, knowledge, "de")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
