@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from planner.core.model import RelayClient
+from planner.core.model import RelayClient, Server
 from planner.pipeline import knowledge_for, load_inputs, make_plan
 from tests.paths import MIXED
 
@@ -19,8 +19,10 @@ def _hostile_plan():  # type: ignore[no-untyped-def]
     server = estate.servers[0]
     clients = tuple(RelayClient(name=text, host=text, server=server.name, owner=text)
                     for text in HOSTILE)
+    odd = tuple(Server(name=text, build="15.2.2562.17", site=server.site, roles=("Mailbox",),
+                       notes=text) for text in HOSTILE)
     estate = replace(estate, relay_clients=estate.relay_clients + clients,
-                     servers=(replace(server, notes=HOSTILE[0]),) + estate.servers[1:])
+                     servers=(replace(server, notes=HOSTILE[0]), *estate.servers[1:], *odd))
     knowledge = knowledge_for(inputs.settings)
     return make_plan(estate, inputs.findings, inputs.settings, knowledge=knowledge), knowledge
 
