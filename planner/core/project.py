@@ -1,0 +1,335 @@
+"""The project file: one JSON document with the estate, mappings, settings, decisions and plan.
+
+Format (``format_version`` 1)::
+
+    {"format": "exchange-se-planner-project", "format_version": 1, "app_version": "0.1.0",
+     "saved_at": "2026-01-05T10:00:00+00:00",
+     "project": {"estate": {...}, "findings": [...], "settings": {...}, "decisions": {...},
+                 "mapping": {...}, "sources": [...], "plan": {...} | null,
+                 "scenarios": [{"name", "settings", "decisions", "plan"}], "active_scenario": ""}}
+
+A file written by an older program is lifted step by step through :data:`MIGRATIONS`
+(``{n: fn}`` turns format *n* into *n + 1*); a newer file is refused with a clear message.
+Saving is atomic: a temporary file in the same folder is written, flushed, fsynced and then
+renamed over the target, so a crash never leaves a half-written project behind.
+Autosave writes the same format to a recovery folder (see :func:`write_recovery`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from planner import __version__
+from planner.core.model import Estate, Finding, estate_from_plain, estate_to_plain, to_plain
+from planner.core.plan import Plan, Schedule
+from planner.core.project_io import PlainError, from_plain, plan_from_plain, plan_to_plain_record
+from planner.core.settings import Decisions, Settings
+
+__all__ = [
+    "FILE_SUFFIX",
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "MIGRATIONS",
+    "Project",
+    "ProjectError",
+    "Recovery",
+    "Scenario",
+    "discard_recovery",
+    "find_recoveries",
+    "load_project",
+    "plan_is_current",
+    "project_from_plain",
+    "project_to_plain",
+    "save_project",
+    "write_recovery",
+]
+
+FORMAT_NAME = "exchange-se-planner-project"
+FORMAT_VERSION = 1
+FILE_SUFFIX = ".seplan"
+
+# format n -> format n + 1; add an entry whenever FORMAT_VERSION goes up.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class ProjectError(ValueError):
+    """A project file cannot be read or written; the message names the file and the cause."""
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A named variant of the plan: other settings and decisions on the same estate."""
+
+    name: str
+    settings: Settings
+    decisions: Decisions
+    plan: Plan | None = None
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything saved for one customer; reopens exactly as it was saved."""
+
+    estate: Estate = field(default_factory=Estate)
+    findings: tuple[Finding, ...] = ()  # from the import; the plan adds its own
+    settings: Settings = field(default_factory=Settings)
+    decisions: Decisions = field(default_factory=Decisions)
+    mapping: dict[str, Any] = field(default_factory=dict)  # column mapping, as plain data
+    sources: tuple[str, ...] = ()  # the inventory files last imported
+    plan: Plan | None = None  # the last plan made for exactly these inputs
+    scenarios: tuple[Scenario, ...] = ()
+    active_scenario: str = ""  # "" = the main plan is the one to export
+
+    @property
+    def schedule(self) -> Schedule | None:
+        """The schedule of the last plan, if there is one."""
+        return self.plan.schedule if self.plan else None
+
+
+def plan_is_current(plan: Plan | None, estate: Estate, settings: Settings,
+                    decisions: Decisions) -> bool:
+    """True when ``plan`` was made from exactly these inputs."""
+    if plan is None:
+        return False
+    same = (plan.estate is estate or plan.estate == estate)
+    same = same and (plan.settings is settings or plan.settings == settings)
+    return same and (plan.decisions is decisions or plan.decisions == decisions)
+
+
+def _plan_plain(plan: Plan | None, estate: Estate, settings: Settings,
+                decisions: Decisions) -> dict[str, Any] | None:
+    # A stale plan is not saved: reopening re-plans instead of showing outdated dates.
+    if plan is None or not plan_is_current(plan, estate, settings, decisions):
+        return None
+    return plan_to_plain_record(plan)
+
+
+def project_to_plain(project: Project) -> dict[str, Any]:
+    """The project as JSON-ready data (the ``project`` member of the file)."""
+    from planner.core.settings_io import decisions_to_plain, settings_to_plain
+
+    p = project
+    return {
+        "estate": estate_to_plain(p.estate),
+        "findings": to_plain(p.findings),
+        "settings": settings_to_plain(p.settings),
+        "decisions": decisions_to_plain(p.decisions),
+        "mapping": to_plain(p.mapping),
+        "sources": list(p.sources),
+        "plan": _plan_plain(p.plan, p.estate, p.settings, p.decisions),
+        "scenarios": [
+            {
+                "name": s.name,
+                "settings": settings_to_plain(s.settings),
+                "decisions": decisions_to_plain(s.decisions),
+                "plan": _plan_plain(s.plan, p.estate, s.settings, s.decisions),
+            }
+            for s in p.scenarios
+        ],
+        "active_scenario": p.active_scenario,
+    }
+
+
+def _scenario_from_plain(data: dict[str, Any], estate: Estate) -> Scenario:
+    from planner.core.settings_io import decisions_from_plain, settings_from_plain
+
+    settings = settings_from_plain(data.get("settings", {}))
+    decisions = decisions_from_plain(data.get("decisions", {}))
+    plan_data = data.get("plan")
+    plan = plan_from_plain(plan_data, estate, settings, decisions) if plan_data else None
+    return Scenario(str(data.get("name", "")), settings, decisions, plan)
+
+
+def project_from_plain(data: dict[str, Any]) -> Project:
+    """Rebuild a project from :func:`project_to_plain` output."""
+    from planner.core.settings_io import decisions_from_plain, settings_from_plain
+
+    estate = estate_from_plain(data.get("estate", {}))
+    settings = settings_from_plain(data.get("settings", {}))
+    decisions = decisions_from_plain(data.get("decisions", {}))
+    plan_data = data.get("plan")
+    return Project(
+        estate=estate,
+        findings=tuple(from_plain(Finding, f, f"findings[{i}]")
+                       for i, f in enumerate(data.get("findings", []))),
+        settings=settings,
+        decisions=decisions,
+        mapping=dict(data.get("mapping") or {}),
+        sources=tuple(str(s) for s in data.get("sources", [])),
+        plan=plan_from_plain(plan_data, estate, settings, decisions) if plan_data else None,
+        scenarios=tuple(_scenario_from_plain(s, estate) for s in data.get("scenarios", [])),
+        active_scenario=str(data.get("active_scenario", "")),
+    )
+
+
+def _envelope(project: Project, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    doc.update(extra or {})
+    doc["project"] = project_to_plain(project)
+    return doc
+
+
+def _write_atomic(text: str, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open folders, which is fine.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def save_project(project: Project, path: Path | str,
+                 extra: dict[str, Any] | None = None) -> None:
+    """Write the project atomically; raises ProjectError naming the file on failure."""
+    target = Path(path)
+    text = json.dumps(_envelope(project, extra), ensure_ascii=False, indent=1)
+    try:
+        _write_atomic(text + "\n", target)
+    except OSError as exc:
+        raise ProjectError(f"{target}: cannot save the project: {exc.strerror or exc}") from exc
+
+
+def _read_document(target: Path) -> dict[str, Any]:
+    try:
+        text = target.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ProjectError(f"{target}: no such file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProjectError(f"{target}: cannot read the file: {exc}") from exc
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProjectError(
+            f"{target}: not a project file (invalid JSON at line {exc.lineno}, "
+            f"column {exc.colno}; the file may be damaged)"
+        ) from exc
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
+        raise ProjectError(f"{target}: not a project file of this program")
+    return doc
+
+
+def _migrate(doc: dict[str, Any], target: Path) -> dict[str, Any]:
+    version = doc.get("format_version")
+    if not isinstance(version, int) or version < 0:
+        raise ProjectError(f"{target}: the file has no valid format_version")
+    if version > FORMAT_VERSION:
+        raise ProjectError(
+            f"{target}: written by a newer version of the planner "
+            f"({doc.get('app_version', '?')}, format {version}); this version reads up to "
+            f"format {FORMAT_VERSION}. Please update the planner."
+        )
+    while version < FORMAT_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise ProjectError(f"{target}: format {version} can no longer be read")
+        doc = step(doc)
+        version += 1
+        doc["format_version"] = version
+    return doc
+
+
+def load_project(path: Path | str) -> Project:
+    """Read a project file of this or an older format; raises ProjectError with the cause."""
+    target = Path(path)
+    doc = _migrate(_read_document(target), target)
+    data = doc.get("project")
+    if not isinstance(data, dict):
+        raise ProjectError(f"{target}: the file holds no project")
+    try:
+        return project_from_plain(data)
+    except (PlainError, TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise ProjectError(f"{target}: the project data is damaged: {exc}") from exc
+
+
+# --- autosave and recovery -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """An autosaved project left behind by a program that did not close cleanly."""
+
+    path: Path
+    original: str  # the project file it belongs to; "" for an unsaved project
+    saved_at: str
+    pid: int
+
+
+def write_recovery(project: Project, folder: Path | str, original: Path | str | None = None,
+                   pid: int | None = None) -> Path:
+    """Autosave the project to this process's recovery file in ``folder``; returns its path."""
+    pid = os.getpid() if pid is None else pid
+    target = Path(folder) / f"recovery-{pid}{FILE_SUFFIX}"
+    extra = {"recovery": {"original": str(original or ""), "pid": pid}}
+    save_project(project, target, extra)
+    return target
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return False  # cannot tell cheaply; offering recovery twice is harmless
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def find_recoveries(folder: Path | str) -> tuple[Recovery, ...]:
+    """Recovery files in ``folder`` whose program is no longer running, newest first."""
+    found: list[Recovery] = []
+    base = Path(folder)
+    if not base.is_dir():
+        return ()
+    for path in base.glob(f"recovery-*{FILE_SUFFIX}"):
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            info = doc.get("recovery", {})
+            pid = int(info.get("pid", 0))
+        except (OSError, ValueError, AttributeError):
+            continue  # a damaged autosave is not worth offering
+        if _pid_alive(pid):
+            continue
+        found.append(Recovery(path, str(info.get("original", "")),
+                              str(doc.get("saved_at", "")), pid))
+    return tuple(sorted(found, key=lambda r: r.saved_at, reverse=True))
+
+
+def discard_recovery(path: Path | str) -> None:
+    """Delete a recovery file (after a clean close, or when the user declines it)."""
+    Path(path).unlink(missing_ok=True)

@@ -1,0 +1,134 @@
+"""Plain-data codec for the project file: plans, schedules and scenarios to JSON and back.
+
+Encoding uses :func:`planner.core.model.to_plain`; decoding is driven by the dataclasses'
+type hints, so a record that gains an optional field keeps reading older files. Unknown
+keys are ignored (a newer file opened by an older program loses only what it cannot know).
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import fields, is_dataclass
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from planner.core.model import Estate, Finding, to_plain
+from planner.core.plan import Plan, Proposal, Schedule
+from planner.core.settings import Decisions, Settings
+
+__all__ = [
+    "PlainError",
+    "from_plain",
+    "plan_from_plain",
+    "plan_to_plain_record",
+    "schedule_from_plain",
+    "schedule_to_plain",
+]
+
+
+class PlainError(ValueError):
+    """Plain data does not fit the record it should become; the message names the field."""
+
+
+def _decode(hint: Any, value: Any, where: str) -> Any:
+    """Turn one JSON value into the Python value the type hint asks for."""
+    if hint is Any or value is None:
+        return value
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        return _decode(inner[0], value, where) if len(inner) == 1 else value
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_decode(args[0], v, f"{where}[{i}]") for i, v in enumerate(value))
+        pairs = enumerate(zip(args, value, strict=True))
+        return tuple(_decode(a, v, f"{where}[{i}]") for i, (a, v) in pairs)
+    if origin in (frozenset, set):
+        return frozenset(_decode(args[0], v, where) for v in value)
+    if origin is dict or origin is typing.Mapping:
+        key_hint, value_hint = args
+        return {
+            _decode(key_hint, k, where): _decode(value_hint, v, f"{where}.{k}")
+            for k, v in value.items()
+        }
+    if isinstance(hint, type):
+        return _decode_type(hint, value, where)
+    return value
+
+
+def _decode_type(hint: type, value: Any, where: str) -> Any:
+    if is_dataclass(hint):
+        if not isinstance(value, dict):
+            raise PlainError(f"{where}: expected an object, got {type(value).__name__}")
+        return from_plain(hint, value, where)
+    if issubclass(hint, Enum):
+        try:
+            return hint(value)
+        except ValueError as exc:
+            raise PlainError(f"{where}: unknown value {value!r}") from exc
+    if hint is date:
+        try:
+            return date.fromisoformat(value)
+        except (TypeError, ValueError) as exc:
+            raise PlainError(f"{where}: not a date: {value!r}") from exc
+    if hint is int and isinstance(value, str):
+        return int(value)  # JSON object keys are always strings
+    if hint is float and isinstance(value, int):
+        return float(value)
+    return value
+
+
+def from_plain(cls: type[Any], data: dict[str, Any], where: str = "") -> Any:
+    """Rebuild dataclass ``cls`` from :func:`to_plain` output, guided by its type hints."""
+    hints = typing.get_type_hints(cls)
+    kwargs: dict[str, Any] = {}
+    for f in fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _decode(hints[f.name], data[f.name], f"{where}.{f.name}")
+    try:
+        return cls(**kwargs)
+    except TypeError as exc:  # a required field is missing
+        raise PlainError(f"{where or cls.__name__}: {exc}") from exc
+
+
+def schedule_to_plain(schedule: Schedule) -> dict[str, Any]:
+    """A schedule as JSON-ready data."""
+    result: dict[str, Any] = to_plain(schedule)
+    return result
+
+
+def schedule_from_plain(data: dict[str, Any]) -> Schedule:
+    """Rebuild a schedule written by :func:`schedule_to_plain`."""
+    result: Schedule = from_plain(Schedule, data, "schedule")
+    return result
+
+
+def plan_to_plain_record(plan: Plan) -> dict[str, Any]:
+    """The plan's own results (findings, proposal, schedule) without its inputs."""
+    return {
+        "findings": to_plain(plan.findings),
+        "proposal": to_plain(plan.proposal),
+        "schedule": schedule_to_plain(plan.schedule),
+    }
+
+
+def plan_from_plain(
+    data: dict[str, Any], estate: Estate, settings: Settings, decisions: Decisions
+) -> Plan:
+    """Rebuild a plan from :func:`plan_to_plain_record` output and the inputs it was made of."""
+    findings = tuple(
+        from_plain(Finding, f, f"plan.findings[{i}]")
+        for i, f in enumerate(data.get("findings", []))
+    )
+    proposal: Proposal = from_plain(Proposal, data.get("proposal", {}), "plan.proposal")
+    return Plan(
+        estate=estate,
+        settings=settings,
+        decisions=decisions,
+        findings=findings,
+        proposal=proposal,
+        schedule=schedule_from_plain(data.get("schedule", {})),
+    )

@@ -1,0 +1,370 @@
+"""The open project as a QObject: core records, an undo stack, and re-planning on a worker.
+
+API (the contract the views and dialogs code against)
+-----------------------------------------------------
+Signals
+    ``estateChanged()``    the estate or the import findings changed (import, cell edit, undo)
+    ``settingsChanged()``  ``settings`` changed
+    ``decisionsChanged()`` ``decisions`` changed (exclusions, paths, rules, pins)
+    ``scenariosChanged()`` ``project.scenarios`` or ``active_scenario`` changed
+    ``planChanged()``      ``plan`` changed (a re-plan landed, or undo restored an older plan)
+    ``busyChanged(bool)``  a re-plan started (True) or ended (False)
+    ``progress(int, str)`` percent (-1 = unknown) and a text while busy
+    ``planFailed(str)``    the last re-plan raised; the text says why
+    ``pathChanged()``, ``modifiedChanged(bool)``  file name and the unsaved-changes mark
+
+Properties (read-only; all values are immutable core records)
+    ``project`` (:class:`planner.core.project.Project`), ``estate``, ``findings`` (import
+    findings plus the plan's own when the plan is current), ``settings``, ``decisions``,
+    ``plan`` (``Plan | None``; the last plan, possibly one edit behind while ``busy``),
+    ``plan_is_current``, ``knowledge`` (with the project's overrides), ``undo_stack``
+    (``QUndoStack``), ``path`` (``Path | None``), ``modified``, ``busy``, ``runner``.
+
+Changing things
+    ``apply(edit)`` pushes an :class:`Edit` — a name plus a pure function
+    ``Project -> Project`` — onto the undo stack; the command keeps the project before and
+    after, so undo and redo are exact. An edit that changes estate, settings or decisions
+    triggers a re-plan on the worker; undo restores the earlier plan at once. Helpers build
+    the common edits: :func:`set_settings`, :func:`set_decisions`, :func:`update_decisions`,
+    :func:`replace_server`. ``replan()`` forces a re-plan; ``cancel()`` drops a running one.
+    ``make_plan_for(settings, decisions, on_done)`` plans a variant (scenarios) on the worker.
+    ``set_project(project, path)`` replaces everything (new/open) and clears the undo stack;
+    ``open(path)`` and ``save(path=None)`` read and write the project file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from planner.core.knowledge import Knowledge
+from planner.core.model import Finding, Server
+from planner.core.plan import Plan
+from planner.core.project import Project, load_project, plan_is_current, save_project
+from planner.core.settings import Decisions, Settings
+from planner.gui.worker import Job, Runner, SyncRunner, ThreadRunner
+from planner.pipeline import knowledge_for, make_plan
+
+__all__ = [
+    "Document",
+    "Edit",
+    "replace_server",
+    "set_decisions",
+    "set_settings",
+    "update_decisions",
+]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One undoable change: a name for the Undo menu and a pure function on the project."""
+
+    name: str
+    func: Callable[[Project], Project]
+
+
+def set_settings(settings: Settings, name: str = "Change settings") -> Edit:
+    """An edit that replaces the settings."""
+    return Edit(name, lambda p: replace(p, settings=settings))
+
+
+def set_decisions(decisions: Decisions, name: str = "Change decisions") -> Edit:
+    """An edit that replaces the decisions."""
+    return Edit(name, lambda p: replace(p, decisions=decisions))
+
+
+def update_decisions(fn: Callable[[Decisions], Decisions], name: str) -> Edit:
+    """An edit that derives new decisions from the current ones."""
+    return Edit(name, lambda p: replace(p, decisions=fn(p.decisions)))
+
+
+def replace_server(old_name: str, server: Server, name: str) -> Edit:
+    """An edit that replaces one server (matched by its old name) in the estate."""
+
+    def apply(p: Project) -> Project:
+        servers = tuple(server if s.name == old_name else s for s in p.estate.servers)
+        return replace(p, estate=replace(p.estate, servers=servers))
+
+    return Edit(name, apply)
+
+
+class _EditCommand(QUndoCommand):
+    """Keeps the project before and after one edit."""
+
+    def __init__(self, document: Document, name: str, before: Project, after: Project) -> None:
+        super().__init__(name)
+        self.document = document
+        self.before = before
+        self.after = after
+
+    def redo(self) -> None:
+        self.document._set_state(self.after)
+
+    def undo(self) -> None:
+        self.document._set_state(self.before)
+
+
+class Document(QObject):
+    """One open project; see the module docstring for the API."""
+
+    estateChanged = Signal()
+    settingsChanged = Signal()
+    decisionsChanged = Signal()
+    scenariosChanged = Signal()
+    planChanged = Signal()
+    busyChanged = Signal(bool)
+    progress = Signal(int, str)
+    planFailed = Signal(str)
+    pathChanged = Signal()
+    modifiedChanged = Signal(bool)
+
+    def __init__(self, project: Project | None = None, path: Path | None = None,
+                 runner: Runner | None = None, parent: QObject | None = None,
+                 replan_delay_ms: int | None = None) -> None:
+        super().__init__(parent)
+        self._project = project or Project()
+        self._path = path
+        self._runner: Runner = runner or ThreadRunner()
+        self._undo = QUndoStack(self)
+        self._undo.setUndoLimit(200)
+        self._undo.cleanChanged.connect(self._clean_changed)
+        self._job: Job | None = None
+        self._commands: list[_EditCommand] = []
+        self._generation = 0
+        self._knowledge: tuple[Any, Knowledge] | None = None
+        self._delay = (0 if isinstance(self._runner, SyncRunner) else 150) \
+            if replan_delay_ms is None else replan_delay_ms
+        self._timer = QTimer(self, singleShot=True, interval=max(self._delay, 0))
+        self._timer.timeout.connect(self.replan)
+
+    # --- read-only state ---------------------------------------------------------------
+
+    @property
+    def project(self) -> Project:
+        """The whole project record."""
+        return self._project
+
+    @property
+    def estate(self) -> Any:
+        """The estate (:class:`planner.core.model.Estate`)."""
+        return self._project.estate
+
+    @property
+    def settings(self) -> Settings:
+        """The project settings."""
+        return self._project.settings
+
+    @property
+    def decisions(self) -> Decisions:
+        """The consultant's decisions."""
+        return self._project.decisions
+
+    @property
+    def plan(self) -> Plan | None:
+        """The last plan (check ``plan_is_current`` while a re-plan runs)."""
+        return self._project.plan
+
+    @property
+    def plan_is_current(self) -> bool:
+        """True when ``plan`` was made from the current estate, settings and decisions."""
+        p = self._project
+        return plan_is_current(p.plan, p.estate, p.settings, p.decisions)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Import findings, plus the plan's own findings when the plan is current."""
+        if self._project.plan is not None and self.plan_is_current:
+            return self._project.plan.findings
+        return self._project.findings
+
+    @property
+    def knowledge(self) -> Knowledge:
+        """The knowledge base with this project's overrides (cached per overrides)."""
+        overrides = self._project.settings.policy_overrides
+        if self._knowledge is None or self._knowledge[0] != overrides:
+            self._knowledge = (dict(overrides), knowledge_for(self._project.settings))
+        return self._knowledge[1]
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The undo stack (connect Undo/Redo actions to it)."""
+        return self._undo
+
+    @property
+    def path(self) -> Path | None:
+        """The project file, or None for a project never saved."""
+        return self._path
+
+    @property
+    def modified(self) -> bool:
+        """True when there are unsaved changes."""
+        return not self._undo.isClean()
+
+    @property
+    def busy(self) -> bool:
+        """True while a re-plan runs."""
+        return self._job is not None
+
+    @property
+    def runner(self) -> Runner:
+        """The runner for background work (exports may use it too)."""
+        return self._runner
+
+    # --- changing state ----------------------------------------------------------------
+
+    def apply(self, edit: Edit) -> None:
+        """Apply an edit as an undoable command (and re-plan if it changed the inputs)."""
+        before = self._project
+        after = edit.func(before)
+        if after is before or after == before:
+            return
+        command = _EditCommand(self, edit.name, before, after)
+        # Our own references keep the Python side of each command alive and let a landed
+        # plan be swapped into the history; the stack's limit bounds the list.
+        self._commands = [*self._commands[-self._undo.undoLimit():], command]
+        self._undo.push(command)
+
+    def set_project(self, project: Project, path: Path | None = None) -> None:
+        """Replace the whole project (new, open, recover); clears the undo history."""
+        self.cancel()
+        self._undo.clear()
+        self._commands = []
+        self._path = path
+        self._set_state(project, force=True)
+        self._undo.setClean()
+        self.pathChanged.emit()
+
+    def set_modified(self) -> None:
+        """Mark the project as changed without an undo step (e.g. after a recovery)."""
+        self._undo.resetClean()
+
+    def open(self, path: Path | str) -> None:
+        """Load a project file (raises ProjectError with a clear message)."""
+        target = Path(path)
+        self.set_project(load_project(target), target)
+
+    def save(self, path: Path | str | None = None) -> Path:
+        """Save to ``path`` (or the current file) atomically and mark the project clean."""
+        target = Path(path) if path is not None else self._path
+        if target is None:
+            raise ValueError("no file name given for an unsaved project")
+        save_project(self._project, target)
+        changed = target != self._path
+        self._path = target
+        self._undo.setClean()
+        if changed:
+            self.pathChanged.emit()
+        return target
+
+    def _set_state(self, new: Project, force: bool = False) -> None:
+        old = self._project
+        self._project = new
+        if force or old.estate != new.estate or old.findings != new.findings:
+            self.estateChanged.emit()
+        if force or old.settings != new.settings:
+            self.settingsChanged.emit()
+        if force or old.decisions != new.decisions:
+            self.decisionsChanged.emit()
+        if force or (old.scenarios, old.active_scenario) != (new.scenarios,
+                                                             new.active_scenario):
+            self.scenariosChanged.emit()
+        if force or old.plan is not new.plan:
+            self.planChanged.emit()
+        if self.plan_is_current or not new.estate.servers:
+            self.cancel()
+        else:
+            self._request_replan()
+
+    # --- planning ----------------------------------------------------------------------
+
+    def _request_replan(self) -> None:
+        if self._delay <= 0:
+            self.replan()
+        else:
+            self._timer.start()
+
+    def replan(self) -> None:
+        """Plan the current inputs on the worker; the result lands via ``planChanged``."""
+        self._timer.stop()
+        self.cancel()
+        project = self._project
+        if not project.estate.servers:
+            return
+        self._generation += 1
+        generation = self._generation
+
+        def work() -> Plan:
+            knowledge = knowledge_for(project.settings)
+            return make_plan(project.estate, project.findings, project.settings,
+                             project.decisions, knowledge)
+
+        self._set_busy(True)
+        self.progress.emit(-1, self.tr("Planning…"))
+        self._job = self._runner.submit(
+            "plan", work,
+            lambda plan: self._plan_landed(generation, project, plan),
+            lambda exc, _tb: self._plan_failed(generation, exc),
+        )
+
+    def cancel(self) -> None:
+        """Drop a running re-plan (its result will be ignored)."""
+        self._timer.stop()
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+            self._set_busy(False)
+
+    def make_plan_for(self, settings: Settings, decisions: Decisions,
+                      on_done: Callable[[Plan], None],
+                      on_error: Callable[[BaseException, str], None] | None = None) -> Job:
+        """Plan a variant of the current estate on the worker (for scenarios)."""
+        project = self._project
+
+        def work() -> Plan:
+            return make_plan(project.estate, project.findings, settings, decisions,
+                             knowledge_for(settings))
+
+        return self._runner.submit("scenario", work, on_done, on_error)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modifiedChanged.emit(not clean)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busyChanged.emit(busy)
+
+    def _plan_landed(self, generation: int, inputs: Project, plan: Plan) -> None:
+        if generation != self._generation:
+            return
+        self._job = None
+        current = self._project
+        if (current.estate, current.settings, current.decisions) != (
+                inputs.estate, inputs.settings, inputs.decisions):
+            self._set_busy(False)
+            self._request_replan()  # the inputs moved on while we were planning
+            return
+        updated = replace(current, plan=plan)
+        self._swap_in_history(current, updated)
+        self._project = updated
+        self._set_busy(False)
+        self.planChanged.emit()
+
+    def _swap_in_history(self, old: Project, new: Project) -> None:
+        # Undo commands that point at the unplanned project get the planned one, so undo
+        # and redo land on a current plan without planning again.
+        for command in self._commands:
+            if command.after is old:
+                command.after = new
+            if command.before is old:
+                command.before = new
+
+    def _plan_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._job = None
+        self._set_busy(False)
+        self.planFailed.emit(f"{type(exc).__name__}: {exc}")

@@ -1,0 +1,149 @@
+"""Run pure pipeline functions off the GUI thread, with progress and cancel.
+
+A :class:`Runner` takes a function and two callbacks; the function runs on a worker and the
+callbacks run on the GUI thread. :class:`ThreadRunner` uses the global ``QThreadPool``;
+:class:`SyncRunner` runs the function at once on the caller's thread, so tests need no
+waiting. Cancel is cooperative: the job is marked cancelled, a function that accepts a
+``job`` argument can check ``job.cancelled``, and a cancelled job's result is dropped.
+"""
+
+from __future__ import annotations
+
+import inspect
+import traceback
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+__all__ = ["Job", "Runner", "SyncRunner", "ThreadRunner"]
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException, str], None]
+
+
+class Job(QObject):
+    """One submitted piece of work; its callbacks run on the thread that created it (the GUI).
+
+    The worker emits ``finished``/``failed``; they are connected to this object's own slots,
+    and because the job lives on the GUI thread Qt queues those calls there.
+    """
+
+    finished = Signal(object)
+    failed = Signal(object, str)
+    progress = Signal(int, str)  # percent (-1 = unknown), text
+
+    def __init__(self, name: str, on_done: Done | None = None,
+                 on_error: Failed | None = None) -> None:
+        super().__init__()
+        self.name = name
+        self.cancelled = False
+        self.done = False
+        self._on_done = on_done
+        self._on_error = on_error
+        self.release: Callable[[Job], None] | None = None
+        self.finished.connect(self._deliver_result)
+        self.failed.connect(self._deliver_error)
+
+    def cancel(self) -> None:
+        """Ask the job to stop; its result will be ignored."""
+        self.cancelled = True
+
+    def report(self, percent: int, text: str = "") -> None:
+        """Report progress from inside the worker function (thread-safe via the signal)."""
+        self.progress.emit(percent, text)
+
+    def _finish(self) -> None:
+        self.done = True
+        if self.release is not None:
+            self.release(self)
+
+    @Slot(object)
+    def _deliver_result(self, result: Any) -> None:
+        self._finish()
+        if not self.cancelled and self._on_done is not None:
+            self._on_done(result)
+
+    @Slot(object, str)
+    def _deliver_error(self, exc: BaseException, trace: str) -> None:
+        self._finish()
+        if not self.cancelled and self._on_error is not None:
+            self._on_error(exc, trace)
+
+
+def _call(fn: Callable[..., Any], job: Job) -> Any:
+    # Pipeline functions are plain; only functions that ask for the job get it.
+    try:
+        params = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return fn()
+    return fn(job=job) if "job" in params else fn()
+
+
+class Runner(Protocol):
+    """Something that runs ``fn`` and calls back ``on_done(result)`` or ``on_error(exc, tb)``."""
+
+    def submit(self, name: str, fn: Callable[..., Any], on_done: Done | None = None,
+               on_error: Failed | None = None) -> Job:
+        """Start ``fn``; the returned job can be cancelled or observed for progress."""
+        ...
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[..., Any], job: Job) -> None:
+        super().__init__()
+        self._fn = fn
+        self._job = job
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        if self._job.cancelled:
+            self._job.failed.emit(RuntimeError("cancelled"), "")
+            return
+        try:
+            result = _call(self._fn, self._job)
+        except BaseException as exc:  # the GUI shows it; a worker must never die silently
+            self._job.failed.emit(exc, traceback.format_exc())
+        else:
+            self._job.finished.emit(result)
+
+
+class ThreadRunner:
+    """Runs jobs on a QThreadPool (the global one unless given)."""
+
+    def __init__(self, pool: QThreadPool | None = None) -> None:
+        self._pool = pool or QThreadPool.globalInstance()
+        self._jobs: set[Job] = set()  # keeps Python wrappers alive until they finish
+
+    def submit(self, name: str, fn: Callable[..., Any], on_done: Done | None = None,
+               on_error: Failed | None = None) -> Job:
+        """Queue ``fn`` on the pool."""
+        job = Job(name, on_done, on_error)
+        self._jobs.add(job)
+        job.release = self._jobs.discard  # dropped on the GUI thread once delivered
+        self._pool.start(_Task(fn, job))
+        return job
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until every queued job has run (for shutdown and tests)."""
+        return bool(self._pool.waitForDone(msecs))
+
+
+class SyncRunner:
+    """Runs each job immediately on the calling thread (tests, command line)."""
+
+    def submit(self, name: str, fn: Callable[..., Any], on_done: Done | None = None,
+               on_error: Failed | None = None) -> Job:
+        """Run ``fn`` now and deliver the result before returning."""
+        job = Job(name, on_done, on_error)
+        try:
+            result = _call(fn, job)
+        except BaseException as exc:
+            job.failed.emit(exc, traceback.format_exc())
+        else:
+            job.finished.emit(result)
+        return job
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Nothing is ever pending."""
+        return True
