@@ -1,0 +1,234 @@
+"""The scheduling problem in day indices: jobs, calendars, consultants and judged servers.
+
+Day index 0 is the plan start; every date in the model is a calendar-day index. A step's
+duration counts working days of its own calendar (the target site's working days, or the
+maintenance-window days for steps that need one), so its calendar length depends on where
+it starts; :class:`DayCalendar` answers that for any start.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from planner.core.calendar import WorkCalendar
+from planner.core.enforcement import Detection, first_detection
+from planner.core.knowledge import Knowledge
+from planner.core.model import Estate
+from planner.core.plan import Proposal, Step
+from planner.core.settings import Consultant, Decisions, Settings
+
+__all__ = ["DayCalendar", "Job", "Judged", "Problem", "build_problem"]
+
+
+class DayCalendar:
+    """Usable days of one calendar (site + window flag) as day indices, extended on demand."""
+
+    def __init__(self, calendar: WorkCalendar, start: date, site: str | None, window: bool):
+        self._calendar, self._start, self._site, self._window = calendar, start, site, window
+        self._ok: list[bool] = []
+
+    def ok(self, index: int) -> bool:
+        """True when work of this calendar can happen on day ``index``."""
+        while index >= len(self._ok):
+            day = self._start + timedelta(days=len(self._ok))
+            usable = (
+                self._calendar.is_window_day(day, self._site)
+                if self._window
+                else self._calendar.is_working_day(day, self._site)
+            )
+            self._ok.append(usable)
+        return index >= 0 and self._ok[index]
+
+    def next_ok(self, index: int, limit: int = 40_000) -> int:
+        """The first usable day at or after ``index`` (``limit`` when there is none)."""
+        index = max(0, index)
+        while index < limit and not self.ok(index):
+            index += 1
+        return index
+
+    def end_after(self, start: int, days: int) -> int:
+        """Exclusive end when ``days`` usable days are worked from ``start`` on."""
+        if days <= 0:
+            return start
+        index, left = start, days
+        while True:
+            index = self.next_ok(index)
+            left -= 1
+            if left == 0 or index >= 40_000:
+                return index + 1
+            index += 1
+
+    def end_table(self, horizon: int, days: int) -> list[int]:
+        """Exclusive end for every start 0..horizon-1 (one pass, for the model's element)."""
+        self.ok(horizon + 1)
+        ok_days = [i for i in range(horizon) if self._ok[i]]
+        table: list[int] = []
+        pos = 0
+        for s in range(horizon):
+            while pos < len(ok_days) and ok_days[pos] < s:
+                pos += 1
+            last = pos + days - 1
+            table.append(ok_days[last] + 1 if days > 0 and last < len(ok_days) else
+                         (s if days <= 0 else horizon + 1))
+        return table
+
+
+@dataclass(frozen=True)
+class Job:
+    """A step prepared for the model."""
+
+    index: int
+    step: Step
+    site: str | None
+    calendar_key: tuple[str | None, bool]
+    days_by_consultant: tuple[int, ...]  # working days when consultant k does it
+    base_days: int  # working days when no consultant is involved
+    pin: int | None
+    not_before: int
+    deadline: int | None  # last allowed day index (inclusive)
+
+    @property
+    def is_milestone(self) -> bool:
+        """Zero-length marker: no work, no consultant."""
+        return self.step.milestone or self.step.duration_days <= 0
+
+    @property
+    def uses_consultant(self) -> bool:
+        """True when one of the consultants must do it."""
+        return self.step.needs_consultant and not self.is_milestone
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A server Exchange Online judges, with its clock and the steps that take it out."""
+
+    name: str
+    detection: Detection
+    detected: int  # day index of first detection (negative: before the plan start)
+    exit_jobs: tuple[int, ...]
+
+
+@dataclass
+class Problem:
+    """Everything the model, the greedy plan and the explanations need."""
+
+    start: date
+    calendar: WorkCalendar
+    jobs: list[Job]
+    consultants: tuple[Consultant, ...]
+    absences: list[list[tuple[int, int]]]  # per consultant: [start, end) day indices
+    judged: list[Judged]
+    calendars: dict[tuple[str | None, bool], DayCalendar]
+    by_id: dict[str, int]
+    pause_used: dict[int, int]
+    pause_max: int
+    throttle_day: int
+    block_day: int
+    block_stages: frozenset[int] = frozenset()
+
+    def day(self, index: int) -> date:
+        """The calendar date of a day index."""
+        return self.start + timedelta(days=index)
+
+    def index(self, day: date) -> int:
+        """The day index of a calendar date."""
+        return (day - self.start).days
+
+    def cal(self, job: Job) -> DayCalendar:
+        """The calendar a job works on."""
+        return self.calendars[job.calendar_key]
+
+
+def _site_of(step: Step, estate: Estate) -> str | None:
+    kind, _, name = step.target.partition(":")
+    if kind == "server":
+        server = estate.server(name)
+        return server.site if server and server.site else None
+    if kind == "dag":
+        dag = estate.dag(name)
+        member = estate.server(dag.members[0]) if dag and dag.members else None
+        return member.site if member and member.site else None
+    if kind == "site":
+        return name or None
+    return None
+
+
+def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decisions) -> Job:
+    site = _site_of(step, estate)
+    key = (site.lower() if site else None, step.needs_window)
+    if key not in p.calendars:
+        p.calendars[key] = DayCalendar(p.calendar, p.start, site, step.needs_window)
+    days = max(0, step.duration_days)
+    # a consultant on fewer days a week stretches a step; window days are worked anyway
+    per = tuple(
+        days if step.needs_window else math.ceil(days * 5 / max(1, min(5, c.days_per_week)))
+        for c in p.consultants
+    )
+    pin = decisions.pins.get(step.id)
+    nb = decisions.not_before.get(step.id)
+    return Job(
+        index=index,
+        step=step,
+        site=site,
+        calendar_key=key,
+        days_by_consultant=per,
+        base_days=days,
+        pin=max(0, p.index(pin)) if pin else None,
+        not_before=max(0, p.index(nb)) if nb else 0,
+        deadline=p.index(step.deadline) if step.deadline else None,
+    )
+
+
+def _judged(
+    proposal: Proposal, estate: Estate, settings: Settings, knowledge: Knowledge, p: Problem
+) -> list[Judged]:
+    exits: dict[str, list[int]] = {}
+    names: dict[str, str] = {}
+    for job in p.jobs:
+        for server in job.step.exits_exo_view:
+            exits.setdefault(server.lower(), []).append(job.index)
+            names.setdefault(server.lower(), server)
+    for assessment in proposal.servers:
+        if assessment.judged_by_exo:
+            names.setdefault(assessment.name.lower(), assessment.name)
+    judged: list[Judged] = []
+    for key in sorted(names):
+        detection = first_detection(names[key], estate, settings, knowledge)
+        if detection is None:
+            continue  # not on Exchange Online's clock (yet): nothing to protect
+        judged.append(Judged(names[key], detection, p.index(detection.day),
+                             tuple(exits.get(key, ()))))
+    return judged
+
+
+def build_problem(
+    proposal: Proposal,
+    estate: Estate,
+    settings: Settings,
+    decisions: Decisions,
+    knowledge: Knowledge,
+    calendar: WorkCalendar,
+) -> Problem:
+    """Turn the proposal, settings and decisions into day-indexed jobs and judged servers."""
+    from planner.core.enforcement import stage_thresholds
+
+    throttle, block = stage_thresholds(knowledge.policy)
+    p = Problem(
+        start=settings.start, calendar=calendar, jobs=[], consultants=settings.consultants,
+        absences=[], judged=[], calendars={}, by_id={},
+        pause_used={int(y): int(n) for y, n in settings.pause_days_used.items()},
+        pause_max=knowledge.policy.pause_max_days_per_year,
+        throttle_day=throttle, block_day=block,
+        block_stages=frozenset(s.number for s in knowledge.policy.stages if s.kind == "block"),
+    )
+    for c in settings.consultants:
+        p.absences.append(sorted(
+            (max(0, p.index(a)), p.index(b) + 1) for a, b in c.absent if p.index(b) >= 0
+        ))
+    for i, step in enumerate(proposal.steps):
+        p.jobs.append(_job(step, i, p, estate, decisions))
+        p.by_id[step.id] = i
+    p.judged = _judged(proposal, estate, settings, knowledge, p)
+    return p
