@@ -1,0 +1,114 @@
+"""The report's closing chapters: findings, planning assumptions, stages and sourced facts."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from planner.core.knowledge import Fact, Knowledge
+from planner.core.model import Severity
+from planner.core.plan import Plan
+from planner.core.report.table import Row, Table
+from planner.core.report.wording import Wording
+
+__all__ = ["facts_table", "findings_table", "planning_table", "stage_table"]
+
+MAX_FINDINGS = 80  # the rest is in the Excel plan; a report is not a log file
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def findings_table(plan: Plan, words: Wording) -> tuple[Table, str]:
+    """Findings, errors first, and a note when some were left out (or there are none)."""
+    ordered = sorted(plan.findings, key=lambda f: _SEVERITY_ORDER.get(f.severity, 3))
+    shown = ordered[:MAX_FINDINGS]
+    rows = tuple(
+        Row((words("severity_" + f.severity.value), f.message(words.lang),
+             f.where() or f.target or "–"),
+            {"error": "bad", "warning": "warn"}.get(f.severity.value, ""))
+        for f in shown
+    )
+    head = tuple(words(k) for k in ("col_severity", "col_message", "col_where"))
+    if not ordered:
+        note = words("findings_none")
+    elif len(ordered) > len(shown):
+        note = words("findings_more", count=len(ordered) - len(shown))
+    else:
+        note = ""
+    return Table(head, rows, (12, 58, 30)), note
+
+
+def _days(words: Wording, start: date, end: date) -> str:
+    return words("days_range", start=words.date(start), end=words.date(end))
+
+
+def planning_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
+    """The settings the dates rest on, in words."""
+    s = plan.settings
+    weekdays = dict(zip(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+                        words("weekday_names").split(","), strict=True))
+    rows = [
+        (words("a_start"), words.date(s.start)),
+        (words("a_calendar"), f"{s.country}-{s.subdivision}" if s.subdivision else s.country),
+        (words("a_maintenance"), ", ".join(weekdays.get(d, d) for d in s.maintenance_days)
+         or words("none_word")),
+        (words("a_consultants"), words.names([c.name for c in s.consultants], limit=12)
+         or words("none_word")),
+        (words("a_freezes"), "; ".join(
+            f"{f.name}: {_days(words, f.start, f.end)}" if f.name else _days(words, f.start, f.end)
+            for f in s.freezes) or words("none_word")),
+        (words("a_throughput"), words("gb_per_day", value=words.number(s.throughput_gb_per_day))
+         if s.throughput_gb_per_day else words("default_word")),
+        (words("a_pause_used"), ", ".join(f"{y}: {d}" for y, d in sorted(s.pause_days_used.items()))
+         or words("none_word")),
+        (words("a_pause_rule"),
+         words("a_pause_rule_value", days=knowledge.policy.pause_max_days_per_year)),
+        (words("a_policy_start"), words.date(knowledge.policy.policy_start)),
+    ]
+    return Table((words("col_item"), words("col_value")), tuple(Row(r) for r in rows), (40, 60))
+
+
+def stage_table(knowledge: Knowledge, words: Wording) -> Table:
+    """Exchange Online's stage table with the action in the report's language."""
+    rows = []
+    for st in sorted(knowledge.policy.stages, key=lambda s: s.number):
+        days = f"{st.start_day}–{st.end_day - 1}" if st.end_day is not None else f"{st.start_day}+"
+        action = st.action_de if words.lang == "de" else st.action_en
+        rows.append(Row((str(st.number), days, action, st.smtp or "–",
+                         _source(words, st.source, st.confidence), words.date(st.as_of))))
+    head = tuple(words(k) for k in ("col_stage", "col_days", "col_action", "col_smtp",
+                                    "col_source", "col_as_of"))
+    return Table(head, tuple(rows), (7, 11, 27, 15, 28, 12))
+
+
+def _source(words: Wording, source: str, confidence: str) -> str:
+    if confidence in ("secondary", "unconfirmed"):
+        return f"{source} ({words('confidence_' + confidence)})"
+    return source
+
+
+def _value(words: Wording, value: Any) -> str:
+    if isinstance(value, bool):
+        return words.yes_no(value)
+    if isinstance(value, date):
+        return words.date(value)
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, int | float):
+        return words.number(value)
+    return str(value) if value != "" else words("baseline_none")
+
+
+def _fact_row(words: Wording, name: str, fact: Fact) -> Row:
+    value = _value(words, fact.value)
+    if fact.overridden_from is not None:
+        value += " — " + words("overridden", value=_value(words, fact.overridden_from))
+    return Row((name, value, _source(words, fact.source, fact.confidence), words.date(fact.as_of)),
+               "warn" if fact.overridden_from is not None else "")
+
+
+def facts_table(knowledge: Knowledge, words: Wording) -> Table:
+    """The knowledge-base facts a customer should know, with source and as-of date."""
+    rows = tuple(_fact_row(words, name, knowledge.facts[key])
+                 for key, name in words.fact_names.items() if key in knowledge.facts)
+    head = tuple(words(k) for k in ("col_fact", "col_value", "col_source", "col_as_of"))
+    return Table(head, rows, (32, 18, 38, 12))

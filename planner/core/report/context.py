@@ -1,0 +1,231 @@
+"""Turns a Plan into the plain, language-specific values the report template prints."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from planner.core.knowledge import Knowledge
+from planner.core.plan import Plan
+from planner.core.report import assumptions
+from planner.core.report.estate_figure import estate_figures
+from planner.core.report.figure import Figure, figure_to_svg
+from planner.core.report.gantt import PHASE_COLOURS, gantt_figures
+from planner.core.report.step_order import numbered_steps
+from planner.core.report.summary import (
+    deadlines,
+    recommendations,
+    risks,
+    summary_paragraphs,
+)
+from planner.core.report.table import Row, Table
+from planner.core.report.timeline import timeline_figures
+from planner.core.report.wording import Wording, load_wording
+
+__all__ = ["Cover", "FigureRef", "PhaseSection", "ReportContext", "build_context"]
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The title page."""
+
+    customer: str
+    prepared_by: str
+    logo_uri: str
+    date: str
+    version: str
+    knowledge_as_of: str
+
+
+@dataclass(frozen=True)
+class FigureRef:
+    """A figure in the text: its drawing, caption and whether it starts a new page."""
+
+    figure: Figure
+    caption: str
+    svg: str
+    new_page: bool = False
+
+
+@dataclass(frozen=True)
+class PhaseSection:
+    """The steps of one phase."""
+
+    title: str
+    colour: str
+    table: Table
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """Everything the template needs, already worded in one language."""
+
+    lang: str
+    t: dict[str, str]
+    cover: Cover
+    summary: tuple[str, ...]
+    recommendations: tuple[str, ...]
+    key_figures: Table
+    deadlines: Table
+    products: Table
+    servers: Table
+    estate_figures: tuple[FigureRef, ...]
+    timeline_figures: tuple[FigureRef, ...]
+    gantt_figures: tuple[FigureRef, ...]
+    phases: tuple[PhaseSection, ...]
+    risks: tuple[str, ...]
+    findings: Table
+    findings_note: str
+    planning: Table
+    stages: Table
+    facts: Table
+
+
+def _cover(plan: Plan, knowledge: Knowledge, words: Wording, today: date) -> Cover:
+    s = plan.settings
+    logo = Path(s.logo_path) if s.logo_path else None
+    return Cover(
+        customer=s.customer or plan.estate.organization.customer or words("the_customer"),
+        prepared_by=", ".join(p for p in (s.consultant_name, s.company) if p),
+        logo_uri=logo.resolve().as_uri() if logo and logo.is_file() else "",
+        date=words.date(today),
+        version=s.plan_version,
+        knowledge_as_of=words.date(knowledge.as_of),
+    )
+
+
+def _key_figures(plan: Plan, words: Wording) -> Table:
+    obj = plan.schedule.objective
+    starts = [s.start for s in plan.schedule.steps]
+    rows = [
+        (words("k_servers"), str(len(plan.proposal.servers))),
+        (words("k_unsupported"), str(sum(1 for a in plan.proposal.servers if not a.supported))),
+        (words("k_judged"), str(sum(1 for a in plan.proposal.servers if a.judged_by_exo))),
+        (words("k_steps"), str(len(plan.proposal.steps))),
+        (words("k_start"), words.date(min(starts)) if starts else "–"),
+        (words("k_finish"), words.date(obj.finish)),
+        (words("k_pause_days"), str(sum(p.days for p in plan.schedule.pauses))),
+        (words("k_throttled"), str(obj.throttled_days)),
+        (words("k_blocked"), str(obj.blocked_days)),
+        (words("k_status"), words("status_" + obj.status)
+         if "status_" + obj.status in words.labels else obj.status),
+    ]
+    return Table((), tuple(Row(r, "bad" if r[0] == words("k_blocked") and r[1] != "0" else "")
+                           for r in rows), (60, 40))
+
+
+def _deadline_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
+    rows = []
+    for d in deadlines(plan, knowledge):
+        if d.cutover is None:
+            under = words("never")
+        elif d.worst_kind == "report":
+            under = words("before_throttling")
+        else:
+            under = words("worst_stage", stage=d.worst_stage, kind=words("kind_" + d.worst_kind))
+        cls = "bad" if d.worst_kind == "block" or d.cutover is None else \
+            "warn" if d.worst_kind == "throttle" else "good"
+        rows.append(Row((d.server, words.date(d.first_detected), words.date(d.throttle_from),
+                         words.date(d.block_from), words.date(d.cutover), under), cls))
+    head = tuple(words(k) for k in ("col_server", "col_first_detected", "col_throttle",
+                                    "col_block", "col_cutover", "col_under_plan"))
+    return Table(head, tuple(rows), (16, 14, 14, 16, 16, 24))
+
+
+def _product_table(plan: Plan, words: Wording) -> Table:
+    counts = Counter((a.product, a.release) for a in plan.proposal.servers)
+    bad = Counter((a.product, a.release) for a in plan.proposal.servers if not a.supported)
+    order = {"SE": 0, "2019": 1, "2016": 2, "2013": 3}
+    keys = sorted(counts, key=lambda k: (order.get(k[0], 9), k[1]))
+    rows = tuple(Row((f"Exchange {p}" if p else words("unknown"), r or "–", str(counts[(p, r)]),
+                      str(bad[(p, r)]) if bad[(p, r)] else "–"), "warn" if bad[(p, r)] else "")
+                 for p, r in keys)
+    head = tuple(words(k) for k in ("col_product", "col_release", "col_count", "col_unsupported"))
+    return Table(head, rows, (30, 40, 15, 15))
+
+
+def _server_table(plan: Plan, words: Wording) -> Table:
+    assessed = {a.name.lower(): a for a in plan.proposal.servers}
+    rows = []
+    for server in plan.estate.servers:
+        a = assessed.get(server.name.lower())
+        product = f"{a.product} {a.release}".strip() if a else ""
+        rows.append(Row((
+            server.name, server.site or "–", product or words("unknown"),
+            a.build if a and a.build else server.build or "–",
+            words.yes_no(a.supported if a else None),
+            words.yes_no(a.judged_by_exo if a else server.judged_by_exo),
+            words("path_" + a.path.value) if a else "–",
+        ), "warn" if a and not a.supported else ""))
+    head = tuple(words(k) for k in ("col_server", "col_site", "col_release", "col_build",
+                                    "col_supported", "col_judged", "col_path"))
+    return Table(head, tuple(rows), (14, 13, 17, 15, 10, 11, 20))
+
+
+def _phases(plan: Plan, words: Wording) -> tuple[PhaseSection, ...]:
+    sections: list[PhaseSection] = []
+    head = tuple(words(k) for k in ("col_no", "col_step", "col_start", "col_end", "col_owner",
+                                    "col_reason"))
+    for item in numbered_steps(plan):
+        phase = item.step.phase
+        if not sections or sections[-1].title != words("phase_" + phase.value):
+            sections.append(PhaseSection(words("phase_" + phase.value), PHASE_COLOURS[phase],
+                                         Table(head, (), (5, 30, 11, 11, 13, 30))))
+        dated = item.dated
+        owner = (dated.consultant if dated and dated.consultant else
+                 words("customer_owner") if not item.step.needs_consultant else "–")
+        row = Row((str(item.number), item.step.title(words.lang),
+                   words.date(dated.start) if dated else words("not_scheduled"),
+                   words.date(dated.end) if dated else "–", owner, item.step.why(words.lang)))
+        last = sections[-1]
+        sections[-1] = PhaseSection(last.title, last.colour,
+                                    Table(last.table.head, (*last.table.rows, row),
+                                          last.table.widths))
+    return tuple(sections)
+
+
+def _figure_refs(figures: tuple[Figure, ...], key: str, number: int, words: Wording,
+                 split_key: str = "") -> tuple[FigureRef, ...]:
+    refs = []
+    for i, fig in enumerate(figures):
+        if split_key and len(figures) > 1:
+            caption = words(split_key, n=number + i, part=i + 1, parts=len(figures))
+        else:
+            caption = words(key, n=number + i)
+        refs.append(FigureRef(fig, caption, figure_to_svg(fig), new_page=i > 0))
+    return tuple(refs)
+
+
+def build_context(plan: Plan, knowledge: Knowledge, lang: str,
+                  today: date | None = None) -> ReportContext:
+    """All values of the report in ``lang`` ("de" or "en")."""
+    words = load_wording(lang)
+    estate = _figure_refs(estate_figures(plan, words), "fig_graph", 1, words)
+    timeline = _figure_refs(timeline_figures(plan, knowledge, words), "fig_timeline",
+                            1 + len(estate), words)
+    gantt = _figure_refs(gantt_figures(plan, words), "fig_gantt_single",
+                         1 + len(estate) + len(timeline), words, "fig_gantt")
+    findings, note = assumptions.findings_table(plan, words)
+    return ReportContext(
+        lang=words.lang,
+        t=dict(words.labels),
+        cover=_cover(plan, knowledge, words, today or date.today()),
+        summary=summary_paragraphs(plan, knowledge, words),
+        recommendations=recommendations(plan, words),
+        key_figures=_key_figures(plan, words),
+        deadlines=_deadline_table(plan, knowledge, words),
+        products=_product_table(plan, words),
+        servers=_server_table(plan, words),
+        estate_figures=estate,
+        timeline_figures=timeline,
+        gantt_figures=gantt,
+        phases=_phases(plan, words),
+        risks=risks(plan, knowledge, words),
+        findings=findings,
+        findings_note=note,
+        planning=assumptions.planning_table(plan, knowledge, words),
+        stages=assumptions.stage_table(knowledge, words),
+        facts=assumptions.facts_table(knowledge, words),
+    )

@@ -1,0 +1,42 @@
+"""The customer report as HTML, from the jinja2 template in resources/report (autoescaped)."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date
+from functools import lru_cache
+
+import jinja2
+
+from planner.core.knowledge import Knowledge
+from planner.core.plan import Plan
+from planner.core.report.context import ReportContext, build_context
+from planner.core.resources import resource_path
+
+__all__ = ["render_context_html", "render_report_html"]
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    # autoescape=True for every template: customer data (server names, notes) is never markup.
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(resource_path("report"))),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_context_html(context: ReportContext, mode: str = "browser") -> str:
+    """Render a built context; ``mode`` "qt" leaves figure placeholders for the PDF painter."""
+    env = _environment()
+    css = resource_path("report", "report.css").read_text(encoding="utf-8")
+    values = {f.name: getattr(context, f.name) for f in fields(context)}
+    return env.get_template("report.html.j2").render(**values, css=css, mode=mode)
+
+
+def render_report_html(plan: Plan, knowledge: Knowledge, lang: str,
+                       today: date | None = None) -> str:
+    """The whole report as one self-contained HTML page (figures as inline SVG)."""
+    return render_context_html(build_context(plan, knowledge, lang, today))

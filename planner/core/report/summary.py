@@ -1,0 +1,190 @@
+"""The executive summary in plain sentences: the estate, the deadlines, the recommendation."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from planner.core.enforcement import stage_thresholds
+from planner.core.knowledge import Knowledge
+from planner.core.model import Severity
+from planner.core.plan import Exposure, MigrationPath, Plan
+from planner.core.report.timeline import stage_bands
+from planner.core.report.wording import Wording
+
+__all__ = ["Deadline", "deadlines", "recommendations", "risks", "summary_paragraphs"]
+
+PRODUCT_ORDER = ("SE", "2019", "2016", "2013", "")
+FINDINGS_CHAPTER = 4
+SOURCES_CHAPTER = 5
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """What Exchange Online does to one judged server's mail, without and with the plan."""
+
+    server: str
+    first_detected: date
+    throttle_from: date  # if nothing is done
+    block_from: date  # fully blocked, if nothing is done
+    cutover: date | None
+    worst_stage: int  # highest stage reached under the plan (paused days not counted)
+    worst_kind: str
+
+
+def _deadline(exposure: Exposure, plan: Plan, knowledge: Knowledge) -> Deadline:
+    throttle, _ = stage_thresholds(knowledge.policy)
+    full = max(s.start_day for s in knowledge.policy.stages)
+    active = [b for b in stage_bands(exposure, plan, knowledge) if b.kind != "paused"]
+    worst = max(active, key=lambda b: b.stage) if active else None
+    return Deadline(
+        server=exposure.server,
+        first_detected=exposure.first_detected,
+        throttle_from=exposure.first_detected + timedelta(days=throttle),
+        block_from=exposure.first_detected + timedelta(days=full),
+        cutover=exposure.cutover,
+        worst_stage=worst.stage if worst else 1,
+        worst_kind=worst.kind if worst else "report",
+    )
+
+
+def deadlines(plan: Plan, knowledge: Knowledge) -> tuple[Deadline, ...]:
+    """One entry per judged server, the most urgent (earliest full block) first."""
+    rows = [_deadline(e, plan, knowledge) for e in plan.schedule.exposure]
+    return tuple(sorted(rows, key=lambda d: (d.block_from, d.server.lower())))
+
+
+def _customer(plan: Plan, words: Wording) -> str:
+    return plan.settings.customer or plan.estate.organization.customer or words("the_customer")
+
+
+def _estate_sentences(plan: Plan, words: Wording) -> list[str]:
+    servers = plan.proposal.servers
+    counts = Counter(a.product for a in servers)
+    parts = [
+        words("prod_count", count=counts[p], product=p) if p
+        else words("prod_unknown", count=counts[p])
+        for p in PRODUCT_ORDER if counts[p]
+    ]
+    sites = {s.site.lower() for s in plan.estate.servers if s.site} or {""}
+    customer = _customer(plan, words)
+    if len(servers) == 1:
+        text = [words("s_estate_one", customer=customer, products=words.names(parts))]
+    else:
+        text = [words("s_estate", customer=customer, servers=len(servers), sites=len(sites),
+                      products=words.names(parts))]
+    unsupported = [a.name for a in servers if not a.supported]
+    if unsupported:
+        text.append(words("s_unsupported", count=len(unsupported), names=words.names(unsupported)))
+    elif servers:
+        text.append(words("s_all_supported"))
+    return text
+
+
+def _kind(words: Wording, kind: str) -> str:
+    return words("kind_" + kind)
+
+
+def _deadline_sentences(plan: Plan, items: tuple[Deadline, ...], words: Wording) -> list[str]:
+    judged = [a.name for a in plan.proposal.servers if a.judged_by_exo]
+    if not judged and not items:
+        return [words("s_judged_none")]
+    text = [words("s_judged", count=len(judged or items),
+                  names=words.names(judged or [d.server for d in items]))]
+    if items:
+        first = items[0]
+        key = "s_nothing_done_already" if first.throttle_from < plan.settings.start \
+            else "s_nothing_done"
+        text.append(words(key, server=first.server, throttle=words.date(first.throttle_from),
+                          block=words.date(first.block_from)))
+    for d in items[:4]:
+        if d.cutover is None:
+            text.append(words("s_plan_never", server=d.server))
+        elif d.worst_kind == "report":
+            text.append(words("s_plan_before", server=d.server, cutover=words.date(d.cutover)))
+        else:
+            text.append(words("s_plan_after", server=d.server, cutover=words.date(d.cutover),
+                              stage=d.worst_stage, kind=_kind(words, d.worst_kind)))
+    return text
+
+
+def recommendations(plan: Plan, words: Wording) -> tuple[str, ...]:
+    """One line per migration path in use, naming the servers."""
+    lines: list[str] = []
+    for path in (MigrationPath.DECOMMISSION, MigrationPath.CU_THEN_IN_PLACE,
+                 MigrationPath.IN_PLACE, MigrationPath.SIDE_BY_SIDE):
+        names = [a.name for a in plan.proposal.servers if a.path == path]
+        if names:
+            lines.append(words("r_" + path.value, count=len(names), names=words.names(names)))
+    return tuple(lines)
+
+
+def _plan_sentences(plan: Plan, knowledge: Knowledge, words: Wording) -> list[str]:
+    obj = plan.schedule.objective
+    steps = len(plan.proposal.steps)
+    starts = [s.start for s in plan.schedule.steps]
+    if obj.finish and starts:
+        text = [words("s_finish", steps=steps, start=words.date(min(starts)),
+                      finish=words.date(obj.finish))]
+    else:
+        text = [words("s_unscheduled", steps=steps,
+                      reason=obj.reason_de if words.lang == "de" else obj.reason_en or obj.status)]
+    if plan.schedule.exposure:
+        if obj.blocked_days or obj.throttled_days:
+            text.append(words("s_exposure", throttled=obj.throttled_days, blocked=obj.blocked_days))
+        else:
+            text.append(words("s_exposure_clean"))
+        text.append(_pause_sentence(plan, knowledge, words))
+    return text
+
+
+def _pause_sentence(plan: Plan, knowledge: Knowledge, words: Wording) -> str:
+    pauses = plan.schedule.pauses
+    if not pauses:
+        return words("s_no_pauses")
+    detail = "; ".join(words("s_pause_item", start=words.date(p.start), end=words.date(p.end),
+                             days=p.days) for p in pauses)
+    return words("s_pauses", days=sum(p.days for p in pauses), detail=detail,
+                 max=knowledge.policy.pause_max_days_per_year)
+
+
+def summary_paragraphs(plan: Plan, knowledge: Knowledge, words: Wording) -> tuple[str, ...]:
+    """The summary's paragraphs: estate, deadlines, plan (the recommendation is a list)."""
+    paragraphs = [
+        " ".join(_estate_sentences(plan, words)),
+        " ".join(_deadline_sentences(plan, deadlines(plan, knowledge), words)),
+        " ".join(_plan_sentences(plan, knowledge, words)),
+    ]
+    errors, warnings = _finding_counts(plan)
+    if errors or warnings:
+        paragraphs.append(words("s_findings", errors=errors, warnings=warnings,
+                                chapter=FINDINGS_CHAPTER))
+    return tuple(paragraphs)
+
+
+def _finding_counts(plan: Plan) -> tuple[int, int]:
+    counts = Counter(f.severity for f in plan.findings)
+    return counts[Severity.ERROR], counts[Severity.WARNING]
+
+
+def risks(plan: Plan, knowledge: Knowledge, words: Wording) -> tuple[str, ...]:
+    """The risks a manager should know about, most serious first."""
+    obj = plan.schedule.objective
+    items: list[str] = []
+    if obj.status == "infeasible":
+        reason = obj.reason_de if words.lang == "de" else obj.reason_en
+        items.append(words("risk_infeasible", reason=reason or obj.status))
+    if obj.blocked_days:
+        items.append(words("risk_blocked", days=obj.blocked_days))
+    if obj.throttled_days:
+        items.append(words("risk_throttled", days=obj.throttled_days))
+    unsupported = sum(1 for a in plan.proposal.servers if not a.supported)
+    if unsupported:
+        items.append(words("risk_unsupported", count=unsupported))
+    errors, warnings = _finding_counts(plan)
+    if errors + warnings:
+        items.append(words("risk_findings", count=errors + warnings))
+    if any(s.confidence != "primary" for s in knowledge.policy.stages):
+        items.append(words("risk_facts", chapter=SOURCES_CHAPTER))
+    return tuple(items) or (words("risk_none"),)

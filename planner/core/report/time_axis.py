@@ -1,0 +1,75 @@
+"""A date axis for the Gantt and the enforcement timeline: scale, ticks and their labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from planner.core.report.figure import GRID, MUTED, Item, Label, Segment
+from planner.core.report.wording import Wording
+
+__all__ = ["TimeAxis"]
+
+
+@dataclass(frozen=True)
+class TimeAxis:
+    """Maps days ``first``..``last`` (inclusive) onto ``x0``..``x0 + width``."""
+
+    first: date
+    last: date
+    x0: float
+    width: float
+
+    @property
+    def days(self) -> int:
+        """Number of days shown."""
+        return (self.last - self.first).days + 1
+
+    def x(self, day: date) -> float:
+        """The left edge of ``day``."""
+        return self.x0 + (day - self.first).days * self.width / self.days
+
+    def span(self, start: date, end: date) -> tuple[float, float]:
+        """Left edge and width of the inclusive range ``start``..``end``, clipped."""
+        start = max(start, self.first)
+        end = min(end, self.last)
+        left = self.x(start)
+        return left, max(self.x(end + timedelta(days=1)) - left, 0.8)
+
+    def ticks(self) -> list[date]:
+        """Tick days: Mondays for short ranges, month or quarter starts for longer ones."""
+        if self.days <= 70:
+            first = self.first + timedelta(days=(7 - self.first.weekday()) % 7)
+            return [first + timedelta(weeks=i) for i in range((self.last - first).days // 7 + 1)]
+        step = 1 if self.days <= 550 else 3 if self.days <= 1500 else 6
+        ticks: list[date] = []
+        year, month = self.first.year, self.first.month
+        while True:
+            month += 1
+            if month > 12:
+                year, month = year + 1, 1
+            tick = date(year, month, 1)
+            if tick > self.last:
+                return ticks
+            if (month - 1) % step == 0:
+                ticks.append(tick)
+
+    def draw(self, top: float, height: float, grid_bottom: float, words: Wording) -> list[Item]:
+        """Tick labels in ``top``..``top + height`` and grid lines down to ``grid_bottom``."""
+        items: list[Item] = []
+        ticks = self.ticks()
+        weekly = self.days <= 70
+        for i, tick in enumerate(ticks):
+            x = self.x(tick)
+            items.append(Segment(x, top + height - 3, x, grid_bottom, GRID, 0.4))
+            nxt = ticks[i + 1] if i + 1 < len(ticks) else self.last + timedelta(days=1)
+            room = max(self.x(nxt) - x, 0.0)
+            if weekly:
+                text = words.date(tick)[:6] if words.lang == "de" else f"{tick.day} {words.month(tick.month)}"
+            elif tick.month == 1 or i == 0:
+                text = f"{words.month(tick.month)} {tick.year}"
+            else:
+                text = words.month(tick.month)
+            if room >= 14:
+                items.append(Label(x + 1.5, top, room - 1.5, height, text, 6.0, MUTED))
+        return items

@@ -1,0 +1,137 @@
+"""The enforcement timeline: each judged server's stage day by day, pauses and cutover."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from planner.core.enforcement import daily_stages
+from planner.core.knowledge import Knowledge
+from planner.core.plan import Exposure, Plan
+from planner.core.report.figure import (
+    FIGURE_WIDTH,
+    GRID,
+    INK,
+    MUTED,
+    Box,
+    Figure,
+    Item,
+    Label,
+    Polygon,
+    Segment,
+)
+from planner.core.report.time_axis import TimeAxis
+from planner.core.report.wording import Wording
+
+__all__ = ["Band", "STAGE_COLOURS", "plan_end", "stage_bands", "timeline_figures"]
+
+# Report only is pale; throttling warms up to orange; blocking deepens to dark red.
+STAGE_COLOURS: dict[int, str] = {
+    1: "#f3e7a8", 2: "#f7c873", 3: "#f2a94e", 4: "#eb8a33",
+    5: "#e06a3a", 6: "#d2483a", 7: "#b8302f", 8: "#8e1b22",
+}
+PAUSED_COLOUR = "#b9c7d8"
+ROWS_PER_PART = 30
+ROW_H = 16.0
+HEAD_H = 16.0
+NAME_W = 110.0
+MAX_DAYS = 3 * 366  # older history is cut so the plan period stays readable
+
+
+@dataclass(frozen=True)
+class Band:
+    """Consecutive days in the same stage (or paused), both ends inclusive."""
+
+    start: date
+    end: date
+    stage: int
+    kind: str
+
+
+def plan_end(plan: Plan) -> date:
+    """The last day the report looks at: the plan's finish, else its start plus a year."""
+    ends = [s.end for s in plan.schedule.steps]
+    ends += [e.cutover for e in plan.schedule.exposure if e.cutover]
+    finish = plan.schedule.objective.finish
+    if finish:
+        ends.append(finish)
+    return max(ends) if ends else plan.settings.start + timedelta(days=365)
+
+
+def stage_bands(exposure: Exposure, plan: Plan, knowledge: Knowledge) -> tuple[Band, ...]:
+    """The server's days under this plan, merged into bands of the same stage."""
+    bands: list[Band] = []
+    days = daily_stages(exposure, plan.schedule.pauses, knowledge.policy, plan_end(plan))
+    for entry in days:
+        last = bands[-1] if bands else None
+        if last and last.stage == entry.stage and last.kind == entry.kind:
+            bands[-1] = Band(last.start, entry.day, last.stage, last.kind)
+        else:
+            bands.append(Band(entry.day, entry.day, entry.stage, entry.kind))
+    return tuple(bands)
+
+
+def _colour(band: Band) -> str:
+    return PAUSED_COLOUR if band.kind == "paused" else STAGE_COLOURS.get(band.stage, "#8e1b22")
+
+
+def _row(exposure: Exposure, bands: tuple[Band, ...], y: float, axis: TimeAxis) -> list[Item]:
+    items: list[Item] = [Label(2, y, NAME_W - 4, ROW_H, exposure.server, 7.0, bold=True)]
+    for band in bands:
+        if band.end < axis.first:
+            continue
+        left, width = axis.span(band.start, band.end)
+        items.append(Box(left, y + 3, width, ROW_H - 6, _colour(band)))
+    if exposure.cutover and axis.first <= exposure.cutover <= axis.last:
+        cx, cy, r = axis.x(exposure.cutover + timedelta(days=1)), y + ROW_H / 2, 4.5
+        items.append(Polygon(((cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)),
+                             INK, "#ffffff"))
+    return items
+
+
+def _legend(y: float, words: Wording) -> list[Item]:
+    entries = [
+        (STAGE_COLOURS[1], words("kind_report")),
+        (STAGE_COLOURS[3], words("kind_throttle")),
+        (STAGE_COLOURS[7], words("kind_block")),
+        (PAUSED_COLOUR, words("kind_paused")),
+    ]
+    items: list[Item] = []
+    x = 0.0
+    for colour, text in entries:
+        items.append(Box(x, y + 5, 8, 8, colour))
+        items.append(Label(x + 11, y, 100, 18, text, 6.0, MUTED))
+        x += min(len(text) * 3.6 + 20, 110.0)
+    r = 4.0
+    items.append(Polygon(((x + 4, y + 9 - r), (x + 4 + r, y + 9), (x + 4, y + 9 + r),
+                          (x + 4 - r, y + 9)), INK))
+    items.append(Label(x + 11, y, FIGURE_WIDTH - x - 11, 18, words("legend_cutover"), 6.0, MUTED))
+    return items
+
+
+def timeline_figures(plan: Plan, knowledge: Knowledge, words: Wording) -> tuple[Figure, ...]:
+    """One figure per block of judged servers; empty when Exchange Online judges none."""
+    rows = [(e, stage_bands(e, plan, knowledge)) for e in plan.schedule.exposure]
+    rows = [(e, b) for e, b in rows if b]
+    if not rows:
+        return ()
+    last = max(b[-1].end for _, b in rows) + timedelta(days=10)
+    first = min(b[0].start for _, b in rows) - timedelta(days=3)
+    first = max(first, last - timedelta(days=MAX_DAYS))
+    axis = TimeAxis(first, last, NAME_W, FIGURE_WIDTH - NAME_W)
+    figures: list[Figure] = []
+    for part, i in enumerate(range(0, len(rows), ROWS_PER_PART), 1):
+        chunk = rows[i:i + ROWS_PER_PART]
+        bottom = HEAD_H + len(chunk) * ROW_H
+        items: list[Item] = []
+        if plan.settings.start >= axis.first:
+            x = axis.x(plan.settings.start)
+            items.append(Segment(x, HEAD_H, x, bottom, MUTED, 0.6, dashed=True))
+        items += axis.draw(0, HEAD_H, bottom, words)
+        for k, (exposure, bands) in enumerate(chunk):
+            items += _row(exposure, bands, HEAD_H + k * ROW_H, axis)
+        items.append(Segment(NAME_W, 0, NAME_W, bottom, GRID, 0.6))
+        items.append(Segment(0, bottom, FIGURE_WIDTH, bottom, GRID, 0.6))
+        items += _legend(bottom + 4, words)
+        figures.append(Figure(f"timeline-{part}", FIGURE_WIDTH, bottom + 24, tuple(items)))
+    return tuple(figures)
