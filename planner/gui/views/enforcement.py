@@ -1,0 +1,174 @@
+"""The enforcement view: where each judged server stands on Exchange Online's clock.
+
+Per judged server its stage strip up to the cutover; the pause budget per calendar year
+(used / planned / left); the objective the schedule reached and whether it is proven optimal;
+and the PowerShell lines that request each planned pause, ready to copy.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.plan import Objective, Pause, Plan
+from planner.gui.views.enforcement_paint import BudgetYear, PauseBudgetGauge, StageStrips, StripRow
+from planner.gui.views.gantt import plan_stages
+
+__all__ = ["EnforcementView", "pause_budget", "pause_commands"]
+
+
+def _days_in_year(pause: Pause, year: int) -> int:
+    first = max(pause.start, date(year, 1, 1))
+    last = min(pause.end, date(year, 12, 31))
+    return max(0, (last - first).days + 1)
+
+
+def pause_budget(plan: Plan, maximum: int) -> tuple[BudgetYear, ...]:
+    """The pause budget per calendar year the plan touches, counting a pause per year it spans."""
+    pauses = plan.schedule.pauses
+    years = {plan.settings.start.year} | set(plan.settings.pause_days_used)
+    for p in pauses:
+        years.update(range(p.start.year, p.end.year + 1))
+    finish = plan.schedule.objective.finish
+    if finish:
+        years.add(finish.year)
+    first = min(years)
+    return tuple(
+        BudgetYear(y, plan.settings.pause_days_used.get(y, 0),
+                   sum(_days_in_year(p, y) for p in pauses), maximum)
+        for y in sorted(years) if y >= first
+    )
+
+
+def pause_commands(plan: Plan, cmdlet: str, lang: str = "en") -> str:
+    """PowerShell to request each planned pause, run in Exchange Online PowerShell on its day."""
+    if not plan.schedule.pauses:
+        return ("# Dieser Plan braucht keine Durchsetzungspause." if lang == "de"
+                else "# This plan needs no enforcement pause.")
+    lines = ["Connect-ExchangeOnline"]
+    for i, pause in enumerate(plan.schedule.pauses, 1):
+        command = (cmdlet.replace("<n>", str(pause.days)) if "<n>" in cmdlet
+                   else f"{cmdlet} -NumberOfDays {pause.days}")
+        if lang == "de":
+            head = (f"# Pause {i}: am {pause.start:%d.%m.%Y} ausführen, gilt bis "
+                    f"{pause.end:%d.%m.%Y} ({pause.days} Tage)")
+        else:
+            head = (f"# Pause {i}: run on {pause.start:%Y-%m-%d}; lasts until "
+                    f"{pause.end:%Y-%m-%d} ({pause.days} days)")
+        lines += ["", head, command]
+    lines += ["", "Get-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer"]
+    return "\n".join(lines)
+
+
+class EnforcementView(QWidget):
+    """Stage strips, pause budget, objective and pause commands for the document's plan."""
+
+    def __init__(self, document: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.objective = QLabel()
+        self.objective.setWordWrap(True)
+        self.strips = StageStrips()
+        self.gauge = PauseBudgetGauge()
+        self.commands = QPlainTextEdit()
+        self.commands.setReadOnly(True)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.TypeWriter)
+        self.commands.setFont(mono)
+        self.copy = QPushButton(self.tr("Copy commands"))
+        self.copy.clicked.connect(self.copy_commands)
+        box = QVBoxLayout(self)
+        box.addWidget(self._group(self.tr("Objective"), self.objective))
+        box.addWidget(self._group(self.tr("Enforcement stage per judged server"), self.strips))
+        box.addWidget(self._group(self.tr("Pause budget per calendar year"), self.gauge))
+        ps = QVBoxLayout()
+        ps.addWidget(self.commands)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.copy)
+        ps.addLayout(row)
+        group = QGroupBox(self.tr("PowerShell to request the pauses (Exchange Online)"))
+        group.setLayout(ps)
+        box.addWidget(group, 1)
+        document.planChanged.connect(self.refresh)
+        self.refresh()
+
+    @staticmethod
+    def _group(title: str, widget: QWidget) -> QGroupBox:
+        group = QGroupBox(title)
+        inner = QVBoxLayout(group)
+        if isinstance(widget, StageStrips):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(widget)
+            scroll.setMaximumHeight(260)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            inner.addWidget(scroll)
+        else:
+            inner.addWidget(widget)
+        return group
+
+    def _lang(self) -> str:
+        return "de" if self.document.settings.language == "de" else "en"
+
+    def refresh(self) -> None:
+        """Redraw from the document's plan."""
+        plan: Plan | None = self.document.plan
+        if plan is None:
+            self.objective.setText(self.tr("No plan yet."))
+            self.strips.set_rows((), date.today(), date.today())
+            self.gauge.set_years(())
+            self.commands.setPlainText("")
+            return
+        policy = self.document.knowledge.policy
+        self.objective.setText(self.objective_text(plan.schedule.objective))
+        self._show_strips(plan)
+        self.gauge.set_years(pause_budget(plan, policy.pause_max_days_per_year))
+        self.commands.setPlainText(pause_commands(plan, policy.pause_cmdlet, self._lang()))
+
+    def _show_strips(self, plan: Plan) -> None:
+        stages = plan_stages(plan, self.document.knowledge)
+        rows = tuple(
+            StripRow(e.server, e.first_detected, e.cutover, stages.get(e.server, ()),
+                     e.first_detected_source)
+            for e in sorted(plan.schedule.exposure, key=lambda e: (e.cutover or date.max,
+                                                                    e.server))
+        )
+        ends = [plan.schedule.objective.finish or plan.settings.start]
+        ends += [e.cutover for e in plan.schedule.exposure if e.cutover]
+        first = min([plan.settings.start] + [e.first_detected for e in plan.schedule.exposure])
+        self.strips.set_rows(rows, first, max(ends) + timedelta(days=7))
+
+    def objective_text(self, obj: Objective) -> str:
+        """The objective in one paragraph: the four figures, then whether it is proven."""
+        status = {
+            "optimal": self.tr("proven optimal"),
+            "feasible": self.tr("best found within the time limit, not proven optimal "
+                                "(gap {gap:.0%})").format(gap=obj.gap),
+            "infeasible": self.tr("no schedule satisfies every constraint"),
+            "unscheduled": self.tr("not scheduled"),
+        }.get(obj.status, obj.status)
+        finish = f"{obj.finish:%d.%m.%Y}" if obj.finish else "–"
+        text = self.tr(
+            "<b>Blocked days</b> {blocked} · <b>throttled days</b> {throttled} · "
+            "<b>pause days</b> {pause} · <b>finish</b> {finish}<br>Status: {status}"
+        ).format(blocked=obj.blocked_days, throttled=obj.throttled_days,
+                 pause=obj.pause_days, finish=finish, status=status)
+        reason = obj.reason_de if self._lang() == "de" else obj.reason_en
+        return text + (f"<br><i>{reason}</i>" if reason else "")
+
+    def copy_commands(self) -> None:
+        """Put the PowerShell lines on the clipboard."""
+        QGuiApplication.clipboard().setText(self.commands.toPlainText())

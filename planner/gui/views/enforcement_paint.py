@@ -1,0 +1,190 @@
+"""Painted widgets of the enforcement view: the stage strips and the pause-budget gauges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from planner.gui.views.gantt_scene import STAGE_COLORS, stage_runs
+
+__all__ = ["BudgetYear", "PauseBudgetGauge", "StageStrips", "StripRow"]
+
+NAME_W = 150
+ROW_H = 26
+AXIS_H = 20
+
+
+@dataclass(frozen=True)
+class StripRow:
+    """One judged server: its stage per day and the day it leaves Exchange Online's view."""
+
+    server: str
+    first_detected: date
+    cutover: date | None
+    stages: tuple[Any, ...]  # DayStage
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class BudgetYear:
+    """The pause budget of one calendar year, in days."""
+
+    year: int
+    used: int  # already used before the plan (settings)
+    planned: int  # the plan's pauses in this year
+    maximum: int
+
+    @property
+    def left(self) -> int:
+        """Days still free after what is used and planned (never below zero)."""
+        return max(0, self.maximum - self.used - self.planned)
+
+    @property
+    def over(self) -> bool:
+        """True when used and planned together exceed the yearly maximum."""
+        return self.used + self.planned > self.maximum
+
+
+class StageStrips(QWidget):
+    """A strip per judged server on one shared date axis; the cutover marked in black."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: tuple[StripRow, ...] = ()
+        self.first = date.today()
+        self.last = date.today()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(True)
+
+    def set_rows(self, rows: tuple[StripRow, ...], first: date, last: date) -> None:
+        """Show these servers between two days."""
+        self.rows = rows
+        self.first, self.last = first, max(last, first + timedelta(days=1))
+        self.setFixedHeight(AXIS_H + ROW_H * max(1, len(rows)) + 4)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        """Wide enough to read, as tall as its rows."""
+        return QSize(700, AXIS_H + ROW_H * max(1, len(self.rows)) + 4)
+
+    def _scale(self) -> float:
+        return (self.width() - NAME_W - 8) / ((self.last - self.first).days + 1)
+
+    def _x(self, day: date) -> float:
+        return NAME_W + (day - self.first).days * self._scale()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Axis with month ticks, then one coloured strip per server."""
+        p = QPainter(self)
+        p.fillRect(self.rect(), self.palette().base())
+        if not self.rows:
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                       self.tr("No server is judged by Exchange Online."))
+            return
+        self._paint_axis(p)
+        for i, row in enumerate(self.rows):
+            y = AXIS_H + i * ROW_H
+            p.setPen(self.palette().text().color())
+            p.drawText(QRectF(4, y, NAME_W - 8, ROW_H), Qt.AlignmentFlag.AlignVCenter, row.server)
+            for kind, d0, d1 in stage_runs(s for s in row.stages if s.day >= self.first):
+                x0, x1 = self._x(d0), self._x(d1 + timedelta(days=1))
+                p.fillRect(QRectF(x0, y + 4, x1 - x0, ROW_H - 8),
+                           QColor(STAGE_COLORS.get(kind, "#dddddd")))
+            if row.cutover and self.first <= row.cutover <= self.last:
+                x = self._x(row.cutover)
+                p.setPen(QPen(QColor("#000000"), 2))
+                p.drawLine(int(x), y + 2, int(x), y + ROW_H - 2)
+        p.end()
+
+    def _paint_axis(self, p: QPainter) -> None:
+        p.setPen(QColor("#808080"))
+        day = self.first.replace(day=1)
+        step_months = 1 if (self.last - self.first).days < 400 else 3
+        while day <= self.last:
+            if day >= self.first:
+                x = self._x(day)
+                p.drawLine(int(x), AXIS_H - 4, int(x), self.height())
+                p.drawText(int(x) + 3, AXIS_H - 6, f"{day:%m/%y}")
+            month = day.month - 1 + step_months
+            day = date(day.year + month // 12, month % 12 + 1, 1)
+
+    def row_day_at(self, x: float, y: float) -> tuple[StripRow, date] | None:
+        """The server row and day under a point, if any."""
+        index = int((y - AXIS_H) // ROW_H)
+        if x < NAME_W or not 0 <= index < len(self.rows) or y < AXIS_H:
+            return None
+        return self.rows[index], self.first + timedelta(days=int((x - NAME_W) / self._scale()))
+
+    def event(self, event: QEvent) -> bool:
+        """Tooltip: the server's stage on the day under the mouse."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            hit = self.row_day_at(event.pos().x(), event.pos().y())
+            if hit is None:
+                QToolTip.hideText()
+                return True
+            row, day = hit
+            QToolTip.showText(event.globalPos(), self._tip(row, day), self)
+            return True
+        return super().event(event)
+
+    def _tip(self, row: StripRow, day: date) -> str:
+        stage = next((s for s in row.stages if s.day == day), None)
+        kinds = {"report": self.tr("report only"), "throttle": self.tr("throttled"),
+                 "block": self.tr("blocked"), "paused": self.tr("paused")}
+        lines = [f"<b>{row.server}</b> {day:%d.%m.%Y}"]
+        if stage is not None:
+            lines.append(self.tr("Stage {n}: {kind}").format(
+                n=stage.stage, kind=kinds.get(stage.kind, stage.kind)))
+        lines.append(self.tr("First detected {day} ({source})").format(
+            day=f"{row.first_detected:%d.%m.%Y}", source=row.source or "–"))
+        lines.append(self.tr("Leaves Exchange Online's view {day}").format(
+            day=f"{row.cutover:%d.%m.%Y}" if row.cutover else self.tr("not in this plan")))
+        return "<br>".join(lines)
+
+
+class PauseBudgetGauge(QWidget):
+    """One bar per calendar year: used (grey), planned (blue), left (empty), over (red)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.years: tuple[BudgetYear, ...] = ()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_years(self, years: tuple[BudgetYear, ...]) -> None:
+        """Show these years."""
+        self.years = years
+        self.setFixedHeight(8 + 26 * max(1, len(years)))
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        """One row per year."""
+        return QSize(500, 8 + 26 * max(1, len(self.years)))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the stacked bars with their numbers."""
+        p = QPainter(self)
+        label_w, text_w = 50, 230
+        width = max(50, self.width() - label_w - text_w - 12)
+        for i, year in enumerate(self.years):
+            y = 4 + i * 26
+            p.setPen(self.palette().text().color())
+            p.drawText(QRectF(0, y, label_w, 20), Qt.AlignmentFlag.AlignVCenter, str(year.year))
+            scale = width / max(year.maximum, year.used + year.planned, 1)
+            x = float(label_w)
+            for days, color in ((year.used, "#9a9a9a"), (year.planned, "#4a7fd6")):
+                p.fillRect(QRectF(x, y + 3, days * scale, 14), QColor(color))
+                x += days * scale
+            frame = QColor("#d03030") if year.over else QColor("#707070")
+            p.setPen(QPen(frame, 1))
+            p.drawRect(QRectF(label_w, y + 3, year.maximum * scale, 14))
+            p.setPen(QColor("#d03030") if year.over else self.palette().text().color())
+            text = self.tr("used {used} · planned {planned} · left {left} of {max}").format(
+                used=year.used, planned=year.planned, left=year.left, max=year.maximum)
+            p.drawText(QRectF(label_w + width + 10, y, text_w, 20),
+                       Qt.AlignmentFlag.AlignVCenter, text)
+        p.end()

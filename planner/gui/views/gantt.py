@@ -1,0 +1,199 @@
+"""The Gantt view: the plan's bars over the calendar and the enforcement clock.
+
+Zoom by day, week or month; hover a bar for its dates and what drove them; drag a bar to pin
+its step to another day (an undoable edit; the plan re-optimises around the pin); right-click
+a pinned bar to release it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.plan import Plan
+from planner.gui.views.gantt_scene import (
+    STAGE_COLORS,
+    GanttBar,
+    GanttInput,
+    GanttLayout,
+    build_gantt_scene,
+)
+from planner.gui.views.planning_edits import pin_step, submit_decisions
+
+__all__ = ["ZOOM_PX_PER_DAY", "GanttGraphicsView", "GanttView", "plan_calendar", "plan_stages"]
+
+ZOOM_PX_PER_DAY = {"day": 28.0, "week": 10.0, "month": 3.2}
+
+
+def plan_calendar(plan: Plan) -> Any:
+    """The working calendar the plan was scheduled on."""
+    from planner.core.calendar import build_calendar
+
+    return build_calendar(plan.settings, plan.estate)
+
+
+def plan_stages(plan: Plan, knowledge: Any) -> dict[str, tuple[Any, ...]]:
+    """Each judged server's enforcement stage per day, up to its cutover or the finish."""
+    from planner.core.enforcement import daily_stages
+
+    end = plan.schedule.objective.finish or plan.settings.start
+    end = max([end] + [s.end for s in plan.schedule.steps]) + timedelta(days=10)
+    return {
+        e.server: tuple(daily_stages(e, plan.schedule.pauses, knowledge.policy, end))
+        for e in plan.schedule.exposure
+    }
+
+
+class GanttGraphicsView(QGraphicsView):
+    """The chart itself; turns a horizontal bar drag into a pin request."""
+
+    pinRequested = Signal(str, object)  # step id, date | None (None = unpin)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setMouseTracking(True)
+        self.layout_info: GanttLayout | None = None
+        self._drag: tuple[GanttBar, QPointF, float] | None = None
+
+    def show_chart(self, data: GanttInput) -> None:
+        """Rebuild the scene for a plan (cheap: a few hundred items)."""
+        self._drag = None
+        self.layout_info = build_gantt_scene(self.scene(), data)
+
+    def bar_at(self, pos: QPointF) -> GanttBar | None:
+        """The bar under a viewport position."""
+        for item in self.items(pos.toPoint()):
+            if isinstance(item, GanttBar):
+                return item
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Start dragging a bar with the left button."""
+        bar = self.bar_at(event.position())
+        if bar is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._drag = (bar, self.mapToScene(event.position().toPoint()), bar.pos().x())
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """Move the dragged bar horizontally, snapped to whole days."""
+        if self._drag is not None and self.layout_info is not None:
+            bar, origin, x0 = self._drag
+            dx = self.mapToScene(event.position().toPoint()).x() - origin.x()
+            step = self.layout_info.px_per_day
+            bar.setX(x0 + round(dx / step) * step)
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Drop: a move of at least one day pins the step to its new start."""
+        if self._drag is not None and self.layout_info is not None:
+            bar, origin, x0 = self._drag
+            self._drag = None
+            dx = self.mapToScene(event.position().toPoint()).x() - origin.x()
+            days = round(dx / self.layout_info.px_per_day)
+            if days:
+                self.pinRequested.emit(bar.step.id, bar.dated.start + timedelta(days=days))
+            else:
+                bar.setX(x0)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event: Any) -> None:
+        """Offer to release a pinned bar."""
+        bar = self.bar_at(QPointF(event.pos()))
+        if bar is None or not bar.pinned:
+            return
+        menu = QMenu(self)
+        action = menu.addAction(self.tr("Remove pin"))
+        if menu.exec(event.globalPos()) is action:
+            self.pinRequested.emit(bar.step.id, None)
+
+
+class GanttView(QWidget):
+    """Zoom bar, legend and the chart, kept in step with the open document's plan."""
+
+    def __init__(self, document: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.zoom = QComboBox()
+        for key, text in (("day", self.tr("Day")), ("week", self.tr("Week")),
+                          ("month", self.tr("Month"))):
+            self.zoom.addItem(text, key)
+        self.zoom.setCurrentIndex(1)
+        self.zoom.currentIndexChanged.connect(self.refresh)
+        self.chart = GanttGraphicsView(self)
+        self.chart.pinRequested.connect(self._pin)
+        self.status = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Zoom:")))
+        bar.addWidget(self.zoom)
+        bar.addSpacing(16)
+        bar.addWidget(self._legend())
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        box = QVBoxLayout(self)
+        box.addLayout(bar)
+        box.addWidget(self.chart, 1)
+        document.planChanged.connect(self.refresh)
+        self.refresh()
+
+    def _legend(self) -> QLabel:
+        names = {"report": self.tr("report"), "throttle": self.tr("throttled"),
+                 "block": self.tr("blocked"), "paused": self.tr("paused")}
+        chips = "".join(
+            f'<span style="background:{STAGE_COLORS[k]}">&nbsp;{v}&nbsp;</span> '
+            for k, v in names.items())
+        label = QLabel(self.tr("Enforcement: ") + chips)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        return label
+
+    def set_zoom(self, key: str) -> None:
+        """Switch the scale: "day", "week" or "month"."""
+        self.zoom.setCurrentIndex(max(0, self.zoom.findData(key)))
+
+    def refresh(self) -> None:
+        """Redraw from the document's current plan."""
+        plan: Plan | None = self.document.plan
+        if plan is None:
+            self.chart.scene().clear()
+            self.status.setText(self.tr("No plan yet."))
+            return
+        lang = "de" if self.document.settings.language == "de" else "en"
+        data = GanttInput(
+            plan=plan,
+            px_per_day=ZOOM_PX_PER_DAY[self.zoom.currentData() or "week"],
+            lang=lang,
+            calendar=plan_calendar(plan),
+            stages=plan_stages(plan, self.document.knowledge),
+        )
+        self.chart.show_chart(data)
+        finish = plan.schedule.objective.finish
+        self.status.setText(self.tr("{n} steps, finish {finish}").format(
+            n=len(plan.proposal.steps), finish=f"{finish:%d.%m.%Y}" if finish else "–"))
+
+    def _pin(self, step_id: str, day: date | None) -> None:
+        if day is None:
+            text = self.tr("Unpin {step}").format(step=step_id)
+        else:
+            text = self.tr("Pin {step} to {day}").format(step=step_id, day=f"{day:%d.%m.%Y}")
+        submit_decisions(self.document, text, lambda d: pin_step(d, step_id, day))

@@ -1,0 +1,399 @@
+"""Builds the Gantt chart of a plan into a QGraphicsScene (no interaction here).
+
+One pass over the plan: a row per step grouped by phase, the calendar behind (weekends,
+holidays, freezes, maintenance windows), pauses as bands, each judged server's enforcement
+stages behind the rows of its steps, the bars, and all dependency arrows as one path item so
+a rebuild stays cheap on large estates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPolygonItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+)
+
+from planner.core.plan import Phase, Plan, ScheduledStep, Step
+
+__all__ = [
+    "PHASE_COLORS",
+    "STAGE_COLORS",
+    "GanttBar",
+    "GanttInput",
+    "GanttLayout",
+    "build_gantt_scene",
+    "stage_runs",
+]
+
+LABEL_W = 280.0
+HEADER_H = 44.0
+ROW_H = 22.0
+BAR_H = 14.0
+
+PHASE_COLORS: dict[Phase, str] = {
+    Phase.PREPARE: "#5b7fa6",
+    Phase.LEGACY: "#9c6b3c",
+    Phase.UPDATE: "#d19a1f",
+    Phase.IN_PLACE: "#3f8f4f",
+    Phase.SIDE_BY_SIDE: "#2f6fbf",
+    Phase.HYBRID: "#7b5aa6",
+    Phase.DECOMMISSION: "#8c8c8c",
+    Phase.MILESTONE: "#202020",
+}
+# Light tones: the bands sit behind the bars and must not compete with them.
+STAGE_COLORS: dict[str, str] = {
+    "report": "#fff1b8",
+    "throttle": "#ffd09a",
+    "block": "#f5a3a3",
+    "paused": "#cfe0ff",
+}
+_PAUSE = QColor(80, 130, 230, 45)
+_FREEZE = QColor(200, 40, 40, 40)
+_OFFDAY = QColor(0, 0, 0, 18)
+_HOLIDAY = QColor(0, 0, 0, 34)
+_WINDOW = QColor("#3f8f4f")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("GanttScene", text)
+
+
+@dataclass(frozen=True)
+class GanttInput:
+    """What the chart shows: the plan, its calendar, stage days per judged server, scale."""
+
+    plan: Plan
+    px_per_day: float = 10.0
+    lang: str = "en"
+    calendar: Any = None  # planner.core.calendar.WorkCalendar, or None to skip shading
+    stages: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)  # server -> DayStage
+
+
+class GanttBar(QGraphicsRectItem):
+    """A step's bar; knows its step and scheduled dates so the view can pin it."""
+
+    def __init__(self, rect: QRectF, step: Step, dated: ScheduledStep, pinned: bool) -> None:
+        super().__init__(rect)
+        self.step = step
+        self.dated = dated
+        self.pinned = pinned
+        self.setAcceptHoverEvents(True)
+        self.setZValue(10)
+
+
+@dataclass
+class GanttLayout:
+    """Where things ended up, so the view can map x to days and find bars."""
+
+    origin: date
+    px_per_day: float
+    bars: dict[str, GanttBar] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)  # step id -> row index
+
+    def x_of(self, day: date) -> float:
+        """Scene x of the left edge of a day."""
+        return LABEL_W + (day - self.origin).days * self.px_per_day
+
+    def day_at(self, x: float) -> date:
+        """The day under scene x."""
+        return self.origin + timedelta(days=int((x - LABEL_W) // self.px_per_day))
+
+
+def stage_runs(stages: Iterable[Any]) -> Iterator[tuple[str, date, date]]:
+    """Consecutive DayStage entries of one kind merged into (kind, first, last) runs."""
+    run: tuple[str, date, date] | None = None
+    for ds in stages:
+        if run and run[0] == ds.kind and (ds.day - run[2]).days == 1:
+            run = (run[0], run[1], ds.day)
+            continue
+        if run:
+            yield run
+        run = (ds.kind, ds.day, ds.day)
+    if run:
+        yield run
+
+
+def _ordered_rows(plan: Plan) -> list[tuple[Phase, list[Step]]]:
+    order = {p: i for i, p in enumerate(Phase)}
+    groups: dict[Phase, list[Step]] = {}
+    for step in plan.proposal.steps:
+        groups.setdefault(step.phase, []).append(step)
+
+    def key(step: Step) -> tuple[date, str]:
+        dated = plan.schedule.for_step(step.id)
+        return (dated.start if dated else date.max, step.id)
+
+    return [(p, sorted(groups[p], key=key)) for p in sorted(groups, key=order.__getitem__)]
+
+
+def _span(plan: Plan) -> tuple[date, date]:
+    days = [plan.settings.start]
+    for s in plan.schedule.steps:
+        days += [s.start, s.end]
+    for p in plan.schedule.pauses:
+        days += [p.start, p.end]
+    return min(days) - timedelta(days=3), max(days) + timedelta(days=10)
+
+
+def _server_of(step: Step) -> set[str]:
+    names = {n.lower() for n in step.exits_exo_view}
+    if step.target.startswith("server:"):
+        names.add(step.target.split(":", 1)[1].lower())
+    return names
+
+
+def build_gantt_scene(scene: QGraphicsScene, data: GanttInput) -> GanttLayout:
+    """Clear the scene and draw the whole chart; returns the layout for hit-testing."""
+    scene.clear()
+    first, last = _span(data.plan)
+    layout = GanttLayout(origin=first, px_per_day=data.px_per_day)
+    groups = _ordered_rows(data.plan)
+    n_rows = sum(1 + len(steps) for _, steps in groups)
+    height = HEADER_H + n_rows * ROW_H
+    width = layout.x_of(last + timedelta(days=1))
+    _draw_calendar(scene, data, layout, first, last, height)
+    _draw_header(scene, layout, first, last, width)
+    _draw_rows(scene, data, layout, groups, width)
+    _draw_pauses(scene, data, layout, height)
+    _draw_arrows(scene, data, layout)
+    scene.setSceneRect(QRectF(0, 0, width, height))
+    return layout
+
+
+def _runs(days: Iterable[date], test: Any) -> Iterator[tuple[date, date]]:
+    start: date | None = None
+    prev: date | None = None
+    for d in days:
+        if test(d):
+            if start is None:
+                start = d
+            prev = d
+        elif start is not None and prev is not None:
+            yield start, prev
+            start = None
+    if start is not None and prev is not None:
+        yield start, prev
+
+
+def _band(scene: QGraphicsScene, layout: GanttLayout, d0: date, d1: date,
+          y: float, h: float, color: QColor, z: float, tip: str = "") -> QGraphicsRectItem:
+    x0 = layout.x_of(d0)
+    rect = QRectF(x0, y, layout.x_of(d1 + timedelta(days=1)) - x0, h)
+    item = scene.addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(color))
+    item.setZValue(z)
+    if tip:
+        item.setToolTip(tip)
+    return item
+
+
+def _draw_calendar(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout,
+                   first: date, last: date, height: float) -> None:
+    cal = data.calendar
+    if cal is None:
+        return
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    body = height - HEADER_H
+    holidays = cal.holidays(first, last)
+    for d0, d1 in _runs(days, lambda d: not cal.is_working_day(d) and d not in holidays):
+        _band(scene, layout, d0, d1, HEADER_H, body, _OFFDAY, -30)
+    for day, name in holidays.items():
+        _band(scene, layout, day, day, HEADER_H, body, _HOLIDAY, -29, f"{day:%d.%m.%Y} {name}")
+    for d0, d1 in _runs(days, lambda d: cal.freeze_on(d) is not None):
+        freeze = cal.freeze_on(d0)
+        tip = _tr("Freeze {name}: {start} – {end}").format(
+            name=getattr(freeze, "name", ""), start=f"{d0:%d.%m.%Y}", end=f"{d1:%d.%m.%Y}")
+        item = _band(scene, layout, d0, d1, HEADER_H, body, _FREEZE, -28, tip)
+        item.setBrush(QBrush(_FREEZE.darker(150), Qt.BrushStyle.BDiagPattern))
+    for d0, d1 in _runs(days, cal.is_window_day):
+        item = _band(scene, layout, d0, d1, HEADER_H - 4, 4, _WINDOW, 5,
+                     _tr("Maintenance window"))
+        item.setBrush(QBrush(_WINDOW))
+
+
+def _draw_header(scene: QGraphicsScene, layout: GanttLayout, first: date, last: date,
+                 width: float) -> None:
+    scene.addRect(QRectF(0, 0, width, HEADER_H), QPen(Qt.PenStyle.NoPen),
+                  QBrush(QColor("#f3f3f3"))).setZValue(-40)
+    grid = QPen(QColor("#d0d0d0"))
+    font = QFont()
+    font.setPointSizeF(8)
+    day = first
+    while day <= last:
+        x = layout.x_of(day)
+        if day.day == 1 or day == first:
+            label = scene.addSimpleText(f"{day:%b %Y}" if day.day == 1 else f"{day:%b}", font)
+            label.setPos(x + 3, 2)
+            scene.addLine(x, 0, x, HEADER_H, grid).setZValue(-35)
+        if layout.px_per_day >= 18:
+            tick = scene.addSimpleText(f"{day.day}", font)
+            tick.setPos(x + 2, 20)
+        elif layout.px_per_day >= 6 and day.weekday() == 0:
+            tick = scene.addSimpleText(_tr("W{week}").format(week=day.isocalendar()[1]), font)
+            tick.setPos(x + 2, 20)
+            scene.addLine(x, 18, x, HEADER_H, grid).setZValue(-35)
+        day += timedelta(days=1)
+
+
+def _label(scene: QGraphicsScene, text: str, x: float, y: float, bold: bool = False,
+           max_w: float = LABEL_W - 12) -> QGraphicsSimpleTextItem:
+    font = QFont()
+    font.setPointSizeF(8.5)
+    font.setBold(bold)
+    item = scene.addSimpleText(text, font)
+    while item.boundingRect().width() > max_w and len(text) > 4:
+        text = text[:-2]
+        item.setText(text + "…")
+    item.setPos(x, y + (ROW_H - item.boundingRect().height()) / 2)
+    item.setZValue(20)
+    return item
+
+
+def _draw_rows(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout,
+               groups: list[tuple[Phase, list[Step]]], width: float) -> None:
+    row = 0
+    stages = {k.lower(): v for k, v in data.stages.items()}
+    for phase, steps in groups:
+        y = HEADER_H + row * ROW_H
+        scene.addRect(QRectF(0, y, width, ROW_H), QPen(Qt.PenStyle.NoPen),
+                      QBrush(QColor(0, 0, 0, 10))).setZValue(-20)
+        _label(scene, _phase_name(phase), 6, y, bold=True)
+        row += 1
+        for step in steps:
+            y = HEADER_H + row * ROW_H
+            layout.rows[step.id] = row
+            _label(scene, step.title(data.lang), 16, y)
+            for server in _server_of(step):
+                for kind, d0, d1 in stage_runs(stages.get(server, ())):
+                    _band(scene, layout, d0, d1, y + 1, ROW_H - 2,
+                          QColor(STAGE_COLORS.get(kind, "#eeeeee")), -10,
+                          _stage_tip(server, kind, d0, d1))
+            dated = data.plan.schedule.for_step(step.id)
+            if dated is not None:
+                _draw_bar(scene, data, layout, step, dated, y)
+            row += 1
+    scene.addLine(LABEL_W, 0, LABEL_W, HEADER_H + row * ROW_H,
+                  QPen(QColor("#b0b0b0"))).setZValue(30)
+
+
+def _draw_bar(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout, step: Step,
+              dated: ScheduledStep, y: float) -> None:
+    color = QColor(PHASE_COLORS.get(step.phase, "#555555"))
+    pinned = step.id in data.plan.decisions.pins
+    tip = bar_tooltip(step, dated, data.lang, pinned)
+    if step.milestone:
+        cx = layout.x_of(dated.start) + layout.px_per_day / 2
+        cy = y + ROW_H / 2
+        r = BAR_H / 2
+        poly = QPolygonF([QPointF(cx, cy - r), QPointF(cx + r, cy), QPointF(cx, cy + r),
+                          QPointF(cx - r, cy)])
+        diamond = QGraphicsPolygonItem(poly)
+        diamond.setBrush(QBrush(color))
+        diamond.setToolTip(tip)
+        diamond.setZValue(10)
+        scene.addItem(diamond)
+        return
+    x0 = layout.x_of(dated.start)
+    x1 = layout.x_of(dated.end + timedelta(days=1))
+    bar = GanttBar(QRectF(0, 0, max(x1 - x0, 3.0), BAR_H), step, dated, pinned)
+    bar.setPos(x0, y + (ROW_H - BAR_H) / 2)
+    bar.setBrush(QBrush(color))
+    pen = QPen(QColor("#000000") if pinned else color.darker(140))
+    pen.setWidthF(2.0 if pinned else 1.0)
+    bar.setPen(pen)
+    bar.setToolTip(tip)
+    bar.setCursor(Qt.CursorShape.SizeHorCursor)
+    bar.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+    scene.addItem(bar)
+    layout.bars[step.id] = bar
+
+
+def bar_tooltip(step: Step, dated: ScheduledStep, lang: str, pinned: bool) -> str:
+    """The hover text: title, dates, who, and what drove the start date."""
+    days = (dated.end - dated.start).days + 1
+    lines = [
+        f"<b>{step.title(lang)}</b>",
+        _tr("{start} – {end} ({days} calendar days, {work} working days)").format(
+            start=f"{dated.start:%a %d.%m.%Y}", end=f"{dated.end:%a %d.%m.%Y}", days=days,
+            work=step.duration_days),
+    ]
+    if dated.consultant:
+        lines.append(_tr("Consultant: {name}").format(name=dated.consultant))
+    driver = dated.driver(lang)
+    if driver:
+        lines.append(_tr("Date driven by: {driver}").format(driver=driver))
+    if pinned:
+        lines.append(_tr("Pinned by you (drag to move, right-click to unpin)"))
+    else:
+        lines.append(_tr("Drag to pin to another day"))
+    return "<br>".join(lines)
+
+
+def _stage_tip(server: str, kind: str, d0: date, d1: date) -> str:
+    names = {"report": _tr("report only"), "throttle": _tr("throttled"),
+             "block": _tr("blocked"), "paused": _tr("paused")}
+    return _tr("{server}: {kind} {start} – {end}").format(
+        server=server.upper(), kind=names.get(kind, kind), start=f"{d0:%d.%m.%Y}",
+        end=f"{d1:%d.%m.%Y}")
+
+
+def _phase_name(phase: Phase) -> str:
+    names = {
+        Phase.PREPARE: _tr("Prepare"), Phase.LEGACY: _tr("Exchange 2013 removal"),
+        Phase.UPDATE: _tr("Cumulative updates"), Phase.IN_PLACE: _tr("In-place upgrades"),
+        Phase.SIDE_BY_SIDE: _tr("Side by side"), Phase.HYBRID: _tr("Hybrid"),
+        Phase.DECOMMISSION: _tr("Decommission"), Phase.MILESTONE: _tr("Milestones"),
+    }
+    return names.get(phase, phase.value)
+
+
+def _draw_pauses(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout,
+                 height: float) -> None:
+    for pause in data.plan.schedule.pauses:
+        tip = _tr("Enforcement pause {start} – {end} ({days} days)").format(
+            start=f"{pause.start:%d.%m.%Y}", end=f"{pause.end:%d.%m.%Y}", days=pause.days)
+        _band(scene, layout, pause.start, pause.end, 0, height, _PAUSE, -5, tip)
+        font = QFont()
+        font.setPointSizeF(7.5)
+        text = scene.addSimpleText(_tr("Pause {days} d").format(days=pause.days), font)
+        text.setBrush(QBrush(QColor("#2a4f9e")))
+        text.setPos(layout.x_of(pause.start) + 2, 31)
+        text.setZValue(6)
+
+
+def _draw_arrows(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout) -> None:
+    path = QPainterPath()
+    heads = QPainterPath()
+    for step in data.plan.proposal.steps:
+        if step.id not in layout.rows:
+            continue
+        succ = data.plan.schedule.for_step(step.id)
+        if succ is None:
+            continue
+        y1 = HEADER_H + layout.rows[step.id] * ROW_H + ROW_H / 2
+        x1 = layout.x_of(succ.start)
+        for dep in step.predecessors:
+            pred = data.plan.schedule.for_step(dep.step_id)
+            if pred is None or dep.step_id not in layout.rows:
+                continue
+            x0 = layout.x_of(pred.end + timedelta(days=1))
+            y0 = HEADER_H + layout.rows[dep.step_id] * ROW_H + ROW_H / 2
+            path.moveTo(x0, y0)
+            path.lineTo(x0 + 4, y0)
+            path.lineTo(x0 + 4, y1)
+            path.lineTo(x1, y1)
+            heads.addPolygon(QPolygonF([QPointF(x1, y1), QPointF(x1 - 5, y1 - 3),
+                                        QPointF(x1 - 5, y1 + 3), QPointF(x1, y1)]))
+    pen = QPen(QColor(60, 60, 60, 150))
+    pen.setWidthF(0.8)
+    scene.addPath(path, pen).setZValue(8)
+    scene.addPath(heads, QPen(Qt.PenStyle.NoPen), QBrush(QColor(60, 60, 60, 180))).setZValue(8)

@@ -1,0 +1,216 @@
+"""The steps view: the proposed steps grouped by phase, with reason and rule, and the
+consultant's three levers on the proposal — switch a rule off, change a server's path,
+exclude a server. Each is an undoable edit that re-plans.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMenu,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.plan import MigrationPath, Step
+from planner.gui.views.planning_edits import (
+    disable_rule,
+    enable_rule,
+    exclude_server,
+    set_path,
+    submit_decisions,
+)
+from planner.gui.views.steps_model import StepsModel
+
+__all__ = ["StepsView", "server_of_step"]
+
+
+def server_of_step(step: Step | None) -> str:
+    """The server a step works on ("" for org-, DAG- or site-wide steps)."""
+    if step is None or not step.target.startswith("server:"):
+        return ""
+    return step.target.split(":", 1)[1]
+
+
+class StepsView(QWidget):
+    """Tree of steps by phase, the selected step's explanation, and the edit buttons."""
+
+    def __init__(self, document: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.model = StepsModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.selectionModel().currentChanged.connect(self._show_details)
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self._build_buttons()
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tree)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        box = QVBoxLayout(self)
+        box.addLayout(self._button_row)
+        box.addWidget(split, 1)
+        document.planChanged.connect(self.refresh)
+        self.refresh()
+
+    def _build_buttons(self) -> None:
+        self.rule_off = QAction(self.tr("Switch rule off"), self)
+        self.rule_off.triggered.connect(self.switch_rule_off)
+        self.exclude = QAction(self.tr("Exclude server"), self)
+        self.exclude.triggered.connect(self.exclude_selected_server)
+        self.path_menu = QMenu(self.tr("Change path"), self)
+        self.restore_menu = QMenu(self.tr("Switched off / excluded"), self)
+        self._button_row = QHBoxLayout()
+        for action in (self.rule_off, self.exclude):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            self._button_row.addWidget(button)
+        for menu in (self.path_menu, self.restore_menu):
+            button = QToolButton()
+            button.setText(menu.title())
+            button.setMenu(menu)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            self._button_row.addWidget(button)
+        self._button_row.addStretch(1)
+
+    # --- state ---------------------------------------------------------------------------
+
+    def selected_step(self) -> Step | None:
+        """The step of the current row, if a step (not a phase) is selected."""
+        return self.model.step_at(self.tree.currentIndex())
+
+    def select_step(self, step_id: str) -> None:
+        """Make a step the current row (used by tests and by other views)."""
+        index = self.model.step_index(step_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+
+    def refresh(self) -> None:
+        """Reload from the document's plan, keeping the selected step."""
+        current = self.selected_step()
+        lang = "de" if self.document.settings.language == "de" else "en"
+        self.model.set_plan(self.document.plan, lang)
+        self.tree.expandAll()
+        for column in range(5):
+            self.tree.resizeColumnToContents(column)
+        if current is not None:
+            self.select_step(current.id)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        step = self.selected_step()
+        server = server_of_step(step)
+        self.rule_off.setEnabled(step is not None and bool(step.rule))
+        self.exclude.setEnabled(bool(server))
+        self.path_menu.clear()
+        self.path_menu.setEnabled(bool(server))
+        if server:
+            self._fill_path_menu(server)
+        self._fill_restore_menu()
+
+    def _fill_path_menu(self, server: str) -> None:
+        names = {
+            MigrationPath.IN_PLACE: self.tr("In place to SE"),
+            MigrationPath.CU_THEN_IN_PLACE: self.tr("Cumulative update, then in place"),
+            MigrationPath.SIDE_BY_SIDE: self.tr("Side by side (new SE servers)"),
+            MigrationPath.DECOMMISSION: self.tr("Decommission"),
+        }
+        forced = self.document.decisions.paths.get(server)
+        auto = self.path_menu.addAction(self.tr("As the rules propose"))
+        auto.setCheckable(True)
+        auto.setChecked(forced is None)
+        auto.triggered.connect(lambda: self.change_path(server, None))
+        for path, text in names.items():
+            action = self.path_menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(forced == path.value)
+            action.triggered.connect(lambda _=False, p=path.value: self.change_path(server, p))
+
+    def _fill_restore_menu(self) -> None:
+        self.restore_menu.clear()
+        decisions = self.document.decisions
+        for rule in sorted(decisions.disabled_rules):
+            action = self.restore_menu.addAction(self.tr("Switch rule {rule} on").format(rule=rule))
+            action.triggered.connect(lambda _=False, r=rule: self.switch_rule_on(r))
+        for server in sorted(decisions.excluded_servers):
+            action = self.restore_menu.addAction(self.tr("Plan {server} again").format(
+                server=server))
+            action.triggered.connect(lambda _=False, s=server: self.include_server(s))
+        self.restore_menu.setEnabled(not self.restore_menu.isEmpty())
+
+    def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_actions()
+        step = self.model.step_at(current)
+        if step is None:
+            self.details.clear()
+            return
+        lang = "de" if self.document.settings.language == "de" else "en"
+        plan = self.document.plan
+        dated = plan.schedule.for_step(step.id) if plan else None
+        parts = [f"<h3>{step.title(lang)}</h3>", f"<p>{step.why(lang)}</p>",
+                 "<p>" + self.tr("Rule: {rule}").format(rule=step.rule)]
+        if step.source:
+            parts.append(" — " + self.tr("Source: {source}").format(source=step.source))
+        parts.append("</p>")
+        if dated is not None and dated.driver(lang):
+            parts.append("<p>" + self.tr("Date driven by: {driver}").format(
+                driver=dated.driver(lang)) + "</p>")
+        if step.command:
+            parts.append(f"<pre>{step.command}</pre>")
+        self.details.setHtml("".join(parts))
+
+    def _context_menu(self, pos: Any) -> None:
+        self.tree.setCurrentIndex(self.tree.indexAt(pos))
+        if self.selected_step() is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.rule_off)
+        menu.addAction(self.exclude)
+        menu.addMenu(self.path_menu)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    # --- edits ---------------------------------------------------------------------------
+
+    def switch_rule_off(self) -> None:
+        """Switch off the rule that proposed the selected step."""
+        step = self.selected_step()
+        if step is not None and step.rule:
+            text = self.tr("Switch rule {rule} off").format(rule=step.rule)
+            submit_decisions(self.document, text, lambda d: disable_rule(d, step.rule))
+
+    def switch_rule_on(self, rule: str) -> None:
+        """Switch a rule on again."""
+        text = self.tr("Switch rule {rule} on").format(rule=rule)
+        submit_decisions(self.document, text, lambda d: enable_rule(d, rule))
+
+    def exclude_selected_server(self) -> None:
+        """Leave the selected step's server out of the plan."""
+        server = server_of_step(self.selected_step())
+        if server:
+            text = self.tr("Exclude {server}").format(server=server)
+            submit_decisions(self.document, text, lambda d: exclude_server(d, server))
+
+    def include_server(self, server: str) -> None:
+        """Take an excluded server back into the plan."""
+        text = self.tr("Plan {server} again").format(server=server)
+        submit_decisions(self.document, text, lambda d: exclude_server(d, server, False))
+
+    def change_path(self, server: str, path: str | None) -> None:
+        """Force a server's migration path (None: as the rules propose)."""
+        text = self.tr("Change path of {server}").format(server=server)
+        submit_decisions(self.document, text, lambda d: set_path(d, server, path))

@@ -1,0 +1,160 @@
+"""A two-level Qt model of the plan's steps: phases, and under each its steps with dates.
+
+It adapts a :class:`~planner.core.plan.Plan` and owns nothing; ``set_plan`` swaps the plan
+and resets the model.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from planner.core.plan import Phase, Plan, Step
+
+__all__ = ["STEP_ROLE", "StepsModel", "phase_title"]
+
+STEP_ROLE = Qt.ItemDataRole.UserRole + 1  # the Step of a row (None on phase rows)
+_Index = QModelIndex | QPersistentModelIndex
+_NO_PARENT = 0xFFFFFFFF  # internalId of phase rows; step rows carry their phase's row
+
+
+def phase_title(phase: Phase) -> str:
+    """The phase's name for people, translated."""
+    names = {
+        Phase.PREPARE: "Prepare", Phase.LEGACY: "Exchange 2013 removal",
+        Phase.UPDATE: "Cumulative updates", Phase.IN_PLACE: "In-place upgrades",
+        Phase.SIDE_BY_SIDE: "Side by side", Phase.HYBRID: "Hybrid",
+        Phase.DECOMMISSION: "Decommission", Phase.MILESTONE: "Milestones",
+    }
+    return QCoreApplication.translate("StepsModel", names.get(phase, phase.value))
+
+
+def _d(day: date | None) -> str:
+    return f"{day:%d.%m.%Y}" if day else ""
+
+
+class StepsModel(QAbstractItemModel):
+    """Phases as top rows; steps (with dates, rule and reason) as their children."""
+
+    COLUMNS = ("Step", "Target", "Start", "End", "Days", "Consultant", "Rule", "Reason",
+               "Date driven by")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._plan: Plan | None = None
+        self._lang = "en"
+        self._groups: list[tuple[Phase, list[Step]]] = []
+
+    def set_plan(self, plan: Plan | None, lang: str = "en") -> None:
+        """Show another plan."""
+        self.beginResetModel()
+        self._plan = plan
+        self._lang = lang
+        groups: dict[Phase, list[Step]] = {}
+        for step in plan.proposal.steps if plan else ():
+            groups.setdefault(step.phase, []).append(step)
+        order = list(Phase)
+        self._groups = [(p, groups[p]) for p in sorted(groups, key=order.index)]
+        self.endResetModel()
+
+    def step_index(self, step_id: str) -> QModelIndex:
+        """The index of a step's first column (invalid when absent)."""
+        for prow, (_, steps) in enumerate(self._groups):
+            for row, step in enumerate(steps):
+                if step.id == step_id:
+                    return self.index(row, 0, self.index(prow, 0))
+        return QModelIndex()
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """Qt: the index of a cell."""
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _NO_PARENT)
+        return self.createIndex(row, column, parent.row())
+
+    def parent(self, child: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        """Qt: a step's phase row; phases have no parent."""
+        if not child.isValid() or child.internalId() == _NO_PARENT:
+            return QModelIndex()
+        return self.createIndex(int(child.internalId()), 0, _NO_PARENT)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt: phases at the top, steps below a phase, nothing below a step."""
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == _NO_PARENT and parent.column() == 0:
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt: the fixed columns."""
+        return len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Qt: translated column titles."""
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS):
+            return QCoreApplication.translate("StepsModel", self.COLUMNS[section])
+        return None
+
+    def step_at(self, index: _Index) -> Step | None:
+        """The step of a row, or None for a phase row."""
+        if not index.isValid() or index.internalId() == _NO_PARENT:
+            return None
+        return self._groups[int(index.internalId())][1][index.row()]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Qt: cell text, tooltips, fonts and the step behind a row."""
+        if not index.isValid():
+            return None
+        step = self.step_at(index)
+        if step is None:
+            return self._phase_data(index, role)
+        if role == STEP_ROLE:
+            return step
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._step_text(step, index.column())
+        if role == Qt.ItemDataRole.FontRole and self._plan and step.id in self._plan.decisions.pins:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def _phase_data(self, index: _Index, role: int) -> Any:
+        phase, steps = self._groups[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+            return f"{phase_title(phase)} ({len(steps)})"
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(0, 0, 0, 12))
+        return None
+
+    def _step_text(self, step: Step, column: int) -> str:
+        dated = self._plan.schedule.for_step(step.id) if self._plan else None
+        lang = self._lang
+        values = (
+            step.title(lang),
+            step.target,
+            _d(dated.start) if dated else "",
+            _d(dated.end) if dated else "",
+            str(step.duration_days),
+            dated.consultant if dated else "",
+            step.rule,
+            step.why(lang),
+            dated.driver(lang) if dated else "",
+        )
+        return values[column] if 0 <= column < len(values) else ""

@@ -1,0 +1,64 @@
+"""The enforcement view: strips per judged server, the pause budget and the pause commands."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtGui import QGuiApplication
+
+from planner.core.plan import Pause
+from planner.gui.views.enforcement import EnforcementView, pause_budget, pause_commands
+from planner.gui.views.planning_edits import submit_settings
+from tests.gui.planning_fixtures import base_settings, fake_document, make_plan, small_estate
+
+
+def test_budget_splits_a_pause_across_new_year_and_counts_used_days():
+    settings = replace(base_settings(), pause_days_used={2026: 20},
+                       fixed_pauses=((date(2026, 12, 22), 20),))
+    plan = make_plan(small_estate(), (), settings)
+    years = {y.year: y for y in pause_budget(plan, 90)}
+    assert (years[2026].used, years[2026].planned, years[2026].left) == (20, 10, 60)
+    assert (years[2027].used, years[2027].planned, years[2027].left) == (0, 10, 80)
+
+
+def test_over_budget_is_flagged():
+    settings = replace(base_settings(), pause_days_used={2026: 80},
+                       fixed_pauses=((date(2026, 6, 1), 30),))
+    year = pause_budget(make_plan(small_estate(), (), settings), 90)[0]
+    assert year.over and year.left == 0
+
+
+def test_commands_fill_in_the_days_and_the_day_to_run_them():
+    plan = make_plan(small_estate(), (), base_settings())
+    text = pause_commands(plan, "New-TenantExemptionInfo -BlockingScenario X -NumberOfDays <n>")
+    assert "New-TenantExemptionInfo -BlockingScenario X -NumberOfDays 30" in text
+    assert "run on 2026-03-09" in text
+    none = replace(plan, schedule=replace(plan.schedule, pauses=()))
+    assert "needs no enforcement pause" in pause_commands(none, "X")
+    assert Pause  # the record the commands are made from
+
+
+def test_view_shows_servers_objective_and_copies_commands(qtbot, monkeypatch):
+    doc = fake_document(monkeypatch)
+    view = EnforcementView(doc)
+    qtbot.addWidget(view)
+    assert [r.server for r in view.strips.rows] == ["EX01", "EX02"]
+    assert "proven optimal" in view.objective.text()
+    view.copy.click()
+    assert "-NumberOfDays 30" in QGuiApplication.clipboard().text()
+
+
+def test_a_settings_edit_replans_and_undo_restores(qtbot, monkeypatch):
+    doc = fake_document(monkeypatch)
+    view = EnforcementView(doc)
+    qtbot.addWidget(view)
+    submit_settings(doc, "No pause", lambda s: replace(s, fixed_pauses=()))
+    assert "needs no enforcement pause" in view.commands.toPlainText()
+    assert view.gauge.years[0].planned == 0
+    doc.undo_stack.undo()
+    assert view.gauge.years[0].planned == 30

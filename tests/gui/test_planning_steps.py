@@ -1,0 +1,67 @@
+"""The steps view: rule off, path change and exclusion re-plan and undo restores."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from planner.gui.views.steps import StepsView
+from planner.gui.views.steps_model import StepsModel
+from tests.gui.planning_fixtures import fake_document
+
+
+def _ids(doc):
+    return [s.id for s in doc.plan.proposal.steps]
+
+
+def test_model_passes_qt_model_checks(qtbot, qtmodeltester, monkeypatch):
+    doc = fake_document(monkeypatch)
+    model = StepsModel()
+    model.set_plan(doc.plan)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() >= 3
+
+
+def test_exclude_server_replans_and_undo_restores(qtbot, monkeypatch):
+    doc = fake_document(monkeypatch)
+    view = StepsView(doc)
+    qtbot.addWidget(view)
+    before = _ids(doc)
+    view.select_step("inplace:EX01")
+    assert view.exclude.isEnabled()
+    view.exclude.trigger()
+    assert "inplace:EX01" not in _ids(doc)
+    assert view.model.step_index("inplace:EX01").isValid() is False
+    doc.undo_stack.undo()
+    assert _ids(doc) == before
+    assert view.model.step_index("inplace:EX01").isValid()
+
+
+def test_switch_rule_off_and_back_on(qtbot, monkeypatch):
+    doc = fake_document(monkeypatch)
+    view = StepsView(doc)
+    qtbot.addWidget(view)
+    view.select_step("prep:license")
+    view.rule_off.trigger()
+    assert "se_license" in doc.decisions.disabled_rules
+    assert "prep:license" not in _ids(doc)
+    view.switch_rule_on("se_license")
+    assert "prep:license" in _ids(doc)
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert "se_license" not in doc.decisions.disabled_rules
+
+
+def test_change_path_from_menu(qtbot, monkeypatch):
+    doc = fake_document(monkeypatch)
+    view = StepsView(doc)
+    qtbot.addWidget(view)
+    view.select_step("inplace:EX01")
+    side = next(a for a in view.path_menu.actions() if "Side by side" in a.text())
+    side.trigger()
+    assert doc.decisions.paths == {"EX01": "side_by_side"}
+    assert "moves:EX01" in _ids(doc)
+    doc.undo_stack.undo()
+    assert "inplace:EX01" in _ids(doc)
+    assert doc.decisions.paths == {}
