@@ -1,0 +1,108 @@
+"""Start the desktop application: QApplication, translations, recovery offer, main window.
+
+``run(files, selftest)`` is what ``planner gui`` and a plain ``planner`` call. With
+``selftest`` the window is built offscreen, the given files are opened or imported and
+planned synchronously, the window is painted once, and the program quits with 0 when
+everything worked (used by the bundle test and CI).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtWidgets import QApplication
+
+from planner import __version__
+from planner.core.project import FILE_SUFFIX
+from planner.gui.document import Document
+from planner.gui.i18n import install_translators, ui_language
+
+__all__ = ["create_application", "run"]
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication with names for QSettings and the translations installed."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        list(argv if argv is not None else sys.argv[:1]))
+    app.setOrganizationName("ExchangeSEPlanner")
+    app.setOrganizationDomain("exchange-se-planner.invalid")
+    app.setApplicationName("Exchange SE Planner")
+    app.setApplicationVersion(__version__)
+    install_translators(app, ui_language())
+    return app
+
+
+def _load_files(window: object, files: Sequence[Path]) -> str:
+    """Open a project or import inventory files into the window's document; '' when fine."""
+    from planner.gui.import_flow import import_into_document
+    from planner.gui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    projects = [f for f in files if f.suffix.lower() == FILE_SUFFIX]
+    inventories = [f for f in files if f.suffix.lower() != FILE_SUFFIX]
+    if projects:
+        return "" if window.open_path(projects[0]) else f"cannot open {projects[0]}"
+    if inventories:
+        return import_into_document(window.document, inventories)
+    return ""
+
+
+def _selftest(files: Sequence[Path]) -> int:
+    from planner.gui.main_window import MainWindow
+    from planner.gui.worker import SyncRunner
+
+    window = MainWindow(Document(runner=SyncRunner()))
+    problem = _load_files(window, files)
+    window.show()
+    QApplication.processEvents()
+    for key in window.pages:
+        window.show_page(key)
+        QApplication.processEvents()
+    image = window.grab()
+    doc = window.document
+    print(f"selftest: {len(doc.estate.servers)} servers, "
+          f"{len(doc.plan.proposal.steps) if doc.plan else 0} steps, "
+          f"{len(doc.findings)} findings, window {image.width()}x{image.height()}")
+    window.document.set_project(window.document.project)  # nothing unsaved: close quietly
+    window.close()
+    if problem:
+        print(f"selftest failed: {problem}", file=sys.stderr)
+        return 1
+    if image.isNull() or (files and not doc.estate.servers):
+        print("selftest failed: nothing was shown", file=sys.stderr)
+        return 1
+    if files and doc.plan is None:
+        print("selftest failed: no plan was made", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run(files: Sequence[str | Path] = (), selftest: bool = False) -> int:
+    """Run the GUI until the window closes; returns the exit code."""
+    if selftest:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        QStandardPaths.setTestModeEnabled(True)  # leave the user's settings alone
+    app = create_application()
+    paths = [Path(f) for f in files]
+    if selftest:
+        return _selftest(paths)
+    from planner.gui.autosave import offer_recovery
+    from planner.gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if not offer_recovery(window, window.document) and paths:
+        QTimer.singleShot(0, lambda: _report_problem(window, _load_files(window, paths)))
+    return int(app.exec())
+
+
+def _report_problem(window: object, problem: str) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    if problem and isinstance(window, QWidget):
+        QMessageBox.warning(window, "Exchange SE Planner", problem)

@@ -1,0 +1,81 @@
+"""The user interface language: German or English, from the system locale or the user's choice.
+
+Our catalogue is ``resources/i18n/planner_de.qm`` (built from ``planner_de.ts`` with
+``pyside6-lrelease``); Qt's own ``qtbase_de.qm`` translates the standard dialogs. English is
+the source language, so it needs no catalogue. Regenerate the catalogue with
+``python -m planner.gui.i18n`` after changing texts (runs lupdate, then lrelease).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from planner.core.resources import resource_path
+
+__all__ = ["LANGUAGES", "install_translators", "saved_language", "set_saved_language",
+           "ui_language"]
+
+LANGUAGES = {"de": "Deutsch", "en": "English"}
+_installed: list[QTranslator] = []
+
+
+def saved_language() -> str:
+    """The language the user chose in View › Language, or "" for the system default."""
+    value = QSettings().value("ui/language", "")
+    return str(value) if value in LANGUAGES else ""
+
+
+def set_saved_language(lang: str) -> None:
+    """Remember the UI language for the next start ("" = follow the system)."""
+    QSettings().setValue("ui/language", lang)
+
+
+def ui_language() -> str:
+    """The language to use: the saved choice, else German on a German system, else English."""
+    chosen = saved_language()
+    if chosen:
+        return chosen
+    return "de" if QLocale.system().language() == QLocale.Language.German else "en"
+
+
+def install_translators(app: QApplication, lang: str) -> bool:
+    """Load our catalogue and Qt's for ``lang``; returns False when ours was not found."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if lang == "en":
+        return True
+    ours = QTranslator(app)
+    found = ours.load(str(resource_path("i18n", f"planner_{lang}.qm")))
+    if found:
+        app.installTranslator(ours)
+        _installed.append(ours)
+    qt = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{lang}", qt_dir):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return found
+
+
+def _sources() -> list[str]:
+    gui = Path(__file__).resolve().parent
+    return sorted(str(p) for p in gui.rglob("*.py"))
+
+
+def update_catalogue(lang: str = "de") -> None:
+    """Extract texts into the .ts file and compile the .qm file (developer tool)."""
+    bin_dir = Path(sys.executable).parent
+    ts = resource_path("i18n", f"planner_{lang}.ts")
+    qm = ts.with_suffix(".qm")
+    subprocess.run([str(bin_dir / "pyside6-lupdate"), *_sources(), "-ts", str(ts)], check=True)
+    subprocess.run([str(bin_dir / "pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True)
+
+
+if __name__ == "__main__":
+    update_catalogue()

@@ -1,0 +1,104 @@
+"""Importing inventory files into the open document: the pure part and the undoable edit.
+
+:func:`read_inventory` is a plain function (it runs on the worker); :func:`import_edit`
+turns its outcome into an undoable :class:`Edit`, so an import can be undone like any
+other change, and a re-import reports what the newer export changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from planner.core.model import Finding, Severity
+from planner.core.project import Project
+from planner.core.project_import import EstateChange, estate_changes, merge_import
+from planner.core.settings import Settings
+from planner.gui.document import Document, Edit
+
+__all__ = ["ImportOutcome", "import_edit", "import_into_document", "mapping_from_plain",
+           "read_inventory"]
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What one import run produced."""
+
+    files: tuple[Path, ...]
+    result: Any  # planner.core.importing.ImportResult
+    mapping: Any  # the ColumnMapping used (None = automatic)
+    settings: Settings | None  # from the workbook's Project sheet, if it had one
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The import's findings."""
+        return tuple(self.result.findings)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when an error-level finding came out of the import."""
+        return any(f.severity == Severity.ERROR for f in self.findings)
+
+
+def read_inventory(files: Sequence[Path], mapping: Any = None) -> ImportOutcome:
+    """Import the files with an optional column mapping (runs on the worker)."""
+    from planner.core.importing import import_files
+    from planner.core.settings_io import settings_from_table
+
+    result = import_files(list(files), mapping)
+    settings = settings_from_table(result.settings_table) if result.settings_table else None
+    return ImportOutcome(tuple(files), result, mapping, settings)
+
+
+def mapping_to_plain(mapping: Any) -> dict[str, Any]:
+    """A column mapping as plain data for the project file ({} = automatic)."""
+    if mapping is None:
+        return {}
+    from planner.core.importing.mapping import mapping_to_plain as to_plain_mapping
+
+    return to_plain_mapping(mapping)
+
+
+def mapping_from_plain(data: dict[str, Any]) -> Any:
+    """The project's saved column mapping as the importer's ColumnMapping (None if empty)."""
+    if not data:
+        return None
+    from planner.core.importing.mapping import mapping_from_plain as from_plain_mapping
+
+    return from_plain_mapping(data, "project mapping")
+
+
+def _customer_settings(project: Project, outcome: ImportOutcome) -> Settings | None:
+    from dataclasses import replace
+
+    settings = outcome.settings or project.settings
+    customer = outcome.result.estate.organization.customer
+    if not settings.customer and customer:
+        settings = replace(settings, customer=customer)
+    return settings
+
+
+def import_edit(project: Project, outcome: ImportOutcome) -> tuple[Edit, tuple[EstateChange, ...]]:
+    """The undoable edit that brings the import into the project, and what it changes."""
+    estate = outcome.result.estate
+    changes = estate_changes(project.estate, estate) if project.estate.servers else ()
+    settings = _customer_settings(project, outcome)
+    sources = tuple(str(f) for f in outcome.files)
+    plain = mapping_to_plain(outcome.mapping)
+    name = "Re-import inventory" if project.estate.servers else "Import inventory"
+    edit = Edit(name, lambda p: merge_import(p, estate, outcome.findings, sources, plain,
+                                              settings))
+    return edit, changes
+
+
+def import_into_document(document: Document, files: Sequence[Path]) -> str:
+    """Import files synchronously with the automatic mapping; returns a problem text or ''."""
+    try:
+        outcome = read_inventory(files, mapping_from_plain(document.project.mapping))
+    except Exception as exc:  # shown to the user; the importer reports bad data as findings
+        return f"{type(exc).__name__}: {exc}"
+    edit, _changes = import_edit(document.project, outcome)
+    document.apply(edit)
+    return ""

@@ -1,0 +1,319 @@
+"""The import wizard: pick files, check and fix the column mapping, review findings, finish.
+
+Page 1 picks inventory files (or takes dropped ones). Page 2 lists every table found (sheet
+or CSV) with the entity it was read as and each column's field and confidence; changing an
+entity or a field re-imports with the edited mapping and the preview of the records updates.
+Page 3 shows the findings and, on a re-import, what the newer export changed. Finish brings
+the import into the project as one undoable edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from planner.core.model import Severity
+from planner.core.project_import import describe_changes, estate_changes
+from planner.gui.document import Document
+from planner.gui.i18n import ui_language
+from planner.gui.import_flow import ImportOutcome, import_edit, mapping_from_plain, read_inventory
+
+__all__ = ["ImportWizard"]
+
+ENTITY_FIELDS = {"server": "servers", "site": "sites", "dag": "dags", "database": "databases",
+                 "connector": "connectors", "relay_client": "relay_clients",
+                 "namespace": "namespaces", "exo_report": "exo_reports"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportWizard", text)
+
+
+def _entities() -> list[tuple[str, list[str]]]:
+    """(entity key, field names) from the importer's schema, plus "" for "do not import"."""
+    from planner.core.importing.schema import ENTITIES
+
+    return [(e.key, [f.name for f in e.fields]) for e in ENTITIES]
+
+
+class FilesPage(QWizardPage):
+    """Choose the inventory files."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(_tr("Inventory files"))
+        self.setSubTitle(_tr("Choose the customer's spreadsheet, CSV or PowerShell exports. "
+                             "You can also drop files on the main window."))
+        self.list = QListWidget()
+        add = QPushButton(_tr("Add files…"))
+        add.clicked.connect(self._add)
+        clear = QPushButton(_tr("Clear"))
+        clear.clicked.connect(self._clear)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(clear)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+
+    def set_files(self, files: list[Path]) -> None:
+        """Show these files (and remember them on the wizard)."""
+        self.wiz.chosen_files = list(dict.fromkeys(files))
+        self.list.clear()
+        self.list.addItems([str(f) for f in self.wiz.chosen_files])
+        self.completeChanged.emit()
+
+    def _add(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, _tr("Inventory files"), self.wiz.folder,
+            _tr("Inventories (*.xlsx *.xlsm *.csv *.txt *.xml);;All files (*)"))
+        self.set_files(self.wiz.chosen_files + [Path(n) for n in names])
+
+    def _clear(self) -> None:
+        self.set_files([])
+
+    def isComplete(self) -> bool:
+        """Next is enabled once there is a file."""
+        return bool(self.wiz.chosen_files)
+
+    def validatePage(self) -> bool:
+        """Import with the automatic (or the project's saved) mapping."""
+        return self.wiz.run_import(self.wiz.saved_mapping)
+
+
+class MappingPage(QWizardPage):
+    """Each table's entity and column mapping, editable, with a preview of the records."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(_tr("Column mapping"))
+        self.setSubTitle(_tr("Check what each sheet was read as. Change an entity or a "
+                             "column's field; the preview below updates."))
+        self.tables = QListWidget()
+        self.tables.currentRowChanged.connect(self._show_table)
+        self.entity = QComboBox()
+        self.entity.activated.connect(self._entity_changed)
+        self.columns = QTableWidget(0, 4)
+        self.columns.setHorizontalHeaderLabels(
+            [_tr("Column"), _tr("Header"), _tr("Field"), _tr("Confidence")])
+        self.columns.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.columns.verticalHeader().setVisible(False)
+        self.preview = QTableWidget()
+        self.preview.verticalHeader().setVisible(False)
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        right = QWidget()
+        rlay = QVBoxLayout(right)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_tr("Read as:")))
+        row.addWidget(self.entity, 1)
+        rlay.addLayout(row)
+        rlay.addWidget(self.columns, 3)
+        rlay.addWidget(QLabel(_tr("Preview of the imported records:")))
+        rlay.addWidget(self.preview, 2)
+        splitter = QSplitter()
+        splitter.addWidget(self.tables)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        QVBoxLayout(self).addWidget(splitter)
+        self._building = False
+
+    def initializePage(self) -> None:
+        """List the tables of the last import."""
+        self.refresh(0)
+
+    def refresh(self, keep_row: int) -> None:
+        """Rebuild the table list after an import, keeping the selection."""
+        self.tables.blockSignals(True)
+        self.tables.clear()
+        for m in self.wiz.sheet_mappings():
+            where = f"{m.file} › {m.sheet}" if m.sheet else m.file
+            self.tables.addItem(f"{where} (row {m.header_row}) → {m.entity or '—'}")
+        self.tables.blockSignals(False)
+        self.tables.setCurrentRow(min(keep_row, self.tables.count() - 1))
+        self._show_table(self.tables.currentRow())
+
+    def _show_table(self, row: int) -> None:
+        mappings = self.wiz.sheet_mappings()
+        if not 0 <= row < len(mappings):
+            return
+        m = mappings[row]
+        self._building = True
+        self.entity.clear()
+        self.entity.addItem(_tr("(do not import)"), "")
+        for key, _fields in _entities():
+            self.entity.addItem(key, key)
+        self.entity.setCurrentIndex(max(0, self.entity.findData(m.entity)))
+        self.columns.setRowCount(len(m.columns))
+        fields = dict(_entities()).get(m.entity, [])
+        for i, c in enumerate(m.columns):
+            self.columns.setItem(i, 0, QTableWidgetItem(c.letter))
+            self.columns.setItem(i, 1, QTableWidgetItem(c.header))
+            combo = QComboBox()
+            combo.addItem(_tr("(ignore)"), "")
+            for name in fields:
+                combo.addItem(name, name)
+            combo.setCurrentIndex(max(0, combo.findData(c.field)))
+            combo.activated.connect(lambda _i, r=row, col=c.index, box=combo:
+                                    self._field_changed(r, col, str(box.currentData())))
+            self.columns.setCellWidget(i, 2, combo)
+            confidence = QTableWidgetItem(f"{c.confidence:.0%}")
+            if c.confidence < 0.75:
+                confidence.setBackground(Qt.GlobalColor.yellow)
+            self.columns.setItem(i, 3, confidence)
+        self._building = False
+        self._fill_preview(m.entity)
+
+    def _fill_preview(self, entity: str) -> None:
+        from planner.core.model import to_plain
+
+        records = getattr(self.wiz.outcome.result.estate, ENTITY_FIELDS.get(entity, ""), ()) \
+            if self.wiz.outcome else ()
+        rows = [to_plain(r) for r in records[:50]]
+        keys = list(rows[0].keys()) if rows else []
+        self.preview.clear()
+        self.preview.setColumnCount(len(keys))
+        self.preview.setRowCount(len(rows))
+        self.preview.setHorizontalHeaderLabels(keys)
+        for r, data in enumerate(rows):
+            for c, key in enumerate(keys):
+                value = data[key]
+                text = "; ".join(map(str, value)) if isinstance(value, list) else \
+                    ("" if value is None else str(value))
+                self.preview.setItem(r, c, QTableWidgetItem(text))
+
+    def _entity_changed(self, _index: int) -> None:
+        if not self._building:
+            row = self.tables.currentRow()
+            self.wiz.change_mapping(row, entity=str(self.entity.currentData()))
+            self.refresh(row)
+
+    def _field_changed(self, row: int, column: int, field: str) -> None:
+        if not self._building:
+            self.wiz.change_mapping(row, column=column, field=field)
+            self.refresh(row)
+
+
+class ReviewPage(QWizardPage):
+    """The findings of the import and, on a re-import, what changed."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(_tr("Findings and changes"))
+        self.setSubTitle(_tr("Finish brings the import into the project; you can undo it."))
+        self.text = QPlainTextEdit(readOnly=True)
+        QVBoxLayout(self).addWidget(self.text)
+
+    def initializePage(self) -> None:
+        """Summarise the outcome."""
+        self.text.setPlainText(self.wiz.summary())
+
+
+class ImportWizard(QWizard):
+    """Import inventory files into a document; ``exec()`` returns true when finished."""
+
+    def __init__(self, document: Document, files: list[Path], folder: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.folder = folder
+        self.chosen_files: list[Path] = []
+        self.outcome: ImportOutcome | None = None
+        self.mapping: Any = None
+        self.error = ""
+        self.saved_mapping = mapping_from_plain(document.project.mapping)
+        self.setWindowTitle(_tr("Import inventory"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.resize(980, 640)
+        self.files_page = FilesPage(self)
+        self.mapping_page = MappingPage(self)
+        self.review_page = ReviewPage(self)
+        for page in (self.files_page, self.mapping_page, self.review_page):
+            self.addPage(page)
+        self.files_page.set_files(files)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when the import produced error findings."""
+        return bool(self.outcome and self.outcome.has_errors)
+
+    def sheet_mappings(self) -> tuple[Any, ...]:
+        """The per-table mappings the last import used."""
+        return tuple(self.outcome.result.mappings) if self.outcome else ()
+
+    def run_import(self, mapping: Any) -> bool:
+        """Import the chosen files with ``mapping``; False (and a message) on failure."""
+        try:
+            self.outcome = read_inventory(self.chosen_files, mapping)
+        except Exception as exc:  # shown in the wizard; bad data arrives as findings
+            self.error = f"{type(exc).__name__}: {exc}"
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(self, _tr("Import failed"), self.error)
+            return False
+        self.mapping = mapping
+        return True
+
+    def change_mapping(self, row: int, entity: str | None = None, column: int | None = None,
+                       field: str = "") -> None:
+        """Re-import with one table's entity or one column's field changed by the user."""
+        from planner.core.importing.mapping import ColumnMapping
+
+        sheets = list(self.sheet_mappings())
+        m = sheets[row]
+        if entity is not None:
+            m = replace(m, entity=entity, columns=() if entity != m.entity else m.columns)
+        if column is not None:
+            m = replace(m, columns=tuple(
+                replace(c, field=field, confidence=1.0) if c.index == column else c
+                for c in m.columns))
+        sheets[row] = m
+        self.run_import(ColumnMapping(tuple(sheets)))
+
+    def summary(self) -> str:
+        """Counts, findings and (for a re-import) changes, as plain text."""
+        if self.outcome is None:
+            return ""
+        lang = ui_language()
+        estate = self.outcome.result.estate
+        lines = [_tr("{0} servers, {1} DAGs, {2} databases, {3} connectors, "
+                     "{4} relay clients imported.").format(
+            len(estate.servers), len(estate.dags), len(estate.databases),
+            len(estate.connectors), len(estate.relay_clients)), ""]
+        for f in sorted(self.outcome.findings, key=lambda f: list(Severity).index(f.severity)):
+            lines.append(f"[{f.severity.value}] {f.message(lang)}  ({f.where()})")
+        if self.document.estate.servers:
+            changes = estate_changes(self.document.estate, estate)
+            lines += ["", _tr("Changes against the current project:")]
+            lines += describe_changes(changes, lang) or [_tr("no changes")]
+        return "\n".join(lines)
+
+    def accept(self) -> None:
+        """Bring the import into the document as one undoable edit."""
+        if self.outcome is not None:
+            edit, _changes = import_edit(self.document.project, self.outcome)
+            self.document.apply(edit)
+        super().accept()

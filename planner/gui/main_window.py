@@ -1,0 +1,442 @@
+"""The main window: navigation between the views, menus, toolbar, status bar and file handling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QWidget,
+)
+
+from planner.core.model import Severity
+from planner.core.project import FILE_SUFFIX, Project, ProjectError
+from planner.core.resources import resource_path
+from planner.gui.autosave import Autosave
+from planner.gui.document import Document
+from planner.gui.i18n import LANGUAGES, saved_language, set_saved_language
+from planner.gui.pages import PAGES, build_page
+
+__all__ = ["MainWindow", "icon"]
+
+MAX_RECENT = 8
+INVENTORY_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt")
+
+
+def icon(name: str) -> QIcon:
+    """An icon from resources/icons (SVG, so it is sharp at any DPI)."""
+    return QIcon(str(resource_path("icons", name)))
+
+
+class MainWindow(QMainWindow):
+    """The consultant's workbench around one :class:`Document`."""
+
+    def __init__(self, document: Document | None = None, recovery_dir: Path | None = None,
+                 autosave_ms: int | None = None) -> None:
+        super().__init__()
+        self.document = document or Document(parent=self)
+        self.settings_store = QSettings()
+        self.setWindowIcon(icon("app.svg"))
+        self.setAcceptDrops(True)
+        self.pages: dict[str, QWidget] = {}
+        self._build_central()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_statusbar()
+        kwargs: dict[str, Any] = {"folder": recovery_dir}
+        if autosave_ms is not None:
+            kwargs["interval_ms"] = autosave_ms
+        self.autosave = Autosave(self.document, parent=self, **kwargs)
+        self._connect_document()
+        self._restore_geometry()
+        self._update_title()
+        self._update_status()
+
+    # --- construction ------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setObjectName("navigation")
+        self.stack = QStackedWidget()
+        for page in PAGES:
+            widget = build_page(page, self.document)
+            self.pages[page.key] = widget
+            self.stack.addWidget(widget)
+            QListWidgetItem(icon(page.icon), page.title(), self.nav)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
+        self.setCentralWidget(splitter)
+        self.nav.setCurrentRow(0)
+        findings = self.pages["findings"]
+        if hasattr(findings, "jumpRequested"):
+            findings.jumpRequested.connect(self.show_record)
+
+    def show_record(self, entity: str, name: str) -> None:
+        """Show an estate record (from a finding): its table row, or its graph node."""
+        estate = self.pages["estate"]
+        if hasattr(estate, "show_record") and estate.show_record(entity, name):
+            self.show_page("estate")
+            return
+        graph = self.pages["graph"]
+        kind = {"servers": "server", "relay_clients": "relay"}.get(entity, entity.rstrip("s"))
+        if hasattr(graph, "select_node") and graph.select_node(f"{kind}:{name}"):
+            self.show_page("graph")
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None,
+                icon_name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.act_new = self._action(self.tr("&New project"), self.new_project, keys.New,
+                                    "new.svg")
+        self.act_open = self._action(self.tr("&Open…"), self.open_dialog, keys.Open, "open.svg")
+        self.act_save = self._action(self.tr("&Save"), self.save, keys.Save, "save.svg")
+        self.act_save_as = self._action(self.tr("Save &as…"), self.save_as, keys.SaveAs)
+        self.act_import = self._action(self.tr("&Import inventory…"), self.import_dialog,
+                                       "Ctrl+I", "import.svg")
+        self.act_quit = self._action(self.tr("&Quit"), self.close, keys.Quit)
+        self.act_undo = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo.setShortcut(QKeySequence(keys.Undo))
+        self.act_undo.setIcon(icon("undo.svg"))
+        self.act_redo = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo.setShortcut(QKeySequence(keys.Redo))
+        self.act_redo.setIcon(icon("redo.svg"))
+        self.act_replan = self._action(self.tr("Re-&plan"), self.document.replan, "F5",
+                                       "replan.svg")
+        self.act_cancel = self._action(self.tr("&Cancel planning"), self.document.cancel,
+                                       "Esc")
+        self.act_settings = self._action(self.tr("Project &settings…"), self.settings_dialog,
+                                         keys.Preferences, "settings.svg")
+        self.act_settings.setShortcuts([QKeySequence(keys.Preferences),
+                                        QKeySequence("Ctrl+,")])
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu.addActions([self.act_new, self.act_open])
+        self.recent_menu = self.file_menu.addMenu(self.tr("Open &recent"))
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_import)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.act_save, self.act_save_as])
+        self.file_menu.addSeparator()
+        self.export_actions = self._build_export_actions(self.file_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.addActions([self.act_undo, self.act_redo])
+        edit.addSeparator()
+        edit.addAction(self.act_settings)
+        view = bar.addMenu(self.tr("&View"))
+        for row, page in enumerate(PAGES):
+            view.addAction(self._action(page.title(), lambda _=False, r=row:
+                                        self.nav.setCurrentRow(r), f"Ctrl+{row + 1}"))
+        view.addSeparator()
+        self._build_language_menu(view.addMenu(self.tr("&Language")))
+        plan = bar.addMenu(self.tr("&Plan"))
+        plan.addActions([self.act_replan, self.act_cancel])
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About"), self.show_about))
+        self._fill_recent_menu()
+
+    def _build_export_actions(self, menu: QMenu) -> Any:
+        try:
+            from planner.gui.actions_export import ExportActions
+        except ImportError:
+            return None
+        return ExportActions(self.document, self, menu)
+
+    def _build_language_menu(self, menu: QMenu) -> None:
+        current = saved_language()
+        for code, label in (("", self.tr("System default")), *LANGUAGES.items()):
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
+
+    def _build_toolbar(self) -> None:
+        bar = self.addToolBar(self.tr("Main"))
+        bar.setObjectName("main-toolbar")
+        bar.setIconSize(QSize(20, 20))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addActions([self.act_new, self.act_open, self.act_save])
+        bar.addSeparator()
+        bar.addAction(self.act_import)
+        bar.addSeparator()
+        bar.addActions([self.act_undo, self.act_redo])
+        bar.addSeparator()
+        bar.addActions([self.act_replan, self.act_settings])
+
+    def _build_statusbar(self) -> None:
+        status = self.statusBar()
+        self.status_counts = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.setVisible(False)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setDefaultAction(self.act_cancel)
+        self.cancel_button.setVisible(False)
+        status.addPermanentWidget(self.status_counts)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+
+    def _connect_document(self) -> None:
+        doc = self.document
+        doc.modifiedChanged.connect(lambda _m: self._update_title())
+        doc.pathChanged.connect(self._update_title)
+        doc.busyChanged.connect(self._busy_changed)
+        doc.progress.connect(lambda _p, text: self.statusBar().showMessage(text))
+        doc.planChanged.connect(self._update_status)
+        doc.estateChanged.connect(self._update_status)
+        doc.planFailed.connect(self._plan_failed)
+
+    # --- state display -----------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        name = self.document.path.name if self.document.path else self.tr("Untitled")
+        self.setWindowTitle(f"{name}[*] — Exchange SE Planner")
+        self.setWindowModified(self.document.modified)
+
+    def _update_status(self) -> None:
+        doc = self.document
+        errors = sum(1 for f in doc.findings if f.severity == Severity.ERROR)
+        warnings = sum(1 for f in doc.findings if f.severity == Severity.WARNING)
+        text = self.tr("{0} servers · {1} errors · {2} warnings").format(
+            len(doc.estate.servers), errors, warnings)
+        if doc.plan is not None and doc.plan_is_current:
+            objective = doc.plan.schedule.objective
+            if objective.finish is not None:
+                text += " · " + self.tr("finish {0}").format(objective.finish.isoformat())
+        self.status_counts.setText(text)
+        if not doc.busy:
+            self.statusBar().clearMessage()
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.act_cancel.setEnabled(busy)
+        if not busy:
+            self._update_status()
+
+    def _plan_failed(self, message: str) -> None:
+        self.statusBar().showMessage(self.tr("Planning failed: {0}").format(message), 15000)
+
+    def show_page(self, key: str) -> QWidget:
+        """Switch to a page by key ("estate", "findings", "graph", ...) and return its view."""
+        row = [p.key for p in PAGES].index(key)
+        self.nav.setCurrentRow(row)
+        return self.pages[key]
+
+    # --- files -------------------------------------------------------------------------
+
+    def _last_folder(self) -> str:
+        return str(self.settings_store.value("files/last_folder", str(Path.home())))
+
+    def _remember_folder(self, path: Path) -> None:
+        self.settings_store.setValue("files/last_folder", str(path.parent))
+
+    def confirm_discard(self) -> bool:
+        """Ask to save unsaved changes; False when the user cancels."""
+        if not self.document.modified:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("The project has unsaved changes. Save them first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_project(self) -> None:
+        """Start an empty project."""
+        if self.confirm_discard():
+            self.autosave.discard()
+            self.document.set_project(Project())
+
+    def open_dialog(self) -> None:
+        """Ask for a project file and open it."""
+        if not self.confirm_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open project"), self._last_folder(),
+            self.tr("Planner projects (*{0});;All files (*)").format(FILE_SUFFIX))
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        """Open a project file, showing a clear message when it cannot be read."""
+        try:
+            self.document.open(path)
+        except ProjectError as exc:
+            QMessageBox.critical(self, self.tr("Cannot open the project"), str(exc))
+            self._forget_recent(path)
+            return False
+        self.autosave.discard()
+        self._add_recent(path)
+        self._remember_folder(path)
+        return True
+
+    def save(self) -> bool:
+        """Save to the current file (asks for a name the first time)."""
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        """Ask for a file name and save there."""
+        suggested = self.document.settings.customer or self.tr("project")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save project"), str(Path(self._last_folder()) / suggested),
+            self.tr("Planner projects (*{0})").format(FILE_SUFFIX))
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix.lower() != FILE_SUFFIX:
+            target = target.with_name(target.name + FILE_SUFFIX)
+        return self._save_to(target)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except (ProjectError, OSError) as exc:
+            QMessageBox.critical(self, self.tr("Cannot save the project"), str(exc))
+            return False
+        self._add_recent(path)
+        self._remember_folder(path)
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path.name), 5000)
+        return True
+
+    # --- recent files ------------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        """Recently opened or saved project files, newest first."""
+        value = self.settings_store.value("files/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [str(v) for v in items if v]
+
+    def _add_recent(self, path: Path) -> None:
+        items = [str(path.resolve())]
+        items += [p for p in self.recent_files() if p != items[0]]
+        self.settings_store.setValue("files/recent", items[:MAX_RECENT])
+        self._fill_recent_menu()
+
+    def _forget_recent(self, path: Path) -> None:
+        items = [p for p in self.recent_files() if Path(p) != path.resolve()]
+        self.settings_store.setValue("files/recent", items)
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for number, item in enumerate(self.recent_files(), start=1):
+            action = self.recent_menu.addAction(f"&{number} {Path(item).name}")
+            action.setToolTip(item)
+            action.triggered.connect(lambda _=False, p=item: self._open_recent(Path(p)))
+        self.recent_menu.setEnabled(bool(self.recent_files()))
+
+    def _open_recent(self, path: Path) -> None:
+        if self.confirm_discard():
+            self.open_path(path)
+
+    # --- import, settings, about -------------------------------------------------------
+
+    def import_dialog(self, files: list[Path] | None = None) -> None:
+        """Run the import wizard (optionally on files already chosen or dropped)."""
+        from planner.gui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.document, files or [], self._last_folder(), self)
+        if wizard.exec() and wizard.chosen_files:
+            self._remember_folder(wizard.chosen_files[0])
+            self.show_page("findings" if wizard.has_errors else "estate")
+
+    def settings_dialog(self) -> None:
+        """Open GUI-2's settings dialog, when it is part of this build."""
+        try:
+            from planner.gui.dialogs.settings import SettingsDialog
+        except ImportError:
+            QMessageBox.information(self, self.tr("Settings"),
+                                    self.tr("The settings dialog is not available yet."))
+            return
+        SettingsDialog(self.document, self).exec()
+
+    def show_about(self) -> None:
+        """Help › About."""
+        from planner.gui.about import show_about
+
+        try:
+            as_of = self.document.knowledge.as_of.isoformat()
+        except Exception:  # the About box must open even with a broken knowledge base
+            as_of = "?"
+        show_about(self, as_of)
+
+    def _choose_language(self, code: str) -> None:
+        set_saved_language(code)
+        QMessageBox.information(self, self.tr("Language"),
+                                self.tr("The new language is used from the next start."))
+
+    # --- drag and drop, geometry, close ------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept dropped project and inventory files."""
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Open a dropped project, or import dropped inventory files through the wizard."""
+        paths = [Path(QUrl(u).toLocalFile()) for u in event.mimeData().urls()]
+        projects = [p for p in paths if p.suffix.lower() == FILE_SUFFIX]
+        inventories = [p for p in paths if p.suffix.lower() in INVENTORY_SUFFIXES]
+        if projects and self.confirm_discard():
+            self.open_path(projects[0])
+        elif inventories:
+            self.import_dialog(inventories)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings_store.value("window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            state = self.settings_store.value("window/state")
+            if isinstance(state, QByteArray):
+                self.restoreState(state)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Ask about unsaved changes, remember the geometry, remove the recovery file."""
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        self.document.cancel()
+        self.autosave.stop()
+        self.autosave.discard()
+        self.settings_store.setValue("window/geometry", self.saveGeometry())
+        self.settings_store.setValue("window/state", self.saveState())
+        event.accept()

@@ -1,0 +1,251 @@
+"""A table model over one kind of estate record (servers, DAGs, ...); it owns no data.
+
+Rows are read from the document on every call. Servers get the planner's assessment
+(product, release, support, path) as extra columns, coloured. Editing a cell builds an
+undoable edit that replaces the record in the estate; editing a server's path records a
+decision instead, because the path is the consultant's choice, not an inventory fact.
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import fields, replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from planner.core.model import (
+    Connector,
+    Dag,
+    Database,
+    ExoReport,
+    Namespace,
+    RelayClient,
+    Server,
+    Site,
+)
+from planner.core.plan import MigrationPath, ServerAssessment
+from planner.gui.document import Document, Edit, update_decisions
+
+__all__ = ["ASSESSMENT_COLUMNS", "ENTITY_TYPES", "SORT_ROLE", "EstateModel"]
+
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+ENTITY_TYPES: dict[str, type[Any]] = {
+    "servers": Server, "sites": Site, "dags": Dag, "databases": Database,
+    "connectors": Connector, "relay_clients": RelayClient, "namespaces": Namespace,
+    "exo_reports": ExoReport,
+}
+ASSESSMENT_COLUMNS = ("product", "release", "supported", "path", "judged")
+PRODUCT_COLOURS = {"2013": "#f4c7c3", "2016": "#fce8b2", "2019": "#fff5cc", "SE": "#d4edda"}
+PATH_COLOURS = {
+    MigrationPath.IN_PLACE: "#d4edda", MigrationPath.CU_THEN_IN_PLACE: "#e2f0d9",
+    MigrationPath.SIDE_BY_SIDE: "#dbe8f6", MigrationPath.DECOMMISSION: "#f4c7c3",
+}
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _display(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "✓" if value else "–"
+    if isinstance(value, tuple):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(getattr(value, "value", value))
+
+
+def _parse(hint: Any, text: str) -> Any:
+    """Turn typed cell text into the field's type; ValueError when it does not fit."""
+    text = text.strip()
+    args = typing.get_args(hint)
+    optional = type(None) in args
+    base = next((a for a in args if a is not type(None)), hint) if args else hint
+    if text == "" and optional:
+        return None
+    if typing.get_origin(base) is tuple or base is tuple:
+        return tuple(p.strip() for p in text.replace(",", ";").split(";") if p.strip())
+    if base is bool:
+        lowered = text.lower()
+        if lowered in {"yes", "ja", "true", "1", "✓", "x"}:
+            return True
+        if lowered in {"no", "nein", "false", "0", "–", "-"}:
+            return False
+        raise ValueError(text)
+    if base is int:
+        return int(text)
+    if base is float:
+        return float(text.replace(",", "."))
+    if base is str:
+        return text
+    raise ValueError(text)  # enums, dates: not edited in the table
+
+
+class EstateModel(QAbstractTableModel):
+    """Rows of ``document.estate.<entity>``; servers add the plan's assessment columns."""
+
+    def __init__(self, document: Document, entity: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.entity = entity
+        self.record_type = ENTITY_TYPES[entity]
+        self.hints = typing.get_type_hints(self.record_type)
+        self.fields = tuple(f.name for f in fields(self.record_type))
+        self.extra = ASSESSMENT_COLUMNS if entity == "servers" else ()
+        document.estateChanged.connect(self._reset)
+        document.planChanged.connect(self._reset)
+        document.decisionsChanged.connect(self._reset)
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def records(self) -> tuple[Any, ...]:
+        """The records shown (straight from the document)."""
+        records: tuple[Any, ...] = getattr(self.document.estate, self.entity)
+        return records
+
+    def column_key(self, column: int) -> str:
+        """The field or assessment key shown in a column."""
+        return (*self.fields, *self.extra)[column]
+
+    def row_of(self, name: str) -> int:
+        """The row of the record with this name (case-insensitive), or -1."""
+        key = name.strip().lower()
+        for row, record in enumerate(self.records()):
+            label = getattr(record, "name", None) or getattr(record, "server_fqdn", "")
+            if str(label).lower() == key:
+                return row
+        return -1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of records."""
+        return 0 if parent.isValid() else len(self.records())
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Record fields plus assessment columns."""
+        return 0 if parent.isValid() else len(self.fields) + len(self.extra)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Column titles: the field names, readable."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        if not 0 <= section < self.columnCount():
+            return None
+        return self.tr(self.column_key(section).replace("_", " ").capitalize())
+
+    def _assessment(self, record: Any) -> ServerAssessment | None:
+        plan = self.document.plan
+        if plan is None or not isinstance(record, Server):
+            return None
+        return next((a for a in plan.proposal.servers
+                     if a.name.lower() == record.name.lower()), None)
+
+    def _value(self, record: Any, key: str) -> Any:
+        if key in self.fields:
+            return getattr(record, key)
+        a = self._assessment(record)
+        if a is None:
+            return None
+        path = MigrationPath(self.document.decisions.paths.get(record.name, a.path))
+        return {"product": a.product, "release": a.release, "supported": a.supported,
+                "path": path, "judged": a.judged_by_exo}[key]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Display text, edit text, sort key, colours and tool tips."""
+        if not index.isValid() or not 0 <= index.row() < len(self.records()):
+            return None
+        record = self.records()[index.row()]
+        key = self.column_key(index.column())
+        value = self._value(record, key)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return _display(value)
+        if role == SORT_ROLE:
+            if isinstance(value, bool | int | float):
+                return float(value)
+            return _display(value).lower()
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(record, key, value)
+        if role == Qt.ItemDataRole.ToolTipRole and key in self.extra:
+            a = self._assessment(record)
+            return a.reason_en if a else None
+        return None
+
+    def _background(self, record: Any, key: str, value: Any) -> QBrush | None:
+        colour = None
+        if key == "product":
+            colour = PRODUCT_COLOURS.get(str(value))
+        elif key == "path" and value is not None:
+            colour = PATH_COLOURS.get(value)
+        elif key == "supported" and value is False:
+            colour = "#f4c7c3"
+        elif key == "judged" and value:
+            colour = "#e8dff5"
+        return QBrush(QColor(colour)) if colour else None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        """Inventory fields and the server path are editable; other assessment columns not."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        key = self.column_key(index.column())
+        if key == "path" or (key in self.fields and self._editable(key)):
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def _editable(self, key: str) -> bool:
+        try:
+            _parse(self.hints[key], "")
+        except ValueError:
+            return key != "type"  # a text/number field accepts text; enums and dates do not
+        return True
+
+    def setData(self, index: _Index, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Apply a cell edit as an undoable command on the document."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        record = self.records()[index.row()]
+        key = self.column_key(index.column())
+        edit = self._edit_for(index.row(), record, key, str(value))
+        if edit is None:
+            return False
+        self.document.apply(edit)
+        return True
+
+    def _edit_for(self, row: int, record: Any, key: str, text: str) -> Edit | None:
+        label = getattr(record, "name", None) or getattr(record, "server_fqdn", "")
+        if key == "path":
+            return self._path_edit(record.name, text)
+        try:
+            new_value = _parse(self.hints[key], text)
+        except ValueError:
+            return None
+        if new_value == getattr(record, key):
+            return None
+        new_record = replace(record, **{key: new_value})
+        entity = self.entity
+
+        def apply(project: Any) -> Any:
+            rows = list(getattr(project.estate, entity))
+            if row < len(rows) and rows[row] == record:
+                rows[row] = new_record
+            return replace(project, estate=replace(project.estate, **{entity: tuple(rows)}))
+
+        return Edit(self.tr("Change {0} of {1}").format(key, label), apply)
+
+    def _path_edit(self, server: str, text: str) -> Edit | None:
+        try:
+            path = MigrationPath(text.strip())
+        except ValueError:
+            return None
+
+        def change(decisions: Any) -> Any:
+            return replace(decisions, paths={**decisions.paths, server: path.value})
+
+        return update_decisions(change, self.tr("Change path of {0}").format(server))

@@ -1,0 +1,97 @@
+"""A table model over the document's findings (import and plan); it owns no data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from planner.core.model import Finding, Severity
+from planner.gui.document import Document
+
+__all__ = ["COLUMNS", "FINDING_ROLE", "SEVERITY_ORDER", "FindingsModel"]
+
+FINDING_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+COLUMNS = ("severity", "code", "message", "where", "target")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def severity_icon(severity: Severity) -> QIcon:
+    """The standard message-box icon for a severity."""
+    pixmap = {
+        Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+        Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+        Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    }[severity]
+    return QApplication.style().standardIcon(pixmap)
+
+
+class FindingsModel(QAbstractTableModel):
+    """One row per finding, in the UI language."""
+
+    def __init__(self, document: Document, lang: str = "en", parent: Any = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.lang = lang
+        self._icons = {s: severity_icon(s) for s in Severity}
+        document.estateChanged.connect(self._reset)
+        document.planChanged.connect(self._reset)
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def findings(self) -> tuple[Finding, ...]:
+        """The findings shown (straight from the document)."""
+        return self.document.findings
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of findings."""
+        return 0 if parent.isValid() else len(self.findings())
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Severity, code, message, where, target."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Column titles."""
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = (self.tr("Severity"), self.tr("Code"), self.tr("Message"), self.tr("Where"),
+                  self.tr("Concerns"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Text, severity icon, sort key and the finding itself (FINDING_ROLE)."""
+        findings = self.findings()
+        if not index.isValid() or not 0 <= index.row() < len(findings):
+            return None
+        finding = findings[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(finding, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == "severity":
+            return self._icons[finding.severity]
+        if role == Qt.ItemDataRole.ToolTipRole and column == "message":
+            return finding.message(self.lang)
+        if role == int(Qt.ItemDataRole.UserRole) + 1:  # sort key
+            if column == "severity":
+                return SEVERITY_ORDER[finding.severity]
+            return self._text(finding, column).lower()
+        if role == FINDING_ROLE:
+            return finding
+        return None
+
+    def _text(self, finding: Finding, column: str) -> str:
+        if column == "severity":
+            return {Severity.ERROR: self.tr("Error"), Severity.WARNING: self.tr("Warning"),
+                    Severity.INFO: self.tr("Info")}[finding.severity]
+        if column == "message":
+            return finding.message(self.lang)
+        if column == "where":
+            return finding.where()
+        return str(getattr(finding, column))

@@ -1,0 +1,71 @@
+"""The main window's pages: which views exist, in which order, and how each is built.
+
+Views written in parallel (steps, Gantt, enforcement, scenarios) are imported when the
+page is built; until a module exists the page shows a short placeholder instead of failing.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from planner.gui.document import Document
+
+__all__ = ["PAGES", "Page", "build_page"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Pages", text)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One navigation entry: key, title, icon file and the view class that shows it."""
+
+    key: str
+    title: Callable[[], str]
+    icon: str  # file name in resources/icons
+    module: str
+    cls: str
+
+
+PAGES: tuple[Page, ...] = (
+    Page("estate", lambda: _tr("Estate"), "estate.svg", "planner.gui.views.estate",
+         "EstateView"),
+    Page("findings", lambda: _tr("Findings"), "findings.svg", "planner.gui.views.findings",
+         "FindingsView"),
+    Page("graph", lambda: _tr("Graph"), "graph.svg", "planner.gui.views.graph", "GraphView"),
+    Page("steps", lambda: _tr("Steps"), "steps.svg", "planner.gui.views.steps", "StepsView"),
+    Page("schedule", lambda: _tr("Schedule"), "schedule.svg", "planner.gui.views.gantt",
+         "GanttView"),
+    Page("enforcement", lambda: _tr("Enforcement"), "enforcement.svg",
+         "planner.gui.views.enforcement", "EnforcementView"),
+    Page("scenarios", lambda: _tr("Scenarios"), "scenarios.svg",
+         "planner.gui.views.scenarios", "ScenariosView"),
+    Page("report", lambda: _tr("Report"), "report.svg", "planner.gui.views.report_page",
+         "ReportView"),
+)
+
+
+def _placeholder(page: Page, reason: str) -> QWidget:
+    label = QLabel(_tr("The {0} view is not available in this build.").format(page.title())
+                   + f"\n\n{reason}")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setObjectName(f"placeholder-{page.key}")
+    return label
+
+
+def build_page(page: Page, document: Document) -> QWidget:
+    """The page's view for this document, or a placeholder when the view cannot be built."""
+    try:
+        module = importlib.import_module(page.module)
+        view_cls = getattr(module, page.cls)
+    except (ImportError, AttributeError) as exc:
+        return _placeholder(page, str(exc))
+    widget: QWidget = view_cls(document)
+    return widget

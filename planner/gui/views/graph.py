@@ -1,0 +1,279 @@
+"""The Graph page: the estate's dependency graph drawn with QGraphicsView.
+
+Sites are boxes; servers are coloured by migration path; servers Exchange Online judges
+carry a purple "EXO" badge and a dashed line to the tenant; connectors and relay clients sit
+beside the server they belong to. Selecting a node highlights what it depends on and what
+depends on it, and the side panel shows its details and its steps.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+import networkx as nx
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QWheelEvent
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QSplitter,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.plan import MigrationPath
+from planner.gui.document import Document
+from planner.gui.views.graph_layout import Box, layout_graph
+
+__all__ = ["PATH_COLOURS", "GraphView"]
+
+PATH_COLOURS = {
+    MigrationPath.IN_PLACE.value: "#7fc97f", MigrationPath.CU_THEN_IN_PLACE.value: "#b8e186",
+    MigrationPath.SIDE_BY_SIDE.value: "#80b1d3", MigrationPath.DECOMMISSION.value: "#fb8072",
+    MigrationPath.NONE.value: "#d9d9d9",
+}
+KIND_COLOURS = {"connector": "#fdf6e3", "relay": "#f2f2f2", "namespace": "#eef4fb",
+                "tenant": "#e8dff5"}
+EXO_COLOUR = "#7b3fa0"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("GraphView", text)
+
+
+class NodeItem(QGraphicsRectItem):
+    """One node: a rounded box with its name; selectable."""
+
+    def __init__(self, node: str, label: str, box: Box, fill: str, judged: bool) -> None:
+        super().__init__(QRectF(0, 0, box.w, box.h))
+        self.node = node
+        self.setPos(box.x, box.y)
+        self.setBrush(QBrush(QColor(fill)))
+        self.setPen(QPen(QColor("#555555"), 1))
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setToolTip(label)
+        text = QGraphicsSimpleTextItem(self._elide(label), self)
+        text.setPos(8, (box.h - text.boundingRect().height()) / 2)
+        if judged:
+            badge = QGraphicsRectItem(QRectF(box.w - 34, -8, 32, 16), self)
+            badge.setBrush(QBrush(QColor(EXO_COLOUR)))
+            badge.setPen(QPen(Qt.PenStyle.NoPen))
+            mark = QGraphicsSimpleTextItem("EXO", badge)
+            mark.setBrush(QBrush(QColor("white")))
+            font = QFont(mark.font())
+            font.setPointSizeF(7.5)
+            font.setBold(True)
+            mark.setFont(font)
+            mark.setPos(box.w - 31, -8)
+
+    @staticmethod
+    def _elide(label: str) -> str:
+        return label if len(label) <= 20 else label[:19] + "…"
+
+    def set_dimmed(self, dimmed: bool) -> None:
+        """Fade nodes that are not related to the selection."""
+        self.setOpacity(0.25 if dimmed else 1.0)
+
+
+class _ZoomView(QGraphicsView):
+    """A graphics view that zooms with the wheel and pans by dragging the background."""
+
+    def __init__(self, scene: QGraphicsScene) -> None:
+        super().__init__(scene)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Zoom around the mouse."""
+        self.zoom(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
+
+    def zoom(self, factor: float) -> None:
+        """Scale the view, within sensible limits."""
+        current = self.transform().m11()
+        if 0.1 < current * factor < 5:
+            self.scale(factor, factor)
+
+    def fit(self) -> None:
+        """Show the whole graph."""
+        rect = self.scene().itemsBoundingRect().adjusted(-20, -20, 20, 20)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+
+
+class GraphView(QWidget):
+    """The estate graph with zoom, pan, fit, selection highlighting and a details panel."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.graph: Any = nx.MultiDiGraph()
+        self.items: dict[str, NodeItem] = {}
+        self.edges: list[tuple[str, str, QGraphicsLineItem]] = []
+        self.scene = QGraphicsScene(self)
+        self.view = _ZoomView(self.scene)
+        self.details = QTextBrowser()
+        self.details.setMinimumWidth(260)
+        tools = QToolBar()
+        from planner.gui.main_window import icon
+
+        tools.addAction(icon("zoom-in.svg"), _tr("Zoom in"), lambda: self.view.zoom(1.25))
+        tools.addAction(icon("zoom-out.svg"), _tr("Zoom out"), lambda: self.view.zoom(0.8))
+        tools.addAction(icon("zoom-fit.svg"), _tr("Fit"), self.view.fit)
+        splitter = QSplitter()
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(tools)
+        layout.addWidget(splitter)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        document.estateChanged.connect(self.rebuild)
+        document.planChanged.connect(self.rebuild)
+        self._fitted = False
+        self.rebuild()
+
+    # --- building the scene ------------------------------------------------------------
+
+    def _assessments(self) -> dict[str, Any]:
+        plan = self.document.plan
+        return {a.name.lower(): a for a in plan.proposal.servers} if plan else {}
+
+    def _build_graph(self) -> Any:
+        from planner.core.graph import build_graph
+
+        try:
+            return build_graph(self.document.estate, self.document.knowledge).graph
+        except Exception as exc:  # the graph must not take the window down
+            self.details.setHtml(f"<p>{escape(_tr('The graph cannot be drawn:'))} "
+                                 f"{escape(str(exc))}</p>")
+            return nx.MultiDiGraph()
+
+    def rebuild(self) -> None:
+        """Redraw the graph for the current estate and plan."""
+        selected = self.selected_node()
+        self.scene.clear()
+        self.items.clear()
+        self.edges.clear()
+        self.graph = self._build_graph()
+        layout = layout_graph(self.graph)
+        self._draw_sites(layout.sites)
+        assessed = self._assessments()
+        for node, box in layout.nodes.items():
+            self._draw_node(node, box, assessed)
+        self._draw_edges()
+        if selected in self.items:
+            self.items[selected].setSelected(True)
+        if self.items and not self._fitted and self.isVisible():
+            self.view.fit()
+            self._fitted = True
+
+    def showEvent(self, event: Any) -> None:
+        """Fit the graph the first time the page is shown."""
+        super().showEvent(event)
+        if not self._fitted and self.items:
+            self.view.fit()
+            self._fitted = True
+
+    def _draw_sites(self, sites: dict[str, Box]) -> None:
+        for name, box in sites.items():
+            rect = self.scene.addRect(QRectF(box.x, box.y, box.w, box.h),
+                                      QPen(QColor("#8a9bb0"), 1.2, Qt.PenStyle.DashLine),
+                                      QBrush(QColor("#f7f9fc")))
+            rect.setZValue(-2)
+            label = name.split(":", 1)[-1]
+            internet = self.graph.nodes[name].get("internet_facing") if name in self.graph \
+                else False
+            title = self.scene.addSimpleText(label + ("  🌐" if internet else ""))
+            font = QFont(title.font())
+            font.setBold(True)
+            title.setFont(font)
+            title.setPos(box.x + 10, box.y + 8)
+
+    def _draw_node(self, node: str, box: Box, assessed: dict[str, Any]) -> None:
+        data = self.graph.nodes[node]
+        kind = str(data.get("kind", ""))
+        label = str(data.get("label", node))
+        fill = KIND_COLOURS.get(kind, "#ffffff")
+        judged = bool(data.get("judged_by_exo"))
+        if kind == "server":
+            a = assessed.get(label.lower())
+            path = self.document.decisions.paths.get(label) or (a.path.value if a else "")
+            fill = PATH_COLOURS.get(path, "#ffffff")
+            judged = a.judged_by_exo if a else judged
+        item = NodeItem(node, label, box, fill, judged and kind == "server")
+        self.scene.addItem(item)
+        self.items[node] = item
+
+    def _draw_edges(self) -> None:
+        for src, dst, data in self.graph.edges(data=True):
+            if src not in self.items or dst not in self.items:
+                continue
+            a, b = self.items[src], self.items[dst]
+            start = a.mapToScene(a.rect().center())
+            end = b.mapToScene(b.rect().center())
+            exo = data.get("relation") == "hands_mail_to_exo"
+            pen = QPen(QColor(EXO_COLOUR if exo else "#7f8c8d"), 1.4 if exo else 1.0,
+                       Qt.PenStyle.DashLine if exo else Qt.PenStyle.SolidLine)
+            line = self.scene.addLine(start.x(), start.y(), end.x(), end.y(), pen)
+            line.setZValue(-1)
+            self.edges.append((src, dst, line))
+
+    # --- selection ---------------------------------------------------------------------
+
+    def selected_node(self) -> str:
+        """The id of the selected node, or ""."""
+        try:
+            chosen = [i for i in self.scene.selectedItems() if isinstance(i, NodeItem)]
+        except RuntimeError:  # the scene is being cleared
+            return ""
+        return chosen[0].node if chosen else ""
+
+    def select_node(self, node: str) -> bool:
+        """Select a node by id (e.g. ``server:EX01``) and centre it."""
+        item = self.items.get(node)
+        if item is None:
+            return False
+        self.scene.clearSelection()
+        item.setSelected(True)
+        self.view.centerOn(item)
+        return True
+
+    def related(self, node: str) -> set[str]:
+        """The node, what it depends on, and what depends on it."""
+        if node not in self.graph:
+            return set()
+        return {node} | set(nx.descendants(self.graph, node)) | set(nx.ancestors(self.graph, node))
+
+    def _selection_changed(self) -> None:
+        node = self.selected_node()
+        related = self.related(node) if node else set()
+        for key, item in self.items.items():
+            item.set_dimmed(bool(node) and key not in related)
+        for src, dst, line in self.edges:
+            on = not node or (src in related and dst in related)
+            line.setOpacity(1.0 if on else 0.15)
+        self.details.setHtml(self.details_html(node) if node else self._legend_html())
+
+    def _legend_html(self) -> str:
+        rows = "".join(
+            f"<tr><td bgcolor='{colour}' width='18'></td><td>{escape(path)}</td></tr>"
+            for path, colour in PATH_COLOURS.items())
+        return (f"<h3>{escape(_tr('Migration path'))}</h3><table>{rows}</table>"
+                f"<p><b style='color:{EXO_COLOUR}'>EXO</b> "
+                f"{escape(_tr('Exchange Online judges this server'))}</p>"
+                f"<p>{escape(_tr('Select a node to see its details and steps.'))}</p>")
+
+    def details_html(self, node: str) -> str:
+        """Details of a node: its attributes, the assessment and its steps with dates."""
+        from planner.gui.views.graph_details import node_details_html
+
+        return node_details_html(self.graph, node, self.document)

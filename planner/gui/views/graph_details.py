@@ -1,0 +1,72 @@
+"""The text beside the graph for a selected node: attributes, assessment and its steps."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from planner.gui.document import Document
+from planner.gui.i18n import ui_language
+
+__all__ = ["node_details_html"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("GraphView", text)
+
+
+def _attributes(data: dict[str, Any]) -> str:
+    rows = "".join(
+        f"<tr><td><i>{escape(k.replace('_', ' '))}</i></td><td>{escape(str(v))}</td></tr>"
+        for k, v in data.items() if k not in ("kind", "label") and v not in ("", None))
+    return f"<table cellspacing='2'>{rows}</table>"
+
+
+def _assessment(document: Document, name: str, lang: str) -> str:
+    plan = document.plan
+    if plan is None:
+        return ""
+    a = next((s for s in plan.proposal.servers if s.name.lower() == name.lower()), None)
+    if a is None:
+        return ""
+    reason = a.reason_de if lang == "de" else a.reason_en
+    supported = _tr("supported") if a.supported else _tr("not supported")
+    judged = _tr("judged by Exchange Online") if a.judged_by_exo else ""
+    return (f"<p><b>{escape(a.product)} {escape(a.release)}</b> ({escape(supported)}) — "
+            f"{escape(_tr('path'))}: <b>{escape(a.path.value)}</b><br>{escape(judged)}</p>"
+            f"<p>{escape(reason)}</p>")
+
+
+def _steps(document: Document, node: str, lang: str) -> str:
+    plan = document.plan
+    if plan is None:
+        return ""
+    rows = []
+    for step in plan.proposal.steps:
+        if step.target.lower() != node.lower() and node not in step.resources:
+            continue
+        dated = plan.schedule.for_step(step.id)
+        when = f"{dated.start:%d.%m.%Y} – {dated.end:%d.%m.%Y}" if dated else ""
+        rows.append(f"<li><b>{escape(step.title(lang))}</b> {escape(when)}<br>"
+                    f"<small>{escape(step.why(lang))}</small></li>")
+    if not rows:
+        return ""
+    return f"<h4>{escape(_tr('Steps'))}</h4><ul>{''.join(rows)}</ul>"
+
+
+def node_details_html(graph: Any, node: str, document: Document) -> str:
+    """HTML for the details panel."""
+    if node not in graph:
+        return ""
+    lang = ui_language()
+    data = dict(graph.nodes[node])
+    kind = str(data.get("kind", ""))
+    name = str(data.get("label", node))
+    parts = [f"<h3>{escape(name)}</h3><p><i>{escape(kind)}</i></p>"]
+    if kind == "server":
+        parts.append(_assessment(document, name, lang))
+    parts.append(_attributes(data))
+    parts.append(_steps(document, node, lang))
+    return "".join(parts)

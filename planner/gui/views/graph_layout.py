@@ -1,0 +1,120 @@
+"""Where each node of the estate graph goes: sites as columns, servers in rows, attachments beside.
+
+A plain function (no Qt), so the layout is deterministic and testable: each site is a box;
+inside it relay clients sit left of the server or connector they submit to, servers are
+stacked in the middle (grouped by DAG), connectors sit to the right; namespaces and
+Exchange Online sit in a row above the sites.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Box", "GraphLayout", "layout_graph"]
+
+NODE_W, NODE_H = 150.0, 40.0
+SLOT_H = 52.0
+COL_GAP = 40.0
+SITE_PAD = 34.0
+NO_SITE = "(no site)"
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in scene coordinates."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def center(self) -> tuple[float, float]:
+        """The middle of the box."""
+        return (self.x + self.w / 2, self.y + self.h / 2)
+
+
+@dataclass(frozen=True)
+class GraphLayout:
+    """Node boxes by node id, and site boxes by site name."""
+
+    nodes: dict[str, Box]
+    sites: dict[str, Box]
+
+
+def _kind(graph: Any, node: str) -> str:
+    return str(graph.nodes[node].get("kind", ""))
+
+
+def _server_site(graph: Any, server: str) -> str:
+    for _, dst, data in graph.out_edges(server, data=True):
+        if data.get("relation") == "in_site":
+            return str(dst)
+    return NO_SITE
+
+
+def _attached(graph: Any, server: str) -> tuple[list[str], list[str]]:
+    """Connectors of a server, and relay clients that submit to it or to its connectors."""
+    connectors = sorted(src for src, _ in graph.in_edges(server)
+                        if _kind(graph, src) == "connector")
+    relays = sorted({src for target in [server, *connectors]
+                     for src, _ in graph.in_edges(target) if _kind(graph, src) == "relay"})
+    return connectors, relays
+
+
+def _site_columns(graph: Any) -> dict[str, list[str]]:
+    columns: dict[str, list[str]] = {}
+    for node in graph.nodes:
+        if _kind(graph, node) == "site":
+            columns.setdefault(str(node), [])
+    for node in graph.nodes:
+        if _kind(graph, node) == "server":
+            columns.setdefault(_server_site(graph, node), []).append(str(node))
+    for servers in columns.values():
+        servers.sort(key=lambda s: (str(graph.nodes[s].get("dag", "")) or "~", s.lower()))
+    return columns
+
+
+def _place_site(graph: Any, x0: float, y0: float, servers: list[str],
+                placed: dict[str, Box]) -> Box:
+    y = y0 + SITE_PAD
+    relay_x, server_x, conn_x = x0 + 14, x0 + 14 + NODE_W + COL_GAP, \
+        x0 + 14 + 2 * (NODE_W + COL_GAP)
+    for server in servers:
+        connectors, relays = _attached(graph, server)
+        connectors = [c for c in connectors if c not in placed]
+        relays = [r for r in relays if r not in placed]
+        placed[server] = Box(server_x, y, NODE_W, NODE_H)
+        for i, node in enumerate(connectors):
+            placed[node] = Box(conn_x, y + i * SLOT_H, NODE_W, NODE_H)
+        for i, node in enumerate(relays):
+            placed[node] = Box(relay_x, y + i * SLOT_H, NODE_W, NODE_H)
+        y += max(1, len(connectors), len(relays)) * SLOT_H
+    width = 3 * NODE_W + 2 * COL_GAP + 28
+    return Box(x0, y0, width, max(y - y0 + 8, SITE_PAD + SLOT_H))
+
+
+def layout_graph(graph: Any) -> GraphLayout:
+    """Boxes for the nodes the view draws (sites, servers, connectors, relays, namespaces, EXO)."""
+    placed: dict[str, Box] = {}
+    sites: dict[str, Box] = {}
+    top = 0.0
+    extra = sorted((n for n in graph.nodes if _kind(graph, n) in ("namespace", "tenant")),
+                   key=lambda n: (_kind(graph, n) != "tenant", str(n).lower()))
+    for i, node in enumerate(extra):
+        placed[node] = Box(14 + i * (NODE_W + COL_GAP), top, NODE_W, NODE_H)
+    y0 = top + (NODE_H + 70 if extra else 0)
+    x = 0.0
+    columns = _site_columns(graph)
+    for site in sorted(columns, key=lambda s: (s == NO_SITE, s.lower())):
+        box = _place_site(graph, x, y0, columns[site], placed)
+        sites[site] = box
+        x += box.w + COL_GAP
+    leftovers = sorted(n for n in graph.nodes if n not in placed
+                       and _kind(graph, n) in ("connector", "relay"))
+    y = max((b.y + b.h for b in sites.values()), default=y0) + 40
+    for i, node in enumerate(leftovers):
+        placed[node] = Box(14 + (i % 4) * (NODE_W + COL_GAP), y + (i // 4) * SLOT_H,
+                           NODE_W, NODE_H)
+    return GraphLayout(placed, sites)
