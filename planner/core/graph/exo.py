@@ -1,0 +1,125 @@
+"""Which servers Exchange Online judges: those that hand it mail over the OnPremises path.
+
+Exchange Online only evaluates mail that arrives through an inbound connector of type
+OnPremises, and reads the build of the server that delivered it. So a server is judged when
+it is a source server of the send connector to Exchange Online (or the Edge server that
+carries that connector), when the inventory flags it, or when Exchange Online's own report
+names it. Connector-derived judgement only applies when the organization is hybrid or an
+OnPremises inbound connector exists; without that path, mail to the tenant arrives as
+ordinary internet mail and is not judged.
+"""
+
+from __future__ import annotations
+
+from planner.core.knowledge import Knowledge
+from planner.core.model import Connector, ConnectorType, Estate, Finding, Severity
+
+__all__ = ["derive_judged", "is_exo_send_connector"]
+
+_EXO_ADDRESS_MARKERS = ("mail.onmicrosoft.com",)
+_EXO_SMART_HOST_MARKERS = ("mail.protection.outlook.com", "mail.protection.partner.outlook.cn")
+_HCW_CONNECTOR_PREFIX = "outbound to office 365"
+
+
+def is_exo_send_connector(connector: Connector) -> bool:
+    """True for an on-premises send connector that delivers to Exchange Online."""
+    if connector.type is not ConnectorType.SEND:
+        return False
+    if connector.cloud_mail_enabled:
+        return True
+    if connector.name.lower().startswith(_HCW_CONNECTOR_PREFIX):
+        return True
+    spaces = " ".join(connector.address_spaces).lower()
+    hosts = " ".join(connector.smart_hosts).lower()
+    return (any(m in spaces for m in _EXO_ADDRESS_MARKERS)
+            or any(m in hosts for m in _EXO_SMART_HOST_MARKERS))
+
+
+def _has_onpremises_path(estate: Estate) -> bool:
+    return estate.organization.hybrid or any(
+        c.type is ConnectorType.EXO_INBOUND for c in estate.connectors)
+
+
+def _connector_sources(
+    estate: Estate, connector: Connector, findings: list[Finding]
+) -> list[tuple[str, str, str]]:
+    """(server, reason en, reason de) for each server that carries this EXO send connector."""
+    subs = {c.name.lower(): c for c in estate.connectors
+            if c.type is ConnectorType.EDGE_SUBSCRIPTION}
+    out: list[tuple[str, str, str]] = []
+    for name in connector.servers:
+        server = estate.server(name)
+        if server is not None:
+            out.append((server.name,
+                        f"source server of send connector '{connector.name}' to Exchange Online",
+                        f"Quellserver des Sendeconnectors '{connector.name}' zu Exchange Online"))
+            continue
+        sub = subs.get(name.lower())
+        edges = [estate.server(e) for e in sub.servers] if sub else []
+        for edge in (e for e in edges if e is not None):
+            out.append((edge.name,
+                        f"Edge server carrying send connector '{connector.name}' "
+                        f"(subscription '{name}')",
+                        f"Edge-Server, der den Sendeconnector '{connector.name}' trägt "
+                        f"(Abonnement '{name}')"))
+        if not edges:
+            findings.append(Finding(
+                Severity.WARNING, "GRAPH-DANGLING-REF",
+                f"Send connector '{connector.name}' to Exchange Online names source '{name}', "
+                "which is not in the inventory.",
+                f"Der Sendeconnector '{connector.name}' zu Exchange Online nennt die Quelle "
+                f"'{name}', die nicht im Bestand steht.",
+                target=f"connector:{connector.name}"))
+    return out
+
+
+def _report_rows(estate: Estate, findings: list[Finding]) -> list[tuple[str, str, str]]:
+    out: list[tuple[str, str, str]] = []
+    for row in estate.exo_reports:
+        server = estate.server(row.server_fqdn)
+        if server is None:
+            findings.append(Finding(
+                Severity.WARNING, "GRAPH-EXO-REPORT-UNKNOWN-SERVER",
+                f"Exchange Online reports server {row.server_fqdn}, which is not in the "
+                "inventory; add it, or it cannot be planned.",
+                f"Exchange Online meldet den Server {row.server_fqdn}, der nicht im Bestand "
+                "steht; bitte ergänzen, sonst kann er nicht geplant werden.",
+                target=f"server:{row.server_fqdn}"))
+            continue
+        out.append((server.name, "named by Exchange Online's report (Get-OnPremServerReportInfo)",
+                    "im Bericht von Exchange Online genannt (Get-OnPremServerReportInfo)"))
+    return out
+
+
+def derive_judged(
+    estate: Estate, knowledge: Knowledge
+) -> tuple[frozenset[str], dict[str, tuple[str, str]], list[Finding]]:
+    """Judged server names, why each one is judged, and findings met on the way."""
+    del knowledge  # the detection rule is structural today; kept for overridable facts
+    findings: list[Finding] = []
+    hits: list[tuple[str, str, str]] = []
+    if _has_onpremises_path(estate):
+        for connector in estate.connectors:
+            if is_exo_send_connector(connector):
+                hits.extend(_connector_sources(estate, connector, findings))
+    # Exchange Online's report and an explicit inventory flag are evidence on their own.
+    hits.extend(_report_rows(estate, findings))
+    for s in estate.servers:
+        if s.judged_by_exo:
+            hits.append((s.name, "marked in the inventory", "im Bestand so markiert"))
+    reasons: dict[str, tuple[str, str]] = {}
+    for name, en, de in hits:
+        reasons.setdefault(name, (en, de))
+    explicit_no = {s.name for s in estate.servers if s.judged_by_exo is False}
+    judged = frozenset(n for n in reasons if n not in explicit_no)
+    if _has_onpremises_path(estate) and not judged:
+        findings.append(Finding(
+            Severity.WARNING, "GRAPH-EXO-SENDERS-UNKNOWN",
+            "The organization is hybrid, but no server could be identified that hands mail to "
+            "Exchange Online (no send connector to Exchange Online, no report rows, no flag). "
+            "Enforcement exposure cannot be planned until one is named.",
+            "Die Organisation ist hybrid, aber kein Server ist erkennbar, der Mail an Exchange "
+            "Online übergibt (kein Sendeconnector zu Exchange Online, kein Bericht, keine "
+            "Markierung). Die Durchsetzung kann erst eingeplant werden, wenn einer benannt ist.",
+            target="org"))
+    return judged, {n: r for n, r in reasons.items() if n in judged}, findings

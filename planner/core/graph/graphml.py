@@ -1,0 +1,43 @@
+"""Save the estate graph as GraphML (yEd, Gephi) for inspection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from planner.core.graph.estate_graph import build_graph
+from planner.core.knowledge import Knowledge
+from planner.core.model import Estate
+
+__all__ = ["write_graphml"]
+
+
+def _scalar(value: Any) -> str | float | bool:
+    """GraphML wants one scalar type per key: numbers become floats, lists are joined."""
+    if isinstance(value, bool | str):
+        return value
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, tuple | list | set | frozenset):
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
+def _attrs(attrs: dict[str, Any]) -> dict[str, str | float | bool]:
+    # An unknown value (None) is left out rather than written as a second type.
+    return {k: _scalar(v) for k, v in attrs.items() if v is not None}
+
+
+def write_graphml(estate: Estate, knowledge: Knowledge, path: Path) -> None:
+    """Write the estate's dependency graph (nodes typed by ``kind``, edges by ``relation``)."""
+    eg = build_graph(estate, knowledge)
+    out: nx.MultiDiGraph = nx.MultiDiGraph()
+    for node, attrs in eg.graph.nodes(data=True):
+        clean = _attrs(attrs)
+        clean.setdefault("judged_by_exo", False)
+        out.add_node(node, **clean)
+    for src, dst, key, attrs in eg.graph.edges(keys=True, data=True):
+        out.add_edge(src, dst, key=key, **_attrs(attrs))
+    nx.write_graphml(out, str(path), named_key_ids=True)

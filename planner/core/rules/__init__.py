@@ -1,0 +1,107 @@
+"""Rules that turn the estate into the ordered, explained steps that take it to Exchange SE.
+
+``propose(estate, settings, decisions, knowledge)`` builds the estate graph, judges every
+server (product, release, path, whether Exchange Online judges it), runs the rules in a
+fixed order, applies the consultant's decisions (excluded servers and changed paths are
+read by the rules; switched-off rules are removed afterwards with their successors
+inheriting their prerequisites), checks that the step graph is acyclic and returns the
+steps in order together with their waves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from planner.core.graph import build_graph
+from planner.core.knowledge import Knowledge
+from planner.core.model import Estate, Finding, Severity
+from planner.core.plan import Dependency, Proposal, Step
+from planner.core.rules import (
+    adprep,
+    edge,
+    hybrid,
+    inplace,
+    legacy2013,
+    licensing,
+    milestones,
+    mitigation,
+    side_by_side,
+)
+from planner.core.rules.assess import assess_servers, to_assessment
+from planner.core.rules.base import Context, Link, Rule
+from planner.core.rules.order import StepCycleError, drop_steps, sort_steps, waves
+from planner.core.settings import Decisions, Settings
+
+__all__ = ["RULES", "RULE_IDS", "StepCycleError", "propose"]
+
+# The order matters: a rule may link onto steps of the rules before it.
+RULES: tuple[Rule, ...] = (
+    licensing.RULE,
+    legacy2013.RULE,
+    adprep.RULE,
+    inplace.RULE_CU,
+    inplace.RULE_INPLACE,
+    inplace.RULE_SU,
+    side_by_side.RULE,
+    edge.RULE,
+    edge.RULE_RESUBSCRIBE,
+    hybrid.RULE,
+    mitigation.RULE,
+    milestones.RULE,
+)
+RULE_IDS: tuple[str, ...] = tuple(dict.fromkeys(r.id for r in RULES))
+
+
+def _run(ctx: Context) -> tuple[list[Step], list[Link], list[Finding]]:
+    prior: dict[str, Step] = {}
+    links: list[Link] = []
+    findings: list[Finding] = []
+    for rule in RULES:
+        out = rule.propose(ctx, prior)
+        for st in out.steps:
+            prior.setdefault(st.id, st)  # ids are unique by construction; first one wins
+        links += out.links
+        findings += out.findings
+    return list(prior.values()), links, findings
+
+
+def _linked(steps: list[Step], links: Sequence[Link]) -> list[Step]:
+    """Steps with the links later rules added, and without prerequisites that do not exist."""
+    from dataclasses import replace
+
+    known = {st.id for st in steps}
+    extra: dict[str, list[Dependency]] = {}
+    for succ, dep in links:
+        if succ in known and dep.step_id in known and succ != dep.step_id:
+            extra.setdefault(succ, []).append(dep)
+    out = []
+    for st in steps:
+        preds = [d for d in (*st.predecessors, *extra.get(st.id, ())) if d.step_id in known]
+        unique = tuple({d.step_id: d for d in preds}.values())
+        out.append(replace(st, predecessors=unique) if unique != st.predecessors else st)
+    return out
+
+
+def propose(estate: Estate, settings: Settings, decisions: Decisions,
+            knowledge: Knowledge) -> Proposal:
+    """The ordered, explained steps for this estate under the consultant's decisions."""
+    graph = build_graph(estate, knowledge)
+    facts, assess_findings = assess_servers(estate, graph, settings, decisions, knowledge)
+    ctx = Context(estate, settings, decisions, knowledge, graph, facts)
+    steps, links, findings = _run(ctx)
+    steps = _linked(steps, links)
+    disabled = {r.lower() for r in decisions.disabled_rules}
+    unknown = sorted(r for r in decisions.disabled_rules if r not in RULE_IDS)
+    steps = list(drop_steps(steps, {st.id for st in steps if st.rule.lower() in disabled}))
+    ordered = sort_steps(steps)
+    notes = [Finding(Severity.INFO, "RULES-UNKNOWN-RULE",
+                     f"Switched-off rule '{r}' does not exist; ignored.",
+                     f"Die abgeschaltete Regel '{r}' gibt es nicht; ignoriert.", target=r)
+             for r in unknown]
+    return Proposal(
+        steps=ordered,
+        servers=tuple(to_assessment(f) for f in facts),
+        waves=waves(ordered),
+        findings=tuple(dict.fromkeys(
+            [*graph.findings, *assess_findings, *findings, *ctx.notes, *notes])),
+    )

@@ -1,0 +1,193 @@
+"""What every rule shares: the context it reads, its output, and how a step is put together.
+
+A rule is a small named function ``(Context, steps so far) -> RuleOutput``. It proposes
+steps and may add prerequisite links onto steps earlier rules proposed (the hybrid rule,
+for example, makes every decommission wait for the Hybrid Configuration Wizard). Rules run
+in a fixed order; switching a rule off removes its steps afterwards and lets their
+successors inherit their prerequisites, so the order never breaks.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from planner.core.builds import BuildInfo
+from planner.core.graph import EstateGraph
+from planner.core.knowledge import Knowledge, RuleText
+from planner.core.model import ConnectorType, Estate, Finding, Server, Severity
+from planner.core.plan import Dependency, MigrationPath, Phase, Step
+from planner.core.settings import Decisions, Settings
+
+__all__ = ["Context", "Link", "Rule", "RuleOutput", "ServerFacts", "deps", "make_step"]
+
+Link = tuple[str, Dependency]  # (successor step id, prerequisite)
+
+
+@dataclass(frozen=True)
+class ServerFacts:
+    """One server as the rules see it: its build, the path it takes, and why."""
+
+    server: Server
+    info: BuildInfo | None
+    path: MigrationPath
+    judged: bool
+    excluded: bool
+    supported: bool
+    fact_en: str  # "EX01 runs 15.2.1544.36 = Exchange 2019 CU14 Oct25SU"
+    fact_de: str
+    reason_en: str  # why this path
+    reason_de: str
+
+    @property
+    def name(self) -> str:
+        """The server's inventory name."""
+        return self.server.name
+
+    @property
+    def product(self) -> str:
+        """"2013", "2016", "2019", "SE", or "" when the build is unknown."""
+        return self.info.product if self.info else ""
+
+    @property
+    def planned(self) -> bool:
+        """True when the plan works on this server."""
+        return not self.excluded and self.path is not MigrationPath.NONE
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a rule may read; built once per proposal."""
+
+    estate: Estate
+    settings: Settings
+    decisions: Decisions
+    knowledge: Knowledge
+    graph: EstateGraph
+    servers: tuple[ServerFacts, ...]
+    notes: list[Finding] = field(default_factory=list)  # findings raised while reading data
+
+    def planned(self, *paths: MigrationPath) -> list[ServerFacts]:
+        """Servers the plan works on, optionally only those on one of ``paths``."""
+        return [s for s in self.servers if s.planned and (not paths or s.path in paths)]
+
+    def facts_for(self, name: str) -> ServerFacts | None:
+        """The facts of one server by name or FQDN."""
+        server = self.estate.server(name)
+        return next((s for s in self.servers if server and s.name == server.name), None)
+
+    @property
+    def hybrid(self) -> bool:
+        """True when the organization is hybrid or an OnPremises inbound connector exists."""
+        return self.estate.organization.hybrid or any(
+            c.type is ConnectorType.EXO_INBOUND for c in self.estate.connectors)
+
+    def internet_facing(self, server: Server) -> bool:
+        """True when the server's site is marked Internet-facing."""
+        site = self.estate.site(server.site) if server.site else None
+        return bool(site and site.internet_facing)
+
+    def amount(self, kind: str, default: float = 1.0) -> float:
+        """A duration-table value (days, GB per day...): project setting, else knowledge base."""
+        value = self.settings.durations.get(kind)
+        if value is not None:
+            return float(value)
+        if kind in self.knowledge.durations:
+            return float(self.knowledge.durations[kind].value)
+        self._note_missing(f"durations.{kind}", default)
+        return default
+
+    def days(self, kind: str, times: float = 1.0) -> int:
+        """Whole working days for ``times`` units of a step kind (a half day counts as one)."""
+        return max(0, math.ceil(self.amount(kind) * times - 1e-9))
+
+    def fact(self, key: str, default: Any = None) -> Any:
+        """A knowledge fact's value, or ``default`` when the knowledge base lacks it."""
+        f = self.knowledge.facts.get(key)
+        return f.value if f is not None else default
+
+    def text(self, rule: str) -> RuleText | None:
+        """The rule's texts and source from the knowledge base."""
+        return self.knowledge.rules.get(rule)
+
+    def _note_missing(self, key: str, default: float) -> None:
+        finding = Finding(
+            Severity.WARNING, "RULES-KNOWLEDGE-MISSING",
+            f"The knowledge base has no entry '{key}'; {default:g} is used instead.",
+            f"Die Wissensbasis hat keinen Eintrag '{key}'; ersatzweise gilt {default:g}.",
+            target=key)
+        if finding not in self.notes:
+            self.notes.append(finding)
+
+
+@dataclass(frozen=True)
+class RuleOutput:
+    """What one rule proposes: new steps, extra links onto earlier steps, findings."""
+
+    steps: tuple[Step, ...] = ()
+    links: tuple[Link, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+RuleFn = Callable[[Context, Mapping[str, Step]], RuleOutput]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named, switchable unit that turns estate facts into steps."""
+
+    id: str
+    propose: RuleFn
+
+
+def deps(*ids: str | Iterable[str] | None) -> tuple[Dependency, ...]:
+    """Finish-to-start prerequisites from ids (None and repeats are skipped)."""
+    flat: list[str] = []
+    for item in ids:
+        if item is None:
+            continue
+        flat.extend([item] if isinstance(item, str) else list(item))
+    return tuple(Dependency(i) for i in dict.fromkeys(flat))
+
+
+class _Fields(dict[str, str]):
+    """Placeholder values for a rule's reason text; an unknown placeholder stays visible."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def make_step(
+    ctx: Context,
+    rule: str,
+    id: str,
+    kind: str,
+    phase: Phase,
+    target: str,
+    titles: tuple[str, str],
+    detail: tuple[str, str] = ("", ""),
+    fields: Mapping[str, str] | None = None,
+    **extra: Any,
+) -> Step:
+    """A step whose why is the step's own detail, then the rule's reason with the facts filled in.
+
+    ``fields`` fills the reason's placeholders (``{server}``, ``{release}``, ``{build}``...);
+    ``extra`` passes Step fields through (predecessors, command, resources...).
+    """
+    text = ctx.text(rule)
+    values = _Fields(fields or {})
+    reason_en = text.reason_en.format_map(values) if text else ""
+    reason_de = text.reason_de.format_map(values) if text else ""
+    why_en = " ".join(p for p in (_sentence(detail[0]), _sentence(reason_en)) if p)
+    why_de = " ".join(p for p in (_sentence(detail[1]), _sentence(reason_de)) if p)
+    extra.setdefault("duration_days", 0 if extra.get("milestone") else ctx.days(kind))
+    extra.setdefault("source", text.source if text else "")
+    return Step(id=id, title_en=titles[0], title_de=titles[1], kind=kind, phase=phase,
+                target=target, rule=rule, why_en=why_en, why_de=why_de, **extra)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text.endswith((".", "!", "?")) else text + "."

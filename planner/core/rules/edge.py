@@ -1,0 +1,95 @@
+"""Rule edge_2016 (replace 2016 Edge servers) and Edge re-subscription for new Mailbox servers.
+
+Mailbox servers installed after an Edge subscription do not take part in EdgeSync until the
+Edge is subscribed again, so every Edge that stays gets a new subscription once the new SE
+Mailbox servers exist, and the old Mailbox servers wait for it before they are removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from planner.core.plan import Dependency, MigrationPath, Phase, Step
+from planner.core.rules.assess import product_name
+from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
+from planner.core.rules.commands import SETUP_ACCEPT
+from planner.core.rules.licensing import LICENSE
+from planner.core.rules.side_by_side import new_server_install_ids
+
+__all__ = ["RULE", "RULE_RESUBSCRIBE"]
+
+_SUBSCRIBE = ("New-EdgeSubscription -FileName C:\\EdgeSubscription.xml  # on the Edge\n"
+              "New-EdgeSubscription -FileData ([System.IO.File]::ReadAllBytes("
+              "'C:\\EdgeSubscription.xml')) -Site <AD site>  # on a Mailbox server\n"
+              "Start-EdgeSynchronization; Test-EdgeSynchronization")
+
+
+def _fields(s: ServerFacts) -> dict[str, str]:
+    return {"server": s.name, "release": product_name(s.info) if s.info else "",
+            "build": str(s.info.number) if s.info else ""}
+
+
+def _replace(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[Step]:
+    new, facts, fields = f"{s.name}-SE", (s.fact_en, s.fact_de), _fields(s)
+    return [
+        make_step(ctx, "edge_2016", f"edge:new:{s.name}", "edge_new", Phase.SIDE_BY_SIDE,
+                  f"server:{new}",
+                  (f"Install new SE Edge server {new}", f"Neuen SE-Edge-Server {new} installieren"),
+                  facts, fields, resources=(f"server:{new}",),
+                  predecessors=deps(LICENSE if LICENSE in prior else None),
+                  command=f"Setup.exe /Mode:Install /Roles:EdgeTransport {SETUP_ACCEPT}"),
+        make_step(ctx, "edge_2016", f"edge:subscribe:{s.name}", "edge_subscription",
+                  Phase.SIDE_BY_SIDE, f"server:{new}",
+                  (f"Subscribe {new} to the organization", f"{new} an die Organisation abonnieren"),
+                  (f"{s.fact_en}; after the new SE Mailbox servers exist",
+                   f"{s.fact_de}; nachdem die neuen SE-Postfachserver bestehen"), fields,
+                  needs_window=True,
+                  predecessors=deps(f"edge:new:{s.name}", new_server_install_ids(ctx)),
+                  command=_SUBSCRIBE),
+        make_step(ctx, "edge_2016", f"edge:remove:{s.name}", "decommission", Phase.DECOMMISSION,
+                  f"server:{s.name}",
+                  (f"Remove the Edge subscription and decommission {s.name}",
+                   f"Edge-Abonnement entfernen und {s.name} außer Betrieb nehmen"),
+                  facts, fields, needs_window=True, resources=(f"server:{s.name}",),
+                  predecessors=deps(f"edge:subscribe:{s.name}"),
+                  exits_exo_view=(s.name,) if s.judged else (),
+                  command=f"Remove-EdgeSubscription {s.name}  # on a Mailbox server\n"
+                          f"Setup.exe /Mode:Uninstall  # on {s.name}"),
+    ]
+
+
+def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
+    edges = [s for s in ctx.planned(MigrationPath.SIDE_BY_SIDE, MigrationPath.DECOMMISSION)
+             if s.server.is_edge and s.product != "2013"]
+    return RuleOutput(tuple(st for s in edges for st in _replace(ctx, s, prior)))
+
+
+def _resubscribe(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
+    installs = new_server_install_ids(ctx)
+    kept = [s for s in ctx.servers if s.server.is_edge and not s.excluded and s.info
+            and s.path not in (MigrationPath.SIDE_BY_SIDE, MigrationPath.DECOMMISSION)]
+    if not installs or not kept:
+        return RuleOutput()
+    steps: list[Step] = []
+    links: list[Link] = []
+    decoms = [st.id for st in prior.values() if st.id.startswith("sbs:decom:")]
+    for s in kept:
+        sid = f"edge:resubscribe:{s.name}"
+        after = [f"su:{s.name}"] if f"su:{s.name}" in prior else []
+        steps.append(make_step(
+            ctx, "side_by_side_2016", sid, "edge_subscription", Phase.SIDE_BY_SIDE,
+            f"server:{s.name}",
+            (f"Re-subscribe Edge {s.name} for the new SE Mailbox servers",
+             f"Edge {s.name} für die neuen SE-Postfachserver neu abonnieren"),
+            (f"{s.fact_en}; Mailbox servers installed after a subscription do not take part in "
+             "EdgeSync until the Edge is subscribed again",
+             f"{s.fact_de}; nach dem Abonnement installierte Postfachserver nehmen erst nach "
+             "einem neuen Abonnement an EdgeSync teil"),
+            _fields(s), needs_window=True, resources=(f"server:{s.name}",),
+            predecessors=deps(installs, after), command=_SUBSCRIBE))
+        links += [(d, Dependency(sid)) for d in decoms]
+    return RuleOutput(tuple(steps), tuple(links))
+
+
+RULE = Rule("edge_2016", _propose)
+RULE_RESUBSCRIBE = Rule("side_by_side_2016", _resubscribe)

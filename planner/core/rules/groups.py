@@ -1,0 +1,73 @@
+"""Side-by-side groups: old Mailbox servers that are replaced (or retired) together.
+
+Servers that share a DAG move together to one new SE DAG (versions never mix in one DAG);
+a standalone server is a group of its own. By default every old server gets one new SE
+server (``Decisions.new_servers`` changes that, 0 = retire without a replacement).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.core.plan import MigrationPath
+from planner.core.rules.base import Context, ServerFacts
+from planner.core.rules.estate_facts import data_volume_gb
+
+__all__ = ["Group", "side_by_side_groups"]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Old servers replaced together and the names of their new SE servers."""
+
+    key: str  # the old DAG name, or the server name for a standalone server
+    old: tuple[ServerFacts, ...]
+    new: tuple[str, ...]  # placeholder names of the new SE servers
+    old_dag: str
+    data_gb: float | None
+
+    @property
+    def new_dag(self) -> str:
+        """Name of the new SE DAG ("" when one new server needs no DAG)."""
+        if not self.old_dag and len(self.new) < 2:
+            return ""
+        return f"{self.old_dag or self.key}-SE"
+
+    @property
+    def replaced(self) -> bool:
+        """False when the group is retired and its mailboxes go to other SE servers."""
+        return bool(self.new)
+
+
+def _new_names(ctx: Context, s: ServerFacts) -> list[str]:
+    if s.path is MigrationPath.DECOMMISSION:
+        return []
+    wanted = next((n for k, n in ctx.decisions.new_servers.items()
+                   if k.lower() == s.name.lower()), 1)
+    count = max(0, int(wanted))
+    return [f"{s.name}-SE"] if count == 1 else [f"{s.name}-SE{i}" for i in range(1, count + 1)]
+
+
+def _volume(ctx: Context, members: list[ServerFacts], dag: str) -> float | None:
+    parts = [data_volume_gb(ctx.estate, s.server) for s in members]
+    dag_only = [db.size_gb for db in ctx.estate.databases
+                if dag and db.dag.lower() == dag.lower() and not db.server
+                and db.size_gb is not None]
+    known = [p for p in parts if p is not None] + dag_only
+    return sum(known) if known else None
+
+
+def side_by_side_groups(ctx: Context) -> list[Group]:
+    """Groups of Mailbox servers on the side-by-side path, or retired 2016/2019/SE servers."""
+    members = [s for s in ctx.planned(MigrationPath.SIDE_BY_SIDE, MigrationPath.DECOMMISSION)
+               if not s.server.is_edge and s.product != "2013"]
+    by_key: dict[str, list[ServerFacts]] = {}
+    for s in members:
+        by_key.setdefault((s.server.dag or s.name).lower(), []).append(s)
+    groups = []
+    for items in by_key.values():
+        dag = items[0].server.dag
+        new = [n for s in items for n in _new_names(ctx, s)]
+        groups.append(Group(dag or items[0].name, tuple(items), tuple(new), dag,
+                            _volume(ctx, items, dag)))
+    return groups

@@ -1,0 +1,161 @@
+"""Rules cu_update_2019, inplace_2019 and latest_se_update: the in-place road to SE.
+
+Exchange 2019 CU14/CU15 (Mailbox and Edge) is upgraded in place; CU13 or older is first
+updated to CU15; afterwards each server gets the latest SE update. Members of one DAG go one
+at a time (a dependency chain plus the shared ``dag:`` resource), servers Exchange Online
+judges first, and Mailbox servers in Internet-facing sites before the others, because a
+newer front end proxies to an older one but not the other way round.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from planner.core.knowledge import Knowledge
+from planner.core.plan import Dependency, MigrationPath, Phase, Step
+from planner.core.rules.adprep import ADPREP
+from planner.core.rules.assess import product_name
+from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
+from planner.core.rules.commands import maintenance_wrapped, setup_upgrade
+from planner.core.rules.legacy2013 import GONE
+from planner.core.rules.licensing import LICENSE
+
+__all__ = ["RULE_CU", "RULE_INPLACE", "RULE_SU", "latest_se_build", "upgrade_order"]
+
+P = MigrationPath
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in text.split(".") if p.isdigit())
+
+
+def latest_se_build(knowledge: Knowledge) -> tuple[str, str] | None:
+    """(build, release) of the newest Exchange SE build the knowledge base knows."""
+    rows = [b for b in knowledge.builds if b.product == "SE"]
+    if not rows:
+        return None
+    best = max(rows, key=lambda b: _version(b.build))
+    return best.build, best.release
+
+
+def _needs_su(ctx: Context, s: ServerFacts) -> bool:
+    latest = latest_se_build(ctx.knowledge)
+    if latest is None or s.info is None:
+        return False
+    if s.path in (P.IN_PLACE, P.CU_THEN_IN_PLACE):
+        return True  # the SE media is RTM/CU level; the newest SU comes on top
+    return (s.product == "SE" and not s.excluded
+            and _version(str(s.info.number)) < _version(latest[0]))
+
+
+def _members(ctx: Context) -> list[ServerFacts]:
+    return [s for s in ctx.servers if not s.excluded
+            and (s.path in (P.IN_PLACE, P.CU_THEN_IN_PLACE) or _needs_su(ctx, s))]
+
+
+def upgrade_order(ctx: Context, servers: list[ServerFacts]) -> list[ServerFacts]:
+    """Judged servers first, then Internet-facing sites, then inventory order."""
+    index = {s.name: i for i, s in enumerate(ctx.servers)}
+    return sorted(servers, key=lambda s: (not s.judged, not ctx.internet_facing(s.server),
+                                          index[s.name]))
+
+
+def _fields(s: ServerFacts) -> dict[str, str]:
+    assert s.info is not None
+    return {"server": s.name, "release": product_name(s.info), "build": str(s.info.number)}
+
+
+def _resources(s: ServerFacts) -> tuple[str, ...]:
+    return (f"server:{s.name}", f"dag:{s.server.dag}") if s.server.dag else (f"server:{s.name}",)
+
+
+def _server_steps(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[Step]:
+    """cu -> inplace -> su for one server (only the parts it needs)."""
+    name, dag = s.name, s.server.dag
+    gate = (deps(LICENSE if LICENSE in prior else None, GONE if GONE in prior else None)
+            if s.server.is_edge else deps(ADPREP if ADPREP in prior else None))
+    common = {"needs_window": True, "resources": _resources(s)}
+    dag_note = (f"; DAG {dag}: one member at a time", f"; DAG {dag}: ein Mitglied nach dem anderen")
+    note = dag_note if dag else ("", "")
+    out: list[Step] = []
+    if s.path is P.CU_THEN_IN_PLACE:
+        target = str(ctx.fact("upgrade.cu_target", "CU15"))
+        out.append(make_step(
+            ctx, "cu_update_2019", f"cu:{name}", "cu_update", Phase.UPDATE, f"server:{name}",
+            (f"Update {name} to Exchange 2019 {target}",
+             f"{name} auf Exchange 2019 {target} aktualisieren"),
+            (s.fact_en + note[0], s.fact_de + note[1]), _fields(s), predecessors=gate,
+            command=maintenance_wrapped(name, dag, setup_upgrade() + f"  # 2019 {target} media"),
+            **common))
+    if s.path in (P.IN_PLACE, P.CU_THEN_IN_PLACE):
+        out.append(make_step(
+            ctx, "inplace_2019", f"inplace:{name}", "inplace_upgrade", Phase.IN_PLACE,
+            f"server:{name}",
+            (f"Upgrade {name} in place to Exchange SE",
+             f"{name} direkt (In-Place) auf Exchange SE aktualisieren"),
+            (s.fact_en + note[0], s.fact_de + note[1]), _fields(s),
+            predecessors=deps(out[-1].id) if out else gate,
+            exits_exo_view=(name,) if s.judged else (),
+            command=maintenance_wrapped(name, dag, setup_upgrade() + "  # Exchange SE media"),
+            **common))
+    if _needs_su(ctx, s):
+        latest = latest_se_build(ctx.knowledge)
+        assert latest is not None
+        out.append(make_step(
+            ctx, "latest_se_update", f"su:{name}", "se_latest_update", Phase.IN_PLACE,
+            f"server:{name}",
+            (f"Install the latest SE update ({latest[1]}) on {name}",
+             f"Neuestes SE-Update ({latest[1]}) auf {name} installieren"),
+            (f"{s.fact_en}; newest SE build known: {latest[0]} ({latest[1]})",
+             f"{s.fact_de}; neuester bekannter SE-Build: {latest[0]} ({latest[1]})"),
+            _fields(s), predecessors=deps(out[-1].id) if out else gate,
+            command=maintenance_wrapped(name, dag, f"Install SE {latest[1]} ({latest[0]})"),
+            **common))
+    return out
+
+
+def _pilot_links(ctx: Context, ordered: list[ServerFacts],
+                 by_server: dict[str, list[Step]]) -> list[Link]:
+    """Mailbox servers outside Internet-facing sites wait for the first Internet-facing one."""
+    mailbox = [s for s in ordered if not s.server.is_edge]
+    facing = [s for s in mailbox if ctx.internet_facing(s.server)]
+    if not facing:
+        return []
+    pilot = {st.kind: st.id for st in by_server[facing[0].name]}
+    links: list[Link] = []
+    for s in mailbox:
+        if ctx.internet_facing(s.server):
+            continue
+        for st in by_server[s.name]:
+            if st.kind in pilot and st.kind != "se_latest_update":
+                links.append((st.id, Dependency(pilot[st.kind])))
+    return links
+
+
+def _all(ctx: Context, prior: Mapping[str, Step]) -> tuple[list[Step], list[Link]]:
+    ordered = upgrade_order(ctx, _members(ctx))
+    by_server = {s.name: _server_steps(ctx, s, prior) for s in ordered}
+    links: list[Link] = []
+    last_in_dag: dict[str, str] = {}
+    for s in ordered:
+        dag = s.server.dag.lower()
+        if dag and dag in last_in_dag and by_server[s.name]:
+            links.append((by_server[s.name][0].id, Dependency(last_in_dag[dag])))
+        if dag and by_server[s.name]:
+            last_in_dag[dag] = by_server[s.name][-1].id
+    links += _pilot_links(ctx, ordered, by_server)
+    return [st for s in ordered for st in by_server[s.name]], links
+
+
+def _subset(rule: str) -> Rule:
+    def propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
+        steps, links = _all(ctx, prior)
+        mine = {st.id for st in steps if st.rule == rule}
+        return RuleOutput(tuple(st for st in steps if st.id in mine),
+                          tuple(lk for lk in links if lk[0] in mine))
+    return Rule(rule, propose)
+
+
+RULE_CU = _subset("cu_update_2019")
+RULE_INPLACE = _subset("inplace_2019")
+RULE_SU = _subset("latest_se_update")

@@ -1,0 +1,35 @@
+"""Rule license_check: confirm SE licensing once, first, before anything is bought or built."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from planner.core.plan import MigrationPath, Phase, Step
+from planner.core.rules.base import Context, Rule, RuleOutput, make_step
+
+__all__ = ["LICENSE", "RULE"]
+
+LICENSE = "license:org"
+_SE_PATHS = (MigrationPath.IN_PLACE, MigrationPath.CU_THEN_IN_PLACE, MigrationPath.SIDE_BY_SIDE)
+
+
+def needs_se(ctx: Context) -> bool:
+    """True when the plan installs Exchange SE anywhere."""
+    return bool(ctx.planned(*_SE_PATHS))
+
+
+def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
+    if not needs_se(ctx):
+        return RuleOutput()
+    count = len(ctx.planned(*_SE_PATHS))
+    step = make_step(
+        ctx, "license_check", LICENSE, "license_check", Phase.PREPARE, "org",
+        ("Check Exchange Server SE licensing", "Lizenzierung für Exchange Server SE prüfen"),
+        (f"{count} server(s) are to run Exchange SE",
+         f"{count} Server sollen mit Exchange SE laufen"),
+        command=str(ctx.fact("licensing.se.summary_en", "")),
+    )
+    return RuleOutput((step,))
+
+
+RULE = Rule("license_check", _propose)

@@ -1,0 +1,51 @@
+"""Rule se_cu_blocking_milestone: every 2016/2019 server gone before the SE CU that refuses them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from planner.core.model import Finding, Severity
+from planner.core.plan import Phase, Step
+from planner.core.rules.base import Context, Rule, RuleOutput, deps, make_step
+
+__all__ = ["MILESTONE", "RULE"]
+
+MILESTONE = "milestone:se_cu_blocking"
+_OLD = ("2016", "2019")
+# Steps after which an old server no longer runs 2016/2019 code.
+_ENDING_KINDS = ("inplace_upgrade", "decommission")
+
+
+def _deadline(ctx: Context) -> date | None:
+    value = ctx.fact("upgrade.se_cu_blocking_old.date")
+    return value if isinstance(value, date) else None
+
+
+def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
+    old = [s for s in ctx.servers if s.product in _OLD]
+    if not old:
+        return RuleOutput()
+    release = str(ctx.fact("upgrade.se_cu_blocking_old", "CU"))
+    deadline = _deadline(ctx)
+    when = deadline.isoformat() if deadline else "?"
+    findings = [Finding(
+        Severity.WARNING, "RULES-OLD-SERVER-KEPT",
+        f"{s.name} runs Exchange {s.product} and stays in the plan; Exchange SE {release} "
+        f"(expected about {when}) will refuse to install while it exists.",
+        f"{s.name} läuft mit Exchange {s.product} und bleibt im Plan; Exchange SE {release} "
+        f"(erwartet etwa {when}) lässt sich nicht installieren, solange er existiert.",
+        target=f"server:{s.name}") for s in old if not s.planned]
+    ending = [st.id for st in prior.values() if st.kind in _ENDING_KINDS]
+    names = ", ".join(s.name for s in old)
+    step = make_step(
+        ctx, "se_cu_blocking_milestone", MILESTONE, "milestone", Phase.MILESTONE, "org",
+        (f"No Exchange 2016/2019 left before Exchange SE {release}",
+         f"Kein Exchange 2016/2019 mehr vor Exchange SE {release}"),
+        (f"Exchange 2016/2019 servers today: {names}", f"Exchange-2016/2019-Server heute: {names}"),
+        {"release": release, "date": when}, milestone=True, needs_consultant=False,
+        deadline=deadline, predecessors=deps(ending))
+    return RuleOutput((step,), findings=tuple(findings))
+
+
+RULE = Rule("se_cu_blocking_milestone", _propose)

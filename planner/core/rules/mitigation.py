@@ -1,0 +1,74 @@
+"""Rule exo_connector_repoint: a switchable mitigation that takes a server out of EXO's view early.
+
+For each server the consultant names in ``Decisions.repoint_exo_connector``, the send
+connector to Exchange Online is pointed at a server that already runs SE (or the first one
+the plan upgrades or builds), so the old server stops handing mail to Exchange Online.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from planner.core.model import Finding, Severity
+from planner.core.plan import Phase, Step
+from planner.core.rules.base import Context, Rule, RuleOutput, ServerFacts, deps, make_step
+
+__all__ = ["RULE"]
+
+_RULE = "exo_connector_repoint"
+
+
+def _se_source(ctx: Context, prior: Mapping[str, Step]) -> tuple[str, str | None] | None:
+    """(server name, step after which it runs SE) for the new connector source."""
+    ready = [s for s in ctx.servers if s.product == "SE" and not s.server.is_edge
+             and not s.excluded]
+    if ready:
+        return ready[0].name, None
+    for st in prior.values():  # rules ran in plan order: the first SE-ready step wins
+        if st.kind == "inplace_upgrade" or st.kind == "certificates_vdirs":
+            return st.target.split(":", 1)[1], st.id
+    return None
+
+
+def _step(ctx: Context, s: ServerFacts, source: tuple[str, str | None]) -> Step:
+    to, after = source
+    return make_step(
+        ctx, _RULE, f"mitigate:{s.name}", "exo_connector_repoint", Phase.SIDE_BY_SIDE,
+        f"server:{s.name}",
+        (f"Re-point the connector to Exchange Online from {s.name} to {to}",
+         f"Connector zu Exchange Online von {s.name} auf {to} umstellen"),
+        (f"{s.fact_en}; Exchange Online judges it; {to} runs SE"
+         + ("" if after is None else " after its upgrade"),
+         f"{s.fact_de}; Exchange Online bewertet ihn; {to} läuft mit SE"
+         + ("" if after is None else " nach seinem Upgrade")),
+        {"server": s.name}, needs_window=True, predecessors=deps(after),
+        exits_exo_view=(s.name,),
+        command=f"Set-SendConnector '<Outbound to Office 365>' -SourceTransportServers {to}\n"
+                "Check the Exchange Online inbound connector (certificate/IP) accepts mail "
+                f"from {to}; send a test message and check its Received headers")
+
+
+def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
+    wanted = {n.lower() for n in ctx.decisions.repoint_exo_connector}
+    steps: list[Step] = []
+    findings: list[Finding] = []
+    for s in ctx.servers:
+        if s.name.lower() not in wanted or s.product == "SE":
+            continue
+        source = _se_source(ctx, prior)
+        if not s.judged or source is None:
+            findings.append(Finding(
+                Severity.INFO, "RULES-MITIGATION-SKIPPED",
+                f"Re-pointing the connector to Exchange Online away from {s.name} was asked for, "
+                + ("but Exchange Online does not judge it." if not s.judged
+                   else "but no SE server exists or is planned to take over."),
+                f"Das Umstellen des Connectors zu Exchange Online weg von {s.name} ist gewünscht, "
+                + ("aber Exchange Online bewertet ihn nicht." if not s.judged
+                   else "aber kein SE-Server besteht oder ist geplant, der übernehmen kann."),
+                target=f"server:{s.name}"))
+            continue
+        steps.append(_step(ctx, s, source))
+    return RuleOutput(tuple(steps), findings=tuple(findings))
+
+
+RULE = Rule(_RULE, _propose)

@@ -1,0 +1,35 @@
+"""Mailbox move effort: days from data volume and throughput, split into batches."""
+
+from __future__ import annotations
+
+import math
+
+from planner.core.rules.base import Context
+
+__all__ = ["move_batches", "move_days", "throughput"]
+
+
+def throughput(ctx: Context) -> float:
+    """GB moved per working day: the project's figure, else the knowledge base."""
+    if ctx.settings.throughput_gb_per_day:
+        return float(ctx.settings.throughput_gb_per_day)
+    return max(1.0, ctx.amount("mailbox_moves_gb_per_day", 150.0))
+
+
+def move_days(ctx: Context, gb: float | None, min_kind: str) -> int:
+    """Working days to move ``gb`` of mailbox data, at least the kind's minimum."""
+    minimum = ctx.days(min_kind)
+    if gb is None:
+        return minimum
+    return max(minimum, math.ceil(gb / throughput(ctx) - 1e-9))
+
+
+def move_batches(ctx: Context, gb: float | None) -> list[tuple[float | None, int]]:
+    """(GB, days) per batch: at most ``mailbox_move_batch_days`` working days each."""
+    total = move_days(ctx, gb, "mailbox_moves")
+    per_batch = max(1, math.floor(ctx.amount("mailbox_move_batch_days", 5.0)))
+    count = max(1, math.ceil(total / per_batch))
+    days = [total // count + (1 if i < total % count else 0) for i in range(count)]
+    if gb is None:
+        return [(None, d) for d in days]
+    return [(gb * d / total if total else gb, d) for d in days]

@@ -1,0 +1,85 @@
+"""The end of a side-by-side group: mailbox move batches, system mailboxes, decommissioning."""
+
+from __future__ import annotations
+
+from planner.core.plan import Phase, Step
+from planner.core.rules.base import Context, deps, make_step
+from planner.core.rules.groups import Group
+from planner.core.rules.moves import move_batches, throughput
+
+__all__ = ["cutover_steps"]
+
+_RULE = "side_by_side_2016"
+
+
+def _facts(g: Group) -> tuple[tuple[str, str], dict[str, str]]:
+    from planner.core.rules.side_by_side import group_facts, group_fields
+
+    return group_facts(g), group_fields(g)
+
+
+def _move_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
+    facts, fields = _facts(g)
+    to = g.new_dag or (g.new[0] if g.new else "the SE servers")
+    to_de = g.new_dag or (g.new[0] if g.new else "die SE-Server")
+    olds = ", ".join(s.name for s in g.old)
+    batches = move_batches(ctx, g.data_gb)
+    rate = throughput(ctx)
+    out: list[Step] = []
+    for i, (gb, days) in enumerate(batches, start=1):
+        label = f" ({i}/{len(batches)})" if len(batches) > 1 else ""
+        size_en = (f"about {gb:.0f} GB of {g.data_gb:g} GB at {rate:g} GB/day"
+                   if gb is not None and g.data_gb is not None
+                   else "mailbox data volume unknown: default duration")
+        size_de = (f"etwa {gb:.0f} GB von {g.data_gb:g} GB bei {rate:g} GB/Tag"
+                   if gb is not None and g.data_gb is not None
+                   else "Postfach-Datenmenge unbekannt: Standarddauer")
+        out.append(make_step(
+            ctx, _RULE, f"sbs:moves:{g.key}:{i}", "mailbox_moves", Phase.SIDE_BY_SIDE,
+            f"group:{g.key}",
+            (f"Move mailboxes from {olds} to {to}{label}",
+             f"Postfächer von {olds} nach {to_de} verschieben{label}"),
+            (f"{facts[0]}; {size_en}", f"{facts[1]}; {size_de}"), fields,
+            duration_days=days, predecessors=deps(out[-1].id if out else after),
+            command=(f"New-MigrationBatch -Local -Name '{g.key}-{i}' -CSVData <users> "
+                     f"-TargetDatabases <databases on {to}> -AutoStart -AutoComplete"
+                     if g.new else "New-MoveRequest -TargetDatabase <SE database>")))
+    return out
+
+
+def cutover_steps(ctx: Context, g: Group, moves_after: str | list[str],
+                  decom_after: list[str]) -> list[Step]:
+    """Move batches, then system/public folder mailboxes, then one decommission per old server."""
+    facts, fields = _facts(g)
+    moves = _move_steps(ctx, g, moves_after)
+    olds = ", ".join(s.name for s in g.old)
+    system = make_step(
+        ctx, _RULE, f"sbs:system:{g.key}", "arbitration_pf_moves", Phase.SIDE_BY_SIDE,
+        f"group:{g.key}",
+        (f"Move arbitration, system and public folder mailboxes off {olds}",
+         f"Schieds-, System- und Öffentliche-Ordner-Postfächer von {olds} verschieben"),
+        facts, fields, predecessors=deps(moves[-1].id),
+        command="\n".join(
+            f"Get-Mailbox -Server {s.name} -{kind} | New-MoveRequest -TargetDatabase <SE db>"
+            for s in g.old for kind in ("Arbitration", "AuditLog", "Monitoring",
+                                        "PublicFolder")))
+    out = [*moves, system]
+    for s in g.old:
+        dag = s.server.dag
+        out.append(make_step(
+            ctx, _RULE, f"sbs:decom:{s.name}", "decommission", Phase.DECOMMISSION,
+            f"server:{s.name}",
+            (f"Decommission {s.name}", f"{s.name} außer Betrieb nehmen"),
+            (f"{s.fact_en}; after its mailboxes, connectors, namespaces and relay clients "
+             "have moved",
+             f"{s.fact_de}; nachdem Postfächer, Connectoren, Namespaces und Relay-Clients "
+             "umgezogen sind"),
+            fields, needs_window=True, predecessors=deps(system.id, decom_after),
+            resources=(f"server:{s.name}", f"dag:{dag}") if dag else (f"server:{s.name}",),
+            exits_exo_view=(s.name,) if s.judged else (),
+            command=(f"Get-MailboxDatabase -Server {s.name} | Remove-MailboxDatabaseCopy / "
+                     f"Remove-MailboxDatabase\nRemove-DatabaseAvailabilityGroupServer {dag} "
+                     f"-MailboxServer {s.name}\n" if dag else
+                     f"Get-MailboxDatabase -Server {s.name} | Remove-MailboxDatabase\n")
+            + f"Setup.exe /Mode:Uninstall  # on {s.name}"))
+    return out

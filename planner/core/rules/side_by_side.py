@@ -1,0 +1,232 @@
+"""Rule side_by_side_2016: new SE servers take over from Exchange 2016 (or re-pathed) servers.
+
+Per group (a DAG, or one standalone server): provision, install and configure the new SE
+servers, build a new DAG and databases, switch namespaces, move the send connectors,
+recreate relay receive connectors and re-point relay clients, move mailboxes in batches
+sized from the data volume, then arbitration and public folder mailboxes, and only then
+decommission the old servers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from planner.core.model import Connector
+from planner.core.plan import Phase, Step
+from planner.core.rules.adprep import ADPREP
+from planner.core.rules.base import Context, Rule, RuleOutput, deps, make_step
+from planner.core.rules.commands import SETUP_ACCEPT
+from planner.core.rules.estate_facts import (
+    namespaces_of,
+    receive_connectors_of,
+    relay_clients_of,
+    send_connectors_of,
+)
+from planner.core.rules.groups import Group, side_by_side_groups
+from planner.core.rules.inplace import latest_se_build
+from planner.core.rules.licensing import LICENSE
+from planner.core.rules.sbs_cutover import cutover_steps
+
+__all__ = ["RULE", "new_server_install_ids", "send_step_id"]
+
+_RULE = "side_by_side_2016"
+SBS = Phase.SIDE_BY_SIDE
+
+
+def send_step_id(group: Group) -> str:
+    """Id of the step that moves a group's send connectors to the new servers."""
+    return f"sbs:send:{group.key}"
+
+
+def new_server_install_ids(ctx: Context) -> list[str]:
+    """Ids of the install steps of all new SE Mailbox servers."""
+    return [f"sbs:install:{n}" for g in side_by_side_groups(ctx) for n in g.new]
+
+
+def group_fields(g: Group) -> dict[str, str]:
+    """Placeholders for the rule's reason: the first old server stands for the group."""
+    first = g.old[0]
+    info = first.info
+    from planner.core.rules.assess import product_name
+
+    return {"server": ", ".join(s.name for s in g.old),
+            "release": product_name(info) if info else "",
+            "build": str(info.number) if info else ""}
+
+
+def group_facts(g: Group) -> tuple[str, str]:
+    """The triggering facts of a group, one per old server."""
+    return ("; ".join(s.fact_en for s in g.old), "; ".join(s.fact_de for s in g.old))
+
+
+def _new_server_steps(ctx: Context, g: Group, prior: Mapping[str, Step]) -> list[Step]:
+    fields, facts = group_fields(g), group_facts(g)
+    latest = latest_se_build(ctx.knowledge)
+    su = f"\nInstall SE {latest[1]} ({latest[0]})" if latest else ""
+    out: list[Step] = []
+    for new in g.new:
+        out.append(make_step(
+            ctx, _RULE, f"sbs:provision:{new}", "provision_server", SBS, f"server:{new}",
+            (f"Provide Windows Server for new SE server {new}",
+             f"Windows Server für neuen SE-Server {new} bereitstellen"),
+            facts, fields, needs_consultant=False,
+            predecessors=deps(LICENSE if LICENSE in prior else None),
+            command="Windows Server 2022/2025, .NET Framework 4.8.1, VC++ 2012 and 2013, "
+                    "IIS URL Rewrite; then run SetupAssist/HealthChecker"))
+        out.append(make_step(
+            ctx, _RULE, f"sbs:install:{new}", "install_se", SBS, f"server:{new}",
+            (f"Install Exchange SE on {new}", f"Exchange SE auf {new} installieren"),
+            facts, fields, resources=(f"server:{new}",),
+            predecessors=deps(f"sbs:provision:{new}", ADPREP if ADPREP in prior else None),
+            command=f"Setup.exe /Mode:Install /Roles:Mailbox {SETUP_ACCEPT}{su}"))
+        out.append(make_step(
+            ctx, _RULE, f"sbs:config:{new}", "certificates_vdirs", SBS, f"server:{new}",
+            (f"Certificate and virtual directory URLs on {new}",
+             f"Zertifikat und URLs der virtuellen Verzeichnisse auf {new}"),
+            facts, fields, resources=(f"server:{new}",), predecessors=deps(f"sbs:install:{new}"),
+            command=(f"Import-ExchangeCertificate -Server {new} ...; Enable-ExchangeCertificate "
+                     f"-Server {new} -Services IIS,SMTP\nSet-OwaVirtualDirectory, "
+                     "Set-EcpVirtualDirectory, Set-WebServicesVirtualDirectory, "
+                     "Set-ActiveSyncVirtualDirectory, Set-OabVirtualDirectory, "
+                     "Set-MapiVirtualDirectory, Set-OutlookAnywhere, "
+                     "Set-ClientAccessService -AutoDiscoverServiceInternalUri "
+                     "(the same URLs as the old servers)")))
+    return out
+
+
+def _dag_and_databases(ctx: Context, g: Group) -> list[Step]:
+    fields, facts = group_fields(g), group_facts(g)
+    configs = [f"sbs:config:{n}" for n in g.new]
+    out: list[Step] = []
+    if g.new_dag:
+        members = ", ".join(g.new)
+        out.append(make_step(
+            ctx, _RULE, f"sbs:dag:{g.key}", "new_dag", SBS, f"dag:{g.new_dag}",
+            (f"Create the new DAG {g.new_dag} ({members})",
+             f"Neue DAG {g.new_dag} anlegen ({members})"),
+            (f"{facts[0]}; versions never mix in one DAG",
+             f"{facts[1]}; Versionen mischen sich nie in einer DAG"), fields,
+            predecessors=deps(configs), resources=(f"dag:{g.new_dag}",),
+            command=(f"New-DatabaseAvailabilityGroup -Name {g.new_dag} -WitnessServer <witness>\n"
+                     + "\n".join(f"Add-DatabaseAvailabilityGroupServer {g.new_dag} "
+                                 f"-MailboxServer {n}" for n in g.new))))
+    where = g.new_dag or g.new[0]
+    gb = f"{g.data_gb:g} GB" if g.data_gb is not None else "?"
+    out.append(make_step(
+        ctx, _RULE, f"sbs:databases:{g.key}", "databases", SBS,
+        f"dag:{g.new_dag}" if g.new_dag else f"server:{g.new[0]}",
+        (f"Create mailbox databases on {where}", f"Postfachdatenbanken auf {where} anlegen"),
+        (f"{facts[0]}; {gb} of mailbox data to hold", f"{facts[1]}; {gb} Postfachdaten"),
+        fields, predecessors=deps(out[-1].id if out else configs),
+        command="New-MailboxDatabase -Server <new server> -Name ...; Add-MailboxDatabaseCopy "
+                "(DAG); Set-MailboxDatabase -OfflineAddressBook ..."))
+    return out
+
+
+def _connector_names(items: list[Connector]) -> str:
+    return ", ".join(dict.fromkeys(c.name for c in items))
+
+
+def _switch_steps(ctx: Context, g: Group, after: str) -> list[Step]:
+    """Namespace switch and send connectors: the new servers take the traffic."""
+    fields, facts = group_fields(g), group_facts(g)
+    est, olds = ctx.estate, [s.server for s in g.old]
+    spaces = namespaces_of(est, olds)
+    names = ", ".join(n.name for n in spaces) or "none listed"
+    lbs = ", ".join(dict.fromkeys(n.load_balancer for n in spaces if n.load_balancer))
+    new = ", ".join(g.new)
+    ns = make_step(
+        ctx, _RULE, f"sbs:namespace:{g.key}", "namespace_switch", SBS, f"group:{g.key}",
+        (f"Switch namespaces and load balancer to {new}",
+         f"Namespaces und Load Balancer auf {new} umstellen"),
+        (f"{facts[0]}; namespaces: {names}" + (f" (load balancer {lbs})" if lbs else ""),
+         f"{facts[1]}; Namespaces: {names.replace('none listed', 'keine erfasst')}"
+         + (f" (Load Balancer {lbs})" if lbs else "")),
+        fields, needs_window=True, predecessors=deps(after),
+        command=f"Load balancer pool / DNS for {names}: add {new}, drain and remove "
+                + ", ".join(s.name for s in g.old))
+    sends = [c for s in olds for c in send_connectors_of(est, s)]
+    exo = _exo_sources(ctx, g, sends)
+    send = make_step(
+        ctx, _RULE, send_step_id(g), "send_connectors", SBS, f"group:{g.key}",
+        (f"Move send connectors to {new}", f"Sendeconnectoren auf {new} umstellen"),
+        (f"{facts[0]}; send connectors: {_connector_names(sends) or 'none listed'}",
+         f"{facts[1]}; Sendeconnectoren: {_connector_names(sends) or 'keine erfasst'}"),
+        fields, needs_window=True, predecessors=deps(after), exits_exo_view=exo,
+        command="\n".join(
+            f"Set-SendConnector '{c.name}' -SourceTransportServers <add {new}; remove "
+            + ", ".join(s.name for s in g.old) + ">" for c in dict.fromkeys(sends))
+        or "Get-SendConnector | ft Name,SourceTransportServers  # add the new, remove the old")
+    return [ns, send]
+
+
+def _exo_sources(ctx: Context, g: Group, sends: list[Connector]) -> tuple[str, ...]:
+    """Judged old servers that stop handing mail to EXO once the connectors move."""
+    from planner.core.graph import is_exo_send_connector
+
+    exo = [c for c in sends if is_exo_send_connector(c)]
+    return tuple(s.name for s in g.old if s.judged
+                 and any(c in send_connectors_of(ctx.estate, s.server) for c in exo))
+
+
+def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
+    est, olds = ctx.estate, [s.server for s in g.old]
+    receives = [c for s in olds for c in receive_connectors_of(est, s)]
+    clients = list(dict.fromkeys(r for s in olds for r in relay_clients_of(est, s)))
+    if not receives and not clients:
+        return []
+    fields, facts = group_fields(g), group_facts(g)
+    new = ", ".join(g.new)
+    names = _connector_names(receives) or "none listed"
+    recv = make_step(
+        ctx, _RULE, f"sbs:receive:{g.key}", "receive_connectors", SBS, f"group:{g.key}",
+        (f"Recreate relay receive connectors on {new}",
+         f"Relay-Empfangsconnectoren auf {new} neu anlegen"),
+        (f"{facts[0]}; receive connectors: {names}",
+         f"{facts[1]}; Empfangsconnectoren: {names.replace('none listed', 'keine erfasst')}"),
+        fields, predecessors=deps(after),
+        duration_days=ctx.days("receive_connectors", max(1, len(g.new))),
+        command="\n".join(
+            f"New-ReceiveConnector -Server <new> -Name '{c.name}' -RemoteIPRanges "
+            f"{','.join(c.remote_ip_ranges) or '<as before>'} (copy bindings and permissions)"
+            for c in dict.fromkeys(receives)) or "Get-ReceiveConnector -Server <old>")
+    out = [recv]
+    if clients:
+        listed = ", ".join(r.name + (f" ({r.host})" if r.host else "") for r in clients)
+        out.append(make_step(
+            ctx, _RULE, f"sbs:relay:{g.key}", "relay_repoint", SBS, f"group:{g.key}",
+            (f"Re-point {len(clients)} relay client(s) to {new}",
+             f"{len(clients)} Relay-Client(s) auf {new} umstellen"),
+            (f"{facts[0]}; relay clients: {listed}", f"{facts[1]}; Relay-Clients: {listed}"),
+            fields, needs_consultant=False, predecessors=deps(recv.id),
+            duration_days=ctx.days("relay_repoint", len(clients)),
+            command="\n".join(f"{r.name}: SMTP server -> <new relay address> (owner "
+                              f"{r.owner or '?'})" for r in clients)))
+    return out
+
+
+def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
+    steps: list[Step] = []
+    for g in side_by_side_groups(ctx):
+        if g.replaced:
+            built = _new_server_steps(ctx, g, prior) + _dag_and_databases(ctx, g)
+            ready = built[-1].id
+            switch = _switch_steps(ctx, g, ready)
+            relay = _relay_steps(ctx, g, f"sbs:config:{g.new[-1]}")
+            steps += built + switch + relay
+            steps += cutover_steps(ctx, g, switch[0].id, [s.id for s in switch + relay])
+        else:
+            steps += _retire(ctx, g, prior, steps)
+    return RuleOutput(tuple(steps))
+
+
+def _retire(ctx: Context, g: Group, prior: Mapping[str, Step], made: list[Step]) -> list[Step]:
+    """A group without new servers: its mailboxes go to SE servers the plan provides anyway."""
+    capacity = [s.id for s in made if s.kind == "databases"] + [
+        s.id for s in prior.values() if s.kind in ("inplace_upgrade",)]
+    after = capacity or ([ADPREP] if ADPREP in prior else [])
+    relay = _relay_steps(ctx, g, after)
+    return relay + cutover_steps(ctx, g, after, [s.id for s in relay])
+
+
+RULE = Rule(_RULE, _propose)
