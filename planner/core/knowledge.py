@@ -6,18 +6,26 @@ baselines, the pause rule, default durations, rule texts) is data in
 can override any fact by key (``Settings.policy_overrides``); the override keeps the
 original value and source visible.
 
-STATUS: contract only — the loader is being written (issue #2). The record types below are
-final; do not change their fields without telling everyone who uses them.
+The record types below are a contract; do not change their fields without telling everyone
+who uses them. Files are read by :mod:`planner.core.knowledge_files`; the keys are documented
+in ``resources/knowledge/README.md``.
 """
 
 from __future__ import annotations
 
+import json
+import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
+from planner.core.resources import resource_path
+
 __all__ = [
+    "REQUIRED_FACTS",
     "Baseline",
     "BuildRow",
     "EnforcementPolicy",
@@ -27,7 +35,11 @@ __all__ = [
     "RuleText",
     "Stage",
     "load_knowledge",
+    "load_knowledge_from",
 ]
+
+
+_Date = date
 
 
 class KnowledgeError(ValueError):
@@ -57,7 +69,7 @@ class BuildRow:
     date: date  # first of the month when only the month is known
     date_precision: str  # "day" | "month"
     source: str
-    as_of: date
+    as_of: _Date  # the alias, because the field ``date`` shadows the type inside the class
 
     @property
     def cu(self) -> str:
@@ -145,6 +157,185 @@ class Knowledge:
         return self.facts[key]
 
 
+# --- Loading -----------------------------------------------------------------------------------
+
+# Facts the code relies on; a data file without them is broken, not merely incomplete.
+REQUIRED_FACTS: dict[str, type] = {
+    "policy.start": date,
+    "policy.pause_max_days_per_year": int,
+    "policy.pause_can_split": bool,
+    "policy.pause_can_end_early": bool,
+    "policy.pause_clock_frozen": bool,
+    "policy.pause_cmdlet": str,
+    "lifecycle.2013.end_of_support": date,
+    "lifecycle.2016.end_of_support": date,
+    "lifecycle.2019.end_of_support": date,
+    "lifecycle.se.release": date,
+    "lifecycle.se.end_of_support": date,
+    "build.se_min_build": int,
+    "upgrade.inplace_from": list,
+    "upgrade.se_cu_blocking_old": str,
+    "upgrade.se_cu_blocking_old.date": date,
+}
+_CACHE_SIZE = 64
+
+
+@dataclass(frozen=True)
+class _Base:
+    """The knowledge files as read, before any project override."""
+
+    builds: tuple[BuildRow, ...]
+    facts: Mapping[str, Fact]
+    stages: tuple[Stage, ...]
+    baselines: tuple[tuple[str, Baseline], ...]
+    durations: Mapping[str, Fact]
+    rules: Mapping[str, RuleText]
+
+
+def _unique(items: list[tuple[str, Any]], what: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, item in items:
+        if key in out:
+            raise KnowledgeError(f"{what}: key {key!r} is defined twice")
+        out[key] = item
+    return out
+
+
+def _read_base(folder: Path) -> _Base:
+    """Read and validate every file in the knowledge folder."""
+    from planner.core import knowledge_files as kf
+
+    facts_doc = kf.read_toml(folder / "facts.toml")
+    enforcement_doc = kf.read_toml(folder / "enforcement.toml")
+    baselines = kf.read_baselines(enforcement_doc, "enforcement.toml")
+    fact_rows = kf.read_facts(facts_doc, "facts.toml") + kf.read_facts(
+        enforcement_doc, "enforcement.toml"
+    )
+    baseline_facts = [
+        Fact(key, b.min_build, b.source, b.as_of, b.confidence, note) for key, note, b in baselines
+    ]
+    facts = _unique([(f.key, f) for f in (*fact_rows, *baseline_facts)], "facts/enforcement")
+    for key, kind in REQUIRED_FACTS.items():
+        if key not in facts:
+            raise KnowledgeError(f"facts.toml/enforcement.toml: required fact {key!r} is missing")
+        _check_type(facts[key], kind)
+    durations_doc = kf.read_toml(folder / "durations.toml")
+    rules_doc = kf.read_toml(folder / "rules.toml")
+    durations = _unique(
+        [(f.key, f) for f in kf.read_durations(durations_doc, "durations.toml")],
+        "durations.toml",
+    )
+    rules = _unique([(r.id, r) for r in kf.read_rules(rules_doc, "rules.toml")], "rules.toml")
+    return _Base(
+        builds=kf.read_builds(folder / "builds.csv"),
+        facts=facts,
+        stages=kf.read_stages(enforcement_doc, "enforcement.toml"),
+        baselines=tuple((key, b) for key, _, b in baselines),
+        durations=durations,
+        rules=rules,
+    )
+
+
+def _check_type(fact: Fact, kind: type) -> None:
+    value = fact.value
+    wrong = isinstance(value, bool) != (kind is bool) or not isinstance(value, kind)
+    if wrong or (kind is date and isinstance(value, datetime)):
+        raise KnowledgeError(
+            f"fact {fact.key!r}: expected {kind.__name__}, got {value!r}"
+            + (" (project override)" if fact.overridden_from is not None else "")
+        )
+
+
+def _assemble(base: _Base, overrides: Mapping[str, Any]) -> Knowledge:
+    """The knowledge with a project's overrides applied, checked again after overriding."""
+    from planner.core.knowledge_overrides import override_baseline, override_fact, override_stage
+
+    facts = dict(base.facts)
+    durations = dict(base.durations)
+    stages = list(base.stages)
+    effective: dict[str, date] = {}
+    for key in sorted(overrides):
+        value = overrides[key]
+        if key.startswith("baseline.") and key in facts:
+            facts[key], when = override_baseline(facts[key], value, key)
+            if when is not None:
+                effective[key] = when
+        elif key in facts:
+            facts[key] = override_fact(facts[key], value, key)
+        elif key.startswith("duration.") and key[len("duration.") :] in durations:
+            step_kind = key[len("duration.") :]
+            durations[step_kind] = override_fact(durations[step_kind], value, key)
+        elif key.startswith("stage."):
+            override_stage(stages, key, value)
+        else:
+            raise KnowledgeError(f"project override: unknown knowledge key {key!r}")
+    for key, kind in REQUIRED_FACTS.items():
+        _check_type(facts[key], kind)
+    baselines = tuple(
+        replace(
+            b,
+            min_build=facts[key].value,
+            effective_from=effective.get(key, b.effective_from),
+            confidence=facts[key].confidence,
+        )
+        for key, b in base.baselines
+    )
+    policy = EnforcementPolicy(
+        stages=tuple(stages),
+        baselines=baselines,
+        policy_start=facts["policy.start"].value,
+        pause_max_days_per_year=facts["policy.pause_max_days_per_year"].value,
+        pause_can_split=facts["policy.pause_can_split"].value,
+        pause_can_end_early=facts["policy.pause_can_end_early"].value,
+        pause_cmdlet=facts["policy.pause_cmdlet"].value,
+        facts=tuple(f for k, f in facts.items() if k.startswith("policy.")),
+    )
+    dated: list[date] = [row.as_of for row in base.builds]
+    dated += [f.as_of for f in (*facts.values(), *durations.values())]
+    dated += [s.as_of for s in stages] + [r.as_of for r in base.rules.values()]
+    return Knowledge(
+        builds=base.builds,
+        policy=policy,
+        facts=MappingProxyType(facts),
+        durations=MappingProxyType(durations),
+        rules=base.rules,
+        as_of=max(dated),
+        overrides_applied=tuple(sorted(overrides)),
+    )
+
+
+_LOCK = threading.Lock()
+_BASES: dict[Path, _Base] = {}
+_CACHE: dict[tuple[Path, str], Knowledge] = {}
+
+
+def _cache_token(overrides: Mapping[str, Any]) -> str:
+    return json.dumps({str(k): v for k, v in overrides.items()}, sort_keys=True, default=str)
+
+
+def load_knowledge_from(folder: Path, overrides: Mapping[str, Any] | None = None) -> Knowledge:
+    """Read a knowledge folder afresh (no cache) and apply overrides; for checks and tests."""
+    return _assemble(_read_base(folder), overrides or {})
+
+
 def load_knowledge(overrides: Mapping[str, Any] | None = None) -> Knowledge:
-    """Load and validate resources/knowledge, then apply a project's overrides by key."""
-    raise NotImplementedError("issue #2: knowledge loader")
+    """Load and validate resources/knowledge, then apply a project's overrides by key.
+
+    Override keys are fact keys (``lifecycle.2016.end_of_support``, ``policy.start``,
+    ``baseline.2019.CU14`` ...), ``duration.<kind>`` and ``stage.<n>.<field>``. The result is
+    cached per folder and overrides, so callers may call this freely.
+    """
+    folder = resource_path("knowledge")
+    token = _cache_token(overrides or {})
+    with _LOCK:
+        cached = _CACHE.get((folder, token))
+        if cached is not None:
+            return cached
+        base = _BASES.get(folder)
+        if base is None:
+            base = _BASES[folder] = _read_base(folder)
+        knowledge = _assemble(base, overrides or {})
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[(folder, token)] = knowledge
+    return knowledge

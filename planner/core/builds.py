@@ -1,0 +1,345 @@
+"""Build intelligence: parse every notation of an Exchange version and say what it means.
+
+A consultant meets builds as ``15.2.1748.39`` (short form), ``15.02.1748.039`` (ExSetup file
+version), ``Version 15.2 (Build 1748.39)`` (AdminDisplayVersion), ``15.2.1748`` (no revision),
+``15.2 (Build 1748.39)`` and as names (``Exchange 2019 CU14``, ``2016 CU23 Oct25SU``,
+``SE RTM``). :func:`identify` maps each to a :class:`BuildInfo` using the knowledge base's build
+table; a build the table does not know resolves to the nearest lower known release *with a
+warning*, never silently. The lifecycle and enforcement questions take a date and the
+knowledge, so a project's overrides apply.
+
+>>> from planner.core.knowledge import load_knowledge
+>>> info = identify("Version 15.2 (Build 1748.24)", load_knowledge())
+>>> (info.product, info.release)
+('2019', 'CU15 Apr25HU')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from planner.core.build_names import BuildParseError, NameQuery, parse_name
+from planner.core.knowledge import BuildRow, Knowledge
+
+__all__ = [
+    "BuildInfo",
+    "BuildNumber",
+    "BuildParseError",
+    "below_baseline",
+    "fell_below_baseline_on",
+    "identify",
+    "in_place_to_se",
+    "is_supported",
+    "latest_row",
+    "parse_build_number",
+]
+
+
+@dataclass(frozen=True)
+class BuildNumber:
+    """major.minor.build.revision; revision is None when the source omits it."""
+
+    major: int
+    minor: int
+    build: int
+    revision: int | None = None
+
+    def __str__(self) -> str:
+        head = f"{self.major}.{self.minor}.{self.build}"
+        return head if self.revision is None else f"{head}.{self.revision}"
+
+    @property
+    def long_form(self) -> str:
+        """The zero-padded ExSetup file version, e.g. ``15.02.1748.039``."""
+        head = f"{self.major}.{self.minor:02d}.{self.build:04d}"
+        return head if self.revision is None else f"{head}.{self.revision:03d}"
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, int]:
+        """Ordering key; a missing revision sorts before every known revision."""
+        return (self.major, self.minor, self.build, -1 if self.revision is None else self.revision)
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    """What a build string means: product, release, date, and how sure we are."""
+
+    input: str
+    number: BuildNumber
+    product: str  # "2013" | "2016" | "2019" | "SE"
+    release: str  # "CU15 Apr25HU"; "" when older than every known build
+    cu: str  # "CU15", "RTM"; "" when unknown
+    release_date: date | None
+    exact: bool  # the input named exactly one known build
+    warning_en: str = ""
+    warning_de: str = ""
+
+    @property
+    def name(self) -> str:
+        """A readable name, e.g. ``Exchange 2019 CU15 Apr25HU``."""
+        return f"Exchange {self.product} {self.release}".strip()
+
+    def warning(self, lang: str = "en") -> str:
+        """The warning in the requested language ("" when none)."""
+        return self.warning_de if lang == "de" else self.warning_en
+
+
+# 15.2.1748.39 | 15.02.1748.039 | 15.2.1748 | Version 15.2 (Build 1748.39) | 15.2 (Build 1748.39)
+_NUMBER = re.compile(
+    r"""^(?:v(?:ersion)?\s*)?
+        (?P<major>\d{1,2})\.(?P<minor>\d{1,2})
+        (?:\s*\(\s*build\s+(?P<b1>\d{1,5})(?:\.(?P<r1>\d{1,4}))?\s*\)
+          |\.(?P<b2>\d{1,5})(?:\.(?P<r2>\d{1,4}))?)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_LEGACY = {8: "Exchange 2007", 14: "Exchange 2010"}
+
+
+def parse_build_number(text: str) -> BuildNumber:
+    """Parse a numeric notation; raises BuildParseError for anything else."""
+    cleaned = " ".join(text.strip().strip("\"'").split())
+    match = _NUMBER.match(cleaned)
+    if not match:
+        raise BuildParseError(f"{text!r} is not an Exchange build number or release name")
+    build = match["b1"] or match["b2"]
+    revision = match["r1"] or match["r2"]
+    return BuildNumber(
+        int(match["major"]),
+        int(match["minor"]),
+        int(build),
+        None if revision is None else int(revision),
+    )
+
+
+def _product_of(number: BuildNumber, knowledge: Knowledge, text: str) -> str:
+    if number.major in _LEGACY:
+        raise BuildParseError(
+            f"{text!r} is {_LEGACY[number.major]}, which the planner does not cover"
+        )
+    if number.major != 15 or number.minor not in (0, 1, 2):
+        raise BuildParseError(f"{text!r} is not a build of Exchange 2013, 2016, 2019 or SE")
+    if number.minor == 2:
+        se_min = int(knowledge.fact("build.se_min_build").value)
+        return "SE" if number.build >= se_min else "2019"
+    return "2013" if number.minor == 0 else "2016"
+
+
+def _rows_of(product: str, knowledge: Knowledge) -> list[tuple[BuildNumber, BuildRow]]:
+    rows = [(parse_build_number(r.build), r) for r in knowledge.builds if r.product == product]
+    return sorted(rows, key=lambda pair: pair[0].sort_key)
+
+
+def _info(
+    text: str, number: BuildNumber, row: BuildRow, exact: bool, en: str, de: str
+) -> BuildInfo:
+    return BuildInfo(text, number, row.product, row.release, row.cu, row.date, exact, en, de)
+
+
+def _from_number(text: str, number: BuildNumber, knowledge: Knowledge) -> BuildInfo:
+    product = _product_of(number, knowledge, text)
+    rows = _rows_of(product, knowledge)
+    if number.revision is None:
+        same = [row for n, row in rows if n.build == number.build]
+        if same:
+            if len(same) == 1:
+                return _info(text, number, same[0], True, "", "")
+            en = (
+                f"{number} has no revision, so the update level is unknown ({len(same)} known "
+                f"builds share it); assumed {same[0].release} without later updates. "
+                "Use the ExSetup file version for the exact level."
+            )
+            de = (
+                f"{number} hat keine Revision, der Update-Stand ist daher unbekannt ({len(same)} "
+                f"bekannte Builds teilen sie); angenommen: {same[0].release} ohne spätere Updates. "
+                "Die Dateiversion von ExSetup nennt den genauen Stand."
+            )
+            return _info(text, number, same[0], False, en, de)
+    for known, row in rows:
+        if known.sort_key == number.sort_key:
+            return _info(text, number, row, True, "", "")
+    lower = [(n, row) for n, row in rows if n.sort_key < number.sort_key]
+    if lower:
+        row = lower[-1][1]
+        en = (
+            f"{number} is not a known build; treated as the nearest lower "
+            f"known release {row.release} ({row.build})."
+        )
+        de = (
+            f"{number} ist kein bekannter Build; behandelt wie das "
+            f"nächstniedrigere bekannte Release {row.release} ({row.build})."
+        )
+        return _info(text, number, row, False, en, de)
+    oldest = rows[0][1]
+    en = (
+        f"{number} is older than every known Exchange {product} build "
+        f"(oldest known: {oldest.release} {oldest.build})."
+    )
+    de = (
+        f"{number} ist älter als jeder bekannte Build von Exchange {product} "
+        f"(ältester bekannter: {oldest.release} {oldest.build})."
+    )
+    return BuildInfo(text, number, product, "", "", None, False, en, de)
+
+
+def _from_name(text: str, query: NameQuery, knowledge: Knowledge) -> BuildInfo:
+    rows = _rows_of(query.product, knowledge)
+    if not rows:
+        raise BuildParseError(f"{text!r}: no builds of Exchange {query.product} are known")
+    if not query.release:
+        number, row = rows[0]
+        en = (
+            f"{text!r} names only the product; assumed its oldest known "
+            f"release {row.release} until the build is known."
+        )
+        de = (
+            f"{text!r} nennt nur das Produkt; angenommen wird das älteste bekannte "
+            f"Release {row.release}, bis der Build bekannt ist."
+        )
+        return _info(text, number, row, False, en, de)
+    for number, row in rows:
+        if row.release.casefold() == query.release.casefold():
+            updates = [r for _, r in rows if r.cu == row.cu and r.release != row.release]
+            if row.release == row.cu and updates:
+                en = (
+                    f"{text!r} gives no update level; assumed "
+                    f"{row.release} without security updates."
+                )
+                de = (
+                    f"{text!r} nennt keinen Update-Stand; angenommen wird "
+                    f"{row.release} ohne Sicherheitsupdates."
+                )
+                return _info(text, number, row, False, en, de)
+            return _info(text, number, row, True, "", "")
+    return _unknown_release(text, query, rows)
+
+
+def _label_month(release: str) -> date | None:
+    """The month an update label names ("CU15 Oct25SU" -> 2025-10-01); None without a label."""
+    parts = release.split(" ", 1)
+    if len(parts) < 2:
+        return None
+    months = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    label = parts[1].casefold()
+    return date(2000 + int(label[3:5]), months.index(label[:3]) + 1, 1)
+
+
+def _unknown_release(
+    text: str, query: NameQuery, rows: list[tuple[BuildNumber, BuildRow]]
+) -> BuildInfo:
+    """A release the table lacks: older CUs are known by name only; newer ones by the newest."""
+    cu = query.release.split(" ", 1)[0]
+    same_cu = [(n, r) for n, r in rows if r.cu == cu]
+    label = _label_month(query.release)
+    known = [int(r.cu[2:]) for _, r in rows if r.cu.startswith("CU")]
+    # An update label after the table ends is plausible only for a CU still being serviced.
+    newest = max(r.date for _, r in rows)
+    serviced = bool(same_cu) and (newest - same_cu[-1][1].date).days < 183
+    if serviced and label is not None and label > same_cu[-1][1].date:
+        return _newer(text, query, same_cu[-1])
+    if same_cu or not cu.startswith("CU"):
+        raise BuildParseError(
+            f"{text!r}: Exchange {query.product} has no release {query.release!r}"
+        )
+    if not known or int(cu[2:]) > max(known):
+        return _newer(text, query, rows[-1])
+    if int(cu[2:]) > min(known):
+        raise BuildParseError(
+            f"{text!r}: Exchange {query.product} has no release {query.release!r}"
+        )
+    first = rows[0][0]
+    number = BuildNumber(first.major, first.minor, 0, None)
+    en = (
+        f"{query.release} of Exchange {query.product} is older than every build the "
+        "knowledge base lists; its build number and date are unknown."
+    )
+    de = (
+        f"{query.release} von Exchange {query.product} ist älter als jeder Build der "
+        "Wissensbasis; Buildnummer und Datum sind unbekannt."
+    )
+    return BuildInfo(text, number, query.product, query.release, cu, None, False, en, de)
+
+
+def _newer(text: str, query: NameQuery, newest: tuple[BuildNumber, BuildRow]) -> BuildInfo:
+    number, row = newest
+    en = (
+        f"{query.release} of Exchange {query.product} is newer than the knowledge base; "
+        f"treated as the newest known release {row.release} ({row.build})."
+    )
+    de = (
+        f"{query.release} von Exchange {query.product} ist neuer als die Wissensbasis; "
+        f"behandelt wie das neueste bekannte Release {row.release} ({row.build})."
+    )
+    return _info(text, number, row, False, en, de)
+
+
+def identify(text: str, knowledge: Knowledge) -> BuildInfo:
+    """Map a build string or release name to product, release, date; BuildParseError if garbage."""
+    if not text or not text.strip():
+        raise BuildParseError("empty build")
+    query = parse_name(text)
+    if query is not None:
+        return _from_name(text, query, knowledge)
+    return _from_number(text, parse_build_number(text), knowledge)
+
+
+def is_supported(info: BuildInfo, on: date, knowledge: Knowledge) -> bool:
+    """Whether Microsoft supports this product on ``on`` (ESU is not support)."""
+    if info.product == "SE":
+        start = knowledge.fact("lifecycle.se.release").value
+        end = knowledge.fact("lifecycle.se.end_of_support").value
+        return bool(start <= on <= end)
+    end_of_support: date = knowledge.fact(f"lifecycle.{info.product}.end_of_support").value
+    return on <= end_of_support
+
+
+def in_place_to_se(info: BuildInfo, knowledge: Knowledge) -> bool:
+    """Whether SE setup can upgrade this server in place (2019 CU14/CU15 per the knowledge)."""
+    allowed = knowledge.fact("upgrade.inplace_from").value
+    return info.product == "2019" and info.cu in allowed
+
+
+def below_baseline(info: BuildInfo, on: date, knowledge: Knowledge) -> bool:
+    """Whether Exchange Online judges this build out of date on ``on``.
+
+    SE never is; before the policy starts nothing is; Exchange 2013 always is after that. For
+    2016/2019 the latest baseline row of the build's CU line in force that day decides; a line
+    whose rows are not in force yet is not judged, and a line without any row has no passing
+    build.
+    """
+    policy = knowledge.policy
+    if info.product == "SE" or on < policy.policy_start:
+        return False
+    if info.product == "2013":
+        return True
+    line = [b for b in policy.baselines if b.product == info.product and b.line == info.cu]
+    if not line:
+        return True
+    in_force = [b for b in line if b.effective_from <= on]
+    if not in_force:
+        return False
+    chosen = max(in_force, key=lambda b: b.effective_from)
+    if not chosen.min_build:
+        return True
+    return info.number.sort_key < parse_build_number(chosen.min_build).sort_key
+
+
+def fell_below_baseline_on(info: BuildInfo, knowledge: Knowledge) -> date | None:
+    """The first day (never before the policy start) this build is below the baseline in force."""
+    policy = knowledge.policy
+    days = {policy.policy_start} | {
+        b.effective_from for b in policy.baselines if b.effective_from > policy.policy_start
+    }
+    for day in sorted(days):
+        if below_baseline(info, day, knowledge):
+            return day
+    return None
+
+
+def latest_row(knowledge: Knowledge, product: str, cu: str | None = None) -> BuildRow:
+    """The newest known build of a product (optionally of one CU), e.g. the latest SE update."""
+    rows = [r for r in knowledge.builds if r.product == product and (cu is None or r.cu == cu)]
+    if not rows:
+        raise KeyError(f"no known build of Exchange {product} {cu or ''}".strip())
+    return max(rows, key=lambda r: parse_build_number(r.build).sort_key)

@@ -1,0 +1,123 @@
+"""Applying a project's overrides to knowledge facts, durations, baselines and stages.
+
+An override replaces a value but keeps the knowledge-base value in ``Fact.overridden_from`` and
+marks the fact's confidence "override", so reports can show what the consultant changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from planner.core.knowledge import Fact, KnowledgeError, Stage
+from planner.core.knowledge_files import BUILD_PATTERN
+
+__all__ = ["STAGE_FIELDS", "override_baseline", "override_fact", "override_stage"]
+
+STAGE_FIELDS = ("start_day", "end_day", "kind", "action_en", "action_de", "smtp")
+
+
+def _as_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "yes", "ja", "1", "wahr"):
+        return True
+    if text in ("false", "no", "nein", "0", "falsch"):
+        return False
+    raise ValueError(f"{value!r} is not true/false")
+
+
+def _as_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value).strip())
+
+
+def _coerce(original: Any, value: Any) -> Any:
+    """Convert an override to the type of the value it replaces."""
+    if isinstance(original, bool):
+        return _as_bool(value)
+    if isinstance(original, date):
+        return _as_date(value)
+    if isinstance(original, int) and not isinstance(value, bool):
+        number = float(value)
+        if number != int(number):
+            raise ValueError(f"{value!r} is not a whole number")
+        return int(number)
+    if isinstance(original, float) and not isinstance(value, bool):
+        number = float(value)
+        if number < 0:
+            raise ValueError(f"{value!r} is negative")
+        return number
+    if isinstance(original, list):
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, list | tuple):
+            return [str(part) for part in value]
+        raise ValueError(f"{value!r} is not a list")
+    if isinstance(original, str):
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            raise ValueError(f"{value!r} is not text")
+        return str(value)
+    return value
+
+
+def override_fact(fact: Fact, value: Any, key: str) -> Fact:
+    """The fact with a project's value; the knowledge-base value stays in ``overridden_from``."""
+    try:
+        new_value = _coerce(fact.value, value)
+    except (TypeError, ValueError) as exc:
+        raise KnowledgeError(f"project override {key!r}: {exc}") from exc
+    return replace(
+        fact,
+        value=new_value,
+        overridden_from=fact.value,
+        confidence="override",
+        source=f"Project override (knowledge base: {fact.value!r}; {fact.source})",
+    )
+
+
+def override_baseline(fact: Fact, value: Any, key: str) -> tuple[Fact, date | None]:
+    """A baseline override: a build string ("" = none passes) or {min_build, effective_from}."""
+    effective: date | None = None
+    if isinstance(value, Mapping):
+        try:
+            effective = _as_date(value["effective_from"]) if "effective_from" in value else None
+        except ValueError as exc:
+            raise KnowledgeError(f"project override {key!r}: {exc}") from exc
+        value = value.get("min_build", fact.value)
+    new = override_fact(fact, value, key)
+    if new.value and not BUILD_PATTERN.match(new.value):
+        raise KnowledgeError(f"project override {key!r}: {new.value!r} is not a build number")
+    return new, effective
+
+
+def override_stage(stages: list[Stage], key: str, value: Any) -> None:
+    """Apply ``stage.N.field``; moving a boundary moves the neighbouring stage's boundary too."""
+    parts = key.split(".")
+    if len(parts) != 3 or not parts[1].isdigit() or parts[2] not in STAGE_FIELDS:
+        raise KnowledgeError(
+            f"project override {key!r}: expected stage.<n>.<{'|'.join(STAGE_FIELDS)}>"
+        )
+    index, name = int(parts[1]) - 1, parts[2]
+    if not 0 <= index < len(stages):
+        raise KnowledgeError(f"project override {key!r}: there is no stage {index + 1}")
+    try:
+        if name in ("start_day", "end_day"):
+            new: Any = None if value in (None, "") else int(value)
+        else:
+            new = str(value)
+    except (TypeError, ValueError) as exc:
+        raise KnowledgeError(f"project override {key!r}: {value!r} is not a day number") from exc
+    stages[index] = replace(stages[index], **{name: new})
+    if name == "start_day" and index > 0:
+        stages[index - 1] = replace(stages[index - 1], end_day=new)
+    if name == "end_day" and index + 1 < len(stages):
+        stages[index + 1] = replace(stages[index + 1], start_day=new)
+    if any(s.end_day is not None and s.end_day <= s.start_day for s in stages):
+        raise KnowledgeError(f"project override {key!r}: stage day ranges would overlap")
