@@ -1,0 +1,105 @@
+"""Writing cells safely and neatly: text never becomes a formula, columns fit their content.
+
+Customer data (server names, notes, connector names) can start with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return. Spreadsheet programs treat such text as a formula when a
+user edits or re-saves it (CSV injection), so every string is written as a string cell and
+formula-like text also gets Excel's quote prefix, which keeps it text after an edit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+__all__ = ["FORMULA_PREFIXES", "SheetWriter", "Styles", "clean_text", "looks_like_formula"]
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_MAX_CELL_TEXT = 32767  # Excel's limit per cell
+_BASE: Mapping[str, Any] = {"font_name": "Calibri", "font_size": 10, "valign": "top"}
+
+
+def looks_like_formula(text: str) -> bool:
+    """True when a spreadsheet program could take this text for a formula."""
+    return text.startswith(FORMULA_PREFIXES)
+
+
+def clean_text(text: str) -> str:
+    """Text with characters XML cannot carry removed, cut to Excel's cell limit."""
+    return _ILLEGAL_XML.sub("", text)[:_MAX_CELL_TEXT]
+
+
+class Styles:
+    """Cell formats of one workbook, created once per distinct set of properties."""
+
+    def __init__(self, workbook: Workbook, date_format: str) -> None:
+        """Use ``date_format`` (an Excel number format) for every date cell."""
+        self._workbook = workbook
+        self._cache: dict[tuple[tuple[str, Any], ...], Format] = {}
+        self.date_format = date_format
+
+    def get(self, **props: Any) -> Format:
+        """The format with the house font plus ``props`` (XlsxWriter property names)."""
+        merged = {**_BASE, **props}
+        key = tuple(sorted(merged.items()))
+        fmt = self._cache.get(key)
+        if fmt is None:
+            fmt = self._workbook.add_format(merged)
+            self._cache[key] = fmt
+        return fmt
+
+
+class SheetWriter:
+    """Writes typed values to one worksheet and remembers how wide each column must be."""
+
+    def __init__(self, sheet: Worksheet, styles: Styles) -> None:
+        """Write to ``sheet`` with formats from ``styles``."""
+        self.sheet = sheet
+        self.styles = styles
+        self._widths: dict[int, float] = {}
+
+    def put(self, row: int, col: int, value: object, measure: bool = True, **props: Any) -> None:
+        """Write ``value`` by its type: text as text (never a formula), dates, numbers, blanks."""
+        if value is None or value == "":
+            self.sheet.write_blank(row, col, None, self.styles.get(**props))
+            return
+        if isinstance(value, bool):
+            value = "✓" if value else ""
+        if isinstance(value, datetime | date):
+            fmt = self.styles.get(num_format=self.styles.date_format, **props)
+            self.sheet.write_datetime(row, col, value, fmt)
+            width = len(self.styles.date_format) + 1
+        elif isinstance(value, int | float):
+            self.sheet.write_number(row, col, value, self.styles.get(**props))
+            width = len(f"{value:g}") + 1
+        else:
+            text = clean_text(str(value))
+            if looks_like_formula(text):
+                props = {**props, "quote_prefix": True}
+            self.sheet.write_string(row, col, text, self.styles.get(**props))
+            width = max((len(line) for line in text.splitlines()), default=0) + 1
+        if measure:
+            width += 2 * props.get("indent", 0)
+            self._widths[col] = max(self._widths.get(col, 0.0), width * (1.1 if "bold" in props
+                                                                        else 1.0))
+
+    def row(self, row: int, col: int, values: Sequence[object], **props: Any) -> None:
+        """Write a run of values in one row with the same format."""
+        for offset, value in enumerate(values):
+            self.put(row, col + offset, value, **props)
+
+    def fit_columns(self, minimum: float = 6, maximum: float = 50,
+                    fixed: Mapping[int, float] | None = None) -> None:
+        """Set each written column to its widest text, within limits; ``fixed`` wins."""
+        fixed = fixed or {}
+        for col, width in self._widths.items():
+            if col not in fixed:
+                self.sheet.set_column(col, col, min(max(width, minimum), maximum))
+        for col, width in fixed.items():
+            self.sheet.set_column(col, col, width)

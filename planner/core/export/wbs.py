@@ -1,0 +1,142 @@
+"""The plan as an outline: phase → target → step, with WBS numbers, task ids and links.
+
+Excel and MS Project show the same outline, so a customer can say "task 12" in either and
+mean the same thing. Task ids count every outline row from 1, summaries included, exactly as
+MS Project numbers its rows; predecessor text uses MS Project's notation (``12FS``,
+``14SS+2d``; German ``12EA``, ``14AA+2T``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from planner.core.export.labels import label
+from planner.core.plan import Dependency, Phase, Plan, ScheduledStep, Step
+
+__all__ = [
+    "LINK_TYPES",
+    "Outline",
+    "OutlineRow",
+    "build_outline",
+    "predecessor_text",
+    "target_label",
+]
+
+# MS Project's link type codes in MSPDI, and its German abbreviations.
+LINK_TYPES: Mapping[str, int] = {"FF": 0, "FS": 1, "SF": 2, "SS": 3}
+_GERMAN_LINKS: Mapping[str, str] = {"FS": "EA", "SS": "AA", "FF": "EE", "SF": "AE"}
+_PHASE_ORDER: Mapping[Phase, int] = {phase: i for i, phase in enumerate(Phase)}
+
+
+@dataclass(frozen=True)
+class OutlineRow:
+    """One row of the outline: a phase or target summary, or a step."""
+
+    id: int  # MS Project task id; also the number predecessor text refers to
+    wbs: str  # "2.1.3"
+    level: int  # 1 = phase, 2 = target, 3 = step
+    title: str
+    phase: Phase
+    target: str
+    start: date | None
+    end: date | None
+    step: Step | None = None  # None on summary rows
+    dated: ScheduledStep | None = None
+
+    @property
+    def summary(self) -> bool:
+        """True for phase and target rows."""
+        return self.step is None
+
+
+@dataclass(frozen=True)
+class Outline:
+    """All outline rows in display order, and the task id of every step."""
+
+    rows: tuple[OutlineRow, ...]
+    ids: Mapping[str, int]  # step id -> task id
+
+    def links(self, row: OutlineRow) -> tuple[tuple[int, Dependency], ...]:
+        """The predecessors of a step row that are in the outline, with their task ids."""
+        if row.step is None:
+            return ()
+        return tuple((self.ids[d.step_id], d) for d in row.step.predecessors
+                     if d.step_id in self.ids)
+
+    def predecessors(self, row: OutlineRow, lang: str) -> str:
+        """The predecessor column of a row in MS Project notation."""
+        return predecessor_text(self.links(row), lang)
+
+
+def target_label(target: str, lang: str) -> str:
+    """A readable name for a step target such as ``server:EX01`` or ``org``."""
+    kind, _, name = target.partition(":")
+    if not name:
+        return label("target.org", lang) if kind in ("org", "") else kind
+    try:
+        return label(f"target.{kind}", lang, name=name)
+    except KeyError:
+        return name
+
+
+def predecessor_text(links: Iterable[tuple[int, Dependency]], lang: str) -> str:
+    """``12FS;14SS+2d`` (German ``12EA;14AA+2T``) for a step's links."""
+    parts = []
+    for task_id, dep in links:
+        kind = dep.type.upper()
+        code = _GERMAN_LINKS.get(kind, kind) if lang == "de" else kind
+        lag = ""
+        if dep.lag_days:
+            lag = f"{dep.lag_days:+d}{'T' if lang == 'de' else 'd'}"
+        parts.append(f"{task_id}{code}{lag}")
+    return ";".join(parts)
+
+
+def _span(rows: Sequence[OutlineRow]) -> tuple[date | None, date | None]:
+    starts = [r.start for r in rows if r.start is not None]
+    ends = [r.end for r in rows if r.end is not None]
+    return (min(starts) if starts else None, max(ends) if ends else None)
+
+
+def _order_key(row: OutlineRow, position: int) -> tuple[date, int]:
+    return (row.start or date.max, position)
+
+
+def _step_rows(plan: Plan, lang: str) -> dict[Phase, dict[str, list[OutlineRow]]]:
+    """Step rows (ids and WBS still unset) grouped by phase, then by target."""
+    grouped: dict[Phase, dict[str, list[OutlineRow]]] = {}
+    for position, step in enumerate(plan.proposal.steps):
+        dated = plan.schedule.for_step(step.id)
+        row = OutlineRow(0, str(position), 3, step.title(lang), step.phase, step.target,
+                         dated.start if dated else None, dated.end if dated else None,
+                         step, dated)
+        grouped.setdefault(step.phase, {}).setdefault(step.target, []).append(row)
+    return grouped
+
+
+def build_outline(plan: Plan, lang: str) -> Outline:
+    """Number the plan's steps as phase → target → step, ordered by date within each level."""
+    rows: list[OutlineRow] = []
+    ids: dict[str, int] = {}
+    grouped = _step_rows(plan, lang)
+    for p_no, phase in enumerate(sorted(grouped, key=_PHASE_ORDER.__getitem__), start=1):
+        targets = grouped[phase]
+        for steps in targets.values():
+            steps.sort(key=lambda r: _order_key(r, int(r.wbs)))
+        ordered = sorted(targets.items(), key=lambda kv: (_span(kv[1])[0] or date.max, kv[0]))
+        all_steps = [r for _, steps in ordered for r in steps]
+        start, end = _span(all_steps)
+        rows.append(OutlineRow(len(rows) + 1, str(p_no), 1, label(f"phase.{phase.value}", lang),
+                               phase, "", start, end))
+        for t_no, (target, steps) in enumerate(ordered, start=1):
+            t_start, t_end = _span(steps)
+            rows.append(OutlineRow(len(rows) + 1, f"{p_no}.{t_no}", 2, target_label(target, lang),
+                                   phase, target, t_start, t_end))
+            for s_no, row in enumerate(steps, start=1):
+                assert row.step is not None
+                ids[row.step.id] = len(rows) + 1
+                rows.append(OutlineRow(len(rows) + 1, f"{p_no}.{t_no}.{s_no}", 3, row.title,
+                                       phase, target, row.start, row.end, row.step, row.dated))
+    return Outline(tuple(rows), ids)

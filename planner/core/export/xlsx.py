@@ -1,0 +1,150 @@
+"""The Excel project plan: Plan, Gantt, Enforcement, Estate, Findings and Assumptions sheets.
+
+Written with XlsxWriter (fast, full formatting). The workbook holds no formulas, so
+LibreOffice and Excel show the same values without recalculating; customer text is always
+written as text (see :mod:`planner.core.export.cells`).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from xlsxwriter.workbook import Workbook
+
+from planner.core.export.cells import SheetWriter, Styles
+from planner.core.export.timeline import WorkingCalendar, build_timeline
+from planner.core.export.wbs import OutlineRow, build_outline, target_label
+from planner.core.export.xlsx_layout import (
+    CELL,
+    PHASE_TINTS,
+    ExportContext,
+    date_format,
+    header_row,
+    print_setup,
+    title_block,
+)
+from planner.core.knowledge import Knowledge
+from planner.core.plan import Plan
+
+__all__ = ["build_context", "working_days", "write_workbook"]
+
+# The printed columns come first (up to the reason); the rest are for the consultant's screen.
+_PLAN_COLUMNS = ("col.id", "col.wbs", "col.title", "col.start", "col.finish",
+                 "col.working_days", "col.predecessors", "col.consultant", "col.status",
+                 "col.window", "col.reason", "col.target", "col.driver", "col.rule",
+                 "col.command", "col.step_id")
+_HEADER_ROW = 3
+_PRINTED_COLUMNS = 11
+_WRAPPED = (10, 12, 14)
+_STATUSES = ("status.open", "status.in_progress", "status.done", "status.blocked")
+
+
+def build_context(plan: Plan, knowledge: Knowledge, lang: str,
+                  today: date | None = None) -> ExportContext:
+    """The outline, calendar and time axis of a plan, shared by every sheet."""
+    from planner.core.calendar import build_calendar
+
+    calendar: WorkingCalendar = build_calendar(plan.settings, plan.estate)
+    today = today or date.today()
+    return ExportContext(plan, knowledge, lang, build_outline(plan, lang), calendar,
+                         build_timeline(plan, calendar, lang, today), today)
+
+
+def working_days(calendar: WorkingCalendar, start: date, end: date) -> int:
+    """Working days from ``start`` to ``end``, both inclusive."""
+    return sum(calendar.is_working_day(start + timedelta(days=i))
+               for i in range((end - start).days + 1))
+
+
+def write_workbook(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str,
+                   *, today: date | None = None) -> None:
+    """Write the Excel project plan to ``path`` (replaced only once it is complete)."""
+    from planner.core.export.xlsx_enforcement import write_enforcement_sheet
+    from planner.core.export.xlsx_gantt import write_gantt_sheet
+    from planner.core.export.xlsx_tables import (
+        write_assumptions_sheet,
+        write_estate_sheet,
+        write_findings_sheet,
+    )
+
+    ctx = build_context(plan, knowledge, lang, today)
+    target = Path(path)
+    partial = target.with_name(target.name + ".partial")
+    book = Workbook(str(partial), {"strings_to_formulas": False, "strings_to_urls": False,
+                                   "strings_to_numbers": False})
+    book.set_properties({"title": ctx.text("title.plan"), "company": plan.settings.company,
+                         "author": plan.settings.consultant_name, "subject":
+                         plan.settings.customer or plan.estate.organization.customer})
+    styles = Styles(book, date_format(lang))
+    for write in (write_plan_sheet, write_gantt_sheet, write_enforcement_sheet,
+                  write_estate_sheet, write_findings_sheet, write_assumptions_sheet):
+        write(book, styles, ctx)
+    book.close()
+    os.replace(partial, target)
+
+
+def _row_style(row: OutlineRow) -> dict[str, Any]:
+    if row.level == 1:
+        return {**CELL, "bold": True, "bg_color": PHASE_TINTS[row.phase]}
+    if row.level == 2:
+        return {**CELL, "bold": True}
+    return dict(CELL)
+
+
+def _plan_values(ctx: ExportContext, row: OutlineRow) -> list[object]:
+    days: object = ""
+    if row.step is not None:
+        days = row.step.duration_days
+    elif row.start is not None and row.end is not None:
+        days = working_days(ctx.calendar, row.start, row.end)
+    target = target_label(row.target, ctx.lang) if row.target else ""
+    values: list[object] = [row.id, row.wbs, row.title, row.start, row.end, days]
+    step, dated = row.step, row.dated
+    if step is None:
+        return [*values, "", "", "", "", "", target]
+    consultant = dated.consultant if dated else ""
+    if not step.needs_consultant and not consultant:
+        consultant = ctx.text("value.customer")
+    return [*values, ctx.outline.predecessors(row, ctx.lang), consultant, "",
+            ctx.text("value.window_needed") if step.needs_window else "",
+            step.why(ctx.lang), target, dated.driver(ctx.lang) if dated else "", step.rule,
+            step.command, step.id]
+
+
+def write_plan_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None:
+    """The WBS outline with dates, links, owners and reasons, grouped phase → target → step."""
+    sheet = book.add_worksheet(ctx.text("sheet.plan"))
+    writer = SheetWriter(sheet, styles)
+    title_block(writer, ctx, "title.plan")
+    header_row(writer, _HEADER_ROW, [ctx.text(k) for k in _PLAN_COLUMNS])
+    last_col = len(_PLAN_COLUMNS) - 1
+    row_no = _HEADER_ROW
+    for row_no, row in enumerate(ctx.outline.rows, start=_HEADER_ROW + 1):
+        style = _row_style(row)
+        values = _plan_values(ctx, row)
+        values += [""] * (len(_PLAN_COLUMNS) - len(values))
+        for col, value in enumerate(values):
+            props = dict(style)
+            if col == 2:
+                props["indent"] = row.level - 1
+            elif col in _WRAPPED:
+                props["text_wrap"] = True
+            elif col in (0, 5):
+                props["align"] = "center"
+            writer.put(row_no, col, value, measure=col not in _WRAPPED, **props)
+        if row.level > 1:
+            sheet.set_row(row_no, None, None, {"level": row.level - 1})
+    sheet.outline_settings(True, False, True, False)
+    if ctx.outline.rows:
+        sheet.data_validation(_HEADER_ROW + 1, 8, row_no, 8, {
+            "validate": "list", "source": [ctx.text(k) for k in _STATUSES],
+            "error_type": "information"})
+    sheet.autofilter(_HEADER_ROW, 0, row_no, last_col)
+    sheet.freeze_panes(_HEADER_ROW + 1, 3)
+    writer.fit_columns(minimum=5, maximum=45, fixed={10: 60, 12: 30, 14: 40, 8: 11})
+    sheet.print_area(0, 0, row_no, _PRINTED_COLUMNS - 1)
+    print_setup(sheet, ctx, ctx.text("sheet.plan"), (_HEADER_ROW, _HEADER_ROW))
+    sheet.activate()

@@ -1,0 +1,202 @@
+"""The Enforcement sheet: exposure per judged server, the pause plan and budget, a stage strip.
+
+The day-by-day strip shares the Gantt's time axis, so the sheet's columns are narrow; the
+small tables above it therefore span several narrow columns per field (merged cells).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from xlsxwriter.workbook import Workbook
+
+from planner.core.export.cells import SheetWriter, Styles
+from planner.core.export.xlsx_gantt import column_props
+from planner.core.export.xlsx_layout import (
+    CELL,
+    HEADER,
+    KIND_COLOURS,
+    ExportContext,
+    print_setup,
+    section,
+    title_block,
+)
+from planner.core.plan import Pause
+
+__all__ = ["pause_budget", "pause_command", "write_enforcement_sheet"]
+
+_NAME_WIDTH = 16
+_PLACEHOLDER = re.compile(r"\{(?:days|n)\}|<(?:n|days|NumberOfDays)>", re.IGNORECASE)
+
+
+def pause_command(cmdlet: str, days: int) -> str:
+    """The PowerShell line that requests a pause of ``days`` days, from the knowledge cmdlet."""
+    if _PLACEHOLDER.search(cmdlet):
+        return _PLACEHOLDER.sub(str(days), cmdlet)
+    text = cmdlet.strip()
+    if text.lower().endswith("-numberofdays"):
+        return f"{text} {days}"
+    if "-numberofdays" in text.lower():
+        return text
+    return f"{text} -NumberOfDays {days}"
+
+
+def pause_budget(pauses: Sequence[Pause], used_before: dict[int, int]) -> dict[int, int]:
+    """Pause days this plan uses per calendar year (a pause over New Year counts in both)."""
+    planned: dict[int, int] = dict.fromkeys(used_before, 0)
+    for pause in pauses:
+        day = pause.start
+        while day <= pause.end:
+            planned[day.year] = planned.get(day.year, 0) + 1
+            day += timedelta(days=1)
+    return dict(sorted(planned.items()))
+
+
+class _Grid:
+    """Writes table fields across runs of narrow columns (column 0 stays one wide column)."""
+
+    def __init__(self, writer: SheetWriter, unit: float) -> None:
+        self.writer = writer
+        self.unit = unit
+        self.last_col = 0  # the rightmost column any table uses, for the print area
+
+    def spans(self, widths: Sequence[float]) -> list[tuple[int, int]]:
+        col, out = 1, []
+        for width in widths[1:]:
+            n = max(1, math.ceil(width / self.unit))
+            out.append((col, col + n - 1))
+            col += n
+        self.last_col = max(self.last_col, col - 1)
+        return out
+
+    def row(self, row: int, values: Sequence[object], widths: Sequence[float],
+            **props: Any) -> None:
+        self.writer.put(row, 0, values[0], measure=False, **props)
+        styles, sheet = self.writer.styles, self.writer.sheet
+        for (first, last), value in zip(self.spans(widths), values[1:], strict=True):
+            if first == last:
+                self.writer.put(row, first, value, measure=False, **props)
+                continue
+            if isinstance(value, date):
+                fmt = styles.get(num_format=styles.date_format, **props)
+                sheet.merge_range(row, first, row, last, None, fmt)
+                sheet.write_datetime(row, first, value, fmt)
+            else:
+                sheet.merge_range(row, first, row, last, "", styles.get(**props))
+                self.writer.put(row, first, value, measure=False, **props)
+
+
+def _exposure_table(grid: _Grid, ctx: ExportContext, row: int) -> int:
+    section(grid.writer, row, ctx.text("section.exposure"))
+    stages = ctx.knowledge.policy.stages
+    widths = [_NAME_WIDTH, 11, 12, 12] + [7.0] * len(stages) + [8]
+    heads = [ctx.text(k) for k in ("col.server", "col.first_detected", "col.detected_source",
+                                   "col.cutover")]
+    heads += [f"{ctx.text('col.stage', n=s.number)}\n{ctx.text(f'kind.{s.kind}')}"
+              for s in stages] + [ctx.text("col.paused_days")]
+    grid.row(row + 1, heads, widths, **HEADER)
+    grid.writer.sheet.set_row(row + 1, 30)
+    exposures = ctx.plan.schedule.exposure
+    if not exposures:
+        grid.writer.put(row + 2, 0, ctx.text("section.no_judged"), measure=False, italic=True)
+        return row + 3
+    for i, exp in enumerate(exposures, start=row + 2):
+        days = list(exp.days_in_stage) + [0] * (len(stages) - len(exp.days_in_stage))
+        values = [exp.server, exp.first_detected, exp.first_detected_source, exp.cutover,
+                  *days[: len(stages)], exp.paused_days]
+        grid.row(i, values, widths, align="center", **CELL)
+    return row + 2 + len(exposures)
+
+
+def _pause_tables(grid: _Grid, ctx: ExportContext, row: int) -> int:
+    section(grid.writer, row, ctx.text("section.pauses"))
+    policy, pauses = ctx.knowledge.policy, ctx.plan.schedule.pauses
+    widths = [_NAME_WIDTH, 11, 11, 6, 11, 78]
+    grid.row(row + 1, ["", *(ctx.text(k) for k in ("col.pause_start", "col.pause_end",
+                                                   "col.days", "col.run_on", "col.powershell"))],
+             widths, **HEADER)
+    row += 2
+    if not pauses:
+        grid.writer.put(row, 0, ctx.text("section.no_pauses"), measure=False, italic=True)
+        row += 1
+    for n, pause in enumerate(pauses, start=1):
+        grid.row(row, [f"{ctx.text('gantt.pause')} {n}", pause.start, pause.end,
+                       pause.days, pause.start,
+                       pause_command(policy.pause_cmdlet, pause.days)], widths, **CELL)
+        row += 1
+    section(grid.writer, row + 1, ctx.text("section.budget"))
+    widths = [_NAME_WIDTH, 14, 9, 8, 8, 10]
+    grid.row(row + 2, [ctx.text(k) for k in ("col.year", "col.used_before", "col.planned",
+                                             "col.total", "col.allowed", "col.remaining")],
+             widths, **HEADER)
+    grid.writer.sheet.set_row(row + 2, 30)
+    row += 3
+    used = ctx.plan.settings.pause_days_used
+    for year, planned in pause_budget(pauses, used).items():
+        before = used.get(year, 0)
+        left = policy.pause_max_days_per_year - before - planned
+        warn = {"font_color": "#C00000", "bold": True} if left < 0 else {}
+        grid.row(row, [str(year), before, planned, before + planned,
+                       policy.pause_max_days_per_year, left], widths, align="center", **CELL,
+                 **warn)
+        row += 1
+    return row
+
+
+def _strip(writer: SheetWriter, ctx: ExportContext, row: int) -> int:
+    from planner.core.enforcement import daily_stages
+
+    section(writer, row, ctx.text("section.strip"))
+    timeline, sheet, styles = ctx.timeline, writer.sheet, writer.styles
+    head = styles.get(**{**HEADER, "align": "center", "font_size": 8, "bold": False})
+    writer.put(row + 1, 0, ctx.text("col.server"), measure=False, **HEADER)
+    for i, col in enumerate(timeline.columns, start=1):
+        sheet.write_string(row + 1, i, col.label, head)
+    backgrounds = [column_props(c, timeline.scale) for c in timeline.columns]
+    for r, exp in enumerate(ctx.plan.schedule.exposure, start=row + 2):
+        writer.put(r, 0, exp.server, measure=False, bold=True, **CELL)
+        worst: dict[int, tuple[int, str]] = {}
+        for day in daily_stages(exp, ctx.plan.schedule.pauses, ctx.knowledge.policy,
+                                timeline.end):
+            for i in timeline.span(day.day, day.day):
+                rank = (0 if day.kind == "paused" else 1, day.stage)
+                if i not in worst or rank > (0 if worst[i][1] == "paused" else 1, worst[i][0]):
+                    worst[i] = (day.stage, day.kind)
+        for i, props in enumerate(backgrounds):
+            if i in worst:
+                stage, kind = worst[i]
+                colour = "#FFFFFF" if kind == "block" else "#000000"
+                text = "P" if kind == "paused" else str(stage)
+                sheet.write_string(r, i + 1, text, styles.get(
+                    **{**props, "bg_color": KIND_COLOURS.get(kind, "#FFFFFF")},
+                    font_color=colour, align="center", font_size=8))
+            elif props:
+                sheet.write_blank(r, i + 1, None, styles.get(**props))
+    last = row + 1 + len(ctx.plan.schedule.exposure)
+    for n, kind in enumerate(("report", "throttle", "block", "paused"), start=last + 2):
+        writer.put(n, 0, ctx.text(f"kind.{kind}"), measure=False,
+                   bg_color=KIND_COLOURS[kind], font_color="#FFFFFF" if kind == "block"
+                   else "#000000", **CELL)
+    return last + 6
+
+
+def write_enforcement_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None:
+    """Exposure, pauses with their PowerShell lines, the yearly budget and the stage strip."""
+    sheet = book.add_worksheet(ctx.text("sheet.enforcement"))
+    writer = SheetWriter(sheet, styles)
+    title_block(writer, ctx, "title.enforcement")
+    unit = 2.6 if ctx.timeline.scale == "day" else 5.0
+    grid = _Grid(writer, unit)
+    row = _exposure_table(grid, ctx, 3)
+    row = _pause_tables(grid, ctx, row + 1)
+    last = _strip(writer, ctx, row + 1) if ctx.plan.schedule.exposure else row
+    sheet.set_column(0, 0, _NAME_WIDTH)
+    sheet.set_column(1, max(len(ctx.timeline.columns), 80), unit)
+    total = _NAME_WIDTH + unit * max(len(ctx.timeline.columns), grid.last_col)
+    print_setup(sheet, ctx, ctx.text("sheet.enforcement"), (0, 1),
+                pages_wide=max(1, math.ceil(total / 230)), repeat_cols=(0, 0))
+    sheet.print_area(0, 0, last, max(len(ctx.timeline.columns), grid.last_col))

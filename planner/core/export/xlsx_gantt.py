@@ -1,0 +1,196 @@
+"""The Gantt sheet: the outline on the left, one column per day or week, bars as filled cells.
+
+Only cells that carry something are written (bars, shaded days, week separators, today's
+line), and formats are looked up once per kind of cell, so 5,000 steps stay fast.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import Any
+
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from planner.core.export.cells import SheetWriter, Styles
+from planner.core.export.timeline import Column, Timeline
+from planner.core.export.wbs import OutlineRow
+from planner.core.export.xlsx_layout import (
+    CELL,
+    HEADER,
+    KIND_COLOURS,
+    PHASE_COLOURS,
+    ExportContext,
+    print_setup,
+    section,
+    title_block,
+)
+
+__all__ = ["write_gantt_sheet"]
+
+LEFT = 5  # ID, WBS, title, start, finish; the time axis starts here
+_TOP = 3  # month row; then labels, (weekday letters), pause row
+_OFF = "#EDEDED"
+_FREEZE = "#FBE5D6"
+_TODAY = "#FF0000"
+_SUMMARY = {1: "#404040", 2: "#A6A6A6"}
+_CHARS_PER_PAGE = 230  # landscape width in character units at a still readable scale
+
+
+def column_props(col: Column, scale: str) -> dict[str, Any]:
+    """Background of an empty cell in this column: shading, week separator, today's line."""
+    props: dict[str, Any] = {}
+    if col.freeze:
+        props["bg_color"] = _FREEZE
+    elif col.off:
+        props["bg_color"] = _OFF
+    if col.today:
+        props.update(left=2, left_color=_TODAY)
+    elif scale == "day" and col.start.weekday() == 0:
+        props.update(left=1, left_color="#BFBFBF")
+    return props
+
+
+class _Painter:
+    """Formats of the time axis cells, one per (column kind, bar colour)."""
+
+    def __init__(self, styles: Styles, timeline: Timeline) -> None:
+        self.styles = styles
+        self.backgrounds = [column_props(c, timeline.scale) for c in timeline.columns]
+        self._cache: dict[tuple[int, str], Format] = {}
+        self._keys = [hash(tuple(sorted(p.items()))) for p in self.backgrounds]
+
+    def fmt(self, col: int, bar: str = "", text: bool = False) -> Format:
+        key = (self._keys[col], bar + ("T" if text else ""))
+        found = self._cache.get(key)
+        if found is None:
+            props = dict(self.backgrounds[col])
+            if bar and not text:
+                props["bg_color"] = bar
+            if text:
+                props.update(align="center", bold=True, font_color=bar)
+            found = self._cache[key] = self.styles.get(**props)
+        return found
+
+
+def _bar_colour(row: OutlineRow) -> str:
+    if row.summary:
+        return _SUMMARY.get(row.level, "#A6A6A6")
+    return PHASE_COLOURS[row.phase]
+
+
+def _month_groups(timeline: Timeline) -> Iterator[tuple[int, int, str]]:
+    """Runs of columns of the same month: (first, last, month label)."""
+    cols, start = timeline.columns, 0
+    for i in range(1, len(cols) + 1):
+        if i == len(cols) or cols[i].group != cols[start].group:
+            yield start, i - 1, cols[start].group
+            start = i
+
+
+def _write_axis(sheet: Worksheet, styles: Styles, ctx: ExportContext) -> int:
+    """Month, day/week and weekday header rows; returns the last header row."""
+    head = styles.get(**{**HEADER, "align": "center"})
+    timeline = ctx.timeline
+    for first, last, group in _month_groups(timeline):
+        if first == last:
+            sheet.write_string(_TOP, LEFT + first, group if timeline.scale == "week" else "",
+                               head)
+        else:
+            sheet.merge_range(_TOP, LEFT + first, _TOP, LEFT + last, group, head)
+    rows = 1 if timeline.scale == "week" else 2
+    for i, col in enumerate(timeline.columns):
+        props = {**HEADER, "align": "center", "font_size": 8, "bold": False}
+        if col.off or col.freeze:
+            props.update(bg_color="#5B7FA6")
+        if col.today:
+            props.update(bg_color=_TODAY, bold=True)
+        sheet.write_string(_TOP + 1, LEFT + i, col.label, styles.get(**props))
+        if rows == 2:
+            letter = ctx.text(f"weekday.{col.start.weekday()}")
+            sheet.write_string(_TOP + 2, LEFT + i, letter, styles.get(**props))
+        note = "; ".join(n for n in (col.holiday, col.freeze) if n and n != "-")
+        if note:
+            sheet.write_comment(_TOP + 1, LEFT + i, note)
+    return _TOP + rows
+
+
+def _write_left_header(writer: SheetWriter, ctx: ExportContext, last_header: int) -> None:
+    keys = ("col.id", "col.wbs", "col.title", "col.start", "col.finish")
+    for col, key in enumerate(keys):
+        writer.sheet.merge_range(_TOP, col, last_header, col, ctx.text(key),
+                                 writer.styles.get(**HEADER))
+
+
+def _write_pause_row(writer: SheetWriter, painter: _Painter, ctx: ExportContext,
+                     row: int) -> None:
+    writer.put(row, 2, ctx.text("gantt.pause_row"), bold=True, font_color="#1F4E79", **CELL)
+    for i, col in enumerate(ctx.timeline.columns):
+        if col.pause:
+            writer.sheet.write_blank(row, LEFT + i, None, painter.fmt(i, KIND_COLOURS["paused"]))
+        elif painter.backgrounds[i]:
+            writer.sheet.write_blank(row, LEFT + i, None, painter.fmt(i))
+
+
+def _write_bars(writer: SheetWriter, painter: _Painter, ctx: ExportContext, first: int) -> int:
+    """One row per outline row; returns the last row written."""
+    shaded = [i for i, props in enumerate(painter.backgrounds) if props]
+    sheet, row_no = writer.sheet, first - 1
+    for row_no, row in enumerate(ctx.outline.rows, start=first):
+        bold = {"bold": True} if row.summary else {}
+        writer.put(row_no, 0, row.id, align="center", **CELL, **bold)
+        writer.put(row_no, 1, row.wbs, **CELL, **bold)
+        writer.put(row_no, 2, row.title, indent=row.level - 1, **CELL, **bold)
+        writer.row(row_no, 3, [row.start, row.end], **CELL, **bold)
+        span = (ctx.timeline.span(row.start, row.end)
+                if row.start is not None and row.end is not None else range(0))
+        milestone = row.step is not None and row.step.milestone
+        colour = _bar_colour(row)
+        for i in shaded:
+            if i not in span:
+                sheet.write_blank(row_no, LEFT + i, None, painter.fmt(i))
+        for i in span:
+            if milestone:
+                sheet.write_string(row_no, LEFT + i, "◆", painter.fmt(i, colour, text=True))
+            else:
+                sheet.write_blank(row_no, LEFT + i, None, painter.fmt(i, colour))
+        if row.level > 1:
+            sheet.set_row(row_no, None, None, {"level": row.level - 1})
+    return row_no
+
+
+def _write_legend(writer: SheetWriter, ctx: ExportContext, row: int) -> int:
+    section(writer, row, ctx.text("section.legend"))
+    phases = dict.fromkeys(r.phase for r in ctx.outline.rows)
+    items = [(PHASE_COLOURS[p], ctx.text(f"phase.{p.value}")) for p in phases]
+    items += [(KIND_COLOURS["paused"], ctx.text("gantt.pause")), (_OFF, ctx.text("gantt.weekend")),
+              (_FREEZE, ctx.text("gantt.freeze")), (_TODAY, ctx.text("gantt.today"))]
+    for offset, (colour, text) in enumerate(items, start=1):
+        writer.put(row + offset, 1, None, bg_color=colour, **CELL)
+        writer.put(row + offset, 2, text, measure=False)
+    return row + len(items)
+
+
+def write_gantt_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None:
+    """The Gantt chart; day columns for short plans, week columns for long ones."""
+    sheet = book.add_worksheet(ctx.text("sheet.gantt"))
+    writer = SheetWriter(sheet, styles)
+    title_block(writer, ctx, "title.gantt")
+    writer.put(2, 0, ctx.text(f"gantt.{ctx.timeline.scale}_scale"), measure=False,
+               italic=True, font_color="#595959")
+    last_header = _write_axis(sheet, styles, ctx)
+    _write_left_header(writer, ctx, last_header)
+    painter = _Painter(styles, ctx.timeline)
+    _write_pause_row(writer, painter, ctx, last_header + 1)
+    last = _write_bars(writer, painter, ctx, last_header + 2)
+    sheet.outline_settings(True, False, True, False)
+    sheet.freeze_panes(last_header + 1, LEFT)
+    writer.fit_columns(minimum=4, maximum=45, fixed={1: 7, 2: 42})
+    width = 2.6 if ctx.timeline.scale == "day" else 5.0
+    sheet.set_column(LEFT, LEFT + len(ctx.timeline.columns) - 1, width)
+    _write_legend(writer, ctx, last + 2)
+    total = 42 + 7 + 4 + 22 + width * len(ctx.timeline.columns)
+    print_setup(sheet, ctx, ctx.text("sheet.gantt"), (_TOP, last_header),
+                pages_wide=max(1, math.ceil(total / _CHARS_PER_PAGE)), repeat_cols=(0, 2))

@@ -1,0 +1,120 @@
+"""What every sheet of the workbook shares: the export context, colours, titles, print setup."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from xlsxwriter.worksheet import Worksheet
+
+from planner.core.export.cells import SheetWriter
+from planner.core.export.labels import label
+from planner.core.export.timeline import Timeline, WorkingCalendar
+from planner.core.export.wbs import Outline
+from planner.core.knowledge import Knowledge
+from planner.core.plan import Phase, Plan
+
+__all__ = [
+    "CELL",
+    "HEADER",
+    "KIND_COLOURS",
+    "PHASE_COLOURS",
+    "PHASE_TINTS",
+    "ExportContext",
+    "date_format",
+    "header_row",
+    "print_setup",
+    "section",
+    "title_block",
+]
+
+HEADER: dict[str, Any] = {"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E79", "border": 1,
+          "border_color": "#BFBFBF", "text_wrap": True, "valign": "vcenter"}
+# Bars by phase (strong) and phase summary rows (tint); the order follows Phase.
+PHASE_COLOURS: Mapping[Phase, str] = {
+    Phase.PREPARE: "#5B9BD5", Phase.LEGACY: "#7F7F7F", Phase.UPDATE: "#FFC000",
+    Phase.IN_PLACE: "#70AD47", Phase.SIDE_BY_SIDE: "#4472C4", Phase.HYBRID: "#8064A2",
+    Phase.DECOMMISSION: "#ED7D31", Phase.MILESTONE: "#000000",
+}
+PHASE_TINTS: Mapping[Phase, str] = {
+    Phase.PREPARE: "#DDEBF7", Phase.LEGACY: "#EDEDED", Phase.UPDATE: "#FFF2CC",
+    Phase.IN_PLACE: "#E2EFDA", Phase.SIDE_BY_SIDE: "#D9E1F2", Phase.HYBRID: "#E4DFEC",
+    Phase.DECOMMISSION: "#FCE4D6", Phase.MILESTONE: "#EDEDED",
+}
+CELL: dict[str, Any] = {"border": 1, "border_color": "#D9D9D9"}
+KIND_COLOURS: Mapping[str, str] = {
+    "report": "#FFE699", "throttle": "#F4B183", "block": "#C00000", "paused": "#9DC3E6",
+}
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    """Everything the sheet writers need, computed once per workbook."""
+
+    plan: Plan
+    knowledge: Knowledge
+    lang: str
+    outline: Outline
+    calendar: WorkingCalendar
+    timeline: Timeline
+    today: date
+
+    def text(self, key: str, **values: object) -> str:
+        """A label in the export language."""
+        return label(key, self.lang, **values)
+
+    def yes_no(self, value: bool | None) -> str:
+        """"yes"/"no" in the export language; "" when unknown."""
+        if value is None:
+            return ""
+        return self.text("value.yes" if value else "value.no")
+
+
+def date_format(lang: str) -> str:
+    """The Excel number format for dates in this language."""
+    return "dd.mm.yyyy" if lang == "de" else "yyyy-mm-dd"
+
+
+def title_block(writer: SheetWriter, ctx: ExportContext, title_key: str) -> None:
+    """Rows 0-1: the sheet's title and the customer, version, date and knowledge as-of line."""
+    s = ctx.plan.settings
+    fmt = "%d.%m.%Y" if ctx.lang == "de" else "%Y-%m-%d"
+    writer.put(0, 0, ctx.text(title_key), measure=False, bold=True, font_size=14,
+               font_color="#1F4E79", valign="bottom")
+    subtitle = ctx.text("title.subtitle", customer=s.customer or ctx.plan.estate.organization
+                        .customer or "-", version=s.plan_version,
+                        created=ctx.today.strftime(fmt), as_of=ctx.knowledge.as_of.strftime(fmt))
+    writer.put(1, 0, subtitle, measure=False, italic=True, font_color="#595959")
+    writer.sheet.set_row(0, 22)
+
+
+def section(writer: SheetWriter, row: int, text: str) -> None:
+    """A bold section heading inside a sheet."""
+    writer.put(row, 0, text, measure=False, bold=True, font_size=12, font_color="#1F4E79",
+               valign="bottom")
+    writer.sheet.set_row(row, 20)
+
+
+def header_row(writer: SheetWriter, row: int, labels: Sequence[str], col: int = 0) -> None:
+    """A styled header row."""
+    writer.row(row, col, labels, **HEADER)
+    writer.sheet.set_row(row, 30)
+
+
+def print_setup(sheet: Worksheet, ctx: ExportContext, title: str, header_rows: tuple[int, int],
+                pages_wide: int = 1, repeat_cols: tuple[int, int] | None = None) -> None:
+    """Landscape, fit to width, repeated header rows, customer and page numbers in the footer."""
+    sheet.set_landscape()
+    sheet.set_paper(1 if ctx.plan.settings.paper == "Letter" else 9)
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.fit_to_pages(pages_wide, 0)
+    sheet.repeat_rows(*header_rows)
+    if repeat_cols is not None:
+        sheet.repeat_columns(*repeat_cols)
+    customer = (ctx.plan.settings.customer or ctx.plan.estate.organization.customer)
+    customer = customer.replace("&", "&&")
+    sheet.set_header(f"&L&8{customer}&R&8{title.replace('&', '&&')}")
+    sheet.set_footer(f"&L&8{ctx.text('title.plan').replace('&', '&&')}"
+                     f"&R&8{ctx.text('title.footer')}")

@@ -1,0 +1,237 @@
+"""The plain table sheets: Estate (what was imported), Findings, Assumptions (and sources)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from xlsxwriter.workbook import Workbook
+
+from planner.core.export.cells import SheetWriter, Styles
+from planner.core.export.xlsx_layout import (
+    CELL,
+    ExportContext,
+    header_row,
+    print_setup,
+    section,
+    title_block,
+)
+from planner.core.model import Severity
+
+__all__ = ["write_assumptions_sheet", "write_estate_sheet", "write_findings_sheet"]
+
+_SEVERITY_COLOURS = {Severity.ERROR: "#F8CBAD", Severity.WARNING: "#FFE699",
+                     Severity.INFO: "#DDEBF7"}
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def _table(writer: SheetWriter, row: int, heads: Sequence[str],
+           rows: Iterable[Sequence[object]], wrap: Sequence[int] = (),
+           filter_: bool = False, **extra: Any) -> int:
+    """A header and its rows from ``row``; returns the first free row after a blank one."""
+    header_row(writer, row, heads)
+    last = row
+    for last, values in enumerate(rows, start=row + 1):
+        for col, value in enumerate(values):
+            props: dict[str, Any] = {**CELL, **extra}
+            if col in wrap:
+                props["text_wrap"] = True
+            writer.put(last, col, value, **props)
+    if filter_:
+        writer.sheet.autofilter(row, 0, last, len(heads) - 1)
+    return last + 2
+
+
+def _join(values: Iterable[object]) -> str:
+    return ", ".join(str(v) for v in values)
+
+
+def _number(value: float | int | None) -> object:
+    return "" if value is None else value
+
+
+def write_estate_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None:
+    """Servers with the planner's assessment, then sites, DAGs, databases, connectors, ..."""
+    sheet = book.add_worksheet(ctx.text("sheet.estate"))
+    writer, estate, t = SheetWriter(sheet, styles), ctx.plan.estate, ctx.text
+    title_block(writer, ctx, "title.estate")
+    assessed = {a.name.lower(): a for a in ctx.plan.proposal.servers}
+    heads = [t(f"col.{k}") for k in ("name", "fqdn", "site", "roles", "build", "product",
+                                     "release", "path", "judged", "supported", "os", "dag",
+                                     "mailboxes", "data_gb", "notes")]
+    rows = []
+    for s in estate.servers:
+        a = assessed.get(s.name.lower())
+        rows.append([s.name, s.fqdn, s.site, _join(s.roles), s.build,
+                     a.product if a else "", a.release if a else "",
+                     t(f"value.{a.path.value}") if a else "",
+                     ctx.yes_no(a.judged_by_exo if a else s.judged_by_exo),
+                     ctx.yes_no(a.supported) if a else "", s.os, s.dag,
+                     _number(s.mailbox_count), _number(s.mailbox_data_gb), s.notes])
+    section(writer, 3, t("section.servers"))
+    row = _table(writer, 4, heads, rows, wrap=(14,), filter_=True)
+    sheet.freeze_panes(5, 1)
+    parts: list[tuple[str, list[str], list[list[object]]]] = [
+        ("sites", ["name", "country", "subdivision", "internet_facing"],
+         [[s.name, s.country, s.subdivision, ctx.yes_no(s.internet_facing)]
+          for s in estate.sites]),
+        ("dags", ["name", "members", "witness"],
+         [[d.name, _join(d.members), d.witness] for d in estate.dags]),
+        ("databases", ["name", "server", "dag", "size_gb", "mailboxes"],
+         [[d.name, d.server, d.dag, _number(d.size_gb), _number(d.mailbox_count)]
+          for d in estate.databases]),
+        ("connectors", ["name", "type", "servers", "address_spaces", "smart_hosts", "fqdn"],
+         [[c.name, c.type.value, _join(c.servers), _join(c.address_spaces),
+           _join(c.smart_hosts), c.fqdn] for c in estate.connectors]),
+        ("relay_clients", ["name", "host", "connector", "server", "owner"],
+         [[r.name, r.host, r.connector, r.server, r.owner] for r in estate.relay_clients]),
+        ("namespaces", ["name", "services", "servers", "load_balancer", "certificate"],
+         [[n.name, _join(n.services), _join(n.servers), n.load_balancer, n.certificate]
+          for n in estate.namespaces]),
+    ]
+    for key, cols, values in parts:
+        if values:
+            section(writer, row, t(f"section.{key}"))
+            row = _table(writer, row + 1, [t(f"col.{c}") for c in cols], values)
+    writer.fit_columns(minimum=8, maximum=40, fixed={14: 40})
+    print_setup(sheet, ctx, t("sheet.estate"), (4, 4))
+
+
+def write_findings_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None:
+    """Every finding, errors first, with where it was found."""
+    sheet = book.add_worksheet(ctx.text("sheet.findings"))
+    writer, t = SheetWriter(sheet, styles), ctx.text
+    title_block(writer, ctx, "title.findings")
+    heads = [t(f"col.{k}") for k in ("severity", "code", "message", "file", "sheet", "row",
+                                     "column", "target")]
+    header_row(writer, 3, heads)
+    findings = sorted(ctx.plan.findings, key=lambda f: _SEVERITY_ORDER.get(f.severity, 3))
+    if not findings:
+        writer.put(4, 0, t("section.no_findings"), measure=False, italic=True)
+    for row, f in enumerate(findings, start=4):
+        writer.put(row, 0, t(f"value.{f.severity.value}"), bold=True,
+                   bg_color=_SEVERITY_COLOURS.get(f.severity, "#FFFFFF"), **CELL)
+        values = [f.code, f.message(ctx.lang), f.file, f.sheet,
+                  "" if f.row is None else f.row, f.column, f.target]
+        for col, value in enumerate(values, start=1):
+            writer.put(row, col, value, text_wrap=col == 2, **CELL)
+    sheet.autofilter(3, 0, max(3 + len(findings), 4), len(heads) - 1)
+    sheet.freeze_panes(4, 0)
+    writer.fit_columns(minimum=6, maximum=30, fixed={2: 70})
+    print_setup(sheet, ctx, t("sheet.findings"), (3, 3))
+
+
+def _plain(value: object) -> object:
+    """A fact's value as a cell value: dates and numbers stay typed, the rest becomes text."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, date | int | float | str) or value is None:
+        return value
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, list | tuple | set | frozenset):
+        return _join(value)
+    return str(value)
+
+
+def _fmt_date(ctx: ExportContext, d: date) -> str:
+    return d.strftime("%d.%m.%Y" if ctx.lang == "de" else "%Y-%m-%d")
+
+
+def _settings_rows(ctx: ExportContext) -> list[list[object]]:
+    s, t = ctx.plan.settings, ctx.text
+    pauses = "; ".join(f"{_fmt_date(ctx, d)} +{n}" for d, n in s.fixed_pauses or ())
+    detected = "; ".join(f"{k}: {_fmt_date(ctx, v)}" for k, v in s.first_detected.items())
+    return [
+        [t("setting.customer"), s.customer or ctx.plan.estate.organization.customer],
+        [t("setting.company"), s.company], [t("setting.version"), s.plan_version],
+        [t("setting.start"), s.start],
+        [t("setting.calendar"), f"{s.country}-{s.subdivision}" if s.subdivision else s.country],
+        [t("setting.language"), s.language], [t("setting.maintenance_days"),
+                                              _join(s.maintenance_days)],
+        [t("setting.pause_days_used"), "; ".join(f"{y}: {n}" for y, n in
+                                                 sorted(s.pause_days_used.items()))],
+        [t("setting.first_detected"), detected],
+        [t("setting.fixed_pauses"), pauses or t("setting.none")],
+        [t("setting.throughput"), s.throughput_gb_per_day or t("setting.default")],
+        [t("setting.solver_limit"), s.solver_time_limit_s],
+    ]
+
+
+def _objective_rows(ctx: ExportContext) -> list[list[object]]:
+    o, t = ctx.plan.schedule.objective, ctx.text
+    return [[t("setting.status"), o.status], [t("setting.finish"), o.finish or ""],
+            [t("setting.blocked_days"), o.blocked_days],
+            [t("setting.throttled_days"), o.throttled_days],
+            [t("setting.pause_days"), o.pause_days], [t("setting.gap"), o.gap],
+            [t("setting.reason"), o.reason_de if ctx.lang == "de" else o.reason_en]]
+
+
+def _decision_rows(ctx: ExportContext) -> list[list[object]]:
+    d, t = ctx.plan.decisions, ctx.text
+    rows: list[list[object]] = [
+        [t("setting.excluded"), _join(sorted(d.excluded_servers))],
+        [t("setting.paths"), "; ".join(f"{k}: {v}" for k, v in d.paths.items())],
+        [t("setting.disabled_rules"), _join(sorted(d.disabled_rules))],
+        [t("setting.pins"), "; ".join(f"{k}: {_fmt_date(ctx, v)}" for k, v in d.pins.items())],
+        [t("setting.not_before"), "; ".join(f"{k}: {_fmt_date(ctx, v)}"
+                                            for k, v in d.not_before.items())],
+        [t("setting.repoint"), _join(sorted(d.repoint_exo_connector))],
+        [t("setting.new_servers"), "; ".join(f"{k}: {v}" for k, v in d.new_servers.items())],
+    ]
+    return [r for r in rows if r[1]]
+
+
+def _knowledge_parts(ctx: ExportContext) -> list[tuple[str, list[str], list[list[object]]]]:
+    k, s = ctx.knowledge, ctx.plan.settings
+    Rows = list[list[object]]
+    durations: Rows = [[kind, _plain(s.durations.get(kind, f.value)), f.source, f.as_of,
+                        f.value if kind in s.durations else ""]
+                       for kind, f in sorted(k.durations.items())]
+    stages: Rows = [[st.number, st.start_day, "" if st.end_day is None else st.end_day,
+                     ctx.text(f"kind.{st.kind}"),
+                     st.action_de if ctx.lang == "de" else st.action_en,
+                     st.smtp, st.source, st.as_of] for st in k.policy.stages]
+    baselines: Rows = [[b.product, b.line, b.min_build, b.effective_from, b.source, b.as_of]
+                       for b in k.policy.baselines]
+    facts: Rows = [[f.key, _plain(f.value), f.source, f.as_of, f.confidence, f.note,
+                    _plain(f.overridden_from) if f.overridden_from is not None else ""]
+                   for f in sorted(k.facts.values(), key=lambda f: f.key)]
+    return [
+        ("durations", ["kind", "working_days", "source", "as_of", "overridden"], durations),
+        ("stages", ["stage", "from_day", "to_day", "kind", "action", "smtp", "source", "as_of"],
+         stages),
+        ("baselines", ["product", "line", "min_build", "effective", "source", "as_of"],
+         baselines),
+        ("facts", ["key", "value", "source", "as_of", "confidence", "note", "overridden"],
+         facts),
+    ]
+
+
+def write_assumptions_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None:
+    """Settings, decisions, the objective reached, and every knowledge fact with its source."""
+    sheet = book.add_worksheet(ctx.text("sheet.assumptions"))
+    writer, t, s = SheetWriter(sheet, styles), ctx.text, ctx.plan.settings
+    title_block(writer, ctx, "title.assumptions")
+    kv = [t("col.key"), t("col.value")]
+    row = 3
+    blocks: list[tuple[str, list[str], list[list[object]]]] = [
+        ("settings", kv, _settings_rows(ctx)),
+        ("consultants", [t("col.name"), t("setting.days_per_week"), t("setting.absent")],
+         [[c.name, c.days_per_week, "; ".join(f"{_fmt_date(ctx, a)} – {_fmt_date(ctx, b)}"
+                                              for a, b in c.absent)] for c in s.consultants]),
+        ("freezes", [t("col.start"), t("col.finish"), t("col.name")],
+         [[f.start, f.end, f.name] for f in s.freezes]),
+        ("decisions", kv, _decision_rows(ctx)),
+        ("objective", kv, _objective_rows(ctx)),
+    ]
+    blocks += [(key, [t("col.stage", n="").strip() if c == "stage" else t(f"col.{c}")
+                      for c in cols], rows) for key, cols, rows in _knowledge_parts(ctx)]
+    for key, heads, rows in blocks:
+        if rows:
+            section(writer, row, t(f"section.{key}"))
+            row = _table(writer, row + 1, heads, rows, wrap=(1, 2, 4, 5), align="left")
+    writer.fit_columns(minimum=8, maximum=45)
+    print_setup(sheet, ctx, t("sheet.assumptions"), (0, 1))
+
