@@ -1,18 +1,151 @@
-"""`planner build` (not yet implemented)."""
+"""`planner build STRING... [--on DATE] [--json]`: what a build means on a date.
+
+For each string: product, release, release date, support status, whether it can go in place
+to SE, and whether Exchange Online judges it out of date. A string that is not a build gives
+one clear error line (on stderr); the others are still answered, and the exit code is 1.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
+
+from planner.core.builds import (
+    BuildInfo,
+    BuildParseError,
+    below_baseline,
+    identify,
+    in_place_to_se,
+    is_supported,
+)
+from planner.core.knowledge import Knowledge, KnowledgeError, load_knowledge
+
+__all__ = ["add_parser", "answer", "run"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One build's answers on one day."""
+
+    info: BuildInfo
+    supported: bool
+    in_place_to_se: bool
+    below_baseline: bool
+
+    def to_plain(self) -> dict[str, Any]:
+        """The JSON shape: the issue's eight keys."""
+        info = self.info
+        return {
+            "input": info.input,
+            "product": info.product,
+            "release": info.release,
+            "build": str(info.number),
+            "release_date": info.release_date.isoformat() if info.release_date else None,
+            "supported": self.supported,
+            "in_place_to_se": self.in_place_to_se,
+            "below_baseline": self.below_baseline,
+        }
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from exc
 
 
 def add_parser(sub: Any) -> None:
     """Register the command."""
-    p = sub.add_parser("build", help="(not yet implemented)")
+    p = sub.add_parser(
+        "build",
+        help="identify Exchange builds: product, release, support, in-place to SE, baseline",
+        description=(
+            "Identify Exchange builds in any notation (15.2.1748.39, 15.02.1748.039, "
+            "'Version 15.2 (Build 1748.39)', 15.2.1748, 'Exchange 2019 CU14', 'SE RTM')."
+        ),
+    )
+    p.add_argument("builds", nargs="+", metavar="STRING", help="build numbers or release names")
+    p.add_argument(
+        "--on",
+        type=_iso_date,
+        default=None,
+        metavar="DATE",
+        help="judge on this day (default: today)",
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
     p.set_defaults(run=run)
 
 
+def answer(text: str, on: date, knowledge: Knowledge) -> Answer:
+    """Identify one string and answer the questions; raises BuildParseError on garbage."""
+    info = identify(text, knowledge)
+    return Answer(
+        info=info,
+        supported=is_supported(info, on, knowledge),
+        in_place_to_se=in_place_to_se(info, knowledge),
+        below_baseline=below_baseline(info, on, knowledge),
+    )
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _table(answers: list[Answer], on: date) -> str:
+    head = ("input", "product", "release", "build", "released", "supported", "in place to SE",
+            "below EXO baseline")  # fmt: skip
+    rows = [head]
+    for a in answers:
+        released = a.info.release_date.isoformat() if a.info.release_date else "unknown"
+        rows.append(
+            (
+                a.info.input,
+                f"Exchange {a.info.product}",
+                a.info.release or "unknown",
+                str(a.info.number),
+                released,
+                _yes(a.supported),
+                _yes(a.in_place_to_se),
+                _yes(a.below_baseline),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    lines = [f"Judged on {on.isoformat()}"]
+    for n, row in enumerate(rows):
+        lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    notes = [f"  {a.info.input}: {a.info.warning_en}" for a in answers if a.info.warning_en]
+    if notes:
+        lines += ["", "Notes:", *notes]
+    return "\n".join(lines)
+
+
 def run(args: argparse.Namespace) -> int:
-    """Run the command."""
-    print("planner build: not yet implemented")
-    return 2
+    """Answer every string; exit 1 when any string was not a build."""
+    on: date = args.on or date.today()
+    try:
+        knowledge = load_knowledge()
+    except KnowledgeError as exc:
+        print(f"planner build: knowledge base is broken: {exc}", file=sys.stderr)
+        return 1
+    answers: list[Answer] = []
+    failed = False
+    for text in args.builds:
+        try:
+            answers.append(answer(text, on, knowledge))
+        except BuildParseError as exc:
+            print(f"planner build: error: {exc}", file=sys.stderr)
+            failed = True
+    if args.json:
+        print(json.dumps([a.to_plain() for a in answers], indent=2, ensure_ascii=False))
+        for a in answers:
+            if a.info.warning_en:
+                print(f"planner build: note: {a.info.input}: {a.info.warning_en}", file=sys.stderr)
+    elif answers:
+        print(_table(answers, on))
+    return 1 if failed else 0

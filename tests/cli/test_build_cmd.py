@@ -1,0 +1,83 @@
+"""`planner build`: the issue's example, the table, and garbage among good strings."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from planner.cli import main
+
+EXAMPLE = ["Version 15.1 (Build 2507.6)", "15.02.1748.024", "15.2.2562.17"]
+KEYS = {
+    "input",
+    "product",
+    "release",
+    "build",
+    "release_date",
+    "supported",
+    "in_place_to_se",
+    "below_baseline",
+}
+
+
+def test_done_when_example(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["build", *EXAMPLE, "--on", "2026-12-01", "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert [set(item) for item in out] == [KEYS] * 3
+    cu23, cu15, se = out
+    assert (cu23["product"], cu23["release"], cu23["build"]) == ("2016", "CU23", "15.1.2507.6")
+    assert (cu23["supported"], cu23["in_place_to_se"], cu23["below_baseline"]) == (
+        False,
+        False,
+        True,
+    )
+    assert (cu15["product"], cu15["release"], cu15["build"]) == (
+        "2019",
+        "CU15 Apr25HU",
+        "15.2.1748.24",
+    )
+    assert (cu15["supported"], cu15["in_place_to_se"], cu15["below_baseline"]) == (
+        False,
+        True,
+        True,
+    )
+    assert (se["product"], se["release"], se["release_date"]) == ("SE", "RTM", "2025-07-01")
+    assert (se["supported"], se["in_place_to_se"], se["below_baseline"]) == (True, False, False)
+    assert [item["input"] for item in out] == EXAMPLE
+
+
+def test_table_output(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "Exchange 2019 CU14", "15.2.1748.39", "--on", "2026-12-01"]) == 0
+    out = capsys.readouterr().out
+    assert "Judged on 2026-12-01" in out
+    assert "Exchange 2019  CU15 Oct25SU" in out
+    assert "below EXO baseline" in out
+    assert "no update level" in out  # the name's warning is shown as a note
+
+
+def test_garbage_is_one_error_line_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["build", "hello world", "15.2.2562.17", "--on", "2026-12-01", "--json"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert [item["product"] for item in json.loads(captured.out)] == ["SE"]
+    errors = [line for line in captured.err.splitlines() if "error" in line]
+    assert len(errors) == 1 and "'hello world'" in errors[0]
+    assert "Traceback" not in captured.err
+
+
+def test_date_changes_the_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["build", "15.1.2507.61", "--on", "2025-10-01", "--json"])
+    before = json.loads(capsys.readouterr().out)[0]
+    main(["build", "15.1.2507.61", "--on", "2026-12-01", "--json"])
+    after = json.loads(capsys.readouterr().out)[0]
+    assert before["supported"] and not after["supported"]
+    assert not before["below_baseline"] and not after["below_baseline"]  # Oct25SU passes
+
+
+def test_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["build", "15.2.2562.17", "--on", "01.12.2026"])
+    assert exit_info.value.code == 2
+    assert "not a date" in capsys.readouterr().err
