@@ -109,6 +109,8 @@ def explain(problem: Problem, sol: Solution, job: Job) -> Driver:
     busy = _busy(problem, sol, job, first, start)
     if busy:
         return busy
+    if (after := cal.freeze_end(first, start)) is not None:  # would have straddled a freeze
+        return _skipped_day(problem, job, after - 1, k) or _bound_driver(problem, source, bound)
     for a, b in problem.absences[k] if k >= 0 else ():
         if a < sol.ends[job.index] and first < b:  # the step may not straddle an absence
             return _skipped_day(problem, job, max(a, first), k) or _bound_driver(

@@ -104,14 +104,19 @@ def _try(job: Job, s: int, problem: Problem, busy_c: list[list[tuple[int, int]]]
         days = job.days_by_consultant[0] if job.uses_consultant and job.days_by_consultant \
             else job.base_days
         e = cal.end_after(s, days) if not job.is_milestone else s
+        frozen = cal.freeze_end(s, e) if e > s else None
         if not resources:
-            return e, -1, s
+            return (e, -1, s) if frozen is None else (e, -2, frozen)
         blocked = [b for r in job.step.resources if (b := _free(busy_r.get(r, []), s, e))]
+        if frozen is not None:
+            blocked.append(frozen)
         return (e, -1, s) if not blocked else (e, -2, max(blocked))
     jump = _LIMIT
     for k, days in enumerate(job.days_by_consultant):
         e = cal.end_after(s, days)
         blocked = [b for r in job.step.resources if (b := _free(busy_r.get(r, []), s, e))]
+        if (f := cal.freeze_end(s, e)) is not None:
+            blocked.append(f)
         if (b := _free(busy_c[k], s, e)) is not None:
             blocked.append(b)
         if not blocked:

@@ -51,6 +51,9 @@ def _job_vars(sm: ScheduleModel, problem: Problem) -> None:
     for job in problem.jobs:
         cal = problem.cal(job)
         ok = [s for s in range(h) if cal.ok(s)]
+        if not job.is_milestone and cal.has_freezes:  # a step never straddles a freeze
+            longest = max(job.days_by_consultant or (job.base_days,))
+            ok = [s for s in ok if cal.freeze_end(s, cal.end_after(s, longest)) is None]
         if job.pin is not None:
             ok = [job.pin] if job.pin < h else [h - 1]
         ok = [s for s in ok if s >= job.not_before or job.pin is not None] or [h - 1]
@@ -137,6 +140,9 @@ def _overlap(m: cp_model.CpModel, s: IntVar, e: IntVar, a: int | IntVar,
     m.add_min_equality(hi, [e, b])
     days = m.new_int_var(0, h + 1, f"ov{tag}")
     m.add_max_equality(days, [0, hi - lo])
+    # redundant but vital: the LP relaxation of max/min alone lets an overlap exceed the
+    # pause, so the pause stage could never prove its bound
+    m.add(days <= e - s)
     return days
 
 

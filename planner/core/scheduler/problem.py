@@ -41,6 +41,19 @@ class DayCalendar:
             self._ok.append(usable)
         return index >= 0 and self._ok[index]
 
+    @property
+    def has_freezes(self) -> bool:
+        """True when the project has change freezes."""
+        return bool(self._calendar.freezes)
+
+    def freeze_end(self, start: int, end: int) -> int | None:
+        """The day after a freeze that [start, end) would straddle, or None."""
+        for f in self._calendar.freezes:
+            a, b = (f.start - self._start).days, (f.end - self._start).days + 1
+            if a < end and start < b:
+                return b
+        return None
+
     def next_ok(self, index: int, limit: int = 40_000) -> int:
         """The first usable day at or after ``index`` (``limit`` when there is none)."""
         index = max(0, index)

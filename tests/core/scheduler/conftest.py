@@ -1,57 +1,13 @@
-"""Hand-built estates and proposals for the scheduler tests."""
+"""Shared fixtures for the scheduler tests."""
 
 from __future__ import annotations
-
-from datetime import date
 
 import pytest
 
 from planner.core.knowledge import Knowledge, load_knowledge
-from planner.core.model import Estate, Server
-from planner.core.plan import Dependency, Phase, Proposal, Step
-from planner.core.settings import Settings
 
 
 @pytest.fixture(scope="session")
 def knowledge() -> Knowledge:
     """The shipped knowledge base."""
     return load_knowledge()
-
-
-def make_step(
-    step_id: str,
-    days: int = 1,
-    *,
-    preds: tuple[str, ...] = (),
-    exits: tuple[str, ...] = (),
-    resources: tuple[str, ...] = (),
-    window: bool = False,
-    target: str = "org",
-    consultant: bool = True,
-    deadline: date | None = None,
-) -> Step:
-    """A step with the fields the scheduler reads."""
-    return Step(
-        id=step_id, title_en=step_id, title_de=step_id, kind="test", phase=Phase.IN_PLACE,
-        target=target, duration_days=days, rule="test", why_en="", why_de="",
-        predecessors=tuple(Dependency(p) for p in preds), needs_window=window,
-        resources=resources, needs_consultant=consultant, exits_exo_view=exits,
-        deadline=deadline,
-    )
-
-
-def one_server(name: str = "EX01") -> Estate:
-    """An estate with one server."""
-    return Estate(servers=(Server(name=name, fqdn=f"{name.lower()}.contoso.com"),))
-
-
-def proposal(*steps: Step) -> Proposal:
-    """A proposal of these steps."""
-    return Proposal(steps=steps)
-
-
-def settings(**kw: object) -> Settings:
-    """Settings with a Tuesday start, no windows needed unless asked, short solver limit."""
-    base: dict[str, object] = {"start": date(2026, 12, 1), "solver_time_limit_s": 5.0}
-    base.update(kw)
-    return Settings(**base)  # type: ignore[arg-type]
