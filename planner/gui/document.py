@@ -178,8 +178,9 @@ class Document(QObject):
     @property
     def findings(self) -> tuple[Finding, ...]:
         """Import findings, plus the plan's own findings when the plan is current."""
-        if self._project.plan is not None and self.plan_is_current:
-            return self._project.plan.findings
+        plan = self._project.plan
+        if plan is not None and self.plan_is_current:
+            return self._project.findings + tuple(plan.proposal.findings)
         return self._project.findings
 
     @property

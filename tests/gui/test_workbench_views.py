@@ -1,0 +1,138 @@
+"""Estate, findings and graph views on a small estate: models, edits, jumps, highlighting."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from planner.core.model import Finding, Severity
+from planner.gui.models.estate_model import ENTITY_TYPES, EstateModel
+from planner.gui.models.findings_model import FindingsModel
+from planner.gui.views.estate import EstateView
+from planner.gui.views.findings import FindingsView, target_of
+from planner.gui.views.graph import GraphView
+from planner.gui.views.graph_layout import layout_graph
+from tests.gui.planning_fixtures import fake_document
+
+
+def _with_findings(doc: Any) -> None:
+    findings = (
+        Finding(Severity.ERROR, "IMPORT-BUILD-UNPARSEABLE", "Build unreadable", "Build unlesbar",
+                "inventory.xlsx", "Servers", 7, "Build", "server:EX02"),
+        Finding(Severity.INFO, "X-INFO", "Note", "Hinweis"),
+    )
+    doc.set_project(replace(doc.project, findings=findings))
+
+
+@pytest.mark.parametrize("entity", sorted(ENTITY_TYPES))
+def test_estate_models_pass_the_model_tester(qapp: Any, qtmodeltester: Any, monkeypatch: Any,
+                                             entity: str) -> None:
+    doc = fake_document(monkeypatch)
+    qtmodeltester.check(EstateModel(doc, entity))
+
+
+def test_findings_model_passes_the_model_tester(qapp: Any, qtmodeltester: Any,
+                                                 monkeypatch: Any) -> None:
+    doc = fake_document(monkeypatch)
+    _with_findings(doc)
+    qtmodeltester.check(FindingsModel(doc))
+
+
+def test_server_table_shows_the_assessment_and_edits_are_undoable(monkeypatch: Any) -> None:
+    doc = fake_document(monkeypatch)
+    model = EstateModel(doc, "servers")
+    site_col = model.fields.index("site")
+    path_col = len(model.fields) + model.extra.index("path")
+    assert model.index(0, path_col).data() == "in_place"
+    assert model.index(0, path_col).data(Qt.ItemDataRole.BackgroundRole) is not None
+
+    assert model.setData(model.index(0, site_col), "Berlin")
+    assert doc.estate.servers[0].site == "Berlin" and doc.plan_is_current
+    doc.undo_stack.undo()
+    assert doc.estate.servers[0].site == "Munich"
+
+    data_col = model.fields.index("mailbox_data_gb")
+    assert model.setData(model.index(1, data_col), "1,5")  # German decimal comma
+    assert doc.estate.servers[1].mailbox_data_gb == 1.5
+    assert not model.setData(model.index(1, data_col), "lots")  # refused, no undo step
+    assert doc.undo_stack.count() == 1  # the undone edit was replaced by the new one
+
+
+def test_changing_the_path_in_the_table_is_a_decision(monkeypatch: Any) -> None:
+    doc = fake_document(monkeypatch)
+    model = EstateModel(doc, "servers")
+    path_col = len(model.fields) + model.extra.index("path")
+    assert model.setData(model.index(0, path_col), "side_by_side")
+    assert doc.decisions.paths == {"EX01": "side_by_side"}
+    assert model.index(0, path_col).data() == "side_by_side"
+    doc.undo_stack.undo()
+    assert doc.decisions.paths == {}
+
+
+def test_estate_view_filters_and_selects(qtbot: Any, monkeypatch: Any) -> None:
+    doc = fake_document(monkeypatch)
+    view = EstateView(doc)
+    qtbot.addWidget(view)
+    table = view.tables["servers"]
+    table.filter.setText("ex13")
+    assert table.proxy.rowCount() == 1
+    assert view.show_record("servers", "EX02")
+    assert table.proxy.rowCount() == 3  # the filter was cleared to show the record
+    selected = table.table.selectionModel().selectedRows()
+    assert selected and selected[0].data() == "EX02"
+    assert "(3)" in view.tabText(0)
+
+
+def test_findings_double_click_asks_to_show_the_record(qtbot: Any, monkeypatch: Any) -> None:
+    doc = fake_document(monkeypatch)
+    _with_findings(doc)
+    view = FindingsView(doc)
+    qtbot.addWidget(view)
+    assert view.proxy.rowCount() == 2
+    view.severity.setCurrentIndex(0)  # errors only
+    assert view.proxy.rowCount() == 1
+    index = view.proxy.index(0, 0)
+    with qtbot.waitSignal(view.jumpRequested) as blocker:
+        view.table.doubleClicked.emit(index)
+    assert blocker.args == ["servers", "EX02"]
+    assert target_of(Finding(Severity.INFO, "C", "", "", target="relay:Scanner")) == (
+        "relay_clients", "Scanner")
+
+
+def test_graph_draws_sites_servers_and_highlights_dependencies(qtbot: Any,
+                                                               monkeypatch: Any) -> None:
+    doc = fake_document(monkeypatch)
+    monkeypatch.setattr("planner.core.graph.exo.derive_judged",
+                        lambda estate, knowledge: (frozenset({"EX01"}), {}, []))
+    view = GraphView(doc)
+    qtbot.addWidget(view)
+    assert {"server:EX01", "server:EX02", "server:EX13"} <= set(view.items)
+    assert view.select_node("server:EX01")
+    assert view.selected_node() == "server:EX01"
+    related = view.related("server:EX01")
+    assert "site:Munich" in related
+    assert view.items["server:EX02"].opacity() < 1.0  # unrelated servers fade
+    html = view.details.toHtml()
+    assert "EX01" in html
+
+
+def test_graph_layout_keeps_sites_apart(monkeypatch: Any) -> None:
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for site in ("site:A", "site:B"):
+        g.add_node(site, kind="site", label=site[5:])
+    for name, site in (("EX1", "site:A"), ("EX2", "site:B"), ("EX3", "site:A")):
+        g.add_node(f"server:{name}", kind="server", label=name)
+        g.add_edge(f"server:{name}", site, key="in_site", relation="in_site")
+    g.add_node("connector:Out", kind="connector", label="Out")
+    g.add_edge("connector:Out", "server:EX1", key="sends_through", relation="sends_through")
+    layout = layout_graph(g)
+    a, b = layout.sites["site:A"], layout.sites["site:B"]
+    assert a.x + a.w <= b.x
+    ex1, ex3 = layout.nodes["server:EX1"], layout.nodes["server:EX3"]
+    assert ex1.x == ex3.x and ex1.y != ex3.y
+    assert layout.nodes["connector:Out"].x > ex1.x
