@@ -1,0 +1,266 @@
+"""Settings dialog pages: the project, the calendar (freezes, maintenance days), consultants.
+
+Each page is built from a :class:`~planner.core.settings.Settings` and gives back a changed
+copy with ``apply_to(settings)``; it raises ``ValueError`` with a readable message when the
+input cannot be used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.settings import Consultant, Freeze, Settings
+
+__all__ = [
+    "CalendarPage",
+    "ConsultantsPage",
+    "EditableTable",
+    "ProjectPage",
+    "format_ranges",
+    "parse_ranges",
+    "to_date",
+    "to_qdate",
+]
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_RANGE = re.compile(r"(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})")
+
+
+def to_qdate(day: date) -> QDate:
+    """A Python date as a QDate."""
+    return QDate(day.year, day.month, day.day)
+
+
+def to_date(value: Any) -> date:
+    """A QDate (or date) as a Python date."""
+    if isinstance(value, date):
+        return value
+    return date(value.year(), value.month(), value.day())
+
+
+def _parse_day(text: str) -> date:
+    if "-" in text:
+        return date.fromisoformat(text)
+    d, m, y = (int(p) for p in text.split("."))
+    return date(y, m, d)
+
+
+def parse_ranges(text: str) -> tuple[tuple[date, date], ...]:
+    """Day ranges from text like "2026-04-01..2026-04-10; 24.12.2026" (a single day allowed)."""
+    ranges: list[tuple[date, date]] = []
+    for part in re.split(r"[;,\n]", text):
+        if not part.strip():
+            continue
+        days = [_parse_day(m) for m in _RANGE.findall(part)]
+        if not days or len(days) > 2:
+            raise ValueError(part.strip())
+        first, last = days[0], days[-1]
+        if last < first:
+            raise ValueError(part.strip())
+        ranges.append((first, last))
+    return tuple(ranges)
+
+
+def format_ranges(ranges: tuple[tuple[date, date], ...]) -> str:
+    """Day ranges as text that :func:`parse_ranges` reads back."""
+    return "; ".join(a.isoformat() if a == b else f"{a.isoformat()}..{b.isoformat()}"
+                     for a, b in ranges)
+
+
+class EditableTable(QWidget):
+    """A table with Add and Remove buttons; cells hold QDate, int or text (Qt picks editors)."""
+
+    def __init__(self, headers: list[str], defaults: list[Any],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.defaults = defaults
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        add = QPushButton(self.tr("Add"))
+        add.clicked.connect(lambda: self.add_row(list(self.defaults)))
+        remove = QPushButton(self.tr("Remove"))
+        remove.clicked.connect(self.remove_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.table)
+        box.addLayout(buttons)
+
+    def add_row(self, values: list[Any]) -> None:
+        """Append a row; dates become QDate cells so the editor is a date picker."""
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, value in enumerate(values):
+            item = QTableWidgetItem()
+            item.setData(Qt.ItemDataRole.EditRole,
+                         to_qdate(value) if isinstance(value, date) else value)
+            self.table.setItem(row, column, item)
+
+    def remove_selected(self) -> None:
+        """Remove the selected rows."""
+        for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
+            self.table.removeRow(row)
+
+    def rows(self) -> list[list[Any]]:
+        """Every row's cell values (QDate cells as Python dates)."""
+        result = []
+        for row in range(self.table.rowCount()):
+            values = []
+            for column in range(self.table.columnCount()):
+                item = self.table.item(row, column)
+                value = item.data(Qt.ItemDataRole.EditRole) if item else None
+                values.append(to_date(value) if isinstance(value, QDate) else value)
+            result.append(values)
+        return result
+
+
+class ProjectPage(QWidget):
+    """Customer, start, country and state, languages and report details."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.customer = QLineEdit(settings.customer)
+        self.start = QDateEdit(to_qdate(settings.start))
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.country = QLineEdit(settings.country)
+        self.country.setMaxLength(2)
+        self.subdivision = QLineEdit(settings.subdivision)
+        self.language = QComboBox()
+        self.language.addItem("Deutsch", "de")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(self.language.findData(settings.language))
+        self.company = QLineEdit(settings.company)
+        self.consultant_name = QLineEdit(settings.consultant_name)
+        self.plan_version = QLineEdit(settings.plan_version)
+        self.paper = QComboBox()
+        self.paper.addItems(["A4", "Letter"])
+        self.paper.setCurrentText(settings.paper)
+        self.time_limit = QDoubleSpinBox()
+        self.time_limit.setRange(1, 600)
+        self.time_limit.setSuffix(" s")
+        self.time_limit.setValue(settings.solver_time_limit_s)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Customer"), self.customer)
+        form.addRow(self.tr("Project start"), self.start)
+        form.addRow(self.tr("Country (ISO code, e.g. DE)"), self.country)
+        form.addRow(self.tr("State / subdivision (e.g. BY)"), self.subdivision)
+        form.addRow(self.tr("Language of report and exports"), self.language)
+        form.addRow(self.tr("Your company"), self.company)
+        form.addRow(self.tr("Consultant"), self.consultant_name)
+        form.addRow(self.tr("Plan version"), self.plan_version)
+        form.addRow(self.tr("Paper"), self.paper)
+        form.addRow(self.tr("Solver time limit"), self.time_limit)
+
+    def apply_to(self, settings: Settings) -> Settings:
+        """The settings with this page's values."""
+        country = self.country.text().strip().upper()
+        if len(country) != 2:
+            raise ValueError(self.tr("The country must be a two-letter code such as DE."))
+        return replace(
+            settings, customer=self.customer.text().strip(), start=to_date(self.start.date()),
+            country=country, subdivision=self.subdivision.text().strip().upper(),
+            language=self.language.currentData(), company=self.company.text().strip(),
+            consultant_name=self.consultant_name.text().strip(),
+            plan_version=self.plan_version.text().strip(), paper=self.paper.currentText(),
+            solver_time_limit_s=self.time_limit.value())
+
+
+class CalendarPage(QWidget):
+    """Freeze periods and the weekdays that are maintenance windows."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.freezes = EditableTable([self.tr("From"), self.tr("To"), self.tr("Name")],
+                                     [settings.start, settings.start, ""])
+        for f in settings.freezes:
+            self.freezes.add_row([f.start, f.end, f.name])
+        self.window_days: dict[str, QCheckBox] = {}
+        days = QHBoxLayout()
+        names = (self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"),
+                 self.tr("Fri"), self.tr("Sat"), self.tr("Sun"))
+        chosen = {d.strip().lower()[:3] for d in settings.maintenance_days}
+        for key, text in zip(WEEKDAYS, names, strict=True):
+            box = QCheckBox(text)
+            box.setChecked(key.lower() in chosen)
+            self.window_days[key] = box
+            days.addWidget(box)
+        days.addStretch(1)
+        box = QVBoxLayout(self)
+        box.addWidget(QLabel(self.tr("Change freezes (no step runs on these days):")))
+        box.addWidget(self.freezes, 1)
+        box.addWidget(QLabel(self.tr("Maintenance windows (steps that need downtime run "
+                                     "only on these weekdays):")))
+        box.addLayout(days)
+
+    def apply_to(self, settings: Settings) -> Settings:
+        """The settings with these freezes and maintenance days."""
+        freezes = []
+        for start, end, name in self.freezes.rows():
+            if end < start:
+                raise ValueError(self.tr("A freeze ends before it starts: {name}").format(
+                    name=name or start.isoformat()))
+            freezes.append(Freeze(start, end, str(name or "")))
+        days = tuple(k for k, box in self.window_days.items() if box.isChecked())
+        return replace(settings, freezes=tuple(sorted(freezes, key=lambda f: f.start)),
+                       maintenance_days=days)
+
+
+class ConsultantsPage(QWidget):
+    """Who does the work, how many days a week, and when they are away."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.consultants = EditableTable(
+            [self.tr("Name"), self.tr("Days per week"), self.tr("Absences")],
+            [self.tr("Consultant"), 5, ""])
+        self.consultants.table.setToolTip(self.tr(
+            "Absences: ranges like 2026-04-01..2026-04-10 or 24.12.2026, separated by ';'"))
+        for c in settings.consultants:
+            self.consultants.add_row([c.name, c.days_per_week, format_ranges(c.absent)])
+        box = QVBoxLayout(self)
+        box.addWidget(QLabel(self.tr("Absences: ranges like 2026-04-01..2026-04-10, "
+                                     "separated by ';'.")))
+        box.addWidget(self.consultants)
+
+    def apply_to(self, settings: Settings) -> Settings:
+        """The settings with these consultants (at least one)."""
+        people = []
+        for name, days, absences in self.consultants.rows():
+            if not str(name or "").strip():
+                continue
+            try:
+                absent = parse_ranges(str(absences or ""))
+            except ValueError as exc:
+                raise ValueError(self.tr("Absence of {name} not understood: {text}").format(
+                    name=name, text=str(exc))) from exc
+            people.append(Consultant(str(name).strip(), max(1, min(5, int(days or 5))), absent))
+        if not people:
+            raise ValueError(self.tr("At least one consultant is needed."))
+        return replace(settings, consultants=tuple(people))

@@ -1,0 +1,87 @@
+"""The settings dialog: one OK is one undoable edit that re-plans; bad input keeps it open."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from planner.core.knowledge import load_knowledge
+from planner.gui.dialogs.overrides_model import OverridesModel, fact_rows
+from planner.gui.dialogs.settings_dialog import SettingsDialog
+from planner.gui.dialogs.settings_pages import format_ranges, parse_ranges
+from tests.gui.planning_fixtures import fake_document
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    return shown
+
+
+def test_overrides_model_passes_qt_model_checks(qtmodeltester):
+    model = OverridesModel(fact_rows(load_knowledge()), {"policy.pause_max_days_per_year": 60})
+    qtmodeltester.check(model, force_py=True)
+    row = model.row_of("policy.pause_max_days_per_year")
+    assert model.index(row, 1).data() == "90"  # the knowledge base's value stays visible
+    assert model.index(row, 4).data() == "60"
+    assert model.setData(model.index(row, 4), "", Qt.ItemDataRole.EditRole)
+    assert model.overrides() == {}
+
+
+def test_absence_ranges_round_trip():
+    ranges = parse_ranges("2026-04-01..2026-04-10; 24.12.2026")
+    assert ranges == ((date(2026, 4, 1), date(2026, 4, 10)), (date(2026, 12, 24),) * 2)
+    assert parse_ranges(format_ranges(ranges)) == ranges
+    with pytest.raises(ValueError):
+        parse_ranges("2026-04-10..2026-04-01")
+
+
+def test_ok_applies_all_pages_as_one_undoable_edit(qtbot, monkeypatch):
+    doc = fake_document(monkeypatch)
+    old_start = doc.plan.schedule.for_step("prep:license").start
+    dialog = SettingsDialog(doc)
+    qtbot.addWidget(dialog)
+    dialog.project_page.start.setDate(QDate(2026, 4, 6))
+    page = dialog.enforcement_page
+    page.pause_mode.setCurrentIndex(page.pause_mode.findData("none"))
+    dialog.consultants_page.consultants.add_row(["Anna", 3, "2026-04-07..2026-04-08"])
+    dialog.accept()
+    assert doc.undo_stack.count() == 1
+    assert doc.settings.fixed_pauses == ()
+    assert [c.name for c in doc.settings.consultants][-1] == "Anna"
+    assert doc.plan.schedule.pauses == ()
+    assert doc.plan.schedule.for_step("prep:license").start == date(2026, 4, 6)
+    doc.undo_stack.undo()
+    assert doc.plan.schedule.for_step("prep:license").start == old_start
+    assert doc.plan.schedule.pauses
+
+
+def test_override_is_kept_beside_the_knowledge_value(qtbot, monkeypatch):
+    doc = fake_document(monkeypatch)
+    dialog = SettingsDialog(doc)
+    qtbot.addWidget(dialog)
+    model = dialog.overrides_page.overrides
+    row = model.row_of("policy.pause_max_days_per_year")
+    model.setData(model.index(row, 4), "60")
+    dialog.accept()
+    assert doc.settings.policy_overrides == {"policy.pause_max_days_per_year": "60"}
+    assert load_knowledge(doc.settings.policy_overrides).policy.pause_max_days_per_year == 60
+
+
+def test_unusable_input_keeps_the_dialog_open(qtbot, monkeypatch, warnings):
+    doc = fake_document(monkeypatch)
+    dialog = SettingsDialog(doc)
+    qtbot.addWidget(dialog)
+    dialog.consultants_page.consultants.add_row(["Bob", 5, "next week"])
+    dialog.accept()
+    assert warnings and "Bob" in warnings[0]
+    assert doc.undo_stack.count() == 0
+    assert dialog.result() != dialog.DialogCode.Accepted
