@@ -1,4 +1,133 @@
-"""Import a customer's Exchange inventory: our template, any spreadsheet or CSV, PowerShell
-exports, Exchange Online's server report and HealthChecker XML, into one :class:`Estate`."""
+"""Import a customer's Exchange inventory into one :class:`~planner.core.model.Estate`.
+
+Reads our template, any customer spreadsheet or CSV (xlsx, xls, ods; English or German
+headers anywhere on the sheet), PowerShell ``Export-Csv`` output, Exchange Online's
+``Get-OnPremServerReportInfo`` (CSV or Format-List text) and HealthChecker XML. Whatever
+cannot be used becomes a :class:`~planner.core.model.Finding` naming file, sheet, row and
+column; :func:`import_files` never raises for bad input.
+
+>>> from planner.core.resources import resource_path
+>>> result = import_files([resource_path("samples", "small", "inventory.xlsx")])
+>>> sorted(s.name for s in result.estate.servers)
+['FAB-EDGE01', 'FAB-EX01', 'FAB-EX02']
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from planner.core.importing.blocks import read_table
+from planner.core.importing.crossref import check_estate
+from planner.core.importing.findings import Where, finding
+from planner.core.importing.headers import load_synonyms
+from planner.core.importing.mapping import (
+    ColumnChoice,
+    ColumnMapping,
+    MappingError,
+    SheetMapping,
+    load_mapping,
+    save_mapping,
+)
+from planner.core.importing.merge import merge_rows
+from planner.core.importing.project_sheet import is_project_table, read_project_table
+from planner.core.importing.records import Row
+from planner.core.importing.tabular import read_file
+from planner.core.knowledge import Knowledge
+from planner.core.model import Estate, Finding, Severity
+
+__all__ = [
+    "ColumnChoice",
+    "ColumnMapping",
+    "ImportResult",
+    "MappingError",
+    "SheetMapping",
+    "import_files",
+    "load_mapping",
+    "save_mapping",
+]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The estate read from the files, what was wrong with them, and how they were read."""
+
+    estate: Estate
+    findings: tuple[Finding, ...]
+    mappings: tuple[SheetMapping, ...]
+    settings_table: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any finding is an error."""
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def read_anything(self) -> bool:
+        """True when at least one record or setting came out of the files."""
+        e = self.estate
+        parts = (e.sites, e.servers, e.dags, e.databases, e.connectors, e.relay_clients,
+                 e.namespaces, e.exo_reports)
+        return any(parts) or bool(self.settings_table) or e.organization.customer != ""
+
+
+def _knowledge() -> Knowledge | None:
+    """The bundled knowledge base for build checks; None if it cannot be loaded."""
+    try:
+        from planner.core.knowledge import load_knowledge
+
+        return load_knowledge()
+    except Exception:  # noqa: BLE001 - a broken knowledge base must not stop the import
+        return None
+
+
+def import_files(paths: Sequence[Path], mapping: ColumnMapping | None = None,
+                 knowledge: Knowledge | None = None) -> ImportResult:
+    """Read every file into one estate, with findings, the mappings used and any settings."""
+    syn = load_synonyms()
+    saved = mapping or ColumnMapping()
+    rows: list[Row] = []
+    findings: list[Finding] = []
+    mappings: list[SheetMapping] = []
+    settings: dict[str, Any] = {}
+    for path in paths:
+        path = Path(path)
+        try:
+            tables, read_findings = read_file(path)
+        except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
+            tables, read_findings = [], [finding("IMPORT-FILE-UNREADABLE", Where(path.name),
+                                                 detail=type(exc).__name__)]
+        findings.extend(read_findings)
+        for table in tables:
+            if is_project_table(table):
+                table_settings, project_findings = read_project_table(table)
+                _deep_update(settings, table_settings)
+                findings.extend(project_findings)
+                continue
+            try:
+                result = read_table(table, syn, saved.for_table(table.file, table.sheet))
+            except Exception as exc:  # noqa: BLE001 - a bug in one sheet must not stop others
+                findings.append(finding("IMPORT-FILE-UNREADABLE", table.where(),
+                                        detail=f"{type(exc).__name__}: {exc}"[:200]))
+                continue
+            rows.extend(result.rows)
+            mappings.extend(result.mappings)
+            findings.extend(result.findings)
+    estate, merge_findings, locations = merge_rows(rows)
+    findings.extend(merge_findings)
+    findings.extend(check_estate(estate, locations, knowledge or _knowledge()))
+    result = ImportResult(estate, tuple(findings), tuple(mappings), settings)
+    if paths and not result.read_anything and not result.has_errors:
+        result = ImportResult(estate, (*findings, finding("IMPORT-NOTHING")), tuple(mappings),
+                              settings)
+    return result
+
+
+def _deep_update(target: dict[str, Any], extra: dict[str, Any]) -> None:
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _deep_update(target[key], value)
+        else:
+            target[key] = value

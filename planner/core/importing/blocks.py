@@ -1,0 +1,124 @@
+"""Find the tables inside a sheet (header rows, several per sheet) and read each one.
+
+A saved mapping for the sheet wins over recognition: its header rows, entities and column
+choices are used as they are. Otherwise every row that matches an entity's synonyms starts a
+new block that runs until the next such row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from planner.core.importing.findings import finding
+from planner.core.importing.headers import (
+    Synonyms,
+    map_columns,
+    match_header_row,
+    normalise_header,
+)
+from planner.core.importing.mapping import ColumnChoice, SheetMapping
+from planner.core.importing.powershell import connector_context
+from planner.core.importing.records import Row, read_block
+from planner.core.importing.tabular import Table
+from planner.core.importing.values import cell_text
+from planner.core.model import Finding
+
+__all__ = ["TableResult", "read_table"]
+
+_GUESS_LIMIT = 0.8  # columns mapped with less confidence get an info finding
+
+
+@dataclass
+class TableResult:
+    """What one table gave: rows, the mappings used, findings."""
+
+    rows: list[Row]
+    mappings: list[SheetMapping]
+    findings: list[Finding]
+
+
+@dataclass(frozen=True)
+class _Header:
+    index: int  # into table.rows
+    entity: str
+    columns: tuple[ColumnChoice, ...]
+    german: bool
+
+
+def read_table(table: Table, syn: Synonyms,
+               saved: tuple[SheetMapping, ...] = ()) -> TableResult:
+    """Rows, mappings and findings for one sheet or CSV file."""
+    names = [table.sheet, PurePath(table.file).stem, table.type_hint]
+    headers = _saved_headers(table, saved, syn) if saved else _find_headers(table, syn, names)
+    result = TableResult([], [], [])
+    if not headers:
+        if any(cell_text(c) for r in table.rows for c in r):
+            result.findings.append(finding("IMPORT-SHEET-UNRECOGNISED", table.where()))
+        return result
+    for n, head in enumerate(headers):
+        end = headers[n + 1].index if n + 1 < len(headers) else len(table.rows)
+        mapping = SheetMapping(table.file, table.sheet, head.entity,
+                               table.first_row + head.index, head.columns)
+        result.mappings.append(mapping)
+        if not head.entity:
+            continue  # the user chose not to import this table
+        header_texts = [c.header for c in head.columns]
+        context = connector_context(names, header_texts)
+        rows, findings = read_block(table, mapping, head.index + 1, end, syn, head.german,
+                                    context)
+        result.rows.extend(rows)
+        result.findings.extend(_column_findings(table, mapping))
+        result.findings.extend(findings)
+    return result
+
+
+def _find_headers(table: Table, syn: Synonyms, names: list[str]) -> list[_Header]:
+    headers: list[_Header] = []
+    for index, row in enumerate(table.rows):
+        match = match_header_row(row, syn, names, only=table.entity_hint)
+        if match is not None:
+            headers.append(_Header(index, match.entity, match.columns, match.german))
+        if table.entity_hint and headers:
+            break  # readers that know the entity give exactly one header row
+    return headers
+
+
+def _saved_headers(table: Table, saved: tuple[SheetMapping, ...], syn: Synonyms) -> list[_Header]:
+    """Header rows and columns from a saved mapping, matched to this file's header texts."""
+    headers: list[_Header] = []
+    for mapping in saved:
+        index = mapping.header_row - table.first_row
+        if not 0 <= index < len(table.rows):
+            continue
+        row = table.rows[index]
+        present = {normalise_header(cell_text(c)) for c in row}
+        by_text = {normalise_header(c.header): c for c in mapping.columns if c.header}
+        # a saved column whose header text is gone (renamed) still applies by position
+        by_index = {c.index: c for c in mapping.columns
+                    if normalise_header(c.header) not in present}
+        columns: list[ColumnChoice] = []
+        for i, cell in enumerate(row):
+            text = cell_text(cell)
+            choice = by_text.get(normalise_header(text)) if text else None
+            if choice is None:
+                choice = by_index.get(i)
+            if text or choice:
+                columns.append(ColumnChoice(i, text, choice.field if choice else "", 1.0))
+        _cols, _score, german = map_columns(mapping.entity, row, syn, fuzzy=False) \
+            if mapping.entity else ((), 0.0, False)
+        headers.append(_Header(index, mapping.entity, tuple(columns), german))
+    return sorted(headers, key=lambda h: h.index)
+
+
+def _column_findings(table: Table, mapping: SheetMapping) -> list[Finding]:
+    where = table.where(mapping.header_row - table.first_row)
+    out: list[Finding] = []
+    for c in mapping.columns:
+        if c.field and c.confidence < _GUESS_LIMIT:
+            out.append(finding("IMPORT-COLUMN-GUESSED", where, column=c.letter, header=c.header,
+                               field=c.field, confidence=c.confidence))
+    ignored = [f"{c.letter} \"{c.header}\"" for c in mapping.columns if not c.field and c.header]
+    if ignored:
+        out.append(finding("IMPORT-COLUMNS-IGNORED", where, detail=", ".join(ignored)))
+    return out

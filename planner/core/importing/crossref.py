@@ -1,0 +1,130 @@
+"""Checks on the merged estate: builds, roles, and names that point at nothing.
+
+Builds are interpreted by :mod:`planner.core.builds` (the knowledge base's build table); an
+unparseable or missing build is an error because the migration path depends on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from planner.core.importing.findings import Where, finding
+from planner.core.importing.merge import Locations
+from planner.core.importing.values import canonical_build
+from planner.core.knowledge import Knowledge
+from planner.core.model import ConnectorType, Estate, Finding
+
+__all__ = ["check_estate"]
+
+
+def check_estate(estate: Estate, locations: Locations,
+                 knowledge: Knowledge | None) -> list[Finding]:
+    """Findings about builds, roles and dangling references."""
+    out = _server_checks(estate, locations, knowledge)
+    out += _reference_checks(estate, locations)
+    out += _exo_checks(estate, locations)
+    return out
+
+
+def _at(locations: Locations, key: str, field: str = "") -> tuple[Where, str]:
+    where, columns = locations.get(key, (Where(), {}))
+    return where, columns.get(field, "")
+
+
+def _server_checks(estate: Estate, locations: Locations,
+                   knowledge: Knowledge | None) -> list[Finding]:
+    out: list[Finding] = []
+    for s in estate.servers:
+        key, target = f"server:{s.name.lower()}", f"server:{s.name}"
+        if not s.roles:
+            where, column = _at(locations, key, "roles")
+            out.append(finding("IMPORT-ROLES-MISSING", where, column=column, target=target,
+                               name=s.name))
+        where, column = _at(locations, key, "build")
+        if not s.build:
+            out.append(finding("IMPORT-BUILD-MISSING", where, column=column, target=target,
+                               name=s.name))
+            continue
+        problem = _build_problem(s.build, knowledge)
+        if problem is None:
+            continue
+        code, en, de = problem
+        if code == "IMPORT-BUILD-UNPARSEABLE":
+            out.append(finding(code, where, column=column, target=target, name=s.name,
+                               value=s.build[:60]))
+        else:
+            f = finding(code, where, column=column, target=target, name=s.name, detail=en)
+            out.append(_with_german(f, f"Server {s.name}: {de}"))
+    return out
+
+
+def _with_german(f: Finding, message_de: str) -> Finding:
+    from dataclasses import replace
+
+    return replace(f, message_de=message_de)
+
+
+def _build_problem(build: str, knowledge: Knowledge | None) -> tuple[str, str, str] | None:
+    """(code, en, de) when the build cannot be used as it is, else None."""
+    if knowledge is None:
+        return None if canonical_build(build) else ("IMPORT-BUILD-UNPARSEABLE", "", "")
+    from planner.core.builds import BuildParseError, identify
+
+    try:
+        info = identify(build, knowledge)
+    except BuildParseError:
+        return ("IMPORT-BUILD-UNPARSEABLE", "", "")
+    if info.warning_en:
+        return ("IMPORT-BUILD-UNCERTAIN", info.warning_en, info.warning_de or info.warning_en)
+    return None
+
+
+def _unknown(names: Iterable[str], estate: Estate) -> list[str]:
+    return [n for n in names if n and estate.server(n) is None]
+
+
+def _reference_checks(estate: Estate, locations: Locations) -> list[Finding]:
+    out: list[Finding] = []
+
+    def report(entity: str, name: str, field: str, missing: Iterable[str],
+               code: str = "IMPORT-REF-UNKNOWN-SERVER") -> None:
+        where, column = _at(locations, f"{entity}:{name.lower()}", field)
+        for m in missing:
+            out.append(finding(code, where, column=column, target=f"{entity}:{name}", name=m))
+
+    for d in estate.dags:
+        report("dag", d.name, "members", _unknown(d.members, estate))
+    dag_names = {d.name.lower() for d in estate.dags}
+    for db in estate.databases:
+        report("database", db.name, "server", _unknown([db.server], estate))
+        if db.dag and db.dag.lower() not in dag_names:
+            report("database", db.name, "dag", [db.dag], "IMPORT-REF-UNKNOWN-DAG")
+    for c in estate.connectors:
+        if c.type not in (ConnectorType.EXO_INBOUND, ConnectorType.EXO_OUTBOUND):
+            report("connector", c.name, "servers", _unknown(c.servers, estate))
+    connector_names = {c.name.lower() for c in estate.connectors}
+    for r in estate.relay_clients:
+        report("relay_client", r.name, "server", _unknown([r.server], estate))
+        if r.connector and r.connector.lower() not in connector_names:
+            report("relay_client", r.name, "connector", [r.connector],
+                   "IMPORT-REF-UNKNOWN-CONNECTOR")
+    for ns in estate.namespaces:
+        report("namespace", ns.name, "servers", _unknown(ns.servers, estate))
+    return out
+
+
+def _exo_checks(estate: Estate, locations: Locations) -> list[Finding]:
+    out: list[Finding] = []
+    for report in estate.exo_reports:
+        where, _column = _at(locations, f"exo_report:{report.server_fqdn.lower()}")
+        target = f"server:{report.server_fqdn}"
+        server = estate.server(report.server_fqdn)
+        if server is None:
+            out.append(finding("IMPORT-EXO-UNKNOWN-SERVER", where, target=target,
+                               name=report.server_fqdn))
+            continue
+        seen, listed = canonical_build(report.build), canonical_build(server.build)
+        if seen and listed and seen != listed:
+            out.append(finding("IMPORT-EXO-BUILD-DIFFERS", where, target=f"server:{server.name}",
+                               name=server.name, other=report.build, value=server.build))
+    return out

@@ -1,0 +1,48 @@
+"""Exchange Online's ``Get-OnPremServerReportInfo`` pasted as ``Format-List`` text.
+
+Format-List prints one ``Key : Value`` block per object, separated by blank lines, with long
+values wrapped onto indented lines. Each block becomes a table row, so the same header
+synonyms that read the CSV form of the report read this one too (and Format-List output
+of other cmdlets works the same way).
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.core.importing.tabular import Table
+
+__all__ = ["looks_like_format_list", "read_format_list"]
+
+_LINE = re.compile(r"^([A-Za-z][\w.-]*)\s+:(?:\s(.*))?$")  # Format-List pads before the colon
+
+
+def looks_like_format_list(text: str) -> bool:
+    """Most non-blank lines are ``Key : Value`` and at least three keys are present."""
+    lines = [ln for ln in text.splitlines()[:400] if ln.strip()]
+    keyed = [ln for ln in lines if _LINE.match(ln)]
+    return len(keyed) >= 3 and len(keyed) >= 0.6 * len(lines)
+
+
+def read_format_list(name: str, text: str) -> list[Table]:
+    """One table: header = all keys in order of appearance, one row per block."""
+    blocks: list[dict[str, str]] = []
+    current: dict[str, str] = {}
+    last = ""
+    for line in text.splitlines():
+        if not line.strip():
+            if current:
+                blocks.append(current)
+            current, last = {}, ""
+            continue
+        match = _LINE.match(line)
+        if match:
+            last = match.group(1)
+            current[last] = (match.group(2) or "").strip()
+        elif last and line[:1].isspace():
+            current[last] = f"{current[last]} {line.strip()}"  # a wrapped long value
+    if current:
+        blocks.append(current)
+    keys = list(dict.fromkeys(k for b in blocks for k in b))
+    rows = (tuple(keys), *(tuple(b.get(k, "") for k in keys) for b in blocks))
+    return [Table(name, "", rows, first_row=0)] if blocks else []

@@ -1,0 +1,128 @@
+"""Every problem the importer can report: stable codes, severities and en/de texts.
+
+Keeping the texts in one table keeps codes stable and both languages side by side. Call
+:func:`finding` with the code, the location and the message parameters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from planner.core.model import Finding, Severity
+
+__all__ = ["CATALOG", "Where", "finding"]
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+CATALOG: dict[str, tuple[Severity, str, str]] = {
+    "IMPORT-FILE-MISSING": (E, "The file does not exist or cannot be opened: {detail}",
+                            "Die Datei fehlt oder lässt sich nicht öffnen: {detail}"),
+    "IMPORT-FILE-EMPTY": (E, "The file is empty.", "Die Datei ist leer."),
+    "IMPORT-FILE-UNSUPPORTED": (
+        E, "Not a spreadsheet, CSV, text report or HealthChecker XML ({detail}); nothing read.",
+        "Keine Tabelle, CSV-Datei, Textbericht oder HealthChecker-XML ({detail}); nichts gelesen."),
+    "IMPORT-FILE-UNREADABLE": (E, "The file could not be read: {detail}",
+                               "Die Datei ließ sich nicht lesen: {detail}"),
+    "IMPORT-FILE-TOO-LARGE": (
+        E, "The file would unpack to {detail}; refused as a safety measure.",
+        "Die Datei würde sich auf {detail} entpacken; aus Sicherheitsgründen abgelehnt."),
+    "IMPORT-SHEET-UNRECOGNISED": (
+        W, "No known column headers found; nothing imported from here. Map the columns by hand.",
+        "Keine bekannten Spaltenüberschriften gefunden; nichts übernommen. Spalten bitte "
+        "manuell zuordnen."),
+    "IMPORT-COLUMNS-IGNORED": (I, "Columns not used: {detail}", "Nicht verwendete Spalten: {detail}"),
+    "IMPORT-COLUMN-GUESSED": (
+        I, "Column \"{header}\" read as {field} ({confidence:.0%} sure); check the mapping.",
+        "Spalte \"{header}\" als {field} gelesen ({confidence:.0%} sicher); Zuordnung prüfen."),
+    "IMPORT-ROW-EXAMPLE": (I, "Template example row skipped.",
+                           "Beispielzeile der Vorlage übersprungen."),
+    "IMPORT-ROW-NO-NAME": (W, "Row has data but no {field}; skipped.",
+                           "Zeile hat Daten, aber kein Feld {field}; übersprungen."),
+    "IMPORT-VALUE-INVALID": (W, "\"{value}\" is not a valid {kind}; value ignored.",
+                             "\"{value}\" ist kein gültiger Wert ({kind}); ignoriert."),
+    "IMPORT-PS-TYPENAME": (
+        W, "PowerShell wrote the type name \"{value}\" instead of the values. Re-export with "
+           "@{{n='{header}';e={{$_.{header} -join ';'}}}} in Select-Object.",
+        "PowerShell hat den Typnamen \"{value}\" statt der Werte geschrieben. Neu exportieren "
+        "mit @{{n='{header}';e={{$_.{header} -join ';'}}}} in Select-Object."),
+    "IMPORT-ROLE-UNKNOWN": (W, "Unknown server role \"{value}\"; ignored.",
+                            "Unbekannte Serverrolle \"{value}\"; ignoriert."),
+    "IMPORT-CONNECTOR-TYPE-UNKNOWN": (
+        W, "Connector type \"{value}\" is unknown; row skipped (use send, receive, "
+           "edge_subscription, exo_inbound or exo_outbound).",
+        "Connectortyp \"{value}\" ist unbekannt; Zeile übersprungen (send, receive, "
+        "edge_subscription, exo_inbound oder exo_outbound verwenden)."),
+    "IMPORT-CONNECTOR-IGNORED": (
+        I, "Exchange Online connector of type \"{value}\" does not concern on-premises servers; "
+           "ignored.",
+        "Exchange-Online-Connector vom Typ \"{value}\" betrifft keine lokalen Server; ignoriert."),
+    "IMPORT-DUPLICATE": (W, "{target} appears more than once in this table; rows merged.",
+                         "{target} steht mehrfach in dieser Tabelle; Zeilen zusammengeführt."),
+    "IMPORT-CONFLICT": (
+        W, "{target}: {field} is \"{kept}\" in {kept_at} but \"{other}\" here; kept \"{kept}\".",
+        "{target}: {field} ist \"{kept}\" in {kept_at}, hier aber \"{other}\"; \"{kept}\" "
+        "behalten."),
+    "IMPORT-BUILD-MISSING": (E, "Server {name} has no build; the migration path cannot be chosen.",
+                             "Server {name} hat keinen Build; der Migrationsweg ist offen."),
+    "IMPORT-BUILD-UNPARSEABLE": (E, "Server {name}: build \"{value}\" is not a build number.",
+                                 "Server {name}: \"{value}\" ist keine Buildnummer."),
+    "IMPORT-BUILD-UNCERTAIN": (W, "Server {name}: {detail}", "Server {name}: {detail}"),
+    "IMPORT-ROLES-MISSING": (W, "Server {name} has no roles; treated as a Mailbox server.",
+                             "Server {name} hat keine Rollen; als Postfachserver behandelt."),
+    "IMPORT-DAG-UNLISTED": (W, "DAG {name} is named by servers but not listed; created from them.",
+                            "DAG {name} wird von Servern genannt, ist aber nicht aufgeführt; "
+                            "aus ihnen erzeugt."),
+    "IMPORT-REF-UNKNOWN-SERVER": (W, "{target} names server {name}, which is not in the inventory.",
+                                  "{target} nennt den Server {name}, der im Bestand fehlt."),
+    "IMPORT-REF-UNKNOWN-DAG": (W, "{target} names DAG {name}, which is not in the inventory.",
+                               "{target} nennt die DAG {name}, die im Bestand fehlt."),
+    "IMPORT-REF-UNKNOWN-CONNECTOR": (
+        W, "{target} names connector {name}, which is not in the inventory.",
+        "{target} nennt den Connector {name}, der im Bestand fehlt."),
+    "IMPORT-SITE-UNLISTED": (
+        I, "Site {name} is used by servers but not listed; holidays come from the project "
+           "settings.",
+        "Standort {name} wird von Servern genutzt, ist aber nicht aufgeführt; Feiertage aus den "
+        "Projekteinstellungen."),
+    "IMPORT-HYBRID-INFERRED": (
+        I, "The organization is treated as hybrid: {detail}.",
+        "Die Organisation wird als hybrid behandelt: {detail}."),
+    "IMPORT-EXO-UNKNOWN-SERVER": (
+        W, "Exchange Online reports server {name}, which is not in the inventory.",
+        "Exchange Online meldet den Server {name}, der im Bestand fehlt."),
+    "IMPORT-EXO-BUILD-DIFFERS": (
+        W, "Exchange Online saw build {other} on {name}; the inventory says {value}.",
+        "Exchange Online sah auf {name} den Build {other}; im Bestand steht {value}."),
+    "IMPORT-HEALTHCHECKER-PARTIAL": (
+        W, "HealthChecker file read only partly: {detail}.",
+        "HealthChecker-Datei nur teilweise gelesen: {detail}."),
+    "IMPORT-PROJECT-KEY": (W, "Project setting \"{value}\" is not a valid key; ignored.",
+                           "Projekteinstellung \"{value}\" ist kein gültiger Schlüssel; ignoriert."),
+    "IMPORT-NOTHING": (E, "Nothing could be read from the given files.",
+                       "Aus den angegebenen Dateien ließ sich nichts lesen."),
+}
+
+
+@dataclass(frozen=True)
+class Where:
+    """A location in the input: file, sheet and 1-based row."""
+
+    file: str = ""
+    sheet: str = ""
+    row: int | None = None
+
+    def label(self) -> str:
+        """Short text such as ``inventory.xlsx › Servers › row 4``."""
+        parts = [self.file, self.sheet, f"row {self.row}" if self.row is not None else ""]
+        return " › ".join(p for p in parts if p)
+
+
+def finding(code: str, where: Where | None = None, column: str = "", target: str = "",
+            **params: Any) -> Finding:
+    """The finding for a catalog code, with its texts filled in."""
+    severity, en, de = CATALOG[code]
+    params.setdefault("target", target)
+    w = where or Where()
+    return Finding(severity, code, en.format(**params), de.format(**params), file=w.file,
+                   sheet=w.sheet, row=w.row, column=column, target=target)

@@ -1,0 +1,121 @@
+"""Which column of which sheet means which field: the chosen mapping, saved and reloaded.
+
+The importer returns one :class:`SheetMapping` per recognised table with a confidence per
+column; the GUI shows it, the user corrects it, and a saved :class:`ColumnMapping` makes the
+next import of the same customer's files use the corrections (``planner check --mapping``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["ColumnChoice", "ColumnMapping", "MappingError", "SheetMapping", "load_mapping",
+           "save_mapping"]
+
+_VERSION = 1
+
+
+class MappingError(ValueError):
+    """A saved mapping file cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class ColumnChoice:
+    """One column: its header text, the field it feeds ("" = ignored) and how sure we are."""
+
+    index: int  # 0-based column
+    header: str
+    field: str
+    confidence: float  # 0..1; 1.0 = exact synonym or chosen by the user
+
+    @property
+    def letter(self) -> str:
+        """The spreadsheet column letter (A, B, ..., AA)."""
+        return column_letter(self.index)
+
+
+@dataclass(frozen=True)
+class SheetMapping:
+    """How one table (a sheet, a block of a sheet, or a CSV file) was read."""
+
+    file: str  # file name without folders, so a mapping travels with the customer's files
+    sheet: str  # "" for CSV and text files
+    entity: str  # schema entity key; "" = do not import this table
+    header_row: int  # 1-based row of the header as the customer sees it
+    columns: tuple[ColumnChoice, ...] = ()
+
+    def field_of(self, index: int) -> str:
+        """The field column ``index`` feeds, or ""."""
+        return next((c.field for c in self.columns if c.index == index), "")
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """Saved choices for a customer's files, matched by file name and sheet."""
+
+    sheets: tuple[SheetMapping, ...] = ()
+
+    def for_table(self, file: str, sheet: str) -> tuple[SheetMapping, ...]:
+        """The saved mappings for one sheet or CSV file, in header-row order."""
+        found = [m for m in self.sheets
+                 if m.file.lower() == file.lower() and m.sheet.lower() == sheet.lower()]
+        return tuple(sorted(found, key=lambda m: m.header_row))
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def mapping_to_plain(mapping: ColumnMapping) -> dict[str, Any]:
+    """JSON-ready form of a mapping."""
+    return {
+        "version": _VERSION,
+        "sheets": [{
+            "file": m.file, "sheet": m.sheet, "entity": m.entity, "header_row": m.header_row,
+            "columns": [{"index": c.index, "header": c.header, "field": c.field,
+                         "confidence": round(c.confidence, 3)} for c in m.columns],
+        } for m in mapping.sheets],
+    }
+
+
+def mapping_from_plain(data: Any, source: str = "mapping") -> ColumnMapping:
+    """Rebuild a mapping from :func:`mapping_to_plain` output; ``MappingError`` if malformed."""
+    if not isinstance(data, dict) or not isinstance(data.get("sheets"), list):
+        raise MappingError(f"{source}: expected an object with a 'sheets' list")
+    sheets: list[SheetMapping] = []
+    for n, item in enumerate(data["sheets"], start=1):
+        try:
+            columns = tuple(ColumnChoice(int(c["index"]), str(c.get("header", "")),
+                                         str(c.get("field", "")),
+                                         float(c.get("confidence", 1.0)))
+                            for c in item.get("columns", []))
+            sheets.append(SheetMapping(str(item["file"]), str(item.get("sheet", "")),
+                                       str(item.get("entity", "")), int(item["header_row"]),
+                                       columns))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise MappingError(f"{source}: sheet entry {n} is malformed ({exc!r})") from exc
+    return ColumnMapping(tuple(sheets))
+
+
+def save_mapping(mapping: ColumnMapping, path: Path) -> None:
+    """Write the mapping as JSON (UTF-8)."""
+    text = json.dumps(mapping_to_plain(mapping), indent=2, ensure_ascii=False)
+    Path(path).write_text(text + "\n", encoding="utf-8")
+
+
+def load_mapping(path: Path) -> ColumnMapping:
+    """Read a mapping saved by :func:`save_mapping`; ``MappingError`` names what is wrong."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise MappingError(f"{path}: {exc}") from exc
+    return mapping_from_plain(data, str(path))

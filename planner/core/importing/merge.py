@@ -1,0 +1,233 @@
+"""Merge rows from every source into one estate: duplicates combine, conflicts become findings.
+
+The first source that gives a value keeps it (files are merged in the order given, so the
+consultant's template beats a raw export); a later, different value is a conflict finding.
+Gaps are filled from what other records say: a server's DAG from the DAG's members, sites
+and DAGs that servers name but nobody listed, the hybrid flag from the connectors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from planner.core.importing.findings import Where, finding
+from planner.core.importing.records import Row
+from planner.core.importing.values import canonical_build
+from planner.core.model import (
+    Connector,
+    ConnectorType,
+    Dag,
+    Database,
+    Estate,
+    ExoReport,
+    Finding,
+    Namespace,
+    Organization,
+    RelayClient,
+    Server,
+    Site,
+)
+
+__all__ = ["Locations", "merge_rows"]
+
+# "server:ex01" -> (where the record was first read, field -> column letter)
+Locations = dict[str, tuple[Where, dict[str, str]]]
+
+_SIZE_TOLERANCE = 0.05  # "1,1 TB" and "1100 GB" are the same database
+
+
+@dataclass
+class _Merged:
+    entity: str
+    values: dict[str, Any]
+    where: Where
+    sources: dict[str, Where] = field(default_factory=dict)  # field -> first source
+    columns: dict[str, str] = field(default_factory=dict)  # field -> column letter there
+
+
+def _short(name: str) -> str:
+    return name.strip().split(".", 1)[0].lower()
+
+
+def _key(row: Row) -> tuple[Any, ...]:
+    vals = row.values
+    name = str(vals.get("name", "")).strip().lower()
+    if row.entity == "server":
+        return (_short(name),)
+    if row.entity == "connector":
+        servers = tuple(sorted(_short(s) for s in vals.get("servers", ())))
+        return (vals.get("type"), name, servers if vals.get("type") == "receive" else ())
+    if row.entity == "relay_client":
+        return (name, str(vals.get("host", "")).lower())
+    if row.entity == "exo_report":
+        return (str(vals.get("server_fqdn", "")).lower(),)
+    if row.entity == "organization":
+        return ()
+    return (name,)
+
+
+def _same(field_name: str, a: Any, b: Any) -> bool:
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return {_short(str(x)) for x in a} == {_short(str(x)) for x in b}
+    if isinstance(a, float | int) and isinstance(b, float | int) and not isinstance(a, bool):
+        return abs(a - b) <= _SIZE_TOLERANCE * max(abs(a), abs(b), 1e-9)
+    if field_name == "build":
+        ca, cb = canonical_build(str(a)), canonical_build(str(b))
+        if ca and cb:
+            return ca == cb
+    if field_name in ("name", "server", "dag", "witness", "host"):
+        return _short(str(a)) == _short(str(b))
+    return str(a).strip().lower() == str(b).strip().lower()
+
+
+def _label(row: Row) -> str:
+    name = row.values.get("name") or row.values.get("server_fqdn") or ""
+    return f"{row.entity}:{name}" if name else row.entity
+
+
+def _combine(rows: Iterable[Row]) -> tuple[dict[str, list[_Merged]], list[Finding]]:
+    merged: dict[str, dict[tuple[Any, ...], _Merged]] = {}
+    findings: list[Finding] = []
+    for row in rows:
+        bucket = merged.setdefault(row.entity, {})
+        key = _key(row)
+        if key not in bucket:
+            bucket[key] = _Merged(row.entity, dict(row.values), row.where,
+                                  dict.fromkeys(row.values, row.where), dict(row.columns))
+            continue
+        target = bucket[key]
+        if (target.where.file, target.where.sheet) == (row.where.file, row.where.sheet):
+            findings.append(finding("IMPORT-DUPLICATE", row.where, target=_label(row)))
+        for name, value in row.values.items():
+            if name not in target.values:
+                target.values[name] = value
+                target.sources[name] = row.where
+            elif not _same(name, target.values[name], value):
+                findings.append(finding(
+                    "IMPORT-CONFLICT", row.where, column=row.columns.get(name, ""),
+                    target=_label(row), field=name, kept=_show(target.values[name]),
+                    kept_at=target.sources[name].label(), other=_show(value)))
+    return {k: list(b.values()) for k, b in merged.items()}, findings
+
+
+def _show(value: Any) -> str:
+    return "; ".join(map(str, value)) if isinstance(value, tuple) else str(value)
+
+
+def merge_rows(rows: Iterable[Row]) -> tuple[Estate, list[Finding], Locations]:
+    """The estate all rows describe, the duplicate/conflict/inference findings, locations."""
+    groups, findings = _combine(rows)
+    locations: Locations = {}
+    for entity_key, items in groups.items():
+        for m in items:
+            name = str(m.values.get("name") or m.values.get("server_fqdn") or "")
+            key = _short(name) if entity_key == "server" else name.lower()
+            locations.setdefault(f"{entity_key}:{key}", (m.where, m.columns))
+    get = groups.get
+    servers = [_server(m.values) for m in get("server", [])]
+    dags = [_dag(m.values) for m in get("dag", [])]
+    servers, dags, dag_findings = _reconcile_dags(servers, dags, get("server", []))
+    findings.extend(dag_findings)
+    dag_names = {d.name.lower() for d in dags}
+    databases = [_database(m.values, dag_names) for m in get("database", [])]
+    connectors = [_connector(m.values) for m in get("connector", [])]
+    sites, site_findings = _sites(get("site", []), servers)
+    findings.extend(site_findings)
+    org, org_findings = _organization(get("organization", []), connectors)
+    findings.extend(org_findings)
+    estate = Estate(
+        organization=org, sites=tuple(sites), servers=tuple(servers), dags=tuple(dags),
+        databases=tuple(databases), connectors=tuple(connectors),
+        relay_clients=tuple(_plain(RelayClient, m.values) for m in get("relay_client", [])),
+        namespaces=tuple(_plain(Namespace, m.values) for m in get("namespace", [])),
+        exo_reports=tuple(_plain(ExoReport, m.values) for m in get("exo_report", [])),
+    )
+    return estate, findings, locations
+
+
+def _plain(cls: Any, values: dict[str, Any]) -> Any:
+    names = set(cls.__dataclass_fields__)
+    return cls(**{k: v for k, v in values.items() if k in names})
+
+
+def _server(values: dict[str, Any]) -> Server:
+    vals = dict(values)
+    name = str(vals.pop("name")).strip()
+    if "." in name:  # an FQDN where the short name belongs
+        vals.setdefault("fqdn", name)
+        name = name.split(".", 1)[0]
+    return _plain(Server, {"name": name, **vals})  # type: ignore[no-any-return]
+
+
+def _dag(values: dict[str, Any]) -> Dag:
+    return _plain(Dag, values)  # type: ignore[no-any-return]
+
+
+def _database(values: dict[str, Any], dag_names: set[str]) -> Database:
+    vals = dict(values)
+    host = str(vals.pop("host", "")).strip()
+    if host and host.lower() in dag_names:
+        vals.setdefault("dag", host)
+    elif host:
+        vals.setdefault("server", host)
+    return _plain(Database, vals)  # type: ignore[no-any-return]
+
+
+def _connector(values: dict[str, Any]) -> Connector:
+    return _plain(Connector, {**values, "type": ConnectorType(values["type"])})  # type: ignore[no-any-return]
+
+
+def _reconcile_dags(servers: list[Server], dags: list[Dag], merged: list[_Merged]
+                    ) -> tuple[list[Server], list[Dag], list[Finding]]:
+    """Members fill servers' DAG field and the other way round; unlisted DAGs are created."""
+    from dataclasses import replace
+
+    findings: list[Finding] = []
+    member_of = {_short(m): d.name for d in dags for m in d.members}
+    servers = [replace(s, dag=member_of[s.name.lower()]) if not s.dag and s.name.lower()
+               in member_of else s for s in servers]
+    by_name = {d.name.lower(): d for d in dags}
+    for server, source in zip(servers, merged, strict=True):
+        if not server.dag:
+            continue
+        dag = by_name.get(server.dag.lower())
+        if dag is None:
+            dag = Dag(server.dag)
+            by_name[server.dag.lower()] = dag
+            findings.append(finding("IMPORT-DAG-UNLISTED", source.where, target=f"dag:{dag.name}",
+                                    name=dag.name))
+        if server.name.lower() not in {_short(m) for m in dag.members}:
+            by_name[server.dag.lower()] = replace(dag, members=(*dag.members, server.name))
+    return servers, list(by_name.values()), findings
+
+
+def _sites(merged: list[_Merged], servers: list[Server]) -> tuple[list[Site], list[Finding]]:
+    sites = [_plain(Site, m.values) for m in merged]
+    known = {s.name.lower() for s in sites}
+    findings: list[Finding] = []
+    for server in servers:
+        if server.site and server.site.lower() not in known:
+            known.add(server.site.lower())
+            sites.append(Site(server.site))
+            findings.append(finding("IMPORT-SITE-UNLISTED", target=f"site:{server.site}",
+                                    name=server.site))
+    return sites, findings
+
+
+def _organization(merged: list[_Merged], connectors: list[Connector]
+                  ) -> tuple[Organization, list[Finding]]:
+    org: Organization = _plain(Organization, merged[0].values) if merged else Organization()
+    if merged and "hybrid" in merged[0].values:
+        return org, []
+    reasons = [c.name for c in connectors
+               if c.type is ConnectorType.EXO_INBOUND or c.cloud_mail_enabled
+               or any(a.lower().endswith(".mail.onmicrosoft.com") for a in c.address_spaces)]
+    if not reasons:
+        return org, []
+    from dataclasses import replace
+
+    detail = "connector " + ", ".join(sorted(set(reasons))[:3])
+    return replace(org, hybrid=True), [finding("IMPORT-HYBRID-INFERRED", target="organization",
+                                               detail=detail)]

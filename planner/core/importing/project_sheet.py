@@ -1,0 +1,90 @@
+"""The template's Project sheet: dotted keys and values -> the settings TOML's nested shape.
+
+``project.start | 2026-12-01`` becomes ``{"project": {"start": date(2026, 12, 1)}}``;
+``consultants.1.name | A. Berger`` becomes ``{"consultants": [{"name": "A. Berger"}]}``;
+a value written like a TOML array (``["Sat", "Sun"]``) becomes a list.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date, datetime
+from typing import Any
+
+from planner.core.importing.findings import finding
+from planner.core.importing.headers import normalise_header
+from planner.core.importing.tabular import Table
+from planner.core.importing.values import cell_text
+from planner.core.model import Finding
+
+__all__ = ["is_project_table", "read_project_table"]
+
+_SHEET_NAMES = {"project", "projekt", "settings", "einstellungen"}
+_KEY = re.compile(r"^[A-Za-z_][\w-]*(\.[\w-]+)*$")
+
+
+def is_project_table(table: Table) -> bool:
+    """A sheet called Project/Projekt whose first row is Key | Value (Schlüssel | Wert)."""
+    if normalise_header(table.sheet) not in _SHEET_NAMES or not table.rows:
+        return False
+    head = [normalise_header(cell_text(c)) for c in table.rows[0][:2]]
+    return head[:1] in (["key"], ["schlüssel"], ["schluessel"])
+
+
+def read_project_table(table: Table) -> tuple[dict[str, Any], list[Finding]]:
+    """The nested settings table and findings for keys that cannot be used."""
+    result: dict[str, Any] = {}
+    findings: list[Finding] = []
+    for index, cells in enumerate(table.rows[1:], start=1):
+        key = cell_text(cells[0]) if cells else ""
+        value = cells[1] if len(cells) > 1 else None
+        if not key or cell_text(value) == "":
+            continue
+        if not _KEY.match(key):
+            findings.append(finding("IMPORT-PROJECT-KEY", table.where(index), column="A",
+                                    value=key[:60]))
+            continue
+        try:
+            _put(result, key.split("."), _value(value))
+        except (TypeError, ValueError, IndexError):
+            findings.append(finding("IMPORT-PROJECT-KEY", table.where(index), column="A",
+                                    value=key[:60]))
+    return _lists(result), findings
+
+
+def _value(raw: Any) -> Any:
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, float) and raw.is_integer():
+        return int(raw)
+    if isinstance(raw, str):
+        text = raw.strip()
+        if text.startswith("["):
+            return tomllib.loads(f"v = {text}")["v"]
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text)
+        return text
+    return raw
+
+
+def _put(tree: dict[str, Any], parts: list[str], value: Any) -> None:
+    node = tree
+    for part in parts[:-1]:
+        child = node.setdefault(part, {})
+        if not isinstance(child, dict):
+            raise TypeError(part)
+        node = child
+    node[parts[-1]] = value
+
+
+def _lists(tree: dict[str, Any]) -> dict[str, Any]:
+    """Dicts whose keys are all 1, 2, 3... become lists (consultants.1.name)."""
+    out: dict[str, Any] = {}
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            value = _lists(value)
+            if value and all(k.isdigit() for k in value):
+                value = [value[k] for k in sorted(value, key=int)]
+        out[key] = value
+    return out

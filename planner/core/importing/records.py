@@ -1,0 +1,168 @@
+"""Turn the data rows under a recognised header into field values, with findings per cell.
+
+A :class:`Row` is still loose (a dict of parsed values plus where each came from); merging
+rows of all sources into the estate's records happens in :mod:`merge`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from planner.core.importing import values as v
+from planner.core.importing.findings import Where, finding
+from planner.core.importing.headers import Synonyms, normalise_header
+from planner.core.importing.mapping import SheetMapping, column_letter
+from planner.core.importing.powershell import ConnectorContext, split_identity
+from planner.core.importing.schema import EXAMPLE_MARKER, FieldSpec, entity
+from planner.core.importing.tabular import Table
+from planner.core.model import Finding
+
+__all__ = ["Row", "read_block"]
+
+
+@dataclass
+class Row:
+    """One data row read as an entity: parsed values and the cell each came from."""
+
+    entity: str
+    values: dict[str, Any]
+    where: Where
+    columns: dict[str, str] = field(default_factory=dict)  # field -> column letter
+
+
+@dataclass
+class _Block:
+    table: Table
+    mapping: SheetMapping
+    syn: Synonyms
+    german: bool
+    context: ConnectorContext
+    findings: list[Finding]
+
+
+def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: Synonyms,
+               german: bool, context: ConnectorContext) -> tuple[list[Row], list[Finding]]:
+    """Rows ``start``..``end`` (indexes into ``table.rows``) read with ``mapping``."""
+    block = _Block(table, mapping, syn, german or table.decimal_comma, context, [])
+    spec = entity(mapping.entity)
+    key_field = next((f.name for f in spec.fields if f.required), spec.fields[0].name)
+    used = [(c.index, c.field, c.header) for c in mapping.columns if c.field]
+    rows: list[Row] = []
+    for index in range(start, end):
+        cells = table.rows[index]
+        where = table.where(index)
+        if any(isinstance(c, str) and c.strip() == EXAMPLE_MARKER for c in cells):
+            block.findings.append(finding("IMPORT-ROW-EXAMPLE", where))
+            continue
+        raw = {f: (cells[i] if i < len(cells) else None, h, i) for i, f, h in used}
+        if all(v.cell_text(value) == "" for value, _h, _i in raw.values()):
+            continue  # blank, or decoration in unmapped columns (titles, running numbers)
+        row = _read_row(block, spec.key, raw, where)
+        if row is None:
+            continue
+        if mapping.entity != "organization" and not row.values.get(key_field):
+            block.findings.append(finding("IMPORT-ROW-NO-NAME", where, field=key_field))
+            continue
+        rows.append(row)
+    return rows, block.findings
+
+
+def _read_row(block: _Block, entity_key: str, raw: dict[str, tuple[Any, str, int]],
+              where: Where) -> Row | None:
+    row = Row(entity_key, {}, where)
+    spec = entity(entity_key)
+    for name, (value, header, index) in raw.items():
+        text = v.cell_text(value)
+        if not text:
+            continue
+        letter = column_letter(index)
+        if v.is_type_name(text):
+            block.findings.append(finding("IMPORT-PS-TYPENAME", where, column=letter,
+                                          value=text[:80], header=header))
+            continue
+        fspec = spec.field(name)
+        if fspec is None:
+            continue
+        try:
+            parsed = _parse(block, fspec, value, header, where, letter)
+        except ValueError:
+            block.findings.append(finding("IMPORT-VALUE-INVALID", where, column=letter,
+                                          value=text[:80], kind=fspec.kind))
+            continue
+        if parsed in (None, "", ()):
+            continue
+        row.values[name] = parsed
+        row.columns[name] = letter
+    if entity_key == "connector":
+        return _finish_connector(block, row, raw)
+    return row
+
+
+def _parse(block: _Block, spec: FieldSpec, value: Any, header: str, where: Where,
+           letter: str) -> Any:
+    german = block.german
+    parsers: dict[str, Callable[[], Any]] = {
+        "int": lambda: v.parse_int(value, german),
+        "size_gb": lambda: v.parse_size_gb(value, german, v.unit_factor_from_header(header)),
+        "bool": lambda: v.parse_bool(value),
+        "date": lambda: v.parse_date(value),
+        "list": lambda: v.split_list(value),
+        "address_list": lambda: v.split_address_spaces(value),
+        "site": lambda: v.site_name(v.cell_text(value)),
+        "roles": lambda: _roles(block, value, where, letter),
+        "connector_type": lambda: v.cell_text(value),  # resolved with the row's context
+    }
+    if spec.kind in parsers:
+        return parsers[spec.kind]()
+    text = v.cell_text(value)
+    if spec.name == "build":
+        return v.normalise_build_notation(text)
+    if spec.name == "tls_certificate":
+        return v.certificate_subject(text)
+    if spec.name in ("country", "subdivision"):
+        return block.syn.values.get(spec.name, {}).get(normalise_header(text), text.upper()
+                                                       if len(text) <= 3 else text)
+    return text
+
+
+def _roles(block: _Block, value: Any, where: Where, letter: str) -> tuple[str, ...]:
+    table = block.syn.values.get("roles", {})
+    roles: list[str] = []
+    for phrase in v.split_phrases(value):
+        canonical = table.get(normalise_header(phrase))
+        words = [table.get(normalise_header(w)) for w in phrase.split()]
+        if canonical:
+            roles.append(canonical)
+        elif words and all(words):
+            roles.extend(w for w in words if w)
+        else:
+            block.findings.append(finding("IMPORT-ROLE-UNKNOWN", where, column=letter,
+                                          value=phrase[:60]))
+    return tuple(dict.fromkeys(roles))
+
+
+def _finish_connector(block: _Block, row: Row, raw: dict[str, tuple[Any, str, int]]) -> Row | None:
+    """Connector type from the cell or the table's context; ``SERVER\\Name`` identities."""
+    raw_type = str(row.values.pop("type", ""))
+    kind, skip = block.context.type_for(raw_type)
+    letter = row.columns.get("type", "")
+    if skip:
+        block.findings.append(finding("IMPORT-CONNECTOR-IGNORED", row.where, column=letter,
+                                      value=raw_type))
+        return None
+    if not kind:
+        kind = block.syn.values.get("connector_type", {}).get(normalise_header(raw_type), "")
+    if not kind:
+        block.findings.append(finding("IMPORT-CONNECTOR-TYPE-UNKNOWN", row.where, column=letter,
+                                      value=raw_type or "—"))
+        return None
+    row.values["type"] = kind
+    server, name = split_identity(str(row.values.get("name", "")))
+    if server:
+        row.values["name"] = name
+        row.values.setdefault("servers", (server,))
+    if kind == "edge_subscription" and row.values.get("name"):
+        row.values.setdefault("servers", (row.values["name"],))  # named after the Edge server
+    return row

@@ -1,0 +1,217 @@
+"""Cell values as customers write them: German dates and decimal commas, sizes, lists, flags.
+
+Every parser takes the raw cell (a string, number, date or ``None``) and returns the value
+or raises ``ValueError``; the caller turns that into a finding with the cell's location.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+__all__ = [
+    "canonical_build",
+    "cell_text",
+    "certificate_subject",
+    "is_type_name",
+    "normalise_build_notation",
+    "parse_bool",
+    "parse_date",
+    "parse_int",
+    "parse_number",
+    "parse_size_gb",
+    "site_name",
+    "split_address_spaces",
+    "split_list",
+    "split_phrases",
+    "unit_factor_from_header",
+]
+
+_TRUE = {"yes", "y", "ja", "j", "true", "wahr", "x", "1", "✓", "✔", "virtual", "virtuell",
+         "vm", "enabled", "aktiv", "on"}
+_FALSE = {"no", "n", "nein", "false", "falsch", "0", "-", "physical", "physisch", "disabled",
+          "inaktiv", "off", "hardware", "bare metal"}
+_TYPE_NAME = re.compile(
+    r"^(Deserialized\.)?(System\.Collections\.|System\.Object\[\]|System\.String\[\]|"
+    r"Microsoft\.Exchange\.Data\.(MultiValuedProperty|[\w.]+\[\])|"
+    r"Microsoft\.Exchange\.[\w.]+`\d)")
+_UNITS = {"b": 1 / 1024**3, "byte": 1 / 1024**3, "bytes": 1 / 1024**3, "kb": 1 / 1024**2,
+          "mb": 1 / 1024, "gb": 1.0, "tb": 1024.0, "pb": 1024.0**2}
+_SIZE = re.compile(r"^\s*([-+]?[\d.,' ]*\d)\s*([kmgtp]?b|bytes?)?\s*$", re.IGNORECASE)
+_BYTES_IN_PARENS = re.compile(r"\(\s*([\d.,' ]+)\s*bytes?\s*\)", re.IGNORECASE)
+_ADMIN_VERSION = re.compile(r"Version\s+(\d+)\.(\d+)\s*\(\s*Build\s+(\d+)\.(\d+)\s*\)",
+                            re.IGNORECASE)
+_DOTTED_BUILD = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{1,4})\.(\d{1,4})(?![\d.])")
+
+
+def cell_text(raw: object) -> str:
+    """The cell as trimmed text; integral floats lose their ``.0``, dates become ISO."""
+    if raw is None:
+        return ""
+    if isinstance(raw, bool):
+        return "yes" if raw else "no"
+    if isinstance(raw, float):
+        return str(int(raw)) if raw.is_integer() else repr(raw)
+    if isinstance(raw, datetime):
+        return raw.date().isoformat() if raw.time() == time() else raw.isoformat(" ")
+    if isinstance(raw, date):
+        return raw.isoformat()
+    return str(raw).replace("\u00a0", " ").strip()
+
+
+def is_type_name(text: str) -> bool:
+    """True when PowerShell wrote a collection's type name instead of its values."""
+    return bool(_TYPE_NAME.match(text.strip()))
+
+
+def parse_bool(raw: object) -> bool:
+    """yes/no in English and German, x, 1/0, true/false, virtual/physical."""
+    key = cell_text(raw).lower()
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    raise ValueError(key)
+
+
+def parse_number(raw: object, decimal_comma: bool = False) -> float:
+    """A number written as 1234.5, 1,234.5, 1.234,5, 1234,5 or 1 234."""
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return float(raw)
+    text = cell_text(raw).replace(" ", "").replace("'", "")
+    if not re.fullmatch(r"[-+]?[\d.,]*\d[\d.,]*", text):
+        raise ValueError(text)
+    last_comma, last_dot = text.rfind(","), text.rfind(".")
+    if last_comma >= 0 and last_dot >= 0:  # both: the later one is the decimal mark
+        if last_comma > last_dot:
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    elif last_comma >= 0:
+        # "1,2" is a decimal comma; "1,234" with exactly three digits is a thousands comma
+        # unless the table is German.
+        groups = text.split(",")
+        thousands = len(groups) > 2 or (len(groups[-1]) == 3 and not decimal_comma)
+        text = text.replace(",", "") if thousands else text.replace(",", ".")
+    elif last_dot >= 0 and (text.count(".") > 1 or (decimal_comma and len(text) - last_dot == 4)):
+        text = text.replace(".", "")  # German thousands dots: 1.234 or 1.234.567
+    return float(text)
+
+
+def parse_int(raw: object, decimal_comma: bool = False) -> int:
+    """A whole number (``1.234`` is 1234 in a German table, ``620.0`` from a spreadsheet)."""
+    value = parse_number(raw, decimal_comma or _german_thousands(raw))
+    if not value.is_integer():
+        raise ValueError(cell_text(raw))
+    return int(value)
+
+
+def _german_thousands(raw: object) -> bool:
+    return isinstance(raw, str) and bool(re.fullmatch(r"\s*\d{1,3}(\.\d{3})+\s*", raw))
+
+
+def parse_size_gb(raw: object, decimal_comma: bool = False, unit_factor: float = 1.0) -> float:
+    """A size in GB: ``1,2 TB``, ``850 GB``, ``12.5 GB (13,421,772,800 bytes)``, ``512 MB``.
+
+    A bare number is in the column's unit (``unit_factor`` GB per unit, from the header).
+    """
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return round(float(raw) * unit_factor, 3)
+    text = cell_text(raw)
+    exact = _BYTES_IN_PARENS.search(text)
+    if exact:  # Exchange's DatabaseSize string: the byte count is the precise part
+        return round(parse_number(exact.group(1)) / 1024**3, 3)
+    match = _SIZE.match(text)
+    if not match:
+        raise ValueError(text)
+    number = parse_number(match.group(1), decimal_comma)
+    unit = (match.group(2) or "").lower()
+    factor = _UNITS[unit] if unit else unit_factor
+    return round(number * factor, 3)
+
+
+def unit_factor_from_header(header: str) -> float:
+    """GB per unit for a bare-number size column: ``Size (TB)`` gives 1024, ``MB`` 1/1024."""
+    match = re.search(r"\b([kmgt]b)\b", header.lower())
+    return _UNITS[match.group(1)] if match else 1.0
+
+
+_DATE_FORMATS = ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%m/%d/%Y", "%Y/%m/%d", "%d-%m-%Y")
+
+
+def parse_date(raw: object) -> date:
+    """A date: spreadsheet dates, ``14.10.2025``, ``2025-10-14``, US ``10/14/2025 10:00 AM``.
+
+    Slashes are read as US month/day because that is how English PowerShell writes dates.
+    """
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    text = cell_text(raw)
+    head = re.split(r"[ T]", text, maxsplit=1)[0]
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(head, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+_LIST_SPLIT = re.compile(r"[;,\n\r\t|]+|\s+")
+
+
+def split_list(raw: object) -> tuple[str, ...]:
+    """Values joined with ``;``, ``,``, new lines or spaces; ``{a, b}`` braces removed."""
+    text = cell_text(raw).strip("{}[]() ")
+    return tuple(dict.fromkeys(p.strip() for p in _LIST_SPLIT.split(text) if p.strip()))
+
+
+def split_phrases(raw: object) -> tuple[str, ...]:
+    """Values joined with ``;``, ``,``, ``/``, ``+`` or new lines; spaces stay inside."""
+    text = cell_text(raw).strip("{}[]() ")
+    return tuple(p.strip() for p in re.split(r"[;,/+\n\r|]+", text) if p.strip())
+
+
+def split_address_spaces(raw: object) -> tuple[str, ...]:
+    """Address spaces without type prefix and cost: ``SMTP:*;1`` gives ``*``."""
+    out: list[str] = []
+    for part in split_list(raw):
+        if part.isdigit():
+            continue  # the cost that followed "SMTP:domain;"
+        part = re.sub(r"^(smtp|x400|x500):", "", part, flags=re.IGNORECASE)
+        out.append(part)
+    return tuple(dict.fromkeys(out))
+
+
+def canonical_build(text: str) -> str | None:
+    """The dotted four-part number in a build text, or ``None`` (no interpretation)."""
+    admin = _ADMIN_VERSION.search(text)
+    if admin:
+        return ".".join(str(int(g)) for g in admin.groups())
+    dotted = _DOTTED_BUILD.search(text)
+    if dotted:
+        return ".".join(str(int(g)) for g in dotted.groups())
+    return None
+
+
+def normalise_build_notation(text: str) -> str:
+    """``Version 15.2 (Build 1748.39)`` as ``15.2.1748.39``; any other text unchanged."""
+    admin = _ADMIN_VERSION.fullmatch(text.strip())
+    return canonical_build(text) or text if admin else text
+
+
+def site_name(text: str) -> str:
+    """The site's own name from ``contoso.com/Configuration/Sites/Berlin`` or a plain name."""
+    parts = [p for p in re.split(r"[/\\]", text.strip()) if p]
+    if len(parts) > 1 and any(p.lower() == "sites" for p in parts[:-1]):
+        return parts[-1]
+    return text.strip()
+
+
+def certificate_subject(text: str) -> str:
+    """The subject from Exchange's ``<I>issuer<S>CN=mail.contoso.de`` notation, else the text."""
+    match = re.search(r"<S>\s*(.*)$", text)
+    subject = match.group(1) if match else text
+    cn = re.match(r"\s*CN=([^,]+)", subject)
+    return (cn.group(1) if cn else subject).strip()
