@@ -45,10 +45,13 @@ class ImportOutcome:
 def read_inventory(files: Sequence[Path], mapping: Any = None) -> ImportOutcome:
     """Import the files with an optional column mapping (runs on the worker)."""
     from planner.core.importing import import_files
-    from planner.core.settings_io import settings_from_table
 
     result = import_files(list(files), mapping)
-    settings = settings_from_table(result.settings_table) if result.settings_table else None
+    settings = None
+    if result.settings_table:
+        from planner.core.settings_io import settings_from_table
+
+        settings = settings_from_table(result.settings_table)
     return ImportOutcome(tuple(files), result, mapping, settings)
 
 

@@ -66,8 +66,13 @@ class _SeverityFilter(QSortFilterProxyModel):
 
     def set_worst_allowed(self, level: int) -> None:
         """Change the severity filter."""
-        self.worst_allowed = level
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter is deprecated
+            self.beginFilterChange()
+            self.worst_allowed = level
+            self.endFilterChange()
+        else:
+            self.worst_allowed = level
+            self.invalidateFilter()
 
 
 class FindingsView(QWidget):

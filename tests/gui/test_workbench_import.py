@@ -1,0 +1,105 @@
+"""The import wizard driven end to end on the samples: mapping fix, preview, findings, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QComboBox
+
+from planner.core.resources import resource_path
+from planner.gui.document import Document
+from planner.gui.import_wizard import ImportWizard
+from planner.gui.worker import SyncRunner
+from tests.gui import planning_fixtures as fixtures
+
+MESSY = resource_path("samples", "mixed-messy-de", "Bestand.xlsx")
+POWERSHELL = sorted(resource_path("samples", "mixed-powershell").glob("*.*"))
+
+
+@pytest.fixture
+def document(monkeypatch: Any) -> Document:
+    """An empty document that plans with the stand-in planner."""
+    import planner.gui.document as document_module
+
+    monkeypatch.setattr(document_module, "make_plan", fixtures.make_plan)
+    monkeypatch.setattr(document_module, "knowledge_for", lambda _s: fixtures.knowledge())
+    return Document(runner=SyncRunner())
+
+
+def _column_combo(wizard: ImportWizard, header_text: str) -> QComboBox:
+    table = wizard.mapping_page.columns
+    for row in range(table.rowCount()):
+        if table.item(row, 1).text() == header_text:
+            combo = table.cellWidget(row, 2)
+            assert isinstance(combo, QComboBox)
+            return combo
+    raise AssertionError(f"no column {header_text!r}")
+
+
+def test_messy_german_workbook_through_the_wizard(qtbot: Any, document: Document) -> None:
+    wizard = ImportWizard(document, [MESSY])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()  # files -> import -> mapping page
+    assert wizard.currentPage() is wizard.mapping_page
+    mappings = wizard.sheet_mappings()
+    server_row = next(i for i, m in enumerate(mappings) if m.entity == "server")
+    wizard.mapping_page.tables.setCurrentRow(server_row)
+    servers = wizard.outcome.result.estate.servers
+    assert servers and wizard.mapping_page.preview.rowCount() == len(servers)
+
+    # The consultant decides a column should not be imported: the preview follows.
+    mapping = mappings[server_row]
+    column = next(c for c in mapping.columns if c.field == "os")
+    combo = _column_combo(wizard, column.header)
+    combo.setCurrentIndex(combo.findData(""))
+    combo.activated.emit(combo.currentIndex())
+    assert all(s.os == "" for s in wizard.outcome.result.estate.servers)
+    assert wizard.sheet_mappings()[server_row].field_of(column.index) == ""
+
+    wizard.next()
+    assert wizard.currentPage() is wizard.review_page
+    assert "servers" in wizard.review_page.text.toPlainText()
+    wizard.accept()
+    assert len(document.estate.servers) == len(servers)
+    assert document.project.mapping["sheets"]  # the fixed mapping is kept in the project
+    assert document.plan is not None and document.plan_is_current
+    document.undo_stack.undo()
+    assert not document.estate.servers
+
+
+def test_powershell_exports_then_a_reimport_reports_changes(qtbot: Any,
+                                                            document: Document) -> None:
+    wizard = ImportWizard(document, POWERSHELL)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    entities = {m.entity for m in wizard.sheet_mappings()}
+    assert {"server", "connector", "database"} <= entities
+    wizard.accept()
+    count = len(document.estate.servers)
+    assert count > 0
+
+    again = ImportWizard(document, POWERSHELL)
+    qtbot.addWidget(again)
+    again.show()
+    again.next()
+    again.next()
+    assert "no changes" in again.review_page.text.toPlainText()
+
+
+def test_reimport_summary_names_a_changed_server(document: Document, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from planner.core.project_import import describe_changes, estate_changes
+
+    wizard = ImportWizard(document, [MESSY])
+    assert wizard.run_import(None)
+    wizard.accept()
+    old = document.estate
+    first = old.servers[0]
+    newer = replace(old, servers=(replace(first, build="15.2.9999.1"), *old.servers[1:]))
+    lines = describe_changes(estate_changes(old, newer))
+    assert lines == [f"servers: {first.name} changed (build)"]
