@@ -1,0 +1,63 @@
+"""Every step says which rule proposed it, why, and what to run."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.core.model import Estate
+from planner.core.rules import RULE_IDS
+from tests.core.rules.estates import legacy, mixed, small
+from tests.core.rules.helpers import knowledge, plan
+
+
+@pytest.mark.parametrize("make", [small, mixed, legacy])
+def test_every_step_is_explained_in_both_languages(make: type[Estate]) -> None:
+    for s in plan(make()).steps:
+        assert s.rule in RULE_IDS
+        assert s.title_en and s.title_de and s.title_en != s.title_de
+        assert s.why_en and s.why_de and "{" not in s.why_en + s.why_de, s.id
+        assert s.source, s.id
+        assert s.duration_days >= 0
+        assert (s.duration_days == 0) == s.milestone, s.id
+
+
+def test_side_by_side_names_the_concrete_build() -> None:
+    p = plan(mixed())
+    why = next(s for s in p.steps if s.id == "sbs:decom:EX2016-01").why_en
+    assert "EX2016-01 runs 15.1.2507.61 = Exchange 2016 CU23 Oct25SU" in why
+    assert "cannot be upgraded in place" in why
+
+
+def test_commands_carry_the_microsoft_lines() -> None:
+    p = plan(small())
+    adprep = next(s for s in p.steps if s.id == "adprep:org")
+    assert "Setup.exe /PrepareSchema /IAcceptExchangeServerLicenseTerms_DiagnosticDataOFF" in \
+        adprep.command
+    inplace = next(s for s in p.steps if s.id == "inplace:EX01")
+    assert "StartDagServerMaintenance.ps1 -ServerName EX01" in inplace.command
+    assert "StopDagServerMaintenance.ps1 -ServerName EX01" in inplace.command
+    assert inplace.needs_window and inplace.resources == ("server:EX01", "dag:DAG1")
+
+
+def test_exits_exo_view_names_the_judged_servers() -> None:
+    p = plan(mixed())
+    exits = {s.id: s.exits_exo_view for s in p.steps if s.exits_exo_view}
+    assert exits["sbs:send:DAG2016"] == ("EX2016-01", "EX2016-02")
+    assert exits["sbs:decom:EX2016-01"] == ("EX2016-01",)
+    small_exits = {s.id: s.exits_exo_view for s in plan(small()).steps if s.exits_exo_view}
+    assert small_exits == {"inplace:EDGE01": ("EDGE01",)}
+
+
+def test_the_se_cu_milestone_carries_its_deadline() -> None:
+    p = plan(mixed())
+    m = next(s for s in p.steps if s.id == "milestone:se_cu_blocking")
+    assert m.milestone and m.duration_days == 0
+    assert m.deadline == knowledge().facts["upgrade.se_cu_blocking_old.date"].value
+    assert {d.step_id for d in m.predecessors} >= {"sbs:decom:EX2016-01", "inplace:EX2019-01",
+                                                   "edge:remove:EDGE2016"}
+
+
+def test_customer_work_is_marked() -> None:
+    p = plan(mixed())
+    customer = {s.kind for s in p.steps if not s.needs_consultant}
+    assert {"provision_server", "relay_repoint"} <= customer

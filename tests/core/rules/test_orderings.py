@@ -1,0 +1,124 @@
+"""The orderings a consultant relies on, checked on every sample estate."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from planner.core.model import Estate
+from tests.core.rules.estates import legacy, mixed, small
+from tests.core.rules.helpers import before, ids, plan
+
+SAMPLES = [small, mixed, legacy]
+INSTALL_KINDS = {"cu_update", "inplace_upgrade", "install_se", "edge_new"}
+
+
+@pytest.mark.parametrize("make", SAMPLES)
+def test_ad_prep_comes_before_every_mailbox_install(make: type[Estate]) -> None:
+    p = plan(make())
+    mailbox_installs = [s for s in p.steps if s.kind in {"cu_update", "inplace_upgrade",
+                                                         "install_se"}
+                        and "EDGE" not in s.target]
+    assert mailbox_installs
+    assert all(before(p, "adprep:org", s.id) for s in mailbox_installs)
+    assert before(p, "license:org", "adprep:org")
+
+
+def test_2013_is_gone_before_any_se_or_cu15_install() -> None:
+    p = plan(legacy())
+    installs = [s.id for s in p.steps if s.kind in INSTALL_KINDS]
+    assert installs == ["cu:EX2019", "inplace:EX2019"]
+    for sid in installs:
+        assert before(p, "legacy:decom:EX2013", sid)
+    assert before(p, "legacy:repoint:EX2013", "legacy:decom:EX2013")
+    assert before(p, "legacy:moves:EX2013", "legacy:decom:EX2013")
+
+
+@pytest.mark.parametrize("make", SAMPLES)
+def test_no_two_members_of_one_dag_are_down_at_once(make: type[Estate]) -> None:
+    estate = make()
+    p = plan(estate)
+    dag_of = {s.name: s.dag for s in estate.servers if s.dag}
+    downtime = [s for s in p.steps if s.needs_window and s.target.startswith("server:")
+                and s.target.split(":", 1)[1] in dag_of]
+    # Every step that takes a DAG member down holds the DAG, so the scheduler never overlaps
+    # two of them ...
+    for s in downtime:
+        assert f"dag:{dag_of[s.target.split(':', 1)[1]]}" in s.resources, s.id
+    # ... and the upgrades of a DAG that stays are chained one member after the other.
+    upgrades = [s.id for s in downtime if s.kind in {"cu_update", "inplace_upgrade"}]
+    for a, b in itertools.combinations(upgrades, 2):
+        same_dag = dag_of[a.split(":", 1)[1]] == dag_of[b.split(":", 1)[1]]
+        if same_dag:
+            assert before(p, a, b) or before(p, b, a), (a, b)
+
+
+def test_dag_members_are_chained_with_the_judged_member_first() -> None:
+    estate = small()
+    ex02 = estate.server("EX02")
+    assert ex02 is not None
+    from dataclasses import replace
+    p = plan(estate.with_server(replace(ex02, judged_by_exo=True)))
+    assert before(p, "su:EX02", "inplace:EX01")
+    assert not before(p, "inplace:EX01", "inplace:EX02")
+
+
+def test_internet_facing_site_goes_first() -> None:
+    p = plan(mixed())
+    assert before(p, "inplace:EX2019-01", "inplace:EX2019-03")  # Munich before Hamburg
+
+
+def test_connectors_and_relay_clients_move_before_decommission() -> None:
+    p = plan(mixed())
+    for old in ("EX2016-01", "EX2016-02"):
+        decom = f"sbs:decom:{old}"
+        for first in ("sbs:send:DAG2016", "sbs:receive:DAG2016", "sbs:relay:DAG2016",
+                      "sbs:namespace:DAG2016", "sbs:system:DAG2016"):
+            assert before(p, first, decom), first
+        assert all(before(p, m, decom) for m in ids(p, "sbs:moves:DAG2016"))
+
+
+def test_moves_wait_for_namespace_switch_and_run_in_batches() -> None:
+    p = plan(mixed())
+    moves = ids(p, "sbs:moves:")
+    assert len(moves) == 2  # 1,350 GB at 150 GB/day = 9 days, at most 5 per batch
+    assert before(p, "sbs:namespace:DAG2016", moves[0])
+    assert before(p, moves[0], moves[1])
+    assert sum(s.duration_days for s in p.steps if s.id in moves) == 9
+
+
+def test_hcw_runs_after_the_new_servers_carry_mail_flow() -> None:
+    p = plan(mixed())
+    for first in ("sbs:send:DAG2016", "sbs:namespace:DAG2016", "edge:subscribe:EDGE2016"):
+        assert before(p, first, "hybrid:hcw")
+    assert before(p, "hybrid:hcw", "hybrid:app")
+    assert before(p, "hybrid:hcw", "sbs:decom:EX2016-01")
+    assert before(p, "hybrid:hcw", "edge:remove:EDGE2016")
+
+
+def test_hcw_in_place_only_waits_for_the_judged_server() -> None:
+    p = plan(small())
+    assert before(p, "inplace:EDGE01", "hybrid:hcw")
+
+
+def test_edge_subscription_waits_for_new_mailbox_servers() -> None:
+    p = plan(mixed())
+    assert before(p, "sbs:install:EX2016-01-SE", "edge:subscribe:EDGE2016")
+    assert before(p, "edge:subscribe:EDGE2016", "edge:remove:EDGE2016")
+
+
+def test_not_hybrid_means_no_hcw() -> None:
+    assert not ids(plan(legacy()), "hybrid:")
+
+
+@pytest.mark.parametrize("make", SAMPLES)
+def test_waves_cover_every_step_once_in_dependency_order(make: type[Estate]) -> None:
+    p = plan(make())
+    flat = [sid for wave in p.waves for sid in wave]
+    assert sorted(flat) == sorted(s.id for s in p.steps)
+    wave_of = {sid: i for i, wave in enumerate(p.waves) for sid in wave}
+    for s in p.steps:
+        assert all(wave_of[d.step_id] < wave_of[s.id] for d in s.predecessors)
+    position = {s.id: i for i, s in enumerate(p.steps)}
+    assert all(position[d.step_id] < position[s.id] for s in p.steps for d in s.predecessors)
