@@ -78,7 +78,7 @@ def _paint_label(painter: QPainter, label: Label) -> None:
 
 
 def paint_figure(painter: QPainter, figure: Figure, target: QRectF | None = None) -> None:
-    """Paint ``figure`` into ``target`` (default: its own size at the origin), keeping proportions."""
+    """Paint ``figure`` into ``target`` (default: its own size at the origin), proportionally."""
     target = target or QRectF(0, 0, figure.width, figure.height)
     scale = min(target.width() / figure.width, target.height() / figure.height)
     painter.save()

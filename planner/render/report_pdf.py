@@ -2,8 +2,9 @@
 
 The HTML from ``planner.core.report`` is laid out by a QTextDocument with our own page loop
 (header, footer, "Seite x von y"). Figures are not images: the template leaves a
-placeholder of the right size, which becomes a custom text object whose handler paints the
-figure as vectors straight into the page painter, wherever pagination put it.
+placeholder image of the right size; after pagination we find where each one landed and paint
+the figure there as vectors, straight into the page painter (Qt would re-encode a raster image
+as JPEG). Qt's custom text-object handlers cannot be implemented from Python, hence this.
 """
 
 from __future__ import annotations
@@ -13,22 +14,20 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QObject, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
     QPainter,
     QPdfWriter,
     QPen,
-    QTextCharFormat,
-    QTextCursor,
+    QTextBlock,
     QTextDocument,
-    QTextFormat,
-    QTextObjectInterface,
 )
 
 from planner.core.knowledge import Knowledge
@@ -40,8 +39,6 @@ from planner.render.charts import paint_figure
 
 __all__ = ["PageGeometry", "build_document", "print_report", "write_report_pdf"]
 
-FIGURE_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
-FIGURE_ID = QTextFormat.Property.UserProperty + 1
 PAPERS = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
 
 
@@ -70,22 +67,12 @@ class PageGeometry:
         return cls(float(points.width()), float(points.height()))
 
 
-class _FigureHandler(QObject, QTextObjectInterface):
-    """Sizes and paints the figure objects inside the QTextDocument."""
+@dataclass(frozen=True)
+class Placement:
+    """Where pagination put a figure: its rectangle in document coordinates."""
 
-    def __init__(self, figures: dict[str, Figure]) -> None:
-        super().__init__()
-        self.figures = figures
-
-    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:  # noqa: N802
-        figure = self.figures.get(str(fmt.property(FIGURE_ID)))
-        return QSizeF(figure.width, figure.height) if figure else QSizeF(1, 1)
-
-    def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument,  # noqa: N802
-                   pos: int, fmt: QTextFormat) -> None:
-        figure = self.figures.get(str(fmt.property(FIGURE_ID)))
-        if figure:
-            paint_figure(painter, figure, rect)
+    figure: Figure
+    rect: QRectF
 
 
 def ensure_app() -> None:
@@ -95,36 +82,46 @@ def ensure_app() -> None:
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) \
             and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    global _APP  # noqa: PLW0603 - the application must outlive this call
+    global _APP
     _APP = QGuiApplication(["planner-report"])
 
 
 _APP: QGuiApplication | None = None
 
 
-def _swap_placeholders(doc: QTextDocument, figures: dict[str, Figure]) -> None:
-    """Replace each ``<img src="figure:ID">`` by a figure object of the same size."""
-    found: list[tuple[int, str]] = []
+def _placeholders(doc: QTextDocument) -> list[tuple[QTextBlock, int, str]]:
+    """Every ``<img src="figure:ID">`` as (block, position, id)."""
+    found: list[tuple[QTextBlock, int, str]] = []
     block = doc.begin()
     while block.isValid():
         it = block.begin()
         while not it.atEnd():
             frag = it.fragment()
             fmt = frag.charFormat()
-            if fmt.isImageFormat():
-                name = fmt.toImageFormat().name()
-                if name.startswith("figure:") and name[7:] in figures:
-                    found.append((frag.position(), name[7:]))
+            if fmt.isImageFormat() and fmt.toImageFormat().name().startswith("figure:"):
+                found.append((block, frag.position(), fmt.toImageFormat().name()[7:]))
             it += 1
         block = block.next()
-    cursor = QTextCursor(doc)
-    for pos, figure_id in reversed(found):
-        cursor.setPosition(pos)
-        cursor.setPosition(pos + 1, QTextCursor.MoveMode.KeepAnchor)
-        fmt = QTextCharFormat()
-        fmt.setObjectType(FIGURE_OBJECT)
-        fmt.setProperty(FIGURE_ID, figure_id)
-        cursor.insertText("\ufffc", fmt)
+    return found
+
+
+def _placements(doc: QTextDocument, figures: dict[str, Figure]) -> list[Placement]:
+    """Each figure's rectangle after layout; an inline image sits on its line's baseline."""
+    placements: list[Placement] = []
+    for block, pos, figure_id in _placeholders(doc):
+        figure = figures.get(figure_id)
+        layout = block.layout()
+        if figure is None or layout is None:
+            continue
+        offset = pos - block.position()
+        line = layout.lineForTextPosition(offset)
+        if not line.isValid():
+            continue
+        origin = doc.documentLayout().blockBoundingRect(block).topLeft()
+        x = origin.x() + line.cursorToX(offset)[0]
+        y = origin.y() + line.y() + line.ascent() - figure.height
+        placements.append(Placement(figure, QRectF(x, y, figure.width, figure.height)))
+    return placements
 
 
 def _all_figures(context: ReportContext) -> dict[str, Figure]:
@@ -133,8 +130,8 @@ def _all_figures(context: ReportContext) -> dict[str, Figure]:
 
 
 def build_document(context: ReportContext, geometry: PageGeometry,
-                   layout_device: QPagedPaintDevice) -> tuple[QTextDocument, QObject]:
-    """The laid-out document and the figure handler (keep it alive while painting)."""
+                   layout_device: QPagedPaintDevice) -> tuple[QTextDocument, list[Placement]]:
+    """The paginated document and where each figure landed in it."""
     figures = _all_figures(context)
     doc = QTextDocument()
     doc.setDocumentMargin(0)
@@ -142,13 +139,17 @@ def build_document(context: ReportContext, geometry: PageGeometry,
     font = QFont(FONT_FAMILY)
     font.setPointSizeF(9)
     doc.setDefaultFont(font)
-    handler = _FigureHandler(figures)
-    doc.documentLayout().registerHandler(FIGURE_OBJECT, handler)
+    # The placeholder only reserves space; a white pixel keeps Qt from drawing a broken image.
+    blank = QImage(1, 1, QImage.Format.Format_RGB32)
+    blank.fill(QColor("#ffffff"))
+    for figure_id in figures:
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("figure:" + figure_id),
+                        blank)
     doc.setHtml(render_context_html(context, mode="qt"))
-    _swap_placeholders(doc, figures)
     body = geometry.body
     doc.setPageSize(QSizeF(body.width(), body.height()))
-    return doc, handler
+    doc.documentLayout().documentSize()  # the layout is lazy: finish it before asking positions
+    return doc, _placements(doc, figures)
 
 
 def _paint_running(painter: QPainter, context: ReportContext, geometry: PageGeometry,
@@ -180,7 +181,8 @@ def _paint_running(painter: QPainter, context: ReportContext, geometry: PageGeom
 
 
 def _paint_pages(painter: QPainter, device: QPagedPaintDevice, doc: QTextDocument,
-                 context: ReportContext, geometry: PageGeometry) -> int:
+                 placements: list[Placement], context: ReportContext,
+                 geometry: PageGeometry) -> int:
     """Paint every page with the document's slice, header and footer; return the page count."""
     body = geometry.body
     pages = doc.pageCount()
@@ -189,11 +191,23 @@ def _paint_pages(painter: QPainter, device: QPagedPaintDevice, doc: QTextDocumen
             device.newPage()
         painter.save()
         painter.translate(body.left(), body.top() - index * body.height())
-        doc.drawContents(painter, QRectF(0, index * body.height(), body.width(), body.height()))
+        page = QRectF(0, index * body.height(), body.width(), body.height())
+        doc.drawContents(painter, page)
+        for placed in placements:
+            if page.contains(placed.rect.center()):
+                paint_figure(painter, placed.figure, placed.rect)
         painter.restore()
         if index:
             _paint_running(painter, context, geometry, index + 1, pages)
+        else:
+            _paint_cover_band(painter, geometry)
     return pages
+
+
+def _paint_cover_band(painter: QPainter, geometry: PageGeometry) -> None:
+    """The title page's colour band along the top edge."""
+    painter.fillRect(QRectF(0, 0, geometry.width, 34), QColor("#1f4e79"))
+    painter.fillRect(QRectF(0, 34, geometry.width, 4), QColor("#8fb3d9"))
 
 
 def write_report_pdf(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str,
@@ -210,10 +224,10 @@ def write_report_pdf(plan: Plan, knowledge: Knowledge, path: Path | str, lang: s
                                                           QPageSize.PageSizeId.A4)),
                                      QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0),
                                      QPageLayout.Unit.Point))
-    doc, _handler = build_document(context, geometry, writer)
+    doc, placements = build_document(context, geometry, writer)
     painter = QPainter(writer)
     try:
-        return _paint_pages(painter, writer, doc, context, geometry)
+        return _paint_pages(painter, writer, doc, placements, context, geometry)
     finally:
         painter.end()
 
@@ -230,13 +244,13 @@ def print_report(plan: Plan, knowledge: Knowledge, printer: QPagedPaintDevice, l
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     reference = QPdfWriter(buffer)
     reference.setResolution(72)
-    doc, _handler = build_document(context, geometry, reference)
+    doc, placements = build_document(context, geometry, reference)
     if hasattr(printer, "setFullPage"):
         printer.setFullPage(True)
     painter = QPainter(printer)
     try:
         scale = printer.logicalDpiX() / 72.0
         painter.scale(scale, scale)
-        return _paint_pages(painter, printer, doc, context, geometry)
+        return _paint_pages(painter, printer, doc, placements, context, geometry)
     finally:
         painter.end()

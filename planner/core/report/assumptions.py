@@ -44,12 +44,13 @@ def _days(words: Wording, start: date, end: date) -> str:
 def planning_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
     """The settings the dates rest on, in words."""
     s = plan.settings
-    weekdays = dict(zip(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    weekdays = dict(zip(("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
                         words("weekday_names").split(","), strict=True))
     rows = [
         (words("a_start"), words.date(s.start)),
         (words("a_calendar"), f"{s.country}-{s.subdivision}" if s.subdivision else s.country),
-        (words("a_maintenance"), ", ".join(weekdays.get(d, d) for d in s.maintenance_days)
+        (words("a_maintenance"),
+         ", ".join(weekdays.get(d[:3].lower(), d) for d in s.maintenance_days)
          or words("none_word")),
         (words("a_consultants"), words.names([c.name for c in s.consultants], limit=12)
          or words("none_word")),
@@ -77,7 +78,7 @@ def stage_table(knowledge: Knowledge, words: Wording) -> Table:
                          _source(words, st.source, st.confidence), words.date(st.as_of))))
     head = tuple(words(k) for k in ("col_stage", "col_days", "col_action", "col_smtp",
                                     "col_source", "col_as_of"))
-    return Table(head, tuple(rows), (7, 11, 27, 15, 28, 12))
+    return Table(head, tuple(rows), (7, 13, 26, 15, 27, 12))
 
 
 def _source(words: Wording, source: str, confidence: str) -> str:

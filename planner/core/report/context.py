@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -161,7 +161,7 @@ def _server_table(plan: Plan, words: Wording) -> Table:
         ), "warn" if a and not a.supported else ""))
     head = tuple(words(k) for k in ("col_server", "col_site", "col_release", "col_build",
                                     "col_supported", "col_judged", "col_path"))
-    return Table(head, tuple(rows), (14, 13, 17, 15, 10, 11, 20))
+    return Table(head, tuple(rows), (13, 11, 16, 14, 12, 13, 21))
 
 
 def _phases(plan: Plan, words: Wording) -> tuple[PhaseSection, ...]:
@@ -172,7 +172,9 @@ def _phases(plan: Plan, words: Wording) -> tuple[PhaseSection, ...]:
         phase = item.step.phase
         if not sections or sections[-1].title != words("phase_" + phase.value):
             sections.append(PhaseSection(words("phase_" + phase.value), PHASE_COLOURS[phase],
-                                         Table(head, (), (5, 30, 11, 11, 13, 30))))
+                                         Table(head, (), (5, 31, 11, 11, 15, 27),
+                                               words("phase_" + phase.value),
+                                               PHASE_COLOURS[phase])))
         dated = item.dated
         owner = (dated.consultant if dated and dated.consultant else
                  words("customer_owner") if not item.step.needs_consultant else "–")
@@ -181,8 +183,7 @@ def _phases(plan: Plan, words: Wording) -> tuple[PhaseSection, ...]:
                    words.date(dated.end) if dated else "–", owner, item.step.why(words.lang)))
         last = sections[-1]
         sections[-1] = PhaseSection(last.title, last.colour,
-                                    Table(last.table.head, (*last.table.rows, row),
-                                          last.table.widths))
+                                    replace(last.table, rows=(*last.table.rows, row)))
     return tuple(sections)
 
 

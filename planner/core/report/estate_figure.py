@@ -15,6 +15,7 @@ from planner.core.report.figure import (
     Figure,
     Item,
     Label,
+    text_width,
 )
 from planner.core.report.wording import Wording
 
@@ -117,8 +118,12 @@ def _legend(plan: Plan, y: float, words: Wording) -> list[Item]:
     for path in used:
         text = words("path_" + path.value)
         frame, fill = PATH_COLOURS[path]
-        items += [Box(x, y + 5, 8, 8, fill, frame), Label(x + 11, y, 140, 18, text, 6.0, MUTED)]
-        x += len(text) * 3.4 + 22
+        width = text_width(text, 6.0) + 22
+        if x + width > FIGURE_WIDTH:
+            x, y = 0.0, y + 12
+        items += [Box(x, y + 5, 8, 8, fill, frame), Label(x + 11, y, width - 11, 18, text, 6.0,
+                                                          MUTED)]
+        x += width
     return items
 
 

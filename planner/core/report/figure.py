@@ -132,7 +132,8 @@ def fit_text(text: str, width: float, size: float, bold: bool = False) -> str:
 def _svg_item(item: Item) -> str:
     if isinstance(item, Box):
         fill = item.fill or "none"
-        stroke = f' stroke="{item.stroke}" stroke-width="{item.stroke_width}"' if item.stroke else ""
+        stroke = (f' stroke="{item.stroke}" stroke-width="{item.stroke_width}"'
+                  if item.stroke else "")
         dash = ' stroke-dasharray="3 2"' if item.dashed else ""
         return (f'<rect x="{item.x:.1f}" y="{item.y:.1f}" width="{item.w:.1f}" '
                 f'height="{item.h:.1f}" rx="{item.radius}" fill="{fill}"{stroke}{dash}/>')

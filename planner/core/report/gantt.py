@@ -21,12 +21,13 @@ from planner.core.report.figure import (
     Label,
     Polygon,
     Segment,
+    text_width,
 )
 from planner.core.report.step_order import NumberedStep, numbered_steps
 from planner.core.report.time_axis import TimeAxis
 from planner.core.report.wording import Wording
 
-__all__ = ["PHASE_COLOURS", "PAUSE_COLOUR", "gantt_figures"]
+__all__ = ["PAUSE_COLOUR", "PHASE_COLOURS", "gantt_figures"]
 
 PHASE_COLOURS: dict[Phase, str] = {
     Phase.PREPARE: "#5b7fa8",
@@ -44,7 +45,6 @@ FREEZE_COLOUR = "#eeeeee"
 ROWS_PER_PART = 34
 ROW_H = 13.0
 HEAD_H = 16.0
-LEGEND_H = 18.0
 TASK_W = 200.0
 
 
@@ -104,7 +104,11 @@ def _row_items(row: _Row, y: float, axis: TimeAxis, words: Wording) -> list[Item
     elif numbered.step.milestone:
         cx, cy, r = axis.x(dated.start), y + ROW_H / 2, 4.0
         items.append(Polygon(((cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)), INK))
-        items.append(Label(cx + r + 2, y, 70, ROW_H, words.date(dated.start), 5.8, MUTED))
+        if cx + r + 50 <= FIGURE_WIDTH:
+            items.append(Label(cx + r + 2, y, 48, ROW_H, words.date(dated.start), 5.8, MUTED))
+        else:  # no room on the right: put the date before the diamond
+            items.append(Label(cx - r - 50, y, 48, ROW_H, words.date(dated.start), 5.8, MUTED,
+                               align="right"))
     else:
         left, width = axis.span(dated.start, dated.end)
         fill = colour if numbered.step.needs_consultant else "#ffffff"
@@ -133,7 +137,8 @@ def _part_figure(plan: Plan, part: list[_Row], index: int, words: Wording) -> Fi
     items.append(Segment(TASK_W, 0, TASK_W, body_bottom, GRID, 0.6))
     items.append(Segment(0, body_bottom, FIGURE_WIDTH, body_bottom, GRID, 0.6))
     items += _legend(plan, body_bottom + 4, words)
-    return Figure(f"gantt-{index}", FIGURE_WIDTH, body_bottom + 4 + LEGEND_H, tuple(items))
+    height = body_bottom + 4 + _legend_height(plan, words)
+    return Figure(f"gantt-{index}", FIGURE_WIDTH, height, tuple(items))
 
 
 def _legend(plan: Plan, y: float, words: Wording) -> list[Item]:
@@ -145,15 +150,21 @@ def _legend(plan: Plan, y: float, words: Wording) -> list[Item]:
     if plan.schedule.pauses:
         entries.append((PAUSE_COLOUR, words("kind_paused")))
     for colour, text in entries:
-        width = min(len(text) * 3.6 + 16, 150.0)
+        width = text_width(text, 6.0) + 22
         if x + width > FIGURE_WIDTH:
-            break
+            x, y = 0.0, y + 12
         items.append(Box(x, y + 5, 8, 8, colour, "#9aa5b1", 0.4))
         items.append(Label(x + 11, y, width - 11, 18, text, 6.0, MUTED))
         x += width
     return items
 
 
+def _legend_height(plan: Plan, words: Wording) -> float:
+    items = _legend(plan, 0.0, words)
+    return max((i.y + 18 for i in items if isinstance(i, Label)), default=0.0)
+
+
 def gantt_figures(plan: Plan, words: Wording) -> tuple[Figure, ...]:
     """One Gantt figure per part; empty when the plan has no steps."""
-    return tuple(_part_figure(plan, part, i, words) for i, part in enumerate(_parts(_rows(plan)), 1))
+    parts = _parts(_rows(plan))
+    return tuple(_part_figure(plan, part, i, words) for i, part in enumerate(parts, 1))

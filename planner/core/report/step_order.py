@@ -7,7 +7,7 @@ from datetime import date
 
 from planner.core.plan import Phase, Plan, ScheduledStep, Step
 
-__all__ = ["NumberedStep", "PHASE_ORDER", "numbered_steps"]
+__all__ = ["PHASE_ORDER", "NumberedStep", "numbered_steps"]
 
 PHASE_ORDER: tuple[Phase, ...] = tuple(Phase)
 

@@ -76,7 +76,8 @@ def _estate_sentences(plan: Plan, words: Wording) -> list[str]:
                       products=words.names(parts))]
     unsupported = [a.name for a in servers if not a.supported]
     if unsupported:
-        text.append(words("s_unsupported", count=len(unsupported), names=words.names(unsupported)))
+        text.append(words.plural("s_unsupported", len(unsupported), names=words.names(unsupported),
+                                 count_word=words.count_word(len(unsupported))))
     elif servers:
         text.append(words("s_all_supported"))
     return text
@@ -90,8 +91,8 @@ def _deadline_sentences(plan: Plan, items: tuple[Deadline, ...], words: Wording)
     judged = [a.name for a in plan.proposal.servers if a.judged_by_exo]
     if not judged and not items:
         return [words("s_judged_none")]
-    text = [words("s_judged", count=len(judged or items),
-                  names=words.names(judged or [d.server for d in items]))]
+    text = [words.plural("s_judged", len(judged or items),
+                         names=words.names(judged or [d.server for d in items]))]
     if items:
         first = items[0]
         key = "s_nothing_done_already" if first.throttle_from < plan.settings.start \
@@ -116,7 +117,7 @@ def recommendations(plan: Plan, words: Wording) -> tuple[str, ...]:
                  MigrationPath.IN_PLACE, MigrationPath.SIDE_BY_SIDE):
         names = [a.name for a in plan.proposal.servers if a.path == path]
         if names:
-            lines.append(words("r_" + path.value, count=len(names), names=words.names(names)))
+            lines.append(words("r_" + path.value, names=words.names(names, limit=10)))
     return tuple(lines)
 
 
@@ -158,7 +159,9 @@ def summary_paragraphs(plan: Plan, knowledge: Knowledge, words: Wording) -> tupl
     ]
     errors, warnings = _finding_counts(plan)
     if errors or warnings:
-        paragraphs.append(words("s_findings", errors=errors, warnings=warnings,
+        counts = [words.plural(key, n) for key, n in (("n_errors", errors),
+                                                      ("n_warnings", warnings)) if n]
+        paragraphs.append(words("s_findings", counts=words.names(counts),
                                 chapter=FINDINGS_CHAPTER))
     return tuple(paragraphs)
 
@@ -181,10 +184,10 @@ def risks(plan: Plan, knowledge: Knowledge, words: Wording) -> tuple[str, ...]:
         items.append(words("risk_throttled", days=obj.throttled_days))
     unsupported = sum(1 for a in plan.proposal.servers if not a.supported)
     if unsupported:
-        items.append(words("risk_unsupported", count=unsupported))
+        items.append(words.plural("risk_unsupported", unsupported))
     errors, warnings = _finding_counts(plan)
     if errors + warnings:
-        items.append(words("risk_findings", count=errors + warnings))
+        items.append(words.plural("risk_findings", errors + warnings))
     if any(s.confidence != "primary" for s in knowledge.policy.stages):
         items.append(words("risk_facts", chapter=SOURCES_CHAPTER))
     return tuple(items) or (words("risk_none"),)

@@ -22,3 +22,5 @@ class Table:
     head: tuple[str, ...]
     rows: tuple[Row, ...]
     widths: tuple[int, ...]
+    title: str = ""  # a heading row inside the table, so it never parts from its rows
+    title_colour: str = ""

@@ -59,14 +59,20 @@ class TimeAxis:
         items: list[Item] = []
         ticks = self.ticks()
         weekly = self.days <= 70
+        if ticks and not weekly and self.x(ticks[0]) - self.x0 >= 40:
+            first = self.first
+            text = f"{words.month(first.month)} {first.year}"
+            items.append(Label(self.x0 + 1.5, top, self.x(ticks[0]) - self.x0 - 1.5, height,
+                               text, 6.0, MUTED))
         for i, tick in enumerate(ticks):
             x = self.x(tick)
             items.append(Segment(x, top + height - 3, x, grid_bottom, GRID, 0.4))
             nxt = ticks[i + 1] if i + 1 < len(ticks) else self.last + timedelta(days=1)
             room = max(self.x(nxt) - x, 0.0)
             if weekly:
-                text = words.date(tick)[:6] if words.lang == "de" else f"{tick.day} {words.month(tick.month)}"
-            elif tick.month == 1 or i == 0:
+                text = (words.date(tick)[:6] if words.lang == "de"
+                        else f"{tick.day} {words.month(tick.month)}")
+            elif tick.month == 1 or (i == 0 and self.x(tick) - self.x0 < 40):
                 text = f"{words.month(tick.month)} {tick.year}"
             else:
                 text = words.month(tick.month)

@@ -23,7 +23,7 @@ from planner.core.report.figure import (
 from planner.core.report.time_axis import TimeAxis
 from planner.core.report.wording import Wording
 
-__all__ = ["Band", "STAGE_COLOURS", "plan_end", "stage_bands", "timeline_figures"]
+__all__ = ["STAGE_COLOURS", "Band", "plan_end", "stage_bands", "timeline_figures"]
 
 # Report only is pale; throttling warms up to orange; blocking deepens to dark red.
 STAGE_COLOURS: dict[int, str] = {

@@ -60,6 +60,16 @@ class Wording:
             return "".join(seq)
         return ", ".join(seq[:-1]) + conj + seq[-1]
 
+    def plural(self, key: str, count: int, **values: Any) -> str:
+        """``key`` with ``count``; the ``key_one`` variant when count is 1 and one exists."""
+        one = key + "_one"
+        return self(one if count == 1 and one in self.labels else key, count=count, **values)
+
+    def count_word(self, count: int) -> str:
+        """A small count as a capitalised word (for the start of a sentence), else digits."""
+        words = self.labels["number_words"].split(",")
+        return words[count].capitalize() if 0 <= count < len(words) else str(count)
+
     def yes_no(self, value: bool | None) -> str:
         """ja/nein, yes/no, or unknown for None."""
         if value is None:
