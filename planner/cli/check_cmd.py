@@ -1,18 +1,133 @@
-"""`planner check` (not yet implemented)."""
+"""``planner check FILE... [--mapping MAP] [--json]``: import, summarise, list the findings.
+
+Exit codes: 0 no errors, 1 errors found, 2 nothing could be read (or the mapping is unusable).
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
 from typing import Any
+
+from planner.core.importing import ImportResult, MappingError, import_files, load_mapping
+from planner.core.knowledge import Knowledge
+from planner.core.model import Estate, estate_to_plain
+
+_ENTITIES = ("sites", "servers", "dags", "databases", "connectors", "relay_clients",
+             "namespaces", "exo_reports")
+_LABELS = {
+    "en": {"sites": "sites", "servers": "servers", "dags": "DAGs", "databases": "databases",
+           "connectors": "connectors", "relay_clients": "relay clients",
+           "namespaces": "namespaces", "exo_reports": "Exchange Online report rows",
+           "findings": "Findings", "none": "No findings.", "unknown": "unknown build",
+           "estate": "Estate"},
+    "de": {"sites": "Standorte", "servers": "Server", "dags": "DAGs", "databases": "Datenbanken",
+           "connectors": "Connectoren", "relay_clients": "Relay-Clients",
+           "namespaces": "Namespaces", "exo_reports": "Zeilen im Exchange-Online-Bericht",
+           "findings": "Befunde", "none": "Keine Befunde.", "unknown": "Build unbekannt",
+           "estate": "Bestand"},
+}
 
 
 def add_parser(sub: Any) -> None:
     """Register the command."""
-    p = sub.add_parser("check", help="(not yet implemented)")
+    p = sub.add_parser("check", help="import inventory files and list what is wrong with them")
+    p.add_argument("files", nargs="+", help="inventory workbooks, CSV/PowerShell exports, XML")
+    p.add_argument("--mapping", help="a saved column mapping (JSON) to use")
+    p.add_argument("--json", action="store_true", help="print estate and findings as JSON")
+    p.add_argument("--save-mapping", metavar="OUT", help="write the column mapping used")
+    p.add_argument("--lang", choices=("en", "de"), default="en", help="message language")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the command."""
-    print("planner check: not yet implemented")
-    return 2
+    """Import the files, print the summary or JSON, return 0/1/2."""
+    mapping = None
+    if args.mapping:
+        try:
+            mapping = load_mapping(Path(args.mapping))
+        except MappingError as exc:
+            print(f"planner check: {exc}", file=sys.stderr)
+            return 2
+    result = import_files([Path(f) for f in args.files], mapping)
+    if args.save_mapping:
+        from planner.core.importing import ColumnMapping, save_mapping
+
+        save_mapping(ColumnMapping(result.mappings), Path(args.save_mapping))
+    knowledge = _knowledge()
+    if args.json:
+        print(json.dumps(check_to_plain(result, knowledge, args.lang), indent=2,
+                         ensure_ascii=False))
+    else:
+        _print_summary(result, knowledge, args.lang)
+    if not result.read_anything:
+        return 2
+    return 1 if result.has_errors else 0
+
+
+def _knowledge() -> Knowledge | None:
+    try:
+        from planner.core.knowledge import load_knowledge
+
+        return load_knowledge()
+    except Exception:  # the summary still works without product names
+        return None
+
+
+def _build_facts(build: str, knowledge: Knowledge | None) -> tuple[str, str]:
+    """(product, release) for a build string; ("", "") when unknown."""
+    if knowledge is None or not build:
+        return "", ""
+    from planner.core.builds import BuildParseError, identify
+
+    try:
+        info = identify(build, knowledge)
+    except BuildParseError:
+        return "", ""
+    return info.product, info.release
+
+
+def check_to_plain(result: ImportResult, knowledge: Knowledge | None,
+                   lang: str = "en") -> dict[str, Any]:
+    """The ``--json`` document: the estate (servers with product/release) and the findings."""
+    estate = estate_to_plain(result.estate)
+    for server in estate["servers"]:
+        server["product"], server["release"] = _build_facts(server["build"], knowledge)
+    findings = [{"severity": f.severity.value, "code": f.code, "message": f.message(lang),
+                 "file": f.file, "sheet": f.sheet, "row": f.row, "column": f.column}
+                for f in result.findings]
+    return {"estate": estate, "findings": findings}
+
+
+def _releases(estate: Estate, knowledge: Knowledge | None, unknown: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for s in estate.servers:
+        product, release = _build_facts(s.build, knowledge)
+        counts[f"Exchange {product} {release}".strip() if product else unknown] += 1
+    return counts
+
+
+def _print_summary(result: ImportResult, knowledge: Knowledge | None, lang: str) -> None:
+    text = _LABELS[lang]
+    estate = result.estate
+    title = estate.organization.customer or ", ".join(
+        sorted({f.file for f in result.findings if f.file})[:3])
+    print(f"{text['estate']}: {title}".rstrip(": "))
+    counts = [f"{len(getattr(estate, k))} {text[k]}" for k in _ENTITIES if getattr(estate, k)]
+    print("  " + (", ".join(counts) or "—"))
+    for name, n in sorted(_releases(estate, knowledge, text["unknown"]).items()):
+        print(f"  {n} × {name}")
+    print()
+    if not result.findings:
+        print(text["none"])
+        return
+    by_severity = Counter(f.severity.value for f in result.findings)
+    print(f"{text['findings']}: " + ", ".join(f"{n} {s}" for s, n in sorted(by_severity.items())))
+    order = {"error": 0, "warning": 1, "info": 2}
+    for f in sorted(result.findings, key=lambda f: order[f.severity.value]):
+        where = f.where()
+        print(f"  {f.severity.value.upper():7} {f.code}  {where + ': ' if where else ''}"
+              f"{f.message(lang)}")

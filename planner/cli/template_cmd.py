@@ -1,18 +1,31 @@
-"""`planner template` (not yet implemented)."""
+"""``planner template OUT.xlsx``: write the empty inventory template with example rows."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import Any
+
+from planner.core.importing.template import write_template
 
 
 def add_parser(sub: Any) -> None:
     """Register the command."""
-    p = sub.add_parser("template", help="(not yet implemented)")
+    p = sub.add_parser("template", help="write the inventory template (xlsx)")
+    p.add_argument("out", help="the workbook to write, e.g. inventory.xlsx")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the command."""
-    print("planner template: not yet implemented")
-    return 2
+    """Write the template; 0 on success, 2 when the file cannot be written."""
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        out = out.with_suffix(".xlsx")
+    try:
+        write_template(out)
+    except OSError as exc:
+        print(f"planner template: {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(out)
+    return 0

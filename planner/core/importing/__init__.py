@@ -79,7 +79,7 @@ def _knowledge() -> Knowledge | None:
         from planner.core.knowledge import load_knowledge
 
         return load_knowledge()
-    except Exception:  # noqa: BLE001 - a broken knowledge base must not stop the import
+    except Exception:  # a broken knowledge base must not stop the import
         return None
 
 
@@ -96,7 +96,7 @@ def import_files(paths: Sequence[Path], mapping: ColumnMapping | None = None,
         path = Path(path)
         try:
             tables, read_findings = read_file(path)
-        except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
+        except Exception as exc:  # last line of defence: never a traceback
             tables, read_findings = [], [finding("IMPORT-FILE-UNREADABLE", Where(path.name),
                                                  detail=type(exc).__name__)]
         findings.extend(read_findings)
@@ -107,14 +107,14 @@ def import_files(paths: Sequence[Path], mapping: ColumnMapping | None = None,
                 findings.extend(project_findings)
                 continue
             try:
-                result = read_table(table, syn, saved.for_table(table.file, table.sheet))
-            except Exception as exc:  # noqa: BLE001 - a bug in one sheet must not stop others
+                read = read_table(table, syn, saved.for_table(table.file, table.sheet))
+            except Exception as exc:  # a bug in one sheet must not stop others
                 findings.append(finding("IMPORT-FILE-UNREADABLE", table.where(),
                                         detail=f"{type(exc).__name__}: {exc}"[:200]))
                 continue
-            rows.extend(result.rows)
-            mappings.extend(result.mappings)
-            findings.extend(result.findings)
+            rows.extend(read.rows)
+            mappings.extend(read.mappings)
+            findings.extend(read.findings)
     estate, merge_findings, locations = merge_rows(rows)
     findings.extend(merge_findings)
     findings.extend(check_estate(estate, locations, knowledge or _knowledge()))

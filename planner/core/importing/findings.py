@@ -13,7 +13,7 @@ from planner.core.model import Finding, Severity
 
 __all__ = ["CATALOG", "Where", "finding"]
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CATALOG: dict[str, tuple[Severity, str, str]] = {
     "IMPORT-FILE-MISSING": (E, "The file does not exist or cannot be opened: {detail}",
@@ -31,11 +31,12 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         W, "No known column headers found; nothing imported from here. Map the columns by hand.",
         "Keine bekannten Spaltenüberschriften gefunden; nichts übernommen. Spalten bitte "
         "manuell zuordnen."),
-    "IMPORT-COLUMNS-IGNORED": (I, "Columns not used: {detail}", "Nicht verwendete Spalten: {detail}"),
+    "IMPORT-COLUMNS-IGNORED": (INFO, "Columns not used: {detail}",
+                               "Nicht verwendete Spalten: {detail}"),
     "IMPORT-COLUMN-GUESSED": (
-        I, "Column \"{header}\" read as {field} ({confidence:.0%} sure); check the mapping.",
+        INFO, "Column \"{header}\" read as {field} ({confidence:.0%} sure); check the mapping.",
         "Spalte \"{header}\" als {field} gelesen ({confidence:.0%} sicher); Zuordnung prüfen."),
-    "IMPORT-ROW-EXAMPLE": (I, "Template example row skipped.",
+    "IMPORT-ROW-EXAMPLE": (INFO, "Template example row skipped.",
                            "Beispielzeile der Vorlage übersprungen."),
     "IMPORT-ROW-NO-NAME": (W, "Row has data but no {field}; skipped.",
                            "Zeile hat Daten, aber kein Feld {field}; übersprungen."),
@@ -54,7 +55,7 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "Connectortyp \"{value}\" ist unbekannt; Zeile übersprungen (send, receive, "
         "edge_subscription, exo_inbound oder exo_outbound verwenden)."),
     "IMPORT-CONNECTOR-IGNORED": (
-        I, "Exchange Online connector of type \"{value}\" does not concern on-premises servers; "
+        INFO, "Exchange Online connector of type \"{value}\" does not concern on-premises servers; "
            "ignored.",
         "Exchange-Online-Connector vom Typ \"{value}\" betrifft keine lokalen Server; ignoriert."),
     "IMPORT-DUPLICATE": (W, "{target} appears more than once in this table; rows merged.",
@@ -81,13 +82,13 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         W, "{target} names connector {name}, which is not in the inventory.",
         "{target} nennt den Connector {name}, der im Bestand fehlt."),
     "IMPORT-SITE-UNLISTED": (
-        I, "Site {name} is used by servers but not listed; holidays come from the project "
+        INFO, "Site {name} is used by servers but not listed; holidays come from the project "
            "settings.",
         "Standort {name} wird von Servern genutzt, ist aber nicht aufgeführt; Feiertage aus den "
         "Projekteinstellungen."),
     "IMPORT-HYBRID-INFERRED": (
-        I, "The organization is treated as hybrid: {detail}.",
-        "Die Organisation wird als hybrid behandelt: {detail}."),
+        INFO, "The organization is treated as hybrid because of connector(s) {detail}.",
+        "Die Organisation wird wegen Connector(en) {detail} als hybrid behandelt."),
     "IMPORT-EXO-UNKNOWN-SERVER": (
         W, "Exchange Online reports server {name}, which is not in the inventory.",
         "Exchange Online meldet den Server {name}, der im Bestand fehlt."),
@@ -98,7 +99,8 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         W, "HealthChecker file read only partly: {detail}.",
         "HealthChecker-Datei nur teilweise gelesen: {detail}."),
     "IMPORT-PROJECT-KEY": (W, "Project setting \"{value}\" is not a valid key; ignored.",
-                           "Projekteinstellung \"{value}\" ist kein gültiger Schlüssel; ignoriert."),
+                           "Projekteinstellung \"{value}\" ist kein gültiger Schlüssel; "
+                           "ignoriert."),
     "IMPORT-NOTHING": (E, "Nothing could be read from the given files.",
                        "Aus den angegebenen Dateien ließ sich nichts lesen."),
 }

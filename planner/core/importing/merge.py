@@ -228,6 +228,6 @@ def _organization(merged: list[_Merged], connectors: list[Connector]
         return org, []
     from dataclasses import replace
 
-    detail = "connector " + ", ".join(sorted(set(reasons))[:3])
+    detail = ", ".join(sorted(set(reasons))[:3])
     return replace(org, hybrid=True), [finding("IMPORT-HYBRID-INFERRED", target="organization",
                                                detail=detail)]

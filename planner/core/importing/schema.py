@@ -57,7 +57,8 @@ ENTITIES: tuple[Entity, ...] = (
           "yes, wenn die Organisation hybrid mit Exchange Online ist.", choices=_YES_NO),
         F("tenant", "text", "Tenant", "Microsoft 365 tenant, e.g. contoso.onmicrosoft.com.",
           "Microsoft-365-Tenant, z. B. contoso.onmicrosoft.com."),
-        F("forest", "text", "Forest", "Active Directory forest.", "Active-Directory-Gesamtstruktur."),
+        F("forest", "text", "Forest", "Active Directory forest.",
+          "Active-Directory-Gesamtstruktur."),
     )),
     Entity("site", "Sites", "Sites", "Standorte", (
         F("name", "text", "Site", "AD site name.", "Name des AD-Standorts.", required=True),
@@ -134,7 +135,8 @@ ENTITIES: tuple[Entity, ...] = (
           "Kennzeichen des Hybrid-Sendeconnectors.", choices=_YES_NO),
         F("tls_certificate", "text", "TlsCertificate", "TLS certificate name.",
           "Name des TLS-Zertifikats."),
-        F("site", "site", "Site", "AD site (Edge subscriptions).", "AD-Standort (Edge-Abonnement)."),
+        F("site", "site", "Site", "AD site (Edge subscriptions).",
+          "AD-Standort (Edge-Abonnement)."),
     )),
     Entity("relay_client", "RelayClients", "Relay clients", "Relay-Clients", (
         F("name", "text", "Name", "Application, device or printer.",
@@ -159,10 +161,12 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("exo_report", "ExoReport", "Exchange Online report", "Exchange-Online-Bericht", (
         F("server_fqdn", "text", "ServerFQDN", "As Get-OnPremServerReportInfo shows it.",
           "Wie Get-OnPremServerReportInfo ihn zeigt.", required=True),
-        F("build", "text", "Build", "Build Exchange Online saw.", "Von Exchange Online erkannter Build."),
+        F("build", "text", "Build", "Build Exchange Online saw.",
+          "Von Exchange Online erkannter Build."),
         F("first_detected", "date", "FirstDetectedDate", "First detection date.",
           "Datum der ersten Erkennung."),
-        F("throttle_date", "date", "ThrottleEnabledDate", "Throttling start.", "Beginn Drosselung."),
+        F("throttle_date", "date", "ThrottleEnabledDate", "Throttling start.",
+          "Beginn Drosselung."),
         F("block_date", "date", "BlockingEnabledDate", "Blocking start.", "Beginn Blockierung."),
     )),
 )

@@ -61,7 +61,7 @@ def read_file(path: Path) -> tuple[list[Table], list[Finding]]:
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             return _read_workbook(path)
         return _read_text_file(path)
-    except Exception as exc:  # noqa: BLE001 - any reader failure is the file's problem
+    except Exception as exc:  # any reader failure is the file's problem
         return [], [finding("IMPORT-FILE-UNREADABLE", where, detail=_describe(exc))]
 
 
