@@ -1,0 +1,47 @@
+"""The calendar: holidays per state and site, freezes, windows, working days."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from planner.core.calendar import build_calendar, consultant_weekdays, weekday_number
+from planner.core.model import Estate, Site
+from planner.core.settings import Freeze, Settings
+
+
+def test_bavarian_holidays_in_german() -> None:
+    cal = build_calendar(Settings(country="DE", subdivision="BY", language="de"))
+    found = cal.holidays(date(2026, 1, 1), date(2026, 12, 31))
+    assert found[date(2026, 1, 6)] == "Heilige Drei Könige"  # Bavaria only
+    assert len(found) >= 12
+    assert not cal.is_working_day(date(2026, 12, 25))
+
+
+def test_holiday_names_follow_the_language() -> None:
+    cal = build_calendar(Settings(country="DE", subdivision="BY", language="en"))
+    assert "Christmas" in (cal.holiday_name(date(2026, 12, 25)) or "")
+
+
+def test_a_site_in_another_state_has_its_own_holidays() -> None:
+    estate = Estate(sites=(Site("Berlin", country="DE", subdivision="BE"),))
+    cal = build_calendar(Settings(country="DE", subdivision="BY"), estate)
+    assert cal.is_working_day(date(2026, 1, 6), site="Berlin")
+    assert not cal.is_working_day(date(2026, 1, 6))
+    assert cal.is_working_day(date(2026, 3, 9), site="Berlin") is not False  # a Monday
+
+
+def test_freezes_and_windows() -> None:
+    freeze = Freeze(date(2026, 12, 19), date(2027, 1, 6), "Year end")
+    cal = build_calendar(Settings(freezes=(freeze,), maintenance_days=("Sat", "Sonntag")))
+    assert cal.freeze_on(date(2027, 1, 2)) == freeze
+    assert not cal.is_working_day(date(2027, 1, 5))
+    assert cal.is_window_day(date(2026, 12, 12)) and cal.is_window_day(date(2026, 12, 13))
+    assert not cal.is_window_day(date(2026, 12, 26))  # frozen
+    assert not cal.is_window_day(date(2026, 12, 14))  # a Monday
+
+
+def test_weekday_names_and_consultant_weeks() -> None:
+    assert weekday_number("Sa") == 5 and weekday_number("friday") == 4
+    assert weekday_number("nonsense") is None
+    assert consultant_weekdays(3) == frozenset({0, 1, 2})
+    assert consultant_weekdays(9) == frozenset(range(5))
