@@ -40,8 +40,11 @@ def relay_clients_of(estate: Estate, server: Server) -> list[RelayClient]:
     receive = {c.name.lower() for c in receive_connectors_of(estate, server)}
     out = []
     for rc in estate.relay_clients:
-        by_server = bool(rc.server) and estate.server(rc.server) is server
-        if by_server or (rc.connector and rc.connector.lower() in receive):
+        if rc.server:
+            # Connector names repeat across servers ("Relay Anonymous"): the server decides.
+            if estate.server(rc.server) is server:
+                out.append(rc)
+        elif rc.connector and rc.connector.lower() in receive:
             out.append(rc)
     return out
 

@@ -27,7 +27,9 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         ("Check Exchange Server SE licensing", "Lizenzierung für Exchange Server SE prüfen"),
         (f"{count} server(s) are to run Exchange SE",
          f"{count} Server sollen mit Exchange SE laufen"),
-        command=str(ctx.fact("licensing.se.summary_en", "")),
+        command="Check the contracts: Exchange Server licences and CALs with active Software "
+                "Assurance or subscription licences\n"
+                "Get-ExchangeServer | Format-Table Name,Edition,AdminDisplayVersion",
     )
     return RuleOutput((step,))
 

@@ -1,0 +1,57 @@
+"""The bundled sample estates, imported as a consultant would: paths and key orderings."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from planner.core.knowledge import load_knowledge
+from planner.core.plan import Proposal
+from planner.core.rules import propose
+from planner.core.settings import Decisions, Settings
+from planner.pipeline import load_inputs
+from tests.core.rules.helpers import START, before, ids, path_of
+from tests.paths import LEGACY, MIXED, SMALL
+
+
+@cache
+def _sample(path: str, excluded: frozenset[str] = frozenset()) -> Proposal:
+    inputs = load_inputs([path])
+    return propose(inputs.estate, Settings(start=START), Decisions(excluded_servers=excluded),
+                   load_knowledge())
+
+
+def test_small_sample() -> None:
+    p = _sample(str(SMALL))
+    assert {a.path.value for a in p.servers} == {"in_place"}
+    assert [a.name for a in p.servers if a.judged_by_exo] == ["FAB-EDGE01"]
+    assert before(p, "su:FAB-EX01", "inplace:FAB-EX02")  # one DAG member at a time
+    assert before(p, "inplace:FAB-EDGE01", "hybrid:hcw")
+
+
+def test_mixed_sample() -> None:
+    p = _sample(str(MIXED))
+    assert path_of(p, "BER-EX16-01") == path_of(p, "BER-EX16-02") == "side_by_side"
+    assert path_of(p, "MUC-EX19-01") == "in_place"
+    assert {a.name for a in p.servers if a.judged_by_exo} == {"BER-EX16-01", "BER-EX19-01"}
+    assert before(p, "adprep:org", "sbs:install:BER-EX16-01-SE")
+    assert before(p, "inplace:BER-EX19-01", "inplace:MUC-EX19-01")  # Internet-facing first
+    for first in ("sbs:send:DAG-BER16", "sbs:relay:DAG-BER16", "hybrid:hcw",
+                  "edge:resubscribe:BER-EDGE01"):
+        assert before(p, first, "sbs:decom:BER-EX16-01"), first
+    relay = next(s for s in p.steps if s.id == "sbs:relay:DAG-BER16")
+    assert "SAP ERP" in relay.why_en and "Scanner" not in relay.why_en
+
+
+def test_legacy_sample() -> None:
+    p = _sample(str(LEGACY))
+    assert path_of(p, "NW-EX2013") == "decommission"
+    assert path_of(p, "NW-EX2019") == "cu_then_in_place"
+    for sid in ("adprep:org", "cu:NW-EX2019", "inplace:NW-EX2019"):
+        assert before(p, "legacy:decom:NW-EX2013", sid)
+    assert before(p, "legacy:repoint:NW-EX2013", "legacy:decom:NW-EX2013")
+
+
+def test_excluding_a_sample_server_changes_the_steps() -> None:
+    full = _sample(str(MIXED))
+    fewer = _sample(str(MIXED), frozenset({"MUC-EX19-02"}))
+    assert set(ids(full)) - set(ids(fewer)) == {"inplace:MUC-EX19-02", "su:MUC-EX19-02"}
