@@ -64,21 +64,23 @@ def _repoint_checklist(ctx: Context, old: ServerFacts, target: str) -> tuple[str
     return "\n".join(lines), en, de
 
 
+def _no_target(name: str) -> Finding:
+    return Finding(
+        Severity.WARNING, "RULES-2013-NO-TARGET",
+        f"{name} runs Exchange 2013 and no Exchange 2016/2019 server exists to take its "
+        "mailboxes; SE cannot be installed beside 2013, so plan an interim 2019 CU14 server "
+        "or move the mailboxes to Exchange Online first.",
+        f"{name} läuft mit Exchange 2013 und es gibt keinen Exchange-2016/2019-Server für "
+        "seine Postfächer; SE lässt sich neben 2013 nicht installieren, daher zuerst einen "
+        "Übergangsserver 2019 CU14 planen oder die Postfächer nach Exchange Online "
+        "verschieben.",
+        target=f"server:{name}")
+
+
 def _steps_for(ctx: Context, old: ServerFacts) -> tuple[list[Step], list[Finding]]:
     name, fields = old.name, {"server": old.name}
     target = _move_target(ctx, old)
-    findings: list[Finding] = []
-    if target is None:
-        findings.append(Finding(
-            Severity.WARNING, "RULES-2013-NO-TARGET",
-            f"{name} runs Exchange 2013 and no Exchange 2016/2019 server exists to take its "
-            "mailboxes; SE cannot be installed beside 2013, so plan an interim 2019 CU14 server "
-            "or move the mailboxes to Exchange Online first.",
-            f"{name} läuft mit Exchange 2013 und es gibt keinen Exchange-2016/2019-Server für "
-            "seine Postfächer; SE lässt sich neben 2013 nicht installieren, daher zuerst einen "
-            "Übergangsserver 2019 CU14 planen oder die Postfächer nach Exchange Online "
-            "verschieben.",
-            target=f"server:{name}"))
+    findings = [] if target is not None else [_no_target(name)]
     to = target.name if target else "<2016/2019 server>"
     gb = data_volume_gb(ctx.estate, old.server)
     volume = f"{gb:g} GB" if gb is not None else "unknown volume"

@@ -37,3 +37,25 @@ def test_every_server_gets_an_assessment_with_reasons() -> None:
         p = plan(estate)
         assert [a.name for a in p.servers] == [s.name for s in estate.servers]
         assert all(a.reason_en and a.reason_de for a in p.servers)
+
+
+def test_only_2013_left_is_a_warning_not_a_crash() -> None:
+    from dataclasses import replace
+
+    estate = legacy()
+    only_2013 = replace(estate, servers=estate.servers[:1])
+    p = plan(only_2013)
+    assert any(f.code == "RULES-2013-NO-TARGET" for f in p.findings)
+    assert "legacy:decom:EX2013" in [s.id for s in p.steps]
+
+
+def test_an_unknown_build_gets_no_steps_and_a_finding() -> None:
+    from dataclasses import replace
+
+    estate = small()
+    ex01 = estate.server("EX01")
+    assert ex01 is not None
+    p = plan(estate.with_server(replace(ex01, build="n/a")))
+    assert path_of(p, "EX01") == "none"
+    assert not [s for s in p.steps if s.target == "server:EX01"]
+    assert any(f.code == "RULES-BUILD-UNKNOWN" for f in p.findings)
