@@ -1,0 +1,103 @@
+"""The report's HTML: facts a manager relies on, both languages, escaping, figure sizes."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+
+from planner.core.knowledge import Knowledge
+from planner.core.plan import Plan
+from planner.core.report.context import build_context
+from planner.core.report.figure import FIGURE_WIDTH, MAX_FIGURE_HEIGHT, figure_to_svg
+from planner.core.report.gantt import ROWS_PER_PART, gantt_figures
+from planner.core.report.html import render_report_html
+from planner.core.report.estate_figure import estate_figures
+from planner.core.report.step_order import numbered_steps
+from planner.core.report.timeline import stage_bands
+from planner.core.report.wording import load_wording
+from planner.core.resources import resource_path
+from tests.core.report.report_fixtures import HOSTILE, empty_plan, large_plan
+
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+def test_hostile_server_name_is_text_not_markup(plan_de: Plan, knowledge: Knowledge) -> None:
+    html = render_report_html(plan_de, knowledge, "de")
+    assert HOSTILE not in html
+    assert "<script" not in html.lower()
+    assert ESCAPED in html
+
+
+def test_german_summary_states_the_deadline_and_the_plan(plan_de: Plan,
+                                                        knowledge: Knowledge) -> None:
+    html = render_report_html(plan_de, knowledge, "de")
+    # EX16-01 was first detected on 07.09.2026: throttled after 30 days, fully blocked after 90.
+    assert "Ohne Maßnahmen drosselt Exchange Online E-Mails von EX16-01 ab dem 07.10.2026" in html
+    assert "ab dem 06.12.2026 vollständig" in html
+    assert "Nach diesem Plan fällt EX19-01 am 02.11.2026 aus der Prüfung" in html
+    assert "Contoso GmbH" in html and "Beispiel Consulting AG" in html
+    assert "Management-Zusammenfassung" in html and "Seite" not in html
+
+
+def test_english_report_uses_english_words_and_dates(plan_en: Plan, knowledge: Knowledge) -> None:
+    html = render_report_html(plan_en, knowledge, "en")
+    assert "If nothing is done, Exchange Online starts throttling mail from EX16-01 on 7 Oct 2026" in html
+    assert "Executive summary" in html
+    assert "Management-Zusammenfassung" not in html
+
+
+def test_every_label_exists_in_both_languages_with_the_same_placeholders() -> None:
+    with resource_path("report", "labels.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    de, en = data["de"], data["en"]
+    assert set(de) == set(en)
+    assert set(de["facts"]) == set(en["facts"])
+    for key in en:
+        if isinstance(en[key], str):
+            assert set(re.findall(r"{\w+}", en[key])) == set(re.findall(r"{\w+}", de[key])), key
+
+
+def test_sources_chapter_lists_facts_with_as_of_dates(plan_de: Plan, knowledge: Knowledge) -> None:
+    ctx = build_context(plan_de, knowledge, "de")
+    names = [row.cells[0] for row in ctx.facts.rows]
+    assert "Supportende Exchange Server 2016" in names
+    assert all(re.fullmatch(r"\d\d\.\d\d\.\d{4}", row.cells[3]) for row in ctx.facts.rows)
+    assert len(ctx.stages.rows) == len(knowledge.policy.stages)
+
+
+def test_steps_are_numbered_by_phase_then_date(plan_de: Plan) -> None:
+    items = numbered_steps(plan_de)
+    assert [i.number for i in items] == list(range(1, len(items) + 1))
+    phases = [i.step.phase for i in items]
+    assert phases == sorted(phases, key=list(type(phases[0])).index)
+
+
+def test_long_gantt_is_split_with_the_task_column_on_every_part(plan_de: Plan) -> None:
+    figures = gantt_figures(plan_de, load_wording("de"))
+    assert len(figures) == 2  # 43 steps plus phase headings
+    for fig in figures:
+        assert fig.height <= MAX_FIGURE_HEIGHT and fig.width == FIGURE_WIDTH
+        labels = [i for i in fig.items if getattr(i, "text", "")[:1].isdigit()]
+        assert 0 < len(labels) <= ROWS_PER_PART
+
+
+def test_large_estate_overview_is_split_instead_of_overflowing() -> None:
+    figures = estate_figures(large_plan(80), load_wording("en"))
+    assert len(figures) >= 2
+    assert all(f.height <= MAX_FIGURE_HEIGHT for f in figures)
+    svg = "".join(figure_to_svg(f) for f in figures)
+    assert "MBX079" in svg and ESCAPED in svg
+
+
+def test_pause_shows_in_the_enforcement_bands(plan_de: Plan, knowledge: Knowledge) -> None:
+    exposure = next(e for e in plan_de.schedule.exposure if e.server == "EX16-01")
+    bands = stage_bands(exposure, plan_de, knowledge)
+    paused = [b for b in bands if b.kind == "paused"]
+    assert paused and paused[0].start == date(2026, 11, 10) and paused[0].end == date(2026, 11, 29)
+    assert bands[-1].end == date(2026, 12, 20)  # stops at the cutover
+
+
+def test_empty_plan_still_renders(knowledge: Knowledge) -> None:
+    html = render_report_html(empty_plan(), knowledge, "en")
+    assert "Leer AG" in html and "Executive summary" in html
