@@ -178,16 +178,28 @@ def make_step(
     """
     text = ctx.text(rule)
     values = _Fields(fields or {})
+    if text is not None and "{build}" in text.reason_en and values.get("build"):
+        detail = (_without_build(detail[0], values["build"]),
+                  _without_build(detail[1], values["build"]))
     reason_en = text.reason_en.format_map(values) if text else ""
     reason_de = text.reason_de.format_map(values) if text else ""
-    why_en = " ".join(p for p in (_sentence(detail[0]), _sentence(reason_en)) if p)
-    why_de = " ".join(p for p in (_sentence(detail[1]), _sentence(reason_de)) if p)
+    # The reason names the rule's fact; the step's own detail (sizes, lists) follows it.
+    why_en = " ".join(p for p in (_sentence(reason_en), _sentence(detail[0])) if p)
+    why_de = " ".join(p for p in (_sentence(reason_de), _sentence(detail[1])) if p)
     extra.setdefault("duration_days", 0 if extra.get("milestone") else ctx.days(kind))
     extra.setdefault("source", text.source if text else "")
     return Step(id=id, title_en=titles[0], title_de=titles[1], kind=kind, phase=phase,
                 target=target, rule=rule, why_en=why_en, why_de=why_de, **extra)
 
 
+def _without_build(text: str, build: str) -> str:
+    """The detail without "X runs <build> = ..." parts the rule's reason already states."""
+    return "; ".join(p for p in text.split("; ") if not (build in p and " = " in p))
+
+
 def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if not text or text.endswith((".", "!", "?")) else text + "."
+    text = text.strip(" ;")
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."

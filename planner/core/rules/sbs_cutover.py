@@ -74,7 +74,8 @@ def cutover_steps(ctx: Context, g: Group, moves_after: str | list[str],
              "have moved",
              f"{s.fact_de}; nachdem Postfächer, Connectoren, Namespaces und Relay-Clients "
              "umgezogen sind"),
-            fields, needs_window=True, predecessors=deps(system.id, decom_after),
+            {**fields, "server": s.name}, needs_window=True,
+            predecessors=deps(system.id, decom_after),
             resources=(f"server:{s.name}", f"dag:{dag}") if dag else (f"server:{s.name}",),
             exits_exo_view=(s.name,) if s.judged else (),
             command=(f"Get-MailboxDatabase -Server {s.name} | Remove-MailboxDatabaseCopy / "

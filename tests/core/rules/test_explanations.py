@@ -24,7 +24,7 @@ def test_every_step_is_explained_in_both_languages(make: type[Estate]) -> None:
 def test_side_by_side_names_the_concrete_build() -> None:
     p = plan(mixed())
     why = next(s for s in p.steps if s.id == "sbs:decom:EX2016-01").why_en
-    assert "EX2016-01 runs 15.1.2507.61 = Exchange 2016 CU23 Oct25SU" in why
+    assert "EX2016-01 runs Exchange 2016 CU23 Oct25SU (15.1.2507.61)" in why
     assert "cannot be upgraded in place" in why
 
 
