@@ -35,7 +35,10 @@ def _as_date(value: Any) -> date:
         return value.date()
     if isinstance(value, date):
         return value
-    return date.fromisoformat(str(value).strip())
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"expected a date (YYYY-MM-DD), got {value!r}") from None
 
 
 def _coerce(original: Any, value: Any) -> Any:

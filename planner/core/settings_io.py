@@ -1,0 +1,277 @@
+"""Settings and decisions to and from TOML, a workbook's Project sheet, and the project file.
+
+The settings TOML (``planner plan --settings S.toml``), the inventory's Project sheet and the
+project file all use one nested shape::
+
+    [project]      start, country, subdivision, customer, language, company,
+                   consultant_name, logo, plan_version, paper, throughput_gb_per_day,
+                   solver_time_limit_s
+    [enforcement]  pause_days_used = { 2026 = 0 }, first_detected = { "EX01" = 2026-09-14 },
+                   pauses = [{ start = 2026-12-20, days = 30 }]  (fixed pauses; absent = optimise)
+    [enforcement.overrides]  knowledge key = value  (see resources/knowledge/README.md)
+    [[consultants]] name, days_per_week, absent = [["2026-12-21", "2027-01-06"]]
+    [[freezes]]    start, end, name
+    [windows]      maintenance_days = ["Sat"]
+    [durations]    step kind = working days
+
+An unknown key or a wrong value raises :class:`SettingsError` naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from planner.core.knowledge import KnowledgeError, load_knowledge
+from planner.core.settings import Consultant, Decisions, Freeze, Settings
+from planner.core.settings_values import SettingsError, Table, day_name, to_toml
+
+__all__ = [
+    "SettingsError",
+    "decisions_from_plain",
+    "decisions_to_plain",
+    "load_settings_toml",
+    "save_settings_toml",
+    "settings_from_plain",
+    "settings_from_table",
+    "settings_to_plain",
+    "settings_to_table",
+    "settings_to_toml",
+]
+
+_SECTIONS = ("project", "enforcement", "consultants", "freezes", "windows", "durations")
+_PROJECT_TEXT = {
+    "customer": "customer",
+    "country": "country",
+    "subdivision": "subdivision",
+    "company": "company",
+    "consultant_name": "consultant_name",
+    "logo": "logo_path",
+    "plan_version": "plan_version",
+}
+
+
+def load_settings_toml(path: Path | str) -> Settings:
+    """Read a settings TOML file; SettingsError names the file and the key."""
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError as exc:
+        raise SettingsError(f"{path}: settings file not found") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path}: not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    return settings_from_table(data, source=str(path))
+
+
+def settings_from_table(
+    table: Mapping[str, Any], source: str = "settings", *, check_overrides: bool = True
+) -> Settings:
+    """Settings from the nested TOML shape; an empty table gives the defaults.
+
+    ``check_overrides`` runs every knowledge override through the knowledge loader, so a
+    mistyped key fails here, naming the key, rather than when planning.
+    """
+    root = Table(table, source, "")
+    root.only(_SECTIONS)
+    kwargs: dict[str, Any] = {}
+    kwargs.update(_project(root.table("project")))
+    kwargs.update(_enforcement(root.table("enforcement"), check_overrides))
+    consultants = [_consultant(item) for item in root.tables("consultants")]
+    if consultants:
+        kwargs["consultants"] = tuple(consultants)
+    if "consultants" in table and not consultants:
+        raise root.fail("consultants", "at least one consultant is needed")
+    kwargs["freezes"] = tuple(_freeze(item) for item in root.tables("freezes"))
+    windows = root.table("windows")
+    windows.only(("maintenance_days", "days"))
+    days = windows.text_list("maintenance_days") or windows.text_list("days")
+    if days is not None:
+        names = [day_name(day) for day in days]
+        for n, (day, name) in enumerate(zip(days, names, strict=True)):
+            if name is None:
+                raise windows.fail(f"maintenance_days[{n}]", f"{day!r} is not a weekday (Mon..Sun)")
+        kwargs["maintenance_days"] = tuple(dict.fromkeys(n for n in names if n))
+    kwargs["durations"] = _durations(root.table("durations"))
+    return Settings(**{k: v for k, v in kwargs.items() if v is not None})
+
+
+def _durations(t: Table) -> dict[str, float]:
+    known = load_knowledge().durations
+    out: dict[str, float] = {}
+    for kind in t.names():
+        if kind not in known:
+            raise t.fail(kind, f"unknown step kind (known: {', '.join(sorted(known))})")
+        value = t.number(kind)
+        if value is not None:
+            out[kind] = value
+    return out
+
+
+def _project(t: Table) -> dict[str, Any]:
+    keys = (*_PROJECT_TEXT, "start", "language", "paper", "throughput_gb_per_day")
+    t.only((*keys, "solver_time_limit_s"))
+    out: dict[str, Any] = {field: t.text(key) for key, field in _PROJECT_TEXT.items()}
+    out["start"] = t.day("start")
+    out["language"] = t.choice("language", ("de", "en"))
+    out["paper"] = t.choice("paper", ("A4", "Letter"))
+    out["throughput_gb_per_day"] = t.number("throughput_gb_per_day", positive=True)
+    out["solver_time_limit_s"] = t.number("solver_time_limit_s", positive=True)
+    if out["country"] is not None:
+        out["country"] = out["country"].upper()
+    if out["subdivision"] is not None:
+        out["subdivision"] = out["subdivision"].upper()
+    return out
+
+
+def _enforcement(t: Table, check_overrides: bool) -> dict[str, Any]:
+    t.only(("pause_days_used", "first_detected", "pauses", "overrides"))
+    out: dict[str, Any] = {}
+    used = t.table("pause_days_used")
+    out["pause_days_used"] = {used.year(key): used.whole(key, 0, 366) for key in used.names()}
+    seen = t.table("first_detected")
+    out["first_detected"] = {key: seen.day(key) for key in seen.names()}
+    if "pauses" in t.data:
+        out["fixed_pauses"] = tuple(t.pauses("pauses"))
+    overrides = t.table("overrides")
+    out["policy_overrides"] = {key: overrides.data[key] for key in overrides.names()}
+    if check_overrides:
+        _check_overrides(overrides, out["policy_overrides"])
+    return out
+
+
+def _check_overrides(t: Table, overrides: dict[str, Any]) -> None:
+    """The knowledge loader checks each key and value, then all of them together."""
+    for key, value in overrides.items():
+        try:
+            load_knowledge({key: value})
+        except KnowledgeError as exc:
+            message = str(exc).removeprefix("project override").removeprefix(f" {key!r}")
+            raise t.fail(f'"{key}"', message.lstrip(": ")) from exc
+    try:
+        load_knowledge(overrides)
+    except KnowledgeError as exc:
+        raise t.fail("", str(exc)) from exc
+
+
+def _consultant(t: Table) -> Consultant:
+    t.only(("name", "days_per_week", "absent"))
+    name = t.text("name")
+    if not name:
+        raise t.fail("name", "every consultant needs a name")
+    return Consultant(
+        name=name,
+        days_per_week=t.whole("days_per_week", 1, 7) or 5,
+        absent=tuple(t.ranges("absent")),
+    )
+
+
+def _freeze(t: Table) -> Freeze:
+    t.only(("start", "end", "name"))
+    start, end = t.day("start"), t.day("end")
+    if start is None or end is None:
+        raise t.fail("start" if start is None else "end", "a freeze needs a start and an end")
+    if end < start:
+        raise t.fail("end", f"{end} is before the start {start}")
+    return Freeze(start=start, end=end, name=t.text("name") or "")
+
+
+def settings_to_table(settings: Settings) -> dict[str, Any]:
+    """The settings in the nested TOML shape (dates as dates); inverse of settings_from_table."""
+    s = settings
+    project: dict[str, Any] = {key: getattr(s, field) for key, field in _PROJECT_TEXT.items()}
+    project.update(start=s.start, language=s.language, paper=s.paper)
+    project["solver_time_limit_s"] = s.solver_time_limit_s
+    if s.throughput_gb_per_day is not None:
+        project["throughput_gb_per_day"] = s.throughput_gb_per_day
+    enforcement: dict[str, Any] = {
+        "pause_days_used": {str(year): days for year, days in sorted(s.pause_days_used.items())},
+        "first_detected": dict(sorted(s.first_detected.items())),
+        "overrides": dict(s.policy_overrides),
+    }
+    if s.fixed_pauses is not None:
+        enforcement["pauses"] = [{"start": d, "days": n} for d, n in s.fixed_pauses]
+    return {
+        "project": project,
+        "enforcement": enforcement,
+        "consultants": [
+            {
+                "name": c.name,
+                "days_per_week": c.days_per_week,
+                "absent": [list(r) for r in c.absent],
+            }
+            for c in s.consultants
+        ],
+        "freezes": [{"start": f.start, "end": f.end, "name": f.name} for f in s.freezes],
+        "windows": {"maintenance_days": list(s.maintenance_days)},
+        "durations": dict(s.durations),
+    }
+
+
+def settings_to_toml(settings: Settings) -> str:
+    """The settings as a TOML document that load_settings_toml reads back unchanged."""
+    return to_toml(settings_to_table(settings))
+
+
+def save_settings_toml(settings: Settings, path: Path | str) -> None:
+    """Write the settings as TOML (UTF-8)."""
+    Path(path).write_text(settings_to_toml(settings), encoding="utf-8")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def settings_to_plain(settings: Settings) -> dict[str, Any]:
+    """JSON-ready settings for the project file (the TOML shape, dates as ISO text)."""
+    result: dict[str, Any] = _plain(settings_to_table(settings))
+    return result
+
+
+def settings_from_plain(data: Mapping[str, Any]) -> Settings:
+    """Settings from :func:`settings_to_plain` output (overrides are not checked here)."""
+    # A saved project must reopen even if a knowledge key has since been renamed; planning
+    # then reports the stale key.
+    return settings_from_table(data, source="project file settings", check_overrides=False)
+
+
+def decisions_to_plain(decisions: Decisions) -> dict[str, Any]:
+    """JSON-ready decisions (sets as sorted lists, dates as ISO text)."""
+    d = decisions
+    return {
+        "excluded_servers": sorted(d.excluded_servers),
+        "paths": dict(sorted(d.paths.items())),
+        "disabled_rules": sorted(d.disabled_rules),
+        "pins": {k: v.isoformat() for k, v in sorted(d.pins.items())},
+        "not_before": {k: v.isoformat() for k, v in sorted(d.not_before.items())},
+        "repoint_exo_connector": sorted(d.repoint_exo_connector),
+        "new_servers": dict(sorted(d.new_servers.items())),
+    }
+
+
+def decisions_from_plain(data: Mapping[str, Any]) -> Decisions:
+    """Decisions from :func:`decisions_to_plain` output; missing keys give the defaults."""
+    t = Table(data, "project file decisions", "")
+    t.only(tuple(decisions_to_plain(Decisions())))
+    pins, not_before = t.table("pins"), t.table("not_before")
+    paths, new_servers = t.table("paths"), t.table("new_servers")
+    return Decisions(
+        excluded_servers=frozenset(t.text_list("excluded_servers") or ()),
+        paths={key: paths.text(key) or "" for key in paths.names()},
+        disabled_rules=frozenset(t.text_list("disabled_rules") or ()),
+        pins={key: pins.required_day(key) for key in pins.names()},
+        not_before={key: not_before.required_day(key) for key in not_before.names()},
+        repoint_exo_connector=frozenset(t.text_list("repoint_exo_connector") or ()),
+        new_servers={key: new_servers.whole(key, 0, 100) or 0 for key in new_servers.names()},
+    )

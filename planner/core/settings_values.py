@@ -1,0 +1,259 @@
+"""Typed, error-naming access to a settings table, and a small TOML writer for settings.
+
+Used by :mod:`planner.core.settings_io`. Every accessor raises :class:`SettingsError` whose
+message names the source (file) and the dotted key, e.g.
+``plan.toml: consultants[2].days_per_week: expected a whole number 1..7, got 'five'``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+__all__ = ["SettingsError", "Table", "day_name", "is_day_name", "to_toml"]
+
+_DAYS = {
+    "mon": "Mon", "tue": "Tue", "wed": "Wed", "thu": "Thu", "fri": "Fri", "sat": "Sat",
+    "sun": "Sun", "mo": "Mon", "di": "Tue", "mi": "Wed", "do": "Thu", "fr": "Fri", "sa": "Sat",
+    "so": "Sun", "montag": "Mon", "dienstag": "Tue", "mittwoch": "Wed", "donnerstag": "Thu",
+    "freitag": "Fri", "samstag": "Sat", "sonnabend": "Sat", "sonntag": "Sun",
+}  # fmt: skip
+_ENGLISH = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class SettingsError(ValueError):
+    """A settings value is missing or wrong; ``source`` is the file, ``key`` the dotted key."""
+
+    def __init__(self, message: str, source: str = "", key: str = "") -> None:
+        super().__init__(message)
+        self.source = source
+        self.key = key
+
+
+def day_name(text: str) -> str | None:
+    """Mon..Sun for an English or German day name or abbreviation, else None."""
+    word = text.strip().rstrip(".").casefold()
+    if word in _ENGLISH:
+        return _DAYS[word[:3]]
+    return _DAYS.get(word)
+
+
+def is_day_name(text: str) -> bool:
+    """Whether the text names a weekday (English or German)."""
+    return day_name(text) is not None
+
+
+class Table:
+    """One table of the settings with accessors that name the key on error."""
+
+    def __init__(self, data: Any, source: str, path: str) -> None:
+        if not isinstance(data, Mapping):
+            raise SettingsError(
+                f"{source}: {path or 'settings'}: expected a table, got {data!r}", source, path
+            )
+        self.data: Mapping[str, Any] = data
+        self.source = source
+        self.path = path
+
+    def _key(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path and key else (key or self.path)
+
+    def fail(self, key: str, message: str) -> SettingsError:
+        """An error naming the file and the dotted key."""
+        return SettingsError(
+            f"{self.source}: {self._key(key)}: {message}", self.source, self._key(key)
+        )
+
+    def names(self) -> list[str]:
+        """The keys present, as text."""
+        return [str(k) for k in self.data]
+
+    def only(self, allowed: Iterable[str]) -> None:
+        """Unknown keys are typos; say which and what is allowed."""
+        allowed = tuple(allowed)
+        for key in self.data:
+            if key not in allowed:
+                raise self.fail(str(key), f"unknown key (expected one of: {', '.join(allowed)})")
+
+    def table(self, key: str) -> Table:
+        """A sub-table; absent gives an empty table."""
+        return Table(self.data.get(key, {}), self.source, self._key(key))
+
+    def tables(self, key: str) -> list[Table]:
+        """An array of tables ([[key]]); absent gives an empty list."""
+        value = self.data.get(key, [])
+        if not isinstance(value, list | tuple):
+            raise self.fail(key, f"expected a list of tables ([[{key}]]), got {value!r}")
+        return [
+            Table(item, self.source, f"{self._key(key)}[{n}]") for n, item in enumerate(value, 1)
+        ]
+
+    def text(self, key: str) -> str | None:
+        """A text value (numbers are accepted as text); None when absent."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise self.fail(key, f"expected text, got {value!r}")
+        return str(value).strip()
+
+    def text_list(self, key: str) -> list[str] | None:
+        """A list of texts (a comma-separated text is accepted); None when absent."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise self.fail(key, f"expected a list of texts, got {value!r}")
+        return [v.strip() for v in value]
+
+    def choice(self, key: str, choices: tuple[str, ...]) -> str | None:
+        """One of a few texts (case-insensitive)."""
+        value = self.text(key)
+        if value is None:
+            return None
+        for choice in choices:
+            if value.casefold() == choice.casefold():
+                return choice
+        raise self.fail(key, f"expected one of {', '.join(choices)}, got {value!r}")
+
+    def day(self, key: str) -> date | None:
+        """A date (TOML date, datetime or ISO text); None when absent."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        return self._as_date(key, value)
+
+    def required_day(self, key: str) -> date:
+        """A date that must be present."""
+        value = self.day(key)
+        if value is None:
+            raise self.fail(key, "a date is needed")
+        return value
+
+    def _as_date(self, key: str, value: Any) -> date:
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise self.fail(key, f"expected a date (YYYY-MM-DD), got {value!r}")
+
+    def number(self, key: str, positive: bool = False) -> float | None:
+        """A number (text like "2,5" is accepted); None when absent."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        try:
+            if isinstance(value, bool):
+                raise ValueError
+            number = float(value.replace(",", ".")) if isinstance(value, str) else float(value)
+        except (TypeError, ValueError):
+            raise self.fail(key, f"expected a number, got {value!r}") from None
+        if number < 0 or (positive and number == 0) or number != number:
+            raise self.fail(key, f"expected a {'positive' if positive else 'non-negative'} number")
+        return number
+
+    def whole(self, key: str, low: int, high: int) -> int | None:
+        """A whole number within low..high; None when absent."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        ok = isinstance(value, int | float | str) and not isinstance(value, bool)
+        text = str(value).strip()
+        if ok and re.fullmatch(r"\d+(\.0+)?", text) and low <= int(float(text)) <= high:
+            return int(float(text))
+        raise self.fail(key, f"expected a whole number {low}..{high}, got {value!r}")
+
+    def year(self, key: str) -> int:
+        """A key that must be a calendar year (pause_days_used)."""
+        if not re.fullmatch(r"(19|20|21)\d\d", key.strip()):
+            raise self.fail(key, "expected a year such as 2026 as the key")
+        return int(key)
+
+    def ranges(self, key: str) -> list[tuple[date, date]]:
+        """A list of [start, end] date pairs (inclusive)."""
+        value = self.data.get(key, [])
+        out: list[tuple[date, date]] = []
+        if not isinstance(value, list | tuple):
+            raise self.fail(key, f"expected a list of [start, end] pairs, got {value!r}")
+        for n, pair in enumerate(value):
+            where = f"{key}[{n}]"
+            if not isinstance(pair, list | tuple) or len(pair) != 2:
+                raise self.fail(where, f"expected [start, end], got {pair!r}")
+            start, end = self._as_date(where, pair[0]), self._as_date(where, pair[1])
+            if end < start:
+                raise self.fail(where, f"end {end} is before start {start}")
+            out.append((start, end))
+        return out
+
+    def pauses(self, key: str) -> list[tuple[date, int]]:
+        """Fixed pauses: [{start, days}] or [[start, days]]."""
+        value = self.data.get(key, [])
+        if not isinstance(value, list | tuple):
+            raise self.fail(key, f"expected a list of pauses, got {value!r}")
+        out: list[tuple[date, int]] = []
+        for n, item in enumerate(value):
+            where = f"{key}[{n}]"
+            if isinstance(item, list | tuple) and len(item) == 2:
+                item = {"start": item[0], "days": item[1]}
+            entry = Table(item, self.source, self._key(where))
+            entry.only(("start", "days"))
+            days = entry.whole("days", 1, 366)
+            if days is None:
+                raise entry.fail("days", "a pause needs a number of days")
+            out.append((entry.required_day("start"), days))
+        return out
+
+
+# --- Writing ------------------------------------------------------------------------------------
+
+_BARE = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _key(key: Any) -> str:
+    text = str(key)
+    return text if _BARE.match(text) else json.dumps(text, ensure_ascii=False)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, Mapping):
+        inner = ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items())
+        return "{ " + inner + " }" if inner else "{}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    raise TypeError(f"cannot write {value!r} as TOML")
+
+
+def to_toml(data: Mapping[str, Any]) -> str:
+    """Sections of scalars/inline tables and arrays of tables as TOML text."""
+    lines: list[str] = []
+    for name, section in data.items():
+        if isinstance(section, list | tuple) and all(isinstance(i, Mapping) for i in section):
+            for item in section:
+                lines += ["", f"[[{_key(name)}]]"]
+                lines += [f"{_key(k)} = {_value(v)}" for k, v in item.items()]
+        elif isinstance(section, Mapping):
+            lines += ["", f"[{_key(name)}]"]
+            lines += [f"{_key(k)} = {_value(v)}" for k, v in section.items()]
+        else:
+            lines.insert(0, f"{_key(name)} = {_value(section)}")
+    return "\n".join(lines).lstrip("\n") + "\n"
