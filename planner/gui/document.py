@@ -135,6 +135,7 @@ class Document(QObject):
         self._undo.cleanChanged.connect(self._clean_changed)
         self._job: Job | None = None
         self._commands: list[_EditCommand] = []
+        self._pushing = False
         self._generation = 0
         self._knowledge: tuple[Any, Knowledge] | None = None
         self._delay = (0 if isinstance(self._runner, SyncRunner) else 150) \
@@ -228,7 +229,13 @@ class Document(QObject):
         # Our own references keep the Python side of each command alive and let a landed
         # plan be swapped into the history; the stack's limit bounds the list.
         self._commands = [*self._commands[-self._undo.undoLimit():], command]
-        self._undo.push(command)
+        # Plan only once the push is complete, so listeners see the edit as unsaved.
+        self._pushing = True
+        try:
+            self._undo.push(command)
+        finally:
+            self._pushing = False
+        self._replan_if_stale()
 
     def set_project(self, project: Project, path: Path | None = None) -> None:
         """Replace the whole project (new, open, recover); clears the undo history."""
@@ -276,7 +283,11 @@ class Document(QObject):
             self.scenariosChanged.emit()
         if force or old.plan is not new.plan:
             self.planChanged.emit()
-        if self.plan_is_current or not new.estate.servers:
+        if not self._pushing:
+            self._replan_if_stale()
+
+    def _replan_if_stale(self) -> None:
+        if self.plan_is_current or not self._project.estate.servers:
             self.cancel()
         else:
             self._request_replan()

@@ -1,0 +1,178 @@
+"""The project file: reopens exactly, saves atomically, migrates, refuses clearly, recovers."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.core import project as project_module
+from planner.core.model import (
+    Connector,
+    ConnectorType,
+    Estate,
+    ExoReport,
+    Finding,
+    Organization,
+    Server,
+    Severity,
+    Site,
+)
+from planner.core.plan import (
+    Dependency,
+    Exposure,
+    MigrationPath,
+    Objective,
+    Pause,
+    Phase,
+    Plan,
+    Proposal,
+    Schedule,
+    ScheduledStep,
+    ServerAssessment,
+    Step,
+)
+from planner.core.project import (
+    Project,
+    ProjectError,
+    Scenario,
+    discard_recovery,
+    find_recoveries,
+    load_project,
+    save_project,
+    write_recovery,
+)
+from planner.core.settings import Consultant, Decisions, Freeze, Settings
+
+
+def _project() -> Project:
+    estate = Estate(
+        organization=Organization("Contoso", True, "contoso.onmicrosoft.com"),
+        sites=(Site("München", True, "DE", "BY"),),
+        servers=(Server("EX01", "ex01.contoso.local", "München", ("Mailbox",), "15.2.1544.4",
+                        mailbox_data_gb=512.5, virtual=True),
+                 Server("EX02", site="München", build="15.1.2507.6", judged_by_exo=None)),
+        connectors=(Connector("Outbound to O365", ConnectorType.SEND, ("EX01",), ("*",)),),
+        exo_reports=(ExoReport("ex01.contoso.local", "15.2.1544.4", date(2025, 5, 1)),),
+    )
+    settings = Settings(customer="Contoso", start=date(2026, 3, 2), language="de",
+                        consultants=(Consultant("Anna", 4, ((date(2026, 4, 1),
+                                                             date(2026, 4, 3)),)),),
+                        freezes=(Freeze(date(2026, 12, 20), date(2027, 1, 6), "Jahresende"),),
+                        pause_days_used={2026: 12}, first_detected={"EX01": date(2025, 5, 1)},
+                        policy_overrides={"pause.max_days_per_year": 60})
+    decisions = Decisions(excluded_servers=frozenset({"EX02"}), paths={"EX01": "in_place"},
+                          pins={"inplace:EX01": date(2026, 3, 9)})
+    step = Step("inplace:EX01", "Upgrade EX01", "EX01 aktualisieren", "inplace_upgrade",
+                Phase.IN_PLACE, "server:EX01", 2, "R-INPLACE", "2019 CU14", "2019 CU14",
+                (Dependency("prep:ad", "FS", 1),), deadline=date(2026, 10, 1),
+                resources=("server:EX01",), exits_exo_view=("EX01",))
+    proposal = Proposal((step,), (ServerAssessment("EX01", "2019", "CU14", "15.2.1544.4",
+                                                   MigrationPath.IN_PLACE, True, True),),
+                        (("inplace:EX01",),),
+                        (Finding(Severity.INFO, "RULE-X", "note", "Hinweis"),))
+    schedule = Schedule(
+        (ScheduledStep("inplace:EX01", date(2026, 3, 9), date(2026, 3, 10), "Anna", "pin"),),
+        (Pause(date(2026, 5, 1), date(2026, 5, 30), 30),),
+        (Exposure("EX01", date(2025, 5, 1), date(2026, 3, 10), (30, 60, 0), 0, "exo_report"),),
+        Objective(0, 12, 30, date(2026, 3, 10), "optimal", 0.0, "why", "warum"),
+    )
+    findings = (Finding(Severity.WARNING, "IMPORT-X", "w", "W", "inv.xlsx", "Servers", 7),)
+    plan = Plan(estate, settings, decisions, findings + proposal.findings, proposal, schedule)
+    scenario_settings = replace(settings, fixed_pauses=())
+    return Project(estate, findings, settings, decisions,
+                   {"version": 1, "sheets": []}, ("inv.xlsx",), plan,
+                   (Scenario("No pause", scenario_settings, decisions, None),), "No pause")
+
+
+def test_save_and_reopen_gives_the_same_project(tmp_path: Path) -> None:
+    project = _project()
+    path = tmp_path / "Contoso.seplan"
+    save_project(project, path)
+    assert load_project(path) == project
+
+
+def test_a_stale_plan_is_not_saved(tmp_path: Path) -> None:
+    project = _project()
+    moved = replace(project, settings=replace(project.settings, customer="Fabrikam"))
+    save_project(moved, tmp_path / "p.seplan")
+    assert load_project(tmp_path / "p.seplan").plan is None
+
+
+def test_saving_is_atomic_and_leaves_no_temporary_files(tmp_path: Path,
+                                                        monkeypatch: Any) -> None:
+    path = tmp_path / "p.seplan"
+    save_project(_project(), path)
+    before = path.read_bytes()
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(project_module.os, "replace", broken_replace)
+    with pytest.raises(ProjectError, match="No space left"):
+        save_project(Project(), path)
+    assert path.read_bytes() == before  # the old file survives a failed save
+    assert [p.name for p in tmp_path.iterdir()] == ["p.seplan"]
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("{not json", "invalid JSON at line 1"),
+    ('{"format": "something else"}', "not a project file"),
+    ('{"format": "exchange-se-planner-project", "format_version": 99, "project": {}}',
+     "newer version"),
+    ('{"format": "exchange-se-planner-project", "format_version": 1, '
+     '"project": {"estate": {"servers": [{"fqdn": "no name"}]}}}', "damaged"),
+])
+def test_bad_files_are_refused_with_a_clear_message(tmp_path: Path, content: str,
+                                                    message: str) -> None:
+    path = tmp_path / "bad.seplan"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ProjectError, match=message) as info:
+        load_project(path)
+    assert "bad.seplan" in str(info.value)
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ProjectError, match="no such file"):
+        load_project(tmp_path / "gone.seplan")
+
+
+def test_older_formats_are_migrated(tmp_path: Path, monkeypatch: Any) -> None:
+    """A format-1 file opens in a program whose format is 2, through the migration table."""
+    path = tmp_path / "old.seplan"
+    save_project(_project(), path)
+
+    def one_to_two(doc: dict[str, Any]) -> dict[str, Any]:
+        doc["project"]["sources"] = [s.upper() for s in doc["project"]["sources"]]
+        return doc
+
+    monkeypatch.setattr(project_module, "FORMAT_VERSION", 2)
+    monkeypatch.setitem(project_module.MIGRATIONS, 1, one_to_two)
+    assert load_project(path).sources == ("INV.XLSX",)
+
+
+def test_file_is_versioned_json(tmp_path: Path) -> None:
+    path = tmp_path / "p.seplan"
+    save_project(Project(), path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["format"] == "exchange-se-planner-project" and doc["format_version"] == 1
+    assert set(doc["project"]) >= {"estate", "settings", "decisions", "mapping", "plan",
+                                   "scenarios"}
+
+
+def test_recovery_files_of_dead_processes_are_offered(tmp_path: Path) -> None:
+    mine = write_recovery(_project(), tmp_path, tmp_path / "Contoso.seplan")
+    assert find_recoveries(tmp_path) == ()  # our own autosave is not a crash
+    dead_pid = 2**22 + 12345  # above Linux's pid_max, so certainly not running
+    orphan = write_recovery(_project(), tmp_path, None, pid=dead_pid)
+    found = find_recoveries(tmp_path)
+    assert [r.path for r in found] == [orphan] and found[0].original == ""
+    assert load_project(found[0].path) == _project()
+    discard_recovery(orphan)
+    discard_recovery(mine)
+    assert not os.listdir(tmp_path)

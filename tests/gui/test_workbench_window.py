@@ -1,0 +1,146 @@
+"""The main window: pages, title mark, save and reopen, recent files, recovery after a crash."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from planner.core.project import Project, load_project
+from planner.gui.autosave import offer_recovery
+from planner.gui.document import Document, replace_server
+from planner.gui.main_window import MainWindow
+from planner.gui.pages import PAGES
+from planner.gui.worker import SyncRunner
+from tests.gui import planning_fixtures as fixtures
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def window(qtbot: Any, monkeypatch: Any, tmp_path: Path) -> MainWindow:
+    """A main window on the small estate, planning with the stand-in planner."""
+    from PySide6.QtCore import QSettings
+
+    import planner.gui.document as document_module
+
+    monkeypatch.setattr(document_module, "make_plan", fixtures.make_plan)
+    monkeypatch.setattr(document_module, "knowledge_for", lambda _s: fixtures.knowledge())
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    win = MainWindow(Document(runner=SyncRunner()), recovery_dir=tmp_path / "recovery")
+    qtbot.addWidget(win)
+    win.document.set_project(Project(estate=fixtures.small_estate(),
+                                     settings=fixtures.base_settings()))
+    return win
+
+
+def test_every_page_is_there_and_titled(window: MainWindow) -> None:
+    assert list(window.pages) == [p.key for p in PAGES]
+    for key in ("estate", "findings", "graph"):
+        assert not window.show_page(key).objectName().startswith("placeholder")
+    assert window.nav.count() == len(PAGES)
+
+
+def test_title_shows_unsaved_changes_and_save_reopen_is_exact(window: MainWindow,
+                                                              tmp_path: Path) -> None:
+    doc = window.document
+    doc.apply(replace_server("EX01", replace(doc.estate.servers[0], site="Berlin"), "Move"))
+    assert window.isWindowModified() and "[*]" in window.windowTitle()
+    path = tmp_path / "Contoso.seplan"
+    assert window._save_to(path)
+    assert not window.isWindowModified() and "Contoso.seplan" in window.windowTitle()
+    assert window.recent_files()[0] == str(path.resolve())
+
+    saved = doc.project
+    reopened = MainWindow(Document(runner=SyncRunner()), recovery_dir=tmp_path / "r2")
+    try:
+        assert reopened.open_path(path)
+        assert reopened.document.project == saved
+        assert reopened.document.plan_is_current  # the saved plan, not a new one
+    finally:
+        reopened.document.set_project(Project())
+        reopened.close()
+
+
+def test_closing_with_changes_asks(window: MainWindow, monkeypatch: Any) -> None:
+    doc = window.document
+    doc.apply(replace_server("EX01", replace(doc.estate.servers[0], site="Berlin"), "Move"))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert window.close()
+
+
+def test_findings_jump_to_the_estate_row(window: MainWindow) -> None:
+    window.show_record("servers", "EX13")
+    assert window.stack.currentWidget() is window.pages["estate"]
+
+
+_CRASHING_CHILD = textwrap.dedent("""
+    import os, sys, time
+    from dataclasses import replace
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from planner.gui.app import create_application
+    app = create_application()
+    import planner.gui.document as dm
+    from tests.gui import planning_fixtures as fx
+    dm.make_plan = fx.make_plan
+    dm.knowledge_for = lambda s: fx.knowledge()
+    from planner.core.project import Project
+    from planner.gui.document import Document, replace_server
+    from planner.gui.main_window import MainWindow
+    from planner.gui.worker import SyncRunner
+    w = MainWindow(Document(runner=SyncRunner()), recovery_dir=sys.argv[1])
+    w.document.set_project(Project(estate=fx.small_estate(), settings=fx.base_settings()))
+    server = w.document.estate.servers[0]
+    w.document.apply(replace_server("EX01", replace(server, site="Berlin"), "Move"))
+    print(w.autosave.path, flush=True)   # autosaved after the re-plan
+    time.sleep(600)
+""")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_killed_process_leaves_a_recovery_that_the_next_start_offers(
+        qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    folder = tmp_path / "recovery"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    child = subprocess.Popen([sys.executable, "-c", _CRASHING_CHILD, str(folder)],
+                             cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        autosaved = Path(child.stdout.readline().strip())  # type: ignore[union-attr]
+        assert autosaved.exists() and autosaved.parent == folder
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        child.stdout.close()  # type: ignore[union-attr]
+    assert load_project(autosaved).estate.servers[0].site == "Berlin"
+
+    import planner.gui.document as document_module
+
+    monkeypatch.setattr(document_module, "make_plan", fixtures.make_plan)
+    monkeypatch.setattr(document_module, "knowledge_for", lambda _s: fixtures.knowledge())
+    asked: list[str] = []
+
+    def yes(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    doc = Document(runner=SyncRunner())
+    assert offer_recovery(None, doc, folder)
+    assert asked and "did not close properly" in asked[0]
+    assert doc.estate.servers[0].site == "Berlin"  # work up to the last autosave is back
+    assert doc.modified  # and still needs saving
+    assert not list(folder.glob("*.seplan"))  # offered once, then cleaned up
