@@ -8,6 +8,7 @@ formula-like text also gets Excel's quote prefix, which keeps it text after an e
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
@@ -17,7 +18,15 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-__all__ = ["FORMULA_PREFIXES", "SheetWriter", "Styles", "clean_text", "looks_like_formula"]
+__all__ = [
+    "FORMULA_PREFIXES",
+    "SheetWriter",
+    "Styles",
+    "clean_text",
+    "looks_like_formula",
+    "row_height",
+    "text_lines",
+]
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -33,6 +42,18 @@ def looks_like_formula(text: str) -> bool:
 def clean_text(text: str) -> str:
     """Text with characters XML cannot carry removed, cut to Excel's cell limit."""
     return _ILLEGAL_XML.sub("", text)[:_MAX_CELL_TEXT]
+
+
+def text_lines(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide (an estimate)."""
+    usable = max(width * 1.15 - 1, 1)  # proportional text fits more than `width` digits
+    return sum(max(1, math.ceil(len(line) / usable)) for line in text.splitlines() or [""])
+
+
+def row_height(lines: int, font_size: float = 10) -> float:
+    """Row height in points for this many lines; set explicitly because LibreOffice does not
+    grow rows for wrapped text when it opens an xlsx file."""
+    return round(max(lines, 1) * font_size * 1.25 + 3, 1)
 
 
 class Styles:

@@ -12,9 +12,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.workbook import Workbook
 
-from planner.core.export.cells import SheetWriter, Styles
+from planner.core.export.cells import SheetWriter, Styles, row_height, text_lines
 from planner.core.export.timeline import WorkingCalendar, build_timeline
 from planner.core.export.wbs import OutlineRow, build_outline, target_label
 from planner.core.export.xlsx_layout import (
@@ -38,7 +39,8 @@ _PLAN_COLUMNS = ("col.id", "col.wbs", "col.title", "col.start", "col.finish",
                  "col.command", "col.step_id")
 _HEADER_ROW = 3
 _PRINTED_COLUMNS = 11
-_WRAPPED = (10, 12, 14)
+# Printed columns whose text wraps, with their widths; row heights follow from them.
+_WRAPPED = {2: 50.0, 6: 16.0, 10: 60.0}
 _STATUSES = ("status.open", "status.in_progress", "status.done", "status.blocked")
 
 
@@ -82,7 +84,11 @@ def write_workbook(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str
     for write in (write_plan_sheet, write_gantt_sheet, write_enforcement_sheet,
                   write_estate_sheet, write_findings_sheet, write_assumptions_sheet):
         write(book, styles, ctx)
-    book.close()
+    try:
+        book.close()
+    except FileCreateError as exc:  # xlsxwriter's own type; callers expect an OSError
+        partial.unlink(missing_ok=True)
+        raise OSError(f"cannot write {target}: {exc}") from exc
     os.replace(partial, target)
 
 
@@ -129,14 +135,15 @@ def write_plan_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None
         for col, value in enumerate(values):
             props = dict(style)
             if col == 2:
-                props["indent"] = row.level - 1
+                props.update(indent=row.level - 1, text_wrap=True)
             elif col in _WRAPPED:
                 props["text_wrap"] = True
             elif col in (0, 5):
                 props["align"] = "center"
             writer.put(row_no, col, value, measure=col not in _WRAPPED, **props)
-        if row.level > 1:
-            sheet.set_row(row_no, None, None, {"level": row.level - 1})
+        lines = max(text_lines(str(values[c]), w - (2 * (row.level - 1) if c == 2 else 0))
+                    for c, w in _WRAPPED.items())
+        sheet.set_row(row_no, row_height(lines), None, {"level": row.level - 1})
     sheet.outline_settings(True, False, True, False)
     if ctx.outline.rows:
         sheet.data_validation(_HEADER_ROW + 1, 8, row_no, 8, {
@@ -144,7 +151,7 @@ def write_plan_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None
             "error_type": "information"})
     sheet.autofilter(_HEADER_ROW, 0, row_no, last_col)
     sheet.freeze_panes(_HEADER_ROW + 1, 3)
-    writer.fit_columns(minimum=5, maximum=45, fixed={10: 60, 12: 30, 14: 40, 8: 11})
+    writer.fit_columns(minimum=5, maximum=45, fixed={**_WRAPPED, 8: 11, 12: 30, 14: 40})
     sheet.print_area(0, 0, row_no, _PRINTED_COLUMNS - 1)
     print_setup(sheet, ctx, ctx.text("sheet.plan"), (_HEADER_ROW, _HEADER_ROW))
     sheet.activate()

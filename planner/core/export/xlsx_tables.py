@@ -8,7 +8,7 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
-from planner.core.export.cells import SheetWriter, Styles
+from planner.core.export.cells import SheetWriter, Styles, row_height, text_lines
 from planner.core.export.xlsx_layout import (
     CELL,
     ExportContext,
@@ -23,6 +23,7 @@ __all__ = ["write_assumptions_sheet", "write_estate_sheet", "write_findings_shee
 
 _SEVERITY_COLOURS = {Severity.ERROR: "#F8CBAD", Severity.WARNING: "#FFE699",
                      Severity.INFO: "#DDEBF7"}
+_WRAP_WIDTH = 45  # the widest a fitted column gets on these sheets
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
@@ -38,6 +39,10 @@ def _table(writer: SheetWriter, row: int, heads: Sequence[str],
             if col in wrap:
                 props["text_wrap"] = True
             writer.put(last, col, value, **props)
+        lines = max((text_lines(str(values[c]), _WRAP_WIDTH) for c in wrap if c < len(values)),
+                    default=1)
+        if lines > 1:
+            writer.sheet.set_row(last, row_height(lines))
     if filter_:
         writer.sheet.autofilter(row, 0, last, len(heads) - 1)
     return last + 2
@@ -94,7 +99,7 @@ def write_estate_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> No
         if values:
             section(writer, row, t(f"section.{key}"))
             row = _table(writer, row + 1, [t(f"col.{c}") for c in cols], values)
-    writer.fit_columns(minimum=8, maximum=40, fixed={14: 40})
+    writer.fit_columns(minimum=8, maximum=_WRAP_WIDTH, fixed={14: _WRAP_WIDTH})
     print_setup(sheet, ctx, t("sheet.estate"), (4, 4))
 
 
@@ -116,6 +121,7 @@ def write_findings_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> 
                   "" if f.row is None else f.row, f.column, f.target]
         for col, value in enumerate(values, start=1):
             writer.put(row, col, value, text_wrap=col == 2, **CELL)
+        sheet.set_row(row, row_height(text_lines(f.message(ctx.lang), 70)))
     sheet.autofilter(3, 0, max(3 + len(findings), 4), len(heads) - 1)
     sheet.freeze_panes(4, 0)
     writer.fit_columns(minimum=6, maximum=30, fixed={2: 70})
@@ -232,6 +238,6 @@ def write_assumptions_sheet(book: Workbook, styles: Styles, ctx: ExportContext) 
         if rows:
             section(writer, row, t(f"section.{key}"))
             row = _table(writer, row + 1, heads, rows, wrap=(1, 2, 4, 5), align="left")
-    writer.fit_columns(minimum=8, maximum=45)
+    writer.fit_columns(minimum=8, maximum=_WRAP_WIDTH)
     print_setup(sheet, ctx, t("sheet.assumptions"), (0, 1))
 

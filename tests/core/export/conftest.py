@@ -26,3 +26,36 @@ def plan() -> Plan:
     """The hand-built mixed plan."""
     return make_plan()
 
+
+
+MIXED = Path(__file__).parents[3] / "resources" / "samples" / "mixed" / "inventory.xlsx"
+
+
+@pytest.fixture(scope="session")
+def mixed() -> tuple[Plan, Knowledge]:
+    """The real pipeline's plan of the mixed sample estate, with the real knowledge base."""
+    from planner.pipeline import knowledge_for, load_inputs, make_plan as pipeline_plan
+
+    inputs = load_inputs([MIXED])
+    knowledge = knowledge_for(inputs.settings)
+    return pipeline_plan(inputs.estate, inputs.findings, inputs.settings,
+                         knowledge=knowledge), knowledge
+
+
+@pytest.fixture(scope="session")
+def jvm() -> object:
+    """MPXJ's reader on a JVM started once per session; skipped where Java is missing."""
+    import shutil
+
+    jpype = pytest.importorskip("jpype", reason="JPype1 is not installed (test dependency)")
+    pytest.importorskip("mpxj", reason="mpxj is not installed (test dependency)")
+    if not jpype.isJVMStarted():
+        if shutil.which("java") is None and not jpype.getDefaultJVMPath():
+            pytest.skip("no Java runtime: MPXJ needs a JVM to read MSPDI back")
+        try:
+            jpype.startJVM(convertStrings=True)
+        except (OSError, RuntimeError, jpype.JVMNotFoundException) as exc:
+            pytest.skip(f"no usable Java runtime for MPXJ: {exc}")
+    from org.mpxj.reader import UniversalProjectReader
+
+    return UniversalProjectReader

@@ -1,0 +1,103 @@
+"""MS Project XML: well-formed MSPDI that MPXJ reads back with the same tasks, dates and links."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import defusedxml.ElementTree as SafeET
+import pytest
+
+from planner.core.export.mspdi import NAMESPACE, write_mspdi
+from planner.core.export.wbs import build_outline
+from planner.core.knowledge import Knowledge
+from planner.core.plan import Plan
+
+NS = {"p": NAMESPACE}
+MPXJ_TYPES = {"FS": "FS", "SS": "SS", "FF": "FF", "SF": "SF"}
+
+
+@pytest.fixture(scope="module")
+def xml_path(plan: Plan, knowledge: Knowledge, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("mspdi") / "plan.xml"
+    write_mspdi(plan, knowledge, path, "en")
+    return path
+
+
+def test_tasks_links_calendar_and_resources_in_the_project_namespace(
+        plan: Plan, xml_path: Path) -> None:
+    root = SafeET.parse(xml_path).getroot()
+    assert root.tag == f"{{{NAMESPACE}}}Project"
+    outline = build_outline(plan, "en")
+    tasks = root.findall("p:Tasks/p:Task", NS)
+    assert [int(t.findtext("p:ID", namespaces=NS)) for t in tasks] == [r.id for r in outline.rows]
+    row = next(r for r in outline.rows if r.step and r.step.id == "sbs:EXSE-02:install")
+    task = tasks[row.id - 1]
+    assert task.findtext("p:Duration", namespaces=NS) == "PT16H0M0S"
+    link = task.find("p:PredecessorLink", NS)
+    assert link is not None
+    assert link.findtext("p:Type", namespaces=NS) == "3"  # SS
+    assert link.findtext("p:LinkLag", namespaces=NS) == str(2 * 480 * 10)  # tenths of minutes
+    exceptions = root.findall("p:Calendars/p:Calendar/p:Exceptions/p:Exception", NS)
+    names = {e.findtext("p:Name", namespaces=NS) for e in exceptions}
+    assert "Jahresendsperre" in names  # the freeze
+    assert "Good Friday" in names or "Karfreitag" in names
+    resources = [r.findtext("p:Name", namespaces=NS) for r in root.findall(
+        "p:Resources/p:Resource", NS)]
+    assert resources == [c.name for c in plan.settings.consultants]
+    assert len(root.findall("p:Assignments/p:Assignment", NS)) == sum(
+        1 for s in plan.schedule.steps if s.consultant)
+
+
+def _local(value: Any) -> date:
+    return date.fromisoformat(str(value.toLocalDate()))
+
+
+def _read_back(jvm: Any, path: Path) -> Any:
+    return jvm().read(str(path))
+
+
+def _compare(project: Any, plan: Plan, lang: str) -> None:
+    outline = build_outline(plan, lang)
+    tasks = {int(t.getID()): t for t in project.getTasks() if int(t.getID()) > 0}
+    assert sorted(tasks) == [r.id for r in outline.rows]
+    for row in outline.rows:
+        task = tasks[row.id]
+        assert str(task.getName()) == row.title
+        assert int(task.getOutlineLevel()) == row.level
+        assert str(task.getWBS()) == row.wbs
+        assert bool(task.getSummary()) == row.summary
+        if row.start is not None:
+            assert _local(task.getStart()) == row.start
+            end = row.start if row.step and row.step.milestone else row.end
+            assert _local(task.getFinish()) == end
+        links = sorted((int(r.getPredecessorTask().getID()), str(r.getType()),
+                        float(r.getLag().getDuration())) for r in task.getPredecessors())
+        expected = sorted((tid, MPXJ_TYPES[d.type], float(d.lag_days))
+                          for tid, d in outline.links(row))
+        assert links == expected, row.title
+
+
+def test_mpxj_reads_back_the_same_tasks_dates_and_links(
+        jvm: Any, plan: Plan, xml_path: Path) -> None:
+    project = _read_back(jvm, xml_path)
+    _compare(project, plan, "en")
+    names = {str(r.getName()) for r in project.getResources() if r.getName()}
+    assert names == {c.name for c in plan.settings.consultants}
+    calendar = project.getDefaultCalendar()
+    assert not calendar.isWorkingDate(_java_date(date(2026, 12, 28)))  # the freeze
+    assert calendar.isWorkingDate(_java_date(date(2026, 10, 10)))  # a window Saturday in use
+
+
+def _java_date(d: date) -> Any:
+    from java.time import LocalDate
+
+    return LocalDate.of(d.year, d.month, d.day)
+
+
+def test_mpxj_reads_back_the_mixed_sample(jvm: Any, mixed: tuple[Plan, Knowledge],
+                                          tmp_path: Path) -> None:
+    plan, knowledge = mixed
+    write_mspdi(plan, knowledge, tmp_path / "mixed.xml", "de")
+    _compare(_read_back(jvm, tmp_path / "mixed.xml"), plan, "de")

@@ -1,0 +1,169 @@
+"""The Excel project plan, read back with openpyxl as a customer's Excel would see it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from planner.core.export.cells import looks_like_formula
+from planner.core.export.wbs import build_outline
+from planner.core.export.xlsx import write_workbook
+from planner.core.export.xlsx_enforcement import pause_budget, pause_command
+from planner.core.knowledge import Knowledge
+from planner.core.plan import Pause, Plan
+
+TODAY = date(2026, 11, 4)
+HEADER_ROW = 4  # 1-based, as openpyxl counts
+
+
+@pytest.fixture(scope="module")
+def book_de(plan: Plan, knowledge: Knowledge, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("xlsx") / "plan-de.xlsx"
+    write_workbook(plan, knowledge, path, "de", today=TODAY)
+    return path
+
+
+def _day(value: object) -> date:
+    assert isinstance(value, datetime), value
+    return value.date()
+
+
+def test_sheets_in_both_languages(plan: Plan, knowledge: Knowledge, book_de: Path,
+                                  tmp_path: Path) -> None:
+    assert openpyxl.load_workbook(book_de).sheetnames == [
+        "Plan", "Gantt", "Durchsetzung", "Umgebung", "Befunde", "Annahmen"]
+    write_workbook(plan, knowledge, tmp_path / "en.xlsx", "en", today=TODAY)
+    book = openpyxl.load_workbook(tmp_path / "en.xlsx")
+    assert book.sheetnames == ["Plan", "Gantt", "Enforcement", "Estate", "Findings",
+                               "Assumptions"]
+    assert book["Plan"].cell(HEADER_ROW, 4).value == "Start"
+    assert book["Plan"].cell(HEADER_ROW + 1, 4).number_format == "yyyy-mm-dd"
+    assert openpyxl.load_workbook(book_de)["Plan"].cell(
+        HEADER_ROW + 1, 4).number_format == "dd.mm.yyyy"
+
+
+def test_customer_text_is_never_a_formula(book_de: Path) -> None:
+    book = openpyxl.load_workbook(book_de)
+    risky = []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and looks_like_formula(cell.value):
+                    assert cell.data_type == "s", (sheet.title, cell.coordinate, cell.value)
+                    assert cell.quotePrefix, (sheet.title, cell.coordinate)
+                    risky.append(cell.value)
+    assert '=HYPERLINK("http://evil","click")' in risky  # a server's notes
+    assert "+49 89 1234" in risky and "@Outbound to O365" in risky and "=owner" in risky
+    assert "\tScanner 3" in risky
+
+
+def test_plan_rows_carry_outline_dates_and_links(plan: Plan, book_de: Path) -> None:
+    sheet = openpyxl.load_workbook(book_de)["Plan"]
+    outline = build_outline(plan, "de")
+    assert sheet.freeze_panes == "D5"
+    assert sheet.auto_filter.ref is not None and sheet.auto_filter.ref.startswith("A4:")
+    for row in outline.rows:
+        r = HEADER_ROW + row.id
+        assert sheet.cell(r, 1).value == row.id
+        assert sheet.cell(r, 2).value == row.wbs
+        assert sheet.cell(r, 3).value == row.title
+        assert (sheet.row_dimensions[r].outline_level or 0) == row.level - 1
+        if row.start is not None:
+            assert _day(sheet.cell(r, 4).value) == row.start
+            assert _day(sheet.cell(r, 5).value) == row.end
+        if row.step is not None:
+            assert sheet.cell(r, 16).value == row.step.id
+            assert (sheet.cell(r, 7).value or "") == outline.predecessors(row, "de")
+    ss_row = next(r for r in outline.rows if r.step and r.step.id == "sbs:EXSE-02:install")
+    assert sheet.cell(HEADER_ROW + ss_row.id, 7).value.endswith("AA+2T")
+    customer_step = next(r for r in outline.rows if r.step and r.step.id == "prep:license")
+    assert sheet.cell(HEADER_ROW + customer_step.id, 8).value == "Kunde"
+
+
+def test_plan_prints_landscape_fit_to_width_with_titles(book_de: Path) -> None:
+    sheet = openpyxl.load_workbook(book_de)["Plan"]
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert (sheet.page_setup.fitToWidth or 1) == 1  # 1 is the default, so it may be omitted
+    assert sheet.page_setup.fitToHeight == 0
+    assert sheet.print_title_rows == "$4:$4"
+    assert "&P" in sheet.oddFooter.right.text and "&N" in sheet.oddFooter.right.text
+
+
+def test_gantt_has_bars_shading_pauses_and_today(plan: Plan, book_de: Path) -> None:
+    sheet = openpyxl.load_workbook(book_de)["Gantt"]
+    labels = [sheet.cell(5, c).value for c in range(6, sheet.max_column + 1)]
+    assert labels[0] == "KW41"  # the mixed fixture spans more than 14 weeks
+    today_col = 6 + labels.index("KW45")
+    assert sheet.cell(5, today_col).fill.fgColor.rgb.endswith("FF0000")
+    pause_row = 6
+    assert sheet.cell(pause_row, 3).value == "Durchsetzungspause"
+    december = 6 + labels.index("KW50")
+    assert sheet.cell(pause_row, december).fill.fgColor.rgb.endswith("9DC3E6")
+    freeze_week = 6 + labels.index("KW52")
+    assert sheet.cell(pause_row + 3, freeze_week).fill.fgColor.rgb.endswith("FBE5D6")
+    first_step = pause_row + 3  # phase, target, then the first step
+    assert sheet.cell(first_step, 6).fill.fgColor.rgb.endswith("5B9BD5")
+
+
+def test_enforcement_sheet_has_exposure_pauses_budget_and_commands(book_de: Path) -> None:
+    sheet = openpyxl.load_workbook(book_de)["Durchsetzung"]
+    texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert texts.count("EX16-01") == 2  # exposure table and stage strip
+    assert ("New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays 31"
+            in texts)
+    assert "New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays 14" in texts
+    assert {"2026", "2027"} <= set(texts)
+
+
+def test_pause_budget_counts_days_per_calendar_year() -> None:
+    pauses = [Pause(date(2026, 12, 20), date(2027, 1, 9), 21)]
+    assert pause_budget(pauses, {2026: 30}) == {2026: 12, 2027: 9}
+
+
+@pytest.mark.parametrize("cmdlet", [
+    "New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays",
+    "New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays <n>",
+    "New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays {days}",
+    "New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer",
+])
+def test_pause_command_fills_in_the_days(cmdlet: str) -> None:
+    assert pause_command(cmdlet, 12) == (
+        "New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays 12")
+
+
+def test_failed_export_leaves_no_half_file(plan: Plan, knowledge: Knowledge,
+                                           tmp_path: Path) -> None:
+    target = tmp_path / "missing-dir" / "plan.xlsx"
+    with pytest.raises(OSError):
+        write_workbook(plan, knowledge, target, "en", today=TODAY)
+    assert not target.exists()
+
+
+def test_mixed_sample_workbook_reads_back(mixed: tuple[Plan, Knowledge], tmp_path: Path) -> None:
+    plan, knowledge = mixed
+    write_workbook(plan, knowledge, tmp_path / "mixed.xlsx", "en")
+    book = openpyxl.load_workbook(tmp_path / "mixed.xlsx")
+    sheet = book["Plan"]
+    outline = build_outline(plan, "en")
+    assert len(outline.ids) == len(plan.proposal.steps) > 0
+    for row in outline.rows:
+        r = HEADER_ROW + row.id
+        assert sheet.cell(r, 2).value == row.wbs
+        assert (sheet.row_dimensions[r].outline_level or 0) == row.level - 1
+        if row.step is not None:
+            assert (sheet.cell(r, 7).value or "") == outline.predecessors(row, "en")
+            dated = plan.schedule.for_step(row.step.id)
+            if dated is not None:
+                assert _day(sheet.cell(r, 4).value) == dated.start
+                assert _day(sheet.cell(r, 5).value) == dated.end
+    assert any(outline.predecessors(r, "en") for r in outline.rows)
+    server_names = {c.value for c in book["Estate"]["A"] if isinstance(c.value, str)}
+    assert {s.name for s in plan.estate.servers} <= server_names
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate)
