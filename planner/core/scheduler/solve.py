@@ -141,9 +141,10 @@ def solve_lexicographic(sm: ScheduleModel, seconds: float,
         if out.stages and left <= 0.02:
             break
         model.minimize(expr)
-        if name == "compact":
-            model.clear_hints()  # type: ignore[no-untyped-call]
-        solver = _solver(max(left, 1.0) if name == "compact" else left, name == "compact")
+        # the compact stage only tidies: it keeps the previous plan as a hint and gets a
+        # share of the time; when it cannot finish, the previous stage's plan stands
+        solver = _solver(min(max(left, 0.5), max(1.0, seconds / 4)) if name == "compact"
+                         else left)
         status = solver.solve(model)
         if _TRACE:
             print(name, solver.status_name(status), round(solver.wall_time, 3))

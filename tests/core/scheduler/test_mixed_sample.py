@@ -1,0 +1,24 @@
+"""The mixed sample schedules with a proven optimum."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from planner.core.scheduler import schedule
+from planner.core.settings import Decisions
+from tests.paths import MIXED
+
+
+def test_mixed_sample_is_optimal() -> None:
+    from planner.core.rules import propose
+    from planner.pipeline import knowledge_for, load_inputs
+
+    inputs = load_inputs([MIXED])
+    settings = replace(inputs.settings, solver_time_limit_s=30.0)
+    knowledge = knowledge_for(settings)
+    proposal = propose(inputs.estate, settings, Decisions(), knowledge)
+    plan = schedule(proposal, inputs.estate, settings, Decisions(), knowledge)
+    assert plan.objective.status == "optimal"
+    assert plan.objective.blocked_days == 0
+    assert len(plan.steps) == len(proposal.steps)
+    assert all(s.driver_en and s.driver_de for s in plan.steps)
