@@ -49,7 +49,8 @@ class _Header:
 def read_table(table: Table, syn: Synonyms,
                saved: tuple[SheetMapping, ...] = ()) -> TableResult:
     """Rows, mappings and findings for one sheet or CSV file."""
-    names = [table.sheet, PurePath(table.file).stem, table.type_hint]
+    # the type name's last part ("...SystemConfiguration.EdgeSubscription") names the object
+    names = [table.sheet, PurePath(table.file).stem, table.type_hint.rsplit(".", 1)[-1]]
     headers = _saved_headers(table, saved, syn) if saved else _find_headers(table, syn, names)
     result = TableResult([], [], [])
     if not headers:

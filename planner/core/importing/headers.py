@@ -158,8 +158,12 @@ def entity_bonus(entity: str, names: Sequence[str], syn: Synonyms) -> float:
         key = normalise_header(name)
         if not key:
             continue
-        if key in syn.sheets[entity] or any(len(s) >= 5 and s in key for s in syn.sheets[entity]):
-            bonus = max(bonus, 1.5)
+        if key in syn.sheets[entity]:
+            return 1.5
+        # "Exchange-Server Berlin" names servers; a longer marker is the more specific one
+        for marker in syn.sheets[entity]:
+            if len(marker) >= 5 and marker in key:
+                bonus = max(bonus, min(1.4, 0.5 + len(marker) / 20))
     return bonus
 
 
