@@ -101,9 +101,10 @@ def apt_install(packages: list[str]) -> bool:
     if not is_root() or shutil.which("apt-get") is None:
         return False
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    if run(["apt-get", "update", "-q"], env=env) != 0:
+    wait = ["-o", "DPkg::Lock::Timeout=300"]  # another apt run (e.g. unattended upgrades)
+    if run(["apt-get", *wait, "update", "-q"], env=env) != 0:
         return False
-    command = ["apt-get", "install", "-y", "-q", "--no-install-recommends", *packages]
+    command = ["apt-get", *wait, "install", "-y", "-q", "--no-install-recommends", *packages]
     return run(command, env=env) == 0
 
 
