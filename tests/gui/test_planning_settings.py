@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from planner.core.knowledge import load_knowledge
 from planner.gui.dialogs.overrides_model import OverridesModel, fact_rows
-from planner.gui.dialogs.settings_dialog import SettingsDialog
+from planner.gui.dialogs.settings import SettingsDialog
 from planner.gui.dialogs.settings_pages import format_ranges, parse_ranges
 from tests.gui.planning_fixtures import fake_document
 

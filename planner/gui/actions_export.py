@@ -1,0 +1,217 @@
+"""File menu actions: export Excel, MS Project XML and the PDF report; print preview; print.
+
+Exports write exactly what the CLI writes for the same project (the same core functions on
+the same plan) and run on the document's worker, so the window stays responsive. The plan
+exported is the scenario chosen for export, else the current plan; a plan that is out of
+date is made afresh on the worker first. The last folder is remembered in QSettings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDir, QObject, QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from planner.core.plan import Plan
+from planner.core.project import Project
+from planner.gui.views.scenarios import scenario_plan
+
+__all__ = ["ExportActions", "export_inputs"]
+
+FOLDER_KEY = "export/last_folder"
+
+
+def export_inputs(project: Project) -> tuple[Plan | None, Any, Any]:
+    """What to export: (stored plan or None, settings, decisions) of the chosen scenario.
+
+    The stored plan is None when it no longer fits the inputs; then it must be made afresh.
+    """
+    from planner.core.project import plan_is_current
+
+    chosen = next((s for s in project.scenarios if s.name == project.active_scenario), None)
+    if chosen is not None:
+        return scenario_plan(project, chosen), chosen.settings, chosen.decisions
+    current = plan_is_current(project.plan, project.estate, project.settings,
+                              project.decisions)
+    return (project.plan if current else None), project.settings, project.decisions
+
+
+def _plan_and_knowledge(project: Project) -> tuple[Plan, Any]:
+    """The plan to export and its knowledge; plans afresh when the stored one is stale."""
+    from planner.pipeline import knowledge_for, make_plan
+
+    plan, settings, decisions = export_inputs(project)
+    knowledge = knowledge_for(settings)
+    if plan is None:
+        plan = make_plan(project.estate, project.findings, settings, decisions, knowledge)
+    return plan, knowledge
+
+
+def _write_xlsx(plan: Plan, knowledge: Any, path: Path) -> None:
+    from planner.core.export.xlsx import write_workbook
+
+    write_workbook(plan, knowledge, path, plan.settings.language)
+
+
+def _write_mspdi(plan: Plan, knowledge: Any, path: Path) -> None:
+    from planner.core.export.mspdi import write_mspdi
+
+    write_mspdi(plan, knowledge, path, plan.settings.language)
+
+
+def _write_pdf(plan: Plan, knowledge: Any, path: Path) -> None:
+    from planner.render.report_pdf import write_report_pdf
+
+    write_report_pdf(plan, knowledge, path, plan.settings.language)
+
+
+class ExportActions(QObject):
+    """The export and print actions of the File menu, bound to one document and window."""
+
+    def __init__(self, document: Any, window: QWidget, menu: QMenu | None = None) -> None:
+        super().__init__(window)
+        self.document = document
+        self.window = window
+        self.jobs: list[Any] = []
+        self.act_xlsx = self._action(self.tr("Export &Excel plan…"), self.export_xlsx,
+                                     "Ctrl+E")
+        self.act_mspdi = self._action(self.tr("Export &MS Project XML…"), self.export_mspdi)
+        self.act_pdf = self._action(self.tr("Export PDF &report…"), self.export_pdf,
+                                    "Ctrl+Shift+E")
+        self.act_preview = self._action(self.tr("Print pre&view…"), self.print_preview)
+        self.act_print = self._action(self.tr("&Print report…"), self.print_report,
+                                      QKeySequence.StandardKey.Print)
+        document.planChanged.connect(self._update_enabled)
+        document.estateChanged.connect(self._update_enabled)
+        self._update_enabled()
+        if menu is not None:
+            self.install(menu)
+
+    def _action(self, text: str, slot: Callable[[], Any], keys: Any = None) -> QAction:
+        action = QAction(text, self.window)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _=False: slot())
+        return action
+
+    def install(self, menu: QMenu) -> ExportActions:
+        """Add the actions to a menu (the File menu), grouped between separators."""
+        menu.addActions([self.act_xlsx, self.act_mspdi, self.act_pdf])
+        menu.addSeparator()
+        menu.addActions([self.act_preview, self.act_print])
+        return self
+
+    def actions(self) -> list[QAction]:
+        """All actions, e.g. for a toolbar."""
+        return [self.act_xlsx, self.act_mspdi, self.act_pdf, self.act_preview, self.act_print]
+
+    def _update_enabled(self) -> None:
+        has_estate = bool(self.document.estate.servers)
+        for action in self.actions():
+            action.setEnabled(has_estate)
+
+    # --- files ---------------------------------------------------------------------------
+
+    def _ask_path(self, title: str, suffix: str, file_filter: str) -> Path | None:
+        store = QSettings()
+        folder = str(store.value(FOLDER_KEY, "") or QDir.homePath())
+        customer = self.document.settings.customer or self.tr("plan")
+        default = str(Path(folder) / f"{customer} – Exchange SE{suffix}")
+        name, _ = QFileDialog.getSaveFileName(self.window, title, default, file_filter)
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        store.setValue(FOLDER_KEY, str(path.parent))
+        return path
+
+    def export_xlsx(self, path: Path | None = None) -> Any:
+        """Write the Excel project plan (asks for the file unless given)."""
+        path = path or self._ask_path(self.tr("Export Excel plan"), ".xlsx",
+                                      self.tr("Excel workbook (*.xlsx)"))
+        return self._run(path, _write_xlsx, self.tr("Excel plan"))
+
+    def export_mspdi(self, path: Path | None = None) -> Any:
+        """Write the plan as MS Project XML (asks for the file unless given)."""
+        path = path or self._ask_path(self.tr("Export MS Project XML"), ".xml",
+                                      self.tr("MS Project XML (*.xml)"))
+        return self._run(path, _write_mspdi, self.tr("MS Project XML"))
+
+    def export_pdf(self, path: Path | None = None) -> Any:
+        """Write the customer report as PDF (asks for the file unless given)."""
+        path = path or self._ask_path(self.tr("Export PDF report"), ".pdf",
+                                      self.tr("PDF document (*.pdf)"))
+        return self._run(path, _write_pdf, self.tr("PDF report"))
+
+    def _run(self, path: Path | None, write: Callable[[Plan, Any, Path], None],
+             what: str) -> Any:
+        if path is None:
+            return None
+        project = self.document.project
+
+        def work() -> Path:
+            plan, knowledge = _plan_and_knowledge(project)
+            write(plan, knowledge, path)
+            return path
+
+        self._status(self.tr("Writing {what}…").format(what=what))
+        job = self.document.runner.submit(
+            f"export {what}", work,
+            lambda done: self._status(self.tr("Wrote {path}").format(path=done)),
+            lambda exc, _tb: self._failed(what, exc))
+        self.jobs = [j for j in self.jobs if not getattr(j, "done", False)] + [job]
+        return job
+
+    def _status(self, text: str) -> None:
+        bar = getattr(self.window, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(text, 8000)
+
+    def _failed(self, what: str, exc: BaseException) -> None:
+        QMessageBox.critical(self.window, self.tr("Export failed"),
+                             self.tr("The {what} could not be written:\n{error}").format(
+                                 what=what, error=exc))
+
+    # --- printing ------------------------------------------------------------------------
+
+    def _printer(self) -> Any:
+        from PySide6.QtGui import QPageSize
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        paper = QPageSize.PageSizeId.Letter if self.document.settings.paper.upper() == \
+            "LETTER" else QPageSize.PageSizeId.A4
+        printer.setPageSize(QPageSize(paper))
+        printer.setDocName(self.document.settings.customer or "Exchange SE")
+        return printer
+
+    def _print_on(self, printer: Any) -> None:
+        from planner.render.report_pdf import print_report
+
+        plan, knowledge = _plan_and_knowledge(self.document.project)
+        print_report(plan, knowledge, printer, plan.settings.language)
+
+    def print_preview(self) -> Any:
+        """Show the report in Qt's print preview, from where it can be printed."""
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        dialog = QPrintPreviewDialog(self._printer(), self.window)
+        dialog.setWindowTitle(self.tr("Print preview"))
+        dialog.paintRequested.connect(self._print_on)
+        dialog.resize(900, 1000)
+        dialog.open()
+        return dialog
+
+    def print_report(self) -> None:
+        """Ask for a printer and print the report."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        printer = self._printer()
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self._print_on(printer)

@@ -1,0 +1,322 @@
+"""Scenarios: named variants of the plan, compared side by side, one chosen for export.
+
+The current plan is the working copy. "Duplicate" saves it (settings, decisions and plan) as a
+named scenario; after changing the current plan (say: no pause, or a 2019 server side by
+side) the table compares the two. "Switch to" loads a scenario's settings and decisions into
+the current plan, "Save current into" updates a scenario, and "Use for export" makes the
+exports and the report use that scenario. Every change is undoable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.plan import Plan
+from planner.core.project import Project, Scenario, plan_is_current
+
+__all__ = ["CompareModel", "ScenariosView", "consultant_days", "scenario_plan"]
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def consultant_days(plan: Plan) -> int:
+    """Working days of consultant work in the plan (steps the customer does not count)."""
+    dated = {s.step_id: s for s in plan.schedule.steps}
+    return sum(s.duration_days for s in plan.proposal.steps
+               if s.needs_consultant and s.id in dated and not s.milestone)
+
+
+def scenario_plan(project: Project, scenario: Scenario) -> Plan | None:
+    """The scenario's stored plan when it still fits the project's estate, else None."""
+    if plan_is_current(scenario.plan, project.estate, scenario.settings, scenario.decisions):
+        return scenario.plan
+    return None
+
+
+class CompareModel(QAbstractTableModel):
+    """Figures as rows, the current plan and each scenario as columns."""
+
+    ROWS = ("Finish", "Blocked days", "Throttled days", "Pause days", "Consultant days",
+            "Steps", "Status")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns: list[tuple[str, Plan | None, bool]] = []  # name, plan, for export
+
+    def set_columns(self, columns: list[tuple[str, Plan | None, bool]]) -> None:
+        """Show these plans side by side."""
+        self.beginResetModel()
+        self._columns = list(columns)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt: one row per figure."""
+        return 0 if parent.isValid() else len(self.ROWS)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt: one column per plan."""
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Qt: plan names across, figure names down; the export choice marked."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return self.tr(self.ROWS[section]) if 0 <= section < len(self.ROWS) else None
+        if 0 <= section < len(self._columns):
+            name, _plan, chosen = self._columns[section]
+            return f"{name} ★" if chosen else name
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Qt: the figure of one plan."""
+        if not index.isValid() or not 0 <= index.column() < len(self._columns):
+            return None
+        _name, plan, chosen = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._figure(plan, index.row())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.FontRole and chosen:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _figure(self, plan: Plan | None, row: int) -> str:
+        if plan is None:
+            return self.tr("planning…")
+        obj = plan.schedule.objective
+        values = (
+            f"{obj.finish:%d.%m.%Y}" if obj.finish else "–",
+            str(obj.blocked_days), str(obj.throttled_days), str(obj.pause_days),
+            str(consultant_days(plan)), str(len(plan.proposal.steps)), obj.status,
+        )
+        return values[row] if 0 <= row < len(values) else ""
+
+
+class ScenariosView(QWidget):
+    """The scenario list with its buttons, and the comparison table."""
+
+    def __init__(self, document: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._plans: dict[str, Plan] = {}  # scenario name -> plan made here for the compare
+        self._pending: set[str] = set()
+        self._refreshing = False
+        self.list = QListWidget()
+        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.model = CompareModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.buttons: dict[str, QPushButton] = {}
+        column = QVBoxLayout()
+        for key, text, slot in (
+            ("duplicate", self.tr("Duplicate current…"), self.duplicate_current),
+            ("switch", self.tr("Switch to"), self.switch_to_selected),
+            ("update", self.tr("Save current into"), self.save_current_into_selected),
+            ("export", self.tr("Use for export"), self.use_selected_for_export),
+            ("rename", self.tr("Rename…"), self.rename_selected),
+            ("delete", self.tr("Delete"), self.delete_selected),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            column.addWidget(button)
+        column.addStretch(1)
+        left = QWidget()
+        row = QHBoxLayout(left)
+        row.addWidget(self.list, 1)
+        row.addLayout(column)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.table)
+        split.setStretchFactor(1, 2)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        box = QVBoxLayout(self)
+        box.addWidget(split, 1)
+        box.addWidget(self.note)
+        document.scenariosChanged.connect(self.refresh)
+        document.planChanged.connect(self.refresh)
+        self.refresh()
+
+    # --- display -------------------------------------------------------------------------
+
+    def selected_name(self) -> str:
+        """The name of the selected scenario ("" when none)."""
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else ""
+
+    def select(self, name: str) -> None:
+        """Select a scenario by name."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == name:
+                self.list.setCurrentRow(row)
+
+    def refresh(self) -> None:
+        """Rebuild the list and the comparison from the project."""
+        self._refreshing = True
+        try:
+            self._refresh()
+        finally:
+            self._refreshing = False
+
+    def _refresh(self) -> None:
+        project: Project = self.document.project
+        current = self.selected_name()
+        self.list.clear()
+        for scenario in project.scenarios:
+            item = QListWidgetItem(scenario.name)
+            item.setData(Qt.ItemDataRole.UserRole, scenario.name)
+            if scenario.name == project.active_scenario:
+                item.setText(self.tr("{name} (for export)").format(name=scenario.name))
+            self.list.addItem(item)
+        self.select(current)
+        plan = self.document.plan if self.document.plan_is_current else None
+        columns: list[tuple[str, Plan | None, bool]] = [
+            (self.tr("Current plan"), plan, not project.active_scenario)]
+        for scenario in project.scenarios:
+            columns.append((scenario.name, self._plan_of(project, scenario),
+                            scenario.name == project.active_scenario))
+        self.model.set_columns(columns)
+        self.note.setText(self.tr(
+            "Exports and the report use: {name}").format(
+                name=project.active_scenario or self.tr("the current plan")))
+        self._update_buttons()
+
+    def _cached(self, project: Project, scenario: Scenario) -> Plan | None:
+        cached = self._plans.get(scenario.name)
+        fits = plan_is_current(cached, project.estate, scenario.settings, scenario.decisions)
+        return cached if fits else None
+
+    def _plan_of(self, project: Project, scenario: Scenario) -> Plan | None:
+        known = scenario_plan(project, scenario) or self._cached(project, scenario)
+        if known is not None:
+            return known
+        if scenario.name not in self._pending and project.estate.servers:
+            self._pending.add(scenario.name)
+
+            def landed(plan: Plan, name: str = scenario.name) -> None:
+                self._pending.discard(name)
+                self._plans[name] = plan
+                if not self._refreshing:  # a synchronous runner lands inside refresh()
+                    self.refresh()
+
+            self.document.make_plan_for(scenario.settings, scenario.decisions, landed,
+                                        lambda *_: self._pending.discard(scenario.name))
+        return self._cached(project, scenario)
+
+    def _update_buttons(self) -> None:
+        chosen = bool(self.selected_name())
+        for key in ("switch", "update", "export", "rename", "delete"):
+            self.buttons[key].setEnabled(chosen)
+
+    # --- edits ---------------------------------------------------------------------------
+
+    def _edit(self, text: str, change: Any) -> None:
+        from planner.gui.document import Edit
+
+        self.document.apply(Edit(text, change))
+
+    def duplicate_current(self, name: str | None = None) -> None:
+        """Save the current plan as a new named scenario."""
+        if not isinstance(name, str):
+            name, ok = QInputDialog.getText(self, self.tr("Duplicate current plan"),
+                                            self.tr("Name of the scenario:"))
+            if not ok:
+                return
+        name = name.strip()
+        existing = {s.name for s in self.document.project.scenarios}
+        if not name or name in existing:
+            return
+        plan = self.document.plan if self.document.plan_is_current else None
+        scenario = Scenario(name, self.document.settings, self.document.decisions, plan)
+        self._edit(self.tr("Add scenario {name}").format(name=name),
+                   lambda p: replace(p, scenarios=(*p.scenarios, scenario)))
+        self.select(name)
+
+    def switch_to_selected(self) -> None:
+        """Load the selected scenario's settings and decisions into the current plan."""
+        name = self.selected_name()
+        scenario = next((s for s in self.document.project.scenarios if s.name == name), None)
+        if scenario is None:
+            return
+        plan = scenario_plan(self.document.project, scenario) or self._plans.get(name)
+
+        def change(p: Project) -> Project:
+            fits = plan_is_current(plan, p.estate, scenario.settings, scenario.decisions)
+            return replace(p, settings=scenario.settings, decisions=scenario.decisions,
+                           plan=plan if fits else p.plan)
+
+        self._edit(self.tr("Switch to scenario {name}").format(name=name), change)
+
+    def save_current_into_selected(self) -> None:
+        """Overwrite the selected scenario with the current settings, decisions and plan."""
+        name = self.selected_name()
+        settings, decisions = self.document.settings, self.document.decisions
+        plan = self.document.plan if self.document.plan_is_current else None
+        self._replace_scenario(name, self.tr("Update scenario {name}").format(name=name),
+                               lambda s: Scenario(s.name, settings, decisions, plan))
+
+    def rename_selected(self, new_name: str | None = None) -> None:
+        """Give the selected scenario another name."""
+        old = self.selected_name()
+        if not isinstance(new_name, str):
+            new_name, ok = QInputDialog.getText(self, self.tr("Rename scenario"),
+                                                self.tr("New name:"), text=old)
+            if not ok:
+                return
+        new_name = new_name.strip()
+        if not new_name or new_name in {s.name for s in self.document.project.scenarios}:
+            return
+        self._replace_scenario(old, self.tr("Rename scenario {name}").format(name=old),
+                               lambda s: replace(s, name=new_name), rename_to=new_name)
+        self.select(new_name)
+
+    def delete_selected(self) -> None:
+        """Remove the selected scenario (undoable)."""
+        name = self.selected_name()
+
+        def change(p: Project) -> Project:
+            active = "" if p.active_scenario == name else p.active_scenario
+            return replace(p, scenarios=tuple(s for s in p.scenarios if s.name != name),
+                           active_scenario=active)
+
+        self._edit(self.tr("Delete scenario {name}").format(name=name), change)
+
+    def use_selected_for_export(self) -> None:
+        """Make exports and the report use the selected scenario (again: the current plan)."""
+        name = self.selected_name()
+        if name == self.document.project.active_scenario:
+            name = ""
+        self._edit(self.tr("Choose scenario for export"),
+                   lambda p: replace(p, active_scenario=name))
+
+    def _replace_scenario(self, name: str, text: str, change: Any,
+                          rename_to: str | None = None) -> None:
+        def apply(p: Project) -> Project:
+            scenarios = tuple(change(s) if s.name == name else s for s in p.scenarios)
+            active = rename_to if rename_to and p.active_scenario == name else p.active_scenario
+            return replace(p, scenarios=scenarios, active_scenario=active)
+
+        self._edit(text, apply)
