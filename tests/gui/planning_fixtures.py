@@ -174,8 +174,9 @@ def base_settings() -> Settings:
     return Settings(customer="Contoso", start=START, language="en")
 
 
-def fake_document(monkeypatch: Any, settings: Settings | None = None) -> Any:
-    """GUI-1's real Document on the stand-in planner, planning synchronously."""
+def fake_document(monkeypatch: Any, settings: Settings | None = None,
+                  runner: Any = None) -> Any:
+    """GUI-1's real Document on the stand-in planner, planning synchronously by default."""
     import planner.gui.document as document_module
     from planner.core.project import Project
     from planner.gui.worker import SyncRunner
@@ -184,7 +185,9 @@ def fake_document(monkeypatch: Any, settings: Settings | None = None) -> Any:
     monkeypatch.setattr(document_module, "make_plan", make_plan)
     monkeypatch.setattr(document_module, "knowledge_for", lambda _settings: kb)
     project = Project(estate=small_estate(), settings=settings or base_settings())
-    doc = document_module.Document(project, runner=SyncRunner())
+    doc = document_module.Document(project, runner=runner or SyncRunner())
     doc.replan()
+    if hasattr(runner, "release"):
+        runner.release()
     assert doc.plan is not None
     return doc

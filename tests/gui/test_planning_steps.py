@@ -65,3 +65,40 @@ def test_change_path_from_menu(qtbot, monkeypatch):
     doc.undo_stack.undo()
     assert "inplace:EX01" in _ids(doc)
     assert doc.decisions.paths == {}
+
+
+class _HeldRunner:
+    """Runs nothing until told to: stands in for a slow re-plan on the worker."""
+
+    def __init__(self):
+        from planner.gui.worker import SyncRunner
+
+        self.held = []
+        self._sync = SyncRunner()
+
+    def submit(self, name, fn, on_done=None, on_error=None):
+        from planner.gui.worker import Job
+
+        self.held.append((name, fn, on_done, on_error))
+        return Job(name)
+
+    def release(self):
+        for name, fn, on_done, on_error in self.held:
+            self._sync.submit(name, fn, on_done, on_error)
+        self.held.clear()
+
+
+def test_an_edit_shows_at_once_while_the_plan_is_being_made(qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    held = _HeldRunner()  # re-plans wait until released, as a slow solver would
+    doc = fake_document(monkeypatch, runner=held)
+    view = StepsView(doc)
+    qtbot.addWidget(view)
+    view.select_step("inplace:EX01")
+    view.exclude.trigger()
+    index = view.model.step_index("inplace:EX01")
+    assert index.data(Qt.ItemDataRole.FontRole).strikeOut()
+    qtbot.waitUntil(lambda: bool(held.held))  # the document debounces re-plans
+    held.release()
+    assert not view.model.step_index("inplace:EX01").isValid()

@@ -103,7 +103,13 @@ class EnforcementView(QWidget):
         group.setLayout(ps)
         box.addWidget(group, 1)
         document.planChanged.connect(self.refresh)
+        document.busyChanged.connect(self._busy)
         self.refresh()
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            self.objective.setText(self.objective.text() + "<br><i>"
+                                   + self.tr("Re-planning…") + "</i>")
 
     @staticmethod
     def _group(title: str, widget: QWidget) -> QGroupBox:

@@ -155,7 +155,13 @@ class GanttView(QWidget):
         box.addLayout(bar)
         box.addWidget(self.chart, 1)
         document.planChanged.connect(self.refresh)
+        document.busyChanged.connect(self._busy)
         self.refresh()
+
+    def _busy(self, busy: bool) -> None:
+        # The dropped bar stays where it was dropped until the new plan lands.
+        if busy:
+            self.status.setText(self.tr("Re-planning…"))
 
     def _legend(self) -> QLabel:
         names = {"report": self.tr("report"), "throttle": self.tr("throttled"),

@@ -66,7 +66,15 @@ class StepsView(QWidget):
         box.addLayout(self._button_row)
         box.addWidget(split, 1)
         document.planChanged.connect(self.refresh)
+        document.decisionsChanged.connect(self._decisions_changed)
         self.refresh()
+
+    def _decisions_changed(self) -> None:
+        # Show the edit at once; the re-planned steps follow when the worker is done.
+        decisions = self.document.decisions
+        if not self.document.plan_is_current:
+            self.model.set_pending(decisions.excluded_servers, decisions.disabled_rules)
+        self._update_actions()
 
     def _build_buttons(self) -> None:
         self.rule_off = QAction(self.tr("Switch rule off"), self)

@@ -53,12 +53,14 @@ class StepsModel(QAbstractItemModel):
         self._plan: Plan | None = None
         self._lang = "en"
         self._groups: list[tuple[Phase, list[Step]]] = []
+        self._pending: tuple[set[str], set[str]] = (set(), set())
 
     def set_plan(self, plan: Plan | None, lang: str = "en") -> None:
         """Show another plan."""
         self.beginResetModel()
         self._plan = plan
         self._lang = lang
+        self._pending = (set(), set())
         groups: dict[Phase, list[Step]] = {}
         for step in plan.proposal.steps if plan else ():
             groups.setdefault(step.phase, []).append(step)
@@ -125,11 +127,40 @@ class StepsModel(QAbstractItemModel):
             return step
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._step_text(step, index.column())
-        if role == Qt.ItemDataRole.FontRole and self._plan and step.id in self._plan.decisions.pins:
-            font = QFont()
-            font.setItalic(True)
-            return font
+        if role == Qt.ItemDataRole.FontRole:
+            return self._step_font(step)
+        if role == Qt.ItemDataRole.ForegroundRole and self._dropped(step):
+            return QBrush(QColor("#909090"))
         return None
+
+    def set_pending(self, excluded: frozenset[str], disabled_rules: frozenset[str]) -> None:
+        """Mark steps an edit will drop (shown struck out until the new plan lands)."""
+        self._pending = ({n.lower() for n in excluded}, set(disabled_rules))
+        if self._groups:
+            last = self.index(len(self._groups) - 1, 0)
+            self.dataChanged.emit(self.index(0, 0), last)
+            for row in range(len(self._groups)):
+                parent = self.index(row, 0)
+                count = self.rowCount(parent)
+                if count:
+                    self.dataChanged.emit(self.index(0, 0, parent),
+                                          self.index(count - 1, self.columnCount() - 1, parent))
+
+    def _dropped(self, step: Step) -> bool:
+        excluded, rules = self._pending
+        server = step.target.split(":", 1)[1].lower() if step.target.startswith("server:") \
+            else ""
+        return step.rule in rules or (bool(server) and server in excluded)
+
+    def _step_font(self, step: Step) -> QFont | None:
+        pinned = self._plan is not None and step.id in self._plan.decisions.pins
+        dropped = self._dropped(step)
+        if not (pinned or dropped):
+            return None
+        font = QFont()
+        font.setItalic(pinned)
+        font.setStrikeOut(dropped)
+        return font
 
     def _phase_data(self, index: _Index, role: int) -> Any:
         phase, steps = self._groups[index.row()]
