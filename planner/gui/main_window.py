@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
-    QSplitter,
     QStackedWidget,
     QToolButton,
     QWidget,
@@ -78,14 +78,14 @@ class MainWindow(QMainWindow):
             self.pages[page.key] = widget
             self.stack.addWidget(widget)
             QListWidgetItem(icon(page.icon), page.title(), self.nav)
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 24)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setCollapsible(1, False)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(4, 4, 4, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.nav.setCurrentRow(0)
         findings = self.pages["findings"]
         if hasattr(findings, "jumpRequested"):

@@ -44,8 +44,8 @@ def test_findings_model_passes_the_model_tester(qapp: Any, qtmodeltester: Any,
 def test_server_table_shows_the_assessment_and_edits_are_undoable(monkeypatch: Any) -> None:
     doc = fake_document(monkeypatch)
     model = EstateModel(doc, "servers")
-    site_col = model.fields.index("site")
-    path_col = len(model.fields) + model.extra.index("path")
+    site_col = model.columns.index("site")
+    path_col = model.columns.index("path")
     assert model.index(0, path_col).data() == "in_place"
     assert model.index(0, path_col).data(Qt.ItemDataRole.BackgroundRole) is not None
 
@@ -54,7 +54,7 @@ def test_server_table_shows_the_assessment_and_edits_are_undoable(monkeypatch: A
     doc.undo_stack.undo()
     assert doc.estate.servers[0].site == "Munich"
 
-    data_col = model.fields.index("mailbox_data_gb")
+    data_col = model.columns.index("mailbox_data_gb")
     assert model.setData(model.index(1, data_col), "1,5")  # German decimal comma
     assert doc.estate.servers[1].mailbox_data_gb == 1.5
     assert not model.setData(model.index(1, data_col), "lots")  # refused, no undo step
@@ -64,7 +64,7 @@ def test_server_table_shows_the_assessment_and_edits_are_undoable(monkeypatch: A
 def test_changing_the_path_in_the_table_is_a_decision(monkeypatch: Any) -> None:
     doc = fake_document(monkeypatch)
     model = EstateModel(doc, "servers")
-    path_col = len(model.fields) + model.extra.index("path")
+    path_col = model.columns.index("path")
     assert model.setData(model.index(0, path_col), "side_by_side")
     assert doc.decisions.paths == {"EX01": "side_by_side"}
     assert model.index(0, path_col).data() == "side_by_side"

@@ -12,7 +12,13 @@ import typing
 from dataclasses import fields, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from planner.core.model import (
@@ -83,6 +89,18 @@ def _parse(hint: Any, text: str) -> Any:
     raise ValueError(text)  # enums, dates: not edited in the table
 
 
+def column_title(key: str) -> str:
+    """A readable, translated column title for a record field or assessment key."""
+    titles = {
+        "fqdn": "FQDN", "os": "OS", "dag": "DAG", "dotnet": ".NET",
+        "mailbox_data_gb": "Mailbox data (GB)", "size_gb": "Size (GB)",
+        "judged_by_exo": "Sends to EXO (inventory)", "judged": "Judged by EXO",
+        "server_fqdn": "Server FQDN", "tls_certificate": "TLS certificate",
+    }
+    text = titles.get(key) or key.replace("_", " ").capitalize()
+    return QCoreApplication.translate("EstateModel", text)
+
+
 class EstateModel(QAbstractTableModel):
     """Rows of ``document.estate.<entity>``; servers add the plan's assessment columns."""
 
@@ -94,6 +112,8 @@ class EstateModel(QAbstractTableModel):
         self.hints = typing.get_type_hints(self.record_type)
         self.fields = tuple(f.name for f in fields(self.record_type))
         self.extra = ASSESSMENT_COLUMNS if entity == "servers" else ()
+        # The planner's verdict sits right after the name, where a consultant looks first.
+        self.columns = (*self.fields[:1], *self.extra, *self.fields[1:])
         document.estateChanged.connect(self._reset)
         document.planChanged.connect(self._reset)
         document.decisionsChanged.connect(self._reset)
@@ -109,7 +129,7 @@ class EstateModel(QAbstractTableModel):
 
     def column_key(self, column: int) -> str:
         """The field or assessment key shown in a column."""
-        return (*self.fields, *self.extra)[column]
+        return self.columns[column]
 
     def row_of(self, name: str) -> int:
         """The row of the record with this name (case-insensitive), or -1."""
@@ -137,7 +157,7 @@ class EstateModel(QAbstractTableModel):
             return str(section + 1)
         if not 0 <= section < self.columnCount():
             return None
-        return self.tr(self.column_key(section).replace("_", " ").capitalize())
+        return column_title(self.column_key(section))
 
     def _assessment(self, record: Any) -> ServerAssessment | None:
         plan = self.document.plan

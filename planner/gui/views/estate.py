@@ -78,7 +78,7 @@ class EntityTable(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         if entity == "servers":
-            column = self.model.fields.__len__() + self.model.extra.index("path")
+            column = self.model.columns.index("path")
             self.table.setItemDelegateForColumn(column, PathDelegate(self.table))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)

@@ -12,7 +12,7 @@ from html import escape
 from typing import Any
 
 import networkx as nx
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -140,6 +140,7 @@ class GraphView(QWidget):
         document.planChanged.connect(self.rebuild)
         self._fitted = False
         self.rebuild()
+        self.details.setHtml(self._legend_html())
 
     # --- building the scene ------------------------------------------------------------
 
@@ -160,9 +161,9 @@ class GraphView(QWidget):
     def rebuild(self) -> None:
         """Redraw the graph for the current estate and plan."""
         selected = self.selected_node()
-        self.scene.clear()
-        self.items.clear()
+        self.items.clear()  # before clear(): its selectionChanged must not see dead items
         self.edges.clear()
+        self.scene.clear()
         self.graph = self._build_graph()
         layout = layout_graph(self.graph)
         self._draw_sites(layout.sites)
@@ -172,16 +173,16 @@ class GraphView(QWidget):
         self._draw_edges()
         if selected in self.items:
             self.items[selected].setSelected(True)
-        if self.items and not self._fitted and self.isVisible():
-            self.view.fit()
+        if self.items and self.isVisible() and not selected:
+            QTimer.singleShot(0, self.view.fit)
             self._fitted = True
 
     def showEvent(self, event: Any) -> None:
         """Fit the graph the first time the page is shown."""
         super().showEvent(event)
         if not self._fitted and self.items:
-            self.view.fit()
             self._fitted = True
+            QTimer.singleShot(0, self.view.fit)  # once the view has its final size
 
     def _draw_sites(self, sites: dict[str, Box]) -> None:
         for name, box in sites.items():
@@ -192,7 +193,8 @@ class GraphView(QWidget):
             label = name.split(":", 1)[-1]
             internet = self.graph.nodes[name].get("internet_facing") if name in self.graph \
                 else False
-            title = self.scene.addSimpleText(label + ("  🌐" if internet else ""))
+            suffix = f"  ({_tr('internet-facing')})" if internet else ""
+            title = self.scene.addSimpleText(label + suffix)
             font = QFont(title.font())
             font.setBold(True)
             title.setFont(font)

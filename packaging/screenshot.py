@@ -1,0 +1,80 @@
+"""Screenshots of the real window for the README: run under Xvfb with the xcb platform.
+
+    xvfb-run -a -s "-screen 0 1360x860x24" env QT_QPA_PLATFORM=xcb \\
+        .venv/bin/python packaging/screenshot.py --pages estate graph --out docs/screenshots
+
+Imports the mixed sample, waits for the plan (real pipeline, on the worker thread), shows
+each page and saves a grab of the screen area of the window as ``workbench-<page>.png``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _wait(app: object, condition: object, seconds: float) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not condition():  # type: ignore[operator]
+        QApplication.processEvents()
+        time.sleep(0.05)
+
+
+def main() -> int:
+    """Take the screenshots; returns the exit code."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pages", nargs="+", default=["estate", "graph"])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", default="en", choices=["en", "de"])
+    parser.add_argument("--sample", type=Path,
+                        default=ROOT / "resources" / "samples" / "mixed" / "inventory.xlsx")
+    parser.add_argument("--select", default="", help="graph node to select, e.g. server:EX01")
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QApplication
+
+    QStandardPaths.setTestModeEnabled(True)  # leave the user's settings alone
+    from planner.gui.app import create_application
+    from planner.gui.i18n import install_translators
+    from planner.gui.import_flow import import_into_document
+    from planner.gui.main_window import MainWindow
+
+    app = create_application()
+    install_translators(app, args.lang)
+    window = MainWindow()
+    window.resize(1340, 840)
+    window.move(0, 0)
+    window.show()
+    problem = import_into_document(window.document, [args.sample])
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    _wait(app, lambda: window.document.plan_is_current and not window.document.busy, 120)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for page in args.pages:
+        view = window.show_page(page)
+        if page == "graph" and args.select and hasattr(view, "select_node"):
+            view.view.fit()
+            view.select_node(args.select)
+        _wait(app, lambda: False, 1.5)
+        screen = QApplication.primaryScreen()
+        frame = window.frameGeometry()
+        image = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+        target = args.out / f"workbench-{page}.png"
+        image.save(str(target))
+        print(f"wrote {target} ({image.width()}x{image.height()})")
+    window.document.set_project(window.document.project)  # nothing unsaved: quit quietly
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
