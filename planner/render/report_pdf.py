@@ -14,7 +14,17 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -27,7 +37,9 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextBlock,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 from planner.core.knowledge import Knowledge
@@ -118,7 +130,7 @@ def _placements(doc: QTextDocument, figures: dict[str, Figure]) -> list[Placemen
         if not line.isValid():
             continue
         origin = doc.documentLayout().blockBoundingRect(block).topLeft()
-        x = origin.x() + line.cursorToX(offset)[0]
+        x = origin.x() + line.x()  # figures sit alone in their paragraph, at its left edge
         y = origin.y() + line.y() + line.ascent() - figure.height
         placements.append(Placement(figure, QRectF(x, y, figure.width, figure.height)))
     return placements
@@ -148,8 +160,45 @@ def build_document(context: ReportContext, geometry: PageGeometry,
     doc.setHtml(render_context_html(context, mode="qt"))
     body = geometry.body
     doc.setPageSize(QSizeF(body.width(), body.height()))
-    doc.documentLayout().documentSize()  # the layout is lazy: finish it before asking positions
+    _keep_with_next(doc, body.height())
     return doc, _placements(doc, figures)
+
+
+def _page_of(doc: QTextDocument, block: QTextBlock, page_height: float) -> int:
+    return int(doc.documentLayout().blockBoundingRect(block).top() // page_height)
+
+
+def _keep_with_next(doc: QTextDocument, page_height: float) -> None:
+    """Move a heading, or a figure with its caption, to the next page when it would be split.
+
+    Qt has no ``page-break-after: avoid``; after layout we look for a heading left alone at
+    the foot of a page (or a caption parted from its figure) and break the page before it.
+    """
+    for _ in range(20):  # each pass fixes one split; a report has only a few
+        doc.documentLayout().documentSize()  # the layout is lazy: finish it first
+        block = doc.begin()
+        fixed = False
+        while block.isValid() and not fixed:
+            nxt = block.next()
+            keep = block.blockFormat().headingLevel() > 0 or _is_figure(block)
+            if keep and nxt.isValid() and nxt.text().strip() \
+                    and _page_of(doc, nxt, page_height) > _page_of(doc, block, page_height):
+                fmt = block.blockFormat()
+                if fmt.pageBreakPolicy() != QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+                    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    QTextCursor(block).setBlockFormat(fmt)
+                    fixed = True
+            block = nxt
+        if not fixed:
+            return
+
+
+def _is_figure(block: QTextBlock) -> bool:
+    it = block.begin()
+    if it.atEnd():
+        return False
+    fmt = it.fragment().charFormat()
+    return fmt.isImageFormat() and fmt.toImageFormat().name().startswith("figure:")
 
 
 def _paint_running(painter: QPainter, context: ReportContext, geometry: PageGeometry,
@@ -165,8 +214,8 @@ def _paint_running(painter: QPainter, context: ReportContext, geometry: PageGeom
     painter.setPen(QPen(QColor("#c9d1da"), 0.5))
     head_y = body.top() - 16
     foot_y = body.bottom() + 18
-    painter.drawLine(body.left(), head_y + 10, body.right(), head_y + 10)
-    painter.drawLine(body.left(), foot_y - 4, body.right(), foot_y - 4)
+    painter.drawLine(QPointF(body.left(), head_y + 10), QPointF(body.right(), head_y + 10))
+    painter.drawLine(QPointF(body.left(), foot_y - 4), QPointF(body.right(), foot_y - 4))
     painter.setPen(grey)
     left, right = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
     width = body.width()
@@ -192,7 +241,10 @@ def _paint_pages(painter: QPainter, device: QPagedPaintDevice, doc: QTextDocumen
         painter.save()
         painter.translate(body.left(), body.top() - index * body.height())
         page = QRectF(0, index * body.height(), body.width(), body.height())
-        doc.drawContents(painter, page)
+        # Clip at the page's bottom edge: accents of a line that starts the next page reach a
+        # point or two above it. Keep that much room at the top so they show on their page.
+        painter.setClipRect(page.adjusted(-6, -6, 6, 0))
+        doc.drawContents(painter, page.adjusted(0, -6, 0, 0))
         for placed in placements:
             if page.contains(placed.rect.center()):
                 paint_figure(painter, placed.figure, placed.rect)

@@ -6,9 +6,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from planner.core.knowledge import Knowledge, load_knowledge  # noqa: E402
+from planner.core.knowledge import Knowledge, load_knowledge
 
 
 @pytest.fixture(scope="session")

@@ -166,21 +166,22 @@ def _server_table(plan: Plan, words: Wording) -> Table:
 
 def _phases(plan: Plan, words: Wording) -> tuple[PhaseSection, ...]:
     sections: list[PhaseSection] = []
-    head = tuple(words(k) for k in ("col_no", "col_step", "col_start", "col_end", "col_owner",
-                                    "col_reason"))
+    head = tuple(words(k) for k in ("col_no", "col_step", "col_start", "col_end", "col_owner"))
     for item in numbered_steps(plan):
         phase = item.step.phase
         if not sections or sections[-1].title != words("phase_" + phase.value):
             sections.append(PhaseSection(words("phase_" + phase.value), PHASE_COLOURS[phase],
-                                         Table(head, (), (5, 31, 11, 11, 15, 27),
+                                         Table(head, (), (5, 58, 11, 11, 15),
                                                words("phase_" + phase.value),
                                                PHASE_COLOURS[phase])))
         dated = item.dated
-        owner = (dated.consultant if dated and dated.consultant else
+        owner = ("–" if item.step.milestone else
+                 dated.consultant if dated and dated.consultant else
                  words("customer_owner") if not item.step.needs_consultant else "–")
         row = Row((str(item.number), item.step.title(words.lang),
                    words.date(dated.start) if dated else words("not_scheduled"),
-                   words.date(dated.end) if dated else "–", owner, item.step.why(words.lang)))
+                   words.date(dated.end) if dated else "–", owner),
+                  detail=item.step.why(words.lang))
         last = sections[-1]
         sections[-1] = PhaseSection(last.title, last.colour,
                                     replace(last.table, rows=(*last.table.rows, row)))

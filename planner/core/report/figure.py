@@ -26,7 +26,7 @@ __all__ = [
 
 # Fits the body of A4 and Letter pages with the report's margins (see planner.render).
 FIGURE_WIDTH = 510.0
-MAX_FIGURE_HEIGHT = 560.0
+MAX_FIGURE_HEIGHT = 600.0
 FONT_FAMILY = "DejaVu Sans"
 
 INK = "#1f2933"

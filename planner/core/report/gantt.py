@@ -42,7 +42,7 @@ PHASE_COLOURS: dict[Phase, str] = {
 PAUSE_COLOUR = "#dce6f2"
 FREEZE_COLOUR = "#eeeeee"
 
-ROWS_PER_PART = 34
+ROWS_PER_PART = 40
 ROW_H = 13.0
 HEAD_H = 16.0
 TASK_W = 200.0

@@ -13,6 +13,7 @@ class Row:
 
     cells: tuple[str, ...]
     cls: str = ""
+    detail: str = ""  # smaller text under the second cell (a step's reason under its title)
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,6 @@ class TimeAxis:
                 text = f"{words.month(tick.month)} {tick.year}"
             else:
                 text = words.month(tick.month)
-            if room >= 14:
+            if room >= (24 if weekly else 14):
                 items.append(Label(x + 1.5, top, room - 1.5, height, text, 6.0, MUTED))
         return items

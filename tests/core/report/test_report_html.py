@@ -9,10 +9,10 @@ from datetime import date
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
 from planner.core.report.context import build_context
+from planner.core.report.estate_figure import estate_figures
 from planner.core.report.figure import FIGURE_WIDTH, MAX_FIGURE_HEIGHT, figure_to_svg
 from planner.core.report.gantt import ROWS_PER_PART, gantt_figures
 from planner.core.report.html import render_report_html
-from planner.core.report.estate_figure import estate_figures
 from planner.core.report.step_order import numbered_steps
 from planner.core.report.timeline import stage_bands
 from planner.core.report.wording import load_wording
@@ -42,7 +42,8 @@ def test_german_summary_states_the_deadline_and_the_plan(plan_de: Plan,
 
 def test_english_report_uses_english_words_and_dates(plan_en: Plan, knowledge: Knowledge) -> None:
     html = render_report_html(plan_en, knowledge, "en")
-    assert "If nothing is done, Exchange Online starts throttling mail from EX16-01 on 7 Oct 2026" in html
+    assert ("If nothing is done, Exchange Online starts throttling mail from EX16-01 on 7 Oct 2026"
+            in html)
     assert "Executive summary" in html
     assert "Management-Zusammenfassung" not in html
 
