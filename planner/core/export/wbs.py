@@ -107,8 +107,9 @@ def _order_key(row: OutlineRow, position: int) -> tuple[date, int]:
 def _step_rows(plan: Plan, lang: str) -> dict[Phase, dict[str, list[OutlineRow]]]:
     """Step rows (ids and WBS still unset) grouped by phase, then by target."""
     grouped: dict[Phase, dict[str, list[OutlineRow]]] = {}
+    dates = {s.step_id: s for s in plan.schedule.steps}  # for_step() scans; plans can be big
     for position, step in enumerate(plan.proposal.steps):
-        dated = plan.schedule.for_step(step.id)
+        dated = dates.get(step.id)
         row = OutlineRow(0, str(position), 3, step.title(lang), step.phase, step.target,
                          dated.start if dated else None, dated.end if dated else None,
                          step, dated)

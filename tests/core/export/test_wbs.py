@@ -33,7 +33,7 @@ def test_predecessors_point_at_the_rows_of_their_steps(plan: Plan) -> None:
     outline = build_outline(plan, "en")
     by_id = {r.id: r for r in outline.rows}
     row = next(r for r in outline.rows if r.step and r.step.id == "sbs:EXSE-02:install")
-    (task_id, dep), = outline.links(row)
+    ((task_id, _),) = outline.links(row)
     assert by_id[task_id].step is not None and by_id[task_id].step.id == "sbs:EXSE-01:install"
     assert outline.predecessors(row, "en") == f"{task_id}SS+2d"
 

@@ -115,7 +115,8 @@ def test_enforcement_sheet_has_exposure_pauses_budget_and_commands(book_de: Path
     assert texts.count("EX16-01") == 2  # exposure table and stage strip
     assert ("New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays 31"
             in texts)
-    assert "New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays 14" in texts
+    assert ("New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays 14"
+            in texts)
     assert {"2026", "2027"} <= set(texts)
 
 
