@@ -2,15 +2,11 @@
 
 Our catalogue is ``resources/i18n/planner_de.qm`` (built from ``planner_de.ts`` with
 ``pyside6-lrelease``); Qt's own ``qtbase_de.qm`` translates the standard dialogs. English is
-the source language, so it needs no catalogue. Regenerate the catalogue with
-``python -m planner.gui.i18n`` after changing texts (runs lupdate, then lrelease).
+the source language, so it needs no catalogue. Refresh the catalogue after changing texts
+with ``python -m planner.gui.i18n_catalogue`` (lupdate, the ``_tr`` shorthand, lrelease).
 """
 
 from __future__ import annotations
-
-import subprocess
-import sys
-from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -61,21 +57,3 @@ def install_translators(app: QApplication, lang: str) -> bool:
         app.installTranslator(qt)
         _installed.append(qt)
     return found
-
-
-def _sources() -> list[str]:
-    gui = Path(__file__).resolve().parent
-    return sorted(str(p) for p in gui.rglob("*.py"))
-
-
-def update_catalogue(lang: str = "de") -> None:
-    """Extract texts into the .ts file and compile the .qm file (developer tool)."""
-    bin_dir = Path(sys.executable).parent
-    ts = resource_path("i18n", f"planner_{lang}.ts")
-    qm = ts.with_suffix(".qm")
-    subprocess.run([str(bin_dir / "pyside6-lupdate"), *_sources(), "-ts", str(ts)], check=True)
-    subprocess.run([str(bin_dir / "pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True)
-
-
-if __name__ == "__main__":
-    update_catalogue()

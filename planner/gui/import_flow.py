@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from planner.core.model import Finding, Severity
 from planner.core.project import Project
 from planner.core.project_import import EstateChange, estate_changes, merge_import
@@ -90,7 +92,9 @@ def import_edit(project: Project, outcome: ImportOutcome) -> tuple[Edit, tuple[E
     settings = _customer_settings(project, outcome)
     sources = tuple(str(f) for f in outcome.files)
     plain = mapping_to_plain(outcome.mapping)
-    name = "Re-import inventory" if project.estate.servers else "Import inventory"
+    name = (QCoreApplication.translate("ImportWizard", "Re-import inventory")
+            if project.estate.servers
+            else QCoreApplication.translate("ImportWizard", "Import inventory"))
     edit = Edit(name, lambda p: merge_import(p, estate, outcome.findings, sources, plain,
                                               settings))
     return edit, changes

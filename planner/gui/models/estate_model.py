@@ -89,6 +89,16 @@ def _parse(hint: Any, text: str) -> Any:
     raise ValueError(text)  # enums, dates: not edited in the table
 
 
+def path_label(path: MigrationPath) -> str:
+    """A migration path in words, translated."""
+    labels = {
+        MigrationPath.IN_PLACE: "In place", MigrationPath.CU_THEN_IN_PLACE: "CU, then in place",
+        MigrationPath.SIDE_BY_SIDE: "Side by side", MigrationPath.DECOMMISSION: "Decommission",
+        MigrationPath.NONE: "None",
+    }
+    return QCoreApplication.translate("EstateModel", labels[path])
+
+
 def column_title(key: str) -> str:
     """A readable, translated column title for a record field or assessment key."""
     titles = {
@@ -183,6 +193,8 @@ class EstateModel(QAbstractTableModel):
         record = self.records()[index.row()]
         key = self.column_key(index.column())
         value = self._value(record, key)
+        if role == Qt.ItemDataRole.DisplayRole and isinstance(value, MigrationPath):
+            return path_label(value)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return _display(value)
         if role == SORT_ROLE:

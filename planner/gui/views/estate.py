@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.plan import MigrationPath
 from planner.gui.document import Document
-from planner.gui.models.estate_model import SORT_ROLE, EstateModel
+from planner.gui.models.estate_model import SORT_ROLE, EstateModel, path_label
 
 __all__ = ["ENTITY_TITLES", "EstateView"]
 
@@ -40,18 +40,20 @@ class PathDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: object, index: object) -> QWidget:
         """A combo box with the path values."""
         combo = QComboBox(parent)
-        combo.addItems([p.value for p in MigrationPath])
+        for path in MigrationPath:
+            combo.addItem(path_label(path), path.value)
         return combo
 
     def setEditorData(self, editor: QWidget, index: object) -> None:
         """Select the current path."""
         if isinstance(editor, QComboBox):
-            editor.setCurrentText(str(index.data()))  # type: ignore[attr-defined]
+            value = index.data(Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
+            editor.setCurrentIndex(max(0, editor.findData(value)))
 
     def setModelData(self, editor: QWidget, model: object, index: object) -> None:
         """Write the chosen path back through the model."""
         if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText())  # type: ignore[attr-defined]
+            model.setData(index, editor.currentData())  # type: ignore[attr-defined]
 
 
 class EntityTable(QWidget):

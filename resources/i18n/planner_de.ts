@@ -1,0 +1,1742 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+  <context>
+    <name>About</name>
+    <message>
+      <source>About Exchange SE Planner</source>
+      <translation>Über Exchange SE Planner</translation>
+    </message>
+    <message>
+      <source>Knowledge base as of</source>
+      <translation>Wissensbasis mit Stand</translation>
+    </message>
+    <message>
+      <source>Customer data never leaves this computer.</source>
+      <translation>Kundendaten verlassen diesen Computer nie.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarPage</name>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="200" />
+      <source>From</source>
+      <translation>Von</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="200" />
+      <source>To</source>
+      <translation>Bis</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="200" />
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="206" />
+      <source>Mon</source>
+      <translation>Mo</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="206" />
+      <source>Tue</source>
+      <translation>Di</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="206" />
+      <source>Wed</source>
+      <translation>Mi</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="206" />
+      <source>Thu</source>
+      <translation>Do</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="207" />
+      <source>Fri</source>
+      <translation>Fr</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="207" />
+      <source>Sat</source>
+      <translation>Sa</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="207" />
+      <source>Sun</source>
+      <translation>So</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="216" />
+      <source>Change freezes (no step runs on these days):</source>
+      <translation>Change-Freezes (an diesen Tagen läuft kein Schritt):</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="218" />
+      <source>Maintenance windows (steps that need downtime run only on these weekdays):</source>
+      <translation>Wartungsfenster (Schritte mit Ausfallzeit laufen nur an diesen Wochentagen):</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="227" />
+      <source>A freeze ends before it starts: {name}</source>
+      <translation>Ein Freeze endet vor seinem Beginn: {name}</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompareModel</name>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="106" />
+      <source>planning…</source>
+      <translation>plane …</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConsultantsPage</name>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="241" />
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="241" />
+      <source>Days per week</source>
+      <translation>Tage pro Woche</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="241" />
+      <source>Absences</source>
+      <translation>Abwesenheiten</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="242" />
+      <source>Consultant</source>
+      <translation>Berater</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="244" />
+      <source>Absences: ranges like 2026-04-01..2026-04-10 or 24.12.2026, separated by ';'</source>
+      <translation>Abwesenheiten: Zeiträume wie 2026-04-01..2026-04-10 oder 24.12.2026, getrennt durch ';'</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="248" />
+      <source>Absences: ranges like 2026-04-01..2026-04-10, separated by ';'.</source>
+      <translation>Abwesenheiten: Zeiträume wie 2026-04-01..2026-04-10, getrennt durch ';'.</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="261" />
+      <source>Absence of {name} not understood: {text}</source>
+      <translation>Abwesenheit von {name} nicht verstanden: {text}</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="265" />
+      <source>At least one consultant is needed.</source>
+      <translation>Mindestens ein Berater wird benötigt.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Document</name>
+    <message>
+      <location filename="../../planner/gui/document.py" line="319" />
+      <source>Planning…</source>
+      <translation>Plane …</translation>
+    </message>
+  </context>
+  <context>
+    <name>DurationsPage</name>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="160" />
+      <source>Step kind</source>
+      <translation>Schrittart</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="160" />
+      <source>Default</source>
+      <translation>Standard</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="161" />
+      <source>Source</source>
+      <translation>Quelle</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="161" />
+      <source>Your value</source>
+      <translation>Ihr Wert</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="176" />
+      <source>knowledge base default</source>
+      <translation>Standard der Wissensbasis</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="179" />
+      <source>Mailbox move throughput</source>
+      <translation>Durchsatz der Postfachverschiebungen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="181" />
+      <source>Working days per step (empty = the default):</source>
+      <translation>Arbeitstage pro Schritt (leer = Standard):</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="197" />
+      <source>Duration of {kind} is not a number: {text}</source>
+      <translation>Dauer von {kind} ist keine Zahl: {text}</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="200" />
+      <source>Duration of {kind} must be positive.</source>
+      <translation>Dauer von {kind} muss positiv sein.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EditableTable</name>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="102" />
+      <source>Add</source>
+      <translation>Hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="104" />
+      <source>Remove</source>
+      <translation>Entfernen</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnforcementPage</name>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="43" />
+      <source>Year</source>
+      <translation>Jahr</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="43" />
+      <source>Pause days used</source>
+      <translation>Verbrauchte Pausentage</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="48" />
+      <source>Plan pauses where they help</source>
+      <translation>Pausen einplanen, wo sie helfen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="49" />
+      <source>No pause</source>
+      <translation>Keine Pause</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="50" />
+      <source>Only these pauses</source>
+      <translation>Nur diese Pausen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="51" />
+      <source>Start</source>
+      <translation>Beginn</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="51" />
+      <source>Days</source>
+      <translation>Tage</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="63" />
+      <source>Pauses</source>
+      <translation>Pausen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="65" />
+      <source>Pause days already used</source>
+      <translation>Bereits verbrauchte Pausentage</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="66" />
+      <source>Pauses in this plan</source>
+      <translation>Pausen in diesem Plan</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="69" />
+      <source>First detected by Exchange Online (from Get-OnPremServerReportInfo), when known</source>
+      <translation>Erstmals von Exchange Online erkannt (aus Get-OnPremServerReportInfo), falls bekannt</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="81" />
+      <source>Server</source>
+      <translation>Server</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="81" />
+      <source>First detected</source>
+      <translation>Erstmals erkannt</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnforcementView</name>
+    <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="91" />
+      <source>Copy commands</source>
+      <translation>Befehle kopieren</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="94" />
+      <source>Objective</source>
+      <translation>Zielwerte</translation>
+    </message>
+    <message>
+      <source>Enforcement stage per judged server</source>
+      <translation type="vanished">Durchsetzungsstufe je bewertetem Server</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="95" />
+      <source>Enforcement stage per judged server (black line: leaves Exchange Online's view)</source>
+      <translation>Durchsetzungsstufe je bewertetem Server (schwarze Linie: verlässt den Blick von Exchange Online)</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="98" />
+      <source>Pause budget per calendar year</source>
+      <translation>Pausenbudget pro Kalenderjahr</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="105" />
+      <source>PowerShell to request the pauses (Exchange Online)</source>
+      <translation>PowerShell zum Beantragen der Pausen (Exchange Online)</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="116" />
+      <source>Re-planning…</source>
+      <translation>Plane neu …</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="140" />
+      <source>No plan yet.</source>
+      <translation>Noch kein Plan.</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="167" />
+      <source>proven optimal</source>
+      <translation>nachweislich optimal</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="168" />
+      <source>best found within the time limit, not proven optimal (gap {gap:.0%})</source>
+      <translation>bestes Ergebnis im Zeitlimit, nicht nachweislich optimal (Lücke {gap:.0%})</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="170" />
+      <source>no schedule satisfies every constraint</source>
+      <translation>kein Zeitplan erfüllt alle Bedingungen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="171" />
+      <source>not scheduled</source>
+      <translation>nicht terminiert</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="175" />
+      <source>&lt;b&gt;Blocked days&lt;/b&gt; {blocked} · &lt;b&gt;throttled days&lt;/b&gt; {throttled} · &lt;b&gt;pause days&lt;/b&gt; {pause} · &lt;b&gt;finish&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</source>
+      <translation>&lt;b&gt;Blockiertage&lt;/b&gt; {blocked} · &lt;b&gt;gedrosselte Tage&lt;/b&gt; {throttled} · &lt;b&gt;Pausentage&lt;/b&gt; {pause} · &lt;b&gt;Ende&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</translation>
+    </message>
+  </context>
+  <context>
+    <name>EstateModel</name>
+    <message>
+      <location filename="../../planner/gui/models/estate_model.py" line="272" />
+      <source>Change {0} of {1}</source>
+      <translation>{0} von {1} ändern</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/models/estate_model.py" line="283" />
+      <source>Change path of {0}</source>
+      <translation>Pfad von {0} ändern</translation>
+    </message>
+    <message>
+      <source>Address spaces</source>
+      <translation>Adressräume</translation>
+    </message>
+    <message>
+      <source>Block date</source>
+      <translation>Blockierdatum</translation>
+    </message>
+    <message>
+      <source>Build</source>
+      <translation>Build</translation>
+    </message>
+    <message>
+      <source>Certificate</source>
+      <translation>Zertifikat</translation>
+    </message>
+    <message>
+      <source>Cloud mail enabled</source>
+      <translation>Cloud-Mail aktiviert</translation>
+    </message>
+    <message>
+      <source>Connector</source>
+      <translation>Connector</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>Land</translation>
+    </message>
+    <message>
+      <source>DAG</source>
+      <translation>DAG</translation>
+    </message>
+    <message>
+      <source>.NET</source>
+      <translation>.NET</translation>
+    </message>
+    <message>
+      <source>First detected</source>
+      <translation>Erstmals erkannt</translation>
+    </message>
+    <message>
+      <source>FQDN</source>
+      <translation>FQDN</translation>
+    </message>
+    <message>
+      <source>Host</source>
+      <translation>Host</translation>
+    </message>
+    <message>
+      <source>Internet facing</source>
+      <translation>Mit Internetanbindung</translation>
+    </message>
+    <message>
+      <source>Judged by EXO</source>
+      <translation>Von EXO bewertet</translation>
+    </message>
+    <message>
+      <source>Sends to EXO (inventory)</source>
+      <translation>Sendet an EXO (Bestand)</translation>
+    </message>
+    <message>
+      <source>Load balancer</source>
+      <translation>Load Balancer</translation>
+    </message>
+    <message>
+      <source>Mailbox count</source>
+      <translation>Postfächer</translation>
+    </message>
+    <message>
+      <source>Mailbox data (GB)</source>
+      <translation>Postfachdaten (GB)</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>Mitglieder</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notizen</translation>
+    </message>
+    <message>
+      <source>OS</source>
+      <translation>Betriebssystem</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Verantwortlich</translation>
+    </message>
+    <message>
+      <source>Path</source>
+      <translation>Pfad</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>Produkt</translation>
+    </message>
+    <message>
+      <source>Release</source>
+      <translation>Release</translation>
+    </message>
+    <message>
+      <source>Remote ip ranges</source>
+      <translation>Remote-IP-Bereiche</translation>
+    </message>
+    <message>
+      <source>Roles</source>
+      <translation>Rollen</translation>
+    </message>
+    <message>
+      <source>Server</source>
+      <translation>Server</translation>
+    </message>
+    <message>
+      <source>Server FQDN</source>
+      <translation>Server-FQDN</translation>
+    </message>
+    <message>
+      <source>Servers</source>
+      <translation>Server</translation>
+    </message>
+    <message>
+      <source>Services</source>
+      <translation>Dienste</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Standort</translation>
+    </message>
+    <message>
+      <source>Size (GB)</source>
+      <translation>Größe (GB)</translation>
+    </message>
+    <message>
+      <source>Smart hosts</source>
+      <translation>Smarthosts</translation>
+    </message>
+    <message>
+      <source>Subdivision</source>
+      <translation>Bundesland/Region</translation>
+    </message>
+    <message>
+      <source>Supported</source>
+      <translation>Unterstützt</translation>
+    </message>
+    <message>
+      <source>Throttle date</source>
+      <translation>Drosseldatum</translation>
+    </message>
+    <message>
+      <source>Timezone</source>
+      <translation>Zeitzone</translation>
+    </message>
+    <message>
+      <source>TLS certificate</source>
+      <translation>TLS-Zertifikat</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Typ</translation>
+    </message>
+    <message>
+      <source>Virtual</source>
+      <translation>Virtuell</translation>
+    </message>
+    <message>
+      <source>Witness</source>
+      <translation>Zeugenserver</translation>
+    </message>
+    <message>
+      <source>In place</source>
+      <translation>In-Place</translation>
+    </message>
+    <message>
+      <source>CU, then in place</source>
+      <translation>CU, dann In-Place</translation>
+    </message>
+    <message>
+      <source>Side by side</source>
+      <translation>Side-by-Side</translation>
+    </message>
+    <message>
+      <source>Decommission</source>
+      <translation>Außer Betrieb nehmen</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>Keiner</translation>
+    </message>
+  </context>
+  <context>
+    <name>EstateView</name>
+    <message>
+      <source>Servers</source>
+      <translation>Server</translation>
+    </message>
+    <message>
+      <source>Sites</source>
+      <translation>Standorte</translation>
+    </message>
+    <message>
+      <source>DAGs</source>
+      <translation>DAGs</translation>
+    </message>
+    <message>
+      <source>Databases</source>
+      <translation>Datenbanken</translation>
+    </message>
+    <message>
+      <source>Connectors</source>
+      <translation>Connectoren</translation>
+    </message>
+    <message>
+      <source>Relay clients</source>
+      <translation>Relay-Clients</translation>
+    </message>
+    <message>
+      <source>Namespaces</source>
+      <translation>Namespaces</translation>
+    </message>
+    <message>
+      <source>EXO report</source>
+      <translation>EXO-Bericht</translation>
+    </message>
+    <message>
+      <source>Filter…</source>
+      <translation>Filter …</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportActions</name>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="80" />
+      <source>Export &amp;Excel plan…</source>
+      <translation>&amp;Excel-Plan exportieren …</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="82" />
+      <source>Export &amp;MS Project XML…</source>
+      <translation>&amp;MS-Project-XML exportieren …</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="83" />
+      <source>Export PDF &amp;report…</source>
+      <translation>PDF-&amp;Bericht exportieren …</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="85" />
+      <source>Print pre&amp;view…</source>
+      <translation>Druck&amp;vorschau …</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="86" />
+      <source>&amp;Print report…</source>
+      <translation>Bericht &amp;drucken …</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="122" />
+      <source>plan</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="135" />
+      <source>Export Excel plan</source>
+      <translation>Excel-Plan exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="136" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="137" />
+      <source>Excel plan</source>
+      <translation>Excel-Plan</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="141" />
+      <source>Export MS Project XML</source>
+      <translation>MS-Project-XML exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="142" />
+      <source>MS Project XML (*.xml)</source>
+      <translation>MS-Project-XML (*.xml)</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="143" />
+      <source>MS Project XML</source>
+      <translation>MS-Project-XML</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="147" />
+      <source>Export PDF report</source>
+      <translation>PDF-Bericht exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="148" />
+      <source>PDF document (*.pdf)</source>
+      <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="149" />
+      <source>PDF report</source>
+      <translation>PDF-Bericht</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="162" />
+      <source>Writing {what}…</source>
+      <translation>Schreibe {what} …</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="165" />
+      <source>Wrote {path}</source>
+      <translation>{path} geschrieben</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="176" />
+      <source>Export failed</source>
+      <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="177" />
+      <source>The {what} could not be written:
+{error}</source>
+      <translation>{what} konnte nicht geschrieben werden:
+{error}</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/actions_export.py" line="204" />
+      <source>Print preview</source>
+      <translation>Druckvorschau</translation>
+    </message>
+  </context>
+  <context>
+    <name>FindingsModel</name>
+    <message>
+      <location filename="../../planner/gui/models/findings_model.py" line="64" />
+      <source>Severity</source>
+      <translation>Schwere</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/models/findings_model.py" line="64" />
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/models/findings_model.py" line="64" />
+      <source>Message</source>
+      <translation>Meldung</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/models/findings_model.py" line="64" />
+      <source>Where</source>
+      <translation>Fundstelle</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/models/findings_model.py" line="65" />
+      <source>Concerns</source>
+      <translation>Betrifft</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/models/findings_model.py" line="91" />
+      <source>Error</source>
+      <translation>Fehler</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/models/findings_model.py" line="91" />
+      <source>Warning</source>
+      <translation>Warnung</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/models/findings_model.py" line="92" />
+      <source>Info</source>
+      <translation>Hinweis</translation>
+    </message>
+  </context>
+  <context>
+    <name>FindingsView</name>
+    <message>
+      <source>Errors only</source>
+      <translation>Nur Fehler</translation>
+    </message>
+    <message>
+      <source>Errors and warnings</source>
+      <translation>Fehler und Warnungen</translation>
+    </message>
+    <message>
+      <source>All findings</source>
+      <translation>Alle Befunde</translation>
+    </message>
+    <message>
+      <source>Filter…</source>
+      <translation>Filter …</translation>
+    </message>
+    <message>
+      <source>{0} errors, {1} warnings, {2} notes</source>
+      <translation>{0} Fehler, {1} Warnungen, {2} Hinweise</translation>
+    </message>
+  </context>
+  <context>
+    <name>GanttGraphicsView</name>
+    <message>
+      <location filename="../../planner/gui/views/gantt.py" line="127" />
+      <source>Remove pin</source>
+      <translation>Fixierung lösen</translation>
+    </message>
+  </context>
+  <context>
+    <name>GanttScene</name>
+    <message>
+      <source>report only</source>
+      <translation>nur Meldung</translation>
+    </message>
+    <message>
+      <source>throttled</source>
+      <translation>gedrosselt</translation>
+    </message>
+    <message>
+      <source>blocked</source>
+      <translation>blockiert</translation>
+    </message>
+    <message>
+      <source>paused</source>
+      <translation>pausiert</translation>
+    </message>
+    <message>
+      <source>Prepare</source>
+      <translation>Vorbereitung</translation>
+    </message>
+    <message>
+      <source>Exchange 2013 removal</source>
+      <translation>Entfernen von Exchange 2013</translation>
+    </message>
+    <message>
+      <source>Cumulative updates</source>
+      <translation>Kumulative Updates</translation>
+    </message>
+    <message>
+      <source>In-place upgrades</source>
+      <translation>In-Place-Upgrades</translation>
+    </message>
+    <message>
+      <source>Side by side</source>
+      <translation>Side-by-Side</translation>
+    </message>
+    <message>
+      <source>Hybrid</source>
+      <translation>Hybrid</translation>
+    </message>
+    <message>
+      <source>Decommission</source>
+      <translation>Außer Betrieb nehmen</translation>
+    </message>
+    <message>
+      <source>Milestones</source>
+      <translation>Meilensteine</translation>
+    </message>
+    <message>
+      <source>Maintenance window</source>
+      <translation>Wartungsfenster</translation>
+    </message>
+    <message>
+      <source>Pinned by you (drag to move, right-click to unpin)</source>
+      <translation>Von Ihnen fixiert (ziehen zum Verschieben, Rechtsklick zum Lösen)</translation>
+    </message>
+    <message>
+      <source>Drag to pin to another day</source>
+      <translation>Ziehen, um auf einen anderen Tag zu fixieren</translation>
+    </message>
+    <message>
+      <source>{server}: {kind} {start} – {end}</source>
+      <translation>{server}: {kind} {start} – {end}</translation>
+    </message>
+    <message>
+      <source>Freeze {name}: {start} – {end}</source>
+      <translation>Freeze {name}: {start} – {end}</translation>
+    </message>
+    <message>
+      <source>{start} – {end} ({days} calendar days, {work} working days)</source>
+      <translation>{start} – {end} ({days} Kalendertage, {work} Arbeitstage)</translation>
+    </message>
+    <message>
+      <source>Enforcement pause {start} – {end} ({days} days)</source>
+      <translation>Durchsetzungspause {start} – {end} ({days} Tage)</translation>
+    </message>
+    <message>
+      <source>Consultant: {name}</source>
+      <translation>Berater: {name}</translation>
+    </message>
+    <message>
+      <source>Date driven by: {driver}</source>
+      <translation>Termin bestimmt durch: {driver}</translation>
+    </message>
+    <message>
+      <source>Pause {days} d</source>
+      <translation>Pause {days} T</translation>
+    </message>
+    <message>
+      <source>W{week}</source>
+      <translation>KW{week}</translation>
+    </message>
+  </context>
+  <context>
+    <name>GanttView</name>
+    <message>
+      <location filename="../../planner/gui/views/gantt.py" line="139" />
+      <source>Day</source>
+      <translation>Tag</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/gantt.py" line="139" />
+      <source>Week</source>
+      <translation>Woche</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/gantt.py" line="140" />
+      <source>Month</source>
+      <translation>Monat</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/gantt.py" line="148" />
+      <source>Zoom:</source>
+      <translation>Zoom:</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/gantt.py" line="164" />
+      <source>Re-planning…</source>
+      <translation>Plane neu …</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/gantt.py" line="167" />
+      <source>report</source>
+      <translation>Meldung</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/gantt.py" line="167" />
+      <source>throttled</source>
+      <translation>gedrosselt</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/gantt.py" line="168" />
+      <source>blocked</source>
+      <translation>blockiert</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/gantt.py" line="168" />
+      <source>paused</source>
+      <translation>pausiert</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/gantt.py" line="172" />
+      <source>Enforcement: </source>
+      <translation>Durchsetzung: </translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/gantt.py" line="185" />
+      <source>No plan yet.</source>
+      <translation>Noch kein Plan.</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/gantt.py" line="197" />
+      <source>{n} steps, finish {finish}</source>
+      <translation>{n} Schritte, Ende {finish}</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/gantt.py" line="202" />
+      <source>Unpin {step}</source>
+      <translation>Fixierung von {step} lösen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/gantt.py" line="204" />
+      <source>Pin {step} to {day}</source>
+      <translation>{step} auf {day} fixieren</translation>
+    </message>
+  </context>
+  <context>
+    <name>GraphView</name>
+    <message>
+      <source>Zoom in</source>
+      <translation>Vergrößern</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>Verkleinern</translation>
+    </message>
+    <message>
+      <source>Fit</source>
+      <translation>Einpassen</translation>
+    </message>
+    <message>
+      <source>Migration path</source>
+      <translation>Migrationspfad</translation>
+    </message>
+    <message>
+      <source>Exchange Online judges this server</source>
+      <translation>Exchange Online bewertet diesen Server</translation>
+    </message>
+    <message>
+      <source>Select a node to see its details and steps.</source>
+      <translation>Wählen Sie einen Knoten, um Details und Schritte zu sehen.</translation>
+    </message>
+    <message>
+      <source>internet-facing</source>
+      <translation>mit Internetanbindung</translation>
+    </message>
+    <message>
+      <source>The graph cannot be drawn:</source>
+      <translation>Der Graph kann nicht gezeichnet werden:</translation>
+    </message>
+    <message>
+      <source>supported</source>
+      <translation>unterstützt</translation>
+    </message>
+    <message>
+      <source>not supported</source>
+      <translation>nicht unterstützt</translation>
+    </message>
+    <message>
+      <source>judged by Exchange Online</source>
+      <translation>von Exchange Online bewertet</translation>
+    </message>
+    <message>
+      <source>path</source>
+      <translation>Pfad</translation>
+    </message>
+    <message>
+      <source>Steps</source>
+      <translation>Schritte</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportWizard</name>
+    <message>
+      <source>Inventory files</source>
+      <translation>Bestandsdateien</translation>
+    </message>
+    <message>
+      <source>Choose the customer's spreadsheet, CSV or PowerShell exports. You can also drop files on the main window.</source>
+      <translation>Wählen Sie die Tabelle, CSV-Dateien oder PowerShell-Exporte des Kunden. Sie können Dateien auch auf das Hauptfenster ziehen.</translation>
+    </message>
+    <message>
+      <source>Add files…</source>
+      <translation>Dateien hinzufügen …</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>Leeren</translation>
+    </message>
+    <message>
+      <source>Inventories (*.xlsx *.xlsm *.csv *.txt *.xml);;All files (*)</source>
+      <translation>Bestände (*.xlsx *.xlsm *.csv *.txt *.xml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <source>Column mapping</source>
+      <translation>Spaltenzuordnung</translation>
+    </message>
+    <message>
+      <source>Check what each sheet was read as. Change an entity or a column's field; the preview below updates.</source>
+      <translation>Prüfen Sie, als was jedes Blatt gelesen wurde. Ändern Sie eine Entität oder das Feld einer Spalte; die Vorschau unten wird aktualisiert.</translation>
+    </message>
+    <message>
+      <source>(do not import)</source>
+      <translation>(nicht importieren)</translation>
+    </message>
+    <message>
+      <source>Findings and changes</source>
+      <translation>Befunde und Änderungen</translation>
+    </message>
+    <message>
+      <source>Finish brings the import into the project; you can undo it.</source>
+      <translation>Fertigstellen übernimmt den Import ins Projekt; Sie können ihn rückgängig machen.</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/import_flow.py" line="95" />
+      <source>Re-import inventory</source>
+      <translation>Bestand erneut importieren</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/import_flow.py" line="97" />
+      <source>Import inventory</source>
+      <translation>Bestand importieren</translation>
+    </message>
+    <message>
+      <source>Column</source>
+      <translation>Spalte</translation>
+    </message>
+    <message>
+      <source>Header</source>
+      <translation>Überschrift</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Feld</translation>
+    </message>
+    <message>
+      <source>Confidence</source>
+      <translation>Sicherheit</translation>
+    </message>
+    <message>
+      <source>Read as:</source>
+      <translation>Gelesen als:</translation>
+    </message>
+    <message>
+      <source>Preview of the imported records:</source>
+      <translation>Vorschau der importierten Datensätze:</translation>
+    </message>
+    <message>
+      <source>(ignore)</source>
+      <translation>(ignorieren)</translation>
+    </message>
+    <message>
+      <source>Changes against the current project:</source>
+      <translation>Änderungen gegenüber dem aktuellen Projekt:</translation>
+    </message>
+    <message>
+      <source>Import failed</source>
+      <translation>Import fehlgeschlagen</translation>
+    </message>
+    <message>
+      <source>{0} servers, {1} DAGs, {2} databases, {3} connectors, {4} relay clients imported.</source>
+      <translation>{0} Server, {1} DAGs, {2} Datenbanken, {3} Connectoren, {4} Relay-Clients importiert.</translation>
+    </message>
+    <message>
+      <source>no changes</source>
+      <translation>keine Änderungen</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="117" />
+      <source>&amp;New project</source>
+      <translation>&amp;Neues Projekt</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="119" />
+      <source>&amp;Open…</source>
+      <translation>Ö&amp;ffnen …</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="120" />
+      <source>&amp;Save</source>
+      <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="121" />
+      <source>Save &amp;as…</source>
+      <translation>Speichern &amp;unter …</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="122" />
+      <source>&amp;Import inventory…</source>
+      <translation>Bestand &amp;importieren …</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="124" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="125" />
+      <source>&amp;Undo</source>
+      <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="128" />
+      <source>&amp;Redo</source>
+      <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="131" />
+      <source>Re-&amp;plan</source>
+      <translation>Neu &amp;planen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="133" />
+      <source>&amp;Cancel planning</source>
+      <translation>Planung &amp;abbrechen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="135" />
+      <source>Project &amp;settings…</source>
+      <translation>Projekt&amp;einstellungen …</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="142" />
+      <source>&amp;File</source>
+      <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="144" />
+      <source>Open &amp;recent</source>
+      <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="153" />
+      <source>&amp;Edit</source>
+      <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="157" />
+      <source>&amp;View</source>
+      <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="162" />
+      <source>&amp;Language</source>
+      <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="163" />
+      <source>&amp;Plan</source>
+      <translation>&amp;Plan</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="165" />
+      <source>&amp;Help</source>
+      <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="166" />
+      <source>&amp;About</source>
+      <translation>&amp;Über</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="178" />
+      <source>System default</source>
+      <translation>Wie das System</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="185" />
+      <source>Main</source>
+      <translation>Haupt</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="224" />
+      <source>Untitled</source>
+      <translation>Unbenannt</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="232" />
+      <source>{0} servers · {1} errors · {2} warnings</source>
+      <translation>{0} Server · {1} Fehler · {2} Warnungen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="237" />
+      <source>finish {0}</source>
+      <translation>Ende {0}</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="250" />
+      <source>Planning failed: {0}</source>
+      <translation>Planung fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="271" />
+      <source>Unsaved changes</source>
+      <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="272" />
+      <source>The project has unsaved changes. Save them first?</source>
+      <translation>Das Projekt hat ungespeicherte Änderungen. Zuerst speichern?</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="291" />
+      <source>Open project</source>
+      <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="292" />
+      <source>Planner projects (*{0});;All files (*)</source>
+      <translation>Planer-Projekte (*{0});;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="301" />
+      <source>Cannot open the project</source>
+      <translation>Projekt kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="317" />
+      <source>project</source>
+      <translation>Projekt</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="319" />
+      <source>Save project</source>
+      <translation>Projekt speichern</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="320" />
+      <source>Planner projects (*{0})</source>
+      <translation>Planer-Projekte (*{0})</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="332" />
+      <source>Cannot save the project</source>
+      <translation>Projekt kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="336" />
+      <source>Saved {0}</source>
+      <translation>{0} gespeichert</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="386" />
+      <source>Settings</source>
+      <translation>Einstellungen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="387" />
+      <source>The settings dialog is not available yet.</source>
+      <translation>Der Einstellungsdialog ist noch nicht verfügbar.</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="403" />
+      <source>Language</source>
+      <translation>Sprache</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="404" />
+      <source>The new language is used from the next start.</source>
+      <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverridesPage</name>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="124" />
+      <source>Type a value in the last column to override the knowledge base for this project; empty = the knowledge base's value. Dates as YYYY-MM-DD.</source>
+      <translation>Tragen Sie in der letzten Spalte einen Wert ein, um die Wissensbasis für dieses Projekt zu übersteuern; leer = Wert der Wissensbasis. Datumsangaben als JJJJ-MM-TT.</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="129" />
+      <source>Filter by key, e.g. policy or baseline</source>
+      <translation>Nach Schlüssel filtern, z. B. policy oder baseline</translation>
+    </message>
+  </context>
+  <context>
+    <name>Pages</name>
+    <message>
+      <source>Estate</source>
+      <translation>Bestand</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>Befunde</translation>
+    </message>
+    <message>
+      <source>Graph</source>
+      <translation>Graph</translation>
+    </message>
+    <message>
+      <source>Steps</source>
+      <translation>Schritte</translation>
+    </message>
+    <message>
+      <source>Schedule</source>
+      <translation>Zeitplan</translation>
+    </message>
+    <message>
+      <source>Enforcement</source>
+      <translation>Durchsetzung</translation>
+    </message>
+    <message>
+      <source>Scenarios</source>
+      <translation>Szenarien</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Bericht</translation>
+    </message>
+    <message>
+      <source>The {0} view is not available in this build.</source>
+      <translation>Die Ansicht {0} ist in dieser Version nicht verfügbar.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PauseBudgetGauge</name>
+    <message>
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="188" />
+      <source>used {used} · planned {planned} · left {left} of {max}</source>
+      <translation>verbraucht {used} · geplant {planned} · frei {left} von {max}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProjectPage</name>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="170" />
+      <source>Customer</source>
+      <translation>Kunde</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="171" />
+      <source>Project start</source>
+      <translation>Projektbeginn</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="172" />
+      <source>Country (ISO code, e.g. DE)</source>
+      <translation>Land (ISO-Code, z. B. DE)</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="173" />
+      <source>State / subdivision (e.g. BY)</source>
+      <translation>Bundesland / Region (z. B. BY)</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="174" />
+      <source>Language of report and exports</source>
+      <translation>Sprache von Bericht und Exporten</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="175" />
+      <source>Your company</source>
+      <translation>Ihr Unternehmen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="176" />
+      <source>Consultant</source>
+      <translation>Berater</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="177" />
+      <source>Plan version</source>
+      <translation>Planversion</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="178" />
+      <source>Paper</source>
+      <translation>Papier</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="179" />
+      <source>Solver time limit</source>
+      <translation>Zeitlimit des Solvers</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="185" />
+      <source>The country must be a two-letter code such as DE.</source>
+      <translation>Das Land muss ein zweistelliger Code wie DE sein.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Recovery</name>
+    <message>
+      <source>an unsaved project</source>
+      <translation>einem ungespeicherten Projekt</translation>
+    </message>
+    <message>
+      <source>Recover unsaved work?</source>
+      <translation>Ungespeicherte Arbeit wiederherstellen?</translation>
+    </message>
+    <message>
+      <source>The planner did not close properly. An autosaved copy of {0} from {1} was found.
+
+Recover it?</source>
+      <translation>Der Planer wurde nicht ordnungsgemäß beendet. Eine automatisch gespeicherte Kopie von {0} vom {1} wurde gefunden.
+
+Wiederherstellen?</translation>
+    </message>
+    <message>
+      <source>Recovery failed</source>
+      <translation>Wiederherstellung fehlgeschlagen</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportView</name>
+    <message>
+      <source>No plan yet: import an inventory first.</source>
+      <translation>Noch kein Plan: Importieren Sie zuerst einen Bestand.</translation>
+    </message>
+    <message>
+      <source>The report cannot be shown:</source>
+      <translation>Der Bericht kann nicht angezeigt werden:</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScenariosView</name>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="134" />
+      <source>Duplicate current…</source>
+      <translation>Aktuellen duplizieren …</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="135" />
+      <source>Switch to</source>
+      <translation>Wechseln zu</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="136" />
+      <source>Save current into</source>
+      <translation>Aktuellen speichern in</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="137" />
+      <source>Use for export</source>
+      <translation>Für Export verwenden</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="138" />
+      <source>Rename…</source>
+      <translation>Umbenennen …</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="139" />
+      <source>Delete</source>
+      <translation>Löschen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="192" />
+      <source>{name} (for export)</source>
+      <translation>{name} (für Export)</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="197" />
+      <source>Current plan</source>
+      <translation>Aktueller Plan</translation>
+    </message>
+    <message>
+      <source>Exports and the report use: {name}</source>
+      <translation type="vanished">Exporte und Bericht verwenden: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="203" />
+      <source>Exports and printing use: {name}</source>
+      <translation>Exporte und Druck verwenden: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="204" />
+      <source>the current plan</source>
+      <translation>den aktuellen Plan</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="244" />
+      <source>Duplicate current plan</source>
+      <translation>Aktuellen Plan duplizieren</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="245" />
+      <source>Name of the scenario:</source>
+      <translation>Name des Szenarios:</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="254" />
+      <source>Add scenario {name}</source>
+      <translation>Szenario {name} hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="271" />
+      <source>Switch to scenario {name}</source>
+      <translation>Zu Szenario {name} wechseln</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="278" />
+      <source>Update scenario {name}</source>
+      <translation>Szenario {name} aktualisieren</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="285" />
+      <source>Rename scenario</source>
+      <translation>Szenario umbenennen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="286" />
+      <source>New name:</source>
+      <translation>Neuer Name:</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="292" />
+      <source>Rename scenario {name}</source>
+      <translation>Szenario {name} umbenennen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="305" />
+      <source>Delete scenario {name}</source>
+      <translation>Szenario {name} löschen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="312" />
+      <source>Choose scenario for export</source>
+      <translation>Szenario für Export wählen</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings.py" line="36" />
+      <source>Project settings</source>
+      <translation>Projekteinstellungen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings.py" line="47" />
+      <source>Project</source>
+      <translation>Projekt</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings.py" line="48" />
+      <source>Calendar</source>
+      <translation>Kalender</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings.py" line="49" />
+      <source>Consultants</source>
+      <translation>Berater</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings.py" line="50" />
+      <source>Enforcement</source>
+      <translation>Durchsetzung</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings.py" line="51" />
+      <source>Knowledge and overrides</source>
+      <translation>Wissensbasis und Übersteuerungen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings.py" line="52" />
+      <source>Durations and throughput</source>
+      <translation>Dauern und Durchsatz</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings.py" line="75" />
+      <source>Settings</source>
+      <translation>Einstellungen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings.py" line="78" />
+      <source>Change settings</source>
+      <translation>Einstellungen ändern</translation>
+    </message>
+  </context>
+  <context>
+    <name>StageStrips</name>
+    <message>
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="87" />
+      <source>No server is judged by Exchange Online.</source>
+      <translation>Kein Server wird von Exchange Online bewertet.</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="139" />
+      <source>report only</source>
+      <translation>nur Meldung</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="139" />
+      <source>throttled</source>
+      <translation>gedrosselt</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="140" />
+      <source>blocked</source>
+      <translation>blockiert</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="140" />
+      <source>paused</source>
+      <translation>pausiert</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="143" />
+      <source>Stage {n}: {kind}</source>
+      <translation>Stufe {n}: {kind}</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="145" />
+      <source>First detected {day} ({source})</source>
+      <translation>Erstmals erkannt {day} ({source})</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="147" />
+      <source>Leaves Exchange Online's view {day}</source>
+      <translation>Verlässt den Blick von Exchange Online am {day}</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="148" />
+      <source>not in this plan</source>
+      <translation>nicht in diesem Plan</translation>
+    </message>
+  </context>
+  <context>
+    <name>StepsView</name>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="80" />
+      <source>Switch rule off</source>
+      <translation>Regel abschalten</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="82" />
+      <location filename="../../planner/gui/views/steps.py" line="138" />
+      <source>Exclude server</source>
+      <translation>Server ausschließen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="84" />
+      <source>Change path</source>
+      <translation>Pfad ändern</translation>
+    </message>
+    <message>
+      <source>Switched off / excluded</source>
+      <translation type="vanished">Abgeschaltet / ausgeschlossen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="144" />
+      <source>In place to SE</source>
+      <translation>In-Place auf SE</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="145" />
+      <source>Cumulative update, then in place</source>
+      <translation>Kumulatives Update, dann In-Place</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="146" />
+      <source>Side by side (new SE servers)</source>
+      <translation>Side-by-Side (neue SE-Server)</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="147" />
+      <source>Decommission</source>
+      <translation>Außer Betrieb nehmen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="171" />
+      <source>As the rules propose</source>
+      <translation>Wie von den Regeln vorgeschlagen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="184" />
+      <location filename="../../planner/gui/views/steps.py" line="234" />
+      <source>Switch rule {rule} on</source>
+      <translation>Regel {rule} einschalten</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="219" />
+      <source>Path of {server}</source>
+      <translation>Pfad von {server}</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="248" />
+      <source>Plan {server} again</source>
+      <translation>{server} wieder einplanen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="198" />
+      <source>Rule: {rule}</source>
+      <translation>Regel: {rule}</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="85" />
+      <source>Exclude servers</source>
+      <translation>Server ausschließen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="86" />
+      <source>Switched-off rules</source>
+      <translation>Abgeschaltete Regeln</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="200" />
+      <source>Source: {source}</source>
+      <translation>Quelle: {source}</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="203" />
+      <source>Date driven by: {driver}</source>
+      <translation>Termin bestimmt durch: {driver}</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="229" />
+      <source>Switch rule {rule} off</source>
+      <translation>Regel {rule} abschalten</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="137" />
+      <location filename="../../planner/gui/views/steps.py" line="247" />
+      <source>Exclude {server}</source>
+      <translation>{server} ausschließen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="253" />
+      <source>Change path of {server}</source>
+      <translation>Pfad von {server} ändern</translation>
+    </message>
+  </context>
+</TS>
