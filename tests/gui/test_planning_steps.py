@@ -58,13 +58,28 @@ def test_change_path_from_menu(qtbot, monkeypatch):
     view = StepsView(doc)
     qtbot.addWidget(view)
     view.select_step("inplace:EX01")
-    side = next(a for a in view.path_menu.actions() if "Side by side" in a.text())
+    sub = next(a.menu() for a in view.path_menu.actions() if a.text().startswith("EX01"))
+    side = next(a for a in sub.actions() if "Side by side" in a.text())
     side.trigger()
     assert doc.decisions.paths == {"EX01": "side_by_side"}
     assert "moves:EX01" in _ids(doc)
     doc.undo_stack.undo()
     assert "inplace:EX01" in _ids(doc)
     assert doc.decisions.paths == {}
+
+
+def test_exclude_menu_toggles_any_server(qtbot, monkeypatch):
+    doc = fake_document(monkeypatch)
+    view = StepsView(doc)
+    qtbot.addWidget(view)
+    toggle = next(a for a in view.exclude_menu.actions() if a.text() == "EX02")
+    toggle.trigger()
+    assert doc.decisions.excluded_servers == {"EX02"}
+    toggle = next(a for a in view.exclude_menu.actions() if a.text() == "EX02")
+    assert toggle.isChecked()
+    toggle.trigger()
+    assert doc.decisions.excluded_servers == frozenset()
+    assert doc.undo_stack.count() == 2
 
 
 class _HeldRunner:

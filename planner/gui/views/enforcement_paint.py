@@ -91,7 +91,9 @@ class StageStrips(QWidget):
             y = AXIS_H + i * ROW_H
             p.setPen(self.palette().text().color())
             p.drawText(QRectF(4, y, NAME_W - 8, ROW_H), Qt.AlignmentFlag.AlignVCenter, row.server)
-            for kind, d0, d1 in stage_runs(s for s in row.stages if s.day >= self.first):
+            shown = (s for s in row.stages if s.day >= self.first
+                     and (row.cutover is None or s.day < row.cutover))
+            for kind, d0, d1 in stage_runs(shown):
                 x0, x1 = self._x(d0), self._x(d1 + timedelta(days=1))
                 p.fillRect(QRectF(x0, y + 4, x1 - x0, ROW_H - 8),
                            QColor(STAGE_COLORS.get(kind, "#dddddd")))
@@ -99,6 +101,8 @@ class StageStrips(QWidget):
                 x = self._x(row.cutover)
                 p.setPen(QPen(QColor("#000000"), 2))
                 p.drawLine(int(x), y + 2, int(x), y + ROW_H - 2)
+                p.drawText(QRectF(x + 6, y, 120, ROW_H), Qt.AlignmentFlag.AlignVCenter,
+                           f"{row.cutover:%d.%m.%Y}")
         p.end()
 
     def _paint_axis(self, p: QPainter) -> None:

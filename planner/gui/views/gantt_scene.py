@@ -187,8 +187,8 @@ def _runs(days: Iterable[date], test: Any) -> Iterator[tuple[date, date]]:
 
 def _band(scene: QGraphicsScene, layout: GanttLayout, d0: date, d1: date,
           y: float, h: float, color: QColor, z: float, tip: str = "") -> QGraphicsRectItem:
-    x0 = layout.x_of(d0)
-    rect = QRectF(x0, y, layout.x_of(d1 + timedelta(days=1)) - x0, h)
+    x0 = layout.x_of(max(d0, layout.origin))  # history before the chart stays off the labels
+    rect = QRectF(x0, y, max(0.0, layout.x_of(d1 + timedelta(days=1)) - x0), h)
     item = scene.addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(color))
     item.setZValue(z)
     if tip:
@@ -250,6 +250,7 @@ def _label(scene: QGraphicsScene, text: str, x: float, y: float, bold: bool = Fa
     font.setPointSizeF(8.5)
     font.setBold(bold)
     item = scene.addSimpleText(text, font)
+    item.setToolTip(text)
     while item.boundingRect().width() > max_w and len(text) > 4:
         text = text[:-2]
         item.setText(text + "…")

@@ -200,7 +200,7 @@ class ScenariosView(QWidget):
                             scenario.name == project.active_scenario))
         self.model.set_columns(columns)
         self.note.setText(self.tr(
-            "Exports and the report use: {name}").format(
+            "Exports and printing use: {name}").format(
                 name=project.active_scenario or self.tr("the current plan")))
         self._update_buttons()
 

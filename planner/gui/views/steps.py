@@ -82,17 +82,20 @@ class StepsView(QWidget):
         self.exclude = QAction(self.tr("Exclude server"), self)
         self.exclude.triggered.connect(self.exclude_selected_server)
         self.path_menu = QMenu(self.tr("Change path"), self)
-        self.restore_menu = QMenu(self.tr("Switched off / excluded"), self)
+        self.exclude_menu = QMenu(self.tr("Exclude servers"), self)
+        self.restore_menu = QMenu(self.tr("Switched-off rules"), self)
         self._button_row = QHBoxLayout()
-        for action in (self.rule_off, self.exclude):
-            button = QToolButton()
-            button.setDefaultAction(action)
-            self._button_row.addWidget(button)
-        for menu in (self.path_menu, self.restore_menu):
+        button = QToolButton()
+        button.setDefaultAction(self.rule_off)
+        self._button_row.addWidget(button)
+        self._menu_buttons: dict[str, QToolButton] = {}
+        for key, menu in (("path", self.path_menu), ("exclude", self.exclude_menu),
+                          ("rules", self.restore_menu)):
             button = QToolButton()
             button.setText(menu.title())
             button.setMenu(menu)
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            self._menu_buttons[key] = button
             self._button_row.addWidget(button)
         self._button_row.addStretch(1)
 
@@ -120,46 +123,67 @@ class StepsView(QWidget):
             self.select_step(current.id)
         self._update_actions()
 
+    def _estate_server(self, step: Step | None) -> str:
+        """The estate's name of the server a step works on ("" for new or group targets)."""
+        name = server_of_step(step)
+        server = self.document.estate.server(name) if name else None
+        return server.name if server is not None else ""
+
     def _update_actions(self) -> None:
         step = self.selected_step()
-        server = server_of_step(step)
+        server = self._estate_server(step)
         self.rule_off.setEnabled(step is not None and bool(step.rule))
         self.exclude.setEnabled(bool(server))
-        self.path_menu.clear()
-        self.path_menu.setEnabled(bool(server))
-        if server:
-            self._fill_path_menu(server)
+        self.exclude.setText(self.tr("Exclude {server}").format(server=server) if server
+                             else self.tr("Exclude server"))
+        self._fill_server_menus()
         self._fill_restore_menu()
 
-    def _fill_path_menu(self, server: str) -> None:
-        names = {
+    def _path_names(self) -> dict[MigrationPath, str]:
+        return {
             MigrationPath.IN_PLACE: self.tr("In place to SE"),
             MigrationPath.CU_THEN_IN_PLACE: self.tr("Cumulative update, then in place"),
             MigrationPath.SIDE_BY_SIDE: self.tr("Side by side (new SE servers)"),
             MigrationPath.DECOMMISSION: self.tr("Decommission"),
         }
-        forced = self.document.decisions.paths.get(server)
-        auto = self.path_menu.addAction(self.tr("As the rules propose"))
+
+    def _fill_server_menus(self) -> None:
+        """A path submenu and an exclusion toggle per server of the estate."""
+        self.path_menu.clear()
+        self.exclude_menu.clear()
+        plan = self.document.plan
+        assessed = {a.name.lower(): a for a in plan.proposal.servers} if plan else {}
+        decisions = self.document.decisions
+        names = self._path_names()
+        for server in self.document.estate.servers:
+            a = assessed.get(server.name.lower())
+            shown = names.get(a.path, a.path.value) if a else ""
+            sub = self.path_menu.addMenu(f"{server.name} — {shown}" if shown else server.name)
+            self._fill_path_menu(sub, server.name, decisions.paths.get(server.name))
+            toggle = self.exclude_menu.addAction(server.name)
+            toggle.setCheckable(True)
+            toggle.setChecked(server.name in decisions.excluded_servers)
+            toggle.toggled.connect(lambda on, n=server.name: self.set_excluded(n, on))
+        for key, menu in (("path", self.path_menu), ("exclude", self.exclude_menu)):
+            self._menu_buttons[key].setEnabled(not menu.isEmpty())
+
+    def _fill_path_menu(self, menu: QMenu, server: str, forced: str | None) -> None:
+        auto = menu.addAction(self.tr("As the rules propose"))
         auto.setCheckable(True)
         auto.setChecked(forced is None)
         auto.triggered.connect(lambda: self.change_path(server, None))
-        for path, text in names.items():
-            action = self.path_menu.addAction(text)
+        for path, text in self._path_names().items():
+            action = menu.addAction(text)
             action.setCheckable(True)
             action.setChecked(forced == path.value)
             action.triggered.connect(lambda _=False, p=path.value: self.change_path(server, p))
 
     def _fill_restore_menu(self) -> None:
         self.restore_menu.clear()
-        decisions = self.document.decisions
-        for rule in sorted(decisions.disabled_rules):
+        for rule in sorted(self.document.decisions.disabled_rules):
             action = self.restore_menu.addAction(self.tr("Switch rule {rule} on").format(rule=rule))
             action.triggered.connect(lambda _=False, r=rule: self.switch_rule_on(r))
-        for server in sorted(decisions.excluded_servers):
-            action = self.restore_menu.addAction(self.tr("Plan {server} again").format(
-                server=server))
-            action.triggered.connect(lambda _=False, s=server: self.include_server(s))
-        self.restore_menu.setEnabled(not self.restore_menu.isEmpty())
+        self._menu_buttons["rules"].setEnabled(not self.restore_menu.isEmpty())
 
     def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_actions()
@@ -184,12 +208,16 @@ class StepsView(QWidget):
 
     def _context_menu(self, pos: Any) -> None:
         self.tree.setCurrentIndex(self.tree.indexAt(pos))
-        if self.selected_step() is None:
+        step = self.selected_step()
+        if step is None:
             return
         menu = QMenu(self)
         menu.addAction(self.rule_off)
-        menu.addAction(self.exclude)
-        menu.addMenu(self.path_menu)
+        server = self._estate_server(step)
+        if server:
+            menu.addAction(self.exclude)
+            sub = menu.addMenu(self.tr("Path of {server}").format(server=server))
+            self._fill_path_menu(sub, server, self.document.decisions.paths.get(server))
         menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     # --- edits ---------------------------------------------------------------------------
@@ -208,15 +236,17 @@ class StepsView(QWidget):
 
     def exclude_selected_server(self) -> None:
         """Leave the selected step's server out of the plan."""
-        server = server_of_step(self.selected_step())
+        server = self._estate_server(self.selected_step())
         if server:
-            text = self.tr("Exclude {server}").format(server=server)
-            submit_decisions(self.document, text, lambda d: exclude_server(d, server))
+            self.set_excluded(server, True)
 
-    def include_server(self, server: str) -> None:
-        """Take an excluded server back into the plan."""
-        text = self.tr("Plan {server} again").format(server=server)
-        submit_decisions(self.document, text, lambda d: exclude_server(d, server, False))
+    def set_excluded(self, server: str, excluded: bool) -> None:
+        """Leave a server out of the plan, or plan it again."""
+        if excluded == (server in self.document.decisions.excluded_servers):
+            return
+        text = (self.tr("Exclude {server}") if excluded
+                else self.tr("Plan {server} again")).format(server=server)
+        submit_decisions(self.document, text, lambda d: exclude_server(d, server, excluded))
 
     def change_path(self, server: str, path: str | None) -> None:
         """Force a server's migration path (None: as the rules propose)."""
