@@ -210,8 +210,8 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def plan_on_sample(python: Path) -> int:
-    """Without a display: run the CLI on the sample and say where the results are."""
+def plan_on_sample(python: Path, why: str) -> int:
+    """Without a usable display: run the CLI on the sample and say where the results are."""
     OUT.mkdir(exist_ok=True)
     outputs = {
         "--json": OUT / "plan.json",
@@ -220,16 +220,19 @@ def plan_on_sample(python: Path) -> int:
         "--html": OUT / "report.html",
         "--pdf": OUT / "report.pdf",
     }
+    for path in outputs.values():
+        path.unlink(missing_ok=True)  # only list what this run wrote
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")  # the PDF is drawn with Qt
     args = [a for flag, path in outputs.items() for a in (flag, str(path))]
-    code = run([python, "-m", "planner", "plan", SAMPLE, *args])
+    code = run([python, "-m", "planner", "plan", SAMPLE, *args], env=env)
     if code != 0:
         say("the full set of outputs failed; writing the plan as JSON only")
-        code = run([python, "-m", "planner", "plan", SAMPLE, "--json", outputs["--json"]])
+        code = run([python, "-m", "planner", "plan", SAMPLE, "--json", outputs["--json"]], env=env)
     written = [str(p) for p in outputs.values() if p.exists()]
     if written:
-        say("no display here, so the planner ran on the sample estate; results:")
-        for path in written:
-            say(f"  {path}")
+        say(f"{why}, so the planner ran on the sample estate; results:")
+        for name in written:
+            say(f"  {name}")
     return code
 
 
@@ -240,9 +243,11 @@ def command_run(extra: list[str]) -> int:
         return run([python, "-m", "planner", *extra])
     if has_display():
         code = run([python, "-m", "planner", "gui", SAMPLE])
-        if code != 2:  # 2: the GUI could not start (e.g. missing Qt libraries)
-            return code
-    return plan_on_sample(python)
+        if code == 0:
+            return 0
+        # e.g. exit 2 (Qt libraries missing) or a Qt abort (no usable display)
+        return plan_on_sample(python, f"the desktop application could not run (exit {code})")
+    return plan_on_sample(python, "there is no display here")
 
 
 def command_test(extra: list[str]) -> int:
