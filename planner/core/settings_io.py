@@ -139,9 +139,22 @@ def _enforcement(t: Table, check_overrides: bool) -> dict[str, Any]:
     if "pauses" in t.data:
         out["fixed_pauses"] = tuple(t.pauses("pauses"))
     overrides = t.table("overrides")
-    out["policy_overrides"] = {key: overrides.data[key] for key in overrides.names()}
+    known = set(load_knowledge().facts)
+    out["policy_overrides"] = _flat_overrides(overrides.data, "", known)
     if check_overrides:
         _check_overrides(overrides, out["policy_overrides"])
+    return out
+
+
+def _flat_overrides(data: Mapping[str, Any], prefix: str, known: set[str]) -> dict[str, Any]:
+    """A Project sheet splits ``overrides.policy.start`` at the dots; join the key again."""
+    out: dict[str, Any] = {}
+    for name, value in data.items():
+        key = f"{prefix}{name}"
+        if isinstance(value, Mapping) and key not in known:
+            out.update(_flat_overrides(value, key + ".", known))
+        else:
+            out[key] = value
     return out
 
 

@@ -142,6 +142,21 @@ def test_project_sheet_shape_with_template_keys() -> None:
     assert s.fixed_pauses == ((date(2027, 1, 4), 14),)
 
 
+def test_overrides_split_at_the_dots_are_joined_again() -> None:
+    """The Project sheet turns ``enforcement.overrides.policy.start`` into nested tables."""
+    nested = {
+        "policy": {"start": "2026-09-14"},
+        "baseline": {"2019": {"CU14": {"min_build": "15.2.1544.36"}}},
+        "duration": {"install_se": 2},
+    }
+    s = settings_from_table({"enforcement": {"overrides": nested}})
+    assert s.policy_overrides == {
+        "policy.start": "2026-09-14",
+        "baseline.2019.CU14": {"min_build": "15.2.1544.36"},
+        "duration.install_se": 2,
+    }
+
+
 @pytest.mark.parametrize(
     ("table", "message"),
     [
