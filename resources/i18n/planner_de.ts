@@ -86,9 +86,64 @@
   <context>
     <name>CompareModel</name>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="106" />
+      <location filename="../../planner/gui/views/scenarios.py" line="63" />
+      <source>Finish</source>
+      <translation>Ende</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="64" />
+      <source>Blocked days</source>
+      <translation>Blockierte Tage</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="65" />
+      <source>Throttled days</source>
+      <translation>Gedrosselte Tage</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="66" />
+      <source>Pause days</source>
+      <translation>Pausentage</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="67" />
+      <source>Consultant days</source>
+      <translation>Beratertage</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="68" />
+      <source>Steps</source>
+      <translation>Schritte</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="69" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="119" />
       <source>planning…</source>
       <translation>plane …</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="131" />
+      <source>proven optimal</source>
+      <translation>nachweislich optimal</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="131" />
+      <source>good, not proven</source>
+      <translation>gut, nicht bewiesen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="132" />
+      <source>infeasible</source>
+      <translation>nicht lösbar</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="133" />
+      <source>not scheduled</source>
+      <translation>nicht terminiert</translation>
     </message>
   </context>
   <context>
@@ -1027,14 +1082,19 @@
       <translation>Fertigstellen übernimmt den Import ins Projekt; Sie können ihn rückgängig machen.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="95" />
+      <location filename="../../planner/gui/import_flow.py" line="96" />
       <source>Re-import inventory</source>
       <translation>Bestand erneut importieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="97" />
+      <location filename="../../planner/gui/import_flow.py" line="98" />
       <source>Import inventory</source>
       <translation>Bestand importieren</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/import_flow.py" line="110" />
+      <source>Reading the inventory…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Column</source>
@@ -1280,6 +1340,34 @@
     </message>
   </context>
   <context>
+    <name>OverridesModel</name>
+    <message>
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="67" />
+      <source>Key</source>
+      <translation>Schlüssel</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="68" />
+      <source>Knowledge base</source>
+      <translation>Wissensbasis</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="69" />
+      <source>Source</source>
+      <translation>Quelle</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="70" />
+      <source>As of</source>
+      <translation>Stand</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="71" />
+      <source>Project override</source>
+      <translation>Projektwert</translation>
+    </message>
+  </context>
+  <context>
     <name>OverridesPage</name>
     <message>
       <location filename="../../planner/gui/dialogs/enforcement_page.py" line="124" />
@@ -1334,7 +1422,7 @@
   <context>
     <name>PauseBudgetGauge</name>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="188" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="190" />
       <source>used {used} · planned {planned} · left {left} of {max}</source>
       <translation>verbraucht {used} · geplant {planned} · frei {left} von {max}</translation>
     </message>
@@ -1398,6 +1486,14 @@
     </message>
   </context>
   <context>
+    <name>QProgressDialog</name>
+    <message>
+      <location filename="../../planner/gui/progress.py" line="44" />
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Recovery</name>
     <message>
       <source>an unsaved project</source>
@@ -1434,42 +1530,42 @@ Wiederherstellen?</translation>
   <context>
     <name>ScenariosView</name>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="134" />
+      <location filename="../../planner/gui/views/scenarios.py" line="154" />
       <source>Duplicate current…</source>
       <translation>Aktuellen duplizieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="135" />
+      <location filename="../../planner/gui/views/scenarios.py" line="155" />
       <source>Switch to</source>
       <translation>Wechseln zu</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="136" />
+      <location filename="../../planner/gui/views/scenarios.py" line="156" />
       <source>Save current into</source>
       <translation>Aktuellen speichern in</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="137" />
+      <location filename="../../planner/gui/views/scenarios.py" line="157" />
       <source>Use for export</source>
       <translation>Für Export verwenden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="138" />
+      <location filename="../../planner/gui/views/scenarios.py" line="158" />
       <source>Rename…</source>
       <translation>Umbenennen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="139" />
+      <location filename="../../planner/gui/views/scenarios.py" line="159" />
       <source>Delete</source>
       <translation>Löschen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="192" />
+      <location filename="../../planner/gui/views/scenarios.py" line="212" />
       <source>{name} (for export)</source>
       <translation>{name} (für Export)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="197" />
+      <location filename="../../planner/gui/views/scenarios.py" line="217" />
       <source>Current plan</source>
       <translation>Aktueller Plan</translation>
     </message>
@@ -1478,62 +1574,62 @@ Wiederherstellen?</translation>
       <translation type="vanished">Exporte und Bericht verwenden: {name}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="203" />
+      <location filename="../../planner/gui/views/scenarios.py" line="223" />
       <source>Exports and printing use: {name}</source>
       <translation>Exporte und Druck verwenden: {name}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="204" />
+      <location filename="../../planner/gui/views/scenarios.py" line="224" />
       <source>the current plan</source>
       <translation>den aktuellen Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="244" />
+      <location filename="../../planner/gui/views/scenarios.py" line="264" />
       <source>Duplicate current plan</source>
       <translation>Aktuellen Plan duplizieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="245" />
+      <location filename="../../planner/gui/views/scenarios.py" line="265" />
       <source>Name of the scenario:</source>
       <translation>Name des Szenarios:</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="254" />
+      <location filename="../../planner/gui/views/scenarios.py" line="274" />
       <source>Add scenario {name}</source>
       <translation>Szenario {name} hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="271" />
+      <location filename="../../planner/gui/views/scenarios.py" line="291" />
       <source>Switch to scenario {name}</source>
       <translation>Zu Szenario {name} wechseln</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="278" />
+      <location filename="../../planner/gui/views/scenarios.py" line="298" />
       <source>Update scenario {name}</source>
       <translation>Szenario {name} aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="285" />
+      <location filename="../../planner/gui/views/scenarios.py" line="305" />
       <source>Rename scenario</source>
       <translation>Szenario umbenennen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="286" />
+      <location filename="../../planner/gui/views/scenarios.py" line="306" />
       <source>New name:</source>
       <translation>Neuer Name:</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="292" />
+      <location filename="../../planner/gui/views/scenarios.py" line="312" />
       <source>Rename scenario {name}</source>
       <translation>Szenario {name} umbenennen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="305" />
+      <location filename="../../planner/gui/views/scenarios.py" line="325" />
       <source>Delete scenario {name}</source>
       <translation>Szenario {name} löschen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="312" />
+      <location filename="../../planner/gui/views/scenarios.py" line="332" />
       <source>Choose scenario for export</source>
       <translation>Szenario für Export wählen</translation>
     </message>
@@ -1594,44 +1690,132 @@ Wiederherstellen?</translation>
       <translation>Kein Server wird von Exchange Online bewertet.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="139" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="141" />
       <source>report only</source>
       <translation>nur Meldung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="139" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="141" />
       <source>throttled</source>
       <translation>gedrosselt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="140" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="142" />
       <source>blocked</source>
       <translation>blockiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="140" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="142" />
       <source>paused</source>
       <translation>pausiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="143" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="145" />
       <source>Stage {n}: {kind}</source>
       <translation>Stufe {n}: {kind}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="145" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="147" />
       <source>First detected {day} ({source})</source>
       <translation>Erstmals erkannt {day} ({source})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="147" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="149" />
       <source>Leaves Exchange Online's view {day}</source>
       <translation>Verlässt den Blick von Exchange Online am {day}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="148" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="150" />
       <source>not in this plan</source>
       <translation>nicht in diesem Plan</translation>
+    </message>
+  </context>
+  <context>
+    <name>StepsModel</name>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="34" />
+      <source>Prepare</source>
+      <translation>Vorbereitung</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="35" />
+      <source>Exchange 2013 removal</source>
+      <translation>Exchange 2013 entfernen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="36" />
+      <source>Cumulative updates</source>
+      <translation>Kumulative Updates</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="37" />
+      <source>In-place upgrades</source>
+      <translation>In-Place-Upgrades</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="38" />
+      <source>Side by side</source>
+      <translation>Side-by-Side</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="39" />
+      <source>Hybrid</source>
+      <translation>Hybrid</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="40" />
+      <source>Decommission</source>
+      <translation>Außerbetriebnahme</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="41" />
+      <source>Milestones</source>
+      <translation>Meilensteine</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="54" />
+      <source>Step</source>
+      <translation>Schritt</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="54" />
+      <source>Target</source>
+      <translation>Ziel</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="55" />
+      <source>Start</source>
+      <translation>Beginn</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="55" />
+      <source>End</source>
+      <translation>Ende</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="56" />
+      <source>Days</source>
+      <translation>Tage</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="56" />
+      <source>Consultant</source>
+      <translation>Berater</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="57" />
+      <source>Rule</source>
+      <translation>Regel</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="57" />
+      <source>Reason</source>
+      <translation>Begründung</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="58" />
+      <source>Date driven by</source>
+      <translation>Termin bestimmt durch</translation>
     </message>
   </context>
   <context>

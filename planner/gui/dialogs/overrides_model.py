@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -62,7 +63,13 @@ def fact_rows(knowledge: Knowledge) -> tuple[FactRow, ...]:
 class OverridesModel(QAbstractTableModel):
     """Key, knowledge-base value, source, as of, and the project's override (editable)."""
 
-    COLUMNS = ("Key", "Knowledge base", "Source", "As of", "Project override")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("OverridesModel", "Key"),
+        QT_TRANSLATE_NOOP("OverridesModel", "Knowledge base"),
+        QT_TRANSLATE_NOOP("OverridesModel", "Source"),
+        QT_TRANSLATE_NOOP("OverridesModel", "As of"),
+        QT_TRANSLATE_NOOP("OverridesModel", "Project override"),
+    )
     OVERRIDE = 4
 
     def __init__(self, rows: tuple[FactRow, ...], overrides: dict[str, Any],

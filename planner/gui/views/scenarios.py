@@ -12,7 +12,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -53,8 +59,15 @@ def scenario_plan(project: Project, scenario: Scenario) -> Plan | None:
 class CompareModel(QAbstractTableModel):
     """Figures as rows, the current plan and each scenario as columns."""
 
-    ROWS = ("Finish", "Blocked days", "Throttled days", "Pause days", "Consultant days",
-            "Steps", "Status")
+    ROWS = (
+        QT_TRANSLATE_NOOP("CompareModel", "Finish"),
+        QT_TRANSLATE_NOOP("CompareModel", "Blocked days"),
+        QT_TRANSLATE_NOOP("CompareModel", "Throttled days"),
+        QT_TRANSLATE_NOOP("CompareModel", "Pause days"),
+        QT_TRANSLATE_NOOP("CompareModel", "Consultant days"),
+        QT_TRANSLATE_NOOP("CompareModel", "Steps"),
+        QT_TRANSLATE_NOOP("CompareModel", "Status"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -108,9 +121,16 @@ class CompareModel(QAbstractTableModel):
         values = (
             f"{obj.finish:%d.%m.%Y}" if obj.finish else "–",
             str(obj.blocked_days), str(obj.throttled_days), str(obj.pause_days),
-            str(consultant_days(plan)), str(len(plan.proposal.steps)), obj.status,
+            str(consultant_days(plan)), str(len(plan.proposal.steps)),
+            self._status(obj.status),
         )
         return values[row] if 0 <= row < len(values) else ""
+
+
+    def _status(self, status: str) -> str:
+        return {"optimal": self.tr("proven optimal"), "feasible": self.tr("good, not proven"),
+                "infeasible": self.tr("infeasible"),
+                "unscheduled": self.tr("not scheduled")}.get(status, status)
 
 
 class ScenariosView(QWidget):

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
@@ -30,10 +31,14 @@ _NO_PARENT = 0xFFFFFFFF  # internalId of phase rows; step rows carry their phase
 def phase_title(phase: Phase) -> str:
     """The phase's name for people, translated."""
     names = {
-        Phase.PREPARE: "Prepare", Phase.LEGACY: "Exchange 2013 removal",
-        Phase.UPDATE: "Cumulative updates", Phase.IN_PLACE: "In-place upgrades",
-        Phase.SIDE_BY_SIDE: "Side by side", Phase.HYBRID: "Hybrid",
-        Phase.DECOMMISSION: "Decommission", Phase.MILESTONE: "Milestones",
+        Phase.PREPARE: QT_TRANSLATE_NOOP("StepsModel", "Prepare"),
+        Phase.LEGACY: QT_TRANSLATE_NOOP("StepsModel", "Exchange 2013 removal"),
+        Phase.UPDATE: QT_TRANSLATE_NOOP("StepsModel", "Cumulative updates"),
+        Phase.IN_PLACE: QT_TRANSLATE_NOOP("StepsModel", "In-place upgrades"),
+        Phase.SIDE_BY_SIDE: QT_TRANSLATE_NOOP("StepsModel", "Side by side"),
+        Phase.HYBRID: QT_TRANSLATE_NOOP("StepsModel", "Hybrid"),
+        Phase.DECOMMISSION: QT_TRANSLATE_NOOP("StepsModel", "Decommission"),
+        Phase.MILESTONE: QT_TRANSLATE_NOOP("StepsModel", "Milestones"),
     }
     return QCoreApplication.translate("StepsModel", names.get(phase, phase.value))
 
@@ -45,8 +50,13 @@ def _d(day: date | None) -> str:
 class StepsModel(QAbstractItemModel):
     """Phases as top rows; steps (with dates, rule and reason) as their children."""
 
-    COLUMNS = ("Step", "Target", "Start", "End", "Days", "Consultant", "Rule", "Reason",
-               "Date driven by")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("StepsModel", "Step"), QT_TRANSLATE_NOOP("StepsModel", "Target"),
+        QT_TRANSLATE_NOOP("StepsModel", "Start"), QT_TRANSLATE_NOOP("StepsModel", "End"),
+        QT_TRANSLATE_NOOP("StepsModel", "Days"), QT_TRANSLATE_NOOP("StepsModel", "Consultant"),
+        QT_TRANSLATE_NOOP("StepsModel", "Rule"), QT_TRANSLATE_NOOP("StepsModel", "Reason"),
+        QT_TRANSLATE_NOOP("StepsModel", "Date driven by"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
