@@ -123,10 +123,12 @@ def _deadline_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
             under = words("never")
         elif d.worst_kind == "report":
             under = words("before_throttling")
+        elif d.worst_kind == "paused":
+            under = words("kind_paused")
         else:
             under = words("worst_stage", stage=d.worst_stage, kind=words("kind_" + d.worst_kind))
         cls = "bad" if d.worst_kind == "block" or d.cutover is None else \
-            "warn" if d.worst_kind == "throttle" else "good"
+            "warn" if d.worst_kind in ("throttle", "paused") else "good"
         rows.append(Row((d.server, words.date(d.first_detected), words.date(d.throttle_from),
                          words.date(d.block_from), words.date(d.cutover), under), cls))
     head = tuple(words(k) for k in ("col_server", "col_first_detected", "col_throttle",
@@ -171,7 +173,7 @@ def _phases(plan: Plan, words: Wording) -> tuple[PhaseSection, ...]:
         phase = item.step.phase
         if not sections or sections[-1].title != words("phase_" + phase.value):
             sections.append(PhaseSection(words("phase_" + phase.value), PHASE_COLOURS[phase],
-                                         Table(head, (), (5, 58, 11, 11, 15),
+                                         Table(head, (), (5, 55, 12, 12, 16),
                                                words("phase_" + phase.value),
                                                PHASE_COLOURS[phase])))
         dated = item.dated
@@ -204,9 +206,9 @@ def build_context(plan: Plan, knowledge: Knowledge, lang: str,
                   today: date | None = None) -> ReportContext:
     """All values of the report in ``lang`` ("de" or "en")."""
     words = load_wording(lang)
-    estate = _figure_refs(estate_figures(plan, words), "fig_graph", 1, words)
-    timeline = _figure_refs(timeline_figures(plan, knowledge, words), "fig_timeline",
-                            1 + len(estate), words)
+    # Numbered in reading order: the timeline sits in the summary, before the overview.
+    timeline = _figure_refs(timeline_figures(plan, knowledge, words), "fig_timeline", 1, words)
+    estate = _figure_refs(estate_figures(plan, words), "fig_graph", 1 + len(timeline), words)
     gantt = _figure_refs(gantt_figures(plan, words), "fig_gantt_single",
                          1 + len(estate) + len(timeline), words, "fig_gantt")
     findings, note = assumptions.findings_table(plan, words)

@@ -100,7 +100,7 @@ def _draw_box(box: _SiteBox, x: float, y: float, w: float, cols: int, plan: Plan
 
 def _banner(plan: Plan, words: Wording) -> list[Item]:
     judged = [a.name for a in plan.proposal.servers if a.judged_by_exo]
-    text = words("s_judged", count=len(judged), names=words.names(judged)) if judged \
+    text = words.plural("s_judged", len(judged), names=words.names(judged)) if judged \
         else words("no_judged")
     return [
         Box(0, 0, FIGURE_WIDTH, BANNER_H - 6, "#fdecea" if judged else "#eef2f6",

@@ -147,8 +147,13 @@ def _legend(plan: Plan, y: float, words: Wording) -> list[Item]:
     used = [p for p in PHASE_COLOURS if p != Phase.MILESTONE
             and any(s.phase == p for s in plan.proposal.steps)]
     entries: list[tuple[str, str]] = [(PHASE_COLOURS[p], words("phase_" + p.value)) for p in used]
+    if any(not s.needs_consultant and not s.milestone for s in plan.proposal.steps):
+        entries.append(("#ffffff", words("legend_customer")))
     if plan.schedule.pauses:
         entries.append((PAUSE_COLOUR, words("kind_paused")))
+    first, last = _range(plan)
+    if any(f.start <= last and f.end >= first for f in plan.settings.freezes):
+        entries.append((FREEZE_COLOUR, words("legend_freeze")))
     for colour, text in entries:
         width = text_width(text, 6.0) + 22
         if x + width > FIGURE_WIDTH:

@@ -36,8 +36,10 @@ class Deadline:
 def _deadline(exposure: Exposure, plan: Plan, knowledge: Knowledge) -> Deadline:
     throttle, _ = stage_thresholds(knowledge.policy)
     full = max(s.start_day for s in knowledge.policy.stages)
-    active = [b for b in stage_bands(exposure, plan, knowledge) if b.kind != "paused"]
-    worst = max(active, key=lambda b: b.stage) if active else None
+    # Only the plan's own days count: what happened before its start is history.
+    bands = [b for b in stage_bands(exposure, plan, knowledge) if b.end >= plan.settings.start]
+    active = [b for b in bands if b.kind != "paused"]
+    worst = max(active, key=lambda b: b.stage) if active else bands[-1] if bands else None
     return Deadline(
         server=exposure.server,
         first_detected=exposure.first_detected,
@@ -72,8 +74,8 @@ def _estate_sentences(plan: Plan, words: Wording) -> list[str]:
     if len(servers) == 1:
         text = [words("s_estate_one", customer=customer, products=words.names(parts))]
     else:
-        text = [words("s_estate", customer=customer, servers=len(servers), sites=len(sites),
-                      products=words.names(parts))]
+        text = [words("s_estate", customer=customer, servers=len(servers),
+                      sites=words.plural("n_sites", len(sites)), products=words.names(parts))]
     unsupported = [a.name for a in servers if not a.supported]
     if unsupported:
         text.append(words.plural("s_unsupported", len(unsupported), names=words.names(unsupported),
@@ -102,6 +104,8 @@ def _deadline_sentences(plan: Plan, items: tuple[Deadline, ...], words: Wording)
     for d in items[:4]:
         if d.cutover is None:
             text.append(words("s_plan_never", server=d.server))
+        elif d.worst_kind == "paused":
+            text.append(words("s_plan_paused", server=d.server, cutover=words.date(d.cutover)))
         elif d.worst_kind == "report":
             text.append(words("s_plan_before", server=d.server, cutover=words.date(d.cutover)))
         else:
