@@ -200,7 +200,9 @@ class ExportActions(QObject):
         """Show the report in Qt's print preview, from where it can be printed."""
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-        dialog = QPrintPreviewDialog(self._printer(), self.window)
+        # The dialog does not own the printer: keep it alive as long as the dialog.
+        self._preview_printer = self._printer()
+        dialog = QPrintPreviewDialog(self._preview_printer, self.window)
         dialog.setWindowTitle(self.tr("Print preview"))
         dialog.paintRequested.connect(self._print_on)
         dialog.resize(900, 1000)

@@ -121,3 +121,20 @@ def test_the_scenario_chosen_for_export_is_exported(window):
     plan, settings, _decisions = export_inputs(project)
     assert plan is None and settings.fixed_pauses == ()  # stale: planned afresh on export
     assert export_inputs(replace(project, active_scenario=""))[0] is doc.plan
+
+
+def test_print_preview_paints_the_chosen_plan(qtbot, monkeypatch):
+    import planner.render.report_pdf as report_pdf
+    from tests.gui.planning_fixtures import fake_document
+
+    doc = fake_document(monkeypatch)
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    actions = ExportActions(doc, win)
+    printed = []
+    monkeypatch.setattr(report_pdf, "print_report",
+                        lambda plan, knowledge, printer, lang: printed.append((plan, lang)))
+    dialog = actions.print_preview()
+    qtbot.waitUntil(lambda: bool(printed), timeout=5000)
+    assert printed[0] == (doc.plan, "en")
+    dialog.close()

@@ -186,7 +186,8 @@ class DurationsPage(QWidget):
         """The settings with these durations and throughput."""
         durations: dict[str, float] = {}
         for row in range(self.table.rowCount()):
-            kind = self.table.item(row, 0).text()
+            kind_item = self.table.item(row, 0)
+            kind = kind_item.text() if kind_item else ""
             item = self.table.item(row, 3)
             text = (item.text() if item else "").strip().replace(",", ".")
             if not text:

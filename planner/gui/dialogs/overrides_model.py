@@ -98,7 +98,7 @@ class OverridesModel(QAbstractTableModel):
         """Qt: translated column titles."""
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate("OverridesModel", self.COLUMNS[section])
+            return QCoreApplication.translate("OverridesModel", str(self.COLUMNS[section]))
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -60,7 +60,7 @@ class SettingsDialog(QDialog):
 
     def new_settings(self) -> Settings:
         """The settings as the pages now say (ValueError/KnowledgeError when unusable)."""
-        settings = self.document.settings
+        settings: Settings = self.document.settings
         for page in (self.project_page, self.calendar_page, self.consultants_page,
                      self.enforcement_page, self.overrides_page, self.durations_page):
             settings = page.apply_to(settings)

@@ -207,10 +207,10 @@ class CalendarPage(QWidget):
                  self.tr("Fri"), self.tr("Sat"), self.tr("Sun"))
         chosen = {d.strip().lower()[:3] for d in settings.maintenance_days}
         for key, text in zip(WEEKDAYS, names, strict=True):
-            box = QCheckBox(text)
-            box.setChecked(key.lower() in chosen)
-            self.window_days[key] = box
-            days.addWidget(box)
+            check = QCheckBox(text)
+            check.setChecked(key.lower() in chosen)
+            self.window_days[key] = check
+            days.addWidget(check)
         days.addStretch(1)
         box = QVBoxLayout(self)
         box.addWidget(QLabel(self.tr("Change freezes (no step runs on these days):")))

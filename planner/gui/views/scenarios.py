@@ -93,7 +93,7 @@ class CompareModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
-            return self.tr(self.ROWS[section]) if 0 <= section < len(self.ROWS) else None
+            return self.tr(str(self.ROWS[section])) if 0 <= section < len(self.ROWS) else None
         if 0 <= section < len(self._columns):
             name, _plan, chosen = self._columns[section]
             return f"{name} ★" if chosen else name

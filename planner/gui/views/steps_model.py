@@ -40,7 +40,7 @@ def phase_title(phase: Phase) -> str:
         Phase.DECOMMISSION: QT_TRANSLATE_NOOP("StepsModel", "Decommission"),
         Phase.MILESTONE: QT_TRANSLATE_NOOP("StepsModel", "Milestones"),
     }
-    return QCoreApplication.translate("StepsModel", names.get(phase, phase.value))
+    return QCoreApplication.translate("StepsModel", str(names.get(phase, phase.value)))
 
 
 def _d(day: date | None) -> str:
@@ -117,7 +117,7 @@ class StepsModel(QAbstractItemModel):
         """Qt: translated column titles."""
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate("StepsModel", self.COLUMNS[section])
+            return QCoreApplication.translate("StepsModel", str(self.COLUMNS[section]))
         return None
 
     def step_at(self, index: _Index) -> Step | None:
