@@ -63,6 +63,7 @@ def make_plan(
 ) -> Plan:
     """Propose the steps for an estate and schedule them."""
     from planner.core.rules import propose
+    from planner.core.rules.milestones import late_findings
     from planner.core.scheduler import schedule
 
     decisions = decisions or Decisions()
@@ -73,7 +74,8 @@ def make_plan(
         estate=estate,
         settings=settings,
         decisions=decisions,
-        findings=tuple(findings) + tuple(proposal.findings),
+        findings=(tuple(findings) + tuple(proposal.findings)
+                  + late_findings(proposal.steps, dated, knowledge)),
         proposal=proposal,
         schedule=dated,
     )

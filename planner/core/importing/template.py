@@ -84,6 +84,8 @@ def _toml_scalar(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, list | tuple):  # nested arrays, e.g. a consultant's absent ranges
+        return "[" + ", ".join(_toml_scalar(v) for v in value) + "]"
     return str(value)
 
 

@@ -12,10 +12,19 @@ from planner.core.plan import MigrationPath, ServerAssessment
 from planner.core.rules.base import ServerFacts
 from planner.core.settings import Decisions, Settings
 
-__all__ = ["assess_servers", "product_name", "to_assessment"]
+__all__ = ["assess_servers", "os_too_old", "product_name", "to_assessment"]
 
-# Windows versions that cannot run Exchange SE (it needs Windows Server 2019, 2022 or 2025).
-_OS_TOO_OLD = re.compile(r"\b20(?:03|08|12|16)\b")
+# Windows versions that cannot run Exchange SE (it needs Windows Server 2019, 2022 or 2025),
+# as customers write them: "Windows Server 2016", "WS2012R2", "W2K16", "Win2k8 R2", or the
+# kernel version a WMI export shows (10.0.14393 = 2016, 6.3.9600 = 2012 R2, 6.x older).
+_OS_TOO_OLD = re.compile(
+    r"(?<!\d)20(?:03|08|12|16)(?!\d)|(?<![a-z0-9])(?:w|win)?2k(?:3|8|12|16)(?!\d)"
+    r"|(?<![\d.])(?:10\.0\.14393|6\.[0-3]\.\d{4})(?![\d])", re.IGNORECASE)
+
+
+def os_too_old(os: str) -> bool:
+    """True when this operating system text names a Windows version SE cannot run on."""
+    return bool(os and _OS_TOO_OLD.search(os))
 
 P = MigrationPath
 
@@ -45,7 +54,7 @@ def _default_path(
         return (P.SIDE_BY_SIDE, "2016 cannot be upgraded in place; new SE servers replace it",
                 "2016 lässt sich nicht direkt aktualisieren; neue SE-Server ersetzen ihn")
     if info.product == "2019":
-        if server.os and _OS_TOO_OLD.search(server.os):
+        if os_too_old(server.os):
             return (P.SIDE_BY_SIDE,
                     f"its operating system ({server.os}) cannot run Exchange SE; new servers "
                     "replace it",
@@ -62,14 +71,17 @@ def _default_path(
     return (P.NONE, "already on Exchange SE", "läuft bereits mit Exchange SE")
 
 
-def _allowed(info: BuildInfo, path: MigrationPath, knowledge: Knowledge) -> bool:
-    """Whether the consultant's chosen path can work for this build at all."""
+def _allowed(server: Server, info: BuildInfo, path: MigrationPath,
+             knowledge: Knowledge) -> bool:
+    """Whether the consultant's chosen path can work for this build and OS at all."""
     if path in (P.NONE, P.DECOMMISSION):
         return True
     if info.product == "2013":
         return False  # 2013 must be gone before any SE install: removal is the only path
     if path is P.SIDE_BY_SIDE:
         return True
+    if os_too_old(server.os):
+        return False  # SE (and the CU15 on the way) setup refuses this operating system
     if path is P.IN_PLACE:
         return info.product == "2019" and in_place_to_se(info, knowledge)
     return info.product == "2019"  # CU then in place
@@ -120,13 +132,15 @@ def _apply_choice(server: Server, info: BuildInfo, chosen: str,
         path = MigrationPath(chosen)
     except ValueError:
         path = None
-    if path is None or not _allowed(info, path, knowledge):
+    if path is None or not _allowed(server, info, path, knowledge):
+        on = f" on {server.os}" if os_too_old(server.os) else ""
+        auf = f" auf {server.os}" if on else ""
         findings.append(Finding(
             Severity.WARNING, "RULES-PATH-NOT-POSSIBLE",
-            f"{server.name} runs {product_name(info)}; the path '{chosen}' is not possible for "
-            f"it, so the default '{default[0].value}' is kept.",
-            f"{server.name} läuft mit {product_name(info)}; der Weg '{chosen}' ist dafür nicht "
-            f"möglich, es bleibt beim Standard '{default[0].value}'.",
+            f"{server.name} runs {product_name(info)}{on}; the path '{chosen}' is not possible "
+            f"for it, so the default '{default[0].value}' is kept.",
+            f"{server.name} läuft mit {product_name(info)}{auf}; der Weg '{chosen}' ist dafür "
+            f"nicht möglich, es bleibt beim Standard '{default[0].value}'.",
             target=f"server:{server.name}"))
         return default
     if path is default[0]:

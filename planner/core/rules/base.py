@@ -169,20 +169,27 @@ def make_step(
     titles: tuple[str, str],
     detail: tuple[str, str] = ("", ""),
     fields: Mapping[str, str] | None = None,
+    reason: tuple[str, str] | None = None,
     **extra: Any,
 ) -> Step:
-    """A step whose why is the step's own detail, then the rule's reason with the facts filled in.
+    """A step whose why is the rule's reason with the facts filled in, then the step's detail.
 
     ``fields`` fills the reason's placeholders (``{server}``, ``{release}``, ``{build}``...);
-    ``extra`` passes Step fields through (predecessors, command, resources...).
+    ``reason`` replaces the rule's reason where its wording does not fit this server (a 2019
+    server on the side-by-side path is no "Exchange 2016"); ``extra`` passes Step fields
+    through (predecessors, command, resources...).
     """
     text = ctx.text(rule)
     values = _Fields(fields or {})
-    if text is not None and "{build}" in text.reason_en and values.get("build"):
-        detail = (_without_build(detail[0], values["build"]),
-                  _without_build(detail[1], values["build"]))
-    reason_en = text.reason_en.format_map(values) if text else ""
-    reason_de = text.reason_de.format_map(values) if text else ""
+    if reason is not None:
+        reason_en, reason_de = reason
+        detail = (_without_repeats(detail[0], reason_en), _without_repeats(detail[1], reason_de))
+    else:
+        if text is not None and "{build}" in text.reason_en and values.get("build"):
+            detail = (_without_build(detail[0], values["build"]),
+                      _without_build(detail[1], values["build"]))
+        reason_en = text.reason_en.format_map(values) if text else ""
+        reason_de = text.reason_de.format_map(values) if text else ""
     # The reason names the rule's fact; the step's own detail (sizes, lists) follows it.
     why_en = " ".join(p for p in (_sentence(reason_en), _sentence(detail[0])) if p)
     why_de = " ".join(p for p in (_sentence(reason_de), _sentence(detail[1])) if p)
@@ -195,6 +202,11 @@ def make_step(
 def _without_build(text: str, build: str) -> str:
     """The detail without "X runs <build> = ..." parts the rule's reason already states."""
     return "; ".join(p for p in text.split("; ") if not (build in p and " = " in p))
+
+
+def _without_repeats(text: str, reason: str) -> str:
+    """The detail without the parts the reason already says word for word."""
+    return "; ".join(p for p in text.split("; ") if p.strip(" .") not in reason)
 
 
 def _sentence(text: str) -> str:

@@ -29,13 +29,42 @@ def _fields(s: ServerFacts) -> dict[str, str]:
             "build": str(s.info.number) if s.info else ""}
 
 
+def _reason(s: ServerFacts) -> tuple[str, str] | None:
+    """Own wording when the rule's "Exchange 2016 Edge" reason does not fit this server."""
+    if s.product == "2016" and s.path is MigrationPath.SIDE_BY_SIDE:
+        return None
+    if s.path is MigrationPath.DECOMMISSION:
+        return (f"{s.fact_en}: {s.reason_en}. The Edge subscription is removed and mail flows "
+                "through the Mailbox servers, then the Edge is uninstalled.",
+                f"{s.fact_de}: {s.reason_de}. Das Edge-Abonnement wird entfernt und die Mail "
+                "fließt über die Postfachserver, dann wird der Edge deinstalliert.")
+    return (f"{s.fact_en}: {s.reason_en}. A new SE Edge with a new Edge subscription replaces "
+            "it, then it is removed.",
+            f"{s.fact_de}: {s.reason_de}. Ein neuer SE-Edge mit neuem Edge-Abonnement ersetzt "
+            "ihn, dann wird er entfernt.")
+
+
 def _replace(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[Step]:
     new, facts, fields = f"{s.name}-SE", (s.fact_en, s.fact_de), _fields(s)
+    reason = _reason(s)
+    remove = make_step(
+        ctx, "edge_2016", f"edge:remove:{s.name}", "decommission", Phase.DECOMMISSION,
+        f"server:{s.name}",
+        (f"Remove the Edge subscription and decommission {s.name}",
+         f"Edge-Abonnement entfernen und {s.name} außer Betrieb nehmen"),
+        facts, fields, reason, needs_window=True, resources=(f"server:{s.name}",),
+        predecessors=deps(None if s.path is MigrationPath.DECOMMISSION
+                          else f"edge:subscribe:{s.name}"),
+        exits_exo_view=(s.name,) if s.judged else (),
+        command=f"Remove-EdgeSubscription {s.name}  # on a Mailbox server\n"
+                f"Setup.exe /Mode:Uninstall  # on {s.name}")
+    if s.path is MigrationPath.DECOMMISSION:
+        return [remove]  # retired without a replacement: no new Edge
     return [
         make_step(ctx, "edge_2016", f"edge:new:{s.name}", "edge_new", Phase.SIDE_BY_SIDE,
                   f"server:{new}",
                   (f"Install new SE Edge server {new}", f"Neuen SE-Edge-Server {new} installieren"),
-                  facts, fields, resources=(f"server:{new}",),
+                  facts, fields, reason, resources=(f"server:{new}",),
                   predecessors=deps(LICENSE if LICENSE in prior else None),
                   command=f"Setup.exe /Mode:Install /Roles:EdgeTransport {SETUP_ACCEPT}"),
         make_step(ctx, "edge_2016", f"edge:subscribe:{s.name}", "edge_subscription",
@@ -43,18 +72,10 @@ def _replace(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[St
                   (f"Subscribe {new} to the organization", f"{new} an die Organisation abonnieren"),
                   (f"{s.fact_en}; after the new SE Mailbox servers exist",
                    f"{s.fact_de}; nachdem die neuen SE-Postfachserver bestehen"), fields,
-                  needs_window=True,
+                  reason, needs_window=True,
                   predecessors=deps(f"edge:new:{s.name}", new_server_install_ids(ctx)),
                   command=_SUBSCRIBE),
-        make_step(ctx, "edge_2016", f"edge:remove:{s.name}", "decommission", Phase.DECOMMISSION,
-                  f"server:{s.name}",
-                  (f"Remove the Edge subscription and decommission {s.name}",
-                   f"Edge-Abonnement entfernen und {s.name} außer Betrieb nehmen"),
-                  facts, fields, needs_window=True, resources=(f"server:{s.name}",),
-                  predecessors=deps(f"edge:subscribe:{s.name}"),
-                  exits_exo_view=(s.name,) if s.judged else (),
-                  command=f"Remove-EdgeSubscription {s.name}  # on a Mailbox server\n"
-                          f"Setup.exe /Mode:Uninstall  # on {s.name}"),
+        remove,
     ]
 
 

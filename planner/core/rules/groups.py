@@ -8,12 +8,13 @@ server (``Decisions.new_servers`` changes that, 0 = retire without a replacement
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from planner.core.plan import MigrationPath
-from planner.core.rules.base import Context, ServerFacts
+from planner.core.plan import MigrationPath, Phase, Step
+from planner.core.rules.base import Context, ServerFacts, make_step
 from planner.core.rules.estate_facts import data_volume_gb
 
-__all__ = ["Group", "side_by_side_groups"]
+__all__ = ["Group", "group_reason", "group_step", "side_by_side_groups"]
 
 
 @dataclass(frozen=True)
@@ -49,11 +50,23 @@ def _new_names(ctx: Context, s: ServerFacts) -> list[str]:
 
 
 def _volume(ctx: Context, members: list[ServerFacts], dag: str) -> float | None:
+    """The group's mailbox data, counted once.
+
+    A DAG's databases hold the same data as its members' mailbox figures, so the DAG-level
+    databases only count when some member has no figure of its own.
+    """
     parts = [data_volume_gb(ctx.estate, s.server) for s in members]
+    known = [p for p in parts if p is not None]
+    if known and len(known) == len(parts):
+        return sum(known)
     dag_only = [db.size_gb for db in ctx.estate.databases
                 if dag and db.dag.lower() == dag.lower() and not db.server
                 and db.size_gb is not None]
-    known = [p for p in parts if p is not None] + dag_only
+    if dag_only:
+        # Member figures here come from server-bound databases, not from the DAG's ones.
+        server_dbs = [p for s, p in zip(members, parts, strict=True)
+                      if p is not None and s.server.mailbox_data_gb is None]
+        return sum(dag_only) + sum(server_dbs)
     return sum(known) if known else None
 
 
@@ -71,3 +84,34 @@ def side_by_side_groups(ctx: Context) -> list[Group]:
         groups.append(Group(dag or items[0].name, tuple(items), tuple(new), dag,
                             _volume(ctx, items, dag)))
     return groups
+
+
+def group_reason(g: Group, only: ServerFacts | None = None) -> tuple[str, str] | None:
+    """Own wording when the side-by-side rule's "Exchange 2016" reason does not fit.
+
+    A 2019 server on an old operating system, or a server the consultant sent down this path
+    or retires without a replacement, is explained by its own path reason; ``None`` keeps the
+    rule's text.
+    """
+    olds = [only] if only is not None else list(g.old)
+    if all(s.product == "2016" and s.path is MigrationPath.SIDE_BY_SIDE for s in olds):
+        return None
+    en = "; ".join(f"{s.fact_en}: {s.reason_en}" for s in olds)
+    de = "; ".join(f"{s.fact_de}: {s.reason_de}" for s in olds)
+    if g.replaced:
+        return (f"{en}. New SE servers take over its mailboxes, connectors, namespaces and "
+                "relay clients before it is removed.",
+                f"{de}. Neue SE-Server übernehmen Postfächer, Connectoren, Namespaces und "
+                "Relay-Clients, bevor er entfernt wird.")
+    return (f"{en}. Its mailboxes, connectors and relay clients move to the SE servers the "
+            "plan provides, then it is removed.",
+            f"{de}. Postfächer, Connectoren und Relay-Clients ziehen auf die SE-Server des "
+            "Plans um, dann wird er entfernt.")
+
+
+def group_step(ctx: Context, g: Group, rule: str, id: str, kind: str, phase: Phase,
+               target: str, titles: tuple[str, str], detail: tuple[str, str],
+               fields: dict[str, str], *, only: ServerFacts | None = None, **kw: Any) -> Step:
+    """``make_step`` for a step of this group, with the group's own reason where needed."""
+    return make_step(ctx, rule, id, kind, phase, target, titles, detail, fields,
+                     group_reason(g, only), **kw)

@@ -10,6 +10,7 @@ newer front end proxies to an older one but not the other way round.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
@@ -69,12 +70,25 @@ def _resources(s: ServerFacts) -> tuple[str, ...]:
     return (f"server:{s.name}", f"dag:{s.server.dag}") if s.server.dag else (f"server:{s.name}",)
 
 
+def _after_cu(ctx: Context, s: ServerFacts) -> tuple[str, str] | None:
+    """The in-place reason once the CU step has run: the server then runs the target CU."""
+    if s.path is not P.CU_THEN_IN_PLACE:
+        return None
+    target = str(ctx.fact("upgrade.cu_target", "CU15"))
+    return (f"Once step cu:{s.name} has updated it to Exchange 2019 {target}, Exchange Server "
+            f"SE installs on {s.name} in place like a cumulative update; DAG members go one at "
+            "a time in maintenance mode.",
+            f"Sobald Schritt cu:{s.name} ihn auf Exchange 2019 {target} gebracht hat, lässt "
+            f"sich Exchange Server SE auf {s.name} wie ein kumulatives Update direkt "
+            "installieren; DAG-Mitglieder einzeln im Wartungsmodus.")
+
+
 def _server_steps(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[Step]:
     """cu -> inplace -> su for one server (only the parts it needs)."""
     name, dag = s.name, s.server.dag
     gate = (deps(LICENSE if LICENSE in prior else None, GONE if GONE in prior else None)
             if s.server.is_edge else deps(ADPREP if ADPREP in prior else None))
-    common = {"needs_window": True, "resources": _resources(s)}
+    common: dict[str, Any] = {"needs_window": True, "resources": _resources(s)}
     dag_note = (f"; DAG {dag}: one member at a time", f"; DAG {dag}: ein Mitglied nach dem anderen")
     note = dag_note if dag else ("", "")
     out: list[Step] = []
@@ -93,7 +107,7 @@ def _server_steps(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> li
             f"server:{name}",
             (f"Upgrade {name} in place to Exchange SE",
              f"{name} direkt (In-Place) auf Exchange SE aktualisieren"),
-            (s.fact_en + note[0], s.fact_de + note[1]), _fields(s),
+            (s.fact_en + note[0], s.fact_de + note[1]), _fields(s), _after_cu(ctx, s),
             predecessors=deps(out[-1].id) if out else gate,
             exits_exo_view=(name,) if s.judged else (),
             command=maintenance_wrapped(name, dag, setup_upgrade() + "  # Exchange SE media"),

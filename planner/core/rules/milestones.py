@@ -1,15 +1,22 @@
-"""Rule se_cu_blocking_milestone: every 2016/2019 server gone before the SE CU that refuses them."""
+"""Rule se_cu_blocking_milestone: every 2016/2019 server gone before the SE CU that refuses them.
+
+The CU's date is an unconfirmed estimate, and missing it only means the customer waits with
+that CU until the old servers are gone. So the milestone is not a hard deadline (a plan
+that cannot meet an estimate would otherwise get no dates at all); ``late_findings`` warns
+after scheduling when the milestone falls after the expected date.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
+from planner.core.knowledge import Knowledge
 from planner.core.model import Finding, Severity
-from planner.core.plan import Phase, Step
+from planner.core.plan import Phase, Schedule, Step
 from planner.core.rules.base import Context, Rule, RuleOutput, deps, make_step
 
-__all__ = ["MILESTONE", "RULE"]
+__all__ = ["MILESTONE", "RULE", "late_findings"]
 
 MILESTONE = "milestone:se_cu_blocking"
 _OLD = ("2016", "2019")
@@ -44,8 +51,32 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
          f"Kein Exchange 2016/2019 mehr vor Exchange SE {release}"),
         (f"Exchange 2016/2019 servers today: {names}", f"Exchange-2016/2019-Server heute: {names}"),
         {"release": release, "date": when}, milestone=True, needs_consultant=False,
-        deadline=deadline, predecessors=deps(ending))
+        predecessors=deps(ending))
     return RuleOutput((step,), findings=tuple(findings))
 
 
 RULE = Rule("se_cu_blocking_milestone", _propose)
+
+
+def late_findings(steps: Sequence[Step], schedule: Schedule,
+                  knowledge: Knowledge) -> tuple[Finding, ...]:
+    """A warning when the dated plan removes the last 2016/2019 server after the blocking CU."""
+    fact = knowledge.facts.get("upgrade.se_cu_blocking_old.date")
+    expected = fact.value if fact is not None and isinstance(fact.value, date) else None
+    dated = next((d for d in schedule.steps if d.step_id == MILESTONE), None)
+    if expected is None or dated is None or dated.start <= expected:
+        return ()
+    if not any(st.id == MILESTONE for st in steps):
+        return ()
+    release = str(knowledge.facts["upgrade.se_cu_blocking_old"].value
+                  if "upgrade.se_cu_blocking_old" in knowledge.facts else "CU")
+    return (Finding(
+        Severity.WARNING, "RULES-SE-CU-BLOCKING-LATE",
+        f"The plan removes the last Exchange 2016/2019 server on {dated.start.isoformat()}, "
+        f"after Exchange SE {release} is expected (about {expected.isoformat()}); do not "
+        f"install SE {release} until then, or start earlier.",
+        f"Der Plan entfernt den letzten Exchange-2016/2019-Server am "
+        f"{dated.start.strftime('%d.%m.%Y')}, nach dem erwarteten Exchange SE {release} (etwa "
+        f"{expected.strftime('%d.%m.%Y')}); SE {release} erst danach installieren oder früher "
+        "beginnen.",
+        target=MILESTONE),)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from planner.core.plan import Phase, Step
-from planner.core.rules.base import Context, deps, make_step
-from planner.core.rules.groups import Group
+from planner.core.rules.base import Context, deps
+from planner.core.rules.groups import Group, group_step
 from planner.core.rules.moves import move_batches, throughput
 
 __all__ = ["cutover_steps"]
@@ -34,8 +34,8 @@ def _move_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
         size_de = (f"etwa {gb:.0f} GB von {g.data_gb:g} GB bei {rate:g} GB/Tag"
                    if gb is not None and g.data_gb is not None
                    else "Postfach-Datenmenge unbekannt: Standarddauer")
-        out.append(make_step(
-            ctx, _RULE, f"sbs:moves:{g.key}:{i}", "mailbox_moves", Phase.SIDE_BY_SIDE,
+        out.append(group_step(
+            ctx, g, _RULE, f"sbs:moves:{g.key}:{i}", "mailbox_moves", Phase.SIDE_BY_SIDE,
             f"group:{g.key}",
             (f"Move mailboxes from {olds} to {to}{label}",
              f"Postfächer von {olds} nach {to_de} verschieben{label}"),
@@ -53,8 +53,8 @@ def cutover_steps(ctx: Context, g: Group, moves_after: str | list[str],
     facts, fields = _facts(g)
     moves = _move_steps(ctx, g, moves_after)
     olds = ", ".join(s.name for s in g.old)
-    system = make_step(
-        ctx, _RULE, f"sbs:system:{g.key}", "arbitration_pf_moves", Phase.SIDE_BY_SIDE,
+    system = group_step(
+        ctx, g, _RULE, f"sbs:system:{g.key}", "arbitration_pf_moves", Phase.SIDE_BY_SIDE,
         f"group:{g.key}",
         (f"Move arbitration, system and public folder mailboxes off {olds}",
          f"Schieds-, System- und Öffentliche-Ordner-Postfächer von {olds} verschieben"),
@@ -66,15 +66,15 @@ def cutover_steps(ctx: Context, g: Group, moves_after: str | list[str],
     out = [*moves, system]
     for s in g.old:
         dag = s.server.dag
-        out.append(make_step(
-            ctx, _RULE, f"sbs:decom:{s.name}", "decommission", Phase.DECOMMISSION,
+        out.append(group_step(
+            ctx, g, _RULE, f"sbs:decom:{s.name}", "decommission", Phase.DECOMMISSION,
             f"server:{s.name}",
             (f"Decommission {s.name}", f"{s.name} außer Betrieb nehmen"),
             (f"{s.fact_en}; after its mailboxes, connectors, namespaces and relay clients "
              "have moved",
              f"{s.fact_de}; nachdem Postfächer, Connectoren, Namespaces und Relay-Clients "
              "umgezogen sind"),
-            {**fields, "server": s.name}, needs_window=True,
+            {**fields, "server": s.name}, only=s, needs_window=True,
             predecessors=deps(system.id, decom_after),
             resources=(f"server:{s.name}", f"dag:{dag}") if dag else (f"server:{s.name}",),
             exits_exo_view=(s.name,) if s.judged else (),

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from planner.core.model import Connector
-from planner.core.plan import Phase, Step
+from planner.core.model import Connector, ConnectorType, Namespace
+from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.adprep import ADPREP
-from planner.core.rules.base import Context, Rule, RuleOutput, deps, make_step
+from planner.core.rules.base import Context, Link, Rule, RuleOutput, deps
 from planner.core.rules.commands import SETUP_ACCEPT
 from planner.core.rules.estate_facts import (
     namespaces_of,
@@ -22,7 +22,7 @@ from planner.core.rules.estate_facts import (
     relay_clients_of,
     send_connectors_of,
 )
-from planner.core.rules.groups import Group, side_by_side_groups
+from planner.core.rules.groups import Group, group_step, side_by_side_groups
 from planner.core.rules.inplace import latest_se_build
 from planner.core.rules.licensing import LICENSE
 from planner.core.rules.sbs_cutover import cutover_steps
@@ -65,22 +65,22 @@ def _new_server_steps(ctx: Context, g: Group, prior: Mapping[str, Step]) -> list
     su = f"\nInstall SE {latest[1]} ({latest[0]})" if latest else ""
     out: list[Step] = []
     for new in g.new:
-        out.append(make_step(
-            ctx, _RULE, f"sbs:provision:{new}", "provision_server", SBS, f"server:{new}",
+        out.append(group_step(
+            ctx, g, _RULE, f"sbs:provision:{new}", "provision_server", SBS, f"server:{new}",
             (f"Provide Windows Server for new SE server {new}",
              f"Windows Server für neuen SE-Server {new} bereitstellen"),
             facts, fields, needs_consultant=False,
             predecessors=deps(LICENSE if LICENSE in prior else None),
             command="Windows Server 2022/2025, .NET Framework 4.8.1, VC++ 2012 and 2013, "
                     "IIS URL Rewrite; then run SetupAssist/HealthChecker"))
-        out.append(make_step(
-            ctx, _RULE, f"sbs:install:{new}", "install_se", SBS, f"server:{new}",
+        out.append(group_step(
+            ctx, g, _RULE, f"sbs:install:{new}", "install_se", SBS, f"server:{new}",
             (f"Install Exchange SE on {new}", f"Exchange SE auf {new} installieren"),
             facts, fields, resources=(f"server:{new}",),
             predecessors=deps(f"sbs:provision:{new}", ADPREP if ADPREP in prior else None),
             command=f"Setup.exe /Mode:Install /Roles:Mailbox {SETUP_ACCEPT}{su}"))
-        out.append(make_step(
-            ctx, _RULE, f"sbs:config:{new}", "certificates_vdirs", SBS, f"server:{new}",
+        out.append(group_step(
+            ctx, g, _RULE, f"sbs:config:{new}", "certificates_vdirs", SBS, f"server:{new}",
             (f"Certificate and virtual directory URLs on {new}",
              f"Zertifikat und URLs der virtuellen Verzeichnisse auf {new}"),
             facts, fields, resources=(f"server:{new}",), predecessors=deps(f"sbs:install:{new}"),
@@ -100,8 +100,8 @@ def _dag_and_databases(ctx: Context, g: Group) -> list[Step]:
     out: list[Step] = []
     if g.new_dag:
         members = ", ".join(g.new)
-        out.append(make_step(
-            ctx, _RULE, f"sbs:dag:{g.key}", "new_dag", SBS, f"dag:{g.new_dag}",
+        out.append(group_step(
+            ctx, g, _RULE, f"sbs:dag:{g.key}", "new_dag", SBS, f"dag:{g.new_dag}",
             (f"Create the new DAG {g.new_dag} ({members})",
              f"Neue DAG {g.new_dag} anlegen ({members})"),
             (f"{facts[0]}; versions never mix in one DAG",
@@ -112,8 +112,8 @@ def _dag_and_databases(ctx: Context, g: Group) -> list[Step]:
                                  f"-MailboxServer {n}" for n in g.new))))
     where = g.new_dag or g.new[0]
     gb = f"{g.data_gb:g} GB" if g.data_gb is not None else "?"
-    out.append(make_step(
-        ctx, _RULE, f"sbs:databases:{g.key}", "databases", SBS,
+    out.append(group_step(
+        ctx, g, _RULE, f"sbs:databases:{g.key}", "databases", SBS,
         f"dag:{g.new_dag}" if g.new_dag else f"server:{g.new[0]}",
         (f"Create mailbox databases on {where}", f"Postfachdatenbanken auf {where} anlegen"),
         (f"{facts[0]}; {gb} of mailbox data to hold", f"{facts[1]}; {gb} Postfachdaten"),
@@ -127,16 +127,13 @@ def _connector_names(items: list[Connector]) -> str:
     return ", ".join(dict.fromkeys(c.name for c in items))
 
 
-def _switch_steps(ctx: Context, g: Group, after: str) -> list[Step]:
-    """Namespace switch and send connectors: the new servers take the traffic."""
+def _namespace_step(ctx: Context, g: Group, after: str, spaces: list[Namespace]) -> Step:
     fields, facts = group_fields(g), group_facts(g)
-    est, olds = ctx.estate, [s.server for s in g.old]
-    spaces = namespaces_of(est, olds)
     names = ", ".join(n.name for n in spaces) or "none listed"
     lbs = ", ".join(dict.fromkeys(n.load_balancer for n in spaces if n.load_balancer))
     new = ", ".join(g.new)
-    ns = make_step(
-        ctx, _RULE, f"sbs:namespace:{g.key}", "namespace_switch", SBS, f"group:{g.key}",
+    return group_step(
+        ctx, g, _RULE, f"sbs:namespace:{g.key}", "namespace_switch", SBS, f"group:{g.key}",
         (f"Switch namespaces and load balancer to {new}",
          f"Namespaces und Load Balancer auf {new} umstellen"),
         (f"{facts[0]}; namespaces: {names}" + (f" (load balancer {lbs})" if lbs else ""),
@@ -145,19 +142,34 @@ def _switch_steps(ctx: Context, g: Group, after: str) -> list[Step]:
         fields, needs_window=True, predecessors=deps(after),
         command=f"Load balancer pool / DNS for {names}: add {new}, drain and remove "
                 + ", ".join(s.name for s in g.old))
+
+
+def _switch_steps(ctx: Context, g: Group, after: str) -> list[Step]:
+    """Namespace switch and send connectors: the new servers take the traffic."""
+    fields, facts = group_fields(g), group_facts(g)
+    est, olds = ctx.estate, [s.server for s in g.old]
+    spaces = namespaces_of(est, olds)
+    out: list[Step] = []
+    if spaces or not est.namespaces:
+        # Namespaces are listed, but none for these servers: clients reach them through the
+        # others' namespaces, so there is nothing of their own to switch.
+        out.append(_namespace_step(ctx, g, after, spaces))
     sends = [c for s in olds for c in send_connectors_of(est, s)]
-    exo = _exo_sources(ctx, g, sends)
-    send = make_step(
-        ctx, _RULE, send_step_id(g), "send_connectors", SBS, f"group:{g.key}",
+    if not sends and any(c.type is ConnectorType.SEND for c in est.connectors):
+        return out  # send connectors are listed and none uses these servers: nothing to move
+    new = ", ".join(g.new)
+    out.append(group_step(
+        ctx, g, _RULE, send_step_id(g), "send_connectors", SBS, f"group:{g.key}",
         (f"Move send connectors to {new}", f"Sendeconnectoren auf {new} umstellen"),
         (f"{facts[0]}; send connectors: {_connector_names(sends) or 'none listed'}",
          f"{facts[1]}; Sendeconnectoren: {_connector_names(sends) or 'keine erfasst'}"),
-        fields, needs_window=True, predecessors=deps(after), exits_exo_view=exo,
+        fields, needs_window=True, predecessors=deps(after),
+        exits_exo_view=_exo_sources(ctx, g, sends),
         command="\n".join(
             f"Set-SendConnector '{c.name}' -SourceTransportServers <add {new}; remove "
             + ", ".join(s.name for s in g.old) + ">" for c in dict.fromkeys(sends))
-        or "Get-SendConnector | ft Name,SourceTransportServers  # add the new, remove the old")
-    return [ns, send]
+        or "Get-SendConnector | ft Name,SourceTransportServers  # add the new, remove the old"))
+    return out
 
 
 def _exo_sources(ctx: Context, g: Group, sends: list[Connector]) -> tuple[str, ...]:
@@ -178,8 +190,8 @@ def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
     fields, facts = group_fields(g), group_facts(g)
     new = ", ".join(g.new)
     names = _connector_names(receives) or "none listed"
-    recv = make_step(
-        ctx, _RULE, f"sbs:receive:{g.key}", "receive_connectors", SBS, f"group:{g.key}",
+    recv = group_step(
+        ctx, g, _RULE, f"sbs:receive:{g.key}", "receive_connectors", SBS, f"group:{g.key}",
         (f"Recreate relay receive connectors on {new}",
          f"Relay-Empfangsconnectoren auf {new} neu anlegen"),
         (f"{facts[0]}; receive connectors: {names}",
@@ -193,8 +205,8 @@ def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
     out = [recv]
     if clients:
         listed = ", ".join(r.name + (f" ({r.host})" if r.host else "") for r in clients)
-        out.append(make_step(
-            ctx, _RULE, f"sbs:relay:{g.key}", "relay_repoint", SBS, f"group:{g.key}",
+        out.append(group_step(
+            ctx, g, _RULE, f"sbs:relay:{g.key}", "relay_repoint", SBS, f"group:{g.key}",
             (f"Re-point {len(clients)} relay client(s) to {new}",
              f"{len(clients)} Relay-Client(s) auf {new} umstellen"),
             (f"{facts[0]}; relay clients: {listed}", f"{facts[1]}; Relay-Clients: {listed}"),
@@ -214,10 +226,23 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             switch = _switch_steps(ctx, g, ready)
             relay = _relay_steps(ctx, g, f"sbs:config:{g.new[-1]}")
             steps += built + switch + relay
-            steps += cutover_steps(ctx, g, switch[0].id, [s.id for s in switch + relay])
+            ns = [s.id for s in switch if s.kind == "namespace_switch"]
+            steps += cutover_steps(ctx, g, ns[0] if ns else ready,
+                                   [s.id for s in switch + relay])
         else:
             steps += _retire(ctx, g, prior, steps)
-    return RuleOutput(tuple(steps))
+    return RuleOutput(tuple(steps), _namespaces_first(steps))
+
+
+def _namespaces_first(steps: list[Step]) -> tuple[Link, ...]:
+    """Every group's mailbox moves wait for every namespace switch to SE.
+
+    An old front end cannot proxy to a newer back end, so mailboxes on SE must be reached
+    through namespaces that already point at SE servers, whichever group owns them.
+    """
+    switches = [s.id for s in steps if s.kind == "namespace_switch"]
+    firsts = [s.id for s in steps if s.kind == "mailbox_moves" and s.id.endswith(":1")]
+    return tuple((m, Dependency(n)) for m in firsts for n in switches)
 
 
 def _retire(ctx: Context, g: Group, prior: Mapping[str, Step], made: list[Step]) -> list[Step]:
