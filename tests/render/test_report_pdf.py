@@ -75,3 +75,18 @@ def test_empty_and_large_plans_render(tmp_path: Path, knowledge: Knowledge) -> N
     assert write_report_pdf(empty_plan(), knowledge, tmp_path / "empty.pdf", "de") >= 3
     pages = write_report_pdf(large_plan(80), knowledge, tmp_path / "large.pdf", "en")
     assert pages == len(PdfReader(str(tmp_path / "large.pdf")).pages) > 8
+
+
+def test_print_report_drives_a_qprinter_like_the_pdf(tmp_path: Path,
+                                                      knowledge: Knowledge) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from planner.render.report_pdf import ensure_app, print_report
+
+    ensure_app()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = print_report(sample_plan("en"), knowledge, printer, "en")
+    direct = write_report_pdf(sample_plan("en"), knowledge, tmp_path / "direct.pdf", "en")
+    assert pages == direct == len(PdfReader(str(tmp_path / "printed.pdf")).pages)
