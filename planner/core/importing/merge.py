@@ -189,18 +189,24 @@ def _reconcile_dags(servers: list[Server], dags: list[Dag], merged: list[_Merged
     servers = [replace(s, dag=member_of[s.name.lower()]) if not s.dag and s.name.lower()
                in member_of else s for s in servers]
     by_name = {d.name.lower(): d for d in dags}
+    # member lists grow as servers name their DAG; kept as lists + sets so that a large
+    # inventory stays linear (a DAG rebuilt per server was quadratic)
+    members = {key: list(d.members) for key, d in by_name.items()}
+    known = {key: {_short(m) for m in d.members} for key, d in by_name.items()}
     for server, source in zip(servers, merged, strict=True):
         if not server.dag:
             continue
-        dag = by_name.get(server.dag.lower())
-        if dag is None:
-            dag = Dag(server.dag)
-            by_name[server.dag.lower()] = dag
-            findings.append(finding("IMPORT-DAG-UNLISTED", source.where, target=f"dag:{dag.name}",
-                                    name=dag.name))
-        if server.name.lower() not in {_short(m) for m in dag.members}:
-            by_name[server.dag.lower()] = replace(dag, members=(*dag.members, server.name))
-    return servers, list(by_name.values()), findings
+        key = server.dag.lower()
+        if key not in by_name:
+            by_name[key] = Dag(server.dag)
+            members[key], known[key] = [], set()
+            findings.append(finding("IMPORT-DAG-UNLISTED", source.where, target=f"dag:{server.dag}",
+                                    name=server.dag))
+        if server.name.lower() not in known[key]:
+            known[key].add(server.name.lower())
+            members[key].append(server.name)
+    dags_out = [replace(d, members=tuple(members[k])) for k, d in by_name.items()]
+    return servers, dags_out, findings
 
 
 def _sites(merged: list[_Merged], servers: list[Server]) -> tuple[list[Site], list[Finding]]:
