@@ -26,6 +26,8 @@ class Group:
     new: tuple[str, ...]  # placeholder names of the new SE servers
     old_dag: str
     data_gb: float | None
+    # Exchange 2013 servers whose mailboxes and relay clients move onto this group first.
+    inherits: tuple[ServerFacts, ...] = ()
 
     @property
     def new_dag(self) -> str:
@@ -81,9 +83,27 @@ def side_by_side_groups(ctx: Context) -> list[Group]:
     for items in by_key.values():
         dag = items[0].server.dag
         new = [n for s in items for n in _new_names(ctx, s)]
-        groups.append(Group(dag or items[0].name, tuple(items), tuple(new), dag,
-                            _volume(ctx, items, dag)))
+        inherits = _inherited(ctx, items)
+        volume = _volume(ctx, items, dag)
+        extra = [data_volume_gb(ctx.estate, s.server) for s in inherits]
+        if volume is not None and any(x is not None for x in extra):
+            volume += sum(x for x in extra if x is not None)
+        groups.append(Group(dag or items[0].name, tuple(items), tuple(new), dag, volume,
+                            tuple(inherits)))
     return groups
+
+
+def _inherited(ctx: Context, members: list[ServerFacts]) -> list[ServerFacts]:
+    """Exchange 2013 servers whose mailboxes the legacy rule moves onto these servers."""
+    from planner.core.rules.legacy2013 import legacy_servers, move_target
+
+    names = {m.name for m in members}
+    out = []
+    for old in legacy_servers(ctx):
+        target = move_target(ctx, old)
+        if target is not None and target.name in names:
+            out.append(old)
+    return out
 
 
 def group_reason(g: Group, only: ServerFacts | None = None) -> tuple[str, str] | None:

@@ -22,7 +22,7 @@ from planner.core.rules.estate_facts import (
 )
 from planner.core.rules.moves import move_days
 
-__all__ = ["GONE", "RULE", "legacy_servers"]
+__all__ = ["GONE", "RULE", "legacy_servers", "move_target"]
 
 GONE = "legacy:gone"
 _RULE = "exchange2013_removal"
@@ -33,13 +33,22 @@ def legacy_servers(ctx: Context) -> list[ServerFacts]:
     return [s for s in ctx.planned(MigrationPath.DECOMMISSION) if s.product == "2013"]
 
 
-def _move_target(ctx: Context, old: ServerFacts) -> ServerFacts | None:
-    """A 2016/2019 Mailbox server to take the mailboxes; the same site first."""
+def move_target(ctx: Context, old: ServerFacts) -> ServerFacts | None:
+    """A 2016/2019 Mailbox server to take the mailboxes.
+
+    One that stays (upgraded in place) first, so mailboxes and relay clients move only once;
+    a server that is itself replaced later only when there is no other; the same site first.
+    """
     candidates = [s for s in ctx.servers if s.product in ("2016", "2019")
                   and not s.server.is_edge]
-    same_site = [s for s in candidates if site_key(s.server) == site_key(old.server)]
-    pool = same_site or candidates
-    return pool[0] if pool else None
+    index = {s.name: i for i, s in enumerate(candidates)}
+    stays = (MigrationPath.IN_PLACE, MigrationPath.CU_THEN_IN_PLACE)
+
+    def rank(s: ServerFacts) -> tuple[bool, bool, bool, int]:
+        return (s.excluded, s.path not in stays,
+                site_key(s.server) != site_key(old.server), index[s.name])
+
+    return min(candidates, key=rank) if candidates else None
 
 
 def _repoint_checklist(ctx: Context, old: ServerFacts, target: str) -> tuple[str, str, str]:
@@ -79,7 +88,7 @@ def _no_target(name: str) -> Finding:
 
 def _steps_for(ctx: Context, old: ServerFacts) -> tuple[list[Step], list[Finding]]:
     name, fields = old.name, {"server": old.name}
-    target = _move_target(ctx, old)
+    target = move_target(ctx, old)
     findings = [] if target is not None else [_no_target(name)]
     to = target.name if target else "<2016/2019 server>"
     gb = data_volume_gb(ctx.estate, old.server)

@@ -182,21 +182,22 @@ def _exo_sources(ctx: Context, g: Group, sends: list[Connector]) -> tuple[str, .
 
 
 def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
-    est, olds = ctx.estate, [s.server for s in g.old]
+    # Relay clients a 2013 server handed to this group move once more, after that re-point.
+    est, olds = ctx.estate, [s.server for s in (*g.old, *g.inherits)]
     receives = [c for s in olds for c in receive_connectors_of(est, s)]
     clients = list(dict.fromkeys(r for s in olds for r in relay_clients_of(est, s)))
     if not receives and not clients:
         return []
     fields, facts = group_fields(g), group_facts(g)
-    new = ", ".join(g.new)
+    new, neu = (", ".join(g.new),) * 2 if g.new else ("the SE servers", "die SE-Server")
     names = _connector_names(receives) or "none listed"
     recv = group_step(
         ctx, g, _RULE, f"sbs:receive:{g.key}", "receive_connectors", SBS, f"group:{g.key}",
         (f"Recreate relay receive connectors on {new}",
-         f"Relay-Empfangsconnectoren auf {new} neu anlegen"),
+         f"Relay-Empfangsconnectoren auf {neu} neu anlegen"),
         (f"{facts[0]}; receive connectors: {names}",
          f"{facts[1]}; Empfangsconnectoren: {names.replace('none listed', 'keine erfasst')}"),
-        fields, predecessors=deps(after),
+        fields, predecessors=deps(after, [f"legacy:repoint:{s.name}" for s in g.inherits]),
         duration_days=ctx.days("receive_connectors", max(1, len(g.new))),
         command="\n".join(
             f"New-ReceiveConnector -Server <new> -Name '{c.name}' -RemoteIPRanges "
@@ -208,12 +209,12 @@ def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
         out.append(group_step(
             ctx, g, _RULE, f"sbs:relay:{g.key}", "relay_repoint", SBS, f"group:{g.key}",
             (f"Re-point {len(clients)} relay client(s) to {new}",
-             f"{len(clients)} Relay-Client(s) auf {new} umstellen"),
+             f"{len(clients)} Relay-Client(s) auf {neu} umstellen"),
             (f"{facts[0]}; relay clients: {listed}", f"{facts[1]}; Relay-Clients: {listed}"),
             fields, needs_consultant=False, predecessors=deps(recv.id),
             duration_days=ctx.days("relay_repoint", len(clients)),
             command="\n".join(f"{r.name}: SMTP server -> <new relay address> (owner "
-                              f"{r.owner or '?'})" for r in clients)))
+                               f"{r.owner or '?'})" for r in clients)))
     return out
 
 
