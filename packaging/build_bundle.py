@@ -37,10 +37,11 @@ def build(dist: Path, onefile: bool) -> Path:
     ensure_pyinstaller()
     work = ROOT / "build" / "pyinstaller"
     env = dict(os.environ, PLANNER_ONEFILE="1" if onefile else "0")
+    spec = ROOT / "packaging" / "planner.spec"
     cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-           "--distpath", str(dist), "--workpath", str(work), str(ROOT / "packaging" / "planner.spec")]
+           "--distpath", str(dist), "--workpath", str(work), str(spec)]
     subprocess.check_call(cmd, cwd=ROOT, env=env)
-    target = dist / ("planner" if not onefile else "planner")
+    target = dist / "planner"  # a folder, or the one executable
     if not onefile:
         shutil.copy2(ROOT / "packaging" / "planner.desktop", target / "planner.desktop")
     return target

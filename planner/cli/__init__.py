@@ -31,5 +31,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.command is None:
         return gui_cmd.run(argparse.Namespace(files=[], selftest=False))
-    code: int = args.run(args)
+    try:
+        code: int = args.run(args)
+    except (ValueError, OSError) as exc:
+        # the core's errors (settings, knowledge, mapping, project, step cycle) subclass
+        # ValueError and name the file and place; a consultant gets that line, not a trace
+        print(f"planner {args.command}: {exc}", file=sys.stderr)
+        return 2
     return code

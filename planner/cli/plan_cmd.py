@@ -38,6 +38,12 @@ def run(args: argparse.Namespace) -> int:
         settings = replace(settings, language=args.lang)
     if args.paper:
         settings = replace(settings, paper=args.paper)
+    if not inputs.estate.servers:
+        for finding in inputs.findings:
+            print(f"{finding.severity.value}: {finding.where()}: {finding.message(settings.language)}",
+                  file=sys.stderr)
+        print("planner plan: no Exchange server could be read; nothing to plan", file=sys.stderr)
+        return 2
     knowledge = knowledge_for(settings)
     plan = make_plan(inputs.estate, inputs.findings, settings, knowledge=knowledge)
     lang = settings.language
@@ -78,6 +84,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_summary(plan: Any, written: list[str]) -> None:
+    errors = [f for f in plan.findings if f.severity.value == "error"]
+    if errors:
+        print(f"{len(errors)} error finding(s) in the input; see `planner check`", file=sys.stderr)
     obj = plan.schedule.objective
     print(f"{len(plan.proposal.steps)} steps; status {obj.status}; finish {obj.finish}; "
           f"blocked days {obj.blocked_days}, throttled days {obj.throttled_days}, "

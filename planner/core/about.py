@@ -39,10 +39,10 @@ def app_version() -> str:
 
 def _licence_from_metadata(name: str) -> str:
     meta = metadata.metadata(name)
-    expression = meta.get("License-Expression") or ""
+    expression = str(meta["License-Expression"] or "")
     if expression:
         return expression
-    licence = (meta.get("License") or "").strip()
+    licence = str(meta["License"] or "").strip()
     if licence and len(licence) < 60 and "\n" not in licence:
         return licence
     return ""

@@ -131,7 +131,8 @@ class ScheduledStep:
     start: date
     end: date
     consultant: str = ""  # "" when the customer does it
-    driver_kind: str = "start"  # start|predecessor|window|holiday|absence|freeze|pin|deadline|resource
+    # start|predecessor|window|holiday|absence|freeze|pin|deadline|resource
+    driver_kind: str = "start"
     driver_en: str = ""
     driver_de: str = ""
 
