@@ -40,8 +40,8 @@ def run(args: argparse.Namespace) -> int:
         settings = replace(settings, paper=args.paper)
     if not inputs.estate.servers:
         for finding in inputs.findings:
-            print(f"{finding.severity.value}: {finding.where()}: {finding.message(settings.language)}",
-                  file=sys.stderr)
+            text = finding.message(settings.language)
+            print(f"{finding.severity.value}: {finding.where()}: {text}", file=sys.stderr)
         print("planner plan: no Exchange server could be read; nothing to plan", file=sys.stderr)
         return 2
     knowledge = knowledge_for(settings)
