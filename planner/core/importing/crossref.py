@@ -34,6 +34,7 @@ def _at(locations: Locations, key: str, field: str = "") -> tuple[Where, str]:
 def _server_checks(estate: Estate, locations: Locations,
                    knowledge: Knowledge | None) -> list[Finding]:
     out: list[Finding] = []
+    problems: dict[str, tuple[str, str, str] | None] = {}  # many servers share one build
     for s in estate.servers:
         key, target = f"server:{s.name.lower()}", f"server:{s.name}"
         if not s.roles:
@@ -45,7 +46,9 @@ def _server_checks(estate: Estate, locations: Locations,
             out.append(finding("IMPORT-BUILD-MISSING", where, column=column, target=target,
                                name=s.name))
             continue
-        problem = _build_problem(s.build, knowledge)
+        if s.build not in problems:
+            problems[s.build] = _build_problem(s.build, knowledge)
+        problem = problems[s.build]
         if problem is None:
             continue
         code, en, de = problem
@@ -79,12 +82,25 @@ def _build_problem(build: str, knowledge: Knowledge | None) -> tuple[str, str, s
     return None
 
 
-def _unknown(names: Iterable[str], estate: Estate) -> list[str]:
-    return [n for n in names if n and estate.server(n) is None]
+class _ServerIndex:
+    """Server lookup by short name or FQDN in O(1) (Estate.server scans the tuple)."""
+
+    def __init__(self, estate: Estate) -> None:
+        self.keys: set[str] = set()
+        for s in estate.servers:
+            self.keys.add(s.name.lower())
+            if s.fqdn:
+                self.keys.add(s.fqdn.lower())
+
+    def unknown(self, names: Iterable[str]) -> list[str]:
+        """The names that match no server (FQDNs also match by their short name)."""
+        return [n for n in names if n and n.strip().lower() not in self.keys
+                and n.strip().lower().split(".", 1)[0] not in self.keys]
 
 
 def _reference_checks(estate: Estate, locations: Locations) -> list[Finding]:
     out: list[Finding] = []
+    index = _ServerIndex(estate)
 
     def report(entity: str, name: str, field: str, missing: Iterable[str],
                code: str = "IMPORT-REF-UNKNOWN-SERVER") -> None:
@@ -93,23 +109,23 @@ def _reference_checks(estate: Estate, locations: Locations) -> list[Finding]:
             out.append(finding(code, where, column=column, target=f"{entity}:{name}", name=m))
 
     for d in estate.dags:
-        report("dag", d.name, "members", _unknown(d.members, estate))
+        report("dag", d.name, "members", index.unknown(d.members))
     dag_names = {d.name.lower() for d in estate.dags}
     for db in estate.databases:
-        report("database", db.name, "server", _unknown([db.server], estate))
+        report("database", db.name, "server", index.unknown([db.server]))
         if db.dag and db.dag.lower() not in dag_names:
             report("database", db.name, "dag", [db.dag], "IMPORT-REF-UNKNOWN-DAG")
     for c in estate.connectors:
         if c.type not in (ConnectorType.EXO_INBOUND, ConnectorType.EXO_OUTBOUND):
-            report("connector", c.name, "servers", _unknown(c.servers, estate))
+            report("connector", c.name, "servers", index.unknown(c.servers))
     connector_names = {c.name.lower() for c in estate.connectors}
     for r in estate.relay_clients:
-        report("relay_client", r.name, "server", _unknown([r.server], estate))
+        report("relay_client", r.name, "server", index.unknown([r.server]))
         if r.connector and r.connector.lower() not in connector_names:
             report("relay_client", r.name, "connector", [r.connector],
                    "IMPORT-REF-UNKNOWN-CONNECTOR")
     for ns in estate.namespaces:
-        report("namespace", ns.name, "servers", _unknown(ns.servers, estate))
+        report("namespace", ns.name, "servers", index.unknown(ns.servers))
     return out
 
 

@@ -33,14 +33,17 @@ class Synonyms:
     fields: dict[str, dict[str, tuple[str, str]]]  # entity -> normalised header -> (field, lang)
     sheets: dict[str, frozenset[str]]  # entity -> normalised sheet/table names
     values: dict[str, dict[str, str]]  # value kind -> normalised spelling -> canonical value
+    known: frozenset[str] = frozenset()  # every header spelling of every entity
 
 
+@lru_cache(maxsize=65536)  # the same cell texts repeat on every row of a large sheet
 def normalise_header(text: str) -> str:
     """Lower case letters and digits only, umlauts kept: ``Rolle(n)`` -> ``rollen``."""
     text = unicodedata.normalize("NFC", text).lower().replace("ß", "ss")
     return re.sub(r"[^0-9a-zäöü]+", "", text)
 
 
+@lru_cache(maxsize=65536)
 def _without_brackets(text: str) -> str:
     return normalise_header(re.sub(r"\(.*?\)|\[.*?\]", " ", text))
 
@@ -80,7 +83,8 @@ def load_synonyms() -> Synonyms:
                 for word in [canonical, *spellings]:
                     target[normalise_header(word)] = canonical
                     target[_ascii(normalise_header(word))] = canonical
-    return Synonyms(fields, {k: frozenset(v) for k, v in sheets.items()}, values)
+    known = frozenset(k for table in fields.values() for k in table)
+    return Synonyms(fields, {k: frozenset(v) for k, v in sheets.items()}, values, known)
 
 
 @dataclass(frozen=True)
@@ -176,6 +180,10 @@ def match_header_row(row: Sequence[Any], syn: Synonyms, names: Sequence[str] = (
         return None
     if any(not isinstance(c, str) for c in row if c not in (None, "")):
         return None  # numbers and dates are data, never headers
+    hits = sum(1 for t in filled if normalise_header(t) in syn.known
+               or _without_brackets(t) in syn.known)
+    if hits < (1 if only else 2):
+        return None  # cheap pre-check: most rows of a large sheet are data
     best: HeaderMatch | None = None
     for ent in ENTITIES:
         if only and ent.key != only:

@@ -6,14 +6,13 @@ rows of all sources into the estate's records happens in :mod:`merge`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from planner.core.importing import values as v
 from planner.core.importing.findings import Where, finding
 from planner.core.importing.headers import Synonyms, normalise_header
-from planner.core.importing.mapping import SheetMapping, column_letter
+from planner.core.importing.mapping import SheetMapping
 from planner.core.importing.powershell import ConnectorContext, split_identity
 from planner.core.importing.schema import EXAMPLE_MARKER, FieldSpec, entity
 from planner.core.importing.tabular import Table
@@ -48,7 +47,7 @@ def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: S
     block = _Block(table, mapping, syn, german or table.decimal_comma, context, [])
     spec = entity(mapping.entity)
     key_field = next((f.name for f in spec.fields if f.required), spec.fields[0].name)
-    used = [(c.index, c.field, c.header) for c in mapping.columns if c.field]
+    used = [(c.index, c.field, c.header, c.letter) for c in mapping.columns if c.field]
     rows: list[Row] = []
     for index in range(start, end):
         cells = table.rows[index]
@@ -56,8 +55,8 @@ def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: S
         if any(isinstance(c, str) and c.strip() == EXAMPLE_MARKER for c in cells):
             block.findings.append(finding("IMPORT-ROW-EXAMPLE", where))
             continue
-        raw = {f: (cells[i] if i < len(cells) else None, h, i) for i, f, h in used}
-        if all(v.cell_text(value) == "" for value, _h, _i in raw.values()):
+        raw = {f: (cells[i] if i < len(cells) else None, h, letter) for i, f, h, letter in used}
+        if all(value in (None, "") or v.cell_text(value) == "" for value, _h, _l in raw.values()):
             continue  # blank, or decoration in unmapped columns (titles, running numbers)
         row = _read_row(block, spec.key, raw, where)
         if row is None:
@@ -69,15 +68,14 @@ def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: S
     return rows, block.findings
 
 
-def _read_row(block: _Block, entity_key: str, raw: dict[str, tuple[Any, str, int]],
+def _read_row(block: _Block, entity_key: str, raw: dict[str, tuple[Any, str, str]],
               where: Where) -> Row | None:
     row = Row(entity_key, {}, where)
     spec = entity(entity_key)
-    for name, (value, header, index) in raw.items():
+    for name, (value, header, letter) in raw.items():
         text = v.cell_text(value)
         if not text:
             continue
-        letter = column_letter(index)
         if v.is_type_name(text):
             block.findings.append(finding("IMPORT-PS-TYPENAME", where, column=letter,
                                           value=text[:80], header=header))
@@ -102,28 +100,36 @@ def _read_row(block: _Block, entity_key: str, raw: dict[str, tuple[Any, str, int
 
 def _parse(block: _Block, spec: FieldSpec, value: Any, header: str, where: Where,
            letter: str) -> Any:
-    german = block.german
-    parsers: dict[str, Callable[[], Any]] = {
-        "int": lambda: v.parse_int(value, german),
-        "size_gb": lambda: v.parse_size_gb(value, german, v.unit_factor_from_header(header)),
-        "bool": lambda: v.parse_bool(value),
-        "date": lambda: v.parse_date(value),
-        "list": lambda: v.split_list(value),
-        "address_list": lambda: v.split_address_spaces(value),
-        "site": lambda: v.site_name(v.cell_text(value)),
-        "roles": lambda: _roles(block, value, where, letter),
-        "connector_type": lambda: v.cell_text(value),  # resolved with the row's context
-    }
-    if spec.kind in parsers:
-        return parsers[spec.kind]()
-    text = v.cell_text(value)
+    kind, german = spec.kind, block.german
+    if kind == "text":
+        return _text(block, spec, v.cell_text(value))
+    if kind == "list":
+        return v.split_list(value)
+    if kind == "int":
+        return v.parse_int(value, german)
+    if kind == "size_gb":
+        return v.parse_size_gb(value, german, v.unit_factor_from_header(header))
+    if kind == "bool":
+        return v.parse_bool(value)
+    if kind == "date":
+        return v.parse_date(value)
+    if kind == "address_list":
+        return v.split_address_spaces(value)
+    if kind == "site":
+        return v.site_name(v.cell_text(value))
+    if kind == "roles":
+        return _roles(block, value, where, letter)
+    return v.cell_text(value)  # connector_type: resolved with the row's context
+
+
+def _text(block: _Block, spec: FieldSpec, text: str) -> str:
     if spec.name == "build":
         return v.normalise_build_notation(text)
     if spec.name == "tls_certificate":
         return v.certificate_subject(text)
     if spec.name in ("country", "subdivision"):
-        return block.syn.values.get(spec.name, {}).get(normalise_header(text), text.upper()
-                                                       if len(text) <= 3 else text)
+        canonical = block.syn.values.get(spec.name, {}).get(normalise_header(text))
+        return canonical or (text.upper() if len(text) <= 3 else text)
     return text
 
 
@@ -143,7 +149,7 @@ def _roles(block: _Block, value: Any, where: Where, letter: str) -> tuple[str, .
     return tuple(dict.fromkeys(roles))
 
 
-def _finish_connector(block: _Block, row: Row, raw: dict[str, tuple[Any, str, int]]) -> Row | None:
+def _finish_connector(block: _Block, row: Row, raw: dict[str, tuple[Any, str, str]]) -> Row | None:
     """Connector type from the cell or the table's context; ``SERVER\\Name`` identities."""
     raw_type = str(row.values.pop("type", ""))
     kind, skip = block.context.type_for(raw_type)

@@ -40,7 +40,7 @@ class Entity:
 
     def field(self, name: str) -> FieldSpec | None:
         """The field with this name, if the entity has it."""
-        return next((f for f in self.fields if f.name == name), None)
+        return _FIELDS[self.key].get(name)
 
 
 _YES_NO = ("yes", "no")
@@ -172,9 +172,10 @@ ENTITIES: tuple[Entity, ...] = (
 )
 
 
+_FIELDS: dict[str, dict[str, FieldSpec]] = {e.key: {f.name: f for f in e.fields} for e in ENTITIES}
+_BY_KEY: dict[str, Entity] = {e.key: e for e in ENTITIES}
+
+
 def entity(key: str) -> Entity:
     """The entity with this key (``KeyError`` for an unknown one)."""
-    for e in ENTITIES:
-        if e.key == key:
-            return e
-    raise KeyError(key)
+    return _BY_KEY[key]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+from functools import lru_cache
 
 __all__ = [
     "canonical_build",
@@ -46,6 +47,8 @@ _DOTTED_BUILD = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{1,4})\.(\d{1,4}
 
 def cell_text(raw: object) -> str:
     """The cell as trimmed text; integral floats lose their ``.0``, dates become ISO."""
+    if type(raw) is str:  # the common case first: this runs for every cell
+        return (raw.replace("\u00a0", " ") if "\u00a0" in raw else raw).strip()
     if raw is None:
         return ""
     if isinstance(raw, bool):
@@ -61,7 +64,8 @@ def cell_text(raw: object) -> str:
 
 def is_type_name(text: str) -> bool:
     """True when PowerShell wrote a collection's type name instead of its values."""
-    return bool(_TYPE_NAME.match(text.strip()))
+    text = text.strip()
+    return text[:1] in ("S", "M", "D") and "." in text and bool(_TYPE_NAME.match(text))
 
 
 def parse_bool(raw: object) -> bool:
@@ -130,6 +134,7 @@ def parse_size_gb(raw: object, decimal_comma: bool = False, unit_factor: float =
     return round(number * factor, 3)
 
 
+@lru_cache(maxsize=1024)
 def unit_factor_from_header(header: str) -> float:
     """GB per unit for a bare-number size column: ``Size (TB)`` gives 1024, ``MB`` 1/1024."""
     match = re.search(r"\b([kmgt]b)\b", header.lower())
