@@ -37,18 +37,28 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def _load_files(window: object, files: Sequence[Path]) -> str:
-    """Open a project or import inventory files into the window's document; '' when fine."""
+def _load_files(window: object, files: Sequence[Path], quiet: bool = False) -> str:
+    """Open a project or import inventory files into the window's document; '' when fine.
+
+    ``quiet`` (the self-test) reports a damaged project as text instead of a message box.
+    """
+    from planner.core.project import ProjectError
     from planner.gui.import_flow import import_into_document
     from planner.gui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     projects = [f for f in files if f.suffix.lower() == FILE_SUFFIX]
     inventories = [f for f in files if f.suffix.lower() != FILE_SUFFIX]
+    if projects and quiet:
+        try:
+            window.document.open(projects[0])
+        except ProjectError as exc:
+            return str(exc)
+        return ""
     if projects:
         return "" if window.open_path(projects[0]) else f"cannot open {projects[0]}"
     if inventories:
-        return import_into_document(window.document, inventories)
+        return import_into_document(window.document, inventories, window)
     return ""
 
 
@@ -57,7 +67,7 @@ def _selftest(files: Sequence[Path]) -> int:
     from planner.gui.worker import SyncRunner
 
     window = MainWindow(Document(runner=SyncRunner()))
-    problem = _load_files(window, files)
+    problem = _load_files(window, files, quiet=True)
     window.show()
     QApplication.processEvents()
     for key in window.pages:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from planner.core.model import Finding, Severity
 from planner.core.project import Project
@@ -100,12 +101,17 @@ def import_edit(project: Project, outcome: ImportOutcome) -> tuple[Edit, tuple[E
     return edit, changes
 
 
-def import_into_document(document: Document, files: Sequence[Path]) -> str:
-    """Import files synchronously with the automatic mapping; returns a problem text or ''."""
-    try:
-        outcome = read_inventory(files, mapping_from_plain(document.project.mapping))
-    except Exception as exc:  # shown to the user; the importer reports bad data as findings
-        return f"{type(exc).__name__}: {exc}"
-    edit, _changes = import_edit(document.project, outcome)
+def import_into_document(document: Document, files: Sequence[Path],
+                         parent: QWidget | None = None) -> str:
+    """Import files on the worker with the project's mapping; returns a problem text or ''."""
+    from planner.gui.progress import run_with_progress
+
+    mapping = mapping_from_plain(document.project.mapping)
+    label = QCoreApplication.translate("ImportWizard", "Reading the inventory…")
+    done = run_with_progress(document.runner, parent, label,
+                             lambda: read_inventory(list(files), mapping))
+    if not done.ok:
+        return done.error
+    edit, _changes = import_edit(document.project, done.result)
     document.apply(edit)
     return ""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -37,6 +38,7 @@ from planner.core.project_import import describe_changes, estate_changes
 from planner.gui.document import Document
 from planner.gui.i18n import ui_language
 from planner.gui.import_flow import ImportOutcome, import_edit, mapping_from_plain, read_inventory
+from planner.gui.progress import run_with_progress
 
 __all__ = ["ImportWizard"]
 
@@ -266,14 +268,16 @@ class ImportWizard(QWizard):
 
     def run_import(self, mapping: Any) -> bool:
         """Import the chosen files with ``mapping``; False (and a message) on failure."""
-        try:
-            self.outcome = read_inventory(self.chosen_files, mapping)
-        except Exception as exc:  # shown in the wizard; bad data arrives as findings
-            self.error = f"{type(exc).__name__}: {exc}"
-            from PySide6.QtWidgets import QMessageBox
-
+        files = list(self.chosen_files)
+        done = run_with_progress(self.document.runner, self, _tr("Reading the inventory…"),
+                                 lambda: read_inventory(files, mapping))
+        if done.cancelled:
+            return False
+        if not done.ok:  # bad data arrives as findings; this is a failure of the reader
+            self.error = done.error
             QMessageBox.critical(self, _tr("Import failed"), self.error)
             return False
+        self.outcome = done.result
         self.mapping = mapping
         return True
 

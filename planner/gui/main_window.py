@@ -341,7 +341,8 @@ class MainWindow(QMainWindow):
     def recent_files(self) -> list[str]:
         """Recently opened or saved project files, newest first."""
         value = self.settings_store.value("files/recent", [])
-        items = [value] if isinstance(value, str) else list(value or [])
+        items = [value] if isinstance(value, str) else list(value) \
+            if isinstance(value, list | tuple) else []
         return [str(v) for v in items if v]
 
     def _add_recent(self, path: Path) -> None:

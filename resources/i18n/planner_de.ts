@@ -235,12 +235,12 @@
       <translation>Arbeitstage pro Schritt (leer = Standard):</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="197" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="198" />
       <source>Duration of {kind} is not a number: {text}</source>
       <translation>Dauer von {kind} ist keine Zahl: {text}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="200" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="201" />
       <source>Duration of {kind} must be positive.</source>
       <translation>Dauer von {kind} muss positiv sein.</translation>
     </message>
@@ -737,7 +737,7 @@
 {error}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="204" />
+      <location filename="../../planner/gui/actions_export.py" line="206" />
       <source>Print preview</source>
       <translation>Druckvorschau</translation>
     </message>
@@ -1094,7 +1094,7 @@
     <message>
       <location filename="../../planner/gui/import_flow.py" line="110" />
       <source>Reading the inventory…</source>
-      <translation type="unfinished" />
+      <translation>Lese den Bestand …</translation>
     </message>
     <message>
       <source>Column</source>
@@ -1319,22 +1319,22 @@
       <translation>{0} gespeichert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="386" />
+      <location filename="../../planner/gui/main_window.py" line="387" />
       <source>Settings</source>
       <translation>Einstellungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="387" />
+      <location filename="../../planner/gui/main_window.py" line="388" />
       <source>The settings dialog is not available yet.</source>
       <translation>Der Einstellungsdialog ist noch nicht verfügbar.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="403" />
+      <location filename="../../planner/gui/main_window.py" line="404" />
       <source>Language</source>
       <translation>Sprache</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="404" />
+      <location filename="../../planner/gui/main_window.py" line="405" />
       <source>The new language is used from the next start.</source>
       <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
@@ -1490,7 +1490,7 @@
     <message>
       <location filename="../../planner/gui/progress.py" line="44" />
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Abbrechen</translation>
     </message>
   </context>
   <context>

@@ -103,3 +103,27 @@ def test_reimport_summary_names_a_changed_server(document: Document, tmp_path: P
     newer = replace(old, servers=(replace(first, build="15.2.9999.1"), *old.servers[1:]))
     lines = describe_changes(estate_changes(old, newer))
     assert lines == [f"servers: {first.name} changed (build)"]
+
+
+def test_import_runs_on_the_worker_thread(qtbot: Any, monkeypatch: Any) -> None:
+    """With the real thread pool the wizard waits in an event loop and gets the result."""
+    import threading
+
+    import planner.gui.import_wizard as wizard_module
+    from planner.gui.worker import ThreadRunner
+
+    threads: list[str] = []
+    real = wizard_module.read_inventory
+
+    def spy(files: Any, mapping: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return real(files, mapping)
+
+    monkeypatch.setattr(wizard_module, "read_inventory", spy)
+    runner = ThreadRunner()
+    wizard = ImportWizard(Document(runner=runner), [MESSY])
+    qtbot.addWidget(wizard)
+    assert wizard.run_import(None)
+    runner.wait(10000)
+    assert wizard.outcome is not None and wizard.outcome.result.estate.servers
+    assert threads and threads[0] != threading.main_thread().name
