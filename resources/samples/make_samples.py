@@ -30,7 +30,7 @@ def _project(customer: str, subdivision: str, consultants: list[str]) -> dict[st
         "consultants": [{"name": n, "days_per_week": 5} for n in consultants],
         "freezes": [{"name": "Jahresendsperre", "start": date(2026, 12, 21),
                      "end": date(2027, 1, 6)}],
-        "windows": {"days": ["Sat"]},
+        "windows": {"maintenance_days": ["Sat"]},
     }
 
 

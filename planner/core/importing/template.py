@@ -47,7 +47,7 @@ DEFAULT_PROJECT: dict[str, Any] = {
                 "subdivision": "BY", "language": "de"},
     "consultants": [{"name": "Consultant 1", "days_per_week": 5}],
     "freezes": [{"name": "Jahresende", "start": date(2026, 12, 21), "end": date(2027, 1, 6)}],
-    "windows": {"days": ["Sat"]},
+    "windows": {"maintenance_days": ["Sat"]},
 }
 
 _PROJECT_HELP: dict[str, tuple[str, str]] = {
@@ -56,7 +56,8 @@ _PROJECT_HELP: dict[str, tuple[str, str]] = {
     "project.country": ("Country for holidays (ISO code)", "Land für Feiertage (ISO-Code)"),
     "project.subdivision": ("State for holidays, e.g. BY", "Bundesland für Feiertage, z. B. BY"),
     "project.language": ("Report language: de or en", "Berichtssprache: de oder en"),
-    "windows.days": ("Maintenance window days, a list", "Wartungsfenster-Tage, eine Liste"),
+    "windows.maintenance_days": ("Maintenance window days, a list",
+                                 "Wartungsfenster-Tage, eine Liste"),
 }
 
 

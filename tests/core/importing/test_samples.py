@@ -71,7 +71,7 @@ def test_project_sheet_gives_the_settings_table_in_toml_shape() -> None:
     assert (table["project"]["country"], table["project"]["subdivision"]) == ("DE", "BY")
     assert [c["name"] for c in table["consultants"]] == ["A. Berger", "K. Yilmaz"]
     assert table["freezes"][0]["start"] == date(2026, 12, 21)
-    assert table["windows"]["days"] == ["Sat"]
+    assert table["windows"]["maintenance_days"] == ["Sat"]
 
 
 def test_messy_sheet_values_are_understood() -> None:
@@ -89,3 +89,12 @@ def test_messy_sheet_values_are_understood() -> None:
 def test_legacy_sample_still_has_2013_and_2019_cu12() -> None:
     builds = {canonical_build(s.build) for s in import_files([LEGACY]).estate.servers}
     assert builds == {"15.0.1497.48", "15.2.1118.7"}
+
+
+@pytest.mark.parametrize("path", [SMALL, MIXED, LEGACY], ids=["small", "mixed", "legacy"])
+def test_project_sheets_are_valid_settings(path) -> None:  # type: ignore[no-untyped-def]
+    from planner.core.settings_io import settings_from_table
+
+    settings = settings_from_table(import_files([path]).settings_table)
+    assert settings.start == date(2026, 12, 1) and settings.maintenance_days == ("Sat",)
+    assert settings.freezes and settings.consultants
