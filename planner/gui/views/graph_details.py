@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from planner.gui.document import Document
 from planner.gui.i18n import ui_language
+from planner.gui.models.estate_model import path_label
 
 __all__ = ["node_details_html"]
 
@@ -35,7 +36,7 @@ def _assessment(document: Document, name: str, lang: str) -> str:
     supported = _tr("supported") if a.supported else _tr("not supported")
     judged = _tr("judged by Exchange Online") if a.judged_by_exo else ""
     return (f"<p><b>{escape(a.product)} {escape(a.release)}</b> ({escape(supported)}) — "
-            f"{escape(_tr('path'))}: <b>{escape(a.path.value)}</b><br>{escape(judged)}</p>"
+            f"{escape(_tr('path'))}: <b>{escape(path_label(a.path))}</b><br>{escape(judged)}</p>"
             f"<p>{escape(reason)}</p>")
 
 
