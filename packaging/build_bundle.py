@@ -44,7 +44,26 @@ def build(dist: Path, onefile: bool) -> Path:
     target = dist / "planner"  # a folder, or the one executable
     if not onefile:
         shutil.copy2(ROOT / "packaging" / "planner.desktop", target / "planner.desktop")
+        render_icon(ROOT / "resources" / "icons" / "app.svg", target / "planner.png")
     return target
+
+
+def render_icon(svg: Path, png: Path, size: int = 256) -> None:
+    """The application icon as a PNG for the .desktop entry (rendered offscreen with Qt)."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtGui import QGuiApplication, QImage, QPainter, Qt\n"
+        "from PySide6.QtSvg import QSvgRenderer\n"
+        "app = QGuiApplication([])\n"
+        f"img = QImage({size}, {size}, QImage.Format.Format_ARGB32)\n"
+        "img.fill(Qt.GlobalColor.transparent)\n"
+        "p = QPainter(img)\n"
+        "QSvgRenderer(sys.argv[1]).render(p)\n"
+        "p.end()\n"
+        "sys.exit(0 if img.save(sys.argv[2]) else 1)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    subprocess.check_call([sys.executable, "-c", code, str(svg), str(png)], env=env)
 
 
 def main() -> int:
