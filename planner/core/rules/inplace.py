@@ -44,7 +44,7 @@ def _needs_su(ctx: Context, s: ServerFacts) -> bool:
     if latest is None or s.info is None:
         return False
     if s.path in (P.IN_PLACE, P.CU_THEN_IN_PLACE):
-        return True  # the SE media is RTM/CU level; the newest SU comes on top
+        return False  # the upgrade step installs the newest SU in the same window
     return (s.product == "SE" and not s.excluded
             and _version(str(s.info.number)) < _version(latest[0]))
 
@@ -83,6 +83,22 @@ def _after_cu(ctx: Context, s: ServerFacts) -> tuple[str, str] | None:
             "installieren; DAG-Mitglieder einzeln im Wartungsmodus.")
 
 
+def _with_su(ctx: Context) -> tuple[str, str, str, str, str]:
+    """Title, detail and command parts for installing the newest SE update in the same window.
+
+    The SE media is RTM level; its newest update goes on right after the upgrade, in the same
+    maintenance window, so a DAG member is taken down once, not twice.
+    """
+    latest = latest_se_build(ctx.knowledge)
+    if latest is None or "latest_se_update" in {r.lower() for r in ctx.decisions.disabled_rules}:
+        return ("", "", "", "", "")
+    build, release = latest
+    return (f" with {release}", f" mit {release}",
+            f"; the newest SE update {release} ({build}) follows in the same window",
+            f"; das neueste SE-Update {release} ({build}) folgt im selben Wartungsfenster",
+            f"\nInstall SE {release} ({build})  # same window, before leaving maintenance mode")
+
+
 def _server_steps(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[Step]:
     """cu -> inplace -> su for one server (only the parts it needs)."""
     name, dag = s.name, s.server.dag
@@ -102,15 +118,17 @@ def _server_steps(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> li
             command=maintenance_wrapped(name, dag, setup_upgrade() + f"  # 2019 {target} media"),
             **common))
     if s.path in (P.IN_PLACE, P.CU_THEN_IN_PLACE):
+        su = _with_su(ctx)
         out.append(make_step(
             ctx, "inplace_2019", f"inplace:{name}", "inplace_upgrade", Phase.IN_PLACE,
             f"server:{name}",
-            (f"Upgrade {name} in place to Exchange SE",
-             f"{name} direkt (In-Place) auf Exchange SE aktualisieren"),
-            (s.fact_en + note[0], s.fact_de + note[1]), _fields(s), _after_cu(ctx, s),
-            predecessors=deps(out[-1].id) if out else gate,
+            (f"Upgrade {name} in place to Exchange SE{su[0]}",
+             f"{name} direkt (In-Place) auf Exchange SE aktualisieren{su[1]}"),
+            (s.fact_en + note[0] + su[2], s.fact_de + note[1] + su[3]), _fields(s),
+            _after_cu(ctx, s), predecessors=deps(out[-1].id) if out else gate,
             exits_exo_view=(name,) if s.judged else (),
-            command=maintenance_wrapped(name, dag, setup_upgrade() + "  # Exchange SE media"),
+            command=maintenance_wrapped(name, dag, setup_upgrade() + "  # Exchange SE media"
+                                        + su[4]),
             **common))
     if _needs_su(ctx, s):
         latest = latest_se_build(ctx.knowledge)

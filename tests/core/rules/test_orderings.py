@@ -60,7 +60,7 @@ def test_dag_members_are_chained_with_the_judged_member_first() -> None:
     assert ex02 is not None
     from dataclasses import replace
     p = plan(estate.with_server(replace(ex02, judged_by_exo=True)))
-    assert before(p, "su:EX02", "inplace:EX01")
+    assert before(p, "inplace:EX02", "inplace:EX01")
     assert not before(p, "inplace:EX01", "inplace:EX02")
 
 

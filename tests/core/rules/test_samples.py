@@ -24,7 +24,7 @@ def test_small_sample() -> None:
     p = _sample(str(SMALL))
     assert {a.path.value for a in p.servers} == {"in_place"}
     assert [a.name for a in p.servers if a.judged_by_exo] == ["FAB-EDGE01"]
-    assert before(p, "su:FAB-EX01", "inplace:FAB-EX02")  # one DAG member at a time
+    assert before(p, "inplace:FAB-EX01", "inplace:FAB-EX02")  # one DAG member at a time
     assert before(p, "inplace:FAB-EDGE01", "hybrid:hcw")
 
 
@@ -54,4 +54,4 @@ def test_legacy_sample() -> None:
 def test_excluding_a_sample_server_changes_the_steps() -> None:
     full = _sample(str(MIXED))
     fewer = _sample(str(MIXED), frozenset({"MUC-EX19-02"}))
-    assert set(ids(full)) - set(ids(fewer)) == {"inplace:MUC-EX19-02", "su:MUC-EX19-02"}
+    assert set(ids(full)) - set(ids(fewer)) == {"inplace:MUC-EX19-02"}

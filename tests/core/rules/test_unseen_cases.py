@@ -206,3 +206,22 @@ def test_2013_kept_in_an_estate_without_targets_is_reported() -> None:
     # mailboxes (nothing else exists), and they move on with it.
     assert "to NEW" in _step(p, "legacy:moves:OLD").title_en
     assert path_of(p, "NEW") == "side_by_side"
+
+
+def test_the_newest_se_update_goes_on_in_the_upgrade_window() -> None:
+    # A DAG member is taken down once: SE setup and the newest SU in the same window.
+    from planner.core.rules.inplace import latest_se_build
+
+    build, release = latest_se_build(knowledge()) or ("", "")
+    p = plan(mixed())
+    up = _step(p, "inplace:EX2019-01")
+    assert up.title_en.endswith(f"with {release}") and f"Install SE {release} ({build})" in (
+        up.command)
+    assert up.command.index("Install SE") < up.command.index("StopDagServerMaintenance")
+    assert not ids(p, "su:EX2019")
+    # A server already on an older SE build still gets its own update step.
+    se = Server("EX-SE", site="Munich", roles=("Mailbox",), build="15.2.2562.17",
+                os="Windows Server 2022")
+    assert "su:EX-SE" in ids(plan(mixed().with_server(se)))
+    off = plan(mixed(), Decisions(disabled_rules=frozenset({"latest_se_update"})))
+    assert "Install SE" not in _step(off, "inplace:EX2019-01").command
