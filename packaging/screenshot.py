@@ -1,7 +1,7 @@
 """Screenshots of the real window for the README: run under Xvfb with the xcb platform.
 
     xvfb-run -a -s "-screen 0 1360x860x24" env QT_QPA_PLATFORM=xcb \\
-        .venv/bin/python packaging/screenshot.py --pages estate graph --out docs/screenshots
+        .venv/bin/python packaging/screenshot.py --pages estate graph --out resources/docs/screenshots
 
 Imports the mixed sample, waits for the plan (real pipeline, on the worker thread), shows
 each page and saves a grab of the screen area of the window as ``workbench-<page>.png``.
@@ -31,7 +31,7 @@ def main() -> int:
     """Take the screenshots; returns the exit code."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", nargs="+", default=["estate", "graph"])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--out", type=Path, default=ROOT / "resources" / "docs" / "screenshots")
     parser.add_argument("--lang", default="en", choices=["en", "de"])
     parser.add_argument("--sample", type=Path,
                         default=ROOT / "resources" / "samples" / "mixed" / "inventory.xlsx")
