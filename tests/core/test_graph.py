@@ -85,3 +85,17 @@ def test_graphml_export_can_be_read_back(tmp_path: Path) -> None:
     assert g.nodes["server:EX2016-01"]["judged_by_exo"] is True
     assert g.nodes["server:EX2019-03"]["kind"] == "server"
     assert g.number_of_nodes() == build_graph(mixed(), load_knowledge()).graph.number_of_nodes()
+
+
+def test_a_dag_with_one_member_that_looks_like_another_is_a_typo_warning() -> None:
+    from planner.core.model import Dag, Estate, Organization, Server
+
+    est = Estate(organization=Organization(customer="C"), servers=(
+        Server("M1", build="15.2.1544.36", dag="DAG-MÜL"),
+        Server("M2", build="15.2.1544.36", dag="DAG-MÜL"),
+        Server("M3", build="15.2.1544.36", dag="DAG-MUEL")),
+        dags=(Dag("DAG-MÜL", ("M1", "M2")),))
+    found = [f for f in build_graph(est, load_knowledge()).findings
+             if f.code == "GRAPH-DAG-ONE-MEMBER"]
+    assert len(found) == 1 and found[0].severity.value == "warning"
+    assert "DAG-MUEL" in found[0].message_en and "DAG-MÜL" in found[0].message_en

@@ -226,6 +226,36 @@ def _check_duplicates(b: _Builder) -> None:
             ))
 
 
+def _dag_key(name: str) -> str:
+    """A DAG name as people misspell it: case, umlauts and separators ignored."""
+    text = name.casefold()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(a, b)
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _check_lonely_dags(b: _Builder) -> None:
+    """A DAG with one member is usually a typo in a server's DAG column (DAG-MUEL for DAG-MÜL)."""
+    members: dict[str, set[str]] = {}
+    for src, dst, rel in b.g.edges(keys=True):
+        if rel == MEMBER_OF:
+            members.setdefault(dst, set()).add(src)
+    names = [str(b.g.nodes[n]["label"]) for n in b.g if b.g.nodes[n].get("kind") == "dag"]
+    for name in names:
+        found = members.get(node_id("dag", name), set())
+        if len(found) != 1:
+            continue
+        twin = next((o for o in names if o != name and _dag_key(o) == _dag_key(name)), "")
+        hint_en = f" It looks like DAG {twin}; check the spelling." if twin else ""
+        hint_de = f" Sie ähnelt der DAG {twin}; bitte die Schreibweise prüfen." if twin else ""
+        server = next(iter(found)).split(":", 1)[1]
+        b.findings.append(Finding(
+            Severity.WARNING if twin else Severity.INFO, "GRAPH-DAG-ONE-MEMBER",
+            f"DAG {name} has only one member ({server}).{hint_en}",
+            f"Die DAG {name} hat nur ein Mitglied ({server}).{hint_de}",
+            target=f"dag:{name}"))
+
+
 def _judged(b: _Builder, knowledge: Knowledge) -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
     from planner.core.graph.exo import derive_judged
 
@@ -245,7 +275,7 @@ def build_graph(estate: Estate, knowledge: Knowledge) -> EstateGraph:
     """The estate as a typed graph with findings and the servers Exchange Online judges."""
     b = _Builder(estate)
     for step in (_add_servers_and_sites, _add_dags_and_databases, _add_connectors,
-                 _add_relay_clients, _add_namespaces, _check_duplicates):
+                 _add_relay_clients, _add_namespaces, _check_duplicates, _check_lonely_dags):
         step(b)
     judged, reasons = _judged(b, knowledge)
     _check_cycles(b)

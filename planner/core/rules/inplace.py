@@ -93,7 +93,7 @@ def _with_su(ctx: Context) -> tuple[str, str, str, str, str]:
     if latest is None or "latest_se_update" in {r.lower() for r in ctx.decisions.disabled_rules}:
         return ("", "", "", "", "")
     build, release = latest
-    return (f" with {release}", f" mit {release}",
+    return (f" {release}", f" {release}",
             f"; the newest SE update {release} ({build}) follows in the same window",
             f"; das neueste SE-Update {release} ({build}) folgt im selben Wartungsfenster",
             f"\nInstall SE {release} ({build})  # same window, before leaving maintenance mode")
@@ -123,7 +123,7 @@ def _server_steps(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> li
             ctx, "inplace_2019", f"inplace:{name}", "inplace_upgrade", Phase.IN_PLACE,
             f"server:{name}",
             (f"Upgrade {name} in place to Exchange SE{su[0]}",
-             f"{name} direkt (In-Place) auf Exchange SE aktualisieren{su[1]}"),
+             f"{name} direkt (In-Place) auf Exchange SE{su[1]} aktualisieren"),
             (s.fact_en + note[0] + su[2], s.fact_de + note[1] + su[3]), _fields(s),
             _after_cu(ctx, s), predecessors=deps(out[-1].id) if out else gate,
             exits_exo_view=(name,) if s.judged else (),

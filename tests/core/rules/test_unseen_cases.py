@@ -215,8 +215,9 @@ def test_the_newest_se_update_goes_on_in_the_upgrade_window() -> None:
     build, release = latest_se_build(knowledge()) or ("", "")
     p = plan(mixed())
     up = _step(p, "inplace:EX2019-01")
-    assert up.title_en.endswith(f"with {release}") and f"Install SE {release} ({build})" in (
-        up.command)
+    assert up.title_en.endswith(f"to Exchange SE {release}")
+    assert up.title_de.endswith(f"auf Exchange SE {release} aktualisieren")
+    assert f"Install SE {release} ({build})" in up.command
     assert up.command.index("Install SE") < up.command.index("StopDagServerMaintenance")
     assert not ids(p, "su:EX2019")
     # A server already on an older SE build still gets its own update step.
