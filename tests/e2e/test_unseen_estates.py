@@ -304,3 +304,14 @@ def test_big_estate_of_40_servers_in_6_dags() -> None:
 
 def _days(start: date, end: date) -> list[date]:
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def test_excluding_the_only_judged_server_warns_that_its_mail_will_be_blocked() -> None:
+    from planner.core.settings import Decisions
+
+    base = planned("standalone")
+    plan = make_plan(base.estate, (), base.settings,
+                     Decisions(excluded_servers=frozenset({"WEBER-EX"})),
+                     knowledge_for(base.settings))
+    assert {"RULES-JUDGED-SERVER-KEPT", "RULES-OLD-SERVER-KEPT"} <= codes(plan)
+    assert not [s for s in plan.proposal.steps if "WEBER-EX" in s.id]

@@ -82,6 +82,22 @@ def _linked(steps: list[Step], links: Sequence[Link]) -> list[Step]:
     return out
 
 
+def _judged_but_kept(ctx: Context, steps: Sequence[Step]) -> list[Finding]:
+    """Judged servers no step takes out of Exchange Online's view: their mail will be blocked."""
+    leaving = {name.lower() for st in steps for name in st.exits_exo_view}
+    return [Finding(
+        Severity.WARNING, "RULES-JUDGED-SERVER-KEPT",
+        f"Exchange Online judges {s.name} ({s.fact_en.split(' = ')[-1]}), but no step of the "
+        "plan takes it out of Exchange Online's view; its mail to Exchange Online will be "
+        "throttled and then blocked. Plan it, or re-point the connector to Exchange Online.",
+        f"Exchange Online bewertet {s.name} ({s.fact_de.split(' = ')[-1]}), aber kein Schritt "
+        "des Plans nimmt ihn aus der Bewertung; seine Mail an Exchange Online wird gedrosselt "
+        "und dann blockiert. Bitte einplanen oder den Connector zu Exchange Online umstellen.",
+        target=f"server:{s.name}")
+        for s in ctx.servers
+        if s.judged and s.product in ("2013", "2016", "2019") and s.name.lower() not in leaving]
+
+
 def propose(estate: Estate, settings: Settings, decisions: Decisions,
             knowledge: Knowledge) -> Proposal:
     """The ordered, explained steps for this estate under the consultant's decisions."""
@@ -98,6 +114,7 @@ def propose(estate: Estate, settings: Settings, decisions: Decisions,
                      f"Switched-off rule '{r}' does not exist; ignored.",
                      f"Die abgeschaltete Regel '{r}' gibt es nicht; ignoriert.", target=r)
              for r in unknown]
+    notes += _judged_but_kept(ctx, ordered)
     return Proposal(
         steps=ordered,
         servers=tuple(to_assessment(f) for f in facts),

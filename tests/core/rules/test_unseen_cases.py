@@ -226,3 +226,11 @@ def test_the_newest_se_update_goes_on_in_the_upgrade_window() -> None:
     assert "su:EX-SE" in ids(plan(mixed().with_server(se)))
     off = plan(mixed(), Decisions(disabled_rules=frozenset({"latest_se_update"})))
     assert "Install SE" not in _step(off, "inplace:EX2019-01").command
+
+
+def test_a_judged_server_the_plan_never_takes_out_of_view_is_a_warning() -> None:
+    est = mixed()
+    assert "RULES-JUDGED-SERVER-KEPT" not in {f.code for f in plan(est).findings}
+    p = plan(est, Decisions(excluded_servers=frozenset({"EX2016-01"})))
+    [kept] = [f for f in p.findings if f.code == "RULES-JUDGED-SERVER-KEPT"]
+    assert kept.target == "server:EX2016-01" and "blocked" in kept.message_en
