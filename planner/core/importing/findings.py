@@ -69,8 +69,10 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     "IMPORT-BUILD-UNPARSEABLE": (E, "Server {name}: build \"{value}\" is not a build number.",
                                  "Server {name}: \"{value}\" ist keine Buildnummer."),
     "IMPORT-BUILD-UNCERTAIN": (W, "Server {name}: {detail}", "Server {name}: {detail}"),
-    "IMPORT-ROLES-MISSING": (W, "Server {name} has no roles; treated as a Mailbox server.",
-                             "Server {name} hat keine Rollen; als Postfachserver behandelt."),
+    "IMPORT-ROLES-MISSING": (W, "Server {name} has no roles; add Mailbox or Edge so the right "
+                                "path is chosen.",
+                             "Server {name} hat keine Rollen; Mailbox oder Edge ergänzen, damit "
+                             "der richtige Weg gewählt wird."),
     "IMPORT-DAG-UNLISTED": (W, "DAG {name} is named by servers but not listed; created from them.",
                             "DAG {name} wird von Servern genannt, ist aber nicht aufgeführt; "
                             "aus ihnen erzeugt."),
