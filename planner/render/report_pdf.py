@@ -28,7 +28,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QGuiApplication,
     QImage,
     QPagedPaintDevice,
     QPageLayout,
@@ -41,6 +40,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
+from PySide6.QtWidgets import QApplication
 
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
@@ -88,17 +88,21 @@ class Placement:
 
 
 def ensure_app() -> None:
-    """A QGuiApplication for fonts and painting; offscreen when there is no display."""
+    """An application object for fonts and painting; offscreen when there is no display.
+
+    A full QApplication, not a QGuiApplication: the same process may later build widgets
+    (the GUI, or tests), and Qt aborts when a widget meets a mere QGuiApplication.
+    """
     if QCoreApplication.instance() is not None:
         return
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) \
             and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     global _APP
-    _APP = QGuiApplication(["planner-report"])
+    _APP = QApplication(["planner-report"])
 
 
-_APP: QGuiApplication | None = None
+_APP: QApplication | None = None
 
 
 def _placeholders(doc: QTextDocument) -> list[tuple[QTextBlock, int, str]]:
