@@ -234,3 +234,13 @@ def test_a_judged_server_the_plan_never_takes_out_of_view_is_a_warning() -> None
     p = plan(est, Decisions(excluded_servers=frozenset({"EX2016-01"})))
     [kept] = [f for f in p.findings if f.code == "RULES-JUDGED-SERVER-KEPT"]
     assert kept.target == "server:EX2016-01" and "blocked" in kept.message_en
+
+
+def test_a_2019_edge_on_old_windows_is_replaced_and_says_why() -> None:
+    est = mixed()
+    edge = Server("EDGE19", site="Munich", roles=("Edge",), build=CU14, os="WS2012R2")
+    p = plan(est.with_server(edge))
+    assert path_of(p, "EDGE19") == "side_by_side"
+    new = _step(p, "edge:new:EDGE19")
+    assert "WS2012R2" in new.why_en and "Exchange 2016 Edge" not in new.why_en
+    assert before(p, "edge:subscribe:EDGE19", "edge:remove:EDGE19")
