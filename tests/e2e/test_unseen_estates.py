@@ -199,6 +199,9 @@ def test_2016_only_with_three_sites_two_dags_and_an_edge() -> None:
     # LEJ/VIE users reach their mailboxes through the Frankfurt namespace: switched first.
     assert before(plan, "sbs:namespace:DAG-FRA", "sbs:moves:DAG-LEJVIE:1")
     assert plan.proposal.step("sbs:namespace:DAG-LEJVIE") is None
+    # The Project sheet carries a consultant's absence (a nested list) without a finding.
+    assert plan.settings.consultants[1].absent == ((date(2027, 2, 15), date(2027, 2, 26)),)
+    assert "IMPORT-PROJECT-KEY" not in codes(plan)
     # Start in March 2027 with Sunday windows, around Easter in Hesse.
     assert all(dated(plan, s.id).start >= date(2027, 3, 1) for s in plan.proposal.steps)
     easter = {date(2027, 3, 26), date(2027, 3, 29)}
