@@ -27,6 +27,11 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     "IMPORT-FILE-TOO-LARGE": (
         E, "The file would unpack to {detail}; refused as a safety measure.",
         "Die Datei würde sich auf {detail} entpacken; aus Sicherheitsgründen abgelehnt."),
+    "IMPORT-TABLE-TOO-LONG": (
+        E, "The table has more than {detail} rows; only the first {detail} were read. An "
+        "Exchange inventory is far smaller: split the file or remove unrelated rows.",
+        "Die Tabelle hat mehr als {detail} Zeilen; nur die ersten {detail} wurden gelesen. Ein "
+        "Exchange-Bestand ist viel kleiner: Datei aufteilen oder fremde Zeilen entfernen."),
     "IMPORT-SHEET-UNRECOGNISED": (
         W, "No known column headers found; nothing imported from here. Map the columns by hand.",
         "Keine bekannten Spaltenüberschriften gefunden; nichts übernommen. Spalten bitte "

@@ -21,6 +21,9 @@ __all__ = ["MAX_UNPACKED_BYTES", "Table", "decode_text", "read_file", "read_text
 
 MAX_UNPACKED_BYTES = 400 * 1024**2  # declared size of all zip members (zip-bomb guard)
 MAX_FILE_BYTES = 200 * 1024**2
+# Rows read per table. Real inventories have hundreds or a few thousand rows; the cap keeps
+# time and memory bounded when a customer sends a huge log or export by mistake.
+MAX_TABLE_ROWS = 100_000
 _MAX_RATIO = 250  # a member this much larger than its compressed size is suspicious
 
 
@@ -35,6 +38,7 @@ class Table:
     type_hint: str = ""  # PowerShell "#TYPE ..." name
     entity_hint: str = ""  # the reader already knows the entity (report text, XML)
     decimal_comma: bool = False
+    cut_off: bool = False  # more than MAX_TABLE_ROWS rows: the rest was not read
 
     def where(self, index: int | None = None) -> Where:
         """The location of ``rows[index]`` (or of the table)."""
@@ -97,11 +101,18 @@ def _read_workbook(path: Path) -> tuple[list[Table], list[Finding]]:
         for name in workbook.sheet_names:
             sheet = workbook.get_sheet_by_name(name)
             rows = [list(r) for r in sheet.to_python(skip_empty_area=False)]
+            cut_off = len(rows) > MAX_TABLE_ROWS
+            rows = rows[:MAX_TABLE_ROWS]
             _fill_vertical_merges(rows, getattr(sheet, "merged_cell_ranges", None) or ())
-            tables.append(Table(path.name, name, tuple(tuple(r) for r in rows)))
+            tables.append(Table(path.name, name, tuple(tuple(r) for r in rows), cut_off=cut_off))
     finally:
         workbook.close()
-    return tables, []
+    return tables, _cut_off_findings(tables)
+
+
+def _cut_off_findings(tables: Sequence[Table]) -> list[Finding]:
+    return [finding("IMPORT-TABLE-TOO-LONG", Where(t.file, t.sheet), detail=f"{MAX_TABLE_ROWS:,}")
+            for t in tables if t.cut_off]
 
 
 def _fill_vertical_merges(rows: list[list[Any]], ranges: Sequence[Any]) -> None:
@@ -151,7 +162,7 @@ def _read_text_file(path: Path) -> tuple[list[Table], list[Finding]]:
     table = read_text_table(path.name, text)
     if table is None:
         return [], [finding("IMPORT-FILE-EMPTY", Where(path.name))]
-    return [table], []
+    return [table], _cut_off_findings([table])
 
 
 def read_text_table(name: str, text: str) -> Table | None:
@@ -170,10 +181,11 @@ def read_text_table(name: str, text: str) -> Table | None:
     if skipped >= len(lines):
         return None
     delimiter = delimiter or _sniff_delimiter(lines[skipped])
-    reader = csv.reader(io.StringIO("\n".join(lines[skipped:])), delimiter=delimiter)
+    body = lines[skipped : skipped + MAX_TABLE_ROWS + 1]
+    reader = csv.reader(io.StringIO("\n".join(body)), delimiter=delimiter)
     rows = tuple(tuple(cell.strip() for cell in row) for row in reader)
-    return Table(name, "", rows, first_row=skipped + 1, type_hint=type_hint,
-                 decimal_comma=delimiter == ";")
+    return Table(name, "", rows[:MAX_TABLE_ROWS], first_row=skipped + 1, type_hint=type_hint,
+                 decimal_comma=delimiter == ";", cut_off=len(rows) > MAX_TABLE_ROWS)
 
 
 def _sniff_delimiter(header_line: str) -> str:
