@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.core.knowledge import EnforcementPolicy, Knowledge
-from planner.core.model import Estate
+from planner.core.model import Estate, Server
 from planner.core.plan import Exposure, Pause
 from planner.core.settings import Settings
 
 __all__ = [
     "DayStage",
     "Detection",
+    "DetectionIndex",
     "daily_stages",
     "first_detection",
     "paused_days",
@@ -55,24 +56,37 @@ def stage_thresholds(policy: EnforcementPolicy) -> tuple[int, int]:
     return min(throttle, block), block
 
 
-def _exo_report_day(name: str, fqdn: str, estate: Estate) -> date | None:
-    keys = {name.lower(), fqdn.lower()} - {""}
-    days = [
-        r.first_detected
-        for r in estate.exo_reports
-        if r.first_detected
-        and (r.server_fqdn.lower() in keys or r.server_fqdn.lower().split(".", 1)[0] in keys)
-    ]
-    return min(days) if days else None
+def _keyed(pairs: Iterable[tuple[str, date]]) -> dict[str, date]:
+    """Earliest day per lower-case key, under both the full key and its short name."""
+    out: dict[str, date] = {}
+    for key, day in pairs:
+        full = key.strip().lower()
+        for k in {full, full.split(".", 1)[0]} - {""}:
+            out[k] = min(day, out.get(k, day))
+    return out
 
 
-def _settings_day(name: str, fqdn: str, settings: Settings) -> date | None:
-    keys = {name.lower(), fqdn.lower()} - {""}
-    days = [
-        d for k, d in settings.first_detected.items()
-        if k.lower() in keys or k.lower().split(".", 1)[0] == name.lower()
-    ]
-    return min(days) if days else None
+@dataclass(frozen=True)
+class DetectionIndex:
+    """First-detected days from Exchange Online's reports and the settings, by server name."""
+
+    reports: dict[str, date]
+    settings: dict[str, date]
+
+    @classmethod
+    def build(cls, estate: Estate, settings: Settings) -> DetectionIndex:
+        """Index once, so a large estate is not scanned per server."""
+        return cls(
+            _keyed((r.server_fqdn, r.first_detected) for r in estate.exo_reports
+                   if r.first_detected),
+            _keyed(settings.first_detected.items()),
+        )
+
+    def lookup(self, table: str, name: str, fqdn: str) -> date | None:
+        """The earliest day recorded for this server's name or FQDN."""
+        source = self.reports if table == "reports" else self.settings
+        days = [source[k] for k in {name.lower(), fqdn.lower()} - {""} if k in source]
+        return min(days) if days else None
 
 
 def _baseline_day(build: str, knowledge: Knowledge) -> date | None:
@@ -87,17 +101,22 @@ def _baseline_day(build: str, knowledge: Knowledge) -> date | None:
 
 
 def first_detection(
-    server_name: str, estate: Estate, settings: Settings, knowledge: Knowledge
+    server_name: str, estate: Estate, settings: Settings, knowledge: Knowledge,
+    index: DetectionIndex | None = None, server: Server | None = None,
 ) -> Detection | None:
-    """First-detected day: Exchange Online's report, else settings, else the baseline date."""
-    server = estate.server(server_name)
+    """First-detected day: Exchange Online's report, else settings, else the baseline date.
+
+    ``index`` and ``server`` spare the scans when called for every server of an estate.
+    """
+    index = index or DetectionIndex.build(estate, settings)
+    server = server or estate.server(server_name)
     fqdn = server.fqdn if server else ""
     name = server.name if server else server_name
     found: Detection | None = None
-    day = _exo_report_day(name, fqdn, estate)
+    day = index.lookup("reports", name, fqdn)
     if day:
         found = Detection(day, "exo_report")
-    elif (day := _settings_day(name, fqdn, settings)) is not None:
+    elif (day := index.lookup("settings", name, fqdn)) is not None:
         found = Detection(day, "settings")
     elif server and (day := _baseline_day(server.build, knowledge)) is not None:
         found = Detection(day, "baseline")

@@ -6,6 +6,7 @@ lexicographically minimising blocked days, throttled days, pause days and the fi
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from planner.core.calendar import build_calendar
@@ -14,29 +15,114 @@ from planner.core.knowledge import Knowledge
 from planner.core.model import Estate
 from planner.core.plan import Objective, Pause, Proposal, Schedule, ScheduledStep
 from planner.core.scheduler.drivers import explain
-from planner.core.scheduler.greedy import serial_plan
+from planner.core.scheduler.greedy import Placement, earliest_bound, left_shift, serial_plan
 from planner.core.scheduler.infeasible import blocked_reason, diagnose
 from planner.core.scheduler.model import build_model
+from planner.core.scheduler.pauses import Exposure3, best_pauses
 from planner.core.scheduler.problem import Problem, build_problem
-from planner.core.scheduler.solve import Solution, solve_lexicographic
+from planner.core.scheduler.solve import solve_lexicographic
 from planner.core.settings import Decisions, Settings
 
 __all__ = ["schedule"]
 
 _MARGIN_DAYS = 45  # room beyond the serial plan for the solver to move things around
+_MODEL_CELLS = 400_000  # steps x horizon days beyond which CP-SAT cannot help in time
 
 
-def _horizon(problem: Problem, placed: dict[int, tuple[int, int, int]]) -> int:
-    ends = [e for _, e, _ in placed.values()] or [0]
+def _horizon(problem: Problem, placed: dict[int, Placement]) -> int:
+    ends = [p.end for p in placed.values()] or [0]
     pins = [j.pin + 1 for j in problem.jobs if j.pin is not None]
     nbs = [j.not_before + 1 for j in problem.jobs]
     return max([*ends, *pins, *nbs, 1]) + _MARGIN_DAYS
 
 
-def _pauses(problem: Problem, sol: Solution) -> tuple[Pause, ...]:
+def _cutovers(problem: Problem, placed: dict[int, Placement]) -> dict[str, int]:
+    """Per judged server the exclusive end of its clock: the first exit step's last day + 1."""
+    cuts: dict[str, int] = {}
+    for judged in problem.judged:
+        ends = [placed[i].start + 1 if problem.jobs[i].is_milestone else placed[i].end
+                for i in judged.exit_jobs if i in placed]
+        if ends:
+            cuts[judged.name] = min(ends)
+    return cuts
+
+
+def _finish(placed: dict[int, Placement]) -> int:
+    """The finish as the model counts it: the latest exclusive end (a milestone: its day)."""
+    return max((p.end for p in placed.values()), default=0)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """The chosen plan before it becomes dates: placements, pauses, status and gap."""
+
+    placed: dict[int, Placement]
+    exposure: Exposure3
+    status: str
+    gap: float
+
+
+def _gap(value: tuple[int, ...], bound: tuple[int, ...]) -> float:
+    """Relative gap of the first objective (blocked, throttled, pause, finish) not at its bound."""
+    for v, b in zip(value, bound, strict=True):
+        if v != b:
+            return round((v - b) / max(1, abs(v)), 4)
+    return 0.0
+
+
+def _optimise(problem: Problem, settings: Settings) -> _Outcome | str:
+    """Greedy plan, critical-path bound, CP-SAT when they differ; "infeasible" when none exists."""
+    fixed = settings.fixed_pauses
+    greedy = serial_plan(problem)
+    floor_plan = serial_plan(problem, resources=False)
+    floor = best_pauses(problem, _cutovers(problem, floor_plan), fixed)
+    mine = best_pauses(problem, _cutovers(problem, greedy), fixed)
+    bound = (*floor.key, _finish(floor_plan))
+    value = (*mine.key, _finish(greedy))
+    if value == bound and floor.proven and mine.proven and _feasible(problem, greedy):
+        return _Outcome(greedy, mine, "optimal", 0.0)  # the quick plan reaches the bound
+    exact = mine.key == floor.key and mine.proven and _feasible(problem, greedy)
+    # with the first three objectives reached, no better plan ends after the quick one
+    horizon = _finish(greedy) + 1 if exact else _horizon(problem, greedy)
+    if len(problem.jobs) * horizon > _MODEL_CELLS:  # too big to model: the quick plan it is
+        return _Outcome(greedy, mine, "feasible", _gap(value, bound))
+    sm = build_model(problem, horizon, fixed)
+    hint = {i: (p.start, p.end, p.consultant) for i, p in greedy.items()}
+    sol = solve_lexicographic(sm, settings.solver_time_limit_s, hint, bound, exact)
+    if sol.status == "infeasible":
+        return "infeasible"
+    if sol.status == "unknown" or sol.wall_limited:  # the quick plan is the same every run
+        if not _feasible(problem, greedy):
+            return "infeasible"
+        return _Outcome(greedy, mine, "feasible", _gap(value, bound))
+    shifted = left_shift(problem, sol.starts, sol.consultant)
+    best = best_pauses(problem, _cutovers(problem, shifted), fixed)
+    if (*best.key, _finish(shifted)) >= value and _feasible(problem, greedy):
+        # the solver proved the quick plan optimal (or found nothing better): keep it, its
+        # consultants take the earliest free slot rather than an arbitrary optimal one
+        return _Outcome(greedy, mine, sol.status, _gap(value, bound) if sol.status != "optimal"
+                        else 0.0)
+    return _Outcome(shifted, best, sol.status, sol.gap)
+
+
+def _feasible(problem: Problem, placed: dict[int, Placement]) -> bool:
+    """True when the quick plan keeps every pin, not-before date and deadline."""
+    if len(placed) != len(problem.jobs):
+        return False
+    for job in problem.jobs:
+        p = placed[job.index]
+        last = p.start if job.is_milestone else p.end - 1
+        if job.deadline is not None and last > job.deadline:
+            return False
+        if job.pin is not None and earliest_bound(job, placed, problem)[0] > job.pin:
+            return False
+    return True
+
+
+def _pauses(problem: Problem, chosen: tuple[tuple[int, int], ...]) -> tuple[Pause, ...]:
     """Pauses as dates, split at year ends so each belongs to one year's budget."""
     out: list[Pause] = []
-    for s, n in sorted(sol.pauses):
+    for s, n in sorted(chosen):
         first, last = problem.day(s), problem.day(s + n - 1)
         while first <= last:
             year_end = first.replace(month=12, day=31)
@@ -46,33 +132,32 @@ def _pauses(problem: Problem, sol: Solution) -> tuple[Pause, ...]:
     return tuple(out)
 
 
-def _steps(problem: Problem, sol: Solution) -> tuple[ScheduledStep, ...]:
+def _steps(problem: Problem, placed: dict[int, Placement]) -> tuple[ScheduledStep, ...]:
     dated: list[ScheduledStep] = []
     for job in problem.jobs:
-        s, e, k = sol.starts[job.index], sol.ends[job.index], sol.consultant[job.index]
-        kind, en, de = explain(problem, sol, job)
+        p = placed[job.index]
+        kind, en, de = explain(problem, placed, job)
         dated.append(ScheduledStep(
             step_id=job.step.id,
-            start=problem.day(s),
-            end=problem.day(max(s, e - 1)),
-            consultant=problem.consultants[k].name if k >= 0 else "",
+            start=problem.day(p.start),
+            end=problem.day(max(p.start, p.end - 1)),
+            consultant=problem.consultants[p.consultant].name if p.consultant >= 0 else "",
             driver_kind=kind, driver_en=en, driver_de=de,
         ))
     return tuple(dated)
 
 
-def _assemble(problem: Problem, sol: Solution, status: str, gap: float,
-              knowledge: Knowledge) -> Schedule:
-    steps = _steps(problem, sol)
-    pauses = _pauses(problem, sol)
+def _assemble(problem: Problem, outcome: _Outcome, knowledge: Knowledge) -> Schedule:
+    steps = _steps(problem, outcome.placed)
+    pauses = _pauses(problem, outcome.exposure.pauses)
     finish = max((s.end for s in steps), default=None)
     plan_end = max([finish or problem.start, *(p.end for p in pauses)])
+    cuts = _cutovers(problem, outcome.placed)
     exposure = []
     for judged in problem.judged:
-        cut = min((sol.ends[i] - 1 if not problem.jobs[i].is_milestone else sol.starts[i]
-                   for i in judged.exit_jobs), default=None)
+        cut = cuts.get(judged.name)
         exposure.append(summarise_exposure(
-            judged.name, judged.detection, problem.day(cut) if cut is not None else None,
+            judged.name, judged.detection, problem.day(cut - 1) if cut is not None else None,
             pauses, knowledge.policy, problem.start, plan_end))
     kinds = {s.number: s.kind for s in knowledge.policy.stages}
     counted = [e for e in exposure if e.cutover]  # a server the plan never moves is not scored
@@ -80,9 +165,9 @@ def _assemble(problem: Problem, sol: Solution, status: str, gap: float,
                   if kinds.get(i + 1) == "block")
     throttled = sum(n for e in counted for i, n in enumerate(e.days_in_stage)
                     if kinds.get(i + 1) == "throttle")
-    en, de = blocked_reason(problem, exposure, status)
-    objective = Objective(blocked, throttled, sum(p.days for p in pauses), finish, status,
-                          gap, en, de)
+    en, de = blocked_reason(problem, exposure, outcome.status)
+    objective = Objective(blocked, throttled, sum(p.days for p in pauses), finish,
+                          outcome.status, outcome.gap, en, de)
     return Schedule(steps, pauses, tuple(exposure), objective)
 
 
@@ -101,22 +186,16 @@ def schedule(
     reason = diagnose(problem, structural_only=True)
     if reason:
         return Schedule(objective=Objective(0, 0, 0, None, "infeasible", 1.0, *reason))
-    placed = {i: (p.start, p.end, p.consultant) for i, p in serial_plan(problem).items()}
-    horizon = _horizon(problem, placed)
-    sm = build_model(problem, horizon, settings.fixed_pauses)
-    sol = solve_lexicographic(sm, settings.solver_time_limit_s, placed)
-    if sol.status == "infeasible":
+    outcome = _optimise(problem, settings)
+    if isinstance(outcome, str):
         en, de = diagnose(problem) or _generic()
         return Schedule(objective=Objective(0, 0, 0, None, "infeasible", 1.0, en, de))
-    if sol.status == "unknown":  # no plan in the time limit: show the serial plan, unpaused
-        sol = Solution(
-            starts=[placed[i][0] for i in range(len(problem.jobs))],
-            ends=[placed[i][1] for i in range(len(problem.jobs))],
-            consultant=[placed[i][2] for i in range(len(problem.jobs))],
-            status="feasible",
-        )
-        return _assemble(problem, sol, "feasible", 1.0, knowledge)
-    return _assemble(problem, sol, sol.status, sol.gap, knowledge)
+    # one canonical form for whichever plan won, with the binding reason for every start
+    starts = [outcome.placed[i].start for i in range(len(problem.jobs))]
+    shifted = left_shift(problem, starts, [outcome.placed[i].consultant for i in
+                                            range(len(problem.jobs))])
+    exposure = best_pauses(problem, _cutovers(problem, shifted), settings.fixed_pauses)
+    return _assemble(problem, replace(outcome, placed=shifted, exposure=exposure), knowledge)
 
 
 def _generic() -> tuple[str, str]:

@@ -1,19 +1,19 @@
 """What drove each step's start date, in words a consultant can check against the calendar.
 
-The earliest day the predecessors (or the plan start, or a not-before date) allow is the
-reference. When the step starts on the first usable day after it, the driver is that
-predecessor, or whatever made the days in between unusable (a holiday, a freeze, a
-consultant's absence, waiting for a maintenance window). When it starts later, something
-was busy: the consultant or a shared DAG/server, or the enforcement plan placed it there.
+The final plan is left-shifted (:func:`~planner.core.scheduler.greedy.left_shift`): each
+step starts on the first day its predecessors, its calendar, its consultant and its shared
+DAG/server allow, and the placement records which of them decided. That constraint is the
+driver: a predecessor (or the plan start, or a not-before date), the days in between being
+unusable (a holiday, a freeze, waiting for a maintenance window), the consultant being busy
+or absent, a shared DAG/server, a freeze the step may not straddle, or a pin.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from planner.core.scheduler.greedy import Placement, earliest_bound
+from planner.core.scheduler.greedy import ABSENT, Placement, Why, earliest_bound
 from planner.core.scheduler.problem import Job, Problem
-from planner.core.scheduler.solve import Solution
 
 __all__ = ["explain"]
 
@@ -62,59 +62,47 @@ def _bound_driver(problem: Problem, source: str, bound: int) -> Driver:
             f"Nach „{_title(problem, source, 'de')}“")
 
 
-def _busy(problem: Problem, sol: Solution, job: Job, first: int, start: int) -> Driver | None:
-    """The step sharing the consultant or a resource that ends where this one starts."""
-    k = sol.consultant[job.index]
-    best: tuple[int, int] | None = None
-    for other in problem.jobs:
-        if other.index == job.index or not (first < sol.ends[other.index] <= start):
-            continue
-        shares = (k >= 0 and sol.consultant[other.index] == k) or (
-            set(other.step.resources) & set(job.step.resources))
-        if shares and (best is None or sol.ends[other.index] > best[0]):
-            best = (sol.ends[other.index], other.index)
-    if best is None:
-        return None
-    other = problem.jobs[best[1]]
-    if k >= 0 and sol.consultant[other.index] == k:
+def _busy(problem: Problem, placed: dict[int, Placement], job: Job, why: Why) -> Driver:
+    """The step (or absence) that held the consultant or a shared DAG/server."""
+    k = placed[job.index].consultant
+    if why.ref == ABSENT and k >= 0:
         name = problem.consultants[k].name
-        return ("resource", f"{name} is busy with “{other.step.title('en')}”",
-                f"{name} ist mit „{other.step.title('de')}“ beschäftigt")
-    return ("resource", f"Same DAG/server as “{other.step.title('en')}” (one at a time)",
-            f"Gleiche DAG/gleicher Server wie „{other.step.title('de')}“ (nacheinander)")
+        until = problem.day(why.until - 1)
+        return ("absence", f"{name} is absent until {_d(until, 'en')}",
+                f"{name} ist bis {_d(until, 'de')} abwesend")
+    other = problem.jobs[int(why.ref)].step
+    if why.resource == "consultant" and k >= 0:
+        name = problem.consultants[k].name
+        return ("resource", f"{name} is busy with “{other.title('en')}”",
+                f"{name} ist mit „{other.title('de')}“ beschäftigt")
+    return ("resource", f"Same DAG/server as “{other.title('en')}” (one at a time)",
+            f"Gleiche DAG/gleicher Server wie „{other.title('de')}“ (nacheinander)")
 
 
-def explain(problem: Problem, sol: Solution, job: Job) -> Driver:
-    """The driver of one job's start date: kind plus English and German text."""
-    start, k = sol.starts[job.index], sol.consultant[job.index]
-    if job.pin is not None:
-        pinned = problem.day(start)
+def explain(problem: Problem, placed: dict[int, Placement], job: Job) -> Driver:
+    """The driver of one job's start date: kind plus English and German text.
+
+    The plan is left-shifted, so every start is as early as the constraint recorded in the
+    placement allows; that constraint is the driver, never a guess.
+    """
+    p = placed[job.index]
+    why = p.why
+    if why.kind == "pin":
+        pinned = problem.day(p.start)
         return ("pin", f"Pinned to {_d(pinned, 'en')}", f"Fixiert auf {_d(pinned, 'de')}")
-    placed = {j.index: Placement(sol.starts[j.index], sol.ends[j.index], -1)
-              for j in problem.jobs}
-    bound, source = earliest_bound(job, placed, problem)
-    bound = max(0, bound)
-    cal = problem.cal(job)
-    first = cal.next_ok(bound)
-    while k >= 0 and any(a <= first < b for a, b in problem.absences[k]):
-        first = cal.next_ok(first + 1)
-    if start <= first:
-        for day in range(bound, start):
-            reason = _skipped_day(problem, job, day, k)
-            if reason and not cal.ok(day):
-                return reason
-            if reason and reason[0] == "absence":
-                return reason
-        return _bound_driver(problem, source, bound)
-    busy = _busy(problem, sol, job, first, start)
-    if busy:
-        return busy
-    if (after := cal.freeze_end(first, start)) is not None:  # would have straddled a freeze
-        return _skipped_day(problem, job, after - 1, k) or _bound_driver(problem, source, bound)
-    for a, b in problem.absences[k] if k >= 0 else ():
-        if a < sol.ends[job.index] and first < b:  # the step may not straddle an absence
-            return _skipped_day(problem, job, max(a, first), k) or _bound_driver(
-                problem, source, bound)
-    return ("deadline",
-            "Placed to keep mail to Exchange Online flowing with the fewest pause days",
-            "So gelegt, dass Mail an Exchange Online mit den wenigsten Pausentagen fließt")
+    if why.kind == "busy":
+        return _busy(problem, placed, job, why)
+    if why.kind == "freeze":
+        day = int(why.ref) - 1
+        return _skipped_day(problem, job, day, -1) or _bound_driver(problem, "start", 0)
+    if why.kind == "calendar":
+        day = int(why.ref)
+        reason = _skipped_day(problem, job, day, p.consultant)
+        if reason is None:  # a weekend: the first named reason in the gap, else the bound
+            reason = next((r for d in range(day, p.start)
+                           if (r := _skipped_day(problem, job, d, -1))), None)
+        if reason is not None:
+            return reason
+        bound, source = earliest_bound(job, placed, problem)
+        return _bound_driver(problem, source, max(0, bound))
+    return _bound_driver(problem, str(why.ref), why.bound)

@@ -1,30 +1,56 @@
-"""A quick serial plan: bounds the model's horizon, seeds its search and checks pins/deadlines.
+"""Serial placement: the quick plan, the canonical left shift, and the reason for each date.
 
-Steps are placed one by one in dependency order (servers closest to blocking first), each
-as early as its predecessors, its calendar, a free consultant and its exclusive resources
-allow. With ``resources=False`` it is the critical-path forward pass used to explain why a
-pin or a deadline cannot be met.
+:func:`serial_plan` places steps one by one in dependency order (servers closest to
+blocking first), each as early as its predecessors, its calendar, a free consultant and its
+exclusive resources allow. :func:`left_shift` re-places a finished plan in the order of its
+starts with the same consultants: every step moves as early as it can, which never makes
+the objective worse, gives one canonical plan for any optimal solution, and tells for each
+step the constraint that binds its start (recorded in :class:`Why`). With
+``resources=False`` :func:`serial_plan` is the critical-path forward pass used for bounds
+and to explain why a pin or a deadline cannot be met.
 """
 
 from __future__ import annotations
 
+import bisect
 import heapq
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planner.core.scheduler.problem import Job, Problem
+from planner.core.scheduler.problem import DayCalendar, Job, Problem
 
-__all__ = ["Placement", "earliest_bound", "serial_plan", "topological_order"]
+__all__ = ["Placement", "Why", "earliest_bound", "left_shift", "serial_plan",
+           "topological_order"]
 
 _LIMIT = 40_000  # about 110 years: "never" for a migration plan
+ABSENT = -1  # owner of a busy interval that is a consultant's absence
+
+
+@dataclass(frozen=True)
+class Why:
+    """What fixed a start: ``kind`` is bound|calendar|busy|freeze|pin, ``ref`` what exactly.
+
+    bound: ``ref`` is the predecessor's step id, "start" or "not_before";
+    calendar: ``ref`` is the first unusable day index between the bound and the start;
+    busy: ``ref`` is the index of the job (or ABSENT) in the way, ``resource`` what it shares;
+    freeze: ``ref`` is the day index the freeze ends (the step would have straddled it).
+    """
+
+    kind: str
+    ref: int | str
+    resource: str = ""
+    bound: int = 0
+    until: int = 0  # busy: the exclusive end of what was in the way
 
 
 @dataclass(frozen=True)
 class Placement:
-    """Where the serial plan put a job: [start, end) and the consultant index (-1 = none)."""
+    """Where a job went: [start, end), the consultant index (-1 = none) and why it starts then."""
 
     start: int
     end: int
     consultant: int
+    why: Why = Why("bound", "start")
 
 
 def topological_order(problem: Problem) -> list[int]:
@@ -60,94 +86,249 @@ def _urgency(problem: Problem) -> list[int]:
     for judged in problem.judged:
         for i in judged.exit_jobs:
             urgency[i] = min(urgency[i], judged.detected)
-    changed = True
-    while changed:  # push urgency back to predecessors; converges in depth-many rounds
-        changed = False
-        for job in problem.jobs:
-            for dep in job.step.predecessors:
-                k = problem.by_id.get(dep.step_id)
-                if k is not None and urgency[job.index] < urgency[k]:
-                    urgency[k] = urgency[job.index]
-                    changed = True
+    for i in reversed(_plain_order(problem)):  # successors before predecessors
+        for dep in problem.jobs[i].step.predecessors:
+            k = problem.by_id.get(dep.step_id)
+            if k is not None and urgency[i] < urgency[k]:
+                urgency[k] = urgency[i]
     return urgency
 
 
+def _plain_order(problem: Problem) -> list[int]:
+    """Any dependency order; jobs on a cycle are left out."""
+    return _order_by(problem, [0] * len(problem.jobs))
+
+
+def _order_by(problem: Problem, keys: Sequence[int]) -> list[int]:
+    """A dependency order that takes the smallest key (then index) among the ready jobs."""
+    indegree = [0] * len(problem.jobs)
+    successors: list[list[int]] = [[] for _ in problem.jobs]
+    for job in problem.jobs:
+        for dep in job.step.predecessors:
+            if dep.step_id in problem.by_id:
+                successors[problem.by_id[dep.step_id]].append(job.index)
+                indegree[job.index] += 1
+    ready = [(keys[i], i) for i in range(len(problem.jobs)) if indegree[i] == 0]
+    heapq.heapify(ready)
+    order: list[int] = []
+    while ready:
+        _, i = heapq.heappop(ready)
+        order.append(i)
+        for k in successors[i]:
+            indegree[k] -= 1
+            if indegree[k] == 0:
+                heapq.heappush(ready, (keys[k], k))
+    return order
+
+
 def earliest_bound(job: Job, placed: dict[int, Placement], problem: Problem) -> tuple[int, str]:
-    """The earliest start the predecessors and not-before date allow, and who sets it."""
+    """The earliest start the predecessors and not-before date allow, and who sets it.
+
+    Lags count working days of the successor's site, as MS Project counts them; a negative
+    lag (a lead) counts calendar days back.
+    """
     bound, source = max(0, job.not_before), ("not_before" if job.not_before > 0 else "start")
+    lag_cal = problem.lag_calendar(job)
     for dep in job.step.predecessors:
         k = problem.by_id.get(dep.step_id)
         if k is None or k not in placed:
             continue
         pred = placed[k]
-        value = {"SS": pred.start + dep.lag_days, "FF": pred.end + dep.lag_days - 1,
-                 "SF": pred.start + dep.lag_days - 1}.get(dep.type.upper(),
-                                                          pred.end + dep.lag_days)
+        kind = dep.type.upper()
+        anchor = pred.start if kind in ("SS", "SF") else pred.end
+        shifted = lag_cal.shift(anchor, dep.lag_days)
+        # FF/SF constrain the end: the start follows from the shortest possible duration
+        value = shifted if kind in ("FS", "SS") else shifted - max(1, job.base_days)
         if value > bound:
             bound, source = value, dep.step_id
     return bound, source
 
 
-def _free(busy: list[tuple[int, int]], s: int, e: int) -> int | None:
-    """None when [s, e) is free, else the end of the first interval in the way."""
-    for a, b in busy:
-        if a < max(e, s + 1) and s < b:
-            return b
-    return None
+class _Lane:
+    """Busy intervals of one consultant or resource, sorted, with the job that holds each."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.owners: list[int] = []
+        self.overlapping = False  # only after an impossible pin; then search linearly
+        self._cache: dict[int, tuple[int, list[int]]] = {}  # calendar -> (size, runs)
+
+    def add(self, start: int, end: int, owner: int) -> None:
+        """Book [start, end) for owner (a job index, or ABSENT)."""
+        i = bisect.bisect_right(self.starts, start)
+        if (i > 0 and self.ends[i - 1] > start) or (i < len(self.starts)
+                                                    and self.starts[i] < end):
+            self.overlapping = True
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        self.owners.insert(i, owner)
+
+    def clash(self, s: int, e: int, cal: DayCalendar) -> tuple[int, int] | None:
+        """(end, owner) of what overlaps [s, e) (a milestone occupies its day), or None.
+
+        Intervals that follow with no usable day of ``cal`` in between count as one run, so
+        a packed consultant is skipped in one step rather than one step per booking.
+        """
+        e = max(e, s + 1)
+        if self.overlapping:
+            hits = [(b, o) for a, b, o in zip(self.starts, self.ends, self.owners, strict=True)
+                    if a < e and s < b]
+            return max(hits) if hits else None
+        i = bisect.bisect_right(self.ends, s)  # disjoint and sorted: ends are sorted too
+        if i >= len(self.starts) or self.starts[i] >= e:
+            return None
+        i = self._runs(cal)[i]
+        return self.ends[i], self.owners[i]
+
+    def _runs(self, cal: DayCalendar) -> list[int]:
+        """Per booking the last booking of its run under ``cal`` (cached until the next add)."""
+        cached = self._cache.get(id(cal))
+        if cached is not None and cached[0] == len(self.starts):
+            return cached[1]
+        n = len(self.starts)
+        last = list(range(n))
+        for i in range(n - 2, -1, -1):
+            if cal.next_ok(self.ends[i]) >= self.starts[i + 1]:
+                last[i] = last[i + 1]
+        self._cache[id(cal)] = (n, last)
+        return last
 
 
-def _try(job: Job, s: int, problem: Problem, busy_c: list[list[tuple[int, int]]],
-         busy_r: dict[str, list[tuple[int, int]]], resources: bool) -> tuple[int, int, int]:
-    """(end, consultant, next candidate) for a start; consultant -2 means it did not fit."""
+@dataclass
+class _Board:
+    """Who is busy when: per consultant (absences included) and per exclusive resource."""
+
+    consultants: list[_Lane]
+    resources: dict[str, _Lane]
+
+    def book(self, job: Job, p: Placement) -> None:
+        if p.end <= p.start:
+            return
+        if job.uses_consultant and p.consultant >= 0:
+            self.consultants[p.consultant].add(p.start, p.end, job.index)
+        for r in job.step.resources:
+            self.resources.setdefault(r, _Lane()).add(p.start, p.end, job.index)
+
+
+def _fit(job: Job, s: int, k: int, problem: Problem, board: _Board,
+         resources: bool) -> tuple[int, Why | None, int]:
+    """(end, why not, next candidate) for job on consultant k (-1: none) starting at s."""
     cal = problem.cal(job)
-    if job.is_milestone or not job.uses_consultant or not resources:
-        days = job.days_by_consultant[0] if job.uses_consultant and job.days_by_consultant \
-            else job.base_days
-        e = cal.end_after(s, days) if not job.is_milestone else s
-        frozen = cal.freeze_end(s, e) if e > s else None
-        if not resources:
-            return (e, -1, s) if frozen is None else (e, -2, frozen)
-        blocked = [b for r in job.step.resources if (b := _free(busy_r.get(r, []), s, e))]
-        if frozen is not None:
-            blocked.append(frozen)
-        return (e, -1, s) if not blocked else (e, -2, max(blocked))
-    jump = _LIMIT
-    for k, days in enumerate(job.days_by_consultant):
-        e = cal.end_after(s, days)
-        blocked = [b for r in job.step.resources if (b := _free(busy_r.get(r, []), s, e))]
-        if (f := cal.freeze_end(s, e)) is not None:
-            blocked.append(f)
-        if (b := _free(busy_c[k], s, e)) is not None:
-            blocked.append(b)
-        if not blocked:
-            return e, k, s
-        jump = min(jump, max(blocked))
-    return -1, -2, jump
+    days = job.days_by_consultant[k] if k >= 0 else job.fastest_days
+    e = s if job.is_milestone else cal.end_after(s, days)
+    if e > s and (f := cal.freeze_end(s, e)) is not None:
+        return e, Why("freeze", f), f
+    if not resources:
+        return e, None, s
+    if k >= 0 and (c := board.consultants[k].clash(s, e, cal)) is not None:
+        return e, Why("busy", c[1], "consultant", until=c[0]), c[0]
+    for r in job.step.resources:
+        lane = board.resources.get(r)
+        if lane is not None and (c := lane.clash(s, e, cal)) is not None:
+            return e, Why("busy", c[1], r, until=c[0]), c[0]
+    return e, None, s
+
+
+def _calendar_why(job: Job, problem: Problem, frm: int, to: int, why: Why) -> Why:
+    """The first unusable day between two candidates, when the calendar skipped any."""
+    cal = problem.cal(job)
+    for day in range(frm, to):
+        if not cal.ok(day):
+            return Why("calendar", day, bound=why.bound)
+    return why
+
+
+def _earliest(job: Job, s: int, k: int, problem: Problem, board: _Board, resources: bool,
+              give_up: int) -> tuple[int, int, Why | None]:
+    """Earliest (start, end, last obstacle) on consultant k from candidate s, or give up."""
+    cal, why = problem.cal(job), None
+    while s < give_up:
+        e, blocked, nxt = _fit(job, s, k, problem, board, resources)
+        if blocked is None:
+            return s, e, why
+        why = blocked
+        s = cal.next_ok(max(nxt, s + 1))
+    return _LIMIT, _LIMIT, why
+
+
+def _place(job: Job, problem: Problem, board: _Board, placed: dict[int, Placement],
+           resources: bool, consultant: int | None) -> Placement:
+    """The earliest feasible start from the bound, on a fixed or the soonest free consultant."""
+    cal = problem.cal(job)
+    bound, source = earliest_bound(job, placed, problem)
+    bound = max(0, bound)
+    ks = ([consultant] if consultant is not None else
+          list(range(len(problem.consultants))) if job.uses_consultant and resources else [-1])
+    if job.pin is not None:  # a pinned step stays put; a free consultant if there is one
+        free = [k for k in ks if _fit(job, job.pin, k, problem, board, resources)[1] is None]
+        k = (free or ks or [-1])[0]
+        return Placement(job.pin, _fit(job, job.pin, k, problem, board, False)[0],
+                         k if job.uses_consultant else -1, Why("pin", job.pin, bound=bound))
+    first = cal.next_ok(bound)
+    best: tuple[int, int, int, Why | None] = (_LIMIT + 1, _LIMIT, -1, None)
+    for k in ks:  # the consultant free soonest; ties go to the first in the settings
+        s, e, obstacle = _earliest(job, first, k, problem, board, resources, best[0])
+        if s < best[0]:
+            best = (s, e, k, obstacle)
+    s, e, k, obstacle = best
+    if s > _LIMIT:
+        return Placement(first, first, ks[0] if job.uses_consultant else -1,
+                         Why("bound", source, bound=bound))
+    if obstacle is not None:
+        why = Why(obstacle.kind, obstacle.ref, obstacle.resource, bound, obstacle.until)
+    else:
+        why = _calendar_why(job, problem, bound, s, Why("bound", source, bound=bound))
+    return Placement(s, e, k if job.uses_consultant else -1, why)
+
+
+def _board(problem: Problem) -> _Board:
+    lanes = []
+    for spans in problem.absences:
+        lane = _Lane()
+        for a, b in _merged(spans):
+            lane.add(a, b, ABSENT)
+        lanes.append(lane)
+    return _Board(lanes, {})
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching absences as one."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        elif b > a:
+            out.append((a, b))
+    return out
 
 
 def serial_plan(problem: Problem, resources: bool = True) -> dict[int, Placement]:
     """Place every job as early as possible in dependency order (pins are kept as given)."""
-    busy_c: list[list[tuple[int, int]]] = [list(a) for a in problem.absences]
-    busy_r: dict[str, list[tuple[int, int]]] = {}
+    board = _board(problem)
     placed: dict[int, Placement] = {}
-    if resources and any(j.uses_consultant for j in problem.jobs) and not busy_c:
-        return placed  # no consultant to do the work; the model explains it
+    if resources and any(j.uses_consultant for j in problem.jobs) and not problem.consultants:
+        return placed  # no consultant to do the work; the diagnosis explains it
     for i in topological_order(problem):
         job = problem.jobs[i]
-        cal = problem.cal(job)
-        s = job.pin if job.pin is not None else cal.next_ok(earliest_bound(job, placed, problem)[0])
-        while True:
-            e, k, nxt = _try(job, s, problem, busy_c, busy_r, resources)
-            if k != -2 or job.pin is not None or s >= _LIMIT:
-                break
-            s = cal.next_ok(max(nxt, s + 1))
-        k = max(k, -1) if k != -2 or job.pin is None else 0
-        if e < 0:
-            e = cal.end_after(s, job.days_by_consultant[k] if k >= 0 else job.base_days)
-        placed[i] = Placement(s, e, k if job.uses_consultant else -1)
-        if resources and e > s:
-            if job.uses_consultant and k >= 0:
-                busy_c[k].append((s, e))
-            for r in job.step.resources:
-                busy_r.setdefault(r, []).append((s, e))
+        placed[i] = _place(job, problem, board, placed, resources, None)
+        if resources:
+            board.book(job, placed[i])
+    return placed
+
+
+def left_shift(problem: Problem, starts: Sequence[int], consultants: Sequence[int],
+               ) -> dict[int, Placement]:
+    """Re-place a feasible plan in order of its starts, same consultants, each as early as it can.
+
+    Ends never move later (a step's end grows with its start), so nothing that was feasible
+    breaks and no objective gets worse; pins stay where they are.
+    """
+    board = _board(problem)
+    placed: dict[int, Placement] = {}
+    for i in _order_by(problem, starts):
+        job = problem.jobs[i]
+        k = consultants[i] if job.uses_consultant else -1
+        placed[i] = _place(job, problem, board, placed, True, k)
+        board.book(job, placed[i])
     return placed

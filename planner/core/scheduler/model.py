@@ -1,14 +1,15 @@
-"""The CP-SAT model: steps as intervals over calendar days, pauses as optional intervals.
+"""The CP-SAT model: steps as intervals over calendar days, pauses as paused days.
 
 * A step starts on a usable day of its calendar; its exclusive end comes from an element
   table (working days counted from that start), per consultant speed.
 * Each step that needs a consultant picks exactly one; a consultant's steps and absences
   never overlap. Steps sharing an exclusive resource (a DAG, a server) never overlap.
-* Up to ``MAX_PAUSES`` tenant-wide pauses; per calendar year their days plus the days
-  already used stay within the budget.
+* The tenant's enforcement is paused on chosen days, in at most ``MAX_PAUSES`` blocks; per
+  calendar year the paused days plus the days already used stay within the budget.
 * A judged server's clock counts the non-paused days from its detection (or the plan start)
-  to its cutover; blocked and throttled days follow from the stage thresholds in closed form,
-  so the model needs no per-day variables.
+  to its cutover, day by day; blocked and throttled days follow from the stage thresholds.
+  The day-indexed form is linear, so its LP bound is tight and optima are proven quickly
+  (the earlier closed form with max/min over pause intervals took seconds to prove).
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from datetime import date
 
 from ortools.sat.python import cp_model
 
-from planner.core.scheduler.problem import Problem
+from planner.core.scheduler.problem import DayCalendar, Problem
 
-__all__ = ["MAX_PAUSES", "ScheduleModel", "build_model"]
+__all__ = ["MAX_PAUSES", "ScheduleModel", "build_model", "overlap_days"]
 
 MAX_PAUSES = 4
 IntVar = cp_model.IntVar
@@ -35,14 +36,23 @@ class ScheduleModel:
     starts: list[IntVar] = field(default_factory=list)
     ends: list[IntVar] = field(default_factory=list)  # exclusive
     assigned: list[list[IntVar | None]] = field(default_factory=list)  # job -> consultant
-    pause_start: list[IntVar] = field(default_factory=list)
-    pause_len: list[IntVar] = field(default_factory=list)
     cutover: dict[str, IntVar] = field(default_factory=dict)  # judged server -> last day
     blocked: list[IntVar] = field(default_factory=list)
     throttled: list[IntVar] = field(default_factory=list)
     pause_total: IntVar | None = None
     finish: IntVar | None = None
-    compactness: cp_model.LinearExprT = 0
+
+
+_STRADDLES = 5  # end-table value past the end variable's domain: that start is forbidden
+
+
+def _end_table(cal: DayCalendar, h: int, days: int) -> list[int]:
+    """Exclusive end per start; a start whose work would straddle a freeze gets no end."""
+    table = cal.end_table(h, days)
+    if cal.has_freezes:
+        table = [h + _STRADDLES if e <= h and cal.freeze_end(s, e) is not None else e
+                 for s, e in enumerate(table)]
+    return table
 
 
 def _job_vars(sm: ScheduleModel, problem: Problem) -> None:
@@ -51,9 +61,6 @@ def _job_vars(sm: ScheduleModel, problem: Problem) -> None:
     for job in problem.jobs:
         cal = problem.cal(job)
         ok = [s for s in range(h) if cal.ok(s)]
-        if not job.is_milestone and cal.has_freezes:  # a step never straddles a freeze
-            longest = max(job.days_by_consultant or (job.base_days,))
-            ok = [s for s in ok if cal.freeze_end(s, cal.end_after(s, longest)) is None]
         if job.pin is not None:
             ok = [job.pin] if job.pin < h else [h - 1]
         ok = [s for s in ok if s >= job.not_before or job.pin is not None] or [h - 1]
@@ -72,8 +79,8 @@ def _job_vars(sm: ScheduleModel, problem: Problem) -> None:
         for days in speeds:
             key = (job.calendar_key, days)
             if key not in tables:
-                tables[key] = cal.end_table(h, days)
-            var = m.new_int_var(0, h + 1, f"e{days}[{name}]")
+                tables[key] = _end_table(cal, h, days)
+            var = m.new_int_var(0, h + _STRADDLES, f"e{days}[{name}]")
             m.add_element(start, tables[key], var)
             speed_end[days] = var
         if not job.uses_consultant:
@@ -85,6 +92,19 @@ def _job_vars(sm: ScheduleModel, problem: Problem) -> None:
         m.add_exactly_one([x for x in row if x is not None])
 
 
+def _lagged(sm: ScheduleModel, problem: Problem, job_index: int, anchor: IntVar,
+            lag: int) -> IntVar | cp_model.LinearExprT:
+    """``anchor`` moved by a lag of working days of the successor's site (leads: calendar)."""
+    if lag <= 0:
+        return anchor + lag
+    cal = problem.lag_calendar(problem.jobs[job_index])
+    h = sm.horizon
+    table = [min(cal.shift(x, lag), h + 1) for x in range(h + 2)]
+    shifted = sm.model.new_int_var(0, h + 1, f"lag{job_index}.{anchor.name}")
+    sm.model.add_element(anchor, table, shifted)
+    return shifted
+
+
 def _links(sm: ScheduleModel, problem: Problem) -> None:
     m = sm.model
     for job in problem.jobs:
@@ -93,16 +113,10 @@ def _links(sm: ScheduleModel, problem: Problem) -> None:
             k = problem.by_id.get(dep.step_id)
             if k is None:
                 continue
-            ps, pe = sm.starts[k], sm.ends[k]
             kind = dep.type.upper()
-            if kind == "SS":
-                m.add(s >= ps + dep.lag_days)
-            elif kind == "FF":
-                m.add(e >= pe + dep.lag_days)
-            elif kind == "SF":
-                m.add(e >= ps + dep.lag_days)
-            else:
-                m.add(s >= pe + dep.lag_days)
+            anchor = sm.starts[k] if kind in ("SS", "SF") else sm.ends[k]
+            bound = _lagged(sm, problem, job.index, anchor, dep.lag_days)
+            m.add((e if kind in ("FF", "SF") else s) >= bound)
         if job.deadline is not None:
             m.add(e <= job.deadline + 1 if not job.is_milestone else s <= job.deadline)
 
@@ -114,12 +128,16 @@ def _intervals(sm: ScheduleModel, problem: Problem) -> None:
         for k, spans in enumerate(problem.absences)
     ]
     per_resource: dict[str, list[cp_model.IntervalVar]] = {}
+    # redundant: all consultants as one pool, so the solver can reason about total workload
+    pool = [iv for ivs in per_consultant for iv in ivs]
     for job in problem.jobs:
         if job.is_milestone:
             continue
         s, e = sm.starts[job.index], sm.ends[job.index]
         size = m.new_int_var(1, sm.horizon + 1, f"len[{job.step.id}]")
         m.add(size == e - s)
+        if job.uses_consultant:
+            pool.append(m.new_interval_var(s, size, e, f"pool[{job.step.id}]"))
         for r in job.step.resources:
             per_resource.setdefault(r, []).append(
                 m.new_interval_var(s, size, e, f"r[{job.step.id},{r}]"))
@@ -130,9 +148,11 @@ def _intervals(sm: ScheduleModel, problem: Problem) -> None:
     for intervals in per_consultant + list(per_resource.values()):
         if len(intervals) > 1:
             m.add_no_overlap(intervals)
+    if len(problem.consultants) > 1 and len(pool) > len(problem.consultants):
+        m.add_cumulative(pool, [1] * len(pool), len(problem.consultants))
 
 
-def _overlap(m: cp_model.CpModel, s: IntVar, e: IntVar, a: int | IntVar,
+def overlap_days(m: cp_model.CpModel, s: IntVar, e: IntVar, a: int | IntVar,
              b: int | IntVar | cp_model.LinearExpr, h: int, tag: str) -> IntVar:
     """Days of [s, e) inside [a, b)."""
     lo, hi = m.new_int_var(0, h + 1, f"lo{tag}"), m.new_int_var(-1, h + 1, f"hi{tag}")
@@ -146,69 +166,69 @@ def _overlap(m: cp_model.CpModel, s: IntVar, e: IntVar, a: int | IntVar,
     return days
 
 
-def _pauses(sm: ScheduleModel, problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
-            ) -> list[tuple[IntVar, IntVar]]:
-    m, h = sm.model, sm.horizon
-    spans: list[tuple[IntVar, IntVar]] = []
-    longest = max(0, problem.pause_max)
+def _pause_days(sm: ScheduleModel, problem: Problem,
+                fixed: tuple[tuple[date, int], ...] | None) -> list[IntVar]:
+    """One 0/1 per day: is the tenant's enforcement paused? At most MAX_PAUSES blocks."""
+    m, h = sm.model, sm.horizon + 1
     if fixed is not None:
-        for day, days in sorted(fixed):
-            a = max(0, problem.index(day))
-            b = problem.index(day) + days
-            if b > a:  # only the part from the plan start on counts
-                s, e = m.new_constant(a), m.new_constant(b)
-                sm.pause_start.append(s)
-                sm.pause_len.append(m.new_constant(b - a))
-                spans.append((s, e))
-        return spans
-    for n in range(MAX_PAUSES if longest else 0):
-        s = m.new_int_var(0, h, f"p{n}.s")
-        size = m.new_int_var(0, longest, f"p{n}.len")
-        e = m.new_int_var(0, h + longest, f"p{n}.e")
-        m.add(e == s + size)
-        if spans:  # ordered, non-overlapping pauses; a pause of 0 days is no pause
-            m.add(s >= spans[-1][1])
-        sm.pause_start.append(s)
-        sm.pause_len.append(size)
-        spans.append((s, e))
-    return spans
-
-
-def _budget(sm: ScheduleModel, problem: Problem, spans: list[tuple[IntVar, IntVar]]) -> None:
-    m, h = sm.model, sm.horizon
-    last = problem.day(h + problem.pause_max)
-    for year in range(problem.start.year, last.year + 1):
+        days = {d for day, n in fixed for d in range(problem.index(day),
+                                                      problem.index(day) + n)}
+        return [m.new_constant(int(d in days)) for d in range(h)]
+    if problem.pause_max <= 0:
+        return [m.new_constant(0) for _ in range(h)]
+    paused = [m.new_bool_var(f"P{d}") for d in range(h)]
+    # a pause is a block of whole days; count the days a block begins
+    begins = [paused[0]]
+    for d in range(1, h):
+        b = m.new_bool_var(f"P{d}.begin")
+        m.add(b >= paused[d] - paused[d - 1])
+        begins.append(b)
+    m.add(sum(begins) <= MAX_PAUSES)
+    for year in range(problem.start.year, problem.day(h).year + 1):
         a = max(0, problem.index(date(year, 1, 1)))
-        b = problem.index(date(year + 1, 1, 1))
+        b_ = min(h, problem.index(date(year + 1, 1, 1)))
         left = max(0, problem.pause_max - problem.pause_used.get(year, 0))
-        days = [_overlap(m, s, e, a, b, h + problem.pause_max, f"y{year}.{n}")
-                for n, (s, e) in enumerate(spans)]
-        if days:
-            m.add(sum(days) <= left)
+        if b_ > a:
+            m.add(sum(paused[a:b_]) <= left)
+    return paused
 
 
-def _exposure(sm: ScheduleModel, problem: Problem, spans: list[tuple[IntVar, IntVar]]) -> None:
-    m, h = sm.model, sm.horizon
-    big = h + problem.pause_max + 1
+def _exposure(sm: ScheduleModel, problem: Problem, paused: list[IntVar]) -> None:
+    """Per judged server the counted days up to its cutover, and its throttled/blocked days.
+
+    Day-indexed and linear: ``alive[d]`` says the clock still runs on day d (monotone), a
+    counted day is alive and not paused. Blocked and throttled days are bounded from below
+    only; minimising them makes them exact, and the LP relaxation stays tight.
+    """
+    m, h = sm.model, sm.horizon + 1
     for judged in problem.judged:
         if not judged.exit_jobs:
             continue
         name = judged.name
-        cut = m.new_int_var(-1, h + 1, f"cut[{name}]")  # exclusive end of the clock
+        cut = m.new_int_var(-1, h, f"cut[{name}]")  # exclusive end of the clock
         m.add_min_equality(cut, [sm.ends[i] if not problem.jobs[i].is_milestone
                                else sm.starts[i] + 1 for i in judged.exit_jobs])
         sm.cutover[name] = cut
-        a = max(0, judged.detected)
-        paused = [_overlap(m, s, e, a, cut, big, f"{name}.{n}") for n, (s, e) in enumerate(spans)]
-        counted = m.new_int_var(0, big, f"n[{name}]")
-        m.add_max_equality(counted, [0, cut - a - sum(paused)])
-        e0 = max(0, -judged.detected)
-        blocked = m.new_int_var(0, big, f"b[{name}]")
-        m.add_max_equality(blocked, [0, counted + e0 - max(e0, problem.block_day)])
-        reach = m.new_int_var(0, big + e0, f"r[{name}]")
-        m.add_min_equality(reach, [counted + e0, max(e0, problem.block_day)])
-        throttled = m.new_int_var(0, big, f"t[{name}]")
-        m.add_max_equality(throttled, [0, reach - max(e0, problem.throttle_day)])
+        a, e0 = max(0, judged.detected), max(0, -judged.detected)
+        if a >= h or e0 + h - a <= problem.throttle_day:
+            continue  # cannot reach throttling within the horizon whatever the plan
+        alive = [m.new_bool_var(f"alive[{name},{d}]") for d in range(a, h)]
+        for x, y in zip(alive[1:], alive, strict=False):
+            m.add_implication(x, y)
+        clamped = m.new_int_var(a, h, f"cutc[{name}]")
+        m.add_max_equality(clamped, [cut, a])
+        m.add(clamped == a + sum(alive))
+        counted = []
+        for d, x in zip(range(a, h), alive, strict=True):
+            c = m.new_bool_var(f"count[{name},{d}]")
+            m.add(c >= x - paused[d])
+            counted.append(c)
+        total = sum(counted) + e0
+        blocked = m.new_int_var(0, h + e0, f"b[{name}]")
+        m.add(blocked >= total - max(e0, problem.block_day))
+        throttled = m.new_int_var(0, h + e0, f"t[{name}]")
+        m.add(throttled >= total - max(e0, problem.throttle_day) - blocked)
+        m.add(throttled <= max(0, max(e0, problem.block_day) - max(e0, problem.throttle_day)))
         sm.blocked.append(blocked)
         sm.throttled.append(throttled)
 
@@ -220,13 +240,11 @@ def build_model(problem: Problem, horizon: int,
     _job_vars(sm, problem)
     _links(sm, problem)
     _intervals(sm, problem)
-    spans = _pauses(sm, problem, fixed_pauses)
-    _budget(sm, problem, spans)
-    _exposure(sm, problem, spans)
+    paused = _pause_days(sm, problem, fixed_pauses)
+    _exposure(sm, problem, paused)
     m = sm.model
-    sm.pause_total = m.new_int_var(0, horizon * 2 + 400, "pause_total")
-    m.add(sm.pause_total == sum(sm.pause_len))
+    sm.pause_total = m.new_int_var(0, horizon + 1, "pause_total")
+    m.add(sm.pause_total == sum(paused))
     sm.finish = m.new_int_var(0, horizon + 1, "finish")
     m.add_max_equality(sm.finish, list(sm.ends) or [m.new_constant(0)])
-    sm.compactness = sum(sm.starts) + sum(sm.pause_start)
     return sm

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.core.calendar import WorkCalendar
-from planner.core.enforcement import Detection, first_detection
+from planner.core.enforcement import Detection, DetectionIndex, first_detection
 from planner.core.knowledge import Knowledge
-from planner.core.model import Estate
+from planner.core.model import Estate, Server
 from planner.core.plan import Proposal, Step
 from planner.core.settings import Consultant, Decisions, Settings
 
@@ -28,17 +28,28 @@ class DayCalendar:
     def __init__(self, calendar: WorkCalendar, start: date, site: str | None, window: bool):
         self._calendar, self._start, self._site, self._window = calendar, start, site, window
         self._ok: list[bool] = []
+        self._next: list[int] = []  # per day the first usable day at or after it (or len)
 
-    def ok(self, index: int) -> bool:
-        """True when work of this calendar can happen on day ``index``."""
-        while index >= len(self._ok):
-            day = self._start + timedelta(days=len(self._ok))
-            usable = (
+    def _grow(self, index: int) -> None:
+        """Know the days up to ``index`` (doubling, so a long plan costs linear time)."""
+        size = max(index + 1, 2 * len(self._ok), 256)
+        for n in range(len(self._ok), size):
+            day = self._start + timedelta(days=n)
+            self._ok.append(
                 self._calendar.is_window_day(day, self._site)
                 if self._window
                 else self._calendar.is_working_day(day, self._site)
             )
-            self._ok.append(usable)
+        nxt, following = [0] * size, size
+        for n in range(size - 1, -1, -1):
+            following = n if self._ok[n] else following
+            nxt[n] = following
+        self._next = nxt
+
+    def ok(self, index: int) -> bool:
+        """True when work of this calendar can happen on day ``index``."""
+        if index >= len(self._ok):
+            self._grow(index)
         return index >= 0 and self._ok[index]
 
     @property
@@ -57,9 +68,14 @@ class DayCalendar:
     def next_ok(self, index: int, limit: int = 40_000) -> int:
         """The first usable day at or after ``index`` (``limit`` when there is none)."""
         index = max(0, index)
-        while index < limit and not self.ok(index):
-            index += 1
-        return index
+        while index < limit:
+            if index >= len(self._ok):
+                self._grow(min(index, limit))
+            found = self._next[index]
+            if found < len(self._ok):
+                return min(found, limit)
+            index = len(self._ok)  # nothing usable in what is known yet: look further
+        return limit
 
     def end_after(self, start: int, days: int) -> int:
         """Exclusive end when ``days`` usable days are worked from ``start`` on."""
@@ -72,6 +88,10 @@ class DayCalendar:
             if left == 0 or index >= 40_000:
                 return index + 1
             index += 1
+
+    def shift(self, anchor: int, lag: int) -> int:
+        """The first day ``lag`` usable days after ``anchor`` allow (a lead: calendar days)."""
+        return self.end_after(anchor, lag) if lag > 0 else anchor + lag
 
     def end_table(self, horizon: int, days: int) -> list[int]:
         """Exclusive end for every start 0..horizon-1 (one pass, for the model's element)."""
@@ -106,6 +126,12 @@ class Job:
     def is_milestone(self) -> bool:
         """Zero-length marker: no work, no consultant."""
         return self.step.milestone or self.step.duration_days <= 0
+
+    @property
+    def fastest_days(self) -> int:
+        """Working days when the fastest consultant (or the customer) does it."""
+        return min(self.days_by_consultant) if self.uses_consultant and \
+            self.days_by_consultant else self.base_days
 
     @property
     def uses_consultant(self) -> bool:
@@ -153,23 +179,46 @@ class Problem:
         """The calendar a job works on."""
         return self.calendars[job.calendar_key]
 
+    def lag_calendar(self, job: Job) -> DayCalendar:
+        """The working days a lag into this job counts (its site's, windows or not)."""
+        key = (job.calendar_key[0], False)
+        if key not in self.calendars:
+            self.calendars[key] = DayCalendar(self.calendar, self.start, job.site, False)
+        return self.calendars[key]
 
-def _site_of(step: Step, estate: Estate) -> str | None:
+
+def _server_map(estate: Estate) -> dict[str, Server]:
+    """Servers by lower-case name, FQDN and short name (first one wins, as Estate.server)."""
+    found: dict[str, Server] = {}
+    for s in estate.servers:
+        for key in (s.name.lower(), s.fqdn.lower()):
+            if key:
+                found.setdefault(key, s)
+    return found
+
+
+def _find(servers: dict[str, Server], name: str) -> Server | None:
+    key = name.strip().lower()
+    return servers.get(key) or servers.get(key.split(".", 1)[0])
+
+
+def _site_of(step: Step, estate: Estate, servers: dict[str, Server]) -> str | None:
     kind, _, name = step.target.partition(":")
     if kind == "server":
-        server = estate.server(name)
+        server = _find(servers, name)
         return server.site if server and server.site else None
     if kind == "dag":
-        dag = estate.dag(name)
-        member = estate.server(dag.members[0]) if dag and dag.members else None
+        dag = next((d for d in estate.dags if d.name == name), None) or estate.dag(name)
+        member = _find(servers, dag.members[0]) if dag and dag.members else None
         return member.site if member and member.site else None
     if kind == "site":
         return name or None
     return None
 
 
-def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decisions) -> Job:
-    site = _site_of(step, estate)
+def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decisions,
+         servers: dict[str, Server]) -> Job:
+    site = _site_of(step, estate, servers)
     key = (site.lower() if site else None, step.needs_window)
     if key not in p.calendars:
         p.calendars[key] = DayCalendar(p.calendar, p.start, site, step.needs_window)
@@ -207,8 +256,11 @@ def _judged(
         if assessment.judged_by_exo:
             names.setdefault(assessment.name.lower(), assessment.name)
     judged: list[Judged] = []
+    index = DetectionIndex.build(estate, settings)
+    servers = _server_map(estate)
     for key in sorted(names):
-        detection = first_detection(names[key], estate, settings, knowledge)
+        detection = first_detection(names[key], estate, settings, knowledge, index,
+                                    _find(servers, names[key]))
         if detection is None:
             continue  # not on Exchange Online's clock (yet): nothing to protect
         judged.append(Judged(names[key], detection, p.index(detection.day),
@@ -240,8 +292,9 @@ def build_problem(
         p.absences.append(sorted(
             (max(0, p.index(a)), p.index(b) + 1) for a, b in c.absent if p.index(b) >= 0
         ))
+    servers = _server_map(estate)
     for i, step in enumerate(proposal.steps):
-        p.jobs.append(_job(step, i, p, estate, decisions))
+        p.jobs.append(_job(step, i, p, estate, decisions, servers))
         p.by_id[step.id] = i
     p.judged = _judged(proposal, estate, settings, knowledge, p)
     return p

@@ -9,7 +9,6 @@ deterministic time) so the same input gives the same plan.
 from __future__ import annotations
 
 import os
-import time
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -18,7 +17,10 @@ from planner.core.scheduler.model import ScheduleModel
 
 __all__ = ["Solution", "StageResult", "solve_lexicographic"]
 
-_CANONICAL_DET_TIME = 2.0
+# deterministic time units per second of the limit: measured 0.1-0.5 per wall second for
+# one worker on the shared 2-core machine, so a limit of 10 s stops after 2-10 s of wall time
+DET_PER_SECOND = 0.1
+WALL_SAFETY = 1.5
 _TRACE = bool(os.environ.get("PLANNER_TRACE_SOLVER"))
 
 
@@ -39,9 +41,9 @@ class Solution:
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
     consultant: list[int] = field(default_factory=list)
-    pauses: list[tuple[int, int]] = field(default_factory=list)  # (start, days)
     stages: list[StageResult] = field(default_factory=list)
     status: str = "unknown"  # optimal | feasible | infeasible | unknown
+    wall_limited: bool = False  # the safety net stopped it: the result depends on the load
 
     @property
     def gap(self) -> float:
@@ -52,20 +54,21 @@ class Solution:
         return 0.0
 
 
-def _solver(seconds: float, canonical: bool = False) -> cp_model.CpSolver:
-    """Eight workers to prove the optima; one deterministic worker to pick the final plan."""
+def _solver(seconds: float) -> cp_model.CpSolver:
+    """One worker with a fixed seed, limited by deterministic time: the same plan every run.
+
+    Measured on the 2-core machine: for these models one worker proves optima faster than
+    eight (eight interleaved workers, the deterministic multi-worker mode, were 5-8x
+    slower), and only deterministic time makes the result independent of machine load.
+    The wall-clock limit is a safety net for a badly overloaded machine; hitting it is
+    reported, and the caller then falls back to the deterministic quick plan.
+    """
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.random_seed = 20261201
-    params.max_time_in_seconds = max(0.05, seconds)
-    if canonical:
-        # a single worker with a deterministic-time budget and no hints gives the same plan
-        # for the same input on any machine load (interleaved workers were 5x slower)
-        params.num_workers = 1
-        params.max_deterministic_time = _CANONICAL_DET_TIME
-    else:
-        # measured: on 2 cores the default worker count never closes the bound; 8 does
-        params.num_workers = 8
+    params.num_workers = 1
+    params.max_deterministic_time = max(0.05, seconds) * DET_PER_SECOND
+    params.max_time_in_seconds = max(0.05, seconds) * WALL_SAFETY
     return solver
 
 
@@ -76,14 +79,12 @@ def _read(sm: ScheduleModel, solver: cp_model.CpSolver, out: Solution) -> None:
         next((k for k, x in enumerate(row) if x is not None and solver.boolean_value(x)), -1)
         for row in sm.assigned
     ]
-    out.pauses = [(solver.value(s), solver.value(n))
-                  for s, n in zip(sm.pause_start, sm.pause_len, strict=True) if solver.value(n)]
 
 
 def _hint(sm: ScheduleModel, solver: cp_model.CpSolver) -> None:
     model = sm.model
     model.clear_hints()  # type: ignore[no-untyped-call]
-    for var in list(sm.starts) + list(sm.ends) + list(sm.pause_start) + list(sm.pause_len):
+    for var in list(sm.starts) + list(sm.ends):
         model.add_hint(var, solver.value(var))
     for row in sm.assigned:
         for x in row:
@@ -112,11 +113,32 @@ def _weighted(sm: ScheduleModel, parts: list[tuple[str, cp_model.LinearExprT]],
     return sum(w * expr for w, (_, expr) in zip(weights, parts, strict=True))
 
 
+def _floor(sm: ScheduleModel, floor: tuple[int, int, int, int], exact: bool) -> None:
+    """Bounds every plan meets (from the critical path), so the proof closes sooner.
+
+    ``floor`` is (blocked, throttled, pause days, finish); with ``exact`` the first three are
+    already reached by a known plan, so they are fixed and only the finish is left to solve.
+    """
+    assert sm.pause_total is not None and sm.finish is not None
+    blocked, throttled, pause, finish = floor
+    model = sm.model
+    model.add(sum(sm.blocked) >= blocked)
+    model.add(sm.finish >= finish)
+    if exact:
+        model.add(sum(sm.blocked) == blocked)
+        model.add(sum(sm.throttled) == throttled)
+        model.add(sm.pause_total == pause)
+
+
 def solve_lexicographic(sm: ScheduleModel, seconds: float,
-                        hint: dict[int, tuple[int, int, int]] | None = None) -> Solution:
+                        hint: dict[int, tuple[int, int, int]] | None = None,
+                        floor: tuple[int, int, int, int] | None = None,
+                        exact: bool = False) -> Solution:
     """Solve stage by stage within ``seconds`` in total; the hint is (start, end, consultant)."""
     model = sm.model
     out = Solution()
+    if floor is not None:
+        _floor(sm, floor, exact)
     if hint:
         for i, (s, e, k) in hint.items():
             model.add_hint(sm.starts[i], s)
@@ -130,24 +152,26 @@ def solve_lexicographic(sm: ScheduleModel, seconds: float,
         ("throttled", sum(sm.throttled)),
         ("pause", sm.pause_total),
         ("finish", sm.finish),
-        ("compact", sm.compactness),
     ]
-    deadline = time.monotonic() + seconds
-    weighted = _weighted(sm, objectives[:4])
+    used = 0.0  # deterministic time, so the stages split the budget the same way every run
+    weighted = _weighted(sm, objectives)
     if weighted is not None:  # one proof instead of four when the weights stay small
-        objectives = [("weighted", weighted), objectives[4]]
+        objectives = [("weighted", weighted)]
     for name, expr in objectives:
-        left = deadline - time.monotonic()
+        left = seconds - used
         if out.stages and left <= 0.02:
             break
         model.minimize(expr)
-        # the compact stage only tidies: it keeps the previous plan as a hint and gets a
-        # share of the time; when it cannot finish, the previous stage's plan stands
-        solver = _solver(min(max(left, 0.5), max(1.0, seconds / 4)) if name == "compact"
-                         else left)
+        solver = _solver(left)
         status = solver.solve(model)
+        used += solver.deterministic_time / DET_PER_SECOND
+        if status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE) and \
+                solver.deterministic_time < solver.parameters.max_deterministic_time * 0.98:
+            out.wall_limited = True
+            break
         if _TRACE:
-            print(name, solver.status_name(status), round(solver.wall_time, 3))
+            print(name, solver.status_name(status), round(solver.wall_time, 3),
+                  round(solver.deterministic_time, 3))
         if status == cp_model.INFEASIBLE and not out.stages:
             out.status = "infeasible"
             return out
@@ -163,7 +187,7 @@ def solve_lexicographic(sm: ScheduleModel, seconds: float,
                 model.add(part_expr <= got)
             if not proven:  # the gap of the weighted sum is the one that means something
                 out.stages[0] = StageResult("weighted", value, bound, False)
-        elif name != "compact":
+        else:
             out.stages.append(StageResult(name, value, bound, proven))
         _read(sm, solver, out)
         model.add(expr <= value)
