@@ -1,7 +1,8 @@
 """Screenshots of the real window for the README: run under Xvfb with the xcb platform.
 
     xvfb-run -a -s "-screen 0 1360x860x24" env QT_QPA_PLATFORM=xcb \\
-        .venv/bin/python packaging/screenshot.py --pages estate graph --out resources/docs/screenshots
+        .venv/bin/python packaging/screenshot.py --pages estate graph \\
+        --out resources/docs/screenshots
 
 Imports the mixed sample, waits for the plan (real pipeline, on the worker thread), shows
 each page and saves a grab of the screen area of the window as ``workbench-<page>.png``.
