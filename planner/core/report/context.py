@@ -16,6 +16,7 @@ from planner.core.report.gantt import PHASE_COLOURS, gantt_figures
 from planner.core.report.step_order import numbered_steps
 from planner.core.report.summary import (
     deadlines,
+    passing_servers,
     recommendations,
     risks,
     summary_paragraphs,
@@ -69,6 +70,7 @@ class ReportContext:
     recommendations: tuple[str, ...]
     key_figures: Table
     deadlines: Table
+    deadlines_note: str
     products: Table
     servers: Table
     estate_figures: tuple[FigureRef, ...]
@@ -129,11 +131,22 @@ def _deadline_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
             under = words("worst_stage", stage=d.worst_stage, kind=words("kind_" + d.worst_kind))
         cls = "bad" if d.worst_kind == "block" or d.cutover is None else \
             "warn" if d.worst_kind in ("throttle", "paused") else "good"
-        rows.append(Row((d.server, words.date(d.first_detected), words.date(d.throttle_from),
+        detected = words.date(d.first_detected)
+        if d.estimated:
+            detected = words("estimated_date", date=detected)
+        rows.append(Row((d.server, detected, words.date(d.throttle_from),
                          words.date(d.block_from), words.date(d.cutover), under), cls))
     head = tuple(words(k) for k in ("col_server", "col_first_detected", "col_throttle",
                                     "col_block", "col_cutover", "col_under_plan"))
     return Table(head, tuple(rows), (16, 14, 14, 16, 16, 24))
+
+
+def _deadline_note(plan: Plan, words: Wording) -> str:
+    """Names the judged servers the deadline table leaves out, and why."""
+    names = passing_servers(plan)
+    if not names or not plan.schedule.exposure:
+        return ""
+    return words.plural("t_not_listed", len(names), names=words.names(names))
 
 
 def _product_table(plan: Plan, words: Wording) -> Table:
@@ -220,6 +233,7 @@ def build_context(plan: Plan, knowledge: Knowledge, lang: str,
         recommendations=recommendations(plan, words),
         key_figures=_key_figures(plan, words),
         deadlines=_deadline_table(plan, knowledge, words),
+        deadlines_note=_deadline_note(plan, words),
         products=_product_table(plan, words),
         servers=_server_table(plan, words),
         estate_figures=estate,

@@ -13,7 +13,16 @@ from planner.core.plan import Exposure, MigrationPath, Plan
 from planner.core.report.timeline import stage_bands
 from planner.core.report.wording import Wording
 
-__all__ = ["Deadline", "deadlines", "recommendations", "risks", "summary_paragraphs"]
+__all__ = [
+    "Deadline",
+    "deadlines",
+    "estimate_note",
+    "passing_sentences",
+    "passing_servers",
+    "recommendations",
+    "risks",
+    "summary_paragraphs",
+]
 
 PRODUCT_ORDER = ("SE", "2019", "2016", "2013", "")
 FINDINGS_CHAPTER = 4
@@ -31,6 +40,7 @@ class Deadline:
     cutover: date | None
     worst_stage: int  # highest stage reached under the plan (paused days not counted)
     worst_kind: str
+    estimated: bool = False  # first detection assumed (baseline day), not reported by EXO
 
 
 def _deadline(exposure: Exposure, plan: Plan, knowledge: Knowledge) -> Deadline:
@@ -48,6 +58,7 @@ def _deadline(exposure: Exposure, plan: Plan, knowledge: Knowledge) -> Deadline:
         cutover=exposure.cutover,
         worst_stage=worst.stage if worst else 1,
         worst_kind=worst.kind if worst else "report",
+        estimated=exposure.first_detected_source == "baseline",
     )
 
 
@@ -89,7 +100,8 @@ def _kind(words: Wording, kind: str) -> str:
     return words("kind_" + kind)
 
 
-def _deadline_sentences(plan: Plan, items: tuple[Deadline, ...], words: Wording) -> list[str]:
+def _deadline_sentences(plan: Plan, items: tuple[Deadline, ...], knowledge: Knowledge,
+                        words: Wording) -> list[str]:
     judged = [a.name for a in plan.proposal.servers if a.judged_by_exo]
     if not judged and not items:
         return [words("s_judged_none")]
@@ -99,7 +111,8 @@ def _deadline_sentences(plan: Plan, items: tuple[Deadline, ...], words: Wording)
         first = items[0]
         key = "s_nothing_done_already" if first.throttle_from < plan.settings.start \
             else "s_nothing_done"
-        text.append(words(key, server=first.server, throttle=words.date(first.throttle_from),
+        text.append(words(key + ("_est" if first.estimated else ""), server=first.server,
+                          throttle=words.date(first.throttle_from),
                           block=words.date(first.block_from)))
     for d in items[:4]:
         if d.cutover is None:
@@ -111,7 +124,53 @@ def _deadline_sentences(plan: Plan, items: tuple[Deadline, ...], words: Wording)
         else:
             text.append(words("s_plan_after", server=d.server, cutover=words.date(d.cutover),
                               stage=d.worst_stage, kind=_kind(words, d.worst_kind)))
+    text += passing_sentences(plan, knowledge, words)
+    estimated = [d.server for d in items if d.estimated]
+    if estimated:
+        text.append(estimate_note(estimated, knowledge, words))
     return text
+
+
+def passing_servers(plan: Plan) -> list[str]:
+    """Judged servers without exposure: they meet Exchange Online's minimum version today."""
+    exposed = {e.server.lower() for e in plan.schedule.exposure}
+    return [a.name for a in plan.proposal.servers
+            if a.judged_by_exo and a.name.lower() not in exposed]
+
+
+def _exit_day(plan: Plan, servers: list[str]) -> date | None:
+    """The day the last of these servers leaves Exchange Online's view under the plan."""
+    wanted = {s.lower() for s in servers}
+    ends = {d.step_id: d.end for d in plan.schedule.steps}
+    days: dict[str, date] = {}
+    for step in plan.proposal.steps:
+        for name in step.exits_exo_view:
+            if name.lower() in wanted and step.id in ends:
+                days[name.lower()] = max(days.get(name.lower(), date.min), ends[step.id])
+    return max(days.values()) if wanted and set(days) == wanted else None
+
+
+def passing_sentences(plan: Plan, knowledge: Knowledge, words: Wording) -> list[str]:
+    """Why a judged server is not in the deadline table, and when that may change."""
+    names = passing_servers(plan)
+    if not names:
+        return []
+    text = [words.plural("s_passing", len(names), names=words.names(names))]
+    raise_fact = knowledge.facts.get("enforcement.later_raise_expected")
+    text.append(words("s_raise" if raise_fact is not None and raise_fact.value
+                      else "s_raise_possible"))
+    day = _exit_day(plan, names)
+    if day is not None:
+        text.append(words.plural("s_raise_plan", len(names), names=words.names(names),
+                                 date=words.date(day)))
+    return text
+
+
+def estimate_note(servers: list[str], knowledge: Knowledge, words: Wording) -> str:
+    """Says that a first-detection date is assumed and where the real one comes from."""
+    cmdlet = knowledge.facts.get("enforcement.report_cmdlet")
+    return words.plural("s_estimated", len(servers), names=words.names(servers),
+                        cmdlet=str(cmdlet.value) if cmdlet else "Get-OnPremServerReportInfo")
 
 
 def recommendations(plan: Plan, words: Wording) -> tuple[str, ...]:
@@ -158,7 +217,7 @@ def summary_paragraphs(plan: Plan, knowledge: Knowledge, words: Wording) -> tupl
     """The summary's paragraphs: estate, deadlines, plan (the recommendation is a list)."""
     paragraphs = [
         " ".join(_estate_sentences(plan, words)),
-        " ".join(_deadline_sentences(plan, deadlines(plan, knowledge), words)),
+        " ".join(_deadline_sentences(plan, deadlines(plan, knowledge), knowledge, words)),
         " ".join(_plan_sentences(plan, knowledge, words)),
     ]
     errors, warnings = _finding_counts(plan)

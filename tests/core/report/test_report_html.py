@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import replace
 from datetime import date
 
 from planner.core.knowledge import Knowledge
@@ -102,3 +103,42 @@ def test_pause_shows_in_the_enforcement_bands(plan_de: Plan, knowledge: Knowledg
 def test_empty_plan_still_renders(knowledge: Knowledge) -> None:
     html = render_report_html(empty_plan(), knowledge, "en")
     assert "Leer AG" in html and "Executive summary" in html
+
+
+def _with_exposure(plan: Plan, keep: set[str], source: str = "") -> Plan:
+    exposure = tuple(replace(e, first_detected_source=source or e.first_detected_source)
+                     for e in plan.schedule.exposure if e.server in keep)
+    return replace(plan, schedule=replace(plan.schedule, exposure=exposure))
+
+
+def test_an_assumed_first_detection_is_called_an_estimate(plan_de: Plan,
+                                                          knowledge: Knowledge) -> None:
+    plan = _with_exposure(plan_de, {"EX16-01", "EX19-01", "EDGE01"}, source="baseline")
+    ctx = build_context(plan, knowledge, "de")
+    summary = " ".join(ctx.summary)
+    assert ("drosselt Exchange Online E-Mails von EX16-01 voraussichtlich ab dem 07.10.2026"
+            in summary)
+    assert "ist geschätzt" not in summary  # three servers: the plural sentence
+    assert "sind geschätzt" in summary and "Get-OnPremServerReportInfo" in summary
+    assert ctx.deadlines.rows[0].cells[1] == "07.09.2026 (geschätzt)"
+
+
+def test_a_reported_first_detection_is_stated_as_fact(plan_en: Plan, knowledge: Knowledge) -> None:
+    plan = _with_exposure(plan_en, {"EX16-01", "EX19-01", "EDGE01"}, source="exo_report")
+    ctx = build_context(plan, knowledge, "en")
+    assert "estimate" not in " ".join(ctx.summary)
+    assert all("estimated" not in row.cells[1] for row in ctx.deadlines.rows)
+
+
+def test_judged_servers_that_pass_the_baseline_are_explained(plan_en: Plan,
+                                                            knowledge: Knowledge) -> None:
+    # EDGE01 is judged but has no exposure: it meets the minimum version today.
+    plan = _with_exposure(plan_en, {"EX16-01", "EX19-01"})
+    ctx = build_context(plan, knowledge, "en")
+    summary = " ".join(ctx.summary)
+    assert "Exchange Online checks the version of 3 servers" in summary
+    assert "EDGE01 currently meets the minimum version" in summary
+    assert "no date announced" in summary  # when that may change
+    assert [row.cells[0] for row in ctx.deadlines.rows] == ["EX16-01", "EX19-01"]
+    assert ctx.deadlines_note.startswith("Not listed: EDGE01")
+    assert "Not listed: EDGE01" in render_report_html(plan, knowledge, "en")
