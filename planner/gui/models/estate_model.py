@@ -33,6 +33,7 @@ from planner.core.model import (
 )
 from planner.core.plan import MigrationPath, ServerAssessment
 from planner.gui.document import Document, Edit, update_decisions
+from planner.gui.i18n import ui_language
 
 __all__ = ["ASSESSMENT_COLUMNS", "ENTITY_TYPES", "SORT_ROLE", "EstateModel"]
 
@@ -205,7 +206,7 @@ class EstateModel(QAbstractTableModel):
             return self._background(record, key, value)
         if role == Qt.ItemDataRole.ToolTipRole and key in self.extra:
             a = self._assessment(record)
-            return a.reason_en if a else None
+            return (a.reason_de if ui_language() == "de" else a.reason_en) if a else None
         return None
 
     def _background(self, record: Any, key: str, value: Any) -> QBrush | None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.plan import Objective, Pause, Plan
+from planner.gui.i18n import ui_language
 from planner.gui.views.enforcement_paint import BudgetYear, PauseBudgetGauge, StageStrips, StripRow
 from planner.gui.views.gantt import plan_stages
 
@@ -131,7 +132,7 @@ class EnforcementView(QWidget):
         return group
 
     def _lang(self) -> str:
-        return "de" if self.document.settings.language == "de" else "en"
+        return ui_language()
 
     def refresh(self) -> None:
         """Redraw from the document's plan."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.plan import Plan
+from planner.gui.i18n import ui_language
 from planner.gui.views.gantt_scene import (
     STAGE_COLORS,
     GanttBar,
@@ -184,7 +185,7 @@ class GanttView(QWidget):
             self.chart.scene().clear()
             self.status.setText(self.tr("No plan yet."))
             return
-        lang = "de" if self.document.settings.language == "de" else "en"
+        lang = ui_language()
         data = GanttInput(
             plan=plan,
             px_per_day=ZOOM_PX_PER_DAY[self.zoom.currentData() or "week"],

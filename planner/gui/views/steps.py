@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.plan import MigrationPath, Step
+from planner.gui.i18n import ui_language
 from planner.gui.views.planning_edits import (
     disable_rule,
     enable_rule,
@@ -114,7 +115,7 @@ class StepsView(QWidget):
     def refresh(self) -> None:
         """Reload from the document's plan, keeping the selected step."""
         current = self.selected_step()
-        lang = "de" if self.document.settings.language == "de" else "en"
+        lang = ui_language()
         self.model.set_plan(self.document.plan, lang)
         self.tree.expandAll()
         for column in range(5):
@@ -191,7 +192,7 @@ class StepsView(QWidget):
         if step is None:
             self.details.clear()
             return
-        lang = "de" if self.document.settings.language == "de" else "en"
+        lang = ui_language()
         plan = self.document.plan
         dated = plan.schedule.for_step(step.id) if plan else None
         parts = [f"<h3>{step.title(lang)}</h3>", f"<p>{step.why(lang)}</p>",
