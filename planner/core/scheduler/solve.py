@@ -124,6 +124,12 @@ def _floor(sm: ScheduleModel, floor: tuple[int, int, int, int], exact: bool) -> 
     model = sm.model
     model.add(sum(sm.blocked) >= blocked)
     model.add(sm.finish >= finish)
+    if blocked == throttled == 0 and pause:  # pause floor holds for plans with neither
+        clean = model.new_bool_var("no_throttled_or_blocked")
+        hurt = sum(sm.blocked) + sum(sm.throttled)
+        model.add(hurt == 0).only_enforce_if(clean)
+        model.add(hurt >= 1).only_enforce_if(~clean)
+        model.add(sm.pause_total >= pause).only_enforce_if(clean)
     if exact:
         model.add(sum(sm.blocked) == blocked)
         model.add(sum(sm.throttled) == throttled)

@@ -1,0 +1,90 @@
+"""Lower bounds no plan can beat, so a plan can be proven optimal or its gap stated honestly.
+
+The critical path (unlimited consultants) bounds each cutover from below. When consultants
+are the bottleneck that bound is weak; the workload bound adds: servers already counting
+at the plan start need every day up to their cutover paused, less their slack before
+throttling, and the consultants cannot finish the work in front of those cutovers sooner
+than their number and their working days allow (a step occupies a consultant for its
+working days, one step at a time).
+"""
+
+from __future__ import annotations
+
+from planner.core.scheduler.problem import Problem
+
+__all__ = ["workload_finish_floor", "workload_pause_floor"]
+
+
+def _required(problem: Problem, exits: tuple[int, ...]) -> set[int]:
+    """Jobs that must finish before any of these exit steps can: the common ancestors."""
+    common: set[int] | None = None
+    for e in exits:
+        seen, stack = {e}, [e]
+        while stack:
+            for dep in problem.jobs[stack.pop()].step.predecessors:
+                k = problem.by_id.get(dep.step_id)
+                if k is not None and k not in seen:
+                    seen.add(k)
+                    stack.append(k)
+        if len(exits) > 1:
+            seen.discard(e)  # another exit may take the server out without this one
+        common = seen if common is None else common & seen
+    return common or set()
+
+
+class _Capacity:
+    """Days on which some consultant step's calendar allows work, found once, in order.
+
+    A step counts only days its own calendar allows, so only those days give capacity;
+    each consultant does one step at a time.
+    """
+
+    def __init__(self, problem: Problem) -> None:
+        self._cals = list({job.calendar_key: problem.cal(job) for job in problem.jobs
+                           if job.uses_consultant}.values())
+        self._days: list[int] = []
+        self._next = 0
+
+    def finish_after(self, work: int, pool: int) -> int:
+        """Earliest exclusive end by which ``pool`` consultants can have done ``work`` days."""
+        needed = -(-work // pool)
+        if needed <= 0:
+            return 0
+        while len(self._days) < needed and self._next < 40_000:
+            if any(cal.ok(self._next) for cal in self._cals):
+                self._days.append(self._next)
+            self._next += 1
+        return self._days[needed - 1] + 1 if len(self._days) >= needed else 40_000
+
+
+def workload_pause_floor(problem: Problem) -> int:
+    """Fewest pause days any plan without throttled or blocked days needs (0 if unknown)."""
+    pool = len(problem.consultants)
+    if not pool:
+        return 0
+    hot: list[tuple[int, set[int]]] = []  # (slack before throttling, work in front)
+    for judged in problem.judged:
+        if judged.detected > 0 or not judged.exit_jobs:
+            continue  # only clocks already running at the start, measured from day 0
+        slack = problem.throttle_day - (-judged.detected)
+        hot.append((slack, _required(problem, judged.exit_jobs)))
+    hot.sort(key=lambda item: item[0])
+    floor, work, done = 0, 0, set()
+    capacity = _Capacity(problem)
+    for slack, jobs in hot:
+        for i in jobs - done:
+            job = problem.jobs[i]
+            if job.uses_consultant and not job.is_milestone:
+                work += job.fastest_days
+        done |= jobs
+        # the last of these cutovers cannot come before the work is done; its pause
+        # covers the days beyond its slack
+        floor = max(floor, capacity.finish_after(work, pool) - max(0, slack))
+    return max(0, min(floor, problem.pause_max))
+
+
+def workload_finish_floor(problem: Problem) -> int:
+    """Earliest exclusive finish the consultants' total work allows."""
+    pool = len(problem.consultants)
+    work = sum(j.fastest_days for j in problem.jobs if j.uses_consultant and not j.is_milestone)
+    return _Capacity(problem).finish_after(work, pool) if pool else 0
