@@ -69,7 +69,8 @@ def workload_pause_floor(problem: Problem) -> int:
         slack = problem.throttle_day - (-judged.detected)
         hot.append((slack, _required(problem, judged.exit_jobs)))
     hot.sort(key=lambda item: item[0])
-    floor, work, done = 0, 0, set()
+    floor, work = 0, 0
+    done: set[int] = set()
     capacity = _Capacity(problem)
     for slack, jobs in hot:
         for i in jobs - done:
