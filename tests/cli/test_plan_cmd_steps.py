@@ -13,14 +13,13 @@ from planner.core.plan import Plan, Schedule
 from planner.core.plan_json import plan_to_plain
 from planner.core.rules import propose
 from planner.core.settings import Decisions
-from planner.pipeline import load_inputs
-from tests.paths import MIXED
+from tests.sample_plans import sample_inputs
 
 STEP_KEYS = {"id", "title", "kind", "target", "duration_days", "predecessors", "rule", "why"}
 
 
 def _undated_plan() -> Plan:
-    inputs = load_inputs([MIXED])
+    inputs = sample_inputs("mixed")
     knowledge = load_knowledge()
     proposal = propose(inputs.estate, inputs.settings, Decisions(), knowledge)
     return Plan(inputs.estate, inputs.settings, Decisions(), inputs.findings, proposal,
@@ -48,7 +47,7 @@ def test_steps_and_server_paths_in_the_json() -> None:
 
 def test_graphml_of_the_mixed_sample(tmp_path: Path) -> None:
     out = tmp_path / "mixed.graphml"
-    write_graphml(load_inputs([MIXED]).estate, load_knowledge(), out)
+    write_graphml(sample_inputs("mixed").estate, load_knowledge(), out)
     g = nx.read_graphml(out)
     assert g.nodes["server:BER-EX16-01"]["judged_by_exo"] is True
     assert any(d.get("relation") == "hands_mail_to_exo" for _, _, d in g.edges(data=True))

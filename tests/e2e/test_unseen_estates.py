@@ -10,9 +10,7 @@ server is silently dropped.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date, timedelta
-from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -23,7 +21,8 @@ from planner.cli import main
 from planner.core.calendar import build_calendar
 from planner.core.plan import Plan, ScheduledStep, Step
 from planner.core.plan_json import plan_to_plain
-from planner.pipeline import knowledge_for, load_inputs, make_plan
+from planner.pipeline import knowledge_for, make_plan
+from tests.sample_plans import estate_plan
 
 HERE = Path(__file__).resolve().parents[1] / "estates"
 ESTATES: dict[str, tuple[str, ...]] = {
@@ -45,13 +44,9 @@ def files(name: str) -> list[str]:
     return [str(HERE / f) for f in ESTATES[name]]
 
 
-@cache
 def planned(name: str) -> Plan:
     """The estate imported and planned as the CLI does, with a short solver time limit."""
-    inputs = load_inputs(files(name))
-    settings = replace(inputs.settings, solver_time_limit_s=3.0)
-    return make_plan(inputs.estate, inputs.findings, settings,
-                     knowledge=knowledge_for(settings))
+    return estate_plan(files(name))
 
 
 def step(plan: Plan, sid: str) -> Step:

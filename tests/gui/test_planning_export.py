@@ -20,7 +20,8 @@ from planner.core.resources import resource_path
 from planner.gui.actions_export import FOLDER_KEY, ExportActions, export_inputs
 from planner.gui.document import Document
 from planner.gui.worker import SyncRunner
-from planner.pipeline import knowledge_for, load_inputs, make_plan
+from planner.pipeline import knowledge_for
+from tests.sample_plans import sample_inputs, sample_plan
 
 MIXED = resource_path("samples", "mixed", "inventory.xlsx")
 
@@ -40,11 +41,10 @@ def cli_outputs(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def planned_project():
-    inputs = load_inputs([MIXED])
+    inputs = sample_inputs("mixed")
     project = Project(estate=inputs.estate, findings=inputs.findings, settings=inputs.settings)
-    plan = make_plan(project.estate, project.findings, project.settings, project.decisions,
-                     knowledge_for(project.settings))
-    return replace(project, plan=plan)
+    # the settings' own solver limit, as the CLI plan it is compared with
+    return replace(project, plan=sample_plan("mixed", time_limit=None))
 
 
 @pytest.fixture

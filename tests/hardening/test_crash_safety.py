@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 from planner.core.project import load_project, save_project
-from planner.pipeline import load_inputs
 from tests.paths import MIXED, ROOT
+from tests.sample_plans import sample_inputs
 
 DATA = Path(__file__).parent / "data"
 
@@ -38,7 +38,7 @@ while True:
 
 
 def test_sigkill_during_save_and_autosave_never_corrupts(tmp_path: Path) -> None:
-    inputs = load_inputs([MIXED])
+    inputs = sample_inputs("mixed")
     from planner.core.project import Project
 
     target = tmp_path / "customer.seplan"

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
+from planner.core.knowledge import Knowledge
 from planner.core.model import RelayClient, Server
-from planner.pipeline import knowledge_for, load_inputs, make_plan
-from tests.paths import MIXED
+from planner.core.plan import Plan
+from planner.pipeline import knowledge_for, make_plan
+from tests.sample_plans import QUICK, sample_inputs
 
 HOSTILE = ["=HYPERLINK(\"http://evil\",\"x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
            "<script>alert(1)</script>"]
 
 
-def _hostile_plan():  # type: ignore[no-untyped-def]
-    inputs = load_inputs([MIXED])
+@cache
+def _hostile_plan() -> tuple[Plan, Knowledge]:
+    inputs = sample_inputs("mixed")
     estate = inputs.estate
     server = estate.servers[0]
     clients = tuple(RelayClient(name=text, host=text, server=server.name, owner=text)
@@ -23,8 +27,10 @@ def _hostile_plan():  # type: ignore[no-untyped-def]
                        notes=text) for text in HOSTILE)
     estate = replace(estate, relay_clients=estate.relay_clients + clients,
                      servers=(replace(server, notes=HOSTILE[0]), *estate.servers[1:], *odd))
-    knowledge = knowledge_for(inputs.settings)
-    return make_plan(estate, inputs.findings, inputs.settings, knowledge=knowledge), knowledge
+    # the exports need a plan with the hostile text in it, not the best plan
+    settings = replace(inputs.settings, solver_time_limit_s=QUICK)
+    knowledge = knowledge_for(settings)
+    return make_plan(estate, inputs.findings, settings, knowledge=knowledge), knowledge
 
 
 def test_no_customer_text_becomes_a_formula_in_the_workbook(tmp_path: Path) -> None:

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
-
-from export_fixtures import make_knowledge, make_plan
 
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
+from tests.core.export.export_fixtures import make_knowledge, make_plan
 
 
 @pytest.fixture(scope="session")
@@ -27,24 +21,15 @@ def plan() -> Plan:
     return make_plan()
 
 
-
-MIXED = Path(__file__).parents[3] / "resources" / "samples" / "mixed" / "inventory.xlsx"
-
-
 @pytest.fixture(scope="session")
 def mixed() -> tuple[Plan, Knowledge]:
     """The real pipeline's plan of the mixed sample estate, with the real knowledge base."""
-    from dataclasses import replace
+    from planner.pipeline import knowledge_for
+    from tests.sample_plans import sample_plan
 
-    from planner.pipeline import knowledge_for, load_inputs
-    from planner.pipeline import make_plan as pipeline_plan
-
-    inputs = load_inputs([MIXED])
-    # the exports need a plan, not the best one: keep the solver short
-    settings = replace(inputs.settings, solver_time_limit_s=3.0)
-    knowledge = knowledge_for(settings)
-    return pipeline_plan(inputs.estate, inputs.findings, settings,
-                         knowledge=knowledge), knowledge
+    # the exports need a plan, not the best one: the shared plan has a short solver limit
+    plan = sample_plan("mixed")
+    return plan, knowledge_for(plan.settings)
 
 
 @pytest.fixture(scope="session")

@@ -8,20 +8,19 @@ from planner.core.knowledge import load_knowledge
 from planner.core.plan import Proposal
 from planner.core.rules import propose
 from planner.core.settings import Decisions, Settings
-from planner.pipeline import load_inputs
 from tests.core.rules.helpers import START, before, ids, path_of
-from tests.paths import LEGACY, MIXED, SMALL
+from tests.sample_plans import sample_inputs
 
 
 @cache
-def _sample(path: str, excluded: frozenset[str] = frozenset()) -> Proposal:
-    inputs = load_inputs([path])
+def _sample(name: str, excluded: frozenset[str] = frozenset()) -> Proposal:
+    inputs = sample_inputs(name)
     return propose(inputs.estate, Settings(start=START), Decisions(excluded_servers=excluded),
                    load_knowledge())
 
 
 def test_small_sample() -> None:
-    p = _sample(str(SMALL))
+    p = _sample("small")
     assert {a.path.value for a in p.servers} == {"in_place"}
     assert [a.name for a in p.servers if a.judged_by_exo] == ["FAB-EDGE01"]
     assert before(p, "inplace:FAB-EX01", "inplace:FAB-EX02")  # one DAG member at a time
@@ -29,7 +28,7 @@ def test_small_sample() -> None:
 
 
 def test_mixed_sample() -> None:
-    p = _sample(str(MIXED))
+    p = _sample("mixed")
     assert path_of(p, "BER-EX16-01") == path_of(p, "BER-EX16-02") == "side_by_side"
     assert path_of(p, "MUC-EX19-01") == "in_place"
     assert {a.name for a in p.servers if a.judged_by_exo} == {"BER-EX16-01", "BER-EX19-01"}
@@ -43,7 +42,7 @@ def test_mixed_sample() -> None:
 
 
 def test_legacy_sample() -> None:
-    p = _sample(str(LEGACY))
+    p = _sample("legacy")
     assert path_of(p, "NW-EX2013") == "decommission"
     assert path_of(p, "NW-EX2019") == "cu_then_in_place"
     for sid in ("adprep:org", "cu:NW-EX2019", "inplace:NW-EX2019"):
@@ -52,6 +51,6 @@ def test_legacy_sample() -> None:
 
 
 def test_excluding_a_sample_server_changes_the_steps() -> None:
-    full = _sample(str(MIXED))
-    fewer = _sample(str(MIXED), frozenset({"MUC-EX19-02"}))
+    full = _sample("mixed")
+    fewer = _sample("mixed", frozenset({"MUC-EX19-02"}))
     assert set(ids(full)) - set(ids(fewer)) == {"inplace:MUC-EX19-02"}
