@@ -309,7 +309,10 @@ def serial_plan(problem: Problem, resources: bool = True) -> dict[int, Placement
     placed: dict[int, Placement] = {}
     if resources and any(j.uses_consultant for j in problem.jobs) and not problem.consultants:
         return placed  # no consultant to do the work; the diagnosis explains it
-    for i in topological_order(problem):
+    pinned = [i for i in range(len(problem.jobs)) if problem.jobs[i].pin is not None]
+    for i in [*pinned, *topological_order(problem)]:  # pins first: the others avoid them
+        if i in placed:
+            continue
         job = problem.jobs[i]
         placed[i] = _place(job, problem, board, placed, resources, None)
         if resources:
