@@ -1,13 +1,27 @@
 """Dates for the steps: calendars, consultants, the enforcement clock and the pause budget.
 
-:func:`schedule` turns a proposal into a :class:`~planner.core.plan.Schedule` with CP-SAT,
-lexicographically minimising blocked days, throttled days, pause days and the finish.
+:func:`schedule` turns a proposal into a :class:`~planner.core.plan.Schedule` that
+lexicographically minimises blocked days, throttled days, pause days and the finish:
+
+1. a quick serial plan (most urgent servers first, each step as early as it can go) with the
+   best pauses for its cutovers (:mod:`.pauses`);
+2. lower bounds no plan can beat: the critical path and the consultants' workload
+   (:mod:`.bounds`); when the quick plan reaches them it is proven optimal, no search needed;
+3. otherwise CP-SAT (:mod:`.model`, :mod:`.solve`), seeded with the quick plan, with one
+   worker and a deterministic-time limit; its answer is left-shifted into canonical form
+   (:func:`.greedy.left_shift`) and kept only when it beats the quick plan;
+4. an estate too big to model in the time limit keeps the quick plan, reported as
+   ``feasible`` with the gap to the bounds.
+
+Every stage is deterministic, so the same input gives the same plan in any process and
+under any machine load (unless the wall-clock safety net of a badly overloaded machine
+stops the solver, when the quick plan is used).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from planner.core.calendar import build_calendar
 from planner.core.enforcement import summarise_exposure
@@ -72,43 +86,51 @@ def _gap(value: tuple[int, ...], bound: tuple[int, ...]) -> float:
     return 0.0
 
 
-def _optimise(problem: Problem, settings: Settings) -> _Outcome | str:
-    """Greedy plan, critical-path bound, CP-SAT when they differ; "infeasible" when none exists."""
-    fixed = settings.fixed_pauses
-    greedy = serial_plan(problem)
+def _bound(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
+           ) -> tuple[tuple[int, int, int, int], bool]:
+    """What no plan can beat (blocked, throttled, pause, finish), and whether it is exact.
+
+    The critical path with the best pauses for its cutovers, and where consultants are the
+    bottleneck, their workload.
+    """
     floor_plan = serial_plan(problem, resources=False)
     floor = best_pauses(problem, _cutovers(problem, floor_plan), fixed)
-    mine = best_pauses(problem, _cutovers(problem, greedy), fixed)
-    # the critical path, and where consultants are the bottleneck, their workload
     pause_floor = floor.pause_days
     if floor.key[:2] == (0, 0) and fixed is None:
         pause_floor = max(pause_floor, workload_pause_floor(problem))
-    bound = (*floor.key[:2], pause_floor,
-             max(_finish(floor_plan), workload_finish_floor(problem)))
+    finish = max(_finish(floor_plan), workload_finish_floor(problem))
+    return (*floor.key[:2], pause_floor, finish), floor.proven
+
+
+def _optimise(problem: Problem, settings: Settings) -> _Outcome | str:
+    """Quick plan and bounds; CP-SAT only when they differ; "infeasible" when no plan exists."""
+    fixed = settings.fixed_pauses
+    greedy = serial_plan(problem)
+    ok = _feasible(problem, greedy)
+    bound, proven = _bound(problem, fixed)
+    mine = best_pauses(problem, _cutovers(problem, greedy), fixed)
     value = (*mine.key, _finish(greedy))
-    if value == bound and floor.proven and mine.proven and _feasible(problem, greedy):
-        return _Outcome(greedy, mine, "optimal", 0.0)  # the quick plan reaches the bound
-    exact = mine.key == bound[:3] and mine.proven and _feasible(problem, greedy)
+    quick = _Outcome(greedy, mine, "feasible", _gap(value, bound))
+    if ok and value == bound and proven and mine.proven:
+        return replace(quick, status="optimal")  # the quick plan reaches the bound
+    exact = ok and mine.key == bound[:3] and mine.proven
     # with the first three objectives reached, no better plan ends after the quick one
     horizon = _finish(greedy) + 1 if exact else _horizon(problem, greedy)
     if len(problem.jobs) * horizon > _MODEL_CELLS:  # too big to model: the quick plan it is
-        return _Outcome(greedy, mine, "feasible", _gap(value, bound))
+        return quick
     sm = build_model(problem, horizon, fixed)
     hint = {i: (p.start, p.end, p.consultant) for i, p in greedy.items()}
     sol = solve_lexicographic(sm, settings.solver_time_limit_s, hint, bound, exact)
-    if sol.status == "infeasible":
-        return "infeasible"
-    if sol.status == "unknown" or sol.wall_limited:  # the quick plan is the same every run
-        if not _feasible(problem, greedy):
-            return "infeasible"
-        return _Outcome(greedy, mine, "feasible", _gap(value, bound))
+    if sol.status in ("infeasible", "unknown") or sol.wall_limited:
+        # the quick plan is the same every run; without one, no plan exists
+        return quick if ok else "infeasible"
     shifted = left_shift(problem, sol.starts, sol.consultant)
     best = best_pauses(problem, _cutovers(problem, shifted), fixed)
-    if (*best.key, _finish(shifted)) >= value and _feasible(problem, greedy):
+    if ok and (*best.key, _finish(shifted)) >= value:
         # the solver proved the quick plan optimal (or found nothing better): keep it, its
         # consultants take the earliest free slot rather than an arbitrary optimal one
-        return _Outcome(greedy, mine, sol.status, _gap(value, bound) if sol.status != "optimal"
-                        else 0.0)
+        return replace(quick, status=sol.status, gap=0.0 if sol.status == "optimal"
+                       else quick.gap)
     return _Outcome(shifted, best, sol.status, sol.gap)
 
 
