@@ -10,10 +10,11 @@ import csv
 import re
 import tomllib
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from planner.core.date_values import as_date
 from planner.core.knowledge import (
     Baseline,
     BuildRow,
@@ -69,16 +70,10 @@ class _Row:
     def day(self, name: str) -> date:
         """A date field (TOML date or ISO text)."""
         value = self.data.get(name)
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        raise self.fail(f"'{name}' must be a date (YYYY-MM-DD), got {value!r}")
+        day = as_date(value)
+        if day is None:
+            raise self.fail(f"'{name}' must be a date (YYYY-MM-DD), got {value!r}")
+        return day
 
     def integer(self, name: str, *, required: bool = True) -> int | None:
         """A whole-number field."""

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from planner.core.date_values import as_date
 from planner.core.knowledge import Fact, KnowledgeError, Stage
 from planner.core.knowledge_files import BUILD_PATTERN
 
@@ -31,14 +32,10 @@ def _as_bool(value: Any) -> bool:
 
 
 def _as_date(value: Any) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValueError(f"expected a date (YYYY-MM-DD), got {value!r}") from None
+    day = as_date(value if isinstance(value, date) else str(value))
+    if day is None:
+        raise ValueError(f"expected a date (YYYY-MM-DD), got {value!r}")
+    return day
 
 
 def _coerce(original: Any, value: Any) -> Any:

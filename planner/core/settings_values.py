@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from planner.core.date_values import as_date
+
 __all__ = ["SettingsError", "Table", "day_name", "is_day_name", "to_toml"]
 
 _DAYS = {
@@ -136,16 +138,10 @@ class Table:
         return value
 
     def _as_date(self, key: str, value: Any) -> date:
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        raise self.fail(key, f"expected a date (YYYY-MM-DD), got {value!r}")
+        day = as_date(value)
+        if day is None:
+            raise self.fail(key, f"expected a date (YYYY-MM-DD), got {value!r}")
+        return day
 
     def number(self, key: str, positive: bool = False) -> float | None:
         """A number (text like "2,5" is accepted); None when absent."""
