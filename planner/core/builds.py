@@ -143,22 +143,34 @@ def _from_number(text: str, number: BuildNumber, knowledge: Knowledge) -> BuildI
     if number.revision is None:
         same = [row for n, row in rows if n.build == number.build]
         if same:
-            if len(same) == 1:
-                return _info(text, number, same[0], True, "", "")
-            en = (
-                f"{number} has no revision, so the update level is unknown ({len(same)} known "
-                f"builds share it); assumed {same[0].release} without later updates. "
-                "Use the ExSetup file version for the exact level."
-            )
-            de = (
-                f"{number} hat keine Revision, der Update-Stand ist daher unbekannt ({len(same)} "
-                f"bekannte Builds teilen sie); angenommen: {same[0].release} ohne spätere Updates. "
-                "Die Dateiversion von ExSetup nennt den genauen Stand."
-            )
-            return _info(text, number, same[0], False, en, de)
+            return _without_revision(text, number, same)
     for known, row in rows:
         if known.sort_key == number.sort_key:
             return _info(text, number, row, True, "", "")
+    return _unknown_number(text, number, product, rows)
+
+
+def _without_revision(text: str, number: BuildNumber, same: list[BuildRow]) -> BuildInfo:
+    """A build without its revision: exact when one known build has it, else the oldest."""
+    if len(same) == 1:
+        return _info(text, number, same[0], True, "", "")
+    en = (
+        f"{number} has no revision, so the update level is unknown ({len(same)} known "
+        f"builds share it); assumed {same[0].release} without later updates. "
+        "Use the ExSetup file version for the exact level."
+    )
+    de = (
+        f"{number} hat keine Revision, der Update-Stand ist daher unbekannt ({len(same)} "
+        f"bekannte Builds teilen sie); angenommen: {same[0].release} ohne spätere Updates. "
+        "Die Dateiversion von ExSetup nennt den genauen Stand."
+    )
+    return _info(text, number, same[0], False, en, de)
+
+
+def _unknown_number(
+    text: str, number: BuildNumber, product: str, rows: list[tuple[BuildNumber, BuildRow]]
+) -> BuildInfo:
+    """A build the table lacks: the nearest lower known release, with a warning."""
     lower = [(n, row) for n, row in rows if n.sort_key < number.sort_key]
     if lower:
         row = lower[-1][1]
