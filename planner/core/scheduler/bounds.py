@@ -10,6 +10,8 @@ working days, one step at a time).
 
 from __future__ import annotations
 
+import math
+
 from planner.core.scheduler.problem import Problem
 
 __all__ = ["workload_finish_floor", "workload_pause_floor"]
@@ -45,9 +47,10 @@ class _Capacity:
         self._days: list[int] = []
         self._next = 0
 
-    def finish_after(self, work: int, pool: int) -> int:
-        """Earliest exclusive end by which ``pool`` consultants can have done ``work`` days."""
-        needed = -(-work // pool)
+    def finish_after(self, work: int, pool: float) -> int:
+        """Earliest exclusive end by which consultants doing ``pool`` days of work a day can
+        have done ``work`` days."""
+        needed = math.ceil(work / pool - 1e-9)
         if needed <= 0:
             return 0
         while len(self._days) < needed and self._next < 40_000:
@@ -57,9 +60,22 @@ class _Capacity:
         return self._days[needed - 1] + 1 if len(self._days) >= needed else 40_000
 
 
+def _pool(problem: Problem) -> float:
+    """Days of work all consultants together can do per usable day, at best.
+
+    A consultant on fewer days a week takes longer for a step (rounded up to whole days), so
+    counts at the best ratio any of the steps allows.
+    """
+    rate = 0.0
+    for k in range(len(problem.consultants)):
+        rate += max((j.base_days / j.days_by_consultant[k] for j in problem.jobs
+                     if j.uses_consultant and j.days_by_consultant[k] > 0), default=1.0)
+    return rate
+
+
 def workload_pause_floor(problem: Problem) -> int:
     """Fewest pause days any plan without throttled or blocked days needs (0 if unknown)."""
-    pool = len(problem.consultants)
+    pool = _pool(problem)
     if not pool:
         return 0
     hot: list[tuple[int, set[int]]] = []  # (slack before throttling, work in front)
@@ -76,7 +92,7 @@ def workload_pause_floor(problem: Problem) -> int:
         for i in jobs - done:
             job = problem.jobs[i]
             if job.uses_consultant and not job.is_milestone:
-                work += job.fastest_days
+                work += job.base_days
         done |= jobs
         # the last of these cutovers cannot come before the work is done; its pause
         # covers the days beyond its slack
@@ -86,6 +102,6 @@ def workload_pause_floor(problem: Problem) -> int:
 
 def workload_finish_floor(problem: Problem) -> int:
     """Earliest exclusive finish the consultants' total work allows."""
-    pool = len(problem.consultants)
-    work = sum(j.fastest_days for j in problem.jobs if j.uses_consultant and not j.is_milestone)
+    pool = _pool(problem)
+    work = sum(j.base_days for j in problem.jobs if j.uses_consultant and not j.is_milestone)
     return _Capacity(problem).finish_after(work, pool) if pool else 0

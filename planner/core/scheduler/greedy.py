@@ -81,17 +81,30 @@ def topological_order(problem: Problem) -> list[int]:
 
 
 def _urgency(problem: Problem) -> list[int]:
-    """Per job the earliest detection day of a judged server it (or a successor) takes out."""
+    """Per job its latest start: the earliest detection of a server it (or a successor) takes
+    out, less the calendar days of the chain from it to that exit step.
+
+    A step with a long chain behind it (an install before days of mailbox moves) goes
+    before a short one for a server detected at the same time.
+    """
     urgency = [_LIMIT] * len(problem.jobs)
+    length = [_calendar_days(j.fastest_days) for j in problem.jobs]
     for judged in problem.judged:
         for i in judged.exit_jobs:
-            urgency[i] = min(urgency[i], judged.detected)
+            urgency[i] = min(urgency[i], judged.detected - length[i])
     for i in reversed(_plain_order(problem)):  # successors before predecessors
+        if urgency[i] >= _LIMIT:
+            continue
         for dep in problem.jobs[i].step.predecessors:
             k = problem.by_id.get(dep.step_id)
-            if k is not None and urgency[i] < urgency[k]:
-                urgency[k] = urgency[i]
+            if k is not None:
+                urgency[k] = min(urgency[k], urgency[i] - length[k])
     return urgency
+
+
+def _calendar_days(working_days: int) -> int:
+    """Roughly how many calendar days a number of working days spans (for ordering only)."""
+    return working_days * 7 // 5
 
 
 def _plain_order(problem: Problem) -> list[int]:
