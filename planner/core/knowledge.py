@@ -248,6 +248,27 @@ def _check_type(fact: Fact, kind: type) -> None:
 
 def _assemble(base: _Base, overrides: Mapping[str, Any]) -> Knowledge:
     """The knowledge with a project's overrides applied, checked again after overriding."""
+    facts, durations, stages, effective = _overridden(base, overrides)
+    for key, kind in REQUIRED_FACTS.items():
+        _check_type(facts[key], kind)
+    dated: list[date] = [row.as_of for row in base.builds]
+    dated += [f.as_of for f in (*facts.values(), *durations.values())]
+    dated += [s.as_of for s in stages] + [r.as_of for r in base.rules.values()]
+    return Knowledge(
+        builds=base.builds,
+        policy=_policy(base, facts, tuple(stages), effective),
+        facts=MappingProxyType(facts),
+        durations=MappingProxyType(durations),
+        rules=base.rules,
+        as_of=max(dated),
+        overrides_applied=tuple(sorted(overrides)),
+    )
+
+
+def _overridden(
+    base: _Base, overrides: Mapping[str, Any]
+) -> tuple[dict[str, Fact], dict[str, Fact], list[Stage], dict[str, date]]:
+    """Facts, durations and stages with the overrides applied; new baseline effective dates."""
     from planner.core.knowledge_overrides import override_baseline, override_fact, override_stage
 
     facts = dict(base.facts)
@@ -269,8 +290,13 @@ def _assemble(base: _Base, overrides: Mapping[str, Any]) -> Knowledge:
             override_stage(stages, key, value)
         else:
             raise KnowledgeError(f"project override: unknown knowledge key {key!r}")
-    for key, kind in REQUIRED_FACTS.items():
-        _check_type(facts[key], kind)
+    return facts, durations, stages, effective
+
+
+def _policy(
+    base: _Base, facts: Mapping[str, Fact], stages: tuple[Stage, ...], effective: Mapping[str, date]
+) -> EnforcementPolicy:
+    """The enforcement policy from the (overridden) policy and baseline facts."""
     baselines = tuple(
         replace(
             b,
@@ -280,8 +306,8 @@ def _assemble(base: _Base, overrides: Mapping[str, Any]) -> Knowledge:
         )
         for key, b in base.baselines
     )
-    policy = EnforcementPolicy(
-        stages=tuple(stages),
+    return EnforcementPolicy(
+        stages=stages,
         baselines=baselines,
         policy_start=facts["policy.start"].value,
         pause_max_days_per_year=facts["policy.pause_max_days_per_year"].value,
@@ -289,18 +315,6 @@ def _assemble(base: _Base, overrides: Mapping[str, Any]) -> Knowledge:
         pause_can_end_early=facts["policy.pause_can_end_early"].value,
         pause_cmdlet=facts["policy.pause_cmdlet"].value,
         facts=tuple(f for k, f in facts.items() if k.startswith("policy.")),
-    )
-    dated: list[date] = [row.as_of for row in base.builds]
-    dated += [f.as_of for f in (*facts.values(), *durations.values())]
-    dated += [s.as_of for s in stages] + [r.as_of for r in base.rules.values()]
-    return Knowledge(
-        builds=base.builds,
-        policy=policy,
-        facts=MappingProxyType(facts),
-        durations=MappingProxyType(durations),
-        rules=base.rules,
-        as_of=max(dated),
-        overrides_applied=tuple(sorted(overrides)),
     )
 
 
