@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from planner.core.knowledge import Knowledge
+from planner.core.plan import Plan
 from planner.pipeline import knowledge_for, load_inputs, make_plan
 
 
@@ -46,44 +49,66 @@ def run(args: argparse.Namespace) -> int:
         return 2
     knowledge = knowledge_for(settings)
     plan = make_plan(inputs.estate, inputs.findings, settings, knowledge=knowledge)
-    lang = settings.language
     written: list[str] = []
-    if args.json_out:
-        from planner.core.plan_json import plan_to_plain
-
-        text = json.dumps(plan_to_plain(plan, knowledge), indent=2, ensure_ascii=False)
-        Path(args.json_out).write_text(text + "\n", encoding="utf-8")
-        written.append(args.json_out)
-    if args.graphml:
-        from planner.core.graph import write_graphml
-
-        write_graphml(plan.estate, knowledge, Path(args.graphml))
-        written.append(args.graphml)
-    if args.xlsx:
-        from planner.core.export.xlsx import write_workbook
-
-        write_workbook(plan, knowledge, Path(args.xlsx), lang)
-        written.append(args.xlsx)
-    if args.mspdi:
-        from planner.core.export.mspdi import write_mspdi
-
-        write_mspdi(plan, knowledge, Path(args.mspdi), lang)
-        written.append(args.mspdi)
-    if args.html:
-        from planner.core.report.html import render_report_html
-
-        Path(args.html).write_text(render_report_html(plan, knowledge, lang), encoding="utf-8")
-        written.append(args.html)
-    if args.pdf:
-        from planner.render.report_pdf import write_report_pdf
-
-        write_report_pdf(plan, knowledge, Path(args.pdf), lang)
-        written.append(args.pdf)
+    for option, write in _WRITERS:
+        path = getattr(args, option)
+        if path:
+            write(plan, knowledge, Path(path), settings.language)
+            written.append(path)
     _print_summary(plan, written)
     return 0
 
 
-def _print_summary(plan: Any, written: list[str]) -> None:
+def _write_json(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
+    from planner.core.plan_json import plan_to_plain
+
+    text = json.dumps(plan_to_plain(plan, knowledge), indent=2, ensure_ascii=False)
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def _write_graphml(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
+    from planner.core.graph import write_graphml
+
+    write_graphml(plan.estate, knowledge, path)
+
+
+def _write_xlsx(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
+    from planner.core.export.xlsx import write_workbook
+
+    write_workbook(plan, knowledge, path, lang)
+
+
+def _write_mspdi(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
+    from planner.core.export.mspdi import write_mspdi
+
+    write_mspdi(plan, knowledge, path, lang)
+
+
+def _write_html(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
+    from planner.core.report.html import render_report_html
+
+    path.write_text(render_report_html(plan, knowledge, lang), encoding="utf-8")
+
+
+def _write_pdf(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
+    from planner.render.report_pdf import write_report_pdf  # Qt: only when a PDF is asked for
+
+    write_report_pdf(plan, knowledge, path, lang)
+
+
+# (option, writer) in the order the outputs are written; each writer imports its exporter
+# only when used, so ``planner plan --json`` never loads Qt or the spreadsheet libraries.
+_WRITERS: tuple[tuple[str, Callable[[Plan, Knowledge, Path, str], None]], ...] = (
+    ("json_out", _write_json),
+    ("graphml", _write_graphml),
+    ("xlsx", _write_xlsx),
+    ("mspdi", _write_mspdi),
+    ("html", _write_html),
+    ("pdf", _write_pdf),
+)
+
+
+def _print_summary(plan: Plan, written: list[str]) -> None:
     errors = [f for f in plan.findings if f.severity.value == "error"]
     if errors:
         print(f"{len(errors)} error finding(s) in the input; see `planner check`", file=sys.stderr)
