@@ -58,44 +58,55 @@ def plan_to_plain(plan: Plan, knowledge: Knowledge) -> dict[str, Any]:
     """Everything about the plan as JSON-ready data; deterministic for the same input."""
     estate = estate_to_plain(plan.estate)
     estate["servers"] = _servers(plan)
-    sched = plan.schedule
-    obj = sched.objective
     return {
         "knowledge_as_of": knowledge.as_of.isoformat(),
         "estate": estate,
-        "findings": [
-            {
-                "severity": f.severity.value,
-                "code": f.code,
-                "message": f.message(plan.settings.language),
-                "file": f.file,
-                "sheet": f.sheet,
-                "row": f.row,
-                "column": f.column,
-            }
-            for f in plan.findings
-        ],
+        "findings": _findings(plan),
         "steps": _steps(plan),
         "waves": [list(w) for w in plan.proposal.waves],
-        "pauses": [to_plain(p) for p in sched.pauses],
-        "exposure": [
-            {
-                "server": e.server,
-                "first_detected": e.first_detected.isoformat(),
-                "first_detected_source": e.first_detected_source,
-                "cutover": e.cutover.isoformat() if e.cutover else None,
-                "days_in_stage": {str(i + 1): n for i, n in enumerate(e.days_in_stage)},
-                "paused_days": e.paused_days,
-            }
-            for e in sched.exposure
-        ],
-        "objective": {
-            "blocked_days": obj.blocked_days,
-            "throttled_days": obj.throttled_days,
-            "pause_days": obj.pause_days,
-            "finish": obj.finish.isoformat() if obj.finish else None,
-            "status": obj.status,
-            "gap": obj.gap,
-            "reason": obj.reason_de if plan.settings.language == "de" else obj.reason_en,
-        },
+        "pauses": [to_plain(p) for p in plan.schedule.pauses],
+        "exposure": _exposure(plan),
+        "objective": _objective(plan),
+    }
+
+
+def _findings(plan: Plan) -> list[dict[str, Any]]:
+    return [
+        {
+            "severity": f.severity.value,
+            "code": f.code,
+            "message": f.message(plan.settings.language),
+            "file": f.file,
+            "sheet": f.sheet,
+            "row": f.row,
+            "column": f.column,
+        }
+        for f in plan.findings
+    ]
+
+
+def _exposure(plan: Plan) -> list[dict[str, Any]]:
+    return [
+        {
+            "server": e.server,
+            "first_detected": e.first_detected.isoformat(),
+            "first_detected_source": e.first_detected_source,
+            "cutover": e.cutover.isoformat() if e.cutover else None,
+            "days_in_stage": {str(i + 1): n for i, n in enumerate(e.days_in_stage)},
+            "paused_days": e.paused_days,
+        }
+        for e in plan.schedule.exposure
+    ]
+
+
+def _objective(plan: Plan) -> dict[str, Any]:
+    obj = plan.schedule.objective
+    return {
+        "blocked_days": obj.blocked_days,
+        "throttled_days": obj.throttled_days,
+        "pause_days": obj.pause_days,
+        "finish": obj.finish.isoformat() if obj.finish else None,
+        "status": obj.status,
+        "gap": obj.gap,
+        "reason": obj.reason_de if plan.settings.language == "de" else obj.reason_en,
     }
