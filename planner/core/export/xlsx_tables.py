@@ -59,25 +59,41 @@ def _number(value: float | int | None) -> object:
 def write_estate_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None:
     """Servers with the planner's assessment, then sites, DAGs, databases, connectors, ..."""
     sheet = book.add_worksheet(ctx.text("sheet.estate"))
-    writer, estate, t = SheetWriter(sheet, styles), ctx.plan.estate, ctx.text
+    writer, t = SheetWriter(sheet, styles), ctx.text
     title_block(writer, ctx, "title.estate")
-    assessed = {a.name.lower(): a for a in ctx.plan.proposal.servers}
     heads = [t(f"col.{k}") for k in ("name", "fqdn", "site", "roles", "build", "product",
                                      "release", "path", "judged", "supported", "os", "dag",
                                      "mailboxes", "data_gb", "notes")]
-    rows = []
-    for s in estate.servers:
+    section(writer, 3, t("section.servers"))
+    row = _table(writer, 4, heads, _server_rows(ctx), wrap=(14,), filter_=True)
+    sheet.freeze_panes(5, 1)
+    for key, cols, values in _estate_tables(ctx):
+        if values:
+            section(writer, row, t(f"section.{key}"))
+            row = _table(writer, row + 1, [t(f"col.{c}") for c in cols], values)
+    writer.fit_columns(minimum=8, maximum=_WRAP_WIDTH, fixed={14: _WRAP_WIDTH})
+    print_setup(sheet, ctx, t("sheet.estate"), (4, 4))
+
+
+def _server_rows(ctx: ExportContext) -> list[list[object]]:
+    """One row per server: the inventory's columns with the planner's assessment."""
+    assessed = {a.name.lower(): a for a in ctx.plan.proposal.servers}
+    rows: list[list[object]] = []
+    for s in ctx.plan.estate.servers:
         a = assessed.get(s.name.lower())
         rows.append([s.name, s.fqdn, s.site, _join(s.roles), s.build,
                      a.product if a else "", a.release if a else "",
-                     t(f"value.{a.path.value}") if a else "",
+                     ctx.text(f"value.{a.path.value}") if a else "",
                      ctx.yes_no(a.judged_by_exo if a else s.judged_by_exo),
                      ctx.yes_no(a.supported) if a else "", s.os, s.dag,
                      _number(s.mailbox_count), _number(s.mailbox_data_gb), s.notes])
-    section(writer, 3, t("section.servers"))
-    row = _table(writer, 4, heads, rows, wrap=(14,), filter_=True)
-    sheet.freeze_panes(5, 1)
-    parts: list[tuple[str, list[str], list[list[object]]]] = [
+    return rows
+
+
+def _estate_tables(ctx: ExportContext) -> list[tuple[str, list[str], list[list[object]]]]:
+    """(section key, column keys, rows) of the estate's other records, in sheet order."""
+    estate = ctx.plan.estate
+    return [
         ("sites", ["name", "country", "subdivision", "internet_facing"],
          [[s.name, s.country, s.subdivision, ctx.yes_no(s.internet_facing)]
           for s in estate.sites]),
@@ -95,12 +111,6 @@ def write_estate_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> No
          [[n.name, _join(n.services), _join(n.servers), n.load_balancer, n.certificate]
           for n in estate.namespaces]),
     ]
-    for key, cols, values in parts:
-        if values:
-            section(writer, row, t(f"section.{key}"))
-            row = _table(writer, row + 1, [t(f"col.{c}") for c in cols], values)
-    writer.fit_columns(minimum=8, maximum=_WRAP_WIDTH, fixed={14: _WRAP_WIDTH})
-    print_setup(sheet, ctx, t("sheet.estate"), (4, 4))
 
 
 def write_findings_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None:
