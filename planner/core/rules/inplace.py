@@ -101,49 +101,73 @@ def _with_su(ctx: Context) -> tuple[str, str, str, str, str]:
 
 def _server_steps(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[Step]:
     """cu -> inplace -> su for one server (only the parts it needs)."""
-    name, dag = s.name, s.server.dag
     gate = (deps(LICENSE if LICENSE in prior else None, GONE if GONE in prior else None)
             if s.server.is_edge else deps(ADPREP if ADPREP in prior else None))
-    common: dict[str, Any] = {"needs_window": True, "resources": _resources(s)}
-    dag_note = (f"; DAG {dag}: one member at a time", f"; DAG {dag}: ein Mitglied nach dem anderen")
-    note = dag_note if dag else ("", "")
     out: list[Step] = []
     if s.path is P.CU_THEN_IN_PLACE:
-        target = str(ctx.fact("upgrade.cu_target", "CU15"))
-        out.append(make_step(
-            ctx, "cu_update_2019", f"cu:{name}", "cu_update", Phase.UPDATE, f"server:{name}",
-            (f"Update {name} to Exchange 2019 {target}",
-             f"{name} auf Exchange 2019 {target} aktualisieren"),
-            (s.fact_en + note[0], s.fact_de + note[1]), _fields(s), predecessors=gate,
-            command=maintenance_wrapped(name, dag, setup_upgrade() + f"  # 2019 {target} media"),
-            **common))
+        out.append(_cu_step(ctx, s, gate))
     if s.path in (P.IN_PLACE, P.CU_THEN_IN_PLACE):
-        su = _with_su(ctx)
-        out.append(make_step(
-            ctx, "inplace_2019", f"inplace:{name}", "inplace_upgrade", Phase.IN_PLACE,
-            f"server:{name}",
-            (f"Upgrade {name} in place to Exchange SE{su[0]}",
-             f"{name} direkt (In-Place) auf Exchange SE{su[1]} aktualisieren"),
-            (s.fact_en + note[0] + su[2], s.fact_de + note[1] + su[3]), _fields(s),
-            _after_cu(ctx, s), predecessors=deps(out[-1].id) if out else gate,
-            exits_exo_view=(name,) if s.judged else (),
-            command=maintenance_wrapped(name, dag, setup_upgrade() + "  # Exchange SE media"
-                                        + su[4]),
-            **common))
+        out.append(_inplace_step(ctx, s, deps(out[-1].id) if out else gate))
     if _needs_su(ctx, s):
-        latest = latest_se_build(ctx.knowledge)
-        assert latest is not None
-        out.append(make_step(
-            ctx, "latest_se_update", f"su:{name}", "se_latest_update", Phase.IN_PLACE,
-            f"server:{name}",
-            (f"Install the latest SE update ({latest[1]}) on {name}",
-             f"Neuestes SE-Update ({latest[1]}) auf {name} installieren"),
-            (f"{s.fact_en}; newest SE build known: {latest[0]} ({latest[1]})",
-             f"{s.fact_de}; neuester bekannter SE-Build: {latest[0]} ({latest[1]})"),
-            _fields(s), predecessors=deps(out[-1].id) if out else gate,
-            command=maintenance_wrapped(name, dag, f"Install SE {latest[1]} ({latest[0]})"),
-            **common))
+        out.append(_su_step(ctx, s, deps(out[-1].id) if out else gate))
     return out
+
+
+def _in_window(s: ServerFacts) -> dict[str, Any]:
+    """What every step on the server shares: a maintenance window, the server and its DAG."""
+    return {"needs_window": True, "resources": _resources(s)}
+
+
+def _dag_note(s: ServerFacts) -> tuple[str, str]:
+    dag = s.server.dag
+    if not dag:
+        return "", ""
+    return f"; DAG {dag}: one member at a time", f"; DAG {dag}: ein Mitglied nach dem anderen"
+
+
+def _cu_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Step:
+    name, note = s.name, _dag_note(s)
+    target = str(ctx.fact("upgrade.cu_target", "CU15"))
+    return make_step(
+        ctx, "cu_update_2019", f"cu:{name}", "cu_update", Phase.UPDATE, f"server:{name}",
+        (f"Update {name} to Exchange 2019 {target}",
+         f"{name} auf Exchange 2019 {target} aktualisieren"),
+        (s.fact_en + note[0], s.fact_de + note[1]), _fields(s), predecessors=after,
+        command=maintenance_wrapped(name, s.server.dag,
+                                    setup_upgrade() + f"  # 2019 {target} media"),
+        **_in_window(s))
+
+
+def _inplace_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Step:
+    name, note, su = s.name, _dag_note(s), _with_su(ctx)
+    return make_step(
+        ctx, "inplace_2019", f"inplace:{name}", "inplace_upgrade", Phase.IN_PLACE,
+        f"server:{name}",
+        (f"Upgrade {name} in place to Exchange SE{su[0]}",
+         f"{name} direkt (In-Place) auf Exchange SE{su[1]} aktualisieren"),
+        (s.fact_en + note[0] + su[2], s.fact_de + note[1] + su[3]), _fields(s),
+        _after_cu(ctx, s), predecessors=after,
+        exits_exo_view=(name,) if s.judged else (),
+        command=maintenance_wrapped(name, s.server.dag,
+                                    setup_upgrade() + "  # Exchange SE media" + su[4]),
+        **_in_window(s))
+
+
+def _su_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Step:
+    name = s.name
+    latest = latest_se_build(ctx.knowledge)
+    assert latest is not None  # _needs_su said there is one
+    return make_step(
+        ctx, "latest_se_update", f"su:{name}", "se_latest_update", Phase.IN_PLACE,
+        f"server:{name}",
+        (f"Install the latest SE update ({latest[1]}) on {name}",
+         f"Neuestes SE-Update ({latest[1]}) auf {name} installieren"),
+        (f"{s.fact_en}; newest SE build known: {latest[0]} ({latest[1]})",
+         f"{s.fact_de}; neuester bekannter SE-Build: {latest[0]} ({latest[1]})"),
+        _fields(s), predecessors=after,
+        command=maintenance_wrapped(name, s.server.dag,
+                                    f"Install SE {latest[1]} ({latest[0]})"),
+        **_in_window(s))
 
 
 def _pilot_links(ctx: Context, ordered: list[ServerFacts],
