@@ -5,16 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QObject, QSettings, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
-    QFileDialog,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMenuBar,
     QMessageBox,
     QProgressBar,
     QStackedWidget,
@@ -23,16 +32,22 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.model import Severity
-from planner.core.project import FILE_SUFFIX, Project, ProjectError
+from planner.core.project import FILE_SUFFIX
 from planner.core.resources import resource_path
 from planner.gui.autosave import Autosave
 from planner.gui.document import Document
-from planner.gui.i18n import LANGUAGES, saved_language, set_saved_language
+from planner.gui.i18n import (
+    LANGUAGES,
+    install_translators,
+    saved_language,
+    set_saved_language,
+    ui_language,
+)
 from planner.gui.pages import PAGES, build_page
+from planner.gui.project_files import ProjectFiles
 
 __all__ = ["MainWindow", "icon"]
 
-MAX_RECENT = 8
 INVENTORY_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt")
 
 
@@ -52,21 +67,43 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app.svg"))
         self.setAcceptDrops(True)
         self.pages: dict[str, QWidget] = {}
-        self._build_central()
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
-        self._build_statusbar()
         kwargs: dict[str, Any] = {"folder": recovery_dir}
         if autosave_ms is not None:
             kwargs["interval_ms"] = autosave_ms
         self.autosave = Autosave(self.document, parent=self, **kwargs)
+        self.files = ProjectFiles(self, self.document, self.autosave)
+        self._build_statusbar()
+        self._build_ui()
         self._connect_document()
         self._restore_geometry()
         self._update_title()
         self._update_status()
 
     # --- construction ------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        """Every widget and action that carries text (built again when the language changes)."""
+        self._ui = QObject(self)  # owns the actions, so a rebuild drops the old ones at once
+        self._build_central()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.cancel_button.setDefaultAction(self.act_cancel)
+        self.act_cancel.setEnabled(self.document.busy)
+
+    def retranslate(self) -> None:
+        """Re-create all texts in the current UI language; the document and its plan stay."""
+        row = self.nav.currentRow()
+        old_ui, old_toolbar, old_export = self._ui, self.toolbar, self.export_actions
+        if old_export is not None and any(not getattr(j, "done", False) for j in old_export.jobs):
+            old_export.setParent(self)  # an export is running: let it report when done
+        self.removeToolBar(old_toolbar)
+        old_toolbar.deleteLater()
+        self._build_ui()
+        old_ui.deleteLater()
+        self.nav.setCurrentRow(max(row, 0))
+        self._update_title()
+        self._update_status()
 
     def _build_central(self) -> None:
         self.nav = QListWidget()
@@ -104,7 +141,7 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, slot: Any, shortcut: Any = None,
                 icon_name: str = "") -> QAction:
-        action = QAction(text, self)
+        action = QAction(text, self._ui)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if icon_name:
@@ -114,18 +151,20 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.act_new = self._action(self.tr("&New project"), self.new_project, keys.New,
+        files = self.files
+        self.act_new = self._action(self.tr("&New project"), files.new_project, keys.New,
                                     "new.svg")
-        self.act_open = self._action(self.tr("&Open…"), self.open_dialog, keys.Open, "open.svg")
-        self.act_save = self._action(self.tr("&Save"), self.save, keys.Save, "save.svg")
-        self.act_save_as = self._action(self.tr("Save &as…"), self.save_as, keys.SaveAs)
+        self.act_open = self._action(self.tr("&Open…"), files.open_dialog, keys.Open,
+                                     "open.svg")
+        self.act_save = self._action(self.tr("&Save"), files.save, keys.Save, "save.svg")
+        self.act_save_as = self._action(self.tr("Save &as…"), files.save_as, keys.SaveAs)
         self.act_import = self._action(self.tr("&Import inventory…"), self.import_dialog,
                                        "Ctrl+I", "import.svg")
         self.act_quit = self._action(self.tr("&Quit"), self.close, keys.Quit)
-        self.act_undo = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo = self.document.undo_stack.createUndoAction(self._ui, self.tr("&Undo"))
         self.act_undo.setShortcut(QKeySequence(keys.Undo))
         self.act_undo.setIcon(icon("undo.svg"))
-        self.act_redo = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo = self.document.undo_stack.createRedoAction(self._ui, self.tr("&Redo"))
         self.act_redo.setShortcut(QKeySequence(keys.Redo))
         self.act_redo.setIcon(icon("redo.svg"))
         self.act_replan = self._action(self.tr("Re-&plan"), self.document.replan, "F5",
@@ -138,7 +177,8 @@ class MainWindow(QMainWindow):
                                         QKeySequence("Ctrl+,")])
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
+        bar = QMenuBar(self)
+        self.setMenuBar(bar)  # replaces (and deletes) the menu bar of the previous language
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.file_menu.addActions([self.act_new, self.act_open])
         self.recent_menu = self.file_menu.addMenu(self.tr("Open &recent"))
@@ -164,25 +204,29 @@ class MainWindow(QMainWindow):
         plan.addActions([self.act_replan, self.act_cancel])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About"), self.show_about))
-        self._fill_recent_menu()
+        self.files.fill_recent_menu(self.recent_menu)
 
     def _build_export_actions(self, menu: QMenu) -> Any:
         try:
             from planner.gui.actions_export import ExportActions
         except ImportError:
             return None
-        return ExportActions(self.document, self, menu)
+        actions = ExportActions(self.document, self, menu)
+        actions.setParent(self._ui)
+        return actions
 
     def _build_language_menu(self, menu: QMenu) -> None:
         current = saved_language()
+        group = QActionGroup(menu)
         for code, label in (("", self.tr("System default")), *LANGUAGES.items()):
             action = menu.addAction(label)
             action.setCheckable(True)
+            group.addAction(action)
             action.setChecked(code == current)
             action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
 
     def _build_toolbar(self) -> None:
-        bar = self.addToolBar(self.tr("Main"))
+        bar = self.toolbar = self.addToolBar(self.tr("Main"))
         bar.setObjectName("main-toolbar")
         bar.setIconSize(QSize(20, 20))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -202,7 +246,6 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(160)
         self.progress.setVisible(False)
         self.cancel_button = QToolButton()
-        self.cancel_button.setDefaultAction(self.act_cancel)
         self.cancel_button.setVisible(False)
         status.addPermanentWidget(self.status_counts)
         status.addPermanentWidget(self.progress)
@@ -255,128 +298,15 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(row)
         return self.pages[key]
 
-    # --- files -------------------------------------------------------------------------
-
-    def _last_folder(self) -> str:
-        return str(self.settings_store.value("files/last_folder", str(Path.home())))
-
-    def _remember_folder(self, path: Path) -> None:
-        self.settings_store.setValue("files/last_folder", str(path.parent))
-
-    def confirm_discard(self) -> bool:
-        """Ask to save unsaved changes; False when the user cancels."""
-        if not self.document.modified:
-            return True
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            self.tr("The project has unsaved changes. Save them first?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def new_project(self) -> None:
-        """Start an empty project."""
-        if self.confirm_discard():
-            self.autosave.discard()
-            self.document.set_project(Project())
-
-    def open_dialog(self) -> None:
-        """Ask for a project file and open it."""
-        if not self.confirm_discard():
-            return
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open project"), self._last_folder(),
-            self.tr("Planner projects (*{0});;All files (*)").format(FILE_SUFFIX))
-        if path:
-            self.open_path(Path(path))
-
-    def open_path(self, path: Path) -> bool:
-        """Open a project file, showing a clear message when it cannot be read."""
-        try:
-            self.document.open(path)
-        except ProjectError as exc:
-            QMessageBox.critical(self, self.tr("Cannot open the project"), str(exc))
-            self._forget_recent(path)
-            return False
-        self.autosave.discard()
-        self._add_recent(path)
-        self._remember_folder(path)
-        return True
-
-    def save(self) -> bool:
-        """Save to the current file (asks for a name the first time)."""
-        if self.document.path is None:
-            return self.save_as()
-        return self._save_to(self.document.path)
-
-    def save_as(self) -> bool:
-        """Ask for a file name and save there."""
-        suggested = self.document.settings.customer or self.tr("project")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save project"), str(Path(self._last_folder()) / suggested),
-            self.tr("Planner projects (*{0})").format(FILE_SUFFIX))
-        if not path:
-            return False
-        target = Path(path)
-        if target.suffix.lower() != FILE_SUFFIX:
-            target = target.with_name(target.name + FILE_SUFFIX)
-        return self._save_to(target)
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            self.document.save(path)
-        except (ProjectError, OSError) as exc:
-            QMessageBox.critical(self, self.tr("Cannot save the project"), str(exc))
-            return False
-        self._add_recent(path)
-        self._remember_folder(path)
-        self.statusBar().showMessage(self.tr("Saved {0}").format(path.name), 5000)
-        return True
-
-    # --- recent files ------------------------------------------------------------------
-
-    def recent_files(self) -> list[str]:
-        """Recently opened or saved project files, newest first."""
-        value = self.settings_store.value("files/recent", [])
-        items = [value] if isinstance(value, str) else list(value) \
-            if isinstance(value, list | tuple) else []
-        return [str(v) for v in items if v]
-
-    def _add_recent(self, path: Path) -> None:
-        items = [str(path.resolve())]
-        items += [p for p in self.recent_files() if p != items[0]]
-        self.settings_store.setValue("files/recent", items[:MAX_RECENT])
-        self._fill_recent_menu()
-
-    def _forget_recent(self, path: Path) -> None:
-        items = [p for p in self.recent_files() if Path(p) != path.resolve()]
-        self.settings_store.setValue("files/recent", items)
-        self._fill_recent_menu()
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for number, item in enumerate(self.recent_files(), start=1):
-            action = self.recent_menu.addAction(f"&{number} {Path(item).name}")
-            action.setToolTip(item)
-            action.triggered.connect(lambda _=False, p=item: self._open_recent(Path(p)))
-        self.recent_menu.setEnabled(bool(self.recent_files()))
-
-    def _open_recent(self, path: Path) -> None:
-        if self.confirm_discard():
-            self.open_path(path)
-
     # --- import, settings, about -------------------------------------------------------
 
     def import_dialog(self, files: list[Path] | None = None) -> None:
         """Run the import wizard (optionally on files already chosen or dropped)."""
         from planner.gui.import_wizard import ImportWizard
 
-        wizard = ImportWizard(self.document, files or [], self._last_folder(), self)
+        wizard = ImportWizard(self.document, files or [], self.files.last_folder(), self)
         if wizard.exec() and wizard.chosen_files:
-            self._remember_folder(wizard.chosen_files[0])
+            self.files.remember_folder(wizard.chosen_files[0])
             self.show_page("findings" if wizard.has_errors else "estate")
 
     def settings_dialog(self) -> None:
@@ -401,8 +331,29 @@ class MainWindow(QMainWindow):
 
     def _choose_language(self, code: str) -> None:
         set_saved_language(code)
-        QMessageBox.information(self, self.tr("Language"),
-                                self.tr("The new language is used from the next start."))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_translators(app, ui_language())
+        # Not from inside the menu's own signal: the rebuild replaces the menu bar.
+        QTimer.singleShot(0, self.retranslate)
+
+    # --- file handling (ProjectFiles does the work) ------------------------------------
+
+    def confirm_discard(self) -> bool:
+        """Ask to save unsaved changes; False when the user cancels."""
+        return self.files.confirm_discard()
+
+    def open_path(self, path: Path) -> bool:
+        """Open a project file, showing a clear message when it cannot be read."""
+        return self.files.open_path(path)
+
+    def save(self) -> bool:
+        """Save to the current file (asks for a name the first time)."""
+        return self.files.save()
+
+    def recent_files(self) -> list[str]:
+        """Recently opened or saved project files, newest first."""
+        return self.files.recent_files()
 
     # --- drag and drop, geometry, close ------------------------------------------------
 

@@ -30,3 +30,32 @@ def test_german_ui_translates_menus_pages_and_qt_dialogs(qapp: Any, qtbot: Any) 
     finally:
         install_translators(qapp, "en")
     assert QCoreApplication.translate("Pages", "Estate") == "Estate"
+
+
+def test_view_language_switches_live_with_plan_texts(qapp: Any, qtbot: Any,
+                                                     monkeypatch: Any) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    from planner.gui.i18n import set_saved_language
+    from tests.gui.planning_fixtures import fake_document
+
+    QStandardPaths.setTestModeEnabled(True)  # the saved language stays out of the user's settings
+    doc = fake_document(monkeypatch)  # report language English
+    window = MainWindow(doc)
+    qtbot.addWidget(window)
+    window.show_page("steps")
+    try:
+        window._choose_language("de")
+        qtbot.waitUntil(lambda: window.nav.item(1).text() == "Befunde")
+        assert [a.text() for a in window.menuBar().actions()][0] == "&Datei"
+        assert window.nav.currentRow() == 3  # still on the steps page
+        steps = window.pages["steps"]
+        titles = [steps.model.index(r, 0, steps.model.index(0, 0)).data()
+                  for r in range(steps.model.rowCount(steps.model.index(0, 0)))]
+        assert "Check SE licences (de)" in titles  # plan texts follow the UI, not the report
+        assert window.document is doc and doc.settings.language == "en"
+    finally:
+        set_saved_language("")
+        install_translators(qapp, "en")
+        window.retranslate()
+    assert window.nav.item(1).text() == "Findings"

@@ -56,7 +56,7 @@ def test_title_shows_unsaved_changes_and_save_reopen_is_exact(window: MainWindow
     doc.apply(replace_server("EX01", replace(doc.estate.servers[0], site="Berlin"), "Move"))
     assert window.isWindowModified() and "[*]" in window.windowTitle()
     path = tmp_path / "Contoso.seplan"
-    assert window._save_to(path)
+    assert window.files.save_to(path)
     assert not window.isWindowModified() and "Contoso.seplan" in window.windowTitle()
     assert window.recent_files()[0] == str(path.resolve())
 
