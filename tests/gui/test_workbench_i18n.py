@@ -47,7 +47,7 @@ def test_view_language_switches_live_with_plan_texts(qapp: Any, qtbot: Any,
     try:
         window._choose_language("de")
         qtbot.waitUntil(lambda: window.nav.item(1).text() == "Befunde")
-        assert [a.text() for a in window.menuBar().actions()][0] == "&Datei"
+        assert window.menuBar().actions()[0].text() == "&Datei"
         assert window.nav.currentRow() == 3  # still on the steps page
         steps = window.pages["steps"]
         titles = [steps.model.index(r, 0, steps.model.index(0, 0)).data()

@@ -140,7 +140,7 @@ class EstateModel(QAbstractTableModel):
 
     def column_key(self, column: int) -> str:
         """The field or assessment key shown in a column."""
-        return self.columns[column]
+        return str(self.columns[column])
 
     def row_of(self, name: str) -> int:
         """The row of the record with this name (case-insensitive), or -1."""

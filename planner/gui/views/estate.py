@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +28,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("EstateView", text)
 
 
-ENTITY_TITLES = {
+ENTITY_TITLES: dict[str, Callable[[], str]] = {
     "servers": lambda: _tr("Servers"), "sites": lambda: _tr("Sites"),
     "dags": lambda: _tr("DAGs"), "databases": lambda: _tr("Databases"),
     "connectors": lambda: _tr("Connectors"), "relay_clients": lambda: _tr("Relay clients"),
