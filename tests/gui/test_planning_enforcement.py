@@ -62,3 +62,18 @@ def test_a_settings_edit_replans_and_undo_restores(qtbot, monkeypatch):
     assert view.gauge.years[0].planned == 0
     doc.undo_stack.undo()
     assert view.gauge.years[0].planned == 30
+
+
+def test_note_calls_an_assumed_first_detection_an_estimate_and_names_passing_servers(
+        qtbot, monkeypatch):
+    doc = fake_document(monkeypatch)
+    view = EnforcementView(doc)
+    qtbot.addWidget(view)
+    assert view.note_text(doc.plan) == ""  # both dates come from the settings
+    ex01, _ex02 = doc.plan.schedule.exposure
+    estimated = replace(ex01, first_detected_source="baseline")
+    schedule = replace(doc.plan.schedule, exposure=(estimated,))
+    note = view.note_text(replace(doc.plan, schedule=schedule))
+    assert "First detection of EX01 is an estimate" in note
+    assert "Get-OnPremServerReportInfo" in note
+    assert "Not shown: EX02, at or above" in note

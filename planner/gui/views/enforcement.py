@@ -8,6 +8,7 @@ and the PowerShell lines that request each planned pause, ready to copy.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 from typing import Any
 
 from PySide6.QtGui import QFont, QGuiApplication
@@ -82,6 +83,9 @@ class EnforcementView(QWidget):
         self.objective = QLabel()
         self.objective.setWordWrap(True)
         self.strips = StageStrips()
+        self.strips_note = QLabel()
+        self.strips_note.setWordWrap(True)
+        self.strips_note.setObjectName("enforcement-note")
         self.gauge = PauseBudgetGauge()
         self.commands = QPlainTextEdit()
         self.commands.setReadOnly(True)
@@ -95,7 +99,11 @@ class EnforcementView(QWidget):
         box.addWidget(self._group(self.tr("Objective"), self.objective))
         strips_title = self.tr("Enforcement stage per judged server "
                                "(black line: leaves Exchange Online's view)")
-        box.addWidget(self._group(strips_title, self.strips))
+        strips_group = self._group(strips_title, self.strips)
+        group_layout = strips_group.layout()
+        assert group_layout is not None
+        group_layout.addWidget(self.strips_note)
+        box.addWidget(strips_group)
         box.addWidget(self._group(self.tr("Pause budget per calendar year"), self.gauge))
         ps = QVBoxLayout()
         ps.addWidget(self.commands)
@@ -142,10 +150,13 @@ class EnforcementView(QWidget):
             self.strips.set_rows((), date.today(), date.today())
             self.gauge.set_years(())
             self.commands.setPlainText("")
+            self.strips_note.setText("")
             return
         policy = self.document.knowledge.policy
         self.objective.setText(self.objective_text(plan.schedule.objective))
         self._show_strips(plan)
+        self.strips_note.setText(self.note_text(plan))
+        self.strips_note.setVisible(bool(self.strips_note.text()))
         self.gauge.set_years(pause_budget(plan, policy.pause_max_days_per_year))
         self.commands.setPlainText(pause_commands(plan, policy.pause_cmdlet, self._lang()))
 
@@ -161,6 +172,27 @@ class EnforcementView(QWidget):
         ends += [e.cutover for e in plan.schedule.exposure if e.cutover]
         first = min([plan.settings.start] + [e.first_detected for e in plan.schedule.exposure])
         self.strips.set_rows(rows, first, max(ends) + timedelta(days=7))
+
+    def note_text(self, plan: Plan) -> str:
+        """Which first-detected dates are estimates, and which judged servers pass today."""
+        exposed = {e.server.lower() for e in plan.schedule.exposure}
+        passing = [a.name for a in plan.proposal.servers
+                   if a.judged_by_exo and a.name.lower() not in exposed]
+        estimated = [e.server for e in plan.schedule.exposure
+                     if e.first_detected_source == "baseline"]
+        lines = []
+        if estimated:
+            lines.append(self.tr(
+                "First detection of {names} is an estimate (the day the minimum version took "
+                "effect). Exchange Online reports the real date: run Get-OnPremServerReportInfo "
+                "in Exchange Online PowerShell and enter it under Settings › Enforcement."
+            ).format(names=", ".join(estimated)))
+        if passing:
+            lines.append(self.tr(
+                "Not shown: {names}, at or above Exchange Online's minimum version today. That "
+                "changes if Microsoft raises the minimum (expected, no date announced yet)."
+            ).format(names=", ".join(passing)))
+        return "<br>".join(escape(line) for line in lines)
 
     def objective_text(self, obj: Objective) -> str:
         """The objective in one paragraph: the four figures, then whether it is proven."""

@@ -84,7 +84,7 @@ class StageStrips(QWidget):
         p.fillRect(self.rect(), self.palette().base())
         if not self.rows:
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                       self.tr("No server is judged by Exchange Online."))
+                       self.tr("No server is below Exchange Online's minimum version."))
             return
         self._paint_axis(p)
         for i, row in enumerate(self.rows):
@@ -144,8 +144,11 @@ class StageStrips(QWidget):
         if stage is not None:
             lines.append(self.tr("Stage {n}: {kind}").format(
                 n=stage.stage, kind=kinds.get(stage.kind, stage.kind)))
+        sources = {"exo_report": self.tr("reported by Exchange Online"),
+                   "settings": self.tr("entered in the settings"),
+                   "baseline": self.tr("estimate: the day the minimum version took effect")}
         lines.append(self.tr("First detected {day} ({source})").format(
-            day=f"{row.first_detected:%d.%m.%Y}", source=row.source or "–"))
+            day=f"{row.first_detected:%d.%m.%Y}", source=sources.get(row.source, "–")))
         lines.append(self.tr("Leaves Exchange Online's view {day}").format(
             day=f"{row.cutover:%d.%m.%Y}" if row.cutover else self.tr("not in this plan")))
         return "<br>".join(lines)
