@@ -62,6 +62,7 @@ def make_plan(
     knowledge: Knowledge | None = None,
 ) -> Plan:
     """Propose the steps for an estate and schedule them."""
+    from planner.core.graph import without_repeats
     from planner.core.rules import propose
     from planner.core.rules.milestones import late_findings
     from planner.core.scheduler import schedule
@@ -74,7 +75,7 @@ def make_plan(
         estate=estate,
         settings=settings,
         decisions=decisions,
-        findings=(tuple(findings) + tuple(proposal.findings)
+        findings=(tuple(findings) + without_repeats(proposal.findings, findings)
                   + late_findings(proposal.steps, dated, knowledge)),
         proposal=proposal,
         schedule=dated,

@@ -181,7 +181,10 @@ class Document(QObject):
         """Import findings, plus the plan's own findings when the plan is current."""
         plan = self._project.plan
         if plan is not None and self.plan_is_current:
-            return self._project.findings + tuple(plan.proposal.findings)
+            from planner.core.graph import without_repeats  # networkx: not at GUI start
+
+            found = self._project.findings
+            return found + without_repeats(plan.proposal.findings, found)
         return self._project.findings
 
     @property

@@ -99,3 +99,18 @@ def test_a_dag_with_one_member_that_looks_like_another_is_a_typo_warning() -> No
              if f.code == "GRAPH-DAG-ONE-MEMBER"]
     assert len(found) == 1 and found[0].severity.value == "warning"
     assert "DAG-MUEL" in found[0].message_en and "DAG-MÜL" in found[0].message_en
+
+
+def test_an_unknown_server_in_the_exo_report_is_reported_once() -> None:
+    from planner.core.graph import without_repeats
+    from planner.core.model import Finding, Severity
+
+    estate = replace(small(), exo_reports=(ExoReport("ghost.contoso.local", "15.2.1748.39"),))
+    graph_findings = build_graph(estate, load_knowledge()).findings
+    assert "GRAPH-EXO-REPORT-UNKNOWN-SERVER" in {f.code for f in graph_findings}
+    assert without_repeats(graph_findings, ()) == tuple(graph_findings)  # alone, it stays
+    imported = Finding(Severity.WARNING, "IMPORT-EXO-UNKNOWN-SERVER", "en", "de",
+                       "report.txt", row=3, target="server:ghost.contoso.local")
+    kept = without_repeats(graph_findings, (imported,))
+    assert "GRAPH-EXO-REPORT-UNKNOWN-SERVER" not in {f.code for f in kept}
+    assert len(kept) == len(graph_findings) - 1

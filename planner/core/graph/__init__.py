@@ -10,7 +10,14 @@ Exchange Online judges. ``write_graphml`` saves that graph for inspection in yEd
 from __future__ import annotations
 
 from planner.core.graph.estate_graph import EstateGraph, build_graph, node_id
-from planner.core.graph.exo import is_exo_send_connector
+from planner.core.graph.exo import is_exo_send_connector, without_repeats
 from planner.core.graph.graphml import write_graphml
 
-__all__ = ["EstateGraph", "build_graph", "is_exo_send_connector", "node_id", "write_graphml"]
+__all__ = [
+    "EstateGraph",
+    "build_graph",
+    "is_exo_send_connector",
+    "node_id",
+    "without_repeats",
+    "write_graphml",
+]

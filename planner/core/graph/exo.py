@@ -11,10 +11,16 @@ ordinary internet mail and is not judged.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from planner.core.knowledge import Knowledge
 from planner.core.model import Connector, ConnectorType, Estate, Finding, Severity
 
-__all__ = ["derive_judged", "is_exo_send_connector"]
+__all__ = ["REPEATS_IMPORT", "derive_judged", "is_exo_send_connector", "without_repeats"]
+
+# Graph findings that say again what the import already said about the same target; the
+# import's finding is the one to keep, because it names the file and row.
+REPEATS_IMPORT = {"GRAPH-EXO-REPORT-UNKNOWN-SERVER": "IMPORT-EXO-UNKNOWN-SERVER"}
 
 _EXO_ADDRESS_MARKERS = ("mail.onmicrosoft.com",)
 _EXO_SMART_HOST_MARKERS = ("mail.protection.outlook.com", "mail.protection.partner.outlook.cn")
@@ -89,6 +95,15 @@ def _report_rows(estate: Estate, findings: list[Finding]) -> list[tuple[str, str
         out.append((server.name, "named by Exchange Online's report (Get-OnPremServerReportInfo)",
                     "im Bericht von Exchange Online genannt (Get-OnPremServerReportInfo)"))
     return out
+
+
+def without_repeats(findings: Iterable[Finding],
+                    reported: Iterable[Finding]) -> tuple[Finding, ...]:
+    """``findings`` without those that repeat a finding in ``reported`` on the same target."""
+    said = {(f.code, f.target.lower()) for f in reported}
+    return tuple(f for f in findings
+                 if f.code not in REPEATS_IMPORT
+                 or (REPEATS_IMPORT[f.code], f.target.lower()) not in said)
 
 
 def derive_judged(
