@@ -21,7 +21,7 @@ from ortools.sat.python import cp_model
 
 from planner.core.scheduler.problem import DayCalendar, Problem
 
-__all__ = ["MAX_PAUSES", "ScheduleModel", "build_model", "overlap_days"]
+__all__ = ["MAX_PAUSES", "ScheduleModel", "build_model"]
 
 MAX_PAUSES = 4
 IntVar = cp_model.IntVar
@@ -150,20 +150,6 @@ def _intervals(sm: ScheduleModel, problem: Problem) -> None:
             m.add_no_overlap(intervals)
     if len(problem.consultants) > 1 and len(pool) > len(problem.consultants):
         m.add_cumulative(pool, [1] * len(pool), len(problem.consultants))
-
-
-def overlap_days(m: cp_model.CpModel, s: IntVar, e: IntVar, a: int | IntVar,
-             b: int | IntVar | cp_model.LinearExpr, h: int, tag: str) -> IntVar:
-    """Days of [s, e) inside [a, b)."""
-    lo, hi = m.new_int_var(0, h + 1, f"lo{tag}"), m.new_int_var(-1, h + 1, f"hi{tag}")
-    m.add_max_equality(lo, [s, a])
-    m.add_min_equality(hi, [e, b])
-    days = m.new_int_var(0, h + 1, f"ov{tag}")
-    m.add_max_equality(days, [0, hi - lo])
-    # redundant but vital: the LP relaxation of max/min alone lets an overlap exceed the
-    # pause, so the pause stage could never prove its bound
-    m.add(days <= e - s)
-    return days
 
 
 def _pause_days(sm: ScheduleModel, problem: Problem,

@@ -4,20 +4,22 @@ Blocked, throttled and pause days depend on the plan only through each judged se
 cutover day, and they can only grow when a cutover moves later. So the best pauses for the
 earliest cutovers any plan can reach (the critical path, no resource limits) bound every
 plan from below, and a plan whose own best pauses reach that bound is proven optimal in
-these three objectives. With the cutovers fixed the model has only the pauses left: a few
-integer variables, solved exactly by one deterministic CP-SAT worker in milliseconds.
+these three objectives. With the cutovers fixed only the pauses are left: one 0/1 per day,
+and every server's counted days are linear in them, so one deterministic CP-SAT worker
+proves the optimum in milliseconds (an earlier form with pause intervals and max/min
+overlaps took over a minute once blocked days were unavoidable).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from ortools.sat.python import cp_model
 
-from planner.core.scheduler.model import MAX_PAUSES, overlap_days
+from planner.core.scheduler.model import MAX_PAUSES
 from planner.core.scheduler.problem import Problem
 
 __all__ = ["Exposure3", "best_pauses"]
@@ -88,58 +90,70 @@ def best_pauses(problem: Problem, cutovers: Mapping[str, int],
         return _fixed(problem, clocks, ())
     m = cp_model.CpModel()
     h = max(cut for _, cut, _ in clocks)
-    longest = problem.pause_max
-    spans: list[tuple[cp_model.IntVar, cp_model.IntVar, cp_model.IntVar]] = []
-    for n in range(MAX_PAUSES):
-        s, size = m.new_int_var(0, h, f"p{n}.s"), m.new_int_var(0, longest, f"p{n}.n")
-        e = m.new_int_var(0, h + longest, f"p{n}.e")
-        m.add(e == s + size)
-        if spans:
-            m.add(s >= spans[-1][2])
-        spans.append((s, size, e))
-    _budget(m, problem, spans, h + longest)
+    paused = [m.new_bool_var(f"P{d}") for d in range(h)]
+    begins = [paused[0]]
+    for d in range(1, h):  # a pause is a block of whole days: count where blocks begin
+        b = m.new_bool_var(f"B{d}")
+        m.add(b >= paused[d] - paused[d - 1])
+        begins.append(b)
+    m.add(sum(begins) <= MAX_PAUSES)
+    for year in range(problem.start.year, problem.day(h).year + 1):
+        a, b_ = max(0, problem.index(date(year, 1, 1))), min(h, problem.index(date(year + 1, 1, 1)))
+        if b_ > a:
+            m.add(sum(paused[a:b_]) <= max(0, problem.pause_max - problem.pause_used.get(year, 0)))
     blocked, throttled = [], []
-    big = h + longest + 1
     for c, (clock, mult) in enumerate(sorted(clocks.items())):
         a, cut, e0 = clock
-        paused = sum(overlap_days(m, s, e, a, cut, big, f"c{c}.{n}")
-                     for n, (s, _, e) in enumerate(spans))
-        counted = m.new_int_var(0, big + e0, f"n{c}")
-        m.add_max_equality(counted, [e0, cut - a - paused + e0])
-        b = m.new_int_var(0, big + e0, f"b{c}")
-        m.add_max_equality(b, [0, counted - max(e0, problem.block_day)])
-        reach = m.new_int_var(0, big + e0, f"r{c}")
-        m.add_min_equality(reach, [counted, max(e0, problem.block_day)])
-        t = m.new_int_var(0, big + e0, f"t{c}")
-        m.add_max_equality(t, [0, reach - max(e0, problem.throttle_day)])
+        counted = cut - a + e0 - sum(paused[a:cut])  # linear: the cutover is known
+        b = m.new_int_var(0, cut - a + e0, f"b{c}")
+        m.add(b >= counted - max(e0, problem.block_day))
+        t = m.new_int_var(0, max(0, max(e0, problem.block_day) - max(e0, problem.throttle_day)),
+                          f"t{c}")
+        m.add(t >= counted - max(e0, problem.throttle_day) - b)
         blocked.append(mult * b)
         throttled.append(mult * t)
-    total = sum(size for _, size, _ in spans)
-    w_pause = MAX_PAUSES * (h + 1) + 1  # the pause starts only break ties
-    w_throttle = w_pause * (MAX_PAUSES * longest + 1)
-    w_block = w_throttle * (sum(clocks.values()) * big + 1)
-    m.minimize(w_block * sum(blocked) + w_throttle * sum(throttled) + w_pause * total
-               + sum(s for s, _, _ in spans))
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1  # one worker: the same answer on every run
-    solver.parameters.random_seed = 20261201
-    solver.parameters.max_deterministic_time = 20.0
-    status = solver.solve(m)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    stages = [sum(blocked), sum(throttled), sum(paused),
+              sum(d * x for d, x in enumerate(paused))]  # the last: earliest pauses
+    solved = _lexicographic(m, stages, paused)
+    if solved is None:
         return _fixed(problem, clocks, ())
-    pauses = tuple((solver.value(s), solver.value(n)) for s, n, _ in spans if solver.value(n))
-    return Exposure3(round(solver.value(sum(blocked))), round(solver.value(sum(throttled))),
-                     solver.value(total), pauses, status == cp_model.OPTIMAL)
+    values, days, proven = solved
+    return Exposure3(values[0], values[1], values[2], _blocks(days), proven)
 
 
-def _budget(m: cp_model.CpModel, problem: Problem,
-            spans: list[tuple[cp_model.IntVar, cp_model.IntVar, cp_model.IntVar]],
-            h: int) -> None:
-    """Per calendar year the pause days plus those already used stay within the allowance."""
-    last = problem.day(h)
-    for year in range(problem.start.year, last.year + 1):
-        a = max(0, problem.index(date(year, 1, 1)))
-        b = problem.index(date(year + 1, 1, 1))
-        left = max(0, problem.pause_max - problem.pause_used.get(year, 0))
-        m.add(sum(overlap_days(m, s, e, a, b, h, f"y{year}.{n}")
-                  for n, (s, _, e) in enumerate(spans)) <= left)
+def _lexicographic(m: cp_model.CpModel, stages: Sequence[cp_model.LinearExprT],
+                   paused: Sequence[cp_model.IntVar]) -> tuple[list[int], list[int], bool] | None:
+    """Minimise each expression in turn, keeping the earlier optima: values and paused days.
+
+    One worker with a fixed seed and a deterministic-time limit: the same answer every run.
+    The last stage only breaks ties, so it need not be proven.
+    """
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = 20261201
+    solver.parameters.max_deterministic_time = 5.0
+    values: list[int] = []
+    proven = True
+    for n, expr in enumerate(stages):
+        m.minimize(expr)
+        status = solver.solve(m)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        proven = proven and (status == cp_model.OPTIMAL or n == len(stages) - 1)
+        values.append(round(solver.objective_value))
+        m.add(expr <= values[-1])
+        m.clear_hints()  # type: ignore[no-untyped-call]
+        for x in paused:
+            m.add_hint(x, solver.value(x))
+    return values, [d for d, x in enumerate(paused) if solver.value(x)], proven
+
+
+def _blocks(days: list[int]) -> tuple[tuple[int, int], ...]:
+    """Paused day indices as (start, days) blocks."""
+    out: list[tuple[int, int]] = []
+    for d in days:
+        if out and out[-1][0] + out[-1][1] == d:
+            out[-1] = (out[-1][0], out[-1][1] + 1)
+        else:
+            out.append((d, 1))
+    return tuple(out)
