@@ -192,7 +192,7 @@
   <context>
     <name>Document</name>
     <message>
-      <location filename="../../planner/gui/document.py" line="319" />
+      <location filename="../../planner/gui/document.py" line="322" />
       <source>Planning…</source>
       <translation>Plane …</translation>
     </message>
@@ -329,12 +329,12 @@
   <context>
     <name>EnforcementView</name>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="91" />
+      <location filename="../../planner/gui/views/enforcement.py" line="96" />
       <source>Copy commands</source>
       <translation>Befehle kopieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="94" />
+      <location filename="../../planner/gui/views/enforcement.py" line="99" />
       <source>Objective</source>
       <translation>Zielwerte</translation>
     </message>
@@ -343,52 +343,62 @@
       <translation type="vanished">Durchsetzungsstufe je bewertetem Server</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="95" />
+      <location filename="../../planner/gui/views/enforcement.py" line="100" />
       <source>Enforcement stage per judged server (black line: leaves Exchange Online's view)</source>
       <translation>Durchsetzungsstufe je bewertetem Server (schwarze Linie: verlässt den Blick von Exchange Online)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="98" />
+      <location filename="../../planner/gui/views/enforcement.py" line="107" />
       <source>Pause budget per calendar year</source>
       <translation>Pausenbudget pro Kalenderjahr</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="105" />
+      <location filename="../../planner/gui/views/enforcement.py" line="114" />
       <source>PowerShell to request the pauses (Exchange Online)</source>
       <translation>PowerShell zum Beantragen der Pausen (Exchange Online)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="116" />
+      <location filename="../../planner/gui/views/enforcement.py" line="125" />
       <source>Re-planning…</source>
       <translation>Plane neu …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="140" />
+      <location filename="../../planner/gui/views/enforcement.py" line="149" />
       <source>No plan yet.</source>
       <translation>Noch kein Plan.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="167" />
+      <location filename="../../planner/gui/views/enforcement.py" line="186" />
+      <source>First detection of {names} is an estimate (the day the minimum version took effect). Exchange Online reports the real date: run Get-OnPremServerReportInfo in Exchange Online PowerShell and enter it under Settings › Enforcement.</source>
+      <translation>Die erste Erkennung von {names} ist geschätzt (der Tag, ab dem die Mindestversion gilt). Das tatsächliche Datum meldet Exchange Online: Get-OnPremServerReportInfo in der Exchange-Online-PowerShell ausführen und das Datum unter Einstellungen › Durchsetzung eintragen.</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="192" />
+      <source>Not shown: {names}, at or above Exchange Online's minimum version today. That changes if Microsoft raises the minimum (expected, no date announced yet).</source>
+      <translation>Nicht dargestellt: {names}, derzeit auf oder über der von Exchange Online verlangten Mindestversion. Das ändert sich, wenn Microsoft die Mindestversion anhebt (erwartet, noch ohne Termin).</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="200" />
       <source>proven optimal</source>
       <translation>nachweislich optimal</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="168" />
+      <location filename="../../planner/gui/views/enforcement.py" line="201" />
       <source>best found within the time limit, not proven optimal (gap {gap:.0%})</source>
       <translation>bestes Ergebnis im Zeitlimit, nicht nachweislich optimal (Lücke {gap:.0%})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="170" />
+      <location filename="../../planner/gui/views/enforcement.py" line="203" />
       <source>no schedule satisfies every constraint</source>
       <translation>kein Zeitplan erfüllt alle Bedingungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="171" />
+      <location filename="../../planner/gui/views/enforcement.py" line="204" />
       <source>not scheduled</source>
       <translation>nicht terminiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="175" />
+      <location filename="../../planner/gui/views/enforcement.py" line="208" />
       <source>&lt;b&gt;Blocked days&lt;/b&gt; {blocked} · &lt;b&gt;throttled days&lt;/b&gt; {throttled} · &lt;b&gt;pause days&lt;/b&gt; {pause} · &lt;b&gt;finish&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</source>
       <translation>&lt;b&gt;Blockiertage&lt;/b&gt; {blocked} · &lt;b&gt;gedrosselte Tage&lt;/b&gt; {throttled} · &lt;b&gt;Pausentage&lt;/b&gt; {pause} · &lt;b&gt;Ende&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</translation>
     </message>
@@ -396,12 +406,12 @@
   <context>
     <name>EstateModel</name>
     <message>
-      <location filename="../../planner/gui/models/estate_model.py" line="272" />
+      <location filename="../../planner/gui/models/estate_model.py" line="273" />
       <source>Change {0} of {1}</source>
       <translation>{0} von {1} ändern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/estate_model.py" line="283" />
+      <location filename="../../planner/gui/models/estate_model.py" line="284" />
       <source>Change path of {0}</source>
       <translation>Pfad von {0} ändern</translation>
     </message>
@@ -811,7 +821,7 @@
   <context>
     <name>GanttGraphicsView</name>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="127" />
+      <location filename="../../planner/gui/views/gantt.py" line="128" />
       <source>Remove pin</source>
       <translation>Fixierung lösen</translation>
     </message>
@@ -914,72 +924,72 @@
   <context>
     <name>GanttView</name>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="139" />
+      <location filename="../../planner/gui/views/gantt.py" line="140" />
       <source>Day</source>
       <translation>Tag</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="139" />
+      <location filename="../../planner/gui/views/gantt.py" line="140" />
       <source>Week</source>
       <translation>Woche</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="140" />
+      <location filename="../../planner/gui/views/gantt.py" line="141" />
       <source>Month</source>
       <translation>Monat</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="148" />
+      <location filename="../../planner/gui/views/gantt.py" line="149" />
       <source>Zoom:</source>
       <translation>Zoom:</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="164" />
+      <location filename="../../planner/gui/views/gantt.py" line="165" />
       <source>Re-planning…</source>
       <translation>Plane neu …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="167" />
+      <location filename="../../planner/gui/views/gantt.py" line="168" />
       <source>report</source>
       <translation>Meldung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="167" />
+      <location filename="../../planner/gui/views/gantt.py" line="168" />
       <source>throttled</source>
       <translation>gedrosselt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="168" />
+      <location filename="../../planner/gui/views/gantt.py" line="169" />
       <source>blocked</source>
       <translation>blockiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="168" />
+      <location filename="../../planner/gui/views/gantt.py" line="169" />
       <source>paused</source>
       <translation>pausiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="172" />
+      <location filename="../../planner/gui/views/gantt.py" line="173" />
       <source>Enforcement: </source>
       <translation>Durchsetzung: </translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="185" />
+      <location filename="../../planner/gui/views/gantt.py" line="186" />
       <source>No plan yet.</source>
       <translation>Noch kein Plan.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="197" />
+      <location filename="../../planner/gui/views/gantt.py" line="198" />
       <source>{n} steps, finish {finish}</source>
       <translation>{n} Schritte, Ende {finish}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="202" />
+      <location filename="../../planner/gui/views/gantt.py" line="203" />
       <source>Unpin {step}</source>
       <translation>Fixierung von {step} lösen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="204" />
+      <location filename="../../planner/gui/views/gantt.py" line="205" />
       <source>Pin {step} to {day}</source>
       <translation>{step} auf {day} fixieren</translation>
     </message>
@@ -1144,199 +1154,187 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="117" />
+      <location filename="../../planner/gui/main_window.py" line="155" />
       <source>&amp;New project</source>
       <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="119" />
+      <location filename="../../planner/gui/main_window.py" line="157" />
       <source>&amp;Open…</source>
       <translation>Ö&amp;ffnen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="120" />
+      <location filename="../../planner/gui/main_window.py" line="159" />
       <source>&amp;Save</source>
       <translation>&amp;Speichern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="121" />
+      <location filename="../../planner/gui/main_window.py" line="160" />
       <source>Save &amp;as…</source>
       <translation>Speichern &amp;unter …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="122" />
+      <location filename="../../planner/gui/main_window.py" line="161" />
       <source>&amp;Import inventory…</source>
       <translation>Bestand &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="124" />
+      <location filename="../../planner/gui/main_window.py" line="163" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="125" />
+      <location filename="../../planner/gui/main_window.py" line="164" />
       <source>&amp;Undo</source>
       <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="128" />
+      <location filename="../../planner/gui/main_window.py" line="167" />
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="131" />
+      <location filename="../../planner/gui/main_window.py" line="170" />
       <source>Re-&amp;plan</source>
       <translation>Neu &amp;planen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="133" />
+      <location filename="../../planner/gui/main_window.py" line="172" />
       <source>&amp;Cancel planning</source>
       <translation>Planung &amp;abbrechen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="135" />
+      <location filename="../../planner/gui/main_window.py" line="174" />
       <source>Project &amp;settings…</source>
       <translation>Projekt&amp;einstellungen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="142" />
+      <location filename="../../planner/gui/main_window.py" line="182" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="144" />
+      <location filename="../../planner/gui/main_window.py" line="184" />
       <source>Open &amp;recent</source>
       <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="153" />
+      <location filename="../../planner/gui/main_window.py" line="193" />
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="157" />
+      <location filename="../../planner/gui/main_window.py" line="197" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="162" />
+      <location filename="../../planner/gui/main_window.py" line="202" />
       <source>&amp;Language</source>
       <translation>&amp;Sprache</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="163" />
+      <location filename="../../planner/gui/main_window.py" line="203" />
       <source>&amp;Plan</source>
       <translation>&amp;Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="165" />
+      <location filename="../../planner/gui/main_window.py" line="205" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="166" />
+      <location filename="../../planner/gui/main_window.py" line="206" />
       <source>&amp;About</source>
       <translation>&amp;Über</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="178" />
+      <location filename="../../planner/gui/main_window.py" line="221" />
       <source>System default</source>
       <translation>Wie das System</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="185" />
+      <location filename="../../planner/gui/main_window.py" line="229" />
       <source>Main</source>
       <translation>Haupt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="224" />
+      <location filename="../../planner/gui/main_window.py" line="267" />
       <source>Untitled</source>
       <translation>Unbenannt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="232" />
+      <location filename="../../planner/gui/main_window.py" line="275" />
       <source>{0} servers · {1} errors · {2} warnings</source>
       <translation>{0} Server · {1} Fehler · {2} Warnungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="237" />
+      <location filename="../../planner/gui/main_window.py" line="280" />
       <source>finish {0}</source>
       <translation>Ende {0}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="250" />
+      <location filename="../../planner/gui/main_window.py" line="293" />
       <source>Planning failed: {0}</source>
       <translation>Planung fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="271" />
       <source>Unsaved changes</source>
-      <translation>Ungespeicherte Änderungen</translation>
+      <translation type="vanished">Ungespeicherte Änderungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="272" />
       <source>The project has unsaved changes. Save them first?</source>
-      <translation>Das Projekt hat ungespeicherte Änderungen. Zuerst speichern?</translation>
+      <translation type="vanished">Das Projekt hat ungespeicherte Änderungen. Zuerst speichern?</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="291" />
       <source>Open project</source>
-      <translation>Projekt öffnen</translation>
+      <translation type="vanished">Projekt öffnen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="292" />
       <source>Planner projects (*{0});;All files (*)</source>
-      <translation>Planer-Projekte (*{0});;Alle Dateien (*)</translation>
+      <translation type="vanished">Planer-Projekte (*{0});;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="301" />
       <source>Cannot open the project</source>
-      <translation>Projekt kann nicht geöffnet werden</translation>
+      <translation type="vanished">Projekt kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+      <source>project</source>
+      <translation type="vanished">Projekt</translation>
+    </message>
+    <message>
+      <source>Save project</source>
+      <translation type="vanished">Projekt speichern</translation>
+    </message>
+    <message>
+      <source>Planner projects (*{0})</source>
+      <translation type="vanished">Planer-Projekte (*{0})</translation>
+    </message>
+    <message>
+      <source>Cannot save the project</source>
+      <translation type="vanished">Projekt kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+      <source>Saved {0}</source>
+      <translation type="vanished">{0} gespeichert</translation>
     </message>
     <message>
       <location filename="../../planner/gui/main_window.py" line="317" />
-      <source>project</source>
-      <translation>Projekt</translation>
-    </message>
-    <message>
-      <location filename="../../planner/gui/main_window.py" line="319" />
-      <source>Save project</source>
-      <translation>Projekt speichern</translation>
-    </message>
-    <message>
-      <location filename="../../planner/gui/main_window.py" line="320" />
-      <source>Planner projects (*{0})</source>
-      <translation>Planer-Projekte (*{0})</translation>
-    </message>
-    <message>
-      <location filename="../../planner/gui/main_window.py" line="332" />
-      <source>Cannot save the project</source>
-      <translation>Projekt kann nicht gespeichert werden</translation>
-    </message>
-    <message>
-      <location filename="../../planner/gui/main_window.py" line="336" />
-      <source>Saved {0}</source>
-      <translation>{0} gespeichert</translation>
-    </message>
-    <message>
-      <location filename="../../planner/gui/main_window.py" line="387" />
       <source>Settings</source>
       <translation>Einstellungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="388" />
+      <location filename="../../planner/gui/main_window.py" line="318" />
       <source>The settings dialog is not available yet.</source>
       <translation>Der Einstellungsdialog ist noch nicht verfügbar.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="404" />
       <source>Language</source>
-      <translation>Sprache</translation>
+      <translation type="vanished">Sprache</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="405" />
       <source>The new language is used from the next start.</source>
-      <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
+      <translation type="vanished">Die neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
   </context>
   <context>
@@ -1422,9 +1420,62 @@
   <context>
     <name>PauseBudgetGauge</name>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="190" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="193" />
       <source>used {used} · planned {planned} · left {left} of {max}</source>
       <translation>verbraucht {used} · geplant {planned} · frei {left} von {max}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProjectFiles</name>
+    <message>
+      <location filename="../../planner/gui/project_files.py" line="52" />
+      <source>Unsaved changes</source>
+      <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/project_files.py" line="53" />
+      <source>The project has unsaved changes. Save them first?</source>
+      <translation>Das Projekt hat ungespeicherte Änderungen. Zuerst speichern?</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/project_files.py" line="71" />
+      <source>Open project</source>
+      <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/project_files.py" line="72" />
+      <source>Planner projects (*{0});;All files (*)</source>
+      <translation>Planer-Projekte (*{0});;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/project_files.py" line="81" />
+      <source>Cannot open the project</source>
+      <translation>Projekt kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/project_files.py" line="97" />
+      <source>project</source>
+      <translation>Projekt</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/project_files.py" line="99" />
+      <source>Save project</source>
+      <translation>Projekt speichern</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/project_files.py" line="100" />
+      <source>Planner projects (*{0})</source>
+      <translation>Planer-Projekte (*{0})</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/project_files.py" line="113" />
+      <source>Cannot save the project</source>
+      <translation>Projekt kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/project_files.py" line="117" />
+      <source>Saved {0}</source>
+      <translation>{0} gespeichert</translation>
     </message>
   </context>
   <context>
@@ -1525,6 +1576,18 @@ Wiederherstellen?</translation>
     <message>
       <source>The report cannot be shown:</source>
       <translation>Der Bericht kann nicht angezeigt werden:</translation>
+    </message>
+    <message>
+      <source>Report of the scenario “{name}”, which is chosen for export and print (report language: {language}).</source>
+      <translation>Bericht des Szenarios „{name}“, das für Export und Druck gewählt ist (Berichtssprache: {language}).</translation>
+    </message>
+    <message>
+      <source>Planning the scenario…</source>
+      <translation>Das Szenario wird geplant …</translation>
+    </message>
+    <message>
+      <source>Report of the current plan, as exported and printed (report language: {language}).</source>
+      <translation>Bericht des aktuellen Plans, so wie er exportiert und gedruckt wird (Berichtssprache: {language}).</translation>
     </message>
   </context>
   <context>
@@ -1685,9 +1748,13 @@ Wiederherstellen?</translation>
   <context>
     <name>StageStrips</name>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="87" />
       <source>No server is judged by Exchange Online.</source>
-      <translation>Kein Server wird von Exchange Online bewertet.</translation>
+      <translation type="vanished">Kein Server wird von Exchange Online bewertet.</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="87" />
+      <source>No server is below Exchange Online's minimum version.</source>
+      <translation>Kein Server liegt unter der von Exchange Online verlangten Mindestversion.</translation>
     </message>
     <message>
       <location filename="../../planner/gui/views/enforcement_paint.py" line="141" />
@@ -1716,16 +1783,31 @@ Wiederherstellen?</translation>
     </message>
     <message>
       <location filename="../../planner/gui/views/enforcement_paint.py" line="147" />
+      <source>reported by Exchange Online</source>
+      <translation>von Exchange Online gemeldet</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="148" />
+      <source>entered in the settings</source>
+      <translation>in den Einstellungen eingetragen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="149" />
+      <source>estimate: the day the minimum version took effect</source>
+      <translation>geschätzt: der Tag, ab dem die Mindestversion gilt</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="150" />
       <source>First detected {day} ({source})</source>
       <translation>Erstmals erkannt {day} ({source})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="149" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="152" />
       <source>Leaves Exchange Online's view {day}</source>
       <translation>Verlässt den Blick von Exchange Online am {day}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="150" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="153" />
       <source>not in this plan</source>
       <translation>nicht in diesem Plan</translation>
     </message>
@@ -1821,18 +1903,18 @@ Wiederherstellen?</translation>
   <context>
     <name>StepsView</name>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="80" />
+      <location filename="../../planner/gui/views/steps.py" line="81" />
       <source>Switch rule off</source>
       <translation>Regel abschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="82" />
-      <location filename="../../planner/gui/views/steps.py" line="138" />
+      <location filename="../../planner/gui/views/steps.py" line="83" />
+      <location filename="../../planner/gui/views/steps.py" line="139" />
       <source>Exclude server</source>
       <translation>Server ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="84" />
+      <location filename="../../planner/gui/views/steps.py" line="85" />
       <source>Change path</source>
       <translation>Pfad ändern</translation>
     </message>
@@ -1841,84 +1923,84 @@ Wiederherstellen?</translation>
       <translation type="vanished">Abgeschaltet / ausgeschlossen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="144" />
+      <location filename="../../planner/gui/views/steps.py" line="145" />
       <source>In place to SE</source>
       <translation>In-Place auf SE</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="145" />
+      <location filename="../../planner/gui/views/steps.py" line="146" />
       <source>Cumulative update, then in place</source>
       <translation>Kumulatives Update, dann In-Place</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="146" />
+      <location filename="../../planner/gui/views/steps.py" line="147" />
       <source>Side by side (new SE servers)</source>
       <translation>Side-by-Side (neue SE-Server)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="147" />
+      <location filename="../../planner/gui/views/steps.py" line="148" />
       <source>Decommission</source>
       <translation>Außer Betrieb nehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="171" />
+      <location filename="../../planner/gui/views/steps.py" line="172" />
       <source>As the rules propose</source>
       <translation>Wie von den Regeln vorgeschlagen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="184" />
-      <location filename="../../planner/gui/views/steps.py" line="234" />
+      <location filename="../../planner/gui/views/steps.py" line="185" />
+      <location filename="../../planner/gui/views/steps.py" line="235" />
       <source>Switch rule {rule} on</source>
       <translation>Regel {rule} einschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="219" />
+      <location filename="../../planner/gui/views/steps.py" line="220" />
       <source>Path of {server}</source>
       <translation>Pfad von {server}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="248" />
+      <location filename="../../planner/gui/views/steps.py" line="249" />
       <source>Plan {server} again</source>
       <translation>{server} wieder einplanen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="198" />
+      <location filename="../../planner/gui/views/steps.py" line="199" />
       <source>Rule: {rule}</source>
       <translation>Regel: {rule}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="85" />
+      <location filename="../../planner/gui/views/steps.py" line="86" />
       <source>Exclude servers</source>
       <translation>Server ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="86" />
+      <location filename="../../planner/gui/views/steps.py" line="87" />
       <source>Switched-off rules</source>
       <translation>Abgeschaltete Regeln</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="200" />
+      <location filename="../../planner/gui/views/steps.py" line="201" />
       <source>Source: {source}</source>
       <translation>Quelle: {source}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="203" />
+      <location filename="../../planner/gui/views/steps.py" line="204" />
       <source>Date driven by: {driver}</source>
       <translation>Termin bestimmt durch: {driver}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="229" />
+      <location filename="../../planner/gui/views/steps.py" line="230" />
       <source>Switch rule {rule} off</source>
       <translation>Regel {rule} abschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="137" />
-      <location filename="../../planner/gui/views/steps.py" line="247" />
+      <location filename="../../planner/gui/views/steps.py" line="138" />
+      <location filename="../../planner/gui/views/steps.py" line="248" />
       <source>Exclude {server}</source>
       <translation>{server} ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="253" />
+      <location filename="../../planner/gui/views/steps.py" line="254" />
       <source>Change path of {server}</source>
       <translation>Pfad von {server} ändern</translation>
     </message>
