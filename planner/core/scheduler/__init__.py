@@ -32,7 +32,7 @@ from planner.core.scheduler.bounds import workload_finish_floor, workload_pause_
 from planner.core.scheduler.drivers import explain
 from planner.core.scheduler.greedy import Placement, earliest_bound, left_shift, serial_plan
 from planner.core.scheduler.infeasible import blocked_reason, diagnose
-from planner.core.scheduler.model import build_model
+from planner.core.scheduler.model import build_model, hint_plan
 from planner.core.scheduler.pauses import Exposure3, best_pauses
 from planner.core.scheduler.problem import Problem, build_problem
 from planner.core.scheduler.solve import solve_lexicographic
@@ -119,8 +119,9 @@ def _optimise(problem: Problem, settings: Settings) -> _Outcome | str:
     if len(problem.jobs) * horizon > _MODEL_CELLS:  # too big to model: the quick plan it is
         return quick
     sm = build_model(problem, horizon, fixed)
-    hint = {i: (p.start, p.end, p.consultant) for i, p in greedy.items()}
-    sol = solve_lexicographic(sm, settings.solver_time_limit_s, hint, bound, exact)
+    hint_plan(sm, problem, {i: (p.start, p.end, p.consultant) for i, p in greedy.items()},
+              mine.pauses)
+    sol = solve_lexicographic(sm, settings.solver_time_limit_s, bound, exact)
     if sol.status in ("infeasible", "unknown") or sol.wall_limited:
         # the quick plan is the same every run; without one, no plan exists
         return quick if ok else "infeasible"

@@ -21,7 +21,7 @@ from ortools.sat.python import cp_model
 
 from planner.core.scheduler.problem import DayCalendar, Problem
 
-__all__ = ["MAX_PAUSES", "ScheduleModel", "build_model"]
+__all__ = ["MAX_PAUSES", "ScheduleModel", "build_model", "hint_plan"]
 
 MAX_PAUSES = 4
 IntVar = cp_model.IntVar
@@ -41,6 +41,21 @@ class ScheduleModel:
     throttled: list[IntVar] = field(default_factory=list)
     pause_total: IntVar | None = None
     finish: IntVar | None = None
+    paused: list[IntVar] = field(default_factory=list)  # per day: enforcement paused
+    clocks: list[_Clock] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Clock:
+    """One judged server's day-indexed clock, kept so a known plan can be hinted in full."""
+
+    name: str
+    first: int  # the first day index of ``alive``
+    counted_before: int
+    alive: list[IntVar]
+    counted: list[IntVar]
+    blocked: IntVar
+    throttled: IntVar
 
 
 _STRADDLES = 5  # end-table value past the end variable's domain: that start is forbidden
@@ -217,6 +232,7 @@ def _exposure(sm: ScheduleModel, problem: Problem, paused: list[IntVar]) -> None
         m.add(throttled <= max(0, max(e0, problem.block_day) - max(e0, problem.throttle_day)))
         sm.blocked.append(blocked)
         sm.throttled.append(throttled)
+        sm.clocks.append(_Clock(name, a, e0, alive, counted, blocked, throttled))
 
 
 def build_model(problem: Problem, horizon: int,
@@ -227,6 +243,7 @@ def build_model(problem: Problem, horizon: int,
     _links(sm, problem)
     _intervals(sm, problem)
     paused = _pause_days(sm, problem, fixed_pauses)
+    sm.paused = paused
     _exposure(sm, problem, paused)
     m = sm.model
     sm.pause_total = m.new_int_var(0, horizon + 1, "pause_total")
@@ -234,3 +251,34 @@ def build_model(problem: Problem, horizon: int,
     sm.finish = m.new_int_var(0, horizon + 1, "finish")
     m.add_max_equality(sm.finish, list(sm.ends) or [m.new_constant(0)])
     return sm
+
+
+def hint_plan(sm: ScheduleModel, problem: Problem, placed: dict[int, tuple[int, int, int]],
+              pauses: tuple[tuple[int, int], ...]) -> None:
+    """Hint a known plan in full (steps, consultants, pauses, clocks) so the solver starts
+    from it at once instead of searching for its first solution."""
+    m = sm.model
+    for i, (s, e, k) in placed.items():
+        m.add_hint(sm.starts[i], s)
+        m.add_hint(sm.ends[i], e)
+        for j, x in enumerate(sm.assigned[i]):
+            if x is not None:
+                m.add_hint(x, j == k)
+    off = {d for s, n in pauses for d in range(s, s + n)}
+    for d, x in enumerate(sm.paused):
+        if x.name.startswith("P"):  # chosen days; fixed pauses are constants
+            m.add_hint(x, d in off)
+    ends = {i: (s + 1 if problem.jobs[i].is_milestone else e) for i, (s, e, _) in placed.items()}
+    for clock in sm.clocks:
+        judged = next(j for j in problem.judged if j.name == clock.name)
+        cut = min(ends[i] for i in judged.exit_jobs)
+        total = clock.counted_before
+        for n, (alive, counted) in enumerate(zip(clock.alive, clock.counted, strict=True)):
+            day = clock.first + n
+            m.add_hint(alive, day < cut)
+            m.add_hint(counted, day < cut and day not in off)
+            total += day < cut and day not in off
+        e0 = clock.counted_before
+        blocked = max(0, total - max(e0, problem.block_day))
+        m.add_hint(clock.blocked, blocked)
+        m.add_hint(clock.throttled, max(0, total - max(e0, problem.throttle_day) - blocked))

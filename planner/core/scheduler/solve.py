@@ -137,21 +137,13 @@ def _floor(sm: ScheduleModel, floor: tuple[int, int, int, int], exact: bool) -> 
 
 
 def solve_lexicographic(sm: ScheduleModel, seconds: float,
-                        hint: dict[int, tuple[int, int, int]] | None = None,
                         floor: tuple[int, int, int, int] | None = None,
                         exact: bool = False) -> Solution:
-    """Solve stage by stage within ``seconds`` in total; the hint is (start, end, consultant)."""
+    """Solve stage by stage within ``seconds`` in total, from the hints already on the model."""
     model = sm.model
     out = Solution()
     if floor is not None:
         _floor(sm, floor, exact)
-    if hint:
-        for i, (s, e, k) in hint.items():
-            model.add_hint(sm.starts[i], s)
-            model.add_hint(sm.ends[i], e)
-            for j, x in enumerate(sm.assigned[i]):
-                if x is not None:
-                    model.add_hint(x, j == k)
     assert sm.pause_total is not None and sm.finish is not None
     objectives: list[tuple[str, cp_model.LinearExprT]] = [
         ("blocked", sum(sm.blocked)),
