@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from planner.core.knowledge import EnforcementPolicy, Knowledge, Stage
+from planner.core.knowledge import Knowledge
 from planner.core.model import Estate, Organization, Server, Site
 from planner.core.plan import (
     Dependency,
@@ -28,6 +28,7 @@ from planner.core.plan import (
     Step,
 )
 from planner.core.settings import Decisions, Settings
+from tests import handmade
 
 START = date(2026, 3, 2)  # a Monday
 AS_OF = date(2026, 1, 1)
@@ -48,15 +49,8 @@ def small_estate() -> Estate:
 
 def knowledge() -> Knowledge:
     """Just enough knowledge for the views: the stage table and the pause rule."""
-    kinds = ["report", "throttle", "throttle", "throttle", "throttle", "block", "block", "block"]
-    stages = tuple(
-        Stage(i + 1, 0 if i == 0 else 20 + 10 * i, 30 + 10 * i if i < 7 else None, kind,
-              f"stage {i + 1}", f"Stufe {i + 1}", "", "test", AS_OF)
-        for i, kind in enumerate(kinds)
-    )
     cmdlet = "New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays <n>"
-    policy = EnforcementPolicy(stages, (), date(2025, 1, 1), 90, True, False, cmdlet)
-    return Knowledge((), policy, {}, {}, {}, AS_OF)
+    return handmade.knowledge(AS_OF, date(2025, 1, 1), cmdlet=cmdlet)
 
 
 def _steps(estate: Estate, settings: Settings, decisions: Decisions) -> list[Step]:
@@ -102,23 +96,6 @@ def _default_path(server: Server) -> str:
     return MigrationPath.DECOMMISSION.value
 
 
-def _add_workdays(day: date, n: int) -> date:
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    left = n - 1
-    while left > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            left -= 1
-    return day
-
-
-def _next_workday(day: date) -> date:
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
-
-
 def make_plan(estate: Estate, findings: Any, settings: Settings,
               decisions: Decisions | None = None, knowledge: Any = None) -> Plan:
     """The stand-in planner: steps in order, one after another, on working days."""
@@ -127,15 +104,16 @@ def make_plan(estate: Estate, findings: Any, settings: Settings,
     dated: dict[str, ScheduledStep] = {}
     cursor = settings.start
     for s in steps:
-        start = _next_workday(cursor)
+        start = handmade.next_working_day(cursor)
         kind, en = "start", "project start"
         for p in s.predecessors:
             after = dated[p.step_id].end + timedelta(days=1)
             if after > start:
-                start, kind, en = _next_workday(after), "predecessor", f"after {p.step_id}"
+                start = handmade.next_working_day(after)
+                kind, en = "predecessor", f"after {p.step_id}"
         if s.id in decisions.pins:
             start, kind, en = decisions.pins[s.id], "pin", "pinned by you"
-        end = _add_workdays(start, s.duration_days)
+        end = handmade.finish_day(handmade.next_working_day(start), s.duration_days)
         dated[s.id] = ScheduledStep(s.id, start, end, "Consultant 1", kind, en, en + " (de)")
     finish = max((d.end for d in dated.values()), default=settings.start)
     pauses = _pauses(settings)

@@ -9,14 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from planner.core.knowledge import (
-    Baseline,
-    EnforcementPolicy,
-    Fact,
-    Knowledge,
-    RuleText,
-    Stage,
-)
+from planner.core.knowledge import Baseline, Fact, Knowledge, RuleText
 from planner.core.model import (
     Connector,
     ConnectorType,
@@ -45,21 +38,14 @@ from planner.core.plan import (
     Step,
 )
 from planner.core.settings import Consultant, Decisions, Freeze, Settings
+from tests import handmade
 
 AS_OF = date(2026, 11, 1)
 SRC = "https://techcommunity.microsoft.com/t5/exchange-team-blog/"
-PAUSE_CMDLET = "New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays"
 
 
 def make_knowledge() -> Knowledge:
     """A small knowledge base with the secondary-source stage table."""
-    kinds = ["report", "throttle", "throttle", "throttle", "block", "block", "block", "block"]
-    stages = tuple(
-        Stage(i + 1, 0 if i == 0 else 20 + 10 * i, None if i == 7 else 30 + 10 * i, kinds[i],
-              f"Stage {i + 1} action", f"Aktion Stufe {i + 1}",
-              "" if i == 0 else ("450 4.7.230" if i < 4 else "550 5.7.230"), SRC, AS_OF)
-        for i in range(8)
-    )
     baselines = (Baseline("2019", "CU15", "15.2.1748.39", date(2026, 9, 8), SRC, AS_OF),)
     facts = {
         "lifecycle.2016.end_of_support": Fact("lifecycle.2016.end_of_support",
@@ -67,13 +53,12 @@ def make_knowledge() -> Knowledge:
         "pause.max_days_per_year": Fact("pause.max_days_per_year", 90, SRC + "pause", AS_OF,
                                         overridden_from=60),
     }
-    policy = EnforcementPolicy(stages, baselines, date(2023, 6, 23), 90, True, False,
-                               PAUSE_CMDLET, tuple(facts.values()))
     durations = {k: Fact(f"duration.{k}", v, "consultant experience", AS_OF)
                  for k, v in {"inplace_upgrade": 1.0, "mailbox_moves": 10.0}.items()}
     rules = {"R-INPLACE": RuleText("R-INPLACE", "In place", "In-Place", "2019 CU14+",
                                    "2019 CU14+", SRC, AS_OF)}
-    return Knowledge((), policy, facts, durations, rules, AS_OF)
+    return handmade.knowledge(AS_OF, date(2023, 6, 23), source=SRC, baselines=baselines,
+                              facts=facts, durations=durations, rules=rules)
 
 
 def make_estate() -> Estate:
@@ -187,14 +172,16 @@ def make_steps() -> tuple[Step, ...]:
     return tuple(s)
 
 
-def _working(d: date, freezes: tuple[Freeze, ...], holidays: set[date]) -> bool:
-    return d.weekday() < 5 and d not in holidays and not any(
-        f.start <= d <= f.end for f in freezes)
-
-
 def _schedule_steps(steps: tuple[Step, ...], settings: Settings,
                     holidays: set[date]) -> tuple[ScheduledStep, ...]:
     """A naive forward pass (the real scheduler is not the subject of these tests)."""
+    def working(d: date) -> bool:
+        return handmade.weekday(d) and d not in holidays and not any(
+            f.start <= d <= f.end for f in settings.freezes)
+
+    def window(d: date) -> bool:
+        return d.weekday() == 5
+
     dated: dict[str, ScheduledStep] = {}
     names = [c.name for c in settings.consultants]
     for n, step in enumerate(steps):
@@ -203,13 +190,9 @@ def _schedule_steps(steps: tuple[Step, ...], settings: Settings,
             ref = dated[dep.step_id]
             base = ref.start if dep.type in ("SS", "SF") else ref.end + timedelta(days=1)
             day = max(day, base + timedelta(days=dep.lag_days))
-        while not (day.weekday() == 5 if step.needs_window and not step.milestone
-                   else _working(day, settings.freezes, holidays)):
-            day += timedelta(days=1)
-        end, left = day, max(step.duration_days - 1, 0)
-        while left:
-            end += timedelta(days=1)
-            left -= _working(end, settings.freezes, holidays)
+        day = handmade.next_working_day(
+            day, window if step.needs_window and not step.milestone else working)
+        end = handmade.finish_day(day, step.duration_days, working)
         who = names[n % len(names)] if step.needs_consultant else ""
         dated[step.id] = ScheduledStep(step.id, day, end, who, "predecessor",
                                        "after its predecessor", "nach dem Vorgänger")
