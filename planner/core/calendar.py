@@ -68,7 +68,8 @@ class WorkCalendar:
     workweek: frozenset[int] = frozenset(range(5))
     sites: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower name -> (cc, subdiv)
 
-    def _region(self, site: str | None) -> tuple[str, str]:
+    def region(self, site: str | None) -> tuple[str, str]:
+        """The (country, subdivision) whose holidays apply at a site."""
         if site:
             region = self.sites.get(site.lower())
             if region and region[0]:
@@ -77,12 +78,12 @@ class WorkCalendar:
 
     def holiday_name(self, d: date, site: str | None = None) -> str | None:
         """The public holiday on this day at this site, or None."""
-        country, subdivision = self._region(site)
+        country, subdivision = self.region(site)
         return _holidays_for(country, subdivision, d.year, self.language).get(d)
 
     def holidays(self, start: date, end: date, site: str | None = None) -> dict[date, str]:
         """Public holidays between start and end (inclusive), with names in the project language."""
-        country, subdivision = self._region(site)
+        country, subdivision = self.region(site)
         found: dict[date, str] = {}
         for year in range(start.year, end.year + 1):
             for d, name in _holidays_for(country, subdivision, year, self.language).items():

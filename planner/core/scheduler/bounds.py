@@ -47,10 +47,9 @@ class _Capacity:
         self._days: list[int] = []
         self._next = 0
 
-    def finish_after(self, work: int, pool: float) -> int:
-        """Earliest exclusive end by which consultants doing ``pool`` days of work a day can
-        have done ``work`` days."""
-        needed = math.ceil(work / pool - 1e-9)
+    def finish_after(self, work: _Work) -> int:
+        """Earliest exclusive end by which the consultants can have done this work."""
+        needed = work.days_needed()
         if needed <= 0:
             return 0
         while len(self._days) < needed and self._next < 40_000:
@@ -60,23 +59,40 @@ class _Capacity:
         return self._days[needed - 1] + 1 if len(self._days) >= needed else 40_000
 
 
-def _pool(problem: Problem) -> float:
-    """Days of work all consultants together can do per usable day, at best.
+class _Work:
+    """Consultant work to be done, counted two ways that each bound the days it takes.
 
-    A consultant on fewer days a week takes longer for a step (rounded up to whole days), so
-    counts at the best ratio any of the steps allows.
+    Each step takes at least its fastest consultant's days, and the consultants share them;
+    and each consultant gets through at most its best ratio of planned to worked days (one
+    on four days a week needs 2 days for a 1-day step, 4 for a 3-day one).
     """
-    rate = 0.0
-    for k in range(len(problem.consultants)):
-        rate += max((j.base_days / j.days_by_consultant[k] for j in problem.jobs
-                     if j.uses_consultant and j.days_by_consultant[k] > 0), default=1.0)
-    return rate
+
+    def __init__(self, problem: Problem) -> None:
+        self._problem = problem
+        self._pool = len(problem.consultants)
+        self._rate = sum(
+            max((j.base_days / j.days_by_consultant[k] for j in problem.jobs
+                 if j.uses_consultant and j.days_by_consultant[k] > 0), default=1.0)
+            for k in range(self._pool))
+        self.fastest = self.base = 0
+
+    def add(self, i: int) -> None:
+        """Count one job's work (a customer step or a milestone is none)."""
+        job = self._problem.jobs[i]
+        if job.uses_consultant and not job.is_milestone:
+            self.fastest += job.fastest_days
+            self.base += job.base_days
+
+    def days_needed(self) -> int:
+        """Usable days the consultants need at the least."""
+        if not self._pool:
+            return 0
+        return max(-(-self.fastest // self._pool), math.ceil(self.base / self._rate - 1e-9))
 
 
 def workload_pause_floor(problem: Problem) -> int:
     """Fewest pause days any plan without throttled or blocked days needs (0 if unknown)."""
-    pool = _pool(problem)
-    if not pool:
+    if not problem.consultants:
         return 0
     hot: list[tuple[int, set[int]]] = []  # (slack before throttling, work in front)
     for judged in problem.judged:
@@ -85,23 +101,22 @@ def workload_pause_floor(problem: Problem) -> int:
         slack = problem.throttle_day - (-judged.detected)
         hot.append((slack, _required(problem, judged.exit_jobs)))
     hot.sort(key=lambda item: item[0])
-    floor, work = 0, 0
+    floor, work = 0, _Work(problem)
     done: set[int] = set()
     capacity = _Capacity(problem)
     for slack, jobs in hot:
-        for i in jobs - done:
-            job = problem.jobs[i]
-            if job.uses_consultant and not job.is_milestone:
-                work += job.base_days
+        for i in sorted(jobs - done):
+            work.add(i)
         done |= jobs
         # the last of these cutovers cannot come before the work is done; its pause
         # covers the days beyond its slack
-        floor = max(floor, capacity.finish_after(work, pool) - max(0, slack))
+        floor = max(floor, capacity.finish_after(work) - max(0, slack))
     return max(0, min(floor, problem.pause_max))
 
 
 def workload_finish_floor(problem: Problem) -> int:
     """Earliest exclusive finish the consultants' total work allows."""
-    pool = _pool(problem)
-    work = sum(j.base_days for j in problem.jobs if j.uses_consultant and not j.is_milestone)
-    return _Capacity(problem).finish_after(work, pool) if pool else 0
+    work = _Work(problem)
+    for i in range(len(problem.jobs)):
+        work.add(i)
+    return _Capacity(problem).finish_after(work)

@@ -115,7 +115,7 @@ class Job:
     index: int
     step: Step
     site: str | None
-    calendar_key: tuple[str | None, bool]
+    calendar_key: tuple[str, str, bool]  # holiday region and window flag
     days_by_consultant: tuple[int, ...]  # working days when consultant k does it
     base_days: int  # working days when no consultant is involved
     pin: int | None
@@ -159,7 +159,7 @@ class Problem:
     consultants: tuple[Consultant, ...]
     absences: list[list[tuple[int, int]]]  # per consultant: [start, end) day indices
     judged: list[Judged]
-    calendars: dict[tuple[str | None, bool], DayCalendar]
+    calendars: dict[tuple[str, str, bool], DayCalendar]  # sites of one region share one
     by_id: dict[str, int]
     pause_used: dict[int, int]
     pause_max: int
@@ -181,7 +181,7 @@ class Problem:
 
     def lag_calendar(self, job: Job) -> DayCalendar:
         """The working days a lag into this job counts (its site's, windows or not)."""
-        key = (job.calendar_key[0], False)
+        key = (job.calendar_key[0], job.calendar_key[1], False)
         if key not in self.calendars:
             self.calendars[key] = DayCalendar(self.calendar, self.start, job.site, False)
         return self.calendars[key]
@@ -219,7 +219,7 @@ def _site_of(step: Step, estate: Estate, servers: dict[str, Server]) -> str | No
 def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decisions,
          servers: dict[str, Server]) -> Job:
     site = _site_of(step, estate, servers)
-    key = (site.lower() if site else None, step.needs_window)
+    key = (*p.calendar.region(site), step.needs_window)
     if key not in p.calendars:
         p.calendars[key] = DayCalendar(p.calendar, p.start, site, step.needs_window)
     days = max(0, step.duration_days)
