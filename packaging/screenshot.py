@@ -14,6 +14,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -28,8 +29,7 @@ def _wait(app: object, condition: object, seconds: float) -> None:
         time.sleep(0.05)
 
 
-def main() -> int:
-    """Take the screenshots; returns the exit code."""
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", nargs="+", default=["estate", "graph"])
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "docs" / "screenshots")
@@ -37,10 +37,30 @@ def main() -> int:
     parser.add_argument("--sample", type=Path,
                         default=ROOT / "resources" / "samples" / "mixed" / "inventory.xlsx")
     parser.add_argument("--select", default="", help="graph node to select, e.g. server:EX01")
-    args = parser.parse_args()
+    return parser.parse_args()
 
-    from PySide6.QtCore import QStandardPaths
+
+def _grab(app: object, window: Any, page: str, args: argparse.Namespace) -> None:
+    """Show one page and save the screen area of the window as ``workbench-<page>.png``."""
     from PySide6.QtWidgets import QApplication
+
+    view = window.show_page(page)
+    if page == "graph" and args.select and hasattr(view, "select_node"):
+        view.view.fit()
+        view.select_node(args.select)
+    _wait(app, lambda: False, 1.5)
+    frame = window.frameGeometry()
+    image = QApplication.primaryScreen().grabWindow(0, frame.x(), frame.y(), frame.width(),
+                                                    frame.height())
+    target = args.out / f"workbench-{page}.png"
+    image.save(str(target))
+    print(f"wrote {target} ({image.width()}x{image.height()})")
+
+
+def main() -> int:
+    """Take the screenshots; returns the exit code."""
+    args = _arguments()
+    from PySide6.QtCore import QStandardPaths
 
     QStandardPaths.setTestModeEnabled(True)  # leave the user's settings alone
     from planner.gui.app import create_application
@@ -61,17 +81,7 @@ def main() -> int:
     _wait(app, lambda: window.document.plan_is_current and not window.document.busy, 120)
     args.out.mkdir(parents=True, exist_ok=True)
     for page in args.pages:
-        view = window.show_page(page)
-        if page == "graph" and args.select and hasattr(view, "select_node"):
-            view.view.fit()
-            view.select_node(args.select)
-        _wait(app, lambda: False, 1.5)
-        screen = QApplication.primaryScreen()
-        frame = window.frameGeometry()
-        image = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
-        target = args.out / f"workbench-{page}.png"
-        image.save(str(target))
-        print(f"wrote {target} ({image.width()}x{image.height()})")
+        _grab(app, window, page, args)
     window.document.set_project(window.document.project)  # nothing unsaved: quit quietly
     window.close()
     return 0
