@@ -111,7 +111,9 @@ def workload_pause_floor(problem: Problem) -> int:
         # the last of these cutovers cannot come before the work is done; its pause
         # covers the days beyond its slack
         floor = max(floor, capacity.finish_after(work) - max(0, slack))
-    return max(0, min(floor, problem.pause_max))
+    # no cap at the yearly budget: a pause may span two years, and a floor beyond what the
+    # budget allows only means the optimum has throttled days, which ranks above it anyway
+    return max(0, floor)
 
 
 def workload_finish_floor(problem: Problem) -> int:
