@@ -41,9 +41,24 @@ def corrupt(data: bytes, at: int, length: int = 64) -> bytes:
     return data[:at] + b"\xff" * length + data[at + length :]
 
 
+# The child's own peak. On Linux ru_maxrss carries the parent's peak over the fork and exec
+# (a test process that has grown to 600 MB would make every child look that big); the
+# kernel's high-water mark of the child's address space (VmHWM) does not.
+_PEAK_PROBE = """
+import resource as _r
+_kb = _r.getrusage(_r.RUSAGE_SELF).ru_maxrss
+try:
+    with open("/proc/self/status", encoding="ascii") as _f:
+        _kb = next(int(_l.split()[1]) for _l in _f if _l.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    pass
+print("PEAK_KB", _kb)
+"""
+
+
 def run_isolated(code: str, timeout: float = 600) -> tuple[int, str, int]:
     """Run Python code in a child process; (exit code, output, peak RSS in MB of the child)."""
-    probe = "\nimport resource as _r\nprint('PEAK_KB', _r.getrusage(_r.RUSAGE_SELF).ru_maxrss)\n"
+    probe = _PEAK_PROBE
     proc = subprocess.run(
         [sys.executable, "-c", code + probe], capture_output=True, text=True, timeout=timeout,
         cwd=Path(__file__).resolve().parents[2],
