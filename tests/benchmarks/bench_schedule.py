@@ -56,7 +56,7 @@ def _mixed(limit: float) -> str:
 def main() -> None:
     """Print one line per case."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("sizes", nargs="*", type=int, default=[20, 40, 200, 2000])
+    parser.add_argument("sizes", nargs="*", type=int, default=[20, 40, 60, 200, 2000])
     parser.add_argument("--limit", type=float, default=10.0, help="solver time limit, seconds")
     args = parser.parse_args()
     knowledge = load_knowledge()
