@@ -28,7 +28,11 @@ from planner.core.enforcement import summarise_exposure
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate
 from planner.core.plan import Objective, Pause, Proposal, Schedule, ScheduledStep
-from planner.core.scheduler.bounds import workload_finish_floor, workload_pause_floor
+from planner.core.scheduler.bounds import (
+    workload_blocked_floor,
+    workload_finish_floor,
+    workload_pause_floor,
+)
 from planner.core.scheduler.drivers import explain
 from planner.core.scheduler.greedy import Placement, earliest_bound, left_shift, serial_plan
 from planner.core.scheduler.infeasible import blocked_reason, diagnose
@@ -95,10 +99,15 @@ def _bound(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
     """
     floor_plan = serial_plan(problem, resources=False)
     floor = best_pauses(problem, _cutovers(problem, floor_plan), fixed)
-    pause_floor = floor.pause_days
-    if floor.key[:2] == (0, 0) and fixed is None:
-        pause_floor = max(pause_floor, workload_pause_floor(problem))
     finish = max(_finish(floor_plan), workload_finish_floor(problem))
+    if fixed is not None:
+        return (*floor.key, finish), floor.proven
+    blocked = workload_blocked_floor(problem)
+    if blocked > floor.blocked:  # the consultants cannot keep every server from blocking
+        return (blocked, 0, 0, finish), floor.proven
+    pause_floor = floor.pause_days
+    if floor.key[:2] == (0, 0):
+        pause_floor = max(pause_floor, workload_pause_floor(problem))
     return (*floor.key[:2], pause_floor, finish), floor.proven
 
 

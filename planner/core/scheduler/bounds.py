@@ -11,10 +11,11 @@ working days, one step at a time).
 from __future__ import annotations
 
 import math
+from datetime import date
 
 from planner.core.scheduler.problem import Problem
 
-__all__ = ["workload_finish_floor", "workload_pause_floor"]
+__all__ = ["workload_blocked_floor", "workload_finish_floor", "workload_pause_floor"]
 
 
 def _required(problem: Problem, exits: tuple[int, ...]) -> set[int]:
@@ -90,30 +91,69 @@ class _Work:
         return max(-(-self.fastest // self._pool), math.ceil(self.base / self._rate - 1e-9))
 
 
-def workload_pause_floor(problem: Problem) -> int:
-    """Fewest pause days any plan without throttled or blocked days needs (0 if unknown)."""
-    if not problem.consultants:
-        return 0
-    hot: list[tuple[int, set[int]]] = []  # (slack before throttling, work in front)
-    for judged in problem.judged:
-        if judged.detected > 0 or not judged.exit_jobs:
-            continue  # only clocks already running at the start, measured from day 0
-        slack = problem.throttle_day - (-judged.detected)
-        hot.append((slack, _required(problem, judged.exit_jobs)))
-    hot.sort(key=lambda item: item[0])
-    floor, work = 0, _Work(problem)
+def _hot(problem: Problem) -> list[tuple[int, set[int]]]:
+    """Servers whose clock runs at the start, most urgent first: (days already counted,
+    the jobs in front of their exit)."""
+    hot = [(-judged.detected, _required(problem, judged.exit_jobs)) for judged in problem.judged
+           if judged.detected <= 0 and judged.exit_jobs]
+    hot.sort(key=lambda item: -item[0])
+    return hot
+
+
+def _prefix_finishes(problem: Problem) -> list[tuple[int, int]]:
+    """Per urgency prefix: (days counted before the start by its least urgent server, the
+    earliest day by which the consultants can have done the prefix's work)."""
+    out: list[tuple[int, int]] = []
+    work, capacity = _Work(problem), _Capacity(problem)
     done: set[int] = set()
-    capacity = _Capacity(problem)
-    for slack, jobs in hot:
+    for counted, jobs in _hot(problem):
         for i in sorted(jobs - done):
             work.add(i)
         done |= jobs
-        # the last of these cutovers cannot come before the work is done; its pause
-        # covers the days beyond its slack
-        floor = max(floor, capacity.finish_after(work) - max(0, slack))
+        out.append((counted, capacity.finish_after(work)))
+    return out
+
+
+def workload_pause_floor(problem: Problem) -> int:
+    """Fewest pause days any plan without throttled or blocked days needs (0 if unknown).
+
+    The last cutover of an urgency prefix cannot come before its work is done; that
+    server's pause covers the days beyond its slack before throttling.
+    """
+    if not problem.consultants:
+        return 0
+    floor = max((finish - max(0, problem.throttle_day - counted)
+                 for counted, finish in _prefix_finishes(problem)), default=0)
     # no cap at the yearly budget: a pause may span two years, and a floor beyond what the
     # budget allows only means the optimum has throttled days, which ranks above it anyway
     return max(0, floor)
+
+
+def workload_blocked_floor(problem: Problem) -> int:
+    """Blocked days some server must take whatever the plan (0 if none is certain).
+
+    The prefix's last cutover comes no sooner than its work allows; at most the pause days
+    the yearly budgets leave until then are paused, and the rest of that server's clock
+    runs past its slack before blocking.
+    """
+    if not problem.consultants:
+        return 0
+    floor = 0
+    for counted, finish in _prefix_finishes(problem):
+        unpaused = finish - _pause_room(problem, finish)
+        floor = max(floor, unpaused - max(0, problem.block_day - counted))
+    return floor
+
+
+def _pause_room(problem: Problem, end: int) -> int:
+    """The most pause days the yearly budgets allow between the plan start and ``end``."""
+    room, year = 0, problem.start.year
+    while problem.index(date(year, 1, 1)) < end:
+        a = max(0, problem.index(date(year, 1, 1)))
+        b = min(end, problem.index(date(year + 1, 1, 1)))
+        room += min(b - a, max(0, problem.pause_max - problem.pause_used.get(year, 0)))
+        year += 1
+    return room
 
 
 def workload_finish_floor(problem: Problem) -> int:
