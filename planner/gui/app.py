@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from planner import __version__
 from planner.core.project import FILE_SUFFIX
 from planner.gui.document import Document
-from planner.gui.i18n import install_translators, ui_language
+from planner.gui.i18n import install_translators, preferred_language
 
 __all__ = ["create_application", "run"]
 
@@ -33,7 +33,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationDomain("exchange-se-planner.invalid")
     app.setApplicationName("Exchange SE Planner")
     app.setApplicationVersion(__version__)
-    install_translators(app, ui_language())
+    install_translators(app, preferred_language())
     return app
 
 

@@ -34,6 +34,7 @@ Changing things
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -98,15 +99,22 @@ class _EditCommand(QUndoCommand):
 
     def __init__(self, document: Document, name: str, before: Project, after: Project) -> None:
         super().__init__(name)
-        self.document = document
+        # Weak: the document holds its commands, and a document <-> command cycle left to the
+        # garbage collector frees the undo stack's C++ commands twice (a crash seen in tests).
+        self._document = weakref.ref(document)
         self.before = before
         self.after = after
 
+    def _set(self, project: Project) -> None:
+        document = self._document()
+        if document is not None:
+            document._set_state(project)
+
     def redo(self) -> None:
-        self.document._set_state(self.after)
+        self._set(self.after)
 
     def undo(self) -> None:
-        self.document._set_state(self.before)
+        self._set(self.before)
 
 
 class Document(QObject):
@@ -320,11 +328,12 @@ class Document(QObject):
 
         self._set_busy(True)
         self.progress.emit(-1, self.tr("Planning…"))
-        self._job = self._runner.submit(
+        job = self._runner.submit(
             "plan", work,
             lambda plan: self._plan_landed(generation, project, plan),
             lambda exc, _tb: self._plan_failed(generation, exc),
         )
+        self._job = None if job.done else job  # a synchronous runner has already delivered
 
     def cancel(self) -> None:
         """Drop a running re-plan (its result will be ignored)."""

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QApplication
 
 from planner.core.resources import resource_path
 
-__all__ = ["LANGUAGES", "install_translators", "saved_language", "set_saved_language",
-           "ui_language"]
+__all__ = ["LANGUAGES", "install_translators", "preferred_language", "saved_language",
+           "set_saved_language", "ui_language"]
 
 LANGUAGES = {"de": "Deutsch", "en": "English"}
 _installed: list[QTranslator] = []
+_in_use: list[str] = []  # the language install_translators set last
 
 
 def saved_language() -> str:
@@ -32,7 +33,12 @@ def set_saved_language(lang: str) -> None:
 
 
 def ui_language() -> str:
-    """The language to use: the saved choice, else German on a German system, else English."""
+    """The language the interface shows now (plan texts in views follow it)."""
+    return _in_use[-1] if _in_use else preferred_language()
+
+
+def preferred_language() -> str:
+    """The language to install: the saved choice, else German on a German system, else English."""
     chosen = saved_language()
     if chosen:
         return chosen
@@ -44,6 +50,7 @@ def install_translators(app: QApplication, lang: str) -> bool:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _in_use[:] = [lang if lang in LANGUAGES else "en"]
     if lang == "en":
         return True
     ours = QTranslator(app)

@@ -39,9 +39,9 @@ from planner.gui.document import Document
 from planner.gui.i18n import (
     LANGUAGES,
     install_translators,
+    preferred_language,
     saved_language,
     set_saved_language,
-    ui_language,
 )
 from planner.gui.pages import PAGES, build_page
 from planner.gui.project_files import ProjectFiles
@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
         set_saved_language(code)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            install_translators(app, ui_language())
+            install_translators(app, preferred_language())
         # Not from inside the menu's own signal: the rebuild replaces the menu bar.
         QTimer.singleShot(0, self.retranslate)
 

@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 __all__ = ["Job", "Runner", "SyncRunner", "ThreadRunner"]
 
@@ -53,22 +53,33 @@ class Job(QObject):
         """Report progress from inside the worker function (thread-safe via the signal)."""
         self.progress.emit(percent, text)
 
-    def _finish(self) -> None:
+    def _finish(self) -> tuple[Done | None, Failed | None]:
+        """Mark the job done and hand back its callbacks, dropping the job's own references.
+
+        A finished job keeps no callbacks: they close over their owners (the document, a
+        view), and a job <-> owner cycle left to the garbage collector may free Qt objects at
+        an unsafe moment. The release waits for the event loop: dropping the last reference
+        while Qt is still delivering the queued signal to this job would delete it mid-call.
+        """
         self.done = True
-        if self.release is not None:
-            self.release(self)
+        callbacks = (self._on_done, self._on_error)
+        self._on_done = self._on_error = None
+        release, self.release = self.release, None
+        if release is not None:
+            QTimer.singleShot(0, lambda: release(self))
+        return callbacks
 
     @Slot(object)
     def _deliver_result(self, result: Any) -> None:
-        self._finish()
-        if not self.cancelled and self._on_done is not None:
-            self._on_done(result)
+        on_done, _ = self._finish()
+        if not self.cancelled and on_done is not None:
+            on_done(result)
 
     @Slot(object, str)
     def _deliver_error(self, exc: BaseException, trace: str) -> None:
-        self._finish()
-        if not self.cancelled and self._on_error is not None:
-            self._on_error(exc, trace)
+        _, on_error = self._finish()
+        if not self.cancelled and on_error is not None:
+            on_error(exc, trace)
 
 
 def _call(fn: Callable[..., Any], job: Job) -> Any:

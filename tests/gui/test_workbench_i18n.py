@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from planner.core.resources import resource_path
 from planner.gui.i18n import install_translators
@@ -58,4 +58,8 @@ def test_view_language_switches_live_with_plan_texts(qapp: Any, qtbot: Any,
         set_saved_language("")
         install_translators(qapp, "en")
         window.retranslate()
+    # The old menus, toolbar and pages go now, not in some later test's event loop.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     assert window.nav.item(1).text() == "Findings"
+    window.show_page("report")
+    assert "current plan" in window.pages["report"].banner.text()
