@@ -1,9 +1,10 @@
 """Lexicographic solving: blocked days, then throttled days, then pause days, then finish.
 
-Each stage minimises one objective with the previous optima fixed and the previous
-solution as a hint; a last stage pulls steps and pauses as early as the optima allow, so
-a plan has no gratuitous gaps. Parameters are fixed (seed, interleaved workers,
-deterministic time) so the same input gives the same plan.
+Usually one weighted objective whose weights keep that order (one proof instead of four);
+when the weights would get too big, each stage minimises one objective with the previous
+optima fixed and the previous solution as a hint. The caller's bounds are added as
+constraints so proofs close sooner. One worker, a fixed seed and a deterministic-time limit
+make the same model give the same plan on every run; the caller left-shifts the answer.
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ def _weighted(sm: ScheduleModel, parts: list[tuple[str, cp_model.LinearExprT]],
               ) -> cp_model.LinearExprT | None:
     """One objective whose weights keep the lexicographic order, or None if they get huge."""
     finish_max = sm.horizon + 2
-    pause_max = 4 * 366 + 1
+    pause_max = sm.horizon + 2  # paused days lie within the horizon
     throttle_max = 60 * max(1, len(sm.throttled)) + 1
     w_pause = finish_max
     w_throttle = w_pause * pause_max
