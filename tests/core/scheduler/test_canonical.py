@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from planner.core.knowledge import Knowledge
+from planner.core.model import Estate, Server
 from planner.core.plan import Dependency, Schedule
 from planner.core.scheduler import schedule
 from planner.core.settings import Consultant, Decisions
@@ -132,3 +133,17 @@ def test_a_pause_is_just_long_enough_and_starts_as_early_as_it_can(
     # equally good pauses the earliest is the one a consultant can still set up today
     assert [(p.start, p.days) for p in plan.pauses] == [(START, 2)]
     assert plan.objective.throttled_days == 0 and plan.objective.status == "optimal"
+
+
+def test_one_consultant_for_three_overdue_servers_proves_the_blocked_days(
+        knowledge: Knowledge) -> None:
+    servers = ("EX01", "EX02", "EX03")
+    s = settings(consultants=(Consultant("Anna"),), pause_days_used={2026: 90},
+                 first_detected={n: START - timedelta(days=70) for n in servers})
+    steps = tuple(make_step(f"inplace:{n}", 2, exits=(n,)) for n in servers)
+    plan = schedule(proposal(*steps), Estate(servers=tuple(Server(n) for n in servers)), s,
+                    Decisions(), knowledge)
+    # Tue-Wed, Thu-Fri, Mon-Tue: 2 + 4 + 8 days in a blocking stage, no pause left this year
+    assert plan.objective.status == "optimal"
+    assert plan.objective.blocked_days == 14 and plan.pauses == ()
+    assert "unavoidable" in plan.objective.reason_en
