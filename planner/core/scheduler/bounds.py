@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from ortools.linear_solver import pywraplp
+
 from planner.core.scheduler.problem import Problem
 
 __all__ = ["workload_blocked_floor", "workload_finish_floor", "workload_pause_floor"]
@@ -61,34 +63,48 @@ class _Capacity:
 
 
 class _Work:
-    """Consultant work to be done, counted two ways that each bound the days it takes.
+    """Consultant work to be done, by kind of step, and the fewest days it can take.
 
-    Each step takes at least its fastest consultant's days, and the consultants share them;
-    and each consultant gets through at most its best ratio of planned to worked days (one
-    on four days a week needs 2 days for a 1-day step, 4 for a 3-day one).
+    Consultants on fewer days a week take longer for a step (rounded up to whole days), so
+    who does what matters: the bound is the linear relaxation of sharing the steps out
+    (a step may be split), which no real plan can beat.
     """
 
     def __init__(self, problem: Problem) -> None:
         self._problem = problem
-        self._pool = len(problem.consultants)
-        self._rate = sum(
-            max((j.base_days / j.days_by_consultant[k] for j in problem.jobs
-                 if j.uses_consultant and j.days_by_consultant[k] > 0), default=1.0)
-            for k in range(self._pool))
-        self.fastest = self.base = 0
+        self._work: dict[tuple[int, ...], int] = {}  # (base days, days per consultant) -> base
 
     def add(self, i: int) -> None:
         """Count one job's work (a customer step or a milestone is none)."""
         job = self._problem.jobs[i]
-        if job.uses_consultant and not job.is_milestone:
-            self.fastest += job.fastest_days
-            self.base += job.base_days
+        if job.uses_consultant and not job.is_milestone and job.base_days > 0:
+            key = (job.base_days, *job.days_by_consultant)
+            self._work[key] = self._work.get(key, 0) + job.base_days
 
     def days_needed(self) -> int:
         """Usable days the consultants need at the least."""
-        if not self._pool:
+        pool = len(self._problem.consultants)
+        if not pool or not self._work:
             return 0
-        return max(-(-self.fastest // self._pool), math.ceil(self.base / self._rate - 1e-9))
+        if pool == 1:
+            return sum(w * key[1] // key[0] for key, w in self._work.items())
+        return math.ceil(_share_out(self._work, pool) - 1e-6)
+
+
+def _share_out(work: dict[tuple[int, ...], int], pool: int) -> float:
+    """Least time in which ``pool`` consultants can do the work if steps could be split."""
+    lp = pywraplp.Solver.CreateSolver("GLOP")
+    span = lp.NumVar(0, lp.infinity(), "span")
+    share = {(k, key): lp.NumVar(0, lp.infinity(), f"x{k}.{n}")
+             for n, key in enumerate(work) for k in range(pool)}
+    for key, w in work.items():
+        lp.Add(sum(share[k, key] for k in range(pool)) == w)
+    for k in range(pool):  # consultant k spends key[k + 1] days per key[0] days of work
+        lp.Add(sum(share[k, key] * (key[k + 1] / key[0]) for key in work) <= span)
+    lp.Minimize(span)
+    if lp.Solve() != pywraplp.Solver.OPTIMAL:
+        return sum(work.values()) / pool
+    return float(span.solution_value())
 
 
 def _hot(problem: Problem) -> list[tuple[int, set[int]]]:
@@ -106,11 +122,13 @@ def _prefix_finishes(problem: Problem) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     work, capacity = _Work(problem), _Capacity(problem)
     done: set[int] = set()
-    for counted, jobs in _hot(problem):
+    hot = _hot(problem)
+    for n, (counted, jobs) in enumerate(hot):
         for i in sorted(jobs - done):
             work.add(i)
         done |= jobs
-        out.append((counted, capacity.finish_after(work)))
+        if n + 1 == len(hot) or hot[n + 1][0] != counted:  # the largest prefix per clock
+            out.append((counted, capacity.finish_after(work)))
     return out
 
 
