@@ -13,7 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -152,9 +154,13 @@ class MappingPage(QWizardPage):
         self.tables.clear()
         for m in self.wiz.sheet_mappings():
             where = f"{m.file} › {m.sheet}" if m.sheet else m.file
-            self.tables.addItem(f"{where} (row {m.header_row}) → {m.entity or '—'}")
-        self.tables.blockSignals(False)
+            item = QListWidgetItem(_tr("{where} (header in row {row}) → {entity}").format(
+                where=where, row=m.header_row, entity=m.entity or _tr("(do not import)")))
+            item.setToolTip(item.text())
+            self.tables.addItem(item)
+        # Signals stay blocked while selecting: the table is built once, below, not twice.
         self.tables.setCurrentRow(min(keep_row, self.tables.count() - 1))
+        self.tables.blockSignals(False)
         self._show_table(self.tables.currentRow())
 
     def _show_table(self, row: int) -> None:
@@ -183,7 +189,7 @@ class MappingPage(QWizardPage):
             self.columns.setCellWidget(i, 2, combo)
             confidence = QTableWidgetItem(f"{c.confidence:.0%}")
             if c.confidence < 0.75:
-                confidence.setBackground(Qt.GlobalColor.yellow)
+                confidence.setBackground(QColor("#fff1b8"))  # a soft "check this"
             self.columns.setItem(i, 3, confidence)
         self._building = False
         self._fill_preview(m.entity)

@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         if doc.plan is not None and doc.plan_is_current:
             objective = doc.plan.schedule.objective
             if objective.finish is not None:
-                text += " · " + self.tr("finish {0}").format(objective.finish.isoformat())
+                text += " · " + self.tr("finish {0}").format(f"{objective.finish:%d.%m.%Y}")
         self.status_counts.setText(text)
         if not doc.busy:
             self.statusBar().clearMessage()

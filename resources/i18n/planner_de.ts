@@ -192,7 +192,7 @@
   <context>
     <name>Document</name>
     <message>
-      <location filename="../../planner/gui/document.py" line="322" />
+      <location filename="../../planner/gui/document.py" line="330" />
       <source>Planning…</source>
       <translation>Plane …</translation>
     </message>
@@ -200,47 +200,47 @@
   <context>
     <name>DurationsPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="160" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="164" />
       <source>Step kind</source>
       <translation>Schrittart</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="160" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="164" />
       <source>Default</source>
       <translation>Standard</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="161" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="165" />
       <source>Source</source>
       <translation>Quelle</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="161" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="165" />
       <source>Your value</source>
       <translation>Ihr Wert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="176" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="180" />
       <source>knowledge base default</source>
       <translation>Standard der Wissensbasis</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="179" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="183" />
       <source>Mailbox move throughput</source>
       <translation>Durchsatz der Postfachverschiebungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="181" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="185" />
       <source>Working days per step (empty = the default):</source>
       <translation>Arbeitstage pro Schritt (leer = Standard):</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="198" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="202" />
       <source>Duration of {kind} is not a number: {text}</source>
       <translation>Dauer von {kind} ist keine Zahl: {text}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="201" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="205" />
       <source>Duration of {kind} must be positive.</source>
       <translation>Dauer von {kind} muss positiv sein.</translation>
     </message>
@@ -345,7 +345,7 @@
     <message>
       <location filename="../../planner/gui/views/enforcement.py" line="100" />
       <source>Enforcement stage per judged server (black line: leaves Exchange Online's view)</source>
-      <translation>Durchsetzungsstufe je bewertetem Server (schwarze Linie: verlässt den Blick von Exchange Online)</translation>
+      <translation>Durchsetzungsstufe je bewertetem Server (schwarze Linie: fällt aus der Prüfung durch Exchange Online heraus)</translation>
     </message>
     <message>
       <location filename="../../planner/gui/views/enforcement.py" line="107" />
@@ -400,7 +400,7 @@
     <message>
       <location filename="../../planner/gui/views/enforcement.py" line="208" />
       <source>&lt;b&gt;Blocked days&lt;/b&gt; {blocked} · &lt;b&gt;throttled days&lt;/b&gt; {throttled} · &lt;b&gt;pause days&lt;/b&gt; {pause} · &lt;b&gt;finish&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</source>
-      <translation>&lt;b&gt;Blockiertage&lt;/b&gt; {blocked} · &lt;b&gt;gedrosselte Tage&lt;/b&gt; {throttled} · &lt;b&gt;Pausentage&lt;/b&gt; {pause} · &lt;b&gt;Ende&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</translation>
+      <translation>&lt;b&gt;Blockierte Tage&lt;/b&gt; {blocked} · &lt;b&gt;gedrosselte Tage&lt;/b&gt; {throttled} · &lt;b&gt;Pausentage&lt;/b&gt; {pause} · &lt;b&gt;Ende&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</translation>
     </message>
   </context>
   <context>
@@ -1150,6 +1150,10 @@
       <source>no changes</source>
       <translation>keine Änderungen</translation>
     </message>
+    <message>
+      <source>{where} (header in row {row}) → {entity}</source>
+      <translation>{where} (Überschrift in Zeile {row}) → {entity}</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -1420,7 +1424,7 @@
   <context>
     <name>PauseBudgetGauge</name>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="193" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="176" />
       <source>used {used} · planned {planned} · left {left} of {max}</source>
       <translation>verbraucht {used} · geplant {planned} · frei {left} von {max}</translation>
     </message>
@@ -1623,12 +1627,17 @@ Wiederherstellen?</translation>
       <translation>Löschen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="212" />
+      <location filename="../../planner/gui/views/scenarios.py" line="167" />
+      <source>No scenarios yet. “Duplicate current…” keeps the current plan under a name; then change the settings or decisions, and the table compares the two.</source>
+      <translation>Noch keine Szenarien. „Aktuellen duplizieren …“ speichert den aktuellen Plan unter einem Namen; danach Einstellungen oder Entscheidungen ändern, und die Tabelle vergleicht beide.</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/scenarios.py" line="219" />
       <source>{name} (for export)</source>
       <translation>{name} (für Export)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="217" />
+      <location filename="../../planner/gui/views/scenarios.py" line="225" />
       <source>Current plan</source>
       <translation>Aktueller Plan</translation>
     </message>
@@ -1637,62 +1646,62 @@ Wiederherstellen?</translation>
       <translation type="vanished">Exporte und Bericht verwenden: {name}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="223" />
+      <location filename="../../planner/gui/views/scenarios.py" line="231" />
       <source>Exports and printing use: {name}</source>
       <translation>Exporte und Druck verwenden: {name}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="224" />
+      <location filename="../../planner/gui/views/scenarios.py" line="232" />
       <source>the current plan</source>
       <translation>den aktuellen Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="264" />
+      <location filename="../../planner/gui/views/scenarios.py" line="272" />
       <source>Duplicate current plan</source>
       <translation>Aktuellen Plan duplizieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="265" />
+      <location filename="../../planner/gui/views/scenarios.py" line="273" />
       <source>Name of the scenario:</source>
       <translation>Name des Szenarios:</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="274" />
+      <location filename="../../planner/gui/views/scenarios.py" line="282" />
       <source>Add scenario {name}</source>
       <translation>Szenario {name} hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="291" />
+      <location filename="../../planner/gui/views/scenarios.py" line="299" />
       <source>Switch to scenario {name}</source>
       <translation>Zu Szenario {name} wechseln</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="298" />
+      <location filename="../../planner/gui/views/scenarios.py" line="306" />
       <source>Update scenario {name}</source>
       <translation>Szenario {name} aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="305" />
+      <location filename="../../planner/gui/views/scenarios.py" line="313" />
       <source>Rename scenario</source>
       <translation>Szenario umbenennen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="306" />
+      <location filename="../../planner/gui/views/scenarios.py" line="314" />
       <source>New name:</source>
       <translation>Neuer Name:</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="312" />
+      <location filename="../../planner/gui/views/scenarios.py" line="320" />
       <source>Rename scenario {name}</source>
       <translation>Szenario {name} umbenennen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="325" />
+      <location filename="../../planner/gui/views/scenarios.py" line="333" />
       <source>Delete scenario {name}</source>
       <translation>Szenario {name} löschen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="332" />
+      <location filename="../../planner/gui/views/scenarios.py" line="340" />
       <source>Choose scenario for export</source>
       <translation>Szenario für Export wählen</translation>
     </message>
@@ -1804,7 +1813,7 @@ Wiederherstellen?</translation>
     <message>
       <location filename="../../planner/gui/views/enforcement_paint.py" line="152" />
       <source>Leaves Exchange Online's view {day}</source>
-      <translation>Verlässt den Blick von Exchange Online am {day}</translation>
+      <translation>Verlässt die Prüfung durch Exchange Online: {day}</translation>
     </message>
     <message>
       <location filename="../../planner/gui/views/enforcement_paint.py" line="153" />
@@ -1903,18 +1912,18 @@ Wiederherstellen?</translation>
   <context>
     <name>StepsView</name>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="81" />
+      <location filename="../../planner/gui/views/steps.py" line="83" />
       <source>Switch rule off</source>
       <translation>Regel abschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="83" />
-      <location filename="../../planner/gui/views/steps.py" line="139" />
+      <location filename="../../planner/gui/views/steps.py" line="85" />
+      <location filename="../../planner/gui/views/steps.py" line="141" />
       <source>Exclude server</source>
       <translation>Server ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="85" />
+      <location filename="../../planner/gui/views/steps.py" line="87" />
       <source>Change path</source>
       <translation>Pfad ändern</translation>
     </message>
@@ -1923,84 +1932,89 @@ Wiederherstellen?</translation>
       <translation type="vanished">Abgeschaltet / ausgeschlossen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="145" />
+      <location filename="../../planner/gui/views/steps.py" line="147" />
       <source>In place to SE</source>
       <translation>In-Place auf SE</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="146" />
+      <location filename="../../planner/gui/views/steps.py" line="148" />
       <source>Cumulative update, then in place</source>
       <translation>Kumulatives Update, dann In-Place</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="147" />
+      <location filename="../../planner/gui/views/steps.py" line="149" />
       <source>Side by side (new SE servers)</source>
       <translation>Side-by-Side (neue SE-Server)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="148" />
+      <location filename="../../planner/gui/views/steps.py" line="150" />
       <source>Decommission</source>
       <translation>Außer Betrieb nehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="172" />
+      <location filename="../../planner/gui/views/steps.py" line="174" />
       <source>As the rules propose</source>
       <translation>Wie von den Regeln vorgeschlagen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="185" />
-      <location filename="../../planner/gui/views/steps.py" line="235" />
+      <location filename="../../planner/gui/views/steps.py" line="187" />
+      <location filename="../../planner/gui/views/steps.py" line="237" />
       <source>Switch rule {rule} on</source>
       <translation>Regel {rule} einschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="220" />
+      <location filename="../../planner/gui/views/steps.py" line="222" />
       <source>Path of {server}</source>
       <translation>Pfad von {server}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="249" />
+      <location filename="../../planner/gui/views/steps.py" line="251" />
       <source>Plan {server} again</source>
       <translation>{server} wieder einplanen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="199" />
+      <location filename="../../planner/gui/views/steps.py" line="201" />
       <source>Rule: {rule}</source>
       <translation>Regel: {rule}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="86" />
+      <location filename="../../planner/gui/views/steps.py" line="61" />
+      <source>Select a step to see why it is planned, what drives its date and its command.</source>
+      <translation>Wählen Sie einen Schritt, um zu sehen, warum er geplant ist, was seinen Termin bestimmt und welcher Befehl dazugehört.</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="88" />
       <source>Exclude servers</source>
       <translation>Server ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="87" />
+      <location filename="../../planner/gui/views/steps.py" line="89" />
       <source>Switched-off rules</source>
       <translation>Abgeschaltete Regeln</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="201" />
+      <location filename="../../planner/gui/views/steps.py" line="203" />
       <source>Source: {source}</source>
       <translation>Quelle: {source}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="204" />
+      <location filename="../../planner/gui/views/steps.py" line="206" />
       <source>Date driven by: {driver}</source>
       <translation>Termin bestimmt durch: {driver}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="230" />
+      <location filename="../../planner/gui/views/steps.py" line="232" />
       <source>Switch rule {rule} off</source>
       <translation>Regel {rule} abschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="138" />
-      <location filename="../../planner/gui/views/steps.py" line="248" />
+      <location filename="../../planner/gui/views/steps.py" line="140" />
+      <location filename="../../planner/gui/views/steps.py" line="250" />
       <source>Exclude {server}</source>
       <translation>{server} ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="254" />
+      <location filename="../../planner/gui/views/steps.py" line="256" />
       <source>Change path of {server}</source>
       <translation>Pfad von {server} ändern</translation>
     </message>

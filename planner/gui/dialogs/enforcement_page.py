@@ -136,9 +136,13 @@ class OverridesPage(QWidget):
         self.overrides_view.setModel(proxy)
         self.overrides_view.setWordWrap(False)
         self.overrides_view.verticalHeader().setVisible(False)
-        self.overrides_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((250, 150, 300, 85)):
-            self.overrides_view.setColumnWidth(column, width)
+        # The source is long and may be cut (its tooltip has it all); the project's value,
+        # the one column the consultant edits, must always be in view.
+        header = self.overrides_view.horizontalHeader()
+        for column, width in enumerate((230, 130, 0, 85, 150)):
+            if width:
+                self.overrides_view.setColumnWidth(column, width)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         box = QVBoxLayout(self)
         box.addWidget(hint)
         box.addWidget(self.filter)

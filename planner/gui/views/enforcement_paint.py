@@ -172,10 +172,17 @@ class PauseBudgetGauge(QWidget):
         """One row per year."""
         return QSize(500, 8 + 26 * max(1, len(self.years)))
 
+    def _text(self, year: BudgetYear) -> str:
+        return self.tr("used {used} · planned {planned} · left {left} of {max}").format(
+            used=year.used, planned=year.planned, left=year.left, max=year.maximum)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the stacked bars with their numbers."""
         p = QPainter(self)
-        label_w, text_w = 50, 230
+        label_w = 50
+        # The numbers get the room they need in the current language; the bar takes the rest.
+        text_w = max((self.fontMetrics().horizontalAdvance(self._text(y)) for y in self.years),
+                     default=0) + 8
         width = max(50, self.width() - label_w - text_w - 12)
         for i, year in enumerate(self.years):
             y = 4 + i * 26
@@ -190,8 +197,6 @@ class PauseBudgetGauge(QWidget):
             p.setPen(QPen(frame, 1))
             p.drawRect(QRectF(label_w, y + 3, year.maximum * scale, 14))
             p.setPen(QColor("#d03030") if year.over else self.palette().text().color())
-            text = self.tr("used {used} · planned {planned} · left {left} of {max}").format(
-                used=year.used, planned=year.planned, left=year.left, max=year.maximum)
             p.drawText(QRectF(label_w + width + 10, y, text_w, 20),
-                       Qt.AlignmentFlag.AlignVCenter, text)
+                       Qt.AlignmentFlag.AlignVCenter, self._text(year))
         p.end()

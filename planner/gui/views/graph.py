@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.plan import MigrationPath
 from planner.gui.document import Document
+from planner.gui.models.estate_model import path_label
 from planner.gui.views.graph_layout import Box, layout_graph
 
 __all__ = ["PATH_COLOURS", "GraphView"]
@@ -267,7 +268,8 @@ class GraphView(QWidget):
 
     def _legend_html(self) -> str:
         rows = "".join(
-            f"<tr><td bgcolor='{colour}' width='18'></td><td>{escape(path)}</td></tr>"
+            f"<tr><td bgcolor='{colour}' width='18'></td>"
+            f"<td>{escape(path_label(MigrationPath(path)))}</td></tr>"
             for path, colour in PATH_COLOURS.items())
         return (f"<h3>{escape(_tr('Migration path'))}</h3><table>{rows}</table>"
                 f"<p><b style='color:{EXO_COLOUR}'>EXO</b> "

@@ -36,6 +36,8 @@ class ReportView(QWidget):
         self.banner.setObjectName("report-banner")
         self.banner.setWordWrap(True)
         self.banner.setContentsMargins(6, 4, 6, 4)
+        self.banner.setStyleSheet("QLabel#report-banner { background: palette(alternate-base);"
+                                  " border: 1px solid palette(mid); }")
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)  # the program never goes online
         layout = QVBoxLayout(self)

@@ -163,9 +163,16 @@ class ScenariosView(QWidget):
             self.buttons[key] = button
             column.addWidget(button)
         column.addStretch(1)
+        self.hint = QLabel(self.tr(
+            "No scenarios yet. “Duplicate current…” keeps the current plan under a name; then "
+            "change the settings or decisions, and the table compares the two."))
+        self.hint.setWordWrap(True)
+        listing = QVBoxLayout()
+        listing.addWidget(self.list, 1)
+        listing.addWidget(self.hint)
         left = QWidget()
         row = QHBoxLayout(left)
-        row.addWidget(self.list, 1)
+        row.addLayout(listing, 1)
         row.addLayout(column)
         split = QSplitter()
         split.addWidget(left)
@@ -212,6 +219,7 @@ class ScenariosView(QWidget):
                 item.setText(self.tr("{name} (for export)").format(name=scenario.name))
             self.list.addItem(item)
         self.select(current)
+        self.hint.setVisible(not project.scenarios)
         plan = self.document.plan if self.document.plan_is_current else None
         columns: list[tuple[str, Plan | None, bool]] = [
             (self.tr("Current plan"), plan, not project.active_scenario)]

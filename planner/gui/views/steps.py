@@ -57,6 +57,8 @@ class StepsView(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._show_details)
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
+        self.details.setPlaceholderText(self.tr(
+            "Select a step to see why it is planned, what drives its date and its command."))
         self._build_buttons()
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
