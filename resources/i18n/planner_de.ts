@@ -329,12 +329,12 @@
   <context>
     <name>EnforcementView</name>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="96" />
+      <location filename="../../planner/gui/views/enforcement.py" line="98" />
       <source>Copy commands</source>
       <translation>Befehle kopieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="99" />
+      <location filename="../../planner/gui/views/enforcement.py" line="101" />
       <source>Objective</source>
       <translation>Zielwerte</translation>
     </message>
@@ -343,62 +343,62 @@
       <translation type="vanished">Durchsetzungsstufe je bewertetem Server</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="100" />
+      <location filename="../../planner/gui/views/enforcement.py" line="102" />
       <source>Enforcement stage per judged server (black line: leaves Exchange Online's view)</source>
       <translation>Durchsetzungsstufe je bewertetem Server (schwarze Linie: fällt aus der Prüfung durch Exchange Online heraus)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="107" />
+      <location filename="../../planner/gui/views/enforcement.py" line="109" />
       <source>Pause budget per calendar year</source>
       <translation>Pausenbudget pro Kalenderjahr</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="114" />
+      <location filename="../../planner/gui/views/enforcement.py" line="116" />
       <source>PowerShell to request the pauses (Exchange Online)</source>
       <translation>PowerShell zum Beantragen der Pausen (Exchange Online)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="125" />
+      <location filename="../../planner/gui/views/enforcement.py" line="127" />
       <source>Re-planning…</source>
       <translation>Plane neu …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="149" />
+      <location filename="../../planner/gui/views/enforcement.py" line="151" />
       <source>No plan yet.</source>
       <translation>Noch kein Plan.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="186" />
+      <location filename="../../planner/gui/views/enforcement.py" line="188" />
       <source>First detection of {names} is an estimate (the day the minimum version took effect). Exchange Online reports the real date: run Get-OnPremServerReportInfo in Exchange Online PowerShell and enter it under Settings › Enforcement.</source>
       <translation>Die erste Erkennung von {names} ist geschätzt (der Tag, ab dem die Mindestversion gilt). Das tatsächliche Datum meldet Exchange Online: Get-OnPremServerReportInfo in der Exchange-Online-PowerShell ausführen und das Datum unter Einstellungen › Durchsetzung eintragen.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="192" />
+      <location filename="../../planner/gui/views/enforcement.py" line="194" />
       <source>Not shown: {names}, at or above Exchange Online's minimum version today. That changes if Microsoft raises the minimum (expected, no date announced yet).</source>
       <translation>Nicht dargestellt: {names}, derzeit auf oder über der von Exchange Online verlangten Mindestversion. Das ändert sich, wenn Microsoft die Mindestversion anhebt (erwartet, noch ohne Termin).</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="200" />
+      <location filename="../../planner/gui/views/enforcement.py" line="202" />
       <source>proven optimal</source>
       <translation>nachweislich optimal</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="201" />
+      <location filename="../../planner/gui/views/enforcement.py" line="203" />
       <source>best found within the time limit, not proven optimal (gap {gap:.0%})</source>
       <translation>bestes Ergebnis im Zeitlimit, nicht nachweislich optimal (Lücke {gap:.0%})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="203" />
+      <location filename="../../planner/gui/views/enforcement.py" line="205" />
       <source>no schedule satisfies every constraint</source>
       <translation>kein Zeitplan erfüllt alle Bedingungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="204" />
+      <location filename="../../planner/gui/views/enforcement.py" line="206" />
       <source>not scheduled</source>
       <translation>nicht terminiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="208" />
+      <location filename="../../planner/gui/views/enforcement.py" line="210" />
       <source>&lt;b&gt;Blocked days&lt;/b&gt; {blocked} · &lt;b&gt;throttled days&lt;/b&gt; {throttled} · &lt;b&gt;pause days&lt;/b&gt; {pause} · &lt;b&gt;finish&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</source>
       <translation>&lt;b&gt;Blockierte Tage&lt;/b&gt; {blocked} · &lt;b&gt;gedrosselte Tage&lt;/b&gt; {throttled} · &lt;b&gt;Pausentage&lt;/b&gt; {pause} · &lt;b&gt;Ende&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</translation>
     </message>
@@ -1047,6 +1047,50 @@
     <message>
       <source>Steps</source>
       <translation>Schritte</translation>
+    </message>
+    <message>
+      <source>Exchange server</source>
+      <translation>Exchange-Server</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Standort</translation>
+    </message>
+    <message>
+      <source>DAG</source>
+      <translation>DAG</translation>
+    </message>
+    <message>
+      <source>Mailbox database</source>
+      <translation>Postfachdatenbank</translation>
+    </message>
+    <message>
+      <source>Connector</source>
+      <translation>Connector</translation>
+    </message>
+    <message>
+      <source>Relay client</source>
+      <translation>Relay-Client</translation>
+    </message>
+    <message>
+      <source>Namespace</source>
+      <translation>Namespace</translation>
+    </message>
+    <message>
+      <source>Organization</source>
+      <translation>Organisation</translation>
+    </message>
+    <message>
+      <source>Exchange Online tenant</source>
+      <translation>Exchange-Online-Tenant</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>nein</translation>
     </message>
   </context>
   <context>

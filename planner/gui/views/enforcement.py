@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -85,6 +86,7 @@ class EnforcementView(QWidget):
         self.strips = StageStrips()
         self.strips_note = QLabel()
         self.strips_note.setWordWrap(True)
+        self.strips_note.setTextFormat(Qt.TextFormat.RichText)
         self.strips_note.setObjectName("enforcement-note")
         self.gauge = PauseBudgetGauge()
         self.commands = QPlainTextEdit()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from planner.gui.document import Document
 from planner.gui.i18n import ui_language
-from planner.gui.models.estate_model import path_label
+from planner.gui.models.estate_model import column_title, path_label
 
 __all__ = ["node_details_html"]
 
@@ -18,9 +18,18 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("GraphView", text)
 
 
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return _tr("yes") if value else _tr("no")
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
 def _attributes(data: dict[str, Any]) -> str:
+    # The same translated titles as the estate tables, so a field reads the same everywhere.
     rows = "".join(
-        f"<tr><td><i>{escape(k.replace('_', ' '))}</i></td><td>{escape(str(v))}</td></tr>"
+        f"<tr><td><i>{escape(column_title(k))}</i></td><td>{escape(_value(v))}</td></tr>"
         for k, v in data.items() if k not in ("kind", "label") and v not in ("", None))
     return f"<table cellspacing='2'>{rows}</table>"
 
@@ -65,7 +74,11 @@ def node_details_html(graph: Any, node: str, document: Document) -> str:
     data = dict(graph.nodes[node])
     kind = str(data.get("kind", ""))
     name = str(data.get("label", node))
-    parts = [f"<h3>{escape(name)}</h3><p><i>{escape(kind)}</i></p>"]
+    kinds = {"server": _tr("Exchange server"), "site": _tr("Site"), "dag": _tr("DAG"),
+             "database": _tr("Mailbox database"), "connector": _tr("Connector"),
+             "relay": _tr("Relay client"), "namespace": _tr("Namespace"),
+             "org": _tr("Organization"), "tenant": _tr("Exchange Online tenant")}
+    parts = [f"<h3>{escape(name)}</h3><p><i>{escape(kinds.get(kind, kind))}</i></p>"]
     if kind == "server":
         parts.append(_assessment(document, name, lang))
     parts.append(_attributes(data))
