@@ -75,11 +75,11 @@ def _after_cu(ctx: Context, s: ServerFacts) -> tuple[str, str] | None:
     if s.path is not P.CU_THEN_IN_PLACE:
         return None
     target = str(ctx.fact("upgrade.cu_target", "CU15"))
-    return (f"Once step cu:{s.name} has updated it to Exchange 2019 {target}, Exchange Server "
-            f"SE installs on {s.name} in place like a cumulative update; DAG members go one at "
+    return (f"Once {s.name} runs Exchange 2019 {target} after its cumulative update, Exchange "
+            "Server SE installs on it in place like a cumulative update; DAG members go one at "
             "a time in maintenance mode.",
-            f"Sobald Schritt cu:{s.name} ihn auf Exchange 2019 {target} gebracht hat, lässt "
-            f"sich Exchange Server SE auf {s.name} wie ein kumulatives Update direkt "
+            f"Sobald {s.name} nach dem kumulativen Update mit Exchange 2019 {target} läuft, "
+            "lässt sich Exchange Server SE darauf wie ein kumulatives Update direkt "
             "installieren; DAG-Mitglieder einzeln im Wartungsmodus.")
 
 

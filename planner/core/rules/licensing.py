@@ -25,8 +25,10 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     step = make_step(
         ctx, "license_check", LICENSE, "license_check", Phase.PREPARE, "org",
         ("Check Exchange Server SE licensing", "Lizenzierung für Exchange Server SE prüfen"),
-        (f"{count} server(s) are to run Exchange SE",
-         f"{count} Server sollen mit Exchange SE laufen"),
+        (f"{count} server is to run Exchange SE" if count == 1
+         else f"{count} servers are to run Exchange SE",
+         f"{count} Server soll mit Exchange SE laufen" if count == 1
+         else f"{count} Server sollen mit Exchange SE laufen"),
         command="Check the contracts: Exchange Server licences and CALs with active Software "
                 "Assurance or subscription licences\n"
                 "Get-ExchangeServer | Format-Table Name,Edition,AdminDisplayVersion",

@@ -35,13 +35,15 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         return RuleOutput()
     release = str(ctx.fact("upgrade.se_cu_blocking_old", "CU"))
     deadline = _deadline(ctx)
-    when = deadline.isoformat() if deadline else "?"
+    # Each language writes the date its own way: "31 Mar 2027", "31.03.2027".
+    when_en = f"{deadline.day} {deadline:%b %Y}" if deadline else "?"
+    when_de = f"{deadline:%d.%m.%Y}" if deadline else "?"
     findings = [Finding(
         Severity.WARNING, "RULES-OLD-SERVER-KEPT",
         f"{s.name} runs Exchange {s.product} and stays in the plan; Exchange SE {release} "
-        f"(expected about {when}) will refuse to install while it exists.",
+        f"(expected about {when_en}) will refuse to install while it exists.",
         f"{s.name} läuft mit Exchange {s.product} und bleibt im Plan; Exchange SE {release} "
-        f"(erwartet etwa {when}) lässt sich nicht installieren, solange er existiert.",
+        f"(erwartet etwa {when_de}) lässt sich nicht installieren, solange er existiert.",
         target=f"server:{s.name}") for s in old if not s.planned]
     ending = [st.id for st in prior.values() if st.kind in _ENDING_KINDS]
     names = ", ".join(s.name for s in old)
@@ -50,9 +52,19 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         (f"No Exchange 2016/2019 left before Exchange SE {release}",
          f"Kein Exchange 2016/2019 mehr vor Exchange SE {release}"),
         (f"Exchange 2016/2019 servers today: {names}", f"Exchange-2016/2019-Server heute: {names}"),
-        {"release": release, "date": when}, milestone=True, needs_consultant=False,
-        predecessors=deps(ending))
+        {"release": release, "date": when_en}, _reasons(ctx, release, when_en, when_de),
+        milestone=True, needs_consultant=False, predecessors=deps(ending))
     return RuleOutput((step,), findings=tuple(findings))
+
+
+def _reasons(ctx: Context, release: str, when_en: str,
+             when_de: str) -> tuple[str, str] | None:
+    """The rule's reason in both languages, each with the date written its own way."""
+    text = ctx.text("se_cu_blocking_milestone")
+    if text is None:
+        return None
+    return (text.reason_en.format(release=release, date=when_en),
+            text.reason_de.format(release=release, date=when_de))
 
 
 RULE = Rule("se_cu_blocking_milestone", _propose)

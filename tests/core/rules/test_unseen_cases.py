@@ -128,7 +128,7 @@ def test_the_consultant_cannot_force_in_place_on_old_windows() -> None:
 def test_the_in_place_step_after_a_cu_update_speaks_of_the_new_cu() -> None:
     p = plan(_cu10_estate("Windows Server 2016"))
     why = _step(p, "inplace:BGM-EX02").why_en
-    assert why.startswith("Once step cu:BGM-EX02 has updated it to Exchange 2019 CU15")
+    assert why.startswith("Once BGM-EX02 runs Exchange 2019 CU15 after its cumulative update")
     assert "runs 15.2.922.7 = Exchange 2019 CU10" in why  # today's fact follows
 
 
