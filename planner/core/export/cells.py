@@ -95,7 +95,7 @@ class SheetWriter:
         if isinstance(value, datetime | date):
             fmt = self.styles.get(num_format=self.styles.date_format, **props)
             self.sheet.write_datetime(row, col, value, fmt)
-            width = len(self.styles.date_format) + 1
+            width = len(self.styles.date_format) + 2
         elif isinstance(value, int | float):
             self.sheet.write_number(row, col, value, self.styles.get(**props))
             width = len(f"{value:g}") + 1

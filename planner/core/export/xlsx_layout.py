@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -24,6 +24,7 @@ __all__ = [
     "PHASE_TINTS",
     "ExportContext",
     "date_format",
+    "date_text",
     "header_row",
     "print_setup",
     "section",
@@ -60,6 +61,7 @@ class ExportContext:
     calendar: WorkingCalendar
     timeline: Timeline
     today: date
+    summary_days: Mapping[int, int] = field(default_factory=dict)  # outline id -> days
 
     def text(self, key: str, **values: object) -> str:
         """A label in the export language."""
@@ -74,18 +76,23 @@ class ExportContext:
 
 def date_format(lang: str) -> str:
     """The Excel number format for dates in this language."""
-    return "dd.mm.yyyy" if lang == "de" else "yyyy-mm-dd"
+    return "dd.mm.yyyy" if lang == "de" else "d mmm yyyy"
+
+
+def date_text(d: date, lang: str) -> str:
+    """A date written as text the way the language writes it, like the date cells show it."""
+    return f"{d:%d.%m.%Y}" if lang == "de" else f"{d.day} {d:%b %Y}"
 
 
 def title_block(writer: SheetWriter, ctx: ExportContext, title_key: str) -> None:
     """Rows 0-1: the sheet's title and the customer, version, date and knowledge as-of line."""
     s = ctx.plan.settings
-    fmt = "%d.%m.%Y" if ctx.lang == "de" else "%Y-%m-%d"
     writer.put(0, 0, ctx.text(title_key), measure=False, bold=True, font_size=14,
                font_color="#1F4E79", valign="bottom")
     subtitle = ctx.text("title.subtitle", customer=s.customer or ctx.plan.estate.organization
                         .customer or "-", version=s.plan_version,
-                        created=ctx.today.strftime(fmt), as_of=ctx.knowledge.as_of.strftime(fmt))
+                        created=date_text(ctx.today, ctx.lang),
+                        as_of=date_text(ctx.knowledge.as_of, ctx.lang))
     writer.put(1, 0, subtitle, measure=False, italic=True, font_color="#595959")
     writer.sheet.set_row(0, 22)
 

@@ -12,6 +12,7 @@ from planner.core.export.cells import SheetWriter, Styles, row_height, text_line
 from planner.core.export.xlsx_layout import (
     CELL,
     ExportContext,
+    date_text,
     header_row,
     print_setup,
     section,
@@ -152,7 +153,7 @@ def _plain(value: object) -> object:
 
 
 def _fmt_date(ctx: ExportContext, d: date) -> str:
-    return d.strftime("%d.%m.%Y" if ctx.lang == "de" else "%Y-%m-%d")
+    return date_text(d, ctx.lang)
 
 
 def _settings_rows(ctx: ExportContext) -> list[list[object]]:

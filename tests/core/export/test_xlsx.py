@@ -9,11 +9,11 @@ import openpyxl
 import pytest
 
 from planner.core.export.cells import looks_like_formula
-from planner.core.export.wbs import build_outline
-from planner.core.export.xlsx import write_workbook
+from planner.core.export.wbs import OutlineRow, build_outline
+from planner.core.export.xlsx import summary_days, write_workbook
 from planner.core.export.xlsx_enforcement import pause_budget, pause_command
 from planner.core.knowledge import Knowledge
-from planner.core.plan import Pause, Plan
+from planner.core.plan import Pause, Phase, Plan
 
 TODAY = date(2026, 11, 4)
 HEADER_ROW = 4  # 1-based, as openpyxl counts
@@ -40,7 +40,8 @@ def test_sheets_in_both_languages(plan: Plan, knowledge: Knowledge, book_de: Pat
     assert book.sheetnames == ["Plan", "Gantt", "Enforcement", "Estate", "Findings",
                                "Assumptions"]
     assert book["Plan"].cell(HEADER_ROW, 4).value == "Start"
-    assert book["Plan"].cell(HEADER_ROW + 1, 4).number_format == "yyyy-mm-dd"
+    assert book["Plan"].cell(HEADER_ROW + 1, 4).number_format == "d mmm yyyy"  # as the report
+    assert "Created 4 Nov 2026" in book["Plan"].cell(2, 1).value
     assert openpyxl.load_workbook(book_de)["Plan"].cell(
         HEADER_ROW + 1, 4).number_format == "dd.mm.yyyy"
 
@@ -168,3 +169,21 @@ def test_mixed_sample_workbook_reads_back(mixed: tuple[Plan, Knowledge], tmp_pat
         for row in sheet.iter_rows():
             for cell in row:
                 assert cell.data_type != "f", (sheet.title, cell.coordinate)
+
+
+class _Weekdays:
+    def is_working_day(self, d: date, site: str | None = None) -> bool:
+        return d.weekday() < 5
+
+
+def test_summary_rows_count_the_weekend_days_their_steps_work(plan: Plan) -> None:
+    # A phase of one Saturday window step showed 0 working days above its step's 1.
+    step = next(s for s in plan.proposal.steps if not s.milestone)
+    saturday, monday = date(2026, 12, 12), date(2026, 12, 14)
+    rows = (OutlineRow(1, "1", 1, "Phase", Phase.UPDATE, "", saturday, monday),
+            OutlineRow(2, "1.1", 2, "EX01", Phase.UPDATE, "server:EX01", saturday, saturday),
+            OutlineRow(3, "1.1.1", 3, "CU", Phase.UPDATE, "server:EX01", saturday, saturday,
+                       step),
+            OutlineRow(4, "1.2", 2, "EX02", Phase.UPDATE, "server:EX02", monday, monday),
+            OutlineRow(5, "1.2.1", 3, "CU", Phase.UPDATE, "server:EX02", monday, monday, step))
+    assert summary_days(_Weekdays(), rows) == {1: 2, 2: 1, 4: 1}
