@@ -106,7 +106,9 @@ def _exposure_table(grid: _Grid, ctx: ExportContext, row: int) -> int:
         return row + 3
     for i, exp in enumerate(exposures, start=row + 2):
         days = list(exp.days_in_stage) + [0] * (len(stages) - len(exp.days_in_stage))
-        values = [exp.server, exp.first_detected, exp.first_detected_source, exp.cutover,
+        source = (ctx.text(f"detected.{exp.first_detected_source}")
+                  if exp.first_detected_source else "")
+        values = [exp.server, exp.first_detected, source, exp.cutover,
                   *days[: len(stages)], exp.paused_days]
         grid.row(i, values, widths, align="center", **CELL)
     return row + 2 + len(exposures)

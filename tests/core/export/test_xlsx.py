@@ -187,3 +187,20 @@ def test_summary_rows_count_the_weekend_days_their_steps_work(plan: Plan) -> Non
             OutlineRow(4, "1.2", 2, "EX02", Phase.UPDATE, "server:EX02", monday, monday),
             OutlineRow(5, "1.2.1", 3, "CU", Phase.UPDATE, "server:EX02", monday, monday, step))
     assert summary_days(_Weekdays(), rows) == {1: 2, 2: 1, 4: 1}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_no_raw_identifiers_on_the_printed_sheets(plan: Plan, knowledge: Knowledge,
+                                                  tmp_path: Path, lang: str) -> None:
+    # Internal codes ("baseline", "exo_report", "in_place", a bare "block") mean nothing
+    # to a customer; the enforcement sheet's source column and legend once showed them.
+    path = tmp_path / f"{lang}.xlsx"
+    write_workbook(plan, knowledge, path, lang, today=TODAY)
+    book = openpyxl.load_workbook(path)
+    raw = {"baseline", "exo_report", "settings", "report", "throttle", "block", "paused",
+           "in_place", "side_by_side", "cu_then_in_place"}
+    sheet = book[book.sheetnames[2]]
+    texts = {c.value for r in sheet.iter_rows() for c in r if isinstance(c.value, str)}
+    assert not texts & raw
+    legend = "Estimate (minimum version date)" if lang == "en" else "Durchsetzung pausiert"
+    assert legend in texts
