@@ -87,12 +87,19 @@ def _estate_sentences(plan: Plan, words: Wording) -> list[str]:
     else:
         text = [words("s_estate", customer=customer, servers=len(servers),
                       sites=words.plural("n_sites", len(sites)), products=words.names(parts))]
-    unsupported = [a.name for a in servers if not a.supported]
-    if unsupported:
+    # A server of unknown version is not claimed to be out of support; it is named as unknown.
+    unknown = [a.name for a in servers if not a.product]
+    unsupported = [a.name for a in servers if not a.supported and a.product]
+    if len(unsupported) == len(servers) > 1:
+        text.append(words("s_unsupported_all"))
+    elif unsupported:
         text.append(words.plural("s_unsupported", len(unsupported), names=words.names(unsupported),
                                  count_word=words.count_word(len(unsupported))))
-    elif servers:
+    elif servers and not unknown:
         text.append(words("s_all_supported"))
+    if unknown:
+        text.append(words("s_version_unknown", names=words.names(unknown),
+                          chapter=FINDINGS_CHAPTER))
     return text
 
 

@@ -142,3 +142,16 @@ def test_judged_servers_that_pass_the_baseline_are_explained(plan_en: Plan,
     assert [row.cells[0] for row in ctx.deadlines.rows] == ["EX16-01", "EX19-01"]
     assert ctx.deadlines_note.startswith("Not listed: EDGE01")
     assert "Not listed: EDGE01" in render_report_html(plan, knowledge, "en")
+
+
+def test_a_server_of_unknown_version_is_not_called_out_of_support(plan_en: Plan,
+                                                                   knowledge: Knowledge) -> None:
+    # The summary must not claim Microsoft stopped updating a server whose version is unknown.
+    first = plan_en.proposal.servers[0]
+    servers = (replace(first, product="", supported=False), *plan_en.proposal.servers[1:])
+    plan = replace(plan_en, proposal=replace(plan_en.proposal, servers=servers))
+    html = render_report_html(plan, knowledge, "en")
+    summary = html[html.index("Executive summary"):html.index("Key figures")]
+    assert f"does not show which version {first.name} runs" in summary
+    updates = re.search(r"[^.]*no longer receives? security updates[^.]*\.", summary)
+    assert updates is None or first.name not in updates.group(0)
