@@ -245,7 +245,7 @@ def test_2013_with_public_folders_and_printers_goes_first_to_the_staying_2019() 
 def test_standalone_2019_cu14_is_a_short_in_place_plan() -> None:
     plan = planned("standalone")
     assert {s.id for s in plan.proposal.steps} == {
-        "license:org", "adprep:org", "inplace:WEBER-EX", "hybrid:hcw",
+        "license:org", "adprep:org", "inplace:WEBER-EX",  # in place: no HCW re-run
         "hybrid:app", "milestone:se_cu_blocking"}
     upgrade = step(plan, "inplace:WEBER-EX")
     assert upgrade.resources == ("server:WEBER-EX",)

@@ -7,12 +7,14 @@ server (``Decisions.new_servers`` changes that, 0 = retire without a replacement
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
 from planner.core.plan import MigrationPath, Phase, Step
 from planner.core.rules.base import Context, ServerFacts, make_step
 from planner.core.rules.estate_facts import data_volume_gb
+from planner.core.rules.takeover import Takeover, takeover_for
 
 __all__ = ["Group", "group_reason", "group_step", "side_by_side_groups"]
 
@@ -28,11 +30,13 @@ class Group:
     data_gb: float | None
     # Exchange 2013 servers whose mailboxes and relay clients move onto this group first.
     inherits: tuple[ServerFacts, ...] = ()
+    # Without new servers: the SE servers that take over (None when there are none at all).
+    takeover: Takeover | None = None
 
     @property
     def new_dag(self) -> str:
-        """Name of the new SE DAG ("" when one new server needs no DAG)."""
-        if not self.old_dag and len(self.new) < 2:
+        """Name of the new SE DAG ("" when one new server, or none, needs no DAG)."""
+        if not self.new or (not self.old_dag and len(self.new) < 2):
             return ""
         return f"{self.old_dag or self.key}-SE"
 
@@ -40,6 +44,11 @@ class Group:
     def replaced(self) -> bool:
         """False when the group is retired and its mailboxes go to other SE servers."""
         return bool(self.new)
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        """The servers that receive the group's mailboxes and mail flow."""
+        return self.new or (self.takeover.names if self.takeover else ())
 
 
 def _new_names(ctx: Context, s: ServerFacts) -> list[str]:
@@ -90,7 +99,14 @@ def side_by_side_groups(ctx: Context) -> list[Group]:
             volume += sum(x for x in extra if x is not None)
         groups.append(Group(dag or items[0].name, tuple(items), tuple(new), dag, volume,
                             tuple(inherits)))
-    return groups
+    return _with_takeovers(ctx, groups)
+
+
+def _with_takeovers(ctx: Context, groups: list[Group]) -> list[Group]:
+    """Groups without new servers learn which SE servers take over from them."""
+    new = [(n, g.old[0].server.site, f"sbs:databases:{g.key}") for g in groups for n in g.new]
+    return [g if g.replaced else replace(g, takeover=takeover_for(ctx, g.old, new))
+            for g in groups]
 
 
 def _inherited(ctx: Context, members: list[ServerFacts]) -> list[ServerFacts]:
@@ -106,6 +122,14 @@ def _inherited(ctx: Context, members: list[ServerFacts]) -> list[ServerFacts]:
     return out
 
 
+# The default path reasons end "...; new SE servers replace it", untrue with 0 new servers.
+_NEW_REPLACE = re.compile(r"; (?:new (?:SE )?servers replace it|neue (?:SE-)?Server ersetzen ihn)$")
+
+
+def _path_reason(g: Group, reason: str) -> str:
+    return reason if g.replaced else _NEW_REPLACE.sub("", reason)
+
+
 def group_reason(g: Group, only: ServerFacts | None = None) -> tuple[str, str] | None:
     """Own wording when the side-by-side rule's "Exchange 2016" reason does not fit.
 
@@ -114,19 +138,27 @@ def group_reason(g: Group, only: ServerFacts | None = None) -> tuple[str, str] |
     rule's text.
     """
     olds = [only] if only is not None else list(g.old)
-    if all(s.product == "2016" and s.path is MigrationPath.SIDE_BY_SIDE for s in olds):
+    if g.replaced and all(s.product == "2016" and s.path is MigrationPath.SIDE_BY_SIDE
+                          for s in olds):
         return None
-    en = "; ".join(f"{s.fact_en}: {s.reason_en}" for s in olds)
-    de = "; ".join(f"{s.fact_de}: {s.reason_de}" for s in olds)
+    en = "; ".join(f"{s.fact_en}: {_path_reason(g, s.reason_en)}" for s in olds)
+    de = "; ".join(f"{s.fact_de}: {_path_reason(g, s.reason_de)}" for s in olds)
     if g.replaced:
         return (f"{en}. New SE servers take over its mailboxes, connectors, namespaces and "
                 "relay clients before it is removed.",
                 f"{de}. Neue SE-Server übernehmen Postfächer, Connectoren, Namespaces und "
                 "Relay-Clients, bevor er entfernt wird.")
-    return (f"{en}. Its mailboxes, connectors and relay clients move to the SE servers the "
-            "plan provides, then it is removed.",
-            f"{de}. Postfächer, Connectoren und Relay-Clients ziehen auf die SE-Server des "
-            "Plans um, dann wird er entfernt.")
+    if any(s.path is MigrationPath.SIDE_BY_SIDE for s in olds):
+        en += ("; the consultant set 0 new SE servers (the default is one new SE server per "
+               "old server)")
+        de += ("; der Berater hat 0 neue SE-Server festgelegt (Standard: ein neuer SE-Server "
+               "je altem Server)")
+    where = g.takeover.text(olds[0].server.site) if g.takeover else (
+        "to the SE servers the plan provides", "auf die SE-Server des Plans")
+    return (f"{en}. Its mailboxes, namespaces, connectors and relay clients move {where[0]}, "
+            "then it is removed.",
+            f"{de}. Postfächer, Namespaces, Connectoren und Relay-Clients ziehen {where[1]} "
+            "um, dann wird er entfernt.")
 
 
 def group_step(ctx: Context, g: Group, rule: str, id: str, kind: str, phase: Phase,

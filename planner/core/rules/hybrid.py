@@ -1,55 +1,123 @@
-"""Rule hybrid_hcw: once SE servers carry hybrid mail flow, re-run the HCW, check the hybrid app."""
+"""Rule hybrid_hcw: re-run the HCW when the hybrid servers change; always check the hybrid app.
+
+The Hybrid Configuration Wizard records which on-premises servers send to and receive from
+Exchange Online and assigns their certificate. It only has to run again when those servers
+change: new SE servers replacing 2016/2019 (side by side) or a retired server that carried
+the hybrid mail flow. An in-place upgrade keeps the server names, certificates and
+connectors, so it needs no re-run. The dedicated Exchange hybrid app (April 2025 hotfix
+update on) is checked in every hybrid plan, once SE servers carry the hybrid mail flow.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from planner.core.model import ConnectorType
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
-from planner.core.rules.base import Context, Link, Rule, RuleOutput, deps, make_step
+from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
 
-__all__ = ["HCW", "RULE"]
+__all__ = ["APP", "HCW", "RULE", "hybrid_carriers"]
 
 HCW = "hybrid:hcw"
 APP = "hybrid:app"
 _CARRY_KINDS = ("send_connectors", "namespace_switch", "edge_subscription")
 _DEFAULT_APP = ".\\ConfigureExchangeHybridApplication.ps1 -FullyConfigureExchangeHybridApplication"
+_LEAVES = (MigrationPath.SIDE_BY_SIDE, MigrationPath.DECOMMISSION)
+_STAYS = (MigrationPath.IN_PLACE, MigrationPath.CU_THEN_IN_PLACE)
 
 
-def _carriers(ctx: Context, prior: Mapping[str, Step]) -> list[str]:
+def _receive_endpoints(ctx: Context) -> set[str]:
+    """Servers behind the host names Exchange Online's outbound connector delivers to."""
+    est = ctx.estate
+    hosts = {h.lower().rstrip(".") for c in est.connectors
+             if c.type is ConnectorType.EXO_OUTBOUND for h in c.smart_hosts}
+    out = set()
+    for ns in est.namespaces:
+        if ns.name.lower().rstrip(".") in hosts:
+            out |= {s.name for ref in ns.servers if (s := est.server(ref)) is not None}
+    out |= {s.name for h in hosts if (s := est.server(h)) is not None}
+    return out
+
+
+def hybrid_carriers(ctx: Context) -> list[ServerFacts]:
+    """Servers known to carry hybrid mail flow: senders Exchange Online judges, receive ends."""
+    names = set(ctx.graph.judged) | _receive_endpoints(ctx)
+    return [s for s in ctx.servers if s.name in names and s.product != "2013"]
+
+
+def _carrier_steps(ctx: Context, prior: Mapping[str, Step]) -> list[str]:
     """Steps after which SE servers carry the mail flow to Exchange Online."""
     judged = {s.name for s in ctx.servers if s.judged}
     inplace = [st for st in prior.values() if st.kind == "inplace_upgrade"]
     judged_inplace = [st.id for st in inplace if st.target.split(":", 1)[1] in judged]
     carriers = [st.id for st in prior.values() if st.kind in _CARRY_KINDS] + judged_inplace
-    # Without a known carrier, the wizard waits until every in-place upgrade is done.
+    # Without a known carrier, the check waits until every in-place upgrade is done.
     return carriers or [st.id for st in inplace]
 
 
+def _names(servers: list[ServerFacts]) -> str:
+    return ", ".join(s.name for s in servers)
+
+
+def _hcw_needed(ctx: Context) -> tuple[bool, tuple[str, str]]:
+    """Whether the servers carrying hybrid mail flow change, and why (en, de)."""
+    carriers = hybrid_carriers(ctx)
+    leaving = [s for s in carriers if s.planned and s.path in _LEAVES]
+    if leaving:
+        return True, (
+            f"{_names(leaving)} carries hybrid mail flow and is replaced or removed, so the "
+            "HCW is re-run to make the SE servers the hybrid send connector's sources and "
+            "receive endpoints, before the old servers are removed",
+            f"{_names(leaving)} trägt den Hybrid-Mailfluss und wird ersetzt oder entfernt; "
+            "daher wird der HCW erneut ausgeführt, damit die SE-Server Quellen des "
+            "Hybrid-Sendeconnectors und Empfangsendpunkte werden, bevor die alten Server "
+            "entfernt werden")
+    old = [s for s in ctx.planned(*_LEAVES) if s.product in ("2016", "2019")]
+    if not carriers and old:
+        return True, (
+            "The inventory does not show which servers carry hybrid mail flow, and "
+            f"{_names(old)} is replaced or removed, so the HCW is re-run to be safe",
+            "Der Bestand zeigt nicht, welche Server den Hybrid-Mailfluss tragen, und "
+            f"{_names(old)} wird ersetzt oder entfernt; daher wird der HCW sicherheitshalber "
+            "erneut ausgeführt")
+    staying = [s for s in carriers if s.planned and s.path in _STAYS] or ctx.planned(*_STAYS)
+    return False, (
+        f"The servers that carry hybrid mail flow ({_names(staying) or 'none listed'}) are "
+        "upgraded in place and keep their names, certificates and connectors, so the HCW "
+        "need not be re-run; the dedicated Exchange hybrid app (April 2025 hotfix update) "
+        "is still needed for free/busy, MailTips and photos",
+        f"Die Server mit dem Hybrid-Mailfluss ({_names(staying) or 'keine erfasst'}) werden "
+        "direkt aktualisiert und behalten Namen, Zertifikate und Connectoren; ein erneuter "
+        "HCW-Lauf ist daher nicht nötig; die dedizierte Exchange-Hybrid-App (Hotfix-Update "
+        "April 2025) braucht es weiterhin für Frei/Gebucht, E-Mail-Infos und Fotos")
+
+
 def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
-    if not ctx.hybrid or not ctx.planned(MigrationPath.IN_PLACE, MigrationPath.CU_THEN_IN_PLACE,
-                                         MigrationPath.SIDE_BY_SIDE):
+    if not ctx.hybrid or not ctx.planned(*_STAYS, MigrationPath.SIDE_BY_SIDE):
         return RuleOutput()
-    leaving = tuple(s.name for s in ctx.planned(MigrationPath.SIDE_BY_SIDE,
-                                                MigrationPath.DECOMMISSION)
-                    if s.judged and s.product != "2013")
     org = ctx.estate.organization
     tenant = org.tenant or "the tenant"
     facts = (f"{org.customer or 'The organization'} is hybrid with {tenant}",
              f"{org.customer or 'Die Organisation'} ist hybrid mit "
              f"{org.tenant or 'dem Mandanten'}")
-    hcw = make_step(
-        ctx, "hybrid_hcw", HCW, "hcw_rerun", Phase.HYBRID, "org",
-        ("Re-run the Hybrid Configuration Wizard", "Hybrid Configuration Wizard erneut ausführen"),
-        facts, {"server": ", ".join(leaving)}, needs_window=True,
-        predecessors=deps(_carriers(ctx, prior)), exits_exo_view=leaving,
-        command="HCW: choose the SE servers as sending and receiving transport servers, assign "
-                "the certificate; keep custom settings with 'Choose Exchange Hybrid "
-                "Configuration'")
+    needed, why = _hcw_needed(ctx)
+    detail = (f"{facts[0]}. {why[0]}", f"{facts[1]}. {why[1]}")
     app = make_step(
         ctx, "hybrid_hcw", APP, "hybrid_app_check", Phase.HYBRID, "org",
         ("Check the dedicated Exchange hybrid app", "Dedizierte Exchange-Hybrid-App prüfen"),
-        facts, {"server": ", ".join(leaving)}, predecessors=deps(HCW),
+        detail, predecessors=deps(HCW if needed else _carrier_steps(ctx, prior)),
         command=str(ctx.fact("hybrid.dedicated_app_command", _DEFAULT_APP)))
+    if not needed:
+        return RuleOutput((app,))
+    leaving = tuple(s.name for s in ctx.planned(*_LEAVES) if s.judged and s.product != "2013")
+    hcw = make_step(
+        ctx, "hybrid_hcw", HCW, "hcw_rerun", Phase.HYBRID, "org",
+        ("Re-run the Hybrid Configuration Wizard", "Hybrid Configuration Wizard erneut ausführen"),
+        detail, needs_window=True, predecessors=deps(_carrier_steps(ctx, prior)),
+        exits_exo_view=leaving,
+        command="HCW: choose the SE servers as sending and receiving transport servers, assign "
+                "the certificate; keep custom settings with 'Choose Exchange Hybrid "
+                "Configuration'")
     # Old servers are removed only after the wizard has taken them out of the hybrid setup.
     links: list[Link] = [(st.id, Dependency(HCW)) for st in prior.values()
                          if st.kind == "decommission" and st.phase is Phase.DECOMMISSION]

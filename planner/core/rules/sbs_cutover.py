@@ -20,8 +20,8 @@ def _facts(g: Group) -> tuple[tuple[str, str], dict[str, str]]:
 
 def _move_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
     facts, fields = _facts(g)
-    to = g.new_dag or (g.new[0] if g.new else "the SE servers")
-    to_de = g.new_dag or (g.new[0] if g.new else "die SE-Server")
+    to = g.new_dag or (", ".join(g.targets) or "the SE servers")
+    to_de = g.new_dag or (", ".join(g.targets) or "die SE-Server")
     olds = ", ".join(s.name for s in g.old)
     batches = move_batches(ctx, g.data_gb)
     rate = throughput(ctx)

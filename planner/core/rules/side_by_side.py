@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from planner.core.model import Connector, ConnectorType, Namespace
+from planner.core.model import Connector, ConnectorType, Finding, Namespace, Severity
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.adprep import ADPREP
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, deps
@@ -26,6 +26,7 @@ from planner.core.rules.groups import Group, group_step, side_by_side_groups
 from planner.core.rules.inplace import latest_se_build
 from planner.core.rules.licensing import LICENSE
 from planner.core.rules.sbs_cutover import cutover_steps
+from planner.core.rules.takeover import existing_se_in_site
 
 __all__ = ["RULE", "new_server_install_ids", "send_step_id"]
 
@@ -64,12 +65,13 @@ def _new_server_steps(ctx: Context, g: Group, prior: Mapping[str, Step]) -> list
     latest = latest_se_build(ctx.knowledge)
     su = f"\nInstall SE {latest[1]} ({latest[0]})" if latest else ""
     out: list[Step] = []
+    alt = _alternative(ctx, g)
     for new in g.new:
         out.append(group_step(
             ctx, g, _RULE, f"sbs:provision:{new}", "provision_server", SBS, f"server:{new}",
             (f"Provide Windows Server for new SE server {new}",
              f"Windows Server für neuen SE-Server {new} bereitstellen"),
-            facts, fields, needs_consultant=False,
+            (facts[0] + alt[0], facts[1] + alt[1]), fields, needs_consultant=False,
             predecessors=deps(LICENSE if LICENSE in prior else None),
             command="Windows Server 2022/2025, .NET Framework 4.8.1, VC++ 2012 and 2013, "
                     "IIS URL Rewrite; then run SetupAssist/HealthChecker"))
@@ -92,6 +94,25 @@ def _new_server_steps(ctx: Context, g: Group, prior: Mapping[str, Step]) -> list
                      "Set-ClientAccessService -AutoDiscoverServiceInternalUri "
                      "(the same URLs as the old servers)")))
     return out
+
+
+def _alternative(ctx: Context, g: Group) -> tuple[str, str]:
+    """The default (one new server per old one) and, where it exists, the cheaper way."""
+    site = g.old[0].server.site
+    there = existing_se_in_site(ctx, site, g.old)
+    olds = ", ".join(s.name for s in g.old)
+    if not there:
+        return ("; one new SE server per old server by default (editable)",
+                "; standardmäßig ein neuer SE-Server je altem Server (änderbar)")
+    names = ", ".join(there)
+    return (f"; one new SE server per old server by default (editable); {names} in site "
+            f"{site} will run SE too: with 0 new servers for {olds} the mailboxes, "
+            "namespaces, connectors and relay clients move there instead, if it has the "
+            "capacity",
+            f"; standardmäßig ein neuer SE-Server je altem Server (änderbar); {names} am "
+            f"Standort {site} läuft ebenfalls mit SE: mit 0 neuen Servern für {olds} ziehen "
+            "Postfächer, Namespaces, Connectoren und Relay-Clients stattdessen dorthin, "
+            "sofern die Kapazität reicht")
 
 
 def _dag_and_databases(ctx: Context, g: Group) -> list[Step]:
@@ -127,11 +148,12 @@ def _connector_names(items: list[Connector]) -> str:
     return ", ".join(dict.fromkeys(c.name for c in items))
 
 
-def _namespace_step(ctx: Context, g: Group, after: str, spaces: list[Namespace]) -> Step:
+def _namespace_step(ctx: Context, g: Group, after: str | list[str],
+                    spaces: list[Namespace]) -> Step:
     fields, facts = group_fields(g), group_facts(g)
     names = ", ".join(n.name for n in spaces) or "none listed"
     lbs = ", ".join(dict.fromkeys(n.load_balancer for n in spaces if n.load_balancer))
-    new = ", ".join(g.new)
+    new = ", ".join(g.targets)
     return group_step(
         ctx, g, _RULE, f"sbs:namespace:{g.key}", "namespace_switch", SBS, f"group:{g.key}",
         (f"Switch namespaces and load balancer to {new}",
@@ -144,7 +166,7 @@ def _namespace_step(ctx: Context, g: Group, after: str, spaces: list[Namespace])
                 + ", ".join(s.name for s in g.old))
 
 
-def _switch_steps(ctx: Context, g: Group, after: str) -> list[Step]:
+def _switch_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
     """Namespace switch and send connectors: the new servers take the traffic."""
     fields, facts = group_fields(g), group_facts(g)
     est, olds = ctx.estate, [s.server for s in g.old]
@@ -157,7 +179,7 @@ def _switch_steps(ctx: Context, g: Group, after: str) -> list[Step]:
     sends = [c for s in olds for c in send_connectors_of(est, s)]
     if not sends and any(c.type is ConnectorType.SEND for c in est.connectors):
         return out  # send connectors are listed and none uses these servers: nothing to move
-    new = ", ".join(g.new)
+    new = ", ".join(g.targets)
     out.append(group_step(
         ctx, g, _RULE, send_step_id(g), "send_connectors", SBS, f"group:{g.key}",
         (f"Move send connectors to {new}", f"Sendeconnectoren auf {new} umstellen"),
@@ -189,7 +211,7 @@ def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
     if not receives and not clients:
         return []
     fields, facts = group_fields(g), group_facts(g)
-    new, neu = (", ".join(g.new),) * 2 if g.new else ("the SE servers", "die SE-Server")
+    new, neu = (", ".join(g.targets),) * 2 if g.targets else ("the SE servers", "die SE-Server")
     names = _connector_names(receives) or "none listed"
     recv = group_step(
         ctx, g, _RULE, f"sbs:receive:{g.key}", "receive_connectors", SBS, f"group:{g.key}",
@@ -220,7 +242,9 @@ def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
 
 def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     steps: list[Step] = []
-    for g in side_by_side_groups(ctx):
+    findings: list[Finding] = []
+    # Replaced groups first: a retired group's mailboxes may go to their new servers.
+    for g in sorted(side_by_side_groups(ctx), key=lambda g: not g.replaced):
         if g.replaced:
             built = _new_server_steps(ctx, g, prior) + _dag_and_databases(ctx, g)
             ready = built[-1].id
@@ -232,7 +256,8 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
                                    [s.id for s in switch + relay])
         else:
             steps += _retire(ctx, g, prior, steps)
-    return RuleOutput(tuple(steps), _namespaces_first(steps))
+            findings += [] if g.takeover else [_no_takeover(g)]
+    return RuleOutput(tuple(steps), _namespaces_first(steps), tuple(findings))
 
 
 def _namespaces_first(steps: list[Step]) -> tuple[Link, ...]:
@@ -247,12 +272,35 @@ def _namespaces_first(steps: list[Step]) -> tuple[Link, ...]:
 
 
 def _retire(ctx: Context, g: Group, prior: Mapping[str, Step], made: list[Step]) -> list[Step]:
-    """A group without new servers: its mailboxes go to SE servers the plan provides anyway."""
-    capacity = [s.id for s in made if s.kind == "databases"] + [
-        s.id for s in prior.values() if s.kind in ("inplace_upgrade",)]
-    after = capacity or ([ADPREP] if ADPREP in prior else [])
+    """A group without new servers: everything moves to the SE servers that take over.
+
+    Namespaces, send connectors and relay clients move exactly as for new servers, only to
+    servers that run SE already or become SE in place; the decommission waits for all of it.
+    """
+    known = {*prior, *(s.id for s in made)}
+    if g.takeover is not None:
+        after = [a for a in g.takeover.after if a in known]
+    else:
+        after = [s.id for s in made if s.kind == "databases"] + [
+            s.id for s in prior.values() if s.kind == "inplace_upgrade"]
+    after = after or ([ADPREP] if ADPREP in prior else [])
+    switch = _switch_steps(ctx, g, after)
     relay = _relay_steps(ctx, g, after)
-    return relay + cutover_steps(ctx, g, after, [s.id for s in relay])
+    ns = [s.id for s in switch if s.kind == "namespace_switch"]
+    return switch + relay + cutover_steps(ctx, g, ns or after, [s.id for s in switch + relay])
+
+
+def _no_takeover(g: Group) -> Finding:
+    olds = ", ".join(s.name for s in g.old)
+    return Finding(
+        Severity.WARNING, "RULES-NO-TAKEOVER",
+        f"{olds} gets no new SE server, and no other Mailbox server runs SE or becomes SE in "
+        "place; its mailboxes and mail flow have nowhere to go. Give it at least one new SE "
+        "server.",
+        f"{olds} erhält keinen neuen SE-Server, und kein anderer Postfachserver läuft mit SE "
+        "oder wird direkt aktualisiert; Postfächer und Mailfluss haben kein Ziel. Bitte "
+        "mindestens einen neuen SE-Server vorsehen.",
+        target=f"server:{g.old[0].name}")
 
 
 RULE = Rule(_RULE, _propose)

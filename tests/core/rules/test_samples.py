@@ -24,7 +24,9 @@ def test_small_sample() -> None:
     assert {a.path.value for a in p.servers} == {"in_place"}
     assert [a.name for a in p.servers if a.judged_by_exo] == ["FAB-EDGE01"]
     assert before(p, "inplace:FAB-EX01", "inplace:FAB-EX02")  # one DAG member at a time
-    assert before(p, "inplace:FAB-EDGE01", "hybrid:hcw")
+    # A pure in-place upgrade keeps the hybrid servers: no HCW re-run, the app check stays.
+    assert "hybrid:hcw" not in ids(p)
+    assert before(p, "inplace:FAB-EDGE01", "hybrid:app")
 
 
 def test_mixed_sample() -> None:
@@ -39,6 +41,28 @@ def test_mixed_sample() -> None:
         assert before(p, first, "sbs:decom:BER-EX16-01"), first
     relay = next(s for s in p.steps if s.id == "sbs:relay:DAG-BER16")
     assert "SAP ERP" in relay.why_en and "Scanner" not in relay.why_en
+    hcw = next(s for s in p.steps if s.id == "hybrid:hcw")
+    assert "BER-EX16-01 carries hybrid mail flow" in hcw.why_en
+    provision = next(s for s in p.steps if s.id == "sbs:provision:BER-EX16-01-SE")
+    assert "new SE server per old server by default" in provision.why_en
+    assert "BER-EX19-01 in site Berlin" in provision.why_en  # the alternative, named
+
+
+def test_mixed_sample_without_new_servers_moves_to_the_se_servers_of_the_site() -> None:
+    inputs = sample_inputs("mixed")
+    p = propose(inputs.estate, Settings(start=START),
+                Decisions(new_servers={"BER-EX16-01": 0, "BER-EX16-02": 0}), load_knowledge())
+    assert not ids(p, "sbs:install:") and not ids(p, "sbs:dag:")
+    moves = next(s for s in p.steps if s.id == "sbs:moves:DAG-BER16:1")
+    assert moves.title_en.endswith("to BER-EX19-01 (1/4)")  # same site, upgraded in place
+    assert "0 new SE servers" in moves.why_en
+    for sid in ("sbs:namespace:DAG-BER16", "sbs:send:DAG-BER16", "sbs:receive:DAG-BER16"):
+        assert before(p, "inplace:BER-EX19-01", sid), sid
+        assert not before(p, "inplace:MUC-EX19-02", sid), sid  # the other site is not waited for
+    for first in ("sbs:namespace:DAG-BER16", "sbs:send:DAG-BER16", "sbs:relay:DAG-BER16",
+                  "sbs:system:DAG-BER16", "hybrid:hcw"):
+        assert before(p, first, "sbs:decom:BER-EX16-01"), first
+    assert before(p, "sbs:send:DAG-BER16", "hybrid:hcw")
 
 
 def test_legacy_sample() -> None:

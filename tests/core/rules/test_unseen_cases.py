@@ -170,8 +170,26 @@ def test_a_retired_2016_group_names_the_se_servers_as_the_target() -> None:
                                       RelayClient("Fax", connector="Relay Munich")))
     p = plan(est, Decisions(new_servers={"EX2016-01": 0, "EX2016-02": 0}))
     recv = _step(p, "sbs:receive:DAG2016")
-    assert recv.title_en.endswith("on the SE servers")
-    assert recv.title_de == "Relay-Empfangsconnectoren auf die SE-Server neu anlegen"
+    assert recv.title_en.endswith("on EX2019-01")  # the in-place server of the same site
+    assert recv.title_de == "Relay-Empfangsconnectoren auf EX2019-01 neu anlegen"
+    assert before(p, "sbs:send:DAG2016", "sbs:decom:EX2016-01")
+    assert "site Munich" in recv.why_en
+
+
+def test_retired_group_without_se_in_its_site_goes_to_another_site_and_says_so() -> None:
+    est = mixed()
+    est = replace(est, servers=tuple(s for s in est.servers if s.name != "EX2019-01"))
+    p = plan(est, Decisions(new_servers={"EX2016-01": 0, "EX2016-02": 0}))
+    moves = _step(p, "sbs:moves:DAG2016:1")
+    assert "EX2019-02" in moves.title_en and "confirm that this site is the nearest" \
+        in moves.why_en
+
+
+def test_retired_group_with_no_se_anywhere_is_a_finding() -> None:
+    est = mixed()
+    est = replace(est, servers=tuple(s for s in est.servers if "2019" not in s.name))
+    p = plan(est, Decisions(new_servers={"EX2016-01": 0, "EX2016-02": 0}))
+    assert any(f.code == "RULES-NO-TAKEOVER" for f in p.findings)
 
 
 def _dated(day: date) -> Schedule:
