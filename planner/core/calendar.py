@@ -41,6 +41,20 @@ def consultant_weekdays(days_per_week: int) -> frozenset[int]:
 
 
 @lru_cache(maxsize=256)
+def region_name(country: str, subdivision: str = "") -> str:
+    """A holiday region in words, e.g. "DE – Nordrhein-Westfalen" (codes when unknown)."""
+    if not subdivision:
+        return country
+    try:
+        cls = type(holidays_lib.country_holidays(country, subdiv=subdivision))
+    except (NotImplementedError, KeyError, ValueError):
+        return f"{country}-{subdivision}"
+    aliases = getattr(cls, "subdivisions_aliases", {}) or {}
+    names = [name for name, code in aliases.items() if str(code) == str(subdivision)]
+    # the longest alias is the full name ("Niederösterreich", not "NÖ" or "N")
+    return f"{country} – {max(names, key=len)}" if names else f"{country}-{subdivision}"
+
+
 def _holidays_for(country: str, subdivision: str, year: int, language: str) -> dict[date, str]:
     """Public holidays of one country/subdivision and year; {} when the package lacks it."""
     lang = "de" if language == "de" else "en_US"

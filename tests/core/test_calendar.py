@@ -45,3 +45,12 @@ def test_weekday_names_and_consultant_weeks() -> None:
     assert weekday_number("nonsense") is None
     assert consultant_weekdays(3) == frozenset({0, 1, 2})
     assert consultant_weekdays(9) == frozenset(range(5))
+
+
+def test_holiday_regions_are_named_in_words() -> None:
+    from planner.core.calendar import region_name
+
+    assert region_name("DE", "NW") == "DE – Nordrhein-Westfalen"
+    assert region_name("AT", "9") == "AT – Wien"
+    assert region_name("DE") == "DE"
+    assert region_name("XX", "Y") == "XX-Y"  # unknown: the codes, never a crash
