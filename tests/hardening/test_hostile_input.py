@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from planner.core.importing import import_files
 from planner.core.model import Severity
 from tests.hardening.fuzzing import FUZZ, corrupt, run_isolated, xlsx_bytes, zip_bomb
-from tests.paths import MIXED
+from tests.paths import MIXED, ROOT
 
 SUFFIXES = [".xlsx", ".xls", ".ods", ".csv", ".xml", ".txt"]
 
@@ -133,3 +133,35 @@ def test_huge_cells_control_characters_and_rtl_marks(tmp_path: Path) -> None:
     result = import_files([path])
     names = {s.name for s in result.estate.servers}
     assert "EX01" in names and len(result.estate.servers) == 3
+
+
+PROJECT = ROOT / "tests" / "hardening" / "data" / "project-format-1.seplan"
+
+
+@FUZZ
+@given(data=st.binary(max_size=4096))
+def test_random_bytes_as_a_project_file_give_a_clear_error(
+        tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    from planner.core.project import ProjectError, load_project
+
+    path = tmp_path_factory.mktemp("proj") / "customer.seplan"
+    path.write_bytes(data)
+    with pytest.raises(ProjectError, match=r"customer\.seplan"):
+        load_project(path)
+
+
+@FUZZ
+@given(cut=st.floats(min_value=0.0, max_value=0.999), flip=st.integers(0, 255))
+def test_damaged_project_files_give_a_clear_error(tmp_path_factory: pytest.TempPathFactory,
+                                                  cut: float, flip: int) -> None:
+    from planner.core.project import ProjectError, load_project
+
+    data = PROJECT.read_bytes()
+    at = int(len(data) * cut)
+    damaged = data[:at] + bytes([flip]) + data[at + 1:]
+    path = tmp_path_factory.mktemp("proj") / "customer.seplan"
+    path.write_bytes(damaged)
+    try:
+        load_project(path)  # a harmless byte change may still be a valid project
+    except ProjectError as exc:
+        assert "customer.seplan" in str(exc)
