@@ -42,6 +42,7 @@ _PRINTED_COLUMNS = 11
 # Printed columns whose text wraps, with their widths; row heights follow from them.
 _WRAPPED = {2: 50.0, 6: 16.0, 10: 60.0}
 _STATUSES = ("status.open", "status.in_progress", "status.done", "status.blocked")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def build_context(plan: Plan, knowledge: Knowledge, lang: str,
@@ -118,6 +119,13 @@ def summary_days(calendar: WorkingCalendar, rows: tuple[OutlineRow, ...]) -> dic
             if row.summary and row.start is not None and row.end is not None}
 
 
+def _window_days(ctx: ExportContext) -> str:
+    """The project's maintenance weekdays in the export language ("Sat", "Sa, So")."""
+    days = [ctx.text(f"weekday_short.{d[:3].lower()}") if d[:3].lower() in _WEEKDAYS else d
+            for d in ctx.plan.settings.maintenance_days]
+    return ", ".join(days) or ctx.text("value.window_needed")
+
+
 def _row_style(row: OutlineRow) -> dict[str, Any]:
     if row.level == 1:
         return {**CELL, "bold": True, "bg_color": PHASE_TINTS[row.phase]}
@@ -138,10 +146,12 @@ def _plan_values(ctx: ExportContext, row: OutlineRow) -> list[object]:
     if step is None:
         return [*values, "", "", "", "", "", target]
     consultant = dated.consultant if dated else ""
-    if not step.needs_consultant and not consultant:
+    if step.milestone:
+        consultant = "–"  # a milestone is an event, nobody does it (the report says the same)
+    elif not step.needs_consultant and not consultant:
         consultant = ctx.text("value.customer")
     return [*values, ctx.outline.predecessors(row, ctx.lang), consultant, "",
-            ctx.text("value.window_needed") if step.needs_window else "",
+            _window_days(ctx) if step.needs_window else "",
             step.why(ctx.lang), target, dated.driver(ctx.lang) if dated else "", step.rule,
             step.command, step.id]
 

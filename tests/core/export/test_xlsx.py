@@ -84,6 +84,19 @@ def test_plan_rows_carry_outline_dates_and_links(plan: Plan, book_de: Path) -> N
     assert sheet.cell(HEADER_ROW + customer_step.id, 8).value == "Kunde"
 
 
+def test_window_column_names_the_maintenance_days_and_milestones_have_no_owner(
+        plan: Plan, book_de: Path) -> None:
+    # The column once said "erforderlich"; a planner wants to know which day, and a milestone
+    # showed "Kunde" as owner while the report shows "–".
+    sheet = openpyxl.load_workbook(book_de)["Plan"]
+    outline = build_outline(plan, "de")
+    window = next(r for r in outline.rows if r.step and r.step.needs_window)
+    assert sheet.cell(HEADER_ROW + window.id, 10).value == "Sa"
+    assert sheet.cell(HEADER_ROW + window.id, 8).value != "–"
+    milestone = next(r for r in outline.rows if r.step and r.step.milestone)
+    assert sheet.cell(HEADER_ROW + milestone.id, 8).value == "–"
+
+
 def test_plan_prints_landscape_fit_to_width_with_titles(book_de: Path) -> None:
     sheet = openpyxl.load_workbook(book_de)["Plan"]
     assert sheet.page_setup.orientation == "landscape"
