@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from planner.core.knowledge import Knowledge
-from planner.core.plan import Plan
+from planner.core.plan import Objective, Plan
 from planner.core.report import assumptions
 from planner.core.report.estate_figure import estate_figures
 from planner.core.report.figure import Figure, figure_to_svg
@@ -111,11 +111,22 @@ def _key_figures(plan: Plan, words: Wording) -> Table:
         (words("k_pause_days"), str(sum(p.days for p in plan.schedule.pauses))),
         (words("k_throttled"), str(obj.throttled_days)),
         (words("k_blocked"), str(obj.blocked_days)),
-        (words("k_status"), words("status_" + obj.status)
-         if "status_" + obj.status in words.labels else obj.status),
+        (words("k_status"), _quality(obj, words)),
     ]
     return Table((), tuple(Row(r, "bad" if r[0] == words("k_blocked") and r[1] != "0" else "")
                            for r in rows), (60, 40))
+
+
+def _quality(obj: Objective, words: Wording) -> str:
+    """How good the schedule is, in a manager's words rather than the solver's status."""
+    if obj.status == "feasible" and obj.gap > 0:
+        percent = max(1, round(obj.gap * 100))  # gap is a fraction; "0 %" would read as best
+        return words("status_feasible_gap", gap=words.number(percent))
+    reason = obj.reason_de if words.lang == "de" else obj.reason_en
+    if obj.status == "infeasible" and reason:
+        return words("status_infeasible_reason", reason=reason)
+    key = "status_" + obj.status
+    return words(key) if key in words.labels else obj.status
 
 
 def _deadline_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:

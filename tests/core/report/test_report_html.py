@@ -155,3 +155,23 @@ def test_a_server_of_unknown_version_is_not_called_out_of_support(plan_en: Plan,
     assert f"does not show which version {first.name} runs" in summary
     updates = re.search(r"[^.]*no longer receives? security updates[^.]*\.", summary)
     assert updates is None or first.name not in updates.group(0)
+
+
+def _quality(plan: Plan, knowledge: Knowledge, lang: str, **objective: object) -> str:
+    obj = replace(plan.schedule.objective, **objective)  # type: ignore[arg-type]
+    ctx = build_context(replace(plan, schedule=replace(plan.schedule, objective=obj)),
+                        knowledge, lang)
+    label = load_wording(lang)("k_status")
+    return next(r.cells[1] for r in ctx.key_figures.rows if r.cells[0] == label)
+
+
+def test_schedule_quality_is_said_in_a_managers_words(plan_de: Plan, plan_en: Plan,
+                                                      knowledge: Knowledge) -> None:
+    # The key figures once said "optimal", the solver's word, with no gap or reason.
+    assert _quality(plan_de, knowledge, "de", status="optimal") == "nachweislich bester Plan"
+    assert _quality(plan_en, knowledge, "en", status="optimal") == "proven best possible plan"
+    feasible = _quality(plan_en, knowledge, "en", status="feasible", gap=0.123)
+    assert feasible.startswith("good plan, not proven best") and "12 %" in feasible
+    infeasible = _quality(plan_de, knowledge, "de", status="infeasible",
+                          reason_de="Die Frist liegt vor dem Planstart.")
+    assert "Die Frist liegt vor dem Planstart." in infeasible
