@@ -39,19 +39,22 @@ def load_inputs(
 ) -> Inputs:
     """Import inventory files; settings come from a TOML file, else the workbook's Project sheet."""
     from planner.core.importing import import_files, load_mapping
-    from planner.core.settings_io import load_settings_toml, settings_from_table
+    from planner.core.settings_io import load_settings_toml
+    from planner.core.settings_sheet import settings_from_sheet
 
     mapping = load_mapping(Path(mapping_path)) if mapping_path else None
     result = import_files([Path(p) for p in paths], mapping)
+    findings = tuple(result.findings)
     if settings_path:
         settings = load_settings_toml(Path(settings_path))
     else:
-        settings = settings_from_table(result.settings_table)
+        settings, sheet_findings = settings_from_sheet(result.settings_table)
+        findings += sheet_findings
     if not settings.customer and result.estate.organization.customer:
         from dataclasses import replace
 
         settings = replace(settings, customer=result.estate.organization.customer)
-    return Inputs(result.estate, tuple(result.findings), settings)
+    return Inputs(result.estate, findings, settings)
 
 
 def make_plan(

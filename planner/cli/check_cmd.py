@@ -53,6 +53,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"planner check: {exc}", file=sys.stderr)
             return 2
     result = import_files([Path(f) for f in args.files], mapping)
+    if result.settings_table:  # the Project sheet's bad values are findings too
+        from dataclasses import replace
+
+        from planner.core.settings_sheet import settings_from_sheet
+
+        _, sheet_findings = settings_from_sheet(result.settings_table)
+        result = replace(result, findings=tuple(result.findings) + sheet_findings)
     if args.save_mapping:
         from planner.core.importing import ColumnMapping, save_mapping
 

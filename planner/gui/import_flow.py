@@ -52,9 +52,12 @@ def read_inventory(files: Sequence[Path], mapping: Any = None) -> ImportOutcome:
     result = import_files(list(files), mapping)
     settings = None
     if result.settings_table:
-        from planner.core.settings_io import settings_from_table
+        from dataclasses import replace
 
-        settings = settings_from_table(result.settings_table)
+        from planner.core.settings_sheet import settings_from_sheet
+
+        settings, sheet_findings = settings_from_sheet(result.settings_table)
+        result = replace(result, findings=tuple(result.findings) + sheet_findings)
     return ImportOutcome(tuple(files), result, mapping, settings)
 
 
