@@ -73,7 +73,7 @@ def _node(server: Server, a: ServerAssessment | None, x: float, y: float, w: flo
     extra = " · ".join(p for p in (server.dag, "Edge" if server.is_edge else "") if p)
     line2 = f"{release} · {extra}" if extra else release
     items.append(Label(x + 5, y + 13, w - 10, 10, line2, 6.0, MUTED))
-    items.append(Label(x + 5, y + 23, w - 10, 10, words("path_" + path.value), 6.0, frame))
+    items.append(Label(x + 5, y + 23, w - 10, 10, words("path_box_" + path.value), 6.0, frame))
     if judged:
         items.append(Box(x + w - 24, y - 4, 22, 9, JUDGED, radius=2.0))
         items.append(Label(x + w - 24, y - 4, 22, 9, "EXO", 5.5, "#ffffff", True, "center"))

@@ -175,3 +175,23 @@ def test_schedule_quality_is_said_in_a_managers_words(plan_de: Plan, plan_en: Pl
     infeasible = _quality(plan_de, knowledge, "de", status="infeasible",
                           reason_de="Die Frist liegt vor dem Planstart.")
     assert "Die Frist liegt vor dem Planstart." in infeasible
+
+
+def test_path_labels_in_server_boxes_are_not_cut(plan_de: Plan) -> None:
+    # "Erst CU-Update, dann direktes Up…" was cut inside the box; the legend keeps the long text.
+    from planner.core.report.figure import Label, fit_text
+    for lang, plan in (("de", plan_de), ("en", large_plan(80))):
+        words = load_wording(lang)
+        short = {words(k) for k in words.labels if k.startswith("path_box_")}
+        labels = [i for f in estate_figures(plan, words) for i in f.items
+                  if isinstance(i, Label) and i.text in short and i.h == 10]  # not the legend
+        assert labels
+        narrowest = min(labels, key=lambda i: i.w)
+        for text in short:
+            assert fit_text(text, narrowest.w, narrowest.size) == text
+    words = load_wording("de")
+    texts = {i.text for f in estate_figures(plan_de, words) for i in f.items
+             if isinstance(i, Label)}
+    for key in (k for k in words.labels if k.startswith("path_box_")):
+        if words(key) in texts:
+            assert words(key.replace("path_box_", "path_")) in texts  # the legend's long form
