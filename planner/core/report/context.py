@@ -193,8 +193,16 @@ def _server_table(plan: Plan, words: Wording) -> Table:
 def _phases(plan: Plan, words: Wording) -> tuple[PhaseSection, ...]:
     sections: list[PhaseSection] = []
     head = tuple(words(k) for k in ("col_no", "col_step", "col_start", "col_end", "col_owner"))
+    # The first step of a run sharing one target and one reason carries the reason; the rest
+    # point back to it, so a long paragraph is not printed on every step (Excel keeps them all).
+    first: tuple[str, str, int] | None = None
     for item in numbered_steps(plan):
         phase = item.step.phase
+        why = item.step.why(words.lang)
+        if first and why and (first[0], first[1]) == (item.step.target, why):
+            detail = words("reason_see_above", n=first[2])
+        else:
+            first, detail = (item.step.target, why, item.number), why
         if not sections or sections[-1].title != words("phase_" + phase.value):
             sections.append(PhaseSection(words("phase_" + phase.value), PHASE_COLOURS[phase],
                                          Table(head, (), (5, 55, 12, 12, 16),
@@ -207,7 +215,7 @@ def _phases(plan: Plan, words: Wording) -> tuple[PhaseSection, ...]:
         row = Row((str(item.number), item.step.title(words.lang),
                    words.date(dated.start) if dated else words("not_scheduled"),
                    words.date(dated.end) if dated else "–", owner),
-                  detail=item.step.why(words.lang))
+                  detail=detail)
         last = sections[-1]
         sections[-1] = PhaseSection(last.title, last.colour,
                                     replace(last.table, rows=(*last.table.rows, row)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from dataclasses import replace
@@ -195,3 +196,19 @@ def test_path_labels_in_server_boxes_are_not_cut(plan_de: Plan) -> None:
     for key in (k for k in words.labels if k.startswith("path_box_")):
         if words(key) in texts:
             assert words(key.replace("path_box_", "path_")) in texts  # the legend's long form
+
+
+def test_a_reason_shared_by_consecutive_steps_of_one_target_is_printed_once(
+        plan_de: Plan, knowledge: Knowledge) -> None:
+    # Exchange 2013 steps repeated the same long paragraph on every step of the step list.
+    steps = tuple(replace(s, why_de=f"Langer Grund für {s.target}.")
+                  for s in plan_de.proposal.steps)
+    plan = replace(plan_de, proposal=replace(plan_de.proposal, steps=steps))
+    order = numbered_steps(plan)
+    later = [b for a, b in itertools.pairwise(order) if a.step.target == b.step.target]
+    assert later
+    rows = {r.cells[0]: r for s in build_context(plan, knowledge, "de").phases
+            for r in s.table.rows}
+    for b in later:
+        assert rows[str(b.number)].detail.startswith("Begründung: siehe oben (Schritt ")
+    assert rows[str(order[0].number)].detail == f"Langer Grund für {order[0].step.target}."
