@@ -15,17 +15,18 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 
 from planner.core.export.cells import SheetWriter, Styles
-from planner.core.export.xlsx_gantt import column_props
+from planner.core.export.xlsx_gantt import column_props, month_groups
 from planner.core.export.xlsx_layout import (
     CELL,
     HEADER,
     KIND_COLOURS,
     ExportContext,
+    date_text,
     print_setup,
     section,
     title_block,
 )
-from planner.core.plan import Pause
+from planner.core.plan import Exposure, Pause
 
 __all__ = ["pause_budget", "pause_command", "write_enforcement_sheet"]
 
@@ -149,25 +150,59 @@ def _pause_tables(grid: _Grid, ctx: ExportContext, row: int) -> int:
     return row
 
 
-def _strip(writer: SheetWriter, ctx: ExportContext, row: int) -> int:
+def _strip_period(ctx: ExportContext) -> tuple[date, date]:
+    """The days the strip shows: the ones the "days per stage" table counts (plan start to
+    the last step or pause), so both tell the same story."""
+    schedule = ctx.plan.schedule
+    start = ctx.plan.settings.start
+    ends = [s.end for s in schedule.steps] + [p.end for p in schedule.pauses]
+    return start, max([start, *ends])
+
+
+def _strip_axis(writer: SheetWriter, ctx: ExportContext, row: int) -> int:
+    """Section title, the note on the period shown, month and day/week rows; the next row."""
+    section(writer, row, ctx.text("section.strip"))
+    start, end = _strip_period(ctx)
+    writer.put(row + 1, 0, ctx.text("gantt.strip_period", start=date_text(start, ctx.lang),
+                                    end=date_text(end, ctx.lang)), measure=False, italic=True)
+    timeline, sheet, styles = ctx.timeline, writer.sheet, writer.styles
+    month = styles.get(**{**HEADER, "align": "center", "font_size": 8})
+    for first, last, group in month_groups(timeline):
+        if first == last:
+            sheet.write_string(row + 2, first + 1, group if timeline.scale == "week" else "",
+                               month)
+        else:
+            sheet.merge_range(row + 2, first + 1, row + 2, last + 1, group, month)
+    head = styles.get(**{**HEADER, "align": "center", "font_size": 8, "bold": False})
+    writer.put(row + 3, 0, ctx.text("col.server"), measure=False, **HEADER)
+    for i, col in enumerate(timeline.columns, start=1):
+        sheet.write_string(row + 3, i, col.label, head)
+    return row + 4
+
+
+def _worst_per_column(ctx: ExportContext, exp: Exposure) -> dict[int, tuple[int, str]]:
+    """The most severe stage each column shows, only for days inside the strip's period."""
     from planner.core.enforcement import daily_stages
 
-    section(writer, row, ctx.text("section.strip"))
-    timeline, sheet, styles = ctx.timeline, writer.sheet, writer.styles
-    head = styles.get(**{**HEADER, "align": "center", "font_size": 8, "bold": False})
-    writer.put(row + 1, 0, ctx.text("col.server"), measure=False, **HEADER)
-    for i, col in enumerate(timeline.columns, start=1):
-        sheet.write_string(row + 1, i, col.label, head)
-    backgrounds = [column_props(c, timeline.scale) for c in timeline.columns]
-    for r, exp in enumerate(ctx.plan.schedule.exposure, start=row + 2):
+    start, end = _strip_period(ctx)
+    worst: dict[int, tuple[int, str]] = {}
+    for day in daily_stages(exp, ctx.plan.schedule.pauses, ctx.knowledge.policy, end):
+        if day.day < start:
+            continue  # history before the plan start: the table does not count it either
+        for i in ctx.timeline.span(day.day, day.day):
+            rank = (0 if day.kind == "paused" else 1, day.stage)
+            if i not in worst or rank > (0 if worst[i][1] == "paused" else 1, worst[i][0]):
+                worst[i] = (day.stage, day.kind)
+    return worst
+
+
+def _strip(writer: SheetWriter, ctx: ExportContext, row: int) -> int:
+    first = _strip_axis(writer, ctx, row)
+    sheet, styles = writer.sheet, writer.styles
+    backgrounds = [column_props(c, ctx.timeline.scale) for c in ctx.timeline.columns]
+    for r, exp in enumerate(ctx.plan.schedule.exposure, start=first):
         writer.put(r, 0, exp.server, measure=False, bold=True, **CELL)
-        worst: dict[int, tuple[int, str]] = {}
-        for day in daily_stages(exp, ctx.plan.schedule.pauses, ctx.knowledge.policy,
-                                timeline.end):
-            for i in timeline.span(day.day, day.day):
-                rank = (0 if day.kind == "paused" else 1, day.stage)
-                if i not in worst or rank > (0 if worst[i][1] == "paused" else 1, worst[i][0]):
-                    worst[i] = (day.stage, day.kind)
+        worst = _worst_per_column(ctx, exp)
         for i, props in enumerate(backgrounds):
             if i in worst:
                 stage, kind = worst[i]
@@ -178,7 +213,7 @@ def _strip(writer: SheetWriter, ctx: ExportContext, row: int) -> int:
                     font_color=colour, align="center", font_size=8))
             elif props:
                 sheet.write_blank(r, i + 1, None, styles.get(**props))
-    last = row + 1 + len(ctx.plan.schedule.exposure)
+    last = first - 1 + len(ctx.plan.schedule.exposure)
     for n, kind in enumerate(("report", "throttle", "block", "paused"), start=last + 2):
         writer.put(n, 0, ctx.text(f"kind.{kind}"), measure=False,
                    bg_color=KIND_COLOURS[kind], font_color="#FFFFFF" if kind == "block"

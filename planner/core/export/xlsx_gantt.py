@@ -28,7 +28,7 @@ from planner.core.export.xlsx_layout import (
     title_block,
 )
 
-__all__ = ["write_gantt_sheet"]
+__all__ = ["column_props", "month_groups", "write_gantt_sheet"]
 
 LEFT = 5  # ID, WBS, title, start, finish; the time axis starts here
 _TOP = 3  # month row; then labels, (weekday letters), pause row
@@ -81,7 +81,7 @@ def _bar_colour(row: OutlineRow) -> str:
     return PHASE_COLOURS[row.phase]
 
 
-def _month_groups(timeline: Timeline) -> Iterator[tuple[int, int, str]]:
+def month_groups(timeline: Timeline) -> Iterator[tuple[int, int, str]]:
     """Runs of columns of the same month: (first, last, month label)."""
     cols, start = timeline.columns, 0
     for i in range(1, len(cols) + 1):
@@ -94,7 +94,7 @@ def _write_axis(sheet: Worksheet, styles: Styles, ctx: ExportContext) -> int:
     """Month, day/week and weekday header rows; returns the last header row."""
     head = styles.get(**{**HEADER, "align": "center"})
     timeline = ctx.timeline
-    for first, last, group in _month_groups(timeline):
+    for first, last, group in month_groups(timeline):
         if first == last:
             sheet.write_string(_TOP, LEFT + first, group if timeline.scale == "week" else "",
                                head)

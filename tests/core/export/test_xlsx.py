@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -217,3 +218,32 @@ def test_no_raw_identifiers_on_the_printed_sheets(plan: Plan, knowledge: Knowled
     assert not texts & raw
     legend = "Estimate (minimum version date)" if lang == "en" else "Durchsetzung pausiert"
     assert legend in texts
+
+
+def test_stage_strip_shows_the_days_the_stage_table_counts(plan: Plan, knowledge: Knowledge,
+                                                           tmp_path: Path) -> None:
+    # The strip once showed a stage-7 day before the plan start that the table did not count.
+    start = plan.settings.start
+    if start.weekday() == 0:  # a Monday start would hide the bug: start mid-week
+        start += timedelta(days=2)
+    steps = tuple(replace(s, start=max(s.start, start), end=max(s.end, start))
+                  for s in plan.schedule.steps if s.start < start + timedelta(days=20))
+    short = replace(plan, settings=replace(plan.settings, start=start),
+                    schedule=replace(plan.schedule, steps=steps, pauses=()))
+    path = tmp_path / "short.xlsx"
+    write_workbook(short, knowledge, path, "de", today=TODAY)
+    sheet = openpyxl.load_workbook(path)["Durchsetzung"]
+    note = next(c for row in sheet.iter_rows() for c in row
+                if isinstance(c.value, str) and c.value.startswith("Gezeigt:"))
+    end = max(s.end for s in steps)
+    assert f"{start:%d.%m.%Y} (Planstart) bis {end:%d.%m.%Y}" in note.value
+    months = [sheet.cell(note.row + 1, c).value for c in range(2, sheet.max_column + 1)]
+    assert any(m and m[:3] in {"Okt", "Nov", "Dez", "Jan"} for m in months)
+    row = note.row + 3
+    for exp in short.schedule.exposure:
+        assert sheet.cell(row, 1).value == exp.server
+        marked = sum(1 for c in range(2, sheet.max_column + 1) if sheet.cell(row, c).value)
+        first = max(start, exp.first_detected)
+        last = min(end, exp.cutover) if exp.cutover else end
+        assert marked == max(0, (last - first).days + 1)
+        row += 1
