@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
@@ -190,19 +191,41 @@ def _server_table(plan: Plan, words: Wording) -> Table:
     return Table(head, tuple(rows), (13, 11, 16, 14, 12, 13, 21))
 
 
+_CLAUSE_END = re.compile(r"(?<=[.;:])\s+")
+_SHARED_MIN = 80  # characters; a shorter shared opening is cheaper to repeat than to point at
+
+
+def _beyond_shared(first: str, why: str) -> str | None:
+    """What ``why`` says beyond the clauses it shares with ``first`` ("" when it says nothing
+    more), or None when they share too little to point back."""
+    if not why:
+        return None
+    a, b = _CLAUSE_END.split(first), _CLAUSE_END.split(why)
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    if len(" ".join(b[:n])) < _SHARED_MIN:
+        return None
+    return " ".join(b[n:])
+
+
 def _phases(plan: Plan, words: Wording) -> tuple[PhaseSection, ...]:
     sections: list[PhaseSection] = []
     head = tuple(words(k) for k in ("col_no", "col_step", "col_start", "col_end", "col_owner"))
-    # The first step of a run sharing one target and one reason carries the reason; the rest
-    # point back to it, so a long paragraph is not printed on every step (Excel keeps them all).
-    first: tuple[str, str, int] | None = None
+    # The first of consecutive steps whose reasons open with the same long paragraph (the
+    # steps of one Exchange 2013 server and its milestone) carries it; the rest point back to
+    # it and add only what differs. Excel keeps every reason in full.
+    first: tuple[str, int] | None = None
     for item in numbered_steps(plan):
         phase = item.step.phase
         why = item.step.why(words.lang)
-        if first and why and (first[0], first[1]) == (item.step.target, why):
-            detail = words("reason_see_above", n=first[2])
+        rest = _beyond_shared(first[0], why) if first else None
+        if first and rest == "":
+            detail = words("reason_see_above", n=first[1])
+        elif first and rest:
+            detail = words("reason_see_above_plus", n=first[1], rest=rest)
         else:
-            first, detail = (item.step.target, why, item.number), why
+            first, detail = (why, item.number), why
         if not sections or sections[-1].title != words("phase_" + phase.value):
             sections.append(PhaseSection(words("phase_" + phase.value), PHASE_COLOURS[phase],
                                          Table(head, (), (5, 55, 12, 12, 16),

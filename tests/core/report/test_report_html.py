@@ -200,8 +200,11 @@ def test_path_labels_in_server_boxes_are_not_cut(plan_de: Plan) -> None:
 
 def test_a_reason_shared_by_consecutive_steps_of_one_target_is_printed_once(
         plan_de: Plan, knowledge: Knowledge) -> None:
-    # Exchange 2013 steps repeated the same long paragraph on every step of the step list.
-    steps = tuple(replace(s, why_de=f"Langer Grund für {s.target}.")
+    # Exchange 2013 steps repeated the same long paragraph on every step of the step list;
+    # only their last clause differs.
+    common = ("Der Server läuft mit Exchange 2013. Das Setup von Exchange Server SE verweigert "
+              "die Installation, solange Exchange 2013 in der Organisation existiert.")
+    steps = tuple(replace(s, why_de=f"{common} Eigenes zu {s.id}.")
                   for s in plan_de.proposal.steps)
     plan = replace(plan_de, proposal=replace(plan_de.proposal, steps=steps))
     order = numbered_steps(plan)
@@ -210,5 +213,12 @@ def test_a_reason_shared_by_consecutive_steps_of_one_target_is_printed_once(
     rows = {r.cells[0]: r for s in build_context(plan, knowledge, "de").phases
             for r in s.table.rows}
     for b in later:
-        assert rows[str(b.number)].detail.startswith("Begründung: siehe oben (Schritt ")
-    assert rows[str(order[0].number)].detail == f"Langer Grund für {order[0].step.target}."
+        detail = rows[str(b.number)].detail
+        assert detail.startswith("Begründung wie bei Schritt ") and common not in detail
+        assert detail.endswith(f"(siehe oben); hier: Eigenes zu {b.step.id}.")
+    assert rows[str(order[0].number)].detail == f"{common} Eigenes zu {order[0].step.id}."
+    same = tuple(replace(s, why_de=common) for s in plan_de.proposal.steps)
+    plan = replace(plan_de, proposal=replace(plan_de.proposal, steps=same))
+    rows = {r.cells[0]: r for s in build_context(plan, knowledge, "de").phases
+            for r in s.table.rows}
+    assert rows[str(later[0].number)].detail.startswith("Begründung: siehe oben (Schritt ")
