@@ -94,13 +94,14 @@ class _Grid:
 def _exposure_table(grid: _Grid, ctx: ExportContext, row: int) -> int:
     section(grid.writer, row, ctx.text("section.exposure"))
     stages = ctx.knowledge.policy.stages
-    widths = [_NAME_WIDTH, 11, 12, 12] + [7.0] * len(stages) + [8]
+    # The source column holds "Schätzung (Stichtag der Mindestversion)": wide enough for it.
+    widths = [_NAME_WIDTH, 11, 34, 12] + [7.0] * len(stages) + [8]
     heads = [ctx.text(k) for k in ("col.server", "col.first_detected", "col.detected_source",
                                    "col.cutover")]
     heads += [f"{ctx.text('col.stage', n=s.number)}\n{ctx.text(f'kind.{s.kind}')}"
               for s in stages] + [ctx.text("col.paused_days")]
     grid.row(row + 1, heads, widths, **HEADER)
-    grid.writer.sheet.set_row(row + 1, 30)
+    grid.writer.sheet.set_row(row + 1, 42)  # three header lines ("Verlässt die Prüfung …")
     exposures = ctx.plan.schedule.exposure
     if not exposures:
         grid.writer.put(row + 2, 0, ctx.text("section.no_judged"), measure=False, italic=True)
