@@ -18,6 +18,7 @@ from planner.core.model import Estate, Finding, Severity
 from planner.core.plan import Dependency, Proposal, Step
 from planner.core.rules import (
     adprep,
+    cu2016,
     edge,
     hybrid,
     inplace,
@@ -43,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     inplace.RULE_INPLACE,
     inplace.RULE_SU,
     side_by_side.RULE,
+    cu2016.RULE,  # links onto AD prep and the SE installs of the rules before it
     edge.RULE,
     edge.RULE_RESUBSCRIBE,
     hybrid.RULE,
