@@ -9,7 +9,7 @@ from planner.core.model import Dag, Database, Estate, Organization, Server, Site
 from planner.core.rules import RULE_IDS, propose
 from planner.core.settings import Decisions, Settings
 from tests.core.rules.estates import E2016, mixed
-from tests.core.rules.helpers import before, ids, plan
+from tests.core.rules.proposing import before, ids, plan
 
 CU22 = "15.1.2375.7"  # Exchange 2016 CU22 RTM
 

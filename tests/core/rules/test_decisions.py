@@ -5,7 +5,7 @@ from __future__ import annotations
 from planner.core.plan import MigrationPath
 from planner.core.settings import Decisions, Settings
 from tests.core.rules.estates import legacy, mixed, small
-from tests.core.rules.helpers import START, before, ids, path_of, plan
+from tests.core.rules.proposing import START, before, ids, path_of, plan
 
 
 def test_excluding_a_server_removes_its_steps() -> None:

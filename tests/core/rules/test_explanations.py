@@ -7,7 +7,7 @@ import pytest
 from planner.core.model import Estate
 from planner.core.rules import RULE_IDS
 from tests.core.rules.estates import legacy, mixed, small
-from tests.core.rules.helpers import knowledge, plan
+from tests.core.rules.proposing import knowledge, plan
 
 
 @pytest.mark.parametrize("make", [small, mixed, legacy])

@@ -8,7 +8,7 @@ import pytest
 
 from planner.core.model import Estate
 from tests.core.rules.estates import legacy, mixed, small
-from tests.core.rules.helpers import before, ids, plan
+from tests.core.rules.proposing import before, ids, plan
 
 SAMPLES = [small, mixed, legacy]
 INSTALL_KINDS = {"cu_update", "inplace_upgrade", "install_se", "edge_new"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.core.rules.estates import legacy, mixed, small
-from tests.core.rules.helpers import path_of, plan
+from tests.core.rules.proposing import path_of, plan
 
 
 def test_small_estate_goes_in_place_and_the_edge_is_judged() -> None:

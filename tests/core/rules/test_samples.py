@@ -8,7 +8,7 @@ from planner.core.knowledge import load_knowledge
 from planner.core.plan import Proposal
 from planner.core.rules import propose
 from planner.core.settings import Decisions, Settings
-from tests.core.rules.helpers import START, before, ids, path_of
+from tests.core.rules.proposing import START, before, ids, path_of
 from tests.sample_plans import sample_inputs
 
 

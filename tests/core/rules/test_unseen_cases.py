@@ -24,7 +24,7 @@ from planner.core.rules.assess import os_too_old
 from planner.core.rules.milestones import MILESTONE, late_findings
 from planner.core.settings import Decisions
 from tests.core.rules.estates import CU14, E2013, E2016, legacy, mixed
-from tests.core.rules.helpers import before, ids, knowledge, path_of, plan
+from tests.core.rules.proposing import before, ids, knowledge, path_of, plan
 
 CU10 = "15.2.922.7"
 SEND, RECEIVE = ConnectorType.SEND, ConnectorType.RECEIVE

@@ -1,4 +1,4 @@
-"""Shared helpers for rule tests: propose with defaults, ask about the step order."""
+"""Proposing in rule tests: propose with defaults, ask about the step order and paths."""
 
 from __future__ import annotations
 
