@@ -227,26 +227,14 @@ class Estate:
 
     def with_server(self, server: Server) -> Estate:
         """A copy with this server replaced (matched by name) or added."""
-        others = tuple(s for s in self.servers if s.name.lower() != server.name.lower())
-        kept = [s if s.name.lower() != server.name.lower() else server for s in self.servers]
-        if len(others) == len(self.servers):
-            kept.append(server)
-        return replace(self, servers=tuple(kept))
+        key = server.name.lower()
+        if any(s.name.lower() == key for s in self.servers):
+            return replace(self, servers=tuple(
+                server if s.name.lower() == key else s for s in self.servers))
+        return replace(self, servers=(*self.servers, server))
 
 
-# --- plain-data conversion (JSON, project files) -------------------------------------
-
-_ENTITY_TYPES: dict[str, type[Any]] = {
-    "sites": Site,
-    "servers": Server,
-    "dags": Dag,
-    "databases": Database,
-    "connectors": Connector,
-    "relay_clients": RelayClient,
-    "namespaces": Namespace,
-    "exo_reports": ExoReport,
-}
-
+# --- plain-data conversion (JSON, project files; decoding: planner.core.project_io) ---
 
 def to_plain(obj: Any) -> Any:
     """Dataclasses, enums, dates and tuples as JSON-ready dicts, strings and lists."""
@@ -265,33 +253,7 @@ def to_plain(obj: Any) -> Any:
     return obj
 
 
-def _record_from_plain(cls: type[Any], data: dict[str, Any]) -> Any:
-    kwargs: dict[str, Any] = {}
-    for f in fields(cls):
-        if f.name not in data:
-            continue
-        value = data[f.name]
-        if isinstance(value, list):
-            value = tuple(value)
-        if f.name == "type" and cls is Connector:
-            value = ConnectorType(value)
-        if cls is ExoReport and (f.name.endswith("_date") or f.name == "first_detected"):
-            value = date.fromisoformat(value) if value else None
-        kwargs[f.name] = value
-    return cls(**kwargs)
-
-
 def estate_to_plain(estate: Estate) -> dict[str, Any]:
     """The estate as JSON-ready data."""
     result: dict[str, Any] = to_plain(estate)
     return result
-
-
-def estate_from_plain(data: dict[str, Any]) -> Estate:
-    """Rebuild an estate from :func:`estate_to_plain` output (unknown keys are ignored)."""
-    org = Organization(**{k: v for k, v in data.get("organization", {}).items()
-                          if k in {f.name for f in fields(Organization)}})
-    parts: dict[str, Any] = {}
-    for key, cls in _ENTITY_TYPES.items():
-        parts[key] = tuple(_record_from_plain(cls, row) for row in data.get(key, []))
-    return Estate(organization=org, **parts)

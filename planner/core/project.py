@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from planner import __version__
-from planner.core.model import Estate, Finding, estate_from_plain, estate_to_plain, to_plain
+from planner.core.model import Estate, Finding, estate_to_plain, to_plain
 from planner.core.plan import Plan, Schedule
 from planner.core.project_io import PlainError, from_plain, plan_from_plain, plan_to_plain_record
 from planner.core.settings import Decisions, Settings
@@ -151,7 +151,7 @@ def project_from_plain(data: dict[str, Any]) -> Project:
     """Rebuild a project from :func:`project_to_plain` output."""
     from planner.core.settings_io import decisions_from_plain, settings_from_plain
 
-    estate = estate_from_plain(data.get("estate", {}))
+    estate = from_plain(Estate, data.get("estate", {}), "estate")
     settings = settings_from_plain(data.get("settings", {}))
     decisions = decisions_from_plain(data.get("decisions", {}))
     plan_data = data.get("plan")
