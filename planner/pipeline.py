@@ -65,6 +65,7 @@ def make_plan(
     knowledge: Knowledge | None = None,
 ) -> Plan:
     """Propose the steps for an estate and schedule them."""
+    from planner.core.exo_view import report_findings
     from planner.core.graph import without_repeats
     from planner.core.rules import propose
     from planner.core.rules.milestones import late_findings
@@ -79,7 +80,8 @@ def make_plan(
         settings=settings,
         decisions=decisions,
         findings=(tuple(findings) + without_repeats(proposal.findings, findings)
-                  + late_findings(proposal.steps, dated, knowledge)),
+                  + late_findings(proposal.steps, dated, knowledge)
+                  + report_findings(estate, settings, knowledge)),
         proposal=proposal,
         schedule=dated,
     )

@@ -1,20 +1,24 @@
 """Exchange Online's enforcement clock: first detection, stages per day, exposure under a plan.
 
-A judged server's clock starts on its first-detected day (never before the policy start)
-and advances one day per calendar day, except on days the tenant's enforcement is paused.
-Its stage follows the policy's stage table by the days counted so far. The clock stops on
-the day the server leaves Exchange Online's view (its cutover). Pauses before the plan start
+A judged server's clock starts on its first-detected day and advances one day per calendar
+day, except on days the tenant's enforcement is paused. Its stage follows the policy's stage
+table by the days counted so far. The clock stops on the day the server leaves Exchange
+Online's view (its cutover). Dates Exchange Online reported (or the consultant recorded from
+its report) are facts and are used as they stand, even years before the plan; only an
+estimated date (from the baseline) is never earlier than the policy start. Where the
+report's throttling or blocking date says the clock runs differently from the stage table,
+the report wins for that server (``Detection.clock_start``). Pauses before the plan start
 are not known by date, so the clock assumes none happened before the plan start.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from planner.core.knowledge import EnforcementPolicy, Knowledge
-from planner.core.model import Estate, Server
+from planner.core.model import Estate, ExoReport, Server
 from planner.core.plan import Exposure, Pause
 from planner.core.settings import Settings
 
@@ -24,6 +28,7 @@ __all__ = [
     "DetectionIndex",
     "daily_stages",
     "first_detection",
+    "implied_clock",
     "paused_days",
     "stage_thresholds",
     "summarise_exposure",
@@ -45,6 +50,12 @@ class Detection:
 
     day: date
     source: str  # "exo_report" | "settings" | "baseline"
+    clock_start: date | None = None  # day 0 of the stage table when the report's dates say so
+
+    @property
+    def clock(self) -> date:
+        """Day 0 of the stage clock: the report's implied start, else first detection."""
+        return self.clock_start or self.day
 
 
 def stage_thresholds(policy: EnforcementPolicy) -> tuple[int, int]:
@@ -72,21 +83,37 @@ class DetectionIndex:
 
     reports: dict[str, date]
     settings: dict[str, date]
+    rows: dict[str, ExoReport] = field(default_factory=dict)
 
     @classmethod
     def build(cls, estate: Estate, settings: Settings) -> DetectionIndex:
         """Index once, so a large estate is not scanned per server."""
+        rows: dict[str, ExoReport] = {}
+        for r in estate.exo_reports:
+            full = r.server_fqdn.strip().lower()
+            for k in {full, full.split(".", 1)[0]} - {""}:
+                rows.setdefault(k, r)
         return cls(
             _keyed((r.server_fqdn, r.first_detected) for r in estate.exo_reports
                    if r.first_detected),
             _keyed(settings.first_detected.items()),
+            rows,
         )
+
+    def row(self, name: str, fqdn: str) -> ExoReport | None:
+        """Exchange Online's report row for this server, if it has one."""
+        return next((self.rows[k] for k in (fqdn.lower(), name.lower()) if k in self.rows),
+                    None)
 
     def lookup(self, table: str, name: str, fqdn: str) -> date | None:
         """The earliest day recorded for this server's name or FQDN."""
         source = self.reports if table == "reports" else self.settings
         days = [source[k] for k in {name.lower(), fqdn.lower()} - {""} if k in source]
         return min(days) if days else None
+
+
+# Report dates are midnight in the admin's time zone: a day either way is not a disagreement.
+_TOLERANCE_DAYS = 1
 
 
 def _baseline_day(build: str, knowledge: Knowledge) -> date | None:
@@ -100,29 +127,43 @@ def _baseline_day(build: str, knowledge: Knowledge) -> date | None:
         return None
 
 
+def implied_clock(row: ExoReport | None, policy: EnforcementPolicy) -> date | None:
+    """Day 0 of the stage table that the report's blocking (else throttling) date implies."""
+    if row is None:
+        return None
+    throttle, block = stage_thresholds(policy)
+    if row.block_date:
+        return row.block_date - timedelta(days=block)
+    if row.throttle_date:
+        return row.throttle_date - timedelta(days=throttle)
+    return None
+
+
 def first_detection(
     server_name: str, estate: Estate, settings: Settings, knowledge: Knowledge,
     index: DetectionIndex | None = None, server: Server | None = None,
 ) -> Detection | None:
     """First-detected day: Exchange Online's report, else settings, else the baseline date.
 
-    ``index`` and ``server`` spare the scans when called for every server of an estate.
+    Reported and recorded dates stand as they are; only the baseline estimate is bounded by
+    the policy start. ``index`` and ``server`` spare the scans for a whole estate.
     """
     index = index or DetectionIndex.build(estate, settings)
     server = server or estate.server(server_name)
     fqdn = server.fqdn if server else ""
     name = server.name if server else server_name
-    found: Detection | None = None
+    implied = implied_clock(index.row(name, fqdn), knowledge.policy)
     day = index.lookup("reports", name, fqdn)
-    if day:
-        found = Detection(day, "exo_report")
-    elif (day := index.lookup("settings", name, fqdn)) is not None:
-        found = Detection(day, "settings")
-    elif server and (day := _baseline_day(server.build, knowledge)) is not None:
-        found = Detection(day, "baseline")
-    if found is None:
-        return None
-    return Detection(max(found.day, knowledge.policy.policy_start), found.source)
+    if day or implied:
+        day = day or implied
+        assert day is not None  # one of the two is set
+        moved = implied if implied and abs((implied - day).days) > _TOLERANCE_DAYS else None
+        return Detection(day, "exo_report", moved)
+    if (day := index.lookup("settings", name, fqdn)) is not None:
+        return Detection(day, "settings")
+    if server and (day := _baseline_day(server.build, knowledge)) is not None:
+        return Detection(max(day, knowledge.policy.policy_start), "baseline")
+    return None
 
 
 def _paused_set(pauses: Iterable[Pause]) -> set[date]:
@@ -138,11 +179,11 @@ def daily_stages(
     """One entry per day from first detection up to min(cutover, end), inclusive."""
     last = min(exposure.cutover, end) if exposure.cutover else end
     paused = _paused_set(pauses)
-    counted = 0
+    counted = (exposure.first_detected - exposure.clock).days
     strip: list[DayStage] = []
     day = exposure.first_detected
     while day <= last:
-        stage = policy.stage_for_day(counted)
+        stage = policy.stage_for_day(max(0, counted))
         if day in paused:
             strip.append(DayStage(day, stage.number, "paused"))
         else:
@@ -167,7 +208,8 @@ def summarise_exposure(
     plan_end: date,
 ) -> Exposure:
     """Days per stage from the plan start (history before it is not the plan's doing)."""
-    shell = Exposure(server, detection.day, cutover, (), 0, detection.source)
+    shell = Exposure(server, detection.day, cutover, (), 0, detection.source,
+                     detection.clock_start)
     counts = [0] * max(len(policy.stages), 8)
     paused = 0
     for entry in daily_stages(shell, pauses, policy, plan_end):
@@ -177,4 +219,5 @@ def summarise_exposure(
             paused += 1
         else:
             counts[entry.stage - 1] += 1
-    return Exposure(server, detection.day, cutover, tuple(counts), paused, detection.source)
+    return Exposure(server, detection.day, cutover, tuple(counts), paused, detection.source,
+                    detection.clock_start)

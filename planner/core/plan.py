@@ -160,6 +160,12 @@ class Exposure:
     days_in_stage: tuple[int, ...]  # index 0 = stage 1
     paused_days: int = 0
     first_detected_source: str = ""  # "exo_report" | "settings" | "baseline"
+    clock_start: date | None = None  # day 0 of the stage table, when the report's dates move it
+
+    @property
+    def clock(self) -> date:
+        """Day 0 of this server's stage clock (its first detection unless the report says)."""
+        return self.clock_start or self.first_detected
 
 
 @dataclass(frozen=True)

@@ -38,10 +38,20 @@ def test_detection_precedence(knowledge: Knowledge) -> None:
     assert found and (found.day, found.source) == (date(2026, 10, 20), "settings")
 
 
-def test_never_before_the_policy_start(knowledge: Knowledge) -> None:
-    settings = Settings(first_detected={"EX01": date(2020, 1, 1)})
+def test_a_recorded_date_is_a_fact_even_before_the_policy_start(knowledge: Knowledge) -> None:
+    settings = Settings(first_detected={"EX01": date(2024, 3, 28)})
     found = first_detection("EX01", Estate(servers=(Server("EX01"),)), settings, knowledge)
-    assert found and found.day == knowledge.policy.policy_start
+    assert found and found.day == date(2024, 3, 28)
+    report = ExoReport("ex01.contoso.com", first_detected=date(2024, 3, 28))
+    estate = Estate(servers=(Server("EX01", fqdn="ex01.contoso.com"),), exo_reports=(report,))
+    found = first_detection("EX01", estate, Settings(), knowledge)
+    assert found and (found.day, found.source) == (date(2024, 3, 28), "exo_report")
+
+
+def test_only_an_estimated_date_is_bounded_by_the_policy_start(knowledge: Knowledge) -> None:
+    server = Server("EX01", build="15.1.2507.39")  # 2016 CU23 below the baseline
+    found = first_detection("EX01", Estate(servers=(server,)), Settings(), knowledge)
+    assert found and (found.day, found.source) == (knowledge.policy.policy_start, "baseline")
 
 
 def test_daily_strip_freezes_during_a_pause(knowledge: Knowledge) -> None:

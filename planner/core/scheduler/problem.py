@@ -145,7 +145,7 @@ class Judged:
 
     name: str
     detection: Detection
-    detected: int  # day index of first detection (negative: before the plan start)
+    detected: int  # day index of the stage clock's day 0 (negative: before the plan start)
     exit_jobs: tuple[int, ...]
 
 
@@ -263,7 +263,7 @@ def _judged(
                                     _find(servers, names[key]))
         if detection is None:
             continue  # not on Exchange Online's clock (yet): nothing to protect
-        judged.append(Judged(names[key], detection, p.index(detection.day),
+        judged.append(Judged(names[key], detection, p.index(detection.clock),
                              tuple(exits.get(key, ()))))
     return judged
 
