@@ -12,7 +12,7 @@ A file written by an older program is lifted step by step through :data:`MIGRATI
 (``{n: fn}`` turns format *n* into *n + 1*); a newer file is refused with a clear message.
 Saving is atomic: a temporary file in the same folder is written, flushed, fsynced and then
 renamed over the target, so a crash never leaves a half-written project behind.
-Autosave writes the same format to a recovery folder (see :func:`write_recovery`).
+Autosave writes the same format to a recovery folder (see :mod:`planner.core.recovery`).
 """
 
 from __future__ import annotations
@@ -39,16 +39,12 @@ __all__ = [
     "MIGRATIONS",
     "Project",
     "ProjectError",
-    "Recovery",
     "Scenario",
-    "discard_recovery",
-    "find_recoveries",
     "load_project",
     "plan_is_current",
     "project_from_plain",
     "project_to_plain",
     "save_project",
-    "write_recovery",
 ]
 
 FORMAT_NAME = "exchange-se-planner-project"
@@ -271,65 +267,3 @@ def load_project(path: Path | str) -> Project:
         return project_from_plain(data)
     except (PlainError, TypeError, ValueError, KeyError, AttributeError) as exc:
         raise ProjectError(f"{target}: the project data is damaged: {exc}") from exc
-
-
-# --- autosave and recovery -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Recovery:
-    """An autosaved project left behind by a program that did not close cleanly."""
-
-    path: Path
-    original: str  # the project file it belongs to; "" for an unsaved project
-    saved_at: str
-    pid: int
-
-
-def write_recovery(project: Project, folder: Path | str, original: Path | str | None = None,
-                   pid: int | None = None) -> Path:
-    """Autosave the project to this process's recovery file in ``folder``; returns its path."""
-    pid = os.getpid() if pid is None else pid
-    target = Path(folder) / f"recovery-{pid}{FILE_SUFFIX}"
-    extra = {"recovery": {"original": str(original or ""), "pid": pid}}
-    save_project(project, target, extra)
-    return target
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    if os.name != "posix":
-        return False  # cannot tell cheaply; offering recovery twice is harmless
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def find_recoveries(folder: Path | str) -> tuple[Recovery, ...]:
-    """Recovery files in ``folder`` whose program is no longer running, newest first."""
-    found: list[Recovery] = []
-    base = Path(folder)
-    if not base.is_dir():
-        return ()
-    for path in base.glob(f"recovery-*{FILE_SUFFIX}"):
-        try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
-            info = doc.get("recovery", {})
-            pid = int(info.get("pid", 0))
-        except (OSError, ValueError, AttributeError):
-            continue  # a damaged autosave is not worth offering
-        if _pid_alive(pid):
-            continue
-        found.append(Recovery(path, str(info.get("original", "")),
-                              str(doc.get("saved_at", "")), pid))
-    return tuple(sorted(found, key=lambda r: r.saved_at, reverse=True))
-
-
-def discard_recovery(path: Path | str) -> None:
-    """Delete a recovery file (after a clean close, or when the user declines it)."""
-    Path(path).unlink(missing_ok=True)

@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication
 
 from planner import __version__
 from planner.core.project import FILE_SUFFIX
+from planner.core.recovery import Recovery, discard
+from planner.gui.autosave import recovery_folder
+from planner.gui.crash_log import install_crash_log
 from planner.gui.document import Document
 from planner.gui.i18n import install_translators, preferred_language
+from planner.gui.recovery_dialog import offer_recoveries
 
 __all__ = ["create_application", "run"]
 
@@ -98,17 +103,43 @@ def run(files: Sequence[str | Path] = (), selftest: bool = False) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         QStandardPaths.setTestModeEnabled(True)  # leave the user's settings alone
     app = create_application()
+    install_crash_log()  # needs the application's names for the per-user folder
     paths = [Path(f) for f in files]
     if selftest:
         return _selftest(paths)
-    from planner.gui.autosave import offer_recovery
     from planner.gui.main_window import MainWindow
 
     window = MainWindow()
     window.show()
-    if not offer_recovery(window, window.document) and paths:
+    windows = [window]  # every window restored from a recovery file stays referenced here
+
+    def new_window() -> MainWindow:
+        extra = MainWindow()
+        extra.show()
+        return extra
+
+    restored = offer_recoveries(window, recovery_folder(),
+                                lambda item: restore_recovery(windows, item, new_window))
+    if not restored and paths:
         QTimer.singleShot(0, lambda: _report_problem(window, _load_files(window, paths)))
     return int(app.exec())
+
+
+def restore_recovery(windows: list[Any], item: Recovery, new_window: Callable[[], Any]) -> None:
+    """Open a recovered project in the last window if it is empty, else in a new window.
+
+    The old recovery file is deleted only once the window wrote its own copy.
+    """
+    target = windows[-1]
+    if target.document.modified or target.document.estate.servers:
+        target = new_window()
+        windows.append(target)
+    target.document.set_project(item.project, Path(item.original) if item.original else None)
+    target.document.set_modified()
+    if target.autosave.save_now() is not None:
+        discard(item)
+    else:
+        item.release()  # could not write a copy: keep the old file for the next start
 
 
 def _report_problem(window: object, problem: str) -> None:

@@ -11,6 +11,7 @@ Signals
     ``busyChanged(bool)``  a re-plan started (True) or ended (False)
     ``progress(int, str)`` percent (-1 = unknown) and a text while busy
     ``planFailed(str)``    the last re-plan raised; the text says why
+    ``bugRaised(str, str)`` a re-plan hit a bug (summary, traceback; already in the log)
     ``pathChanged()``, ``modifiedChanged(bool)``  file name and the unsaved-changes mark
 
 Properties (read-only; all values are immutable core records)
@@ -48,6 +49,7 @@ from planner.core.model import Finding, Server
 from planner.core.plan import Plan
 from planner.core.project import Project, load_project, plan_is_current, save_project
 from planner.core.settings import Decisions, Settings
+from planner.gui.crash_log import is_bug
 from planner.gui.worker import Job, Runner, SyncRunner, ThreadRunner
 from planner.pipeline import knowledge_for, make_plan
 
@@ -128,6 +130,7 @@ class Document(QObject):
     busyChanged = Signal(bool)
     progress = Signal(int, str)
     planFailed = Signal(str)
+    bugRaised = Signal(str, str)
     pathChanged = Signal()
     modifiedChanged = Signal(bool)
 
@@ -331,7 +334,7 @@ class Document(QObject):
         job = self._runner.submit(
             "plan", work,
             lambda plan: self._plan_landed(generation, project, plan),
-            lambda exc, _tb: self._plan_failed(generation, exc),
+            lambda exc, trace: self._plan_failed(generation, exc, trace),
         )
         self._job = None if job.done else job  # a synchronous runner has already delivered
 
@@ -386,9 +389,12 @@ class Document(QObject):
             if command.before is old:
                 command.before = new
 
-    def _plan_failed(self, generation: int, exc: BaseException) -> None:
+    def _plan_failed(self, generation: int, exc: BaseException, trace: str) -> None:
         if generation != self._generation:
             return
         self._job = None
         self._set_busy(False)
-        self.planFailed.emit(f"{type(exc).__name__}: {exc}")
+        summary = f"{type(exc).__name__}: {exc}" if is_bug(exc) else str(exc)
+        self.planFailed.emit(summary)
+        if is_bug(exc):
+            self.bugRaised.emit(summary, trace)

@@ -35,6 +35,7 @@ from planner.core.model import Severity
 from planner.core.project import FILE_SUFFIX
 from planner.core.resources import resource_path
 from planner.gui.autosave import Autosave
+from planner.gui.crash_log import show_bug
 from planner.gui.document import Document
 from planner.gui.i18n import (
     LANGUAGES,
@@ -260,6 +261,7 @@ class MainWindow(QMainWindow):
         doc.planChanged.connect(self._update_status)
         doc.estateChanged.connect(self._update_status)
         doc.planFailed.connect(self._plan_failed)
+        doc.bugRaised.connect(lambda summary, trace: show_bug(self, summary, trace))
 
     # --- state display -----------------------------------------------------------------
 
@@ -387,8 +389,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.document.cancel()
-        self.autosave.stop()
-        self.autosave.discard()
+        self.autosave.close()
         self.settings_store.setValue("window/geometry", self.saveGeometry())
         self.settings_store.setValue("window/state", self.saveState())
         event.accept()

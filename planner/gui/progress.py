@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from planner.gui.crash_log import is_bug, show_bug
 from planner.gui.worker import Runner
 
 __all__ = ["Outcome", "run_with_progress"]
@@ -22,6 +23,7 @@ class Outcome:
     cancelled: bool = False
     result: Any = None
     error: str = ""
+    trace: str = ""  # set for a bug (the traceback, already logged)
 
 
 def run_with_progress(runner: Runner, parent: QWidget | None, label: str,
@@ -37,8 +39,9 @@ def run_with_progress(runner: Runner, parent: QWidget | None, label: str,
         outcome.ok, outcome.result = True, result
         loop.quit()
 
-    def failed(exc: BaseException, _trace: str) -> None:
-        outcome.error = f"{type(exc).__name__}: {exc}"
+    def failed(exc: BaseException, trace: str) -> None:
+        outcome.error = f"{type(exc).__name__}: {exc}" if is_bug(exc) else str(exc)
+        outcome.trace = trace if is_bug(exc) else ""
         loop.quit()
 
     cancel_text = QCoreApplication.translate("QProgressDialog", "Cancel")  # qtbase_de has it
@@ -57,4 +60,6 @@ def run_with_progress(runner: Runner, parent: QWidget | None, label: str,
         loop.exec()
     dialog.reset()
     dialog.deleteLater()
+    if outcome.trace:
+        show_bug(parent, outcome.error, outcome.trace)
     return outcome

@@ -16,6 +16,8 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
+from planner.gui.crash_log import is_bug, log_bug
+
 __all__ = ["Job", "Runner", "SyncRunner", "ThreadRunner"]
 
 Done = Callable[[Any], None]
@@ -82,6 +84,12 @@ class Job(QObject):
             on_error(exc, trace)
 
 
+def _log_failure(job: Job, exc: BaseException, trace: str) -> None:
+    # Logged where it happens, so a bug leaves its traceback even if nobody shows it.
+    if is_bug(exc):
+        log_bug(f"worker job {job.name!r} failed", trace)
+
+
 def _call(fn: Callable[..., Any], job: Job) -> Any:
     # Pipeline functions are plain; only functions that ask for the job get it.
     try:
@@ -114,7 +122,9 @@ class _Task(QRunnable):
         try:
             result = _call(self._fn, self._job)
         except BaseException as exc:  # the GUI shows it; a worker must never die silently
-            self._job.failed.emit(exc, traceback.format_exc())
+            trace = traceback.format_exc()
+            _log_failure(self._job, exc, trace)
+            self._job.failed.emit(exc, trace)
         else:
             self._job.finished.emit(result)
 
@@ -150,7 +160,9 @@ class SyncRunner:
         try:
             result = _call(fn, job)
         except BaseException as exc:
-            job.failed.emit(exc, traceback.format_exc())
+            trace = traceback.format_exc()
+            _log_failure(job, exc, trace)
+            job.failed.emit(exc, trace)
         else:
             job.finished.emit(result)
         return job

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import textwrap
@@ -12,13 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from planner.core.project import Project, load_project
-from planner.gui.autosave import offer_recovery
+from planner.gui.app import restore_recovery
 from planner.gui.document import Document, replace_server
 from planner.gui.main_window import MainWindow
 from planner.gui.pages import PAGES
+from planner.gui.recovery_dialog import RecoveryDialog, offer_recoveries
 from planner.gui.worker import SyncRunner
 from tests.gui import planning_fixtures as fixtures
 
@@ -104,43 +104,84 @@ _CRASHING_CHILD = textwrap.dedent("""
     w = MainWindow(Document(runner=SyncRunner()), recovery_dir=sys.argv[1])
     w.document.set_project(Project(estate=fx.small_estate(), settings=fx.base_settings()))
     server = w.document.estate.servers[0]
-    w.document.apply(replace_server("EX01", replace(server, site="Berlin"), "Move"))
+    w.document.apply(replace_server("EX01", replace(server, site=sys.argv[2]), "Move"))
     print(w.autosave.path, flush=True)   # autosaved after the re-plan
     time.sleep(600)
 """)
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_a_killed_process_leaves_a_recovery_that_the_next_start_offers(
-        qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
-    folder = tmp_path / "recovery"
+def _crash_a_window(folder: Path, tmp_path: Path, site: str) -> Path:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path),
            "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    child = subprocess.Popen([sys.executable, "-c", _CRASHING_CHILD, str(folder)],
+    child = subprocess.Popen([sys.executable, "-c", _CRASHING_CHILD, str(folder), site],
                              cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
     try:
         autosaved = Path(child.stdout.readline().strip())  # type: ignore[union-attr]
         assert autosaved.exists() and autosaved.parent == folder
     finally:
-        child.send_signal(signal.SIGKILL)
+        child.kill()  # no clean-up runs, as in a crash
         child.wait(timeout=30)
         child.stdout.close()  # type: ignore[union-attr]
-    assert load_project(autosaved).estate.servers[0].site == "Berlin"
+    return autosaved
+
+
+def test_two_killed_windows_are_both_offered_and_restored_into_two_windows(
+        qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    folder = tmp_path / "recovery"
+    files = [_crash_a_window(folder, tmp_path, site) for site in ("Berlin", "Hamburg")]
+    assert {load_project(f).estate.servers[0].site for f in files} == {"Berlin", "Hamburg"}
 
     import planner.gui.document as document_module
 
     monkeypatch.setattr(document_module, "make_plan", fixtures.make_plan)
     monkeypatch.setattr(document_module, "knowledge_for", lambda _s: fixtures.knowledge())
-    asked: list[str] = []
+    first = MainWindow(Document(runner=SyncRunner()), recovery_dir=tmp_path / "mine")
+    qtbot.addWidget(first)
+    windows: list[Any] = [first]
 
-    def yes(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
-        asked.append(str(args[2]))
-        return QMessageBox.StandardButton.Yes
+    def new_window() -> MainWindow:
+        extra = MainWindow(Document(runner=SyncRunner()), recovery_dir=tmp_path / "mine")
+        qtbot.addWidget(extra)
+        return extra
 
-    monkeypatch.setattr(QMessageBox, "question", yes)
-    doc = Document(runner=SyncRunner())
-    assert offer_recovery(None, doc, folder)
-    assert asked and "did not close properly" in asked[0]
-    assert doc.estate.servers[0].site == "Berlin"  # work up to the last autosave is back
-    assert doc.modified  # and still needs saving
-    assert not list(folder.glob("*.seplan"))  # offered once, then cleaned up
+    def decide(dialog: RecoveryDialog) -> int:
+        assert dialog.table.rowCount() == 2  # both, not only the newest
+        texts = {dialog.table.item(r, 2).text() for r in range(2)}
+        assert all("+00:00" not in t and "T" not in t for t in texts)  # local time, readable
+        assert all(f.exists() for f in files)  # nothing deleted before the user decides
+        dialog.table.selectAll()
+        dialog.restore_selected()
+        return 1
+
+    monkeypatch.setattr(RecoveryDialog, "exec", decide)
+    restored = offer_recoveries(first, folder,
+                                lambda item: restore_recovery(windows, item, new_window))
+    assert restored == 2 and len(windows) == 2
+    assert {w.document.estate.servers[0].site for w in windows} == {"Berlin", "Hamburg"}
+    assert all(w.document.modified for w in windows)
+    assert not any(f.exists() for f in files)  # each window wrote its own copy first
+    assert all(w.autosave.path is not None and w.autosave.path.exists() for w in windows)
+    for w in windows:
+        w.document.set_project(Project())
+        w.close()
+
+
+def test_decide_later_keeps_everything_and_a_damaged_file_is_kept_aside(
+        qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    folder = tmp_path / "recovery"
+    autosaved = _crash_a_window(folder, tmp_path, "Berlin")
+    (folder / "recovery-damaged.seplan").write_text("{", encoding="utf-8")
+    seen: list[str] = []
+
+    def later(dialog: RecoveryDialog) -> int:
+        seen.append(" ".join(label.text() for label in dialog.findChildren(QLabel)))
+        dialog.reject()
+        return 0
+
+    monkeypatch.setattr(RecoveryDialog, "exec", later)
+    assert offer_recoveries(None, folder, lambda item: None) == 0
+    assert "recovery-damaged.seplan" in seen[0]
+    assert autosaved.exists()
+    assert (folder / "unreadable" / "recovery-damaged.seplan").exists()
+    assert offer_recoveries(None, folder, lambda item: None) == 0
+    assert len(seen) == 2 and "damaged" not in seen[1]  # offered again, the damaged one not
