@@ -1136,17 +1136,17 @@
       <translation>Fertigstellen übernimmt den Import ins Projekt; Sie können ihn rückgängig machen.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="96" />
+      <location filename="../../planner/gui/import_flow.py" line="99" />
       <source>Re-import inventory</source>
       <translation>Bestand erneut importieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="98" />
+      <location filename="../../planner/gui/import_flow.py" line="101" />
       <source>Import inventory</source>
       <translation>Bestand importieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="110" />
+      <location filename="../../planner/gui/import_flow.py" line="113" />
       <source>Reading the inventory…</source>
       <translation>Lese den Bestand …</translation>
     </message>
@@ -1868,87 +1868,89 @@ Wiederherstellen?</translation>
   <context>
     <name>StepsModel</name>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="34" />
       <source>Prepare</source>
-      <translation>Vorbereitung</translation>
+      <translation type="vanished">Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="35" />
       <source>Exchange 2013 removal</source>
-      <translation>Exchange 2013 entfernen</translation>
+      <translation type="vanished">Exchange 2013 entfernen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="36" />
       <source>Cumulative updates</source>
-      <translation>Kumulative Updates</translation>
+      <translation type="vanished">Kumulative Updates</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="37" />
       <source>In-place upgrades</source>
-      <translation>In-Place-Upgrades</translation>
+      <translation type="vanished">In-Place-Upgrades</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="38" />
       <source>Side by side</source>
-      <translation>Side-by-Side</translation>
+      <translation type="vanished">Side-by-Side</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="39" />
       <source>Hybrid</source>
-      <translation>Hybrid</translation>
+      <translation type="vanished">Hybrid</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="40" />
       <source>Decommission</source>
-      <translation>Außerbetriebnahme</translation>
+      <translation type="vanished">Außerbetriebnahme</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="41" />
       <source>Milestones</source>
-      <translation>Meilensteine</translation>
+      <translation type="vanished">Meilensteine</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="54" />
+      <location filename="../../planner/gui/views/steps_model.py" line="46" />
       <source>Step</source>
       <translation>Schritt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="54" />
+      <location filename="../../planner/gui/views/steps_model.py" line="46" />
+      <source>ID</source>
+      <translation>Nr.</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="47" />
       <source>Target</source>
       <translation>Ziel</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="55" />
+      <location filename="../../planner/gui/views/steps_model.py" line="47" />
+      <source>WBS</source>
+      <translation>PSP</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps_model.py" line="48" />
       <source>Start</source>
       <translation>Beginn</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="55" />
+      <location filename="../../planner/gui/views/steps_model.py" line="48" />
       <source>End</source>
       <translation>Ende</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="56" />
+      <location filename="../../planner/gui/views/steps_model.py" line="49" />
       <source>Days</source>
       <translation>Tage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="56" />
+      <location filename="../../planner/gui/views/steps_model.py" line="49" />
       <source>Consultant</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="57" />
+      <location filename="../../planner/gui/views/steps_model.py" line="50" />
       <source>Rule</source>
       <translation>Regel</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="57" />
+      <location filename="../../planner/gui/views/steps_model.py" line="50" />
       <source>Reason</source>
       <translation>Begründung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="58" />
+      <location filename="../../planner/gui/views/steps_model.py" line="51" />
       <source>Date driven by</source>
       <translation>Termin bestimmt durch</translation>
     </message>

@@ -14,7 +14,7 @@ from planner.core.report import assumptions
 from planner.core.report.estate_figure import estate_figures
 from planner.core.report.figure import Figure, figure_to_svg
 from planner.core.report.gantt import PHASE_COLOURS, gantt_figures
-from planner.core.report.step_order import numbered_steps
+from planner.core.report.step_order import NumberedStep, numbered_steps, phase_title
 from planner.core.report.summary import (
     deadlines,
     passing_servers,
@@ -209,15 +209,27 @@ def _beyond_shared(first: str, why: str) -> str | None:
     return " ".join(b[n:])
 
 
+def _step_row(item: NumberedStep, words: Wording, detail: str) -> Row:
+    dated = item.dated
+    owner = ("–" if item.step.milestone else
+             dated.consultant if dated and dated.consultant else
+             words("customer_owner") if not item.step.needs_consultant else "–")
+    return Row((str(item.number), item.wbs, item.step.title(words.lang),
+                words.date(dated.start) if dated else words("not_scheduled"),
+                words.date(dated.end) if dated else "–", owner), detail=detail)
+
+
 def _phases(plan: Plan, words: Wording) -> tuple[PhaseSection, ...]:
     sections: list[PhaseSection] = []
-    head = tuple(words(k) for k in ("col_no", "col_step", "col_start", "col_end", "col_owner"))
+    head = tuple(words(k) for k in ("col_no", "col_wbs", "col_step", "col_start", "col_end",
+                                    "col_owner"))
     # The first of consecutive steps whose reasons open with the same long paragraph (the
     # steps of one Exchange 2013 server and its milestone) carries it; the rest point back to
     # it and add only what differs. Excel keeps every reason in full.
     first: tuple[str, int] | None = None
-    for item in numbered_steps(plan):
+    for item in numbered_steps(plan, words.lang):
         phase = item.step.phase
+        title = phase_title(phase, words.lang)
         why = item.step.why(words.lang)
         rest = _beyond_shared(first[0], why) if first else None
         if first and rest == "":
@@ -226,22 +238,13 @@ def _phases(plan: Plan, words: Wording) -> tuple[PhaseSection, ...]:
             detail = words("reason_see_above_plus", n=first[1], rest=rest)
         else:
             first, detail = (why, item.number), why
-        if not sections or sections[-1].title != words("phase_" + phase.value):
-            sections.append(PhaseSection(words("phase_" + phase.value), PHASE_COLOURS[phase],
-                                         Table(head, (), (5, 55, 12, 12, 16),
-                                               words("phase_" + phase.value),
-                                               PHASE_COLOURS[phase])))
-        dated = item.dated
-        owner = ("–" if item.step.milestone else
-                 dated.consultant if dated and dated.consultant else
-                 words("customer_owner") if not item.step.needs_consultant else "–")
-        row = Row((str(item.number), item.step.title(words.lang),
-                   words.date(dated.start) if dated else words("not_scheduled"),
-                   words.date(dated.end) if dated else "–", owner),
-                  detail=detail)
+        if not sections or sections[-1].title != title:
+            sections.append(PhaseSection(title, PHASE_COLOURS[phase],
+                                         Table(head, (), (5, 7, 50, 11, 11, 16), title,
+                                               PHASE_COLOURS[phase], detail_col=2)))
         last = sections[-1]
-        sections[-1] = PhaseSection(last.title, last.colour,
-                                    replace(last.table, rows=(*last.table.rows, row)))
+        sections[-1] = PhaseSection(last.title, last.colour, replace(
+            last.table, rows=(*last.table.rows, _step_row(item, words, detail))))
     return tuple(sections)
 
 

@@ -23,7 +23,7 @@ from planner.core.report.figure import (
     Segment,
     text_width,
 )
-from planner.core.report.step_order import NumberedStep, numbered_steps
+from planner.core.report.step_order import NumberedStep, numbered_steps, phase_title
 from planner.core.report.time_axis import TimeAxis
 from planner.core.report.wording import Wording
 
@@ -54,9 +54,9 @@ class _Row:
     item: NumberedStep | None  # None: the phase's heading row
 
 
-def _rows(plan: Plan) -> list[_Row]:
+def _rows(plan: Plan, words: Wording) -> list[_Row]:
     rows: list[_Row] = []
-    for numbered in numbered_steps(plan):
+    for numbered in numbered_steps(plan, words.lang):
         if not rows or rows[-1].phase != numbered.step.phase:
             rows.append(_Row(numbered.step.phase, None))
         rows.append(_Row(numbered.step.phase, numbered))
@@ -93,7 +93,7 @@ def _range(plan: Plan) -> tuple[date, date]:
 def _row_items(row: _Row, y: float, axis: TimeAxis, words: Wording) -> list[Item]:
     colour = PHASE_COLOURS[row.phase]
     if row.item is None:
-        return [Label(2, y, TASK_W - 4, ROW_H, words("phase_" + row.phase.value), 7.0,
+        return [Label(2, y, TASK_W - 4, ROW_H, phase_title(row.phase, words.lang), 7.0,
                       colour, bold=True)]
     numbered = row.item
     text = f"{numbered.number}  {numbered.step.title(words.lang)}"
@@ -146,7 +146,7 @@ def _legend(plan: Plan, y: float, words: Wording) -> list[Item]:
     x = 0.0
     used = [p for p in PHASE_COLOURS if p != Phase.MILESTONE
             and any(s.phase == p for s in plan.proposal.steps)]
-    entries: list[tuple[str, str]] = [(PHASE_COLOURS[p], words("phase_" + p.value)) for p in used]
+    entries: list[tuple[str, str]] = [(PHASE_COLOURS[p], phase_title(p, words.lang)) for p in used]
     if any(not s.needs_consultant and not s.milestone for s in plan.proposal.steps):
         entries.append(("#ffffff", words("legend_customer")))
     if plan.schedule.pauses:
@@ -171,5 +171,5 @@ def _legend_height(plan: Plan, words: Wording) -> float:
 
 def gantt_figures(plan: Plan, words: Wording) -> tuple[Figure, ...]:
     """One Gantt figure per part; empty when the plan has no steps."""
-    parts = _parts(_rows(plan))
+    parts = _parts(_rows(plan, words))
     return tuple(_part_figure(plan, part, i, words) for i, part in enumerate(parts, 1))

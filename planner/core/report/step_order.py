@@ -1,38 +1,37 @@
-"""The order and numbering of steps that the step list and the Gantt share."""
+"""The step numbers the report shares with Excel, MS Project and the GUI.
+
+There is one numbering: the outline of :mod:`planner.core.export.wbs` (phase → target →
+step, task ids as MS Project counts rows). The report's step list and Gantt print the task id
+and the WBS number of that outline, so "task 14" means the same step in every deliverable.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
+from planner.core.export.labels import label
+from planner.core.export.wbs import build_outline
 from planner.core.plan import Phase, Plan, ScheduledStep, Step
 
-__all__ = ["PHASE_ORDER", "NumberedStep", "numbered_steps"]
-
-PHASE_ORDER: tuple[Phase, ...] = tuple(Phase)
+__all__ = ["NumberedStep", "numbered_steps", "phase_title"]
 
 
 @dataclass(frozen=True)
 class NumberedStep:
-    """A step with its number in the report and its dates (None when unscheduled)."""
+    """A step with its task id and WBS number and its dates (None when unscheduled)."""
 
-    number: int
+    number: int  # the MS Project task id
+    wbs: str
     step: Step
     dated: ScheduledStep | None
 
 
-def _key(step: Step, dated: ScheduledStep | None, index: int) -> tuple[int, date, int]:
-    # Unscheduled steps go last within their phase; ties keep the proposal's order.
-    return (PHASE_ORDER.index(step.phase), dated.start if dated else date.max, index)
+def numbered_steps(plan: Plan, lang: str = "en") -> tuple[NumberedStep, ...]:
+    """The plan's steps in outline order (phase, target, date) with their outline numbers."""
+    return tuple(NumberedStep(row.id, row.wbs, row.step, row.dated)
+                 for row in build_outline(plan, lang).rows if row.step is not None)
 
 
-def numbered_steps(plan: Plan) -> tuple[NumberedStep, ...]:
-    """Steps grouped by phase, by start date within a phase, numbered from 1."""
-    dated = {s.step_id: s for s in plan.schedule.steps}
-    ordered = sorted(
-        enumerate(plan.proposal.steps),
-        key=lambda pair: _key(pair[1], dated.get(pair[1].id), pair[0]),
-    )
-    return tuple(
-        NumberedStep(n, step, dated.get(step.id)) for n, (_, step) in enumerate(ordered, 1)
-    )
+def phase_title(phase: Phase, lang: str) -> str:
+    """The phase's name as Excel, MS Project and the report all print it."""
+    return label(f"phase.{phase.value}", lang)

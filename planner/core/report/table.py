@@ -13,7 +13,7 @@ class Row:
 
     cells: tuple[str, ...]
     cls: str = ""
-    detail: str = ""  # smaller text under the second cell (a step's reason under its title)
+    detail: str = ""  # smaller text under the table's detail column (a step's reason)
 
 
 @dataclass(frozen=True)
@@ -25,3 +25,4 @@ class Table:
     widths: tuple[int, ...]
     title: str = ""  # a heading row inside the table, so it never parts from its rows
     title_colour: str = ""
+    detail_col: int = 1  # the column whose cell carries each row's detail

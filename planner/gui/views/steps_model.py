@@ -19,7 +19,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from planner.core.export.wbs import build_outline
 from planner.core.plan import Phase, Plan, Step
+from planner.core.report.step_order import phase_title as core_phase_title
 
 __all__ = ["STEP_ROLE", "StepsModel", "phase_title"]
 
@@ -28,19 +30,9 @@ _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = 0xFFFFFFFF  # internalId of phase rows; step rows carry their phase's row
 
 
-def phase_title(phase: Phase) -> str:
-    """The phase's name for people, translated."""
-    names = {
-        Phase.PREPARE: QT_TRANSLATE_NOOP("StepsModel", "Prepare"),
-        Phase.LEGACY: QT_TRANSLATE_NOOP("StepsModel", "Exchange 2013 removal"),
-        Phase.UPDATE: QT_TRANSLATE_NOOP("StepsModel", "Cumulative updates"),
-        Phase.IN_PLACE: QT_TRANSLATE_NOOP("StepsModel", "In-place upgrades"),
-        Phase.SIDE_BY_SIDE: QT_TRANSLATE_NOOP("StepsModel", "Side by side"),
-        Phase.HYBRID: QT_TRANSLATE_NOOP("StepsModel", "Hybrid"),
-        Phase.DECOMMISSION: QT_TRANSLATE_NOOP("StepsModel", "Decommission"),
-        Phase.MILESTONE: QT_TRANSLATE_NOOP("StepsModel", "Milestones"),
-    }
-    return QCoreApplication.translate("StepsModel", str(names.get(phase, phase.value)))
+def phase_title(phase: Phase, lang: str = "en") -> str:
+    """The phase's name for people, as the report, Excel and MS Project print it."""
+    return core_phase_title(phase, lang)
 
 
 def _d(day: date | None) -> str:
@@ -51,7 +43,8 @@ class StepsModel(QAbstractItemModel):
     """Phases as top rows; steps (with dates, rule and reason) as their children."""
 
     COLUMNS = (
-        QT_TRANSLATE_NOOP("StepsModel", "Step"), QT_TRANSLATE_NOOP("StepsModel", "Target"),
+        QT_TRANSLATE_NOOP("StepsModel", "Step"), QT_TRANSLATE_NOOP("StepsModel", "ID"),
+        QT_TRANSLATE_NOOP("StepsModel", "WBS"), QT_TRANSLATE_NOOP("StepsModel", "Target"),
         QT_TRANSLATE_NOOP("StepsModel", "Start"), QT_TRANSLATE_NOOP("StepsModel", "End"),
         QT_TRANSLATE_NOOP("StepsModel", "Days"), QT_TRANSLATE_NOOP("StepsModel", "Consultant"),
         QT_TRANSLATE_NOOP("StepsModel", "Rule"), QT_TRANSLATE_NOOP("StepsModel", "Reason"),
@@ -63,6 +56,7 @@ class StepsModel(QAbstractItemModel):
         self._plan: Plan | None = None
         self._lang = "en"
         self._groups: list[tuple[Phase, list[Step]]] = []
+        self._numbers: dict[str, tuple[int, str]] = {}  # step id -> (task id, WBS)
         self._pending: tuple[set[str], set[str]] = (set(), set())
 
     def set_plan(self, plan: Plan | None, lang: str = "en") -> None:
@@ -72,10 +66,15 @@ class StepsModel(QAbstractItemModel):
         self._lang = lang
         self._pending = (set(), set())
         groups: dict[Phase, list[Step]] = {}
-        for step in plan.proposal.steps if plan else ():
-            groups.setdefault(step.phase, []).append(step)
-        order = list(Phase)
-        self._groups = [(p, groups[p]) for p in sorted(groups, key=order.index)]
+        # The outline's order and numbers: "task 14" is the same step in Excel, MS Project
+        # and the report.
+        outline = build_outline(plan, lang) if plan else None
+        self._numbers = {}
+        for row in outline.rows if outline else ():
+            if row.step is not None:
+                self._numbers[row.step.id] = (row.id, row.wbs)
+                groups.setdefault(row.step.phase, []).append(row.step)
+        self._groups = list(groups.items())
         self.endResetModel()
 
     def step_index(self, step_id: str) -> QModelIndex:
@@ -175,7 +174,7 @@ class StepsModel(QAbstractItemModel):
     def _phase_data(self, index: _Index, role: int) -> Any:
         phase, steps = self._groups[index.row()]
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-            return f"{phase_title(phase)} ({len(steps)})"
+            return f"{phase_title(phase, self._lang)} ({len(steps)})"
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -187,8 +186,11 @@ class StepsModel(QAbstractItemModel):
     def _step_text(self, step: Step, column: int) -> str:
         dated = self._plan.schedule.for_step(step.id) if self._plan else None
         lang = self._lang
+        task_id, wbs = self._numbers.get(step.id, (0, ""))
         values = (
             step.title(lang),
+            str(task_id) if task_id else "",
+            wbs,
             step.target,
             _d(dated.start) if dated else "",
             _d(dated.end) if dated else "",
