@@ -27,6 +27,17 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     "IMPORT-FILE-TOO-LARGE": (
         E, "The file would unpack to {detail}; refused as a safety measure.",
         "Die Datei würde sich auf {detail} entpacken; aus Sicherheitsgründen abgelehnt."),
+    "IMPORT-WORKBOOK-REFUSED": (
+        E, "Not read as a safety measure: {detail}. An inventory is far smaller; save the "
+        "workbook again (or as CSV) after removing stray cells far below or right of the data.",
+        "Aus Sicherheitsgründen nicht gelesen: {detail}. Ein Bestand ist viel kleiner; Mappe "
+        "neu speichern (oder als CSV), nachdem verstreute Zellen weit unter oder rechts der "
+        "Daten entfernt sind."),
+    "IMPORT-SHEET-TOO-LARGE": (
+        E, "The sheet spans {detail}; not read. Remove stray cells far below or right of the "
+        "table (Ctrl+End shows the last one).",
+        "Das Blatt umfasst {detail}; nicht gelesen. Verstreute Zellen weit unter oder rechts "
+        "der Tabelle entfernen (Strg+Ende zeigt die letzte)."),
     "IMPORT-TABLE-TOO-LONG": (
         E, "The table has more than {detail} rows; only the first {detail} were read. An "
         "Exchange inventory is far smaller: split the file or remove unrelated rows.",

@@ -24,6 +24,7 @@ from planner.core.resources import resource_path
 __all__ = ["HeaderMatch", "Synonyms", "load_synonyms", "match_header_row", "normalise_header"]
 
 _LANGS = ("en", "de")
+_MAX_HEADER = 120
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,38 @@ def normalise_header(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _without_brackets(text: str) -> str:
-    return normalise_header(re.sub(r"\(.*?\)|\[.*?\]", " ", text))
+    """The header without ``(...)`` and ``[...]`` parts on one line: ``Größe (GB)`` -> ``größe``."""
+    return normalise_header(_drop_brackets(text))
+
+
+def _drop_brackets(text: str) -> str:
+    """Each bracket up to the first closing one on its line becomes a space, in linear time.
+
+    A regular expression does the same but rescans the rest of the cell for every opening
+    bracket without a closing one (quadratic: a 100 KB cell took many seconds).
+    """
+    out: list[str] = []
+    i, n = 0, len(text)
+    closer_at = {")": -2, "]": -2}  # next position of each closer after i (-1: none left)
+    newline_at = -2
+    while i < n:
+        closer = ")" if text[i] == "(" else "]" if text[i] == "[" else ""
+        if not closer:
+            out.append(text[i])
+            i += 1
+            continue
+        if closer_at[closer] != -1 and closer_at[closer] <= i:
+            closer_at[closer] = text.find(closer, i + 1)
+        if newline_at != -1 and newline_at <= i:
+            newline_at = text.find("\n", i + 1)
+        end = closer_at[closer]
+        if end == -1 or (newline_at != -1 and newline_at < end):
+            out.append(text[i])
+            i += 1
+            continue
+        out.append(" ")
+        i = end + 1
+    return "".join(out)
 
 
 def _ascii(key: str) -> str:
@@ -113,8 +145,8 @@ def _lookup(entity: str, text: str, syn: Synonyms) -> tuple[str, float, str]:
 def _fuzzy(entity: str, text: str, syn: Synonyms) -> tuple[str, float]:
     """A near miss such as a typo or an extra word; confidence below 0.8."""
     key = _without_brackets(text)
-    if len(key) < 4:
-        return "", 0.0
+    if not 4 <= len(key) <= _MAX_HEADER:
+        return "", 0.0  # a cell this long is no header; difflib would take long on it
     best = difflib.get_close_matches(key, list(syn.fields[entity]), n=1, cutoff=0.84)
     if best:
         ratio = difflib.SequenceMatcher(None, key, best[0]).ratio()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.importing.findings import Where, finding
+from planner.core.importing.workbook_limits import workbook_problems
 from planner.core.model import Finding
 
 __all__ = ["MAX_UNPACKED_BYTES", "Table", "decode_text", "read_file", "read_text_table"]
@@ -63,9 +64,11 @@ def read_file(path: Path) -> tuple[list[Table], list[Finding]]:
         if head.startswith(b"PK\x03\x04"):
             return _read_zip_workbook(path)
         if head.startswith(b"\xd0\xcf\x11\xe0"):
-            return _read_workbook(path)
+            return _read_workbook(path, "xls")
         return _read_text_file(path)
-    except Exception as exc:  # any reader failure is the file's problem
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:
         return [], [finding("IMPORT-FILE-UNREADABLE", where, detail=_describe(exc))]
 
 
@@ -89,16 +92,26 @@ def _read_zip_workbook(path: Path) -> tuple[list[Table], list[Finding]]:
     names = {i.filename for i in infos}
     if not ({"[Content_Types].xml", "mimetype", "content.xml"} & names):
         return [], [finding("IMPORT-FILE-UNSUPPORTED", where, detail="ZIP archive")]
-    return _read_workbook(path)
+    return _read_workbook(path, "zip")
 
 
-def _read_workbook(path: Path) -> tuple[list[Table], list[Finding]]:
+def _read_workbook(path: Path, kind: str) -> tuple[list[Table], list[Finding]]:
     from python_calamine import CalamineWorkbook
 
+    problems = workbook_problems(path, kind)
+    if problems.damaged:
+        return [], [finding("IMPORT-FILE-UNREADABLE", Where(path.name), detail=problems.damaged)]
+    if problems.file:
+        return [], [finding("IMPORT-WORKBOOK-REFUSED", Where(path.name), detail=problems.file)]
     tables: list[Table] = []
+    findings: list[Finding] = []
     workbook = CalamineWorkbook.from_path(str(path))
     try:
         for name in workbook.sheet_names:
+            if name in problems.sheets:
+                findings.append(finding("IMPORT-SHEET-TOO-LARGE", Where(path.name, name),
+                                        detail=problems.sheets[name]))
+                continue
             sheet = workbook.get_sheet_by_name(name)
             rows = [list(r) for r in sheet.to_python(skip_empty_area=False)]
             cut_off = len(rows) > MAX_TABLE_ROWS
@@ -107,7 +120,7 @@ def _read_workbook(path: Path) -> tuple[list[Table], list[Finding]]:
             tables.append(Table(path.name, name, tuple(tuple(r) for r in rows), cut_off=cut_off))
     finally:
         workbook.close()
-    return tables, _cut_off_findings(tables)
+    return tables, findings + _cut_off_findings(tables)
 
 
 def _cut_off_findings(tables: Sequence[Table]) -> list[Finding]:

@@ -38,8 +38,14 @@ _TYPE_NAME = re.compile(
     r"Microsoft\.Exchange\.[\w.]+`\d)")
 _UNITS = {"b": 1 / 1024**3, "byte": 1 / 1024**3, "bytes": 1 / 1024**3, "kb": 1 / 1024**2,
           "mb": 1 / 1024, "gb": 1.0, "tb": 1024.0, "pb": 1024.0**2}
-_SIZE = re.compile(r"^\s*([-+]?[\d.,' ]*\d)\s*([kmgtp]?b|bytes?)?\s*$", re.IGNORECASE)
-_BYTES_IN_PARENS = re.compile(r"\(\s*([\d.,' ]+)\s*bytes?\s*\)", re.IGNORECASE)
+# The number's own spaces must be followed by a digit and the loops are possessive, so no
+# pattern here backtracks over a long cell (a cell of "(" and spaces took seconds before).
+_SIZE = re.compile(r"\s*+([-+]?[.,']*+\d(?:[\d.,']|\s(?=\d))*+)\s*+([kmgtp]?b|bytes?)?\s*+",
+                   re.IGNORECASE)
+_BYTES_IN_PARENS = re.compile(r"\(\s*+(\d(?:[\d.,']|\s(?=\d))*+)\s*+bytes?\s*+\)",
+                              re.IGNORECASE)
+_NUMBER = re.compile(r"[-+]?[\d.,]++")
+_MAX_VALUE_TEXT = 200  # no number, size or date is longer; longer cells are not parsed
 _ADMIN_VERSION = re.compile(r"Version\s+(\d+)\.(\d+)\s*\(\s*Build\s+(\d+)\.(\d+)\s*\)",
                             re.IGNORECASE)
 _DOTTED_BUILD = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{1,4})\.(\d{1,4})(?![\d.])")
@@ -83,8 +89,9 @@ def parse_number(raw: object, decimal_comma: bool = False) -> float:
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         return float(raw)
     text = cell_text(raw).replace(" ", "").replace("'", "")
-    if not re.fullmatch(r"[-+]?[\d.,]*\d[\d.,]*", text):
-        raise ValueError(text)
+    if len(text) > _MAX_VALUE_TEXT or not _NUMBER.fullmatch(text) or not any(
+            c.isdigit() for c in text):
+        raise ValueError(text[:_MAX_VALUE_TEXT])
     last_comma, last_dot = text.rfind(","), text.rfind(".")
     if last_comma >= 0 and last_dot >= 0:  # both: the later one is the decimal mark
         if last_comma > last_dot:
@@ -122,10 +129,12 @@ def parse_size_gb(raw: object, decimal_comma: bool = False, unit_factor: float =
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         return round(float(raw) * unit_factor, 3)
     text = cell_text(raw)
+    if len(text) > _MAX_VALUE_TEXT:
+        raise ValueError(text[:_MAX_VALUE_TEXT])
     exact = _BYTES_IN_PARENS.search(text)
     if exact:  # Exchange's DatabaseSize string: the byte count is the precise part
         return round(parse_number(exact.group(1)) / 1024**3, 3)
-    match = _SIZE.match(text)
+    match = _SIZE.fullmatch(text)
     if not match:
         raise ValueError(text)
     number = parse_number(match.group(1), decimal_comma)
@@ -153,7 +162,7 @@ def parse_date(raw: object) -> date:
         return raw.date()
     if isinstance(raw, date):
         return raw
-    text = cell_text(raw)
+    text = cell_text(raw)[:_MAX_VALUE_TEXT]
     head = re.split(r"[ T]", text, maxsplit=1)[0]
     for fmt in _DATE_FORMATS:
         try:

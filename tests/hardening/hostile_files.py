@@ -1,0 +1,190 @@
+"""Small hostile input files, made by code: each once killed, stalled or fooled the importer.
+
+``write_all(folder)`` writes every one of them; the tests, the GUI self-test check and the
+fuzz suite use the same makers, so a new case added here is tried everywhere.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.paths import ROOT
+
+XLS = ROOT / "tests" / "data" / "mixed-inventory.xls"
+
+_NS = "http://schemas.openxmlformats.org"
+_CT = (f'<?xml version="1.0"?><Types xmlns="{_NS}/package/2006/content-types">'
+       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+       'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>')
+_RELS = (f'<?xml version="1.0"?><Relationships xmlns="{_NS}/package/2006/relationships">'
+         f'<Relationship Id="rId1" Type="{_NS}/officeDocument/2006/relationships/'
+         'officeDocument" Target="xl/workbook.xml"/></Relationships>')
+
+
+def _cell(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def xlsx_raw(sheet_data: str, sheets: int = 1, shared_strings: str = "") -> bytes:
+    """An .xlsx written by hand: ``sheets`` sheets that all name the one sheet part."""
+    book = "".join(f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId1"/>' for i in range(sheets))
+    rels = (f'<Relationship Id="rId1" Type="{_NS}/officeDocument/2006/relationships/worksheet" '
+            'Target="worksheets/sheet1.xml"/>')
+    if shared_strings:
+        rels += (f'<Relationship Id="rId2" Type="{_NS}/officeDocument/2006/relationships/'
+                 'sharedStrings" Target="sharedStrings.xml"/>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", _CT)
+        z.writestr("_rels/.rels", _RELS)
+        z.writestr("xl/workbook.xml",
+                   f'<workbook xmlns="{_NS}/spreadsheetml/2006/main" xmlns:r="{_NS}/'
+                   f'officeDocument/2006/relationships"><sheets>{book}</sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels",
+                   f'<Relationships xmlns="{_NS}/package/2006/relationships">{rels}'
+                   '</Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml",
+                   f'<worksheet xmlns="{_NS}/spreadsheetml/2006/main"><sheetData>'
+                   f"{sheet_data}</sheetData></worksheet>")
+        if shared_strings:
+            z.writestr("xl/sharedStrings.xml", shared_strings)
+    return buf.getvalue()
+
+
+def corner_cells_xlsx() -> bytes:
+    """One cell at A1 and one at XFD1048576 (the reader allocated 512 GB and aborted)."""
+    return xlsx_raw(f'<row r="1">{_cell("A1", "Servername")}</row>'
+                    f'<row r="1048576">{_cell("XFD1048576", "x")}</row>')
+
+
+def sparse_tall_xlsx() -> bytes:
+    """Cells in the first and the last row, 26 columns wide (1.45 GB)."""
+    return xlsx_raw(f'<row r="1">{_cell("A1", "Servername")}{_cell("B1", "Version")}</row>'
+                    f'<row r="1048576">{_cell("Z1048576", "x")}</row>')
+
+
+def unnamed_cells_xlsx() -> bytes:
+    """Cells without references: 20,000 columns in one row, repeated down 400 rows."""
+    row = "<c/>" * 20_000
+    return xlsx_raw(f'<row r="1">{_cell("A1", "a")}</row>' + f"<row>{row}</row>" * 400)
+
+
+def shared_sheet_part_xlsx() -> bytes:
+    """Thousands of sheets naming one sheet part (3 GB in 36 s)."""
+    return xlsx_raw(f'<row r="1">{_cell("A1", "Servername")}{_cell("B1", "Version")}</row>',
+                    sheets=3000)
+
+
+def shared_strings_count_xlsx() -> bytes:
+    """A shared-string table declaring four billion entries (the reader reserves them)."""
+    sst = (f'<sst xmlns="{_NS}/spreadsheetml/2006/main" count="4000000000" '
+           'uniqueCount="4000000000"><si><t>x</t></si></sst>')
+    return xlsx_raw('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', shared_strings=sst)
+
+
+_MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:'
+             'oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:'
+             'full-path="/" manifest:media-type="application/vnd.oasis.opendocument.'
+             'spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:'
+             'media-type="text/xml"/></manifest:manifest>')
+
+
+def _ods(body: str) -> bytes:
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} '
+               'office:version="1.2"><office:body><office:spreadsheet>'
+               f"{body}</office:spreadsheet></office:body></office:document-content>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                   compress_type=zipfile.ZIP_STORED)
+        z.writestr("META-INF/manifest.xml", _MANIFEST)
+        z.writestr("content.xml", content)
+    return buf.getvalue()
+
+
+_ODS_CELL = '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
+
+
+def repeated_rows_ods() -> bytes:
+    """50 tables, each a row of content repeated 100,000 times (5.8 GB from 1.4 KB)."""
+    return _ods("".join(f'<table:table table:name="T{i}"><table:table-row '
+                        f'table:number-rows-repeated="100000">{_ODS_CELL * 5}</table:table-row>'
+                        "</table:table>" for i in range(50)))
+
+
+def repeated_columns_ods() -> bytes:
+    """One cell with content repeated across 16,000 columns and 1,000 rows."""
+    return _ods('<table:table table:name="T"><table:table-row table:number-rows-repeated="1000">'
+                '<table:table-cell office:value-type="string" '
+                'table:number-columns-repeated="16000"><text:p>x</text:p></table:table-cell>'
+                "</table:table-row></table:table>")
+
+
+def trailing_empty_rows_ods() -> bytes:
+    """LibreOffice's normal trailing million empty rows: must still import."""
+    header = "".join(f'<table:table-cell office:value-type="string"><text:p>{t}</text:p>'
+                     "</table:table-cell>" for t in ("Servername", "Version", "Rolle"))
+    data = "".join(f'<table:table-cell office:value-type="string"><text:p>{t}</text:p>'
+                   "</table:table-cell>" for t in ("EX01", "15.2.1544.4", "Mailbox"))
+    return _ods(f'<table:table table:name="Server"><table:table-row>{header}</table:table-row>'
+                f"<table:table-row>{data}</table:table-row>"
+                '<table:table-row table:number-rows-repeated="1048570">'
+                '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+                "</table:table>")
+
+
+def _patched_xls(record: bytes, fmt: str, *values: int) -> bytes:
+    """The sample .xls with every record of this type's first fields overwritten."""
+    data = bytearray(XLS.read_bytes())
+    at = data.find(record)
+    while at >= 0:
+        struct.pack_into(fmt, data, at + 4, *values)
+        at = data.find(record, at + 1)
+    return bytes(data)
+
+
+def declared_rows_xls() -> bytes:
+    """An .xls whose DIMENSIONS records claim four billion rows (the reader aborted)."""
+    return _patched_xls(b"\x00\x02\x0e\x00", "<IIHH", 0, 0xFFFFFFF0, 0, 0xFF)
+
+
+def inverted_dimensions_xls() -> bytes:
+    """First row after the last row: the reader computed a huge size from it."""
+    return _patched_xls(b"\x00\x02\x0e\x00", "<IIHH", 0x88000000, 0x3EB, 0, 5)
+
+
+def truncated_xls() -> bytes:
+    """The sample .xls cut in the middle (python-calamine panicked on such files)."""
+    data = XLS.read_bytes()
+    return data[: len(data) // 2]
+
+
+HOSTILE: dict[str, Callable[[], bytes]] = {
+    "corner-cells.xlsx": corner_cells_xlsx,
+    "sparse-tall.xlsx": sparse_tall_xlsx,
+    "unnamed-cells.xlsx": unnamed_cells_xlsx,
+    "shared-sheet-part.xlsx": shared_sheet_part_xlsx,
+    "shared-strings-count.xlsx": shared_strings_count_xlsx,
+    "repeated-rows.ods": repeated_rows_ods,
+    "repeated-columns.ods": repeated_columns_ods,
+    "declared-rows.xls": declared_rows_xls,
+    "inverted-dimensions.xls": inverted_dimensions_xls,
+    "truncated.xls": truncated_xls,
+}
+
+
+def write_all(folder: Path) -> list[Path]:
+    """Every hostile file written into ``folder``."""
+    paths = []
+    for name, make in HOSTILE.items():
+        path = folder / name
+        path.write_bytes(make())
+        paths.append(path)
+    return paths

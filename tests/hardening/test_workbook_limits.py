@@ -1,0 +1,61 @@
+"""Workbooks that made python-calamine abort, panic or take gigabytes end in a finding (#18)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from planner.core.importing import import_files
+from planner.core.model import Severity
+from tests.hardening.fuzzing import run_isolated
+from tests.hardening.hostile_files import HOSTILE, trailing_empty_rows_ods, write_all
+
+_CHILD = """
+import json
+from pathlib import Path
+from planner.core.importing import import_files
+out = {}
+for path in sorted(Path(FOLDER).iterdir()):
+    result = import_files([path])
+    out[path.name] = [(f.code, f.severity.value, f.file) for f in result.findings]
+print("RESULT", json.dumps(out))
+"""
+
+
+def test_every_hostile_workbook_is_a_finding_within_one_gigabyte(tmp_path: Path) -> None:
+    write_all(tmp_path)
+    code, out, peak_mb = run_isolated(_CHILD.replace("FOLDER", repr(str(tmp_path))),
+                                      timeout=300)
+    assert code == 0, out[-3000:]
+    line = next(x for x in out.splitlines() if x.startswith("RESULT "))
+    results = json.loads(line[len("RESULT "):])
+    assert set(results) == set(HOSTILE)
+    for name, findings in results.items():
+        errors = [c for c, severity, file in findings if severity == "error" and file == name]
+        assert errors, f"{name}: no error finding naming the file ({findings})"
+    assert peak_mb < 1000, f"peak memory {peak_mb} MB"
+
+
+def test_a_sheet_too_large_is_named_and_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "corner.xlsx"
+    path.write_bytes(HOSTILE["corner-cells.xlsx"]())
+    result = import_files([path])
+    found = [f for f in result.findings if f.code == "IMPORT-SHEET-TOO-LARGE"]
+    assert found and found[0].sheet == "S0" and found[0].severity is Severity.ERROR
+    assert "17,179,869,184" in found[0].message("en")
+
+
+def test_a_truncated_xls_is_unreadable_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "cut.xls"
+    path.write_bytes(HOSTILE["truncated.xls"]())
+    codes = [f.code for f in import_files([path]).findings]
+    assert "IMPORT-FILE-UNREADABLE" in codes
+
+
+def test_libreoffice_trailing_empty_rows_still_import(tmp_path: Path) -> None:
+    path = tmp_path / "inventory.ods"
+    path.write_bytes(trailing_empty_rows_ods())
+    result = import_files([path])
+    assert [s.name for s in result.estate.servers] == ["EX01"]
+    assert not [f for f in result.findings if f.code.startswith(("IMPORT-WORKBOOK",
+                                                                 "IMPORT-SHEET-TOO"))]
