@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from planner.core.knowledge import Knowledge, load_knowledge
@@ -65,7 +66,7 @@ def make_plan(
     knowledge: Knowledge | None = None,
 ) -> Plan:
     """Propose the steps for an estate and schedule them."""
-    from planner.core.exo_view import report_findings
+    from planner.core.exo_view import baseline_evidence, evidence_findings, report_findings
     from planner.core.graph import without_repeats
     from planner.core.rules import propose
     from planner.core.rules.milestones import late_findings
@@ -73,6 +74,8 @@ def make_plan(
 
     decisions = decisions or Decisions()
     knowledge = knowledge or knowledge_for(settings)
+    as_of = settings.as_of or date.today()
+    evidence = baseline_evidence(estate, settings, knowledge, as_of)
     proposal = propose(estate, settings, decisions, knowledge)
     dated = schedule(proposal, estate, settings, decisions, knowledge)
     return Plan(
@@ -81,7 +84,10 @@ def make_plan(
         decisions=decisions,
         findings=(tuple(findings) + without_repeats(proposal.findings, findings)
                   + late_findings(proposal.steps, dated, knowledge)
-                  + report_findings(estate, settings, knowledge)),
+                  + report_findings(estate, settings, knowledge)
+                  + evidence_findings(evidence)),
         proposal=proposal,
         schedule=dated,
+        as_of=as_of,
+        baseline_evidence=evidence,
     )

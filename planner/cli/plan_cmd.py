@@ -118,3 +118,17 @@ def _print_summary(plan: Plan, written: list[str]) -> None:
           f"pause days {obj.pause_days}")
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
+    _print_overrides(plan)
+
+
+def _print_overrides(plan: Plan) -> None:
+    """The knowledge overrides Exchange Online's report implies, ready to paste as TOML."""
+    from planner.core.exo_view import exo_text, implied_overrides
+
+    overrides = implied_overrides(plan.baseline_evidence)
+    if not overrides:
+        return
+    print(f"# {exo_text(plan.settings.language, 'cli.overrides')}")
+    print("[enforcement.overrides]")
+    for key, value in sorted(overrides.items()):
+        print(f"{json.dumps(key)} = {json.dumps(value)}")

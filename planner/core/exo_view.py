@@ -12,13 +12,22 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from planner.core.builds import (
+    BuildInfo,
+    BuildParseError,
+    below_baseline,
+    identify,
+    parse_build_number,
+)
 from planner.core.enforcement import DetectionIndex, first_detection, stage_thresholds
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate, ExoReport, Finding, Severity
+from planner.core.plan import BaselineEvidence
 from planner.core.resources import resource_path
 from planner.core.settings import Settings
 
-__all__ = ["exo_text", "report_findings"]
+__all__ = ["baseline_evidence", "evidence_findings", "exo_text", "implied_overrides",
+           "report_findings"]
 
 LANGUAGES = ("en", "de")
 
@@ -69,4 +78,83 @@ def report_findings(estate: Estate, settings: Settings,
         found = first_detection(server.name, estate, settings, knowledge, index, server)
         if row is not None and found is not None and found.clock_start is not None:
             out.append(_clock_finding(row, server.name, found.day, knowledge, found.clock))
+    return tuple(out)
+
+
+def _identified(build: str, knowledge: Knowledge) -> BuildInfo | None:
+    try:
+        return identify(build, knowledge)
+    except (BuildParseError, ValueError):
+        return None
+
+
+def _line_baseline(info: BuildInfo, on: date, knowledge: Knowledge) -> str | None:
+    """The baseline build of this build's line in force on ``on`` (None: no row in force)."""
+    rows = [b for b in knowledge.policy.baselines if b.product == info.product
+            and b.line == info.cu and b.effective_from <= on]
+    return max(rows, key=lambda b: b.effective_from).min_build if rows else None
+
+
+def _evidence(row: ExoReport, name: str, build: str, on: date,
+              knowledge: Knowledge) -> BaselineEvidence | None:
+    info = _identified(build, knowledge)
+    if info is None or info.product not in ("2016", "2019") or not info.cu:
+        return None  # 2013 is always judged; SE has no baseline row to correct
+    same_line = sorted(
+        (r for r in (_identified(b, knowledge) for b in row.recommended_builds)
+         if r and r.product == info.product and r.cu == info.cu),
+        key=lambda r: r.number.sort_key)
+    key = f"baseline.{info.product}.{info.cu}"
+    lowest = str(same_line[0].number) if same_line else ""
+    if not below_baseline(info, on, knowledge):
+        # Judged although compliant by our table: the oldest recommended build of the line
+        # above this one passes, else no build of the line does.
+        above = [r for r in same_line if r.number.sort_key > info.number.sort_key]
+        value = str(above[0].number) if above else ""
+        return BaselineEvidence(name, build, key, value, "judged_compliant",
+                                row.recommended_builds)
+    known = _line_baseline(info, on, knowledge)
+    if same_line and known is not None and (
+            not known or parse_build_number(known).sort_key != same_line[0].number.sort_key):
+        return BaselineEvidence(name, build, key, lowest, "recommends_other",
+                                row.recommended_builds)
+    return None
+
+
+def baseline_evidence(estate: Estate, settings: Settings, knowledge: Knowledge,
+                      on: date) -> tuple[BaselineEvidence, ...]:
+    """Per reported server: what the report says about the baseline that we do not know."""
+    index = DetectionIndex.build(estate, settings)
+    day = max(on, knowledge.policy.policy_start)
+    out: list[BaselineEvidence] = []
+    for server in estate.servers:
+        row = index.row(server.name, server.fqdn)
+        build = (row.build or server.build) if row else ""
+        found = _evidence(row, server.name, build, day, knowledge) if row and build else None
+        if found is not None:
+            out.append(found)
+    return tuple(out)
+
+
+def implied_overrides(evidence: tuple[BaselineEvidence, ...]) -> dict[str, str]:
+    """One override per key; where servers disagree the strictest (no build, else highest)."""
+    out: dict[str, str] = {}
+    for e in evidence:
+        kept = out.get(e.key)
+        if kept is None or (kept and (not e.value or parse_build_number(e.value).sort_key
+                                      > parse_build_number(kept).sort_key)):
+            out[e.key] = e.value
+    return out
+
+
+def evidence_findings(evidence: tuple[BaselineEvidence, ...]) -> tuple[Finding, ...]:
+    """A warning per server whose report shows the baseline moved, naming the override."""
+    out = []
+    for e in evidence:
+        text = "finding.baseline_judged" if e.cause == "judged_compliant" else \
+            "finding.baseline_recommends"
+        recommended = ", ".join(e.recommended) or "@finding.nothing_recommended"
+        out.append(_finding(Severity.WARNING, "EXO-BASELINE-MOVED", text, f"server:{e.server}",
+                            server=e.server, build=e.build, override=e.key, value=e.value,
+                            recommended=recommended))
     return tuple(out)

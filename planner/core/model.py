@@ -187,6 +187,11 @@ class ExoReport:
     first_detected: date | None = None
     throttle_date: date | None = None
     block_date: date | None = None
+    exchange_server: str = ""  # the product as Exchange Online names it
+    recommended_builds: tuple[str, ...] = ()  # RecommendedBuildVersions
+    next_throttle_rate: str = ""  # NextStageThrottleRate, as reported
+    next_block_rate: str = ""  # NextStageBlockRate, as reported
+    next_stage_date: date | None = None  # NextStageStartDate
 
 
 @dataclass(frozen=True)

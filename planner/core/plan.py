@@ -14,6 +14,7 @@ from planner.core.model import Estate, Finding
 from planner.core.settings import Decisions, Settings
 
 __all__ = [
+    "BaselineEvidence",
     "Dependency",
     "Exposure",
     "MigrationPath",
@@ -199,6 +200,18 @@ class Schedule:
 
 
 @dataclass(frozen=True)
+class BaselineEvidence:
+    """Exchange Online's report shows the baseline of a release line is not what we know."""
+
+    server: str
+    build: str
+    key: str  # the knowledge override it implies, e.g. "baseline.2016.CU23"
+    value: str  # its value: the oldest build the report accepts; "" = none of the line
+    cause: str  # "judged_compliant" | "recommends_other"
+    recommended: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Plan:
     """Everything the exports and the GUI show for one estate."""
 
@@ -208,3 +221,5 @@ class Plan:
     findings: tuple[Finding, ...]
     proposal: Proposal
     schedule: Schedule
+    as_of: date | None = None  # the plan's "today"
+    baseline_evidence: tuple[BaselineEvidence, ...] = ()

@@ -15,7 +15,7 @@ from enum import Enum
 from typing import Any
 
 from planner.core.model import Estate, Finding, to_plain
-from planner.core.plan import Plan, Proposal, Schedule
+from planner.core.plan import BaselineEvidence, Plan, Proposal, Schedule
 from planner.core.settings import Decisions, Settings
 
 __all__ = [
@@ -112,6 +112,8 @@ def plan_to_plain_record(plan: Plan) -> dict[str, Any]:
         "findings": to_plain(plan.findings),
         "proposal": to_plain(plan.proposal),
         "schedule": schedule_to_plain(plan.schedule),
+        "as_of": to_plain(plan.as_of),
+        "baseline_evidence": to_plain(plan.baseline_evidence),
     }
 
 
@@ -131,4 +133,7 @@ def plan_from_plain(
         findings=findings,
         proposal=proposal,
         schedule=schedule_from_plain(data.get("schedule", {})),
+        as_of=_decode(date | None, data.get("as_of"), "plan.as_of"),
+        baseline_evidence=_decode(tuple[BaselineEvidence, ...],
+                                  data.get("baseline_evidence", []), "plan.baseline_evidence"),
     )

@@ -39,6 +39,7 @@ class Settings:
 
     customer: str = ""
     start: date = field(default_factory=date.today)
+    as_of: date | None = None  # the plan's "today" (state of enforcement); None = the day planned
     country: str = "DE"
     subdivision: str = "BY"
     language: str = "de"  # report and export language: "de" or "en"

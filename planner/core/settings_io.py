@@ -3,9 +3,9 @@
 The settings TOML (``planner plan --settings S.toml``), the inventory's Project sheet and the
 project file all use one nested shape::
 
-    [project]      start, country, subdivision, customer, language, company,
-                   consultant_name, logo, plan_version, paper, throughput_gb_per_day,
-                   solver_time_limit_s
+    [project]      start, as_of (the plan's "today"; absent = the day it is made), country,
+                   subdivision, customer, language, company, consultant_name, logo,
+                   plan_version, paper, throughput_gb_per_day, solver_time_limit_s
     [enforcement]  pause_days_used = { 2026 = 0 }, first_detected = { "EX01" = 2026-09-14 },
                    pauses = [{ start = 2026-12-20, days = 30 }]  (fixed pauses; absent = optimise)
     [enforcement.overrides]  knowledge key = value  (see resources/knowledge/README.md)
@@ -114,10 +114,11 @@ def _durations(t: Table) -> dict[str, float]:
 
 
 def _project(t: Table) -> dict[str, Any]:
-    keys = (*_PROJECT_TEXT, "start", "language", "paper", "throughput_gb_per_day")
+    keys = (*_PROJECT_TEXT, "start", "as_of", "language", "paper", "throughput_gb_per_day")
     t.only((*keys, "solver_time_limit_s"))
     out: dict[str, Any] = {field: t.text(key) for key, field in _PROJECT_TEXT.items()}
     out["start"] = t.day("start")
+    out["as_of"] = t.day("as_of")
     out["language"] = t.choice("language", ("de", "en"))
     out["paper"] = t.choice("paper", ("A4", "Letter"))
     out["throughput_gb_per_day"] = t.number("throughput_gb_per_day", positive=True)
@@ -199,6 +200,8 @@ def settings_to_table(settings: Settings) -> dict[str, Any]:
     s = settings
     project: dict[str, Any] = {key: getattr(s, field) for key, field in _PROJECT_TEXT.items()}
     project.update(start=s.start, language=s.language, paper=s.paper)
+    if s.as_of is not None:
+        project["as_of"] = s.as_of
     project["solver_time_limit_s"] = s.solver_time_limit_s
     if s.throughput_gb_per_day is not None:
         project["throughput_gb_per_day"] = s.throughput_gb_per_day

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
+from planner.cli import main
+from planner.core.builds import below_baseline, identify
 from planner.core.enforcement import daily_stages, first_detection
-from planner.core.exo_view import report_findings
+from planner.core.exo_view import (
+    baseline_evidence,
+    evidence_findings,
+    implied_overrides,
+    report_findings,
+)
 from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.model import Estate, ExoReport, Server
 from planner.core.scheduler import schedule
@@ -70,3 +79,64 @@ def test_dates_that_agree_with_the_table_give_no_finding(knowledge: Knowledge) -
     assert report_findings(estate, Settings(), knowledge) == ()
     found = first_detection("EX01", estate, Settings(), knowledge)
     assert found and found.clock == detected
+
+
+def _judged_2016(recommended: tuple[str, ...]) -> Estate:
+    report = ExoReport("ex01.contoso.com", "15.1.2507.61", date(2026, 9, 14),
+                       recommended_builds=recommended)
+    return Estate(servers=(Server("EX01", fqdn="ex01.contoso.com", build="15.1.2507.61"),),
+                  exo_reports=(report,))
+
+
+@pytest.mark.parametrize(("recommended", "value"), [
+    (("15.2.2562.46", "15.02.2562.046"), ""),  # SE only: no 2016 CU23 build passes
+    (("15.1.2507.66", "15.2.2562.46"), "15.1.2507.66"),  # a newer CU23 update passes
+])
+def test_a_judged_compliant_build_moves_the_baseline(
+        knowledge: Knowledge, recommended: tuple[str, ...], value: str) -> None:
+    estate = _judged_2016(recommended)
+    evidence = baseline_evidence(estate, Settings(), knowledge, date(2026, 12, 4))
+    assert [(e.server, e.key, e.value) for e in evidence] == [
+        ("EX01", "baseline.2016.CU23", value)]
+    (warning,) = evidence_findings(evidence)
+    assert warning.code == "EXO-BASELINE-MOVED" and warning.severity.value == "warning"
+    assert "15.1.2507.61" in warning.message_en and "baseline.2016.CU23" in warning.message_de
+    # Applying the override makes knowledge base and report agree: no evidence is left.
+    agreed = load_knowledge(implied_overrides(evidence))
+    assert baseline_evidence(estate, Settings(), agreed, date(2026, 12, 4)) == ()
+    assert below_baseline(identify("15.1.2507.61", agreed), date(2026, 12, 4), agreed)
+
+
+def test_recommending_a_line_the_baseline_excludes_is_evidence(knowledge: Knowledge) -> None:
+    report = ExoReport("ex02.contoso.com", "15.2.1544.14", date(2026, 9, 14),
+                       recommended_builds=("15.2.1544.36", "15.2.1748.39"))
+    estate = Estate(servers=(Server("EX02", fqdn="ex02.contoso.com", build="15.2.1544.14"),),
+                    exo_reports=(report,))
+    evidence = baseline_evidence(estate, Settings(), knowledge, date(2026, 12, 4))
+    assert implied_overrides(evidence) == {"baseline.2019.CU14": "15.2.1544.36"}
+
+
+def test_a_report_that_agrees_gives_no_evidence(knowledge: Knowledge) -> None:
+    estate = Estate(servers=(Server("EX01", fqdn="ex01.contoso.com", build="15.1.2507.39"),),
+                    exo_reports=(ExoReport("ex01.contoso.com", "15.1.2507.39",
+                                           recommended_builds=("15.1.2507.61",)),))
+    assert baseline_evidence(estate, Settings(), knowledge, date(2026, 12, 4)) == ()
+
+
+def test_the_cli_prints_the_implied_override_as_toml(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    inventory = tmp_path / "servers.csv"
+    inventory.write_text("Name,FQDN,Roles,Build\nEX01,ex01.contoso.com,Mailbox,15.1.2507.61\n",
+                         encoding="utf-8")
+    report = tmp_path / "Get-OnPremServerReportInfo.csv"
+    report.write_text(
+        '"ServerFQDN","Build","FirstDetectedDate","RecommendedBuildVersions"\n'
+        '"ex01.contoso.com","15.1.2507.61","9/14/2026 12:00:00 AM","{15.2.2562.46}"\n',
+        encoding="utf-8")
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[project]\nstart = 2026-12-07\nas_of = 2026-12-04\n"
+                        "solver_time_limit_s = 2\n", encoding="utf-8")
+    assert main(["plan", str(inventory), str(report), "--settings", str(settings)]) == 0
+    out = capsys.readouterr().out
+    toml = out[out.index("[enforcement.overrides]"):]
+    assert tomllib.loads(toml) == {"enforcement": {"overrides": {"baseline.2016.CU23": ""}}}

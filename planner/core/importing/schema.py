@@ -168,6 +168,16 @@ ENTITIES: tuple[Entity, ...] = (
         F("throttle_date", "date", "ThrottleEnabledDate", "Throttling start.",
           "Beginn Drosselung."),
         F("block_date", "date", "BlockingEnabledDate", "Blocking start.", "Beginn Blockierung."),
+        F("exchange_server", "text", "ExchangeServer", "Product as Exchange Online names it.",
+          "Produkt, wie Exchange Online es nennt."),
+        F("recommended_builds", "list", "RecommendedBuildVersions",
+          "Builds Exchange Online recommends.", "Von Exchange Online empfohlene Builds."),
+        F("next_throttle_rate", "text", "NextStageThrottleRate", "Throttling of the next stage.",
+          "Drosselung der nächsten Stufe."),
+        F("next_block_rate", "text", "NextStageBlockRate", "Blocking of the next stage.",
+          "Blockierung der nächsten Stufe."),
+        F("next_stage_date", "date", "NextStageStartDate", "Start of the next stage.",
+          "Beginn der nächsten Stufe."),
     )),
 )
 
