@@ -110,6 +110,9 @@ class Server:
     virtual: bool | None = None
     mailbox_count: int | None = None
     mailbox_data_gb: float | None = None
+    # System mailboxes on the server's databases (None = the inventory does not say).
+    arbitration_mailboxes: int | None = None
+    public_folder_mailboxes: int | None = None
     dotnet: str = ""
     notes: str = ""
     judged_by_exo: bool | None = None  # the inventory says so explicitly; None = derive
@@ -154,6 +157,9 @@ class Connector:
     cloud_mail_enabled: bool | None = None
     tls_certificate: str = ""
     site: str = ""  # for Edge subscriptions
+    bindings: tuple[str, ...] = ()  # receive: "0.0.0.0:25", "[::]:587"
+    permission_groups: tuple[str, ...] = ()  # receive: AnonymousUsers, ExchangeUsers...
+    auth_mechanism: tuple[str, ...] = ()  # receive: Tls, Integrated, BasicAuth...
 
 
 @dataclass(frozen=True)

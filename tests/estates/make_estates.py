@@ -232,6 +232,95 @@ STANDALONE: Rows = {
     ],
 }
 
+# --- 7. Mail flow through every cutover: a 2013 server holding Autodiscover, a 2016 DAG with
+# custom and changed default receive connectors (a scanner relay with two IPs, a partner TLS
+# connector, the HCW certificate on Default Frontend), a 2016 Edge carrying inbound internet
+# mail, a 2019 CU13 server, public folders and arbitration mailboxes ----------------------
+
+_D7 = "rheinwerk.local"
+_ALL = "0.0.0.0-255.255.255.255"
+
+
+def _recv(name: str, server: str, port: int = 25, **kw: Any) -> dict[str, Any]:
+    return {"name": name, "type": "receive", "servers": server,
+            "bindings": f"0.0.0.0:{port}; [::]:{port}", "remote_ip_ranges": _ALL, **kw}
+
+
+MAILFLOW: Rows = {
+    "organization": [{"customer": "Rheinwerk Maschinenbau GmbH", "hybrid": True,
+                      "tenant": "rheinwerk.onmicrosoft.com", "forest": _D7}],
+    "site": [{"name": "Duisburg", "internet_facing": True, "country": "DE", "subdivision": "NW",
+              "timezone": "Europe/Berlin"},
+             {"name": "Koblenz", "internet_facing": False, "country": "DE", "subdivision": "RP",
+              "timezone": "Europe/Berlin"}],
+    "server": [
+        _srv("RW-EX13", "Duisburg", E13, "Windows Server 2012 R2", _D7,
+             roles="Mailbox, ClientAccess", mailbox_count=20, mailbox_data_gb=90,
+             arbitration_mailboxes=7, public_folder_mailboxes=2,
+             notes="Autodiscover, Öffentliche Ordner, Warenwirtschaft-Relay"),
+        _srv("RW-EX16-01", "Duisburg", E16, "Windows Server 2016", _D7, dag="RW-DAG16",
+             mailbox_count=420, mailbox_data_gb=900, arbitration_mailboxes=0,
+             public_folder_mailboxes=0),
+        _srv("RW-EX16-02", "Duisburg", E16, "Windows Server 2016", _D7, dag="RW-DAG16",
+             mailbox_count=400, mailbox_data_gb=850),
+        _srv("RW-EX19", "Koblenz", CU13, "Windows Server 2019", _D7,
+             mailbox_count=60, mailbox_data_gb=120),
+        {"name": "RW-EDGE16", "fqdn": "rw-edge16.dmz.rheinwerk.de", "site": "Duisburg",
+         "roles": "Edge", "build": E16, "os": "Windows Server 2016", "virtual": True},
+    ],
+    "dag": [{"name": "RW-DAG16", "members": "RW-EX16-01; RW-EX16-02", "witness": "RW-FS01"}],
+    "database": [
+        {"name": "DB2013-PF", "server": "RW-EX13", "size_gb": 90, "mailbox_count": 20},
+        {"name": "DB16-01", "dag": "RW-DAG16", "size_gb": 900, "mailbox_count": 420},
+        {"name": "DB16-02", "dag": "RW-DAG16", "size_gb": 850, "mailbox_count": 400},
+        {"name": "DB19-KO", "server": "RW-EX19", "size_gb": 120, "mailbox_count": 60},
+    ],
+    "connector": [
+        {"name": "Outbound to Office 365 - 7a1b", "type": "send",
+         "servers": "RW-EX16-01; RW-EX16-02", "address_spaces": "rheinwerk.mail.onmicrosoft.com",
+         "cloud_mail_enabled": True, "tls_certificate": "mail.rheinwerk.de"},
+        {"name": "EdgeSync - Duisburg to Internet", "type": "send", "servers": "RW-EDGE16",
+         "address_spaces": "*"},
+        {"name": "RW-EDGE16", "type": "edge_subscription", "servers": "RW-EDGE16",
+         "site": "Duisburg"},
+        _recv("Default Frontend RW-EX16-01", "RW-EX16-01", tls_certificate="mail.rheinwerk.de",
+              permission_groups="AnonymousUsers; ExchangeServers; ExchangeLegacyServers"),
+        _recv("Default Frontend RW-EX16-02", "RW-EX16-02",
+              permission_groups="AnonymousUsers; ExchangeServers; ExchangeLegacyServers"),
+        _recv("Client Frontend RW-EX16-01", "RW-EX16-01", 587),
+        _recv("Default RW-EX16-01", "RW-EX16-01", 2525),
+        _recv("Client Proxy RW-EX16-02", "RW-EX16-02", 465),
+        _recv("Outbound Proxy Frontend RW-EX16-02", "RW-EX16-02", 717),
+        _recv("Default internal receive connector RW-EDGE16", "RW-EDGE16"),
+        _recv("Relay Scanner", "RW-EX16-01", remote_ip_ranges="10.20.30.40; 10.20.30.41",
+              permission_groups="AnonymousUsers", auth_mechanism="None"),
+        _recv("Partner TLS Spedition", "RW-EX16-02", remote_ip_ranges="198.51.100.77",
+              permission_groups="Partners", auth_mechanism="Tls",
+              tls_certificate="mail.rheinwerk.de"),
+        _recv("Relay Warenwirtschaft", "RW-EX13", remote_ip_ranges="10.20.40.5",
+              permission_groups="AnonymousUsers"),
+        _recv("Default Frontend RW-EX13", "RW-EX13"),
+        {"name": "Inbound from 7a1b", "type": "exo_inbound", "remote_ip_ranges": "203.0.113.44",
+         "tls_certificate": "mail.rheinwerk.de"},
+        {"name": "Outbound to 7a1b", "type": "exo_outbound", "smart_hosts": "mail.rheinwerk.de"},
+    ],
+    "relay_client": [
+        {"name": "Scanner Halle 3", "host": "10.20.30.40", "connector": "Relay Scanner",
+         "server": "RW-EX16-01", "owner": "Werksleitung"},
+        {"name": "Scanner Versand", "host": "10.20.30.41", "connector": "Relay Scanner",
+         "server": "RW-EX16-01", "owner": "Versand"},
+        {"name": "Warenwirtschaft", "host": "10.20.40.5", "connector": "Relay Warenwirtschaft",
+         "server": "RW-EX13", "owner": "IT-Anwendungen"},
+    ],
+    "namespace": [
+        {"name": "mail.rheinwerk.de", "services": "OWA; EAS; EWS; MAPI; OAB",
+         "servers": "RW-EX13; RW-EX16-01; RW-EX16-02", "load_balancer": "Kemp LM",
+         "certificate": "mail.rheinwerk.de"},
+        {"name": "autodiscover.rheinwerk.de", "services": "Autodiscover", "servers": "RW-EX13",
+         "certificate": "mail.rheinwerk.de"},
+    ],
+}
+
 # --- 6. Exchange Online names a server the inventory lacks, and a different build -----------
 
 _D6 = "alpen.local"
@@ -359,6 +448,8 @@ def main() -> None:
         ("standalone-2019", STANDALONE, project("Dr. Weber & Partner", start, "BW", one)),
         ("exo-mismatch", EXO_MISMATCH, project("Alpenland Touristik", start, "BY", one,
                                                year_end)),
+        ("mailflow-rheinwerk", MAILFLOW, project("Rheinwerk Maschinenbau", start, "NW", one,
+                                                 year_end)),
         ("big-40", big_rows(), project("Großhandel Nordstern", start, "HE",
                                         [*two, {"name": "T. Adeyemi", "days_per_week": 5}],
                                         year_end)),

@@ -26,6 +26,7 @@ from planner.core.rules import (
     licensing,
     milestones,
     mitigation,
+    namespace,
     side_by_side,
 )
 from planner.core.rules.assess import assess_servers, to_assessment
@@ -45,7 +46,9 @@ RULES: tuple[Rule, ...] = (
     inplace.RULE_SU,
     side_by_side.RULE,
     cu2016.RULE,  # links onto AD prep and the SE installs of the rules before it
+    namespace.RULE,  # orders the namespace switches of every group before its moves
     edge.RULE,
+    edge.RULE_INBOUND,
     edge.RULE_RESUBSCRIBE,
     hybrid.RULE,
     mitigation.RULE,
@@ -58,7 +61,10 @@ def _run(ctx: Context) -> tuple[list[Step], list[Link], list[Finding]]:
     prior: dict[str, Step] = {}
     links: list[Link] = []
     findings: list[Finding] = []
+    disabled = {r.lower() for r in ctx.decisions.disabled_rules}
     for rule in RULES:
+        if rule.links_only and rule.id.lower() in disabled:
+            continue
         out = rule.propose(ctx, prior)
         for st in out.steps:
             prior.setdefault(st.id, st)  # ids are unique by construction; first one wins

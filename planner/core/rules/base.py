@@ -140,6 +140,9 @@ class Rule:
 
     id: str
     propose: RuleFn
+    # A rule that only orders other rules' steps: switching it off skips it, since it has
+    # no steps of its own whose removal would drop its links.
+    links_only: bool = False
 
 
 def deps(*ids: str | Iterable[str] | None) -> tuple[Dependency, ...]:

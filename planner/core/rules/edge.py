@@ -16,7 +16,9 @@ from planner.core.rules.commands import SETUP_ACCEPT
 from planner.core.rules.licensing import LICENSE
 from planner.core.rules.side_by_side import new_server_install_ids
 
-__all__ = ["RULE", "RULE_RESUBSCRIBE"]
+__all__ = ["INBOUND", "RULE", "RULE_RESUBSCRIBE"]
+
+INBOUND = "edge_inbound_switch"
 
 _SUBSCRIBE = ("New-EdgeSubscription -FileName C:\\EdgeSubscription.xml  # on the Edge\n"
               "New-EdgeSubscription -FileData ([System.IO.File]::ReadAllBytes("
@@ -42,6 +44,25 @@ def _reason(s: ServerFacts) -> tuple[str, str] | None:
             "it, then it is removed.",
             f"{s.fact_de}: {s.reason_de}. Ein neuer SE-Edge mit neuem Edge-Abonnement ersetzt "
             "ihn, dann wird er entfernt.")
+
+
+def _inbound(ctx: Context, s: ServerFacts, to: str, after: str | None) -> Step:
+    """Internet mail reaches the new Edge (or the Mailbox servers) before the old one goes."""
+    mx = [n.name for n in ctx.estate.namespaces
+          if any(ctx.estate.server(r) is s.server for r in n.servers)]
+    where = (f"; the inventory ties {', '.join(mx)} to it" if mx else "",
+             f"; laut Bestand hängt {', '.join(mx)} daran" if mx else "")
+    return make_step(
+        ctx, INBOUND, f"edge:inbound:{s.name}", "edge_inbound_switch", Phase.SIDE_BY_SIDE,
+        f"server:{s.name}",
+        (f"Switch inbound internet mail from {s.name} to {to} and test it",
+         f"Eingehende Internet-Mail von {s.name} auf {to} umstellen und testen"),
+        (f"{s.fact_en}{where[0]}", f"{s.fact_de}{where[1]}"), {"server": s.name, "target": to},
+        needs_window=True, predecessors=deps(after),
+        command=f"MX record / firewall NAT / SMTP gateway (spam filter) in front: point TCP 25 "
+                f"from {s.name} to {to}\nSend a test message from outside; check the "
+                f"Received headers and Get-MessageTrackingLog on {to}\nWatch the queue on "
+                f"{s.name} (Get-Queue) run empty before it is removed")
 
 
 def _replace(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[Step]:
@@ -79,10 +100,34 @@ def _replace(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[St
     ]
 
 
+def _leaving(ctx: Context) -> list[ServerFacts]:
+    """Edge servers the plan replaces or retires."""
+    return [s for s in ctx.planned(MigrationPath.SIDE_BY_SIDE, MigrationPath.DECOMMISSION)
+            if s.server.is_edge and s.product != "2013"]
+
+
 def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
-    edges = [s for s in ctx.planned(MigrationPath.SIDE_BY_SIDE, MigrationPath.DECOMMISSION)
-             if s.server.is_edge and s.product != "2013"]
-    return RuleOutput(tuple(st for s in edges for st in _replace(ctx, s, prior)))
+    return RuleOutput(tuple(st for s in _leaving(ctx) for st in _replace(ctx, s, prior)))
+
+
+def _propose_inbound(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
+    """Every Edge that leaves hands internet mail to its successor first; removal waits."""
+    steps: list[Step] = []
+    links: list[Link] = []
+    for s in _leaving(ctx):
+        if s.path is MigrationPath.DECOMMISSION:
+            # Without a new Edge, the Mailbox servers that stay or are new take internet mail.
+            receivers = [m.name for m in ctx.servers if not m.server.is_edge and not m.excluded
+                         and m.product != "2013" and m.path is not MigrationPath.DECOMMISSION
+                         and m.path is not MigrationPath.SIDE_BY_SIDE]
+            receivers += [i.split(":", 2)[2] for i in new_server_install_ids(ctx)]
+            step = _inbound(ctx, s, ", ".join(receivers) or "?", None)
+        else:
+            subscribe = f"edge:subscribe:{s.name}"
+            step = _inbound(ctx, s, f"{s.name}-SE", subscribe if subscribe in prior else None)
+        steps.append(step)
+        links.append((f"edge:remove:{s.name}", Dependency(step.id)))
+    return RuleOutput(tuple(steps), tuple(links))
 
 
 def _resubscribe(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
@@ -113,4 +158,5 @@ def _resubscribe(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
 
 
 RULE = Rule("edge_2016", _propose)
+RULE_INBOUND = Rule(INBOUND, _propose_inbound)
 RULE_RESUBSCRIBE = Rule("side_by_side_2016", _resubscribe)

@@ -21,6 +21,12 @@ from planner.core.rules.estate_facts import (
     site_key,
 )
 from planner.core.rules.moves import move_days
+from planner.core.rules.namespace import (
+    namespace_command,
+    namespace_detail,
+    no_namespaces_finding,
+)
+from planner.core.rules.receive import classify, reapply_command, recreate_command
 
 __all__ = ["GONE", "RULE", "legacy_servers", "move_target"]
 
@@ -52,25 +58,53 @@ def move_target(ctx: Context, old: ServerFacts) -> ServerFacts | None:
 
 
 def _repoint_checklist(ctx: Context, old: ServerFacts, target: str) -> tuple[str, str, str]:
-    """Command checklist and the en/de summary of what points at the old server."""
+    """Command checklist and the en/de summary of the mail flow that points at the old server."""
     est, srv = ctx.estate, old.server
     sends = [c.name for c in send_connectors_of(est, srv)]
-    receives = [c.name for c in receive_connectors_of(est, srv)]
+    # Exchange's own receive connectors exist on the target already: only custom ones and
+    # the changes made to the default ones travel.
+    items = [i for i in classify(ctx, receive_connectors_of(est, srv)) if i.custom or i.changed]
+    receives = [i.connector.name for i in items]
     relays = [r.name for r in relay_clients_of(est, srv)]
-    spaces = [n.name for n in namespaces_of(est, [srv])]
     lines = [f"Set-SendConnector '{c}' -SourceTransportServers <add {target}, remove {srv.name}>"
              for c in sends]
-    lines += [f"New-ReceiveConnector on {target} like '{c}' (bindings, RemoteIPRanges)"
-              for c in receives]
+    lines += [recreate_command(i.connector, target) if i.custom else reapply_command(i, target)
+              for i in items]
     lines += [f"Re-point relay client '{r}' to {target}" for r in relays]
-    lines += [f"Point namespace {n} away from {srv.name}" for n in spaces]
-    en = (f"send connectors: {', '.join(sends) or 'none listed'}; receive connectors: "
-          f"{', '.join(receives) or 'none listed'}; relay clients: "
-          f"{', '.join(relays) or 'none listed'}")
-    de = (f"Sendeconnectoren: {', '.join(sends) or 'keine erfasst'}; Empfangsconnectoren: "
-          f"{', '.join(receives) or 'keine erfasst'}; Relay-Clients: "
-          f"{', '.join(relays) or 'keine erfasst'}")
+    parts = [(sends, "send connectors", "Sendeconnectoren"),
+             (receives, "receive connectors", "Empfangsconnectoren"),
+             (relays, "relay clients", "Relay-Clients")]
+    en = "; ".join(f"{w_en}: {', '.join(items)}" for items, w_en, _ in parts if items)
+    de = "; ".join(f"{w_de}: {', '.join(items)}" for items, _, w_de in parts if items)
     return "\n".join(lines), en, de
+
+
+def _namespace_step(ctx: Context, old: ServerFacts, to: str) -> Step | None:
+    """The 2013 server's namespaces point at the server that stays; None when it has none."""
+    spaces = namespaces_of(ctx.estate, [old.server])
+    if ctx.estate.namespaces and not spaces:
+        return None  # namespaces are listed and none is served by this server
+    name = old.name
+    detail = namespace_detail(spaces, to)
+    return make_step(
+        ctx, _RULE, f"legacy:namespace:{name}", "namespace_switch", Phase.LEGACY,
+        f"server:{name}",
+        (f"Switch namespaces and Autodiscover from {name} to {to}",
+         f"Namespaces und Autodiscover von {name} auf {to} umstellen"),
+        (f"{old.fact_en}; {detail[0]}", f"{old.fact_de}; {detail[1]}"), {"server": name},
+        needs_window=True, command=namespace_command(spaces, to, [old.server]))
+
+
+def _no_connectors(name: str) -> Finding:
+    return Finding(
+        Severity.WARNING, "RULES-2013-NO-CONNECTORS",
+        f"The inventory lists no connectors, so the plan cannot tell which send and receive "
+        f"connectors and relay clients use {name}. Add Get-SendConnector and "
+        f"Get-ReceiveConnector -Server {name} to the inventory.",
+        f"Der Bestand nennt keine Connectoren; der Plan weiß daher nicht, welche Sende- und "
+        f"Empfangsconnectoren und Relay-Clients {name} nutzen. Bitte Get-SendConnector und "
+        f"Get-ReceiveConnector -Server {name} in den Bestand aufnehmen.",
+        target=f"server:{name}")
 
 
 def _no_target(name: str) -> Finding:
@@ -105,24 +139,28 @@ def _steps_for(ctx: Context, old: ServerFacts) -> tuple[list[Step], list[Finding
                  f"Get-Mailbox -Server {name} -Arbitration | New-MoveRequest -TargetDatabase "
                  f"<database on {to}>\nGet-Mailbox -Server {name} -PublicFolder | "
                  f"New-MoveRequest -TargetDatabase <database on {to}>"))
+    namespace = _namespace_step(ctx, old, to)
     checklist, what_en, what_de = _repoint_checklist(ctx, old, to)
     repoint = make_step(
         ctx, _RULE, f"legacy:repoint:{name}", "ex2013_repoint", Phase.LEGACY, f"server:{name}",
-        (f"Re-point connectors, relay clients and namespaces away from {name}",
-         f"Connectoren, Relay-Clients und Namespaces von {name} wegnehmen"),
+        (f"Re-point connectors and relay clients away from {name}",
+         f"Connectoren und Relay-Clients von {name} wegnehmen"),
         (f"{old.fact_en}; {what_en}", f"{old.fact_de}; {what_de}"), fields,
-        command=checklist)
+        command=checklist) if checklist else None
+    if repoint is None and not ctx.estate.connectors:
+        findings.append(_no_connectors(name))
     decom = make_step(
         ctx, _RULE, f"legacy:decom:{name}", "ex2013_decommission", Phase.LEGACY,
         f"server:{name}",
         (f"Uninstall Exchange 2013 from {name}", f"Exchange 2013 von {name} deinstallieren"),
         (f"{old.fact_en}; waits until its mailboxes, connectors and relay clients have moved",
          f"{old.fact_de}; erst wenn Postfächer, Connectoren und Relay-Clients umgezogen sind"),
-        fields, predecessors=deps(moves.id, repoint.id), needs_window=True,
+        fields, needs_window=True,
+        predecessors=deps(moves.id, *(st.id for st in (namespace, repoint) if st)),
         resources=(f"server:{name}",), exits_exo_view=(name,) if old.judged else (),
         command="Remove-MailboxDatabase (after the moves); Setup.exe /Mode:Uninstall "
                 "(Exchange 2013 setup) or Control Panel > Programs")
-    return [moves, repoint, decom], findings
+    return [st for st in (namespace, moves, repoint, decom) if st], findings
 
 
 def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
@@ -143,6 +181,8 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             {"server": names}, milestone=True, needs_consultant=False,
             predecessors=deps(f"legacy:decom:{s.name}" for s in servers)))
     _warn_kept_2013(ctx, findings)
+    missing = no_namespaces_finding(ctx) if servers else None
+    findings += [missing] if missing else []
     return RuleOutput(tuple(steps), findings=tuple(findings))
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from planner.core.model import Connector, ConnectorType, Finding, Namespace, Severity
-from planner.core.plan import Dependency, Phase, Step
+from planner.core.plan import Phase, Step
 from planner.core.rules.adprep import ADPREP
-from planner.core.rules.base import Context, Link, Rule, RuleOutput, deps
+from planner.core.rules.base import Context, Rule, RuleOutput, deps
 from planner.core.rules.commands import SETUP_ACCEPT
 from planner.core.rules.estate_facts import (
     namespaces_of,
@@ -25,6 +25,12 @@ from planner.core.rules.estate_facts import (
 from planner.core.rules.groups import Group, group_step, side_by_side_groups
 from planner.core.rules.inplace import latest_se_build
 from planner.core.rules.licensing import LICENSE
+from planner.core.rules.namespace import (
+    namespace_command,
+    namespace_detail,
+    no_namespaces_finding,
+)
+from planner.core.rules.receive import classify, reapply_command, recreate_command
 from planner.core.rules.sbs_cutover import cutover_steps
 from planner.core.rules.takeover import existing_se_in_site
 
@@ -151,19 +157,15 @@ def _connector_names(items: list[Connector]) -> str:
 def _namespace_step(ctx: Context, g: Group, after: str | list[str],
                     spaces: list[Namespace]) -> Step:
     fields, facts = group_fields(g), group_facts(g)
-    names = ", ".join(n.name for n in spaces) or "none listed"
-    lbs = ", ".join(dict.fromkeys(n.load_balancer for n in spaces if n.load_balancer))
     new = ", ".join(g.targets)
+    detail = namespace_detail(spaces, new)
     return group_step(
         ctx, g, _RULE, f"sbs:namespace:{g.key}", "namespace_switch", SBS, f"group:{g.key}",
         (f"Switch namespaces and load balancer to {new}",
          f"Namespaces und Load Balancer auf {new} umstellen"),
-        (f"{facts[0]}; namespaces: {names}" + (f" (load balancer {lbs})" if lbs else ""),
-         f"{facts[1]}; Namespaces: {names.replace('none listed', 'keine erfasst')}"
-         + (f" (Load Balancer {lbs})" if lbs else "")),
+        (f"{facts[0]}; {detail[0]}", f"{facts[1]}; {detail[1]}"),
         fields, needs_window=True, predecessors=deps(after),
-        command=f"Load balancer pool / DNS for {names}: add {new}, drain and remove "
-                + ", ".join(s.name for s in g.old))
+        command=namespace_command(spaces, new, [s.server for s in g.old]))
 
 
 def _switch_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
@@ -203,38 +205,66 @@ def _exo_sources(ctx: Context, g: Group, sends: list[Connector]) -> tuple[str, .
                  and any(c in send_connectors_of(ctx.estate, s.server) for c in exo))
 
 
+def _receive_step(ctx: Context, g: Group, after: str | list[str],
+                  receives: list[Connector]) -> Step | None:
+    """Custom receive connectors recreated, changes to default ones re-applied; None if neither."""
+    items = classify(ctx, receives)
+    custom = [i for i in items if i.custom]
+    changed = [i for i in items if i.changed]
+    if not custom and not changed:
+        return None
+    fields, facts = group_fields(g), group_facts(g)
+    targets = list(g.targets) or ["<SE server>"]
+    new = ", ".join(targets)
+    en, de = [], []
+    if custom:
+        en.append("custom receive connectors recreated with their bindings, remote IP ranges, "
+                  "permissions, authentication and certificate: " + _connector_names(
+                      [i.connector for i in custom]))
+        de.append("eigene Empfangsconnectoren mit Bindungen, Remote-IP-Bereichen, "
+                  "Berechtigungen, Authentifizierung und Zertifikat neu angelegt: "
+                  + _connector_names([i.connector for i in custom]))
+    for i in changed:
+        en.append(f"changed on {i.connector.name} and re-applied to the new servers' own "
+                  f"{i.default} connector: {', '.join(i.changes_en)}")
+        de.append(f"an {i.connector.name} geändert und auf den eigenen {i.default}-Connector "
+                  f"der neuen Server übertragen: {', '.join(i.changes_de)}")
+    lines = [recreate_command(i.connector, t) for i in custom for t in targets]
+    lines += [reapply_command(i, t) for i in changed for t in targets]
+    titles = ((f"Recreate custom receive connectors on {new}",
+               f"Eigene Empfangsconnectoren auf {new} neu anlegen") if custom else
+              (f"Re-apply receive connector changes on {new}",
+               f"Änderungen an Empfangsconnectoren auf {new} übertragen"))
+    return group_step(
+        ctx, g, _RULE, f"sbs:receive:{g.key}", "receive_connectors", SBS, f"group:{g.key}",
+        titles, (f"{facts[0]}; " + "; ".join(en), f"{facts[1]}; " + "; ".join(de)), fields,
+        predecessors=deps(after, [f"legacy:repoint:{s.name}" for s in g.inherits]),
+        duration_days=ctx.days("receive_connectors", max(1, len(g.new))),
+        command="\n".join(lines))
+
+
 def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
     # Relay clients a 2013 server handed to this group move once more, after that re-point.
     est, olds = ctx.estate, [s.server for s in (*g.old, *g.inherits)]
     receives = [c for s in olds for c in receive_connectors_of(est, s)]
     clients = list(dict.fromkeys(r for s in olds for r in relay_clients_of(est, s)))
-    if not receives and not clients:
-        return []
-    fields, facts = group_fields(g), group_facts(g)
-    new, neu = (", ".join(g.targets),) * 2 if g.targets else ("the SE servers", "die SE-Server")
-    names = _connector_names(receives) or "none listed"
-    recv = group_step(
-        ctx, g, _RULE, f"sbs:receive:{g.key}", "receive_connectors", SBS, f"group:{g.key}",
-        (f"Recreate relay receive connectors on {new}",
-         f"Relay-Empfangsconnectoren auf {neu} neu anlegen"),
-        (f"{facts[0]}; receive connectors: {names}",
-         f"{facts[1]}; Empfangsconnectoren: {names.replace('none listed', 'keine erfasst')}"),
-        fields, predecessors=deps(after, [f"legacy:repoint:{s.name}" for s in g.inherits]),
-        duration_days=ctx.days("receive_connectors", max(1, len(g.new))),
-        command="\n".join(
-            f"New-ReceiveConnector -Server <new> -Name '{c.name}' -RemoteIPRanges "
-            f"{','.join(c.remote_ip_ranges) or '<as before>'} (copy bindings and permissions)"
-            for c in dict.fromkeys(receives)) or "Get-ReceiveConnector -Server <old>")
-    out = [recv]
+    recv = _receive_step(ctx, g, after, receives)
+    out = [recv] if recv else []
     if clients:
+        fields, facts = group_fields(g), group_facts(g)
+        new = ", ".join(g.targets) or "the SE servers"
+        neu = ", ".join(g.targets) or "die SE-Server"
         listed = ", ".join(r.name + (f" ({r.host})" if r.host else "") for r in clients)
+        count = len(clients)
         out.append(group_step(
             ctx, g, _RULE, f"sbs:relay:{g.key}", "relay_repoint", SBS, f"group:{g.key}",
-            (f"Re-point {len(clients)} relay client(s) to {new}",
-             f"{len(clients)} Relay-Client(s) auf {neu} umstellen"),
+            (f"Re-point {count} relay {'client' if count == 1 else 'clients'} to {new}",
+             f"{count} Relay-Client{'' if count == 1 else 's'} auf {neu} umstellen"),
             (f"{facts[0]}; relay clients: {listed}", f"{facts[1]}; Relay-Clients: {listed}"),
-            fields, needs_consultant=False, predecessors=deps(recv.id),
-            duration_days=ctx.days("relay_repoint", len(clients)),
+            fields, needs_consultant=False,
+            predecessors=deps(recv.id if recv else after,
+                              [f"legacy:repoint:{s.name}" for s in g.inherits]),
+            duration_days=ctx.days("relay_repoint", count),
             command="\n".join(f"{r.name}: SMTP server -> <new relay address> (owner "
                                f"{r.owner or '?'})" for r in clients)))
     return out
@@ -251,24 +281,13 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             switch = _switch_steps(ctx, g, ready)
             relay = _relay_steps(ctx, g, f"sbs:config:{g.new[-1]}")
             steps += built + switch + relay
-            ns = [s.id for s in switch if s.kind == "namespace_switch"]
-            steps += cutover_steps(ctx, g, ns[0] if ns else ready,
-                                   [s.id for s in switch + relay])
+            # The namespace rule orders the moves after every namespace switch.
+            steps += cutover_steps(ctx, g, ready, [s.id for s in switch + relay])
         else:
             steps += _retire(ctx, g, prior, steps)
             findings += [] if g.takeover else [_no_takeover(g)]
-    return RuleOutput(tuple(steps), _namespaces_first(steps), tuple(findings))
-
-
-def _namespaces_first(steps: list[Step]) -> tuple[Link, ...]:
-    """Every group's mailbox moves wait for every namespace switch to SE.
-
-    An old front end cannot proxy to a newer back end, so mailboxes on SE must be reached
-    through namespaces that already point at SE servers, whichever group owns them.
-    """
-    switches = [s.id for s in steps if s.kind == "namespace_switch"]
-    firsts = [s.id for s in steps if s.kind == "mailbox_moves" and s.id.endswith(":1")]
-    return tuple((m, Dependency(n)) for m in firsts for n in switches)
+    finding = no_namespaces_finding(ctx) if steps else None
+    return RuleOutput(tuple(steps), findings=(*findings, *([finding] if finding else [])))
 
 
 def _retire(ctx: Context, g: Group, prior: Mapping[str, Step], made: list[Step]) -> list[Step]:
@@ -286,8 +305,7 @@ def _retire(ctx: Context, g: Group, prior: Mapping[str, Step], made: list[Step])
     after = after or ([ADPREP] if ADPREP in prior else [])
     switch = _switch_steps(ctx, g, after)
     relay = _relay_steps(ctx, g, after)
-    ns = [s.id for s in switch if s.kind == "namespace_switch"]
-    return switch + relay + cutover_steps(ctx, g, ns or after, [s.id for s in switch + relay])
+    return switch + relay + cutover_steps(ctx, g, after, [s.id for s in switch + relay])
 
 
 def _no_takeover(g: Group) -> Finding:

@@ -171,7 +171,7 @@ def test_a_retired_2016_group_names_the_se_servers_as_the_target() -> None:
     p = plan(est, Decisions(new_servers={"EX2016-01": 0, "EX2016-02": 0}))
     recv = _step(p, "sbs:receive:DAG2016")
     assert recv.title_en.endswith("on EX2019-01")  # the in-place server of the same site
-    assert recv.title_de == "Relay-Empfangsconnectoren auf EX2019-01 neu anlegen"
+    assert recv.title_de == "Eigene Empfangsconnectoren auf EX2019-01 neu anlegen"
     assert before(p, "sbs:send:DAG2016", "sbs:decom:EX2016-01")
     assert "site Munich" in recv.why_en
 

@@ -31,8 +31,11 @@ def _check(plan: Plan, dated: ScheduledStep, cal: WorkCalendar) -> None:
     assert step is not None
     site = _site(plan, step)
     if dated.driver_kind == "predecessor":
-        before = plan.schedule.for_step(_titled(plan, dated.driver_en).id)
-        assert before and before.end < dated.start
+        driver = _titled(plan, dated.driver_en)
+        before = plan.schedule.for_step(driver.id)
+        # A milestone takes no time: its successor may start on the milestone's day.
+        assert before and (before.end < dated.start
+                           or (driver.milestone and before.end <= dated.start))
         gap = [before.end + timedelta(days=n) for n in range(1, (dated.start - before.end).days)]
         assert not any(_usable(cal, step, site, d) for d in gap), dated.step_id
     elif dated.driver_kind == "resource":

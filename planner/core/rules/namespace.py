@@ -1,0 +1,100 @@
+"""Rule namespace_before_moves: one namespace rule for every group that moves mailboxes.
+
+Client namespaces, virtual directory URLs and the Autodiscover SCP point at the servers that
+stay before any mailbox leaves an old server, whether the old server is an Exchange 2013
+server on its way out or a side-by-side group replaced by new SE servers. The fact behind it
+(``namespace.switch_before_moves``) is data with its source and confidence: Microsoft
+documents that 2019 and 2016 accept proxy traffic from 2013 front ends, but nothing about SE,
+so by default the cautious order holds; a project that sets the fact to false lets moves
+start first, and only the removal of the old server waits for the switch (every group's
+decommission already does). An in-place upgrade keeps its namespace, an Edge has none.
+
+The namespace switch steps themselves belong to their group's rule; this rule only orders
+them before the moves, and switching it off removes that order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from planner.core.model import Finding, Namespace, Server, Severity
+from planner.core.plan import Dependency, Phase, Step
+from planner.core.rules.base import Context, Link, Rule, RuleOutput
+
+__all__ = ["FACT", "MOVE_KINDS", "RULE", "before_moves", "namespace_command",
+           "namespace_detail", "no_namespaces_finding"]
+
+_RULE = "namespace_before_moves"
+FACT = "namespace.switch_before_moves"
+# Step kinds that take mailboxes off an old server.
+MOVE_KINDS = ("mailbox_moves", "ex2013_moves", "arbitration_moves", "public_folder_moves")
+# Groups whose moves and namespace switches belong together; a 2013 server's namespace
+# points at the 2016/2019 server that stays, a side-by-side group's at the new SE servers.
+_PHASES = (Phase.LEGACY, Phase.SIDE_BY_SIDE)
+
+
+def before_moves(ctx: Context) -> bool:
+    """True when namespaces switch before mailboxes move (the knowledge fact, overridable)."""
+    return bool(ctx.fact(FACT, True))
+
+
+def namespace_detail(spaces: Sequence[Namespace], to: str) -> tuple[str, str]:
+    """What the switch covers, in words (en, de); no hole when the inventory lists none."""
+    if not spaces:
+        return ("the inventory lists no client namespaces, so the virtual directory URLs and "
+                f"the Autodiscover SCP of the old servers are read and pointed at {to}",
+                "der Bestand nennt keine Client-Namespaces; die URLs der virtuellen "
+                "Verzeichnisse und der Autodiscover-SCP der alten Server werden ausgelesen und "
+                f"auf {to} gerichtet")
+    names = ", ".join(n.name for n in spaces)
+    lbs = ", ".join(dict.fromkeys(n.load_balancer for n in spaces if n.load_balancer))
+    noun_en = "namespace" if len(spaces) == 1 else "namespaces"
+    return (f"{noun_en} {names}" + (f" (load balancer {lbs})" if lbs else "")
+            + f" point at {to} from then on",
+            f"{'Namespace' if len(spaces) == 1 else 'Namespaces'} {names}"
+            + (f" (Load Balancer {lbs})" if lbs else "") + f" zeigen danach auf {to}")
+
+
+def namespace_command(spaces: Sequence[Namespace], to: str, olds: Sequence[Server]) -> str:
+    """DNS, load balancer, URLs and Autodiscover SCP: the switch as a checklist."""
+    old = ", ".join(s.name for s in olds)
+    names = ", ".join(n.name for n in spaces) or "<client namespaces from the URLs below>"
+    return "\n".join([
+        f"Get-ClientAccessService {olds[0].name if olds else '<old>'} | fl "
+        "AutoDiscoverServiceInternalUri; Get-OwaVirtualDirectory -Server <old> | fl *Url",
+        f"Load balancer pool / DNS for {names}: add {to}, drain and remove {old}",
+        f"Set-ClientAccessService <each of {to}> -AutoDiscoverServiceInternalUri "
+        "https://<autodiscover namespace>/Autodiscover/Autodiscover.xml",
+        f"Set-ClientAccessService <each of {old}> -AutoDiscoverServiceInternalUri $null",
+        "Test from a client: Outlook (Test E-mail AutoConfiguration), OWA, ActiveSync",
+    ])
+
+
+def no_namespaces_finding(ctx: Context) -> Finding | None:
+    """A finding when moves are planned but the inventory names no client namespace."""
+    if ctx.estate.namespaces:
+        return None
+    return Finding(
+        Severity.WARNING, "RULES-NO-NAMESPACES",
+        "The inventory lists no client namespaces (mail.…, autodiscover.…); the namespace "
+        "switch steps read them from the virtual directory URLs. Add them to the Namespaces "
+        "sheet so the plan names them and their load balancer.",
+        "Der Bestand nennt keine Client-Namespaces (mail.…, autodiscover.…); die Schritte zur "
+        "Namespace-Umstellung lesen sie aus den URLs der virtuellen Verzeichnisse. Bitte im "
+        "Blatt Namespaces ergänzen, damit der Plan sie und ihren Load Balancer nennt.",
+        target="namespaces")
+
+
+def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
+    if not before_moves(ctx):
+        return RuleOutput()
+    links: list[Link] = []
+    for phase in _PHASES:
+        switches = [st.id for st in prior.values()
+                    if st.kind == "namespace_switch" and st.phase is phase]
+        moves = [st.id for st in prior.values() if st.kind in MOVE_KINDS and st.phase is phase]
+        links += [(m, Dependency(n)) for m in moves for n in switches]
+    return RuleOutput(links=tuple(links))
+
+
+RULE = Rule(_RULE, _propose, links_only=True)
