@@ -66,11 +66,17 @@ def make_plan(
     knowledge: Knowledge | None = None,
 ) -> Plan:
     """Propose the steps for an estate and schedule them."""
-    from planner.core.exo_view import baseline_evidence, evidence_findings, report_findings
+    from planner.core.exo_view import (
+        as_of_findings,
+        baseline_evidence,
+        evidence_findings,
+        report_findings,
+    )
     from planner.core.graph import without_repeats
     from planner.core.rules import propose
     from planner.core.rules.milestones import late_findings
     from planner.core.scheduler import schedule
+    from planner.core.today import state_today
 
     decisions = decisions or Decisions()
     knowledge = knowledge or knowledge_for(settings)
@@ -85,9 +91,10 @@ def make_plan(
         findings=(tuple(findings) + without_repeats(proposal.findings, findings)
                   + late_findings(proposal.steps, dated, knowledge)
                   + report_findings(estate, settings, knowledge)
-                  + evidence_findings(evidence)),
+                  + evidence_findings(evidence) + as_of_findings(settings, as_of)),
         proposal=proposal,
         schedule=dated,
         as_of=as_of,
         baseline_evidence=evidence,
+        today=state_today(dated.exposure, dated.pauses, knowledge.policy, as_of),
     )

@@ -26,8 +26,8 @@ from planner.core.plan import BaselineEvidence
 from planner.core.resources import resource_path
 from planner.core.settings import Settings
 
-__all__ = ["baseline_evidence", "evidence_findings", "exo_text", "implied_overrides",
-           "report_findings"]
+__all__ = ["as_of_findings", "baseline_evidence", "evidence_findings", "exo_text",
+           "implied_overrides", "report_findings"]
 
 LANGUAGES = ("en", "de")
 
@@ -54,6 +54,14 @@ def _finding(severity: Severity, code: str, key: str, target: str, **fields: Any
         k: exo_text(lang, v[1:]) if isinstance(v, str) and v.startswith("@") else v
         for k, v in fields.items()}) for lang in LANGUAGES)
     return Finding(severity, code, en, de, target=target)
+
+
+def as_of_findings(settings: Settings, as_of: date) -> tuple[Finding, ...]:
+    """A warning when the plan starts before its own "today"."""
+    if settings.start >= as_of:
+        return ()
+    return (_finding(Severity.WARNING, "PLAN-START-BEFORE-AS-OF", "plan.start_before_as_of",
+                     "project", start=settings.start, as_of=as_of),)
 
 
 def _clock_finding(row: ExoReport, name: str, detected: date, knowledge: Knowledge,

@@ -26,6 +26,7 @@ __all__ = [
     "Schedule",
     "ScheduledStep",
     "ServerAssessment",
+    "ServerToday",
     "Step",
 ]
 
@@ -200,6 +201,22 @@ class Schedule:
 
 
 @dataclass(frozen=True)
+class ServerToday:
+    """Where one judged server stands with Exchange Online on the plan's as-of date."""
+
+    server: str
+    stage: int  # 0 = not detected yet
+    kind: str  # "none" | "report" | "throttle" | "block" | "paused" | "gone"
+    since: date | None  # first day of this stage (or of the pause)
+    next_stage: int | None  # the stage that follows if nothing else happens
+    next_kind: str
+    next_date: date | None
+    rating: str  # "red" | "amber" | "green": what it means for the server's mail today
+    first_detected: date | None = None
+    cutover: date | None = None  # the day the plan takes it out of Exchange Online's view
+
+
+@dataclass(frozen=True)
 class BaselineEvidence:
     """Exchange Online's report shows the baseline of a release line is not what we know."""
 
@@ -223,3 +240,4 @@ class Plan:
     schedule: Schedule
     as_of: date | None = None  # the plan's "today"
     baseline_evidence: tuple[BaselineEvidence, ...] = ()
+    today: tuple[ServerToday, ...] = ()  # per judged server, its state on ``as_of``

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.core.exo_view import implied_overrides
 from planner.core.knowledge import Knowledge
 from planner.core.model import estate_to_plain, to_plain
 from planner.core.plan import Plan
@@ -60,6 +61,9 @@ def plan_to_plain(plan: Plan, knowledge: Knowledge) -> dict[str, Any]:
     estate["servers"] = _servers(plan)
     return {
         "knowledge_as_of": knowledge.as_of.isoformat(),
+        "as_of": plan.as_of.isoformat() if plan.as_of else None,
+        "today": [to_plain(t) for t in plan.today],
+        "baseline_overrides": implied_overrides(plan.baseline_evidence),
         "estate": estate,
         "findings": _findings(plan),
         "steps": _steps(plan),

@@ -15,7 +15,7 @@ from enum import Enum
 from typing import Any
 
 from planner.core.model import Estate, Finding, to_plain
-from planner.core.plan import BaselineEvidence, Plan, Proposal, Schedule
+from planner.core.plan import BaselineEvidence, Plan, Proposal, Schedule, ServerToday
 from planner.core.settings import Decisions, Settings
 
 __all__ = [
@@ -114,6 +114,7 @@ def plan_to_plain_record(plan: Plan) -> dict[str, Any]:
         "schedule": schedule_to_plain(plan.schedule),
         "as_of": to_plain(plan.as_of),
         "baseline_evidence": to_plain(plan.baseline_evidence),
+        "today": to_plain(plan.today),
     }
 
 
@@ -136,4 +137,5 @@ def plan_from_plain(
         as_of=_decode(date | None, data.get("as_of"), "plan.as_of"),
         baseline_evidence=_decode(tuple[BaselineEvidence, ...],
                                   data.get("baseline_evidence", []), "plan.baseline_evidence"),
+        today=_decode(tuple[ServerToday, ...], data.get("today", []), "plan.today"),
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from planner.core.exo_view import exo_text
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Objective, Plan
 from planner.core.report import assumptions
@@ -25,6 +26,7 @@ from planner.core.report.summary import (
 from planner.core.report.table import Row, Table
 from planner.core.report.timeline import timeline_figures
 from planner.core.report.wording import Wording, load_wording
+from planner.core.today_words import today_lines
 
 __all__ = ["Cover", "FigureRef", "PhaseSection", "ReportContext", "build_context"]
 
@@ -67,6 +69,7 @@ class ReportContext:
     lang: str
     t: dict[str, str]
     cover: Cover
+    today: Table
     summary: tuple[str, ...]
     recommendations: tuple[str, ...]
     key_figures: Table
@@ -151,6 +154,16 @@ def _deadline_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
     head = tuple(words(k) for k in ("col_server", "col_first_detected", "col_throttle",
                                     "col_block", "col_cutover", "col_under_plan"))
     return Table(head, tuple(rows), (16, 14, 14, 16, 16, 24))
+
+
+def _today_table(plan: Plan, knowledge: Knowledge, lang: str) -> Table:
+    """The summary's opening: each judged server's stage today, red/amber/green."""
+    cls = {"red": "bad", "amber": "warn", "green": "good"}
+    rows = tuple(Row((line.server, line.state, line.next), cls[line.rating])
+                 for line in today_lines(plan.today, knowledge.policy, lang))
+    head = tuple(exo_text(lang, f"today.{k}") for k in ("col_server", "col_state", "col_next"))
+    title = exo_text(lang, "today.heading", as_of=plan.as_of) if plan.as_of else ""
+    return Table(head, rows, (16, 48, 36), title=title)
 
 
 def _deadline_note(plan: Plan, words: Wording) -> str:
@@ -274,6 +287,7 @@ def build_context(plan: Plan, knowledge: Knowledge, lang: str,
         lang=words.lang,
         t=dict(words.labels),
         cover=_cover(plan, knowledge, words, today or date.today()),
+        today=_today_table(plan, knowledge, words.lang),
         summary=summary_paragraphs(plan, knowledge, words),
         recommendations=recommendations(plan, words),
         key_figures=_key_figures(plan, words),

@@ -1,0 +1,73 @@
+"""The state today in words, one line per judged server, for the report, Excel and the GUI.
+
+Each consumer shows the same sentence: the stage on the as-of date and since when, what it
+means for the server's mail (the stage table's action and SMTP code), and the next stage with
+its date. Words come from ``resources/text/<lang>/exo.toml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.core.exo_view import exo_text
+from planner.core.knowledge import EnforcementPolicy, Stage
+from planner.core.plan import ServerToday
+
+__all__ = ["TodayLine", "today_line", "today_lines"]
+
+
+@dataclass(frozen=True)
+class TodayLine:
+    """One judged server's state today, worded."""
+
+    server: str
+    rating: str  # "red" | "amber" | "green"
+    state: str  # "Blocked since 13.11.2026: Blocked 20 minutes per hour (550 5.7.230)"
+    next: str  # "stage 8 (blocked) from 23.11.2026; the plan takes it out ... on ..."
+
+
+def _stage(policy: EnforcementPolicy, number: int) -> Stage | None:
+    return next((s for s in policy.stages if s.number == number), None)
+
+
+def _meaning(state: ServerToday, policy: EnforcementPolicy, lang: str) -> str:
+    stage = _stage(policy, state.stage)
+    if state.kind in ("none", "gone") or stage is None:
+        return exo_text(lang, f"today.rating.{state.rating}")
+    if state.kind == "paused":
+        return exo_text(lang, "today.paused_meaning")
+    action = str(getattr(stage, f"action_{lang}", stage.action_en))  # the table's own words
+    return exo_text(lang, "today.meaning", action=action, smtp=stage.smtp) if stage.smtp \
+        else action
+
+
+def _next(state: ServerToday, lang: str) -> str:
+    if state.next_date is None or state.next_stage is None:
+        text = exo_text(lang, "today.next_none") if state.kind != "gone" else ""
+    elif state.kind == "none":
+        text = exo_text(lang, "today.next_first", date=state.next_date)
+    else:
+        key = "today.next_resume" if state.kind == "paused" else "today.next"
+        text = exo_text(lang, key, stage=state.next_stage, date=state.next_date,
+                        kind=exo_text(lang, f"today.kind_lower.{state.next_kind}"))
+    if state.cutover is not None and state.kind != "gone":
+        text = "; ".join(t for t in (text, exo_text(lang, "today.cutover", date=state.cutover))
+                         if t)
+    return text
+
+
+def today_line(state: ServerToday, policy: EnforcementPolicy, lang: str) -> TodayLine:
+    """The worded state of one server."""
+    kind = exo_text(lang, f"today.kind.{state.kind}")
+    if state.since is None:
+        text = exo_text(lang, "today.line_undetected", state=kind)
+    else:
+        text = exo_text(lang, "today.line", state=kind, since=state.since,
+                        meaning=_meaning(state, policy, lang))
+    return TodayLine(state.server, state.rating, text, _next(state, lang))
+
+
+def today_lines(states: tuple[ServerToday, ...], policy: EnforcementPolicy,
+                lang: str) -> tuple[TodayLine, ...]:
+    """The worded state of every judged server, in the plan's order (worst first)."""
+    return tuple(today_line(s, policy, lang) for s in states)

@@ -1,0 +1,109 @@
+"""The state today: stage on the as-of date, since when, and what follows."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date, timedelta
+
+import pytest
+
+from planner.core.knowledge import Knowledge, load_knowledge
+from planner.core.model import Estate, ExoReport, Server
+from planner.core.plan import Exposure, Pause, Plan
+from planner.core.plan_json import plan_to_plain
+from planner.core.report.html import render_report_html
+from planner.core.resources import resource_path
+from planner.core.today import server_today
+from planner.pipeline import make_plan
+from tests.core.scheduler.builders import settings
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    """The shipped knowledge base."""
+    return load_knowledge()
+
+
+DETECTED = date(2026, 9, 14)
+
+
+def test_partially_blocked_since_the_stage_began(knowledge: Knowledge) -> None:
+    exposure = Exposure("EX01", DETECTED, date(2027, 3, 1), ())
+    today = server_today(exposure, (), knowledge.policy, date(2026, 12, 4))
+    # 81 days after detection: stage 7 (days 80-90), blocked 20 minutes per hour.
+    assert (today.stage, today.kind, today.rating) == (7, "block", "red")
+    assert today.since == DETECTED + timedelta(days=80)
+    assert (today.next_stage, today.next_date) == (8, DETECTED + timedelta(days=90))
+
+
+def test_a_pause_freezes_the_clock_and_says_when_it_resumes(knowledge: Knowledge) -> None:
+    exposure = Exposure("EX01", DETECTED, None, ())
+    pause = Pause(date(2026, 12, 1), date(2026, 12, 30), 30)
+    today = server_today(exposure, (pause,), knowledge.policy, date(2026, 12, 4))
+    assert (today.kind, today.since, today.rating) == ("paused", pause.start, "amber")
+    assert today.next_date == pause.end + timedelta(days=1) and today.next_kind == "block"
+
+
+def test_before_detection_and_after_cutover(knowledge: Knowledge) -> None:
+    exposure = Exposure("EX01", DETECTED, date(2026, 11, 1), ())
+    before = server_today(exposure, (), knowledge.policy, date(2026, 9, 1))
+    assert (before.stage, before.kind, before.next_date) == (0, "none", DETECTED)
+    gone = server_today(exposure, (), knowledge.policy, date(2026, 12, 4))
+    assert (gone.kind, gone.since, gone.rating) == ("gone", date(2026, 11, 2), "green")
+
+
+def test_the_plan_records_its_as_of_date_and_each_servers_state(knowledge: Knowledge) -> None:
+    report = ExoReport("ex01.contoso.com", "15.1.2507.39", date(2024, 3, 28))
+    estate = Estate(servers=(Server("EX01", fqdn="ex01.contoso.com", roles=("Mailbox",),
+                                    build="15.1.2507.39"),), exo_reports=(report,))
+    plan = make_plan(estate, (), settings(as_of=date(2026, 11, 20)), knowledge=knowledge)
+    data = plan_to_plain(plan, knowledge)
+    assert data["as_of"] == "2026-11-20"
+    (today,) = data["today"]
+    assert today["server"] == "EX01" and today["kind"] == "block" and today["stage"] == 8
+    assert today["since"] == (date(2024, 3, 28) + timedelta(days=90)).isoformat()
+    assert today["rating"] == "red"
+    # A start before the as-of date is a warning.
+    late = make_plan(estate, (), settings(as_of=date(2026, 12, 10)), knowledge=knowledge)
+    assert "PLAN-START-BEFORE-AS-OF" in {f.code for f in late.findings}
+    assert "PLAN-START-BEFORE-AS-OF" not in {f.code for f in plan.findings}
+
+
+def _blocked_plan(knowledge: Knowledge, lang: str) -> Plan:
+    report = ExoReport("ex01.contoso.com", "15.1.2507.39", date(2026, 9, 14))
+    estate = Estate(servers=(Server("EX01", fqdn="ex01.contoso.com", roles=("Mailbox",),
+                                    build="15.1.2507.39"),), exo_reports=(report,))
+    return make_plan(estate, (), settings(as_of=date(2026, 12, 4), start=date(2026, 12, 7),
+                                          language=lang), knowledge=knowledge)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "Blocked since 3 Dec 2026: Blocked 20 minutes per hour (550 5.7.230)"),
+    ("de", "Blockiert seit 03.12.2026: Blockiert, 20 Minuten pro Stunde (550 5.7.230)"),
+])
+def test_the_report_summary_opens_with_the_state_today(
+        knowledge: Knowledge, lang: str, expected: str) -> None:
+    html = render_report_html(_blocked_plan(knowledge, lang), knowledge, lang)
+    chapter = html.index('class="chapter"')
+    assert html.index(expected) > chapter
+    assert html.index(expected) < html.index("<p>", chapter)  # before the first paragraph
+    row = html[html.rindex("<tr>", 0, html.index(expected)):html.index(expected)]
+    assert 'class="bad' in row  # red: mail is being rejected
+
+
+def test_every_exo_text_exists_in_both_languages_with_the_same_fields() -> None:
+    def flat(table: dict[str, object], prefix: str = "") -> dict[str, str]:
+        out: dict[str, str] = {}
+        for key, value in table.items():
+            if isinstance(value, dict):
+                out.update(flat(value, f"{prefix}{key}."))
+            else:
+                out[f"{prefix}{key}"] = str(value)
+        return out
+
+    en, de = (flat(tomllib.loads(resource_path("text", lang, "exo.toml").read_text("utf-8")))
+              for lang in ("en", "de"))
+    assert set(en) == set(de)
+    for key, text in en.items():
+        assert set(re.findall(r"{(\w+)}", text)) == set(re.findall(r"{(\w+)}", de[key])), key
