@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,17 +40,21 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextTable,
 )
 from PySide6.QtWidgets import QApplication
 
+from planner.core.about import app_version
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
 from planner.core.report.context import ReportContext, build_context
 from planner.core.report.figure import FONT_FAMILY, Figure
-from planner.core.report.html import render_context_html
+from planner.core.report.html import TocEntry, render_context_html
 from planner.render.charts import paint_figure
+from planner.render.pdf_outline import Bookmark, DocumentInfo, add_outline
 
-__all__ = ["PageGeometry", "build_document", "print_report", "write_report_pdf"]
+__all__ = ["PageGeometry", "build_document", "document_info", "headings", "print_report",
+           "write_report_pdf"]
 
 PAPERS = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
 
@@ -145,10 +150,8 @@ def _all_figures(context: ReportContext) -> dict[str, Figure]:
     return {ref.figure.id: ref.figure for ref in refs}
 
 
-def build_document(context: ReportContext, geometry: PageGeometry,
-                   layout_device: QPagedPaintDevice) -> tuple[QTextDocument, list[Placement]]:
-    """The paginated document and where each figure landed in it."""
-    figures = _all_figures(context)
+def _laid_out(context: ReportContext, geometry: PageGeometry, layout_device: QPagedPaintDevice,
+              toc: Sequence[TocEntry]) -> QTextDocument:
     doc = QTextDocument()
     doc.setDocumentMargin(0)
     doc.documentLayout().setPaintDevice(layout_device)  # true pt sizes, not screen DPI
@@ -158,43 +161,125 @@ def build_document(context: ReportContext, geometry: PageGeometry,
     # The placeholder only reserves space; a white pixel keeps Qt from drawing a broken image.
     blank = QImage(1, 1, QImage.Format.Format_RGB32)
     blank.fill(QColor("#ffffff"))
-    for figure_id in figures:
+    for figure_id in _all_figures(context):
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("figure:" + figure_id),
                         blank)
-    doc.setHtml(render_context_html(context, mode="qt"))
+    doc.setHtml(render_context_html(context, mode="qt", toc=toc))
     body = geometry.body
     doc.setPageSize(QSizeF(body.width(), body.height()))
     _keep_with_next(doc, body.height())
-    return doc, _placements(doc, figures)
+    return doc
+
+
+def headings(doc: QTextDocument, page_height: float) -> list[Bookmark]:
+    """Chapter and section headings after the cover, with their page and height on it."""
+    found: list[Bookmark] = []
+    block = doc.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if 0 < level <= 2 and block.text().strip():
+            top = _text_top(doc, block)
+            page = int(top // page_height)
+            if page > 0:
+                found.append(Bookmark(level, " ".join(block.text().split()), page,
+                                      top - page * page_height))
+        block = block.next()
+    return found
+
+
+def build_document(context: ReportContext, geometry: PageGeometry,
+                   layout_device: QPagedPaintDevice) -> tuple[QTextDocument, list[Placement]]:
+    """The paginated document and where each figure landed in it.
+
+    The table of contents has its own page, so its page numbers come from a first layout
+    with an empty one; filling it in moves nothing else.
+    """
+    height = geometry.body.height()
+    doc = _laid_out(context, geometry, layout_device, ())
+    toc = [TocEntry(m.level, m.title, m.page + 1) for m in headings(doc, height)]
+    doc = _laid_out(context, geometry, layout_device, toc)
+    return doc, _placements(doc, _all_figures(context))
+
+
+def _text_top(doc: QTextDocument, block: QTextBlock) -> float:
+    """Where a block's first line starts (its bounding box also holds its top margin)."""
+    top = doc.documentLayout().blockBoundingRect(block).top()
+    layout = block.layout()
+    if layout is not None and layout.lineCount():
+        top += layout.lineAt(0).y()
+    return top
 
 
 def _page_of(doc: QTextDocument, block: QTextBlock, page_height: float) -> int:
-    return int(doc.documentLayout().blockBoundingRect(block).top() // page_height)
+    return int(_text_top(doc, block) // page_height)
 
 
 def _keep_with_next(doc: QTextDocument, page_height: float) -> None:
-    """Move a heading, or a figure with its caption, to the next page when it would be split.
+    """Break the page before a heading or figure parted from what follows, or a split row.
 
-    Qt has no ``page-break-after: avoid``; after layout we look for a heading left alone at
-    the foot of a page (or a caption parted from its figure) and break the page before it.
+    Qt has no ``page-break-after: avoid`` and splits table rows across pages; after layout we
+    look for a heading left alone at the foot of a page, a caption parted from its figure (or
+    a caption's last line on the next page) and a table row that crosses a page edge, and
+    move it to the next page. Each fix moves what follows, so we lay out again and repeat.
     """
-    for _ in range(20):  # each pass fixes one split; a report has only a few
+    for _ in range(200):
         doc.documentLayout().documentSize()  # the layout is lazy: finish it first
-        block = doc.begin()
-        fixed = False
-        while block.isValid() and not fixed:
-            nxt = block.next()
-            keep = block.blockFormat().headingLevel() > 0 or _is_figure(block)
-            if keep and nxt.isValid() and nxt.text().strip() \
-                    and _page_of(doc, nxt, page_height) > _page_of(doc, block, page_height):
-                fmt = block.blockFormat()
-                if fmt.pageBreakPolicy() != QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
-                    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                    QTextCursor(block).setBlockFormat(fmt)
-                    fixed = True
-            block = nxt
-        if not fixed:
+        parted = _first_parted(doc, page_height)
+        if parted is not None:
+            fmt = parted.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(parted).setBlockFormat(fmt)
+        elif not _push_split_row(doc, page_height):
             return
+
+
+def _bottom_page(doc: QTextDocument, block: QTextBlock, page_height: float) -> int:
+    rect = doc.documentLayout().blockBoundingRect(block)
+    return int((rect.bottom() - 1) // page_height)
+
+
+def _first_parted(doc: QTextDocument, page_height: float) -> QTextBlock | None:
+    """A heading or figure whose next paragraph ends on a later page than it starts."""
+    block = doc.begin()
+    while block.isValid():
+        nxt = block.next()
+        keep = block.blockFormat().headingLevel() > 0 or _is_figure(block)
+        breaks = block.blockFormat().pageBreakPolicy() \
+            == QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+        if keep and nxt.isValid() and nxt.text().strip() and not breaks \
+                and _bottom_page(doc, nxt, page_height) > _page_of(doc, block, page_height):
+            return block
+        block = nxt
+    return None
+
+
+def _push_split_row(doc: QTextDocument, page_height: float) -> bool:
+    """Pad the first table row that crosses a page edge down to the next page.
+
+    A page break inside a cell makes Qt skip a page; top padding on every cell of the row
+    moves its text below the header Qt repeats on the next page, as a split row's rest would.
+    """
+    layout = doc.documentLayout()
+    for frame in doc.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable):
+            continue
+        for row in range(frame.format().headerRowCount(), frame.rows()):
+            cells = [frame.cellAt(row, col) for col in range(frame.columns())]
+            tops = [layout.blockBoundingRect(c.firstCursorPosition().block()).top()
+                    for c in cells]
+            bottoms = [layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
+                       for c in cells]
+            top, bottom = min(tops), max(bottoms)
+            if int(top // page_height) == int((bottom - 1) // page_height) \
+                    or bottom - top > page_height / 2:
+                continue
+            room = (int(top // page_height) + 1) * page_height - top
+            for cell in cells:
+                fmt = cell.format().toTableCellFormat()
+                fmt.setTopPadding(fmt.topPadding() + room + 1)
+                cell.setFormat(fmt)
+            return True
+    return False
 
 
 def _is_figure(block: QTextBlock) -> bool:
@@ -266,16 +351,31 @@ def _paint_cover_band(painter: QPainter, geometry: PageGeometry) -> None:
     painter.fillRect(QRectF(0, 34, geometry.width, 4), QColor("#8fb3d9"))
 
 
+def document_info(plan: Plan, context: ReportContext) -> DocumentInfo:
+    """Title, subject, author (the consultancy, never a person) and creator (the planner)."""
+    t = context.t
+    return DocumentInfo(
+        title=f"{t['report_title']} – {context.cover.customer}",
+        subject=f"{t['report_subtitle']} · {context.cover.customer} · "
+                f"{t['cover_version']} {context.cover.version}",
+        author=plan.settings.company,
+        creator=f"Exchange SE Planner {app_version()}",
+        lang=context.lang,
+    )
+
+
 def write_report_pdf(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str,
                      paper: str | None = None) -> int:
     """Write the report as a vector PDF (A4 unless ``paper`` or the settings say Letter)."""
     ensure_app()
     geometry = PageGeometry.for_paper(paper or plan.settings.paper)
     context = build_context(plan, knowledge, lang)
+    info = document_info(plan, context)
     writer = QPdfWriter(str(path))
     writer.setResolution(72)  # one device pixel per point: the figures are laid out in points
-    writer.setTitle(f"{context.t['report_title']} – {context.cover.customer}")
-    writer.setCreator(context.cover.prepared_by or "Exchange SE planner")
+    writer.setTitle(info.title)
+    writer.setAuthor(info.author)
+    writer.setCreator(info.creator)
     writer.setPageLayout(QPageLayout(QPageSize(PAPERS.get((paper or plan.settings.paper).upper(),
                                                           QPageSize.PageSizeId.A4)),
                                      QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0),
@@ -283,9 +383,14 @@ def write_report_pdf(plan: Plan, knowledge: Knowledge, path: Path | str, lang: s
     doc, placements = build_document(context, geometry, writer)
     painter = QPainter(writer)
     try:
-        return _paint_pages(painter, writer, doc, placements, context, geometry)
+        pages = _paint_pages(painter, writer, doc, placements, context, geometry)
     finally:
         painter.end()
+    del writer  # QPdfWriter closes its file only when it goes away
+    marks = [Bookmark(m.level, m.title, m.page, geometry.height - geometry.top - m.top)
+             for m in headings(doc, geometry.body.height())]
+    add_outline(path, marks, info)
+    return pages
 
 
 def print_report(plan: Plan, knowledge: Knowledge, printer: QPagedPaintDevice, lang: str) -> int:

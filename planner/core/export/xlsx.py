@@ -80,8 +80,9 @@ def write_workbook(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str
     partial = target.with_name(target.name + ".partial")
     book = Workbook(str(partial), {"strings_to_formulas": False, "strings_to_urls": False,
                                    "strings_to_numbers": False})
+    # Author is the consultancy, as in the report's PDF: a person's name is no document property.
     book.set_properties({"title": ctx.text("title.plan"), "company": plan.settings.company,
-                         "author": plan.settings.consultant_name, "subject":
+                         "author": plan.settings.company, "subject":
                          plan.settings.customer or plan.estate.organization.customer})
     styles = Styles(book, date_format(lang))
     for write in (write_plan_sheet, write_gantt_sheet, write_enforcement_sheet,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import lru_cache
 
@@ -13,7 +14,7 @@ from planner.core.plan import Plan
 from planner.core.report.context import ReportContext, build_context
 from planner.core.resources import resource_path
 
-__all__ = ["render_context_html", "render_report_html"]
+__all__ = ["TocEntry", "render_context_html", "render_report_html"]
 
 
 @lru_cache(maxsize=1)
@@ -28,12 +29,26 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def render_context_html(context: ReportContext, mode: str = "browser") -> str:
-    """Render a built context; ``mode`` "qt" leaves figure placeholders for the PDF painter."""
+@dataclass(frozen=True)
+class TocEntry:
+    """A line of the table of contents: heading level (1, 2), its text and page number."""
+
+    level: int
+    title: str
+    page: int
+
+
+def render_context_html(context: ReportContext, mode: str = "browser",
+                        toc: Sequence[TocEntry] | None = None) -> str:
+    """Render a built context; ``mode`` "qt" leaves figure placeholders for the PDF painter.
+
+    ``toc`` adds a table of contents page after the cover; the PDF painter knows the page
+    numbers only after a first layout, so it passes an empty one first, then the real one.
+    """
     env = _environment()
     css = resource_path("report", "report.css").read_text(encoding="utf-8")
     values = {f.name: getattr(context, f.name) for f in fields(context)}
-    return env.get_template("report.html.j2").render(**values, css=css, mode=mode)
+    return env.get_template("report.html.j2").render(**values, css=css, mode=mode, toc=toc)
 
 
 def render_report_html(plan: Plan, knowledge: Knowledge, lang: str,

@@ -1,0 +1,136 @@
+"""The report as a document: metadata, language, bookmarks, a table of contents whose page
+numbers are right, no table row split over a page edge and no nearly empty page."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from planner.core.knowledge import Knowledge
+from planner.core.report.context import build_context
+from planner.render.report_pdf import PageGeometry, build_document, ensure_app, write_report_pdf
+from tests.core.report.report_fixtures import large_plan, sample_plan
+from tests.paths import SAMPLES
+from tests.sample_plans import sample_plan as bundled_plan
+
+
+def _text(page: object) -> str:
+    # NFKC: Qt writes "fi" as a ligature glyph, which extracts as one character.
+    text = unicodedata.normalize("NFKC", page.extract_text() or "")  # type: ignore[attr-defined]
+    return " ".join(text.split())
+
+
+def _flat_outline(reader: PdfReader, items: list[object], level: int = 1) -> list[
+        tuple[int, str, int]]:
+    found: list[tuple[int, str, int]] = []
+    for item in items:
+        if isinstance(item, list):
+            found += _flat_outline(reader, item, level + 1)
+        else:
+            found.append((level, str(item.title),  # type: ignore[attr-defined]
+                          reader.get_destination_page_number(item)))  # type: ignore[arg-type]
+    return found
+
+
+@pytest.fixture(scope="module", params=["de", "en"])
+def report(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+           knowledge: Knowledge) -> tuple[str, PdfReader, list[str]]:
+    """The hand-built sample report in one language, with the text of each page."""
+    lang = str(request.param)
+    path = tmp_path_factory.mktemp("doc") / f"report-{lang}.pdf"
+    write_report_pdf(sample_plan(lang), knowledge, path, lang)
+    reader = PdfReader(str(path))
+    return lang, reader, [_text(p) for p in reader.pages]
+
+
+def test_metadata_names_the_company_and_the_planner_not_the_consultant(
+        report: tuple[str, PdfReader, list[str]]) -> None:
+    lang, reader, _ = report
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title and "Contoso GmbH" in meta.title
+    assert meta.subject and "Contoso GmbH" in meta.subject
+    assert meta.author == "Beispiel Consulting AG"
+    assert meta.creator and meta.creator.startswith("Exchange SE Planner ")
+    assert all("Anna Berater" not in str(v) for v in meta.values())
+    assert reader.trailer["/Root"]["/Lang"] == lang
+
+
+def test_bookmarks_lead_to_their_headings(report: tuple[str, PdfReader, list[str]]) -> None:
+    _, reader, texts = report
+    marks = _flat_outline(reader, reader.outline)
+    chapters = [m for m in marks if m[0] == 1]
+    assert [m[1].split()[0] for m in chapters] == ["1", "2", "3", "4", "5"]
+    assert any(m[0] == 2 for m in marks)
+    for _, title, page in marks:
+        assert " ".join(title.split()) in texts[page], title
+
+
+def test_table_of_contents_gives_the_page_of_every_heading(
+        report: tuple[str, PdfReader, list[str]]) -> None:
+    lang, reader, texts = report
+    toc = texts[1]
+    assert ("Inhalt" if lang == "de" else "Contents") in toc
+    for _, title, page in _flat_outline(reader, reader.outline):
+        flat = " ".join(title.split())
+        assert re.search(re.escape(flat) + r"\s+" + str(page + 1) + r"\b", toc), (flat, page)
+
+
+def test_no_table_row_crosses_a_page_edge(knowledge: Knowledge) -> None:
+    ensure_app()
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QPdfWriter, QTextTable
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    device = QPdfWriter(buffer)
+    device.setResolution(72)
+    geometry = PageGeometry.for_paper("A4")
+    doc, _ = build_document(build_context(large_plan(40), knowledge, "de"), geometry, device)
+    height, layout = geometry.body.height(), doc.documentLayout()
+    rows = 0
+    for frame in doc.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable):
+            continue
+        for row in range(frame.format().headerRowCount(), frame.rows()):
+            for col in range(frame.columns()):
+                cell = frame.cellAt(row, col)
+                top = layout.blockBoundingRect(cell.firstCursorPosition().block()).top()
+                bottom = layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom()
+                assert int(top // height) == int((bottom - 1) // height), (row, col)
+            rows += 1
+    assert rows > 60
+
+
+def _ink_depth(pdf: Path, geometry: PageGeometry) -> list[float]:
+    """For each page: how far down the body the lowest ink reaches, as a fraction of it."""
+    dpi = 18
+    out = subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", str(pdf)], capture_output=True,
+                         check=True).stdout
+    depths = []
+    while out:
+        magic, width, height, maxval, rest = out.split(maxsplit=4)
+        assert magic == b"P5" and int(maxval) == 255
+        w, h = int(width), int(height)
+        pixels, out = rest[:w * h], rest[w * h:]
+        scale = dpi / 72.0
+        top, bottom = int(geometry.top * scale) + 1, int((geometry.height - geometry.bottom)
+                                                         * scale) - 1
+        inked = [y for y in range(top, bottom) if min(pixels[y * w:(y + 1) * w]) < 200]
+        depths.append(((max(inked) - top) / (bottom - top)) if inked else 0.0)
+    return depths
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.iterdir() if p.is_dir()))
+def test_no_page_is_less_than_a_tenth_full_except_the_last(
+        name: str, knowledge: Knowledge, tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    write_report_pdf(bundled_plan(name), knowledge, path, "de")
+    depths = _ink_depth(path, PageGeometry.for_paper("A4"))
+    assert len(depths) > 5
+    assert all(d >= 0.1 for d in depths[:-1]), depths
