@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 
 from planner.core.model import Estate, Finding
 from planner.core.settings import Decisions, Settings
+from planner.core.vocabulary import MigrationPath, Phase
 
 __all__ = [
     "BaselineEvidence",
@@ -29,29 +29,6 @@ __all__ = [
     "ServerToday",
     "Step",
 ]
-
-
-class MigrationPath(StrEnum):
-    """How a server reaches Exchange Server SE."""
-
-    IN_PLACE = "in_place"
-    CU_THEN_IN_PLACE = "cu_then_in_place"
-    SIDE_BY_SIDE = "side_by_side"
-    DECOMMISSION = "decommission"
-    NONE = "none"  # already SE, or excluded
-
-
-class Phase(StrEnum):
-    """Groups of steps as the plan, the Gantt and the report show them, in this order."""
-
-    PREPARE = "prepare"  # licensing, AD preparation
-    LEGACY = "legacy"  # Exchange 2013 removal
-    UPDATE = "update"  # 2019 CU updates before in place
-    IN_PLACE = "in_place"  # 2019 CU14/CU15 -> SE
-    SIDE_BY_SIDE = "side_by_side"  # new SE servers, moves, namespaces, connectors
-    HYBRID = "hybrid"  # HCW, hybrid app
-    DECOMMISSION = "decommission"
-    MILESTONE = "milestone"
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,12 @@ from __future__ import annotations
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from planner.core.catalogue import Catalogue, catalogue
 from planner.core.resources import resource_path
+from planner.core.vocabulary import Term
 
 __all__ = ["LANGUAGES", "install_translators", "preferred_language", "saved_language",
-           "set_saved_language", "ui_language"]
+           "set_saved_language", "texts", "ui_language", "word"]
 
 LANGUAGES = {"de": "Deutsch", "en": "English"}
 _installed: list[QTranslator] = []
@@ -35,6 +37,16 @@ def set_saved_language(lang: str) -> None:
 def ui_language() -> str:
     """The language the interface shows now (plan texts in views follow it)."""
     return _in_use[-1] if _in_use else preferred_language()
+
+
+def texts() -> Catalogue:
+    """The non-Qt text catalogue (vocabulary, plan texts) in the interface language."""
+    return catalogue(ui_language())
+
+
+def word(term: Term, short: bool = False) -> str:
+    """A vocabulary word (phase, path, stage kind...) in the interface language."""
+    return texts()(term.short_key if short and term.short_key else term.label_key)
 
 
 def preferred_language() -> str:

@@ -43,11 +43,7 @@ def _column_texts() -> list[tuple[str, str]]:
     from planner.gui.models.estate_model import ASSESSMENT_COLUMNS, ENTITY_TYPES, column_title
 
     keys = {f.name for cls in ENTITY_TYPES.values() for f in fields(cls)} | set(ASSESSMENT_COLUMNS)
-    from planner.core.plan import MigrationPath
-    from planner.gui.models.estate_model import path_label
-
-    titles = [("EstateModel", column_title(k)) for k in sorted(keys)]
-    return titles + [("EstateModel", path_label(p)) for p in MigrationPath]
+    return [("EstateModel", column_title(k)) for k in sorted(keys)]
 
 
 def extra_texts() -> list[tuple[str, str]]:

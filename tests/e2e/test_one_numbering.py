@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from planner.core.export.labels import label
+from planner.core.catalogue import catalogue
 from planner.core.export.mspdi import write_mspdi
 from planner.core.export.xlsx import write_workbook
 from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.plan import Phase, Plan
 from planner.core.report.context import build_context
+from planner.core.vocabulary import PHASES
 from planner.gui.views.steps_model import StepsModel
 from planner.render.report_pdf import ensure_app
 from tests.paths import SAMPLES
@@ -94,5 +95,5 @@ def test_a_step_has_one_number_and_one_phase_name_everywhere(
         assert _excel(plan, knowledge, lang, tmp_path / f"{lang}.xlsx") == report
         assert _project(plan, knowledge, lang, tmp_path / f"{lang}.xml") == report
         assert _gui(plan, lang) == report
-        names = {label(f"phase.{p.value}", lang) for p in Phase}
+        names = {catalogue(lang)(PHASES[p].label_key) for p in Phase}
         assert report[1] <= names

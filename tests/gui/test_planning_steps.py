@@ -59,7 +59,7 @@ def test_change_path_from_menu(qtbot, monkeypatch):
     qtbot.addWidget(view)
     view.select_step("inplace:EX01")
     sub = next(a.menu() for a in view.path_menu.actions() if a.text().startswith("EX01"))
-    side = next(a for a in sub.actions() if "Side by side" in a.text())
+    side = next(a for a in sub.actions() if "new SE servers" in a.text())
     side.trigger()
     assert doc.decisions.paths == {"EX01": "side_by_side"}
     assert "moves:EX01" in _ids(doc)

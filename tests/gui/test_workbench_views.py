@@ -46,7 +46,7 @@ def test_server_table_shows_the_assessment_and_edits_are_undoable(monkeypatch: A
     model = EstateModel(doc, "servers")
     site_col = model.columns.index("site")
     path_col = model.columns.index("path")
-    assert model.index(0, path_col).data() == "In place"
+    assert model.index(0, path_col).data() == "In place to SE"
     assert model.index(0, path_col).data(Qt.ItemDataRole.EditRole) == "in_place"
     assert model.index(0, path_col).data(Qt.ItemDataRole.BackgroundRole) is not None
 
@@ -68,7 +68,7 @@ def test_changing_the_path_in_the_table_is_a_decision(monkeypatch: Any) -> None:
     path_col = model.columns.index("path")
     assert model.setData(model.index(0, path_col), "side_by_side")
     assert doc.decisions.paths == {"EX01": "side_by_side"}
-    assert model.index(0, path_col).data() == "Side by side"
+    assert model.index(0, path_col).data() == "Replace by new SE servers"
     doc.undo_stack.undo()
     assert doc.decisions.paths == {}
 

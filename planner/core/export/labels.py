@@ -1,25 +1,19 @@
-"""English and German labels of the exports, read from resources/export/labels.toml."""
+"""Labels of the exports: the ``export`` catalogue (resources/text/<lang>/export.toml)."""
 
 from __future__ import annotations
 
-import tomllib
-from functools import lru_cache
-from typing import Any
-
-from planner.core.resources import resource_path
+from planner.core.catalogue import catalogue
 
 __all__ = ["label"]
 
-
-@lru_cache(maxsize=1)
-def _table() -> dict[str, Any]:
-    with resource_path("export", "labels.toml").open("rb") as fh:
-        return tomllib.load(fh)
+_SHARED = ("common.", "vocabulary.")
 
 
 def label(key: str, lang: str, **values: object) -> str:
-    """The label ``section.name`` in ``lang`` ("de" or "en"), with ``{placeholders}`` filled."""
-    section, _, name = key.partition(".")
-    entry = _table()[section][name]
-    text = str(entry.get(lang) or entry["en"])
-    return text.format(**values) if values else text
+    """The label ``section.name`` of the exports in ``lang``, with ``{placeholders}`` filled.
+
+    Keys of the shared namespaces are full catalogue keys (``vocabulary.phase.prepare``,
+    ``common.yes``); the others are read below ``export.``.
+    """
+    full = key if key.startswith(_SHARED) else "export." + key
+    return catalogue(lang)(full, **values)

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from planner.core.export.labels import label
+from planner.core.catalogue import catalogue
 from planner.core.plan import Dependency, Phase, Plan, ScheduledStep, Step
+from planner.core.vocabulary import ENTITIES, PHASES, Entity
 
 __all__ = [
     "LINK_TYPES",
@@ -73,12 +74,10 @@ class Outline:
 def target_label(target: str, lang: str) -> str:
     """A readable name for a step target such as ``server:EX01`` or ``org``."""
     kind, _, name = target.partition(":")
-    if not name:
-        return label("target.org", lang) if kind in ("org", "") else kind
-    try:
-        return label(f"target.{kind}", lang, name=name)
-    except KeyError:
-        return name
+    entity = ENTITIES.get(kind or Entity.ORG)
+    if entity is None:
+        return name or kind
+    return catalogue(lang)(f"vocabulary.target.{entity.code}", name=name)
 
 
 def predecessor_text(links: Iterable[tuple[int, Dependency]], lang: str) -> str:
@@ -129,8 +128,8 @@ def build_outline(plan: Plan, lang: str) -> Outline:
         ordered = sorted(targets.items(), key=lambda kv: (_span(kv[1])[0] or date.max, kv[0]))
         all_steps = [r for _, steps in ordered for r in steps]
         start, end = _span(all_steps)
-        rows.append(OutlineRow(len(rows) + 1, str(p_no), 1, label(f"phase.{phase.value}", lang),
-                               phase, "", start, end))
+        title = catalogue(lang)(PHASES[phase].label_key)
+        rows.append(OutlineRow(len(rows) + 1, str(p_no), 1, title, phase, "", start, end))
         for t_no, (target, steps) in enumerate(ordered, start=1):
             t_start, t_end = _span(steps)
             rows.append(OutlineRow(len(rows) + 1, f"{p_no}.{t_no}", 2, target_label(target, lang),

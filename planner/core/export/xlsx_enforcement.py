@@ -27,6 +27,7 @@ from planner.core.export.xlsx_layout import (
     title_block,
 )
 from planner.core.plan import Exposure, Pause
+from planner.core.vocabulary import STAGE_KINDS
 
 __all__ = ["pause_budget", "pause_command", "write_enforcement_sheet"]
 
@@ -98,7 +99,7 @@ def _exposure_table(grid: _Grid, ctx: ExportContext, row: int) -> int:
     widths = [_NAME_WIDTH, 11, 34, 12] + [7.0] * len(stages) + [8]
     heads = [ctx.text(k) for k in ("col.server", "col.first_detected", "col.detected_source",
                                    "col.cutover")]
-    heads += [f"{ctx.text('col.stage', n=s.number)}\n{ctx.text(f'kind.{s.kind}')}"
+    heads += [f"{ctx.text('col.stage', n=s.number)}\n{ctx.text(STAGE_KINDS[s.kind].label_key)}"
               for s in stages] + [ctx.text("col.paused_days")]
     grid.row(row + 1, heads, widths, **HEADER)
     grid.writer.sheet.set_row(row + 1, 42)  # three header lines ("Verlässt die Prüfung …")
@@ -216,7 +217,7 @@ def _strip(writer: SheetWriter, ctx: ExportContext, row: int) -> int:
                 sheet.write_blank(r, i + 1, None, styles.get(**props))
     last = first - 1 + len(ctx.plan.schedule.exposure)
     for n, kind in enumerate(("report", "throttle", "block", "paused"), start=last + 2):
-        writer.put(n, 0, ctx.text(f"kind.{kind}"), measure=False,
+        writer.put(n, 0, ctx.text(STAGE_KINDS[kind].label_key), measure=False,
                    bg_color=KIND_COLOURS[kind], font_color="#FFFFFF" if kind == "block"
                    else "#000000", **CELL)
     return last + 6

@@ -27,6 +27,7 @@ from planner.core.export.xlsx_layout import (
     section,
     title_block,
 )
+from planner.core.vocabulary import PHASES
 
 __all__ = ["column_props", "month_groups", "write_gantt_sheet"]
 
@@ -164,7 +165,7 @@ def _write_bars(writer: SheetWriter, painter: _Painter, ctx: ExportContext, firs
 def _write_legend(writer: SheetWriter, ctx: ExportContext, row: int) -> int:
     section(writer, row, ctx.text("section.legend"))
     phases = dict.fromkeys(r.phase for r in ctx.outline.rows)
-    items = [(PHASE_COLOURS[p], ctx.text(f"phase.{p.value}")) for p in phases]
+    items = [(PHASE_COLOURS[p], ctx.text(PHASES[p].label_key)) for p in phases]
     items += [(KIND_COLOURS["paused"], ctx.text("gantt.pause")), (_OFF, ctx.text("gantt.weekend")),
               (_FREEZE, ctx.text("gantt.freeze")), (_TODAY, ctx.text("gantt.today"))]
     for offset, (colour, text) in enumerate(items, start=1):

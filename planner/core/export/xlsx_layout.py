@@ -9,12 +9,14 @@ from typing import Any
 
 from xlsxwriter.worksheet import Worksheet
 
+from planner.core.catalogue import catalogue
 from planner.core.export.cells import SheetWriter
 from planner.core.export.labels import label
 from planner.core.export.timeline import Timeline, WorkingCalendar
 from planner.core.export.wbs import Outline
 from planner.core.knowledge import Knowledge
-from planner.core.plan import Phase, Plan
+from planner.core.plan import Plan
+from planner.core.vocabulary import PHASES, STAGE_KINDS
 
 __all__ = [
     "CELL",
@@ -33,21 +35,11 @@ __all__ = [
 
 HEADER: dict[str, Any] = {"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E79", "border": 1,
           "border_color": "#BFBFBF", "text_wrap": True, "valign": "vcenter"}
-# Bars by phase (strong) and phase summary rows (tint); the order follows Phase.
-PHASE_COLOURS: Mapping[Phase, str] = {
-    Phase.PREPARE: "#5B9BD5", Phase.LEGACY: "#7F7F7F", Phase.UPDATE: "#FFC000",
-    Phase.IN_PLACE: "#70AD47", Phase.SIDE_BY_SIDE: "#4472C4", Phase.HYBRID: "#8064A2",
-    Phase.DECOMMISSION: "#ED7D31", Phase.MILESTONE: "#000000",
-}
-PHASE_TINTS: Mapping[Phase, str] = {
-    Phase.PREPARE: "#DDEBF7", Phase.LEGACY: "#EDEDED", Phase.UPDATE: "#FFF2CC",
-    Phase.IN_PLACE: "#E2EFDA", Phase.SIDE_BY_SIDE: "#D9E1F2", Phase.HYBRID: "#E4DFEC",
-    Phase.DECOMMISSION: "#FCE4D6", Phase.MILESTONE: "#EDEDED",
-}
+# Bars by phase (strong) and phase summary rows (tint), from the one vocabulary.
+PHASE_COLOURS: Mapping[str, str] = {code: t.colour for code, t in PHASES.items()}
+PHASE_TINTS: Mapping[str, str] = {code: t.tint for code, t in PHASES.items()}
 CELL: dict[str, Any] = {"border": 1, "border_color": "#D9D9D9"}
-KIND_COLOURS: Mapping[str, str] = {
-    "report": "#FFE699", "throttle": "#F4B183", "block": "#C00000", "paused": "#9DC3E6",
-}
+KIND_COLOURS: Mapping[str, str] = {code: t.colour for code, t in STAGE_KINDS.items()}
 
 
 @dataclass(frozen=True)
@@ -71,17 +63,17 @@ class ExportContext:
         """"yes"/"no" in the export language; "" when unknown."""
         if value is None:
             return ""
-        return self.text("value.yes" if value else "value.no")
+        return self.text("common.yes" if value else "common.no")
 
 
 def date_format(lang: str) -> str:
     """The Excel number format for dates in this language."""
-    return "dd.mm.yyyy" if lang == "de" else "d mmm yyyy"
+    return catalogue(lang).date_pattern("excel_date")
 
 
 def date_text(d: date, lang: str) -> str:
     """A date written as text the way the language writes it, like the date cells show it."""
-    return f"{d:%d.%m.%Y}" if lang == "de" else f"{d.day} {d:%b %Y}"
+    return catalogue(lang).date(d)
 
 
 def title_block(writer: SheetWriter, ctx: ExportContext, title_key: str) -> None:

@@ -19,6 +19,7 @@ from planner.core.export.xlsx_layout import (
     title_block,
 )
 from planner.core.model import Severity
+from planner.core.vocabulary import PATHS, STAGE_KINDS
 
 __all__ = ["write_assumptions_sheet", "write_estate_sheet", "write_findings_sheet"]
 
@@ -84,7 +85,7 @@ def _server_rows(ctx: ExportContext) -> list[list[object]]:
         a = assessed.get(s.name.lower())
         rows.append([s.name, s.fqdn, s.site, _join(s.roles), s.build,
                      a.product if a else "", a.release if a else "",
-                     ctx.text(f"value.{a.path.value}") if a else "",
+                     ctx.text(PATHS[a.path].label_key) if a else "",
                      ctx.yes_no(a.judged_by_exo if a else s.judged_by_exo),
                      ctx.yes_no(a.supported) if a else "", s.os, s.dag,
                      _number(s.mailbox_count), _number(s.mailbox_data_gb), s.notes])
@@ -207,7 +208,7 @@ def _knowledge_parts(ctx: ExportContext) -> list[tuple[str, list[str], list[list
                         f.value if kind in s.durations else ""]
                        for kind, f in sorted(k.durations.items())]
     stages: Rows = [[st.number, st.start_day, "" if st.end_day is None else st.end_day,
-                     ctx.text(f"kind.{st.kind}"),
+                     ctx.text(STAGE_KINDS[st.kind].label_key),
                      st.action_de if ctx.lang == "de" else st.action_en,
                      st.smtp, st.source, st.as_of] for st in k.policy.stages]
     baselines: Rows = [[b.product, b.line, b.min_build, b.effective_from, b.source, b.as_of]

@@ -27,6 +27,7 @@ from planner.core.report.table import Row, Table
 from planner.core.report.timeline import timeline_figures
 from planner.core.report.wording import Wording, load_wording
 from planner.core.today_words import today_lines
+from planner.core.vocabulary import PATHS, STAGE_KINDS, StageKind
 
 __all__ = ["Cover", "FigureRef", "PhaseSection", "ReportContext", "build_context"]
 
@@ -141,9 +142,10 @@ def _deadline_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
         elif d.worst_kind == "report":
             under = words("before_throttling")
         elif d.worst_kind == "paused":
-            under = words("kind_paused")
+            under = words(STAGE_KINDS[StageKind.PAUSED].label_key)
         else:
-            under = words("worst_stage", stage=d.worst_stage, kind=words("kind_" + d.worst_kind))
+            kind = words(STAGE_KINDS[d.worst_kind].label_key)
+            under = words("worst_stage", stage=d.worst_stage, kind=kind)
         cls = "bad" if d.worst_kind == "block" or d.cutover is None else \
             "warn" if d.worst_kind in ("throttle", "paused") else "good"
         detected = words.date(d.first_detected)
@@ -179,7 +181,8 @@ def _product_table(plan: Plan, words: Wording) -> Table:
     bad = Counter((a.product, a.release) for a in plan.proposal.servers if not a.supported)
     order = {"SE": 0, "2019": 1, "2016": 2, "2013": 3}
     keys = sorted(counts, key=lambda k: (order.get(k[0], 9), k[1]))
-    rows = tuple(Row((f"Exchange {p}" if p else words("unknown"), r or "–", str(counts[(p, r)]),
+    unknown = words("common.unknown")
+    rows = tuple(Row((f"Exchange {p}" if p else unknown, r or "–", str(counts[(p, r)]),
                       str(bad[(p, r)]) if bad[(p, r)] else "–"), "warn" if bad[(p, r)] else "")
                  for p, r in keys)
     head = tuple(words(k) for k in ("col_product", "col_release", "col_count", "col_unsupported"))
@@ -193,11 +196,11 @@ def _server_table(plan: Plan, words: Wording) -> Table:
         a = assessed.get(server.name.lower())
         product = f"{a.product} {a.release}".strip() if a else ""
         rows.append(Row((
-            server.name, server.site or "–", product or words("unknown"),
+            server.name, server.site or "–", product or words("common.unknown"),
             a.build if a and a.build else server.build or "–",
             words.yes_no(a.supported if a else None),
             words.yes_no(a.judged_by_exo if a else server.judged_by_exo),
-            words("path_" + a.path.value) if a else "–",
+            words(PATHS[a.path].label_key) if a else "–",
         ), "warn" if a and not a.supported else ""))
     head = tuple(words(k) for k in ("col_server", "col_site", "col_release", "col_build",
                                     "col_supported", "col_judged", "col_path"))

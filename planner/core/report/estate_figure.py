@@ -18,17 +18,14 @@ from planner.core.report.figure import (
     text_width,
 )
 from planner.core.report.wording import Wording
+from planner.core.vocabulary import COLOURS, ENTITIES, PATHS, Entity
 
 __all__ = ["PATH_COLOURS", "estate_figures"]
 
-PATH_COLOURS: dict[MigrationPath, tuple[str, str]] = {  # (frame, fill)
-    MigrationPath.IN_PLACE: ("#2f7d4f", "#dcefe2"),
-    MigrationPath.CU_THEN_IN_PLACE: ("#5d9a3c", "#e6f2d9"),
-    MigrationPath.SIDE_BY_SIDE: ("#c9711e", "#fbe6cf"),
-    MigrationPath.DECOMMISSION: ("#a8554a", "#f3dcd8"),
-    MigrationPath.NONE: ("#5b7fa8", "#dfe8f3"),
+PATH_COLOURS: dict[str, tuple[str, str]] = {  # (frame, fill)
+    code: (t.colour, t.tint) for code, t in PATHS.items()
 }
-JUDGED = "#c62828"
+JUDGED = COLOURS["exchange_online"]
 NODE_H = 36.0
 GAP = 8.0
 PAD = 8.0
@@ -73,10 +70,10 @@ def _node(server: Server, a: ServerAssessment | None, x: float, y: float, w: flo
     extra = " · ".join(p for p in (server.dag, "Edge" if server.is_edge else "") if p)
     line2 = f"{release} · {extra}" if extra else release
     items.append(Label(x + 5, y + 13, w - 10, 10, line2, 6.0, MUTED))
-    items.append(Label(x + 5, y + 23, w - 10, 10, words("path_box_" + path.value), 6.0, frame))
+    items.append(Label(x + 5, y + 23, w - 10, 10, words(PATHS[path].short_key), 6.0, frame))
     if judged:
         items.append(Box(x + w - 24, y - 4, 22, 9, JUDGED, radius=2.0))
-        items.append(Label(x + w - 24, y - 4, 22, 9, "EXO", 5.5, "#ffffff", True, "center"))
+        items.append(Label(x + w - 24, y - 4, 22, 9, "EXO", 5.5, COLOURS["paper"], True, "center"))
     return items
 
 
@@ -88,7 +85,8 @@ def _box_height(box: _SiteBox, cols: int) -> float:
 def _draw_box(box: _SiteBox, x: float, y: float, w: float, cols: int, plan: Plan,
               words: Wording) -> list[Item]:
     assessed = {a.name.lower(): a for a in plan.proposal.servers}
-    items: list[Item] = [Box(x, y, w, _box_height(box, cols), "#f7f9fb", "#b8c2cc", 0.6, 4.0)]
+    items: list[Item] = [Box(x, y, w, _box_height(box, cols), COLOURS["panel"], COLOURS["frame"],
+                             0.6, 4.0)]
     items.append(Label(x + PAD, y + 2, w - 2 * PAD, SITE_HEAD - 2, box.title, 7.5, ACCENT, True))
     node_w = (w - PAD * (cols + 1)) / cols
     for i, server in enumerate(box.servers):
@@ -103,8 +101,9 @@ def _banner(plan: Plan, words: Wording) -> list[Item]:
     text = words.plural("s_judged", len(judged), names=words.names(judged)) if judged \
         else words("no_judged")
     return [
-        Box(0, 0, FIGURE_WIDTH, BANNER_H - 6, "#fdecea" if judged else "#eef2f6",
-            JUDGED if judged else "#b8c2cc", 0.8, 4.0),
+        Box(0, 0, FIGURE_WIDTH, BANNER_H - 6,
+            COLOURS["exchange_online_tint"] if judged else ENTITIES[Entity.DAG].tint,
+            JUDGED if judged else COLOURS["frame"], 0.8, 4.0),
         Label(8, 0, 90, BANNER_H - 6, words("exchange_online"), 7.5, JUDGED if judged else MUTED,
               True),
         Label(100, 0, FIGURE_WIDTH - 108, BANNER_H - 6, text, 6.5),
@@ -116,7 +115,7 @@ def _legend(plan: Plan, y: float, words: Wording) -> list[Item]:
     items: list[Item] = []
     x = 0.0
     for path in used:
-        text = words("path_" + path.value)
+        text = words(PATHS[path].label_key)
         frame, fill = PATH_COLOURS[path]
         width = text_width(text, 6.0) + 22
         if x + width > FIGURE_WIDTH:

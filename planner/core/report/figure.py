@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from planner.core.vocabulary import COLOURS
+
 __all__ = [
     "FIGURE_WIDTH",
     "MAX_FIGURE_HEIGHT",
@@ -29,10 +31,10 @@ FIGURE_WIDTH = 510.0
 MAX_FIGURE_HEIGHT = 600.0
 FONT_FAMILY = "DejaVu Sans"
 
-INK = "#1f2933"
-MUTED = "#5f6b7a"
-GRID = "#d5dbe3"
-ACCENT = "#1f4e79"
+INK = COLOURS["ink"]
+MUTED = COLOURS["muted"]
+GRID = COLOURS["grid"]
+ACCENT = COLOURS["accent"]
 
 
 @dataclass(frozen=True)

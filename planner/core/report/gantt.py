@@ -26,21 +26,13 @@ from planner.core.report.figure import (
 from planner.core.report.step_order import NumberedStep, numbered_steps, phase_title
 from planner.core.report.time_axis import TimeAxis
 from planner.core.report.wording import Wording
+from planner.core.vocabulary import COLOURS, PHASES, STAGE_KINDS, StageKind
 
 __all__ = ["PAUSE_COLOUR", "PHASE_COLOURS", "gantt_figures"]
 
-PHASE_COLOURS: dict[Phase, str] = {
-    Phase.PREPARE: "#5b7fa8",
-    Phase.LEGACY: "#8a8f98",
-    Phase.UPDATE: "#6aa36f",
-    Phase.IN_PLACE: "#2f7d4f",
-    Phase.SIDE_BY_SIDE: "#d9822b",
-    Phase.HYBRID: "#7a5ea8",
-    Phase.DECOMMISSION: "#a8554a",
-    Phase.MILESTONE: INK,
-}
-PAUSE_COLOUR = "#dce6f2"
-FREEZE_COLOUR = "#eeeeee"
+PHASE_COLOURS: dict[str, str] = {code: t.colour for code, t in PHASES.items()}
+PAUSE_COLOUR = STAGE_KINDS[StageKind.PAUSED].tint
+FREEZE_COLOUR = COLOURS["freeze"]
 
 ROWS_PER_PART = 40
 ROW_H = 13.0
@@ -111,7 +103,7 @@ def _row_items(row: _Row, y: float, axis: TimeAxis, words: Wording) -> list[Item
                                align="right"))
     else:
         left, width = axis.span(dated.start, dated.end)
-        fill = colour if numbered.step.needs_consultant else "#ffffff"
+        fill = colour if numbered.step.needs_consultant else COLOURS["paper"]
         items.append(Box(left, y + 3, width, ROW_H - 6, fill, colour, 0.6, 1.2))
     return items
 
@@ -132,7 +124,7 @@ def _part_figure(plan: Plan, part: list[_Row], index: int, words: Wording) -> Fi
     for i, row in enumerate(part):
         y = body_top + i * ROW_H
         if i % 2 == 0:
-            items.insert(0, Box(0, y, FIGURE_WIDTH, ROW_H, "#f5f7fa"))
+            items.insert(0, Box(0, y, FIGURE_WIDTH, ROW_H, COLOURS["panel"]))
         items += _row_items(row, y, axis, words)
     items.append(Segment(TASK_W, 0, TASK_W, body_bottom, GRID, 0.6))
     items.append(Segment(0, body_bottom, FIGURE_WIDTH, body_bottom, GRID, 0.6))
@@ -144,13 +136,13 @@ def _part_figure(plan: Plan, part: list[_Row], index: int, words: Wording) -> Fi
 def _legend(plan: Plan, y: float, words: Wording) -> list[Item]:
     items: list[Item] = []
     x = 0.0
-    used = [p for p in PHASE_COLOURS if p != Phase.MILESTONE
+    used = [p for p in Phase if p != Phase.MILESTONE
             and any(s.phase == p for s in plan.proposal.steps)]
     entries: list[tuple[str, str]] = [(PHASE_COLOURS[p], phase_title(p, words.lang)) for p in used]
     if any(not s.needs_consultant and not s.milestone for s in plan.proposal.steps):
-        entries.append(("#ffffff", words("legend_customer")))
+        entries.append((COLOURS["paper"], words("legend_customer")))
     if plan.schedule.pauses:
-        entries.append((PAUSE_COLOUR, words("kind_paused")))
+        entries.append((PAUSE_COLOUR, words(STAGE_KINDS[StageKind.PAUSED].label_key)))
     first, last = _range(plan)
     if any(f.start <= last and f.end >= first for f in plan.settings.freezes):
         entries.append((FREEZE_COLOUR, words("legend_freeze")))

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.core.export.labels import label
+from planner.core.catalogue import catalogue
 from planner.core.export.wbs import build_outline
 from planner.core.plan import Phase, Plan, ScheduledStep, Step
+from planner.core.vocabulary import PHASES
 
 __all__ = ["NumberedStep", "numbered_steps", "phase_title"]
 
@@ -34,4 +35,4 @@ def numbered_steps(plan: Plan, lang: str = "en") -> tuple[NumberedStep, ...]:
 
 def phase_title(phase: Phase, lang: str) -> str:
     """The phase's name as Excel, MS Project and the report all print it."""
-    return label(f"phase.{phase.value}", lang)
+    return catalogue(lang)(PHASES[phase].label_key)

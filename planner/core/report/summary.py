@@ -12,6 +12,7 @@ from planner.core.model import Severity
 from planner.core.plan import Exposure, MigrationPath, Plan
 from planner.core.report.timeline import stage_bands
 from planner.core.report.wording import Wording
+from planner.core.vocabulary import STAGE_KINDS
 
 __all__ = [
     "Deadline",
@@ -82,11 +83,8 @@ def _estate_sentences(plan: Plan, words: Wording) -> list[str]:
     ]
     sites = {s.site.lower() for s in plan.estate.servers if s.site} or {""}
     customer = _customer(plan, words)
-    if len(servers) == 1:
-        text = [words("s_estate_one", customer=customer, products=words.names(parts))]
-    else:
-        text = [words("s_estate", customer=customer, servers=len(servers),
-                      sites=words.plural("n_sites", len(sites)), products=words.names(parts))]
+    text = [words.plural("s_estate", len(servers), customer=customer, servers=len(servers),
+                         sites=words.plural("n_sites", len(sites)), products=words.names(parts))]
     # A server of unknown version is not claimed to be out of support; it is named as unknown.
     unknown = [a.name for a in servers if not a.product]
     unsupported = [a.name for a in servers if not a.supported and a.product]
@@ -104,7 +102,7 @@ def _estate_sentences(plan: Plan, words: Wording) -> list[str]:
 
 
 def _kind(words: Wording, kind: str) -> str:
-    return words("kind_" + kind)
+    return words(STAGE_KINDS[kind].label_key)
 
 
 def _deadline_sentences(plan: Plan, items: tuple[Deadline, ...], knowledge: Knowledge,

@@ -22,15 +22,13 @@ from planner.core.report.figure import (
 )
 from planner.core.report.time_axis import TimeAxis
 from planner.core.report.wording import Wording
+from planner.core.vocabulary import COLOURS, ENFORCEMENT_STAGE_COLOURS, STAGE_KINDS, StageKind
 
 __all__ = ["STAGE_COLOURS", "Band", "plan_end", "stage_bands", "timeline_figures"]
 
 # Report only is pale; throttling warms up to orange; blocking deepens to dark red.
-STAGE_COLOURS: dict[int, str] = {
-    1: "#f3e7a8", 2: "#f7c873", 3: "#f2a94e", 4: "#eb8a33",
-    5: "#e06a3a", 6: "#d2483a", 7: "#b8302f", 8: "#8e1b22",
-}
-PAUSED_COLOUR = "#b9c7d8"
+STAGE_COLOURS = ENFORCEMENT_STAGE_COLOURS
+PAUSED_COLOUR = STAGE_KINDS[StageKind.PAUSED].colour
 ROWS_PER_PART = 30
 ROW_H = 16.0
 HEAD_H = 16.0
@@ -72,7 +70,9 @@ def stage_bands(exposure: Exposure, plan: Plan, knowledge: Knowledge) -> tuple[B
 
 
 def _colour(band: Band) -> str:
-    return PAUSED_COLOUR if band.kind == "paused" else STAGE_COLOURS.get(band.stage, "#8e1b22")
+    if band.kind == StageKind.PAUSED:
+        return PAUSED_COLOUR
+    return STAGE_COLOURS.get(band.stage, STAGE_COLOURS[8])
 
 
 def _row(exposure: Exposure, bands: tuple[Band, ...], y: float, axis: TimeAxis) -> list[Item]:
@@ -85,16 +85,16 @@ def _row(exposure: Exposure, bands: tuple[Band, ...], y: float, axis: TimeAxis) 
     if exposure.cutover and axis.first <= exposure.cutover <= axis.last:
         cx, cy, r = axis.x(exposure.cutover + timedelta(days=1)), y + ROW_H / 2, 4.5
         items.append(Polygon(((cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)),
-                             INK, "#ffffff"))
+                             INK, COLOURS["paper"]))
     return items
 
 
 def _legend(y: float, words: Wording) -> list[Item]:
     entries = [
-        (STAGE_COLOURS[1], words("kind_report")),
-        (STAGE_COLOURS[3], words("kind_throttle")),
-        (STAGE_COLOURS[7], words("kind_block")),
-        (PAUSED_COLOUR, words("kind_paused")),
+        (STAGE_COLOURS[1], words(STAGE_KINDS[StageKind.REPORT].label_key)),
+        (STAGE_COLOURS[3], words(STAGE_KINDS[StageKind.THROTTLE].label_key)),
+        (STAGE_COLOURS[7], words(STAGE_KINDS[StageKind.BLOCK].label_key)),
+        (PAUSED_COLOUR, words(STAGE_KINDS[StageKind.PAUSED].label_key)),
     ]
     items: list[Item] = []
     x = 0.0

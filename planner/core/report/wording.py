@@ -1,41 +1,45 @@
-"""The report's words: the label catalogue in resources/report and date/number formats."""
+"""The report's words: the ``report`` catalogue of the language, with its formats."""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from planner.core.resources import resource_path
+from planner.core.catalogue import Catalogue, catalogue
 
 __all__ = ["Wording", "load_wording"]
 
-LANGUAGES = ("de", "en")
+_NS = "report."
+_FACTS = "report.facts."
 
 
 @dataclass(frozen=True)
 class Wording:
-    """Labels and sentence patterns of one language, with the formats that go with it."""
+    """The report's labels and sentence patterns in one language, with its formats.
 
-    lang: str
-    labels: Mapping[str, str]
+    ``words("h_summary")`` reads ``report.h_summary``; a key with a dot is a full catalogue
+    key (``words("vocabulary.phase.prepare")``).
+    """
+
+    catalogue: Catalogue
+    labels: Mapping[str, str]  # report key -> text, for the HTML template
     fact_names: Mapping[str, str]  # knowledge key -> human name; only these are reported
+
+    @property
+    def lang(self) -> str:
+        """The language code (``de``, ``en``, ...)."""
+        return self.catalogue.lang
 
     def __call__(self, key: str, **values: Any) -> str:
         """The label ``key``, with ``{placeholders}`` filled from ``values``."""
-        text = self.labels[key]
-        return text.format(**values) if values else text
+        return self.catalogue(self._key(key), **values)
 
     def date(self, day: date | None) -> str:
-        """A date as a German or English reader expects it (14.10.2026 / 14 Oct 2026)."""
-        if day is None:
-            return "–"
-        if self.lang == "de":
-            return f"{day.day:02d}.{day.month:02d}.{day.year}"
-        return f"{day.day} {self.month(day.month)} {day.year}"
+        """A date as a reader of the language expects it (14.10.2026 / 14 Oct 2026)."""
+        return self.catalogue.date(day)
 
     def month(self, month: int) -> str:
         """The short month name (1 = January)."""
@@ -43,27 +47,15 @@ class Wording:
 
     def number(self, value: float) -> str:
         """A number with the language's separators; whole numbers without decimals."""
-        text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-        if self.lang == "de":
-            text = text.replace(",", "\u2009").replace(".", ",")
-        return text
+        return self.catalogue.number(value)
 
     def names(self, items: Iterable[str], limit: int = 6) -> str:
         """A readable list: "A, B and C", cut after ``limit`` with "and 4 more"."""
-        seq = list(items)
-        conj = " und " if self.lang == "de" else " and "
-        if len(seq) > limit:
-            rest = len(seq) - limit + 1
-            more = f"{rest} weitere" if self.lang == "de" else f"{rest} more"
-            seq = [*seq[: limit - 1], more]
-        if len(seq) <= 1:
-            return "".join(seq)
-        return ", ".join(seq[:-1]) + conj + seq[-1]
+        return self.catalogue.names(items, limit)
 
     def plural(self, key: str, count: int, **values: Any) -> str:
-        """``key`` with ``count``; the ``key_one`` variant when count is 1 and one exists."""
-        one = key + "_one"
-        return self(one if count == 1 and one in self.labels else key, count=count, **values)
+        """``key`` in the plural form that fits ``count`` in this language."""
+        return self.catalogue.plural(self._key(key), count, **values)
 
     def count_word(self, count: int) -> str:
         """A small count as a capitalised word (for the start of a sentence), else digits."""
@@ -73,17 +65,27 @@ class Wording:
     def yes_no(self, value: bool | None) -> str:
         """ja/nein, yes/no, or unknown for None."""
         if value is None:
-            return self("unknown")
-        return self("yes") if value else self("no")
+            return self.catalogue("common.unknown")
+        return self.catalogue("common.yes" if value else "common.no")
+
+    @staticmethod
+    def _key(key: str) -> str:
+        return key if "." in key else _NS + key
 
 
-@lru_cache(maxsize=4)
+def _strings(cat: Catalogue | None, prefix: str) -> dict[str, str]:
+    """The plain (non-plural) messages under ``prefix``, fallback language first."""
+    if cat is None:
+        return {}
+    found = _strings(cat.fallback, prefix)
+    found.update({k[len(prefix):]: v for k, v in cat.messages.items()
+                  if k.startswith(prefix) and isinstance(v, str)})
+    return found
+
+
+@lru_cache(maxsize=8)
 def load_wording(lang: str) -> Wording:
-    """The catalogue for ``de`` or ``en`` (anything else falls back to English)."""
-    lang = lang if lang in LANGUAGES else "en"
-    with resource_path("report", "labels.toml").open("rb") as fh:
-        data: dict[str, Any] = tomllib.load(fh)
-    table: dict[str, Any] = data[lang]
-    facts = {str(k): str(v) for k, v in table.pop("facts", {}).items()}
-    labels = {str(k): str(v) for k, v in table.items()}
-    return Wording(lang, labels, facts)
+    """The report's words in ``lang`` (a language without catalogues gets English)."""
+    cat = catalogue(lang)
+    labels = {k: v for k, v in _strings(cat, _NS).items() if not k.startswith("facts.")}
+    return Wording(cat, labels, _strings(cat, _FACTS))

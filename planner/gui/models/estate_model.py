@@ -32,8 +32,9 @@ from planner.core.model import (
     Site,
 )
 from planner.core.plan import MigrationPath, ServerAssessment
+from planner.core.vocabulary import COLOURS, PATHS, PRODUCTS
 from planner.gui.document import Document, Edit, update_decisions
-from planner.gui.i18n import ui_language
+from planner.gui.i18n import ui_language, word
 
 __all__ = ["ASSESSMENT_COLUMNS", "ENTITY_TYPES", "SORT_ROLE", "EstateModel"]
 
@@ -44,11 +45,8 @@ ENTITY_TYPES: dict[str, type[Any]] = {
     "exo_reports": ExoReport,
 }
 ASSESSMENT_COLUMNS = ("product", "release", "supported", "path", "judged")
-PRODUCT_COLOURS = {"2013": "#f4c7c3", "2016": "#fce8b2", "2019": "#fff5cc", "SE": "#d4edda"}
-PATH_COLOURS = {
-    MigrationPath.IN_PLACE: "#d4edda", MigrationPath.CU_THEN_IN_PLACE: "#e2f0d9",
-    MigrationPath.SIDE_BY_SIDE: "#dbe8f6", MigrationPath.DECOMMISSION: "#f4c7c3",
-}
+PRODUCT_COLOURS = {code: t.tint for code, t in PRODUCTS.items()}
+PATH_COLOURS = {code: t.tint for code, t in PATHS.items() if code != MigrationPath.NONE}
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -91,13 +89,8 @@ def _parse(hint: Any, text: str) -> Any:
 
 
 def path_label(path: MigrationPath) -> str:
-    """A migration path in words, translated."""
-    labels = {
-        MigrationPath.IN_PLACE: "In place", MigrationPath.CU_THEN_IN_PLACE: "CU, then in place",
-        MigrationPath.SIDE_BY_SIDE: "Side by side", MigrationPath.DECOMMISSION: "Decommission",
-        MigrationPath.NONE: "None",
-    }
-    return QCoreApplication.translate("EstateModel", labels[path])
+    """A migration path in words, in the interface language."""
+    return word(PATHS[path])
 
 
 def column_title(key: str) -> str:
@@ -216,9 +209,9 @@ class EstateModel(QAbstractTableModel):
         elif key == "path" and value is not None:
             colour = PATH_COLOURS.get(value)
         elif key == "supported" and value is False:
-            colour = "#f4c7c3"
+            colour = PRODUCTS["2013"].tint  # the colour of "must go"
         elif key == "judged" and value:
-            colour = "#e8dff5"
+            colour = COLOURS["exchange_online_tint"]
         return QBrush(QColor(colour)) if colour else None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -8,6 +8,7 @@ a pinned bar to release it.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QPointF, Qt, Signal
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.plan import Plan
-from planner.gui.i18n import ui_language
+from planner.core.vocabulary import STAGE_KINDS
+from planner.gui.i18n import ui_language, word
 from planner.gui.views.gantt_scene import (
     STAGE_COLORS,
     GanttBar,
@@ -165,11 +167,9 @@ class GanttView(QWidget):
             self.status.setText(self.tr("Re-planning…"))
 
     def _legend(self) -> QLabel:
-        names = {"report": self.tr("report"), "throttle": self.tr("throttled"),
-                 "block": self.tr("blocked"), "paused": self.tr("paused")}
         chips = "".join(
-            f'<span style="background:{STAGE_COLORS[k]}">&nbsp;{v}&nbsp;</span> '
-            for k, v in names.items())
+            f'<span style="background:{STAGE_COLORS[k]}">&nbsp;{escape(word(t))}&nbsp;</span> '
+            for k, t in STAGE_KINDS.items())
         label = QLabel(self.tr("Enforcement: ") + chips)
         label.setTextFormat(Qt.TextFormat.RichText)
         return label

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.plan import Phase, Plan, ScheduledStep, Step
+from planner.core.vocabulary import PHASES, STAGE_KINDS
+from planner.gui.i18n import word
 
 __all__ = [
     "PHASE_COLORS",
@@ -40,28 +42,14 @@ HEADER_H = 44.0
 ROW_H = 22.0
 BAR_H = 14.0
 
-PHASE_COLORS: dict[Phase, str] = {
-    Phase.PREPARE: "#5b7fa6",
-    Phase.LEGACY: "#9c6b3c",
-    Phase.UPDATE: "#d19a1f",
-    Phase.IN_PLACE: "#3f8f4f",
-    Phase.SIDE_BY_SIDE: "#2f6fbf",
-    Phase.HYBRID: "#7b5aa6",
-    Phase.DECOMMISSION: "#8c8c8c",
-    Phase.MILESTONE: "#202020",
-}
+PHASE_COLORS: dict[str, str] = {code: t.colour for code, t in PHASES.items()}
 # Light tones: the bands sit behind the bars and must not compete with them.
-STAGE_COLORS: dict[str, str] = {
-    "report": "#fff1b8",
-    "throttle": "#ffd09a",
-    "block": "#f5a3a3",
-    "paused": "#cfe0ff",
-}
+STAGE_COLORS: dict[str, str] = {code: t.tint for code, t in STAGE_KINDS.items()}
 _PAUSE = QColor(80, 130, 230, 45)
 _FREEZE = QColor(200, 40, 40, 40)
 _OFFDAY = QColor(0, 0, 0, 18)
 _HOLIDAY = QColor(0, 0, 0, 34)
-_WINDOW = QColor("#3f8f4f")
+_WINDOW = QColor(PHASES[Phase.IN_PLACE].colour)
 
 
 def _tr(text: str) -> str:
@@ -340,21 +328,13 @@ def bar_tooltip(step: Step, dated: ScheduledStep, lang: str, pinned: bool) -> st
 
 
 def _stage_tip(server: str, kind: str, d0: date, d1: date) -> str:
-    names = {"report": _tr("report only"), "throttle": _tr("throttled"),
-             "block": _tr("blocked"), "paused": _tr("paused")}
     return _tr("{server}: {kind} {start} – {end}").format(
-        server=server.upper(), kind=names.get(kind, kind), start=f"{d0:%d.%m.%Y}",
+        server=server.upper(), kind=word(STAGE_KINDS[kind]), start=f"{d0:%d.%m.%Y}",
         end=f"{d1:%d.%m.%Y}")
 
 
 def _phase_name(phase: Phase) -> str:
-    names = {
-        Phase.PREPARE: _tr("Prepare"), Phase.LEGACY: _tr("Exchange 2013 removal"),
-        Phase.UPDATE: _tr("Cumulative updates"), Phase.IN_PLACE: _tr("In-place upgrades"),
-        Phase.SIDE_BY_SIDE: _tr("Side by side"), Phase.HYBRID: _tr("Hybrid"),
-        Phase.DECOMMISSION: _tr("Decommission"), Phase.MILESTONE: _tr("Milestones"),
-    }
-    return names.get(phase, phase.value)
+    return word(PHASES[phase])
 
 
 def _draw_pauses(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout,

@@ -29,20 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.plan import MigrationPath
+from planner.core.vocabulary import COLOURS, ENTITIES, PATHS
 from planner.gui.document import Document
 from planner.gui.models.estate_model import path_label
 from planner.gui.views.graph_layout import Box, layout_graph
 
 __all__ = ["PATH_COLOURS", "GraphView"]
 
-PATH_COLOURS = {
-    MigrationPath.IN_PLACE.value: "#7fc97f", MigrationPath.CU_THEN_IN_PLACE.value: "#b8e186",
-    MigrationPath.SIDE_BY_SIDE.value: "#80b1d3", MigrationPath.DECOMMISSION.value: "#fb8072",
-    MigrationPath.NONE.value: "#d9d9d9",
-}
-KIND_COLOURS = {"connector": "#fdf6e3", "relay": "#f2f2f2", "namespace": "#eef4fb",
-                "tenant": "#e8dff5"}
-EXO_COLOUR = "#7b3fa0"
+PATH_COLOURS = {code: t.tint for code, t in PATHS.items()}
+KIND_COLOURS = {code: t.tint for code, t in ENTITIES.items()}
+EXO_COLOUR = COLOURS["exchange_online"]
 
 
 def _tr(text: str) -> str:

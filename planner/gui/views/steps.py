@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.plan import MigrationPath, Step
 from planner.gui.i18n import ui_language
+from planner.gui.models.estate_model import path_label
 from planner.gui.views.planning_edits import (
     disable_rule,
     enable_rule,
@@ -143,12 +144,7 @@ class StepsView(QWidget):
         self._fill_restore_menu()
 
     def _path_names(self) -> dict[MigrationPath, str]:
-        return {
-            MigrationPath.IN_PLACE: self.tr("In place to SE"),
-            MigrationPath.CU_THEN_IN_PLACE: self.tr("Cumulative update, then in place"),
-            MigrationPath.SIDE_BY_SIDE: self.tr("Side by side (new SE servers)"),
-            MigrationPath.DECOMMISSION: self.tr("Decommission"),
-        }
+        return {p: path_label(p) for p in MigrationPath if p != MigrationPath.NONE}
 
     def _fill_server_menus(self) -> None:
         """A path submenu and an exclusion toggle per server of the estate."""

@@ -15,6 +15,7 @@ from planner.core.export.xlsx import summary_days, write_workbook
 from planner.core.export.xlsx_enforcement import pause_budget, pause_command
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Pause, Phase, Plan
+from planner.core.vocabulary import PHASES, STAGE_KINDS, StageKind
 
 TODAY = date(2026, 11, 4)
 HEADER_ROW = 4  # 1-based, as openpyxl counts
@@ -108,6 +109,10 @@ def test_plan_prints_landscape_fit_to_width_with_titles(book_de: Path) -> None:
     assert "&P" in sheet.oddFooter.right.text and "&N" in sheet.oddFooter.right.text
 
 
+def _rgb(colour: str) -> str:
+    return colour.lstrip("#").upper()
+
+
 def test_gantt_has_bars_shading_pauses_and_today(plan: Plan, book_de: Path) -> None:
     sheet = openpyxl.load_workbook(book_de)["Gantt"]
     labels = [sheet.cell(5, c).value for c in range(6, sheet.max_column + 1)]
@@ -117,11 +122,12 @@ def test_gantt_has_bars_shading_pauses_and_today(plan: Plan, book_de: Path) -> N
     pause_row = 6
     assert sheet.cell(pause_row, 3).value == "Durchsetzungspause"
     december = 6 + labels.index("KW50")
-    assert sheet.cell(pause_row, december).fill.fgColor.rgb.endswith("9DC3E6")
+    paused = _rgb(STAGE_KINDS[StageKind.PAUSED].colour)
+    assert sheet.cell(pause_row, december).fill.fgColor.rgb.endswith(paused)
     freeze_week = 6 + labels.index("KW52")
     assert sheet.cell(pause_row + 3, freeze_week).fill.fgColor.rgb.endswith("FBE5D6")
     first_step = pause_row + 3  # phase, target, then the first step
-    assert sheet.cell(first_step, 6).fill.fgColor.rgb.endswith("5B9BD5")
+    assert sheet.cell(first_step, 6).fill.fgColor.rgb.endswith(_rgb(PHASES[Phase.PREPARE].colour))
 
 
 def test_enforcement_sheet_has_exposure_pauses_budget_and_commands(book_de: Path) -> None:

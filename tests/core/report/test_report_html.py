@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import tomllib
 from dataclasses import replace
 from datetime import date
 
@@ -18,7 +17,7 @@ from planner.core.report.html import render_report_html
 from planner.core.report.step_order import numbered_steps
 from planner.core.report.timeline import stage_bands
 from planner.core.report.wording import load_wording
-from planner.core.resources import resource_path
+from planner.core.vocabulary import PATHS
 from tests.core.report.report_fixtures import HOSTILE, empty_plan, large_plan
 
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -48,17 +47,6 @@ def test_english_report_uses_english_words_and_dates(plan_en: Plan, knowledge: K
             in html)
     assert "Executive summary" in html
     assert "Management-Zusammenfassung" not in html
-
-
-def test_every_label_exists_in_both_languages_with_the_same_placeholders() -> None:
-    with resource_path("report", "labels.toml").open("rb") as fh:
-        data = tomllib.load(fh)
-    de, en = data["de"], data["en"]
-    assert set(de) == set(en)
-    assert set(de["facts"]) == set(en["facts"])
-    for key in en:
-        if isinstance(en[key], str):
-            assert set(re.findall(r"{\w+}", en[key])) == set(re.findall(r"{\w+}", de[key])), key
 
 
 def test_sources_chapter_lists_facts_with_as_of_dates(plan_de: Plan, knowledge: Knowledge) -> None:
@@ -184,7 +172,7 @@ def test_path_labels_in_server_boxes_are_not_cut(plan_de: Plan) -> None:
     from planner.core.report.figure import Label, fit_text
     for lang, plan in (("de", plan_de), ("en", large_plan(80))):
         words = load_wording(lang)
-        short = {words(k) for k in words.labels if k.startswith("path_box_")}
+        short = {words(term.short_key) for term in PATHS.values()}
         labels = [i for f in estate_figures(plan, words) for i in f.items
                   if isinstance(i, Label) and i.text in short and i.h == 10]  # not the legend
         assert labels
@@ -194,9 +182,9 @@ def test_path_labels_in_server_boxes_are_not_cut(plan_de: Plan) -> None:
     words = load_wording("de")
     texts = {i.text for f in estate_figures(plan_de, words) for i in f.items
              if isinstance(i, Label)}
-    for key in (k for k in words.labels if k.startswith("path_box_")):
-        if words(key) in texts:
-            assert words(key.replace("path_box_", "path_")) in texts  # the legend's long form
+    for term in PATHS.values():
+        if words(term.short_key) in texts:
+            assert words(term.label_key) in texts  # the legend's long form
 
 
 def test_a_reason_shared_by_consecutive_steps_of_one_target_is_printed_once(

@@ -1,0 +1,151 @@
+"""Text for people outside Qt: message catalogues per language, with plurals and formats.
+
+A language is a folder ``resources/text/<lang>/``: ``language.toml`` names its CLDR locale
+and its date patterns, every other ``<namespace>.toml`` holds messages read as
+``<namespace>.<key>`` (tables nest: ``export.sheet.plan``). A message is a string with
+``{named}`` fields, or a table of CLDR plural forms (``one``, ``other``, ...) chosen by
+``count``. Adding a language is adding a folder; a key missing there falls back to English
+(the completeness test lists such keys).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_decimal
+
+from planner.core.resources import resource_path
+
+__all__ = ["FALLBACK", "Catalogue", "catalogue", "languages", "text_root"]
+
+FALLBACK = "en"
+PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other"})
+Message = str | Mapping[str, str]
+
+
+def text_root() -> Path:
+    """The folder that holds one sub-folder of catalogues per language."""
+    return resource_path("text")
+
+
+def languages() -> tuple[str, ...]:
+    """The languages that have catalogues, English first."""
+    found = sorted(p.name for p in text_root().iterdir() if (p / "language.toml").is_file())
+    return tuple(sorted(found, key=lambda lang: lang != FALLBACK))
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The messages and formats of one language; ``fallback`` answers keys it lacks."""
+
+    lang: str
+    locale: Locale
+    formats: Mapping[str, str]
+    date_locale: Locale
+    messages: Mapping[str, Message]
+    fallback: Catalogue | None = None
+
+    def __call__(self, key: str, **fields: Any) -> str:
+        """The message ``key`` with its fields filled (dates in the language's format)."""
+        message = self.message(key)
+        if not isinstance(message, str):
+            raise KeyError(f"{key} has plural forms; use plural()")
+        return self._fill(message, fields)
+
+    def plural(self, key: str, count: int, **fields: Any) -> str:
+        """The plural form of ``key`` that fits ``count`` in this language, ``{count}`` filled."""
+        message = self.message(key)
+        if isinstance(message, str):
+            return self._fill(message, {"count": count, **fields})
+        form = self.locale.plural_form(count)
+        text = message.get(form, message["other"])
+        return self._fill(text, {"count": count, **fields})
+
+    def has(self, key: str) -> bool:
+        """Whether this language or its fallback has ``key``."""
+        return key in self.messages or (self.fallback is not None and self.fallback.has(key))
+
+    def message(self, key: str) -> Message:
+        """The raw message: a string or a table of plural forms."""
+        found = self.messages.get(key)
+        if found is not None:
+            return found
+        if self.fallback is not None:
+            return self.fallback.message(key)
+        raise KeyError(f"no text {key!r} in the {self.lang} catalogue")
+
+    def date(self, day: date | None) -> str:
+        """A date as a reader of this language expects it (14.10.2026 / 14 Oct 2026)."""
+        return "–" if day is None else format_date(day, self.formats["date"],
+                                                   locale=self.date_locale)
+
+    def date_pattern(self, name: str) -> str:
+        """A named pattern of ``language.toml`` (``date``, ``excel_date``, ...)."""
+        return self.formats[name]
+
+    def number(self, value: float, decimals: int = 1) -> str:
+        """A number with the language's separators; whole numbers without decimals."""
+        pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+        return format_decimal(value, pattern, locale=self.locale)
+
+    def names(self, items: Iterable[str], limit: int = 6) -> str:
+        """A readable list, "A, B and C", cut after ``limit`` with "and 4 more"."""
+        seq = list(items)
+        if len(seq) > limit:
+            rest = len(seq) - limit + 1
+            seq = [*seq[: limit - 1], self.plural("common.more", rest)]
+        return format_list(seq, locale=self.locale) if seq else ""
+
+    def _fill(self, message: str, fields: Mapping[str, Any]) -> str:
+        if not fields:
+            return message
+        shown = {k: self.date(v) if isinstance(v, date) else v for k, v in fields.items()}
+        return message.format(**shown)
+
+
+def _flatten(table: Mapping[str, Any], prefix: str, into: dict[str, Message]) -> None:
+    for key, value in table.items():
+        name = f"{prefix}.{key}"
+        if isinstance(value, str):
+            into[name] = value
+        elif isinstance(value, dict) and "other" in value and set(value) <= PLURAL_FORMS:
+            into[name] = {str(k): str(v) for k, v in value.items()}
+        elif isinstance(value, dict):
+            _flatten(value, name, into)
+        else:
+            into[name] = str(value)
+
+
+def _load(folder: Path) -> tuple[dict[str, Any], dict[str, Message]]:
+    with (folder / "language.toml").open("rb") as fh:
+        meta = tomllib.load(fh)
+    messages: dict[str, Message] = {}
+    for path in sorted(folder.glob("*.toml")):
+        if path.name == "language.toml":
+            continue
+        with path.open("rb") as fh:
+            _flatten(tomllib.load(fh), path.stem, messages)
+    return meta, messages
+
+
+@lru_cache(maxsize=8)
+def catalogue(lang: str) -> Catalogue:
+    """The catalogue of ``lang``; a language without catalogues gets English."""
+    folder = text_root() / lang
+    if not (folder / "language.toml").is_file():
+        lang, folder = FALLBACK, text_root() / FALLBACK
+    meta, messages = _load(folder)
+    fallback = None if lang == FALLBACK else catalogue(FALLBACK)
+    formats = {str(k): str(v) for k, v in meta.get("formats", {}).items()}
+    locale = Locale.parse(str(meta["locale"]))
+    date_locale = Locale.parse(str(meta.get("date_locale", meta["locale"])))
+    return Catalogue(lang, locale, formats, date_locale, messages, fallback)
