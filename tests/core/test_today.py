@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 import tomllib
 from datetime import date, timedelta
+from pathlib import Path
 
+import openpyxl
 import pytest
 
+from planner.core.export.xlsx import write_workbook
 from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.model import Estate, ExoReport, Server
 from planner.core.plan import Exposure, Pause, Plan
@@ -107,3 +110,14 @@ def test_every_exo_text_exists_in_both_languages_with_the_same_fields() -> None:
     assert set(en) == set(de)
     for key, text in en.items():
         assert set(re.findall(r"{(\w+)}", text)) == set(re.findall(r"{(\w+)}", de[key])), key
+
+
+def test_the_excel_enforcement_sheet_shows_the_state_today(
+        knowledge: Knowledge, tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    write_workbook(_blocked_plan(knowledge, "en"), knowledge, path, "en")
+    book = openpyxl.load_workbook(path)
+    sheet = next(s for s in book.worksheets if "nforcement" in s.title)
+    cells = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
+    assert "The state today (4 Dec 2026)" in cells
+    assert "Blocked since 3 Dec 2026: Blocked 20 minutes per hour (550 5.7.230)" in cells

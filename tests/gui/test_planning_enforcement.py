@@ -77,3 +77,20 @@ def test_note_calls_an_assumed_first_detection_an_estimate_and_names_passing_ser
     assert "First detection of EX01 is an estimate" in note
     assert "Get-OnPremServerReportInfo" in note
     assert "Not shown: EX02, at or above" in note
+
+
+def test_view_opens_with_the_state_today(qtbot, monkeypatch):
+    from planner.core.plan import ServerToday
+
+    doc = fake_document(monkeypatch)
+    view = EnforcementView(doc)
+    qtbot.addWidget(view)
+    state = ServerToday("EX01", 7, "block", date(2026, 12, 3), 8, "block", date(2026, 12, 13),
+                        "red", date(2026, 9, 14), date(2027, 3, 1))
+    plan = replace(doc.plan, as_of=date(2026, 12, 4), today=(state,))
+    monkeypatch.setattr(type(doc), "plan", property(lambda _self: plan))
+    view.refresh()
+    assert not view.today_group.isHidden()
+    assert "4 Dec 2026" in view.today_group.title()
+    text = view.today.text()
+    assert "EX01" in text and "Blocked since 3 Dec 2026" in text and "550 5.7.230" in text

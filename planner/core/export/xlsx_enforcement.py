@@ -14,6 +14,7 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
+from planner.core.exo_view import exo_text
 from planner.core.export.cells import SheetWriter, Styles
 from planner.core.export.xlsx_gantt import column_props, month_groups
 from planner.core.export.xlsx_layout import (
@@ -27,6 +28,7 @@ from planner.core.export.xlsx_layout import (
     title_block,
 )
 from planner.core.plan import Exposure, Pause
+from planner.core.today_words import today_lines
 from planner.core.vocabulary import STAGE_KINDS
 
 __all__ = ["pause_budget", "pause_command", "write_enforcement_sheet"]
@@ -90,6 +92,26 @@ class _Grid:
             else:
                 sheet.merge_range(row, first, row, last, "", styles.get(**props))
                 self.writer.put(row, first, value, measure=False, **props)
+
+
+def _today_table(grid: _Grid, ctx: ExportContext, row: int) -> int:
+    """Each judged server's stage on the plan's as-of date, coloured by its stage kind."""
+    plan = ctx.plan
+    if not plan.today or plan.as_of is None:
+        return row
+    section(grid.writer, row, exo_text(ctx.lang, "today.heading", as_of=plan.as_of))
+    widths = [_NAME_WIDTH, 70.0, 60.0]
+    grid.row(row + 1, [exo_text(ctx.lang, f"today.{k}")
+                       for k in ("col_server", "col_state", "col_next")], widths, **HEADER)
+    kinds = {t.server: t.kind for t in plan.today}
+    for i, line in enumerate(today_lines(plan.today, ctx.knowledge.policy, ctx.lang),
+                             start=row + 2):
+        kind = kinds.get(line.server, "")
+        colour = {"bg_color": KIND_COLOURS[kind]} if kind in KIND_COLOURS else {}
+        if kind == "block":
+            colour["font_color"] = "#FFFFFF"
+        grid.row(i, [line.server, line.state, line.next], widths, **CELL, **colour)
+    return row + 3 + len(plan.today)
 
 
 def _exposure_table(grid: _Grid, ctx: ExportContext, row: int) -> int:
@@ -230,7 +252,7 @@ def write_enforcement_sheet(book: Workbook, styles: Styles, ctx: ExportContext) 
     title_block(writer, ctx, "title.enforcement")
     unit = 2.6 if ctx.timeline.scale == "day" else 5.0
     grid = _Grid(writer, unit)
-    row = _exposure_table(grid, ctx, 3)
+    row = _exposure_table(grid, ctx, _today_table(grid, ctx, 3))
     row = _pause_tables(grid, ctx, row + 1)
     last = _strip(writer, ctx, row + 1) if ctx.plan.schedule.exposure else row
     sheet.set_column(0, 0, _NAME_WIDTH)

@@ -24,12 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.exo_view import exo_text
 from planner.core.plan import Objective, Pause, Plan
+from planner.core.today_words import today_lines
 from planner.gui.i18n import ui_language
 from planner.gui.views.enforcement_paint import BudgetYear, PauseBudgetGauge, StageStrips, StripRow
 from planner.gui.views.gantt import plan_stages
 
 __all__ = ["EnforcementView", "pause_budget", "pause_commands"]
+
+_RATING_COLOURS = {"red": "#C00000", "amber": "#E69138", "green": "#38761D"}
 
 
 def _days_in_year(pause: Pause, year: int) -> int:
@@ -83,6 +87,10 @@ class EnforcementView(QWidget):
         self.document = document
         self.objective = QLabel()
         self.objective.setWordWrap(True)
+        self.today = QLabel()
+        self.today.setWordWrap(True)
+        self.today.setTextFormat(Qt.TextFormat.RichText)
+        self.today.setObjectName("enforcement-today")
         self.strips = StageStrips()
         self.strips_note = QLabel()
         self.strips_note.setWordWrap(True)
@@ -98,6 +106,8 @@ class EnforcementView(QWidget):
         self.copy = QPushButton(self.tr("Copy commands"))
         self.copy.clicked.connect(self.copy_commands)
         box = QVBoxLayout(self)
+        self.today_group = self._group("", self.today)
+        box.addWidget(self.today_group)
         box.addWidget(self._group(self.tr("Objective"), self.objective))
         strips_title = self.tr("Enforcement stage per judged server "
                                "(black line: leaves Exchange Online's view)")
@@ -153,14 +163,30 @@ class EnforcementView(QWidget):
             self.gauge.set_years(())
             self.commands.setPlainText("")
             self.strips_note.setText("")
+            self.today_group.setVisible(False)
             return
         policy = self.document.knowledge.policy
+        self._show_today(plan)
         self.objective.setText(self.objective_text(plan.schedule.objective))
         self._show_strips(plan)
         self.strips_note.setText(self.note_text(plan))
         self.strips_note.setVisible(bool(self.strips_note.text()))
         self.gauge.set_years(pause_budget(plan, policy.pause_max_days_per_year))
         self.commands.setPlainText(pause_commands(plan, policy.pause_cmdlet, self._lang()))
+
+    def _show_today(self, plan: Plan) -> None:
+        """Each judged server's stage on the plan's as-of date, worst first, coloured."""
+        lang = self._lang()
+        self.today_group.setVisible(bool(plan.today) and plan.as_of is not None)
+        if not plan.today or plan.as_of is None:
+            return
+        self.today_group.setTitle(exo_text(lang, "today.heading", as_of=plan.as_of))
+        rows = "".join(
+            f'<tr><td><span style="color:{_RATING_COLOURS[line.rating]}">●</span> '
+            f"<b>{escape(line.server)}</b></td><td>{escape(line.state)}</td>"
+            f"<td>{escape(line.next)}</td></tr>"
+            for line in today_lines(plan.today, self.document.knowledge.policy, lang))
+        self.today.setText(f'<table cellspacing="4">{rows}</table>')
 
     def _show_strips(self, plan: Plan) -> None:
         stages = plan_stages(plan, self.document.knowledge)
