@@ -1,9 +1,8 @@
-"""The project file: reopens exactly, saves atomically, migrates, refuses clearly, recovers."""
+"""The project file: reopens exactly, saves atomically, migrates, refuses clearly."""
 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -41,11 +40,8 @@ from planner.core.project import (
     Project,
     ProjectError,
     Scenario,
-    discard_recovery,
-    find_recoveries,
     load_project,
     save_project,
-    write_recovery,
 )
 from planner.core.settings import Consultant, Decisions, Freeze, Settings
 
@@ -163,16 +159,3 @@ def test_file_is_versioned_json(tmp_path: Path) -> None:
     assert doc["format"] == "exchange-se-planner-project" and doc["format_version"] == 1
     assert set(doc["project"]) >= {"estate", "settings", "decisions", "mapping", "plan",
                                    "scenarios"}
-
-
-def test_recovery_files_of_dead_processes_are_offered(tmp_path: Path) -> None:
-    mine = write_recovery(_project(), tmp_path, tmp_path / "Contoso.seplan")
-    assert find_recoveries(tmp_path) == ()  # our own autosave is not a crash
-    dead_pid = 2**22 + 12345  # above Linux's pid_max, so certainly not running
-    orphan = write_recovery(_project(), tmp_path, None, pid=dead_pid)
-    found = find_recoveries(tmp_path)
-    assert [r.path for r in found] == [orphan] and found[0].original == ""
-    assert load_project(found[0].path) == _project()
-    discard_recovery(orphan)
-    discard_recovery(mine)
-    assert not os.listdir(tmp_path)
