@@ -7,9 +7,7 @@ plus words from ``resources/text/<lang>/exo.toml``).
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 
 from planner.core.builds import (
@@ -19,11 +17,11 @@ from planner.core.builds import (
     identify,
     parse_build_number,
 )
+from planner.core.catalogue import catalogue
 from planner.core.enforcement import DetectionIndex, first_detection, stage_thresholds
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate, ExoReport, Finding, Severity
 from planner.core.plan import BaselineEvidence
-from planner.core.resources import resource_path
 from planner.core.settings import Settings
 
 __all__ = ["as_of_findings", "baseline_evidence", "evidence_findings", "exo_text",
@@ -32,21 +30,9 @@ __all__ = ["as_of_findings", "baseline_evidence", "evidence_findings", "exo_text
 LANGUAGES = ("en", "de")
 
 
-@lru_cache(maxsize=4)
-def _messages(lang: str) -> dict[str, Any]:
-    with resource_path("text", lang, "exo.toml").open("rb") as fh:
-        return tomllib.load(fh)
-
-
 def exo_text(lang: str, key: str, **fields: Any) -> str:
-    """The message ``key`` (``section.name``) of ``lang`` with its fields; dates formatted."""
-    messages = _messages(lang if lang in LANGUAGES else "en")
-    node: Any = messages
-    for part in key.split("."):
-        node = node[part]
-    pattern = str(messages["date_format"])
-    shown = {k: v.strftime(pattern) if isinstance(v, date) else v for k, v in fields.items()}
-    return str(node).format(**shown)
+    """The catalogue message ``exo.<key>`` in ``lang`` with its fields (dates formatted)."""
+    return catalogue(lang)(f"exo.{key}", **fields)
 
 
 def _finding(severity: Severity, code: str, key: str, target: str, **fields: Any) -> Finding:
