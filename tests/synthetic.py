@@ -12,11 +12,20 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from planner.core.model import Dag, Estate, Organization, Server, Site
+from planner.core.model import (
+    Connector,
+    ConnectorType,
+    Dag,
+    Database,
+    Estate,
+    Organization,
+    Server,
+    Site,
+)
 from planner.core.plan import Dependency, Phase, Proposal, Step
 from planner.core.settings import Consultant, Settings
 
-__all__ = ["SyntheticCase", "synthetic_case"]
+__all__ = ["JUDGED_VARIANTS", "SyntheticCase", "synthetic_case", "synthetic_estate"]
 
 
 @dataclass(frozen=True)
@@ -92,3 +101,71 @@ def synthetic_case(size: int, seed: int = 7, start: date = date(2026, 12, 1)) ->
     estate = Estate(organization=Organization(customer=f"Synthetic {size}", hybrid=True),
                     sites=tuple(sites), servers=tuple(servers), dags=tuple(dags))
     return SyntheticCase(estate, Proposal(steps=tuple(steps)), settings)
+
+
+# --- whole estates for the pipeline (rules + scheduler), as an inventory would give them ----
+
+_BUILDS = {  # product/release -> a build the knowledge base knows
+    "2013": "15.0.1497.48", "2016": "15.1.2507.61",
+    "2019cu12": "15.2.1118.40", "2019cu14": "15.2.1544.36", "2019cu15": "15.2.1748.39",
+}
+_MIX = ("2019cu15", "2019cu14", "2019cu14", "2019cu12", "2016", "2016", "2013")
+_STATES = ("BY", "BE", "NW", "HE", "HH", "SN")
+# which two servers Exchange Online judges, and how many days before the start it saw them
+JUDGED_VARIANTS: dict[str, tuple[str, int]] = {
+    "hubs-2016": ("2016", 60),  # two 2016 hubs, first seen two months before the start
+    "hubs-2019": ("2019cu14", 60),
+    "hubs-2016-late": ("2016", 200),  # already throttled at the start
+}
+
+
+def synthetic_estate(size: int, consultants: int, variant: str = "hubs-2016", seed: int = 7,
+                     start: date = date(2026, 12, 1)) -> tuple[Estate, Settings]:
+    """An estate of ``size`` servers for the whole pipeline, with settings to plan it.
+
+    DAGs of 2-4 members with 1-3 databases per member, a mix of Exchange 2013, 2016 and
+    2019 CU12/CU14/CU15, one receive connector per server, and two hub servers (the send
+    connector to Exchange Online) that Exchange Online judges (see JUDGED_VARIANTS).
+    """
+    rng = random.Random(seed * 100_003 + size)
+    hub_product, seen_days = JUDGED_VARIANTS[variant]
+    sites = [Site(f"Site{i:02}", country="DE", subdivision=_STATES[i % len(_STATES)])
+             for i in range(max(1, size // 50))]
+    servers: list[Server] = []
+    dags: list[Dag] = []
+    databases: list[Database] = []
+    n = 0
+    while n < size:
+        # the first DAG holds the hubs; a DAG never mixes products
+        product = hub_product if not dags else rng.choice(_MIX)
+        count = min(size - n, rng.randint(2, 4)) if size - n > 1 else 1
+        members = tuple(f"EX{n + i + 1:04}" for i in range(count))
+        dag = f"DAG{len(dags) + 1:03}" if count > 1 else ""
+        if dag:
+            dags.append(Dag(dag, members))
+        site = sites[len(dags) % len(sites)].name
+        for m in members:
+            servers.append(Server(name=m, fqdn=f"{m.lower()}.contoso.com", site=site,
+                                  build=_BUILDS[product], dag=dag, roles=("Mailbox",),
+                                  os="Windows Server 2019", mailbox_count=100))
+            databases += [Database(f"DB-{m}-{d}", server=m, dag=dag, size_gb=50.0 + d)
+                          for d in range(rng.randint(1, 3))]
+        n += count
+    hubs = tuple(s.name for s in servers[:2])
+    connectors = [
+        Connector("Outbound to Office 365", ConnectorType.SEND, servers=hubs,
+                  address_spaces=("contoso.mail.onmicrosoft.com",), cloud_mail_enabled=True),
+        Connector("Inbound from Office 365", ConnectorType.EXO_INBOUND,
+                  remote_ip_ranges=("192.0.2.10",)),
+        *(Connector(f"Default Frontend {s.name}", ConnectorType.RECEIVE, servers=(s.fqdn,))
+          for s in servers),
+    ]
+    estate = Estate(organization=Organization(customer=f"Synthetic {size}", hybrid=True),
+                    sites=tuple(sites), servers=tuple(servers), dags=tuple(dags),
+                    databases=tuple(databases), connectors=tuple(connectors))
+    staff = tuple(Consultant(f"Consultant {i + 1}", days_per_week=5 if i % 3 else 4)
+                  for i in range(consultants))
+    detected = {h: start - timedelta(days=seen_days) for h in hubs}
+    settings = Settings(start=start, consultants=staff, first_detected=detected,
+                        solver_time_limit_s=10.0, subdivision="HE")
+    return estate, settings

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 __all__ = [
@@ -214,27 +215,41 @@ class Estate:
     namespaces: tuple[Namespace, ...] = ()
     exo_reports: tuple[ExoReport, ...] = ()
 
+    @cached_property
+    def _index(self) -> _EstateIndex:
+        """Look-ups by name, built once per estate (the estate is immutable)."""
+        return _EstateIndex.build(self)
+
+    @cached_property
+    def _references(self) -> _References:
+        """Who names which server, resolved once (connectors, databases, relay clients)."""
+        return _References.build(self)
+
+    def connectors_naming(self, server: str) -> tuple[Connector, ...]:
+        """Connectors whose server list names this server (inventory name), in estate order."""
+        return self._references.connectors.get(server, ())
+
+    def databases_on(self, server: str) -> tuple[Database, ...]:
+        """Databases whose server field names this server (inventory name), in estate order."""
+        return self._references.databases.get(server, ())
+
+    def relay_clients_on(self, server: str) -> tuple[RelayClient, ...]:
+        """Relay clients whose server field names this server (inventory name)."""
+        return self._references.relay_clients.get(server, ())
+
     def server(self, name: str) -> Server | None:
         """The server with this short name or FQDN, case-insensitively."""
         key = name.strip().lower()
-        for s in self.servers:
-            if s.name.lower() == key or (s.fqdn and s.fqdn.lower() == key):
-                return s
-        short = key.split(".", 1)[0]
-        for s in self.servers:
-            if s.name.lower() == short:
-                return s
-        return None
+        index = self._index
+        return index.exact.get(key) or index.short.get(key.split(".", 1)[0])
 
     def dag(self, name: str) -> Dag | None:
         """The DAG with this name, case-insensitively."""
-        key = name.strip().lower()
-        return next((d for d in self.dags if d.name.lower() == key), None)
+        return self._index.dags.get(name.strip().lower())
 
     def site(self, name: str) -> Site | None:
         """The site with this name, case-insensitively."""
-        key = name.strip().lower()
-        return next((s for s in self.sites if s.name.lower() == key), None)
+        return self._index.sites.get(name.strip().lower())
 
     def with_server(self, server: Server) -> Estate:
         """A copy with this server replaced (matched by name) or added."""
@@ -243,6 +258,63 @@ class Estate:
             return replace(self, servers=tuple(
                 server if s.name.lower() == key else s for s in self.servers))
         return replace(self, servers=(*self.servers, server))
+
+
+@dataclass(frozen=True)
+class _EstateIndex:
+    """Servers, DAGs and sites by lower-case name; the first in inventory order wins."""
+
+    exact: dict[str, Server]  # name or FQDN
+    short: dict[str, Server]  # name only, for an FQDN whose host part is the name
+    dags: dict[str, Dag]
+    sites: dict[str, Site]
+
+    @classmethod
+    def build(cls, estate: Estate) -> _EstateIndex:
+        exact: dict[str, Server] = {}
+        short: dict[str, Server] = {}
+        for s in estate.servers:
+            exact.setdefault(s.name.lower(), s)
+            if s.fqdn:
+                exact.setdefault(s.fqdn.lower(), s)
+            short.setdefault(s.name.lower(), s)
+        dags: dict[str, Dag] = {}
+        for d in estate.dags:
+            dags.setdefault(d.name.lower(), d)
+        sites: dict[str, Site] = {}
+        for site in estate.sites:
+            sites.setdefault(site.name.lower(), site)
+        return cls(exact, short, dags, sites)
+
+
+
+@dataclass(frozen=True)
+class _References:
+    """Per server inventory name: the records that name it (references resolved as
+    :meth:`Estate.server` resolves them; an unknown reference names no server)."""
+
+    connectors: dict[str, tuple[Connector, ...]]
+    databases: dict[str, tuple[Database, ...]]
+    relay_clients: dict[str, tuple[RelayClient, ...]]
+
+    @classmethod
+    def build(cls, estate: Estate) -> _References:
+        connectors: dict[str, list[Connector]] = {}
+        for c in estate.connectors:
+            names = {s.name for ref in c.servers if (s := estate.server(ref)) is not None}
+            for name in names:
+                connectors.setdefault(name, []).append(c)
+        databases: dict[str, list[Database]] = {}
+        for db in estate.databases:
+            if db.server and (s := estate.server(db.server)) is not None:
+                databases.setdefault(s.name, []).append(db)
+        relays: dict[str, list[RelayClient]] = {}
+        for rc in estate.relay_clients:
+            if rc.server and (s := estate.server(rc.server)) is not None:
+                relays.setdefault(s.name, []).append(rc)
+        return cls({k: tuple(v) for k, v in connectors.items()},
+                   {k: tuple(v) for k, v in databases.items()},
+                   {k: tuple(v) for k, v in relays.items()})
 
 
 # --- plain-data conversion (JSON, project files; decoding: planner.core.project_io) ---

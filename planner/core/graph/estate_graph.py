@@ -199,6 +199,8 @@ def _add_namespaces(b: _Builder) -> None:
 
 
 def _check_cycles(b: _Builder) -> None:
+    if nx.is_directed_acyclic_graph(b.g):  # linear; find_cycle is slow on big graphs
+        return
     try:
         cycle = nx.find_cycle(b.g)
     except nx.NetworkXNoCycle:

@@ -68,6 +68,9 @@ class Context:
     graph: EstateGraph
     servers: tuple[ServerFacts, ...]
     notes: list[Finding] = field(default_factory=list)  # findings raised while reading data
+    # look-ups the rules build once per proposal (by name, by site), so no rule scans the
+    # estate per server: linear time on estates of thousands of servers
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def planned(self, *paths: MigrationPath) -> list[ServerFacts]:
         """Servers the plan works on, optionally only those on one of ``paths``."""
@@ -76,7 +79,14 @@ class Context:
     def facts_for(self, name: str) -> ServerFacts | None:
         """The facts of one server by name or FQDN."""
         server = self.estate.server(name)
-        return next((s for s in self.servers if server and s.name == server.name), None)
+        if server is None:
+            return None
+        by_name: dict[str, ServerFacts] = self.memo.get("facts_by_name") or {}
+        if not by_name:
+            for s in self.servers:
+                by_name.setdefault(s.name, s)
+            self.memo["facts_by_name"] = by_name
+        return by_name.get(server.name)
 
     @property
     def hybrid(self) -> bool:

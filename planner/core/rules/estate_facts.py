@@ -25,28 +25,25 @@ def _names(estate: Estate, refs: tuple[str, ...]) -> set[str]:
 
 def send_connectors_of(estate: Estate, server: Server) -> list[Connector]:
     """Send connectors that list this server as a source server."""
-    return [c for c in estate.connectors if c.type is ConnectorType.SEND
-            and server.name in _names(estate, c.servers)]
+    return [c for c in estate.connectors_naming(server.name) if c.type is ConnectorType.SEND]
 
 
 def receive_connectors_of(estate: Estate, server: Server) -> list[Connector]:
     """Receive connectors bound to this server."""
-    return [c for c in estate.connectors if c.type is ConnectorType.RECEIVE
-            and server.name in _names(estate, c.servers)]
+    return [c for c in estate.connectors_naming(server.name)
+            if c.type is ConnectorType.RECEIVE]
 
 
 def relay_clients_of(estate: Estate, server: Server) -> list[RelayClient]:
     """Relay clients that submit through this server or one of its receive connectors."""
     receive = {c.name.lower() for c in receive_connectors_of(estate, server)}
-    out = []
-    for rc in estate.relay_clients:
-        if rc.server:
-            # Connector names repeat across servers ("Relay Anonymous"): the server decides.
-            if estate.server(rc.server) is server:
-                out.append(rc)
-        elif rc.connector and rc.connector.lower() in receive:
-            out.append(rc)
-    return out
+    # Connector names repeat across servers ("Relay Anonymous"): the server decides.
+    mine = {id(rc) for rc in estate.relay_clients_on(server.name)
+            if estate.server(rc.server) is server}
+    if not receive:
+        return [rc for rc in estate.relay_clients if id(rc) in mine]
+    return [rc for rc in estate.relay_clients if id(rc) in mine or (
+        not rc.server and rc.connector and rc.connector.lower() in receive)]
 
 
 def namespaces_of(estate: Estate, servers: list[Server]) -> list[Namespace]:
@@ -59,8 +56,8 @@ def data_volume_gb(estate: Estate, server: Server) -> float | None:
     """Mailbox data on a server: its own figure, else the sum of its databases' sizes."""
     if server.mailbox_data_gb is not None:
         return server.mailbox_data_gb
-    sizes = [db.size_gb for db in estate.databases
-             if db.server and estate.server(db.server) is server and db.size_gb is not None]
+    sizes = [db.size_gb for db in estate.databases_on(server.name)
+             if estate.server(db.server) is server and db.size_gb is not None]
     return sum(sizes) if sizes else None
 
 

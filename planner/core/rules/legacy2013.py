@@ -45,16 +45,20 @@ def move_target(ctx: Context, old: ServerFacts) -> ServerFacts | None:
     One that stays (upgraded in place) first, so mailboxes and relay clients move only once;
     a server that is itself replaced later only when there is no other; the same site first.
     """
-    candidates = [s for s in ctx.servers if s.product in ("2016", "2019")
-                  and not s.server.is_edge]
-    index = {s.name: i for i, s in enumerate(candidates)}
-    stays = (MigrationPath.IN_PLACE, MigrationPath.CU_THEN_IN_PLACE)
+    # the choice depends on the old server only through its site: found once per site
+    memo: dict[str, ServerFacts | None] = ctx.memo.setdefault("move_target", {})
+    site = site_key(old.server)
+    if site not in memo:
+        candidates = [s for s in ctx.servers if s.product in ("2016", "2019")
+                      and not s.server.is_edge]
+        index = {s.name: i for i, s in enumerate(candidates)}
+        stays = (MigrationPath.IN_PLACE, MigrationPath.CU_THEN_IN_PLACE)
 
-    def rank(s: ServerFacts) -> tuple[bool, bool, bool, int]:
-        return (s.excluded, s.path not in stays,
-                site_key(s.server) != site_key(old.server), index[s.name])
+        def rank(s: ServerFacts) -> tuple[bool, bool, bool, int]:
+            return (s.excluded, s.path not in stays, site_key(s.server) != site, index[s.name])
 
-    return min(candidates, key=rank) if candidates else None
+        memo[site] = min(candidates, key=rank) if candidates else None
+    return memo[site]
 
 
 def _repoint_checklist(ctx: Context, old: ServerFacts, target: str) -> tuple[str, str, str]:

@@ -43,8 +43,11 @@ def step_graph(steps: Iterable[Step]) -> nx.DiGraph:
 
 def check_acyclic(steps: Sequence[Step]) -> None:
     """Raise :class:`StepCycleError` naming the steps if any of them wait for each other."""
+    graph = step_graph(steps)
+    if nx.is_directed_acyclic_graph(graph):  # linear; find_cycle is slow on big DAGs
+        return
     try:
-        cycle = nx.find_cycle(step_graph(steps))
+        cycle = nx.find_cycle(graph)
     except nx.NetworkXNoCycle:
         return
     ids = [str(edge[0]) for edge in cycle]

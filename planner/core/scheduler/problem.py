@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from planner.core.calendar import WorkCalendar
 from planner.core.enforcement import Detection, DetectionIndex, first_detection
 from planner.core.knowledge import Knowledge
-from planner.core.model import Estate, Server
+from planner.core.model import Estate
 from planner.core.plan import Proposal, Step
 from planner.core.settings import Consultant, Decisions, Settings
 
@@ -187,38 +187,22 @@ class Problem:
         return self.calendars[key]
 
 
-def _server_map(estate: Estate) -> dict[str, Server]:
-    """Servers by lower-case name, FQDN and short name (first one wins, as Estate.server)."""
-    found: dict[str, Server] = {}
-    for s in estate.servers:
-        for key in (s.name.lower(), s.fqdn.lower()):
-            if key:
-                found.setdefault(key, s)
-    return found
-
-
-def _find(servers: dict[str, Server], name: str) -> Server | None:
-    key = name.strip().lower()
-    return servers.get(key) or servers.get(key.split(".", 1)[0])
-
-
-def _site_of(step: Step, estate: Estate, servers: dict[str, Server]) -> str | None:
+def _site_of(step: Step, estate: Estate) -> str | None:
     kind, _, name = step.target.partition(":")
     if kind == "server":
-        server = _find(servers, name)
+        server = estate.server(name)
         return server.site if server and server.site else None
     if kind == "dag":
-        dag = next((d for d in estate.dags if d.name == name), None) or estate.dag(name)
-        member = _find(servers, dag.members[0]) if dag and dag.members else None
+        dag = estate.dag(name)
+        member = estate.server(dag.members[0]) if dag and dag.members else None
         return member.site if member and member.site else None
     if kind == "site":
         return name or None
     return None
 
 
-def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decisions,
-         servers: dict[str, Server]) -> Job:
-    site = _site_of(step, estate, servers)
+def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decisions) -> Job:
+    site = _site_of(step, estate)
     key = (*p.calendar.region(site), step.needs_window)
     if key not in p.calendars:
         p.calendars[key] = DayCalendar(p.calendar, p.start, site, step.needs_window)
@@ -257,10 +241,9 @@ def _judged(
             names.setdefault(assessment.name.lower(), assessment.name)
     judged: list[Judged] = []
     index = DetectionIndex.build(estate, settings)
-    servers = _server_map(estate)
     for key in sorted(names):
         detection = first_detection(names[key], estate, settings, knowledge, index,
-                                    _find(servers, names[key]))
+                                    estate.server(names[key]))
         if detection is None:
             continue  # not on Exchange Online's clock (yet): nothing to protect
         judged.append(Judged(names[key], detection, p.index(detection.clock),
@@ -292,9 +275,8 @@ def build_problem(
         p.absences.append(sorted(
             (max(0, p.index(a)), p.index(b) + 1) for a, b in c.absent if p.index(b) >= 0
         ))
-    servers = _server_map(estate)
     for i, step in enumerate(proposal.steps):
-        p.jobs.append(_job(step, i, p, estate, decisions, servers))
+        p.jobs.append(_job(step, i, p, estate, decisions))
         p.by_id[step.id] = i
     p.judged = _judged(proposal, estate, settings, knowledge, p)
     return p
