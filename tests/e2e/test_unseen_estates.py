@@ -230,8 +230,9 @@ def test_2013_with_public_folders_and_printers_goes_first_to_the_staying_2019() 
     assert paths(plan)["KSH-EX2013"] == "decommission"
     assert paths(plan)["KSH-EX2019"] == "cu_then_in_place"
     moves = step(plan, "legacy:moves:KSH-EX2013")
-    assert "public folders" in moves.title_en and moves.title_en.endswith("to KSH-EX2019")
-    assert "-PublicFolder" in moves.command
+    assert moves.title_en.endswith("to KSH-EX2019")
+    folders = step(plan, "legacy:publicfolders:KSH-EX2013")
+    assert "-PublicFolder" in folders.command and before(plan, moves.id, folders.id)
     repoint = step(plan, "legacy:repoint:KSH-EX2013")
     assert "MFP 1. OG Kreditabteilung" in repoint.why_en and "KSH-EX2019" in repoint.command
     for later in ("adprep:org", "cu:KSH-EX2019", "sbs:install:KSH-EX2016A-SE"):
@@ -239,7 +240,7 @@ def test_2013_with_public_folders_and_printers_goes_first_to_the_staying_2019() 
     for old in ("KSH-EX2016A", "KSH-EX2016B"):
         assert before(plan, "hybrid:hcw", f"sbs:decom:{old}")
     # 1,200 GB in the 2016 DAG (server figures and DAG databases are the same data).
-    assert "of 1200 GB" in step(plan, "sbs:moves:KSH-DAG16:1").why_en
+    assert "of 1,200 GB" in step(plan, "sbs:moves:KSH-DAG16:1").why_en
 
 
 def test_standalone_2019_cu14_is_a_short_in_place_plan() -> None:

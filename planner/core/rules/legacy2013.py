@@ -20,7 +20,8 @@ from planner.core.rules.estate_facts import (
     send_connectors_of,
     site_key,
 )
-from planner.core.rules.moves import move_days
+from planner.core.rules.move_order import chain, order_source, system_steps
+from planner.core.rules.moves import gb_text, move_days
 from planner.core.rules.namespace import (
     namespace_command,
     namespace_detail,
@@ -124,25 +125,40 @@ def _no_target(name: str) -> Finding:
         target=f"server:{name}")
 
 
+def _moves(ctx: Context, old: ServerFacts, to: str) -> list[Step]:
+    """Arbitration, users and public folders off the 2013 server, in the project's order."""
+    name, fields = old.name, {"server": old.name}
+    gb = data_volume_gb(ctx.estate, old.server)
+    size = gb_text(gb)
+    users = make_step(
+        ctx, _RULE, f"legacy:moves:{name}", "ex2013_moves", Phase.LEGACY, f"server:{name}",
+        (f"Move mailboxes from {name} to {to}", f"Postfächer von {name} nach {to} verschieben"),
+        (f"{old.fact_en}; {size[0]} of mailbox data" if gb is not None
+         else f"{old.fact_en}; mailbox data volume unknown: default duration",
+         f"{old.fact_de}; {size[1]} Postfachdaten" if gb is not None
+         else f"{old.fact_de}; Postfach-Datenmenge unbekannt: Standarddauer"),
+        fields, duration_days=move_days(ctx, gb, "ex2013_moves"),
+        command=f"Get-Mailbox -Server {name} -ResultSize Unlimited | New-MoveRequest "
+                f"-TargetDatabase <database on {to}>")
+    source = order_source(ctx, _RULE)
+
+    def make(suffix: str, kind: str, titles: tuple[str, str], detail: tuple[str, str],
+             command: str, src: str) -> Step:
+        return make_step(ctx, _RULE, f"legacy:{suffix}:{name}", kind, Phase.LEGACY,
+                         f"server:{name}", titles,
+                         (f"{old.fact_en}; {detail[0]}", f"{old.fact_de}; {detail[1]}"),
+                         fields, command=command, source=src)
+
+    return chain(ctx, {"users": [users], **system_steps([old.server], to, to, make, source)},
+                 None)
+
+
 def _steps_for(ctx: Context, old: ServerFacts) -> tuple[list[Step], list[Finding]]:
     name, fields = old.name, {"server": old.name}
     target = move_target(ctx, old)
     findings = [] if target is not None else [_no_target(name)]
     to = target.name if target else "<2016/2019 server>"
-    gb = data_volume_gb(ctx.estate, old.server)
-    volume = f"{gb:g} GB" if gb is not None else "unknown volume"
-    volume_de = f"{gb:g} GB" if gb is not None else "unbekannte Datenmenge"
-    moves = make_step(
-        ctx, _RULE, f"legacy:moves:{name}", "ex2013_moves", Phase.LEGACY, f"server:{name}",
-        (f"Move mailboxes, public folders and arbitration mailboxes from {name} to {to}",
-         f"Postfächer, Öffentliche Ordner und Schiedspostfächer von {name} nach {to} verschieben"),
-        (f"{old.fact_en}; {volume} of mailbox data", f"{old.fact_de}; {volume_de} Postfachdaten"),
-        fields, duration_days=move_days(ctx, gb, "ex2013_moves"),
-        command=(f"Get-Mailbox -Server {name} -ResultSize Unlimited | New-MoveRequest "
-                 f"-TargetDatabase <database on {to}>\n"
-                 f"Get-Mailbox -Server {name} -Arbitration | New-MoveRequest -TargetDatabase "
-                 f"<database on {to}>\nGet-Mailbox -Server {name} -PublicFolder | "
-                 f"New-MoveRequest -TargetDatabase <database on {to}>"))
+    moves = _moves(ctx, old, to)
     namespace = _namespace_step(ctx, old, to)
     checklist, what_en, what_de = _repoint_checklist(ctx, old, to)
     repoint = make_step(
@@ -160,11 +176,11 @@ def _steps_for(ctx: Context, old: ServerFacts) -> tuple[list[Step], list[Finding
         (f"{old.fact_en}; waits until its mailboxes, connectors and relay clients have moved",
          f"{old.fact_de}; erst wenn Postfächer, Connectoren und Relay-Clients umgezogen sind"),
         fields, needs_window=True,
-        predecessors=deps(moves.id, *(st.id for st in (namespace, repoint) if st)),
+        predecessors=deps([m.id for m in moves], *(st.id for st in (namespace, repoint) if st)),
         resources=(f"server:{name}",), exits_exo_view=(name,) if old.judged else (),
         command="Remove-MailboxDatabase (after the moves); Setup.exe /Mode:Uninstall "
                 "(Exchange 2013 setup) or Control Panel > Programs")
-    return [st for st in (namespace, moves, repoint, decom) if st], findings
+    return [st for st in (namespace, *moves, repoint, decom) if st], findings
 
 
 def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:

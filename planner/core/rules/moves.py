@@ -6,7 +6,7 @@ import math
 
 from planner.core.rules.base import Context
 
-__all__ = ["move_batches", "move_days", "throughput"]
+__all__ = ["gb_text", "move_batches", "move_days", "throughput"]
 
 
 def throughput(ctx: Context) -> float:
@@ -33,3 +33,15 @@ def move_batches(ctx: Context, gb: float | None) -> list[tuple[float | None, int
     if gb is None:
         return [(None, d) for d in days]
     return [(gb * d / total if total else gb, d) for d in days]
+
+
+def gb_text(gb: float | None) -> tuple[str, str]:
+    """A data volume as each language writes it: "2,131 GB" / "2.131 GB" ("?" when unknown).
+
+    Whole gigabytes from 10 GB up (a move plan needs no more), one decimal below.
+    """
+    if gb is None:
+        return "?", "?"
+    en = f"{gb:,.0f}" if gb >= 10 else f"{gb:,.1f}".rstrip("0").rstrip(".")
+    de = en.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    return f"{en} GB", f"{de} GB"

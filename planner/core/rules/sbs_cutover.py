@@ -5,7 +5,8 @@ from __future__ import annotations
 from planner.core.plan import Phase, Step
 from planner.core.rules.base import Context, deps
 from planner.core.rules.groups import Group, group_step
-from planner.core.rules.moves import move_batches, throughput
+from planner.core.rules.move_order import chain, order_source, system_steps
+from planner.core.rules.moves import gb_text, move_batches, throughput
 
 __all__ = ["cutover_steps"]
 
@@ -28,10 +29,11 @@ def _move_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
     out: list[Step] = []
     for i, (gb, days) in enumerate(batches, start=1):
         label = f" ({i}/{len(batches)})" if len(batches) > 1 else ""
-        size_en = (f"about {gb:.0f} GB of {g.data_gb:g} GB at {rate:g} GB/day"
+        part, whole, speed = gb_text(gb), gb_text(g.data_gb), gb_text(rate)
+        size_en = (f"about {part[0]} of {whole[0]} at {speed[0]}/day"
                    if gb is not None and g.data_gb is not None
                    else "mailbox data volume unknown: default duration")
-        size_de = (f"etwa {gb:.0f} GB von {g.data_gb:g} GB bei {rate:g} GB/Tag"
+        size_de = (f"etwa {part[1]} von {whole[1]} bei {speed[1]}/Tag"
                    if gb is not None and g.data_gb is not None
                    else "Postfach-Datenmenge unbekannt: Standarddauer")
         out.append(group_step(
@@ -47,23 +49,28 @@ def _move_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
     return out
 
 
+def _system_parts(ctx: Context, g: Group) -> dict[str, list[Step]]:
+    facts, fields = _facts(g)
+    to = g.new_dag or (", ".join(g.targets) or "the SE servers")
+    to_de = g.new_dag or (", ".join(g.targets) or "die SE-Server")
+
+    def make(suffix: str, kind: str, titles: tuple[str, str], detail: tuple[str, str],
+             command: str, source: str) -> Step:
+        return group_step(ctx, g, _RULE, f"sbs:{suffix}:{g.key}", kind, Phase.SIDE_BY_SIDE,
+                          f"group:{g.key}", titles,
+                          (f"{facts[0]}; {detail[0]}", f"{facts[1]}; {detail[1]}"), fields,
+                          command=command, source=source)
+
+    return system_steps([s.server for s in g.old], to, to_de, make, order_source(ctx, _RULE))
+
+
 def cutover_steps(ctx: Context, g: Group, moves_after: str | list[str],
                   decom_after: list[str]) -> list[Step]:
-    """Move batches, then system/public folder mailboxes, then one decommission per old server."""
-    facts, fields = _facts(g)
-    moves = _move_steps(ctx, g, moves_after)
-    olds = ", ".join(s.name for s in g.old)
-    system = group_step(
-        ctx, g, _RULE, f"sbs:system:{g.key}", "arbitration_pf_moves", Phase.SIDE_BY_SIDE,
-        f"group:{g.key}",
-        (f"Move arbitration, system and public folder mailboxes off {olds}",
-         f"Schieds-, System- und Öffentliche-Ordner-Postfächer von {olds} verschieben"),
-        facts, fields, predecessors=deps(moves[-1].id),
-        command="\n".join(
-            f"Get-Mailbox -Server {s.name} -{kind} | New-MoveRequest -TargetDatabase <SE db>"
-            for s in g.old for kind in ("Arbitration", "AuditLog", "Monitoring",
-                                        "PublicFolder")))
-    out = [*moves, system]
+    """Arbitration, user batches and public folders in the project's order, then removal."""
+    fields = _facts(g)[1]
+    moves = chain(ctx, {"users": _move_steps(ctx, g, []), **_system_parts(ctx, g)},
+                  moves_after)
+    out = list(moves)
     for s in g.old:
         dag = s.server.dag
         out.append(group_step(
@@ -75,7 +82,9 @@ def cutover_steps(ctx: Context, g: Group, moves_after: str | list[str],
              f"{s.fact_de}; nachdem Postfächer, Connectoren, Namespaces und Relay-Clients "
              "umgezogen sind"),
             {**fields, "server": s.name}, only=s, needs_window=True,
-            predecessors=deps(system.id, decom_after),
+            # No database is removed while arbitration, audit-log or public folder
+            # mailboxes remain on it: the removal waits for every move step.
+            predecessors=deps([m.id for m in moves], decom_after),
             resources=(f"server:{s.name}", f"dag:{dag}") if dag else (f"server:{s.name}",),
             exits_exo_view=(s.name,) if s.judged else (),
             command=(f"Get-MailboxDatabase -Server {s.name} | Remove-MailboxDatabaseCopy / "

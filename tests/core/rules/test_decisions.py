@@ -28,7 +28,8 @@ def test_repathing_a_2019_server_side_by_side_replaces_its_in_place_steps() -> N
     assert path_of(p, "EX2019-03") == "side_by_side"
     assert "inplace:EX2019-03" not in ids(p)
     assert "sbs:install:EX2019-03-SE" in ids(p)
-    assert before(p, "sbs:system:EX2019-03", "sbs:decom:EX2019-03")
+    assert before(p, "sbs:publicfolders:EX2019-03", "sbs:decom:EX2019-03")
+    assert before(p, "sbs:arbitration:EX2019-03", "sbs:moves:EX2019-03:1")
 
 
 def test_an_impossible_path_is_refused_with_a_finding() -> None:

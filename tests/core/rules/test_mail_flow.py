@@ -136,3 +136,51 @@ def test_a_retired_edge_hands_inbound_mail_to_the_mailbox_servers_first() -> Non
     inbound = p.step("edge:inbound:RW-EDGE16")
     assert inbound is not None and "RW-EX16-01-SE" in inbound.title_en
     assert before(p, inbound.id, "edge:remove:RW-EDGE16")
+
+
+def test_arbitration_moves_first_users_in_batches_public_folders_last() -> None:
+    p = plan()
+    # RW-EX13 holds 7 arbitration and 2 public folder mailboxes.
+    assert before(p, "legacy:arbitration:RW-EX13", "legacy:moves:RW-EX13")
+    assert before(p, "legacy:moves:RW-EX13", "legacy:publicfolders:RW-EX13")
+    arb = p.step("legacy:arbitration:RW-EX13")
+    assert arb is not None and "7 arbitration mailboxes" in arb.why_en
+    assert "7 Schiedspostfächer" in arb.why_de
+    assert "moves.order" not in arb.why_en and "practitioner guidance" in arb.source
+    # The 2016 DAG: counts unknown on one member, so both steps, users in batches between.
+    batches = [s.id for s in p.steps if s.id.startswith("sbs:moves:RW-DAG16:")]
+    assert len(batches) > 1
+    assert before(p, "sbs:arbitration:RW-DAG16", batches[0])
+    assert before(p, batches[-1], "sbs:publicfolders:RW-DAG16")
+
+
+def test_health_mailboxes_are_never_moved() -> None:
+    for s in plan().steps:
+        for line in s.command.splitlines():
+            assert not (line.startswith("Get-Mailbox") and "-Monitoring" in line), (s.id, line)
+
+
+def test_no_database_is_removed_while_system_mailboxes_remain() -> None:
+    p = plan()
+    for system in ("sbs:arbitration:RW-DAG16", "sbs:publicfolders:RW-DAG16"):
+        assert before(p, system, "sbs:decom:RW-EX16-01")
+    for system in ("legacy:arbitration:RW-EX13", "legacy:publicfolders:RW-EX13"):
+        assert before(p, system, "legacy:decom:RW-EX13")
+
+
+def test_servers_known_to_hold_no_system_mailboxes_get_no_such_step() -> None:
+    est = rheinwerk()
+    server = est.server("RW-EX16-02")
+    assert server is not None
+    empty = est.with_server(replace(server, arbitration_mailboxes=0, public_folder_mailboxes=0))
+    p = plan(estate=empty)
+    assert p.step("sbs:arbitration:RW-DAG16") is None
+    assert p.step("sbs:publicfolders:RW-DAG16") is None
+
+
+def test_the_move_order_is_data_a_project_can_change() -> None:
+    p = plan(overrides={"moves.order": "users, arbitration"})
+    assert before(p, "legacy:moves:RW-EX13", "legacy:arbitration:RW-EX13")
+    # A kind the project leaves out still moves, last, before the removal.
+    assert before(p, "legacy:arbitration:RW-EX13", "legacy:publicfolders:RW-EX13")
+    assert before(p, "legacy:publicfolders:RW-EX13", "legacy:decom:RW-EX13")

@@ -74,7 +74,8 @@ def test_connectors_and_relay_clients_move_before_decommission() -> None:
     for old in ("EX2016-01", "EX2016-02"):
         decom = f"sbs:decom:{old}"
         for first in ("sbs:send:DAG2016", "sbs:receive:DAG2016", "sbs:relay:DAG2016",
-                      "sbs:namespace:DAG2016", "sbs:system:DAG2016"):
+                      "sbs:namespace:DAG2016", "sbs:arbitration:DAG2016",
+                      "sbs:publicfolders:DAG2016"):
             assert before(p, first, decom), first
         assert all(before(p, m, decom) for m in ids(p, "sbs:moves:DAG2016"))
 

@@ -60,7 +60,7 @@ def test_mixed_sample_without_new_servers_moves_to_the_se_servers_of_the_site() 
         assert before(p, "inplace:BER-EX19-01", sid), sid
         assert not before(p, "inplace:MUC-EX19-02", sid), sid  # the other site is not waited for
     for first in ("sbs:namespace:DAG-BER16", "sbs:send:DAG-BER16", "sbs:relay:DAG-BER16",
-                  "sbs:system:DAG-BER16", "hybrid:hcw"):
+                  "sbs:arbitration:DAG-BER16", "sbs:publicfolders:DAG-BER16", "hybrid:hcw"):
         assert before(p, first, "sbs:decom:BER-EX16-01"), first
     assert before(p, "sbs:send:DAG-BER16", "hybrid:hcw")
 

@@ -1,0 +1,147 @@
+"""The order in which mailboxes leave an old server: arbitration, users, public folders.
+
+Arbitration (and audit-log) mailboxes go first, so the organization's system functions run
+on the new version before users follow; users move in batches; public folder mailboxes go
+last, once every user reaches them on the new version. The order is knowledge data
+(``moves.order``, practitioner guidance, overridable). Health (monitoring) mailboxes are never
+moved: Managed Availability creates them per server and database. An old database cannot be
+removed while arbitration, audit-log or public folder mailboxes remain on it, so every removal
+waits for all of these steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from planner.core.model import Server
+from planner.core.plan import Step
+from planner.core.rules.base import Context, deps
+
+__all__ = ["FACT", "KINDS", "MakeStep", "chain", "move_order", "order_source", "system_steps"]
+
+FACT = "moves.order"
+KINDS = ("arbitration", "users", "public_folders")
+# (id suffix, kind, titles, detail, command) -> Step; the caller adds its ids and reason.
+MakeStep = Callable[..., Step]
+
+
+def move_order(ctx: Context) -> list[str]:
+    """The project's order of mailbox kinds; kinds it leaves out still move, last."""
+    wanted = [str(k).strip().lower() for k in ctx.fact(FACT, list(KINDS)) or []]
+    known = [k for k in dict.fromkeys(wanted) if k in KINDS]
+    return known + [k for k in KINDS if k not in known]
+
+
+def order_source(ctx: Context, rule: str) -> str:
+    """The group rule's source and the move order's, since the order rests on its own fact."""
+    text = ctx.text(rule)
+    fact = ctx.knowledge.facts.get(FACT)
+    return "; ".join(p for p in (text.source if text else "", fact.source if fact else "") if p)
+
+
+def _holds(olds: Sequence[Server], attr: str) -> int | None:
+    """How many such mailboxes the old servers hold: a count, 0, or None when unknown."""
+    counts: list[int | None] = [getattr(s, attr) for s in olds]
+    known = [c for c in counts if c]
+    if all(c is not None for c in counts):
+        return sum(known)
+    return sum(known) if known else None
+
+
+def _count(n: int | None, one: str, many: str) -> str:
+    if n is None:
+        return many
+    return f"{n} {one if n == 1 else many}"
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """One kind of system mailbox: where the inventory counts it and how the step reads."""
+
+    part: str  # the moves.order name
+    attr: str  # the Server field that counts it
+    suffix: str  # step id part
+    kind: str  # step kind (durations.toml)
+    switches: tuple[str, ...]  # Get-Mailbox switches that list them
+    noun: tuple[str, str, str, str]  # en one, en many, de one, de many
+    titles: tuple[str, str]  # "{names}", "{to}" filled in
+    why: tuple[str, str]  # what follows the count
+
+
+_KINDS = (
+    _Kind("arbitration", "arbitration_mailboxes", "arbitration", "arbitration_moves",
+          ("Arbitration", "AuditLog"),
+          ("arbitration mailbox", "arbitration mailboxes", "Schiedspostfach",
+           "Schiedspostfächer"),
+          ("Move arbitration and audit-log mailboxes from {names} to {to}",
+           "Schieds- und Überwachungspostfächer von {names} nach {to} verschieben"),
+          ("move first, so system functions (offline address book, migration, eDiscovery) "
+           "run on the new version before users follow",
+           "ziehen zuerst um, damit Systemfunktionen (Offlineadressbuch, Migration, "
+           "eDiscovery) vor den Benutzern auf der neuen Version laufen")),
+    _Kind("public_folders", "public_folder_mailboxes", "publicfolders", "public_folder_moves",
+          ("PublicFolder",),
+          ("public folder mailbox", "public folder mailboxes",
+           "Postfach für Öffentliche Ordner", "Postfächer für Öffentliche Ordner"),
+          ("Move public folder mailboxes from {names} to {to}",
+           "Postfächer für Öffentliche Ordner von {names} nach {to} verschieben"),
+          ("move last, once every user reaches them on the new version; the old database "
+           "cannot be removed while they remain",
+           "ziehen zuletzt um, wenn alle Benutzer sie auf der neuen Version erreichen; die "
+           "alte Datenbank lässt sich erst danach entfernen")),
+)
+_HEALTH = ("health mailboxes are not moved, Managed Availability creates them per server and "
+           "database",
+           "Integritätspostfächer werden nicht verschoben, Managed Availability legt sie je "
+           "Server und Datenbank an")
+
+
+def _system_step(k: _Kind, olds: Sequence[Server], to: str, to_de: str, make: MakeStep,
+                 source: str) -> Step | None:
+    count = _holds(olds, k.attr)
+    if count == 0:
+        return None
+    names = ", ".join(s.name for s in olds)
+    what = (_count(count, k.noun[0], k.noun[1]), _count(count, k.noun[2], k.noun[3]))
+    switch = k.switches[0]
+    unknown = (f"; the inventory does not count them, Get-Mailbox -{switch} shows them",
+               f"; der Bestand zählt sie nicht, Get-Mailbox -{switch} zeigt sie")
+    en = f"{what[0]} {k.why[0]}" + (unknown[0] if count is None else "")
+    de = f"{what[1]} {k.why[1]}" + (unknown[1] if count is None else "")
+    command = "\n".join(f"Get-Mailbox -Server {s.name} -{sw} | New-MoveRequest "
+                         f"-TargetDatabase <database on {to}>"
+                         for s in olds for sw in k.switches)
+    return make(k.suffix, k.kind,
+                (k.titles[0].format(names=names, to=to), k.titles[1].format(names=names, to=to_de)),
+                (f"{en}; {_HEALTH[0]}", f"{de}; {_HEALTH[1]}"),
+                command + "\n# Get-Mailbox -Monitoring: never moved (Managed Availability)",
+                source)
+
+
+def system_steps(olds: Sequence[Server], to: str, to_de: str, make: MakeStep,
+                 source: str) -> dict[str, list[Step]]:
+    """Arbitration and public folder steps for these servers (none where they hold none)."""
+    out: dict[str, list[Step]] = {}
+    for k in _KINDS:
+        step = _system_step(k, olds, to, to_de, make, source)
+        if step is not None:
+            out[k.part] = [step]
+    return out
+
+
+def chain(ctx: Context, parts: Mapping[str, list[Step]], after: Any) -> list[Step]:
+    """The parts in the project's order, each part's first step after the previous part."""
+    out: list[Step] = []
+    prev: Any = after
+    for kind in move_order(ctx):
+        steps = list(parts.get(kind) or [])
+        if not steps:
+            continue
+        first = steps[0]
+        extra = [d for d in deps(prev) if d not in first.predecessors]
+        steps[0] = replace(first, predecessors=(*first.predecessors, *extra))
+        out += steps
+        prev = steps[-1].id
+    return out
