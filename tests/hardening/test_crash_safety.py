@@ -22,18 +22,20 @@ _SAVER = """
 import sys
 from dataclasses import replace
 from pathlib import Path
-from planner.core.project import Project, save_project, write_recovery
+from planner.core.project import Project, save_project
+from planner.core.recovery import RecoverySlot
 from planner.pipeline import load_inputs
 inputs = load_inputs([Path(sys.argv[1])])
 project = Project(estate=inputs.estate, findings=inputs.findings, settings=inputs.settings)
 target, folder = Path(sys.argv[2]), Path(sys.argv[3])
+slot = RecoverySlot(folder)
 print("ready", flush=True)
 n = 0
 while True:
     n += 1
     project = replace(project, settings=replace(project.settings, plan_version=str(n)))
     save_project(project, target)
-    write_recovery(project, folder, original=target)
+    slot.write(project, original=target)
 """
 
 
