@@ -3,5 +3,23 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The suite's logs and recovery files go to a temporary folder, not the user's."""
+    folder = tmp_path_factory.mktemp("user-data")
+    names = ("XDG_DATA_HOME", "LOCALAPPDATA")
+    old = {name: os.environ.get(name) for name in names}
+    os.environ.update({name: str(folder) for name in names})
+    yield
+    for name, value in old.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value

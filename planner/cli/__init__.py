@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from collections.abc import Sequence
 
 from planner import __version__
 from planner.cli import build_cmd, check_cmd, gui_cmd, plan_cmd, template_cmd
+from planner.core.errors import PlannerError
+from planner.core.log_file import install_log, log_bug
 
-__all__ = ["main"]
+__all__ = ["BUG_EXIT", "main"]
+
+BUG_EXIT = 70  # EX_SOFTWARE: an internal error, not the user's input (that is 2)
 
 _COMMANDS = (build_cmd, check_cmd, template_cmd, plan_cmd, gui_cmd)
 
@@ -31,11 +36,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.command is None:
         return gui_cmd.run(argparse.Namespace(files=[], selftest=False))
+    log = install_log()
     try:
         code: int = args.run(args)
-    except (ValueError, OSError) as exc:
-        # the core's errors (settings, knowledge, mapping, project, step cycle) subclass
-        # ValueError and name the file and place; a consultant gets that line, not a trace
+    except (PlannerError, OSError) as exc:
+        # the planner's own errors name the file and the place; a consultant gets that
+        # line, not a trace
         print(f"planner {args.command}: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # anything else is a bug, never dressed up as bad input
+        log_bug(f"planner {args.command} failed", traceback.format_exc())
+        where = f" The details are in {log}." if log else ""
+        print(f"planner {args.command}: a bug in the planner stopped the command "
+              f"({type(exc).__name__}: {exc}).{where}", file=sys.stderr)
+        return BUG_EXIT
     return code

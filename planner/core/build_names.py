@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planner.core.errors import InputError
+
 __all__ = ["BuildParseError", "NameQuery", "parse_name"]
 
 
-class BuildParseError(ValueError):
+class BuildParseError(InputError):
     """The text is not an Exchange build or release name the planner understands."""
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from planner.core.errors import InputError
 from planner.core.knowledge import EnforcementPolicy, Knowledge
 from planner.core.model import Estate, ExoReport, Server
 from planner.core.plan import Exposure, Pause
@@ -123,7 +124,7 @@ def _baseline_day(build: str, knowledge: Knowledge) -> date | None:
         from planner.core.builds import fell_below_baseline_on, identify
 
         return fell_below_baseline_on(identify(build, knowledge), knowledge)
-    except (ImportError, ValueError, NotImplementedError, KeyError):
+    except (ImportError, InputError, ValueError, NotImplementedError, KeyError):
         return None
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from planner.core.errors import KnowledgeError
 from planner.core.resources import resource_path
 
 __all__ = [
@@ -40,10 +41,6 @@ __all__ = [
 
 
 _Date = date
-
-
-class KnowledgeError(ValueError):
-    """A knowledge data file is broken; the message names the file and the row."""
 
 
 @dataclass(frozen=True)

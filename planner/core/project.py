@@ -27,9 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from planner import __version__
+from planner.core.errors import PlannerError, ProjectFileError
 from planner.core.model import Estate, Finding, estate_to_plain, to_plain
 from planner.core.plan import Plan, Schedule
-from planner.core.project_io import PlainError, from_plain, plan_from_plain, plan_to_plain_record
+from planner.core.project_io import from_plain, plan_from_plain, plan_to_plain_record
 from planner.core.settings import Decisions, Settings
 
 __all__ = [
@@ -55,7 +56,7 @@ FILE_SUFFIX = ".seplan"
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
-class ProjectError(ValueError):
+class ProjectError(ProjectFileError):
     """A project file cannot be read or written; the message names the file and the cause."""
 
 
@@ -265,5 +266,7 @@ def load_project(path: Path | str) -> Project:
         raise ProjectError(f"{target}: the file holds no project")
     try:
         return project_from_plain(data)
-    except (PlainError, TypeError, ValueError, KeyError, AttributeError) as exc:
+    except (PlannerError, TypeError, ValueError, KeyError, AttributeError) as exc:
+        # hostile or damaged data surfaces as any of these while decoding; settings and
+        # knowledge overrides inside the file raise their own PlannerError
         raise ProjectError(f"{target}: the project data is damaged: {exc}") from exc

@@ -14,6 +14,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from planner.core.errors import ProjectFileError
 from planner.core.model import Estate, Finding, to_plain
 from planner.core.plan import BaselineEvidence, Plan, Proposal, Schedule, ServerToday
 from planner.core.settings import Decisions, Settings
@@ -28,7 +29,7 @@ __all__ = [
 ]
 
 
-class PlainError(ValueError):
+class PlainError(ProjectFileError):
     """Plain data does not fit the record it should become; the message names the field."""
 
 

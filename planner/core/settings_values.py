@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from planner.core.date_values import as_date
+from planner.core.errors import SettingsError
 
 __all__ = ["SettingsError", "Table", "day_name", "is_day_name", "to_toml"]
 
@@ -24,15 +25,6 @@ _DAYS = {
     "freitag": "Fri", "samstag": "Sat", "sonnabend": "Sat", "sonntag": "Sun",
 }  # fmt: skip
 _ENGLISH = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-class SettingsError(ValueError):
-    """A settings value is missing or wrong; ``source`` is the file, ``key`` the dotted key."""
-
-    def __init__(self, message: str, source: str = "", key: str = "") -> None:
-        super().__init__(message)
-        self.source = source
-        self.key = key
 
 
 def day_name(text: str) -> str | None:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from planner.core.log_file import FaultLogHandler
 from planner.core.project import Project
 from planner.gui import crash_log
 from planner.gui.crash_log import LOG, BugDialog, install_crash_log, is_bug
@@ -53,7 +54,7 @@ def test_a_crash_inside_native_code_leaves_its_stack_in_the_log(tmp_path: Path) 
 
 
 def test_the_log_keeps_faulthandler_after_it_rotates(log_dir: Path, monkeypatch: Any) -> None:
-    handler = next(h for h in LOG.handlers if isinstance(h, crash_log._FaultLogHandler))
+    handler = next(h for h in LOG.handlers if isinstance(h, FaultLogHandler))
     handler.doRollover()
     import faulthandler
 

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from planner.core.errors import InputError
+
 __all__ = ["ColumnChoice", "ColumnMapping", "MappingError", "SheetMapping", "load_mapping",
            "save_mapping"]
 
 _VERSION = 1
 
 
-class MappingError(ValueError):
+class MappingError(InputError):
     """A saved mapping file cannot be used; the message names the file and the problem."""
 
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import networkx as nx
 
+from planner.core.errors import InfeasiblePlanError
 from planner.core.plan import Dependency, Phase, Step
 
 __all__ = ["StepCycleError", "check_acyclic", "drop_steps", "sort_steps", "step_graph", "waves"]
@@ -17,7 +18,7 @@ __all__ = ["StepCycleError", "check_acyclic", "drop_steps", "sort_steps", "step_
 _PHASE_RANK = {p: i for i, p in enumerate(Phase)}
 
 
-class StepCycleError(ValueError):
+class StepCycleError(InfeasiblePlanError):
     """The proposed steps wait for each other in a circle; ``cycle`` names them in order."""
 
     def __init__(self, cycle: Sequence[str], titles: Sequence[str] = ()) -> None:

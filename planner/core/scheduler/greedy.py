@@ -17,6 +17,7 @@ import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from planner.core.errors import InfeasiblePlanError
 from planner.core.scheduler.problem import DayCalendar, Job, Problem
 
 __all__ = ["Placement", "Why", "earliest_bound", "left_shift", "serial_plan",
@@ -76,7 +77,8 @@ def topological_order(problem: Problem) -> list[int]:
     if len(order) != len(problem.jobs):
         stuck = sorted(problem.jobs[i].step.id for i in range(len(problem.jobs))
                        if indegree[i] > 0)
-        raise ValueError("steps depend on each other in a cycle: " + ", ".join(stuck[:5]))
+        raise InfeasiblePlanError(
+            "steps depend on each other in a cycle: " + ", ".join(stuck[:5]))
     return order
 
 

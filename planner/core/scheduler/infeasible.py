@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from planner.core.errors import InfeasiblePlanError
 from planner.core.plan import Exposure
 from planner.core.scheduler.greedy import earliest_bound, serial_plan
 from planner.core.scheduler.problem import Problem
@@ -40,7 +41,7 @@ def _structural(problem: Problem) -> Reason | None:
                     "Wartungstage, Änderungssperren und Feiertage in den Einstellungen prüfen.")
     try:
         serial_plan(problem, resources=False)
-    except ValueError as exc:
+    except InfeasiblePlanError as exc:
         return (f"The steps cannot be ordered: {exc}.",
                 f"Die Schritte lassen sich nicht ordnen: {exc}.")
     return None

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.knowledge import KnowledgeError, load_knowledge
+from planner.core.errors import PlannerError
+from planner.core.knowledge import load_knowledge
 from planner.core.settings import Settings
 from planner.gui.dialogs.enforcement_page import DurationsPage, EnforcementPage, OverridesPage
 from planner.gui.dialogs.settings_pages import CalendarPage, ConsultantsPage, ProjectPage
@@ -71,7 +72,7 @@ class SettingsDialog(QDialog):
         """Apply the settings as one undoable edit, or say what is wrong and stay open."""
         try:
             settings = self.new_settings()
-        except (ValueError, KnowledgeError) as exc:
+        except (ValueError, PlannerError) as exc:  # pages say ValueError; the core its own
             QMessageBox.warning(self, self.tr("Settings"), str(exc))
             return
         if settings != self.document.settings:

@@ -1,0 +1,46 @@
+"""The planner's own errors: one small tree under :class:`PlannerError`.
+
+A ``PlannerError`` is something a person can fix (a damaged file, a wrong setting, an
+impossible plan); its message names the file and the place. Every other exception is a bug:
+the CLI and the GUI log it with its traceback and say so, instead of calling it bad input.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "InfeasiblePlanError",
+    "InputError",
+    "KnowledgeError",
+    "PlannerError",
+    "ProjectFileError",
+    "SettingsError",
+]
+
+
+class PlannerError(Exception):
+    """A problem the user can fix; the message says what and where."""
+
+
+class InputError(PlannerError):
+    """An inventory, mapping or build text the planner cannot read."""
+
+
+class KnowledgeError(PlannerError):
+    """A knowledge data file (or a project's override of it) is broken."""
+
+
+class SettingsError(PlannerError):
+    """A settings value is missing or wrong; ``source`` is the file, ``key`` the dotted key."""
+
+    def __init__(self, message: str, source: str = "", key: str = "") -> None:
+        super().__init__(message)
+        self.source = source
+        self.key = key
+
+
+class ProjectFileError(PlannerError):
+    """A project file cannot be read or written."""
+
+
+class InfeasiblePlanError(PlannerError):
+    """The steps cannot be planned at all (they wait for each other in a cycle)."""

@@ -1,0 +1,70 @@
+"""Errors on the command line: the user's mistakes as one line, the planner's bugs as bugs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.cli import BUG_EXIT, main, plan_cmd
+from planner.core import log_file
+from planner.core.errors import (
+    InfeasiblePlanError,
+    InputError,
+    KnowledgeError,
+    PlannerError,
+    ProjectFileError,
+    SettingsError,
+)
+from planner.core.importing.mapping import MappingError
+from planner.core.project import ProjectError
+from planner.core.rules.order import StepCycleError
+from tests.paths import SMALL
+
+INVENTORY = str(SMALL)
+
+
+@pytest.fixture
+def log_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setattr(log_file, "log_folder", lambda: tmp_path)
+    yield tmp_path
+    for handler in list(log_file.LOG.handlers):
+        log_file.LOG.removeHandler(handler)
+        handler.close()
+
+
+def _broken(*_args: Any, **_kwargs: Any) -> Any:
+    return int("not a number")  # a ValueError from a bug, not from the user's input
+
+
+def test_a_value_error_from_a_bug_is_reported_as_a_bug_not_as_bad_input(
+        log_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        tmp_path: Path) -> None:
+    monkeypatch.setattr(plan_cmd, "make_plan", _broken)
+    code = main(["plan", INVENTORY, "--json", str(tmp_path / "plan.json")])
+    err = capsys.readouterr().err
+    assert code == BUG_EXIT != 2
+    assert "bug" in err and str(log_dir / log_file.LOG_NAME) in err
+    log = (log_dir / log_file.LOG_NAME).read_text(encoding="utf-8")
+    assert "Traceback" in log and "_broken" in log and "ValueError" in log
+
+
+def test_a_broken_settings_file_is_one_line_for_the_user(
+        log_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[project]\nstart = 'next tuesday'\n", encoding="utf-8")
+    code = main(["plan", INVENTORY, "--settings", str(settings),
+                 "--json", str(tmp_path / "plan.json")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "settings.toml" in err and "bug" not in err and "Traceback" not in err
+
+
+def test_every_error_of_the_planner_is_a_planner_error_and_no_value_error() -> None:
+    for kind in (InputError, KnowledgeError, SettingsError, ProjectFileError,
+                 InfeasiblePlanError, MappingError, ProjectError, StepCycleError):
+        assert issubclass(kind, PlannerError) and not issubclass(kind, ValueError), kind
+    assert log_file.is_bug(ValueError("x")) and log_file.is_bug(KeyError("x"))
+    assert not log_file.is_bug(SettingsError("x")) and not log_file.is_bug(OSError("disk"))
