@@ -65,7 +65,8 @@ def test_bookmarks_lead_to_their_headings(report: tuple[str, PdfReader, list[str
     _, reader, texts = report
     marks = _flat_outline(reader, reader.outline)
     chapters = [m for m in marks if m[0] == 1]
-    assert [m[1].split()[0] for m in chapters] == ["1", "2", "3", "4", "5"]
+    assert [m[1].split()[0] for m in chapters][:5] == ["1", "2", "3", "4", "5"]
+    assert len(chapters) == 6  # the appendix of import findings
     assert any(m[0] == 2 for m in marks)
     for _, title, page in marks:
         assert " ".join(title.split()) in texts[page], title

@@ -11,16 +11,16 @@ from pathlib import Path
 from planner.core.exo_view import exo_text
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Objective, Plan
-from planner.core.report import assumptions
+from planner.core.report import assumptions, management
 from planner.core.report.estate_figure import estate_figures
 from planner.core.report.figure import Figure, figure_to_svg
 from planner.core.report.gantt import PHASE_COLOURS, gantt_figures
+from planner.core.report.risk_register import risk_table
 from planner.core.report.step_order import NumberedStep, numbered_steps, phase_title
 from planner.core.report.summary import (
     deadlines,
     passing_servers,
     recommendations,
-    risks,
     summary_paragraphs,
 )
 from planner.core.report.table import Row, Table
@@ -82,7 +82,12 @@ class ReportContext:
     timeline_figures: tuple[FigureRef, ...]
     gantt_figures: tuple[FigureRef, ...]
     phases: tuple[PhaseSection, ...]
-    risks: tuple[str, ...]
+    confidence: str
+    actions: Table
+    decisions: Table
+    effort: Table
+    pause_reserve: Table
+    risks: Table
     findings: Table
     findings_note: str
     planning: Table
@@ -302,7 +307,13 @@ def build_context(plan: Plan, knowledge: Knowledge, lang: str,
         timeline_figures=timeline,
         gantt_figures=gantt,
         phases=_phases(plan, words),
-        risks=risks(plan, knowledge, words),
+        confidence=words("s_confidence", finish=words.date(plan.schedule.objective.finish),
+                         quality=_quality(plan.schedule.objective, words)),
+        actions=management.action_table(plan, words),
+        decisions=management.decision_table(plan, words),
+        effort=management.effort_table(plan, words),
+        pause_reserve=management.pause_reserve_table(plan, knowledge, words),
+        risks=risk_table(plan, knowledge, words),
         findings=findings,
         findings_note=note,
         planning=assumptions.planning_table(plan, knowledge, words),

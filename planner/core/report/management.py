@@ -1,0 +1,135 @@
+"""What management reads first: actions due now, decisions with deadlines, effort, pause reserve.
+
+Everything is derived from the plan: the steps that start soon (and the pause requests), the
+customer's own tasks and the pauses that need a decision, the days each person works, and
+the pause days left per calendar year. The words come from the ``report`` catalogue; a step
+kind needs a management decision when the catalogue has ``report.decision.<kind>``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from planner.core.export.xlsx_enforcement import pause_budget
+from planner.core.knowledge import Knowledge
+from planner.core.plan import Plan, ScheduledStep, Step
+from planner.core.report.step_order import numbered_steps
+from planner.core.report.table import Row, Table
+from planner.core.report.wording import Wording
+
+__all__ = ["action_table", "decision_table", "effort_table", "pause_reserve_table"]
+
+HORIZON_DAYS = 14  # "immediate": what starts within two weeks of the plan's as-of date
+MAX_ACTIONS = 8
+
+
+@dataclass(frozen=True)
+class _Dated:
+    step: Step
+    dated: ScheduledStep
+    number: int
+
+
+def _as_of(plan: Plan) -> date:
+    return plan.as_of or plan.settings.start
+
+
+def _steps(plan: Plan) -> list[_Dated]:
+    return [_Dated(n.step, n.dated, n.number) for n in numbered_steps(plan)
+            if n.dated is not None]
+
+
+def _owner(item: _Dated, words: Wording) -> str:
+    if item.dated.consultant:
+        return item.dated.consultant
+    return words("customer_owner") if not item.step.needs_consultant else "–"
+
+
+def action_table(plan: Plan, words: Wording) -> Table:
+    """The steps and pause requests due within two weeks of the as-of date (or the next few)."""
+    today = _as_of(plan)
+    horizon = today + timedelta(days=HORIZON_DAYS)
+    rows: list[tuple[date, int, Row]] = []
+    for item in _steps(plan):
+        if item.step.milestone or item.dated.end < today:
+            continue
+        rows.append((item.dated.start, item.number, Row((
+            words.date(item.dated.start), item.step.title(words.lang), _owner(item, words),
+            str(item.number)))))
+    for pause in plan.schedule.pauses:
+        if pause.end >= today:
+            rows.append((pause.start, 0, Row((
+                words.date(pause.start),
+                words.plural("action_pause", pause.days, end=words.date(pause.end)),
+                words("owner_tenant_admin"), "–"), "warn")))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    due = [r for r in rows if r[0] <= horizon] or rows[:3]
+    head = tuple(words(k) for k in ("col_due", "col_step_short", "col_owner", "col_no"))
+    return Table(head, tuple(r[2] for r in due[:MAX_ACTIONS]), (14, 58, 20, 8))
+
+
+def _decision_groups(plan: Plan, words: Wording) -> dict[str, list[_Dated]]:
+    groups: dict[str, list[_Dated]] = defaultdict(list)
+    for item in _steps(plan):
+        if words.catalogue.has(f"report.decision.{item.step.kind}"):
+            groups[item.step.kind].append(item)
+    return groups
+
+
+def decision_table(plan: Plan, words: Wording) -> Table:
+    """What management must decide or provide, each by the day the plan needs it."""
+    rows: list[tuple[date, Row]] = []
+    for pause in plan.schedule.pauses:
+        text = words.plural("decision_pause", pause.days, start=words.date(pause.start),
+                            end=words.date(pause.end))
+        rows.append((pause.start, Row((text, words.date(pause.start), "–"), "warn")))
+    for kind, items in _decision_groups(plan, words).items():
+        first = min(items, key=lambda i: i.dated.start)
+        targets = [i.step.target.partition(":")[2] for i in items if ":" in i.step.target]
+        text = words.plural(f"report.decision.{kind}", len(items), names=words.names(targets))
+        numbers = ", ".join(str(i.number) for i in sorted(items, key=lambda i: i.number))
+        rows.append((first.dated.start, Row((text, words.date(first.dated.start), numbers))))
+    rows.sort(key=lambda r: r[0])
+    head = tuple(words(k) for k in ("col_decision", "col_deadline", "col_no"))
+    return Table(head, tuple(r[1] for r in rows), (64, 16, 20))
+
+
+def effort_table(plan: Plan, words: Wording) -> Table:
+    """Working days per consultant and for the customer's own tasks."""
+    days: dict[str, int] = defaultdict(int)
+    customer = 0
+    for item in _steps(plan):
+        if item.step.milestone:
+            continue
+        if item.dated.consultant:
+            days[item.dated.consultant] += item.step.duration_days
+        elif not item.step.needs_consultant:
+            customer += item.step.duration_days
+    rows = [Row((name, words.plural("n_days", n))) for name, n in sorted(days.items())]
+    rows.append(Row((words("customer_owner"), words.plural("n_days", customer))))
+    total = sum(days.values()) + customer
+    rows.append(Row((words("effort_total"), words.plural("n_days", total)), "first"))
+    head = (words("col_person"), words("col_effort"))
+    return Table(head, tuple(rows), (60, 40))
+
+
+def pause_reserve_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
+    """Per calendar year: pause days used before, planned, allowed and left."""
+    allowed = knowledge.policy.pause_max_days_per_year
+    used = plan.settings.pause_days_used
+    planned = pause_budget(plan.schedule.pauses, used)
+    finish = plan.schedule.objective.finish or plan.settings.start
+    for year in range(plan.settings.start.year, finish.year + 1):
+        planned.setdefault(year, 0)
+    rows = []
+    for year in sorted(planned):
+        before = used.get(year, 0)
+        left = allowed - before - planned[year]
+        rows.append(Row((str(year), words.number(before), words.number(planned[year]),
+                         words.number(allowed), words.number(left)),
+                        "bad" if left < 0 else "warn" if left < allowed // 4 else ""))
+    head = tuple(words(k) for k in ("col_year", "col_used_before", "col_planned",
+                                    "col_allowed", "col_left"))
+    return Table(head, tuple(rows), (16, 21, 21, 21, 21))

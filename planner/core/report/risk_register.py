@@ -1,0 +1,167 @@
+"""The risk register: risks the plan itself shows, each with probability, impact, owner,
+mitigation and the step or finding it comes from.
+
+Sources: a plan that cannot keep mail flowing (throttled or blocked days, no valid
+schedule), a cutover that ends with little or no float before a pause ends, a customer task
+that the next step waits for (critical path), devices and applications to re-point, dates
+resting on unconfirmed facts (the SE update that refuses older servers), servers without
+security updates and open findings of the import (listed in the appendix).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from planner.core.knowledge import Knowledge
+from planner.core.model import Severity
+from planner.core.plan import Plan
+from planner.core.report.step_order import NumberedStep, numbered_steps
+from planner.core.report.table import Row, Table
+from planner.core.report.wording import Wording
+
+__all__ = ["Risk", "plan_risks", "risk_table"]
+
+TIGHT_FLOAT_DAYS = 2  # a cutover ending this close to a pause's end has no real reserve
+_LEVELS = {"high": 0, "medium": 1, "low": 2}
+SE_CU_MILESTONE = "milestone:se_cu_blocking"
+SE_CU_FACT = "upgrade.se_cu_blocking_old.date"
+
+
+@dataclass(frozen=True)
+class Risk:
+    """One risk of the register; texts already worded, levels as codes (high/medium/low)."""
+
+    title: str
+    probability: str
+    impact: str
+    owner: str
+    mitigation: str
+    source: str
+
+
+def _objective_risks(plan: Plan, words: Wording) -> list[Risk]:
+    obj = plan.schedule.objective
+    consultant = words("owner_consultant")
+    found = []
+    if obj.status == "infeasible":
+        reason = str(getattr(obj, f"reason_{words.lang}", "") or obj.reason_en)
+        found.append(Risk(words("risk_infeasible", reason=reason or "–"), "high", "high",
+                          consultant, words("mit_infeasible"), words("src_schedule")))
+    if obj.blocked_days:
+        found.append(Risk(words("risk_blocked", days=obj.blocked_days), "high", "high",
+                          consultant, words("mit_more_consultants"), words("src_schedule")))
+    if obj.throttled_days:
+        found.append(Risk(words("risk_throttled", days=obj.throttled_days), "high", "medium",
+                          consultant, words("mit_more_consultants"), words("src_schedule")))
+    return found
+
+
+def _by_exit(steps: tuple[NumberedStep, ...]) -> dict[str, NumberedStep]:
+    """Per judged server, the first step that takes it out of Exchange Online's view."""
+    exits: dict[str, NumberedStep] = {}
+    for item in steps:
+        for server in item.step.exits_exo_view:
+            known = exits.get(server.lower())
+            if item.dated is not None and (known is None or known.dated is None
+                                           or item.dated.end < known.dated.end):
+                exits[server.lower()] = item
+    return exits
+
+
+def _cutover_risks(plan: Plan, steps: tuple[NumberedStep, ...], words: Wording) -> list[Risk]:
+    exits = _by_exit(steps)
+    found = []
+    for exposure in plan.schedule.exposure:
+        item = exits.get(exposure.server.lower())
+        if item is None or item.dated is None:
+            continue
+        end = item.dated.end
+        for pause in plan.schedule.pauses:
+            if pause.start <= end <= pause.end and (pause.end - end).days <= TIGHT_FLOAT_DAYS:
+                found.append(Risk(
+                    words.plural("risk_tight_cutover", (pause.end - end).days,
+                                 server=exposure.server, end=words.date(pause.end)),
+                    "medium", "high", words("owner_consultant"),
+                    words("mit_tight_cutover", date=words.date(item.dated.start)),
+                    words("src_step", n=item.number)))
+    return found
+
+
+def _customer_path_risks(steps: tuple[NumberedStep, ...], words: Wording) -> list[Risk]:
+    """Customer tasks that a consultant's step follows without a day to spare."""
+    by_id = {s.step.id: s for s in steps}
+    found = []
+    for item in steps:
+        step, dated = item.step, item.dated
+        if step.needs_consultant or step.milestone or dated is None:
+            continue
+        waiting = [s for s in steps if s.dated is not None
+                   and any(d.step_id == step.id for d in s.step.predecessors)
+                   and s.dated.start <= dated.end + timedelta(days=3)]
+        if waiting:
+            first = min(waiting, key=lambda s: s.number)
+            found.append(Risk(
+                words("risk_customer_path", task=step.title(words.lang),
+                      next=by_id[first.step.id].step.title(words.lang)),
+                "medium", "high", words("customer_owner"),
+                words("mit_customer_path", date=words.date(dated.end)),
+                words("src_step", n=item.number)))
+    return found
+
+
+def _relay_risks(plan: Plan, steps: tuple[NumberedStep, ...], words: Wording) -> list[Risk]:
+    repoints = [s for s in steps if s.step.kind.endswith("repoint")]
+    if not repoints and not plan.estate.relay_clients:
+        return []
+    numbers = ", ".join(str(s.number) for s in repoints) or "–"
+    count = len(plan.estate.relay_clients)
+    title = words.plural("risk_relay_known", count) if count else words("risk_relay")
+    return [Risk(title, "medium", "medium", words("customer_owner"), words("mit_relay"),
+                 words("src_steps", numbers=numbers))]
+
+
+def _fact_risks(plan: Plan, knowledge: Knowledge, steps: tuple[NumberedStep, ...],
+                words: Wording) -> list[Risk]:
+    found = []
+    fact = knowledge.facts.get(SE_CU_FACT)
+    milestone = next((s for s in steps if s.step.id == SE_CU_MILESTONE), None)
+    if fact is not None and fact.confidence != "primary" and milestone is not None:
+        found.append(Risk(words("risk_se_cu_date", date=words.date(fact.value)), "medium",
+                          "high", words("owner_consultant"), words("mit_se_cu_date"),
+                          words("src_step", n=milestone.number)))
+    unsupported = sum(1 for a in plan.proposal.servers if not a.supported)
+    if unsupported:
+        found.append(Risk(words.plural("risk_unsupported", unsupported), "medium", "high",
+                          words("customer_owner"), words("mit_unsupported"),
+                          words("src_estate")))
+    return found
+
+
+def _finding_risks(plan: Plan, words: Wording) -> list[Risk]:
+    serious = [f for f in plan.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
+    if not serious:
+        return []
+    return [Risk(words.plural("risk_findings", len(serious)), "low", "medium",
+                 words("owner_consultant"), words("mit_findings"), words("src_appendix"))]
+
+
+def plan_risks(plan: Plan, knowledge: Knowledge, words: Wording) -> tuple[Risk, ...]:
+    """Every risk the plan shows, the most serious first."""
+    steps = numbered_steps(plan, words.lang)
+    found = [*_objective_risks(plan, words), *_cutover_risks(plan, steps, words),
+             *_customer_path_risks(steps, words), *_relay_risks(plan, steps, words),
+             *_fact_risks(plan, knowledge, steps, words), *_finding_risks(plan, words)]
+    return tuple(sorted(found, key=lambda r: (_LEVELS[r.impact] + _LEVELS[r.probability])))
+
+
+def risk_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
+    """The register as a table (empty when the plan shows no particular risk)."""
+    cls = {"high": "bad", "medium": "warn", "low": ""}
+    rows = tuple(Row((str(i), r.title, words(f"level_{r.probability}"),
+                      words(f"level_{r.impact}"), r.owner, r.mitigation, r.source),
+                     cls[r.impact])
+                 for i, r in enumerate(plan_risks(plan, knowledge, words), 1))
+    head = tuple(words(k) for k in ("col_risk_no", "col_risk", "col_probability", "col_impact",
+                                    "col_owner", "col_mitigation", "col_source"))
+    return Table(head, rows, (4, 27, 9, 11, 14, 25, 10))

@@ -1,0 +1,99 @@
+"""The management summary and the risk register are derived from the plan."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from planner.core.knowledge import Knowledge
+from planner.core.plan import Pause, Plan
+from planner.core.report import management
+from planner.core.report.context import build_context
+from planner.core.report.risk_register import plan_risks
+from planner.core.report.step_order import numbered_steps
+from planner.core.report.wording import load_wording
+from tests.sample_plans import sample_plan as bundled_plan
+
+
+def test_actions_list_the_pause_request_and_name_owners(plan_de: Plan) -> None:
+    pause = plan_de.schedule.pauses[0]
+    plan = replace(plan_de, as_of=pause.start)
+    words = load_wording("de")
+    rows = management.action_table(plan, words).rows
+    assert rows and all(r.cells[0] and r.cells[2] for r in rows)
+    request = next(r for r in rows if "Durchsetzungspause" in r.cells[1])
+    assert request.cells[0] == words.date(pause.start)
+    assert request.cells[2] == "Kunde (Exchange-Online-Administrator)"
+
+
+def test_decisions_carry_the_day_the_plan_needs_them() -> None:
+    plan = bundled_plan("mixed")
+    words = load_wording("de")
+    rows = management.decision_table(plan, words).rows
+    texts = [r.cells[0] for r in rows]
+    assert any(t.startswith("2 neue Windows-Server") for t in texts), texts
+    provision = [n for n in numbered_steps(plan) if n.step.kind == "provision_server"]
+    first = min(n.dated.start for n in provision if n.dated)
+    row = next(r for r in rows if r.cells[0].startswith("2 neue Windows-Server"))
+    assert row.cells[1] == words.date(first)
+    assert row.cells[2] == ", ".join(str(n.number) for n in provision)
+    if plan.schedule.pauses:
+        assert any("Durchsetzungspause" in t and "freigeben" in t for t in texts)
+
+
+def test_effort_adds_up_per_person_and_for_the_customer() -> None:
+    plan = bundled_plan("mixed")
+    words = load_wording("en")
+    rows = {r.cells[0]: r.cells[1] for r in management.effort_table(plan, words).rows}
+    dated = {s.step_id: s for s in plan.schedule.steps}
+    for consultant in plan.settings.consultants:
+        days = sum(s.duration_days for s in plan.proposal.steps
+                   if s.id in dated and dated[s.id].consultant == consultant.name)
+        if days:
+            assert rows[consultant.name] == f"{days} day" + ("s" if days != 1 else "")
+    customer = sum(s.duration_days for s in plan.proposal.steps
+                   if not s.needs_consultant and not s.milestone and s.id in dated
+                   and not dated[s.id].consultant)
+    assert rows["Customer"] == f"{customer} days"
+
+
+def test_pause_reserve_counts_used_planned_and_left(plan_de: Plan,
+                                                    knowledge: Knowledge) -> None:
+    plan = replace(plan_de, settings=replace(plan_de.settings, pause_days_used={2026: 30}))
+    rows = management.pause_reserve_table(plan, knowledge, load_wording("de")).rows
+    year = next(r for r in rows if r.cells[0] == "2026")
+    planned = sum(p.days for p in plan.schedule.pauses if p.start.year == 2026)
+    allowed = knowledge.policy.pause_max_days_per_year
+    assert year.cells[1:] == ("30", str(planned), str(allowed), str(allowed - 30 - planned))
+
+
+def test_a_cutover_without_float_before_the_pause_ends_is_a_risk(knowledge: Knowledge) -> None:
+    base = bundled_plan("mixed")
+    judged = {e.server for e in base.schedule.exposure}
+    item = next(n for n in numbered_steps(base)
+                if set(n.step.exits_exo_view) & judged and n.dated)
+    assert item.dated is not None
+    end = item.dated.end
+    pause = Pause(end - timedelta(days=9), end + timedelta(days=1), 11)
+    plan = replace(base, schedule=replace(base.schedule, pauses=(pause,)))
+    risks = plan_risks(plan, knowledge, load_wording("de"))
+    tight = [r for r in risks if "vor dem Ende der Durchsetzungspause" in r.title]
+    assert tight and tight[0].source == f"Nr. {item.number}" and tight[0].impact == "high"
+
+
+def test_customer_tasks_on_the_critical_path_and_relay_clients_are_risks(
+        knowledge: Knowledge) -> None:
+    plan = bundled_plan("mixed")
+    risks = plan_risks(plan, knowledge, load_wording("en"))
+    titles = " ".join(r.title for r in risks)
+    assert "is on the critical path" in titles
+    assert "relay clients" in titles
+    assert all(r.owner and r.mitigation and r.source for r in risks)
+
+
+def test_import_findings_go_to_the_appendix(knowledge: Knowledge) -> None:
+    plan = bundled_plan("mixed-messy-de")
+    ctx = build_context(plan, knowledge, "de")
+    assert ctx.findings.rows
+    assert any(r.source == "Anhang" for r in plan_risks(plan, knowledge, load_wording("de")))
+    assert all("Spalten" not in r.cells[1] for r in ctx.risks.rows)
