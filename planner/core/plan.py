@@ -27,6 +27,7 @@ __all__ = [
     "ScheduledStep",
     "ServerAssessment",
     "ServerToday",
+    "SnappedPin",
     "Step",
 ]
 
@@ -162,6 +163,16 @@ class Objective:
 
 
 @dataclass(frozen=True)
+class SnappedPin:
+    """A pin on a day its step may not start (weekend, holiday, no window, a freeze it
+    would straddle, before the plan start), moved to the first day it can: the GUI says so."""
+
+    step_id: str
+    asked: date
+    used: date
+
+
+@dataclass(frozen=True)
 class Schedule:
     """Dated steps, pauses and exposure, and the objective reached."""
 
@@ -171,6 +182,7 @@ class Schedule:
     objective: Objective = field(
         default_factory=lambda: Objective(0, 0, 0, None, "unscheduled")
     )
+    snapped_pins: tuple[SnappedPin, ...] = ()
 
     def for_step(self, step_id: str) -> ScheduledStep | None:
         """The dates of one step."""

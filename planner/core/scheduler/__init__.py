@@ -27,19 +27,21 @@ from planner.core.calendar import build_calendar
 from planner.core.enforcement import summarise_exposure
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate
-from planner.core.plan import Objective, Pause, Proposal, Schedule, ScheduledStep
+from planner.core.plan import Objective, Pause, Proposal, Schedule, ScheduledStep, SnappedPin
 from planner.core.scheduler.bounds import (
     workload_blocked_floor,
     workload_finish_floor,
     workload_pause_floor,
 )
 from planner.core.scheduler.drivers import explain
-from planner.core.scheduler.greedy import Placement, earliest_bound, left_shift, serial_plan
+from planner.core.scheduler.greedy import Placement, as_solved, left_shift, serial_plan
 from planner.core.scheduler.infeasible import blocked_reason, diagnose
 from planner.core.scheduler.model import build_model, hint_plan
 from planner.core.scheduler.pauses import Exposure3, best_pauses
+from planner.core.scheduler.pin_conflicts import pin_conflict, pins_unproven
 from planner.core.scheduler.problem import Problem, build_problem
 from planner.core.scheduler.solve import solve_lexicographic
+from planner.core.scheduler.validate import violations
 from planner.core.settings import Decisions, Settings
 
 __all__ = ["schedule"]
@@ -49,11 +51,17 @@ _MODEL_CELLS = 25_000  # steps x horizon days beyond which CP-SAT does not finis
 # first solution in the time limit (measured: 286 steps x 150 days took 12 s for nothing)
 
 
-def _horizon(problem: Problem, placed: dict[int, Placement]) -> int:
+def _horizon(problem: Problem, placed: dict[int, Placement], valid: bool = True) -> int:
+    """Days the model covers: the quick plan's finish and room to move things around.
+
+    A quick plan that broke a pin says little about where a valid plan ends: the model then
+    gets twice the room, so a plan that has to work around the pins still fits.
+    """
     ends = [p.end for p in placed.values()] or [0]
     pins = [j.pin + 1 for j in problem.jobs if j.pin is not None]
     nbs = [j.not_before + 1 for j in problem.jobs]
-    return max([*ends, *pins, *nbs, 1]) + _MARGIN_DAYS
+    far = max([*ends, *pins, *nbs, 1]) + _MARGIN_DAYS
+    return far if valid else 2 * far
 
 
 def _cutovers(problem: Problem, placed: dict[int, Placement]) -> dict[str, int]:
@@ -112,10 +120,14 @@ def _bound(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
 
 
 def _optimise(problem: Problem, settings: Settings) -> _Outcome | str:
-    """Quick plan and bounds; CP-SAT only when they differ; "infeasible" when no plan exists."""
+    """Quick plan and bounds; CP-SAT only when they differ; "infeasible" when no plan exists.
+
+    Every plan returned passes :func:`.validate.violations`: a quick plan that cannot keep a
+    pin goes to the solver, whatever the estate's size, and a solver answer is checked too.
+    """
     fixed = settings.fixed_pauses
     greedy = serial_plan(problem)
-    ok = _feasible(problem, greedy)
+    ok = not violations(problem, greedy)
     bound, proven = _bound(problem, fixed)
     mine = best_pauses(problem, _cutovers(problem, greedy), fixed)
     value = (*mine.key, _finish(greedy))
@@ -124,38 +136,28 @@ def _optimise(problem: Problem, settings: Settings) -> _Outcome | str:
         return replace(quick, status="optimal")  # the quick plan reaches the bound
     exact = ok and mine.key == bound[:3] and mine.proven
     # with the first three objectives reached, no better plan ends after the quick one
-    horizon = _finish(greedy) + 1 if exact else _horizon(problem, greedy)
-    if len(problem.jobs) * horizon > _MODEL_CELLS:  # too big to model: the quick plan it is
+    horizon = _finish(greedy) + 1 if exact else _horizon(problem, greedy, ok)
+    if ok and len(problem.jobs) * horizon > _MODEL_CELLS:  # too big to model
         return quick
     sm = build_model(problem, horizon, fixed)
     hint_plan(sm, problem, {i: (p.start, p.end, p.consultant) for i, p in greedy.items()},
               mine.pauses)
     sol = solve_lexicographic(sm, settings.solver_time_limit_s, bound, exact)
     if sol.status in ("infeasible", "unknown") or sol.wall_limited:
-        # the quick plan is the same every run; without one, no plan exists
-        return quick if ok else "infeasible"
+        # the quick plan is the same every run; without a valid one, say whether the solver
+        # proved that no plan exists or only found none in the time
+        return quick if ok else ("infeasible" if sol.status == "infeasible" else "unknown")
     shifted = left_shift(problem, sol.starts, sol.consultant)
+    if violations(problem, shifted):  # never expected; the solver's own dates are valid
+        shifted = as_solved(problem, sol.starts, sol.ends, sol.consultant)
     best = best_pauses(problem, _cutovers(problem, shifted), fixed)
     if ok and (*best.key, _finish(shifted)) >= value:
         # the solver proved the quick plan optimal (or found nothing better): keep it, its
         # consultants take the earliest free slot rather than an arbitrary optimal one
         return replace(quick, status=sol.status, gap=0.0 if sol.status == "optimal"
                        else quick.gap)
-    return _Outcome(shifted, best, sol.status, sol.gap)
-
-
-def _feasible(problem: Problem, placed: dict[int, Placement]) -> bool:
-    """True when the quick plan keeps every pin, not-before date and deadline."""
-    if len(placed) != len(problem.jobs):
-        return False
-    for job in problem.jobs:
-        p = placed[job.index]
-        last = p.start if job.is_milestone else p.end - 1
-        if job.deadline is not None and last > job.deadline:
-            return False
-        if job.pin is not None and earliest_bound(job, placed, problem)[0] > job.pin:
-            return False
-    return True
+    gap = sol.gap if ok else _gap((*best.key, _finish(shifted)), bound)
+    return _Outcome(shifted, best, sol.status, gap)
 
 
 def _pauses(problem: Problem, chosen: tuple[tuple[int, int], ...]) -> tuple[Pause, ...]:
@@ -227,9 +229,16 @@ def schedule(
         return Schedule(objective=Objective(0, 0, 0, None, "infeasible", 1.0, *reason))
     outcome = _optimise(problem, settings)
     if isinstance(outcome, str):
-        en, de = diagnose(problem) or _generic()
-        return Schedule(objective=Objective(0, 0, 0, None, "infeasible", 1.0, en, de))
-    return _assemble(problem, outcome, knowledge)
+        reason = diagnose(problem) or (pin_conflict(problem) if outcome == "infeasible"
+                                       else pins_unproven(problem))
+        en, de = reason or _generic()
+        return Schedule(objective=Objective(0, 0, 0, None, "infeasible", 1.0, en, de),
+                        snapped_pins=_snapped(problem))
+    return replace(_assemble(problem, outcome, knowledge), snapped_pins=_snapped(problem))
+
+
+def _snapped(problem: Problem) -> tuple[SnappedPin, ...]:
+    return tuple(SnappedPin(*s) for s in problem.snapped)
 
 
 def _generic() -> tuple[str, str]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from planner.core.errors import InfeasiblePlanError
 from planner.core.scheduler.problem import DayCalendar, Job, Problem
 
-__all__ = ["Placement", "Why", "earliest_bound", "left_shift", "serial_plan",
+__all__ = ["Placement", "Why", "as_solved", "earliest_bound", "left_shift", "serial_plan",
            "topological_order"]
 
 _LIMIT = 40_000  # about 110 years: "never" for a migration plan
@@ -94,6 +94,9 @@ def _urgency(problem: Problem) -> list[int]:
     for judged in problem.judged:
         for i in judged.exit_jobs:
             urgency[i] = min(urgency[i], judged.detected - length[i])
+    for job in problem.jobs:  # a pinned step's chain must be done by its pin
+        if job.pin is not None:
+            urgency[job.index] = min(urgency[job.index], job.pin)
     for i in reversed(_plain_order(problem)):  # successors before predecessors
         if urgency[i] >= _LIMIT:
             continue
@@ -324,8 +327,14 @@ def serial_plan(problem: Problem, resources: bool = True) -> dict[int, Placement
     placed: dict[int, Placement] = {}
     if resources and any(j.uses_consultant for j in problem.jobs) and not problem.consultants:
         return placed  # no consultant to do the work; the diagnosis explains it
-    pinned = [i for i in range(len(problem.jobs)) if problem.jobs[i].pin is not None]
-    for i in [*pinned, *topological_order(problem)]:  # pins first: the others avoid them
+    # pins first, so the others avoid them; in time order, so each takes a free consultant
+    pinned = sorted((j.pin, j.index) for j in problem.jobs if j.pin is not None)
+    for _, i in pinned:
+        job = problem.jobs[i]
+        placed[i] = _place(job, problem, board, {}, resources, None)
+        if resources:
+            board.book(job, placed[i])
+    for i in topological_order(problem):
         if i in placed:
             continue
         job = problem.jobs[i]
@@ -349,4 +358,17 @@ def left_shift(problem: Problem, starts: Sequence[int], consultants: Sequence[in
         k = consultants[i] if job.uses_consultant else -1
         placed[i] = _place(job, problem, board, placed, True, k)
         board.book(job, placed[i])
+    return placed
+
+
+def as_solved(problem: Problem, starts: Sequence[int], ends: Sequence[int],
+              consultants: Sequence[int]) -> dict[int, Placement]:
+    """A solver's plan as it came, each start explained by its bound (no left shift)."""
+    placed: dict[int, Placement] = {}
+    for i in _order_by(problem, starts):
+        job = problem.jobs[i]
+        bound, source = earliest_bound(job, placed, problem)
+        why = Why("pin", starts[i]) if job.pin is not None else Why("bound", source, bound=bound)
+        placed[i] = Placement(starts[i], ends[i], consultants[i] if job.uses_consultant else -1,
+                              why)
     return placed

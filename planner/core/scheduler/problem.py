@@ -9,7 +9,7 @@ it starts; :class:`DayCalendar` answers that for any start.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from planner.core.calendar import WorkCalendar
@@ -166,6 +166,7 @@ class Problem:
     throttle_day: int
     block_day: int
     block_stages: frozenset[int] = frozenset()
+    snapped: list[tuple[str, date, date]] = field(default_factory=list)  # id, asked, used
 
     def day(self, index: int) -> date:
         """The calendar date of a day index."""
@@ -221,10 +222,29 @@ def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decision
         calendar_key=key,
         days_by_consultant=per,
         base_days=days,
-        pin=max(0, p.index(pin)) if pin else None,
+        pin=_snap(p, step, p.calendars[key], pin, min(per, default=days)) if pin else None,
         not_before=max(0, p.index(nb)) if nb else 0,
         deadline=p.index(step.deadline) if step.deadline else None,
     )
+
+
+def _snap(p: Problem, step: Step, cal: DayCalendar, pin: date, days: int) -> int:
+    """The pinned day, or the next day the step may start on (reported in ``p.snapped``).
+
+    A bar dropped on a weekend, a holiday, outside a window or so that the work would
+    straddle a freeze (or before the plan start) moves to the first day it can run.
+    """
+    index = max(0, p.index(pin))
+    for _ in range(100):  # each round passes one freeze; more is a calendar without days
+        index = cal.next_ok(index)  # a milestone, too, falls on a day of its calendar
+        end = cal.end_after(index, days)
+        after = cal.freeze_end(index, end) if end > index else None
+        if after is None:
+            break
+        index = after
+    if index != p.index(pin):
+        p.snapped.append((step.id, pin, p.day(index)))
+    return index
 
 
 def _judged(
