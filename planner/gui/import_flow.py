@@ -40,6 +40,16 @@ class ImportOutcome:
         return tuple(self.result.findings)
 
     @property
+    def refusal(self) -> str:
+        """Why this import must not replace the estate ('' when it may): it read no server."""
+        if self.result.estate.servers:
+            return ""
+        return QCoreApplication.translate(
+            "ImportWizard", "No Exchange server was read from these files, so the import "
+            "cannot replace the estate. Check that the files are the customer's inventory "
+            "and that a table was read as servers.")
+
+    @property
     def has_errors(self) -> bool:
         """True when an error-level finding came out of the import."""
         return any(f.severity == Severity.ERROR for f in self.findings)
@@ -115,6 +125,8 @@ def import_into_document(document: Document, files: Sequence[Path],
                              lambda: read_inventory(list(files), mapping))
     if not done.ok:
         return done.error
+    if done.result.refusal:
+        return str(done.result.refusal)
     edit, _changes = import_edit(document.project, done.result)
     document.apply(edit)
     return ""

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,6 +40,7 @@ from planner.core.project_import import describe_changes, estate_changes
 from planner.gui.document import Document
 from planner.gui.i18n import ui_language
 from planner.gui.import_flow import ImportOutcome, import_edit, mapping_from_plain, read_inventory
+from planner.gui.models.findings_model import severity_label
 from planner.gui.progress import run_with_progress
 
 __all__ = ["ImportWizard"]
@@ -233,11 +234,25 @@ class ReviewPage(QWizardPage):
         self.setTitle(_tr("Findings and changes"))
         self.setSubTitle(_tr("Finish brings the import into the project; you can undo it."))
         self.text = QPlainTextEdit(readOnly=True)
-        QVBoxLayout(self).addWidget(self.text)
+        self.refusal = QLabel()
+        self.refusal.setWordWrap(True)
+        self.refusal.setTextFormat(Qt.TextFormat.PlainText)
+        self.refusal.setStyleSheet("color: #b00020; font-weight: bold")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.refusal)
+        layout.addWidget(self.text)
 
     def initializePage(self) -> None:
-        """Summarise the outcome."""
+        """Summarise the outcome; say why Finish is off when the import read no server."""
         self.text.setPlainText(self.wiz.summary())
+        reason = self.wiz.outcome.refusal if self.wiz.outcome is not None else ""
+        self.refusal.setText(reason)
+        self.refusal.setVisible(bool(reason))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        """Finish only for an import that read at least one server."""
+        return self.wiz.outcome is not None and not self.wiz.outcome.refusal
 
 
 class ImportWizard(QWizard):
@@ -314,7 +329,7 @@ class ImportWizard(QWizard):
             len(estate.servers), len(estate.dags), len(estate.databases),
             len(estate.connectors), len(estate.relay_clients)), ""]
         for f in sorted(self.outcome.findings, key=lambda f: list(Severity).index(f.severity)):
-            lines.append(f"[{f.severity.value}] {f.message(lang)}  ({f.where()})")
+            lines.append(f"{severity_label(f.severity)}: {f.message(lang)}  ({f.where()})")
         if self.document.estate.servers:
             changes = estate_changes(self.document.estate, estate)
             lines += ["", _tr("Changes against the current project:")]
@@ -323,7 +338,7 @@ class ImportWizard(QWizard):
 
     def accept(self) -> None:
         """Bring the import into the document as one undoable edit."""
-        if self.outcome is not None:
+        if self.outcome is not None and not self.outcome.refusal:
             edit, _changes = import_edit(self.document.project, self.outcome)
             self.document.apply(edit)
         super().accept()

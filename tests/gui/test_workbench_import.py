@@ -6,10 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QWizard
 
+from planner.core.project import Project
 from planner.core.resources import resource_path
 from planner.gui.document import Document
+from planner.gui.import_flow import import_into_document
 from planner.gui.import_wizard import ImportWizard
 from planner.gui.worker import SyncRunner
 from tests.gui import planning_fixtures as fixtures
@@ -127,3 +129,35 @@ def test_import_runs_on_the_worker_thread(qtbot: Any, monkeypatch: Any) -> None:
     runner.wait(10000)
     assert wizard.outcome is not None and wizard.outcome.result.estate.servers
     assert threads and threads[0] != threading.main_thread().name
+
+
+@pytest.mark.parametrize("contents", [
+    {"empty.csv": ""},
+    {"empty.csv": "", "notes.txt": "Servers: see the other mail.\n"},
+    {"printers.csv": "Name;IP\nPRN01;10.0.0.5\n"},
+])
+def test_an_import_that_reads_no_server_cannot_replace_the_estate(
+        qtbot: Any, document: Document, tmp_path: Path, contents: dict[str, str]) -> None:
+    document.set_project(Project(estate=fixtures.small_estate(),
+                                 settings=fixtures.base_settings()))
+    before = document.estate
+    files = []
+    for name, text in contents.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        files.append(tmp_path / name)
+    wizard = ImportWizard(document, files)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()  # reads the files
+    assert wizard.outcome is not None  # the reader accepted the files but found no server
+    if wizard.currentPage() is wizard.mapping_page:
+        wizard.next()
+    assert wizard.currentPage() is wizard.review_page
+    page = wizard.review_page
+    assert not page.isComplete()
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert page.refusal.isVisible() and "server" in page.refusal.text()
+    wizard.accept()  # even if forced
+    assert document.estate == before
+    assert import_into_document(document, files) != ""  # dropped files: refused, with why
+    assert document.estate == before

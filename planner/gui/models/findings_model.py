@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from planner.core.model import Finding, Severity
 from planner.gui.document import Document
 
-__all__ = ["COLUMNS", "FINDING_ROLE", "SEVERITY_ORDER", "FindingsModel"]
+__all__ = ["COLUMNS", "FINDING_ROLE", "SEVERITY_ORDER", "FindingsModel", "severity_label"]
 
 FINDING_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -27,6 +33,14 @@ def severity_icon(severity: Severity) -> QIcon:
         Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
     }[severity]
     return QApplication.style().standardIcon(pixmap)
+
+
+def severity_label(severity: Severity) -> str:
+    """The severity in the UI language (Error, Warning, Info)."""
+    tr = QCoreApplication.translate
+    return {Severity.ERROR: tr("FindingsModel", "Error"),
+            Severity.WARNING: tr("FindingsModel", "Warning"),
+            Severity.INFO: tr("FindingsModel", "Info")}[severity]
 
 
 class FindingsModel(QAbstractTableModel):
@@ -88,8 +102,7 @@ class FindingsModel(QAbstractTableModel):
 
     def _text(self, finding: Finding, column: str) -> str:
         if column == "severity":
-            return {Severity.ERROR: self.tr("Error"), Severity.WARNING: self.tr("Warning"),
-                    Severity.INFO: self.tr("Info")}[finding.severity]
+            return severity_label(finding.severity)
         if column == "message":
             return finding.message(self.lang)
         if column == "where":
