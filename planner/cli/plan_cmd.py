@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from planner.cli.plan_decisions import add_arguments, apply
+from planner.core.catalogue import catalogue
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
 from planner.pipeline import knowledge_for, load_inputs, make_plan
@@ -28,6 +30,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--graphml", metavar="OUT", help="the dependency graph as GraphML")
     p.add_argument("--lang", choices=("de", "en"), help="language of exports and report")
     p.add_argument("--paper", choices=("A4", "Letter"), help="paper size of the report")
+    add_arguments(p)
     p.set_defaults(run=run)
 
 
@@ -47,8 +50,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"{finding.severity.value}: {finding.where()}: {text}", file=sys.stderr)
         print("planner plan: no Exchange server could be read; nothing to plan", file=sys.stderr)
         return 2
+    settings, decisions = apply(args, settings)
     knowledge = knowledge_for(settings)
-    plan = make_plan(inputs.estate, inputs.findings, settings, knowledge=knowledge)
+    plan = make_plan(inputs.estate, inputs.findings, settings, decisions, knowledge)
+    _print_pins(plan)
     written: list[str] = []
     for option, write in _WRITERS:
         path = getattr(args, option)
@@ -106,6 +111,19 @@ _WRITERS: tuple[tuple[str, Callable[[Plan, Knowledge, Path, str], None]], ...] =
     ("html", _write_html),
     ("pdf", _write_pdf),
 )
+
+
+def _print_pins(plan: Plan) -> None:
+    """Pins for steps the plan does not have, and pins moved to a day the step may start."""
+    lang = plan.settings.language
+    cat = catalogue(lang)
+    titles = {s.id: s.title(lang) for s in plan.proposal.steps}
+    for step_id in sorted(set(plan.decisions.pins) | set(plan.decisions.not_before)):
+        if step_id not in titles:
+            print(cat("schedule.cli.unknown_step", step=step_id), file=sys.stderr)
+    for moved in plan.schedule.snapped_pins:
+        print(cat("schedule.cli.snapped", step=titles[moved.step_id], asked=moved.asked,
+                  used=moved.used), file=sys.stderr)
 
 
 def _print_summary(plan: Plan, written: list[str]) -> None:

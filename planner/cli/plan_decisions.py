@@ -1,0 +1,55 @@
+"""``planner plan --pin ID=DATE --not-before ID=DATE --pause START:DAYS``: what the GUI's
+drag, "not before" and fixed pauses do, for batch use, scripts and tests."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from planner.core.settings import Decisions, Settings
+
+__all__ = ["add_arguments", "apply"]
+
+
+def _step_day(text: str) -> tuple[str, date]:
+    """``ID=YYYY-MM-DD`` (the ID may itself contain ``=``; the last one splits)."""
+    step, sep, day = text.rpartition("=")
+    if not sep or not step.strip():
+        raise argparse.ArgumentTypeError(f"expected STEP-ID=YYYY-MM-DD, got {text!r}")
+    try:
+        return step.strip(), date.fromisoformat(day.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {day!r}") from exc
+
+
+def _pause(text: str) -> tuple[date, int]:
+    """``YYYY-MM-DD:DAYS``: a pause of that many calendar days from that day."""
+    day, sep, days = text.partition(":")
+    try:
+        start, count = date.fromisoformat(day.strip()), int(days)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD:DAYS, got {text!r}") from exc
+    if not sep or count < 1:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD:DAYS (DAYS >= 1), got {text!r}")
+    return start, count
+
+
+def add_arguments(p: Any) -> None:
+    """The repeatable pin, not-before and pause options."""
+    p.add_argument("--pin", action="append", type=_step_day, default=[], metavar="ID=DATE",
+                   help="start this step on this day (repeatable)")
+    p.add_argument("--not-before", action="append", type=_step_day, default=[],
+                   metavar="ID=DATE", help="start this step no earlier (repeatable)")
+    p.add_argument("--pause", action="append", type=_pause, default=[], metavar="START:DAYS",
+                   help="a fixed enforcement pause; with any, the plan uses exactly these "
+                        "(repeatable)")
+
+
+def apply(args: argparse.Namespace, settings: Settings) -> tuple[Settings, Decisions]:
+    """Settings and decisions with the command line's pins, not-before dates and pauses."""
+    decisions = Decisions(pins=dict(args.pin), not_before=dict(args.not_before))
+    if args.pause:
+        settings = replace(settings, fixed_pauses=tuple(sorted(args.pause)))
+    return settings, decisions

@@ -1,0 +1,44 @@
+"""``planner plan --pin/--not-before/--pause`` do what the GUI's pins and fixed pauses do."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+from tests.paths import SMALL
+
+
+def _plan(tmp_path: Path, *extra: str) -> dict[str, dict[str, str]]:
+    out = tmp_path / "plan.json"
+    assert main(["plan", str(SMALL), "--json", str(out), *extra]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    return {s["id"]: s for s in data["steps"]}
+
+
+def test_pins_not_before_and_pauses_from_the_command_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    steps = _plan(tmp_path, "--pin", "hybrid:app=2026-12-15", "--not-before",
+                  "adprep:org=2026-12-08", "--pause", "2026-12-01:3")
+    assert steps["hybrid:app"]["start"] == "2026-12-15"
+    assert steps["hybrid:app"]["driver_kind"] == "pin"
+    assert steps["adprep:org"]["start"] >= "2026-12-08"
+    assert "pause days 3" in capsys.readouterr().out
+
+
+def test_a_pin_on_a_saturday_moves_to_monday_and_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    steps = _plan(tmp_path, "--pin", "hybrid:app=2026-12-12", "--pin", "nothing:here=2027-01-04")
+    assert steps["hybrid:app"]["start"] == "2026-12-14"
+    err = capsys.readouterr().err
+    assert "nothing:here" in err and len(err.strip().splitlines()) >= 2  # unknown + moved
+
+
+@pytest.mark.parametrize("bad", [["--pin", "adprep:org"], ["--pin", "adprep:org=31.12.2026"],
+                                 ["--pause", "2026-12-01"], ["--pause", "2026-12-01:0"]])
+def test_malformed_options_are_refused(bad: list[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["plan", str(SMALL), *bad])
+    assert exc.value.code == 2
