@@ -42,6 +42,11 @@ __all__ = [
     "settings_to_toml",
 ]
 
+# Bounds that keep planning finite whatever a workbook says (see settings_values.FIRST_YEAR).
+MAX_CONSULTANTS = 50
+MAX_STEP_DAYS = 60.0  # one step in working days (the longest default is a few weeks)
+MIN_THROUGHPUT_GB = 50.0  # mailbox data moved per day; less is no real migration
+MAX_SOLVER_SECONDS = 3600.0
 _SECTIONS = ("project", "enforcement", "consultants", "freezes", "windows", "durations")
 _PROJECT_TEXT = {
     "customer": "customer",
@@ -83,6 +88,9 @@ def settings_from_table(
     kwargs.update(_project(root.table("project")))
     kwargs.update(_enforcement(root.table("enforcement"), check_overrides))
     consultants = [_consultant(item) for item in root.tables("consultants")]
+    if len(consultants) > MAX_CONSULTANTS:
+        raise root.fail("consultants", f"at most {MAX_CONSULTANTS} consultants, got "
+                                       f"{len(consultants)}")
     if consultants:
         kwargs["consultants"] = tuple(consultants)
     if "consultants" in table and not consultants:
@@ -107,7 +115,9 @@ def _durations(t: Table) -> dict[str, float]:
     for kind in t.names():
         if kind not in known:
             raise t.fail(kind, f"unknown step kind (known: {', '.join(sorted(known))})")
-        value = t.number(kind)
+        # a rate (GB a day) near zero never finishes; a duration is in working days
+        value = (t.at_least(kind, MIN_THROUGHPUT_GB) if kind.endswith("_per_day")
+                 else t.number(kind, high=MAX_STEP_DAYS))
         if value is not None:
             out[kind] = value
     return out
@@ -121,8 +131,9 @@ def _project(t: Table) -> dict[str, Any]:
     out["as_of"] = t.day("as_of")
     out["language"] = t.choice("language", ("de", "en"))
     out["paper"] = t.choice("paper", ("A4", "Letter"))
-    out["throughput_gb_per_day"] = t.number("throughput_gb_per_day", positive=True)
-    out["solver_time_limit_s"] = t.number("solver_time_limit_s", positive=True)
+    out["throughput_gb_per_day"] = t.at_least("throughput_gb_per_day", MIN_THROUGHPUT_GB)
+    out["solver_time_limit_s"] = t.number("solver_time_limit_s", positive=True,
+                                          high=MAX_SOLVER_SECONDS)
     if out["country"] is not None:
         out["country"] = out["country"].upper()
     if out["subdivision"] is not None:

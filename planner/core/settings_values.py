@@ -26,6 +26,10 @@ _DAYS = {
 }  # fmt: skip
 _ENGLISH = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
+# Sane bounds for values a customer's workbook can carry: beyond them planning overflows
+# dates or runs for hours (a throughput of 0.01 GB a day, a step of a billion days).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
 
 def day_name(text: str) -> str | None:
     """Mon..Sun for an English or German day name or abbreviation, else None."""
@@ -133,10 +137,14 @@ class Table:
         day = as_date(value)
         if day is None:
             raise self.fail(key, f"expected a date (YYYY-MM-DD), got {value!r}")
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            # a plan reaching year 9999 overflows date arithmetic; none spans a century
+            raise self.fail(key, f"expected a date in {FIRST_YEAR}..{LAST_YEAR}, got {day}")
         return day
 
-    def number(self, key: str, positive: bool = False) -> float | None:
-        """A number (text like "2,5" is accepted); None when absent."""
+    def number(self, key: str, positive: bool = False,
+               high: float = float("inf")) -> float | None:
+        """A number (text like "2,5" is accepted) up to ``high``; None when absent."""
         value = self.data.get(key)
         if value is None:
             return None
@@ -148,6 +156,15 @@ class Table:
             raise self.fail(key, f"expected a number, got {value!r}") from None
         if number < 0 or (positive and number == 0) or number != number:
             raise self.fail(key, f"expected a {'positive' if positive else 'non-negative'} number")
+        if number > high:
+            raise self.fail(key, f"expected at most {high:g}, got {number:g}")
+        return number
+
+    def at_least(self, key: str, low: float) -> float | None:
+        """A positive number of at least ``low`` (a throughput near zero never finishes)."""
+        number = self.number(key, positive=True, high=low * 1e7)
+        if number is not None and number < low:
+            raise self.fail(key, f"expected at least {low:g}, got {number:g}")
         return number
 
     def whole(self, key: str, low: int, high: int) -> int | None:

@@ -180,10 +180,79 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
 }
 
 
-def write_all(folder: Path) -> list[Path]:
-    """Every hostile file written into ``folder``."""
+# -- CSV as customers send it -------------------------------------------------------------
+
+CSV_HEADER = "Servername;Standort;Rolle;Version;DAG;Anzahl Postfächer;Postfachdaten (GB)"
+CSV_ROWS = [f"EX{i:02d};{site};Mailbox;15.1.2507.6;DAG1;{100 * i};{i * 10},5"
+            for i, site in enumerate(["Berlin", "München", "Köln", "Düsseldorf", "Hamburg",
+                                      "Nürnberg", "Bremen", "Lübeck", "Essen", "Jena"], 1)]
+
+
+def _csv(lines: list[str], encoding: str = "utf-8") -> bytes:
+    return ("\n".join(lines) + "\n").encode(encoding)
+
+
+def title_rows_csv() -> bytes:
+    """Windows-1252, two title lines and a blank line above the header (imported nothing)."""
+    return _csv(["Exchange-Inventar Fabrikam AG", "Stand: 03.11.2026", "", CSV_HEADER,
+                 *CSV_ROWS], "cp1252")
+
+
+def total_rows_csv() -> bytes:
+    """A total row with a name and one with numbers only (became a server "Summe")."""
+    return _csv([CSV_HEADER, *CSV_ROWS, "Summe;;;;;5500;555", ";;;;;5500;555,0"])
+
+
+def unbalanced_quote_csv() -> bytes:
+    """One opening quote without its closing one (swallowed 7 of 10 servers into one cell)."""
+    rows = list(CSV_ROWS)
+    rows[2] = rows[2].replace(";Köln", ';"Köln')
+    return _csv([CSV_HEADER, *rows])
+
+
+def stray_byte_csv() -> bytes:
+    """UTF-8 with one Windows-1252 byte on line 5 (turned every "München" into mojibake)."""
+    good = _csv([CSV_HEADER, *CSV_ROWS[:3]])
+    return good + CSV_ROWS[3].encode("cp1252") + b"\n" + _csv(CSV_ROWS[4:])
+
+
+def shift_jis_csv() -> bytes:
+    """Shift-JIS: neither UTF-8 nor Windows-1252 (read as mojibake without a word)."""
+    return _csv(["Servername;Standort;Rolle;Version", "EX01;東京;Mailbox;15.1.2507.6",
+                 "EX02;大阪本社;Mailbox;15.1.2507.6"], "shift_jis")
+
+
+def repeated_header_csv() -> bytes:
+    """The header again in the middle (a paged export)."""
+    return _csv([CSV_HEADER, *CSV_ROWS[:5], CSV_HEADER, *CSV_ROWS[5:]])
+
+
+def bytes_in_gb_csv() -> bytes:
+    """A mailbox size in bytes in a GB column (planning ran out of memory)."""
+    return _csv([CSV_HEADER, "EX01;Berlin;Mailbox;15.1.2507.6;;500;13421772800"])
+
+
+def semicolon_lines_csv() -> bytes:
+    """Three megabytes of ``a;`` lines (the 198 MB version took 5.3 GB)."""
+    return b"a;\n" * 1_000_000
+
+
+MESSY: dict[str, Callable[[], bytes]] = {
+    "title-rows.csv": title_rows_csv,
+    "total-rows.csv": total_rows_csv,
+    "unbalanced-quote.csv": unbalanced_quote_csv,
+    "stray-byte.csv": stray_byte_csv,
+    "shift-jis.csv": shift_jis_csv,
+    "repeated-header.csv": repeated_header_csv,
+    "bytes-in-gb.csv": bytes_in_gb_csv,
+    "semicolon-lines.csv": semicolon_lines_csv,
+}
+
+
+def write_all(folder: Path, makers: dict[str, Callable[[], bytes]] | None = None) -> list[Path]:
+    """Every hostile and messy file (or those of ``makers``) written into ``folder``."""
     paths = []
-    for name, make in HOSTILE.items():
+    for name, make in (makers or {**HOSTILE, **MESSY}).items():
         path = folder / name
         path.write_bytes(make())
         paths.append(path)

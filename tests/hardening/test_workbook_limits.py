@@ -23,7 +23,7 @@ print("RESULT", json.dumps(out))
 
 
 def test_every_hostile_workbook_is_a_finding_within_one_gigabyte(tmp_path: Path) -> None:
-    write_all(tmp_path)
+    write_all(tmp_path, HOSTILE)
     code, out, peak_mb = run_isolated(_CHILD.replace("FOLDER", repr(str(tmp_path))),
                                       timeout=300)
     assert code == 0, out[-3000:]

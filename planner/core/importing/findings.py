@@ -38,6 +38,31 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "table (Ctrl+End shows the last one).",
         "Das Blatt umfasst {detail}; nicht gelesen. Verstreute Zellen weit unter oder rechts "
         "der Tabelle entfernen (Strg+Ende zeigt die letzte)."),
+    "IMPORT-TEXT-TOO-LARGE": (
+        E, "The file holds {detail} MB of text; refused as a safety measure. An inventory or "
+        "report is far smaller: split the file or remove unrelated lines.",
+        "Die Datei enthält {detail} MB Text; aus Sicherheitsgründen abgelehnt. Ein Bestand "
+        "oder Bericht ist viel kleiner: Datei aufteilen oder fremde Zeilen entfernen."),
+    "IMPORT-ENCODING-UNKNOWN": (
+        E, "The text is neither UTF-8 nor Windows-1252 (perhaps Shift-JIS or Cyrillic); names "
+        "with other letters will be wrong. Save the file as UTF-8 and import it again.",
+        "Der Text ist weder UTF-8 noch Windows-1252 (vielleicht Shift-JIS oder kyrillisch); "
+        "Namen mit anderen Buchstaben werden falsch. Datei als UTF-8 speichern und neu "
+        "importieren."),
+    "IMPORT-ENCODING-BAD-LINES": (
+        W, "Read as UTF-8, but these lines hold bytes that are not UTF-8 (shown as �): {detail}.",
+        "Als UTF-8 gelesen, aber diese Zeilen enthalten Bytes, die kein UTF-8 sind (als � "
+        "gezeigt): {detail}."),
+    "IMPORT-ENCODING-WINDOWS": (INFO, "Read as Windows-1252 (the file is not UTF-8).",
+                                "Als Windows-1252 gelesen (die Datei ist kein UTF-8)."),
+    "IMPORT-CSV-QUOTE-UNCLOSED": (
+        E, "A quote opens a cell here and does not close before the next row; the quote was "
+        "read as text and the following rows as rows. Check this row.",
+        "Ein Anführungszeichen öffnet hier eine Zelle und schließt nicht vor der nächsten "
+        "Zeile; es wurde als Text gelesen, die folgenden Zeilen als Zeilen. Zeile prüfen."),
+    "IMPORT-ROW-TOO-WIDE": (E, "The row has more than {detail} cells; the rest was not read.",
+                            "Die Zeile hat mehr als {detail} Zellen; der Rest wurde nicht "
+                            "gelesen."),
     "IMPORT-TABLE-TOO-LONG": (
         E, "The table has more than {detail} rows; only the first {detail} were read. An "
         "Exchange inventory is far smaller: split the file or remove unrelated rows.",
@@ -54,10 +79,17 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "Spalte \"{header}\" als {field} gelesen ({confidence:.0%} sicher); Zuordnung prüfen."),
     "IMPORT-ROW-EXAMPLE": (INFO, "Template example row skipped.",
                            "Beispielzeile der Vorlage übersprungen."),
+    "IMPORT-ROW-TOTAL": (INFO, "Total row skipped (it sums up the rows above).",
+                         "Summenzeile übersprungen (sie fasst die Zeilen darüber zusammen)."),
     "IMPORT-ROW-NO-NAME": (W, "Row has data but no {field}; skipped.",
                            "Zeile hat Daten, aber kein Feld {field}; übersprungen."),
     "IMPORT-VALUE-INVALID": (W, "\"{value}\" is not a valid {kind}; value ignored.",
                              "\"{value}\" ist kein gültiger Wert ({kind}); ignoriert."),
+    "IMPORT-VALUE-IMPLAUSIBLE": (
+        E, "\"{value}\" in \"{header}\" is outside 0 to {limit} (bytes in a GB column?); "
+        "value ignored.",
+        "\"{value}\" in \"{header}\" liegt außerhalb von 0 bis {limit} (Bytes in einer "
+        "GB-Spalte?); ignoriert."),
     "IMPORT-PS-TYPENAME": (
         W, "PowerShell wrote the type name \"{value}\" instead of the values. Re-export with "
            "@{{n='{header}';e={{$_.{header} -join ';'}}}} in Select-Object.",

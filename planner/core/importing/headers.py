@@ -113,8 +113,10 @@ def load_synonyms() -> Synonyms:
             target = values.setdefault(kind, {})
             for canonical, spellings in table.items():
                 for word in [canonical, *spellings]:
-                    target[normalise_header(word)] = canonical
-                    target[_ascii(normalise_header(word))] = canonical
+                    # casefolded too: "Σ" has no letters or digits to normalise
+                    key = normalise_header(word)
+                    for spelling in {key, _ascii(key), word.casefold()} - {""}:
+                        target[spelling] = canonical
     known = frozenset(k for table in fields.values() for k in table)
     return Synonyms(fields, {k: frozenset(v) for k, v in sheets.items()}, values, known)
 

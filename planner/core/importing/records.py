@@ -21,6 +21,12 @@ from planner.core.model import Finding
 __all__ = ["Row", "read_block"]
 
 
+# The largest value a size or count cell can plausibly hold: a mailbox size written in bytes
+# in a GB column (13421772800) is ten million times too large and made planning run out of
+# memory. 100 TB of mailbox data on one server or database is already far beyond practice.
+_LIMITS: dict[str, float] = {"size_gb": 100_000, "int": 1_000_000}
+
+
 @dataclass
 class Row:
     """One data row read as an entity: parsed values and the cell each came from."""
@@ -58,6 +64,9 @@ def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: S
         raw = {f: (cells[i] if i < len(cells) else None, h, letter) for i, f, h, letter in used}
         if all(value in (None, "") or v.cell_text(value) == "" for value, _h, _l in raw.values()):
             continue  # blank, or decoration in unmapped columns (titles, running numbers)
+        if mapping.entity != "organization" and _is_total(raw, key_field, syn):
+            block.findings.append(finding("IMPORT-ROW-TOTAL", where))
+            continue
         row = _read_row(block, spec.key, raw, where)
         if row is None:
             continue
@@ -66,6 +75,25 @@ def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: S
             continue
         rows.append(row)
     return rows, block.findings
+
+
+def _is_total(raw: dict[str, tuple[Any, str, str]], key_field: str, syn: Synonyms) -> bool:
+    """A sum row: a total word (Summe, Total, Σ …) as the name, or no name and only numbers."""
+    name = v.cell_text(raw[key_field][0]) if key_field in raw else ""
+    if name:
+        first = name.split()[0].rstrip(":")
+        words = syn.values.get("total_row", {})
+        return normalise_header(first) in words or first.casefold() in words
+    others = [value for value, _h, _l in raw.values() if v.cell_text(value)]
+    return bool(others) and all(_is_number(value) for value in others)
+
+
+def _is_number(value: Any) -> bool:
+    try:
+        v.parse_number(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _read_row(block: _Block, entity_key: str, raw: dict[str, tuple[Any, str, str]],
@@ -88,6 +116,11 @@ def _read_row(block: _Block, entity_key: str, raw: dict[str, tuple[Any, str, str
         except ValueError:
             block.findings.append(finding("IMPORT-VALUE-INVALID", where, column=letter,
                                           value=text[:80], kind=fspec.kind))
+            continue
+        if fspec.kind in _LIMITS and not 0 <= parsed <= _LIMITS[fspec.kind]:
+            block.findings.append(finding("IMPORT-VALUE-IMPLAUSIBLE", where, column=letter,
+                                          value=text[:80], header=header,
+                                          limit=f"{_LIMITS[fspec.kind]:.0f}"))
             continue
         if parsed in (None, "", ()):
             continue

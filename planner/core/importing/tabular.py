@@ -6,15 +6,15 @@ finding that names the file; nothing here raises for bad input.
 
 from __future__ import annotations
 
-import csv
-import io
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from planner.core.importing.delimited import read_records
 from planner.core.importing.findings import Where, finding
+from planner.core.importing.text_encoding import Decoded, decode_bytes
 from planner.core.importing.workbook_limits import workbook_problems
 from planner.core.model import Finding
 
@@ -22,6 +22,11 @@ __all__ = ["MAX_UNPACKED_BYTES", "Table", "decode_text", "read_file", "read_text
 
 MAX_UNPACKED_BYTES = 400 * 1024**2  # declared size of all zip members (zip-bomb guard)
 MAX_FILE_BYTES = 200 * 1024**2
+# Text is held decoded (up to 4 bytes a character); inventories and reports are far smaller.
+MAX_TEXT_BYTES = 100 * 1024**2
+# HealthChecker XML and Format-List reports are parsed whole (an XML tree takes ~15 times
+# its text); one server's report is a few megabytes.
+MAX_REPORT_CHARS = 40 * 1024**2
 # Rows read per table. Real inventories have hundreds or a few thousand rows; the cap keeps
 # time and memory bounded when a customer sends a huge log or export by mistake.
 MAX_TABLE_ROWS = 100_000
@@ -40,9 +45,12 @@ class Table:
     entity_hint: str = ""  # the reader already knows the entity (report text, XML)
     decimal_comma: bool = False
     cut_off: bool = False  # more than MAX_TABLE_ROWS rows: the rest was not read
+    row_numbers: tuple[int, ...] = ()  # each row's line when rows span lines (CSV quotes)
 
     def where(self, index: int | None = None) -> Where:
         """The location of ``rows[index]`` (or of the table)."""
+        if index is not None and 0 <= index < len(self.row_numbers):
+            return Where(self.file, self.sheet, self.row_numbers[index])
         row = None if index is None else self.first_row + index
         return Where(self.file, self.sheet, row if row and row > 0 else None)
 
@@ -140,75 +148,58 @@ def _fill_vertical_merges(rows: list[list[Any]], ranges: Sequence[Any]) -> None:
 
 
 def decode_text(data: bytes) -> str | None:
-    """Text from bytes in UTF-8 (BOM or not), UTF-16 with BOM, or Windows-1252; None if binary."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    sample = data[:4096]
-    if len(sample) > 8 and sample.count(b"\x00") > len(sample) // 4:
-        # UTF-16 without BOM: the zero bytes sit on one side of each character
-        even_zeros = sample[0::2].count(0) > sample[1::2].count(0)
-        return data.decode("utf-16-be" if even_zeros else "utf-16-le", errors="replace")
-    if b"\x00" in sample:
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t\f")
-    return None if controls > 8 else text
+    """Text from bytes in UTF-8 (BOM or not), UTF-16 or Windows-1252; None if binary."""
+    decoded = decode_bytes(data)
+    return None if decoded is None else decoded.text
 
 
 def _read_text_file(path: Path) -> tuple[list[Table], list[Finding]]:
     from planner.core.importing.exo_report import looks_like_format_list, read_format_list
     from planner.core.importing.healthchecker import looks_like_xml, read_healthchecker
 
+    where = Where(path.name)
     data = path.read_bytes()
-    text = decode_text(data)
-    if text is None:
-        return [], [finding("IMPORT-FILE-UNSUPPORTED", Where(path.name), detail="binary data")]
+    if len(data) > MAX_TEXT_BYTES:
+        return [], [finding("IMPORT-TEXT-TOO-LARGE", where, detail=f"{len(data) / 1024**2:.0f}")]
+    decoded = decode_bytes(data)
+    del data  # the text alone from here: keeps the peak at one copy
+    if decoded is None:
+        return [], [finding("IMPORT-FILE-UNSUPPORTED", where, detail="binary data")]
+    text = decoded.text
+    findings = _encoding_findings(path.name, decoded)
+    report = looks_like_xml(text) or looks_like_format_list(text[:65536])
+    if report and len(text) > MAX_REPORT_CHARS:
+        return [], [finding("IMPORT-TEXT-TOO-LARGE", where, detail=f"{len(text) / 1024**2:.0f}")]
     if looks_like_xml(text):
-        return read_healthchecker(path.name, text)
-    if looks_like_format_list(text):
-        return read_format_list(path.name, text), []
-    table = read_text_table(path.name, text)
+        tables, xml_findings = read_healthchecker(path.name, text)
+        return tables, findings + xml_findings
+    if report:
+        return read_format_list(path.name, text), findings
+    table, read_findings = read_text_table(path.name, text)
     if table is None:
-        return [], [finding("IMPORT-FILE-EMPTY", Where(path.name))]
-    return [table], _cut_off_findings([table])
+        return [], [finding("IMPORT-FILE-EMPTY", where)]
+    return [table], findings + read_findings + _cut_off_findings([table])
 
 
-def read_text_table(name: str, text: str) -> Table | None:
-    """A CSV text (``,`` ``;`` tab or ``|``, optional ``#TYPE`` and ``sep=`` lines) as a table."""
-    lines = text.lstrip("\ufeff").splitlines()
-    type_hint, skipped = "", 0
-    delimiter: str | None = None
-    while skipped < len(lines) and (not lines[skipped].strip()
-                                    or lines[skipped].startswith(("#TYPE", "sep="))):
-        line = lines[skipped]
-        if line.startswith("#TYPE"):
-            type_hint = line[5:].strip()
-        if line.startswith("sep="):
-            delimiter = line[4:5] or None
-        skipped += 1
-    if skipped >= len(lines):
-        return None
-    delimiter = delimiter or _sniff_delimiter(lines[skipped])
-    body = lines[skipped : skipped + MAX_TABLE_ROWS + 1]
-    reader = csv.reader(io.StringIO("\n".join(body)), delimiter=delimiter)
-    rows = tuple(tuple(cell.strip() for cell in row) for row in reader)
-    return Table(name, "", rows[:MAX_TABLE_ROWS], first_row=skipped + 1, type_hint=type_hint,
-                 decimal_comma=delimiter == ";", cut_off=len(rows) > MAX_TABLE_ROWS)
+def _encoding_findings(name: str, decoded: Decoded) -> list[Finding]:
+    where = Where(name)
+    if decoded.unknown:
+        return [finding("IMPORT-ENCODING-UNKNOWN", where)]
+    if decoded.bad_lines:
+        lines = ", ".join(str(n) for n in decoded.bad_lines) + (" …" if decoded.more_bad_lines
+                                                               else "")
+        return [finding("IMPORT-ENCODING-BAD-LINES", where, detail=lines)]
+    if decoded.encoding == "cp1252" and not decoded.text.isascii():
+        return [finding("IMPORT-ENCODING-WINDOWS", where)]
+    return []
 
 
-def _sniff_delimiter(header_line: str) -> str:
-    """The delimiter used most outside quotes on the header line."""
-    counts = dict.fromkeys((",", ";", "\t", "|"), 0)
-    quoted = False
-    for ch in header_line:
-        if ch == '"':
-            quoted = not quoted
-        elif not quoted and ch in counts:
-            counts[ch] += 1
-    best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] else ","
+def read_text_table(name: str, text: str) -> tuple[Table | None, list[Finding]]:
+    """A CSV text (any of ``;`` ``,`` tab ``|``, ``#TYPE`` and ``sep=`` lines) as a table."""
+    records = read_records(name, text, MAX_TABLE_ROWS)
+    if not records.rows:
+        return None, records.findings
+    table = Table(name, "", tuple(records.rows), first_row=records.lines[0],
+                  type_hint=records.type_hint, decimal_comma=records.delimiter == ";",
+                  cut_off=records.cut_off, row_numbers=tuple(records.lines))
+    return table, records.findings
