@@ -73,6 +73,7 @@ def make_plan(
         report_findings,
     )
     from planner.core.graph import without_repeats
+    from planner.core.pause_policy import check_fixed_pauses
     from planner.core.rules import propose
     from planner.core.rules.milestones import late_findings
     from planner.core.scheduler import schedule
@@ -81,6 +82,7 @@ def make_plan(
     decisions = decisions or Decisions()
     knowledge = knowledge or knowledge_for(settings)
     as_of = settings.as_of or date.today()
+    check_fixed_pauses(settings, knowledge.policy)
     evidence = baseline_evidence(estate, settings, knowledge, as_of)
     proposal = propose(estate, settings, decisions, knowledge)
     dated = schedule(proposal, estate, settings, decisions, knowledge)

@@ -187,6 +187,7 @@ def daily_stages(
         stage = policy.stage_for_day(max(0, counted))
         if day in paused:
             strip.append(DayStage(day, stage.number, "paused"))
+            counted += not policy.pause_clock_frozen  # an open clock runs on while paused
         else:
             strip.append(DayStage(day, stage.number, stage.kind))
             counted += 1

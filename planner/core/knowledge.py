@@ -54,6 +54,7 @@ class Fact:
     confidence: str = "primary"
     note: str = ""
     overridden_from: Any = None  # the knowledge-base value when a project overrides it
+    documentation: bool = False  # no code reads it: an override changes nothing
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,13 @@ class EnforcementPolicy:
     pause_can_end_early: bool
     pause_cmdlet: str
     facts: tuple[Fact, ...] = ()
+    pause_clock_frozen: bool = True  # the stage clock stands still while a pause is in force
+    pause_max_count: int = 4  # pauses the plan may request (planning assumption)
+
+    @property
+    def pauses_allowed(self) -> int:
+        """How many separate pauses a plan may use: one when the budget cannot be split."""
+        return self.pause_max_count if self.pause_can_split else min(1, self.pause_max_count)
 
     def stage_for_day(self, day: int) -> Stage:
         """The stage a server is in ``day`` days after first detection (not counting pauses)."""
@@ -312,6 +320,8 @@ def _policy(
         pause_can_end_early=facts["policy.pause_can_end_early"].value,
         pause_cmdlet=facts["policy.pause_cmdlet"].value,
         facts=tuple(f for k, f in facts.items() if k.startswith("policy.")),
+        pause_clock_frozen=facts["policy.pause_clock_frozen"].value,
+        pause_max_count=facts["policy.pause_max_count"].value,
     )
 
 

@@ -178,6 +178,7 @@ def read_facts(doc: Mapping[str, Any], file: str) -> tuple[Fact, ...]:
                 as_of=row.day("as_of"),
                 confidence=row.confidence(),
                 note=row.text("note", required=False),
+                documentation=row.data.get("documentation") is True,
             )
         )
     return tuple(facts)

@@ -21,7 +21,7 @@ stops the solver, when the quick plan is used).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from planner.core.calendar import build_calendar
 from planner.core.enforcement import summarise_exposure
@@ -161,16 +161,9 @@ def _optimise(problem: Problem, settings: Settings) -> _Outcome | str:
 
 
 def _pauses(problem: Problem, chosen: tuple[tuple[int, int], ...]) -> tuple[Pause, ...]:
-    """Pauses as dates, split at year ends so each belongs to one year's budget."""
-    out: list[Pause] = []
-    for s, n in sorted(chosen):
-        first, last = problem.day(s), problem.day(s + n - 1)
-        while first <= last:
-            year_end = first.replace(month=12, day=31)
-            end = min(last, year_end)
-            out.append(Pause(first, end, (end - first).days + 1))
-            first = end + timedelta(days=1)
-    return tuple(out)
+    """Pauses as dates, one per request: a pause over New Year is one command (its days
+    count against each year's budget day by day wherever a budget is shown)."""
+    return tuple(Pause(problem.day(s), problem.day(s + n - 1), n) for s, n in sorted(chosen))
 
 
 def _steps(problem: Problem, placed: dict[int, Placement]) -> tuple[ScheduledStep, ...]:

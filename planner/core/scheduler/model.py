@@ -4,8 +4,9 @@
   table (working days counted from that start), per consultant speed.
 * Each step that needs a consultant picks exactly one; a consultant's steps and absences
   never overlap. Steps sharing an exclusive resource (a DAG, a server) never overlap.
-* The tenant's enforcement is paused on chosen days, in at most ``MAX_PAUSES`` blocks; per
-  calendar year the paused days plus the days already used stay within the budget.
+* The tenant's enforcement is paused on chosen days, in blocks that begin on working days, at
+  most the policy's number of them; per calendar year the paused days plus the days already
+  used stay within the budget (``pause_rules``).
 * A judged server's clock counts the non-paused days from its detection (or the plan start)
   to its cutover, day by day; blocked and throttled days follow from the stage thresholds.
   The day-indexed form is linear, so its LP bound is tight and optima are proven quickly
@@ -19,11 +20,11 @@ from datetime import date
 
 from ortools.sat.python import cp_model
 
+from planner.core.scheduler.pause_rules import add_pause_rules
 from planner.core.scheduler.problem import DayCalendar, Problem
 
-__all__ = ["MAX_PAUSES", "ScheduleModel", "build_model", "hint_plan"]
+__all__ = ["ScheduleModel", "build_model", "hint_plan"]
 
-MAX_PAUSES = 4
 IntVar = cp_model.IntVar
 
 
@@ -169,7 +170,7 @@ def _intervals(sm: ScheduleModel, problem: Problem) -> None:
 
 def _pause_days(sm: ScheduleModel, problem: Problem,
                 fixed: tuple[tuple[date, int], ...] | None) -> list[IntVar]:
-    """One 0/1 per day: is the tenant's enforcement paused? At most MAX_PAUSES blocks."""
+    """One 0/1 per day: is the tenant's enforcement paused? (rules: ``pause_rules``)"""
     m, h = sm.model, sm.horizon + 1
     if fixed is not None:
         days = {d for day, n in fixed for d in range(problem.index(day),
@@ -178,19 +179,7 @@ def _pause_days(sm: ScheduleModel, problem: Problem,
     if problem.pause_max <= 0:
         return [m.new_constant(0) for _ in range(h)]
     paused = [m.new_bool_var(f"P{d}") for d in range(h)]
-    # a pause is a block of whole days; count the days a block begins
-    begins = [paused[0]]
-    for d in range(1, h):
-        b = m.new_bool_var(f"P{d}.begin")
-        m.add(b >= paused[d] - paused[d - 1])
-        begins.append(b)
-    m.add(sum(begins) <= MAX_PAUSES)
-    for year in range(problem.start.year, problem.day(h).year + 1):
-        a = max(0, problem.index(date(year, 1, 1)))
-        b_ = min(h, problem.index(date(year + 1, 1, 1)))
-        left = max(0, problem.pause_max - problem.pause_used.get(year, 0))
-        if b_ > a:
-            m.add(sum(paused[a:b_]) <= left)
+    add_pause_rules(m, paused, problem)
     return paused
 
 

@@ -19,7 +19,7 @@ from datetime import date
 
 from ortools.sat.python import cp_model
 
-from planner.core.scheduler.model import MAX_PAUSES
+from planner.core.scheduler.pause_rules import add_pause_rules
 from planner.core.scheduler.problem import Problem
 
 __all__ = ["Exposure3", "best_pauses"]
@@ -57,10 +57,20 @@ def _clocks(problem: Problem, cutovers: Mapping[str, int]) -> Counter[Clock]:
     return clocks
 
 
-def _score(problem: Problem, clock: Clock, paused: int) -> tuple[int, int]:
-    """Blocked and throttled days of one clock with ``paused`` pause days inside it."""
+def _regions(problem: Problem, clock: Clock) -> tuple[int, int]:
+    """First day indices of throttling and blocking when pauses do not stop the clock."""
+    a, _, e0 = clock
+    return (a + max(0, problem.throttle_day - e0), a + max(0, problem.block_day - e0))
+
+
+def _score(problem: Problem, clock: Clock, paused: set[int]) -> tuple[int, int]:
+    """Blocked and throttled days of one clock with these paused day indices."""
     a, cut, e0 = clock
-    counted = max(0, cut - a - paused) + e0
+    if not problem.clock_frozen:  # the clock runs on; a paused day only escapes its stage
+        ts, bs = _regions(problem, clock)
+        blocked = sum(1 for d in range(bs, cut) if d not in paused)
+        return blocked, sum(1 for d in range(ts, min(bs, cut)) if d not in paused)
+    counted = max(0, cut - a - sum(1 for d in paused if a <= d < cut)) + e0
     blocked = max(0, counted - max(e0, problem.block_day))
     throttled = max(0, min(counted, max(e0, problem.block_day)) - max(e0, problem.throttle_day))
     return blocked, throttled
@@ -70,14 +80,23 @@ def _fixed(problem: Problem, clocks: Counter[Clock],
            fixed: tuple[tuple[date, int], ...]) -> Exposure3:
     spans = [(max(0, problem.index(d)), problem.index(d) + n) for d, n in sorted(fixed)]
     spans = [(a, b) for a, b in spans if b > a]
+    days = {d for a, b in spans for d in range(a, b)}
     blocked = throttled = 0
     for clock, n in sorted(clocks.items()):
-        a, cut, _ = clock
-        paused = sum(max(0, min(b, cut) - max(s, a)) for s, b in spans)
-        b_days, t_days = _score(problem, clock, paused)
+        b_days, t_days = _score(problem, clock, days)
         blocked, throttled = blocked + n * b_days, throttled + n * t_days
     return Exposure3(blocked, throttled, sum(b - a for a, b in spans),
                      tuple((a, b - a) for a, b in spans))
+
+
+def _open_clock(problem: Problem, clock: Clock,
+                paused: list[cp_model.IntVar]) -> tuple[cp_model.LinearExprT, ...]:
+    """Blocked and throttled days when pauses do not stop the clock (exact, linear)."""
+    ts, bs = _regions(problem, clock)
+    cut = clock[1]
+    blocked = max(0, cut - bs) - sum(paused[bs:cut])
+    throttled = max(0, min(bs, cut) - ts) - sum(paused[ts:min(bs, cut)])
+    return blocked, throttled
 
 
 def best_pauses(problem: Problem, cutovers: Mapping[str, int],
@@ -91,19 +110,15 @@ def best_pauses(problem: Problem, cutovers: Mapping[str, int],
     m = cp_model.CpModel()
     h = max(cut for _, cut, _ in clocks)
     paused = [m.new_bool_var(f"P{d}") for d in range(h)]
-    begins = [paused[0]]
-    for d in range(1, h):  # a pause is a block of whole days: count where blocks begin
-        b = m.new_bool_var(f"B{d}")
-        m.add(b >= paused[d] - paused[d - 1])
-        begins.append(b)
-    m.add(sum(begins) <= MAX_PAUSES)
-    for year in range(problem.start.year, problem.day(h).year + 1):
-        a, b_ = max(0, problem.index(date(year, 1, 1))), min(h, problem.index(date(year + 1, 1, 1)))
-        if b_ > a:
-            m.add(sum(paused[a:b_]) <= max(0, problem.pause_max - problem.pause_used.get(year, 0)))
+    add_pause_rules(m, paused, problem)
     blocked, throttled = [], []
     for c, (clock, mult) in enumerate(sorted(clocks.items())):
         a, cut, e0 = clock
+        if not problem.clock_frozen:
+            b_open, t_open = _open_clock(problem, clock, paused)
+            blocked.append(mult * b_open)
+            throttled.append(mult * t_open)
+            continue
         counted = cut - a + e0 - sum(paused[a:cut])  # linear: the cutover is known
         b = m.new_int_var(0, cut - a + e0, f"b{c}")
         m.add(b >= counted - max(e0, problem.block_day))

@@ -167,6 +167,8 @@ class Problem:
     block_day: int
     block_stages: frozenset[int] = frozenset()
     snapped: list[tuple[str, date, date]] = field(default_factory=list)  # id, asked, used
+    pause_count: int = 4  # separate pauses allowed (EnforcementPolicy.pauses_allowed)
+    clock_frozen: bool = True  # a pause stops the stage clock (else only its effect)
 
     def day(self, index: int) -> date:
         """The calendar date of a day index."""
@@ -290,6 +292,8 @@ def build_problem(
         pause_max=knowledge.policy.pause_max_days_per_year,
         throttle_day=throttle, block_day=block,
         block_stages=frozenset(s.number for s in knowledge.policy.stages if s.kind == "block"),
+        pause_count=knowledge.policy.pauses_allowed,
+        clock_frozen=knowledge.policy.pause_clock_frozen,
     )
     for c in settings.consultants:
         p.absences.append(sorted(

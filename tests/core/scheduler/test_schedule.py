@@ -62,9 +62,10 @@ def test_next_years_budget_is_used_after_new_year(knowledge: Knowledge) -> None:
                                                              date(2027, 1, 4)),))
     plan = schedule(proposal(make_step("inplace:EX01", 1, exits=("EX01",))), one_server(), s,
                     Decisions(), knowledge)
-    # Dec 28-31 are blocked (no 2026 budget left); from Jan 1 a 2027 pause covers the rest
-    assert plan.objective.blocked_days == 4
-    assert plan.pauses and plan.pauses[0].start == date(2027, 1, 1)
+    # Dec 28-31 have no 2026 budget left; 2027's budget can only be requested on a working
+    # day outside the freeze (not on New Year's Day): Jan 5, the cutover day itself.
+    assert plan.objective.blocked_days == 8
+    assert plan.pauses and plan.pauses[0].start == date(2027, 1, 5)
     assert plan.steps[0].start == date(2027, 1, 5)
 
 

@@ -1,0 +1,57 @@
+"""Pauses the consultant fixes: checked against the policy before anything is planned.
+
+A fixed pause must lie within each calendar year's budget (counting the days already used
+that year), must not overlap another fixed pause (its days would count twice), must not
+begin before the plan start (pauses in the past belong to ``pause_days_used``) and the plan
+may hold at most the policy's number of pauses. Otherwise planning stops with an error that
+names the pause and the budget.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from planner.core.catalogue import catalogue
+from planner.core.knowledge import EnforcementPolicy
+from planner.core.settings import Settings
+
+__all__ = ["PauseError", "check_fixed_pauses"]
+
+
+class PauseError(ValueError):
+    """A fixed pause breaks the pause policy; the message names the pause and the budget."""
+
+
+def _fail(lang: str, key: str, **fields: object) -> PauseError:
+    return PauseError(catalogue(lang)(f"exo.pause_error.{key}", **fields))
+
+
+def _days_per_year(start: date, days: int) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for n in range(days):
+        year = (start + timedelta(days=n)).year
+        out[year] = out.get(year, 0) + 1
+    return out
+
+
+def check_fixed_pauses(settings: Settings, policy: EnforcementPolicy) -> None:
+    """Raise :class:`PauseError` for the first fixed pause the policy does not allow."""
+    pauses = sorted(settings.fixed_pauses or ())
+    lang = settings.language
+    if len(pauses) > policy.pauses_allowed:
+        raise _fail(lang, "too_many", count=len(pauses), allowed=policy.pauses_allowed)
+    planned: dict[int, int] = {}
+    previous_end: date | None = None
+    for n, (start, days) in enumerate(pauses, start=1):
+        end = start + timedelta(days=days - 1)
+        if start < settings.start:
+            raise _fail(lang, "before_start", n=n, start=start, plan_start=settings.start)
+        if previous_end is not None and start <= previous_end:
+            raise _fail(lang, "overlap", n=n, start=start, previous=n - 1, end=previous_end)
+        previous_end = end
+        for year, count in _days_per_year(start, days).items():
+            planned[year] = planned.get(year, 0) + count
+            used = settings.pause_days_used.get(year, 0)
+            if used + planned[year] > policy.pause_max_days_per_year:
+                raise _fail(lang, "budget", n=n, start=start, days=days, year=year, used=used,
+                            planned=planned[year], budget=policy.pause_max_days_per_year)

@@ -1,0 +1,45 @@
+"""The rules every pause obeys, shared by the full model and the pause optimiser.
+
+A pause is a block of whole days that the customer's Exchange Online administrator requests
+with one command, so it starts on a working day of the customer's calendar (no weekend,
+holiday or change freeze). The plan uses at most ``EnforcementPolicy.pauses_allowed`` blocks
+(one when the budget cannot be split), and per calendar year the paused days plus the days
+already used stay within the yearly budget.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ortools.sat.python import cp_model
+
+from planner.core.scheduler.problem import Problem
+
+__all__ = ["add_pause_rules", "pause_start_days"]
+
+
+def pause_start_days(problem: Problem, horizon: int) -> list[bool]:
+    """Per day index whether a pause may begin on it (a working day of the organisation)."""
+    return [problem.calendar.is_working_day(problem.day(d)) for d in range(horizon)]
+
+
+def add_pause_rules(m: cp_model.CpModel, paused: list[cp_model.IntVar],
+                    problem: Problem) -> None:
+    """Blocks begin on working days, at most ``problem.pause_count`` of them, within budget."""
+    h = len(paused)
+    starts = pause_start_days(problem, h)
+    begins: list[cp_model.LinearExprT] = [paused[0]]
+    for d in range(1, h):  # count the days a block begins
+        b = m.new_bool_var(f"P{d}.begin")
+        m.add(b >= paused[d] - paused[d - 1])
+        begins.append(b)
+    for d, ok in enumerate(starts):
+        if not ok:  # no request on a weekend, holiday or freeze day: no block begins here
+            m.add(paused[d] <= (paused[d - 1] if d else 0))
+    m.add(sum(begins) <= problem.pause_count)
+    for year in range(problem.start.year, problem.day(h).year + 1):
+        a = max(0, problem.index(date(year, 1, 1)))
+        b_ = min(h, problem.index(date(year + 1, 1, 1)))
+        if b_ > a:
+            m.add(sum(paused[a:b_]) <= max(0, problem.pause_max
+                                            - problem.pause_used.get(year, 0)))
