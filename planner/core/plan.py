@@ -64,6 +64,9 @@ class Step:
     exits_exo_view: tuple[str, ...] = ()  # servers that stop being judged when this finishes
     milestone: bool = False
     deadline: date | None = None  # must finish by (e.g. the SE CU that refuses old versions)
+    # the AD site whose holidays the step keeps when its target is no server of the estate
+    # (new SE servers, their DAG, a group: the site of the servers they replace)
+    site: str = ""
 
     def title(self, lang: str = "en") -> str:
         """The title in the requested language."""

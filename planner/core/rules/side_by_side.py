@@ -10,6 +10,7 @@ decommission the old servers.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from planner.core.model import Connector, ConnectorType, Finding, Namespace, Severity
 from planner.core.plan import Phase, Step
@@ -280,14 +281,20 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             ready = built[-1].id
             switch = _switch_steps(ctx, g, ready)
             relay = _relay_steps(ctx, g, f"sbs:config:{g.new[-1]}")
-            steps += built + switch + relay
             # The namespace rule orders the moves after every namespace switch.
-            steps += cutover_steps(ctx, g, ready, [s.id for s in switch + relay])
+            cut = cutover_steps(ctx, g, ready, [s.id for s in switch + relay])
+            steps += at_site(g, built + switch + relay + cut)
         else:
-            steps += _retire(ctx, g, prior, steps)
+            steps += at_site(g, _retire(ctx, g, prior, steps))
             findings += [] if g.takeover else [_no_takeover(g)]
     finding = no_namespaces_finding(ctx) if steps else None
     return RuleOutput(tuple(steps), findings=(*findings, *([finding] if finding else [])))
+
+
+def at_site(g: Group, steps: list[Step]) -> list[Step]:
+    """The group's steps keep the holidays of the site of the servers they replace."""
+    site = next((s.server.site for s in g.old if s.server.site), "")
+    return [st if st.site or not site else replace(st, site=site) for st in steps]
 
 
 def _retire(ctx: Context, g: Group, prior: Mapping[str, Step], made: list[Step]) -> list[Step]:

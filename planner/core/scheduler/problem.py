@@ -191,17 +191,19 @@ class Problem:
 
 
 def _site_of(step: Step, estate: Estate) -> str | None:
+    """The site whose holidays the step keeps: its server's or DAG's, else the site the
+    rules gave it (new servers, new DAGs and groups: the servers they replace), else none
+    (the project's region)."""
     kind, _, name = step.target.partition(":")
-    if kind == "server":
-        server = estate.server(name)
-        return server.site if server and server.site else None
-    if kind == "dag":
-        dag = estate.dag(name)
-        member = estate.server(dag.members[0]) if dag and dag.members else None
-        return member.site if member and member.site else None
-    if kind == "site":
-        return name or None
-    return None
+    server = estate.server(name) if kind in ("server", "group") else None
+    dag = estate.dag(name) if kind in ("dag", "group") and server is None else None
+    if dag is not None and dag.members:
+        server = estate.server(dag.members[0])
+    if server is not None and server.site:
+        return server.site
+    if step.site:
+        return step.site
+    return name or None if kind == "site" else None
 
 
 def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decisions) -> Job:
