@@ -19,6 +19,7 @@ from planner.core.plan import Dependency, Proposal, Step
 from planner.core.rules import (
     adprep,
     cu2016,
+    cutover_care,
     edge,
     hybrid,
     inplace,
@@ -27,6 +28,8 @@ from planner.core.rules import (
     milestones,
     mitigation,
     namespace,
+    org_checks,
+    server_checks,
     side_by_side,
 )
 from planner.core.rules.assess import assess_servers, to_assessment
@@ -52,6 +55,15 @@ RULES: tuple[Rule, ...] = (
     edge.RULE_RESUBSCRIBE,
     hybrid.RULE,
     mitigation.RULE,
+    org_checks.RULE_AD_BACKUP,
+    org_checks.RULE_EXTENDED_PROTECTION,
+    org_checks.RULE_CERTIFICATES,
+    server_checks.RULE_HEALTH,
+    server_checks.RULE_REBALANCE,
+    server_checks.RULE_BASELINE,
+    server_checks.RULE_MRSPROXY,
+    cutover_care.RULE_BACKUP,
+    cutover_care.RULE_DAG_TEARDOWN,
     milestones.RULE,
 )
 RULE_IDS: tuple[str, ...] = tuple(dict.fromkeys(r.id for r in RULES))

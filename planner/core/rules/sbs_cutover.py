@@ -64,6 +64,17 @@ def _system_parts(ctx: Context, g: Group) -> dict[str, list[Step]]:
     return system_steps([s.server for s in g.old], to, to_de, make, order_source(ctx, _RULE))
 
 
+def _decom_command(ctx: Context, name: str, dag: str) -> str:
+    """Uninstall checklist; the DAG part only when no teardown step takes the DAG down first."""
+    switched_off = "dag_teardown" in {r.lower() for r in ctx.decisions.disabled_rules}
+    lines = [f"Get-MailboxDatabase -Server {name} | Remove-MailboxDatabase"]
+    if dag and switched_off:
+        lines = [f"Get-MailboxDatabase -Server {name} | Remove-MailboxDatabaseCopy / "
+                 f"Remove-MailboxDatabase", f"Remove-DatabaseAvailabilityGroupServer {dag} "
+                 f"-MailboxServer {name}"]
+    return "\n".join([*lines, f"Setup.exe /Mode:Uninstall  # on {name}"])
+
+
 def cutover_steps(ctx: Context, g: Group, moves_after: str | list[str],
                   decom_after: list[str]) -> list[Step]:
     """Arbitration, user batches and public folders in the project's order, then removal."""
@@ -87,9 +98,5 @@ def cutover_steps(ctx: Context, g: Group, moves_after: str | list[str],
             predecessors=deps([m.id for m in moves], decom_after),
             resources=(f"server:{s.name}", f"dag:{dag}") if dag else (f"server:{s.name}",),
             exits_exo_view=(s.name,) if s.judged else (),
-            command=(f"Get-MailboxDatabase -Server {s.name} | Remove-MailboxDatabaseCopy / "
-                     f"Remove-MailboxDatabase\nRemove-DatabaseAvailabilityGroupServer {dag} "
-                     f"-MailboxServer {s.name}\n" if dag else
-                     f"Get-MailboxDatabase -Server {s.name} | Remove-MailboxDatabase\n")
-            + f"Setup.exe /Mode:Uninstall  # on {s.name}"))
+            command=_decom_command(ctx, s.name, dag)))
     return out

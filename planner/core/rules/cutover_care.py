@@ -1,0 +1,91 @@
+"""Rules backup_monitoring and dag_teardown: what a cutover leaves behind.
+
+- ``backup_monitoring``: once mailboxes live on new servers (or on servers upgraded in place),
+  the backup jobs and the monitoring point at them and a restore is tested, before an old
+  server is removed; the customer's backup and monitoring owners do it.
+- ``dag_teardown``: an old DAG goes in Microsoft's order, database copies first, then each
+  member, then the empty DAG, before the members are uninstalled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from planner.core.plan import Dependency, Phase, Step
+from planner.core.rules.base import Context, Link, Rule, RuleOutput, deps, make_step
+from planner.core.rules.groups import Group, side_by_side_groups
+from planner.core.rules.namespace import MOVE_KINDS
+
+__all__ = ["RULE_BACKUP", "RULE_DAG_TEARDOWN"]
+
+
+def _group_moves(prior: Mapping[str, Step], g: Group) -> list[str]:
+    """The move steps of one side-by-side group (users, arbitration, public folders)."""
+    return [st.id for st in prior.values() if st.kind in MOVE_KINDS
+            and st.target == f"group:{g.key}"]
+
+
+def _backup(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
+    steps: list[Step] = []
+    links: list[Link] = []
+    for g in side_by_side_groups(ctx):
+        moves = _group_moves(prior, g)
+        if not moves or not g.targets:
+            continue
+        to = ", ".join(g.targets)
+        step = make_step(
+            ctx, "backup_monitoring", f"backup:{g.key}", "backup_monitoring", Phase.SIDE_BY_SIDE,
+            f"group:{g.key}",
+            (f"Re-point backup and monitoring to {to} and test a restore",
+             f"Sicherung und Überwachung auf {to} umstellen und Wiederherstellung testen"),
+            needs_consultant=False, predecessors=deps(moves),
+            command=f"Backup: add the databases on {to} to the backup jobs, remove the old "
+                    "ones; restore one mailbox item as a test\nMonitoring: add "
+                    f"{to}, remove " + ", ".join(s.name for s in g.old)
+                    + "\nGet-MailboxDatabase -Status | ft Name,LastFullBackup")
+        steps.append(step)
+        links += [(f"sbs:decom:{s.name}", Dependency(step.id)) for s in g.old]
+    upgrades = [st.id for st in prior.values() if st.kind == "inplace_upgrade"]
+    if upgrades:
+        steps.append(make_step(
+            ctx, "backup_monitoring", "backup:inplace", "backup_monitoring", Phase.IN_PLACE,
+            "org",
+            ("Check backup and monitoring after the in-place upgrades",
+             "Sicherung und Überwachung nach den direkten Upgrades prüfen"),
+            needs_consultant=False, predecessors=deps(upgrades),
+            command="Backup: a full backup of every upgraded database completes (the backup "
+                    "agent supports Exchange SE); restore one item as a test\n"
+                    "Monitoring: the upgraded servers report without errors\n"
+                    "Get-MailboxDatabase -Status | ft Name,LastFullBackup"))
+    return RuleOutput(tuple(steps), tuple(links))
+
+
+def _teardown(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
+    steps: list[Step] = []
+    links: list[Link] = []
+    for g in side_by_side_groups(ctx):
+        decoms = [prior[i] for i in (f"sbs:decom:{s.name}" for s in g.old) if i in prior]
+        if not g.old_dag or not decoms:
+            continue
+        members = [s.name for s in g.old]
+        after = [d.step_id for st in decoms for d in st.predecessors]
+        step = make_step(
+            ctx, "dag_teardown", f"sbs:dagremove:{g.key}", "dag_teardown", Phase.DECOMMISSION,
+            f"dag:{g.old_dag}",
+            (f"Take down the old DAG {g.old_dag}: database copies, members, DAG",
+             f"Alte DAG {g.old_dag} abbauen: Datenbankkopien, Mitglieder, DAG"),
+            (f"Members: {', '.join(members)}", f"Mitglieder: {', '.join(members)}"),
+            needs_window=True, predecessors=deps(after), resources=(f"dag:{g.old_dag}",),
+            command="\n".join(
+                [f"Get-MailboxDatabaseCopyStatus -Server {m} | where {{-not $_.ActiveCopy}} | "
+                 "Remove-MailboxDatabaseCopy  # every passive copy" for m in members]
+                + [f"Remove-DatabaseAvailabilityGroupServer -Identity {g.old_dag} "
+                   f"-MailboxServer {m}" for m in members]
+                + [f"Remove-DatabaseAvailabilityGroup -Identity {g.old_dag}  # empty now"]))
+        steps.append(step)
+        links += [(st.id, Dependency(step.id)) for st in decoms]
+    return RuleOutput(tuple(steps), tuple(links))
+
+
+RULE_BACKUP = Rule("backup_monitoring", _backup)
+RULE_DAG_TEARDOWN = Rule("dag_teardown", _teardown)

@@ -1,0 +1,150 @@
+"""Rules health_checks, db_rebalance, se_server_baseline and mrsproxy: work around the servers.
+
+- ``health_checks``: HealthChecker and SetupAssist before the updates and upgrades of a DAG
+  (or a standalone server) start, HealthChecker after the last one; the upgrade steps' own
+  checklists run HealthChecker after each server as well.
+- ``db_rebalance``: after DAG maintenance the active copies are spread by activation
+  preference again, unless the project says its DAGs do that themselves (``dag.auto_rebalance``).
+- ``se_server_baseline``: antivirus exclusions and the product key on every new SE server
+  (without a key it is a 180-day trial).
+- ``mrsproxy``: in a hybrid organization, moves to and from Exchange Online go through
+  MRSProxy on the Mailbox servers' EWS; new SE servers get it switched on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from planner.core.plan import Dependency, Phase, Step
+from planner.core.rules.base import Context, Link, Rule, RuleOutput, deps, make_step
+from planner.core.rules.groups import side_by_side_groups
+from planner.core.rules.licensing import LICENSE
+
+__all__ = ["RULE_BASELINE", "RULE_HEALTH", "RULE_MRSPROXY", "RULE_REBALANCE"]
+
+_UPGRADE_KINDS = ("cu_update", "inplace_upgrade", "se_latest_update")
+
+
+def _by_group(ctx: Context, prior: Mapping[str, Step]) -> dict[str, list[Step]]:
+    """Update and upgrade steps per DAG, or per server outside a DAG, in plan order."""
+    out: dict[str, list[Step]] = {}
+    for st in prior.values():
+        kind, _, name = st.target.partition(":")
+        server = ctx.estate.server(name) if kind == "server" else None
+        if st.kind in _UPGRADE_KINDS and server is not None:
+            out.setdefault(server.dag or server.name, []).append(st)
+    return out
+
+
+def _servers_of(steps: list[Step]) -> list[str]:
+    return list(dict.fromkeys(st.target.partition(":")[2] for st in steps))
+
+
+def _health(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
+    steps: list[Step] = []
+    links: list[Link] = []
+    for key, group in _by_group(ctx, prior).items():
+        names = ", ".join(_servers_of(group))
+        pre = make_step(
+            ctx, "health_checks", f"precheck:{key}", "health_check", Phase.UPDATE,
+            f"group:{key}",
+            (f"HealthChecker and SetupAssist before the upgrade of {names}",
+             f"HealthChecker und SetupAssist vor dem Upgrade von {names}"),
+            # Read-only checks: they run while the preparation goes on, off the critical path.
+            predecessors=deps(LICENSE if LICENSE in prior else None),
+            command="\n".join(f".\\HealthChecker.ps1 -Server {n}; .\\SetupAssist.ps1  # on {n}"
+                              for n in _servers_of(group)))
+        rebalance = f"rebalance:{key}"
+        post = make_step(
+            ctx, "health_checks", f"postcheck:{key}", "health_check", Phase.IN_PLACE,
+            f"group:{key}",
+            (f"HealthChecker after the upgrade of {names}",
+             f"HealthChecker nach dem Upgrade von {names}"),
+            predecessors=deps([st.id for st in group]),
+            command="\n".join(f".\\HealthChecker.ps1 -Server {n}" for n in _servers_of(group)))
+        steps += [pre, post]
+        links += [(st.id, Dependency(pre.id)) for st in group]
+        links.append((post.id, Dependency(rebalance)))  # dropped when there is no rebalancing
+    return RuleOutput(tuple(steps), tuple(links))
+
+
+def _rebalance(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
+    if bool(ctx.fact("dag.auto_rebalance", False)):
+        return RuleOutput()
+    steps = []
+    for key, group in _by_group(ctx, prior).items():
+        dag = ctx.estate.dag(key)
+        if dag is None and not any(s.server.dag == key for s in ctx.servers):
+            continue  # a standalone server has nothing to rebalance
+        steps.append(make_step(
+            ctx, "db_rebalance", f"rebalance:{key}", "db_rebalance", Phase.IN_PLACE,
+            f"dag:{key}",
+            (f"Rebalance the databases of DAG {key}", f"Datenbanken der DAG {key} neu verteilen"),
+            predecessors=deps([st.id for st in group]), resources=(f"dag:{key}",),
+            command=f".\\RedistributeActiveDatabases.ps1 -DagName {key} "
+                    "-BalanceDbsByActivationPreference -Confirm:$false\n"
+                    f"Get-DatabaseAvailabilityGroup {key} | fl PreferenceMoveFrequency"))
+    return RuleOutput(tuple(steps))
+
+
+def _baseline(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
+    steps: list[Step] = []
+    links: list[Link] = []
+    for g in side_by_side_groups(ctx):
+        for new in g.new:
+            install = f"sbs:install:{new}"
+            if install not in prior:
+                continue
+            step = _baseline_step(ctx, new, install)
+            steps.append(step)
+            links.append((f"sbs:databases:{g.key}", Dependency(step.id)))
+    for st in prior.values():
+        if st.id.startswith("edge:new:"):
+            new = st.target.partition(":")[2]
+            step = _baseline_step(ctx, new, st.id)
+            steps.append(step)
+            links.append((st.id.replace("edge:new:", "edge:subscribe:"), Dependency(step.id)))
+    return RuleOutput(tuple(steps), tuple(links))
+
+
+def _baseline_step(ctx: Context, new: str, after: str) -> Step:
+    return make_step(
+        ctx, "se_server_baseline", f"baseline:{new}", "se_server_baseline", Phase.SIDE_BY_SIDE,
+        f"server:{new}",
+        (f"Antivirus exclusions and product key on {new}",
+         f"Virenschutz-Ausnahmen und Produktschlüssel auf {new}"),
+        predecessors=deps(after), resources=(f"server:{new}",),
+        command=f"Set-ExchangeServer {new} -ProductKey <key>; Restart-Service "
+                "MSExchangeIS\nAntivirus: Exchange folder, process and file name exclusions "
+                "(learn 'Running Windows antivirus software on Exchange servers')\n"
+                f".\\HealthChecker.ps1 -Server {new}")
+
+
+def _mrsproxy(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
+    if not ctx.hybrid:
+        return RuleOutput()
+    steps: list[Step] = []
+    links: list[Link] = []
+    for g in side_by_side_groups(ctx):
+        configs = [f"sbs:config:{n}" for n in g.new if f"sbs:config:{n}" in prior]
+        if not configs:
+            continue
+        names = ", ".join(g.new)
+        step = make_step(
+            ctx, "mrsproxy", f"mrsproxy:{g.key}", "mrsproxy", Phase.SIDE_BY_SIDE,
+            f"group:{g.key}",
+            (f"Enable MRSProxy on {names}", f"MRSProxy auf {names} aktivieren"),
+            predecessors=deps(configs),
+            command="\n".join(f"Set-WebServicesVirtualDirectory '{n}\\EWS (Default Web Site)' "
+                              "-MRSProxyEnabled $true" for n in g.new)
+            + "\nTest-MigrationServerAvailability -ExchangeRemoteMove -RemoteServer "
+              "<hybrid namespace> -Credentials (Get-Credential)  # from Exchange Online")
+        steps.append(step)
+        links += [(f"sbs:decom:{s.name}", Dependency(step.id)) for s in g.old]
+    return RuleOutput(tuple(steps), tuple(links))
+
+
+RULE_HEALTH = Rule("health_checks", _health)
+RULE_REBALANCE = Rule("db_rebalance", _rebalance)
+RULE_BASELINE = Rule("se_server_baseline", _baseline)
+RULE_MRSPROXY = Rule("mrsproxy", _mrsproxy)
