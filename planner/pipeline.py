@@ -15,6 +15,7 @@ from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.model import Estate, Finding
 from planner.core.plan import Plan
 from planner.core.settings import Decisions, Settings
+from planner.core.settings_defaults import localized_defaults
 
 __all__ = ["Inputs", "knowledge_for", "load_inputs", "make_plan"]
 
@@ -55,7 +56,8 @@ def load_inputs(
         from dataclasses import replace
 
         settings = replace(settings, customer=result.estate.organization.customer)
-    return Inputs(result.estate, findings, settings)
+    settings, gaps = localized_defaults(settings)
+    return Inputs(result.estate, findings + gaps, settings)
 
 
 def make_plan(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.core.catalogue import catalogue
+from planner.core.model import Finding
 from planner.core.plan import Dependency, Phase, Plan, ScheduledStep, Step
 from planner.core.vocabulary import ENTITIES, PHASES, Entity
 
@@ -21,6 +22,7 @@ __all__ = [
     "Outline",
     "OutlineRow",
     "build_outline",
+    "finding_place",
     "predecessor_text",
     "target_label",
 ]
@@ -78,6 +80,21 @@ def target_label(target: str, lang: str) -> str:
     if entity is None:
         return name or kind
     return catalogue(lang)(f"vocabulary.target.{entity.code}", name=name)
+
+
+def finding_place(finding: Finding, lang: str) -> str:
+    """Where a finding points, in words: ``Bestand.xlsx › Server › Zeile 7 › Build``, or the
+    entity it concerns (``Server EX01``), never a code such as ``server:EX01``."""
+    cat = catalogue(lang)
+    if finding.file or finding.sheet or finding.row is not None or finding.column:
+        row = cat("common.row_n", n=finding.row) if finding.row is not None else ""
+        return " › ".join(p for p in (finding.file, finding.sheet, row, finding.column) if p)
+    if not finding.target:
+        return "–"
+    kind = finding.target.partition(":")[0]
+    if cat.has(f"common.where.{kind}"):
+        return cat(f"common.where.{kind}")
+    return target_label(finding.target, lang)
 
 
 def predecessor_text(links: Iterable[tuple[int, Dependency]], lang: str) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
 from planner.core.export.cells import SheetWriter, Styles, row_height, text_lines
+from planner.core.export.wbs import finding_place
 from planner.core.export.xlsx_layout import (
     CELL,
     ExportContext,
@@ -105,8 +107,8 @@ def _estate_tables(ctx: ExportContext) -> list[tuple[str, list[str], list[list[o
          [[d.name, d.server, d.dag, _number(d.size_gb), _number(d.mailbox_count)]
           for d in estate.databases]),
         ("connectors", ["name", "type", "servers", "address_spaces", "smart_hosts", "fqdn"],
-         [[c.name, c.type.value, _join(c.servers), _join(c.address_spaces),
-           _join(c.smart_hosts), c.fqdn] for c in estate.connectors]),
+         [[c.name, ctx.text(f"connector_type.{c.type.value}"), _join(c.servers),
+           _join(c.address_spaces), _join(c.smart_hosts), c.fqdn] for c in estate.connectors]),
         ("relay_clients", ["name", "host", "connector", "server", "owner"],
          [[r.name, r.host, r.connector, r.server, r.owner] for r in estate.relay_clients]),
         ("namespaces", ["name", "services", "servers", "load_balancer", "certificate"],
@@ -129,8 +131,10 @@ def write_findings_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> 
     for row, f in enumerate(findings, start=4):
         writer.put(row, 0, t(f"value.{f.severity.value}"), bold=True,
                    bg_color=_SEVERITY_COLOURS.get(f.severity, "#FFFFFF"), **CELL)
+        target = finding_place(replace(f, file="", sheet="", row=None, column=""), ctx.lang) \
+            if f.target else ""
         values = [f.code, f.message(ctx.lang), f.file, f.sheet,
-                  "" if f.row is None else f.row, f.column, f.target]
+                  "" if f.row is None else f.row, f.column, target]
         for col, value in enumerate(values, start=1):
             writer.put(row, col, value, text_wrap=col == 2, **CELL)
         sheet.set_row(row, row_height(text_lines(f.message(ctx.lang), 70)))

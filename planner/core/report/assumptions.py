@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
 from planner.core.calendar import region_name
+from planner.core.export.wbs import finding_place
 from planner.core.knowledge import Fact, Knowledge
 from planner.core.model import Severity
 from planner.core.plan import Plan
@@ -24,7 +26,7 @@ def findings_table(plan: Plan, words: Wording) -> tuple[Table, str]:
     shown = ordered[:MAX_FINDINGS]
     rows = tuple(
         Row((words("severity_" + f.severity.value), f.message(words.lang),
-             f.where() or f.target or "–"),
+             finding_place(f, words.lang)),
             {"error": "bad", "warning": "warn"}.get(f.severity.value, ""))
         for f in shown
     )
@@ -83,9 +85,10 @@ def stage_table(knowledge: Knowledge, words: Wording) -> Table:
 
 
 def _source(words: Wording, source: str, confidence: str) -> str:
+    shown = citation(source)
     if confidence in ("secondary", "unconfirmed"):
-        return f"{source} ({words('confidence_' + confidence)})"
-    return source
+        return f"{shown} ({words('confidence_' + confidence)})"
+    return shown
 
 
 def _value(words: Wording, value: Any) -> str:
@@ -97,7 +100,35 @@ def _value(words: Wording, value: Any) -> str:
         return ", ".join(str(v) for v in value)
     if isinstance(value, int | float):
         return words.number(value)
-    return str(value) if value != "" else words("baseline_none")
+    if value == "":
+        return words("baseline_none")
+    # A text value of the knowledge base (a Microsoft term) has its words in the catalogue.
+    key = "report.fact_value." + re.sub(r"\W+", "_", str(value)).strip("_").lower()
+    return words(key) if words.catalogue.has(key) else str(value)
+
+
+_REMARK = re.compile(r"\)\s*:\s.*$|(?<=[\w'])\s*:\s(?!.*').*$")
+_GROUP = re.compile(r"\s*\(([^()']*)\)")
+
+
+def _kept(match: re.Match[str]) -> str:
+    """A bracketed remark's replacement: kept inside a quoted title or when it is a number."""
+    inside_title = match.string[:match.start()].count("'") % 2 == 1
+    if inside_title or re.fullmatch(r"[\d, -]+", match.group(1)):
+        return match.group(0)
+    return ""
+
+
+def citation(source: str) -> str:
+    """A source as a citation: publisher, title and article number, without the remarks
+    (English prose in brackets or after a colon) that the knowledge base keeps for us."""
+    parts = []
+    for part in source.split(";"):
+        text = _REMARK.sub(lambda m: ")" if m.group(0).startswith(")") else "", part.strip())
+        text = _GROUP.sub(_kept, text)
+        if text.strip():
+            parts.append(text.strip())
+    return "; ".join(parts) or source
 
 
 def _fact_row(words: Wording, name: str, fact: Fact) -> Row:

@@ -99,7 +99,7 @@ def _cover(plan: Plan, knowledge: Knowledge, words: Wording, today: date) -> Cov
     s = plan.settings
     logo = Path(s.logo_path) if s.logo_path else None
     return Cover(
-        customer=s.customer or plan.estate.organization.customer or words("the_customer"),
+        customer=s.customer or plan.estate.organization.customer or words("common.no_customer"),
         prepared_by=", ".join(p for p in (s.consultant_name, s.company) if p),
         logo_uri=logo.resolve().as_uri() if logo and logo.is_file() else "",
         date=words.date(today),

@@ -26,6 +26,7 @@ from planner.core.rules.estate_facts import (
 from planner.core.rules.groups import Group, group_step, side_by_side_groups
 from planner.core.rules.inplace import latest_se_build
 from planner.core.rules.licensing import LICENSE
+from planner.core.rules.moves import gb_text
 from planner.core.rules.namespace import (
     namespace_command,
     namespace_detail,
@@ -139,12 +140,12 @@ def _dag_and_databases(ctx: Context, g: Group) -> list[Step]:
                      + "\n".join(f"Add-DatabaseAvailabilityGroupServer {g.new_dag} "
                                  f"-MailboxServer {n}" for n in g.new))))
     where = g.new_dag or g.new[0]
-    gb = f"{g.data_gb:g} GB" if g.data_gb is not None else "?"
+    gb_en, gb_de = gb_text(g.data_gb)
     out.append(group_step(
         ctx, g, _RULE, f"sbs:databases:{g.key}", "databases", SBS,
         f"dag:{g.new_dag}" if g.new_dag else f"server:{g.new[0]}",
         (f"Create mailbox databases on {where}", f"Postfachdatenbanken auf {where} anlegen"),
-        (f"{facts[0]}; {gb} of mailbox data to hold", f"{facts[1]}; {gb} Postfachdaten"),
+        (f"{facts[0]}; {gb_en} of mailbox data to hold", f"{facts[1]}; {gb_de} Postfachdaten"),
         fields, predecessors=deps(out[-1].id if out else configs),
         command="New-MailboxDatabase -Server <new server> -Name ...; Add-MailboxDatabaseCopy "
                 "(DAG); Set-MailboxDatabase -OfflineAddressBook ..."))

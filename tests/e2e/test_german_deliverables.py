@@ -1,0 +1,87 @@
+"""Every sample's German report and the printed part of its German workbook read as German:
+no English leftovers, no internal codes (``server:EX01``, ``site:``, snake_case keys,
+true/false), German numbers."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from planner.core.export.xlsx import write_workbook
+from planner.core.knowledge import Knowledge, load_knowledge
+from planner.core.report.html import render_report_html
+from tests.paths import SAMPLES
+from tests.sample_plans import sample_plan
+
+SAMPLE_NAMES = sorted(p.name for p in SAMPLES.iterdir() if p.is_dir())
+
+# Words that are English and have a German word in our catalogues; a citation's quoted title
+# ('...') and PowerShell are left out before the scan.
+ENGLISH = ("the", "and", "with", "row", "true", "false", "primary", "secondary", "Consultant",
+           "Customer", "organization", "inbound", "outbound", "receive", "send", "Sat", "Sun",
+           "none", "unknown", "yes", "no", "days", "step", "steps", "server(s)", "client(s)")
+CODE = re.compile(r"\b(?:server|site|dag|connector|relay|org|organization|project):[\w-]+"
+                  r"|\b[a-z]+(?:_[a-z0-9]+)+\b|\b(?:True|False|None)\b")
+ENGLISH_WORD = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(w) for w in ENGLISH)
+                          + r")(?![\w'-])")
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|https?://\S+")
+# English decimal point in a German number: 2130.75 (build numbers 15.2.1748.39 have three dots).
+ENGLISH_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d.])"
+                            r"|(?<![\d.])\d+\.\d{1,2}\s*(?:GB|TB|MB|%)")
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    """The bundled knowledge base."""
+    return load_knowledge()
+
+
+def _report_text(name: str, knowledge: Knowledge) -> str:
+    page = render_report_html(sample_plan(name), knowledge, "de")
+    page = re.sub(r"<style.*?</style>", " ", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def _workbook_text(name: str, knowledge: Knowledge, path: Path) -> str:
+    """The cells a PMO prints: the plan's printed columns, the findings and the estate."""
+    write_workbook(sample_plan(name), knowledge, path, "de")
+    book = load_workbook(path, read_only=True)
+    texts = []
+    for sheet in book.worksheets[:1]:  # the plan: ID … reason (the rest is for the consultant)
+        for row in sheet.iter_rows(min_row=4, max_col=11, values_only=True):
+            texts += [str(v) for v in row if v is not None]
+    for sheet in book.worksheets[1:]:
+        if sheet.title in ("Annahmen",):  # the knowledge base with its keys, for the audit
+            continue
+        for row in sheet.iter_rows(values_only=True):
+            texts += [str(v) for v in row if isinstance(v, str | bool)]
+    return "\n".join(texts)
+
+
+def _leftovers(text: str) -> list[str]:
+    plain = QUOTED.sub(" ", text)
+    found = [m.group(0) for pattern in (CODE, ENGLISH_WORD, ENGLISH_NUMBER)
+             for m in pattern.finditer(plain)]
+    return sorted(set(found))
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_the_german_report_has_no_english_or_codes(name: str, knowledge: Knowledge) -> None:
+    assert _leftovers(_report_text(name, knowledge)) == []
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_the_printed_german_workbook_has_no_english_or_codes(
+        name: str, knowledge: Knowledge, tmp_path: Path) -> None:
+    assert _leftovers(_workbook_text(name, knowledge, tmp_path / "plan.xlsx")) == []
+
+
+def test_the_scan_finds_what_it_looks_for() -> None:
+    found = _leftovers("Fundstelle server:FAB-EDGE-01, site:Hamburg, ad_prep, True; "
+                       "row 5 · D; Consultant 1; 2130.75 GB; 'the quoted title' bleibt")
+    assert found == sorted({"server:FAB-EDGE-01", "site:Hamburg", "ad_prep", "True", "row",
+                            "Consultant", "2130.75 GB"})
