@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from planner.core.explanation import Driver
 from planner.core.model import Estate, Finding
 from planner.core.settings import Decisions, Settings
 from planner.core.vocabulary import MigrationPath, Phase
@@ -114,14 +115,12 @@ class ScheduledStep:
     start: date
     end: date
     consultant: str = ""  # "" when the customer does it
-    # start|predecessor|window|holiday|absence|freeze|pin|deadline|resource
-    driver_kind: str = "start"
-    driver_en: str = ""
-    driver_de: str = ""
+    driver: Driver = field(default_factory=Driver)  # rendered by planner.core.explain_text
 
-    def driver(self, lang: str = "en") -> str:
-        """What drove the date, in the requested language."""
-        return self.driver_de if lang == "de" else self.driver_en
+    @property
+    def driver_kind(self) -> str:
+        """start|predecessor|window|holiday|absence|freeze|pin|deadline|resource."""
+        return self.driver.kind
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from planner.core.exo_view import implied_overrides
+from planner.core.explain_text import driver_text
 from planner.core.knowledge import Knowledge
 from planner.core.model import estate_to_plain, to_plain
 from planner.core.plan import Plan
@@ -49,7 +50,7 @@ def _steps(plan: Plan) -> list[dict[str, Any]]:
             "start": dated.start.isoformat() if dated else None,
             "end": dated.end.isoformat() if dated else None,
             "consultant": dated.consultant if dated else None,
-            "driver": dated.driver(lang) if dated else None,
+            "driver": driver_text(plan, dated, lang) if dated else None,
             "driver_kind": dated.driver_kind if dated else None,
         })
     return rows

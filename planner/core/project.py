@@ -49,11 +49,34 @@ __all__ = [
 ]
 
 FORMAT_NAME = "exchange-se-planner-project"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 FILE_SUFFIX = ".seplan"
 
+
+def _drivers_as_data(doc: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 -> 2: a scheduled step's driver became data (kind, key, facts), not text.
+
+    The old English text is kept as the ``legacy`` message; a re-plan writes real drivers.
+    """
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "step_id" in node and "driver_en" in node:
+                text = str(node.pop("driver_en") or "")
+                node.pop("driver_de", None)
+                kind = str(node.pop("driver_kind", "start"))
+                node["driver"] = {"kind": kind, "key": "legacy", "name": text}
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(doc)
+    return doc
+
+
 # format n -> format n + 1; add an entry whenever FORMAT_VERSION goes up.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _drivers_as_data}
 
 
 class ProjectError(ProjectFileError):

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 
 from planner.core import project as project_module
+from planner.core.catalogue import catalogue
+from planner.core.explanation import Driver
 from planner.core.model import (
     Connector,
     ConnectorType,
@@ -37,12 +39,15 @@ from planner.core.plan import (
     Step,
 )
 from planner.core.project import (
+    FORMAT_VERSION,
+    MIGRATIONS,
     Project,
     ProjectError,
     Scenario,
     load_project,
     save_project,
 )
+from planner.core.project_io import from_plain
 from planner.core.settings import Consultant, Decisions, Freeze, Settings
 
 
@@ -73,7 +78,8 @@ def _project() -> Project:
                         (("inplace:EX01",),),
                         (Finding(Severity.INFO, "RULE-X", "note", "Hinweis"),))
     schedule = Schedule(
-        (ScheduledStep("inplace:EX01", date(2026, 3, 9), date(2026, 3, 10), "Anna", "pin"),),
+        (ScheduledStep("inplace:EX01", date(2026, 3, 9), date(2026, 3, 10), "Anna",
+                       Driver("pin", "pinned", date(2026, 3, 9))),),
         (Pause(date(2026, 5, 1), date(2026, 5, 30), 30),),
         (Exposure("EX01", date(2025, 5, 1), date(2026, 3, 10), (30, 60, 0), 0, "exo_report"),),
         Objective(0, 12, 30, date(2026, 3, 10), "optimal", 0.0, "why", "warum"),
@@ -139,7 +145,7 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
 
 
 def test_older_formats_are_migrated(tmp_path: Path, monkeypatch: Any) -> None:
-    """A format-1 file opens in a program whose format is 2, through the migration table."""
+    """A file of the current format opens in a program one format newer, through the table."""
     path = tmp_path / "old.seplan"
     save_project(_project(), path)
 
@@ -147,8 +153,9 @@ def test_older_formats_are_migrated(tmp_path: Path, monkeypatch: Any) -> None:
         doc["project"]["sources"] = [s.upper() for s in doc["project"]["sources"]]
         return doc
 
-    monkeypatch.setattr(project_module, "FORMAT_VERSION", 2)
-    monkeypatch.setitem(project_module.MIGRATIONS, 1, one_to_two)
+    current = project_module.FORMAT_VERSION
+    monkeypatch.setattr(project_module, "FORMAT_VERSION", current + 1)
+    monkeypatch.setitem(project_module.MIGRATIONS, current, one_to_two)
     assert load_project(path).sources == ("INV.XLSX",)
 
 
@@ -156,6 +163,20 @@ def test_file_is_versioned_json(tmp_path: Path) -> None:
     path = tmp_path / "p.seplan"
     save_project(Project(), path)
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["format"] == "exchange-se-planner-project" and doc["format_version"] == 1
+    assert doc["format"] == "exchange-se-planner-project"
+    assert doc["format_version"] == FORMAT_VERSION
     assert set(doc["project"]) >= {"estate", "settings", "decisions", "mapping", "plan",
                                    "scenarios"}
+
+
+def test_a_format_1_schedule_keeps_its_driver_text_as_data() -> None:
+    old = {"project": {"plan": {"schedule": {"steps": [{
+        "step_id": "cu:EX1", "start": "2026-10-05", "end": "2026-10-05", "consultant": "",
+        "driver_kind": "holiday", "driver_en": "Public holiday: Christmas (2026-12-25)",
+        "driver_de": "Feiertag: Weihnachten (25.12.2026)"}]}}}}
+    new = MIGRATIONS[1](old)
+    step = new["project"]["plan"]["schedule"]["steps"][0]
+    dated = from_plain(ScheduledStep, step)
+    assert dated.driver_kind == "holiday" and dated.driver.key == "legacy"
+    assert "driver_en" not in step
+    assert catalogue("en")("plan.driver.legacy", name=dated.driver.name).startswith("Public")

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from planner.core.explanation import Driver
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate, Organization, Server, Site
 from planner.core.plan import (
@@ -105,16 +106,17 @@ def make_plan(estate: Estate, findings: Any, settings: Settings,
     cursor = settings.start
     for s in steps:
         start = handmade.next_working_day(cursor)
-        kind, en = "start", "project start"
+        driver = Driver()
         for p in s.predecessors:
             after = dated[p.step_id].end + timedelta(days=1)
             if after > start:
                 start = handmade.next_working_day(after)
-                kind, en = "predecessor", f"after {p.step_id}"
+                driver = Driver("predecessor", "predecessor", step=p.step_id)
         if s.id in decisions.pins:
-            start, kind, en = decisions.pins[s.id], "pin", "pinned by you"
+            start = decisions.pins[s.id]
+            driver = Driver("pin", "pinned", start)
         end = handmade.finish_day(handmade.next_working_day(start), s.duration_days)
-        dated[s.id] = ScheduledStep(s.id, start, end, "Consultant 1", kind, en, en + " (de)")
+        dated[s.id] = ScheduledStep(s.id, start, end, "Consultant 1", driver)
     finish = max((d.end for d in dated.values()), default=settings.start)
     pauses = _pauses(settings)
     exposure = tuple(

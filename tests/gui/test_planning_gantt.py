@@ -29,7 +29,7 @@ def test_every_scheduled_step_has_a_bar_with_driver_tooltip(qtbot, monkeypatch):
     bars = view.chart.layout_info.bars
     assert set(bars) == {s.step_id for s in doc.plan.schedule.steps}
     assert "Date driven by" in bars["moves:EX02"].toolTip()
-    assert "after sbs:EX02" in bars["moves:EX02"].toolTip()
+    assert "After “Build SE beside EX02”" in bars["moves:EX02"].toolTip()  # by its title
 
 
 def test_zoom_changes_the_scale(qtbot, monkeypatch):

@@ -15,6 +15,7 @@ from typing import Any
 from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.workbook import Workbook
 
+from planner.core.explain_text import driver_text
 from planner.core.export.cells import SheetWriter, Styles, row_height, text_lines
 from planner.core.export.timeline import WorkingCalendar, build_timeline
 from planner.core.export.wbs import OutlineRow, build_outline, target_label
@@ -153,7 +154,7 @@ def _plan_values(ctx: ExportContext, row: OutlineRow) -> list[object]:
         consultant = ctx.text("value.customer")
     return [*values, ctx.outline.predecessors(row, ctx.lang), consultant, "",
             _window_days(ctx) if step.needs_window else "",
-            step.why(ctx.lang), target, dated.driver(ctx.lang) if dated else "", step.rule,
+            step.why(ctx.lang), target, driver_text(ctx.plan, dated, ctx.lang), step.rule,
             step.command, step.id]
 
 

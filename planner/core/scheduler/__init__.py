@@ -170,13 +170,12 @@ def _steps(problem: Problem, placed: dict[int, Placement]) -> tuple[ScheduledSte
     dated: list[ScheduledStep] = []
     for job in problem.jobs:
         p = placed[job.index]
-        kind, en, de = explain(problem, placed, job)
         dated.append(ScheduledStep(
             step_id=job.step.id,
             start=problem.day(p.start),
             end=problem.day(max(p.start, p.end - 1)),
             consultant=problem.consultants[p.consultant].name if p.consultant >= 0 else "",
-            driver_kind=kind, driver_en=en, driver_de=de,
+            driver=explain(problem, placed, job),
         ))
     return tuple(dated)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
+from planner.core.explain_text import driver_text
 from planner.core.plan import Phase, Plan, ScheduledStep, Step
 from planner.core.vocabulary import PHASES, STAGE_KINDS
 from planner.gui.i18n import word
@@ -278,7 +279,7 @@ def _draw_bar(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout, step
               dated: ScheduledStep, y: float) -> None:
     color = QColor(PHASE_COLORS.get(step.phase, "#555555"))
     pinned = step.id in data.plan.decisions.pins
-    tip = bar_tooltip(step, dated, data.lang, pinned)
+    tip = bar_tooltip(step, dated, data.lang, pinned, driver_text(data.plan, dated, data.lang))
     if step.milestone:
         cx = layout.x_of(dated.start) + layout.px_per_day / 2
         cy = y + ROW_H / 2
@@ -306,7 +307,8 @@ def _draw_bar(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout, step
     layout.bars[step.id] = bar
 
 
-def bar_tooltip(step: Step, dated: ScheduledStep, lang: str, pinned: bool) -> str:
+def bar_tooltip(step: Step, dated: ScheduledStep, lang: str, pinned: bool,
+                driver: str = "") -> str:
     """The hover text: title, dates, who, and what drove the start date."""
     days = (dated.end - dated.start).days + 1
     lines = [
@@ -317,7 +319,6 @@ def bar_tooltip(step: Step, dated: ScheduledStep, lang: str, pinned: bool) -> st
     ]
     if dated.consultant:
         lines.append(_tr("Consultant: {name}").format(name=dated.consultant))
-    driver = dated.driver(lang)
     if driver:
         lines.append(_tr("Date driven by: {driver}").format(driver=driver))
     if pinned:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.explain_text import driver_text
 from planner.core.plan import MigrationPath, Step
 from planner.gui.i18n import ui_language
 from planner.gui.models.estate_model import path_label
@@ -198,9 +199,10 @@ class StepsView(QWidget):
         if step.source:
             parts.append(" — " + self.tr("Source: {source}").format(source=step.source))
         parts.append("</p>")
-        if dated is not None and dated.driver(lang):
+        driver = driver_text(plan, dated, lang) if plan else ""
+        if driver:
             parts.append("<p>" + self.tr("Date driven by: {driver}").format(
-                driver=dated.driver(lang)) + "</p>")
+                driver=driver) + "</p>")
         if step.command:
             parts.append(f"<pre>{step.command}</pre>")
         self.details.setHtml("".join(parts))

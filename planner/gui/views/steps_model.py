@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from planner.core.explain_text import driver_text
 from planner.core.export.wbs import build_outline
 from planner.core.plan import Phase, Plan, Step
 from planner.core.report.step_order import phase_title as core_phase_title
@@ -198,6 +199,6 @@ class StepsModel(QAbstractItemModel):
             dated.consultant if dated else "",
             step.rule,
             step.why(lang),
-            dated.driver(lang) if dated else "",
+            driver_text(self._plan, dated, lang) if self._plan else "",
         )
         return values[column] if 0 <= column < len(values) else ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from planner.core.explanation import Driver
 from planner.core.knowledge import Baseline, Fact, Knowledge, RuleText
 from planner.core.model import (
     Connector,
@@ -194,8 +195,8 @@ def _schedule_steps(steps: tuple[Step, ...], settings: Settings,
             day, window if step.needs_window and not step.milestone else working)
         end = handmade.finish_day(day, step.duration_days, working)
         who = names[n % len(names)] if step.needs_consultant else ""
-        dated[step.id] = ScheduledStep(step.id, day, end, who, "predecessor",
-                                       "after its predecessor", "nach dem Vorgänger")
+        dated[step.id] = ScheduledStep(step.id, day, end, who,
+                                       Driver("predecessor", "predecessor", step=steps[0].id))
     return tuple(dated.values())
 
 

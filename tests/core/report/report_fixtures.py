@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from planner.core.explanation import Driver
 from planner.core.model import Estate, Finding, Organization, Server, Severity, Site
 from planner.core.plan import (
     Exposure,
@@ -89,7 +90,8 @@ def _schedule(steps: tuple[Step, ...]) -> Schedule:
     for i, step in enumerate(steps):
         end = day + timedelta(days=max(step.duration_days - 1, 0))
         who = "Anna Berater" if step.needs_consultant else ""
-        dated.append(ScheduledStep(step.id, day, end, who, "predecessor", "after x", "nach x"))
+        dated.append(ScheduledStep(step.id, day, end, who, Driver("predecessor", "predecessor",
+                                                                 step=steps[0].id)))
         day = end + timedelta(days=1 if i % 3 else 2)
     pause = Pause(date(2026, 11, 10), date(2026, 11, 29), 20)
     exposure = (

@@ -9,6 +9,8 @@ import sys
 from dataclasses import replace
 from datetime import date, timedelta
 
+from planner.core.catalogue import catalogue
+from planner.core.explanation import DRIVER_KINDS
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate, Server
 from planner.core.plan import Dependency, Schedule
@@ -55,7 +57,8 @@ def test_two_processes_with_different_hash_seeds_give_identical_plans() -> None:
 
 def _check_drivers(plan: Schedule) -> None:
     for dated in plan.steps:
-        assert dated.driver_en and dated.driver_de, dated.step_id
+        assert dated.driver.kind in DRIVER_KINDS, dated.step_id
+        assert catalogue("de").has(f"plan.driver.{dated.driver.key}"), dated.step_id
 
 
 def test_a_step_waiting_for_its_consultant_names_what_keeps_them_busy(
@@ -65,7 +68,7 @@ def test_a_step_waiting_for_its_consultant_names_what_keeps_them_busy(
                     Decisions(), knowledge)
     a, b = plan.for_step("a"), plan.for_step("b")
     assert a and b and b.start > a.end
-    assert b.driver_kind == "resource" and "Anna" in b.driver_en and "“a”" in b.driver_en
+    assert b.driver_kind == "resource" and b.driver.name == "Anna" and b.driver.step == "a"
     _check_drivers(plan)
 
 
@@ -79,7 +82,7 @@ def test_a_window_step_kept_from_a_window_by_its_consultant_says_so(
                     knowledge)
     w = plan.for_step("w")
     assert w and w.start == date(2026, 12, 12)
-    assert w.driver_kind == "resource" and "Anna" in w.driver_en
+    assert w.driver_kind == "resource" and w.driver.name == "Anna"
 
 
 def test_lags_count_working_days(knowledge: Knowledge) -> None:

@@ -15,9 +15,11 @@ def _usable(cal: WorkCalendar, step: Step, site: str | None, day: date) -> bool:
     return cal.is_window_day(day, site) if step.needs_window else cal.is_working_day(day, site)
 
 
-def _titled(plan: Plan, text: str) -> Step:
-    """The step whose English title the driver quotes."""
-    return next(s for s in plan.proposal.steps if f"“{s.title('en')}”" in text)
+def _named(plan: Plan, dated: ScheduledStep) -> Step:
+    """The other step the driver names."""
+    step = plan.proposal.step(dated.driver.step)
+    assert step is not None, dated.step_id
+    return step
 
 
 def _site(plan: Plan, step: Step) -> str | None:
@@ -31,7 +33,7 @@ def _check(plan: Plan, dated: ScheduledStep, cal: WorkCalendar) -> None:
     assert step is not None
     site = _site(plan, step)
     if dated.driver_kind == "predecessor":
-        driver = _titled(plan, dated.driver_en)
+        driver = _named(plan, dated)
         before = plan.schedule.for_step(driver.id)
         # A milestone takes no time: its successor may start on the milestone's day.
         assert before and (before.end < dated.start
@@ -39,7 +41,7 @@ def _check(plan: Plan, dated: ScheduledStep, cal: WorkCalendar) -> None:
         gap = [before.end + timedelta(days=n) for n in range(1, (dated.start - before.end).days)]
         assert not any(_usable(cal, step, site, d) for d in gap), dated.step_id
     elif dated.driver_kind == "resource":
-        other = _titled(plan, dated.driver_en)
+        other = _named(plan, dated)
         held = plan.schedule.for_step(other.id)
         assert held and held.start < dated.start, dated.step_id
         shares = (dated.consultant and held.consultant == dated.consultant) or (

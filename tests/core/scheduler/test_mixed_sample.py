@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from planner.core.explain_text import driver_text
+from planner.core.plan import Plan
 from planner.core.scheduler import schedule
 from planner.core.settings import Decisions
 from tests.paths import MIXED
@@ -21,4 +23,5 @@ def test_mixed_sample_is_optimal() -> None:
     assert plan.objective.status == "optimal"
     assert plan.objective.blocked_days == 0
     assert len(plan.steps) == len(proposal.steps)
-    assert all(s.driver_en and s.driver_de for s in plan.steps)
+    whole = Plan(inputs.estate, settings, Decisions(), inputs.findings, proposal, plan)
+    assert all(driver_text(whole, s, lang) for s in plan.steps for lang in ("de", "en"))

@@ -6,6 +6,7 @@ import itertools
 from datetime import date, timedelta
 
 from planner.core.calendar import build_calendar
+from planner.core.catalogue import catalogue
 from planner.core.knowledge import Knowledge
 from planner.core.model import Dag, Estate, Server
 from planner.core.scheduler import schedule
@@ -77,7 +78,9 @@ def test_holidays_are_skipped_and_named(knowledge: Knowledge) -> None:
     assert a and b
     assert (a.start, a.end) == (date(2026, 12, 23), date(2026, 12, 24))
     assert b.start == date(2026, 12, 28)  # 25/26 Dec are holidays in Bavaria, then a weekend
-    assert b.driver_kind == "holiday" and "Weihnacht" in b.driver_de
+    assert b.driver_kind == "holiday" and "Weihnacht" in b.driver.name
+    text = catalogue("de")(f"plan.driver.{b.driver.key}", name=b.driver.name, day=b.driver.day)
+    assert text.startswith("Feiertag") and "12.2026)" in text  # the German date format
 
 
 def test_freezes_are_never_worked_in_nor_straddled(knowledge: Knowledge) -> None:
@@ -87,7 +90,7 @@ def test_freezes_are_never_worked_in_nor_straddled(knowledge: Knowledge) -> None
     plan = schedule(proposal(*steps), one_server(), s, Decisions(), knowledge)
     b = plan.for_step("b")
     assert b and b.start == date(2027, 1, 7)
-    assert b.driver_kind == "freeze" and "Jahresende" in b.driver_en
+    assert b.driver_kind == "freeze" and b.driver.name == "Jahresende"
     cal = build_calendar(s)
     for dated in plan.steps:
         assert not any(cal.freeze_on(d) for d in _days(dated.start, dated.end))

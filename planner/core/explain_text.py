@@ -1,0 +1,24 @@
+"""Explanations in words: a step's date driver rendered from the catalogues of a language."""
+
+from __future__ import annotations
+
+from planner.core.catalogue import catalogue
+from planner.core.explanation import Driver
+from planner.core.plan import Plan, ScheduledStep
+
+__all__ = ["driver_text", "render_driver"]
+
+
+def driver_text(plan: Plan, dated: ScheduledStep | None, lang: str) -> str:
+    """What drove the step's date, in ``lang`` ("" for an unscheduled step)."""
+    if dated is None:
+        return ""
+    return render_driver(plan, dated.driver, lang)
+
+
+def render_driver(plan: Plan, driver: Driver, lang: str) -> str:
+    """One driver in words; the other step is named by its title."""
+    other = plan.proposal.step(driver.step) if driver.step else None
+    title = other.title(lang) if other is not None else driver.step
+    return catalogue(lang)(f"plan.driver.{driver.key}", day=driver.day, name=driver.name,
+                           step=title)
