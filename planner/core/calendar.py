@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import holidays as holidays_lib
 
+from planner.core.catalogue import catalogue
 from planner.core.model import Estate
 from planner.core.settings import Freeze, Settings
 
@@ -57,7 +58,7 @@ def region_name(country: str, subdivision: str = "") -> str:
 
 def _holidays_for(country: str, subdivision: str, year: int, language: str) -> dict[date, str]:
     """Public holidays of one country/subdivision and year; {} when the package lacks it."""
-    lang = "de" if language == "de" else "en_US"
+    lang = catalogue(language).date_pattern("holidays")
     try:
         table = holidays_lib.country_holidays(
             country, subdiv=subdivision or None, years=year, language=lang

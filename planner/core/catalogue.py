@@ -83,10 +83,14 @@ class Catalogue:
             return self.fallback.message(key)
         raise KeyError(f"no text {key!r} in the {self.lang} catalogue")
 
-    def date(self, day: date | None) -> str:
-        """A date as a reader of this language expects it (14.10.2026 / 14 Oct 2026)."""
-        return "–" if day is None else format_date(day, self.formats["date"],
-                                                   locale=self.date_locale)
+    def date(self, day: date | None, pattern: str = "date") -> str:
+        """A date as a reader of this language expects it (14.10.2026 / 14 Oct 2026).
+
+        ``pattern`` names another pattern of ``language.toml`` (``day_month``: 14.10.).
+        """
+        if day is None:
+            return "–"
+        return format_date(day, self.formats[pattern], locale=self.date_locale)
 
     def date_pattern(self, name: str) -> str:
         """A named pattern of ``language.toml`` (``date``, ``excel_date``, ...)."""

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from planner.core.catalogue import catalogue
 from planner.core.model import Estate, Finding
 from planner.core.project import Project
 from planner.core.settings import Settings
@@ -61,14 +62,12 @@ def estate_changes(old: Estate, new: Estate) -> tuple[EstateChange, ...]:
 
 def describe_changes(changes: Sequence[EstateChange], lang: str = "en") -> list[str]:
     """One readable line per change, e.g. ``servers: EX01 changed (build, site)``."""
-    words = {
-        "en": {"added": "added", "removed": "removed", "changed": "changed"},
-        "de": {"added": "neu", "removed": "entfernt", "changed": "geändert"},
-    }[lang if lang == "de" else "en"]
+    t = catalogue(lang)
     lines = []
     for c in changes:
         detail = f" ({', '.join(c.fields)})" if c.fields else ""
-        lines.append(f"{c.entity}: {c.name} {words[c.kind]}{detail}")
+        lines.append(t("common.change.line", entity=c.entity, name=c.name,
+                       change=t(f"common.change.{c.kind}"), detail=detail))
     return lines
 
 

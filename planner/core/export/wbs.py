@@ -29,7 +29,6 @@ __all__ = [
 
 # MS Project's link type codes in MSPDI, and its German abbreviations.
 LINK_TYPES: Mapping[str, int] = {"FF": 0, "FS": 1, "SF": 2, "SS": 3}
-_GERMAN_LINKS: Mapping[str, str] = {"FS": "EA", "SS": "AA", "FF": "EE", "SF": "AE"}
 _PHASE_ORDER: Mapping[Phase, int] = {phase: i for i, phase in enumerate(Phase)}
 
 
@@ -102,10 +101,9 @@ def predecessor_text(links: Iterable[tuple[int, Dependency]], lang: str) -> str:
     parts = []
     for task_id, dep in links:
         kind = dep.type.upper()
-        code = _GERMAN_LINKS.get(kind, kind) if lang == "de" else kind
-        lag = ""
-        if dep.lag_days:
-            lag = f"{dep.lag_days:+d}{'T' if lang == 'de' else 'd'}"
+        t = catalogue(lang)
+        code = t(f"export.link.{kind}") if t.has(f"export.link.{kind}") else kind
+        lag = t("export.link.lag", days=f"{dep.lag_days:+d}") if dep.lag_days else ""
         parts.append(f"{task_id}{code}{lag}")
     return ";".join(parts)
 

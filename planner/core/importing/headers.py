@@ -11,6 +11,7 @@ import difflib
 import re
 import tomllib
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -163,20 +164,19 @@ def map_columns(entity: str, header: Sequence[Any], syn: Synonyms,
                 fuzzy: bool = True) -> tuple[tuple[ColumnChoice, ...], float, bool]:
     """Columns for one header row read as ``entity``: choices, score and whether German."""
     choices: list[ColumnChoice] = []
-    de = en = 0
+    seen: Counter[str] = Counter()  # header words per language: which one the sheet speaks
     score = 0.0
     for index, raw in enumerate(header):
         text = cell_text(raw)
         field, conf, lang = _lookup(entity, text, syn)
         if not field and fuzzy:
             field, conf = _fuzzy(entity, text, syn)
-        de += lang == "de"
-        en += lang == "en"
+        seen[lang] += 1
         if text:
             choices.append(ColumnChoice(index, text, field, conf))
         if field:
             score += conf * (0.5 if field == "name" else 1.0)
-    return _resolve_duplicates(choices), score, de > en
+    return _resolve_duplicates(choices), score, seen["de"] > seen["en"]
 
 
 def _resolve_duplicates(choices: list[ColumnChoice]) -> tuple[ColumnChoice, ...]:

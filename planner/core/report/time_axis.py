@@ -70,8 +70,7 @@ class TimeAxis:
             nxt = ticks[i + 1] if i + 1 < len(ticks) else self.last + timedelta(days=1)
             room = max(self.x(nxt) - x, 0.0)
             if weekly:
-                text = (words.date(tick)[:6] if words.lang == "de"
-                        else f"{tick.day} {words.month(tick.month)}")
+                text = words.catalogue.date(tick, "day_month")
             elif tick.month == 1 or (i == 0 and self.x(tick) - self.x0 < 40):
                 text = f"{words.month(tick.month)} {tick.year}"
             else:
