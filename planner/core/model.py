@@ -22,6 +22,8 @@ __all__ = [
     "Estate",
     "ExoReport",
     "Finding",
+    "MailFlow",
+    "MailFlowKind",
     "Namespace",
     "Organization",
     "RelayClient",
@@ -172,6 +174,37 @@ class RelayClient:
     connector: str = ""
     server: str = ""
     owner: str = ""
+    # What the SMTP Receive protocol logs showed; None where no logs were read.
+    ehlo: str = ""
+    first_seen: date | None = None
+    last_seen: date | None = None
+    sessions: int | None = None
+    messages: int | None = None
+    messages_per_day: float | None = None
+    authenticated: bool | None = None  # False: anonymous relay
+    tls: bool | None = None
+    discovered: bool = False  # found in the logs, not in the inventory
+
+
+class MailFlowKind(StrEnum):
+    """Where mail crosses the organisation's edge, as the message tracking logs show it."""
+
+    INBOUND_INTERNET = "inbound_internet"  # from the internet via Edge or a gateway
+    OUTBOUND_INTERNET = "outbound_internet"
+    FROM_EXO = "from_exo"  # from Exchange Online over the hybrid connectors
+    TO_EXO = "to_exo"
+    RELAY = "relay"  # submitted by applications and devices
+    INTERNAL = "internal"  # submitted by the server's own mailboxes
+
+
+@dataclass(frozen=True)
+class MailFlow:
+    """Messages of one flow through one server on one day (counts only, never addresses)."""
+
+    server: str
+    flow: MailFlowKind
+    day: date
+    messages: int
 
 
 @dataclass(frozen=True)
@@ -214,6 +247,7 @@ class Estate:
     relay_clients: tuple[RelayClient, ...] = ()
     namespaces: tuple[Namespace, ...] = ()
     exo_reports: tuple[ExoReport, ...] = ()
+    mail_flows: tuple[MailFlow, ...] = ()
 
     @cached_property
     def _index(self) -> _EstateIndex:

@@ -14,7 +14,7 @@ column; :func:`import_files` never raises for bad input.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from planner.core.importing.blocks import read_table
 from planner.core.importing.crossref import check_estate
 from planner.core.importing.findings import Where, finding
 from planner.core.importing.headers import load_synonyms
+from planner.core.importing.log_files import find_logs
 from planner.core.importing.mapping import (
     ColumnChoice,
     ColumnMapping,
@@ -34,13 +35,16 @@ from planner.core.importing.mapping import (
 from planner.core.importing.merge import merge_rows
 from planner.core.importing.project_sheet import is_project_table, read_project_table
 from planner.core.importing.records import Row
+from planner.core.importing.relay_discovery import merge_transport_logs
 from planner.core.importing.tabular import read_file
+from planner.core.importing.transport_logs import ImportCancelled, Progress, read_transport_logs
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate, Finding, Severity
 
 __all__ = [
     "ColumnChoice",
     "ColumnMapping",
+    "ImportCancelled",
     "ImportResult",
     "MappingError",
     "SheetMapping",
@@ -69,7 +73,7 @@ class ImportResult:
         """True when at least one record or setting came out of the files."""
         e = self.estate
         parts = (e.sites, e.servers, e.dags, e.databases, e.connectors, e.relay_clients,
-                 e.namespaces, e.exo_reports)
+                 e.namespaces, e.exo_reports, e.mail_flows)
         return any(parts) or bool(self.settings_table) or e.organization.customer != ""
 
 
@@ -84,8 +88,28 @@ def _knowledge() -> Knowledge | None:
 
 
 def import_files(paths: Sequence[Path], mapping: ColumnMapping | None = None,
-                 knowledge: Knowledge | None = None) -> ImportResult:
-    """Read every file into one estate, with findings, the mappings used and any settings."""
+                 knowledge: Knowledge | None = None, progress: Progress | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> ImportResult:
+    """Read every file into one estate, with findings, the mappings used and any settings.
+
+    Exchange transport logs among the paths (files, folders, zips; recognised by their
+    header) are read after the inventory and add relay clients and mail flows to it;
+    ``progress`` and ``cancelled`` serve that long read (:class:`ImportCancelled`).
+    """
+    logs, paths, skipped = find_logs([Path(p) for p in paths])
+    result = _import_inventory(paths, mapping, knowledge)
+    if not logs:
+        return result
+    read = read_transport_logs(logs, result.estate, progress, cancelled)
+    estate, log_findings = merge_transport_logs(result.estate, read)
+    if skipped:
+        log_findings.append(finding("LOGS-FILES-SKIPPED", count=skipped))
+    return ImportResult(estate, (*result.findings, *log_findings), result.mappings,
+                        result.settings_table)
+
+
+def _import_inventory(paths: Sequence[Path], mapping: ColumnMapping | None,
+                      knowledge: Knowledge | None) -> ImportResult:
     syn = load_synonyms()
     saved = mapping or ColumnMapping()
     rows: list[Row] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from planner.core.importing.transport_findings import TRANSPORT_FINDINGS
 from planner.core.model import Finding, Severity
 
 __all__ = ["CATALOG", "Where", "finding"]
@@ -153,6 +154,7 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
                            "ignoriert."),
     "IMPORT-NOTHING": (E, "Nothing could be read from the given files.",
                        "Aus den angegebenen Dateien ließ sich nichts lesen."),
+    **TRANSPORT_FINDINGS,
 }
 
 

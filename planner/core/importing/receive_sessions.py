@@ -1,0 +1,144 @@
+"""Fold SMTP Receive protocol log lines into what each remote host did on each connector.
+
+One session is many lines sharing a session id; the reader keeps only the sessions still
+open (bounded by the server's concurrent connections) and folds each into a
+:class:`RemoteHost` when it ends. Only the verbs are looked at: the EHLO name, whether MAIL
+FROM, AUTH, STARTTLS or Exchange's own X-EXPS/X-ANONYMOUSTLS occurred, and how many
+messages were queued. The addresses after MAIL FROM and RCPT TO are never kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import IO
+
+from planner.core.importing.log_files import LineCount, data_rows
+
+__all__ = ["ReceiveLog", "RemoteHost", "read_receive_log"]
+
+_MAX_NAMES = 8  # EHLO names kept per remote address: enough to tell a load balancer
+
+
+@dataclass
+class RemoteHost:
+    """Everything one remote address did on one receive connector, summed over sessions."""
+
+    server: str
+    connector: str
+    ip: str
+    ehlo_names: dict[str, int] = field(default_factory=dict)  # name -> sessions
+    first: str = ""  # ISO date-time of the first session
+    last: str = ""
+    sessions: int = 0
+    mail_sessions: int = 0
+    messages: int = 0
+    authenticated: int = 0  # sessions that authenticated
+    tls: int = 0
+    exchange_verbs: int = 0  # sessions using X-EXPS / X-ANONYMOUSTLS: Exchange talking
+
+    @property
+    def ehlo(self) -> str:
+        """The name the host announced most often."""
+        return max(self.ehlo_names, key=lambda n: self.ehlo_names[n], default="")
+
+
+@dataclass
+class ReceiveLog:
+    """Remote hosts per (server, connector, ip), the servers' own addresses and days seen."""
+
+    hosts: dict[tuple[str, str, str], RemoteHost] = field(default_factory=dict)
+    local_ips: dict[str, set[str]] = field(default_factory=dict)  # server -> its addresses
+    days: dict[str, set[str]] = field(default_factory=dict)  # server -> ISO days with sessions
+    count: LineCount = field(default_factory=LineCount)
+
+
+class _Session:
+    __slots__ = ("auth", "cid", "ehlo", "exch", "first", "ip", "last", "local", "mail", "msgs",
+                 "tls")
+
+    def __init__(self, cid: str, local: str, remote: str, when: str) -> None:
+        self.cid, self.first, self.last = cid, when, when
+        self.local, self.ip = _ip(local), _ip(remote)
+        self.ehlo = ""
+        self.mail = self.msgs = 0
+        self.auth = self.tls = self.exch = False
+
+
+def _ip(endpoint: str) -> str:
+    """``10.1.2.3:25`` -> ``10.1.2.3``; ``[2001:db8::1]:25`` -> ``2001:db8::1``."""
+    host = endpoint.rsplit(":", 1)[0] if endpoint.count(":") == 1 or "]" in endpoint \
+        else endpoint
+    return host.strip("[]")
+
+
+def read_receive_log(text: IO[str], first: str, fields: tuple[str, ...], into: ReceiveLog,
+                     tick: Callable[[], None]) -> None:
+    """Read one protocol log's data lines (``first`` is the line after the header)."""
+    col = {name: i for i, name in enumerate(fields)}
+    try:
+        i_cid, i_sid, i_loc, i_rem, i_ev, i_data = (
+            col[n] for n in ("connector-id", "session-id", "local-endpoint", "remote-endpoint",
+                             "event", "data"))
+    except KeyError:
+        into.count.malformed += 1  # a header without the fields we need: nothing to read
+        return
+    open_sessions: dict[str, _Session] = {}
+    malformed = 0
+    for row in data_rows(first, text, len(fields), tick, into.count):
+        sid = row[i_sid]
+        s = open_sessions.get(sid)
+        if s is None:
+            s = open_sessions[sid] = _Session(row[i_cid], row[i_loc], row[i_rem], row[0])
+        ev = row[i_ev]
+        if ev == "<":
+            _command(s, row[i_data])
+        elif ev == ">":
+            data = row[i_data]
+            if data.startswith("250 2.6.0"):
+                s.msgs += 1
+            elif data.startswith("235"):
+                s.auth = True
+        elif ev == "-":
+            s.last = row[0]
+            _fold(open_sessions.pop(sid), into)
+        elif ev != "+" and ev != "*":
+            malformed += 1
+    for s in open_sessions.values():  # sessions cut off by the end of the file still count
+        _fold(s, into)
+    into.count.malformed += malformed
+
+
+def _command(s: _Session, data: str) -> None:
+    verb = data[:4].upper()
+    if verb in ("EHLO", "HELO"):
+        s.ehlo = data[5:].strip()
+    elif verb == "MAIL":
+        s.mail += 1
+    elif verb == "STAR":
+        s.tls = True
+    elif verb == "X-AN":
+        s.tls = s.exch = True
+    elif verb == "X-EX":
+        s.exch = True
+
+
+def _fold(s: _Session, into: ReceiveLog) -> None:
+    server, _, connector = s.cid.partition("\\")
+    into.local_ips.setdefault(server.upper(), set()).add(s.local)
+    key = (server.upper(), connector, s.ip)
+    host = into.hosts.get(key)
+    if host is None:
+        host = into.hosts[key] = RemoteHost(server.upper(), connector, s.ip, first=s.first,
+                                            last=s.last)
+    host.sessions += 1
+    if s.ehlo and (s.ehlo in host.ehlo_names or len(host.ehlo_names) < _MAX_NAMES):
+        host.ehlo_names[s.ehlo] = host.ehlo_names.get(s.ehlo, 0) + 1
+    host.first, host.last = min(host.first, s.first), max(host.last, s.last)
+    if s.mail:
+        host.mail_sessions += 1
+        into.days.setdefault(server.upper(), set()).add(s.first[:10])
+    host.messages += s.msgs
+    host.authenticated += s.auth
+    host.tls += s.tls
+    host.exchange_verbs += s.exch

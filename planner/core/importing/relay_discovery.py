@@ -1,0 +1,216 @@
+"""Merge what the transport logs showed into the estate: relay clients, connectors, mail flows.
+
+A host that sent mail through a receive connector and is neither Exchange, Exchange Online
+nor a load balancer is a relay client. It is matched to a listed client by address or name
+(the listed record keeps its name and owner and gains what the logs saw); an unmatched one
+is added and reported. A listed client the logs never saw is reported too, as is a load
+balancer that hides its clients and a relay connector whose ranges admit far more
+addresses than ever used it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import replace
+from datetime import date
+
+from planner.core.importing.findings import Where, finding
+from planner.core.importing.log_files import LogKind
+from planner.core.importing.log_senders import Sender, SenderRules
+from planner.core.importing.receive_sessions import RemoteHost
+from planner.core.importing.transport_logs import TransportLogs
+from planner.core.model import (
+    Connector,
+    ConnectorType,
+    Estate,
+    Finding,
+    MailFlow,
+    MailFlowKind,
+    RelayClient,
+)
+
+__all__ = ["merge_transport_logs"]
+
+
+def merge_transport_logs(estate: Estate, logs: TransportLogs) -> tuple[Estate, list[Finding]]:
+    """The estate with the logs' relay clients, their connectors and the mail flows."""
+    rules = logs.rules
+    assert rules is not None, "read_transport_logs sets the rules"
+    hosts = list(logs.receive.hosts.values())
+    kinds = {id(h): rules.classify(h) for h in hosts}
+    senders = [h for h in hosts if kinds[id(h)] is Sender.CLIENT and h.mail_sessions]
+    senders.sort(key=lambda h: (-h.messages, h.server, h.connector, h.ip))
+    clients, findings = _merge_clients(estate, senders, logs)
+    estate = replace(estate, relay_clients=clients,
+                     connectors=estate.connectors + _new_connectors(estate, senders),
+                     mail_flows=_flows(estate, logs))
+    findings += _balancer_findings(hosts, kinds)
+    findings += _range_findings(estate, senders, rules)
+    findings += _read_findings(logs, clients)
+    return estate, findings
+
+
+def _name_of(host: RemoteHost) -> str:
+    ehlo = host.ehlo
+    return ehlo if ehlo and not ehlo.startswith("[") else host.ip
+
+
+def _server_name(estate: Estate, name: str) -> str:
+    server = estate.server(name)
+    return server.name if server else name
+
+
+def _observed(estate: Estate, host: RemoteHost, days: int) -> dict[str, object]:
+    per_day = round(host.messages / days, 1) if days else None
+    return {"ehlo": host.ehlo, "first_seen": date.fromisoformat(host.first[:10]),
+            "last_seen": date.fromisoformat(host.last[:10]), "sessions": host.mail_sessions,
+            "messages": host.messages, "messages_per_day": per_day,
+            "authenticated": host.authenticated > 0, "tls": host.tls > 0}
+
+
+def _matches(rc: RelayClient, host: RemoteHost) -> bool:
+    keys = {k.lower() for k in (rc.host, rc.name) if k}
+    names = {n.lower() for n in host.ehlo_names} | {host.ip}
+    names |= {n.split(".", 1)[0] for n in names}
+    return bool(keys & names)
+
+
+def _merge_clients(estate: Estate, senders: list[RemoteHost],
+                   logs: TransportLogs) -> tuple[tuple[RelayClient, ...], list[Finding]]:
+    listed = list(estate.relay_clients)
+    taken: set[int] = set()
+    added: list[RelayClient] = []
+    findings: list[Finding] = []
+    for host in senders:
+        server = _server_name(estate, host.server)
+        seen = _observed(estate, host, len(logs.receive.days.get(host.server, ())))
+        index = next((i for i, rc in enumerate(listed) if i not in taken and _matches(rc, host)),
+                     None)
+        if index is not None:
+            taken.add(index)
+            rc = listed[index]
+            listed[index] = replace(rc, server=rc.server or server,
+                                    connector=rc.connector or host.connector,
+                                    host=rc.host or host.ip, **seen)  # type: ignore[arg-type]
+            continue
+        name = _unique(_name_of(host), server, [*listed, *added])
+        added.append(RelayClient(name=name, host=host.ip, connector=host.connector,
+                                 server=server, discovered=True, **seen))  # type: ignore[arg-type]
+        findings.append(finding(
+            "LOGS-RELAY-DISCOVERED", Where(), target=f"relay:{name}", name=name, ip=host.ip,
+            connector=host.connector, server=server, messages=host.messages,
+            first=host.first[:10], last=host.last[:10]))
+    for i, rc in enumerate(listed):
+        if i not in taken:
+            findings += _unseen(estate, rc, logs)
+    return tuple(listed + added), findings
+
+
+def _unique(name: str, server: str, existing: list[RelayClient]) -> str:
+    names = {rc.name.lower() for rc in existing}
+    return name if name.lower() not in names else f"{name} ({server})"
+
+
+def _unseen(estate: Estate, rc: RelayClient, logs: TransportLogs) -> list[Finding]:
+    """A listed client the logs never saw, if the logs cover its server (or any server)."""
+    days = logs.receive.days
+    server = estate.server(rc.server) if rc.server else None
+    covered = days.get(server.name.upper(), set()) if server else set().union(*days.values())
+    if not covered:
+        return []
+    path = f"{rc.connector or '?'} ({server.name})" if server else (rc.connector or "?")
+    return [finding("LOGS-RELAY-UNSEEN", Where(), target=f"relay:{rc.name}", name=rc.name,
+                    path=path, first=min(covered), last=max(covered))]
+
+
+def _new_connectors(estate: Estate, senders: list[RemoteHost]) -> tuple[Connector, ...]:
+    """Receive connectors the logs prove exist but the inventory does not list."""
+    known = {(c.name.lower(), s.lower()) for c in estate.connectors for s in c.servers}
+    out: dict[tuple[str, str], Connector] = {}
+    for h in senders:
+        server = _server_name(estate, h.server)
+        key = (h.connector.lower(), server.lower())
+        if key not in known and key not in out:
+            out[key] = Connector(h.connector, ConnectorType.RECEIVE, servers=(server,))
+    return tuple(out.values())
+
+
+def _flows(estate: Estate, logs: TransportLogs) -> tuple[MailFlow, ...]:
+    flows = [MailFlow(_server_name(estate, server), MailFlowKind(flow), date.fromisoformat(day),
+                      n) for (server, flow, day), n in logs.flows.counts.items()]
+    return estate.mail_flows + tuple(sorted(flows, key=lambda f: (f.server, f.flow, f.day)))
+
+
+def _balancer_findings(hosts: list[RemoteHost], kinds: dict[int, Sender]) -> list[Finding]:
+    by_connector: dict[tuple[str, str], list[RemoteHost]] = {}
+    for h in hosts:
+        by_connector.setdefault((h.server, h.connector), []).append(h)
+    out = []
+    for (server, connector), group in sorted(by_connector.items()):
+        if len(group) == 1 and kinds[id(group[0])] is Sender.LOAD_BALANCER:
+            h = group[0]
+            out.append(finding("LOGS-LOAD-BALANCER", Where(), target=f"connector:{connector}",
+                               connector=connector, server=server, ip=h.ip,
+                               names=len(h.ehlo_names)))
+    return out
+
+
+def _addresses(ranges: tuple[str, ...]) -> int | None:
+    """How many addresses the ranges admit; None if one cannot be read."""
+    total = 0
+    for r in ranges:
+        try:
+            if "-" in r:
+                lo, hi = (ipaddress.ip_address(p.strip()) for p in r.split("-", 1))
+                total += int(hi) - int(lo) + 1
+            else:
+                total += ipaddress.ip_network(r.strip(), strict=False).num_addresses
+        except ValueError:
+            return None
+    return total
+
+
+def _range_findings(estate: Estate, senders: list[RemoteHost],
+                    rules: SenderRules) -> list[Finding]:
+    out = []
+    for c in estate.connectors:
+        if c.type is not ConnectorType.RECEIVE or not c.remote_ip_ranges or not c.servers:
+            continue
+        servers = {s.upper() for s in c.servers}
+        ips = sorted({h.ip for h in senders if h.connector.lower() == c.name.lower()
+                      and _server_name(estate, h.server).upper() in servers},
+                     key=_ip_key)
+        allowed = _addresses(c.remote_ip_ranges)
+        # A connector open to every address (a default one) is not a relay allow-list.
+        if not ips or allowed is None or allowed >= 2**32 - 1:
+            continue
+        if allowed > rules.addresses_per_client * len(ips):
+            out.append(finding(
+                "LOGS-RANGE-WIDE", Where(), target=f"connector:{c.name}", connector=c.name,
+                server=", ".join(c.servers), allowed=allowed, ranges=", ".join(c.remote_ip_ranges),
+                seen=len(ips), tighter=", ".join(ips)))
+    return out
+
+
+def _ip_key(ip: str) -> tuple[int, int]:
+    try:
+        addr = ipaddress.ip_address(ip)
+    except ValueError:
+        return (9, 0)
+    return (addr.version, int(addr))
+
+
+def _read_findings(logs: TransportLogs, clients: tuple[RelayClient, ...]) -> list[Finding]:
+    out = [finding("LOGS-READ", Where(), receive=logs.files.get(LogKind.RECEIVE, 0),
+                   tracking=logs.files.get(LogKind.TRACKING, 0),
+                   lines=logs.receive.count.lines + logs.flows.count.lines,
+                   clients=sum(rc.messages is not None for rc in clients),
+                   new=sum(rc.discovered for rc in clients))]
+    if not logs.files.get(LogKind.RECEIVE):
+        out.append(finding("LOGS-NO-RECEIVE"))
+    if logs.malformed:
+        first = next(iter(logs.malformed_in))
+        out.append(finding("LOGS-MALFORMED", Where(first), count=logs.malformed,
+                           files=len(logs.malformed_in), first=first))
+    out += [finding("LOGS-UNREADABLE", Where(), detail=u) for u in logs.unreadable]
+    return out

@@ -1,0 +1,64 @@
+"""The findings the transport-log reader reports: codes, severities and en/de texts."""
+
+from __future__ import annotations
+
+from planner.core.model import Severity
+
+__all__ = ["TRANSPORT_FINDINGS"]
+
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+TRANSPORT_FINDINGS: dict[str, tuple[Severity, str, str]] = {
+    "LOGS-READ": (
+        INFO, "Transport logs read: {receive} SMTP Receive protocol log(s) and {tracking} message "
+        "tracking log(s), {lines} lines; {clients} relay client(s) found, {new} of them not in "
+        "the inventory. Only counts and the clients' own addresses and names were kept.",
+        "Transportprotokolle gelesen: {receive} SMTP-Empfangsprotokoll(e) und {tracking} "
+        "Nachrichtenverfolgungsprotokoll(e), {lines} Zeilen; {clients} Relay-Client(s) "
+        "gefunden, davon {new} nicht im Bestand. Behalten wurden nur Zahlen und die Adressen "
+        "und Namen der Clients selbst."),
+    "LOGS-MALFORMED": (
+        W, "{count} malformed line(s) skipped in {files} log file(s), e.g. {first}.",
+        "{count} fehlerhafte Zeile(n) in {files} Protokolldatei(en) übersprungen, z. B. "
+        "{first}."),
+    "LOGS-UNREADABLE": (W, "Log file could not be read to the end: {detail}",
+                        "Protokolldatei ließ sich nicht ganz lesen: {detail}"),
+    "LOGS-NO-RECEIVE": (
+        INFO, "No SMTP Receive protocol logs among the files: relay clients cannot be found. "
+        "Set the relay connectors' ProtocolLoggingLevel to Verbose and copy "
+        "TransportRoles\\Logs\\FrontEnd\\ProtocolLog\\SmtpReceive after a few days.",
+        "Keine SMTP-Empfangsprotokolle unter den Dateien: Relay-Clients lassen sich nicht "
+        "finden. ProtocolLoggingLevel der Relay-Connectoren auf Verbose stellen und nach "
+        "einigen Tagen TransportRoles\\Logs\\FrontEnd\\ProtocolLog\\SmtpReceive kopieren."),
+    "LOGS-FILES-SKIPPED": (
+        INFO, "{count} file(s) in the folder are not Exchange transport logs; skipped.",
+        "{count} Datei(en) im Ordner sind keine Exchange-Transportprotokolle; übersprungen."),
+    "LOGS-RELAY-DISCOVERED": (
+        W, "Relay client {name} ({ip}) sends through {connector} on {server} and is not in the "
+        "inventory: {messages} message(s) from {first} to {last}. It has been added; fill in "
+        "its owner.",
+        "Relay-Client {name} ({ip}) sendet über {connector} auf {server} und fehlt im Bestand: "
+        "{messages} Nachricht(en) vom {first} bis {last}. Er wurde ergänzt; bitte den "
+        "Verantwortlichen eintragen."),
+    "LOGS-RELAY-UNSEEN": (
+        W, "Relay client {name} is listed but sent nothing through {path} in the logs "
+        "({first} to {last}): perhaps retired, perhaps using another server or path. Check "
+        "before the old server is removed.",
+        "Relay-Client {name} ist erfasst, hat laut Protokollen ({first} bis {last}) aber "
+        "nichts über {path} gesendet: vielleicht stillgelegt, vielleicht über einen anderen "
+        "Server oder Weg. Vor dem Abbau des alten Servers prüfen."),
+    "LOGS-LOAD-BALANCER": (
+        W, "All sessions on {connector} ({server}) come from one address, {ip}, announcing "
+        "{names} different names: a load balancer or NAT hides the real clients. Find them "
+        "on the load balancer (or log the client address there) before re-pointing.",
+        "Alle Sitzungen auf {connector} ({server}) kommen von einer Adresse, {ip}, mit "
+        "{names} verschiedenen Namen: ein Load Balancer oder NAT verbirgt die eigentlichen "
+        "Clients. Diese vor dem Umstellen am Load Balancer ermitteln (oder dort die "
+        "Client-Adresse protokollieren)."),
+    "LOGS-RANGE-WIDE": (
+        W, "Receive connector {connector} on {server} accepts {allowed} address(es) "
+        "({ranges}), but only {seen} client(s) used it: use {tighter} on the new connector.",
+        "Empfangsconnector {connector} auf {server} nimmt {allowed} Adresse(n) an "
+        "({ranges}), genutzt haben ihn nur {seen} Client(s): auf dem neuen Connector "
+        "{tighter} verwenden."),
+}
