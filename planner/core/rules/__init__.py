@@ -29,6 +29,7 @@ from planner.core.rules import (
     mitigation,
     namespace,
     org_checks,
+    security_order,
     server_checks,
     side_by_side,
 )
@@ -53,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     edge.RULE,
     edge.RULE_INBOUND,
     edge.RULE_RESUBSCRIBE,
+    security_order.RULE,  # every SE install/upgrade after the 2019 CU updates
     hybrid.RULE,
     mitigation.RULE,
     org_checks.RULE_AD_BACKUP,

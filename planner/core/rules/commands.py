@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ["SETUP_ACCEPT", "maintenance_wrapped", "setup_upgrade"]
+from planner.core.plan import MigrationPath
+from planner.core.rules.base import Context, ServerFacts
+
+__all__ = ["SETUP_ACCEPT", "maintenance_wrapped", "redirect_target", "setup_upgrade"]
 
 SETUP_ACCEPT = "/IAcceptExchangeServerLicenseTerms_DiagnosticDataOFF"
 
@@ -12,12 +15,18 @@ def setup_upgrade() -> str:
     return f"Setup.exe /Mode:Upgrade {SETUP_ACCEPT}"
 
 
-def maintenance_wrapped(server: str, dag: str, action: str) -> str:
-    """``action`` wrapped in maintenance mode; DAG members also pause their cluster node."""
+def maintenance_wrapped(server: str, dag: str, action: str, redirect_to: str | None) -> str:
+    """``action`` wrapped in maintenance mode; DAG members also pause their cluster node.
+
+    Queued mail is redirected to ``redirect_to``, another Mailbox server; an Edge, or the
+    last transport server of the organization, has none to hand it to, so its queues drain.
+    """
     start = [
         f"Set-ServerComponentState {server} -Component HubTransport -State Draining "
         "-Requester Maintenance; Restart-Service MSExchangeTransport",
-        f"Redirect-Message -Server {server} -Target <other server FQDN>",
+        f"Redirect-Message -Server {server} -Target {redirect_to}" if redirect_to else
+        f"Get-Queue -Server {server}  # wait until the queues are empty (no other transport "
+        "server to redirect to)",
     ]
     stop = [f"Set-ServerComponentState {server} -Component ServerWideOffline -State Active "
             "-Requester Maintenance"]
@@ -30,3 +39,22 @@ def maintenance_wrapped(server: str, dag: str, action: str) -> str:
     stop.append(f"Set-ServerComponentState {server} -Component HubTransport -State Active "
                 "-Requester Maintenance; Restart-Service MSExchangeTransport")
     return "\n".join([*start, action, *stop])
+
+
+def redirect_target(ctx: Context, s: ServerFacts) -> str | None:
+    """Another Mailbox server to take the queued mail: same DAG first, then the same site.
+
+    None for an Edge (its queues go to the internet and to the Mailbox servers, not to a
+    peer) and for the only transport server the organization has.
+    """
+    if s.server.is_edge:
+        return None
+    others = [o for o in ctx.servers if o.name != s.name and not o.server.is_edge
+              and not o.excluded and o.product in ("2016", "2019", "SE")
+              and o.path is not MigrationPath.DECOMMISSION]
+    if not others:
+        return None
+    dag, site = s.server.dag.lower(), s.server.site.lower()
+    best = min(others, key=lambda o: (not dag or o.server.dag.lower() != dag,
+                                      o.server.site.lower() != site))
+    return best.server.fqdn or best.name

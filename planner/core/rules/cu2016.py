@@ -20,7 +20,7 @@ from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.adprep import ADPREP
 from planner.core.rules.assess import product_name
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
-from planner.core.rules.commands import maintenance_wrapped, setup_upgrade
+from planner.core.rules.commands import maintenance_wrapped, redirect_target, setup_upgrade
 from planner.core.rules.licensing import LICENSE
 
 __all__ = ["FACT", "RULE", "below_min_cu", "cu_number"]
@@ -84,7 +84,8 @@ def _step(ctx: Context, s: ServerFacts, target: str, after: tuple[Dependency, ..
         resources=(f"server:{name}", f"dag:{dag}") if dag else (f"server:{name}",),
         command=maintenance_wrapped(
             name, dag, setup_upgrade() + f"  # Exchange 2016 {target} media"
-            f"\nInstall the latest Exchange 2016 {target} security update"))
+            f"\nInstall the latest Exchange 2016 {target} security update",
+            redirect_target(ctx, s)))
 
 
 def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:

@@ -15,6 +15,7 @@ from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, deps, make_step
 from planner.core.rules.groups import Group, side_by_side_groups
 from planner.core.rules.namespace import MOVE_KINDS
+from planner.core.rules.side_by_side import at_site
 
 __all__ = ["RULE_BACKUP", "RULE_DAG_TEARDOWN"]
 
@@ -43,7 +44,7 @@ def _backup(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
                     "ones; restore one mailbox item as a test\nMonitoring: add "
                     f"{to}, remove " + ", ".join(s.name for s in g.old)
                     + "\nGet-MailboxDatabase -Status | ft Name,LastFullBackup")
-        steps.append(step)
+        steps += at_site(g, [step])
         links += [(f"sbs:decom:{s.name}", Dependency(step.id)) for s in g.old]
     upgrades = [st.id for st in prior.values() if st.kind == "inplace_upgrade"]
     if upgrades:
@@ -82,7 +83,7 @@ def _teardown(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
                 + [f"Remove-DatabaseAvailabilityGroupServer -Identity {g.old_dag} "
                    f"-MailboxServer {m}" for m in members]
                 + [f"Remove-DatabaseAvailabilityGroup -Identity {g.old_dag}  # empty now"]))
-        steps.append(step)
+        steps += at_site(g, [step])
         links += [(st.id, Dependency(step.id)) for st in decoms]
     return RuleOutput(tuple(steps), tuple(links))
 

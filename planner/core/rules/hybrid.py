@@ -48,11 +48,13 @@ def hybrid_carriers(ctx: Context) -> list[ServerFacts]:
 def _carrier_steps(ctx: Context, prior: Mapping[str, Step]) -> list[str]:
     """Steps after which SE servers carry the mail flow to Exchange Online."""
     judged = {s.name for s in ctx.servers if s.judged}
+    edges = {s.name for s in ctx.servers if s.server.is_edge}
     inplace = [st for st in prior.values() if st.kind == "inplace_upgrade"]
     judged_inplace = [st.id for st in inplace if st.target.split(":", 1)[1] in judged]
     carriers = [st.id for st in prior.values() if st.kind in _CARRY_KINDS] + judged_inplace
-    # Without a known carrier, the check waits until every in-place upgrade is done.
-    return carriers or [st.id for st in inplace]
+    # Without a known carrier, the check waits until every Mailbox server's in-place upgrade
+    # is done; an Edge carries no hybrid free/busy or MailTips, so it is not waited for.
+    return carriers or [st.id for st in inplace if st.target.split(":", 1)[1] not in edges]
 
 
 def _names(servers: list[ServerFacts]) -> str:
@@ -81,15 +83,18 @@ def _hcw_needed(ctx: Context) -> tuple[bool, tuple[str, str]]:
             f"{_names(old)} wird ersetzt oder entfernt; daher wird der HCW sicherheitshalber "
             "erneut ausgeführt")
     staying = [s for s in carriers if s.planned and s.path in _STAYS] or ctx.planned(*_STAYS)
+    who = (f"The servers that carry hybrid mail flow ({_names(staying)}) are"
+           if staying else "The servers that carry hybrid mail flow stay and are",
+           f"Die Server mit dem Hybrid-Mailfluss ({_names(staying)}) werden"
+           if staying else "Die Server mit dem Hybrid-Mailfluss bleiben und werden")
     return False, (
-        f"The servers that carry hybrid mail flow ({_names(staying) or 'none listed'}) are "
-        "upgraded in place and keep their names, certificates and connectors, so the HCW "
-        "need not be re-run; the dedicated Exchange hybrid app (April 2025 hotfix update) "
-        "is still needed for free/busy, MailTips and photos",
-        f"Die Server mit dem Hybrid-Mailfluss ({_names(staying) or 'keine erfasst'}) werden "
-        "direkt aktualisiert und behalten Namen, Zertifikate und Connectoren; ein erneuter "
-        "HCW-Lauf ist daher nicht nötig; die dedizierte Exchange-Hybrid-App (Hotfix-Update "
-        "April 2025) braucht es weiterhin für Frei/Gebucht, E-Mail-Infos und Fotos")
+        f"{who[0]} upgraded in place and keep their names, certificates and connectors, so "
+        "the HCW need not be re-run; the dedicated Exchange hybrid app (April 2025 hotfix "
+        "update) is still needed for free/busy, MailTips and photos",
+        f"{who[1]} direkt aktualisiert und behalten Namen, Zertifikate und Connectoren; ein "
+        "erneuter HCW-Lauf ist daher nicht nötig; die dedizierte Exchange-Hybrid-App "
+        "(Hotfix-Update April 2025) braucht es weiterhin für Frei/Gebucht, E-Mail-Infos und "
+        "Fotos")
 
 
 def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:

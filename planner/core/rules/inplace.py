@@ -10,6 +10,7 @@ newer front end proxies to an older one but not the other way round.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import pairwise
 from typing import Any
 
 from planner.core.knowledge import Knowledge
@@ -17,9 +18,10 @@ from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.rules.adprep import ADPREP
 from planner.core.rules.assess import product_name
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
-from planner.core.rules.commands import maintenance_wrapped, setup_upgrade
+from planner.core.rules.commands import maintenance_wrapped, redirect_target, setup_upgrade
 from planner.core.rules.legacy2013 import GONE
 from planner.core.rules.licensing import LICENSE
+from planner.core.rules.security_order import active as security_active
 
 __all__ = ["RULE_CU", "RULE_INPLACE", "RULE_SU", "latest_se_build", "upgrade_order"]
 
@@ -76,11 +78,10 @@ def _after_cu(ctx: Context, s: ServerFacts) -> tuple[str, str] | None:
         return None
     target = str(ctx.fact("upgrade.cu_target", "CU15"))
     return (f"Once {s.name} runs Exchange 2019 {target} after its cumulative update, Exchange "
-            "Server SE installs on it in place like a cumulative update; DAG members go one at "
-            "a time in maintenance mode.",
+            "Server SE installs on it in place like a cumulative update.",
             f"Sobald {s.name} nach dem kumulativen Update mit Exchange 2019 {target} läuft, "
             "lässt sich Exchange Server SE darauf wie ein kumulatives Update direkt "
-            "installieren; DAG-Mitglieder einzeln im Wartungsmodus.")
+            "installieren.")
 
 
 def _with_su(ctx: Context) -> tuple[str, str, str, str, str]:
@@ -128,13 +129,21 @@ def _dag_note(s: ServerFacts) -> tuple[str, str]:
 def _cu_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Step:
     name, note = s.name, _dag_note(s)
     target = str(ctx.fact("upgrade.cu_target", "CU15"))
+    first = (("; before the first SE server joins the organization, since Microsoft names no "
+              "SE coexistence with 2019 CU13 or older (unconfirmed; the project can override "
+              "it)",
+              "; vor dem ersten SE-Server in der Organisation, da Microsoft keine Koexistenz "
+              "von SE mit 2019 CU13 oder älter nennt (unbestätigt; das Projekt kann es "
+              "überschreiben)") if security_active(ctx) else ("", ""))
     return make_step(
         ctx, "cu_update_2019", f"cu:{name}", "cu_update", Phase.UPDATE, f"server:{name}",
         (f"Update {name} to Exchange 2019 {target}",
          f"{name} auf Exchange 2019 {target} aktualisieren"),
-        (s.fact_en + note[0], s.fact_de + note[1]), _fields(s), predecessors=after,
+        (s.fact_en + note[0] + first[0], s.fact_de + note[1] + first[1]), _fields(s),
+        predecessors=after,
         command=maintenance_wrapped(name, s.server.dag,
-                                    setup_upgrade() + f"  # 2019 {target} media"),
+                                    setup_upgrade() + f"  # 2019 {target} media",
+                                    redirect_target(ctx, s)),
         **_in_window(s))
 
 
@@ -149,7 +158,8 @@ def _inplace_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -
         _after_cu(ctx, s), predecessors=after,
         exits_exo_view=(name,) if s.judged else (),
         command=maintenance_wrapped(name, s.server.dag,
-                                    setup_upgrade() + "  # Exchange SE media" + su[4]),
+                                    setup_upgrade() + "  # Exchange SE media" + su[4],
+                                    redirect_target(ctx, s)),
         **_in_window(s))
 
 
@@ -166,7 +176,8 @@ def _su_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Ste
          f"{s.fact_de}; neuester bekannter SE-Build: {latest[0]} ({latest[1]})"),
         _fields(s), predecessors=after,
         command=maintenance_wrapped(name, s.server.dag,
-                                    f"Install SE {latest[1]} ({latest[0]})"),
+                                    f"Install SE {latest[1]} ({latest[0]})",
+                                    redirect_target(ctx, s)),
         **_in_window(s))
 
 
@@ -188,18 +199,32 @@ def _pilot_links(ctx: Context, ordered: list[ServerFacts],
     return links
 
 
+def _dag_chain(ctx: Context, ordered: list[ServerFacts],
+               by_server: dict[str, list[Step]]) -> list[Link]:
+    """DAG members one at a time: each DAG's steps in one chain.
+
+    When 2019 CU updates go before the first SE server (rule security_order), a DAG's CU
+    updates come first in its chain, so no member's SE upgrade has to wait for a CU update
+    that itself waits for that upgrade.
+    """
+    cu_first = security_active(ctx)
+    chains: dict[str, list[Step]] = {}
+    for s in ordered:
+        if s.server.dag:
+            chains.setdefault(s.server.dag.lower(), []).extend(by_server[s.name])
+    links: list[Link] = []
+    for steps in chains.values():
+        if cu_first:
+            steps = sorted(steps, key=lambda st: st.kind != "cu_update")  # stable
+        links += [(b.id, Dependency(a.id)) for a, b in pairwise(steps)
+                  if a.target != b.target]
+    return links
+
+
 def _all(ctx: Context, prior: Mapping[str, Step]) -> tuple[list[Step], list[Link]]:
     ordered = upgrade_order(ctx, _members(ctx))
     by_server = {s.name: _server_steps(ctx, s, prior) for s in ordered}
-    links: list[Link] = []
-    last_in_dag: dict[str, str] = {}
-    for s in ordered:
-        dag = s.server.dag.lower()
-        if dag and dag in last_in_dag and by_server[s.name]:
-            links.append((by_server[s.name][0].id, Dependency(last_in_dag[dag])))
-        if dag and by_server[s.name]:
-            last_in_dag[dag] = by_server[s.name][-1].id
-    links += _pilot_links(ctx, ordered, by_server)
+    links = _dag_chain(ctx, ordered, by_server) + _pilot_links(ctx, ordered, by_server)
     return [st for s in ordered for st in by_server[s.name]], links
 
 

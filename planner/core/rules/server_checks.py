@@ -14,11 +14,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, deps, make_step
 from planner.core.rules.groups import side_by_side_groups
 from planner.core.rules.licensing import LICENSE
+from planner.core.rules.side_by_side import at_site
 
 __all__ = ["RULE_BASELINE", "RULE_HEALTH", "RULE_MRSPROXY", "RULE_REBALANCE"]
 
@@ -95,13 +97,13 @@ def _baseline(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             install = f"sbs:install:{new}"
             if install not in prior:
                 continue
-            step = _baseline_step(ctx, new, install)
+            [step] = at_site(g, [_baseline_step(ctx, new, install)])
             steps.append(step)
             links.append((f"sbs:databases:{g.key}", Dependency(step.id)))
     for st in prior.values():
         if st.id.startswith("edge:new:"):
             new = st.target.partition(":")[2]
-            step = _baseline_step(ctx, new, st.id)
+            step = replace(_baseline_step(ctx, new, st.id), site=st.site)
             steps.append(step)
             links.append((st.id.replace("edge:new:", "edge:subscribe:"), Dependency(step.id)))
     return RuleOutput(tuple(steps), tuple(links))
@@ -139,7 +141,7 @@ def _mrsproxy(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
                               "-MRSProxyEnabled $true" for n in g.new)
             + "\nTest-MigrationServerAvailability -ExchangeRemoteMove -RemoteServer "
               "<hybrid namespace> -Credentials (Get-Credential)  # from Exchange Online")
-        steps.append(step)
+        steps += at_site(g, [step])
         links += [(f"sbs:decom:{s.name}", Dependency(step.id)) for s in g.old]
     return RuleOutput(tuple(steps), tuple(links))
 

@@ -184,11 +184,17 @@ def _switch_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
     if not sends and any(c.type is ConnectorType.SEND for c in est.connectors):
         return out  # send connectors are listed and none uses these servers: nothing to move
     new = ", ".join(g.targets)
+    olds_text = ", ".join(s.name for s in g.old)
+    listed = (f"send connectors: {_connector_names(sends)}" if sends else
+              f"the inventory lists no send connectors, so every one that names {olds_text} as "
+              "a source is read (Get-SendConnector) and moved",
+              f"Sendeconnectoren: {_connector_names(sends)}" if sends else
+              f"der Bestand nennt keine Sendeconnectoren; jeder, der {olds_text} als Quelle "
+              "nennt, wird ausgelesen (Get-SendConnector) und umgestellt")
     out.append(group_step(
         ctx, g, _RULE, send_step_id(g), "send_connectors", SBS, f"group:{g.key}",
         (f"Move send connectors to {new}", f"Sendeconnectoren auf {new} umstellen"),
-        (f"{facts[0]}; send connectors: {_connector_names(sends) or 'none listed'}",
-         f"{facts[1]}; Sendeconnectoren: {_connector_names(sends) or 'keine erfasst'}"),
+        (f"{facts[0]}; {listed[0]}", f"{facts[1]}; {listed[1]}"),
         fields, needs_window=True, predecessors=deps(after),
         exits_exo_view=_exo_sources(ctx, g, sends),
         command="\n".join(
@@ -288,8 +294,22 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         else:
             steps += at_site(g, _retire(ctx, g, prior, steps))
             findings += [] if g.takeover else [_no_takeover(g)]
-    finding = no_namespaces_finding(ctx) if steps else None
-    return RuleOutput(tuple(steps), findings=(*findings, *([finding] if finding else [])))
+    missing = [no_namespaces_finding(ctx), _no_send_connectors(ctx)] if steps else []
+    return RuleOutput(tuple(steps), findings=(*findings, *(f for f in missing if f)))
+
+
+def _no_send_connectors(ctx: Context) -> Finding | None:
+    if any(c.type is ConnectorType.SEND for c in ctx.estate.connectors):
+        return None
+    return Finding(
+        Severity.WARNING, "RULES-NO-SEND-CONNECTORS",
+        "The inventory lists no send connectors; the plan cannot name the connectors whose "
+        "source servers change. Add Get-SendConnector | ft Name,SourceTransportServers,"
+        "AddressSpaces to the inventory.",
+        "Der Bestand nennt keine Sendeconnectoren; der Plan kann die Connectoren, deren "
+        "Quellserver sich ändern, nicht nennen. Bitte Get-SendConnector | ft Name,"
+        "SourceTransportServers,AddressSpaces in den Bestand aufnehmen.",
+        target="connectors")
 
 
 def at_site(g: Group, steps: list[Step]) -> list[Step]:
