@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.core.errors import InfeasiblePlanError
-from planner.core.scheduler.problem import DayCalendar, Job, Problem
+from planner.core.scheduler.problem import DayCalendar, Job, Problem, easiest_exit
 
 __all__ = ["Placement", "Why", "as_solved", "earliest_bound", "left_shift", "serial_plan",
            "topological_order"]
@@ -95,7 +95,7 @@ def _urgency(problem: Problem) -> list[int]:
         # one exit takes the server out: the one with the least work in front of it, so
         # the quick plan does that chain first rather than every chain of every exit
         if judged.exit_jobs:
-            i = min(judged.exit_jobs, key=lambda e: (_work_before(problem, e), e))
+            i = easiest_exit(problem, judged)
             urgency[i] = min(urgency[i], judged.detected - length[i])
     for job in problem.jobs:  # a pinned step's chain must be done by its pin
         if job.pin is not None:
@@ -108,18 +108,6 @@ def _urgency(problem: Problem) -> list[int]:
             if k is not None:
                 urgency[k] = min(urgency[k], urgency[i] - length[k])
     return urgency
-
-
-def _work_before(problem: Problem, exit_job: int) -> int:
-    """Consultant days of a job and everything it waits for (transitively)."""
-    seen, stack = {exit_job}, [exit_job]
-    while stack:
-        for dep in problem.jobs[stack.pop()].step.predecessors:
-            k = problem.by_id.get(dep.step_id)
-            if k is not None and k not in seen:
-                seen.add(k)
-                stack.append(k)
-    return sum(problem.jobs[k].fastest_days for k in seen if problem.jobs[k].uses_consultant)
 
 
 def _calendar_days(working_days: int) -> int:

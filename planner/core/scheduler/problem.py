@@ -19,7 +19,8 @@ from planner.core.model import Estate
 from planner.core.plan import Proposal, Step
 from planner.core.settings import Consultant, Decisions, Settings
 
-__all__ = ["DayCalendar", "Job", "Judged", "Problem", "build_problem"]
+__all__ = ["DayCalendar", "Job", "Judged", "Problem", "ancestors", "build_problem",
+           "easiest_exit"]
 
 
 class DayCalendar:
@@ -188,6 +189,26 @@ class Problem:
         if key not in self.calendars:
             self.calendars[key] = DayCalendar(self.calendar, self.start, job.site, False)
         return self.calendars[key]
+
+
+def ancestors(problem: Problem, job: int) -> set[int]:
+    """A job and everything it waits for, transitively."""
+    seen, stack = {job}, [job]
+    while stack:
+        for dep in problem.jobs[stack.pop()].step.predecessors:
+            k = problem.by_id.get(dep.step_id)
+            if k is not None and k not in seen:
+                seen.add(k)
+                stack.append(k)
+    return seen
+
+
+def easiest_exit(problem: Problem, judged: Judged) -> int:
+    """The exit step with the least consultant work in front of it (one exit suffices)."""
+    def work(e: int) -> tuple[int, int]:
+        return sum(problem.jobs[k].fastest_days for k in ancestors(problem, e)
+                   if problem.jobs[k].uses_consultant), e
+    return min(judged.exit_jobs, key=work)
 
 
 def _site_of(step: Step, estate: Estate) -> str | None:
