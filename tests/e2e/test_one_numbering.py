@@ -97,3 +97,28 @@ def test_a_step_has_one_number_and_one_phase_name_everywhere(
         assert _gui(plan, lang) == report
         names = {catalogue(lang)(PHASES[p].label_key) for p in Phase}
         assert report[1] <= names
+
+
+def _excel_days(path: Path) -> dict[int, int]:
+    sheet = load_workbook(path, read_only=True).worksheets[0]
+    return {row[0]: row[5] for row in sheet.iter_rows(min_row=5, values_only=True)
+            if isinstance(row[0], int) and isinstance(row[5], int)}
+
+
+def _project_days(path: Path) -> dict[int, int]:
+    found = {}
+    for task in ET.parse(path).getroot().iterfind("p:Tasks/p:Task", _NS):
+        hours = (task.findtext("p:Duration", namespaces=_NS) or "PT0H").split("H")[0][2:]
+        found[int(task.findtext("p:ID", namespaces=_NS) or 0)] = int(hours) // 8
+    return found
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_the_workbooks_working_days_are_ms_projects_durations(
+        name: str, knowledge: Knowledge, tmp_path: Path) -> None:
+    plan = sample_plan(name)
+    write_workbook(plan, knowledge, tmp_path / "plan.xlsx", "de")
+    write_mspdi(plan, knowledge, tmp_path / "plan.xml", "de")
+    excel, project = _excel_days(tmp_path / "plan.xlsx"), _project_days(tmp_path / "plan.xml")
+    dated = {r for r, d in project.items() if d or r in excel}
+    assert dated and {r: excel.get(r) for r in dated} == {r: project[r] for r in dated}

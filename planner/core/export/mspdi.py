@@ -2,27 +2,28 @@
 
 The outline, task ids and WBS numbers are the same as in the Excel plan. Every step keeps its
 planned start with a "start no earlier than" constraint, so MS Project shows the planner's
-dates when it opens the file instead of pulling everything to the project start. The project
-calendar carries the holidays and change freezes as non-working exceptions and the
-maintenance-window days that steps use (usually Saturdays) as working exceptions, so
-start + duration gives the same finish in Project as in the planner.
+dates when it opens the file instead of pulling everything to the project start. Ordinary
+work follows the Standard calendar (Monday to Friday, holidays and freezes, a year past the
+plan); window steps alone get the maintenance-window calendar, so a slip never lands ordinary
+work on a Saturday (:mod:`planner.core.export.project_calendar`). A cutover that a pause
+protects carries the pause's last day as its deadline.
 """
 
 from __future__ import annotations
 
 import os
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta
+from collections.abc import Iterable
+from datetime import date, datetime
 from pathlib import Path
 
 from planner.core.export.labels import label
-from planner.core.export.timeline import WorkingCalendar
+from planner.core.export.project_calendar import ProjectCalendar, project_calendar
 from planner.core.export.wbs import LINK_TYPES, Outline, OutlineRow, build_outline
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
 
-__all__ = ["NAMESPACE", "ProjectCalendar", "write_mspdi"]
+__all__ = ["NAMESPACE", "protected_cutovers", "write_mspdi"]
 
 NAMESPACE = "http://schemas.microsoft.com/project"
 MINUTES_PER_DAY = 480
@@ -30,63 +31,9 @@ _LAG_UNITS_PER_DAY = MINUTES_PER_DAY * 10  # LinkLag is in tenths of a minute
 _WORK_HOURS = (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00"))
 _SNET = "4"  # ConstraintType "start no earlier than"
 _DAYS_FORMAT = "7"
-
-
-class ProjectCalendar:
-    """The planner's calendar as MS Project sees it: weekdays plus dated exceptions."""
-
-    def __init__(self, calendar: WorkingCalendar, outline: Outline, lang: str,
-                 start: date, end: date) -> None:
-        """Collect non-working and extra working days between ``start`` and ``end``."""
-        self.off: dict[date, str] = {}
-        holidays = calendar.holidays(start, end)
-        day = start
-        while day <= end:
-            freeze = calendar.freeze_on(day)
-            if freeze is not None:
-                self.off[day] = freeze.name or label("gantt.freeze", lang)
-            elif day in holidays and day.weekday() < 5:
-                self.off[day] = holidays[day]
-            elif day.weekday() < 5 and not calendar.is_working_day(day):
-                self.off[day] = label("gantt.weekend", lang)
-            day += timedelta(days=1)
-        self.window_name = label("gantt.window", lang)
-        self.extra: set[date] = set()  # weekend window days that steps use
-        for row in outline.rows:
-            step = row.step
-            if step is None or not step.needs_window or row.start is None or row.end is None:
-                continue
-            for d in _days(row.start, row.end):
-                if d.weekday() >= 5 and d not in self.off:
-                    self.extra.add(d)
-
-    def is_working(self, d: date) -> bool:
-        """True when Project will schedule work on this day."""
-        return d in self.extra or (d.weekday() < 5 and d not in self.off)
-
-    def working_days(self, start: date, end: date) -> int:
-        """Working days from ``start`` to ``end`` inclusive."""
-        return sum(self.is_working(d) for d in _days(start, end))
-
-    def ranges(self) -> Iterator[tuple[date, date, str, bool]]:
-        """Exceptions as (from, to, name, working), consecutive equal days merged."""
-        days = sorted([(d, n, False) for d, n in self.off.items()] +
-                      [(d, self.window_name, True) for d in self.extra])
-        i = 0
-        while i < len(days):
-            first, name, working = days[i]
-            last = first
-            while (i + 1 < len(days) and days[i + 1][0] == last + timedelta(days=1)
-                   and days[i + 1][1:] == (name, working)):
-                i += 1
-                last = days[i][0]
-            yield first, last, name, working
-            i += 1
-
-
-def _days(start: date, end: date) -> Iterator[date]:
-    for n in range((end - start).days + 1):
-        yield start + timedelta(days=n)
+STANDARD_UID = 1
+WINDOW_UID = 2
+FIRST_RESOURCE_CALENDAR = 3
 
 
 def _sub(parent: ET.Element, tag: str, text: object = None) -> ET.Element:
@@ -126,25 +73,45 @@ def _exception(parent: ET.Element, first: date, last: date, name: str, working: 
         _working_times(node)
 
 
-def _calendars(root: ET.Element, cal: ProjectCalendar, plan: Plan) -> None:
-    calendars = _sub(root, "Calendars")
-    base = _sub(calendars, "Calendar")
-    _fields(base, (("UID", 1), ("Name", "Standard"), ("IsBaseCalendar", 1),
-                   ("IsBaselineCalendar", 0), ("BaseCalendarUID", -1)))
-    weekdays = _sub(base, "WeekDays")
-    for day_type in range(1, 8):  # 1 = Sunday ... 7 = Saturday
+def _week(parent: ET.Element, working_days: Iterable[int]) -> None:
+    """The weekly pattern; ``working_days`` are MSPDI day types (1 = Sunday ... 7 = Saturday)."""
+    weekdays = _sub(parent, "WeekDays")
+    working = set(working_days)
+    for day_type in range(1, 8):
         node = _sub(weekdays, "WeekDay")
-        working = day_type not in (1, 7)
-        _fields(node, (("DayType", day_type), ("DayWorking", int(working))))
-        if working:
+        _fields(node, (("DayType", day_type), ("DayWorking", int(day_type in working))))
+        if day_type in working:
             _working_times(node)
-    exceptions = _sub(base, "Exceptions")
-    for first, last, name, working in cal.ranges():
-        _exception(exceptions, first, last, name, working)
-    for uid, consultant in enumerate(plan.settings.consultants, start=2):
+
+
+def _base(calendars: ET.Element, uid: int, name: str) -> ET.Element:
+    node = _sub(calendars, "Calendar")
+    _fields(node, (("UID", uid), ("Name", name), ("IsBaseCalendar", 1),
+                   ("IsBaselineCalendar", 0), ("BaseCalendarUID", -1)))
+    return node
+
+
+def _calendars(root: ET.Element, cal: ProjectCalendar, plan: Plan) -> None:
+    """Standard (Mon-Fri, holidays, freezes), the window (its days only), one per consultant.
+
+    A part-time consultant's calendar keeps Standard's week; MS Project learns the part time
+    from the resource's units, because the planner does not fix the weekdays they work.
+    """
+    calendars = _sub(root, "Calendars")
+    standard = _base(calendars, STANDARD_UID, cal.standard_name)
+    _week(standard, range(2, 7))
+    exceptions = _sub(standard, "Exceptions")
+    for first, last, name in cal.ranges():
+        _exception(exceptions, first, last, name, False)
+    window = _base(calendars, WINDOW_UID, cal.window_name)
+    _week(window, ())
+    exceptions = _sub(window, "Exceptions")
+    for day in sorted(cal.window):
+        _exception(exceptions, day, day, cal.window_name, True)
+    for uid, consultant in enumerate(plan.settings.consultants, start=FIRST_RESOURCE_CALENDAR):
         own = _sub(calendars, "Calendar")
         _fields(own, (("UID", uid), ("Name", consultant.name), ("IsBaseCalendar", 0),
-                      ("IsBaselineCalendar", 0), ("BaseCalendarUID", 1)))
+                      ("IsBaselineCalendar", 0), ("BaseCalendarUID", STANDARD_UID)))
         if consultant.absent:
             node = _sub(own, "Exceptions")
             for first, last in consultant.absent:
@@ -161,12 +128,9 @@ def _notes(row: OutlineRow, lang: str) -> str:
 
 
 def _task(tasks: ET.Element, row: OutlineRow, outline: Outline, cal: ProjectCalendar,
-          lang: str) -> None:
+          days: int, deadline: date | None, lang: str) -> None:
     node = _sub(tasks, "Task")
     milestone = row.step is not None and row.step.milestone
-    days = 0
-    if row.start is not None and row.end is not None and not milestone:
-        days = max(cal.working_days(row.start, row.end), 1)
     _fields(node, (("UID", row.id), ("ID", row.id), ("Name", row.title), ("Active", 1),
                    ("Manual", 0), ("Type", 1), ("IsNull", 0), ("WBS", row.wbs),
                    ("OutlineNumber", row.wbs), ("OutlineLevel", row.level)))
@@ -177,9 +141,16 @@ def _task(tasks: ET.Element, row: OutlineRow, outline: Outline, cal: ProjectCale
                    ("Milestone", int(milestone)), ("Summary", int(row.summary)),
                    ("PercentComplete", 0), ("ActualDuration", _hours(0)),
                    ("RemainingDuration", _hours(days))))
+    window = cal.uses_window(row)
     if row.step is not None and row.start is not None:
-        _fields(node, (("ConstraintType", _SNET),
-                       ("ConstraintDate", _stamp(row.start, "08:00:00"))))
+        _sub(node, "ConstraintType", _SNET)
+        if window:
+            _sub(node, "CalendarUID", WINDOW_UID)
+        _sub(node, "ConstraintDate", _stamp(row.start, "08:00:00"))
+    if deadline is not None:
+        _sub(node, "Deadline", _stamp(deadline, "17:00:00"))
+    if window:  # the consultant works this Saturday although their calendar says weekend
+        _sub(node, "IgnoreResourceCalendar", 1)
     if row.step is not None:
         _sub(node, "Notes", _notes(row, lang))
     for task_id, dep in outline.links(row):
@@ -189,30 +160,59 @@ def _task(tasks: ET.Element, row: OutlineRow, outline: Outline, cal: ProjectCale
                        ("LagFormat", _DAYS_FORMAT)))
 
 
-def _resources(root: ET.Element, plan: Plan, outline: Outline, cal: ProjectCalendar) -> None:
+def protected_cutovers(plan: Plan, outline: Outline) -> dict[int, date]:
+    """Task id -> deadline: each judged server's first cutover step that ends inside a pause
+    must finish before that pause ends, or enforcement resumes."""
+    first: dict[str, OutlineRow] = {}
+    for row in outline.rows:
+        if row.step is None or row.end is None:
+            continue
+        for server in row.step.exits_exo_view:
+            known = first.get(server.lower())
+            if known is None or (known.end is not None and row.end < known.end):
+                first[server.lower()] = row
+    found: dict[int, date] = {}
+    judged = {e.server.lower() for e in plan.schedule.exposure}
+    for server, row in first.items():
+        assert row.end is not None
+        pause = next((p for p in plan.schedule.pauses if p.start <= row.end <= p.end), None)
+        if server in judged and pause is not None:
+            found[row.id] = min(found.get(row.id, pause.end), pause.end)
+    return found
+
+
+def _resources(root: ET.Element, plan: Plan, outline: Outline, days: dict[int, int]) -> None:
+    """Consultants with their part time as units; assignments carry the real work."""
     uids = {c.name: uid for uid, c in enumerate(plan.settings.consultants, start=1)}
+    share = {c.name: min(c.days_per_week, 5) / 5 for c in plan.settings.consultants}
     for row in outline.rows:  # a consultant the settings do not list still gets a resource
         if row.dated is not None and row.dated.consultant and row.dated.consultant not in uids:
             uids[row.dated.consultant] = len(uids) + 1
     resources = _sub(root, "Resources")
+    listed = len(plan.settings.consultants)
     for name, uid in uids.items():
         initials = "".join(part[0] for part in name.split() if part)[:4].upper()
+        calendar = uid - 1 + FIRST_RESOURCE_CALENDAR if uid <= listed else STANDARD_UID
         _fields(_sub(resources, "Resource"), (
             ("UID", uid), ("ID", uid), ("Name", name), ("Type", 1), ("IsNull", 0),
-            ("Initials", initials), ("MaxUnits", "1.00"),
-            ("CalendarUID", uid + 1 if uid <= len(plan.settings.consultants) else 1)))
+            ("Initials", initials), ("MaxUnits", f"{share.get(name, 1.0):.2f}"),
+            ("CalendarUID", calendar)))
     assignments = _sub(root, "Assignments")
     uid = 0
     for row in outline.rows:
-        if row.dated is None or not row.dated.consultant or row.start is None or row.end is None:
+        if row.dated is None or not row.dated.consultant or row.start is None or row.end is None \
+                or row.step is None:
             continue
         uid += 1
-        work = _hours(cal.working_days(row.start, row.end))
+        # A stretched step (a part-time consultant) lasts longer than the work it holds.
+        work_days = min(row.step.duration_days, days.get(row.id, 1))
+        units = work_days / max(days.get(row.id, 1), 1)
+        work = _hours(work_days)
         _fields(_sub(assignments, "Assignment"), (
             ("UID", uid), ("TaskUID", row.id), ("ResourceUID", uids[row.dated.consultant]),
             ("PercentWorkComplete", 0), ("Finish", _stamp(row.end, "17:00:00")),
             ("RemainingWork", work), ("Start", _stamp(row.start, "08:00:00")),
-            ("Units", "1"), ("Work", work)))
+            ("Units", f"{units:.2f}"), ("Work", work)))
 
 
 def _header(root: ET.Element, plan: Plan, lang: str, start: date, end: date) -> None:
@@ -222,7 +222,7 @@ def _header(root: ET.Element, plan: Plan, lang: str, start: date, end: date) -> 
     now = datetime.now().replace(microsecond=0).isoformat()
     _fields(root, (
         ("SaveVersion", 14), ("Name", title), ("Title", title), ("Company", s.company),
-        ("Author", s.consultant_name), ("CreationDate", now), ("LastSaved", now),
+        ("Author", s.company), ("CreationDate", now), ("LastSaved", now),
         ("ScheduleFromStart", 1), ("StartDate", _stamp(start, "08:00:00")),
         ("FinishDate", _stamp(end, "17:00:00")), ("FYStartDate", 1), ("CriticalSlackLimit", 0),
         ("CurrencyDigits", 2), ("CurrencySymbol", "€"), ("CurrencyCode", "EUR"),
@@ -242,15 +242,16 @@ def write_mspdi(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str) -
     starts = [r.start for r in outline.rows if r.start] + [plan.settings.start]
     ends = [r.end for r in outline.rows if r.end]
     start, end = min(starts), max([*ends, min(starts)])
-    cal = ProjectCalendar(build_calendar(plan.settings, plan.estate), outline, lang,
-                          start - timedelta(days=31), end + timedelta(days=366))
+    cal = project_calendar(plan, outline, build_calendar(plan.settings, plan.estate), lang)
+    days = cal.durations(outline)
+    deadlines = protected_cutovers(plan, outline)
     root = ET.Element("Project", {"xmlns": NAMESPACE})
     _header(root, plan, lang, start, end)
     _calendars(root, cal, plan)
     tasks = _sub(root, "Tasks")
     for row in outline.rows:
-        _task(tasks, row, outline, cal, lang)
-    _resources(root, plan, outline, cal)
+        _task(tasks, row, outline, cal, days.get(row.id, 0), deadlines.get(row.id), lang)
+    _resources(root, plan, outline, days)
     ET.indent(root)
     target = Path(path)
     partial = target.with_name(target.name + ".partial")

@@ -34,6 +34,10 @@ class WorkingCalendar(Protocol):
         """The change freeze on this day, if any."""
         ...
 
+    def is_window_day(self, d: date, site: str | None = None) -> bool:
+        """A maintenance-window day that is neither a holiday nor frozen."""
+        ...
+
 
 @dataclass(frozen=True)
 class Column:

@@ -17,6 +17,7 @@ from xlsxwriter.workbook import Workbook
 
 from planner.core.explain_text import driver_text
 from planner.core.export.cells import SheetWriter, Styles, row_height, text_lines
+from planner.core.export.project_calendar import project_calendar
 from planner.core.export.timeline import WorkingCalendar, build_timeline
 from planner.core.export.wbs import OutlineRow, build_outline, target_label
 from planner.core.export.xlsx_layout import (
@@ -31,7 +32,7 @@ from planner.core.export.xlsx_layout import (
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
 
-__all__ = ["build_context", "summary_days", "working_days", "write_workbook"]
+__all__ = ["build_context", "working_days", "write_workbook"]
 
 # The printed columns come first (up to the reason); the rest are for the consultant's screen.
 _PLAN_COLUMNS = ("col.id", "col.wbs", "col.title", "col.start", "col.finish",
@@ -54,9 +55,9 @@ def build_context(plan: Plan, knowledge: Knowledge, lang: str,
     calendar: WorkingCalendar = build_calendar(plan.settings, plan.estate)
     today = today or date.today()
     outline = build_outline(plan, lang)
+    days = project_calendar(plan, outline, calendar, lang).durations(outline)
     return ExportContext(plan, knowledge, lang, outline, calendar,
-                         build_timeline(plan, calendar, lang, today), today,
-                         summary_days(calendar, outline.rows))
+                         build_timeline(plan, calendar, lang, today), today, days)
 
 
 def working_days(calendar: WorkingCalendar, start: date, end: date) -> int:
@@ -97,30 +98,6 @@ def write_workbook(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str
     os.replace(partial, target)
 
 
-def summary_days(calendar: WorkingCalendar, rows: tuple[OutlineRow, ...]) -> dict[int, int]:
-    """Working days of each summary row: its span's working days plus any weekend its steps use.
-
-    A step in a Saturday maintenance window works on a day the calendar calls free; without
-    counting it, a phase made of such steps would show 0 days above children showing 1.
-    """
-    extra: dict[int, set[date]] = {}
-    open_rows: list[OutlineRow] = []
-    for row in rows:
-        while open_rows and open_rows[-1].level >= row.level:
-            open_rows.pop()
-        if row.summary:
-            open_rows.append(row)
-            extra[row.id] = set()
-        elif row.start is not None and row.end is not None:
-            used = {row.start + timedelta(days=i) for i in range((row.end - row.start).days + 1)}
-            free = {d for d in used if not calendar.is_working_day(d)}
-            for parent in open_rows:
-                extra[parent.id] |= free
-    return {row.id: working_days(calendar, row.start, row.end) + len(extra[row.id])
-            for row in rows
-            if row.summary and row.start is not None and row.end is not None}
-
-
 def _window_days(ctx: ExportContext) -> str:
     """The project's maintenance weekdays in the export language ("Sat", "Sa, So")."""
     days = [ctx.text(f"weekday_short.{d[:3].lower()}") if d[:3].lower() in _WEEKDAYS else d
@@ -137,11 +114,7 @@ def _row_style(row: OutlineRow) -> dict[str, Any]:
 
 
 def _plan_values(ctx: ExportContext, row: OutlineRow) -> list[object]:
-    days: object = ""
-    if row.step is not None:
-        days = row.step.duration_days
-    else:
-        days = ctx.summary_days.get(row.id, "")
+    days: object = ctx.days.get(row.id, "")  # as MS Project counts them
     target = target_label(row.target, ctx.lang) if row.target else ""
     values: list[object] = [row.id, row.wbs, row.title, row.start, row.end, days]
     step, dated = row.step, row.dated
@@ -152,7 +125,8 @@ def _plan_values(ctx: ExportContext, row: OutlineRow) -> list[object]:
         consultant = "–"  # a milestone is an event, nobody does it (the report says the same)
     elif not step.needs_consultant and not consultant:
         consultant = ctx.text("value.customer")
-    return [*values, ctx.outline.predecessors(row, ctx.lang), consultant, "",
+    return [*values, ctx.outline.predecessors(row, ctx.lang), consultant,
+            ctx.text("status.open"),
             _window_days(ctx) if step.needs_window else "",
             step.why(ctx.lang), target, driver_text(ctx.plan, dated, ctx.lang), step.rule,
             step.command, step.id]

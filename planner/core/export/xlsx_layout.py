@@ -53,7 +53,7 @@ class ExportContext:
     calendar: WorkingCalendar
     timeline: Timeline
     today: date
-    summary_days: Mapping[int, int] = field(default_factory=dict)  # outline id -> days
+    days: Mapping[int, int] = field(default_factory=dict)  # outline id -> working days
 
     def text(self, key: str, **values: object) -> str:
         """A label in the export language."""

@@ -87,7 +87,22 @@ def test_mpxj_reads_back_the_same_tasks_dates_and_links(
     assert names == {c.name for c in plan.settings.consultants}
     calendar = project.getDefaultCalendar()
     assert not calendar.isWorkingDate(_java_date(date(2026, 12, 28)))  # the freeze
-    assert calendar.isWorkingDate(_java_date(date(2026, 10, 10)))  # a window Saturday in use
+    # Ordinary work never lands on a Saturday, even one that a window step uses ...
+    assert not calendar.isWorkingDate(_java_date(date(2026, 10, 10)))
+    # ... which the window calendar, on the window tasks only, makes a working day.
+    window = next(c for c in project.getCalendars() if str(c.getName()) == "Maintenance window")
+    assert window.isWorkingDate(_java_date(date(2026, 10, 10)))
+    assert not window.isWorkingDate(_java_date(date(2026, 10, 12)))
+    outline = build_outline(plan, "en")
+    tasks = {int(t.getID()): t for t in project.getTasks()}
+    for row in outline.rows:
+        task_calendar = tasks[row.id].getCalendar()
+        uses_window = task_calendar is not None and str(task_calendar.getName()) == \
+            "Maintenance window"
+        if row.step is None or not row.step.needs_window:
+            assert not uses_window, row.title
+    assert any(tasks[r.id].getCalendar() is not None for r in outline.rows
+               if r.step and r.step.needs_window)
 
 
 def _java_date(d: date) -> Any:
@@ -101,3 +116,45 @@ def test_mpxj_reads_back_the_mixed_sample(jvm: Any, mixed: tuple[Plan, Knowledge
     plan, knowledge = mixed
     write_mspdi(plan, knowledge, tmp_path / "mixed.xml", "de")
     _compare(_read_back(jvm, tmp_path / "mixed.xml"), plan, "de")
+
+
+def test_mpxj_reads_part_time_units_real_work_and_deadlines(
+        jvm: Any, plan: Plan, knowledge: Knowledge, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from planner.core.export.mspdi import protected_cutovers
+    from planner.core.plan import Pause
+
+    first = plan.settings.consultants[0]
+    part_time = replace(first, days_per_week=4)
+    plan = replace(plan, settings=replace(
+        plan.settings, consultants=(part_time, *plan.settings.consultants[1:])))
+    outline = build_outline(plan, "en")
+    judged = {e.server for e in plan.schedule.exposure}
+    cut = next(r for r in outline.rows if r.step and r.end and set(r.step.exits_exo_view)
+               & judged)
+    assert cut.end is not None
+    pause = Pause(cut.end, cut.end.replace(day=min(cut.end.day + 3, 28)), 4)
+    plan = replace(plan, schedule=replace(plan.schedule, pauses=(pause,)))
+    assert protected_cutovers(plan, build_outline(plan, "en"))[cut.id] == pause.end
+    write_mspdi(plan, knowledge, tmp_path / "part.xml", "en")
+    project = _read_back(jvm, tmp_path / "part.xml")
+    resource = next(r for r in project.getResources() if str(r.getName()) == first.name)
+    assert float(resource.getMaxUnits()) == pytest.approx(80.0)
+    assert resource.getCalendar() is not None  # a calendar of its own (absences)
+    task = next(t for t in project.getTasks() if int(t.getID()) == cut.id)
+    assert _local(task.getDeadline()) == pause.end
+    days = {int(t.getID()): t for t in project.getTasks()}
+    checked = 0
+    for assignment in project.getResourceAssignments():
+        task_id = int(assignment.getTask().getID())
+        row = outline.rows[task_id - 1]
+        assert row.step is not None
+        work = assignment.getWork()
+        hours = float(work.getDuration()) * (8 if str(work.getUnits()) == "d" else 1)
+        span = days[task_id].getDuration()
+        span_days = float(span.getDuration()) / (8 if str(span.getUnits()) == "h" else 1)
+        # the work the step holds, never more than the days the task lasts
+        assert hours == pytest.approx(min(row.step.duration_days, span_days) * 8)
+        checked += 1
+    assert checked

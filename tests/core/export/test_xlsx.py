@@ -10,8 +10,9 @@ import openpyxl
 import pytest
 
 from planner.core.export.cells import looks_like_formula
-from planner.core.export.wbs import OutlineRow, build_outline
-from planner.core.export.xlsx import summary_days, write_workbook
+from planner.core.export.project_calendar import ProjectCalendar
+from planner.core.export.wbs import Outline, OutlineRow, build_outline
+from planner.core.export.xlsx import write_workbook
 from planner.core.export.xlsx_enforcement import pause_budget, pause_command
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Pause, Phase, Plan
@@ -191,22 +192,26 @@ def test_mixed_sample_workbook_reads_back(mixed: tuple[Plan, Knowledge], tmp_pat
                 assert cell.data_type != "f", (sheet.title, cell.coordinate)
 
 
-class _Weekdays:
-    def is_working_day(self, d: date, site: str | None = None) -> bool:
-        return d.weekday() < 5
-
-
-def test_summary_rows_count_the_weekend_days_their_steps_work(plan: Plan) -> None:
-    # A phase of one Saturday window step showed 0 working days above its step's 1.
+def test_durations_count_each_task_in_its_calendar_and_summaries_as_project_does(
+        plan: Plan) -> None:
+    # A Saturday window step is one day of the window calendar; its phase, from that Saturday
+    # to a Monday step, is what MS Project shows: the Standard working days in between (1).
     step = next(s for s in plan.proposal.steps if not s.milestone)
+    window_step = replace(step, needs_window=True)
+    milestone = replace(step, milestone=True)
     saturday, monday = date(2026, 12, 12), date(2026, 12, 14)
     rows = (OutlineRow(1, "1", 1, "Phase", Phase.UPDATE, "", saturday, monday),
             OutlineRow(2, "1.1", 2, "EX01", Phase.UPDATE, "server:EX01", saturday, saturday),
             OutlineRow(3, "1.1.1", 3, "CU", Phase.UPDATE, "server:EX01", saturday, saturday,
-                       step),
+                       window_step),
             OutlineRow(4, "1.2", 2, "EX02", Phase.UPDATE, "server:EX02", monday, monday),
-            OutlineRow(5, "1.2.1", 3, "CU", Phase.UPDATE, "server:EX02", monday, monday, step))
-    assert summary_days(_Weekdays(), rows) == {1: 2, 2: 1, 4: 1}
+            OutlineRow(5, "1.2.1", 3, "CU", Phase.UPDATE, "server:EX02", monday, monday, step),
+            OutlineRow(6, "2", 1, "Milestones", Phase.MILESTONE, "", monday, monday),
+            OutlineRow(7, "2.1", 2, "Org", Phase.MILESTONE, "org", monday, monday),
+            OutlineRow(8, "2.1.1", 3, "Done", Phase.MILESTONE, "org", monday, monday,
+                       milestone))
+    cal = ProjectCalendar("Standard", "Window", window={saturday})
+    assert cal.durations(Outline(rows, {})) == {1: 1, 2: 0, 3: 1, 4: 1, 5: 1, 6: 0, 7: 0, 8: 0}
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -1,0 +1,123 @@
+"""The plan's calendars as MS Project sees them, and the one definition of a task's working days.
+
+Two base calendars: *Standard* (Monday to Friday, holidays and change freezes as non-working
+exceptions, from a month before the plan to a year after it) for ordinary work, and the
+*maintenance window* (only the window days, e.g. Saturdays, that are neither holidays nor
+frozen) for the steps that must run in a window. A task's duration is counted in its own
+calendar; a summary's duration is the Standard calendar's working time from its earliest
+start to its latest finish, as MS Project computes it. The Excel plan prints the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from planner.core.export.labels import label
+from planner.core.export.timeline import WorkingCalendar
+from planner.core.export.wbs import Outline, OutlineRow
+from planner.core.plan import Plan
+
+__all__ = ["ProjectCalendar", "days_between", "project_calendar"]
+
+YEAR_AFTER = 366  # the calendars reach a year past the plan: a slip stays on real workdays
+MONTH_BEFORE = 31
+
+
+def days_between(start: date, end: date) -> Iterator[date]:
+    """Every day from ``start`` to ``end`` inclusive."""
+    for n in range((end - start).days + 1):
+        yield start + timedelta(days=n)
+
+
+@dataclass
+class ProjectCalendar:
+    """Non-working weekdays of the Standard calendar and the working days of the window."""
+
+    standard_name: str
+    window_name: str
+    off: dict[date, str] = field(default_factory=dict)  # weekday -> holiday or freeze name
+    window: set[date] = field(default_factory=set)  # maintenance-window working days
+
+    def is_working(self, d: date) -> bool:
+        """A working day of the Standard calendar."""
+        return d.weekday() < 5 and d not in self.off
+
+    def working_days(self, start: date, end: date, in_window: bool = False) -> int:
+        """Working days from ``start`` to ``end`` inclusive, in the Standard or window calendar."""
+        if in_window:
+            return sum(d in self.window for d in days_between(start, end))
+        return sum(self.is_working(d) for d in days_between(start, end))
+
+    def uses_window(self, row: OutlineRow) -> bool:
+        """A window step that the plan put on window days (else it follows Standard)."""
+        return (row.step is not None and row.step.needs_window and row.start is not None
+                and row.end is not None
+                and any(d in self.window for d in days_between(row.start, row.end)))
+
+    def ranges(self) -> Iterator[tuple[date, date, str]]:
+        """The Standard calendar's non-working exceptions, equal consecutive days merged."""
+        days = sorted(self.off.items())
+        i = 0
+        while i < len(days):
+            first, name = days[i]
+            last = first
+            while i + 1 < len(days) and days[i + 1] == (last + timedelta(days=1), name):
+                i += 1
+                last = days[i][0]
+            yield first, last, name
+            i += 1
+
+    def durations(self, outline: Outline) -> dict[int, int]:
+        """Working days of every outline row: steps in their own calendar, summaries in the
+        Standard calendar from their first start to their last finish; milestones 0."""
+        found: dict[int, int] = {}
+        open_rows: list[OutlineRow] = []
+        last_day: dict[int, date] = {}  # summary id -> last day its children work to 17:00
+        for row in outline.rows:
+            while open_rows and open_rows[-1].level >= row.level:
+                open_rows.pop()
+            if row.summary:
+                open_rows.append(row)
+                continue
+            step = row.step
+            if step is None or row.start is None or row.end is None:
+                continue
+            if step.milestone:
+                found[row.id] = 0
+                finish = row.start - timedelta(days=1)  # a milestone finishes at 08:00
+            else:
+                found[row.id] = max(self.working_days(row.start, row.end, self.uses_window(row)), 1)
+                finish = row.end
+            for parent in open_rows:
+                last_day[parent.id] = max(last_day.get(parent.id, finish), finish)
+        for row in outline.rows:
+            if row.summary and row.start is not None:
+                end = last_day.get(row.id, row.start - timedelta(days=1))
+                found[row.id] = self.working_days(row.start, end) if end >= row.start else 0
+        return found
+
+
+def project_calendar(plan: Plan, outline: Outline, calendar: WorkingCalendar,
+                     lang: str) -> ProjectCalendar:
+    """The Standard and window calendars from a month before the plan to a year after it."""
+    starts = [r.start for r in outline.rows if r.start] + [plan.settings.start]
+    ends = [r.end for r in outline.rows if r.end] + starts
+    first, last = min(starts) - timedelta(days=MONTH_BEFORE), max(ends) + \
+        timedelta(days=YEAR_AFTER)
+    cal = ProjectCalendar(label("gantt.standard_calendar", lang), label("gantt.window", lang))
+    holidays = calendar.holidays(first, last)
+    for day in days_between(first, last):
+        freeze = calendar.freeze_on(day)
+        if calendar.is_window_day(day):
+            cal.window.add(day)
+        if day.weekday() >= 5:
+            continue
+        if freeze is not None:
+            cal.off[day] = freeze.name or label("gantt.freeze", lang)
+        elif day in holidays:
+            cal.off[day] = holidays[day]
+        elif not calendar.is_working_day(day):
+            cal.off[day] = label("gantt.weekend", lang)
+    return cal
