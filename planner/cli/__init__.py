@@ -6,9 +6,11 @@ import argparse
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from planner import __version__
 from planner.cli import build_cmd, check_cmd, gui_cmd, plan_cmd, template_cmd
+from planner.cli.terminal_text import EscapingStream
 from planner.core.errors import PlannerError
 from planner.core.log_file import install_log, log_bug
 
@@ -37,6 +39,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return gui_cmd.run(argparse.Namespace(files=[], selftest=False))
     log = install_log()
+    # names and cells from customer files reach the terminal: no escape sequence may act
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = EscapingStream(out), EscapingStream(err)
+    try:
+        return _run(args, log)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(args: argparse.Namespace, log: Path | None) -> int:
     try:
         code: int = args.run(args)
     except (PlannerError, OSError) as exc:

@@ -11,8 +11,10 @@ from typing import Any
 
 from planner.cli.plan_decisions import add_arguments, apply
 from planner.core.catalogue import catalogue
+from planner.core.errors import OutputFileError
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
+from planner.core.replace_file import refuse_overwriting, replace_text
 from planner.pipeline import knowledge_for, load_inputs, make_plan
 
 
@@ -38,6 +40,10 @@ def run(args: argparse.Namespace) -> int:
     """Run the whole pipeline once and write every output asked for."""
     from dataclasses import replace
 
+    refused = _refuse_overwriting_inputs(args)
+    if refused:
+        print(f"planner plan: {refused}", file=sys.stderr)
+        return 2
     inputs = load_inputs(args.files, args.mapping, args.settings)
     settings = inputs.settings
     if args.lang:
@@ -57,18 +63,35 @@ def run(args: argparse.Namespace) -> int:
     written: list[str] = []
     for option, write in _WRITERS:
         path = getattr(args, option)
-        if path:
+        if not path:
+            continue
+        try:
             write(plan, knowledge, Path(path), settings.language)
-            written.append(path)
+        except OSError as exc:  # OutputFileError names the file; nothing was left behind
+            _print_summary(plan, written)
+            print(f"planner plan: {exc}", file=sys.stderr)
+            return 1
+        written.append(path)
     _print_summary(plan, written)
     return 0
+
+
+def _refuse_overwriting_inputs(args: argparse.Namespace) -> str:
+    """The reason not to start when an output would replace an input file, else ""."""
+    outputs = [getattr(args, option) for option, _w in _WRITERS if getattr(args, option)]
+    inputs = [*args.files, *(p for p in (args.mapping, args.settings) if p)]
+    try:
+        refuse_overwriting(outputs, inputs)
+    except OutputFileError as exc:
+        return str(exc)
+    return ""
 
 
 def _write_json(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
     from planner.core.plan_json import plan_to_plain
 
     text = json.dumps(plan_to_plain(plan, knowledge), indent=2, ensure_ascii=False)
-    path.write_text(text + "\n", encoding="utf-8")
+    replace_text(path, text + "\n")
 
 
 def _write_graphml(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
@@ -92,7 +115,7 @@ def _write_mspdi(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> Non
 def _write_html(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
     from planner.core.report.html import render_report_html
 
-    path.write_text(render_report_html(plan, knowledge, lang), encoding="utf-8")
+    replace_text(path, render_report_html(plan, knowledge, lang))
 
 
 def _write_pdf(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:

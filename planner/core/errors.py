@@ -11,6 +11,7 @@ __all__ = [
     "InfeasiblePlanError",
     "InputError",
     "KnowledgeError",
+    "OutputFileError",
     "PlannerError",
     "ProjectFileError",
     "SettingsError",
@@ -40,6 +41,10 @@ class SettingsError(PlannerError):
 
 class ProjectFileError(PlannerError):
     """A project file cannot be read or written."""
+
+
+class OutputFileError(PlannerError, OSError):
+    """An export or save cannot be written; nothing was left behind (still an OSError)."""
 
 
 class InfeasiblePlanError(PlannerError):

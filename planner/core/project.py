@@ -18,8 +18,6 @@ Autosave writes the same format to a recovery folder (see :mod:`planner.core.rec
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -31,6 +29,7 @@ from planner.core.errors import PlannerError, ProjectFileError
 from planner.core.model import Estate, Finding, estate_to_plain, to_plain
 from planner.core.plan import Plan, Schedule
 from planner.core.project_io import from_plain, plan_from_plain, plan_to_plain_record
+from planner.core.replace_file import replace_text
 from planner.core.settings import Decisions, Settings
 
 __all__ = [
@@ -201,42 +200,13 @@ def _envelope(project: Project, extra: dict[str, Any] | None = None) -> dict[str
     return doc
 
 
-def _write_atomic(text: str, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open folders, which is fine.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def save_project(project: Project, path: Path | str,
                  extra: dict[str, Any] | None = None) -> None:
     """Write the project atomically; raises ProjectError naming the file on failure."""
     target = Path(path)
     text = json.dumps(_envelope(project, extra), ensure_ascii=False, indent=1)
     try:
-        _write_atomic(text + "\n", target)
+        replace_text(target, text + "\n")
     except OSError as exc:
         raise ProjectError(f"{target}: cannot save the project: {exc.strerror or exc}") from exc
 

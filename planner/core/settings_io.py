@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.knowledge import KnowledgeError, load_knowledge
+from planner.core.replace_file import replace_text
 from planner.core.settings import Consultant, Decisions, Freeze, Settings
 from planner.core.settings_values import SettingsError, Table, day_name, to_toml
 
@@ -247,7 +248,7 @@ def settings_to_toml(settings: Settings) -> str:
 
 def save_settings_toml(settings: Settings, path: Path | str) -> None:
     """Write the settings as TOML (UTF-8)."""
-    Path(path).write_text(settings_to_toml(settings), encoding="utf-8")
+    replace_text(path, settings_to_toml(settings))
 
 
 def _plain(value: Any) -> Any:

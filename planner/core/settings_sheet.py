@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from planner.core.importing.findings import Where, finding
 from planner.core.model import Finding, Severity
 from planner.core.settings import Settings
 from planner.core.settings_io import settings_from_table
@@ -30,6 +31,10 @@ def settings_from_sheet(
     """The settings of the sheet, dropping each bad value with an error finding."""
     data: dict[str, Any] = copy.deepcopy(dict(table))
     findings: list[Finding] = []
+    project = data.get("project")
+    if isinstance(project, dict) and project.pop("logo", None) is not None:
+        # a customer's file must not make the planner read a file of the consultant's machine
+        findings.append(finding("IMPORT-PROJECT-LOGO", Where("", sheet), column="project.logo"))
     dropped = ""
     for _ in range(_MAX_REPAIRS):
         try:

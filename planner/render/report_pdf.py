@@ -47,6 +47,7 @@ from PySide6.QtWidgets import QApplication
 from planner.core.about import app_version
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
+from planner.core.replace_file import replace_file
 from planner.core.report.context import ReportContext, build_context
 from planner.core.report.figure import FONT_FAMILY, Figure
 from planner.core.report.html import TocEntry, render_context_html
@@ -366,7 +367,19 @@ def document_info(plan: Plan, context: ReportContext) -> DocumentInfo:
 
 def write_report_pdf(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str,
                      paper: str | None = None) -> int:
-    """Write the report as a vector PDF (A4 unless ``paper`` or the settings say Letter)."""
+    """Write the report as a vector PDF (A4 unless ``paper`` or the settings say Letter).
+
+    Written beside the target and renamed into place: Qt reports no write error, so an
+    empty result (a missing folder, a full disk) is an OutputFileError, not a 0-byte PDF.
+    """
+    pages: list[int] = []
+    replace_file(path, lambda partial: pages.append(
+        _write_pdf(plan, knowledge, partial, lang, paper)))
+    return pages[0]
+
+
+def _write_pdf(plan: Plan, knowledge: Knowledge, path: Path, lang: str,
+               paper: str | None) -> int:
     ensure_app()
     geometry = PageGeometry.for_paper(paper or plan.settings.paper)
     context = build_context(plan, knowledge, lang)

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from planner.core import project as project_module
+from planner.core import replace_file as replace_file_module
 from planner.core.catalogue import catalogue
 from planner.core.explanation import Driver
 from planner.core.model import (
@@ -115,7 +116,7 @@ def test_saving_is_atomic_and_leaves_no_temporary_files(tmp_path: Path,
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(project_module.os, "replace", broken_replace)
+    monkeypatch.setattr(replace_file_module.os, "replace", broken_replace)
     with pytest.raises(ProjectError, match="No space left"):
         save_project(Project(), path)
     assert path.read_bytes() == before  # the old file survives a failed save

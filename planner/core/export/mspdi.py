@@ -11,7 +11,6 @@ protects carries the pause's last day as its deadline.
 
 from __future__ import annotations
 
-import os
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -22,6 +21,7 @@ from planner.core.export.project_calendar import ProjectCalendar, project_calend
 from planner.core.export.wbs import LINK_TYPES, Outline, OutlineRow, build_outline
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
+from planner.core.replace_file import replace_text, xml_legal
 
 __all__ = ["NAMESPACE", "protected_cutovers", "write_mspdi"]
 
@@ -253,8 +253,6 @@ def write_mspdi(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str) -
         _task(tasks, row, outline, cal, days.get(row.id, 0), deadlines.get(row.id), lang)
     _resources(root, plan, outline, days)
     ET.indent(root)
-    target = Path(path)
-    partial = target.with_name(target.name + ".partial")
-    ET.ElementTree(root).write(partial, encoding="utf-8", xml_declaration=True)
-    os.replace(partial, target)
+    body = xml_legal(ET.tostring(root, encoding="unicode"))
+    replace_text(path, f"<?xml version='1.0' encoding='utf-8'?>\n{body}")
     _ = knowledge  # the signature matches the other exports; MSPDI needs no facts

@@ -7,7 +7,6 @@ written as text (see :mod:`planner.core.export.cells`).
 
 from __future__ import annotations
 
-import os
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from planner.core.export.xlsx_layout import (
 )
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
+from planner.core.replace_file import replace_file
 
 __all__ = ["build_context", "working_days", "write_workbook"]
 
@@ -78,24 +78,24 @@ def write_workbook(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str
     )
 
     ctx = build_context(plan, knowledge, lang, today)
-    target = Path(path)
-    partial = target.with_name(target.name + ".partial")
-    book = Workbook(str(partial), {"strings_to_formulas": False, "strings_to_urls": False,
-                                   "strings_to_numbers": False})
-    # Author is the consultancy, as in the report's PDF: a person's name is no document property.
-    book.set_properties({"title": ctx.text("title.plan"), "company": plan.settings.company,
-                         "author": plan.settings.company, "subject":
-                         plan.settings.customer or plan.estate.organization.customer})
-    styles = Styles(book, date_format(lang))
-    for write in (write_plan_sheet, write_gantt_sheet, write_enforcement_sheet,
-                  write_estate_sheet, write_findings_sheet, write_assumptions_sheet):
-        write(book, styles, ctx)
-    try:
-        book.close()
-    except FileCreateError as exc:  # xlsxwriter's own type; callers expect an OSError
-        partial.unlink(missing_ok=True)
-        raise OSError(f"cannot write {target}: {exc}") from exc
-    os.replace(partial, target)
+
+    def write_book(partial: Path) -> None:
+        book = Workbook(str(partial), {"strings_to_formulas": False, "strings_to_urls": False,
+                                       "strings_to_numbers": False})
+        # Author is the consultancy, as in the report's PDF: a person's name is no property.
+        book.set_properties({"title": ctx.text("title.plan"), "company": plan.settings.company,
+                             "author": plan.settings.company, "subject":
+                             plan.settings.customer or plan.estate.organization.customer})
+        styles = Styles(book, date_format(lang))
+        for write in (write_plan_sheet, write_gantt_sheet, write_enforcement_sheet,
+                      write_estate_sheet, write_findings_sheet, write_assumptions_sheet):
+            write(book, styles, ctx)
+        try:
+            book.close()
+        except FileCreateError as exc:  # xlsxwriter's own type: an OSError for the caller
+            raise OSError(str(exc)) from exc
+
+    replace_file(path, write_book)
 
 
 def _window_days(ctx: ExportContext) -> str:

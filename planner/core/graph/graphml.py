@@ -10,6 +10,7 @@ import networkx as nx
 from planner.core.graph.estate_graph import build_graph
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate
+from planner.core.replace_file import replace_text, xml_legal
 
 __all__ = ["write_graphml"]
 
@@ -40,4 +41,5 @@ def write_graphml(estate: Estate, knowledge: Knowledge, path: Path) -> None:
         out.add_node(node, **clean)
     for src, dst, key, attrs in eg.graph.edges(keys=True, data=True):
         out.add_edge(src, dst, key=key, **_attrs(attrs))
-    nx.write_graphml(out, str(path), named_key_ids=True)
+    text = "\n".join(nx.generate_graphml(out, named_key_ids=True))
+    replace_text(path, xml_legal(text) + "\n")

@@ -80,6 +80,11 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "Spalte \"{header}\" als {field} gelesen ({confidence:.0%} sicher); Zuordnung prüfen."),
     "IMPORT-ROW-EXAMPLE": (INFO, "Template example row skipped.",
                            "Beispielzeile der Vorlage übersprungen."),
+    "IMPORT-PROJECT-LOGO": (
+        W, "The Project sheet names a logo file; ignored. The report's logo comes only from "
+        "your own settings, never from a customer's file.",
+        "Das Projektblatt nennt eine Logodatei; ignoriert. Das Logo des Berichts kommt nur aus "
+        "den eigenen Einstellungen, nie aus einer Kundendatei."),
     "IMPORT-ROW-TOTAL": (INFO, "Total row skipped (it sums up the rows above).",
                          "Summenzeile übersprungen (sie fasst die Zeilen darüber zusammen)."),
     "IMPORT-ROW-NO-NAME": (W, "Row has data but no {field}; skipped.",

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.errors import InputError
+from planner.core.replace_file import replace_text
 
 __all__ = ["ColumnChoice", "ColumnMapping", "MappingError", "SheetMapping", "load_mapping",
            "save_mapping"]
@@ -111,7 +112,7 @@ def mapping_from_plain(data: Any, source: str = "mapping") -> ColumnMapping:
 def save_mapping(mapping: ColumnMapping, path: Path) -> None:
     """Write the mapping as JSON (UTF-8)."""
     text = json.dumps(mapping_to_plain(mapping), indent=2, ensure_ascii=False)
-    Path(path).write_text(text + "\n", encoding="utf-8")
+    replace_text(path, text + "\n")
 
 
 def load_mapping(path: Path) -> ColumnMapping:

@@ -6,7 +6,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 
 from planner.core.exo_view import exo_text
 from planner.core.knowledge import Knowledge
@@ -15,6 +14,7 @@ from planner.core.report import assumptions, management
 from planner.core.report.estate_figure import estate_figures
 from planner.core.report.figure import Figure, figure_to_svg
 from planner.core.report.gantt import PHASE_COLOURS, gantt_figures
+from planner.core.report.logo import logo_data_uri
 from planner.core.report.risk_register import risk_table
 from planner.core.report.step_order import NumberedStep, numbered_steps, phase_title
 from planner.core.report.summary import (
@@ -97,11 +97,10 @@ class ReportContext:
 
 def _cover(plan: Plan, knowledge: Knowledge, words: Wording, today: date) -> Cover:
     s = plan.settings
-    logo = Path(s.logo_path) if s.logo_path else None
     return Cover(
         customer=s.customer or plan.estate.organization.customer or words("common.no_customer"),
         prepared_by=", ".join(p for p in (s.consultant_name, s.company) if p),
-        logo_uri=logo.resolve().as_uri() if logo and logo.is_file() else "",
+        logo_uri=logo_data_uri(s.logo_path),
         date=words.date(today),
         version=s.plan_version,
         knowledge_as_of=words.date(knowledge.as_of),

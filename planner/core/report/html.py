@@ -11,6 +11,7 @@ import jinja2
 
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
+from planner.core.replace_file import xml_legal
 from planner.core.report.context import ReportContext, build_context
 from planner.core.resources import resource_path
 
@@ -48,7 +49,9 @@ def render_context_html(context: ReportContext, mode: str = "browser",
     env = _environment()
     css = resource_path("report", "report.css").read_text(encoding="utf-8")
     values = {f.name: getattr(context, f.name) for f in fields(context)}
-    return env.get_template("report.html.j2").render(**values, css=css, mode=mode, toc=toc)
+    # a cell's control character (Excel's _x000B_) would make the page ill-formed
+    return xml_legal(env.get_template("report.html.j2").render(**values, css=css, mode=mode,
+                                                               toc=toc))
 
 
 def render_report_html(plan: Plan, knowledge: Knowledge, lang: str,

@@ -1,0 +1,123 @@
+"""Write an output file by writing a temporary file beside it and renaming it into place.
+
+Every export and every save goes through :func:`replace_file`: the old file stays intact
+until the new one is complete and on disk, a failed or empty write leaves nothing behind and
+raises :class:`~planner.core.errors.OutputFileError` naming the file, a symbolic link is
+followed (its target is written, the link stays), and temporary files a killed save left
+beside the target are removed on the next save. :func:`xml_legal` removes the characters XML
+forbids, for every XML and HTML output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from planner.core.errors import OutputFileError
+
+__all__ = ["refuse_overwriting", "replace_file", "replace_text", "xml_legal"]
+
+_SUFFIX = ".partial"
+# C0 controls except tab, newline and carriage return; lone surrogates; U+FFFE and U+FFFF.
+# Excel stores such characters as "_x000B_" and spreadsheet readers hand them back decoded.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_legal(text: str) -> str:
+    """The text without characters that make an XML (or HTML) document ill-formed."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def replace_text(target: Path | str, text: str) -> Path:
+    """Write ``text`` as UTF-8 to ``target`` through :func:`replace_file`."""
+
+    def write(path: Path) -> None:
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+
+    return replace_file(target, write)
+
+
+def replace_file(target: Path | str, write: Callable[[Path], object]) -> Path:
+    """Let ``write`` fill a temporary file, then rename it over ``target``; the path written.
+
+    Raises OutputFileError when the folder is missing, ``write`` fails or writes nothing.
+    """
+    path = _final_path(Path(target))
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputFileError(f"{target}: cannot write: the folder {folder} does not exist")
+    _remove_leftovers(path)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_SUFFIX, dir=folder)
+    except OSError as exc:
+        raise OutputFileError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+    os.close(fd)
+    partial = Path(name)
+    try:
+        write(partial)
+        if partial.stat().st_size == 0:
+            raise OSError("nothing was written (is the disk full?)")
+        _sync(partial)
+        os.replace(partial, path)
+    except BaseException as exc:
+        partial.unlink(missing_ok=True)
+        if isinstance(exc, OSError | RuntimeError):
+            raise OutputFileError(f"{target}: cannot write: {_reason(exc)}") from exc
+        raise
+    _sync_folder(folder)
+    return path
+
+
+def refuse_overwriting(outputs: Iterable[Path | str], inputs: Iterable[Path | str]) -> None:
+    """Raise OutputFileError when an output would replace one of the input files."""
+    sources = [Path(p) for p in inputs if Path(p).exists()]
+    for output in outputs:
+        out = Path(output)
+        for source in sources:
+            same = out.exists() and os.path.samefile(out, source)
+            if same or _final_path(out).resolve() == source.resolve():
+                raise OutputFileError(f"{output}: refusing to overwrite the input file {source}")
+
+
+def _final_path(path: Path) -> Path:
+    """The file a (chain of) symbolic link(s) points to; the path itself otherwise."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Temporary files of earlier saves of this file that were killed before the rename."""
+    patterns = (f".{path.name}.*{_SUFFIX}", f".{path.name}.*.tmp", f"{path.name}{_SUFFIX}")
+    for pattern in patterns:
+        for leftover in path.parent.glob(pattern):
+            with contextlib.suppress(OSError):  # another process may hold it: leave it
+                leftover.unlink()
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+def _sync(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open folders, which is fine.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,35 @@
+"""The consultant's logo embedded in the report as a data URI.
+
+Embedding keeps the HTML report self-contained and keeps the logo's folder (and with it the
+user name in the path) out of the deliverable. Only the consultant's own settings name a
+logo; the Project sheet of a customer's workbook cannot (see settings_sheet).
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+__all__ = ["MAX_LOGO_BYTES", "logo_data_uri"]
+
+MAX_LOGO_BYTES = 2 * 1024**2
+_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+          ".svg": "image/svg+xml", ".bmp": "image/bmp"}
+
+
+def logo_data_uri(path_text: str) -> str:
+    """``data:image/png;base64,…`` for a local image file; "" when there is none to use."""
+    if not path_text or path_text.startswith(("\\\\", "//")):
+        return ""  # a UNC path would make the planner contact a file server
+    path = Path(path_text)
+    mime = _TYPES.get(path.suffix.lower())
+    if mime is None:
+        return ""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_LOGO_BYTES + 1)
+    except OSError:
+        return ""
+    if not data or len(data) > MAX_LOGO_BYTES:
+        return ""
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
