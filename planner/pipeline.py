@@ -76,6 +76,7 @@ def make_plan(
     )
     from planner.core.graph import without_repeats
     from planner.core.pause_policy import check_fixed_pauses
+    from planner.core.pause_steps import pause_steps
     from planner.core.rules import propose
     from planner.core.rules.milestones import late_findings
     from planner.core.scheduler import schedule
@@ -88,6 +89,7 @@ def make_plan(
     evidence = baseline_evidence(estate, settings, knowledge, as_of)
     proposal = propose(estate, settings, decisions, knowledge)
     dated = schedule(proposal, estate, settings, decisions, knowledge)
+    tasks = pause_steps(proposal, dated, knowledge, as_of)  # the pauses as customer steps
     return Plan(
         estate=estate,
         settings=settings,
@@ -95,9 +97,10 @@ def make_plan(
         findings=(tuple(findings) + without_repeats(proposal.findings, findings)
                   + late_findings(proposal.steps, dated, knowledge)
                   + report_findings(estate, settings, knowledge)
-                  + evidence_findings(evidence) + as_of_findings(settings, as_of)),
-        proposal=proposal,
-        schedule=dated,
+                  + evidence_findings(evidence) + as_of_findings(settings, as_of)
+                  + tasks.findings),
+        proposal=tasks.proposal,
+        schedule=tasks.schedule,
         as_of=as_of,
         baseline_evidence=evidence,
         today=state_today(dated.exposure, dated.pauses, knowledge.policy, as_of),

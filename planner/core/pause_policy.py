@@ -9,13 +9,17 @@ names the pause and the budget.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from planner.core.catalogue import catalogue
 from planner.core.knowledge import EnforcementPolicy
 from planner.core.settings import Settings
 
-__all__ = ["PauseError", "check_fixed_pauses"]
+__all__ = ["PauseError", "check_fixed_pauses", "days_per_year", "pause_command"]
+
+# How the knowledge's cmdlet marks the number of days: {days}, {n}, <n>, <NumberOfDays>.
+_PLACEHOLDER = re.compile(r"\{(?:days|n)\}|<(?:n|days|NumberOfDays)>", re.IGNORECASE)
 
 
 class PauseError(ValueError):
@@ -26,7 +30,20 @@ def _fail(lang: str, key: str, **fields: object) -> PauseError:
     return PauseError(catalogue(lang)(f"exo.pause_error.{key}", **fields))
 
 
-def _days_per_year(start: date, days: int) -> dict[int, int]:
+def pause_command(cmdlet: str, days: int) -> str:
+    """The PowerShell line that requests a pause of ``days`` days, from the knowledge cmdlet."""
+    if _PLACEHOLDER.search(cmdlet):
+        return _PLACEHOLDER.sub(str(days), cmdlet)
+    text = cmdlet.strip()
+    if text.lower().endswith("-numberofdays"):
+        return f"{text} {days}"
+    if "-numberofdays" in text.lower():
+        return text
+    return f"{text} -NumberOfDays {days}"
+
+
+def days_per_year(start: date, days: int) -> dict[int, int]:
+    """How many days of a pause fall into each calendar year."""
     out: dict[int, int] = {}
     for n in range(days):
         year = (start + timedelta(days=n)).year
@@ -49,7 +66,7 @@ def check_fixed_pauses(settings: Settings, policy: EnforcementPolicy) -> None:
         if previous_end is not None and start <= previous_end:
             raise _fail(lang, "overlap", n=n, start=start, previous=n - 1, end=previous_end)
         previous_end = end
-        for year, count in _days_per_year(start, days).items():
+        for year, count in days_per_year(start, days).items():
             planned[year] = planned.get(year, 0) + count
             used = settings.pause_days_used.get(year, 0)
             if used + planned[year] > policy.pause_max_days_per_year:

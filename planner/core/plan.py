@@ -68,6 +68,7 @@ class Step:
     # the AD site whose holidays the step keeps when its target is no server of the estate
     # (new SE servers, their DAG, a group: the site of the servers they replace)
     site: str = ""
+    owner: str = ""  # who does it when not a consultant, e.g. "exo_admin" (catalogue exo.owner)
 
     def title(self, lang: str = "en") -> str:
         """The title in the requested language."""

@@ -46,6 +46,8 @@ def _steps(plan: Plan) -> list[dict[str, Any]]:
             "rule": step.rule,
             "why": step.why(lang),
             "command": step.command,
+            "owner": step.owner,
+            "deadline": step.deadline.isoformat() if step.deadline else None,
             "needs_window": step.needs_window,
             "start": dated.start.isoformat() if dated else None,
             "end": dated.end.isoformat() if dated else None,

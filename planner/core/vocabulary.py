@@ -146,7 +146,7 @@ STEP_KINDS: Mapping[str, Term] = _terms("step_kind", tuple((code, "", "") for co
     "certificates_vdirs", "new_dag", "databases", "mailbox_moves", "arbitration_pf_moves",
     "namespace_switch", "send_connectors", "receive_connectors", "relay_repoint",
     "exo_connector_repoint", "hcw_rerun", "hybrid_app_check", "edge_new", "edge_subscription",
-    "decommission", "milestone",
+    "decommission", "milestone", "pause",
 )))
 # Enforcement stages 1..8 as a heat scale: each stage is a step further towards blocking.
 ENFORCEMENT_STAGE_COLOURS: Mapping[int, str] = {

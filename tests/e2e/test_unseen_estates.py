@@ -245,13 +245,14 @@ def test_2013_with_public_folders_and_printers_goes_first_to_the_staying_2019() 
 
 def test_standalone_2019_cu14_is_a_short_in_place_plan() -> None:
     plan = planned("standalone")
+    pauses = {f"pause:{n}" for n in range(1, len(plan.schedule.pauses) + 1)}  # customer steps
     assert {s.id for s in plan.proposal.steps} == {
         "license:org", "adprep:org", "inplace:WEBER-EX",  # in place: no HCW re-run
         "hybrid:app", "milestone:se_cu_blocking",
         # what a change board expects around it (AD backup, Extended Protection,
         # certificates, HealthChecker before/after, backup and monitoring afterwards)
         "adbackup:org", "ep:org", "certs:org", "precheck:WEBER-EX", "postcheck:WEBER-EX",
-        "backup:inplace"}
+        "backup:inplace"} | pauses
     upgrade = step(plan, "inplace:WEBER-EX")
     assert upgrade.resources == ("server:WEBER-EX",)
     assert "StartDagServerMaintenance" not in upgrade.command

@@ -7,7 +7,6 @@ small tables above it therefore span several narrow columns per field (merged ce
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -27,6 +26,7 @@ from planner.core.export.xlsx_layout import (
     section,
     title_block,
 )
+from planner.core.pause_policy import pause_command
 from planner.core.plan import Exposure, Pause
 from planner.core.today_words import today_lines
 from planner.core.vocabulary import STAGE_KINDS
@@ -34,19 +34,6 @@ from planner.core.vocabulary import STAGE_KINDS
 __all__ = ["pause_budget", "pause_command", "write_enforcement_sheet"]
 
 _NAME_WIDTH = 16
-_PLACEHOLDER = re.compile(r"\{(?:days|n)\}|<(?:n|days|NumberOfDays)>", re.IGNORECASE)
-
-
-def pause_command(cmdlet: str, days: int) -> str:
-    """The PowerShell line that requests a pause of ``days`` days, from the knowledge cmdlet."""
-    if _PLACEHOLDER.search(cmdlet):
-        return _PLACEHOLDER.sub(str(days), cmdlet)
-    text = cmdlet.strip()
-    if text.lower().endswith("-numberofdays"):
-        return f"{text} {days}"
-    if "-numberofdays" in text.lower():
-        return text
-    return f"{text} -NumberOfDays {days}"
 
 
 def pause_budget(pauses: Sequence[Pause], used_before: dict[int, int]) -> dict[int, int]:
