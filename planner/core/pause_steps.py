@@ -15,6 +15,7 @@ from datetime import date
 
 from planner.core.catalogue import Catalogue, catalogue
 from planner.core.enforcement import DayStage, daily_stages
+from planner.core.explanation import Driver
 from planner.core.knowledge import Knowledge
 from planner.core.model import Finding, Severity
 from planner.core.pause_policy import days_per_year, pause_command
@@ -103,8 +104,8 @@ def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,
             if found is not None:
                 harm[exposure.server] = found
         steps.append(_step(n, pause, harm, as_of, knowledge))
-        en, de = (catalogue(lang)("exo.pause_step.driver") for lang in _LANGS)
-        dated.append(ScheduledStep(f"pause:{n}", pause.start, pause.start, "", "pause", en, de))
+        dated.append(ScheduledStep(f"pause:{n}", pause.start, pause.start, "",
+                                   Driver(kind="deadline", key="pause", day=pause.start)))
         for i, step in enumerate(steps):
             protected = [s for s in step.exits_exo_view if s in harm]
             if not protected:
