@@ -28,7 +28,12 @@ from planner import __version__
 from planner.core.errors import PlannerError, ProjectFileError
 from planner.core.model import Estate, Finding, estate_to_plain, to_plain
 from planner.core.plan import Plan, Schedule
-from planner.core.project_io import from_plain, plan_from_plain, plan_to_plain_record
+from planner.core.project_io import (
+    check_names,
+    from_plain,
+    plan_from_plain,
+    plan_to_plain_record,
+)
 from planner.core.replace_file import replace_text
 from planner.core.settings import Decisions, Settings
 
@@ -220,6 +225,8 @@ def _read_document(target: Path) -> dict[str, Any]:
         raise ProjectError(f"{target}: cannot read the file: {exc}") from exc
     try:
         doc = json.loads(text)
+    except RecursionError as exc:  # "[[[[…" a hundred thousand deep
+        raise ProjectError(f"{target}: not a project file (nested too deeply)") from exc
     except json.JSONDecodeError as exc:
         raise ProjectError(
             f"{target}: not a project file (invalid JSON at line {exc.lineno}, "
@@ -258,8 +265,11 @@ def load_project(path: Path | str) -> Project:
     if not isinstance(data, dict):
         raise ProjectError(f"{target}: the file holds no project")
     try:
-        return project_from_plain(data)
-    except (PlannerError, TypeError, ValueError, KeyError, AttributeError) as exc:
+        project = project_from_plain(data)
+        check_names(project.estate)
+        return project
+    except (PlannerError, TypeError, ValueError, KeyError, AttributeError,
+            RecursionError) as exc:
         # hostile or damaged data surfaces as any of these while decoding; settings and
         # knowledge overrides inside the file raise their own PlannerError
         raise ProjectError(f"{target}: the project data is damaged: {exc}") from exc

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections import abc
 from dataclasses import fields, is_dataclass
 from datetime import date
 from enum import Enum
@@ -21,6 +22,7 @@ from planner.core.settings import Decisions, Settings
 
 __all__ = [
     "PlainError",
+    "check_names",
     "from_plain",
     "plan_from_plain",
     "plan_to_plain_record",
@@ -35,13 +37,20 @@ class PlainError(ProjectFileError):
 
 def _decode(hint: Any, value: Any, where: str) -> Any:
     """Turn one JSON value into the Python value the type hint asks for."""
-    if hint is Any or value is None:
+    if hint is Any:
+        return value
+    if value is None:
+        if hint in _SCALARS:
+            raise PlainError(f"{where}: expected {_SCALARS[hint]}, got null")
         return value
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
         return _decode(inner[0], value, where) if len(inner) == 1 else value
+    expected = _CONTAINERS.get(origin)
+    if expected and not isinstance(value, expected[0]):
+        raise PlainError(f"{where}: expected {expected[1]}, got {_json_type(value)}")
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_decode(args[0], v, f"{where}[{i}]") for i, v in enumerate(value))
@@ -76,10 +85,53 @@ def _decode_type(hint: type, value: Any, where: str) -> Any:
         except (TypeError, ValueError) as exc:
             raise PlainError(f"{where}: not a date: {value!r}") from exc
     if hint is int and isinstance(value, str):
-        return int(value)  # JSON object keys are always strings
-    if hint is float and isinstance(value, int):
+        try:
+            return int(value)  # JSON object keys are always strings
+        except ValueError as exc:
+            raise PlainError(f"{where}: expected a whole number, got {value[:40]!r}") from exc
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
+    if hint in _SCALARS and not _fits(hint, value):
+        # a name of null or 5 loaded once and broke the GUI's tables later
+        raise PlainError(f"{where}: expected {_SCALARS[hint]}, got {_json_type(value)}")
     return value
+
+
+_SCALARS: dict[Any, str] = {str: "text", int: "a whole number", float: "a number",
+                             bool: "true or false"}
+_CONTAINERS: dict[Any, tuple[type | tuple[type, ...], str]] = {
+    tuple: ((list, tuple), "a list"), frozenset: ((list, tuple), "a list"),
+    set: ((list, tuple), "a list"), dict: (dict, "an object"),
+    typing.Mapping: (dict, "an object"), abc.Mapping: (dict, "an object")}
+
+
+def _fits(hint: type, value: Any) -> bool:
+    if hint is bool or isinstance(value, bool):
+        return hint is bool and isinstance(value, bool)
+    return isinstance(value, hint)
+
+
+def _json_type(value: Any) -> str:
+    return "null" if value is None else {str: "text", bool: "true/false", list: "a list",
+                                         dict: "an object"}.get(type(value), "a number")
+
+
+def check_names(estate: Estate) -> None:
+    """Every record has a non-empty name; servers, sites and DAGs are each named once."""
+    for kind in ("sites", "servers", "dags", "databases", "connectors", "relay_clients",
+                 "namespaces"):
+        records = getattr(estate, kind, ())
+        for n, record in enumerate(records):
+            name = getattr(record, "name", "x")
+            if not isinstance(name, str) or not name.strip():
+                raise PlainError(f"estate.{kind}[{n}].name: a name is needed, got {name!r}")
+        if kind in ("sites", "servers", "dags"):
+            seen: set[str] = set()
+            for record in records:
+                key = record.name.casefold()
+                if key in seen:
+                    raise PlainError(f"estate.{kind}: {record.name!r} appears twice")
+                seen.add(key)
 
 
 def from_plain(cls: type[Any], data: dict[str, Any], where: str = "") -> Any:

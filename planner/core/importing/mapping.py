@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.errors import InputError
+from planner.core.importing.schema import ENTITIES
 from planner.core.replace_file import replace_text
 
 __all__ = ["ColumnChoice", "ColumnMapping", "MappingError", "SheetMapping", "load_mapping",
@@ -68,6 +69,10 @@ class ColumnMapping:
         return tuple(sorted(found, key=lambda m: m.header_row))
 
 
+MAX_COLUMNS = 16_384  # Excel's column limit
+_FIELDS = {e.key: {f.name for f in e.fields} for e in ENTITIES}
+
+
 def column_letter(index: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA."""
     letters = ""
@@ -97,16 +102,43 @@ def mapping_from_plain(data: Any, source: str = "mapping") -> ColumnMapping:
     sheets: list[SheetMapping] = []
     for n, item in enumerate(data["sheets"], start=1):
         try:
-            columns = tuple(ColumnChoice(int(c["index"]), str(c.get("header", "")),
-                                         str(c.get("field", "")),
-                                         float(c.get("confidence", 1.0)))
-                            for c in item.get("columns", []))
-            sheets.append(SheetMapping(str(item["file"]), str(item.get("sheet", "")),
-                                       str(item.get("entity", "")), int(item["header_row"]),
-                                       columns))
+            sheets.append(_sheet_from_plain(item))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise MappingError(f"{source}: sheet entry {n} is malformed ({exc!r})") from exc
+            raise MappingError(f"{source}: sheet entry {n} is malformed ({exc})") from exc
     return ColumnMapping(tuple(sheets))
+
+
+def _sheet_from_plain(item: Any) -> SheetMapping:
+    """One sheet's mapping; raises ValueError/TypeError naming the bad value."""
+    entity = _text(item, "entity")
+    fields = _FIELDS.get(entity)
+    if entity and fields is None:
+        raise ValueError(f"unknown entity {entity!r}")
+    columns: list[ColumnChoice] = []
+    for c in item.get("columns", []):
+        index, field = _number(c, "index", 0, MAX_COLUMNS), _text(c, "field")
+        if field and fields is not None and field not in fields:
+            raise ValueError(f"{entity} has no field {field!r}")
+        confidence = c.get("confidence", 1.0)
+        if not isinstance(confidence, int | float) or not 0 <= confidence <= 1:
+            raise ValueError(f"confidence {confidence!r}")
+        columns.append(ColumnChoice(index, _text(c, "header"), field, float(confidence)))
+    return SheetMapping(_text(item, "file", required=True), _text(item, "sheet"), entity,
+                        _number(item, "header_row", 1, 10_000_000), tuple(columns))
+
+
+def _text(item: dict[str, Any], key: str, required: bool = False) -> str:
+    value = item[key] if required else item.get(key, "")
+    if not isinstance(value, str):
+        raise TypeError(f"{key} must be text, not {type(value).__name__}")
+    return value
+
+
+def _number(item: dict[str, Any], key: str, low: int, high: int) -> int:
+    value = item[key]
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValueError(f"{key} must be a whole number {low}..{high}, not {value!r}")
+    return value
 
 
 def save_mapping(mapping: ColumnMapping, path: Path) -> None:
@@ -121,4 +153,6 @@ def load_mapping(path: Path) -> ColumnMapping:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise MappingError(f"{path}: {exc}") from exc
+    except RecursionError as exc:  # "[[[[…" a hundred thousand deep
+        raise MappingError(f"{path}: not a mapping (nested too deeply)") from exc
     return mapping_from_plain(data, str(path))
