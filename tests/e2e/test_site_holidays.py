@@ -66,7 +66,8 @@ def test_no_step_starts_or_ends_on_a_holiday_of_its_site(case: str) -> None:
 def test_new_servers_keep_the_holidays_of_the_site_they_replace() -> None:
     plan = _plan("sample:mixed")
     new = [s for s in plan.proposal.steps if s.id.startswith("sbs:")]
+    # a step on an existing server or DAG keeps that target's site; every other one names its own
     assert new and all(s.site or plan.estate.server(s.target.partition(":")[2])
-                       for s in new)
+                       or plan.estate.dag(s.target.partition(":")[2]) for s in new)
     berlin = [s for s in new if "BER" in s.id]
     assert berlin and all(s.site in ("", "Berlin") for s in berlin)
