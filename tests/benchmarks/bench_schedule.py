@@ -1,15 +1,22 @@
-"""Benchmark: schedule the mixed sample and synthetic estates of 20, 200 and 2,000 servers.
+"""Benchmark: the whole ``planner plan`` pipeline on synthetic estates, beside a plain rule.
 
-Prints, per case: servers, steps, status, the objective, the gap, the seconds to the proven
-optimum (status ``optimal``) or to the time limit, and the machine load before the case.
+Estates of 4 to 2,000 servers (tests/synthetic.py ``synthetic_estate``: DAGs of 2-4 members,
+1-3 databases each, Exchange 2013/2016/2019 CU12/CU14/CU15, two hub servers Exchange Online
+judges) with 1, 5, 20 and 50 consultants. Per case, each in a fresh process: steps, status,
+blocked/throttled/pause days, finish, gap, seconds for the pipeline (rules + scheduler),
+peak memory; and beside it the plain priority rule (the judged servers' exit chains first,
+then the rest, each step as early as it can, the best pauses for its cutovers).
 Not a test: nothing passes or fails on speed.
-Run: ``.venv/bin/python tests/benchmarks/bench_schedule.py [sizes...] [--limit S]``.
+Run: ``.venv/bin/python tests/benchmarks/bench_schedule.py [--sizes 4 8 ...] [--limit S]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import resource
+import subprocess
 import sys
 import time
 from dataclasses import replace
@@ -18,60 +25,131 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from planner.core.knowledge import load_knowledge  # noqa: E402
-from planner.core.plan import Schedule  # noqa: E402
+from planner.core.calendar import build_calendar  # noqa: E402
+from planner.core.rules import propose  # noqa: E402
 from planner.core.scheduler import schedule  # noqa: E402
+from planner.core.scheduler.pauses import best_pauses  # noqa: E402
+from planner.core.scheduler.problem import (  # noqa: E402
+    Problem,
+    ancestors,
+    build_problem,
+    easiest_exit,
+)
 from planner.core.settings import Decisions  # noqa: E402
-from tests.synthetic import synthetic_case  # noqa: E402
+from planner.pipeline import knowledge_for  # noqa: E402
+from tests.synthetic import JUDGED_VARIANTS, synthetic_estate  # noqa: E402
 
-_HEAD = (f"{'case':<14} {'servers':>7} {'steps':>6} {'status':<9} {'blocked':>7} "
-         f"{'throttled':>9} {'pause':>5} {'finish':>10} {'gap':>6} {'seconds':>8} {'load':>5}")
-
-
-def _row(name: str, servers: int, steps: int, seconds: float, sched: Schedule,
-         load: float) -> str:
-    obj = sched.objective
-    return (f"{name:<14} {servers:>7} {steps:>6} {obj.status:<9} {obj.blocked_days:>7} "
-            f"{obj.throttled_days:>9} {obj.pause_days:>5} {obj.finish!s:>10} "
-            f"{obj.gap:>6.3f} {seconds:>8.2f} {load:>5.1f}")
+SIZES = (4, 8, 20, 60, 200, 800, 2000)
+STAFF = (1, 5, 20, 50)
+_HEAD = (f"{'servers':>7} {'cons':>4} {'variant':<15} {'steps':>5} {'status':<9} {'blk':>4} "
+         f"{'thr':>4} {'pause':>5} {'finish':>10} {'gap':>6} {'sec':>6} {'MB':>5} | "
+         f"{'rule blk':>8} {'pause':>5} {'finish':>10}")
 
 
-def _mixed(limit: float) -> str:
-    from planner.core.rules import propose
-    from planner.pipeline import knowledge_for, load_inputs
+def _order(problem: Problem) -> list[int]:
+    """The judged servers' exit chains first (most urgent server first), then the rest."""
+    first: list[int] = []
+    for judged in sorted(problem.judged, key=lambda j: j.detected):
+        if judged.exit_jobs:
+            first += sorted(ancestors(problem, easiest_exit(problem, judged)) - set(first))
+    rest = [i for i in range(len(problem.jobs)) if i not in set(first)]
+    return first + rest  # job indices follow the proposal's topological order
 
-    inputs = load_inputs([ROOT / "resources/samples/mixed/inventory.xlsx"])
-    settings = replace(inputs.settings, solver_time_limit_s=limit)
+
+def _free(busy: list[tuple[int, int]], s: int, e: int) -> bool:
+    return all(e <= a or b <= s for a, b in busy)
+
+
+def priority_rule(problem: Problem) -> tuple[dict[str, int], int]:
+    """The plain rule's cutovers (exclusive) and finish, each step as early as it can go."""
+    ends: dict[int, tuple[int, int]] = {}
+    people = [list(a) for a in problem.absences]
+    shared: dict[str, list[tuple[int, int]]] = {}
+    for i in _order(problem):
+        job = problem.jobs[i]
+        cal = problem.cal(job)
+        ready = max([job.not_before, *(ends[problem.by_id[d.step_id]][1]
+                                       for d in job.step.predecessors
+                                       if problem.by_id.get(d.step_id) in ends)])
+        s = cal.next_ok(ready)
+        while True:
+            options = range(len(people)) if job.uses_consultant else [-1]
+            fits = [(cal.end_after(s, job.days_by_consultant[k] if k >= 0 else job.base_days),
+                     k) for k in options]
+            fits = [(e, k) for e, k in fits if (k < 0 or _free(people[k], s, max(e, s + 1)))
+                    and all(_free(shared.get(r, []), s, max(e, s + 1))
+                            for r in job.step.resources)
+                    and cal.freeze_end(s, e) is None]
+            if fits or job.is_milestone:
+                e, k = fits[0] if fits else (s, -1)
+                break
+            s = cal.next_ok(s + 1)
+        e = s if job.is_milestone else e
+        ends[i] = (s, e)
+        if not job.is_milestone:
+            if k >= 0:
+                people[k].append((s, e))
+            for r in job.step.resources:
+                shared.setdefault(r, []).append((s, e))
+    cuts = {j.name: min(ends[i][0] + 1 if problem.jobs[i].is_milestone else ends[i][1]
+                        for i in j.exit_jobs) for j in problem.judged if j.exit_jobs}
+    return cuts, max(e for _, e in ends.values())
+
+
+def one(size: int, staff: int, variant: str, limit: float) -> dict[str, object]:
+    """Plan one estate as ``planner plan`` does; the plain rule beside it."""
+    estate, settings = synthetic_estate(size, staff, variant)
+    settings = replace(settings, solver_time_limit_s=limit)
     knowledge = knowledge_for(settings)
-    proposal = propose(inputs.estate, settings, Decisions(), knowledge)
-    schedule(proposal, inputs.estate, settings, Decisions(), knowledge)  # warm the caches
-    load = os.getloadavg()[0]
     t = time.perf_counter()
-    sched = schedule(proposal, inputs.estate, settings, Decisions(), knowledge)
-    took = time.perf_counter() - t  # a re-plan, as the GUI does it after an edit
-    return _row("mixed sample", len(inputs.estate.servers), len(proposal.steps), took, sched,
-                load)
+    proposal = propose(estate, settings, Decisions(), knowledge)
+    plan = schedule(proposal, estate, settings, Decisions(), knowledge)
+    took = time.perf_counter() - t
+    obj = plan.objective
+    problem = build_problem(proposal, estate, settings, Decisions(), knowledge,
+                            build_calendar(settings, estate))
+    cuts, finish = priority_rule(problem)
+    rule = best_pauses(problem, cuts, settings.fixed_pauses)
+    return {"servers": size, "staff": staff, "variant": variant, "steps": len(proposal.steps),
+            "status": obj.status, "blocked": obj.blocked_days, "throttled": obj.throttled_days,
+            "pause": obj.pause_days, "finish": str(obj.finish), "gap": obj.gap,
+            "seconds": round(took, 2),
+            "mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+            "rule_blocked": rule.blocked, "rule_pause": rule.pause_days,
+            "rule_finish": str(problem.day(finish - 1))}
+
+
+def _row(r: dict[str, object]) -> str:
+    return (f"{r['servers']:>7} {r['staff']:>4} {r['variant']!s:<15} {r['steps']:>5} "
+            f"{r['status']!s:<9} {r['blocked']:>4} {r['throttled']:>4} {r['pause']:>5} "
+            f"{r['finish']!s:>10} {r['gap']:>6} {r['seconds']:>6} {r['mb']:>5} | "
+            f"{r['rule_blocked']:>8} {r['rule_pause']:>5} {r['rule_finish']!s:>10}")
 
 
 def main() -> None:
-    """Print one line per case."""
+    """One line per case, each case in its own process (so peak memory is its own)."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("sizes", nargs="*", type=int, default=[20, 40, 60, 200, 2000])
+    parser.add_argument("--sizes", nargs="*", type=int, default=list(SIZES))
+    parser.add_argument("--staff", nargs="*", type=int, default=list(STAFF))
+    parser.add_argument("--variants", nargs="*", default=["hubs-2016"],
+                        choices=sorted(JUDGED_VARIANTS))
     parser.add_argument("--limit", type=float, default=10.0, help="solver time limit, seconds")
+    parser.add_argument("--one", nargs=3, metavar=("SIZE", "STAFF", "VARIANT"))
     args = parser.parse_args()
-    knowledge = load_knowledge()
-    print(f"time limit {args.limit:g} s; {os.cpu_count()} cores; load = 1-minute load average")
-    print(_HEAD)
-    print(_mixed(args.limit), flush=True)
-    for size in args.sizes:
-        case = synthetic_case(size)
-        settings = replace(case.settings, solver_time_limit_s=args.limit)
-        load = os.getloadavg()[0]
-        t = time.perf_counter()
-        sched = schedule(case.proposal, case.estate, settings, Decisions(), knowledge)
-        took = time.perf_counter() - t
-        print(_row(f"synthetic {size}", size, len(case.proposal.steps), took, sched, load),
-              flush=True)
+    if args.one:
+        size, staff, variant = args.one
+        print(json.dumps(one(int(size), int(staff), variant, args.limit)))
+        return
+    print(f"time limit {args.limit:g} s; {os.cpu_count()} cores; 1-minute load "
+          f"{os.getloadavg()[0]:.1f}; sec = rules + scheduler; MB = peak of the process")
+    print(_HEAD, flush=True)
+    for variant in args.variants:
+        for size in args.sizes:
+            for staff in args.staff:
+                done = subprocess.run(
+                    [sys.executable, __file__, "--one", str(size), str(staff), variant,
+                     "--limit", str(args.limit)], capture_output=True, text=True, check=True)
+                print(_row(json.loads(done.stdout.splitlines()[-1])), flush=True)
 
 
 if __name__ == "__main__":

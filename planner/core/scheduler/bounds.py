@@ -15,7 +15,7 @@ from datetime import date
 
 from ortools.linear_solver import pywraplp
 
-from planner.core.scheduler.problem import Problem
+from planner.core.scheduler.problem import Problem, ancestors
 
 __all__ = ["workload_blocked_floor", "workload_finish_floor", "workload_pause_floor"]
 
@@ -107,28 +107,46 @@ def _share_out(work: dict[tuple[int, ...], int], pool: int) -> float:
     return float(span.solution_value())
 
 
-def _hot(problem: Problem) -> list[tuple[int, set[int]]]:
+def _hot(problem: Problem) -> list[tuple[int, set[int], tuple[int, ...]]]:
     """Servers whose clock runs at the start, most urgent first: (days already counted,
-    the jobs in front of their exit)."""
-    hot = [(-judged.detected, _required(problem, judged.exit_jobs)) for judged in problem.judged
-           if judged.detected <= 0 and judged.exit_jobs]
+    the jobs in front of every exit, the exits)."""
+    hot = [(-judged.detected, _required(problem, judged.exit_jobs), judged.exit_jobs)
+           for judged in problem.judged if judged.detected <= 0 and judged.exit_jobs]
     hot.sort(key=lambda item: -item[0])
     return hot
 
 
+def _easiest_finish(problem: Problem, exits: tuple[int, ...], capacity: _Capacity) -> int:
+    """Earliest day the consultants can have done the work of some exit and its chain
+    (one exit takes the server out: the cheapest one bounds its cutover)."""
+    best = 40_000
+    for e in exits:
+        work = _Work(problem)
+        for i in ancestors(problem, e):
+            work.add(i)
+        best = min(best, capacity.finish_after(work))
+    return best
+
+
 def _prefix_finishes(problem: Problem) -> list[tuple[int, int]]:
     """Per urgency prefix: (days counted before the start by its least urgent server, the
-    earliest day by which the consultants can have done the prefix's work)."""
+    earliest day by which the consultants can have done the prefix's work).
+
+    The prefix's work is at least what every exit of its servers waits for, and at least
+    the cheapest exit chain of each of its servers.
+    """
     out: list[tuple[int, int]] = []
     work, capacity = _Work(problem), _Capacity(problem)
     done: set[int] = set()
+    single = 0
     hot = _hot(problem)
-    for n, (counted, jobs) in enumerate(hot):
+    for n, (counted, jobs, exits) in enumerate(hot):
         for i in sorted(jobs - done):
             work.add(i)
         done |= jobs
+        single = max(single, _easiest_finish(problem, exits, capacity))
         if n + 1 == len(hot) or hot[n + 1][0] != counted:  # the largest prefix per clock
-            out.append((counted, capacity.finish_after(work)))
+            out.append((counted, max(single, capacity.finish_after(work))))
     return out
 
 

@@ -18,10 +18,12 @@ from planner.core.scheduler.model import ScheduleModel
 
 __all__ = ["Solution", "StageResult", "solve_lexicographic"]
 
-# deterministic time units per second of the limit: measured 0.1-0.5 per wall second for
-# one worker on the shared 2-core machine, so a limit of 10 s stops after 2-10 s of wall time
-DET_PER_SECOND = 0.1
+# deterministic time units per second of the limit: measured 0.2-0.4 per wall second for one
+# worker on the shared 2-core machine under a load of 6 (0.1 had a 10 s limit stop after
+# 2.5 s with the search unfinished), so the limit is mostly spent searching
+DET_PER_SECOND = 0.2
 WALL_SAFETY = 1.5
+PROBE_DET = 0.05
 _TRACE = bool(os.environ.get("PLANNER_TRACE_SOLVER"))
 
 
@@ -70,6 +72,11 @@ def _solver(seconds: float) -> cp_model.CpSolver:
     params.num_workers = 1
     params.max_deterministic_time = max(0.05, seconds) * DET_PER_SECOND
     params.max_time_in_seconds = max(0.05, seconds) * WALL_SAFETY
+    # measured: presolve probing of the day-indexed model took the whole deterministic
+    # budget (1.0 per round, three rounds) on estates of 30+ steps and the search never
+    # started; a short probe leaves the limit to the search
+    params.presolve_probing_deterministic_time_limit = PROBE_DET
+    params.probing_deterministic_time_limit = PROBE_DET
     return solver
 
 
