@@ -119,6 +119,7 @@ class Server:
     dotnet: str = ""
     notes: str = ""
     judged_by_exo: bool | None = None  # the inventory says so explicitly; None = derive
+    extended_protection: str = ""  # "on" | "off" | "mixed" (HealthChecker), "" = unknown
 
     @property
     def is_edge(self) -> bool:

@@ -2,8 +2,12 @@
 
 The CliXml object tree changes between HealthChecker versions, so instead of a fixed schema
 this reads every property with its path of names and picks the server name, the Exchange
-build, the OS and the .NET version by the names along the path. Parsing goes through
-defusedxml: no DTDs, no entity expansion. What cannot be found is a finding.
+build, the roles, the OS, the .NET version and the Extended Protection state by the names
+along the path. The build is ExSetup's file version where the file has it: unlike
+AdminDisplayVersion it shows the update level (SU/HU). The roles come from Get-ExchangeServer's
+``ServerRole`` object (its ``ToString``, e.g. ``Mailbox, ClientAccess``) and ``IsEdgeServer``.
+Parsing goes through defusedxml: no DTDs, no entity expansion. What cannot be found is a
+finding.
 """
 
 from __future__ import annotations
@@ -56,6 +60,30 @@ def _pick(leaves: list[tuple[tuple[str, ...], str]], must: tuple[str, ...], last
     return ""
 
 
+def _roles(leaves: list[tuple[tuple[str, ...], str]]) -> str:
+    """``Edge`` for an Edge Transport server, else Get-ExchangeServer's ServerRole text."""
+    edge = _pick(leaves, ("exchangeinformation",), ("isedgeserver",))
+    if edge.lower() == "true":
+        return "Edge"
+    for path, text in leaves:  # the ToString of the role enum, not its number
+        lowered = [p.lower() for p in path]
+        if lowered[-2:] == ["getexchangeserver", "serverrole"] and not text.isdigit():
+            return text
+    return _pick(leaves, ("exchangeinformation",), ("serverrole",), r"[A-Za-z]")
+
+
+def _extended_protection(leaves: list[tuple[tuple[str, ...], str]]) -> str:
+    """The virtual directories' ExtendedProtectionTokenChecking: on, off or mixed."""
+    values = {text.lower() for path, text in leaves
+              if path and path[-1].lower() == "extendedprotectiontokenchecking"
+              and not text.isdigit()}
+    if not values:
+        return ""
+    if values == {"none"}:
+        return "off"
+    return "on" if "none" not in values else "mixed"
+
+
 def read_healthchecker(name: str, text: str) -> tuple[list[Table], list[Finding]]:
     """A one-row server table from a HealthChecker XML file (or findings why not)."""
     root = ElementTree.fromstring(text.lstrip("\ufeff"))
@@ -63,20 +91,24 @@ def read_healthchecker(name: str, text: str) -> tuple[list[Table], list[Finding]
         return [], [finding("IMPORT-FILE-UNSUPPORTED", Where(name), detail="XML, not CliXml")]
     leaves = list(_leaves(root))
     server = _pick(leaves, (), ("servername",))
-    build = _pick(leaves, ("exchangeinformation",), ("buildversion", "buildnumber", "version",
-                                                     "fileversion", "exsetupversion"),
-                  r"^\s*v?(ersion\s*)?15\.")
+    exsetup = _pick(leaves, ("exchangeinformation", "exchangesetup"), ("fileversion",),
+                    r"^\s*15\.")
+    build = exsetup or _pick(leaves, ("exchangeinformation",),
+                             ("buildversion", "buildnumber", "version", "fileversion",
+                              "exsetupversion"), r"^\s*v?(ersion\s*)?15\.")
     build = canonical_build(build) or build
     os_name = _pick(leaves, ("osinformation",), ("friendlyname", "operatingsystemname",
                                                  "caption"), "windows")
     dotnet = _pick(leaves, ("netframework",), ("friendlyname",))
+    roles = _roles(leaves)
+    protection = _extended_protection(leaves)
     missing = [label for label, value in (("server name", server), ("Exchange build", build))
                if not value]
     findings = [finding("IMPORT-HEALTHCHECKER-PARTIAL", Where(name),
                         detail="no " + " / ".join(missing))] if missing else []
     if not server:
         return [], findings
-    header = ("Name", "Build", "OS", "DotNet")
-    table = Table(name, "", (header, (server.split(".")[0], build, os_name, dotnet)),
-                  first_row=0, entity_hint="server")
+    header = ("Name", "Build", "Roles", "OS", "DotNet", "ExtendedProtection")
+    row = (server.split(".")[0], build, roles, os_name, dotnet, protection)
+    table = Table(name, "", (header, row), first_row=0, entity_hint="server")
     return [table], findings

@@ -103,6 +103,9 @@ ENTITIES: tuple[Entity, ...] = (
           "yes when this server hands mail to Exchange Online (leave empty to derive).",
           "yes, wenn dieser Server Mail an Exchange Online übergibt (leer = ableiten).",
           choices=_YES_NO),
+        F("extended_protection", "text", "ExtendedProtection",
+          "Extended Protection: on, off or mixed (HealthChecker).",
+          "Extended Protection: on, off oder mixed (HealthChecker)."),
         F("notes", "text", "Notes", "Anything else.", "Sonstiges."),
     )),
     Entity("dag", "DAGs", "DAGs", "DAGs", (
