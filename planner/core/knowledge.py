@@ -143,6 +143,15 @@ class RuleText:
     reason_de: str
     source: str
     as_of: date
+    # The reason when it speaks of several servers ({count} > 1); "" = the same wording.
+    reason_en_many: str = ""
+    reason_de_many: str = ""
+
+    def reason(self, lang: str, count: int = 1) -> str:
+        """The reason in ``lang`` ("de" or "en") in the form that fits ``count`` servers."""
+        many: str = getattr(self, f"reason_{lang}_many")
+        one: str = getattr(self, f"reason_{lang}")
+        return many if count > 1 and many else one
 
 
 @dataclass(frozen=True)

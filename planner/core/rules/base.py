@@ -201,8 +201,9 @@ def make_step(
         if text is not None and "{build}" in text.reason_en and values.get("build"):
             detail = (_without_build(detail[0], values["build"]),
                       _without_build(detail[1], values["build"]))
-        reason_en = text.reason_en.format_map(values) if text else ""
-        reason_de = text.reason_de.format_map(values) if text else ""
+        count = int(values["count"]) if str(values.get("count", "")).isdigit() else 1
+        reason_en = text.reason("en", count).format_map(values) if text else ""
+        reason_de = text.reason("de", count).format_map(values) if text else ""
     # The reason names the rule's fact; the step's own detail (sizes, lists) follows it.
     why_en = " ".join(p for p in (_sentence(reason_en), _sentence(detail[0])) if p)
     why_de = " ".join(p for p in (_sentence(reason_de), _sentence(detail[1])) if p)

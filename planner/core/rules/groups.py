@@ -143,11 +143,14 @@ def group_reason(g: Group, only: ServerFacts | None = None) -> tuple[str, str] |
         return None
     en = "; ".join(f"{s.fact_en}: {_path_reason(g, s.reason_en)}" for s in olds)
     de = "; ".join(f"{s.fact_de}: {_path_reason(g, s.reason_de)}" for s in olds)
+    several = len(olds) > 1
     if g.replaced:
-        return (f"{en}. New SE servers take over its mailboxes, connectors, namespaces and "
-                "relay clients before it is removed.",
-                f"{de}. Neue SE-Server übernehmen Postfächer, Connectoren, Namespaces und "
-                "Relay-Clients, bevor er entfernt wird.")
+        return (f"{en}. New SE servers take over {'their' if several else 'its'} mailboxes, "
+                "connectors, namespaces and relay clients before "
+                f"{'they are' if several else 'it is'} removed.",
+                f"{de}. Neue SE-Server übernehmen {'ihre' if several else 'seine'} Postfächer, "
+                "Connectoren, Namespaces und Relay-Clients, bevor "
+                f"{'sie entfernt werden' if several else 'er entfernt wird'}.")
     if any(s.path is MigrationPath.SIDE_BY_SIDE for s in olds):
         en += ("; the consultant set 0 new SE servers (the default is one new SE server per "
                "old server)")
@@ -155,10 +158,10 @@ def group_reason(g: Group, only: ServerFacts | None = None) -> tuple[str, str] |
                "je altem Server)")
     where = g.takeover.text(olds[0].server.site) if g.takeover else (
         "to the SE servers the plan provides", "auf die SE-Server des Plans")
-    return (f"{en}. Its mailboxes, namespaces, connectors and relay clients move {where[0]}, "
-            "then it is removed.",
+    return (f"{en}. {'Their' if several else 'Its'} mailboxes, namespaces, connectors and relay "
+            f"clients move {where[0]}, then {'they are' if several else 'it is'} removed.",
             f"{de}. Postfächer, Namespaces, Connectoren und Relay-Clients ziehen {where[1]} "
-            "um, dann wird er entfernt.")
+            f"um, dann {'werden sie' if several else 'wird er'} entfernt.")
 
 
 def group_step(ctx: Context, g: Group, rule: str, id: str, kind: str, phase: Phase,

@@ -66,22 +66,26 @@ def _hcw_needed(ctx: Context) -> tuple[bool, tuple[str, str]]:
     carriers = hybrid_carriers(ctx)
     leaving = [s for s in carriers if s.planned and s.path in _LEAVES]
     if leaving:
+        many = len(leaving) > 1
         return True, (
-            f"{_names(leaving)} carries hybrid mail flow and is replaced or removed, so the "
-            "HCW is re-run to make the SE servers the hybrid send connector's sources and "
-            "receive endpoints, before the old servers are removed",
-            f"{_names(leaving)} trägt den Hybrid-Mailfluss und wird ersetzt oder entfernt; "
-            "daher wird der HCW erneut ausgeführt, damit die SE-Server Quellen des "
-            "Hybrid-Sendeconnectors und Empfangsendpunkte werden, bevor die alten Server "
-            "entfernt werden")
+            f"{_names(leaving)} {'carry' if many else 'carries'} hybrid mail flow and "
+            f"{'are' if many else 'is'} replaced or removed, so the HCW is re-run to make the "
+            "SE servers the hybrid send connector's sources and receive endpoints, before the "
+            "old servers are removed",
+            f"{_names(leaving)} {'tragen' if many else 'trägt'} den Hybrid-Mailfluss und "
+            f"{'werden' if many else 'wird'} ersetzt oder entfernt; daher wird der HCW erneut "
+            "ausgeführt, damit die SE-Server Quellen des Hybrid-Sendeconnectors und "
+            "Empfangsendpunkte werden, bevor die alten Server entfernt werden")
     old = [s for s in ctx.planned(*_LEAVES) if s.product in ("2016", "2019")]
     if not carriers and old:
+        many = len(old) > 1
         return True, (
             "The inventory does not show which servers carry hybrid mail flow, and "
-            f"{_names(old)} is replaced or removed, so the HCW is re-run to be safe",
+            f"{_names(old)} {'are' if many else 'is'} replaced or removed, so the HCW is re-run "
+            "to be safe",
             "Der Bestand zeigt nicht, welche Server den Hybrid-Mailfluss tragen, und "
-            f"{_names(old)} wird ersetzt oder entfernt; daher wird der HCW sicherheitshalber "
-            "erneut ausgeführt")
+            f"{_names(old)} {'werden' if many else 'wird'} ersetzt oder entfernt; daher wird "
+            "der HCW sicherheitshalber erneut ausgeführt")
     staying = [s for s in carriers if s.planned and s.path in _STAYS] or ctx.planned(*_STAYS)
     who = (f"The servers that carry hybrid mail flow ({_names(staying)}) are"
            if staying else "The servers that carry hybrid mail flow stay and are",

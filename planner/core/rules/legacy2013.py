@@ -198,7 +198,8 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             ("Exchange 2013 removed from the organization",
              "Exchange 2013 aus der Organisation entfernt"),
             (f"Exchange 2013 servers: {names}", f"Exchange-2013-Server: {names}"),
-            {"server": names}, milestone=True, needs_consultant=False,
+            {"server": names, "count": str(len(servers))}, milestone=True,
+            needs_consultant=False,
             predecessors=deps(f"legacy:decom:{s.name}" for s in servers)))
     _warn_kept_2013(ctx, findings)
     missing = no_namespaces_finding(ctx) if servers else None

@@ -92,7 +92,7 @@ def cutover_steps(ctx: Context, g: Group, moves_after: str | list[str],
              "have moved",
              f"{s.fact_de}; nachdem Postfächer, Connectoren, Namespaces und Relay-Clients "
              "umgezogen sind"),
-            {**fields, "server": s.name}, only=s, needs_window=True,
+            {**fields, "server": s.name, "count": "1"}, only=s, needs_window=True,
             # No database is removed while arbitration, audit-log or public folder
             # mailboxes remain on it: the removal waits for every move step.
             predecessors=deps([m.id for m in moves], decom_after),

@@ -60,7 +60,7 @@ def group_fields(g: Group) -> dict[str, str]:
 
     return {"server": ", ".join(s.name for s in g.old),
             "release": product_name(info) if info else "",
-            "build": str(info.number) if info else ""}
+            "build": str(info.number) if info else "", "count": str(len(g.old))}
 
 
 def group_facts(g: Group) -> tuple[str, str]:
@@ -112,15 +112,15 @@ def _alternative(ctx: Context, g: Group) -> tuple[str, str]:
     if not there:
         return ("; one new SE server per old server by default (editable)",
                 "; standardmäßig ein neuer SE-Server je altem Server (änderbar)")
-    names = ", ".join(there)
+    names, several = ", ".join(there), len(there) > 1
     return (f"; one new SE server per old server by default (editable); {names} in site "
             f"{site} will run SE too: with 0 new servers for {olds} the mailboxes, "
-            "namespaces, connectors and relay clients move there instead, if it has the "
-            "capacity",
+            "namespaces, connectors and relay clients move there instead, if "
+            f"{'they have' if several else 'it has'} the capacity",
             f"; standardmäßig ein neuer SE-Server je altem Server (änderbar); {names} am "
-            f"Standort {site} läuft ebenfalls mit SE: mit 0 neuen Servern für {olds} ziehen "
-            "Postfächer, Namespaces, Connectoren und Relay-Clients stattdessen dorthin, "
-            "sofern die Kapazität reicht")
+            f"Standort {site} {'laufen' if several else 'läuft'} ebenfalls mit SE: mit 0 neuen "
+            f"Servern für {olds} ziehen Postfächer, Namespaces, Connectoren und Relay-Clients "
+            "stattdessen dorthin, sofern die Kapazität reicht")
 
 
 def _dag_and_databases(ctx: Context, g: Group) -> list[Step]:
