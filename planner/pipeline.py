@@ -68,6 +68,7 @@ def make_plan(
     knowledge: Knowledge | None = None,
 ) -> Plan:
     """Propose the steps for an estate and schedule them."""
+    from planner.core.calendar import build_calendar
     from planner.core.exo_view import (
         as_of_findings,
         baseline_evidence,
@@ -80,6 +81,7 @@ def make_plan(
     from planner.core.rules import propose
     from planner.core.rules.milestones import late_findings
     from planner.core.scheduler import schedule
+    from planner.core.scheduler.realism import unrealistic_findings
     from planner.core.today import state_today
 
     decisions = decisions or Decisions()
@@ -96,6 +98,8 @@ def make_plan(
         decisions=decisions,
         findings=(tuple(findings) + without_repeats(proposal.findings, findings)
                   + late_findings(proposal.steps, dated, knowledge)
+                  + unrealistic_findings(proposal, dated, settings,
+                                         build_calendar(settings, estate))
                   + report_findings(estate, settings, knowledge)
                   + evidence_findings(evidence) + as_of_findings(settings, as_of)
                   + tasks.findings),
