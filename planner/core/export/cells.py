@@ -63,10 +63,20 @@ class Styles:
         """Use ``date_format`` (an Excel number format) for every date cell."""
         self._workbook = workbook
         self._cache: dict[tuple[tuple[str, Any], ...], Format] = {}
+        # The same call site passes the same properties in the same order: look that up
+        # first (a workbook asks for a format per cell, 100,000s of times).
+        self._calls: dict[tuple[tuple[str, Any], ...], Format] = {}
         self.date_format = date_format
 
     def get(self, **props: Any) -> Format:
         """The format with the house font plus ``props`` (XlsxWriter property names)."""
+        call = tuple(props.items())
+        found = self._calls.get(call)
+        if found is None:
+            found = self._calls[call] = self._format(props)
+        return found
+
+    def _format(self, props: dict[str, Any]) -> Format:
         merged = {**_BASE, **props}
         key = tuple(sorted(merged.items()))
         fmt = self._cache.get(key)
@@ -84,6 +94,7 @@ class SheetWriter:
         self.sheet = sheet
         self.styles = styles
         self._widths: dict[int, float] = {}
+        self.column_widths: dict[int, float] = {}  # what fit_columns set, in Excel's units
 
     def put(self, row: int, col: int, value: object, measure: bool = True, **props: Any) -> None:
         """Write ``value`` by its type: text as text (never a formula), dates, numbers, blanks."""
@@ -121,6 +132,7 @@ class SheetWriter:
         fixed = fixed or {}
         for col, width in self._widths.items():
             if col not in fixed:
-                self.sheet.set_column(col, col, min(max(width, minimum), maximum))
-        for col, width in fixed.items():
+                self.column_widths[col] = min(max(width, minimum), maximum)
+        self.column_widths.update(fixed)
+        for col, width in self.column_widths.items():
             self.sheet.set_column(col, col, width)

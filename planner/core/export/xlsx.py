@@ -7,6 +7,7 @@ written as text (see :mod:`planner.core.export.cells`).
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,9 @@ _PLAN_COLUMNS = ("col.id", "col.wbs", "col.title", "col.start", "col.finish",
 _HEADER_ROW = 3
 _PRINTED_COLUMNS = 11
 # Printed columns whose text wraps, with their widths; row heights follow from them.
-_WRAPPED = {2: 50.0, 6: 16.0, 10: 60.0}
+_WRAPPED = {2: 38.0, 6: 13.0, 10: 38.0}
+# The other printed columns, narrow enough that the Plan prints one page wide at 8 pt or more.
+_NARROW = {3: 11.0, 4: 11.0, 5: 8.0, 8: 11.0, 9: 12.0}
 _STATUSES = ("status.open", "status.in_progress", "status.done", "status.blocked")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -131,8 +134,22 @@ def _plan_values(ctx: ExportContext, row: OutlineRow) -> list[object]:
     return [*values, ctx.outline.predecessors(row, ctx.lang), consultant,
             ctx.text("status.open"),
             _window_days(ctx) if step.needs_window else "",
-            step.why(ctx.lang), target, driver_text(ctx.plan, dated, ctx.lang), step.rule,
-            step.command, step.id]
+            short_reason(step.why(ctx.lang)), target, driver_text(ctx.plan, dated, ctx.lang),
+            step.rule, step.command, step.id]
+
+
+SHORT_REASON = 160  # characters; longer reasons print their first sentence
+
+
+def short_reason(text: str) -> str:
+    """The reason as the Plan sheet prints it: whole when short, else its first sentence (cut
+    at a word, with "…", when even that is long)."""
+    if len(text) <= SHORT_REASON:
+        return text
+    first = re.split(r"(?<=[.;:])\s", text, maxsplit=1)[0]
+    if len(first) <= SHORT_REASON:
+        return first + " …"
+    return text[:SHORT_REASON].rsplit(" ", 1)[0] + " …"
 
 
 def write_plan_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None:
@@ -156,6 +173,10 @@ def write_plan_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None
             elif col in (0, 5):
                 props["align"] = "center"
             writer.put(row_no, col, value, measure=col not in _WRAPPED, **props)
+        if row.step is not None and values[10] != row.step.why(ctx.lang):
+            # The cell says why in a sentence; the full reason stays in a note beside it.
+            sheet.write_comment(row_no, 10, row.step.why(ctx.lang),
+                                {"x_scale": 3, "y_scale": 3})
         lines = max(text_lines(str(values[c]), w - (2 * (row.level - 1) if c == 2 else 0))
                     for c, w in _WRAPPED.items())
         sheet.set_row(row_no, row_height(lines), None, {"level": row.level - 1})
@@ -166,7 +187,8 @@ def write_plan_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None
             "error_type": "information"})
     sheet.autofilter(_HEADER_ROW, 0, row_no, last_col)
     sheet.freeze_panes(_HEADER_ROW + 1, 3)
-    writer.fit_columns(minimum=5, maximum=45, fixed={**_WRAPPED, 8: 11, 12: 30, 14: 40})
+    writer.fit_columns(minimum=5, maximum=45, fixed={**_WRAPPED, **_NARROW, 12: 30, 14: 40})
     sheet.print_area(0, 0, row_no, _PRINTED_COLUMNS - 1)
-    print_setup(sheet, ctx, ctx.text("sheet.plan"), (_HEADER_ROW, _HEADER_ROW))
+    printed = [w for c, w in writer.column_widths.items() if c < _PRINTED_COLUMNS]
+    print_setup(sheet, ctx, ctx.text("sheet.plan"), (_HEADER_ROW, _HEADER_ROW), widths=printed)
     sheet.activate()

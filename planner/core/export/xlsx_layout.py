@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -28,6 +29,7 @@ __all__ = [
     "date_format",
     "date_text",
     "header_row",
+    "pages_for",
     "print_setup",
     "section",
     "title_block",
@@ -102,13 +104,29 @@ def header_row(writer: SheetWriter, row: int, labels: Sequence[str], col: int = 
     writer.sheet.set_row(row, 30)
 
 
+def pages_for(widths: Iterable[float], minimum: int = 1) -> int:
+    """Pages across that keep printed text at 8 pt or more (the sheet's font is 10 pt).
+
+    Fit-to-width shrinks a wide sheet onto one page until nobody can read it; a column ``w``
+    characters wide takes about 5.25 w + 3.75 points, and a landscape page holds
+    ``PAGE_POINTS`` at 80 %.
+    """
+    points = sum(5.25 * w + 3.75 for w in widths)
+    return max(minimum, math.ceil(points / PAGE_POINTS))
+
+
+PAGE_POINTS = 770 / 0.8  # A4/Letter landscape, 0.4" margins, printed at 80 %
+
+
 def print_setup(sheet: Worksheet, ctx: ExportContext, title: str, header_rows: tuple[int, int],
-                pages_wide: int = 1, repeat_cols: tuple[int, int] | None = None) -> None:
-    """Landscape, fit to width, repeated header rows, customer and page numbers in the footer."""
+                pages_wide: int = 1, repeat_cols: tuple[int, int] | None = None,
+                widths: Iterable[float] = ()) -> None:
+    """Landscape, fit to width (more pages when ``widths`` would print below 8 pt), repeated
+    header rows, customer and page numbers in the footer."""
     sheet.set_landscape()
     sheet.set_paper(1 if ctx.plan.settings.paper == "Letter" else 9)
     sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    sheet.fit_to_pages(pages_wide, 0)
+    sheet.fit_to_pages(pages_for(widths, pages_wide), 0)
     sheet.repeat_rows(*header_rows)
     if repeat_cols is not None:
         sheet.repeat_columns(*repeat_cols)

@@ -76,7 +76,7 @@ def write_estate_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> No
             section(writer, row, t(f"section.{key}"))
             row = _table(writer, row + 1, [t(f"col.{c}") for c in cols], values)
     writer.fit_columns(minimum=8, maximum=_WRAP_WIDTH, fixed={14: _WRAP_WIDTH})
-    print_setup(sheet, ctx, t("sheet.estate"), (4, 4))
+    print_setup(sheet, ctx, t("sheet.estate"), (4, 4), widths=writer.column_widths.values())
 
 
 def _server_rows(ctx: ExportContext) -> list[list[object]]:
@@ -141,7 +141,7 @@ def write_findings_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> 
     sheet.autofilter(3, 0, max(3 + len(findings), 4), len(heads) - 1)
     sheet.freeze_panes(4, 0)
     writer.fit_columns(minimum=6, maximum=30, fixed={2: 70})
-    print_setup(sheet, ctx, t("sheet.findings"), (3, 3))
+    print_setup(sheet, ctx, t("sheet.findings"), (3, 3), widths=writer.column_widths.values())
 
 
 def _plain(value: object) -> object:
@@ -255,5 +255,6 @@ def write_assumptions_sheet(book: Workbook, styles: Styles, ctx: ExportContext) 
             section(writer, row, t(f"section.{key}"))
             row = _table(writer, row + 1, heads, rows, wrap=(1, 2, 4, 5), align="left")
     writer.fit_columns(minimum=8, maximum=_WRAP_WIDTH)
-    print_setup(sheet, ctx, t("sheet.assumptions"), (0, 1))
+    print_setup(sheet, ctx, t("sheet.assumptions"), (0, 1),
+                widths=writer.column_widths.values())
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from planner.core.export.cells import looks_like_formula
 from planner.core.export.project_calendar import ProjectCalendar
@@ -108,6 +110,42 @@ def test_plan_prints_landscape_fit_to_width_with_titles(book_de: Path) -> None:
     assert sheet.page_setup.fitToHeight == 0
     assert sheet.print_title_rows == "$4:$4"
     assert "&P" in sheet.oddFooter.right.text and "&N" in sheet.oddFooter.right.text
+
+
+def test_tables_print_at_eight_points_or_more(book_de: Path) -> None:
+    # Fit-to-width shrank "Umgebung" and "Annahmen" to about 4 pt; a sheet now takes as many
+    # pages across as it needs for 8 pt (10 pt text at 80 %) on a landscape page.
+    from openpyxl.utils import column_index_from_string
+
+    book = openpyxl.load_workbook(book_de)
+    for name in ("Plan", "Umgebung", "Befunde", "Annahmen"):
+        sheet = book[name]
+        last = sheet.max_column
+        if sheet.print_area:
+            area = sheet.print_area if isinstance(sheet.print_area, str) else \
+                sheet.print_area[0]
+            last = column_index_from_string(re.findall(r"\$([A-Z]+)\$\d+", area)[-1])
+        widths = [sheet.column_dimensions[get_column_letter(c)].width or 8.43
+                  for c in range(1, last + 1)]
+        points = sum(5.25 * w + 3.75 for w in widths)
+        scale = min(1.0, 770 * (sheet.page_setup.fitToWidth or 1) / points)
+        assert scale * 10 >= 8, (name, round(scale * 10, 1))
+    assert (book["Plan"].page_setup.fitToWidth or 1) == 1  # the plan itself stays one page wide
+
+
+def test_long_reasons_print_a_sentence_and_keep_the_full_text_in_a_note(
+        plan: Plan, knowledge: Knowledge, tmp_path: Path) -> None:
+    long = "Der erste Satz nennt den Grund. " + "Weitere Einzelheiten folgen hier. " * 20
+    steps = tuple(replace(s, why_de=long) if i == 0 else s
+                  for i, s in enumerate(plan.proposal.steps))
+    changed = replace(plan, proposal=replace(plan.proposal, steps=steps))
+    write_workbook(changed, knowledge, tmp_path / "long.xlsx", "de", today=TODAY)
+    sheet = openpyxl.load_workbook(tmp_path / "long.xlsx")["Plan"]
+    cells = [row[10] for row in sheet.iter_rows(min_row=5) if row[10].value]
+    cell = next(c for c in cells if str(c.value).startswith("Der erste Satz"))
+    assert cell.value == "Der erste Satz nennt den Grund. …"
+    assert cell.comment is not None and cell.comment.text.strip() == long.strip()
+    assert all(c.comment is None for c in cells if c is not cell)
 
 
 def _rgb(colour: str) -> str:
