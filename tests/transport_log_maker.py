@@ -45,6 +45,7 @@ OLD_TRACK_FIELDS = ("date-time,client-ip,client-hostname,server-ip,server-hostna
 SERVERS = {  # name: (ip, fqdn)
     "BER-EX19-01": ("10.10.0.11", "ber-ex19-01.contoso.local"),
     "BER-EX16-01": ("10.10.0.12", "ber-ex16-01.contoso.local"),
+    "BER-EX16-02": ("10.10.0.13", "ber-ex16-02.contoso.local"),
     "MUC-EX19-01": ("10.20.0.11", "muc-ex19-01.contoso.local"),
     "BER-EDGE01": ("10.10.9.5", "ber-edge01.dmz.contoso.de"),
 }
@@ -109,9 +110,11 @@ def senders(scale: int = 1) -> list[Sender]:
                "client", 12 * scale, 2, tls=True),
         Sender("BER-EX16-01", "Relay Anonymous", "10.10.1.20", "sap-erp01.contoso.local",
                "client", 10 * scale, 5, tls=True),
-        Sender("BER-EX19-01", "Client Frontend BER-EX19-01", "10.10.7.21",
+        Sender("BER-EX16-02", "Client Frontend BER-EX16-02", "10.10.7.21",
                "crm-app01.contoso.local", "client", 5 * scale, 3, auth=True, tls=True,
                port=587),
+        Sender("BER-EX16-01", "Default Frontend BER-EX16-01", "10.10.1.30",
+               "veeam01.contoso.local", "client", 2 * scale),
         Sender("MUC-EX19-01", "Default Frontend MUC-EX19-01", "10.20.9.20",
                "mailgw01.contoso.de", "client", 15 * scale, 3, tls=True,
                directionality="Incoming"),

@@ -24,8 +24,15 @@ from planner.core.model import Estate, ExoReport, Finding, Severity
 from planner.core.plan import BaselineEvidence
 from planner.core.settings import Settings
 
-__all__ = ["as_of_findings", "baseline_evidence", "evidence_findings", "exo_text",
-           "implied_overrides", "report_findings"]
+__all__ = [
+    "as_of_findings",
+    "baseline_evidence",
+    "evidence_findings",
+    "exo_text",
+    "implied_overrides",
+    "owner_text",
+    "report_findings",
+]
 
 LANGUAGES = ("en", "de")
 
@@ -33,6 +40,13 @@ LANGUAGES = ("en", "de")
 def exo_text(lang: str, key: str, **fields: Any) -> str:
     """The catalogue message ``exo.<key>`` in ``lang`` with its fields (dates formatted)."""
     return catalogue(lang)(f"exo.{key}", **fields)
+
+
+def owner_text(lang: str, owner: str) -> str:
+    """Who does a step: a role from the catalogue (``exo_admin``), else the team or person
+    the inventory names (a relay client's owner, "SAP Basis"), as given."""
+    cat = catalogue(lang)
+    return cat(f"exo.owner.{owner}") if cat.has(f"exo.owner.{owner}") else owner
 
 
 def _finding(severity: Severity, code: str, key: str, target: str, **fields: Any) -> Finding:

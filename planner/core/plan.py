@@ -68,7 +68,9 @@ class Step:
     # the AD site whose holidays the step keeps when its target is no server of the estate
     # (new SE servers, their DAG, a group: the site of the servers they replace)
     site: str = ""
-    owner: str = ""  # who does it when not a consultant, e.g. "exo_admin" (catalogue exo.owner)
+    # who does it when not a consultant: a catalogue role ("exo_admin", exo.owner) or the
+    # team the inventory names (a relay client's owner); "" = the customer
+    owner: str = ""
 
     def title(self, lang: str = "en") -> str:
         """The title in the requested language."""

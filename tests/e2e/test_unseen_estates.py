@@ -174,8 +174,9 @@ def test_on_premises_only_nobody_is_judged_and_no_hybrid_work() -> None:
     assert not [s for s in plan.proposal.steps if s.rule == "hybrid_hcw"]
     # SWL-EX16 sources no send connector: no empty "move send connectors" step.
     assert plan.proposal.step("sbs:send:SWL-EX16") is None
-    assert "Leitstellen-Alarmierung" in step(plan, "sbs:relay:SWL-EX16").why_en
-    assert before(plan, "sbs:relay:SWL-EX16", "sbs:decom:SWL-EX16")
+    [relay] = [s for s in plan.proposal.steps if s.kind == "relay_repoint"]
+    assert "Leitstellen-Alarmierung" in relay.title_en
+    assert before(plan, relay.id, "sbs:decom:SWL-EX16")
 
 
 def test_2016_only_with_three_sites_two_dags_and_an_edge() -> None:

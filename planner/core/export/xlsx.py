@@ -15,7 +15,7 @@ from typing import Any
 from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.workbook import Workbook
 
-from planner.core.exo_view import exo_text
+from planner.core.exo_view import owner_text
 from planner.core.explain_text import driver_text
 from planner.core.export.cells import SheetWriter, Styles, row_height, text_lines
 from planner.core.export.project_calendar import project_calendar
@@ -128,7 +128,7 @@ def _plan_values(ctx: ExportContext, row: OutlineRow) -> list[object]:
     if step.milestone:
         consultant = "–"  # a milestone is an event, nobody does it (the report says the same)
     elif step.owner and not consultant:
-        consultant = exo_text(ctx.lang, f"owner.{step.owner}")
+        consultant = owner_text(ctx.lang, step.owner)
     elif not step.needs_consultant and not consultant:
         consultant = ctx.text("value.customer")
     return [*values, ctx.outline.predecessors(row, ctx.lang), consultant,

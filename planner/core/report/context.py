@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
-from planner.core.exo_view import exo_text
+from planner.core.exo_view import exo_text, owner_text
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Objective, Plan
 from planner.core.report import assumptions, management
@@ -233,7 +233,7 @@ def _step_row(item: NumberedStep, words: Wording, detail: str) -> Row:
     dated = item.dated
     owner = ("–" if item.step.milestone else
              dated.consultant if dated and dated.consultant else
-             exo_text(words.lang, f"owner.{item.step.owner}") if item.step.owner else
+             owner_text(words.lang, item.step.owner) if item.step.owner else
              words("customer_owner") if not item.step.needs_consultant else "–")
     return Row((str(item.number), item.wbs, item.step.title(words.lang),
                 words.date(dated.start) if dated else words("not_scheduled"),

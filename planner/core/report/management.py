@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from planner.core.exo_view import owner_text
 from planner.core.export.xlsx_enforcement import pause_budget
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan, ScheduledStep, Step
@@ -44,7 +45,10 @@ def _steps(plan: Plan) -> list[_Dated]:
 def _owner(item: _Dated, words: Wording) -> str:
     if item.dated.consultant:
         return item.dated.consultant
-    return words("customer_owner") if not item.step.needs_consultant else "–"
+    if not item.step.needs_consultant:
+        return owner_text(words.lang, item.step.owner) if item.step.owner \
+            else words("customer_owner")
+    return "–"
 
 
 def action_table(plan: Plan, words: Wording) -> Table:

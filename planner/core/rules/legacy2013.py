@@ -8,6 +8,7 @@ clients are re-pointed, and it is uninstalled; the milestone ``legacy:gone`` mar
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from planner.core.model import Finding, Severity
 from planner.core.plan import MigrationPath, Phase, Step
@@ -28,6 +29,7 @@ from planner.core.rules.namespace import (
     no_namespaces_finding,
 )
 from planner.core.rules.receive import classify, reapply_command, recreate_command
+from planner.core.rules.relay_repoint import repoint_steps
 
 __all__ = ["GONE", "RULE", "legacy_servers", "move_target"]
 
@@ -75,7 +77,7 @@ def _repoint_checklist(ctx: Context, old: ServerFacts, target: str) -> tuple[str
              for c in sends]
     lines += [recreate_command(i.connector, target) if i.custom else reapply_command(i, target)
               for i in items]
-    lines += [f"Re-point relay client '{r}' to {target}" for r in relays]
+    # Each relay client has its own re-point step, done by its owner (relay_repoint).
     parts = [(sends, "send connectors", "Sendeconnectoren"),
              (receives, "receive connectors", "Empfangsconnectoren"),
              (relays, "relay clients", "Relay-Clients")]
@@ -169,6 +171,16 @@ def _steps_for(ctx: Context, old: ServerFacts) -> tuple[list[Step], list[Finding
         command=checklist) if checklist else None
     if repoint is None and not ctx.estate.connectors:
         findings.append(_no_connectors(name))
+
+    def make(sid: str, kind: str, target: str, titles: tuple[str, str],
+             detail: tuple[str, str], **kw: Any) -> Step:
+        return make_step(ctx, _RULE, sid, kind, Phase.LEGACY, target, titles, detail, fields,
+                         **kw)
+
+    relays = repoint_steps(ctx, relay_clients_of(ctx.estate, old.server),
+                           f"legacy:relay:{name}", to, (old.fact_en, old.fact_de), make,
+                           predecessors=deps(repoint.id if repoint else None),
+                           site=old.server.site)
     decom = make_step(
         ctx, _RULE, f"legacy:decom:{name}", "ex2013_decommission", Phase.LEGACY,
         f"server:{name}",
@@ -176,11 +188,12 @@ def _steps_for(ctx: Context, old: ServerFacts) -> tuple[list[Step], list[Finding
         (f"{old.fact_en}; waits until its mailboxes, connectors and relay clients have moved",
          f"{old.fact_de}; erst wenn Postfächer, Connectoren und Relay-Clients umgezogen sind"),
         fields, needs_window=True,
-        predecessors=deps([m.id for m in moves], *(st.id for st in (namespace, repoint) if st)),
+        predecessors=deps([m.id for m in moves], *(st.id for st in (namespace, repoint) if st),
+                          [r.id for r in relays]),
         resources=(f"server:{name}",), exits_exo_view=(name,) if old.judged else (),
         command="Remove-MailboxDatabase (after the moves); Setup.exe /Mode:Uninstall "
                 "(Exchange 2013 setup) or Control Panel > Programs")
-    return [st for st in (namespace, *moves, repoint, decom) if st], findings
+    return [st for st in (namespace, *moves, repoint, *relays, decom) if st], findings
 
 
 def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from planner.core.model import Connector, ConnectorType, Finding, Namespace, Severity
 from planner.core.plan import Phase, Step
@@ -33,6 +34,7 @@ from planner.core.rules.namespace import (
     no_namespaces_finding,
 )
 from planner.core.rules.receive import classify, reapply_command, recreate_command
+from planner.core.rules.relay_repoint import repoint_steps
 from planner.core.rules.sbs_cutover import cutover_steps
 from planner.core.rules.takeover import existing_se_in_site
 
@@ -260,21 +262,17 @@ def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
     out = [recv] if recv else []
     if clients:
         fields, facts = group_fields(g), group_facts(g)
-        new = ", ".join(g.targets) or "the SE servers"
-        neu = ", ".join(g.targets) or "die SE-Server"
-        listed = ", ".join(r.name + (f" ({r.host})" if r.host else "") for r in clients)
-        count = len(clients)
-        out.append(group_step(
-            ctx, g, _RULE, f"sbs:relay:{g.key}", "relay_repoint", SBS, f"group:{g.key}",
-            (f"Re-point {count} relay {'client' if count == 1 else 'clients'} to {new}",
-             f"{count} Relay-Client{'' if count == 1 else 's'} auf {neu} umstellen"),
-            (f"{facts[0]}; relay clients: {listed}", f"{facts[1]}; Relay-Clients: {listed}"),
-            fields, needs_consultant=False,
+        new = ", ".join(g.targets) or "<SE server>"
+
+        def make(sid: str, kind: str, target: str, titles: tuple[str, str],
+                 detail: tuple[str, str], **kw: Any) -> Step:
+            return group_step(ctx, g, _RULE, sid, kind, SBS, target, titles, detail, fields,
+                              **kw)
+
+        out += repoint_steps(
+            ctx, clients, f"sbs:relay:{g.key}", new, facts, make,
             predecessors=deps(recv.id if recv else after,
-                              [f"legacy:repoint:{s.name}" for s in g.inherits]),
-            duration_days=ctx.days("relay_repoint", count),
-            command="\n".join(f"{r.name}: SMTP server -> <new relay address> (owner "
-                               f"{r.owner or '?'})" for r in clients)))
+                              [f"legacy:repoint:{s.name}" for s in g.inherits]))
     return out
 
 

@@ -102,7 +102,7 @@ def test_merge_with_the_inventory(logs: tuple[Path, Truth]) -> None:
     [wide] = [f for f in result.findings if f.code == "LOGS-RANGE-WIDE"]
     assert "10.10.3.50, 10.10.3.61, 10.10.3.80" in wide.message_en
     # A connector the logs prove exists joins the estate beside its server.
-    assert any(c.name == "Client Frontend BER-EX19-01" for c in result.estate.connectors)
+    assert any(c.name == "Client Frontend BER-EX16-02" for c in result.estate.connectors)
     to_exo = sum(f.messages for f in result.estate.mail_flows
                  if f.server == "BER-EX16-01" and f.flow is MailFlowKind.TO_EXO
                  and f.day == date(2026, 11, 2))

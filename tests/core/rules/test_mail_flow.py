@@ -105,8 +105,11 @@ def test_custom_connectors_and_relay_clients_move_before_their_server_goes() -> 
     p = plan()
     for server in ("RW-EX16-01", "RW-EX16-02"):
         assert before(p, "sbs:receive:RW-DAG16", f"sbs:decom:{server}")
-        assert before(p, "sbs:relay:RW-DAG16", f"sbs:decom:{server}")
+        # Each relay client is its own step, and the removal waits for every one.
+        for relay in ("sbs:relay:RW-DAG16:Scanner-Halle-3", "sbs:relay:RW-DAG16:Scanner-Versand"):
+            assert before(p, relay, f"sbs:decom:{server}")
     assert before(p, "legacy:repoint:RW-EX13", "legacy:decom:RW-EX13")
+    assert before(p, "legacy:relay:RW-EX13:Warenwirtschaft", "legacy:decom:RW-EX13")
     legacy = p.step("legacy:repoint:RW-EX13")
     assert legacy is not None and "'Relay Warenwirtschaft'" in legacy.command
     assert "Default Frontend RW-EX13" not in legacy.command

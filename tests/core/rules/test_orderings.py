@@ -73,7 +73,8 @@ def test_connectors_and_relay_clients_move_before_decommission() -> None:
     p = plan(mixed())
     for old in ("EX2016-01", "EX2016-02"):
         decom = f"sbs:decom:{old}"
-        for first in ("sbs:send:DAG2016", "sbs:receive:DAG2016", "sbs:relay:DAG2016",
+        for first in ("sbs:send:DAG2016", "sbs:receive:DAG2016", "sbs:relay:DAG2016:ERP",
+                      "sbs:relay:DAG2016:Printer-3rd-floor",
                       "sbs:namespace:DAG2016", "sbs:arbitration:DAG2016",
                       "sbs:publicfolders:DAG2016"):
             assert before(p, first, decom), first

@@ -36,11 +36,12 @@ def test_mixed_sample() -> None:
     assert {a.name for a in p.servers if a.judged_by_exo} == {"BER-EX16-01", "BER-EX19-01"}
     assert before(p, "adprep:org", "sbs:install:BER-EX16-01-SE")
     assert before(p, "inplace:BER-EX19-01", "inplace:MUC-EX19-01")  # Internet-facing first
-    for first in ("sbs:send:DAG-BER16", "sbs:relay:DAG-BER16", "hybrid:hcw",
+    for first in ("sbs:send:DAG-BER16", "sbs:relay:DAG-BER16:SAP-ERP", "hybrid:hcw",
                   "edge:resubscribe:BER-EDGE01"):
         assert before(p, first, "sbs:decom:BER-EX16-01"), first
-    relay = next(s for s in p.steps if s.id == "sbs:relay:DAG-BER16")
-    assert "SAP ERP" in relay.why_en and "Scanner" not in relay.why_en
+    # Only the client of the replaced servers is re-pointed; the scanner's server stays.
+    [relay] = [s for s in p.steps if s.kind == "relay_repoint"]
+    assert "SAP ERP" in relay.title_en and relay.owner == "SAP Basis"
     hcw = next(s for s in p.steps if s.id == "hybrid:hcw")
     assert "BER-EX16-01 carries hybrid mail flow" in hcw.why_en
     provision = next(s for s in p.steps if s.id == "sbs:provision:BER-EX16-01-SE")
@@ -59,8 +60,9 @@ def test_mixed_sample_without_new_servers_moves_to_the_se_servers_of_the_site() 
     for sid in ("sbs:namespace:DAG-BER16", "sbs:send:DAG-BER16", "sbs:receive:DAG-BER16"):
         assert before(p, "inplace:BER-EX19-01", sid), sid
         assert not before(p, "inplace:MUC-EX19-02", sid), sid  # the other site is not waited for
-    for first in ("sbs:namespace:DAG-BER16", "sbs:send:DAG-BER16", "sbs:relay:DAG-BER16",
-                  "sbs:arbitration:DAG-BER16", "sbs:publicfolders:DAG-BER16", "hybrid:hcw"):
+    for first in ("sbs:namespace:DAG-BER16", "sbs:send:DAG-BER16",
+                  "sbs:relay:DAG-BER16:SAP-ERP", "sbs:arbitration:DAG-BER16",
+                  "sbs:publicfolders:DAG-BER16", "hybrid:hcw"):
         assert before(p, first, "sbs:decom:BER-EX16-01"), first
     assert before(p, "sbs:send:DAG-BER16", "hybrid:hcw")
 

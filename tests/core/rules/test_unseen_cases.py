@@ -150,7 +150,7 @@ def test_without_a_staying_server_2013_relay_clients_move_again_with_the_2016_gr
     est = replace(est, servers=tuple(s for s in est.servers if s.name != "EX2019"))
     p = plan(est)
     assert "to EX2016" in _step(p, "legacy:moves:EX2013").title_en
-    relay = _step(p, "sbs:relay:EX2016")
+    relay = _step(p, "sbs:relay:EX2016:Scanner")
     assert "Scanner" in relay.why_en
     assert before(p, "legacy:repoint:EX2013", "sbs:receive:EX2016")
     # The 2013 mailboxes now live on EX2016 too: 200 + 120 GB move to SE.
