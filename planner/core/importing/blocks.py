@@ -28,6 +28,7 @@ from planner.core.model import Finding
 __all__ = ["TableResult", "read_table"]
 
 _GUESS_LIMIT = 0.8  # columns mapped with less confidence get an info finding
+_HEADER_SEARCH_ROWS = 50  # an unrecognised table's header is looked for this far down
 
 
 @dataclass
@@ -55,7 +56,11 @@ def read_table(table: Table, syn: Synonyms,
     headers = _saved_headers(table, saved, syn) if saved else _find_headers(table, syn, names)
     result = TableResult([], [], [])
     if not headers:
-        if any(cell_text(c) for r in table.rows for c in r):
+        guess = _likely_header(table)
+        if guess is not None:
+            # offered as "do not import" so the wizard can map it by hand (never blank)
+            result.mappings.append(SheetMapping(table.file, table.sheet, "",
+                                                table.first_row + guess[0], guess[1]))
             result.findings.append(finding("IMPORT-SHEET-UNRECOGNISED", table.where()))
         return result
     for n, head in enumerate(headers):
@@ -86,6 +91,24 @@ def _find_headers(table: Table, syn: Synonyms, names: list[str]) -> list[_Header
     return headers
 
 
+def _likely_header(table: Table) -> tuple[int, tuple[ColumnChoice, ...]] | None:
+    """The first row with two or more texts (else the first non-empty row) and its columns."""
+    first = None
+    for index, row in enumerate(table.rows[:_HEADER_SEARCH_ROWS]):
+        texts = [cell_text(c) for c in row]
+        filled = sum(1 for t in texts if t)
+        if filled and first is None:
+            first = index
+        if filled >= 2:
+            first = index
+            break
+    if first is None:
+        return None
+    columns = tuple(ColumnChoice(i, text, "", 0.0)
+                    for i, text in enumerate(cell_text(c) for c in table.rows[first]) if text)
+    return first, columns
+
+
 def _saved_headers(table: Table, saved: tuple[SheetMapping, ...], syn: Synonyms) -> list[_Header]:
     """Header rows and columns from a saved mapping, matched to this file's header texts."""
     headers: list[_Header] = []
@@ -107,8 +130,10 @@ def _saved_headers(table: Table, saved: tuple[SheetMapping, ...], syn: Synonyms)
                 choice = by_index.get(i)
             if text or choice:
                 columns.append(ColumnChoice(i, text, choice.field if choice else "", 1.0))
-        _cols, _score, german = map_columns(mapping.entity, row, syn, fuzzy=False) \
+        guessed, _score, german = map_columns(mapping.entity, row, syn) \
             if mapping.entity else ((), 0.0, False)
+        if mapping.entity and not any(c.field for c in mapping.columns):
+            columns = list(guessed)  # a table just given an entity: propose its columns
         headers.append(_Header(index, mapping.entity, tuple(columns), german))
     return sorted(headers, key=lambda h: h.index)
 
