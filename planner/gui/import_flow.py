@@ -20,6 +20,7 @@ from planner.core.project import Project
 from planner.core.project_import import EstateChange, estate_changes, merge_import
 from planner.core.settings import Settings
 from planner.gui.document import Document, Edit
+from planner.gui.i18n import ui_language
 
 __all__ = ["ImportOutcome", "import_edit", "import_into_document", "mapping_from_plain",
            "read_inventory"]
@@ -44,10 +45,15 @@ class ImportOutcome:
         """Why this import must not replace the estate ('' when it may): it read no server."""
         if self.result.estate.servers:
             return ""
-        return QCoreApplication.translate(
+        reason = QCoreApplication.translate(
             "ImportWizard", "No Exchange server was read from these files, so the import "
             "cannot replace the estate. Check that the files are the customer's inventory "
             "and that a table was read as servers.")
+        # the file's own problem (too large, damaged, unknown encoding) says why
+        lang = ui_language()
+        errors = [f"{f.where()}: {f.message(lang)}" for f in self.findings
+                  if f.severity == Severity.ERROR][:3]
+        return "\n".join([reason, *errors])
 
     @property
     def has_errors(self) -> bool:

@@ -81,6 +81,7 @@ def test_selftest_survives_every_hardening_file(qtbot: Any, monkeypatch: Any, tm
         assert code in (0, 1), path.name
         if code:
             assert "No Exchange server was read" in out.err, (path.name, out.err)
+            assert f"{path.name}" in out.err, ("the file's own finding", out.err)
 
 
 def test_the_real_selftest_survives_a_file_that_once_aborted_it(tmp_path: Path) -> None:
@@ -92,3 +93,4 @@ def test_the_real_selftest_survives_a_file_that_once_aborted_it(tmp_path: Path) 
                             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 1, result.stderr[-2000:]  # refused, not SIGABRT (134)
     assert "No Exchange server was read" in result.stderr
+    assert "17,179,869,184 cells" in result.stderr
