@@ -58,6 +58,9 @@ class Settings:
     logo_path: str = ""
     plan_version: str = "1.0"
     paper: str = "A4"  # "A4" or "Letter"
+    # Names of new SE servers: {old} (the server replaced), {site}, {n} (running number per
+    # site), {i} (number among one old server's replacements); the default keeps the old names.
+    new_server_pattern: str = "{old}-SE"
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,8 @@ MAX_CONSULTANTS = 50
 MAX_STEP_DAYS = 60.0  # one step in working days (the longest default is a few weeks)
 MIN_THROUGHPUT_GB = 50.0  # mailbox data moved per day; less is no real migration
 MAX_SOLVER_SECONDS = 3600.0
-_SECTIONS = ("project", "enforcement", "consultants", "freezes", "windows", "durations")
+_SECTIONS = ("project", "enforcement", "consultants", "freezes", "windows", "durations",
+             "naming")
 _PROJECT_TEXT = {
     "customer": "customer",
     "country": "country",
@@ -107,7 +108,22 @@ def settings_from_table(
                 raise windows.fail(f"maintenance_days[{n}]", f"{day!r} is not a weekday (Mon..Sun)")
         kwargs["maintenance_days"] = tuple(dict.fromkeys(n for n in names if n))
     kwargs["durations"] = _durations(root.table("durations"))
+    kwargs["new_server_pattern"] = _naming(root.table("naming"))
     return Settings(**{k: v for k, v in kwargs.items() if v is not None})
+
+
+def _naming(t: Table) -> str | None:
+    """The pattern for new server names; an unknown placeholder is an error naming it."""
+    t.only(("new_server",))
+    pattern = t.text("new_server")
+    if pattern is None:
+        return None
+    try:
+        pattern.format(old="EX01", site="HQ", n=1, i=1)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise t.fail("new_server", f"{pattern!r} uses an unknown placeholder or format "
+                                   f"({exc}); known: {{old}}, {{site}}, {{n}}, {{i}}") from exc
+    return pattern
 
 
 def _durations(t: Table) -> dict[str, float]:
@@ -238,6 +254,7 @@ def settings_to_table(settings: Settings) -> dict[str, Any]:
         "freezes": [{"start": f.start, "end": f.end, "name": f.name} for f in s.freezes],
         "windows": {"maintenance_days": list(s.maintenance_days)},
         "durations": dict(s.durations),
+        "naming": {"new_server": s.new_server_pattern},
     }
 
 

@@ -51,13 +51,36 @@ class Group:
         return self.new or (self.takeover.names if self.takeover else ())
 
 
-def _new_names(ctx: Context, s: ServerFacts) -> list[str]:
+def _wanted(ctx: Context, s: ServerFacts) -> int:
+    """How many new SE servers replace ``s`` (the consultant's number, else one)."""
     if s.path is MigrationPath.DECOMMISSION:
-        return []
+        return 0
     wanted = next((n for k, n in ctx.decisions.new_servers.items()
                    if k.lower() == s.name.lower()), 1)
-    count = max(0, int(wanted))
-    return [f"{s.name}-SE"] if count == 1 else [f"{s.name}-SE{i}" for i in range(1, count + 1)]
+    return max(0, int(wanted))
+
+
+class _Namer:
+    """New server names from the project's pattern, numbered per site, never twice."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.pattern = ctx.settings.new_server_pattern or "{old}-SE"
+        self.per_site: dict[str, int] = {}
+        self.taken = {s.name.lower() for s in ctx.estate.servers}
+
+    def names(self, s: ServerFacts, count: int) -> list[str]:
+        site = s.server.site or "SITE"
+        out = []
+        for i in range(1, count + 1):
+            n = self.per_site[site] = self.per_site.get(site, 0) + 1
+            name = self.pattern.format(old=s.name, site=site.replace(" ", "-"), n=n, i=i)
+            if count > 1 and not any(f in self.pattern for f in ("{n", "{i")):
+                name = f"{name}{i}"  # several replacements of one server need a number
+            while name.lower() in self.taken:
+                name = f"{name}-{i}"
+            self.taken.add(name.lower())
+            out.append(name)
+        return out
 
 
 def _volume(ctx: Context, members: list[ServerFacts], dag: str) -> float | None:
@@ -89,9 +112,10 @@ def side_by_side_groups(ctx: Context) -> list[Group]:
     for s in members:
         by_key.setdefault((s.server.dag or s.name).lower(), []).append(s)
     groups = []
+    namer = _Namer(ctx)
     for items in by_key.values():
         dag = items[0].server.dag
-        new = [n for s in items for n in _new_names(ctx, s)]
+        new = [n for s in items for n in namer.names(s, _wanted(ctx, s))]
         inherits = _inherited(ctx, items)
         volume = _volume(ctx, items, dag)
         extra = [data_volume_gb(ctx.estate, s.server) for s in inherits]

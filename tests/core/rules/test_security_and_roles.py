@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
+from planner.core.errors import SettingsError
 from planner.core.knowledge import load_knowledge
 from planner.core.model import Dag, Estate, Server, Site
 from planner.core.rules import propose
 from planner.core.settings import Decisions, Settings
+from planner.core.settings_io import settings_from_table, settings_to_table
 from tests.core.rules.estates import CU12, CU14, small
 from tests.core.rules.proposing import START, before, plan
 from tests.core.rules.test_mail_flow import plan as rheinwerk_plan
+from tests.core.rules.test_mail_flow import rheinwerk
 
 
 def test_2019_cu13_or_older_reaches_cu15_before_the_first_se_server_joins() -> None:
@@ -82,3 +87,29 @@ def test_the_hybrid_app_check_does_not_wait_for_an_edge_without_hybrid_mail() ->
     p = propose(quiet, Settings(start=START), Decisions(), load_knowledge())
     assert p.step("hybrid:app") is not None
     assert not before(p, "inplace:EDGE01", "hybrid:app")
+
+
+def test_new_servers_are_named_by_the_project_pattern() -> None:
+    settings = Settings(start=START, new_server_pattern="{site}-EXSE{n:02}")
+    p = propose(rheinwerk(), settings, Decisions(), load_knowledge())
+    assert p.step("sbs:install:Duisburg-EXSE01") is not None
+    assert p.step("sbs:install:Duisburg-EXSE02") is not None
+    dag = p.step("sbs:dag:RW-DAG16")
+    assert dag is not None and "Duisburg-EXSE01, Duisburg-EXSE02" in dag.title_en
+    # Several replacements of one server under a pattern without a number stay distinct.
+    two = propose(rheinwerk(), Settings(start=START, new_server_pattern="{old}-NEU"),
+                  Decisions(new_servers={"RW-EX16-01": 2}), load_knowledge())
+    assert {"sbs:install:RW-EX16-01-NEU1", "sbs:install:RW-EX16-01-NEU2"} <= {
+        s.id for s in two.steps}
+
+
+def test_the_default_keeps_the_old_names_and_the_pattern_round_trips() -> None:
+    assert Settings().new_server_pattern == "{old}-SE"
+    table = settings_to_table(Settings(new_server_pattern="{site}-EXSE{n:02}"))
+    assert table["naming"] == {"new_server": "{site}-EXSE{n:02}"}
+    assert settings_from_table(table).new_server_pattern == "{site}-EXSE{n:02}"
+
+
+def test_a_pattern_with_an_unknown_placeholder_is_refused_naming_it() -> None:
+    with pytest.raises(SettingsError, match="new_server"):
+        settings_from_table({"naming": {"new_server": "{building}-EX{n}"}})
