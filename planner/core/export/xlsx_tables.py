@@ -9,6 +9,7 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
+from planner.core.catalogue import catalogue
 from planner.core.export.cells import SheetWriter, Styles, row_height, text_lines
 from planner.core.export.wbs import finding_place
 from planner.core.export.xlsx_layout import (
@@ -21,6 +22,7 @@ from planner.core.export.xlsx_layout import (
     title_block,
 )
 from planner.core.model import Severity
+from planner.core.transport_listing import Listing, flow_listing, relay_listing
 from planner.core.vocabulary import PATHS, STAGE_KINDS
 
 __all__ = ["write_assumptions_sheet", "write_estate_sheet", "write_findings_sheet"]
@@ -75,6 +77,11 @@ def write_estate_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> No
         if values:
             section(writer, row, t(f"section.{key}"))
             row = _table(writer, row + 1, [t(f"col.{c}") for c in cols], values)
+    # Relay clients with what the transport logs saw, and the mail flows (transport_listing).
+    for title, listing in _transport_tables(ctx):
+        if listing.rows:
+            section(writer, row, title)
+            row = _table(writer, row + 1, list(listing.head), [list(r) for r in listing.rows])
     writer.fit_columns(minimum=8, maximum=_WRAP_WIDTH, fixed={14: _WRAP_WIDTH})
     print_setup(sheet, ctx, t("sheet.estate"), (4, 4), widths=writer.column_widths.values())
 
@@ -109,12 +116,16 @@ def _estate_tables(ctx: ExportContext) -> list[tuple[str, list[str], list[list[o
         ("connectors", ["name", "type", "servers", "address_spaces", "smart_hosts", "fqdn"],
          [[c.name, ctx.text(f"connector_type.{c.type.value}"), _join(c.servers),
            _join(c.address_spaces), _join(c.smart_hosts), c.fqdn] for c in estate.connectors]),
-        ("relay_clients", ["name", "host", "connector", "server", "owner"],
-         [[r.name, r.host, r.connector, r.server, r.owner] for r in estate.relay_clients]),
         ("namespaces", ["name", "services", "servers", "load_balancer", "certificate"],
          [[n.name, _join(n.services), _join(n.servers), n.load_balancer, n.certificate]
           for n in estate.namespaces]),
     ]
+
+
+def _transport_tables(ctx: ExportContext) -> list[tuple[str, Listing]]:
+    estate, lang = ctx.plan.estate, ctx.lang
+    return [(ctx.text("section.relay_clients"), relay_listing(estate, lang)),
+            (catalogue(lang)("transport.flow_title"), flow_listing(estate, lang))]
 
 
 def write_findings_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None:

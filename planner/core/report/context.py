@@ -25,6 +25,7 @@ from planner.core.report.summary import (
 )
 from planner.core.report.table import Row, Table
 from planner.core.report.timeline import timeline_figures
+from planner.core.report.transport import TransportSection, transport_section
 from planner.core.report.wording import Wording, load_wording
 from planner.core.today_words import today_lines
 from planner.core.vocabulary import PATHS, STAGE_KINDS, StageKind
@@ -93,6 +94,7 @@ class ReportContext:
     planning: Table
     stages: Table
     facts: Table
+    transport: TransportSection | None = None
 
 
 def _cover(plan: Plan, knowledge: Knowledge, words: Wording, today: date) -> Cover:
@@ -319,4 +321,5 @@ def build_context(plan: Plan, knowledge: Knowledge, lang: str,
         planning=assumptions.planning_table(plan, knowledge, words),
         stages=assumptions.stage_table(knowledge, words),
         facts=assumptions.facts_table(knowledge, words),
+        transport=transport_section(plan, words.lang),
     )

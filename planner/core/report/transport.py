@@ -1,0 +1,43 @@
+"""The report's section on relay clients and mail flows (present when there is anything)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.core.catalogue import catalogue
+from planner.core.plan import Plan
+from planner.core.report.table import Row, Table
+from planner.core.transport_listing import (
+    exo_sentences,
+    flow_listing,
+    lead_text,
+    relay_listing,
+)
+
+__all__ = ["TransportSection", "transport_section"]
+
+
+@dataclass(frozen=True)
+class TransportSection:
+    """Heading, lead sentences and the two tables."""
+
+    heading: str
+    lead: tuple[str, ...]
+    relay: Table
+    flows: Table
+
+
+def transport_section(plan: Plan, lang: str) -> TransportSection | None:
+    """The section, or None when the estate has neither relay clients nor mail flows."""
+    estate = plan.estate
+    if not estate.relay_clients and not estate.mail_flows:
+        return None
+    cat = catalogue(lang)
+    relay, flows = relay_listing(estate, lang), flow_listing(estate, lang)
+    return TransportSection(
+        heading=cat("transport.heading"),
+        lead=(lead_text(estate, lang), *exo_sentences(plan, lang)),
+        relay=Table(relay.head, tuple(Row(r) for r in relay.rows),
+                    (16, 16, 16, 10, 12, 10, 8, 12), title=cat("transport.relay_title")),
+        flows=Table(flows.head, tuple(Row(r) for r in flows.rows), (20, 38, 12, 15, 15),
+                    title=cat("transport.flow_title")))

@@ -1,0 +1,90 @@
+"""Relay clients and mail flows as rows of words, shared by the report, the workbook and the CLI.
+
+One place decides what a reader sees (last seen, messages a day, listed or found in the
+logs, the daily volume to Exchange Online of each judged server), so the deliverables agree.
+Only the clients' own names and addresses and counts appear here, never mail addresses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.core.catalogue import catalogue
+from planner.core.mail_flow_volumes import daily_volumes, exo_volume
+from planner.core.model import Estate
+from planner.core.plan import Plan
+
+__all__ = ["Listing", "exo_sentences", "flow_listing", "lead_text", "logs_read", "relay_listing"]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Column headings and rows of text."""
+
+    head: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def _t(lang: str, key: str, **fields: object) -> str:
+    return catalogue(lang)(f"transport.{key}", **fields)
+
+
+def logs_read(estate: Estate) -> bool:
+    """Whether transport logs went into this estate."""
+    return bool(estate.mail_flows) or any(rc.last_seen for rc in estate.relay_clients)
+
+
+def relay_listing(estate: Estate, lang: str) -> Listing:
+    """One row per relay client: who, where, whose, and what the logs saw."""
+    cat, read = catalogue(lang), logs_read(estate)
+    head = tuple(_t(lang, f"col.{k}") for k in ("client", "address", "path", "owner", "source",
+                                                "last_seen", "per_day", "auth"))
+    rows = []
+    for rc in sorted(estate.relay_clients, key=lambda r: (-(r.messages or 0), r.name.lower())):
+        address = " / ".join(dict.fromkeys(p for p in (rc.host, rc.ehlo) if p)) or "–"
+        path = rc.connector + (f" ({rc.server})" if rc.server else "") or "–"
+        seen = rc.last_seen is not None
+        source = _t(lang, "discovered") if rc.discovered else _t(lang, "listed")
+        if read and not seen:
+            source += f"; {_t(lang, 'not_seen')}"
+        auth = ("–" if rc.authenticated is None else
+                _t(lang, "authenticated") if rc.authenticated else _t(lang, "anonymous"))
+        rows.append((rc.name, address, path, rc.owner or "–", source,
+                     cat.date(rc.last_seen), cat.number(rc.messages_per_day)
+                     if rc.messages_per_day is not None else "–", auth))
+    return Listing(head, tuple(rows))
+
+
+def flow_listing(estate: Estate, lang: str) -> Listing:
+    """One row per server and flow with its daily average."""
+    cat = catalogue(lang)
+    head = tuple(_t(lang, f"col.{k}") for k in ("server", "flow", "days", "messages",
+                                                "per_day"))
+    rows = tuple((v.server, _t(lang, f"flow.{v.flow.value}"), cat.number(v.days, 0),
+                  cat.number(v.messages, 0), cat.number(round(v.per_day)))
+                 for v in daily_volumes(estate))
+    return Listing(head, rows)
+
+
+def exo_sentences(plan: Plan, lang: str) -> tuple[str, ...]:
+    """"About 4,200 messages a day from X to Exchange Online" for every server that sends."""
+    judged = {a.name.lower() for a in plan.proposal.servers if a.judged_by_exo}
+    out = []
+    for server in sorted({f.server for f in plan.estate.mail_flows}):
+        volume = exo_volume(plan.estate, server)
+        if volume is None or not volume.messages:
+            continue
+        state = _t(lang, "exo_state_judged" if server.lower() in judged
+                   else "exo_state_not_judged")
+        out.append(_t(lang, "exo_sentence", count=catalogue(lang).number(round(volume.per_day)),
+                      server=server, state=state))
+    return tuple(out)
+
+
+def lead_text(estate: Estate, lang: str) -> str:
+    """The sentence above the tables: which days the logs cover, or that none were read."""
+    seen = [d for rc in estate.relay_clients for d in (rc.first_seen, rc.last_seen) if d]
+    seen += [f.day for f in estate.mail_flows]  # the period the logs cover
+    if not seen:
+        return _t(lang, "lead_no_logs")
+    return _t(lang, "lead", first=min(seen), last=max(seen))
