@@ -106,6 +106,7 @@ def make_plan(
         proposal=tasks.proposal,
         schedule=tasks.schedule,
         as_of=as_of,
+        knowledge_as_of=knowledge.as_of,
         baseline_evidence=evidence,
         today=state_today(dated.exposure, dated.pauses, knowledge.policy, as_of),
     )

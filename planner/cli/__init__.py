@@ -1,4 +1,5 @@
-"""The command line: ``planner build|check|template|plan|gui``; no command opens the GUI."""
+"""The command line: ``planner build|check|template|plan|knowledge|gui``; no command opens
+the GUI."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planner import __version__
-from planner.cli import build_cmd, check_cmd, gui_cmd, plan_cmd, template_cmd
+from planner.cli import build_cmd, check_cmd, gui_cmd, knowledge_cmd, plan_cmd, template_cmd
 from planner.cli.terminal_text import EscapingStream
 from planner.core.errors import PlannerError
 from planner.core.log_file import install_log, log_bug
@@ -18,7 +19,7 @@ __all__ = ["BUG_EXIT", "main"]
 
 BUG_EXIT = 70  # EX_SOFTWARE: an internal error, not the user's input (that is 2)
 
-_COMMANDS = (build_cmd, check_cmd, template_cmd, plan_cmd, gui_cmd)
+_COMMANDS = (build_cmd, check_cmd, template_cmd, plan_cmd, knowledge_cmd, gui_cmd)
 
 
 def _parser() -> argparse.ArgumentParser:

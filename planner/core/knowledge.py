@@ -204,6 +204,7 @@ class _Base:
     baselines: tuple[tuple[str, Baseline], ...]
     durations: Mapping[str, Fact]
     rules: Mapping[str, RuleText]
+    overlay: str = ""  # the user's imported builds laid over these (see knowledge_overlay)
 
 
 def _unique(items: list[tuple[str, Any]], what: str) -> dict[str, Any]:
@@ -343,6 +344,31 @@ def _cache_token(overrides: Mapping[str, Any]) -> str:
     return json.dumps({str(k): v for k, v in overrides.items()}, sort_keys=True, default=str)
 
 
+def _overlay_path() -> Path:
+    # imported here: the overlay module reads knowledge rows and so imports this module
+    from planner.core.knowledge_overlay import overlay_path
+
+    return overlay_path()
+
+
+def _overlay_token() -> str:
+    """Changes whenever the user's overlay is written, so the cache never serves stale rows."""
+    path = _overlay_path()
+    return f"|{path}:{path.stat().st_mtime_ns}" if path.is_file() else ""
+
+
+def _with_overlay(base: _Base, token: str) -> _Base:
+    """The shipped builds with the user's imported rows laid over them."""
+    if not token:
+        return base
+    # imported here: the list reader and the file reader build records of this module
+    from planner.core import knowledge_files as kf
+    from planner.core.build_lists import merge_builds
+
+    rows, _, _ = merge_builds(base.builds, kf.read_builds(_overlay_path()))
+    return replace(base, builds=rows, overlay=token)
+
+
 def load_knowledge_from(folder: Path, overrides: Mapping[str, Any] | None = None) -> Knowledge:
     """Read a knowledge folder afresh (no cache) and apply overrides; for checks and tests."""
     return _assemble(_read_base(folder), overrides or {})
@@ -356,14 +382,15 @@ def load_knowledge(overrides: Mapping[str, Any] | None = None) -> Knowledge:
     cached per folder and overrides, so callers may call this freely.
     """
     folder = resource_path("knowledge")
-    token = _cache_token(overrides or {})
+    overlay = _overlay_token()
+    token = _cache_token(overrides or {}) + overlay
     with _LOCK:
         cached = _CACHE.get((folder, token))
         if cached is not None:
             return cached
         base = _BASES.get(folder)
-        if base is None:
-            base = _BASES[folder] = _read_base(folder)
+        if base is None or base.overlay != overlay:
+            base = _BASES[folder] = _with_overlay(_read_base(folder), overlay)
         knowledge = _assemble(base, overrides or {})
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.pop(next(iter(_CACHE)))

@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 
 from planner.core.catalogue import catalogue
+from planner.core.errors import SettingsError
 from planner.core.knowledge import EnforcementPolicy
 from planner.core.settings import Settings
 
@@ -22,12 +23,13 @@ __all__ = ["PauseError", "check_fixed_pauses", "days_per_year", "pause_command"]
 _PLACEHOLDER = re.compile(r"\{(?:days|n)\}|<(?:n|days|NumberOfDays)>", re.IGNORECASE)
 
 
-class PauseError(ValueError):
+class PauseError(SettingsError):
     """A fixed pause breaks the pause policy; the message names the pause and the budget."""
 
 
 def _fail(lang: str, key: str, **fields: object) -> PauseError:
-    return PauseError(catalogue(lang)(f"exo.pause_error.{key}", **fields))
+    return PauseError(catalogue(lang)(f"exo.pause_error.{key}", **fields),
+                      key="enforcement.pauses")
 
 
 def pause_command(cmdlet: str, days: int) -> str:

@@ -233,5 +233,6 @@ class Plan:
     proposal: Proposal
     schedule: Schedule
     as_of: date | None = None  # the plan's "today"
+    knowledge_as_of: date | None = None  # the knowledge the plan was made with (incl. overlay)
     baseline_evidence: tuple[BaselineEvidence, ...] = ()
     today: tuple[ServerToday, ...] = ()  # per judged server, its state on ``as_of``

@@ -166,6 +166,7 @@ def plan_to_plain_record(plan: Plan) -> dict[str, Any]:
         "proposal": to_plain(plan.proposal),
         "schedule": schedule_to_plain(plan.schedule),
         "as_of": to_plain(plan.as_of),
+        "knowledge_as_of": to_plain(plan.knowledge_as_of),
         "baseline_evidence": to_plain(plan.baseline_evidence),
         "today": to_plain(plan.today),
     }
@@ -188,6 +189,8 @@ def plan_from_plain(
         proposal=proposal,
         schedule=schedule_from_plain(data.get("schedule", {})),
         as_of=_decode(date | None, data.get("as_of"), "plan.as_of"),
+        knowledge_as_of=_decode(date | None, data.get("knowledge_as_of"),
+                                "plan.knowledge_as_of"),
         baseline_evidence=_decode(tuple[BaselineEvidence, ...],
                                   data.get("baseline_evidence", []), "plan.baseline_evidence"),
         today=_decode(tuple[ServerToday, ...], data.get("today", []), "plan.today"),

@@ -116,7 +116,7 @@ def test_unknown_build_is_the_nearest_lower_release_with_a_warning() -> None:
 
 
 def test_build_older_than_the_table_keeps_its_product() -> None:
-    info = identify("15.0.1473.3", K)  # Exchange 2013 CU21
+    info = identify("15.0.400.1", K)  # before Exchange 2013 RTM (15.0.516.32)
     assert (info.product, info.release, info.release_date) == ("2013", "", None)
     assert "older than every known" in info.warning_en
     assert not is_supported(info, DEC_2026, K) and below_baseline(info, DEC_2026, K)
@@ -126,7 +126,8 @@ def test_names_without_update_level_warn() -> None:
     info = identify("Exchange 2019 CU14", K)
     assert not info.exact and "no update level" in info.warning_en
     assert identify("Exchange 2019 CU14 Oct25SU", K).exact
-    assert identify("Exchange 2019 RTM", K).exact  # no updates of RTM are listed
+    assert identify("Exchange 2016 RTM", K).exact  # no updates of 2016 RTM are listed
+    assert not identify("Exchange 2019 RTM", K).exact  # 2019 RTM has a Mar21SU
     product_only = identify("Exchange 2016", K)
     assert (product_only.product, product_only.release, product_only.exact) == (
         "2016",
@@ -136,8 +137,9 @@ def test_names_without_update_level_warn() -> None:
 
 
 def test_releases_outside_the_table() -> None:
-    old = identify("Exchange 2013 CU21", K)
-    assert (old.product, old.release, old.release_date) == ("2013", "CU21", None)
+    old = identify("Exchange 2013 CU21", K)  # Microsoft's list knows every 2013 CU
+    assert (old.product, old.release, old.release_date) == ("2013", "CU21", date(2018, 6, 19))
+    assert identify("Exchange 2013 SP1", K).release == "SP1"
     newer = identify("SE CU1", K)
     assert newer.product == "SE" and "newer than the knowledge base" in newer.warning_en
     assert identify("Exchange 2019 CU16", K).release == "CU15 Aug26SU"  # newest known, warned
@@ -226,4 +228,4 @@ def test_latest_row() -> None:
     assert latest_row(K, "SE").build == "15.2.2562.46"
     assert latest_row(K, "2019", "CU14").release == "CU14 Aug26SU"
     with pytest.raises(KeyError):
-        latest_row(K, "2013", "CU5")
+        latest_row(K, "2013", "CU30")

@@ -1,0 +1,127 @@
+"""Microsoft's build lists: the shipped knowledge covers them, and a newer list is learnt."""
+
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+from planner.cli.build_cmd import answer
+from planner.core.build_lists import read_healthchecker_dictionary
+from planner.core.builds import identify
+from planner.core.knowledge import load_knowledge
+from planner.core.model import Estate, Server
+from planner.core.plan_json import plan_to_plain
+from planner.pipeline import make_plan
+from tests.core.scheduler.builders import settings
+
+LIST = Path(__file__).resolve().parents[1] / "data" / "ExchangeBuildNumbers.csv"
+NAME = re.compile(r"^Exchange (2013|2016|2019|SE) (.+)$")
+
+
+def _rows() -> list[tuple[str, str, str, date]]:
+    """(product, release label, build, date) of every 2013/2016/2019/SE row but previews."""
+    out = []
+    with LIST.open(encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            match = NAME.match(row["Product Name"])
+            if match and "Preview" not in match.group(2):
+                label = " ".join(re.sub(r"\(.*?\)", " ", match.group(2)).split())
+                out.append((match.group(1), label, row["Build Number"],
+                            datetime.strptime(row["Date"], "%m/%d/%Y").date()))
+    return out
+
+
+def test_every_row_of_microsofts_list_is_known_with_its_label_and_date() -> None:
+    knowledge = load_knowledge()
+    rows = _rows()
+    assert len(rows) == 223
+    wrong = []
+    for product, label, build, day in rows:
+        info = answer(build, date(2026, 12, 4), knowledge).info
+        if (info.product, info.release, info.release_date) != (product, label, day):
+            wrong.append((build, info.product, info.release, info.release_date))
+    assert wrong == []
+
+
+LATER = (
+    "Exchange SE RTM Oct26SU,15.2.2562.57,10/13/2026,KB9999001,\n"
+    "Exchange SE CU1,15.2.2700.3,11/10/2026,KB9999002,\n"
+    "Exchange 2019 CU15 Oct26SU,15.2.1748.56,10/13/2026,KB9999003,\n"
+)
+
+
+@pytest.fixture
+def own_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A user data folder of this test only, so its overlay leaves the others alone."""
+    folder = tmp_path / "data"
+    for name in ("XDG_DATA_HOME", "LOCALAPPDATA"):
+        monkeypatch.setenv(name, str(folder))
+    return folder
+
+
+def test_importing_a_newer_list_teaches_the_next_plan(
+        own_data_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    newer = tmp_path / "ExchangeBuildNumbers.csv"
+    newer.write_text(LIST.read_text(encoding="utf-8-sig") + LATER, encoding="utf-8")
+    before = load_knowledge()
+    assert identify("15.2.2562.57", before).release != "RTM Oct26SU"
+    assert main(["knowledge", "import", str(newer)]) == 0
+    out = capsys.readouterr().out
+    assert "3 new build(s)" in out and "15.2.2562.57" in out and "2026-10-13" in out
+    after = load_knowledge()
+    info = identify("15.2.2562.57", after)
+    assert (info.product, info.release, info.release_date) == ("SE", "RTM Oct26SU",
+                                                               date(2026, 10, 13))
+    row = next(r for r in after.builds if r.build == "15.2.2562.57")
+    assert row.source.startswith("ExchangeBuildNumbers.csv") and str(tmp_path) not in row.source
+    estate = Estate(servers=(Server("EX01", roles=("Mailbox",), build="15.2.1748.56"),))
+    plan = make_plan(estate, (), settings(), knowledge=load_knowledge())
+    (server,) = plan_to_plain(plan, load_knowledge())["estate"]["servers"]
+    assert server["release"] == "CU15 Oct26SU"
+    assert main(["knowledge", "import", str(newer)]) == 0  # a second time: nothing new
+    assert "nothing new" in capsys.readouterr().out
+
+
+DICTIONARY = '''
+        } elseif ($exchangeVersion.Major -eq 15 -and $exchangeVersion.Minor -eq 2) {
+            $exchangeMajorVersion = "Exchange2019"
+            switch ($exchangeVersion) {
+                { $_ -ge (GetBuildVersion $ex19 "CU15") } {
+                    $cuLevel = "CU15"
+                    $cuReleaseDate = "02/10/2025"
+                }
+            }
+        }
+function GetExchangeBuildDictionary {
+    return @{
+        "Exchange2019" = @{
+            "CU15" = (NewCUAndSUObject "15.2.1748.10" @{
+                    "Apr25HU"   = "15.2.1748.24"
+                    "Nov26SU"   = "15.2.1748.60"
+                })
+        }
+    }
+}
+'''
+
+
+def test_the_healthchecker_dictionary_gives_cu_dates_and_update_months() -> None:
+    rows = read_healthchecker_dictionary(DICTIONARY, "Get-ExchangeBuildVersionInformation.ps1",
+                                         date(2026, 12, 4))
+    got = {(r.product, r.release, r.build, r.date, r.date_precision) for r in rows}
+    assert got == {("2019", "CU15", "15.2.1748.10", date(2025, 2, 10), "day"),
+                   ("2019", "CU15 Apr25HU", "15.2.1748.24", date(2025, 4, 1), "month"),
+                   ("2019", "CU15 Nov26SU", "15.2.1748.60", date(2026, 11, 1), "month")}
+
+
+def test_a_file_that_is_no_build_list_is_refused(
+        own_data_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    junk = tmp_path / "notes.txt"
+    junk.write_text("hello", encoding="utf-8")
+    assert main(["knowledge", "import", str(junk)]) == 1
+    assert "notes.txt" in capsys.readouterr().err
