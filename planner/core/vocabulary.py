@@ -158,6 +158,7 @@ COLOURS: Mapping[str, str] = {
     "ink": "#1f2933",
     "muted": "#5f6b7a",
     "grid": "#d5dbe3",
+    "grid_faint": "#e9edf2",  # week lines, fainter than month lines
     "accent": "#1f4e79",
     "accent_light": "#8fb3d9",
     "paper": "#ffffff",
@@ -167,6 +168,8 @@ COLOURS: Mapping[str, str] = {
     "exchange_online_tint": "#fdecea",
     "freeze": "#eeeeee",
     "check": "#fff1b8",  # a soft "check this" behind a value the user should look at
+    "today": "#c62828",  # the plan's as-of date on time axes
+    "link": "#9aa5b1",  # dependency lines between bars
 }
 
 def term(code: str, table: Mapping[str, Term] | None = None) -> Term:

@@ -290,7 +290,7 @@ def build_context(plan: Plan, knowledge: Knowledge, lang: str,
     # Numbered in reading order: the timeline sits in the summary, before the overview.
     timeline = _figure_refs(timeline_figures(plan, knowledge, words), "fig_timeline", 1, words)
     estate = _figure_refs(estate_figures(plan, words), "fig_graph", 1 + len(timeline), words)
-    gantt = _figure_refs(gantt_figures(plan, words), "fig_gantt_single",
+    gantt = _figure_refs(gantt_figures(plan, words, plan.as_of or today), "fig_gantt_single",
                          1 + len(estate) + len(timeline), words, "fig_gantt")
     findings, note = assumptions.findings_table(plan, words)
     return ReportContext(

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from planner.core.report.figure import GRID, MUTED, Item, Label, Segment
+from planner.core.report.figure import GRID, MUTED, Item, Label, Segment, text_width
 from planner.core.report.wording import Wording
+from planner.core.vocabulary import COLOURS
 
 __all__ = ["TimeAxis"]
+
+WEEK_GRID = COLOURS["grid_faint"]
 
 
 @dataclass(frozen=True)
@@ -78,3 +81,54 @@ class TimeAxis:
             if room >= (24 if weekly else 14):
                 items.append(Label(x + 1.5, top, room - 1.5, height, text, 6.0, MUTED))
         return items
+
+    def draw_months_and_weeks(self, top: float, height: float, grid_bottom: float,
+                              words: Wording) -> list[Item]:
+        """Months in the upper half of the head, ISO weeks (every n-th labelled so labels fit)
+        in the lower half; a month line and a fainter week line down to ``grid_bottom``."""
+        half = height / 2
+        items: list[Item] = []
+        month_starts = [self.first, *_month_starts(self.first, self.last)]
+        for i, start in enumerate(month_starts):
+            end = month_starts[i + 1] if i + 1 < len(month_starts) else \
+                self.last + timedelta(days=1)
+            x, room = self.x(start), self.x(end) - self.x(start)
+            if i:
+                items.append(Segment(x, top, x, grid_bottom, GRID, 0.5))
+            text = f"{words.month(start.month)} {start.year}"
+            if room >= text_width(text, 6.0) + 3:
+                items.append(Label(x + 1.5, top, room - 1.5, half, text, 6.0, MUTED))
+            elif room >= text_width(words.month(start.month), 6.0) + 3:
+                items.append(Label(x + 1.5, top, room - 1.5, half, words.month(start.month),
+                                   6.0, MUTED))
+        mondays = [self.first + timedelta(days=(7 - self.first.weekday()) % 7)]
+        while mondays[-1] + timedelta(days=7) <= self.last:
+            mondays.append(mondays[-1] + timedelta(days=7))
+        week_w = self.width * 7 / self.days
+        sample = words("week_short", n=53)
+        every = next(n for n in (1, 2, 4, 8, 13, 26, 52)
+                     if week_w * n >= text_width(sample, 5.6) + 3)
+        for monday in mondays:
+            if monday > self.last:
+                break
+            x = self.x(monday)
+            items.append(Segment(x, top + half, x, grid_bottom, WEEK_GRID, 0.3))
+            week = monday.isocalendar().week
+            if (week - 1) % every == 0 and x + week_w * every <= self.x0 + self.width + 1:
+                items.append(Label(x + 1.0, top + half, week_w * every - 1.0, half,
+                                   words("week_short", n=week), 5.6, MUTED))
+        items.append(Segment(self.x0, top + half, self.x0 + self.width, top + half, GRID, 0.4))
+        return items
+
+
+def _month_starts(first: date, last: date) -> list[date]:
+    found: list[date] = []
+    year, month = first.year, first.month
+    while True:
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+        start = date(year, month, 1)
+        if start > last:
+            return found
+        found.append(start)
