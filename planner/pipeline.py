@@ -6,7 +6,7 @@ re-run only what changed. Nothing here imports Qt.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,14 +38,19 @@ def load_inputs(
     paths: Sequence[Path | str],
     mapping_path: Path | str | None = None,
     settings_path: Path | str | None = None,
+    progress: Callable[[float, str], None] | None = None,
 ) -> Inputs:
-    """Import inventory files; settings come from a TOML file, else the workbook's Project sheet."""
+    """Import inventory files; settings come from a TOML file, else the workbook's Project sheet.
+
+    Transport logs among the paths (files, folders, zips) add relay clients and mail flows;
+    ``progress`` hears how far reading them has got.
+    """
     from planner.core.importing import import_files, load_mapping
     from planner.core.settings_io import load_settings_toml
     from planner.core.settings_sheet import settings_from_sheet
 
     mapping = load_mapping(Path(mapping_path)) if mapping_path else None
-    result = import_files([Path(p) for p in paths], mapping)
+    result = import_files([Path(p) for p in paths], mapping, progress=progress)
     findings = tuple(result.findings)
     if settings_path:
         settings = load_settings_toml(Path(settings_path))

@@ -12,9 +12,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from planner.cli.log_progress import terminal_progress
+from planner.core.catalogue import catalogue
 from planner.core.importing import ImportResult, MappingError, import_files, load_mapping
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate, estate_to_plain
+from planner.core.transport_listing import flow_listing
 
 _ENTITIES = ("sites", "servers", "dags", "databases", "connectors", "relay_clients",
              "namespaces", "exo_reports")
@@ -35,7 +38,8 @@ _LABELS = {
 def add_parser(sub: Any) -> None:
     """Register the command."""
     p = sub.add_parser("check", help="import inventory files and list what is wrong with them")
-    p.add_argument("files", nargs="+", help="inventory workbooks, CSV/PowerShell exports, XML")
+    p.add_argument("files", nargs="+", help="inventory workbooks, CSV/PowerShell exports, XML, "
+                   "Exchange transport logs (files, folders or zips)")
     p.add_argument("--mapping", help="a saved column mapping (JSON) to use")
     p.add_argument("--json", action="store_true", help="print estate and findings as JSON")
     p.add_argument("--save-mapping", metavar="OUT", help="write the column mapping used")
@@ -52,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         except MappingError as exc:
             print(f"planner check: {exc}", file=sys.stderr)
             return 2
-    result = import_files([Path(f) for f in args.files], mapping)
+    result = import_files([Path(f) for f in args.files], mapping, progress=terminal_progress())
     if result.settings_table:  # the Project sheet's bad values are findings too
         from dataclasses import replace
 
@@ -127,6 +131,11 @@ def _print_summary(result: ImportResult, knowledge: Knowledge | None, lang: str)
     print("  " + (", ".join(counts) or "—"))
     for name, n in sorted(_releases(estate, knowledge, text["unknown"]).items()):
         print(f"  {n} × {name}")
+    flows = flow_listing(estate, lang)
+    if flows.rows:
+        print(catalogue(lang)("transport.cli_flows"))
+        for server, flow, _days, _total, per_day in flows.rows:
+            print(f"  {server}: {flow} {per_day}")
     print()
     if not result.findings:
         print(text["none"])

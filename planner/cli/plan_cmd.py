@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from planner.cli.log_progress import terminal_progress
 from planner.cli.plan_decisions import add_arguments, apply
 from planner.core.catalogue import catalogue
 from planner.core.errors import OutputFileError
@@ -21,7 +22,8 @@ from planner.pipeline import knowledge_for, load_inputs, make_plan
 def add_parser(sub: Any) -> None:
     """Register the command."""
     p = sub.add_parser("plan", help="plan the migration and write JSON, Excel, MS Project, PDF")
-    p.add_argument("files", nargs="+", help="inventory workbooks, CSV and PowerShell exports")
+    p.add_argument("files", nargs="+", help="inventory workbooks, CSV and PowerShell exports; "
+                   "Exchange transport logs (files, folders or zips)")
     p.add_argument("--settings", help="project settings as TOML")
     p.add_argument("--mapping", help="a saved column mapping (JSON)")
     p.add_argument("--json", dest="json_out", metavar="OUT", help="the plan as JSON")
@@ -44,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     if refused:
         print(f"planner plan: {refused}", file=sys.stderr)
         return 2
-    inputs = load_inputs(args.files, args.mapping, args.settings)
+    inputs = load_inputs(args.files, args.mapping, args.settings, terminal_progress())
     settings = inputs.settings
     if args.lang:
         settings = replace(settings, language=args.lang)

@@ -47,6 +47,7 @@ __all__ = [
     "ImportCancelled",
     "ImportResult",
     "MappingError",
+    "Progress",
     "SheetMapping",
     "import_files",
     "load_mapping",
