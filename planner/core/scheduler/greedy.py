@@ -18,10 +18,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.core.errors import InfeasiblePlanError
-from planner.core.scheduler.problem import DayCalendar, Job, Problem, easiest_exit
+from planner.core.scheduler.problem import (
+    DayCalendar,
+    Job,
+    Problem,
+    ancestors,
+    easiest_exit,
+)
 
-__all__ = ["Placement", "Why", "as_solved", "earliest_bound", "left_shift", "serial_plan",
-           "topological_order"]
+__all__ = ["Placement", "Why", "as_solved", "chains_first", "earliest_bound", "left_shift",
+           "serial_plan", "topological_order"]
 
 _LIMIT = 40_000  # about 110 years: "never" for a migration plan
 ABSENT = -1  # owner of a busy interval that is a consultant's absence
@@ -287,10 +293,12 @@ def _place(job: Job, problem: Problem, board: _Board, placed: dict[int, Placemen
         return Placement(job.pin, _fit(job, job.pin, k, problem, board, False)[0],
                          k if job.uses_consultant else -1, Why("pin", job.pin, bound=bound))
     first = cal.next_ok(bound)
-    best: tuple[int, int, int, Why | None] = (_LIMIT + 1, _LIMIT, -1, None)
-    for k in ks:  # the consultant free soonest; ties go to the first in the settings
-        s, e, obstacle = _earliest(job, first, k, problem, board, resources, best[0])
-        if s < best[0]:
+    # the consultant free soonest; of those, the one who finishes first (one on a shorter
+    # week takes longer), then the first in the settings
+    best: tuple[int, int, int, Why | None] = (_LIMIT + 1, _LIMIT + 1, -1, None)
+    for k in ks:
+        s, e, obstacle = _earliest(job, first, k, problem, board, resources, best[0] + 1)
+        if (s, e) < best[:2]:
             best = (s, e, k, obstacle)
     s, e, k, obstacle = best
     if s > _LIMIT:
@@ -324,8 +332,23 @@ def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def serial_plan(problem: Problem, resources: bool = True) -> dict[int, Placement]:
-    """Place every job as early as possible in dependency order (pins are kept as given)."""
+def chains_first(problem: Problem) -> list[int]:
+    """A dependency order with the judged servers' exit chains first, each in the rules'
+    order (a server's steps together, so window steps interleave with weekday work)."""
+    keys = [1] * len(problem.jobs)
+    for judged in problem.judged:
+        if judged.exit_jobs:
+            for i in ancestors(problem, easiest_exit(problem, judged)):
+                keys[i] = 0
+    return _order_by(problem, keys)
+
+
+def serial_plan(problem: Problem, resources: bool = True,
+                order: Sequence[int] | None = None) -> dict[int, Placement]:
+    """Place every job as early as possible in dependency order (pins are kept as given).
+
+    ``order`` is the priority (a dependency order); by default the most urgent first.
+    """
     board = _board(problem)
     placed: dict[int, Placement] = {}
     if resources and any(j.uses_consultant for j in problem.jobs) and not problem.consultants:
@@ -337,7 +360,7 @@ def serial_plan(problem: Problem, resources: bool = True) -> dict[int, Placement
         placed[i] = _place(job, problem, board, {}, resources, None)
         if resources:
             board.book(job, placed[i])
-    for i in topological_order(problem):
+    for i in order if order is not None else topological_order(problem):
         if i in placed:
             continue
         job = problem.jobs[i]
