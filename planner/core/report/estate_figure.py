@@ -66,7 +66,8 @@ def _node(server: Server, a: ServerAssessment | None, x: float, y: float, w: flo
     items: list[Item] = [Box(x, y, w, NODE_H, fill, JUDGED if judged else frame,
                              1.6 if judged else 0.6, 3.0)]
     items.append(Label(x + 5, y + 2, w - 10, 11, server.name, 7.2, bold=True))
-    release = f"Exchange {a.product} {a.release}".strip() if a and a.product else server.build
+    # "2016 CU23 Oct25SU": the site box already says Exchange; the DAG must fit beside it.
+    release = f"{a.product} {a.release}".strip() if a and a.product else server.build
     extra = " · ".join(p for p in (server.dag, "Edge" if server.is_edge else "") if p)
     line2 = f"{release} · {extra}" if extra else release
     items.append(Label(x + 5, y + 13, w - 10, 10, line2, 6.0, MUTED))
@@ -98,15 +99,16 @@ def _draw_box(box: _SiteBox, x: float, y: float, w: float, cols: int, plan: Plan
 
 def _banner(plan: Plan, words: Wording) -> list[Item]:
     judged = [a.name for a in plan.proposal.servers if a.judged_by_exo]
-    text = words.plural("s_judged", len(judged), names=words.names(judged)) if judged \
-        else words("no_judged")
+    text = words.plural("banner_judged", len(judged), names=words.names(judged, limit=4)) \
+        if judged else words("no_judged")
     return [
         Box(0, 0, FIGURE_WIDTH, BANNER_H - 6,
             COLOURS["exchange_online_tint"] if judged else ENTITIES[Entity.DAG].tint,
             JUDGED if judged else COLOURS["frame"], 0.8, 4.0),
         Label(8, 0, 90, BANNER_H - 6, words("exchange_online"), 7.5, JUDGED if judged else MUTED,
               True),
-        Label(100, 0, FIGURE_WIDTH - 108, BANNER_H - 6, text, 6.5),
+        Label(100, 0, FIGURE_WIDTH - 108, BANNER_H - 6, text,
+              6.5 if text_width(text, 6.5) <= FIGURE_WIDTH - 108 else 5.6),
     ]
 
 
@@ -123,6 +125,16 @@ def _legend(plan: Plan, y: float, words: Wording) -> list[Item]:
         items += [Box(x, y + 5, 8, 8, fill, frame), Label(x + 11, y, width - 11, 18, text, 6.0,
                                                           MUTED)]
         x += width
+    if any(a.judged_by_exo for a in plan.proposal.servers):
+        # The red frame and the "EXO" badge: a server whose mail Exchange Online judges.
+        text = words("legend_judged")
+        width = text_width(text, 6.0) + 36
+        if x + width > FIGURE_WIDTH:
+            x, y = 0.0, y + 12
+        items += [Box(x, y + 5, 8, 8, COLOURS["paper"], JUDGED, 1.6),
+                  Box(x + 11, y + 5, 20, 8, JUDGED, radius=2.0),
+                  Label(x + 11, y + 5, 20, 8, "EXO", 5.5, COLOURS["paper"], True, "center"),
+                  Label(x + 34, y, width - 34, 18, text, 6.0, MUTED)]
     return items
 
 
