@@ -28,16 +28,31 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     where_en = f"forest {forest}" if forest else "the forest"
     where_de = f"Gesamtstruktur {forest}" if forest else "die Gesamtstruktur"
     first = ", ".join(s.name for s in installs[:3]) + (" …" if len(installs) > 3 else "")
+    cu14 = _cu14_note(ctx)
     step = make_step(
         ctx, "ad_prep", ADPREP, "ad_prep", Phase.PREPARE, f"forest:{forest}" if forest else "org",
         (f"Prepare Active Directory ({where_en}) with the SE media",
          f"Active Directory ({where_de}) mit dem SE-Medium vorbereiten"),
-        (f"Exchange SE will be installed on or for {first}",
-         f"Exchange SE wird auf bzw. für {first} installiert"),
+        (f"Exchange SE will be installed on or for {first}{cu14[0]}",
+         f"Exchange SE wird auf bzw. für {first} installiert{cu14[1]}"),
         predecessors=deps(LICENSE if LICENSE in prior else None, GONE if GONE in prior else None),
         command="\n".join(str(ctx.fact("ad.prepare_commands", _DEFAULT_COMMAND)).split("; ")),
     )
     return RuleOutput((step,))
+
+
+def _cu14_note(ctx: Context) -> tuple[str, str]:
+    """Only where a 2019 CU14 server exists: from CU14 the organization's version rises."""
+    names = [s.name for s in ctx.servers if s.product == "2019" and s.info is not None
+             and not s.server.is_edge
+             and s.info.cu.upper() == "CU14"]
+    if not names or not bool(ctx.fact("ad.cu14_to_se_raises_org_version", True)):
+        return "", ""
+    many = len(names) > 1
+    return (f"; {', '.join(names)} {'run' if many else 'runs'} 2019 CU14, from which this "
+            "raises the organization's object version",
+            f"; {', '.join(names)} {'laufen' if many else 'läuft'} mit 2019 CU14; von dort "
+            "aus erhöht das die Objektversion der Organisation")
 
 
 RULE = Rule("ad_prep", _propose)

@@ -12,7 +12,7 @@ from planner.core.model import Dag, Estate, Server, Site
 from planner.core.rules import propose
 from planner.core.settings import Decisions, Settings
 from planner.core.settings_io import settings_from_table, settings_to_table
-from tests.core.rules.estates import CU12, CU14, small
+from tests.core.rules.estates import CU12, CU14, legacy, small
 from tests.core.rules.proposing import START, before, plan
 from tests.core.rules.test_mail_flow import plan as rheinwerk_plan
 from tests.core.rules.test_mail_flow import rheinwerk
@@ -113,3 +113,11 @@ def test_the_default_keeps_the_old_names_and_the_pattern_round_trips() -> None:
 def test_a_pattern_with_an_unknown_placeholder_is_refused_naming_it() -> None:
     with pytest.raises(SettingsError, match="new_server"):
         settings_from_table({"naming": {"new_server": "{building}-EX{n}"}})
+
+
+def test_the_cu14_note_appears_only_where_a_cu14_server_exists() -> None:
+    with_cu14 = plan(small()).step("adprep:org")
+    assert with_cu14 is not None and "EX01, EX02 run 2019 CU14" in with_cu14.why_en
+    assert "EDGE01" not in with_cu14.why_en  # an Edge is outside Active Directory
+    without = plan(legacy()).step("adprep:org")
+    assert without is not None and "CU14" not in without.why_en + without.why_de
