@@ -28,7 +28,12 @@ from planner.core.rules.namespace import (
     namespace_detail,
     no_namespaces_finding,
 )
-from planner.core.rules.receive import classify, reapply_command, recreate_command
+from planner.core.rules.receive import (
+    classify,
+    reapply_command,
+    recreate_command,
+    unexplained_relay_ips,
+)
 from planner.core.rules.relay_repoint import repoint_steps
 
 __all__ = ["GONE", "RULE", "legacy_servers", "move_target"]
@@ -215,6 +220,7 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             needs_consultant=False,
             predecessors=deps(f"legacy:decom:{s.name}" for s in servers)))
     _warn_kept_2013(ctx, findings)
+    findings += unexplained_relay_ips(ctx, [s.server for s in servers])
     missing = no_namespaces_finding(ctx) if servers else None
     findings += [missing] if missing else []
     return RuleOutput(tuple(steps), findings=tuple(findings))

@@ -12,11 +12,13 @@ certificate. Names, ports and permission groups of the defaults are knowledge da
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planner.core.model import Connector, Estate
+from planner.core.model import Connector, Estate, Finding, RelayClient, Server, Severity
 from planner.core.rules.base import Context
+from planner.core.rules.estate_facts import receive_connectors_of
 
 __all__ = ["Classified", "classify", "reapply_command", "recreate_command"]
 
@@ -146,3 +148,71 @@ def reapply_command(item: Classified, new: str) -> str:
     target = f"'{new}\\{item.default} {new}'"
     return (f"Set-ReceiveConnector {target} " + " ".join(item.parameters)
             + f"  # as on '{item.connector.name}'")
+
+
+_Range = tuple[ipaddress.IPv4Address | ipaddress.IPv6Address,
+               ipaddress.IPv4Address | ipaddress.IPv6Address]
+
+
+def _as_range(text: str) -> _Range | None:
+    """An entry of RemoteIPRanges as (first, last) address, None when it is no address."""
+    text = text.strip()
+    try:
+        if "-" in text:
+            first, last = text.split("-", 1)
+            return ipaddress.ip_address(first.strip()), ipaddress.ip_address(last.strip())
+        net = ipaddress.ip_network(text, strict=False)
+        return net[0], net[-1]
+    except ValueError:
+        return None
+
+
+def _covers(span: _Range, client: RelayClient) -> bool:
+    try:
+        ip = ipaddress.ip_address(client.host.strip())
+    except ValueError:
+        return False
+    first, last = span
+    return ip.version == first.version and first <= ip <= last  # type: ignore[operator]
+
+
+def _relays(c: Connector) -> bool:
+    """True for a connector that relays for devices: anonymous or externally secured.
+
+    A partner connector (permission group Partners, TLS) carries a partner's servers, not
+    relay clients; with no permission groups in the inventory it counts as a relay.
+    """
+    perms = {p.lower() for p in c.permission_groups}
+    auth = {a.lower() for a in c.auth_mechanism}
+    return not perms or "anonymoususers" in perms or "externalauthoritative" in auth
+
+
+def unexplained_relay_ips(ctx: Context, servers: Sequence[Server]) -> list[Finding]:
+    """Remote IP entries of custom connectors on these servers that no relay client explains.
+
+    Each such address is a device or application that will stop sending when the server
+    goes, unless somebody finds and re-points it; the inventory should name it.
+    """
+    out = []
+    for server in servers:
+        customs = [i.connector for i in classify(ctx, receive_connectors_of(ctx.estate, server))
+                   if i.custom and _relays(i.connector)]
+        for c in customs:
+            for entry in c.remote_ip_ranges:
+                span = _as_range(entry)
+                if span is None or entry.replace(" ", "").lower() in _ALL_RANGES:
+                    continue
+                if any(_covers(span, rc) for rc in ctx.estate.relay_clients):
+                    continue
+                out.append(Finding(
+                    Severity.WARNING, "RULES-RELAY-IP-UNEXPLAINED",
+                    f"Receive connector '{c.name}' on {server.name} accepts mail from {entry}, "
+                    "but no relay client in the inventory has that address; find the device "
+                    "or application and add it, or it stops sending when the server is "
+                    "removed.",
+                    f"Der Empfangsconnector '{c.name}' auf {server.name} nimmt Mail von {entry} "
+                    "an, aber kein Relay-Client im Bestand hat diese Adresse; bitte Gerät oder "
+                    "Anwendung finden und ergänzen, sonst sendet es nicht mehr, sobald der "
+                    "Server entfernt ist.",
+                    target=f"connector:{c.name}"))
+    return out

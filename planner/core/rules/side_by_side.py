@@ -33,7 +33,12 @@ from planner.core.rules.namespace import (
     namespace_detail,
     no_namespaces_finding,
 )
-from planner.core.rules.receive import classify, reapply_command, recreate_command
+from planner.core.rules.receive import (
+    classify,
+    reapply_command,
+    recreate_command,
+    unexplained_relay_ips,
+)
 from planner.core.rules.relay_repoint import repoint_steps
 from planner.core.rules.sbs_cutover import cutover_steps
 from planner.core.rules.takeover import existing_se_in_site
@@ -293,6 +298,8 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             steps += at_site(g, _retire(ctx, g, prior, steps))
             findings += [] if g.takeover else [_no_takeover(g)]
     missing = [no_namespaces_finding(ctx), _no_send_connectors(ctx)] if steps else []
+    leaving = [s.server for g in side_by_side_groups(ctx) for s in g.old]
+    findings += unexplained_relay_ips(ctx, leaving)
     return RuleOutput(tuple(steps), findings=(*findings, *(f for f in missing if f)))
 
 

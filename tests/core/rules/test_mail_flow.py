@@ -187,3 +187,15 @@ def test_the_move_order_is_data_a_project_can_change() -> None:
     # A kind the project leaves out still moves, last, before the removal.
     assert before(p, "legacy:arbitration:RW-EX13", "legacy:publicfolders:RW-EX13")
     assert before(p, "legacy:publicfolders:RW-EX13", "legacy:decom:RW-EX13")
+
+
+def test_a_relay_ip_no_inventoried_client_explains_is_a_finding() -> None:
+    assert not [f for f in plan().findings if f.code == "RULES-RELAY-IP-UNEXPLAINED"]
+    est = rheinwerk()
+    one_missing = replace(est, relay_clients=tuple(
+        r for r in est.relay_clients if r.name != "Scanner Versand"))
+    found = [f for f in plan(estate=one_missing).findings
+             if f.code == "RULES-RELAY-IP-UNEXPLAINED"]
+    assert len(found) == 1 and "10.20.30.41" in found[0].message_en
+    assert "'Relay Scanner' on RW-EX16-01" in found[0].message_en
+    assert "10.20.30.41" in found[0].message_de
