@@ -1,0 +1,101 @@
+"""The "mail keeps flowing" properties on every estate the project has, seen or unseen.
+
+Each estate in ``tests/estates`` and ``resources/samples`` is imported and proposed; on each:
+every group follows the one namespace rule, no default receive connector is recreated, every
+custom receive connector and relay client moves before the server it uses is removed, an
+Edge's removal waits for the inbound mail switch, arbitration mailboxes move before users,
+and health mailboxes never move.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from planner.core.knowledge import load_knowledge
+from planner.core.plan import Proposal
+from planner.core.rules import propose
+from planner.core.rules.namespace import MOVE_KINDS
+from planner.core.rules.order import step_graph
+from planner.core.settings import Decisions
+from planner.pipeline import load_inputs
+from tests.paths import SAMPLES
+
+ESTATES = Path(__file__).resolve().parents[1] / "estates"
+_DEFAULTS = ("Default Frontend", "Client Frontend", "Outbound Proxy Frontend", "Client Proxy",
+             "Default internal receive connector")
+
+
+def _folders() -> list[Path]:
+    return sorted([p for p in ESTATES.iterdir() if p.is_dir()]
+                  + [p for p in Path(SAMPLES).iterdir() if p.is_dir()])
+
+
+@cache
+def _proposal(folder: str) -> tuple[Proposal, nx.DiGraph]:
+    files = sorted(str(f) for f in Path(folder).iterdir()
+                   if f.suffix.lower() in (".xlsx", ".csv"))
+    inputs = load_inputs(files)
+    p = propose(inputs.estate, inputs.settings, Decisions(), load_knowledge(
+        inputs.settings.policy_overrides))
+    return p, step_graph(p.steps)
+
+
+def _before(g: nx.DiGraph, first: str, then: str) -> bool:
+    return first in nx.ancestors(g, then)
+
+
+CASES = [pytest.param(str(f), id=f.name) for f in _folders()]
+
+
+@pytest.mark.parametrize("folder", CASES)
+def test_namespaces_point_at_the_servers_that_stay_before_mailboxes_move(folder: str) -> None:
+    p, g = _proposal(folder)
+    for m in (s for s in p.steps if s.kind in MOVE_KINDS):
+        for n in (s for s in p.steps if s.kind == "namespace_switch" and s.phase is m.phase):
+            assert _before(g, n.id, m.id), (n.id, m.id)
+
+
+@pytest.mark.parametrize("folder", CASES)
+def test_no_default_receive_connector_is_recreated(folder: str) -> None:
+    p, _ = _proposal(folder)
+    for s in p.steps:
+        for line in s.command.splitlines():
+            if line.startswith("New-ReceiveConnector"):
+                assert not any(f"-Name '{d}" in line for d in _DEFAULTS), (s.id, line)
+
+
+@pytest.mark.parametrize("folder", CASES)
+def test_connectors_and_relay_clients_move_before_their_server_goes(folder: str) -> None:
+    p, g = _proposal(folder)
+    removals = [s for s in p.steps if s.kind in ("decommission", "ex2013_decommission")]
+    for r in removals:
+        server = r.target.partition(":")[2]
+        movers = [s for s in p.steps if s.kind in ("receive_connectors", "relay_repoint",
+                                                    "ex2013_repoint", "send_connectors")
+                  and (server in s.why_en or s.target == r.target)]
+        for s in movers:
+            assert _before(g, s.id, r.id), (s.id, r.id)
+
+
+@pytest.mark.parametrize("folder", CASES)
+def test_an_edge_goes_only_after_inbound_mail_reached_its_successor(folder: str) -> None:
+    p, g = _proposal(folder)
+    for r in (s for s in p.steps if s.id.startswith("edge:remove:")):
+        name = r.id.split(":", 2)[2]
+        assert _before(g, f"edge:inbound:{name}", r.id), r.id
+
+
+@pytest.mark.parametrize("folder", CASES)
+def test_arbitration_first_and_health_mailboxes_never(folder: str) -> None:
+    p, g = _proposal(folder)
+    for arb in (s for s in p.steps if s.kind == "arbitration_moves"):
+        users = [s for s in p.steps if s.kind in ("mailbox_moves", "ex2013_moves")
+                 and s.target == arb.target]
+        assert users and all(_before(g, arb.id, u.id) for u in users), arb.id
+    for s in p.steps:
+        assert not any(line.startswith("Get-Mailbox") and "-Monitoring" in line
+                       for line in s.command.splitlines()), s.id
