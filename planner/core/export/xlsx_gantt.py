@@ -24,12 +24,11 @@ from planner.core.export.xlsx_layout import (
     PHASE_COLOURS,
     ExportContext,
     print_setup,
-    section,
     title_block,
 )
 from planner.core.vocabulary import PHASES
 
-__all__ = ["column_props", "month_groups", "write_gantt_sheet"]
+__all__ = ["column_props", "month_groups", "page_breaks", "write_gantt_sheet"]
 
 LEFT = 5  # ID, WBS, title, start, finish; the time axis starts here
 _TOP = 3  # month row; then labels, (weekday letters), pause row
@@ -37,7 +36,6 @@ _OFF = "#EDEDED"
 _FREEZE = "#FBE5D6"
 _TODAY = "#FF0000"
 _SUMMARY = {1: "#404040", 2: "#A6A6A6"}
-_CHARS_PER_PAGE = 230  # landscape width in character units at a still readable scale
 
 
 def column_props(col: Column, scale: str) -> dict[str, Any]:
@@ -91,11 +89,43 @@ def month_groups(timeline: Timeline) -> Iterator[tuple[int, int, str]]:
             start = i
 
 
-def _write_axis(sheet: Worksheet, styles: Styles, ctx: ExportContext) -> int:
+PRINT_SCALE = 80  # percent: 10 pt text prints at 8 pt
+_REPEATED = (4.0, 7.0, 42.0)  # ID, WBS, title: repeated at the left of every page
+_PAGE_POINTS = 770 / (PRINT_SCALE / 100)  # a landscape page's width at that scale
+
+
+def page_breaks(count: int, width: float, scale: str, first_page: float) -> list[int]:
+    """Time-axis columns (0-based) that start a new printed page: the page is full, or a
+    week starts close to its end (a day axis breaks at a Monday)."""
+    column = 5.25 * width + 3.75
+    repeated = sum(5.25 * w + 3.75 for w in _REPEATED)
+    room = _PAGE_POINTS - first_page
+    per_page = max(int((_PAGE_POINTS - repeated) // column), 7)
+    breaks: list[int] = []
+    fits = max(int(room // column), 7)
+    while True:
+        nxt = (breaks[-1] if breaks else 0) + (fits if not breaks else per_page)
+        if nxt >= count:
+            return breaks
+        if scale == "day":
+            nxt -= nxt % 7  # the time axis starts on a Monday
+        breaks.append(nxt)
+
+
+def _month_runs(timeline: Timeline, breaks: list[int]) -> Iterator[tuple[int, int, str]]:
+    """Month runs cut at page breaks, so every printed page names its months."""
+    for first, last, group in month_groups(timeline):
+        cuts = [b for b in breaks if first < b <= last]
+        for start, end in zip([first, *cuts], [*(c - 1 for c in cuts), last], strict=True):
+            yield start, end, group
+
+
+def _write_axis(sheet: Worksheet, styles: Styles, ctx: ExportContext,
+                breaks: list[int]) -> int:
     """Month, day/week and weekday header rows; returns the last header row."""
     head = styles.get(**{**HEADER, "align": "center"})
     timeline = ctx.timeline
-    for first, last, group in month_groups(timeline):
+    for first, last, group in _month_runs(timeline, breaks):
         if first == last:
             sheet.write_string(_TOP, LEFT + first, group if timeline.scale == "week" else "",
                                head)
@@ -162,16 +192,22 @@ def _write_bars(writer: SheetWriter, painter: _Painter, ctx: ExportContext, firs
     return row_no
 
 
-def _write_legend(writer: SheetWriter, ctx: ExportContext, row: int) -> int:
-    section(writer, row, ctx.text("section.legend"))
+def _write_legend(writer: SheetWriter, ctx: ExportContext, row: int, width: float) -> None:
+    """The legend in one row above the chart, so it prints with the chart's first page."""
     phases = dict.fromkeys(r.phase for r in ctx.outline.rows)
     items = [(PHASE_COLOURS[p], ctx.text(PHASES[p].label_key)) for p in phases]
     items += [(KIND_COLOURS["paused"], ctx.text("gantt.pause")), (_OFF, ctx.text("gantt.weekend")),
               (_FREEZE, ctx.text("gantt.freeze")), (_TODAY, ctx.text("gantt.today"))]
-    for offset, (colour, text) in enumerate(items, start=1):
-        writer.put(row + offset, 1, None, bg_color=colour, **CELL)
-        writer.put(row + offset, 2, text, measure=False)
-    return row + len(items)
+    col = LEFT
+    for colour, text in items:
+        span = max(1, math.ceil((len(text) * 0.95 + 1) / width))
+        writer.put(row, col, None, bg_color=colour, **CELL)
+        if span > 1:
+            writer.sheet.merge_range(row, col + 1, row, col + span, text,
+                                     writer.styles.get(font_size=8))
+        else:
+            writer.put(row, col + 1, text, measure=False, font_size=8)
+        col += span + 2
 
 
 def write_gantt_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None:
@@ -181,17 +217,21 @@ def write_gantt_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> Non
     title_block(writer, ctx, "title.gantt")
     writer.put(2, 0, ctx.text(f"gantt.{ctx.timeline.scale}_scale"), measure=False,
                italic=True, font_color="#595959")
-    last_header = _write_axis(sheet, styles, ctx)
+    width = 2.6 if ctx.timeline.scale == "day" else 5.0
+    first_page = sum(5.25 * w + 3.75 for w in (*_REPEATED, 13.2, 13.2))
+    breaks = page_breaks(len(ctx.timeline.columns), width, ctx.timeline.scale, first_page)
+    last_header = _write_axis(sheet, styles, ctx, breaks)
     _write_left_header(writer, ctx, last_header)
     painter = _Painter(styles, ctx.timeline)
     _write_pause_row(writer, painter, ctx, last_header + 1)
-    last = _write_bars(writer, painter, ctx, last_header + 2)
+    _write_bars(writer, painter, ctx, last_header + 2)
+    _write_legend(writer, ctx, 1, width)
     sheet.outline_settings(True, False, True, False)
     sheet.freeze_panes(last_header + 1, LEFT)
-    writer.fit_columns(minimum=4, maximum=45, fixed={1: 7, 2: 42})
-    width = 2.6 if ctx.timeline.scale == "day" else 5.0
+    writer.fit_columns(minimum=4, maximum=45, fixed={0: 4, 1: 7, 2: 42, 3: 13.2, 4: 13.2})
     sheet.set_column(LEFT, LEFT + len(ctx.timeline.columns) - 1, width)
-    _write_legend(writer, ctx, last + 2)
-    total = 42 + 7 + 4 + 22 + width * len(ctx.timeline.columns)
-    print_setup(sheet, ctx, ctx.text("sheet.gantt"), (_TOP, last_header),
-                pages_wide=max(1, math.ceil(total / _CHARS_PER_PAGE)), repeat_cols=(0, 2))
+    # Our own breaks at week starts with a fixed scale instead of fit-to-width, so each page
+    # begins a week and carries its month's name.
+    print_setup(sheet, ctx, ctx.text("sheet.gantt"), (_TOP, last_header), repeat_cols=(0, 2),
+                scale=PRINT_SCALE)
+    sheet.set_v_pagebreaks([LEFT + b for b in breaks])

@@ -120,13 +120,16 @@ PAGE_POINTS = 770 / 0.8  # A4/Letter landscape, 0.4" margins, printed at 80 %
 
 def print_setup(sheet: Worksheet, ctx: ExportContext, title: str, header_rows: tuple[int, int],
                 pages_wide: int = 1, repeat_cols: tuple[int, int] | None = None,
-                widths: Iterable[float] = ()) -> None:
-    """Landscape, fit to width (more pages when ``widths`` would print below 8 pt), repeated
-    header rows, customer and page numbers in the footer."""
+                widths: Iterable[float] = (), scale: int | None = None) -> None:
+    """Landscape, fit to width (more pages when ``widths`` would print below 8 pt) or a fixed
+    ``scale`` in percent, repeated header rows, customer and page numbers in the footer."""
     sheet.set_landscape()
     sheet.set_paper(1 if ctx.plan.settings.paper == "Letter" else 9)
     sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    sheet.fit_to_pages(pages_for(widths, pages_wide), 0)
+    if scale is None:
+        sheet.fit_to_pages(pages_for(widths, pages_wide), 0)
+    else:
+        sheet.set_print_scale(scale)
     sheet.repeat_rows(*header_rows)
     if repeat_cols is not None:
         sheet.repeat_columns(*repeat_cols)

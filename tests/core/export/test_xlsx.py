@@ -296,3 +296,20 @@ def test_stage_strip_shows_the_days_the_stage_table_counts(plan: Plan, knowledge
         last = min(end, exp.cutover) if exp.cutover else end
         assert marked == max(0, (last - first).days + 1)
         row += 1
+
+
+def test_every_printed_gantt_page_names_its_month_and_the_legend_is_above_the_chart(
+        knowledge: Knowledge, tmp_path: Path) -> None:
+    from tests.sample_plans import sample_plan
+
+    write_workbook(sample_plan("mixed"), knowledge, tmp_path / "mixed.xlsx", "de", today=TODAY)
+    sheet = openpyxl.load_workbook(tmp_path / "mixed.xlsx")["Gantt"]
+    breaks = [b.id for b in sheet.col_breaks.brk]
+    assert breaks, "the mixed sample's day axis spans more than one printed page"
+    assert sheet.page_setup.scale == 80 and not sheet.sheet_properties.pageSetUpPr.fitToPage
+    months = {"Okt", "Nov", "Dez", "Jan", "Feb", "Mär", "Sep"}
+    for column in breaks:  # a break after column `id`: the next page starts at id + 1
+        label = sheet.cell(4, column + 1).value
+        assert label and str(label)[:3] in months, (column, label)
+    legend = [c.value for c in sheet[2] if isinstance(c.value, str)]
+    assert "Durchsetzung pausiert" in legend or "Pause" in legend
