@@ -5,8 +5,8 @@ planned start with a "start no earlier than" constraint, so MS Project shows the
 dates when it opens the file instead of pulling everything to the project start. Ordinary
 work follows the Standard calendar (Monday to Friday, holidays and freezes, a year past the
 plan); window steps alone get the maintenance-window calendar, so a slip never lands ordinary
-work on a Saturday (:mod:`planner.core.export.project_calendar`). A cutover that a pause
-protects carries the pause's last day as its deadline.
+work on a Saturday (:mod:`planner.core.export.project_calendar`). A step's deadline (a
+cutover that a pause protects must finish before the pause ends) is its task's Deadline.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
 from planner.core.replace_file import replace_text, xml_legal
 
-__all__ = ["NAMESPACE", "protected_cutovers", "write_mspdi"]
+__all__ = ["NAMESPACE", "write_mspdi"]
 
 NAMESPACE = "http://schemas.microsoft.com/project"
 MINUTES_PER_DAY = 480
@@ -160,27 +160,6 @@ def _task(tasks: ET.Element, row: OutlineRow, outline: Outline, cal: ProjectCale
                        ("LagFormat", _DAYS_FORMAT)))
 
 
-def protected_cutovers(plan: Plan, outline: Outline) -> dict[int, date]:
-    """Task id -> deadline: each judged server's first cutover step that ends inside a pause
-    must finish before that pause ends, or enforcement resumes."""
-    first: dict[str, OutlineRow] = {}
-    for row in outline.rows:
-        if row.step is None or row.end is None:
-            continue
-        for server in row.step.exits_exo_view:
-            known = first.get(server.lower())
-            if known is None or (known.end is not None and row.end < known.end):
-                first[server.lower()] = row
-    found: dict[int, date] = {}
-    judged = {e.server.lower() for e in plan.schedule.exposure}
-    for server, row in first.items():
-        assert row.end is not None
-        pause = next((p for p in plan.schedule.pauses if p.start <= row.end <= p.end), None)
-        if server in judged and pause is not None:
-            found[row.id] = min(found.get(row.id, pause.end), pause.end)
-    return found
-
-
 def _resources(root: ET.Element, plan: Plan, outline: Outline, days: dict[int, int]) -> None:
     """Consultants with their part time as units; assignments carry the real work."""
     uids = {c.name: uid for uid, c in enumerate(plan.settings.consultants, start=1)}
@@ -244,13 +223,13 @@ def write_mspdi(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str) -
     start, end = min(starts), max([*ends, min(starts)])
     cal = project_calendar(plan, outline, build_calendar(plan.settings, plan.estate), lang)
     days = cal.durations(outline)
-    deadlines = protected_cutovers(plan, outline)
     root = ET.Element("Project", {"xmlns": NAMESPACE})
     _header(root, plan, lang, start, end)
     _calendars(root, cal, plan)
     tasks = _sub(root, "Tasks")
     for row in outline.rows:
-        _task(tasks, row, outline, cal, days.get(row.id, 0), deadlines.get(row.id), lang)
+        _task(tasks, row, outline, cal, days.get(row.id, 0),
+              row.step.deadline if row.step else None, lang)
     _resources(root, plan, outline, days)
     ET.indent(root)
     body = xml_legal(ET.tostring(root, encoding="unicode"))

@@ -22,6 +22,7 @@ from planner.core.report.wording import Wording
 
 __all__ = ["action_table", "decision_table", "effort_table", "pause_reserve_table"]
 
+PAUSE_KIND = "pause"  # the customer's step that requests an enforcement pause
 HORIZON_DAYS = 14  # "immediate": what starts within two weeks of the plan's as-of date
 MAX_ACTIONS = 8
 
@@ -56,14 +57,20 @@ def action_table(plan: Plan, words: Wording) -> Table:
     today = _as_of(plan)
     horizon = today + timedelta(days=HORIZON_DAYS)
     rows: list[tuple[date, int, Row]] = []
+    running = {p.start for p in plan.schedule.pauses if p.end >= today}
     for item in _steps(plan):
-        if item.step.milestone or item.dated.end < today:
+        # A pause step is due while its pause runs: it says "request it now" once started.
+        pause_due = item.step.kind == PAUSE_KIND and item.dated.start in running
+        if item.step.milestone or (item.dated.end < today and not pause_due):
             continue
-        rows.append((item.dated.start, item.number, Row((
-            words.date(item.dated.start), item.step.title(words.lang), _owner(item, words),
-            str(item.number)))))
+        rows.append((max(item.dated.start, today) if pause_due else item.dated.start,
+                     item.number, Row((
+                         words.date(item.dated.start), item.step.title(words.lang),
+                         _owner(item, words), str(item.number)),
+                         "warn" if item.step.kind == PAUSE_KIND else "")))
+    has_steps = any(s.kind == PAUSE_KIND for s in plan.proposal.steps)
     for pause in plan.schedule.pauses:
-        if pause.end >= today:
+        if pause.end >= today and not has_steps:  # a plan made before pauses were steps
             rows.append((pause.start, 0, Row((
                 words.date(pause.start),
                 words.plural("action_pause", pause.days, end=words.date(pause.end)),

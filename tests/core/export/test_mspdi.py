@@ -122,8 +122,6 @@ def test_mpxj_reads_part_time_units_real_work_and_deadlines(
         jvm: Any, plan: Plan, knowledge: Knowledge, tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from planner.core.export.mspdi import protected_cutovers
-    from planner.core.plan import Pause
 
     first = plan.settings.consultants[0]
     part_time = replace(first, days_per_week=4)
@@ -133,17 +131,19 @@ def test_mpxj_reads_part_time_units_real_work_and_deadlines(
     judged = {e.server for e in plan.schedule.exposure}
     cut = next(r for r in outline.rows if r.step and r.end and set(r.step.exits_exo_view)
                & judged)
-    assert cut.end is not None
-    pause = Pause(cut.end, cut.end.replace(day=min(cut.end.day + 3, 28)), 4)
-    plan = replace(plan, schedule=replace(plan.schedule, pauses=(pause,)))
-    assert protected_cutovers(plan, build_outline(plan, "en"))[cut.id] == pause.end
+    assert cut.end is not None and cut.step is not None
+    pause_end = cut.end.replace(day=min(cut.end.day + 3, 28))
+    steps = tuple(replace(s, deadline=pause_end) if s.id == cut.step.id else s
+                  for s in plan.proposal.steps)  # as pause_steps sets it on a protected cutover
+    plan = replace(plan, proposal=replace(plan.proposal, steps=steps))
+    outline = build_outline(plan, "en")
     write_mspdi(plan, knowledge, tmp_path / "part.xml", "en")
     project = _read_back(jvm, tmp_path / "part.xml")
     resource = next(r for r in project.getResources() if str(r.getName()) == first.name)
     assert float(resource.getMaxUnits()) == pytest.approx(80.0)
     assert resource.getCalendar() is not None  # a calendar of its own (absences)
     task = next(t for t in project.getTasks() if int(t.getID()) == cut.id)
-    assert _local(task.getDeadline()) == pause.end
+    assert _local(task.getDeadline()) == pause_end
     days = {int(t.getID()): t for t in project.getTasks()}
     checked = 0
     for assignment in project.getResourceAssignments():
