@@ -68,6 +68,11 @@ class Step:
     # the AD site whose holidays the step keeps when its target is no server of the estate
     # (new SE servers, their DAG, a group: the site of the servers they replace)
     site: str = ""
+    # a step that runs unattended (a mailbox move batch): the consultant is held only for
+    # the first ``setup_days`` and the last ``completion_days`` working days of it
+    unattended: bool = False
+    setup_days: int = 0
+    completion_days: int = 0
     # who does it when not a consultant: a catalogue role ("exo_admin", exo.owner) or the
     # team the inventory names (a relay client's owner); "" = the customer
     owner: str = ""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from planner.core.rules.base import Context
 
-__all__ = ["gb_text", "move_batches", "move_days", "throughput"]
+__all__ = ["gb_text", "move_batches", "move_days", "throughput", "unattended"]
 
 
 def throughput(ctx: Context) -> float:
@@ -45,3 +46,9 @@ def gb_text(gb: float | None) -> tuple[str, str]:
     en = f"{gb:,.0f}" if gb >= 10 else f"{gb:,.1f}".rstrip("0").rstrip(".")
     de = en.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
     return f"{en} GB", f"{de} GB"
+
+
+def unattended(ctx: Context) -> dict[str, Any]:
+    """Step fields of a move that runs on its own: the consultant sets it up and completes it."""
+    return {"unattended": True, "setup_days": ctx.days("mailbox_move_setup"),
+            "completion_days": ctx.days("mailbox_move_completion")}

@@ -78,6 +78,12 @@ class _Work:
         """Count one job's work (a customer step or a milestone is none)."""
         job = self._problem.jobs[i]
         if job.uses_consultant and not job.is_milestone and job.base_days > 0:
+            if job.holds is not None:  # unattended: only set-up and completion hold anyone
+                held = sum(job.holds)
+                if held > 0:
+                    key = (held, *(held for _ in job.days_by_consultant))
+                    self._work[key] = self._work.get(key, 0) + held
+                return
             key = (job.base_days, *job.days_by_consultant)
             self._work[key] = self._work.get(key, 0) + job.base_days
 

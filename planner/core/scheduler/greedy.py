@@ -228,12 +228,15 @@ class _Board:
 
     consultants: list[_Lane]
     resources: dict[str, _Lane]
+    calendars: dict[tuple[str, str, bool], DayCalendar]
 
     def book(self, job: Job, p: Placement) -> None:
         if p.end <= p.start:
             return
         if job.uses_consultant and p.consultant >= 0:
-            self.consultants[p.consultant].add(p.start, p.end, job.index)
+            cal = self.calendars[job.calendar_key]
+            for a, b in job.consultant_spans(cal, p.start, p.end):
+                self.consultants[p.consultant].add(a, b, job.index)
         for r in job.step.resources:
             self.resources.setdefault(r, _Lane()).add(p.start, p.end, job.index)
 
@@ -248,8 +251,10 @@ def _fit(job: Job, s: int, k: int, problem: Problem, board: _Board,
         return e, Why("freeze", f), f
     if not resources:
         return e, None, s
-    if k >= 0 and (c := board.consultants[k].clash(s, e, cal)) is not None:
-        return e, Why("busy", c[1], "consultant", until=c[0]), c[0]
+    for a, b in (job.consultant_spans(cal, s, e) if k >= 0 else []):
+        if (c := board.consultants[k].clash(a, b, cal)) is not None:
+            # an unattended step's completion clashes: move the whole step on by as much
+            return e, Why("busy", c[1], "consultant", until=c[0]), s + max(1, c[0] - a)
     for r in job.step.resources:
         lane = board.resources.get(r)
         if lane is not None and (c := lane.clash(s, e, cal)) is not None:
@@ -318,7 +323,7 @@ def _board(problem: Problem) -> _Board:
         for a, b in _merged(spans):
             lane.add(a, b, ABSENT)
         lanes.append(lane)
-    return _Board(lanes, {})
+    return _Board(lanes, {}, problem.calendars)
 
 
 def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

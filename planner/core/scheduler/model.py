@@ -21,7 +21,7 @@ from datetime import date
 from ortools.sat.python import cp_model
 
 from planner.core.scheduler.pause_rules import add_pause_rules
-from planner.core.scheduler.problem import DayCalendar, Problem
+from planner.core.scheduler.problem import DayCalendar, Job, Problem
 
 __all__ = ["ScheduleModel", "build_model", "hint_plan"]
 
@@ -137,6 +137,35 @@ def _links(sm: ScheduleModel, problem: Problem) -> None:
             m.add(e <= job.deadline + 1 if not job.is_milestone else s <= job.deadline)
 
 
+Span = tuple[cp_model.LinearExprT, cp_model.LinearExprT, cp_model.LinearExprT]
+
+
+def _held(sm: ScheduleModel, problem: Problem, job: Job) -> list[Span]:
+    """(start, size, end) of an unattended step's set-up and completion: the only days its
+    consultant is held (the days in between run on their own)."""
+    assert job.holds is not None
+    m, h, cal = sm.model, sm.horizon, problem.cal(job)
+    s, e = sm.starts[job.index], sm.ends[job.index]
+    setup, completion = job.holds
+    out: list[Span] = []
+    if setup > 0:
+        end = m.new_int_var(0, h + 1, f"setup[{job.step.id}]")
+        m.add_element(s, [min(h + 1, x) for x in cal.end_table(h, setup)], end)
+        out.append((s, _size(sm, s, end, "setup", job), end))
+    if completion > 0:
+        begin = m.new_int_var(0, h + 1, f"completion[{job.step.id}]")
+        m.add_element(e, [cal.start_before(x, completion) for x in range(h + 2)], begin)
+        out.append((begin, _size(sm, begin, e, "completion", job), e))
+    return out
+
+
+def _size(sm: ScheduleModel, a: IntVar, b: IntVar, what: str, job: Job) -> IntVar:
+    """An interval's size as a variable (CP-SAT wants sizes affine)."""
+    size = sm.model.new_int_var(0, sm.horizon + 1, f"{what}.len[{job.step.id}]")
+    sm.model.add(size == b - a)
+    return size
+
+
 def _intervals(sm: ScheduleModel, problem: Problem) -> None:
     m = sm.model
     per_consultant: list[list[cp_model.IntervalVar]] = [
@@ -152,15 +181,16 @@ def _intervals(sm: ScheduleModel, problem: Problem) -> None:
         s, e = sm.starts[job.index], sm.ends[job.index]
         size = m.new_int_var(1, sm.horizon + 1, f"len[{job.step.id}]")
         m.add(size == e - s)
+        held = _held(sm, problem, job) if job.holds else [(s, size, e)]
         if job.uses_consultant:
-            pool.append(m.new_interval_var(s, size, e, f"pool[{job.step.id}]"))
+            pool += [m.new_interval_var(a, n, b, f"pool[{job.step.id}]") for a, n, b in held]
         for r in job.step.resources:
             per_resource.setdefault(r, []).append(
                 m.new_interval_var(s, size, e, f"r[{job.step.id},{r}]"))
         for k, x in enumerate(sm.assigned[job.index]):
             if x is not None:
-                per_consultant[k].append(
-                    m.new_optional_interval_var(s, size, e, x, f"c[{job.step.id},{k}]"))
+                per_consultant[k] += [m.new_optional_interval_var(
+                    a, n, b, x, f"c[{job.step.id},{k}]") for a, n, b in held]
     for intervals in per_consultant + list(per_resource.values()):
         if len(intervals) > 1:
             m.add_no_overlap(intervals)

@@ -90,6 +90,14 @@ class DayCalendar:
                 return index + 1
             index += 1
 
+    def start_before(self, end: int, days: int) -> int:
+        """First day of the last ``days`` usable days before the exclusive ``end``."""
+        index, left = end, days
+        while left > 0 and index > 0:
+            index -= 1
+            left -= self.ok(index)
+        return index
+
     def shift(self, anchor: int, lag: int) -> int:
         """The first day ``lag`` usable days after ``anchor`` allow (a lead: calendar days)."""
         return self.end_after(anchor, lag) if lag > 0 else anchor + lag
@@ -122,6 +130,19 @@ class Job:
     pin: int | None
     not_before: int
     deadline: int | None  # last allowed day index (inclusive)
+    holds: tuple[int, int] | None = None  # unattended: consultant days at start and end
+
+    def consultant_spans(self, cal: DayCalendar, start: int, end: int) -> list[tuple[int, int]]:
+        """The [start, end) spans its consultant is held: all of it, or an unattended step's
+        set-up at the start and completion at the end."""
+        if self.holds is None:
+            return [(start, end)]
+        setup, completion = self.holds
+        first = (start, cal.end_after(start, setup))
+        last = (cal.start_before(end, completion), end)
+        if first[1] >= last[0]:
+            return [(start, end)]
+        return [span for span in (first, last) if span[1] > span[0]]
 
     @property
     def is_milestone(self) -> bool:
@@ -233,9 +254,13 @@ def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decision
     if key not in p.calendars:
         p.calendars[key] = DayCalendar(p.calendar, p.start, site, step.needs_window)
     days = max(0, step.duration_days)
-    # a consultant on fewer days a week stretches a step; window days are worked anyway
+    holds = (max(0, step.setup_days), max(0, step.completion_days)) \
+        if step.unattended and sum((step.setup_days, step.completion_days)) < days else None
+    # a consultant on fewer days a week stretches a step; window days are worked anyway, and
+    # an unattended step runs on its own
     per = tuple(
-        days if step.needs_window else math.ceil(days * 5 / max(1, min(5, c.days_per_week)))
+        days if step.needs_window or holds else
+        math.ceil(days * 5 / max(1, min(5, c.days_per_week)))
         for c in p.consultants
     )
     pin = decisions.pins.get(step.id)
@@ -250,6 +275,7 @@ def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decision
         pin=_snap(p, step, p.calendars[key], pin, min(per, default=days)) if pin else None,
         not_before=max(0, p.index(nb)) if nb else 0,
         deadline=p.index(step.deadline) if step.deadline else None,
+        holds=holds,
     )
 
 

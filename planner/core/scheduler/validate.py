@@ -99,7 +99,9 @@ def violations(problem: Problem, placed: dict[int, Placement]) -> list[Violation
         if job.is_milestone or p.end <= p.start:
             continue
         if job.uses_consultant and 0 <= p.consultant < len(per_consultant):
-            per_consultant[p.consultant].append((p.start, p.end, job.index))
+            per_consultant[p.consultant] += [
+                (a, b, job.index) for a, b in job.consultant_spans(problem.cal(job), p.start,
+                                                                   p.end)]
         for r in job.step.resources:
             per_resource.setdefault(r, []).append((p.start, p.end, job.index))
     for spans in per_consultant:
