@@ -21,6 +21,7 @@ from planner.core.builds import (
     identify,
     in_place_to_se,
     is_supported,
+    support_status,
 )
 from planner.core.knowledge import Knowledge, KnowledgeError, load_knowledge
 
@@ -35,6 +36,7 @@ class Answer:
     supported: bool
     in_place_to_se: bool
     below_baseline: bool
+    support: str = "supported"  # supported | supported_behind | old_cu | ended
 
     def to_plain(self) -> dict[str, Any]:
         """The JSON shape: the issue's eight keys."""
@@ -46,6 +48,7 @@ class Answer:
             "build": str(info.number),
             "release_date": info.release_date.isoformat() if info.release_date else None,
             "supported": self.supported,
+            "support": self.support,
             "in_place_to_se": self.in_place_to_se,
             "below_baseline": self.below_baseline,
         }
@@ -86,9 +89,15 @@ def answer(text: str, on: date, knowledge: Knowledge) -> Answer:
     return Answer(
         info=info,
         supported=is_supported(info, on, knowledge),
+        support=support_status(info, on, knowledge),
         in_place_to_se=in_place_to_se(info, knowledge),
         below_baseline=below_baseline(info, on, knowledge),
     )
+
+
+# The support column in words (the CLI's table is English, like its help).
+_SUPPORT = {"supported": "yes", "supported_behind": "yes, behind on updates",
+            "old_cu": "no (only the latest CU and the one before are)", "ended": "no"}
 
 
 def _yes(flag: bool) -> str:
@@ -108,7 +117,7 @@ def _table(answers: list[Answer], on: date) -> str:
                 a.info.release or "unknown",
                 str(a.info.number),
                 released,
-                _yes(a.supported),
+                _SUPPORT[a.support],
                 _yes(a.in_place_to_se),
                 _yes(a.below_baseline),
             )

@@ -21,7 +21,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.core.build_names import BuildParseError, NameQuery, parse_name
+from planner.core.catalogue import catalogue
 from planner.core.knowledge import BuildRow, Knowledge
+
+# How AdminDisplayVersion writes a build: it names the CU, never an update.
+_ADMIN_TEXT = re.compile(r"version\s+15\.\d+\s*\(\s*build", re.IGNORECASE)
 
 __all__ = [
     "BuildInfo",
@@ -34,6 +38,7 @@ __all__ = [
     "is_supported",
     "latest_row",
     "parse_build_number",
+    "support_status",
 ]
 
 
@@ -146,8 +151,26 @@ def _from_number(text: str, number: BuildNumber, knowledge: Knowledge) -> BuildI
             return _without_revision(text, number, same)
     for known, row in rows:
         if known.sort_key == number.sort_key:
-            return _info(text, number, row, True, "", "")
+            return _update_level(text, number, row, rows)
     return _unknown_number(text, number, product, rows)
+
+
+def _update_level(text: str, number: BuildNumber, row: BuildRow,
+                  rows: list[tuple[BuildNumber, BuildRow]]) -> BuildInfo:
+    """A known build; a bare CU build whose CU has updates says its update level is unknown.
+
+    AdminDisplayVersion (``Version 15.2 (Build 1544.4)``) never shows security or hotfix
+    updates, and a CU's own build may be a server whose updates went unrecorded: the plan
+    assumes the CU without updates until ExSetup, HealthChecker or Exchange Online's report
+    gives the real level.
+    """
+    updates = [r for _, r in rows if r.cu == row.cu and r.release != r.cu]
+    if row.release != row.cu or not updates:
+        return _info(text, number, row, True, "", "")
+    key = "admin_display" if _ADMIN_TEXT.search(text) else "bare_cu"
+    en, de = (catalogue(lang)(f"builds.update_unknown.{key}", build=str(number), cu=row.cu,
+                              latest=updates[-1].release) for lang in ("en", "de"))
+    return _info(text, number, row, False, en, de)
 
 
 def _without_revision(text: str, number: BuildNumber, same: list[BuildRow]) -> BuildInfo:
@@ -296,14 +319,35 @@ def identify(text: str, knowledge: Knowledge) -> BuildInfo:
     return _from_number(text, parse_build_number(text), knowledge)
 
 
-def is_supported(info: BuildInfo, on: date, knowledge: Knowledge) -> bool:
-    """Whether Microsoft supports this product on ``on`` (ESU is not support)."""
+def _cus_released(product: str, on: date, knowledge: Knowledge) -> list[str]:
+    """The product's CUs (and RTM) released by ``on``, oldest first."""
+    bases = [r for r in knowledge.builds
+             if r.product == product and r.release == r.cu and r.date <= on]
+    return [r.cu for r in sorted(bases, key=lambda r: parse_build_number(r.build).sort_key)]
+
+
+def support_status(info: BuildInfo, on: date, knowledge: Knowledge) -> str:
+    """``supported``, ``supported_behind`` (SE without its latest update), ``old_cu``
+    (Microsoft supports only the latest CU and the one before it) or ``ended``."""
     if info.product == "SE":
         start = knowledge.fact("lifecycle.se.release").value
         end = knowledge.fact("lifecycle.se.end_of_support").value
-        return bool(start <= on <= end)
+        if not start <= on <= end:
+            return "ended"
+        released = [r for r in knowledge.builds if r.product == "SE" and r.date <= on]
+        latest = max((parse_build_number(r.build).sort_key for r in released), default=None)
+        return "supported_behind" if latest and info.number.sort_key < latest else "supported"
     end_of_support: date = knowledge.fact(f"lifecycle.{info.product}.end_of_support").value
-    return on <= end_of_support
+    if on > end_of_support:
+        return "ended"
+    current = _cus_released(info.product, on, knowledge)[-2:]
+    return "supported" if not current or info.cu in current else "old_cu"
+
+
+def is_supported(info: BuildInfo, on: date, knowledge: Knowledge) -> bool:
+    """Whether Microsoft supports this build on ``on`` (ESU is not support; of a product in
+    support only the latest CU and the one before it are; SE behind on updates still is)."""
+    return support_status(info, on, knowledge) in ("supported", "supported_behind")
 
 
 def in_place_to_se(info: BuildInfo, knowledge: Knowledge) -> bool:
@@ -315,17 +359,21 @@ def in_place_to_se(info: BuildInfo, knowledge: Knowledge) -> bool:
 def below_baseline(info: BuildInfo, on: date, knowledge: Knowledge) -> bool:
     """Whether Exchange Online judges this build out of date on ``on``.
 
-    SE never is; before the policy starts nothing is; Exchange 2013 always is after that. For
-    2016/2019 the latest baseline row of the build's CU line in force that day decides; a line
-    whose rows are not in force yet is not judged, and a line without any row has no passing
-    build.
+    Exchange 2013 is from the day it was blocked (``enforcement.2013_blocking_from``); before
+    the policy starts nothing else is. For 2016/2019 the latest baseline row of the build's
+    CU line in force that day decides; a line whose rows are not in force yet is not judged,
+    and a line without any row has no passing build. SE passes unless the data holds an SE
+    baseline row for its line.
     """
     policy = knowledge.policy
-    if info.product == "SE" or on < policy.policy_start:
+    if info.product == "2013":  # blocked on its own date, before the general policy start
+        blocked_from: date = knowledge.fact("enforcement.2013_blocking_from").value
+        return on >= blocked_from
+    if on < policy.policy_start:
         return False
-    if info.product == "2013":
-        return True
     line = [b for b in policy.baselines if b.product == info.product and b.line == info.cu]
+    if info.product == "SE" and not line:
+        return False  # no SE baseline in the data: every SE build passes
     if not line:
         return True
     in_force = [b for b in line if b.effective_from <= on]

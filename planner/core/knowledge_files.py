@@ -225,7 +225,7 @@ def read_baselines(doc: Mapping[str, Any], file: str) -> tuple[tuple[str, str, B
         key = row.text("key")
         if not key.startswith("baseline."):
             raise row.fail(f"key {key!r} must start with 'baseline.'")
-        product = row.text("product", choices=("2016", "2019"))
+        product = row.text("product", choices=("2016", "2019", "SE"))
         min_build = row.text("min_build", required=False)
         if min_build:
             check_build(row, min_build, product)

@@ -16,6 +16,7 @@ KEYS = {
     "build",
     "release_date",
     "supported",
+    "support",
     "in_place_to_se",
     "below_baseline",
 }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -16,8 +18,10 @@ from planner.core.builds import (
     is_supported,
     latest_row,
     parse_build_number,
+    support_status,
 )
-from planner.core.knowledge import BuildRow, Knowledge, load_knowledge
+from planner.core.knowledge import BuildRow, Knowledge, load_knowledge, load_knowledge_from
+from planner.core.resources import resource_path
 
 K = load_knowledge()
 DEC_2026 = date(2026, 12, 1)
@@ -44,7 +48,11 @@ def test_every_known_build_round_trips_in_every_notation(row: BuildRow) -> None:
         assert info.release_date == row.date, text
         if text.startswith(("15.", "Version")):
             assert str(info.number) == row.build, text
-            assert info.exact and not info.warning_en, text
+            # a CU's own build whose CU has updates: the update level is unknown (a warning)
+            bare = row.release == row.cu and any(
+                r.cu == row.cu and r.product == row.product and r.release != r.cu
+                for r in K.builds)
+            assert info.exact != bare and bool(info.warning_en) == bare, text
 
 
 @pytest.mark.parametrize("row", K.builds, ids=lambda r: r.build)
@@ -229,3 +237,46 @@ def test_latest_row() -> None:
     assert latest_row(K, "2019", "CU14").release == "CU14 Aug26SU"
     with pytest.raises(KeyError):
         latest_row(K, "2013", "CU30")
+
+
+OCT_2025 = date(2025, 10, 13)
+
+
+def test_exchange_2013_is_below_the_baseline_since_it_was_blocked() -> None:
+    info = identify("15.0.1497.2", K)
+    assert below_baseline(info, OCT_2025, K)  # blocked since 2024-02-01, before policy.start
+    assert not below_baseline(info, date(2024, 1, 31), K)
+
+
+def test_only_the_latest_cu_and_the_one_before_are_supported() -> None:
+    assert support_status(identify("Exchange 2019 CU13 Nov24SUv2", K), OCT_2025, K) == "old_cu"
+    assert is_supported(identify("Exchange 2019 CU14 Aug25SU", K), OCT_2025, K)
+    assert is_supported(identify("Exchange 2019 CU15 Aug25SU", K), OCT_2025, K)
+    # before CU15 existed, CU13 and CU14 were the two supported ones
+    assert is_supported(identify("Exchange 2019 CU13 Nov24SUv2", K), date(2024, 12, 1), K)
+
+
+def test_se_without_its_latest_update_is_supported_but_behind() -> None:
+    assert support_status(identify("15.2.2562.20", K), OCT_2025, K) == "supported_behind"
+    assert support_status(identify("15.2.2562.29", K), OCT_2025, K) == "supported"
+
+
+def test_admin_display_version_has_an_unknown_update_level() -> None:
+    info = identify("Version 15.2 (Build 1544.4)", K)
+    assert info.release == "CU14" and not info.exact
+    assert "update level is unknown" in info.warning_en and "AdminDisplayVersion" in info.warning_en
+    assert "Update-Stand ist unbekannt" in info.warning_de
+
+
+def test_an_se_baseline_can_be_set_in_the_data(tmp_path: Path) -> None:
+    folder = tmp_path / "knowledge"
+    shutil.copytree(resource_path("knowledge"), folder)
+    with (folder / "enforcement.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\n[[baseline]]\nkey = "baseline.SE.RTM"\nproduct = "SE"\nline = "RTM"\n'
+                 'min_build = "15.2.2562.29"\neffective_from = 2026-11-01\nsource = "test"\n'
+                 'as_of = 2026-11-01\nconfidence = "unconfirmed"\n')
+    knowledge = load_knowledge_from(folder)
+    old_se = identify("15.2.2562.20", knowledge)
+    assert below_baseline(old_se, date(2026, 12, 1), knowledge)
+    assert not below_baseline(old_se, date(2026, 12, 1), K)  # no SE baseline shipped
+    assert not below_baseline(identify("15.2.2562.29", knowledge), date(2026, 12, 1), knowledge)
