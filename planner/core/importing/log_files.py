@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -138,7 +139,8 @@ def _zip_logs(path: Path) -> Iterator[LogSource]:
         with zipfile.ZipFile(path) as archive:
             members = [m for m in archive.infolist() if not m.is_dir()]
             heads = {m.filename: archive.open(m).read(_SNIFF_BYTES) for m in members}
-    except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError):
+    except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error,
+            EOFError):
         return  # encrypted or damaged: the inventory reader reports the file
     for member in members:
         kind = sniff(heads[member.filename])

@@ -45,6 +45,7 @@ class _Block:
     german: bool
     context: ConnectorContext
     findings: list[Finding]
+    cache: dict[tuple[str, str, type, Any], _Outcome] = field(default_factory=dict)
 
 
 def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: Synonyms,
@@ -96,43 +97,54 @@ def _is_number(value: Any) -> bool:
     return True
 
 
+# One cell's outcome: the parsed value (None: nothing to keep) and the findings it raises,
+# as (code, parameters) to be placed at each row where the same cell text occurs.
+_Outcome = tuple[Any, tuple[tuple[str, dict[str, Any]], ...]]
+
+
 def _read_row(block: _Block, entity_key: str, raw: dict[str, tuple[Any, str, str]],
               where: Where) -> Row | None:
     row = Row(entity_key, {}, where)
     spec = entity(entity_key)
     for name, (value, header, letter) in raw.items():
-        text = v.cell_text(value)
-        if not text:
+        if value is None or value == "":
             continue
-        if v.is_type_name(text):
-            block.findings.append(finding("IMPORT-PS-TYPENAME", where, column=letter,
-                                          value=text[:80], header=header))
-            continue
-        fspec = spec.field(name)
-        if fspec is None:
-            continue
-        try:
-            parsed = _parse(block, fspec, value, header, where, letter)
-        except ValueError:
-            block.findings.append(finding("IMPORT-VALUE-INVALID", where, column=letter,
-                                          value=text[:80], kind=fspec.kind))
-            continue
-        if fspec.kind in _LIMITS and not 0 <= parsed <= _LIMITS[fspec.kind]:
-            block.findings.append(finding("IMPORT-VALUE-IMPLAUSIBLE", where, column=letter,
-                                          value=text[:80], header=header,
-                                          limit=f"{_LIMITS[fspec.kind]:.0f}"))
-            continue
-        if parsed in (None, "", ()):
-            continue
-        row.values[name] = parsed
-        row.columns[name] = letter
+        # inventories repeat their values (sites, roles, builds, sizes): parse each once
+        key = (name, header, type(value), value)
+        outcome = block.cache.get(key)
+        if outcome is None:
+            outcome = block.cache[key] = _cell(block, spec.field(name), value, header)
+        parsed, problems = outcome
+        for code, params in problems:
+            block.findings.append(finding(code, where, column=letter, **params))
+        if parsed is not None:
+            row.values[name] = parsed
+            row.columns[name] = letter
     if entity_key == "connector":
         return _finish_connector(block, row, raw)
     return row
 
 
-def _parse(block: _Block, spec: FieldSpec, value: Any, header: str, where: Where,
-           letter: str) -> Any:
+def _cell(block: _Block, fspec: FieldSpec | None, value: Any, header: str) -> _Outcome:
+    """Parse one cell without its location (the outcome is shared by equal cells)."""
+    text = v.cell_text(value)
+    if not text or fspec is None:
+        return None, ()
+    if v.is_type_name(text):
+        return None, (("IMPORT-PS-TYPENAME", {"value": text[:80], "header": header}),)
+    problems: list[tuple[str, dict[str, Any]]] = []
+    try:
+        parsed = _parse(block, fspec, value, header, problems)
+    except ValueError:
+        return None, (("IMPORT-VALUE-INVALID", {"value": text[:80], "kind": fspec.kind}),)
+    if fspec.kind in _LIMITS and not 0 <= parsed <= _LIMITS[fspec.kind]:
+        return None, (("IMPORT-VALUE-IMPLAUSIBLE", {"value": text[:80], "header": header,
+                                                    "limit": f"{_LIMITS[fspec.kind]:.0f}"}),)
+    return (None if parsed in (None, "", ()) else parsed), tuple(problems)
+
+
+def _parse(block: _Block, spec: FieldSpec, value: Any, header: str,
+           problems: list[tuple[str, dict[str, Any]]]) -> Any:
     kind, german = spec.kind, block.german
     if kind == "text":
         return _text(block, spec, v.cell_text(value))
@@ -151,7 +163,7 @@ def _parse(block: _Block, spec: FieldSpec, value: Any, header: str, where: Where
     if kind == "site":
         return v.site_name(v.cell_text(value))
     if kind == "roles":
-        return _roles(block, value, where, letter)
+        return _roles(block, value, problems)
     return v.cell_text(value)  # connector_type: resolved with the row's context
 
 
@@ -166,7 +178,8 @@ def _text(block: _Block, spec: FieldSpec, text: str) -> str:
     return text
 
 
-def _roles(block: _Block, value: Any, where: Where, letter: str) -> tuple[str, ...]:
+def _roles(block: _Block, value: Any,
+           problems: list[tuple[str, dict[str, Any]]]) -> tuple[str, ...]:
     table = block.syn.values.get("roles", {})
     roles: list[str] = []
     for phrase in v.split_phrases(value):
@@ -177,8 +190,7 @@ def _roles(block: _Block, value: Any, where: Where, letter: str) -> tuple[str, .
         elif words and all(words):
             roles.extend(w for w in words if w)
         else:
-            block.findings.append(finding("IMPORT-ROLE-UNKNOWN", where, column=letter,
-                                          value=phrase[:60]))
+            problems.append(("IMPORT-ROLE-UNKNOWN", {"value": phrase[:60]}))
     return tuple(dict.fromkeys(roles))
 
 

@@ -69,9 +69,8 @@ def _budget(problems: Problems, sizes: dict[str, int]) -> Problems:
 _SHEET_TAG = re.compile(r"<(?:\w+:)?sheet\b([^>]*)>")
 _REL_TAG = re.compile(r"<(?:\w+:)?Relationship\b([^>]*)>")
 _ATTR = re.compile(r"""([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_CELL_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr\s*=\s*[\"']\$?([A-Za-z]{1,8})\$?(\d{1,12})")
-_ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr\s*=\s*[\"'](\d{1,12})")
-_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_REF_LETTERS = re.compile(rb' r="\$?([A-Za-z]{1,8})')  # one per cell reference
+_REF_ROW = re.compile(rb' r="\$?[A-Za-z]{0,8}\$?(\d{1,12})')  # rows and cell references
 _ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)((?:[\s/][^>]*)?)>")
 _R_ATTR = re.compile(rb"\sr\s*=\s*[\"']\$?([A-Za-z]{0,8})\$?(\d{1,12})")
 _SST_COUNT = re.compile(rb"\b(?:count|uniqueCount)\s*=\s*[\"'](\d{1,20})")
@@ -152,14 +151,14 @@ def _xlsx_sheet_cells(archive: zipfile.ZipFile, part: str) -> int:
     """The size of the grid calamine would allocate for this sheet part."""
     max_row = max_col = 0
     for chunk in _chunks(archive, part):
-        refs = _CELL_REF.findall(chunk)
-        if len(refs) != len(_CELL_TAG.findall(chunk)):
-            rows, cols = _xlsx_positions(archive, part)  # some cells without "r": count them
+        # fast path: unprefixed tags, every cell with an r="A1" reference (as Excel writes)
+        letters = _REF_LETTERS.findall(chunk)
+        tags = chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/>")
+        if tags != len(letters) or any(p in chunk for p in (b":c ", b":c>", b":c/")):
+            rows, cols = _xlsx_positions(archive, part)  # prefixes, or cells without "r"
             return rows * cols
-        numbers = {int(n) for n in _ROW_REF.findall(chunk)} | {int(n) for _c, n in refs}
-        letters = {c for c, _n in refs}
-        max_row = max(max_row, max(numbers, default=0))
-        max_col = max(max_col, max(map(_column_number, letters), default=0))
+        max_row = max(max_row, max(map(int, _REF_ROW.findall(chunk)), default=0))
+        max_col = max(max_col, max(map(_column_number, set(letters)), default=0))
     return max_row * max_col
 
 
