@@ -134,13 +134,18 @@ def _file_logs(path: Path) -> Iterator[LogSource]:
         yield from _zip_logs(path)
 
 
+# Parts that make a zip an Office or OpenDocument file rather than an archive of logs.
+_OFFICE_PARTS = frozenset({"[Content_Types].xml", "mimetype"})
+
 def _zip_logs(path: Path) -> Iterator[LogSource]:
     try:
         with zipfile.ZipFile(path) as archive:
             members = [m for m in archive.infolist() if not m.is_dir()]
+            if any(m.filename in _OFFICE_PARTS for m in members):
+                return  # a workbook (xlsx, ods): the inventory reader takes it
             heads = {m.filename: archive.open(m).read(_SNIFF_BYTES) for m in members}
-    except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error,
-            EOFError):
+    except (OSError, EOFError, ValueError, zlib.error, zipfile.BadZipFile, RuntimeError,
+            NotImplementedError):
         return  # encrypted or damaged: the inventory reader reports the file
     for member in members:
         kind = sniff(heads[member.filename])
