@@ -206,6 +206,10 @@ class Document(QObject):
             self._knowledge = (dict(overrides), knowledge_for(self._project.settings))
         return self._knowledge[1]
 
+    def forget_knowledge(self) -> None:
+        """Read the knowledge afresh next time (after Help › Update knowledge from file…)."""
+        self._knowledge = None
+
     @property
     def undo_stack(self) -> QUndoStack:
         """The undo stack (connect Undo/Redo actions to it)."""

@@ -44,6 +44,7 @@ from planner.gui.i18n import (
     saved_language,
     set_saved_language,
 )
+from planner.gui.knowledge_update import update_knowledge
 from planner.gui.pages import PAGES, build_page
 from planner.gui.project_files import ProjectFiles
 
@@ -204,6 +205,8 @@ class MainWindow(QMainWindow):
         plan = bar.addMenu(self.tr("&Plan"))
         plan.addActions([self.act_replan, self.act_cancel])
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("Update &knowledge from file…"),
+                                         lambda: update_knowledge(self, self.document)))
         help_menu.addAction(self._action(self.tr("&About"), self.show_about))
         self.files.fill_recent_menu(self.recent_menu)
 
