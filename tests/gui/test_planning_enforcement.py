@@ -94,3 +94,23 @@ def test_view_opens_with_the_state_today(qtbot, monkeypatch):
     assert "4 Dec 2026" in view.today_group.title()
     text = view.today.text()
     assert "EX01" in text and "Blocked since 3 Dec 2026" in text and "550 5.7.230" in text
+
+
+def test_one_click_applies_the_baseline_exchange_online_implies(qtbot, monkeypatch):
+    from planner.core.plan import BaselineEvidence, ServerToday
+
+    doc = fake_document(monkeypatch)
+    view = EnforcementView(doc)
+    qtbot.addWidget(view)
+    state = ServerToday("EX01", 2, "throttle", date(2026, 11, 30), 3, "throttle",
+                        date(2026, 12, 10), "amber", date(2026, 10, 31), date(2027, 1, 15))
+    evidence = BaselineEvidence("EX01", "15.1.2507.61", "baseline.2016.CU23", "",
+                                "judged_compliant", ("15.2.2562.46",))
+    plan = replace(doc.plan, as_of=date(2026, 12, 4), today=(state,),
+                   baseline_evidence=(evidence,))
+    monkeypatch.setattr(type(doc), "plan", property(lambda _self: plan))
+    view.refresh()
+    assert not view.apply_baseline.isHidden()
+    assert 'baseline.2016.CU23 = ""' in view.apply_baseline.text()
+    view.apply_baseline.click()
+    assert doc.settings.policy_overrides["baseline.2016.CU23"] == ""

@@ -7,6 +7,7 @@ and the PowerShell lines that request each planned pause, ready to copy.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from html import escape
 from typing import Any
@@ -24,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.exo_view import exo_text
+from planner.core.exo_view import exo_text, implied_overrides
 from planner.core.plan import Objective, Pause, Plan
 from planner.core.today_words import today_lines
 from planner.gui.i18n import ui_language
 from planner.gui.views.enforcement_paint import BudgetYear, PauseBudgetGauge, StageStrips, StripRow
 from planner.gui.views.gantt import plan_stages
+from planner.gui.views.planning_edits import submit_settings
 
 __all__ = ["EnforcementView", "pause_budget", "pause_commands"]
 
@@ -91,6 +93,8 @@ class EnforcementView(QWidget):
         self.today.setWordWrap(True)
         self.today.setTextFormat(Qt.TextFormat.RichText)
         self.today.setObjectName("enforcement-today")
+        self.apply_baseline = QPushButton()
+        self.apply_baseline.clicked.connect(self.apply_reported_baseline)
         self.strips = StageStrips()
         self.strips_note = QLabel()
         self.strips_note.setWordWrap(True)
@@ -107,6 +111,9 @@ class EnforcementView(QWidget):
         self.copy.clicked.connect(self.copy_commands)
         box = QVBoxLayout(self)
         self.today_group = self._group("", self.today)
+        today_layout = self.today_group.layout()
+        assert today_layout is not None
+        today_layout.addWidget(self.apply_baseline)
         box.addWidget(self.today_group)
         box.addWidget(self._group(self.tr("Objective"), self.objective))
         strips_title = self.tr("Enforcement stage per judged server "
@@ -187,6 +194,19 @@ class EnforcementView(QWidget):
             f"<td>{escape(line.next)}</td></tr>"
             for line in today_lines(plan.today, self.document.knowledge.policy, lang))
         self.today.setText(f'<table cellspacing="4">{rows}</table>')
+        overrides = implied_overrides(plan.baseline_evidence)
+        self.apply_baseline.setVisible(bool(overrides))
+        self.apply_baseline.setText(self.tr("Apply Exchange Online's baseline: {keys}").format(
+            keys=", ".join(f"{k} = \"{v}\"" for k, v in sorted(overrides.items()))))
+
+    def apply_reported_baseline(self) -> None:
+        """One click: the overrides Exchange Online's report implies, as one undoable edit."""
+        plan: Plan | None = self.document.plan
+        overrides = implied_overrides(plan.baseline_evidence) if plan else {}
+        if overrides:
+            submit_settings(self.document, self.tr("Apply Exchange Online's baseline"),
+                            lambda s: replace(s, policy_overrides={**s.policy_overrides,
+                                                                   **overrides}))
 
     def _show_strips(self, plan: Plan) -> None:
         stages = plan_stages(plan, self.document.knowledge)
