@@ -141,12 +141,14 @@ PRODUCTS: Mapping[str, Term] = _terms("product", (
 ))
 # The kinds of steps the rules propose, in the order a consultant meets them.
 STEP_KINDS: Mapping[str, Term] = _terms("step_kind", tuple((code, "", "") for code in (
-    "license_check", "ad_prep", "ex2013_moves", "ex2013_repoint", "ex2013_decommission",
-    "cu_update", "inplace_upgrade", "se_latest_update", "provision_server", "install_se",
-    "certificates_vdirs", "new_dag", "databases", "mailbox_moves", "arbitration_pf_moves",
-    "namespace_switch", "send_connectors", "receive_connectors", "relay_repoint",
-    "exo_connector_repoint", "hcw_rerun", "hybrid_app_check", "edge_new", "edge_subscription",
-    "decommission", "milestone", "pause",
+    "license_check", "ad_backup", "extended_protection", "certificate_expiry", "ad_prep",
+    "ex2013_moves", "ex2013_repoint", "ex2013_decommission", "health_check", "cu_update",
+    "inplace_upgrade", "se_latest_update", "db_rebalance", "provision_server", "install_se",
+    "se_server_baseline", "certificates_vdirs", "mrsproxy", "new_dag", "databases",
+    "arbitration_moves", "mailbox_moves", "public_folder_moves", "namespace_switch",
+    "send_connectors", "receive_connectors", "relay_repoint", "exo_connector_repoint",
+    "hcw_rerun", "hybrid_app_check", "edge_new", "edge_subscription", "edge_inbound_switch",
+    "backup_monitoring", "dag_teardown", "decommission", "milestone", "pause",
 )))
 # Enforcement stages 1..8 as a heat scale: each stage is a step further towards blocking.
 ENFORCEMENT_STAGE_COLOURS: Mapping[int, str] = {

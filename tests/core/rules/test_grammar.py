@@ -29,6 +29,7 @@ from planner.core.model import (
 from planner.core.plan import Proposal
 from planner.core.rules import RULE_IDS
 from planner.core.settings import Decisions
+from planner.core.vocabulary import STEP_KINDS
 from planner.pipeline import load_inputs
 from tests.core.rules.estates import CU12, CU14, E2013, E2016, SE_RTM, legacy, mixed, small
 from tests.core.rules.proposing import plan
@@ -158,3 +159,8 @@ def test_the_checks_catch_what_they_should() -> None:
     assert not de["English decimal point"].search("etwa 2.131 GB Postfachdaten")
     assert not en["several with a singular noun"].search("one per 2016 server")
     assert not de["several with a singular noun"].search("3 Server sollen mit SE laufen")
+
+
+def test_every_step_kind_the_rules_use_has_a_name_in_the_vocabulary() -> None:
+    kinds = {s.kind for p in proposals().values() for s in p.steps}
+    assert kinds <= set(STEP_KINDS), kinds - set(STEP_KINDS)
