@@ -8,6 +8,7 @@ new block that runs until the next such row.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from pathlib import PurePath
 
 from planner.core.importing.findings import finding
@@ -81,13 +82,24 @@ def read_table(table: Table, syn: Synonyms,
 
 
 def _find_headers(table: Table, syn: Synonyms, names: list[str]) -> list[_Header]:
+    """Header rows: near the top, after a blank or title row, or repeating an earlier one.
+
+    Checking only those rows keeps a sheet of many thousand data rows fast; a table further
+    down is set apart by a blank row or its title, and a paged export repeats its header.
+    """
     headers: list[_Header] = []
+    seen: set[tuple[Any, ...]] = set()
+    separated = True
     for index, row in enumerate(table.rows):
-        match = match_header_row(row, syn, names, only=table.entity_hint)
-        if match is not None:
-            headers.append(_Header(index, match.entity, match.columns, match.german))
-        if table.entity_hint and headers:
-            break  # readers that know the entity give exactly one header row
+        filled = sum(1 for c in row if c not in (None, ""))
+        if index < _HEADER_SEARCH_ROWS or separated or row in seen:
+            match = match_header_row(row, syn, names, only=table.entity_hint)
+            if match is not None:
+                headers.append(_Header(index, match.entity, match.columns, match.german))
+                seen.add(row)
+            if table.entity_hint and headers:
+                break  # readers that know the entity give exactly one header row
+        separated = filled <= 1
     return headers
 
 
