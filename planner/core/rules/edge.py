@@ -13,6 +13,7 @@ from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.rules.assess import product_name
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
 from planner.core.rules.commands import SETUP_ACCEPT
+from planner.core.rules.groups import new_edge_name
 from planner.core.rules.licensing import LICENSE
 from planner.core.rules.side_by_side import new_server_install_ids
 
@@ -66,7 +67,7 @@ def _inbound(ctx: Context, s: ServerFacts, to: str, after: str | None) -> Step:
 
 
 def _replace(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[Step]:
-    new, facts, fields = f"{s.name}-SE", (s.fact_en, s.fact_de), _fields(s)
+    new, facts, fields = new_edge_name(ctx, s), (s.fact_en, s.fact_de), _fields(s)
     reason = _reason(s)
     remove = make_step(
         ctx, "edge_2016", f"edge:remove:{s.name}", "decommission", Phase.DECOMMISSION,
@@ -124,7 +125,8 @@ def _propose_inbound(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             step = _inbound(ctx, s, ", ".join(receivers) or "?", None)
         else:
             subscribe = f"edge:subscribe:{s.name}"
-            step = _inbound(ctx, s, f"{s.name}-SE", subscribe if subscribe in prior else None)
+            step = _inbound(ctx, s, new_edge_name(ctx, s),
+                            subscribe if subscribe in prior else None)
         steps.append(step)
         links.append((f"edge:remove:{s.name}", Dependency(step.id)))
     return RuleOutput(tuple(steps), tuple(links))

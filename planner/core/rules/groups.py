@@ -16,7 +16,7 @@ from planner.core.rules.base import Context, ServerFacts, make_step
 from planner.core.rules.estate_facts import data_volume_gb
 from planner.core.rules.takeover import Takeover, takeover_for
 
-__all__ = ["Group", "group_reason", "group_step", "side_by_side_groups"]
+__all__ = ["Group", "group_reason", "group_step", "new_edge_name", "side_by_side_groups"]
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,24 @@ def _volume(ctx: Context, members: list[ServerFacts], dag: str) -> float | None:
                       if p is not None and s.server.mailbox_data_gb is None]
         return sum(dag_only) + sum(server_dbs)
     return sum(known) if known else None
+
+
+def new_edge_name(ctx: Context, edge: ServerFacts) -> str:
+    """The new SE Edge that replaces ``edge``, named by the project's pattern.
+
+    Numbers continue after the new Mailbox servers of the same site, so a pattern such as
+    "{site}-EXSE{n:02}" never names two servers alike.
+    """
+    namer = _Namer(ctx)
+    for g in side_by_side_groups(ctx):
+        for s in g.old:
+            namer.names(s, _wanted(ctx, s))
+    edges = [s for s in ctx.planned(MigrationPath.SIDE_BY_SIDE) if s.server.is_edge]
+    for s in edges:
+        name = namer.names(s, 1)[0]
+        if s.name == edge.name:
+            return name
+    return f"{edge.name}-SE"
 
 
 def side_by_side_groups(ctx: Context) -> list[Group]:

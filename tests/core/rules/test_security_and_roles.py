@@ -96,6 +96,11 @@ def test_new_servers_are_named_by_the_project_pattern() -> None:
     assert p.step("sbs:install:Duisburg-EXSE02") is not None
     dag = p.step("sbs:dag:RW-DAG16")
     assert dag is not None and "Duisburg-EXSE01, Duisburg-EXSE02" in dag.title_en
+    # The new Edge continues the site's numbering.
+    edge = p.step("edge:new:RW-EDGE16")
+    assert edge is not None and edge.target == "server:Duisburg-EXSE03"
+    inbound = p.step("edge:inbound:RW-EDGE16")
+    assert inbound is not None and "Duisburg-EXSE03" in inbound.title_en
     # Several replacements of one server under a pattern without a number stay distinct.
     two = propose(rheinwerk(), Settings(start=START, new_server_pattern="{old}-NEU"),
                   Decisions(new_servers={"RW-EX16-01": 2}), load_knowledge())
