@@ -28,6 +28,8 @@ CODE = re.compile(r"\b(?:server|site|dag|connector|relay|org|organization|projec
                   r"|\b[a-z]+(?:_[a-z0-9]+)+\b|\b(?:True|False|None)\b")
 ENGLISH_WORD = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(w) for w in ENGLISH)
                           + r")(?![\w'-])")
+# "Client(s)", "Connector(en)": a plural the catalogue should have chosen.
+FAKE_PLURAL = re.compile(r"\w\((?:s|e|en|n)\)")
 QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|https?://\S+")
 # English decimal point in a German number: 2130.75 (build numbers 15.2.1748.39 have three dots).
 ENGLISH_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d.])"
@@ -64,7 +66,7 @@ def _workbook_text(name: str, knowledge: Knowledge, path: Path) -> str:
 
 def _leftovers(text: str) -> list[str]:
     plain = QUOTED.sub(" ", text)
-    found = [m.group(0) for pattern in (CODE, ENGLISH_WORD, ENGLISH_NUMBER)
+    found = [m.group(0) for pattern in (CODE, ENGLISH_WORD, ENGLISH_NUMBER, FAKE_PLURAL)
              for m in pattern.finditer(plain)]
     return sorted(set(found))
 
@@ -82,6 +84,6 @@ def test_the_printed_german_workbook_has_no_english_or_codes(
 
 def test_the_scan_finds_what_it_looks_for() -> None:
     found = _leftovers("Fundstelle server:FAB-EDGE-01, site:Hamburg, ad_prep, True; "
-                       "row 5 · D; Consultant 1; 2130.75 GB; 'the quoted title' bleibt")
+                       "row 5 · D; Consultant 1; 2130.75 GB; 1 Relay-Client(s); 'the quoted title' bleibt")
     assert found == sorted({"server:FAB-EDGE-01", "site:Hamburg", "ad_prep", "True", "row",
-                            "Consultant", "2130.75 GB"})
+                            "Consultant", "2130.75 GB", "t(s)"})

@@ -143,8 +143,8 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "Standort {name} wird von Servern genutzt, ist aber nicht aufgeführt; Feiertage aus den "
         "Projekteinstellungen."),
     "IMPORT-HYBRID-INFERRED": (
-        INFO, "The organization is treated as hybrid because of connector(s) {detail}.",
-        "Die Organisation wird wegen Connector(en) {detail} als hybrid behandelt."),
+        INFO, "The organization is treated as hybrid; connectors to Exchange Online: {detail}.",
+        "Die Organisation wird als hybrid behandelt; Connectoren zu Exchange Online: {detail}."),
     "IMPORT-EXO-UNKNOWN-SERVER": (
         W, "Exchange Online reports server {name}, which is not in the inventory.",
         "Exchange Online meldet den Server {name}, der im Bestand fehlt."),
