@@ -73,6 +73,7 @@ def make_plan(
     knowledge: Knowledge | None = None,
 ) -> Plan:
     """Propose the steps for an estate and schedule them."""
+    from planner.core.build_sources import precise_builds
     from planner.core.calendar import build_calendar
     from planner.core.exo_view import (
         as_of_findings,
@@ -93,6 +94,7 @@ def make_plan(
     knowledge = knowledge or knowledge_for(settings)
     as_of = settings.as_of or date.today()
     check_fixed_pauses(settings, knowledge.policy)
+    estate, refined = precise_builds(estate, knowledge)  # the report's update level wins
     evidence = baseline_evidence(estate, settings, knowledge, as_of)
     proposal = propose(estate, settings, decisions, knowledge)
     dated = schedule(proposal, estate, settings, decisions, knowledge)
@@ -107,7 +109,7 @@ def make_plan(
                                          build_calendar(settings, estate))
                   + report_findings(estate, settings, knowledge)
                   + evidence_findings(evidence) + as_of_findings(settings, as_of)
-                  + tasks.findings),
+                  + tasks.findings + refined),
         proposal=tasks.proposal,
         schedule=tasks.schedule,
         as_of=as_of,

@@ -21,6 +21,7 @@ from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.model import Estate, ExoReport, Server
 from planner.core.scheduler import schedule
 from planner.core.settings import Decisions, Settings
+from planner.pipeline import make_plan
 from tests.core.scheduler.builders import make_step, proposal, settings
 
 
@@ -140,3 +141,17 @@ def test_the_cli_prints_the_implied_override_as_toml(
     out = capsys.readouterr().out
     toml = out[out.index("[enforcement.overrides]"):]
     assert tomllib.loads(toml) == {"enforcement": {"overrides": {"baseline.2016.CU23": ""}}}
+
+
+def test_the_reports_update_level_is_more_precise_than_admin_display_version(
+        knowledge: Knowledge) -> None:
+    server = Server("EX01", fqdn="ex01.contoso.com", roles=("Mailbox",),
+                    build="Version 15.1 (Build 2507.6)")  # CU23: the update level unknown
+    report = ExoReport("ex01.contoso.com", "15.1.2507.61", date(2026, 9, 14))
+    plan = make_plan(Estate(servers=(server,), exo_reports=(report,)), (),
+                     settings(as_of=date(2026, 12, 1)), knowledge=knowledge)
+    assert plan.estate.servers[0].build == "15.1.2507.61"
+    (assessed,) = plan.proposal.servers
+    assert assessed.release == "CU23 Oct25SU"
+    (note,) = [f for f in plan.findings if f.code == "BUILD-FROM-EXO-REPORT"]
+    assert "15.1.2507.61" in note.message_en and note.target == "server:EX01"

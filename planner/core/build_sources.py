@@ -1,0 +1,50 @@
+"""The most precise build wins: Exchange Online's report over a CU-only inventory build.
+
+AdminDisplayVersion and a CU's own build number do not show the update level, so the plan
+would assume the CU without updates. When Exchange Online's report saw the same server on a
+known update of that same CU, that build is the more precise one: the plan uses it and says
+so. Two precise builds that disagree are already a finding of the importer
+(``IMPORT-EXO-BUILD-DIFFERS``); they are left as the inventory has them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from planner.core.builds import BuildInfo, BuildParseError, identify
+from planner.core.catalogue import catalogue
+from planner.core.enforcement import DetectionIndex
+from planner.core.knowledge import Knowledge
+from planner.core.model import Estate, Finding, Severity
+from planner.core.settings import Settings
+
+__all__ = ["precise_builds"]
+
+
+def _identified(build: str, knowledge: Knowledge) -> BuildInfo | None:
+    try:
+        return identify(build, knowledge) if build else None
+    except (BuildParseError, ValueError):
+        return None
+
+
+def precise_builds(estate: Estate, knowledge: Knowledge) -> tuple[Estate, tuple[Finding, ...]]:
+    """The estate with each CU-only build replaced by the report's update of that CU."""
+    index = DetectionIndex.build(estate, Settings())
+    findings: list[Finding] = []
+    for server in estate.servers:
+        row = index.row(server.name, server.fqdn)
+        mine = _identified(server.build, knowledge)
+        theirs = _identified(row.build, knowledge) if row else None
+        if mine is None or theirs is None or mine.exact or not theirs.exact:
+            continue
+        if (mine.product, mine.cu) != (theirs.product, theirs.cu) or \
+                theirs.number.sort_key <= mine.number.sort_key:
+            continue
+        estate = estate.with_server(replace(server, build=str(theirs.number)))
+        en, de = (catalogue(lang)("builds.from_exo_report", server=server.name,
+                                  mine=server.build, theirs=str(theirs.number),
+                                  release=theirs.release) for lang in ("en", "de"))
+        findings.append(Finding(Severity.INFO, "BUILD-FROM-EXO-REPORT", en, de,
+                                target=f"server:{server.name}"))
+    return estate, tuple(findings)
