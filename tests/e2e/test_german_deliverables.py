@@ -84,6 +84,7 @@ def test_the_printed_german_workbook_has_no_english_or_codes(
 
 def test_the_scan_finds_what_it_looks_for() -> None:
     found = _leftovers("Fundstelle server:FAB-EDGE-01, site:Hamburg, ad_prep, True; "
-                       "row 5 · D; Consultant 1; 2130.75 GB; 1 Relay-Client(s); 'the quoted title' bleibt")
+                       "row 5 · D; Consultant 1; 2130.75 GB; 1 Relay-Client(s); "
+                       "'the quoted title' bleibt")
     assert found == sorted({"server:FAB-EDGE-01", "site:Hamburg", "ad_prep", "True", "row",
                             "Consultant", "2130.75 GB", "t(s)"})

@@ -8,8 +8,8 @@ new block that runs until the next such row.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 from pathlib import PurePath
+from typing import Any
 
 from planner.core.importing.findings import finding
 from planner.core.importing.headers import (
