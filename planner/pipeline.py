@@ -94,10 +94,12 @@ def make_plan(
     knowledge = knowledge or knowledge_for(settings)
     as_of = settings.as_of or date.today()
     check_fixed_pauses(settings, knowledge.policy)
-    estate, refined = precise_builds(estate, knowledge)  # the report's update level wins
-    evidence = baseline_evidence(estate, settings, knowledge, as_of)
-    proposal = propose(estate, settings, decisions, knowledge)
-    dated = schedule(proposal, estate, settings, decisions, knowledge)
+    # The report's update level wins for planning; the plan keeps the estate it was given,
+    # so it stays "current" for exactly these inputs (the GUI re-plans stale plans).
+    planned, refined = precise_builds(estate, knowledge)
+    evidence = baseline_evidence(planned, settings, knowledge, as_of)
+    proposal = propose(planned, settings, decisions, knowledge)
+    dated = schedule(proposal, planned, settings, decisions, knowledge)
     tasks = pause_steps(proposal, dated, knowledge, as_of)  # the pauses as customer steps
     return Plan(
         estate=estate,

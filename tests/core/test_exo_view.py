@@ -150,8 +150,8 @@ def test_the_reports_update_level_is_more_precise_than_admin_display_version(
     report = ExoReport("ex01.contoso.com", "15.1.2507.61", date(2026, 9, 14))
     plan = make_plan(Estate(servers=(server,), exo_reports=(report,)), (),
                      settings(as_of=date(2026, 12, 1)), knowledge=knowledge)
-    assert plan.estate.servers[0].build == "15.1.2507.61"
     (assessed,) = plan.proposal.servers
-    assert assessed.release == "CU23 Oct25SU"
+    assert (assessed.build, assessed.release) == ("15.1.2507.61", "CU23 Oct25SU")
+    assert plan.estate.servers[0] is server  # the plan stays current for its inputs
     (note,) = [f for f in plan.findings if f.code == "BUILD-FROM-EXO-REPORT"]
     assert "15.1.2507.61" in note.message_en and note.target == "server:EX01"
