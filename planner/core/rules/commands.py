@@ -49,12 +49,31 @@ def redirect_target(ctx: Context, s: ServerFacts) -> str | None:
     """
     if s.server.is_edge:
         return None
-    others = [o for o in ctx.servers if o.name != s.name and not o.server.is_edge
-              and not o.excluded and o.product in ("2016", "2019", "SE")
-              and o.path is not MigrationPath.DECOMMISSION]
-    if not others:
-        return None
+    by_dag, by_site, anyone = _receivers(ctx)
     dag, site = s.server.dag.lower(), s.server.site.lower()
-    best = min(others, key=lambda o: (not dag or o.server.dag.lower() != dag,
-                                      o.server.site.lower() != site))
-    return best.server.fqdn or best.name
+    for pool in (by_dag.get(dag, []) if dag else [], by_site.get(site, []), anyone):
+        other = next((o for o in pool if o.name != s.name), None)
+        if other is not None:
+            return other.server.fqdn or other.name
+    return None
+
+
+_Pools = tuple[dict[str, list[ServerFacts]], dict[str, list[ServerFacts]], list[ServerFacts]]
+
+
+def _receivers(ctx: Context) -> _Pools:
+    """Mailbox servers that can take queued mail, by DAG and by site (built once)."""
+    pools: _Pools | None = ctx.memo.get("redirect_pools")
+    if pools is None:
+        others = [o for o in ctx.servers if not o.server.is_edge and not o.excluded
+                  and o.product in ("2016", "2019", "SE")
+                  and o.path is not MigrationPath.DECOMMISSION]
+        by_dag: dict[str, list[ServerFacts]] = {}
+        by_site: dict[str, list[ServerFacts]] = {}
+        for o in others:
+            if o.server.dag:
+                by_dag.setdefault(o.server.dag.lower(), []).append(o)
+            by_site.setdefault(o.server.site.lower(), []).append(o)
+        pools = (by_dag, by_site, others)
+        ctx.memo["redirect_pools"] = pools
+    return pools

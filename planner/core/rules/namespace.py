@@ -92,8 +92,11 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     for phase in _PHASES:
         switches = [st.id for st in prior.values()
                     if st.kind == "namespace_switch" and st.phase is phase]
-        moves = [st.id for st in prior.values() if st.kind in MOVE_KINDS and st.phase is phase]
-        links += [(m, Dependency(n)) for m in moves for n in switches]
+        moves = [st for st in prior.values() if st.kind in MOVE_KINDS and st.phase is phase]
+        ids = {m.id for m in moves}
+        # The first move of each chain is enough: the others wait for it already.
+        heads = [m.id for m in moves if not any(d.step_id in ids for d in m.predecessors)]
+        links += [(m, Dependency(n)) for m in heads for n in switches]
     return RuleOutput(links=tuple(links))
 
 
