@@ -274,6 +274,13 @@ def _push_split_row(doc: QTextDocument, page_height: float) -> bool:
             if int(top // page_height) == int((bottom - 1) // page_height) \
                     or bottom - top > page_height / 2:
                 continue
+            if row == frame.format().headerRowCount():
+                # The first row: move the whole table (Qt takes the header along and the
+                # padding would leave a gap under it).
+                table_format = frame.format()
+                table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                frame.setFormat(table_format)
+                return True
             room = (int(top // page_height) + 1) * page_height - top
             for cell in cells:
                 fmt = cell.format().toTableCellFormat()

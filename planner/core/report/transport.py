@@ -38,6 +38,6 @@ def transport_section(plan: Plan, lang: str) -> TransportSection | None:
         heading=cat("transport.heading"),
         lead=(lead_text(estate, lang), *exo_sentences(plan, lang)),
         relay=Table(relay.head, tuple(Row(r) for r in relay.rows),
-                    (16, 16, 16, 10, 12, 10, 8, 12), title=cat("transport.relay_title")),
+                    (14, 12, 15, 12, 10, 10, 12, 15), title=cat("transport.relay_title")),
         flows=Table(flows.head, tuple(Row(r) for r in flows.rows), (20, 38, 12, 15, 15),
                     title=cat("transport.flow_title")))
