@@ -60,6 +60,11 @@ def _free(busy: list[tuple[int, int]], s: int, e: int) -> bool:
     return all(e <= a or b <= s for a, b in busy)
 
 
+def _clear(busy: list[tuple[int, int]], s: int, e: int) -> int:
+    """The first day from which nothing in ``busy`` that overlaps [s, e) is in the way."""
+    return max((b for a, b in busy if a < e and s < b), default=s)
+
+
 def priority_rule(problem: Problem) -> tuple[dict[str, int], int]:
     """The plain rule's cutovers (exclusive) and finish, each step as early as it can go."""
     ends: dict[int, tuple[int, int]] = {}
@@ -83,7 +88,10 @@ def priority_rule(problem: Problem) -> tuple[dict[str, int], int]:
             if fits or job.is_milestone:
                 e, k = fits[0] if fits else (s, -1)
                 break
-            s = cal.next_ok(s + 1)
+            e = cal.end_after(s, job.fastest_days)  # jump past what is in the way
+            later = [_clear(shared.get(r, []), s, e) for r in job.step.resources]
+            later += [_clear(people[k], s, e) for k in options if k >= 0]
+            s = cal.next_ok(max(s + 1, min(later, default=s + 1)))
         e = s if job.is_milestone else e
         ends[i] = (s, e)
         if not job.is_milestone:

@@ -146,7 +146,8 @@ def _lexicographic(m: cp_model.CpModel, stages: Sequence[cp_model.LinearExprT],
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = 20261201
-    solver.parameters.max_deterministic_time = 5.0
+    # a plan over years has a pause variable per day; past this it keeps the best found
+    solver.parameters.max_deterministic_time = 0.5
     values: list[int] = []
     proven = True
     for n, expr in enumerate(stages):
