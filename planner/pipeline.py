@@ -7,15 +7,34 @@ re-run only what changed. Nothing here imports Qt.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from planner.core.build_sources import precise_builds
+from planner.core.calendar import build_calendar
+from planner.core.exo_view import (
+    as_of_findings,
+    baseline_evidence,
+    evidence_findings,
+    report_findings,
+)
+from planner.core.graph import without_repeats
+from planner.core.importing import import_files, load_mapping
 from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.model import Estate, Finding
+from planner.core.pause_policy import check_fixed_pauses
+from planner.core.pause_steps import pause_steps
 from planner.core.plan import Plan
+from planner.core.rules import propose
+from planner.core.rules.milestones import late_findings
+from planner.core.scheduler import schedule
+from planner.core.scheduler.realism import unrealistic_findings
 from planner.core.settings import Decisions, Settings
 from planner.core.settings_defaults import localized_defaults
+from planner.core.settings_io import load_settings_toml
+from planner.core.settings_sheet import settings_from_sheet
+from planner.core.today import state_today
 
 __all__ = ["Inputs", "knowledge_for", "load_inputs", "make_plan"]
 
@@ -45,10 +64,6 @@ def load_inputs(
     Transport logs among the paths (files, folders, zips) add relay clients and mail flows;
     ``progress`` hears how far reading them has got.
     """
-    from planner.core.importing import import_files, load_mapping
-    from planner.core.settings_io import load_settings_toml
-    from planner.core.settings_sheet import settings_from_sheet
-
     mapping = load_mapping(Path(mapping_path)) if mapping_path else None
     result = import_files([Path(p) for p in paths], mapping, progress=progress)
     findings = tuple(result.findings)
@@ -58,8 +73,6 @@ def load_inputs(
         settings, sheet_findings = settings_from_sheet(result.settings_table)
         findings += sheet_findings
     if not settings.customer and result.estate.organization.customer:
-        from dataclasses import replace
-
         settings = replace(settings, customer=result.estate.organization.customer)
     settings, gaps = localized_defaults(settings)
     return Inputs(result.estate, findings + gaps, settings)
@@ -73,23 +86,6 @@ def make_plan(
     knowledge: Knowledge | None = None,
 ) -> Plan:
     """Propose the steps for an estate and schedule them."""
-    from planner.core.build_sources import precise_builds
-    from planner.core.calendar import build_calendar
-    from planner.core.exo_view import (
-        as_of_findings,
-        baseline_evidence,
-        evidence_findings,
-        report_findings,
-    )
-    from planner.core.graph import without_repeats
-    from planner.core.pause_policy import check_fixed_pauses
-    from planner.core.pause_steps import pause_steps
-    from planner.core.rules import propose
-    from planner.core.rules.milestones import late_findings
-    from planner.core.scheduler import schedule
-    from planner.core.scheduler.realism import unrealistic_findings
-    from planner.core.today import state_today
-
     decisions = decisions or Decisions()
     knowledge = knowledge or knowledge_for(settings)
     as_of = settings.as_of or date.today()

@@ -9,14 +9,24 @@ import argparse
 import json
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from planner.cli.log_progress import terminal_progress
+from planner.core.builds import BuildParseError, identify
 from planner.core.catalogue import catalogue
-from planner.core.importing import ImportResult, MappingError, import_files, load_mapping
-from planner.core.knowledge import Knowledge
+from planner.core.importing import (
+    ColumnMapping,
+    ImportResult,
+    MappingError,
+    import_files,
+    load_mapping,
+    save_mapping,
+)
+from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.model import Estate, estate_to_plain
+from planner.core.settings_sheet import settings_from_sheet
 from planner.core.transport_listing import flow_listing
 
 _ENTITIES = ("sites", "servers", "dags", "databases", "connectors", "relay_clients",
@@ -58,15 +68,9 @@ def run(args: argparse.Namespace) -> int:
             return 2
     result = import_files([Path(f) for f in args.files], mapping, progress=terminal_progress())
     if result.settings_table:  # the Project sheet's bad values are findings too
-        from dataclasses import replace
-
-        from planner.core.settings_sheet import settings_from_sheet
-
         _, sheet_findings = settings_from_sheet(result.settings_table)
         result = replace(result, findings=tuple(result.findings) + sheet_findings)
     if args.save_mapping:
-        from planner.core.importing import ColumnMapping, save_mapping
-
         save_mapping(ColumnMapping(result.mappings), Path(args.save_mapping))
     knowledge = _knowledge()
     if args.json:
@@ -81,8 +85,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _knowledge() -> Knowledge | None:
     try:
-        from planner.core.knowledge import load_knowledge
-
         return load_knowledge()
     except Exception:  # the summary still works without product names
         return None
@@ -92,8 +94,6 @@ def _build_facts(build: str, knowledge: Knowledge | None) -> tuple[str, str]:
     """(product, release) for a build string; ("", "") when unknown."""
     if knowledge is None or not build:
         return "", ""
-    from planner.core.builds import BuildParseError, identify
-
     try:
         info = identify(build, knowledge)
     except BuildParseError:

@@ -23,7 +23,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the command."""
     try:
-        from planner.gui.app import run as run_gui
+        from planner.gui.app import run as run_gui  # Qt loads only for the GUI (start-up time)
     except ImportError as exc:  # e.g. a system without the Qt libraries
         print(f"planner gui: the desktop interface cannot start: {exc}")
         return 2

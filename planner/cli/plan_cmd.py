@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,15 @@ from planner.cli.log_progress import terminal_progress
 from planner.cli.plan_decisions import add_arguments, apply
 from planner.core.catalogue import catalogue
 from planner.core.errors import OutputFileError
+from planner.core.exo_view import exo_text, implied_overrides
+from planner.core.export.mspdi import write_mspdi
+from planner.core.export.xlsx import write_workbook
+from planner.core.graph import write_graphml
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
+from planner.core.plan_json import plan_to_plain
 from planner.core.replace_file import refuse_overwriting, replace_text
+from planner.core.report.html import render_report_html
 from planner.pipeline import knowledge_for, load_inputs, make_plan
 
 
@@ -40,8 +47,6 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the whole pipeline once and write every output asked for."""
-    from dataclasses import replace
-
     refused = _refuse_overwriting_inputs(args)
     if refused:
         print(f"planner plan: {refused}", file=sys.stderr)
@@ -90,33 +95,23 @@ def _refuse_overwriting_inputs(args: argparse.Namespace) -> str:
 
 
 def _write_json(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
-    from planner.core.plan_json import plan_to_plain
-
     text = json.dumps(plan_to_plain(plan, knowledge), indent=2, ensure_ascii=False)
     replace_text(path, text + "\n")
 
 
 def _write_graphml(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
-    from planner.core.graph import write_graphml
-
     write_graphml(plan.estate, knowledge, path)
 
 
 def _write_xlsx(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
-    from planner.core.export.xlsx import write_workbook
-
     write_workbook(plan, knowledge, path, lang)
 
 
 def _write_mspdi(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
-    from planner.core.export.mspdi import write_mspdi
-
     write_mspdi(plan, knowledge, path, lang)
 
 
 def _write_html(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
-    from planner.core.report.html import render_report_html
-
     replace_text(path, render_report_html(plan, knowledge, lang))
 
 
@@ -166,8 +161,6 @@ def _print_summary(plan: Plan, written: list[str]) -> None:
 
 def _print_overrides(plan: Plan) -> None:
     """The knowledge overrides Exchange Online's report implies, ready to paste as TOML."""
-    from planner.core.exo_view import exo_text, implied_overrides
-
     overrides = implied_overrides(plan.baseline_evidence)
     if not overrides:
         return

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from planner.core.errors import InputError
-from planner.core.knowledge import BuildRow
+from planner.core.knowledge_records import BuildRow
 
 __all__ = ["BuildListError", "ListedBuilds", "merge_builds", "read_any", "read_build_list",
            "read_healthchecker_dictionary", "write_builds_csv"]

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from planner.core.builds import fell_below_baseline_on, identify
 from planner.core.errors import InputError
 from planner.core.knowledge import EnforcementPolicy, Knowledge
 from planner.core.model import Estate, ExoReport, Server
@@ -121,8 +122,6 @@ def _baseline_day(build: str, knowledge: Knowledge) -> date | None:
     if not build:
         return None
     try:
-        from planner.core.builds import fell_below_baseline_on, identify
-
         return fell_below_baseline_on(identify(build, knowledge), knowledge)
     except (ImportError, InputError, ValueError, NotImplementedError, KeyError):
         return None

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.date_values import as_date
-from planner.core.knowledge import (
+from planner.core.errors import KnowledgeError
+from planner.core.knowledge_records import (
     Baseline,
     BuildRow,
     Fact,
-    KnowledgeError,
     RuleText,
     Stage,
 )

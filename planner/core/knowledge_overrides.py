@@ -12,8 +12,9 @@ from datetime import date
 from typing import Any
 
 from planner.core.date_values import as_date
-from planner.core.knowledge import Fact, KnowledgeError, Stage
+from planner.core.errors import KnowledgeError
 from planner.core.knowledge_files import BUILD_PATTERN
+from planner.core.knowledge_records import Fact, Stage
 
 __all__ = ["STAGE_FIELDS", "override_baseline", "override_fact", "override_stage"]
 

@@ -10,14 +10,16 @@ names the pause and the budget.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from planner.core.catalogue import catalogue
 from planner.core.errors import SettingsError
 from planner.core.knowledge import EnforcementPolicy
+from planner.core.plan import Pause
 from planner.core.settings import Settings
 
-__all__ = ["PauseError", "check_fixed_pauses", "days_per_year", "pause_command"]
+__all__ = ["PauseError", "check_fixed_pauses", "days_per_year", "pause_budget", "pause_command"]
 
 # How the knowledge's cmdlet marks the number of days: {days}, {n}, <n>, <NumberOfDays>.
 _PLACEHOLDER = re.compile(r"\{(?:days|n)\}|<(?:n|days|NumberOfDays)>", re.IGNORECASE)
@@ -74,3 +76,14 @@ def check_fixed_pauses(settings: Settings, policy: EnforcementPolicy) -> None:
             if used + planned[year] > policy.pause_max_days_per_year:
                 raise _fail(lang, "budget", n=n, start=start, days=days, year=year, used=used,
                             planned=planned[year], budget=policy.pause_max_days_per_year)
+
+
+def pause_budget(pauses: Sequence[Pause], used_before: dict[int, int]) -> dict[int, int]:
+    """Pause days this plan uses per calendar year (a pause over New Year counts in both)."""
+    planned: dict[int, int] = dict.fromkeys(used_before, 0)
+    for pause in pauses:
+        day = pause.start
+        while day <= pause.end:
+            planned[day.year] = planned.get(day.year, 0) + 1
+            day += timedelta(days=1)
+    return dict(sorted(planned.items()))

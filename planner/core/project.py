@@ -36,6 +36,12 @@ from planner.core.project_io import (
 )
 from planner.core.replace_file import replace_text
 from planner.core.settings import Decisions, Settings
+from planner.core.settings_io import (
+    decisions_from_plain,
+    decisions_to_plain,
+    settings_from_plain,
+    settings_to_plain,
+)
 
 __all__ = [
     "FILE_SUFFIX",
@@ -137,8 +143,6 @@ def _plan_plain(plan: Plan | None, estate: Estate, settings: Settings,
 
 def project_to_plain(project: Project) -> dict[str, Any]:
     """The project as JSON-ready data (the ``project`` member of the file)."""
-    from planner.core.settings_io import decisions_to_plain, settings_to_plain
-
     p = project
     return {
         "estate": estate_to_plain(p.estate),
@@ -162,8 +166,6 @@ def project_to_plain(project: Project) -> dict[str, Any]:
 
 
 def _scenario_from_plain(data: dict[str, Any], estate: Estate) -> Scenario:
-    from planner.core.settings_io import decisions_from_plain, settings_from_plain
-
     settings = settings_from_plain(data.get("settings", {}))
     decisions = decisions_from_plain(data.get("decisions", {}))
     plan_data = data.get("plan")
@@ -173,8 +175,6 @@ def _scenario_from_plain(data: dict[str, Any], estate: Estate) -> Scenario:
 
 def project_from_plain(data: dict[str, Any]) -> Project:
     """Rebuild a project from :func:`project_to_plain` output."""
-    from planner.core.settings_io import decisions_from_plain, settings_from_plain
-
     estate = from_plain(Estate, data.get("estate", {}), "estate")
     settings = settings_from_plain(data.get("settings", {}))
     decisions = decisions_from_plain(data.get("decisions", {}))

@@ -13,12 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDir, QObject, QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from planner.core.export.mspdi import write_mspdi
+from planner.core.export.xlsx import write_workbook
 from planner.core.plan import Plan
-from planner.core.project import Project
+from planner.core.project import Project, plan_is_current
 from planner.gui.views.scenarios import scenario_plan
+from planner.pipeline import knowledge_for, make_plan
+from planner.render.report_pdf import print_report, write_report_pdf
 
 __all__ = ["ExportActions", "export_inputs"]
 
@@ -30,8 +35,6 @@ def export_inputs(project: Project) -> tuple[Plan | None, Any, Any]:
 
     The stored plan is None when it no longer fits the inputs; then it must be made afresh.
     """
-    from planner.core.project import plan_is_current
-
     chosen = next((s for s in project.scenarios if s.name == project.active_scenario), None)
     if chosen is not None:
         return scenario_plan(project, chosen), chosen.settings, chosen.decisions
@@ -42,8 +45,6 @@ def export_inputs(project: Project) -> tuple[Plan | None, Any, Any]:
 
 def _plan_and_knowledge(project: Project) -> tuple[Plan, Any]:
     """The plan to export and its knowledge; plans afresh when the stored one is stale."""
-    from planner.pipeline import knowledge_for, make_plan
-
     plan, settings, decisions = export_inputs(project)
     knowledge = knowledge_for(settings)
     if plan is None:
@@ -52,20 +53,14 @@ def _plan_and_knowledge(project: Project) -> tuple[Plan, Any]:
 
 
 def _write_xlsx(plan: Plan, knowledge: Any, path: Path) -> None:
-    from planner.core.export.xlsx import write_workbook
-
     write_workbook(plan, knowledge, path, plan.settings.language)
 
 
 def _write_mspdi(plan: Plan, knowledge: Any, path: Path) -> None:
-    from planner.core.export.mspdi import write_mspdi
-
     write_mspdi(plan, knowledge, path, plan.settings.language)
 
 
 def _write_pdf(plan: Plan, knowledge: Any, path: Path) -> None:
-    from planner.render.report_pdf import write_report_pdf
-
     write_report_pdf(plan, knowledge, path, plan.settings.language)
 
 
@@ -180,9 +175,6 @@ class ExportActions(QObject):
     # --- printing ------------------------------------------------------------------------
 
     def _printer(self) -> Any:
-        from PySide6.QtGui import QPageSize
-        from PySide6.QtPrintSupport import QPrinter
-
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         paper = QPageSize.PageSizeId.Letter if self.document.settings.paper.upper() == \
             "LETTER" else QPageSize.PageSizeId.A4
@@ -191,15 +183,11 @@ class ExportActions(QObject):
         return printer
 
     def _print_on(self, printer: Any) -> None:
-        from planner.render.report_pdf import print_report
-
         plan, knowledge = _plan_and_knowledge(self.document.project)
         print_report(plan, knowledge, printer, plan.settings.language)
 
     def print_preview(self) -> Any:
         """Show the report in Qt's print preview, from where it can be printed."""
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
-
         # The dialog does not own the printer: keep it alive as long as the dialog.
         self._preview_printer = self._printer()
         dialog = QPrintPreviewDialog(self._preview_printer, self.window)
@@ -211,8 +199,6 @@ class ExportActions(QObject):
 
     def print_report(self) -> None:
         """Ask for a printer and print the report."""
-        from PySide6.QtPrintSupport import QPrintDialog
-
         printer = self._printer()
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:

@@ -15,16 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from planner import __version__
-from planner.core.project import FILE_SUFFIX
+from planner.core.project import FILE_SUFFIX, ProjectError
 from planner.core.recovery import Recovery, discard
 from planner.gui.autosave import recovery_folder
 from planner.gui.crash_log import install_crash_log
 from planner.gui.document import Document
 from planner.gui.i18n import install_translators, preferred_language
+from planner.gui.import_flow import import_into_document
+from planner.gui.main_window import MainWindow
 from planner.gui.recovery_dialog import offer_recoveries
+from planner.gui.worker import SyncRunner
 
 __all__ = ["create_application", "run"]
 
@@ -47,10 +50,6 @@ def _load_files(window: object, files: Sequence[Path], quiet: bool = False) -> s
 
     ``quiet`` (the self-test) reports a damaged project as text instead of a message box.
     """
-    from planner.core.project import ProjectError
-    from planner.gui.import_flow import import_into_document
-    from planner.gui.main_window import MainWindow
-
     assert isinstance(window, MainWindow)
     projects = [f for f in files if f.suffix.lower() == FILE_SUFFIX]
     inventories = [f for f in files if f.suffix.lower() != FILE_SUFFIX]
@@ -68,9 +67,6 @@ def _load_files(window: object, files: Sequence[Path], quiet: bool = False) -> s
 
 
 def _selftest(files: Sequence[Path]) -> int:
-    from planner.gui.main_window import MainWindow
-    from planner.gui.worker import SyncRunner
-
     window = MainWindow(Document(runner=SyncRunner()))
     problem = _load_files(window, files, quiet=True)
     window.show()
@@ -107,8 +103,6 @@ def run(files: Sequence[str | Path] = (), selftest: bool = False) -> int:
     paths = [Path(f) for f in files]
     if selftest:
         return _selftest(paths)
-    from planner.gui.main_window import MainWindow
-
     window = MainWindow()
     window.show()
     windows = [window]  # every window restored from a recovery file stays referenced here
@@ -143,7 +137,5 @@ def restore_recovery(windows: list[Any], item: Recovery, new_window: Callable[[]
 
 
 def _report_problem(window: object, problem: str) -> None:
-    from PySide6.QtWidgets import QMessageBox, QWidget
-
     if problem and isinstance(window, QWidget):
         QMessageBox.warning(window, "Exchange SE Planner", problem)

@@ -18,6 +18,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from planner.core.resources import resource_path
+from planner.gui.models.estate_model import ASSESSMENT_COLUMNS, ENTITY_TYPES, column_title
 
 __all__ = ["extra_texts", "update_catalogue"]
 
@@ -40,8 +41,6 @@ def _shorthand_texts(path: Path) -> list[tuple[str, str]]:
 
 
 def _column_texts() -> list[tuple[str, str]]:
-    from planner.gui.models.estate_model import ASSESSMENT_COLUMNS, ENTITY_TYPES, column_title
-
     keys = {f.name for cls in ENTITY_TYPES.values() for f in fields(cls)} | set(ASSESSMENT_COLUMNS)
     return [("EstateModel", column_title(k)) for k in sorted(keys)]
 

@@ -8,19 +8,24 @@ other change, and a re-import reports what the newer export changed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from planner.core.importing import import_files
+from planner.core.importing.mapping import mapping_from_plain as from_plain_mapping
+from planner.core.importing.mapping import mapping_to_plain as to_plain_mapping
 from planner.core.model import Finding, Severity
 from planner.core.project import Project
 from planner.core.project_import import EstateChange, estate_changes, merge_import
 from planner.core.settings import Settings
+from planner.core.settings_sheet import settings_from_sheet
 from planner.gui.document import Document, Edit
 from planner.gui.i18n import ui_language
+from planner.gui.progress import run_with_progress
 
 __all__ = ["ImportOutcome", "import_edit", "import_into_document", "mapping_from_plain",
            "read_inventory"]
@@ -63,15 +68,9 @@ class ImportOutcome:
 
 def read_inventory(files: Sequence[Path], mapping: Any = None) -> ImportOutcome:
     """Import the files with an optional column mapping (runs on the worker)."""
-    from planner.core.importing import import_files
-
     result = import_files(list(files), mapping)
     settings = None
     if result.settings_table:
-        from dataclasses import replace
-
-        from planner.core.settings_sheet import settings_from_sheet
-
         settings, sheet_findings = settings_from_sheet(result.settings_table)
         result = replace(result, findings=tuple(result.findings) + sheet_findings)
     return ImportOutcome(tuple(files), result, mapping, settings)
@@ -81,8 +80,6 @@ def mapping_to_plain(mapping: Any) -> dict[str, Any]:
     """A column mapping as plain data for the project file ({} = automatic)."""
     if mapping is None:
         return {}
-    from planner.core.importing.mapping import mapping_to_plain as to_plain_mapping
-
     return to_plain_mapping(mapping)
 
 
@@ -90,14 +87,10 @@ def mapping_from_plain(data: dict[str, Any]) -> Any:
     """The project's saved column mapping as the importer's ColumnMapping (None if empty)."""
     if not data:
         return None
-    from planner.core.importing.mapping import mapping_from_plain as from_plain_mapping
-
     return from_plain_mapping(data, "project mapping")
 
 
 def _customer_settings(project: Project, outcome: ImportOutcome) -> Settings | None:
-    from dataclasses import replace
-
     settings = outcome.settings or project.settings
     customer = outcome.result.estate.organization.customer
     if not settings.customer and customer:
@@ -123,8 +116,6 @@ def import_edit(project: Project, outcome: ImportOutcome) -> tuple[Edit, tuple[E
 def import_into_document(document: Document, files: Sequence[Path],
                          parent: QWidget | None = None) -> str:
     """Import files on the worker with the project's mapping; returns a problem text or ''."""
-    from planner.gui.progress import run_with_progress
-
     mapping = mapping_from_plain(document.project.mapping)
     label = QCoreApplication.translate("ImportWizard", "Reading the inventory…")
     done = run_with_progress(document.runner, parent, label,

@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from planner.core.model import Severity
+from planner.core.importing.mapping import ColumnMapping
+from planner.core.importing.schema import ENTITIES
+from planner.core.model import Severity, to_plain
 from planner.core.project_import import describe_changes, estate_changes
 from planner.gui.document import Document
 from planner.gui.i18n import ui_language
@@ -56,8 +58,6 @@ def _tr(text: str) -> str:
 
 def _entities() -> list[tuple[str, list[str]]]:
     """(entity key, field names) from the importer's schema, plus "" for "do not import"."""
-    from planner.core.importing.schema import ENTITIES
-
     return [(e.key, [f.name for f in e.fields]) for e in ENTITIES]
 
 
@@ -196,8 +196,6 @@ class MappingPage(QWizardPage):
         self._fill_preview(m.entity)
 
     def _fill_preview(self, entity: str) -> None:
-        from planner.core.model import to_plain
-
         records = getattr(self.wiz.outcome.result.estate, ENTITY_FIELDS.get(entity, ""), ()) \
             if self.wiz.outcome else ()
         rows = [to_plain(r) for r in records[:50]]
@@ -305,8 +303,6 @@ class ImportWizard(QWizard):
     def change_mapping(self, row: int, entity: str | None = None, column: int | None = None,
                        field: str = "") -> None:
         """Re-import with one table's entity or one column's field changed by the user."""
-        from planner.core.importing.mapping import ColumnMapping
-
         sheets = list(self.sheet_mappings())
         m = sheets[row]
         if entity is not None:

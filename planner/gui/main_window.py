@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMenuBar,
-    QMessageBox,
     QProgressBar,
     QStackedWidget,
     QToolButton,
@@ -34,8 +33,11 @@ from PySide6.QtWidgets import (
 from planner.core.model import Severity
 from planner.core.project import FILE_SUFFIX
 from planner.core.resources import resource_path
+from planner.gui.about import show_about
+from planner.gui.actions_export import ExportActions
 from planner.gui.autosave import Autosave
 from planner.gui.crash_log import show_bug
+from planner.gui.dialogs.settings import SettingsDialog
 from planner.gui.document import Document
 from planner.gui.i18n import (
     LANGUAGES,
@@ -44,6 +46,7 @@ from planner.gui.i18n import (
     saved_language,
     set_saved_language,
 )
+from planner.gui.import_wizard import ImportWizard
 from planner.gui.knowledge_update import update_knowledge
 from planner.gui.pages import PAGES, build_page
 from planner.gui.project_files import ProjectFiles
@@ -211,10 +214,6 @@ class MainWindow(QMainWindow):
         self.files.fill_recent_menu(self.recent_menu)
 
     def _build_export_actions(self, menu: QMenu) -> Any:
-        try:
-            from planner.gui.actions_export import ExportActions
-        except ImportError:
-            return None
         actions = ExportActions(self.document, self, menu)
         actions.setParent(self._ui)
         return actions
@@ -307,27 +306,17 @@ class MainWindow(QMainWindow):
 
     def import_dialog(self, files: list[Path] | None = None) -> None:
         """Run the import wizard (optionally on files already chosen or dropped)."""
-        from planner.gui.import_wizard import ImportWizard
-
         wizard = ImportWizard(self.document, files or [], self.files.last_folder(), self)
         if wizard.exec() and wizard.chosen_files:
             self.files.remember_folder(wizard.chosen_files[0])
             self.show_page("findings" if wizard.has_errors else "estate")
 
     def settings_dialog(self) -> None:
-        """Open GUI-2's settings dialog, when it is part of this build."""
-        try:
-            from planner.gui.dialogs.settings import SettingsDialog
-        except ImportError:
-            QMessageBox.information(self, self.tr("Settings"),
-                                    self.tr("The settings dialog is not available yet."))
-            return
+        """Open the settings dialog."""
         SettingsDialog(self.document, self).exec()
 
     def show_about(self) -> None:
         """Help › About."""
-        from planner.gui.about import show_about
-
         try:
             as_of = self.document.knowledge.as_of.isoformat()
         except Exception:  # the About box must open even with a broken knowledge base

@@ -110,7 +110,7 @@ def test_the_scenario_chosen_for_export_is_exported(window):
 
 
 def test_print_preview_paints_the_chosen_plan(qtbot, monkeypatch):
-    import planner.render.report_pdf as report_pdf
+    import planner.gui.actions_export as actions_export
     from tests.gui.planning_fixtures import fake_document
 
     doc = fake_document(monkeypatch)
@@ -118,7 +118,7 @@ def test_print_preview_paints_the_chosen_plan(qtbot, monkeypatch):
     qtbot.addWidget(win)
     actions = ExportActions(doc, win)
     printed = []
-    monkeypatch.setattr(report_pdf, "print_report",
+    monkeypatch.setattr(actions_export, "print_report",
                         lambda plan, knowledge, printer, lang: printed.append((plan, lang)))
     dialog = actions.print_preview()
     qtbot.waitUntil(lambda: bool(printed), timeout=5000)

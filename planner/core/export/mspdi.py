@@ -16,10 +16,11 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
+from planner.core.calendar import build_calendar
 from planner.core.export.labels import label
 from planner.core.export.project_calendar import ProjectCalendar, project_calendar
-from planner.core.export.wbs import LINK_TYPES, Outline, OutlineRow, build_outline
 from planner.core.knowledge import Knowledge
+from planner.core.outline import LINK_TYPES, Outline, OutlineRow, build_outline
 from planner.core.plan import Plan
 from planner.core.replace_file import replace_text, xml_legal
 
@@ -215,8 +216,6 @@ def _header(root: ET.Element, plan: Plan, lang: str, start: date, end: date) -> 
 
 def write_mspdi(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str) -> None:
     """Write the plan as MS Project XML to ``path`` (replaced only once it is complete)."""
-    from planner.core.calendar import build_calendar
-
     outline = build_outline(plan, lang)
     starts = [r.start for r in outline.rows if r.start] + [plan.settings.start]
     ends = [r.end for r in outline.rows if r.end]

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from planner.core.export.labels import label
 from planner.core.export.timeline import WorkingCalendar
-from planner.core.export.wbs import Outline, OutlineRow
+from planner.core.outline import Outline, OutlineRow
 from planner.core.plan import Plan
 
 __all__ = ["ProjectCalendar", "days_between", "project_calendar"]

@@ -15,12 +15,14 @@ from typing import Any
 from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.workbook import Workbook
 
+from planner.core.calendar import build_calendar
 from planner.core.exo_view import owner_text
 from planner.core.explain_text import driver_text
 from planner.core.export.cells import SheetWriter, Styles, row_height, text_lines
 from planner.core.export.project_calendar import project_calendar
 from planner.core.export.timeline import WorkingCalendar, build_timeline
-from planner.core.export.wbs import OutlineRow, build_outline, target_label
+from planner.core.export.xlsx_enforcement import write_enforcement_sheet
+from planner.core.export.xlsx_gantt import write_gantt_sheet
 from planner.core.export.xlsx_layout import (
     CELL,
     PHASE_TINTS,
@@ -30,7 +32,13 @@ from planner.core.export.xlsx_layout import (
     print_setup,
     title_block,
 )
+from planner.core.export.xlsx_tables import (
+    write_assumptions_sheet,
+    write_estate_sheet,
+    write_findings_sheet,
+)
 from planner.core.knowledge import Knowledge
+from planner.core.outline import OutlineRow, build_outline, target_label
 from planner.core.plan import Plan
 from planner.core.replace_file import replace_file
 
@@ -54,8 +62,6 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 def build_context(plan: Plan, knowledge: Knowledge, lang: str,
                   today: date | None = None) -> ExportContext:
     """The outline, calendar and time axis of a plan, shared by every sheet."""
-    from planner.core.calendar import build_calendar
-
     calendar: WorkingCalendar = build_calendar(plan.settings, plan.estate)
     today = today or date.today()
     outline = build_outline(plan, lang)
@@ -73,14 +79,6 @@ def working_days(calendar: WorkingCalendar, start: date, end: date) -> int:
 def write_workbook(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str,
                    *, today: date | None = None) -> None:
     """Write the Excel project plan to ``path`` (replaced only once it is complete)."""
-    from planner.core.export.xlsx_enforcement import write_enforcement_sheet
-    from planner.core.export.xlsx_gantt import write_gantt_sheet
-    from planner.core.export.xlsx_tables import (
-        write_assumptions_sheet,
-        write_estate_sheet,
-        write_findings_sheet,
-    )
-
     ctx = build_context(plan, knowledge, lang, today)
 
     def write_book(partial: Path) -> None:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
+from planner.core.enforcement import daily_stages
 from planner.core.exo_view import exo_text
 from planner.core.export.cells import SheetWriter, Styles
 from planner.core.export.xlsx_gantt import column_props, month_groups
@@ -26,25 +27,14 @@ from planner.core.export.xlsx_layout import (
     section,
     title_block,
 )
-from planner.core.pause_policy import pause_command
-from planner.core.plan import Exposure, Pause
+from planner.core.pause_policy import pause_budget, pause_command
+from planner.core.plan import Exposure
 from planner.core.today_words import today_lines
 from planner.core.vocabulary import STAGE_KINDS
 
 __all__ = ["pause_budget", "pause_command", "write_enforcement_sheet"]
 
 _NAME_WIDTH = 16
-
-
-def pause_budget(pauses: Sequence[Pause], used_before: dict[int, int]) -> dict[int, int]:
-    """Pause days this plan uses per calendar year (a pause over New Year counts in both)."""
-    planned: dict[int, int] = dict.fromkeys(used_before, 0)
-    for pause in pauses:
-        day = pause.start
-        while day <= pause.end:
-            planned[day.year] = planned.get(day.year, 0) + 1
-            day += timedelta(days=1)
-    return dict(sorted(planned.items()))
 
 
 class _Grid:
@@ -193,8 +183,6 @@ def _strip_axis(writer: SheetWriter, ctx: ExportContext, row: int) -> int:
 
 def _worst_per_column(ctx: ExportContext, exp: Exposure) -> dict[int, tuple[int, str]]:
     """The most severe stage each column shows, only for days inside the strip's period."""
-    from planner.core.enforcement import daily_stages
-
     start, end = _strip_period(ctx)
     worst: dict[int, tuple[int, str]] = {}
     for day in daily_stages(exp, ctx.plan.schedule.pauses, ctx.knowledge.policy, end):

@@ -16,7 +16,6 @@ from xlsxwriter.worksheet import Worksheet
 
 from planner.core.export.cells import SheetWriter, Styles
 from planner.core.export.timeline import Column, Timeline
-from planner.core.export.wbs import OutlineRow
 from planner.core.export.xlsx_layout import (
     CELL,
     HEADER,
@@ -26,6 +25,7 @@ from planner.core.export.xlsx_layout import (
     print_setup,
     title_block,
 )
+from planner.core.outline import OutlineRow
 from planner.core.vocabulary import PHASES
 
 __all__ = ["column_props", "month_groups", "page_breaks", "write_gantt_sheet"]

@@ -14,8 +14,8 @@ from planner.core.catalogue import catalogue
 from planner.core.export.cells import SheetWriter
 from planner.core.export.labels import label
 from planner.core.export.timeline import Timeline, WorkingCalendar
-from planner.core.export.wbs import Outline
 from planner.core.knowledge import Knowledge
+from planner.core.outline import Outline
 from planner.core.plan import Plan
 from planner.core.vocabulary import PHASES, STAGE_KINDS
 

@@ -11,7 +11,6 @@ from xlsxwriter.workbook import Workbook
 
 from planner.core.catalogue import catalogue
 from planner.core.export.cells import SheetWriter, Styles, row_height, text_lines
-from planner.core.export.wbs import finding_place
 from planner.core.export.xlsx_layout import (
     CELL,
     ExportContext,
@@ -22,6 +21,7 @@ from planner.core.export.xlsx_layout import (
     title_block,
 )
 from planner.core.model import Severity
+from planner.core.outline import finding_place
 from planner.core.transport_listing import Listing, flow_listing, relay_listing
 from planner.core.vocabulary import PATHS, STAGE_KINDS
 

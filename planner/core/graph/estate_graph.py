@@ -8,6 +8,7 @@ from typing import Any
 
 import networkx as nx
 
+from planner.core.graph.exo import derive_judged
 from planner.core.knowledge import Knowledge
 from planner.core.model import ConnectorType, Estate, Finding, Severity
 
@@ -259,8 +260,6 @@ def _check_lonely_dags(b: _Builder) -> None:
 
 
 def _judged(b: _Builder, knowledge: Knowledge) -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
-    from planner.core.graph.exo import derive_judged
-
     judged, reasons, findings = derive_judged(b.estate, knowledge)
     b.findings.extend(findings)
     if judged:

@@ -38,7 +38,7 @@ from planner.core.importing.records import Row
 from planner.core.importing.relay_discovery import merge_transport_logs
 from planner.core.importing.tabular import read_file
 from planner.core.importing.transport_logs import ImportCancelled, Progress, read_transport_logs
-from planner.core.knowledge import Knowledge
+from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.model import Estate, Finding, Severity
 
 __all__ = [
@@ -81,8 +81,6 @@ class ImportResult:
 def _knowledge() -> Knowledge | None:
     """The bundled knowledge base for build checks; None if it cannot be loaded."""
     try:
-        from planner.core.knowledge import load_knowledge
-
         return load_knowledge()
     except Exception:  # a broken knowledge base must not stop the import
         return None

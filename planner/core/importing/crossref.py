@@ -7,7 +7,9 @@ unparseable or missing build is an error because the migration path depends on i
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
+from planner.core.builds import BuildParseError, identify
 from planner.core.importing.findings import Where, finding
 from planner.core.importing.merge import Locations
 from planner.core.importing.values import canonical_build
@@ -62,8 +64,6 @@ def _server_checks(estate: Estate, locations: Locations,
 
 
 def _with_german(f: Finding, message_de: str) -> Finding:
-    from dataclasses import replace
-
     return replace(f, message_de=message_de)
 
 
@@ -71,8 +71,6 @@ def _build_problem(build: str, knowledge: Knowledge | None) -> tuple[str, str, s
     """(code, en, de) when the build cannot be used as it is, else None."""
     if knowledge is None:
         return None if canonical_build(build) else ("IMPORT-BUILD-UNPARSEABLE", "", "")
-    from planner.core.builds import BuildParseError, identify
-
     try:
         info = identify(build, knowledge)
     except BuildParseError:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from planner.core.importing.tabular import Table
+from planner.core.importing.table import Table
 
 __all__ = ["looks_like_format_list", "read_format_list"]
 

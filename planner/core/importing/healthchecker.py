@@ -19,7 +19,7 @@ from typing import Any
 from defusedxml import ElementTree
 
 from planner.core.importing.findings import Where, finding
-from planner.core.importing.tabular import Table
+from planner.core.importing.table import Table
 from planner.core.importing.values import canonical_build
 from planner.core.model import Finding
 

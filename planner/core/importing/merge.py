@@ -9,7 +9,7 @@ and DAGs that servers name but nobody listed, the hybrid flag from the connector
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from planner.core.importing.findings import Where, finding
@@ -182,8 +182,6 @@ def _connector(values: dict[str, Any]) -> Connector:
 def _reconcile_dags(servers: list[Server], dags: list[Dag], merged: list[_Merged]
                     ) -> tuple[list[Server], list[Dag], list[Finding]]:
     """Members fill servers' DAG field and the other way round; unlisted DAGs are created."""
-    from dataclasses import replace
-
     findings: list[Finding] = []
     member_of = {_short(m): d.name for d in dags for m in d.members}
     servers = [replace(s, dag=member_of[s.name.lower()]) if not s.dag and s.name.lower()
@@ -232,8 +230,6 @@ def _organization(merged: list[_Merged], connectors: list[Connector]
                or any(a.lower().endswith(".mail.onmicrosoft.com") for a in c.address_spaces)]
     if not reasons:
         return org, []
-    from dataclasses import replace
-
     detail = ", ".join(sorted(set(reasons))[:3])
     return replace(org, hybrid=True), [finding("IMPORT-HYBRID-INFERRED", target="organization",
                                                detail=detail)]

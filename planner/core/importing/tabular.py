@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from python_calamine import CalamineWorkbook
+
 from planner.core.importing.delimited import read_records
+from planner.core.importing.exo_report import looks_like_format_list, read_format_list
 from planner.core.importing.findings import Where, finding
+from planner.core.importing.healthchecker import looks_like_xml, read_healthchecker
+from planner.core.importing.table import Table
 from planner.core.importing.text_encoding import Decoded, decode_bytes
 from planner.core.importing.workbook_limits import workbook_problems
 from planner.core.model import Finding
@@ -31,28 +35,6 @@ MAX_REPORT_CHARS = 40 * 1024**2
 # time and memory bounded when a customer sends a huge log or export by mistake.
 MAX_TABLE_ROWS = 100_000
 _MAX_RATIO = 250  # a member this much larger than its compressed size is suspicious
-
-
-@dataclass(frozen=True)
-class Table:
-    """A grid of cells from one sheet, CSV file or text report, with where it came from."""
-
-    file: str
-    sheet: str
-    rows: tuple[tuple[Any, ...], ...]
-    first_row: int = 1  # the file's row number of rows[0]
-    type_hint: str = ""  # PowerShell "#TYPE ..." name
-    entity_hint: str = ""  # the reader already knows the entity (report text, XML)
-    decimal_comma: bool = False
-    cut_off: bool = False  # more than MAX_TABLE_ROWS rows: the rest was not read
-    row_numbers: tuple[int, ...] = ()  # each row's line when rows span lines (CSV quotes)
-
-    def where(self, index: int | None = None) -> Where:
-        """The location of ``rows[index]`` (or of the table)."""
-        if index is not None and 0 <= index < len(self.row_numbers):
-            return Where(self.file, self.sheet, self.row_numbers[index])
-        row = None if index is None else self.first_row + index
-        return Where(self.file, self.sheet, row if row and row > 0 else None)
 
 
 def read_file(path: Path) -> tuple[list[Table], list[Finding]]:
@@ -104,8 +86,6 @@ def _read_zip_workbook(path: Path) -> tuple[list[Table], list[Finding]]:
 
 
 def _read_workbook(path: Path, kind: str) -> tuple[list[Table], list[Finding]]:
-    from python_calamine import CalamineWorkbook
-
     problems = workbook_problems(path, kind)
     if problems.damaged:
         return [], [finding("IMPORT-FILE-UNREADABLE", Where(path.name), detail=problems.damaged)]
@@ -154,9 +134,6 @@ def decode_text(data: bytes) -> str | None:
 
 
 def _read_text_file(path: Path) -> tuple[list[Table], list[Finding]]:
-    from planner.core.importing.exo_report import looks_like_format_list, read_format_list
-    from planner.core.importing.healthchecker import looks_like_xml, read_healthchecker
-
     where = Where(path.name)
     data = path.read_bytes()
     if len(data) > MAX_TEXT_BYTES:

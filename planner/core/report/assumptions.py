@@ -7,9 +7,9 @@ from datetime import date
 from typing import Any
 
 from planner.core.calendar import region_name
-from planner.core.export.wbs import finding_place
 from planner.core.knowledge import Fact, Knowledge
 from planner.core.model import Severity
+from planner.core.outline import finding_place
 from planner.core.plan import Plan
 from planner.core.report.table import Row, Table
 from planner.core.report.wording import Wording

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.core.exo_view import owner_text
-from planner.core.export.xlsx_enforcement import pause_budget
 from planner.core.knowledge import Knowledge
+from planner.core.pause_policy import pause_budget
 from planner.core.plan import Plan, ScheduledStep, Step
 from planner.core.report.step_order import numbered_steps
 from planner.core.report.table import Row, Table

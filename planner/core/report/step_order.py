@@ -1,6 +1,6 @@
 """The step numbers the report shares with Excel, MS Project and the GUI.
 
-There is one numbering: the outline of :mod:`planner.core.export.wbs` (phase → target →
+There is one numbering: the outline of :mod:`planner.core.outline` (phase → target →
 step, task ids as MS Project counts rows). The report's step list and Gantt print the task id
 and the WBS number of that outline, so "task 14" means the same step in every deliverable.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.core.catalogue import catalogue
-from planner.core.export.wbs import build_outline
+from planner.core.outline import build_outline
 from planner.core.plan import Phase, Plan, ScheduledStep, Step
 from planner.core.vocabulary import PHASES
 

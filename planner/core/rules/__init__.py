@@ -11,6 +11,7 @@ steps in order together with their waves.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from planner.core.graph import build_graph
 from planner.core.knowledge import Knowledge
@@ -89,8 +90,6 @@ def _run(ctx: Context) -> tuple[list[Step], list[Link], list[Finding]]:
 
 def _linked(steps: list[Step], links: Sequence[Link]) -> list[Step]:
     """Steps with the links later rules added, and without prerequisites that do not exist."""
-    from dataclasses import replace
-
     known = {st.id for st in steps}
     extra: dict[str, list[Dependency]] = {}
     for succ, dep in links:

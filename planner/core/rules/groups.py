@@ -12,11 +12,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from planner.core.plan import MigrationPath, Phase, Step
+from planner.core.rules.assess import product_name
 from planner.core.rules.base import Context, ServerFacts, make_step
 from planner.core.rules.estate_facts import data_volume_gb
+from planner.core.rules.legacy2013 import legacy_servers, move_target
 from planner.core.rules.takeover import Takeover, takeover_for
 
-__all__ = ["Group", "group_reason", "group_step", "new_edge_name", "side_by_side_groups"]
+__all__ = ["Group", "group_facts", "group_fields", "group_reason", "group_step", "new_edge_name",
+           "side_by_side_groups"]
 
 
 @dataclass(frozen=True)
@@ -153,8 +156,6 @@ def _with_takeovers(ctx: Context, groups: list[Group]) -> list[Group]:
 
 def _inherited(ctx: Context, members: list[ServerFacts]) -> list[ServerFacts]:
     """Exchange 2013 servers whose mailboxes the legacy rule moves onto these servers."""
-    from planner.core.rules.legacy2013 import legacy_servers, move_target
-
     names = {m.name for m in members}
     out = []
     for old in legacy_servers(ctx):
@@ -212,3 +213,17 @@ def group_step(ctx: Context, g: Group, rule: str, id: str, kind: str, phase: Pha
     """``make_step`` for a step of this group, with the group's own reason where needed."""
     return make_step(ctx, rule, id, kind, phase, target, titles, detail, fields,
                      group_reason(g, only), **kw)
+
+
+def group_fields(g: Group) -> dict[str, str]:
+    """Placeholders for the rule's reason: the first old server stands for the group."""
+    first = g.old[0]
+    info = first.info
+    return {"server": ", ".join(s.name for s in g.old),
+            "release": product_name(info) if info else "",
+            "build": str(info.number) if info else "", "count": str(len(g.old))}
+
+
+def group_facts(g: Group) -> tuple[str, str]:
+    """The triggering facts of a group, one per old server."""
+    return ("; ".join(s.fact_en for s in g.old), "; ".join(s.fact_de for s in g.old))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planner.core.plan import Phase, Step
 from planner.core.rules.base import Context, deps
-from planner.core.rules.groups import Group, group_step
+from planner.core.rules.groups import Group, group_facts, group_fields, group_step
 from planner.core.rules.move_order import chain, order_source, system_steps
 from planner.core.rules.moves import gb_text, move_batches, throughput, unattended
 
@@ -14,8 +14,6 @@ _RULE = "side_by_side_2016"
 
 
 def _facts(g: Group) -> tuple[tuple[str, str], dict[str, str]]:
-    from planner.core.rules.side_by_side import group_facts, group_fields
-
     return group_facts(g), group_fields(g)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from planner.core.graph import is_exo_send_connector
 from planner.core.model import Connector, ConnectorType, Finding, Namespace, Severity
 from planner.core.plan import Phase, Step
 from planner.core.rules.adprep import ADPREP
@@ -24,7 +25,13 @@ from planner.core.rules.estate_facts import (
     relay_clients_of,
     send_connectors_of,
 )
-from planner.core.rules.groups import Group, group_step, side_by_side_groups
+from planner.core.rules.groups import (
+    Group,
+    group_facts,
+    group_fields,
+    group_step,
+    side_by_side_groups,
+)
 from planner.core.rules.inplace import latest_se_build
 from planner.core.rules.licensing import LICENSE
 from planner.core.rules.moves import gb_text
@@ -57,22 +64,6 @@ def send_step_id(group: Group) -> str:
 def new_server_install_ids(ctx: Context) -> list[str]:
     """Ids of the install steps of all new SE Mailbox servers."""
     return [f"sbs:install:{n}" for g in side_by_side_groups(ctx) for n in g.new]
-
-
-def group_fields(g: Group) -> dict[str, str]:
-    """Placeholders for the rule's reason: the first old server stands for the group."""
-    first = g.old[0]
-    info = first.info
-    from planner.core.rules.assess import product_name
-
-    return {"server": ", ".join(s.name for s in g.old),
-            "release": product_name(info) if info else "",
-            "build": str(info.number) if info else "", "count": str(len(g.old))}
-
-
-def group_facts(g: Group) -> tuple[str, str]:
-    """The triggering facts of a group, one per old server."""
-    return ("; ".join(s.fact_en for s in g.old), "; ".join(s.fact_de for s in g.old))
 
 
 def _new_server_steps(ctx: Context, g: Group, prior: Mapping[str, Step]) -> list[Step]:
@@ -213,8 +204,6 @@ def _switch_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
 
 def _exo_sources(ctx: Context, g: Group, sends: list[Connector]) -> tuple[str, ...]:
     """Judged old servers that stop handing mail to EXO once the connectors move."""
-    from planner.core.graph import is_exo_send_connector
-
     exo = [c for c in sends if is_exo_send_connector(c)]
     return tuple(s.name for s in g.old if s.judged
                  and any(c in send_connectors_of(ctx.estate, s.server) for c in exo))

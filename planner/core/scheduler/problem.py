@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from planner.core.calendar import WorkCalendar
-from planner.core.enforcement import Detection, DetectionIndex, first_detection
+from planner.core.enforcement import Detection, DetectionIndex, first_detection, stage_thresholds
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate
 from planner.core.plan import Proposal, Step
@@ -331,8 +331,6 @@ def build_problem(
     calendar: WorkCalendar,
 ) -> Problem:
     """Turn the proposal, settings and decisions into day-indexed jobs and judged servers."""
-    from planner.core.enforcement import stage_thresholds
-
     throttle, block = stage_thresholds(knowledge.policy)
     p = Problem(
         start=settings.start, calendar=calendar, jobs=[], consultants=settings.consultants,

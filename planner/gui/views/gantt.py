@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.calendar import build_calendar
+from planner.core.enforcement import daily_stages
 from planner.core.plan import Plan
 from planner.core.vocabulary import STAGE_KINDS
 from planner.gui.i18n import ui_language, word
@@ -43,15 +45,11 @@ ZOOM_PX_PER_DAY = {"day": 28.0, "week": 10.0, "month": 3.2}
 
 def plan_calendar(plan: Plan) -> Any:
     """The working calendar the plan was scheduled on."""
-    from planner.core.calendar import build_calendar
-
     return build_calendar(plan.settings, plan.estate)
 
 
 def plan_stages(plan: Plan, knowledge: Any) -> dict[str, tuple[Any, ...]]:
     """Each judged server's enforcement stage per day, up to its cutover or the finish."""
-    from planner.core.enforcement import daily_stages
-
     end = plan.schedule.objective.finish or plan.settings.start
     end = max([end] + [s.end for s in plan.schedule.steps]) + timedelta(days=10)
     return {

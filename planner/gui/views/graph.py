@@ -28,10 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.graph import build_graph
 from planner.core.plan import MigrationPath
 from planner.core.vocabulary import COLOURS, ENTITIES, PATHS
 from planner.gui.document import Document
+from planner.gui.main_window import icon
 from planner.gui.models.estate_model import path_label
+from planner.gui.views.graph_details import node_details_html
 from planner.gui.views.graph_layout import Box, layout_graph
 
 __all__ = ["PATH_COLOURS", "GraphView"]
@@ -118,8 +121,6 @@ class GraphView(QWidget):
         self.details = QTextBrowser()
         self.details.setMinimumWidth(260)
         tools = QToolBar()
-        from planner.gui.main_window import icon
-
         tools.addAction(icon("zoom-in.svg"), _tr("Zoom in"), lambda: self.view.zoom(1.25))
         tools.addAction(icon("zoom-out.svg"), _tr("Zoom out"), lambda: self.view.zoom(0.8))
         tools.addAction(icon("zoom-fit.svg"), _tr("Fit"), self.view.fit)
@@ -146,8 +147,6 @@ class GraphView(QWidget):
         return {a.name.lower(): a for a in plan.proposal.servers} if plan else {}
 
     def _build_graph(self) -> Any:
-        from planner.core.graph import build_graph
-
         try:
             return build_graph(self.document.estate, self.document.knowledge).graph
         except Exception as exc:  # the graph must not take the window down
@@ -274,6 +273,4 @@ class GraphView(QWidget):
 
     def details_html(self, node: str) -> str:
         """Details of a node: its attributes, the assessment and its steps with dates."""
-        from planner.gui.views.graph_details import node_details_html
-
         return node_details_html(self.graph, node, self.document)

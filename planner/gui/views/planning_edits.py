@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from planner.core.settings import Decisions, Settings
+from planner.gui.document import Edit
 
 __all__ = [
     "disable_rule",
@@ -74,8 +75,6 @@ def submit(
     decisions: Decisions | None = None,
 ) -> None:
     """Hand new settings and/or decisions to the document as one undoable edit that re-plans."""
-    from planner.gui.document import Edit
-
     changes: dict[str, Any] = {}
     if settings is not None:
         changes["settings"] = settings

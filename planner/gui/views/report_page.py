@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from planner.core.plan import Plan
 from planner.core.project import plan_is_current
+from planner.core.report.html import render_report_html
 from planner.gui.actions_export import export_inputs
 from planner.gui.document import Document
 from planner.gui.i18n import LANGUAGES
+from planner.pipeline import knowledge_for
 
 __all__ = ["ReportView"]
 
@@ -87,8 +89,6 @@ class ReportView(QWidget):
             self.browser.setHtml(f"<p>{escape(text)}</p>")
             return
         try:
-            from planner.core.report.html import render_report_html
-
             html = render_report_html(plan, knowledge, plan.settings.language)
         except Exception as exc:  # a report bug must not take the workbench down
             html = (f"<p>{escape(_tr('The report cannot be shown:'))} "
@@ -107,8 +107,6 @@ class ReportView(QWidget):
     def _plan_to_show(self, name: str) -> tuple[Plan | None, Any]:
         if not name:
             return self.document.plan, self.document.knowledge
-        from planner.pipeline import knowledge_for
-
         stored, settings, decisions = export_inputs(self.document.project)
         if stored is None:
             stored = self._cached(name, settings, decisions)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.plan import Plan
 from planner.core.project import Project, Scenario, plan_is_current
+from planner.gui.document import Edit
 
 __all__ = ["CompareModel", "ScenariosView", "consultant_days", "scenario_plan"]
 
@@ -262,8 +263,6 @@ class ScenariosView(QWidget):
     # --- edits ---------------------------------------------------------------------------
 
     def _edit(self, text: str, change: Any) -> None:
-        from planner.gui.document import Edit
-
         self.document.apply(Edit(text, change))
 
     def duplicate_current(self, name: str | None = None) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.core.explain_text import driver_text
-from planner.core.export.wbs import build_outline
+from planner.core.outline import build_outline
 from planner.core.plan import Phase, Plan, Step
 from planner.core.report.step_order import phase_title as core_phase_title
 

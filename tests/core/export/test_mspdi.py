@@ -10,8 +10,8 @@ import defusedxml.ElementTree as SafeET
 import pytest
 
 from planner.core.export.mspdi import NAMESPACE, write_mspdi
-from planner.core.export.wbs import build_outline
 from planner.core.knowledge import Knowledge
+from planner.core.outline import build_outline
 from planner.core.plan import Plan
 
 NS = {"p": NAMESPACE}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.core.export.wbs import build_outline, predecessor_text, target_label
+from planner.core.outline import build_outline, predecessor_text, target_label
 from planner.core.plan import Dependency, Phase, Plan
 
 

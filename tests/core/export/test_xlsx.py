@@ -13,10 +13,10 @@ from openpyxl.utils import get_column_letter
 
 from planner.core.export.cells import looks_like_formula
 from planner.core.export.project_calendar import ProjectCalendar
-from planner.core.export.wbs import Outline, OutlineRow, build_outline
 from planner.core.export.xlsx import write_workbook
-from planner.core.export.xlsx_enforcement import pause_budget, pause_command
 from planner.core.knowledge import Knowledge
+from planner.core.outline import Outline, OutlineRow, build_outline
+from planner.core.pause_policy import pause_budget, pause_command
 from planner.core.plan import Pause, Phase, Plan
 from planner.core.vocabulary import PHASES, STAGE_KINDS, StageKind
 

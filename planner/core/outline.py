@@ -1,9 +1,9 @@
 """The plan as an outline: phase → target → step, with WBS numbers, task ids and links.
 
-Excel and MS Project show the same outline, so a customer can say "task 12" in either and
-mean the same thing. Task ids count every outline row from 1, summaries included, exactly as
-MS Project numbers its rows; predecessor text uses MS Project's notation (``12FS``,
-``14SS+2d``; German ``12EA``, ``14AA+2T``).
+Excel, MS Project and the report show the same outline, so a customer can say "task 12"
+in any of them and mean the same thing. Task ids count every outline row from 1,
+summaries included, exactly as MS Project numbers its rows; predecessor text uses MS
+Project's notation (``12FS``, ``14SS+2d``; German ``12EA``, ``14AA+2T``).
 """
 
 from __future__ import annotations

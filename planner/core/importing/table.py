@@ -1,0 +1,32 @@
+"""A grid of cells as every reader hands it on: the file, the sheet, the rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from planner.core.importing.findings import Where
+
+__all__ = ["Table"]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A grid of cells from one sheet, CSV file or text report, with where it came from."""
+
+    file: str
+    sheet: str
+    rows: tuple[tuple[Any, ...], ...]
+    first_row: int = 1  # the file's row number of rows[0]
+    type_hint: str = ""  # PowerShell "#TYPE ..." name
+    entity_hint: str = ""  # the reader already knows the entity (report text, XML)
+    decimal_comma: bool = False
+    cut_off: bool = False  # more rows than the reader keeps: the rest was not read
+    row_numbers: tuple[int, ...] = ()  # each row's line when rows span lines (CSV quotes)
+
+    def where(self, index: int | None = None) -> Where:
+        """The location of ``rows[index]`` (or of the table)."""
+        if index is not None and 0 <= index < len(self.row_numbers):
+            return Where(self.file, self.sheet, self.row_numbers[index])
+        row = None if index is None else self.first_row + index
+        return Where(self.file, self.sheet, row if row and row > 0 else None)
