@@ -150,8 +150,8 @@ class Rule:
 
     id: str
     propose: RuleFn
-    # A rule that only orders other rules' steps: switching it off skips it, since it has
-    # no steps of its own whose removal would drop its links.
+    # A rule that orders other rules' steps (with at most a milestone of its own): switching
+    # it off skips it, since removing its steps would let their successors inherit the order.
     links_only: bool = False
 
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from planner.core.plan import Dependency, Step
-from planner.core.rules.base import Context, Link, Rule, RuleOutput
+from planner.core.plan import Dependency, Phase, Step
+from planner.core.rules.base import Context, Link, Rule, RuleOutput, deps, make_step
 
-__all__ = ["FACT", "RULE", "active"]
+__all__ = ["FACT", "GATE", "RULE", "active"]
+
+GATE = "security:cu15"
 
 FACT = "security.2019_cu_before_first_se"
 _RULE = "security_order"
@@ -34,9 +36,20 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         return RuleOutput()
     updates = [st for st in prior.values() if st.rule == "cu_update_2019"]
     joins = [st for st in prior.values() if st.kind in _JOINS]
-    links: list[Link] = [(j.id, Dependency(u.id)) for j in joins for u in updates
-                         if j.target != u.target]  # a server's own upgrade follows its CU anyway
-    return RuleOutput(links=tuple(links))
+    if not updates or not joins:
+        return RuleOutput()
+    names = ", ".join(st.target.partition(":")[2] for st in updates)
+    # One milestone between the updates and the joins keeps the links linear in the estate.
+    gate = make_step(
+        ctx, _RULE, GATE, "milestone", Phase.UPDATE, "org",
+        ("Exchange 2019 on CU15 before the first SE server joins",
+         "Exchange 2019 auf CU15 vor dem ersten SE-Server"),
+        (f"Updated first: {names}", f"Zuerst aktualisiert: {names}"),
+        milestone=True, needs_consultant=False, predecessors=deps(st.id for st in updates))
+    # A server's own upgrade follows its CU anyway; it waits for the others' updates too.
+    links: list[Link] = [(j.id, Dependency(GATE)) for j in joins]
+    return RuleOutput((gate,), tuple(links))
 
 
+# Switching the rule off skips it, milestone and links alike.
 RULE = Rule(_RULE, _propose, links_only=True)
