@@ -230,9 +230,9 @@ def _receive_step(ctx: Context, g: Group, after: str | list[str],
                   + _connector_names([i.connector for i in custom]))
     for i in changed:
         en.append(f"changed on {i.connector.name} and re-applied to the new servers' own "
-                  f"{i.default} connector: {', '.join(i.changes_en)}")
-        de.append(f"an {i.connector.name} geändert und auf den eigenen {i.default}-Connector "
-                  f"der neuen Server übertragen: {', '.join(i.changes_de)}")
+                  f"'{i.default}' connector: {', '.join(i.changes_en)}")
+        de.append(f"an {i.connector.name} geändert und auf den eigenen Connector "
+                  f"„{i.default}“ der neuen Server übertragen: {', '.join(i.changes_de)}")
     lines = [recreate_command(i.connector, t) for i in custom for t in targets]
     lines += [reapply_command(i, t) for i in changed for t in targets]
     titles = ((f"Recreate custom receive connectors on {new}",
