@@ -13,6 +13,7 @@ from pathlib import Path
 
 from planner.core.build_sources import precise_builds
 from planner.core.calendar import build_calendar
+from planner.core.edits.scenarios import export_choice
 from planner.core.exo_view import (
     as_of_findings,
     baseline_evidence,
@@ -26,6 +27,7 @@ from planner.core.model import Estate, Finding
 from planner.core.pause_policy import check_fixed_pauses
 from planner.core.pause_steps import pause_steps
 from planner.core.plan import Plan
+from planner.core.project import Project
 from planner.core.rules import propose
 from planner.core.rules.milestones import late_findings
 from planner.core.scheduler import schedule
@@ -115,3 +117,13 @@ def make_plan(
         baseline_evidence=evidence,
         today=state_today(dated.exposure, dated.pauses, knowledge.policy, as_of),
     )
+
+
+def plan_for_export(project: Project, scenario: str | None = None) -> tuple[Plan, Knowledge]:
+    """The plan to export (see :func:`export_choice`) and its knowledge; planned afresh when
+    the stored one no longer fits its inputs."""
+    plan, settings, decisions = export_choice(project, scenario)
+    knowledge = knowledge_for(settings)
+    if plan is None:
+        plan = make_plan(project.estate, project.findings, settings, decisions, knowledge)
+    return plan, knowledge

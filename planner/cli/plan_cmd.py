@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -15,15 +14,12 @@ from planner.cli.plan_decisions import add_arguments, apply
 from planner.core.catalogue import catalogue
 from planner.core.errors import OutputFileError
 from planner.core.exo_view import exo_text, implied_overrides
-from planner.core.export.mspdi import write_mspdi
-from planner.core.export.xlsx import write_workbook
-from planner.core.graph import write_graphml
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
-from planner.core.plan_json import plan_to_plain
-from planner.core.replace_file import refuse_overwriting, replace_text
-from planner.core.report.html import render_report_html
-from planner.pipeline import knowledge_for, load_inputs, make_plan
+from planner.core.project import FILE_SUFFIX, load_project
+from planner.core.replace_file import refuse_overwriting
+from planner.pipeline import knowledge_for, load_inputs, make_plan, plan_for_export
+from planner.render.exporters import EXPORTERS
 
 
 def add_parser(sub: Any) -> None:
@@ -33,7 +29,7 @@ def add_parser(sub: Any) -> None:
                    "Exchange transport logs (files, folders or zips)")
     p.add_argument("--settings", help="project settings as TOML")
     p.add_argument("--mapping", help="a saved column mapping (JSON)")
-    p.add_argument("--json", dest="json_out", metavar="OUT", help="the plan as JSON")
+    p.add_argument("--json", metavar="OUT", help="the plan as JSON")
     p.add_argument("--xlsx", metavar="OUT", help="the Excel project plan")
     p.add_argument("--mspdi", metavar="OUT", help="the plan as MS Project XML")
     p.add_argument("--pdf", metavar="OUT", help="the customer report as PDF")
@@ -41,6 +37,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--graphml", metavar="OUT", help="the dependency graph as GraphML")
     p.add_argument("--lang", choices=("de", "en"), help="language of exports and report")
     p.add_argument("--paper", choices=("A4", "Letter"), help="paper size of the report")
+    p.add_argument("--scenario", metavar="NAME",
+                   help="with a project file (.seplan): export this saved scenario "
+                        "(default: the one chosen for export in the project)")
     add_arguments(p)
     p.set_defaults(run=run)
 
@@ -50,6 +49,11 @@ def run(args: argparse.Namespace) -> int:
     refused = _refuse_overwriting_inputs(args)
     if refused:
         print(f"planner plan: {refused}", file=sys.stderr)
+        return 2
+    if _is_project(args.files):
+        return _export_project(args)
+    if args.scenario:
+        print("planner plan: --scenario needs a project file (.seplan)", file=sys.stderr)
         return 2
     inputs = load_inputs(args.files, args.mapping, args.settings, terminal_progress())
     settings = inputs.settings
@@ -67,13 +71,29 @@ def run(args: argparse.Namespace) -> int:
     knowledge = knowledge_for(settings)
     plan = make_plan(inputs.estate, inputs.findings, settings, decisions, knowledge)
     _print_pins(plan)
+    return _write_all(args, plan, knowledge, settings.language)
+
+
+def _is_project(files: list[str]) -> bool:
+    return len(files) == 1 and Path(files[0]).suffix.lower() == FILE_SUFFIX
+
+
+def _export_project(args: argparse.Namespace) -> int:
+    """Export a saved project's plan (or one of its scenarios) as the project holds it."""
+    project = load_project(args.files[0])
+    plan, knowledge = plan_for_export(project, args.scenario)
+    return _write_all(args, plan, knowledge, args.lang or plan.settings.language)
+
+
+def _write_all(args: argparse.Namespace, plan: Plan, knowledge: Knowledge, lang: str) -> int:
+    """Every output asked for, through the exporters the GUI uses too."""
     written: list[str] = []
-    for option, write in _WRITERS:
-        path = getattr(args, option)
+    for export in EXPORTERS:
+        path = getattr(args, export.key)
         if not path:
             continue
         try:
-            write(plan, knowledge, Path(path), settings.language)
+            export.write(plan, knowledge, Path(path), lang)
         except OSError as exc:  # OutputFileError names the file; nothing was left behind
             _print_summary(plan, written)
             print(f"planner plan: {exc}", file=sys.stderr)
@@ -85,52 +105,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _refuse_overwriting_inputs(args: argparse.Namespace) -> str:
     """The reason not to start when an output would replace an input file, else ""."""
-    outputs = [getattr(args, option) for option, _w in _WRITERS if getattr(args, option)]
+    outputs = [getattr(args, e.key) for e in EXPORTERS if getattr(args, e.key)]
     inputs = [*args.files, *(p for p in (args.mapping, args.settings) if p)]
     try:
         refuse_overwriting(outputs, inputs)
     except OutputFileError as exc:
         return str(exc)
     return ""
-
-
-def _write_json(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
-    text = json.dumps(plan_to_plain(plan, knowledge), indent=2, ensure_ascii=False)
-    replace_text(path, text + "\n")
-
-
-def _write_graphml(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
-    write_graphml(plan.estate, knowledge, path)
-
-
-def _write_xlsx(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
-    write_workbook(plan, knowledge, path, lang)
-
-
-def _write_mspdi(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
-    write_mspdi(plan, knowledge, path, lang)
-
-
-def _write_html(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
-    replace_text(path, render_report_html(plan, knowledge, lang))
-
-
-def _write_pdf(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
-    from planner.render.report_pdf import write_report_pdf  # Qt: only when a PDF is asked for
-
-    write_report_pdf(plan, knowledge, path, lang)
-
-
-# (option, writer) in the order the outputs are written; each writer imports its exporter
-# only when used, so ``planner plan --json`` never loads Qt or the spreadsheet libraries.
-_WRITERS: tuple[tuple[str, Callable[[Plan, Knowledge, Path, str], None]], ...] = (
-    ("json_out", _write_json),
-    ("graphml", _write_graphml),
-    ("xlsx", _write_xlsx),
-    ("mspdi", _write_mspdi),
-    ("html", _write_html),
-    ("pdf", _write_pdf),
-)
 
 
 def _print_pins(plan: Plan) -> None:

@@ -17,51 +17,26 @@ from PySide6.QtGui import QAction, QKeySequence, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from planner.core.export.mspdi import write_mspdi
-from planner.core.export.xlsx import write_workbook
 from planner.core.plan import Plan
-from planner.core.project import Project, plan_is_current
-from planner.gui.views.scenarios import scenario_plan
-from planner.pipeline import knowledge_for, make_plan
-from planner.render.report_pdf import print_report, write_report_pdf
+from planner.core.project import Project
+from planner.pipeline import plan_for_export
+from planner.render.exporters import exporter
+from planner.render.report_pdf import print_report
 
-__all__ = ["ExportActions", "export_inputs"]
+__all__ = ["ExportActions"]
 
 FOLDER_KEY = "export/last_folder"
 
 
-def export_inputs(project: Project) -> tuple[Plan | None, Any, Any]:
-    """What to export: (stored plan or None, settings, decisions) of the chosen scenario.
-
-    The stored plan is None when it no longer fits the inputs; then it must be made afresh.
-    """
-    chosen = next((s for s in project.scenarios if s.name == project.active_scenario), None)
-    if chosen is not None:
-        return scenario_plan(project, chosen), chosen.settings, chosen.decisions
-    current = plan_is_current(project.plan, project.estate, project.settings,
-                              project.decisions)
-    return (project.plan if current else None), project.settings, project.decisions
-
-
 def _plan_and_knowledge(project: Project) -> tuple[Plan, Any]:
-    """The plan to export and its knowledge; plans afresh when the stored one is stale."""
-    plan, settings, decisions = export_inputs(project)
-    knowledge = knowledge_for(settings)
-    if plan is None:
-        plan = make_plan(project.estate, project.findings, settings, decisions, knowledge)
-    return plan, knowledge
+    """The plan chosen for export and its knowledge (planned afresh when stale)."""
+    return plan_for_export(project)
 
 
-def _write_xlsx(plan: Plan, knowledge: Any, path: Path) -> None:
-    write_workbook(plan, knowledge, path, plan.settings.language)
-
-
-def _write_mspdi(plan: Plan, knowledge: Any, path: Path) -> None:
-    write_mspdi(plan, knowledge, path, plan.settings.language)
-
-
-def _write_pdf(plan: Plan, knowledge: Any, path: Path) -> None:
-    write_report_pdf(plan, knowledge, path, plan.settings.language)
+def _writer(key: str) -> Callable[[Plan, Any, Path], None]:
+    """The registry's exporter, writing in the plan's own language."""
+    write = exporter(key).write
+    return lambda plan, knowledge, path: write(plan, knowledge, path, plan.settings.language)
 
 
 class ExportActions(QObject):
@@ -129,19 +104,19 @@ class ExportActions(QObject):
         """Write the Excel project plan (asks for the file unless given)."""
         path = path or self._ask_path(self.tr("Export Excel plan"), ".xlsx",
                                       self.tr("Excel workbook (*.xlsx)"))
-        return self._run(path, _write_xlsx, self.tr("Excel plan"))
+        return self._run(path, _writer("xlsx"), self.tr("Excel plan"))
 
     def export_mspdi(self, path: Path | None = None) -> Any:
         """Write the plan as MS Project XML (asks for the file unless given)."""
         path = path or self._ask_path(self.tr("Export MS Project XML"), ".xml",
                                       self.tr("MS Project XML (*.xml)"))
-        return self._run(path, _write_mspdi, self.tr("MS Project XML"))
+        return self._run(path, _writer("mspdi"), self.tr("MS Project XML"))
 
     def export_pdf(self, path: Path | None = None) -> Any:
         """Write the customer report as PDF (asks for the file unless given)."""
         path = path or self._ask_path(self.tr("Export PDF report"), ".pdf",
                                       self.tr("PDF document (*.pdf)"))
-        return self._run(path, _write_pdf, self.tr("PDF report"))
+        return self._run(path, _writer("pdf"), self.tr("PDF report"))
 
     def _run(self, path: Path | None, write: Callable[[Plan, Any, Path], None],
              what: str) -> Any:

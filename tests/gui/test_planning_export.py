@@ -14,10 +14,11 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from planner.cli import main as cli_main
+from planner.core.edits.scenarios import export_choice
 from planner.core.plan_json import plan_to_plain
 from planner.core.project import Project, Scenario
 from planner.core.resources import resource_path
-from planner.gui.actions_export import FOLDER_KEY, ExportActions, export_inputs
+from planner.gui.actions_export import FOLDER_KEY, ExportActions
 from planner.gui.document import Document
 from planner.gui.worker import SyncRunner
 from planner.pipeline import knowledge_for
@@ -104,9 +105,9 @@ def test_the_scenario_chosen_for_export_is_exported(window):
     other = replace(doc.settings, fixed_pauses=())
     scenario = Scenario("No pause", other, doc.decisions, None)
     project = replace(doc.project, scenarios=(scenario,), active_scenario="No pause")
-    plan, settings, _decisions = export_inputs(project)
+    plan, settings, _decisions = export_choice(project)
     assert plan is None and settings.fixed_pauses == ()  # stale: planned afresh on export
-    assert export_inputs(replace(project, active_scenario=""))[0] is doc.plan
+    assert export_choice(replace(project, active_scenario=""))[0] is doc.plan
 
 
 def test_print_preview_paints_the_chosen_plan(qtbot, monkeypatch):

@@ -13,10 +13,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from planner.core.edits.scenarios import export_choice
 from planner.core.plan import Plan
 from planner.core.project import plan_is_current
 from planner.core.report.html import render_report_html
-from planner.gui.actions_export import export_inputs
 from planner.gui.document import Document
 from planner.gui.i18n import LANGUAGES
 from planner.pipeline import knowledge_for
@@ -107,7 +107,7 @@ class ReportView(QWidget):
     def _plan_to_show(self, name: str) -> tuple[Plan | None, Any]:
         if not name:
             return self.document.plan, self.document.knowledge
-        stored, settings, decisions = export_inputs(self.document.project)
+        stored, settings, decisions = export_choice(self.document.project)
         if stored is None:
             stored = self._cached(name, settings, decisions)
         if stored is None:

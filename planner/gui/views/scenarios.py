@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.edits.scenarios import scenario_plan
 from planner.core.plan import Plan
 from planner.core.project import Project, Scenario, plan_is_current
 from planner.gui.document import Edit
@@ -48,13 +49,6 @@ def consultant_days(plan: Plan) -> int:
     dated = {s.step_id: s for s in plan.schedule.steps}
     return sum(s.duration_days for s in plan.proposal.steps
                if s.needs_consultant and s.id in dated and not s.milestone)
-
-
-def scenario_plan(project: Project, scenario: Scenario) -> Plan | None:
-    """The scenario's stored plan when it still fits the project's estate, else None."""
-    if plan_is_current(scenario.plan, project.estate, scenario.settings, scenario.decisions):
-        return scenario.plan
-    return None
 
 
 class CompareModel(QAbstractTableModel):

@@ -1,0 +1,52 @@
+"""``planner plan PROJECT.seplan --scenario NAME`` exports a saved scenario, as the GUI does."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+from planner.core.project import Project, Scenario, save_project
+from planner.core.settings import Decisions
+from tests.sample_plans import sample_inputs
+
+
+@pytest.fixture
+def project_file(tmp_path: Path) -> tuple[Path, Project]:
+    inputs = sample_inputs("small")
+    settings = replace(inputs.settings, solver_time_limit_s=5.0)
+    later = replace(settings, start=settings.start + timedelta(days=91))
+    project = Project(estate=inputs.estate, settings=settings, findings=inputs.findings,
+                      scenarios=(Scenario("Later", later, Decisions()),))
+    path = tmp_path / "p.seplan"
+    save_project(project, path)
+    return path, project
+
+
+def _first_start(path: Path) -> str:
+    steps = json.loads(path.read_text(encoding="utf-8"))["steps"]
+    return min(s["start"] for s in steps if s["start"])
+
+
+def test_a_saved_scenario_is_exported_from_the_project_file(
+        project_file: tuple[Path, Project], tmp_path: Path) -> None:
+    path, project = project_file
+    assert main(["plan", str(path), "--json", str(tmp_path / "now.json")]) == 0
+    assert main(["plan", str(path), "--scenario", "Later", "--json",
+                 str(tmp_path / "later.json")]) == 0
+    later_start = project.scenarios[0].settings.start.isoformat()
+    assert _first_start(tmp_path / "now.json") < later_start <= _first_start(
+        tmp_path / "later.json")
+
+
+def test_an_unknown_scenario_is_named_with_the_saved_ones(
+        project_file: tuple[Path, Project], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path, _ = project_file
+    code = main(["plan", str(path), "--scenario", "Nope", "--json", str(tmp_path / "x.json")])
+    err = capsys.readouterr().err
+    assert code == 2 and "Nope" in err and "Later" in err
