@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from planner.core.edits.decisions import not_before, pin_step
 from planner.core.settings import Decisions, Settings
 
 __all__ = ["add_arguments", "apply"]
@@ -49,7 +50,11 @@ def add_arguments(p: Any) -> None:
 
 def apply(args: argparse.Namespace, settings: Settings) -> tuple[Settings, Decisions]:
     """Settings and decisions with the command line's pins, not-before dates and pauses."""
-    decisions = Decisions(pins=dict(args.pin), not_before=dict(args.not_before))
+    decisions = Decisions()
+    for step_id, day in args.pin:
+        decisions = pin_step(decisions, step_id, day)
+    for step_id, day in args.not_before:
+        decisions = not_before(decisions, step_id, day)
     if args.pause:
         settings = replace(settings, fixed_pauses=tuple(sorted(args.pause)))
     return settings, decisions

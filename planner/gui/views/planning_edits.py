@@ -1,18 +1,25 @@
-"""The consultant's planning edits as pure functions, and how they reach the document.
+"""How the consultant's planning edits reach the document.
 
-Every edit a planning view makes (switch a rule off, change a path, exclude a server, pin a
-step, change settings, switch scenario) is a pure function from the old settings/decisions
-to new ones. :func:`submit` hands it to the open document, which keeps before/after in an
-undo command and re-plans; the views never touch the plan themselves.
+Every edit a planning view makes is a pure core function from the old settings/decisions to
+new ones (:mod:`planner.core.edits.decisions`, re-exported here for the views).
+:func:`submit` hands it to the open document, which keeps before/after in an undo command
+and re-plans; the views never touch the plan themselves.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
+from planner.core.edits.decisions import (
+    disable_rule,
+    enable_rule,
+    exclude_server,
+    not_before,
+    pin_step,
+    set_path,
+)
 from planner.core.settings import Decisions, Settings
 from planner.gui.document import Edit
 
@@ -20,52 +27,13 @@ __all__ = [
     "disable_rule",
     "enable_rule",
     "exclude_server",
+    "not_before",
     "pin_step",
     "set_path",
     "submit",
     "submit_decisions",
     "submit_settings",
 ]
-
-
-def disable_rule(decisions: Decisions, rule: str) -> Decisions:
-    """Decisions with this rule switched off."""
-    return replace(decisions, disabled_rules=decisions.disabled_rules | {rule})
-
-
-def enable_rule(decisions: Decisions, rule: str) -> Decisions:
-    """Decisions with this rule switched on again."""
-    return replace(decisions, disabled_rules=decisions.disabled_rules - {rule})
-
-
-def set_path(decisions: Decisions, server: str, path: str | None) -> Decisions:
-    """Decisions with this server's migration path forced (``None`` = the rules decide)."""
-    paths = dict(decisions.paths)
-    if path is None:
-        paths.pop(server, None)
-    else:
-        paths[server] = path
-    return replace(decisions, paths=paths)
-
-
-def exclude_server(decisions: Decisions, server: str, excluded: bool = True) -> Decisions:
-    """Decisions with this server left out of (or taken back into) the plan."""
-    names = set(decisions.excluded_servers)
-    if excluded:
-        names.add(server)
-    else:
-        names.discard(server)
-    return replace(decisions, excluded_servers=frozenset(names))
-
-
-def pin_step(decisions: Decisions, step_id: str, start: date | None) -> Decisions:
-    """Decisions with this step pinned to a start day (``None`` removes the pin)."""
-    pins = dict(decisions.pins)
-    if start is None:
-        pins.pop(step_id, None)
-    else:
-        pins[step_id] = start
-    return replace(decisions, pins=pins)
 
 
 def submit(

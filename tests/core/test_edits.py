@@ -1,0 +1,47 @@
+"""Edits in the core: pure functions on plain decisions and projects, no Qt needed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from planner.core.edits.decisions import (
+    disable_rule,
+    enable_rule,
+    exclude_server,
+    not_before,
+    pin_step,
+    set_path,
+)
+from planner.core.edits.scenarios import export_choice
+from planner.core.errors import InputError
+from planner.core.project import Project, Scenario
+from planner.core.settings import Decisions, Settings
+
+DAY = date(2026, 11, 2)
+
+
+def test_each_edit_returns_new_decisions_and_can_be_undone_by_its_inverse() -> None:
+    before = Decisions()
+    after = pin_step(not_before(set_path(exclude_server(disable_rule(
+        before, "hybrid_hcw"), "EX01"), "EX02", "side_by_side"), "cu:EX03", DAY), "ad_prep", DAY)
+    assert before == Decisions()  # the old decisions are untouched (undo keeps them)
+    assert after.disabled_rules == {"hybrid_hcw"} and after.excluded_servers == {"EX01"}
+    assert after.paths == {"EX02": "side_by_side"} and after.pins == {"ad_prep": DAY}
+    assert after.not_before == {"cu:EX03": DAY}
+    undone = pin_step(not_before(set_path(exclude_server(enable_rule(
+        after, "hybrid_hcw"), "EX01", False), "EX02", None), "cu:EX03", None), "ad_prep", None)
+    assert undone == before
+
+
+def test_the_scenario_chosen_for_export_is_the_one_exported() -> None:
+    later = Settings(start=date(2027, 3, 1))
+    project = Project(scenarios=(Scenario("Later", later, Decisions()),))
+    assert export_choice(project)[1] == project.settings  # none chosen: the project's own
+    chosen = replace(project, active_scenario="Later")
+    assert export_choice(chosen)[1] is later
+    assert export_choice(chosen, "")[1] == project.settings  # "" asks for the own plan
+    with pytest.raises(InputError, match="Later"):
+        export_choice(project, "Earlier")
