@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from planner.core.catalogue import catalogue
+from planner.core.catalogue import catalogue, languages
 from planner.core.model import Finding, Severity
+from planner.core.plan import Plan
 from planner.core.settings import Settings
 
-__all__ = ["NO_CUSTOMER", "localized_defaults"]
+__all__ = ["NO_CUSTOMER", "localized_defaults", "with_names_in"]
 
 NO_CUSTOMER = "PROJECT-NO-CUSTOMER"
 
@@ -29,3 +30,29 @@ def localized_defaults(settings: Settings) -> tuple[Settings, tuple[Finding, ...
     en, de = catalogue("en"), catalogue("de")
     return settings, (Finding(Severity.WARNING, NO_CUSTOMER, en("common.no_customer_finding"),
                               de("common.no_customer_finding"), target="project"),)
+
+
+def _placeholder_number(name: str) -> int | None:
+    """k when ``name`` is the placeholder consultant "Consultant k" of some language."""
+    for lang in languages():
+        for k in range(1, 10):
+            if name == catalogue(lang)("common.default_consultant", n=k):
+                return k
+    return None
+
+
+def with_names_in(plan: Plan, lang: str) -> Plan:
+    """``plan`` with placeholder consultants named in ``lang`` (a German project's "Berater 1"
+    is "Consultant 1" in its English report); real names stay as they are."""
+    names = {c.name: k for c in plan.settings.consultants
+             if (k := _placeholder_number(c.name)) is not None}
+    if not names:
+        return plan
+    cat = catalogue(lang)
+    rename = {old: cat("common.default_consultant", n=k) for old, k in names.items()}
+    consultants = tuple(replace(c, name=rename.get(c.name, c.name))
+                        for c in plan.settings.consultants)
+    steps = tuple(replace(s, consultant=rename.get(s.consultant, s.consultant))
+                  for s in plan.schedule.steps)
+    return replace(plan, settings=replace(plan.settings, consultants=consultants),
+                   schedule=replace(plan.schedule, steps=steps))

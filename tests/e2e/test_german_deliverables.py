@@ -88,3 +88,11 @@ def test_the_scan_finds_what_it_looks_for() -> None:
                        "'the quoted title' bleibt")
     assert found == sorted({"server:FAB-EDGE-01", "site:Hamburg", "ad_prep", "True", "row",
                             "Consultant", "2130.75 GB", "t(s)"})
+
+
+def test_a_placeholder_consultant_is_named_in_the_report_language(knowledge: Knowledge) -> None:
+    plan = sample_plan("mixed-powershell")  # no consultant named: the German placeholder
+    assert [c.name for c in plan.settings.consultants] == ["Berater 1"]
+    english = render_report_html(plan, knowledge, "en")
+    assert "Berater 1" not in english and "Consultant 1" in english
+    assert "Berater 1" in render_report_html(plan, knowledge, "de")

@@ -23,6 +23,7 @@ from planner.core.knowledge import Knowledge
 from planner.core.outline import LINK_TYPES, Outline, OutlineRow, build_outline
 from planner.core.plan import Plan
 from planner.core.replace_file import replace_text, xml_legal
+from planner.core.settings_defaults import with_names_in
 
 __all__ = ["NAMESPACE", "write_mspdi"]
 
@@ -216,6 +217,7 @@ def _header(root: ET.Element, plan: Plan, lang: str, start: date, end: date) -> 
 
 def write_mspdi(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str) -> None:
     """Write the plan as MS Project XML to ``path`` (replaced only once it is complete)."""
+    plan = with_names_in(plan, lang)
     outline = build_outline(plan, lang)
     starts = [r.start for r in outline.rows if r.start] + [plan.settings.start]
     ends = [r.end for r in outline.rows if r.end]

@@ -41,6 +41,7 @@ from planner.core.knowledge import Knowledge
 from planner.core.outline import OutlineRow, build_outline, target_label
 from planner.core.plan import Plan
 from planner.core.replace_file import replace_file
+from planner.core.settings_defaults import with_names_in
 
 __all__ = ["build_context", "working_days", "write_workbook"]
 
@@ -62,6 +63,7 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 def build_context(plan: Plan, knowledge: Knowledge, lang: str,
                   today: date | None = None) -> ExportContext:
     """The outline, calendar and time axis of a plan, shared by every sheet."""
+    plan = with_names_in(plan, lang)
     calendar: WorkingCalendar = build_calendar(plan.settings, plan.estate)
     today = today or date.today()
     outline = build_outline(plan, lang)

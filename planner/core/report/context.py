@@ -27,6 +27,7 @@ from planner.core.report.table import Row, Table
 from planner.core.report.timeline import timeline_figures
 from planner.core.report.transport import TransportSection, transport_section
 from planner.core.report.wording import Wording, load_wording
+from planner.core.settings_defaults import with_names_in
 from planner.core.today_words import today_lines
 from planner.core.vocabulary import PATHS, STAGE_KINDS, StageKind
 
@@ -287,6 +288,7 @@ def build_context(plan: Plan, knowledge: Knowledge, lang: str,
                   today: date | None = None) -> ReportContext:
     """All values of the report in ``lang`` ("de" or "en")."""
     words = load_wording(lang)
+    plan = with_names_in(plan, words.lang)
     # Numbered in reading order: the timeline sits in the summary, before the overview.
     timeline = _figure_refs(timeline_figures(plan, knowledge, words), "fig_timeline", 1, words)
     estate = _figure_refs(estate_figures(plan, words), "fig_graph", 1 + len(timeline), words)
