@@ -124,6 +124,8 @@ def plan_for_export(project: Project, scenario: str | None = None) -> tuple[Plan
     the stored one no longer fits its inputs."""
     plan, settings, decisions = export_choice(project, scenario)
     knowledge = knowledge_for(settings)
+    if plan is not None and plan.knowledge_as_of not in (None, knowledge.as_of):
+        plan = None  # made with other knowledge (an update or an imported build list)
     if plan is None:
         plan = make_plan(project.estate, project.findings, settings, decisions, knowledge)
     return plan, knowledge

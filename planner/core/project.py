@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -124,9 +124,15 @@ class Project:
 
 
 def plan_is_current(plan: Plan | None, estate: Estate, settings: Settings,
-                    decisions: Decisions) -> bool:
-    """True when ``plan`` was made from exactly these inputs."""
+                    decisions: Decisions, knowledge_as_of: date | None = None) -> bool:
+    """True when ``plan`` was made from exactly these inputs.
+
+    With ``knowledge_as_of`` (the knowledge in use now) a plan made with other knowledge (an
+    imported build list, an update of the data) is not current either.
+    """
     if plan is None:
+        return False
+    if knowledge_as_of is not None and plan.knowledge_as_of not in (None, knowledge_as_of):
         return False
     same = (plan.estate is estate or plan.estate == estate)
     same = same and (plan.settings is settings or plan.settings == settings)

@@ -17,8 +17,9 @@ from planner.core.edits.decisions import (
 )
 from planner.core.edits.scenarios import export_choice
 from planner.core.errors import InputError
-from planner.core.project import Project, Scenario
+from planner.core.project import Project, Scenario, plan_is_current
 from planner.core.settings import Decisions, Settings
+from tests.sample_plans import sample_plan
 
 DAY = date(2026, 11, 2)
 
@@ -45,3 +46,11 @@ def test_the_scenario_chosen_for_export_is_the_one_exported() -> None:
     assert export_choice(chosen, "")[1] == project.settings  # "" asks for the own plan
     with pytest.raises(InputError, match="Later"):
         export_choice(project, "Earlier")
+
+
+def test_a_plan_made_with_other_knowledge_is_not_current() -> None:
+    plan = sample_plan("small")
+    args = (plan.estate, plan.settings, plan.decisions)
+    assert plan.knowledge_as_of is not None
+    assert plan_is_current(plan, *args) and plan_is_current(plan, *args, plan.knowledge_as_of)
+    assert not plan_is_current(plan, *args, date(2099, 1, 1))

@@ -6,12 +6,16 @@ until a day. The GUI wraps each in one undoable edit; the CLI applies them from 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from planner.core.settings import Decisions
 
 __all__ = ["disable_rule", "enable_rule", "exclude_server", "not_before", "pin_step", "set_path"]
+
+_V = TypeVar("_V")
 
 
 def disable_rule(decisions: Decisions, rule: str) -> Decisions:
@@ -24,14 +28,19 @@ def enable_rule(decisions: Decisions, rule: str) -> Decisions:
     return replace(decisions, disabled_rules=decisions.disabled_rules - {rule})
 
 
+def _with(table: Mapping[str, _V], key: str, value: _V | None) -> dict[str, _V]:
+    """A copy of ``table`` with ``key`` set to ``value``, or removed for None."""
+    changed = dict(table)
+    if value is None:
+        changed.pop(key, None)
+    else:
+        changed[key] = value
+    return changed
+
+
 def set_path(decisions: Decisions, server: str, path: str | None) -> Decisions:
     """Decisions with this server's migration path forced (``None`` = the rules decide)."""
-    paths = dict(decisions.paths)
-    if path is None:
-        paths.pop(server, None)
-    else:
-        paths[server] = path
-    return replace(decisions, paths=paths)
+    return replace(decisions, paths=_with(decisions.paths, server, path))
 
 
 def exclude_server(decisions: Decisions, server: str, excluded: bool = True) -> Decisions:
@@ -46,19 +55,9 @@ def exclude_server(decisions: Decisions, server: str, excluded: bool = True) -> 
 
 def pin_step(decisions: Decisions, step_id: str, start: date | None) -> Decisions:
     """Decisions with this step pinned to a start day (``None`` removes the pin)."""
-    pins = dict(decisions.pins)
-    if start is None:
-        pins.pop(step_id, None)
-    else:
-        pins[step_id] = start
-    return replace(decisions, pins=pins)
+    return replace(decisions, pins=_with(decisions.pins, step_id, start))
 
 
 def not_before(decisions: Decisions, step_id: str, start: date | None) -> Decisions:
     """Decisions with this step starting no earlier than ``start`` (``None`` removes it)."""
-    days = dict(decisions.not_before)
-    if start is None:
-        days.pop(step_id, None)
-    else:
-        days[step_id] = start
-    return replace(decisions, not_before=days)
+    return replace(decisions, not_before=_with(decisions.not_before, step_id, start))
