@@ -59,3 +59,17 @@ def test_libreoffice_trailing_empty_rows_still_import(tmp_path: Path) -> None:
     assert [s.name for s in result.estate.servers] == ["EX01"]
     assert not [f for f in result.findings if f.code.startswith(("IMPORT-WORKBOOK",
                                                                  "IMPORT-SHEET-TOO"))]
+
+
+def test_a_report_too_large_to_parse_is_refused_without_parsing(tmp_path: Path) -> None:
+    """A 150 MB HealthChecker XML took 2.4 GB; past 40 MB a report is refused unparsed."""
+    path = tmp_path / "HealthChecker-EX01.xml"
+    item = b'<Obj N="P"><MS><S N="Name">value</S></MS></Obj>'
+    path.write_bytes(b'<?xml version="1.0"?><Objs><Obj><MS>' + item * 900_000
+                     + b"</MS></Obj></Objs>")
+    code, out, peak_mb = run_isolated(
+        "from pathlib import Path\nfrom planner.core.importing import import_files\n"
+        f"r = import_files([Path({str(path)!r})])\nprint('CODES', [f.code for f in r.findings])\n")
+    assert code == 0, out[-2000:]
+    assert "IMPORT-TEXT-TOO-LARGE" in out
+    assert peak_mb < 400, f"peak memory {peak_mb} MB"
