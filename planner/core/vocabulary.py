@@ -20,6 +20,8 @@ __all__ = [
     "PATHS",
     "PHASES",
     "PRODUCTS",
+    "RATINGS",
+    "SEVERITIES",
     "STAGE_KINDS",
     "STEP_KINDS",
     "Entity",
@@ -155,24 +157,48 @@ ENFORCEMENT_STAGE_COLOURS: Mapping[int, str] = {
     1: "#f3e7a8", 2: "#f7c873", 3: "#f2a94e", 4: "#eb8a33",
     5: "#e06a3a", 6: "#d2483a", 7: "#b8302f", 8: "#8e1b22",
 }
-# Colours by role rather than by word: ink, frames, the Exchange Online accent.
+# Colours by role rather than by word: ink, frames, bands, highlights.
 COLOURS: Mapping[str, str] = {
     "ink": "#1f2933",
+    "black": "#000000",
     "muted": "#5f6b7a",
+    "example": "#7f7f7f",  # sample values in the inventory template
     "grid": "#d5dbe3",
     "grid_faint": "#e9edf2",  # week lines, fainter than month lines
+    "rule": "#bfbfbf",  # lines between header cells and day columns
+    "cell_border": "#d9d9d9",
+    "frame": "#b8c2cc",
+    "frame_dark": "#555555",
     "accent": "#1f4e79",
     "accent_light": "#8fb3d9",
+    "accent_mid": "#5b7fa6",  # non-working days in a dark header
+    "link": "#9aa5b1",  # dependency lines between bars
+    "link_text": "#2a4f9e",
     "paper": "#ffffff",
     "panel": "#f7f9fb",
-    "frame": "#b8c2cc",
+    "header_band": "#f3f3f3",
+    "off_day": "#ededed",
+    "freeze": "#fbe5d6",
+    "today": "#c62828",  # the plan's as-of date on time axes (report, workbook)
+    "used": "#9a9a9a",  # pause days used before the plan
+    "alarm": "#c00000",  # over budget, refused, a negative remainder
+    "summary_1": "#404040",  # outline summary bars by level
+    "summary_2": "#a6a6a6",
     "exchange_online": "#c62828",
     "exchange_online_tint": "#fdecea",
-    "freeze": "#eeeeee",
     "check": "#fff1b8",  # a soft "check this" behind a value the user should look at
-    "today": "#c62828",  # the plan's as-of date on time axes
-    "link": "#9aa5b1",  # dependency lines between bars
 }
+# Findings by severity, and the red/amber/green of the state today.
+SEVERITIES: Mapping[str, Term] = _terms("severity", (
+    ("error", "#c0392b", "#f8cbad"),
+    ("warning", "#d19a1f", "#ffe699"),
+    ("info", "#5b7fa8", "#ddebf7"),
+))
+RATINGS: Mapping[str, Term] = _terms("rating", (
+    ("red", "#c00000", "#f8cbad"),
+    ("amber", "#e69138", "#ffe699"),
+    ("green", "#38761d", "#e2efda"),
+))
 
 def term(code: str, table: Mapping[str, Term] | None = None) -> Term:
     """The term for a code (a Phase, MigrationPath, StageKind, Entity or product)."""

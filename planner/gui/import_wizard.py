@@ -39,6 +39,7 @@ from planner.core.importing.mapping import ColumnMapping
 from planner.core.importing.schema import ENTITIES
 from planner.core.model import Severity, to_plain
 from planner.core.project_import import describe_changes, estate_changes
+from planner.core.vocabulary import COLOURS
 from planner.gui.document import Document
 from planner.gui.i18n import ui_language
 from planner.gui.import_flow import ImportOutcome, import_edit, mapping_from_plain, read_inventory
@@ -190,7 +191,7 @@ class MappingPage(QWizardPage):
             self.columns.setCellWidget(i, 2, combo)
             confidence = QTableWidgetItem(f"{c.confidence:.0%}")
             if c.confidence < 0.75:
-                confidence.setBackground(QColor("#fff1b8"))  # a soft "check this"
+                confidence.setBackground(QColor(COLOURS["check"]))  # a soft "check this"
             self.columns.setItem(i, 3, confidence)
         self._building = False
         self._fill_preview(m.entity)
@@ -235,7 +236,7 @@ class ReviewPage(QWizardPage):
         self.refusal = QLabel()
         self.refusal.setWordWrap(True)
         self.refusal.setTextFormat(Qt.TextFormat.PlainText)
-        self.refusal.setStyleSheet("color: #b00020; font-weight: bold")
+        self.refusal.setStyleSheet(f"color: {COLOURS['alarm']}; font-weight: bold")
         layout = QVBoxLayout(self)
         layout.addWidget(self.refusal)
         layout.addWidget(self.text)

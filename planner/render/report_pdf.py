@@ -51,6 +51,7 @@ from planner.core.replace_file import replace_file
 from planner.core.report.context import ReportContext, build_context
 from planner.core.report.figure import FONT_FAMILY, Figure
 from planner.core.report.html import TocEntry, render_context_html
+from planner.core.vocabulary import COLOURS
 from planner.render.charts import paint_figure
 from planner.render.pdf_outline import Bookmark, DocumentInfo, add_outline
 
@@ -161,7 +162,7 @@ def _laid_out(context: ReportContext, geometry: PageGeometry, layout_device: QPa
     doc.setDefaultFont(font)
     # The placeholder only reserves space; a white pixel keeps Qt from drawing a broken image.
     blank = QImage(1, 1, QImage.Format.Format_RGB32)
-    blank.fill(QColor("#ffffff"))
+    blank.fill(QColor(COLOURS["paper"]))
     for figure_id in _all_figures(context):
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("figure:" + figure_id),
                         blank)
@@ -307,8 +308,8 @@ def _paint_running(painter: QPainter, context: ReportContext, geometry: PageGeom
     dpi = painter.device().logicalDpiY() if painter.device() else 72
     font.setPointSizeF(7.5 * 72.0 / max(dpi, 1))
     painter.setFont(font)
-    grey = QColor("#5f6b7a")
-    painter.setPen(QPen(QColor("#c9d1da"), 0.5))
+    grey = QColor(COLOURS["muted"])
+    painter.setPen(QPen(QColor(COLOURS["grid"]), 0.5))
     head_y = body.top() - 16
     foot_y = body.bottom() + 18
     painter.drawLine(QPointF(body.left(), head_y + 10), QPointF(body.right(), head_y + 10))
@@ -355,8 +356,8 @@ def _paint_pages(painter: QPainter, device: QPagedPaintDevice, doc: QTextDocumen
 
 def _paint_cover_band(painter: QPainter, geometry: PageGeometry) -> None:
     """The title page's colour band along the top edge."""
-    painter.fillRect(QRectF(0, 0, geometry.width, 34), QColor("#1f4e79"))
-    painter.fillRect(QRectF(0, 34, geometry.width, 4), QColor("#8fb3d9"))
+    painter.fillRect(QRectF(0, 0, geometry.width, 34), QColor(COLOURS["accent"]))
+    painter.fillRect(QRectF(0, 34, geometry.width, 4), QColor(COLOURS["accent_light"]))
 
 
 def document_info(plan: Plan, context: ReportContext) -> DocumentInfo:

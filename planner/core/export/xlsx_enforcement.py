@@ -30,7 +30,7 @@ from planner.core.export.xlsx_layout import (
 from planner.core.pause_policy import pause_budget, pause_command
 from planner.core.plan import Exposure
 from planner.core.today_words import today_lines
-from planner.core.vocabulary import STAGE_KINDS
+from planner.core.vocabulary import COLOURS, STAGE_KINDS
 
 __all__ = ["pause_budget", "pause_command", "write_enforcement_sheet"]
 
@@ -86,7 +86,7 @@ def _today_table(grid: _Grid, ctx: ExportContext, row: int) -> int:
         kind = kinds.get(line.server, "")
         colour = {"bg_color": KIND_COLOURS[kind]} if kind in KIND_COLOURS else {}
         if kind == "block":
-            colour["font_color"] = "#FFFFFF"
+            colour["font_color"] = COLOURS["paper"]
         grid.row(i, [line.server, line.state, line.next], widths, **CELL, **colour)
     return row + 3 + len(plan.today)
 
@@ -143,7 +143,7 @@ def _pause_tables(grid: _Grid, ctx: ExportContext, row: int) -> int:
     for year, planned in pause_budget(pauses, used).items():
         before = used.get(year, 0)
         left = policy.pause_max_days_per_year - before - planned
-        warn = {"font_color": "#C00000", "bold": True} if left < 0 else {}
+        warn = {"font_color": COLOURS["alarm"], "bold": True} if left < 0 else {}
         grid.row(row, [str(year), before, planned, before + planned,
                        policy.pause_max_days_per_year, left], widths, align="center", **CELL,
                  **warn)
@@ -205,18 +205,18 @@ def _strip(writer: SheetWriter, ctx: ExportContext, row: int) -> int:
         for i, props in enumerate(backgrounds):
             if i in worst:
                 stage, kind = worst[i]
-                colour = "#FFFFFF" if kind == "block" else "#000000"
+                colour = COLOURS["paper"] if kind == "block" else COLOURS["black"]
                 text = "P" if kind == "paused" else str(stage)
                 sheet.write_string(r, i + 1, text, styles.get(
-                    **{**props, "bg_color": KIND_COLOURS.get(kind, "#FFFFFF")},
+                    **{**props, "bg_color": KIND_COLOURS.get(kind, COLOURS["paper"])},
                     font_color=colour, align="center", font_size=8))
             elif props:
                 sheet.write_blank(r, i + 1, None, styles.get(**props))
     last = first - 1 + len(ctx.plan.schedule.exposure)
     for n, kind in enumerate(("report", "throttle", "block", "paused"), start=last + 2):
         writer.put(n, 0, ctx.text(STAGE_KINDS[kind].label_key), measure=False,
-                   bg_color=KIND_COLOURS[kind], font_color="#FFFFFF" if kind == "block"
-                   else "#000000", **CELL)
+                   bg_color=KIND_COLOURS[kind], font_color=COLOURS["paper"] if kind == "block"
+                   else COLOURS["black"], **CELL)
     return last + 6
 
 

@@ -26,16 +26,16 @@ from planner.core.export.xlsx_layout import (
     title_block,
 )
 from planner.core.outline import OutlineRow
-from planner.core.vocabulary import PHASES
+from planner.core.vocabulary import COLOURS, PHASES
 
 __all__ = ["column_props", "month_groups", "page_breaks", "write_gantt_sheet"]
 
 LEFT = 5  # ID, WBS, title, start, finish; the time axis starts here
 _TOP = 3  # month row; then labels, (weekday letters), pause row
-_OFF = "#EDEDED"
-_FREEZE = "#FBE5D6"
-_TODAY = "#FF0000"
-_SUMMARY = {1: "#404040", 2: "#A6A6A6"}
+_OFF = COLOURS["off_day"]
+_FREEZE = COLOURS["freeze"]
+_TODAY = COLOURS["today"]
+_SUMMARY = {1: COLOURS["summary_1"], 2: COLOURS["summary_2"]}
 
 
 def column_props(col: Column, scale: str) -> dict[str, Any]:
@@ -48,7 +48,7 @@ def column_props(col: Column, scale: str) -> dict[str, Any]:
     if col.today:
         props.update(left=2, left_color=_TODAY)
     elif scale == "day" and col.start.weekday() == 0:
-        props.update(left=1, left_color="#BFBFBF")
+        props.update(left=1, left_color=COLOURS["rule"])
     return props
 
 
@@ -76,7 +76,7 @@ class _Painter:
 
 def _bar_colour(row: OutlineRow) -> str:
     if row.summary:
-        return _SUMMARY.get(row.level, "#A6A6A6")
+        return _SUMMARY.get(row.level, COLOURS["summary_2"])
     return PHASE_COLOURS[row.phase]
 
 
@@ -135,7 +135,7 @@ def _write_axis(sheet: Worksheet, styles: Styles, ctx: ExportContext,
     for i, col in enumerate(timeline.columns):
         props = {**HEADER, "align": "center", "font_size": 8, "bold": False}
         if col.off or col.freeze:
-            props.update(bg_color="#5B7FA6")
+            props.update(bg_color=COLOURS["accent_mid"])
         if col.today:
             props.update(bg_color=_TODAY, bold=True)
         sheet.write_string(_TOP + 1, LEFT + i, col.label, styles.get(**props))
@@ -157,7 +157,7 @@ def _write_left_header(writer: SheetWriter, ctx: ExportContext, last_header: int
 
 def _write_pause_row(writer: SheetWriter, painter: _Painter, ctx: ExportContext,
                      row: int) -> None:
-    writer.put(row, 2, ctx.text("gantt.pause_row"), bold=True, font_color="#1F4E79", **CELL)
+    writer.put(row, 2, ctx.text("gantt.pause_row"), bold=True, font_color=COLOURS["accent"], **CELL)
     for i, col in enumerate(ctx.timeline.columns):
         if col.pause:
             writer.sheet.write_blank(row, LEFT + i, None, painter.fmt(i, KIND_COLOURS["paused"]))
@@ -216,7 +216,7 @@ def write_gantt_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> Non
     writer = SheetWriter(sheet, styles)
     title_block(writer, ctx, "title.gantt")
     writer.put(2, 0, ctx.text(f"gantt.{ctx.timeline.scale}_scale"), measure=False,
-               italic=True, font_color="#595959")
+               italic=True, font_color=COLOURS["muted"])
     width = 2.6 if ctx.timeline.scale == "day" else 5.0
     first_page = sum(5.25 * w + 3.75 for w in (*_REPEATED, 13.2, 13.2))
     breaks = page_breaks(len(ctx.timeline.columns), width, ctx.timeline.scale, first_page)

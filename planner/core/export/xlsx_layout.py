@@ -17,7 +17,7 @@ from planner.core.export.timeline import Timeline, WorkingCalendar
 from planner.core.knowledge import Knowledge
 from planner.core.outline import Outline
 from planner.core.plan import Plan
-from planner.core.vocabulary import PHASES, STAGE_KINDS
+from planner.core.vocabulary import COLOURS, PHASES, STAGE_KINDS
 
 __all__ = [
     "CELL",
@@ -35,12 +35,13 @@ __all__ = [
     "title_block",
 ]
 
-HEADER: dict[str, Any] = {"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E79", "border": 1,
-          "border_color": "#BFBFBF", "text_wrap": True, "valign": "vcenter"}
+HEADER: dict[str, Any] = {"bold": True, "font_color": COLOURS["paper"],
+                          "bg_color": COLOURS["accent"], "border": 1,
+                          "border_color": COLOURS["rule"], "text_wrap": True, "valign": "vcenter"}
 # Bars by phase (strong) and phase summary rows (tint), from the one vocabulary.
 PHASE_COLOURS: Mapping[str, str] = {code: t.colour for code, t in PHASES.items()}
 PHASE_TINTS: Mapping[str, str] = {code: t.tint for code, t in PHASES.items()}
-CELL: dict[str, Any] = {"border": 1, "border_color": "#D9D9D9"}
+CELL: dict[str, Any] = {"border": 1, "border_color": COLOURS["cell_border"]}
 KIND_COLOURS: Mapping[str, str] = {code: t.colour for code, t in STAGE_KINDS.items()}
 
 
@@ -82,18 +83,18 @@ def title_block(writer: SheetWriter, ctx: ExportContext, title_key: str) -> None
     """Rows 0-1: the sheet's title and the customer, version, date and knowledge as-of line."""
     s = ctx.plan.settings
     writer.put(0, 0, ctx.text(title_key), measure=False, bold=True, font_size=14,
-               font_color="#1F4E79", valign="bottom")
+               font_color=COLOURS["accent"], valign="bottom")
     subtitle = ctx.text("title.subtitle", customer=s.customer or ctx.plan.estate.organization
                         .customer or "-", version=s.plan_version,
                         created=date_text(ctx.today, ctx.lang),
                         as_of=date_text(ctx.knowledge.as_of, ctx.lang))
-    writer.put(1, 0, subtitle, measure=False, italic=True, font_color="#595959")
+    writer.put(1, 0, subtitle, measure=False, italic=True, font_color=COLOURS["muted"])
     writer.sheet.set_row(0, 22)
 
 
 def section(writer: SheetWriter, row: int, text: str) -> None:
     """A bold section heading inside a sheet."""
-    writer.put(row, 0, text, measure=False, bold=True, font_size=12, font_color="#1F4E79",
+    writer.put(row, 0, text, measure=False, bold=True, font_size=12, font_color=COLOURS["accent"],
                valign="bottom")
     writer.sheet.set_row(row, 20)
 

@@ -23,12 +23,11 @@ from planner.core.export.xlsx_layout import (
 from planner.core.model import Severity
 from planner.core.outline import finding_place
 from planner.core.transport_listing import Listing, flow_listing, relay_listing
-from planner.core.vocabulary import PATHS, STAGE_KINDS
+from planner.core.vocabulary import COLOURS, PATHS, SEVERITIES, STAGE_KINDS
 
 __all__ = ["write_assumptions_sheet", "write_estate_sheet", "write_findings_sheet"]
 
-_SEVERITY_COLOURS = {Severity.ERROR: "#F8CBAD", Severity.WARNING: "#FFE699",
-                     Severity.INFO: "#DDEBF7"}
+_SEVERITY_COLOURS = {code: t.tint for code, t in SEVERITIES.items()}
 _WRAP_WIDTH = 45  # the widest a fitted column gets on these sheets
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -141,7 +140,7 @@ def write_findings_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> 
         writer.put(4, 0, t("section.no_findings"), measure=False, italic=True)
     for row, f in enumerate(findings, start=4):
         writer.put(row, 0, t(f"value.{f.severity.value}"), bold=True,
-                   bg_color=_SEVERITY_COLOURS.get(f.severity, "#FFFFFF"), **CELL)
+                   bg_color=_SEVERITY_COLOURS.get(f.severity, COLOURS["paper"]), **CELL)
         target = finding_place(replace(f, file="", sheet="", row=None, column=""), ctx.lang) \
             if f.target else ""
         values = [f.code, f.message(ctx.lang), f.file, f.sheet,

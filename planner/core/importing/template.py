@@ -15,6 +15,7 @@ from typing import Any
 import xlsxwriter
 
 from planner.core.importing.schema import ENTITIES, EXAMPLE_MARKER, Entity, FieldSpec
+from planner.core.vocabulary import COLOURS
 
 __all__ = ["DEFAULT_PROJECT", "EXAMPLE_ROWS", "PROJECT_SHEET", "flatten_project", "write_template"]
 
@@ -108,10 +109,10 @@ def write_template(
 
 def _styles(book: Any) -> dict[str, Any]:
     return {
-        "header": book.add_format({"bold": True, "bg_color": "#1F4E79", "font_color": "#FFFFFF",
-                                   "border": 1}),
-        "example": book.add_format({"italic": True, "font_color": "#7F7F7F"}),
-        "example_date": book.add_format({"italic": True, "font_color": "#7F7F7F",
+        "header": book.add_format({"bold": True, "bg_color": COLOURS["accent"],
+                                   "font_color": COLOURS["paper"], "border": 1}),
+        "example": book.add_format({"italic": True, "font_color": COLOURS["example"]}),
+        "example_date": book.add_format({"italic": True, "font_color": COLOURS["example"],
                                          "num_format": "yyyy-mm-dd"}),
         "date": book.add_format({"num_format": "yyyy-mm-dd"}),
         "plain": None,

@@ -233,7 +233,7 @@ def _legend(plan: Plan, y: float, words: Wording, today: date | None = None) -> 
         if x + width > FIGURE_WIDTH:
             x, y = 0.0, y + 12
         if kind == "box":
-            items.append(Box(x, y + 5, 8, 8, colour, "#9aa5b1", 0.4))
+            items.append(Box(x, y + 5, 8, 8, colour, COLOURS["frame"], 0.4))
         elif kind == "diamond":
             cx, cy = x + 4, y + 9
             items.append(Polygon(((cx, cy - 4), (cx + 4, cy), (cx, cy + 4), (cx - 4, cy)),

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.core.knowledge import Knowledge
+from planner.core.vocabulary import COLOURS
 
 __all__ = ["FactRow", "OverridesModel", "fact_rows"]
 
@@ -127,7 +128,7 @@ class OverridesModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole and override and index.column() == self.OVERRIDE:
-            return QBrush(QColor("#fff4c2"))
+            return QBrush(QColor(COLOURS["check"]))
         return None
 
     def setData(self, index: _Index, value: Any,

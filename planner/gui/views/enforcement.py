@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from planner.core.exo_view import exo_text, implied_overrides
 from planner.core.plan import Objective, Pause, Plan
 from planner.core.today_words import today_lines
+from planner.core.vocabulary import RATINGS
 from planner.gui.i18n import ui_language
 from planner.gui.views.enforcement_paint import BudgetYear, PauseBudgetGauge, StageStrips, StripRow
 from planner.gui.views.gantt import plan_stages
@@ -35,7 +36,7 @@ from planner.gui.views.planning_edits import submit_settings
 
 __all__ = ["EnforcementView", "pause_budget", "pause_commands"]
 
-_RATING_COLOURS = {"red": "#C00000", "amber": "#E69138", "green": "#38761D"}
+_RATING_COLOURS = {code: t.colour for code, t in RATINGS.items()}
 
 
 def _days_in_year(pause: Pause, year: int) -> int:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from planner.core.vocabulary import COLOURS, STAGE_KINDS, StageKind
 from planner.gui.views.gantt_scene import STAGE_COLORS, stage_runs
 
 __all__ = ["BudgetYear", "PauseBudgetGauge", "StageStrips", "StripRow"]
@@ -96,17 +97,17 @@ class StageStrips(QWidget):
             for kind, d0, d1 in stage_runs(shown):
                 x0, x1 = self._x(d0), self._x(d1 + timedelta(days=1))
                 p.fillRect(QRectF(x0, y + 4, x1 - x0, ROW_H - 8),
-                           QColor(STAGE_COLORS.get(kind, "#dddddd")))
+                           QColor(STAGE_COLORS.get(kind, COLOURS["grid"])))
             if row.cutover and self.first <= row.cutover <= self.last:
                 x = self._x(row.cutover)
-                p.setPen(QPen(QColor("#000000"), 2))
+                p.setPen(QPen(QColor(COLOURS["black"]), 2))
                 p.drawLine(int(x), y + 2, int(x), y + ROW_H - 2)
                 p.drawText(QRectF(x + 6, y, 120, ROW_H), Qt.AlignmentFlag.AlignVCenter,
                            f"{row.cutover:%d.%m.%Y}")
         p.end()
 
     def _paint_axis(self, p: QPainter) -> None:
-        p.setPen(QColor("#808080"))
+        p.setPen(QColor(COLOURS["muted"]))
         day = self.first.replace(day=1)
         step_months = 1 if (self.last - self.first).days < 400 else 3
         while day <= self.last:
@@ -190,13 +191,14 @@ class PauseBudgetGauge(QWidget):
             p.drawText(QRectF(0, y, label_w, 20), Qt.AlignmentFlag.AlignVCenter, str(year.year))
             scale = width / max(year.maximum, year.used + year.planned, 1)
             x = float(label_w)
-            for days, color in ((year.used, "#9a9a9a"), (year.planned, "#4a7fd6")):
+            planned = STAGE_KINDS[StageKind.PAUSED].colour
+            for days, color in ((year.used, COLOURS["used"]), (year.planned, planned)):
                 p.fillRect(QRectF(x, y + 3, days * scale, 14), QColor(color))
                 x += days * scale
-            frame = QColor("#d03030") if year.over else QColor("#707070")
+            frame = QColor(COLOURS["alarm"]) if year.over else QColor(COLOURS["frame_dark"])
             p.setPen(QPen(frame, 1))
             p.drawRect(QRectF(label_w, y + 3, year.maximum * scale, 14))
-            p.setPen(QColor("#d03030") if year.over else self.palette().text().color())
+            p.setPen(QColor(COLOURS["alarm"]) if year.over else self.palette().text().color())
             p.drawText(QRectF(label_w + width + 10, y, text_w, 20),
                        Qt.AlignmentFlag.AlignVCenter, self._text(year))
         p.end()

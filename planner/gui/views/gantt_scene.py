@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.explain_text import driver_text
 from planner.core.plan import Phase, Plan, ScheduledStep, Step
-from planner.core.vocabulary import PHASES, STAGE_KINDS
+from planner.core.vocabulary import COLOURS, PHASES, STAGE_KINDS
 from planner.gui.i18n import word
 
 __all__ = [
@@ -212,8 +212,8 @@ def _draw_calendar(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout,
 def _draw_header(scene: QGraphicsScene, layout: GanttLayout, first: date, last: date,
                  width: float) -> None:
     scene.addRect(QRectF(0, 0, width, HEADER_H), QPen(Qt.PenStyle.NoPen),
-                  QBrush(QColor("#f3f3f3"))).setZValue(-40)
-    grid = QPen(QColor("#d0d0d0"))
+                  QBrush(QColor(COLOURS["header_band"]))).setZValue(-40)
+    grid = QPen(QColor(COLOURS["grid"]))
     font = QFont()
     font.setPointSizeF(8)
     day = first
@@ -265,19 +265,19 @@ def _draw_rows(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout,
             for server in _server_of(step):
                 for kind, d0, d1 in stage_runs(stages.get(server, ())):
                     _band(scene, layout, d0, d1, y + 1, ROW_H - 2,
-                          QColor(STAGE_COLORS.get(kind, "#eeeeee")), -10,
+                          QColor(STAGE_COLORS.get(kind, COLOURS["off_day"])), -10,
                           _stage_tip(server, kind, d0, d1))
             dated = data.plan.schedule.for_step(step.id)
             if dated is not None:
                 _draw_bar(scene, data, layout, step, dated, y)
             row += 1
     scene.addLine(LABEL_W, 0, LABEL_W, HEADER_H + row * ROW_H,
-                  QPen(QColor("#b0b0b0"))).setZValue(30)
+                  QPen(QColor(COLOURS["frame"]))).setZValue(30)
 
 
 def _draw_bar(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout, step: Step,
               dated: ScheduledStep, y: float) -> None:
-    color = QColor(PHASE_COLORS.get(step.phase, "#555555"))
+    color = QColor(PHASE_COLORS.get(step.phase, COLOURS["frame_dark"]))
     pinned = step.id in data.plan.decisions.pins
     tip = bar_tooltip(step, dated, data.lang, pinned, driver_text(data.plan, dated, data.lang))
     if step.milestone:
@@ -297,7 +297,7 @@ def _draw_bar(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout, step
     bar = GanttBar(QRectF(0, 0, max(x1 - x0, 3.0), BAR_H), step, dated, pinned)
     bar.setPos(x0, y + (ROW_H - BAR_H) / 2)
     bar.setBrush(QBrush(color))
-    pen = QPen(QColor("#000000") if pinned else color.darker(140))
+    pen = QPen(QColor(COLOURS["black"]) if pinned else color.darker(140))
     pen.setWidthF(2.0 if pinned else 1.0)
     bar.setPen(pen)
     bar.setToolTip(tip)
@@ -347,7 +347,7 @@ def _draw_pauses(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout,
         font = QFont()
         font.setPointSizeF(7.5)
         text = scene.addSimpleText(_tr("Pause {days} d").format(days=pause.days), font)
-        text.setBrush(QBrush(QColor("#2a4f9e")))
+        text.setBrush(QBrush(QColor(COLOURS["link_text"])))
         text.setPos(layout.x_of(pause.start) + 2, 31)
         text.setZValue(6)
 

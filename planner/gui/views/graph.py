@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.graph import build_graph
 from planner.core.plan import MigrationPath
-from planner.core.vocabulary import COLOURS, ENTITIES, PATHS
+from planner.core.vocabulary import COLOURS, ENTITIES, PATHS, Entity
 from planner.gui.document import Document
 from planner.gui.main_window import icon
 from planner.gui.models.estate_model import path_label
@@ -56,7 +56,7 @@ class NodeItem(QGraphicsRectItem):
         self.node = node
         self.setPos(box.x, box.y)
         self.setBrush(QBrush(QColor(fill)))
-        self.setPen(QPen(QColor("#555555"), 1))
+        self.setPen(QPen(QColor(COLOURS["frame_dark"]), 1))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setToolTip(label)
         text = QGraphicsSimpleTextItem(self._elide(label), self)
@@ -183,8 +183,9 @@ class GraphView(QWidget):
     def _draw_sites(self, sites: dict[str, Box]) -> None:
         for name, box in sites.items():
             rect = self.scene.addRect(QRectF(box.x, box.y, box.w, box.h),
-                                      QPen(QColor("#8a9bb0"), 1.2, Qt.PenStyle.DashLine),
-                                      QBrush(QColor("#f7f9fc")))
+                                      QPen(QColor(ENTITIES[Entity.SITE].colour), 1.2,
+                                           Qt.PenStyle.DashLine),
+                                      QBrush(QColor(ENTITIES[Entity.SITE].tint)))
             rect.setZValue(-2)
             label = name.split(":", 1)[-1]
             internet = self.graph.nodes[name].get("internet_facing") if name in self.graph \
@@ -200,12 +201,12 @@ class GraphView(QWidget):
         data = self.graph.nodes[node]
         kind = str(data.get("kind", ""))
         label = str(data.get("label", node))
-        fill = KIND_COLOURS.get(kind, "#ffffff")
+        fill = KIND_COLOURS.get(kind, COLOURS["paper"])
         judged = bool(data.get("judged_by_exo"))
         if kind == "server":
             a = assessed.get(label.lower())
             path = self.document.decisions.paths.get(label) or (a.path.value if a else "")
-            fill = PATH_COLOURS.get(path, "#ffffff")
+            fill = PATH_COLOURS.get(path, COLOURS["paper"])
             judged = a.judged_by_exo if a else judged
         item = NodeItem(node, label, box, fill, judged and kind == "server")
         self.scene.addItem(item)
@@ -219,7 +220,7 @@ class GraphView(QWidget):
             start = a.mapToScene(a.rect().center())
             end = b.mapToScene(b.rect().center())
             exo = data.get("relation") == "hands_mail_to_exo"
-            pen = QPen(QColor(EXO_COLOUR if exo else "#7f8c8d"), 1.4 if exo else 1.0,
+            pen = QPen(QColor(EXO_COLOUR if exo else COLOURS["muted"]), 1.4 if exo else 1.0,
                        Qt.PenStyle.DashLine if exo else Qt.PenStyle.SolidLine)
             line = self.scene.addLine(start.x(), start.y(), end.x(), end.y(), pen)
             line.setZValue(-1)

@@ -23,6 +23,7 @@ from planner.core.explain_text import driver_text
 from planner.core.outline import build_outline
 from planner.core.plan import Phase, Plan, Step
 from planner.core.report.step_order import phase_title as core_phase_title
+from planner.core.vocabulary import COLOURS
 
 __all__ = ["STEP_ROLE", "StepsModel", "phase_title"]
 
@@ -140,7 +141,7 @@ class StepsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._step_font(step)
         if role == Qt.ItemDataRole.ForegroundRole and self._dropped(step):
-            return QBrush(QColor("#909090"))
+            return QBrush(QColor(COLOURS["muted"]))
         return None
 
     def set_pending(self, excluded: frozenset[str], disabled_rules: frozenset[str]) -> None:

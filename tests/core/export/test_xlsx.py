@@ -18,7 +18,7 @@ from planner.core.knowledge import Knowledge
 from planner.core.outline import Outline, OutlineRow, build_outline
 from planner.core.pause_policy import pause_budget, pause_command
 from planner.core.plan import Pause, Phase, Plan
-from planner.core.vocabulary import PHASES, STAGE_KINDS, StageKind
+from planner.core.vocabulary import COLOURS, PHASES, STAGE_KINDS, StageKind
 
 TODAY = date(2026, 11, 4)
 HEADER_ROW = 4  # 1-based, as openpyxl counts
@@ -157,14 +157,14 @@ def test_gantt_has_bars_shading_pauses_and_today(plan: Plan, book_de: Path) -> N
     labels = [sheet.cell(5, c).value for c in range(6, sheet.max_column + 1)]
     assert labels[0] == "KW41"  # the mixed fixture spans more than 14 weeks
     today_col = 6 + labels.index("KW45")
-    assert sheet.cell(5, today_col).fill.fgColor.rgb.endswith("FF0000")
+    assert sheet.cell(5, today_col).fill.fgColor.rgb.endswith(_rgb(COLOURS["today"]))
     pause_row = 6
     assert sheet.cell(pause_row, 3).value == "Durchsetzungspause"
     december = 6 + labels.index("KW50")
     paused = _rgb(STAGE_KINDS[StageKind.PAUSED].colour)
     assert sheet.cell(pause_row, december).fill.fgColor.rgb.endswith(paused)
     freeze_week = 6 + labels.index("KW52")
-    assert sheet.cell(pause_row + 3, freeze_week).fill.fgColor.rgb.endswith("FBE5D6")
+    assert sheet.cell(pause_row + 3, freeze_week).fill.fgColor.rgb.endswith(_rgb(COLOURS["freeze"]))
     first_step = pause_row + 3  # phase, target, then the first step
     assert sheet.cell(first_step, 6).fill.fgColor.rgb.endswith(_rgb(PHASES[Phase.PREPARE].colour))
 
