@@ -301,10 +301,13 @@ def _place(job: Job, problem: Problem, board: _Board, placed: dict[int, Placemen
     # the consultant free soonest; of those, the one who finishes first (one on a shorter
     # week takes longer), then the first in the settings
     best: tuple[int, int, int, Why | None] = (_LIMIT + 1, _LIMIT + 1, -1, None)
+    soonest = cal.end_after(first, job.fastest_days) if not job.is_milestone else first
     for k in ks:
         s, e, obstacle = _earliest(job, first, k, problem, board, resources, best[0] + 1)
         if (s, e) < best[:2]:
             best = (s, e, k, obstacle)
+        if (s, e) == (first, soonest):
+            break  # nobody starts sooner or finishes first: spare the other consultants
     s, e, k, obstacle = best
     if s > _LIMIT:
         return Placement(first, first, ks[0] if job.uses_consultant else -1,

@@ -189,6 +189,7 @@ class Problem:
     block_day: int
     block_stages: frozenset[int] = frozenset()
     snapped: list[tuple[str, date, date]] = field(default_factory=list)  # id, asked, used
+    easiest: dict[tuple[int, ...], int] = field(default_factory=dict)  # exits -> cheapest
     pause_count: int = 4  # separate pauses allowed (EnforcementPolicy.pauses_allowed)
     clock_frozen: bool = True  # a pause stops the stage clock (else only its effect)
 
@@ -229,7 +230,9 @@ def easiest_exit(problem: Problem, judged: Judged) -> int:
     def work(e: int) -> tuple[int, int]:
         return sum(problem.jobs[k].fastest_days for k in ancestors(problem, e)
                    if problem.jobs[k].uses_consultant), e
-    return min(judged.exit_jobs, key=work)
+    if judged.exit_jobs not in problem.easiest:  # asked by every priority rule and bound
+        problem.easiest[judged.exit_jobs] = min(judged.exit_jobs, key=work)
+    return problem.easiest[judged.exit_jobs]
 
 
 def _site_of(step: Step, estate: Estate) -> str | None:
