@@ -12,19 +12,37 @@ from planner.core.plan import MigrationPath, ServerAssessment
 from planner.core.rules.base import ServerFacts
 from planner.core.settings import Decisions, Settings
 
-__all__ = ["assess_servers", "os_too_old", "product_name", "to_assessment"]
+__all__ = ["assess_servers", "os_too_old", "product_name", "to_assessment", "windows_version"]
 
-# Windows versions that cannot run Exchange SE (it needs Windows Server 2019, 2022 or 2025),
-# as customers write them: "Windows Server 2016", "WS2012R2", "W2K16", "Win2k8 R2", or the
-# kernel version a WMI export shows (10.0.14393 = 2016, 6.3.9600 = 2012 R2, 6.x older).
-_OS_TOO_OLD = re.compile(
-    r"(?<!\d)20(?:03|08|12|16)(?!\d)|(?<![a-z0-9])(?:w|win)?2k(?:3|8|12|16)(?!\d)"
-    r"|(?<![\d.])(?:10\.0\.14393|6\.[0-3]\.\d{4})(?![\d])", re.IGNORECASE)
+# Windows Server as customers write it: "Windows Server 2016", "WS2012R2", "W2K16",
+# "Win2k8 R2", or the kernel version a WMI export shows. Which versions can run SE is data
+# (fact os.se_supported), so a changed support matrix needs no new release.
+_OS_YEAR = re.compile(r"(?<!\d)20(03|08|12|16|19|22|25)(?!\d)"
+                      r"|(?<![a-z0-9])(?:w|win)?2k(3|8|12|16|19|22|25)(?!\d)", re.IGNORECASE)
+_KERNEL = re.compile(r"(?<![\d.])(10\.0\.\d{5}|6\.[0-3]\.\d{4})(?![\d])")
+_KERNEL_YEARS = {"10.0.14393": "2016", "10.0.17763": "2019", "10.0.20348": "2022",
+                 "10.0.26100": "2025"}
 
 
-def os_too_old(os: str) -> bool:
+def windows_version(os: str) -> str:
+    """The Windows Server version an operating system text names ("2016"), or ""."""
+    found = _OS_YEAR.search(os or "")
+    if found:
+        short = found.group(1) or found.group(2)
+        return "20" + short.zfill(2)
+    kernel = _KERNEL.search(os or "")
+    if kernel:
+        text = kernel.group(1)
+        return _KERNEL_YEARS.get(text, "2012" if text.startswith("6.") else "")
+    return ""
+
+
+def os_too_old(os: str, knowledge: Knowledge) -> bool:
     """True when this operating system text names a Windows version SE cannot run on."""
-    return bool(os and _OS_TOO_OLD.search(os))
+    version = windows_version(os)
+    supported = {str(v) for v in knowledge.fact("os.se_supported").value}
+    return bool(version) and version not in supported
+
 
 P = MigrationPath
 
@@ -54,7 +72,7 @@ def _default_path(
         return (P.SIDE_BY_SIDE, "2016 cannot be upgraded in place; new SE servers replace it",
                 "2016 lässt sich nicht direkt aktualisieren; neue SE-Server ersetzen ihn")
     if info.product == "2019":
-        if os_too_old(server.os):
+        if os_too_old(server.os, knowledge):
             return (P.SIDE_BY_SIDE,
                     f"its operating system ({server.os}) cannot run Exchange SE; new servers "
                     "replace it",
@@ -80,7 +98,7 @@ def _allowed(server: Server, info: BuildInfo, path: MigrationPath,
         return False  # 2013 must be gone before any SE install: removal is the only path
     if path is P.SIDE_BY_SIDE:
         return True
-    if os_too_old(server.os):
+    if os_too_old(server.os, knowledge):
         return False  # SE (and the CU15 on the way) setup refuses this operating system
     if path is P.IN_PLACE:
         return info.product == "2019" and in_place_to_se(info, knowledge)
@@ -133,7 +151,7 @@ def _apply_choice(server: Server, info: BuildInfo, chosen: str,
     except ValueError:
         path = None
     if path is None or not _allowed(server, info, path, knowledge):
-        on = f" on {server.os}" if os_too_old(server.os) else ""
+        on = f" on {server.os}" if os_too_old(server.os, knowledge) else ""
         auf = f" auf {server.os}" if on else ""
         findings.append(Finding(
             Severity.WARNING, "RULES-PATH-NOT-POSSIBLE",

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from planner.core.knowledge import load_knowledge
 from planner.core.model import (
     Connector,
     ConnectorType,
@@ -84,13 +85,20 @@ def test_every_groups_moves_wait_for_every_namespace_switch() -> None:
 @pytest.mark.parametrize("text", ["Windows Server 2016", "Microsoft Windows Server 2016 Standard",
                                   "WS2012R2", "W2K16", "Win2k8 R2", "10.0.14393", "6.3.9600"])
 def test_old_windows_is_recognised_however_it_is_written(text: str) -> None:
-    assert os_too_old(text)
+    assert os_too_old(text, load_knowledge())
 
 
 @pytest.mark.parametrize("text", ["Windows Server 2019", "Windows Server 2022 Datacenter",
                                   "10.0.17763", "10.0.20348", "WS2025", ""])
 def test_supported_windows_is_not_old(text: str) -> None:
-    assert not os_too_old(text)
+    assert not os_too_old(text, load_knowledge())
+
+
+def test_the_windows_support_table_is_data_a_project_can_override() -> None:
+    wider = load_knowledge({"os.se_supported": ["2016", "2019", "2022", "2025"]})
+    assert os_too_old("Windows Server 2016", load_knowledge())
+    assert not os_too_old("Windows Server 2016", wider)
+    assert os_too_old("WS2012R2", wider)
 
 
 def _cu10_estate(os: str) -> Estate:
