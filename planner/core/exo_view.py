@@ -56,6 +56,14 @@ def _finding(severity: Severity, code: str, key: str, target: str, **fields: Any
     return Finding(severity, code, en, de, target=target)
 
 
+def knowledge_findings(plan_as_of: date | None, knowledge: Knowledge) -> tuple[Finding, ...]:
+    """A note when a plan was made with older knowledge than the planner has now."""
+    if plan_as_of is None or plan_as_of >= knowledge.as_of:
+        return ()
+    return (_finding(Severity.WARNING, "PLAN-KNOWLEDGE-OLDER", "plan.knowledge_older", "project",
+                     planned=plan_as_of, now=knowledge.as_of),)
+
+
 def as_of_findings(settings: Settings, as_of: date) -> tuple[Finding, ...]:
     """A warning when the plan starts before its own "today"."""
     if settings.start >= as_of:

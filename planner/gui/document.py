@@ -44,6 +44,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from planner.core.exo_view import knowledge_findings
 from planner.core.knowledge import Knowledge
 from planner.core.model import Finding, Server
 from planner.core.plan import Plan
@@ -189,14 +190,17 @@ class Document(QObject):
 
     @property
     def findings(self) -> tuple[Finding, ...]:
-        """Import findings, plus the plan's own findings when the plan is current."""
+        """Import findings, plus the plan's own findings when the plan is current (the plan
+        was made from the import findings, so its list holds them and what planning found:
+        the rules, Exchange Online's report, the pauses) and a note when it is older than
+        the knowledge the planner has now."""
         plan = self._project.plan
+        found = self._project.findings
         if plan is not None and self.plan_is_current:
-            from planner.core.graph import without_repeats  # networkx: not at GUI start
-
-            found = self._project.findings
-            return found + without_repeats(plan.proposal.findings, found)
-        return self._project.findings
+            known = set(found)
+            added = tuple(f for f in plan.findings if f not in known)
+            return found + added + knowledge_findings(plan.knowledge_as_of, self.knowledge)
+        return found
 
     @property
     def knowledge(self) -> Knowledge:

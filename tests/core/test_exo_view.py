@@ -15,6 +15,7 @@ from planner.core.exo_view import (
     baseline_evidence,
     evidence_findings,
     implied_overrides,
+    knowledge_findings,
     report_findings,
 )
 from planner.core.knowledge import Knowledge, load_knowledge
@@ -155,3 +156,11 @@ def test_the_reports_update_level_is_more_precise_than_admin_display_version(
     assert plan.estate.servers[0] is server  # the plan stays current for its inputs
     (note,) = [f for f in plan.findings if f.code == "BUILD-FROM-EXO-REPORT"]
     assert "15.1.2507.61" in note.message_en and note.target == "server:EX01"
+
+
+def test_a_plan_made_with_older_knowledge_says_so(knowledge: Knowledge) -> None:
+    (note,) = knowledge_findings(date(2026, 1, 5), knowledge)
+    assert note.code == "PLAN-KNOWLEDGE-OLDER" and "Re-plan" in note.message_en
+    assert "05.01.2026" in note.message_de
+    assert knowledge_findings(knowledge.as_of, knowledge) == ()
+    assert knowledge_findings(None, knowledge) == ()
