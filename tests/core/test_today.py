@@ -121,3 +121,10 @@ def test_the_excel_enforcement_sheet_shows_the_state_today(
     cells = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
     assert "The state today (4 Dec 2026)" in cells
     assert "Blocked since 3 Dec 2026: Blocked 20 minutes per hour (550 5.7.230)" in cells
+
+
+def test_the_summary_names_the_current_stage_not_an_older_one(knowledge: Knowledge) -> None:
+    html = render_report_html(_blocked_plan(knowledge, "en"), knowledge, "en")
+    assert "EX01 is already in enforcement stage 7" in html
+    assert "since 3 Dec 2026" in html
+    assert "it is throttled since" not in html

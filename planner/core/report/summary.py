@@ -54,8 +54,9 @@ def _deadline(exposure: Exposure, plan: Plan, knowledge: Knowledge) -> Deadline:
     return Deadline(
         server=exposure.server,
         first_detected=exposure.first_detected,
-        throttle_from=exposure.first_detected + timedelta(days=throttle),
-        block_from=exposure.first_detected + timedelta(days=full),
+        # the stage clock: first detection, unless the report's dates move it
+        throttle_from=exposure.clock + timedelta(days=throttle),
+        block_from=exposure.clock + timedelta(days=full),
         cutover=exposure.cutover,
         worst_stage=worst.stage if worst else 1,
         worst_kind=worst.kind if worst else "report",
@@ -114,11 +115,19 @@ def _deadline_sentences(plan: Plan, items: tuple[Deadline, ...], knowledge: Know
                          names=words.names(judged or [d.server for d in items]))]
     if items:
         first = items[0]
-        key = "s_nothing_done_already" if first.throttle_from < plan.settings.start \
-            else "s_nothing_done"
-        text.append(words(key + ("_est" if first.estimated else ""), server=first.server,
-                          throttle=words.date(first.throttle_from),
-                          block=words.date(first.block_from)))
+        now = next((t for t in plan.today if t.server == first.server), None)
+        if now is not None and now.since and now.kind in ("throttle", "block") \
+                and not first.estimated:
+            # the state today, as the summary's table says it: no older stage named
+            text.append(words("s_nothing_done_now", server=first.server, stage=now.stage,
+                              kind=_kind(words, now.kind), since=words.date(now.since),
+                              block=words.date(first.block_from)))
+        else:
+            key = "s_nothing_done_already" if first.throttle_from < plan.settings.start \
+                else "s_nothing_done"
+            text.append(words(key + ("_est" if first.estimated else ""), server=first.server,
+                              throttle=words.date(first.throttle_from),
+                              block=words.date(first.block_from)))
     for d in items[:4]:
         if d.cutover is None:
             text.append(words("s_plan_never", server=d.server))
