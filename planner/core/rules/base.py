@@ -70,11 +70,15 @@ class Context:
     notes: list[Finding] = field(default_factory=list)  # findings raised while reading data
     # look-ups the rules build once per proposal (by name, by site), so no rule scans the
     # estate per server: linear time on estates of thousands of servers
-    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def planned(self, *paths: MigrationPath) -> list[ServerFacts]:
         """Servers the plan works on, optionally only those on one of ``paths``."""
-        return [s for s in self.servers if s.planned and (not paths or s.path in paths)]
+        key = ("planned", *paths)  # asked per server by several rules: found once
+        if key not in self.memo:
+            self.memo[key] = tuple(s for s in self.servers
+                                   if s.planned and (not paths or s.path in paths))
+        return list(self.memo[key])
 
     def facts_for(self, name: str) -> ServerFacts | None:
         """The facts of one server by name or FQDN."""

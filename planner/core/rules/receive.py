@@ -69,7 +69,10 @@ def default_of(ctx: Context, c: Connector) -> str:
     the bare default name); "Default Relay" is a custom connector, not "Default".
     """
     name = c.name.strip().lower()
-    servers = _servers(ctx.estate, c) | {s.name.lower() for s in ctx.estate.servers}
+    every = ctx.memo.get("server_names")  # the same for every connector: found once
+    if every is None:
+        every = ctx.memo["server_names"] = frozenset(s.name.lower() for s in ctx.estate.servers)
+    servers = _servers(ctx.estate, c) | every
     defaults = sorted((str(d) for d in ctx.fact("transport.default_receive_connectors", [])),
                       key=len, reverse=True)
     for d in defaults:
