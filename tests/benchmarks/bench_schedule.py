@@ -5,7 +5,10 @@ Estates of 4 to 2,000 servers (tests/synthetic.py ``synthetic_estate``: DAGs of 
 judges) with 1, 5, 20 and 50 consultants. Per case, each in a fresh process: steps, status,
 blocked/throttled/pause days, finish, gap, seconds for the pipeline (rules + scheduler),
 peak memory; and beside it the plain priority rule (the judged servers' exit chains first,
-then the rest, each step as early as it can, the best pauses for its cutovers).
+then the rest, each step as early as it can, the best pauses for its cutovers); and the
+pause days and finish with every mailbox move batch holding its consultant for its whole
+duration ("held"), beside the move batches' consultant days (set-up and completion) and
+elapsed days.
 Not a test: nothing passes or fails on speed.
 Run: ``.venv/bin/python tests/benchmarks/bench_schedule.py [--sizes 4 8 ...] [--limit S]``.
 """
@@ -26,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from planner.core.calendar import build_calendar  # noqa: E402
+from planner.core.plan import Step  # noqa: E402
 from planner.core.rules import propose  # noqa: E402
 from planner.core.scheduler import schedule  # noqa: E402
 from planner.core.scheduler.pauses import best_pauses  # noqa: E402
@@ -43,7 +47,8 @@ SIZES = (4, 8, 20, 60, 200, 800, 2000)
 STAFF = (1, 5, 20, 50)
 _HEAD = (f"{'servers':>7} {'cons':>4} {'variant':<15} {'steps':>5} {'status':<9} {'blk':>4} "
          f"{'thr':>4} {'pause':>5} {'finish':>10} {'gap':>6} {'sec':>6} {'MB':>5} | "
-         f"{'rule blk':>8} {'pause':>5} {'finish':>10}")
+         f"{'rule blk':>8} {'pause':>5} {'finish':>10} | {'held pause':>10} {'finish':>10} "
+         f"{'moves':>5} {'booked':>6} {'elapsed':>7}")
 
 
 def _order(problem: Problem) -> list[int]:
@@ -104,9 +109,12 @@ def priority_rule(problem: Problem) -> tuple[dict[str, int], int]:
     return cuts, max(e for _, e in ends.values())
 
 
-def one(size: int, staff: int, variant: str, limit: float) -> dict[str, object]:
+def one(size: int, staff: int, variant: str, limit: float,
+        gb_scale: float = 1.0) -> dict[str, object]:
     """Plan one estate as ``planner plan`` does; the plain rule beside it."""
     estate, settings = synthetic_estate(size, staff, variant)
+    estate = replace(estate, databases=tuple(replace(d, size_gb=(d.size_gb or 0) * gb_scale)
+                                             for d in estate.databases))
     settings = replace(settings, solver_time_limit_s=limit)
     knowledge = knowledge_for(settings)
     t = time.perf_counter()
@@ -118,20 +126,35 @@ def one(size: int, staff: int, variant: str, limit: float) -> dict[str, object]:
                             build_calendar(settings, estate))
     cuts, finish = priority_rule(problem)
     rule = best_pauses(problem, cuts, settings.fixed_pauses)
+    # the same proposal with every move batch holding its consultant for its whole duration
+    held = replace(proposal, steps=tuple(replace(st, unattended=False) for st in proposal.steps))
+    held_obj = schedule(held, estate, settings, Decisions(), knowledge).objective
+    moves = [st for st in proposal.steps if st.unattended]
     return {"servers": size, "staff": staff, "variant": variant, "steps": len(proposal.steps),
             "status": obj.status, "blocked": obj.blocked_days, "throttled": obj.throttled_days,
             "pause": obj.pause_days, "finish": str(obj.finish), "gap": obj.gap,
             "seconds": round(took, 2),
             "mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
             "rule_blocked": rule.blocked, "rule_pause": rule.pause_days,
-            "rule_finish": str(problem.day(finish - 1))}
+            "rule_finish": str(problem.day(finish - 1)),
+            "held_pause": held_obj.pause_days, "held_finish": str(held_obj.finish),
+            "moves": len(moves), "booked": sum(map(_booked, moves)),
+            "elapsed": sum(st.duration_days for st in moves)}
+
+
+def _booked(step: Step) -> int:
+    """Consultant days of a move batch: set-up and completion when it runs on its own."""
+    hold = step.setup_days + step.completion_days
+    return hold if hold < step.duration_days else step.duration_days
 
 
 def _row(r: dict[str, object]) -> str:
     return (f"{r['servers']:>7} {r['staff']:>4} {r['variant']!s:<15} {r['steps']:>5} "
             f"{r['status']!s:<9} {r['blocked']:>4} {r['throttled']:>4} {r['pause']:>5} "
             f"{r['finish']!s:>10} {r['gap']:>6} {r['seconds']:>6} {r['mb']:>5} | "
-            f"{r['rule_blocked']:>8} {r['rule_pause']:>5} {r['rule_finish']!s:>10}")
+            f"{r['rule_blocked']:>8} {r['rule_pause']:>5} {r['rule_finish']!s:>10} | "
+            f"{r['held_pause']:>10} {r['held_finish']!s:>10} {r['moves']:>5} {r['booked']:>6} "
+            f"{r['elapsed']:>7}")
 
 
 def main() -> None:
@@ -142,21 +165,25 @@ def main() -> None:
     parser.add_argument("--variants", nargs="*", default=["hubs-2016"],
                         choices=sorted(JUDGED_VARIANTS))
     parser.add_argument("--limit", type=float, default=10.0, help="solver time limit, seconds")
+    parser.add_argument("--gb-scale", type=float, default=1.0,
+                        help="database sizes times this (synthetic ones are 50-52 GB)")
     parser.add_argument("--one", nargs=3, metavar=("SIZE", "STAFF", "VARIANT"))
     args = parser.parse_args()
     if args.one:
         size, staff, variant = args.one
-        print(json.dumps(one(int(size), int(staff), variant, args.limit)))
+        print(json.dumps(one(int(size), int(staff), variant, args.limit, args.gb_scale)))
         return
     print(f"time limit {args.limit:g} s; {os.cpu_count()} cores; 1-minute load "
-          f"{os.getloadavg()[0]:.1f}; sec = rules + scheduler; MB = peak of the process")
+          f"{os.getloadavg()[0]:.1f}; sec = rules + scheduler; MB = peak of the process; "
+          f"databases x{args.gb_scale:g}")
     print(_HEAD, flush=True)
     for variant in args.variants:
         for size in args.sizes:
             for staff in args.staff:
                 done = subprocess.run(
                     [sys.executable, __file__, "--one", str(size), str(staff), variant,
-                     "--limit", str(args.limit)], capture_output=True, text=True, check=True)
+                     "--limit", str(args.limit), "--gb-scale", str(args.gb_scale)],
+                    capture_output=True, text=True, check=True)
                 print(_row(json.loads(done.stdout.splitlines()[-1])), flush=True)
 
 

@@ -1,0 +1,99 @@
+"""Mailbox moves as unattended work on whole estates: the consultant is booked for a batch's
+set-up and completion only, and no judged server's exit waits for a consultant busy with one.
+
+Not timed: the benchmark (tests/benchmarks/bench_schedule.py) prints the figures side by side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+
+from planner.core.calendar import build_calendar
+from planner.core.plan import Plan, Step
+from planner.core.rules import propose
+from planner.core.scheduler import schedule
+from planner.core.scheduler.problem import ancestors, build_problem
+from planner.core.settings import Decisions
+from planner.pipeline import knowledge_for
+from tests.sample_plans import sample_plan
+from tests.synthetic import synthetic_estate
+
+
+def _booked(step: Step) -> int:
+    """Days a step holds its consultant: set-up and completion of an unattended batch."""
+    held = step.setup_days + step.completion_days
+    return held if step.unattended and held < step.duration_days else step.duration_days
+
+
+def _moves(plan: Plan) -> list[Step]:
+    return [s for s in plan.proposal.steps if s.unattended]
+
+
+def _weekdays(first: date, last: date) -> list[date]:
+    return [first + timedelta(d) for d in range((last - first).days + 1)
+            if (first + timedelta(d)).weekday() < 5]
+
+
+def _waits_on_a_move(plan: Plan) -> list[str]:
+    """Steps on a judged server's way out that waited for a consultant while a batch moved on
+    its own: the consultant's last busy day before the step is neither a set-up nor a
+    completion day of the batch in the way (waiting for those is what a booked day means)."""
+    knowledge = knowledge_for(plan.settings)
+    problem = build_problem(plan.proposal, plan.estate, plan.settings, plan.decisions,
+                            knowledge, build_calendar(plan.settings, plan.estate))
+    moving = {s.id: s for s in _moves(plan)}
+    chain = {problem.jobs[k].step.id for j in problem.judged for e in j.exit_jobs
+             for k in ancestors(problem, e)}
+    waits = []
+    for s in plan.schedule.steps:
+        move = moving.get(s.driver.step) if s.driver.key == "busy" else None
+        batch = plan.schedule.for_step(move.id) if move is not None else None
+        # a batch may wait so that its completion does not fall on another's: booked days
+        if s.step_id not in chain or s.step_id in moving or move is None or batch is None:
+            continue
+        days = _weekdays(batch.start, batch.end)
+        held = days[:move.setup_days] + days[-move.completion_days:]
+        before = max(d for d in _weekdays(batch.start, s.start) if d < s.start)
+        if before not in held:
+            waits.append(s.step_id)
+    return waits
+
+
+def _synthetic_plan(size: int, gb_scale: float) -> Plan:
+    """A synthetic estate planned as ``planner plan`` does (databases ``gb_scale`` times larger)."""
+    estate, settings = synthetic_estate(size, max(1, size // 40))
+    estate = replace(estate, databases=tuple(replace(d, size_gb=(d.size_gb or 0) * gb_scale)
+                                             for d in estate.databases))
+    settings = replace(settings, solver_time_limit_s=2.0)
+    knowledge = knowledge_for(settings)
+    proposal = propose(estate, settings, Decisions(), knowledge)
+    return Plan(estate=estate, settings=settings, decisions=Decisions(), findings=(),
+                proposal=proposal,
+                schedule=schedule(proposal, estate, settings, Decisions(), knowledge))
+
+
+@pytest.fixture(scope="module")
+def synthetic_200() -> Plan:
+    # databases of 500-520 GB, as mailbox servers hold them; at 50 GB every batch is a day
+    # or two and set-up plus completion is the whole batch
+    return _synthetic_plan(200, 10.0)
+
+
+def test_the_mixed_sample_books_a_consultant_for_set_up_and_completion_only() -> None:
+    plan = sample_plan("mixed")
+    moves = _moves(plan)
+    assert moves, "the mixed sample moves mailboxes"
+    assert all(_booked(m) < m.duration_days for m in moves)
+    assert sum(map(_booked, moves)) <= 0.5 * sum(m.duration_days for m in moves)
+    assert _waits_on_a_move(plan) == []
+
+
+def test_a_200_server_estate_books_a_fraction_of_the_moves_elapsed_days(
+        synthetic_200: Plan) -> None:
+    moves = _moves(synthetic_200)
+    assert len(moves) >= 20
+    assert sum(map(_booked, moves)) <= 0.45 * sum(m.duration_days for m in moves)
+    assert _waits_on_a_move(synthetic_200) == []
