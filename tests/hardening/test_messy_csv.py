@@ -147,7 +147,7 @@ def test_mixed_encodings_and_nested_quotes_never_raise(
 
 
 @FUZZ
-@given(cells=st.dictionaries(st.tuples(st.integers(0, 2000), st.integers(0, 60)),
+@given(cells=st.dictionaries(st.tuples(st.integers(0, 300), st.integers(0, 30)),
                              st.text(alphabet="ab1 ", max_size=4), max_size=30),
        repeat=st.integers(1, 50))
 def test_sparse_cells_and_repeated_rows_never_raise(
