@@ -24,6 +24,7 @@ from planner.core.outline import LINK_TYPES, Outline, OutlineRow, build_outline
 from planner.core.plan import Plan
 from planner.core.replace_file import replace_text, xml_legal
 from planner.core.settings_defaults import with_names_in
+from planner.core.step_source import step_source_text
 
 __all__ = ["NAMESPACE", "write_mspdi"]
 
@@ -120,17 +121,18 @@ def _calendars(root: ET.Element, cal: ProjectCalendar, plan: Plan) -> None:
                 _exception(node, first, last, consultant.name, False)
 
 
-def _notes(row: OutlineRow, lang: str) -> str:
+def _notes(row: OutlineRow, knowledge: Knowledge, lang: str) -> str:
     assert row.step is not None
     parts = [row.step.why(lang)]
     if row.step.command:
         parts.append(f"{label('col.command', lang)}: {row.step.command}")
-    parts.append(f"{label('col.rule', lang)}: {row.step.rule} · {row.step.id}")
+    parts.append(step_source_text(row.step, knowledge, lang))
+    parts.append(f"{label('col.step_id', lang)}: {row.step.id}")
     return "\n".join(parts)
 
 
 def _task(tasks: ET.Element, row: OutlineRow, outline: Outline, cal: ProjectCalendar,
-          days: int, deadline: date | None, lang: str) -> None:
+          days: int, deadline: date | None, knowledge: Knowledge, lang: str) -> None:
     node = _sub(tasks, "Task")
     milestone = row.step is not None and row.step.milestone
     _fields(node, (("UID", row.id), ("ID", row.id), ("Name", row.title), ("Active", 1),
@@ -154,7 +156,7 @@ def _task(tasks: ET.Element, row: OutlineRow, outline: Outline, cal: ProjectCale
     if window:  # the consultant works this Saturday although their calendar says weekend
         _sub(node, "IgnoreResourceCalendar", 1)
     if row.step is not None:
-        _sub(node, "Notes", _notes(row, lang))
+        _sub(node, "Notes", _notes(row, knowledge, lang))
     for task_id, dep in outline.links(row):
         link = _sub(node, "PredecessorLink")
         _fields(link, (("PredecessorUID", task_id), ("Type", LINK_TYPES.get(dep.type.upper(), 1)),
@@ -230,9 +232,8 @@ def write_mspdi(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str) -
     tasks = _sub(root, "Tasks")
     for row in outline.rows:
         _task(tasks, row, outline, cal, days.get(row.id, 0),
-              row.step.deadline if row.step else None, lang)
+              row.step.deadline if row.step else None, knowledge, lang)
     _resources(root, plan, outline, days)
     ET.indent(root)
     body = xml_legal(ET.tostring(root, encoding="unicode"))
     replace_text(path, f"<?xml version='1.0' encoding='utf-8'?>\n{body}")
-    _ = knowledge  # the signature matches the other exports; MSPDI needs no facts

@@ -42,6 +42,7 @@ from planner.core.outline import OutlineRow, build_outline, target_label
 from planner.core.plan import Plan
 from planner.core.replace_file import replace_file
 from planner.core.settings_defaults import with_names_in
+from planner.core.step_source import step_source_text
 
 __all__ = ["build_context", "working_days", "write_workbook"]
 
@@ -135,7 +136,7 @@ def _plan_values(ctx: ExportContext, row: OutlineRow) -> list[object]:
             ctx.text("status.open"),
             _window_days(ctx) if step.needs_window else "",
             short_reason(step.why(ctx.lang)), target, driver_text(ctx.plan, dated, ctx.lang),
-            step.rule, step.command, step.id]
+            step_source_text(step, ctx.knowledge, ctx.lang), step.command, step.id]
 
 
 SHORT_REASON = 160  # characters; longer reasons print their first sentence

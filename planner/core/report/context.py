@@ -28,6 +28,7 @@ from planner.core.report.timeline import timeline_figures
 from planner.core.report.transport import TransportSection, transport_section
 from planner.core.report.wording import Wording, load_wording
 from planner.core.settings_defaults import with_names_in
+from planner.core.step_source import step_source_text
 from planner.core.today_words import today_lines
 from planner.core.vocabulary import PATHS, STAGE_KINDS, StageKind
 
@@ -232,7 +233,7 @@ def _beyond_shared(first: str, why: str) -> str | None:
     return " ".join(b[n:])
 
 
-def _step_row(item: NumberedStep, words: Wording, detail: str) -> Row:
+def _step_row(item: NumberedStep, words: Wording, detail: str, source: str) -> Row:
     dated = item.dated
     owner = ("–" if item.step.milestone else
              dated.consultant if dated and dated.consultant else
@@ -240,10 +241,10 @@ def _step_row(item: NumberedStep, words: Wording, detail: str) -> Row:
              words("customer_owner") if not item.step.needs_consultant else "–")
     return Row((str(item.number), item.wbs, item.step.title(words.lang),
                 words.date(dated.start) if dated else words("not_scheduled"),
-                words.date(dated.end) if dated else "–", owner), detail=detail)
+                words.date(dated.end) if dated else "–", owner), detail=detail, source=source)
 
 
-def _phases(plan: Plan, words: Wording) -> tuple[PhaseSection, ...]:
+def _phases(plan: Plan, knowledge: Knowledge, words: Wording) -> tuple[PhaseSection, ...]:
     sections: list[PhaseSection] = []
     head = tuple(words(k) for k in ("col_no", "col_wbs", "col_step", "col_start", "col_end",
                                     "col_owner"))
@@ -268,7 +269,8 @@ def _phases(plan: Plan, words: Wording) -> tuple[PhaseSection, ...]:
                                                PHASE_COLOURS[phase], detail_col=2)))
         last = sections[-1]
         sections[-1] = PhaseSection(last.title, last.colour, replace(
-            last.table, rows=(*last.table.rows, _step_row(item, words, detail))))
+            last.table, rows=(*last.table.rows, _step_row(
+                item, words, detail, step_source_text(item.step, knowledge, words.lang)))))
     return tuple(sections)
 
 
@@ -310,7 +312,7 @@ def build_context(plan: Plan, knowledge: Knowledge, lang: str,
         estate_figures=estate,
         timeline_figures=timeline,
         gantt_figures=gantt,
-        phases=_phases(plan, words),
+        phases=_phases(plan, knowledge, words),
         confidence=words("s_confidence", finish=words.date(plan.schedule.objective.finish),
                          quality=_quality(plan.schedule.objective, words)),
         actions=management.action_table(plan, words),

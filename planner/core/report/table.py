@@ -14,6 +14,7 @@ class Row:
     cells: tuple[str, ...]
     cls: str = ""
     detail: str = ""  # smaller text under the table's detail column (a step's reason)
+    source: str = ""  # under the detail: what a step rests on (rule and document)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ exclude a server. Each is an undoable edit that re-plans.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.explain_text import driver_text
 from planner.core.plan import MigrationPath, Step
+from planner.core.step_source import step_source_text
 from planner.gui.i18n import ui_language
 from planner.gui.models.estate_model import path_label
 from planner.gui.views.planning_edits import (
@@ -194,11 +196,9 @@ class StepsView(QWidget):
         lang = ui_language()
         plan = self.document.plan
         dated = plan.schedule.for_step(step.id) if plan else None
+        source = step_source_text(step, self.document.knowledge, lang)
         parts = [f"<h3>{step.title(lang)}</h3>", f"<p>{step.why(lang)}</p>",
-                 "<p>" + self.tr("Rule: {rule}").format(rule=step.rule)]
-        if step.source:
-            parts.append(" — " + self.tr("Source: {source}").format(source=step.source))
-        parts.append("</p>")
+                 f"<p>{html.escape(source)}</p>" if source else ""]
         driver = driver_text(plan, dated, lang) if plan else ""
         if driver:
             parts.append("<p>" + self.tr("Date driven by: {driver}").format(
