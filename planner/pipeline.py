@@ -72,7 +72,8 @@ def load_inputs(
     if settings_path:
         settings = load_settings_toml(Path(settings_path))
     else:
-        settings, sheet_findings = settings_from_sheet(result.settings_table)
+        settings, sheet_findings = settings_from_sheet(result.settings_table,
+                                                       places=result.settings_places)
         findings += sheet_findings
     if not settings.customer and result.estate.organization.customer:
         settings = replace(settings, customer=result.estate.organization.customer)

@@ -68,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
     result = import_files([Path(f) for f in args.files], mapping, progress=terminal_progress())
     if result.settings_table:  # the Project sheet's bad values are findings too
-        _, sheet_findings = settings_from_sheet(result.settings_table)
+        _, sheet_findings = settings_from_sheet(result.settings_table,
+                                                places=result.settings_places)
         result = replace(result, findings=tuple(result.findings) + sheet_findings)
     if args.save_mapping:
         save_mapping(ColumnMapping(result.mappings), Path(args.save_mapping))

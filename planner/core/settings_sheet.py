@@ -26,15 +26,20 @@ _MAX_REPAIRS = 50
 
 
 def settings_from_sheet(
-    table: Mapping[str, Any], sheet: str = "Project"
+    table: Mapping[str, Any], sheet: str = "Project", places: Mapping[str, Any] | None = None
 ) -> tuple[Settings, tuple[Finding, ...]]:
-    """The settings of the sheet, dropping each bad value with an error finding."""
+    """The settings of the sheet, dropping each bad value with an error finding.
+
+    ``places`` (ImportResult.settings_places) lets each finding name the value's cell.
+    """
     data: dict[str, Any] = copy.deepcopy(dict(table))
+    places = places or {}
     findings: list[Finding] = []
     project = data.get("project")
     if isinstance(project, dict) and project.pop("logo", None) is not None:
         # a customer's file must not make the planner read a file of the consultant's machine
-        findings.append(finding("IMPORT-PROJECT-LOGO", Where("", sheet), column="project.logo"))
+        findings.append(finding("IMPORT-PROJECT-LOGO", _place(places, "project.logo", sheet),
+                                column="project.logo"))
     dropped = ""
     for _ in range(_MAX_REPAIRS):
         try:
@@ -43,7 +48,7 @@ def settings_from_sheet(
             # the same key again means a required value is now missing: drop what holds it
             key = _parent(exc.key) if exc.key and exc.key == dropped else exc.key
             if key != _parent(dropped) or not dropped:
-                findings.append(_finding(exc, sheet))
+                findings.append(_finding(exc, _place(places, exc.key, sheet)))
             if not (key and _drop(data, key)):
                 break
             dropped = key
@@ -55,13 +60,25 @@ def _parent(key: str) -> str:
     return key.rsplit(".", 1)[0] if "." in key else ""
 
 
-def _finding(exc: SettingsError, sheet: str) -> Finding:
+def _place(places: Mapping[str, Any], key: str, sheet: str) -> Where:
+    """The cell of the sheet key that holds ``key`` (``consultants[1].absent[0]`` is in the
+    row of ``consultants.1.absent``); the sheet alone when no row is known."""
+    dotted = re.sub(r"\[(\d+)\]", r".\1", key)
+    best = max((k for k in places if dotted == k or dotted.startswith(f"{k}.")),
+               key=len, default="")
+    if not best:
+        return Where("", sheet)
+    file, sheet_name, row = places[best]
+    return Where(str(file), str(sheet_name), row if isinstance(row, int) else None)
+
+
+def _finding(exc: SettingsError, where: Where) -> Finding:
     return Finding(
         Severity.ERROR, "IMPORT-PROJECT-SETTING",
         f"A project setting cannot be used and is ignored (the default applies): {exc}",
         f"Eine Projekteinstellung ist unbrauchbar und wird ignoriert (es gilt der Standard): "
         f"{exc}",
-        sheet=sheet, column=exc.key,
+        file=where.file, sheet=where.sheet, row=where.row, column=exc.key,
     )
 
 

@@ -71,7 +71,8 @@ def read_inventory(files: Sequence[Path], mapping: Any = None) -> ImportOutcome:
     result = import_files(list(files), mapping)
     settings = None
     if result.settings_table:
-        settings, sheet_findings = settings_from_sheet(result.settings_table)
+        settings, sheet_findings = settings_from_sheet(result.settings_table,
+                                                       places=result.settings_places)
         result = replace(result, findings=tuple(result.findings) + sheet_findings)
     return ImportOutcome(tuple(files), result, mapping, settings)
 

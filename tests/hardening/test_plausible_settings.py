@@ -50,6 +50,8 @@ def test_an_insane_project_value_is_an_error_and_the_default_applies(
     bad = [f for f in inputs.findings if f.code == "IMPORT-PROJECT-SETTING"]
     assert bad and bad[0].severity is Severity.ERROR
     assert key.split(".")[-1] in bad[0].message("en")
+    # the cell: the key's row on the Project sheet of this workbook (row 3: header, name)
+    assert (bad[0].file, bad[0].sheet, bad[0].row) == ("inventory.xlsx", "Project", 3)
     default = Settings()
     assert inputs.settings.throughput_gb_per_day == default.throughput_gb_per_day
     assert inputs.settings.start.year < 2100

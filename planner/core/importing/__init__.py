@@ -33,7 +33,11 @@ from planner.core.importing.mapping import (
     save_mapping,
 )
 from planner.core.importing.merge import merge_rows
-from planner.core.importing.project_sheet import is_project_table, read_project_table
+from planner.core.importing.project_sheet import (
+    PLACES_KEY,
+    is_project_table,
+    read_project_table,
+)
 from planner.core.importing.records import Row
 from planner.core.importing.relay_discovery import merge_transport_logs
 from planner.core.importing.tabular import read_file
@@ -63,6 +67,8 @@ class ImportResult:
     findings: tuple[Finding, ...]
     mappings: tuple[SheetMapping, ...]
     settings_table: dict[str, Any] = field(default_factory=dict)
+    # the Project sheet's cell of each dotted key: [file, sheet, row], for findings
+    settings_places: dict[str, Any] = field(default_factory=dict)
 
     @property
     def has_errors(self) -> bool:
@@ -104,7 +110,7 @@ def import_files(paths: Sequence[Path], mapping: ColumnMapping | None = None,
     if skipped:
         log_findings.append(finding("LOGS-FILES-SKIPPED", count=skipped))
     return ImportResult(estate, (*result.findings, *log_findings), result.mappings,
-                        result.settings_table)
+                        result.settings_table, result.settings_places)
 
 
 def _import_inventory(paths: Sequence[Path], mapping: ColumnMapping | None,
@@ -115,6 +121,7 @@ def _import_inventory(paths: Sequence[Path], mapping: ColumnMapping | None,
     findings: list[Finding] = []
     mappings: list[SheetMapping] = []
     settings: dict[str, Any] = {}
+    places: dict[str, Any] = {}
     for path in paths:
         path = Path(path)
         try:
@@ -126,6 +133,7 @@ def _import_inventory(paths: Sequence[Path], mapping: ColumnMapping | None,
         for table in tables:
             if is_project_table(table):
                 table_settings, project_findings = read_project_table(table)
+                places.update(table_settings.pop(PLACES_KEY, {}))
                 _deep_update(settings, table_settings)
                 findings.extend(project_findings)
                 continue
@@ -141,10 +149,10 @@ def _import_inventory(paths: Sequence[Path], mapping: ColumnMapping | None,
     estate, merge_findings, locations = merge_rows(rows)
     findings.extend(merge_findings)
     findings.extend(check_estate(estate, locations, knowledge or _knowledge()))
-    result = ImportResult(estate, tuple(findings), tuple(mappings), settings)
+    result = ImportResult(estate, tuple(findings), tuple(mappings), settings, places)
     if paths and not result.read_anything and not result.has_errors:
         result = ImportResult(estate, (*findings, finding("IMPORT-NOTHING")), tuple(mappings),
-                              settings)
+                              settings, places)
     return result
 
 

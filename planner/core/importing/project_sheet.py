@@ -18,7 +18,9 @@ from planner.core.importing.tabular import Table
 from planner.core.importing.values import cell_text
 from planner.core.model import Finding
 
-__all__ = ["is_project_table", "read_project_table"]
+__all__ = ["PLACES_KEY", "is_project_table", "read_project_table"]
+
+PLACES_KEY = "_places"  # not a settings key: dotted key -> [file, sheet, row] of its value
 
 _SHEET_NAMES = {"project", "projekt", "settings", "einstellungen"}
 _KEY = re.compile(r"^[A-Za-z_][\w-]*(\.[\w-]+)*$")
@@ -36,6 +38,7 @@ def read_project_table(table: Table) -> tuple[dict[str, Any], list[Finding]]:
     """The nested settings table and findings for keys that cannot be used."""
     result: dict[str, Any] = {}
     findings: list[Finding] = []
+    places: dict[str, list[Any]] = {}
     for index, cells in enumerate(table.rows[1:], start=1):
         key = cell_text(cells[0]) if cells else ""
         value = cells[1] if len(cells) > 1 else None
@@ -47,10 +50,14 @@ def read_project_table(table: Table) -> tuple[dict[str, Any], list[Finding]]:
             continue
         try:
             _put(result, key.split("."), _value(value))
+            places[key] = [table.file, table.sheet, table.where(index).row]
         except (TypeError, ValueError, IndexError):
             findings.append(finding("IMPORT-PROJECT-KEY", table.where(index), column="A",
                                     value=key[:60]))
-    return _lists(result), findings
+    tree = _lists(result)
+    if places:
+        tree[PLACES_KEY] = places  # where each key's value is, for findings (settings_sheet)
+    return tree, findings
 
 
 def _value(raw: Any) -> Any:
