@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-__all__ = ["Consultant", "Decisions", "Freeze", "Settings"]
+__all__ = ["DEFAULT_NEW_SERVER_PATTERN", "Consultant", "Decisions", "Freeze", "Settings",
+           "check_new_server_pattern"]
+
+DEFAULT_NEW_SERVER_PATTERN = "{old}-SE"  # the old server's name with "-SE"
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ class Settings:
     paper: str = "A4"  # "A4" or "Letter"
     # Names of new SE servers: {old} (the server replaced), {site}, {n} (running number per
     # site), {i} (number among one old server's replacements); the default keeps the old names.
-    new_server_pattern: str = "{old}-SE"
+    new_server_pattern: str = DEFAULT_NEW_SERVER_PATTERN
 
 
 @dataclass(frozen=True)
@@ -74,3 +77,12 @@ class Decisions:
     not_before: dict[str, date] = field(default_factory=dict)  # step id -> earliest start
     repoint_exo_connector: frozenset[str] = frozenset()  # servers to take out of EXO's view early
     new_servers: dict[str, int] = field(default_factory=dict)  # 2016 server -> SE servers
+
+
+def check_new_server_pattern(pattern: str) -> None:
+    """Raise ValueError when ``pattern`` uses a placeholder or format a name cannot take."""
+    try:
+        pattern.format(old="EX01", site="HQ", n=1, i=1)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ValueError(f"{pattern!r} uses an unknown placeholder or format ({exc}); "
+                         f"known: {{old}}, {{site}}, {{n}}, {{i}}") from exc

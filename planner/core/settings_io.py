@@ -27,7 +27,13 @@ from typing import Any
 
 from planner.core.knowledge import KnowledgeError, load_knowledge
 from planner.core.replace_file import replace_text
-from planner.core.settings import Consultant, Decisions, Freeze, Settings
+from planner.core.settings import (
+    Consultant,
+    Decisions,
+    Freeze,
+    Settings,
+    check_new_server_pattern,
+)
 from planner.core.settings_values import SettingsError, Table, day_name, to_toml
 
 __all__ = [
@@ -119,10 +125,9 @@ def _naming(t: Table) -> str | None:
     if pattern is None:
         return None
     try:
-        pattern.format(old="EX01", site="HQ", n=1, i=1)
-    except (KeyError, IndexError, ValueError) as exc:
-        raise t.fail("new_server", f"{pattern!r} uses an unknown placeholder or format "
-                                   f"({exc}); known: {{old}}, {{site}}, {{n}}, {{i}}") from exc
+        check_new_server_pattern(pattern)
+    except ValueError as exc:
+        raise t.fail("new_server", str(exc)) from exc
     return pattern
 
 

@@ -1583,6 +1583,21 @@
       <source>The country must be a two-letter code such as DE.</source>
       <translation>Das Land muss ein zweistelliger Code wie DE sein.</translation>
     </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="0" />
+      <source>Names of new servers</source>
+      <translation>Namen neuer Server</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="0" />
+      <source>Names of the new SE servers. {old}: the server replaced, {site}: its site, {n}: number per site ({n:02} gives 01), {i}: number among one server&apos;s replacements. Empty: {default} (the old name with -SE).</source>
+      <translation>Namen der neuen SE-Server. {old}: der ersetzte Server, {site}: sein Standort, {n}: Nummer je Standort ({n:02} ergibt 01), {i}: Nummer unter den Nachfolgern eines Servers. Leer: {default} (der alte Name mit -SE).</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="0" />
+      <source>The names of new servers may use {old}, {site}, {n} and {i}, not: </source>
+      <translation>Die Namen neuer Server können {old}, {site}, {n} und {i} verwenden, nicht: </translation>
+    </message>
   </context>
   <context>
     <name>QProgressDialog</name>

@@ -17,6 +17,7 @@ from planner.core.rules.base import Context, ServerFacts, make_step
 from planner.core.rules.estate_facts import data_volume_gb
 from planner.core.rules.legacy2013 import legacy_servers, move_target
 from planner.core.rules.takeover import Takeover, takeover_for
+from planner.core.settings import DEFAULT_NEW_SERVER_PATTERN
 
 __all__ = ["Group", "group_facts", "group_fields", "group_reason", "group_step", "new_edge_name",
            "side_by_side_groups"]
@@ -67,7 +68,7 @@ class _Namer:
     """New server names from the project's pattern, numbered per site, never twice."""
 
     def __init__(self, ctx: Context) -> None:
-        self.pattern = ctx.settings.new_server_pattern or "{old}-SE"
+        self.pattern = ctx.settings.new_server_pattern or DEFAULT_NEW_SERVER_PATTERN
         self.per_site: dict[str, int] = {}
         self.taken = {s.name.lower() for s in ctx.estate.servers}
 

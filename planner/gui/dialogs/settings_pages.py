@@ -30,7 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.settings import Consultant, Freeze, Settings
+from planner.core.settings import (
+    DEFAULT_NEW_SERVER_PATTERN,
+    Consultant,
+    Freeze,
+    Settings,
+    check_new_server_pattern,
+)
 
 __all__ = [
     "CalendarPage",
@@ -166,6 +172,16 @@ class ProjectPage(QWidget):
         self.time_limit.setRange(1, 600)
         self.time_limit.setSuffix(" s")
         self.time_limit.setValue(settings.solver_time_limit_s)
+        # the default is shown, not filled in: an empty field keeps the old names + "-SE"
+        self.new_server_pattern = QLineEdit(
+            "" if settings.new_server_pattern == DEFAULT_NEW_SERVER_PATTERN
+            else settings.new_server_pattern)
+        self.new_server_pattern.setPlaceholderText(DEFAULT_NEW_SERVER_PATTERN)
+        self.new_server_pattern.setToolTip(self.tr(
+            "Names of the new SE servers. {old}: the server replaced, {site}: its site, "
+            "{n}: number per site ({n:02} gives 01), {i}: number among one server's "
+            "replacements. Empty: {default} (the old name with -SE).").replace(
+                "{default}", DEFAULT_NEW_SERVER_PATTERN))
         form = QFormLayout(self)
         form.addRow(self.tr("Customer"), self.customer)
         form.addRow(self.tr("Project start"), self.start)
@@ -177,19 +193,27 @@ class ProjectPage(QWidget):
         form.addRow(self.tr("Plan version"), self.plan_version)
         form.addRow(self.tr("Paper"), self.paper)
         form.addRow(self.tr("Solver time limit"), self.time_limit)
+        form.addRow(self.tr("Names of new servers"), self.new_server_pattern)
 
     def apply_to(self, settings: Settings) -> Settings:
         """The settings with this page's values."""
         country = self.country.text().strip().upper()
         if len(country) != 2:
             raise ValueError(self.tr("The country must be a two-letter code such as DE."))
+        pattern = self.new_server_pattern.text().strip() or DEFAULT_NEW_SERVER_PATTERN
+        try:
+            check_new_server_pattern(pattern)
+        except ValueError as exc:
+            raise ValueError(self.tr(
+                "The names of new servers may use {old}, {site}, {n} and {i}, not: ")
+                + pattern) from exc
         return replace(
             settings, customer=self.customer.text().strip(), start=to_date(self.start.date()),
             country=country, subdivision=self.subdivision.text().strip().upper(),
             language=self.language.currentData(), company=self.company.text().strip(),
             consultant_name=self.consultant_name.text().strip(),
             plan_version=self.plan_version.text().strip(), paper=self.paper.currentText(),
-            solver_time_limit_s=self.time_limit.value())
+            solver_time_limit_s=self.time_limit.value(), new_server_pattern=pattern)
 
 
 class CalendarPage(QWidget):
