@@ -66,9 +66,16 @@ class ImportOutcome:
         return any(f.severity == Severity.ERROR for f in self.findings)
 
 
-def read_inventory(files: Sequence[Path], mapping: Any = None) -> ImportOutcome:
-    """Import the files with an optional column mapping (runs on the worker)."""
-    result = import_files(list(files), mapping)
+def read_inventory(files: Sequence[Path], mapping: Any = None,
+                   job: Any = None) -> ImportOutcome:
+    """Import the files with an optional column mapping (runs on the worker).
+
+    With a worker ``job``, reading transport logs reports its progress to it and stops
+    (ImportCancelled) when the job is cancelled.
+    """
+    progress = (lambda f, name: job.report(int(f * 100), name)) if job is not None else None
+    cancelled = (lambda: bool(job.cancelled)) if job is not None else None
+    result = import_files(list(files), mapping, progress=progress, cancelled=cancelled)
     settings = None
     if result.settings_table:
         settings, sheet_findings = settings_from_sheet(result.settings_table,
@@ -120,7 +127,7 @@ def import_into_document(document: Document, files: Sequence[Path],
     mapping = mapping_from_plain(document.project.mapping)
     label = QCoreApplication.translate("ImportWizard", "Reading the inventory…")
     done = run_with_progress(document.runner, parent, label,
-                             lambda: read_inventory(list(files), mapping))
+                             lambda job: read_inventory(list(files), mapping, job))
     if not done.ok:
         return done.error
     if done.result.refusal:

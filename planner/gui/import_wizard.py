@@ -69,15 +69,20 @@ class FilesPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle(_tr("Inventory files"))
-        self.setSubTitle(_tr("Choose the customer's spreadsheet, CSV or PowerShell exports. "
-                             "You can also drop files on the main window."))
+        self.setSubTitle(_tr("Choose the customer's spreadsheet, CSV or PowerShell exports, "
+                             "and any Exchange transport logs (files, a folder or a zip) to "
+                             "find relay clients and mail volumes. You can also drop files "
+                             "on the main window."))
         self.list = QListWidget()
         add = QPushButton(_tr("Add files…"))
         add.clicked.connect(self._add)
+        add_folder = QPushButton(_tr("Add folder…"))
+        add_folder.clicked.connect(self._add_folder)
         clear = QPushButton(_tr("Clear"))
         clear.clicked.connect(self._clear)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
+        buttons.addWidget(add_folder)
         buttons.addWidget(clear)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -94,8 +99,16 @@ class FilesPage(QWizardPage):
     def _add(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
             self, _tr("Inventory files"), self.wiz.folder,
-            _tr("Inventories (*.xlsx *.xlsm *.csv *.txt *.xml);;All files (*)"))
+            _tr("Inventories and transport logs (*.xlsx *.xlsm *.csv *.txt *.xml *.log *.LOG "
+                "*.zip);;All files (*)"))
         self.set_files(self.wiz.chosen_files + [Path(n) for n in names])
+
+    def _add_folder(self) -> None:
+        # A folder of transport logs copied off the servers (its non-log files are skipped).
+        folder = QFileDialog.getExistingDirectory(self, _tr("Folder of transport logs"),
+                                                  self.wiz.folder)
+        if folder:
+            self.set_files([*self.wiz.chosen_files, Path(folder)])
 
     def _clear(self) -> None:
         self.set_files([])
@@ -290,7 +303,7 @@ class ImportWizard(QWizard):
         """Import the chosen files with ``mapping``; False (and a message) on failure."""
         files = list(self.chosen_files)
         done = run_with_progress(self.document.runner, self, _tr("Reading the inventory…"),
-                                 lambda: read_inventory(files, mapping))
+                                 lambda job: read_inventory(files, mapping, job))
         if done.cancelled:
             return False
         if not done.ok:  # bad data arrives as findings; this is a failure of the reader

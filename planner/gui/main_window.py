@@ -53,7 +53,7 @@ from planner.gui.project_files import ProjectFiles
 
 __all__ = ["MainWindow", "icon"]
 
-INVENTORY_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt")
+INVENTORY_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt", ".xml", ".log", ".zip")
 
 
 def icon(name: str) -> QIcon:
@@ -360,7 +360,8 @@ class MainWindow(QMainWindow):
         """Open a dropped project, or import dropped inventory files through the wizard."""
         paths = [Path(QUrl(u).toLocalFile()) for u in event.mimeData().urls()]
         projects = [p for p in paths if p.suffix.lower() == FILE_SUFFIX]
-        inventories = [p for p in paths if p.suffix.lower() in INVENTORY_SUFFIXES]
+        # a dropped folder is a set of transport logs copied off the servers
+        inventories = [p for p in paths if p.suffix.lower() in INVENTORY_SUFFIXES or p.is_dir()]
         if projects and self.confirm_discard():
             self.open_path(projects[0])
         elif inventories:

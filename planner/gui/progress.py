@@ -50,6 +50,15 @@ def run_with_progress(runner: Runner, parent: QWidget | None, label: str,
     dialog.setMinimumDuration(500)
     job = runner.submit(label, fn, done, failed)
 
+    def advance(percent: int, text: str) -> None:
+        # reading transport logs knows how far it is; everything else stays "busy"
+        if percent >= 0:
+            dialog.setMaximum(100)
+            dialog.setValue(min(percent, 99))
+            dialog.setLabelText(f"{label}\n{text}" if text else label)
+
+    job.progress.connect(advance)
+
     def cancel() -> None:
         job.cancel()
         outcome.cancelled = True

@@ -406,6 +406,42 @@
   <context>
     <name>EstateModel</name>
     <message>
+      <source>EHLO name</source>
+      <translation>EHLO-Name</translation>
+    </message>
+    <message>
+      <source>First seen</source>
+      <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+      <source>Last seen</source>
+      <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+      <source>Sessions</source>
+      <translation>Sitzungen</translation>
+    </message>
+    <message>
+      <source>Messages</source>
+      <translation>Nachrichten</translation>
+    </message>
+    <message>
+      <source>Messages/day</source>
+      <translation>Nachrichten/Tag</translation>
+    </message>
+    <message>
+      <source>Authenticated</source>
+      <translation>Authentifiziert</translation>
+    </message>
+    <message>
+      <source>TLS</source>
+      <translation>TLS</translation>
+    </message>
+    <message>
+      <source>Found in logs</source>
+      <translation>In Protokollen gefunden</translation>
+    </message>
+    <message>
       <location filename="../../planner/gui/models/estate_model.py" line="273" />
       <source>Change {0} of {1}</source>
       <translation>{0} von {1} ändern</translation>
@@ -1100,8 +1136,16 @@
       <translation>Bestandsdateien</translation>
     </message>
     <message>
-      <source>Choose the customer's spreadsheet, CSV or PowerShell exports. You can also drop files on the main window.</source>
-      <translation>Wählen Sie die Tabelle, CSV-Dateien oder PowerShell-Exporte des Kunden. Sie können Dateien auch auf das Hauptfenster ziehen.</translation>
+      <source>Choose the customer's spreadsheet, CSV or PowerShell exports, and any Exchange transport logs (files, a folder or a zip) to find relay clients and mail volumes. You can also drop files on the main window.</source>
+      <translation>Wählen Sie die Tabelle, CSV-Dateien oder PowerShell-Exporte des Kunden und gegebenenfalls Exchange-Transportprotokolle (Dateien, einen Ordner oder ein Zip), um Relay-Clients und Mailmengen zu finden. Sie können Dateien auch auf das Hauptfenster ziehen.</translation>
+    </message>
+    <message>
+      <source>Add folder…</source>
+      <translation>Ordner hinzufügen …</translation>
+    </message>
+    <message>
+      <source>Folder of transport logs</source>
+      <translation>Ordner mit Transportprotokollen</translation>
     </message>
     <message>
       <source>Add files…</source>
@@ -1112,8 +1156,8 @@
       <translation>Leeren</translation>
     </message>
     <message>
-      <source>Inventories (*.xlsx *.xlsm *.csv *.txt *.xml);;All files (*)</source>
-      <translation>Bestände (*.xlsx *.xlsm *.csv *.txt *.xml);;Alle Dateien (*)</translation>
+      <source>Inventories and transport logs (*.xlsx *.xlsm *.csv *.txt *.xml *.log *.LOG *.zip);;All files (*)</source>
+      <translation>Bestände und Transportprotokolle (*.xlsx *.xlsm *.csv *.txt *.xml *.log *.LOG *.zip);;Alle Dateien (*)</translation>
     </message>
     <message>
       <source>Column mapping</source>

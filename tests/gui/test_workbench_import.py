@@ -117,9 +117,9 @@ def test_import_runs_on_the_worker_thread(qtbot: Any, monkeypatch: Any) -> None:
     threads: list[str] = []
     real = wizard_module.read_inventory
 
-    def spy(files: Any, mapping: Any) -> Any:
+    def spy(files: Any, mapping: Any, job: Any = None) -> Any:
         threads.append(threading.current_thread().name)
-        return real(files, mapping)
+        return real(files, mapping, job)
 
     monkeypatch.setattr(wizard_module, "read_inventory", spy)
     runner = ThreadRunner()

@@ -100,6 +100,9 @@ def column_title(key: str) -> str:
         "mailbox_data_gb": "Mailbox data (GB)", "size_gb": "Size (GB)",
         "judged_by_exo": "Sends to EXO (inventory)", "judged": "Judged by EXO",
         "server_fqdn": "Server FQDN", "tls_certificate": "TLS certificate",
+        # what the transport logs showed about a relay client
+        "ehlo": "EHLO name", "messages_per_day": "Messages/day", "tls": "TLS",
+        "discovered": "Found in logs",
     }
     text = titles.get(key) or key.replace("_", " ").capitalize()
     return QCoreApplication.translate("EstateModel", text)

@@ -63,3 +63,13 @@ def test_no_local_path_leaks_into_findings_or_steps(planned: Plan) -> None:
     texts = [f.message_en + f.message_de + f.file for f in planned.findings]
     texts += [s.why_en + s.why_de + s.command for s in planned.proposal.steps]
     assert not any(tmp in t for t in texts)
+
+
+def test_the_sample_logs_beside_the_mixed_sample_add_clients_and_steps() -> None:
+    sample = MIXED.parents[1] / "mixed-logs" / "transport-logs.zip"
+    inputs = load_inputs([MIXED, sample])
+    plan = make_plan(inputs.estate, inputs.findings, inputs.settings)
+    clients = inputs.estate.relay_clients
+    assert len(clients) == 8 and sum(rc.discovered for rc in clients) == 5
+    relay = [s for s in plan.proposal.steps if s.kind == "relay_repoint"]
+    assert len(relay) == 3  # SAP ERP plus the two clients only the logs know
