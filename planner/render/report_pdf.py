@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     QUrl,
 )
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QImage,
@@ -57,6 +58,10 @@ from planner.render.pdf_outline import Bookmark, DocumentInfo, add_outline
 
 __all__ = ["PageGeometry", "build_document", "document_info", "headings", "print_report",
            "write_report_pdf"]
+
+# Points below a page's top where Qt's own clip starts (see _paint_pages): above the 3.6 pt a
+# 9.5 pt paragraph line's extra height reaches, below the 8 pt of the smallest line.
+SKIP_LEADING = 12.0
 
 PAPERS = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
 
@@ -339,10 +344,16 @@ def _paint_pages(painter: QPainter, device: QPagedPaintDevice, doc: QTextDocumen
         painter.save()
         painter.translate(body.left(), body.top() - index * body.height())
         page = QRectF(0, index * body.height(), body.width(), body.height())
-        # Clip at the page's bottom edge: accents of a line that starts the next page reach a
-        # point or two above it. Keep that much room at the top so they show on their page.
+        # Draw each line on one page only. Qt draws a line whose box touches the clip it is
+        # given, and a paragraph's line box includes its extra line height (130 %): the last
+        # line of the page before reaches up to 30 % of a line into this page although it was
+        # paginated by its text. So Qt's clip starts SKIP_LEADING below the top (less than any
+        # line's height, more than any such overhang); the painter's clip keeps a few points
+        # above the top for the accents of this page's first line and none below the bottom.
         painter.setClipRect(page.adjusted(-6, -6, 6, 0))
-        doc.drawContents(painter, page.adjusted(0, -6, 0, 0))
+        paint = QAbstractTextDocumentLayout.PaintContext()
+        paint.clip = page.adjusted(0, SKIP_LEADING, 0, -0.5)
+        doc.documentLayout().draw(painter, paint)
         for placed in placements:
             if page.contains(placed.rect.center()):
                 paint_figure(painter, placed.figure, placed.rect)

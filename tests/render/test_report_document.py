@@ -3,6 +3,7 @@ numbers are right, no table row split over a page edge and no nearly empty page.
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import unicodedata
@@ -135,3 +136,37 @@ def test_no_page_is_less_than_a_tenth_full_except_the_last(
     depths = _ink_depth(path, PageGeometry.for_paper("A4"))
     assert len(depths) > 5
     assert all(d >= 0.1 for d in depths[:-1]), depths
+
+
+PAGE_NUMBER = re.compile(r"(?:Page|Seite) \d+ (?:of|von) \d+")
+LINE = re.compile(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</line>',
+                  re.S)
+
+
+def _page_lines(pdf: Path) -> list[list[tuple[float, float, str]]]:
+    """Each page's text lines with their top and bottom (pdftotext also extracts text that
+    was drawn and then clipped away)."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
+                         check=True, text=True).stdout
+    return [[(float(top), float(bottom), html.unescape(" ".join(re.sub(r"<[^>]+>", " ",
+                                                                         words).split())))
+             for top, bottom, words in LINE.findall(page)]
+            for page in xml.split("<page ")[1:]]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.iterdir() if p.is_dir()))
+def test_no_text_hides_under_the_running_header_or_footer(
+        name: str, lang: str, knowledge: Knowledge, tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    write_report_pdf(bundled_plan(name), knowledge, path, lang)
+    geometry = PageGeometry.for_paper("A4")
+    pages = _page_lines(path)[1:]  # the cover has no running header
+    running = {text for page in pages for _, _, text in page
+               if sum(text in (t for _, _, t in other) for other in pages) > len(pages) // 2
+               or PAGE_NUMBER.fullmatch(text)}
+    # A line drawn across a page edge lands above the body (under the header) or below it.
+    outside = [(index, text) for index, page in enumerate(pages, start=2)
+               for top, bottom, text in page if text not in running
+               and (top < geometry.top - 6 or bottom > geometry.height - geometry.bottom + 2)]
+    assert outside == []
