@@ -6,21 +6,46 @@ notes, the GUI's step details), so a reviewer never has to look the rule up in t
 
 from __future__ import annotations
 
+import re
+
 from planner.core.catalogue import catalogue
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Step
 
-__all__ = ["step_source_text"]
+__all__ = ["citation", "step_source_text"]
+
+_REMARK = re.compile(r"\)\s*:\s.*$|(?<=[\w'])\s*:\s(?!.*').*$")
+_GROUP = re.compile(r"\s*\(([^()']*)\)")
+
+
+def _kept(match: re.Match[str]) -> str:
+    """A bracketed remark's replacement: kept inside a quoted title or when it is a number."""
+    inside_title = match.string[:match.start()].count("'") % 2 == 1
+    if inside_title or re.fullmatch(r"[\d, -]+", match.group(1)):
+        return match.group(0)
+    return ""
+
+
+def citation(source: str) -> str:
+    """A source as a citation: publisher, title and article number, without the remarks
+    (English prose in brackets or after a colon) that the knowledge base keeps for us."""
+    parts = []
+    for part in source.split(";"):
+        text = _REMARK.sub(lambda m: ")" if m.group(0).startswith(")") else "", part.strip())
+        text = _GROUP.sub(_kept, text)
+        if text.strip():
+            parts.append(text.strip())
+    return "; ".join(parts) or source
 
 
 def step_source_text(step: Step, knowledge: Knowledge, lang: str) -> str:
     """"Rule “…”; source: …" in ``lang``; the rule's name from rules.toml, never its id.
 
-    The source is the step's own (a fact it rests on) or else the rule's; "" when neither
-    is known (a step made outside the rules).
+    The source is the step's own (a fact it rests on) or else the rule's, as a citation
+    (the knowledge base's English remarks left out); "" when neither is known.
     """
     rule = knowledge.rules.get(step.rule)
-    source = step.source or (rule.source if rule is not None else "")
+    source = citation(step.source or (rule.source if rule is not None else ""))
     words = catalogue(lang)
     if rule is None:
         return words("plan.source.only", source=source) if source else ""

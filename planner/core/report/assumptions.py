@@ -13,6 +13,7 @@ from planner.core.outline import finding_place
 from planner.core.plan import Plan
 from planner.core.report.table import Row, Table
 from planner.core.report.wording import Wording
+from planner.core.step_source import citation
 
 __all__ = ["facts_table", "findings_table", "planning_table", "stage_table"]
 
@@ -105,30 +106,6 @@ def _value(words: Wording, value: Any) -> str:
     # A text value of the knowledge base (a Microsoft term) has its words in the catalogue.
     key = "report.fact_value." + re.sub(r"\W+", "_", str(value)).strip("_").lower()
     return words(key) if words.catalogue.has(key) else str(value)
-
-
-_REMARK = re.compile(r"\)\s*:\s.*$|(?<=[\w'])\s*:\s(?!.*').*$")
-_GROUP = re.compile(r"\s*\(([^()']*)\)")
-
-
-def _kept(match: re.Match[str]) -> str:
-    """A bracketed remark's replacement: kept inside a quoted title or when it is a number."""
-    inside_title = match.string[:match.start()].count("'") % 2 == 1
-    if inside_title or re.fullmatch(r"[\d, -]+", match.group(1)):
-        return match.group(0)
-    return ""
-
-
-def citation(source: str) -> str:
-    """A source as a citation: publisher, title and article number, without the remarks
-    (English prose in brackets or after a colon) that the knowledge base keeps for us."""
-    parts = []
-    for part in source.split(";"):
-        text = _REMARK.sub(lambda m: ")" if m.group(0).startswith(")") else "", part.strip())
-        text = _GROUP.sub(_kept, text)
-        if text.strip():
-            parts.append(text.strip())
-    return "; ".join(parts) or source
 
 
 def _fact_row(words: Wording, name: str, fact: Fact) -> Row:
