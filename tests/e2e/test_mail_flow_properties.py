@@ -99,3 +99,20 @@ def test_arbitration_first_and_health_mailboxes_never(folder: str) -> None:
     for s in p.steps:
         assert not any(line.startswith("Get-Mailbox") and "-Monitoring" in line
                        for line in s.command.splitlines()), s.id
+
+
+def test_two_edges_a_2013_namespace_holder_and_a_scanner_range() -> None:
+    """mailflow-two-edges: the replaced 2016 Edge waits for inbound mail, the 2019 Edge is
+    upgraded in place (nothing to switch); the 2013 server's namespaces move before its
+    mailboxes; a scanner range no relay client explains is a finding, not a silent gap."""
+    p, g = _proposal(str(ESTATES / "mailflow-two-edges"))
+    ids = {s.id for s in p.steps}
+    assert _before(g, "edge:inbound:NL-EDGE16", "edge:remove:NL-EDGE16")
+    assert "inplace:NL-EDGE19" in ids and not any("NL-EDGE19" in i and "remove" in i
+                                                  for i in ids)
+    assert _before(g, "legacy:namespace:NL-EX13", "legacy:moves:NL-EX13")
+    assert _before(g, "legacy:relay:NL-EX13:Zollsystem", "legacy:decom:NL-EX13")
+    assert _before(g, "sbs:arbitration:NL-EX16", "sbs:moves:NL-EX16:1")
+    assert _before(g, "sbs:moves:NL-EX16:1", "sbs:publicfolders:NL-EX16")
+    unexplained = [f for f in p.findings if f.code == "RULES-RELAY-IP-UNEXPLAINED"]
+    assert len(unexplained) == 1 and "10.8.2.0/28" in unexplained[0].message_en

@@ -35,6 +35,7 @@ ESTATES: dict[str, tuple[str, ...]] = {
     "german": ("german-csv/Exchange-Übersicht.csv",),
     "custen": ("customer-sheet-en/Exchange servers.xlsx",),
     "big40": ("big-40/inventory.xlsx",),
+    "twoedges": ("mailflow-two-edges/inventory.xlsx",),
 }
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
