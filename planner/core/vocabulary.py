@@ -181,6 +181,7 @@ COLOURS: Mapping[str, str] = {
     "freeze": "#fbe5d6",
     "today": "#c62828",  # the plan's as-of date on time axes (report, workbook)
     "used": "#9a9a9a",  # pause days used before the plan
+    "history": "#7f7f7f",  # the hatch over stage days before the plan start
     "alarm": "#c00000",  # over budget, refused, a negative remainder
     "summary_1": "#404040",  # outline summary bars by level
     "summary_2": "#a6a6a6",

@@ -344,8 +344,8 @@
     </message>
     <message>
       <location filename="../../planner/gui/views/enforcement.py" line="102" />
-      <source>Enforcement stage per judged server (black line: leaves Exchange Online's view)</source>
-      <translation>Durchsetzungsstufe je bewertetem Server (schwarze Linie: fällt aus der Prüfung durch Exchange Online heraus)</translation>
+      <source>Enforcement stage per judged server since first detection (hatched: before the plan start; black line: leaves Exchange Online's view)</source>
+      <translation>Durchsetzungsstufe je bewertetem Server seit der ersten Erkennung (schraffiert: vor dem Planstart; schwarze Linie: fällt aus der Prüfung durch Exchange Online heraus)</translation>
     </message>
     <message>
       <location filename="../../planner/gui/views/enforcement.py" line="109" />

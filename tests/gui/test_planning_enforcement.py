@@ -11,6 +11,7 @@ from datetime import date
 
 from PySide6.QtGui import QGuiApplication
 
+import planner.gui.document as document_module
 from planner.core.plan import Pause
 from planner.gui.views.enforcement import EnforcementView, pause_budget, pause_commands
 from planner.gui.views.planning_edits import submit_settings
@@ -114,3 +115,30 @@ def test_one_click_applies_the_baseline_exchange_online_implies(qtbot, monkeypat
     assert 'baseline.2016.CU23 = ""' in view.apply_baseline.text()
     view.apply_baseline.click()
     assert doc.settings.policy_overrides["baseline.2016.CU23"] == ""
+
+
+def test_strips_start_at_first_detection_with_the_history_hatched(qtbot, monkeypatch):
+    # A server Exchange Online detected in 2024 shows its past stages, not only the plan's.
+    def detected_2024(*args, **kwargs):
+        plan = make_plan(*args, **kwargs)
+        ex01, *rest = plan.schedule.exposure
+        early = replace(ex01, first_detected=date(2024, 3, 28),
+                        first_detected_source="exo_report")
+        return replace(plan, schedule=replace(plan.schedule, exposure=(early, *rest)))
+
+    doc = fake_document(monkeypatch)
+    monkeypatch.setattr(document_module, "make_plan", detected_2024)
+    doc.replan()
+    view = EnforcementView(doc)
+    qtbot.addWidget(view)
+    strips = view.strips
+    assert strips.first == date(2024, 3, 28)
+    assert strips.history_before == doc.plan.settings.start
+    row = next(r for r in strips.rows if r.server == "EX01")
+    runs = strips.runs(row)
+    history = [r for r in runs if r[3]]
+    assert history[0][1] == date(2024, 3, 28) and history[0][0] == "report"
+    assert history[-1][2] < doc.plan.settings.start and history[-1][0] == "block"
+    assert all(r[1] >= doc.plan.settings.start for r in runs if not r[3])
+    view.resize(900, 600)
+    view.grab()  # paints the hatched history without error

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from xlsxwriter.workbook import Workbook
@@ -16,6 +16,8 @@ from xlsxwriter.workbook import Workbook
 from planner.core.enforcement import daily_stages
 from planner.core.exo_view import exo_text
 from planner.core.export.cells import SheetWriter, Styles
+from planner.core.export.labels import label
+from planner.core.export.timeline import Column, Timeline
 from planner.core.export.xlsx_gantt import column_props, month_groups
 from planner.core.export.xlsx_layout import (
     CELL,
@@ -35,6 +37,10 @@ from planner.core.vocabulary import COLOURS, STAGE_KINDS
 __all__ = ["pause_budget", "pause_command", "write_enforcement_sheet"]
 
 _NAME_WIDTH = 16
+# History up to this many weeks prints a column per week; a longer one (a server detected in
+# 2024) a column per month, so the sheet stays a few pages wide.
+_HISTORY_WEEKS_MAX = 12
+_HISTORY_PATTERN = 4  # xlsxwriter's "light grey" dots: the stage colour stays readable
 
 
 class _Grid:
@@ -160,56 +166,117 @@ def _strip_period(ctx: ExportContext) -> tuple[date, date]:
     return start, max([start, *ends])
 
 
-def _strip_axis(writer: SheetWriter, ctx: ExportContext, row: int) -> int:
+def history_columns(first: date, before: date, lang: str) -> tuple[Column, ...]:
+    """Columns for the days from ``first`` (the earliest first detection) to the day before
+    ``before`` (the strip's first day): weeks for a short history, months for a long one."""
+    if first >= before:
+        return ()
+    last = before - timedelta(days=1)
+    columns: list[Column] = []
+    if (before - first).days <= 7 * _HISTORY_WEEKS_MAX:
+        monday = first - timedelta(days=first.weekday())
+        while monday <= last:
+            columns.append(Column(max(monday, first), min(monday + timedelta(days=6), last),
+                                  str(monday.isocalendar().week),
+                                  f"{label(f'month.{monday.month}', lang)} {monday.year}"))
+            monday += timedelta(days=7)
+        return tuple(columns)
+    month = first.replace(day=1)
+    while month <= last:
+        following = (month + timedelta(days=32)).replace(day=1)
+        columns.append(Column(max(month, first), min(following - timedelta(days=1), last),
+                              f"{month.month:02d}", str(month.year)))
+        month = following
+    return tuple(columns)
+
+
+def _history(ctx: ExportContext) -> tuple[Column, ...]:
+    """The history columns left of the plan's time axis, from the earliest first detection."""
+    exposure = ctx.plan.schedule.exposure
+    first = min((e.first_detected for e in exposure), default=ctx.timeline.start)
+    return history_columns(first, ctx.timeline.start, ctx.lang)
+
+
+def _strip_axis(writer: SheetWriter, ctx: ExportContext, row: int,
+                history: tuple[Column, ...]) -> int:
     """Section title, the note on the period shown, month and day/week rows; the next row."""
     section(writer, row, ctx.text("section.strip"))
     start, end = _strip_period(ctx)
-    writer.put(row + 1, 0, ctx.text("gantt.strip_period", start=date_text(start, ctx.lang),
-                                    end=date_text(end, ctx.lang)), measure=False, italic=True)
+    note = ctx.text("gantt.strip_period", start=date_text(start, ctx.lang),
+                    end=date_text(end, ctx.lang))
+    if history:
+        note += " " + ctx.text("gantt.strip_history", first=date_text(history[0].start,
+                                                                      ctx.lang))
+    writer.put(row + 1, 0, note, measure=False, italic=True)
     timeline, sheet, styles = ctx.timeline, writer.sheet, writer.styles
     month = styles.get(**{**HEADER, "align": "center", "font_size": 8})
-    for first, last, group in month_groups(timeline):
+    shift = len(history)
+    groups = [(a, b, g) for a, b, g in month_groups(Timeline("month", history))]
+    groups += [(a + shift, b + shift, g) for a, b, g in month_groups(timeline)]
+    for first, last, group in groups:
         if first == last:
-            sheet.write_string(row + 2, first + 1, group if timeline.scale == "week" else "",
-                               month)
+            shown = group if timeline.scale == "week" or first < shift else ""
+            sheet.write_string(row + 2, first + 1, shown, month)
         else:
             sheet.merge_range(row + 2, first + 1, row + 2, last + 1, group, month)
     head = styles.get(**{**HEADER, "align": "center", "font_size": 8, "bold": False})
     writer.put(row + 3, 0, ctx.text("col.server"), measure=False, **HEADER)
-    for i, col in enumerate(timeline.columns, start=1):
+    for i, col in enumerate((*history, *timeline.columns), start=1):
         sheet.write_string(row + 3, i, col.label, head)
     return row + 4
 
 
-def _worst_per_column(ctx: ExportContext, exp: Exposure) -> dict[int, tuple[int, str]]:
-    """The most severe stage each column shows, only for days inside the strip's period."""
+def _rank(stage: int, kind: str) -> tuple[int, int]:
+    return (0 if kind == "paused" else 1, stage)
+
+
+def _worst_per_column(ctx: ExportContext, exp: Exposure,
+                      history: tuple[Column, ...]) -> dict[int, tuple[int, str]]:
+    """The most severe stage each strip column shows: history columns (index below
+    ``len(history)``) for the days before the time axis, then the plan's days from its start
+    (a time-axis column wholly before the plan start shows its days as history too)."""
     start, end = _strip_period(ctx)
+    timeline, shift = ctx.timeline, len(history)
     worst: dict[int, tuple[int, str]] = {}
     for day in daily_stages(exp, ctx.plan.schedule.pauses, ctx.knowledge.policy, end):
-        if day.day < start:
-            continue  # history before the plan start: the table does not count it either
-        for i in ctx.timeline.span(day.day, day.day):
-            rank = (0 if day.kind == "paused" else 1, day.stage)
-            if i not in worst or rank > (0 if worst[i][1] == "paused" else 1, worst[i][0]):
+        if day.day < timeline.start:
+            cols = [i for i, c in enumerate(history) if c.start <= day.day <= c.end]
+        else:
+            cols = [i + shift for i in timeline.span(day.day, day.day)
+                    if day.day >= start or timeline.columns[i].end < start]
+        for i in cols:
+            if i not in worst or _rank(day.stage, day.kind) > _rank(*worst[i]):
                 worst[i] = (day.stage, day.kind)
     return worst
 
 
+def _history_end(ctx: ExportContext, history: tuple[Column, ...]) -> int:
+    """Strip columns before this index show days before the plan start (drawn shaded)."""
+    start = ctx.plan.settings.start
+    return len(history) + sum(1 for c in ctx.timeline.columns if c.end < start)
+
+
 def _strip(writer: SheetWriter, ctx: ExportContext, row: int) -> int:
-    first = _strip_axis(writer, ctx, row)
+    history = _history(ctx)
+    first = _strip_axis(writer, ctx, row, history)
     sheet, styles = writer.sheet, writer.styles
-    backgrounds = [column_props(c, ctx.timeline.scale) for c in ctx.timeline.columns]
+    backgrounds: list[dict[str, Any]] = ([{} for _ in history]
+                   + [column_props(c, ctx.timeline.scale) for c in ctx.timeline.columns])
+    past = _history_end(ctx, history)
     for r, exp in enumerate(ctx.plan.schedule.exposure, start=first):
         writer.put(r, 0, exp.server, measure=False, bold=True, **CELL)
-        worst = _worst_per_column(ctx, exp)
+        worst = _worst_per_column(ctx, exp, history)
         for i, props in enumerate(backgrounds):
             if i in worst:
                 stage, kind = worst[i]
                 colour = COLOURS["paper"] if kind == "block" else COLOURS["black"]
                 text = "P" if kind == "paused" else str(stage)
+                fill = KIND_COLOURS.get(kind, COLOURS["paper"])
+                # History is hatched: the stage colour under a light pattern of the shade.
+                shade = ({"pattern": _HISTORY_PATTERN, "fg_color": COLOURS["history"],
+                          "bg_color": fill} if i < past else {"bg_color": fill})
                 sheet.write_string(r, i + 1, text, styles.get(
-                    **{**props, "bg_color": KIND_COLOURS.get(kind, COLOURS["paper"])},
-                    font_color=colour, align="center", font_size=8))
+                    **{**props, **shade}, font_color=colour, align="center", font_size=8))
             elif props:
                 sheet.write_blank(r, i + 1, None, styles.get(**props))
     last = first - 1 + len(ctx.plan.schedule.exposure)
@@ -217,6 +284,11 @@ def _strip(writer: SheetWriter, ctx: ExportContext, row: int) -> int:
         writer.put(n, 0, ctx.text(STAGE_KINDS[kind].label_key), measure=False,
                    bg_color=KIND_COLOURS[kind], font_color=COLOURS["paper"] if kind == "block"
                    else COLOURS["black"], **CELL)
+    if past:
+        writer.put(last + 6, 0, ctx.text("gantt.history"), measure=False,
+                   pattern=_HISTORY_PATTERN, fg_color=COLOURS["history"],
+                   bg_color=KIND_COLOURS["report"], **CELL)
+        return last + 7
     return last + 6
 
 
@@ -230,9 +302,10 @@ def write_enforcement_sheet(book: Workbook, styles: Styles, ctx: ExportContext) 
     row = _exposure_table(grid, ctx, _today_table(grid, ctx, 3))
     row = _pause_tables(grid, ctx, row + 1)
     last = _strip(writer, ctx, row + 1) if ctx.plan.schedule.exposure else row
+    columns = len(ctx.timeline.columns) + len(_history(ctx))
     sheet.set_column(0, 0, _NAME_WIDTH)
-    sheet.set_column(1, max(len(ctx.timeline.columns), 80), unit)
-    total = _NAME_WIDTH + unit * max(len(ctx.timeline.columns), grid.last_col)
+    sheet.set_column(1, max(columns, 80), unit)
+    total = _NAME_WIDTH + unit * max(columns, grid.last_col)
     print_setup(sheet, ctx, ctx.text("sheet.enforcement"), (0, 1),
                 pages_wide=max(1, math.ceil(total / 230)), repeat_cols=(0, 0))
-    sheet.print_area(0, 0, last, max(len(ctx.timeline.columns), grid.last_col))
+    sheet.print_area(0, 0, last, max(columns, grid.last_col))

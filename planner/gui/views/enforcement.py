@@ -117,8 +117,9 @@ class EnforcementView(QWidget):
         today_layout.addWidget(self.apply_baseline)
         box.addWidget(self.today_group)
         box.addWidget(self._group(self.tr("Objective"), self.objective))
-        strips_title = self.tr("Enforcement stage per judged server "
-                               "(black line: leaves Exchange Online's view)")
+        strips_title = self.tr("Enforcement stage per judged server since first detection "
+                               "(hatched: before the plan start; black line: leaves Exchange "
+                               "Online's view)")
         strips_group = self._group(strips_title, self.strips)
         group_layout = strips_group.layout()
         assert group_layout is not None
@@ -220,7 +221,9 @@ class EnforcementView(QWidget):
         ends = [plan.schedule.objective.finish or plan.settings.start]
         ends += [e.cutover for e in plan.schedule.exposure if e.cutover]
         first = min([plan.settings.start] + [e.first_detected for e in plan.schedule.exposure])
-        self.strips.set_rows(rows, first, max(ends) + timedelta(days=7))
+        # The strips start at the earliest first detection; the days before the plan start
+        # are the server's history (hatched), so a server detected in 2024 shows its stages.
+        self.strips.set_rows(rows, first, max(ends) + timedelta(days=7), plan.settings.start)
 
     def note_text(self, plan: Plan) -> str:
         """Which first-detected dates are estimates, and which judged servers pass today."""

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from planner.core.vocabulary import COLOURS, STAGE_KINDS, StageKind
@@ -59,13 +59,16 @@ class StageStrips(QWidget):
         self.rows: tuple[StripRow, ...] = ()
         self.first = date.today()
         self.last = date.today()
+        self.history_before = date.today()  # days before it (the plan start) are history
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
 
-    def set_rows(self, rows: tuple[StripRow, ...], first: date, last: date) -> None:
-        """Show these servers between two days."""
+    def set_rows(self, rows: tuple[StripRow, ...], first: date, last: date,
+                 history_before: date | None = None) -> None:
+        """Show these servers between two days; days before ``history_before`` are hatched."""
         self.rows = rows
         self.first, self.last = first, max(last, first + timedelta(days=1))
+        self.history_before = history_before or first
         self.setFixedHeight(AXIS_H + ROW_H * max(1, len(rows)) + 4)
         self.update()
 
@@ -92,12 +95,13 @@ class StageStrips(QWidget):
             y = AXIS_H + i * ROW_H
             p.setPen(self.palette().text().color())
             p.drawText(QRectF(4, y, NAME_W - 8, ROW_H), Qt.AlignmentFlag.AlignVCenter, row.server)
-            shown = (s for s in row.stages if s.day >= self.first
-                     and (row.cutover is None or s.day < row.cutover))
-            for kind, d0, d1 in stage_runs(shown):
+            for kind, d0, d1, history in self.runs(row):
                 x0, x1 = self._x(d0), self._x(d1 + timedelta(days=1))
-                p.fillRect(QRectF(x0, y + 4, x1 - x0, ROW_H - 8),
-                           QColor(STAGE_COLORS.get(kind, COLOURS["grid"])))
+                box = QRectF(x0, y + 4, x1 - x0, ROW_H - 8)
+                p.fillRect(box, QColor(STAGE_COLORS.get(kind, COLOURS["grid"])))
+                if history:  # the past, not the plan's doing: hatched over its stage colour
+                    p.fillRect(box, QBrush(QColor(COLOURS["history"]),
+                                           Qt.BrushStyle.BDiagPattern))
             if row.cutover and self.first <= row.cutover <= self.last:
                 x = self._x(row.cutover)
                 p.setPen(QPen(QColor(COLOURS["black"]), 2))
@@ -105,6 +109,15 @@ class StageStrips(QWidget):
                 p.drawText(QRectF(x + 6, y, 120, ROW_H), Qt.AlignmentFlag.AlignVCenter,
                            f"{row.cutover:%d.%m.%Y}")
         p.end()
+
+    def runs(self, row: StripRow) -> list[tuple[str, date, date, bool]]:
+        """The row's stage runs as drawn: (kind, first, last, before the plan start)."""
+        shown = [s for s in row.stages if s.day >= self.first
+                 and (row.cutover is None or s.day < row.cutover)]
+        past = [s for s in shown if s.day < self.history_before]
+        plan = [s for s in shown if s.day >= self.history_before]
+        return ([(k, a, b, True) for k, a, b in stage_runs(past)]
+                + [(k, a, b, False) for k, a, b in stage_runs(plan)])
 
     def _paint_axis(self, p: QPainter) -> None:
         p.setPen(QColor(COLOURS["muted"]))
