@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from planner.core.exo_view import exo_text
 from planner.core.knowledge import EnforcementPolicy, Stage
+from planner.core.model import Estate
 from planner.core.plan import ServerToday
+from planner.core.today_flows import flow_text, flow_today
 
 __all__ = ["TodayLine", "today_line", "today_lines"]
 
@@ -24,6 +26,7 @@ class TodayLine:
     rating: str  # "red" | "amber" | "green"
     state: str  # "Blocked since 13.11.2026: Blocked 20 minutes per hour (550 5.7.230)"
     next: str  # "stage 8 (blocked) from 23.11.2026; the plan takes it out ... on ..."
+    flow: str = ""  # "outbound to Exchange Online via send connector “…”, about 40 messages a day"
 
 
 def _stage(policy: EnforcementPolicy, number: int) -> Stage | None:
@@ -56,18 +59,20 @@ def _next(state: ServerToday, lang: str) -> str:
     return text
 
 
-def today_line(state: ServerToday, policy: EnforcementPolicy, lang: str) -> TodayLine:
-    """The worded state of one server."""
+def today_line(state: ServerToday, policy: EnforcementPolicy, lang: str,
+               estate: Estate | None = None) -> TodayLine:
+    """The worded state of one server; with the estate, also the mail flow it carries."""
     kind = exo_text(lang, f"today.kind.{state.kind}")
     if state.since is None:
         text = exo_text(lang, "today.line_undetected", state=kind)
     else:
         text = exo_text(lang, "today.line", state=kind, since=state.since,
                         meaning=_meaning(state, policy, lang))
-    return TodayLine(state.server, state.rating, text, _next(state, lang))
+    flow = flow_text(flow_today(estate, state.server), lang) if estate is not None else ""
+    return TodayLine(state.server, state.rating, text, _next(state, lang), flow)
 
 
 def today_lines(states: tuple[ServerToday, ...], policy: EnforcementPolicy,
-                lang: str) -> tuple[TodayLine, ...]:
+                lang: str, estate: Estate | None = None) -> tuple[TodayLine, ...]:
     """The worded state of every judged server, in the plan's order (worst first)."""
-    return tuple(today_line(s, policy, lang) for s in states)
+    return tuple(today_line(s, policy, lang, estate) for s in states)

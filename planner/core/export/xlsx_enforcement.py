@@ -83,17 +83,18 @@ def _today_table(grid: _Grid, ctx: ExportContext, row: int) -> int:
     if not plan.today or plan.as_of is None:
         return row
     section(grid.writer, row, exo_text(ctx.lang, "today.heading", as_of=plan.as_of))
-    widths = [_NAME_WIDTH, 70.0, 60.0]
+    widths = [_NAME_WIDTH, 62.0, 62.0, 52.0]
     grid.row(row + 1, [exo_text(ctx.lang, f"today.{k}")
-                       for k in ("col_server", "col_state", "col_next")], widths, **HEADER)
+                       for k in ("col_server", "col_state", "col_flow", "col_next")], widths,
+             **HEADER)
     kinds = {t.server: t.kind for t in plan.today}
-    for i, line in enumerate(today_lines(plan.today, ctx.knowledge.policy, ctx.lang),
-                             start=row + 2):
+    for i, line in enumerate(today_lines(plan.today, ctx.knowledge.policy, ctx.lang,
+                                         plan.estate), start=row + 2):
         kind = kinds.get(line.server, "")
         colour = {"bg_color": KIND_COLOURS[kind]} if kind in KIND_COLOURS else {}
         if kind == "block":
             colour["font_color"] = COLOURS["paper"]
-        grid.row(i, [line.server, line.state, line.next], widths, **CELL, **colour)
+        grid.row(i, [line.server, line.state, line.flow, line.next], widths, **CELL, **colour)
     return row + 3 + len(plan.today)
 
 

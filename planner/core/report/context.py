@@ -167,13 +167,16 @@ def _deadline_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
 
 
 def _today_table(plan: Plan, knowledge: Knowledge, lang: str) -> Table:
-    """The summary's opening: each judged server's stage today, red/amber/green."""
+    """The summary's opening: each judged server's stage today, red/amber/green, and the
+    mail flow to Exchange Online it carries."""
     cls = {"red": "bad", "amber": "warn", "green": "good"}
-    rows = tuple(Row((line.server, line.state, line.next), cls[line.rating])
-                 for line in today_lines(plan.today, knowledge.policy, lang))
-    head = tuple(exo_text(lang, f"today.{k}") for k in ("col_server", "col_state", "col_next"))
+    # Per server and per mail flow: the stage, and which mail to Exchange Online it hits.
+    rows = tuple(Row((line.server, line.state, line.flow, line.next), cls[line.rating])
+                 for line in today_lines(plan.today, knowledge.policy, lang, plan.estate))
+    head = tuple(exo_text(lang, f"today.{k}")
+                 for k in ("col_server", "col_state", "col_flow", "col_next"))
     title = exo_text(lang, "today.heading", as_of=plan.as_of) if plan.as_of else ""
-    return Table(head, rows, (16, 48, 36), title=title)
+    return Table(head, rows, (13, 36, 27, 24), title=title)
 
 
 def _deadline_note(plan: Plan, words: Wording) -> str:

@@ -193,8 +193,9 @@ class EnforcementView(QWidget):
         rows = "".join(
             f'<tr><td><span style="color:{_RATING_COLOURS[line.rating]}">●</span> '
             f"<b>{escape(line.server)}</b></td><td>{escape(line.state)}</td>"
-            f"<td>{escape(line.next)}</td></tr>"
-            for line in today_lines(plan.today, self.document.knowledge.policy, lang))
+            f"<td>{escape(line.flow)}</td><td>{escape(line.next)}</td></tr>"
+            for line in today_lines(plan.today, self.document.knowledge.policy, lang,
+                                    plan.estate))
         self.today.setText(f'<table cellspacing="4">{rows}</table>')
         overrides = implied_overrides(plan.baseline_evidence)
         self.apply_baseline.setVisible(bool(overrides))
