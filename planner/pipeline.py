@@ -13,6 +13,7 @@ from pathlib import Path
 
 from planner.core.build_sources import precise_builds
 from planner.core.calendar import build_calendar
+from planner.core.documentation_facts import documentation_override_findings
 from planner.core.edits.scenarios import export_choice
 from planner.core.exo_view import (
     as_of_findings,
@@ -110,7 +111,7 @@ def make_plan(
                                          build_calendar(settings, estate))
                   + report_findings(estate, settings, knowledge)
                   + evidence_findings(evidence) + as_of_findings(settings, as_of)
-                  + tasks.findings + refined),
+                  + tasks.findings + refined + documentation_override_findings(knowledge)),
         proposal=tasks.proposal,
         schedule=tasks.schedule,
         as_of=as_of,

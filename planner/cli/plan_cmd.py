@@ -12,6 +12,7 @@ from typing import Any
 from planner.cli.log_progress import terminal_progress
 from planner.cli.plan_decisions import add_arguments, apply
 from planner.core.catalogue import catalogue
+from planner.core.documentation_facts import OVERRIDE_CODE
 from planner.core.errors import OutputFileError
 from planner.core.exo_view import exo_text, implied_overrides
 from planner.core.knowledge import Knowledge
@@ -137,6 +138,9 @@ def _print_summary(plan: Plan, written: list[str]) -> None:
           f"pause days {obj.pause_days}")
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
+    for finding in plan.findings:  # an override that moves nothing must not pass unnoticed
+        if finding.code == OVERRIDE_CODE:
+            print(finding.message(plan.settings.language), file=sys.stderr)
     _print_overrides(plan)
 
 

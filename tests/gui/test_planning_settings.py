@@ -36,6 +36,14 @@ def test_overrides_model_passes_qt_model_checks(qtmodeltester):
     assert model.overrides() == {}
 
 
+def test_a_documentation_fact_says_so_where_it_is_overridden():
+    model = OverridesModel(fact_rows(load_knowledge()), {})
+    tip = Qt.ItemDataRole.ToolTipRole
+    documentation = model.index(model.row_of("esu.period2.end"), 4).data(tip)
+    read = model.index(model.row_of("policy.pause_max_days_per_year"), 4).data(tip)
+    assert "no step and no date" in documentation and "no step" not in read
+
+
 def test_absence_ranges_round_trip():
     ranges = parse_ranges("2026-04-01..2026-04-10; 24.12.2026")
     assert ranges == ((date(2026, 4, 1), date(2026, 4, 10)), (date(2026, 12, 24),) * 2)

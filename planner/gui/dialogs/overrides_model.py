@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.core.knowledge import Knowledge
 from planner.core.vocabulary import COLOURS
+from planner.gui.i18n import texts
 
 __all__ = ["FactRow", "OverridesModel", "fact_rows"]
 
@@ -38,6 +39,7 @@ class FactRow:
     source: str
     as_of: date | None
     confidence: str = ""
+    documentation: bool = False  # no code reads it: an override changes nothing
 
 
 def _text(value: Any) -> str:
@@ -52,7 +54,7 @@ def _text(value: Any) -> str:
 
 def fact_rows(knowledge: Knowledge) -> tuple[FactRow, ...]:
     """Every overridable fact of an (un-overridden) knowledge base: facts, then stages."""
-    rows = [FactRow(f.key, f.value, f.source, f.as_of, f.confidence)
+    rows = [FactRow(f.key, f.value, f.source, f.as_of, f.confidence, f.documentation)
             for f in knowledge.facts.values()]
     for stage in knowledge.policy.stages:
         for name in ("start_day", "end_day", "kind"):
@@ -122,7 +124,12 @@ class OverridesModel(QAbstractTableModel):
                       row.as_of.isoformat() if row.as_of else "", override)
             return values[index.column()] if 0 <= index.column() < len(values) else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.key}\n{row.source} ({row.confidence})"
+            tip = f"{row.key}\n{row.source} ({row.confidence})"
+            # say it where the override is typed, so nobody believes it moves the plan
+            return tip + ("\n" + texts()("plan.knowledge.documentation_only")
+                          if row.documentation else "")
+        if role == Qt.ItemDataRole.ForegroundRole and row.documentation:
+            return QBrush(QColor(COLOURS["muted"]))
         if role == Qt.ItemDataRole.FontRole and override:
             font = QFont()
             font.setBold(True)
