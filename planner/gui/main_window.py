@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QStackedWidget,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -47,6 +48,7 @@ from planner.gui.i18n import (
     set_saved_language,
 )
 from planner.gui.import_wizard import ImportWizard
+from planner.gui.knowledge_bar import KnowledgeBar
 from planner.gui.knowledge_update import update_knowledge
 from planner.gui.pages import PAGES, build_page
 from planner.gui.project_files import ProjectFiles
@@ -123,10 +125,14 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 24)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QWidget()
-        row = QHBoxLayout(central)
-        row.setContentsMargins(4, 4, 4, 0)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(4, 4, 4, 0)
+        self.knowledge_bar = KnowledgeBar(self.document)  # plan made with older knowledge
+        column.addWidget(self.knowledge_bar)
+        row = QHBoxLayout()
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
+        column.addLayout(row, 1)
         self.setCentralWidget(central)
         self.nav.setCurrentRow(0)
         findings = self.pages["findings"]

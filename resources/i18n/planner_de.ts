@@ -2124,4 +2124,17 @@ Wiederherstellen?</translation>
       <translation>Pfad von {server} ändern</translation>
     </message>
   </context>
+  <context>
+    <name>KnowledgeBar</name>
+    <message>
+      <location filename="../../planner/gui/knowledge_bar.py" line="35" />
+      <source>Re-plan with the current knowledge</source>
+      <translation>Mit dem aktuellen Wissensstand neu planen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/knowledge_bar.py" line="39" />
+      <source>Hide this message</source>
+      <translation>Diese Meldung ausblenden</translation>
+    </message>
+  </context>
 </TS>
