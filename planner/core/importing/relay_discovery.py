@@ -14,6 +14,7 @@ import ipaddress
 from dataclasses import replace
 from datetime import date
 
+from planner.core.catalogue import catalogue
 from planner.core.importing.findings import Where, finding
 from planner.core.importing.log_files import LogKind
 from planner.core.importing.log_senders import Sender, SenderRules
@@ -99,11 +100,18 @@ def _merge_clients(estate: Estate, senders: list[RemoteHost],
         findings.append(finding(
             "LOGS-RELAY-DISCOVERED", Where(), target=f"relay:{name}", name=name, ip=host.ip,
             connector=host.connector, server=server, messages=host.messages,
-            first=host.first[:10], last=host.last[:10]))
+            **_period(date.fromisoformat(host.first[:10]), date.fromisoformat(host.last[:10]))))
     for i, rc in enumerate(listed):
         if i not in taken:
             findings += _unseen(estate, rc, logs)
     return tuple(listed + added), findings
+
+
+def _period(first: date, last: date) -> dict[str, str]:
+    """A finding's period in each language's date format (the texts are pre-rendered)."""
+    en, de = catalogue("en"), catalogue("de")
+    return {"first": en.date(first), "last": en.date(last), "first_de": de.date(first),
+            "last_de": de.date(last)}
 
 
 def _unique(name: str, server: str, existing: list[RelayClient]) -> str:
@@ -120,7 +128,8 @@ def _unseen(estate: Estate, rc: RelayClient, logs: TransportLogs) -> list[Findin
         return []
     path = f"{rc.connector or '?'} ({server.name})" if server else (rc.connector or "?")
     return [finding("LOGS-RELAY-UNSEEN", Where(), target=f"relay:{rc.name}", name=rc.name,
-                    path=path, first=min(covered), last=max(covered))]
+                    path=path, **_period(date.fromisoformat(min(covered)),
+                                         date.fromisoformat(max(covered))))]
 
 
 def _new_connectors(estate: Estate, senders: list[RemoteHost]) -> tuple[Connector, ...]:

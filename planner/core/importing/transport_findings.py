@@ -38,13 +38,13 @@ TRANSPORT_FINDINGS: dict[str, tuple[Severity, str, str]] = {
         "inventory: {messages} message(s) from {first} to {last}. It has been added; fill in "
         "its owner.",
         "Relay-Client {name} ({ip}) sendet über {connector} auf {server} und fehlt im Bestand: "
-        "{messages} Nachricht(en) vom {first} bis {last}. Er wurde ergänzt; bitte den "
+        "{messages} Nachricht(en) vom {first_de} bis {last_de}. Er wurde ergänzt; bitte den "
         "Verantwortlichen eintragen."),
     "LOGS-RELAY-UNSEEN": (
         W, "Relay client {name} is listed but sent nothing through {path} in the logs "
         "({first} to {last}): perhaps retired, perhaps using another server or path. Check "
         "before the old server is removed.",
-        "Relay-Client {name} ist erfasst, hat laut Protokollen ({first} bis {last}) aber "
+        "Relay-Client {name} ist erfasst, hat laut Protokollen ({first_de} bis {last_de}) aber "
         "nichts über {path} gesendet: vielleicht stillgelegt, vielleicht über einen anderen "
         "Server oder Weg. Vor dem Abbau des alten Servers prüfen."),
     "LOGS-LOAD-BALANCER": (
