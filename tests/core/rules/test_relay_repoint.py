@@ -66,7 +66,7 @@ def test_no_local_path_leaks_into_findings_or_steps(planned: Plan) -> None:
 
 
 def test_the_sample_logs_beside_the_mixed_sample_add_clients_and_steps() -> None:
-    sample = MIXED.parents[1] / "mixed-logs" / "transport-logs.zip"
+    sample = MIXED.parents[1] / "mixed-transport-logs.zip"
     inputs = load_inputs([MIXED, sample])
     plan = make_plan(inputs.estate, inputs.findings, inputs.settings)
     clients = inputs.estate.relay_clients
