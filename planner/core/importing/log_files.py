@@ -99,18 +99,22 @@ def read_header(text: IO[str]) -> tuple[LogHeader | None, str]:
 def find_logs(paths: Sequence[Path]) -> tuple[list[LogSource], list[Path], int]:
     """Logs among the inputs, the inputs that are not logs, and how many files were skipped.
 
-    A folder is searched recursively and only its logs are taken; a zip archive counts as
-    logs when any member is one (an xlsx is a zip too, but none of its members is a log).
+    A folder is searched recursively and only its logs are taken (a folder without any is
+    read as inventory files); a zip archive counts as logs when any member is one (an xlsx
+    is a zip too, but none of its members is a log).
     """
     logs: list[LogSource] = []
     others: list[Path] = []
     skipped = 0
     for path in paths:
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                found = list(_file_logs(child))
-                logs += found
-                skipped += 0 if found else 1
+            children = sorted(p for p in path.rglob("*") if p.is_file())
+            per_child = [list(_file_logs(child)) for child in children]
+            if any(per_child):
+                logs += [log for found in per_child for log in found]
+                skipped += sum(1 for found in per_child if not found)
+            else:  # a folder of inventory files (PowerShell exports): read them all
+                others += children
             continue
         found = list(_file_logs(path))
         if found:

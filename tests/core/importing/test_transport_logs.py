@@ -127,3 +127,10 @@ def test_bom_and_old_tracking_fields_are_read(logs: tuple[Path, Truth]) -> None:
     assert ("MUC-EX19-01", "Default Frontend MUC-EX19-01", "10.20.9.20") in found
     flows = import_files([folder]).estate.mail_flows
     assert any(f.server == "BER-EX16-01" for f in flows)
+
+
+def test_a_folder_without_logs_is_read_as_inventory_files() -> None:
+    folder = MIXED.parents[1] / "mixed-powershell"
+    result = import_files([folder])
+    assert {s.name for s in result.estate.servers} >= {"BER-EX16-01", "MUC-EX19-01"}
+    assert not result.estate.mail_flows
