@@ -22,7 +22,7 @@ from planner.core.exo_view import (
     report_findings,
 )
 from planner.core.graph import without_repeats
-from planner.core.importing import import_files, load_mapping
+from planner.core.importing import ColumnMapping, ImportResult, import_files, load_mapping
 from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.model import Estate, Finding
 from planner.core.pause_policy import check_fixed_pauses
@@ -39,7 +39,7 @@ from planner.core.settings_io import load_settings_toml
 from planner.core.settings_sheet import settings_from_sheet
 from planner.core.today import state_today
 
-__all__ = ["Inputs", "knowledge_for", "load_inputs", "make_plan"]
+__all__ = ["Inputs", "import_inventory", "knowledge_for", "load_inputs", "make_plan"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,24 @@ def knowledge_for(settings: Settings) -> Knowledge:
     return load_knowledge(settings.policy_overrides)
 
 
+def import_inventory(
+    paths: Sequence[Path | str],
+    mapping: ColumnMapping | None = None,
+    progress: Callable[[float, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    read_sheet: bool = True,
+) -> tuple[ImportResult, Settings | None]:
+    """Import files; with ``read_sheet``, the workbook's Project sheet as settings (None when
+    it has none), its bad values as findings of the import. The GUI's import calls this too."""
+    result = import_files([Path(p) for p in paths], mapping, progress=progress,
+                          cancelled=cancelled)
+    if not (read_sheet and result.settings_table):
+        return result, None
+    settings, sheet_findings = settings_from_sheet(result.settings_table,
+                                                   places=result.settings_places)
+    return replace(result, findings=tuple(result.findings) + sheet_findings), settings
+
+
 def load_inputs(
     paths: Sequence[Path | str],
     mapping_path: Path | str | None = None,
@@ -68,18 +86,12 @@ def load_inputs(
     ``progress`` hears how far reading them has got.
     """
     mapping = load_mapping(Path(mapping_path)) if mapping_path else None
-    result = import_files([Path(p) for p in paths], mapping, progress=progress)
-    findings = tuple(result.findings)
-    if settings_path:
-        settings = load_settings_toml(Path(settings_path))
-    else:
-        settings, sheet_findings = settings_from_sheet(result.settings_table,
-                                                       places=result.settings_places)
-        findings += sheet_findings
+    result, sheet = import_inventory(paths, mapping, progress, read_sheet=not settings_path)
+    settings = load_settings_toml(Path(settings_path)) if settings_path else sheet or Settings()
     if not settings.customer and result.estate.organization.customer:
         settings = replace(settings, customer=result.estate.organization.customer)
     settings, gaps = localized_defaults(settings)
-    return Inputs(result.estate, findings + gaps, settings)
+    return Inputs(result.estate, tuple(result.findings) + gaps, settings)
 
 
 def make_plan(

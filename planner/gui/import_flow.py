@@ -15,17 +15,16 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from planner.core.importing import import_files
 from planner.core.importing.mapping import mapping_from_plain as from_plain_mapping
 from planner.core.importing.mapping import mapping_to_plain as to_plain_mapping
 from planner.core.model import Finding, Severity
 from planner.core.project import Project
 from planner.core.project_import import EstateChange, estate_changes, merge_import
 from planner.core.settings import Settings
-from planner.core.settings_sheet import settings_from_sheet
 from planner.gui.document import Document, Edit
 from planner.gui.i18n import ui_language
 from planner.gui.progress import run_with_progress
+from planner.pipeline import import_inventory
 
 __all__ = ["ImportOutcome", "import_edit", "import_into_document", "mapping_from_plain",
            "read_inventory"]
@@ -75,12 +74,7 @@ def read_inventory(files: Sequence[Path], mapping: Any = None,
     """
     progress = (lambda f, name: job.report(int(f * 100), name)) if job is not None else None
     cancelled = (lambda: bool(job.cancelled)) if job is not None else None
-    result = import_files(list(files), mapping, progress=progress, cancelled=cancelled)
-    settings = None
-    if result.settings_table:
-        settings, sheet_findings = settings_from_sheet(result.settings_table,
-                                                       places=result.settings_places)
-        result = replace(result, findings=tuple(result.findings) + sheet_findings)
+    result, settings = import_inventory(list(files), mapping, progress, cancelled)
     return ImportOutcome(tuple(files), result, mapping, settings)
 
 
