@@ -18,7 +18,12 @@ from planner.core.exo_view import exo_text
 from planner.core.export.cells import SheetWriter, Styles
 from planner.core.export.labels import label
 from planner.core.export.timeline import Column, Timeline
-from planner.core.export.xlsx_gantt import column_props, month_groups
+from planner.core.export.xlsx_gantt import (
+    PRINT_SCALE,
+    column_props,
+    cut_at_breaks,
+    month_groups,
+)
 from planner.core.export.xlsx_layout import (
     CELL,
     HEADER,
@@ -37,6 +42,7 @@ from planner.core.vocabulary import COLOURS, STAGE_KINDS
 __all__ = ["pause_budget", "pause_command", "write_enforcement_sheet"]
 
 _NAME_WIDTH = 16
+_PAGE_WIDTH = 770  # points across a landscape page inside the margins
 # History up to this many weeks prints a column per week; a longer one (a server detected in
 # 2024) a column per month, so the sheet stays a few pages wide.
 _HISTORY_WEEKS_MAX = 12
@@ -83,7 +89,8 @@ def _today_table(grid: _Grid, ctx: ExportContext, row: int) -> int:
     if not plan.today or plan.as_of is None:
         return row
     section(grid.writer, row, exo_text(ctx.lang, "today.heading", as_of=plan.as_of))
-    widths = [_NAME_WIDTH, 62.0, 62.0, 52.0]
+    # Wrapped, so the table fits a page across at 80 % with the other tables.
+    widths = [_NAME_WIDTH, 41.0, 39.0, 39.0]
     grid.row(row + 1, [exo_text(ctx.lang, f"today.{k}")
                        for k in ("col_server", "col_state", "col_flow", "col_next")], widths,
              **HEADER)
@@ -94,15 +101,22 @@ def _today_table(grid: _Grid, ctx: ExportContext, row: int) -> int:
         colour = {"bg_color": KIND_COLOURS[kind]} if kind in KIND_COLOURS else {}
         if kind == "block":
             colour["font_color"] = COLOURS["paper"]
-        grid.row(i, [line.server, line.state, line.flow, line.next], widths, **CELL, **colour)
+        texts = (line.state, line.flow, line.next)
+        grid.row(i, [line.server, *texts], widths, text_wrap=True, valign="top", **CELL,
+                 **colour)
+        # Excel sizes no merged cell: as many 13-point lines as the longest text needs.
+        lines = max(math.ceil(len(text) / width)
+                    for text, width in zip(texts, widths[1:], strict=True))
+        grid.writer.sheet.set_row(i, 13 * max(1, lines) + 2)
     return row + 3 + len(plan.today)
 
 
 def _exposure_table(grid: _Grid, ctx: ExportContext, row: int) -> int:
     section(grid.writer, row, ctx.text("section.exposure"))
     stages = ctx.knowledge.policy.stages
-    # The source column holds "Schätzung (Stichtag der Mindestversion)": wide enough for it.
-    widths = [_NAME_WIDTH, 11, 34, 12] + [7.0] * len(stages) + [8]
+    # The source column holds "Schätzung (Stichtag der Mindestversion)" on two lines, so
+    # the table fits a printed page across at 80 % (8 pt).
+    widths = [_NAME_WIDTH, 11, 26, 12] + [7.0] * len(stages) + [8]
     heads = [ctx.text(k) for k in ("col.server", "col.first_detected", "col.detected_source",
                                    "col.cutover")]
     heads += [f"{ctx.text('col.stage', n=s.number)}\n{ctx.text(STAGE_KINDS[s.kind].label_key)}"
@@ -119,7 +133,8 @@ def _exposure_table(grid: _Grid, ctx: ExportContext, row: int) -> int:
                   if exp.first_detected_source else "")
         values = [exp.server, exp.first_detected, source, exp.cutover,
                   *days[: len(stages)], exp.paused_days]
-        grid.row(i, values, widths, align="center", **CELL)
+        grid.row(i, values, widths, align="center", valign="vcenter", text_wrap=True, **CELL)
+        grid.writer.sheet.set_row(i, 26)  # Excel sizes no merged cell: room for two lines
     return row + 2 + len(exposures)
 
 
@@ -199,8 +214,9 @@ def _history(ctx: ExportContext) -> tuple[Column, ...]:
 
 
 def _strip_axis(writer: SheetWriter, ctx: ExportContext, row: int,
-                history: tuple[Column, ...]) -> int:
-    """Section title, the note on the period shown, month and day/week rows; the next row."""
+                history: tuple[Column, ...], breaks: Sequence[int]) -> int:
+    """Section title, the note on the period shown, month and day/week rows (months named
+    on every printed page: cut at the sheet columns ``breaks``); the next row."""
     section(writer, row, ctx.text("section.strip"))
     start, end = _strip_period(ctx)
     note = ctx.text("gantt.strip_period", start=date_text(start, ctx.lang),
@@ -214,7 +230,7 @@ def _strip_axis(writer: SheetWriter, ctx: ExportContext, row: int,
     shift = len(history)
     groups = [(a, b, g) for a, b, g in month_groups(Timeline("month", history))]
     groups += [(a + shift, b + shift, g) for a, b, g in month_groups(timeline)]
-    for first, last, group in groups:
+    for first, last, group in cut_at_breaks(groups, [b - 1 for b in breaks]):
         if first == last:
             shown = group if timeline.scale == "week" or first < shift else ""
             sheet.write_string(row + 2, first + 1, shown, month)
@@ -257,9 +273,9 @@ def _history_end(ctx: ExportContext, history: tuple[Column, ...]) -> int:
     return len(history) + sum(1 for c in ctx.timeline.columns if c.end < start)
 
 
-def _strip(writer: SheetWriter, ctx: ExportContext, row: int) -> int:
+def _strip(writer: SheetWriter, ctx: ExportContext, row: int, breaks: Sequence[int]) -> int:
     history = _history(ctx)
-    first = _strip_axis(writer, ctx, row, history)
+    first = _strip_axis(writer, ctx, row, history, breaks)
     sheet, styles = writer.sheet, writer.styles
     backgrounds: list[dict[str, Any]] = ([{} for _ in history]
                    + [column_props(c, ctx.timeline.scale) for c in ctx.timeline.columns])
@@ -302,11 +318,30 @@ def write_enforcement_sheet(book: Workbook, styles: Styles, ctx: ExportContext) 
     grid = _Grid(writer, unit)
     row = _exposure_table(grid, ctx, _today_table(grid, ctx, 3))
     row = _pause_tables(grid, ctx, row + 1)
-    last = _strip(writer, ctx, row + 1) if ctx.plan.schedule.exposure else row
     columns = len(ctx.timeline.columns) + len(_history(ctx))
+    scale, breaks = _print_pages(unit, grid.last_col, columns)
+    last = _strip(writer, ctx, row + 1, breaks) if ctx.plan.schedule.exposure else row
     sheet.set_column(0, 0, _NAME_WIDTH)
     sheet.set_column(1, max(columns, 80), unit)
-    total = _NAME_WIDTH + unit * max(columns, grid.last_col)
-    print_setup(sheet, ctx, ctx.text("sheet.enforcement"), (0, 1),
-                pages_wide=max(1, math.ceil(total / 230)), repeat_cols=(0, 0))
-    sheet.print_area(0, 0, last, max(columns, grid.last_col))
+    # The tables take the first page across whole, the strip starts a page of its own; our
+    # breaks and a fixed scale, as fit-to-width would cut the tables' merged titles.
+    print_setup(sheet, ctx, ctx.text("sheet.enforcement"), (0, 1), repeat_cols=(0, 0),
+                scale=scale)
+    sheet.set_v_pagebreaks(breaks)
+    if ctx.plan.schedule.exposure:
+        sheet.set_h_pagebreaks([row + 1])
+    sheet.print_area(0, 0, last, max(columns, grid.last_col) if ctx.plan.schedule.exposure
+                     else grid.last_col)
+
+
+def _print_pages(unit: float, tables_last: int, columns: int) -> tuple[int, list[int]]:
+    """The print scale in percent and the sheet columns that start a printed page.
+
+    The tables (columns 0 to ``tables_last``) fit one page across at the Gantt's scale or
+    less; the strip's later columns fill the next pages with column 0 repeated.
+    """
+    name, column = 5.25 * _NAME_WIDTH + 3.75, 5.25 * unit + 3.75
+    tables = name + tables_last * column
+    scale = min(PRINT_SCALE, math.floor(100 * _PAGE_WIDTH / tables))
+    per_page = max(1, int((_PAGE_WIDTH * 100 / scale - name) // column))
+    return scale, list(range(tables_last + 1, columns + 1, per_page))

@@ -7,7 +7,7 @@ line), and formats are looked up once per kind of cell, so 5,000 steps stay fast
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from xlsxwriter.format import Format
@@ -28,7 +28,7 @@ from planner.core.export.xlsx_layout import (
 from planner.core.outline import OutlineRow
 from planner.core.vocabulary import COLOURS, PHASES
 
-__all__ = ["column_props", "month_groups", "page_breaks", "write_gantt_sheet"]
+__all__ = ["column_props", "cut_at_breaks", "month_groups", "page_breaks", "write_gantt_sheet"]
 
 LEFT = 5  # ID, WBS, title, start, finish; the time axis starts here
 _TOP = 3  # month row; then labels, (weekday letters), pause row
@@ -114,7 +114,13 @@ def page_breaks(count: int, width: float, scale: str, first_page: float) -> list
 
 def _month_runs(timeline: Timeline, breaks: list[int]) -> Iterator[tuple[int, int, str]]:
     """Month runs cut at page breaks, so every printed page names its months."""
-    for first, last, group in month_groups(timeline):
+    return cut_at_breaks(month_groups(timeline), breaks)
+
+
+def cut_at_breaks(groups: Iterable[tuple[int, int, str]],
+                  breaks: Sequence[int]) -> Iterator[tuple[int, int, str]]:
+    """Runs of columns (first, last, label) cut where a printed page starts (``breaks``)."""
+    for first, last, group in groups:
         cuts = [b for b in breaks if first < b <= last]
         for start, end in zip([first, *cuts], [*(c - 1 for c in cuts), last], strict=True):
             yield start, end, group

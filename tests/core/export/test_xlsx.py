@@ -315,3 +315,32 @@ def test_every_printed_gantt_page_names_its_month_and_the_legend_is_above_the_ch
         assert label and str(label)[:3] in months, (column, label)
     legend = [c.value for c in sheet[2] if isinstance(c.value, str)]
     assert "Durchsetzung pausiert" in legend or "Pause" in legend
+
+
+@pytest.mark.parametrize("name", ["legacy", "mixed", "mixed-powershell", "small"])
+def test_the_enforcement_sheet_prints_its_tables_on_whole_pages_at_eight_points(
+        name: str, knowledge: Knowledge, tmp_path: Path) -> None:
+    from tests.sample_plans import sample_plan
+
+    write_workbook(sample_plan(name), knowledge, tmp_path / "plan.xlsx", "de", today=TODAY)
+    sheet = openpyxl.load_workbook(tmp_path / "plan.xlsx")["Durchsetzung"]
+    scale = sheet.page_setup.scale or 100
+    assert scale >= 80 and not sheet.sheet_properties.pageSetUpPr.fitToPage  # 10 pt -> 8 pt
+    last = openpyxl.utils.cell.range_boundaries(str(sheet.print_area).split("!")[-1])[2]
+    # A break after column `id`: a printed page across runs from the break before to it.
+    edges = [0, *(b.id for b in sheet.col_breaks.brk), last]
+    pages = list(zip([e + 1 for e in edges[:-1]], edges[1:], strict=True))
+    assert sheet.row_breaks.brk, "the stage strip starts a page of its own"
+
+    widths = {c: dim.width for dim in sheet.column_dimensions.values() if dim.min
+              for c in range(dim.min, (dim.max or dim.min) + 1)}
+
+    def points(column: int) -> float:  # the file holds the width with its padding
+        return 5.25 * widths.get(column, 9.14)
+
+    for first, end in pages:  # column A repeats on every page after the first
+        across = sum(points(c) for c in range(first, end + 1)) + (points(1) if first > 1 else 0)
+        assert across * scale / 100 <= 770, (first, end, across)
+    for merged in sheet.merged_cells.ranges:  # no title or month cut by a page edge
+        assert any(first <= merged.min_col and merged.max_col <= end for first, end in pages), \
+            (str(merged), pages)
