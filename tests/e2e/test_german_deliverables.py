@@ -1,6 +1,6 @@
 """Every sample's German report and the printed part of its German workbook read as German:
 no English leftovers, no internal codes (``server:EX01``, ``site:``, snake_case keys,
-true/false), German numbers."""
+true/false), German numbers. The English report carries no internal codes either."""
 
 from __future__ import annotations
 
@@ -42,8 +42,8 @@ def knowledge() -> Knowledge:
     return load_knowledge()
 
 
-def _report_text(name: str, knowledge: Knowledge) -> str:
-    page = render_report_html(sample_plan(name), knowledge, "de")
+def _report_text(name: str, knowledge: Knowledge, lang: str = "de") -> str:
+    page = render_report_html(sample_plan(name), knowledge, lang)
     page = re.sub(r"<style.*?</style>", " ", page, flags=re.S)
     return html.unescape(re.sub(r"<[^>]+>", " ", page))
 
@@ -80,6 +80,15 @@ def test_the_german_report_has_no_english_or_codes(name: str, knowledge: Knowled
 def test_the_printed_german_workbook_has_no_english_or_codes(
         name: str, knowledge: Knowledge, tmp_path: Path) -> None:
     assert _leftovers(_workbook_text(name, knowledge, tmp_path / "plan.xlsx")) == []
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_the_english_report_has_no_codes(name: str, knowledge: Knowledge) -> None:
+    plain = QUOTED.sub(" ", _report_text(name, knowledge, "en"))
+    # "None of them ..." is English; None as a value is a code.
+    found = {m.group(0) for m in CODE.finditer(plain)} - {"None"}
+    found |= {m.group(0) for m in re.finditer(r"\bNone\b(?! of\b)|\[[a-z_]{3,}\]", plain)}
+    assert sorted(found) == []
 
 
 def test_the_scan_finds_what_it_looks_for() -> None:
