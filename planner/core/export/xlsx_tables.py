@@ -22,8 +22,9 @@ from planner.core.export.xlsx_layout import (
 )
 from planner.core.model import Severity
 from planner.core.outline import finding_place
+from planner.core.step_source import citation
 from planner.core.transport_listing import Listing, flow_listing, relay_listing
-from planner.core.vocabulary import COLOURS, PATHS, SEVERITIES, STAGE_KINDS
+from planner.core.vocabulary import COLOURS, PATHS, SEVERITIES, STAGE_KINDS, STEP_KINDS
 
 __all__ = ["write_assumptions_sheet", "write_estate_sheet", "write_findings_sheet"]
 
@@ -154,10 +155,11 @@ def write_findings_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> 
     print_setup(sheet, ctx, t("sheet.findings"), (3, 3), widths=writer.column_widths.values())
 
 
-def _plain(value: object) -> object:
-    """A fact's value as a cell value: dates and numbers stay typed, the rest becomes text."""
+def _plain(value: object, lang: str) -> object:
+    """A fact's value as a cell value: dates and numbers stay typed, yes/no in the language,
+    the rest becomes text."""
     if isinstance(value, bool):
-        return str(value).lower()
+        return catalogue(lang)("common.yes" if value else "common.no")
     if isinstance(value, date | int | float | str) or value is None:
         return value
     if isinstance(value, dict):
@@ -218,8 +220,9 @@ def _decision_rows(ctx: ExportContext) -> list[list[object]]:
 def _knowledge_parts(ctx: ExportContext) -> list[tuple[str, list[str], list[list[object]]]]:
     k, s = ctx.knowledge, ctx.plan.settings
     Rows = list[list[object]]
-    durations: Rows = [[kind, _plain(s.durations.get(kind, f.value)), f.source, f.as_of,
-                        f.value if kind in s.durations else ""]
+    durations: Rows = [[_knowledge_name(ctx.lang, kind),
+                        _plain(s.durations.get(kind, f.value), ctx.lang), citation(f.source),
+                        f.as_of, f.value if kind in s.durations else ""]
                        for kind, f in sorted(k.durations.items())]
     stages: Rows = [[st.number, st.start_day, "" if st.end_day is None else st.end_day,
                      ctx.text(STAGE_KINDS[st.kind].label_key),
@@ -227,8 +230,10 @@ def _knowledge_parts(ctx: ExportContext) -> list[tuple[str, list[str], list[list
                      st.smtp, st.source, st.as_of] for st in k.policy.stages]
     baselines: Rows = [[b.product, b.line, b.min_build, b.effective_from, b.source, b.as_of]
                        for b in k.policy.baselines]
-    facts: Rows = [[f.key, _plain(f.value), f.source, f.as_of, f.confidence, f.note,
-                    _plain(f.overridden_from) if f.overridden_from is not None else ""]
+    facts: Rows = [[_knowledge_name(ctx.lang, f.key), _plain(f.value, ctx.lang),
+                    citation(f.source), f.as_of, _confidence(ctx.lang, f.confidence), f.note,
+                    _plain(f.overridden_from, ctx.lang) if f.overridden_from is not None
+                    else ""]
                    for f in sorted(k.facts.values(), key=lambda f: f.key)]
     return [
         ("durations", ["kind", "working_days", "source", "as_of", "overridden"], durations),
@@ -239,6 +244,22 @@ def _knowledge_parts(ctx: ExportContext) -> list[tuple[str, list[str], list[list
         ("facts", ["key", "value", "source", "as_of", "confidence", "note", "overridden"],
          facts),
     ]
+
+
+def _knowledge_name(lang: str, key: str) -> str:
+    """A step kind's or fact's name as the report gives it; the key where none is written."""
+    words = catalogue(lang)
+    if key in STEP_KINDS:
+        return words(STEP_KINDS[key].label_key)
+    for full in (f"export.duration.{key}", f"report.facts.{key}"):
+        if words.has(full):
+            return words(full)
+    return key
+
+
+def _confidence(lang: str, confidence: str) -> str:
+    key = f"report.confidence_{confidence}"
+    return catalogue(lang)(key) if catalogue(lang).has(key) else ""
 
 
 def write_assumptions_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None:
