@@ -183,7 +183,8 @@ def _settings_rows(ctx: ExportContext) -> list[list[object]]:
         [t("setting.start"), s.start],
         [t("setting.calendar"), f"{s.country}-{s.subdivision}" if s.subdivision else s.country],
         [t("setting.language"), s.language], [t("setting.maintenance_days"),
-                                              _join(s.maintenance_days)],
+                                              _join(t(f"weekday_short.{d.lower()}")
+                                                    for d in s.maintenance_days)],
         [t("setting.pause_days_used"), "; ".join(f"{y}: {n}" for y, n in
                                                  sorted(s.pause_days_used.items()))],
         [t("setting.first_detected"), detected],
