@@ -21,7 +21,7 @@ from typing import Any
 
 from planner.core.importing.blocks import read_table
 from planner.core.importing.crossref import check_estate
-from planner.core.importing.findings import Where, finding
+from planner.core.importing.findings import Counted, Where, finding
 from planner.core.importing.headers import load_synonyms
 from planner.core.importing.log_files import find_logs
 from planner.core.importing.mapping import (
@@ -108,7 +108,8 @@ def import_files(paths: Sequence[Path], mapping: ColumnMapping | None = None,
     read = read_transport_logs(logs, result.estate, progress, cancelled)
     estate, log_findings = merge_transport_logs(result.estate, read)
     if skipped:
-        log_findings.append(finding("LOGS-FILES-SKIPPED", count=skipped))
+        log_findings.append(finding("LOGS-FILES-SKIPPED",
+                                    count=Counted("transport.count.files_skipped", skipped)))
     return ImportResult(estate, (*result.findings, *log_findings), result.mappings,
                         result.settings_table, result.settings_places)
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from planner.core.catalogue import catalogue
 from planner.core.importing.transport_findings import TRANSPORT_FINDINGS
 from planner.core.model import Finding, Severity
 
-__all__ = ["CATALOG", "Where", "finding"]
+__all__ = ["CATALOG", "Counted", "Where", "finding"]
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -183,5 +184,27 @@ def finding(code: str, where: Where | None = None, column: str = "", target: str
     severity, en, de = CATALOG[code]
     params.setdefault("target", target)
     w = where or Where()
-    return Finding(severity, code, en.format(**params), de.format(**params), file=w.file,
+    return Finding(severity, code, en.format(**_worded(params, "en")),
+                   de.format(**_worded(params, "de")), file=w.file,
                    sheet=w.sheet, row=w.row, column=column, target=target)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A count with its noun, worded per language from the catalogue's plural forms.
+
+    ``Counted("transport.count.message", 1)`` reads "1 message" / "1 Nachricht", and with 3
+    "3 messages" / "3 Nachrichten": a finding's text never needs "message(s)".
+    """
+
+    key: str
+    count: int
+
+    def text(self, lang: str) -> str:
+        """The count and its noun in ``lang``, the number in the language's format."""
+        words = catalogue(lang)
+        return words.plural(self.key, self.count, number=words.number(self.count, 0))
+
+
+def _worded(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {k: v.text(lang) if isinstance(v, Counted) else v for k, v in params.items()}

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from planner.core.catalogue import catalogue
-from planner.core.importing.findings import Where, finding
+from planner.core.importing.findings import Counted, Where, finding
 from planner.core.importing.log_files import LogKind
 from planner.core.importing.log_senders import Sender, SenderRules
 from planner.core.importing.receive_sessions import RemoteHost
@@ -99,7 +99,8 @@ def _merge_clients(estate: Estate, senders: list[RemoteHost],
                                  server=server, discovered=True, **seen))  # type: ignore[arg-type]
         findings.append(finding(
             "LOGS-RELAY-DISCOVERED", Where(), target=f"relay:{name}", name=name, ip=host.ip,
-            connector=host.connector, server=server, messages=host.messages,
+            connector=host.connector, server=server,
+            messages=Counted("transport.count.message", host.messages),
             **_period(date.fromisoformat(host.first[:10]), date.fromisoformat(host.last[:10]))))
     for i, rc in enumerate(listed):
         if i not in taken:
@@ -196,8 +197,9 @@ def _range_findings(estate: Estate, senders: list[RemoteHost],
         if allowed > rules.addresses_per_client * len(ips):
             out.append(finding(
                 "LOGS-RANGE-WIDE", Where(), target=f"connector:{c.name}", connector=c.name,
-                server=", ".join(c.servers), allowed=allowed, ranges=", ".join(c.remote_ip_ranges),
-                seen=len(ips), tighter=", ".join(ips)))
+                server=", ".join(c.servers), allowed=Counted("transport.count.address", allowed),
+                ranges=", ".join(c.remote_ip_ranges),
+                seen=Counted("transport.count.client_used", len(ips)), tighter=", ".join(ips)))
     return out
 
 
@@ -210,16 +212,21 @@ def _ip_key(ip: str) -> tuple[int, int]:
 
 
 def _read_findings(logs: TransportLogs, clients: tuple[RelayClient, ...]) -> list[Finding]:
-    out = [finding("LOGS-READ", Where(), receive=logs.files.get(LogKind.RECEIVE, 0),
-                   tracking=logs.files.get(LogKind.TRACKING, 0),
-                   lines=logs.receive.count.lines + logs.flows.count.lines,
-                   clients=sum(rc.messages is not None for rc in clients),
-                   new=sum(rc.discovered for rc in clients))]
+    out = [finding(
+        "LOGS-READ", Where(),
+        receive=Counted("transport.count.receive_log", logs.files.get(LogKind.RECEIVE, 0)),
+        tracking=Counted("transport.count.tracking_log", logs.files.get(LogKind.TRACKING, 0)),
+        lines=Counted("transport.count.line", logs.receive.count.lines + logs.flows.count.lines),
+        clients=Counted("transport.count.relay_client",
+                        sum(rc.messages is not None for rc in clients)),
+        new=sum(rc.discovered for rc in clients))]
     if not logs.files.get(LogKind.RECEIVE):
         out.append(finding("LOGS-NO-RECEIVE"))
     if logs.malformed:
         first = next(iter(logs.malformed_in))
-        out.append(finding("LOGS-MALFORMED", Where(first), count=logs.malformed,
-                           files=len(logs.malformed_in), first=first))
+        out.append(finding("LOGS-MALFORMED", Where(first),
+                           count=Counted("transport.count.malformed_line", logs.malformed),
+                           files=Counted("transport.count.log_file", len(logs.malformed_in)),
+                           first=first))
     out += [finding("LOGS-UNREADABLE", Where(), detail=u) for u in logs.unreadable]
     return out

@@ -1,4 +1,8 @@
-"""The findings the transport-log reader reports: codes, severities and en/de texts."""
+"""The findings the transport-log reader reports: codes, severities and en/de texts.
+
+Counts are passed as :class:`~planner.core.importing.findings.Counted` (``transport.count.*``
+in the catalogues), so each language words them with its own plural forms.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +14,15 @@ E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 TRANSPORT_FINDINGS: dict[str, tuple[Severity, str, str]] = {
     "LOGS-READ": (
-        INFO, "Transport logs read: {receive} SMTP Receive protocol log(s) and {tracking} message "
-        "tracking log(s), {lines} lines; {clients} relay client(s) found, {new} of them not in "
-        "the inventory. Only counts and the clients' own addresses and names were kept.",
-        "Transportprotokolle gelesen: {receive} SMTP-Empfangsprotokoll(e) und {tracking} "
-        "Nachrichtenverfolgungsprotokoll(e), {lines} Zeilen; {clients} Relay-Client(s) "
+        INFO, "Transport logs read: {receive} and {tracking}, {lines}; {clients} found, "
+        "{new} of them not in the inventory. Only counts and the clients' own addresses and "
+        "names were kept.",
+        "Transportprotokolle gelesen: {receive} und {tracking}, {lines}; {clients} "
         "gefunden, davon {new} nicht im Bestand. Behalten wurden nur Zahlen und die Adressen "
         "und Namen der Clients selbst."),
     "LOGS-MALFORMED": (
-        W, "{count} malformed line(s) skipped in {files} log file(s), e.g. {first}.",
-        "{count} fehlerhafte Zeile(n) in {files} Protokolldatei(en) übersprungen, z. B. "
-        "{first}."),
+        W, "{count} skipped in {files}, e.g. {first}.",
+        "{count} in {files} übersprungen, z. B. {first}."),
     "LOGS-UNREADABLE": (W, "Log file could not be read to the end: {detail}",
                         "Protokolldatei ließ sich nicht ganz lesen: {detail}"),
     "LOGS-NO-RECEIVE": (
@@ -31,14 +33,14 @@ TRANSPORT_FINDINGS: dict[str, tuple[Severity, str, str]] = {
         "finden. ProtocolLoggingLevel der Relay-Connectoren auf Verbose stellen und nach "
         "einigen Tagen TransportRoles\\Logs\\FrontEnd\\ProtocolLog\\SmtpReceive kopieren."),
     "LOGS-FILES-SKIPPED": (
-        INFO, "{count} file(s) in the folder are not Exchange transport logs; skipped.",
-        "{count} Datei(en) im Ordner sind keine Exchange-Transportprotokolle; übersprungen."),
+        INFO, "{count}; skipped.",
+        "{count}; übersprungen."),
     "LOGS-RELAY-DISCOVERED": (
         W, "Relay client {name} ({ip}) sends through {connector} on {server} and is not in the "
-        "inventory: {messages} message(s) from {first} to {last}. It has been added; fill in "
+        "inventory: {messages} from {first} to {last}. It has been added; fill in "
         "its owner.",
         "Relay-Client {name} ({ip}) sendet über {connector} auf {server} und fehlt im Bestand: "
-        "{messages} Nachricht(en) vom {first_de} bis {last_de}. Er wurde ergänzt; bitte den "
+        "{messages} vom {first_de} bis {last_de}. Er wurde ergänzt; bitte den "
         "Verantwortlichen eintragen."),
     "LOGS-RELAY-UNSEEN": (
         W, "Relay client {name} is listed but sent nothing through {path} in the logs "
@@ -56,9 +58,8 @@ TRANSPORT_FINDINGS: dict[str, tuple[Severity, str, str]] = {
         "Clients. Diese vor dem Umstellen am Load Balancer ermitteln (oder dort die "
         "Client-Adresse protokollieren)."),
     "LOGS-RANGE-WIDE": (
-        W, "Receive connector {connector} on {server} accepts {allowed} address(es) "
-        "({ranges}), but only {seen} client(s) used it: use {tighter} on the new connector.",
-        "Empfangsconnector {connector} auf {server} nimmt {allowed} Adresse(n) an "
-        "({ranges}), genutzt haben ihn nur {seen} Client(s): auf dem neuen Connector "
-        "{tighter} verwenden."),
+        W, "Receive connector {connector} on {server} accepts {allowed} "
+        "({ranges}), but {seen}: use {tighter} on the new connector.",
+        "Empfangsconnector {connector} auf {server} nimmt {allowed} an "
+        "({ranges}), {seen}: auf dem neuen Connector {tighter} verwenden."),
 }
