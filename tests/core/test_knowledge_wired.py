@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import ast
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from planner.core.documentation_facts import OVERRIDE_CODE, documentation_override_findings
 from planner.core.knowledge import load_knowledge
+from planner.pipeline import make_plan
 from tests.paths import ROOT
+from tests.sample_plans import QUICK, sample_inputs
 
 _DECLARATIONS = {"REQUIRED_FACTS"}  # lists of keys the loader checks; naming is not reading
 
@@ -75,3 +78,13 @@ def test_overriding_a_documentation_fact_says_it_changes_nothing() -> None:
     assert "esu.period2.end" in note.message("de") and "Dokumentation" in note.message("de")
     read = load_knowledge({"moves.order": overridden.facts["moves.order"].value})
     assert documentation_override_findings(read) == ()
+
+
+def test_the_plan_carries_the_note_and_its_dates_do_not_move() -> None:
+    inputs = sample_inputs("small")
+    settings = replace(inputs.settings, solver_time_limit_s=QUICK)
+    moved = replace(settings, policy_overrides={"upgrade.se_cu2.expected": "2030-01-01"})
+    plain, overridden = (make_plan(inputs.estate, inputs.findings, s) for s in (settings, moved))
+    assert [f.code for f in overridden.findings if f.code == OVERRIDE_CODE] == [OVERRIDE_CODE]
+    assert OVERRIDE_CODE not in {f.code for f in plain.findings}
+    assert overridden.schedule == plain.schedule
