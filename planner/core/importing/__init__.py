@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from planner.core.builds import BuildParseError, identify
 from planner.core.importing.blocks import read_table
 from planner.core.importing.crossref import check_estate
 from planner.core.importing.findings import Counted, Where, finding
@@ -84,6 +85,25 @@ class ImportResult:
         return any(parts) or bool(self.settings_table) or e.organization.customer != ""
 
 
+def _more_precise(knowledge: Knowledge | None) -> Callable[[str, str], bool] | None:
+    """Whether ``other`` names an update of the CU that ``kept`` names only as the CU.
+
+    AdminDisplayVersion and a CU's own number hide the update level; HealthChecker's ExSetup
+    version shows it, so the more precise source wins (a different CU stays a conflict).
+    """
+    if knowledge is None:
+        return None
+
+    def check(kept: str, other: str) -> bool:
+        try:
+            mine, theirs = identify(kept, knowledge), identify(other, knowledge)
+        except (BuildParseError, ValueError):
+            return False
+        return (not mine.exact and theirs.exact
+                and (mine.product, mine.cu) == (theirs.product, theirs.cu))
+    return check
+
+
 def _knowledge() -> Knowledge | None:
     """The bundled knowledge base for build checks; None if it cannot be loaded."""
     try:
@@ -147,9 +167,10 @@ def _import_inventory(paths: Sequence[Path], mapping: ColumnMapping | None,
             rows.extend(read.rows)
             mappings.extend(read.mappings)
             findings.extend(read.findings)
-    estate, merge_findings, locations = merge_rows(rows)
+    known = knowledge or _knowledge()
+    estate, merge_findings, locations = merge_rows(rows, _more_precise(known))
     findings.extend(merge_findings)
-    findings.extend(check_estate(estate, locations, knowledge or _knowledge()))
+    findings.extend(check_estate(estate, locations, known))
     result = ImportResult(estate, tuple(findings), tuple(mappings), settings, places)
     if paths and not result.read_anything and not result.has_errors:
         result = ImportResult(estate, (*findings, finding("IMPORT-NOTHING")), tuple(mappings),

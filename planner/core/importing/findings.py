@@ -119,6 +119,11 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         W, "{target}: {field} is \"{kept}\" in {kept_at} but \"{other}\" here; kept \"{kept}\".",
         "{target}: {field} ist \"{kept}\" in {kept_at}, hier aber \"{other}\"; \"{kept}\" "
         "behalten."),
+    "IMPORT-BUILD-MORE-PRECISE": (
+        INFO, "{target}: the build is \"{kept}\" in {kept_at} but \"{other}\" here, which shows "
+        "the update level; the more precise \"{other}\" is used.",
+        "{target}: Der Build ist \"{kept}\" in {kept_at}, hier aber \"{other}\" mit dem "
+        "Update-Stand; der genauere Build \"{other}\" wird verwendet."),
     "IMPORT-BUILD-MISSING": (E, "Server {name} has no build; the migration path cannot be chosen.",
                              "Server {name} hat keinen Build; der Migrationsweg ist offen."),
     "IMPORT-BUILD-UNPARSEABLE": (E, "Server {name}: build \"{value}\" is not a build number.",

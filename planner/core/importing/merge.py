@@ -8,7 +8,7 @@ and DAGs that servers name but nobody listed, the hybrid flag from the connector
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -87,7 +87,12 @@ def _label(row: Row) -> str:
     return f"{row.entity}:{name}" if name else row.entity
 
 
-def _combine(rows: Iterable[Row]) -> tuple[dict[str, list[_Merged]], list[Finding]]:
+# Whether a second source's build (the ExSetup version) is more precise than the one kept.
+Precision = Callable[[str, str], bool]
+
+
+def _combine(rows: Iterable[Row], more_precise: Precision | None = None,
+             ) -> tuple[dict[str, list[_Merged]], list[Finding]]:
     merged: dict[str, dict[tuple[Any, ...], _Merged]] = {}
     findings: list[Finding] = []
     for row in rows:
@@ -105,6 +110,14 @@ def _combine(rows: Iterable[Row]) -> tuple[dict[str, list[_Merged]], list[Findin
                 target.values[name] = value
                 target.sources[name] = row.where
             elif not _same(name, target.values[name], value):
+                if name == "build" and more_precise is not None and \
+                        more_precise(str(target.values[name]), str(value)):
+                    findings.append(finding(
+                        "IMPORT-BUILD-MORE-PRECISE", row.where, column=row.columns.get(name, ""),
+                        target=_label(row), kept=_show(target.values[name]),
+                        kept_at=target.sources[name].label(), other=_show(value)))
+                    target.values[name], target.sources[name] = value, row.where
+                    continue
                 findings.append(finding(
                     "IMPORT-CONFLICT", row.where, column=row.columns.get(name, ""),
                     target=_label(row), field=name, kept=_show(target.values[name]),
@@ -116,9 +129,14 @@ def _show(value: Any) -> str:
     return "; ".join(map(str, value)) if isinstance(value, tuple) else str(value)
 
 
-def merge_rows(rows: Iterable[Row]) -> tuple[Estate, list[Finding], Locations]:
-    """The estate all rows describe, the duplicate/conflict/inference findings, locations."""
-    groups, findings = _combine(rows)
+def merge_rows(rows: Iterable[Row], more_precise: Precision | None = None,
+               ) -> tuple[Estate, list[Finding], Locations]:
+    """The estate all rows describe, the duplicate/conflict/inference findings, locations.
+
+    Two sources that name different builds of one server keep the first, with a conflict
+    finding, unless ``more_precise`` says the second shows the update level the first lacks.
+    """
+    groups, findings = _combine(rows, more_precise)
     locations: Locations = {}
     for entity_key, items in groups.items():
         for m in items:
