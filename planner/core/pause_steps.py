@@ -41,9 +41,11 @@ def _without(pauses: tuple[Pause, ...], pause: Pause) -> tuple[Pause, ...]:
 
 
 def _first_harm(exposure: Exposure, pause: Pause, others: tuple[Pause, ...],
-                knowledge: Knowledge) -> DayStage | None:
-    """The first throttled or blocked day of this server inside the pause, were it not run."""
-    end = min(pause.end, exposure.cutover) if exposure.cutover else pause.end
+                knowledge: Knowledge, until: date | None = None) -> DayStage | None:
+    """The first throttled or blocked day of this server from the pause start up to ``until``
+    (default: the pause's end) and its cutover, were the pause not run."""
+    last = until or pause.end
+    end = min(last, exposure.cutover) if exposure.cutover else last
     for day in daily_stages(exposure, others, knowledge.policy, end):
         if day.day >= pause.start and day.kind in ("throttle", "block"):
             return day
@@ -98,12 +100,18 @@ def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,
     steps, dated, findings = list(proposal.steps), list(schedule.steps), []
     by_id = {s.step_id: s for s in schedule.steps}
     for n, pause in enumerate(pauses, start=1):
-        harm = {}
+        harm, held = {}, {}
         for exposure in schedule.exposure:
-            found = _first_harm(exposure, pause, _without(pauses, pause), knowledge)
+            others = _without(pauses, pause)
+            found = _first_harm(exposure, pause, others, knowledge)
             if found is not None:
                 harm[exposure.server] = found
-        steps.append(_step(n, pause, harm, as_of, knowledge))
+            # A pause that stops the clock also protects what would come after it, before
+            # the cutover: that is what the customer loses by not running it.
+            later = _first_harm(exposure, pause, others, knowledge, exposure.cutover)
+            if later is not None:
+                held[exposure.server] = later
+        steps.append(_step(n, pause, held, as_of, knowledge))
         dated.append(ScheduledStep(f"pause:{n}", pause.start, pause.start, "",
                                    Driver(kind="deadline", key="pause", day=pause.start)))
         for i, step in enumerate(steps):

@@ -61,3 +61,13 @@ def test_each_pause_is_a_customer_step_in_json_workbook_mspdi_and_report(
     assert "Request enforcement pause 1" in html
     assert "Customer&#39;s Exchange Online administrator" in html or \
         "Customer's Exchange Online administrator" in html
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_a_pause_names_the_servers_it_holds_and_what_not_running_it_costs(name: str) -> None:
+    plan = sample_plan(name)
+    judged = {e.server for e in plan.schedule.exposure}
+    for step in (s for s in plan.proposal.steps if s.kind == "pause"):
+        why = step.why_en + " " + step.why_de
+        assert " for –." not in why and " für –." not in why, why
+        assert any(server in why for server in judged), why
