@@ -12,6 +12,7 @@ from typing import Any
 from planner.core.catalogue import catalogue
 from planner.core.importing.transport_findings import TRANSPORT_FINDINGS
 from planner.core.model import Finding, Severity
+from planner.core.outline import target_label
 
 __all__ = ["CATALOG", "Counted", "Where", "finding"]
 
@@ -177,6 +178,11 @@ class Where:
     sheet: str = ""
     row: int | None = None
 
+    def text(self, lang: str) -> str:
+        """The place in words of ``lang``: ``inventory.xlsx › Servers › Zeile 4``."""
+        row = catalogue(lang)("common.row_n", n=self.row) if self.row is not None else ""
+        return " › ".join(p for p in (self.file, self.sheet, row) if p)
+
     def label(self) -> str:
         """Short text such as ``inventory.xlsx › Servers › row 4``."""
         parts = [self.file, self.sheet, f"row {self.row}" if self.row is not None else ""]
@@ -212,4 +218,10 @@ class Counted:
 
 
 def _worded(params: dict[str, Any], lang: str) -> dict[str, Any]:
-    return {k: v.text(lang) if isinstance(v, Counted) else v for k, v in params.items()}
+    """The parameters as a reader of ``lang`` sees them: counts with their nouns, places in
+    words, and a target such as ``server:EX01`` as "Server EX01" (never the code)."""
+    out = {k: v.text(lang) if isinstance(v, Counted | Where) else v for k, v in params.items()}
+    target = out.get("target")
+    if isinstance(target, str) and ":" in target:
+        out["target"] = target_label(target, lang)
+    return out

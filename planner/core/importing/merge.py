@@ -115,13 +115,13 @@ def _combine(rows: Iterable[Row], more_precise: Precision | None = None,
                     findings.append(finding(
                         "IMPORT-BUILD-MORE-PRECISE", row.where, column=row.columns.get(name, ""),
                         target=_label(row), kept=_show(target.values[name]),
-                        kept_at=target.sources[name].label(), other=_show(value)))
+                        kept_at=target.sources[name], other=_show(value)))
                     target.values[name], target.sources[name] = value, row.where
                     continue
                 findings.append(finding(
                     "IMPORT-CONFLICT", row.where, column=row.columns.get(name, ""),
                     target=_label(row), field=name, kept=_show(target.values[name]),
-                    kept_at=target.sources[name].label(), other=_show(value)))
+                    kept_at=target.sources[name], other=_show(value)))
     return {k: list(b.values()) for k, b in merged.items()}, findings
 
 

@@ -50,3 +50,11 @@ def test_a_different_cu_stays_a_conflict_and_keeps_the_first(tmp_path: Path) -> 
     (server,) = result.estate.servers
     assert server.build == "15.2.1118.7"
     assert "IMPORT-CONFLICT" in {f.code for f in result.findings}
+
+
+def test_conflict_texts_name_the_server_and_the_row_in_each_language(tmp_path: Path) -> None:
+    result = import_files([_inventory(tmp_path, "15.2.1118.7"),
+                           _healthchecker(tmp_path, "15.02.0986.037")])
+    (found,) = [f for f in result.findings if f.code == "IMPORT-CONFLICT"]
+    assert found.message_en.startswith("Server SOLO-E19A:") and "row 2" in found.message_en
+    assert "Zeile 2" in found.message_de and "server:" not in found.message_de
