@@ -37,7 +37,7 @@ from planner.core.settings import Decisions, Settings
 from planner.core.settings_defaults import localized_defaults
 from planner.core.settings_io import load_settings_toml
 from planner.core.settings_sheet import settings_from_sheet
-from planner.core.today import state_today
+from planner.core.today import pauses_in_force, state_today
 
 __all__ = ["Inputs", "import_inventory", "knowledge_for", "load_inputs", "make_plan"]
 
@@ -129,7 +129,8 @@ def make_plan(
         as_of=as_of,
         knowledge_as_of=knowledge.as_of,
         baseline_evidence=evidence,
-        today=state_today(dated.exposure, dated.pauses, knowledge.policy, as_of),
+        today=state_today(dated.exposure, pauses_in_force(settings.fixed_pauses, as_of),
+                          knowledge.policy, as_of),
     )
 
 

@@ -1,9 +1,11 @@
 """The state today: each judged server's enforcement stage on the plan's as-of date.
 
 A consultant's first question at a customer is "how bad is it right now?". The answer comes
-from the same clock the plan uses (first detection, the report's dates, the plan's pauses):
-the stage on the as-of date, since when, and which stage follows on which day if nothing
-else happens. A server the plan has already taken out of Exchange Online's view is "gone".
+from the same clock the plan uses (first detection, the report's dates): the stage on the
+as-of date, since when, and which stage follows on which day if nothing else happens. Only
+pauses in force count (those the consultant recorded as fixed and that have begun): a pause
+the plan proposes is the customer's task, not yet the tenant's state. A server the plan has
+already taken out of Exchange Online's view is "gone".
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from planner.core.enforcement import DayStage, daily_stages
 from planner.core.knowledge import EnforcementPolicy
 from planner.core.plan import Exposure, Pause, ServerToday
 
-__all__ = ["RATING", "server_today", "state_today"]
+__all__ = ["RATING", "pauses_in_force", "server_today", "state_today"]
 
 # What a stage means for the server's mail: blocked mail is lost to Exchange Online (red),
 # throttled mail is late and a pause only postpones the clock (amber), the rest flows (green).
@@ -65,3 +67,9 @@ def state_today(exposure: tuple[Exposure, ...], pauses: tuple[Pause, ...],
     order = {"red": 0, "amber": 1, "green": 2}
     states = [server_today(e, pauses, policy, as_of) for e in exposure]
     return tuple(sorted(states, key=lambda s: (order[s.rating], -s.stage, s.server.lower())))
+
+
+def pauses_in_force(fixed: tuple[tuple[date, int], ...] | None, as_of: date) -> tuple[Pause, ...]:
+    """The fixed pauses (start, days) that have begun by ``as_of``: the tenant's real pauses."""
+    return tuple(Pause(start, start + timedelta(days=days - 1), days)
+                 for start, days in sorted(fixed or ()) if start <= as_of and days > 0)

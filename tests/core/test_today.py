@@ -128,3 +128,21 @@ def test_the_summary_names_the_current_stage_not_an_older_one(knowledge: Knowled
     assert "EX01 is already in enforcement stage 7" in html
     assert "since 3 Dec 2026" in html
     assert "it is throttled since" not in html
+
+
+def test_a_pause_the_plan_proposes_is_not_the_state_today(knowledge: Knowledge) -> None:
+    # Blocked since 2024 with pause budget left: the plan proposes a pause from today, but
+    # until the customer runs it, the mail is being rejected and stays so if nothing is done.
+    report = ExoReport("ex01.contoso.com", "15.1.2507.39", date(2024, 3, 28))
+    estate = Estate(servers=(Server("EX01", fqdn="ex01.contoso.com", roles=("Mailbox",),
+                                    build="15.1.2507.39"),), exo_reports=(report,))
+    plan = make_plan(estate, (), settings(as_of=date(2026, 12, 1)), knowledge=knowledge)
+    assert plan.schedule.pauses and plan.schedule.pauses[0].start <= date(2026, 12, 1)
+    (today,) = plan.today
+    assert (today.kind, today.rating, today.next_date) == ("block", "red", None)
+    # A pause the consultant recorded as running is the tenant's state.
+    running = make_plan(estate, (), settings(start=date(2026, 11, 30), as_of=date(2026, 12, 1),
+                                             fixed_pauses=((date(2026, 11, 30), 10),)),
+                        knowledge=knowledge)
+    (held,) = running.today
+    assert (held.kind, held.rating, held.next_date) == ("paused", "amber", date(2026, 12, 10))
