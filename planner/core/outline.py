@@ -15,7 +15,7 @@ from datetime import date
 from planner.core.catalogue import catalogue
 from planner.core.model import Finding
 from planner.core.plan import Dependency, Phase, Plan, ScheduledStep, Step
-from planner.core.vocabulary import ENTITIES, PHASES, Entity
+from planner.core.vocabulary import PHASES, Entity
 
 __all__ = [
     "LINK_TYPES",
@@ -72,13 +72,22 @@ class Outline:
         return predecessor_text(self.links(row), lang)
 
 
+# Target prefixes the core writes that the vocabulary spells differently.
+_TARGET_ALIASES = {"relay_client": "relay", "organization": "org"}
+
+
 def target_label(target: str, lang: str) -> str:
-    """A readable name for a step target such as ``server:EX01`` or ``org``."""
+    """A readable name for a step or finding target such as ``server:EX01`` or ``org``.
+
+    A prefix without a text (an unknown kind) shows only the name after the colon.
+    """
     kind, _, name = target.partition(":")
-    entity = ENTITIES.get(kind or Entity.ORG)
-    if entity is None:
-        return name or kind
-    return catalogue(lang)(f"vocabulary.target.{entity.code}", name=name)
+    kind = _TARGET_ALIASES.get(kind, kind) or Entity.ORG
+    cat = catalogue(lang)
+    key = f"vocabulary.target.{kind}"
+    if cat.has(key):
+        return cat(key, name=name)
+    return name or cat("vocabulary.target.org")
 
 
 def finding_place(finding: Finding, lang: str) -> str:

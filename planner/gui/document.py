@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -64,30 +65,41 @@ __all__ = [
 ]
 
 
+Label = str | Callable[[], str]
+
+
 @dataclass(frozen=True)
 class Edit:
-    """One undoable change: a name for the Undo menu and a pure function on the project."""
+    """One undoable change: a name for the Undo menu and a pure function on the project.
 
-    name: str
+    ``name`` may be a function returning the text in the current UI language, so the Undo
+    menu follows a language switch (:meth:`Document.retranslate_history`).
+    """
+
+    name: Label
     func: Callable[[Project], Project]
 
+    def label(self) -> str:
+        """The name as text now."""
+        return self.name() if callable(self.name) else self.name
 
-def set_settings(settings: Settings, name: str = "Change settings") -> Edit:
+
+def set_settings(settings: Settings, name: Label = "Change settings") -> Edit:
     """An edit that replaces the settings."""
     return Edit(name, lambda p: replace(p, settings=settings))
 
 
-def set_decisions(decisions: Decisions, name: str = "Change decisions") -> Edit:
+def set_decisions(decisions: Decisions, name: Label = "Change decisions") -> Edit:
     """An edit that replaces the decisions."""
     return Edit(name, lambda p: replace(p, decisions=decisions))
 
 
-def update_decisions(fn: Callable[[Decisions], Decisions], name: str) -> Edit:
+def update_decisions(fn: Callable[[Decisions], Decisions], name: Label) -> Edit:
     """An edit that derives new decisions from the current ones."""
     return Edit(name, lambda p: replace(p, decisions=fn(p.decisions)))
 
 
-def replace_server(old_name: str, server: Server, name: str) -> Edit:
+def replace_server(old_name: str, server: Server, name: Label) -> Edit:
     """An edit that replaces one server (matched by its old name) in the estate."""
 
     def apply(p: Project) -> Project:
@@ -100,8 +112,9 @@ def replace_server(old_name: str, server: Server, name: str) -> Edit:
 class _EditCommand(QUndoCommand):
     """Keeps the project before and after one edit."""
 
-    def __init__(self, document: Document, name: str, before: Project, after: Project) -> None:
-        super().__init__(name)
+    def __init__(self, document: Document, edit: Edit, before: Project, after: Project) -> None:
+        super().__init__(edit.label())
+        self.edit = edit
         # Weak: the document holds its commands, and a document <-> command cycle left to the
         # garbage collector frees the undo stack's C++ commands twice (a crash seen in tests).
         self._document = weakref.ref(document)
@@ -247,7 +260,7 @@ class Document(QObject):
         after = edit.func(before)
         if after is before or after == before:
             return
-        command = _EditCommand(self, edit.name, before, after)
+        command = _EditCommand(self, edit, before, after)
         # Our own references keep the Python side of each command alive and let a landed
         # plan be swapped into the history; the stack's limit bounds the list.
         self._commands = [*self._commands[-self._undo.undoLimit():], command]
@@ -268,6 +281,14 @@ class Document(QObject):
         self._set_state(project, force=True)
         self._undo.setClean()
         self.pathChanged.emit()
+
+    def retranslate_history(self) -> None:
+        """Give every undo step its text in the current UI language."""
+        for command in self._commands:
+            # The stack deletes commands past its limit and the redo branch a new edit
+            # replaces; our list may still name them.
+            if shiboken6.isValid(command):
+                command.setText(command.edit.label())
 
     def set_modified(self) -> None:
         """Mark the project as changed without an undo step (e.g. after a recovery)."""

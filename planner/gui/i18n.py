@@ -2,7 +2,8 @@
 
 Our catalogue is ``resources/i18n/planner_de.qm`` (built from ``planner_de.ts`` with
 ``pyside6-lrelease``); Qt's own ``qtbase_de.qm`` translates the standard dialogs. English is
-the source language, so it needs no catalogue. Refresh the catalogue after changing texts
+the source language; its catalogue ``planner_en.qm`` holds only the plural forms of the
+``%n`` texts ("1 error", "2 errors"). Refresh the catalogue after changing texts
 with ``python -m planner.gui.i18n_catalogue`` (lupdate, the ``_tr`` shorthand, lrelease).
 """
 
@@ -63,13 +64,13 @@ def install_translators(app: QApplication, lang: str) -> bool:
         app.removeTranslator(old)
     _installed.clear()
     _in_use[:] = [lang if lang in LANGUAGES else "en"]
-    if lang == "en":
-        return True
     ours = QTranslator(app)
     found = ours.load(str(resource_path("i18n", f"planner_{lang}.qm")))
     if found:
         app.installTranslator(ours)
         _installed.append(ours)
+    if lang == "en":  # the source language: our catalogue holds only its plural forms
+        return found
     qt = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{lang}", qt_dir):

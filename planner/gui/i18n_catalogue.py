@@ -80,16 +80,23 @@ def _merge(ts: Path, pairs: list[tuple[str, str]]) -> None:
 
 
 def update_catalogue(lang: str = "de") -> Path:
-    """lupdate, add the shorthand texts, lrelease; returns the .qm path."""
+    """lupdate, add the shorthand texts, lrelease; returns the .qm path.
+
+    English, the source language, gets only the ``%n`` texts (their plural forms).
+    """
     bin_dir = Path(sys.executable).parent
     ts = resource_path("i18n", f"planner_{lang}.ts")
     qm = ts.with_suffix(".qm")
     sources = [str(p) for p in sorted(_GUI.rglob("*.py"))]
-    subprocess.run([str(bin_dir / "pyside6-lupdate"), *sources, "-ts", str(ts)], check=True)
-    _merge(ts, extra_texts())
+    plural_only = ["-pluralonly"] if lang == "en" else []
+    subprocess.run([str(bin_dir / "pyside6-lupdate"), *sources, *plural_only,
+                    "-target-language", lang, "-ts", str(ts)], check=True)
+    if lang != "en":
+        _merge(ts, extra_texts())
     subprocess.run([str(bin_dir / "pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True)
     return qm
 
 
 if __name__ == "__main__":
-    print(update_catalogue())
+    for language in ("de", "en"):
+        print(update_catalogue(language))

@@ -107,9 +107,12 @@ def import_edit(project: Project, outcome: ImportOutcome) -> tuple[Edit, tuple[E
     settings = _customer_settings(project, outcome)
     sources = tuple(str(f) for f in outcome.files)
     plain = mapping_to_plain(outcome.mapping)
-    name = (QCoreApplication.translate("ImportWizard", "Re-import inventory")
-            if project.estate.servers
-            else QCoreApplication.translate("ImportWizard", "Import inventory"))
+    again = bool(project.estate.servers)
+
+    def name() -> str:
+        return (QCoreApplication.translate("ImportWizard", "Re-import inventory") if again
+                else QCoreApplication.translate("ImportWizard", "Import inventory"))
+
     edit = Edit(name, lambda p: merge_import(p, estate, outcome.findings, sources, plain,
                                               settings))
     return edit, changes

@@ -40,6 +40,7 @@ from planner.gui.autosave import Autosave
 from planner.gui.crash_log import show_bug
 from planner.gui.dialogs.settings import SettingsDialog
 from planner.gui.document import Document
+from planner.gui.formats import format_date
 from planner.gui.i18n import (
     LANGUAGES,
     install_translators,
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
             old_export.setParent(self)  # an export is running: let it report when done
         self.removeToolBar(old_toolbar)
         old_toolbar.deleteLater()
+        self.document.retranslate_history()  # before the new Undo action reads the text
         self._build_ui()
         old_ui.deleteLater()
         self.nav.setCurrentRow(max(row, 0))
@@ -282,12 +284,13 @@ class MainWindow(QMainWindow):
         doc = self.document
         errors = sum(1 for f in doc.findings if f.severity == Severity.ERROR)
         warnings = sum(1 for f in doc.findings if f.severity == Severity.WARNING)
-        text = self.tr("{0} servers · {1} errors · {2} warnings").format(
-            len(doc.estate.servers), errors, warnings)
+        text = " · ".join((self.tr("%n server(s)", "", len(doc.estate.servers)),
+                           self.tr("%n error(s)", "", errors),
+                           self.tr("%n warning(s)", "", warnings)))
         if doc.plan is not None and doc.plan_is_current:
             objective = doc.plan.schedule.objective
             if objective.finish is not None:
-                text += " · " + self.tr("finish {0}").format(f"{objective.finish:%d.%m.%Y}")
+                text += " · " + self.tr("finish {0}").format(format_date(objective.finish))
         self.status_counts.setText(text)
         if not doc.busy:
             self.statusBar().clearMessage()

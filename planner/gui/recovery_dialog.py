@@ -60,7 +60,7 @@ class RecoveryDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         if scan.unreadable:
-            layout.addWidget(_unreadable_label(scan))
+            layout.addWidget(self._unreadable_label(scan))
         buttons = QDialogButtonBox()
         self.restore_button = QPushButton(_tr("&Restore"))
         self.discard_button = QPushButton(_tr("&Discard"))
@@ -74,6 +74,15 @@ class RecoveryDialog(QDialog):
         layout.addWidget(buttons)
         self._fill()
         self.resize(720, 320)
+
+    def _unreadable_label(self, scan: Scan) -> QLabel:
+        names = "\n".join(f"• {path.name}: {why}" for path, why in scan.unreadable)
+        intro = self.tr("%n autosaved file(s) could not be read. They were kept in the folder "
+                        "“unreadable” next to the recovery files:", "", len(scan.unreadable))
+        label = QLabel(intro + "\n" + names)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        return label
 
     def _fill(self) -> None:
         self.table.setRowCount(len(self.pending))
@@ -109,11 +118,10 @@ class RecoveryDialog(QDialog):
         chosen = self._take_selected()
         if not chosen:
             return
+        question = self.tr("Delete the autosaved changes of %n project(s)? This cannot be "
+                           "undone.", "", len(chosen))
         answer = QMessageBox.question(
-            self, _tr("Discard"),
-            QCoreApplication.translate(
-                "Recovery", "Delete the autosaved changes of %n project(s)? This cannot be "
-                "undone.", "", len(chosen)),
+            self, _tr("Discard"), question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             self.pending = chosen + self.pending
@@ -134,16 +142,6 @@ class RecoveryDialog(QDialog):
         for item in self.pending:
             item.release()
         super().done(result)
-
-
-def _unreadable_label(scan: Scan) -> QLabel:
-    names = "\n".join(f"• {path.name}: {why}" for path, why in scan.unreadable)
-    label = QLabel(QCoreApplication.translate(
-        "Recovery", "%n autosaved file(s) could not be read. They were kept in the folder "
-        "“unreadable” next to the recovery files:", "", len(scan.unreadable)) + "\n" + names)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 def offer_recoveries(parent: QWidget | None, folder: Path, restore: Restore) -> int:

@@ -18,67 +18,67 @@
   <context>
     <name>CalendarPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="200" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="224" />
       <source>From</source>
       <translation>Von</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="200" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="224" />
       <source>To</source>
       <translation>Bis</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="200" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="224" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="206" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="230" />
       <source>Mon</source>
       <translation>Mo</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="206" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="230" />
       <source>Tue</source>
       <translation>Di</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="206" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="230" />
       <source>Wed</source>
       <translation>Mi</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="206" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="230" />
       <source>Thu</source>
       <translation>Do</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="207" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="231" />
       <source>Fri</source>
       <translation>Fr</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="207" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="231" />
       <source>Sat</source>
       <translation>Sa</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="207" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="231" />
       <source>Sun</source>
       <translation>So</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="216" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="240" />
       <source>Change freezes (no step runs on these days):</source>
       <translation>Change-Freezes (an diesen Tagen läuft kein Schritt):</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="218" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="242" />
       <source>Maintenance windows (steps that need downtime run only on these weekdays):</source>
       <translation>Wartungsfenster (Schritte mit Ausfallzeit laufen nur an diesen Wochentagen):</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="227" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="251" />
       <source>A freeze ends before it starts: {name}</source>
       <translation>Ein Freeze endet vor seinem Beginn: {name}</translation>
     </message>
@@ -86,62 +86,62 @@
   <context>
     <name>CompareModel</name>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="63" />
+      <location filename="../../planner/gui/views/scenarios.py" line="65" />
       <source>Finish</source>
       <translation>Ende</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="64" />
+      <location filename="../../planner/gui/views/scenarios.py" line="66" />
       <source>Blocked days</source>
       <translation>Blockierte Tage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="65" />
+      <location filename="../../planner/gui/views/scenarios.py" line="67" />
       <source>Throttled days</source>
       <translation>Gedrosselte Tage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="66" />
+      <location filename="../../planner/gui/views/scenarios.py" line="68" />
       <source>Pause days</source>
       <translation>Pausentage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="67" />
+      <location filename="../../planner/gui/views/scenarios.py" line="69" />
       <source>Consultant days</source>
       <translation>Beratertage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="68" />
+      <location filename="../../planner/gui/views/scenarios.py" line="70" />
       <source>Steps</source>
       <translation>Schritte</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="69" />
+      <location filename="../../planner/gui/views/scenarios.py" line="71" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="119" />
+      <location filename="../../planner/gui/views/scenarios.py" line="121" />
       <source>planning…</source>
       <translation>plane …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="131" />
+      <location filename="../../planner/gui/views/scenarios.py" line="133" />
       <source>proven optimal</source>
       <translation>nachweislich optimal</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="131" />
+      <location filename="../../planner/gui/views/scenarios.py" line="133" />
       <source>good, not proven</source>
       <translation>gut, nicht bewiesen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="132" />
+      <location filename="../../planner/gui/views/scenarios.py" line="134" />
       <source>infeasible</source>
       <translation>nicht lösbar</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="133" />
+      <location filename="../../planner/gui/views/scenarios.py" line="135" />
       <source>not scheduled</source>
       <translation>nicht terminiert</translation>
     </message>
@@ -149,42 +149,42 @@
   <context>
     <name>ConsultantsPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="241" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="265" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="241" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="265" />
       <source>Days per week</source>
       <translation>Tage pro Woche</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="241" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="265" />
       <source>Absences</source>
       <translation>Abwesenheiten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="242" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="266" />
       <source>Consultant</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="244" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="268" />
       <source>Absences: ranges like 2026-04-01..2026-04-10 or 24.12.2026, separated by ';'</source>
       <translation>Abwesenheiten: Zeiträume wie 2026-04-01..2026-04-10 oder 24.12.2026, getrennt durch ';'</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="248" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="272" />
       <source>Absences: ranges like 2026-04-01..2026-04-10, separated by ';'.</source>
       <translation>Abwesenheiten: Zeiträume wie 2026-04-01..2026-04-10, getrennt durch ';'.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="261" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="285" />
       <source>Absence of {name} not understood: {text}</source>
       <translation>Abwesenheit von {name} nicht verstanden: {text}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="265" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="289" />
       <source>At least one consultant is needed.</source>
       <translation>Mindestens ein Berater wird benötigt.</translation>
     </message>
@@ -192,7 +192,7 @@
   <context>
     <name>Document</name>
     <message>
-      <location filename="../../planner/gui/document.py" line="330" />
+      <location filename="../../planner/gui/document.py" line="362" />
       <source>Planning…</source>
       <translation>Plane …</translation>
     </message>
@@ -248,12 +248,12 @@
   <context>
     <name>EditableTable</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="102" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="108" />
       <source>Add</source>
       <translation>Hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="104" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="110" />
       <source>Remove</source>
       <translation>Entfernen</translation>
     </message>
@@ -329,12 +329,12 @@
   <context>
     <name>EnforcementView</name>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="98" />
+      <location filename="../../planner/gui/views/enforcement.py" line="109" />
       <source>Copy commands</source>
       <translation>Befehle kopieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="101" />
+      <location filename="../../planner/gui/views/enforcement.py" line="117" />
       <source>Objective</source>
       <translation>Zielwerte</translation>
     </message>
@@ -343,62 +343,72 @@
       <translation type="vanished">Durchsetzungsstufe je bewertetem Server</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="102" />
+      <location filename="../../planner/gui/views/enforcement.py" line="118" />
       <source>Enforcement stage per judged server since first detection (hatched: before the plan start; black line: leaves Exchange Online's view)</source>
       <translation>Durchsetzungsstufe je bewertetem Server seit der ersten Erkennung (schraffiert: vor dem Planstart; schwarze Linie: fällt aus der Prüfung durch Exchange Online heraus)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="109" />
+      <location filename="../../planner/gui/views/enforcement.py" line="126" />
       <source>Pause budget per calendar year</source>
       <translation>Pausenbudget pro Kalenderjahr</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="116" />
+      <location filename="../../planner/gui/views/enforcement.py" line="133" />
       <source>PowerShell to request the pauses (Exchange Online)</source>
       <translation>PowerShell zum Beantragen der Pausen (Exchange Online)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="127" />
+      <location filename="../../planner/gui/views/enforcement.py" line="144" />
       <source>Re-planning…</source>
       <translation>Plane neu …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="151" />
+      <location filename="../../planner/gui/views/enforcement.py" line="168" />
       <source>No plan yet.</source>
       <translation>Noch kein Plan.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="188" />
+      <location filename="../../planner/gui/views/enforcement.py" line="200" />
+      <source>Apply Exchange Online's baseline: {keys}</source>
+      <translation>Baseline von Exchange Online übernehmen: {keys}</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="208" />
+      <source>Apply Exchange Online's baseline</source>
+      <translation>Baseline von Exchange Online übernehmen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="237" />
       <source>First detection of {names} is an estimate (the day the minimum version took effect). Exchange Online reports the real date: run Get-OnPremServerReportInfo in Exchange Online PowerShell and enter it under Settings › Enforcement.</source>
       <translation>Die erste Erkennung von {names} ist geschätzt (der Tag, ab dem die Mindestversion gilt). Das tatsächliche Datum meldet Exchange Online: Get-OnPremServerReportInfo in der Exchange-Online-PowerShell ausführen und das Datum unter Einstellungen › Durchsetzung eintragen.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="194" />
+      <location filename="../../planner/gui/views/enforcement.py" line="243" />
       <source>Not shown: {names}, at or above Exchange Online's minimum version today. That changes if Microsoft raises the minimum (expected, no date announced yet).</source>
       <translation>Nicht dargestellt: {names}, derzeit auf oder über der von Exchange Online verlangten Mindestversion. Das ändert sich, wenn Microsoft die Mindestversion anhebt (erwartet, noch ohne Termin).</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="202" />
+      <location filename="../../planner/gui/views/enforcement.py" line="251" />
       <source>proven optimal</source>
       <translation>nachweislich optimal</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="203" />
+      <location filename="../../planner/gui/views/enforcement.py" line="252" />
       <source>best found within the time limit, not proven optimal (gap {gap:.0%})</source>
       <translation>bestes Ergebnis im Zeitlimit, nicht nachweislich optimal (Lücke {gap:.0%})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="205" />
+      <location filename="../../planner/gui/views/enforcement.py" line="254" />
       <source>no schedule satisfies every constraint</source>
       <translation>kein Zeitplan erfüllt alle Bedingungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="206" />
+      <location filename="../../planner/gui/views/enforcement.py" line="255" />
       <source>not scheduled</source>
       <translation>nicht terminiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="210" />
+      <location filename="../../planner/gui/views/enforcement.py" line="259" />
       <source>&lt;b&gt;Blocked days&lt;/b&gt; {blocked} · &lt;b&gt;throttled days&lt;/b&gt; {throttled} · &lt;b&gt;pause days&lt;/b&gt; {pause} · &lt;b&gt;finish&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</source>
       <translation>&lt;b&gt;Blockierte Tage&lt;/b&gt; {blocked} · &lt;b&gt;gedrosselte Tage&lt;/b&gt; {throttled} · &lt;b&gt;Pausentage&lt;/b&gt; {pause} · &lt;b&gt;Ende&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</translation>
     </message>
@@ -442,12 +452,12 @@
       <translation>In Protokollen gefunden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/estate_model.py" line="273" />
+      <location filename="../../planner/gui/models/estate_model.py" line="269" />
       <source>Change {0} of {1}</source>
       <translation>{0} von {1} ändern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/estate_model.py" line="284" />
+      <location filename="../../planner/gui/models/estate_model.py" line="281" />
       <source>Change path of {0}</source>
       <translation>Pfad von {0} ändern</translation>
     </message>
@@ -625,23 +635,67 @@
     </message>
     <message>
       <source>In place</source>
-      <translation>In-Place</translation>
+      <translation type="vanished">In-Place</translation>
     </message>
     <message>
       <source>CU, then in place</source>
-      <translation>CU, dann In-Place</translation>
+      <translation type="vanished">CU, dann In-Place</translation>
     </message>
     <message>
       <source>Side by side</source>
-      <translation>Side-by-Side</translation>
+      <translation type="vanished">Side-by-Side</translation>
     </message>
     <message>
       <source>Decommission</source>
-      <translation>Außer Betrieb nehmen</translation>
+      <translation type="vanished">Außer Betrieb nehmen</translation>
     </message>
     <message>
       <source>None</source>
-      <translation>Keiner</translation>
+      <translation type="vanished">Keiner</translation>
+    </message>
+    <message>
+      <source>Arbitration mailboxes</source>
+      <translation>Schiedspostfächer</translation>
+    </message>
+    <message>
+      <source>Auth mechanism</source>
+      <translation>Authentifizierung</translation>
+    </message>
+    <message>
+      <source>Bindings</source>
+      <translation>Bindungen</translation>
+    </message>
+    <message>
+      <source>Exchange server</source>
+      <translation>Exchange-Server</translation>
+    </message>
+    <message>
+      <source>Extended protection</source>
+      <translation>Erweiterter Schutz</translation>
+    </message>
+    <message>
+      <source>Next block rate</source>
+      <translation>Nächste Sperrrate</translation>
+    </message>
+    <message>
+      <source>Next stage date</source>
+      <translation>Nächste Stufe am</translation>
+    </message>
+    <message>
+      <source>Next throttle rate</source>
+      <translation>Nächste Drosselrate</translation>
+    </message>
+    <message>
+      <source>Permission groups</source>
+      <translation>Berechtigungsgruppen</translation>
+    </message>
+    <message>
+      <source>Public folder mailboxes</source>
+      <translation>Postfächer für Öffentliche Ordner</translation>
+    </message>
+    <message>
+      <source>Recommended builds</source>
+      <translation>Empfohlene Builds</translation>
     </message>
   </context>
   <context>
@@ -686,104 +740,104 @@
   <context>
     <name>ExportActions</name>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="80" />
+      <location filename="../../planner/gui/actions_export.py" line="50" />
       <source>Export &amp;Excel plan…</source>
       <translation>&amp;Excel-Plan exportieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="82" />
+      <location filename="../../planner/gui/actions_export.py" line="52" />
       <source>Export &amp;MS Project XML…</source>
       <translation>&amp;MS-Project-XML exportieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="83" />
+      <location filename="../../planner/gui/actions_export.py" line="53" />
       <source>Export PDF &amp;report…</source>
       <translation>PDF-&amp;Bericht exportieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="85" />
+      <location filename="../../planner/gui/actions_export.py" line="55" />
       <source>Print pre&amp;view…</source>
       <translation>Druck&amp;vorschau …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="86" />
+      <location filename="../../planner/gui/actions_export.py" line="56" />
       <source>&amp;Print report…</source>
       <translation>Bericht &amp;drucken …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="122" />
+      <location filename="../../planner/gui/actions_export.py" line="92" />
       <source>plan</source>
       <translation>Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="135" />
+      <location filename="../../planner/gui/actions_export.py" line="105" />
       <source>Export Excel plan</source>
       <translation>Excel-Plan exportieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="136" />
+      <location filename="../../planner/gui/actions_export.py" line="106" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="137" />
+      <location filename="../../planner/gui/actions_export.py" line="107" />
       <source>Excel plan</source>
       <translation>Excel-Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="141" />
+      <location filename="../../planner/gui/actions_export.py" line="111" />
       <source>Export MS Project XML</source>
       <translation>MS-Project-XML exportieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="142" />
+      <location filename="../../planner/gui/actions_export.py" line="112" />
       <source>MS Project XML (*.xml)</source>
       <translation>MS-Project-XML (*.xml)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="143" />
+      <location filename="../../planner/gui/actions_export.py" line="113" />
       <source>MS Project XML</source>
       <translation>MS-Project-XML</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="147" />
+      <location filename="../../planner/gui/actions_export.py" line="117" />
       <source>Export PDF report</source>
       <translation>PDF-Bericht exportieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="148" />
+      <location filename="../../planner/gui/actions_export.py" line="118" />
       <source>PDF document (*.pdf)</source>
       <translation>PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="149" />
+      <location filename="../../planner/gui/actions_export.py" line="119" />
       <source>PDF report</source>
       <translation>PDF-Bericht</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="162" />
+      <location filename="../../planner/gui/actions_export.py" line="132" />
       <source>Writing {what}…</source>
       <translation>Schreibe {what} …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="165" />
+      <location filename="../../planner/gui/actions_export.py" line="135" />
       <source>Wrote {path}</source>
       <translation>{path} geschrieben</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="176" />
+      <location filename="../../planner/gui/actions_export.py" line="146" />
       <source>Export failed</source>
       <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="177" />
+      <location filename="../../planner/gui/actions_export.py" line="147" />
       <source>The {what} could not be written:
 {error}</source>
       <translation>{what} konnte nicht geschrieben werden:
 {error}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="206" />
+      <location filename="../../planner/gui/actions_export.py" line="169" />
       <source>Print preview</source>
       <translation>Druckvorschau</translation>
     </message>
@@ -791,42 +845,42 @@
   <context>
     <name>FindingsModel</name>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="64" />
+      <location filename="../../planner/gui/models/findings_model.py" line="78" />
       <source>Severity</source>
       <translation>Schwere</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="64" />
+      <location filename="../../planner/gui/models/findings_model.py" line="78" />
       <source>Code</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="64" />
+      <location filename="../../planner/gui/models/findings_model.py" line="78" />
       <source>Message</source>
       <translation>Meldung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="64" />
+      <location filename="../../planner/gui/models/findings_model.py" line="78" />
       <source>Where</source>
       <translation>Fundstelle</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="65" />
+      <location filename="../../planner/gui/models/findings_model.py" line="79" />
       <source>Concerns</source>
       <translation>Betrifft</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="91" />
+      <location filename="../../planner/gui/models/findings_model.py" line="41" />
       <source>Error</source>
       <translation>Fehler</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="91" />
+      <location filename="../../planner/gui/models/findings_model.py" line="42" />
       <source>Warning</source>
       <translation>Warnung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="92" />
+      <location filename="../../planner/gui/models/findings_model.py" line="43" />
       <source>Info</source>
       <translation>Hinweis</translation>
     </message>
@@ -857,7 +911,7 @@
   <context>
     <name>GanttGraphicsView</name>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="128" />
+      <location filename="../../planner/gui/views/gantt.py" line="135" />
       <source>Remove pin</source>
       <translation>Fixierung lösen</translation>
     </message>
@@ -866,51 +920,51 @@
     <name>GanttScene</name>
     <message>
       <source>report only</source>
-      <translation>nur Meldung</translation>
+      <translation type="vanished">nur Meldung</translation>
     </message>
     <message>
       <source>throttled</source>
-      <translation>gedrosselt</translation>
+      <translation type="vanished">gedrosselt</translation>
     </message>
     <message>
       <source>blocked</source>
-      <translation>blockiert</translation>
+      <translation type="vanished">blockiert</translation>
     </message>
     <message>
       <source>paused</source>
-      <translation>pausiert</translation>
+      <translation type="vanished">pausiert</translation>
     </message>
     <message>
       <source>Prepare</source>
-      <translation>Vorbereitung</translation>
+      <translation type="vanished">Vorbereitung</translation>
     </message>
     <message>
       <source>Exchange 2013 removal</source>
-      <translation>Entfernen von Exchange 2013</translation>
+      <translation type="vanished">Entfernen von Exchange 2013</translation>
     </message>
     <message>
       <source>Cumulative updates</source>
-      <translation>Kumulative Updates</translation>
+      <translation type="vanished">Kumulative Updates</translation>
     </message>
     <message>
       <source>In-place upgrades</source>
-      <translation>In-Place-Upgrades</translation>
+      <translation type="vanished">In-Place-Upgrades</translation>
     </message>
     <message>
       <source>Side by side</source>
-      <translation>Side-by-Side</translation>
+      <translation type="vanished">Side-by-Side</translation>
     </message>
     <message>
       <source>Hybrid</source>
-      <translation>Hybrid</translation>
+      <translation type="vanished">Hybrid</translation>
     </message>
     <message>
       <source>Decommission</source>
-      <translation>Außer Betrieb nehmen</translation>
+      <translation type="vanished">Außer Betrieb nehmen</translation>
     </message>
     <message>
       <source>Milestones</source>
-      <translation>Meilensteine</translation>
+      <translation type="vanished">Meilensteine</translation>
     </message>
     <message>
       <source>Maintenance window</source>
@@ -960,72 +1014,66 @@
   <context>
     <name>GanttView</name>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="140" />
+      <location filename="../../planner/gui/views/gantt.py" line="147" />
       <source>Day</source>
       <translation>Tag</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="140" />
+      <location filename="../../planner/gui/views/gantt.py" line="147" />
       <source>Week</source>
       <translation>Woche</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="141" />
+      <location filename="../../planner/gui/views/gantt.py" line="148" />
       <source>Month</source>
       <translation>Monat</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="149" />
+      <location filename="../../planner/gui/views/gantt.py" line="156" />
       <source>Zoom:</source>
       <translation>Zoom:</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="165" />
+      <location filename="../../planner/gui/views/gantt.py" line="172" />
       <source>Re-planning…</source>
       <translation>Plane neu …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="168" />
       <source>report</source>
-      <translation>Meldung</translation>
+      <translation type="vanished">Meldung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="168" />
       <source>throttled</source>
-      <translation>gedrosselt</translation>
+      <translation type="vanished">gedrosselt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="169" />
       <source>blocked</source>
-      <translation>blockiert</translation>
+      <translation type="vanished">blockiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="169" />
       <source>paused</source>
-      <translation>pausiert</translation>
+      <translation type="vanished">pausiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="173" />
+      <location filename="../../planner/gui/views/gantt.py" line="178" />
       <source>Enforcement: </source>
       <translation>Durchsetzung: </translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="186" />
+      <location filename="../../planner/gui/views/gantt.py" line="191" />
       <source>No plan yet.</source>
       <translation>Noch kein Plan.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="198" />
+      <location filename="../../planner/gui/views/gantt.py" line="203" />
       <source>{n} steps, finish {finish}</source>
       <translation>{n} Schritte, Ende {finish}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="203" />
       <source>Unpin {step}</source>
       <translation>Fixierung von {step} lösen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="205" />
       <source>Pin {step} to {day}</source>
       <translation>{step} auf {day} fixieren</translation>
     </message>
@@ -1180,17 +1228,22 @@
       <translation>Fertigstellen übernimmt den Import ins Projekt; Sie können ihn rückgängig machen.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="99" />
+      <location filename="../../planner/gui/import_flow.py" line="52" />
+      <source>No Exchange server was read from these files, so the import cannot replace the estate. Check that the files are the customer's inventory and that a table was read as servers.</source>
+      <translation>Aus diesen Dateien wurde kein Exchange-Server gelesen; der Import kann den Bestand daher nicht ersetzen. Prüfen Sie, ob es der Bestand des Kunden ist und ob eine Tabelle als Server gelesen wurde.</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/import_flow.py" line="113" />
       <source>Re-import inventory</source>
       <translation>Bestand erneut importieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="101" />
+      <location filename="../../planner/gui/import_flow.py" line="114" />
       <source>Import inventory</source>
       <translation>Bestand importieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="113" />
+      <location filename="../../planner/gui/import_flow.py" line="125" />
       <source>Reading the inventory…</source>
       <translation>Lese den Bestand …</translation>
     </message>
@@ -1244,129 +1297,170 @@
     </message>
   </context>
   <context>
+    <name>KnowledgeBar</name>
+    <message>
+      <location filename="../../planner/gui/knowledge_bar.py" line="34" />
+      <source>Re-plan with the current knowledge</source>
+      <translation>Mit dem aktuellen Wissensstand neu planen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/knowledge_bar.py" line="38" />
+      <source>Hide this message</source>
+      <translation>Diese Meldung ausblenden</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="155" />
+      <location filename="../../planner/gui/main_window.py" line="168" />
       <source>&amp;New project</source>
       <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="157" />
+      <location filename="../../planner/gui/main_window.py" line="170" />
       <source>&amp;Open…</source>
       <translation>Ö&amp;ffnen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="159" />
+      <location filename="../../planner/gui/main_window.py" line="172" />
       <source>&amp;Save</source>
       <translation>&amp;Speichern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="160" />
+      <location filename="../../planner/gui/main_window.py" line="173" />
       <source>Save &amp;as…</source>
       <translation>Speichern &amp;unter …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="161" />
+      <location filename="../../planner/gui/main_window.py" line="174" />
       <source>&amp;Import inventory…</source>
       <translation>Bestand &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="163" />
+      <location filename="../../planner/gui/main_window.py" line="176" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="164" />
+      <location filename="../../planner/gui/main_window.py" line="177" />
       <source>&amp;Undo</source>
       <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="167" />
+      <location filename="../../planner/gui/main_window.py" line="180" />
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="170" />
+      <location filename="../../planner/gui/main_window.py" line="183" />
       <source>Re-&amp;plan</source>
       <translation>Neu &amp;planen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="172" />
+      <location filename="../../planner/gui/main_window.py" line="185" />
       <source>&amp;Cancel planning</source>
       <translation>Planung &amp;abbrechen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="174" />
+      <location filename="../../planner/gui/main_window.py" line="187" />
       <source>Project &amp;settings…</source>
       <translation>Projekt&amp;einstellungen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="182" />
+      <location filename="../../planner/gui/main_window.py" line="195" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="184" />
+      <location filename="../../planner/gui/main_window.py" line="197" />
       <source>Open &amp;recent</source>
       <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="193" />
+      <location filename="../../planner/gui/main_window.py" line="206" />
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="197" />
+      <location filename="../../planner/gui/main_window.py" line="210" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="202" />
+      <location filename="../../planner/gui/main_window.py" line="215" />
       <source>&amp;Language</source>
       <translation>&amp;Sprache</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="203" />
+      <location filename="../../planner/gui/main_window.py" line="216" />
       <source>&amp;Plan</source>
       <translation>&amp;Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="205" />
+      <location filename="../../planner/gui/main_window.py" line="218" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="206" />
+      <location filename="../../planner/gui/main_window.py" line="219" />
+      <source>Update &amp;knowledge from file…</source>
+      <translation>&amp;Wissensbasis aus Datei aktualisieren…</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="221" />
       <source>&amp;About</source>
       <translation>&amp;Über</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="221" />
+      <location filename="../../planner/gui/main_window.py" line="232" />
       <source>System default</source>
       <translation>Wie das System</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="229" />
+      <location filename="../../planner/gui/main_window.py" line="240" />
       <source>Main</source>
       <translation>Haupt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="267" />
+      <location filename="../../planner/gui/main_window.py" line="279" />
       <source>Untitled</source>
       <translation>Unbenannt</translation>
     </message>
-    <message>
-      <location filename="../../planner/gui/main_window.py" line="275" />
-      <source>{0} servers · {1} errors · {2} warnings</source>
-      <translation>{0} Server · {1} Fehler · {2} Warnungen</translation>
+    <message numerus="yes">
+      <location filename="../../planner/gui/main_window.py" line="287" />
+      <source>%n server(s)</source>
+      <translation>
+        <numerusform>%n Server</numerusform>
+        <numerusform>%n Server</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../planner/gui/main_window.py" line="288" />
+      <source>%n error(s)</source>
+      <translation>
+        <numerusform>%n Fehler</numerusform>
+        <numerusform>%n Fehler</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../planner/gui/main_window.py" line="289" />
+      <source>%n warning(s)</source>
+      <translation>
+        <numerusform>%n Warnung</numerusform>
+        <numerusform>%n Warnungen</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="280" />
+      <source>{0} servers · {1} errors · {2} warnings</source>
+      <translation type="vanished">{0} Server · {1} Fehler · {2} Warnungen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="293" />
       <source>finish {0}</source>
       <translation>Ende {0}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="293" />
+      <location filename="../../planner/gui/main_window.py" line="306" />
       <source>Planning failed: {0}</source>
       <translation>Planung fehlgeschlagen: {0}</translation>
     </message>
@@ -1411,14 +1505,12 @@
       <translation type="vanished">{0} gespeichert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="317" />
       <source>Settings</source>
-      <translation>Einstellungen</translation>
+      <translation type="vanished">Einstellungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="318" />
       <source>The settings dialog is not available yet.</source>
-      <translation>Der Einstellungsdialog ist noch nicht verfügbar.</translation>
+      <translation type="vanished">Der Einstellungsdialog ist noch nicht verfügbar.</translation>
     </message>
     <message>
       <source>Language</source>
@@ -1432,27 +1524,27 @@
   <context>
     <name>OverridesModel</name>
     <message>
-      <location filename="../../planner/gui/dialogs/overrides_model.py" line="67" />
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="70" />
       <source>Key</source>
       <translation>Schlüssel</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/overrides_model.py" line="68" />
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="71" />
       <source>Knowledge base</source>
       <translation>Wissensbasis</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/overrides_model.py" line="69" />
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="72" />
       <source>Source</source>
       <translation>Quelle</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/overrides_model.py" line="70" />
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="73" />
       <source>As of</source>
       <translation>Stand</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/overrides_model.py" line="71" />
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="74" />
       <source>Project override</source>
       <translation>Projektwert</translation>
     </message>
@@ -1512,7 +1604,7 @@
   <context>
     <name>PauseBudgetGauge</name>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="176" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="191" />
       <source>used {used} · planned {planned} · left {left} of {max}</source>
       <translation>verbraucht {used} · geplant {planned} · frei {left} von {max}</translation>
     </message>
@@ -1573,72 +1665,72 @@
   <context>
     <name>ProjectPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="170" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="186" />
       <source>Customer</source>
       <translation>Kunde</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="171" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="187" />
       <source>Project start</source>
       <translation>Projektbeginn</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="172" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="188" />
       <source>Country (ISO code, e.g. DE)</source>
       <translation>Land (ISO-Code, z. B. DE)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="173" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="189" />
       <source>State / subdivision (e.g. BY)</source>
       <translation>Bundesland / Region (z. B. BY)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="174" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="190" />
       <source>Language of report and exports</source>
       <translation>Sprache von Bericht und Exporten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="175" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="191" />
       <source>Your company</source>
       <translation>Ihr Unternehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="176" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="192" />
       <source>Consultant</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="177" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="193" />
       <source>Plan version</source>
       <translation>Planversion</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="178" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="194" />
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="179" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="195" />
       <source>Solver time limit</source>
       <translation>Zeitlimit des Solvers</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="185" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="202" />
       <source>The country must be a two-letter code such as DE.</source>
       <translation>Das Land muss ein zweistelliger Code wie DE sein.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="0" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="196" />
       <source>Names of new servers</source>
       <translation>Namen neuer Server</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="0" />
-      <source>Names of the new SE servers. {old}: the server replaced, {site}: its site, {n}: number per site ({n:02} gives 01), {i}: number among one server&apos;s replacements. Empty: {default} (the old name with -SE).</source>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="181" />
+      <source>Names of the new SE servers. {old}: the server replaced, {site}: its site, {n}: number per site ({n:02} gives 01), {i}: number among one server's replacements. Empty: {default} (the old name with -SE).</source>
       <translation>Namen der neuen SE-Server. {old}: der ersetzte Server, {site}: sein Standort, {n}: Nummer je Standort ({n:02} ergibt 01), {i}: Nummer unter den Nachfolgern eines Servers. Leer: {default} (der alte Name mit -SE).</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="0" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="208" />
       <source>The names of new servers may use {old}, {site}, {n} and {i}, not: </source>
       <translation>Die Namen neuer Server können {old}, {site}, {n} und {i} verwenden, nicht: </translation>
     </message>
@@ -1646,7 +1738,7 @@
   <context>
     <name>QProgressDialog</name>
     <message>
-      <location filename="../../planner/gui/progress.py" line="44" />
+      <location filename="../../planner/gui/progress.py" line="47" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
@@ -1655,23 +1747,82 @@
     <name>Recovery</name>
     <message>
       <source>an unsaved project</source>
-      <translation>einem ungespeicherten Projekt</translation>
+      <translation type="vanished">einem ungespeicherten Projekt</translation>
     </message>
     <message>
       <source>Recover unsaved work?</source>
-      <translation>Ungespeicherte Arbeit wiederherstellen?</translation>
+      <translation type="vanished">Ungespeicherte Arbeit wiederherstellen?</translation>
     </message>
     <message>
       <source>The planner did not close properly. An autosaved copy of {0} from {1} was found.
 
 Recover it?</source>
-      <translation>Der Planer wurde nicht ordnungsgemäß beendet. Eine automatisch gespeicherte Kopie von {0} vom {1} wurde gefunden.
+      <translation type="vanished">Der Planer wurde nicht ordnungsgemäß beendet. Eine automatisch gespeicherte Kopie von {0} vom {1} wurde gefunden.
 
 Wiederherstellen?</translation>
     </message>
     <message>
       <source>Recovery failed</source>
-      <translation>Wiederherstellung fehlgeschlagen</translation>
+      <translation type="vanished">Wiederherstellung fehlgeschlagen</translation>
+    </message>
+    <message>
+      <source>Recover unsaved work</source>
+      <translation>Ungespeicherte Arbeit wiederherstellen</translation>
+    </message>
+    <message>
+      <source>The planner did not close properly. These projects had unsaved changes. Restore or discard each; what you do not decide now is offered again at the next start.</source>
+      <translation>Der Planer wurde nicht ordnungsgemäß beendet. Diese Projekte hatten ungespeicherte Änderungen. Stellen Sie jedes wieder her oder verwerfen Sie es; was Sie jetzt nicht entscheiden, wird beim nächsten Start wieder angeboten.</translation>
+    </message>
+    <message>
+      <source>&amp;Restore</source>
+      <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+      <source>&amp;Discard</source>
+      <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+      <source>Decide &amp;later</source>
+      <translation>&amp;Später entscheiden</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>Verwerfen</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Kunde</translation>
+    </message>
+    <message>
+      <source>Project file</source>
+      <translation>Projektdatei</translation>
+    </message>
+    <message>
+      <source>Last autosave</source>
+      <translation>Letzte automatische Sicherung</translation>
+    </message>
+    <message>
+      <source>(never saved)</source>
+      <translation>(nie gespeichert)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryDialog</name>
+    <message numerus="yes">
+      <location filename="../../planner/gui/recovery_dialog.py" line="80" />
+      <source>%n autosaved file(s) could not be read. They were kept in the folder “unreadable” next to the recovery files:</source>
+      <translation>
+        <numerusform>%n automatisch gesicherte Datei ließ sich nicht lesen. Sie wurde im Ordner „unreadable“ neben den Wiederherstellungsdateien aufbewahrt:</numerusform>
+        <numerusform>%n automatisch gesicherte Dateien ließen sich nicht lesen. Sie wurden im Ordner „unreadable“ neben den Wiederherstellungsdateien aufbewahrt:</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../planner/gui/recovery_dialog.py" line="121" />
+      <source>Delete the autosaved changes of %n project(s)? This cannot be undone.</source>
+      <translation>
+        <numerusform>Die automatisch gesicherten Änderungen von %n Projekt löschen? Das lässt sich nicht rückgängig machen.</numerusform>
+        <numerusform>Die automatisch gesicherten Änderungen von %n Projekten löschen? Das lässt sich nicht rückgängig machen.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1700,47 +1851,47 @@ Wiederherstellen?</translation>
   <context>
     <name>ScenariosView</name>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="154" />
+      <location filename="../../planner/gui/views/scenarios.py" line="156" />
       <source>Duplicate current…</source>
       <translation>Aktuellen duplizieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="155" />
+      <location filename="../../planner/gui/views/scenarios.py" line="157" />
       <source>Switch to</source>
       <translation>Wechseln zu</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="156" />
+      <location filename="../../planner/gui/views/scenarios.py" line="158" />
       <source>Save current into</source>
       <translation>Aktuellen speichern in</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="157" />
+      <location filename="../../planner/gui/views/scenarios.py" line="159" />
       <source>Use for export</source>
       <translation>Für Export verwenden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="158" />
+      <location filename="../../planner/gui/views/scenarios.py" line="160" />
       <source>Rename…</source>
       <translation>Umbenennen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="159" />
+      <location filename="../../planner/gui/views/scenarios.py" line="161" />
       <source>Delete</source>
       <translation>Löschen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="167" />
+      <location filename="../../planner/gui/views/scenarios.py" line="169" />
       <source>No scenarios yet. “Duplicate current…” keeps the current plan under a name; then change the settings or decisions, and the table compares the two.</source>
       <translation>Noch keine Szenarien. „Aktuellen duplizieren …“ speichert den aktuellen Plan unter einem Namen; danach Einstellungen oder Entscheidungen ändern, und die Tabelle vergleicht beide.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="219" />
+      <location filename="../../planner/gui/views/scenarios.py" line="221" />
       <source>{name} (for export)</source>
       <translation>{name} (für Export)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="225" />
+      <location filename="../../planner/gui/views/scenarios.py" line="227" />
       <source>Current plan</source>
       <translation>Aktueller Plan</translation>
     </message>
@@ -1749,12 +1900,12 @@ Wiederherstellen?</translation>
       <translation type="vanished">Exporte und Bericht verwenden: {name}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="231" />
+      <location filename="../../planner/gui/views/scenarios.py" line="233" />
       <source>Exports and printing use: {name}</source>
       <translation>Exporte und Druck verwenden: {name}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="232" />
+      <location filename="../../planner/gui/views/scenarios.py" line="234" />
       <source>the current plan</source>
       <translation>den aktuellen Plan</translation>
     </message>
@@ -1769,17 +1920,14 @@ Wiederherstellen?</translation>
       <translation>Name des Szenarios:</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="282" />
       <source>Add scenario {name}</source>
       <translation>Szenario {name} hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="299" />
       <source>Switch to scenario {name}</source>
       <translation>Zu Szenario {name} wechseln</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="306" />
       <source>Update scenario {name}</source>
       <translation>Szenario {name} aktualisieren</translation>
     </message>
@@ -1794,17 +1942,14 @@ Wiederherstellen?</translation>
       <translation>Neuer Name:</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="320" />
       <source>Rename scenario {name}</source>
       <translation>Szenario {name} umbenennen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="333" />
       <source>Delete scenario {name}</source>
       <translation>Szenario {name} löschen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="340" />
       <source>Choose scenario for export</source>
       <translation>Szenario für Export wählen</translation>
     </message>
@@ -1812,47 +1957,47 @@ Wiederherstellen?</translation>
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="36" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="37" />
       <source>Project settings</source>
       <translation>Projekteinstellungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="47" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="48" />
       <source>Project</source>
       <translation>Projekt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="48" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="49" />
       <source>Calendar</source>
       <translation>Kalender</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="49" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="50" />
       <source>Consultants</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="50" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="51" />
       <source>Enforcement</source>
       <translation>Durchsetzung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="51" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="52" />
       <source>Knowledge and overrides</source>
       <translation>Wissensbasis und Übersteuerungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="52" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="53" />
       <source>Durations and throughput</source>
       <translation>Dauern und Durchsatz</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="75" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="76" />
       <source>Settings</source>
       <translation>Einstellungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="78" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="79" />
       <source>Change settings</source>
       <translation>Einstellungen ändern</translation>
     </message>
@@ -1864,62 +2009,62 @@ Wiederherstellen?</translation>
       <translation type="vanished">Kein Server wird von Exchange Online bewertet.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="87" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="92" />
       <source>No server is below Exchange Online's minimum version.</source>
       <translation>Kein Server liegt unter der von Exchange Online verlangten Mindestversion.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="141" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="156" />
       <source>report only</source>
       <translation>nur Meldung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="141" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="156" />
       <source>throttled</source>
       <translation>gedrosselt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="142" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="157" />
       <source>blocked</source>
       <translation>blockiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="142" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="157" />
       <source>paused</source>
       <translation>pausiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="145" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="160" />
       <source>Stage {n}: {kind}</source>
       <translation>Stufe {n}: {kind}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="147" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="162" />
       <source>reported by Exchange Online</source>
       <translation>von Exchange Online gemeldet</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="148" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="163" />
       <source>entered in the settings</source>
       <translation>in den Einstellungen eingetragen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="149" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="164" />
       <source>estimate: the day the minimum version took effect</source>
       <translation>geschätzt: der Tag, ab dem die Mindestversion gilt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="150" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="165" />
       <source>First detected {day} ({source})</source>
       <translation>Erstmals erkannt {day} ({source})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="152" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="167" />
       <source>Leaves Exchange Online's view {day}</source>
       <translation>Verlässt die Prüfung durch Exchange Online: {day}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="153" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="168" />
       <source>not in this plan</source>
       <translation>nicht in diesem Plan</translation>
     </message>
@@ -1959,57 +2104,57 @@ Wiederherstellen?</translation>
       <translation type="vanished">Meilensteine</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="46" />
+      <location filename="../../planner/gui/views/steps_model.py" line="50" />
       <source>Step</source>
       <translation>Schritt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="46" />
+      <location filename="../../planner/gui/views/steps_model.py" line="50" />
       <source>ID</source>
       <translation>Nr.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="47" />
+      <location filename="../../planner/gui/views/steps_model.py" line="51" />
       <source>Target</source>
       <translation>Ziel</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="47" />
+      <location filename="../../planner/gui/views/steps_model.py" line="51" />
       <source>WBS</source>
       <translation>PSP</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="48" />
+      <location filename="../../planner/gui/views/steps_model.py" line="52" />
       <source>Start</source>
       <translation>Beginn</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="48" />
+      <location filename="../../planner/gui/views/steps_model.py" line="52" />
       <source>End</source>
       <translation>Ende</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="49" />
+      <location filename="../../planner/gui/views/steps_model.py" line="53" />
       <source>Days</source>
       <translation>Tage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="49" />
+      <location filename="../../planner/gui/views/steps_model.py" line="53" />
       <source>Consultant</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="50" />
+      <location filename="../../planner/gui/views/steps_model.py" line="54" />
       <source>Rule</source>
       <translation>Regel</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="50" />
+      <location filename="../../planner/gui/views/steps_model.py" line="54" />
       <source>Reason</source>
       <translation>Begründung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="51" />
+      <location filename="../../planner/gui/views/steps_model.py" line="55" />
       <source>Date driven by</source>
       <translation>Termin bestimmt durch</translation>
     </message>
@@ -2017,18 +2162,18 @@ Wiederherstellen?</translation>
   <context>
     <name>StepsView</name>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="83" />
+      <location filename="../../planner/gui/views/steps.py" line="92" />
       <source>Switch rule off</source>
       <translation>Regel abschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="85" />
-      <location filename="../../planner/gui/views/steps.py" line="141" />
+      <location filename="../../planner/gui/views/steps.py" line="94" />
+      <location filename="../../planner/gui/views/steps.py" line="150" />
       <source>Exclude server</source>
       <translation>Server ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="87" />
+      <location filename="../../planner/gui/views/steps.py" line="96" />
       <source>Change path</source>
       <translation>Pfad ändern</translation>
     </message>
@@ -2037,104 +2182,108 @@ Wiederherstellen?</translation>
       <translation type="vanished">Abgeschaltet / ausgeschlossen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="147" />
       <source>In place to SE</source>
-      <translation>In-Place auf SE</translation>
+      <translation type="vanished">In-Place auf SE</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="148" />
       <source>Cumulative update, then in place</source>
-      <translation>Kumulatives Update, dann In-Place</translation>
+      <translation type="vanished">Kumulatives Update, dann In-Place</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="149" />
       <source>Side by side (new SE servers)</source>
-      <translation>Side-by-Side (neue SE-Server)</translation>
+      <translation type="vanished">Side-by-Side (neue SE-Server)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="150" />
       <source>Decommission</source>
-      <translation>Außer Betrieb nehmen</translation>
+      <translation type="vanished">Außer Betrieb nehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="174" />
+      <location filename="../../planner/gui/views/steps.py" line="178" />
       <source>As the rules propose</source>
       <translation>Wie von den Regeln vorgeschlagen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="187" />
-      <location filename="../../planner/gui/views/steps.py" line="237" />
+      <location filename="../../planner/gui/views/steps.py" line="191" />
       <source>Switch rule {rule} on</source>
       <translation>Regel {rule} einschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="222" />
+      <location filename="../../planner/gui/views/steps.py" line="231" />
       <source>Path of {server}</source>
       <translation>Pfad von {server}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="251" />
       <source>Plan {server} again</source>
       <translation>{server} wieder einplanen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="201" />
       <source>Rule: {rule}</source>
-      <translation>Regel: {rule}</translation>
+      <translation type="vanished">Regel: {rule}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="61" />
+      <location filename="../../planner/gui/views/steps.py" line="70" />
       <source>Select a step to see why it is planned, what drives its date and its command.</source>
       <translation>Wählen Sie einen Schritt, um zu sehen, warum er geplant ist, was seinen Termin bestimmt und welcher Befehl dazugehört.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="88" />
+      <location filename="../../planner/gui/views/steps.py" line="97" />
       <source>Exclude servers</source>
       <translation>Server ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="89" />
+      <location filename="../../planner/gui/views/steps.py" line="98" />
       <source>Switched-off rules</source>
       <translation>Abgeschaltete Regeln</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="203" />
       <source>Source: {source}</source>
-      <translation>Quelle: {source}</translation>
+      <translation type="vanished">Quelle: {source}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="206" />
+      <location filename="../../planner/gui/views/steps.py" line="215" />
       <source>Date driven by: {driver}</source>
       <translation>Termin bestimmt durch: {driver}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="232" />
       <source>Switch rule {rule} off</source>
       <translation>Regel {rule} abschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="140" />
-      <location filename="../../planner/gui/views/steps.py" line="250" />
+      <location filename="../../planner/gui/views/steps.py" line="149" />
       <source>Exclude {server}</source>
       <translation>{server} ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="256" />
       <source>Change path of {server}</source>
       <translation>Pfad von {server} ändern</translation>
     </message>
   </context>
   <context>
-    <name>KnowledgeBar</name>
+    <name>parent</name>
     <message>
-      <location filename="../../planner/gui/knowledge_bar.py" line="35" />
-      <source>Re-plan with the current knowledge</source>
-      <translation>Mit dem aktuellen Wissensstand neu planen</translation>
+      <location filename="../../planner/gui/knowledge_update.py" line="37" />
+      <source>Update knowledge from file</source>
+      <translation>Wissensbasis aus Datei aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/knowledge_bar.py" line="39" />
-      <source>Hide this message</source>
-      <translation>Diese Meldung ausblenden</translation>
+      <location filename="../../planner/gui/knowledge_update.py" line="39" />
+      <source>Build lists (*.csv *.ps1);;All files (*)</source>
+      <translation>Build-Listen (*.csv *.ps1);;Alle Dateien (*)</translation>
+    </message>
+  </context>
+  <context>
+    <name>BugDialog</name>
+    <message>
+      <source>Something went wrong</source>
+      <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+      <source>The planner ran into a bug. Your work is kept; the details are in the log file.</source>
+      <translation>Der Planer ist auf einen Fehler im Programm gestoßen. Ihre Arbeit bleibt erhalten; die Einzelheiten stehen in der Protokolldatei.</translation>
+    </message>
+    <message>
+      <source>&amp;Copy details</source>
+      <translation>Details &amp;kopieren</translation>
     </message>
   </context>
 </TS>

@@ -38,7 +38,8 @@ def test_commands_fill_in_the_days_and_the_day_to_run_them():
     plan = make_plan(small_estate(), (), base_settings())
     text = pause_commands(plan, "New-TenantExemptionInfo -BlockingScenario X -NumberOfDays <n>")
     assert "New-TenantExemptionInfo -BlockingScenario X -NumberOfDays 30" in text
-    assert "run on 2026-03-09" in text
+    assert "run on 9 Mar 2026" in text  # the language's date format, as everywhere
+    assert "Pause 1: am 09.03.2026 ausführen" in pause_commands(plan, "X", "de")
     none = replace(plan, schedule=replace(plan.schedule, pauses=()))
     assert "needs no enforcement pause" in pause_commands(none, "X")
     assert Pause  # the record the commands are made from

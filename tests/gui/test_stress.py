@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -45,23 +45,32 @@ def _slow_stand_in(*args: Any, **kwargs: Any) -> Any:
 
 
 @pytest.fixture
-def window(qtbot: Any, monkeypatch: Any, tmp_path: Path) -> MainWindow:
+def window(qtbot: Any, monkeypatch: Any, tmp_path: Path) -> Iterator[MainWindow]:
     """A main window planning on a real worker thread."""
     import planner.gui.document as document_module
 
     if not LONG:
         monkeypatch.setattr(document_module, "make_plan", _slow_stand_in)
         monkeypatch.setattr(document_module, "knowledge_for", lambda _s: fixtures.knowledge())
+    import planner.gui.main_window as main_window_module
+    import planner.gui.progress as progress_module
+
+    bugs: list[str] = []
+    for module in (main_window_module, progress_module):  # a bug must fail, not wait for OK
+        monkeypatch.setattr(module, "show_bug", lambda _p, summary, trace: bugs.append(trace))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     win = MainWindow(Document(runner=ThreadRunner(), replan_delay_ms=5),
                      recovery_dir=tmp_path / "recovery")
     qtbot.addWidget(win)
+    win.bugs = bugs  # type: ignore[attr-defined]
     win.resize(1024, 700)
     win.show()
     win.document.set_project(Project(estate=fixtures.small_estate(),
                                      settings=fixtures.base_settings()))
-    return win
+    yield win
+    QThreadPool.globalInstance().waitForDone(120_000)
+    win.document.undo_stack.setClean()  # close without the unsaved-changes question
 
 
 class Stress:
@@ -127,8 +136,8 @@ def test_interleaved_work_never_crashes_and_ends_on_a_current_plan(
     window.document.replan()
     qtbot.waitUntil(lambda: not window.document.busy, timeout=120_000)
     QApplication.processEvents()
+    assert window.bugs == []  # type: ignore[attr-defined]
     assert window.document.plan_is_current
     for page in PAGES:  # every view still paints what the document holds
         window.show_page(page.key)
         assert not window.grab().isNull()
-    window.document.undo_stack.setClean()  # close without the unsaved-changes question

@@ -63,3 +63,65 @@ def test_view_language_switches_live_with_plan_texts(qapp: Any, qtbot: Any,
     assert window.nav.item(1).text() == "Findings"
     window.show_page("report")
     assert "current plan" in window.pages["report"].banner.text()
+
+
+def test_undo_texts_follow_a_language_switch(qapp: Any, qtbot: Any, monkeypatch: Any) -> None:
+    from planner.gui.views.steps import StepsView
+    from tests.gui.planning_fixtures import fake_document
+
+    doc = fake_document(monkeypatch)
+    window = MainWindow(doc)
+    qtbot.addWidget(window)
+    steps = window.show_page("steps")
+    assert isinstance(steps, StepsView)
+    steps.set_excluded("EX01", True)
+    assert doc.undo_stack.undoText() == "Exclude EX01"
+    try:
+        install_translators(qapp, "de")
+        window.retranslate()
+        assert doc.undo_stack.undoText() == "EX01 ausschließen"
+        assert window.act_undo.text().endswith("EX01 ausschließen")
+    finally:
+        install_translators(qapp, "en")
+        window.retranslate()
+        doc.undo_stack.setClean()
+    assert doc.undo_stack.undoText() == "Exclude EX01"
+
+
+def test_counts_use_real_plurals_in_both_languages(qapp: Any, qtbot: Any,
+                                                   monkeypatch: Any) -> None:
+    from tests.gui.planning_fixtures import fake_document
+
+    window = MainWindow(fake_document(monkeypatch))
+    qtbot.addWidget(window)
+    try:
+        for lang, one, many in (("en", "1 error", "3 servers"), ("de", "1 Fehler", "3 Server")):
+            install_translators(qapp, lang)
+            window.retranslate()
+            text = window.status_counts.text()
+            assert many in text and "(s)" not in text
+            assert QCoreApplication.translate("MainWindow", "%n error(s)", "", 1) == one
+        assert QCoreApplication.translate("MainWindow", "%n warning(s)", "", 2) == "2 Warnungen"
+    finally:
+        install_translators(qapp, "en")
+        window.retranslate()
+
+
+def test_dates_and_numbers_in_the_ui_language(qapp: Any) -> None:
+    from datetime import UTC, date, datetime
+
+    from planner.gui.formats import format_date, format_datetime, format_month, format_number
+
+    moment = datetime(2026, 12, 4, 13, 58, 25, tzinfo=UTC)
+    try:
+        install_translators(qapp, "de")
+        assert format_date(date(2027, 1, 7)) == "07.01.2027"
+        assert format_month(date(2026, 12, 1)) == "Dez. 2026"
+        assert format_number(100000) == "100.000"
+        shown = format_datetime(moment)
+        assert "+00:00" not in shown and shown.startswith("04.12.2026")  # local time
+        install_translators(qapp, "en")
+        assert format_date(date(2027, 1, 7)) == "7 Jan 2027"
+        assert format_number(100000) == "100,000"
+    finally:
+        install_translators(qapp, "en")

@@ -266,7 +266,8 @@ class EstateModel(QAbstractTableModel):
                 rows[row] = new_record
             return replace(project, estate=replace(project.estate, **{entity: tuple(rows)}))
 
-        return Edit(self.tr("Change {0} of {1}").format(key, label), apply)
+        return Edit(lambda: QCoreApplication.translate("EstateModel", "Change {0} of {1}").format(
+            column_title(key), label), apply)
 
     def _path_edit(self, server: str, text: str) -> Edit | None:
         try:
@@ -277,4 +278,5 @@ class EstateModel(QAbstractTableModel):
         def change(decisions: Any) -> Any:
             return replace(decisions, paths={**decisions.paths, server: path.value})
 
-        return update_decisions(change, self.tr("Change path of {0}").format(server))
+        return update_decisions(change, lambda: QCoreApplication.translate(
+            "EstateModel", "Change path of {0}").format(server))

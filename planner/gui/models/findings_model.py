@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from planner.core.model import Finding, Severity
 from planner.gui.document import Document
+from planner.gui.names import target_name
 
 __all__ = ["COLUMNS", "FINDING_ROLE", "SEVERITY_ORDER", "FindingsModel", "severity_label"]
 
@@ -37,10 +38,9 @@ def severity_icon(severity: Severity) -> QIcon:
 
 def severity_label(severity: Severity) -> str:
     """The severity in the UI language (Error, Warning, Info)."""
-    tr = QCoreApplication.translate
-    return {Severity.ERROR: tr("FindingsModel", "Error"),
-            Severity.WARNING: tr("FindingsModel", "Warning"),
-            Severity.INFO: tr("FindingsModel", "Info")}[severity]
+    return {Severity.ERROR: QCoreApplication.translate("FindingsModel", "Error"),
+            Severity.WARNING: QCoreApplication.translate("FindingsModel", "Warning"),
+            Severity.INFO: QCoreApplication.translate("FindingsModel", "Info")}[severity]
 
 
 class FindingsModel(QAbstractTableModel):
@@ -107,4 +107,6 @@ class FindingsModel(QAbstractTableModel):
             return finding.message(self.lang)
         if column == "where":
             return finding.where()
+        if column == "target":
+            return target_name(finding.target, self.lang) if finding.target else ""
         return str(getattr(finding, column))

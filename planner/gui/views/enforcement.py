@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.catalogue import catalogue
 from planner.core.exo_view import exo_text, implied_overrides
 from planner.core.plan import Objective, Pause, Plan
 from planner.core.today_words import today_lines
 from planner.core.vocabulary import RATINGS
+from planner.gui.formats import format_date
 from planner.gui.i18n import ui_language
 from planner.gui.views.enforcement_paint import BudgetYear, PauseBudgetGauge, StageStrips, StripRow
 from planner.gui.views.gantt import plan_stages
@@ -64,19 +66,15 @@ def pause_budget(plan: Plan, maximum: int) -> tuple[BudgetYear, ...]:
 
 def pause_commands(plan: Plan, cmdlet: str, lang: str = "en") -> str:
     """PowerShell to request each planned pause, run in Exchange Online PowerShell on its day."""
+    cat = catalogue(lang)
     if not plan.schedule.pauses:
-        return ("# Dieser Plan braucht keine Durchsetzungspause." if lang == "de"
-                else "# This plan needs no enforcement pause.")
+        return cat("gui.pause.none")
     lines = ["Connect-ExchangeOnline"]
     for i, pause in enumerate(plan.schedule.pauses, 1):
         command = (cmdlet.replace("<n>", str(pause.days)) if "<n>" in cmdlet
                    else f"{cmdlet} -NumberOfDays {pause.days}")
-        if lang == "de":
-            head = (f"# Pause {i}: am {pause.start:%d.%m.%Y} ausführen, gilt bis "
-                    f"{pause.end:%d.%m.%Y} ({pause.days} Tage)")
-        else:
-            head = (f"# Pause {i}: run on {pause.start:%Y-%m-%d}; lasts until "
-                    f"{pause.end:%Y-%m-%d} ({pause.days} days)")
+        head = cat.plural("gui.pause.head", pause.days, number=i, start=pause.start,
+                          end=pause.end)
         lines += ["", head, command]
     lines += ["", "Get-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer"]
     return "\n".join(lines)
@@ -256,7 +254,7 @@ class EnforcementView(QWidget):
             "infeasible": self.tr("no schedule satisfies every constraint"),
             "unscheduled": self.tr("not scheduled"),
         }.get(obj.status, obj.status)
-        finish = f"{obj.finish:%d.%m.%Y}" if obj.finish else "–"
+        finish = format_date(obj.finish) if obj.finish else "–"
         text = self.tr(
             "<b>Blocked days</b> {blocked} · <b>throttled days</b> {throttled} · "
             "<b>pause days</b> {pause} · <b>finish</b> {finish}<br>Status: {status}"

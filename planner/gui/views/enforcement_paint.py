@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPaintEvent, QPe
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from planner.core.vocabulary import COLOURS, STAGE_KINDS, StageKind
+from planner.gui.formats import format_date
 from planner.gui.views.gantt_scene import STAGE_COLORS, stage_runs
 
 __all__ = ["BudgetYear", "PauseBudgetGauge", "StageStrips", "StripRow"]
@@ -107,7 +108,7 @@ class StageStrips(QWidget):
                 p.setPen(QPen(QColor(COLOURS["black"]), 2))
                 p.drawLine(int(x), y + 2, int(x), y + ROW_H - 2)
                 p.drawText(QRectF(x + 6, y, 120, ROW_H), Qt.AlignmentFlag.AlignVCenter,
-                           f"{row.cutover:%d.%m.%Y}")
+                           format_date(row.cutover))
         p.end()
 
     def runs(self, row: StripRow) -> list[tuple[str, date, date, bool]]:
@@ -154,7 +155,7 @@ class StageStrips(QWidget):
         stage = next((s for s in row.stages if s.day == day), None)
         kinds = {"report": self.tr("report only"), "throttle": self.tr("throttled"),
                  "block": self.tr("blocked"), "paused": self.tr("paused")}
-        lines = [f"<b>{row.server}</b> {day:%d.%m.%Y}"]
+        lines = [f"<b>{row.server}</b> {format_date(day)}"]
         if stage is not None:
             lines.append(self.tr("Stage {n}: {kind}").format(
                 n=stage.stage, kind=kinds.get(stage.kind, stage.kind)))
@@ -162,9 +163,9 @@ class StageStrips(QWidget):
                    "settings": self.tr("entered in the settings"),
                    "baseline": self.tr("estimate: the day the minimum version took effect")}
         lines.append(self.tr("First detected {day} ({source})").format(
-            day=f"{row.first_detected:%d.%m.%Y}", source=sources.get(row.source, "–")))
+            day=format_date(row.first_detected), source=sources.get(row.source, "–")))
         lines.append(self.tr("Leaves Exchange Online's view {day}").format(
-            day=f"{row.cutover:%d.%m.%Y}" if row.cutover else self.tr("not in this plan")))
+            day=format_date(row.cutover) if row.cutover else self.tr("not in this plan")))
         return "<br>".join(lines)
 
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +28,9 @@ from planner.core.calendar import build_calendar
 from planner.core.enforcement import daily_stages
 from planner.core.plan import Plan
 from planner.core.vocabulary import STAGE_KINDS
+from planner.gui.formats import format_date
 from planner.gui.i18n import ui_language, word
+from planner.gui.names import step_name
 from planner.gui.views.gantt_scene import (
     STAGE_COLORS,
     GanttBar,
@@ -39,6 +41,11 @@ from planner.gui.views.gantt_scene import (
 from planner.gui.views.planning_edits import pin_step, submit_decisions
 
 __all__ = ["ZOOM_PX_PER_DAY", "GanttGraphicsView", "GanttView", "plan_calendar", "plan_stages"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("GanttView", text)
+
 
 ZOOM_PX_PER_DAY = {"day": 28.0, "week": 10.0, "month": 3.2}
 
@@ -194,11 +201,15 @@ class GanttView(QWidget):
         self.chart.show_chart(data)
         finish = plan.schedule.objective.finish
         self.status.setText(self.tr("{n} steps, finish {finish}").format(
-            n=len(plan.proposal.steps), finish=f"{finish:%d.%m.%Y}" if finish else "–"))
+            n=len(plan.proposal.steps), finish=format_date(finish) if finish else "–"))
 
     def _pin(self, step_id: str, day: date | None) -> None:
-        if day is None:
-            text = self.tr("Unpin {step}").format(step=step_id)
-        else:
-            text = self.tr("Pin {step} to {day}").format(step=step_id, day=f"{day:%d.%m.%Y}")
-        submit_decisions(self.document, text, lambda d: pin_step(d, step_id, day))
+        doc = self.document
+
+        def text() -> str:
+            step = step_name(step_id, doc.plan)
+            if day is None:
+                return _tr("Unpin {step}").format(step=step)
+            return _tr("Pin {step} to {day}").format(step=step, day=format_date(day))
+
+        submit_decisions(doc, text, lambda d: pin_step(d, step_id, day))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from planner.core.explain_text import driver_text
 from planner.core.plan import Phase, Plan, ScheduledStep, Step
 from planner.core.vocabulary import COLOURS, PHASES, STAGE_KINDS
+from planner.gui.formats import format_date, format_month, format_weekday_date
 from planner.gui.i18n import word
 
 __all__ = [
@@ -196,11 +197,11 @@ def _draw_calendar(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout,
     for d0, d1 in _runs(days, lambda d: not cal.is_working_day(d) and d not in holidays):
         _band(scene, layout, d0, d1, HEADER_H, body, _OFFDAY, -30)
     for day, name in holidays.items():
-        _band(scene, layout, day, day, HEADER_H, body, _HOLIDAY, -29, f"{day:%d.%m.%Y} {name}")
+        _band(scene, layout, day, day, HEADER_H, body, _HOLIDAY, -29, f"{format_date(day)} {name}")
     for d0, d1 in _runs(days, lambda d: cal.freeze_on(d) is not None):
         freeze = cal.freeze_on(d0)
         tip = _tr("Freeze {name}: {start} – {end}").format(
-            name=getattr(freeze, "name", ""), start=f"{d0:%d.%m.%Y}", end=f"{d1:%d.%m.%Y}")
+            name=getattr(freeze, "name", ""), start=format_date(d0), end=format_date(d1))
         item = _band(scene, layout, d0, d1, HEADER_H, body, _FREEZE, -28, tip)
         item.setBrush(QBrush(_FREEZE.darker(150), Qt.BrushStyle.BDiagPattern))
     for d0, d1 in _runs(days, cal.is_window_day):
@@ -220,7 +221,7 @@ def _draw_header(scene: QGraphicsScene, layout: GanttLayout, first: date, last: 
     while day <= last:
         x = layout.x_of(day)
         if day.day == 1 or day == first:
-            label = scene.addSimpleText(f"{day:%b %Y}" if day.day == 1 else f"{day:%b}", font)
+            label = scene.addSimpleText(format_month(day), font)
             label.setPos(x + 3, 2)
             scene.addLine(x, 0, x, HEADER_H, grid).setZValue(-35)
         if layout.px_per_day >= 18:
@@ -314,7 +315,7 @@ def bar_tooltip(step: Step, dated: ScheduledStep, lang: str, pinned: bool,
     lines = [
         f"<b>{step.title(lang)}</b>",
         _tr("{start} – {end} ({days} calendar days, {work} working days)").format(
-            start=f"{dated.start:%a %d.%m.%Y}", end=f"{dated.end:%a %d.%m.%Y}", days=days,
+            start=format_weekday_date(dated.start), end=format_weekday_date(dated.end), days=days,
             work=step.duration_days),
     ]
     if dated.consultant:
@@ -330,8 +331,8 @@ def bar_tooltip(step: Step, dated: ScheduledStep, lang: str, pinned: bool,
 
 def _stage_tip(server: str, kind: str, d0: date, d1: date) -> str:
     return _tr("{server}: {kind} {start} – {end}").format(
-        server=server.upper(), kind=word(STAGE_KINDS[kind]), start=f"{d0:%d.%m.%Y}",
-        end=f"{d1:%d.%m.%Y}")
+        server=server.upper(), kind=word(STAGE_KINDS[kind]), start=format_date(d0),
+        end=format_date(d1))
 
 
 def _phase_name(phase: Phase) -> str:
@@ -342,7 +343,7 @@ def _draw_pauses(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout,
                  height: float) -> None:
     for pause in data.plan.schedule.pauses:
         tip = _tr("Enforcement pause {start} – {end} ({days} days)").format(
-            start=f"{pause.start:%d.%m.%Y}", end=f"{pause.end:%d.%m.%Y}", days=pause.days)
+            start=format_date(pause.start), end=format_date(pause.end), days=pause.days)
         _band(scene, layout, pause.start, pause.end, 0, height, _PAUSE, -5, tip)
         font = QFont()
         font.setPointSizeF(7.5)

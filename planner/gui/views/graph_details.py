@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from planner.gui.document import Document
+from planner.gui.formats import format_date
 from planner.gui.i18n import ui_language
 from planner.gui.models.estate_model import column_title, path_label
 
@@ -58,7 +59,7 @@ def _steps(document: Document, node: str, lang: str) -> str:
         if step.target.lower() != node.lower() and node not in step.resources:
             continue
         dated = plan.schedule.for_step(step.id)
-        when = f"{dated.start:%d.%m.%Y} – {dated.end:%d.%m.%Y}" if dated else ""
+        when = f"{format_date(dated.start)} – {format_date(dated.end)}" if dated else ""
         rows.append(f"<li><b>{escape(step.title(lang))}</b> {escape(when)}<br>"
                     f"<small>{escape(step.why(lang))}</small></li>")
     if not rows:

@@ -23,6 +23,8 @@ from planner.core.edits.decisions import (
 from planner.core.settings import Decisions, Settings
 from planner.gui.document import Edit
 
+Label = str | Callable[[], str]  # an undo text, or a function giving it in the UI language
+
 __all__ = [
     "disable_rule",
     "enable_rule",
@@ -38,7 +40,7 @@ __all__ = [
 
 def submit(
     document: Any,
-    text: str,
+    text: Label,
     settings: Settings | None = None,
     decisions: Decisions | None = None,
 ) -> None:
@@ -52,11 +54,13 @@ def submit(
         document.apply(Edit(text, lambda project: replace(project, **changes)))
 
 
-def submit_decisions(document: Any, text: str, change: Callable[[Decisions], Decisions]) -> None:
+def submit_decisions(document: Any, text: Label,
+                     change: Callable[[Decisions], Decisions]) -> None:
     """Apply a pure change to the document's decisions as one undoable edit."""
     submit(document, text, decisions=change(document.decisions))
 
 
-def submit_settings(document: Any, text: str, change: Callable[[Settings], Settings]) -> None:
+def submit_settings(document: Any, text: Label,
+                    change: Callable[[Settings], Settings]) -> None:
     """Apply a pure change to the document's settings as one undoable edit."""
     submit(document, text, settings=change(document.settings))

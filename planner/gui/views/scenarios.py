@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -38,8 +39,14 @@ from planner.core.edits.scenarios import scenario_plan
 from planner.core.plan import Plan
 from planner.core.project import Project, Scenario, plan_is_current
 from planner.gui.document import Edit
+from planner.gui.formats import format_date
 
 __all__ = ["CompareModel", "ScenariosView", "consultant_days", "scenario_plan"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ScenariosView", text)
+
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -114,7 +121,7 @@ class CompareModel(QAbstractTableModel):
             return self.tr("planning…")
         obj = plan.schedule.objective
         values = (
-            f"{obj.finish:%d.%m.%Y}" if obj.finish else "–",
+            format_date(obj.finish) if obj.finish else "–",
             str(obj.blocked_days), str(obj.throttled_days), str(obj.pause_days),
             str(consultant_days(plan)), str(len(plan.proposal.steps)),
             self._status(obj.status),
@@ -256,7 +263,7 @@ class ScenariosView(QWidget):
 
     # --- edits ---------------------------------------------------------------------------
 
-    def _edit(self, text: str, change: Any) -> None:
+    def _edit(self, text: Any, change: Any) -> None:
         self.document.apply(Edit(text, change))
 
     def duplicate_current(self, name: str | None = None) -> None:
@@ -272,7 +279,7 @@ class ScenariosView(QWidget):
             return
         plan = self.document.plan if self.document.plan_is_current else None
         scenario = Scenario(name, self.document.settings, self.document.decisions, plan)
-        self._edit(self.tr("Add scenario {name}").format(name=name),
+        self._edit(lambda: _tr("Add scenario {name}").format(name=name),
                    lambda p: replace(p, scenarios=(*p.scenarios, scenario)))
         self.select(name)
 
@@ -289,14 +296,14 @@ class ScenariosView(QWidget):
             return replace(p, settings=scenario.settings, decisions=scenario.decisions,
                            plan=plan if fits else p.plan)
 
-        self._edit(self.tr("Switch to scenario {name}").format(name=name), change)
+        self._edit(lambda: _tr("Switch to scenario {name}").format(name=name), change)
 
     def save_current_into_selected(self) -> None:
         """Overwrite the selected scenario with the current settings, decisions and plan."""
         name = self.selected_name()
         settings, decisions = self.document.settings, self.document.decisions
         plan = self.document.plan if self.document.plan_is_current else None
-        self._replace_scenario(name, self.tr("Update scenario {name}").format(name=name),
+        self._replace_scenario(name, lambda: _tr("Update scenario {name}").format(name=name),
                                lambda s: Scenario(s.name, settings, decisions, plan))
 
     def rename_selected(self, new_name: str | None = None) -> None:
@@ -310,7 +317,7 @@ class ScenariosView(QWidget):
         new_name = new_name.strip()
         if not new_name or new_name in {s.name for s in self.document.project.scenarios}:
             return
-        self._replace_scenario(old, self.tr("Rename scenario {name}").format(name=old),
+        self._replace_scenario(old, lambda: _tr("Rename scenario {name}").format(name=old),
                                lambda s: replace(s, name=new_name), rename_to=new_name)
         self.select(new_name)
 
@@ -323,17 +330,17 @@ class ScenariosView(QWidget):
             return replace(p, scenarios=tuple(s for s in p.scenarios if s.name != name),
                            active_scenario=active)
 
-        self._edit(self.tr("Delete scenario {name}").format(name=name), change)
+        self._edit(lambda: _tr("Delete scenario {name}").format(name=name), change)
 
     def use_selected_for_export(self) -> None:
         """Make exports and the report use the selected scenario (again: the current plan)."""
         name = self.selected_name()
         if name == self.document.project.active_scenario:
             name = ""
-        self._edit(self.tr("Choose scenario for export"),
+        self._edit(lambda: _tr("Choose scenario for export"),
                    lambda p: replace(p, active_scenario=name))
 
-    def _replace_scenario(self, name: str, text: str, change: Any,
+    def _replace_scenario(self, name: str, text: Any, change: Any,
                           rename_to: str | None = None) -> None:
         def apply(p: Project) -> Project:
             scenarios = tuple(change(s) if s.name == name else s for s in p.scenarios)

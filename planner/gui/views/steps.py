@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +26,7 @@ from planner.core.plan import MigrationPath, Step
 from planner.core.step_source import step_source_text
 from planner.gui.i18n import ui_language
 from planner.gui.models.estate_model import path_label
+from planner.gui.names import rule_name
 from planner.gui.views.planning_edits import (
     disable_rule,
     enable_rule,
@@ -36,6 +37,10 @@ from planner.gui.views.planning_edits import (
 from planner.gui.views.steps_model import StepsModel
 
 __all__ = ["StepsView", "server_of_step"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StepsView", text)
 
 
 def server_of_step(step: Step | None) -> str:
@@ -122,7 +127,7 @@ class StepsView(QWidget):
         """Reload from the document's plan, keeping the selected step."""
         current = self.selected_step()
         lang = ui_language()
-        self.model.set_plan(self.document.plan, lang)
+        self.model.set_plan(self.document.plan, lang, self.document.knowledge)
         self.tree.expandAll()
         for column in range(5):
             self.tree.resizeColumnToContents(column)
@@ -183,9 +188,13 @@ class StepsView(QWidget):
     def _fill_restore_menu(self) -> None:
         self.restore_menu.clear()
         for rule in sorted(self.document.decisions.disabled_rules):
-            action = self.restore_menu.addAction(self.tr("Switch rule {rule} on").format(rule=rule))
+            action = self.restore_menu.addAction(self.tr("Switch rule {rule} on").format(
+                rule=self._rule(rule)))
             action.triggered.connect(lambda _=False, r=rule: self.switch_rule_on(r))
         self._menu_buttons["rules"].setEnabled(not self.restore_menu.isEmpty())
+
+    def _rule(self, rule: str) -> str:
+        return rule_name(rule, self.document.knowledge)
 
     def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_actions()
@@ -197,14 +206,16 @@ class StepsView(QWidget):
         plan = self.document.plan
         dated = plan.schedule.for_step(step.id) if plan else None
         source = step_source_text(step, self.document.knowledge, lang)
-        parts = [f"<h3>{step.title(lang)}</h3>", f"<p>{step.why(lang)}</p>",
+        # Every text below can carry customer data (server names): escaped, never markup.
+        parts = [f"<h3>{html.escape(step.title(lang))}</h3>",
+                 f"<p>{html.escape(step.why(lang))}</p>",
                  f"<p>{html.escape(source)}</p>" if source else ""]
         driver = driver_text(plan, dated, lang) if plan else ""
         if driver:
-            parts.append("<p>" + self.tr("Date driven by: {driver}").format(
-                driver=driver) + "</p>")
+            parts.append("<p>" + html.escape(self.tr("Date driven by: {driver}").format(
+                driver=driver)) + "</p>")
         if step.command:
-            parts.append(f"<pre>{step.command}</pre>")
+            parts.append(f"<pre>{html.escape(step.command)}</pre>")
         self.details.setHtml("".join(parts))
 
     def _context_menu(self, pos: Any) -> None:
@@ -227,13 +238,15 @@ class StepsView(QWidget):
         """Switch off the rule that proposed the selected step."""
         step = self.selected_step()
         if step is not None and step.rule:
-            text = self.tr("Switch rule {rule} off").format(rule=step.rule)
-            submit_decisions(self.document, text, lambda d: disable_rule(d, step.rule))
+            rule, doc = step.rule, self.document
+            submit_decisions(doc, lambda: _tr("Switch rule {rule} off").format(
+                rule=rule_name(rule, doc.knowledge)), lambda d: disable_rule(d, rule))
 
     def switch_rule_on(self, rule: str) -> None:
         """Switch a rule on again."""
-        text = self.tr("Switch rule {rule} on").format(rule=rule)
-        submit_decisions(self.document, text, lambda d: enable_rule(d, rule))
+        doc = self.document
+        submit_decisions(doc, lambda: _tr("Switch rule {rule} on").format(
+            rule=rule_name(rule, doc.knowledge)), lambda d: enable_rule(d, rule))
 
     def exclude_selected_server(self) -> None:
         """Leave the selected step's server out of the plan."""
@@ -245,11 +258,12 @@ class StepsView(QWidget):
         """Leave a server out of the plan, or plan it again."""
         if excluded == (server in self.document.decisions.excluded_servers):
             return
-        text = (self.tr("Exclude {server}") if excluded
-                else self.tr("Plan {server} again")).format(server=server)
-        submit_decisions(self.document, text, lambda d: exclude_server(d, server, excluded))
+        submit_decisions(self.document, lambda: (
+            _tr("Exclude {server}") if excluded else _tr("Plan {server} again")).format(
+                server=server), lambda d: exclude_server(d, server, excluded))
 
     def change_path(self, server: str, path: str | None) -> None:
         """Force a server's migration path (None: as the rules propose)."""
-        text = self.tr("Change path of {server}").format(server=server)
-        submit_decisions(self.document, text, lambda d: set_path(d, server, path))
+        submit_decisions(self.document,
+                         lambda: _tr("Change path of {server}").format(server=server),
+                         lambda d: set_path(d, server, path))

@@ -24,6 +24,8 @@ from planner.core.outline import build_outline
 from planner.core.plan import Phase, Plan, Step
 from planner.core.report.step_order import phase_title as core_phase_title
 from planner.core.vocabulary import COLOURS
+from planner.gui.formats import format_date
+from planner.gui.names import rule_name, target_name
 
 __all__ = ["STEP_ROLE", "StepsModel", "phase_title"]
 
@@ -38,7 +40,7 @@ def phase_title(phase: Phase, lang: str = "en") -> str:
 
 
 def _d(day: date | None) -> str:
-    return f"{day:%d.%m.%Y}" if day else ""
+    return format_date(day) if day else ""
 
 
 class StepsModel(QAbstractItemModel):
@@ -57,15 +59,17 @@ class StepsModel(QAbstractItemModel):
         super().__init__(parent)
         self._plan: Plan | None = None
         self._lang = "en"
+        self._knowledge: Any = None
         self._groups: list[tuple[Phase, list[Step]]] = []
         self._numbers: dict[str, tuple[int, str]] = {}  # step id -> (task id, WBS)
         self._pending: tuple[set[str], set[str]] = (set(), set())
 
-    def set_plan(self, plan: Plan | None, lang: str = "en") -> None:
-        """Show another plan."""
+    def set_plan(self, plan: Plan | None, lang: str = "en", knowledge: Any = None) -> None:
+        """Show another plan (``knowledge`` names the rules; without it the ids are shown)."""
         self.beginResetModel()
         self._plan = plan
         self._lang = lang
+        self._knowledge = knowledge
         self._pending = (set(), set())
         groups: dict[Phase, list[Step]] = {}
         # The outline's order and numbers: "task 14" is the same step in Excel, MS Project
@@ -193,12 +197,12 @@ class StepsModel(QAbstractItemModel):
             step.title(lang),
             str(task_id) if task_id else "",
             wbs,
-            step.target,
+            target_name(step.target, lang),
             _d(dated.start) if dated else "",
             _d(dated.end) if dated else "",
             str(step.duration_days),
             dated.consultant if dated else "",
-            step.rule,
+            rule_name(step.rule, self._knowledge, lang),
             step.why(lang),
             driver_text(self._plan, dated, lang) if self._plan else "",
         )
