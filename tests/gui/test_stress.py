@@ -124,6 +124,9 @@ class Stress:
                 + [self.retranslate])
 
 
+# Not in the normal suite yet: after the test body passes, its teardown can hang (seen at
+# 17:45 on 4 Dec, cause not found yet); run it with PLANNER_STRESS=100 (or more).
+@pytest.mark.skipif(not LONG, reason="on demand: PLANNER_STRESS=<operations>")
 def test_interleaved_work_never_crashes_and_ends_on_a_current_plan(
         window: MainWindow, qtbot: Any) -> None:
     rng = random.Random(SEED)
