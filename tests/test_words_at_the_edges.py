@@ -33,13 +33,15 @@ LANG_BRANCHES_LEFT = {
     "planner/core/report/assumptions.py": 1,
     "planner/core/report/context.py": 1,
     "planner/core/report/summary.py": 2,
-    "planner/gui/formats.py": 1,
     "planner/gui/i18n.py": 2,
     "planner/gui/models/estate_model.py": 1,
-    "planner/gui/views/enforcement.py": 3,
+    "planner/gui/views/enforcement.py": 1,
     "planner/gui/views/graph_details.py": 1,
 }
-_EXEMPT = {"planner/core/vocabulary.py", "planner/core/catalogue.py"}
+# The vocabulary and catalogue define languages; the Qt catalogue tool treats the source
+# language (English .ts holds plural forms only) differently by design, not for prose.
+_EXEMPT = {"planner/core/vocabulary.py", "planner/core/catalogue.py",
+           "planner/gui/i18n_catalogue.py"}
 
 
 def _count(pattern: re.Pattern[str]) -> dict[str, int]:
