@@ -14,15 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from planner.core.builds import (
-    BuildInfo,
-    BuildParseError,
+from planner.core.build_lifecycle import (
     below_baseline,
-    identify,
     in_place_to_se,
     is_supported,
     support_status,
 )
+from planner.core.builds import BuildInfo, BuildParseError, identify
 from planner.core.knowledge import Knowledge, KnowledgeError, load_knowledge
 
 __all__ = ["add_parser", "answer", "run"]

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from planner.core.builds import fell_below_baseline_on, identify
+from planner.core.build_lifecycle import fell_below_baseline_on
+from planner.core.builds import identify
 from planner.core.errors import InputError
 from planner.core.knowledge import EnforcementPolicy, Knowledge
 from planner.core.model import Estate, ExoReport, Server

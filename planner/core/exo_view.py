@@ -10,13 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from planner.core.builds import (
-    BuildInfo,
-    BuildParseError,
-    below_baseline,
-    identify,
-    parse_build_number,
-)
+from planner.core.build_lifecycle import below_baseline
+from planner.core.builds import BuildInfo, BuildParseError, identify, parse_build_number
 from planner.core.catalogue import catalogue
 from planner.core.enforcement import DetectionIndex, first_detection, stage_thresholds
 from planner.core.knowledge import Knowledge

@@ -8,17 +8,19 @@ from pathlib import Path
 
 import pytest
 
+from planner.core.build_lifecycle import (
+    below_baseline,
+    fell_below_baseline_on,
+    in_place_to_se,
+    is_supported,
+    support_status,
+)
 from planner.core.builds import (
     BuildNumber,
     BuildParseError,
-    below_baseline,
-    fell_below_baseline_on,
     identify,
-    in_place_to_se,
-    is_supported,
     latest_row,
     parse_build_number,
-    support_status,
 )
 from planner.core.knowledge import BuildRow, Knowledge, load_knowledge, load_knowledge_from
 from planner.core.resources import resource_path

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from planner.cli import main
-from planner.core.builds import below_baseline, identify
+from planner.core.build_lifecycle import below_baseline
+from planner.core.builds import identify
 from planner.core.enforcement import daily_stages, first_detection
 from planner.core.exo_view import (
     baseline_evidence,

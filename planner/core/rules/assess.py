@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from planner.core.builds import BuildInfo, BuildParseError, identify, in_place_to_se, is_supported
+from planner.core.build_lifecycle import in_place_to_se, is_supported
+from planner.core.builds import BuildInfo, BuildParseError, identify
 from planner.core.graph import EstateGraph
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate, Finding, Server, Severity
