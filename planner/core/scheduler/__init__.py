@@ -34,17 +34,12 @@ from planner.core.scheduler.bounds import (
     workload_pause_floor,
 )
 from planner.core.scheduler.drivers import explain
-from planner.core.scheduler.greedy import (
-    Placement,
-    as_solved,
-    chains_first,
-    left_shift,
-    serial_plan,
-)
+from planner.core.scheduler.greedy import Placement, as_solved, left_shift, serial_plan
 from planner.core.scheduler.infeasible import blocked_reason, diagnose
 from planner.core.scheduler.model import build_model, hint_plan
 from planner.core.scheduler.pauses import Exposure3, best_pauses
 from planner.core.scheduler.pin_conflicts import pin_conflict, pins_unproven
+from planner.core.scheduler.priority import chains_first
 from planner.core.scheduler.problem import Problem, build_problem
 from planner.core.scheduler.solve import solve_lexicographic
 from planner.core.scheduler.validate import violations

@@ -13,23 +13,14 @@ and to explain why a pin or a deadline cannot be met.
 from __future__ import annotations
 
 import bisect
-import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planner.core.errors import InfeasiblePlanError
-from planner.core.scheduler.problem import (
-    DayCalendar,
-    Job,
-    Problem,
-    ancestors,
-    easiest_exit,
-)
+from planner.core.scheduler.priority import LIMIT, order_by, topological_order
+from planner.core.scheduler.problem import DayCalendar, Job, Problem
 
-__all__ = ["Placement", "Why", "as_solved", "chains_first", "earliest_bound", "left_shift",
-           "serial_plan", "topological_order"]
+__all__ = ["Placement", "Why", "as_solved", "earliest_bound", "left_shift", "serial_plan"]
 
-_LIMIT = 40_000  # about 110 years: "never" for a migration plan
 ABSENT = -1  # owner of a busy interval that is a consultant's absence
 
 
@@ -58,94 +49,6 @@ class Placement:
     end: int
     consultant: int
     why: Why = Why("bound", "start")
-
-
-def topological_order(problem: Problem) -> list[int]:
-    """Jobs in dependency order, the most enforcement-urgent first; raises on a cycle."""
-    urgency = _urgency(problem)
-    indegree = [0] * len(problem.jobs)
-    successors: list[list[int]] = [[] for _ in problem.jobs]
-    for job in problem.jobs:
-        for dep in job.step.predecessors:
-            if dep.step_id in problem.by_id:
-                successors[problem.by_id[dep.step_id]].append(job.index)
-                indegree[job.index] += 1
-    ready = [(urgency[j.index], j.index) for j in problem.jobs if indegree[j.index] == 0]
-    heapq.heapify(ready)
-    order: list[int] = []
-    while ready:
-        _, i = heapq.heappop(ready)
-        order.append(i)
-        for k in successors[i]:
-            indegree[k] -= 1
-            if indegree[k] == 0:
-                heapq.heappush(ready, (urgency[k], k))
-    if len(order) != len(problem.jobs):
-        stuck = sorted(problem.jobs[i].step.id for i in range(len(problem.jobs))
-                       if indegree[i] > 0)
-        raise InfeasiblePlanError(
-            "steps depend on each other in a cycle: " + ", ".join(stuck[:5]))
-    return order
-
-
-def _urgency(problem: Problem) -> list[int]:
-    """Per job its latest start: the earliest detection of a server it (or a successor) takes
-    out, less the calendar days of the chain from it to that exit step.
-
-    A step with a long chain behind it (an install before days of mailbox moves) goes
-    before a short one for a server detected at the same time.
-    """
-    urgency = [_LIMIT] * len(problem.jobs)
-    length = [_calendar_days(j.fastest_days) for j in problem.jobs]
-    for judged in problem.judged:
-        # one exit takes the server out: the one with the least work in front of it, so
-        # the quick plan does that chain first rather than every chain of every exit
-        if judged.exit_jobs:
-            i = easiest_exit(problem, judged)
-            urgency[i] = min(urgency[i], judged.detected - length[i])
-    for job in problem.jobs:  # a pinned step's chain must be done by its pin
-        if job.pin is not None:
-            urgency[job.index] = min(urgency[job.index], job.pin)
-    for i in reversed(_plain_order(problem)):  # successors before predecessors
-        if urgency[i] >= _LIMIT:
-            continue
-        for dep in problem.jobs[i].step.predecessors:
-            k = problem.by_id.get(dep.step_id)
-            if k is not None:
-                urgency[k] = min(urgency[k], urgency[i] - length[k])
-    return urgency
-
-
-def _calendar_days(working_days: int) -> int:
-    """Roughly how many calendar days a number of working days spans (for ordering only)."""
-    return working_days * 7 // 5
-
-
-def _plain_order(problem: Problem) -> list[int]:
-    """Any dependency order; jobs on a cycle are left out."""
-    return _order_by(problem, [0] * len(problem.jobs))
-
-
-def _order_by(problem: Problem, keys: Sequence[int]) -> list[int]:
-    """A dependency order that takes the smallest key (then index) among the ready jobs."""
-    indegree = [0] * len(problem.jobs)
-    successors: list[list[int]] = [[] for _ in problem.jobs]
-    for job in problem.jobs:
-        for dep in job.step.predecessors:
-            if dep.step_id in problem.by_id:
-                successors[problem.by_id[dep.step_id]].append(job.index)
-                indegree[job.index] += 1
-    ready = [(keys[i], i) for i in range(len(problem.jobs)) if indegree[i] == 0]
-    heapq.heapify(ready)
-    order: list[int] = []
-    while ready:
-        _, i = heapq.heappop(ready)
-        order.append(i)
-        for k in successors[i]:
-            indegree[k] -= 1
-            if indegree[k] == 0:
-                heapq.heappush(ready, (keys[k], k))
-    return order
 
 
 def earliest_bound(job: Job, placed: dict[int, Placement], problem: Problem) -> tuple[int, str]:
@@ -281,7 +184,7 @@ def _earliest(job: Job, s: int, k: int, problem: Problem, board: _Board, resourc
             return s, e, why
         why = blocked
         s = cal.next_ok(max(nxt, s + 1))
-    return _LIMIT, _LIMIT, why
+    return LIMIT, LIMIT, why
 
 
 def _place(job: Job, problem: Problem, board: _Board, placed: dict[int, Placement],
@@ -300,7 +203,7 @@ def _place(job: Job, problem: Problem, board: _Board, placed: dict[int, Placemen
     first = cal.next_ok(bound)
     # the consultant free soonest; of those, the one who finishes first (one on a shorter
     # week takes longer), then the first in the settings
-    best: tuple[int, int, int, Why | None] = (_LIMIT + 1, _LIMIT + 1, -1, None)
+    best: tuple[int, int, int, Why | None] = (LIMIT + 1, LIMIT + 1, -1, None)
     soonest = cal.end_after(first, job.fastest_days) if not job.is_milestone else first
     for k in ks:
         s, e, obstacle = _earliest(job, first, k, problem, board, resources, best[0] + 1)
@@ -309,7 +212,7 @@ def _place(job: Job, problem: Problem, board: _Board, placed: dict[int, Placemen
         if (s, e) == (first, soonest):
             break  # nobody starts sooner or finishes first: spare the other consultants
     s, e, k, obstacle = best
-    if s > _LIMIT:
+    if s > LIMIT:
         return Placement(first, first, ks[0] if job.uses_consultant else -1,
                          Why("bound", source, bound=bound))
     if obstacle is not None:
@@ -338,17 +241,6 @@ def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         elif b > a:
             out.append((a, b))
     return out
-
-
-def chains_first(problem: Problem) -> list[int]:
-    """A dependency order with the judged servers' exit chains first, each in the rules'
-    order (a server's steps together, so window steps interleave with weekday work)."""
-    keys = [1] * len(problem.jobs)
-    for judged in problem.judged:
-        if judged.exit_jobs:
-            for i in ancestors(problem, easiest_exit(problem, judged)):
-                keys[i] = 0
-    return _order_by(problem, keys)
 
 
 def serial_plan(problem: Problem, resources: bool = True,
@@ -387,7 +279,7 @@ def left_shift(problem: Problem, starts: Sequence[int], consultants: Sequence[in
     """
     board = _board(problem)
     placed: dict[int, Placement] = {}
-    for i in _order_by(problem, starts):
+    for i in order_by(problem, starts):
         job = problem.jobs[i]
         k = consultants[i] if job.uses_consultant else -1
         placed[i] = _place(job, problem, board, placed, True, k)
@@ -399,7 +291,7 @@ def as_solved(problem: Problem, starts: Sequence[int], ends: Sequence[int],
               consultants: Sequence[int]) -> dict[int, Placement]:
     """A solver's plan as it came, each start explained by its bound (no left shift)."""
     placed: dict[int, Placement] = {}
-    for i in _order_by(problem, starts):
+    for i in order_by(problem, starts):
         job = problem.jobs[i]
         bound, source = earliest_bound(job, placed, problem)
         why = Why("pin", starts[i]) if job.pin is not None else Why("bound", source, bound=bound)
