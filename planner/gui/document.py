@@ -25,9 +25,9 @@ Changing things
     ``apply(edit)`` pushes an :class:`Edit` — a name plus a pure function
     ``Project -> Project`` — onto the undo stack; the command keeps the project before and
     after, so undo and redo are exact. An edit that changes estate, settings or decisions
-    triggers a re-plan on the worker; undo restores the earlier plan at once. Helpers build
-    the common edits: :func:`set_settings`, :func:`set_decisions`, :func:`update_decisions`,
-    :func:`replace_server`. ``replan()`` forces a re-plan; ``cancel()`` drops a running one.
+    triggers a re-plan on the worker; undo restores the earlier plan at once. The edits and
+    their helpers live in :mod:`planner.gui.edit`. ``replan()`` forces a re-plan; ``cancel()``
+    drops a running one.
     ``make_plan_for(settings, decisions, on_done)`` plans a variant (scenarios) on the worker.
     ``set_project(project, path)`` replaces everything (new/open) and clears the undo stack;
     ``open(path)`` and ``save(path=None)`` read and write the project file.
@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -47,66 +47,16 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.core.exo_view import knowledge_findings
 from planner.core.knowledge import Knowledge
-from planner.core.model import Finding, Server
+from planner.core.model import Finding
 from planner.core.plan import Plan
 from planner.core.project import Project, load_project, plan_is_current, save_project
 from planner.core.settings import Decisions, Settings
 from planner.gui.crash_log import is_bug
+from planner.gui.edit import Edit
 from planner.gui.worker import Job, Runner, SyncRunner, ThreadRunner
 from planner.pipeline import knowledge_for, make_plan
 
-__all__ = [
-    "Document",
-    "Edit",
-    "replace_server",
-    "set_decisions",
-    "set_settings",
-    "update_decisions",
-]
-
-
-Label = str | Callable[[], str]
-
-
-@dataclass(frozen=True)
-class Edit:
-    """One undoable change: a name for the Undo menu and a pure function on the project.
-
-    ``name`` may be a function returning the text in the current UI language, so the Undo
-    menu follows a language switch (:meth:`Document.retranslate_history`).
-    """
-
-    name: Label
-    func: Callable[[Project], Project]
-
-    def label(self) -> str:
-        """The name as text now."""
-        return self.name() if callable(self.name) else self.name
-
-
-def set_settings(settings: Settings, name: Label = "Change settings") -> Edit:
-    """An edit that replaces the settings."""
-    return Edit(name, lambda p: replace(p, settings=settings))
-
-
-def set_decisions(decisions: Decisions, name: Label = "Change decisions") -> Edit:
-    """An edit that replaces the decisions."""
-    return Edit(name, lambda p: replace(p, decisions=decisions))
-
-
-def update_decisions(fn: Callable[[Decisions], Decisions], name: Label) -> Edit:
-    """An edit that derives new decisions from the current ones."""
-    return Edit(name, lambda p: replace(p, decisions=fn(p.decisions)))
-
-
-def replace_server(old_name: str, server: Server, name: Label) -> Edit:
-    """An edit that replaces one server (matched by its old name) in the estate."""
-
-    def apply(p: Project) -> Project:
-        servers = tuple(server if s.name == old_name else s for s in p.estate.servers)
-        return replace(p, estate=replace(p.estate, servers=servers))
-
-    return Edit(name, apply)
+__all__ = ["Document"]
 
 
 class _EditCommand(QUndoCommand):

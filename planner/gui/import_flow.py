@@ -21,7 +21,8 @@ from planner.core.model import Finding, Severity
 from planner.core.project import Project
 from planner.core.project_import import EstateChange, estate_changes, merge_import
 from planner.core.settings import Settings
-from planner.gui.document import Document, Edit
+from planner.gui.document import Document
+from planner.gui.edit import Edit
 from planner.gui.i18n import ui_language
 from planner.gui.progress import run_with_progress
 from planner.pipeline import import_inventory

@@ -24,7 +24,8 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from planner.core.project import Project  # noqa: E402
-from planner.gui.document import Document, set_settings, update_decisions  # noqa: E402
+from planner.gui.document import Document  # noqa: E402
+from planner.gui.edit import set_settings, update_decisions  # noqa: E402
 from planner.pipeline import load_inputs  # noqa: E402
 
 MIXED = ROOT / "resources" / "samples" / "mixed" / "inventory.xlsx"

@@ -76,7 +76,7 @@ def test_choose_rename_and_delete(qtbot, monkeypatch):
 
 def test_a_scenario_without_a_plan_is_planned_for_the_compare(qtbot, monkeypatch):
     from planner.core.project import Scenario
-    from planner.gui.document import Edit
+    from planner.gui.edit import Edit
 
     doc = fake_document(monkeypatch)
     view = ScenariosView(doc)

@@ -11,7 +11,7 @@ from dataclasses import replace
 import planner.gui.document as document_module
 from planner.core.knowledge import load_knowledge
 from planner.core.project import Scenario
-from planner.gui.document import Edit
+from planner.gui.edit import Edit
 from planner.gui.views.report_page import ReportView
 from tests.gui.planning_fixtures import fake_document
 

@@ -24,7 +24,8 @@ from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from planner.core.project import Project
-from planner.gui.document import Document, replace_server
+from planner.gui.document import Document
+from planner.gui.edit import replace_server
 from planner.gui.import_flow import import_edit, read_inventory
 from planner.gui.main_window import MainWindow
 from planner.gui.pages import PAGES

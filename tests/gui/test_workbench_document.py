@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from planner.core.model import Server
-from planner.gui.document import Edit, replace_server, set_settings
+from planner.gui.edit import Edit, replace_server, set_settings
 from tests.gui.planning_fixtures import fake_document
 
 

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from planner.core.project import Project, load_project
 from planner.gui.app import restore_recovery
-from planner.gui.document import Document, replace_server
+from planner.gui.document import Document
+from planner.gui.edit import replace_server
 from planner.gui.main_window import MainWindow
 from planner.gui.pages import PAGES
 from planner.gui.recovery_dialog import RecoveryDialog, offer_recoveries
@@ -98,7 +99,8 @@ _CRASHING_CHILD = textwrap.dedent("""
     dm.make_plan = fx.make_plan
     dm.knowledge_for = lambda s: fx.knowledge()
     from planner.core.project import Project
-    from planner.gui.document import Document, replace_server
+    from planner.gui.document import Document
+    from planner.gui.edit import replace_server
     from planner.gui.main_window import MainWindow
     from planner.gui.worker import SyncRunner
     w = MainWindow(Document(runner=SyncRunner()), recovery_dir=sys.argv[1])

@@ -33,7 +33,8 @@ from planner.core.model import (
 )
 from planner.core.plan import MigrationPath, ServerAssessment
 from planner.core.vocabulary import COLOURS, PATHS, PRODUCTS
-from planner.gui.document import Document, Edit, update_decisions
+from planner.gui.document import Document
+from planner.gui.edit import Edit, update_decisions
 from planner.gui.i18n import ui_language, word
 
 __all__ = ["ASSESSMENT_COLUMNS", "ENTITY_TYPES", "SORT_ROLE", "EstateModel"]

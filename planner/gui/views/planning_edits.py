@@ -21,7 +21,7 @@ from planner.core.edits.decisions import (
     set_path,
 )
 from planner.core.settings import Decisions, Settings
-from planner.gui.document import Edit
+from planner.gui.edit import Edit
 
 Label = str | Callable[[], str]  # an undo text, or a function giving it in the UI language
 

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from planner.core.edits.scenarios import scenario_plan
 from planner.core.plan import Plan
 from planner.core.project import Project, Scenario, plan_is_current
-from planner.gui.document import Edit
+from planner.gui.edit import Edit
 from planner.gui.formats import format_date
 
 __all__ = ["CompareModel", "ScenariosView", "consultant_days", "scenario_plan"]
