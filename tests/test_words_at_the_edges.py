@@ -22,26 +22,15 @@ _LANG_BRANCH = re.compile(r"""\blang(?:uage)?\b\s*(?:\(\))?\s*[!=]=|[!=]=\s*["']
 _HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
 
 # Records with *_en/*_de pairs (Step, Finding, Objective, stage actions, build warnings,
-# server assessments) until they carry a Reason; the GUI's Qt catalogue needs none for
-# English (its source language); formats.py compares two QLocale languages.
+# server assessments) choose through planner.core.bilingual until they carry a Reason.
 LANG_BRANCHES_LEFT = {
-    "planner/core/builds.py": 1,
-    "planner/core/export/xlsx_tables.py": 2,
-    "planner/core/model.py": 1,
-    "planner/core/plan.py": 2,
-    "planner/core/plan_json.py": 1,
-    "planner/core/report/assumptions.py": 1,
-    "planner/core/report/context.py": 1,
-    "planner/core/report/summary.py": 2,
-    "planner/gui/i18n.py": 2,
-    "planner/gui/models/estate_model.py": 1,
-    "planner/gui/views/enforcement.py": 1,
-    "planner/gui/views/graph_details.py": 1,
+    "planner/gui/i18n.py": 2,  # the system locale's language; Qt's source-language catalogue
 }
 # The vocabulary and catalogue define languages; the Qt catalogue tool treats the source
 # language (English .ts holds plural forms only) differently by design, not for prose.
 _EXEMPT = {"planner/core/vocabulary.py", "planner/core/catalogue.py",
-           "planner/gui/i18n_catalogue.py"}
+           "planner/gui/i18n_catalogue.py",
+           "planner/core/bilingual.py"}  # the one chooser for records' en/de pairs
 
 
 def _count(pattern: re.Pattern[str]) -> dict[str, int]:

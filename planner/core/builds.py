@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from planner.core.bilingual import in_language
 from planner.core.build_names import BuildParseError, NameQuery, parse_name
 from planner.core.catalogue import catalogue
 from planner.core.knowledge import BuildRow, Knowledge
@@ -83,7 +84,7 @@ class BuildInfo:
 
     def warning(self, lang: str = "en") -> str:
         """The warning in the requested language ("" when none)."""
-        return self.warning_de if lang == "de" else self.warning_en
+        return in_language(lang, self.warning_en, self.warning_de)
 
 
 # 15.2.1748.39 | 15.02.1748.039 | 15.2.1748 | Version 15.2 (Build 1748.39) | 15.2 (Build 1748.39)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from planner.core.bilingual import in_language
+
 __all__ = ["Baseline", "BuildRow", "EnforcementPolicy", "Fact", "Knowledge", "RuleText",
            "Stage"]
 
@@ -63,6 +65,10 @@ class Stage:
     source: str
     as_of: date
     confidence: str = "secondary"
+
+    def action(self, lang: str = "en") -> str:
+        """What Exchange Online does in this stage, in the requested language."""
+        return in_language(lang, self.action_en, self.action_de)
 
 
 @dataclass(frozen=True)

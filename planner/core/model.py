@@ -14,6 +14,8 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
+from planner.core.bilingual import in_language
+
 __all__ = [
     "Connector",
     "ConnectorType",
@@ -57,7 +59,7 @@ class Finding:
 
     def message(self, lang: str = "en") -> str:
         """The message in the requested language (``de`` or ``en``)."""
-        return self.message_de if lang == "de" else self.message_en
+        return in_language(lang, self.message_en, self.message_de)
 
     def where(self) -> str:
         """A short human location such as ``inventory.xlsx › Servers › row 7 › Build``."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from planner.core.bilingual import in_language
 from planner.core.explanation import Driver
 from planner.core.model import Estate, Finding
 from planner.core.settings import Decisions, Settings
@@ -79,11 +80,11 @@ class Step:
 
     def title(self, lang: str = "en") -> str:
         """The title in the requested language."""
-        return self.title_de if lang == "de" else self.title_en
+        return in_language(lang, self.title_en, self.title_de)
 
     def why(self, lang: str = "en") -> str:
         """The reason in the requested language."""
-        return self.why_de if lang == "de" else self.why_en
+        return in_language(lang, self.why_en, self.why_de)
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,10 @@ class ServerAssessment:
     supported: bool
     reason_en: str = ""
     reason_de: str = ""
+
+    def reason(self, lang: str = "en") -> str:
+        """Why this path, in the requested language."""
+        return in_language(lang, self.reason_en, self.reason_de)
 
 
 @dataclass(frozen=True)
@@ -170,6 +175,10 @@ class Objective:
     gap: float = 0.0
     reason_en: str = ""
     reason_de: str = ""
+
+    def reason(self, lang: str = "en") -> str:
+        """What bounds the result, in the requested language."""
+        return in_language(lang, self.reason_en, self.reason_de)
 
 
 @dataclass(frozen=True)

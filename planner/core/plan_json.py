@@ -115,5 +115,5 @@ def _objective(plan: Plan) -> dict[str, Any]:
         "finish": obj.finish.isoformat() if obj.finish else None,
         "status": obj.status,
         "gap": obj.gap,
-        "reason": obj.reason_de if plan.settings.language == "de" else obj.reason_en,
+        "reason": obj.reason(plan.settings.language),
     }

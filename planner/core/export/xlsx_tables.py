@@ -200,7 +200,7 @@ def _objective_rows(ctx: ExportContext) -> list[list[object]]:
             [t("setting.blocked_days"), o.blocked_days],
             [t("setting.throttled_days"), o.throttled_days],
             [t("setting.pause_days"), o.pause_days], [t("setting.gap"), o.gap],
-            [t("setting.reason"), o.reason_de if ctx.lang == "de" else o.reason_en]]
+            [t("setting.reason"), o.reason(ctx.lang)]]
 
 
 def _decision_rows(ctx: ExportContext) -> list[list[object]]:
@@ -227,7 +227,7 @@ def _knowledge_parts(ctx: ExportContext) -> list[tuple[str, list[str], list[list
                        for kind, f in sorted(k.durations.items())]
     stages: Rows = [[st.number, st.start_day, "" if st.end_day is None else st.end_day,
                      ctx.text(STAGE_KINDS[st.kind].label_key),
-                     st.action_de if ctx.lang == "de" else st.action_en,
+                     st.action(ctx.lang),
                      st.smtp, st.source, st.as_of] for st in k.policy.stages]
     baselines: Rows = [[b.product, b.line, b.min_build, b.effective_from, b.source, b.as_of]
                        for b in k.policy.baselines]

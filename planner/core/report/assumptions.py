@@ -77,7 +77,7 @@ def stage_table(knowledge: Knowledge, words: Wording) -> Table:
     rows = []
     for st in sorted(knowledge.policy.stages, key=lambda s: s.number):
         days = f"{st.start_day}–{st.end_day - 1}" if st.end_day is not None else f"{st.start_day}+"
-        action = st.action_de if words.lang == "de" else st.action_en
+        action = st.action(words.lang)
         rows.append(Row((str(st.number), days, action, st.smtp or "–",
                          _source(words, st.source, st.confidence), words.date(st.as_of))))
     head = tuple(words(k) for k in ("col_stage", "col_days", "col_action", "col_smtp",

@@ -135,7 +135,7 @@ def _quality(obj: Objective, words: Wording) -> str:
     if obj.status == "feasible" and obj.gap > 0:
         percent = max(1, round(obj.gap * 100))  # gap is a fraction; "0 %" would read as best
         return words("status_feasible_gap", gap=words.number(percent))
-    reason = obj.reason_de if words.lang == "de" else obj.reason_en
+    reason = obj.reason(words.lang)
     if obj.status == "infeasible" and reason:
         return words("status_infeasible_reason", reason=reason)
     key = "status_" + obj.status

@@ -207,7 +207,7 @@ def _plan_sentences(plan: Plan, knowledge: Knowledge, words: Wording) -> list[st
                       finish=words.date(obj.finish))]
     else:
         text = [words("s_unscheduled", steps=steps,
-                      reason=obj.reason_de if words.lang == "de" else obj.reason_en or obj.status)]
+                      reason=obj.reason(words.lang) or obj.status)]
     if plan.schedule.exposure:
         if obj.blocked_days or obj.throttled_days:
             text.append(words("s_exposure", throttled=obj.throttled_days, blocked=obj.blocked_days))
@@ -253,7 +253,7 @@ def risks(plan: Plan, knowledge: Knowledge, words: Wording) -> tuple[str, ...]:
     obj = plan.schedule.objective
     items: list[str] = []
     if obj.status == "infeasible":
-        reason = obj.reason_de if words.lang == "de" else obj.reason_en
+        reason = obj.reason(words.lang)
         items.append(words("risk_infeasible", reason=reason or obj.status))
     if obj.blocked_days:
         items.append(words("risk_blocked", days=obj.blocked_days))

@@ -203,7 +203,7 @@ class EstateModel(QAbstractTableModel):
             return self._background(record, key, value)
         if role == Qt.ItemDataRole.ToolTipRole and key in self.extra:
             a = self._assessment(record)
-            return (a.reason_de if ui_language() == "de" else a.reason_en) if a else None
+            return a.reason(ui_language()) if a else None
         return None
 
     def _background(self, record: Any, key: str, value: Any) -> QBrush | None:

@@ -260,7 +260,7 @@ class EnforcementView(QWidget):
             "<b>pause days</b> {pause} · <b>finish</b> {finish}<br>Status: {status}"
         ).format(blocked=obj.blocked_days, throttled=obj.throttled_days,
                  pause=obj.pause_days, finish=finish, status=status)
-        reason = obj.reason_de if self._lang() == "de" else obj.reason_en
+        reason = obj.reason(self._lang())
         return text + (f"<br><i>{reason}</i>" if reason else "")
 
     def copy_commands(self) -> None:

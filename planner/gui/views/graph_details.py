@@ -42,7 +42,7 @@ def _assessment(document: Document, name: str, lang: str) -> str:
     a = next((s for s in plan.proposal.servers if s.name.lower() == name.lower()), None)
     if a is None:
         return ""
-    reason = a.reason_de if lang == "de" else a.reason_en
+    reason = a.reason(lang)
     supported = _tr("supported") if a.supported else _tr("not supported")
     judged = _tr("judged by Exchange Online") if a.judged_by_exo else ""
     return (f"<p><b>{escape(a.product)} {escape(a.release)}</b> ({escape(supported)}) — "
