@@ -78,6 +78,11 @@ class Step:
     # team the inventory names (a relay client's owner); "" = the customer
     owner: str = ""
 
+    def server(self) -> str:
+        """The server the step works on ("" for org-, DAG-, site- or group-wide steps)."""
+        kind, _, name = self.target.partition(":")
+        return name if kind == "server" else ""
+
     def title(self, lang: str = "en") -> str:
         """The title in the requested language."""
         return in_language(lang, self.title_en, self.title_de)

@@ -137,9 +137,7 @@ def _span(plan: Plan) -> tuple[date, date]:
 
 def _server_of(step: Step) -> set[str]:
     names = {n.lower() for n in step.exits_exo_view}
-    if step.target.startswith("server:"):
-        names.add(step.target.split(":", 1)[1].lower())
-    return names
+    return names | {step.server().lower()} if step.server() else names
 
 
 def build_gantt_scene(scene: QGraphicsScene, data: GanttInput) -> GanttLayout:

@@ -45,9 +45,7 @@ def _tr(text: str) -> str:
 
 def server_of_step(step: Step | None) -> str:
     """The server a step works on ("" for org-, DAG- or site-wide steps)."""
-    if step is None or not step.target.startswith("server:"):
-        return ""
-    return step.target.split(":", 1)[1]
+    return step.server() if step is not None else ""
 
 
 class StepsView(QWidget):

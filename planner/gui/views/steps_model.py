@@ -163,8 +163,7 @@ class StepsModel(QAbstractItemModel):
 
     def _dropped(self, step: Step) -> bool:
         excluded, rules = self._pending
-        server = step.target.split(":", 1)[1].lower() if step.target.startswith("server:") \
-            else ""
+        server = step.server().lower()
         return step.rule in rules or (bool(server) and server in excluded)
 
     def _step_font(self, step: Step) -> QFont | None:
