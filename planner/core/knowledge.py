@@ -59,6 +59,7 @@ __all__ = [
 REQUIRED_FACTS: dict[str, type] = {
     "policy.start": date,
     "policy.pause_max_days_per_year": int,
+    "policy.pause_max_days_per_pause": int,
     "policy.pause_can_split": bool,
     "policy.pause_can_end_early": bool,
     "policy.pause_clock_frozen": bool,
@@ -210,6 +211,7 @@ def _policy(
         facts=tuple(f for k, f in facts.items() if k.startswith("policy.")),
         pause_clock_frozen=facts["policy.pause_clock_frozen"].value,
         pause_max_count=facts["policy.pause_max_count"].value,
+        pause_max_days_per_pause=facts["policy.pause_max_days_per_pause"].value,
     )
 
 

@@ -98,6 +98,7 @@ class EnforcementPolicy:
     facts: tuple[Fact, ...] = ()
     pause_clock_frozen: bool = True  # the stage clock stands still while a pause is in force
     pause_max_count: int = 4  # pauses the plan may request (planning assumption)
+    pause_max_days_per_pause: int = 90  # the longest single request
 
     @property
     def pauses_allowed(self) -> int:

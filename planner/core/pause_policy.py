@@ -2,8 +2,10 @@
 
 A fixed pause must lie within each calendar year's budget (counting the days already used
 that year), must not overlap another fixed pause (its days would count twice), must not
-begin before the plan start (pauses in the past belong to ``pause_days_used``) and the plan
-may hold at most the policy's number of pauses. Otherwise planning stops with an error that
+begin before the plan start (pauses in the past belong to ``pause_days_used``), must not be
+longer than one request may ask for (``policy.pause_max_days_per_pause``; a pause over New
+Year fits both years' budgets and can still be too long) and the plan may hold at most the
+policy's number of pauses. Otherwise planning stops with an error that
 names the pause and the budget.
 """
 
@@ -30,8 +32,11 @@ class PauseError(SettingsError):
 
 
 def _fail(lang: str, key: str, **fields: object) -> PauseError:
-    return PauseError(catalogue(lang)(f"exo.pause_error.{key}", **fields),
-                      key="enforcement.pauses")
+    """The error in ``lang``; each ``<name>_days`` field is worded as a counted number of days."""
+    cat = catalogue(lang)
+    words = {k: cat.plural("exo.pause_error.days", v)
+             if k.endswith("_days") and isinstance(v, int) else v for k, v in fields.items()}
+    return PauseError(cat(f"exo.pause_error.{key}", **words), key="enforcement.pauses")
 
 
 def pause_command(cmdlet: str, days: int) -> str:
@@ -62,20 +67,27 @@ def check_fixed_pauses(settings: Settings, policy: EnforcementPolicy) -> None:
     if len(pauses) > policy.pauses_allowed:
         raise _fail(lang, "too_many", count=len(pauses), allowed=policy.pauses_allowed)
     planned: dict[int, int] = {}
-    previous_end: date | None = None
+    latest: tuple[int, date] | None = None  # the pause that runs longest so far, and its end
     for n, (start, days) in enumerate(pauses, start=1):
         end = start + timedelta(days=days - 1)
         if start < settings.start:
             raise _fail(lang, "before_start", n=n, start=start, plan_start=settings.start)
-        if previous_end is not None and start <= previous_end:
-            raise _fail(lang, "overlap", n=n, start=start, previous=n - 1, end=previous_end)
-        previous_end = end
+        if days > policy.pause_max_days_per_pause:
+            raise _fail(lang, "too_long", n=n, start=start, length_days=days,
+                        longest_days=policy.pause_max_days_per_pause,
+                        budget_days=policy.pause_max_days_per_year)
+        if latest is not None and start <= latest[1]:
+            raise _fail(lang, "overlap", n=n, start=start, previous=latest[0], end=latest[1],
+                        budget_days=policy.pause_max_days_per_year)
+        if latest is None or end > latest[1]:
+            latest = (n, end)
         for year, count in days_per_year(start, days).items():
             planned[year] = planned.get(year, 0) + count
             used = settings.pause_days_used.get(year, 0)
             if used + planned[year] > policy.pause_max_days_per_year:
-                raise _fail(lang, "budget", n=n, start=start, days=days, year=year, used=used,
-                            planned=planned[year], budget=policy.pause_max_days_per_year)
+                raise _fail(lang, "budget", n=n, start=start, length_days=days, year=year,
+                            used_days=used, planned_days=planned[year],
+                            budget_days=policy.pause_max_days_per_year)
 
 
 def pause_budget(pauses: Sequence[Pause], used_before: dict[int, int]) -> dict[int, int]:

@@ -3,8 +3,9 @@
 A pause is a block of whole days that the customer's Exchange Online administrator requests
 with one command, so it starts on a working day of the customer's calendar (no weekend,
 holiday or change freeze). The plan uses at most ``EnforcementPolicy.pauses_allowed`` blocks
-(one when the budget cannot be split), and per calendar year the paused days plus the days
-already used stay within the yearly budget.
+(one when the budget cannot be split), no block is longer than one request may ask for,
+and per calendar year the paused days plus the days already used stay within the yearly
+budget.
 """
 
 from __future__ import annotations
@@ -37,9 +38,25 @@ def add_pause_rules(m: cp_model.CpModel, paused: list[cp_model.IntVar],
         if not ok:  # no request on a weekend, holiday or freeze day: no block begins here
             m.add(paused[d] <= (paused[d - 1] if d else 0))
     m.add(sum(begins) <= problem.pause_count)
+    _longest_block(m, paused, problem.pause_longest)
     for year in range(problem.start.year, problem.day(h).year + 1):
         a = max(0, problem.index(date(year, 1, 1)))
         b_ = min(h, problem.index(date(year + 1, 1, 1)))
         if b_ > a:
             m.add(sum(paused[a:b_]) <= max(0, problem.pause_max
                                             - problem.pause_used.get(year, 0)))
+
+
+def _longest_block(m: cp_model.CpModel, paused: list[cp_model.IntVar], longest: int) -> None:
+    """No run of paused days longer than ``longest``: a block over New Year fits both years'
+    budgets and would still be more than one request may ask for."""
+    if longest >= len(paused):
+        return
+    run_before: cp_model.IntVar | None = None
+    for d, p in enumerate(paused):
+        run = m.new_int_var(0, longest, f"P{d}.run")  # at least the paused days up to d
+        if run_before is None:
+            m.add(run >= p)
+        else:
+            m.add(run >= run_before + 1 - (longest + 1) * (1 - p))
+        run_before = run

@@ -192,6 +192,7 @@ class Problem:
     easiest: dict[tuple[int, ...], int] = field(default_factory=dict)  # exits -> cheapest
     pause_count: int = 4  # separate pauses allowed (EnforcementPolicy.pauses_allowed)
     clock_frozen: bool = True  # a pause stops the stage clock (else only its effect)
+    pause_longest: int = 90  # days one request may pause (policy.pause_max_days_per_pause)
 
     def day(self, index: int) -> date:
         """The calendar date of a day index."""
@@ -344,6 +345,7 @@ def build_problem(
         block_stages=frozenset(s.number for s in knowledge.policy.stages if s.kind == "block"),
         pause_count=knowledge.policy.pauses_allowed,
         clock_frozen=knowledge.policy.pause_clock_frozen,
+        pause_longest=knowledge.policy.pause_max_days_per_pause,
     )
     for c in settings.consultants:
         p.absences.append(sorted(

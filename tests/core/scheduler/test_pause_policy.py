@@ -73,9 +73,21 @@ def test_no_pause_begins_on_a_weekend_holiday_or_freeze_day() -> None:
 
 
 @pytest.mark.parametrize(("pauses", "used", "words"), [
-    (((date(2026, 12, 10), 12),), {2026: 85}, ("pause 1", "2026", "85", "90")),
-    (((START, 10), (START + timedelta(days=5), 10)), {}, ("pause 2", "overlaps pause 1")),
+    (((date(2026, 12, 10), 12),), {2026: 85}, ("pause 1", "2026", "85 days", "90 days")),
+    (((START, 10), (START + timedelta(days=5), 10)), {},
+     ("pause 2", "overlaps pause 1", "90 days")),
     (((START - timedelta(days=3), 5),), {}, ("pause 1", "before the plan start")),
+    # one pause over New Year: 31 days in 2026 and 69 in 2027 fit both budgets, but one
+    # request may not ask for more than 90 days
+    (((START, 100),), {}, ("pause 1", "100 days", "at most 90 days")),
+    # a long first pause overlaps the third although the second ends before it
+    (((START, 40), (START + timedelta(days=2), 1), (START + timedelta(days=20), 3)), {},
+     ("pause 2", "overlaps pause 1")),
+    (((START + timedelta(days=50), 3), (START + timedelta(days=20), 40)), {},
+     ("pause 2", "overlaps pause 1")),
+    # days already used in the following year count against that year's budget
+    (((date(2026, 12, 20), 60),), {2027: 50}, ("pause 1", "2027", "50 days", "48 days")),
+    (((date(2026, 12, 20), 12),), {2026: 89}, ("pause 1", "89 days", "12 days planned")),
 ])
 def test_invalid_fixed_pauses_are_errors_naming_the_pause(
         pauses: tuple[tuple[date, int], ...], used: dict[int, int],
@@ -86,3 +98,21 @@ def test_invalid_fixed_pauses_are_errors_naming_the_pause(
         make_plan(estate, (), s)
     message = str(error.value)
     assert all(w.lower() in message.lower() for w in words), message
+
+
+def test_a_singular_count_is_worded_as_one_day_in_both_languages() -> None:
+    estate = Estate(servers=(Server("EX01", roles=("Mailbox",), build="15.1.2507.39"),))
+    for lang, word in (("en", "1 day planned"), ("de", "1 Tag geplant")):
+        s = settings(fixed_pauses=((date(2026, 12, 10), 1),), pause_days_used={2026: 90},
+                     language=lang)
+        with pytest.raises(PauseError) as error:
+            make_plan(estate, (), s)
+        assert word in str(error.value), str(error.value)
+
+
+def test_the_longest_single_pause_is_a_fact_that_changes_the_plan() -> None:
+    """A 10-day limit per request: no planned pause is longer, so the plan changes."""
+    long_, capped = _plan({}), _plan({"policy.pause_max_days_per_pause": 10})
+    assert max(p.days for p in long_.pauses) > 10
+    assert capped.pauses and max(p.days for p in capped.pauses) <= 10
+    assert capped != long_
