@@ -6,9 +6,10 @@ table by the days counted so far. The clock stops on the day the server leaves E
 Online's view (its cutover). Dates Exchange Online reported (or the consultant recorded from
 its report) are facts and are used as they stand, even years before the plan; only an
 estimated date (from the baseline) is never earlier than the policy start. Where the
-report's throttling or blocking date says the clock runs differently from the stage table,
-the report wins for that server (``Detection.clock_start``). Pauses before the plan start
-are not known by date, so the clock assumes none happened before the plan start.
+report's blocking, throttling or next-stage date says the clock runs differently from the
+stage table, the report's latest stage date wins for that server (``Detection.clock_start``).
+Pauses before the plan start are not known by date, so the clock assumes none happened
+before the plan start.
 """
 
 from __future__ import annotations
@@ -29,10 +30,13 @@ __all__ = [
     "DayStage",
     "Detection",
     "DetectionIndex",
+    "ReportedDate",
     "daily_stages",
+    "disagrees",
     "first_detection",
     "implied_clock",
     "paused_days",
+    "reported_dates",
     "stage_thresholds",
     "summarise_exposure",
 ]
@@ -128,16 +132,76 @@ def _baseline_day(build: str, knowledge: Knowledge) -> date | None:
         return None
 
 
-def implied_clock(row: ExoReport | None, policy: EnforcementPolicy) -> date | None:
-    """Day 0 of the stage table that the report's blocking (else throttling) date implies."""
-    if row is None:
+@dataclass(frozen=True)
+class ReportedDate:
+    """One stage date of Exchange Online's report and day 0 of the stage table it implies."""
+
+    what: str  # "block" | "throttle" | "next_stage"
+    day: date
+    offset: int  # stage-table days from day 0 to this date
+
+    @property
+    def clock(self) -> date:
+        """Day 0 of the stage table if this date is right."""
+        return self.day - timedelta(days=self.offset)
+
+
+def _rate(text: str) -> int:
+    """A NextStage*Rate as a number (0 when empty or not a number)."""
+    digits = "".join(c for c in text if c.isdigit())
+    return int(digits) if digits else 0
+
+
+def _next_stage(row: ExoReport, policy: EnforcementPolicy,
+                near: date | None) -> ReportedDate | None:
+    """NextStageStartDate: the stage of the reported kind whose start is nearest ``near``'s.
+
+    The report does not say on which day it was taken, so the next stage is the one of its
+    kind (blocking when NextStageBlockRate is set, else throttling) nearest the date; a shift
+    of less than half a stage between stages of one kind cannot be told apart.
+    """
+    if row.next_stage_date is None:
         return None
+    kind = "block" if _rate(row.next_block_rate) else \
+        "throttle" if _rate(row.next_throttle_rate) else ""
+    starts = [s.start_day for s in policy.stages if s.start_day > 0 and kind in ("", s.kind)]
+    if not starts:
+        return None
+    if near is None:
+        if len(starts) > 1:
+            return None  # nothing to tell which stage begins: no evidence either way
+        return ReportedDate("next_stage", row.next_stage_date, starts[0])
+    days = (row.next_stage_date - near).days
+    return ReportedDate("next_stage", row.next_stage_date,
+                        min(starts, key=lambda start: (abs(start - days), start)))
+
+
+def reported_dates(row: ExoReport | None, policy: EnforcementPolicy) -> tuple[ReportedDate, ...]:
+    """The report's throttle, blocking and next-stage dates, the latest stage first.
+
+    The next stage is matched against the stage of its kind that the first-detected (else
+    blocking or throttling) date makes nearest; its rates tell throttling from blocking.
+    """
+    if row is None:
+        return ()
     throttle, block = stage_thresholds(policy)
-    if row.block_date:
-        return row.block_date - timedelta(days=block)
-    if row.throttle_date:
-        return row.throttle_date - timedelta(days=throttle)
-    return None
+    out = [ReportedDate(what, day, offset) for what, day, offset in (
+        ("block", row.block_date, block), ("throttle", row.throttle_date, throttle)) if day]
+    near = row.first_detected or (out[0].clock if out else None)
+    following = _next_stage(row, policy, near)
+    return (*out, following) if following else tuple(out)
+
+
+def implied_clock(row: ExoReport | None, policy: EnforcementPolicy) -> date | None:
+    """Day 0 of the stage table that the report's latest stage date implies (blocking, else
+    throttling, else the next stage's start)."""
+    dates = reported_dates(row, policy)
+    return dates[0].clock if dates else None
+
+
+def disagrees(a: date, b: date) -> bool:
+    """Two days of the report and the stage table that differ by more than the tolerance."""
+    return abs((a - b).days) > _TOLERANCE_DAYS
 
 
 def first_detection(
@@ -158,7 +222,7 @@ def first_detection(
     if day or implied:
         day = day or implied
         assert day is not None  # one of the two is set
-        moved = implied if implied and abs((implied - day).days) > _TOLERANCE_DAYS else None
+        moved = implied if implied and disagrees(implied, day) else None
         return Detection(day, "exo_report", moved)
     if (day := index.lookup("settings", name, fqdn)) is not None:
         return Detection(day, "settings")

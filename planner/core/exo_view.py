@@ -13,7 +13,13 @@ from typing import Any
 from planner.core.build_lifecycle import below_baseline
 from planner.core.builds import BuildInfo, BuildParseError, identify, parse_build_number
 from planner.core.catalogue import catalogue
-from planner.core.enforcement import DetectionIndex, first_detection, stage_thresholds
+from planner.core.enforcement import (
+    Detection,
+    DetectionIndex,
+    disagrees,
+    first_detection,
+    reported_dates,
+)
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate, ExoReport, Finding, Severity
 from planner.core.plan import BaselineEvidence
@@ -67,16 +73,23 @@ def as_of_findings(settings: Settings, as_of: date) -> tuple[Finding, ...]:
                      "project", start=settings.start, as_of=as_of),)
 
 
-def _clock_finding(row: ExoReport, name: str, detected: date, knowledge: Knowledge,
-                   clock: date) -> Finding:
-    throttle, block = stage_thresholds(knowledge.policy)
-    if row.block_date:
-        what, reported, offset = "@finding.what_block", row.block_date, block
-    else:
-        what, reported, offset = "@finding.what_throttle", row.throttle_date or clock, throttle
-    return _finding(Severity.WARNING, "EXO-REPORT-CLOCK", "finding.report_clock",
-                    f"server:{name}", server=name, what=what, reported=reported,
-                    detected=detected, expected=detected + timedelta(days=offset), clock=clock)
+def _clock_findings(row: ExoReport, name: str, found: Detection,
+                    knowledge: Knowledge) -> list[Finding]:
+    """One warning per reported stage date that the stage table, counted from first
+    detection, does not give; each says from which day the plan counts this server."""
+    dates = reported_dates(row, knowledge.policy)
+    out = []
+    for reported in dates:
+        expected = found.day + timedelta(days=reported.offset)
+        if not disagrees(reported.day, expected):
+            continue
+        followed = not disagrees(reported.clock, found.clock)
+        key = "finding.report_clock" if followed else "finding.report_clock_other"
+        out.append(_finding(Severity.WARNING, "EXO-REPORT-CLOCK", key, f"server:{name}",
+                            server=name, what=f"@finding.what_{reported.what}",
+                            reported=reported.day, detected=found.day, expected=expected,
+                            clock=found.clock, winner=f"@finding.winner_{dates[0].what}"))
+    return out
 
 
 def report_findings(estate: Estate, settings: Settings,
@@ -87,8 +100,8 @@ def report_findings(estate: Estate, settings: Settings,
     for server in estate.servers:
         row = index.row(server.name, server.fqdn)
         found = first_detection(server.name, estate, settings, knowledge, index, server)
-        if row is not None and found is not None and found.clock_start is not None:
-            out.append(_clock_finding(row, server.name, found.day, knowledge, found.clock))
+        if row is not None and found is not None and found.source == "exo_report":
+            out.extend(_clock_findings(row, server.name, found, knowledge))
     return tuple(out)
 
 

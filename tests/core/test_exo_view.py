@@ -165,3 +165,56 @@ def test_a_plan_made_with_older_knowledge_says_so(knowledge: Knowledge) -> None:
     assert "05.01.2026" in note.message_de
     assert knowledge_findings(knowledge.as_of, knowledge) == ()
     assert knowledge_findings(None, knowledge) == ()
+
+
+DETECTED = date(2026, 9, 14)
+
+
+@pytest.mark.parametrize(("report", "whats", "clock"), [
+    # throttled 20 days after detection instead of 30: the throttle date wins
+    (ExoReport("ex01.contoso.com", first_detected=DETECTED, throttle_date=date(2026, 10, 4)),
+     ["throttling enabled"], date(2026, 9, 4)),
+    # blocking agrees with the table, throttling does not: a finding, blocking is followed
+    (ExoReport("ex01.contoso.com", first_detected=DETECTED, throttle_date=date(2026, 10, 24),
+               block_date=DETECTED + timedelta(days=60)),
+     ["throttling enabled"], DETECTED),
+    # both disagree the same way: two findings, one clock
+    (ExoReport("ex01.contoso.com", first_detected=DETECTED, throttle_date=date(2026, 10, 24),
+               block_date=date(2026, 11, 23)),
+     ["blocking enabled", "throttling enabled"], date(2026, 9, 24)),
+    # only the next stage disagrees: blocking from day 45, where the table blocks from day 60
+    (ExoReport("ex01.contoso.com", first_detected=DETECTED, next_block_rate="5",
+               next_throttle_rate="30", next_stage_date=DETECTED + timedelta(days=45)),
+     ["next stage starts"], DETECTED - timedelta(days=15)),
+])
+def test_every_reported_stage_date_is_checked_and_the_report_wins(
+        knowledge: Knowledge, report: ExoReport, whats: list[str], clock: date) -> None:
+    estate = _estate(report)
+    found = first_detection("EX01", estate, Settings(), knowledge)
+    assert found is not None and found.day == DETECTED and found.clock == clock
+    warnings = report_findings(estate, Settings(), knowledge)
+    assert [w.code for w in warnings] == ["EXO-REPORT-CLOCK"] * len(whats)
+    for warning, what in zip(warnings, whats, strict=True):
+        assert what in warning.message_en and "server:" not in warning.message_en
+        assert warning.message_de and "{" not in warning.message_de
+
+
+def test_a_next_stage_that_agrees_with_the_table_gives_no_finding(knowledge: Knowledge) -> None:
+    estate = _estate(ExoReport("ex01.contoso.com", first_detected=DETECTED,
+                               next_throttle_rate="10", next_stage_date=DETECTED
+                               + timedelta(days=40)))
+    assert report_findings(estate, Settings(), knowledge) == ()
+    found = first_detection("EX01", estate, Settings(), knowledge)
+    assert found is not None and found.clock == DETECTED
+
+
+def test_the_reports_throttle_date_moves_the_planned_stages(knowledge: Knowledge) -> None:
+    """Throttled from 04.10. by the report: the plan's strip throttles from that day."""
+    throttled = date(2026, 10, 4)
+    estate = _estate(ExoReport("ex01.contoso.com", first_detected=DETECTED,
+                               throttle_date=throttled))
+    steps = proposal(make_step("move", 5, exits=("EX01",)))
+    plan = schedule(steps, estate, settings(start=date(2026, 10, 20)), Decisions(), knowledge)
+    (exposure,) = plan.exposure
+    strip = daily_stages(exposure, (), knowledge.policy, date(2026, 10, 20))
+    assert next(d.day for d in strip if d.kind == "throttle") == throttled
