@@ -61,8 +61,10 @@ class Catalogue:
             raise KeyError(f"{key} has plural forms; use plural()")
         return self._fill(message, fields)
 
-    def plural(self, key: str, count: int, **fields: Any) -> str:
+    def plural(self, key: str, count: float, **fields: Any) -> str:
         """The plural form of ``key`` that fits ``count`` in this language, ``{count}`` filled."""
+        if isinstance(count, float) and count.is_integer():
+            count = int(count)  # 1.0 day reads and declines as 1 day
         message = self.message(key)
         if isinstance(message, str):
             return self._fill(message, {"count": count, **fields})
@@ -112,7 +114,9 @@ class Catalogue:
     def _fill(self, message: str, fields: Mapping[str, Any]) -> str:
         if not fields:
             return message
-        shown = {k: self.date(v) if isinstance(v, date) else v for k, v in fields.items()}
+        # a fraction (4.5 days) in the language's format; whole numbers stay as they are
+        shown = {k: self.date(v) if isinstance(v, date) else
+                 self.number(v) if isinstance(v, float) else v for k, v in fields.items()}
         return message.format(**shown)
 
 

@@ -70,13 +70,21 @@ class Step:
     # (new SE servers, their DAG, a group: the site of the servers they replace)
     site: str = ""
     # a step that runs unattended (a mailbox move batch): the consultant is held only for
-    # the first ``setup_days`` and the last ``completion_days`` working days of it
+    # the first ``setup_days`` and the last ``completion_days`` working days of it (half
+    # days count: the scheduler books consultants in half days)
     unattended: bool = False
-    setup_days: int = 0
-    completion_days: int = 0
+    setup_days: float = 0.0
+    completion_days: float = 0.0
     # who does it when not a consultant: a catalogue role ("exo_admin", exo.owner) or the
     # team the inventory names (a relay client's owner); "" = the customer
     owner: str = ""
+
+    @property
+    def consultant_days(self) -> float:
+        """Working days the step books its consultant (or the customer) for: all of them, or
+        an unattended step's set-up and completion."""
+        held = self.setup_days + self.completion_days
+        return held if self.unattended and held < self.duration_days else self.duration_days
 
     def server(self) -> str:
         """The server the step works on ("" for org-, DAG-, site- or group-wide steps)."""

@@ -7,8 +7,9 @@ blocked/throttled/pause days, finish, gap, seconds for the pipeline (rules + sch
 peak memory; and beside it the plain priority rule (the judged servers' exit chains first,
 then the rest, each step as early as it can, the best pauses for its cutovers); and the
 pause days and finish with every mailbox move batch holding its consultant for its whole
-duration ("held"), beside the move batches' consultant days (set-up and completion) and
-elapsed days.
+duration ("held"), and with set-up and completion rounded up to whole days ("whole days": how
+consultants were booked before the scheduler counted half days), beside the move batches'
+consultant days (set-up and completion) and their elapsed working and calendar days.
 Not a test: nothing passes or fails on speed.
 Run: ``.venv/bin/python tests/benchmarks/bench_schedule.py [--sizes 4 8 ...] [--limit S]``.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import resource
 import subprocess
@@ -29,7 +31,6 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from planner.core.calendar import build_calendar  # noqa: E402
-from planner.core.plan import Step  # noqa: E402
 from planner.core.rules import propose  # noqa: E402
 from planner.core.scheduler import schedule  # noqa: E402
 from planner.core.scheduler.pauses import best_pauses  # noqa: E402
@@ -40,7 +41,8 @@ from planner.core.scheduler.problem import (  # noqa: E402
     easiest_exit,
 )
 from planner.core.settings import Decisions  # noqa: E402
-from planner.pipeline import knowledge_for  # noqa: E402
+from planner.pipeline import knowledge_for, load_inputs  # noqa: E402
+from tests.sample_plans import sample_files  # noqa: E402
 from tests.synthetic import JUDGED_VARIANTS, synthetic_estate  # noqa: E402
 
 SIZES = (4, 8, 20, 60, 200, 800, 2000)
@@ -48,7 +50,8 @@ STAFF = (1, 5, 20, 50)
 _HEAD = (f"{'servers':>7} {'cons':>4} {'variant':<15} {'steps':>5} {'status':<9} {'blk':>4} "
          f"{'thr':>4} {'pause':>5} {'finish':>10} {'gap':>6} {'sec':>6} {'MB':>5} | "
          f"{'rule blk':>8} {'pause':>5} {'finish':>10} | {'held pause':>10} {'finish':>10} "
-         f"{'moves':>5} {'booked':>6} {'elapsed':>7}")
+         f"{'whole blk':>9} {'pause':>5} {'finish':>10} {'booked':>6} | "
+         f"{'moves':>5} {'booked':>6} {'working':>7} {'calendar':>8}")
 
 
 def _order(problem: Problem) -> list[int]:
@@ -112,9 +115,14 @@ def priority_rule(problem: Problem) -> tuple[dict[str, int], int]:
 def one(size: int, staff: int, variant: str, limit: float,
         gb_scale: float = 1.0) -> dict[str, object]:
     """Plan one estate as ``planner plan`` does; the plain rule beside it."""
-    estate, settings = synthetic_estate(size, staff, variant)
-    estate = replace(estate, databases=tuple(replace(d, size_gb=(d.size_gb or 0) * gb_scale)
-                                             for d in estate.databases))
+    if variant.startswith("sample:"):  # a bundled sample as it comes
+        inputs = load_inputs(sample_files(variant.partition(":")[2]))
+        estate, settings = inputs.estate, inputs.settings
+        size, staff = len(estate.servers), len(settings.consultants)
+    else:
+        estate, settings = synthetic_estate(size, staff, variant)
+        estate = replace(estate, databases=tuple(
+            replace(d, size_gb=(d.size_gb or 0) * gb_scale) for d in estate.databases))
     settings = replace(settings, solver_time_limit_s=limit)
     knowledge = knowledge_for(settings)
     t = time.perf_counter()
@@ -129,7 +137,13 @@ def one(size: int, staff: int, variant: str, limit: float,
     # the same proposal with every move batch holding its consultant for its whole duration
     held = replace(proposal, steps=tuple(replace(st, unattended=False) for st in proposal.steps))
     held_obj = schedule(held, estate, settings, Decisions(), knowledge).objective
+    # ... and with set-up and completion booked as whole days
+    whole = replace(proposal, steps=tuple(
+        replace(st, setup_days=math.ceil(st.setup_days),
+                completion_days=math.ceil(st.completion_days)) for st in proposal.steps))
+    whole_obj = schedule(whole, estate, settings, Decisions(), knowledge).objective
     moves = [st for st in proposal.steps if st.unattended]
+    dated = [plan.for_step(st.id) for st in moves]
     return {"servers": size, "staff": staff, "variant": variant, "steps": len(proposal.steps),
             "status": obj.status, "blocked": obj.blocked_days, "throttled": obj.throttled_days,
             "pause": obj.pause_days, "finish": str(obj.finish), "gap": obj.gap,
@@ -138,14 +152,12 @@ def one(size: int, staff: int, variant: str, limit: float,
             "rule_blocked": rule.blocked, "rule_pause": rule.pause_days,
             "rule_finish": str(problem.day(finish - 1)),
             "held_pause": held_obj.pause_days, "held_finish": str(held_obj.finish),
-            "moves": len(moves), "booked": sum(map(_booked, moves)),
-            "elapsed": sum(st.duration_days for st in moves)}
-
-
-def _booked(step: Step) -> int:
-    """Consultant days of a move batch: set-up and completion when it runs on its own."""
-    hold = step.setup_days + step.completion_days
-    return hold if hold < step.duration_days else step.duration_days
+            "whole_blocked": whole_obj.blocked_days, "whole_pause": whole_obj.pause_days,
+            "whole_finish": str(whole_obj.finish),
+            "whole_booked": sum(st.consultant_days for st in whole.steps if st.unattended),
+            "moves": len(moves), "booked": sum(st.consultant_days for st in moves),
+            "working": sum(st.duration_days for st in moves),
+            "calendar": sum((d.end - d.start).days + 1 for d in dated if d is not None)}
 
 
 def _row(r: dict[str, object]) -> str:
@@ -153,8 +165,10 @@ def _row(r: dict[str, object]) -> str:
             f"{r['status']!s:<9} {r['blocked']:>4} {r['throttled']:>4} {r['pause']:>5} "
             f"{r['finish']!s:>10} {r['gap']:>6} {r['seconds']:>6} {r['mb']:>5} | "
             f"{r['rule_blocked']:>8} {r['rule_pause']:>5} {r['rule_finish']!s:>10} | "
-            f"{r['held_pause']:>10} {r['held_finish']!s:>10} {r['moves']:>5} {r['booked']:>6} "
-            f"{r['elapsed']:>7}")
+            f"{r['held_pause']:>10} {r['held_finish']!s:>10} {r['whole_blocked']:>9} "
+            f"{r['whole_pause']:>5} "
+            f"{r['whole_finish']!s:>10} {r['whole_booked']:>6} | {r['moves']:>5} "
+            f"{r['booked']:>6} {r['working']:>7} {r['calendar']:>8}")
 
 
 def main() -> None:
@@ -166,7 +180,9 @@ def main() -> None:
                         choices=sorted(JUDGED_VARIANTS))
     parser.add_argument("--limit", type=float, default=10.0, help="solver time limit, seconds")
     parser.add_argument("--gb-scale", type=float, default=1.0,
-                        help="database sizes times this (synthetic ones are 50-52 GB)")
+                        help="synthetic database sizes times this (they are 50-52 GB)")
+    parser.add_argument("--samples", nargs="*", default=["mixed"],
+                        help="bundled samples planned first, with their own consultants")
     parser.add_argument("--one", nargs=3, metavar=("SIZE", "STAFF", "VARIANT"))
     args = parser.parse_args()
     if args.one:
@@ -177,14 +193,15 @@ def main() -> None:
           f"{os.getloadavg()[0]:.1f}; sec = rules + scheduler; MB = peak of the process; "
           f"databases x{args.gb_scale:g}")
     print(_HEAD, flush=True)
-    for variant in args.variants:
-        for size in args.sizes:
-            for staff in args.staff:
-                done = subprocess.run(
-                    [sys.executable, __file__, "--one", str(size), str(staff), variant,
-                     "--limit", str(args.limit), "--gb-scale", str(args.gb_scale)],
-                    capture_output=True, text=True, check=True)
-                print(_row(json.loads(done.stdout.splitlines()[-1])), flush=True)
+    cases = [(0, 0, f"sample:{name}") for name in args.samples]
+    cases += [(size, staff, variant) for variant in args.variants for size in args.sizes
+              for staff in args.staff]
+    for size, staff, variant in cases:
+        done = subprocess.run(
+            [sys.executable, __file__, "--one", str(size), str(staff), variant,
+             "--limit", str(args.limit), "--gb-scale", str(args.gb_scale)],
+            capture_output=True, text=True, check=True)
+        print(_row(json.loads(done.stdout.splitlines()[-1])), flush=True)
 
 
 if __name__ == "__main__":

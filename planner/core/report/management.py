@@ -108,16 +108,17 @@ def decision_table(plan: Plan, words: Wording) -> Table:
 
 
 def effort_table(plan: Plan, words: Wording) -> Table:
-    """Working days per consultant and for the customer's own tasks."""
-    days: dict[str, int] = defaultdict(int)
-    customer = 0
+    """Working days per consultant and for the customer's own tasks (a move batch counts
+    its set-up and completion: it runs on its own in between)."""
+    days: dict[str, float] = defaultdict(float)
+    customer = 0.0
     for item in _steps(plan):
         if item.step.milestone:
             continue
         if item.dated.consultant:
-            days[item.dated.consultant] += item.step.duration_days
+            days[item.dated.consultant] += item.step.consultant_days
         elif not item.step.needs_consultant:
-            customer += item.step.duration_days
+            customer += item.step.consultant_days
     rows = [Row((name, words.plural("n_days", n))) for name, n in sorted(days.items())]
     rows.append(Row((words("customer_owner"), words.plural("n_days", customer))))
     total = sum(days.values()) + customer

@@ -53,7 +53,7 @@ class Wording:
         """A readable list: "A, B and C", cut after ``limit`` with "and 4 more"."""
         return self.catalogue.names(items, limit)
 
-    def plural(self, key: str, count: int, **values: Any) -> str:
+    def plural(self, key: str, count: float, **values: Any) -> str:
         """``key`` in the plural form that fits ``count`` in this language."""
         return self.catalogue.plural(self._key(key), count, **values)
 

@@ -50,5 +50,5 @@ def gb_text(gb: float | None) -> tuple[str, str]:
 
 def unattended(ctx: Context) -> dict[str, Any]:
     """Step fields of a move that runs on its own: the consultant sets it up and completes it."""
-    return {"unattended": True, "setup_days": ctx.days("mailbox_move_setup"),
-            "completion_days": ctx.days("mailbox_move_completion")}
+    return {"unattended": True, "setup_days": ctx.amount("mailbox_move_setup"),
+            "completion_days": ctx.amount("mailbox_move_completion")}

@@ -15,7 +15,7 @@ from datetime import date
 
 from ortools.linear_solver import pywraplp
 
-from planner.core.scheduler.problem import Problem, ancestors
+from planner.core.scheduler.problem import UNITS, Problem, ancestors
 
 __all__ = ["workload_blocked_floor", "workload_finish_floor", "workload_pause_floor"]
 
@@ -67,12 +67,14 @@ class _Work:
 
     Consultants on fewer days a week take longer for a step (rounded up to whole days), so
     who does what matters: the bound is the linear relaxation of sharing the steps out
-    (a step may be split), which no real plan can beat.
+    (a step may be split), which no real plan can beat. Work counts in the scheduler's
+    demand units (half days), as a move batch's set-up and completion hold a consultant.
     """
 
     def __init__(self, problem: Problem) -> None:
         self._problem = problem
-        self._work: dict[tuple[int, ...], int] = {}  # (base days, days per consultant) -> base
+        # (base days, days per consultant) -> units of work at base speed
+        self._work: dict[tuple[int, ...], int] = {}
 
     def add(self, i: int) -> None:
         """Count one job's work (a customer step or a milestone is none)."""
@@ -81,11 +83,11 @@ class _Work:
             if job.holds is not None:  # unattended: only set-up and completion hold anyone
                 held = sum(job.holds)
                 if held > 0:
-                    key = (held, *(held for _ in job.days_by_consultant))
+                    key = (1, *(1 for _ in job.days_by_consultant))
                     self._work[key] = self._work.get(key, 0) + held
                 return
             key = (job.base_days, *job.days_by_consultant)
-            self._work[key] = self._work.get(key, 0) + job.base_days
+            self._work[key] = self._work.get(key, 0) + job.base_days * UNITS
 
     def days_needed(self) -> int:
         """Usable days the consultants need at the least."""
@@ -93,8 +95,10 @@ class _Work:
         if not pool or not self._work:
             return 0
         if pool == 1:
-            return sum(w * key[1] // key[0] for key, w in self._work.items())
-        return math.ceil(_share_out(self._work, pool) - 1e-6)
+            units = sum(w * key[1] / key[0] for key, w in self._work.items())
+        else:
+            units = _share_out(self._work, pool)
+        return math.ceil(units / UNITS - 1e-6)
 
 
 def _share_out(work: dict[tuple[int, ...], int], pool: int) -> float:

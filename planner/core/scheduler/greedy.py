@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.core.scheduler.priority import LIMIT, order_by, topological_order
-from planner.core.scheduler.problem import DayCalendar, Job, Problem
+from planner.core.scheduler.problem import UNITS, DayCalendar, Job, Problem
 
 __all__ = ["Placement", "Why", "as_solved", "earliest_bound", "left_shift", "serial_plan"]
 
@@ -125,11 +125,33 @@ class _Lane:
         return last
 
 
+class _Person:
+    """One consultant's days as UNITS parallel lanes (half days): a whole day's work books
+    every lane, a half day's work the first lane free then."""
+
+    def __init__(self) -> None:
+        self.lanes = [_Lane() for _ in range(UNITS)]
+
+    def add(self, start: int, end: int, units: int, owner: int, cal: DayCalendar) -> None:
+        """Book ``units`` of [start, end) for owner (a job index, or ABSENT)."""
+        free = [lane for lane in self.lanes if lane.clash(start, end, cal) is None]
+        for lane in (free if len(free) >= units else self.lanes)[:units]:
+            lane.add(start, end, owner)
+
+    def clash(self, s: int, e: int, units: int, cal: DayCalendar) -> tuple[int, int] | None:
+        """(end, owner) of what leaves fewer than ``units`` lanes free in [s, e), or None;
+        the end is one no start before which can fit."""
+        hits = sorted(c for lane in self.lanes if (c := lane.clash(s, e, cal)) is not None)
+        if len(self.lanes) - len(hits) >= units:
+            return None
+        return hits[len(hits) - (len(self.lanes) - units) - 1]
+
+
 @dataclass
 class _Board:
     """Who is busy when: per consultant (absences included) and per exclusive resource."""
 
-    consultants: list[_Lane]
+    consultants: list[_Person]
     resources: dict[str, _Lane]
     calendars: dict[tuple[str, str, bool], DayCalendar]
 
@@ -138,8 +160,8 @@ class _Board:
             return
         if job.uses_consultant and p.consultant >= 0:
             cal = self.calendars[job.calendar_key]
-            for a, b in job.consultant_spans(cal, p.start, p.end):
-                self.consultants[p.consultant].add(a, b, job.index)
+            for a, b, units in job.consultant_spans(cal, p.start, p.end):
+                self.consultants[p.consultant].add(a, b, units, job.index, cal)
         for r in job.step.resources:
             self.resources.setdefault(r, _Lane()).add(p.start, p.end, job.index)
 
@@ -154,8 +176,8 @@ def _fit(job: Job, s: int, k: int, problem: Problem, board: _Board,
         return e, Why("freeze", f), f
     if not resources:
         return e, None, s
-    for a, b in (job.consultant_spans(cal, s, e) if k >= 0 else []):
-        if (c := board.consultants[k].clash(a, b, cal)) is not None:
+    for a, b, units in (job.consultant_spans(cal, s, e) if k >= 0 else []):
+        if (c := board.consultants[k].clash(a, b, units, cal)) is not None:
             # an unattended step's completion clashes: move the whole step on by as much
             return e, Why("busy", c[1], "consultant", until=c[0]), s + max(1, c[0] - a)
     for r in job.step.resources:
@@ -223,13 +245,14 @@ def _place(job: Job, problem: Problem, board: _Board, placed: dict[int, Placemen
 
 
 def _board(problem: Problem) -> _Board:
-    lanes = []
+    people = []
     for spans in problem.absences:
-        lane = _Lane()
+        person = _Person()
         for a, b in _merged(spans):
-            lane.add(a, b, ABSENT)
-        lanes.append(lane)
-    return _Board(lanes, {}, problem.calendars)
+            for lane in person.lanes:
+                lane.add(a, b, ABSENT)
+        people.append(person)
+    return _Board(people, {}, problem.calendars)
 
 
 def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -21,7 +21,7 @@ from datetime import date
 from ortools.sat.python import cp_model
 
 from planner.core.scheduler.pause_rules import add_pause_rules
-from planner.core.scheduler.problem import DayCalendar, Job, Problem
+from planner.core.scheduler.problem import UNITS, DayCalendar, Job, Problem, hold_pieces
 
 __all__ = ["ScheduleModel", "build_model", "hint_plan"]
 
@@ -137,26 +137,37 @@ def _links(sm: ScheduleModel, problem: Problem) -> None:
             m.add(e <= job.deadline + 1 if not job.is_milestone else s <= job.deadline)
 
 
-Span = tuple[cp_model.LinearExprT, cp_model.LinearExprT, cp_model.LinearExprT]
+Span = tuple[cp_model.LinearExprT, cp_model.LinearExprT, cp_model.LinearExprT, int]
 
 
 def _held(sm: ScheduleModel, problem: Problem, job: Job) -> list[Span]:
-    """(start, size, end) of an unattended step's set-up and completion: the only days its
-    consultant is held (the days in between run on their own)."""
+    """(start, size, end, units) of an unattended step's set-up and completion: the only
+    days its consultant is held (the days in between run on their own)."""
     assert job.holds is not None
-    m, h, cal = sm.model, sm.horizon, problem.cal(job)
+    h, cal = sm.horizon, problem.cal(job)
     s, e = sm.starts[job.index], sm.ends[job.index]
     setup, completion = job.holds
     out: list[Span] = []
-    if setup > 0:
-        end = m.new_int_var(0, h + 1, f"setup[{job.step.id}]")
-        m.add_element(s, [min(h + 1, x) for x in cal.end_table(h, setup)], end)
-        out.append((s, _size(sm, s, end, "setup", job), end))
-    if completion > 0:
-        begin = m.new_int_var(0, h + 1, f"completion[{job.step.id}]")
-        m.add_element(e, [cal.start_before(x, completion) for x in range(h + 2)], begin)
-        out.append((begin, _size(sm, begin, e, "completion", job), e))
+    for i, j, units in hold_pieces(setup):  # counted from the start
+        a = _table(sm, s, [min(h + 1, cal.end_after(x, i + 1) - 1) for x in range(h + 1)],
+                   f"setup{i}[{job.step.id}]")
+        b = _table(sm, s, [min(h + 1, cal.end_after(x, j)) for x in range(h + 1)],
+                   f"setup{j}[{job.step.id}]")
+        out.append((a, _size(sm, a, b, f"setup{i}", job), b, units))
+    for i, j, units in hold_pieces(completion):  # counted back from the end
+        a = _table(sm, e, [cal.start_before(x, j) for x in range(h + 2)],
+                   f"completion{j}[{job.step.id}]")
+        b = _table(sm, e, [cal.start_before(x, i + 1) + 1 for x in range(h + 2)],
+                   f"completion{i}[{job.step.id}]")
+        out.append((a, _size(sm, a, b, f"completion{i}", job), b, units))
     return out
+
+
+def _table(sm: ScheduleModel, index: IntVar, table: list[int], name: str) -> IntVar:
+    """``table[index]`` as a variable."""
+    var = sm.model.new_int_var(min(table), max(table), name)
+    sm.model.add_element(index, table, var)
+    return var
 
 
 def _size(sm: ScheduleModel, a: IntVar, b: IntVar, what: str, job: Job) -> IntVar:
@@ -168,8 +179,9 @@ def _size(sm: ScheduleModel, a: IntVar, b: IntVar, what: str, job: Job) -> IntVa
 
 def _intervals(sm: ScheduleModel, problem: Problem) -> None:
     m = sm.model
-    per_consultant: list[list[cp_model.IntervalVar]] = [
-        [m.new_fixed_size_interval_var(a, b - a, f"absent[{k},{a}]") for a, b in spans if b > a]
+    per_consultant: list[list[tuple[cp_model.IntervalVar, int]]] = [
+        [(m.new_fixed_size_interval_var(a, b - a, f"absent[{k},{a}]"), UNITS)
+         for a, b in spans if b > a]
         for k, spans in enumerate(problem.absences)
     ]
     per_resource: dict[str, list[cp_model.IntervalVar]] = {}
@@ -181,21 +193,37 @@ def _intervals(sm: ScheduleModel, problem: Problem) -> None:
         s, e = sm.starts[job.index], sm.ends[job.index]
         size = m.new_int_var(1, sm.horizon + 1, f"len[{job.step.id}]")
         m.add(size == e - s)
-        held = _held(sm, problem, job) if job.holds else [(s, size, e)]
+        held = _held(sm, problem, job) if job.holds else [(s, size, e, UNITS)]
         if job.uses_consultant:
-            pool += [m.new_interval_var(a, n, b, f"pool[{job.step.id}]") for a, n, b in held]
+            pool += [(m.new_interval_var(a, n, b, f"pool[{job.step.id}]"), u)
+                     for a, n, b, u in held]
         for r in job.step.resources:
             per_resource.setdefault(r, []).append(
                 m.new_interval_var(s, size, e, f"r[{job.step.id},{r}]"))
         for k, x in enumerate(sm.assigned[job.index]):
             if x is not None:
-                per_consultant[k] += [m.new_optional_interval_var(
-                    a, n, b, x, f"c[{job.step.id},{k}]") for a, n, b in held]
-    for intervals in per_consultant + list(per_resource.values()):
+                per_consultant[k] += [(m.new_optional_interval_var(
+                    a, n, b, x, f"c[{job.step.id},{k}]"), u) for a, n, b, u in held]
+    for demands in per_consultant:
+        _capacity(m, demands, UNITS)
+    for intervals in per_resource.values():
         if len(intervals) > 1:
             m.add_no_overlap(intervals)
     if len(problem.consultants) > 1 and len(pool) > len(problem.consultants):
-        m.add_cumulative(pool, [1] * len(pool), len(problem.consultants))
+        m.add_cumulative([iv for iv, _ in pool], [u for _, u in pool],
+                         UNITS * len(problem.consultants))
+
+
+def _capacity(m: cp_model.CpModel, demands: list[tuple[cp_model.IntervalVar, int]],
+              capacity: int) -> None:
+    """One consultant's days: no overlap while every piece takes a whole day (the stronger
+    propagation), else half days adding up to at most a day."""
+    if len(demands) < 2:
+        return
+    if all(u >= capacity for _, u in demands):
+        m.add_no_overlap([iv for iv, _ in demands])
+    else:
+        m.add_cumulative([iv for iv, _ in demands], [u for _, u in demands], capacity)
 
 
 def _pause_days(sm: ScheduleModel, problem: Problem,

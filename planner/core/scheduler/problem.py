@@ -19,8 +19,13 @@ from planner.core.model import Estate
 from planner.core.plan import Proposal, Step
 from planner.core.settings import Consultant, Decisions, Settings
 
-__all__ = ["DayCalendar", "Job", "Judged", "Problem", "ancestors", "build_problem",
-           "easiest_exit"]
+__all__ = ["UNITS", "DayCalendar", "Job", "Judged", "Problem", "Span", "ancestors",
+           "build_problem", "easiest_exit", "hold_pieces"]
+
+# A consultant's capacity per working day, in demand units: half days, so a move batch's
+# half-day set-up and completion book half a day each instead of rounding up to a whole one.
+UNITS = 2
+Span = tuple[int, int, int]  # [start, end) day indices and the units held on each day
 
 
 class DayCalendar:
@@ -130,19 +135,20 @@ class Job:
     pin: int | None
     not_before: int
     deadline: int | None  # last allowed day index (inclusive)
-    holds: tuple[int, int] | None = None  # unattended: consultant days at start and end
+    # unattended: the consultant's set-up at the start and completion at the end, in UNITS
+    holds: tuple[int, int] | None = None
 
-    def consultant_spans(self, cal: DayCalendar, start: int, end: int) -> list[tuple[int, int]]:
-        """The [start, end) spans its consultant is held: all of it, or an unattended step's
-        set-up at the start and completion at the end."""
+    def consultant_spans(self, cal: DayCalendar, start: int, end: int) -> list[Span]:
+        """The spans its consultant is held, with the units held per day: all of it, or an
+        unattended step's set-up at the start and completion at the end."""
         if self.holds is None:
-            return [(start, end)]
+            return [(start, end, UNITS)]
         setup, completion = self.holds
-        first = (start, cal.end_after(start, setup))
-        last = (cal.start_before(end, completion), end)
-        if first[1] >= last[0]:
-            return [(start, end)]
-        return [span for span in (first, last) if span[1] > span[0]]
+        spans = [(cal.end_after(start, i + 1) - 1, cal.end_after(start, j), units)
+                 for i, j, units in hold_pieces(setup)]
+        spans += [(cal.start_before(end, j), cal.start_before(end, i + 1) + 1, units)
+                  for i, j, units in hold_pieces(completion)]
+        return spans
 
     @property
     def is_milestone(self) -> bool:
@@ -159,6 +165,15 @@ class Job:
     def uses_consultant(self) -> bool:
         """True when one of the consultants must do it."""
         return self.step.needs_consultant and not self.is_milestone
+
+
+def hold_pieces(units: int) -> list[Span]:
+    """A hold of ``units`` as (first, last exclusive, units per day) in working days counted
+    from the step's start (a set-up) or back from its end (a completion): the whole days
+    first, then the part of a day left over."""
+    whole, part = divmod(max(0, units), UNITS)
+    pieces = [(0, whole, UNITS)] if whole else []
+    return pieces + ([(whole, whole + 1, part)] if part else [])
 
 
 @dataclass(frozen=True)
@@ -258,8 +273,8 @@ def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decision
     if key not in p.calendars:
         p.calendars[key] = DayCalendar(p.calendar, p.start, site, step.needs_window)
     days = max(0, step.duration_days)
-    holds = (max(0, step.setup_days), max(0, step.completion_days)) \
-        if step.unattended and sum((step.setup_days, step.completion_days)) < days else None
+    held = (_units(step.setup_days), _units(step.completion_days))
+    holds = held if step.unattended and sum(held) < days * UNITS else None
     # a consultant on fewer days a week stretches a step; window days are worked anyway, and
     # an unattended step runs on its own
     per = tuple(
@@ -281,6 +296,11 @@ def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decision
         deadline=p.index(step.deadline) if step.deadline else None,
         holds=holds,
     )
+
+
+def _units(days: float) -> int:
+    """Consultant days as whole demand units (a part of a unit counts as one)."""
+    return max(0, math.ceil(days * UNITS - 1e-9))
 
 
 def _snap(p: Problem, step: Step, cal: DayCalendar, pin: date, days: int) -> int:

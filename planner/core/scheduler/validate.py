@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.core.scheduler.greedy import Placement
-from planner.core.scheduler.problem import Job, Problem
+from planner.core.scheduler.problem import UNITS, Job, Problem, Span
 
 __all__ = ["Violation", "violations"]
 
@@ -84,13 +84,35 @@ def _overlaps(spans: list[tuple[int, int, int]], kind: str) -> list[Violation]:
     return out
 
 
+def _over_capacity(spans: list[tuple[int, int, int, int]]) -> list[Violation]:
+    """Jobs whose [start, end) spans (owner -1: an absence) hold more than a consultant's
+    UNITS on some day: a sweep over the days where spans begin and end."""
+    out: list[Violation] = []
+    events = sorted([(b, 0, n) for n, (_, b, _, _) in enumerate(spans)] +
+                    [(a, 1, n) for n, (a, _, _, _) in enumerate(spans)])  # ends come first
+    active: set[int] = set()
+    load = 0
+    for _, starting, n in events:
+        units = spans[n][2]
+        if not starting:
+            load -= units
+            active.discard(n)
+            continue
+        load += units
+        active.add(n)
+        jobs = tuple(sorted(spans[k][3] for k in active if spans[k][3] >= 0))
+        if load > UNITS and jobs:
+            out.append(Violation("consultant", jobs))
+    return out
+
+
 def violations(problem: Problem, placed: dict[int, Placement]) -> list[Violation]:
     """Every hard constraint the plan breaks (empty: the plan is valid)."""
     out = [Violation("missing", (j.index,)) for j in problem.jobs if j.index not in placed]
     if out:
         return out
-    per_consultant: list[list[tuple[int, int, int]]] = [
-        [(a, b, -1) for a, b in spans if b > a] for spans in problem.absences]
+    per_consultant: list[list[tuple[int, int, int, int]]] = [
+        [(a, b, UNITS, -1) for a, b in spans if b > a] for spans in problem.absences]
     per_resource: dict[str, list[tuple[int, int, int]]] = {}
     for job in problem.jobs:
         p = placed[job.index]
@@ -99,13 +121,12 @@ def violations(problem: Problem, placed: dict[int, Placement]) -> list[Violation
         if job.is_milestone or p.end <= p.start:
             continue
         if job.uses_consultant and 0 <= p.consultant < len(per_consultant):
-            per_consultant[p.consultant] += [
-                (a, b, job.index) for a, b in job.consultant_spans(problem.cal(job), p.start,
-                                                                   p.end)]
+            held: list[Span] = job.consultant_spans(problem.cal(job), p.start, p.end)
+            per_consultant[p.consultant] += [(a, b, u, job.index) for a, b, u in held]
         for r in job.step.resources:
             per_resource.setdefault(r, []).append((p.start, p.end, job.index))
-    for spans in per_consultant:
-        out += _overlaps(spans, "consultant")
+    for person in per_consultant:
+        out += _over_capacity(person)
     for spans in per_resource.values():
         out += _overlaps(spans, "resource")
     return out

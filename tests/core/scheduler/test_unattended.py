@@ -7,9 +7,13 @@ from datetime import date
 
 import pytest
 
+from planner.core.calendar import build_calendar
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Schedule, Step
 from planner.core.scheduler import schedule
+from planner.core.scheduler.greedy import Placement
+from planner.core.scheduler.problem import build_problem
+from planner.core.scheduler.validate import violations
 from planner.core.settings import Consultant, Decisions
 from tests.core.scheduler.builders import make_step, one_server, proposal, settings
 
@@ -50,3 +54,50 @@ def test_an_attended_step_holds_its_consultant_throughout(knowledge: Knowledge) 
     move, other = plan.for_step("moves"), plan.for_step("other")
     assert move is not None and other is not None
     assert other.end < move.start or move.end < other.start
+
+
+def _half_day_move(name: str, days: int = 5) -> Step:
+    """A batch whose set-up and completion take half a day each (durations.toml's figures)."""
+    return replace(make_step(name, days, resources=(f"server:{name}",)), unattended=True,
+                   setup_days=0.5, completion_days=0.5)
+
+
+@pytest.mark.parametrize("limit", [5.0, 0.0])  # solver and quick plan alone
+def test_two_half_day_set_ups_share_one_consultant_day(knowledge: Knowledge,
+                                                       limit: float) -> None:
+    plan = _plan(knowledge, _half_day_move("a"), _half_day_move("b"), limit=limit)
+    a, b = plan.for_step("a"), plan.for_step("b")
+    assert a is not None and b is not None
+    assert a.start == b.start == START and a.end == b.end
+
+
+@pytest.mark.parametrize("limit", [5.0, 0.0])
+def test_a_whole_day_step_does_not_share_a_day_with_a_half_day_set_up(
+        knowledge: Knowledge, limit: float) -> None:
+    plan = _plan(knowledge, _half_day_move("a"), make_step("other", 1), limit=limit)
+    move, other = plan.for_step("a"), plan.for_step("other")
+    assert move is not None and other is not None
+    assert other.start not in (move.start, move.end)
+    assert plan.objective.finish == move.end  # the other step fits inside the batch
+
+
+def test_half_days_are_booked_as_half_days(knowledge: Knowledge) -> None:
+    """A plan that puts three half days or a half and a whole day on one consultant's day
+    breaks a hard constraint; two half days do not."""
+    s = settings(consultants=(Consultant("Anna"),))
+    steps = (_half_day_move("a"), _half_day_move("b"), _half_day_move("c"),
+             make_step("other", 1))
+    problem = build_problem(proposal(*steps), one_server(), s, Decisions(), knowledge,
+                            build_calendar(s, one_server()))
+    day0 = problem.index(START)
+
+    def at(*starts: int) -> dict[int, Placement]:
+        cal = problem.cal(problem.jobs[0])
+        return {i: Placement(d, cal.end_after(d, problem.jobs[i].base_days), 0)
+                for i, d in enumerate(starts)}
+
+    assert violations(problem, at(day0, day0, day0 + 1, day0 + 2)) == []
+    three_halves = violations(problem, at(day0, day0, day0, day0 + 2))
+    assert three_halves and {v.kind for v in three_halves} == {"consultant"}
+    half_and_whole = violations(problem, at(day0, day0 + 1, day0 + 2, day0))
+    assert [(v.kind, v.jobs) for v in half_and_whole] == [("consultant", (0, 3))]
