@@ -29,6 +29,7 @@ from planner.core.pause_policy import check_fixed_pauses
 from planner.core.pause_steps import pause_steps
 from planner.core.plan import Plan
 from planner.core.project import Project
+from planner.core.regions import region_findings
 from planner.core.rules import propose
 from planner.core.rules.milestones import late_findings
 from planner.core.scheduler import schedule
@@ -123,7 +124,8 @@ def make_plan(
                                          build_calendar(settings, estate))
                   + report_findings(estate, settings, knowledge)
                   + evidence_findings(evidence) + as_of_findings(settings, as_of)
-                  + tasks.findings + refined + documentation_override_findings(knowledge)),
+                  + tasks.findings + refined + documentation_override_findings(knowledge)
+                  + region_findings(settings.country, settings.subdivision, estate.sites)),
         proposal=tasks.proposal,
         schedule=tasks.schedule,
         as_of=as_of,

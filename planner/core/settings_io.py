@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.knowledge import KnowledgeError, load_knowledge
+from planner.core.regions import country_code, subdivision_code
 from planner.core.replace_file import replace_text
 from planner.core.settings import (
     Consultant,
@@ -156,10 +157,13 @@ def _project(t: Table) -> dict[str, Any]:
     out["throughput_gb_per_day"] = t.at_least("throughput_gb_per_day", MIN_THROUGHPUT_GB)
     out["solver_time_limit_s"] = t.number("solver_time_limit_s", positive=True,
                                           high=MAX_SOLVER_SECONDS)
+    # a name ("Germany", "Nordrhein-Westfalen") becomes its code; an unknown value is kept
+    # as typed and reported by the plan (planner.core.regions.region_findings)
     if out["country"] is not None:
-        out["country"] = out["country"].upper()
+        out["country"] = country_code(out["country"]) or out["country"].upper()
     if out["subdivision"] is not None:
-        out["subdivision"] = out["subdivision"].upper()
+        out["subdivision"] = (subdivision_code(out["country"] or "DE", out["subdivision"])
+                              or out["subdivision"].upper())
     return out
 
 

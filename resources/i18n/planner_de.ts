@@ -16,69 +16,84 @@
     </message>
   </context>
   <context>
+    <name>BugDialog</name>
+    <message>
+      <source>Something went wrong</source>
+      <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+      <source>The planner ran into a bug. Your work is kept; the details are in the log file.</source>
+      <translation>Der Planer ist auf einen Fehler im Programm gestoßen. Ihre Arbeit bleibt erhalten; die Einzelheiten stehen in der Protokolldatei.</translation>
+    </message>
+    <message>
+      <source>&amp;Copy details</source>
+      <translation>Details &amp;kopieren</translation>
+    </message>
+  </context>
+  <context>
     <name>CalendarPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="224" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="225" />
       <source>From</source>
       <translation>Von</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="224" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="225" />
       <source>To</source>
       <translation>Bis</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="224" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="225" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="230" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="231" />
       <source>Mon</source>
       <translation>Mo</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="230" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="231" />
       <source>Tue</source>
       <translation>Di</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="230" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="231" />
       <source>Wed</source>
       <translation>Mi</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="230" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="231" />
       <source>Thu</source>
       <translation>Do</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="231" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="232" />
       <source>Fri</source>
       <translation>Fr</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="231" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="232" />
       <source>Sat</source>
       <translation>Sa</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="231" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="232" />
       <source>Sun</source>
       <translation>So</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="240" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="241" />
       <source>Change freezes (no step runs on these days):</source>
       <translation>Change-Freezes (an diesen Tagen läuft kein Schritt):</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="242" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="243" />
       <source>Maintenance windows (steps that need downtime run only on these weekdays):</source>
       <translation>Wartungsfenster (Schritte mit Ausfallzeit laufen nur an diesen Wochentagen):</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="251" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="252" />
       <source>A freeze ends before it starts: {name}</source>
       <translation>Ein Freeze endet vor seinem Beginn: {name}</translation>
     </message>
@@ -149,42 +164,42 @@
   <context>
     <name>ConsultantsPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="265" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="266" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="265" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="266" />
       <source>Days per week</source>
       <translation>Tage pro Woche</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="265" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="266" />
       <source>Absences</source>
       <translation>Abwesenheiten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="266" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="267" />
       <source>Consultant</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="268" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="269" />
       <source>Absences: ranges like 2026-04-01..2026-04-10 or 24.12.2026, separated by ';'</source>
       <translation>Abwesenheiten: Zeiträume wie 2026-04-01..2026-04-10 oder 24.12.2026, getrennt durch ';'</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="272" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="273" />
       <source>Absences: ranges like 2026-04-01..2026-04-10, separated by ';'.</source>
       <translation>Abwesenheiten: Zeiträume wie 2026-04-01..2026-04-10, getrennt durch ';'.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="285" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="286" />
       <source>Absence of {name} not understood: {text}</source>
       <translation>Abwesenheit von {name} nicht verstanden: {text}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="289" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="290" />
       <source>At least one consultant is needed.</source>
       <translation>Mindestens ein Berater wird benötigt.</translation>
     </message>
@@ -192,7 +207,7 @@
   <context>
     <name>Document</name>
     <message>
-      <location filename="../../planner/gui/document.py" line="362" />
+      <location filename="../../planner/gui/document.py" line="312" />
       <source>Planning…</source>
       <translation>Plane …</translation>
     </message>
@@ -248,12 +263,12 @@
   <context>
     <name>EditableTable</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="108" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="109" />
       <source>Add</source>
       <translation>Hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="110" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="111" />
       <source>Remove</source>
       <translation>Entfernen</translation>
     </message>
@@ -452,12 +467,12 @@
       <translation>In Protokollen gefunden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/estate_model.py" line="269" />
+      <location filename="../../planner/gui/models/estate_model.py" line="270" />
       <source>Change {0} of {1}</source>
       <translation>{0} von {1} ändern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/estate_model.py" line="281" />
+      <location filename="../../planner/gui/models/estate_model.py" line="282" />
       <source>Change path of {0}</source>
       <translation>Pfad von {0} ändern</translation>
     </message>
@@ -1228,22 +1243,22 @@
       <translation>Fertigstellen übernimmt den Import ins Projekt; Sie können ihn rückgängig machen.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="52" />
+      <location filename="../../planner/gui/import_flow.py" line="53" />
       <source>No Exchange server was read from these files, so the import cannot replace the estate. Check that the files are the customer's inventory and that a table was read as servers.</source>
       <translation>Aus diesen Dateien wurde kein Exchange-Server gelesen; der Import kann den Bestand daher nicht ersetzen. Prüfen Sie, ob es der Bestand des Kunden ist und ob eine Tabelle als Server gelesen wurde.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="113" />
+      <location filename="../../planner/gui/import_flow.py" line="114" />
       <source>Re-import inventory</source>
       <translation>Bestand erneut importieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="114" />
+      <location filename="../../planner/gui/import_flow.py" line="115" />
       <source>Import inventory</source>
       <translation>Bestand importieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="125" />
+      <location filename="../../planner/gui/import_flow.py" line="126" />
       <source>Reading the inventory…</source>
       <translation>Lese den Bestand …</translation>
     </message>
@@ -1665,72 +1680,79 @@
   <context>
     <name>ProjectPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="186" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="185" />
       <source>Customer</source>
       <translation>Kunde</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="187" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="186" />
       <source>Project start</source>
       <translation>Projektbeginn</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="188" />
       <source>Country (ISO code, e.g. DE)</source>
-      <translation>Land (ISO-Code, z. B. DE)</translation>
+      <translation type="vanished">Land (ISO-Code, z. B. DE)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="189" />
       <source>State / subdivision (e.g. BY)</source>
-      <translation>Bundesland / Region (z. B. BY)</translation>
+      <translation type="vanished">Bundesland / Region (z. B. BY)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="190" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="191" />
       <source>Language of report and exports</source>
       <translation>Sprache von Bericht und Exporten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="191" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="192" />
       <source>Your company</source>
       <translation>Ihr Unternehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="192" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="193" />
       <source>Consultant</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="193" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="194" />
       <source>Plan version</source>
       <translation>Planversion</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="194" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="195" />
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="195" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="196" />
       <source>Solver time limit</source>
       <translation>Zeitlimit des Solvers</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="202" />
       <source>The country must be a two-letter code such as DE.</source>
-      <translation>Das Land muss ein zweistelliger Code wie DE sein.</translation>
+      <translation type="vanished">Das Land muss ein zweistelliger Code wie DE sein.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="196" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="197" />
       <source>Names of new servers</source>
       <translation>Namen neuer Server</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="181" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="180" />
       <source>Names of the new SE servers. {old}: the server replaced, {site}: its site, {n}: number per site ({n:02} gives 01), {i}: number among one server's replacements. Empty: {default} (the old name with -SE).</source>
       <translation>Namen der neuen SE-Server. {old}: der ersetzte Server, {site}: sein Standort, {n}: Nummer je Standort ({n:02} ergibt 01), {i}: Nummer unter den Nachfolgern eines Servers. Leer: {default} (der alte Name mit -SE).</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="208" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="188" />
+      <source>&amp;Country (public holidays)</source>
+      <translation>&amp;Land (Feiertage)</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="189" />
+      <source>&amp;State</source>
+      <translation>&amp;Bundesland/Region</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="209" />
       <source>The names of new servers may use {old}, {site}, {n} and {i}, not: </source>
       <translation>Die Namen neuer Server können {old}, {site}, {n} und {i} verwenden, nicht: </translation>
     </message>
@@ -1823,6 +1845,24 @@ Wiederherstellen?</translation>
         <numerusform>Die automatisch gesicherten Änderungen von %n Projekt löschen? Das lässt sich nicht rückgängig machen.</numerusform>
         <numerusform>Die automatisch gesicherten Änderungen von %n Projekten löschen? Das lässt sich nicht rückgängig machen.</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>RegionPicker</name>
+    <message>
+      <location filename="../../planner/gui/dialogs/region_picker.py" line="71" />
+      <source>(whole country)</source>
+      <translation>(ganzes Land)</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/region_picker.py" line="108" />
+      <source>Choose a country from the list: “{text}” names none the planner knows public holidays for.</source>
+      <translation>Wählen Sie ein Land aus der Liste: Für „{text}“ kennt der Planer keine Feiertage.</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/region_picker.py" line="112" />
+      <source>Choose a state from the list: “{text}” is not one of this country's.</source>
+      <translation>Wählen Sie ein Bundesland aus der Liste: „{text}“ gehört nicht zu diesem Land.</translation>
     </message>
   </context>
   <context>
@@ -2162,18 +2202,18 @@ Wiederherstellen?</translation>
   <context>
     <name>StepsView</name>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="92" />
+      <location filename="../../planner/gui/views/steps.py" line="90" />
       <source>Switch rule off</source>
       <translation>Regel abschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="94" />
-      <location filename="../../planner/gui/views/steps.py" line="150" />
+      <location filename="../../planner/gui/views/steps.py" line="92" />
+      <location filename="../../planner/gui/views/steps.py" line="148" />
       <source>Exclude server</source>
       <translation>Server ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="96" />
+      <location filename="../../planner/gui/views/steps.py" line="94" />
       <source>Change path</source>
       <translation>Pfad ändern</translation>
     </message>
@@ -2198,17 +2238,17 @@ Wiederherstellen?</translation>
       <translation type="vanished">Außer Betrieb nehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="178" />
+      <location filename="../../planner/gui/views/steps.py" line="176" />
       <source>As the rules propose</source>
       <translation>Wie von den Regeln vorgeschlagen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="191" />
+      <location filename="../../planner/gui/views/steps.py" line="189" />
       <source>Switch rule {rule} on</source>
       <translation>Regel {rule} einschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="231" />
+      <location filename="../../planner/gui/views/steps.py" line="229" />
       <source>Path of {server}</source>
       <translation>Pfad von {server}</translation>
     </message>
@@ -2221,17 +2261,17 @@ Wiederherstellen?</translation>
       <translation type="vanished">Regel: {rule}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="70" />
+      <location filename="../../planner/gui/views/steps.py" line="68" />
       <source>Select a step to see why it is planned, what drives its date and its command.</source>
       <translation>Wählen Sie einen Schritt, um zu sehen, warum er geplant ist, was seinen Termin bestimmt und welcher Befehl dazugehört.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="97" />
+      <location filename="../../planner/gui/views/steps.py" line="95" />
       <source>Exclude servers</source>
       <translation>Server ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="98" />
+      <location filename="../../planner/gui/views/steps.py" line="96" />
       <source>Switched-off rules</source>
       <translation>Abgeschaltete Regeln</translation>
     </message>
@@ -2240,7 +2280,7 @@ Wiederherstellen?</translation>
       <translation type="vanished">Quelle: {source}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="215" />
+      <location filename="../../planner/gui/views/steps.py" line="213" />
       <source>Date driven by: {driver}</source>
       <translation>Termin bestimmt durch: {driver}</translation>
     </message>
@@ -2249,7 +2289,7 @@ Wiederherstellen?</translation>
       <translation>Regel {rule} abschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="149" />
+      <location filename="../../planner/gui/views/steps.py" line="147" />
       <source>Exclude {server}</source>
       <translation>{server} ausschließen</translation>
     </message>
@@ -2269,21 +2309,6 @@ Wiederherstellen?</translation>
       <location filename="../../planner/gui/knowledge_update.py" line="39" />
       <source>Build lists (*.csv *.ps1);;All files (*)</source>
       <translation>Build-Listen (*.csv *.ps1);;Alle Dateien (*)</translation>
-    </message>
-  </context>
-  <context>
-    <name>BugDialog</name>
-    <message>
-      <source>Something went wrong</source>
-      <translation>Etwas ist schiefgegangen</translation>
-    </message>
-    <message>
-      <source>The planner ran into a bug. Your work is kept; the details are in the log file.</source>
-      <translation>Der Planer ist auf einen Fehler im Programm gestoßen. Ihre Arbeit bleibt erhalten; die Einzelheiten stehen in der Protokolldatei.</translation>
-    </message>
-    <message>
-      <source>&amp;Copy details</source>
-      <translation>Details &amp;kopieren</translation>
     </message>
   </context>
 </TS>

@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -13,9 +14,10 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from planner.core.knowledge import load_knowledge
+from planner.core.settings import Settings
 from planner.gui.dialogs.overrides_model import OverridesModel, fact_rows
 from planner.gui.dialogs.settings import SettingsDialog
-from planner.gui.dialogs.settings_pages import format_ranges, parse_ranges
+from planner.gui.dialogs.settings_pages import ProjectPage, format_ranges, parse_ranges
 from tests.gui.planning_fixtures import fake_document
 
 
@@ -93,3 +95,33 @@ def test_unusable_input_keeps_the_dialog_open(qtbot, monkeypatch, warnings):
     assert warnings and "Bob" in warnings[0]
     assert doc.undo_stack.count() == 0
     assert dialog.result() != dialog.DialogCode.Accepted
+
+
+def test_country_and_state_are_picked_by_name_and_checked_while_typed(qtbot, monkeypatch,
+                                                                       warnings):
+    doc = fake_document(monkeypatch)
+    dialog = SettingsDialog(doc)
+    qtbot.addWidget(dialog)
+    region = dialog.project_page.region
+    region.country_box.setEditText("Germany")
+    region.state_box.setEditText("Nordrhein-Westfalen")
+    assert (region.country(), region.subdivision(), region.problem()) == ("DE", "NW", "")
+    region.country_box.setEditText("Narnia")
+    assert region.note.isVisibleTo(dialog) and "Narnia" in region.note.text()
+    dialog.accept()
+    assert warnings and doc.undo_stack.count() == 0  # refused, the dialog stays open
+    region.country_box.setCurrentIndex(region.country_box.findData("AT"))
+    region.state_box.setCurrentIndex(region.state_box.findData("9"))
+    assert "Wien" in region.state_box.currentText()
+    dialog.accept()
+    assert (doc.settings.country, doc.settings.subdivision) == ("AT", "9")
+
+
+def test_an_unknown_stored_country_is_shown_as_it_is_and_refused(qtbot):
+    page = ProjectPage(replace(Settings(), country="GX", subdivision=""))
+    qtbot.addWidget(page)
+    region = page.region
+    assert region.country_box.currentText() == "GX" and region.country() is None
+    assert region.note.text()
+    with pytest.raises(ValueError):
+        page.apply_to(Settings())

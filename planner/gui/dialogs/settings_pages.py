@@ -37,6 +37,7 @@ from planner.core.settings import (
     Settings,
     check_new_server_pattern,
 )
+from planner.gui.dialogs.region_picker import RegionPicker
 
 __all__ = [
     "CalendarPage",
@@ -155,9 +156,7 @@ class ProjectPage(QWidget):
         self.start = QDateEdit(to_qdate(settings.start))
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
-        self.country = QLineEdit(settings.country)
-        self.country.setMaxLength(2)
-        self.subdivision = QLineEdit(settings.subdivision)
+        self.region = RegionPicker(settings.country, settings.subdivision)
         self.language = QComboBox()
         self.language.addItem("Deutsch", "de")
         self.language.addItem("English", "en")
@@ -185,8 +184,10 @@ class ProjectPage(QWidget):
         form = QFormLayout(self)
         form.addRow(self.tr("Customer"), self.customer)
         form.addRow(self.tr("Project start"), self.start)
-        form.addRow(self.tr("Country (ISO code, e.g. DE)"), self.country)
-        form.addRow(self.tr("State / subdivision (e.g. BY)"), self.subdivision)
+        country_box, state_box, note = self.region.fields()
+        form.addRow(self.tr("&Country (public holidays)"), country_box)
+        form.addRow(self.tr("&State"), state_box)
+        form.addRow("", note)
         form.addRow(self.tr("Language of report and exports"), self.language)
         form.addRow(self.tr("Your company"), self.company)
         form.addRow(self.tr("Consultant"), self.consultant_name)
@@ -197,9 +198,9 @@ class ProjectPage(QWidget):
 
     def apply_to(self, settings: Settings) -> Settings:
         """The settings with this page's values."""
-        country = self.country.text().strip().upper()
-        if len(country) != 2:
-            raise ValueError(self.tr("The country must be a two-letter code such as DE."))
+        country, subdivision = self.region.country(), self.region.subdivision()
+        if country is None or subdivision is None:
+            raise ValueError(self.region.problem())
         pattern = self.new_server_pattern.text().strip() or DEFAULT_NEW_SERVER_PATTERN
         try:
             check_new_server_pattern(pattern)
@@ -209,7 +210,7 @@ class ProjectPage(QWidget):
                 + pattern) from exc
         return replace(
             settings, customer=self.customer.text().strip(), start=to_date(self.start.date()),
-            country=country, subdivision=self.subdivision.text().strip().upper(),
+            country=country, subdivision=subdivision,
             language=self.language.currentData(), company=self.company.text().strip(),
             consultant_name=self.consultant_name.text().strip(),
             plan_version=self.plan_version.text().strip(), paper=self.paper.currentText(),
