@@ -1,5 +1,8 @@
 """The most precise build wins: Exchange Online's report over a CU-only inventory build.
 
+The build's source travels with it (``Server.build_source``): a report that saw the same
+CU build confirms it as the exact level, and a report that saw an update of it replaces it.
+
 AdminDisplayVersion and a CU's own build number do not show the update level, so the plan
 would assume the CU without updates. When Exchange Online's report saw the same server on a
 known update of that same CU, that build is the more precise one: the plan uses it and says
@@ -21,9 +24,9 @@ from planner.core.settings import Settings
 __all__ = ["precise_builds"]
 
 
-def _identified(build: str, knowledge: Knowledge) -> BuildInfo | None:
+def _identified(build: str, knowledge: Knowledge, source: str) -> BuildInfo | None:
     try:
-        return identify(build, knowledge) if build else None
+        return identify(build, knowledge, source) if build else None
     except (BuildParseError, ValueError):
         return None
 
@@ -34,14 +37,18 @@ def precise_builds(estate: Estate, knowledge: Knowledge) -> tuple[Estate, tuple[
     findings: list[Finding] = []
     for server in estate.servers:
         row = index.row(server.name, server.fqdn)
-        mine = _identified(server.build, knowledge)
-        theirs = _identified(row.build, knowledge) if row else None
+        mine = _identified(server.build, knowledge, server.build_source)
+        theirs = _identified(row.build, knowledge, "exo_report") if row else None
         if mine is None or theirs is None or mine.exact or not theirs.exact:
+            continue
+        if theirs.number == mine.number:  # the report confirms the level the inventory hid
+            estate = estate.with_server(replace(server, build_source="exo_report"))
             continue
         if (mine.product, mine.cu) != (theirs.product, theirs.cu) or \
                 theirs.number.sort_key <= mine.number.sort_key:
             continue
-        estate = estate.with_server(replace(server, build=str(theirs.number)))
+        estate = estate.with_server(replace(server, build=str(theirs.number),
+                                            build_source="exo_report"))
         en, de = (catalogue(lang)("builds.from_exo_report", server=server.name,
                                   mine=server.build, theirs=str(theirs.number),
                                   release=theirs.release) for lang in ("en", "de"))

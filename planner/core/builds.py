@@ -28,7 +28,15 @@ from planner.core.knowledge import BuildRow, Knowledge
 # How AdminDisplayVersion writes a build: it names the CU, never an update.
 _ADMIN_TEXT = re.compile(r"version\s+15\.\d+\s*\(\s*build", re.IGNORECASE)
 
+# Where a build was read. AdminDisplayVersion and an inventory's bare CU number may hide the
+# update level; ExSetup's file version (also what HealthChecker reports) and the build
+# Exchange Online saw are the very file's version, so a bare CU build from them is exact.
+BUILD_SOURCES = ("admin_display", "inventory", "exsetup", "healthchecker", "exo_report")
+PRECISE_SOURCES = frozenset({"exsetup", "healthchecker", "exo_report"})
+
 __all__ = [
+    "BUILD_SOURCES",
+    "PRECISE_SOURCES",
     "BuildInfo",
     "BuildNumber",
     "BuildParseError",
@@ -138,7 +146,8 @@ def _info(
     return BuildInfo(text, number, row.product, row.release, row.cu, row.date, exact, en, de)
 
 
-def _from_number(text: str, number: BuildNumber, knowledge: Knowledge) -> BuildInfo:
+def _from_number(text: str, number: BuildNumber, knowledge: Knowledge,
+                 source: str = "") -> BuildInfo:
     product = _product_of(number, knowledge, text)
     rows = _rows_of(product, knowledge)
     if number.revision is None:
@@ -147,23 +156,24 @@ def _from_number(text: str, number: BuildNumber, knowledge: Knowledge) -> BuildI
             return _without_revision(text, number, same)
     for known, row in rows:
         if known.sort_key == number.sort_key:
-            return _update_level(text, number, row, rows)
+            return _update_level(text, number, row, rows, source)
     return _unknown_number(text, number, product, rows)
 
 
 def _update_level(text: str, number: BuildNumber, row: BuildRow,
-                  rows: list[tuple[BuildNumber, BuildRow]]) -> BuildInfo:
+                  rows: list[tuple[BuildNumber, BuildRow]], source: str = "") -> BuildInfo:
     """A known build; a bare CU build whose CU has updates says its update level is unknown.
 
     AdminDisplayVersion (``Version 15.2 (Build 1544.4)``) never shows security or hotfix
     updates, and a CU's own build may be a server whose updates went unrecorded: the plan
     assumes the CU without updates until ExSetup, HealthChecker or Exchange Online's report
-    gives the real level.
+    gives the real level. From those precise sources the bare CU build is the exact level.
     """
     updates = [r for _, r in rows if r.cu == row.cu and r.release != r.cu]
-    if row.release != row.cu or not updates:
+    if row.release != row.cu or not updates or source in PRECISE_SOURCES:
         return _info(text, number, row, True, "", "")
-    key = "admin_display" if _ADMIN_TEXT.search(text) else "bare_cu"
+    admin = source == "admin_display" or _ADMIN_TEXT.search(text)
+    key = "admin_display" if admin else "bare_cu"
     en, de = (catalogue(lang)(f"builds.update_unknown.{key}", build=str(number), cu=row.cu,
                               latest=updates[-1].release) for lang in ("en", "de"))
     return _info(text, number, row, False, en, de)
@@ -305,14 +315,18 @@ def _newer(text: str, query: NameQuery, newest: tuple[BuildNumber, BuildRow]) ->
     return _info(text, number, row, False, en, de)
 
 
-def identify(text: str, knowledge: Knowledge) -> BuildInfo:
-    """Map a build string or release name to product, release, date; BuildParseError if garbage."""
+def identify(text: str, knowledge: Knowledge, source: str = "") -> BuildInfo:
+    """Map a build string or release name to product, release, date; BuildParseError if garbage.
+
+    ``source`` says where the build was read (one of :data:`BUILD_SOURCES`, "" = not said):
+    from a precise source a bare CU build is the exact update level, not a guess.
+    """
     if not text or not text.strip():
         raise BuildParseError("empty build")
     query = parse_name(text)
     if query is not None:
         return _from_name(text, query, knowledge)
-    return _from_number(text, parse_build_number(text), knowledge)
+    return _from_number(text, parse_build_number(text), knowledge, source)
 
 
 def latest_row(knowledge: Knowledge, product: str, cu: str | None = None) -> BuildRow:

@@ -122,6 +122,8 @@ class Server:
     notes: str = ""
     judged_by_exo: bool | None = None  # the inventory says so explicitly; None = derive
     extended_protection: str = ""  # "on" | "off" | "mixed" (HealthChecker), "" = unknown
+    # where the build was read (planner.core.builds.BUILD_SOURCES), "" = not said
+    build_source: str = ""
 
     @property
     def is_edge(self) -> bool:

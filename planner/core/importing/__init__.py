@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from planner.core.build_sources import precise_builds
 from planner.core.builds import BuildParseError, identify
 from planner.core.importing.blocks import read_table
 from planner.core.importing.crossref import check_estate
@@ -85,18 +86,20 @@ class ImportResult:
         return any(parts) or bool(self.settings_table) or e.organization.customer != ""
 
 
-def _more_precise(knowledge: Knowledge | None) -> Callable[[str, str], bool] | None:
+def _more_precise(knowledge: Knowledge | None) -> Callable[[str, str, str, str], bool] | None:
     """Whether ``other`` names an update of the CU that ``kept`` names only as the CU.
 
     AdminDisplayVersion and a CU's own number hide the update level; HealthChecker's ExSetup
-    version shows it, so the more precise source wins (a different CU stays a conflict).
+    version shows it, so the more precise source wins (a different CU stays a conflict, and
+    so does a different level from a source that shows the level: that is a disagreement).
     """
     if knowledge is None:
         return None
 
-    def check(kept: str, other: str) -> bool:
+    def check(kept: str, kept_source: str, other: str, other_source: str) -> bool:
         try:
-            mine, theirs = identify(kept, knowledge), identify(other, knowledge)
+            mine = identify(kept, knowledge, kept_source)
+            theirs = identify(other, knowledge, other_source)
         except (BuildParseError, ValueError):
             return False
         return (not mine.exact and theirs.exact
@@ -170,7 +173,10 @@ def _import_inventory(paths: Sequence[Path], mapping: ColumnMapping | None,
     known = knowledge or _knowledge()
     estate, merge_findings, locations = merge_rows(rows, _more_precise(known))
     findings.extend(merge_findings)
-    findings.extend(check_estate(estate, locations, known))
+    # a build Exchange Online's report shows exactly is no "update level unknown" (the plan
+    # makes the same substitution; the imported estate keeps what the files say)
+    checked = precise_builds(estate, known)[0] if known is not None else estate
+    findings.extend(check_estate(checked, locations, known))
     result = ImportResult(estate, tuple(findings), tuple(mappings), settings, places)
     if paths and not result.read_anything and not result.has_errors:
         result = ImportResult(estate, (*findings, finding("IMPORT-NOTHING")), tuple(mappings),

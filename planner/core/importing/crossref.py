@@ -36,7 +36,8 @@ def _at(locations: Locations, key: str, field: str = "") -> tuple[Where, str]:
 def _server_checks(estate: Estate, locations: Locations,
                    knowledge: Knowledge | None) -> list[Finding]:
     out: list[Finding] = []
-    problems: dict[str, tuple[str, str, str] | None] = {}  # many servers share one build
+    # many servers share one build; its source decides whether a bare CU build is exact
+    problems: dict[tuple[str, str], tuple[str, str, str] | None] = {}
     for s in estate.servers:
         key, target = f"server:{s.name.lower()}", f"server:{s.name}"
         if not s.roles:
@@ -48,9 +49,10 @@ def _server_checks(estate: Estate, locations: Locations,
             out.append(finding("IMPORT-BUILD-MISSING", where, column=column, target=target,
                                name=s.name))
             continue
-        if s.build not in problems:
-            problems[s.build] = _build_problem(s.build, knowledge)
-        problem = problems[s.build]
+        seen = (s.build, s.build_source)
+        if seen not in problems:
+            problems[seen] = _build_problem(s.build, s.build_source, knowledge)
+        problem = problems[seen]
         if problem is None:
             continue
         code, en, de = problem
@@ -67,12 +69,17 @@ def _with_german(f: Finding, message_de: str) -> Finding:
     return replace(f, message_de=message_de)
 
 
-def _build_problem(build: str, knowledge: Knowledge | None) -> tuple[str, str, str] | None:
-    """(code, en, de) when the build cannot be used as it is, else None."""
+def _build_problem(build: str, source: str,
+                   knowledge: Knowledge | None) -> tuple[str, str, str] | None:
+    """(code, en, de) when the build cannot be used as it is, else None.
+
+    ``source`` is where the build was read: ExSetup, HealthChecker and Exchange Online's
+    report give the exact update level even for a CU's own build number.
+    """
     if knowledge is None:
         return None if canonical_build(build) else ("IMPORT-BUILD-UNPARSEABLE", "", "")
     try:
-        info = identify(build, knowledge)
+        info = identify(build, knowledge, source)
     except BuildParseError:
         return ("IMPORT-BUILD-UNPARSEABLE", "", "")
     if info.warning_en:

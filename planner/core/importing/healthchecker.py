@@ -110,5 +110,7 @@ def read_healthchecker(name: str, text: str) -> tuple[list[Table], list[Finding]
         return [], findings
     header = ("Name", "Build", "Roles", "OS", "DotNet", "ExtendedProtection")
     row = (server.split(".")[0], build, roles, os_name, dotnet, protection)
-    table = Table(name, "", (header, row), first_row=0, entity_hint="server")
+    # ExSetup's file version shows the update level; a fallback build is as vague as an inventory
+    table = Table(name, "", (header, row), first_row=0, entity_hint="server",
+                  build_source="healthchecker" if exsetup else "")
     return [table], findings

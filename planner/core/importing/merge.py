@@ -87,8 +87,41 @@ def _label(row: Row) -> str:
     return f"{row.entity}:{name}" if name else row.entity
 
 
-# Whether a second source's build (the ExSetup version) is more precise than the one kept.
-Precision = Callable[[str, str], bool]
+# Whether a second source's build (the ExSetup version) is more precise than the one kept:
+# (kept build, its source, other build, its source).
+Precision = Callable[[str, str, str, str], bool]
+
+# How much a build's source shows of the update level (planner.core.builds.BUILD_SOURCES).
+_SOURCE_RANK = {"admin_display": 0, "": 1, "inventory": 1, "exsetup": 2, "healthchecker": 2,
+                "exo_report": 2}
+
+
+def _merge_build(target: _Merged, row: Row, more_precise: Precision | None,
+                 findings: list[Finding]) -> None:
+    """The build and the source it was read from travel together: the same build from a
+    more precise source takes that source; a more precise update of the same CU wins."""
+    value, source = row.values["build"], str(row.values.get("build_source", ""))
+    if "build" not in target.values:
+        target.values["build"], target.values["build_source"] = value, source
+        target.sources["build"] = row.where
+        return
+    kept, kept_source = target.values["build"], str(target.values.get("build_source", ""))
+    if _same("build", kept, value):
+        if _SOURCE_RANK.get(source, 1) > _SOURCE_RANK.get(kept_source, 1):
+            target.values["build_source"] = source
+        return
+    if more_precise is not None and more_precise(str(kept), kept_source, str(value), source):
+        findings.append(finding(
+            "IMPORT-BUILD-MORE-PRECISE", row.where, column=row.columns.get("build", ""),
+            target=_label(row), kept=_show(kept), kept_at=target.sources["build"],
+            other=_show(value)))
+        target.values["build"], target.values["build_source"] = value, source
+        target.sources["build"] = row.where
+        return
+    findings.append(finding(
+        "IMPORT-CONFLICT", row.where, column=row.columns.get("build", ""),
+        target=_label(row), field="build", kept=_show(kept), kept_at=target.sources["build"],
+        other=_show(value)))
 
 
 def _combine(rows: Iterable[Row], more_precise: Precision | None = None,
@@ -106,18 +139,14 @@ def _combine(rows: Iterable[Row], more_precise: Precision | None = None,
         if (target.where.file, target.where.sheet) == (row.where.file, row.where.sheet):
             findings.append(finding("IMPORT-DUPLICATE", row.where, target=_label(row)))
         for name, value in row.values.items():
-            if name not in target.values:
+            if name == "build_source":
+                continue  # travels with the build
+            if name == "build" and row.entity == "server":
+                _merge_build(target, row, more_precise, findings)
+            elif name not in target.values:
                 target.values[name] = value
                 target.sources[name] = row.where
             elif not _same(name, target.values[name], value):
-                if name == "build" and more_precise is not None and \
-                        more_precise(str(target.values[name]), str(value)):
-                    findings.append(finding(
-                        "IMPORT-BUILD-MORE-PRECISE", row.where, column=row.columns.get(name, ""),
-                        target=_label(row), kept=_show(target.values[name]),
-                        kept_at=target.sources[name], other=_show(value)))
-                    target.values[name], target.sources[name] = value, row.where
-                    continue
                 findings.append(finding(
                     "IMPORT-CONFLICT", row.where, column=row.columns.get(name, ""),
                     target=_label(row), field=name, kept=_show(target.values[name]),

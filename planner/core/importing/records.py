@@ -122,6 +122,10 @@ def _read_row(block: _Block, entity_key: str, raw: dict[str, tuple[Any, str, str
             row.columns[name] = letter
     if entity_key == "connector":
         return _finish_connector(block, row, raw)
+    if entity_key == "server" and "build" in row.values:
+        value, header, _letter = raw["build"]
+        row.values["build_source"] = v.build_source_of(header, v.cell_text(value),
+                                                       block.table.build_source)
     return row
 
 

@@ -23,6 +23,7 @@ class Table:
     decimal_comma: bool = False
     cut_off: bool = False  # more rows than the reader keeps: the rest was not read
     row_numbers: tuple[int, ...] = ()  # each row's line when rows span lines (CSV quotes)
+    build_source: str = ""  # the reader knows where its builds come from (HealthChecker)
 
     def where(self, index: int | None = None) -> Where:
         """The location of ``rows[index]`` (or of the table)."""

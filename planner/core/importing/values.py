@@ -215,6 +215,19 @@ def normalise_build_notation(text: str) -> str:
     return canonical_build(text) or text if admin else text
 
 
+def build_source_of(header: str, text: str, hint: str = "") -> str:
+    """Where a build cell was read (``planner.core.builds.BUILD_SOURCES``): the reader's own
+    word (HealthChecker), else what the header or the notation says, else an inventory."""
+    if hint:
+        return hint
+    squeezed = re.sub(r"[^a-z]", "", header.lower())
+    if _ADMIN_VERSION.fullmatch(text.strip()) or "admindisplay" in squeezed:
+        return "admin_display"
+    if "exsetup" in squeezed or "fileversion" in squeezed:
+        return "exsetup"
+    return "inventory"
+
+
 def site_name(text: str) -> str:
     """The site's own name from ``contoso.com/Configuration/Sites/Berlin`` or a plain name."""
     parts = [p for p in re.split(r"[/\\]", text.strip()) if p]

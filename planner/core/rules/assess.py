@@ -116,7 +116,8 @@ def _one(server: Server, graph: EstateGraph, settings: Settings, decisions: Deci
     judged = graph.is_judged(server.name)
     excluded = server.name.lower() in {s.lower() for s in decisions.excluded_servers}
     try:
-        info: BuildInfo | None = identify(server.build, knowledge) if server.build else None
+        info: BuildInfo | None = (identify(server.build, knowledge, server.build_source)
+                                  if server.build else None)
     except BuildParseError:
         info = None
     if info is None:
