@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from itertools import combinations, product
 
 from ortools.linear_solver import pywraplp
 
@@ -37,33 +38,60 @@ def _required(problem: Problem, exits: tuple[int, ...]) -> set[int]:
     return common or set()
 
 
+CalendarKey = tuple[str, str, bool]
+
+
+def _subsets(keys: tuple[CalendarKey, ...]) -> list[tuple[CalendarKey, ...]]:
+    """Sets of calendars whose work is bounded together: all of them when there are few,
+    else each alone, each kind (window or not) and all together."""
+    if len(keys) <= 4:
+        return [c for n in range(1, len(keys) + 1) for c in combinations(keys, n)]
+    kinds = [tuple(k for k in keys if k[2] == w) for w in (False, True)]
+    return [(k,) for k in keys] + [kind for kind in kinds if len(kind) > 1] + [keys]
+
+
 class _Capacity:
-    """Days on which some consultant step's calendar allows work, found once, in order.
+    """Per set of calendars the days on which one of them allows work, found once, in order.
 
     A step counts only days its own calendar allows, so only those days give capacity;
     each consultant does one step at a time.
     """
 
     def __init__(self, problem: Problem) -> None:
-        self._cals = list({job.calendar_key: problem.cal(job) for job in problem.jobs
-                           if job.uses_consultant}.values())
-        self._days: list[int] = []
-        self._next = 0
+        self._problem = problem
+        self._days: dict[tuple[CalendarKey, ...], list[int]] = {}
+        self._next: dict[tuple[CalendarKey, ...], int] = {}
 
     def finish_after(self, work: _Work) -> int:
-        """Earliest exclusive end by which the consultants can have done this work."""
-        needed = work.days_needed()
-        if needed <= 0:
-            return 0
-        while len(self._days) < needed and self._next < 40_000:
-            if any(cal.ok(self._next) for cal in self._cals):
-                self._days.append(self._next)
-            self._next += 1
-        return self._days[needed - 1] + 1 if len(self._days) >= needed else 40_000
+        """Earliest exclusive end by which the consultants can have done this work.
+
+        Work of a set of calendars fits only on the days one of them allows (weekday work
+        not on a weekend window, Bavarian work not on a Bavarian holiday), so the end is the
+        latest over the sets of the work's calendars (Hall's condition): measured, counting
+        window days as capacity for weekday work left a gap of 0.2 with one consultant.
+        """
+        latest = 0
+        for subset in _subsets(work.calendars()):
+            needed = work.days_needed(subset)
+            if needed > 0:
+                latest = max(latest, self._nth_day(subset, needed))
+        return latest
+
+    def _nth_day(self, subset: tuple[CalendarKey, ...], needed: int) -> int:
+        """Exclusive end of the ``needed``-th day one of these calendars allows."""
+        days = self._days.setdefault(subset, [])
+        day = self._next.get(subset, 0)
+        cals = [self._problem.calendars[k] for k in subset]
+        while len(days) < needed and day < 40_000:
+            if any(cal.ok(day) for cal in cals):
+                days.append(day)
+            day += 1
+        self._next[subset] = day
+        return days[needed - 1] + 1 if len(days) >= needed else 40_000
 
 
 class _Work:
-    """Consultant work to be done, by kind of step, and the fewest days it can take.
+    """Consultant work to be done, by calendar and kind of step, and the fewest days it takes.
 
     Consultants on fewer days a week take longer for a step (rounded up to whole days), so
     who does what matters: the bound is the linear relaxation of sharing the steps out
@@ -73,31 +101,41 @@ class _Work:
 
     def __init__(self, problem: Problem) -> None:
         self._problem = problem
-        # (base days, days per consultant) -> units of work at base speed
-        self._work: dict[tuple[int, ...], int] = {}
+        # calendar -> (base days, days per consultant) -> units of work at base speed
+        self._work: dict[CalendarKey, dict[tuple[int, ...], int]] = {}
 
     def add(self, i: int) -> None:
         """Count one job's work (a customer step or a milestone is none)."""
         job = self._problem.jobs[i]
-        if job.uses_consultant and not job.is_milestone and job.base_days > 0:
-            if job.holds is not None:  # unattended: only set-up and completion hold anyone
-                held = sum(job.holds)
-                if held > 0:
-                    key = (1, *(1 for _ in job.days_by_consultant))
-                    self._work[key] = self._work.get(key, 0) + held
-                return
-            key = (job.base_days, *job.days_by_consultant)
-            self._work[key] = self._work.get(key, 0) + job.base_days * UNITS
+        if not job.uses_consultant or job.is_milestone or job.base_days <= 0:
+            return
+        work = self._work.setdefault(job.calendar_key, {})
+        if job.holds is not None:  # unattended: only set-up and completion hold anyone
+            held = sum(job.holds)
+            if held > 0:
+                key = (1, *(1 for _ in job.days_by_consultant))
+                work[key] = work.get(key, 0) + held
+            return
+        key = (job.base_days, *job.days_by_consultant)
+        work[key] = work.get(key, 0) + job.base_days * UNITS
 
-    def days_needed(self) -> int:
-        """Usable days the consultants need at the least."""
+    def calendars(self) -> tuple[CalendarKey, ...]:
+        """The calendars of the work counted so far."""
+        return tuple(sorted(self._work))
+
+    def days_needed(self, calendars: tuple[CalendarKey, ...]) -> int:
+        """Usable days the consultants need at the least for the work of these calendars."""
         pool = len(self._problem.consultants)
-        if not pool or not self._work:
+        merged: dict[tuple[int, ...], int] = {}
+        for cal in calendars:
+            for key, w in self._work.get(cal, {}).items():
+                merged[key] = merged.get(key, 0) + w
+        if not pool or not merged:
             return 0
         if pool == 1:
-            units = sum(w * key[1] / key[0] for key, w in self._work.items())
+            units = sum(w * key[1] / key[0] for key, w in merged.items())
         else:
-            units = _share_out(self._work, pool)
+            units = _share_out(merged, pool)
         return math.ceil(units / UNITS - 1e-6)
 
 
@@ -126,37 +164,44 @@ def _hot(problem: Problem) -> list[tuple[int, set[int], tuple[int, ...]]]:
     return hot
 
 
-def _easiest_finish(problem: Problem, exits: tuple[int, ...], capacity: _Capacity) -> int:
-    """Earliest day the consultants can have done the work of some exit and its chain
-    (one exit takes the server out: the cheapest one bounds its cutover)."""
-    best = 40_000
-    for e in exits:
-        work = _Work(problem)
-        for i in ancestors(problem, e):
-            work.add(i)
-        best = min(best, capacity.finish_after(work))
-    return best
+def _chain_finish(problem: Problem, jobs: set[int], capacity: _Capacity) -> int:
+    """Earliest day the consultants can have done all these jobs."""
+    work = _Work(problem)
+    for i in jobs:
+        work.add(i)
+    return capacity.finish_after(work)
+
+
+_COMBOS = 64  # exit choices enumerated for an urgency prefix; beyond, a weaker bound
 
 
 def _prefix_finishes(problem: Problem) -> list[tuple[int, int]]:
     """Per urgency prefix: (days counted before the start by its least urgent server, the
     earliest day by which the consultants can have done the prefix's work).
 
-    The prefix's work is at least what every exit of its servers waits for, and at least
-    the cheapest exit chain of each of its servers.
+    One exit takes a server out, so the prefix's last cutover comes no sooner than the
+    cheapest choice of one exit per server with all their chains; with too many choices,
+    the work every exit waits for and each server's cheapest exit chain alone.
     """
     out: list[tuple[int, int]] = []
-    work, capacity = _Work(problem), _Capacity(problem)
-    done: set[int] = set()
-    single = 0
+    capacity = _Capacity(problem)
+    chains: dict[int, set[int]] = {}
     hot = _hot(problem)
-    for n, (counted, jobs, exits) in enumerate(hot):
-        for i in sorted(jobs - done):
-            work.add(i)
-        done |= jobs
-        single = max(single, _easiest_finish(problem, exits, capacity))
-        if n + 1 == len(hot) or hot[n + 1][0] != counted:  # the largest prefix per clock
-            out.append((counted, max(single, capacity.finish_after(work))))
+    for n, (counted, _, _) in enumerate(hot):
+        if n + 1 < len(hot) and hot[n + 1][0] == counted:
+            continue  # the largest prefix per clock
+        exits = [x for _, _, x in hot[: n + 1]]
+        for e in {e for x in exits for e in x}:
+            chains.setdefault(e, ancestors(problem, e))
+        if math.prod(len(x) for x in exits) <= _COMBOS:
+            finish = min(_chain_finish(problem, set().union(*(chains[e] for e in combo)),
+                                       capacity) for combo in product(*exits))
+        else:
+            common = set().union(*(req for _, req, _ in hot[: n + 1]))
+            finish = max([_chain_finish(problem, common, capacity)] + [
+                min(_chain_finish(problem, chains[e], capacity) for e in x)
+                for x in exits])
+        out.append((counted, finish))
     return out
 
 
