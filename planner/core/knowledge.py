@@ -108,7 +108,8 @@ def _read_base(folder: Path) -> _Base:
         enforcement_doc, "enforcement.toml"
     )
     baseline_facts = [
-        Fact(key, b.min_build, b.source, b.as_of, b.confidence, note) for key, note, b in baselines
+        Fact(key, b.min_build, b.source, b.as_of, b.confidence, note, note_de)
+        for key, (note, note_de), b in baselines
     ]
     facts = _unique([(f.key, f) for f in (*fact_rows, *baseline_facts)], "facts/enforcement")
     for key, kind in REQUIRED_FACTS.items():

@@ -178,6 +178,7 @@ def read_facts(doc: Mapping[str, Any], file: str) -> tuple[Fact, ...]:
                 as_of=row.day("as_of"),
                 confidence=row.confidence(),
                 note=row.text("note", required=False),
+                note_de=row.text("note_de", required=False),
                 documentation=row.data.get("documentation") is True,
             )
         )
@@ -218,9 +219,10 @@ def read_stages(doc: Mapping[str, Any], file: str) -> tuple[Stage, ...]:
     return tuple(stages)
 
 
-def read_baselines(doc: Mapping[str, Any], file: str) -> tuple[tuple[str, str, Baseline], ...]:
-    """Read the [[baseline]] rows as (key, note, Baseline)."""
-    out: list[tuple[str, str, Baseline]] = []
+def read_baselines(doc: Mapping[str, Any],
+                   file: str) -> tuple[tuple[str, tuple[str, str], Baseline], ...]:
+    """Read the [[baseline]] rows as (key, (note, German note), Baseline)."""
+    out: list[tuple[str, tuple[str, str], Baseline]] = []
     for row in _rows(doc, "baseline", file):
         key = row.text("key")
         if not key.startswith("baseline."):
@@ -238,7 +240,8 @@ def read_baselines(doc: Mapping[str, Any], file: str) -> tuple[tuple[str, str, B
             as_of=row.day("as_of"),
             confidence=row.confidence("secondary"),
         )
-        out.append((key, row.text("note", required=False), baseline))
+        notes = (row.text("note", required=False), row.text("note_de", required=False))
+        out.append((key, notes, baseline))
     return tuple(out)
 
 

@@ -29,8 +29,13 @@ class Fact:
     as_of: date
     confidence: str = "primary"
     note: str = ""
+    note_de: str = ""  # the note in German, for the Excel plan in German
     overridden_from: Any = None  # the knowledge-base value when a project overrides it
     documentation: bool = False  # no code reads it: an override changes nothing
+
+    def remark(self, lang: str) -> str:
+        """The note in ``lang`` (German when it has one, else English)."""
+        return in_language(lang, self.note, self.note_de)
 
 
 @dataclass(frozen=True)

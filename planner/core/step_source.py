@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 
-from planner.core.catalogue import catalogue
+from planner.core.catalogue import Catalogue, catalogue
+from planner.core.fact_words import fact_name, word_key
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Step
 
-__all__ = ["citation", "step_source_text"]
+__all__ = ["citation", "source_words", "step_source_text"]
 
 _REMARK = re.compile(r"\)\s*:\s.*$|(?<=[\w'])\s*:\s(?!.*').*$")
-_GROUP = re.compile(r"\s*\(([^()']*)\)")
+_GROUP = re.compile(r"\s*\(([^()]*)\)")
 
 
 def _kept(match: re.Match[str]) -> str:
@@ -29,13 +30,29 @@ def _kept(match: re.Match[str]) -> str:
 def citation(source: str) -> str:
     """A source as a citation: publisher, title and article number, without the remarks
     (English prose in brackets or after a colon) that the knowledge base keeps for us."""
+    # Brackets first: a remark in brackets may hold a ";" or a ":" of its own.
+    text = _GROUP.sub(_kept, source)
     parts = []
-    for part in source.split(";"):
-        text = _REMARK.sub(lambda m: ")" if m.group(0).startswith(")") else "", part.strip())
-        text = _GROUP.sub(_kept, text)
-        if text.strip():
-            parts.append(text.strip())
+    for part in text.split(";"):
+        kept = _REMARK.sub(lambda m: ")" if m.group(0).startswith(")") else "", part.strip())
+        if kept.strip():
+            parts.append(kept.strip())
     return "; ".join(parts) or source
+
+
+def source_words(words: Catalogue, source: str) -> str:
+    """A source as a citation with its own phrases ("consultant practice", "fact <key>")
+    in the language of ``words``."""
+    parts = []
+    for part in citation(source).split("; "):
+        key = "report.source_part." + word_key(part)
+        if words.has(key):
+            part = words(key)
+        elif part.startswith("fact "):  # a rule resting on a knowledge fact
+            name = fact_name(words, part.removeprefix("fact "))
+            part = words("report.source_part.fact_ref", fact=name)
+        parts.append(part)
+    return "; ".join(parts)
 
 
 def step_source_text(step: Step, knowledge: Knowledge, lang: str) -> str:
@@ -45,8 +62,8 @@ def step_source_text(step: Step, knowledge: Knowledge, lang: str) -> str:
     (the knowledge base's English remarks left out); "" when neither is known.
     """
     rule = knowledge.rules.get(step.rule)
-    source = citation(step.source or (rule.source if rule is not None else ""))
     words = catalogue(lang)
+    source = source_words(words, step.source or (rule.source if rule is not None else ""))
     if rule is None:
         return words("plan.source.only", source=source) if source else ""
     title: str = getattr(rule, f"title_{words.lang}", rule.title_en)

@@ -49,23 +49,27 @@ def _report_text(name: str, knowledge: Knowledge, lang: str = "de") -> str:
 
 
 def _workbook_text(name: str, knowledge: Knowledge, path: Path) -> str:
-    """The cells a PMO prints: the plan's printed columns, the findings and the estate."""
+    """The cells a PMO prints: the plan's printed columns and every other sheet."""
     write_workbook(sample_plan(name), knowledge, path, "de")
     book = load_workbook(path, read_only=True)
     texts = []
     for sheet in book.worksheets[:1]:  # the plan: ID … reason (the rest is for the consultant)
         for row in sheet.iter_rows(min_row=4, max_col=11, values_only=True):
             texts += [str(v) for v in row if v is not None]
-    for sheet in book.worksheets[1:]:
-        if sheet.title in ("Annahmen",):  # the knowledge base with its keys, for the audit
-            continue
+    for sheet in book.worksheets[1:]:  # every other sheet, the assumptions and sources too
         for row in sheet.iter_rows(values_only=True):
             texts += [str(v) for v in row if isinstance(v, str | bool)]
     return "\n".join(texts)
 
 
+# Exchange's own names of its default connectors are names, shown as the product writes them.
+PRODUCT_NAMES = re.compile("|".join(
+    re.escape(n) for n in sorted(load_knowledge().facts["transport.default_receive_connectors"]
+                                 .value, key=len, reverse=True)))
+
+
 def _leftovers(text: str) -> list[str]:
-    plain = QUOTED.sub(" ", text)
+    plain = PRODUCT_NAMES.sub(" ", QUOTED.sub(" ", text))
     found = [m.group(0) for pattern in (CODE, ENGLISH_WORD, ENGLISH_NUMBER, FAKE_PLURAL)
              for m in pattern.finditer(plain)]
     return sorted(set(found))

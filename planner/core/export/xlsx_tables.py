@@ -9,6 +9,7 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
+from planner.core.calendar import region_name
 from planner.core.catalogue import catalogue
 from planner.core.export.cells import SheetWriter, Styles, row_height, text_lines
 from planner.core.export.xlsx_layout import (
@@ -20,9 +21,10 @@ from planner.core.export.xlsx_layout import (
     section,
     title_block,
 )
+from planner.core.fact_words import fact_name, value_words
 from planner.core.model import Severity
 from planner.core.outline import finding_place
-from planner.core.step_source import citation
+from planner.core.step_source import source_words
 from planner.core.transport_listing import Listing, flow_listing, relay_listing
 from planner.core.vocabulary import COLOURS, PATHS, SEVERITIES, STAGE_KINDS, STEP_KINDS
 
@@ -157,15 +159,15 @@ def write_findings_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> 
 
 def _plain(value: object, lang: str) -> object:
     """A fact's value as a cell value: dates and numbers stay typed, yes/no in the language,
-    the rest becomes text."""
+    text values (``side_by_side``) in words, the rest as written."""
     if isinstance(value, bool):
         return catalogue(lang)("common.yes" if value else "common.no")
-    if isinstance(value, date | int | float | str) or value is None:
+    if isinstance(value, date | int | float) or value is None:
         return value
     if isinstance(value, dict):
         return "; ".join(f"{k}: {v}" for k, v in value.items())
-    if isinstance(value, list | tuple | set | frozenset):
-        return _join(value)
+    if isinstance(value, str | list | tuple | set | frozenset):
+        return value_words(catalogue(lang), value)
     return str(value)
 
 
@@ -181,10 +183,11 @@ def _settings_rows(ctx: ExportContext) -> list[list[object]]:
         [t("setting.customer"), s.customer or ctx.plan.estate.organization.customer],
         [t("setting.company"), s.company], [t("setting.version"), s.plan_version],
         [t("setting.start"), s.start],
-        [t("setting.calendar"), f"{s.country}-{s.subdivision}" if s.subdivision else s.country],
-        [t("setting.language"), s.language], [t("setting.maintenance_days"),
-                                              _join(t(f"weekday_short.{d.lower()}")
-                                                    for d in s.maintenance_days)],
+        [t("setting.calendar"), region_name(s.country, s.subdivision)],
+        [t("setting.language"),  # the plan's language, named in the workbook's language
+         catalogue(s.language).locale.get_language_name(catalogue(ctx.lang).locale)],
+        [t("setting.maintenance_days"), _join(t(f"weekday_short.{d.lower()}")
+                                              for d in s.maintenance_days)],
         [t("setting.pause_days_used"), "; ".join(f"{y}: {n}" for y, n in
                                                  sorted(s.pause_days_used.items()))],
         [t("setting.first_detected"), detected],
@@ -196,7 +199,10 @@ def _settings_rows(ctx: ExportContext) -> list[list[object]]:
 
 def _objective_rows(ctx: ExportContext) -> list[list[object]]:
     o, t = ctx.plan.schedule.objective, ctx.text
-    return [[t("setting.status"), o.status], [t("setting.finish"), o.finish or ""],
+    status = f"report.status_{o.status}"
+    words = catalogue(ctx.lang)
+    return [[t("setting.status"), words(status) if words.has(status) else o.status],
+            [t("setting.finish"), o.finish or ""],
             [t("setting.blocked_days"), o.blocked_days],
             [t("setting.throttled_days"), o.throttled_days],
             [t("setting.pause_days"), o.pause_days], [t("setting.gap"), o.gap],
@@ -221,18 +227,24 @@ def _decision_rows(ctx: ExportContext) -> list[list[object]]:
 def _knowledge_parts(ctx: ExportContext) -> list[tuple[str, list[str], list[list[object]]]]:
     k, s = ctx.knowledge, ctx.plan.settings
     Rows = list[list[object]]
+    words = catalogue(ctx.lang)
+
+    def cite(source: str) -> str:
+        return source_words(words, source)
+
     durations: Rows = [[_knowledge_name(ctx.lang, kind),
-                        _plain(s.durations.get(kind, f.value), ctx.lang), citation(f.source),
+                        _plain(s.durations.get(kind, f.value), ctx.lang), cite(f.source),
                         f.as_of, f.value if kind in s.durations else ""]
                        for kind, f in sorted(k.durations.items())]
     stages: Rows = [[st.number, st.start_day, "" if st.end_day is None else st.end_day,
                      ctx.text(STAGE_KINDS[st.kind].label_key),
                      st.action(ctx.lang),
-                     st.smtp, st.source, st.as_of] for st in k.policy.stages]
-    baselines: Rows = [[b.product, b.line, b.min_build, b.effective_from, b.source, b.as_of]
+                     st.smtp, cite(st.source), st.as_of] for st in k.policy.stages]
+    baselines: Rows = [[b.product, b.line, b.min_build, b.effective_from, cite(b.source), b.as_of]
                        for b in k.policy.baselines]
     facts: Rows = [[_knowledge_name(ctx.lang, f.key), _plain(f.value, ctx.lang),
-                    citation(f.source), f.as_of, _confidence(ctx.lang, f.confidence), f.note,
+                    cite(f.source), f.as_of, _confidence(ctx.lang, f.confidence),
+                    f.remark(ctx.lang),
                     _plain(f.overridden_from, ctx.lang) if f.overridden_from is not None
                     else ""]
                    for f in sorted(k.facts.values(), key=lambda f: f.key)]
@@ -252,10 +264,8 @@ def _knowledge_name(lang: str, key: str) -> str:
     words = catalogue(lang)
     if key in STEP_KINDS:
         return words(STEP_KINDS[key].label_key)
-    for full in (f"export.duration.{key}", f"report.facts.{key}"):
-        if words.has(full):
-            return words(full)
-    return key
+    full = f"export.duration.{key}"
+    return words(full) if words.has(full) else fact_name(words, key)
 
 
 def _confidence(lang: str, confidence: str) -> str:

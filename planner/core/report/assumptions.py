@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
 from planner.core.calendar import region_name
+from planner.core.fact_words import value_words
 from planner.core.knowledge import Fact, Knowledge
 from planner.core.model import Severity
 from planner.core.outline import finding_place
 from planner.core.plan import Plan
 from planner.core.report.table import Row, Table
 from planner.core.report.wording import Wording
-from planner.core.step_source import citation
+from planner.core.step_source import source_words
 
 __all__ = ["facts_table", "findings_table", "planning_table", "stage_table"]
 
@@ -86,7 +86,7 @@ def stage_table(knowledge: Knowledge, words: Wording) -> Table:
 
 
 def _source(words: Wording, source: str, confidence: str) -> str:
-    shown = citation(source)
+    shown = source_words(words.catalogue, source)
     if confidence in ("secondary", "unconfirmed"):
         return f"{shown} ({words('confidence_' + confidence)})"
     return shown
@@ -98,14 +98,12 @@ def _value(words: Wording, value: Any) -> str:
     if isinstance(value, date):
         return words.date(value)
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
+        return value_words(words.catalogue, value)
     if isinstance(value, int | float):
         return words.number(value)
     if value == "":
         return words("baseline_none")
-    # A text value of the knowledge base (a Microsoft term) has its words in the catalogue.
-    key = "report.fact_value." + re.sub(r"\W+", "_", str(value)).strip("_").lower()
-    return words(key) if words.catalogue.has(key) else str(value)
+    return value_words(words.catalogue, str(value))
 
 
 def _fact_row(words: Wording, name: str, fact: Fact) -> Row:

@@ -1,0 +1,63 @@
+"""Knowledge facts in words: every fact has a name and its note in every shipped language,
+text values and the knowledge base's own source phrases read in the language."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.core.catalogue import catalogue, languages
+from planner.core.fact_words import fact_name, fact_name_keys, value_words
+from planner.core.knowledge import Knowledge, load_knowledge
+from planner.core.step_source import citation, source_words
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    """The bundled knowledge base."""
+    return load_knowledge()
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_every_fact_has_a_name_in_every_language(lang: str, knowledge: Knowledge) -> None:
+    words = catalogue(lang)
+    # The language's own catalogue, not the English fallback: a German sheet shows no English.
+    nameless = [key for key in knowledge.facts
+                if not any(full in words.messages for full in fact_name_keys(key))]
+    assert nameless == []
+    assert all(fact_name(words, key) != key for key in knowledge.facts)
+
+
+def test_a_fact_is_named_once(knowledge: Knowledge) -> None:
+    words = catalogue("en")
+    twice = [key for key in knowledge.facts
+             if sum(full in words.messages for full in fact_name_keys(key)) > 1]
+    assert twice == []
+
+
+def test_every_note_has_its_german_text(knowledge: Knowledge) -> None:
+    assert [f.key for f in knowledge.facts.values() if f.note and not f.note_de] == []
+    fact = knowledge.facts["upgrade.se_blocks_2013"]
+    assert fact.remark("de").startswith("Alle Exchange-2013-Server")
+    assert fact.remark("en") == fact.note
+
+
+def test_text_values_read_as_words() -> None:
+    de = catalogue("de")
+    assert value_words(de, "side_by_side") == "neue Server neben den alten"
+    assert value_words(de, ["arbitration", "users", "public_folders"]) == (
+        "Schiedspostfächer, Benutzerpostfächer, Postfächer für Öffentliche Ordner")
+    assert value_words(de, "CU15") == "CU15"  # a release is written as Microsoft writes it
+
+
+def test_a_source_keeps_its_citation_and_says_its_own_phrases_in_the_language() -> None:
+    source = ("consultant practice; no Microsoft figure (exchange-facts.md f: no per-server "
+              "install duration published)")
+    assert citation(source) == "consultant practice; no Microsoft figure"
+    assert source_words(catalogue("de"), source) == "Beratungspraxis; keine Angabe von Microsoft"
+    # A remark in brackets may hold its own ";": the citation still drops the whole remark.
+    assert citation("Planning assumption (no limit; Blog 4007169 'however')") == (
+        "Planning assumption")
+    assert citation("Exchange Team Blog 'Why in-place upgrade is low risk' (4410173, 2025-05-01)"
+                    ) == "Exchange Team Blog 'Why in-place upgrade is low risk' (4410173, 2025-05-01)"
+    assert source_words(catalogue("de"), "fact upgrade.2016_path") == (
+        "Wissensbasis: Weg von Exchange 2016 zu SE")
