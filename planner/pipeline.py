@@ -13,6 +13,7 @@ from pathlib import Path
 
 from planner.core.build_sources import precise_builds
 from planner.core.calendar import build_calendar
+from planner.core.completion_dates import with_completion_dates
 from planner.core.documentation_facts import documentation_override_findings
 from planner.core.edits.scenarios import export_choice
 from planner.core.exo_view import (
@@ -113,6 +114,7 @@ def make_plan(
     evidence = baseline_evidence(planned, settings, knowledge, as_of)
     proposal = propose(planned, settings, decisions, knowledge)
     dated = schedule(proposal, planned, settings, decisions, knowledge)
+    proposal = with_completion_dates(proposal, dated)
     tasks = pause_steps(proposal, dated, knowledge, as_of)  # the pauses as customer steps
     return Plan(
         estate=estate,

@@ -75,6 +75,9 @@ class Step:
     unattended: bool = False
     setup_days: float = 0.0
     completion_days: float = 0.0
+    # the customer wants the batch completed in a maintenance window: its last day (the
+    # completion) falls on a window day, the batch syncing on its own until then
+    complete_in_window: bool = False
     # who does it when not a consultant: a catalogue role ("exo_admin", exo.owner) or the
     # team the inventory names (a relay client's owner); "" = the customer
     owner: str = ""

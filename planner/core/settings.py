@@ -49,6 +49,9 @@ class Settings:
     consultants: tuple[Consultant, ...] = (Consultant("Consultant 1"),)
     freezes: tuple[Freeze, ...] = ()
     maintenance_days: tuple[str, ...] = ("Sat",)  # Mon..Sun
+    # the customer wants mailbox move batches completed in a maintenance window
+    # (New-MigrationBatch -CompleteAfter the window day) rather than as soon as they synced
+    complete_moves_in_window: bool = False
     pause_days_used: dict[int, int] = field(default_factory=dict)  # year -> days used
     first_detected: dict[str, date] = field(default_factory=dict)  # server name/FQDN -> date
     fixed_pauses: tuple[tuple[date, int], ...] | None = None  # (start, days); None = optimise

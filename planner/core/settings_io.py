@@ -11,7 +11,8 @@ project file all use one nested shape::
     [enforcement.overrides]  knowledge key = value  (see resources/knowledge/README.md)
     [[consultants]] name, days_per_week, absent = [["2026-12-21", "2027-01-06"]]
     [[freezes]]    start, end, name
-    [windows]      maintenance_days = ["Sat"]
+    [windows]      maintenance_days = ["Sat"], complete_moves = true (move batches complete in
+                   a window: -CompleteAfter)
     [durations]    step kind = working days
 
 An unknown key or a wrong value raises :class:`SettingsError` naming the file and the key.
@@ -106,7 +107,8 @@ def settings_from_table(
         raise root.fail("consultants", "at least one consultant is needed")
     kwargs["freezes"] = tuple(_freeze(item) for item in root.tables("freezes"))
     windows = root.table("windows")
-    windows.only(("maintenance_days", "days"))
+    windows.only(("maintenance_days", "days", "complete_moves"))
+    kwargs["complete_moves_in_window"] = windows.flag("complete_moves")
     days = windows.text_list("maintenance_days") or windows.text_list("days")
     if days is not None:
         names = [day_name(day) for day in days]
@@ -261,7 +263,8 @@ def settings_to_table(settings: Settings) -> dict[str, Any]:
             for c in s.consultants
         ],
         "freezes": [{"start": f.start, "end": f.end, "name": f.name} for f in s.freezes],
-        "windows": {"maintenance_days": list(s.maintenance_days)},
+        "windows": {"maintenance_days": list(s.maintenance_days),
+                    **({"complete_moves": True} if s.complete_moves_in_window else {})},
         "durations": dict(s.durations),
         "naming": {"new_server": s.new_server_pattern},
     }

@@ -109,6 +109,18 @@ class Table:
             raise self.fail(key, f"expected a list of texts, got {value!r}")
         return [v.strip() for v in value]
 
+    def flag(self, key: str) -> bool | None:
+        """Yes or no (a TOML boolean, or yes/no, true/false, ja/nein as text); None when absent."""
+        value = self.data.get(key)
+        if value is None or isinstance(value, bool):
+            return value
+        text = str(value).strip().casefold()
+        if text in ("true", "yes", "ja", "1"):
+            return True
+        if text in ("false", "no", "nein", "0"):
+            return False
+        raise self.fail(key, f"expected true or false, got {value!r}")
+
     def choice(self, key: str, choices: tuple[str, ...]) -> str | None:
         """One of a few texts (case-insensitive)."""
         value = self.text(key)

@@ -22,7 +22,7 @@ from planner.core.rules.estate_facts import (
     site_key,
 )
 from planner.core.rules.move_order import chain, order_source, system_steps
-from planner.core.rules.moves import gb_text, move_days, unattended
+from planner.core.rules.moves import gb_text, move_days, move_request_command, unattended
 from planner.core.rules.namespace import (
     namespace_command,
     namespace_detail,
@@ -145,8 +145,8 @@ def _moves(ctx: Context, old: ServerFacts, to: str) -> list[Step]:
          f"{old.fact_de}; {size[1]} Postfachdaten" if gb is not None
          else f"{old.fact_de}; Postfach-Datenmenge unbekannt: Standarddauer"),
         fields, duration_days=move_days(ctx, gb, "ex2013_moves"), **unattended(ctx),
-        command=f"Get-Mailbox -Server {name} -ResultSize Unlimited | New-MoveRequest "
-                f"-TargetDatabase <database on {to}>")
+        command=move_request_command(ctx, f"Get-Mailbox -Server {name} -ResultSize Unlimited",
+                                     f"database on {to}"))
     source = order_source(ctx, _RULE)
 
     def make(suffix: str, kind: str, titles: tuple[str, str], detail: tuple[str, str],

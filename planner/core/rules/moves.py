@@ -7,7 +7,12 @@ from typing import Any
 
 from planner.core.rules.base import Context
 
-__all__ = ["gb_text", "move_batches", "move_days", "throughput", "unattended"]
+__all__ = ["COMPLETION_DATE", "batch_command", "gb_text", "move_batches", "move_days",
+           "move_request_command", "throughput", "unattended"]
+
+# Stands in a command for the day a batch completes; the plan fills in the scheduled date
+# (planner.core.completion_dates) once the schedule is known.
+COMPLETION_DATE = "<completion date>"
 
 
 def throughput(ctx: Context) -> float:
@@ -49,6 +54,26 @@ def gb_text(gb: float | None) -> tuple[str, str]:
 
 
 def unattended(ctx: Context) -> dict[str, Any]:
-    """Step fields of a move that runs on its own: the consultant sets it up and completes it."""
+    """Step fields of a move that runs on its own: the consultant sets it up and completes it
+    (in a maintenance window when the project asks for that)."""
     return {"unattended": True, "setup_days": ctx.amount("mailbox_move_setup"),
-            "completion_days": ctx.amount("mailbox_move_completion")}
+            "completion_days": ctx.amount("mailbox_move_completion"),
+            "complete_in_window": ctx.settings.complete_moves_in_window}
+
+
+def batch_command(ctx: Context, name: str, targets: str) -> str:
+    """A local migration batch: completed as soon as it has synced, or after the window day."""
+    done = (f"-CompleteAfter {COMPLETION_DATE}" if ctx.settings.complete_moves_in_window
+            else "-AutoComplete")
+    return (f"New-MigrationBatch -Local -Name '{name}' -CSVData <users> "
+            f"-TargetDatabases <{targets}> -AutoStart {done}")
+
+
+def move_request_command(ctx: Context, source: str, target: str) -> str:
+    """Move requests; in a window they wait synced and are resumed on the window day."""
+    line = f"{source} | New-MoveRequest -TargetDatabase <{target}>"
+    if not ctx.settings.complete_moves_in_window:
+        return line
+    return (f"{line} -SuspendWhenReadyToComplete\n"
+            f"Get-MoveRequest -MoveStatus AutoSuspended | Resume-MoveRequest  "
+            f"# on {COMPLETION_DATE}")

@@ -6,7 +6,14 @@ from planner.core.plan import Phase, Step
 from planner.core.rules.base import Context, deps
 from planner.core.rules.groups import Group, group_facts, group_fields, group_step
 from planner.core.rules.move_order import chain, order_source, system_steps
-from planner.core.rules.moves import gb_text, move_batches, throughput, unattended
+from planner.core.rules.moves import (
+    batch_command,
+    gb_text,
+    move_batches,
+    move_request_command,
+    throughput,
+    unattended,
+)
 
 __all__ = ["cutover_steps"]
 
@@ -42,9 +49,8 @@ def _move_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
             (f"{facts[0]}; {size_en}", f"{facts[1]}; {size_de}"), fields,
             duration_days=days, predecessors=deps(out[-1].id if out else after),
             **unattended(ctx),
-            command=(f"New-MigrationBatch -Local -Name '{g.key}-{i}' -CSVData <users> "
-                     f"-TargetDatabases <databases on {to}> -AutoStart -AutoComplete"
-                     if g.new else "New-MoveRequest -TargetDatabase <SE database>")))
+            command=(batch_command(ctx, f"{g.key}-{i}", f"databases on {to}") if g.new
+                     else move_request_command(ctx, "<users>", "SE database"))))
     return out
 
 

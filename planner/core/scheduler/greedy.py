@@ -171,7 +171,7 @@ def _fit(job: Job, s: int, k: int, problem: Problem, board: _Board,
     """(end, why not, next candidate) for job on consultant k (-1: none) starting at s."""
     cal = problem.cal(job)
     days = job.days_by_consultant[k] if k >= 0 else job.fastest_days
-    e = s if job.is_milestone else cal.end_after(s, days)
+    e = s if job.is_milestone else job.end_after(cal, s, days)
     if e > s and (f := cal.freeze_end(s, e)) is not None:
         return e, Why("freeze", f), f
     if not resources:
@@ -226,7 +226,7 @@ def _place(job: Job, problem: Problem, board: _Board, placed: dict[int, Placemen
     # the consultant free soonest; of those, the one who finishes first (one on a shorter
     # week takes longer), then the first in the settings
     best: tuple[int, int, int, Why | None] = (LIMIT + 1, LIMIT + 1, -1, None)
-    soonest = cal.end_after(first, job.fastest_days) if not job.is_milestone else first
+    soonest = job.end_after(cal, first, job.fastest_days) if not job.is_milestone else first
     for k in ks:
         s, e, obstacle = _earliest(job, first, k, problem, board, resources, best[0] + 1)
         if (s, e) < best[:2]:

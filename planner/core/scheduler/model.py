@@ -62,9 +62,12 @@ class _Clock:
 _STRADDLES = 5  # end-table value past the end variable's domain: that start is forbidden
 
 
-def _end_table(cal: DayCalendar, h: int, days: int) -> list[int]:
+def _end_table(cal: DayCalendar, h: int, days: int, job: Job) -> list[int]:
     """Exclusive end per start; a start whose work would straddle a freeze gets no end."""
     table = cal.end_table(h, days)
+    if job.completes_in is not None:  # runs on to its window day
+        table = [min(h + 1, job.end_after(cal, s, days)) if e <= h else e
+                 for s, e in enumerate(table)]
     if cal.has_freezes:
         table = [h + _STRADDLES if e <= h and cal.freeze_end(s, e) is not None else e
                  for s, e in enumerate(table)]
@@ -73,7 +76,7 @@ def _end_table(cal: DayCalendar, h: int, days: int) -> list[int]:
 
 def _job_vars(sm: ScheduleModel, problem: Problem) -> None:
     m, h = sm.model, sm.horizon
-    tables: dict[tuple[object, int], list[int]] = {}
+    tables: dict[tuple[object, int, bool], list[int]] = {}
     for job in problem.jobs:
         cal = problem.cal(job)
         ok = [s for s in range(h) if cal.ok(s)]
@@ -93,9 +96,9 @@ def _job_vars(sm: ScheduleModel, problem: Problem) -> None:
         speeds = sorted(set(job.days_by_consultant)) if job.uses_consultant else [job.base_days]
         speed_end: dict[int, IntVar] = {}
         for days in speeds:
-            key = (job.calendar_key, days)
+            key = (job.calendar_key, days, job.completes_in is not None)
             if key not in tables:
-                tables[key] = _end_table(cal, h, days)
+                tables[key] = _end_table(cal, h, days, job)
             var = m.new_int_var(0, h + _STRADDLES, f"e{days}[{name}]")
             m.add_element(start, tables[key], var)
             speed_end[days] = var
@@ -154,10 +157,11 @@ def _held(sm: ScheduleModel, problem: Problem, job: Job) -> list[Span]:
         b = _table(sm, s, [min(h + 1, cal.end_after(x, j)) for x in range(h + 1)],
                    f"setup{j}[{job.step.id}]")
         out.append((a, _size(sm, a, b, f"setup{i}", job), b, units))
+    last = job.completes_in or cal  # the completion is worked on the days it falls on
     for i, j, units in hold_pieces(completion):  # counted back from the end
-        a = _table(sm, e, [cal.start_before(x, j) for x in range(h + 2)],
+        a = _table(sm, e, [last.start_before(x, j) for x in range(h + 2)],
                    f"completion{j}[{job.step.id}]")
-        b = _table(sm, e, [cal.start_before(x, i + 1) + 1 for x in range(h + 2)],
+        b = _table(sm, e, [last.start_before(x, i + 1) + 1 for x in range(h + 2)],
                    f"completion{i}[{job.step.id}]")
         out.append((a, _size(sm, a, b, f"completion{i}", job), b, units))
     return out

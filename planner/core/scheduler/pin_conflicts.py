@@ -24,7 +24,7 @@ def _span(problem: Problem, job: Job) -> tuple[int, int]:
     assert job.pin is not None
     if job.is_milestone:
         return job.pin, job.pin
-    return job.pin, problem.cal(job).end_after(job.pin, job.fastest_days)
+    return job.pin, job.end_after(problem.cal(job), job.pin, job.fastest_days)
 
 
 def _both(render: Callable[[str], str]) -> Reason:

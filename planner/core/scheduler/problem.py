@@ -137,6 +137,15 @@ class Job:
     deadline: int | None  # last allowed day index (inclusive)
     # unattended: the consultant's set-up at the start and completion at the end, in UNITS
     holds: tuple[int, int] | None = None
+    completes_in: DayCalendar | None = None  # the window days its last day must fall on
+
+    def end_after(self, cal: DayCalendar, start: int, days: int) -> int:
+        """Exclusive end when the step starts on ``start`` and works ``days`` days of ``cal``;
+        a batch completed in a window runs on until the first window day from its last day."""
+        end = cal.end_after(start, days)
+        if self.completes_in is None or end <= start:
+            return end
+        return self.completes_in.next_ok(end - 1) + 1
 
     def consultant_spans(self, cal: DayCalendar, start: int, end: int) -> list[Span]:
         """The spans its consultant is held, with the units held per day: all of it, or an
@@ -146,7 +155,8 @@ class Job:
         setup, completion = self.holds
         spans = [(cal.end_after(start, i + 1) - 1, cal.end_after(start, j), units)
                  for i, j, units in hold_pieces(setup)]
-        spans += [(cal.start_before(end, j), cal.start_before(end, i + 1) + 1, units)
+        last = self.completes_in or cal  # the completion is worked on the days it falls on
+        spans += [(last.start_before(end, j), last.start_before(end, i + 1) + 1, units)
                   for i, j, units in hold_pieces(completion)]
         return spans
 
@@ -284,6 +294,9 @@ def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decision
     )
     pin = decisions.pins.get(step.id)
     nb = decisions.not_before.get(step.id)
+    window = (*key[:2], True)
+    if step.complete_in_window and window not in p.calendars:
+        p.calendars[window] = DayCalendar(p.calendar, p.start, site, True)
     return Job(
         index=index,
         step=step,
@@ -295,6 +308,7 @@ def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decision
         not_before=max(0, p.index(nb)) if nb else 0,
         deadline=p.index(step.deadline) if step.deadline else None,
         holds=holds,
+        completes_in=p.calendars[window] if step.complete_in_window else None,
     )
 
 

@@ -42,7 +42,7 @@ def _own(problem: Problem, job: Job, p: Placement) -> list[Violation]:
             else job.base_days)
     if p.start < 0 or not cal.ok(p.start):
         out.append(Violation("calendar", one))
-    elif p.end != cal.end_after(p.start, days):
+    elif p.end != job.end_after(cal, p.start, days):
         out.append(Violation("length", one))
     if cal.freeze_end(p.start, p.end) is not None:
         out.append(Violation("freeze", one))
