@@ -111,10 +111,14 @@ class _Work:
             return
         work = self._work.setdefault(job.calendar_key, {})
         if job.holds is not None:  # unattended: only set-up and completion hold anyone
-            held = sum(job.holds)
-            if held > 0:
-                key = (1, *(1 for _ in job.days_by_consultant))
-                work[key] = work.get(key, 0) + held
+            setup, completion = job.holds
+            # a completion in a maintenance window is worked on the window's days
+            last = self._work.setdefault((*job.calendar_key[:2], True), {}) \
+                if job.completes_in is not None else work
+            key = (1, *(1 for _ in job.days_by_consultant))
+            for where, held in ((work, setup), (last, completion)):
+                if held > 0:
+                    where[key] = where.get(key, 0) + held
             return
         key = (job.base_days, *job.days_by_consultant)
         work[key] = work.get(key, 0) + job.base_days * UNITS
