@@ -26,6 +26,7 @@ from planner.core.plan import (
     Schedule,
     ScheduledStep,
     ServerAssessment,
+    SnappedPin,
     Step,
 )
 from planner.core.settings import Decisions, Settings
@@ -103,6 +104,7 @@ def make_plan(estate: Estate, findings: Any, settings: Settings,
     decisions = decisions or Decisions()
     steps = _steps(estate, settings, decisions)
     dated: dict[str, ScheduledStep] = {}
+    snapped: list[SnappedPin] = []
     cursor = settings.start
     for s in steps:
         start = handmade.next_working_day(cursor)
@@ -112,8 +114,10 @@ def make_plan(estate: Estate, findings: Any, settings: Settings,
             if after > start:
                 start = handmade.next_working_day(after)
                 driver = Driver("predecessor", "predecessor", step=p.step_id)
-        if s.id in decisions.pins:
-            start = decisions.pins[s.id]
+        if s.id in decisions.pins:  # like the scheduler, a pin on a weekend snaps ahead
+            start = handmade.next_working_day(decisions.pins[s.id])
+            if start != decisions.pins[s.id]:
+                snapped.append(SnappedPin(s.id, decisions.pins[s.id], start))
             driver = Driver("pin", "pinned", start)
         end = handmade.finish_day(handmade.next_working_day(start), s.duration_days)
         dated[s.id] = ScheduledStep(s.id, start, end, "Consultant 1", driver)
@@ -128,7 +132,8 @@ def make_plan(estate: Estate, findings: Any, settings: Settings,
     objective = Objective(len(steps), 2 * len(steps), sum(p.days for p in pauses), finish,
                           "optimal")
     proposal = Proposal(tuple(steps), _assessments(estate, decisions))
-    schedule = Schedule(tuple(dated[s.id] for s in steps), pauses, exposure, objective)
+    schedule = Schedule(tuple(dated[s.id] for s in steps), pauses, exposure, objective,
+                        tuple(snapped))
     return Plan(estate, settings, decisions, tuple(findings or ()), proposal, schedule)
 
 

@@ -8,9 +8,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from datetime import timedelta
 
-from PySide6.QtCore import QPoint, Qt
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from planner.gui.views.gantt import GanttView
+from planner.gui.views.gantt_labels import distinct_labels
 from tests.gui.planning_fixtures import fake_document
 
 
@@ -49,12 +52,12 @@ def test_dragging_a_bar_pins_the_step_and_undo_unpins(qtbot, monkeypatch):
     old_start = doc.plan.schedule.for_step("decom:EX02").start
     chart.ensureVisible(bar)
     centre = chart.mapFromScene(bar.sceneBoundingRect().center())
-    target = centre + QPoint(int(3 * chart.layout_info.px_per_day), 0)
+    target = centre + QPoint(int(7 * chart.layout_info.px_per_day), 0)
     qtbot.mousePress(chart.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     qtbot.mouseMove(chart.viewport(), pos=centre + QPoint(10, 0))
     qtbot.mouseMove(chart.viewport(), pos=target)
     qtbot.mouseRelease(chart.viewport(), Qt.MouseButton.LeftButton, pos=target)
-    pinned = old_start + timedelta(days=3)
+    pinned = old_start + timedelta(days=7)  # the same weekday: no snapping
     assert doc.decisions.pins == {"decom:EX02": pinned}
     assert doc.plan.schedule.for_step("decom:EX02").start == pinned
     assert chart.layout_info.bars["decom:EX02"].pinned
@@ -71,3 +74,61 @@ def test_a_click_without_moving_pins_nothing(qtbot, monkeypatch):
     qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert doc.decisions.pins == {}
     assert doc.undo_stack.count() == 0
+
+
+def _drag(qtbot, widget, start: QPoint, end: QPoint) -> None:
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(widget, pos=start + QPoint(2, 0))
+    qtbot.mouseMove(widget, pos=end)
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=end)
+
+
+def test_a_pin_on_a_day_the_step_may_not_start_snaps_with_a_visible_note(qtbot, monkeypatch):
+    doc, view = _view(qtbot, monkeypatch)
+    view.set_zoom("day")
+    chart = view.chart
+    old = doc.plan.schedule.for_step("decom:EX02").start
+    saturday = old + timedelta(days=(5 - old.weekday()) % 7 or 7)
+    bar = chart.layout_info.bars["decom:EX02"]
+    chart.ensureVisible(bar)
+    centre = chart.mapFromScene(bar.sceneBoundingRect().center())
+    days = (saturday - old).days
+    _drag(qtbot, chart.viewport(), centre,
+          centre + QPoint(int(days * chart.layout_info.px_per_day), 0))
+    monday = saturday + timedelta(days=2)
+    assert doc.decisions.pins == {"decom:EX02": saturday}
+    assert doc.plan.schedule.for_step("decom:EX02").start == monday
+    assert view.note.isVisibleTo(view)
+    assert "Decommission EX02" in view.note.text() and "may not start" in view.note.text()
+    doc.undo_stack.undo()
+    assert not view.note.isVisibleTo(view)
+
+
+def test_the_label_column_is_widened_by_dragging_its_edge(qtbot, monkeypatch, tmp_path):
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    _doc, view = _view(qtbot, monkeypatch)
+    chart = view.chart
+    before = chart.layout_info.label_w
+    chart.horizontalScrollBar().setValue(0)
+    edge = chart.mapFromScene(QPointF(before, 60))
+    _drag(qtbot, chart.viewport(), edge, edge + QPoint(120, 0))
+    assert chart.layout_info.label_w == pytest.approx(before + 120, abs=3)
+    assert view.label_w == chart.layout_info.label_w
+    bar = chart.layout_info.bars["prep:ad"]
+    assert bar.sceneBoundingRect().left() >= chart.layout_info.label_w
+
+
+def test_shortened_labels_keep_what_tells_rows_apart(qtbot):
+    titles = [f"Move mailboxes from BER-EX16-01, BER-EX16-02 to DAG-BER16-SE ({i}/4)"
+              for i in range(1, 5)]
+    titles += ["HealthChecker and SetupAssist before the upgrade of BER-EX19-01",
+               "HealthChecker and SetupAssist before the upgrade of BER-EDGE01"]
+    metrics = QFontMetricsF(QFont())
+    for room in (140.0, 220.0, 300.0):
+        shown = distinct_labels(titles, lambda t, room=room: metrics.horizontalAdvance(t) <= room)
+        assert len(set(shown)) == len(titles), shown
+        assert all(metrics.horizontalAdvance(t) <= room for t in shown)
+    shown = distinct_labels(titles, lambda t: metrics.horizontalAdvance(t) <= 220)
+    assert shown[1].endswith("(2/4)") and shown[4].endswith("BER-EX19-01")
+    assert shown[0].startswith("Move")

@@ -11,10 +11,11 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter
+from PySide6.QtCore import QCoreApplication, QPointF, QSettings, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
+    QGraphicsLineItem,
     QGraphicsScene,
     QGraphicsView,
     QHBoxLayout,
@@ -27,11 +28,13 @@ from PySide6.QtWidgets import (
 from planner.core.calendar import build_calendar
 from planner.core.enforcement import daily_stages
 from planner.core.plan import Plan
-from planner.core.vocabulary import STAGE_KINDS
+from planner.core.vocabulary import COLOURS, STAGE_KINDS
 from planner.gui.formats import format_date
-from planner.gui.i18n import ui_language, word
+from planner.gui.i18n import texts, ui_language, word
 from planner.gui.names import step_name
 from planner.gui.views.gantt_scene import (
+    LABEL_W,
+    MIN_LABEL_W,
     STAGE_COLORS,
     GanttBar,
     GanttInput,
@@ -47,6 +50,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("GanttView", text)
 
 
+_EDGE_GRIP = 4.0  # pixels either side of the label column's edge that grab it
 ZOOM_PX_PER_DAY = {"day": 28.0, "week": 10.0, "month": 3.2}
 
 
@@ -69,6 +73,7 @@ class GanttGraphicsView(QGraphicsView):
     """The chart itself; turns a horizontal bar drag into a pin request."""
 
     pinRequested = Signal(str, object)  # step id, date | None (None = unpin)
+    labelWidthChanged = Signal(float)  # the label column's edge was dragged
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,11 +83,19 @@ class GanttGraphicsView(QGraphicsView):
         self.setMouseTracking(True)
         self.layout_info: GanttLayout | None = None
         self._drag: tuple[GanttBar, QPointF, float] | None = None
+        self._edge: QGraphicsLineItem | None = None  # the guide while the column is resized
 
     def show_chart(self, data: GanttInput) -> None:
         """Rebuild the scene for a plan (cheap: a few hundred items)."""
         self._drag = None
+        self._edge = None
         self.layout_info = build_gantt_scene(self.scene(), data)
+
+    def _on_edge(self, pos: QPointF) -> bool:
+        """Whether a viewport position is on the label column's right edge."""
+        if self.layout_info is None:
+            return False
+        return abs(self.mapToScene(pos.toPoint()).x() - self.layout_info.label_w) <= _EDGE_GRIP
 
     def bar_at(self, pos: QPointF) -> GanttBar | None:
         """The bar under a viewport position."""
@@ -92,7 +105,14 @@ class GanttGraphicsView(QGraphicsView):
         return None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        """Start dragging a bar with the left button."""
+        """Start dragging a bar, or the label column's edge, with the left button."""
+        if event.button() == Qt.MouseButton.LeftButton and self._on_edge(event.position()):
+            x = self.mapToScene(event.position().toPoint()).x()
+            self._edge = self.scene().addLine(x, 0, x, self.scene().sceneRect().height(),
+                                              QPen(Qt.PenStyle.DashLine))
+            self._edge.setZValue(40)
+            event.accept()
+            return
         bar = self.bar_at(event.position())
         if bar is not None and event.button() == Qt.MouseButton.LeftButton:
             self._drag = (bar, self.mapToScene(event.position().toPoint()), bar.pos().x())
@@ -101,7 +121,14 @@ class GanttGraphicsView(QGraphicsView):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        """Move the dragged bar horizontally, snapped to whole days."""
+        """Move the dragged bar horizontally, snapped to whole days (or the column edge)."""
+        if self._edge is not None:
+            x = max(MIN_LABEL_W, self.mapToScene(event.position().toPoint()).x())
+            self._edge.setLine(x, 0, x, self.scene().sceneRect().height())
+            event.accept()
+            return
+        self.viewport().setCursor(Qt.CursorShape.SplitHCursor if self._on_edge(event.position())
+                                  else Qt.CursorShape.ArrowCursor)
         if self._drag is not None and self.layout_info is not None:
             bar, origin, x0 = self._drag
             dx = self.mapToScene(event.position().toPoint()).x() - origin.x()
@@ -113,6 +140,12 @@ class GanttGraphicsView(QGraphicsView):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """Drop: a move of at least one day pins the step to its new start."""
+        if self._edge is not None:
+            width = max(MIN_LABEL_W, self._edge.line().x1())
+            self._edge = None
+            self.labelWidthChanged.emit(width)
+            event.accept()
+            return
         if self._drag is not None and self.layout_info is not None:
             bar, origin, x0 = self._drag
             self._drag = None
@@ -137,6 +170,14 @@ class GanttGraphicsView(QGraphicsView):
             self.pinRequested.emit(bar.step.id, None)
 
 
+def _saved_width() -> float:
+    """The label column's width the user left it at (the default when none or unreadable)."""
+    try:
+        return max(MIN_LABEL_W, float(str(QSettings().value("gantt/label_width", LABEL_W))))
+    except ValueError:
+        return LABEL_W
+
+
 class GanttView(QWidget):
     """Zoom bar, legend and the chart, kept in step with the open document's plan."""
 
@@ -151,7 +192,13 @@ class GanttView(QWidget):
         self.zoom.currentIndexChanged.connect(self.refresh)
         self.chart = GanttGraphicsView(self)
         self.chart.pinRequested.connect(self._pin)
+        self.label_w = _saved_width()
+        self.chart.labelWidthChanged.connect(self._set_label_width)
         self.status = QLabel()
+        self.note = QLabel()  # pins moved to a day their step may start on
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(f"background: {COLOURS['check']}; padding: 3px;")
+        self.note.hide()
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Zoom:")))
         bar.addWidget(self.zoom)
@@ -161,6 +208,7 @@ class GanttView(QWidget):
         bar.addWidget(self.status)
         box = QVBoxLayout(self)
         box.addLayout(bar)
+        box.addWidget(self.note)
         box.addWidget(self.chart, 1)
         document.planChanged.connect(self.refresh)
         document.busyChanged.connect(self._busy)
@@ -189,6 +237,7 @@ class GanttView(QWidget):
         if plan is None:
             self.chart.scene().clear()
             self.status.setText(self.tr("No plan yet."))
+            self.note.hide()
             return
         lang = ui_language()
         data = GanttInput(
@@ -197,11 +246,27 @@ class GanttView(QWidget):
             lang=lang,
             calendar=plan_calendar(plan),
             stages=plan_stages(plan, self.document.knowledge),
+            label_w=self.label_w,
         )
         self.chart.show_chart(data)
+        self._show_snapped(plan)
         finish = plan.schedule.objective.finish
         self.status.setText(self.tr("{n} steps, finish {finish}").format(
             n=len(plan.proposal.steps), finish=format_date(finish) if finish else "–"))
+
+    def _set_label_width(self, width: float) -> None:
+        self.label_w = width
+        QSettings().setValue("gantt/label_width", width)
+        self.refresh()
+
+    def _show_snapped(self, plan: Plan) -> None:
+        """Say where a pin was moved because its step may not start on the day asked."""
+        names = {s.id: s.title(ui_language()) for s in plan.proposal.steps}
+        notes = [texts()("schedule.cli.snapped", step=names.get(m.step_id, ""), asked=m.asked,
+                         used=m.used)
+                 for m in plan.schedule.snapped_pins]
+        self.note.setText("\n".join(notes))
+        self.note.setVisible(bool(notes))
 
     def _pin(self, step_id: str, day: date | None) -> None:
         doc = self.document

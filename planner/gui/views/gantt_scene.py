@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPolygonItem,
@@ -28,8 +28,11 @@ from planner.core.plan import Phase, Plan, ScheduledStep, Step
 from planner.core.vocabulary import COLOURS, PHASES, STAGE_KINDS
 from planner.gui.formats import format_date, format_month, format_weekday_date
 from planner.gui.i18n import word
+from planner.gui.views.gantt_labels import distinct_labels
 
 __all__ = [
+    "LABEL_W",
+    "MIN_LABEL_W",
     "PHASE_COLORS",
     "STAGE_COLORS",
     "GanttBar",
@@ -40,6 +43,7 @@ __all__ = [
 ]
 
 LABEL_W = 280.0
+MIN_LABEL_W = 80.0
 HEADER_H = 44.0
 ROW_H = 22.0
 BAR_H = 14.0
@@ -67,6 +71,7 @@ class GanttInput:
     lang: str = "en"
     calendar: Any = None  # planner.core.calendar.WorkCalendar, or None to skip shading
     stages: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)  # server -> DayStage
+    label_w: float = LABEL_W  # the label column, widened by dragging its edge
 
 
 class GanttBar(QGraphicsRectItem):
@@ -87,16 +92,17 @@ class GanttLayout:
 
     origin: date
     px_per_day: float
+    label_w: float = LABEL_W
     bars: dict[str, GanttBar] = field(default_factory=dict)
     rows: dict[str, int] = field(default_factory=dict)  # step id -> row index
 
     def x_of(self, day: date) -> float:
         """Scene x of the left edge of a day."""
-        return LABEL_W + (day - self.origin).days * self.px_per_day
+        return self.label_w + (day - self.origin).days * self.px_per_day
 
     def day_at(self, x: float) -> date:
         """The day under scene x."""
-        return self.origin + timedelta(days=int((x - LABEL_W) // self.px_per_day))
+        return self.origin + timedelta(days=int((x - self.label_w) // self.px_per_day))
 
 
 def stage_runs(stages: Iterable[Any]) -> Iterator[tuple[str, date, date]]:
@@ -144,7 +150,8 @@ def build_gantt_scene(scene: QGraphicsScene, data: GanttInput) -> GanttLayout:
     """Clear the scene and draw the whole chart; returns the layout for hit-testing."""
     scene.clear()
     first, last = _span(data.plan)
-    layout = GanttLayout(origin=first, px_per_day=data.px_per_day)
+    layout = GanttLayout(origin=first, px_per_day=data.px_per_day,
+                         label_w=max(MIN_LABEL_W, data.label_w))
     groups = _ordered_rows(data.plan)
     n_rows = sum(1 + len(steps) for _, steps in groups)
     height = HEADER_H + n_rows * ROW_H
@@ -232,16 +239,17 @@ def _draw_header(scene: QGraphicsScene, layout: GanttLayout, first: date, last: 
         day += timedelta(days=1)
 
 
-def _label(scene: QGraphicsScene, text: str, x: float, y: float, bold: bool = False,
-           max_w: float = LABEL_W - 12) -> QGraphicsSimpleTextItem:
+def _label_font(bold: bool = False) -> QFont:
     font = QFont()
     font.setPointSizeF(8.5)
     font.setBold(bold)
-    item = scene.addSimpleText(text, font)
+    return font
+
+
+def _label(scene: QGraphicsScene, text: str, x: float, y: float, bold: bool = False,
+           shown: str = "") -> QGraphicsSimpleTextItem:
+    item = scene.addSimpleText(shown or text, _label_font(bold))
     item.setToolTip(text)
-    while item.boundingRect().width() > max_w and len(text) > 4:
-        text = text[:-2]
-        item.setText(text + "…")
     item.setPos(x, y + (ROW_H - item.boundingRect().height()) / 2)
     item.setZValue(20)
     return item
@@ -251,6 +259,10 @@ def _draw_rows(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout,
                groups: list[tuple[Phase, list[Step]]], width: float) -> None:
     row = 0
     stages = {k.lower(): v for k, v in data.stages.items()}
+    metrics = QFontMetricsF(_label_font())
+    room = layout.label_w - 16 - 6
+    titles = [step.title(data.lang) for _, steps in groups for step in steps]
+    shown = iter(distinct_labels(titles, lambda text: metrics.horizontalAdvance(text) <= room))
     for phase, steps in groups:
         y = HEADER_H + row * ROW_H
         scene.addRect(QRectF(0, y, width, ROW_H), QPen(Qt.PenStyle.NoPen),
@@ -260,7 +272,7 @@ def _draw_rows(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout,
         for step in steps:
             y = HEADER_H + row * ROW_H
             layout.rows[step.id] = row
-            _label(scene, step.title(data.lang), 16, y)
+            _label(scene, step.title(data.lang), 16, y, shown=next(shown))
             for server in _server_of(step):
                 for kind, d0, d1 in stage_runs(stages.get(server, ())):
                     _band(scene, layout, d0, d1, y + 1, ROW_H - 2,
@@ -270,7 +282,7 @@ def _draw_rows(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout,
             if dated is not None:
                 _draw_bar(scene, data, layout, step, dated, y)
             row += 1
-    scene.addLine(LABEL_W, 0, LABEL_W, HEADER_H + row * ROW_H,
+    scene.addLine(layout.label_w, 0, layout.label_w, HEADER_H + row * ROW_H,
                   QPen(QColor(COLOURS["frame"]))).setZValue(30)
 
 

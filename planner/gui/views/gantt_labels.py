@@ -1,0 +1,61 @@
+"""Row labels of the Gantt chart that tell rows apart when they must be shortened.
+
+Cutting long titles at the end makes siblings identical ("Move mailboxes from BER-EX16-01,
+BER-EX1…" four times). Here a title that does not fit keeps its beginning (what is done)
+and its distinguishing end (which batch, which server), and the part it shares with other
+titles gives way: "Move mailboxes from BER-EX16-… (2/4)".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+__all__ = ["distinct_labels"]
+
+ELLIPSIS = "…"
+_MIN_HEAD = 6  # characters of the beginning kept at least
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _word_start(text: str, at: int) -> int:
+    """Back up to the start of the word ``at`` falls in (a distinguishing "01" of
+    "BER-EX16-01" is read with its whole name)."""
+    while at > 0 and not text[at - 1].isspace() and text[at - 1] not in ",;":
+        at -= 1
+    return at
+
+
+def _shorten(text: str, shared: int, fits: Callable[[str], bool]) -> str:
+    tail_at = _word_start(text, min(shared, len(text)))
+    tail = text[tail_at:]
+    if tail_at > _MIN_HEAD:
+        for head in range(tail_at - 1, _MIN_HEAD - 1, -1):
+            candidate = text[:head].rstrip(" ,;") + ELLIPSIS + " " + tail.lstrip()
+            if fits(candidate):
+                return candidate
+        text = ELLIPSIS + " " + tail.lstrip()
+    while len(text) > 4 and not fits(text):  # even the distinguishing end is too long
+        text = text[:-2].rstrip(ELLIPSIS) + ELLIPSIS
+    return text
+
+
+def distinct_labels(titles: Sequence[str], fits: Callable[[str], bool]) -> list[str]:
+    """Each title as it fits (``fits(text)`` says whether a text fits the column), keeping
+    the part that tells it apart from the most similar other title."""
+    result = []
+    for i, text in enumerate(titles):
+        if fits(text):
+            result.append(text)
+            continue
+        shared = max((_common_prefix(text, other) for j, other in enumerate(titles)
+                      if j != i and other != text), default=0)
+        result.append(_shorten(text, shared, fits))
+    return result
