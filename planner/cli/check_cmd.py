@@ -31,20 +31,6 @@ from planner.core.transport_listing import flow_listing
 
 _ENTITIES = ("sites", "servers", "dags", "databases", "connectors", "relay_clients",
              "namespaces", "exo_reports")
-_LABELS = {
-    "en": {"sites": "sites", "servers": "servers", "dags": "DAGs", "databases": "databases",
-           "connectors": "connectors", "relay_clients": "relay clients",
-           "namespaces": "namespaces", "exo_reports": "Exchange Online report rows",
-           "findings": "Findings", "none": "No findings.", "unknown": "unknown build",
-           "estate": "Estate"},
-    "de": {"sites": "Standorte", "servers": "Server", "dags": "DAGs", "databases": "Datenbanken",
-           "connectors": "Connectoren", "relay_clients": "Relay-Clients",
-           "namespaces": "Namespaces", "exo_reports": "Zeilen im Exchange-Online-Bericht",
-           "findings": "Befunde", "none": "Keine Befunde.", "unknown": "Build unbekannt",
-           "estate": "Bestand"},
-}
-
-
 def add_parser(sub: Any) -> None:
     """Register the command."""
     p = sub.add_parser("check", help="import inventory files and list what is wrong with them")
@@ -123,28 +109,32 @@ def _releases(estate: Estate, knowledge: Knowledge | None, unknown: str) -> Coun
 
 
 def _print_summary(result: ImportResult, knowledge: Knowledge | None, lang: str) -> None:
-    text = _LABELS[lang]
+    words = catalogue(lang)
     estate = result.estate
     title = estate.organization.customer or ", ".join(
         sorted({f.file for f in result.findings if f.file})[:3])
-    print(f"{text['estate']}: {title}".rstrip(": "))
-    counts = [f"{len(getattr(estate, k))} {text[k]}" for k in _ENTITIES if getattr(estate, k)]
+    print(f"{words('common.check.estate')}: {title}".rstrip(": "))
+    counts = [words.plural(f"common.check.count.{k}", len(getattr(estate, k)))
+              for k in _ENTITIES if getattr(estate, k)]
     print("  " + (", ".join(counts) or "—"))
-    for name, n in sorted(_releases(estate, knowledge, text["unknown"]).items()):
+    for name, n in sorted(_releases(estate, knowledge, words("common.check.unknown_build"))
+                          .items()):
         print(f"  {n} × {name}")
     flows = flow_listing(estate, lang)
     if flows.rows:
-        print(catalogue(lang)("transport.cli_flows"))
+        print(words("transport.cli_flows"))
         for server, flow, _days, _total, per_day in flows.rows:
             print(f"  {server}: {flow} {per_day}")
     print()
     if not result.findings:
-        print(text["none"])
+        print(words("common.check.none"))
         return
     by_severity = Counter(f.severity.value for f in result.findings)
-    print(f"{text['findings']}: " + ", ".join(f"{n} {s}" for s, n in sorted(by_severity.items())))
+    print(f"{words('common.check.findings')}: " + ", ".join(
+        words.plural(f"common.check.count.{s}", n) for s, n in sorted(by_severity.items())))
     order = {"error": 0, "warning": 1, "info": 2}
     for f in sorted(result.findings, key=lambda f: order[f.severity.value]):
         where = f.where()
-        print(f"  {f.severity.value.upper():7} {f.code}  {where + ': ' if where else ''}"
+        severity = words(f"vocabulary.severity.{f.severity.value}").upper()
+        print(f"  {severity:8} {f.code}  {where + ': ' if where else ''}"
               f"{f.message(lang)}")

@@ -24,11 +24,7 @@ SAMPLES = {
 }
 
 # Codes the GUI cannot rename yet, each with the owner of the fix. Keep this list short.
-NOT_YET = {
-    # IMPORT-COLUMN-GUESSED writes the importer's field code into its message; field labels
-    # belong in the core vocabulary (issue #14), then the finding can name the field.
-    "address_spaces",
-}
+NOT_YET: set[str] = set()
 
 
 @pytest.fixture(params=["en", "de"])

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from planner.core.importing.findings import finding
+from planner.core.importing.findings import FieldName, finding
 from planner.core.importing.headers import (
     Synonyms,
     map_columns,
@@ -21,7 +21,6 @@ from planner.core.importing.headers import (
 from planner.core.importing.mapping import ColumnChoice, SheetMapping
 from planner.core.importing.powershell import connector_context
 from planner.core.importing.records import Row, read_block
-from planner.core.importing.schema import entity
 from planner.core.importing.tabular import Table
 from planner.core.importing.values import cell_text
 from planner.core.model import Finding
@@ -155,10 +154,9 @@ def _column_findings(table: Table, mapping: SheetMapping) -> list[Finding]:
     out: list[Finding] = []
     for c in mapping.columns:
         if c.field and c.confidence < _GUESS_LIMIT:
-            # The template's column title, as the consultant sees it, not the record field.
-            spec = entity(mapping.entity).field(c.field) if mapping.entity else None
+            # the field's display name in the reader's language, not the record field's code
             out.append(finding("IMPORT-COLUMN-GUESSED", where, column=c.letter, header=c.header,
-                               field=f'"{spec.title if spec else c.field}"',
+                               field=FieldName(mapping.entity, c.field),
                                confidence=c.confidence))
     ignored = [f"{c.letter} \"{c.header}\"" for c in mapping.columns if not c.field and c.header]
     if ignored:

@@ -14,7 +14,7 @@ from planner.core.importing.transport_findings import TRANSPORT_FINDINGS
 from planner.core.model import Finding, Severity
 from planner.core.outline import target_label
 
-__all__ = ["CATALOG", "Counted", "Where", "finding"]
+__all__ = ["CATALOG", "Counted", "FieldName", "Where", "finding"]
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -78,8 +78,10 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     "IMPORT-COLUMNS-IGNORED": (INFO, "Columns not used: {detail}",
                                "Nicht verwendete Spalten: {detail}"),
     "IMPORT-COLUMN-GUESSED": (
-        INFO, "Column \"{header}\" read as {field} ({confidence:.0%} sure); check the mapping.",
-        "Spalte \"{header}\" als {field} gelesen ({confidence:.0%} sicher); Zuordnung prüfen."),
+        INFO, "Column \"{header}\" read as \"{field}\" ({confidence:.0%} sure); check the "
+        "mapping.",
+        "Spalte \"{header}\" als \"{field}\" gelesen ({confidence:.0%} sicher); Zuordnung "
+        "prüfen."),
     "IMPORT-ROW-EXAMPLE": (INFO, "Template example row skipped.",
                            "Beispielzeile der Vorlage übersprungen."),
     "IMPORT-PROJECT-LOGO": (
@@ -201,6 +203,19 @@ def finding(code: str, where: Where | None = None, column: str = "", target: str
 
 
 @dataclass(frozen=True)
+class FieldName:
+    """An inventory field as a finding names it: ``FieldName("connector", "address_spaces")``
+    reads "address spaces" / "Adressräume", never the record field's code."""
+
+    entity: str
+    name: str
+
+    def text(self, lang: str) -> str:
+        """The field's display name in ``lang`` (``vocabulary.field.<entity>.<name>``)."""
+        return catalogue(lang)(f"vocabulary.field.{self.entity}.{self.name}")
+
+
+@dataclass(frozen=True)
 class Counted:
     """A count with its noun, worded per language from the catalogue's plural forms.
 
@@ -220,7 +235,8 @@ class Counted:
 def _worded(params: dict[str, Any], lang: str) -> dict[str, Any]:
     """The parameters as a reader of ``lang`` sees them: counts with their nouns, places in
     words, and a target such as ``server:EX01`` as "Server EX01" (never the code)."""
-    out = {k: v.text(lang) if isinstance(v, Counted | Where) else v for k, v in params.items()}
+    out = {k: v.text(lang) if isinstance(v, Counted | Where | FieldName) else v
+           for k, v in params.items()}
     target = out.get("target")
     if isinstance(target, str) and ":" in target:
         out["target"] = target_label(target, lang)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from planner.core.importing.findings import Where, finding
+from planner.core.importing.findings import FieldName, Where, finding
 from planner.core.importing.records import Row
 from planner.core.importing.values import canonical_build
 from planner.core.model import (
@@ -120,8 +120,8 @@ def _merge_build(target: _Merged, row: Row, more_precise: Precision | None,
         return
     findings.append(finding(
         "IMPORT-CONFLICT", row.where, column=row.columns.get("build", ""),
-        target=_label(row), field="build", kept=_show(kept), kept_at=target.sources["build"],
-        other=_show(value)))
+        target=_label(row), field=FieldName(row.entity, "build"), kept=_show(kept),
+        kept_at=target.sources["build"], other=_show(value)))
 
 
 def _combine(rows: Iterable[Row], more_precise: Precision | None = None,
@@ -149,7 +149,8 @@ def _combine(rows: Iterable[Row], more_precise: Precision | None = None,
             elif not _same(name, target.values[name], value):
                 findings.append(finding(
                     "IMPORT-CONFLICT", row.where, column=row.columns.get(name, ""),
-                    target=_label(row), field=name, kept=_show(target.values[name]),
+                    target=_label(row), field=FieldName(row.entity, name),
+                    kept=_show(target.values[name]),
                     kept_at=target.sources[name], other=_show(value)))
     return {k: list(b.values()) for k, b in merged.items()}, findings
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planner.core.importing import values as v
-from planner.core.importing.findings import Where, finding
+from planner.core.importing.findings import FieldName, Where, finding
 from planner.core.importing.headers import Synonyms, normalise_header
 from planner.core.importing.mapping import SheetMapping
 from planner.core.importing.powershell import ConnectorContext, split_identity
@@ -72,7 +72,8 @@ def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: S
         if row is None:
             continue
         if mapping.entity != "organization" and not row.values.get(key_field):
-            block.findings.append(finding("IMPORT-ROW-NO-NAME", where, field=key_field))
+            block.findings.append(finding("IMPORT-ROW-NO-NAME", where,
+                                          field=FieldName(spec.key, key_field)))
             continue
         rows.append(row)
     return rows, block.findings

@@ -35,7 +35,7 @@ from planner.core.plan import MigrationPath, ServerAssessment
 from planner.core.vocabulary import COLOURS, PATHS, PRODUCTS
 from planner.gui.document import Document
 from planner.gui.edit import Edit, update_decisions
-from planner.gui.i18n import ui_language, word
+from planner.gui.i18n import texts, ui_language, word
 
 __all__ = ["ASSESSMENT_COLUMNS", "ENTITY_TYPES", "SORT_ROLE", "EstateModel"]
 
@@ -105,6 +105,8 @@ def column_title(key: str) -> str:
         "ehlo": "EHLO name", "messages_per_day": "Messages/day", "tls": "TLS",
         "discovered": "Found in logs",
     }
+    if key == "build_source":  # the core's vocabulary names it (and its values)
+        return texts()("vocabulary.build_source.title")
     text = titles.get(key) or key.replace("_", " ").capitalize()
     return QCoreApplication.translate("EstateModel", text)
 
@@ -193,6 +195,8 @@ class EstateModel(QAbstractTableModel):
         value = self._value(record, key)
         if role == Qt.ItemDataRole.DisplayRole and isinstance(value, MigrationPath):
             return path_label(value)
+        if role == Qt.ItemDataRole.DisplayRole and key == "build_source":
+            return texts()(f"vocabulary.build_source.{value or 'unknown'}")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return _display(value)
         if role == SORT_ROLE:
@@ -224,7 +228,8 @@ class EstateModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         key = self.column_key(index.column())
-        if key == "path" or (key in self.fields and self._editable(key)):
+        if key == "path" or (key in self.fields and key != "build_source"
+                             and self._editable(key)):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -258,7 +263,10 @@ class EstateModel(QAbstractTableModel):
             return None
         if new_value == getattr(record, key):
             return None
-        new_record = replace(record, **{key: new_value})
+        changes = {key: new_value}
+        if key == "build" and isinstance(record, Server):
+            changes["build_source"] = "inventory"  # typed by hand: no longer the file's own word
+        new_record = replace(record, **changes)
         entity = self.entity
 
         def apply(project: Any) -> Any:
