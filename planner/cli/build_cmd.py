@@ -34,7 +34,7 @@ class Answer:
     supported: bool
     in_place_to_se: bool
     below_baseline: bool
-    support: str = "supported"  # supported | supported_behind | old_cu | ended
+    support: str = "supported"  # supported | supported_behind | old_cu | preview | ended
 
     def to_plain(self) -> dict[str, Any]:
         """The JSON shape: the issue's eight keys."""
@@ -95,7 +95,8 @@ def answer(text: str, on: date, knowledge: Knowledge) -> Answer:
 
 # The support column in words (the CLI's table is English, like its help).
 _SUPPORT = {"supported": "yes", "supported_behind": "yes, behind on updates",
-            "old_cu": "no (only the latest CU and the one before are)", "ended": "no"}
+            "old_cu": "no (only the latest CU and the one before are)",
+            "preview": "no (a preview)", "ended": "no"}
 
 
 def _yes(flag: bool) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.build_lists import BuildListError
+from planner.core.catalogue import catalogue
 from planner.core.knowledge import KnowledgeError
 from planner.core.knowledge_overlay import import_build_list
 
@@ -44,7 +45,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"{path.name}: nothing new; the knowledge base already knows every build "
               f"(knowledge as of {result.knowledge.as_of.isoformat()}).")
         return 0
-    print(f"{path.name}: {len(result.new)} new build(s), {len(result.changed)} corrected.")
+    words = catalogue("en")  # the CLI's own messages are English
+    print(f"{path.name}: {words.plural('exo.knowledge.new_builds', len(result.new))}, "
+          f"{words.plural('exo.knowledge.corrected', len(result.changed))}.")
     for label, rows in (("new", result.new), ("corrected", result.changed)):
         for r in rows:
             print(f"  {label}: Exchange {r.product} {r.release}  {r.build}  {r.date.isoformat()}")

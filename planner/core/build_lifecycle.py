@@ -15,15 +15,17 @@ __all__ = ["below_baseline", "fell_below_baseline_on", "in_place_to_se", "is_sup
 
 
 def _cus_released(product: str, on: date, knowledge: Knowledge) -> list[str]:
-    """The product's CUs (and RTM) released by ``on``, oldest first."""
-    bases = [r for r in knowledge.builds
-             if r.product == product and r.release == r.cu and r.date <= on]
+    """The product's CUs (and RTM) released by ``on``, oldest first (a preview never counts:
+    Microsoft does not support it in production)."""
+    bases = [r for r in knowledge.builds if r.product == product and r.release == r.cu
+             and r.cu != "Preview" and r.date <= on]
     return [r.cu for r in sorted(bases, key=lambda r: parse_build_number(r.build).sort_key)]
 
 
 def support_status(info: BuildInfo, on: date, knowledge: Knowledge) -> str:
     """``supported``, ``supported_behind`` (SE without its latest update), ``old_cu``
-    (Microsoft supports only the latest CU and the one before it) or ``ended``."""
+    (Microsoft supports only the latest CU and the one before it), ``preview`` (never
+    supported in production) or ``ended``."""
     if info.product == "SE":
         start = knowledge.fact("lifecycle.se.release").value
         end = knowledge.fact("lifecycle.se.end_of_support").value
@@ -32,6 +34,8 @@ def support_status(info: BuildInfo, on: date, knowledge: Knowledge) -> str:
         released = [r for r in knowledge.builds if r.product == "SE" and r.date <= on]
         latest = max((parse_build_number(r.build).sort_key for r in released), default=None)
         return "supported_behind" if latest and info.number.sort_key < latest else "supported"
+    if info.cu == "Preview":
+        return "preview"
     end_of_support: date = knowledge.fact(f"lifecycle.{info.product}.end_of_support").value
     if on > end_of_support:
         return "ended"

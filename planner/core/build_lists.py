@@ -70,8 +70,8 @@ def read_build_list(text: str, source: str, as_of: date) -> tuple[BuildRow, ...]
     for line in reader:
         values = {k.strip().lower(): (v or "").strip() for k, v in line.items() if k}
         match = _NAME.match(values.get("product name", ""))
-        if not match or "preview" in match.group(2).lower():
-            continue  # Exchange 2007/2010 and previews are not planned
+        if not match:
+            continue  # Exchange 2007/2010 are not planned
         kb = values.get("kb", "")
         note = f"{source} ({kb})" if kb else source
         try:

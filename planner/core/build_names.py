@@ -34,7 +34,7 @@ _PRODUCT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _CU = re.compile(
-    r"^(?:(?P<rtm>rtm)|(?P<sp>sp\s*1|service\s+pack\s+1)|"
+    r"^(?:(?P<rtm>rtm)|(?P<preview>preview)|(?P<sp>sp\s*1|service\s+pack\s+1)|"
     r"(?:cu|cumulative\s+update|kumulatives\s+update)\s*(?P<cu>\d{1,2}))\b\s*",
     re.IGNORECASE,
 )
@@ -82,7 +82,8 @@ def parse_name(text: str) -> NameQuery | None:
         raise BuildParseError(
             f"{text!r}: cannot read the release {rest!r} (expected e.g. CU14 or RTM)"
         )
-    cu = "RTM" if cu_match["rtm"] else "SP1" if cu_match["sp"] else f"CU{int(cu_match['cu'])}"
+    cu = ("RTM" if cu_match["rtm"] else "Preview" if cu_match["preview"]
+          else "SP1" if cu_match["sp"] else f"CU{int(cu_match['cu'])}")
     tail = rest[cu_match.end() :].strip(" ,;")
     if not tail:
         return NameQuery(product, cu)

@@ -228,8 +228,8 @@ def _from_name(text: str, query: NameQuery, knowledge: Knowledge) -> BuildInfo:
     rows = _rows_of(query.product, knowledge)
     if not rows:
         raise BuildParseError(f"{text!r}: no builds of Exchange {query.product} are known")
-    if not query.release:
-        number, row = rows[0]
+    if not query.release:  # the oldest release, never a preview nobody runs in production
+        number, row = next(((n, r) for n, r in rows if r.cu != "Preview"), rows[0])
         en = (
             f"{text!r} names only the product; assumed its oldest known "
             f"release {row.release} until the build is known."

@@ -25,8 +25,10 @@ def result_text(result: ImportResult, name: str, lang: str) -> str:
     cat = catalogue(lang)
     if result.path is None:
         return cat("exo.knowledge.nothing_new", file=name, as_of=result.knowledge.as_of)
-    lines = [cat("exo.knowledge.imported", file=name, new=len(result.new),
-                 changed=len(result.changed), as_of=result.knowledge.as_of)]
+    lines = [cat("exo.knowledge.imported", file=name,
+                 new=cat.plural("exo.knowledge.new_builds", len(result.new)),
+                 changed=cat.plural("exo.knowledge.corrected", len(result.changed)),
+                 as_of=result.knowledge.as_of)]
     lines += [f"Exchange {r.product} {r.release}  {r.build}  {cat.date(r.date)}"
               for r in (*result.new, *result.changed)][:30]
     return "\n".join(lines)

@@ -282,3 +282,23 @@ def test_an_se_baseline_can_be_set_in_the_data(tmp_path: Path) -> None:
     assert below_baseline(old_se, date(2026, 12, 1), knowledge)
     assert not below_baseline(old_se, date(2026, 12, 1), K)  # no SE baseline shipped
     assert not below_baseline(identify("15.2.2562.29", knowledge), date(2026, 12, 1), knowledge)
+
+
+@pytest.mark.parametrize(("text", "product", "day"), [
+    ("15.1.225.16", "2016", date(2015, 7, 22)), ("Exchange 2016 Preview", "2016",
+                                                  date(2015, 7, 22)),
+    ("15.2.196.0", "2019", date(2018, 7, 24)), ("2019 Preview", "2019", date(2018, 7, 24)),
+])
+def test_previews_are_known_with_their_date_and_never_supported(
+        text: str, product: str, day: date) -> None:
+    info = identify(text, K)
+    assert (info.product, info.release, info.release_date, info.exact) == (
+        product, "Preview", day, True)
+    # not even between the preview and the RTM: a preview is not a supported release
+    assert not is_supported(info, day, K)
+    assert not is_supported(info, date(2026, 12, 4), K)
+
+
+def test_a_preview_does_not_count_as_one_of_the_two_supported_cus() -> None:
+    rtm = identify("15.2.221.12", K)  # 2019 RTM, one month after its release
+    assert is_supported(rtm, date(2018, 11, 22), K)

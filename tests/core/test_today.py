@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from planner.core.catalogue import catalogue
 from planner.core.export.xlsx import write_workbook
 from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.model import Estate, ExoReport, Server
@@ -146,3 +147,32 @@ def test_a_pause_the_plan_proposes_is_not_the_state_today(knowledge: Knowledge) 
                         knowledge=knowledge)
     (held,) = running.today
     assert (held.kind, held.rating, held.next_date) == ("paused", "amber", date(2026, 12, 10))
+
+
+@pytest.mark.parametrize(("lang", "said", "not_said"), [
+    ("en", "has been blocked completely since 26 Jun 2024", "is blocked completely from"),
+    ("de", "seit dem 26.06.2024 vollständig blockiert", "ab dem 26.06.2024"),
+])
+def test_a_blocking_date_in_the_past_is_told_in_the_past_tense(
+        knowledge: Knowledge, lang: str, said: str, not_said: str) -> None:
+    report = ExoReport("ex01.contoso.com", "15.1.2507.39", date(2024, 3, 28))
+    estate = Estate(servers=(Server("EX01", fqdn="ex01.contoso.com", roles=("Mailbox",),
+                                    build="15.1.2507.39"),), exo_reports=(report,))
+    plan = make_plan(estate, (), settings(as_of=date(2026, 12, 1), language=lang),
+                     knowledge=knowledge)
+    html = render_report_html(plan, knowledge, lang)
+    assert said in html and not_said not in html
+
+
+def test_a_future_blocking_date_stays_in_the_future_tense(knowledge: Knowledge) -> None:
+    html = render_report_html(_blocked_plan(knowledge, "en"), knowledge, "en")
+    assert "blocked completely from 13 Dec 2026" in html
+
+
+@pytest.mark.parametrize("kind", ["throttle", "block"])
+def test_the_no_float_warning_reads_as_a_sentence_in_german(kind: str) -> None:
+    words = catalogue("de")
+    harm = words(f"exo.today.kind_lower.{kind}")
+    text = words("exo.pause_step.no_float", server="EX01", step="Umstellung", n=1,
+                 end=date(2027, 1, 15), kind=harm)
+    assert f"werden {harm};" in text and f"bedeutet {harm}" not in text

@@ -116,15 +116,18 @@ def _deadline_sentences(plan: Plan, items: tuple[Deadline, ...], knowledge: Know
     if items:
         first = items[0]
         now = next((t for t in plan.today if t.server == first.server), None)
+        today = plan.as_of or plan.settings.start
+        blocked = first.block_from <= today  # past dates are told in the past tense
         if now is not None and now.since and now.kind in ("throttle", "block") \
                 and not first.estimated:
             # the state today, as the summary's table says it: no older stage named
-            text.append(words("s_nothing_done_now", server=first.server, stage=now.stage,
+            text.append(words("s_blocked_now" if blocked else "s_nothing_done_now",
+                              server=first.server, stage=now.stage,
                               kind=_kind(words, now.kind), since=words.date(now.since),
                               block=words.date(first.block_from)))
         else:
-            key = "s_nothing_done_already" if first.throttle_from < plan.settings.start \
-                else "s_nothing_done"
+            key = "s_blocked_already" if blocked else "s_nothing_done_already" \
+                if first.throttle_from < today else "s_nothing_done"
             text.append(words(key + ("_est" if first.estimated else ""), server=first.server,
                               throttle=words.date(first.throttle_from),
                               block=words.date(first.block_from)))
