@@ -23,7 +23,7 @@ def test_every_fact_has_a_name_in_every_language(lang: str, knowledge: Knowledge
     # The language's own catalogue, not the English fallback: a German sheet shows no English.
     nameless = [key for key in knowledge.facts
                 if not any(full in words.messages for full in fact_name_keys(key))]
-    assert nameless == []
+    assert nameless == [], "name each fact in resources/text/<lang>/export.toml [fact]"
     assert all(fact_name(words, key) != key for key in knowledge.facts)
 
 
@@ -35,7 +35,8 @@ def test_a_fact_is_named_once(knowledge: Knowledge) -> None:
 
 
 def test_every_note_has_its_german_text(knowledge: Knowledge) -> None:
-    assert [f.key for f in knowledge.facts.values() if f.note and not f.note_de] == []
+    untranslated = [f.key for f in knowledge.facts.values() if f.note and not f.note_de]
+    assert untranslated == [], "give each note its German text (note_de)"
     fact = knowledge.facts["upgrade.se_blocks_2013"]
     assert fact.remark("de").startswith("Alle Exchange-2013-Server")
     assert fact.remark("en") == fact.note
