@@ -153,7 +153,13 @@ def _resubscribe(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
              "EdgeSync until the Edge is subscribed again",
              f"{s.fact_de}; nach dem Abonnement installierte Postfachserver nehmen erst nach "
              "einem neuen Abonnement an EdgeSync teil"),
-            _fields(s), needs_window=True, resources=(f"server:{s.name}",),
+            _fields(s),
+            # the side-by-side rule's reason speaks of replacing 2016; this Edge stays
+            reason=(f"{s.fact_en}; the Edge stays while new SE Mailbox servers join the "
+                    "organization",
+                    f"{s.fact_de}; der Edge-Server bleibt, während neue SE-Postfachserver in die "
+                    "Organisation kommen"),
+            needs_window=True, resources=(f"server:{s.name}",),
             predecessors=deps(installs, after), command=_SUBSCRIBE))
         links += [(d, Dependency(sid)) for d in decoms]
     return RuleOutput(tuple(steps), tuple(links))

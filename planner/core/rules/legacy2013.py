@@ -7,10 +7,10 @@ clients are re-pointed, and it is uninstalled; the milestone ``legacy:gone`` mar
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from planner.core.model import Finding, Severity
+from planner.core.model import Finding, Namespace, Severity
 from planner.core.plan import MigrationPath, Phase, Step
 from planner.core.rules.base import Context, Rule, RuleOutput, ServerFacts, deps, make_step
 from planner.core.rules.estate_facts import (
@@ -97,14 +97,27 @@ def _namespace_step(ctx: Context, old: ServerFacts, to: str) -> Step | None:
     if ctx.estate.namespaces and not spaces:
         return None  # namespaces are listed and none is served by this server
     name = old.name
-    detail = namespace_detail(spaces, to)
+    stay = _staying_servers(ctx, spaces)
+    detail = namespace_detail(spaces, to, stay)
     return make_step(
         ctx, _RULE, f"legacy:namespace:{name}", "namespace_switch", Phase.LEGACY,
         f"server:{name}",
         (f"Switch namespaces and Autodiscover from {name} to {to}",
          f"Namespaces und Autodiscover von {name} auf {to} umstellen"),
         (f"{old.fact_en}; {detail[0]}", f"{old.fact_de}; {detail[1]}"), {"server": name},
-        needs_window=True, command=namespace_command(spaces, to, [old.server]))
+        needs_window=True, command=namespace_command(spaces, to, [old.server], stay))
+
+
+def _staying_servers(ctx: Context, spaces: Sequence[Namespace]) -> dict[str, str]:
+    """Per namespace the other servers (no 2013) that serve it too: it stays with them."""
+    kept = {s.name for s in ctx.servers if s.product != "2013" and not s.server.is_edge}
+    out = {}
+    for ns in spaces:
+        names = [srv.name for ref in ns.servers if (srv := ctx.estate.server(ref)) is not None
+                 and srv.name in kept]
+        if names:
+            out[ns.name] = ", ".join(dict.fromkeys(names))
+    return out
 
 
 def _no_connectors(name: str) -> Finding:

@@ -38,8 +38,22 @@ def before_moves(ctx: Context) -> bool:
     return bool(ctx.fact(FACT, True))
 
 
-def namespace_detail(spaces: Sequence[Namespace], to: str) -> tuple[str, str]:
-    """What the switch covers, in words (en, de); no hole when the inventory lists none."""
+def namespace_detail(spaces: Sequence[Namespace], to: str,
+                     stay: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """What the switch covers, in words (en, de); no hole when the inventory lists none.
+
+    ``stay`` maps a namespace other servers that stay serve too to those servers: it keeps
+    pointing at them and only loses the old server.
+    """
+    stay = stay or {}
+    kept = [n for n in spaces if n.name in stay]
+    moved = [n for n in spaces if n.name not in stay]
+    if kept:
+        parts = [_keeps(n, stay[n.name]) for n in kept]
+        if moved:
+            rest = namespace_detail(moved, to)
+            parts.append(rest)
+        return "; ".join(p[0] for p in parts), "; ".join(p[1] for p in parts)
     if not spaces:
         return ("the inventory lists no client namespaces, so the virtual directory URLs and "
                 f"the Autodiscover SCP of the old servers are read and pointed at {to}",
@@ -48,21 +62,40 @@ def namespace_detail(spaces: Sequence[Namespace], to: str) -> tuple[str, str]:
                 f"auf {to} gerichtet")
     names = ", ".join(n.name for n in spaces)
     lbs = ", ".join(dict.fromkeys(n.load_balancer for n in spaces if n.load_balancer))
-    noun_en = "namespace" if len(spaces) == 1 else "namespaces"
-    return (f"{noun_en} {names}" + (f" (load balancer {lbs})" if lbs else "")
-            + f" point at {to} from then on",
-            f"{'Namespace' if len(spaces) == 1 else 'Namespaces'} {names}"
-            + (f" (Load Balancer {lbs})" if lbs else "") + f" zeigen danach auf {to}")
+    one = len(spaces) == 1
+    return (f"{'namespace' if one else 'namespaces'} {names}"
+            + (f" (load balancer {lbs})" if lbs else "")
+            + f" {'points' if one else 'point'} at {to} from then on",
+            f"{'Namespace' if one else 'Namespaces'} {names}"
+            + (f" (Load Balancer {lbs})" if lbs else "")
+            + f" {'zeigt' if one else 'zeigen'} danach auf {to}")
 
 
-def namespace_command(spaces: Sequence[Namespace], to: str, olds: Sequence[Server]) -> str:
-    """DNS, load balancer, URLs and Autodiscover SCP: the switch as a checklist."""
+def _keeps(space: Namespace, servers: str) -> tuple[str, str]:
+    """A shared namespace that keeps its other servers, in words (en, de)."""
+    lb = f" (load balancer {space.load_balancer})" if space.load_balancer else ""
+    lb_de = f" (Load Balancer {space.load_balancer})" if space.load_balancer else ""
+    return (f"namespace {space.name}{lb} keeps pointing at {servers}, which serve it too",
+            f"Namespace {space.name}{lb_de} zeigt weiter auf {servers}, die ihn ebenfalls "
+            "bedienen")
+
+
+def namespace_command(spaces: Sequence[Namespace], to: str, olds: Sequence[Server],
+                      stay: Mapping[str, str] | None = None) -> str:
+    """DNS, load balancer, URLs and Autodiscover SCP: the switch as a checklist (a namespace
+    in ``stay`` only drains the old servers from its pool)."""
+    stay = stay or {}
     old = ", ".join(s.name for s in olds)
-    names = ", ".join(n.name for n in spaces) or "<client namespaces from the URLs below>"
+    moved = [n for n in spaces if n.name not in stay]
+    names = ", ".join(n.name for n in moved) or "<client namespaces from the URLs below>"
+    pools = [f"Load balancer pool for {n.name}: drain and remove {old}; {stay[n.name]} stay"
+             for n in spaces if n.name in stay]
+    if moved or not pools:
+        pools.append(f"Load balancer pool / DNS for {names}: add {to}, drain and remove {old}")
     return "\n".join([
         f"Get-ClientAccessService {olds[0].name if olds else '<old>'} | fl "
         "AutoDiscoverServiceInternalUri; Get-OwaVirtualDirectory -Server <old> | fl *Url",
-        f"Load balancer pool / DNS for {names}: add {to}, drain and remove {old}",
+        *pools,
         f"Set-ClientAccessService <each of {to}> -AutoDiscoverServiceInternalUri "
         "https://<autodiscover namespace>/Autodiscover/Autodiscover.xml",
         f"Set-ClientAccessService <each of {old}> -AutoDiscoverServiceInternalUri $null",

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.core.model import Connector, Estate, Finding, RelayClient, Server, Severity
 from planner.core.rules.base import Context
 from planner.core.rules.estate_facts import receive_connectors_of
 
-__all__ = ["Classified", "classify", "reapply_command", "recreate_command"]
+__all__ = ["Classified", "classify", "distinct", "reapply_command", "recreate_command"]
 
 _ALL_RANGES = {"0.0.0.0-255.255.255.255", "0.0.0.0/0",
                "::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "::/0"}
@@ -124,6 +124,27 @@ def classify(ctx: Context, connectors: Sequence[Connector]) -> list[Classified]:
     return out
 
 
+def distinct(items: Sequence[Classified]) -> list[Classified]:
+    """Each custom connector once per name and each change to a default connector once.
+
+    Customers build one relay connector of one name on every member of a DAG; on the new
+    servers it is created once each, admitting every address any of the old ones admitted.
+    """
+    custom: dict[str, Classified] = {}
+    changed: dict[tuple[str, tuple[str, ...]], Classified] = {}
+    for i in items:
+        if i.custom:
+            key = i.connector.name.casefold()
+            if key in custom:
+                first = custom[key].connector
+                ranges = tuple(dict.fromkeys(first.remote_ip_ranges + i.connector.remote_ip_ranges))
+                i = replace(custom[key], connector=replace(first, remote_ip_ranges=ranges))
+            custom[key] = i
+        elif i.changed:
+            changed.setdefault((i.default, i.parameters), i)
+    return [*custom.values(), *changed.values()]
+
+
 def recreate_command(c: Connector, new: str) -> str:
     """New-ReceiveConnector with everything the inventory knows about the old one."""
     frontend = any(_port == "25" for _port in _ports(c)) or not c.bindings
@@ -196,7 +217,9 @@ def unexplained_relay_ips(ctx: Context, servers: Sequence[Server]) -> list[Findi
     Each such address is a device or application that will stop sending when the server
     goes, unless somebody finds and re-points it; the inventory should name it.
     """
-    out = []
+    # a connector of one name on several servers (the same relay on every DAG member) and an
+    # address it admits make one finding that names all of those servers
+    seen: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
     for server in servers:
         customs = [i.connector for i in classify(ctx, receive_connectors_of(ctx.estate, server))
                    if i.custom and _relays(i.connector)]
@@ -207,15 +230,18 @@ def unexplained_relay_ips(ctx: Context, servers: Sequence[Server]) -> list[Findi
                     continue
                 if any(_covers(span, rc) for rc in ctx.estate.relay_clients):
                     continue
-                out.append(Finding(
-                    Severity.WARNING, "RULES-RELAY-IP-UNEXPLAINED",
-                    f"Receive connector '{c.name}' on {server.name} accepts mail from {entry}, "
-                    "but no relay client in the inventory has that address; find the device "
-                    "or application and add it, or it stops sending when the server is "
-                    "removed.",
-                    f"Der Empfangsconnector '{c.name}' auf {server.name} nimmt Mail von {entry} "
-                    "an, aber kein Relay-Client im Bestand hat diese Adresse; bitte Gerät oder "
-                    "Anwendung finden und ergänzen, sonst sendet es nicht mehr, sobald der "
-                    "Server entfernt ist.",
-                    target=f"connector:{c.name}"))
+                names = seen.setdefault((c.name.casefold(), entry), (c.name, entry, []))[2]
+                names += [server.name] if server.name not in names else []
+    out = []
+    for name, entry, names in seen.values():
+        where = ", ".join(names)
+        out.append(Finding(
+            Severity.WARNING, "RULES-RELAY-IP-UNEXPLAINED",
+            f"Receive connector '{name}' on {where} accepts mail from {entry}, but no relay "
+            "client in the inventory has that address; find the device or application and "
+            "add it, or it stops sending when the server is removed.",
+            f"Der Empfangsconnector '{name}' auf {where} nimmt Mail von {entry} an, aber kein "
+            "Relay-Client im Bestand hat diese Adresse; bitte Gerät oder Anwendung finden und "
+            "ergänzen, sonst sendet es nicht mehr, sobald der Server entfernt ist.",
+            target=f"connector:{name}"))
     return out

@@ -42,6 +42,7 @@ from planner.core.rules.namespace import (
 )
 from planner.core.rules.receive import (
     classify,
+    distinct,
     reapply_command,
     recreate_command,
     unexplained_relay_ips,
@@ -212,7 +213,7 @@ def _exo_sources(ctx: Context, g: Group, sends: list[Connector]) -> tuple[str, .
 def _receive_step(ctx: Context, g: Group, after: str | list[str],
                   receives: list[Connector]) -> Step | None:
     """Custom receive connectors recreated, changes to default ones re-applied; None if neither."""
-    items = classify(ctx, receives)
+    items = distinct(classify(ctx, receives))
     custom = [i for i in items if i.custom]
     changed = [i for i in items if i.changed]
     if not custom and not changed:
