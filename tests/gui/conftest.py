@@ -5,10 +5,33 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # read when the QApplication is made
+
+
+class UnexpectedMessageBox(AssertionError):
+    """A test opened a modal message box it did not patch (offscreen nobody answers it)."""
+
+
+@pytest.fixture(autouse=True)
+def _no_unanswered_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail instead of hanging when code under test asks the user something unexpectedly.
+
+    Offscreen a modal ``QMessageBox`` waits forever: the stress test's teardown hung that
+    way (a close asking "Save changes?"). A test that expects a box patches it itself; its
+    own ``monkeypatch`` runs after this one and wins.
+    """
+    def refuse(name: str) -> Any:
+        def ask(_parent: Any, title: str, text: str, *_args: Any, **_kwargs: Any) -> Any:
+            raise UnexpectedMessageBox(f"QMessageBox.{name}({title!r}, {text!r})")
+        return staticmethod(ask)
+
+    for name in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, refuse(name))
 
 
 @pytest.fixture(autouse=True)
