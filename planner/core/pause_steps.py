@@ -90,7 +90,8 @@ def _no_float(exit_step: Step, dated: ScheduledStep, server: str, n: int, pause:
                               step=exit_step.title(lang),
                               kind=catalogue(lang)(f"exo.today.kind_lower.{harm.kind}"))
               for lang in _LANGS)
-    return Finding(Severity.WARNING, "PAUSE-NO-FLOAT", en, de, target=f"step:{exit_step.id}")
+    # The finding concerns the server the step works on (a step id is no name for people).
+    return Finding(Severity.WARNING, "PAUSE-NO-FLOAT", en, de, target=exit_step.target)
 
 
 def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,

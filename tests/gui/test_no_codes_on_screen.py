@@ -37,11 +37,7 @@ def lang(request: Any) -> Any:
     install_translators(app, "en")
 
 
-@pytest.mark.parametrize("sample", [
-    pytest.param(name, marks=pytest.mark.xfail(
-        reason="a raw step id (inplace:NW-EX2019) shows on a page since the last rebase; "
-               "not traced yet")) if name == "legacy" else name
-    for name in sorted(SAMPLES)])
+@pytest.mark.parametrize("sample", sorted(SAMPLES))
 def test_no_code_on_any_page(qtbot: Any, tmp_path: Path, sample: str, lang: str) -> None:
     window = MainWindow(Document(runner=SyncRunner()), recovery_dir=tmp_path)
     qtbot.addWidget(window)
