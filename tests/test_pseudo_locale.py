@@ -91,9 +91,9 @@ def pseudo_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[s
 def _not_catalogue_text(plan: Plan, knowledge: Knowledge) -> str:
     """English that does not come from the catalogues: the records that still carry
     English/German pairs (steps, findings, rule texts), knowledge data and the estate."""
-    parts = [p for s in plan.proposal.steps for p in (s.title_en, s.why_en, s.command)]
+    parts = [p for s in plan.proposal.steps for p in (s.title("en"), s.why("en"), s.command)]
     parts += [f.message("en") for f in plan.findings]
-    parts += [f"{r.title_en} {r.reason_en}" for r in knowledge.rules.values()]
+    parts += [catalogue("en")(r.title_key) for r in knowledge.rules.values()]
     parts += [f"{f.value} {f.source} {f.note}" for f in knowledge.facts.values()]
     parts += [repr(plan.estate)]
     return "\n".join(parts)

@@ -23,13 +23,14 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
+from planner.core.explanation import Field, Message, Reason
 from planner.core.resources import resource_path
 
 __all__ = ["FALLBACK", "Catalogue", "catalogue", "languages", "text_root"]
 
 FALLBACK = "en"
 PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other"})
-Message = str | Mapping[str, str]
+Raw = str | Mapping[str, str]  # a text, or its plural forms
 
 
 def text_root() -> Path:
@@ -51,7 +52,7 @@ class Catalogue:
     locale: Locale
     formats: Mapping[str, str]
     date_locale: Locale
-    messages: Mapping[str, Message]
+    messages: Mapping[str, Raw]
     fallback: Catalogue | None = None
 
     def __call__(self, key: str, **fields: Any) -> str:
@@ -76,7 +77,7 @@ class Catalogue:
         """Whether this language or its fallback has ``key``."""
         return key in self.messages or (self.fallback is not None and self.fallback.has(key))
 
-    def message(self, key: str) -> Message:
+    def message(self, key: str) -> Raw:
         """The raw message: a string or a table of plural forms."""
         found = self.messages.get(key)
         if found is not None:
@@ -111,6 +112,48 @@ class Catalogue:
             seq = [*seq[: limit - 1], self.plural("common.more", rest)]
         return format_list(seq, locale=self.locale) if seq else ""
 
+    def render(self, message: Message) -> str:
+        """A :class:`Message` in this language: its plural form chosen by its ``count``
+        field, names as a list, counts and numbers with the language's separators, dates in
+        its format, nested messages rendered in turn."""
+        raw = self.message(message.key)
+        values = {f.name: self._shown(f) for f in message.fields}
+        if not isinstance(raw, str):
+            count = message.value("count", 0)
+            raw = raw.get(self.locale.plural_form(count), raw["other"])
+        return raw.format_map(_Visible(values))
+
+    def reason(self, reason: Reason) -> str:
+        """A step's reason: the rule's message as a sentence, then the step's details as
+        one sentence of clauses (separators from ``language.toml``)."""
+        clause = self.formats.get("clause", "; ")
+        main = self.render(reason.message) if reason.key else ""
+        detail = clause.join(t for t in (self.render(d) for d in reason.details) if t)
+        return self.formats.get("sentence_gap", " ").join(
+            p for p in (self.sentence(main), self.sentence(detail)) if p)
+
+    def sentence(self, text: str) -> str:
+        """``text`` as a sentence: capitalised, closed by the language's full stop."""
+        text = text.strip(" ;")
+        if not text:
+            return ""
+        end = self.formats.get("sentence_end", ".")
+        text = text[0].upper() + text[1:]
+        return text if text.endswith((end, ".", "!", "?")) else text + end
+
+    def _shown(self, field: Field) -> str:
+        if field.message is not None:
+            return self.render(field.message)
+        if field.names is not None:
+            return self.names(field.names, limit=len(field.names) or 1)
+        if field.day is not None:
+            return self.date(field.day)
+        if field.count is not None:
+            return self.number(field.count, 0)
+        if field.number is not None:
+            return self.number(field.number)
+        return field.text if field.text is not None else "–"  # a fact not known
+
     def _fill(self, message: str, fields: Mapping[str, Any]) -> str:
         if not fields:
             return message
@@ -120,7 +163,15 @@ class Catalogue:
         return message.format(**shown)
 
 
-def _flatten(table: Mapping[str, Any], prefix: str, into: dict[str, Message]) -> None:
+class _Visible(dict[str, str]):
+    """Field values for a message; a field the text names but the message lacks stays
+    visible as ``{name}`` (a catalogue slip shows, it does not crash a deliverable)."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _flatten(table: Mapping[str, Any], prefix: str, into: dict[str, Raw]) -> None:
     for key, value in table.items():
         name = f"{prefix}.{key}"
         if isinstance(value, str):
@@ -133,10 +184,10 @@ def _flatten(table: Mapping[str, Any], prefix: str, into: dict[str, Message]) ->
             into[name] = str(value)
 
 
-def _load(folder: Path) -> tuple[dict[str, Any], dict[str, Message]]:
+def _load(folder: Path) -> tuple[dict[str, Any], dict[str, Raw]]:
     with (folder / "language.toml").open("rb") as fh:
         meta = tomllib.load(fh)
-    messages: dict[str, Message] = {}
+    messages: dict[str, Raw] = {}
     for path in sorted(folder.glob("*.toml")):
         if path.name == "language.toml":
             continue

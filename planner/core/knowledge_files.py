@@ -269,14 +269,8 @@ def read_rules(doc: Mapping[str, Any], file: str) -> tuple[RuleText, ...]:
     return tuple(
         RuleText(
             id=row.text("id"),
-            title_en=row.text("title_en"),
-            title_de=row.text("title_de"),
-            reason_en=row.text("reason_en"),
-            reason_de=row.text("reason_de"),
             source=row.text("source"),
             as_of=row.day("as_of"),
-            reason_en_many=row.text("reason_en_many", required=False),
-            reason_de_many=row.text("reason_de_many", required=False),
         )
         for row in _rows(doc, "rule", file)
     )

@@ -120,24 +120,22 @@ class EnforcementPolicy:
 
 @dataclass(frozen=True)
 class RuleText:
-    """A rule's name and reason in both languages, with the source of its fact."""
+    """A rule's source and as-of date; its name and reason are catalogue texts
+    (``rules.<id>.title`` / ``rules.<id>.reason``, see :mod:`planner.core.catalogue`)."""
 
     id: str
-    title_en: str
-    title_de: str
-    reason_en: str
-    reason_de: str
     source: str
     as_of: date
-    # The reason when it speaks of several servers ({count} > 1); "" = the same wording.
-    reason_en_many: str = ""
-    reason_de_many: str = ""
 
-    def reason(self, lang: str, count: int = 1) -> str:
-        """The reason in ``lang`` ("de" or "en") in the form that fits ``count`` servers."""
-        many: str = getattr(self, f"reason_{lang}_many")
-        one: str = getattr(self, f"reason_{lang}")
-        return many if count > 1 and many else one
+    @property
+    def title_key(self) -> str:
+        """The catalogue key of the rule's name."""
+        return f"rules.{self.id}.title"
+
+    @property
+    def reason_key(self) -> str:
+        """The catalogue key of the rule's reason."""
+        return f"rules.{self.id}.reason"
 
 
 @dataclass(frozen=True)

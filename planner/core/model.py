@@ -14,7 +14,8 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from planner.core.bilingual import in_language
+from planner.core.bilingual import words
+from planner.core.explanation import Field, Message, message
 
 __all__ = [
     "Connector",
@@ -49,17 +50,29 @@ class Finding:
 
     severity: Severity
     code: str  # stable, upper-case, e.g. "IMPORT-BUILD-UNPARSEABLE"
-    message_en: str
-    message_de: str
+    message_en: str = ""  # a finding not yet moved to the catalogues carries its text
+    message_de: str = ""
     file: str = ""
     sheet: str = ""
     row: int | None = None  # 1-based spreadsheet row, as the customer sees it
     column: str = ""
     target: str = ""  # the entity it concerns, e.g. "server:EX01"
+    # The facts the message names; its text is ``findings.<code>`` in the catalogues.
+    fields: tuple[Field, ...] = ()
+
+    @classmethod
+    def about(cls, severity: Severity, code: str, target: str = "", **values: Any) -> Finding:
+        """A finding whose text is the catalogue's ``findings.<code>`` with ``values``."""
+        return cls(severity, code, target=target, fields=message(code, **values).fields)
+
+    @property
+    def text(self) -> Message | None:
+        """The message as data (None for a finding that still carries an en/de pair)."""
+        return None if self.message_en else Message(f"findings.{self.code}", self.fields)
 
     def message(self, lang: str = "en") -> str:
-        """The message in the requested language (``de`` or ``en``)."""
-        return in_language(lang, self.message_en, self.message_de)
+        """The message in the requested language."""
+        return words(lang, self.text, self.message_en, self.message_de)
 
     def where(self) -> str:
         """A short human location such as ``inventory.xlsx › Servers › row 7 › Build``."""

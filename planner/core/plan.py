@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from planner.core.bilingual import in_language
-from planner.core.explanation import Driver
+from planner.core.bilingual import in_language, reason_words, words
+from planner.core.explanation import Driver, Message, Reason
 from planner.core.model import Estate, Finding
 from planner.core.settings import Decisions, Settings
 from planner.core.vocabulary import MigrationPath, Phase
@@ -81,6 +81,10 @@ class Step:
     # who does it when not a consultant: a catalogue role ("exo_admin", exo.owner) or the
     # team the inventory names (a relay client's owner); "" = the customer
     owner: str = ""
+    # The title and reason as data, rendered from the catalogues per language; a step
+    # without them (an older project file) shows its title_*/why_* pair.
+    title_message: Message | None = None
+    reason: Reason | None = None
 
     @property
     def consultant_days(self) -> float:
@@ -96,11 +100,11 @@ class Step:
 
     def title(self, lang: str = "en") -> str:
         """The title in the requested language."""
-        return in_language(lang, self.title_en, self.title_de)
+        return words(lang, self.title_message, self.title_en, self.title_de)
 
     def why(self, lang: str = "en") -> str:
         """The reason in the requested language."""
-        return in_language(lang, self.why_en, self.why_de)
+        return reason_words(lang, self.reason, self.why_en, self.why_de)
 
 
 @dataclass(frozen=True)

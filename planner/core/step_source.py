@@ -64,8 +64,8 @@ def step_source_text(step: Step, knowledge: Knowledge, lang: str) -> str:
     rule = knowledge.rules.get(step.rule)
     words = catalogue(lang)
     source = source_words(words, step.source or (rule.source if rule is not None else ""))
-    if rule is None:
+    if rule is None or not words.has(rule.title_key):
         return words("plan.source.only", source=source) if source else ""
-    title: str = getattr(rule, f"title_{words.lang}", rule.title_en)
+    title = words(rule.title_key)
     key = "plan.source.rule_and_source" if source else "plan.source.rule"
     return words(key, rule=title, source=source)

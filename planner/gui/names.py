@@ -39,9 +39,10 @@ def entity_name(entity: str, lang: str | None = None) -> str:
 def rule_name(rule: str, knowledge: Any, lang: str | None = None) -> str:
     """A rule id as the rule's title in the UI language (the id only if the rule is unknown)."""
     text = getattr(knowledge, "rules", {}).get(rule)
-    if text is None:
+    words = catalogue(lang or ui_language())
+    if text is None or not words.has(text.title_key):
         return rule.replace("_", " ")
-    return str(getattr(text, f"title_{lang or ui_language()}", text.title_en))
+    return words(text.title_key)
 
 
 def step_name(step_id: str, plan: Any, lang: str | None = None) -> str:

@@ -65,7 +65,7 @@ def test_the_reports_blocking_date_wins_over_the_stage_table(knowledge: Knowledg
     assert found and found.day == detected and found.clock == blocking - timedelta(days=60)
     (warning,) = report_findings(estate, Settings(), knowledge)
     assert warning.code == "EXO-REPORT-CLOCK" and warning.target == "server:EX01"
-    assert "14.10.2026" in warning.message_de and "14 Oct 2026" in warning.message_en
+    assert "14.10.2026" in warning.message("de") and "14 Oct 2026" in warning.message("en")
     steps = proposal(make_step("move", 5, exits=("EX01",)))
     plan = schedule(steps, estate, settings(start=date(2026, 10, 20)), Decisions(), knowledge)
     (exposure,) = plan.exposure
@@ -103,7 +103,7 @@ def test_a_judged_compliant_build_moves_the_baseline(
         ("EX01", "baseline.2016.CU23", value)]
     (warning,) = evidence_findings(evidence)
     assert warning.code == "EXO-BASELINE-MOVED" and warning.severity.value == "warning"
-    assert "15.1.2507.61" in warning.message_en and "baseline.2016.CU23" in warning.message_de
+    assert "15.1.2507.61" in warning.message("en") and "baseline.2016.CU23" in warning.message("de")
     # Applying the override makes knowledge base and report agree: no evidence is left.
     agreed = load_knowledge(implied_overrides(evidence))
     assert baseline_evidence(estate, Settings(), agreed, date(2026, 12, 4)) == ()
@@ -156,13 +156,13 @@ def test_the_reports_update_level_is_more_precise_than_admin_display_version(
     assert (assessed.build, assessed.release) == ("15.1.2507.61", "CU23 Oct25SU")
     assert plan.estate.servers[0] is server  # the plan stays current for its inputs
     (note,) = [f for f in plan.findings if f.code == "BUILD-FROM-EXO-REPORT"]
-    assert "15.1.2507.61" in note.message_en and note.target == "server:EX01"
+    assert "15.1.2507.61" in note.message("en") and note.target == "server:EX01"
 
 
 def test_a_plan_made_with_older_knowledge_says_so(knowledge: Knowledge) -> None:
     (note,) = knowledge_findings(date(2026, 1, 5), knowledge)
-    assert note.code == "PLAN-KNOWLEDGE-OLDER" and "Re-plan" in note.message_en
-    assert "05.01.2026" in note.message_de
+    assert note.code == "PLAN-KNOWLEDGE-OLDER" and "Re-plan" in note.message("en")
+    assert "05.01.2026" in note.message("de")
     assert knowledge_findings(knowledge.as_of, knowledge) == ()
     assert knowledge_findings(None, knowledge) == ()
 

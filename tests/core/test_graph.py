@@ -98,7 +98,7 @@ def test_a_dag_with_one_member_that_looks_like_another_is_a_typo_warning() -> No
     found = [f for f in build_graph(est, load_knowledge()).findings
              if f.code == "GRAPH-DAG-ONE-MEMBER"]
     assert len(found) == 1 and found[0].severity.value == "warning"
-    assert "DAG-MUEL" in found[0].message_en and "DAG-MÜL" in found[0].message_en
+    assert "DAG-MUEL" in found[0].message("en") and "DAG-MÜL" in found[0].message("en")
 
 
 def test_an_unknown_server_in_the_exo_report_is_reported_once() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.core.catalogue import catalogue
 from planner.core.knowledge import KnowledgeError, load_knowledge, load_knowledge_from
 from planner.core.resources import resource_path
 from tests.paths import ROOT
@@ -105,8 +106,11 @@ def test_durations_and_rule_texts() -> None:
         assert isinstance(k.durations[kind].value, float)
     assert k.durations["mailbox_moves_gb_per_day"].value > 0
     assert "no Microsoft figure" in k.durations["install_se"].source
-    for rule in k.rules.values():
-        assert rule.title_de and rule.reason_de and rule.source
+    for rule in k.rules.values():  # texts in every language's catalogue, source in the data
+        for lang in ("en", "de"):
+            words = catalogue(lang)
+            assert rule.title_key in words.messages and rule.reason_key in words.messages
+        assert rule.source
 
 
 def test_cached_per_overrides() -> None:

@@ -76,7 +76,7 @@ def test_connectors_and_relay_clients_move_before_their_server_goes(folder: str)
         server = r.target.partition(":")[2]
         movers = [s for s in p.steps if s.kind in ("receive_connectors", "relay_repoint",
                                                     "ex2013_repoint", "send_connectors")
-                  and (server in s.why_en or s.target == r.target)]
+                  and (server in s.why("en") or s.target == r.target)]
         for s in movers:
             assert _before(g, s.id, r.id), (s.id, r.id)
 
@@ -115,4 +115,4 @@ def test_two_edges_a_2013_namespace_holder_and_a_scanner_range() -> None:
     assert _before(g, "sbs:arbitration:NL-EX16", "sbs:moves:NL-EX16:1")
     assert _before(g, "sbs:moves:NL-EX16:1", "sbs:publicfolders:NL-EX16")
     unexplained = [f for f in p.findings if f.code == "RULES-RELAY-IP-UNEXPLAINED"]
-    assert len(unexplained) == 1 and "10.8.2.0/28" in unexplained[0].message_en
+    assert len(unexplained) == 1 and "10.8.2.0/28" in unexplained[0].message("en")

@@ -68,6 +68,6 @@ def test_a_pause_names_the_servers_it_holds_and_what_not_running_it_costs(name: 
     plan = sample_plan(name)
     judged = {e.server for e in plan.schedule.exposure}
     for step in (s for s in plan.proposal.steps if s.kind == "pause"):
-        why = step.why_en + " " + step.why_de
+        why = step.why("en") + " " + step.why("de")
         assert " for –." not in why and " für –." not in why, why
         assert any(server in why for server in judged), why

@@ -176,7 +176,7 @@ def test_on_premises_only_nobody_is_judged_and_no_hybrid_work() -> None:
     # SWL-EX16 sources no send connector: no empty "move send connectors" step.
     assert plan.proposal.step("sbs:send:SWL-EX16") is None
     [relay] = [s for s in plan.proposal.steps if s.kind == "relay_repoint"]
-    assert "Leitstellen-Alarmierung" in relay.title_en
+    assert "Leitstellen-Alarmierung" in relay.title("en")
     assert before(plan, relay.id, "sbs:decom:SWL-EX16")
 
 
@@ -216,9 +216,9 @@ def test_2019_cu10_on_windows_2016_is_not_upgraded_in_place() -> None:
     ids = {s.id for s in plan.proposal.steps}
     assert not {"cu:BGM-EX01", "inplace:BGM-EX01"} & ids
     assert before(plan, "cu:BGM-EX02", "inplace:BGM-EX02")
-    why = step(plan, "sbs:install:BGM-EX01-SE").why_en
+    why = step(plan, "sbs:install:BGM-EX01-SE").why("en")
     assert "Windows Server 2016" in why and "Exchange 2016 cannot" not in why
-    assert step(plan, "inplace:BGM-EX02").why_en.startswith("Once BGM-EX02 runs Exchange 2019")
+    assert step(plan, "inplace:BGM-EX02").why("en").startswith("Once BGM-EX02 runs Exchange 2019")
     # BGM-EX01 hands mail to EXO and is in the blocking stages at the start: pausing
     # keeps mail flowing until its connector moves after the year-end freeze.
     [expo] = plan.schedule.exposure
@@ -232,17 +232,17 @@ def test_2013_with_public_folders_and_printers_goes_first_to_the_staying_2019() 
     assert paths(plan)["KSH-EX2013"] == "decommission"
     assert paths(plan)["KSH-EX2019"] == "cu_then_in_place"
     moves = step(plan, "legacy:moves:KSH-EX2013")
-    assert moves.title_en.endswith("to KSH-EX2019")
+    assert moves.title("en").endswith("to KSH-EX2019")
     folders = step(plan, "legacy:publicfolders:KSH-EX2013")
     assert "-PublicFolder" in folders.command and before(plan, moves.id, folders.id)
     repoint = step(plan, "legacy:repoint:KSH-EX2013")
-    assert "MFP 1. OG Kreditabteilung" in repoint.why_en and "KSH-EX2019" in repoint.command
+    assert "MFP 1. OG Kreditabteilung" in repoint.why("en") and "KSH-EX2019" in repoint.command
     for later in ("adprep:org", "cu:KSH-EX2019", "sbs:install:KSH-EX2016A-SE"):
         assert before(plan, "legacy:decom:KSH-EX2013", later), later
     for old in ("KSH-EX2016A", "KSH-EX2016B"):
         assert before(plan, "hybrid:hcw", f"sbs:decom:{old}")
     # 1,200 GB in the 2016 DAG (server figures and DAG databases are the same data).
-    assert "of 1,200 GB" in step(plan, "sbs:moves:KSH-DAG16:1").why_en
+    assert "of 1,200 GB" in step(plan, "sbs:moves:KSH-DAG16:1").why("en")
 
 
 def test_standalone_2019_cu14_is_a_short_in_place_plan() -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
+from planner.core.catalogue import catalogue
 from planner.core.exo_view import exo_text, owner_text
+from planner.core.explanation import Reason
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Objective, Plan
 from planner.core.report import assumptions, management
@@ -218,22 +219,26 @@ def _server_table(plan: Plan, words: Wording) -> Table:
     return Table(head, tuple(rows), (13, 11, 16, 14, 12, 13, 21))
 
 
-_CLAUSE_END = re.compile(r"(?<=[.;:])\s+")
 _SHARED_MIN = 80  # characters; a shorter shared opening is cheaper to repeat than to point at
 
 
-def _beyond_shared(first: str, why: str) -> str | None:
-    """What ``why`` says beyond the clauses it shares with ``first`` ("" when it says nothing
-    more), or None when they share too little to point back."""
-    if not why:
+def _beyond_shared(first: Reason, reason: Reason | None, lang: str) -> str | None:
+    """What ``reason`` says beyond the messages it shares with ``first`` ("" when it says
+    nothing more), or None when they share too little to point back.
+
+    Reasons are compared as data (message keys and fields, in order), so two steps point
+    back only when they state the same facts, whatever the wording of a language.
+    """
+    if reason is None:
         return None
-    a, b = _CLAUSE_END.split(first), _CLAUSE_END.split(why)
+    a, b = first.parts(), reason.parts()
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
-    if len(" ".join(b[:n])) < _SHARED_MIN:
+    words = catalogue(lang)
+    if sum(len(words.render(m)) for m in b[:n]) < _SHARED_MIN:
         return None
-    return " ".join(b[n:])
+    return words.reason(Reason.of(reason.rule, None, b[n:]))
 
 
 def _step_row(item: NumberedStep, words: Wording, detail: str, source: str) -> Row:
@@ -254,18 +259,19 @@ def _phases(plan: Plan, knowledge: Knowledge, words: Wording) -> tuple[PhaseSect
     # The first of consecutive steps whose reasons open with the same long paragraph (the
     # steps of one Exchange 2013 server and its milestone) carries it; the rest point back to
     # it and add only what differs. Excel keeps every reason in full.
-    first: tuple[str, int] | None = None
+    first: tuple[Reason, int] | None = None
     for item in numbered_steps(plan, words.lang):
         phase = item.step.phase
         title = phase_title(phase, words.lang)
         why = item.step.why(words.lang)
-        rest = _beyond_shared(first[0], why) if first else None
+        rest = _beyond_shared(first[0], item.step.reason, words.lang) if first else None
         if first and rest == "":
             detail = words("reason_see_above", n=first[1])
         elif first and rest:
             detail = words("reason_see_above_plus", n=first[1], rest=rest)
         else:
-            first, detail = (why, item.number), why
+            first = (item.step.reason, item.number) if item.step.reason else None
+            detail = why
         if not sections or sections[-1].title != title:
             sections.append(PhaseSection(title, PHASE_COLOURS[phase],
                                          Table(head, (), (5, 7, 50, 11, 11, 16), title,

@@ -10,20 +10,23 @@ successors inherit their prerequisites, so the order never breaks.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from planner.core.builds import BuildInfo
+from planner.core.catalogue import FALLBACK, catalogue
+from planner.core.explanation import Message, Reason, message
 from planner.core.graph import EstateGraph
 from planner.core.knowledge import Knowledge, RuleText
 from planner.core.model import ConnectorType, Estate, Finding, Server, Severity
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.settings import Decisions, Settings
 
-__all__ = ["Context", "Link", "Rule", "RuleOutput", "ServerFacts", "deps", "make_step"]
+__all__ = ["RUNS", "Context", "Link", "Rule", "RuleOutput", "ServerFacts", "deps", "make_step"]
 
 Link = tuple[str, Dependency]  # (successor step id, prerequisite)
+RUNS = "rules.fact.runs"  # "EX01 runs 15.2.1544.36 = Exchange 2019 CU14 Oct25SU"
 
 
 @dataclass(frozen=True)
@@ -169,11 +172,13 @@ def deps(*ids: str | Iterable[str] | None) -> tuple[Dependency, ...]:
     return tuple(Dependency(i) for i in dict.fromkeys(flat))
 
 
-class _Fields(dict[str, str]):
-    """Placeholder values for a rule's reason text; an unknown placeholder stays visible."""
+Pair = tuple[str, str]  # (English, German): a text not yet moved to the catalogues
+Details = Pair | Sequence[Message]
 
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+
+def _is_pair(value: object) -> bool:
+    return (isinstance(value, tuple) and len(value) == 2
+            and all(isinstance(v, str) for v in value))
 
 
 def make_step(
@@ -183,38 +188,82 @@ def make_step(
     kind: str,
     phase: Phase,
     target: str,
-    titles: tuple[str, str],
-    detail: tuple[str, str] = ("", ""),
-    fields: Mapping[str, str] | None = None,
-    reason: tuple[str, str] | None = None,
+    titles: Pair | Message,
+    detail: Details = (),
+    fields: Mapping[str, Any] | None = None,
+    reason: Pair | Message | None = None,
     **extra: Any,
 ) -> Step:
     """A step whose why is the rule's reason with the facts filled in, then the step's detail.
 
-    ``fields`` fills the reason's placeholders (``{server}``, ``{release}``, ``{build}``...);
-    ``reason`` replaces the rule's reason where its wording does not fit this server (a 2019
-    server on the side-by-side path is no "Exchange 2016"); ``extra`` passes Step fields
-    through (predecessors, command, resources...).
+    The reason is the catalogue's ``rules.<rule>.reason`` with ``fields`` (``server``,
+    ``release``, ``build``, ``count``...), or ``reason`` where the rule's wording does not
+    fit this server (a 2019 server on the side-by-side path is no "Exchange 2016");
+    ``detail`` are the step's own messages after it. ``titles`` and ``detail`` given as
+    (English, German) pairs are the older form some rules still use: the step then keeps
+    its why as a pair. ``extra`` passes Step fields through (predecessors, command...).
     """
-    text = ctx.text(rule)
-    values = _Fields(fields or {})
-    if reason is not None:
-        reason_en, reason_de = reason
+    known = ctx.text(rule)
+    main = reason if isinstance(reason, Message) else (
+        message(f"rules.{rule}.reason", **_typed(fields or {})) if known and reason is None
+        else None)
+    extra.setdefault("duration_days", 0 if extra.get("milestone") else ctx.days(kind))
+    extra.setdefault("source", known.source if known else "")
+    if isinstance(titles, Message):
+        extra.update(title_en="", title_de="", title_message=titles)
+    else:
+        extra.update(title_en=titles[0], title_de=titles[1])
+    if _is_pair(detail) or _is_pair(reason):
+        legacy = reason if _is_pair(reason) else None
+        why_en, why_de = _pair_why(main, legacy, detail, fields or {})  # type: ignore[arg-type]
+        extra.update(why_en=why_en, why_de=why_de)
+    else:
+        details = [d for d in detail if isinstance(d, Message)]
+        extra.update(why_en="", why_de="",
+                     reason=Reason.of(rule, main, _beyond(main, details, reason is None)))
+    return Step(id=id, kind=kind, phase=phase, target=target, rule=rule, **extra)
+
+
+def _typed(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Fields as typed values: a count given as text becomes a number (it picks plurals)."""
+    out = dict(fields)
+    if isinstance(out.get("count"), str):
+        out["count"] = int(out["count"]) if out["count"].isdigit() else 1
+    return out
+
+
+def _beyond(main: Message | None, details: list[Message], rules_own: bool) -> list[Message]:
+    """The details without what the reason already says: the same message, or (for the
+    rule's own reason that names the build) the fact "X runs <build> = ..." again."""
+    if main is None:
+        return details
+    build = main.value("build") if rules_own and _names_build(main.key) else None
+    return [d for d in details if d != main
+            and not (build is not None and d.key == RUNS and d.value("build") == build)]
+
+
+def _names_build(key: str) -> bool:
+    raw = catalogue(FALLBACK).message(key)
+    texts = [raw] if isinstance(raw, str) else list(raw.values())
+    return any("{build}" in t for t in texts)
+
+
+def _pair_why(main: Message | None, legacy: Pair | None, detail: Pair,
+              fields: Mapping[str, Any]) -> Pair:
+    """A why as an (English, German) pair, for rules whose details are still pairs."""
+    if legacy is not None:
+        reason_en, reason_de = legacy
         detail = (_without_repeats(detail[0], reason_en), _without_repeats(detail[1], reason_de))
     else:
-        if text is not None and "{build}" in text.reason_en and values.get("build"):
-            detail = (_without_build(detail[0], values["build"]),
-                      _without_build(detail[1], values["build"]))
-        count = int(values["count"]) if str(values.get("count", "")).isdigit() else 1
-        reason_en = text.reason("en", count).format_map(values) if text else ""
-        reason_de = text.reason("de", count).format_map(values) if text else ""
+        reason_en, reason_de = ((catalogue(lang).render(main) for lang in ("en", "de"))
+                                if main is not None else ("", ""))
+        build = str(fields.get("build", ""))
+        if main is not None and build and _names_build(main.key):
+            detail = (_without_build(detail[0], build), _without_build(detail[1], build))
     # The reason names the rule's fact; the step's own detail (sizes, lists) follows it.
     why_en = " ".join(p for p in (_sentence(reason_en), _sentence(detail[0])) if p)
     why_de = " ".join(p for p in (_sentence(reason_de), _sentence(detail[1])) if p)
-    extra.setdefault("duration_days", 0 if extra.get("milestone") else ctx.days(kind))
-    extra.setdefault("source", text.source if text else "")
-    return Step(id=id, title_en=titles[0], title_de=titles[1], kind=kind, phase=phase,
-                target=target, rule=rule, why_en=why_en, why_de=why_de, **extra)
+    return why_en, why_de
 
 
 def _without_build(text: str, build: str) -> str:

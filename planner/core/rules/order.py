@@ -52,7 +52,7 @@ def check_acyclic(steps: Sequence[Step]) -> None:
     except nx.NetworkXNoCycle:
         return
     ids = [str(edge[0]) for edge in cycle]
-    titles = {st.id: st.title_en for st in steps}
+    titles = {st.id: st.title("en") for st in steps}
     raise StepCycleError(ids, [titles.get(i, "") for i in ids])
 
 

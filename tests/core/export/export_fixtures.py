@@ -56,8 +56,7 @@ def make_knowledge() -> Knowledge:
     }
     durations = {k: Fact(f"duration.{k}", v, "consultant experience", AS_OF)
                  for k, v in {"inplace_upgrade": 1.0, "mailbox_moves": 10.0}.items()}
-    rules = {"R-INPLACE": RuleText("R-INPLACE", "In place", "In-Place", "2019 CU14+",
-                                   "2019 CU14+", SRC, AS_OF)}
+    rules = {"R-INPLACE": RuleText("R-INPLACE", SRC, AS_OF)}
     return handmade.knowledge(AS_OF, date(2023, 6, 23), source=SRC, baselines=baselines,
                               facts=facts, durations=durations, rules=rules)
 

@@ -41,7 +41,7 @@ def test_the_more_precise_source_is_named_in_a_finding(tmp_path: Path) -> None:
     result = import_files([_inventory(tmp_path, "15.2.986.5"),
                            _healthchecker(tmp_path, "15.02.0986.037")])
     (found,) = [f for f in result.findings if f.code == "IMPORT-BUILD-MORE-PRECISE"]
-    assert "15.2.986.37" in found.message_en and "15.2.986.37" in found.message_de
+    assert "15.2.986.37" in found.message("en") and "15.2.986.37" in found.message("de")
 
 
 def test_a_different_cu_stays_a_conflict_and_keeps_the_first(tmp_path: Path) -> None:
@@ -56,5 +56,5 @@ def test_conflict_texts_name_the_server_and_the_row_in_each_language(tmp_path: P
     result = import_files([_inventory(tmp_path, "15.2.1118.7"),
                            _healthchecker(tmp_path, "15.02.0986.037")])
     (found,) = [f for f in result.findings if f.code == "IMPORT-CONFLICT"]
-    assert found.message_en.startswith("Server SOLO-E19A:") and "row 2" in found.message_en
-    assert "Zeile 2" in found.message_de and "server:" not in found.message_de
+    assert found.message("en").startswith("Server SOLO-E19A:") and "row 2" in found.message("en")
+    assert "Zeile 2" in found.message("de") and "server:" not in found.message("de")

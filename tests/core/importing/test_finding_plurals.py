@@ -26,4 +26,4 @@ def test_counted_nouns_follow_the_count_in_each_language(count: int, en: str, de
     files = 1 if count == 1 else 2
     found = finding("LOGS-MALFORMED", count=Counted("transport.count.malformed_line", count),
                     files=Counted("transport.count.log_file", files), first="RECV1.LOG")
-    assert found.message_en.startswith(en) and found.message_de.startswith(de)
+    assert found.message("en").startswith(en) and found.message("de").startswith(de)

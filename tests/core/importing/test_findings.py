@@ -43,7 +43,7 @@ def test_unknown_role_and_unparseable_build_are_located(tmp_path: Path) -> None:
     assert (role.file, role.row, role.column) == ("s.csv", 2, "B")
     build = _find(result, "IMPORT-BUILD-UNPARSEABLE")
     assert build.severity is Severity.ERROR and (build.row, build.column) == (2, "C")
-    assert "not a build" in build.message_en and build.message_de
+    assert "not a build" in build.message("en") and build.message("de")
 
 
 def test_dangling_references(tmp_path: Path) -> None:
@@ -54,7 +54,7 @@ def test_dangling_references(tmp_path: Path) -> None:
     assert {"IMPORT-DAG-UNLISTED", "IMPORT-REF-UNKNOWN-SERVER"} <= _codes(result)
     assert result.estate.dag("DAG9").members == ("EX01",)
     ghost = _find(result, "IMPORT-REF-UNKNOWN-SERVER")
-    assert "GHOST01" in ghost.message_en and ghost.file == "connectors.csv"
+    assert "GHOST01" in ghost.message("en") and ghost.file == "connectors.csv"
 
 
 def test_empty_and_non_spreadsheet_files(tmp_path: Path) -> None:
@@ -92,7 +92,7 @@ def test_type_name_instead_of_values_says_how_to_reexport(tmp_path: Path) -> Non
     result = import_files([_write(tmp_path / "dag.csv", text)])
     finding = _find(result, "IMPORT-PS-TYPENAME")
     assert finding.severity is Severity.WARNING and finding.column == "B" and finding.row == 3
-    assert "-join" in finding.message_en
+    assert "-join" in finding.message("en")
     assert result.estate.dags[0].members == ()
 
 
@@ -103,8 +103,9 @@ def test_conflicts_between_sources_keep_the_first_and_say_so(tmp_path: Path) -> 
     result = import_files([first, second])
     [server] = result.estate.servers
     assert server.site == "Berlin"
+    # same build: no conflict
     [conflict] = [f for f in result.findings if f.code == "IMPORT-CONFLICT"]
-    assert "Hamburg" in conflict.message_en and conflict.file == "b.csv"  # same build: no conflict
+    assert "Hamburg" in conflict.message("en") and conflict.file == "b.csv"
 
 
 def test_duplicate_rows_in_one_table(tmp_path: Path) -> None:

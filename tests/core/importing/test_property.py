@@ -22,7 +22,7 @@ def _import_bytes(data: bytes, name: str) -> None:
         path = Path(folder) / name
         path.write_bytes(data)
         result = import_files([path])
-        assert all(f.code and f.message_en and f.message_de for f in result.findings)
+        assert all(f.code and f.message("en") and f.message("de") for f in result.findings)
 
 
 @_SETTINGS

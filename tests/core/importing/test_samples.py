@@ -17,7 +17,7 @@ MESSY = SAMPLES / "mixed-messy-de" / "Bestand.xlsx"
 
 def _errors(paths: list) -> list[str]:
     result = import_files(paths)
-    return [f"{f.code} {f.where()} {f.message_en}" for f in result.findings
+    return [f"{f.code} {f.where()} {f.message('en')}" for f in result.findings
             if f.severity is Severity.ERROR]
 
 

@@ -55,7 +55,7 @@ def test_malformed_lines_are_counted_and_reported_never_fatal(logs: tuple[Path, 
     assert read.malformed == truth.malformed
     findings = import_files([folder]).findings
     [bad] = [f for f in findings if f.code == "LOGS-MALFORMED"]
-    assert str(truth.malformed) in bad.message_en
+    assert str(truth.malformed) in bad.message("en")
 
 
 def test_logs_are_recognised_by_header_not_name(logs: tuple[Path, Truth]) -> None:
@@ -100,7 +100,7 @@ def test_merge_with_the_inventory(logs: tuple[Path, Truth]) -> None:
     assert ("LOGS-RELAY-UNSEEN", "relay:PRTG Monitoring") in codes
     assert ("LOGS-LOAD-BALANCER", "connector:Relay MUC") in codes
     [wide] = [f for f in result.findings if f.code == "LOGS-RANGE-WIDE"]
-    assert "10.10.3.50, 10.10.3.61, 10.10.3.80" in wide.message_en
+    assert "10.10.3.50, 10.10.3.61, 10.10.3.80" in wide.message("en")
     # A connector the logs prove exists joins the estate beside its server.
     assert any(c.name == "Client Frontend BER-EX16-02" for c in result.estate.connectors)
     to_exo = sum(f.messages for f in result.estate.mail_flows
@@ -113,7 +113,7 @@ def test_the_estate_keeps_no_subject_or_recipient(logs: tuple[Path, Truth]) -> N
     folder, _ = logs
     result = import_files([MIXED, folder])
     text = json.dumps(estate_to_plain(result.estate)) + json.dumps(
-        [f.message_en + f.message_de for f in result.findings])
+        [f.message("en") + f.message("de") for f in result.findings])
     for secret in (*SECRETS, "noreply@contoso.de"):
         assert secret not in text
 

@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from planner.core.catalogue import catalogue
+from planner.core.explanation import Message, Reason, message
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
 from planner.core.report.context import build_context
@@ -190,10 +192,14 @@ def test_path_labels_in_server_boxes_are_not_cut(plan_de: Plan) -> None:
 def test_a_reason_shared_by_consecutive_steps_of_one_target_is_printed_once(
         plan_de: Plan, knowledge: Knowledge) -> None:
     # Exchange 2013 steps repeated the same long paragraph on every step of the step list;
-    # only their last clause differs.
-    common = ("Der Server läuft mit Exchange 2013. Das Setup von Exchange Server SE verweigert "
-              "die Installation, solange Exchange 2013 in der Organisation existiert.")
-    steps = tuple(replace(s, why_de=f"{common} Eigenes zu {s.id}.")
+    # only their last detail differs. Reasons are compared as data (keys and fields).
+    rule = message("rules.exchange2013_removal.reason", server="EX13", count=1)
+    common = catalogue("de").render(rule)
+
+    def own(step_id: str) -> Message:
+        return message("steps.milestone.servers_today", servers=[step_id])
+
+    steps = tuple(replace(s, reason=Reason.of("exchange2013_removal", rule, [own(s.id)]))
                   for s in plan_de.proposal.steps)
     plan = replace(plan_de, proposal=replace(plan_de.proposal, steps=steps))
     order = numbered_steps(plan)
@@ -204,9 +210,12 @@ def test_a_reason_shared_by_consecutive_steps_of_one_target_is_printed_once(
     for b in later:
         detail = rows[str(b.number)].detail
         assert detail.startswith("Begründung wie bei Schritt ") and common not in detail
-        assert detail.endswith(f"(siehe oben); hier: Eigenes zu {b.step.id}.")
-    assert rows[str(order[0].number)].detail == f"{common} Eigenes zu {order[0].step.id}."
-    same = tuple(replace(s, why_de=common) for s in plan_de.proposal.steps)
+        assert detail.endswith(f"(siehe oben); hier: Exchange-2016/2019-Server heute: "
+                               f"{b.step.id}.")
+    assert rows[str(order[0].number)].detail == \
+        f"{common} Exchange-2016/2019-Server heute: {order[0].step.id}."
+    same = tuple(replace(s, reason=Reason.of("exchange2013_removal", rule))
+                 for s in plan_de.proposal.steps)
     plan = replace(plan_de, proposal=replace(plan_de.proposal, steps=same))
     rows = {r.cells[0]: r for s in build_context(plan, knowledge, "de").phases
             for r in s.table.rows}

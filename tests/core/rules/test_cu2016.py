@@ -49,10 +49,10 @@ def test_2016_below_cu23_is_updated_before_the_first_se_setup_run() -> None:
     assert step.needs_window and step.kind == "cu_update"
     assert step.resources == ("server:EX16-A", "dag:DAG16")
     assert step.rule == "cu_update_2016" and "cu_update_2016" in RULE_IDS
-    assert "CU23 (latest SU) before the first SE server is installed" in step.title_en
-    assert "15.1.2375.7" in step.why_en and "Exchange 2016 CU22" in step.why_en
-    assert "secondary sources" in step.why_en and "upgrade.2016_min_cu" in step.why_en
-    assert "15.1.2375.7" in step.why_de and "Sekundärquellen" in step.why_de
+    assert "CU23 (latest SU) before the first SE server is installed" in step.title("en")
+    assert "15.1.2375.7" in step.why("en") and "Exchange 2016 CU22" in step.why("en")
+    assert "secondary sources" in step.why("en") and "upgrade.2016_min_cu" in step.why("en")
+    assert "15.1.2375.7" in step.why("de") and "Sekundärquellen" in step.why("de")
     assert "otsnews" in step.source
     assert "/Mode:Upgrade" in step.command and "StartDagServerMaintenance" in step.command
 
@@ -75,7 +75,7 @@ def test_the_project_can_override_the_minimum() -> None:
     k = load_knowledge({"upgrade.2016_min_cu": "CU23"})
     p = propose(estate(), Settings(start=date(2026, 12, 1)), Decisions(), k)
     step = next(s for s in p.steps if s.id == "cu2016:EX16-A")
-    assert "knowledge override" in step.why_en
+    assert "knowledge override" in step.why("en")
 
 
 def test_switching_the_rule_off_removes_the_steps_and_keeps_the_order() -> None:

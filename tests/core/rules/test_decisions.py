@@ -14,7 +14,7 @@ def test_excluding_a_server_removes_its_steps() -> None:
     assert path_of(p, "EX02") == "none"
     assert "inplace:EX01" in ids(p)
     # The excluded 2019 server still blocks the SE CU that refuses old versions.
-    assert any(f.code == "RULES-OLD-SERVER-KEPT" and "EX02" in f.message_en for f in p.findings)
+    assert any(f.code == "RULES-OLD-SERVER-KEPT" and "EX02" in f.message("en") for f in p.findings)
 
 
 def test_excluding_a_2013_server_is_an_error_finding() -> None:

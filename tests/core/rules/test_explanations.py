@@ -14,8 +14,8 @@ from tests.core.rules.proposing import knowledge, plan
 def test_every_step_is_explained_in_both_languages(make: type[Estate]) -> None:
     for s in plan(make()).steps:
         assert s.rule in RULE_IDS
-        assert s.title_en and s.title_de and s.title_en != s.title_de
-        assert s.why_en and s.why_de and "{" not in s.why_en + s.why_de, s.id
+        assert s.title("en") and s.title("de") and s.title("en") != s.title("de")
+        assert s.why("en") and s.why("de") and "{" not in s.why("en") + s.why("de"), s.id
         assert s.source, s.id
         assert s.duration_days >= 0
         assert (s.duration_days == 0) == s.milestone, s.id
@@ -23,7 +23,7 @@ def test_every_step_is_explained_in_both_languages(make: type[Estate]) -> None:
 
 def test_side_by_side_names_the_concrete_build() -> None:
     p = plan(mixed())
-    why = next(s for s in p.steps if s.id == "sbs:decom:EX2016-01").why_en
+    why = next(s for s in p.steps if s.id == "sbs:decom:EX2016-01").why("en")
     assert "EX2016-01 runs Exchange 2016 CU23 Oct25SU (15.1.2507.61)" in why
     assert "cannot be upgraded in place" in why
 
@@ -55,8 +55,8 @@ def test_the_se_cu_milestone_names_its_expected_date_but_is_not_a_hard_deadline(
     assert m.milestone and m.duration_days == 0
     assert m.deadline is None
     expected = knowledge().facts["upgrade.se_cu_blocking_old.date"].value
-    assert f"{expected.day} {expected:%b %Y}" in m.why_en  # each language's own date format
-    assert f"{expected:%d.%m.%Y}" in m.why_de
+    assert f"{expected.day} {expected:%b %Y}" in m.why("en")  # each language's own date format
+    assert f"{expected:%d.%m.%Y}" in m.why("de")
     assert {d.step_id for d in m.predecessors} >= {"sbs:decom:EX2016-01", "inplace:EX2019-01",
                                                    "edge:remove:EDGE2016"}
 

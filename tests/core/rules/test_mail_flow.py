@@ -51,7 +51,7 @@ def test_every_group_switches_its_namespaces_before_any_mailbox_moves() -> None:
                 assert before(p, n.id, m.id), (n.id, m.id)
     # The 2013 server held Autodiscover: its switch names it and the SCP.
     legacy = p.step("legacy:namespace:RW-EX13")
-    assert legacy is not None and "autodiscover.rheinwerk.de" in legacy.why_en
+    assert legacy is not None and "autodiscover.rheinwerk.de" in legacy.why("en")
     assert "AutoDiscoverServiceInternalUri" in legacy.command
 
 
@@ -82,8 +82,8 @@ def test_customer_changes_to_default_connectors_are_reapplied() -> None:
     assert recv is not None
     assert ("Set-ReceiveConnector 'RW-EX16-01-SE\\Default Frontend RW-EX16-01-SE' "
             "-TlsCertificateName <mail.rheinwerk.de>") in recv.command
-    assert "TLS certificate mail.rheinwerk.de" in recv.why_en
-    assert "TLS-Zertifikat mail.rheinwerk.de" in recv.why_de
+    assert "TLS certificate mail.rheinwerk.de" in recv.why("en")
+    assert "TLS-Zertifikat mail.rheinwerk.de" in recv.why("de")
     # Untouched defaults (Default Frontend RW-EX16-02, Client Frontend...) are not mentioned.
     assert "Client Frontend" not in recv.command and "Default Frontend RW-EX16-02'" not in (
         recv.command.replace("# as on 'Default Frontend RW-EX16-01'", ""))
@@ -130,14 +130,14 @@ def test_an_edge_is_removed_only_after_inbound_mail_reaches_its_successor() -> N
     assert inbound is not None and inbound.rule == "edge_inbound_switch"
     assert before(p, "edge:subscribe:RW-EDGE16", inbound.id)
     assert before(p, inbound.id, "edge:remove:RW-EDGE16")
-    assert "RW-EDGE16-SE" in inbound.title_en and "MX" in inbound.why_en
-    assert "MX-Eintrag" in inbound.why_de
+    assert "RW-EDGE16-SE" in inbound.title("en") and "MX" in inbound.why("en")
+    assert "MX-Eintrag" in inbound.why("de")
 
 
 def test_a_retired_edge_hands_inbound_mail_to_the_mailbox_servers_first() -> None:
     p = plan(Decisions(paths={"RW-EDGE16": "decommission"}))
     inbound = p.step("edge:inbound:RW-EDGE16")
-    assert inbound is not None and "RW-EX16-01-SE" in inbound.title_en
+    assert inbound is not None and "RW-EX16-01-SE" in inbound.title("en")
     assert before(p, inbound.id, "edge:remove:RW-EDGE16")
 
 
@@ -147,9 +147,9 @@ def test_arbitration_moves_first_users_in_batches_public_folders_last() -> None:
     assert before(p, "legacy:arbitration:RW-EX13", "legacy:moves:RW-EX13")
     assert before(p, "legacy:moves:RW-EX13", "legacy:publicfolders:RW-EX13")
     arb = p.step("legacy:arbitration:RW-EX13")
-    assert arb is not None and "7 arbitration mailboxes" in arb.why_en
-    assert "7 Schiedspostfächer" in arb.why_de
-    assert "moves.order" not in arb.why_en and "practitioner guidance" in arb.source
+    assert arb is not None and "7 arbitration mailboxes" in arb.why("en")
+    assert "7 Schiedspostfächer" in arb.why("de")
+    assert "moves.order" not in arb.why("en") and "practitioner guidance" in arb.source
     # The 2016 DAG: counts unknown on one member, so both steps, users in batches between.
     batches = [s.id for s in p.steps if s.id.startswith("sbs:moves:RW-DAG16:")]
     assert len(batches) > 1
@@ -196,6 +196,6 @@ def test_a_relay_ip_no_inventoried_client_explains_is_a_finding() -> None:
         r for r in est.relay_clients if r.name != "Scanner Versand"))
     found = [f for f in plan(estate=one_missing).findings
              if f.code == "RULES-RELAY-IP-UNEXPLAINED"]
-    assert len(found) == 1 and "10.20.30.41" in found[0].message_en
-    assert "'Relay Scanner' on RW-EX16-01" in found[0].message_en
-    assert "10.20.30.41" in found[0].message_de
+    assert len(found) == 1 and "10.20.30.41" in found[0].message("en")
+    assert "'Relay Scanner' on RW-EX16-01" in found[0].message("en")
+    assert "10.20.30.41" in found[0].message("de")

@@ -104,13 +104,13 @@ def test_in_place_only_needs_no_hcw_but_still_the_hybrid_app_check() -> None:
     assert "hybrid:hcw" not in ids(p)  # same names, certificates and connectors
     assert before(p, "inplace:EDGE01", "hybrid:app")
     app = next(s for s in p.steps if s.id == "hybrid:app")
-    assert "need not be re-run" in app.why_en and "EDGE01" in app.why_en
-    assert "nicht nötig" in app.why_de
+    assert "need not be re-run" in app.why("en") and "EDGE01" in app.why("en")
+    assert "nicht nötig" in app.why("de")
 
 
 def test_hcw_is_needed_when_a_hybrid_server_is_replaced() -> None:
     hcw = next(s for s in plan(mixed()).steps if s.id == "hybrid:hcw")
-    assert "EX2016-01" in hcw.why_en and "replaced or removed" in hcw.why_en
+    assert "EX2016-01" in hcw.why("en") and "replaced or removed" in hcw.why("en")
 
 
 def test_edge_subscription_waits_for_new_mailbox_servers() -> None:

@@ -34,7 +34,7 @@ def _before(plan: Plan, first: str, then: str) -> bool:
 
 
 def test_discovered_clients_of_replaced_servers_are_re_pointed(planned: Plan) -> None:
-    relay = {s.title_en: s for s in planned.proposal.steps if s.kind == "relay_repoint"}
+    relay = {s.title("en"): s for s in planned.proposal.steps if s.kind == "relay_repoint"}
     # BER-EX16-01/02 are replaced: the listed SAP system and the two clients only the logs
     # know. The scanner and web shop stay on BER-EX19-01, upgraded in place: nothing to do.
     assert sorted(t.split(" to ")[0] for t in relay) == [
@@ -45,23 +45,23 @@ def test_discovered_clients_of_replaced_servers_are_re_pointed(planned: Plan) ->
         for server in ("BER-EX16-01", "BER-EX16-02"):
             assert _before(planned, step.id, f"sbs:decom:{server}")
     sap = next(s for t, s in relay.items() if "SAP" in t)
-    assert sap.owner == "SAP Basis" and "about 50 messages a day" in sap.why_en
+    assert sap.owner == "SAP Basis" and "about 50 messages a day" in sap.why("en")
     crm = next(s for t, s in relay.items() if "crm" in t)
-    assert crm.owner == "" and "found in the transport logs" in crm.why_en
-    assert "authenticated" in crm.why_en and "etwa 15 Nachrichten pro Tag" in crm.why_de
+    assert crm.owner == "" and "found in the transport logs" in crm.why("en")
+    assert "authenticated" in crm.why("en") and "etwa 15 Nachrichten pro Tag" in crm.why("de")
 
 
 def test_without_logs_the_listed_clients_still_get_their_steps() -> None:
     inputs = load_inputs([MIXED])
     plan = make_plan(inputs.estate, inputs.findings, inputs.settings)
     [sap] = [s for s in plan.proposal.steps if s.kind == "relay_repoint"]
-    assert sap.owner == "SAP Basis" and "last seen" not in sap.why_en
+    assert sap.owner == "SAP Basis" and "last seen" not in sap.why("en")
 
 
 def test_no_local_path_leaks_into_findings_or_steps(planned: Plan) -> None:
     tmp = tempfile.gettempdir()
-    texts = [f.message_en + f.message_de + f.file for f in planned.findings]
-    texts += [s.why_en + s.why_de + s.command for s in planned.proposal.steps]
+    texts = [f.message("en") + f.message("de") + f.file for f in planned.findings]
+    texts += [s.why("en") + s.why("de") + s.command for s in planned.proposal.steps]
     assert not any(tmp in t for t in texts)
 
 

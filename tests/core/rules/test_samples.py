@@ -41,12 +41,12 @@ def test_mixed_sample() -> None:
         assert before(p, first, "sbs:decom:BER-EX16-01"), first
     # Only the client of the replaced servers is re-pointed; the scanner's server stays.
     [relay] = [s for s in p.steps if s.kind == "relay_repoint"]
-    assert "SAP ERP" in relay.title_en and relay.owner == "SAP Basis"
+    assert "SAP ERP" in relay.title("en") and relay.owner == "SAP Basis"
     hcw = next(s for s in p.steps if s.id == "hybrid:hcw")
-    assert "BER-EX16-01 carries hybrid mail flow" in hcw.why_en
+    assert "BER-EX16-01 carries hybrid mail flow" in hcw.why("en")
     provision = next(s for s in p.steps if s.id == "sbs:provision:BER-EX16-01-SE")
-    assert "new SE server per old server by default" in provision.why_en
-    assert "BER-EX19-01 in site Berlin" in provision.why_en  # the alternative, named
+    assert "new SE server per old server by default" in provision.why("en")
+    assert "BER-EX19-01 in site Berlin" in provision.why("en")  # the alternative, named
 
 
 def test_mixed_sample_without_new_servers_moves_to_the_se_servers_of_the_site() -> None:
@@ -55,8 +55,8 @@ def test_mixed_sample_without_new_servers_moves_to_the_se_servers_of_the_site() 
                 Decisions(new_servers={"BER-EX16-01": 0, "BER-EX16-02": 0}), load_knowledge())
     assert not ids(p, "sbs:install:") and not ids(p, "sbs:dag:")
     moves = next(s for s in p.steps if s.id == "sbs:moves:DAG-BER16:1")
-    assert moves.title_en.endswith("to BER-EX19-01 (1/4)")  # same site, upgraded in place
-    assert "0 new SE servers" in moves.why_en
+    assert moves.title("en").endswith("to BER-EX19-01 (1/4)")  # same site, upgraded in place
+    assert "0 new SE servers" in moves.why("en")
     for sid in ("sbs:namespace:DAG-BER16", "sbs:send:DAG-BER16", "sbs:receive:DAG-BER16"):
         assert before(p, "inplace:BER-EX19-01", sid), sid
         assert not before(p, "inplace:MUC-EX19-02", sid), sid  # the other site is not waited for

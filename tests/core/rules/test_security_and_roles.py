@@ -23,15 +23,15 @@ def test_2019_cu13_or_older_reaches_cu15_before_the_first_se_server_joins() -> N
     for joins in ("sbs:install:RW-EX16-01-SE", "sbs:install:RW-EX16-02-SE"):
         assert before(p, "cu:RW-EX19", joins)
     cu = p.step("cu:RW-EX19")
-    assert cu is not None and "the first SE server joins the organization" in cu.why_en
-    assert "dem ersten SE-Server in der Organisation" in cu.why_de
+    assert cu is not None and "the first SE server joins the organization" in cu.why("en")
+    assert "dem ersten SE-Server in der Organisation" in cu.why("de")
 
 
 def test_the_security_order_is_an_unconfirmed_fact_a_project_can_override() -> None:
     off = rheinwerk_plan(overrides={"security.2019_cu_before_first_se": False})
     assert not before(off, "cu:RW-EX19", "sbs:install:RW-EX16-01-SE")
     cu = off.step("cu:RW-EX19")
-    assert cu is not None and "first SE server joins" not in cu.why_en
+    assert cu is not None and "first SE server joins" not in cu.why("en")
     switched = rheinwerk_plan(Decisions(disabled_rules=frozenset({"security_order"})))
     assert not before(switched, "cu:RW-EX19", "sbs:install:RW-EX16-01-SE")
     assert load_knowledge().facts["security.2019_cu_before_first_se"].confidence == "unconfirmed"
@@ -74,9 +74,9 @@ def test_dag_wording_only_where_there_is_a_dag() -> None:
     p = plan(small())
     for sid in ("inplace:EDGE01",):
         step = p.step(sid)
-        assert step is not None and "DAG" not in step.why_en and "DAG" not in step.why_de
+        assert step is not None and "DAG" not in step.why("en") and "DAG" not in step.why("de")
     member = p.step("inplace:EX01")
-    assert member is not None and "DAG DAG1: one member at a time" in member.why_en
+    assert member is not None and "DAG DAG1: one member at a time" in member.why("en")
 
 
 def test_the_hybrid_app_check_does_not_wait_for_an_edge_without_hybrid_mail() -> None:
@@ -95,12 +95,12 @@ def test_new_servers_are_named_by_the_project_pattern() -> None:
     assert p.step("sbs:install:Duisburg-EXSE01") is not None
     assert p.step("sbs:install:Duisburg-EXSE02") is not None
     dag = p.step("sbs:dag:RW-DAG16")
-    assert dag is not None and "Duisburg-EXSE01, Duisburg-EXSE02" in dag.title_en
+    assert dag is not None and "Duisburg-EXSE01, Duisburg-EXSE02" in dag.title("en")
     # The new Edge continues the site's numbering.
     edge = p.step("edge:new:RW-EDGE16")
     assert edge is not None and edge.target == "server:Duisburg-EXSE03"
     inbound = p.step("edge:inbound:RW-EDGE16")
-    assert inbound is not None and "Duisburg-EXSE03" in inbound.title_en
+    assert inbound is not None and "Duisburg-EXSE03" in inbound.title("en")
     # Several replacements of one server under a pattern without a number stay distinct.
     two = propose(rheinwerk(), Settings(start=START, new_server_pattern="{old}-NEU"),
                   Decisions(new_servers={"RW-EX16-01": 2}), load_knowledge())
@@ -122,7 +122,7 @@ def test_a_pattern_with_an_unknown_placeholder_is_refused_naming_it() -> None:
 
 def test_the_cu14_note_appears_only_where_a_cu14_server_exists() -> None:
     with_cu14 = plan(small()).step("adprep:org")
-    assert with_cu14 is not None and "EX01, EX02 run 2019 CU14" in with_cu14.why_en
-    assert "EDGE01" not in with_cu14.why_en  # an Edge is outside Active Directory
+    assert with_cu14 is not None and "EX01, EX02 run 2019 CU14" in with_cu14.why("en")
+    assert "EDGE01" not in with_cu14.why("en")  # an Edge is outside Active Directory
     without = plan(legacy()).step("adprep:org")
-    assert without is not None and "CU14" not in without.why_en + without.why_de
+    assert without is not None and "CU14" not in without.why("en") + without.why("de")

@@ -16,12 +16,12 @@ def test_one_consultant_for_sixty_servers_is_told_what_it_takes() -> None:
     plan = make_plan(estate, (), settings, knowledge=knowledge_for(settings))
     found = [f for f in plan.findings if f.code == "PLAN-UNREALISTIC"]
     assert len(found) == 1
-    text = found[0].message_en
+    text = found[0].message("en")
     assert "unrealistic" in text and "1 consultant " in text and "60 servers" in text
     year = len(build_calendar(settings, estate).working_days(
         settings.start, settings.start.replace(year=settings.start.year + 1)))
     assert str(year - 1) in text or str(year) in text  # the calendar's working days a year
-    assert "Beratertage" in found[0].message_de
+    assert "Beratertage" in found[0].message("de")
 
 
 def test_a_small_estate_with_enough_consultants_gets_no_warning() -> None:
