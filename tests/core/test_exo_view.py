@@ -195,8 +195,8 @@ def test_every_reported_stage_date_is_checked_and_the_report_wins(
     warnings = report_findings(estate, Settings(), knowledge)
     assert [w.code for w in warnings] == ["EXO-REPORT-CLOCK"] * len(whats)
     for warning, what in zip(warnings, whats, strict=True):
-        assert what in warning.message_en and "server:" not in warning.message_en
-        assert warning.message_de and "{" not in warning.message_de
+        assert what in warning.message("en") and "server:" not in warning.message("en")
+        assert warning.message("de") and "{" not in warning.message("de")
 
 
 def test_a_next_stage_that_agrees_with_the_table_gives_no_finding(knowledge: Knowledge) -> None:

@@ -33,7 +33,7 @@ def _csv(tmp_path: Path, header: str, build: str, name: str = "SOLO-E19A") -> Pa
 
 
 def _uncertain(result: ImportResult) -> list[str]:
-    return [f.message_en for f in result.findings if f.code == "IMPORT-BUILD-UNCERTAIN"]
+    return [f.message("en") for f in result.findings if f.code == "IMPORT-BUILD-UNCERTAIN"]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])

@@ -42,15 +42,15 @@ def test_conflict_and_guess_findings_name_the_field_in_each_language(tmp_path: P
     result = import_files([first, second, edge, no_name])
     shown = {f.code: f for f in result.findings}
     conflict = shown["IMPORT-CONFLICT"]
-    assert "address spaces is" in conflict.message_en
-    assert "Adressräume ist" in conflict.message_de
+    assert "address spaces is" in conflict.message("en")
+    assert "Adressräume ist" in conflict.message("de")
     guessed = shown["IMPORT-COLUMN-GUESSED"]
-    assert '"address spaces"' in guessed.message_en and '"Adressräume"' in guessed.message_de
+    assert '"address spaces"' in guessed.message("en") and '"Adressräume"' in guessed.message("de")
     assert "IMPORT-ROW-NO-NAME" in shown and "server name" in shown[
-        "IMPORT-ROW-NO-NAME"].message_en
+        "IMPORT-ROW-NO-NAME"].message("en")
     for f in result.findings:
-        _no_codes(f.message_en)
-        _no_codes(f.message_de)
+        _no_codes(f.message("en"))
+        _no_codes(f.message("de"))
 
 
 @pytest.mark.parametrize(("lang", "words"), [

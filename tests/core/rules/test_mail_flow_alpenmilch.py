@@ -25,7 +25,7 @@ def _proposal() -> Proposal:
 
 def _step(step_id: str) -> tuple[str, str, str]:
     step = next(s for s in _proposal().steps if s.id == step_id)
-    return step.why_en, step.why_de, step.command
+    return step.why("en"), step.why("de"), step.command
 
 
 def test_a_relay_connector_on_every_member_is_created_once_per_new_server() -> None:
@@ -44,9 +44,9 @@ def test_a_relay_connector_on_every_member_is_created_once_per_new_server() -> N
 def test_an_address_no_client_explains_is_one_finding_naming_every_server() -> None:
     found = [f for f in _proposal().findings if f.code == "RULES-RELAY-IP-UNEXPLAINED"]
     assert len(found) == 1 and found[0].severity is Severity.WARNING
-    assert "172.16.4.13" in found[0].message_en
-    assert all(s in found[0].message_en for s in ("AM-EX16-01", "AM-EX16-02", "AM-EX16-03"))
-    assert "172.16.5" not in found[0].message_en  # the copier in the range explains it
+    assert "172.16.4.13" in found[0].message("en")
+    assert all(s in found[0].message("en") for s in ("AM-EX16-01", "AM-EX16-02", "AM-EX16-03"))
+    assert "172.16.5" not in found[0].message("en")  # the copier in the range explains it
 
 
 def test_a_namespace_the_2013_server_shares_keeps_the_servers_that_stay() -> None:
@@ -65,6 +65,6 @@ def test_an_edge_that_stays_is_not_given_the_side_by_side_reason() -> None:
     proposal = propose(inputs.estate, inputs.settings, Decisions(),
                        knowledge_for(inputs.settings))
     step = next(s for s in proposal.steps if s.id == "edge:resubscribe:BER-EDGE01")
-    assert "cannot be upgraded in place" not in step.why_en
-    assert "nicht direkt aktualisieren" not in step.why_de
-    assert "stays" in step.why_en and "bleibt" in step.why_de
+    assert "cannot be upgraded in place" not in step.why("en")
+    assert "nicht direkt aktualisieren" not in step.why("de")
+    assert "stays" in step.why("en") and "bleibt" in step.why("de")
