@@ -36,6 +36,7 @@ ESTATES: dict[str, tuple[str, ...]] = {
     "custen": ("customer-sheet-en/Exchange servers.xlsx",),
     "big40": ("big-40/inventory.xlsx",),
     "twoedges": ("mailflow-two-edges/inventory.xlsx",),
+    "alpen": ("mailflow-alpenmilch/inventory.xlsx",),
 }
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 

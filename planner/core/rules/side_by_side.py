@@ -113,13 +113,13 @@ def _alternative(ctx: Context, g: Group) -> tuple[str, str]:
                 "; standardmäßig ein neuer SE-Server je altem Server (änderbar)")
     names, several = ", ".join(there), len(there) > 1
     return (f"; one new SE server per old server by default (editable); {names} in site "
-            f"{site} will run SE too: with 0 new servers for {olds} the mailboxes, "
-            "namespaces, connectors and relay clients move there instead, if "
-            f"{'they have' if several else 'it has'} the capacity",
+            f"{site} will run SE too: if the consultant sets the new servers for {olds} to "
+            "0, the mailboxes, namespaces, connectors and relay clients move there instead, "
+            f"provided {'they have' if several else 'it has'} the capacity",
             f"; standardmäßig ein neuer SE-Server je altem Server (änderbar); {names} am "
-            f"Standort {site} {'laufen' if several else 'läuft'} ebenfalls mit SE: mit 0 neuen "
-            f"Servern für {olds} ziehen Postfächer, Namespaces, Connectoren und Relay-Clients "
-            "stattdessen dorthin, sofern die Kapazität reicht")
+            f"Standort {site} {'laufen' if several else 'läuft'} ebenfalls mit SE: setzt der "
+            f"Berater die neuen Server für {olds} auf 0, ziehen Postfächer, Namespaces, "
+            "Connectoren und Relay-Clients stattdessen dorthin, sofern die Kapazität reicht")
 
 
 def _dag_and_databases(ctx: Context, g: Group) -> list[Step]:
