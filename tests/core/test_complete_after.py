@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from planner.core.calendar import build_calendar
 from planner.core.plan import Plan
+from planner.core.project import Project, load_project, save_project
 from planner.core.scheduler.problem import build_problem
 from planner.core.settings_io import settings_from_table, settings_to_table
 from planner.pipeline import knowledge_for, make_plan
@@ -75,3 +77,16 @@ def test_the_setting_reads_and_writes_in_the_settings_file(in_window: Plan) -> N
     assert settings_from_table(table, "test.toml").complete_moves_in_window
     table["windows"]["complete_moves"] = "nein"
     assert not settings_from_table(table, "test.toml").complete_moves_in_window
+
+
+def test_a_saved_project_reopens_with_the_setting_and_the_dated_commands(
+        in_window: Plan, tmp_path: Path) -> None:
+    project = Project(estate=in_window.estate, settings=in_window.settings,
+                      decisions=in_window.decisions, plan=in_window)
+    save_project(project, tmp_path / "p.seplan")
+    again = load_project(tmp_path / "p.seplan")
+    assert again.settings.complete_moves_in_window
+    assert again.plan is not None
+    moves = [s for s in again.plan.proposal.steps if s.unattended]
+    assert moves and all(s.complete_in_window and s.setup_days == 0.5 for s in moves)
+    assert all("-CompleteAfter 20" in s.command or "# on 20" in s.command for s in moves)
