@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from planner.core.plan import Plan
 from planner.core.project import Project
+from planner.gui.rich_text import literal
 from planner.pipeline import plan_for_export
 from planner.render.exporters import exporter
 from planner.render.report_pdf import print_report
@@ -144,8 +145,8 @@ class ExportActions(QObject):
 
     def _failed(self, what: str, exc: BaseException) -> None:
         QMessageBox.critical(self.window, self.tr("Export failed"),
-                             self.tr("The {what} could not be written:\n{error}").format(
-                                 what=what, error=exc))
+                             literal(self.tr("The {what} could not be written:\n{error}")
+                                     .format(what=what, error=exc)))
 
     # --- printing ------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from planner.gui.i18n import install_translators, preferred_language
 from planner.gui.import_flow import import_into_document
 from planner.gui.main_window import MainWindow
 from planner.gui.recovery_dialog import offer_recoveries
+from planner.gui.rich_text import literal
 from planner.gui.worker import SyncRunner
 
 __all__ = ["create_application", "run"]
@@ -138,4 +139,4 @@ def restore_recovery(windows: list[Any], item: Recovery, new_window: Callable[[]
 
 def _report_problem(window: object, problem: str) -> None:
     if problem and isinstance(window, QWidget):
-        QMessageBox.warning(window, "Exchange SE Planner", problem)
+        QMessageBox.warning(window, "Exchange SE Planner", literal(problem))

@@ -45,6 +45,7 @@ from planner.gui.i18n import ui_language
 from planner.gui.import_flow import ImportOutcome, import_edit, mapping_from_plain, read_inventory
 from planner.gui.models.findings_model import severity_label
 from planner.gui.progress import run_with_progress
+from planner.gui.rich_text import literal
 
 __all__ = ["ImportWizard"]
 
@@ -308,7 +309,7 @@ class ImportWizard(QWizard):
             return False
         if not done.ok:  # bad data arrives as findings; this is a failure of the reader
             self.error = done.error
-            QMessageBox.critical(self, _tr("Import failed"), self.error)
+            QMessageBox.critical(self, _tr("Import failed"), literal(self.error))
             return False
         self.outcome = done.result
         self.mapping = mapping

@@ -16,6 +16,7 @@ from planner.core.catalogue import catalogue
 from planner.core.errors import PlannerError
 from planner.core.knowledge_overlay import ImportResult, import_build_list
 from planner.gui.i18n import ui_language
+from planner.gui.rich_text import literal
 
 __all__ = ["result_text", "update_knowledge"]
 
@@ -45,9 +46,10 @@ def update_knowledge(parent: QWidget, document: Any) -> None:
     try:
         result = import_build_list(path)
     except (PlannerError, OSError, UnicodeDecodeError) as exc:
-        QMessageBox.warning(parent, title, f"{path.name}: {exc}")
+        QMessageBox.warning(parent, title, literal(f"{path.name}: {exc}"))
         return
-    QMessageBox.information(parent, title, result_text(result, path.name, ui_language()))
+    QMessageBox.information(parent, title,
+                            literal(result_text(result, path.name, ui_language())))
     if result.path is not None:
         document.forget_knowledge()
         document.replan()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 from planner.core.project import FILE_SUFFIX, Project, ProjectError
 from planner.gui.autosave import Autosave
 from planner.gui.document import Document
+from planner.gui.rich_text import literal
 
 __all__ = ["MAX_RECENT", "ProjectFiles"]
 
@@ -78,7 +79,8 @@ class ProjectFiles(QObject):
         try:
             self.document.open(path)
         except ProjectError as exc:
-            QMessageBox.critical(self.window, self.tr("Cannot open the project"), str(exc))
+            QMessageBox.critical(self.window, self.tr("Cannot open the project"),
+                                 literal(str(exc)))
             self._forget_recent(path)
             return False
         self.autosave.discard()
@@ -110,7 +112,8 @@ class ProjectFiles(QObject):
         try:
             self.document.save(path)
         except (ProjectError, OSError) as exc:
-            QMessageBox.critical(self.window, self.tr("Cannot save the project"), str(exc))
+            QMessageBox.critical(self.window, self.tr("Cannot save the project"),
+                                 literal(str(exc)))
             return False
         self._add_recent(path)
         self.remember_folder(path)

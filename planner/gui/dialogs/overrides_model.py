@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from planner.core.knowledge import Knowledge
 from planner.core.vocabulary import COLOURS
 from planner.gui.i18n import texts
+from planner.gui.rich_text import literal
 
 __all__ = ["FactRow", "OverridesModel", "fact_rows"]
 
@@ -126,8 +127,8 @@ class OverridesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{row.key}\n{row.source} ({row.confidence})"
             # say it where the override is typed, so nobody believes it moves the plan
-            return tip + ("\n" + texts()("plan.knowledge.documentation_only")
-                          if row.documentation else "")
+            return literal(tip + ("\n" + texts()("plan.knowledge.documentation_only")
+                                    if row.documentation else ""))
         if role == Qt.ItemDataRole.ForegroundRole and row.documentation:
             return QBrush(QColor(COLOURS["muted"]))
         if role == Qt.ItemDataRole.FontRole and override:

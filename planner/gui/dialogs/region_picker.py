@@ -45,6 +45,7 @@ class RegionPicker(QWidget):
         self.state_box = _combo()
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # it names steps/what was typed
         self.note.setStyleSheet(f"color: {COLOURS['alarm']};")
         self.note.hide()
         self._select(self.country_box, country)

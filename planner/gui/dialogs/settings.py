@@ -23,6 +23,7 @@ from planner.core.knowledge import load_knowledge
 from planner.core.settings import Settings
 from planner.gui.dialogs.enforcement_page import DurationsPage, EnforcementPage, OverridesPage
 from planner.gui.dialogs.settings_pages import CalendarPage, ConsultantsPage, ProjectPage
+from planner.gui.rich_text import literal
 from planner.gui.views.planning_edits import submit
 
 __all__ = ["SettingsDialog"]
@@ -73,7 +74,7 @@ class SettingsDialog(QDialog):
         try:
             settings = self.new_settings()
         except (ValueError, PlannerError) as exc:  # pages say ValueError; the core its own
-            QMessageBox.warning(self, self.tr("Settings"), str(exc))
+            QMessageBox.warning(self, self.tr("Settings"), literal(str(exc)))
             return
         if settings != self.document.settings:
             submit(self.document, self.tr("Change settings"), settings=settings)

@@ -36,6 +36,7 @@ from planner.core.vocabulary import COLOURS, PATHS, PRODUCTS
 from planner.gui.document import Document
 from planner.gui.edit import Edit, update_decisions
 from planner.gui.i18n import texts, ui_language, word
+from planner.gui.rich_text import literal
 
 __all__ = ["ASSESSMENT_COLUMNS", "ENTITY_TYPES", "SORT_ROLE", "EstateModel"]
 
@@ -207,7 +208,7 @@ class EstateModel(QAbstractTableModel):
             return self._background(record, key, value)
         if role == Qt.ItemDataRole.ToolTipRole and key in self.extra:
             a = self._assessment(record)
-            return a.reason(ui_language()) if a else None
+            return literal(a.reason(ui_language())) if a else None
         return None
 
     def _background(self, record: Any, key: str, value: Any) -> QBrush | None:

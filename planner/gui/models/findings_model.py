@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from planner.core.model import Finding, Severity
 from planner.gui.document import Document
 from planner.gui.names import target_name
+from planner.gui.rich_text import literal
 
 __all__ = ["COLUMNS", "FINDING_ROLE", "SEVERITY_ORDER", "FindingsModel", "severity_label"]
 
@@ -91,7 +92,7 @@ class FindingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == "severity":
             return self._icons[finding.severity]
         if role == Qt.ItemDataRole.ToolTipRole and column == "message":
-            return finding.message(self.lang)
+            return literal(finding.message(self.lang))
         if role == int(Qt.ItemDataRole.UserRole) + 1:  # sort key
             if column == "severity":
                 return SEVERITY_ORDER[finding.severity]
@@ -104,7 +105,7 @@ class FindingsModel(QAbstractTableModel):
         if column == "severity":
             return severity_label(finding.severity)
         if column == "message":
-            return finding.message(self.lang)
+            return literal(finding.message(self.lang))
         if column == "where":
             return finding.where()
         if column == "target":

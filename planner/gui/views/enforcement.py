@@ -88,6 +88,7 @@ class EnforcementView(QWidget):
         self.document = document
         self.objective = QLabel()
         self.objective.setWordWrap(True)
+        self.objective.setTextFormat(Qt.TextFormat.RichText)  # our markup, data escaped
         self.today = QLabel()
         self.today.setWordWrap(True)
         self.today.setTextFormat(Qt.TextFormat.RichText)
@@ -261,7 +262,8 @@ class EnforcementView(QWidget):
         ).format(blocked=obj.blocked_days, throttled=obj.throttled_days,
                  pause=obj.pause_days, finish=finish, status=status)
         reason = obj.reason(self._lang())
-        return text + (f"<br><i>{reason}</i>" if reason else "")
+        # the reason names servers, DAGs, steps: customer data inside our markup
+        return text + (f"<br><i>{escape(reason)}</i>" if reason else "")
 
     def copy_commands(self) -> None:
         """Put the PowerShell lines on the clipboard."""

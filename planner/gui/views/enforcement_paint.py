@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from planner.core.vocabulary import COLOURS, STAGE_KINDS, StageKind
 from planner.gui.formats import format_date
+from planner.gui.rich_text import esc
 from planner.gui.views.gantt_scene import STAGE_COLORS, stage_runs
 
 __all__ = ["BudgetYear", "PauseBudgetGauge", "StageStrips", "StripRow"]
@@ -155,7 +156,7 @@ class StageStrips(QWidget):
         stage = next((s for s in row.stages if s.day == day), None)
         kinds = {"report": self.tr("report only"), "throttle": self.tr("throttled"),
                  "block": self.tr("blocked"), "paused": self.tr("paused")}
-        lines = [f"<b>{row.server}</b> {format_date(day)}"]
+        lines = [f"<b>{esc(row.server)}</b> {esc(format_date(day))}"]
         if stage is not None:
             lines.append(self.tr("Stage {n}: {kind}").format(
                 n=stage.stage, kind=kinds.get(stage.kind, stage.kind)))
@@ -166,7 +167,7 @@ class StageStrips(QWidget):
             day=format_date(row.first_detected), source=sources.get(row.source, "–")))
         lines.append(self.tr("Leaves Exchange Online's view {day}").format(
             day=format_date(row.cutover) if row.cutover else self.tr("not in this plan")))
-        return "<br>".join(lines)
+        return "<br>".join([lines[0], *(esc(line) for line in lines[1:])])
 
 
 class PauseBudgetGauge(QWidget):

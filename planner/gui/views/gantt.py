@@ -197,6 +197,7 @@ class GanttView(QWidget):
         self.status = QLabel()
         self.note = QLabel()  # pins moved to a day their step may start on
         self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # it names steps/what was typed
         self.note.setStyleSheet(f"background: {COLOURS['check']}; padding: 3px;")
         self.note.hide()
         bar = QHBoxLayout()

@@ -27,7 +27,8 @@ from planner.core.explain_text import driver_text
 from planner.core.plan import Phase, Plan, ScheduledStep, Step
 from planner.core.vocabulary import COLOURS, PHASES, STAGE_KINDS
 from planner.gui.formats import format_date, format_month, format_weekday_date
-from planner.gui.i18n import word
+from planner.gui.i18n import texts, word
+from planner.gui.rich_text import esc, literal
 from planner.gui.views.gantt_labels import distinct_labels
 
 __all__ = [
@@ -187,7 +188,7 @@ def _band(scene: QGraphicsScene, layout: GanttLayout, d0: date, d1: date,
     item = scene.addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(color))
     item.setZValue(z)
     if tip:
-        item.setToolTip(tip)
+        item.setToolTip(literal(tip))
     return item
 
 
@@ -249,7 +250,7 @@ def _label_font(bold: bool = False) -> QFont:
 def _label(scene: QGraphicsScene, text: str, x: float, y: float, bold: bool = False,
            shown: str = "") -> QGraphicsSimpleTextItem:
     item = scene.addSimpleText(shown or text, _label_font(bold))
-    item.setToolTip(text)
+    item.setToolTip(literal(text))
     item.setPos(x, y + (ROW_H - item.boundingRect().height()) / 2)
     item.setZValue(20)
     return item
@@ -320,22 +321,23 @@ def _draw_bar(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout, step
 
 def bar_tooltip(step: Step, dated: ScheduledStep, lang: str, pinned: bool,
                 driver: str = "") -> str:
-    """The hover text: title, dates, who, and what drove the start date."""
+    """The hover text: title, dates, who, and what drove the start date (data escaped)."""
     days = (dated.end - dated.start).days + 1
     lines = [
-        f"<b>{step.title(lang)}</b>",
-        _tr("{start} – {end} ({days} calendar days, {work} working days)").format(
-            start=format_weekday_date(dated.start), end=format_weekday_date(dated.end), days=days,
-            work=step.duration_days),
+        f"<b>{esc(step.title(lang))}</b>",
+        esc(_tr("{start} – {end} ({days}, {work})").format(
+            start=format_weekday_date(dated.start), end=format_weekday_date(dated.end),
+            days=texts().plural("gui.gantt.calendar_days", days),
+            work=texts().plural("gui.gantt.working_days", step.duration_days))),
     ]
     if dated.consultant:
-        lines.append(_tr("Consultant: {name}").format(name=dated.consultant))
+        lines.append(esc(_tr("Consultant: {name}").format(name=dated.consultant)))
     if driver:
-        lines.append(_tr("Date driven by: {driver}").format(driver=driver))
+        lines.append(esc(_tr("Date driven by: {driver}").format(driver=driver)))
     if pinned:
-        lines.append(_tr("Pinned by you (drag to move, right-click to unpin)"))
+        lines.append(esc(_tr("Pinned by you (drag to move, right-click to unpin)")))
     else:
-        lines.append(_tr("Drag to pin to another day"))
+        lines.append(esc(_tr("Drag to pin to another day")))
     return "<br>".join(lines)
 
 

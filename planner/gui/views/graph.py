@@ -34,6 +34,7 @@ from planner.core.vocabulary import COLOURS, ENTITIES, PATHS, Entity
 from planner.gui.document import Document
 from planner.gui.main_window import icon
 from planner.gui.models.estate_model import path_label
+from planner.gui.rich_text import literal
 from planner.gui.views.graph_details import node_details_html
 from planner.gui.views.graph_layout import Box, layout_graph
 
@@ -58,7 +59,7 @@ class NodeItem(QGraphicsRectItem):
         self.setBrush(QBrush(QColor(fill)))
         self.setPen(QPen(QColor(COLOURS["frame_dark"]), 1))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self.setToolTip(label)
+        self.setToolTip(literal(label))
         text = QGraphicsSimpleTextItem(self._elide(label), self)
         text.setPos(8, (box.h - text.boundingRect().height()) / 2)
         if judged:

@@ -182,6 +182,7 @@ class ScenariosView(QWidget):
         split.setStretchFactor(1, 2)
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # it names steps/what was typed
         box = QVBoxLayout(self)
         box.addWidget(split, 1)
         box.addWidget(self.note)

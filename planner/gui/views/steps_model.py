@@ -26,6 +26,7 @@ from planner.core.report.step_order import phase_title as core_phase_title
 from planner.core.vocabulary import COLOURS
 from planner.gui.formats import format_date
 from planner.gui.names import rule_name, target_name
+from planner.gui.rich_text import literal
 
 __all__ = ["STEP_ROLE", "StepsModel", "phase_title"]
 
@@ -140,8 +141,10 @@ class StepsModel(QAbstractItemModel):
             return self._phase_data(index, role)
         if role == STEP_ROLE:
             return step
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._step_text(step, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return literal(self._step_text(step, index.column()))
         if role == Qt.ItemDataRole.FontRole:
             return self._step_font(step)
         if role == Qt.ItemDataRole.ForegroundRole and self._dropped(step):

@@ -1,0 +1,26 @@
+"""User data in Qt's rich text: escaped, so a server named ``<img src=…>`` stays a name.
+
+Qt renders a label, tooltip or message box as HTML whenever the text merely looks like
+HTML (``Qt.mightBeRichText``). Text that holds customer data therefore goes out either
+escaped inside markup we write (:func:`esc`) or as a tooltip that is plain text by
+construction, as is a message box's text (:func:`literal`).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtGui import Qt
+
+__all__ = ["esc", "literal"]
+
+
+def esc(value: object) -> str:
+    """A value as HTML text: ``<``, ``>``, ``&`` and quotes escaped."""
+    return escape(str(value))
+
+
+def literal(text: str) -> str:
+    """Rich text that shows ``text`` literally (line breaks kept), whatever it contains: for
+    tooltips and message boxes that carry names, file names or error texts."""
+    return Qt.convertFromPlainText(text) if text else ""
