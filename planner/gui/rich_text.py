@@ -23,4 +23,5 @@ def esc(value: object) -> str:
 def literal(text: str) -> str:
     """Rich text that shows ``text`` literally (line breaks kept), whatever it contains: for
     tooltips and message boxes that carry names, file names or error texts."""
-    return Qt.convertFromPlainText(text) if text else ""
+    # WhiteSpaceNormal: spaces stay spaces, so a long tooltip still wraps
+    return Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal) if text else ""
