@@ -81,17 +81,20 @@ def read_table(table: Table, syn: Synonyms,
 
 
 def _find_headers(table: Table, syn: Synonyms, names: list[str]) -> list[_Header]:
-    """Header rows: near the top, after a blank or title row, or repeating an earlier one.
+    """Header rows: near the top, after a blank or title row, repeating an earlier one, or
+    opening with a known header text.
 
     Checking only those rows keeps a sheet of many thousand data rows fast; a table further
-    down is set apart by a blank row or its title, and a paged export repeats its header.
+    down is set apart by a blank row or its title, a paged export repeats its header, and a
+    table right under another one (no blank row) starts with a header text such as "Name".
     """
     headers: list[_Header] = []
     seen: set[tuple[Any, ...]] = set()
     separated = True
     for index, row in enumerate(table.rows):
         filled = sum(1 for c in row if c not in (None, ""))
-        if index < _HEADER_SEARCH_ROWS or separated or row in seen:
+        if index < _HEADER_SEARCH_ROWS or separated or row in seen \
+                or _opens_with_header_text(row, syn):
             match = match_header_row(row, syn, names, only=table.entity_hint)
             if match is not None:
                 headers.append(_Header(index, match.entity, match.columns, match.german))
@@ -100,6 +103,23 @@ def _find_headers(table: Table, syn: Synonyms, names: list[str]) -> list[_Header
                 break  # readers that know the entity give exactly one header row
         separated = filled <= 1
     return headers
+
+
+def _opens_with_header_text(row: tuple[Any, ...], syn: Synonyms) -> bool:
+    """Whether one of the row's first two filled cells is a known header text (a cheap test
+    that spares the full header match on data rows)."""
+    seen = 0
+    for cell in row:
+        if cell is None or cell == "":
+            continue
+        if isinstance(cell, str):
+            low = cell.lower()  # a plain word is its own normal form: no regex per data row
+            if (low if low.isascii() and low.isalnum() else normalise_header(cell)) in syn.known:
+                return True
+        seen += 1
+        if seen == 2:
+            return False
+    return False
 
 
 def _likely_header(table: Table) -> tuple[int, tuple[ColumnChoice, ...]] | None:
@@ -130,19 +150,25 @@ def _saved_headers(table: Table, saved: tuple[SheetMapping, ...], syn: Synonyms)
         row = table.rows[index]
         present = {normalise_header(cell_text(c)) for c in row}
         by_text = {normalise_header(c.header): c for c in mapping.columns if c.header}
-        # a saved column whose header text is gone (renamed) still applies by position
+        # a saved column whose header text is gone (renamed) still applies by position; a
+        # "do not import" choice belongs to its header text only, so a new header there is
+        # recognised again
         by_index = {c.index: c for c in mapping.columns
-                    if normalise_header(c.header) not in present}
+                    if c.field and normalise_header(c.header) not in present}
+        guessed, _score, german = map_columns(mapping.entity, row, syn) \
+            if mapping.entity else ((), 0.0, False)
+        taken = {c.field for c in mapping.columns if c.field}
+        proposed = {c.index: c for c in guessed if c.field and c.field not in taken}
         columns: list[ColumnChoice] = []
         for i, cell in enumerate(row):
             text = cell_text(cell)
             choice = by_text.get(normalise_header(text)) if text else None
             if choice is None:
                 choice = by_index.get(i)
-            if text or choice:
+            if choice is None and i in proposed:  # a column the mapping never saw
+                columns.append(proposed[i])
+            elif text or choice:
                 columns.append(ColumnChoice(i, text, choice.field if choice else "", 1.0))
-        guessed, _score, german = map_columns(mapping.entity, row, syn) \
-            if mapping.entity else ((), 0.0, False)
         if mapping.entity and not any(c.field for c in mapping.columns):
             columns = list(guessed)  # a table just given an entity: propose its columns
         headers.append(_Header(index, mapping.entity, tuple(columns), german))
