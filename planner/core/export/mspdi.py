@@ -55,8 +55,9 @@ def _stamp(d: date, clock: str) -> str:
     return f"{d.isoformat()}T{clock}"
 
 
-def _hours(days: int) -> str:
-    return f"PT{days * MINUTES_PER_DAY // 60}H0M0S"
+def _hours(days: float) -> str:
+    minutes = round(days * MINUTES_PER_DAY)
+    return f"PT{minutes // 60}H{minutes % 60}M0S"
 
 
 def _working_times(parent: ET.Element) -> None:
@@ -187,8 +188,9 @@ def _resources(root: ET.Element, plan: Plan, outline: Outline, days: dict[int, i
                 or row.step is None:
             continue
         uid += 1
-        # A stretched step (a part-time consultant) lasts longer than the work it holds.
-        work_days = min(row.step.duration_days, days.get(row.id, 1))
+        # A stretched step (a part-time consultant) lasts longer than the work it holds; a
+        # move batch holds its consultant only for its set-up and completion.
+        work_days = min(row.step.consultant_days, days.get(row.id, 1))
         units = work_days / max(days.get(row.id, 1), 1)
         work = _hours(work_days)
         _fields(_sub(assignments, "Assignment"), (
