@@ -7,9 +7,11 @@ gets its own holidays. Names come out in the project's language.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from types import MappingProxyType
 
 import holidays as holidays_lib
 
@@ -56,19 +58,24 @@ def region_name(country: str, subdivision: str = "") -> str:
     return f"{country} – {max(names, key=len)}" if names else f"{country}-{subdivision}"
 
 
-def _holidays_for(country: str, subdivision: str, year: int, language: str) -> dict[date, str]:
-    """Public holidays of one country/subdivision and year; {} when the package lacks it."""
+@lru_cache(maxsize=1024)
+def _holidays_for(country: str, subdivision: str, year: int,
+                  language: str) -> Mapping[date, str]:
+    """Public holidays of one country/subdivision and year; {} when the package lacks it.
+
+    Cached: the package builds a whole year's table per call, and an export asks per day.
+    """
     lang = catalogue(language).date_pattern("holidays")
     try:
         table = holidays_lib.country_holidays(
             country, subdiv=subdivision or None, years=year, language=lang
         )
     except (NotImplementedError, KeyError, ValueError):
-        return {}
+        return MappingProxyType({})
     if lang not in (getattr(table, "supported_languages", ()) or ()):
         # some countries only speak their own language; their default names are still right
         table = holidays_lib.country_holidays(country, subdiv=subdivision or None, years=year)
-    return {d: str(name) for d, name in sorted(table.items())}
+    return MappingProxyType({d: str(name) for d, name in sorted(table.items())})
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -20,6 +21,7 @@ from xlsxwriter.worksheet import Worksheet
 
 __all__ = [
     "FORMULA_PREFIXES",
+    "CellStyle",
     "SheetWriter",
     "Styles",
     "clean_text",
@@ -56,6 +58,18 @@ def row_height(lines: int, font_size: float = 10) -> float:
     return round(max(lines, 1) * font_size * 1.25 + 3, 1)
 
 
+@dataclass(frozen=True)
+class CellStyle:
+    """The formats one set of cell properties needs: as given, for dates, for formula-like
+    text; and how it widens a column (indent, bold)."""
+
+    fmt: Format
+    date_fmt: Format
+    quote_fmt: Format
+    extra_width: float  # characters an indent takes
+    width_factor: float  # bold text is wider
+
+
 class Styles:
     """Cell formats of one workbook, created once per distinct set of properties."""
 
@@ -66,6 +80,7 @@ class Styles:
         # The same call site passes the same properties in the same order: look that up
         # first (a workbook asks for a format per cell, 100,000s of times).
         self._calls: dict[tuple[tuple[str, Any], ...], Format] = {}
+        self._cells: dict[tuple[tuple[str, Any], ...], CellStyle] = {}
         self.date_format = date_format
 
     def get(self, **props: Any) -> Format:
@@ -74,6 +89,17 @@ class Styles:
         found = self._calls.get(call)
         if found is None:
             found = self._calls[call] = self._format(props)
+        return found
+
+    def cell(self, **props: Any) -> CellStyle:
+        """Everything :meth:`SheetWriter.write` needs to write a cell with ``props``."""
+        call = tuple(props.items())
+        found = self._cells.get(call)
+        if found is None:
+            found = self._cells[call] = CellStyle(
+                self.get(**props), self.get(num_format=self.date_format, **props),
+                self.get(**{**props, "quote_prefix": True}), 2.0 * props.get("indent", 0),
+                1.1 if "bold" in props else 1.0)
         return found
 
     def _format(self, props: dict[str, Any]) -> Format:
@@ -95,31 +121,37 @@ class SheetWriter:
         self.styles = styles
         self._widths: dict[int, float] = {}
         self.column_widths: dict[int, float] = {}  # what fit_columns set, in Excel's units
+        self._date_width = len(styles.date_format) + 2
 
     def put(self, row: int, col: int, value: object, measure: bool = True, **props: Any) -> None:
         """Write ``value`` by its type: text as text (never a formula), dates, numbers, blanks."""
+        self.write(row, col, value, self.styles.cell(**props), measure)
+
+    def write(self, row: int, col: int, value: object, style: CellStyle,
+              measure: bool = True) -> None:
+        """:meth:`put` with the cell's formats looked up once (for sheets of many rows)."""
+        sheet = self.sheet
         if value is None or value == "":
-            self.sheet.write_blank(row, col, None, self.styles.get(**props))
+            sheet.write_blank(row, col, None, style.fmt)
             return
         if isinstance(value, bool):
             value = "✓" if value else ""
         if isinstance(value, datetime | date):
-            fmt = self.styles.get(num_format=self.styles.date_format, **props)
-            self.sheet.write_datetime(row, col, value, fmt)
-            width = len(self.styles.date_format) + 2
+            sheet.write_datetime(row, col, value, style.date_fmt)
+            width: float = self._date_width
         elif isinstance(value, int | float):
-            self.sheet.write_number(row, col, value, self.styles.get(**props))
+            sheet.write_number(row, col, value, style.fmt)
             width = len(f"{value:g}") + 1
         else:
             text = clean_text(str(value))
-            if looks_like_formula(text):
-                props = {**props, "quote_prefix": True}
-            self.sheet.write_string(row, col, text, self.styles.get(**props))
-            width = max((len(line) for line in text.splitlines()), default=0) + 1
+            sheet.write_string(row, col, text,
+                               style.quote_fmt if looks_like_formula(text) else style.fmt)
+            width = (max(len(line) for line in text.splitlines()) if "\n" in text
+                     else len(text)) + 1
         if measure:
-            width += 2 * props.get("indent", 0)
-            self._widths[col] = max(self._widths.get(col, 0.0), width * (1.1 if "bold" in props
-                                                                        else 1.0))
+            width = (width + style.extra_width) * style.width_factor
+            if width > self._widths.get(col, 0.0):
+                self._widths[col] = width
 
     def row(self, row: int, col: int, values: Sequence[object], **props: Any) -> None:
         """Write a run of values in one row with the same format."""

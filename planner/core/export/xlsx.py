@@ -18,7 +18,7 @@ from xlsxwriter.workbook import Workbook
 from planner.core.calendar import build_calendar
 from planner.core.exo_view import owner_text
 from planner.core.explain_text import driver_text
-from planner.core.export.cells import SheetWriter, Styles, row_height, text_lines
+from planner.core.export.cells import CellStyle, SheetWriter, Styles, row_height, text_lines
 from planner.core.export.project_calendar import project_calendar
 from planner.core.export.timeline import WorkingCalendar, build_timeline
 from planner.core.export.xlsx_enforcement import write_enforcement_sheet
@@ -39,7 +39,7 @@ from planner.core.export.xlsx_tables import (
 )
 from planner.core.knowledge import Knowledge
 from planner.core.outline import OutlineRow, build_outline, target_label
-from planner.core.plan import Plan
+from planner.core.plan import Phase, Plan
 from planner.core.replace_file import replace_file
 from planner.core.settings_defaults import with_names_in
 from planner.core.step_source import step_source_text
@@ -110,12 +110,28 @@ def _window_days(ctx: ExportContext) -> str:
     return ", ".join(days) or ctx.text("value.window_needed")
 
 
-def _row_style(row: OutlineRow) -> dict[str, Any]:
-    if row.level == 1:
-        return {**CELL, "bold": True, "bg_color": PHASE_TINTS[row.phase]}
-    if row.level == 2:
+def _row_style_for(level: int, phase: Phase) -> dict[str, Any]:
+    if level == 1:
+        return {**CELL, "bold": True, "bg_color": PHASE_TINTS[phase]}
+    if level == 2:
         return {**CELL, "bold": True}
     return dict(CELL)
+
+
+def _column_styles(styles: Styles, level: int, phase: Phase) -> list[CellStyle]:
+    """The style of each Plan column for a row at this level and phase."""
+    style = _row_style_for(level, phase)
+    found = []
+    for col in range(len(_PLAN_COLUMNS)):
+        props = dict(style)
+        if col == 2:
+            props.update(indent=level - 1, text_wrap=True)
+        elif col in _WRAPPED:
+            props["text_wrap"] = True
+        elif col in (0, 5):
+            props["align"] = "center"
+        found.append(styles.cell(**props))
+    return found
 
 
 def _plan_values(ctx: ExportContext, row: OutlineRow) -> list[object]:
@@ -161,19 +177,16 @@ def write_plan_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None
     header_row(writer, _HEADER_ROW, [ctx.text(k) for k in _PLAN_COLUMNS])
     last_col = len(_PLAN_COLUMNS) - 1
     row_no = _HEADER_ROW
+    # Looked up once per kind of row, not per cell: the sheet has 100,000s of cells.
+    by_kind: dict[tuple[int, Phase], list[CellStyle]] = {}
     for row_no, row in enumerate(ctx.outline.rows, start=_HEADER_ROW + 1):
-        style = _row_style(row)
+        kind = (row.level, row.phase)
+        cell_styles = by_kind.get(kind) or by_kind.setdefault(
+            kind, _column_styles(styles, *kind))
         values = _plan_values(ctx, row)
         values += [""] * (len(_PLAN_COLUMNS) - len(values))
         for col, value in enumerate(values):
-            props = dict(style)
-            if col == 2:
-                props.update(indent=row.level - 1, text_wrap=True)
-            elif col in _WRAPPED:
-                props["text_wrap"] = True
-            elif col in (0, 5):
-                props["align"] = "center"
-            writer.put(row_no, col, value, measure=col not in _WRAPPED, **props)
+            writer.write(row_no, col, value, cell_styles[col], measure=col not in _WRAPPED)
         if row.step is not None and values[10] != row.step.why(ctx.lang):
             # The cell says why in a sentence; the full reason stays in a note beside it.
             sheet.write_comment(row_no, 10, row.step.why(ctx.lang),

@@ -175,12 +175,15 @@ def _write_bars(writer: SheetWriter, painter: _Painter, ctx: ExportContext, firs
     """One row per outline row; returns the last row written."""
     shaded = [i for i, props in enumerate(painter.backgrounds) if props]
     sheet, row_no = writer.sheet, first - 1
+    styles = writer.styles
     for row_no, row in enumerate(ctx.outline.rows, start=first):
         bold = {"bold": True} if row.summary else {}
-        writer.put(row_no, 0, row.id, align="center", **CELL, **bold)
-        writer.put(row_no, 1, row.wbs, **CELL, **bold)
-        writer.put(row_no, 2, row.title, indent=row.level - 1, **CELL, **bold)
-        writer.row(row_no, 3, [row.start, row.end], **CELL, **bold)
+        plain = styles.cell(**CELL, **bold)
+        writer.write(row_no, 0, row.id, styles.cell(align="center", **CELL, **bold))
+        writer.write(row_no, 1, row.wbs, plain)
+        writer.write(row_no, 2, row.title, styles.cell(indent=row.level - 1, **CELL, **bold))
+        writer.write(row_no, 3, row.start, plain)
+        writer.write(row_no, 4, row.end, plain)
         span = (ctx.timeline.span(row.start, row.end)
                 if row.start is not None and row.end is not None else range(0))
         milestone = row.step is not None and row.step.milestone
