@@ -37,8 +37,9 @@ def unrealistic_findings(proposal: Proposal, schedule: Schedule, settings: Setti
     crowded = staff > 0 and servers > SERVERS_PER_CONSULTANT * staff
     if not (long or crowded):
         return ()
-    work = sum(s.duration_days for s in proposal.steps
-               if s.needs_consultant and not s.milestone and s.duration_days > 0)
+    # a move batch books its consultant for its set-up and completion only
+    work = math.ceil(sum(s.consultant_days for s in proposal.steps
+                         if s.needs_consultant and not s.milestone and s.duration_days > 0))
     year = len(calendar.working_days(settings.start, settings.start + timedelta(days=364)))
     needed = max(1, math.ceil(work / max(1, year)), math.ceil(servers / SERVERS_PER_CONSULTANT))
     fields = {"finish": finish or settings.start, "start": settings.start,
