@@ -26,6 +26,16 @@ def test_actions_list_the_pause_request_and_name_owners(plan_de: Plan) -> None:
     assert request.cells[2] == "Kunde (Exchange-Online-Administrator)"
 
 
+def test_the_pause_request_carries_the_exact_command() -> None:
+    plan = bundled_plan("small")  # planned as the CLI does: the pause is a customer step
+    pause = plan.schedule.pauses[0]
+    rows = management.action_table(replace(plan, as_of=pause.start), load_wording("en")).rows
+    request = next(r for r in rows if r.detail)
+    assert request.detail.startswith("New-TenantExemptionInfo")
+    assert request.detail.endswith(f"-NumberOfDays {pause.days}")
+    assert request.cells[2] == "Customer's Exchange Online administrator"
+
+
 def test_decisions_carry_the_day_the_plan_needs_them() -> None:
     plan = bundled_plan("mixed")
     words = load_wording("de")
