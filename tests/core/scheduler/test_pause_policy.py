@@ -8,7 +8,7 @@ import pytest
 
 from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.model import Estate, Server
-from planner.core.pause_policy import PauseError
+from planner.core.pause_policy import PauseError, days_per_year
 from planner.core.plan import Schedule
 from planner.core.scheduler import schedule
 from planner.core.settings import Decisions, Freeze
@@ -116,3 +116,34 @@ def test_the_longest_single_pause_is_a_fact_that_changes_the_plan() -> None:
     assert max(p.days for p in long_.pauses) > 10
     assert capped.pauses and max(p.days for p in capped.pauses) <= 10
     assert capped != long_
+
+
+def test_a_smaller_yearly_budget_changes_the_plan() -> None:
+    wide, narrow = _plan({}), _plan({"policy.pause_max_days_per_year": 3})
+    per_year: dict[int, int] = {}
+    for p in narrow.pauses:
+        for year, days in days_per_year(p.start, p.days).items():
+            per_year[year] = per_year.get(year, 0) + days
+    assert per_year and max(per_year.values()) <= 3 < wide.objective.pause_days
+    assert (narrow.objective.blocked_days, narrow.objective.throttled_days) > (
+        wide.objective.blocked_days, wide.objective.throttled_days)
+
+
+def test_the_pause_cmdlet_is_the_command_of_the_pause_step() -> None:
+    estate = Estate(servers=(Server("EX01", fqdn="ex01.contoso.com", roles=("Mailbox",),
+                                    build="15.1.2507.39", judged_by_exo=True),))
+    s = settings(first_detected={"EX01": date(2024, 3, 28)}, language="en")
+    cmdlet = "Invoke-MyPause -Days <n>"
+    plan = make_plan(estate, (), s, knowledge=load_knowledge({"policy.pause_cmdlet": cmdlet}))
+    steps = [st for st in plan.proposal.steps if st.kind == "pause"]
+    assert steps and all(st.command.startswith("Invoke-MyPause -Days ") for st in steps)
+
+
+def test_a_later_policy_start_moves_an_estimated_detection() -> None:
+    estate = Estate(servers=(Server("EX01", fqdn="ex01.contoso.com", roles=("Mailbox",),
+                                    build="15.1.2507.39"),))
+    steps = proposal(make_step("a", 3, exits=("EX01",)))
+    early, late = (schedule(steps, estate, settings(), Decisions(), load_knowledge(o)).exposure
+                   for o in ({}, {"policy.start": "2026-11-20"}))
+    assert early[0].first_detected == date(2026, 9, 7)
+    assert late[0].first_detected == date(2026, 11, 20)
