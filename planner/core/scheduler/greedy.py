@@ -131,9 +131,17 @@ class _Person:
 
     def __init__(self) -> None:
         self.lanes = [_Lane() for _ in range(UNITS)]
+        # while nothing booked part of a day every lane holds the same bookings, so asking
+        # the first one is enough (the common case, and half the work)
+        self.split = False
 
     def add(self, start: int, end: int, units: int, owner: int, cal: DayCalendar) -> None:
         """Book ``units`` of [start, end) for owner (a job index, or ABSENT)."""
+        if units >= UNITS:
+            for lane in self.lanes:
+                lane.add(start, end, owner)
+            return
+        self.split = True
         free = [lane for lane in self.lanes if lane.clash(start, end, cal) is None]
         for lane in (free if len(free) >= units else self.lanes)[:units]:
             lane.add(start, end, owner)
@@ -141,6 +149,8 @@ class _Person:
     def clash(self, s: int, e: int, units: int, cal: DayCalendar) -> tuple[int, int] | None:
         """(end, owner) of what leaves fewer than ``units`` lanes free in [s, e), or None;
         the end is one no start before which can fit."""
+        if not self.split:
+            return self.lanes[0].clash(s, e, cal)
         hits = sorted(c for lane in self.lanes if (c := lane.clash(s, e, cal)) is not None)
         if len(self.lanes) - len(hits) >= units:
             return None
