@@ -29,6 +29,7 @@ from planner.core.knowledge import Knowledge
 from planner.core.model import Estate
 from planner.core.plan import Objective, Pause, Proposal, Schedule, ScheduledStep, SnappedPin
 from planner.core.scheduler.bounds import (
+    prefix_finishes,
     workload_blocked_floor,
     workload_finish_floor,
     workload_pause_floor,
@@ -111,12 +112,13 @@ def _bound(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
     finish = max(_finish(floor_plan), workload_finish_floor(problem))
     if fixed is not None:
         return (*floor.key, finish), floor.proven
-    blocked = workload_blocked_floor(problem)
+    prefixes = prefix_finishes(problem)  # the costly part of both floors, found once
+    blocked = workload_blocked_floor(problem, prefixes)
     if blocked > floor.blocked:  # the consultants cannot keep every server from blocking
         return (blocked, 0, 0, finish), floor.proven
     pause_floor = floor.pause_days
     if floor.key[:2] == (0, 0):
-        pause_floor = max(pause_floor, workload_pause_floor(problem))
+        pause_floor = max(pause_floor, workload_pause_floor(problem, prefixes))
     return (*floor.key[:2], pause_floor, finish), floor.proven
 
 

@@ -18,7 +18,8 @@ from ortools.linear_solver import pywraplp
 
 from planner.core.scheduler.problem import UNITS, Problem, ancestors
 
-__all__ = ["workload_blocked_floor", "workload_finish_floor", "workload_pause_floor"]
+__all__ = ["prefix_finishes", "workload_blocked_floor", "workload_finish_floor",
+           "workload_pause_floor"]
 
 
 def _required(problem: Problem, exits: tuple[int, ...]) -> set[int]:
@@ -179,7 +180,7 @@ def _chain_finish(problem: Problem, jobs: set[int], capacity: _Capacity) -> int:
 _COMBOS = 64  # exit choices enumerated for an urgency prefix; beyond, a weaker bound
 
 
-def _prefix_finishes(problem: Problem) -> list[tuple[int, int]]:
+def prefix_finishes(problem: Problem) -> list[tuple[int, int]]:
     """Per urgency prefix: (days counted before the start by its least urgent server, the
     earliest day by which the consultants can have done the prefix's work).
 
@@ -209,32 +210,35 @@ def _prefix_finishes(problem: Problem) -> list[tuple[int, int]]:
     return out
 
 
-def workload_pause_floor(problem: Problem) -> int:
+def workload_pause_floor(problem: Problem,
+                         prefixes: list[tuple[int, int]] | None = None) -> int:
     """Fewest pause days any plan without throttled or blocked days needs (0 if unknown).
 
     The last cutover of an urgency prefix cannot come before its work is done; that
-    server's pause covers the days beyond its slack before throttling.
+    server's pause covers the days beyond its slack before throttling. ``prefixes``:
+    :func:`prefix_finishes`, when known.
     """
     if not problem.consultants:
         return 0
     floor = max((finish - max(0, problem.throttle_day - counted)
-                 for counted, finish in _prefix_finishes(problem)), default=0)
+                 for counted, finish in prefixes or prefix_finishes(problem)), default=0)
     # no cap at the yearly budget: a pause may span two years, and a floor beyond what the
     # budget allows only means the optimum has throttled days, which ranks above it anyway
     return max(0, floor)
 
 
-def workload_blocked_floor(problem: Problem) -> int:
+def workload_blocked_floor(problem: Problem,
+                           prefixes: list[tuple[int, int]] | None = None) -> int:
     """Blocked days some server must take whatever the plan (0 if none is certain).
 
     The prefix's last cutover comes no sooner than its work allows; at most the pause days
     the yearly budgets leave until then are paused, and the rest of that server's clock
-    runs past its slack before blocking.
+    runs past its slack before blocking. ``prefixes``: :func:`prefix_finishes`, when known.
     """
     if not problem.consultants:
         return 0
     floor = 0
-    for counted, finish in _prefix_finishes(problem):
+    for counted, finish in prefixes or prefix_finishes(problem):
         unpaused = finish - _pause_room(problem, finish)
         floor = max(floor, unpaused - max(0, problem.block_day - counted))
     return floor

@@ -82,7 +82,7 @@ class _Lane:
         self.ends: list[int] = []
         self.owners: list[int] = []
         self.overlapping = False  # only after an impossible pin; then search linearly
-        self._cache: dict[int, tuple[int, list[int]]] = {}  # calendar -> (size, runs)
+        self._jumps: dict[int, dict[int, int]] = {}  # calendar -> start -> later start
 
     def add(self, start: int, end: int, owner: int) -> None:
         """Book [start, end) for owner (a job index, or ABSENT)."""
@@ -108,21 +108,34 @@ class _Lane:
         i = bisect.bisect_right(self.ends, s)  # disjoint and sorted: ends are sorted too
         if i >= len(self.starts) or self.starts[i] >= e:
             return None
-        i = self._runs(cal)[i]
+        i = self._run_end(i, cal)
         return self.ends[i], self.owners[i]
 
-    def _runs(self, cal: DayCalendar) -> list[int]:
-        """Per booking the last booking of its run under ``cal`` (cached until the next add)."""
-        cached = self._cache.get(id(cal))
-        if cached is not None and cached[0] == len(self.starts):
-            return cached[1]
+    def _run_end(self, i: int, cal: DayCalendar) -> int:
+        """The last booking of booking i's run under ``cal``.
+
+        Jumps are kept by start day (indices move on every insert): a booking only ever
+        joins runs, never leaves one, so a jump stays inside the run and the walk goes on
+        from where it lands (with path compression: near-linear over a whole plan; the
+        list rebuilt after each booking was quadratic, 50 s for 2,000 servers).
+        """
+        jumps = self._jumps.setdefault(id(cal), {})
+        path: list[int] = []
         n = len(self.starts)
-        last = list(range(n))
-        for i in range(n - 2, -1, -1):
-            if cal.next_ok(self.ends[i]) >= self.starts[i + 1]:
-                last[i] = last[i + 1]
-        self._cache[id(cal)] = (n, last)
-        return last
+        while True:
+            target = jumps.get(self.starts[i])
+            if target is not None and target != self.starts[i]:
+                path.append(self.starts[i])
+                i = bisect.bisect_left(self.starts, target)
+                continue
+            if i + 1 < n and cal.next_ok(self.ends[i]) >= self.starts[i + 1]:
+                path.append(self.starts[i])
+                i += 1
+                continue
+            break
+        for start in path:
+            jumps[start] = self.starts[i]
+        return i
 
 
 class _Person:
