@@ -6,6 +6,7 @@ re-run only what changed. Nothing here imports Qt.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -28,12 +29,12 @@ from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.model import Estate, Finding
 from planner.core.pause_policy import check_fixed_pauses
 from planner.core.pause_steps import pause_steps
-from planner.core.plan import Plan
+from planner.core.plan import BaselineEvidence, Plan, Proposal, Schedule
 from planner.core.project import Project
 from planner.core.regions import region_findings
 from planner.core.rules import propose
 from planner.core.rules.milestones import late_findings
-from planner.core.scheduler import schedule
+from planner.core.scheduler import Progress, schedule
 from planner.core.scheduler.realism import unrealistic_findings
 from planner.core.settings import Decisions, Settings
 from planner.core.settings_defaults import localized_defaults
@@ -102,8 +103,15 @@ def make_plan(
     settings: Settings,
     decisions: Decisions | None = None,
     knowledge: Knowledge | None = None,
+    on_plan: Callable[[Plan], None] | None = None,
+    cancel: threading.Event | None = None,
 ) -> Plan:
-    """Propose the steps for an estate and schedule them."""
+    """Propose the steps for an estate and schedule them.
+
+    For an interactive re-plan: ``on_plan`` receives the quick plan at once and each better
+    plan the solver finds (on this thread); setting ``cancel`` from another thread stops
+    the search and the best plan found is returned.
+    """
     decisions = decisions or Decisions()
     knowledge = knowledge or knowledge_for(settings)
     as_of = settings.as_of or date.today()
@@ -113,29 +121,59 @@ def make_plan(
     planned, refined = precise_builds(estate, knowledge)
     evidence = baseline_evidence(planned, settings, knowledge, as_of)
     proposal = propose(planned, settings, decisions, knowledge)
-    dated = schedule(proposal, planned, settings, decisions, knowledge)
-    proposal = with_completion_dates(proposal, dated)
-    tasks = pause_steps(proposal, dated, knowledge, as_of)  # the pauses as customer steps
-    return Plan(
-        estate=estate,
-        settings=settings,
-        decisions=decisions,
-        findings=(tuple(findings) + without_repeats(proposal.findings, findings)
-                  + late_findings(proposal.steps, dated, knowledge)
-                  + unrealistic_findings(proposal, dated, settings,
-                                         build_calendar(settings, estate))
-                  + report_findings(estate, settings, knowledge)
-                  + evidence_findings(evidence) + as_of_findings(settings, as_of)
-                  + tasks.findings + refined + documentation_override_findings(knowledge)
-                  + region_findings(settings.country, settings.subdivision, estate.sites)),
-        proposal=tasks.proposal,
-        schedule=tasks.schedule,
-        as_of=as_of,
-        knowledge_as_of=knowledge.as_of,
-        baseline_evidence=evidence,
-        today=state_today(dated.exposure, pauses_in_force(settings.fixed_pauses, as_of),
-                          knowledge.policy, as_of),
-    )
+    wrap = _Wrap(estate, tuple(findings), refined, settings, decisions, knowledge, proposal,
+                 evidence, as_of)
+    progress = None
+    if on_plan is not None or cancel is not None:
+        progress = Progress(None if on_plan is None else (lambda s: on_plan(wrap.plan(s))),
+                            cancel or threading.Event())
+    return wrap.plan(schedule(proposal, planned, settings, decisions, knowledge, progress))
+
+
+@dataclass(frozen=True)
+class _Wrap:
+    """Everything but the dates that makes a schedule a plan (so each improved schedule of
+    an interactive re-plan becomes a plan the same way as the final one)."""
+
+    estate: Estate
+    findings: tuple[Finding, ...]  # the importer's
+    refined: tuple[Finding, ...]  # the build refinements'
+    settings: Settings
+    decisions: Decisions
+    knowledge: Knowledge
+    proposal: Proposal
+    evidence: tuple[BaselineEvidence, ...]
+    as_of: date
+
+    def plan(self, dated: Schedule) -> Plan:
+        """The plan with these dates."""
+        estate, settings, knowledge, as_of = (self.estate, self.settings, self.knowledge,
+                                              self.as_of)
+        proposal = with_completion_dates(self.proposal, dated)
+        tasks = pause_steps(proposal, dated, knowledge, as_of)  # the pauses as customer steps
+        findings = self.findings
+        return Plan(
+            estate=estate,
+            settings=settings,
+            decisions=self.decisions,
+            findings=(findings + without_repeats(proposal.findings, findings)
+                      + late_findings(proposal.steps, dated, knowledge)
+                      + unrealistic_findings(proposal, dated, settings,
+                                             build_calendar(settings, estate))
+                      + report_findings(estate, settings, knowledge)
+                      + evidence_findings(self.evidence) + as_of_findings(settings, as_of)
+                      + tasks.findings + self.refined
+                      + documentation_override_findings(knowledge)
+                      + region_findings(settings.country, settings.subdivision,
+                                        estate.sites)),
+            proposal=tasks.proposal,
+            schedule=tasks.schedule,
+            as_of=as_of,
+            knowledge_as_of=knowledge.as_of,
+            baseline_evidence=self.evidence,
+            today=state_today(dated.exposure, pauses_in_force(settings.fixed_pauses, as_of),
+                              knowledge.policy, as_of),
+        )
 
 
 def plan_for_export(project: Project, scenario: str | None = None) -> tuple[Plan, Knowledge]:

@@ -20,6 +20,7 @@ stops the solver, when the quick plan is used).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -42,11 +43,12 @@ from planner.core.scheduler.pauses import Exposure3, best_pauses
 from planner.core.scheduler.pin_conflicts import pin_conflict, pins_unproven
 from planner.core.scheduler.priority import chains_first
 from planner.core.scheduler.problem import Problem, build_problem
+from planner.core.scheduler.progress import Found, Progress
 from planner.core.scheduler.solve import solve_lexicographic
 from planner.core.scheduler.validate import violations
 from planner.core.settings import Decisions, Settings
 
-__all__ = ["schedule"]
+__all__ = ["Progress", "schedule"]
 
 _MARGIN_DAYS = 45  # room beyond the serial plan for the solver to move things around
 _MODEL_CELLS = 25_000  # steps x horizon days beyond which CP-SAT does not finish its
@@ -137,11 +139,34 @@ def _quick(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
     return best[1], best[2]
 
 
-def _optimise(problem: Problem, settings: Settings) -> _Outcome | str:
+Show = Callable[[_Outcome], None]
+
+
+def _tap(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
+         bound: tuple[int, ...], value: tuple[int, ...] | None, show: Show) -> Found:
+    """A solution callback that shows each solver plan better than the last one shown."""
+    best = [value]
+
+    def found(starts: list[int], ends: list[int], consultants: list[int]) -> None:
+        shifted = left_shift(problem, starts, consultants)
+        if violations(problem, shifted):
+            shifted = as_solved(problem, starts, ends, consultants)
+        pauses = best_pauses(problem, _cutovers(problem, shifted), fixed)
+        key = (*pauses.key, _finish(shifted))
+        if best[0] is None or key < best[0]:
+            best[0] = key
+            show(_Outcome(shifted, pauses, "feasible", _gap(key, bound)))
+
+    return found
+
+
+def _optimise(problem: Problem, settings: Settings,
+              progress: Progress | None = None, show: Show | None = None) -> _Outcome | str:
     """Quick plan and bounds; CP-SAT only when they differ; "infeasible" when no plan exists.
 
     Every plan returned passes :func:`.validate.violations`: a quick plan that cannot keep a
     pin goes to the solver, whatever the estate's size, and a solver answer is checked too.
+    ``show`` sees the quick plan and each better solver plan as they come.
     """
     fixed = settings.fixed_pauses
     greedy, mine = _quick(problem, fixed)
@@ -151,6 +176,8 @@ def _optimise(problem: Problem, settings: Settings) -> _Outcome | str:
     quick = _Outcome(greedy, mine, "feasible", _gap(value, bound))
     if ok and value == bound and proven and mine.proven:
         return replace(quick, status="optimal")  # the quick plan reaches the bound
+    if ok and show is not None:
+        show(quick)
     exact = ok and mine.key == bound[:3] and mine.proven
     # with the first three objectives reached, no better plan ends after the quick one
     horizon = _finish(greedy) + 1 if exact else _horizon(problem, greedy, ok)
@@ -159,7 +186,9 @@ def _optimise(problem: Problem, settings: Settings) -> _Outcome | str:
     sm = build_model(problem, horizon, fixed)
     hint_plan(sm, problem, {i: (p.start, p.end, p.consultant) for i, p in greedy.items()},
               mine.pauses)
-    sol = solve_lexicographic(sm, settings.solver_time_limit_s, bound, exact)
+    tap = _tap(problem, fixed, bound, value if ok else None, show) if show else None
+    sol = solve_lexicographic(sm, settings.solver_time_limit_s, bound, exact, tap,
+                              progress.cancel if progress else None)
     if sol.status in ("infeasible", "unknown") or sol.wall_limited:
         # the quick plan is the same every run; without a valid one, say whether the solver
         # proved that no plan exists or only found none in the time
@@ -227,8 +256,14 @@ def schedule(
     settings: Settings,
     decisions: Decisions,
     knowledge: Knowledge,
+    progress: Progress | None = None,
 ) -> Schedule:
-    """Date the proposal's steps so mail keeps flowing with the least use of the pause budget."""
+    """Date the proposal's steps so mail keeps flowing with the least use of the pause budget.
+
+    With ``progress`` the caller sees the quick plan and each better plan as they come and
+    may cancel the search (:mod:`.progress`); the plan returned is the same either way
+    unless the search was cancelled.
+    """
     if not proposal.steps:
         return Schedule(objective=Objective(0, 0, 0, None, "optimal"))
     problem = build_problem(proposal, estate, settings, decisions, knowledge,
@@ -236,7 +271,12 @@ def schedule(
     reason = diagnose(problem, structural_only=True)
     if reason:
         return Schedule(objective=Objective(0, 0, 0, None, "infeasible", 1.0, *reason))
-    outcome = _optimise(problem, settings)
+    show: Show | None = None
+    if progress is not None and progress.on_schedule is not None:
+        def show(outcome: _Outcome) -> None:
+            progress.report(replace(_assemble(problem, outcome, knowledge),
+                                    snapped_pins=_snapped(problem)))
+    outcome = _optimise(problem, settings, progress, show)
     if isinstance(outcome, str):
         reason = diagnose(problem) or (pin_conflict(problem) if outcome == "infeasible"
                                        else pins_unproven(problem))

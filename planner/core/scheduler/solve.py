@@ -10,11 +10,13 @@ make the same model give the same plan on every run; the caller left-shifts the 
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
 from planner.core.scheduler.model import ScheduleModel
+from planner.core.scheduler.progress import Found, SolutionTap, watching
 
 __all__ = ["Solution", "StageResult", "solve_lexicographic"]
 
@@ -146,8 +148,14 @@ def _floor(sm: ScheduleModel, floor: tuple[int, int, int, int], exact: bool) -> 
 
 def solve_lexicographic(sm: ScheduleModel, seconds: float,
                         floor: tuple[int, int, int, int] | None = None,
-                        exact: bool = False) -> Solution:
-    """Solve stage by stage within ``seconds`` in total, from the hints already on the model."""
+                        exact: bool = False, found: Found | None = None,
+                        cancel: threading.Event | None = None) -> Solution:
+    """Solve stage by stage within ``seconds`` in total, from the hints already on the model.
+
+    ``found`` sees every solution as it comes; ``cancel`` stops the search, and the best
+    solution so far is kept (a cancelled search is not a load-dependent one: the caller
+    asked for it).
+    """
     model = sm.model
     out = Solution()
     if floor is not None:
@@ -167,11 +175,15 @@ def solve_lexicographic(sm: ScheduleModel, seconds: float,
         left = seconds - used
         if out.stages and left <= 0.02:
             break
+        if cancel is not None and cancel.is_set():
+            break
         model.minimize(expr)
         solver = _solver(left)
-        status = solver.solve(model)
+        with watching(solver, cancel):
+            status = solver.solve(model, SolutionTap(sm, found) if found else None)
         used += solver.deterministic_time / DET_PER_SECOND
-        if status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE) and \
+        stopped = cancel is not None and cancel.is_set()
+        if status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE) and not stopped and \
                 solver.deterministic_time < solver.parameters.max_deterministic_time * 0.98:
             out.wall_limited = True
             break
