@@ -304,7 +304,9 @@ def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decision
         calendar_key=key,
         days_by_consultant=per,
         base_days=days,
-        pin=_snap(p, step, p.calendars[key], pin, min(per, default=days)) if pin else None,
+        # a customer's step is not stretched by a part-time consultant's week
+        pin=_snap(p, step, p.calendars[key], pin,
+                  min(per, default=days) if step.needs_consultant else days) if pin else None,
         not_before=max(0, p.index(nb)) if nb else 0,
         deadline=p.index(step.deadline) if step.deadline else None,
         holds=holds,

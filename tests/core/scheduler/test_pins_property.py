@@ -259,3 +259,15 @@ def test_infeasible_under_pins_is_only_said_when_no_plan_exists(case: Case) -> N
     else:
         _check(case, plan)
         assert _exists(case)  # the referee's search agrees a plan exists
+
+
+def test_a_customer_step_pinned_before_a_freeze_is_not_stretched_by_a_part_time_week() -> None:
+    """Found by the property above: a one-day customer step pinned on 24 Dec was moved past
+    the year-end freeze as if a four-day-week consultant did it in two days."""
+    step = make_step("s", 1, consultant=False)
+    s = make_settings(start=START, consultants=(Consultant("A", 4),), subdivision="BY",
+                      freezes=(Freeze(date(2026, 12, 28), date(2027, 1, 1), "year end"),))
+    plan = schedule(proposal(step), Estate(), s, Decisions(pins={"s": date(2026, 12, 24)}),
+                    KNOWLEDGE)
+    dated = plan.for_step("s")
+    assert dated is not None and dated.start == date(2026, 12, 24)
