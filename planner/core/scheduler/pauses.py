@@ -19,7 +19,7 @@ from datetime import date
 
 from ortools.sat.python import cp_model
 
-from planner.core.scheduler.pause_rules import add_pause_rules
+from planner.core.scheduler.pause_rules import add_pause_rules, pause_start_days
 from planner.core.scheduler.problem import Problem
 
 __all__ = ["Exposure3", "best_pauses"]
@@ -111,6 +111,9 @@ def best_pauses(problem: Problem, cutovers: Mapping[str, int],
     h = max(cut for _, cut, _ in clocks)
     paused = [m.new_bool_var(f"P{d}") for d in range(h)]
     add_pause_rules(m, paused, problem)
+    filled = _filled(problem, h, min(a for a, _, _ in clocks))
+    for d, x in enumerate(paused):
+        m.add_hint(x, d in filled)
     blocked, throttled = [], []
     for c, (clock, mult) in enumerate(sorted(clocks.items())):
         a, cut, e0 = clock
@@ -134,6 +137,36 @@ def best_pauses(problem: Problem, cutovers: Mapping[str, int],
         return _fixed(problem, clocks, ())
     values, days, proven = solved
     return Exposure3(values[0], values[1], values[2], _blocks(days), proven)
+
+
+def _filled(problem: Problem, horizon: int, first: int) -> set[int]:
+    """As many paused days from ``first`` on as the pause rules allow, block after block: the
+    solver's first plan, so that over years it starts from the budgets used in full.
+
+    Measured: without it 0.5 deterministic seconds left a second year's budget unused
+    (200 servers, one consultant: 1,230 blocked days where 1,114 were possible).
+    """
+    starts = pause_start_days(problem, horizon)
+    used: dict[int, int] = {}
+
+    def room(d: int) -> bool:
+        year = problem.day(d).year
+        return used.get(year, 0) + problem.pause_used.get(year, 0) < problem.pause_max
+
+    days: set[int] = set()
+    d, blocks = max(0, first), 0
+    while blocks < problem.pause_count:
+        while d < horizon and not (starts[d] and room(d)):
+            d += 1
+        if d >= horizon:
+            break
+        blocks, length = blocks + 1, 0
+        while d < horizon and length < problem.pause_longest and room(d):
+            days.add(d)
+            year = problem.day(d).year
+            used[year] = used.get(year, 0) + 1
+            d, length = d + 1, length + 1
+    return days
 
 
 def _lexicographic(m: cp_model.CpModel, stages: Sequence[cp_model.LinearExprT],
