@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from planner.core.catalogue import catalogue
+from planner.core.catalogue import Catalogue, catalogue
 from planner.core.model import Finding
 from planner.core.plan import Dependency, Phase, Plan, ScheduledStep, Step
 from planner.core.vocabulary import PHASES, Entity
@@ -84,10 +84,20 @@ def target_label(target: str, lang: str) -> str:
     kind, _, name = target.partition(":")
     kind = _TARGET_ALIASES.get(kind, kind) or Entity.ORG
     cat = catalogue(lang)
-    key = f"vocabulary.target.{kind}"
-    if cat.has(key):
-        return cat(key, name=name)
+    # an import may name thousands of targets: look each kind's text up once per catalogue
+    known = _TARGET_TEXTS.get((lang, kind))
+    if known is None or known[0] is not cat:
+        key = f"vocabulary.target.{kind}"
+        text = cat.message(key) if cat.has(key) else None
+        known = (cat, text if isinstance(text, str) else None)
+        if len(_TARGET_TEXTS) < 256:  # kinds are few; a hostile file must not grow this
+            _TARGET_TEXTS[(lang, kind)] = known
+    if known[1] is not None:
+        return known[1].format(name=name)
     return name or cat("vocabulary.target.org")
+
+
+_TARGET_TEXTS: dict[tuple[str, str], tuple[Catalogue, str | None]] = {}
 
 
 def finding_place(finding: Finding, lang: str) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 from planner.core.build_sources import precise_builds
 from planner.core.builds import BuildParseError, identify
 from planner.core.importing.blocks import read_table
+from planner.core.importing.collector import cycle_collection_paused
 from planner.core.importing.crossref import check_estate
 from planner.core.importing.findings import Counted, Where, finding
 from planner.core.importing.headers import load_synonyms
@@ -125,7 +126,8 @@ def import_files(paths: Sequence[Path], mapping: ColumnMapping | None = None,
     ``progress`` and ``cancelled`` serve that long read (:class:`ImportCancelled`).
     """
     logs, paths, skipped = find_logs([Path(p) for p in paths])
-    result = _import_inventory(paths, mapping, knowledge)
+    with cycle_collection_paused():
+        result = _import_inventory(paths, mapping, knowledge)
     if not logs:
         return result
     read = read_transport_logs(logs, result.estate, progress, cancelled)

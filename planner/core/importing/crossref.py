@@ -7,10 +7,9 @@ unparseable or missing build is an error because the migration path depends on i
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from planner.core.builds import BuildParseError, identify
-from planner.core.importing.findings import Where, finding
+from planner.core.importing.findings import Where, Worded, finding
 from planner.core.importing.merge import Locations
 from planner.core.importing.values import canonical_build
 from planner.core.knowledge import Knowledge
@@ -60,13 +59,9 @@ def _server_checks(estate: Estate, locations: Locations,
             out.append(finding(code, where, column=column, target=target, name=s.name,
                                value=s.build[:60]))
         else:
-            f = finding(code, where, column=column, target=target, name=s.name, detail=en)
-            out.append(_with_german(f, f"Server {s.name}: {de}"))
+            out.append(finding(code, where, column=column, target=target, name=s.name,
+                               detail=Worded(en, de)))
     return out
-
-
-def _with_german(f: Finding, message_de: str) -> Finding:
-    return replace(f, message_de=message_de)
 
 
 def _build_problem(build: str, source: str,

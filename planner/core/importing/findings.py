@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from planner.core.bilingual import in_language
 from planner.core.catalogue import catalogue
 from planner.core.importing.transport_findings import TRANSPORT_FINDINGS
 from planner.core.model import Finding, Severity
 from planner.core.outline import target_label
 
-__all__ = ["CATALOG", "Counted", "FieldName", "Where", "finding"]
+__all__ = ["CATALOG", "Counted", "FieldName", "Where", "Worded", "finding"]
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -196,7 +197,7 @@ def finding(code: str, where: Where | None = None, column: str = "", target: str
     """The finding for a catalog code, with its texts filled in."""
     severity, en, de = CATALOG[code]
     params.setdefault("target", target)
-    w = where or Where()
+    w = where or _NOWHERE
     return Finding(severity, code, en.format(**_worded(params, "en")),
                    de.format(**_worded(params, "de")), file=w.file,
                    sheet=w.sheet, row=w.row, column=column, target=target)
@@ -232,12 +233,31 @@ class Counted:
         return words.plural(self.key, self.count, number=words.number(self.count, 0))
 
 
+@dataclass(frozen=True)
+class Worded:
+    """A parameter already worded per language (a text the knowledge base gives in both)."""
+
+    en: str
+    de: str
+
+    def text(self, lang: str) -> str:
+        """The wording for ``lang``."""
+        return in_language(lang, self.en, self.de)
+
+
+_NOWHERE = Where()
+_PER_LANGUAGE = (Counted, Where, Worded, FieldName)
+
+
 def _worded(params: dict[str, Any], lang: str) -> dict[str, Any]:
     """The parameters as a reader of ``lang`` sees them: counts with their nouns, places in
     words, and a target such as ``server:EX01`` as "Server EX01" (never the code)."""
-    out = {k: v.text(lang) if isinstance(v, Counted | Where | FieldName) else v
-           for k, v in params.items()}
+    out = params  # copied only when something changes: thousands of findings come at once
+    for key, value in params.items():
+        if isinstance(value, _PER_LANGUAGE):
+            out = out if out is not params else dict(params)
+            out[key] = value.text(lang)
     target = out.get("target")
     if isinstance(target, str) and ":" in target:
-        out["target"] = target_label(target, lang)
+        out = {**out, "target": target_label(target, lang)}
     return out

@@ -43,7 +43,7 @@ class _Merged:
     entity: str
     values: dict[str, Any]
     where: Where
-    sources: dict[str, Where] = field(default_factory=dict)  # field -> first source
+    sources: dict[str, Where] = field(default_factory=dict)  # field -> first source, if not where
     columns: dict[str, str] = field(default_factory=dict)  # field -> column letter there
 
 
@@ -113,7 +113,7 @@ def _merge_build(target: _Merged, row: Row, more_precise: Precision | None,
     if more_precise is not None and more_precise(str(kept), kept_source, str(value), source):
         findings.append(finding(
             "IMPORT-BUILD-MORE-PRECISE", row.where, column=row.columns.get("build", ""),
-            target=_label(row), kept=_show(kept), kept_at=target.sources["build"],
+            target=_label(row), kept=_show(kept), kept_at=target.sources.get("build", target.where),
             other=_show(value)))
         target.values["build"], target.values["build_source"] = value, source
         target.sources["build"] = row.where
@@ -121,7 +121,7 @@ def _merge_build(target: _Merged, row: Row, more_precise: Precision | None,
     findings.append(finding(
         "IMPORT-CONFLICT", row.where, column=row.columns.get("build", ""),
         target=_label(row), field=FieldName(row.entity, "build"), kept=_show(kept),
-        kept_at=target.sources["build"], other=_show(value)))
+        kept_at=target.sources.get("build", target.where), other=_show(value)))
 
 
 def _combine(rows: Iterable[Row], more_precise: Precision | None = None,
@@ -132,8 +132,7 @@ def _combine(rows: Iterable[Row], more_precise: Precision | None = None,
         bucket = merged.setdefault(row.entity, {})
         key = _key(row)
         if key not in bucket:
-            bucket[key] = _Merged(row.entity, dict(row.values), row.where,
-                                  dict.fromkeys(row.values, row.where), dict(row.columns))
+            bucket[key] = _Merged(row.entity, dict(row.values), row.where, {}, dict(row.columns))
             continue
         target = bucket[key]
         if (target.where.file, target.where.sheet) == (row.where.file, row.where.sheet):
@@ -151,7 +150,7 @@ def _combine(rows: Iterable[Row], more_precise: Precision | None = None,
                     "IMPORT-CONFLICT", row.where, column=row.columns.get(name, ""),
                     target=_label(row), field=FieldName(row.entity, name),
                     kept=_show(target.values[name]),
-                    kept_at=target.sources[name], other=_show(value)))
+                    kept_at=target.sources.get(name, target.where), other=_show(value)))
     return {k: list(b.values()) for k, b in merged.items()}, findings
 
 
@@ -195,18 +194,25 @@ def merge_rows(rows: Iterable[Row], more_precise: Precision | None = None,
     return estate, findings, locations
 
 
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
 def _plain(cls: Any, values: dict[str, Any]) -> Any:
-    names = set(cls.__dataclass_fields__)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(cls.__dataclass_fields__)
+    if names.issuperset(values):  # the usual case: every value is a field
+        return cls(**values)
     return cls(**{k: v for k, v in values.items() if k in names})
 
 
 def _server(values: dict[str, Any]) -> Server:
-    vals = dict(values)
-    name = str(vals.pop("name")).strip()
+    name = str(values["name"]).strip()
+    vals = {**values, "name": name}
     if "." in name:  # an FQDN where the short name belongs
         vals.setdefault("fqdn", name)
-        name = name.split(".", 1)[0]
-    return _plain(Server, {"name": name, **vals})  # type: ignore[no-any-return]
+        vals["name"] = name.split(".", 1)[0]
+    return _plain(Server, vals)  # type: ignore[no-any-return]
 
 
 def _dag(values: dict[str, Any]) -> Dag:
@@ -239,6 +245,7 @@ def _reconcile_dags(servers: list[Server], dags: list[Dag], merged: list[_Merged
     # inventory stays linear (a DAG rebuilt per server was quadratic)
     members = {key: list(d.members) for key, d in by_name.items()}
     known = {key: {_short(m) for m in d.members} for key, d in by_name.items()}
+    created: set[str] = set()
     for server, source in zip(servers, merged, strict=True):
         if not server.dag:
             continue
@@ -246,12 +253,15 @@ def _reconcile_dags(servers: list[Server], dags: list[Dag], merged: list[_Merged
         if key not in by_name:
             by_name[key] = Dag(server.dag)
             members[key], known[key] = [], set()
+            created.add(key)
             findings.append(finding("IMPORT-DAG-UNLISTED", source.where, target=f"dag:{server.dag}",
                                     name=server.dag))
         if server.name.lower() not in known[key]:
             known[key].add(server.name.lower())
             members[key].append(server.name)
-    dags_out = [replace(d, members=tuple(members[k])) for k, d in by_name.items()]
+    # a created DAG has nothing but its name and members (replace() is slow on thousands)
+    dags_out = [Dag(d.name, tuple(members[k])) if k in created
+                else replace(d, members=tuple(members[k])) for k, d in by_name.items()]
     return servers, dags_out, findings
 
 

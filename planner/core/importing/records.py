@@ -6,7 +6,10 @@ rows of all sources into the estate's records happens in :mod:`merge`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from planner.core.importing import values as v
@@ -50,44 +53,207 @@ class _Block:
 
 def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: Synonyms,
                german: bool, context: ConnectorContext) -> tuple[list[Row], list[Finding]]:
-    """Rows ``start``..``end`` (indexes into ``table.rows``) read with ``mapping``."""
+    """Rows ``start``..``end`` (indexes into ``table.rows``) read with ``mapping``.
+
+    The cells are parsed column by column, each distinct value once; only rows that need a
+    closer look (a finding, a total, no name, a connector) are read cell by cell.
+    """
     block = _Block(table, mapping, syn, german or table.decimal_comma, context, [])
     spec = entity(mapping.entity)
     key_field = next((f.name for f in spec.fields if f.required), spec.fields[0].name)
-    used = [(c.index, c.field, c.header, c.letter) for c in mapping.columns if c.field]
-    rows: list[Row] = []
-    for index in range(start, end):
-        cells = table.rows[index]
-        where = table.where(index)
-        if any(isinstance(c, str) and c.strip() == EXAMPLE_MARKER for c in cells):
-            block.findings.append(finding("IMPORT-ROW-EXAMPLE", where))
-            continue
-        raw = {f: (cells[i] if i < len(cells) else None, h, letter) for i, f, h, letter in used}
-        if all(value in (None, "") or v.cell_text(value) == "" for value, _h, _l in raw.values()):
+    # a field mapped twice reads its last column (as a dict of field -> cell would)
+    used = list({c.field: (c.index, c.field, c.header, c.letter)
+                 for c in mapping.columns if c.field}.values())
+    grid = table.rows[start:end]
+    places = _places(table, start, end)
+    checked = mapping.entity != "organization"
+    names = [f for _i, f, _h, _l in used]
+    if not names or spec.key == "connector" or (checked and key_field not in names):
+        rows = [_slow_row(block, key_field, used, cells, where, checked)
+                for cells, where in zip(grid, places, strict=True)]
+        return [r for r in rows if r is not None], block.findings
+    key = names.index(key_field)
+    width = min(map(len, grid), default=0)
+    columns = [_column_cells(block, spec.field(f), h, _column(grid, i, width),
+                             checked and n == key) for n, (i, f, h, _l) in enumerate(used)]
+    closer = _problem_rows(columns) | _example_rows(grid)
+    letters = {f: letter for _i, f, _h, letter in used}
+    sources = _build_sources(block, used, grid, width) if spec.key == "server" else []
+    out: list[Row] = []
+    parsed_rows = zip(*(c.parsed for c in columns), strict=True)
+    filled_rows = map(any, zip(*(c.filled for c in columns), strict=True))
+    for n, (parsed, filled, total) in enumerate(zip(parsed_rows, filled_rows, columns[key].total,
+                                                    strict=True)):
+        if not filled and n not in closer:
             continue  # blank, or decoration in unmapped columns (titles, running numbers)
-        if mapping.entity != "organization" and _is_total(raw, key_field, syn):
-            block.findings.append(finding("IMPORT-ROW-TOTAL", where))
+        if n in closer or total or (checked and not parsed[key]):
+            row = _slow_row(block, key_field, used, grid[n], places[n], checked)
+            if row is not None:
+                out.append(row)
             continue
-        row = _read_row(block, spec.key, raw, where)
-        if row is None:
+        values = {k: p for k, p in zip(names, parsed, strict=True) if p is not None}
+        # a full row shares the block's letters (nothing changes a row's columns)
+        cols = letters if len(values) == len(letters) else {k: letters[k] for k in values}
+        if sources and "build" in values:
+            values["build_source"] = sources[n]
+        out.append(Row(spec.key, values, places[n], cols))
+    return out, block.findings
+
+
+@dataclass
+class _Cells:
+    """One mapped column of a block: each row's parsed value and findings, whether the cell
+    holds text, and whether it is a total word (the name column only)."""
+
+    parsed: list[Any]
+    problems: list[tuple[tuple[str, dict[str, Any]], ...]]
+    filled: list[bool]
+    total: list[bool]
+
+
+_NUMBERS = frozenset({bool, int, float})  # 1 == 1.0 == True, but each reads differently
+
+
+def _column(grid: Sequence[Sequence[Any]], index: int, width: int) -> list[Any]:
+    """Column ``index`` of the rows (``width`` the shortest row's length); None where a row
+    is shorter."""
+    if index < width:
+        return list(map(itemgetter(index), grid))
+    return [r[index] if index < len(r) else None for r in grid]
+
+
+def _column_cells(block: _Block, fspec: FieldSpec | None, header: str, values: list[Any],
+                  names: bool) -> _Cells:
+    """Parse each distinct value of one column once and spread the outcome over its rows."""
+    keys: list[Any] = values
+    if len(set(map(type, values)) & _NUMBERS) > 1:
+        keys = list(zip(map(type, values), values, strict=True))
+    distinct = list(dict.fromkeys(keys))
+    plain = distinct if keys is values else [k[1] for k in distinct]
+    # a plain text field keeps the cell's text: no parsing, only the type-name check
+    as_text = fspec is not None and fspec.kind == "text" and fspec.name not in _SHAPED_TEXT
+    texts = _texts(plain)
+    totals = _total_texts(texts, block.syn.values.get("total_row", {})) if names else frozenset()
+    outcomes: dict[Any, tuple[Any, tuple[tuple[str, dict[str, Any]], ...], bool, bool]] = {}
+    for key, value, text in zip(distinct, plain, texts, strict=True):
+        if not text:
+            outcomes[key] = (None, (), False, False)
             continue
-        if mapping.entity != "organization" and not row.values.get(key_field):
-            block.findings.append(finding("IMPORT-ROW-NO-NAME", where,
-                                          field=FieldName(spec.key, key_field)))
+        total = text in totals
+        if as_text and not (text[0] in "SMD" and v.is_type_name(text)):
+            outcomes[key] = (text, (), True, total)
             continue
-        rows.append(row)
-    return rows, block.findings
+        cache_key = (fspec.name if fspec else "", header, type(value), value)
+        outcome = block.cache.get(cache_key)
+        if outcome is None:
+            outcome = block.cache[cache_key] = _cell(block, fspec, value, header)
+        outcomes[key] = (*outcome, True, total)
+    found = list(map(outcomes.__getitem__, keys))
+    if not found:
+        return _Cells([], [], [], [])
+    return _Cells(*(list(part) for part in zip(*found, strict=True)))
+
+
+# text fields whose value is reshaped from the cell (see _text)
+_SHAPED_TEXT = frozenset({"build", "tls_certificate", "country", "subdivision"})
+
+
+def _texts(values: list[Any]) -> list[str]:
+    """:func:`values.cell_text` of each value; plain strings trimmed in one pass."""
+    if set(map(type, values)) <= {str} and "\u00a0" not in "".join(values):
+        return list(map(str.strip, values))
+    return list(map(v.cell_text, values))
+
+
+def _build_sources(block: _Block, used: Sequence[tuple[int, str, str, str]],
+                   grid: Sequence[Sequence[Any]], width: int) -> list[str]:
+    """Each row's build source (as :func:`_read_row` gives it), one look per distinct cell."""
+    column = next((u for u in used if u[1] == "build"), None)
+    if column is None:
+        return []
+    index, _field, header, _letter = column
+    cells = _column(grid, index, width)
+    hint = block.table.build_source
+    if set(map(type, cells)) <= {str, type(None)}:  # text cells: each distinct one once
+        seen = {c: v.build_source_of(header, v.cell_text(c), hint) for c in set(cells)}
+        return list(map(seen.__getitem__, cells))
+    return [v.build_source_of(header, v.cell_text(c), hint) for c in cells]
+
+
+def _places(table: Table, start: int, end: int) -> list[Where]:
+    """Each row's location (as :meth:`Table.where` gives it), made in one pass."""
+    if table.row_numbers:
+        return [table.where(index) for index in range(start, end)]
+    file, sheet = table.file, table.sheet
+    return [Where(file, sheet, row if row > 0 else None)
+            for row in range(table.first_row + start, table.first_row + end)]
+
+
+def _problem_rows(columns: Sequence[_Cells]) -> set[int]:
+    """Rows with a cell that raises a finding."""
+    return {n for c in columns if any(c.problems) for n, p in enumerate(c.problems) if p}
+
+
+def _example_rows(grid: Sequence[Sequence[Any]]) -> set[int]:
+    """Rows that hold the template's example marker in any cell (mapped or not)."""
+    marked = {c for c in set(chain.from_iterable(grid))
+              if isinstance(c, str) and EXAMPLE_MARKER in c and c.strip() == EXAMPLE_MARKER}
+    if not marked:
+        return set()
+    return {n for n, row in enumerate(grid) if not marked.isdisjoint(row)}
+
+
+def _slow_row(block: _Block, key_field: str, used: Sequence[tuple[int, str, str, str]],
+              cells: Sequence[Any], where: Where, checked: bool) -> Row | None:
+    """One row cell by cell: the example marker, totals, findings and a missing name."""
+    entity_key = block.mapping.entity
+    if any(isinstance(c, str) and c.strip() == EXAMPLE_MARKER for c in cells):
+        block.findings.append(finding("IMPORT-ROW-EXAMPLE", where))
+        return None
+    raw = {f: (cells[i] if i < len(cells) else None, h, letter) for i, f, h, letter in used}
+    if all(value in (None, "") or v.cell_text(value) == "" for value, _h, _l in raw.values()):
+        return None  # blank, or decoration in unmapped columns (titles, running numbers)
+    if checked and _is_total(raw, key_field, block.syn):
+        block.findings.append(finding("IMPORT-ROW-TOTAL", where))
+        return None
+    row = _read_row(block, entity_key, raw, where)
+    if row is None:
+        return None
+    if checked and not row.values.get(key_field):
+        block.findings.append(finding("IMPORT-ROW-NO-NAME", where,
+                                      field=FieldName(entity_key, key_field)))
+        return None
+    return row
 
 
 def _is_total(raw: dict[str, tuple[Any, str, str]], key_field: str, syn: Synonyms) -> bool:
     """A sum row: a total word (Summe, Total, Σ …) as the name, or no name and only numbers."""
     name = v.cell_text(raw[key_field][0]) if key_field in raw else ""
     if name:
-        first = name.split()[0].rstrip(":")
-        words = syn.values.get("total_row", {})
-        return normalise_header(first) in words or first.casefold() in words
+        return _total_word(name, syn.values.get("total_row", {}))
     others = [value for value, _h, _l in raw.values() if v.cell_text(value)]
     return bool(others) and all(_is_number(value) for value in others)
+
+
+def _total_texts(texts: list[str], words: dict[str, str]) -> frozenset[str]:
+    """The names among ``texts`` that start with a total word.
+
+    Most names are one plain word (EX01): those are compared as a set, so only names with
+    spaces, punctuation or other letters are looked at one by one.
+    """
+    plain = set(filter(str.isalnum, filter(str.isascii, texts)))
+    hits = {t for t in plain if t.lower() in words} if not words.keys().isdisjoint(
+        map(str.lower, plain)) else set()
+    return frozenset(hits | {t for t in set(texts) - plain if t and _total_word(t, words)})
+
+
+def _total_word(name: str, words: dict[str, str]) -> bool:
+    first = name.split(None, 1)[0].rstrip(":")
+    if first.casefold() in words:
+        return True
+    # plain letters and digits normalise to themselves in lower case (skips the cache)
+    return (first.lower() if first.isascii() and first.isalnum()
+            else normalise_header(first)) in words
 
 
 def _is_number(value: Any) -> bool:
