@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from planner.core.plan import Plan
 from planner.core.project import Project
+from planner.gui.dialogs.screen_fit import fit_to_screen
 from planner.gui.rich_text import literal
 from planner.pipeline import plan_for_export
 from planner.render.exporters import exporter
@@ -169,7 +170,7 @@ class ExportActions(QObject):
         dialog = QPrintPreviewDialog(self._preview_printer, self.window)
         dialog.setWindowTitle(self.tr("Print preview"))
         dialog.paintRequested.connect(self._print_on)
-        dialog.resize(900, 1000)
+        fit_to_screen(dialog, 900, 1000)  # a page at a readable size, never off screen
         dialog.open()
         return dialog
 

@@ -40,6 +40,7 @@ from planner.core.importing.schema import ENTITIES
 from planner.core.model import Severity, to_plain
 from planner.core.project_import import describe_changes, estate_changes
 from planner.core.vocabulary import COLOURS
+from planner.gui.dialogs.screen_fit import fit_to_screen
 from planner.gui.document import Document
 from planner.gui.i18n import ui_language
 from planner.gui.import_flow import ImportOutcome, import_edit, mapping_from_plain, read_inventory
@@ -75,11 +76,11 @@ class FilesPage(QWizardPage):
                              "find relay clients and mail volumes. You can also drop files "
                              "on the main window."))
         self.list = QListWidget()
-        add = QPushButton(_tr("Add files…"))
+        add = QPushButton(_tr("&Add files…"))
         add.clicked.connect(self._add)
-        add_folder = QPushButton(_tr("Add folder…"))
+        add_folder = QPushButton(_tr("Add f&older…"))
         add_folder.clicked.connect(self._add_folder)
-        clear = QPushButton(_tr("Clear"))
+        clear = QPushButton(_tr("C&lear"))
         clear.clicked.connect(self._clear)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
@@ -141,9 +142,11 @@ class MappingPage(QWizardPage):
             [_tr("Column"), _tr("Header"), _tr("Field"), _tr("Confidence")])
         self.columns.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.columns.verticalHeader().setVisible(False)
+        self.columns.setTabKeyNavigation(False)
         self.preview = QTableWidget()
         self.preview.verticalHeader().setVisible(False)
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.preview.setTabKeyNavigation(False)
         right = QWidget()
         rlay = QVBoxLayout(right)
         row = QHBoxLayout()
@@ -283,7 +286,7 @@ class ImportWizard(QWizard):
         self.saved_mapping = mapping_from_plain(document.project.mapping)
         self.setWindowTitle(_tr("Import inventory"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.resize(980, 640)
+        fit_to_screen(self, 980, 640)
         self.files_page = FilesPage(self)
         self.mapping_page = MappingPage(self)
         self.review_page = ReviewPage(self)

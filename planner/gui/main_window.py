@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 from planner.core.model import Severity
 from planner.core.project import FILE_SUFFIX
@@ -137,6 +138,10 @@ class MainWindow(QMainWindow):
         column.addLayout(row, 1)
         self.setCentralWidget(central)
         self.nav.setCurrentRow(0)
+        estate: Any = self.pages["estate"]
+        if hasattr(estate, "importRequested"):  # the empty state's two buttons
+            estate.importRequested.connect(lambda: self.import_dialog())
+            estate.openRequested.connect(self.files.open_dialog)
         findings = self.pages["findings"]
         if hasattr(findings, "jumpRequested"):
             findings.jumpRequested.connect(self.show_record)
@@ -186,15 +191,37 @@ class MainWindow(QMainWindow):
                                        "Esc")
         self.act_settings = self._action(self.tr("Project &settings…"), self.settings_dialog,
                                          keys.Preferences, "settings.svg")
-        self.act_settings.setShortcuts([QKeySequence(keys.Preferences),
-                                        QKeySequence("Ctrl+,")])
+        # Ctrl+, first: the menu shows the first shortcut (Preferences is empty off macOS)
+        self.act_settings.setShortcuts([QKeySequence("Ctrl+,"),
+                                        *QKeySequence.keyBindings(keys.Preferences)])
+        self._short_toolbar_texts()
+
+    def _short_toolbar_texts(self) -> None:
+        """Short fixed texts for the toolbar's buttons; the full text is in the tooltip, so
+        a long undo text never pushes buttons into the overflow."""
+        for action, text in ((self.act_new, self.tr("New")), (self.act_open, self.tr("Open")),
+                             (self.act_save, self.tr("Save")),
+                             (self.act_import, self.tr("Import")),
+                             (self.act_undo, self.tr("Undo")), (self.act_redo, self.tr("Redo")),
+                             (self.act_replan, self.tr("Re-plan")),
+                             (self.act_settings, self.tr("Settings"))):
+            action.setIconText(text)
+            action.setToolTip(action.text().replace("&", ""))
+        for action in (self.act_undo, self.act_redo):
+            action.changed.connect(self._undo_tooltips)
+
+    def _undo_tooltips(self) -> None:
+        """Undo/Redo say in their tooltip what they would undo (the button text stays short)."""
+        for action in (self.act_undo, self.act_redo):
+            if Shiboken.isValid(action):  # a language switch deletes the old actions
+                action.setToolTip(action.text().replace("&", ""))
 
     def _build_menus(self) -> None:
         bar = QMenuBar(self)
         self.setMenuBar(bar)  # replaces (and deletes) the menu bar of the previous language
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.file_menu.addActions([self.act_new, self.act_open])
-        self.recent_menu = self.file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu = self.file_menu.addMenu(self.tr("Open recen&t"))
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_import)
         self.file_menu.addSeparator()
@@ -209,7 +236,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.act_settings)
         view = bar.addMenu(self.tr("&View"))
         for row, page in enumerate(PAGES):
-            view.addAction(self._action(page.title(), lambda _=False, r=row:
+            view.addAction(self._action(page.menu_title(), lambda _=False, r=row:
                                         self.nav.setCurrentRow(r), f"Ctrl+{row + 1}"))
         view.addSeparator()
         self._build_language_menu(view.addMenu(self.tr("&Language")))
@@ -229,7 +256,8 @@ class MainWindow(QMainWindow):
     def _build_language_menu(self, menu: QMenu) -> None:
         current = saved_language()
         group = QActionGroup(menu)
-        for code, label in (("", self.tr("System default")), *LANGUAGES.items()):
+        for code, label in (("", self.tr("&System default")),
+                            *((c, f"&{name}") for c, name in LANGUAGES.items())):
             action = menu.addAction(label)
             action.setCheckable(True)
             group.addAction(action)

@@ -31,23 +31,26 @@ class Page:
     icon: str  # file name in resources/icons
     module: str
     cls: str
+    menu_title: Callable[[], str] = lambda: ""  # the View menu's entry, with its mnemonic
 
 
 PAGES: tuple[Page, ...] = (
     Page("estate", lambda: _tr("Estate"), "estate.svg", "planner.gui.views.estate",
-         "EstateView"),
+         "EstateView", lambda: _tr("&Estate")),
     Page("findings", lambda: _tr("Findings"), "findings.svg", "planner.gui.views.findings",
-         "FindingsView"),
-    Page("graph", lambda: _tr("Graph"), "graph.svg", "planner.gui.views.graph", "GraphView"),
-    Page("steps", lambda: _tr("Steps"), "steps.svg", "planner.gui.views.steps", "StepsView"),
+         "FindingsView", lambda: _tr("&Findings")),
+    Page("graph", lambda: _tr("Graph"), "graph.svg", "planner.gui.views.graph", "GraphView",
+         lambda: _tr("&Graph")),
+    Page("steps", lambda: _tr("Steps"), "steps.svg", "planner.gui.views.steps", "StepsView",
+         lambda: _tr("&Steps")),
     Page("schedule", lambda: _tr("Schedule"), "schedule.svg", "planner.gui.views.gantt",
-         "GanttView"),
+         "GanttView", lambda: _tr("Sc&hedule")),
     Page("enforcement", lambda: _tr("Enforcement"), "enforcement.svg",
-         "planner.gui.views.enforcement", "EnforcementView"),
+         "planner.gui.views.enforcement", "EnforcementView", lambda: _tr("E&nforcement")),
     Page("scenarios", lambda: _tr("Scenarios"), "scenarios.svg",
-         "planner.gui.views.scenarios", "ScenariosView"),
+         "planner.gui.views.scenarios", "ScenariosView", lambda: _tr("S&cenarios")),
     Page("report", lambda: _tr("Report"), "report.svg", "planner.gui.views.report_page",
-         "ReportView"),
+         "ReportView", lambda: _tr("&Report")),
 )
 
 

@@ -33,67 +33,67 @@
   <context>
     <name>CalendarPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="225" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="226" />
       <source>From</source>
       <translation>Von</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="225" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="226" />
       <source>To</source>
       <translation>Bis</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="225" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="226" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="231" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="232" />
       <source>Mon</source>
       <translation>Mo</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="231" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="232" />
       <source>Tue</source>
       <translation>Di</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="231" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="232" />
       <source>Wed</source>
       <translation>Mi</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="231" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="232" />
       <source>Thu</source>
       <translation>Do</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="232" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="233" />
       <source>Fri</source>
       <translation>Fr</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="232" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="233" />
       <source>Sat</source>
       <translation>Sa</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="232" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="233" />
       <source>Sun</source>
       <translation>So</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="241" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="242" />
       <source>Change freezes (no step runs on these days):</source>
       <translation>Change-Freezes (an diesen Tagen läuft kein Schritt):</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="243" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="244" />
       <source>Maintenance windows (steps that need downtime run only on these weekdays):</source>
       <translation>Wartungsfenster (Schritte mit Ausfallzeit laufen nur an diesen Wochentagen):</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="252" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="253" />
       <source>A freeze ends before it starts: {name}</source>
       <translation>Ein Freeze endet vor seinem Beginn: {name}</translation>
     </message>
@@ -164,42 +164,42 @@
   <context>
     <name>ConsultantsPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="266" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="267" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="266" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="267" />
       <source>Days per week</source>
       <translation>Tage pro Woche</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="266" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="267" />
       <source>Absences</source>
       <translation>Abwesenheiten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="267" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="268" />
       <source>Consultant</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="269" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="270" />
       <source>Absences: ranges like 2026-04-01..2026-04-10 or 24.12.2026, separated by ';'</source>
       <translation>Abwesenheiten: Zeiträume wie 2026-04-01..2026-04-10 oder 24.12.2026, getrennt durch ';'</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="273" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="274" />
       <source>Absences: ranges like 2026-04-01..2026-04-10, separated by ';'.</source>
       <translation>Abwesenheiten: Zeiträume wie 2026-04-01..2026-04-10, getrennt durch ';'.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="286" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="287" />
       <source>Absence of {name} not understood: {text}</source>
       <translation>Abwesenheit von {name} nicht verstanden: {text}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="290" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="291" />
       <source>At least one consultant is needed.</source>
       <translation>Mindestens ein Berater wird benötigt.</translation>
     </message>
@@ -215,47 +215,47 @@
   <context>
     <name>DurationsPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="164" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="166" />
       <source>Step kind</source>
       <translation>Schrittart</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="164" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="166" />
       <source>Default</source>
       <translation>Standard</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="165" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="167" />
       <source>Source</source>
       <translation>Quelle</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="165" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="167" />
       <source>Your value</source>
       <translation>Ihr Wert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="180" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="183" />
       <source>knowledge base default</source>
       <translation>Standard der Wissensbasis</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="183" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="186" />
       <source>Mailbox move throughput</source>
       <translation>Durchsatz der Postfachverschiebungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="185" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="188" />
       <source>Working days per step (empty = the default):</source>
       <translation>Arbeitstage pro Schritt (leer = Standard):</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="202" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="205" />
       <source>Duration of {kind} is not a number: {text}</source>
       <translation>Dauer von {kind} ist keine Zahl: {text}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="205" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="208" />
       <source>Duration of {kind} must be positive.</source>
       <translation>Dauer von {kind} muss positiv sein.</translation>
     </message>
@@ -263,12 +263,12 @@
   <context>
     <name>EditableTable</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="109" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="110" />
       <source>Add</source>
       <translation>Hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="111" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="112" />
       <source>Remove</source>
       <translation>Entfernen</translation>
     </message>
@@ -344,12 +344,12 @@
   <context>
     <name>EnforcementView</name>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="109" />
+      <location filename="../../planner/gui/views/enforcement.py" line="110" />
       <source>Copy commands</source>
       <translation>Befehle kopieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="117" />
+      <location filename="../../planner/gui/views/enforcement.py" line="118" />
       <source>Objective</source>
       <translation>Zielwerte</translation>
     </message>
@@ -358,72 +358,72 @@
       <translation type="vanished">Durchsetzungsstufe je bewertetem Server</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="118" />
+      <location filename="../../planner/gui/views/enforcement.py" line="119" />
       <source>Enforcement stage per judged server since first detection (hatched: before the plan start; black line: leaves Exchange Online's view)</source>
       <translation>Durchsetzungsstufe je bewertetem Server seit der ersten Erkennung (schraffiert: vor dem Planstart; schwarze Linie: fällt aus der Prüfung durch Exchange Online heraus)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="126" />
+      <location filename="../../planner/gui/views/enforcement.py" line="127" />
       <source>Pause budget per calendar year</source>
       <translation>Pausenbudget pro Kalenderjahr</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="133" />
+      <location filename="../../planner/gui/views/enforcement.py" line="134" />
       <source>PowerShell to request the pauses (Exchange Online)</source>
       <translation>PowerShell zum Beantragen der Pausen (Exchange Online)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="144" />
+      <location filename="../../planner/gui/views/enforcement.py" line="145" />
       <source>Re-planning…</source>
       <translation>Plane neu …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="168" />
+      <location filename="../../planner/gui/views/enforcement.py" line="169" />
       <source>No plan yet.</source>
       <translation>Noch kein Plan.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="200" />
+      <location filename="../../planner/gui/views/enforcement.py" line="201" />
       <source>Apply Exchange Online's baseline: {keys}</source>
       <translation>Baseline von Exchange Online übernehmen: {keys}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="208" />
+      <location filename="../../planner/gui/views/enforcement.py" line="209" />
       <source>Apply Exchange Online's baseline</source>
       <translation>Baseline von Exchange Online übernehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="237" />
+      <location filename="../../planner/gui/views/enforcement.py" line="238" />
       <source>First detection of {names} is an estimate (the day the minimum version took effect). Exchange Online reports the real date: run Get-OnPremServerReportInfo in Exchange Online PowerShell and enter it under Settings › Enforcement.</source>
       <translation>Die erste Erkennung von {names} ist geschätzt (der Tag, ab dem die Mindestversion gilt). Das tatsächliche Datum meldet Exchange Online: Get-OnPremServerReportInfo in der Exchange-Online-PowerShell ausführen und das Datum unter Einstellungen › Durchsetzung eintragen.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="243" />
+      <location filename="../../planner/gui/views/enforcement.py" line="244" />
       <source>Not shown: {names}, at or above Exchange Online's minimum version today. That changes if Microsoft raises the minimum (expected, no date announced yet).</source>
       <translation>Nicht dargestellt: {names}, derzeit auf oder über der von Exchange Online verlangten Mindestversion. Das ändert sich, wenn Microsoft die Mindestversion anhebt (erwartet, noch ohne Termin).</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="251" />
+      <location filename="../../planner/gui/views/enforcement.py" line="252" />
       <source>proven optimal</source>
       <translation>nachweislich optimal</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="252" />
+      <location filename="../../planner/gui/views/enforcement.py" line="253" />
       <source>best found within the time limit, not proven optimal (gap {gap:.0%})</source>
       <translation>bestes Ergebnis im Zeitlimit, nicht nachweislich optimal (Lücke {gap:.0%})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="254" />
+      <location filename="../../planner/gui/views/enforcement.py" line="255" />
       <source>no schedule satisfies every constraint</source>
       <translation>kein Zeitplan erfüllt alle Bedingungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="255" />
+      <location filename="../../planner/gui/views/enforcement.py" line="256" />
       <source>not scheduled</source>
       <translation>nicht terminiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="259" />
+      <location filename="../../planner/gui/views/enforcement.py" line="260" />
       <source>&lt;b&gt;Blocked days&lt;/b&gt; {blocked} · &lt;b&gt;throttled days&lt;/b&gt; {throttled} · &lt;b&gt;pause days&lt;/b&gt; {pause} · &lt;b&gt;finish&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</source>
       <translation>&lt;b&gt;Blockierte Tage&lt;/b&gt; {blocked} · &lt;b&gt;gedrosselte Tage&lt;/b&gt; {throttled} · &lt;b&gt;Pausentage&lt;/b&gt; {pause} · &lt;b&gt;Ende&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</translation>
     </message>
@@ -467,12 +467,12 @@
       <translation>In Protokollen gefunden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/estate_model.py" line="270" />
+      <location filename="../../planner/gui/models/estate_model.py" line="279" />
       <source>Change {0} of {1}</source>
       <translation>{0} von {1} ändern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/estate_model.py" line="282" />
+      <location filename="../../planner/gui/models/estate_model.py" line="291" />
       <source>Change path of {0}</source>
       <translation>Pfad von {0} ändern</translation>
     </message>
@@ -712,6 +712,10 @@
       <source>Recommended builds</source>
       <translation>Empfohlene Builds</translation>
     </message>
+    <message>
+      <source>Build source</source>
+      <translation>Build-Quelle</translation>
+    </message>
   </context>
   <context>
     <name>EstateView</name>
@@ -751,108 +755,124 @@
       <source>Filter…</source>
       <translation>Filter …</translation>
     </message>
+    <message>
+      <source>Import an inventory or open a project</source>
+      <translation>Bestand importieren oder Projekt öffnen</translation>
+    </message>
+    <message>
+      <source>The customer's Exchange inventory (a spreadsheet, CSV files or PowerShell exports) becomes the estate, the steps and the plan. You can also drop the files on this window.</source>
+      <translation>Der Exchange-Bestand des Kunden (eine Tabelle, CSV-Dateien oder PowerShell-Exporte) wird zum Bestand, zu den Schritten und zum Plan. Sie können die Dateien auch auf dieses Fenster ziehen.</translation>
+    </message>
+    <message>
+      <source>&amp;Import inventory…</source>
+      <translation>Bestand &amp;importieren …</translation>
+    </message>
+    <message>
+      <source>&amp;Open project…</source>
+      <translation>Projekt ö&amp;ffnen …</translation>
+    </message>
   </context>
   <context>
     <name>ExportActions</name>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="50" />
+      <location filename="../../planner/gui/actions_export.py" line="52" />
       <source>Export &amp;Excel plan…</source>
       <translation>&amp;Excel-Plan exportieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="52" />
+      <location filename="../../planner/gui/actions_export.py" line="54" />
       <source>Export &amp;MS Project XML…</source>
       <translation>&amp;MS-Project-XML exportieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="53" />
+      <location filename="../../planner/gui/actions_export.py" line="55" />
       <source>Export PDF &amp;report…</source>
-      <translation>PDF-&amp;Bericht exportieren …</translation>
+      <translation>&amp;PDF-Bericht exportieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="55" />
+      <location filename="../../planner/gui/actions_export.py" line="57" />
       <source>Print pre&amp;view…</source>
       <translation>Druck&amp;vorschau …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="56" />
+      <location filename="../../planner/gui/actions_export.py" line="58" />
       <source>&amp;Print report…</source>
       <translation>Bericht &amp;drucken …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="92" />
+      <location filename="../../planner/gui/actions_export.py" line="94" />
       <source>plan</source>
       <translation>Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="105" />
+      <location filename="../../planner/gui/actions_export.py" line="107" />
       <source>Export Excel plan</source>
       <translation>Excel-Plan exportieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="106" />
+      <location filename="../../planner/gui/actions_export.py" line="108" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="107" />
+      <location filename="../../planner/gui/actions_export.py" line="109" />
       <source>Excel plan</source>
       <translation>Excel-Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="111" />
+      <location filename="../../planner/gui/actions_export.py" line="113" />
       <source>Export MS Project XML</source>
       <translation>MS-Project-XML exportieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="112" />
+      <location filename="../../planner/gui/actions_export.py" line="114" />
       <source>MS Project XML (*.xml)</source>
       <translation>MS-Project-XML (*.xml)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="113" />
+      <location filename="../../planner/gui/actions_export.py" line="115" />
       <source>MS Project XML</source>
       <translation>MS-Project-XML</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="117" />
+      <location filename="../../planner/gui/actions_export.py" line="119" />
       <source>Export PDF report</source>
       <translation>PDF-Bericht exportieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="118" />
+      <location filename="../../planner/gui/actions_export.py" line="120" />
       <source>PDF document (*.pdf)</source>
       <translation>PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="119" />
+      <location filename="../../planner/gui/actions_export.py" line="121" />
       <source>PDF report</source>
       <translation>PDF-Bericht</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="132" />
+      <location filename="../../planner/gui/actions_export.py" line="134" />
       <source>Writing {what}…</source>
       <translation>Schreibe {what} …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="135" />
+      <location filename="../../planner/gui/actions_export.py" line="137" />
       <source>Wrote {path}</source>
       <translation>{path} geschrieben</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="146" />
+      <location filename="../../planner/gui/actions_export.py" line="148" />
       <source>Export failed</source>
       <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="147" />
+      <location filename="../../planner/gui/actions_export.py" line="149" />
       <source>The {what} could not be written:
 {error}</source>
       <translation>{what} konnte nicht geschrieben werden:
 {error}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="169" />
+      <location filename="../../planner/gui/actions_export.py" line="171" />
       <source>Print preview</source>
       <translation>Druckvorschau</translation>
     </message>
@@ -860,42 +880,42 @@
   <context>
     <name>FindingsModel</name>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="78" />
+      <location filename="../../planner/gui/models/findings_model.py" line="79" />
       <source>Severity</source>
       <translation>Schwere</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="78" />
+      <location filename="../../planner/gui/models/findings_model.py" line="79" />
       <source>Code</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="78" />
+      <location filename="../../planner/gui/models/findings_model.py" line="79" />
       <source>Message</source>
       <translation>Meldung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="78" />
+      <location filename="../../planner/gui/models/findings_model.py" line="79" />
       <source>Where</source>
       <translation>Fundstelle</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="79" />
+      <location filename="../../planner/gui/models/findings_model.py" line="80" />
       <source>Concerns</source>
       <translation>Betrifft</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="41" />
+      <location filename="../../planner/gui/models/findings_model.py" line="42" />
       <source>Error</source>
       <translation>Fehler</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="42" />
+      <location filename="../../planner/gui/models/findings_model.py" line="43" />
       <source>Warning</source>
       <translation>Warnung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="43" />
+      <location filename="../../planner/gui/models/findings_model.py" line="44" />
       <source>Info</source>
       <translation>Hinweis</translation>
     </message>
@@ -920,13 +940,13 @@
     </message>
     <message>
       <source>{0} errors, {1} warnings, {2} notes</source>
-      <translation>{0} Fehler, {1} Warnungen, {2} Hinweise</translation>
+      <translation type="vanished">{0} Fehler, {1} Warnungen, {2} Hinweise</translation>
     </message>
   </context>
   <context>
     <name>GanttGraphicsView</name>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="135" />
+      <location filename="../../planner/gui/views/gantt.py" line="168" />
       <source>Remove pin</source>
       <translation>Fixierung lösen</translation>
     </message>
@@ -1003,7 +1023,7 @@
     </message>
     <message>
       <source>{start} – {end} ({days} calendar days, {work} working days)</source>
-      <translation>{start} – {end} ({days} Kalendertage, {work} Arbeitstage)</translation>
+      <translation type="vanished">{start} – {end} ({days} Kalendertage, {work} Arbeitstage)</translation>
     </message>
     <message>
       <source>Enforcement pause {start} – {end} ({days} days)</source>
@@ -1025,31 +1045,35 @@
       <source>W{week}</source>
       <translation>KW{week}</translation>
     </message>
+    <message>
+      <source>{start} – {end} ({days}, {work})</source>
+      <translation>{start} – {end} ({days}, {work})</translation>
+    </message>
   </context>
   <context>
     <name>GanttView</name>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="147" />
+      <location filename="../../planner/gui/views/gantt.py" line="188" />
       <source>Day</source>
       <translation>Tag</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="147" />
+      <location filename="../../planner/gui/views/gantt.py" line="188" />
       <source>Week</source>
       <translation>Woche</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="148" />
+      <location filename="../../planner/gui/views/gantt.py" line="189" />
       <source>Month</source>
       <translation>Monat</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="156" />
+      <location filename="../../planner/gui/views/gantt.py" line="204" />
       <source>Zoom:</source>
       <translation>Zoom:</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="172" />
+      <location filename="../../planner/gui/views/gantt.py" line="221" />
       <source>Re-planning…</source>
       <translation>Plane neu …</translation>
     </message>
@@ -1070,17 +1094,17 @@
       <translation type="vanished">pausiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="178" />
+      <location filename="../../planner/gui/views/gantt.py" line="227" />
       <source>Enforcement: </source>
       <translation>Durchsetzung: </translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="191" />
+      <location filename="../../planner/gui/views/gantt.py" line="240" />
       <source>No plan yet.</source>
       <translation>Noch kein Plan.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="203" />
+      <location filename="../../planner/gui/views/gantt.py" line="255" />
       <source>{n} steps, finish {finish}</source>
       <translation>{n} Schritte, Ende {finish}</translation>
     </message>
@@ -1204,7 +1228,7 @@
     </message>
     <message>
       <source>Add folder…</source>
-      <translation>Ordner hinzufügen …</translation>
+      <translation type="vanished">Ordner hinzufügen …</translation>
     </message>
     <message>
       <source>Folder of transport logs</source>
@@ -1212,11 +1236,11 @@
     </message>
     <message>
       <source>Add files…</source>
-      <translation>Dateien hinzufügen …</translation>
+      <translation type="vanished">Dateien hinzufügen …</translation>
     </message>
     <message>
       <source>Clear</source>
-      <translation>Leeren</translation>
+      <translation type="vanished">Leeren</translation>
     </message>
     <message>
       <source>Inventories and transport logs (*.xlsx *.xlsm *.csv *.txt *.xml *.log *.LOG *.zip);;All files (*)</source>
@@ -1310,6 +1334,18 @@
       <source>{where} (header in row {row}) → {entity}</source>
       <translation>{where} (Überschrift in Zeile {row}) → {entity}</translation>
     </message>
+    <message>
+      <source>&amp;Add files…</source>
+      <translation>Dateien &amp;hinzufügen …</translation>
+    </message>
+    <message>
+      <source>Add f&amp;older…</source>
+      <translation>&amp;Ordner hinzufügen …</translation>
+    </message>
+    <message>
+      <source>C&amp;lear</source>
+      <translation>&amp;Leeren</translation>
+    </message>
   </context>
   <context>
     <name>KnowledgeBar</name>
@@ -1327,122 +1363,165 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="168" />
+      <location filename="../../planner/gui/main_window.py" line="172" />
       <source>&amp;New project</source>
       <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="170" />
+      <location filename="../../planner/gui/main_window.py" line="174" />
       <source>&amp;Open…</source>
       <translation>Ö&amp;ffnen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="172" />
+      <location filename="../../planner/gui/main_window.py" line="176" />
       <source>&amp;Save</source>
       <translation>&amp;Speichern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="173" />
+      <location filename="../../planner/gui/main_window.py" line="177" />
       <source>Save &amp;as…</source>
       <translation>Speichern &amp;unter …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="174" />
+      <location filename="../../planner/gui/main_window.py" line="178" />
       <source>&amp;Import inventory…</source>
       <translation>Bestand &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="176" />
+      <location filename="../../planner/gui/main_window.py" line="180" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="177" />
+      <location filename="../../planner/gui/main_window.py" line="181" />
       <source>&amp;Undo</source>
       <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="180" />
+      <location filename="../../planner/gui/main_window.py" line="184" />
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="183" />
+      <location filename="../../planner/gui/main_window.py" line="187" />
       <source>Re-&amp;plan</source>
       <translation>Neu &amp;planen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="185" />
+      <location filename="../../planner/gui/main_window.py" line="189" />
       <source>&amp;Cancel planning</source>
       <translation>Planung &amp;abbrechen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="187" />
+      <location filename="../../planner/gui/main_window.py" line="191" />
       <source>Project &amp;settings…</source>
       <translation>Projekt&amp;einstellungen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="195" />
+      <location filename="../../planner/gui/main_window.py" line="201" />
+      <source>New</source>
+      <translation>Neu</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="201" />
+      <source>Open</source>
+      <translation>Öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="202" />
+      <source>Save</source>
+      <translation>Speichern</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="203" />
+      <source>Import</source>
+      <translation>Importieren</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="204" />
+      <source>Undo</source>
+      <translation>Rückgängig</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="204" />
+      <source>Redo</source>
+      <translation>Wiederholen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="205" />
+      <source>Re-plan</source>
+      <translation>Neu planen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="217" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="197" />
-      <source>Open &amp;recent</source>
+      <location filename="../../planner/gui/main_window.py" line="219" />
+      <source>Open recen&amp;t</source>
       <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="206" />
+      <location filename="../../planner/gui/main_window.py" line="254" />
+      <source>&amp;System default</source>
+      <translation>Wie das &amp;System</translation>
+    </message>
+    <message>
+      <source>Open &amp;recent</source>
+      <translation type="vanished">&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/main_window.py" line="228" />
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="210" />
+      <location filename="../../planner/gui/main_window.py" line="232" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="215" />
+      <location filename="../../planner/gui/main_window.py" line="237" />
       <source>&amp;Language</source>
       <translation>&amp;Sprache</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="216" />
+      <location filename="../../planner/gui/main_window.py" line="238" />
       <source>&amp;Plan</source>
       <translation>&amp;Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="218" />
+      <location filename="../../planner/gui/main_window.py" line="240" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="219" />
+      <location filename="../../planner/gui/main_window.py" line="241" />
       <source>Update &amp;knowledge from file…</source>
       <translation>&amp;Wissensbasis aus Datei aktualisieren…</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="221" />
+      <location filename="../../planner/gui/main_window.py" line="243" />
       <source>&amp;About</source>
       <translation>&amp;Über</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="232" />
       <source>System default</source>
-      <translation>Wie das System</translation>
+      <translation type="vanished">Wie das System</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="240" />
+      <location filename="../../planner/gui/main_window.py" line="263" />
       <source>Main</source>
       <translation>Haupt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="279" />
+      <location filename="../../planner/gui/main_window.py" line="302" />
       <source>Untitled</source>
       <translation>Unbenannt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../planner/gui/main_window.py" line="287" />
+      <location filename="../../planner/gui/main_window.py" line="310" />
       <source>%n server(s)</source>
       <translation>
         <numerusform>%n Server</numerusform>
@@ -1450,7 +1529,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../planner/gui/main_window.py" line="288" />
+      <location filename="../../planner/gui/main_window.py" line="311" />
       <source>%n error(s)</source>
       <translation>
         <numerusform>%n Fehler</numerusform>
@@ -1458,7 +1537,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../planner/gui/main_window.py" line="289" />
+      <location filename="../../planner/gui/main_window.py" line="312" />
       <source>%n warning(s)</source>
       <translation>
         <numerusform>%n Warnung</numerusform>
@@ -1470,12 +1549,12 @@
       <translation type="vanished">{0} Server · {1} Fehler · {2} Warnungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="293" />
+      <location filename="../../planner/gui/main_window.py" line="316" />
       <source>finish {0}</source>
       <translation>Ende {0}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="306" />
+      <location filename="../../planner/gui/main_window.py" line="329" />
       <source>Planning failed: {0}</source>
       <translation>Planung fehlgeschlagen: {0}</translation>
     </message>
@@ -1520,8 +1599,9 @@
       <translation type="vanished">{0} gespeichert</translation>
     </message>
     <message>
+      <location filename="../../planner/gui/main_window.py" line="206" />
       <source>Settings</source>
-      <translation type="vanished">Einstellungen</translation>
+      <translation>Einstellungen</translation>
     </message>
     <message>
       <source>The settings dialog is not available yet.</source>
@@ -1539,27 +1619,27 @@
   <context>
     <name>OverridesModel</name>
     <message>
-      <location filename="../../planner/gui/dialogs/overrides_model.py" line="70" />
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="71" />
       <source>Key</source>
       <translation>Schlüssel</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/overrides_model.py" line="71" />
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="72" />
       <source>Knowledge base</source>
       <translation>Wissensbasis</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/overrides_model.py" line="72" />
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="73" />
       <source>Source</source>
       <translation>Quelle</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/overrides_model.py" line="73" />
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="74" />
       <source>As of</source>
       <translation>Stand</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/overrides_model.py" line="74" />
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="75" />
       <source>Project override</source>
       <translation>Projektwert</translation>
     </message>
@@ -1567,12 +1647,12 @@
   <context>
     <name>OverridesPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="124" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="125" />
       <source>Type a value in the last column to override the knowledge base for this project; empty = the knowledge base's value. Dates as YYYY-MM-DD.</source>
       <translation>Tragen Sie in der letzten Spalte einen Wert ein, um die Wissensbasis für dieses Projekt zu übersteuern; leer = Wert der Wissensbasis. Datumsangaben als JJJJ-MM-TT.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="129" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="130" />
       <source>Filter by key, e.g. policy or baseline</source>
       <translation>Nach Schlüssel filtern, z. B. policy oder baseline</translation>
     </message>
@@ -1615,11 +1695,43 @@
       <source>The {0} view is not available in this build.</source>
       <translation>Die Ansicht {0} ist in dieser Version nicht verfügbar.</translation>
     </message>
+    <message>
+      <source>&amp;Estate</source>
+      <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+      <source>&amp;Findings</source>
+      <translation>Be&amp;funde</translation>
+    </message>
+    <message>
+      <source>&amp;Graph</source>
+      <translation>&amp;Graph</translation>
+    </message>
+    <message>
+      <source>&amp;Steps</source>
+      <translation>Schri&amp;tte</translation>
+    </message>
+    <message>
+      <source>Sc&amp;hedule</source>
+      <translation>&amp;Zeitplan</translation>
+    </message>
+    <message>
+      <source>E&amp;nforcement</source>
+      <translation>&amp;Durchsetzung</translation>
+    </message>
+    <message>
+      <source>S&amp;cenarios</source>
+      <translation>Sz&amp;enarien</translation>
+    </message>
+    <message>
+      <source>&amp;Report</source>
+      <translation>Beric&amp;ht</translation>
+    </message>
   </context>
   <context>
     <name>PauseBudgetGauge</name>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="191" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="192" />
       <source>used {used} · planned {planned} · left {left} of {max}</source>
       <translation>verbraucht {used} · geplant {planned} · frei {left} von {max}</translation>
     </message>
@@ -1627,52 +1739,52 @@
   <context>
     <name>ProjectFiles</name>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="52" />
+      <location filename="../../planner/gui/project_files.py" line="53" />
       <source>Unsaved changes</source>
       <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="53" />
+      <location filename="../../planner/gui/project_files.py" line="54" />
       <source>The project has unsaved changes. Save them first?</source>
       <translation>Das Projekt hat ungespeicherte Änderungen. Zuerst speichern?</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="71" />
+      <location filename="../../planner/gui/project_files.py" line="72" />
       <source>Open project</source>
       <translation>Projekt öffnen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="72" />
+      <location filename="../../planner/gui/project_files.py" line="73" />
       <source>Planner projects (*{0});;All files (*)</source>
       <translation>Planer-Projekte (*{0});;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="81" />
+      <location filename="../../planner/gui/project_files.py" line="82" />
       <source>Cannot open the project</source>
       <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="97" />
+      <location filename="../../planner/gui/project_files.py" line="99" />
       <source>project</source>
       <translation>Projekt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="99" />
+      <location filename="../../planner/gui/project_files.py" line="101" />
       <source>Save project</source>
       <translation>Projekt speichern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="100" />
+      <location filename="../../planner/gui/project_files.py" line="102" />
       <source>Planner projects (*{0})</source>
       <translation>Planer-Projekte (*{0})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="113" />
+      <location filename="../../planner/gui/project_files.py" line="115" />
       <source>Cannot save the project</source>
       <translation>Projekt kann nicht gespeichert werden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="117" />
+      <location filename="../../planner/gui/project_files.py" line="120" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
@@ -1680,12 +1792,12 @@
   <context>
     <name>ProjectPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="185" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="186" />
       <source>Customer</source>
       <translation>Kunde</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="186" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="187" />
       <source>Project start</source>
       <translation>Projektbeginn</translation>
     </message>
@@ -1698,32 +1810,32 @@
       <translation type="vanished">Bundesland / Region (z. B. BY)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="191" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="192" />
       <source>Language of report and exports</source>
       <translation>Sprache von Bericht und Exporten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="192" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="193" />
       <source>Your company</source>
       <translation>Ihr Unternehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="193" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="194" />
       <source>Consultant</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="194" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="195" />
       <source>Plan version</source>
       <translation>Planversion</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="195" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="196" />
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="196" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="197" />
       <source>Solver time limit</source>
       <translation>Zeitlimit des Solvers</translation>
     </message>
@@ -1732,27 +1844,27 @@
       <translation type="vanished">Das Land muss ein zweistelliger Code wie DE sein.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="197" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="198" />
       <source>Names of new servers</source>
       <translation>Namen neuer Server</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="180" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="181" />
       <source>Names of the new SE servers. {old}: the server replaced, {site}: its site, {n}: number per site ({n:02} gives 01), {i}: number among one server's replacements. Empty: {default} (the old name with -SE).</source>
       <translation>Namen der neuen SE-Server. {old}: der ersetzte Server, {site}: sein Standort, {n}: Nummer je Standort ({n:02} ergibt 01), {i}: Nummer unter den Nachfolgern eines Servers. Leer: {default} (der alte Name mit -SE).</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="188" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="189" />
       <source>&amp;Country (public holidays)</source>
       <translation>&amp;Land (Feiertage)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="189" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="190" />
       <source>&amp;State</source>
       <translation>&amp;Bundesland/Region</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="209" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="210" />
       <source>The names of new servers may use {old}, {site}, {n} and {i}, not: </source>
       <translation>Die Namen neuer Server können {old}, {site}, {n} und {i} verwenden, nicht: </translation>
     </message>
@@ -1850,17 +1962,17 @@ Wiederherstellen?</translation>
   <context>
     <name>RegionPicker</name>
     <message>
-      <location filename="../../planner/gui/dialogs/region_picker.py" line="71" />
+      <location filename="../../planner/gui/dialogs/region_picker.py" line="74" />
       <source>(whole country)</source>
       <translation>(ganzes Land)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/region_picker.py" line="108" />
+      <location filename="../../planner/gui/dialogs/region_picker.py" line="111" />
       <source>Choose a country from the list: “{text}” names none the planner knows public holidays for.</source>
       <translation>Wählen Sie ein Land aus der Liste: Für „{text}“ kennt der Planer keine Feiertage.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/region_picker.py" line="112" />
+      <location filename="../../planner/gui/dialogs/region_picker.py" line="115" />
       <source>Choose a state from the list: “{text}” is not one of this country's.</source>
       <translation>Wählen Sie ein Bundesland aus der Liste: „{text}“ gehört nicht zu diesem Land.</translation>
     </message>
@@ -1891,47 +2003,47 @@ Wiederherstellen?</translation>
   <context>
     <name>ScenariosView</name>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="156" />
+      <location filename="../../planner/gui/views/scenarios.py" line="157" />
       <source>Duplicate current…</source>
       <translation>Aktuellen duplizieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="157" />
+      <location filename="../../planner/gui/views/scenarios.py" line="158" />
       <source>Switch to</source>
       <translation>Wechseln zu</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="158" />
+      <location filename="../../planner/gui/views/scenarios.py" line="159" />
       <source>Save current into</source>
       <translation>Aktuellen speichern in</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="159" />
+      <location filename="../../planner/gui/views/scenarios.py" line="160" />
       <source>Use for export</source>
       <translation>Für Export verwenden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="160" />
+      <location filename="../../planner/gui/views/scenarios.py" line="161" />
       <source>Rename…</source>
       <translation>Umbenennen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="161" />
+      <location filename="../../planner/gui/views/scenarios.py" line="162" />
       <source>Delete</source>
       <translation>Löschen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="169" />
+      <location filename="../../planner/gui/views/scenarios.py" line="170" />
       <source>No scenarios yet. “Duplicate current…” keeps the current plan under a name; then change the settings or decisions, and the table compares the two.</source>
       <translation>Noch keine Szenarien. „Aktuellen duplizieren …“ speichert den aktuellen Plan unter einem Namen; danach Einstellungen oder Entscheidungen ändern, und die Tabelle vergleicht beide.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="221" />
+      <location filename="../../planner/gui/views/scenarios.py" line="223" />
       <source>{name} (for export)</source>
       <translation>{name} (für Export)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="227" />
+      <location filename="../../planner/gui/views/scenarios.py" line="229" />
       <source>Current plan</source>
       <translation>Aktueller Plan</translation>
     </message>
@@ -1940,22 +2052,22 @@ Wiederherstellen?</translation>
       <translation type="vanished">Exporte und Bericht verwenden: {name}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="233" />
+      <location filename="../../planner/gui/views/scenarios.py" line="235" />
       <source>Exports and printing use: {name}</source>
       <translation>Exporte und Druck verwenden: {name}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="234" />
+      <location filename="../../planner/gui/views/scenarios.py" line="236" />
       <source>the current plan</source>
       <translation>den aktuellen Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="272" />
+      <location filename="../../planner/gui/views/scenarios.py" line="274" />
       <source>Duplicate current plan</source>
       <translation>Aktuellen Plan duplizieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="273" />
+      <location filename="../../planner/gui/views/scenarios.py" line="275" />
       <source>Name of the scenario:</source>
       <translation>Name des Szenarios:</translation>
     </message>
@@ -1972,12 +2084,12 @@ Wiederherstellen?</translation>
       <translation>Szenario {name} aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="313" />
+      <location filename="../../planner/gui/views/scenarios.py" line="315" />
       <source>Rename scenario</source>
       <translation>Szenario umbenennen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="314" />
+      <location filename="../../planner/gui/views/scenarios.py" line="316" />
       <source>New name:</source>
       <translation>Neuer Name:</translation>
     </message>
@@ -1997,47 +2109,47 @@ Wiederherstellen?</translation>
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="37" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="39" />
       <source>Project settings</source>
       <translation>Projekteinstellungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="48" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="50" />
       <source>Project</source>
       <translation>Projekt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="49" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="51" />
       <source>Calendar</source>
       <translation>Kalender</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="50" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="52" />
       <source>Consultants</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="51" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="53" />
       <source>Enforcement</source>
       <translation>Durchsetzung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="52" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="54" />
       <source>Knowledge and overrides</source>
       <translation>Wissensbasis und Übersteuerungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="53" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="55" />
       <source>Durations and throughput</source>
       <translation>Dauern und Durchsatz</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="76" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="78" />
       <source>Settings</source>
       <translation>Einstellungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="79" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="81" />
       <source>Change settings</source>
       <translation>Einstellungen ändern</translation>
     </message>
@@ -2049,62 +2161,62 @@ Wiederherstellen?</translation>
       <translation type="vanished">Kein Server wird von Exchange Online bewertet.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="92" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="93" />
       <source>No server is below Exchange Online's minimum version.</source>
       <translation>Kein Server liegt unter der von Exchange Online verlangten Mindestversion.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="156" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="157" />
       <source>report only</source>
       <translation>nur Meldung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="156" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="157" />
       <source>throttled</source>
       <translation>gedrosselt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="157" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="158" />
       <source>blocked</source>
       <translation>blockiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="157" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="158" />
       <source>paused</source>
       <translation>pausiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="160" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="161" />
       <source>Stage {n}: {kind}</source>
       <translation>Stufe {n}: {kind}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="162" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="163" />
       <source>reported by Exchange Online</source>
       <translation>von Exchange Online gemeldet</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="163" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="164" />
       <source>entered in the settings</source>
       <translation>in den Einstellungen eingetragen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="164" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="165" />
       <source>estimate: the day the minimum version took effect</source>
       <translation>geschätzt: der Tag, ab dem die Mindestversion gilt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="165" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="166" />
       <source>First detected {day} ({source})</source>
       <translation>Erstmals erkannt {day} ({source})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="167" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="168" />
       <source>Leaves Exchange Online's view {day}</source>
       <translation>Verlässt die Prüfung durch Exchange Online: {day}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="168" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="169" />
       <source>not in this plan</source>
       <translation>nicht in diesem Plan</translation>
     </message>
@@ -2144,57 +2256,57 @@ Wiederherstellen?</translation>
       <translation type="vanished">Meilensteine</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="50" />
+      <location filename="../../planner/gui/views/steps_model.py" line="51" />
       <source>Step</source>
       <translation>Schritt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="50" />
+      <location filename="../../planner/gui/views/steps_model.py" line="51" />
       <source>ID</source>
       <translation>Nr.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="51" />
+      <location filename="../../planner/gui/views/steps_model.py" line="52" />
       <source>Target</source>
       <translation>Ziel</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="51" />
+      <location filename="../../planner/gui/views/steps_model.py" line="52" />
       <source>WBS</source>
       <translation>PSP</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="52" />
+      <location filename="../../planner/gui/views/steps_model.py" line="53" />
       <source>Start</source>
       <translation>Beginn</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="52" />
+      <location filename="../../planner/gui/views/steps_model.py" line="53" />
       <source>End</source>
       <translation>Ende</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="53" />
+      <location filename="../../planner/gui/views/steps_model.py" line="54" />
       <source>Days</source>
       <translation>Tage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="53" />
+      <location filename="../../planner/gui/views/steps_model.py" line="54" />
       <source>Consultant</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="54" />
+      <location filename="../../planner/gui/views/steps_model.py" line="55" />
       <source>Rule</source>
       <translation>Regel</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="54" />
+      <location filename="../../planner/gui/views/steps_model.py" line="55" />
       <source>Reason</source>
       <translation>Begründung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="55" />
+      <location filename="../../planner/gui/views/steps_model.py" line="56" />
       <source>Date driven by</source>
       <translation>Termin bestimmt durch</translation>
     </message>
@@ -2202,18 +2314,18 @@ Wiederherstellen?</translation>
   <context>
     <name>StepsView</name>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="90" />
+      <location filename="../../planner/gui/views/steps.py" line="91" />
       <source>Switch rule off</source>
       <translation>Regel abschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="92" />
-      <location filename="../../planner/gui/views/steps.py" line="148" />
+      <location filename="../../planner/gui/views/steps.py" line="93" />
+      <location filename="../../planner/gui/views/steps.py" line="149" />
       <source>Exclude server</source>
       <translation>Server ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="94" />
+      <location filename="../../planner/gui/views/steps.py" line="95" />
       <source>Change path</source>
       <translation>Pfad ändern</translation>
     </message>
@@ -2238,17 +2350,17 @@ Wiederherstellen?</translation>
       <translation type="vanished">Außer Betrieb nehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="176" />
+      <location filename="../../planner/gui/views/steps.py" line="177" />
       <source>As the rules propose</source>
       <translation>Wie von den Regeln vorgeschlagen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="189" />
+      <location filename="../../planner/gui/views/steps.py" line="190" />
       <source>Switch rule {rule} on</source>
       <translation>Regel {rule} einschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="229" />
+      <location filename="../../planner/gui/views/steps.py" line="230" />
       <source>Path of {server}</source>
       <translation>Pfad von {server}</translation>
     </message>
@@ -2261,17 +2373,17 @@ Wiederherstellen?</translation>
       <translation type="vanished">Regel: {rule}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="68" />
+      <location filename="../../planner/gui/views/steps.py" line="69" />
       <source>Select a step to see why it is planned, what drives its date and its command.</source>
       <translation>Wählen Sie einen Schritt, um zu sehen, warum er geplant ist, was seinen Termin bestimmt und welcher Befehl dazugehört.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="95" />
+      <location filename="../../planner/gui/views/steps.py" line="96" />
       <source>Exclude servers</source>
       <translation>Server ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="96" />
+      <location filename="../../planner/gui/views/steps.py" line="97" />
       <source>Switched-off rules</source>
       <translation>Abgeschaltete Regeln</translation>
     </message>
@@ -2280,7 +2392,7 @@ Wiederherstellen?</translation>
       <translation type="vanished">Quelle: {source}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="213" />
+      <location filename="../../planner/gui/views/steps.py" line="214" />
       <source>Date driven by: {driver}</source>
       <translation>Termin bestimmt durch: {driver}</translation>
     </message>
@@ -2289,7 +2401,7 @@ Wiederherstellen?</translation>
       <translation>Regel {rule} abschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="147" />
+      <location filename="../../planner/gui/views/steps.py" line="148" />
       <source>Exclude {server}</source>
       <translation>{server} ausschließen</translation>
     </message>
@@ -2301,12 +2413,12 @@ Wiederherstellen?</translation>
   <context>
     <name>parent</name>
     <message>
-      <location filename="../../planner/gui/knowledge_update.py" line="37" />
+      <location filename="../../planner/gui/knowledge_update.py" line="40" />
       <source>Update knowledge from file</source>
       <translation>Wissensbasis aus Datei aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/knowledge_update.py" line="39" />
+      <location filename="../../planner/gui/knowledge_update.py" line="42" />
       <source>Build lists (*.csv *.ps1);;All files (*)</source>
       <translation>Build-Listen (*.csv *.ps1);;Alle Dateien (*)</translation>
     </message>

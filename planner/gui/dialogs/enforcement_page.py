@@ -80,6 +80,7 @@ class EnforcementPage(QWidget):
         table = QTableWidget(len(names), 2)
         table.setHorizontalHeaderLabels([self.tr("Server"), self.tr("First detected")])
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.setTabKeyNavigation(False)
         for row, name in enumerate(names):
             check = QCheckBox(name)
             day = settings.first_detected.get(name)
@@ -134,6 +135,7 @@ class OverridesPage(QWidget):
         self.filter.textChanged.connect(proxy.setFilterFixedString)
         self.overrides_view = QTableView()
         self.overrides_view.setModel(proxy)
+        self.overrides_view.setTabKeyNavigation(False)
         self.overrides_view.setWordWrap(False)
         self.overrides_view.verticalHeader().setVisible(False)
         # The source is long and may be cut (its tooltip has it all); the project's value,
@@ -164,6 +166,7 @@ class DurationsPage(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("Step kind"), self.tr("Default"),
                                               self.tr("Source"), self.tr("Your value")])
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTabKeyNavigation(False)
         for row, kind in enumerate(kinds):
             fact = base.durations[kind]
             for column, text in enumerate((kind, f"{fact.value:g}", fact.source)):

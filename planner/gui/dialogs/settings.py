@@ -22,6 +22,7 @@ from planner.core.errors import PlannerError
 from planner.core.knowledge import load_knowledge
 from planner.core.settings import Settings
 from planner.gui.dialogs.enforcement_page import DurationsPage, EnforcementPage, OverridesPage
+from planner.gui.dialogs.screen_fit import fit_to_screen
 from planner.gui.dialogs.settings_pages import CalendarPage, ConsultantsPage, ProjectPage
 from planner.gui.rich_text import literal
 from planner.gui.views.planning_edits import submit
@@ -36,7 +37,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.document = document
         self.setWindowTitle(self.tr("Project settings"))
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
         settings: Settings = document.settings
         base = load_knowledge(None)
         self.project_page = ProjectPage(settings)

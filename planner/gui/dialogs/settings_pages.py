@@ -103,6 +103,7 @@ class EditableTable(QWidget):
         super().__init__(parent)
         self.defaults = defaults
         self.table = QTableWidget(0, len(headers))
+        self.table.setTabKeyNavigation(False)  # Tab moves on to Add/Remove, not to a cell
         self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

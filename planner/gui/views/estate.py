@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
+    QPushButton,
     QStyledItemDelegate,
     QTableView,
     QTabWidget,
@@ -81,6 +86,7 @@ class EntityTable(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control
         if entity == "servers":
             column = self.model.columns.index("path")
             self.table.setItemDelegateForColumn(column, PathDelegate(self.table))
@@ -101,8 +107,46 @@ class EntityTable(QWidget):
         return True
 
 
+class EmptyState(QFrame):
+    """What to do first, with the two buttons that do it (shown while the estate is empty)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("empty-state")
+        self.setAutoFillBackground(True)
+        title = QLabel(_tr("Import an inventory or open a project"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        hint = QLabel(_tr("The customer's Exchange inventory (a spreadsheet, CSV files or "
+                          "PowerShell exports) becomes the estate, the steps and the plan. "
+                          "You can also drop the files on this window."))
+        hint.setWordWrap(True)
+        hint.setMaximumWidth(520)
+        self.import_button = QPushButton(_tr("&Import inventory…"))
+        self.open_button = QPushButton(_tr("&Open project…"))
+        self.import_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self)
+        box.addStretch(1)
+        for label in (title, hint):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            box.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addSpacing(12)
+        box.addLayout(buttons)
+        box.addStretch(2)
+
+
 class EstateView(QTabWidget):
-    """Tabs with one table per entity (servers first)."""
+    """Tabs with one table per entity (servers first); a hint with buttons while empty."""
+
+    importRequested = Signal()
+    openRequested = Signal()
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,13 +156,26 @@ class EstateView(QTabWidget):
             table = EntityTable(document, entity, self)
             self.tables[entity] = table
             self.addTab(table, title())
+        self.empty = EmptyState(self)
+        self.empty.import_button.clicked.connect(self.importRequested)
+        self.empty.open_button.clicked.connect(self.openRequested)
         document.estateChanged.connect(self._update_titles)
         self._update_titles()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the empty-state hint over the whole page."""
+        super().resizeEvent(event)
+        self.empty.setGeometry(self.rect())
 
     def _update_titles(self) -> None:
         for index, (entity, title) in enumerate(ENTITY_TITLES.items()):
             count = len(getattr(self.document.estate, entity))
             self.setTabText(index, f"{title()} ({count})")
+        empty = not self.document.estate.servers
+        self.empty.setVisible(empty)
+        if empty:
+            self.empty.setGeometry(self.rect())
+            self.empty.raise_()
 
     def show_record(self, entity: str, name: str) -> bool:
         """Switch to the entity's tab and select the named record."""

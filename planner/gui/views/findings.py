@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.model import Finding, Severity
 from planner.gui.document import Document
-from planner.gui.i18n import ui_language
+from planner.gui.i18n import texts, ui_language
 from planner.gui.models.findings_model import FINDING_ROLE, SEVERITY_ORDER, FindingsModel
 
 __all__ = ["FindingsView", "target_of"]
@@ -105,6 +105,7 @@ class FindingsView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -122,8 +123,11 @@ class FindingsView(QWidget):
     def _update_summary(self) -> None:
         findings = self.document.findings
         counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
-        self.summary.setText(_tr("{0} errors, {1} warnings, {2} notes").format(
-            counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]))
+        words = texts()
+        self.summary.setText(", ".join((
+            words.plural("gui.findings.errors", counts[Severity.ERROR]),
+            words.plural("gui.findings.warnings", counts[Severity.WARNING]),
+            words.plural("gui.findings.notes", counts[Severity.INFO]))))
 
     def _jump(self, index: QModelIndex) -> None:
         finding = index.data(FINDING_ROLE)

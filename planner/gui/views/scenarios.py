@@ -149,6 +149,7 @@ class ScenariosView(QWidget):
         self.model = CompareModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.buttons: dict[str, QPushButton] = {}
         column = QVBoxLayout()

@@ -57,6 +57,7 @@ class StepsView(QWidget):
         self.model = StepsModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
+        self.tree.setTabKeyNavigation(False)  # Tab moves on to the next control
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
