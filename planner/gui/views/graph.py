@@ -36,13 +36,14 @@ from planner.gui.main_window import icon
 from planner.gui.models.estate_model import path_label
 from planner.gui.rich_text import literal
 from planner.gui.views.graph_details import node_details_html
-from planner.gui.views.graph_layout import Box, layout_graph
+from planner.gui.views.graph_layout import Box, drawn_as, layout_graph
 
 __all__ = ["PATH_COLOURS", "GraphView"]
 
 PATH_COLOURS = {code: t.tint for code, t in PATHS.items()}
 KIND_COLOURS = {code: t.tint for code, t in ENTITIES.items()}
 EXO_COLOUR = COLOURS["exchange_online"]
+MIN_FIT_SCALE = 0.8  # below this the 9-pt labels are smaller than 7 pixels
 
 
 def _tr(text: str) -> str:
@@ -103,9 +104,15 @@ class _ZoomView(QGraphicsView):
             self.scale(factor, factor)
 
     def fit(self) -> None:
-        """Show the whole graph."""
+        """Show the whole graph, but never smaller than labels can be read: a large estate
+        is shown from its top left at the smallest readable scale (scroll for the rest)."""
         rect = self.scene().itemsBoundingRect().adjusted(-20, -20, 20, 20)
+        self.setSceneRect(rect)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.transform().m11() < MIN_FIT_SCALE:
+            self.resetTransform()
+            self.scale(MIN_FIT_SCALE, MIN_FIT_SCALE)
+            self.ensureVisible(QRectF(rect.topLeft(), rect.topLeft()), 0, 0)
 
 
 class GraphView(QWidget):
@@ -130,6 +137,7 @@ class GraphView(QWidget):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 300])  # an empty first show must not leave the canvas narrow
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(tools)
@@ -164,15 +172,18 @@ class GraphView(QWidget):
         self.graph = self._build_graph()
         layout = layout_graph(self.graph)
         self._draw_sites(layout.sites)
+        self._draw_dags(layout.dags)
         assessed = self._assessments()
         for node, box in layout.nodes.items():
             self._draw_node(node, box, assessed)
         self._draw_edges()
         if selected in self.items:
             self.items[selected].setSelected(True)
-        if self.items and self.isVisible() and not selected:
+        if self.items and self.isVisible() and (not selected or not self._fitted):
             QTimer.singleShot(0, self.view.fit)
             self._fitted = True
+        elif not self.items:
+            self._fitted = False  # filled later: fit again then
 
     def showEvent(self, event: Any) -> None:
         """Fit the graph the first time the page is shown."""
@@ -198,6 +209,17 @@ class GraphView(QWidget):
             title.setFont(font)
             title.setPos(box.x + 10, box.y + 8)
 
+    def _draw_dags(self, dags: dict[str, Box]) -> None:
+        colour = QColor(ENTITIES[Entity.DAG].colour)
+        for name, box in dags.items():
+            frame = self.scene.addRect(QRectF(box.x, box.y, box.w, box.h),
+                                       QPen(colour, 1.4), QBrush(QColor(ENTITIES[Entity.DAG].tint)))
+            frame.setZValue(-1.5)
+            frame.setToolTip(literal(name))
+            title = self.scene.addSimpleText(name)
+            title.setBrush(QBrush(colour))
+            title.setPos(box.x + 6, box.y + 3)
+
     def _draw_node(self, node: str, box: Box, assessed: dict[str, Any]) -> None:
         data = self.graph.nodes[node]
         kind = str(data.get("kind", ""))
@@ -215,7 +237,8 @@ class GraphView(QWidget):
 
     def _draw_edges(self) -> None:
         for src, dst, data in self.graph.edges(data=True):
-            if src not in self.items or dst not in self.items:
+            src, dst = drawn_as(self.graph, src), drawn_as(self.graph, dst)
+            if src not in self.items or dst not in self.items or src == dst:
                 continue
             a, b = self.items[src], self.items[dst]
             start = a.mapToScene(a.rect().center())

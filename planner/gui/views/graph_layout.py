@@ -2,7 +2,8 @@
 
 A plain function (no Qt), so the layout is deterministic and testable: each site is a box;
 inside it relay clients sit left of the server or connector they submit to, servers are
-stacked in the middle (grouped by DAG), connectors sit to the right; namespaces and
+stacked in the middle (each DAG framed around its members), connectors sit to the right
+(an Edge subscription named after its Edge server is that server's node); namespaces and
 Exchange Online sit in a row above the sites.
 """
 
@@ -11,12 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Box", "GraphLayout", "layout_graph"]
+__all__ = ["Box", "GraphLayout", "drawn_as", "layout_graph"]
 
 NODE_W, NODE_H = 150.0, 40.0
 SLOT_H = 52.0
 COL_GAP = 40.0
 SITE_PAD = 34.0
+DAG_TITLE = 20.0  # the DAG's name above its frame
+DAG_PAD = 6.0
+DAG_GAP = 14.0
 NO_SITE = "(no site)"
 
 
@@ -41,6 +45,7 @@ class GraphLayout:
 
     nodes: dict[str, Box]
     sites: dict[str, Box]
+    dags: dict[str, Box]  # a frame around each DAG's member servers, inside their site
 
 
 def _kind(graph: Any, node: str) -> str:
@@ -54,10 +59,24 @@ def _server_site(graph: Any, server: str) -> str:
     return NO_SITE
 
 
+def _same_as_server(graph: Any, node: str) -> bool:
+    """An Edge subscription named after its Edge server: the server's node stands for it
+    (one node per server)."""
+    data = graph.nodes[node]
+    return (data.get("kind") == "connector" and data.get("type") == "edge_subscription"
+            and f"server:{data.get('label', '')}" in graph)
+
+
+def drawn_as(graph: Any, node: str) -> str:
+    """The node that stands for ``node`` in the drawing (its Edge server, or itself)."""
+    return f"server:{graph.nodes[node].get('label', '')}" if _same_as_server(graph, node) \
+        else node
+
+
 def _attached(graph: Any, server: str) -> tuple[list[str], list[str]]:
     """Connectors of a server, and relay clients that submit to it or to its connectors."""
     connectors = sorted(src for src, _ in graph.in_edges(server)
-                        if _kind(graph, src) == "connector")
+                        if _kind(graph, src) == "connector" and not _same_as_server(graph, src))
     relays = sorted({src for target in [server, *connectors]
                      for src, _ in graph.in_edges(target) if _kind(graph, src) == "relay"})
     return connectors, relays
@@ -77,11 +96,18 @@ def _site_columns(graph: Any) -> dict[str, list[str]]:
 
 
 def _place_site(graph: Any, x0: float, y0: float, servers: list[str],
-                placed: dict[str, Box]) -> Box:
+                placed: dict[str, Box], dags: dict[str, Box]) -> Box:
     y = y0 + SITE_PAD
     relay_x, server_x, conn_x = x0 + 14, x0 + 14 + NODE_W + COL_GAP, \
         x0 + 14 + 2 * (NODE_W + COL_GAP)
+    current = ""
     for server in servers:
+        dag = str(graph.nodes[server].get("dag", ""))
+        if dag != current and current:
+            y += DAG_GAP  # the frame of the DAG before ends here
+        if dag and dag != current:
+            y += DAG_TITLE  # room for the DAG's name above its first member
+        current = dag
         connectors, relays = _attached(graph, server)
         connectors = [c for c in connectors if c not in placed]
         relays = [r for r in relays if r not in placed]
@@ -91,6 +117,10 @@ def _place_site(graph: Any, x0: float, y0: float, servers: list[str],
         for i, node in enumerate(relays):
             placed[node] = Box(relay_x, y + i * SLOT_H, NODE_W, NODE_H)
         y += max(1, len(connectors), len(relays)) * SLOT_H
+        if dag:
+            top = dags[dag].y if dag in dags else placed[server].y - DAG_TITLE
+            dags[dag] = Box(server_x - DAG_PAD, top, NODE_W + 2 * DAG_PAD,
+                            placed[server].y + NODE_H + DAG_PAD - top)
     width = 3 * NODE_W + 2 * COL_GAP + 28
     return Box(x0, y0, width, max(y - y0 + 8, SITE_PAD + SLOT_H))
 
@@ -99,6 +129,7 @@ def layout_graph(graph: Any) -> GraphLayout:
     """Boxes for the nodes the view draws (sites, servers, connectors, relays, namespaces, EXO)."""
     placed: dict[str, Box] = {}
     sites: dict[str, Box] = {}
+    dags: dict[str, Box] = {}
     top = 0.0
     extra = sorted((n for n in graph.nodes if _kind(graph, n) in ("namespace", "tenant")),
                    key=lambda n: (_kind(graph, n) != "tenant", str(n).lower()))
@@ -108,13 +139,14 @@ def layout_graph(graph: Any) -> GraphLayout:
     x = 0.0
     columns = _site_columns(graph)
     for site in sorted(columns, key=lambda s: (s == NO_SITE, s.lower())):
-        box = _place_site(graph, x, y0, columns[site], placed)
+        box = _place_site(graph, x, y0, columns[site], placed, dags)
         sites[site] = box
         x += box.w + COL_GAP
     leftovers = sorted(n for n in graph.nodes if n not in placed
-                       and _kind(graph, n) in ("connector", "relay"))
+                       and _kind(graph, n) in ("connector", "relay")
+                       and not _same_as_server(graph, n))
     y = max((b.y + b.h for b in sites.values()), default=y0) + 40
     for i, node in enumerate(leftovers):
         placed[node] = Box(14 + (i % 4) * (NODE_W + COL_GAP), y + (i // 4) * SLOT_H,
                            NODE_W, NODE_H)
-    return GraphLayout(placed, sites)
+    return GraphLayout(placed, sites, dags)

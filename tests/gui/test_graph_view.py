@@ -1,0 +1,72 @@
+"""The graph a consultant reads: DAGs framed inside their sites, one node per server,
+readable labels at Fit, and a canvas sized right when the estate arrives after the page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+
+from planner.core.project import Project
+from planner.core.resources import resource_path
+from planner.gui.document import Document
+from planner.gui.views.graph import MIN_FIT_SCALE, GraphView
+from planner.gui.views.graph_layout import layout_graph
+from planner.gui.worker import SyncRunner
+from planner.pipeline import load_inputs
+
+MIXED = resource_path("samples", "mixed", "inventory.xlsx")
+
+
+def _mixed() -> Project:
+    inputs = load_inputs([MIXED])
+    return Project(estate=inputs.estate, settings=inputs.settings)
+
+
+def _inside(inner: Any, outer: Any) -> bool:
+    return (outer.x <= inner.x and inner.x + inner.w <= outer.x + outer.w
+            and outer.y <= inner.y and inner.y + inner.h <= outer.y + outer.h)
+
+
+def test_each_dag_is_a_frame_around_its_members_inside_their_site(qtbot: Any) -> None:
+    view = GraphView(Document(_mixed(), runner=SyncRunner()))
+    qtbot.addWidget(view)
+    layout = layout_graph(view.graph)
+    assert set(layout.dags) == {"DAG-BER16", "DAG-MUC"}
+    for dag in view.document.estate.dags:
+        frame = layout.dags[dag.name]
+        members = [layout.nodes[f"server:{m}"] for m in dag.members]
+        assert all(_inside(m, frame) for m in members)
+        assert any(_inside(frame, site) for site in layout.sites.values())
+        others = [b for n, b in layout.nodes.items()
+                  if n.startswith("server:") and n[7:] not in dag.members]
+        assert not any(_inside(b, frame) for b in others)
+
+
+def test_one_node_per_server_even_for_an_edge_and_its_subscription(qtbot: Any) -> None:
+    view = GraphView(Document(_mixed(), runner=SyncRunner()))
+    qtbot.addWidget(view)
+    labels = [item.toolTip() for item in view.items.values()]
+    assert sum("BER-EDGE01" in label for label in labels) == 1
+    # the subscription's links are drawn from the Edge server's node
+    assert any("server:BER-EDGE01" in (src, dst) for src, dst, _line in view.edges)
+
+
+def test_fit_keeps_labels_readable_and_an_estate_arriving_later_fills_the_canvas(
+        qtbot: Any) -> None:
+    document = Document(runner=SyncRunner())
+    view = GraphView(document)
+    qtbot.addWidget(view)
+    view.resize(1024, 640)
+    view.show()
+    qtbot.waitExposed(view)
+    QApplication.processEvents()
+    document.set_project(_mixed())
+    qtbot.wait(50)
+    scale = view.view.transform().m11()
+    assert scale >= MIN_FIT_SCALE
+    assert view.view.width() > 600  # not the narrow canvas of the empty first show
+    shown = view.view.mapToScene(view.view.viewport().rect()).boundingRect()
+    drawn = view.scene.itemsBoundingRect()
+    # the canvas is used: the drawing fills the width or the height of what is shown
+    assert drawn.width() >= 0.8 * shown.width() or drawn.height() >= 0.8 * shown.height()
