@@ -35,10 +35,19 @@ def precise_builds(estate: Estate, knowledge: Knowledge) -> tuple[Estate, tuple[
     """The estate with each CU-only build replaced by the report's update of that CU."""
     index = DetectionIndex.build(estate, Settings())
     findings: list[Finding] = []
+    known: dict[tuple[str, str], BuildInfo | None] = {}  # thousands of servers, few builds
+
+    def identified(build: str, source: str) -> BuildInfo | None:
+        if (build, source) not in known:
+            known[(build, source)] = _identified(build, knowledge, source)
+        return known[(build, source)]
+
     for server in estate.servers:
         row = index.row(server.name, server.fqdn)
-        mine = _identified(server.build, knowledge, server.build_source)
-        theirs = _identified(row.build, knowledge, "exo_report") if row else None
+        if row is None:
+            continue  # the report did not see this server: nothing to compare
+        mine = identified(server.build, server.build_source)
+        theirs = identified(row.build, "exo_report")
         if mine is None or theirs is None or mine.exact or not theirs.exact:
             continue
         if theirs.number == mine.number:  # the report confirms the level the inventory hid
