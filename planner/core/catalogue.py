@@ -119,26 +119,30 @@ class Catalogue:
         raw = self.message(message.key)
         values = {f.name: self._shown(f) for f in message.fields}
         if not isinstance(raw, str):
-            count = message.value("count", 0)
+            count = message.value("count", 1)  # no count: the message speaks of one
             raw = raw.get(self.locale.plural_form(count), raw["other"])
         return raw.format_map(_Visible(values))
 
     def reason(self, reason: Reason) -> str:
         """A step's reason: the rule's message as a sentence, then the step's details as
         one sentence of clauses (separators from ``language.toml``)."""
-        clause = self.formats.get("clause", "; ")
         main = self.render(reason.message) if reason.key else ""
-        detail = clause.join(t for t in (self.render(d) for d in reason.details) if t)
         return self.formats.get("sentence_gap", " ").join(
-            p for p in (self.sentence(main), self.sentence(detail)) if p)
+            p for p in (self.sentence(main), self.clauses(reason.details)) if p)
 
-    def sentence(self, text: str) -> str:
+    def clauses(self, messages: Iterable[Message], capital: bool = True) -> str:
+        """Messages as one sentence of clauses (``language.toml``'s clause separator)."""
+        clause = self.formats.get("clause", "; ")
+        return self.sentence(clause.join(t for t in (self.render(m) for m in messages) if t),
+                             capital)
+
+    def sentence(self, text: str, capital: bool = True) -> str:
         """``text`` as a sentence: capitalised, closed by the language's full stop."""
         text = text.strip(" ;")
         if not text:
             return ""
         end = self.formats.get("sentence_end", ".")
-        text = text[0].upper() + text[1:]
+        text = text[0].upper() + text[1:] if capital else text
         return text if text.endswith((end, ".", "!", "?")) else text + end
 
     def _shown(self, field: Field) -> str:

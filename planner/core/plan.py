@@ -118,12 +118,13 @@ class ServerAssessment:
     path: MigrationPath
     judged_by_exo: bool
     supported: bool
-    reason_en: str = ""
+    reason_en: str = ""  # an older project file's text; new plans carry ``explanation``
     reason_de: str = ""
+    explanation: Message | None = None
 
     def reason(self, lang: str = "en") -> str:
         """Why this path, in the requested language."""
-        return in_language(lang, self.reason_en, self.reason_de)
+        return words(lang, self.explanation, self.reason_en, self.reason_de)
 
 
 @dataclass(frozen=True)

@@ -238,7 +238,7 @@ def _beyond_shared(first: Reason, reason: Reason | None, lang: str) -> str | Non
     words = catalogue(lang)
     if sum(len(words.render(m)) for m in b[:n]) < _SHARED_MIN:
         return None
-    return words.reason(Reason.of(reason.rule, None, b[n:]))
+    return words.clauses(b[n:], capital=False)  # it follows "as for step n; here:"
 
 
 def _step_row(item: NumberedStep, words: Wording, detail: str, source: str) -> Row:

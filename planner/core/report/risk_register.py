@@ -45,7 +45,7 @@ def _objective_risks(plan: Plan, words: Wording) -> list[Risk]:
     consultant = words("owner_consultant")
     found = []
     if obj.status == "infeasible":
-        reason = str(getattr(obj, f"reason_{words.lang}", "") or obj.reason_en)
+        reason = obj.reason(words.lang)
         found.append(Risk(words("risk_infeasible", reason=reason or "–"), "high", "high",
                           consultant, words("mit_infeasible"), words("src_schedule")))
     if obj.blocked_days:

@@ -106,15 +106,8 @@ def _linked(steps: list[Step], links: Sequence[Link]) -> list[Step]:
 def _judged_but_kept(ctx: Context, steps: Sequence[Step]) -> list[Finding]:
     """Judged servers no step takes out of Exchange Online's view: their mail will be blocked."""
     leaving = {name.lower() for st in steps for name in st.exits_exo_view}
-    return [Finding(
-        Severity.WARNING, "RULES-JUDGED-SERVER-KEPT",
-        f"Exchange Online judges {s.name} ({s.fact_en.split(' = ')[-1]}), but no step of the "
-        "plan takes it out of Exchange Online's view; its mail to Exchange Online will be "
-        "throttled and then blocked. Plan it, or re-point the connector to Exchange Online.",
-        f"Exchange Online bewertet {s.name} ({s.fact_de.split(' = ')[-1]}), aber kein Schritt "
-        "des Plans nimmt ihn aus der Bewertung; seine Mail an Exchange Online wird gedrosselt "
-        "und dann blockiert. Bitte einplanen oder den Connector zu Exchange Online umstellen.",
-        target=f"server:{s.name}")
+    return [Finding.about(Severity.WARNING, "RULES-JUDGED-SERVER-KEPT", f"server:{s.name}",
+                          server=s.name, product=s.fact.value("product", ""))
         for s in ctx.servers
         if s.judged and s.product in ("2013", "2016", "2019") and s.name.lower() not in leaving]
 
@@ -131,10 +124,7 @@ def propose(estate: Estate, settings: Settings, decisions: Decisions,
     unknown = sorted(r for r in decisions.disabled_rules if r not in RULE_IDS)
     steps = list(drop_steps(steps, {st.id for st in steps if st.rule.lower() in disabled}))
     ordered = sort_steps(steps)
-    notes = [Finding(Severity.INFO, "RULES-UNKNOWN-RULE",
-                     f"Switched-off rule '{r}' does not exist; ignored.",
-                     f"Die abgeschaltete Regel '{r}' gibt es nicht; ignoriert.", target=r)
-             for r in unknown]
+    notes = [Finding.about(Severity.INFO, "RULES-UNKNOWN-RULE", r, rule=r) for r in unknown]
     notes += _judged_but_kept(ctx, ordered)
     return Proposal(
         steps=ordered,

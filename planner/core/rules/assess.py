@@ -6,12 +6,14 @@ import re
 
 from planner.core.build_lifecycle import in_place_to_se, is_supported
 from planner.core.builds import BuildInfo, BuildParseError, identify
+from planner.core.explanation import Message, message
 from planner.core.graph import EstateGraph
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate, Finding, Server, Severity
 from planner.core.plan import MigrationPath, ServerAssessment
-from planner.core.rules.base import ServerFacts
+from planner.core.rules.base import RUNS, ServerFacts
 from planner.core.settings import Decisions, Settings
+from planner.core.vocabulary import PATHS
 
 __all__ = ["assess_servers", "os_too_old", "product_name", "to_assessment", "windows_version"]
 
@@ -46,6 +48,7 @@ def os_too_old(os: str, knowledge: Knowledge) -> bool:
 
 
 P = MigrationPath
+_SERVER = "steps.server"  # the catalogue section of what the rules say about one server
 
 
 def product_name(info: BuildInfo) -> str:
@@ -54,40 +57,30 @@ def product_name(info: BuildInfo) -> str:
     return f"{product} {info.release}".strip()
 
 
-def _facts_text(server: Server, info: BuildInfo) -> tuple[str, str]:
-    name = product_name(info)
-    approx_en = "" if info.exact else " (nearest known release)"
-    approx_de = "" if info.exact else " (nächstniedrigere bekannte Version)"
-    return (f"{server.name} runs {info.number} = {name}{approx_en}",
-            f"{server.name} läuft mit {info.number} = {name}{approx_de}")
+def _fact(server: Server, info: BuildInfo) -> Message:
+    """"EX01 runs 15.2.1544.36 = Exchange 2019 CU14 Oct25SU" as data."""
+    nearest = "" if info.exact else message(f"{_SERVER}.nearest")
+    return message(RUNS, server=server.name, build=str(info.number),
+                   product=product_name(info), nearest=nearest)
 
 
-def _default_path(
-    server: Server, info: BuildInfo, knowledge: Knowledge
-) -> tuple[MigrationPath, str, str]:
+def _default_path(server: Server, info: BuildInfo,
+                  knowledge: Knowledge) -> tuple[MigrationPath, Message]:
     """The path a consultant would take by default, and why."""
     if info.product == "2013":
-        return (P.DECOMMISSION, "Exchange 2013 cannot coexist with Exchange SE; it is removed",
-                "Exchange 2013 kann nicht neben Exchange SE bestehen; er wird entfernt")
+        return P.DECOMMISSION, message(f"{_SERVER}.why_2013")
     if info.product == "2016":
-        return (P.SIDE_BY_SIDE, "2016 cannot be upgraded in place; new SE servers replace it",
-                "2016 lässt sich nicht direkt aktualisieren; neue SE-Server ersetzen ihn")
+        return P.SIDE_BY_SIDE, message(f"{_SERVER}.why_2016")
     if info.product == "2019":
         if os_too_old(server.os, knowledge):
-            return (P.SIDE_BY_SIDE,
-                    f"its operating system ({server.os}) cannot run Exchange SE; new servers "
-                    "replace it",
-                    f"sein Betriebssystem ({server.os}) trägt kein Exchange SE; neue Server "
-                    "ersetzen ihn")
+            return P.SIDE_BY_SIDE, message(f"{_SERVER}.why_os", os=server.os)
         if in_place_to_se(info, knowledge):
-            return (P.IN_PLACE, f"2019 {info.cu} can be upgraded in place to SE",
-                    f"2019 {info.cu} lässt sich direkt (In-Place) auf SE aktualisieren")
+            return P.IN_PLACE, message(f"{_SERVER}.why_in_place", cu=info.cu)
         target = str(knowledge.facts["upgrade.cu_target"].value
                      if "upgrade.cu_target" in knowledge.facts else "CU15")
-        return (P.CU_THEN_IN_PLACE,
-                f"2019 {info.cu} is updated to {target} first, then upgraded in place",
-                f"2019 {info.cu} wird zuerst auf {target} aktualisiert, dann direkt auf SE")
-    return (P.NONE, "already on Exchange SE", "läuft bereits mit Exchange SE")
+        return P.CU_THEN_IN_PLACE, message(f"{_SERVER}.why_cu_first", cu=info.cu,
+                                           target=target)
+    return P.NONE, message(f"{_SERVER}.why_se")
 
 
 def _allowed(server: Server, info: BuildInfo, path: MigrationPath,
@@ -121,52 +114,42 @@ def _one(server: Server, graph: EstateGraph, settings: Settings, decisions: Deci
     except BuildParseError:
         info = None
     if info is None:
-        findings.append(Finding(
-            Severity.WARNING, "RULES-BUILD-UNKNOWN",
-            f"The build of {server.name} ('{server.build}') is unknown, so no steps are "
-            "proposed for it; enter its build.",
-            f"Die Build-Nummer von {server.name} ('{server.build}') ist unbekannt, daher werden "
-            "keine Schritte vorgeschlagen; bitte Build eintragen.",
-            target=f"server:{server.name}"))
+        findings.append(Finding.about(Severity.WARNING, "RULES-BUILD-UNKNOWN",
+                                      f"server:{server.name}", server=server.name,
+                                      build=server.build))
         return ServerFacts(server, None, P.NONE, judged, excluded, False,
-                           f"{server.name}: build unknown", f"{server.name}: Build unbekannt",
-                           "build unknown", "Build unbekannt")
-    fact_en, fact_de = _facts_text(server, info)
-    path, why_en, why_de = _default_path(server, info, knowledge)
+                           message(f"{_SERVER}.build_unknown", server=server.name),
+                           message(f"{_SERVER}.why_build_unknown"))
+    path, why = _default_path(server, info, knowledge)
     chosen = _chosen(server, decisions)
     if chosen is not None:
-        path, why_en, why_de = _apply_choice(server, info, chosen, (path, why_en, why_de),
-                                             knowledge, findings)
+        path, why = _apply_choice(server, info, chosen, (path, why), knowledge, findings)
     if excluded:
-        path, why_en, why_de = (P.NONE, "excluded from the plan by the consultant",
-                                "vom Berater aus dem Plan genommen")
+        path, why = P.NONE, message(f"{_SERVER}.why_excluded")
     supported = is_supported(info, settings.start, knowledge)
-    return ServerFacts(server, info, path, judged, excluded, supported, fact_en, fact_de,
-                       why_en, why_de)
+    return ServerFacts(server, info, path, judged, excluded, supported, _fact(server, info),
+                       why)
 
 
 def _apply_choice(server: Server, info: BuildInfo, chosen: str,
-                  default: tuple[MigrationPath, str, str], knowledge: Knowledge,
-                  findings: list[Finding]) -> tuple[MigrationPath, str, str]:
+                  default: tuple[MigrationPath, Message], knowledge: Knowledge,
+                  findings: list[Finding]) -> tuple[MigrationPath, Message]:
     try:
         path = MigrationPath(chosen)
     except ValueError:
         path = None
     if path is None or not _allowed(server, info, path, knowledge):
-        on = f" on {server.os}" if os_too_old(server.os, knowledge) else ""
-        auf = f" auf {server.os}" if on else ""
-        findings.append(Finding(
-            Severity.WARNING, "RULES-PATH-NOT-POSSIBLE",
-            f"{server.name} runs {product_name(info)}{on}; the path '{chosen}' is not possible "
-            f"for it, so the default '{default[0].value}' is kept.",
-            f"{server.name} läuft mit {product_name(info)}{auf}; der Weg '{chosen}' ist dafür "
-            f"nicht möglich, es bleibt beim Standard '{default[0].value}'.",
-            target=f"server:{server.name}"))
+        os = message(f"{_SERVER}.on_os", os=server.os) if os_too_old(server.os, knowledge) \
+            else ""
+        asked = message(PATHS[path].label_key) if path is not None else chosen
+        findings.append(Finding.about(
+            Severity.WARNING, "RULES-PATH-NOT-POSSIBLE", f"server:{server.name}",
+            server=server.name, product=product_name(info), os=os, path=asked,
+            default=message(PATHS[default[0]].label_key)))
         return default
     if path is default[0]:
         return default
-    return (path, f"path set to '{path.value}' by the consultant",
-            f"Weg vom Berater auf '{path.value}' gesetzt")
+    return path, message(f"{_SERVER}.why_chosen", path=message(PATHS[path].label_key))
 
 
 def assess_servers(estate: Estate, graph: EstateGraph, settings: Settings,
@@ -190,6 +173,5 @@ def to_assessment(facts: ServerFacts) -> ServerAssessment:
         path=facts.path,
         judged_by_exo=facts.judged,
         supported=facts.supported,
-        reason_en=f"{facts.fact_en}; {facts.reason_en}",
-        reason_de=f"{facts.fact_de}; {facts.reason_de}",
+        explanation=message(f"{_SERVER}.assessment", fact=facts.fact, why=facts.why),
     )

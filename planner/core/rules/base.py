@@ -23,10 +23,11 @@ from planner.core.model import ConnectorType, Estate, Finding, Server, Severity
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.settings import Decisions, Settings
 
-__all__ = ["RUNS", "Context", "Link", "Rule", "RuleOutput", "ServerFacts", "deps", "make_step"]
+__all__ = ["RUNS", "Context", "Link", "Pair", "Rule", "RuleOutput", "ServerFacts", "deps",
+           "make_step", "pair_of"]
 
 Link = tuple[str, Dependency]  # (successor step id, prerequisite)
-RUNS = "rules.fact.runs"  # "EX01 runs 15.2.1544.36 = Exchange 2019 CU14 Oct25SU"
+RUNS = "steps.server.runs"  # "EX01 runs 15.2.1544.36 = Exchange 2019 CU14 Oct25SU"
 
 
 @dataclass(frozen=True)
@@ -39,10 +40,29 @@ class ServerFacts:
     judged: bool
     excluded: bool
     supported: bool
-    fact_en: str  # "EX01 runs 15.2.1544.36 = Exchange 2019 CU14 Oct25SU"
-    fact_de: str
-    reason_en: str  # why this path
-    reason_de: str
+    fact: Message  # "EX01 runs 15.2.1544.36 = Exchange 2019 CU14 Oct25SU"
+    why: Message  # why this path
+
+    # Rules whose step details are still en/de pairs read the fact in both languages.
+    @property
+    def fact_en(self) -> str:
+        """The fact in English (for details not yet moved to messages)."""
+        return catalogue("en").render(self.fact)
+
+    @property
+    def fact_de(self) -> str:
+        """The fact in German (for details not yet moved to messages)."""
+        return catalogue("de").render(self.fact)
+
+    @property
+    def reason_en(self) -> str:
+        """Why this path, in English (for details not yet moved to messages)."""
+        return catalogue("en").render(self.why)
+
+    @property
+    def reason_de(self) -> str:
+        """Why this path, in German (for details not yet moved to messages)."""
+        return catalogue("de").render(self.why)
 
     @property
     def name(self) -> str:
@@ -174,6 +194,21 @@ def deps(*ids: str | Iterable[str] | None) -> tuple[Dependency, ...]:
 
 Pair = tuple[str, str]  # (English, German): a text not yet moved to the catalogues
 Details = Pair | Sequence[Message]
+
+
+def pair_of(*parts: Message | Sequence[Message] | str) -> Pair:
+    """Messages (and English-German neutral text such as a name) as an (English, German)
+    pair joined by "; ", for a rule whose details are still pairs but that uses a helper
+    which already speaks in messages."""
+    flat: list[Message | str] = []
+    for part in parts:
+        flat.extend([part] if isinstance(part, Message | str) else part)
+    out = []
+    for lang in ("en", "de"):
+        words = catalogue(lang)
+        out.append("; ".join(t for t in (p if isinstance(p, str) else words.render(p)
+                                         for p in flat) if t))
+    return out[0], out[1]
 
 
 def _is_pair(value: object) -> bool:

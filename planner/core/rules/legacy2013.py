@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from planner.core.explanation import Message, message
 from planner.core.model import Finding, Namespace, Severity
 from planner.core.plan import MigrationPath, Phase, Step
 from planner.core.rules.base import Context, Rule, RuleOutput, ServerFacts, deps, make_step
@@ -22,7 +23,7 @@ from planner.core.rules.estate_facts import (
     site_key,
 )
 from planner.core.rules.move_order import chain, order_source, system_steps
-from planner.core.rules.moves import gb_text, move_days, move_request_command, unattended
+from planner.core.rules.moves import gb_value, move_days, move_request_command, unattended
 from planner.core.rules.namespace import (
     namespace_command,
     namespace_detail,
@@ -40,6 +41,7 @@ __all__ = ["GONE", "RULE", "legacy_servers", "move_target"]
 
 GONE = "legacy:gone"
 _RULE = "exchange2013_removal"
+_TEXT = "steps.legacy"  # the catalogue section of this rule's titles and details
 
 
 def legacy_servers(ctx: Context) -> list[ServerFacts]:
@@ -69,8 +71,9 @@ def move_target(ctx: Context, old: ServerFacts) -> ServerFacts | None:
     return memo[site]
 
 
-def _repoint_checklist(ctx: Context, old: ServerFacts, target: str) -> tuple[str, str, str]:
-    """Command checklist and the en/de summary of the mail flow that points at the old server."""
+def _repoint_checklist(ctx: Context, old: ServerFacts,
+                       target: str) -> tuple[str, list[Message]]:
+    """Command checklist and the summary of the mail flow that points at the old server."""
     est, srv = ctx.estate, old.server
     sends = [c.name for c in send_connectors_of(est, srv)]
     # Exchange's own receive connectors exist on the target already: only custom ones and
@@ -83,12 +86,10 @@ def _repoint_checklist(ctx: Context, old: ServerFacts, target: str) -> tuple[str
     lines += [recreate_command(i.connector, target) if i.custom else reapply_command(i, target)
               for i in items]
     # Each relay client has its own re-point step, done by its owner (relay_repoint).
-    parts = [(sends, "send connectors", "Sendeconnectoren"),
-             (receives, "receive connectors", "Empfangsconnectoren"),
-             (relays, "relay clients", "Relay-Clients")]
-    en = "; ".join(f"{w_en}: {', '.join(items)}" for items, w_en, _ in parts if items)
-    de = "; ".join(f"{w_de}: {', '.join(items)}" for items, _, w_de in parts if items)
-    return "\n".join(lines), en, de
+    parts = [message(f"{_TEXT}.{key}", names=names)
+             for key, names in (("sends", sends), ("receives", receives), ("relays", relays))
+             if names]
+    return "\n".join(lines), parts
 
 
 def _namespace_step(ctx: Context, old: ServerFacts, to: str) -> Step | None:
@@ -98,13 +99,10 @@ def _namespace_step(ctx: Context, old: ServerFacts, to: str) -> Step | None:
         return None  # namespaces are listed and none is served by this server
     name = old.name
     stay = _staying_servers(ctx, spaces)
-    detail = namespace_detail(spaces, to, stay)
     return make_step(
         ctx, _RULE, f"legacy:namespace:{name}", "namespace_switch", Phase.LEGACY,
-        f"server:{name}",
-        (f"Switch namespaces and Autodiscover from {name} to {to}",
-         f"Namespaces und Autodiscover von {name} auf {to} umstellen"),
-        (f"{old.fact_en}; {detail[0]}", f"{old.fact_de}; {detail[1]}"), {"server": name},
+        f"server:{name}", message(f"{_TEXT}.namespace_title", server=name, to=to),
+        [old.fact, *namespace_detail(spaces, to, stay)], {"server": name},
         needs_window=True, command=namespace_command(spaces, to, [old.server], stay))
 
 
@@ -121,55 +119,36 @@ def _staying_servers(ctx: Context, spaces: Sequence[Namespace]) -> dict[str, str
 
 
 def _no_connectors(name: str) -> Finding:
-    return Finding(
-        Severity.WARNING, "RULES-2013-NO-CONNECTORS",
-        f"The inventory lists no connectors, so the plan cannot tell which send and receive "
-        f"connectors and relay clients use {name}. Add Get-SendConnector and "
-        f"Get-ReceiveConnector -Server {name} to the inventory.",
-        f"Der Bestand nennt keine Connectoren; der Plan weiß daher nicht, welche Sende- und "
-        f"Empfangsconnectoren und Relay-Clients {name} nutzen. Bitte Get-SendConnector und "
-        f"Get-ReceiveConnector -Server {name} in den Bestand aufnehmen.",
-        target=f"server:{name}")
+    return Finding.about(Severity.WARNING, "RULES-2013-NO-CONNECTORS", f"server:{name}",
+                         server=name)
 
 
 def _no_target(name: str) -> Finding:
-    return Finding(
-        Severity.WARNING, "RULES-2013-NO-TARGET",
-        f"{name} runs Exchange 2013 and no Exchange 2016/2019 server exists to take its "
-        "mailboxes; SE cannot be installed beside 2013, so plan an interim 2019 CU14 server "
-        "or move the mailboxes to Exchange Online first.",
-        f"{name} läuft mit Exchange 2013 und es gibt keinen Exchange-2016/2019-Server für "
-        "seine Postfächer; SE lässt sich neben 2013 nicht installieren, daher zuerst einen "
-        "Übergangsserver 2019 CU14 planen oder die Postfächer nach Exchange Online "
-        "verschieben.",
-        target=f"server:{name}")
+    return Finding.about(Severity.WARNING, "RULES-2013-NO-TARGET", f"server:{name}",
+                         server=name)
 
 
 def _moves(ctx: Context, old: ServerFacts, to: str) -> list[Step]:
     """Arbitration, users and public folders off the 2013 server, in the project's order."""
     name, fields = old.name, {"server": old.name}
     gb = data_volume_gb(ctx.estate, old.server)
-    size = gb_text(gb)
+    size = (message("steps.moves.volume", gb=gb_value(gb)) if gb is not None
+            else message("steps.moves.volume_unknown"))
     users = make_step(
         ctx, _RULE, f"legacy:moves:{name}", "ex2013_moves", Phase.LEGACY, f"server:{name}",
-        (f"Move mailboxes from {name} to {to}", f"Postfächer von {name} nach {to} verschieben"),
-        (f"{old.fact_en}; {size[0]} of mailbox data" if gb is not None
-         else f"{old.fact_en}; mailbox data volume unknown: default duration",
-         f"{old.fact_de}; {size[1]} Postfachdaten" if gb is not None
-         else f"{old.fact_de}; Postfach-Datenmenge unbekannt: Standarddauer"),
-        fields, duration_days=move_days(ctx, gb, "ex2013_moves"), **unattended(ctx),
+        message(f"{_TEXT}.moves_title", server=name, to=to), [old.fact, size], fields,
+        duration_days=move_days(ctx, gb, "ex2013_moves"), **unattended(ctx),
         command=move_request_command(ctx, f"Get-Mailbox -Server {name} -ResultSize Unlimited",
                                      f"database on {to}"))
     source = order_source(ctx, _RULE)
 
-    def make(suffix: str, kind: str, titles: tuple[str, str], detail: tuple[str, str],
+    def make(suffix: str, kind: str, title: Message, detail: list[Message],
              command: str, src: str) -> Step:
         return make_step(ctx, _RULE, f"legacy:{suffix}:{name}", kind, Phase.LEGACY,
-                         f"server:{name}", titles,
-                         (f"{old.fact_en}; {detail[0]}", f"{old.fact_de}; {detail[1]}"),
-                         fields, command=command, source=src)
+                         f"server:{name}", title, [old.fact, *detail], fields,
+                         command=command, source=src)
 
-    return chain(ctx, {"users": [users], **system_steps([old.server], to, to, make, source)},
+    return chain(ctx, {"users": [users], **system_steps([old.server], to, make, source)},
                  None)
 
 
@@ -180,32 +159,28 @@ def _steps_for(ctx: Context, old: ServerFacts) -> tuple[list[Step], list[Finding
     to = target.name if target else "<2016/2019 server>"
     moves = _moves(ctx, old, to)
     namespace = _namespace_step(ctx, old, to)
-    checklist, what_en, what_de = _repoint_checklist(ctx, old, to)
+    checklist, what = _repoint_checklist(ctx, old, to)
     repoint = make_step(
         ctx, _RULE, f"legacy:repoint:{name}", "ex2013_repoint", Phase.LEGACY, f"server:{name}",
-        (f"Re-point connectors and relay clients away from {name}",
-         f"Connectoren und Relay-Clients von {name} wegnehmen"),
-        (f"{old.fact_en}; {what_en}", f"{old.fact_de}; {what_de}"), fields,
+        message(f"{_TEXT}.repoint_title", server=name), [old.fact, *what], fields,
         command=checklist) if checklist else None
     if repoint is None and not ctx.estate.connectors:
         findings.append(_no_connectors(name))
 
-    def make(sid: str, kind: str, target: str, titles: tuple[str, str],
-             detail: tuple[str, str], **kw: Any) -> Step:
-        return make_step(ctx, _RULE, sid, kind, Phase.LEGACY, target, titles, detail, fields,
-                         **kw)
+    def make(sid: str, kind: str, target: str, title: Message, detail: list[Message],
+             **kw: Any) -> Step:
+        return make_step(ctx, _RULE, sid, kind, Phase.LEGACY, target, title,
+                         [old.fact, *detail], fields, **kw)
 
     relays = repoint_steps(ctx, relay_clients_of(ctx.estate, old.server),
-                           f"legacy:relay:{name}", to, (old.fact_en, old.fact_de), make,
+                           f"legacy:relay:{name}", to, make,
                            predecessors=deps(repoint.id if repoint else None),
                            site=old.server.site)
     decom = make_step(
         ctx, _RULE, f"legacy:decom:{name}", "ex2013_decommission", Phase.LEGACY,
         f"server:{name}",
-        (f"Uninstall Exchange 2013 from {name}", f"Exchange 2013 von {name} deinstallieren"),
-        (f"{old.fact_en}; waits until its mailboxes, connectors and relay clients have moved",
-         f"{old.fact_de}; erst wenn Postfächer, Connectoren und Relay-Clients umgezogen sind"),
-        fields, needs_window=True,
+        message(f"{_TEXT}.decom_title", server=name),
+        [old.fact, message(f"{_TEXT}.decom_waits")], fields, needs_window=True,
         predecessors=deps([m.id for m in moves], *(st.id for st in (namespace, repoint) if st),
                           [r.id for r in relays]),
         resources=(f"server:{name}",), exits_exo_view=(name,) if old.judged else (),
@@ -223,13 +198,11 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         steps += made
         findings += found
     if servers:
-        names = ", ".join(s.name for s in servers)
+        names = [s.name for s in servers]
         steps.append(make_step(
             ctx, _RULE, GONE, "milestone", Phase.LEGACY, "org",
-            ("Exchange 2013 removed from the organization",
-             "Exchange 2013 aus der Organisation entfernt"),
-            (f"Exchange 2013 servers: {names}", f"Exchange-2013-Server: {names}"),
-            {"server": names, "count": str(len(servers))}, milestone=True,
+            message(f"{_TEXT}.gone_title"), [message(f"{_TEXT}.gone_servers", servers=names)],
+            {"server": names, "count": len(servers)}, milestone=True,
             needs_consultant=False,
             predecessors=deps(f"legacy:decom:{s.name}" for s in servers)))
     _warn_kept_2013(ctx, findings)
@@ -242,13 +215,8 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
 def _warn_kept_2013(ctx: Context, findings: list[Finding]) -> None:
     for s in ctx.servers:
         if s.product == "2013" and not s.planned:
-            findings.append(Finding(
-                Severity.ERROR, "RULES-2013-KEPT",
-                f"{s.name} runs Exchange 2013 but is not removed by the plan; Exchange SE and "
-                "2019 CU15 setup will refuse to install while it exists.",
-                f"{s.name} läuft mit Exchange 2013, wird im Plan aber nicht entfernt; das Setup "
-                "von Exchange SE und 2019 CU15 verweigert die Installation, solange er existiert.",
-                target=f"server:{s.name}"))
+            findings.append(Finding.about(Severity.ERROR, "RULES-2013-KEPT",
+                                          f"server:{s.name}", server=s.name))
 
 
 RULE = Rule(_RULE, _propose)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from planner.core.explanation import Message, message
 from planner.core.model import Server
 from planner.core.plan import Step
 from planner.core.rules.base import Context, deps
@@ -50,82 +51,59 @@ def _holds(olds: Sequence[Server], attr: str) -> int | None:
     return sum(known) if known else None
 
 
-def _count(n: int | None, one: str, many: str) -> str:
-    if n is None:
-        return many
-    return f"{n} {one if n == 1 else many}"
-
-
 @dataclass(frozen=True)
 class _Kind:
-    """One kind of system mailbox: where the inventory counts it and how the step reads."""
+    """One kind of system mailbox: where the inventory counts it and how the step reads
+    (its texts are ``steps.moves.<part>.title``, ``.count``, ``.uncounted`` and ``.why``)."""
 
     part: str  # the moves.order name
     attr: str  # the Server field that counts it
     suffix: str  # step id part
     kind: str  # step kind (durations.toml)
     switches: tuple[str, ...]  # Get-Mailbox switches that list them
-    noun: tuple[str, str, str, str]  # en one, en many, de one, de many
-    titles: tuple[str, str]  # "{names}", "{to}" filled in
-    why: tuple[str, str]  # what follows the count
+
+    def text(self, key: str, **values: Any) -> Message:
+        """One of this kind's messages."""
+        return message(f"steps.moves.{self.part}.{key}", **values)
 
 
 _KINDS = (
     _Kind("arbitration", "arbitration_mailboxes", "arbitration", "arbitration_moves",
-          ("Arbitration", "AuditLog"),
-          ("arbitration mailbox", "arbitration mailboxes", "Schiedspostfach",
-           "Schiedspostfächer"),
-          ("Move arbitration and audit-log mailboxes from {names} to {to}",
-           "Schieds- und Überwachungspostfächer von {names} nach {to} verschieben"),
-          ("move first, so system functions (offline address book, migration, eDiscovery) "
-           "run on the new version before users follow",
-           "ziehen zuerst um, damit Systemfunktionen (Offlineadressbuch, Migration, "
-           "eDiscovery) vor den Benutzern auf der neuen Version laufen")),
+          ("Arbitration", "AuditLog")),
     _Kind("public_folders", "public_folder_mailboxes", "publicfolders", "public_folder_moves",
-          ("PublicFolder",),
-          ("public folder mailbox", "public folder mailboxes",
-           "Postfach für Öffentliche Ordner", "Postfächer für Öffentliche Ordner"),
-          ("Move public folder mailboxes from {names} to {to}",
-           "Postfächer für Öffentliche Ordner von {names} nach {to} verschieben"),
-          ("move last, once every user reaches them on the new version; the old database "
-           "cannot be removed while they remain",
-           "ziehen zuletzt um, wenn alle Benutzer sie auf der neuen Version erreichen; die "
-           "alte Datenbank lässt sich erst danach entfernen")),
+          ("PublicFolder",)),
 )
-_HEALTH = ("health mailboxes are not moved, Managed Availability creates them per server and "
-           "database",
-           "Integritätspostfächer werden nicht verschoben, Managed Availability legt sie je "
-           "Server und Datenbank an")
 
 
-def _system_step(k: _Kind, olds: Sequence[Server], to: str, to_de: str, make: MakeStep,
+def _system_step(k: _Kind, olds: Sequence[Server], to: str | Message, make: MakeStep,
                  source: str) -> Step | None:
     count = _holds(olds, k.attr)
     if count == 0:
         return None
-    names = ", ".join(s.name for s in olds)
-    what = (_count(count, k.noun[0], k.noun[1]), _count(count, k.noun[2], k.noun[3]))
-    switch = k.switches[0]
-    unknown = (f"; the inventory does not count them, Get-Mailbox -{switch} shows them",
-               f"; der Bestand zählt sie nicht, Get-Mailbox -{switch} zeigt sie")
-    en = f"{what[0]} {k.why[0]}" + (unknown[0] if count is None else "")
-    de = f"{what[1]} {k.why[1]}" + (unknown[1] if count is None else "")
+    what = k.text("uncounted") if count is None else k.text("count", count=count)
+    detail = [k.text("why", what=what)]
+    if count is None:
+        detail.append(message("steps.moves.not_counted", switch=k.switches[0]))
+    detail.append(message("steps.moves.health"))
+    target = to if isinstance(to, str) else "<SE server>"
     command = "\n".join(f"Get-Mailbox -Server {s.name} -{sw} | New-MoveRequest "
-                         f"-TargetDatabase <database on {to}>"
+                         f"-TargetDatabase <database on {target}>"
                          for s in olds for sw in k.switches)
-    return make(k.suffix, k.kind,
-                (k.titles[0].format(names=names, to=to), k.titles[1].format(names=names, to=to_de)),
-                (f"{en}; {_HEALTH[0]}", f"{de}; {_HEALTH[1]}"),
-                command + "\n# Get-Mailbox -Monitoring: never moved (Managed Availability)",
+    return make(k.suffix, k.kind, k.text("title", names=[s.name for s in olds], to=to),
+                detail, command + "\n# Get-Mailbox -Monitoring: never moved (Managed Availability)",
                 source)
 
 
-def system_steps(olds: Sequence[Server], to: str, to_de: str, make: MakeStep,
+def system_steps(olds: Sequence[Server], to: str | Message, make: MakeStep,
                  source: str) -> dict[str, list[Step]]:
-    """Arbitration and public folder steps for these servers (none where they hold none)."""
+    """Arbitration and public folder steps for these servers (none where they hold none).
+
+    ``make(suffix, kind, title, details, command, source)`` gets the title and details as
+    messages and builds the step in the calling rule's words.
+    """
     out: dict[str, list[Step]] = {}
     for k in _KINDS:
-        step = _system_step(k, olds, to, to_de, make, source)
+        step = _system_step(k, olds, to, make, source)
         if step is not None:
             out[k.part] = [step]
     return out

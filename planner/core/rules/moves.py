@@ -7,7 +7,7 @@ from typing import Any
 
 from planner.core.rules.base import Context
 
-__all__ = ["COMPLETION_DATE", "batch_command", "gb_text", "move_batches", "move_days",
+__all__ = ["COMPLETION_DATE", "batch_command", "gb_text", "gb_value", "move_batches", "move_days",
            "move_request_command", "throughput", "unattended"]
 
 # Stands in a command for the day a batch completes; the plan fills in the scheduled date
@@ -51,6 +51,12 @@ def gb_text(gb: float | None) -> tuple[str, str]:
     en = f"{gb:,.0f}" if gb >= 10 else f"{gb:,.1f}".rstrip("0").rstrip(".")
     de = en.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
     return f"{en} GB", f"{de} GB"
+
+
+def gb_value(gb: float) -> int | float:
+    """A data volume as a message shows it: whole gigabytes from 10 GB up (a move plan needs
+    no more), one decimal below; the catalogue writes the separators of its language."""
+    return round(gb) if gb >= 10 else round(gb, 1)
 
 
 def unattended(ctx: Context) -> dict[str, Any]:

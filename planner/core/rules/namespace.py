@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from planner.core.explanation import Message, message
 from planner.core.model import Finding, Namespace, Server, Severity
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput
@@ -39,45 +40,32 @@ def before_moves(ctx: Context) -> bool:
 
 
 def namespace_detail(spaces: Sequence[Namespace], to: str,
-                     stay: Mapping[str, str] | None = None) -> tuple[str, str]:
-    """What the switch covers, in words (en, de); no hole when the inventory lists none.
+                     stay: Mapping[str, str] | None = None) -> tuple[Message, ...]:
+    """What the switch covers; no hole when the inventory lists none.
 
     ``stay`` maps a namespace other servers that stay serve too to those servers: it keeps
     pointing at them and only loses the old server.
     """
     stay = stay or {}
-    kept = [n for n in spaces if n.name in stay]
+    kept = tuple(_keeps(n, stay[n.name]) for n in spaces if n.name in stay)
     moved = [n for n in spaces if n.name not in stay]
     if kept:
-        parts = [_keeps(n, stay[n.name]) for n in kept]
-        if moved:
-            rest = namespace_detail(moved, to)
-            parts.append(rest)
-        return "; ".join(p[0] for p in parts), "; ".join(p[1] for p in parts)
+        return kept + (namespace_detail(moved, to) if moved else ())
     if not spaces:
-        return ("the inventory lists no client namespaces, so the virtual directory URLs and "
-                f"the Autodiscover SCP of the old servers are read and pointed at {to}",
-                "der Bestand nennt keine Client-Namespaces; die URLs der virtuellen "
-                "Verzeichnisse und der Autodiscover-SCP der alten Server werden ausgelesen und "
-                f"auf {to} gerichtet")
-    names = ", ".join(n.name for n in spaces)
-    lbs = ", ".join(dict.fromkeys(n.load_balancer for n in spaces if n.load_balancer))
-    one = len(spaces) == 1
-    return (f"{'namespace' if one else 'namespaces'} {names}"
-            + (f" (load balancer {lbs})" if lbs else "")
-            + f" {'points' if one else 'point'} at {to} from then on",
-            f"{'Namespace' if one else 'Namespaces'} {names}"
-            + (f" (Load Balancer {lbs})" if lbs else "")
-            + f" {'zeigt' if one else 'zeigen'} danach auf {to}")
+        return (message("steps.namespace.none_listed", to=to),)
+    lbs = list(dict.fromkeys(n.load_balancer for n in spaces if n.load_balancer))
+    return (message("steps.namespace.points", count=len(spaces),
+                    names=[n.name for n in spaces], lb=_lb(lbs), to=to),)
 
 
-def _keeps(space: Namespace, servers: str) -> tuple[str, str]:
-    """A shared namespace that keeps its other servers, in words (en, de)."""
-    lb = f" (load balancer {space.load_balancer})" if space.load_balancer else ""
-    lb_de = f" (Load Balancer {space.load_balancer})" if space.load_balancer else ""
-    return (f"namespace {space.name}{lb} keeps pointing at {servers}, which serve it too",
-            f"Namespace {space.name}{lb_de} zeigt weiter auf {servers}, die ihn ebenfalls "
-            "bedienen")
+def _lb(names: Sequence[str]) -> Message | str:
+    return message("steps.namespace.load_balancer", names=list(names)) if names else ""
+
+
+def _keeps(space: Namespace, servers: str) -> Message:
+    """A shared namespace that keeps its other servers."""
+    lb = [space.load_balancer] if space.load_balancer else []
+    return message("steps.namespace.keeps", name=space.name, lb=_lb(lb), servers=servers)
 
 
 def namespace_command(spaces: Sequence[Namespace], to: str, olds: Sequence[Server],

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from planner.core.catalogue import catalogue
+from planner.core.explanation import Message, message
 from planner.core.model import RelayClient
 from planner.core.plan import Step
 from planner.core.rules.base import Context
@@ -28,33 +28,28 @@ def _slug(name: str) -> str:
     return re.sub(r"[^0-9A-Za-z._-]+", "-", name).strip("-") or "client"
 
 
-def client_detail(rc: RelayClient) -> tuple[str, str]:
-    """What is known about one client, in English and German."""
+def client_detail(rc: RelayClient) -> list[Message]:
+    """What is known about one client."""
     where = rc.connector + (f" ({rc.server})" if rc.server else "") or "?"
     host = f" ({rc.host})" if rc.host and rc.host != rc.name else ""
-    en = f"{rc.name}{host} submits through {where}"
-    de = f"{rc.name}{host} sendet über {where}"
+    out = [message("steps.relay.submits", name=rc.name, host=host, where=where)]
     if rc.last_seen is not None:
-        en_cat, de_cat = catalogue("en"), catalogue("de")
         per_day = rc.messages_per_day if rc.messages_per_day is not None else 0.0
-        auth_en = "authenticated" if rc.authenticated else "anonymous relay"
-        auth_de = "authentifiziert" if rc.authenticated else "anonymes Relay"
-        en += (f"; last seen in the logs {en_cat.date(rc.last_seen)}, about "
-               f"{en_cat.number(per_day)} messages a day, {auth_en}")
-        de += (f"; zuletzt in den Protokollen am {de_cat.date(rc.last_seen)}, etwa "
-               f"{de_cat.number(per_day)} Nachrichten pro Tag, {auth_de}")
+        auth = "authenticated" if rc.authenticated else "anonymous"
+        out.append(message("steps.relay.seen", day=rc.last_seen, per_day=float(per_day),
+                           auth=message(f"steps.relay.{auth}")))
     if rc.discovered:
-        en += "; found in the transport logs, not in the inventory"
-        de += "; in den Transportprotokollen gefunden, nicht im Bestand"
-    return en, de
+        out.append(message("steps.relay.discovered"))
+    return out
 
 
 def repoint_steps(ctx: Context, clients: list[RelayClient], prefix: str, new: str,
-                  facts: tuple[str, str], make: MakeStep, **extra: Any) -> list[Step]:
+                  make: MakeStep, **extra: Any) -> list[Step]:
     """One customer step per client: change its SMTP server to ``new``.
 
-    ``make(id, kind, target, titles, detail, **kw)`` builds the step in the calling rule's
-    words (its reason, phase and fields); ``extra`` passes predecessors and the site through.
+    ``make(id, kind, target, title, details, **kw)`` builds the step in the calling rule's
+    words (its reason, phase, fields and facts; title and details come as messages);
+    ``extra`` passes predecessors and the site through.
     """
     out: list[Step] = []
     used: set[str] = set()
@@ -63,12 +58,10 @@ def repoint_steps(ctx: Context, clients: list[RelayClient], prefix: str, new: st
         while key in used:
             key += "-2"
         used.add(key)
-        detail = client_detail(rc)
         source = rc.server or "?"
         out.append(make(
             f"{prefix}:{key}", "relay_repoint", f"relay:{rc.name}",
-            (f"Re-point {rc.name} to {new}", f"{rc.name} auf {new} umstellen"),
-            (f"{facts[0]}; {detail[0]}", f"{facts[1]}; {detail[1]}"),
+            message("steps.relay.title", name=rc.name, new=new), client_detail(rc),
             needs_consultant=False, owner=rc.owner,
             duration_days=max(1, ctx.days("relay_repoint")),
             command=(f"{rc.name}{f' ({rc.host})' if rc.host else ''}: SMTP server {source} -> "

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from planner.core.explanation import Message, message
 from planner.core.plan import Phase, Step
-from planner.core.rules.base import Context, deps
+from planner.core.rules.base import Context, deps, pair_of
 from planner.core.rules.groups import Group, group_facts, group_fields, group_step
 from planner.core.rules.move_order import chain, order_source, system_steps
 from planner.core.rules.moves import (
@@ -56,17 +57,17 @@ def _move_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
 
 def _system_parts(ctx: Context, g: Group) -> dict[str, list[Step]]:
     facts, fields = _facts(g)
-    to = g.new_dag or (", ".join(g.targets) or "the SE servers")
-    to_de = g.new_dag or (", ".join(g.targets) or "die SE-Server")
+    to: str | Message = g.new_dag or ", ".join(g.targets) or message("steps.moves.the_se_servers")
 
-    def make(suffix: str, kind: str, titles: tuple[str, str], detail: tuple[str, str],
+    def make(suffix: str, kind: str, title: Message, detail: list[Message],
              command: str, source: str) -> Step:
+        own = pair_of(detail)
         return group_step(ctx, g, _RULE, f"sbs:{suffix}:{g.key}", kind, Phase.SIDE_BY_SIDE,
-                          f"group:{g.key}", titles,
-                          (f"{facts[0]}; {detail[0]}", f"{facts[1]}; {detail[1]}"), fields,
+                          f"group:{g.key}", pair_of(title),
+                          (f"{facts[0]}; {own[0]}", f"{facts[1]}; {own[1]}"), fields,
                           command=command, source=source)
 
-    return system_steps([s.server for s in g.old], to, to_de, make, order_source(ctx, _RULE))
+    return system_steps([s.server for s in g.old], to, make, order_source(ctx, _RULE))
 
 
 def _decom_command(ctx: Context, name: str, dag: str) -> str:

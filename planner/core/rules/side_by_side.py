@@ -13,11 +13,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from planner.core.explanation import Message
 from planner.core.graph import is_exo_send_connector
 from planner.core.model import Connector, ConnectorType, Finding, Namespace, Severity
 from planner.core.plan import Phase, Step
 from planner.core.rules.adprep import ADPREP
-from planner.core.rules.base import Context, Rule, RuleOutput, deps
+from planner.core.rules.base import Context, Rule, RuleOutput, deps, pair_of
 from planner.core.rules.commands import SETUP_ACCEPT
 from planner.core.rules.estate_facts import (
     namespaces_of,
@@ -159,7 +160,7 @@ def _namespace_step(ctx: Context, g: Group, after: str | list[str],
                     spaces: list[Namespace]) -> Step:
     fields, facts = group_fields(g), group_facts(g)
     new = ", ".join(g.targets)
-    detail = namespace_detail(spaces, new)
+    detail = pair_of(namespace_detail(spaces, new))
     return group_step(
         ctx, g, _RULE, f"sbs:namespace:{g.key}", "namespace_switch", SBS, f"group:{g.key}",
         (f"Switch namespaces and load balancer to {new}",
@@ -259,13 +260,15 @@ def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
         fields, facts = group_fields(g), group_facts(g)
         new = ", ".join(g.targets) or "<SE server>"
 
-        def make(sid: str, kind: str, target: str, titles: tuple[str, str],
-                 detail: tuple[str, str], **kw: Any) -> Step:
-            return group_step(ctx, g, _RULE, sid, kind, SBS, target, titles, detail, fields,
+        def make(sid: str, kind: str, target: str, title: Message, detail: list[Message],
+                 **kw: Any) -> Step:
+            own = pair_of(detail)
+            return group_step(ctx, g, _RULE, sid, kind, SBS, target, pair_of(title),
+                              (f"{facts[0]}; {own[0]}", f"{facts[1]}; {own[1]}"), fields,
                               **kw)
 
         out += repoint_steps(
-            ctx, clients, f"sbs:relay:{g.key}", new, facts, make,
+            ctx, clients, f"sbs:relay:{g.key}", new, make,
             predecessors=deps(recv.id if recv else after,
                               [f"legacy:repoint:{s.name}" for s in g.inherits]))
     return out
