@@ -29,7 +29,7 @@ def test_a_bare_inventory_gives_whole_sentences_and_findings(sample: str) -> Non
                    mail_flows=())
     proposal = propose(bare, inputs.settings, Decisions(), knowledge_for(inputs.settings))
     for step in proposal.steps:
-        for text in (step.why_en, step.why_de, step.title_en, step.title_de):
+        for text in (step.why("en"), step.why("de"), step.title("en"), step.title("de")):
             assert not _HOLE.search(text), (step.id, text)
         assert not step.kind.startswith("relay_repoint"), step.id  # no client, no re-point
     codes = {f.code for f in proposal.findings}
