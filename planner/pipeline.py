@@ -52,6 +52,10 @@ class Inputs:
     estate: Estate
     findings: tuple[Finding, ...]
     settings: Settings
+    # What the importer itself returned (column mappings for the GUI's wizard) and what the
+    # workbook's Project sheet said (None: no sheet; the GUI then keeps the project's).
+    imported: ImportResult | None = None
+    sheet: Settings | None = None
 
 
 def knowledge_for(settings: Settings) -> Knowledge:
@@ -67,7 +71,7 @@ def import_inventory(
     read_sheet: bool = True,
 ) -> tuple[ImportResult, Settings | None]:
     """Import files; with ``read_sheet``, the workbook's Project sheet as settings (None when
-    it has none), its bad values as findings of the import. The GUI's import calls this too."""
+    it has none), its bad values as findings of the import. Read through :func:`load_inputs`."""
     result = import_files([Path(p) for p in paths], mapping, progress=progress,
                           cancelled=cancelled)
     if not (read_sheet and result.settings_table):
@@ -79,22 +83,27 @@ def import_inventory(
 
 def load_inputs(
     paths: Sequence[Path | str],
-    mapping_path: Path | str | None = None,
+    mapping_path: Path | str | ColumnMapping | None = None,
     settings_path: Path | str | None = None,
     progress: Callable[[float, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Inputs:
     """Import inventory files; settings come from a TOML file, else the workbook's Project sheet.
 
-    Transport logs among the paths (files, folders, zips) add relay clients and mail flows;
-    ``progress`` hears how far reading them has got.
+    The CLI and the GUI both read files through this. ``mapping_path`` is a mapping file or
+    the GUI's mapping itself. Transport logs among the paths (files, folders, zips) add relay
+    clients and mail flows; ``progress`` hears how far reading them has got and
+    ``cancelled`` stops it.
     """
-    mapping = load_mapping(Path(mapping_path)) if mapping_path else None
-    result, sheet = import_inventory(paths, mapping, progress, read_sheet=not settings_path)
+    mapping = (load_mapping(Path(mapping_path)) if isinstance(mapping_path, str | Path)
+               else mapping_path)
+    result, sheet = import_inventory(paths, mapping, progress, cancelled,
+                                     read_sheet=not settings_path)
     settings = load_settings_toml(Path(settings_path)) if settings_path else sheet or Settings()
     if not settings.customer and result.estate.organization.customer:
         settings = replace(settings, customer=result.estate.organization.customer)
     settings, gaps = localized_defaults(settings)
-    return Inputs(result.estate, tuple(result.findings) + gaps, settings)
+    return Inputs(result.estate, tuple(result.findings) + gaps, settings, result, sheet)
 
 
 def make_plan(

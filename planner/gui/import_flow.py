@@ -25,7 +25,7 @@ from planner.gui.document import Document
 from planner.gui.edit import Edit
 from planner.gui.i18n import ui_language
 from planner.gui.progress import run_with_progress
-from planner.pipeline import import_inventory
+from planner.pipeline import load_inputs
 
 __all__ = ["ImportOutcome", "import_edit", "import_into_document", "mapping_from_plain",
            "read_inventory"]
@@ -75,8 +75,10 @@ def read_inventory(files: Sequence[Path], mapping: Any = None,
     """
     progress = (lambda f, name: job.report(int(f * 100), name)) if job is not None else None
     cancelled = (lambda: bool(job.cancelled)) if job is not None else None
-    result, settings = import_inventory(list(files), mapping, progress, cancelled)
-    return ImportOutcome(tuple(files), result, mapping, settings)
+    inputs = load_inputs(list(files), mapping, progress=progress, cancelled=cancelled)
+    # the GUI keeps the project's settings unless the files carry a Project sheet, so it
+    # takes the sheet's settings, not the defaults load_inputs fills in for the CLI
+    return ImportOutcome(tuple(files), inputs.imported, mapping, inputs.sheet)
 
 
 def mapping_to_plain(mapping: Any) -> dict[str, Any]:

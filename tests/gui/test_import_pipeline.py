@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 
+from planner.gui import import_flow
 from planner.gui.import_flow import read_inventory
 from planner.pipeline import load_inputs
 from tests.hardening.fuzzing import xlsx_bytes
@@ -41,3 +43,19 @@ def test_gui_import_reads_the_project_sheet_as_the_cli_does(tmp_path: Path) -> N
 def test_a_workbook_without_project_sheet_keeps_the_projects_settings(tmp_path: Path) -> None:
     outcome = read_inventory([_workbook(tmp_path, None)])
     assert outcome.settings is None and [s.name for s in outcome.result.estate.servers] == ["EX01"]
+
+
+def test_the_gui_import_reads_files_through_the_pipeline(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # one reading of files for GUI and CLI: the GUI's import is load_inputs, not a copy of it
+    calls: list[tuple[Path, ...]] = []
+    real = import_flow.load_inputs
+
+    def spy(paths: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(tuple(paths))
+        return real(paths, *args, **kwargs)
+
+    monkeypatch.setattr(import_flow, "load_inputs", spy)
+    path = _workbook(tmp_path, None)
+    outcome = read_inventory([path])
+    assert calls == [(path,)] and outcome.result.estate.servers
