@@ -97,16 +97,25 @@ def blocked_reason(problem: Problem, exposure: Sequence[Exposure], status: str) 
         return "", ""
     worst.sort(key=lambda item: (-item[0], item[1].server))
     en_parts, de_parts = [], []
+    proven = status == "optimal"
     for blocked, e in worst[:3]:
         assert e.cutover is not None
-        en_parts.append(f"{e.server} cannot leave Exchange Online's view before "
-                        f"{e.cutover.isoformat()}: {blocked} blocked days")
-        de_parts.append(f"{e.server} kann Exchange Online nicht vor dem {_de(e.cutover)} "
-                        f"verlassen: {blocked} Tage blockiert")
-    if status == "optimal":
+        if proven:  # a proof stands behind "cannot"; a plan found says only what it does
+            en_parts.append(f"{e.server} cannot leave Exchange Online's view before "
+                            f"{e.cutover.isoformat()}: {blocked} blocked days")
+            de_parts.append(f"{e.server} kann Exchange Online nicht vor dem {_de(e.cutover)} "
+                            f"verlassen: {blocked} Tage blockiert")
+        else:
+            en_parts.append(f"{e.server} leaves Exchange Online's view on "
+                            f"{e.cutover.isoformat()}: {blocked} blocked days")
+            de_parts.append(f"{e.server} verlässt die Sicht von Exchange Online am "
+                            f"{_de(e.cutover)}: {blocked} Tage blockiert")
+    if proven:
         tail_en = " even with all remaining pause days; this is unavoidable."
         tail_de = " – trotz aller verbleibenden Pausentage; das ist nicht vermeidbar."
     else:
-        tail_en = " in the best plan found so far."
-        tail_de = " im besten bisher gefundenen Plan."
+        tail_en = (" in the best plan found so far; no bound proves these days "
+                   "unavoidable.")
+        tail_de = (" im besten bisher gefundenen Plan; keine Schranke beweist, dass diese "
+                   "Tage unvermeidbar sind.")
     return "; ".join(en_parts) + tail_en, "; ".join(de_parts) + tail_de
