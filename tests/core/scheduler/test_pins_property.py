@@ -36,6 +36,7 @@ class Case:
     steps: tuple[Step, ...]
     settings: Settings
     pins: dict[str, date]
+    not_before: dict[str, date]
 
 
 @st.composite
@@ -56,9 +57,11 @@ def cases(draw: st.DrawFn, max_steps: int = 6) -> Case:
         if draw(st.booleans()) else ()
     pinned = draw(st.lists(st.sampled_from([s.id for s in steps]), max_size=3, unique=True))
     pins = {p: START + timedelta(days=draw(st.integers(0, 24))) for p in pinned}
+    later = draw(st.lists(st.sampled_from([s.id for s in steps]), max_size=2, unique=True))
+    not_before = {p: START + timedelta(days=draw(st.integers(0, 20))) for p in later}
     s = make_settings(start=START, consultants=tuple(consultants), freezes=freezes,
                       solver_time_limit_s=2.0, subdivision="BY")
-    return Case(tuple(steps), s, pins)
+    return Case(tuple(steps), s, pins, not_before)
 
 
 def _days(step: Step, consultant: Consultant | None) -> int:
@@ -126,6 +129,8 @@ def _check(case: Case, plan: Schedule) -> None:
             pred = next(s for s in case.steps if s.id == dep.step_id)
             after_end = before.end if pred.duration_days > 0 else before.start - timedelta(1)
             assert dated.start > after_end, step.id
+        if step.id in case.not_before and step.id not in case.pins:  # a pin overrides it
+            assert dated.start >= case.not_before[step.id], step.id
         if step.id in case.pins:
             fastest = min(_days(step, c) for c in case.settings.consultants) \
                 if step.needs_consultant else step.duration_days
@@ -143,7 +148,7 @@ def _check(case: Case, plan: Schedule) -> None:
 
 def _plan(case: Case) -> Schedule:
     return schedule(proposal(*case.steps), Estate(), case.settings,
-                    Decisions(pins=case.pins), KNOWLEDGE)
+                    Decisions(pins=case.pins, not_before=case.not_before), KNOWLEDGE)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -191,8 +196,9 @@ def _slots(case: Case, cal: WorkCalendar, step: Step, day: date) -> list[Slot]:
 
 
 def _ready(case: Case, step: Step, placed: dict[str, Slot]) -> date | None:
-    """The first day the placed predecessors allow (None: one is not placed yet)."""
-    day = START
+    """The first day the placed predecessors and its not-before date allow (None: one is
+    not placed yet; a pin overrides the not-before date)."""
+    day = START if step.id in case.pins else max(START, case.not_before.get(step.id, START))
     for dep in step.predecessors:
         if dep.step_id not in placed:
             return None
