@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.knowledge import KnowledgeError, load_knowledge
-from planner.core.regions import country_code, subdivision_code
 from planner.core.replace_file import replace_text
 from planner.core.settings import (
     Consultant,
@@ -160,7 +159,11 @@ def _project(t: Table) -> dict[str, Any]:
     out["solver_time_limit_s"] = t.number("solver_time_limit_s", positive=True,
                                           high=MAX_SOLVER_SECONDS)
     # a name ("Germany", "Nordrhein-Westfalen") becomes its code; an unknown value is kept
-    # as typed and reported by the plan (planner.core.regions.region_findings)
+    # as typed and reported by the plan (planner.core.regions.region_findings). Imported
+    # here: regions loads the holidays package and babel, which the GUI's start (through
+    # planner.core.project) must not wait for.
+    from planner.core.regions import country_code, subdivision_code
+
     if out["country"] is not None:
         out["country"] = country_code(out["country"]) or out["country"].upper()
     if out["subdivision"] is not None:

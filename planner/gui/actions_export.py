@@ -21,24 +21,36 @@ from planner.core.plan import Plan
 from planner.core.project import Project
 from planner.gui.dialogs.screen_fit import fit_to_screen
 from planner.gui.rich_text import literal
-from planner.pipeline import plan_for_export
-from planner.render.exporters import exporter
-from planner.render.report_pdf import print_report
 
 __all__ = ["ExportActions"]
 
 FOLDER_KEY = "export/last_folder"
 
+# The pipeline, the exporters and the report renderer are imported when the first export or
+# print runs, not when the File menu is built: together they pull in OR-Tools, pandas,
+# xlsxwriter and jinja2, which would delay the empty window by seconds.
+
 
 def _plan_and_knowledge(project: Project) -> tuple[Plan, Any]:
     """The plan chosen for export and its knowledge (planned afresh when stale)."""
+    from planner.pipeline import plan_for_export  # start-up time, see above
+
     return plan_for_export(project)
 
 
 def _writer(key: str) -> Callable[[Plan, Any, Path], None]:
     """The registry's exporter, writing in the plan's own language."""
+    from planner.render.exporters import exporter  # start-up time, see above
+
     write = exporter(key).write
     return lambda plan, knowledge, path: write(plan, knowledge, path, plan.settings.language)
+
+
+def print_report(plan: Plan, knowledge: Any, printer: Any, lang: str) -> None:
+    """:func:`planner.render.report_pdf.print_report`, imported on first use."""
+    from planner.render.report_pdf import print_report as render  # start-up time, see above
+
+    render(plan, knowledge, printer, lang)
 
 
 class ExportActions(QObject):

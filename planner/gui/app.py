@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtCore import QStandardPaths, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from planner import __version__
@@ -28,7 +28,7 @@ from planner.gui.import_flow import import_into_document
 from planner.gui.main_window import MainWindow
 from planner.gui.recovery_dialog import offer_recoveries
 from planner.gui.rich_text import literal
-from planner.gui.worker import SyncRunner
+from planner.gui.worker import SyncRunner, load_solver_on_this_thread
 
 __all__ = ["create_application", "run"]
 
@@ -106,6 +106,9 @@ def run(files: Sequence[str | Path] = (), selftest: bool = False) -> int:
         return _selftest(paths)
     window = MainWindow()
     window.show()
+    # Load the planner (OR-Tools, pandas, networkx) right after the first paint, on this
+    # thread, so the first import or plan does not wait for it (see worker.py why here).
+    QTimer.singleShot(50, load_solver_on_this_thread)
     windows = [window]  # every window restored from a recovery file stays referenced here
 
     def new_window() -> MainWindow:
@@ -117,7 +120,11 @@ def run(files: Sequence[str | Path] = (), selftest: bool = False) -> int:
                                 lambda item: restore_recovery(windows, item, new_window))
     if not restored and paths:
         QTimer.singleShot(0, lambda: _report_problem(window, _load_files(window, paths)))
-    return int(app.exec())
+    code = int(app.exec())
+    # A closed window stopped its search, but the worker may still be returning: Python
+    # code on a pool thread while the interpreter shuts down crashed ("double free").
+    QThreadPool.globalInstance().waitForDone(30_000)
+    return code
 
 
 def restore_recovery(windows: list[Any], item: Recovery, new_window: Callable[[], Any]) -> None:

@@ -26,8 +26,9 @@ Changing things
     ``Project -> Project`` — onto the undo stack; the command keeps the project before and
     after, so undo and redo are exact. An edit that changes estate, settings or decisions
     triggers a re-plan on the worker; undo restores the earlier plan at once. The edits and
-    their helpers live in :mod:`planner.gui.edit`. ``replan()`` forces a re-plan; ``cancel()``
-    drops a running one.
+    their helpers live in :mod:`planner.gui.edit`. ``replan()`` forces a re-plan: the quick
+    plan lands first, each better plan the solver finds replaces it. ``cancel()`` (the consultant's
+    Cancel) ends the search and keeps the best plan found; ``abandon()`` drops a re-plan.
     ``make_plan_for(settings, decisions, on_done)`` plans a variant (scenarios) on the worker.
     ``set_project(project, path)`` replaces everything (new/open) and clears the undo stack;
     ``open(path)`` and ``save(path=None)`` read and write the project file.
@@ -35,6 +36,7 @@ Changing things
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import replace
@@ -54,9 +56,25 @@ from planner.core.settings import Decisions, Settings
 from planner.gui.crash_log import is_bug
 from planner.gui.edit import Edit
 from planner.gui.worker import Job, Runner, SyncRunner, ThreadRunner
-from planner.pipeline import knowledge_for, make_plan
 
 __all__ = ["Document"]
+
+
+# The pipeline is imported when the first plan is made, not at start: it pulls in OR-Tools,
+# pandas and networkx (seconds on a slow laptop), and the empty window needs none of them.
+# Module-level names, so tests can swap in a stand-in planner.
+def make_plan(*args: Any, **kwargs: Any) -> Plan:
+    """:func:`planner.pipeline.make_plan`, imported on first use."""
+    from planner.pipeline import make_plan as pipeline_make_plan  # start-up time, see above
+
+    return pipeline_make_plan(*args, **kwargs)
+
+
+def knowledge_for(settings: Settings) -> Knowledge:
+    """:func:`planner.pipeline.knowledge_for`, imported on first use."""
+    from planner.pipeline import knowledge_for as pipeline_knowledge_for  # start-up time
+
+    return pipeline_knowledge_for(settings)
 
 
 class _EditCommand(QUndoCommand):
@@ -109,6 +127,8 @@ class Document(QObject):
         self._undo.setUndoLimit(200)
         self._undo.cleanChanged.connect(self._clean_changed)
         self._job: Job | None = None
+        self._cancel: threading.Event | None = None
+        self._kept = 0  # the generation the consultant cancelled: its plan is kept as is
         self._commands: list[_EditCommand] = []
         self._pushing = False
         self._generation = 0
@@ -224,7 +244,7 @@ class Document(QObject):
 
     def set_project(self, project: Project, path: Path | None = None) -> None:
         """Replace the whole project (new, open, recover); clears the undo history."""
-        self.cancel()
+        self.abandon()
         self._undo.clear()
         self._commands = []
         self._path = path
@@ -281,7 +301,7 @@ class Document(QObject):
 
     def _replan_if_stale(self) -> None:
         if self.plan_is_current or not self._project.estate.servers:
-            self.cancel()
+            self.abandon()
         else:
             self._request_replan()
 
@@ -294,19 +314,27 @@ class Document(QObject):
             self._timer.start()
 
     def replan(self) -> None:
-        """Plan the current inputs on the worker; the result lands via ``planChanged``."""
+        """Plan the current inputs on the worker; the result lands via ``planChanged``.
+
+        The quick plan (priority rules, no search) lands first and is shown at once; each
+        better plan the solver finds replaces it. ``cancel()`` ends the search early and
+        keeps the best plan found so far.
+        """
         self._timer.stop()
-        self.cancel()
+        self.abandon()
         project = self._project
         if not project.estate.servers:
             return
         self._generation += 1
         generation = self._generation
+        cancel = self._cancel = threading.Event()
 
-        def work() -> Plan:
+        def work(job: Job | None = None) -> Plan:
             knowledge = knowledge_for(project.settings)
+            # the quick plan and each better one the solver finds go to the screen at once
+            offer = job.offer if job is not None else None
             return make_plan(project.estate, project.findings, project.settings,
-                             project.decisions, knowledge)
+                             project.decisions, knowledge, on_plan=offer, cancel=cancel)
 
         self._set_busy(True)
         self.progress.emit(-1, self.tr("Planning…"))
@@ -314,12 +342,29 @@ class Document(QObject):
             "plan", work,
             lambda plan: self._plan_landed(generation, project, plan),
             lambda exc, trace: self._plan_failed(generation, exc, trace),
+            on_interim=lambda plan: self._quick_plan_landed(generation, project, plan),
         )
         self._job = None if job.done else job  # a synchronous runner has already delivered
 
     def cancel(self) -> None:
-        """Drop a running re-plan (its result will be ignored)."""
+        """The consultant's Cancel: end the search now and keep the best plan found so far.
+
+        A pending re-plan (the edit's short delay) does not start; a running one lands with
+        what it has (the quick plan at least) instead of being thrown away.
+        """
         self._timer.stop()
+        if self._job is None:
+            return
+        self._kept = self._generation  # its result lands even if the inputs moved on
+        if self._cancel is not None:
+            self._cancel.set()
+
+    def abandon(self) -> None:
+        """Drop a running re-plan: its search stops and its result is ignored."""
+        self._timer.stop()
+        if self._cancel is not None:
+            self._cancel.set()  # the solver stops: frees the worker (and a core) at once
+            self._cancel = None
         if self._job is not None:
             self._job.cancel()
             self._job = None
@@ -343,20 +388,36 @@ class Document(QObject):
     def _set_busy(self, busy: bool) -> None:
         self.busyChanged.emit(busy)
 
+    def _quick_plan_landed(self, generation: int, inputs: Project, plan: Plan) -> None:
+        """Show the quick plan while the search goes on (only if nothing moved on)."""
+        if generation != self._generation or not self._same_inputs(inputs):
+            return
+        self._show_plan(plan)
+        self.progress.emit(-1, self.tr("Improving the plan…"))
+
     def _plan_landed(self, generation: int, inputs: Project, plan: Plan) -> None:
         if generation != self._generation:
             return
         self._job = None
-        current = self._project
-        if (current.estate, current.settings, current.decisions) != (
-                inputs.estate, inputs.settings, inputs.decisions):
+        self._cancel = None
+        if not self._same_inputs(inputs):
             self._set_busy(False)
-            self._request_replan()  # the inputs moved on while we were planning
+            if self._kept != generation:
+                self._request_replan()  # the inputs moved on while we were planning
             return
+        self._show_plan(plan)
+        self._set_busy(False)
+
+    def _same_inputs(self, inputs: Project) -> bool:
+        current = self._project
+        return (current.estate, current.settings, current.decisions) == (
+            inputs.estate, inputs.settings, inputs.decisions)
+
+    def _show_plan(self, plan: Plan) -> None:
+        current = self._project
         updated = replace(current, plan=plan)
         self._swap_in_history(current, updated)
         self._project = updated
-        self._set_busy(False)
         self.planChanged.emit()
 
     def _swap_in_history(self, old: Project, new: Project) -> None:
@@ -372,6 +433,7 @@ class Document(QObject):
         if generation != self._generation:
             return
         self._job = None
+        self._cancel = None
         self._set_busy(False)
         summary = f"{type(exc).__name__}: {exc}" if is_bug(exc) else str(exc)
         self.planFailed.emit(summary)

@@ -15,8 +15,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from planner.core.importing.mapping import mapping_from_plain as from_plain_mapping
-from planner.core.importing.mapping import mapping_to_plain as to_plain_mapping
 from planner.core.model import Finding, Severity
 from planner.core.project import Project
 from planner.core.project_import import EstateChange, estate_changes, merge_import
@@ -25,7 +23,6 @@ from planner.gui.document import Document
 from planner.gui.edit import Edit
 from planner.gui.i18n import ui_language
 from planner.gui.progress import run_with_progress
-from planner.pipeline import load_inputs
 
 __all__ = ["ImportOutcome", "import_edit", "import_into_document", "mapping_from_plain",
            "read_inventory"]
@@ -66,6 +63,14 @@ class ImportOutcome:
         return any(f.severity == Severity.ERROR for f in self.findings)
 
 
+def load_inputs(*args: Any, **kwargs: Any) -> Any:
+    """:func:`planner.pipeline.load_inputs`, imported with the first import, not at start
+    (the importers load calamine, openpyxl and pandas; the pipeline OR-Tools)."""
+    from planner.pipeline import load_inputs as pipeline_load_inputs  # start-up time
+
+    return pipeline_load_inputs(*args, **kwargs)
+
+
 def read_inventory(files: Sequence[Path], mapping: Any = None,
                    job: Any = None) -> ImportOutcome:
     """Import the files with an optional column mapping (runs on the worker).
@@ -85,14 +90,19 @@ def mapping_to_plain(mapping: Any) -> dict[str, Any]:
     """A column mapping as plain data for the project file ({} = automatic)."""
     if mapping is None:
         return {}
-    return to_plain_mapping(mapping)
+    # The importing package loads the readers (calamine, openpyxl); not needed at start.
+    from planner.core.importing.mapping import mapping_to_plain  # start-up time
+
+    return mapping_to_plain(mapping)
 
 
 def mapping_from_plain(data: dict[str, Any]) -> Any:
     """The project's saved column mapping as the importer's ColumnMapping (None if empty)."""
     if not data:
         return None
-    return from_plain_mapping(data, "project mapping")
+    from planner.core.importing.mapping import mapping_from_plain  # start-up time, see above
+
+    return mapping_from_plain(data, "project mapping")
 
 
 def _customer_settings(project: Project, outcome: ImportOutcome) -> Settings | None:

@@ -39,7 +39,6 @@ from planner.gui.about import show_about
 from planner.gui.actions_export import ExportActions
 from planner.gui.autosave import Autosave
 from planner.gui.crash_log import show_bug
-from planner.gui.dialogs.settings import SettingsDialog
 from planner.gui.document import Document
 from planner.gui.formats import format_date
 from planner.gui.i18n import (
@@ -49,10 +48,9 @@ from planner.gui.i18n import (
     saved_language,
     set_saved_language,
 )
-from planner.gui.import_wizard import ImportWizard
 from planner.gui.knowledge_bar import KnowledgeBar
 from planner.gui.knowledge_update import update_knowledge
-from planner.gui.pages import PAGES, build_page
+from planner.gui.pages import PAGES, LazyPages
 from planner.gui.project_files import ProjectFiles
 
 __all__ = ["MainWindow", "icon"]
@@ -75,7 +73,7 @@ class MainWindow(QMainWindow):
         self.settings_store = QSettings()
         self.setWindowIcon(icon("app.svg"))
         self.setAcceptDrops(True)
-        self.pages: dict[str, QWidget] = {}
+        self.pages: LazyPages
         kwargs: dict[str, Any] = {"folder": recovery_dir}
         if autosave_ms is not None:
             kwargs["interval_ms"] = autosave_ms
@@ -120,13 +118,11 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setObjectName("navigation")
         self.stack = QStackedWidget()
+        self.pages = LazyPages(self.stack, self.document, self._page_built)
         for page in PAGES:
-            widget = build_page(page, self.document)
-            self.pages[page.key] = widget
-            self.stack.addWidget(widget)
             QListWidgetItem(icon(page.icon), page.title(), self.nav)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 24)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(4, 4, 4, 0)
@@ -138,13 +134,18 @@ class MainWindow(QMainWindow):
         column.addLayout(row, 1)
         self.setCentralWidget(central)
         self.nav.setCurrentRow(0)
-        estate: Any = self.pages["estate"]
-        if hasattr(estate, "importRequested"):  # the empty state's two buttons
-            estate.importRequested.connect(lambda: self.import_dialog())
-            estate.openRequested.connect(self.files.open_dialog)
-        findings = self.pages["findings"]
-        if hasattr(findings, "jumpRequested"):
-            findings.jumpRequested.connect(self.show_record)
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.pages[PAGES[row].key]  # builds the view on its first visit
+        self.stack.setCurrentIndex(row)
+
+    def _page_built(self, key: str, view: Any) -> None:
+        if key == "estate" and hasattr(view, "importRequested"):  # the empty state's buttons
+            view.importRequested.connect(lambda: self.import_dialog())
+            view.openRequested.connect(self.files.open_dialog)
+        if key == "findings" and hasattr(view, "jumpRequested"):
+            view.jumpRequested.connect(self.show_record)
 
     def show_record(self, entity: str, name: str) -> None:
         """Show an estate record (from a finding): its table row, or its graph node."""
@@ -343,6 +344,9 @@ class MainWindow(QMainWindow):
 
     def import_dialog(self, files: list[Path] | None = None) -> None:
         """Run the import wizard (optionally on files already chosen or dropped)."""
+        # The wizard loads the importers (calamine, openpyxl): not before the first import.
+        from planner.gui.import_wizard import ImportWizard  # start-up time
+
         wizard = ImportWizard(self.document, files or [], self.files.last_folder(), self)
         if wizard.exec() and wizard.chosen_files:
             self.files.remember_folder(wizard.chosen_files[0])
@@ -350,6 +354,9 @@ class MainWindow(QMainWindow):
 
     def settings_dialog(self) -> None:
         """Open the settings dialog."""
+        # The dialog's region picker loads the holidays package: not before it is opened.
+        from planner.gui.dialogs.settings import SettingsDialog  # start-up time
+
         SettingsDialog(self.document, self).exec()
 
     def show_about(self) -> None:
@@ -418,7 +425,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
-        self.document.cancel()
+        self.document.abandon()
         self.autosave.close()
         self.settings_store.setValue("window/geometry", self.saveGeometry())
         self.settings_store.setValue("window/state", self.saveState())

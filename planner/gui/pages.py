@@ -2,20 +2,23 @@
 
 Views written in parallel (steps, Gantt, enforcement, scenarios) are imported when the
 page is built; until a module exists the page shows a short placeholder instead of failing.
+A window builds each page when it is first shown or asked for (:class:`LazyPages`): the
+graph, report and scenario views import networkx, jinja2 and the pipeline, and building
+them all before the first paint made the empty window start seconds late.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from planner.gui.document import Document
 
-__all__ = ["PAGES", "Page", "build_page"]
+__all__ = ["PAGES", "LazyPages", "Page", "build_page"]
 
 
 def _tr(text: str) -> str:
@@ -72,3 +75,55 @@ def build_page(page: Page, document: Document) -> QWidget:
         return _placeholder(page, str(exc))
     widget: QWidget = view_cls(document)
     return widget
+
+
+class LazyPages(Mapping[str, QWidget]):
+    """A window's pages by key; each view is built into ``stack`` when first asked for.
+
+    Until then the stack holds an empty stand-in at the page's index, so indexes match
+    :data:`PAGES` throughout. ``on_built(key, view)`` lets the window wire a new view.
+    """
+
+    def __init__(self, stack: QStackedWidget, document: Document,
+                 on_built: Callable[[str, QWidget], None] | None = None) -> None:
+        self._stack = stack
+        self._document = document
+        self._on_built = on_built
+        self._built: dict[str, QWidget] = {}
+        self._keys = [page.key for page in PAGES]
+        for page in PAGES:
+            stand_in = QWidget()
+            stand_in.setObjectName(f"unbuilt-{page.key}")
+            stack.addWidget(stand_in)
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in self._built:
+            index = self._keys.index(key) if key in self._keys else -1
+            if index < 0:
+                raise KeyError(key)
+            self._built[key] = self._build(index)
+        return self._built[key]
+
+    def _build(self, index: int) -> QWidget:
+        page = PAGES[index]
+        view = build_page(page, self._document)
+        stand_in = self._stack.widget(index)
+        current = self._stack.currentIndex()
+        self._stack.insertWidget(index, view)
+        if stand_in is not None:
+            self._stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+        self._stack.setCurrentIndex(current)
+        if self._on_built is not None:
+            self._on_built(page.key, view)
+        return view
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def is_built(self, key: str) -> bool:
+        """True once the page's view exists."""
+        return key in self._built

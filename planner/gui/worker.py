@@ -5,6 +5,8 @@ callbacks run on the GUI thread. :class:`ThreadRunner` uses the global ``QThread
 :class:`SyncRunner` runs the function at once on the caller's thread, so tests need no
 waiting. Cancel is cooperative: the job is marked cancelled, a function that accepts a
 ``job`` argument can check ``job.cancelled``, and a cancelled job's result is dropped.
+Such a function may also ``job.offer(result)`` an interim result (a quick plan) that the
+GUI shows while the final one is being made.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from planner.gui.crash_log import is_bug, log_bug
 
-__all__ = ["Job", "Runner", "SyncRunner", "ThreadRunner"]
+__all__ = ["Job", "Runner", "SyncRunner", "ThreadRunner", "load_solver_on_this_thread"]
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException, str], None]
@@ -34,18 +36,21 @@ class Job(QObject):
     finished = Signal(object)
     failed = Signal(object, str)
     progress = Signal(int, str)  # percent (-1 = unknown), text
+    interim = Signal(object)  # a usable result before the final one (a quick plan)
 
     def __init__(self, name: str, on_done: Done | None = None,
-                 on_error: Failed | None = None) -> None:
+                 on_error: Failed | None = None, on_interim: Done | None = None) -> None:
         super().__init__()
         self.name = name
         self.cancelled = False
         self.done = False
         self._on_done = on_done
         self._on_error = on_error
+        self._on_interim = on_interim
         self.release: Callable[[Job], None] | None = None
         self.finished.connect(self._deliver_result)
         self.failed.connect(self._deliver_error)
+        self.interim.connect(self._deliver_interim)
 
     def cancel(self) -> None:
         """Ask the job to stop; its result will be ignored."""
@@ -54,6 +59,10 @@ class Job(QObject):
     def report(self, percent: int, text: str = "") -> None:
         """Report progress from inside the worker function (thread-safe via the signal)."""
         self.progress.emit(percent, text)
+
+    def offer(self, result: Any) -> None:
+        """Hand an interim result to the GUI from inside the worker function (thread-safe)."""
+        self.interim.emit(result)
 
     def _finish(self) -> tuple[Done | None, Failed | None]:
         """Mark the job done and hand back its callbacks, dropping the job's own references.
@@ -65,7 +74,7 @@ class Job(QObject):
         """
         self.done = True
         callbacks = (self._on_done, self._on_error)
-        self._on_done = self._on_error = None
+        self._on_done = self._on_error = self._on_interim = None
         release, self.release = self.release, None
         if release is not None:
             QTimer.singleShot(0, lambda: release(self))
@@ -76,6 +85,11 @@ class Job(QObject):
         on_done, _ = self._finish()
         if not self.cancelled and on_done is not None:
             on_done(result)
+
+    @Slot(object)
+    def _deliver_interim(self, result: Any) -> None:
+        if not self.cancelled and not self.done and self._on_interim is not None:
+            self._on_interim(result)
 
     @Slot(object, str)
     def _deliver_error(self, exc: BaseException, trace: str) -> None:
@@ -103,7 +117,7 @@ class Runner(Protocol):
     """Something that runs ``fn`` and calls back ``on_done(result)`` or ``on_error(exc, tb)``."""
 
     def submit(self, name: str, fn: Callable[..., Any], on_done: Done | None = None,
-               on_error: Failed | None = None) -> Job:
+               on_error: Failed | None = None, on_interim: Done | None = None) -> Job:
         """Start ``fn``; the returned job can be cancelled or observed for progress."""
         ...
 
@@ -129,6 +143,18 @@ class _Task(QRunnable):
             self._job.finished.emit(result)
 
 
+def load_solver_on_this_thread() -> None:
+    """Import the pipeline (and with it OR-Tools) on the calling thread, the GUI's.
+
+    The GUI imports the pipeline lazily (start-up time), but measured: when OR-Tools is
+    first imported on a QThreadPool worker and then used there, the process segfaults (2 of
+    3 runs, in CpModel()); imported on the main thread first, never. So every job is
+    submitted only once the pipeline is loaded here (usually already, by the warm-up after
+    the window is shown).
+    """
+    import planner.pipeline  # noqa: F401  (see above: must load on the GUI thread)
+
+
 class ThreadRunner:
     """Runs jobs on a QThreadPool (the global one unless given)."""
 
@@ -137,9 +163,10 @@ class ThreadRunner:
         self._jobs: set[Job] = set()  # keeps Python wrappers alive until they finish
 
     def submit(self, name: str, fn: Callable[..., Any], on_done: Done | None = None,
-               on_error: Failed | None = None) -> Job:
+               on_error: Failed | None = None, on_interim: Done | None = None) -> Job:
         """Queue ``fn`` on the pool."""
-        job = Job(name, on_done, on_error)
+        load_solver_on_this_thread()
+        job = Job(name, on_done, on_error, on_interim)
         self._jobs.add(job)
         job.release = self._jobs.discard  # dropped on the GUI thread once delivered
         self._pool.start(_Task(fn, job))
@@ -154,9 +181,9 @@ class SyncRunner:
     """Runs each job immediately on the calling thread (tests, command line)."""
 
     def submit(self, name: str, fn: Callable[..., Any], on_done: Done | None = None,
-               on_error: Failed | None = None) -> Job:
+               on_error: Failed | None = None, on_interim: Done | None = None) -> Job:
         """Run ``fn`` now and deliver the result before returning."""
-        job = Job(name, on_done, on_error)
+        job = Job(name, on_done, on_error, on_interim)
         try:
             result = _call(fn, job)
         except BaseException as exc:

@@ -211,6 +211,11 @@
       <source>Planning…</source>
       <translation>Plane …</translation>
     </message>
+    <message>
+      <location filename="../../planner/gui/document.py" line="290" />
+      <source>Improving the plan…</source>
+      <translation>Verbessere den Plan …</translation>
+    </message>
   </context>
   <context>
     <name>DurationsPage</name>

@@ -99,7 +99,8 @@ def _default_path(server: Server) -> str:
 
 
 def make_plan(estate: Estate, findings: Any, settings: Settings,
-              decisions: Decisions | None = None, knowledge: Any = None) -> Plan:
+              decisions: Decisions | None = None, knowledge: Any = None,
+              on_plan: Any = None, cancel: Any = None) -> Plan:
     """The stand-in planner: steps in order, one after another, on working days."""
     decisions = decisions or Decisions()
     steps = _steps(estate, settings, decisions)

@@ -66,7 +66,7 @@ def test_a_bug_in_a_replan_is_logged_and_raised_with_its_traceback(
         qtbot: Any, log_dir: Path, monkeypatch: Any) -> None:
     import planner.gui.document as document_module
 
-    def broken(*_args: Any) -> Any:
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
         return {}["no such key"]
 
     monkeypatch.setattr(document_module, "make_plan", broken)

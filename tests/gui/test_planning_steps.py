@@ -91,7 +91,7 @@ class _HeldRunner:
         self.held = []
         self._sync = SyncRunner()
 
-    def submit(self, name, fn, on_done=None, on_error=None):
+    def submit(self, name, fn, on_done=None, on_error=None, **_kwargs):
         from planner.gui.worker import Job
 
         self.held.append((name, fn, on_done, on_error))

@@ -77,10 +77,10 @@ def window(qtbot: Any, monkeypatch: Any, tmp_path: Path) -> Iterator[MainWindow]
 
 def _settle(win: MainWindow) -> None:
     """Stop planning, let the workers finish and their results land, then close quietly."""
-    win.document.cancel()
+    win.document.abandon()
     QThreadPool.globalInstance().waitForDone(120_000)
     QApplication.processEvents()  # queued results (an import applies an edit) land here
-    win.document.cancel()  # ... and may have asked for another re-plan
+    win.document.abandon()  # ... and may have asked for another re-plan
     win.document.undo_stack.setClean()  # close without the unsaved-changes question
 
 

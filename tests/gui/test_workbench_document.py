@@ -55,7 +55,8 @@ def test_a_stale_plan_result_is_dropped(monkeypatch: Any) -> None:
     pending: list[Any] = []
 
     class HeldRunner:
-        def submit(self, name: str, fn: Any, on_done: Any = None, on_error: Any = None) -> Any:
+        def submit(self, name: str, fn: Any, on_done: Any = None, on_error: Any = None,
+                   **_kwargs: Any) -> Any:
             pending.append((fn, on_done))
             from planner.gui.worker import Job
             return Job(name)
