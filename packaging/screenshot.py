@@ -1,11 +1,13 @@
 """Screenshots of the real window for the README: run under Xvfb with the xcb platform.
 
-    xvfb-run -a -s "-screen 0 1360x860x24" env QT_QPA_PLATFORM=xcb \\
+    xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb \\
         .venv/bin/python packaging/screenshot.py --pages estate graph \\
-        --out resources/docs/screenshots
+        --size 1600x1000 --lang de --out resources/docs/screenshots
 
 Imports the mixed sample, waits for the plan (real pipeline, on the worker thread), shows
-each page and saves a grab of the screen area of the window as ``workbench-<page>.png``.
+each page and saves a grab of the screen area of the window as ``workbench-<page>.png``
+(with ``--tag``: ``<tag>-<page>.png``). ``--empty`` first grabs the window before the import
+(``<tag>-empty.png``).
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--sample", type=Path,
                         default=ROOT / "resources" / "samples" / "mixed" / "inventory.xlsx")
     parser.add_argument("--select", default="", help="graph node to select, e.g. server:EX01")
+    parser.add_argument("--size", default="1340x840", help="window size, e.g. 1024x700")
+    parser.add_argument("--tag", default="workbench", help="file name prefix")
+    parser.add_argument("--empty", action="store_true", help="also grab the empty window")
     return parser.parse_args()
 
 
@@ -52,7 +57,7 @@ def _grab(app: object, window: Any, page: str, args: argparse.Namespace) -> None
     frame = window.frameGeometry()
     image = QApplication.primaryScreen().grabWindow(0, frame.x(), frame.y(), frame.width(),
                                                     frame.height())
-    target = args.out / f"workbench-{page}.png"
+    target = args.out / f"{args.tag}-{page}.png"
     image.save(str(target))
     print(f"wrote {target} ({image.width()}x{image.height()})")
 
@@ -71,9 +76,15 @@ def main() -> int:
     app = create_application()
     install_translators(app, args.lang)
     window = MainWindow()
-    window.resize(1340, 840)
+    width, height = (int(v) for v in args.size.split("x"))
+    window.resize(width, height)
     window.move(0, 0)
     window.show()
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.empty:
+        _wait(app, lambda: False, 1.0)
+        empty = argparse.Namespace(**{**vars(args), "tag": args.tag + "-empty"})
+        _grab(app, window, "estate", empty)
     problem = import_into_document(window.document, [args.sample])
     if problem:
         print(problem, file=sys.stderr)

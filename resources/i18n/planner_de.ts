@@ -207,12 +207,12 @@
   <context>
     <name>Document</name>
     <message>
-      <location filename="../../planner/gui/document.py" line="312" />
+      <location filename="../../planner/gui/document.py" line="340" />
       <source>Planning…</source>
       <translation>Plane …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/document.py" line="290" />
+      <location filename="../../planner/gui/document.py" line="396" />
       <source>Improving the plan…</source>
       <translation>Verbessere den Plan …</translation>
     </message>
@@ -359,76 +359,81 @@
       <translation>Zielwerte</translation>
     </message>
     <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="120" />
       <source>Enforcement stage per judged server</source>
-      <translation type="vanished">Durchsetzungsstufe je bewertetem Server</translation>
+      <translation>Durchsetzungsstufe je bewertetem Server</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="119" />
       <source>Enforcement stage per judged server since first detection (hatched: before the plan start; black line: leaves Exchange Online's view)</source>
-      <translation>Durchsetzungsstufe je bewertetem Server seit der ersten Erkennung (schraffiert: vor dem Planstart; schwarze Linie: fällt aus der Prüfung durch Exchange Online heraus)</translation>
+      <translation type="vanished">Durchsetzungsstufe je bewertetem Server seit der ersten Erkennung (schraffiert: vor dem Planstart; schwarze Linie: fällt aus der Prüfung durch Exchange Online heraus)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="127" />
+      <location filename="../../planner/gui/views/enforcement.py" line="123" />
+      <source>Since first detection. Hatched: before the plan start; black line: the server leaves Exchange Online's view.</source>
+      <translation>Seit der ersten Erkennung. Schraffiert: vor dem Planstart; schwarze Linie: der Server verlässt die Sicht von Exchange Online.</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/enforcement.py" line="130" />
       <source>Pause budget per calendar year</source>
       <translation>Pausenbudget pro Kalenderjahr</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="134" />
+      <location filename="../../planner/gui/views/enforcement.py" line="137" />
       <source>PowerShell to request the pauses (Exchange Online)</source>
       <translation>PowerShell zum Beantragen der Pausen (Exchange Online)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="145" />
+      <location filename="../../planner/gui/views/enforcement.py" line="148" />
       <source>Re-planning…</source>
       <translation>Plane neu …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="169" />
+      <location filename="../../planner/gui/views/enforcement.py" line="172" />
       <source>No plan yet.</source>
       <translation>Noch kein Plan.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="201" />
+      <location filename="../../planner/gui/views/enforcement.py" line="204" />
       <source>Apply Exchange Online's baseline: {keys}</source>
       <translation>Baseline von Exchange Online übernehmen: {keys}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="209" />
+      <location filename="../../planner/gui/views/enforcement.py" line="212" />
       <source>Apply Exchange Online's baseline</source>
       <translation>Baseline von Exchange Online übernehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="238" />
+      <location filename="../../planner/gui/views/enforcement.py" line="241" />
       <source>First detection of {names} is an estimate (the day the minimum version took effect). Exchange Online reports the real date: run Get-OnPremServerReportInfo in Exchange Online PowerShell and enter it under Settings › Enforcement.</source>
       <translation>Die erste Erkennung von {names} ist geschätzt (der Tag, ab dem die Mindestversion gilt). Das tatsächliche Datum meldet Exchange Online: Get-OnPremServerReportInfo in der Exchange-Online-PowerShell ausführen und das Datum unter Einstellungen › Durchsetzung eintragen.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="244" />
+      <location filename="../../planner/gui/views/enforcement.py" line="247" />
       <source>Not shown: {names}, at or above Exchange Online's minimum version today. That changes if Microsoft raises the minimum (expected, no date announced yet).</source>
       <translation>Nicht dargestellt: {names}, derzeit auf oder über der von Exchange Online verlangten Mindestversion. Das ändert sich, wenn Microsoft die Mindestversion anhebt (erwartet, noch ohne Termin).</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="252" />
+      <location filename="../../planner/gui/views/enforcement.py" line="255" />
       <source>proven optimal</source>
       <translation>nachweislich optimal</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="253" />
+      <location filename="../../planner/gui/views/enforcement.py" line="256" />
       <source>best found within the time limit, not proven optimal (gap {gap:.0%})</source>
       <translation>bestes Ergebnis im Zeitlimit, nicht nachweislich optimal (Lücke {gap:.0%})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="255" />
+      <location filename="../../planner/gui/views/enforcement.py" line="258" />
       <source>no schedule satisfies every constraint</source>
       <translation>kein Zeitplan erfüllt alle Bedingungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="256" />
+      <location filename="../../planner/gui/views/enforcement.py" line="259" />
       <source>not scheduled</source>
       <translation>nicht terminiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="260" />
+      <location filename="../../planner/gui/views/enforcement.py" line="263" />
       <source>&lt;b&gt;Blocked days&lt;/b&gt; {blocked} · &lt;b&gt;throttled days&lt;/b&gt; {throttled} · &lt;b&gt;pause days&lt;/b&gt; {pause} · &lt;b&gt;finish&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</source>
       <translation>&lt;b&gt;Blockierte Tage&lt;/b&gt; {blocked} · &lt;b&gt;gedrosselte Tage&lt;/b&gt; {throttled} · &lt;b&gt;Pausentage&lt;/b&gt; {pause} · &lt;b&gt;Ende&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</translation>
     </message>
@@ -780,104 +785,104 @@
   <context>
     <name>ExportActions</name>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="52" />
+      <location filename="../../planner/gui/actions_export.py" line="64" />
       <source>Export &amp;Excel plan…</source>
       <translation>&amp;Excel-Plan exportieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="54" />
+      <location filename="../../planner/gui/actions_export.py" line="66" />
       <source>Export &amp;MS Project XML…</source>
       <translation>&amp;MS-Project-XML exportieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="55" />
+      <location filename="../../planner/gui/actions_export.py" line="67" />
       <source>Export PDF &amp;report…</source>
       <translation>&amp;PDF-Bericht exportieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="57" />
+      <location filename="../../planner/gui/actions_export.py" line="69" />
       <source>Print pre&amp;view…</source>
       <translation>Druck&amp;vorschau …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="58" />
+      <location filename="../../planner/gui/actions_export.py" line="70" />
       <source>&amp;Print report…</source>
       <translation>Bericht &amp;drucken …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="94" />
+      <location filename="../../planner/gui/actions_export.py" line="106" />
       <source>plan</source>
       <translation>Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="107" />
+      <location filename="../../planner/gui/actions_export.py" line="119" />
       <source>Export Excel plan</source>
       <translation>Excel-Plan exportieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="108" />
+      <location filename="../../planner/gui/actions_export.py" line="120" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="109" />
+      <location filename="../../planner/gui/actions_export.py" line="121" />
       <source>Excel plan</source>
       <translation>Excel-Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="113" />
+      <location filename="../../planner/gui/actions_export.py" line="125" />
       <source>Export MS Project XML</source>
       <translation>MS-Project-XML exportieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="114" />
+      <location filename="../../planner/gui/actions_export.py" line="126" />
       <source>MS Project XML (*.xml)</source>
       <translation>MS-Project-XML (*.xml)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="115" />
+      <location filename="../../planner/gui/actions_export.py" line="127" />
       <source>MS Project XML</source>
       <translation>MS-Project-XML</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="119" />
+      <location filename="../../planner/gui/actions_export.py" line="131" />
       <source>Export PDF report</source>
       <translation>PDF-Bericht exportieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="120" />
+      <location filename="../../planner/gui/actions_export.py" line="132" />
       <source>PDF document (*.pdf)</source>
       <translation>PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="121" />
+      <location filename="../../planner/gui/actions_export.py" line="133" />
       <source>PDF report</source>
       <translation>PDF-Bericht</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="134" />
+      <location filename="../../planner/gui/actions_export.py" line="146" />
       <source>Writing {what}…</source>
       <translation>Schreibe {what} …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="137" />
+      <location filename="../../planner/gui/actions_export.py" line="149" />
       <source>Wrote {path}</source>
       <translation>{path} geschrieben</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="148" />
+      <location filename="../../planner/gui/actions_export.py" line="160" />
       <source>Export failed</source>
       <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="149" />
+      <location filename="../../planner/gui/actions_export.py" line="161" />
       <source>The {what} could not be written:
 {error}</source>
       <translation>{what} konnte nicht geschrieben werden:
 {error}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="171" />
+      <location filename="../../planner/gui/actions_export.py" line="183" />
       <source>Print preview</source>
       <translation>Druckvorschau</translation>
     </message>
@@ -1272,22 +1277,22 @@
       <translation>Fertigstellen übernimmt den Import ins Projekt; Sie können ihn rückgängig machen.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="53" />
+      <location filename="../../planner/gui/import_flow.py" line="50" />
       <source>No Exchange server was read from these files, so the import cannot replace the estate. Check that the files are the customer's inventory and that a table was read as servers.</source>
       <translation>Aus diesen Dateien wurde kein Exchange-Server gelesen; der Import kann den Bestand daher nicht ersetzen. Prüfen Sie, ob es der Bestand des Kunden ist und ob eine Tabelle als Server gelesen wurde.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="114" />
+      <location filename="../../planner/gui/import_flow.py" line="126" />
       <source>Re-import inventory</source>
       <translation>Bestand erneut importieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="115" />
+      <location filename="../../planner/gui/import_flow.py" line="127" />
       <source>Import inventory</source>
       <translation>Bestand importieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="126" />
+      <location filename="../../planner/gui/import_flow.py" line="138" />
       <source>Reading the inventory…</source>
       <translation>Lese den Bestand …</translation>
     </message>
@@ -1368,107 +1373,107 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="172" />
+      <location filename="../../planner/gui/main_window.py" line="174" />
       <source>&amp;New project</source>
       <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="174" />
+      <location filename="../../planner/gui/main_window.py" line="176" />
       <source>&amp;Open…</source>
       <translation>Ö&amp;ffnen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="176" />
+      <location filename="../../planner/gui/main_window.py" line="178" />
       <source>&amp;Save</source>
       <translation>&amp;Speichern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="177" />
+      <location filename="../../planner/gui/main_window.py" line="179" />
       <source>Save &amp;as…</source>
       <translation>Speichern &amp;unter …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="178" />
+      <location filename="../../planner/gui/main_window.py" line="180" />
       <source>&amp;Import inventory…</source>
       <translation>Bestand &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="180" />
+      <location filename="../../planner/gui/main_window.py" line="182" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="181" />
+      <location filename="../../planner/gui/main_window.py" line="183" />
       <source>&amp;Undo</source>
       <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="184" />
+      <location filename="../../planner/gui/main_window.py" line="186" />
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="187" />
+      <location filename="../../planner/gui/main_window.py" line="189" />
       <source>Re-&amp;plan</source>
       <translation>Neu &amp;planen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="189" />
+      <location filename="../../planner/gui/main_window.py" line="191" />
       <source>&amp;Cancel planning</source>
       <translation>Planung &amp;abbrechen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="191" />
+      <location filename="../../planner/gui/main_window.py" line="193" />
       <source>Project &amp;settings…</source>
       <translation>Projekt&amp;einstellungen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="201" />
+      <location filename="../../planner/gui/main_window.py" line="203" />
       <source>New</source>
       <translation>Neu</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="201" />
+      <location filename="../../planner/gui/main_window.py" line="203" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="202" />
+      <location filename="../../planner/gui/main_window.py" line="204" />
       <source>Save</source>
       <translation>Speichern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="203" />
+      <location filename="../../planner/gui/main_window.py" line="205" />
       <source>Import</source>
       <translation>Importieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="204" />
+      <location filename="../../planner/gui/main_window.py" line="206" />
       <source>Undo</source>
       <translation>Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="204" />
+      <location filename="../../planner/gui/main_window.py" line="206" />
       <source>Redo</source>
       <translation>Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="205" />
+      <location filename="../../planner/gui/main_window.py" line="207" />
       <source>Re-plan</source>
       <translation>Neu planen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="217" />
+      <location filename="../../planner/gui/main_window.py" line="223" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="219" />
+      <location filename="../../planner/gui/main_window.py" line="225" />
       <source>Open recen&amp;t</source>
       <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="254" />
+      <location filename="../../planner/gui/main_window.py" line="260" />
       <source>&amp;System default</source>
       <translation>Wie das &amp;System</translation>
     </message>
@@ -1477,37 +1482,37 @@
       <translation type="vanished">&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="228" />
+      <location filename="../../planner/gui/main_window.py" line="234" />
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="232" />
+      <location filename="../../planner/gui/main_window.py" line="238" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="237" />
+      <location filename="../../planner/gui/main_window.py" line="243" />
       <source>&amp;Language</source>
       <translation>&amp;Sprache</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="238" />
+      <location filename="../../planner/gui/main_window.py" line="244" />
       <source>&amp;Plan</source>
       <translation>&amp;Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="240" />
+      <location filename="../../planner/gui/main_window.py" line="246" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="241" />
+      <location filename="../../planner/gui/main_window.py" line="247" />
       <source>Update &amp;knowledge from file…</source>
       <translation>&amp;Wissensbasis aus Datei aktualisieren…</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="243" />
+      <location filename="../../planner/gui/main_window.py" line="249" />
       <source>&amp;About</source>
       <translation>&amp;Über</translation>
     </message>
@@ -1516,17 +1521,17 @@
       <translation type="vanished">Wie das System</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="263" />
+      <location filename="../../planner/gui/main_window.py" line="269" />
       <source>Main</source>
       <translation>Haupt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="302" />
+      <location filename="../../planner/gui/main_window.py" line="308" />
       <source>Untitled</source>
       <translation>Unbenannt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../planner/gui/main_window.py" line="310" />
+      <location filename="../../planner/gui/main_window.py" line="316" />
       <source>%n server(s)</source>
       <translation>
         <numerusform>%n Server</numerusform>
@@ -1534,7 +1539,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../planner/gui/main_window.py" line="311" />
+      <location filename="../../planner/gui/main_window.py" line="317" />
       <source>%n error(s)</source>
       <translation>
         <numerusform>%n Fehler</numerusform>
@@ -1542,7 +1547,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../planner/gui/main_window.py" line="312" />
+      <location filename="../../planner/gui/main_window.py" line="318" />
       <source>%n warning(s)</source>
       <translation>
         <numerusform>%n Warnung</numerusform>
@@ -1554,12 +1559,12 @@
       <translation type="vanished">{0} Server · {1} Fehler · {2} Warnungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="316" />
+      <location filename="../../planner/gui/main_window.py" line="322" />
       <source>finish {0}</source>
       <translation>Ende {0}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="329" />
+      <location filename="../../planner/gui/main_window.py" line="335" />
       <source>Planning failed: {0}</source>
       <translation>Planung fehlgeschlagen: {0}</translation>
     </message>
@@ -1604,7 +1609,7 @@
       <translation type="vanished">{0} gespeichert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="206" />
+      <location filename="../../planner/gui/main_window.py" line="208" />
       <source>Settings</source>
       <translation>Einstellungen</translation>
     </message>

@@ -116,12 +116,15 @@ class EnforcementView(QWidget):
         today_layout.addWidget(self.apply_baseline)
         box.addWidget(self.today_group)
         box.addWidget(self._group(self.tr("Objective"), self.objective))
-        strips_title = self.tr("Enforcement stage per judged server since first detection "
-                               "(hatched: before the plan start; black line: leaves Exchange "
-                               "Online's view)")
-        strips_group = self._group(strips_title, self.strips)
+        # a short title (a group box title never wraps); the key to the drawing below it
+        strips_group = self._group(self.tr("Enforcement stage per judged server"), self.strips)
         group_layout = strips_group.layout()
         assert group_layout is not None
+        key = QLabel(self.tr("Since first detection. Hatched: before the plan start; black "
+                             "line: the server leaves Exchange Online's view."))
+        key.setWordWrap(True)
+        assert isinstance(group_layout, QVBoxLayout)  # _group's layout
+        group_layout.insertWidget(0, key)
         group_layout.addWidget(self.strips_note)
         box.addWidget(strips_group)
         box.addWidget(self._group(self.tr("Pause budget per calendar year"), self.gauge))

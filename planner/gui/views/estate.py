@@ -123,7 +123,7 @@ class EmptyState(QFrame):
                           "PowerShell exports) becomes the estate, the steps and the plan. "
                           "You can also drop the files on this window."))
         hint.setWordWrap(True)
-        hint.setMaximumWidth(520)
+        hint.setFixedWidth(520)  # a fixed width, so the wrapped text gets its full height
         self.import_button = QPushButton(_tr("&Import inventory…"))
         self.open_button = QPushButton(_tr("&Open project…"))
         self.import_button.setDefault(True)

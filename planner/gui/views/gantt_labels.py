@@ -41,7 +41,10 @@ def _shorten(text: str, shared: int, fits: Callable[[str], bool]) -> str:
             candidate = text[:head].rstrip(" ,;") + ELLIPSIS + " " + tail.lstrip()
             if fits(candidate):
                 return candidate
-        text = ELLIPSIS + " " + tail.lstrip()
+        # even the shortest head does not fit beside the whole tail: keep the first word
+        # (what is done) and the start of the tail, cut at its end
+        words = text[:tail_at].split()
+        text = (words[0] if words else "") + ELLIPSIS + " " + tail.lstrip()
     while len(text) > 4 and not fits(text):  # even the distinguishing end is too long
         text = text[:-2].rstrip(ELLIPSIS) + ELLIPSIS
     return text

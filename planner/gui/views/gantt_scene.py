@@ -226,7 +226,9 @@ def _draw_header(scene: QGraphicsScene, layout: GanttLayout, first: date, last: 
     day = first
     while day <= last:
         x = layout.x_of(day)
-        if day.day == 1 or day == first:
+        # the first month's name only when it does not run into the next month's
+        room = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - day
+        if day.day == 1 or (day == first and room.days * layout.px_per_day >= 70):
             label = scene.addSimpleText(format_month(day), font)
             label.setPos(x + 3, 2)
             scene.addLine(x, 0, x, HEADER_H, grid).setZValue(-35)
