@@ -166,7 +166,31 @@ def truncated_xls() -> bytes:
     return data[: len(data) // 2]
 
 
+def bomb_sheet_xlsx() -> bytes:
+    """A sheet part of 60 MB of blanks that packs into a few kilobytes (a zip bomb)."""
+    return xlsx_raw(f'<row r="1">{_cell("A1", "Servername")}</row>' + " " * (60 * 1024**2))
+
+
+def external_link_xlsx() -> bytes:
+    """A cell whose formula points into another workbook on a file server (never opened)."""
+    data = io.BytesIO(xlsx_raw(
+        f'<row r="1">{_cell("A1", "Servername")}{_cell("B1", "Version")}</row>'
+        f'<row r="2"><c r="A2" t="str"><f>[1]Sheet1!A1</f><v>EX01</v></c>'
+        f'{_cell("B2", "15.1.2507.6")}</row>'))
+    with zipfile.ZipFile(data, "a") as z:
+        z.writestr("xl/externalLinks/externalLink1.xml",
+                   f'<externalLink xmlns="{_NS}/spreadsheetml/2006/main" xmlns:r="{_NS}/'
+                   'officeDocument/2006/relationships"><externalBook r:id="rId1"/></externalLink>')
+        z.writestr("xl/externalLinks/_rels/externalLink1.xml.rels",
+                   f'<Relationships xmlns="{_NS}/package/2006/relationships"><Relationship '
+                   f'Id="rId1" Type="{_NS}/officeDocument/2006/relationships/externalLinkPath" '
+                   'Target="\\\\fileserver\\share\\servers.xlsx" TargetMode="External"/>'
+                   "</Relationships>")
+    return data.getvalue()
+
+
 HOSTILE: dict[str, Callable[[], bytes]] = {
+    "bomb-sheet.xlsx": bomb_sheet_xlsx,
     "corner-cells.xlsx": corner_cells_xlsx,
     "sparse-tall.xlsx": sparse_tall_xlsx,
     "unnamed-cells.xlsx": unnamed_cells_xlsx,
@@ -237,7 +261,27 @@ def semicolon_lines_csv() -> bytes:
     return b"a;\n" * 1_000_000
 
 
+def long_line_csv() -> bytes:
+    """Two megabytes without a delimiter on one line (became a server of that name)."""
+    return _csv([CSV_HEADER, *CSV_ROWS[:5], "x" * (2 * 1024**2), *CSV_ROWS[5:]])
+
+
+def unicode_text_export() -> bytes:
+    """Excel's "Unicode text" export: UTF-16 with a byte order mark, tab separated."""
+    return ("\r\n".join(line.replace(";", "\t") for line in [CSV_HEADER, *CSV_ROWS])
+            + "\r\n").encode("utf-16")
+
+
+def dos_codepage_csv() -> bytes:
+    """A DOS export in code page 850 ("München" is neither UTF-8 nor Windows-1252 there)."""
+    return _csv([CSV_HEADER, *CSV_ROWS], "cp850")
+
+
 MESSY: dict[str, Callable[[], bytes]] = {
+    "long-line.csv": long_line_csv,
+    "unicode-text.txt": unicode_text_export,
+    "dos-codepage.csv": dos_codepage_csv,
+    "external-link.xlsx": external_link_xlsx,
     "title-rows.csv": title_rows_csv,
     "total-rows.csv": total_rows_csv,
     "unbalanced-quote.csv": unbalanced_quote_csv,

@@ -107,6 +107,38 @@ def test_a_cell_of_a_megabyte_is_read(tmp_path: Path) -> None:
     assert [s.name for s in result.estate.servers] == ["EX01"]
 
 
+def test_a_line_of_megabytes_is_no_server(tmp_path: Path) -> None:
+    result = _import(tmp_path, "inventar.csv", hf.long_line_csv)
+    assert [s.site for s in result.estate.servers] == SITES
+    too_long = [f for f in result.findings if f.code == "IMPORT-VALUE-TOO-LONG"]
+    assert too_long and too_long[0].row == 7 and len(too_long[0].message("de")) < 400
+    assert all(len(f.message("en")) < 1000 for f in result.findings)
+
+
+def test_excel_unicode_text_export_imports(tmp_path: Path) -> None:
+    result = _import(tmp_path, "inventar.txt", hf.unicode_text_export)
+    assert [s.site for s in result.estate.servers] == SITES
+    assert not [f for f in result.findings if f.code.startswith("IMPORT-ENCODING")]
+
+
+def test_a_dos_code_page_is_an_error_not_silent_mojibake(tmp_path: Path) -> None:
+    result = _import(tmp_path, "inventar.csv", hf.dos_codepage_csv)
+    assert "IMPORT-ENCODING-UNKNOWN" in _codes(result)
+    assert len(result.estate.servers) == 10  # the rows are still there to fix by hand
+
+
+def test_an_external_link_is_read_as_its_cached_value(tmp_path: Path) -> None:
+    result = _import(tmp_path, "inventory.xlsx", hf.external_link_xlsx)
+    assert [s.name for s in result.estate.servers] == ["EX01"]
+    assert not result.has_errors
+
+
+def test_a_zip_bomb_inside_a_workbook_is_refused(tmp_path: Path) -> None:
+    result = _import(tmp_path, "inventory.xlsx", hf.bomb_sheet_xlsx)
+    assert "IMPORT-FILE-TOO-LARGE" in _codes(result)
+    assert result.has_errors and not result.estate.servers
+
+
 # -- generators ---------------------------------------------------------------------------
 
 _CELL = st.text(alphabet=st.sampled_from('ab;," \näöü€'), max_size=12)

@@ -96,6 +96,12 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
                            "Zeile hat Daten, aber kein Feld {field}; übersprungen."),
     "IMPORT-VALUE-INVALID": (W, "\"{value}\" is not a valid {kind}; value ignored.",
                              "\"{value}\" ist kein gültiger Wert ({kind}); ignoriert."),
+    "IMPORT-VALUE-TOO-LONG": (
+        W, "A cell in \"{header}\" is longer than {limit} characters (\"{value}…\"): no name "
+        "or note is that long, perhaps a broken line or quote; value ignored.",
+        "Eine Zelle in \"{header}\" ist länger als {limit} Zeichen (\"{value}…\"): kein Name "
+        "und keine Notiz ist so lang, vielleicht eine kaputte Zeile oder ein Anführungszeichen; "
+        "ignoriert."),
     "IMPORT-VALUE-IMPLAUSIBLE": (
         E, "\"{value}\" in \"{header}\" is outside 0 to {limit} (bytes in a GB column?); "
         "value ignored.",

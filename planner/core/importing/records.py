@@ -28,6 +28,9 @@ __all__ = ["Row", "read_block"]
 # in a GB column (13421772800) is ten million times too large and made planning run out of
 # memory. 100 TB of mailbox data on one server or database is already far beyond practice.
 _LIMITS: dict[str, float] = {"size_gb": 100_000, "int": 1_000_000}
+# No name, build or note in an inventory is longer; a longer cell is a broken line or quote
+# (a 10 MB line became a server whose name filled every finding, table and report).
+MAX_TEXT_CELL = 1000
 
 
 @dataclass
@@ -140,7 +143,8 @@ def _column_cells(block: _Block, fspec: FieldSpec | None, header: str, values: l
             outcomes[key] = (None, (), False, False)
             continue
         total = text in totals
-        if as_text and not (text[0] in "SMD" and v.is_type_name(text)):
+        if as_text and len(text) <= MAX_TEXT_CELL and not (text[0] in "SMD"
+                                                          and v.is_type_name(text)):
             outcomes[key] = (text, (), True, total)
             continue
         cache_key = (fspec.name if fspec else "", header, type(value), value)
@@ -303,6 +307,9 @@ def _cell(block: _Block, fspec: FieldSpec | None, value: Any, header: str) -> _O
         return None, ()
     if v.is_type_name(text):
         return None, (("IMPORT-PS-TYPENAME", {"value": text[:80], "header": header}),)
+    if fspec.kind in ("text", "site") and len(text) > MAX_TEXT_CELL:
+        return None, (("IMPORT-VALUE-TOO-LONG", {"value": text[:40], "header": header,
+                                                 "limit": MAX_TEXT_CELL}),)
     problems: list[tuple[str, dict[str, Any]]] = []
     try:
         parsed = _parse(block, fspec, value, header, problems)
