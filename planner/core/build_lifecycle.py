@@ -9,6 +9,7 @@ from datetime import date
 
 from planner.core.builds import BuildInfo, parse_build_number
 from planner.core.knowledge import Knowledge
+from planner.core.knowledge_facts import facts_of
 
 __all__ = ["below_baseline", "fell_below_baseline_on", "in_place_to_se", "is_supported",
            "support_status"]
@@ -27,8 +28,8 @@ def support_status(info: BuildInfo, on: date, knowledge: Knowledge) -> str:
     (Microsoft supports only the latest CU and the one before it), ``preview`` (never
     supported in production) or ``ended``."""
     if info.product == "SE":
-        start = knowledge.fact("lifecycle.se.release").value
-        end = knowledge.fact("lifecycle.se.end_of_support").value
+        start = facts_of(knowledge).se_release
+        end = facts_of(knowledge).se_end_of_support
         if not start <= on <= end:
             return "ended"
         released = [r for r in knowledge.builds if r.product == "SE" and r.date <= on]
@@ -36,7 +37,7 @@ def support_status(info: BuildInfo, on: date, knowledge: Knowledge) -> str:
         return "supported_behind" if latest and info.number.sort_key < latest else "supported"
     if info.cu == "Preview":
         return "preview"
-    end_of_support: date = knowledge.fact(f"lifecycle.{info.product}.end_of_support").value
+    end_of_support = facts_of(knowledge).end_of_support(info.product)
     if on > end_of_support:
         return "ended"
     current = _cus_released(info.product, on, knowledge)[-2:]
@@ -51,7 +52,7 @@ def is_supported(info: BuildInfo, on: date, knowledge: Knowledge) -> bool:
 
 def in_place_to_se(info: BuildInfo, knowledge: Knowledge) -> bool:
     """Whether SE setup can upgrade this server in place (2019 CU14/CU15 per the knowledge)."""
-    allowed = knowledge.fact("upgrade.inplace_from").value
+    allowed = facts_of(knowledge).inplace_from
     return info.product == "2019" and info.cu in allowed
 
 
@@ -66,7 +67,7 @@ def below_baseline(info: BuildInfo, on: date, knowledge: Knowledge) -> bool:
     """
     policy = knowledge.policy
     if info.product == "2013":  # blocked on its own date, before the general policy start
-        blocked_from: date = knowledge.fact("enforcement.2013_blocking_from").value
+        blocked_from: date = facts_of(knowledge).blocking_2013_from
         return on >= blocked_from
     if on < policy.policy_start:
         return False

@@ -24,6 +24,7 @@ from planner.core.bilingual import in_language
 from planner.core.build_names import BuildParseError, NameQuery, parse_name
 from planner.core.catalogue import catalogue
 from planner.core.knowledge import BuildRow, Knowledge
+from planner.core.knowledge_facts import facts_of
 
 # How AdminDisplayVersion writes a build: it names the CU, never an update.
 _ADMIN_TEXT = re.compile(r"version\s+15\.\d+\s*\(\s*build", re.IGNORECASE)
@@ -130,7 +131,7 @@ def _product_of(number: BuildNumber, knowledge: Knowledge, text: str) -> str:
     if number.major != 15 or number.minor not in (0, 1, 2):
         raise BuildParseError(f"{text!r} is not a build of Exchange 2013, 2016, 2019 or SE")
     if number.minor == 2:
-        se_min = int(knowledge.fact("build.se_min_build").value)
+        se_min = facts_of(knowledge).se_min_build
         return "SE" if number.build >= se_min else "2019"
     return "2013" if number.minor == 0 else "2016"
 

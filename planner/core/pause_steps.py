@@ -17,6 +17,7 @@ from planner.core.catalogue import Catalogue, catalogue
 from planner.core.enforcement import DayStage, daily_stages
 from planner.core.explanation import Driver
 from planner.core.knowledge import Knowledge
+from planner.core.knowledge_facts import facts_of
 from planner.core.model import Finding, Severity
 from planner.core.pause_policy import days_per_year, pause_command
 from planner.core.plan import Exposure, Pause, Phase, Proposal, Schedule, ScheduledStep, Step
@@ -77,11 +78,10 @@ def _step(n: int, pause: Pause, harm: dict[str, DayStage], as_of: date,
     cmd = pause_command(knowledge.policy.pause_cmdlet, pause.days)
     (title_en, why_en), (title_de, why_de) = (
         _texts(catalogue(lang), n, pause, harm, as_of) for lang in _LANGS)
-    fact = knowledge.facts.get("policy.pause_cmdlet")
     return Step(id=f"pause:{n}", title_en=title_en, title_de=title_de, kind="pause",
                 phase=Phase.HYBRID, target="tenant", duration_days=1, rule="enforcement_pause",
                 why_en=why_en, why_de=why_de, command=cmd,
-                source=fact.source if fact else "", needs_consultant=False, owner=OWNER)
+                source=facts_of(knowledge).pause_cmdlet_source, needs_consultant=False, owner=OWNER)
 
 
 def _no_float(exit_step: Step, dated: ScheduledStep, server: str, n: int, pause: Pause,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from planner.core.knowledge import Knowledge
+from planner.core.knowledge_facts import SE_CU_BLOCKING_DATE, facts_of
 from planner.core.model import Severity
 from planner.core.plan import Plan
 from planner.core.report.step_order import NumberedStep, numbered_steps
@@ -25,7 +26,6 @@ __all__ = ["Risk", "plan_risks", "risk_table"]
 TIGHT_FLOAT_DAYS = 2  # a cutover ending this close to a pause's end has no real reserve
 _LEVELS = {"high": 0, "medium": 1, "low": 2}
 SE_CU_MILESTONE = "milestone:se_cu_blocking"
-SE_CU_FACT = "upgrade.se_cu_blocking_old.date"
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def _relay_risks(plan: Plan, steps: tuple[NumberedStep, ...], words: Wording) ->
 def _fact_risks(plan: Plan, knowledge: Knowledge, steps: tuple[NumberedStep, ...],
                 words: Wording) -> list[Risk]:
     found = []
-    fact = knowledge.facts.get(SE_CU_FACT)
+    fact = facts_of(knowledge).record(SE_CU_BLOCKING_DATE)
     milestone = next((s for s in steps if s.step.id == SE_CU_MILESTONE), None)
     if fact is not None and fact.confidence != "primary" and milestone is not None:
         found.append(Risk(words("risk_se_cu_date", date=words.date(fact.value)), "medium",

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from planner.core.enforcement import stage_thresholds
 from planner.core.knowledge import Knowledge
+from planner.core.knowledge_facts import facts_of
 from planner.core.model import Severity
 from planner.core.plan import Exposure, MigrationPath, Plan
 from planner.core.report.timeline import stage_bands
@@ -173,8 +174,7 @@ def passing_sentences(plan: Plan, knowledge: Knowledge, words: Wording) -> list[
     if not names:
         return []
     text = [words.plural("s_passing", len(names), names=words.names(names))]
-    raise_fact = knowledge.facts.get("enforcement.later_raise_expected")
-    text.append(words("s_raise" if raise_fact is not None and raise_fact.value
+    text.append(words("s_raise" if facts_of(knowledge).later_raise_expected
                       else "s_raise_possible"))
     day = _exit_day(plan, names)
     if day is not None:
@@ -185,9 +185,8 @@ def passing_sentences(plan: Plan, knowledge: Knowledge, words: Wording) -> list[
 
 def estimate_note(servers: list[str], knowledge: Knowledge, words: Wording) -> str:
     """Says that a first-detection date is assumed and where the real one comes from."""
-    cmdlet = knowledge.facts.get("enforcement.report_cmdlet")
     return words.plural("s_estimated", len(servers), names=words.names(servers),
-                        cmdlet=str(cmdlet.value) if cmdlet else "Get-OnPremServerReportInfo")
+                        cmdlet=facts_of(knowledge).report_cmdlet)
 
 
 def recommendations(plan: Plan, words: Wording) -> tuple[str, ...]:

@@ -36,7 +36,7 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         (f"Exchange SE will be installed on or for {first}{cu14[0]}",
          f"Exchange SE wird auf bzw. für {first} installiert{cu14[1]}"),
         predecessors=deps(LICENSE if LICENSE in prior else None, GONE if GONE in prior else None),
-        command="\n".join(str(ctx.fact("ad.prepare_commands", _DEFAULT_COMMAND)).split("; ")),
+        command="\n".join(ctx.facts.ad_prepare_commands(_DEFAULT_COMMAND).split("; ")),
     )
     return RuleOutput((step,))
 
@@ -46,7 +46,7 @@ def _cu14_note(ctx: Context) -> tuple[str, str]:
     names = [s.name for s in ctx.servers if s.product == "2019" and s.info is not None
              and not s.server.is_edge
              and s.info.cu.upper() == "CU14"]
-    if not names or not bool(ctx.fact("ad.cu14_to_se_raises_org_version", True)):
+    if not names or not ctx.facts.cu14_to_se_raises_org_version:
         return "", ""
     many = len(names) > 1
     return (f"; {', '.join(names)} {'run' if many else 'runs'} 2019 CU14, from which this "

@@ -9,6 +9,7 @@ from planner.core.builds import BuildInfo, BuildParseError, identify
 from planner.core.explanation import Message, message
 from planner.core.graph import EstateGraph
 from planner.core.knowledge import Knowledge
+from planner.core.knowledge_facts import facts_of
 from planner.core.model import Estate, Finding, Server, Severity
 from planner.core.plan import MigrationPath, ServerAssessment
 from planner.core.rules.base import RUNS, ServerFacts
@@ -43,7 +44,7 @@ def windows_version(os: str) -> str:
 def os_too_old(os: str, knowledge: Knowledge) -> bool:
     """True when this operating system text names a Windows version SE cannot run on."""
     version = windows_version(os)
-    supported = {str(v) for v in knowledge.fact("os.se_supported").value}
+    supported = facts_of(knowledge).os_se_supported
     return bool(version) and version not in supported
 
 
@@ -76,8 +77,7 @@ def _default_path(server: Server, info: BuildInfo,
             return P.SIDE_BY_SIDE, message(f"{_SERVER}.why_os", os=server.os)
         if in_place_to_se(info, knowledge):
             return P.IN_PLACE, message(f"{_SERVER}.why_in_place", cu=info.cu)
-        target = str(knowledge.facts["upgrade.cu_target"].value
-                     if "upgrade.cu_target" in knowledge.facts else "CU15")
+        target = facts_of(knowledge).cu_target
         return P.CU_THEN_IN_PLACE, message(f"{_SERVER}.why_cu_first", cu=info.cu,
                                            target=target)
     return P.NONE, message(f"{_SERVER}.why_se")

@@ -19,6 +19,7 @@ from planner.core.catalogue import FALLBACK, catalogue
 from planner.core.explanation import Message, Reason, message
 from planner.core.graph import EstateGraph
 from planner.core.knowledge import Knowledge, RuleText
+from planner.core.knowledge_facts import KnowledgeFacts, facts_of
 from planner.core.model import ConnectorType, Estate, Finding, Server, Severity
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.settings import Decisions, Settings
@@ -140,10 +141,10 @@ class Context:
         """Whole working days for ``times`` units of a step kind (a half day counts as one)."""
         return max(0, math.ceil(self.amount(kind) * times - 1e-9))
 
-    def fact(self, key: str, default: Any = None) -> Any:
-        """A knowledge fact's value, or ``default`` when the knowledge base lacks it."""
-        f = self.knowledge.facts.get(key)
-        return f.value if f is not None else default
+    @property
+    def facts(self) -> KnowledgeFacts:
+        """The knowledge base's facts, typed (planner.core.knowledge_facts)."""
+        return facts_of(self.knowledge)
 
     def text(self, rule: str) -> RuleText | None:
         """The rule's texts and source from the knowledge base."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from planner.core.knowledge_facts import MIN_CU_2016
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.adprep import ADPREP
 from planner.core.rules.assess import product_name
@@ -26,8 +27,7 @@ from planner.core.rules.licensing import LICENSE
 __all__ = ["FACT", "RULE", "below_min_cu", "cu_number"]
 
 _RULE = "cu_update_2016"
-FACT = "upgrade.2016_min_cu"
-_DEFAULT = "CU23"
+FACT = MIN_CU_2016  # the key, named in knowledge_facts
 # The steps that run SE setup; the first of them must find no 2016 server below the minimum.
 _SE_SETUP_KINDS = ("ad_prep", "install_se", "inplace_upgrade")
 
@@ -55,7 +55,7 @@ def _targets(ctx: Context, minimum: int) -> list[ServerFacts]:
 
 
 def _confidence(ctx: Context) -> tuple[str, str]:
-    fact = ctx.knowledge.facts.get(FACT)
+    fact = ctx.facts.record(MIN_CU_2016)
     if fact is not None and fact.confidence == "override":
         return ("the project sets this minimum (knowledge override)",
                 "das Projekt setzt dieses Minimum (Überschreibung der Wissensbasis)")
@@ -89,7 +89,7 @@ def _step(ctx: Context, s: ServerFacts, target: str, after: tuple[Dependency, ..
 
 
 def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
-    target = str(ctx.fact(FACT, _DEFAULT))
+    target = ctx.facts.min_cu_2016
     minimum = cu_number(target)
     if minimum is None:
         return RuleOutput()

@@ -115,7 +115,7 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         ctx, "hybrid_hcw", APP, "hybrid_app_check", Phase.HYBRID, "org",
         ("Check the dedicated Exchange hybrid app", "Dedizierte Exchange-Hybrid-App prüfen"),
         detail, predecessors=deps(HCW if needed else _carrier_steps(ctx, prior)),
-        command=str(ctx.fact("hybrid.dedicated_app_command", _DEFAULT_APP)))
+        command=ctx.facts.dedicated_app_command(_DEFAULT_APP))
     if not needed:
         return RuleOutput((app,))
     leaving = tuple(s.name for s in ctx.planned(*_LEAVES) if s.judged and s.product != "2013")

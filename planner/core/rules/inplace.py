@@ -76,7 +76,7 @@ def _after_cu(ctx: Context, s: ServerFacts) -> tuple[str, str] | None:
     """The in-place reason once the CU step has run: the server then runs the target CU."""
     if s.path is not P.CU_THEN_IN_PLACE:
         return None
-    target = str(ctx.fact("upgrade.cu_target", "CU15"))
+    target = ctx.facts.cu_target
     return (f"Once {s.name} runs Exchange 2019 {target} after its cumulative update, Exchange "
             "Server SE installs on it in place like a cumulative update.",
             f"Sobald {s.name} nach dem kumulativen Update mit Exchange 2019 {target} läuft, "
@@ -128,7 +128,7 @@ def _dag_note(s: ServerFacts) -> tuple[str, str]:
 
 def _cu_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Step:
     name, note = s.name, _dag_note(s)
-    target = str(ctx.fact("upgrade.cu_target", "CU15"))
+    target = ctx.facts.cu_target
     first = (("; before the first SE server joins the organization, since Microsoft names no "
               "SE coexistence with 2019 CU13 or older (unconfirmed; the project can override "
               "it)",

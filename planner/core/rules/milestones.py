@@ -9,10 +9,10 @@ after scheduling when the milestone falls after the expected date.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
 
 from planner.core.explanation import message
 from planner.core.knowledge import Knowledge
+from planner.core.knowledge_facts import facts_of
 from planner.core.model import Finding, Severity
 from planner.core.plan import Phase, Schedule, Step
 from planner.core.rules.base import Context, Rule, RuleOutput, deps, make_step
@@ -25,17 +25,12 @@ _OLD = ("2016", "2019")
 _ENDING_KINDS = ("inplace_upgrade", "decommission")
 
 
-def _deadline(ctx: Context) -> date | None:
-    value = ctx.fact("upgrade.se_cu_blocking_old.date")
-    return value if isinstance(value, date) else None
-
-
 def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     old = [s for s in ctx.servers if s.product in _OLD]
     if not old:
         return RuleOutput()
-    release = str(ctx.fact("upgrade.se_cu_blocking_old", "CU"))
-    deadline = _deadline(ctx)
+    release = ctx.facts.se_cu_blocking_release
+    deadline = ctx.facts.se_cu_blocking_date
     findings = [Finding.about(Severity.WARNING, "RULES-OLD-SERVER-KEPT", f"server:{s.name}",
                               server=s.name, product=s.product, release=release, day=deadline)
                 for s in old if not s.planned]
@@ -55,14 +50,13 @@ RULE = Rule("se_cu_blocking_milestone", _propose)
 def late_findings(steps: Sequence[Step], schedule: Schedule,
                   knowledge: Knowledge) -> tuple[Finding, ...]:
     """A warning when the dated plan removes the last 2016/2019 server after the blocking CU."""
-    fact = knowledge.facts.get("upgrade.se_cu_blocking_old.date")
-    expected = fact.value if fact is not None and isinstance(fact.value, date) else None
+    facts = facts_of(knowledge)
+    expected = facts.se_cu_blocking_date
     dated = next((d for d in schedule.steps if d.step_id == MILESTONE), None)
     if expected is None or dated is None or dated.start <= expected:
         return ()
     if not any(st.id == MILESTONE for st in steps):
         return ()
-    release = str(knowledge.facts["upgrade.se_cu_blocking_old"].value
-                  if "upgrade.se_cu_blocking_old" in knowledge.facts else "CU")
     return (Finding.about(Severity.WARNING, "RULES-SE-CU-BLOCKING-LATE", MILESTONE,
-                          day=dated.start, release=release, expected=expected),)
+                          day=dated.start, release=facts.se_cu_blocking_release,
+                          expected=expected),)

@@ -16,13 +16,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from planner.core.explanation import Message, message
+from planner.core.knowledge_facts import MOVE_ORDER
 from planner.core.model import Server
 from planner.core.plan import Step
 from planner.core.rules.base import Context, deps
 
 __all__ = ["FACT", "KINDS", "MakeStep", "chain", "move_order", "order_source", "system_steps"]
 
-FACT = "moves.order"
+FACT = MOVE_ORDER  # the key, named in knowledge_facts
 KINDS = ("arbitration", "users", "public_folders")
 # (id suffix, kind, titles, detail, command) -> Step; the caller adds its ids and reason.
 MakeStep = Callable[..., Step]
@@ -30,7 +31,7 @@ MakeStep = Callable[..., Step]
 
 def move_order(ctx: Context) -> list[str]:
     """The project's order of mailbox kinds; kinds it leaves out still move, last."""
-    wanted = [str(k).strip().lower() for k in ctx.fact(FACT, list(KINDS)) or []]
+    wanted = list(ctx.facts.move_order)
     known = [k for k in dict.fromkeys(wanted) if k in KINDS]
     return known + [k for k in KINDS if k not in known]
 
@@ -38,7 +39,7 @@ def move_order(ctx: Context) -> list[str]:
 def order_source(ctx: Context, rule: str) -> str:
     """The group rule's source and the move order's, since the order rests on its own fact."""
     text = ctx.text(rule)
-    fact = ctx.knowledge.facts.get(FACT)
+    fact = ctx.facts.record(FACT)
     return "; ".join(p for p in (text.source if text else "", fact.source if fact else "") if p)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from planner.core.explanation import Message, message
+from planner.core.knowledge_facts import NAMESPACE_FIRST
 from planner.core.model import Finding, Namespace, Server, Severity
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput
@@ -26,7 +27,7 @@ __all__ = ["FACT", "MOVE_KINDS", "RULE", "before_moves", "namespace_command",
            "namespace_detail", "no_namespaces_finding"]
 
 _RULE = "namespace_before_moves"
-FACT = "namespace.switch_before_moves"
+FACT = NAMESPACE_FIRST  # the key, named in knowledge_facts
 # Step kinds that take mailboxes off an old server.
 MOVE_KINDS = ("mailbox_moves", "ex2013_moves", "arbitration_moves", "public_folder_moves")
 # Groups whose moves and namespace switches belong together; a 2013 server's namespace
@@ -36,7 +37,7 @@ _PHASES = (Phase.LEGACY, Phase.SIDE_BY_SIDE)
 
 def before_moves(ctx: Context) -> bool:
     """True when namespaces switch before mailboxes move (the knowledge fact, overridable)."""
-    return bool(ctx.fact(FACT, True))
+    return ctx.facts.namespace_switch_before_moves
 
 
 def namespace_detail(spaces: Sequence[Namespace], to: str,

@@ -49,11 +49,7 @@ class Classified:
 
 def _table(ctx: Context, key: str) -> dict[str, str]:
     """A "Name=value" list fact as a dict keyed by the lower-case name."""
-    out = {}
-    for item in ctx.fact(key, []) or []:
-        name, _, value = str(item).partition("=")
-        out[name.strip().lower()] = value.strip()
-    return out
+    return ctx.facts.name_values(key)
 
 
 def _servers(estate: Estate, c: Connector) -> set[str]:
@@ -73,7 +69,7 @@ def default_of(ctx: Context, c: Connector) -> str:
     if every is None:
         every = ctx.memo["server_names"] = frozenset(s.name.lower() for s in ctx.estate.servers)
     servers = _servers(ctx.estate, c) | every
-    defaults = sorted((str(d) for d in ctx.fact("transport.default_receive_connectors", [])),
+    defaults = sorted(ctx.facts.default_receive_connectors,
                       key=len, reverse=True)
     for d in defaults:
         low = d.lower()

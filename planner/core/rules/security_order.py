@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from planner.core.knowledge_facts import CU_BEFORE_SE
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, deps, make_step
 
@@ -19,7 +20,7 @@ __all__ = ["FACT", "GATE", "RULE", "active"]
 
 GATE = "security:cu15"
 
-FACT = "security.2019_cu_before_first_se"
+FACT = CU_BEFORE_SE  # the key, named in knowledge_facts
 _RULE = "security_order"
 # Steps after which an SE server is part of the organization.
 _JOINS = ("install_se", "inplace_upgrade")
@@ -28,7 +29,7 @@ _JOINS = ("install_se", "inplace_upgrade")
 def active(ctx: Context) -> bool:
     """True when 2019 CU updates go before the first SE server (fact and rule switch)."""
     off = _RULE in {r.lower() for r in ctx.decisions.disabled_rules}
-    return bool(ctx.fact(FACT, True)) and not off
+    return ctx.facts.cu_before_first_se and not off
 
 
 def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:

@@ -71,7 +71,7 @@ def _health(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
 
 
 def _rebalance(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
-    if bool(ctx.fact("dag.auto_rebalance", False)):
+    if ctx.facts.dag_auto_rebalance:
         return RuleOutput()
     steps = []
     for key, group in _by_group(ctx, prior).items():
