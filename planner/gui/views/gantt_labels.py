@@ -8,6 +8,7 @@ titles gives way: "Move mailboxes from BER-EX16-… (2/4)".
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 __all__ = ["distinct_labels"]
@@ -50,13 +51,22 @@ def _shorten(text: str, shared: int, fits: Callable[[str], bool]) -> str:
     return text
 
 
+def _cut(text: str, fits: Callable[[str], bool]) -> str:
+    while len(text) > 4 and not fits(text):
+        text = text[:-2].rstrip(ELLIPSIS + " ,;") + ELLIPSIS
+    return text
+
+
 def distinct_labels(titles: Sequence[str], fits: Callable[[str], bool]) -> list[str]:
-    """Each title as it fits (``fits(text)`` says whether a text fits the column), keeping
-    the part that tells it apart from the most similar other title."""
+    """Each title as it fits (``fits(text)`` says whether a text fits the column): cut at the
+    end when that still tells it apart, else keeping the part that tells it apart from the
+    most similar other title."""
+    cut = [_cut(text, fits) for text in titles]
+    count = Counter(cut)
     result = []
     for i, text in enumerate(titles):
-        if fits(text):
-            result.append(text)
+        if fits(text) or count[cut[i]] == 1:
+            result.append(cut[i])
             continue
         shared = max((_common_prefix(text, other) for j, other in enumerate(titles)
                       if j != i and other != text), default=0)
