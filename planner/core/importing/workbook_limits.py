@@ -157,7 +157,8 @@ def _xlsx_sheet_cells(archive: zipfile.ZipFile, part: str) -> int:
         if tags != len(letters) or any(p in chunk for p in (b":c ", b":c>", b":c/")):
             rows, cols = _xlsx_positions(archive, part)  # prefixes, or cells without "r"
             return rows * cols
-        max_row = max(max_row, max(map(int, _REF_ROW.findall(chunk)), default=0))
+        # each distinct row number once: a row of 100 cells repeats it 101 times
+        max_row = max(max_row, max(map(int, set(_REF_ROW.findall(chunk))), default=0))
         max_col = max(max_col, max(map(_column_number, set(letters)), default=0))
     return max_row * max_col
 
