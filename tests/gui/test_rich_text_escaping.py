@@ -62,9 +62,13 @@ def _model_tips(model: Any, parent: QModelIndex | None = None) -> Iterator[str]:
         columns = 1
     for row in range(min(model.rowCount(parent), 200)):
         for column in range(columns):
-            tip = model.data(model.index(row, column, parent), Qt.ItemDataRole.ToolTipRole)
+            index = model.index(row, column, parent)
+            tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
             if isinstance(tip, str):
                 yield tip
+            shown = model.data(index, Qt.ItemDataRole.DisplayRole)
+            if isinstance(shown, str) and ("&lt;" in shown or shown.startswith("<p>")):
+                yield f"<img escaped in a cell, where Qt shows plain text: {shown}"
         child = model.index(row, 0, parent)
         if model.rowCount(child):
             yield from _model_tips(model, child)

@@ -105,7 +105,7 @@ class FindingsModel(QAbstractTableModel):
         if column == "severity":
             return severity_label(finding.severity)
         if column == "message":
-            return literal(finding.message(self.lang))
+            return finding.message(self.lang)
         if column == "where":
             return finding.where()
         if column == "target":
