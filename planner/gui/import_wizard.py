@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from babel.numbers import format_percent
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -42,11 +43,12 @@ from planner.core.project_import import describe_changes, estate_changes
 from planner.core.vocabulary import COLOURS
 from planner.gui.dialogs.screen_fit import fit_to_screen
 from planner.gui.document import Document
-from planner.gui.i18n import ui_language
+from planner.gui.i18n import texts, ui_language
 from planner.gui.import_flow import ImportOutcome, import_edit, mapping_from_plain, read_inventory
 from planner.gui.models.findings_model import severity_label
 from planner.gui.progress import run_with_progress
 from planner.gui.rich_text import literal
+from planner.gui.views.estate import ENTITY_TITLES
 
 __all__ = ["ImportWizard"]
 
@@ -57,6 +59,22 @@ ENTITY_FIELDS = {"server": "servers", "site": "sites", "dag": "dags", "database"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ImportWizard", text)
+
+
+def _entity_name(key: str) -> str:
+    """An importer entity ("relay_client") as the estate's tabs call it ("Relay clients")."""
+    if key == "organization":
+        return _tr("Organization")
+    title = ENTITY_TITLES.get(f"{key}s")
+    return title() if title else key
+
+
+def _field_name(entity: str, field: str) -> str:
+    """A field as people read it ("Customer"), from the shared vocabulary."""
+    words = texts()
+    key = f"vocabulary.field.{entity}.{field}"
+    label = words(key) if words.has(key) else field
+    return label[:1].upper() + label[1:]
 
 
 def _entities() -> list[tuple[str, list[str]]]:
@@ -174,7 +192,8 @@ class MappingPage(QWizardPage):
         for m in self.wiz.sheet_mappings():
             where = f"{m.file} › {m.sheet}" if m.sheet else m.file
             item = QListWidgetItem(_tr("{where} (header in row {row}) → {entity}").format(
-                where=where, row=m.header_row, entity=m.entity or _tr("(do not import)")))
+                where=where, row=m.header_row,
+                entity=_entity_name(m.entity) if m.entity else _tr("(do not import)")))
             item.setToolTip(item.text())
             self.tables.addItem(item)
         # Signals stay blocked while selecting: the table is built once, below, not twice.
@@ -191,7 +210,7 @@ class MappingPage(QWizardPage):
         self.entity.clear()
         self.entity.addItem(_tr("(do not import)"), "")
         for key, _fields in _entities():
-            self.entity.addItem(key, key)
+            self.entity.addItem(_entity_name(key), key)
         self.entity.setCurrentIndex(max(0, self.entity.findData(m.entity)))
         self.columns.setRowCount(len(m.columns))
         fields = dict(_entities()).get(m.entity, [])
@@ -201,12 +220,12 @@ class MappingPage(QWizardPage):
             combo = QComboBox()
             combo.addItem(_tr("(ignore)"), "")
             for name in fields:
-                combo.addItem(name, name)
+                combo.addItem(_field_name(m.entity, name), name)
             combo.setCurrentIndex(max(0, combo.findData(c.field)))
             combo.activated.connect(lambda _i, r=row, col=c.index, box=combo:
                                     self._field_changed(r, col, str(box.currentData())))
             self.columns.setCellWidget(i, 2, combo)
-            confidence = QTableWidgetItem(f"{c.confidence:.0%}")
+            confidence = QTableWidgetItem(format_percent(c.confidence, locale=texts().locale))
             if c.confidence < 0.75:
                 confidence.setBackground(QColor(COLOURS["check"]))  # a soft "check this"
             self.columns.setItem(i, 3, confidence)

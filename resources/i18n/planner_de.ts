@@ -1356,6 +1356,10 @@
       <source>C&amp;lear</source>
       <translation>&amp;Leeren</translation>
     </message>
+    <message>
+      <source>Organization</source>
+      <translation>Organisation</translation>
+    </message>
   </context>
   <context>
     <name>KnowledgeBar</name>
