@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from planner.core.explanation import message
 from planner.core.model import Finding, Severity
 from planner.core.plan import Phase, Step
 from planner.core.rules.base import Context, Rule, RuleOutput, ServerFacts, deps, make_step
@@ -57,15 +58,10 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             continue
         source = _se_source(ctx, prior)
         if not s.judged or source is None:
-            findings.append(Finding(
-                Severity.INFO, "RULES-MITIGATION-SKIPPED",
-                f"Re-pointing the connector to Exchange Online away from {s.name} was asked for, "
-                + ("but Exchange Online does not judge it." if not s.judged
-                   else "but no SE server exists or is planned to take over."),
-                f"Das Umstellen des Connectors zu Exchange Online weg von {s.name} ist gewünscht, "
-                + ("aber Exchange Online bewertet ihn nicht." if not s.judged
-                   else "aber kein SE-Server besteht oder ist geplant, der übernehmen kann."),
-                target=f"server:{s.name}"))
+            why = "not_judged" if not s.judged else "no_takeover"
+            findings.append(Finding.about(
+                Severity.INFO, "RULES-MITIGATION-SKIPPED", f"server:{s.name}", server=s.name,
+                why=message(f"steps.mitigation.skipped_{why}")))
             continue
         steps.append(_step(ctx, s, source))
     return RuleOutput(tuple(steps), findings=tuple(findings))

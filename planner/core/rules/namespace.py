@@ -96,15 +96,7 @@ def no_namespaces_finding(ctx: Context) -> Finding | None:
     """A finding when moves are planned but the inventory names no client namespace."""
     if ctx.estate.namespaces:
         return None
-    return Finding(
-        Severity.WARNING, "RULES-NO-NAMESPACES",
-        "The inventory lists no client namespaces (mail.…, autodiscover.…); the namespace "
-        "switch steps read them from the virtual directory URLs. Add them to the Namespaces "
-        "sheet so the plan names them and their load balancer.",
-        "Der Bestand nennt keine Client-Namespaces (mail.…, autodiscover.…); die Schritte zur "
-        "Namespace-Umstellung lesen sie aus den URLs der virtuellen Verzeichnisse. Bitte im "
-        "Blatt Namespaces ergänzen, damit der Plan sie und ihren Load Balancer nennt.",
-        target="namespaces")
+    return Finding.about(Severity.WARNING, "RULES-NO-NAMESPACES", "namespaces")
 
 
 def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:

@@ -230,14 +230,7 @@ def unexplained_relay_ips(ctx: Context, servers: Sequence[Server]) -> list[Findi
                 names += [server.name] if server.name not in names else []
     out = []
     for name, entry, names in seen.values():
-        where = ", ".join(names)
-        out.append(Finding(
-            Severity.WARNING, "RULES-RELAY-IP-UNEXPLAINED",
-            f"Receive connector '{name}' on {where} accepts mail from {entry}, but no relay "
-            "client in the inventory has that address; find the device or application and "
-            "add it, or it stops sending when the server is removed.",
-            f"Der Empfangsconnector '{name}' auf {where} nimmt Mail von {entry} an, aber kein "
-            "Relay-Client im Bestand hat diese Adresse; bitte Gerät oder Anwendung finden und "
-            "ergänzen, sonst sendet es nicht mehr, sobald der Server entfernt ist.",
-            target=f"connector:{name}"))
+        out.append(Finding.about(Severity.WARNING, "RULES-RELAY-IP-UNEXPLAINED",
+                                 f"connector:{name}", connector=name, servers=names,
+                                 entry=entry))
     return out

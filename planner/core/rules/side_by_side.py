@@ -299,15 +299,7 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
 def _no_send_connectors(ctx: Context) -> Finding | None:
     if any(c.type is ConnectorType.SEND for c in ctx.estate.connectors):
         return None
-    return Finding(
-        Severity.WARNING, "RULES-NO-SEND-CONNECTORS",
-        "The inventory lists no send connectors; the plan cannot name the connectors whose "
-        "source servers change. Add Get-SendConnector | ft Name,SourceTransportServers,"
-        "AddressSpaces to the inventory.",
-        "Der Bestand nennt keine Sendeconnectoren; der Plan kann die Connectoren, deren "
-        "Quellserver sich ändern, nicht nennen. Bitte Get-SendConnector | ft Name,"
-        "SourceTransportServers,AddressSpaces in den Bestand aufnehmen.",
-        target="connectors")
+    return Finding.about(Severity.WARNING, "RULES-NO-SEND-CONNECTORS", "connectors")
 
 
 def at_site(g: Group, steps: list[Step]) -> list[Step]:
@@ -335,16 +327,8 @@ def _retire(ctx: Context, g: Group, prior: Mapping[str, Step], made: list[Step])
 
 
 def _no_takeover(g: Group) -> Finding:
-    olds = ", ".join(s.name for s in g.old)
-    return Finding(
-        Severity.WARNING, "RULES-NO-TAKEOVER",
-        f"{olds} gets no new SE server, and no other Mailbox server runs SE or becomes SE in "
-        "place; its mailboxes and mail flow have nowhere to go. Give it at least one new SE "
-        "server.",
-        f"{olds} erhält keinen neuen SE-Server, und kein anderer Postfachserver läuft mit SE "
-        "oder wird direkt aktualisiert; Postfächer und Mailfluss haben kein Ziel. Bitte "
-        "mindestens einen neuen SE-Server vorsehen.",
-        target=f"server:{g.old[0].name}")
+    return Finding.about(Severity.WARNING, "RULES-NO-TAKEOVER", f"server:{g.old[0].name}",
+                         count=len(g.old), servers=[s.name for s in g.old])
 
 
 RULE = Rule(_RULE, _propose)
