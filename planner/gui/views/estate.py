@@ -123,7 +123,9 @@ class EmptyState(QFrame):
                           "PowerShell exports) becomes the estate, the steps and the plan. "
                           "You can also drop the files on this window."))
         hint.setWordWrap(True)
-        hint.setFixedWidth(520)  # a fixed width, so the wrapped text gets its full height
+        hint.setFixedWidth(520)
+        # centred in a box layout a wrapped label gets one line's height unless told
+        hint.setMinimumHeight(hint.heightForWidth(520))
         self.import_button = QPushButton(_tr("&Import inventory…"))
         self.open_button = QPushButton(_tr("&Open project…"))
         self.import_button.setDefault(True)
