@@ -125,18 +125,23 @@ class EstateModel(QAbstractTableModel):
         self.extra = ASSESSMENT_COLUMNS if entity == "servers" else ()
         # The planner's verdict sits right after the name, where a consultant looks first.
         self.columns = (*self.fields[:1], *self.extra, *self.fields[1:])
+        self._assessments: tuple[Any, dict[str, ServerAssessment]] = (None, {})
+        self._records: tuple[Any, tuple[Any, ...]] = (None, ())
         document.estateChanged.connect(self._reset)
         document.planChanged.connect(self._reset)
         document.decisionsChanged.connect(self._reset)
 
     def _reset(self) -> None:
         self.beginResetModel()
+        self._assessments = (None, {})
         self.endResetModel()
 
     def records(self) -> tuple[Any, ...]:
-        """The records shown (straight from the document)."""
-        records: tuple[Any, ...] = getattr(self.document.estate, self.entity)
-        return records
+        """The records shown (straight from the document's estate)."""
+        estate = self.document.estate
+        if self._records[0] is not estate:  # a view asks per cell: look up once per estate
+            self._records = (estate, getattr(estate, self.entity))
+        return self._records[1]
 
     def column_key(self, column: int) -> str:
         """The field or assessment key shown in a column."""
@@ -157,7 +162,7 @@ class EstateModel(QAbstractTableModel):
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Record fields plus assessment columns."""
-        return 0 if parent.isValid() else len(self.fields) + len(self.extra)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -174,8 +179,10 @@ class EstateModel(QAbstractTableModel):
         plan = self.document.plan
         if plan is None or not isinstance(record, Server):
             return None
-        return next((a for a in plan.proposal.servers
-                     if a.name.lower() == record.name.lower()), None)
+        # One index per plan: a scan per cell made painting a large estate quadratic.
+        if self._assessments[0] is not plan:
+            self._assessments = (plan, {a.name.lower(): a for a in plan.proposal.servers})
+        return self._assessments[1].get(record.name.lower())
 
     def _value(self, record: Any, key: str) -> Any:
         if key in self.fields:
