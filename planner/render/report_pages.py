@@ -91,25 +91,13 @@ def _push_split_row(doc: QTextDocument, page_height: float) -> bool:
                 table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 frame.setFormat(table_format)
                 return True
-            _fill_page_below(frame, row - 1, (int(top // page_height) + 1) * page_height)
+            room = (int(top // page_height) + 1) * page_height - top
+            for cell in cells:
+                fmt = cell.format().toTableCellFormat()
+                fmt.setTopPadding(fmt.topPadding() + room + 1)
+                cell.setFormat(fmt)
             return True
     return False
-
-
-def _fill_page_below(table: QTextTable, row: int, page_end: float) -> None:
-    """Pad the bottom of ``row`` down to ``page_end``, so the row after it starts overleaf.
-
-    Qt lays a row that starts on the next page out under the header it repeats there; top
-    padding on the split row itself would stay above its text, a gap under that header.
-    """
-    layout = table.document().documentLayout()
-    cells = [table.cellAt(row, col) for col in range(table.columns())]
-    bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
-                 for c in cells)
-    for cell in cells:
-        fmt = cell.format().toTableCellFormat()
-        fmt.setBottomPadding(fmt.bottomPadding() + max(page_end - bottom, 0.0))
-        cell.setFormat(fmt)
 
 
 def _is_figure(block: QTextBlock) -> bool:
