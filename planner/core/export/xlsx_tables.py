@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -32,12 +32,17 @@ __all__ = ["write_assumptions_sheet", "write_estate_sheet", "write_findings_shee
 
 _SEVERITY_COLOURS = {code: t.tint for code, t in SEVERITIES.items()}
 _WRAP_WIDTH = 45  # the widest a fitted column gets on these sheets
+# The assumptions sheet's columns, wrapped, so its tables print one page wide at 8 pt or more
+# (fitted to their longest text they took two pages across, one of them a lone column).
+_ASSUMPTION_WIDTHS: Mapping[int, float] = {0: 27, 1: 21, 2: 27, 3: 11, 4: 21, 5: 35, 6: 15,
+                                           7: 11}
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def _table(writer: SheetWriter, row: int, heads: Sequence[str],
            rows: Iterable[Sequence[object]], wrap: Sequence[int] = (),
-           filter_: bool = False, **extra: Any) -> int:
+           filter_: bool = False, widths: Mapping[int, float] | None = None,
+           **extra: Any) -> int:
     """A header and its rows from ``row``; returns the first free row after a blank one."""
     header_row(writer, row, heads)
     last = row
@@ -47,8 +52,8 @@ def _table(writer: SheetWriter, row: int, heads: Sequence[str],
             if col in wrap:
                 props["text_wrap"] = True
             writer.put(last, col, value, **props)
-        lines = max((text_lines(str(values[c]), _WRAP_WIDTH) for c in wrap if c < len(values)),
-                    default=1)
+        lines = max((text_lines(str(values[c]), (widths or {}).get(c, _WRAP_WIDTH))
+                     for c in wrap if c < len(values)), default=1)
         if lines > 1:
             writer.sheet.set_row(last, row_height(lines))
     if filter_:
@@ -295,8 +300,9 @@ def write_assumptions_sheet(book: Workbook, styles: Styles, ctx: ExportContext) 
     for key, heads, rows in blocks:
         if rows:
             section(writer, row, t(f"section.{key}"))
-            row = _table(writer, row + 1, heads, rows, wrap=(1, 2, 4, 5), align="left")
-    writer.fit_columns(minimum=8, maximum=_WRAP_WIDTH)
+            row = _table(writer, row + 1, heads, rows, wrap=tuple(_ASSUMPTION_WIDTHS),
+                         widths=_ASSUMPTION_WIDTHS, align="left")
+    writer.fit_columns(fixed=_ASSUMPTION_WIDTHS)
     print_setup(sheet, ctx, t("sheet.assumptions"), (0, 1),
                 widths=writer.column_widths.values())
 

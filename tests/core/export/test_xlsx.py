@@ -131,6 +131,8 @@ def test_tables_print_at_eight_points_or_more(book_de: Path) -> None:
         scale = min(1.0, 770 * (sheet.page_setup.fitToWidth or 1) / points)
         assert scale * 10 >= 8, (name, round(scale * 10, 1))
     assert (book["Plan"].page_setup.fitToWidth or 1) == 1  # the plan itself stays one page wide
+    # The assumptions wrap in their columns: two pages across printed one lone column apart.
+    assert (book["Annahmen"].page_setup.fitToWidth or 1) == 1
 
 
 def test_long_reasons_print_a_sentence_and_keep_the_full_text_in_a_note(
