@@ -57,18 +57,25 @@ class Finding:
     row: int | None = None  # 1-based spreadsheet row, as the customer sees it
     column: str = ""
     target: str = ""  # the entity it concerns, e.g. "server:EX01"
-    # The facts the message names; its text is ``findings.<code>`` in the catalogues.
+    # The facts the message names; its text is ``findings.<code>`` in the catalogues
+    # (or ``text_key`` where a section keeps its findings' texts with its other texts).
     fields: tuple[Field, ...] = ()
+    text_key: str = ""
 
     @classmethod
-    def about(cls, severity: Severity, code: str, target: str = "", **values: Any) -> Finding:
-        """A finding whose text is the catalogue's ``findings.<code>`` with ``values``."""
-        return cls(severity, code, target=target, fields=message(code, **values).fields)
+    def about(cls, severity: Severity, code: str, target: str = "", text_key: str = "",
+              **values: Any) -> Finding:
+        """A finding whose text is the catalogue's ``findings.<code>`` (or ``text_key``)
+        with ``values``."""
+        return cls(severity, code, target=target, fields=message(code, **values).fields,
+                   text_key=text_key)
 
     @property
     def text(self) -> Message | None:
         """The message as data (None for a finding that still carries an en/de pair)."""
-        return None if self.message_en else Message(f"findings.{self.code}", self.fields)
+        if self.message_en:
+            return None
+        return Message(self.text_key or f"findings.{self.code}", self.fields)
 
     def message(self, lang: str = "en") -> str:
         """The message in the requested language."""

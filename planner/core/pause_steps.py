@@ -15,7 +15,7 @@ from datetime import date
 
 from planner.core.catalogue import Catalogue, catalogue
 from planner.core.enforcement import DayStage, daily_stages
-from planner.core.explanation import Driver
+from planner.core.explanation import Driver, message
 from planner.core.knowledge import Knowledge
 from planner.core.knowledge_facts import facts_of
 from planner.core.model import Finding, Severity
@@ -86,11 +86,16 @@ def _step(n: int, pause: Pause, harm: dict[str, DayStage], as_of: date,
 
 def _no_float(exit_step: Step, dated: ScheduledStep, server: str, n: int, pause: Pause,
               harm: DayStage) -> Finding:
-    en, de = (catalogue(lang)("exo.pause_step.no_float", server=server, n=n, end=dated.end,
-                              step=exit_step.title(lang),
-                              kind=catalogue(lang)(f"exo.today.kind_lower.{harm.kind}"))
-              for lang in _LANGS)
     # The finding concerns the server the step works on (a step id is no name for people).
+    kind = message(f"exo.today.kind_lower.{harm.kind}")
+    if exit_step.title_message is not None:
+        return Finding.about(Severity.WARNING, "PAUSE-NO-FLOAT", exit_step.target,
+                             text_key="exo.pause_step.no_float", server=server, n=n,
+                             end=dated.end, step=exit_step.title_message, kind=kind)
+    # a step whose title is still an en/de pair: the finding carries a pair too
+    en, de = (catalogue(lang)("exo.pause_step.no_float", server=server, n=n, end=dated.end,
+                              step=exit_step.title(lang), kind=catalogue(lang).render(kind))
+              for lang in _LANGS)
     return Finding(Severity.WARNING, "PAUSE-NO-FLOAT", en, de, target=exit_step.target)
 
 

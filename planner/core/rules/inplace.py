@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from itertools import pairwise
 from typing import Any
 
+from planner.core.explanation import Message, message
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.rules.adprep import ADPREP
@@ -26,6 +27,7 @@ from planner.core.rules.security_order import active as security_active
 __all__ = ["RULE_CU", "RULE_INPLACE", "RULE_SU", "latest_se_build", "upgrade_order"]
 
 P = MigrationPath
+_TEXT = "steps.inplace"  # the catalogue section of these rules' titles and details
 
 
 def _version(text: str) -> tuple[int, ...]:
@@ -72,31 +74,24 @@ def _resources(s: ServerFacts) -> tuple[str, ...]:
     return (f"server:{s.name}", f"dag:{s.server.dag}") if s.server.dag else (f"server:{s.name}",)
 
 
-def _after_cu(ctx: Context, s: ServerFacts) -> tuple[str, str] | None:
+def _after_cu(ctx: Context, s: ServerFacts) -> Message | None:
     """The in-place reason once the CU step has run: the server then runs the target CU."""
     if s.path is not P.CU_THEN_IN_PLACE:
         return None
-    target = ctx.facts.cu_target
-    return (f"Once {s.name} runs Exchange 2019 {target} after its cumulative update, Exchange "
-            "Server SE installs on it in place like a cumulative update.",
-            f"Sobald {s.name} nach dem kumulativen Update mit Exchange 2019 {target} läuft, "
-            "lässt sich Exchange Server SE darauf wie ein kumulatives Update direkt "
-            "installieren.")
+    return message(f"{_TEXT}.after_cu", server=s.name, target=ctx.facts.cu_target)
 
 
-def _with_su(ctx: Context) -> tuple[str, str, str, str, str]:
-    """Title, detail and command parts for installing the newest SE update in the same window.
+def _with_su(ctx: Context) -> tuple[str, list[Message], str]:
+    """Title part, detail and command line for the newest SE update in the same window.
 
     The SE media is RTM level; its newest update goes on right after the upgrade, in the same
     maintenance window, so a DAG member is taken down once, not twice.
     """
     latest = latest_se_build(ctx.knowledge)
     if latest is None or "latest_se_update" in {r.lower() for r in ctx.decisions.disabled_rules}:
-        return ("", "", "", "", "")
+        return "", [], ""
     build, release = latest
-    return (f" {release}", f" {release}",
-            f"; the newest SE update {release} ({build}) follows in the same window",
-            f"; das neueste SE-Update {release} ({build}) folgt im selben Wartungsfenster",
+    return (f" {release}", [message(f"{_TEXT}.su_follows", release=release, build=build)],
             f"\nInstall SE {release} ({build})  # same window, before leaving maintenance mode")
 
 
@@ -119,27 +114,17 @@ def _in_window(s: ServerFacts) -> dict[str, Any]:
     return {"needs_window": True, "resources": _resources(s)}
 
 
-def _dag_note(s: ServerFacts) -> tuple[str, str]:
-    dag = s.server.dag
-    if not dag:
-        return "", ""
-    return f"; DAG {dag}: one member at a time", f"; DAG {dag}: ein Mitglied nach dem anderen"
+def _dag_note(s: ServerFacts) -> list[Message]:
+    return [message(f"{_TEXT}.dag_note", dag=s.server.dag)] if s.server.dag else []
 
 
 def _cu_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Step:
-    name, note = s.name, _dag_note(s)
-    target = ctx.facts.cu_target
-    first = (("; before the first SE server joins the organization, since Microsoft names no "
-              "SE coexistence with 2019 CU13 or older (unconfirmed; the project can override "
-              "it)",
-              "; vor dem ersten SE-Server in der Organisation, da Microsoft keine Koexistenz "
-              "von SE mit 2019 CU13 oder älter nennt (unbestätigt; das Projekt kann es "
-              "überschreiben)") if security_active(ctx) else ("", ""))
+    name, target = s.name, ctx.facts.cu_target
+    first = [message(f"{_TEXT}.cu_first")] if security_active(ctx) else []
     return make_step(
         ctx, "cu_update_2019", f"cu:{name}", "cu_update", Phase.UPDATE, f"server:{name}",
-        (f"Update {name} to Exchange 2019 {target}",
-         f"{name} auf Exchange 2019 {target} aktualisieren"),
-        (s.fact_en + note[0] + first[0], s.fact_de + note[1] + first[1]), _fields(s),
+        message(f"{_TEXT}.cu_title", server=name, target=target),
+        [s.fact, *_dag_note(s), *first], _fields(s),
         predecessors=after,
         command=maintenance_wrapped(name, s.server.dag,
                                     setup_upgrade() + f"  # 2019 {target} media",
@@ -148,17 +133,16 @@ def _cu_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Ste
 
 
 def _inplace_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Step:
-    name, note, su = s.name, _dag_note(s), _with_su(ctx)
+    name = s.name
+    su_title, su_detail, su_command = _with_su(ctx)
     return make_step(
         ctx, "inplace_2019", f"inplace:{name}", "inplace_upgrade", Phase.IN_PLACE,
-        f"server:{name}",
-        (f"Upgrade {name} in place to Exchange SE{su[0]}",
-         f"{name} direkt (In-Place) auf Exchange SE{su[1]} aktualisieren"),
-        (s.fact_en + note[0] + su[2], s.fact_de + note[1] + su[3]), _fields(s),
+        f"server:{name}", message(f"{_TEXT}.inplace_title", server=name, su=su_title),
+        [s.fact, *_dag_note(s), *su_detail], _fields(s),
         _after_cu(ctx, s), predecessors=after,
         exits_exo_view=(name,) if s.judged else (),
         command=maintenance_wrapped(name, s.server.dag,
-                                    setup_upgrade() + "  # Exchange SE media" + su[4],
+                                    setup_upgrade() + "  # Exchange SE media" + su_command,
                                     redirect_target(ctx, s)),
         **_in_window(s))
 
@@ -169,11 +153,8 @@ def _su_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Ste
     assert latest is not None  # _needs_su said there is one
     return make_step(
         ctx, "latest_se_update", f"su:{name}", "se_latest_update", Phase.IN_PLACE,
-        f"server:{name}",
-        (f"Install the latest SE update ({latest[1]}) on {name}",
-         f"Neuestes SE-Update ({latest[1]}) auf {name} installieren"),
-        (f"{s.fact_en}; newest SE build known: {latest[0]} ({latest[1]})",
-         f"{s.fact_de}; neuester bekannter SE-Build: {latest[0]} ({latest[1]})"),
+        f"server:{name}", message(f"{_TEXT}.su_title", server=name, release=latest[1]),
+        [s.fact, message(f"{_TEXT}.newest_known", build=latest[0], release=latest[1])],
         _fields(s), predecessors=after,
         command=maintenance_wrapped(name, s.server.dag,
                                     f"Install SE {latest[1]} ({latest[0]})",
