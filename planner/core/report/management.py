@@ -52,6 +52,13 @@ def _owner(item: _Dated, words: Wording) -> str:
     return "–"
 
 
+def _due(start: date, today: date, words: Wording) -> str:
+    """The day an action is due: its start, or "now" (the as-of date) once that has passed."""
+    if start < today:
+        return words("due_now", date=words.date(today))
+    return words.date(start)
+
+
 def action_table(plan: Plan, words: Wording) -> Table:
     """The steps and pause requests due within two weeks of the as-of date (or the next few)."""
     today = _as_of(plan)
@@ -63,9 +70,9 @@ def action_table(plan: Plan, words: Wording) -> Table:
         pause_due = item.step.kind == PAUSE_KIND and item.dated.start in running
         if item.step.milestone or (item.dated.end < today and not pause_due):
             continue
-        rows.append((max(item.dated.start, today) if pause_due else item.dated.start,
-                     item.number, Row((
-                         words.date(item.dated.start), item.step.title(words.lang),
+        # What started before the as-of date is due now: shown and sorted as of that day.
+        rows.append((max(item.dated.start, today), item.number, Row((
+                         _due(item.dated.start, today, words), item.step.title(words.lang),
                          _owner(item, words), str(item.number)),
                          "warn" if item.step.kind == PAUSE_KIND else "",
                          # the customer's administrator runs exactly this command
@@ -73,14 +80,14 @@ def action_table(plan: Plan, words: Wording) -> Table:
     has_steps = any(s.kind == PAUSE_KIND for s in plan.proposal.steps)
     for pause in plan.schedule.pauses:
         if pause.end >= today and not has_steps:  # a plan made before pauses were steps
-            rows.append((pause.start, 0, Row((
-                words.date(pause.start),
+            rows.append((max(pause.start, today), 0, Row((
+                _due(pause.start, today, words),
                 words.plural("action_pause", pause.days, end=words.date(pause.end)),
                 words("owner_tenant_admin"), "–"), "warn")))
     rows.sort(key=lambda r: (r[0], r[1]))
     due = [r for r in rows if r[0] <= horizon] or rows[:3]
     head = tuple(words(k) for k in ("col_due", "col_step_short", "col_owner", "col_no"))
-    return Table(head, tuple(r[2] for r in due[:MAX_ACTIONS]), (14, 58, 20, 8))
+    return Table(head, tuple(r[2] for r in due[:MAX_ACTIONS]), (18, 54, 20, 8))
 
 
 def _decision_groups(plan: Plan, words: Wording) -> dict[str, list[_Dated]]:
@@ -92,21 +99,25 @@ def _decision_groups(plan: Plan, words: Wording) -> dict[str, list[_Dated]]:
 
 
 def decision_table(plan: Plan, words: Wording) -> Table:
-    """What management must decide or provide, each by the day the plan needs it."""
+    """What management must decide or provide, each by the day the plan needs it (a day
+    already past reads "now", as of the plan's date, and sorts as that day)."""
+    today = _as_of(plan)
     rows: list[tuple[date, Row]] = []
     for pause in plan.schedule.pauses:
         text = words.plural("decision_pause", pause.days, start=words.date(pause.start),
                             end=words.date(pause.end))
-        rows.append((pause.start, Row((text, words.date(pause.start), "–"), "warn")))
+        rows.append((max(pause.start, today),
+                     Row((text, _due(pause.start, today, words), "–"), "warn")))
     for kind, items in _decision_groups(plan, words).items():
         first = min(items, key=lambda i: i.dated.start)
         targets = [i.step.target.partition(":")[2] for i in items if ":" in i.step.target]
         text = words.plural(f"report.decision.{kind}", len(items), names=words.names(targets))
         numbers = ", ".join(str(i.number) for i in sorted(items, key=lambda i: i.number))
-        rows.append((first.dated.start, Row((text, words.date(first.dated.start), numbers))))
+        rows.append((max(first.dated.start, today),
+                     Row((text, _due(first.dated.start, today, words), numbers))))
     rows.sort(key=lambda r: r[0])
     head = tuple(words(k) for k in ("col_decision", "col_deadline", "col_no"))
-    return Table(head, tuple(r[1] for r in rows), (64, 16, 20))
+    return Table(head, tuple(r[1] for r in rows), (60, 20, 20))
 
 
 def effort_table(plan: Plan, words: Wording) -> Table:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+
+import pytest
 
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Pause, Plan
@@ -11,7 +13,7 @@ from planner.core.report import management
 from planner.core.report.context import build_context
 from planner.core.report.risk_register import plan_risks
 from planner.core.report.step_order import numbered_steps
-from planner.core.report.wording import load_wording
+from planner.core.report.wording import Wording, load_wording
 from tests.sample_plans import sample_plan as bundled_plan
 
 
@@ -36,6 +38,30 @@ def test_the_pause_request_carries_the_exact_command() -> None:
     assert request.cells[2] == "Customer's Exchange Online administrator"
 
 
+def _due_day(cell: str, words: Wording, today: date) -> date:
+    """The day a "due" cell stands for: "now" is the as-of date."""
+    if cell == words("due_now", date=words.date(today)):
+        return today
+    return datetime.strptime(cell, "%d.%m.%Y" if words.lang == "de" else "%d %b %Y").date()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_what_is_already_due_reads_now_and_the_lists_run_by_date(lang: str) -> None:
+    plan = bundled_plan("mixed")
+    pause = plan.schedule.pauses[0]
+    today = pause.start + timedelta(days=2)  # the pause request is two days overdue
+    plan = replace(plan, as_of=today)
+    words = load_wording(lang)
+    actions = management.action_table(plan, words).rows
+    request = next(r for r in actions if r.detail)
+    assert request.cells[0] == words("due_now", date=words.date(today))
+    days = [_due_day(r.cells[0], words, today) for r in actions]
+    assert days == sorted(days) and min(days) >= today
+    decisions = management.decision_table(plan, words).rows
+    days = [_due_day(r.cells[1], words, today) for r in decisions]
+    assert days == sorted(days) and min(days) >= today
+
+
 def test_decisions_carry_the_day_the_plan_needs_them() -> None:
     plan = bundled_plan("mixed")
     words = load_wording("de")
@@ -45,7 +71,9 @@ def test_decisions_carry_the_day_the_plan_needs_them() -> None:
     provision = [n for n in numbered_steps(plan) if n.step.kind == "provision_server"]
     first = min(n.dated.start for n in provision if n.dated)
     row = next(r for r in rows if r.cells[0].startswith("2 neue Windows-Server"))
-    assert row.cells[1] == words.date(first)
+    today = plan.as_of or plan.settings.start
+    assert row.cells[1] == (words.date(first) if first >= today
+                            else words("due_now", date=words.date(today)))
     assert row.cells[2] == ", ".join(str(n.number) for n in provision)
     if plan.schedule.pauses:
         assert any("Durchsetzungspause" in t and "freigeben" in t for t in texts)
