@@ -17,6 +17,7 @@ __all__ = ["citation", "source_words", "step_source_text"]
 
 _REMARK = re.compile(r"\)\s*:\s.*$|(?<=[\w'])\s*:\s(?!.*').*$")
 _GROUP = re.compile(r"\s*\(([^()]*)\)")
+_WORD = re.compile(r"(?<![\w.'-])[a-z]+(?![\w.'-])")  # a lower-case word, not part of a name
 
 
 def _kept(match: re.Match[str]) -> str:
@@ -51,8 +52,18 @@ def source_words(words: Catalogue, source: str) -> str:
         elif part.startswith("fact "):  # a rule resting on a knowledge fact
             name = fact_name(words, part.removeprefix("fact "))
             part = words("report.source_part.fact_ref", fact=name)
+        else:
+            part = _WORD.sub(lambda m: _link(words, m), part)
         parts.append(part)
     return "; ".join(parts)
+
+
+def _link(words: Catalogue, match: re.Match[str]) -> str:
+    """A linking word between two sources ("X citing Y") in the reader's language; a word
+    inside a quoted title, or one the catalogue does not name, stays as written."""
+    key = "report.source_link." + match.group(0)
+    inside_title = match.string[:match.start()].count("'") % 2 == 1
+    return match.group(0) if inside_title or not words.has(key) else words(key)
 
 
 def step_source_text(step: Step, knowledge: Knowledge, lang: str) -> str:

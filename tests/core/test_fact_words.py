@@ -8,6 +8,8 @@ import pytest
 from planner.core.catalogue import catalogue, languages
 from planner.core.fact_words import fact_name, fact_name_keys, value_words
 from planner.core.knowledge import Knowledge, load_knowledge
+from planner.core.report.assumptions import facts_table, stage_table
+from planner.core.report.wording import load_wording
 from planner.core.step_source import citation, source_words
 
 
@@ -62,3 +64,28 @@ def test_a_source_keeps_its_citation_and_says_its_own_phrases_in_the_language() 
     assert citation(titled) == titled
     assert source_words(catalogue("de"), "fact upgrade.2016_path") == (
         "Wissensbasis: Weg von Exchange 2016 zu SE")
+
+
+def test_sources_link_their_publishers_in_german(knowledge: Knowledge) -> None:
+    sources = [f.source for f in knowledge.facts.values()]
+    sources += [s.source for s in knowledge.policy.stages]
+    sources += [r.source for r in knowledge.rules.values()]
+    cited = [s for s in sources if " citing " in s or "(quoting " in s]
+    assert cited, "the knowledge base cites sources through others"
+    words = catalogue("de")
+    for source in sources:
+        shown = source_words(words, source)
+        outside_titles = "".join(shown.split("'")[::2])
+        assert not {"citing", "quoting"} & set(outside_titles.split()), shown
+    assert source_words(words, "a.ch citing B 'X citing Y'") == (
+        "a.ch unter Berufung auf B 'X citing Y'")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_source_says_unconfirmed_once(knowledge: Knowledge, lang: str) -> None:
+    words = load_wording(lang)
+    label = words("confidence_unconfirmed")
+    cells = [r.cells[2] for r in facts_table(knowledge, words).rows]
+    cells += [r.cells[4] for r in stage_table(knowledge, words).rows]
+    assert any(label in c for c in cells)
+    assert all(c.lower().count(label.lower()) <= 1 for c in cells), cells

@@ -87,8 +87,10 @@ def stage_table(knowledge: Knowledge, words: Wording) -> Table:
 
 def _source(words: Wording, source: str, confidence: str) -> str:
     shown = source_words(words.catalogue, source)
-    if confidence in ("secondary", "unconfirmed"):
-        return f"{shown} ({words('confidence_' + confidence)})"
+    label = words("confidence_" + confidence) if confidence in ("secondary", "unconfirmed") else ""
+    # A source that already says it is unconfirmed is not told so twice.
+    if label and label.lower() not in shown.lower():
+        return f"{shown} ({label})"
     return shown
 
 
