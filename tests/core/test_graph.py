@@ -114,3 +114,15 @@ def test_an_unknown_server_in_the_exo_report_is_reported_once() -> None:
     kept = without_repeats(graph_findings, (imported,))
     assert "GRAPH-EXO-REPORT-UNKNOWN-SERVER" not in {f.code for f in kept}
     assert len(kept) == len(graph_findings) - 1
+
+
+def test_a_server_listed_twice_is_a_finding_worded_per_language() -> None:
+    estate = small()
+    twice = replace(estate, servers=(*estate.servers, estate.servers[0]))
+    found = [f for f in build_graph(twice, load_knowledge()).findings
+             if f.code == "GRAPH-DUPLICATE-SERVER"]
+    name = estate.servers[0].name.lower()
+    assert [f.message("en") for f in found] == [
+        f"Server {name} appears 2 times; the planner uses the last row."]
+    assert found[0].message("de") == (f"Server {name} steht 2-mal im Bestand; der Planer "
+                                      "nimmt die letzte Zeile.")

@@ -207,12 +207,8 @@ def _check_cycles(b: _Builder) -> None:
     except nx.NetworkXNoCycle:
         return
     names = " → ".join(str(e[0]) for e in cycle)
-    b.findings.append(Finding(
-        Severity.WARNING, "GRAPH-CYCLE",
-        f"The estate's references form a cycle ({names}); check the inventory.",
-        f"Die Verweise im Bestand bilden einen Kreis ({names}); bitte den Bestand prüfen.",
-        target=str(cycle[0][0]),
-    ))
+    b.findings.append(Finding.about(Severity.WARNING, "GRAPH-CYCLE", str(cycle[0][0]),
+                                    names=names))
 
 
 def _check_duplicates(b: _Builder) -> None:
@@ -221,12 +217,8 @@ def _check_duplicates(b: _Builder) -> None:
         seen[s.name.lower()] = seen.get(s.name.lower(), 0) + 1
     for name, count in sorted(seen.items()):
         if count > 1:
-            b.findings.append(Finding(
-                Severity.WARNING, "GRAPH-DUPLICATE-SERVER",
-                f"Server {name} appears {count} times; the planner uses the last row.",
-                f"Server {name} steht {count}-mal im Bestand; der Planer nimmt die letzte Zeile.",
-                target=f"server:{name}",
-            ))
+            b.findings.append(Finding.about(Severity.WARNING, "GRAPH-DUPLICATE-SERVER",
+                                            f"server:{name}", server=name, count=count))
 
 
 def _dag_key(name: str) -> str:
