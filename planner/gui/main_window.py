@@ -35,7 +35,6 @@ from shiboken6 import Shiboken
 from planner.core.model import Severity
 from planner.core.project import FILE_SUFFIX
 from planner.core.resources import resource_path
-from planner.gui.about import show_about
 from planner.gui.actions_export import ExportActions
 from planner.gui.autosave import Autosave
 from planner.gui.crash_log import show_bug
@@ -365,6 +364,9 @@ class MainWindow(QMainWindow):
             as_of = self.document.knowledge.as_of.isoformat()
         except Exception:  # the About box must open even with a broken knowledge base
             as_of = "?"
+        # importlib.metadata (the licences) costs start-up time; load it when asked
+        from planner.gui.about import show_about  # start-up time
+
         show_about(self, as_of)
 
     def _choose_language(self, code: str) -> None:
