@@ -53,9 +53,10 @@ def _owner(item: _Dated, words: Wording) -> str:
 
 
 def _due(start: date, today: date, words: Wording) -> str:
-    """The day an action is due: its start, or "now" (the as-of date) once that has passed."""
+    """The day an action is due: its start, or "now" once that lies before the as-of date
+    (the summary's first table is headed with that date)."""
     if start < today:
-        return words("due_now", date=words.date(today))
+        return words("due_now")
     return words.date(start)
 
 
@@ -63,7 +64,7 @@ def action_table(plan: Plan, words: Wording) -> Table:
     """The steps and pause requests due within two weeks of the as-of date (or the next few)."""
     today = _as_of(plan)
     horizon = today + timedelta(days=HORIZON_DAYS)
-    rows: list[tuple[date, int, Row]] = []
+    rows: list[tuple[date, date, int, Row]] = []
     running = {p.start for p in plan.schedule.pauses if p.end >= today}
     for item in _steps(plan):
         # A pause step is due while its pause runs: it says "request it now" once started.
@@ -71,7 +72,7 @@ def action_table(plan: Plan, words: Wording) -> Table:
         if item.step.milestone or (item.dated.end < today and not pause_due):
             continue
         # What started before the as-of date is due now: shown and sorted as of that day.
-        rows.append((max(item.dated.start, today), item.number, Row((
+        rows.append((max(item.dated.start, today), item.dated.start, item.number, Row((
                          _due(item.dated.start, today, words), item.step.title(words.lang),
                          _owner(item, words), str(item.number)),
                          "warn" if item.step.kind == PAUSE_KIND else "",
@@ -80,14 +81,14 @@ def action_table(plan: Plan, words: Wording) -> Table:
     has_steps = any(s.kind == PAUSE_KIND for s in plan.proposal.steps)
     for pause in plan.schedule.pauses:
         if pause.end >= today and not has_steps:  # a plan made before pauses were steps
-            rows.append((max(pause.start, today), 0, Row((
+            rows.append((max(pause.start, today), pause.start, 0, Row((
                 _due(pause.start, today, words),
                 words.plural("action_pause", pause.days, end=words.date(pause.end)),
                 words("owner_tenant_admin"), "–"), "warn")))
-    rows.sort(key=lambda r: (r[0], r[1]))
+    rows.sort(key=lambda r: r[:3])  # what is overdue the longest comes first
     due = [r for r in rows if r[0] <= horizon] or rows[:3]
     head = tuple(words(k) for k in ("col_due", "col_step_short", "col_owner", "col_no"))
-    return Table(head, tuple(r[2] for r in due[:MAX_ACTIONS]), (18, 54, 20, 8))
+    return Table(head, tuple(r[3] for r in due[:MAX_ACTIONS]), (14, 58, 20, 8))
 
 
 def _decision_groups(plan: Plan, words: Wording) -> dict[str, list[_Dated]]:
@@ -102,22 +103,22 @@ def decision_table(plan: Plan, words: Wording) -> Table:
     """What management must decide or provide, each by the day the plan needs it (a day
     already past reads "now", as of the plan's date, and sorts as that day)."""
     today = _as_of(plan)
-    rows: list[tuple[date, Row]] = []
+    rows: list[tuple[date, date, Row]] = []
     for pause in plan.schedule.pauses:
         text = words.plural("decision_pause", pause.days, start=words.date(pause.start),
                             end=words.date(pause.end))
-        rows.append((max(pause.start, today),
+        rows.append((max(pause.start, today), pause.start,
                      Row((text, _due(pause.start, today, words), "–"), "warn")))
     for kind, items in _decision_groups(plan, words).items():
         first = min(items, key=lambda i: i.dated.start)
         targets = [i.step.target.partition(":")[2] for i in items if ":" in i.step.target]
         text = words.plural(f"report.decision.{kind}", len(items), names=words.names(targets))
         numbers = ", ".join(str(i.number) for i in sorted(items, key=lambda i: i.number))
-        rows.append((max(first.dated.start, today),
+        rows.append((max(first.dated.start, today), first.dated.start,
                      Row((text, _due(first.dated.start, today, words), numbers))))
-    rows.sort(key=lambda r: r[0])
+    rows.sort(key=lambda r: r[:2])
     head = tuple(words(k) for k in ("col_decision", "col_deadline", "col_no"))
-    return Table(head, tuple(r[1] for r in rows), (60, 20, 20))
+    return Table(head, tuple(r[2] for r in rows), (64, 16, 20))
 
 
 def effort_table(plan: Plan, words: Wording) -> Table:

@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from planner.core.catalogue import catalogue
 from planner.core.explanation import Message, Reason, message
 from planner.core.knowledge import Knowledge
@@ -21,6 +23,7 @@ from planner.core.report.timeline import stage_bands
 from planner.core.report.wording import load_wording
 from planner.core.vocabulary import PATHS
 from tests.core.report.report_fixtures import HOSTILE, empty_plan, large_plan
+from tests.sample_plans import sample_plan as bundled_plan
 
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 
@@ -220,3 +223,20 @@ def test_a_reason_shared_by_consecutive_steps_of_one_target_is_printed_once(
     rows = {r.cells[0]: r for s in build_context(plan, knowledge, "de").phases
             for r in s.table.rows}
     assert rows[str(later[0].number)].detail.startswith("Begründung: siehe oben (Schritt ")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_section_is_numbered_without_gaps(knowledge: Knowledge, lang: str) -> None:
+    """Sections count within their chapter (1.1, 1.2, …), also when one is left out."""
+    for plan in (bundled_plan("mixed"), empty_plan()):
+        html = render_report_html(plan, knowledge, lang)
+        chapters = re.split(r'<h1 class="chapter">', html)[1:]
+        for body in chapters:
+            number = re.match(r"(\d+)&nbsp;", body)
+            headings = re.findall(r"<h2>([^<]*)</h2>", body)
+            if number is None:  # the appendix stands outside the numbering
+                assert not headings
+                continue
+            expected = [f"{number.group(1)}.{i}&nbsp;" for i in range(1, len(headings) + 1)]
+            assert [h[:len(e)] for h, e in zip(headings, expected, strict=True)] == expected
+        assert len(re.findall("<h2>", html)) >= 3
