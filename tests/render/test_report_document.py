@@ -173,3 +173,18 @@ def test_no_text_hides_under_the_running_header_or_footer(
                for top, bottom, text in page if text not in running
                and (top < geometry.top - 6 or bottom > geometry.height - geometry.bottom + 2)]
     assert outside == []
+
+
+@pytest.mark.parametrize("name", ["legacy", "mixed"])
+def test_relay_clients_keep_their_names_and_addresses_whole(
+        name: str, knowledge: Knowledge, tmp_path: Path) -> None:
+    """Qt breaks a word that does not fit its column mid-word: every word of a client's
+    name, owner and address must come out of the PDF on one line."""
+    plan = bundled_plan(name)
+    path = tmp_path / "report.pdf"
+    write_report_pdf(plan, knowledge, path, "de")
+    words = {w for line in (w for page in _page_lines(path) for w in page)
+             for w in line[2].split()}
+    expected = {w for rc in plan.estate.relay_clients
+                for text in (rc.name, rc.owner, rc.host) for w in text.split()}
+    assert expected and expected <= words, expected - words

@@ -27,3 +27,4 @@ class Table:
     title: str = ""  # a heading row inside the table, so it never parts from its rows
     title_colour: str = ""
     detail_col: int = 1  # the column whose cell carries each row's detail
+    nowrap: tuple[int, ...] = ()  # columns kept on one line (names, IP addresses)
