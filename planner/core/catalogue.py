@@ -148,6 +148,9 @@ class Catalogue:
     def _shown(self, field: Field) -> str:
         if field.message is not None:
             return self.render(field.message)
+        if field.clauses is not None:
+            return self.formats.get("clause", "; ").join(
+                t for t in (self.render(m) for m in field.clauses) if t)
         if field.names is not None:
             return self.names(field.names, limit=len(field.names) or 1)
         if field.day is not None:

@@ -48,7 +48,8 @@ class Field:
     """One named fact of a message; exactly one slot is set, and its type says how it is
     shown: ``text`` as given (names, builds, releases), ``count`` as a whole number that also
     chooses the plural form, ``number`` with the language's separators, ``day`` in its date
-    format, ``names`` as a list ("A, B and C"), ``message`` rendered in turn.
+    format, ``names`` as a list ("A, B and C"), ``message`` rendered in turn, ``clauses``
+    as messages rendered in turn and joined by the language's clause separator ("; ").
 
     The slots are plain typed attributes (not one ``Any``) so a saved plan reads back the
     same types from JSON through the project file's ordinary codec.
@@ -61,11 +62,13 @@ class Field:
     day: date | None = None
     names: tuple[str, ...] | None = None
     message: Message | None = None
+    clauses: tuple[Message, ...] | None = None
 
     @property
     def value(self) -> Any:
         """The one value this field holds."""
-        for slot in (self.text, self.count, self.number, self.day, self.names, self.message):
+        for slot in (self.text, self.count, self.number, self.day, self.names, self.message,
+                     self.clauses):
             if slot is not None:
                 return slot
         return ""
@@ -84,6 +87,8 @@ def _field(name: str, value: Any) -> Field:
         return Field(name, number=value)
     if isinstance(value, date):
         return Field(name, day=value)
+    if isinstance(value, tuple | list) and value and all(isinstance(v, Message) for v in value):
+        return Field(name, clauses=tuple(value))
     if isinstance(value, tuple | list):
         return Field(name, names=tuple(str(v) for v in value))
     return Field(name, text=str(value))

@@ -7,19 +7,20 @@ server (``Decisions.new_servers`` changes that, 0 = retire without a replacement
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from planner.core.explanation import Message, message
 from planner.core.plan import MigrationPath, Phase, Step
 from planner.core.rules.assess import product_name
-from planner.core.rules.base import Context, ServerFacts, make_step
+from planner.core.rules.base import Context, ServerFacts, make_step, pair_of
 from planner.core.rules.estate_facts import data_volume_gb
 from planner.core.rules.legacy2013 import legacy_servers, move_target
 from planner.core.rules.takeover import Takeover, takeover_for
 from planner.core.settings import DEFAULT_NEW_SERVER_PATTERN
 
-__all__ = ["Group", "group_facts", "group_fields", "group_reason", "group_step", "new_edge_name",
+__all__ = ["Group", "group_fields", "group_reason", "group_step", "new_edge_name",
            "side_by_side_groups"]
 
 
@@ -166,15 +167,19 @@ def _inherited(ctx: Context, members: list[ServerFacts]) -> list[ServerFacts]:
     return out
 
 
-# The default path reasons end "...; new SE servers replace it", untrue with 0 new servers.
-_NEW_REPLACE = re.compile(r"; (?:new (?:SE )?servers replace it|neue (?:SE-)?Server ersetzen ihn)$")
+_SBS = "steps.side_by_side"  # the catalogue section of the side-by-side rule's texts
+# Path reasons that end "...; new SE servers replace it", untrue with 0 new servers: each has
+# a "<key>_retired" wording without that clause.
+_REPLACED_BY_NEW = ("steps.server.why_2016", "steps.server.why_os")
 
 
-def _path_reason(g: Group, reason: str) -> str:
-    return reason if g.replaced else _NEW_REPLACE.sub("", reason)
+def _path_reason(g: Group, why: Message) -> Message:
+    if g.replaced or why.key not in _REPLACED_BY_NEW:
+        return why
+    return Message(f"{why.key}_retired", why.fields)
 
 
-def group_reason(g: Group, only: ServerFacts | None = None) -> tuple[str, str] | None:
+def group_reason(g: Group, only: ServerFacts | None = None) -> Message | None:
     """Own wording when the side-by-side rule's "Exchange 2016" reason does not fit.
 
     A 2019 server on an old operating system, or a server the consultant sent down this path
@@ -185,46 +190,38 @@ def group_reason(g: Group, only: ServerFacts | None = None) -> tuple[str, str] |
     if g.replaced and all(s.product == "2016" and s.path is MigrationPath.SIDE_BY_SIDE
                           for s in olds):
         return None
-    en = "; ".join(f"{s.fact_en}: {_path_reason(g, s.reason_en)}" for s in olds)
-    de = "; ".join(f"{s.fact_de}: {_path_reason(g, s.reason_de)}" for s in olds)
-    several = len(olds) > 1
+    facts = [message(f"{_SBS}.server_path", fact=s.fact, why=_path_reason(g, s.why))
+             for s in olds]
     if g.replaced:
-        return (f"{en}. New SE servers take over {'their' if several else 'its'} mailboxes, "
-                "connectors, namespaces and relay clients before "
-                f"{'they are' if several else 'it is'} removed.",
-                f"{de}. Neue SE-Server übernehmen {'ihre' if several else 'seine'} Postfächer, "
-                "Connectoren, Namespaces und Relay-Clients, bevor "
-                f"{'sie entfernt werden' if several else 'er entfernt wird'}.")
+        return message(f"{_SBS}.replaced", count=len(olds), facts=facts)
     if any(s.path is MigrationPath.SIDE_BY_SIDE for s in olds):
-        en += ("; the consultant set 0 new SE servers (the default is one new SE server per "
-               "old server)")
-        de += ("; der Berater hat 0 neue SE-Server festgelegt (Standard: ein neuer SE-Server "
-               "je altem Server)")
-    where = g.takeover.text(olds[0].server.site) if g.takeover else (
-        "to the SE servers the plan provides", "auf die SE-Server des Plans")
-    return (f"{en}. {'Their' if several else 'Its'} mailboxes, namespaces, connectors and relay "
-            f"clients move {where[0]}, then {'they are' if several else 'it is'} removed.",
-            f"{de}. Postfächer, Namespaces, Connectoren und Relay-Clients ziehen {where[1]} "
-            f"um, dann {'werden sie' if several else 'wird er'} entfernt.")
+        facts.append(message(f"{_SBS}.zero_new"))
+    where = (g.takeover.where(olds[0].server.site) if g.takeover
+             else message(f"{_SBS}.to_plan_servers"))
+    return message(f"{_SBS}.retired", count=len(olds), facts=facts, where=where)
 
 
 def group_step(ctx: Context, g: Group, rule: str, id: str, kind: str, phase: Phase,
-               target: str, titles: tuple[str, str], detail: tuple[str, str],
-               fields: dict[str, str], *, only: ServerFacts | None = None, **kw: Any) -> Step:
-    """``make_step`` for a step of this group, with the group's own reason where needed."""
-    return make_step(ctx, rule, id, kind, phase, target, titles, detail, fields,
-                     group_reason(g, only), **kw)
+               target: str, title: Message, detail: Sequence[Message] | tuple[str, str],
+               fields: dict[str, Any], *, only: ServerFacts | None = None, **kw: Any) -> Step:
+    """``make_step`` for a step of this group: its old servers' facts, then ``detail``, with
+    the group's own reason where needed (which already states the facts)."""
+    own = group_reason(g, only)
+    facts = [] if own is not None else [s.fact for s in ([only] if only else g.old)]
+    if isinstance(detail, tuple) and len(detail) == 2 and isinstance(detail[0], str):
+        # receive connector changes are still (English, German) pairs (rules.receive)
+        en, de = pair_of(facts)
+        pair = ("; ".join(p for p in (en, detail[0]) if p),
+                "; ".join(p for p in (de, detail[1]) if p))
+        return make_step(ctx, rule, id, kind, phase, target, title, pair, fields, own, **kw)
+    return make_step(ctx, rule, id, kind, phase, target, title,
+                     [*facts, *detail], fields, own, **kw)
 
 
-def group_fields(g: Group) -> dict[str, str]:
-    """Placeholders for the rule's reason: the first old server stands for the group."""
+def group_fields(g: Group) -> dict[str, Any]:
+    """Fields of the rule's reason: the old servers, the first one's release and build."""
     first = g.old[0]
     info = first.info
-    return {"server": ", ".join(s.name for s in g.old),
+    return {"server": [s.name for s in g.old],
             "release": product_name(info) if info else "",
-            "build": str(info.number) if info else "", "count": str(len(g.old))}
-
-
-def group_facts(g: Group) -> tuple[str, str]:
-    """The triggering facts of a group, one per old server."""
-    return ("; ".join(s.fact_en for s in g.old), "; ".join(s.fact_de for s in g.old))
+            "build": str(info.number) if info else "", "count": len(g.old)}

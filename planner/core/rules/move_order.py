@@ -27,6 +27,7 @@ FACT = MOVE_ORDER  # the key, named in knowledge_facts
 KINDS = ("arbitration", "users", "public_folders")
 # (id suffix, kind, titles, detail, command) -> Step; the caller adds its ids and reason.
 MakeStep = Callable[..., Step]
+Where = str | list[str] | Message  # a DAG, servers, or "the SE servers"
 
 
 def move_order(ctx: Context) -> list[str]:
@@ -76,7 +77,7 @@ _KINDS = (
 )
 
 
-def _system_step(k: _Kind, olds: Sequence[Server], to: str | Message, make: MakeStep,
+def _system_step(k: _Kind, olds: Sequence[Server], to: Where, make: MakeStep,
                  source: str) -> Step | None:
     count = _holds(olds, k.attr)
     if count == 0:
@@ -86,7 +87,8 @@ def _system_step(k: _Kind, olds: Sequence[Server], to: str | Message, make: Make
     if count is None:
         detail.append(message("steps.moves.not_counted", switch=k.switches[0]))
     detail.append(message("steps.moves.health"))
-    target = to if isinstance(to, str) else "<SE server>"
+    target = (to if isinstance(to, str) else ", ".join(to) if isinstance(to, list)
+              else "<SE server>")
     command = "\n".join(f"Get-Mailbox -Server {s.name} -{sw} | New-MoveRequest "
                          f"-TargetDatabase <database on {target}>"
                          for s in olds for sw in k.switches)
@@ -95,7 +97,7 @@ def _system_step(k: _Kind, olds: Sequence[Server], to: str | Message, make: Make
                 source)
 
 
-def system_steps(olds: Sequence[Server], to: str | Message, make: MakeStep,
+def system_steps(olds: Sequence[Server], to: Where, make: MakeStep,
                  source: str) -> dict[str, list[Step]]:
     """Arbitration and public folder steps for these servers (none where they hold none).
 

@@ -40,7 +40,7 @@ def before_moves(ctx: Context) -> bool:
     return ctx.facts.namespace_switch_before_moves
 
 
-def namespace_detail(spaces: Sequence[Namespace], to: str,
+def namespace_detail(spaces: Sequence[Namespace], to: str | list[str],
                      stay: Mapping[str, str] | None = None) -> tuple[Message, ...]:
     """What the switch covers; no hole when the inventory lists none.
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from planner.core.explanation import Message, message
 from planner.core.plan import Phase, Step
-from planner.core.rules.base import Context, deps, pair_of
-from planner.core.rules.groups import Group, group_facts, group_fields, group_step
+from planner.core.rules.base import Context, deps
+from planner.core.rules.groups import Group, group_fields, group_reason, group_step
 from planner.core.rules.move_order import chain, order_source, system_steps
 from planner.core.rules.moves import (
     batch_command,
-    gb_text,
+    gb_value,
     move_batches,
     move_request_command,
     throughput,
@@ -19,52 +19,49 @@ from planner.core.rules.moves import (
 __all__ = ["cutover_steps"]
 
 _RULE = "side_by_side_2016"
+_TEXT = "steps.side_by_side"
 
 
-def _facts(g: Group) -> tuple[tuple[str, str], dict[str, str]]:
-    return group_facts(g), group_fields(g)
+def _text(key: str, **values: object) -> Message:
+    return message(f"{_TEXT}.{key}", **values)
+
+
+def _to(g: Group) -> str | list[str] | Message:
+    """Where the mailboxes go: the new DAG, the servers, or (none known) the SE servers."""
+    return g.new_dag or list(g.targets) or message("steps.moves.the_se_servers")
 
 
 def _move_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
-    facts, fields = _facts(g)
-    to = g.new_dag or (", ".join(g.targets) or "the SE servers")
-    to_de = g.new_dag or (", ".join(g.targets) or "die SE-Server")
-    olds = ", ".join(s.name for s in g.old)
+    fields, to = group_fields(g), _to(g)
+    olds = [s.name for s in g.old]
     batches = move_batches(ctx, g.data_gb)
     rate = throughput(ctx)
     out: list[Step] = []
     for i, (gb, days) in enumerate(batches, start=1):
-        label = f" ({i}/{len(batches)})" if len(batches) > 1 else ""
-        part, whole, speed = gb_text(gb), gb_text(g.data_gb), gb_text(rate)
-        size_en = (f"about {part[0]} of {whole[0]} at {speed[0]}/day"
-                   if gb is not None and g.data_gb is not None
-                   else "mailbox data volume unknown: default duration")
-        size_de = (f"etwa {part[1]} von {whole[1]} bei {speed[1]}/Tag"
-                   if gb is not None and g.data_gb is not None
-                   else "Postfach-Datenmenge unbekannt: Standarddauer")
+        size = (_text("moves_size", part=gb_value(gb), whole=gb_value(g.data_gb),
+                      speed=gb_value(rate))
+                if gb is not None and g.data_gb is not None
+                else message("steps.moves.volume_unknown"))
+        title = (_text("moves_title_batch", olds=olds, to=to, batch=i, batches=len(batches))
+                 if len(batches) > 1 else _text("moves_title", olds=olds, to=to))
+        target = g.new_dag or ", ".join(g.targets) or "the SE servers"
         out.append(group_step(
             ctx, g, _RULE, f"sbs:moves:{g.key}:{i}", "mailbox_moves", Phase.SIDE_BY_SIDE,
-            f"group:{g.key}",
-            (f"Move mailboxes from {olds} to {to}{label}",
-             f"Postfächer von {olds} nach {to_de} verschieben{label}"),
-            (f"{facts[0]}; {size_en}", f"{facts[1]}; {size_de}"), fields,
+            f"group:{g.key}", title, [size], fields,
             duration_days=days, predecessors=deps(out[-1].id if out else after),
             **unattended(ctx),
-            command=(batch_command(ctx, f"{g.key}-{i}", f"databases on {to}") if g.new
+            command=(batch_command(ctx, f"{g.key}-{i}", f"databases on {target}") if g.new
                      else move_request_command(ctx, "<users>", "SE database"))))
     return out
 
 
 def _system_parts(ctx: Context, g: Group) -> dict[str, list[Step]]:
-    facts, fields = _facts(g)
-    to: str | Message = g.new_dag or ", ".join(g.targets) or message("steps.moves.the_se_servers")
+    fields, to = group_fields(g), _to(g)
 
     def make(suffix: str, kind: str, title: Message, detail: list[Message],
              command: str, source: str) -> Step:
-        own = pair_of(detail)
         return group_step(ctx, g, _RULE, f"sbs:{suffix}:{g.key}", kind, Phase.SIDE_BY_SIDE,
-                          f"group:{g.key}", pair_of(title),
-                          (f"{facts[0]}; {own[0]}", f"{facts[1]}; {own[1]}"), fields,
+                          f"group:{g.key}", title, detail, fields,
                           command=command, source=source)
 
     return system_steps([s.server for s in g.old], to, make, order_source(ctx, _RULE))
@@ -84,7 +81,7 @@ def _decom_command(ctx: Context, name: str, dag: str) -> str:
 def cutover_steps(ctx: Context, g: Group, moves_after: str | list[str],
                   decom_after: list[str]) -> list[Step]:
     """Arbitration, user batches and public folders in the project's order, then removal."""
-    fields = _facts(g)[1]
+    fields = group_fields(g)
     moves = chain(ctx, {"users": _move_steps(ctx, g, []), **_system_parts(ctx, g)},
                   moves_after)
     out = list(moves)
@@ -93,12 +90,10 @@ def cutover_steps(ctx: Context, g: Group, moves_after: str | list[str],
         out.append(group_step(
             ctx, g, _RULE, f"sbs:decom:{s.name}", "decommission", Phase.DECOMMISSION,
             f"server:{s.name}",
-            (f"Decommission {s.name}", f"{s.name} außer Betrieb nehmen"),
-            (f"{s.fact_en}; after its mailboxes, connectors, namespaces and relay clients "
-             "have moved",
-             f"{s.fact_de}; nachdem Postfächer, Connectoren, Namespaces und Relay-Clients "
-             "umgezogen sind"),
-            {**fields, "server": s.name, "count": "1"}, only=s, needs_window=True,
+            # the group's own reason already says the server goes once its work has moved
+            _text("decom_title", server=s.name),
+            [] if group_reason(g, s) else [_text("decom_after")],
+            {**fields, "server": [s.name], "count": 1}, only=s, needs_window=True,
             # No database is removed while arbitration, audit-log or public folder
             # mailboxes remain on it: the removal waits for every move step.
             predecessors=deps([m.id for m in moves], decom_after),

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from planner.core.explanation import Message
+from planner.core.explanation import Message, message
 from planner.core.graph import is_exo_send_connector
 from planner.core.model import Connector, ConnectorType, Finding, Namespace, Severity
 from planner.core.plan import Phase, Step
@@ -28,20 +28,20 @@ from planner.core.rules.estate_facts import (
 )
 from planner.core.rules.groups import (
     Group,
-    group_facts,
     group_fields,
     group_step,
     side_by_side_groups,
 )
 from planner.core.rules.inplace import latest_se_build
 from planner.core.rules.licensing import LICENSE
-from planner.core.rules.moves import gb_text
+from planner.core.rules.moves import gb_value
 from planner.core.rules.namespace import (
     namespace_command,
     namespace_detail,
     no_namespaces_finding,
 )
 from planner.core.rules.receive import (
+    Classified,
     classify,
     distinct,
     reapply_command,
@@ -55,6 +55,7 @@ from planner.core.rules.takeover import existing_se_in_site
 __all__ = ["RULE", "new_server_install_ids", "send_step_id"]
 
 _RULE = "side_by_side_2016"
+_TEXT = "steps.side_by_side"  # the catalogue section of this rule's titles and details
 SBS = Phase.SIDE_BY_SIDE
 
 
@@ -68,8 +69,12 @@ def new_server_install_ids(ctx: Context) -> list[str]:
     return [f"sbs:install:{n}" for g in side_by_side_groups(ctx) for n in g.new]
 
 
+def _text(key: str, **values: Any) -> Message:
+    return message(f"{_TEXT}.{key}", **values)
+
+
 def _new_server_steps(ctx: Context, g: Group, prior: Mapping[str, Step]) -> list[Step]:
-    fields, facts = group_fields(g), group_facts(g)
+    fields = group_fields(g)
     latest = latest_se_build(ctx.knowledge)
     su = f"\nInstall SE {latest[1]} ({latest[0]})" if latest else ""
     out: list[Step] = []
@@ -77,23 +82,19 @@ def _new_server_steps(ctx: Context, g: Group, prior: Mapping[str, Step]) -> list
     for new in g.new:
         out.append(group_step(
             ctx, g, _RULE, f"sbs:provision:{new}", "provision_server", SBS, f"server:{new}",
-            (f"Provide Windows Server for new SE server {new}",
-             f"Windows Server für neuen SE-Server {new} bereitstellen"),
-            (facts[0] + alt[0], facts[1] + alt[1]), fields, needs_consultant=False,
+            _text("provision_title", server=new), alt, fields, needs_consultant=False,
             predecessors=deps(LICENSE if LICENSE in prior else None),
             command="Windows Server 2022/2025, .NET Framework 4.8.1, VC++ 2012 and 2013, "
                     "IIS URL Rewrite; then run SetupAssist/HealthChecker"))
         out.append(group_step(
             ctx, g, _RULE, f"sbs:install:{new}", "install_se", SBS, f"server:{new}",
-            (f"Install Exchange SE on {new}", f"Exchange SE auf {new} installieren"),
-            facts, fields, resources=(f"server:{new}",),
+            _text("install_title", server=new), [], fields, resources=(f"server:{new}",),
             predecessors=deps(f"sbs:provision:{new}", ADPREP if ADPREP in prior else None),
             command=f"Setup.exe /Mode:Install /Roles:Mailbox {SETUP_ACCEPT}{su}"))
         out.append(group_step(
             ctx, g, _RULE, f"sbs:config:{new}", "certificates_vdirs", SBS, f"server:{new}",
-            (f"Certificate and virtual directory URLs on {new}",
-             f"Zertifikat und URLs der virtuellen Verzeichnisse auf {new}"),
-            facts, fields, resources=(f"server:{new}",), predecessors=deps(f"sbs:install:{new}"),
+            _text("config_title", server=new), [], fields, resources=(f"server:{new}",),
+            predecessors=deps(f"sbs:install:{new}"),
             command=(f"Import-ExchangeCertificate -Server {new} ...; Enable-ExchangeCertificate "
                      f"-Server {new} -Services IIS,SMTP\nSet-OwaVirtualDirectory, "
                      "Set-EcpVirtualDirectory, Set-WebServicesVirtualDirectory, "
@@ -104,75 +105,59 @@ def _new_server_steps(ctx: Context, g: Group, prior: Mapping[str, Step]) -> list
     return out
 
 
-def _alternative(ctx: Context, g: Group) -> tuple[str, str]:
+def _alternative(ctx: Context, g: Group) -> list[Message]:
     """The default (one new server per old one) and, where it exists, the cheaper way."""
     site = g.old[0].server.site
     there = existing_se_in_site(ctx, site, g.old)
-    olds = ", ".join(s.name for s in g.old)
+    default = _text("one_per_old")
     if not there:
-        return ("; one new SE server per old server by default (editable)",
-                "; standardmäßig ein neuer SE-Server je altem Server (änderbar)")
-    names, several = ", ".join(there), len(there) > 1
-    return (f"; one new SE server per old server by default (editable); {names} in site "
-            f"{site} will run SE too: if the consultant sets the new servers for {olds} to "
-            "0, the mailboxes, namespaces, connectors and relay clients move there instead, "
-            f"provided {'they have' if several else 'it has'} the capacity",
-            f"; standardmäßig ein neuer SE-Server je altem Server (änderbar); {names} am "
-            f"Standort {site} {'laufen' if several else 'läuft'} ebenfalls mit SE: setzt der "
-            f"Berater die neuen Server für {olds} auf 0, ziehen Postfächer, Namespaces, "
-            "Connectoren und Relay-Clients stattdessen dorthin, sofern die Kapazität reicht")
+        return [default]
+    return [default, _text("could_take_over", count=len(there), names=there, site=site,
+                           olds=[s.name for s in g.old])]
 
 
 def _dag_and_databases(ctx: Context, g: Group) -> list[Step]:
-    fields, facts = group_fields(g), group_facts(g)
+    fields = group_fields(g)
     configs = [f"sbs:config:{n}" for n in g.new]
     out: list[Step] = []
     if g.new_dag:
-        members = ", ".join(g.new)
         out.append(group_step(
             ctx, g, _RULE, f"sbs:dag:{g.key}", "new_dag", SBS, f"dag:{g.new_dag}",
-            (f"Create the new DAG {g.new_dag} ({members})",
-             f"Neue DAG {g.new_dag} anlegen ({members})"),
-            (f"{facts[0]}; versions never mix in one DAG",
-             f"{facts[1]}; Versionen mischen sich nie in einer DAG"), fields,
+            _text("dag_title", dag=g.new_dag, members=list(g.new)),
+            [_text("no_mixing")], fields,
             predecessors=deps(configs), resources=(f"dag:{g.new_dag}",),
             command=(f"New-DatabaseAvailabilityGroup -Name {g.new_dag} -WitnessServer <witness>\n"
                      + "\n".join(f"Add-DatabaseAvailabilityGroupServer {g.new_dag} "
                                  f"-MailboxServer {n}" for n in g.new))))
     where = g.new_dag or g.new[0]
-    gb_en, gb_de = gb_text(g.data_gb)
+    volume = (_text("to_hold", gb=gb_value(g.data_gb)) if g.data_gb is not None
+              else _text("to_hold_unknown"))
     out.append(group_step(
         ctx, g, _RULE, f"sbs:databases:{g.key}", "databases", SBS,
         f"dag:{g.new_dag}" if g.new_dag else f"server:{g.new[0]}",
-        (f"Create mailbox databases on {where}", f"Postfachdatenbanken auf {where} anlegen"),
-        (f"{facts[0]}; {gb_en} of mailbox data to hold", f"{facts[1]}; {gb_de} Postfachdaten"),
+        _text("databases_title", where=where), [volume],
         fields, predecessors=deps(out[-1].id if out else configs),
         command="New-MailboxDatabase -Server <new server> -Name ...; Add-MailboxDatabaseCopy "
                 "(DAG); Set-MailboxDatabase -OfflineAddressBook ..."))
     return out
 
 
-def _connector_names(items: list[Connector]) -> str:
-    return ", ".join(dict.fromkeys(c.name for c in items))
+def _connector_names(items: list[Connector]) -> list[str]:
+    return list(dict.fromkeys(c.name for c in items))
 
 
 def _namespace_step(ctx: Context, g: Group, after: str | list[str],
                     spaces: list[Namespace]) -> Step:
-    fields, facts = group_fields(g), group_facts(g)
-    new = ", ".join(g.targets)
-    detail = pair_of(namespace_detail(spaces, new))
+    new = list(g.targets)
     return group_step(
         ctx, g, _RULE, f"sbs:namespace:{g.key}", "namespace_switch", SBS, f"group:{g.key}",
-        (f"Switch namespaces and load balancer to {new}",
-         f"Namespaces und Load Balancer auf {new} umstellen"),
-        (f"{facts[0]}; {detail[0]}", f"{facts[1]}; {detail[1]}"),
-        fields, needs_window=True, predecessors=deps(after),
-        command=namespace_command(spaces, new, [s.server for s in g.old]))
+        _text("namespace_title", to=new), namespace_detail(spaces, new),
+        group_fields(g), needs_window=True, predecessors=deps(after),
+        command=namespace_command(spaces, ", ".join(new), [s.server for s in g.old]))
 
 
 def _switch_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
     """Namespace switch and send connectors: the new servers take the traffic."""
-    fields, facts = group_fields(g), group_facts(g)
     est, olds = ctx.estate, [s.server for s in g.old]
     spaces = namespaces_of(est, olds)
     out: list[Step] = []
@@ -184,18 +169,12 @@ def _switch_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
     if not sends and any(c.type is ConnectorType.SEND for c in est.connectors):
         return out  # send connectors are listed and none uses these servers: nothing to move
     new = ", ".join(g.targets)
-    olds_text = ", ".join(s.name for s in g.old)
-    listed = (f"send connectors: {_connector_names(sends)}" if sends else
-              f"the inventory lists no send connectors, so every one that names {olds_text} as "
-              "a source is read (Get-SendConnector) and moved",
-              f"Sendeconnectoren: {_connector_names(sends)}" if sends else
-              f"der Bestand nennt keine Sendeconnectoren; jeder, der {olds_text} als Quelle "
-              "nennt, wird ausgelesen (Get-SendConnector) und umgestellt")
+    listed = (message("steps.legacy.sends", names=_connector_names(sends)) if sends
+              else _text("sends_unlisted", olds=[s.name for s in g.old]))
     out.append(group_step(
         ctx, g, _RULE, send_step_id(g), "send_connectors", SBS, f"group:{g.key}",
-        (f"Move send connectors to {new}", f"Sendeconnectoren auf {new} umstellen"),
-        (f"{facts[0]}; {listed[0]}", f"{facts[1]}; {listed[1]}"),
-        fields, needs_window=True, predecessors=deps(after),
+        _text("send_title", to=list(g.targets)), [listed],
+        group_fields(g), needs_window=True, predecessors=deps(after),
         exits_exo_view=_exo_sources(ctx, g, sends),
         command="\n".join(
             f"Set-SendConnector '{c.name}' -SourceTransportServers <add {new}; remove "
@@ -219,34 +198,33 @@ def _receive_step(ctx: Context, g: Group, after: str | list[str],
     changed = [i for i in items if i.changed]
     if not custom and not changed:
         return None
-    fields, facts = group_fields(g), group_facts(g)
     targets = list(g.targets) or ["<SE server>"]
-    new = ", ".join(targets)
-    en, de = [], []
-    if custom:
-        en.append("custom receive connectors recreated with their bindings, remote IP ranges, "
-                  "permissions, authentication and certificate: " + _connector_names(
-                      [i.connector for i in custom]))
-        de.append("eigene Empfangsconnectoren mit Bindungen, Remote-IP-Bereichen, "
-                  "Berechtigungen, Authentifizierung und Zertifikat neu angelegt: "
-                  + _connector_names([i.connector for i in custom]))
-    for i in changed:
-        en.append(f"changed on {i.connector.name} and re-applied to the new servers' own "
-                  f"'{i.default}' connector: {', '.join(i.changes_en)}")
-        de.append(f"an {i.connector.name} geändert und auf den eigenen Connector "
-                  f"„{i.default}“ der neuen Server übertragen: {', '.join(i.changes_de)}")
+    recreated = ([_text("custom_receives", names=_connector_names([i.connector for i in custom]))]
+                 if custom else [])
+    detail = _with_changes(recreated, changed) if changed else recreated
     lines = [recreate_command(i.connector, t) for i in custom for t in targets]
     lines += [reapply_command(i, t) for i in changed for t in targets]
-    titles = ((f"Recreate custom receive connectors on {new}",
-               f"Eigene Empfangsconnectoren auf {new} neu anlegen") if custom else
-              (f"Re-apply receive connector changes on {new}",
-               f"Änderungen an Empfangsconnectoren auf {new} übertragen"))
+    title = _text("recreate_title" if custom else "reapply_title", to=targets)
     return group_step(
         ctx, g, _RULE, f"sbs:receive:{g.key}", "receive_connectors", SBS, f"group:{g.key}",
-        titles, (f"{facts[0]}; " + "; ".join(en), f"{facts[1]}; " + "; ".join(de)), fields,
+        title, detail, group_fields(g),
         predecessors=deps(after, [f"legacy:repoint:{s.name}" for s in g.inherits]),
         duration_days=ctx.days("receive_connectors", max(1, len(g.new))),
         command="\n".join(lines))
+
+
+def _with_changes(detail: list[Message], changed: list[Classified]) -> tuple[str, str]:
+    """The receive step's detail with the changes to default connectors, which the receive
+    rule still words as (English, German) pairs (rules.receive.Classified)."""
+    en, de = pair_of(detail)
+    for i in changed:
+        en += ("; " if en else "") + (
+            f"changed on {i.connector.name} and re-applied to the new servers' own "
+            f"'{i.default}' connector: {', '.join(i.changes_en)}")
+        de += ("; " if de else "") + (
+            f"an {i.connector.name} geändert und auf den eigenen Connector "
+            f"„{i.default}“ der neuen Server übertragen: {', '.join(i.changes_de)}")
+    return en, de
 
 
 def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
@@ -257,14 +235,12 @@ def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
     recv = _receive_step(ctx, g, after, receives)
     out = [recv] if recv else []
     if clients:
-        fields, facts = group_fields(g), group_facts(g)
+        fields = group_fields(g)
         new = ", ".join(g.targets) or "<SE server>"
 
         def make(sid: str, kind: str, target: str, title: Message, detail: list[Message],
                  **kw: Any) -> Step:
-            own = pair_of(detail)
-            return group_step(ctx, g, _RULE, sid, kind, SBS, target, pair_of(title),
-                              (f"{facts[0]}; {own[0]}", f"{facts[1]}; {own[1]}"), fields,
+            return group_step(ctx, g, _RULE, sid, kind, SBS, target, title, detail, fields,
                               **kw)
 
         out += repoint_steps(

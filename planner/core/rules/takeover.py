@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from planner.core.explanation import Message, message
 from planner.core.plan import MigrationPath
 from planner.core.rules.base import Context, ServerFacts
 from planner.core.rules.estate_facts import site_key
@@ -33,18 +34,13 @@ class Takeover:
     same_site: bool
     new: bool  # True when they are new SE servers of another group
 
-    def text(self, site: str) -> tuple[str, str]:
-        """Where the work goes, in words (en, de)."""
-        names = ", ".join(self.names)
+    def where(self, site: str) -> Message:
+        """Where the work goes: the SE servers of the group's own site, or of another site
+        the consultant confirms as the nearest."""
         if self.same_site:
-            return (f"to the SE servers of site {site}: {names}",
-                    f"auf die SE-Server des Standorts {site}: {names}")
-        return (f"to {names} in site {self.site or '?'} (no SE server in site {site or '?'}; "
-                "the inventory has no site distances, so confirm that this site is the "
-                "nearest)",
-                f"auf {names} am Standort {self.site or '?'} (kein SE-Server am Standort "
-                f"{site or '?'}; der Bestand kennt keine Entfernungen, bitte bestätigen, dass "
-                "dies der nächste Standort ist)")
+            return message("steps.side_by_side.to_site_servers", site=site, names=self.names)
+        return message("steps.side_by_side.to_other_site", names=self.names,
+                       site=self.site or None, own=site or None)
 
 
 def _existing(ctx: Context, away: set[str]) -> list[ServerFacts]:

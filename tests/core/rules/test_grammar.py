@@ -110,7 +110,11 @@ def _estate(n: int) -> Estate:
 def proposals() -> dict[str, Proposal]:
     """Every estate the test reads, proposed with fixed settings."""
     mitigate = Decisions(repoint_exo_connector=frozenset({"EX19-1"}))
+    # the 2016 servers retired without new ones: their work goes to the SE servers
+    retire = [Decisions(new_servers={f"EX16-{i}": 0 for i in range(1, n + 1)}) for n in (1, 3)]
     out = {"one": plan(_estate(1), mitigate), "several": plan(_estate(3), mitigate),
+           "retired one": plan(_estate(1), retire[0]),
+           "retired several": plan(_estate(3), retire[1]),
            "small": plan(small()),
            "mixed": plan(mixed()), "legacy": plan(legacy()), "rheinwerk": plan(rheinwerk())}
     for folder in sorted(p for p in Path(SAMPLES).iterdir() if p.is_dir()):

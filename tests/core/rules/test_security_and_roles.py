@@ -95,7 +95,7 @@ def test_new_servers_are_named_by_the_project_pattern() -> None:
     assert p.step("sbs:install:Duisburg-EXSE01") is not None
     assert p.step("sbs:install:Duisburg-EXSE02") is not None
     dag = p.step("sbs:dag:RW-DAG16")
-    assert dag is not None and "Duisburg-EXSE01, Duisburg-EXSE02" in dag.title("en")
+    assert dag is not None and "Duisburg-EXSE01 and Duisburg-EXSE02" in dag.title("en")
     # The new Edge continues the site's numbering.
     edge = p.step("edge:new:RW-EDGE16")
     assert edge is not None and edge.target == "server:Duisburg-EXSE03"
