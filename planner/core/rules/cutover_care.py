@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from planner.core.explanation import message
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, deps, make_step
 from planner.core.rules.groups import Group, side_by_side_groups
@@ -18,6 +19,8 @@ from planner.core.rules.namespace import MOVE_KINDS
 from planner.core.rules.side_by_side import at_site
 
 __all__ = ["RULE_BACKUP", "RULE_DAG_TEARDOWN"]
+
+_TEXT = "steps.cutover"  # the catalogue section of these rules' titles and details
 
 
 def _group_moves(prior: Mapping[str, Step], g: Group) -> list[str]:
@@ -36,9 +39,7 @@ def _backup(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         to = ", ".join(g.targets)
         step = make_step(
             ctx, "backup_monitoring", f"backup:{g.key}", "backup_monitoring", Phase.SIDE_BY_SIDE,
-            f"group:{g.key}",
-            (f"Re-point backup and monitoring to {to} and test a restore",
-             f"Sicherung und Überwachung auf {to} umstellen und Wiederherstellung testen"),
+            f"group:{g.key}", message(f"{_TEXT}.backup_title", to=list(g.targets)),
             needs_consultant=False, predecessors=deps(moves),
             command=f"Backup: add the databases on {to} to the backup jobs, remove the old "
                     "ones; restore one mailbox item as a test\nMonitoring: add "
@@ -51,8 +52,7 @@ def _backup(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         steps.append(make_step(
             ctx, "backup_monitoring", "backup:inplace", "backup_monitoring", Phase.IN_PLACE,
             "org",
-            ("Check backup and monitoring after the in-place upgrades",
-             "Sicherung und Überwachung nach den direkten Upgrades prüfen"),
+            message(f"{_TEXT}.backup_inplace_title"),
             needs_consultant=False, predecessors=deps(upgrades),
             command="Backup: a full backup of every upgraded database completes (the backup "
                     "agent supports Exchange SE); restore one item as a test\n"
@@ -73,9 +73,8 @@ def _teardown(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         step = make_step(
             ctx, "dag_teardown", f"sbs:dagremove:{g.key}", "dag_teardown", Phase.DECOMMISSION,
             f"dag:{g.old_dag}",
-            (f"Take down the old DAG {g.old_dag}: database copies, members, DAG",
-             f"Alte DAG {g.old_dag} abbauen: Datenbankkopien, Mitglieder, DAG"),
-            (f"Members: {', '.join(members)}", f"Mitglieder: {', '.join(members)}"),
+            message(f"{_TEXT}.teardown_title", dag=g.old_dag),
+            [message(f"{_TEXT}.members", names=members)],
             needs_window=True, predecessors=deps(after), resources=(f"dag:{g.old_dag}",),
             command="\n".join(
                 [f"Get-MailboxDatabaseCopyStatus -Server {m} | where {{-not $_.ActiveCopy}} | "

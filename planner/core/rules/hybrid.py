@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from planner.core.explanation import Message, message
 from planner.core.model import ConnectorType
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
@@ -20,6 +21,7 @@ __all__ = ["APP", "HCW", "RULE", "hybrid_carriers"]
 
 HCW = "hybrid:hcw"
 APP = "hybrid:app"
+_TEXT = "steps.hybrid"  # the catalogue section of this rule's titles and details
 _CARRY_KINDS = ("send_connectors", "namespace_switch", "edge_subscription")
 _DEFAULT_APP = ".\\ConfigureExchangeHybridApplication.ps1 -FullyConfigureExchangeHybridApplication"
 _LEAVES = (MigrationPath.SIDE_BY_SIDE, MigrationPath.DECOMMISSION)
@@ -57,63 +59,38 @@ def _carrier_steps(ctx: Context, prior: Mapping[str, Step]) -> list[str]:
     return carriers or [st.id for st in inplace if st.target.split(":", 1)[1] not in edges]
 
 
-def _names(servers: list[ServerFacts]) -> str:
-    return ", ".join(s.name for s in servers)
+def _names(servers: list[ServerFacts]) -> list[str]:
+    return [s.name for s in servers]
 
 
-def _hcw_needed(ctx: Context) -> tuple[bool, tuple[str, str]]:
-    """Whether the servers carrying hybrid mail flow change, and why (en, de)."""
+def _text(key: str, **values: object) -> Message:
+    return message(f"{_TEXT}.{key}", **values)
+
+
+def _hcw_needed(ctx: Context) -> tuple[bool, Message]:
+    """Whether the servers carrying hybrid mail flow change, and why."""
     carriers = hybrid_carriers(ctx)
     leaving = [s for s in carriers if s.planned and s.path in _LEAVES]
     if leaving:
-        many = len(leaving) > 1
-        return True, (
-            f"{_names(leaving)} {'carry' if many else 'carries'} hybrid mail flow and "
-            f"{'are' if many else 'is'} replaced or removed, so the HCW is re-run to make the "
-            "SE servers the hybrid send connector's sources and receive endpoints, before the "
-            "old servers are removed",
-            f"{_names(leaving)} {'tragen' if many else 'trägt'} den Hybrid-Mailfluss und "
-            f"{'werden' if many else 'wird'} ersetzt oder entfernt; daher wird der HCW erneut "
-            "ausgeführt, damit die SE-Server Quellen des Hybrid-Sendeconnectors und "
-            "Empfangsendpunkte werden, bevor die alten Server entfernt werden")
+        return True, _text("leaving", count=len(leaving), names=_names(leaving))
     old = [s for s in ctx.planned(*_LEAVES) if s.product in ("2016", "2019")]
     if not carriers and old:
-        many = len(old) > 1
-        return True, (
-            "The inventory does not show which servers carry hybrid mail flow, and "
-            f"{_names(old)} {'are' if many else 'is'} replaced or removed, so the HCW is re-run "
-            "to be safe",
-            "Der Bestand zeigt nicht, welche Server den Hybrid-Mailfluss tragen, und "
-            f"{_names(old)} {'werden' if many else 'wird'} ersetzt oder entfernt; daher wird "
-            "der HCW sicherheitshalber erneut ausgeführt")
+        return True, _text("carriers_unknown", count=len(old), names=_names(old))
     staying = [s for s in carriers if s.planned and s.path in _STAYS] or ctx.planned(*_STAYS)
-    who = (f"The servers that carry hybrid mail flow ({_names(staying)}) are"
-           if staying else "The servers that carry hybrid mail flow stay and are",
-           f"Die Server mit dem Hybrid-Mailfluss ({_names(staying)}) werden"
-           if staying else "Die Server mit dem Hybrid-Mailfluss bleiben und werden")
-    return False, (
-        f"{who[0]} upgraded in place and keep their names, certificates and connectors, so "
-        "the HCW need not be re-run; the dedicated Exchange hybrid app (April 2025 hotfix "
-        "update) is still needed for free/busy, MailTips and photos",
-        f"{who[1]} direkt aktualisiert und behalten Namen, Zertifikate und Connectoren; ein "
-        "erneuter HCW-Lauf ist daher nicht nötig; die dedizierte Exchange-Hybrid-App "
-        "(Hotfix-Update April 2025) braucht es weiterhin für Frei/Gebucht, E-Mail-Infos und "
-        "Fotos")
+    return False, (_text("staying_named", names=_names(staying)) if staying
+                   else _text("staying"))
 
 
 def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     if not ctx.hybrid or not ctx.planned(*_STAYS, MigrationPath.SIDE_BY_SIDE):
         return RuleOutput()
     org = ctx.estate.organization
-    tenant = org.tenant or "the tenant"
-    facts = (f"{org.customer or 'The organization'} is hybrid with {tenant}",
-             f"{org.customer or 'Die Organisation'} ist hybrid mit "
-             f"{org.tenant or 'dem Mandanten'}")
+    hybrid = _text("is_hybrid", customer=org.customer or _text("the_organization"),
+                   tenant=org.tenant or _text("the_tenant"))
     needed, why = _hcw_needed(ctx)
-    detail = (f"{facts[0]}. {why[0]}", f"{facts[1]}. {why[1]}")
+    detail = [_text("situation", org=hybrid, why=why)]
     app = make_step(
-        ctx, "hybrid_hcw", APP, "hybrid_app_check", Phase.HYBRID, "org",
-        ("Check the dedicated Exchange hybrid app", "Dedizierte Exchange-Hybrid-App prüfen"),
+        ctx, "hybrid_hcw", APP, "hybrid_app_check", Phase.HYBRID, "org", _text("app_title"),
         detail, predecessors=deps(HCW if needed else _carrier_steps(ctx, prior)),
         command=ctx.facts.dedicated_app_command(_DEFAULT_APP))
     if not needed:
@@ -121,8 +98,8 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     leaving = tuple(s.name for s in ctx.planned(*_LEAVES) if s.judged and s.product != "2013")
     hcw = make_step(
         ctx, "hybrid_hcw", HCW, "hcw_rerun", Phase.HYBRID, "org",
-        ("Re-run the Hybrid Configuration Wizard", "Hybrid Configuration Wizard erneut ausführen"),
-        detail, needs_window=True, predecessors=deps(_carrier_steps(ctx, prior)),
+        _text("hcw_title"), detail, needs_window=True,
+        predecessors=deps(_carrier_steps(ctx, prior)),
         exits_exo_view=leaving,
         command="HCW: choose the SE servers as sending and receiving transport servers, assign "
                 "the certificate; keep custom settings with 'Choose Exchange Hybrid "
