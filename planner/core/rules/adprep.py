@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from planner.core.explanation import Message, message
 from planner.core.plan import MigrationPath, Phase, Step
 from planner.core.rules.base import Context, Rule, RuleOutput, deps, make_step
 from planner.core.rules.commands import SETUP_ACCEPT
@@ -13,6 +14,7 @@ from planner.core.rules.licensing import LICENSE
 __all__ = ["ADPREP", "RULE"]
 
 ADPREP = "adprep:org"
+_TEXT = "steps.adprep"  # the catalogue section of this rule's title and details
 _DEFAULT_COMMAND = "; ".join(
     f"Setup.exe /{verb} {SETUP_ACCEPT}"
     for verb in ("PrepareSchema", "PrepareAD", "PrepareAllDomains"))
@@ -25,34 +27,27 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     if not installs:
         return RuleOutput()
     forest = ctx.estate.organization.forest
-    where_en = f"forest {forest}" if forest else "the forest"
-    where_de = f"Gesamtstruktur {forest}" if forest else "die Gesamtstruktur"
-    first = ", ".join(s.name for s in installs[:3]) + (" …" if len(installs) > 3 else "")
-    cu14 = _cu14_note(ctx)
+    where = message(f"{_TEXT}.forest", name=forest) if forest else message(f"{_TEXT}.the_forest")
+    first = [s.name for s in installs[:3]]
+    planned = (message(f"{_TEXT}.installs", names=first) if len(installs) <= 3 else
+               message(f"{_TEXT}.installs_many", count=len(installs), names=first))
     step = make_step(
         ctx, "ad_prep", ADPREP, "ad_prep", Phase.PREPARE, f"forest:{forest}" if forest else "org",
-        (f"Prepare Active Directory ({where_en}) with the SE media",
-         f"Active Directory ({where_de}) mit dem SE-Medium vorbereiten"),
-        (f"Exchange SE will be installed on or for {first}{cu14[0]}",
-         f"Exchange SE wird auf bzw. für {first} installiert{cu14[1]}"),
+        message(f"{_TEXT}.title", where=where), [planned, *_cu14_note(ctx)],
         predecessors=deps(LICENSE if LICENSE in prior else None, GONE if GONE in prior else None),
         command="\n".join(ctx.facts.ad_prepare_commands(_DEFAULT_COMMAND).split("; ")),
     )
     return RuleOutput((step,))
 
 
-def _cu14_note(ctx: Context) -> tuple[str, str]:
+def _cu14_note(ctx: Context) -> list[Message]:
     """Only where a 2019 CU14 server exists: from CU14 the organization's version rises."""
     names = [s.name for s in ctx.servers if s.product == "2019" and s.info is not None
              and not s.server.is_edge
              and s.info.cu.upper() == "CU14"]
     if not names or not ctx.facts.cu14_to_se_raises_org_version:
-        return "", ""
-    many = len(names) > 1
-    return (f"; {', '.join(names)} {'run' if many else 'runs'} 2019 CU14, from which this "
-            "raises the organization's object version",
-            f"; {', '.join(names)} {'laufen' if many else 'läuft'} mit 2019 CU14; von dort "
-            "aus erhöht das die Objektversion der Organisation")
+        return []
+    return [message(f"{_TEXT}.cu14", count=len(names), names=names)]
 
 
 RULE = Rule("ad_prep", _propose)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from planner.core.explanation import message
 from planner.core.plan import MigrationPath, Phase, Step
 from planner.core.rules.base import Context, Rule, RuleOutput, make_step
 
@@ -24,11 +25,7 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     count = len(ctx.planned(*_SE_PATHS))
     step = make_step(
         ctx, "license_check", LICENSE, "license_check", Phase.PREPARE, "org",
-        ("Check Exchange Server SE licensing", "Lizenzierung für Exchange Server SE prüfen"),
-        (f"{count} server is to run Exchange SE" if count == 1
-         else f"{count} servers are to run Exchange SE",
-         f"{count} Server soll mit Exchange SE laufen" if count == 1
-         else f"{count} Server sollen mit Exchange SE laufen"),
+        message("steps.licensing.title"), [message("steps.licensing.servers", count=count)],
         command="Check the contracts: Exchange Server licences and CALs with active Software "
                 "Assurance or subscription licences\n"
                 "Get-ExchangeServer | Format-Table Name,Edition,AdminDisplayVersion",

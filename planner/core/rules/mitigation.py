@@ -36,12 +36,10 @@ def _step(ctx: Context, s: ServerFacts, source: tuple[str, str | None]) -> Step:
     return make_step(
         ctx, _RULE, f"mitigate:{s.name}", "exo_connector_repoint", Phase.SIDE_BY_SIDE,
         f"server:{s.name}",
-        (f"Re-point the connector to Exchange Online from {s.name} to {to}",
-         f"Connector zu Exchange Online von {s.name} auf {to} umstellen"),
-        (f"{s.fact_en}; Exchange Online judges it; {to} runs SE"
-         + ("" if after is None else " after its upgrade"),
-         f"{s.fact_de}; Exchange Online bewertet ihn; {to} läuft mit SE"
-         + ("" if after is None else " nach seinem Upgrade")),
+        message("steps.mitigation.title", server=s.name, to=to),
+        [s.fact, message("steps.mitigation.judged"),
+         message("steps.mitigation.runs_se" if after is None else "steps.mitigation.runs_se_after",
+                 to=to)],
         {"server": s.name}, needs_window=True, predecessors=deps(after),
         exits_exo_view=(s.name,),
         command=f"Set-SendConnector '<Outbound to Office 365>' -SourceTransportServers {to}\n"

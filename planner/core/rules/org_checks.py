@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from planner.core.explanation import Message, message
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.adprep import ADPREP
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, deps, make_step
@@ -31,6 +32,10 @@ _EP_KINDS = ("cu_update", "inplace_upgrade", "install_se")
 _CERT_KINDS = ("certificates_vdirs", "hcw_rerun", "edge_subscription")
 
 
+def _text(key: str, **values: object) -> Message:
+    return message(f"steps.org_checks.{key}", **values)
+
+
 def _gate(prior: Mapping[str, Step]) -> tuple[Dependency, ...]:
     return deps(LICENSE if LICENSE in prior else None)
 
@@ -41,9 +46,7 @@ def _ad_backup(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     forest = ctx.estate.organization.forest
     step = make_step(
         ctx, "ad_backup", _AD_BACKUP, "ad_backup", Phase.PREPARE, "org",
-        ("Back up Active Directory before the schema update",
-         "Active Directory vor der Schemaerweiterung sichern"),
-        (f"Forest {forest}" if forest else "", f"Gesamtstruktur {forest}" if forest else ""),
+        _text("ad_backup_title"), [message("steps.adprep.forest", name=forest)] if forest else [],
         needs_consultant=False, predecessors=_gate(prior),
         command="System state backup of at least one domain controller per domain (Windows "
                 "Server Backup: wbadmin start systemstatebackup), restore tested\n"
@@ -58,14 +61,10 @@ def _extended_protection(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     if not targets:
         return RuleOutput()
     lbs = sorted({n.load_balancer for n in ctx.estate.namespaces if n.load_balancer})
-    where = (f"load balancer {', '.join(lbs)}", f"Load Balancer {', '.join(lbs)}") if lbs else (
-        "the load balancer or reverse proxy in front of Exchange, if any",
-        "der Load Balancer oder Reverse Proxy vor Exchange, falls vorhanden")
+    where = _text("to_check_lb", names=lbs) if lbs else _text("to_check_any")
     step = make_step(
         ctx, "extended_protection", _EP, "extended_protection", Phase.PREPARE, "org",
-        ("Check Extended Protection: no SSL offloading, same TLS settings on all servers",
-         "Extended Protection prüfen: kein SSL-Offloading, gleiche TLS-Einstellungen"),
-        (f"To check: {where[0]}", f"Zu prüfen: {where[1]}"),
+        _text("ep_title"), [where],
         predecessors=_gate(prior),
         command=".\\HealthChecker.ps1 -Server <each Exchange server>  # Extended Protection and "
                 "TLS sections\nLoad balancer: SSL bridging or pass-through, no SSL offloading\n"
@@ -86,15 +85,10 @@ def _certificates(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
                                 *(c.tls_certificate for c in ctx.estate.connectors)) if c})
     if not users and not ctx.hybrid:
         return RuleOutput()
-    listed = (f"certificates in the inventory: {', '.join(certs)}" if certs else
-              "the inventory names no certificate; Get-ExchangeCertificate lists them",
-              f"Zertifikate im Bestand: {', '.join(certs)}" if certs else
-              "der Bestand nennt kein Zertifikat; Get-ExchangeCertificate listet sie")
+    listed = _text("certs_listed", names=certs) if certs else _text("certs_unlisted")
     step = make_step(
         ctx, "certificate_expiry", _CERTS, "certificate_expiry", Phase.PREPARE, "org",
-        ("Check certificate and OAuth Auth certificate expiry",
-         "Ablauf der Zertifikate und des OAuth-Auth-Zertifikats prüfen"),
-        listed, predecessors=_gate(prior),
+        _text("certs_title"), [listed], predecessors=_gate(prior),
         command="Get-ExchangeCertificate | ft Subject,Services,NotAfter,Thumbprint\n"
                 "Get-AuthConfig | fl CurrentCertificateThumbprint,NextCertificateThumbprint; "
                 "Get-ExchangeCertificate <thumbprint> | fl NotAfter  # the OAuth Auth "

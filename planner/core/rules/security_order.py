@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from planner.core.explanation import message
 from planner.core.knowledge_facts import CU_BEFORE_SE
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, deps, make_step
@@ -39,13 +40,12 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     joins = [st for st in prior.values() if st.kind in _JOINS]
     if not updates or not joins:
         return RuleOutput()
-    names = ", ".join(st.target.partition(":")[2] for st in updates)
+    names = [st.target.partition(":")[2] for st in updates]
     # One milestone between the updates and the joins keeps the links linear in the estate.
     gate = make_step(
         ctx, _RULE, GATE, "milestone", Phase.UPDATE, "org",
-        ("Exchange 2019 on CU15 before the first SE server joins",
-         "Exchange 2019 auf CU15 vor dem ersten SE-Server"),
-        (f"Updated first: {names}", f"Zuerst aktualisiert: {names}"),
+        message("steps.security_order.title"),
+        [message("steps.security_order.updated_first", names=names)],
         milestone=True, needs_consultant=False, predecessors=deps(st.id for st in updates))
     # A server's own upgrade follows its CU anyway; it waits for the others' updates too.
     links: list[Link] = [(j.id, Dependency(GATE)) for j in joins]

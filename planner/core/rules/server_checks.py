@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from planner.core.explanation import Message, message
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, deps, make_step
 from planner.core.rules.groups import side_by_side_groups
@@ -25,6 +26,10 @@ from planner.core.rules.side_by_side import at_site
 __all__ = ["RULE_BASELINE", "RULE_HEALTH", "RULE_MRSPROXY", "RULE_REBALANCE"]
 
 _UPGRADE_KINDS = ("cu_update", "inplace_upgrade", "se_latest_update")
+
+
+def _text(key: str, **values: object) -> Message:
+    return message(f"steps.server_checks.{key}", **values)
 
 
 def _by_group(ctx: Context, prior: Mapping[str, Step]) -> dict[str, list[Step]]:
@@ -46,12 +51,11 @@ def _health(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     steps: list[Step] = []
     links: list[Link] = []
     for key, group in _by_group(ctx, prior).items():
-        names = ", ".join(_servers_of(group))
+        names = _servers_of(group)
         pre = make_step(
             ctx, "health_checks", f"precheck:{key}", "health_check", Phase.UPDATE,
             f"group:{key}",
-            (f"HealthChecker and SetupAssist before the upgrade of {names}",
-             f"HealthChecker und SetupAssist vor dem Upgrade von {names}"),
+            _text("precheck_title", names=names),
             # Read-only checks: they run while the preparation goes on, off the critical path.
             predecessors=deps(LICENSE if LICENSE in prior else None),
             command="\n".join(f".\\HealthChecker.ps1 -Server {n}; .\\SetupAssist.ps1  # on {n}"
@@ -60,8 +64,7 @@ def _health(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         post = make_step(
             ctx, "health_checks", f"postcheck:{key}", "health_check", Phase.IN_PLACE,
             f"group:{key}",
-            (f"HealthChecker after the upgrade of {names}",
-             f"HealthChecker nach dem Upgrade von {names}"),
+            _text("postcheck_title", names=names),
             predecessors=deps([st.id for st in group]),
             command="\n".join(f".\\HealthChecker.ps1 -Server {n}" for n in _servers_of(group)))
         steps += [pre, post]
@@ -81,7 +84,7 @@ def _rebalance(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         steps.append(make_step(
             ctx, "db_rebalance", f"rebalance:{key}", "db_rebalance", Phase.IN_PLACE,
             f"dag:{key}",
-            (f"Rebalance the databases of DAG {key}", f"Datenbanken der DAG {key} neu verteilen"),
+            _text("rebalance_title", dag=key),
             predecessors=deps([st.id for st in group]), resources=(f"dag:{key}",),
             command=f".\\RedistributeActiveDatabases.ps1 -DagName {key} "
                     "-BalanceDbsByActivationPreference -Confirm:$false\n"
@@ -113,8 +116,7 @@ def _baseline_step(ctx: Context, new: str, after: str) -> Step:
     return make_step(
         ctx, "se_server_baseline", f"baseline:{new}", "se_server_baseline", Phase.SIDE_BY_SIDE,
         f"server:{new}",
-        (f"Antivirus exclusions and product key on {new}",
-         f"Virenschutz-Ausnahmen und Produktschlüssel auf {new}"),
+        _text("baseline_title", server=new),
         predecessors=deps(after), resources=(f"server:{new}",),
         command=f"Set-ExchangeServer {new} -ProductKey <key>; Restart-Service "
                 "MSExchangeIS\nAntivirus: Exchange folder, process and file name exclusions "
@@ -131,11 +133,10 @@ def _mrsproxy(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         configs = [f"sbs:config:{n}" for n in g.new if f"sbs:config:{n}" in prior]
         if not configs:
             continue
-        names = ", ".join(g.new)
         step = make_step(
             ctx, "mrsproxy", f"mrsproxy:{g.key}", "mrsproxy", Phase.SIDE_BY_SIDE,
             f"group:{g.key}",
-            (f"Enable MRSProxy on {names}", f"MRSProxy auf {names} aktivieren"),
+            _text("mrsproxy_title", names=list(g.new)),
             predecessors=deps(configs),
             command="\n".join(f"Set-WebServicesVirtualDirectory '{n}\\EWS (Default Web Site)' "
                               "-MRSProxyEnabled $true" for n in g.new)

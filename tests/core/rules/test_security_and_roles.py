@@ -122,7 +122,7 @@ def test_a_pattern_with_an_unknown_placeholder_is_refused_naming_it() -> None:
 
 def test_the_cu14_note_appears_only_where_a_cu14_server_exists() -> None:
     with_cu14 = plan(small()).step("adprep:org")
-    assert with_cu14 is not None and "EX01, EX02 run 2019 CU14" in with_cu14.why("en")
+    assert with_cu14 is not None and "EX01 and EX02 run 2019 CU14" in with_cu14.why("en")
     assert "EDGE01" not in with_cu14.why("en")  # an Edge is outside Active Directory
     without = plan(legacy()).step("adprep:org")
     assert without is not None and "CU14" not in without.why("en") + without.why("de")
