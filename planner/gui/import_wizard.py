@@ -158,7 +158,10 @@ class MappingPage(QWizardPage):
         self.columns = QTableWidget(0, 4)
         self.columns.setHorizontalHeaderLabels(
             [_tr("Column"), _tr("Header"), _tr("Field"), _tr("Confidence")])
-        self.columns.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.columns.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for narrow in (0, 3):  # the column letter and the confidence need little room
+            header.setSectionResizeMode(narrow, QHeaderView.ResizeMode.ResizeToContents)
         self.columns.verticalHeader().setVisible(False)
         self.columns.setTabKeyNavigation(False)
         self.preview = QTableWidget()
@@ -177,7 +180,9 @@ class MappingPage(QWizardPage):
         splitter = QSplitter()
         splitter.addWidget(self.tables)
         splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 2)
+        # A third of the page for the list, so "Servers → Servers" fits at 1024 px.
+        splitter.setSizes([320, 640])
         QVBoxLayout(self).addWidget(splitter)
         self._building = False
 
@@ -189,12 +194,16 @@ class MappingPage(QWizardPage):
         """Rebuild the table list after an import, keeping the selection."""
         self.tables.blockSignals(True)
         self.tables.clear()
-        for m in self.wiz.sheet_mappings():
+        mappings = self.wiz.sheet_mappings()
+        # One file: its name on every row would push the sheet and entity out of the list.
+        several_files = len({m.file for m in mappings}) > 1
+        for m in mappings:
+            entity = _entity_name(m.entity) if m.entity else _tr("(do not import)")
             where = f"{m.file} › {m.sheet}" if m.sheet else m.file
-            item = QListWidgetItem(_tr("{where} (header in row {row}) → {entity}").format(
-                where=where, row=m.header_row,
-                entity=_entity_name(m.entity) if m.entity else _tr("(do not import)")))
-            item.setToolTip(item.text())
+            short = f"{m.file} › {m.sheet}" if m.sheet and several_files else (m.sheet or m.file)
+            item = QListWidgetItem(_tr("{where} → {entity}").format(where=short, entity=entity))
+            item.setToolTip(_tr("{where} (header in row {row}) → {entity}").format(
+                where=where, row=m.header_row, entity=entity))
             self.tables.addItem(item)
         # Signals stay blocked while selecting: the table is built once, below, not twice.
         self.tables.setCurrentRow(min(keep_row, self.tables.count() - 1))

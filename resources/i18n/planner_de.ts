@@ -1341,6 +1341,10 @@
       <translation>keine Änderungen</translation>
     </message>
     <message>
+      <source>{where} → {entity}</source>
+      <translation>{where} → {entity}</translation>
+    </message>
+    <message>
       <source>{where} (header in row {row}) → {entity}</source>
       <translation>{where} (Überschrift in Zeile {row}) → {entity}</translation>
     </message>

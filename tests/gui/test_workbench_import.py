@@ -161,3 +161,20 @@ def test_an_import_that_reads_no_server_cannot_replace_the_estate(
     assert document.estate == before
     assert import_into_document(document, files) != ""  # dropped files: refused, with why
     assert document.estate == before
+
+
+@pytest.mark.parametrize("files", [[MESSY], POWERSHELL], ids=["workbook", "exports"])
+def test_every_table_name_fits_the_list_at_1024_pixels(qtbot: Any, document: Document,
+                                                       files: list[Path]) -> None:
+    wizard = ImportWizard(document, files)
+    qtbot.addWidget(wizard)
+    wizard.resize(940, 640)  # as the wizard opens on a 1024 x 700 screen
+    wizard.show()
+    wizard.next()
+    tables = wizard.mapping_page.tables
+    qtbot.waitUntil(lambda: tables.viewport().width() > 100)
+    room = tables.viewport().width()
+    for row in range(tables.count()):
+        item = tables.item(row)
+        assert tables.fontMetrics().horizontalAdvance(item.text()) <= room, item.text()
+        assert "header" in item.toolTip()  # the details are one hover away
