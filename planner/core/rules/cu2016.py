@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from planner.core.explanation import Message, message
 from planner.core.knowledge_facts import MIN_CU_2016
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.adprep import ADPREP
@@ -54,30 +55,21 @@ def _targets(ctx: Context, minimum: int) -> list[ServerFacts]:
             and below_min_cu(s, minimum)]
 
 
-def _confidence(ctx: Context) -> tuple[str, str]:
+def _confidence(ctx: Context) -> Message:
     fact = ctx.facts.record(MIN_CU_2016)
     if fact is not None and fact.confidence == "override":
-        return ("the project sets this minimum (knowledge override)",
-                "das Projekt setzt dieses Minimum (Überschreibung der Wissensbasis)")
-    return (f"this minimum comes from secondary sources only; the project can override it "
-            f"([enforcement.overrides] {FACT})",
-            f"dieses Minimum stammt nur aus Sekundärquellen; das Projekt kann es überschreiben "
-            f"([enforcement.overrides] {FACT})")
+        return message("steps.cu2016.overridden")
+    return message("steps.cu2016.secondary", fact=FACT)
 
 
 def _step(ctx: Context, s: ServerFacts, target: str, after: tuple[Dependency, ...]) -> Step:
     assert s.info is not None
     name, dag = s.name, s.server.dag
-    sure = _confidence(ctx)
-    note = ((f"; DAG {dag}: one member at a time", f"; DAG {dag}: ein Mitglied nach dem anderen")
-            if dag else ("", ""))
+    note = [message("steps.inplace.dag_note", dag=dag)] if dag else []
     return make_step(
         ctx, _RULE, f"cu2016:{name}", "cu_update", Phase.UPDATE, f"server:{name}",
-        (f"Update {name} to Exchange 2016 {target} (latest SU) before the first SE server is "
-         "installed",
-         f"{name} vor der ersten SE-Installation auf Exchange 2016 {target} (neuestes SU) "
-         "aktualisieren"),
-        (f"{sure[0]}{note[0]}", f"{sure[1]}{note[1]}"),
+        message("steps.cu2016.title", server=name, target=target),
+        [_confidence(ctx), *note],
         {"server": name, "release": product_name(s.info), "build": str(s.info.number),
          "target": target},
         predecessors=after, needs_window=True,
