@@ -20,6 +20,7 @@ from planner.core.enforcement import (
     first_detection,
     reported_dates,
 )
+from planner.core.explanation import message
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate, ExoReport, Finding, Severity
 from planner.core.plan import BaselineEvidence
@@ -119,66 +120,104 @@ def _line_baseline(info: BuildInfo, on: date, knowledge: Knowledge) -> str | Non
     return max(rows, key=lambda b: b.effective_from).min_build if rows else None
 
 
-def _evidence(row: ExoReport, name: str, build: str, on: date,
-              knowledge: Knowledge) -> BaselineEvidence | None:
+def _recommended(estate: Estate, knowledge: Knowledge) -> tuple[BuildInfo, ...]:
+    """Every build any row of the report recommends, identified (SE is its own product)."""
+    found = (_identified(b, knowledge) for r in estate.exo_reports for b in r.recommended_builds)
+    return tuple(sorted((b for b in found if b is not None), key=lambda b: b.number.sort_key))
+
+
+def _reported_minimum(info: BuildInfo, pool: tuple[BuildInfo, ...]) -> BuildInfo | None:
+    """The oldest build of this build's product the report accepts for its line, across
+    all rows: the oldest of the same line, else the oldest of a later line (no build of
+    this line passes, said as a real build). None: no row recommends this product."""
+    ours = [b for b in pool if b.product == info.product]
+    same = [b for b in ours if b.cu == info.cu]
+    later = [b for b in ours if b.cu != info.cu and b.number.sort_key > info.number.sort_key]
+    chosen = same or later
+    return chosen[0] if chosen else None
+
+
+def _agrees(known: str, reported: BuildInfo, info: BuildInfo) -> bool:
+    """Whether the known baseline of a line ("" = none passes) says what the report says."""
+    if not known:
+        return reported.cu != info.cu  # the report accepts only later lines: none passes
+    return parse_build_number(known).sort_key == reported.number.sort_key
+
+
+def _evidence(row: ExoReport, name: str, build: str, on: date, knowledge: Knowledge,
+              pool: tuple[BuildInfo, ...]) -> BaselineEvidence | None:
     info = _identified(build, knowledge)
     if info is None or info.product not in ("2016", "2019") or not info.cu:
         return None  # 2013 is always judged; SE has no baseline row to correct
-    same_line = sorted(
-        (r for r in (_identified(b, knowledge) for b in row.recommended_builds)
-         if r and r.product == info.product and r.cu == info.cu),
-        key=lambda r: r.number.sort_key)
     key = f"baseline.{info.product}.{info.cu}"
-    lowest = str(same_line[0].number) if same_line else ""
+    lowest = _reported_minimum(info, pool)
     if not below_baseline(info, on, knowledge):
-        # Judged although compliant by our table: the oldest recommended build of the line
-        # above this one passes, else no build of the line does.
-        above = [r for r in same_line if r.number.sort_key > info.number.sort_key]
-        value = str(above[0].number) if above else ""
-        return BaselineEvidence(name, build, key, value, "judged_compliant",
+        # Judged although compliant by our table: the report's oldest accepted build of the
+        # product must lie above this one, else it gives no baseline to set (say why).
+        if lowest is None:
+            return BaselineEvidence(name, build, key, "", "judged_compliant",
+                                    row.recommended_builds, "no_build_of_product")
+        if lowest.number.sort_key <= info.number.sort_key:
+            return BaselineEvidence(name, build, key, "", "judged_compliant",
+                                    row.recommended_builds, "none_above_build")
+        return BaselineEvidence(name, build, key, str(lowest.number), "judged_compliant",
                                 row.recommended_builds)
+    own = [b for b in (_identified(x, knowledge) for x in row.recommended_builds)
+           if b is not None and b.product == info.product]
     known = _line_baseline(info, on, knowledge)
-    if same_line and known is not None and (
-            not known or parse_build_number(known).sort_key != same_line[0].number.sort_key):
-        return BaselineEvidence(name, build, key, lowest, "recommends_other",
+    if own and lowest is not None and known is not None and not _agrees(known, lowest, info):
+        return BaselineEvidence(name, build, key, str(lowest.number), "recommends_other",
                                 row.recommended_builds)
     return None
 
 
 def baseline_evidence(estate: Estate, settings: Settings, knowledge: Knowledge,
                       on: date) -> tuple[BaselineEvidence, ...]:
-    """Per reported server: what the report says about the baseline that we do not know."""
+    """Per reported server: what the report says about the baseline that we do not know.
+    The value a line's override takes comes from all rows together, so one server whose
+    row lists only SE builds cannot drop the build another row recommends."""
     index = DetectionIndex.build(estate, settings)
     day = max(on, knowledge.policy.policy_start)
+    pool = _recommended(estate, knowledge)
     out: list[BaselineEvidence] = []
     for server in estate.servers:
         row = index.row(server.name, server.fqdn)
         build = (row.build or server.build) if row else ""
-        found = _evidence(row, server.name, build, day, knowledge) if row and build else None
+        found = _evidence(row, server.name, build, day, knowledge, pool) \
+            if row and build else None
         if found is not None:
             out.append(found)
     return tuple(out)
 
 
 def implied_overrides(evidence: tuple[BaselineEvidence, ...]) -> dict[str, str]:
-    """One override per key; where servers disagree the strictest (no build, else highest)."""
+    """One override per key; evidence that proposes none (``value`` "") sets nothing, and
+    where values differ the strictest (highest) build wins."""
     out: dict[str, str] = {}
     for e in evidence:
         kept = out.get(e.key)
-        if kept is None or (kept and (not e.value or parse_build_number(e.value).sort_key
-                                      > parse_build_number(kept).sort_key)):
+        if e.value and (kept is None or parse_build_number(e.value).sort_key
+                        > parse_build_number(kept).sort_key):
             out[e.key] = e.value
     return out
 
 
 def evidence_findings(evidence: tuple[BaselineEvidence, ...]) -> tuple[Finding, ...]:
-    """A warning per server whose report shows the baseline moved, naming the override."""
+    """A warning per server whose report shows the baseline moved, naming the override
+    (or why there is none to propose)."""
     out = []
     for e in evidence:
-        text = "finding.baseline_judged" if e.cause == "judged_compliant" else \
-            "finding.baseline_recommends"
-        recommended = ", ".join(e.recommended) or "@finding.nothing_recommended"
-        out.append(_finding(Severity.WARNING, "EXO-BASELINE-MOVED", text, f"server:{e.server}",
-                            server=e.server, build=e.build, override=e.key, value=e.value,
-                            recommended=recommended))
+        extra: dict[str, Any]
+        if e.why:
+            text, extra = "exo.finding.baseline_judged_no_override", {
+                "why": message(f"exo.finding.why_{e.why}", product=e.key.split(".")[1],
+                               build=e.build)}
+        else:
+            text = "exo.finding.baseline_judged" if e.cause == "judged_compliant" else \
+                "exo.finding.baseline_recommends"
+            extra = {"override": e.key, "value": e.value}
+        recommended = e.recommended or message("exo.finding.nothing_recommended")
+        out.append(Finding.about(Severity.WARNING, "EXO-BASELINE-MOVED", f"server:{e.server}",
+                                 text_key=text, server=e.server, build=e.build,
+                                 recommended=recommended, **extra))
     return tuple(out)

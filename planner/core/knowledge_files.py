@@ -27,6 +27,7 @@ from planner.core.knowledge_records import (
 __all__ = [
     "BUILD_PATTERN",
     "CONFIDENCES",
+    "MINOR_OF",
     "PRODUCTS",
     "read_baselines",
     "read_builds",
@@ -41,7 +42,8 @@ PRODUCTS = ("2013", "2016", "2019", "SE")
 CONFIDENCES = ("primary", "secondary", "unconfirmed")
 STAGE_KINDS = ("report", "throttle", "block")
 BUILD_PATTERN = re.compile(r"^15\.[0-2]\.\d{1,5}\.\d{1,4}$")
-_MINOR_OF = {"2013": "0", "2016": "1", "2019": "2", "SE": "2"}
+# The minor version of each product's build numbers (SE shares 15.2 with 2019).
+MINOR_OF = {"2013": "0", "2016": "1", "2019": "2", "SE": "2"}
 
 
 class _Row:
@@ -122,7 +124,7 @@ def check_build(row: _Row, text: str, product: str) -> None:
     """A build must look like 15.x.y.z and belong to the product's major.minor."""
     if not BUILD_PATTERN.match(text):
         raise row.fail(f"build {text!r} is not of the form 15.minor.build.revision")
-    if text.split(".")[1] != _MINOR_OF[product]:
+    if text.split(".")[1] != MINOR_OF[product]:
         raise row.fail(f"build {text!r} does not belong to Exchange {product}")
 
 

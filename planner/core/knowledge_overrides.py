@@ -13,11 +13,14 @@ from typing import Any
 
 from planner.core.date_values import as_date
 from planner.core.errors import KnowledgeError
-from planner.core.knowledge_files import BUILD_PATTERN
+from planner.core.knowledge_files import BUILD_PATTERN, MINOR_OF
 from planner.core.knowledge_records import Fact, Stage
 
-__all__ = ["STAGE_FIELDS", "override_baseline", "override_fact", "override_stage"]
+__all__ = ["NO_PASSING_BUILD", "STAGE_FIELDS", "override_baseline", "override_fact",
+           "override_stage"]
 
+# The word a baseline override uses to say "no build of this line passes".
+NO_PASSING_BUILD = "none"
 STAGE_FIELDS = ("start_day", "end_day", "kind", "action_en", "action_de", "smtp")
 
 
@@ -84,7 +87,9 @@ def override_fact(fact: Fact, value: Any, key: str) -> Fact:
 
 
 def override_baseline(fact: Fact, value: Any, key: str) -> tuple[Fact, date | None]:
-    """A baseline override: a build string ("" = none passes) or {min_build, effective_from}."""
+    """A baseline override: a build string, ``"none"`` (no build of the line passes) or
+    {min_build, effective_from}. An empty value is an error: it is what a half-filled
+    override looks like, not a decision."""
     effective: date | None = None
     if isinstance(value, Mapping):
         try:
@@ -92,9 +97,22 @@ def override_baseline(fact: Fact, value: Any, key: str) -> tuple[Fact, date | No
         except ValueError as exc:
             raise KnowledgeError(f"project override {key!r}: {exc}") from exc
         value = value.get("min_build", fact.value)
-    new = override_fact(fact, value, key)
+        if value == fact.value:  # only the date moves; the knowledge base's build stays
+            return override_fact(fact, value, key), effective
+    if isinstance(value, str) and value.strip().lower() == NO_PASSING_BUILD:
+        value = ""
+    elif isinstance(value, str) and not value.strip():
+        raise KnowledgeError(
+            f"project override {key!r}: the value is empty; give the oldest build Exchange "
+            f'Online accepts (e.g. "15.1.2507.61") or "{NO_PASSING_BUILD}" if no build of '
+            "this line passes")
+    new = override_fact(fact, value.strip() if isinstance(value, str) else value, key)
     if new.value and not BUILD_PATTERN.match(new.value):
         raise KnowledgeError(f"project override {key!r}: {new.value!r} is not a build number")
+    product = key.split(".")[1] if key.count(".") >= 2 else ""
+    if new.value and product in MINOR_OF and new.value.split(".")[1] != MINOR_OF[product]:
+        raise KnowledgeError(
+            f"project override {key!r}: {new.value} is not an Exchange {product} build")
     return new, effective
 
 

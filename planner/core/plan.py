@@ -252,9 +252,12 @@ class BaselineEvidence:
     server: str
     build: str
     key: str  # the knowledge override it implies, e.g. "baseline.2016.CU23"
-    value: str  # its value: the oldest build the report accepts; "" = none of the line
+    value: str  # its value: the oldest build the report accepts; "" = no override proposed
     cause: str  # "judged_compliant" | "recommends_other"
     recommended: tuple[str, ...] = ()
+    # Why no override is proposed: "no_build_of_product" (no row recommends a build of this
+    # product) or "none_above_build" (none newer than the judged build); "" when there is one.
+    why: str = ""
 
 
 @dataclass(frozen=True)

@@ -91,16 +91,11 @@ def _judged_2016(recommended: tuple[str, ...]) -> Estate:
                   exo_reports=(report,))
 
 
-@pytest.mark.parametrize(("recommended", "value"), [
-    (("15.2.2562.46", "15.02.2562.046"), ""),  # SE only: no 2016 CU23 build passes
-    (("15.1.2507.66", "15.2.2562.46"), "15.1.2507.66"),  # a newer CU23 update passes
-])
-def test_a_judged_compliant_build_moves_the_baseline(
-        knowledge: Knowledge, recommended: tuple[str, ...], value: str) -> None:
-    estate = _judged_2016(recommended)
+def test_a_judged_compliant_build_moves_the_baseline(knowledge: Knowledge) -> None:
+    estate = _judged_2016(("15.1.2507.66", "15.2.2562.46"))  # a newer CU23 update passes
     evidence = baseline_evidence(estate, Settings(), knowledge, date(2026, 12, 4))
     assert [(e.server, e.key, e.value) for e in evidence] == [
-        ("EX01", "baseline.2016.CU23", value)]
+        ("EX01", "baseline.2016.CU23", "15.1.2507.66")]
     (warning,) = evidence_findings(evidence)
     assert warning.code == "EXO-BASELINE-MOVED" and warning.severity.value == "warning"
     assert "15.1.2507.61" in warning.message("en") and "baseline.2016.CU23" in warning.message("de")
@@ -108,6 +103,52 @@ def test_a_judged_compliant_build_moves_the_baseline(
     agreed = load_knowledge(implied_overrides(evidence))
     assert baseline_evidence(estate, Settings(), agreed, date(2026, 12, 4)) == ()
     assert below_baseline(identify("15.1.2507.61", agreed), date(2026, 12, 4), agreed)
+
+
+def _rows(*rows: tuple[str, str, tuple[str, ...]]) -> Estate:
+    """Servers with Exchange Online report rows: (name, build, recommended builds)."""
+    return Estate(
+        servers=tuple(Server(n, fqdn=f"{n.lower()}.contoso.com", build=b) for n, b, _ in rows),
+        exo_reports=tuple(ExoReport(f"{n.lower()}.contoso.com", b, date(2026, 9, 14),
+                                    recommended_builds=r) for n, b, r in rows))
+
+
+@pytest.mark.parametrize("order", [1, -1])  # whichever row comes first
+def test_a_row_recommending_only_se_does_not_drop_another_rows_build(
+        knowledge: Knowledge, order: int) -> None:
+    rows = [("EX01", "15.1.2507.61", ("15.2.2562.46", "15.02.2562.046")),  # SE only
+            ("EX02", "15.1.2507.61", ("15.1.2507.63", "15.2.2562.46")),
+            ("EX03", "15.1.2507.61", ("15.1.2507.66",))]
+    estate = _rows(*rows[::order])
+    evidence = baseline_evidence(estate, Settings(), knowledge, date(2026, 12, 4))
+    # Per product, the oldest build any row recommends; SE builds are not 2016 builds.
+    assert {e.server: e.value for e in evidence} == {
+        "EX01": "15.1.2507.63", "EX02": "15.1.2507.63", "EX03": "15.1.2507.63"}
+    assert implied_overrides(evidence) == {"baseline.2016.CU23": "15.1.2507.63"}
+    agreed = load_knowledge(implied_overrides(evidence))
+    assert baseline_evidence(estate, Settings(), agreed, date(2026, 12, 4)) == ()
+
+
+@pytest.mark.parametrize(("recommended", "why_en", "why_de"), [
+    (("15.2.2562.46", "15.02.2562.046"),  # every row: SE only
+     "no row of the report recommends a build of Exchange 2016",
+     "Keine Zeile des Berichts empfiehlt einen Build von Exchange 2016"),
+    (("15.1.2507.39", "15.2.2562.46"),  # only an older 2016 build: the report contradicts itself
+     "recommends no build of Exchange 2016 newer than 15.1.2507.61",
+     "keinen Build von Exchange 2016, der neuer als 15.1.2507.61 ist"),
+])
+def test_no_override_is_proposed_without_a_build_of_the_product(
+        knowledge: Knowledge, recommended: tuple[str, ...], why_en: str, why_de: str) -> None:
+    estate = _rows(("EX01", "15.1.2507.61", recommended), ("EX02", "15.1.2507.61", recommended))
+    evidence = baseline_evidence(estate, Settings(), knowledge, date(2026, 12, 4))
+    assert [e.server for e in evidence] == ["EX01", "EX02"]
+    assert implied_overrides(evidence) == {}  # never `baseline.2016.CU23 = ""`
+    warning = evidence_findings(evidence)[0]
+    assert warning.code == "EXO-BASELINE-MOVED" and warning.target == "server:EX01"
+    why = {f.name: f.value for f in warning.fields}["why"]
+    assert why.key.startswith("exo.finding.why_")  # the reason is a field, not prose
+    assert why_en in warning.message("en") and why_de in warning.message("de")
+    assert '= ""' not in warning.message("en") and "{" not in warning.message("de")
 
 
 def test_recommending_a_line_the_baseline_excludes_is_evidence(knowledge: Knowledge) -> None:
@@ -129,12 +170,15 @@ def test_a_report_that_agrees_gives_no_evidence(knowledge: Knowledge) -> None:
 def test_the_cli_prints_the_implied_override_as_toml(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     inventory = tmp_path / "servers.csv"
-    inventory.write_text("Name,FQDN,Roles,Build\nEX01,ex01.contoso.com,Mailbox,15.1.2507.61\n",
+    inventory.write_text("Name,FQDN,Roles,Build\nEX01,ex01.contoso.com,Mailbox,15.1.2507.61\n"
+                         "EX02,ex02.contoso.com,Mailbox,15.1.2507.61\n",
                          encoding="utf-8")
     report = tmp_path / "Get-OnPremServerReportInfo.csv"
     report.write_text(
         '"ServerFQDN","Build","FirstDetectedDate","RecommendedBuildVersions"\n'
-        '"ex01.contoso.com","15.1.2507.61","9/14/2026 12:00:00 AM","{15.2.2562.46}"\n',
+        '"ex01.contoso.com","15.1.2507.61","9/14/2026 12:00:00 AM","{15.2.2562.46}"\n'
+        '"ex02.contoso.com","15.1.2507.61","9/14/2026 12:00:00 AM",'
+        '"{15.1.2507.63, 15.2.2562.46}"\n',
         encoding="utf-8")
     settings = tmp_path / "settings.toml"
     settings.write_text("[project]\nstart = 2026-12-07\nas_of = 2026-12-04\n"
@@ -142,7 +186,8 @@ def test_the_cli_prints_the_implied_override_as_toml(
     assert main(["plan", str(inventory), str(report), "--settings", str(settings)]) == 0
     out = capsys.readouterr().out
     toml = out[out.index("[enforcement.overrides]"):]
-    assert tomllib.loads(toml) == {"enforcement": {"overrides": {"baseline.2016.CU23": ""}}}
+    assert tomllib.loads(toml) == {"enforcement": {"overrides": {"baseline.2016.CU23":
+                                                                 "15.1.2507.63"}}}
 
 
 def test_the_reports_update_level_is_more_precise_than_admin_display_version(

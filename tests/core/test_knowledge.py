@@ -162,6 +162,12 @@ def test_override_baseline_duration_and_stage() -> None:
         ({"policy.start": "soon"}, "'policy.start'"),
         ({"policy.pause_max_days_per_year": "many"}, "'policy.pause_max_days_per_year'"),
         ({"baseline.2019.CU14": "fifteen"}, "not a build number"),
+        # A half-filled override is not "no build passes": that is said with "none".
+        ({"baseline.2016.CU23": ""}, "'baseline.2016.CU23': the value is empty"),
+        ({"baseline.2019.CU15": "  "}, "'baseline.2019.CU15': the value is empty"),
+        ({"baseline.2016.CU23": {"min_build": ""}}, "'baseline.2016.CU23': the value is empty"),
+        ({"baseline.2016.CU23": "15.2.2562.46"}, "'baseline.2016.CU23': 15.2.2562.46 is not an "
+                                                 "Exchange 2016 build"),
         ({"stage.9.start_day": 5}, "no stage 9"),
         ({"stage.2.start_day": 55}, "overlap"),
     ],
@@ -169,6 +175,13 @@ def test_override_baseline_duration_and_stage() -> None:
 def test_bad_override_is_a_clear_error(overrides: dict[str, object], message: str) -> None:
     with pytest.raises(KnowledgeError, match=message.replace("(", r"\(").replace(".", r"\.")):
         load_knowledge(overrides)
+
+
+def test_none_says_no_build_of_the_line_passes() -> None:
+    k = load_knowledge({"baseline.2016.CU23": "None", "baseline.2019.CU14": "15.2.1748.39"})
+    lines = {b.line: b for b in k.policy.baselines}
+    assert lines["CU23"].min_build == "" and lines["CU23"].confidence == "override"
+    assert lines["CU14"].min_build == "15.2.1748.39"  # a later line's build: none passes
 
 
 def test_broken_csv_row_names_file_and_line(folder: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.core.errors import KnowledgeError
 from planner.core.settings import Consultant, Decisions, Freeze, Settings
 from planner.core.settings_io import (
     SettingsError,
@@ -20,6 +21,7 @@ from planner.core.settings_io import (
     settings_to_plain,
     settings_to_toml,
 )
+from planner.pipeline import knowledge_for
 
 ISSUE_EXAMPLE = """
 [project]
@@ -186,6 +188,27 @@ def test_bad_values_name_the_key(table: dict[str, object], message: str) -> None
         settings_from_table(table, source="plan.toml")
     assert str(error.value).startswith("plan.toml: ")
     assert message in str(error.value)
+
+
+@pytest.mark.parametrize("value", ['""', '" "', '"15.2.2562.46"', '{ min_build = "" }'])
+def test_an_empty_or_foreign_baseline_override_names_its_key(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(f'[enforcement.overrides]\n"baseline.2016.CU23" = {value}\n',
+                    encoding="utf-8")
+    with pytest.raises(SettingsError) as error:
+        load_settings_toml(path)
+    assert '"baseline.2016.CU23"' in str(error.value)
+    assert "empty" in str(error.value) or "not an Exchange 2016 build" in str(error.value)
+
+
+def test_a_project_files_empty_baseline_override_stops_planning_naming_the_key() -> None:
+    # A saved project reopens as it was (its overrides are not checked then); planning
+    # it refuses the empty override with the key, never plans with it.
+    settings = settings_from_plain(
+        {"enforcement": {"overrides": {"baseline.2016.CU23": ""}}})
+    assert settings.policy_overrides == {"baseline.2016.CU23": ""}
+    with pytest.raises(KnowledgeError, match=r"'baseline\.2016\.CU23': the value is empty"):
+        knowledge_for(settings)
 
 
 def test_file_errors_name_the_file(tmp_path: Path) -> None:

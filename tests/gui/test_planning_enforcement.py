@@ -106,16 +106,55 @@ def test_one_click_applies_the_baseline_exchange_online_implies(qtbot, monkeypat
     qtbot.addWidget(view)
     state = ServerToday("EX01", 2, "throttle", date(2026, 11, 30), 3, "throttle",
                         date(2026, 12, 10), "amber", date(2026, 10, 31), date(2027, 1, 15))
-    evidence = BaselineEvidence("EX01", "15.1.2507.61", "baseline.2016.CU23", "",
-                                "judged_compliant", ("15.2.2562.46",))
+    # EX01's row recommends SE only (no override of its own); EX02's names a CU23 build.
+    evidence = (BaselineEvidence("EX01", "15.1.2507.61", "baseline.2016.CU23", "",
+                                 "judged_compliant", ("15.2.2562.46",), "no_build_of_product"),
+                BaselineEvidence("EX02", "15.1.2507.61", "baseline.2016.CU23", "15.1.2507.63",
+                                 "judged_compliant", ("15.1.2507.63",)))
     plan = replace(doc.plan, as_of=date(2026, 12, 4), today=(state,),
-                   baseline_evidence=(evidence,))
+                   baseline_evidence=evidence)
     monkeypatch.setattr(type(doc), "plan", property(lambda _self: plan))
     view.refresh()
     assert not view.apply_baseline.isHidden()
-    assert 'baseline.2016.CU23 = ""' in view.apply_baseline.text()
+    assert 'baseline.2016.CU23 = "15.1.2507.63"' in view.apply_baseline.text()
     view.apply_baseline.click()
-    assert doc.settings.policy_overrides["baseline.2016.CU23"] == ""
+    assert doc.settings.policy_overrides["baseline.2016.CU23"] == "15.1.2507.63"
+
+
+def test_no_button_and_no_empty_override_without_a_build_to_apply(qtbot, monkeypatch):
+    from planner.core.plan import BaselineEvidence
+
+    doc = fake_document(monkeypatch)
+    view = EnforcementView(doc)
+    qtbot.addWidget(view)
+    evidence = BaselineEvidence("EX01", "15.1.2507.61", "baseline.2016.CU23", "",
+                                "judged_compliant", ("15.2.2562.46",), "no_build_of_product")
+    plan = replace(doc.plan, as_of=date(2026, 12, 4), baseline_evidence=(evidence,))
+    monkeypatch.setattr(type(doc), "plan", property(lambda _self: plan))
+    view.refresh()
+    assert view.apply_baseline.isHidden()
+    view.apply_reported_baseline()
+    assert "baseline.2016.CU23" not in doc.settings.policy_overrides
+
+
+def test_applying_a_bad_baseline_says_which_key_and_changes_nothing(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.core.plan import BaselineEvidence
+
+    doc = fake_document(monkeypatch)
+    view = EnforcementView(doc)
+    qtbot.addWidget(view)
+    evidence = BaselineEvidence("EX01", "15.1.2507.61", "baseline.2016.CU23", "15.2.2562.46",
+                                "judged_compliant", ("15.2.2562.46",))
+    plan = replace(doc.plan, baseline_evidence=(evidence,))
+    monkeypatch.setattr(type(doc), "plan", property(lambda _self: plan))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    before = dict(doc.settings.policy_overrides)
+    view.apply_reported_baseline()
+    assert doc.settings.policy_overrides == before
+    assert len(shown) == 1 and "baseline.2016.CU23" in shown[0]
 
 
 def test_strips_start_at_first_detection_with_the_history_hatched(qtbot, monkeypatch):

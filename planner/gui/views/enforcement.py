@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -26,12 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.catalogue import catalogue
+from planner.core.errors import PlannerError
 from planner.core.exo_view import exo_text, implied_overrides
+from planner.core.knowledge import load_knowledge
 from planner.core.plan import Objective, Pause, Plan
 from planner.core.today_words import today_lines
 from planner.core.vocabulary import RATINGS
 from planner.gui.formats import format_date
 from planner.gui.i18n import ui_language
+from planner.gui.rich_text import literal
 from planner.gui.views.enforcement_paint import BudgetYear, PauseBudgetGauge, StageStrips, StripRow
 from planner.gui.views.gantt import plan_stages
 from planner.gui.views.planning_edits import submit_settings
@@ -189,6 +193,10 @@ class EnforcementView(QWidget):
         """Each judged server's stage on the plan's as-of date, worst first, coloured."""
         lang = self._lang()
         self.today_group.setVisible(bool(plan.today) and plan.as_of is not None)
+        overrides = implied_overrides(plan.baseline_evidence)
+        self.apply_baseline.setVisible(bool(overrides))
+        self.apply_baseline.setText(self.tr("Apply Exchange Online's baseline: {keys}").format(
+            keys=", ".join(f"{k} = \"{v}\"" for k, v in sorted(overrides.items()))))
         if not plan.today or plan.as_of is None:
             return
         self.today_group.setTitle(exo_text(lang, "today.heading", as_of=plan.as_of))
@@ -199,19 +207,22 @@ class EnforcementView(QWidget):
             for line in today_lines(plan.today, self.document.knowledge.policy, lang,
                                     plan.estate))
         self.today.setText(f'<table cellspacing="4">{rows}</table>')
-        overrides = implied_overrides(plan.baseline_evidence)
-        self.apply_baseline.setVisible(bool(overrides))
-        self.apply_baseline.setText(self.tr("Apply Exchange Online's baseline: {keys}").format(
-            keys=", ".join(f"{k} = \"{v}\"" for k, v in sorted(overrides.items()))))
 
     def apply_reported_baseline(self) -> None:
         """One click: the overrides Exchange Online's report implies, as one undoable edit."""
         plan: Plan | None = self.document.plan
         overrides = implied_overrides(plan.baseline_evidence) if plan else {}
-        if overrides:
-            submit_settings(self.document, self.tr("Apply Exchange Online's baseline"),
-                            lambda s: replace(s, policy_overrides={**s.policy_overrides,
-                                                                   **overrides}))
+        if not overrides:
+            return
+        merged = {**self.document.settings.policy_overrides, **overrides}
+        try:  # the same check as the settings dialog and a project file: a bad value names its key
+            load_knowledge(merged)
+        except PlannerError as exc:
+            QMessageBox.warning(self, self.tr("Apply Exchange Online's baseline"),
+                                literal(str(exc)))
+            return
+        submit_settings(self.document, self.tr("Apply Exchange Online's baseline"),
+                        lambda s: replace(s, policy_overrides=merged))
 
     def _show_strips(self, plan: Plan) -> None:
         stages = plan_stages(plan, self.document.knowledge)
