@@ -2332,6 +2332,10 @@ Wiederherstellen?</translation>
   <context>
     <name>StepsView</name>
     <message>
+      <source>More servers: change them on the Estate page or from a step's context menu</source>
+      <translation>Weitere Server: auf der Seite Bestand oder im Kontextmenü eines Schritts ändern</translation>
+    </message>
+    <message>
       <location filename="../../planner/gui/views/steps.py" line="91" />
       <source>Switch rule off</source>
       <translation>Regel abschalten</translation>

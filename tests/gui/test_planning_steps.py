@@ -58,7 +58,9 @@ def test_change_path_from_menu(qtbot, monkeypatch):
     view = StepsView(doc)
     qtbot.addWidget(view)
     view.select_step("inplace:EX01")
+    view.path_menu.aboutToShow.emit()  # the menus are filled when they open
     sub = next(a.menu() for a in view.path_menu.actions() if a.text().startswith("EX01"))
+    sub.aboutToShow.emit()
     side = next(a for a in sub.actions() if "new SE servers" in a.text())
     side.trigger()
     assert doc.decisions.paths == {"EX01": "side_by_side"}
@@ -72,9 +74,11 @@ def test_exclude_menu_toggles_any_server(qtbot, monkeypatch):
     doc = fake_document(monkeypatch)
     view = StepsView(doc)
     qtbot.addWidget(view)
+    view.exclude_menu.aboutToShow.emit()  # the menus are filled when they open
     toggle = next(a for a in view.exclude_menu.actions() if a.text() == "EX02")
     toggle.trigger()
     assert doc.decisions.excluded_servers == {"EX02"}
+    view.exclude_menu.aboutToShow.emit()
     toggle = next(a for a in view.exclude_menu.actions() if a.text() == "EX02")
     assert toggle.isChecked()
     toggle.trigger()
@@ -117,3 +121,18 @@ def test_an_edit_shows_at_once_while_the_plan_is_being_made(qtbot, monkeypatch):
     qtbot.waitUntil(lambda: bool(held.held))  # the document debounces re-plans
     held.release()
     assert not view.model.step_index("inplace:EX01").isValid()
+
+
+def test_server_menus_of_a_large_estate_say_where_the_rest_are(qtbot, monkeypatch):
+    import planner.gui.views.steps as steps_module
+
+    doc = fake_document(monkeypatch)
+    monkeypatch.setattr(steps_module, "MENU_SERVERS", 1)
+    view = StepsView(doc)
+    qtbot.addWidget(view)
+    for menu in (view.exclude_menu, view.path_menu):
+        menu.aboutToShow.emit()
+        entries = [a for a in menu.actions() if not a.isSeparator()]
+        note, *servers = entries
+        assert not note.isEnabled() and "Estate page" in note.text()
+        assert len(servers) == 1

@@ -36,7 +36,9 @@ from planner.gui.views.planning_edits import (
 )
 from planner.gui.views.steps_model import StepsModel
 
-__all__ = ["StepsView", "server_of_step"]
+__all__ = ["MENU_SERVERS", "StepsView", "server_of_step"]
+
+MENU_SERVERS = 300  # more entries than anyone scrolls through; the rest via the Estate page
 
 
 def _tr(text: str) -> str:
@@ -94,6 +96,9 @@ class StepsView(QWidget):
         self.exclude.triggered.connect(self.exclude_selected_server)
         self.path_menu = QMenu(self.tr("Change path"), self)
         self.exclude_menu = QMenu(self.tr("Exclude servers"), self)
+        # Filled when opened: a menu per server built on every selection froze a large estate.
+        self.path_menu.aboutToShow.connect(self._fill_path_menus)
+        self.exclude_menu.aboutToShow.connect(self._fill_exclude_menu)
         self.restore_menu = QMenu(self.tr("Switched-off rules"), self)
         self._button_row = QHBoxLayout()
         button = QToolButton()
@@ -147,31 +152,48 @@ class StepsView(QWidget):
         self.exclude.setEnabled(bool(server))
         self.exclude.setText(self.tr("Exclude {server}").format(server=server) if server
                              else self.tr("Exclude server"))
-        self._fill_server_menus()
+        has_servers = bool(self.document.estate.servers)
+        for key in ("path", "exclude"):
+            self._menu_buttons[key].setEnabled(has_servers)
         self._fill_restore_menu()
 
     def _path_names(self) -> dict[MigrationPath, str]:
         return {p: path_label(p) for p in MigrationPath if p != MigrationPath.NONE}
 
-    def _fill_server_menus(self) -> None:
-        """A path submenu and an exclusion toggle per server of the estate."""
-        self.path_menu.clear()
-        self.exclude_menu.clear()
+    def _menu_servers(self, menu: QMenu) -> list[Any]:
+        """The servers a menu lists (at most MENU_SERVERS; a note says where the rest are)."""
+        servers = list(self.document.estate.servers)
+        menu.clear()
+        if len(servers) > MENU_SERVERS:
+            note = menu.addAction(self.tr("More servers: change them on the Estate page or "
+                                          "from a step's context menu"))
+            note.setEnabled(False)
+            menu.addSeparator()
+        return servers[:MENU_SERVERS]
+
+    def _fill_path_menus(self) -> None:
+        """A path submenu per server (each filled when it opens)."""
         plan = self.document.plan
         assessed = {a.name.lower(): a for a in plan.proposal.servers} if plan else {}
-        decisions = self.document.decisions
         names = self._path_names()
-        for server in self.document.estate.servers:
+        for server in self._menu_servers(self.path_menu):
             a = assessed.get(server.name.lower())
             shown = names.get(a.path, a.path.value) if a else ""
             sub = self.path_menu.addMenu(f"{server.name} — {shown}" if shown else server.name)
-            self._fill_path_menu(sub, server.name, decisions.paths.get(server.name))
+            sub.aboutToShow.connect(lambda m=sub, n=server.name: self._fill_server_path(m, n))
+
+    def _fill_server_path(self, menu: QMenu, server: str) -> None:
+        menu.clear()
+        self._fill_path_menu(menu, server, self.document.decisions.paths.get(server))
+
+    def _fill_exclude_menu(self) -> None:
+        """An exclusion toggle per server."""
+        excluded = self.document.decisions.excluded_servers
+        for server in self._menu_servers(self.exclude_menu):
             toggle = self.exclude_menu.addAction(server.name)
             toggle.setCheckable(True)
-            toggle.setChecked(server.name in decisions.excluded_servers)
+            toggle.setChecked(server.name in excluded)
             toggle.toggled.connect(lambda on, n=server.name: self.set_excluded(n, on))
-        for key, menu in (("path", self.path_menu), ("exclude", self.exclude_menu)):
-            self._menu_buttons[key].setEnabled(not menu.isEmpty())
 
     def _fill_path_menu(self, menu: QMenu, server: str, forced: str | None) -> None:
         auto = menu.addAction(self.tr("As the rules propose"))
