@@ -112,6 +112,13 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
            "@{{n='{header}';e={{$_.{header} -join ';'}}}} in Select-Object.",
         "PowerShell hat den Typnamen \"{value}\" statt der Werte geschrieben. Neu exportieren "
         "mit @{{n='{header}';e={{$_.{header} -join ';'}}}} in Select-Object."),
+    "IMPORT-LIST-TRUNCATED": (
+        W, "PowerShell cut the list in \"{header}\" short (\"{value}\"): the entries after "
+           "the last complete one are missing. Re-export after $FormatEnumerationLimit = -1, "
+           "or with @{{n='{header}';e={{$_.{header} -join ';'}}}} in Select-Object.",
+        "PowerShell hat die Liste in \"{header}\" gekürzt (\"{value}\"): die Einträge nach "
+        "dem letzten vollständigen fehlen. Nach $FormatEnumerationLimit = -1 neu exportieren "
+        "oder mit @{{n='{header}';e={{$_.{header} -join ';'}}}} in Select-Object."),
     "IMPORT-ROLE-UNKNOWN": (W, "Unknown server role \"{value}\"; ignored.",
                             "Unbekannte Serverrolle \"{value}\"; ignoriert."),
     "IMPORT-CONNECTOR-TYPE-UNKNOWN": (

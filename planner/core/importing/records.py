@@ -12,6 +12,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
+from planner.core import ip_ranges
 from planner.core.importing import values as v
 from planner.core.importing.findings import FieldName, Where, finding
 from planner.core.importing.headers import Synonyms, normalise_header
@@ -338,11 +339,24 @@ def _parse(block: _Block, spec: FieldSpec, value: Any, header: str,
         return v.parse_date(value)
     if kind == "address_list":
         return v.split_address_spaces(value)
+    if kind in ("bindings", "ip_ranges"):
+        return _addresses(kind, v.cell_text(value), header, problems)
     if kind == "site":
         return v.site_name(v.cell_text(value))
     if kind == "roles":
         return _roles(block, value, problems)
     return v.cell_text(value)  # connector_type: resolved with the row's context
+
+
+def _addresses(kind: str, text: str, header: str,
+               problems: list[tuple[str, dict[str, Any]]]) -> tuple[str, ...]:
+    """Bindings or remote IP ranges, IPv6 brackets kept; a list PowerShell cut short is
+    reported and its last, cut entry left out (a command must not carry "10.1.1.4...")."""
+    entries = (ip_ranges.split_bindings if kind == "bindings" else ip_ranges.split_ranges)(text)
+    if ip_ranges.truncated(entries):
+        problems.append(("IMPORT-LIST-TRUNCATED", {"value": text[:80], "header": header}))
+        entries = tuple(e for e in entries if not ip_ranges.truncated((e,)))
+    return entries
 
 
 def _text(block: _Block, spec: FieldSpec, text: str) -> str:

@@ -20,6 +20,7 @@ from planner.core.importing.log_files import LogKind
 from planner.core.importing.log_senders import Sender, SenderRules
 from planner.core.importing.receive_sessions import RemoteHost
 from planner.core.importing.transport_logs import TransportLogs
+from planner.core.ip_ranges import parse_range
 from planner.core.model import (
     Connector,
     ConnectorType,
@@ -167,17 +168,8 @@ def _balancer_findings(hosts: list[RemoteHost], kinds: dict[int, Sender]) -> lis
 
 def _addresses(ranges: tuple[str, ...]) -> int | None:
     """How many addresses the ranges admit; None if one cannot be read."""
-    total = 0
-    for r in ranges:
-        try:
-            if "-" in r:
-                lo, hi = (ipaddress.ip_address(p.strip()) for p in r.split("-", 1))
-                total += int(hi) - int(lo) + 1
-            else:
-                total += ipaddress.ip_network(r.strip(), strict=False).num_addresses
-        except ValueError:
-            return None
-    return total
+    spans = [parse_range(r) for r in ranges]
+    return None if None in spans else sum(s.size for s in spans if s is not None)
 
 
 def _range_findings(estate: Estate, senders: list[RemoteHost],

@@ -20,7 +20,8 @@ class FieldSpec:
     """One column of an entity: its record field, value kind and explanation."""
 
     name: str
-    kind: str  # text|int|size_gb|bool|date|list|roles|connector_type|site|address_list
+    kind: str  # text|int|size_gb|bool|date|list|roles|connector_type|site|address_list|
+    # bindings|ip_ranges
     title: str  # the template's header text
     help_en: str
     help_de: str
@@ -137,7 +138,7 @@ ENTITIES: tuple[Entity, ...] = (
         F("address_spaces", "address_list", "AddressSpaces", "Address spaces, e.g. *.",
           "Adressräume, z. B. *."),
         F("smart_hosts", "list", "SmartHosts", "Smart hosts.", "Smarthosts."),
-        F("remote_ip_ranges", "list", "RemoteIPRanges", "Remote IP ranges or sender IPs.",
+        F("remote_ip_ranges", "ip_ranges", "RemoteIPRanges", "Remote IP ranges or sender IPs.",
           "Remote-IP-Bereiche bzw. Absender-IPs."),
         F("fqdn", "text", "FQDN", "FQDN the connector announces.", "FQDN des Connectors."),
         F("cloud_mail_enabled", "bool", "CloudServicesMailEnabled", "Hybrid send connector flag.",
@@ -146,7 +147,7 @@ ENTITIES: tuple[Entity, ...] = (
           "Name des TLS-Zertifikats."),
         F("site", "site", "Site", "AD site (Edge subscriptions).",
           "AD-Standort (Edge-Abonnement)."),
-        F("bindings", "list", "Bindings", "Receive: IP addresses and ports, e.g. 0.0.0.0:25.",
+        F("bindings", "bindings", "Bindings", "Receive: IP addresses and ports, e.g. 0.0.0.0:25.",
           "Empfang: IP-Adressen und Ports, z. B. 0.0.0.0:25."),
         F("permission_groups", "list", "PermissionGroups",
           "Receive: permission groups, e.g. AnonymousUsers.",

@@ -34,6 +34,7 @@ from planner.core.rules.receive import (
     reapply_command,
     recreate_command,
     unexplained_relay_ips,
+    unknown_relays,
 )
 from planner.core.rules.relay_repoint import repoint_steps
 
@@ -174,6 +175,7 @@ def _steps_for(ctx: Context, old: ServerFacts) -> tuple[list[Step], list[Finding
 
     relays = repoint_steps(ctx, relay_clients_of(ctx.estate, old.server),
                            f"legacy:relay:{name}", to, make,
+                           unknown_relays(ctx, [old.server]),
                            predecessors=deps(repoint.id if repoint else None),
                            site=old.server.site)
     decom = make_step(

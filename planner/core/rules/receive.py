@@ -12,18 +12,30 @@ certificate. Names, ports and permission groups of the defaults are knowledge da
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from planner.core.model import Connector, Estate, Finding, RelayClient, Server, Severity
+from planner.core.ip_ranges import IpRange, binding_port, parse_binding, parse_range
+from planner.core.model import Connector, Estate, Finding, Server, Severity
 from planner.core.rules.base import Context
 from planner.core.rules.estate_facts import receive_connectors_of
 
-__all__ = ["Classified", "classify", "distinct", "reapply_command", "recreate_command"]
+__all__ = [
+    "Classified",
+    "UnknownRelay",
+    "classify",
+    "distinct",
+    "reapply_command",
+    "recreate_command",
+    "unexplained_relay_ips",
+    "unknown_relays",
+]
 
-_ALL_RANGES = {"0.0.0.0-255.255.255.255", "0.0.0.0/0",
-               "::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "::/0"}
+
+def _everything(entry: str) -> bool:
+    """True for an entry that admits every IPv4 or every IPv6 address (setup's default)."""
+    span = parse_range(entry)
+    return span is not None and span.everything
 
 
 @dataclass(frozen=True)
@@ -79,7 +91,7 @@ def default_of(ctx: Context, c: Connector) -> str:
 
 
 def _ports(c: Connector) -> set[str]:
-    return {b.rsplit(":", 1)[-1] for b in c.bindings if ":" in b}
+    return {port for b in c.bindings if (port := binding_port(b))}
 
 
 def _changes(ctx: Context, c: Connector, default: str) -> list[tuple[str, str, str]]:
@@ -88,15 +100,15 @@ def _changes(ctx: Context, c: Connector, default: str) -> list[tuple[str, str, s
     if c.tls_certificate:
         out.append((f"TLS certificate {c.tls_certificate}", f"TLS-Zertifikat {c.tls_certificate}",
                     f"-TlsCertificateName <{c.tls_certificate}>"))
-    ranges = [r for r in c.remote_ip_ranges if r.replace(" ", "").lower() not in _ALL_RANGES]
+    ranges = [r for r in c.remote_ip_ranges if not _everything(r)]
     if ranges:
         out.append(("remote IP ranges " + ", ".join(ranges),
                     "Remote-IP-Bereiche " + ", ".join(ranges),
-                    "-RemoteIPRanges " + ",".join(c.remote_ip_ranges)))
+                    "-RemoteIPRanges " + _quoted(c.remote_ip_ranges)))
     port = _table(ctx, "transport.default_receive_ports").get(default.lower())
     if port and c.bindings and _ports(c) != {port}:
         out.append(("bindings " + ", ".join(c.bindings), "Bindungen " + ", ".join(c.bindings),
-                    "-Bindings " + ",".join(c.bindings)))
+                    "-Bindings " + _quoted(_new_bindings(c, "the new server")[0])))
     perms = _table(ctx, "transport.default_receive_permissions").get(default.lower())
     if perms is not None and c.permission_groups and (
             {p.lower() for p in c.permission_groups} != {p.lower() for p in perms.split()}):
@@ -141,18 +153,45 @@ def distinct(items: Sequence[Classified]) -> list[Classified]:
     return [*custom.values(), *changed.values()]
 
 
+def _quoted(entries: Sequence[str]) -> str:
+    """A PowerShell array of strings: "[::]:25" quoted is never read as a type name."""
+    return ",".join(f"'{e}'" for e in entries)
+
+
+def _new_bindings(c: Connector, new: str) -> tuple[list[str], list[str]]:
+    """The bindings for the new server, and the old server's own addresses among them.
+
+    "0.0.0.0:25" and "[::]:25" (every local address) carry over; a binding to one of the old
+    server's addresses would stop the new server's transport service from starting, so it
+    becomes the new server's address of the same family, for the consultant to fill in.
+    """
+    out, own = [], []
+    for b in c.bindings:
+        parsed = parse_binding(b)
+        if parsed is None or parsed[0].is_unspecified:
+            out.append(b)
+            continue
+        own.append(b)
+        out.append(f"<IPv4 of {new}>:{parsed[1]}" if parsed[0].version == 4
+                   else f"[<IPv6 of {new}>]:{parsed[1]}")
+    return out, own
+
+
 def recreate_command(c: Connector, new: str) -> str:
     """New-ReceiveConnector with everything the inventory knows about the old one."""
     frontend = any(_port == "25" for _port in _ports(c)) or not c.bindings
+    bindings, own = _new_bindings(c, new)
     parts = [f"New-ReceiveConnector -Server {new} -Name '{c.name}'",
              f"-TransportRole {'FrontendTransport' if frontend else 'HubTransport'}",
-             "-Bindings " + (",".join(c.bindings) or "<as on the old server>"),
-             "-RemoteIPRanges " + (",".join(c.remote_ip_ranges) or "<as on the old server>")]
+             "-Bindings " + (_quoted(bindings) or "<as on the old server>"),
+             "-RemoteIPRanges " + (_quoted(c.remote_ip_ranges) or "<as on the old server>")]
     if c.permission_groups:
         parts.append("-PermissionGroups " + ",".join(c.permission_groups))
     if c.auth_mechanism:
         parts.append("-AuthMechanism " + ",".join(c.auth_mechanism))
     line = " ".join(parts)
+    if own:
+        line += f"  # the old one listens on {', '.join(own)} only"
     if c.tls_certificate:
         line += (f"\nSet-ReceiveConnector '{new}\\{c.name}' "
                  f"-TlsCertificateName <{c.tls_certificate}>")
@@ -170,32 +209,6 @@ def reapply_command(item: Classified, new: str) -> str:
             + f"  # as on '{item.connector.name}'")
 
 
-_Range = tuple[ipaddress.IPv4Address | ipaddress.IPv6Address,
-               ipaddress.IPv4Address | ipaddress.IPv6Address]
-
-
-def _as_range(text: str) -> _Range | None:
-    """An entry of RemoteIPRanges as (first, last) address, None when it is no address."""
-    text = text.strip()
-    try:
-        if "-" in text:
-            first, last = text.split("-", 1)
-            return ipaddress.ip_address(first.strip()), ipaddress.ip_address(last.strip())
-        net = ipaddress.ip_network(text, strict=False)
-        return net[0], net[-1]
-    except ValueError:
-        return None
-
-
-def _covers(span: _Range, client: RelayClient) -> bool:
-    try:
-        ip = ipaddress.ip_address(client.host.strip())
-    except ValueError:
-        return False
-    first, last = span
-    return ip.version == first.version and first <= ip <= last  # type: ignore[operator]
-
-
 def _relays(c: Connector) -> bool:
     """True for a connector that relays for devices: anonymous or externally secured.
 
@@ -207,30 +220,46 @@ def _relays(c: Connector) -> bool:
     return not perms or "anonymoususers" in perms or "externalauthoritative" in auth
 
 
-def unexplained_relay_ips(ctx: Context, servers: Sequence[Server]) -> list[Finding]:
-    """Remote IP entries of custom connectors on these servers that no relay client explains.
+@dataclass(frozen=True)
+class UnknownRelay:
+    """An entry of a custom relay connector's remote IP ranges that no relay client explains.
 
-    Each such address is a device or application that will stop sending when the server
-    goes, unless somebody finds and re-points it; the inventory should name it.
+    Behind it is a device or application (one address) or a subnet of them (a range) that
+    stops sending when the server goes unless its owner re-points it.
     """
-    # a connector of one name on several servers (the same relay on every DAG member) and an
-    # address it admits make one finding that names all of those servers
-    seen: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
+
+    connector: str
+    span: IpRange
+    servers: tuple[str, ...]
+
+
+def unknown_relays(ctx: Context, servers: Sequence[Server]) -> list[UnknownRelay]:
+    """Remote IP entries of custom relay connectors on these servers that no client explains.
+
+    A connector of one name on several servers (the same relay on every DAG member) and an
+    entry it admits are one unknown relay that names all of those servers.
+    """
+    seen: dict[tuple[str, str], tuple[str, IpRange, list[str]]] = {}
     for server in servers:
         customs = [i.connector for i in classify(ctx, receive_connectors_of(ctx.estate, server))
                    if i.custom and _relays(i.connector)]
         for c in customs:
             for entry in c.remote_ip_ranges:
-                span = _as_range(entry)
-                if span is None or entry.replace(" ", "").lower() in _ALL_RANGES:
+                span = parse_range(entry)
+                if span is None or span.everything:
                     continue
-                if any(_covers(span, rc) for rc in ctx.estate.relay_clients):
+                if any(span.covers(rc.host) for rc in ctx.estate.relay_clients):
                     continue
-                names = seen.setdefault((c.name.casefold(), entry), (c.name, entry, []))[2]
+                names = seen.setdefault((c.name.casefold(), span.text), (c.name, span, []))[2]
                 names += [server.name] if server.name not in names else []
-    out = []
-    for name, entry, names in seen.values():
-        out.append(Finding.about(Severity.WARNING, "RULES-RELAY-IP-UNEXPLAINED",
-                                 f"connector:{name}", connector=name, servers=names,
-                                 entry=entry))
-    return out
+    return [UnknownRelay(name, span, tuple(names)) for name, span, names in seen.values()]
+
+
+def unexplained_relay_ips(ctx: Context, servers: Sequence[Server]) -> list[Finding]:
+    """A finding for each unknown relay: the inventory should name the device behind it."""
+    return [Finding.about(Severity.WARNING, "RULES-RELAY-IP-UNEXPLAINED",
+                          f"connector:{u.connector}",
+                          "" if u.span.single else "findings.RULES-RELAY-RANGE-UNEXPLAINED",
+                          connector=u.connector, servers=list(u.servers), entry=u.span.text,
+                          count=u.span.size)
+            for u in unknown_relays(ctx, servers)]

@@ -1,23 +1,28 @@
-"""Every relay client, listed or found in the transport logs, gets its own re-point step.
+"""Every relay client, listed, found in the transport logs or only admitted by a connector,
+gets its own re-point step.
 
 The scanner, the ERP system and the web shop each have an owner who changes the SMTP server
 in their own configuration; the consultant does not. So each client is one step, done by
 its owner (the inventory's owner column, else the customer), after the new receive
 connector exists; the removal of the server it used waits for every one of them. Where the
 logs saw the client, the reason says when it was last seen and how much it sends, so the
-owner knows it is real and how urgent it is.
+owner knows it is real and how urgent it is. An address or range a custom relay connector
+admits that no client explains is somebody's device too: the customer finds it (one step per
+address, one per range, whose devices are found together) and re-points it, and the removal
+waits for that as well.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from planner.core.explanation import Message, message
 from planner.core.model import RelayClient
 from planner.core.plan import Step
 from planner.core.rules.base import Context
+from planner.core.rules.receive import UnknownRelay
 
 __all__ = ["client_detail", "repoint_steps"]
 
@@ -43,9 +48,17 @@ def client_detail(rc: RelayClient) -> list[Message]:
     return out
 
 
+def _unique(key: str, used: set[str]) -> str:
+    while key in used:
+        key += "-2"
+    used.add(key)
+    return key
+
+
 def repoint_steps(ctx: Context, clients: list[RelayClient], prefix: str, new: str,
-                  make: MakeStep, **extra: Any) -> list[Step]:
-    """One customer step per client: change its SMTP server to ``new``.
+                  make: MakeStep, unknown: Sequence[UnknownRelay] = (),
+                  **extra: Any) -> list[Step]:
+    """One customer step per client and per unknown relay: change its SMTP server to ``new``.
 
     ``make(id, kind, target, title, details, **kw)`` builds the step in the calling rule's
     words (its reason, phase, fields and facts; title and details come as messages);
@@ -54,10 +67,7 @@ def repoint_steps(ctx: Context, clients: list[RelayClient], prefix: str, new: st
     out: list[Step] = []
     used: set[str] = set()
     for rc in clients:
-        key = _slug(rc.name)
-        while key in used:
-            key += "-2"
-        used.add(key)
+        key = _unique(_slug(rc.name), used)
         source = rc.server or "?"
         out.append(make(
             f"{prefix}:{key}", "relay_repoint", f"relay:{rc.name}",
@@ -68,4 +78,33 @@ def repoint_steps(ctx: Context, clients: list[RelayClient], prefix: str, new: st
                      f"{new} (or the relay name that points there); the new receive "
                      f"connector admits {rc.host or 'its address'}"),
             **extra))
+    for u in unknown:
+        key = _unique("unknown-" + _slug(u.span.text), used)
+        out.append(_unknown_step(ctx, u, f"{prefix}:{key}", new, make, **extra))
     return out
+
+
+def _unknown_step(ctx: Context, u: UnknownRelay, sid: str, new: str, make: MakeStep,
+                  **extra: Any) -> Step:
+    """The customer finds the device (or the devices of a range) and re-points it."""
+    one = u.span.single
+    title = (message("steps.relay.unknown_title", entry=u.span.text, connector=u.connector,
+                     new=new) if one else
+             message("steps.relay.unknown_range_title", entry=u.span.text,
+                     connector=u.connector, new=new, count=u.span.size))
+    detail = message("steps.relay.unknown_detail" if one else "steps.relay.unknown_range_detail",
+                     connector=u.connector, servers=list(u.servers), entry=u.span.text,
+                     count=u.span.size)
+    old = ", ".join(u.servers)
+    return make(
+        sid, "relay_repoint", f"relay:{u.span.text}", title, [detail],
+        needs_consultant=False, duration_days=max(1, ctx.days("relay_repoint")),
+        command="\n".join(
+            f"Set-ReceiveConnector '{server}\\{u.connector}' -ProtocolLoggingLevel Verbose"
+            for server in u.servers)
+        + (f"  # then read the SMTP Receive protocol logs for {u.span.text} (or the DHCP and "
+           f"DNS records)\nChange the SMTP server of "
+           f"{'that device or application' if one else 'every device found there'} "
+           f"from {old} to {new} (or the relay name that points there); the new "
+           f"receive connector admits {u.span.text}"),
+        **extra)

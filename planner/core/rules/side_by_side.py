@@ -47,6 +47,7 @@ from planner.core.rules.receive import (
     reapply_command,
     recreate_command,
     unexplained_relay_ips,
+    unknown_relays,
 )
 from planner.core.rules.relay_repoint import repoint_steps
 from planner.core.rules.sbs_cutover import cutover_steps
@@ -232,9 +233,10 @@ def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
     est, olds = ctx.estate, [s.server for s in (*g.old, *g.inherits)]
     receives = [c for s in olds for c in receive_connectors_of(est, s)]
     clients = list(dict.fromkeys(r for s in olds for r in relay_clients_of(est, s)))
+    unknown = unknown_relays(ctx, olds)  # admitted by a custom connector, no client known
     recv = _receive_step(ctx, g, after, receives)
     out = [recv] if recv else []
-    if clients:
+    if clients or unknown:
         fields = group_fields(g)
         new = ", ".join(g.targets) or "<SE server>"
 
@@ -244,7 +246,7 @@ def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
                               **kw)
 
         out += repoint_steps(
-            ctx, clients, f"sbs:relay:{g.key}", new, make,
+            ctx, clients, f"sbs:relay:{g.key}", new, make, unknown,
             predecessors=deps(recv.id if recv else after,
                               [f"legacy:repoint:{s.name}" for s in g.inherits]))
     return out

@@ -94,7 +94,7 @@ def test_custom_connectors_are_recreated_with_everything_that_makes_them_work() 
     assert recv is not None
     scanner = next(line for line in recv.command.splitlines()
                    if "'Relay Scanner'" in line and "-Server RW-EX16-01-SE" in line)
-    for part in ("-Bindings 0.0.0.0:25,[::]:25", "-RemoteIPRanges 10.20.30.40,10.20.30.41",
+    for part in ("-Bindings '0.0.0.0:25','[::]:25'", "-RemoteIPRanges '10.20.30.40','10.20.30.41'",
                  "-PermissionGroups AnonymousUsers", "-AuthMechanism None"):
         assert part in scanner
     assert ("Set-ReceiveConnector 'RW-EX16-02-SE\\Partner TLS Spedition' "

@@ -34,7 +34,7 @@ def test_new_servers_take_the_projects_name_pattern() -> None:
 def test_a_relay_connector_named_like_a_default_one_is_recreated_with_its_range() -> None:
     step = next(s for s in _proposal().steps if s.id == "sbs:receive:KW-EX16")
     assert "New-ReceiveConnector -Server Emden-EXSE01 -Name 'Default Relay'" in step.command
-    assert "-RemoteIPRanges 10.1.1.10-10.1.1.20,10.1.2.5" in step.command
+    assert "-RemoteIPRanges '10.1.1.10-10.1.1.20','10.1.2.5'" in step.command
     assert "'Default Frontend" not in step.command and "'Client Proxy" not in step.command
     assert not [f for f in _proposal().findings if f.code == "RULES-RELAY-IP-UNEXPLAINED"]
 

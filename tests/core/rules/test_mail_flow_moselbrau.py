@@ -1,0 +1,112 @@
+"""Relay clients on ``tests/estates/mailflow-moselbrau``: a scanner relay admitting listed and
+unlisted addresses, a /24 and an IPv6 address on both members of a 2016 DAG; an application
+relay bound to the old server's own addresses; Client Frontend at its default on one member
+and opened to anonymous senders on the other; a 2013 relay for a device nobody listed."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import networkx as nx
+
+from planner.core.catalogue import catalogue
+from planner.core.plan import Proposal, Step
+from planner.core.rules import propose
+from planner.core.rules.order import step_graph
+from planner.core.settings import Decisions
+from planner.pipeline import knowledge_for, load_inputs
+
+ESTATE = (Path(__file__).resolve().parents[2] / "estates" / "mailflow-moselbrau"
+          / "inventory.xlsx")
+
+
+@cache
+def _proposal() -> Proposal:
+    inputs = load_inputs([ESTATE])
+    return propose(inputs.estate, inputs.settings, Decisions(), knowledge_for(inputs.settings))
+
+
+def _step(sid: str) -> Step:
+    return next(s for s in _proposal().steps if s.id == sid)
+
+
+def _relays(prefix: str) -> dict[str, Step]:
+    return {s.id.removeprefix(prefix): s for s in _proposal().steps
+            if s.kind == "relay_repoint" and s.id.startswith(prefix)}
+
+
+def test_every_address_the_relay_admits_has_a_repoint_step_one_per_range() -> None:
+    relays = _relays("sbs:relay:MB-DAG16:")
+    # listed clients by name, with their owners
+    assert relays["Scanner-Sudhaus"].owner == "Brauerei-IT"
+    assert relays["ERP-Braumeister"].owner == "ERP-Team"
+    # addresses no client explains: one step each, the /24 one step, not 256
+    unknown = {k for k in relays if k.startswith("unknown-")}
+    assert unknown == {"unknown-10.30.5.13", "unknown-10.30.5.14", "unknown-10.30.5.15",
+                       "unknown-10.30.8.0-24", "unknown-2001-db8-30-25",
+                       "unknown-10.30.7.40"}  # handed over from the 2013 server
+    for sid in unknown:
+        step = relays[sid]
+        assert not step.needs_consultant and step.owner == ""  # the customer
+    # the ERP range 10.30.9.10-19 holds a listed client: no step of its own
+    assert not any("10.30.9" in k for k in relays)
+
+
+def test_the_repoint_steps_name_the_address_and_the_connector_in_both_languages() -> None:
+    one = _relays("sbs:relay:MB-DAG16:")["unknown-10.30.5.13"]
+    net = _relays("sbs:relay:MB-DAG16:")["unknown-10.30.8.0-24"]
+    assert "10.30.5.13" in one.title("en") and "'Relay Scanner'" in one.title("en")
+    assert "(256 addresses, connector 'Relay Scanner')" in net.title("en")
+    assert "(256 Adressen, Connector „Relay Scanner“)" in net.title("de")
+    assert "MB-EX16-01 und MB-EX16-02" in one.why("de")
+    assert "Set-ReceiveConnector 'MB-EX16-01\\Relay Scanner' -ProtocolLoggingLevel" in (
+        one.command)
+    words = catalogue("de")
+    assert "1 Adressen" not in words.plural("steps.relay.unknown_range_title", 1,
+                                            entry="x", connector="y", new="z")
+
+
+def test_the_old_servers_go_only_after_every_relay_client_moved() -> None:
+    steps = _proposal().steps
+    g = step_graph(steps)
+    for server in ("MB-EX16-01", "MB-EX16-02"):
+        before = nx.ancestors(g, f"sbs:decom:{server}")
+        assert set(_relays("sbs:relay:MB-DAG16:").values()) and {
+            f"sbs:relay:MB-DAG16:{k}" for k in _relays("sbs:relay:MB-DAG16:")} <= before
+    legacy = _relays("legacy:relay:MB-EX13:")
+    assert set(legacy) == {"unknown-10.30.7.40"}
+    assert "legacy:relay:MB-EX13:unknown-10.30.7.40" in nx.ancestors(g, "legacy:decom:MB-EX13")
+
+
+def test_each_unexplained_address_stays_a_finding_naming_ip_and_connector() -> None:
+    found = {(m.value("connector"), m.value("entry")) for f in _proposal().findings
+             if f.code == "RULES-RELAY-IP-UNEXPLAINED" and (m := f.text) is not None}
+    assert found == {("Relay Scanner", "10.30.5.13"), ("Relay Scanner", "10.30.5.14"),
+                     ("Relay Scanner", "10.30.5.15"), ("Relay Scanner", "10.30.8.0/24"),
+                     ("Relay Scanner", "2001:db8:30::25"), ("Relay Waage", "10.30.7.40")}
+
+
+def test_connectors_are_recreated_with_ipv6_brackets_and_new_local_addresses() -> None:
+    command = _step("sbs:receive:MB-DAG16").command
+    assert "-Bindings '[::]:25','0.0.0.0:25'" in command
+    assert "'10.30.8.0/24','2001:db8:30::25'" in command
+    assert "::]:25" not in command.replace("[::]:25", "")
+    # the old server's own addresses would stop the new transport service from starting
+    assert "-Bindings '<IPv4 of MB-EX16-01-SE>:25','[<IPv6 of MB-EX16-01-SE>]:25'" in command
+    assert "-RemoteIPRanges '10.30.9.10-10.30.9.19'" in command
+    assert "'10.30.1.6:25'" not in command
+
+
+def test_only_real_changes_to_default_connectors_are_reapplied() -> None:
+    step = _step("sbs:receive:MB-DAG16")
+    # Client Frontend with ExchangeUsers is Exchange's default: nothing to re-apply
+    assert "as on 'Client Frontend MB-EX16-01'" not in step.command
+    # AnonymousUsers added on the other member and the TLS certificate are changes
+    assert "-PermissionGroups AnonymousUsers,ExchangeUsers  # as on 'Client Frontend MB-EX16-02'" \
+        in step.command
+    assert "-TlsCertificateName <mail.moselbrau.de>  # as on 'Default Frontend MB-EX16-01'" \
+        in step.command
+    for untouched in ("Default Frontend MB-EX16-02", "Default MB-EX16-01",
+                      "Client Proxy MB-EX16-02", "Default internal receive connector"):
+        assert f"'{untouched}'" not in step.command

@@ -1,0 +1,51 @@
+"""A relay address no inventoried client explains gets a re-point step that every deliverable
+shows (plan JSON, Excel, MS Project XML, report) and that the old server's removal waits for:
+on the mixed PowerShell sample and on ``tests/estates/mailflow-moselbrau``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+from openpyxl import load_workbook
+
+from planner.core.export.mspdi import write_mspdi
+from planner.core.export.xlsx import write_workbook
+from planner.core.knowledge import load_knowledge
+from planner.core.plan_json import plan_to_plain
+from planner.core.report.html import render_report_html
+from planner.core.rules.order import step_graph
+from tests.sample_plans import estate_plan, sample_plan
+
+MOSELBRAU = (Path(__file__).resolve().parents[1] / "estates" / "mailflow-moselbrau"
+             / "inventory.xlsx")
+
+
+def test_the_mixed_samples_unlisted_relay_address_is_repointed_before_removal() -> None:
+    plan = sample_plan("mixed-powershell")
+    ids = {s.id for s in plan.proposal.steps}
+    relay = "sbs:relay:DAG-BER16:unknown-10.10.1.20"
+    assert relay in ids
+    g = step_graph(plan.proposal.steps)
+    for server in ("BER-EX16-01", "BER-EX16-02"):
+        assert relay in nx.ancestors(g, f"sbs:decom:{server}")
+    receive = next(s for s in plan.proposal.steps if s.id == "sbs:receive:DAG-BER16")
+    assert "-Bindings '[::]:25','0.0.0.0:25'" in receive.command
+
+
+def test_every_deliverable_shows_the_unknown_relay_steps(tmp_path: Path) -> None:
+    plan, knowledge = estate_plan([MOSELBRAU]), load_knowledge()
+    title = "Relay-Clients in 10.30.8.0/24 (256 Adressen, Connector „Relay Scanner“)"
+    plain = json.dumps(plan_to_plain(plan, knowledge), ensure_ascii=False)
+    assert "sbs:relay:MB-DAG16:unknown-10.30.8.0-24" in plain
+    decom = next(s for s in plan.proposal.steps if s.id == "sbs:decom:MB-EX16-01")
+    assert "sbs:relay:MB-DAG16:unknown-10.30.8.0-24" in {d.step_id for d in decom.predecessors}
+    write_workbook(plan, knowledge, tmp_path / "plan.xlsx", "de")
+    cells = [str(v) for row in load_workbook(tmp_path / "plan.xlsx", read_only=True)
+             .worksheets[0].iter_rows(values_only=True) for v in row if v is not None]
+    assert any(title in c for c in cells)
+    write_mspdi(plan, knowledge, tmp_path / "plan.xml", "de")
+    assert title in (tmp_path / "plan.xml").read_text(encoding="utf-8")
+    report = render_report_html(plan, knowledge, "de")
+    assert "10.30.8.0/24" in report and "Relay Scanner" in report
