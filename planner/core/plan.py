@@ -7,7 +7,7 @@ into a :class:`Schedule`; a :class:`Plan` bundles everything an export or the GU
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from planner.core.bilingual import in_language, reason_words, words
 from planner.core.explanation import Driver, Message, Reason
@@ -17,6 +17,7 @@ from planner.core.vocabulary import MigrationPath, Phase
 
 __all__ = [
     "BaselineEvidence",
+    "BookedPart",
     "Dependency",
     "Exposure",
     "MigrationPath",
@@ -142,6 +143,17 @@ class Proposal:
 
 
 @dataclass(frozen=True)
+class BookedPart:
+    """Part of an unattended step that holds its consultant: the set-up at its start or the
+    completion at its end (dates inclusive; ``days`` counts half days as 0.5)."""
+
+    part: str  # "setup" | "completion"
+    start: date
+    end: date
+    days: float
+
+
+@dataclass(frozen=True)
 class ScheduledStep:
     """A step's dates (inclusive) and who does it, with what drove the start date."""
 
@@ -150,6 +162,17 @@ class ScheduledStep:
     end: date
     consultant: str = ""  # "" when the customer does it
     driver: Driver = field(default_factory=Driver)  # rendered by planner.core.explain_text
+    # an unattended step (a move batch): the parts its consultant is held; the days between
+    # run on their own. Empty: the step holds whoever does it from start to end.
+    booked: tuple[BookedPart, ...] = ()
+
+    def unattended_run(self) -> tuple[date, date] | None:
+        """The first and last day (inclusive) the step runs without anyone, or None."""
+        setup = [b for b in self.booked if b.part == "setup"]
+        completion = [b for b in self.booked if b.part == "completion"]
+        first = max(b.end for b in setup) + timedelta(days=1) if setup else self.start
+        last = min(b.start for b in completion) - timedelta(days=1) if completion else self.end
+        return (first, last) if self.booked and first <= last else None
 
     @property
     def driver_kind(self) -> str:

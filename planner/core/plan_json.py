@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.core.booked_time import booked_spans
 from planner.core.exo_view import implied_overrides
 from planner.core.explain_text import driver_text
 from planner.core.knowledge import Knowledge
@@ -52,6 +53,9 @@ def _steps(plan: Plan) -> list[dict[str, Any]]:
             "start": dated.start.isoformat() if dated else None,
             "end": dated.end.isoformat() if dated else None,
             "consultant": dated.consultant if dated else None,
+            # who is held when: a move batch's set-up and completion, unattended between
+            "booked": [b.to_plain() for b in booked_spans(step, dated)] if dated else [],
+            "consultant_days": step.consultant_days if dated and not step.milestone else 0,
             "driver": driver_text(plan, dated, lang) if dated else None,
             "driver_kind": dated.driver_kind if dated else None,
         })

@@ -8,8 +8,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from dataclasses import replace
 
+from planner.core.booked_time import consultant_days
+from planner.gui.formats import format_number
 from planner.gui.views.planning_edits import exclude_server, submit_decisions, submit_settings
-from planner.gui.views.scenarios import CompareModel, ScenariosView, consultant_days
+from planner.gui.views.scenarios import CompareModel, ScenariosView
 from tests.gui.planning_fixtures import fake_document
 
 
@@ -39,7 +41,7 @@ def test_duplicate_change_and_compare_side_by_side(qtbot, monkeypatch):
     pause_row = view.model.ROWS.index("Pause days")
     assert (current[pause_row], saved[pause_row]) == ("0", "30")
     days_row = view.model.ROWS.index("Consultant days")
-    assert saved[days_row] == str(consultant_days(doc.plan))
+    assert saved[days_row] == format_number(consultant_days(doc.plan), 1)
 
 
 def test_switch_to_a_scenario_and_undo(qtbot, monkeypatch):

@@ -16,12 +16,13 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
+from planner.core.booked_time import booked_words
 from planner.core.calendar import build_calendar
 from planner.core.export.labels import label
-from planner.core.export.project_calendar import ProjectCalendar, project_calendar
+from planner.core.export.project_calendar import ProjectCalendar, days_between, project_calendar
 from planner.core.knowledge import Knowledge
 from planner.core.outline import LINK_TYPES, Outline, OutlineRow, build_outline
-from planner.core.plan import Plan
+from planner.core.plan import BookedPart, Plan
 from planner.core.replace_file import replace_text, xml_legal
 from planner.core.settings_defaults import with_names_in
 from planner.core.step_source import step_source_text
@@ -34,6 +35,9 @@ _LAG_UNITS_PER_DAY = MINUTES_PER_DAY * 10  # LinkLag is in tenths of a minute
 _WORK_HOURS = (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00"))
 _SNET = "4"  # ConstraintType "start no earlier than"
 _DAYS_FORMAT = "7"
+_CONTOURED = 8  # WorkContour: the work per day was edited, MS Project keeps it as given
+_REMAINING_WORK = 1  # TimephasedData type: an assignment's remaining (planned) work
+_PERIOD_DAYS = 2  # TimephasedData unit: each entry covers one day
 STANDARD_UID = 1
 WINDOW_UID = 2
 FIRST_RESOURCE_CALENDAR = 3
@@ -127,6 +131,8 @@ def _notes(row: OutlineRow, knowledge: Knowledge, lang: str) -> str:
     parts = [row.step.why(lang)]
     if row.step.command:
         parts.append(f"{label('col.command', lang)}: {row.step.command}")
+    if row.dated is not None and row.dated.booked:  # who the batch holds, and when
+        parts.append(booked_words(row.dated, lang))
     parts.append(step_source_text(row.step, knowledge, lang))
     parts.append(f"{label('col.step_id', lang)}: {row.step.id}")
     return "\n".join(parts)
@@ -165,7 +171,8 @@ def _task(tasks: ET.Element, row: OutlineRow, outline: Outline, cal: ProjectCale
                        ("LagFormat", _DAYS_FORMAT)))
 
 
-def _resources(root: ET.Element, plan: Plan, outline: Outline, days: dict[int, int]) -> None:
+def _resources(root: ET.Element, plan: Plan, outline: Outline, days: dict[int, int],
+               cal: ProjectCalendar) -> None:
     """Consultants with their part time as units; assignments carry the real work."""
     uids = {c.name: uid for uid, c in enumerate(plan.settings.consultants, start=1)}
     share = {c.name: min(c.days_per_week, 5) / 5 for c in plan.settings.consultants}
@@ -193,11 +200,38 @@ def _resources(root: ET.Element, plan: Plan, outline: Outline, days: dict[int, i
         work_days = min(row.step.consultant_days, days.get(row.id, 1))
         units = work_days / max(days.get(row.id, 1), 1)
         work = _hours(work_days)
-        _fields(_sub(assignments, "Assignment"), (
+        node = _sub(assignments, "Assignment")
+        _fields(node, (
             ("UID", uid), ("TaskUID", row.id), ("ResourceUID", uids[row.dated.consultant]),
             ("PercentWorkComplete", 0), ("Finish", _stamp(row.end, "17:00:00")),
             ("RemainingWork", work), ("Start", _stamp(row.start, "08:00:00")),
             ("Units", f"{units:.2f}"), ("Work", work)))
+        if row.dated.booked:
+            _booked_work(node, uid, row.dated.booked, row.start, row.end, cal)
+
+
+def _booked_work(node: ET.Element, uid: int, booked: Iterable[BookedPart], start: date,
+                 end: date, cal: ProjectCalendar) -> None:
+    """A move batch's work on its set-up and completion days only, as MS Project keeps an
+    edited (contoured) assignment: remaining work per working day, none while it runs
+    unattended. Whole days come first in a set-up and last in a completion, as booked."""
+    hours: dict[date, float] = {}
+    for part in booked:
+        worked = [d for d in days_between(part.start, part.end)
+                  if cal.is_working(d) or d in cal.window or d in (part.start, part.end)]
+        if part.part == "completion":
+            worked.reverse()  # its part of a day is the first of its days
+        left = part.days
+        for day in worked:
+            hours[day] = hours.get(day, 0.0) + min(1.0, left)
+            left = max(0.0, left - 1.0)
+    _sub(node, "WorkContour", _CONTOURED)
+    for day in days_between(start, end):
+        if day in hours or cal.is_working(day):
+            data = _sub(node, "TimephasedData")
+            _fields(data, (("Type", _REMAINING_WORK), ("UID", uid),
+                           ("Start", _stamp(day, "08:00:00")), ("Finish", _stamp(day, "17:00:00")),
+                           ("Unit", _PERIOD_DAYS), ("Value", _hours(hours.get(day, 0.0)))))
 
 
 def _header(root: ET.Element, plan: Plan, lang: str, start: date, end: date) -> None:
@@ -235,7 +269,7 @@ def write_mspdi(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str) -
     for row in outline.rows:
         _task(tasks, row, outline, cal, days.get(row.id, 0),
               row.step.deadline if row.step else None, knowledge, lang)
-    _resources(root, plan, outline, days)
+    _resources(root, plan, outline, days, cal)
     ET.indent(root)
     body = xml_legal(ET.tostring(root, encoding="unicode"))
     replace_text(path, f"<?xml version='1.0' encoding='utf-8'?>\n{body}")

@@ -15,6 +15,7 @@ from typing import Any
 from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.workbook import Workbook
 
+from planner.core.booked_time import booked_words
 from planner.core.calendar import build_calendar
 from planner.core.exo_view import owner_text
 from planner.core.explain_text import driver_text
@@ -54,7 +55,7 @@ _PLAN_COLUMNS = ("col.id", "col.wbs", "col.title", "col.start", "col.finish",
 _HEADER_ROW = 3
 _PRINTED_COLUMNS = 11
 # Printed columns whose text wraps, with their widths; row heights follow from them.
-_WRAPPED = {2: 38.0, 6: 13.0, 10: 38.0}
+_WRAPPED = {2: 38.0, 6: 13.0, 7: 13.0, 10: 38.0}
 # The other printed columns, narrow enough that the Plan prints one page wide at 8 pt or more.
 _NARROW = {3: 11.0, 4: 11.0, 5: 8.0, 8: 11.0, 9: 12.0}
 _STATUSES = ("status.open", "status.in_progress", "status.done", "status.blocked")
@@ -141,7 +142,8 @@ def _plan_values(ctx: ExportContext, row: OutlineRow) -> list[object]:
     step, dated = row.step, row.dated
     if step is None:
         return [*values, "", "", "", "", "", target]
-    consultant = dated.consultant if dated else ""
+    # a move batch names its set-up and completion days; it runs unattended in between
+    consultant = (booked_words(dated, ctx.lang) or dated.consultant) if dated else ""
     if step.milestone:
         consultant = "–"  # a milestone is an event, nobody does it (the report says the same)
     elif step.owner and not consultant:

@@ -36,6 +36,7 @@ _OFF = COLOURS["off_day"]
 _FREEZE = COLOURS["freeze"]
 _TODAY = COLOURS["today"]
 _SUMMARY = {1: COLOURS["summary_1"], 2: COLOURS["summary_2"]}
+_HATCH = 14  # Excel's "light up" diagonal: the days a move batch runs unattended
 
 
 def column_props(col: Column, scale: str) -> dict[str, Any]:
@@ -61,12 +62,14 @@ class _Painter:
         self._cache: dict[tuple[int, str], Format] = {}
         self._keys = [hash(tuple(sorted(p.items()))) for p in self.backgrounds]
 
-    def fmt(self, col: int, bar: str = "", text: bool = False) -> Format:
-        key = (self._keys[col], bar + ("T" if text else ""))
+    def fmt(self, col: int, bar: str = "", text: bool = False, run: bool = False) -> Format:
+        key = (self._keys[col], bar + ("T" if text else "") + ("R" if run else ""))
         found = self._cache.get(key)
         if found is None:
             props = dict(self.backgrounds[col])
-            if bar and not text:
+            if bar and run:  # unattended: hatched in the bar's colour, nobody booked
+                props.update(pattern=_HATCH, fg_color=bar, bg_color="#FFFFFF")
+            elif bar and not text:
                 props["bg_color"] = bar
             if text:
                 props.update(align="center", bold=True, font_color=bar)
@@ -191,14 +194,25 @@ def _write_bars(writer: SheetWriter, painter: _Painter, ctx: ExportContext, firs
         for i in shaded:
             if i not in span:
                 sheet.write_blank(row_no, LEFT + i, None, painter.fmt(i))
+        run = _unattended(ctx, row)
         for i in span:
             if milestone:
                 sheet.write_string(row_no, LEFT + i, "◆", painter.fmt(i, colour, text=True))
             else:
-                sheet.write_blank(row_no, LEFT + i, None, painter.fmt(i, colour))
+                sheet.write_blank(row_no, LEFT + i, None, painter.fmt(i, colour, run=i in run))
         if row.level > 1:
             sheet.set_row(row_no, None, None, {"level": row.level - 1})
     return row_no
+
+
+def _unattended(ctx: ExportContext, row: OutlineRow) -> set[int]:
+    """Columns where a move batch runs on its own: no day its consultant is booked falls in
+    them (a week column with a set-up or completion day stays solid)."""
+    run = row.dated.unattended_run() if row.dated is not None else None
+    if run is None or row.dated is None:
+        return set()
+    booked = {i for b in row.dated.booked for i in ctx.timeline.span(b.start, b.end)}
+    return set(ctx.timeline.span(*run)) - booked
 
 
 def _write_legend(writer: SheetWriter, ctx: ExportContext, row: int, width: float) -> None:
@@ -207,10 +221,14 @@ def _write_legend(writer: SheetWriter, ctx: ExportContext, row: int, width: floa
     items = [(PHASE_COLOURS[p], ctx.text(PHASES[p].label_key)) for p in phases]
     items += [(KIND_COLOURS["paused"], ctx.text("gantt.pause")), (_OFF, ctx.text("gantt.weekend")),
               (_FREEZE, ctx.text("gantt.freeze")), (_TODAY, ctx.text("gantt.today"))]
+    fills: list[dict[str, Any]] = [{"bg_color": colour} for colour, _ in items]
+    if any(r.dated is not None and r.dated.booked for r in ctx.outline.rows):
+        items.append(("", ctx.text("gantt.unattended")))
+        fills.append({"pattern": _HATCH, "fg_color": COLOURS["muted"], "bg_color": "#FFFFFF"})
     col = LEFT
-    for colour, text in items:
+    for (_, text), fill in zip(items, fills, strict=True):
         span = max(1, math.ceil((len(text) * 0.95 + 1) / width))
-        writer.put(row, col, None, bg_color=colour, **CELL)
+        writer.put(row, col, None, **fill, **CELL)
         if span > 1:
             writer.sheet.merge_range(row, col + 1, row, col + span, text,
                                      writer.styles.get(font_size=8))

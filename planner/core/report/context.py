@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
+from planner.core.booked_time import booked_words
 from planner.core.catalogue import catalogue
 from planner.core.exo_view import exo_text, owner_text
 from planner.core.explanation import Reason
@@ -244,7 +245,8 @@ def _beyond_shared(first: Reason, reason: Reason | None, lang: str) -> str | Non
 def _step_row(item: NumberedStep, words: Wording, detail: str, source: str) -> Row:
     dated = item.dated
     owner = ("–" if item.step.milestone else
-             dated.consultant if dated and dated.consultant else
+             booked_words(dated, words.lang) or dated.consultant
+             if dated and dated.consultant else
              owner_text(words.lang, item.step.owner) if item.step.owner else
              words("customer_owner") if not item.step.needs_consultant else "–")
     return Row((str(item.number), item.wbs, item.step.title(words.lang),

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from planner.core.booked_time import days_by_person
 from planner.core.exo_view import owner_text
 from planner.core.knowledge import Knowledge
 from planner.core.pause_policy import pause_budget
@@ -124,15 +125,7 @@ def decision_table(plan: Plan, words: Wording) -> Table:
 def effort_table(plan: Plan, words: Wording) -> Table:
     """Working days per consultant and for the customer's own tasks (a move batch counts
     its set-up and completion: it runs on its own in between)."""
-    days: dict[str, float] = defaultdict(float)
-    customer = 0.0
-    for item in _steps(plan):
-        if item.step.milestone:
-            continue
-        if item.dated.consultant:
-            days[item.dated.consultant] += item.step.consultant_days
-        elif not item.step.needs_consultant:
-            customer += item.step.consultant_days
+    days, customer = days_by_person(plan)
     rows = [Row((name, words.plural("n_days", n))) for name, n in sorted(days.items())]
     rows.append(Row((words("customer_owner"), words.plural("n_days", customer))))
     total = sum(days.values()) + customer

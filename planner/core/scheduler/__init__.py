@@ -28,7 +28,15 @@ from planner.core.calendar import build_calendar
 from planner.core.enforcement import summarise_exposure
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate
-from planner.core.plan import Objective, Pause, Proposal, Schedule, ScheduledStep, SnappedPin
+from planner.core.plan import (
+    BookedPart,
+    Objective,
+    Pause,
+    Proposal,
+    Schedule,
+    ScheduledStep,
+    SnappedPin,
+)
 from planner.core.scheduler.bounds import (
     prefix_finishes,
     workload_blocked_floor,
@@ -42,7 +50,7 @@ from planner.core.scheduler.model import build_model, hint_plan
 from planner.core.scheduler.pauses import Exposure3, best_pauses
 from planner.core.scheduler.pin_conflicts import pin_conflict, pins_unproven
 from planner.core.scheduler.priority import chains_first
-from planner.core.scheduler.problem import Problem, build_problem
+from planner.core.scheduler.problem import UNITS, Job, Problem, build_problem, hold_pieces
 from planner.core.scheduler.progress import Found, Progress
 from planner.core.scheduler.solve import solve_lexicographic
 from planner.core.scheduler.validate import violations
@@ -222,8 +230,24 @@ def _steps(problem: Problem, placed: dict[int, Placement]) -> tuple[ScheduledSte
             end=problem.day(max(p.start, p.end - 1)),
             consultant=problem.consultants[p.consultant].name if p.consultant >= 0 else "",
             driver=explain(problem, placed, job),
+            booked=_booked(problem, job, p) if p.consultant >= 0 else (),
         ))
     return tuple(dated)
+
+
+def _booked(problem: Problem, job: Job, p: Placement) -> tuple[BookedPart, ...]:
+    """An unattended step's set-up and completion as dates: what its consultant is held for."""
+    if job.holds is None or p.end <= p.start:
+        return ()
+    spans = job.consultant_spans(problem.cal(job), p.start, p.end)
+    setup = sum(1 for _, _, units in hold_pieces(job.holds[0]))  # spans come set-up first
+    parts = []
+    for part, held, units in (("setup", spans[:setup], job.holds[0]),
+                              ("completion", spans[setup:], job.holds[1])):
+        if held:
+            parts.append(BookedPart(part, problem.day(min(a for a, _, _ in held)),
+                                    problem.day(max(b for _, b, _ in held) - 1), units / UNITS))
+    return tuple(parts)
 
 
 def _assemble(problem: Problem, outcome: _Outcome, knowledge: Knowledge) -> Schedule:

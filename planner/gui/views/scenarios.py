@@ -35,13 +35,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.booked_time import consultant_days
 from planner.core.edits.scenarios import scenario_plan
 from planner.core.plan import Plan
 from planner.core.project import Project, Scenario, plan_is_current
 from planner.gui.edit import Edit
-from planner.gui.formats import format_date
+from planner.gui.formats import format_date, format_number
 
-__all__ = ["CompareModel", "ScenariosView", "consultant_days", "scenario_plan"]
+__all__ = ["CompareModel", "ScenariosView", "scenario_plan"]
 
 
 def _tr(text: str) -> str:
@@ -49,13 +50,6 @@ def _tr(text: str) -> str:
 
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def consultant_days(plan: Plan) -> int:
-    """Working days of consultant work in the plan (steps the customer does not count)."""
-    dated = {s.step_id: s for s in plan.schedule.steps}
-    return sum(s.duration_days for s in plan.proposal.steps
-               if s.needs_consultant and s.id in dated and not s.milestone)
 
 
 class CompareModel(QAbstractTableModel):
@@ -123,7 +117,7 @@ class CompareModel(QAbstractTableModel):
         values = (
             format_date(obj.finish) if obj.finish else "–",
             str(obj.blocked_days), str(obj.throttled_days), str(obj.pause_days),
-            str(consultant_days(plan)), str(len(plan.proposal.steps)),
+            format_number(consultant_days(plan), 1), str(len(plan.proposal.steps)),
             self._status(obj.status),
         )
         return values[row] if 0 <= row < len(values) else ""

@@ -159,3 +159,37 @@ def test_mpxj_reads_part_time_units_real_work_and_deadlines(
         assert hours == pytest.approx(min(row.step.consultant_days, span_days) * 8)
         checked += 1
     assert checked
+
+
+def test_mpxj_reads_a_move_batchs_work_on_its_set_up_and_completion_days_only(
+        jvm: Any, mixed: tuple[Plan, Knowledge], tmp_path: Path) -> None:
+    from java.time import LocalDateTime
+    from java.util import ArrayList
+    from org.mpxj import LocalDateTimeRange, TimeUnit
+
+    plan, knowledge = mixed
+    write_mspdi(plan, knowledge, tmp_path / "moves.xml", "en")
+    project = _read_back(jvm, tmp_path / "moves.xml")
+    outline = build_outline(plan, "en")
+    checked = 0
+    for assignment in project.getResourceAssignments():
+        row = outline.rows[int(assignment.getTask().getID()) - 1]
+        if row.dated is None or not row.dated.booked:
+            continue
+        assert row.start is not None and row.end is not None
+        assert str(assignment.getWorkContour()) == "CONTOURED"
+        days = [date.fromordinal(n) for n in range(row.start.toordinal(),
+                                                     row.end.toordinal() + 1)]
+        ranges = ArrayList()
+        for d in days:
+            ranges.add(LocalDateTimeRange(LocalDateTime.of(d.year, d.month, d.day, 0, 0),
+                                          LocalDateTime.of(d.year, d.month, d.day, 23, 59)))
+        work = [assignment.getTimephasedWork(ranges, TimeUnit.HOURS)[i] for i in range(len(days))]
+        hours = {d: float(w.getDuration()) for d, w in zip(days, work, strict=True)
+                 if w is not None and float(w.getDuration())}
+        booked = {b.start: b.days * 8 for b in row.dated.booked}
+        assert hours == pytest.approx(booked)  # nothing while the batch runs on its own
+        run = row.dated.unattended_run()
+        assert run is not None and all(not (run[0] <= d <= run[1]) for d in hours)
+        checked += 1
+    assert checked >= 2

@@ -101,3 +101,26 @@ def test_half_days_are_booked_as_half_days(knowledge: Knowledge) -> None:
     assert three_halves and {v.kind for v in three_halves} == {"consultant"}
     half_and_whole = violations(problem, at(day0, day0 + 1, day0 + 2, day0))
     assert [(v.kind, v.jobs) for v in half_and_whole] == [("consultant", (0, 3))]
+
+
+@pytest.mark.parametrize("limit", [5.0, 0.0])  # solver and quick plan alone
+def test_the_schedule_says_which_days_of_a_batch_are_booked(knowledge: Knowledge,
+                                                            limit: float) -> None:
+    plan = _plan(knowledge, _move(), make_step("other", 3), limit=limit)
+    move = plan.for_step("moves")
+    assert move is not None
+    setup, completion = move.booked
+    assert (setup.part, setup.start, setup.end, setup.days) == ("setup", move.start,
+                                                               move.start, 1.0)
+    assert (completion.part, completion.end, completion.days) == ("completion", move.end, 1.0)
+    run = move.unattended_run()
+    assert run is not None and run[0] > setup.end and run[1] < completion.start
+    other = plan.for_step("other")
+    assert other is not None and other.booked == () and other.unattended_run() is None
+
+
+def test_half_day_parts_are_booked_as_half_days(knowledge: Knowledge) -> None:
+    plan = _plan(knowledge, _half_day_move("moves"))
+    move = plan.for_step("moves")
+    assert move is not None
+    assert [(b.part, b.days) for b in move.booked] == [("setup", 0.5), ("completion", 0.5)]
