@@ -125,3 +125,20 @@ def test_an_unknown_stored_country_is_shown_as_it_is_and_refused(qtbot):
     assert region.note.text()
     with pytest.raises(ValueError):
         page.apply_to(Settings())
+
+
+def test_move_batches_can_be_completed_in_a_maintenance_window(qtbot, monkeypatch):
+    doc = fake_document(monkeypatch)
+    assert not doc.settings.complete_moves_in_window
+    dialog = SettingsDialog(doc)
+    qtbot.addWidget(dialog)
+    check = dialog.calendar_page.complete_moves
+    assert not check.isChecked() and "maintenance window" in check.text()
+    check.setChecked(True)
+    dialog.accept()
+    assert doc.settings.complete_moves_in_window
+    again = SettingsDialog(doc)  # the dialog shows what the project holds
+    qtbot.addWidget(again)
+    assert again.calendar_page.complete_moves.isChecked()
+    doc.undo_stack.undo()
+    assert not doc.settings.complete_moves_in_window

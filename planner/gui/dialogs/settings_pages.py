@@ -38,6 +38,7 @@ from planner.core.settings import (
     check_new_server_pattern,
 )
 from planner.gui.dialogs.region_picker import RegionPicker
+from planner.gui.i18n import texts
 
 __all__ = [
     "CalendarPage",
@@ -238,12 +239,19 @@ class CalendarPage(QWidget):
             self.window_days[key] = check
             days.addWidget(check)
         days.addStretch(1)
+        # [windows] complete_moves: each move batch syncs on its own and completes
+        # (-CompleteAfter) on a window day; the texts come from the plan catalogue
+        words = texts()
+        self.complete_moves = QCheckBox(words("gui.settings.complete_moves"))
+        self.complete_moves.setToolTip(words("gui.settings.complete_moves_tip"))
+        self.complete_moves.setChecked(settings.complete_moves_in_window)
         box = QVBoxLayout(self)
         box.addWidget(QLabel(self.tr("Change freezes (no step runs on these days):")))
         box.addWidget(self.freezes, 1)
         box.addWidget(QLabel(self.tr("Maintenance windows (steps that need downtime run "
                                      "only on these weekdays):")))
         box.addLayout(days)
+        box.addWidget(self.complete_moves)
 
     def apply_to(self, settings: Settings) -> Settings:
         """The settings with these freezes and maintenance days."""
@@ -255,7 +263,8 @@ class CalendarPage(QWidget):
             freezes.append(Freeze(start, end, str(name or "")))
         days = tuple(k for k, box in self.window_days.items() if box.isChecked())
         return replace(settings, freezes=tuple(sorted(freezes, key=lambda f: f.start)),
-                       maintenance_days=days)
+                       maintenance_days=days,
+                       complete_moves_in_window=self.complete_moves.isChecked())
 
 
 class ConsultantsPage(QWidget):

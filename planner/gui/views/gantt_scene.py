@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
+from planner.core.booked_time import booked_words
 from planner.core.explain_text import driver_text
 from planner.core.plan import Phase, Plan, ScheduledStep, Step
 from planner.core.vocabulary import COLOURS, PHASES, STAGE_KINDS
@@ -332,7 +333,10 @@ def bar_tooltip(step: Step, dated: ScheduledStep, lang: str, pinned: bool,
             days=texts().plural("gui.gantt.calendar_days", days),
             work=texts().plural("gui.gantt.working_days", step.duration_days))),
     ]
-    if dated.consultant:
+    booked = booked_words(dated, lang)  # a move batch: set-up and completion, unattended between
+    if booked:
+        lines.append(esc(booked))
+    elif dated.consultant:
         lines.append(esc(_tr("Consultant: {name}").format(name=dated.consultant)))
     if driver:
         lines.append(esc(_tr("Date driven by: {driver}").format(driver=driver)))

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from planner.core.booked_time import booked_words
 from planner.core.explain_text import driver_text
 from planner.core.outline import build_outline
 from planner.core.plan import Phase, Plan, Step
@@ -203,7 +204,7 @@ class StepsModel(QAbstractItemModel):
             _d(dated.start) if dated else "",
             _d(dated.end) if dated else "",
             str(step.duration_days),
-            dated.consultant if dated else "",
+            (booked_words(dated, lang) or dated.consultant) if dated else "",
             rule_name(step.rule, self._knowledge, lang),
             step.why(lang),
             driver_text(self._plan, dated, lang) if self._plan else "",
