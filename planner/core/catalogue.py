@@ -23,7 +23,7 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from planner.core.explanation import Field, Message, Reason
+from planner.core.explanation import NOTE, Field, Message, Reason, note_message
 from planner.core.resources import resource_path
 
 __all__ = ["FALLBACK", "Catalogue", "catalogue", "languages", "text_root"]
@@ -129,6 +129,16 @@ class Catalogue:
         main = self.render(reason.message) if reason.key else ""
         return self.formats.get("sentence_gap", " ").join(
             p for p in (self.sentence(main), self.clauses(reason.details)) if p)
+
+    def command(self, text: str) -> str:
+        """A step's command with its notes (comments, checklist lines) in this language."""
+        return NOTE.sub(lambda m: self._note(m.group(1)), text)
+
+    def _note(self, marker: str) -> str:
+        try:
+            return self.render(note_message(marker))
+        except KeyError:  # a catalogue slip shows as its key; it does not stop a deliverable
+            return marker
 
     def clauses(self, messages: Iterable[Message], capital: bool = True) -> str:
         """Messages as one sentence of clauses (``language.toml``'s clause separator)."""

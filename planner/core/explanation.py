@@ -15,12 +15,14 @@ or date format is fixed where the decision is made, and a language is only catal
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-__all__ = ["DRIVER_KINDS", "Driver", "Field", "Message", "Reason", "message"]
+__all__ = ["DRIVER_KINDS", "NOTE", "Driver", "Field", "Message", "Reason", "message", "note",
+           "note_message"]
 
 # The kinds a consultant can filter by; ``key`` picks the sentence within a kind.
 DRIVER_KINDS = ("start", "predecessor", "window", "holiday", "absence", "freeze", "pin",
@@ -143,3 +145,40 @@ class Reason:
         """A reason from a rule id, its main message (None: details only) and details."""
         return cls(rule, main.key if main else "", main.fields if main else (),
                    tuple(details))
+
+
+# A note in a command (a comment, a checklist line) is a catalogue message too: the command
+# text keeps it as a marker "⟦key;name=value⟧" that the edges render in the plan's language
+# (Catalogue.command), so a German deliverable carries German comments beside the cmdlets.
+NOTE = re.compile(r"⟦([^⟦⟧]+)⟧")
+
+
+def note(key: str, **values: str | int) -> str:
+    """A marker for the message ``key`` inside a command text (see :data:`NOTE`); values are
+    names, counts, or ISO dates filled in later (the completion date of a move batch)."""
+    parts = [key, *(f"{k}={_plain(v)}" for k, v in values.items())]
+    return "⟦" + ";".join(parts) + "⟧"
+
+
+def _plain(value: str | int) -> str:
+    # the marker's own separators never appear in a value
+    return str(value).replace(";", ",").replace("⟦", "[").replace("⟧", "]")
+
+
+def note_message(marker: str) -> Message:
+    """The message a marker's inside (``key;name=value``) stands for: an ISO date becomes a
+    day, ``count`` a number, everything else text."""
+    key, *pairs = marker.split(";")
+    values: dict[str, Any] = {}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        if name == "count" and value.isdigit():
+            values[name] = int(value)
+        elif _ISO_DAY.fullmatch(value):
+            values[name] = date.fromisoformat(value)
+        else:
+            values[name] = value
+    return message(key, **values)
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

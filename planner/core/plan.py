@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from planner.core.bilingual import in_language, reason_words, words
+from planner.core.catalogue import catalogue
 from planner.core.explanation import Driver, Message, Reason
 from planner.core.model import Estate, Finding
 from planner.core.settings import Decisions, Settings
@@ -106,6 +107,10 @@ class Step:
     def why(self, lang: str = "en") -> str:
         """The reason in the requested language."""
         return reason_words(lang, self.reason, self.why_en, self.why_de)
+
+    def command_in(self, lang: str = "en") -> str:
+        """The command with its comments and checklist lines in the requested language."""
+        return catalogue(lang).command(self.command) if self.command else ""
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ def _steps(plan: Plan) -> list[dict[str, Any]]:
             "links": [to_plain(p) for p in step.predecessors],
             "rule": step.rule,
             "why": step.why(lang),
-            "command": step.command,
+            "command": step.command_in(lang),
             "owner": step.owner,
             "deadline": step.deadline.isoformat() if step.deadline else None,
             "needs_window": step.needs_window,

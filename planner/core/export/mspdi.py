@@ -130,7 +130,7 @@ def _notes(row: OutlineRow, knowledge: Knowledge, lang: str) -> str:
     assert row.step is not None
     parts = [row.step.why(lang)]
     if row.step.command:
-        parts.append(f"{label('col.command', lang)}: {row.step.command}")
+        parts.append(f"{label('col.command', lang)}: {row.step.command_in(lang)}")
     if row.dated is not None and row.dated.booked:  # who the batch holds, and when
         parts.append(booked_words(row.dated, lang))
     parts.append(step_source_text(row.step, knowledge, lang))

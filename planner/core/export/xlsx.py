@@ -154,7 +154,7 @@ def _plan_values(ctx: ExportContext, row: OutlineRow) -> list[object]:
             ctx.text("status.open"),
             _window_days(ctx) if step.needs_window else "",
             short_reason(step.why(ctx.lang)), target, driver_text(ctx.plan, dated, ctx.lang),
-            step_source_text(step, ctx.knowledge, ctx.lang), step.command, step.id]
+            step_source_text(step, ctx.knowledge, ctx.lang), step.command_in(ctx.lang), step.id]
 
 
 SHORT_REASON = 160  # characters; longer reasons print their first sentence

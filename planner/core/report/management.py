@@ -78,7 +78,8 @@ def action_table(plan: Plan, words: Wording) -> Table:
                          _owner(item, words), str(item.number)),
                          "warn" if item.step.kind == PAUSE_KIND else "",
                          # the customer's administrator runs exactly this command
-                         detail=item.step.command if item.step.kind == PAUSE_KIND else "")))
+                         detail=item.step.command_in(words.lang) if item.step.kind == PAUSE_KIND
+                         else "")))
     has_steps = any(s.kind == PAUSE_KIND for s in plan.proposal.steps)
     for pause in plan.schedule.pauses:
         if pause.end >= today and not has_steps:  # a plan made before pauses were steps

@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+from planner.core.explanation import note
 from planner.core.plan import MigrationPath
 from planner.core.rules.base import Context, ServerFacts
 
-__all__ = ["SETUP_ACCEPT", "maintenance_wrapped", "redirect_target", "setup_upgrade"]
+__all__ = ["SETUP_ACCEPT", "line", "maintenance_wrapped", "placeholder", "redirect_target",
+           "remark", "setup_upgrade"]
 
 SETUP_ACCEPT = "/IAcceptExchangeServerLicenseTerms_DiagnosticDataOFF"
+
+
+def remark(key: str, **values: str | int) -> str:
+    """A comment after a command (``  # ...``), in the plan's language (commands.<key>)."""
+    return "  # " + note(f"commands.{key}", **values)
+
+
+def line(key: str, **values: str | int) -> str:
+    """A checklist line of a command, in the plan's language (commands.<key>)."""
+    return note(f"commands.{key}", **values)
+
+
+def placeholder(key: str, **values: str | int) -> str:
+    """A ``<...>`` the consultant fills in, in the plan's language (commands.placeholder.<key>)."""
+    return "<" + note(f"commands.placeholder.{key}", **values) + ">"
 
 
 def setup_upgrade() -> str:
@@ -25,8 +42,7 @@ def maintenance_wrapped(server: str, dag: str, action: str, redirect_to: str | N
         f"Set-ServerComponentState {server} -Component HubTransport -State Draining "
         "-Requester Maintenance; Restart-Service MSExchangeTransport",
         f"Redirect-Message -Server {server} -Target {redirect_to}" if redirect_to else
-        f"Get-Queue -Server {server}  # wait until the queues are empty (no other transport "
-        "server to redirect to)",
+        f"Get-Queue -Server {server}" + remark("queues_drain"),
     ]
     stop = [f"Set-ServerComponentState {server} -Component ServerWideOffline -State Active "
             "-Requester Maintenance"]

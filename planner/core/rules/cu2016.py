@@ -22,7 +22,13 @@ from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.adprep import ADPREP
 from planner.core.rules.assess import product_name
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
-from planner.core.rules.commands import maintenance_wrapped, redirect_target, setup_upgrade
+from planner.core.rules.commands import (
+    line,
+    maintenance_wrapped,
+    redirect_target,
+    remark,
+    setup_upgrade,
+)
 from planner.core.rules.licensing import LICENSE
 
 __all__ = ["FACT", "RULE", "below_min_cu", "cu_number"]
@@ -75,8 +81,8 @@ def _step(ctx: Context, s: ServerFacts, target: str, after: tuple[Dependency, ..
         predecessors=after, needs_window=True,
         resources=(f"server:{name}", f"dag:{dag}") if dag else (f"server:{name}",),
         command=maintenance_wrapped(
-            name, dag, setup_upgrade() + f"  # Exchange 2016 {target} media"
-            f"\nInstall the latest Exchange 2016 {target} security update",
+            name, dag, setup_upgrade() + remark("media_2016", target=target)
+            + "\n" + line("install_2016_su", target=target),
             redirect_target(ctx, s)))
 
 

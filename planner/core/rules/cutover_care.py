@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from planner.core.explanation import message
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, deps, make_step
+from planner.core.rules.commands import line, remark
 from planner.core.rules.groups import Group, side_by_side_groups
 from planner.core.rules.namespace import MOVE_KINDS
 from planner.core.rules.side_by_side import at_site
@@ -41,10 +42,9 @@ def _backup(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             ctx, "backup_monitoring", f"backup:{g.key}", "backup_monitoring", Phase.SIDE_BY_SIDE,
             f"group:{g.key}", message(f"{_TEXT}.backup_title", to=list(g.targets)),
             needs_consultant=False, predecessors=deps(moves),
-            command=f"Backup: add the databases on {to} to the backup jobs, remove the old "
-                    "ones; restore one mailbox item as a test\nMonitoring: add "
-                    f"{to}, remove " + ", ".join(s.name for s in g.old)
-                    + "\nGet-MailboxDatabase -Status | ft Name,LastFullBackup")
+            command=line("backup_group", to=to) + "\n"
+            + line("monitoring_group", to=to, old=", ".join(s.name for s in g.old))
+            + "\nGet-MailboxDatabase -Status | ft Name,LastFullBackup")
         steps += at_site(g, [step])
         links += [(f"sbs:decom:{s.name}", Dependency(step.id)) for s in g.old]
     upgrades = [st.id for st in prior.values() if st.kind == "inplace_upgrade"]
@@ -54,10 +54,8 @@ def _backup(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             "org",
             message(f"{_TEXT}.backup_inplace_title"),
             needs_consultant=False, predecessors=deps(upgrades),
-            command="Backup: a full backup of every upgraded database completes (the backup "
-                    "agent supports Exchange SE); restore one item as a test\n"
-                    "Monitoring: the upgraded servers report without errors\n"
-                    "Get-MailboxDatabase -Status | ft Name,LastFullBackup"))
+            command=line("backup_inplace") + "\n" + line("monitoring_inplace")
+            + "\nGet-MailboxDatabase -Status | ft Name,LastFullBackup"))
     return RuleOutput(tuple(steps), tuple(links))
 
 
@@ -78,10 +76,11 @@ def _teardown(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             needs_window=True, predecessors=deps(after), resources=(f"dag:{g.old_dag}",),
             command="\n".join(
                 [f"Get-MailboxDatabaseCopyStatus -Server {m} | where {{-not $_.ActiveCopy}} | "
-                 "Remove-MailboxDatabaseCopy  # every passive copy" for m in members]
+                 "Remove-MailboxDatabaseCopy" + remark("every_passive_copy") for m in members]
                 + [f"Remove-DatabaseAvailabilityGroupServer -Identity {g.old_dag} "
                    f"-MailboxServer {m}" for m in members]
-                + [f"Remove-DatabaseAvailabilityGroup -Identity {g.old_dag}  # empty now"]))
+                + [f"Remove-DatabaseAvailabilityGroup -Identity {g.old_dag}"
+                   + remark("empty_now")]))
         steps += at_site(g, [step])
         links += [(st.id, Dependency(step.id)) for st in decoms]
     return RuleOutput(tuple(steps), tuple(links))

@@ -16,6 +16,7 @@ from planner.core.explanation import Message, message
 from planner.core.model import ConnectorType
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
+from planner.core.rules.commands import line
 
 __all__ = ["APP", "HCW", "RULE", "hybrid_carriers"]
 
@@ -101,9 +102,7 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         _text("hcw_title"), detail, needs_window=True,
         predecessors=deps(_carrier_steps(ctx, prior)),
         exits_exo_view=leaving,
-        command="HCW: choose the SE servers as sending and receiving transport servers, assign "
-                "the certificate; keep custom settings with 'Choose Exchange Hybrid "
-                "Configuration'")
+        command=line("hcw"))
     # Old servers are removed only after the wizard has taken them out of the hybrid setup.
     links: list[Link] = [(st.id, Dependency(HCW)) for st in prior.values()
                          if st.kind == "decommission" and st.phase is Phase.DECOMMISSION]

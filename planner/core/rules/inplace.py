@@ -19,7 +19,12 @@ from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.rules.adprep import ADPREP
 from planner.core.rules.assess import product_name
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
-from planner.core.rules.commands import maintenance_wrapped, redirect_target, setup_upgrade
+from planner.core.rules.commands import (
+    maintenance_wrapped,
+    redirect_target,
+    remark,
+    setup_upgrade,
+)
 from planner.core.rules.legacy2013 import GONE
 from planner.core.rules.licensing import LICENSE
 from planner.core.rules.security_order import active as security_active
@@ -92,7 +97,7 @@ def _with_su(ctx: Context) -> tuple[str, list[Message], str]:
         return "", [], ""
     build, release = latest
     return (f" {release}", [message(f"{_TEXT}.su_follows", release=release, build=build)],
-            f"\nInstall SE {release} ({build})  # same window, before leaving maintenance mode")
+            f"\nInstall SE {release} ({build})" + remark("same_window"))
 
 
 def _server_steps(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[Step]:
@@ -127,7 +132,7 @@ def _cu_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Ste
         [s.fact, *_dag_note(s), *first], _fields(s),
         predecessors=after,
         command=maintenance_wrapped(name, s.server.dag,
-                                    setup_upgrade() + f"  # 2019 {target} media",
+                                    setup_upgrade() + remark("media_2019", target=target),
                                     redirect_target(ctx, s)),
         **_in_window(s))
 
@@ -142,7 +147,7 @@ def _inplace_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -
         _after_cu(ctx, s), predecessors=after,
         exits_exo_view=(name,) if s.judged else (),
         command=maintenance_wrapped(name, s.server.dag,
-                                    setup_upgrade() + "  # Exchange SE media" + su_command,
+                                    setup_upgrade() + remark("media_se") + su_command,
                                     redirect_target(ctx, s)),
         **_in_window(s))
 

@@ -14,6 +14,7 @@ from planner.core.explanation import Message, message
 from planner.core.model import Finding, Namespace, Severity
 from planner.core.plan import MigrationPath, Phase, Step
 from planner.core.rules.base import Context, Rule, RuleOutput, ServerFacts, deps, make_step
+from planner.core.rules.commands import line, placeholder
 from planner.core.rules.estate_facts import (
     data_volume_gb,
     namespaces_of,
@@ -82,8 +83,8 @@ def _repoint_checklist(ctx: Context, old: ServerFacts,
     items = [i for i in classify(ctx, receive_connectors_of(est, srv)) if i.custom or i.changed]
     receives = [i.connector.name for i in items]
     relays = [r.name for r in relay_clients_of(est, srv)]
-    lines = [f"Set-SendConnector '{c}' -SourceTransportServers <add {target}, remove {srv.name}>"
-             for c in sends]
+    lines = [f"Set-SendConnector '{c}' -SourceTransportServers "
+             + placeholder("add_remove", new=target, old=srv.name) for c in sends]
     lines += [recreate_command(i.connector, target) if i.custom else reapply_command(i, target)
               for i in items]
     # Each relay client has its own re-point step, done by its owner (relay_repoint).
@@ -140,7 +141,7 @@ def _moves(ctx: Context, old: ServerFacts, to: str) -> list[Step]:
         message(f"{_TEXT}.moves_title", server=name, to=to), [old.fact, size], fields,
         duration_days=move_days(ctx, gb, "ex2013_moves"), **unattended(ctx),
         command=move_request_command(ctx, f"Get-Mailbox -Server {name} -ResultSize Unlimited",
-                                     f"database on {to}"))
+                                     placeholder("database_on", where=to)))
     source = order_source(ctx, _RULE)
 
     def make(suffix: str, kind: str, title: Message, detail: list[Message],
@@ -186,8 +187,8 @@ def _steps_for(ctx: Context, old: ServerFacts) -> tuple[list[Step], list[Finding
         predecessors=deps([m.id for m in moves], *(st.id for st in (namespace, repoint) if st),
                           [r.id for r in relays]),
         resources=(f"server:{name}",), exits_exo_view=(name,) if old.judged else (),
-        command="Remove-MailboxDatabase (after the moves); Setup.exe /Mode:Uninstall "
-                "(Exchange 2013 setup) or Control Panel > Programs")
+        command=f"Remove-MailboxDatabase ({line('after_moves')}); Setup.exe /Mode:Uninstall "
+                + line("uninstall_2013"))
     return [st for st in (namespace, *moves, repoint, *relays, decom) if st], findings
 
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from planner.core.explanation import message
 from planner.core.plan import MigrationPath, Phase, Step
 from planner.core.rules.base import Context, Rule, RuleOutput, make_step
+from planner.core.rules.commands import line
 
 __all__ = ["LICENSE", "RULE"]
 
@@ -26,9 +27,8 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     step = make_step(
         ctx, "license_check", LICENSE, "license_check", Phase.PREPARE, "org",
         message("steps.licensing.title"), [message("steps.licensing.servers", count=count)],
-        command="Check the contracts: Exchange Server licences and CALs with active Software "
-                "Assurance or subscription licences\n"
-                "Get-ExchangeServer | Format-Table Name,Edition,AdminDisplayVersion",
+        command=line("check_contracts")
+        + "\nGet-ExchangeServer | Format-Table Name,Edition,AdminDisplayVersion",
     )
     return RuleOutput((step,))
 

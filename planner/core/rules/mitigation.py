@@ -13,6 +13,7 @@ from planner.core.explanation import message
 from planner.core.model import Finding, Severity
 from planner.core.plan import Phase, Step
 from planner.core.rules.base import Context, Rule, RuleOutput, ServerFacts, deps, make_step
+from planner.core.rules.commands import line
 
 __all__ = ["RULE"]
 
@@ -43,8 +44,7 @@ def _step(ctx: Context, s: ServerFacts, source: tuple[str, str | None]) -> Step:
         {"server": s.name}, needs_window=True, predecessors=deps(after),
         exits_exo_view=(s.name,),
         command=f"Set-SendConnector '<Outbound to Office 365>' -SourceTransportServers {to}\n"
-                "Check the Exchange Online inbound connector (certificate/IP) accepts mail "
-                f"from {to}; send a test message and check its Received headers")
+                + line("check_exo_inbound", to=to))
 
 
 def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:

@@ -20,6 +20,7 @@ from planner.core.knowledge_facts import MOVE_ORDER
 from planner.core.model import Server
 from planner.core.plan import Step
 from planner.core.rules.base import Context, deps
+from planner.core.rules.commands import line, placeholder
 
 __all__ = ["FACT", "KINDS", "MakeStep", "chain", "move_order", "order_source", "system_steps"]
 
@@ -87,13 +88,13 @@ def _system_step(k: _Kind, olds: Sequence[Server], to: Where, make: MakeStep,
     if count is None:
         detail.append(message("steps.moves.not_counted", switch=k.switches[0]))
     detail.append(message("steps.moves.health"))
-    target = (to if isinstance(to, str) else ", ".join(to) if isinstance(to, list)
-              else "<SE server>")
+    target = (placeholder("database_on", where=to) if isinstance(to, str) else
+              placeholder("database_on", where=", ".join(to)) if isinstance(to, list)
+              else placeholder("se_database"))
     command = "\n".join(f"Get-Mailbox -Server {s.name} -{sw} | New-MoveRequest "
-                         f"-TargetDatabase <database on {target}>"
-                         for s in olds for sw in k.switches)
+                         f"-TargetDatabase {target}" for s in olds for sw in k.switches)
     return make(k.suffix, k.kind, k.text("title", names=[s.name for s in olds], to=to),
-                detail, command + "\n# Get-Mailbox -Monitoring: never moved (Managed Availability)",
+                detail, command + "\n# Get-Mailbox -Monitoring: " + line("never_moved"),
                 source)
 
 

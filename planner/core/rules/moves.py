@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from planner.core.rules.base import Context
+from planner.core.rules.commands import placeholder, remark
 
 __all__ = ["COMPLETION_DATE", "batch_command", "gb_text", "gb_value", "move_batches", "move_days",
            "move_request_command", "throughput", "unattended"]
@@ -68,18 +69,20 @@ def unattended(ctx: Context) -> dict[str, Any]:
 
 
 def batch_command(ctx: Context, name: str, targets: str) -> str:
-    """A local migration batch: completed as soon as it has synced, or after the window day."""
+    """A local migration batch: completed as soon as it has synced, or after the window day
+    (``targets``: the target databases, or a placeholder for them)."""
     done = (f"-CompleteAfter {COMPLETION_DATE}" if ctx.settings.complete_moves_in_window
             else "-AutoComplete")
-    return (f"New-MigrationBatch -Local -Name '{name}' -CSVData <users> "
-            f"-TargetDatabases <{targets}> -AutoStart {done}")
+    return (f"New-MigrationBatch -Local -Name '{name}' -CSVData {placeholder('users')} "
+            f"-TargetDatabases {targets} -AutoStart {done}")
 
 
 def move_request_command(ctx: Context, source: str, target: str) -> str:
-    """Move requests; in a window they wait synced and are resumed on the window day."""
-    line = f"{source} | New-MoveRequest -TargetDatabase <{target}>"
+    """Move requests; in a window they wait synced and are resumed on the window day
+    (``target``: the target database, or a placeholder for it)."""
+    line = f"{source} | New-MoveRequest -TargetDatabase {target}"
     if not ctx.settings.complete_moves_in_window:
         return line
     return (f"{line} -SuspendWhenReadyToComplete\n"
-            f"Get-MoveRequest -MoveStatus AutoSuspended | Resume-MoveRequest  "
-            f"# on {COMPLETION_DATE}")
+            "Get-MoveRequest -MoveStatus AutoSuspended | Resume-MoveRequest"
+            + remark("on_day", day=COMPLETION_DATE))

@@ -22,6 +22,7 @@ from planner.core.knowledge_facts import NAMESPACE_FIRST
 from planner.core.model import Finding, Namespace, Server, Severity
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput
+from planner.core.rules.commands import line, placeholder
 
 __all__ = ["FACT", "MOVE_KINDS", "RULE", "before_moves", "namespace_command",
            "namespace_detail", "no_namespaces_finding"]
@@ -76,19 +77,24 @@ def namespace_command(spaces: Sequence[Namespace], to: str, olds: Sequence[Serve
     stay = stay or {}
     old = ", ".join(s.name for s in olds)
     moved = [n for n in spaces if n.name not in stay]
-    names = ", ".join(n.name for n in moved) or "<client namespaces from the URLs below>"
-    pools = [f"Load balancer pool for {n.name}: drain and remove {old}; {stay[n.name]} stay"
+    pools = [line("lb_pool_keep", name=n.name, old=old, stay=stay[n.name])
              for n in spaces if n.name in stay]
-    if moved or not pools:
-        pools.append(f"Load balancer pool / DNS for {names}: add {to}, drain and remove {old}")
+    if moved:
+        pools.append(line("lb_pool_switch", names=", ".join(n.name for n in moved), to=to,
+                          old=old))
+    elif not pools:
+        pools.append(line("lb_pool_switch_unlisted", to=to, old=old))
+    any_old = placeholder("old")
     return "\n".join([
-        f"Get-ClientAccessService {olds[0].name if olds else '<old>'} | fl "
-        "AutoDiscoverServiceInternalUri; Get-OwaVirtualDirectory -Server <old> | fl *Url",
+        f"Get-ClientAccessService {olds[0].name if olds else any_old} | fl "
+        f"AutoDiscoverServiceInternalUri; Get-OwaVirtualDirectory -Server {any_old} | fl *Url",
         *pools,
-        f"Set-ClientAccessService <each of {to}> -AutoDiscoverServiceInternalUri "
-        "https://<autodiscover namespace>/Autodiscover/Autodiscover.xml",
-        f"Set-ClientAccessService <each of {old}> -AutoDiscoverServiceInternalUri $null",
-        "Test from a client: Outlook (Test E-mail AutoConfiguration), OWA, ActiveSync",
+        f"Set-ClientAccessService {placeholder('each_of', names=to)} "
+        f"-AutoDiscoverServiceInternalUri https://{placeholder('autodiscover_namespace')}"
+        "/Autodiscover/Autodiscover.xml",
+        f"Set-ClientAccessService {placeholder('each_of', names=old)} "
+        "-AutoDiscoverServiceInternalUri $null",
+        line("test_clients"),
     ])
 
 

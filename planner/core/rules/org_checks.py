@@ -19,6 +19,7 @@ from planner.core.explanation import Message, message
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.adprep import ADPREP
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, deps, make_step
+from planner.core.rules.commands import line, placeholder, remark
 from planner.core.rules.licensing import LICENSE
 
 __all__ = ["RULE_AD_BACKUP", "RULE_CERTIFICATES", "RULE_EXTENDED_PROTECTION"]
@@ -48,9 +49,7 @@ def _ad_backup(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         ctx, "ad_backup", _AD_BACKUP, "ad_backup", Phase.PREPARE, "org",
         _text("ad_backup_title"), [message("steps.adprep.forest", name=forest)] if forest else [],
         needs_consultant=False, predecessors=_gate(prior),
-        command="System state backup of at least one domain controller per domain (Windows "
-                "Server Backup: wbadmin start systemstatebackup), restore tested\n"
-                "repadmin /replsummary  # replication healthy before PrepareSchema")
+        command=line("ad_backup") + "\nrepadmin /replsummary" + remark("replication_healthy"))
     return RuleOutput((step,), ((ADPREP, Dependency(step.id)),))
 
 
@@ -66,9 +65,9 @@ def _extended_protection(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         ctx, "extended_protection", _EP, "extended_protection", Phase.PREPARE, "org",
         _text("ep_title"), [where],
         predecessors=_gate(prior),
-        command=".\\HealthChecker.ps1 -Server <each Exchange server>  # Extended Protection and "
-                "TLS sections\nLoad balancer: SSL bridging or pass-through, no SSL offloading\n"
-                ".\\ExchangeExtendedProtectionManagement.ps1 -ShowExtendedProtection")
+        command=f".\\HealthChecker.ps1 -Server {placeholder('each_exchange_server')}"
+                + remark("ep_sections") + "\n" + line("lb_no_offloading")
+                + "\n.\\ExchangeExtendedProtectionManagement.ps1 -ShowExtendedProtection")
     links: list[Link] = [(st.id, Dependency(step.id)) for st in targets]
     return RuleOutput((step,), tuple(links))
 
@@ -91,9 +90,8 @@ def _certificates(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         _text("certs_title"), [listed], predecessors=_gate(prior),
         command="Get-ExchangeCertificate | ft Subject,Services,NotAfter,Thumbprint\n"
                 "Get-AuthConfig | fl CurrentCertificateThumbprint,NextCertificateThumbprint; "
-                "Get-ExchangeCertificate <thumbprint> | fl NotAfter  # the OAuth Auth "
-                "certificate\nRenew what expires before the project ends (MonitorExchange"
-                "AuthCertificate.ps1 renews the Auth certificate)")
+                f"Get-ExchangeCertificate {placeholder('thumbprint')} | fl NotAfter"
+                + remark("oauth_certificate") + "\n" + line("renew"))
     return RuleOutput((step,), tuple((st.id, Dependency(step.id)) for st in users))
 
 

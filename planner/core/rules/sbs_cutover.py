@@ -5,6 +5,7 @@ from __future__ import annotations
 from planner.core.explanation import Message, message
 from planner.core.plan import Phase, Step
 from planner.core.rules.base import Context, deps
+from planner.core.rules.commands import placeholder, remark
 from planner.core.rules.groups import Group, group_fields, group_reason, group_step
 from planner.core.rules.move_order import chain, order_source, system_steps
 from planner.core.rules.moves import (
@@ -44,14 +45,15 @@ def _move_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
                 else message("steps.moves.volume_unknown"))
         title = (_text("moves_title_batch", olds=olds, to=to, batch=i, batches=len(batches))
                  if len(batches) > 1 else _text("moves_title", olds=olds, to=to))
-        target = g.new_dag or ", ".join(g.targets) or "the SE servers"
+        target = g.new_dag or ", ".join(g.new)
         out.append(group_step(
             ctx, g, _RULE, f"sbs:moves:{g.key}:{i}", "mailbox_moves", Phase.SIDE_BY_SIDE,
             f"group:{g.key}", title, [size], fields,
             duration_days=days, predecessors=deps(out[-1].id if out else after),
             **unattended(ctx),
-            command=(batch_command(ctx, f"{g.key}-{i}", f"databases on {target}") if g.new
-                     else move_request_command(ctx, "<users>", "SE database"))))
+            command=(batch_command(ctx, f"{g.key}-{i}", placeholder("databases_on", where=target))
+                     if g.new else move_request_command(ctx, placeholder("users"),
+                                                        placeholder("se_database")))))
     return out
 
 
@@ -75,7 +77,7 @@ def _decom_command(ctx: Context, name: str, dag: str) -> str:
         lines = [f"Get-MailboxDatabase -Server {name} | Remove-MailboxDatabaseCopy / "
                  f"Remove-MailboxDatabase", f"Remove-DatabaseAvailabilityGroupServer {dag} "
                  f"-MailboxServer {name}"]
-    return "\n".join([*lines, f"Setup.exe /Mode:Uninstall  # on {name}"])
+    return "\n".join([*lines, "Setup.exe /Mode:Uninstall" + remark("on_server", server=name)])
 
 
 def cutover_steps(ctx: Context, g: Group, moves_after: str | list[str],

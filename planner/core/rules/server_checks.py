@@ -19,6 +19,7 @@ from dataclasses import replace
 from planner.core.explanation import Message, message
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, deps, make_step
+from planner.core.rules.commands import line, placeholder, remark
 from planner.core.rules.groups import side_by_side_groups
 from planner.core.rules.licensing import LICENSE
 from planner.core.rules.side_by_side import at_site
@@ -58,8 +59,8 @@ def _health(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             _text("precheck_title", names=names),
             # Read-only checks: they run while the preparation goes on, off the critical path.
             predecessors=deps(LICENSE if LICENSE in prior else None),
-            command="\n".join(f".\\HealthChecker.ps1 -Server {n}; .\\SetupAssist.ps1  # on {n}"
-                              for n in _servers_of(group)))
+            command="\n".join(f".\\HealthChecker.ps1 -Server {n}; .\\SetupAssist.ps1"
+                              + remark("on_server", server=n) for n in _servers_of(group)))
         rebalance = f"rebalance:{key}"
         post = make_step(
             ctx, "health_checks", f"postcheck:{key}", "health_check", Phase.IN_PLACE,
@@ -118,10 +119,9 @@ def _baseline_step(ctx: Context, new: str, after: str) -> Step:
         f"server:{new}",
         _text("baseline_title", server=new),
         predecessors=deps(after), resources=(f"server:{new}",),
-        command=f"Set-ExchangeServer {new} -ProductKey <key>; Restart-Service "
-                "MSExchangeIS\nAntivirus: Exchange folder, process and file name exclusions "
-                "(learn 'Running Windows antivirus software on Exchange servers')\n"
-                f".\\HealthChecker.ps1 -Server {new}")
+        command=f"Set-ExchangeServer {new} -ProductKey {placeholder('product_key')}; "
+                "Restart-Service MSExchangeIS\n" + line("antivirus")
+                + f"\n.\\HealthChecker.ps1 -Server {new}")
 
 
 def _mrsproxy(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
@@ -141,7 +141,8 @@ def _mrsproxy(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             command="\n".join(f"Set-WebServicesVirtualDirectory '{n}\\EWS (Default Web Site)' "
                               "-MRSProxyEnabled $true" for n in g.new)
             + "\nTest-MigrationServerAvailability -ExchangeRemoteMove -RemoteServer "
-              "<hybrid namespace> -Credentials (Get-Credential)  # from Exchange Online")
+              f"{placeholder('hybrid_namespace')} -Credentials (Get-Credential)"
+            + remark("from_exo"))
         steps += at_site(g, [step])
         links += [(f"sbs:decom:{s.name}", Dependency(step.id)) for s in g.old]
     return RuleOutput(tuple(steps), tuple(links))

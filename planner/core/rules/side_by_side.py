@@ -19,7 +19,7 @@ from planner.core.model import Connector, ConnectorType, Finding, Namespace, Sev
 from planner.core.plan import Phase, Step
 from planner.core.rules.adprep import ADPREP
 from planner.core.rules.base import Context, Rule, RuleOutput, deps, pair_of
-from planner.core.rules.commands import SETUP_ACCEPT
+from planner.core.rules.commands import SETUP_ACCEPT, line, placeholder, remark
 from planner.core.rules.estate_facts import (
     namespaces_of,
     receive_connectors_of,
@@ -85,8 +85,7 @@ def _new_server_steps(ctx: Context, g: Group, prior: Mapping[str, Step]) -> list
             ctx, g, _RULE, f"sbs:provision:{new}", "provision_server", SBS, f"server:{new}",
             _text("provision_title", server=new), alt, fields, needs_consultant=False,
             predecessors=deps(LICENSE if LICENSE in prior else None),
-            command="Windows Server 2022/2025, .NET Framework 4.8.1, VC++ 2012 and 2013, "
-                    "IIS URL Rewrite; then run SetupAssist/HealthChecker"))
+            command=line("windows_prereqs")))
         out.append(group_step(
             ctx, g, _RULE, f"sbs:install:{new}", "install_se", SBS, f"server:{new}",
             _text("install_title", server=new), [], fields, resources=(f"server:{new}",),
@@ -102,7 +101,7 @@ def _new_server_steps(ctx: Context, g: Group, prior: Mapping[str, Step]) -> list
                      "Set-ActiveSyncVirtualDirectory, Set-OabVirtualDirectory, "
                      "Set-MapiVirtualDirectory, Set-OutlookAnywhere, "
                      "Set-ClientAccessService -AutoDiscoverServiceInternalUri "
-                     "(the same URLs as the old servers)")))
+                     f"({line('same_urls')})")))
     return out
 
 
@@ -127,7 +126,8 @@ def _dag_and_databases(ctx: Context, g: Group) -> list[Step]:
             _text("dag_title", dag=g.new_dag, members=list(g.new)),
             [_text("no_mixing")], fields,
             predecessors=deps(configs), resources=(f"dag:{g.new_dag}",),
-            command=(f"New-DatabaseAvailabilityGroup -Name {g.new_dag} -WitnessServer <witness>\n"
+            command=(f"New-DatabaseAvailabilityGroup -Name {g.new_dag} -WitnessServer "
+                     f"{placeholder('witness')}\n"
                      + "\n".join(f"Add-DatabaseAvailabilityGroupServer {g.new_dag} "
                                  f"-MailboxServer {n}" for n in g.new))))
     where = g.new_dag or g.new[0]
@@ -138,8 +138,8 @@ def _dag_and_databases(ctx: Context, g: Group) -> list[Step]:
         f"dag:{g.new_dag}" if g.new_dag else f"server:{g.new[0]}",
         _text("databases_title", where=where), [volume],
         fields, predecessors=deps(out[-1].id if out else configs),
-        command="New-MailboxDatabase -Server <new server> -Name ...; Add-MailboxDatabaseCopy "
-                "(DAG); Set-MailboxDatabase -OfflineAddressBook ..."))
+        command=f"New-MailboxDatabase -Server {placeholder('new_server')} -Name ...; "
+                "Add-MailboxDatabaseCopy (DAG); Set-MailboxDatabase -OfflineAddressBook ..."))
     return out
 
 
@@ -178,9 +178,10 @@ def _switch_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
         group_fields(g), needs_window=True, predecessors=deps(after),
         exits_exo_view=_exo_sources(ctx, g, sends),
         command="\n".join(
-            f"Set-SendConnector '{c.name}' -SourceTransportServers <add {new}; remove "
-            + ", ".join(s.name for s in g.old) + ">" for c in dict.fromkeys(sends))
-        or "Get-SendConnector | ft Name,SourceTransportServers  # add the new, remove the old"))
+            f"Set-SendConnector '{c.name}' -SourceTransportServers "
+            + placeholder("add_remove", new=new, old=", ".join(s.name for s in g.old))
+            for c in dict.fromkeys(sends))
+        or "Get-SendConnector | ft Name,SourceTransportServers" + remark("add_new_remove_old")))
     return out
 
 

@@ -236,7 +236,7 @@ class StepsView(QWidget):
             parts.append("<p>" + html.escape(self.tr("Date driven by: {driver}").format(
                 driver=driver)) + "</p>")
         if step.command:
-            parts.append(f"<pre>{html.escape(step.command)}</pre>")
+            parts.append(f"<pre>{html.escape(step.command_in(lang))}</pre>")
         self.details.setHtml("".join(parts))
 
     def _context_menu(self, pos: Any) -> None:

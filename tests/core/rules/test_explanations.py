@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from planner.core.catalogue import catalogue
 from planner.core.model import Estate
 from planner.core.rules import RULE_IDS
 from tests.core.rules.estates import legacy, mixed, small
@@ -65,3 +68,26 @@ def test_customer_work_is_marked() -> None:
     p = plan(mixed())
     customer = {s.kind for s in p.steps if not s.needs_consultant}
     assert {"provision_server", "relay_repoint"} <= customer
+
+
+def _english_command_words() -> list[str]:
+    """The fixed parts of every English command note (comments, checklist lines,
+    placeholders), long enough to be words and not a cmdlet."""
+    texts = [v for k, v in catalogue("en").messages.items()
+             if k.startswith("commands.") and isinstance(v, str)]
+    return [part.strip() for t in texts for part in re.split(r"\{\w+\}", t)
+            if len(part.strip()) >= 10]
+
+
+@pytest.mark.parametrize("make", [small, mixed, legacy])
+def test_commands_carry_their_comments_in_the_plans_language(make: type[Estate]) -> None:
+    english = _english_command_words()
+    german = ""
+    for s in plan(make()).steps:
+        de, en = s.command_in("de"), s.command_in("en")
+        assert "⟦" not in de + en and "⟧" not in de + en, s.id
+        leaks = [t for t in english if t in de]
+        assert not leaks, (s.id, leaks)
+        german += de
+    # the notes are there, in German: a maintenance window's remark, a checklist line
+    assert "# im selben Fenster" in german or "Verträge prüfen" in german

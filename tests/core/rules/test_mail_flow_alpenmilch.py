@@ -25,7 +25,7 @@ def _proposal() -> Proposal:
 
 def _step(step_id: str) -> tuple[str, str, str]:
     step = next(s for s in _proposal().steps if s.id == step_id)
-    return step.why("en"), step.why("de"), step.command
+    return step.why("en"), step.why("de"), step.command_in("en")
 
 
 def test_a_relay_connector_on_every_member_is_created_once_per_new_server() -> None:
