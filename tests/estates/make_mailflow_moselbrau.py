@@ -9,7 +9,9 @@ first ("[::]:25" opens the cell); an application relay bound to one IPv4 and one
 address with a range written "a - b" that one listed client explains; the Client Frontend
 connectors left at Exchange's defaults (ExchangeUsers) on one member and opened to
 AnonymousUsers on the other; a TLS certificate on Default Frontend; a 2013 server with a
-relay of its own for a device nobody listed; a 2016 Edge that carries inbound internet mail.
+relay of its own for a device nobody listed; a 2016 Edge that carries inbound internet mail,
+with a certificate on its default connector and a relay of its own for the perimeter network
+(a listed web shop and a /28 nobody listed).
 """
 
 from __future__ import annotations
@@ -78,7 +80,11 @@ MOSELBRAU: Rows = {
               permission_groups="ExchangeServers, ExchangeUsers"),
         _recv("Default internal receive connector MB-EDGE16", "MB-EDGE16",
               bindings="0.0.0.0:25", remote_ip_ranges="0.0.0.0-255.255.255.255",
-              permission_groups="AnonymousUsers, ExchangeServers, Partners"),
+              permission_groups="AnonymousUsers, ExchangeServers, Partners",
+              tls_certificate="mx.moselbrau.de"),
+        _recv("Relay DMZ", "MB-EDGE16", bindings="0.0.0.0:25",
+              remote_ip_ranges="192.168.50.20; 192.168.50.32/28",
+              permission_groups="AnonymousUsers"),
         _scanners("MB-EX16-01"),
         _scanners("MB-EX16-02"),
         _recv("Relay ERP", "MB-EX16-02", bindings="10.30.1.6:25; [2001:db8:30::6]:25",
@@ -93,6 +99,8 @@ MOSELBRAU: Rows = {
          "owner": "Brauerei-IT"},
         {"name": "Scanner Versand", "host": "10.30.5.12", "connector": "Relay Scanner",
          "owner": "Logistik"},
+        {"name": "Webshop", "host": "192.168.50.20", "connector": "Relay DMZ",
+         "server": "MB-EDGE16", "owner": "E-Commerce"},
         {"name": "ERP Braumeister", "host": "10.30.9.15", "connector": "Relay ERP",
          "server": "MB-EX16-02", "owner": "ERP-Team"},
     ],

@@ -13,8 +13,10 @@ from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.rules.assess import product_name
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
 from planner.core.rules.commands import SETUP_ACCEPT
+from planner.core.rules.edge_connectors import edge_connector_steps
 from planner.core.rules.groups import new_edge_name
 from planner.core.rules.licensing import LICENSE
+from planner.core.rules.receive import unexplained_relay_ips
 from planner.core.rules.side_by_side import new_server_install_ids
 
 __all__ = ["INBOUND", "RULE", "RULE_RESUBSCRIBE"]
@@ -66,22 +68,36 @@ def _inbound(ctx: Context, s: ServerFacts, to: str, after: str | None) -> Step:
                 f"{s.name} (Get-Queue) run empty before it is removed")
 
 
+def _receivers(ctx: Context) -> list[str]:
+    """Without a new Edge, the Mailbox servers that stay or are new take internet mail."""
+    names = [m.name for m in ctx.servers if not m.server.is_edge and not m.excluded
+             and m.product != "2013" and m.path is not MigrationPath.DECOMMISSION
+             and m.path is not MigrationPath.SIDE_BY_SIDE]
+    return names + [i.split(":", 2)[2] for i in new_server_install_ids(ctx)]
+
+
 def _replace(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[Step]:
     new, facts, fields = new_edge_name(ctx, s), (s.fact_en, s.fact_de), _fields(s)
     reason = _reason(s)
+    retired = s.path is MigrationPath.DECOMMISSION
+    # its own receive connectors and relay clients move first (EdgeSync does not copy them)
+    moved = edge_connector_steps(
+        ctx, s, (_receivers(ctx) or ["<Mailbox server>"]) if retired else [new], reason,
+        new_server_install_ids(ctx) if retired else [f"edge:new:{s.name}"],
+        [] if retired else [f"edge:subscribe:{s.name}"])
     remove = make_step(
         ctx, "edge_2016", f"edge:remove:{s.name}", "decommission", Phase.DECOMMISSION,
         f"server:{s.name}",
         (f"Remove the Edge subscription and decommission {s.name}",
          f"Edge-Abonnement entfernen und {s.name} außer Betrieb nehmen"),
         facts, fields, reason, needs_window=True, resources=(f"server:{s.name}",),
-        predecessors=deps(None if s.path is MigrationPath.DECOMMISSION
-                          else f"edge:subscribe:{s.name}"),
+        predecessors=deps(None if retired else f"edge:subscribe:{s.name}",
+                          [m.id for m in moved]),
         exits_exo_view=(s.name,) if s.judged else (),
         command=f"Remove-EdgeSubscription {s.name}  # on a Mailbox server\n"
                 f"Setup.exe /Mode:Uninstall  # on {s.name}")
-    if s.path is MigrationPath.DECOMMISSION:
-        return [remove]  # retired without a replacement: no new Edge
+    if retired:
+        return [*moved, remove]  # retired without a replacement: no new Edge
     return [
         make_step(ctx, "edge_2016", f"edge:new:{s.name}", "edge_new", Phase.SIDE_BY_SIDE,
                   f"server:{new}",
@@ -97,6 +113,7 @@ def _replace(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[St
                   reason, needs_window=True,
                   predecessors=deps(f"edge:new:{s.name}", new_server_install_ids(ctx)),
                   command=_SUBSCRIBE),
+        *moved,
         remove,
     ]
 
@@ -108,7 +125,9 @@ def _leaving(ctx: Context) -> list[ServerFacts]:
 
 
 def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
-    return RuleOutput(tuple(st for s in _leaving(ctx) for st in _replace(ctx, s, prior)))
+    leaving = _leaving(ctx)
+    return RuleOutput(tuple(st for s in leaving for st in _replace(ctx, s, prior)),
+                      findings=tuple(unexplained_relay_ips(ctx, [s.server for s in leaving])))
 
 
 def _propose_inbound(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
@@ -117,12 +136,7 @@ def _propose_inbound(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     links: list[Link] = []
     for s in _leaving(ctx):
         if s.path is MigrationPath.DECOMMISSION:
-            # Without a new Edge, the Mailbox servers that stay or are new take internet mail.
-            receivers = [m.name for m in ctx.servers if not m.server.is_edge and not m.excluded
-                         and m.product != "2013" and m.path is not MigrationPath.DECOMMISSION
-                         and m.path is not MigrationPath.SIDE_BY_SIDE]
-            receivers += [i.split(":", 2)[2] for i in new_server_install_ids(ctx)]
-            step = _inbound(ctx, s, ", ".join(receivers) or "?", None)
+            step = _inbound(ctx, s, ", ".join(_receivers(ctx)) or "?", None)
         else:
             subscribe = f"edge:subscribe:{s.name}"
             step = _inbound(ctx, s, new_edge_name(ctx, s),

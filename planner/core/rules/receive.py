@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from planner.core.catalogue import catalogue
+from planner.core.explanation import Message, message
 from planner.core.ip_ranges import IpRange, binding_port, parse_binding, parse_range
 from planner.core.model import Connector, Estate, Finding, Server, Severity
 from planner.core.rules.base import Context
@@ -23,6 +25,7 @@ from planner.core.rules.estate_facts import receive_connectors_of
 __all__ = [
     "Classified",
     "UnknownRelay",
+    "change_detail",
     "classify",
     "distinct",
     "reapply_command",
@@ -44,8 +47,7 @@ class Classified:
 
     connector: Connector
     default: str  # the default connector's name ("Default Frontend"), "" for a custom one
-    changes_en: tuple[str, ...] = ()  # what the customer changed on a default connector
-    changes_de: tuple[str, ...] = ()
+    changes: tuple[Message, ...] = ()  # what the customer changed on a default connector
     parameters: tuple[str, ...] = ()  # the Set-ReceiveConnector parameters that re-apply them
 
     @property
@@ -56,7 +58,23 @@ class Classified:
     @property
     def changed(self) -> bool:
         """True for a default connector whose changes are re-applied."""
-        return bool(self.default and self.changes_en)
+        return bool(self.default and self.changes)
+
+    @property
+    def changes_en(self) -> tuple[str, ...]:
+        """The changes in English (for details still worded as pairs)."""
+        return tuple(catalogue("en").render(m) for m in self.changes)
+
+    @property
+    def changes_de(self) -> tuple[str, ...]:
+        """The changes in German (for details still worded as pairs)."""
+        return tuple(catalogue("de").render(m) for m in self.changes)
+
+
+def change_detail(item: Classified, to: Sequence[str]) -> Message:
+    """"changed on X, re-applied to 'Default Frontend' on the new servers: ..." as a message."""
+    return message("steps.receive_change.reapplied", connector=item.connector.name,
+                   default=item.default, to=list(to), changes=list(item.changes))
 
 
 def _table(ctx: Context, key: str) -> dict[str, str]:
@@ -94,26 +112,31 @@ def _ports(c: Connector) -> set[str]:
     return {port for b in c.bindings if (port := binding_port(b))}
 
 
-def _changes(ctx: Context, c: Connector, default: str) -> list[tuple[str, str, str]]:
-    """(en, de, Set-ReceiveConnector parameter) for each change made to a default connector."""
-    out: list[tuple[str, str, str]] = []
+def _default_bindings(c: Connector, port: str) -> bool:
+    """True when the connector listens where setup put it: every local address, its port."""
+    parsed = [parse_binding(b) for b in c.bindings]
+    return all(p is not None and p[0].is_unspecified and str(p[1]) == port for p in parsed)
+
+
+def _changes(ctx: Context, c: Connector, default: str) -> list[tuple[Message, str]]:
+    """(what changed, the Set-ReceiveConnector parameter) for each change to a default one."""
+    out: list[tuple[Message, str]] = []
+    change = "steps.receive_change."
     if c.tls_certificate:
-        out.append((f"TLS certificate {c.tls_certificate}", f"TLS-Zertifikat {c.tls_certificate}",
+        out.append((message(change + "certificate", certificate=c.tls_certificate),
                     f"-TlsCertificateName <{c.tls_certificate}>"))
     ranges = [r for r in c.remote_ip_ranges if not _everything(r)]
     if ranges:
-        out.append(("remote IP ranges " + ", ".join(ranges),
-                    "Remote-IP-Bereiche " + ", ".join(ranges),
+        out.append((message(change + "ranges", ranges=", ".join(ranges)),
                     "-RemoteIPRanges " + _quoted(c.remote_ip_ranges)))
     port = _table(ctx, "transport.default_receive_ports").get(default.lower())
-    if port and c.bindings and _ports(c) != {port}:
-        out.append(("bindings " + ", ".join(c.bindings), "Bindungen " + ", ".join(c.bindings),
+    if port and c.bindings and not _default_bindings(c, port):
+        out.append((message(change + "bindings", bindings=", ".join(c.bindings)),
                     "-Bindings " + _quoted(_new_bindings(c, "the new server")[0])))
     perms = _table(ctx, "transport.default_receive_permissions").get(default.lower())
     if perms is not None and c.permission_groups and (
             {p.lower() for p in c.permission_groups} != {p.lower() for p in perms.split()}):
-        out.append(("permission groups " + ", ".join(c.permission_groups),
-                    "Berechtigungsgruppen " + ", ".join(c.permission_groups),
+        out.append((message(change + "permissions", groups=", ".join(c.permission_groups)),
                     "-PermissionGroups " + ",".join(c.permission_groups)))
     return out
 
@@ -128,7 +151,7 @@ def classify(ctx: Context, connectors: Sequence[Connector]) -> list[Classified]:
             continue
         changes = _changes(ctx, c, default)
         out.append(Classified(c, default, tuple(x[0] for x in changes),
-                              tuple(x[1] for x in changes), tuple(x[2] for x in changes)))
+                              tuple(x[1] for x in changes)))
     return out
 
 
@@ -177,21 +200,26 @@ def _new_bindings(c: Connector, new: str) -> tuple[list[str], list[str]]:
     return out, own
 
 
-def recreate_command(c: Connector, new: str) -> str:
-    """New-ReceiveConnector with everything the inventory knows about the old one."""
+def recreate_command(c: Connector, new: str, edge: bool = False) -> str:
+    """New-ReceiveConnector with everything the inventory knows about the old one.
+
+    On an Edge it runs in the Edge's own shell, where a connector has no transport role.
+    """
     frontend = any(_port == "25" for _port in _ports(c)) or not c.bindings
     bindings, own = _new_bindings(c, new)
-    parts = [f"New-ReceiveConnector -Server {new} -Name '{c.name}'",
-             f"-TransportRole {'FrontendTransport' if frontend else 'HubTransport'}",
-             "-Bindings " + (_quoted(bindings) or "<as on the old server>"),
+    head = (f"New-ReceiveConnector -Name '{c.name}'" if edge else
+            f"New-ReceiveConnector -Server {new} -Name '{c.name}' "
+            f"-TransportRole {'FrontendTransport' if frontend else 'HubTransport'}")
+    parts = [head, "-Bindings " + (_quoted(bindings) or "<as on the old server>"),
              "-RemoteIPRanges " + (_quoted(c.remote_ip_ranges) or "<as on the old server>")]
     if c.permission_groups:
         parts.append("-PermissionGroups " + ",".join(c.permission_groups))
     if c.auth_mechanism:
         parts.append("-AuthMechanism " + ",".join(c.auth_mechanism))
     line = " ".join(parts)
-    if own:
-        line += f"  # the old one listens on {', '.join(own)} only"
+    if own or edge:
+        line += "  #" + (f" on {new}" if edge else "") + ("," if own and edge else "") + (
+            f" the old one listens on {', '.join(own)} only" if own else "")
     if c.tls_certificate:
         line += (f"\nSet-ReceiveConnector '{new}\\{c.name}' "
                  f"-TlsCertificateName <{c.tls_certificate}>")

@@ -1,7 +1,8 @@
 """Relay clients on ``tests/estates/mailflow-moselbrau``: a scanner relay admitting listed and
 unlisted addresses, a /24 and an IPv6 address on both members of a 2016 DAG; an application
 relay bound to the old server's own addresses; Client Frontend at its default on one member
-and opened to anonymous senders on the other; a 2013 relay for a device nobody listed."""
+and opened to anonymous senders on the other; a 2013 relay for a device nobody listed; an Edge
+with a relay of its own and a certificate on its default connector."""
 
 from __future__ import annotations
 
@@ -84,7 +85,8 @@ def test_each_unexplained_address_stays_a_finding_naming_ip_and_connector() -> N
              if f.code == "RULES-RELAY-IP-UNEXPLAINED" and (m := f.text) is not None}
     assert found == {("Relay Scanner", "10.30.5.13"), ("Relay Scanner", "10.30.5.14"),
                      ("Relay Scanner", "10.30.5.15"), ("Relay Scanner", "10.30.8.0/24"),
-                     ("Relay Scanner", "2001:db8:30::25"), ("Relay Waage", "10.30.7.40")}
+                     ("Relay Scanner", "2001:db8:30::25"), ("Relay Waage", "10.30.7.40"),
+                     ("Relay DMZ", "192.168.50.32/28")}
 
 
 def test_connectors_are_recreated_with_ipv6_brackets_and_new_local_addresses() -> None:
@@ -110,3 +112,22 @@ def test_only_real_changes_to_default_connectors_are_reapplied() -> None:
     for untouched in ("Default Frontend MB-EX16-02", "Default MB-EX16-01",
                       "Client Proxy MB-EX16-02", "Default internal receive connector"):
         assert f"'{untouched}'" not in step.command
+
+
+def test_an_edges_own_connectors_and_relay_clients_move_before_it_goes() -> None:
+    g = step_graph(_proposal().steps)
+    receive = _step("edge:receive:MB-EDGE16")
+    # EdgeSync does not copy receive connectors: recreated in the new Edge's own shell
+    assert "New-ReceiveConnector -Name 'Relay DMZ' -Bindings '0.0.0.0:25' " \
+           "-RemoteIPRanges '192.168.50.20','192.168.50.32/28'" in receive.command
+    assert "-TransportRole" not in receive.command
+    assert "'MB-EDGE16-SE\\Default internal receive connector MB-EDGE16-SE' " \
+           "-TlsCertificateName <mx.moselbrau.de>" in receive.command
+    assert "edge:new:MB-EDGE16" in nx.ancestors(g, receive.id)
+    relays = _relays("edge:relay:MB-EDGE16:")
+    assert set(relays) == {"Webshop", "unknown-192.168.50.32-28"}
+    assert relays["Webshop"].owner == "E-Commerce"
+    before = nx.ancestors(g, "edge:remove:MB-EDGE16")
+    assert {receive.id, *(s.id for s in relays.values())} <= before
+    for step in relays.values():  # the devices move once the new Edge carries mail
+        assert "edge:subscribe:MB-EDGE16" in nx.ancestors(g, step.id)
