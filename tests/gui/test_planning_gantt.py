@@ -132,3 +132,32 @@ def test_shortened_labels_keep_what_tells_rows_apart(qtbot):
     shown = distinct_labels(titles, lambda t: metrics.horizontalAdvance(t) <= 220)
     assert shown[1].endswith("(2/4)") and shown[4].endswith("BER-EX19-01")
     assert shown[0].startswith("Move")
+
+
+def test_a_move_batchs_unattended_run_is_hatched_and_its_tooltip_names_the_booked_days(
+        qtbot, monkeypatch):
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QGraphicsScene
+
+    from planner.core.plan import BookedPart
+    from planner.gui.views.gantt_scene import GanttInput, build_gantt_scene
+
+    doc = fake_document(monkeypatch)
+    plan = doc.plan
+    dated = plan.schedule.for_step("moves:EX02")
+    end = dated.start + timedelta(days=9)
+    batch = replace(dated, end=end, booked=(
+        BookedPart("setup", dated.start, dated.start, 0.5),
+        BookedPart("completion", end, end, 0.5)))
+    plan = replace(plan, schedule=replace(plan.schedule, steps=tuple(
+        batch if s.step_id == batch.step_id else s for s in plan.schedule.steps)))
+    scene = QGraphicsScene()
+    layout = build_gantt_scene(scene, GanttInput(plan))
+    bar = layout.bars["moves:EX02"]
+    (hatch,) = bar.childItems()
+    assert hatch.brush().style() == Qt.BrushStyle.BDiagPattern
+    day = layout.px_per_day
+    assert hatch.rect().left() == pytest.approx(day)  # after the set-up day
+    assert hatch.rect().right() == pytest.approx(bar.rect().right() - day)  # before completion
+    assert "unattended" in bar.toolTip() and "set-up" in bar.toolTip()

@@ -68,7 +68,7 @@ class _Painter:
         if found is None:
             props = dict(self.backgrounds[col])
             if bar and run:  # unattended: hatched in the bar's colour, nobody booked
-                props.update(pattern=_HATCH, fg_color=bar, bg_color="#FFFFFF")
+                props.update(pattern=_HATCH, fg_color=bar, bg_color=COLOURS["paper"])
             elif bar and not text:
                 props["bg_color"] = bar
             if text:
@@ -224,7 +224,8 @@ def _write_legend(writer: SheetWriter, ctx: ExportContext, row: int, width: floa
     fills: list[dict[str, Any]] = [{"bg_color": colour} for colour, _ in items]
     if any(r.dated is not None and r.dated.booked for r in ctx.outline.rows):
         items.append(("", ctx.text("gantt.unattended")))
-        fills.append({"pattern": _HATCH, "fg_color": COLOURS["muted"], "bg_color": "#FFFFFF"})
+        fills.append({"pattern": _HATCH, "fg_color": COLOURS["muted"],
+                      "bg_color": COLOURS["paper"]})
     col = LEFT
     for (_, text), fill in zip(items, fills, strict=True):
         span = max(1, math.ceil((len(text) * 0.95 + 1) / width))

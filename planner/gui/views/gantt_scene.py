@@ -318,6 +318,13 @@ def _draw_bar(scene: QGraphicsScene, data: GanttInput, layout: GanttLayout, step
     bar.setToolTip(tip)
     bar.setCursor(Qt.CursorShape.SizeHorCursor)
     bar.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+    run = dated.unattended_run()
+    if run is not None:  # a move batch runs on its own here: hatched, nobody booked
+        a, b = layout.x_of(run[0]) - x0, layout.x_of(run[1] + timedelta(days=1)) - x0
+        hatch = QGraphicsRectItem(QRectF(a, 0, b - a, BAR_H), bar)
+        hatch.setBrush(QBrush(QColor(COLOURS["paper"]), Qt.BrushStyle.BDiagPattern))
+        hatch.setPen(QPen(Qt.PenStyle.NoPen))
+        hatch.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the bar is dragged
     scene.addItem(bar)
     layout.bars[step.id] = bar
 
