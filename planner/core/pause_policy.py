@@ -32,10 +32,15 @@ class PauseError(SettingsError):
 
 
 def _fail(lang: str, key: str, **fields: object) -> PauseError:
-    """The error in ``lang``; each ``<name>_days`` field is worded as a counted number of days."""
+    """The error in ``lang``; each ``<name>_days`` field is worded as a counted number of days,
+    and ``<name>_days_dative`` in the case a preposition wants ("von 90 Tagen"), so the
+    catalogue's sentence picks the form its grammar needs."""
     cat = catalogue(lang)
-    words = {k: cat.plural("exo.pause_error.days", v)
-             if k.endswith("_days") and isinstance(v, int) else v for k, v in fields.items()}
+    words: dict[str, object] = dict(fields)
+    for k, v in fields.items():
+        if k.endswith("_days") and isinstance(v, int):
+            words[k] = cat.plural("exo.pause_error.days", v)
+            words[f"{k}_dative"] = cat.plural("exo.pause_error.days_dative", v)
     return PauseError(cat(f"exo.pause_error.{key}", **words), key="enforcement.pauses")
 
 

@@ -22,7 +22,7 @@ from planner.core.model import Finding, Severity
 from planner.core.pause_policy import days_per_year, pause_command
 from planner.core.plan import Exposure, Pause, Phase, Proposal, Schedule, ScheduledStep, Step
 
-__all__ = ["OWNER", "PauseSteps", "pause_steps"]
+__all__ = ["OWNER", "PauseSteps", "needed_now", "pause_steps"]
 
 OWNER = "exo_admin"  # the customer's Exchange Online administrator
 _LANGS = ("en", "de")
@@ -41,47 +41,90 @@ def _without(pauses: tuple[Pause, ...], pause: Pause) -> tuple[Pause, ...]:
     return tuple(p for p in pauses if p != pause)
 
 
+@dataclass(frozen=True)
+class _Harm:
+    """What a server suffers from a pause's start on were the pause not run: its first
+    throttled or blocked day in the window, and since when it has been in that stage (the
+    same day, unless the stage already holds when the pause would begin)."""
+
+    day: DayStage
+    since: date
+
+
 def _first_harm(exposure: Exposure, pause: Pause, others: tuple[Pause, ...],
-                knowledge: Knowledge, until: date | None = None) -> DayStage | None:
+                knowledge: Knowledge, until: date | None = None) -> _Harm | None:
     """The first throttled or blocked day of this server from the pause start up to ``until``
     (default: the pause's end) and its cutover, were the pause not run."""
     last = until or pause.end
     end = min(last, exposure.cutover) if exposure.cutover else last
-    for day in daily_stages(exposure, others, knowledge.policy, end):
+    strip = daily_stages(exposure, others, knowledge.policy, end)
+    for i, day in enumerate(strip):
         if day.day >= pause.start and day.kind in ("throttle", "block"):
-            return day
+            first = i  # walk back to the start of this stage: a 2024 block is "since 2024"
+            while first > 0 and strip[first - 1].stage == day.stage \
+                    and strip[first - 1].kind == day.kind:
+                first -= 1
+            return _Harm(day, strip[first].day)
     return None
 
 
-def _texts(cat: Catalogue, n: int, pause: Pause, harm: dict[str, DayStage],
+def needed_now(pause: Pause, harm: dict[str, _Harm], as_of: date) -> bool:
+    """Whether the pause must be requested by the as-of date: it would begin by then, or a
+    server it holds is already throttled or blocked on that day."""
+    return pause.start <= as_of or any(h.since <= as_of for h in harm.values())
+
+
+def _consequence(cat: Catalogue, server: str, harm: _Harm, pause: Pause) -> str:
+    kind = cat(f"exo.today.kind_lower.{harm.day.kind}")
+    if harm.since < pause.start:  # the stage holds already: say since when, in the past
+        return cat("exo.pause_step.consequence_since", server=server, stage=harm.day.stage,
+                   since=harm.since, kind=kind)
+    return cat("exo.pause_step.consequence", server=server, stage=harm.day.stage,
+               from_day=harm.day.day, kind=kind)
+
+
+def _texts(cat: Catalogue, n: int, pause: Pause, harm: dict[str, _Harm],
            as_of: date) -> tuple[str, str]:
     budget = cat.names(cat("exo.pause_step.budget_year", days=d, year=y)
                        for y, d in days_per_year(pause.start, pause.days).items())
-    servers = cat.names(sorted(harm)) or "–"
-    why = cat("exo.pause_step.why", start=pause.start, days=pause.days, end=pause.end,
-              servers=servers, budget=budget)
-    consequences = cat.names(
-        cat("exo.pause_step.consequence", server=s, stage=d.stage, from_day=d.day,
-            kind=cat(f"exo.today.kind_lower.{d.kind}")) for s, d in sorted(harm.items())
-    ) or cat("exo.pause_step.nothing")
+    now = needed_now(pause, harm, as_of)
+    fields = {"start": pause.start, "end": pause.end, "budget": budget, "as_of": as_of,
+              "length": cat.plural("exo.pause_error.days", pause.days)}
+    if harm:
+        why = cat("exo.pause_step.why_now" if now else "exo.pause_step.why",
+                  servers=cat.names(sorted(harm)), **fields)
+    else:  # a fixed pause no judged server needs: say so, never "for –"
+        why = cat("exo.pause_step.why_now_unused" if now else "exo.pause_step.why_unused",
+                  **fields)
+    consequences = cat.names(_consequence(cat, s, h, pause) for s, h in sorted(harm.items())) \
+        or cat("exo.pause_step.nothing")
     why = f"{why} {cat('exo.pause_step.if_not_run', consequences=consequences)}"
-    if pause.start <= as_of:
-        why = cat("exo.pause_step.why_now", as_of=as_of, rest=why)
-        title = cat("exo.pause_step.title_now", n=n, days=pause.days, as_of=as_of)
-    else:
-        title = cat("exo.pause_step.title", n=n, days=pause.days)
-    return title, why
+    if now:
+        return cat.plural("exo.pause_step.title_now", pause.days, n=n, as_of=as_of), why
+    return cat.plural("exo.pause_step.title", pause.days, n=n), why
 
 
-def _step(n: int, pause: Pause, harm: dict[str, DayStage], as_of: date,
+def _step(n: int, pause: Pause, harm: dict[str, _Harm], as_of: date,
           knowledge: Knowledge) -> Step:
     cmd = pause_command(knowledge.policy.pause_cmdlet, pause.days)
     (title_en, why_en), (title_de, why_de) = (
         _texts(catalogue(lang), n, pause, harm, as_of) for lang in _LANGS)
+    # A pause needed now is due on the as-of date: that is its deadline (MS Project shows it)
+    # and, when that lies before the pause's own first day, its date in every deliverable.
+    deadline = as_of if needed_now(pause, harm, as_of) else None
     return Step(id=f"pause:{n}", title_en=title_en, title_de=title_de, kind="pause",
                 phase=Phase.HYBRID, target="tenant", duration_days=1, rule="enforcement_pause",
-                why_en=why_en, why_de=why_de, command=cmd,
+                why_en=why_en, why_de=why_de, command=cmd, deadline=deadline,
                 source=facts_of(knowledge).pause_cmdlet_source, needs_consultant=False, owner=OWNER)
+
+
+def _dated(step: Step, pause: Pause) -> ScheduledStep:
+    """The pause step's date: the pause's first day, or its deadline when that is earlier."""
+    if step.deadline is not None and step.deadline < pause.start:
+        return ScheduledStep(step.id, step.deadline, step.deadline, "",
+                             Driver(kind="deadline", key="pause_now", day=step.deadline))
+    return ScheduledStep(step.id, pause.start, pause.start, "",
+                         Driver(kind="deadline", key="pause", day=pause.start))
 
 
 def _no_float(exit_step: Step, dated: ScheduledStep, server: str, n: int, pause: Pause,
@@ -118,8 +161,7 @@ def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,
             if later is not None:
                 held[exposure.server] = later
         steps.append(_step(n, pause, held, as_of, knowledge))
-        dated.append(ScheduledStep(f"pause:{n}", pause.start, pause.start, "",
-                                   Driver(kind="deadline", key="pause", day=pause.start)))
+        dated.append(_dated(steps[-1], pause))
         for i, step in enumerate(steps):
             protected = [s for s in step.exits_exo_view if s in harm]
             if not protected:
@@ -129,6 +171,6 @@ def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,
             when = by_id.get(step.id)
             if when is not None and when.end == pause.end:
                 findings.append(_no_float(step, when, protected[0], n, pause,
-                                          harm[protected[0]]))
+                                          harm[protected[0]].day))
     return PauseSteps(replace(proposal, steps=tuple(steps)),
                       replace(schedule, steps=tuple(dated)), tuple(findings))

@@ -49,10 +49,10 @@ def _objective_risks(plan: Plan, words: Wording) -> list[Risk]:
         found.append(Risk(words("risk_infeasible", reason=reason or "–"), "high", "high",
                           consultant, words("mit_infeasible"), words("src_schedule")))
     if obj.blocked_days:
-        found.append(Risk(words("risk_blocked", days=obj.blocked_days), "high", "high",
+        found.append(Risk(words.plural("risk_blocked", obj.blocked_days), "high", "high",
                           consultant, words("mit_more_consultants"), words("src_schedule")))
     if obj.throttled_days:
-        found.append(Risk(words("risk_throttled", days=obj.throttled_days), "high", "medium",
+        found.append(Risk(words.plural("risk_throttled", obj.throttled_days), "high", "medium",
                           consultant, words("mit_more_consultants"), words("src_schedule")))
     return found
 
@@ -79,9 +79,14 @@ def _cutover_risks(plan: Plan, steps: tuple[NumberedStep, ...], words: Wording) 
         end = item.dated.end
         for pause in plan.schedule.pauses:
             if pause.start <= end <= pause.end and (pause.end - end).days <= TIGHT_FLOAT_DAYS:
+                float_days = (pause.end - end).days
+                # no float is its own sentence: "ends only 0 days before" reads wrong
+                text = words.plural("risk_tight_cutover", float_days, server=exposure.server,
+                                    end=words.date(pause.end)) if float_days else \
+                    words("risk_cutover_on_pause_end", server=exposure.server,
+                          end=words.date(pause.end))
                 found.append(Risk(
-                    words.plural("risk_tight_cutover", (pause.end - end).days,
-                                 server=exposure.server, end=words.date(pause.end)),
+                    text,
                     "medium", "high", words("owner_consultant"),
                     words("mit_tight_cutover", date=words.date(item.dated.start)),
                     words("src_step", n=item.number)))

@@ -212,7 +212,11 @@ def _plan_sentences(plan: Plan, knowledge: Knowledge, words: Wording) -> list[st
                       reason=obj.reason(words.lang) or obj.status)]
     if plan.schedule.exposure:
         if obj.blocked_days or obj.throttled_days:
-            text.append(words("s_exposure", throttled=obj.throttled_days, blocked=obj.blocked_days))
+            # "throttled on 0 days" is no sentence: a count of none leaves its clause out
+            key = "s_exposure" if obj.blocked_days and obj.throttled_days else \
+                "s_exposure_blocked" if obj.blocked_days else "s_exposure_throttled"
+            text.append(words(key, throttled=words.plural("n_days_on", obj.throttled_days),
+                              blocked=words.plural("n_days_on", obj.blocked_days)))
         else:
             text.append(words("s_exposure_clean"))
         text.append(_pause_sentence(plan, knowledge, words))
@@ -224,9 +228,9 @@ def _pause_sentence(plan: Plan, knowledge: Knowledge, words: Wording) -> str:
     if not pauses:
         return words("s_no_pauses")
     detail = "; ".join(words("s_pause_item", start=words.date(p.start), end=words.date(p.end),
-                             days=p.days) for p in pauses)
-    return words("s_pauses", days=sum(p.days for p in pauses), detail=detail,
-                 max=knowledge.policy.pause_max_days_per_year)
+                             length=words.plural("n_days", p.days)) for p in pauses)
+    return words("s_pauses", used=words.plural("n_days", sum(p.days for p in pauses)),
+                 detail=detail, max=knowledge.policy.pause_max_days_per_year)
 
 
 def summary_paragraphs(plan: Plan, knowledge: Knowledge, words: Wording) -> tuple[str, ...]:
@@ -258,9 +262,9 @@ def risks(plan: Plan, knowledge: Knowledge, words: Wording) -> tuple[str, ...]:
         reason = obj.reason(words.lang)
         items.append(words("risk_infeasible", reason=reason or obj.status))
     if obj.blocked_days:
-        items.append(words("risk_blocked", days=obj.blocked_days))
+        items.append(words.plural("risk_blocked", obj.blocked_days))
     if obj.throttled_days:
-        items.append(words("risk_throttled", days=obj.throttled_days))
+        items.append(words.plural("risk_throttled", obj.throttled_days))
     unsupported = sum(1 for a in plan.proposal.servers if not a.supported)
     if unsupported:
         items.append(words.plural("risk_unsupported", unsupported))

@@ -48,11 +48,17 @@ PROBLEMS_EN = {
     "several with a singular noun": re.compile(rf"{_SEVERAL} {_NOUNS_EN}\b(?!s|es|-)"),
     "several servers, singular verb": re.compile(
         rf"\b{_NAME}(?:, {_NAME})+ (?:runs|is|has|gets|carries|holds)\b"),
-    "a hole": re.compile(r"none listed|keine erfasst|\?\)|<[a-z ]+>"),
+    "a hole": re.compile(r"none listed|keine erfasst|\?\)|<[a-z ]+>|(?:for|für) –[.,;]"),
     "placeholder": re.compile(r"\{[a-z_]+\}"),
+    "no float as a count": re.compile(
+        r"\b0 (?:days?|Tagen?) (?:before|vor)\b|\b(?:on|an) 0 (?:days|Tagen)\b"),
 }
 PROBLEMS_DE = {
-    **{k: v for k, v in PROBLEMS_EN.items() if k in ("(s)-plural", "a hole", "placeholder")},
+    **{k: v for k, v in PROBLEMS_EN.items()
+       if k in ("(s)-plural", "a hole", "placeholder", "no float as a count")},
+    # a preposition that wants the dative: "von 90 Tagen", never "von 90 Tage"
+    "dative plural": re.compile(
+        r"\b(?:von|mit|nach|seit|an|vor|binnen) (?:[02-9]|[1-9]\d+) Tage\b"),
     "several servers, singular verb": re.compile(
         rf"\b{_NAME}(?:, {_NAME})+ (?:läuft|ist|hat|erhält|trägt|wird)\b"),
     "several with a singular noun": re.compile(rf"{_SEVERAL} {_NOUNS_DE}(?![a-zäöüs-])"),
@@ -163,6 +169,10 @@ def test_the_checks_catch_what_they_should() -> None:
     assert not de["English decimal point"].search("etwa 2.131 GB Postfachdaten")
     assert not en["several with a singular noun"].search("one per 2016 server")
     assert not de["several with a singular noun"].search("3 Server sollen mit SE laufen")
+    assert de["dative plural"].search("das Pausenbudget von 90 Tage im Jahr")
+    assert not de["dative plural"].search("das Pausenbudget von 90 Tagen im Jahr")
+    assert de["a hole"].search("setzt die Blockierung aus, für –.")
+    assert en["no float as a count"].search("ends only 0 days before the pause ends")
 
 
 def test_every_step_kind_the_rules_use_has_a_name_in_the_vocabulary() -> None:

@@ -1,0 +1,111 @@
+"""A pause needed now: a server Exchange Online already blocks asks for it by the as-of date.
+
+The customer's step says "request by <as-of date>" (its deadline and its date in every
+deliverable), and what it prevents is said in the past tense: blocked since 2024, not "from
+the plan start".
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from planner.core.export.mspdi import write_mspdi
+from planner.core.export.xlsx import write_workbook
+from planner.core.knowledge import Knowledge, load_knowledge
+from planner.core.model import Estate, ExoReport, Server
+from planner.core.plan import Plan, Step
+from planner.core.plan_json import plan_to_plain
+from planner.core.report.management import action_table
+from planner.core.report.wording import load_wording
+from planner.pipeline import make_plan
+from tests.core.scheduler.builders import settings
+
+AS_OF, START = date(2026, 12, 4), date(2026, 12, 7)
+DETECTED = date(2024, 3, 28)
+BLOCKED = DETECTED + timedelta(days=90)  # stage 8 from day 90: 26.06.2024
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    """The shipped knowledge base."""
+    return load_knowledge()
+
+
+def _plan(knowledge: Knowledge, detected: date, lang: str = "en") -> Plan:
+    report = ExoReport("ex01.contoso.com", "15.1.2507.39", detected)
+    estate = Estate(servers=(Server("EX01", fqdn="ex01.contoso.com", roles=("Mailbox",),
+                                    build="15.1.2507.39"),), exo_reports=(report,))
+    return make_plan(estate, (), settings(as_of=AS_OF, start=START, language=lang),
+                     knowledge=knowledge)
+
+
+def _first_pause(plan: Plan) -> Step:
+    return next(s for s in plan.proposal.steps if s.id == "pause:1")
+
+
+@pytest.fixture(scope="module")
+def blocked(knowledge: Knowledge) -> Plan:
+    """EX01 first detected 28.03.2024: blocked since 26.06.2024, long before the plan."""
+    return _plan(knowledge, DETECTED)
+
+
+def test_a_pause_for_a_server_blocked_since_2024_is_due_by_the_as_of_date(blocked: Plan) -> None:
+    step = _first_pause(blocked)
+    assert blocked.schedule.pauses[0].start == START  # the plan still counts it from its start
+    assert step.deadline == AS_OF
+    (dated,) = [d for d in blocked.schedule.steps if d.step_id == "pause:1"]
+    assert (dated.start, dated.end) == (AS_OF, AS_OF)
+    assert step.title("en").endswith("by 4 Dec 2026")
+    assert "bis 04.12.2026 beantragen" in step.title("de")
+    en, de = step.why("en"), step.why("de")
+    assert "as it has been since 26 Jun 2024" in en and "by 4 Dec 2026" in en
+    assert "wie schon seit 26.06.2024" in de and "spätestens am 04.12.2026" in de
+    # never "blocked from the plan start" for a server blocked these two years
+    assert "EX01 blocked (stage 8) from" not in en and "EX01 ab 07.12.2026" not in de
+
+
+def test_the_json_workbook_mspdi_and_action_list_say_request_by_the_as_of_date(
+        blocked: Plan, knowledge: Knowledge, tmp_path: Path) -> None:
+    (step,) = [s for s in plan_to_plain(blocked, knowledge)["steps"] if s["id"] == "pause:1"]
+    assert step["start"] == step["deadline"] == AS_OF.isoformat()
+
+    book = tmp_path / "plan.xlsx"
+    write_workbook(blocked, knowledge, book, "de")
+    (row,) = [r for r in openpyxl.load_workbook(book)["Plan"].iter_rows()
+              if any(str(c.value).startswith("Durchsetzungspause 1") for c in r)]
+    values = [c.value for c in row]
+    assert "Durchsetzungspause 1 (41 Tage) bis 04.12.2026 beantragen" in values
+    assert values.count(datetime(2026, 12, 4)) == 2  # start and finish: the as-of date
+    assert any(str(v).startswith("Sofort nötig, daher") and "04.12.2026" in str(v)
+               for v in values)  # the printed short reason says by when
+    notes = " ".join(c.comment.text for c in row if c.comment)
+    assert "wie schon seit 26.06.2024" in notes
+
+    project = tmp_path / "plan.xml"
+    write_mspdi(blocked, knowledge, project, "en")
+    ns = {"p": "http://schemas.microsoft.com/project"}
+    (task,) = [t for t in ET.parse(project).getroot().findall(".//p:Task", ns)
+               if t.findtext("p:Name", "", ns).startswith("Request enforcement pause 1")]
+    assert task.findtext("p:Deadline", "", ns) == "2026-12-04T17:00:00"
+    assert task.findtext("p:Start", "", ns).startswith("2026-12-04")
+
+    for lang, due in (("en", "4 Dec 2026"), ("de", "04.12.2026")):
+        table = action_table(blocked, load_wording(lang))
+        (action,) = [r for r in table.rows if "1" in r.cells[1] and (
+            "pause" in r.cells[1].lower())]
+        assert action.cells[0] == due and action.cells[1].endswith(
+            "by 4 Dec 2026" if lang == "en" else "bis 04.12.2026 beantragen")
+
+
+def test_a_pause_whose_server_is_not_yet_judged_keeps_its_own_date(knowledge: Knowledge) -> None:
+    # First detected after the plan start: nothing is throttled on the as-of date.
+    plan = _plan(knowledge, date(2026, 12, 10))
+    for step in (s for s in plan.proposal.steps if s.kind == "pause"):
+        (dated,) = [d for d in plan.schedule.steps if d.step_id == step.id]
+        assert step.deadline is None and dated.start > AS_OF
+        assert "by 4 Dec 2026" not in step.title("en") and "since" not in step.why("en")

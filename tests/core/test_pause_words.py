@@ -1,0 +1,116 @@
+"""The pause's texts read right in both languages: a pause that holds no server, a pause
+needed now, a cutover with no float, a one-day pause and every fixed-pause error.
+
+Each text is read with the grammar test's checks (plurals, German cases, holes such as
+"für –", "0 days before") and the cases that used to read wrong are named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from planner.core.errors import SettingsError
+from planner.core.knowledge import Knowledge, load_knowledge
+from planner.core.model import Estate, ExoReport, Server
+from planner.core.pause_policy import check_fixed_pauses
+from planner.core.plan import Plan
+from planner.core.report.risk_register import plan_risks
+from planner.core.report.summary import summary_paragraphs
+from planner.core.report.wording import load_wording
+from planner.core.settings import Settings
+from planner.pipeline import make_plan
+from tests.core.rules.test_grammar import PROBLEMS_DE, PROBLEMS_EN
+from tests.core.scheduler.builders import settings
+
+AS_OF, START = date(2026, 12, 4), date(2026, 12, 7)
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    """The shipped knowledge base."""
+    return load_knowledge()
+
+
+def _estate(build: str, detected: date | None) -> Estate:
+    reports = (ExoReport("ex01.contoso.com", build, detected),) if detected else ()
+    return Estate(servers=(Server("EX01", fqdn="ex01.contoso.com", roles=("Mailbox",),
+                                  build=build),), exo_reports=reports)
+
+
+@pytest.fixture(scope="module")
+def plans(knowledge: Knowledge) -> dict[str, Plan]:
+    """A blocked server (pause needed now, cutover on the pause's last day), a fixed pause
+    no judged server needs (an SE estate) and a one-day fixed pause."""
+    base = settings(as_of=AS_OF, start=START)
+    return {
+        "blocked": make_plan(_estate("15.1.2507.39", date(2024, 3, 28)), (), base,
+                             knowledge=knowledge),
+        "unused": make_plan(_estate("15.2.2562.17", None), (),
+                            replace(base, fixed_pauses=((date(2026, 12, 8), 10),)),
+                            knowledge=knowledge),
+        "one day": make_plan(_estate("15.1.2507.39", date(2026, 10, 1)), (),
+                             replace(base, fixed_pauses=((date(2026, 12, 8), 1),)),
+                             knowledge=knowledge),
+    }
+
+
+def _errors(lang: str) -> Iterator[str]:
+    policy = load_knowledge().policy
+    cases = [(((date(2026, 12, 8), 30), (date(2026, 12, 20), 10)), 0),  # overlap
+             (((date(2026, 12, 8), 20),), 85),  # budget: 85 used + 20
+             (((date(2026, 11, 2), 5),), 0),  # before the plan start
+             (((date(2026, 12, 8), 1),) * 6, 0),  # too many
+             (((date(2027, 1, 4), 91),), 0)]  # too long
+    for fixed, used in cases:
+        s = Settings(start=START, language=lang, fixed_pauses=fixed,
+                     pause_days_used={2026: used})
+        with pytest.raises(SettingsError) as error:
+            check_fixed_pauses(s, policy)
+        yield str(error.value)
+
+
+def _texts(plans: dict[str, Plan], knowledge: Knowledge, lang: str) -> Iterator[str]:
+    for plan in plans.values():
+        for step in plan.proposal.steps:
+            if step.kind == "pause":
+                yield step.title(lang)
+                yield step.why(lang)
+        yield from (f.message(lang) for f in plan.findings if f.code.startswith("PAUSE-"))
+        words = load_wording(lang)
+        yield from (r.title for r in plan_risks(plan, knowledge, words))
+        yield from summary_paragraphs(plan, knowledge, words)
+    yield from _errors(lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_pause_text_reads_right(plans: dict[str, Plan], knowledge: Knowledge,
+                                      lang: str) -> None:
+    problems = PROBLEMS_DE if lang == "de" else PROBLEMS_EN
+    texts = list(_texts(plans, knowledge, lang))
+    found = [f"{kind}: …{m.group(0)}… in {text!r}" for text in texts
+             for kind, rx in problems.items() if (m := rx.search(text))]
+    assert not found, "\n".join(found)
+    assert len(texts) > 12
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["This fixed pause currently holds back no judged server",
+            "the pause budget of 90 days a year",
+            "ends on 16 Jan 2027, the day the enforcement pause ends",
+            "Request enforcement pause 1 (1 day) by 4 Dec 2026", "8 Dec 2026 to 8 Dec 2026, 1 day",
+            "is blocked on 40 days and never only throttled"]),
+    ("de", ["Diese feste Pause hält derzeit keinen geprüften Server auf",
+            "auf das Pausenbudget von 90 Tagen im Jahr",
+            "endet am 16.01.2027, dem Tag, an dem die Durchsetzungspause endet",
+            "Durchsetzungspause 1 (1 Tag) bis 04.12.2026 beantragen",
+            "08.12.2026 bis 08.12.2026, 1 Tag", "an 40 Tagen blockiert und an keinem Tag nur"]),
+])
+def test_the_cases_that_read_wrong_read_right(plans: dict[str, Plan], knowledge: Knowledge,
+                                              lang: str, expected: list[str]) -> None:
+    everything = "\n".join(_texts(plans, knowledge, lang))
+    for text in expected:
+        assert text in everything, text
