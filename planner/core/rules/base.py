@@ -151,11 +151,8 @@ class Context:
         return self.knowledge.rules.get(rule)
 
     def _note_missing(self, key: str, default: float) -> None:
-        finding = Finding(
-            Severity.WARNING, "RULES-KNOWLEDGE-MISSING",
-            f"The knowledge base has no entry '{key}'; {default:g} is used instead.",
-            f"Die Wissensbasis hat keinen Eintrag '{key}'; ersatzweise gilt {default:g}.",
-            target=key)
+        finding = Finding.about(Severity.WARNING, "RULES-KNOWLEDGE-MISSING", key, key=key,
+                                default=default)
         if finding not in self.notes:
             self.notes.append(finding)
 

@@ -200,13 +200,15 @@ def _receive_step(ctx: Context, g: Group, after: str | list[str],
     changed = [i for i in items if i.changed]
     if not custom and not changed:
         return None
-    targets = list(g.targets) or ["<SE server>"]
+    # no SE server at all takes over: the consultant names one
+    targets = list(g.targets) or [placeholder("se_server")]
     recreated = ([_text("custom_receives", names=_connector_names([i.connector for i in custom]))]
                  if custom else [])
     detail = _with_changes(recreated, changed) if changed else recreated
     lines = [recreate_command(i.connector, t) for i in custom for t in targets]
     lines += [reapply_command(i, t) for i in changed for t in targets]
-    title = _text("recreate_title" if custom else "reapply_title", to=targets)
+    title = _text("recreate_title" if custom else "reapply_title",
+                  to=list(g.targets) or message("steps.moves.the_se_servers"))
     return group_step(
         ctx, g, _RULE, f"sbs:receive:{g.key}", "receive_connectors", SBS, f"group:{g.key}",
         title, detail, group_fields(g),
