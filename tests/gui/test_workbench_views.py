@@ -87,6 +87,31 @@ def test_estate_view_filters_and_selects(qtbot: Any, monkeypatch: Any) -> None:
     assert "(3)" in view.tabText(0)
 
 
+def test_estate_table_sorts_numbers_as_numbers_and_edits_the_sorted_row(
+        qtbot: Any, monkeypatch: Any) -> None:
+    doc = fake_document(monkeypatch)
+    servers = doc.estate.servers
+    sizes = (250.0, 9.5, 1200.0)  # as text "1200" < "250" < "9.5"
+    doc.set_project(replace(doc.project, estate=replace(doc.estate, servers=tuple(
+        replace(s, mailbox_data_gb=gb) for s, gb in zip(servers, sizes, strict=True)))))
+    view = EstateView(doc)
+    qtbot.addWidget(view)
+    table = view.tables["servers"]
+    column = table.model.columns.index("mailbox_data_gb")
+    table.table.selectRow(0)
+    table.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    shown = [table.proxy.index(r, column).data() for r in range(3)]
+    assert shown == ["1200", "250", "9.5"]
+    name_of_largest = table.proxy.index(0, 0).data()
+    selected = table.table.selectionModel().selectedRows()
+    assert selected and selected[0].data() == "EX01"  # the selection follows its server
+    site = table.model.columns.index("site")
+    assert table.proxy.setData(table.proxy.index(0, site), "Hamburg")
+    assert doc.estate.server(name_of_largest).site == "Hamburg"
+    table.filter.setText("hamburg")
+    assert table.proxy.rowCount() == 1 and table.proxy.index(0, 0).data() == name_of_largest
+
+
 def test_findings_double_click_asks_to_show_the_record(qtbot: Any, monkeypatch: Any) -> None:
     doc = fake_document(monkeypatch)
     _with_findings(doc)
@@ -137,3 +162,24 @@ def test_graph_layout_keeps_sites_apart(monkeypatch: Any) -> None:
     ex1, ex3 = layout.nodes["server:EX1"], layout.nodes["server:EX3"]
     assert ex1.x == ex3.x and ex1.y != ex3.y
     assert layout.nodes["connector:Out"].x > ex1.x
+
+
+def test_estate_columns_fit_once_and_keep_the_consultants_width(qtbot: Any,
+                                                                 monkeypatch: Any) -> None:
+    doc = fake_document(monkeypatch)
+    view = EstateView(doc)
+    qtbot.addWidget(view)
+    view.show()
+    table = view.tables["servers"]
+    header = table.table.horizontalHeader()
+    fqdn = table.model.columns.index("build")
+    longest = max(table.fontMetrics().horizontalAdvance(s.build) for s in doc.estate.servers)
+    assert longest > 0
+    # fitted when shown: the short names' column narrower than Qt's default
+    qtbot.waitUntil(lambda: header.sectionSize(0) < header.defaultSectionSize())
+    assert header.sectionSize(fqdn) >= longest
+    header.resizeSection(fqdn, longest + 90)  # the consultant widens a column by hand
+    site = table.model.columns.index("site")
+    assert table.proxy.setData(table.proxy.index(0, site), "Hamburg")  # an edit resets
+    qtbot.wait(20)
+    assert header.sectionSize(fqdn) == longest + 90

@@ -13,7 +13,6 @@ from dataclasses import fields, replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -36,6 +35,7 @@ from planner.core.vocabulary import COLOURS, PATHS, PRODUCTS
 from planner.gui.document import Document
 from planner.gui.edit import Edit, update_decisions
 from planner.gui.i18n import texts, ui_language, word
+from planner.gui.models.row_order import SortedTableModel
 from planner.gui.rich_text import literal
 
 __all__ = ["ASSESSMENT_COLUMNS", "ENTITY_TYPES", "SORT_ROLE", "EstateModel"]
@@ -112,7 +112,7 @@ def column_title(key: str) -> str:
     return QCoreApplication.translate("EstateModel", text)
 
 
-class EstateModel(QAbstractTableModel):
+class EstateModel(SortedTableModel):
     """Rows of ``document.estate.<entity>``; servers add the plan's assessment columns."""
 
     def __init__(self, document: Document, entity: str, parent: Any = None) -> None:
@@ -134,7 +134,26 @@ class EstateModel(QAbstractTableModel):
     def _reset(self) -> None:
         self.beginResetModel()
         self._assessments = (None, {})
+        self.forget_order()
         self.endResetModel()
+
+    def item_count(self) -> int:
+        """Number of records (sorted or not)."""
+        return len(self.records())
+
+    def item_sort_value(self, item: int, column: int) -> Any:
+        """What a record sorts by in a column: numbers as numbers, the rest as shown."""
+        record = self.records()[item]
+        key = self.column_key(column)
+        value = self._value(record, key)
+        if isinstance(value, MigrationPath):
+            return path_label(value)
+        return value if isinstance(value, bool | int | float) else _display(value)
+
+    def item_text(self, item: int) -> str:
+        """Every shown cell of a record, for the filter box."""
+        record = self.records()[item]
+        return "\t".join(_display(self._value(record, key)) for key in self.columns)
 
     def records(self) -> tuple[Any, ...]:
         """The records shown (straight from the document's estate)."""
@@ -150,10 +169,10 @@ class EstateModel(QAbstractTableModel):
     def row_of(self, name: str) -> int:
         """The row of the record with this name (case-insensitive), or -1."""
         key = name.strip().lower()
-        for row, record in enumerate(self.records()):
+        for item, record in enumerate(self.records()):
             label = getattr(record, "name", None) or getattr(record, "server_fqdn", "")
             if str(label).lower() == key:
-                return row
+                return self.row_of_item(item)
         return -1
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -198,7 +217,7 @@ class EstateModel(QAbstractTableModel):
         """Display text, edit text, sort key, colours and tool tips."""
         if not index.isValid() or not 0 <= index.row() < len(self.records()):
             return None
-        record = self.records()[index.row()]
+        record = self.records()[self.item_row(index.row())]
         key = self.column_key(index.column())
         value = self._value(record, key)
         if role == Qt.ItemDataRole.DisplayRole and isinstance(value, MigrationPath):
@@ -253,9 +272,10 @@ class EstateModel(QAbstractTableModel):
         """Apply a cell edit as an undoable command on the document."""
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        record = self.records()[index.row()]
+        item = self.item_row(index.row())
+        record = self.records()[item]
         key = self.column_key(index.column())
-        edit = self._edit_for(index.row(), record, key, str(value))
+        edit = self._edit_for(item, record, key, str(value))
         if edit is None:
             return False
         self.document.apply(edit)

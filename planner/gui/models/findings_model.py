@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from planner.core.model import Finding, Severity
 from planner.gui.document import Document
+from planner.gui.models.row_order import SortedTableModel
 from planner.gui.names import target_name
 from planner.gui.rich_text import literal
 
@@ -44,7 +44,7 @@ def severity_label(severity: Severity) -> str:
             Severity.INFO: QCoreApplication.translate("FindingsModel", "Info")}[severity]
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(SortedTableModel):
     """One row per finding, in the UI language."""
 
     def __init__(self, document: Document, lang: str = "en", parent: Any = None) -> None:
@@ -59,7 +59,28 @@ class FindingsModel(QAbstractTableModel):
     def _reset(self) -> None:
         self.beginResetModel()
         self._rows = None
+        self.forget_order()
         self.endResetModel()
+
+    def item_count(self) -> int:
+        """Number of findings (sorted or not)."""
+        return len(self.findings())
+
+    def item_sort_value(self, item: int, column: int) -> Any:
+        """Severity by its order (errors first); the other columns as shown."""
+        finding = self.findings()[item]
+        if COLUMNS[column] == "severity":
+            return SEVERITY_ORDER[finding.severity]
+        return self._text(finding, COLUMNS[column])
+
+    def item_text(self, item: int) -> str:
+        """Every shown cell of a finding, for the filter box."""
+        finding = self.findings()[item]
+        return "\t".join(self._text(finding, column) for column in COLUMNS)
+
+    def finding_at(self, row: int) -> Finding:
+        """The finding shown in a row."""
+        return self.findings()[self.item_row(row)]
 
     def findings(self) -> tuple[Finding, ...]:
         """The findings shown, read from the document once per reset: the document builds
@@ -90,7 +111,7 @@ class FindingsModel(QAbstractTableModel):
         findings = self.findings()
         if not index.isValid() or not 0 <= index.row() < len(findings):
             return None
-        finding = findings[index.row()]
+        finding = findings[self.item_row(index.row())]
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(finding, column)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from planner.core.plan import MigrationPath
 from planner.gui.document import Document
-from planner.gui.models.estate_model import SORT_ROLE, EstateModel, path_label
+from planner.gui.models.estate_model import EstateModel, path_label
+from planner.gui.models.row_order import RowFilter
+from planner.gui.views.column_fit import ColumnFitter
 
 __all__ = ["ENTITY_TITLES", "EstateView"]
 
@@ -69,25 +70,18 @@ class EntityTable(QWidget):
     def __init__(self, document: Document, entity: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = EstateModel(document, entity, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RowFilter(self)  # the model sorts itself: see row_order
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit(placeholderText=_tr("Filter…"), clearButtonEnabled=True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.proxy.set_text)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        # Columns fit the first rows only: fitting every row asked each cell of a 20,000-
-        # server estate on the GUI thread after every change (seconds frozen).
-        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.fitter = ColumnFitter(self.table)  # not after every change: see column_fit
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control
         if entity == "servers":

@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -28,6 +27,8 @@ from planner.core.model import Finding, Severity
 from planner.gui.document import Document
 from planner.gui.i18n import texts, ui_language
 from planner.gui.models.findings_model import FINDING_ROLE, SEVERITY_ORDER, FindingsModel
+from planner.gui.models.row_order import RowFilter
+from planner.gui.views.column_fit import ColumnFitter
 
 __all__ = ["FindingsView", "target_of"]
 
@@ -49,7 +50,7 @@ def target_of(finding: Finding) -> tuple[str, str] | None:
     return (entity, name.strip()) if entity and name.strip() else None
 
 
-class _SeverityFilter(QSortFilterProxyModel):
+class _SeverityFilter(RowFilter):
     """Text filter plus a minimum severity."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -59,20 +60,15 @@ class _SeverityFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, row: int,
                          parent: QModelIndex | QPersistentModelIndex) -> bool:
         """Hide findings below the chosen severity, then apply the text filter."""
-        finding = self.sourceModel().index(row, 0, parent).data(FINDING_ROLE)
-        if isinstance(finding, Finding) and SEVERITY_ORDER[finding.severity] > self.worst_allowed:
+        source = self.sourceModel()
+        if isinstance(source, FindingsModel) and self.worst_allowed < 2 and \
+                SEVERITY_ORDER[source.finding_at(row).severity] > self.worst_allowed:
             return False
         return super().filterAcceptsRow(row, parent)
 
     def set_worst_allowed(self, level: int) -> None:
         """Change the severity filter."""
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter is deprecated
-            self.beginFilterChange()
-            self.worst_allowed = level
-            self.endFilterChange()
-        else:
-            self.worst_allowed = level
-            self.invalidateFilter()
+        self._change_filter(lambda: setattr(self, "worst_allowed", level))
 
 
 class FindingsView(QWidget):
@@ -85,17 +81,14 @@ class FindingsView(QWidget):
         self.document = document
         self.model = FindingsModel(document, ui_language(), self)
         self.proxy = _SeverityFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(int(Qt.ItemDataRole.UserRole) + 1)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSourceModel(self.model)  # the model sorts itself: see row_order
         self.severity = QComboBox()
         self.severity.addItems([_tr("Errors only"), _tr("Errors and warnings"),
                                 _tr("All findings")])
         self.severity.setCurrentIndex(2)
         self.severity.currentIndexChanged.connect(self.proxy.set_worst_allowed)
         self.filter = QLineEdit(placeholderText=_tr("Filter…"), clearButtonEnabled=True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.proxy.set_text)
         self.summary = QLabel()
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -107,9 +100,8 @@ class FindingsView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(200)  # fit the first rows: all froze large lists
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.fitter = ColumnFitter(self.table)  # not after every change: see column_fit
         self.table.doubleClicked.connect(self._jump)
         bar = QHBoxLayout()
         bar.addWidget(self.severity)
