@@ -8,8 +8,7 @@ f-string whose fixed parts do (its fields stand in as a word), a chain of string
 ``+`` that does, or a lone function word ("and", "wird") kept to glue pieces together.
 Docstrings are documentation, not output. Cmdlets and parameters ("Get-Mailbox -Server",
 "Install SE") are not prose. The modules still waiting for their move (the receive and
-relay rules another change owns) are a ratchet: a new offender fails, and a fixed one must
-be taken off the list.
+relay rules another change owns) are a ratchet: a new offender fails.
 """
 
 from __future__ import annotations
@@ -101,7 +100,10 @@ def _found() -> dict[str, int]:
 
 
 def test_no_rule_module_builds_prose() -> None:
-    assert _found() == PROSE_LEFT
+    # At most the listed count per module (the mail-flow change is moving those modules
+    # now, so a count that falls does not fail its merge; lower the list when it does).
+    found = _found()
+    assert {m: n for m, n in found.items() if n > PROSE_LEFT.get(m, 0)} == {}, found
 
 
 def test_the_check_sees_prose_in_its_disguises() -> None:
