@@ -17,10 +17,10 @@ from typing import Any
 from planner.core.build_lifecycle import (
     below_baseline,
     in_place_to_se,
-    is_supported,
     support_status,
 )
 from planner.core.builds import BuildInfo, BuildParseError, identify
+from planner.core.catalogue import catalogue
 from planner.core.knowledge import Knowledge, KnowledgeError, load_knowledge
 
 __all__ = ["add_parser", "answer", "run"]
@@ -34,7 +34,8 @@ class Answer:
     supported: bool
     in_place_to_se: bool
     below_baseline: bool
-    support: str = "supported"  # supported | supported_behind | old_cu | preview | ended
+    # supported | supported_behind | old_cu | preview | ended | not_released (after ``on``)
+    support: str = "supported"
 
     def to_plain(self) -> dict[str, Any]:
         """The JSON shape: the issue's eight keys."""
@@ -83,11 +84,15 @@ def add_parser(sub: Any) -> None:
 
 def answer(text: str, on: date, knowledge: Knowledge) -> Answer:
     """Identify one string and answer the questions; raises BuildParseError on garbage."""
-    info = identify(text, knowledge)
+    info = identify(text, knowledge, on=on)  # "latest known" as of that day, not of today
+    if info.release_date is not None and info.release_date > on:  # no support for a build
+        support = "not_released"  # that did not exist yet on the day judged
+    else:
+        support = support_status(info, on, knowledge)
     return Answer(
         info=info,
-        supported=is_supported(info, on, knowledge),
-        support=support_status(info, on, knowledge),
+        supported=support in ("supported", "supported_behind"),
+        support=support,
         in_place_to_se=in_place_to_se(info, knowledge),
         below_baseline=below_baseline(info, on, knowledge),
     )
@@ -96,11 +101,22 @@ def answer(text: str, on: date, knowledge: Knowledge) -> Answer:
 # The support column in words (the CLI's table is English, like its help).
 _SUPPORT = {"supported": "yes", "supported_behind": "yes, behind on updates",
             "old_cu": "no (only the latest CU and the one before are)",
-            "preview": "no (a preview)", "ended": "no"}
+            "preview": "no (a preview)", "ended": "no",
+            "not_released": "no (not released yet)"}
 
 
 def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
+
+
+def _notes(a: Answer, on: date) -> list[str]:
+    """The build's warning, and a note when it came out after the day judged."""
+    notes = [a.info.warning_en] if a.info.warning_en else []
+    released = a.info.release_date
+    if released is not None and released > on:
+        notes.append(catalogue("en")("builds.released_after", build=str(a.info.number),
+                                     release=a.info.release, released=released, on=on))
+    return notes
 
 
 def _table(answers: list[Answer], on: date) -> str:
@@ -127,7 +143,7 @@ def _table(answers: list[Answer], on: date) -> str:
         lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
-    notes = [f"  {a.info.input}: {a.info.warning_en}" for a in answers if a.info.warning_en]
+    notes = [f"  {a.info.input}: {note}" for a in answers for note in _notes(a, on)]
     if notes:
         lines += ["", "Notes:", *notes]
     return "\n".join(lines)
@@ -152,8 +168,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([a.to_plain() for a in answers], indent=2, ensure_ascii=False))
         for a in answers:
-            if a.info.warning_en:
-                print(f"planner build: note: {a.info.input}: {a.info.warning_en}", file=sys.stderr)
+            for note in _notes(a, on):
+                print(f"planner build: note: {a.info.input}: {note}", file=sys.stderr)
     elif answers:
         print(_table(answers, on))
     return 1 if failed else 0

@@ -148,7 +148,7 @@ def _info(
 
 
 def _from_number(text: str, number: BuildNumber, knowledge: Knowledge,
-                 source: str = "") -> BuildInfo:
+                 source: str = "", on: date | None = None) -> BuildInfo:
     product = _product_of(number, knowledge, text)
     rows = _rows_of(product, knowledge)
     if number.revision is None:
@@ -157,20 +157,28 @@ def _from_number(text: str, number: BuildNumber, knowledge: Knowledge,
             return _without_revision(text, number, same)
     for known, row in rows:
         if known.sort_key == number.sort_key:
-            return _update_level(text, number, row, rows, source)
+            return _update_level(text, number, row, rows, source, on)
     return _unknown_number(text, number, product, rows)
 
 
+def _released(row: BuildRow, on: date | None) -> bool:
+    """Whether the build was out on ``on`` (None: any day; what came later was not known)."""
+    return on is None or row.date <= on
+
+
 def _update_level(text: str, number: BuildNumber, row: BuildRow,
-                  rows: list[tuple[BuildNumber, BuildRow]], source: str = "") -> BuildInfo:
+                  rows: list[tuple[BuildNumber, BuildRow]], source: str = "",
+                  on: date | None = None) -> BuildInfo:
     """A known build; a bare CU build whose CU has updates says its update level is unknown.
 
     AdminDisplayVersion (``Version 15.2 (Build 1544.4)``) never shows security or hotfix
     updates, and a CU's own build may be a server whose updates went unrecorded: the plan
     assumes the CU without updates until ExSetup, HealthChecker or Exchange Online's report
     gives the real level. From those precise sources the bare CU build is the exact level.
+    Judged on a day (``on``), only the updates out by then count: the latest known update is
+    the latest of that day.
     """
-    updates = [r for _, r in rows if r.cu == row.cu and r.release != r.cu]
+    updates = [r for _, r in rows if r.cu == row.cu and r.release != r.cu and _released(r, on)]
     if row.release != row.cu or not updates or source in PRECISE_SOURCES:
         return _info(text, number, row, True, "", "")
     admin = source == "admin_display" or _ADMIN_TEXT.search(text)
@@ -225,7 +233,8 @@ def _unknown_number(
     return BuildInfo(text, number, product, "", "", None, False, en, de)
 
 
-def _from_name(text: str, query: NameQuery, knowledge: Knowledge) -> BuildInfo:
+def _from_name(text: str, query: NameQuery, knowledge: Knowledge,
+               on: date | None = None) -> BuildInfo:
     rows = _rows_of(query.product, knowledge)
     if not rows:
         raise BuildParseError(f"{text!r}: no builds of Exchange {query.product} are known")
@@ -242,7 +251,8 @@ def _from_name(text: str, query: NameQuery, knowledge: Knowledge) -> BuildInfo:
         return _info(text, number, row, False, en, de)
     for number, row in rows:
         if row.release.casefold() == query.release.casefold():
-            updates = [r for _, r in rows if r.cu == row.cu and r.release != row.release]
+            updates = [r for _, r in rows if r.cu == row.cu and r.release != row.release
+                       and _released(r, on)]
             if row.release == row.cu and updates:
                 en = (
                     f"{text!r} gives no update level; assumed "
@@ -316,18 +326,20 @@ def _newer(text: str, query: NameQuery, newest: tuple[BuildNumber, BuildRow]) ->
     return _info(text, number, row, False, en, de)
 
 
-def identify(text: str, knowledge: Knowledge, source: str = "") -> BuildInfo:
+def identify(text: str, knowledge: Knowledge, source: str = "",
+             on: date | None = None) -> BuildInfo:
     """Map a build string or release name to product, release, date; BuildParseError if garbage.
 
     ``source`` says where the build was read (one of :data:`BUILD_SOURCES`, "" = not said):
-    from a precise source a bare CU build is the exact update level, not a guess.
+    from a precise source a bare CU build is the exact update level, not a guess. ``on``
+    judges as of that day: what the warnings call the latest update is the latest out then.
     """
     if not text or not text.strip():
         raise BuildParseError("empty build")
     query = parse_name(text)
     if query is not None:
-        return _from_name(text, query, knowledge)
-    return _from_number(text, parse_build_number(text), knowledge, source)
+        return _from_name(text, query, knowledge, on)
+    return _from_number(text, parse_build_number(text), knowledge, source, on)
 
 
 def latest_row(knowledge: Knowledge, product: str, cu: str | None = None) -> BuildRow:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
 from planner.cli import main
+from planner.core.builds import identify, parse_build_number
+from planner.core.knowledge import load_knowledge
 
 EXAMPLE = ["Version 15.1 (Build 2507.6)", "15.02.1748.024", "15.2.2562.17"]
 KEYS = {
@@ -69,7 +72,7 @@ def test_garbage_is_one_error_line_and_exit_1(capsys: pytest.CaptureFixture[str]
 
 
 def test_date_changes_the_answer(capsys: pytest.CaptureFixture[str]) -> None:
-    main(["build", "15.1.2507.61", "--on", "2025-10-01", "--json"])
+    main(["build", "15.1.2507.61", "--on", "2025-10-14", "--json"])  # its release day
     before = json.loads(capsys.readouterr().out)[0]
     main(["build", "15.1.2507.61", "--on", "2026-12-01", "--json"])
     after = json.loads(capsys.readouterr().out)[0]
@@ -82,3 +85,53 @@ def test_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
         main(["build", "15.2.2562.17", "--on", "01.12.2026"])
     assert exit_info.value.code == 2
     assert "not a date" in capsys.readouterr().err
+
+
+# Several days: what `planner build` calls the latest update, supported and below the
+# baseline is what the knowledge base says on that day, never what came out after it.
+@pytest.mark.parametrize(("on", "latest", "support"), [
+    ("2025-04-01", None, "supported"),  # CU15 had no update yet: no update-level warning
+    ("2025-10-13", "CU15 Sep25HU", "supported"),  # Oct25SU came out on 14 Oct 2025
+    ("2025-10-14", "CU15 Oct25SU", "supported"),
+    ("2026-12-04", "CU15 Aug26SU", "ended"),
+])
+def test_every_answer_is_as_of_the_day_judged(
+        capsys: pytest.CaptureFixture[str], on: str, latest: str | None, support: str) -> None:
+    assert main(["build", "15.2.1748.10", "Version 15.2 (Build 1748.10)", "--on", on,
+                 "--json"]) == 0
+    captured = capsys.readouterr()
+    answers = json.loads(captured.out)
+    assert [a["support"] for a in answers] == [support] * 2
+    notes = [line for line in captured.err.splitlines() if "latest known" in line]
+    if latest is None:
+        assert notes == []
+    else:
+        assert len(notes) == 2 and all(f"latest known: {latest})" in n for n in notes), notes
+
+
+def test_a_build_released_after_the_day_is_not_supported_on_it(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "15.2.1748.39", "15.2.2562.17", "--on", "2025-10-13"]) == 0
+    out = capsys.readouterr().out
+    oct25, se = (line for line in out.splitlines() if line.startswith("15.2."))
+    assert "no (not released yet)" in oct25 and "yes, behind on updates" in se
+    assert "released on 14 Oct 2025, after the day judged (13 Oct 2025)" in out
+
+
+def test_the_latest_update_named_agrees_with_the_knowledge_base_on_every_day() -> None:
+    knowledge = load_knowledge()
+    cus = [r for r in knowledge.builds if r.release == r.cu and r.product != "2013"]
+    days = sorted({r.date for r in knowledge.builds if r.date >= date(2024, 1, 1)})
+    checked = 0
+    for day in days[::4]:
+        for cu in cus:
+            updates = sorted((r for r in knowledge.builds if r.product == cu.product
+                              and r.cu == cu.cu and r.release != r.cu and r.date <= day),
+                             key=lambda r: parse_build_number(r.build).sort_key)
+            info = identify(cu.build, knowledge, on=day)
+            if updates:
+                assert f"(latest known: {updates[-1].release})" in info.warning_en, (day, cu)
+                checked += 1
+            else:
+                assert "latest known" not in info.warning_en, (day, cu)
+    assert checked > 50
