@@ -31,7 +31,7 @@ def test_the_mixed_samples_unlisted_relay_address_is_repointed_before_removal() 
     for server in ("BER-EX16-01", "BER-EX16-02"):
         assert relay in nx.ancestors(g, f"sbs:decom:{server}")
     receive = next(s for s in plan.proposal.steps if s.id == "sbs:receive:DAG-BER16")
-    assert "-Bindings '[::]:25','0.0.0.0:25'" in receive.command
+    assert "-Bindings '[::]:25','0.0.0.0:25'" in receive.command_in("en")
 
 
 def test_every_deliverable_shows_the_unknown_relay_steps(tmp_path: Path) -> None:

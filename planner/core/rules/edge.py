@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.rules.assess import product_name
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
-from planner.core.rules.commands import SETUP_ACCEPT
+from planner.core.rules.commands import SETUP_ACCEPT, line, placeholder, remark
 from planner.core.rules.edge_connectors import edge_connector_steps
 from planner.core.rules.groups import new_edge_name
 from planner.core.rules.licensing import LICENSE
@@ -23,9 +23,10 @@ __all__ = ["INBOUND", "RULE", "RULE_RESUBSCRIBE"]
 
 INBOUND = "edge_inbound_switch"
 
-_SUBSCRIBE = ("New-EdgeSubscription -FileName C:\\EdgeSubscription.xml  # on the Edge\n"
-              "New-EdgeSubscription -FileData ([System.IO.File]::ReadAllBytes("
-              "'C:\\EdgeSubscription.xml')) -Site <AD site>  # on a Mailbox server\n"
+_SUBSCRIBE = ("New-EdgeSubscription -FileName C:\\EdgeSubscription.xml" + remark("edge.on_edge")
+              + "\nNew-EdgeSubscription -FileData ([System.IO.File]::ReadAllBytes("
+              "'C:\\EdgeSubscription.xml')) -Site " + placeholder("ad_site")
+              + remark("edge.on_mailbox_server") + "\n"
               "Start-EdgeSynchronization; Test-EdgeSynchronization")
 
 
@@ -62,10 +63,8 @@ def _inbound(ctx: Context, s: ServerFacts, to: str, after: str | None) -> Step:
          f"Eingehende Internet-Mail von {s.name} auf {to} umstellen und testen"),
         (f"{s.fact_en}{where[0]}", f"{s.fact_de}{where[1]}"), {"server": s.name, "target": to},
         needs_window=True, predecessors=deps(after),
-        command=f"MX record / firewall NAT / SMTP gateway (spam filter) in front: point TCP 25 "
-                f"from {s.name} to {to}\nSend a test message from outside; check the "
-                f"Received headers and Get-MessageTrackingLog on {to}\nWatch the queue on "
-                f"{s.name} (Get-Queue) run empty before it is removed")
+        command="\n".join(line(f"edge.inbound_{part}", old=s.name, new=to)
+                          for part in ("point", "test", "queue")))
 
 
 def _receivers(ctx: Context) -> list[str]:
@@ -94,8 +93,8 @@ def _replace(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[St
         predecessors=deps(None if retired else f"edge:subscribe:{s.name}",
                           [m.id for m in moved]),
         exits_exo_view=(s.name,) if s.judged else (),
-        command=f"Remove-EdgeSubscription {s.name}  # on a Mailbox server\n"
-                f"Setup.exe /Mode:Uninstall  # on {s.name}")
+        command=f"Remove-EdgeSubscription {s.name}" + remark("edge.on_mailbox_server")
+        + "\nSetup.exe /Mode:Uninstall" + remark("on_server", server=s.name))
     if retired:
         return [*moved, remove]  # retired without a replacement: no new Edge
     return [

@@ -20,6 +20,7 @@ from planner.core.explanation import Message, message
 from planner.core.ip_ranges import IpRange, binding_port, parse_binding, parse_range
 from planner.core.model import Connector, Estate, Finding, Server, Severity
 from planner.core.rules.base import Context
+from planner.core.rules.commands import placeholder, remark
 from planner.core.rules.estate_facts import receive_connectors_of
 
 __all__ = [
@@ -132,7 +133,7 @@ def _changes(ctx: Context, c: Connector, default: str) -> list[tuple[Message, st
     port = _table(ctx, "transport.default_receive_ports").get(default.lower())
     if port and c.bindings and not _default_bindings(c, port):
         out.append((message(change + "bindings", bindings=", ".join(c.bindings)),
-                    "-Bindings " + _quoted(_new_bindings(c, "the new server")[0])))
+                    "-Bindings " + _quoted(_new_bindings(c, "")[0])))
     perms = _table(ctx, "transport.default_receive_permissions").get(default.lower())
     if perms is not None and c.permission_groups and (
             {p.lower() for p in c.permission_groups} != {p.lower() for p in perms.split()}):
@@ -195,8 +196,9 @@ def _new_bindings(c: Connector, new: str) -> tuple[list[str], list[str]]:
             out.append(b)
             continue
         own.append(b)
-        out.append(f"<IPv4 of {new}>:{parsed[1]}" if parsed[0].version == 4
-                   else f"[<IPv6 of {new}>]:{parsed[1]}")
+        key = ("ipv4_of" if parsed[0].version == 4 else "ipv6_of") + ("" if new else "_new")
+        host = placeholder(key, server=new) if new else placeholder(key)
+        out.append(f"{host}:{parsed[1]}" if parsed[0].version == 4 else f"[{host}]:{parsed[1]}")
     return out, own
 
 
@@ -210,23 +212,26 @@ def recreate_command(c: Connector, new: str, edge: bool = False) -> str:
     head = (f"New-ReceiveConnector -Name '{c.name}'" if edge else
             f"New-ReceiveConnector -Server {new} -Name '{c.name}' "
             f"-TransportRole {'FrontendTransport' if frontend else 'HubTransport'}")
-    parts = [head, "-Bindings " + (_quoted(bindings) or "<as on the old server>"),
-             "-RemoteIPRanges " + (_quoted(c.remote_ip_ranges) or "<as on the old server>")]
+    parts = [head, "-Bindings " + (_quoted(bindings) or placeholder("as_on_old_server")),
+             "-RemoteIPRanges " + (_quoted(c.remote_ip_ranges)
+                                   or placeholder("as_on_old_server"))]
     if c.permission_groups:
         parts.append("-PermissionGroups " + ",".join(c.permission_groups))
     if c.auth_mechanism:
         parts.append("-AuthMechanism " + ",".join(c.auth_mechanism))
     line = " ".join(parts)
-    if own or edge:
-        line += "  #" + (f" on {new}" if edge else "") + ("," if own and edge else "") + (
-            f" the old one listens on {', '.join(own)} only" if own else "")
+    if own:
+        line += (remark("receive.edge_listens", server=new, bindings=", ".join(own)) if edge
+                 else remark("receive.listens", bindings=", ".join(own)))
+    elif edge:
+        line += remark("on_server", server=new)
     if c.tls_certificate:
         line += (f"\nSet-ReceiveConnector '{new}\\{c.name}' "
                  f"-TlsCertificateName <{c.tls_certificate}>")
     if any(p.lower() == "anonymoususers" for p in c.permission_groups):
         line += (f"\nGet-ReceiveConnector '{new}\\{c.name}' | Add-ADPermission -User "
                  "'NT AUTHORITY\\ANONYMOUS LOGON' -ExtendedRights "
-                 "'Ms-Exch-SMTP-Accept-Any-Recipient'  # only if the old one relays anonymously")
+                 "'Ms-Exch-SMTP-Accept-Any-Recipient'" + remark("receive.anonymous_relay"))
     return line
 
 
@@ -234,7 +239,7 @@ def reapply_command(item: Classified, new: str) -> str:
     """Set-ReceiveConnector on the new server's own default connector, changes only."""
     target = f"'{new}\\{item.default} {new}'"
     return (f"Set-ReceiveConnector {target} " + " ".join(item.parameters)
-            + f"  # as on '{item.connector.name}'")
+            + remark("receive.as_on", connector=item.connector.name))
 
 
 def _relays(c: Connector) -> bool:

@@ -22,6 +22,7 @@ from planner.core.explanation import Message, message
 from planner.core.model import RelayClient
 from planner.core.plan import Step
 from planner.core.rules.base import Context
+from planner.core.rules.commands import line, remark
 from planner.core.rules.receive import UnknownRelay
 
 __all__ = ["client_detail", "repoint_steps"]
@@ -74,9 +75,9 @@ def repoint_steps(ctx: Context, clients: list[RelayClient], prefix: str, new: st
             message("steps.relay.title", name=rc.name, new=new), client_detail(rc),
             needs_consultant=False, owner=rc.owner,
             duration_days=max(1, ctx.days("relay_repoint")),
-            command=(f"{rc.name}{f' ({rc.host})' if rc.host else ''}: SMTP server {source} -> "
-                     f"{new} (or the relay name that points there); the new receive "
-                     f"connector admits {rc.host or 'its address'}"),
+            command=line("relay.repoint" if rc.host else "relay.repoint_no_host",
+                         client=rc.name + (f" ({rc.host})" if rc.host else ""), old=source,
+                         new=new, host=rc.host),
             **extra))
     for u in unknown:
         key = _unique("unknown-" + _slug(u.span.text), used)
@@ -95,16 +96,13 @@ def _unknown_step(ctx: Context, u: UnknownRelay, sid: str, new: str, make: MakeS
     detail = message("steps.relay.unknown_detail" if one else "steps.relay.unknown_range_detail",
                      connector=u.connector, servers=list(u.servers), entry=u.span.text,
                      count=u.span.size)
-    old = ", ".join(u.servers)
     return make(
         sid, "relay_repoint", f"relay:{u.span.text}", title, [detail],
         needs_consultant=False, duration_days=max(1, ctx.days("relay_repoint")),
         command="\n".join(
             f"Set-ReceiveConnector '{server}\\{u.connector}' -ProtocolLoggingLevel Verbose"
             for server in u.servers)
-        + (f"  # then read the SMTP Receive protocol logs for {u.span.text} (or the DHCP and "
-           f"DNS records)\nChange the SMTP server of "
-           f"{'that device or application' if one else 'every device found there'} "
-           f"from {old} to {new} (or the relay name that points there); the new "
-           f"receive connector admits {u.span.text}"),
+        + remark("relay.read_logs", entry=u.span.text) + "\n"
+        + line("relay.unknown_repoint" if one else "relay.unknown_range_repoint",
+               old=", ".join(u.servers), new=new, entry=u.span.text),
         **extra)

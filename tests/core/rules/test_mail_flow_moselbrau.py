@@ -62,7 +62,7 @@ def test_the_repoint_steps_name_the_address_and_the_connector_in_both_languages(
     assert "(256 Adressen, Connector „Relay Scanner“)" in net.title("de")
     assert "MB-EX16-01 und MB-EX16-02" in one.why("de")
     assert "Set-ReceiveConnector 'MB-EX16-01\\Relay Scanner' -ProtocolLoggingLevel" in (
-        one.command)
+        one.command_in("en"))
     words = catalogue("de")
     assert "1 Adressen" not in words.plural("steps.relay.unknown_range_title", 1,
                                             entry="x", connector="y", new="z")
@@ -90,12 +90,13 @@ def test_each_unexplained_address_stays_a_finding_naming_ip_and_connector() -> N
 
 
 def test_connectors_are_recreated_with_ipv6_brackets_and_new_local_addresses() -> None:
-    command = _step("sbs:receive:MB-DAG16").command
+    command = _step("sbs:receive:MB-DAG16").command_in("en")
     assert "-Bindings '[::]:25','0.0.0.0:25'" in command
     assert "'10.30.8.0/24','2001:db8:30::25'" in command
     assert "::]:25" not in command.replace("[::]:25", "")
     # the old server's own addresses would stop the new transport service from starting
-    assert "-Bindings '<IPv4 of MB-EX16-01-SE>:25','[<IPv6 of MB-EX16-01-SE>]:25'" in command
+    assert ("-Bindings '<IPv4 address of MB-EX16-01-SE>:25',"
+            "'[<IPv6 address of MB-EX16-01-SE>]:25'") in command
     assert "-RemoteIPRanges '10.30.9.10-10.30.9.19'" in command
     assert "'10.30.1.6:25'" not in command
 
@@ -103,15 +104,15 @@ def test_connectors_are_recreated_with_ipv6_brackets_and_new_local_addresses() -
 def test_only_real_changes_to_default_connectors_are_reapplied() -> None:
     step = _step("sbs:receive:MB-DAG16")
     # Client Frontend with ExchangeUsers is Exchange's default: nothing to re-apply
-    assert "as on 'Client Frontend MB-EX16-01'" not in step.command
+    assert "as on 'Client Frontend MB-EX16-01'" not in step.command_in("en")
     # AnonymousUsers added on the other member and the TLS certificate are changes
     assert "-PermissionGroups AnonymousUsers,ExchangeUsers  # as on 'Client Frontend MB-EX16-02'" \
-        in step.command
+        in step.command_in("en")
     assert "-TlsCertificateName <mail.moselbrau.de>  # as on 'Default Frontend MB-EX16-01'" \
-        in step.command
+        in step.command_in("en")
     for untouched in ("Default Frontend MB-EX16-02", "Default MB-EX16-01",
                       "Client Proxy MB-EX16-02", "Default internal receive connector"):
-        assert f"'{untouched}'" not in step.command
+        assert f"'{untouched}'" not in step.command_in("en")
 
 
 def test_an_edges_own_connectors_and_relay_clients_move_before_it_goes() -> None:
@@ -119,10 +120,10 @@ def test_an_edges_own_connectors_and_relay_clients_move_before_it_goes() -> None
     receive = _step("edge:receive:MB-EDGE16")
     # EdgeSync does not copy receive connectors: recreated in the new Edge's own shell
     assert "New-ReceiveConnector -Name 'Relay DMZ' -Bindings '0.0.0.0:25' " \
-           "-RemoteIPRanges '192.168.50.20','192.168.50.32/28'" in receive.command
-    assert "-TransportRole" not in receive.command
+           "-RemoteIPRanges '192.168.50.20','192.168.50.32/28'" in receive.command_in("en")
+    assert "-TransportRole" not in receive.command_in("en")
     assert "'MB-EDGE16-SE\\Default internal receive connector MB-EDGE16-SE' " \
-           "-TlsCertificateName <mx.moselbrau.de>" in receive.command
+           "-TlsCertificateName <mx.moselbrau.de>" in receive.command_in("en")
     assert "edge:new:MB-EDGE16" in nx.ancestors(g, receive.id)
     relays = _relays("edge:relay:MB-EDGE16:")
     assert set(relays) == {"Webshop", "unknown-192.168.50.32-28"}
@@ -131,3 +132,21 @@ def test_an_edges_own_connectors_and_relay_clients_move_before_it_goes() -> None
     assert {receive.id, *(s.id for s in relays.values())} <= before
     for step in relays.values():  # the devices move once the new Edge carries mail
         assert "edge:subscribe:MB-EDGE16" in nx.ancestors(g, step.id)
+
+
+def test_the_commands_notes_are_in_the_plans_language() -> None:
+    steps = [s for s in _proposal().steps
+             if s.kind in ("receive_connectors", "relay_repoint", "edge_inbound_switch")
+             or s.id.startswith("edge:")]
+    german = "\n".join(s.command_in("de") for s in steps)
+    english = "\n".join(s.command_in("en") for s in steps)
+    for en, de in (("# only if the old one relays anonymously", "# nur wenn der alte anonym"),
+                   ("<IPv4 address of MB-EX16-01-SE>", "<IPv4-Adresse von MB-EX16-01-SE>"),
+                   ("# the old one listens on 10.30.1.6:25", "# der alte lauscht nur auf"),
+                   ("(or the relay name that points there)", "(oder der Relay-Name"),
+                   ("# then read the SMTP Receive protocol logs for 10.30.8.0/24",
+                    "# dann die SMTP-Empfangsprotokolle nach 10.30.8.0/24"),
+                   ("point TCP 25 from MB-EDGE16 to MB-EDGE16-SE", "TCP 25 von MB-EDGE16 auf"),
+                   ("# on MB-EDGE16-SE", "# auf MB-EDGE16-SE")):
+        assert en in english and de in german and en not in german, en
+    assert "\u27e6" not in german + english

@@ -47,7 +47,7 @@ def _default(name: str, **changes: Any) -> Connector:
 def _receive_command(*connectors: Connector) -> str | None:
     step = next((s for s in plan(_estate(*connectors)).steps
                  if s.id == "sbs:receive:EX16"), None)
-    return step.command if step is not None else None
+    return step.command_in("en") if step is not None else None
 
 
 def test_every_default_connector_as_setup_made_it_is_left_alone() -> None:
@@ -66,7 +66,7 @@ def test_every_default_connector_as_setup_made_it_is_left_alone() -> None:
     ("Default", {"bindings": ("0.0.0.0:25",)}, "-Bindings '0.0.0.0:25'"),
     # bound to one of the old server's addresses: the new server's own address instead
     ("Default Frontend", {"bindings": ("10.1.1.5:25",)},
-     "-Bindings '<IPv4 of the new server>:25'"),
+     "-Bindings '<IPv4 address of the new server>:25'"),
 ])
 def test_a_real_change_is_reapplied_to_the_new_servers_own_connector(
         name: str, changes: dict[str, Any], parameter: str) -> None:
