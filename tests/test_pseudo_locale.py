@@ -100,7 +100,6 @@ PAIRS_LEFT = {
                                      "settings and scheduler",
     "Objective.reason_en/reason_de": "why a schedule is infeasible",
     "Stage.action_en/action_de": "the enforcement stage table",
-    "BuildInfo.warning_en/warning_de": "build identification warnings",
     "GUI pages": "not rendered in this test (Qt widgets; their texts are Qt's .ts catalogue)",
 }
 

@@ -111,7 +111,7 @@ def _yes(flag: bool) -> str:
 
 def _notes(a: Answer, on: date) -> list[str]:
     """The build's warning, and a note when it came out after the day judged."""
-    notes = [a.info.warning_en] if a.info.warning_en else []
+    notes = [a.info.warning("en")] if a.info.note else []
     released = a.info.release_date
     if released is not None and released > on:
         notes.append(catalogue("en")("builds.released_after", build=str(a.info.number),

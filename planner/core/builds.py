@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from planner.core.bilingual import in_language
 from planner.core.build_names import BuildParseError, NameQuery, parse_name
 from planner.core.catalogue import catalogue
+from planner.core.explanation import Message, message
 from planner.core.knowledge import BuildRow, Knowledge
 from planner.core.knowledge_facts import facts_of
 
@@ -83,8 +83,7 @@ class BuildInfo:
     cu: str  # "CU15", "RTM"; "" when unknown
     release_date: date | None
     exact: bool  # the input named exactly one known build
-    warning_en: str = ""
-    warning_de: str = ""
+    note: Message | None = None  # why the identification is uncertain (builds.warning.*)
 
     @property
     def name(self) -> str:
@@ -93,7 +92,7 @@ class BuildInfo:
 
     def warning(self, lang: str = "en") -> str:
         """The warning in the requested language ("" when none)."""
-        return in_language(lang, self.warning_en, self.warning_de)
+        return catalogue(lang).render(self.note) if self.note is not None else ""
 
 
 # 15.2.1748.39 | 15.02.1748.039 | 15.2.1748 | Version 15.2 (Build 1748.39) | 15.2 (Build 1748.39)
@@ -141,10 +140,13 @@ def _rows_of(product: str, knowledge: Knowledge) -> list[tuple[BuildNumber, Buil
     return sorted(rows, key=lambda pair: pair[0].sort_key)
 
 
-def _info(
-    text: str, number: BuildNumber, row: BuildRow, exact: bool, en: str, de: str
-) -> BuildInfo:
-    return BuildInfo(text, number, row.product, row.release, row.cu, row.date, exact, en, de)
+def _info(text: str, number: BuildNumber, row: BuildRow, exact: bool,
+          note: Message | None = None) -> BuildInfo:
+    return BuildInfo(text, number, row.product, row.release, row.cu, row.date, exact, note)
+
+
+def _warning(key: str, **values: object) -> Message:
+    return message(f"builds.warning.{key}", **values)
 
 
 def _from_number(text: str, number: BuildNumber, knowledge: Knowledge,
@@ -180,29 +182,19 @@ def _update_level(text: str, number: BuildNumber, row: BuildRow,
     """
     updates = [r for _, r in rows if r.cu == row.cu and r.release != r.cu and _released(r, on)]
     if row.release != row.cu or not updates or source in PRECISE_SOURCES:
-        return _info(text, number, row, True, "", "")
+        return _info(text, number, row, True)
     admin = source == "admin_display" or _ADMIN_TEXT.search(text)
     key = "admin_display" if admin else "bare_cu"
-    en, de = (catalogue(lang)(f"builds.update_unknown.{key}", build=str(number), cu=row.cu,
-                              latest=updates[-1].release) for lang in ("en", "de"))
-    return _info(text, number, row, False, en, de)
+    return _info(text, number, row, False, message(
+        f"builds.update_unknown.{key}", build=str(number), cu=row.cu, latest=updates[-1].release))
 
 
 def _without_revision(text: str, number: BuildNumber, same: list[BuildRow]) -> BuildInfo:
     """A build without its revision: exact when one known build has it, else the oldest."""
     if len(same) == 1:
-        return _info(text, number, same[0], True, "", "")
-    en = (
-        f"{number} has no revision, so the update level is unknown ({len(same)} known "
-        f"builds share it); assumed {same[0].release} without later updates. "
-        "Use the ExSetup file version for the exact level."
-    )
-    de = (
-        f"{number} hat keine Revision, der Update-Stand ist daher unbekannt ({len(same)} "
-        f"bekannte Builds teilen sie); angenommen: {same[0].release} ohne spätere Updates. "
-        "Die Dateiversion von ExSetup nennt den genauen Stand."
-    )
-    return _info(text, number, same[0], False, en, de)
+        return _info(text, number, same[0], True)
+    return _info(text, number, same[0], False, _warning(
+        "no_revision", number=str(number), count=len(same), release=same[0].release))
 
 
 def _unknown_number(
@@ -212,25 +204,12 @@ def _unknown_number(
     lower = [(n, row) for n, row in rows if n.sort_key < number.sort_key]
     if lower:
         row = lower[-1][1]
-        en = (
-            f"{number} is not a known build; treated as the nearest lower "
-            f"known release {row.release} ({row.build})."
-        )
-        de = (
-            f"{number} ist kein bekannter Build; behandelt wie das "
-            f"nächstniedrigere bekannte Release {row.release} ({row.build})."
-        )
-        return _info(text, number, row, False, en, de)
+        return _info(text, number, row, False, _warning(
+            "nearest_lower", number=str(number), release=row.release, build=row.build))
     oldest = rows[0][1]
-    en = (
-        f"{number} is older than every known Exchange {product} build "
-        f"(oldest known: {oldest.release} {oldest.build})."
-    )
-    de = (
-        f"{number} ist älter als jeder bekannte Build von Exchange {product} "
-        f"(ältester bekannter: {oldest.release} {oldest.build})."
-    )
-    return BuildInfo(text, number, product, "", "", None, False, en, de)
+    return BuildInfo(text, number, product, "", "", None, False, _warning(
+        "older_than_known", number=str(number), product=product, release=oldest.release,
+        build=oldest.build))
 
 
 def _from_name(text: str, query: NameQuery, knowledge: Knowledge,
@@ -240,30 +219,16 @@ def _from_name(text: str, query: NameQuery, knowledge: Knowledge,
         raise BuildParseError(f"{text!r}: no builds of Exchange {query.product} are known")
     if not query.release:  # the oldest release, never a preview nobody runs in production
         number, row = next(((n, r) for n, r in rows if r.cu != "Preview"), rows[0])
-        en = (
-            f"{text!r} names only the product; assumed its oldest known "
-            f"release {row.release} until the build is known."
-        )
-        de = (
-            f"{text!r} nennt nur das Produkt; angenommen wird das älteste bekannte "
-            f"Release {row.release}, bis der Build bekannt ist."
-        )
-        return _info(text, number, row, False, en, de)
+        return _info(text, number, row, False, _warning(
+            "product_only", input=text, release=row.release))
     for number, row in rows:
         if row.release.casefold() == query.release.casefold():
             updates = [r for _, r in rows if r.cu == row.cu and r.release != row.release
                        and _released(r, on)]
             if row.release == row.cu and updates:
-                en = (
-                    f"{text!r} gives no update level; assumed "
-                    f"{row.release} without security updates."
-                )
-                de = (
-                    f"{text!r} nennt keinen Update-Stand; angenommen wird "
-                    f"{row.release} ohne Sicherheitsupdates."
-                )
-                return _info(text, number, row, False, en, de)
-            return _info(text, number, row, True, "", "")
+                return _info(text, number, row, False, _warning(
+                    "no_update_level", input=text, release=row.release))
+            return _info(text, number, row, True)
     return _unknown_release(text, query, rows)
 
 
@@ -302,28 +267,15 @@ def _unknown_release(
         )
     first = rows[0][0]
     number = BuildNumber(first.major, first.minor, 0, None)
-    en = (
-        f"{query.release} of Exchange {query.product} is older than every build the "
-        "knowledge base lists; its build number and date are unknown."
-    )
-    de = (
-        f"{query.release} von Exchange {query.product} ist älter als jeder Build der "
-        "Wissensbasis; Buildnummer und Datum sind unbekannt."
-    )
-    return BuildInfo(text, number, query.product, query.release, cu, None, False, en, de)
+    return BuildInfo(text, number, query.product, query.release, cu, None, False, _warning(
+        "release_older", release=query.release, product=query.product))
 
 
 def _newer(text: str, query: NameQuery, newest: tuple[BuildNumber, BuildRow]) -> BuildInfo:
     number, row = newest
-    en = (
-        f"{query.release} of Exchange {query.product} is newer than the knowledge base; "
-        f"treated as the newest known release {row.release} ({row.build})."
-    )
-    de = (
-        f"{query.release} von Exchange {query.product} ist neuer als die Wissensbasis; "
-        f"behandelt wie das neueste bekannte Release {row.release} ({row.build})."
-    )
-    return _info(text, number, row, False, en, de)
+    return _info(text, number, row, False, _warning(
+        "release_newer", release=query.release, product=query.product, newest=row.release,
+        build=row.build))
 
 
 def identify(text: str, knowledge: Knowledge, source: str = "",

@@ -130,8 +130,8 @@ def test_the_latest_update_named_agrees_with_the_knowledge_base_on_every_day() -
                              key=lambda r: parse_build_number(r.build).sort_key)
             info = identify(cu.build, knowledge, on=day)
             if updates:
-                assert f"(latest known: {updates[-1].release})" in info.warning_en, (day, cu)
+                assert f"(latest known: {updates[-1].release})" in info.warning("en"), (day, cu)
                 checked += 1
             else:
-                assert "latest known" not in info.warning_en, (day, cu)
+                assert "latest known" not in info.warning("en"), (day, cu)
     assert checked > 50

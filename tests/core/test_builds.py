@@ -54,7 +54,7 @@ def test_every_known_build_round_trips_in_every_notation(row: BuildRow) -> None:
             bare = row.release == row.cu and any(
                 r.cu == row.cu and r.product == row.product and r.release != r.cu
                 for r in K.builds)
-            assert info.exact != bare and bool(info.warning_en) == bare, text
+            assert info.exact != bare and bool(info.warning("en")) == bare, text
 
 
 @pytest.mark.parametrize("row", K.builds, ids=lambda r: r.build)
@@ -66,7 +66,7 @@ def test_build_without_revision_gives_the_cu_row(row: BuildRow) -> None:
     first = min(same_cu, key=lambda r: int(r.build.rsplit(".", 1)[1]))
     assert (info.product, info.release) == (first.product, first.release)
     assert info.number.revision is None
-    assert bool(info.warning_en) == (len(same_cu) > 1) == (not info.exact)
+    assert bool(info.warning("en")) == (len(same_cu) > 1) == (not info.exact)
 
 
 def test_the_issue_example() -> None:
@@ -120,7 +120,7 @@ def test_unknown_build_is_the_nearest_lower_release_with_a_warning() -> None:
     info = identify("15.2.1748.40", K)
     assert (info.product, info.release, info.exact) == ("2019", "CU15 Oct25SU", False)
     assert str(info.number) == "15.2.1748.40"
-    assert "nearest lower" in info.warning_en and "nächstniedrigere" in info.warning_de
+    assert "nearest lower" in info.warning("en") and "nächstniedrigere" in info.warning("de")
     # it is at least the Oct25SU, so it passes the Sept 2026 baseline
     assert not below_baseline(info, DEC_2026, K)
 
@@ -128,13 +128,13 @@ def test_unknown_build_is_the_nearest_lower_release_with_a_warning() -> None:
 def test_build_older_than_the_table_keeps_its_product() -> None:
     info = identify("15.0.400.1", K)  # before Exchange 2013 RTM (15.0.516.32)
     assert (info.product, info.release, info.release_date) == ("2013", "", None)
-    assert "older than every known" in info.warning_en
+    assert "older than every known" in info.warning("en")
     assert not is_supported(info, DEC_2026, K) and below_baseline(info, DEC_2026, K)
 
 
 def test_names_without_update_level_warn() -> None:
     info = identify("Exchange 2019 CU14", K)
-    assert not info.exact and "no update level" in info.warning_en
+    assert not info.exact and "no update level" in info.warning("en")
     assert identify("Exchange 2019 CU14 Oct25SU", K).exact
     assert identify("Exchange 2016 RTM", K).exact  # no updates of 2016 RTM are listed
     assert not identify("Exchange 2019 RTM", K).exact  # 2019 RTM has a Mar21SU
@@ -151,7 +151,7 @@ def test_releases_outside_the_table() -> None:
     assert (old.product, old.release, old.release_date) == ("2013", "CU21", date(2018, 6, 19))
     assert identify("Exchange 2013 SP1", K).release == "SP1"
     newer = identify("SE CU1", K)
-    assert newer.product == "SE" and "newer than the knowledge base" in newer.warning_en
+    assert newer.product == "SE" and "newer than the knowledge base" in newer.warning("en")
     assert identify("Exchange 2019 CU16", K).release == "CU15 Aug26SU"  # newest known, warned
     future_su = identify("Exchange 2019 CU15 Sep26SU", K)  # an ESU update after the table
     assert future_su.release == "CU15 Aug26SU" and not future_su.exact
@@ -266,8 +266,8 @@ def test_se_without_its_latest_update_is_supported_but_behind() -> None:
 def test_admin_display_version_has_an_unknown_update_level() -> None:
     info = identify("Version 15.2 (Build 1544.4)", K)
     assert info.release == "CU14" and not info.exact
-    assert "update level is unknown" in info.warning_en and "AdminDisplayVersion" in info.warning_en
-    assert "Update-Stand ist unbekannt" in info.warning_de
+    assert "update level is unknown" in info.warning("en") and "AdminDisplayVersion" in info.warning("en")
+    assert "Update-Stand ist unbekannt" in info.warning("de")
 
 
 def test_an_se_baseline_can_be_set_in_the_data(tmp_path: Path) -> None:

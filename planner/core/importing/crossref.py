@@ -77,8 +77,8 @@ def _build_problem(build: str, source: str,
         info = identify(build, knowledge, source)
     except BuildParseError:
         return ("IMPORT-BUILD-UNPARSEABLE", "", "")
-    if info.warning_en:
-        return ("IMPORT-BUILD-UNCERTAIN", info.warning_en, info.warning_de or info.warning_en)
+    if info.note is not None:
+        return ("IMPORT-BUILD-UNCERTAIN", info.warning("en"), info.warning("de"))
     return None
 
 

@@ -111,4 +111,4 @@ def test_the_source_survives_saving_the_project() -> None:
 def test_identify_trusts_a_bare_cu_build_only_from_a_precise_source(
         source: str, exact: bool) -> None:
     info = identify("15.1.2507.6", load_knowledge(), source)
-    assert info.release == "CU23" and info.exact is exact and bool(info.warning_en) is not exact
+    assert info.release == "CU23" and info.exact is exact and bool(info.warning("en")) is not exact
