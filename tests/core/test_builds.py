@@ -266,7 +266,8 @@ def test_se_without_its_latest_update_is_supported_but_behind() -> None:
 def test_admin_display_version_has_an_unknown_update_level() -> None:
     info = identify("Version 15.2 (Build 1544.4)", K)
     assert info.release == "CU14" and not info.exact
-    assert "update level is unknown" in info.warning("en") and "AdminDisplayVersion" in info.warning("en")
+    warning = info.warning("en")
+    assert "update level is unknown" in warning and "AdminDisplayVersion" in warning
     assert "Update-Stand ist unbekannt" in info.warning("de")
 
 
