@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from planner.core.model import Finding, Severity
+from planner.gui.edit import update_decisions
 from planner.gui.models.estate_model import ENTITY_TYPES, EstateModel
 from planner.gui.models.findings_model import FindingsModel
 from planner.gui.views.estate import EstateView
@@ -143,6 +145,28 @@ def test_graph_draws_sites_servers_and_highlights_dependencies(qtbot: Any,
     assert view.items["server:EX02"].opacity() < 1.0  # unrelated servers fade
     html = view.details.toHtml()
     assert "EX01" in html
+
+
+def test_graph_catches_up_when_shown_and_a_replan_only_recolours(qtbot: Any,
+                                                                   monkeypatch: Any) -> None:
+    from planner.core.model import Server
+    from planner.gui.views.graph import PATH_COLOURS
+
+    doc = fake_document(monkeypatch)
+    view = GraphView(doc)
+    qtbot.addWidget(view)
+    view.show()
+    ex01 = view.items["server:EX01"]
+    doc.apply(update_decisions(lambda d: replace(d, paths={"EX01": "side_by_side"}),
+                               lambda: "path"))
+    assert view.items["server:EX01"] is ex01  # not redrawn: the estate is the same
+    assert ex01.brush().color().name() == QColor(PATH_COLOURS["side_by_side"]).name()
+    view.hide()
+    servers = (*doc.estate.servers, Server("EX99", site="Munich", build="15.2.1748.39"))
+    doc.set_project(replace(doc.project, estate=replace(doc.estate, servers=servers)))
+    assert "server:EX99" not in view.items  # hidden: nothing drawn for nobody
+    view.show()
+    assert "server:EX99" in view.items
 
 
 def test_graph_layout_keeps_sites_apart(monkeypatch: Any) -> None:

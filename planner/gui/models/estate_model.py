@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import typing
 from dataclasses import fields, replace
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,7 +36,7 @@ from planner.core.vocabulary import COLOURS, PATHS, PRODUCTS
 from planner.gui.document import Document
 from planner.gui.edit import Edit, update_decisions
 from planner.gui.i18n import texts, ui_language, word
-from planner.gui.models.row_order import SortedTableModel
+from planner.gui.models.row_order import SortedTableModel, sort_key
 from planner.gui.rich_text import literal
 
 __all__ = ["ASSESSMENT_COLUMNS", "ENTITY_TYPES", "SORT_ROLE", "EstateModel"]
@@ -149,6 +150,14 @@ class EstateModel(SortedTableModel):
         if isinstance(value, MigrationPath):
             return path_label(value)
         return value if isinstance(value, bool | int | float) else _display(value)
+
+    def sort_keys(self, column: int) -> list[tuple[int, Any]]:
+        """Inventory fields straight from the records (a 20,000-server sort is one pass)."""
+        key = self.column_key(column)
+        if key not in self.fields or key == "build_source":
+            return super().sort_keys(column)
+        values = map(attrgetter(key), self.records())
+        return [sort_key(v if isinstance(v, bool | int | float) else _display(v)) for v in values]
 
     def item_text(self, item: int) -> str:
         """Every shown cell of a record, for the filter box."""

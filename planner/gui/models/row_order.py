@@ -53,6 +53,10 @@ class SortedTableModel(QAbstractTableModel):
         """The value an item sorts by in a column."""
         raise NotImplementedError
 
+    def sort_keys(self, column: int) -> list[tuple[int, Any]]:
+        """Every item's :func:`sort_key` in a column (a model may compute them faster)."""
+        return [sort_key(self.item_sort_value(r, column)) for r in range(self.item_count())]
+
     def item_text(self, item: int) -> str:
         """All of an item's shown texts, for the filter box."""
         raise NotImplementedError
@@ -69,7 +73,7 @@ class SortedTableModel(QAbstractTableModel):
                 self._order = list(rows)
             else:
                 column, order = self._sort
-                keys = [sort_key(self.item_sort_value(r, column)) for r in rows]
+                keys = self.sort_keys(column)
                 self._order = sorted(rows, key=keys.__getitem__,
                                      reverse=order == Qt.SortOrder.DescendingOrder)
         return self._order

@@ -36,7 +36,7 @@ from planner.gui.main_window import icon
 from planner.gui.models.estate_model import path_label
 from planner.gui.rich_text import literal
 from planner.gui.views.graph_details import node_details_html
-from planner.gui.views.graph_layout import Box, drawn_as, layout_graph
+from planner.gui.views.graph_layout import Box, GraphLayout, drawn_as, layout_graph
 
 __all__ = ["PATH_COLOURS", "GraphView"]
 
@@ -44,6 +44,13 @@ PATH_COLOURS = {code: t.tint for code, t in PATHS.items()}
 KIND_COLOURS = {code: t.tint for code, t in ENTITIES.items()}
 EXO_COLOUR = COLOURS["exchange_online"]
 MIN_FIT_SCALE = 0.8  # below this the 9-pt labels are smaller than 7 pixels
+DRAW_SLICE = 1000  # nodes or lines drawn per turn of the event loop (under 0.1 s each)
+
+
+def _graph_and_layout(estate: Any, knowledge: Any) -> tuple[Any, GraphLayout]:
+    """The estate's graph and where its nodes go (pure: runs on the worker)."""
+    graph = build_graph(estate, knowledge).graph
+    return graph, layout_graph(graph)
 
 
 def _tr(text: str) -> str:
@@ -63,8 +70,14 @@ class NodeItem(QGraphicsRectItem):
         self.setToolTip(literal(label))
         text = QGraphicsSimpleTextItem(self._elide(label), self)
         text.setPos(8, (box.h - text.boundingRect().height()) / 2)
-        if judged:
-            badge = QGraphicsRectItem(QRectF(box.w - 34, -8, 32, 16), self)
+        self._badge: QGraphicsRectItem | None = None
+        self.set_judged(judged)
+
+    def set_judged(self, judged: bool) -> None:
+        """Show or hide the purple "EXO" badge (Exchange Online judges this server)."""
+        if self._badge is None and judged:
+            w = self.rect().width()
+            badge = self._badge = QGraphicsRectItem(QRectF(w - 34, -8, 32, 16), self)
             badge.setBrush(QBrush(QColor(EXO_COLOUR)))
             badge.setPen(QPen(Qt.PenStyle.NoPen))
             mark = QGraphicsSimpleTextItem("EXO", badge)
@@ -73,7 +86,9 @@ class NodeItem(QGraphicsRectItem):
             font.setPointSizeF(7.5)
             font.setBold(True)
             mark.setFont(font)
-            mark.setPos(box.w - 31, -8)
+            mark.setPos(w - 31, -8)
+        if self._badge is not None:
+            self._badge.setVisible(judged)
 
     @staticmethod
     def _elide(label: str) -> str:
@@ -144,8 +159,12 @@ class GraphView(QWidget):
         layout.addWidget(splitter)
         self.scene.selectionChanged.connect(self._selection_changed)
         document.estateChanged.connect(self.rebuild)
-        document.planChanged.connect(self.rebuild)
+        document.planChanged.connect(self._plan_changed)
         self._fitted = False
+        self._stale = False  # the estate changed while the page was hidden
+        self._built_for: Any = None  # the estate the scene shows
+        self._generation = 0  # a newer build makes older results and drawing stop
+        self._job: Any = None
         self.rebuild()
         self.details.setHtml(self._legend_html())
 
@@ -155,28 +174,71 @@ class GraphView(QWidget):
         plan = self.document.plan
         return {a.name.lower(): a for a in plan.proposal.servers} if plan else {}
 
-    def _build_graph(self) -> Any:
-        try:
-            return build_graph(self.document.estate, self.document.knowledge).graph
-        except Exception as exc:  # the graph must not take the window down
+    def rebuild(self) -> None:
+        """Redraw the graph for the current estate: graph and layout on the worker, then the
+        items in slices, so a large estate never holds the window (a newer rebuild stops an
+        older one). While the page is hidden this only notes that it is out of date."""
+        if self._built_for is not None and not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self._generation += 1
+        if self._job is not None:
+            self._job.cancel()
+        estate, knowledge = self.document.estate, self.document.knowledge
+        self._built_for = estate
+        generation = self._generation
+        self._job = self.document.runner.submit(
+            "graph", lambda: _graph_and_layout(estate, knowledge),
+            lambda result: self._start_drawing(generation, result),
+            lambda exc, _trace: self._failed(generation, exc))
+
+    def _plan_changed(self) -> None:
+        # A re-plan changes colours and badges, not the graph: repaint the nodes only.
+        if self.document.estate is not self._built_for:
+            self.rebuild()
+            return
+        assessed = self._assessments()
+        for item in self.items.values():
+            fill, judged = self._node_style(item.node, assessed)
+            item.setBrush(QBrush(QColor(fill)))
+            item.set_judged(judged)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:  # the graph must not take the window down
+            self._clear()
             self.details.setHtml(f"<p>{escape(_tr('The graph cannot be drawn:'))} "
                                  f"{escape(str(exc))}</p>")
-            return nx.MultiDiGraph()
 
-    def rebuild(self) -> None:
-        """Redraw the graph for the current estate and plan."""
-        selected = self.selected_node()
+    def _clear(self) -> None:
         self.items.clear()  # before clear(): its selectionChanged must not see dead items
         self.edges.clear()
         self.scene.clear()
-        self.graph = self._build_graph()
-        layout = layout_graph(self.graph)
+
+    def _start_drawing(self, generation: int, result: tuple[Any, GraphLayout]) -> None:
+        if generation != self._generation:
+            return
+        selected = self.selected_node()
+        self._clear()
+        self.graph, layout = result
         self._draw_sites(layout.sites)
         self._draw_dags(layout.dags)
         assessed = self._assessments()
-        for node, box in layout.nodes.items():
-            self._draw_node(node, box, assessed)
-        self._draw_edges()
+        nodes = list(layout.nodes.items())
+
+        def draw_slice(start: int) -> None:
+            if generation != self._generation:
+                return  # a newer build took over
+            for node, box in nodes[start:start + DRAW_SLICE]:
+                self._draw_node(node, box, assessed)
+            if start + DRAW_SLICE < len(nodes):
+                QTimer.singleShot(0, lambda: draw_slice(start + DRAW_SLICE))
+            else:
+                self._draw_edges(generation, selected)
+
+        draw_slice(0)  # a small estate is drawn at once; a large one slice by slice
+
+    def _finish_drawing(self, selected: str) -> None:
         if selected in self.items:
             self.items[selected].setSelected(True)
         if self.items and self.isVisible() and (not selected or not self._fitted):
@@ -186,9 +248,11 @@ class GraphView(QWidget):
             self._fitted = False  # filled later: fit again then
 
     def showEvent(self, event: Any) -> None:
-        """Fit the graph the first time the page is shown."""
+        """Catch up with changes made while hidden; fit the first time the page is shown."""
         super().showEvent(event)
-        if not self._fitted and self.items:
+        if self._stale or self.document.estate is not self._built_for:
+            self.rebuild()
+        elif not self._fitted and self.items:
             self._fitted = True
             QTimer.singleShot(0, self.view.fit)  # once the view has its final size
 
@@ -220,35 +284,54 @@ class GraphView(QWidget):
             title.setBrush(QBrush(colour))
             title.setPos(box.x + 6, box.y + 3)
 
-    def _draw_node(self, node: str, box: Box, assessed: dict[str, Any]) -> None:
+    def _node_style(self, node: str, assessed: dict[str, Any]) -> tuple[str, bool]:
+        """A node's fill (servers: their path's colour) and whether it carries the EXO badge."""
         data = self.graph.nodes[node]
         kind = str(data.get("kind", ""))
+        if kind != "server":
+            return KIND_COLOURS.get(kind, COLOURS["paper"]), False
         label = str(data.get("label", node))
-        fill = KIND_COLOURS.get(kind, COLOURS["paper"])
-        judged = bool(data.get("judged_by_exo"))
-        if kind == "server":
-            a = assessed.get(label.lower())
-            path = self.document.decisions.paths.get(label) or (a.path.value if a else "")
-            fill = PATH_COLOURS.get(path, COLOURS["paper"])
-            judged = a.judged_by_exo if a else judged
-        item = NodeItem(node, label, box, fill, judged and kind == "server")
+        a = assessed.get(label.lower())
+        path = self.document.decisions.paths.get(label) or (a.path.value if a else "")
+        judged = a.judged_by_exo if a else bool(data.get("judged_by_exo"))
+        return PATH_COLOURS.get(path, COLOURS["paper"]), judged
+
+    def _draw_node(self, node: str, box: Box, assessed: dict[str, Any]) -> None:
+        label = str(self.graph.nodes[node].get("label", node))
+        fill, judged = self._node_style(node, assessed)
+        item = NodeItem(node, label, box, fill, judged)
         self.scene.addItem(item)
         self.items[node] = item
 
-    def _draw_edges(self) -> None:
-        for src, dst, data in self.graph.edges(data=True):
-            src, dst = drawn_as(self.graph, src), drawn_as(self.graph, dst)
-            if src not in self.items or dst not in self.items or src == dst:
-                continue
-            a, b = self.items[src], self.items[dst]
-            start = a.mapToScene(a.rect().center())
-            end = b.mapToScene(b.rect().center())
-            exo = data.get("relation") == "hands_mail_to_exo"
-            pen = QPen(QColor(EXO_COLOUR if exo else COLOURS["muted"]), 1.4 if exo else 1.0,
-                       Qt.PenStyle.DashLine if exo else Qt.PenStyle.SolidLine)
-            line = self.scene.addLine(start.x(), start.y(), end.x(), end.y(), pen)
-            line.setZValue(-1)
-            self.edges.append((src, dst, line))
+    def _draw_edges(self, generation: int, selected: str) -> None:
+        """The lines between drawn nodes, slice by slice like the nodes."""
+        edges = list(self.graph.edges(data=True))
+
+        def draw_slice(start: int) -> None:
+            if generation != self._generation:
+                return
+            for src, dst, data in edges[start:start + DRAW_SLICE]:
+                self._draw_edge(src, dst, data)
+            if start + DRAW_SLICE < len(edges):
+                QTimer.singleShot(0, lambda: draw_slice(start + DRAW_SLICE))
+            else:
+                self._finish_drawing(selected)
+
+        draw_slice(0)
+
+    def _draw_edge(self, src: str, dst: str, data: dict[str, Any]) -> None:
+        src, dst = drawn_as(self.graph, src), drawn_as(self.graph, dst)
+        if src not in self.items or dst not in self.items or src == dst:
+            return
+        a, b = self.items[src], self.items[dst]
+        start = a.mapToScene(a.rect().center())
+        end = b.mapToScene(b.rect().center())
+        exo = data.get("relation") == "hands_mail_to_exo"
+        pen = QPen(QColor(EXO_COLOUR if exo else COLOURS["muted"]), 1.4 if exo else 1.0,
+                   Qt.PenStyle.DashLine if exo else Qt.PenStyle.SolidLine)
+        line = self.scene.addLine(start.x(), start.y(), end.x(), end.y(), pen)
+        line.setZValue(-1)
+        self.edges.append((src, dst, line))
 
     # --- selection ---------------------------------------------------------------------
 
