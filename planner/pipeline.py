@@ -21,6 +21,7 @@ from planner.core.exo_view import (
     as_of_findings,
     baseline_evidence,
     evidence_findings,
+    other_knowledge,
     report_findings,
 )
 from planner.core.graph import without_repeats
@@ -179,6 +180,7 @@ class _Wrap:
             schedule=tasks.schedule,
             as_of=as_of,
             knowledge_as_of=knowledge.as_of,
+            knowledge_id=knowledge.fingerprint,
             baseline_evidence=self.evidence,
             today=state_today(dated.exposure, pauses_in_force(settings.fixed_pauses, as_of),
                               knowledge.policy, as_of),
@@ -190,7 +192,7 @@ def plan_for_export(project: Project, scenario: str | None = None) -> tuple[Plan
     the stored one no longer fits its inputs."""
     plan, settings, decisions = export_choice(project, scenario)
     knowledge = knowledge_for(settings)
-    if plan is not None and plan.knowledge_as_of not in (None, knowledge.as_of):
+    if plan is not None and other_knowledge(plan, knowledge):
         plan = None  # made with other knowledge (an update or an imported build list)
     if plan is None:
         plan = make_plan(project.estate, project.findings, settings, decisions, knowledge)

@@ -23,7 +23,7 @@ from planner.core.enforcement import (
 from planner.core.explanation import message
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate, ExoReport, Finding, Severity
-from planner.core.plan import BaselineEvidence
+from planner.core.plan import BaselineEvidence, Plan
 from planner.core.settings import Settings
 
 __all__ = [
@@ -32,6 +32,8 @@ __all__ = [
     "evidence_findings",
     "exo_text",
     "implied_overrides",
+    "knowledge_findings",
+    "other_knowledge",
     "owner_text",
     "report_findings",
 ]
@@ -58,12 +60,25 @@ def _finding(severity: Severity, code: str, key: str, target: str, **fields: Any
     return Finding(severity, code, en, de, target=target)
 
 
-def knowledge_findings(plan_as_of: date | None, knowledge: Knowledge) -> tuple[Finding, ...]:
-    """A note when a plan was made with older knowledge than the planner has now."""
-    if plan_as_of is None or plan_as_of >= knowledge.as_of:
+def other_knowledge(plan: Plan, knowledge: Knowledge) -> bool:
+    """Whether the plan was made with other knowledge than ``knowledge`` (an imported build
+    list, a new release). The fingerprint decides; a plan from an older version that has
+    none is compared by as-of date."""
+    if plan.knowledge_id and knowledge.fingerprint:
+        return plan.knowledge_id != knowledge.fingerprint
+    return plan.knowledge_as_of not in (None, knowledge.as_of)
+
+
+def knowledge_findings(plan: Plan | None, knowledge: Knowledge) -> tuple[Finding, ...]:
+    """A note when a plan was made with other (older) knowledge than the planner has now."""
+    if plan is None or plan.knowledge_as_of is None or not other_knowledge(plan, knowledge):
         return ()
-    return (_finding(Severity.WARNING, "PLAN-KNOWLEDGE-OLDER", "plan.knowledge_older", "project",
-                     planned=plan_as_of, now=knowledge.as_of),)
+    if plan.knowledge_as_of < knowledge.as_of:
+        return (_finding(Severity.WARNING, "PLAN-KNOWLEDGE-OLDER", "plan.knowledge_older",
+                         "project", planned=plan.knowledge_as_of, now=knowledge.as_of),)
+    # the same day's knowledge, changed since (say, a second list imported that day)
+    return (_finding(Severity.WARNING, "PLAN-KNOWLEDGE-OLDER", "plan.knowledge_changed",
+                     "project", now=knowledge.as_of),)
 
 
 def as_of_findings(settings: Settings, as_of: date) -> tuple[Finding, ...]:

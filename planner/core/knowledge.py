@@ -14,6 +14,7 @@ do not change their fields without telling everyone who uses them. Files are rea
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from collections.abc import Mapping
@@ -159,7 +160,22 @@ def _assemble(base: _Base, overrides: Mapping[str, Any]) -> Knowledge:
         rules=base.rules,
         as_of=max(dated),
         overrides_applied=tuple(sorted(overrides)),
+        fingerprint=_fingerprint(base, facts, durations, stages),
     )
+
+
+def _fingerprint(base: _Base, facts: Mapping[str, Fact], durations: Mapping[str, Fact],
+                 stages: list[Stage]) -> str:
+    """What the knowledge says, digested: equal only for the same builds and facts."""
+    digest = hashlib.sha256()
+    for row in base.builds:
+        digest.update(f"{row.product}|{row.release}|{row.build}|{row.date}\n".encode())
+    for name, table in (("fact", facts), ("duration", durations)):
+        for key in sorted(table):
+            digest.update(f"{name}:{key}={table[key].value!r}\n".encode())
+    for stage in stages:
+        digest.update(f"{stage!r}\n".encode())
+    return digest.hexdigest()[:16]
 
 
 def _overridden(

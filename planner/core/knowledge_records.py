@@ -149,6 +149,9 @@ class Knowledge:
     rules: Mapping[str, RuleText]
     as_of: date  # the newest as-of date of any row
     overrides_applied: tuple[str, ...] = field(default=())
+    # A digest of every build, fact, duration and stage: two imports on one day give the
+    # same as-of date but not the same fingerprint, so a plan knows it was made with other data.
+    fingerprint: str = ""
 
     def fact(self, key: str) -> Fact:
         """The fact with this key; KeyError names the key."""

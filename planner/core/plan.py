@@ -300,5 +300,6 @@ class Plan:
     schedule: Schedule
     as_of: date | None = None  # the plan's "today"
     knowledge_as_of: date | None = None  # the knowledge the plan was made with (incl. overlay)
+    knowledge_id: str = ""  # that knowledge's fingerprint ("" in files of older versions)
     baseline_evidence: tuple[BaselineEvidence, ...] = ()
     today: tuple[ServerToday, ...] = ()  # per judged server, its state on ``as_of``

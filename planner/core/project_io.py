@@ -167,6 +167,7 @@ def plan_to_plain_record(plan: Plan) -> dict[str, Any]:
         "schedule": schedule_to_plain(plan.schedule),
         "as_of": to_plain(plan.as_of),
         "knowledge_as_of": to_plain(plan.knowledge_as_of),
+        "knowledge_id": plan.knowledge_id,
         "baseline_evidence": to_plain(plan.baseline_evidence),
         "today": to_plain(plan.today),
     }
@@ -191,6 +192,7 @@ def plan_from_plain(
         as_of=_decode(date | None, data.get("as_of"), "plan.as_of"),
         knowledge_as_of=_decode(date | None, data.get("knowledge_as_of"),
                                 "plan.knowledge_as_of"),
+        knowledge_id=_decode(str, data.get("knowledge_id", ""), "plan.knowledge_id"),
         baseline_evidence=_decode(tuple[BaselineEvidence, ...],
                                   data.get("baseline_evidence", []), "plan.baseline_evidence"),
         today=_decode(tuple[ServerToday, ...], data.get("today", []), "plan.today"),

@@ -182,7 +182,7 @@ class Document(QObject):
         if plan is not None and self.plan_is_current:
             known = set(found)
             added = tuple(f for f in plan.findings if f not in known)
-            return found + added + knowledge_findings(plan.knowledge_as_of, self.knowledge)
+            return found + added + knowledge_findings(plan, self.knowledge)
         return found
 
     @property
@@ -247,6 +247,7 @@ class Document(QObject):
         self.abandon()
         self._undo.clear()
         self._commands = []
+        self._knowledge = None  # read afresh: a build list may have been imported meanwhile
         self._path = path
         self._set_state(project, force=True)
         self._undo.setClean()

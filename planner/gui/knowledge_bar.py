@@ -49,8 +49,7 @@ class KnowledgeBar(QFrame):
     def refresh(self) -> None:
         """Show the core's note for the current plan, or hide when there is none."""
         plan = self.document.plan
-        notes = knowledge_findings(plan.knowledge_as_of, self.document.knowledge) \
-            if plan is not None else ()
+        notes = knowledge_findings(plan, self.document.knowledge)
         self.message.setText(notes[0].message(ui_language()) if notes else "")
         self.setVisible(bool(notes))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -85,6 +86,36 @@ def test_importing_a_newer_list_teaches_the_next_plan(
     assert server["release"] == "CU15 Oct26SU"
     assert main(["knowledge", "import", str(newer)]) == 0  # a second time: nothing new
     assert "nothing new" in capsys.readouterr().out
+
+
+def test_planner_plan_after_an_import_plans_with_the_new_update(
+        own_data_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The CLI end to end: no knowledge is handed over, `planner plan` reads the overlay.
+    inventory = tmp_path / "servers.csv"
+    inventory.write_text("Name,FQDN,Roles,Build\nEX01,ex01.contoso.com,Mailbox,15.2.1748.56\n"
+                         "SE01,se01.contoso.com,Mailbox,15.2.2562.37\n", encoding="utf-8")
+    options = tmp_path / "settings.toml"
+    options.write_text("[project]\nstart = 2026-12-07\nas_of = 2026-12-04\n"
+                       "solver_time_limit_s = 0.5\n", encoding="utf-8")
+
+    def planned(name: str) -> dict[str, dict[str, str]]:
+        out = tmp_path / name
+        assert main(["plan", str(inventory), "--settings", str(options), "--json",
+                     str(out), "--lang", "en"]) == 0
+        data = json.loads(out.read_text(encoding="utf-8"))
+        return {"servers": {s["name"]: s["release"] for s in data["estate"]["servers"]},
+                "steps": {s["id"]: s["title"] for s in data["steps"]}}
+
+    before = planned("before.json")
+    assert before["servers"]["EX01"] != "CU15 Oct26SU"
+    assert "SE CU1" not in before["steps"]["inplace:EX01"]
+    newer = tmp_path / "ExchangeBuildNumbers.csv"
+    newer.write_text(LIST.read_text(encoding="utf-8-sig") + LATER, encoding="utf-8")
+    assert main(["knowledge", "import", str(newer)]) == 0
+    after = planned("after.json")
+    assert after["servers"]["EX01"] == "CU15 Oct26SU"  # the imported update identifies it
+    assert "SE CU1" in after["steps"]["inplace:EX01"]  # the upgrade goes to the newest SE
+    assert "CU1" in after["steps"]["su:SE01"]
 
 
 DICTIONARY = '''

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -205,11 +206,25 @@ def test_the_reports_update_level_is_more_precise_than_admin_display_version(
 
 
 def test_a_plan_made_with_older_knowledge_says_so(knowledge: Knowledge) -> None:
-    (note,) = knowledge_findings(date(2026, 1, 5), knowledge)
+    estate = Estate(servers=(Server("EX01", roles=("Mailbox",), build="15.2.2562.17"),))
+    plan = make_plan(estate, (), settings(), knowledge=knowledge)
+    assert plan.knowledge_id == knowledge.fingerprint and knowledge_findings(plan, knowledge) == ()
+    older = replace(plan, knowledge_as_of=date(2026, 1, 5), knowledge_id="earlier")
+    (note,) = knowledge_findings(older, knowledge)
     assert note.code == "PLAN-KNOWLEDGE-OLDER" and "Re-plan" in note.message("en")
     assert "05.01.2026" in note.message("de")
-    assert knowledge_findings(knowledge.as_of, knowledge) == ()
+    # Changed the same day (a second list imported): the date cannot tell, the fingerprint can.
+    (same_day,) = knowledge_findings(replace(plan, knowledge_id="earlier"), knowledge)
+    assert "other knowledge" in same_day.message("en") and "{" not in same_day.message("de")
+    # A plan saved by an older version has no fingerprint: its date decides.
+    assert knowledge_findings(replace(plan, knowledge_id=""), knowledge) == ()
+    assert knowledge_findings(replace(older, knowledge_id=""), knowledge)
     assert knowledge_findings(None, knowledge) == ()
+
+
+def test_the_fingerprint_follows_what_the_knowledge_says(knowledge: Knowledge) -> None:
+    assert load_knowledge().fingerprint == knowledge.fingerprint != ""
+    assert load_knowledge({"policy.start": "2026-09-14"}).fingerprint != knowledge.fingerprint
 
 
 DETECTED = date(2026, 9, 14)
