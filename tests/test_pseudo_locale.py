@@ -93,8 +93,7 @@ def pseudo_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[s
 
 # What a third language still shows in English (the records' en/de pairs), and where.
 PAIRS_LEFT = {
-    "Step.title_en/title_de": "steps of rules not yet moved to messages (Edge, the receive "
-                              "step listing changes to default connectors); pause steps",
+    "Step.title_en/title_de": "steps of rules not yet moved to messages (Edge); pause steps",
     "Step.why_en/why_de": "the same steps' reasons",
     "Finding.message_en/message_de": "findings of the importer, graph, Exchange Online view, "
                                      "settings and scheduler",
@@ -178,12 +177,11 @@ def test_explanations_that_are_data_show_in_the_pseudo_locale(pseudo_locale: str
             assert step.why(pseudo_locale) != step.why("en")
 
 
-# Steps whose title and reason are still (English, German) pairs: the Edge rules and the
-# receive step listing changes to default connectors (the mail-flow change moves them).
+# Steps whose title and reason are still (English, German) pairs: the Edge rules (the
+# mail-flow change moves them).
 STEPS_LEFT = {("edge_2016", "decommission"), ("edge_2016", "edge_new"),
               ("edge_2016", "edge_subscription"), ("edge_inbound_switch", "edge_inbound_switch"),
-              ("side_by_side_2016", "edge_subscription"),
-              ("side_by_side_2016", "receive_connectors")}
+              ("side_by_side_2016", "edge_subscription")}
 
 
 def test_every_other_rule_step_is_data_for_one_and_several_servers() -> None:

@@ -35,15 +35,13 @@ _GLUE = {"and", "or", "the", "is", "are", "to", "of", "on", "in", "its", "their"
 # product ("Exchange 2016").
 _NAMES = {"'<Outbound to Office 365>'", "<completion date>", "Exchange " + _FIELD}
 
-# Strings that still read as prose, per module: (English, German) pairs of the receive and
-# relay rules and Edge (owned by the mail-flow change), the receive step's changed-default
-# detail that reads those pairs and the relay step's "<SE server>", and the cycle error.
+# Strings that still read as prose, per module: the Edge rule's (English, German) pairs
+# (owned by the mail-flow change), the "<SE server>" a relay client is re-pointed to when no
+# SE server takes over (a name in the relay rule's title and command), the cycle error.
 PROSE_LEFT = {
-    "edge.py": 26,
+    "edge.py": 23,
     "order.py": 1,
-    "receive.py": 4,
-    "relay_repoint.py": 2,
-    "side_by_side.py": 3,
+    "side_by_side.py": 1,
 }
 
 

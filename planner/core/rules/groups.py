@@ -14,7 +14,7 @@ from typing import Any
 from planner.core.explanation import Message, message
 from planner.core.plan import MigrationPath, Phase, Step
 from planner.core.rules.assess import product_name
-from planner.core.rules.base import Context, ServerFacts, make_step, pair_of
+from planner.core.rules.base import Context, ServerFacts, make_step
 from planner.core.rules.estate_facts import data_volume_gb
 from planner.core.rules.legacy2013 import legacy_servers, move_target
 from planner.core.rules.takeover import Takeover, takeover_for
@@ -202,18 +202,12 @@ def group_reason(g: Group, only: ServerFacts | None = None) -> Message | None:
 
 
 def group_step(ctx: Context, g: Group, rule: str, id: str, kind: str, phase: Phase,
-               target: str, title: Message, detail: Sequence[Message] | tuple[str, str],
+               target: str, title: Message, detail: Sequence[Message],
                fields: dict[str, Any], *, only: ServerFacts | None = None, **kw: Any) -> Step:
     """``make_step`` for a step of this group: its old servers' facts, then ``detail``, with
     the group's own reason where needed (which already states the facts)."""
     own = group_reason(g, only)
     facts = [] if own is not None else [s.fact for s in ([only] if only else g.old)]
-    if isinstance(detail, tuple) and len(detail) == 2 and isinstance(detail[0], str):
-        # receive connector changes are still (English, German) pairs (rules.receive)
-        en, de = pair_of(facts)
-        pair = ("; ".join(p for p in (en, detail[0]) if p),
-                "; ".join(p for p in (de, detail[1]) if p))
-        return make_step(ctx, rule, id, kind, phase, target, title, pair, fields, own, **kw)
     return make_step(ctx, rule, id, kind, phase, target, title,
                      [*facts, *detail], fields, own, **kw)
 

@@ -18,7 +18,7 @@ from planner.core.graph import is_exo_send_connector
 from planner.core.model import Connector, ConnectorType, Finding, Namespace, Severity
 from planner.core.plan import Phase, Step
 from planner.core.rules.adprep import ADPREP
-from planner.core.rules.base import Context, Rule, RuleOutput, deps, pair_of
+from planner.core.rules.base import Context, Rule, RuleOutput, deps
 from planner.core.rules.commands import SETUP_ACCEPT, line, placeholder, remark
 from planner.core.rules.estate_facts import (
     namespaces_of,
@@ -41,7 +41,7 @@ from planner.core.rules.namespace import (
     no_namespaces_finding,
 )
 from planner.core.rules.receive import (
-    Classified,
+    change_detail,
     classify,
     distinct,
     reapply_command,
@@ -202,9 +202,9 @@ def _receive_step(ctx: Context, g: Group, after: str | list[str],
         return None
     # no SE server at all takes over: the consultant names one
     targets = list(g.targets) or [placeholder("se_server")]
-    recreated = ([_text("custom_receives", names=_connector_names([i.connector for i in custom]))]
-                 if custom else [])
-    detail = _with_changes(recreated, changed) if changed else recreated
+    detail = ([_text("custom_receives", names=_connector_names([i.connector for i in custom]))]
+              if custom else [])
+    detail += [change_detail(i, list(g.targets) or ["–"]) for i in changed]  # "–": not known
     lines = [recreate_command(i.connector, t) for i in custom for t in targets]
     lines += [reapply_command(i, t) for i in changed for t in targets]
     title = _text("recreate_title" if custom else "reapply_title",
@@ -215,20 +215,6 @@ def _receive_step(ctx: Context, g: Group, after: str | list[str],
         predecessors=deps(after, [f"legacy:repoint:{s.name}" for s in g.inherits]),
         duration_days=ctx.days("receive_connectors", max(1, len(g.new))),
         command="\n".join(lines))
-
-
-def _with_changes(detail: list[Message], changed: list[Classified]) -> tuple[str, str]:
-    """The receive step's detail with the changes to default connectors, which the receive
-    rule still words as (English, German) pairs (rules.receive.Classified)."""
-    en, de = pair_of(detail)
-    for i in changed:
-        en += ("; " if en else "") + (
-            f"changed on {i.connector.name} and re-applied to the new servers' own "
-            f"'{i.default}' connector: {', '.join(i.changes_en)}")
-        de += ("; " if de else "") + (
-            f"an {i.connector.name} geändert und auf den eigenen Connector "
-            f"„{i.default}“ der neuen Server übertragen: {', '.join(i.changes_de)}")
-    return en, de
 
 
 def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
