@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from planner.cli.finding_lines import finding_line, severity_width
 from planner.cli.log_progress import terminal_progress
 from planner.core.builds import BuildParseError, identify
 from planner.core.catalogue import catalogue
@@ -129,12 +130,11 @@ def _print_summary(result: ImportResult, knowledge: Knowledge | None, lang: str)
     if not result.findings:
         print(words("common.check.none"))
         return
+    order = {"error": 0, "warning": 1, "info": 2}
     by_severity = Counter(f.severity.value for f in result.findings)
     print(f"{words('common.check.findings')}: " + ", ".join(
-        words.plural(f"common.check.count.{s}", n) for s, n in sorted(by_severity.items())))
-    order = {"error": 0, "warning": 1, "info": 2}
+        words.plural(f"common.check.count.{s}", n)
+        for s, n in sorted(by_severity.items(), key=lambda item: order[item[0]])))
+    width = severity_width(lang)
     for f in sorted(result.findings, key=lambda f: order[f.severity.value]):
-        where = f.where()
-        severity = words(f"vocabulary.severity.{f.severity.value}").upper()
-        print(f"  {severity:8} {f.code}  {where + ': ' if where else ''}"
-              f"{f.message(lang)}")
+        print("  " + finding_line(f, lang, width))

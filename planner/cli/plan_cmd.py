@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from planner.cli.finding_lines import finding_line
 from planner.cli.log_progress import terminal_progress
 from planner.cli.plan_decisions import add_arguments, apply
 from planner.core.catalogue import catalogue
@@ -64,8 +65,7 @@ def run(args: argparse.Namespace) -> int:
         settings = replace(settings, paper=args.paper)
     if not inputs.estate.servers:
         for finding in inputs.findings:
-            text = finding.message(settings.language)
-            print(f"{finding.severity.value}: {finding.where()}: {text}", file=sys.stderr)
+            print(finding_line(finding, settings.language), file=sys.stderr)
         print("planner plan: no Exchange server could be read; nothing to plan", file=sys.stderr)
         return 2
     settings, decisions = apply(args, settings)

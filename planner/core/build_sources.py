@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from planner.core.builds import BuildInfo, BuildParseError, identify
-from planner.core.catalogue import catalogue
 from planner.core.enforcement import DetectionIndex
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate, Finding, Severity
@@ -58,9 +57,8 @@ def precise_builds(estate: Estate, knowledge: Knowledge) -> tuple[Estate, tuple[
             continue
         estate = estate.with_server(replace(server, build=str(theirs.number),
                                             build_source="exo_report"))
-        en, de = (catalogue(lang)("builds.from_exo_report", server=server.name,
-                                  mine=server.build, theirs=str(theirs.number),
-                                  release=theirs.release) for lang in ("en", "de"))
-        findings.append(Finding(Severity.INFO, "BUILD-FROM-EXO-REPORT", en, de,
-                                target=f"server:{server.name}"))
+        findings.append(Finding.about(Severity.INFO, "BUILD-FROM-EXO-REPORT",
+                                      f"server:{server.name}", "builds.from_exo_report",
+                                      server=server.name, mine=server.build,
+                                      theirs=str(theirs.number), release=theirs.release))
     return estate, tuple(findings)

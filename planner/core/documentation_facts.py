@@ -7,15 +7,12 @@ A project may still override it; this module says so, so nobody believes the pla
 
 from __future__ import annotations
 
-from planner.core.catalogue import catalogue
 from planner.core.knowledge import Knowledge
 from planner.core.model import Finding, Severity
 
 __all__ = ["OVERRIDE_CODE", "documentation_override_findings"]
 
 OVERRIDE_CODE = "KNOWLEDGE-OVERRIDE-DOCUMENTATION"
-
-_LANGUAGES = ("en", "de")  # the pair a Finding carries
 
 
 def documentation_override_findings(knowledge: Knowledge) -> tuple[Finding, ...]:
@@ -25,8 +22,6 @@ def documentation_override_findings(knowledge: Knowledge) -> tuple[Finding, ...]
         fact = knowledge.facts.get(key)
         if fact is None or not fact.documentation:
             continue
-        en, de = (catalogue(lang)("plan.knowledge.documentation_override", fact=key)
-                  for lang in _LANGUAGES)
-        out.append(Finding(Severity.INFO, OVERRIDE_CODE, en, de,
-                           target="project"))
+        out.append(Finding.about(Severity.INFO, OVERRIDE_CODE, "project",
+                                 "plan.knowledge.documentation_override", fact=key))
     return tuple(out)

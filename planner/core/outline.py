@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from planner.core.catalogue import Catalogue, catalogue
+from planner.core.catalogue import FALLBACK, Catalogue, catalogue
+from planner.core.explanation import Message, message
 from planner.core.model import Finding
 from planner.core.plan import Dependency, Phase, Plan, ScheduledStep, Step
 from planner.core.vocabulary import PHASES, Entity
@@ -22,9 +23,12 @@ __all__ = [
     "Outline",
     "OutlineRow",
     "build_outline",
+    "finding_area",
+    "finding_location",
     "finding_place",
     "predecessor_text",
     "target_label",
+    "target_message",
 ]
 
 # MS Project's link type codes in MSPDI, and its German abbreviations.
@@ -100,19 +104,49 @@ def target_label(target: str, lang: str) -> str:
 _TARGET_TEXTS: dict[tuple[str, str], tuple[Catalogue, str | None]] = {}
 
 
+def target_message(target: str) -> Message | str:
+    """A target such as ``server:EX01`` as a message ("Server EX01" / "Server EX01"); a
+    kind without words is only its name, never the code."""
+    kind, _, name = target.partition(":")
+    kind = _TARGET_ALIASES.get(kind, kind) or Entity.ORG
+    key = f"vocabulary.target.{kind}"
+    if catalogue(FALLBACK).has(key):
+        return message(key, name=name)
+    return name or message("vocabulary.target.org")
+
+
 def finding_place(finding: Finding, lang: str) -> str:
     """Where a finding points, in words: ``Bestand.xlsx › Server › Zeile 7 › Build``, or the
     entity it concerns (``Server EX01``), never a code such as ``server:EX01``."""
     cat = catalogue(lang)
     if finding.file or finding.sheet or finding.row is not None or finding.column:
         row = cat("common.row_n", n=finding.row) if finding.row is not None else ""
-        return " › ".join(p for p in (finding.file, finding.sheet, row, finding.column) if p)
+        column = finding.column
+        if column.isascii() and column.isalpha() and column.isupper() and len(column) <= 3:
+            column = cat("common.column_n", letter=column)  # a sheet's column letter
+        return " › ".join(p for p in (finding.file, finding.sheet, row, column) if p)
     if not finding.target:
         return "–"
     kind = finding.target.partition(":")[0]
     if cat.has(f"common.where.{kind}"):
         return cat(f"common.where.{kind}")
     return target_label(finding.target, lang)
+
+
+def finding_location(finding: Finding, lang: str) -> str:
+    """The cell a finding points at, in words (``Bestand.xlsx › Server › Zeile 7 › E``);
+    "" when it concerns an entity rather than a place in an input file."""
+    if finding.file or finding.sheet or finding.row is not None or finding.column:
+        return finding_place(finding, lang)
+    return ""
+
+
+def finding_area(finding: Finding, lang: str) -> str:
+    """Which part of the planner a finding comes from, in words ("Input files"); its code
+    is a support reference, never the headline."""
+    cat = catalogue(lang)
+    key = f"vocabulary.finding_area.{finding.code.partition('-')[0]}"
+    return cat(key) if cat.has(key) else cat("vocabulary.finding_area.other")
 
 
 def predecessor_text(links: Iterable[tuple[int, Dependency]], lang: str) -> str:

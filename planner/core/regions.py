@@ -16,6 +16,7 @@ from babel import Locale, UnknownLocaleError
 from holidays.registry import COUNTRIES  # the package's table of alpha-3 codes
 
 from planner.core.catalogue import catalogue
+from planner.core.explanation import Message, message
 from planner.core.model import Finding, Severity, Site
 
 __all__ = ["countries", "country_code", "region_findings", "subdivision_code", "subdivisions"]
@@ -88,13 +89,14 @@ def subdivision_code(country: str, text: str) -> str | None:
     return None
 
 
-def _unknown(lang: str, where: str, country: str, subdivision: str, site: str = "") -> str:
-    cat = catalogue(lang)
-    place = cat(where, site=site)
+def _unknown(target: str, where: Message, country: str, subdivision: str) -> Finding:
+    """The finding for a country (or a state of it) without known public holidays."""
     if country_code(country) != country.upper():
-        return cat("region.unknown_country", where=place, country=country)
-    return cat("region.unknown_subdivision", where=place, country=country,
-               subdivision=subdivision)
+        return Finding.about(Severity.ERROR, "SETTINGS-REGION-UNKNOWN", target,
+                             "region.unknown_country", where=where, country=country)
+    return Finding.about(Severity.ERROR, "SETTINGS-REGION-UNKNOWN", target,
+                         "region.unknown_subdivision", where=where, country=country,
+                         subdivision=subdivision)
 
 
 def _check(country: str, subdivision: str) -> bool:
@@ -108,15 +110,9 @@ def region_findings(country: str, subdivision: str,
     plan would silently use no public holidays there."""
     found: list[Finding] = []
     if not _check(country, subdivision):
-        found.append(Finding(
-            Severity.ERROR, "SETTINGS-REGION-UNKNOWN",
-            _unknown("en", "region.project", country, subdivision),
-            _unknown("de", "region.project", country, subdivision), target="project"))
+        found.append(_unknown("project", message("region.project"), country, subdivision))
     for site in sites:
         if site.country and not _check(site.country, site.subdivision):
-            found.append(Finding(
-                Severity.ERROR, "SETTINGS-REGION-UNKNOWN",
-                _unknown("en", "region.site", site.country, site.subdivision, site.name),
-                _unknown("de", "region.site", site.country, site.subdivision, site.name),
-                target=f"site:{site.name}"))
+            found.append(_unknown(f"site:{site.name}", message("region.site", site=site.name),
+                                  site.country, site.subdivision))
     return tuple(found)

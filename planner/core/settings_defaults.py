@@ -27,9 +27,8 @@ def localized_defaults(settings: Settings) -> tuple[Settings, tuple[Finding, ...
         settings = replace(settings, consultants=(replace(settings.consultants[0], name=name),))
     if settings.customer.strip():
         return settings, ()
-    en, de = catalogue("en"), catalogue("de")
-    return settings, (Finding(Severity.WARNING, NO_CUSTOMER, en("common.no_customer_finding"),
-                              de("common.no_customer_finding"), target="project"),)
+    return settings, (Finding.about(Severity.WARNING, NO_CUSTOMER, "project",
+                                    "common.no_customer_finding"),)
 
 
 def _placeholder_number(name: str) -> int | None:

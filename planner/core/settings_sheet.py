@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from planner.core.importing.findings import Where, finding
-from planner.core.model import Finding, Severity
+from planner.core.model import Finding
 from planner.core.settings import Settings
 from planner.core.settings_io import settings_from_table
 from planner.core.settings_values import SettingsError
@@ -73,13 +73,8 @@ def _place(places: Mapping[str, Any], key: str, sheet: str) -> Where:
 
 
 def _finding(exc: SettingsError, where: Where) -> Finding:
-    return Finding(
-        Severity.ERROR, "IMPORT-PROJECT-SETTING",
-        f"A project setting cannot be used and is ignored (the default applies): {exc}",
-        f"Eine Projekteinstellung ist unbrauchbar und wird ignoriert (es gilt der Standard): "
-        f"{exc}",
-        file=where.file, sheet=where.sheet, row=where.row, column=exc.key,
-    )
+    # the settings reader's own account of the value (technical, as the validator says it)
+    return finding("IMPORT-PROJECT-SETTING", where, column=exc.key, detail=str(exc))
 
 
 def _drop(data: dict[str, Any], key: str) -> bool:

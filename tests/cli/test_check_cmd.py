@@ -36,7 +36,11 @@ def test_errors_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     bad = tmp_path / "servers.csv"
     bad.write_text("Name,Build\nEX01,kaputt\n", encoding="utf-8")
     assert main(["check", str(bad), "--lang", "de"]) == 1
-    assert "IMPORT-BUILD-UNPARSEABLE" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    # people's words: severity, the cell, the message; the code only in --json
+    assert "FEHLER   servers.csv › Zeile 2 › Spalte B: Server EX01: „kaputt“ ist keine " \
+           "Buildnummer." in out
+    assert "IMPORT-" not in out and "row 2" not in out
 
 
 def test_nothing_readable_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

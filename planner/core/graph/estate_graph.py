@@ -11,6 +11,7 @@ import networkx as nx
 from planner.core.graph.exo import derive_judged
 from planner.core.knowledge import Knowledge
 from planner.core.model import ConnectorType, Estate, Finding, Severity
+from planner.core.outline import target_message
 
 __all__ = ["EstateGraph", "build_graph", "node_id"]
 
@@ -68,20 +69,20 @@ class _Builder:
         server = self.estate.server(name) if name.strip() else None
         if server is not None:
             return node_id("server", server.name)
-        self.dangling(where, f"server '{name}'", f"Server '{name}'")
+        self.dangling(where, node_id("server", name))
         return None
 
-    def dangling(self, where: str, what_en: str, what_de: str) -> None:
-        self.findings.append(Finding(
-            Severity.WARNING, "GRAPH-DANGLING-REF",
-            f"{where} refers to {what_en}, which is not in the inventory; the link is ignored.",
-            f"{where} verweist auf {what_de}, das nicht im Bestand steht; die Verknüpfung "
-            "wird ignoriert.",
-            target=where,
-        ))
+    def dangling(self, where: str, what: str) -> None:
+        """``where`` (``dag:DAG1``) names ``what`` (``server:EX09``), which is not there."""
+        self.findings.append(Finding.about(Severity.WARNING, "GRAPH-DANGLING-REF", where,
+                                           source=target_message(where),
+                                           what=target_message(what)))
 
-    def orphan(self, where: str, en: str, de: str) -> None:
-        self.findings.append(Finding(Severity.INFO, "GRAPH-ORPHAN", en, de, target=where))
+    def orphan(self, where: str) -> None:
+        """``where`` (``server:EX01``) is linked to nothing it needs (site, server, DAG)."""
+        kind, _, name = where.partition(":")
+        self.findings.append(Finding.about(Severity.INFO, "GRAPH-ORPHAN", where,
+                                           f"findings.graph_orphan.{kind}", name=name))
 
 
 def _add_servers_and_sites(b: _Builder) -> None:
@@ -97,12 +98,11 @@ def _add_servers_and_sites(b: _Builder) -> None:
         if s.site:
             found = est.site(s.site)
             if found is None:
-                b.dangling(f"server:{s.name}", f"site '{s.site}'", f"Standort '{s.site}'")
+                b.dangling(f"server:{s.name}", node_id("site", s.site))
             else:
                 b.edge(sid, node_id("site", found.name), IN_SITE)
         elif est.sites:
-            b.orphan(f"server:{s.name}", f"Server {s.name} has no site.",
-                     f"Server {s.name} hat keinen Standort.")
+            b.orphan(f"server:{s.name}")
 
 
 def _add_dags_and_databases(b: _Builder) -> None:
@@ -130,12 +130,11 @@ def _add_dags_and_databases(b: _Builder) -> None:
         if db.dag:
             home = est.dag(db.dag)
             if home is None and node_id("dag", db.dag) not in b.g:
-                b.dangling(f"database:{db.name}", f"DAG '{db.dag}'", f"DAG '{db.dag}'")
+                b.dangling(f"database:{db.name}", node_id("dag", db.dag))
             else:
                 b.edge(node_id("dag", home.name if home else db.dag), dbid, HOSTS)
         if not db.server and not db.dag:
-            b.orphan(f"database:{db.name}", f"Database {db.name} has no server or DAG.",
-                     f"Datenbank {db.name} hat weder Server noch DAG.")
+            b.orphan(f"database:{db.name}")
 
 
 def _add_connectors(b: _Builder) -> None:
@@ -162,8 +161,7 @@ def _add_connectors(b: _Builder) -> None:
                 if sid:
                     b.edge(cid, sid, SENDS_THROUGH if c.type is ConnectorType.SEND else RECEIVES_ON)
         if not c.servers and c.type in (ConnectorType.SEND, ConnectorType.RECEIVE):
-            b.orphan(f"connector:{c.name}", f"Connector {c.name} names no server.",
-                     f"Connector {c.name} nennt keinen Server.")
+            b.orphan(f"connector:{c.name}")
 
 
 def _add_relay_clients(b: _Builder) -> None:
@@ -175,8 +173,7 @@ def _add_relay_clients(b: _Builder) -> None:
         if rc.connector:
             conn = receive.get(rc.connector.lower())
             if conn is None:
-                b.dangling(f"relay:{rc.name}", f"receive connector '{rc.connector}'",
-                           f"Empfangsconnector '{rc.connector}'")
+                b.dangling(f"relay:{rc.name}", node_id("connector", rc.connector))
             else:
                 target = node_id("connector", conn.name)
         if target is None and rc.server:
@@ -184,9 +181,7 @@ def _add_relay_clients(b: _Builder) -> None:
         if target:
             b.edge(rid, target, RECEIVES_ON)
         elif not rc.connector and not rc.server:
-            b.orphan(f"relay:{rc.name}",
-                     f"Relay client {rc.name} names neither a receive connector nor a server.",
-                     f"Relay-Client {rc.name} nennt weder Empfangsconnector noch Server.")
+            b.orphan(f"relay:{rc.name}")
 
 
 def _add_namespaces(b: _Builder) -> None:
@@ -206,7 +201,8 @@ def _check_cycles(b: _Builder) -> None:
         cycle = nx.find_cycle(b.g)
     except nx.NetworkXNoCycle:
         return
-    names = " → ".join(str(e[0]) for e in cycle)
+    # the entities' own names ("EX01 → DAG1"), never node ids such as server:EX01
+    names = " → ".join(str(b.g.nodes[e[0]].get("label", e[0])) for e in cycle)
     b.findings.append(Finding.about(Severity.WARNING, "GRAPH-CYCLE", str(cycle[0][0]),
                                     names=names))
 
@@ -241,14 +237,10 @@ def _check_lonely_dags(b: _Builder) -> None:
         if len(found) != 1:
             continue
         twin = next((o for o in names if o != name and _dag_key(o) == _dag_key(name)), "")
-        hint_en = f" It looks like DAG {twin}; check the spelling." if twin else ""
-        hint_de = f" Sie ähnelt der DAG {twin}; bitte die Schreibweise prüfen." if twin else ""
         server = next(iter(found)).split(":", 1)[1]
-        b.findings.append(Finding(
-            Severity.WARNING if twin else Severity.INFO, "GRAPH-DAG-ONE-MEMBER",
-            f"DAG {name} has only one member ({server}).{hint_en}",
-            f"Die DAG {name} hat nur ein Mitglied ({server}).{hint_de}",
-            target=f"dag:{name}"))
+        b.findings.append(Finding.about(
+            Severity.WARNING if twin else Severity.INFO, "GRAPH-DAG-ONE-MEMBER", f"dag:{name}",
+            "findings.graph_dag_twin" if twin else "", dag=name, server=server, twin=twin))
 
 
 def _judged(b: _Builder, knowledge: Knowledge) -> tuple[frozenset[str], dict[str, tuple[str, str]]]:

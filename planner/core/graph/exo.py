@@ -69,13 +69,9 @@ def _connector_sources(
                         f"Edge-Server, der den Sendeconnector '{connector.name}' trägt "
                         f"(Abonnement '{name}')"))
         if not edges:
-            findings.append(Finding(
-                Severity.WARNING, "GRAPH-DANGLING-REF",
-                f"Send connector '{connector.name}' to Exchange Online names source '{name}', "
-                "which is not in the inventory.",
-                f"Der Sendeconnector '{connector.name}' zu Exchange Online nennt die Quelle "
-                f"'{name}', die nicht im Bestand steht.",
-                target=f"connector:{connector.name}"))
+            findings.append(Finding.about(
+                Severity.WARNING, "GRAPH-DANGLING-REF", f"connector:{connector.name}",
+                "findings.graph_exo_source", connector=connector.name, source=name))
     return out
 
 
@@ -84,13 +80,9 @@ def _report_rows(estate: Estate, findings: list[Finding]) -> list[tuple[str, str
     for row in estate.exo_reports:
         server = estate.server(row.server_fqdn)
         if server is None:
-            findings.append(Finding(
-                Severity.WARNING, "GRAPH-EXO-REPORT-UNKNOWN-SERVER",
-                f"Exchange Online reports server {row.server_fqdn}, which is not in the "
-                "inventory; add it, or it cannot be planned.",
-                f"Exchange Online meldet den Server {row.server_fqdn}, der nicht im Bestand "
-                "steht; bitte ergänzen, sonst kann er nicht geplant werden.",
-                target=f"server:{row.server_fqdn}"))
+            findings.append(Finding.about(
+                Severity.WARNING, "GRAPH-EXO-REPORT-UNKNOWN-SERVER", f"server:{row.server_fqdn}",
+                server=row.server_fqdn))
             continue
         out.append((server.name, "named by Exchange Online's report (Get-OnPremServerReportInfo)",
                     "im Bericht von Exchange Online genannt (Get-OnPremServerReportInfo)"))
@@ -128,13 +120,5 @@ def derive_judged(
     explicit_no = {s.name for s in estate.servers if s.judged_by_exo is False}
     judged = frozenset(n for n in reasons if n not in explicit_no)
     if _has_onpremises_path(estate) and not judged:
-        findings.append(Finding(
-            Severity.WARNING, "GRAPH-EXO-SENDERS-UNKNOWN",
-            "The organization is hybrid, but no server could be identified that hands mail to "
-            "Exchange Online (no send connector to Exchange Online, no report rows, no flag). "
-            "Enforcement exposure cannot be planned until one is named.",
-            "Die Organisation ist hybrid, aber kein Server ist erkennbar, der Mail an Exchange "
-            "Online übergibt (kein Sendeconnector zu Exchange Online, kein Bericht, keine "
-            "Markierung). Die Durchsetzung kann erst eingeplant werden, wenn einer benannt ist.",
-            target="org"))
+        findings.append(Finding.about(Severity.WARNING, "GRAPH-EXO-SENDERS-UNKNOWN", "org"))
     return judged, {n: r for n, r in reasons.items() if n in judged}, findings

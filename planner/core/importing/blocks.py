@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from planner.core.importing.findings import FieldName, finding
+from planner.core.importing.findings import FieldName, finding, percent
 from planner.core.importing.headers import (
     Synonyms,
     map_columns,
@@ -183,8 +183,10 @@ def _column_findings(table: Table, mapping: SheetMapping) -> list[Finding]:
             # the field's display name in the reader's language, not the record field's code
             out.append(finding("IMPORT-COLUMN-GUESSED", where, column=c.letter, header=c.header,
                                field=FieldName(mapping.entity, c.field),
-                               confidence=c.confidence))
-    ignored = [f"{c.letter} \"{c.header}\"" for c in mapping.columns if not c.field and c.header]
+                               confidence=percent(c.confidence)))
+    # "A (Lfd. Nr.)": the letter and the header as the sheet shows them, in any language
+    ignored = tuple(f"{c.letter} ({c.header})" for c in mapping.columns
+                    if not c.field and c.header)
     if ignored:
-        out.append(finding("IMPORT-COLUMNS-IGNORED", where, detail=", ".join(ignored)))
+        out.append(finding("IMPORT-COLUMNS-IGNORED", where, columns=ignored))
     return out

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from planner.core.builds import BuildParseError, identify
-from planner.core.importing.findings import Where, Worded, finding
+from planner.core.explanation import Message
+from planner.core.importing.findings import Where, finding
 from planner.core.importing.merge import Locations
 from planner.core.importing.values import canonical_build
 from planner.core.knowledge import Knowledge
@@ -36,7 +37,7 @@ def _server_checks(estate: Estate, locations: Locations,
                    knowledge: Knowledge | None) -> list[Finding]:
     out: list[Finding] = []
     # many servers share one build; its source decides whether a bare CU build is exact
-    problems: dict[tuple[str, str], tuple[str, str, str] | None] = {}
+    problems: dict[tuple[str, str], tuple[str, Message | None] | None] = {}
     for s in estate.servers:
         key, target = f"server:{s.name.lower()}", f"server:{s.name}"
         if not s.roles:
@@ -54,31 +55,31 @@ def _server_checks(estate: Estate, locations: Locations,
         problem = problems[seen]
         if problem is None:
             continue
-        code, en, de = problem
-        if code == "IMPORT-BUILD-UNPARSEABLE":
+        code, why = problem
+        if why is None:
             out.append(finding(code, where, column=column, target=target, name=s.name,
                                value=s.build[:60]))
         else:
             out.append(finding(code, where, column=column, target=target, name=s.name,
-                               detail=Worded(en, de)))
+                               detail=why))
     return out
 
 
 def _build_problem(build: str, source: str,
-                   knowledge: Knowledge | None) -> tuple[str, str, str] | None:
-    """(code, en, de) when the build cannot be used as it is, else None.
+                   knowledge: Knowledge | None) -> tuple[str, Message | None] | None:
+    """(code, why) when the build cannot be used as it is, else None.
 
     ``source`` is where the build was read: ExSetup, HealthChecker and Exchange Online's
     report give the exact update level even for a CU's own build number.
     """
     if knowledge is None:
-        return None if canonical_build(build) else ("IMPORT-BUILD-UNPARSEABLE", "", "")
+        return None if canonical_build(build) else ("IMPORT-BUILD-UNPARSEABLE", None)
     try:
         info = identify(build, knowledge, source)
     except BuildParseError:
-        return ("IMPORT-BUILD-UNPARSEABLE", "", "")
+        return ("IMPORT-BUILD-UNPARSEABLE", None)
     if info.note is not None:
-        return ("IMPORT-BUILD-UNCERTAIN", info.warning("en"), info.warning("de"))
+        return ("IMPORT-BUILD-UNCERTAIN", info.note)
     return None
 
 

@@ -169,7 +169,7 @@ def _read_all(out: Records, name: str, lines: Iterator[str], number: int,
                 number += used
         if len(cells) > MAX_ROW_CELLS:
             out.findings.append(finding("IMPORT-ROW-TOO-WIDE", Where(name, "", start),
-                                        detail=f"{MAX_ROW_CELLS:,}"))
+                                        limit=MAX_ROW_CELLS))
             cells = cells[:MAX_ROW_CELLS]
         out.rows.append(tuple(c.strip() for c in cells))
         out.lines.append(start)

@@ -18,6 +18,7 @@ from typing import Any
 
 from defusedxml import ElementTree
 
+from planner.core.explanation import message
 from planner.core.importing.findings import Where, finding
 from planner.core.importing.table import Table
 from planner.core.importing.values import canonical_build
@@ -88,7 +89,8 @@ def read_healthchecker(name: str, text: str) -> tuple[list[Table], list[Finding]
     """A one-row server table from a HealthChecker XML file (or findings why not)."""
     root = ElementTree.fromstring(text.lstrip("\ufeff"))
     if _local(root.tag) != "Objs":
-        return [], [finding("IMPORT-FILE-UNSUPPORTED", Where(name), detail="XML, not CliXml")]
+        return [], [finding("IMPORT-FILE-UNSUPPORTED", Where(name),
+                            kind=message("findings.file_kind.xml"))]
     leaves = list(_leaves(root))
     server = _pick(leaves, (), ("servername",))
     exsetup = _pick(leaves, ("exchangeinformation", "exchangesetup"), ("fileversion",),
@@ -102,10 +104,11 @@ def read_healthchecker(name: str, text: str) -> tuple[list[Table], list[Finding]
     dotnet = _pick(leaves, ("netframework",), ("friendlyname",))
     roles = _roles(leaves)
     protection = _extended_protection(leaves)
-    missing = [label for label, value in (("server name", server), ("Exchange build", build))
-               if not value]
+    missing = "_".join(label for label, value in (("server", server), ("build", build))
+                       if not value)
     findings = [finding("IMPORT-HEALTHCHECKER-PARTIAL", Where(name),
-                        detail="no " + " / ".join(missing))] if missing else []
+                        missing=message(f"findings.healthchecker_missing.{missing}"))
+                ] if missing else []
     if not server:
         return [], findings
     header = ("Name", "Build", "Roles", "OS", "DotNet", "ExtendedProtection")

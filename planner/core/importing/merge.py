@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from planner.core.importing.findings import FieldName, Where, finding
@@ -154,8 +155,11 @@ def _combine(rows: Iterable[Row], more_precise: Precision | None = None,
     return {k: list(b.values()) for k, b in merged.items()}, findings
 
 
-def _show(value: Any) -> str:
-    return "; ".join(map(str, value)) if isinstance(value, tuple) else str(value)
+def _show(value: Any) -> Any:
+    """A value as a finding names it: a list as its items, a yes/no or a date as such."""
+    if isinstance(value, tuple):
+        return "; ".join(map(str, value))
+    return value if isinstance(value, bool | date) else str(value)
 
 
 def merge_rows(rows: Iterable[Row], more_precise: Precision | None = None,
@@ -288,6 +292,5 @@ def _organization(merged: list[_Merged], connectors: list[Connector]
                or any(a.lower().endswith(".mail.onmicrosoft.com") for a in c.address_spaces)]
     if not reasons:
         return org, []
-    detail = ", ".join(sorted(set(reasons))[:3])
     return replace(org, hybrid=True), [finding("IMPORT-HYBRID-INFERRED", target="organization",
-                                               detail=detail)]
+                                               connectors=sorted(set(reasons))[:3])]

@@ -13,6 +13,7 @@ from operator import itemgetter
 from typing import Any
 
 from planner.core import ip_ranges
+from planner.core.explanation import message
 from planner.core.importing import values as v
 from planner.core.importing.findings import FieldName, Where, finding
 from planner.core.importing.headers import Synonyms, normalise_header
@@ -315,10 +316,11 @@ def _cell(block: _Block, fspec: FieldSpec | None, value: Any, header: str) -> _O
     try:
         parsed = _parse(block, fspec, value, header, problems)
     except ValueError:
-        return None, (("IMPORT-VALUE-INVALID", {"value": text[:80], "kind": fspec.kind}),)
+        return None, (("IMPORT-VALUE-INVALID", {
+            "value": text[:80], "kind": message(f"findings.kind.{fspec.kind}")}),)
     if fspec.kind in _LIMITS and not 0 <= parsed <= _LIMITS[fspec.kind]:
         return None, (("IMPORT-VALUE-IMPLAUSIBLE", {"value": text[:80], "header": header,
-                                                    "limit": f"{_LIMITS[fspec.kind]:.0f}"}),)
+                                                    "limit": round(_LIMITS[fspec.kind])}),)
     return (None if parsed in (None, "", ()) else parsed), tuple(problems)
 
 

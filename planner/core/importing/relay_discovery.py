@@ -13,8 +13,8 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
-from planner.core.catalogue import catalogue
 from planner.core.importing.findings import Counted, Where, finding
 from planner.core.importing.log_files import LogKind
 from planner.core.importing.log_senders import Sender, SenderRules
@@ -109,11 +109,9 @@ def _merge_clients(estate: Estate, senders: list[RemoteHost],
     return tuple(listed + added), findings
 
 
-def _period(first: date, last: date) -> dict[str, str]:
-    """A finding's period in each language's date format (the texts are pre-rendered)."""
-    en, de = catalogue("en"), catalogue("de")
-    return {"first": en.date(first), "last": en.date(last), "first_de": de.date(first),
-            "last_de": de.date(last)}
+def _period(first: date, last: date) -> dict[str, Any]:
+    """A finding's period: dates, worded in each reader's date format."""
+    return {"first": first, "last": last}
 
 
 def _unique(name: str, server: str, existing: list[RelayClient]) -> str:
@@ -189,7 +187,7 @@ def _range_findings(estate: Estate, senders: list[RemoteHost],
         if allowed > rules.addresses_per_client * len(ips):
             out.append(finding(
                 "LOGS-RANGE-WIDE", Where(), target=f"connector:{c.name}", connector=c.name,
-                server=", ".join(c.servers), allowed=Counted("transport.count.address", allowed),
+                server=tuple(c.servers), allowed=Counted("transport.count.address", allowed),
                 ranges=", ".join(c.remote_ip_ranges),
                 seen=Counted("transport.count.client_used", len(ips)), tighter=", ".join(ips)))
     return out

@@ -13,6 +13,7 @@ from typing import Any
 
 from python_calamine import CalamineWorkbook
 
+from planner.core.explanation import message
 from planner.core.importing.delimited import read_records
 from planner.core.importing.exo_report import looks_like_format_list, read_format_list
 from planner.core.importing.findings import Where, finding
@@ -45,7 +46,7 @@ def read_file(path: Path) -> tuple[list[Table], list[Finding]]:
         if size == 0:
             return [], [finding("IMPORT-FILE-EMPTY", where)]
         if size > MAX_FILE_BYTES:
-            return [], [finding("IMPORT-FILE-TOO-LARGE", where, detail=f"{size / 1024**2:.0f} MB")]
+            return [], [finding("IMPORT-FILE-TOO-LARGE", where, size=round(size / 1024**2))]
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
@@ -78,10 +79,11 @@ def _read_zip_workbook(path: Path) -> tuple[list[Table], list[Finding]]:
     bomb = any(i.file_size > 50 * 1024**2 and i.file_size > _MAX_RATIO * max(i.compress_size, 1)
                for i in infos)
     if total > MAX_UNPACKED_BYTES or bomb:
-        return [], [finding("IMPORT-FILE-TOO-LARGE", where, detail=f"{total / 1024**2:.0f} MB")]
+        return [], [finding("IMPORT-FILE-TOO-LARGE", where, size=round(total / 1024**2))]
     names = {i.filename for i in infos}
     if not ({"[Content_Types].xml", "mimetype", "content.xml"} & names):
-        return [], [finding("IMPORT-FILE-UNSUPPORTED", where, detail="ZIP archive")]
+        return [], [finding("IMPORT-FILE-UNSUPPORTED", where,
+                            kind=message("findings.file_kind.zip"))]
     return _read_workbook(path, "zip")
 
 
@@ -90,7 +92,7 @@ def _read_workbook(path: Path, kind: str) -> tuple[list[Table], list[Finding]]:
     if problems.damaged:
         return [], [finding("IMPORT-FILE-UNREADABLE", Where(path.name), detail=problems.damaged)]
     if problems.file:
-        return [], [finding("IMPORT-WORKBOOK-REFUSED", Where(path.name), detail=problems.file)]
+        return [], [finding("IMPORT-WORKBOOK-REFUSED", Where(path.name), problem=problems.file)]
     tables: list[Table] = []
     findings: list[Finding] = []
     workbook = CalamineWorkbook.from_path(str(path))
@@ -98,7 +100,7 @@ def _read_workbook(path: Path, kind: str) -> tuple[list[Table], list[Finding]]:
         for name in workbook.sheet_names:
             if name in problems.sheets:
                 findings.append(finding("IMPORT-SHEET-TOO-LARGE", Where(path.name, name),
-                                        detail=problems.sheets[name]))
+                                        problem=problems.sheets[name]))
                 continue
             sheet = workbook.get_sheet_by_name(name)
             rows = [list(r) for r in sheet.to_python(skip_empty_area=False)]
@@ -112,7 +114,7 @@ def _read_workbook(path: Path, kind: str) -> tuple[list[Table], list[Finding]]:
 
 
 def _cut_off_findings(tables: Sequence[Table]) -> list[Finding]:
-    return [finding("IMPORT-TABLE-TOO-LONG", Where(t.file, t.sheet), detail=f"{MAX_TABLE_ROWS:,}")
+    return [finding("IMPORT-TABLE-TOO-LONG", Where(t.file, t.sheet), limit=MAX_TABLE_ROWS)
             for t in tables if t.cut_off]
 
 
@@ -137,16 +139,17 @@ def _read_text_file(path: Path) -> tuple[list[Table], list[Finding]]:
     where = Where(path.name)
     data = path.read_bytes()
     if len(data) > MAX_TEXT_BYTES:
-        return [], [finding("IMPORT-TEXT-TOO-LARGE", where, detail=f"{len(data) / 1024**2:.0f}")]
+        return [], [finding("IMPORT-TEXT-TOO-LARGE", where, size=round(len(data) / 1024**2))]
     decoded = decode_bytes(data)
     del data  # the text alone from here: keeps the peak at one copy
     if decoded is None:
-        return [], [finding("IMPORT-FILE-UNSUPPORTED", where, detail="binary data")]
+        return [], [finding("IMPORT-FILE-UNSUPPORTED", where,
+                            kind=message("findings.file_kind.binary"))]
     text = decoded.text
     findings = _encoding_findings(path.name, decoded)
     report = looks_like_xml(text) or looks_like_format_list(text[:65536])
     if report and len(text) > MAX_REPORT_CHARS:
-        return [], [finding("IMPORT-TEXT-TOO-LARGE", where, detail=f"{len(text) / 1024**2:.0f}")]
+        return [], [finding("IMPORT-TEXT-TOO-LARGE", where, size=round(len(text) / 1024**2))]
     if looks_like_xml(text):
         tables, xml_findings = read_healthchecker(path.name, text)
         return tables, findings + xml_findings
@@ -165,7 +168,7 @@ def _encoding_findings(name: str, decoded: Decoded) -> list[Finding]:
     if decoded.bad_lines:
         lines = ", ".join(str(n) for n in decoded.bad_lines) + (" …" if decoded.more_bad_lines
                                                                else "")
-        return [finding("IMPORT-ENCODING-BAD-LINES", where, detail=lines)]
+        return [finding("IMPORT-ENCODING-BAD-LINES", where, lines=lines)]
     if decoded.encoding == "cp1252" and not decoded.text.isascii():
         return [finding("IMPORT-ENCODING-WINDOWS", where)]
     return []

@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from planner.core.explanation import Message, message
+
 __all__ = ["MAX_BOOK_CELLS", "MAX_SHEETS", "MAX_SHEET_CELLS", "Problems", "workbook_problems"]
 
 # A real inventory has a few thousand rows of up to ~100 columns. These bounds keep the
@@ -35,9 +37,10 @@ _CHUNK = 1 << 20
 class Problems:
     """What is wrong with a workbook: for the whole file, or per sheet name."""
 
-    file: str = ""
-    sheets: dict[str, str] = field(default_factory=dict)
-    damaged: str = ""  # the file's structure is broken (not too large)
+    # each a message (``findings.limit.*``): the finding words it in the reader's language
+    file: Message | None = None
+    sheets: dict[str, Message] = field(default_factory=dict)
+    damaged: Message | None = None  # the file's structure is broken (not too large)
 
 
 def workbook_problems(path: Path, kind: str) -> Problems:
@@ -56,11 +59,11 @@ def _budget(problems: Problems, sizes: dict[str, int]) -> Problems:
     total = 0
     for name, cells in sizes.items():
         if cells > MAX_SHEET_CELLS:
-            problems.sheets.setdefault(name, f"{cells:,} cells")
+            problems.sheets.setdefault(name, message("findings.limit.cells", count=cells))
         else:
             total += cells
     if total > MAX_BOOK_CELLS and not problems.file:
-        problems.file = f"{total:,} cells"
+        problems.file = message("findings.limit.cells", count=total)
     return problems
 
 
@@ -93,7 +96,7 @@ def _xlsx_problems(archive: zipfile.ZipFile, names: set[str]) -> Problems:
         return problems  # not a workbook calamine reads as xlsx: it reports that itself
     sheets = [_attrs(m) for m in _SHEET_TAG.findall(_small_part(archive, book))]
     if len(sheets) > MAX_SHEETS:
-        problems.file = f"{len(sheets):,} sheets"
+        problems.file = message("findings.limit.sheets", count=len(sheets))
         return problems
     rels = "xl/_rels/workbook.xml.rels"
     targets = {}
@@ -104,7 +107,7 @@ def _xlsx_problems(archive: zipfile.ZipFile, names: set[str]) -> Problems:
     parts = [targets.get(s.get("id", ""), "") for s in sheets]
     named = [p for p in parts if p]
     if len(set(named)) < len(named):
-        problems.file = "several sheets share one sheet part"
+        problems.file = message("findings.limit.shared_part")
         return problems
     problems.file = _shared_strings_problem(archive, names)
     sizes = {s.get("name", ""): _xlsx_sheet_cells(archive, part)
@@ -112,17 +115,19 @@ def _xlsx_problems(archive: zipfile.ZipFile, names: set[str]) -> Problems:
     return _budget(problems, sizes)
 
 
-def _shared_strings_problem(archive: zipfile.ZipFile, names: set[str]) -> str:
+def _shared_strings_problem(archive: zipfile.ZipFile, names: set[str]) -> Message | None:
     """A declared string count the part cannot hold (the reader reserves room for it)."""
     part = "xl/sharedStrings.xml"
     if part not in names:
-        return ""
+        return None
     size = archive.getinfo(part).file_size
     with archive.open(part) as handle:
         head = handle.read(4096)
     declared = max((int(n) for n in _SST_COUNT.findall(head[:4096])), default=0)
     # every entry takes at least "<si><t/></si>" (13 bytes)
-    return f"{declared:,} shared strings declared" if declared > size // 8 + 1000 else ""
+    if declared > size // 8 + 1000:
+        return message("findings.limit.strings", count=declared)
+    return None
 
 
 def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
@@ -224,10 +229,10 @@ def _ods_problems(archive: zipfile.ZipFile) -> Problems:
             else:
                 _ods_cell(table, closing, attrs)
         if count > MAX_SHEETS:
-            return Problems(file=f"{count:,} sheets")
+            return Problems(file=message("findings.limit.sheets", count=count))
     # calamine reads every table of an .ods when it opens the file: one too large is too many
     problems = _budget(Problems(), sizes)
-    return Problems(file=problems.file or next(iter(problems.sheets.values()), ""))
+    return Problems(file=problems.file or next(iter(problems.sheets.values()), None))
 
 
 def _repeat(attrs: bytes) -> int:
@@ -271,7 +276,7 @@ def _xls_problems(data: bytes) -> Problems:
     try:
         stream = _cfb_workbook_stream(data)
     except (struct.error, ValueError, IndexError) as exc:
-        return Problems(damaged=f"damaged compound file ({exc})")
+        return Problems(damaged=message("findings.limit.damaged", error=str(exc)))
     if stream is None:
         return Problems()  # no workbook stream: calamine reports the file itself
     return _biff_problems(stream)
@@ -296,7 +301,7 @@ def _biff_problems(stream: bytes) -> Problems:
         elif kind == 0x00FC and len(body) >= 8:  # SST: the reader reserves the declared count
             unique = struct.unpack_from("<I", body, 4)[0]
             if unique > len(stream) // 3 + 1000:
-                problems.file = f"{unique:,} shared strings declared"
+                problems.file = message("findings.limit.strings", count=unique)
         elif kind in _CELL_RECORDS and len(body) >= 4:
             row, col = struct.unpack_from("<HH", body)
             max_row, max_col = max(max_row, row + 1), max(max_col, col + 1)
@@ -313,15 +318,16 @@ def _biff_problems(stream: bytes) -> Problems:
     return problems
 
 
-def _dimensions_problem(body: bytes) -> str:
+def _dimensions_problem(body: bytes) -> Message | None:
     """A DIMENSIONS record outside what the format allows (65,536 rows, 256 columns)."""
     if len(body) >= 14:  # BIFF8: 32-bit rows
         first, last, first_col, last_col = struct.unpack_from("<IIHH", body)
     else:
         first, last, first_col, last_col = struct.unpack_from("<HHHH", body)
     if first <= last <= 65536 and first_col <= last_col <= 256:
-        return ""
-    return f"declared rows {first:,}–{last:,}, columns {first_col:,}–{last_col:,}"
+        return None
+    return message("findings.limit.dimensions", first=first, last=last, first_col=first_col,
+                   last_col=last_col)
 
 
 def _cfb_workbook_stream(data: bytes) -> bytes | None:

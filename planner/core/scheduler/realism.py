@@ -11,7 +11,6 @@ import math
 from datetime import date, timedelta
 
 from planner.core.calendar import WorkCalendar
-from planner.core.catalogue import catalogue
 from planner.core.model import Finding, Severity
 from planner.core.plan import MigrationPath, Proposal, Schedule
 from planner.core.settings import Settings
@@ -48,6 +47,5 @@ def unrealistic_findings(proposal: Proposal, schedule: Schedule, settings: Setti
               "each": math.ceil(servers / max(1, staff)),
               "alone": math.ceil(work / max(1, staff) / max(1, year) * _MONTHS)}
     key = "schedule.realism.long" if long else "schedule.realism.crowded"
-    texts = [catalogue(lang).plural(key, staff, **fields) for lang in ("en", "de")]
-    return (Finding(Severity.WARNING, "PLAN-UNREALISTIC", texts[0], texts[1],
-                    target="schedule"),)
+    return (Finding.about(Severity.WARNING, "PLAN-UNREALISTIC", "schedule", key, count=staff,
+                          **fields),)

@@ -13,7 +13,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from planner.core.catalogue import catalogue
 from planner.core.model import Finding, Severity
+from planner.core.outline import finding_area, finding_location
 from planner.gui.document import Document
 from planner.gui.models.row_order import SortedTableModel
 from planner.gui.names import target_name
@@ -23,7 +25,9 @@ __all__ = ["COLUMNS", "FINDING_ROLE", "SEVERITY_ORDER", "FindingsModel", "severi
 
 FINDING_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-COLUMNS = ("severity", "code", "message", "where", "target")
+# "area" is the part of the planner a finding comes from; its code is a support reference
+# in the area's tooltip, never a column of its own
+COLUMNS = ("severity", "area", "message", "where", "target")
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -94,7 +98,7 @@ class FindingsModel(SortedTableModel):
         return 0 if parent.isValid() else len(self.findings())
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Severity, code, message, where, target."""
+        """Severity, area, message, where, target."""
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -102,7 +106,8 @@ class FindingsModel(SortedTableModel):
         """Column titles."""
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        titles = (self.tr("Severity"), self.tr("Code"), self.tr("Message"), self.tr("Where"),
+        area = catalogue(self.lang)("vocabulary.finding_area.title")
+        titles = (self.tr("Severity"), area, self.tr("Message"), self.tr("Where"),
                   self.tr("Concerns"))
         return titles[section] if 0 <= section < len(titles) else None
 
@@ -119,6 +124,9 @@ class FindingsModel(SortedTableModel):
             return self._icons[finding.severity]
         if role == Qt.ItemDataRole.ToolTipRole and column == "message":
             return literal(finding.message(self.lang))
+        if role == Qt.ItemDataRole.ToolTipRole and column == "area":
+            return literal(catalogue(self.lang)("vocabulary.finding_area.reference",
+                                                code=finding.code))
         if role == int(Qt.ItemDataRole.UserRole) + 1:  # sort key
             if column == "severity":
                 return SEVERITY_ORDER[finding.severity]
@@ -133,7 +141,7 @@ class FindingsModel(SortedTableModel):
         if column == "message":
             return finding.message(self.lang)
         if column == "where":
-            return finding.where()
-        if column == "target":
-            return target_name(finding.target, self.lang) if finding.target else ""
-        return str(getattr(finding, column))
+            return finding_location(finding, self.lang)
+        if column == "area":
+            return finding_area(finding, self.lang)
+        return target_name(finding.target, self.lang) if finding.target else ""

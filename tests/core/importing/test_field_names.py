@@ -45,7 +45,8 @@ def test_conflict_and_guess_findings_name_the_field_in_each_language(tmp_path: P
     assert "address spaces is" in conflict.message("en")
     assert "Adressräume ist" in conflict.message("de")
     guessed = shown["IMPORT-COLUMN-GUESSED"]
-    assert '"address spaces"' in guessed.message("en") and '"Adressräume"' in guessed.message("de")
+    assert "“address spaces” (69% sure)" in guessed.message("en")
+    assert "„Adressräume“ gelesen (69\u00a0% sicher)" in guessed.message("de")  # "69 %"
     assert "IMPORT-ROW-NO-NAME" in shown and "server name" in shown[
         "IMPORT-ROW-NO-NAME"].message("en")
     for f in result.findings:
