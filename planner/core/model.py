@@ -81,14 +81,6 @@ class Finding:
         """The message in the requested language."""
         return words(lang, self.text, self.message_en, self.message_de)
 
-    def where(self) -> str:
-        """A short human location such as ``inventory.xlsx › Servers › row 7 › Build``."""
-        parts = [self.file, self.sheet]
-        if self.row is not None:
-            parts.append(f"row {self.row}")
-        parts.append(self.column)
-        return " › ".join(p for p in parts if p)
-
 
 class ConnectorType(StrEnum):
     """What a connector is; EXO_* live in Exchange Online, the rest on premises."""

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from planner.core.model import Finding, Severity
+from planner.core.outline import finding_place
 from planner.core.project import Project
 from planner.core.project_import import EstateChange, estate_changes, merge_import
 from planner.core.settings import Settings
@@ -53,7 +54,7 @@ class ImportOutcome:
             "and that a table was read as servers.")
         # the file's own problem (too large, damaged, unknown encoding) says why
         lang = ui_language()
-        errors = [f"{f.where()}: {f.message(lang)}" for f in self.findings
+        errors = [f"{finding_place(f, lang)}: {f.message(lang)}" for f in self.findings
                   if f.severity == Severity.ERROR][:3]
         return "\n".join([reason, *errors])
 

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from planner.core.importing.mapping import ColumnMapping
 from planner.core.importing.schema import ENTITIES
 from planner.core.model import Severity, to_plain
+from planner.core.outline import finding_location
 from planner.core.project_import import describe_changes, estate_changes
 from planner.core.vocabulary import COLOURS
 from planner.gui.dialogs.screen_fit import fit_to_screen
@@ -371,7 +372,9 @@ class ImportWizard(QWizard):
             len(estate.servers), len(estate.dags), len(estate.databases),
             len(estate.connectors), len(estate.relay_clients)), ""]
         for f in sorted(self.outcome.findings, key=lambda f: list(Severity).index(f.severity)):
-            lines.append(f"{severity_label(f.severity)}: {f.message(lang)}  ({f.where()})")
+            where = finding_location(f, lang)
+            lines.append(f"{severity_label(f.severity)}: {f.message(lang)}"
+                         + (f"  ({where})" if where else ""))
         if self.document.estate.servers:
             changes = estate_changes(self.document.estate, estate)
             lines += ["", _tr("Changes against the current project:")]

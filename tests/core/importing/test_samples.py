@@ -9,6 +9,7 @@ import pytest
 from planner.core.importing import import_files
 from planner.core.importing.values import canonical_build
 from planner.core.model import ConnectorType, Estate, Severity
+from planner.core.outline import finding_location
 from tests.paths import LEGACY, MIXED, SAMPLES, SMALL
 
 POWERSHELL = sorted((SAMPLES / "mixed-powershell").iterdir())
@@ -17,7 +18,7 @@ MESSY = SAMPLES / "mixed-messy-de" / "Bestand.xlsx"
 
 def _errors(paths: list) -> list[str]:
     result = import_files(paths)
-    return [f"{f.code} {f.where()} {f.message('en')}" for f in result.findings
+    return [f"{f.code} {finding_location(f, 'en')} {f.message('en')}" for f in result.findings
             if f.severity is Severity.ERROR]
 
 
