@@ -53,16 +53,18 @@ def booked_spans(step: Step, dated: ScheduledStep) -> tuple[BookedSpan, ...]:
 
 
 def booked_words(dated: ScheduledStep, lang: str) -> str:
-    """Who does an unattended step and when, in words ("Anna: set-up 7 Dec 2026 (½ day), …;
-    runs unattended in between"); "" for a step held throughout."""
+    """Who does an unattended step and when, in words ("Anna: set-up 7 Dec (0.5 days),
+    completion 11 Dec (0.5 days), unattended in between"); "" for a step held throughout."""
     if not dated.booked or not dated.consultant:
         return ""
     t = catalogue(lang)
-    parts = [t(f"plan.booked.{b.part}", day=b.start if b.start == b.end else
-               t("plan.booked.range", first=b.start, last=b.end),
+    # day and month: the step's own start and finish beside it carry the year
+    parts = [t(f"plan.booked.{b.part}", day=t.date(b.start, "day_month") if b.start == b.end
+               else t("plan.booked.range", first=t.date(b.start, "day_month"),
+                      last=t.date(b.end, "day_month")),
                days=t.plural("plan.booked.days", b.days))
              for b in dated.booked]
-    return t("plan.booked.who", consultant=dated.consultant, parts="; ".join(parts))
+    return t("plan.booked.who", consultant=dated.consultant, parts=", ".join(parts))
 
 
 def days_by_person(plan: Plan) -> tuple[dict[str, float], float]:

@@ -51,7 +51,8 @@ SIZES = (4, 8, 20, 60, 200, 800, 2000)
 STAFF = (1, 5, 20, 50)
 _HEAD = (f"{'servers':>7} {'cons':>4} {'variant':<15} {'steps':>5} {'status':<9} {'blk':>4} "
          f"{'thr':>4} {'pause':>5} {'finish':>10} {'gap':>6} {'sec':>6} {'cpu':>6} {'MB':>5} | "
-         f"{'rule blk':>8} {'pause':>5} {'finish':>10} | {'held pause':>10} {'finish':>10} "
+         f"{'rule blk':>8} {'pause':>5} {'finish':>10} | "
+         f"{'held blk':>8} {'pause':>5} {'finish':>10} "
          f"{'whole blk':>9} {'pause':>5} {'finish':>10} {'booked':>6} | "
          f"{'moves':>5} {'booked':>6} {'working':>7} {'calendar':>8}")
 
@@ -153,7 +154,8 @@ def one(size: int, staff: int, variant: str, limit: float,
             "mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
             "rule_blocked": rule.blocked, "rule_pause": rule.pause_days,
             "rule_finish": str(problem.day(finish - 1)),
-            "held_pause": held_obj.pause_days, "held_finish": str(held_obj.finish),
+            "held_blocked": held_obj.blocked_days, "held_pause": held_obj.pause_days,
+            "held_finish": str(held_obj.finish),
             "whole_blocked": whole_obj.blocked_days, "whole_pause": whole_obj.pause_days,
             "whole_finish": str(whole_obj.finish),
             "whole_booked": sum(st.consultant_days for st in whole.steps if st.unattended),
@@ -167,7 +169,8 @@ def _row(r: dict[str, object]) -> str:
             f"{r['status']!s:<9} {r['blocked']:>4} {r['throttled']:>4} {r['pause']:>5} "
             f"{r['finish']!s:>10} {r['gap']:>6} {r['seconds']:>6} {r['cpu']:>6} {r['mb']:>5} | "
             f"{r['rule_blocked']:>8} {r['rule_pause']:>5} {r['rule_finish']!s:>10} | "
-            f"{r['held_pause']:>10} {r['held_finish']!s:>10} {r['whole_blocked']:>9} "
+            f"{r['held_blocked']:>8} {r['held_pause']:>5} {r['held_finish']!s:>10} "
+            f"{r['whole_blocked']:>9} "
             f"{r['whole_pause']:>5} "
             f"{r['whole_finish']!s:>10} {r['whole_booked']:>6} | {r['moves']:>5} "
             f"{r['booked']:>6} {r['working']:>7} {r['calendar']:>8}")
