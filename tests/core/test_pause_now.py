@@ -20,7 +20,7 @@ from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.model import Estate, ExoReport, Server
 from planner.core.plan import Plan, Step
 from planner.core.plan_json import plan_to_plain
-from planner.core.report.management import action_table
+from planner.core.report.management import action_table, decision_table
 from planner.core.report.wording import load_wording
 from planner.pipeline import make_plan
 from tests.core.scheduler.builders import settings
@@ -95,6 +95,9 @@ def test_the_json_workbook_mspdi_and_action_list_say_request_by_the_as_of_date(
     assert task.findtext("p:Start", "", ns).startswith("2026-12-04")
 
     for lang, due in (("en", "4 Dec 2026"), ("de", "04.12.2026")):
+        (decision,) = [r for r in decision_table(blocked, load_wording(lang)).rows
+                       if r.cells[0].startswith(("Approve", "Durchsetzungspause"))]
+        assert decision.cells[1] == due  # its approval is due by then too
         table = action_table(blocked, load_wording(lang))
         (action,) = [r for r in table.rows if "1" in r.cells[1] and (
             "pause" in r.cells[1].lower())]

@@ -106,11 +106,13 @@ def decision_table(plan: Plan, words: Wording) -> Table:
     already past reads "now", as of the plan's date, and sorts as that day)."""
     today = _as_of(plan)
     rows: list[tuple[date, date, Row]] = []
-    for pause in plan.schedule.pauses:
+    # A pause needed now is requested by the as-of date (its step's date): so is its approval.
+    requested = {i.step.id: i.dated.start for i in _steps(plan) if i.step.kind == PAUSE_KIND}
+    for n, pause in enumerate(plan.schedule.pauses, start=1):
         text = words.plural("decision_pause", pause.days, start=words.date(pause.start),
                             end=words.date(pause.end))
-        rows.append((max(pause.start, today), pause.start,
-                     Row((text, _due(pause.start, today, words), "–"), "warn")))
+        due = min(pause.start, requested.get(f"pause:{n}", pause.start))
+        rows.append((max(due, today), due, Row((text, _due(due, today, words), "–"), "warn")))
     for kind, items in _decision_groups(plan, words).items():
         first = min(items, key=lambda i: i.dated.start)
         targets = [i.step.target.partition(":")[2] for i in items if ":" in i.step.target]
