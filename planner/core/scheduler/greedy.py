@@ -164,9 +164,16 @@ class _Person:
         the end is one no start before which can fit."""
         if not self.split:
             return self.lanes[0].clash(s, e, cal)
-        hits = sorted(c for lane in self.lanes if (c := lane.clash(s, e, cal)) is not None)
-        if len(self.lanes) - len(hits) >= units:
-            return None
+        hits, free = [], 0
+        for lane in self.lanes:  # stop at the first lanes that leave enough free
+            c = lane.clash(s, e, cal)
+            if c is None:
+                free += 1
+                if free >= units:
+                    return None
+            else:
+                hits.append(c)
+        hits.sort()
         return hits[len(hits) - (len(self.lanes) - units) - 1]
 
 
@@ -251,6 +258,9 @@ def _place(job: Job, problem: Problem, board: _Board, placed: dict[int, Placemen
     best: tuple[int, int, int, Why | None] = (LIMIT + 1, LIMIT + 1, -1, None)
     soonest = job.end_after(cal, first, job.fastest_days) if not job.is_milestone else first
     for k in ks:
+        if best[0] == first and best[2] >= 0 and \
+                job.days_by_consultant[k] >= job.days_by_consultant[best[2]]:
+            continue  # starts no sooner and takes as long: cannot finish first
         s, e, obstacle = _earliest(job, first, k, problem, board, resources, best[0] + 1)
         if (s, e) < best[:2]:
             best = (s, e, k, obstacle)
@@ -290,18 +300,26 @@ def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def serial_plan(problem: Problem, resources: bool = True,
-                order: Sequence[int] | None = None) -> dict[int, Placement]:
+                order: Sequence[int] | None = None,
+                fixed: dict[int, Placement] | None = None) -> dict[int, Placement]:
     """Place every job as early as possible in dependency order (pins are kept as given).
 
     ``order`` is the priority (a dependency order); by default the most urgent first.
+    ``fixed`` placements (a part of the plan solved on its own) are booked first as they are.
     """
     board = _board(problem)
     placed: dict[int, Placement] = {}
     if resources and any(j.uses_consultant for j in problem.jobs) and not problem.consultants:
         return placed  # no consultant to do the work; the diagnosis explains it
+    for i, p in (fixed or {}).items():
+        placed[i] = p
+        if resources:
+            board.book(problem.jobs[i], p)
     # pins first, so the others avoid them; in time order, so each takes a free consultant
     pinned = sorted((j.pin, j.index) for j in problem.jobs if j.pin is not None)
     for _, i in pinned:
+        if i in placed:
+            continue
         job = problem.jobs[i]
         placed[i] = _place(job, problem, board, {}, resources, None)
         if resources:
