@@ -38,6 +38,7 @@ from planner.core.plan import (
     SnappedPin,
 )
 from planner.core.scheduler.bounds import (
+    exit_floors,
     prefix_finishes,
     workload_blocked_floor,
     workload_finish_floor,
@@ -118,7 +119,11 @@ def _bound(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
     bottleneck, their workload.
     """
     floor_plan = serial_plan(problem, resources=False)
-    floor = best_pauses(problem, _cutovers(problem, floor_plan), fixed)
+    cuts = _cutovers(problem, floor_plan)
+    if problem.consultants:  # the exit chains' work (bounds.exit_floors)
+        chains = exit_floors(problem, {i: (p.start, p.end) for i, p in floor_plan.items()})
+        cuts = {name: max(cut, chains.get(name, cut)) for name, cut in cuts.items()}
+    floor = best_pauses(problem, cuts, fixed)
     finish = max(_finish(floor_plan), workload_finish_floor(problem))
     if fixed is not None:
         return (*floor.key, finish), floor.proven

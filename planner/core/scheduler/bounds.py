@@ -10,6 +10,7 @@ working days, one step at a time).
 
 from __future__ import annotations
 
+import bisect
 import math
 from datetime import date
 from itertools import combinations, product
@@ -18,8 +19,8 @@ from ortools.linear_solver import pywraplp
 
 from planner.core.scheduler.problem import UNITS, Problem, ancestors
 
-__all__ = ["prefix_finishes", "workload_blocked_floor", "workload_finish_floor",
-           "workload_pause_floor"]
+__all__ = ["exit_floors", "prefix_finishes", "workload_blocked_floor",
+           "workload_finish_floor", "workload_pause_floor"]
 
 
 def _required(problem: Problem, exits: tuple[int, ...]) -> set[int]:
@@ -58,8 +59,9 @@ class _Capacity:
     each consultant does one step at a time.
     """
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Problem, fast: bool = False) -> None:
         self._problem = problem
+        self._fast = fast  # consultants' speeds bounded in closed form instead of by an LP
         self._days: dict[tuple[CalendarKey, ...], list[int]] = {}
         self._next: dict[tuple[CalendarKey, ...], int] = {}
 
@@ -78,17 +80,31 @@ class _Capacity:
                 latest = max(latest, self._nth_day(subset, needed))
         return latest
 
-    def _nth_day(self, subset: tuple[CalendarKey, ...], needed: int) -> int:
-        """Exclusive end of the ``needed``-th day one of these calendars allows."""
+    def finish_from(self, work: _Work, start: int) -> int:
+        """Earliest exclusive end of this work when none of it can begin before ``start``."""
+        latest = start
+        for subset in _subsets(work.calendars()):
+            needed = work.days_needed(subset)
+            if needed > 0:
+                latest = max(latest, self._nth_day(subset, needed, start))
+        return latest
+
+    def _nth_day(self, subset: tuple[CalendarKey, ...], needed: int, start: int = 0) -> int:
+        """Exclusive end of the ``needed``-th day from ``start`` one of these calendars allows."""
         days = self._days.setdefault(subset, [])
         day = self._next.get(subset, 0)
         cals = [self._problem.calendars[k] for k in subset]
-        while len(days) < needed and day < 40_000:
+        skip = bisect.bisect_left(days, start) if days and days[-1] >= start else None
+        while (skip is None or len(days) < skip + needed) and day < 40_000:
             if any(cal.ok(day) for cal in cals):
                 days.append(day)
+                if skip is None and day >= start:
+                    skip = len(days) - 1
             day += 1
         self._next[subset] = day
-        return days[needed - 1] + 1 if len(days) >= needed else 40_000
+        if skip is None or len(days) < skip + needed:
+            return 40_000
+        return days[skip + needed - 1] + 1
 
 
 class _Work:
@@ -100,8 +116,9 @@ class _Work:
     demand units (half days), as a move batch's set-up and completion hold a consultant.
     """
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Problem, fast: bool = False) -> None:
         self._problem = problem
+        self._fast = fast  # consultants' speeds bounded in closed form instead of by an LP
         # calendar -> (base days, days per consultant) -> units of work at base speed
         self._work: dict[CalendarKey, dict[tuple[int, ...], int]] = {}
 
@@ -139,9 +156,18 @@ class _Work:
             return 0
         if pool == 1:
             units = sum(w * key[1] / key[0] for key, w in merged.items())
+        elif self._fast:  # each consultant at most at their best speed over this work
+            kinds = tuple(sorted(merged))
+            if kinds not in _SPEEDS:
+                _SPEEDS[kinds] = sum(max(key[0] / key[k + 1] for key in kinds)
+                                     for k in range(pool))
+            units = sum(merged.values()) / _SPEEDS[kinds]
         else:
             units = _share_out(merged, pool)
         return math.ceil(units / UNITS - 1e-6)
+
+
+_SPEEDS: dict[tuple[tuple[int, ...], ...], float] = {}  # kinds of work -> the pool's speed
 
 
 def _share_out(work: dict[tuple[int, ...], int], pool: int) -> float:
@@ -169,9 +195,10 @@ def _hot(problem: Problem) -> list[tuple[int, set[int], tuple[int, ...]]]:
     return hot
 
 
-def _chain_finish(problem: Problem, jobs: set[int], capacity: _Capacity) -> int:
+def _chain_finish(problem: Problem, jobs: set[int], capacity: _Capacity,
+                  fast: bool = False) -> int:
     """Earliest day the consultants can have done all these jobs."""
-    work = _Work(problem)
+    work = _Work(problem, fast)
     for i in jobs:
         work.add(i)
     return capacity.finish_after(work)
@@ -261,3 +288,102 @@ def workload_finish_floor(problem: Problem) -> int:
     for i in range(len(problem.jobs)):
         work.add(i)
     return _Capacity(problem).finish_after(work)
+
+
+_PHASED = 1_000  # jobs in the exit chains beyond which only each chain's whole work counts
+
+
+def exit_floors(problem: Problem, relaxed: dict[int, tuple[int, int]]) -> dict[str, int]:
+    """Per judged server a day before which no plan's cutover can come (exclusive).
+
+    ``relaxed``: each job's (start, end) with unlimited consultants. Going along the exit
+    steps' chains, a job starts no sooner than its predecessors can end, and ends no sooner
+    than the work of everything in front of it that cannot start before some day t can be
+    done from t on (energetic reasoning with release days). With one consultant this sees
+    that the window days of a chain's later part come after its earlier part (measured on
+    60 servers: the chain's whole work alone allows a cutover on day 229, this on 264).
+    """
+    capacity = _Capacity(problem)
+    exits = sorted({e for judged in problem.judged for e in judged.exit_jobs})
+    chains = {e: ancestors(problem, e) for e in exits}
+    union: set[int] = set().union(*chains.values())
+    ends = _earliest_ends(problem, union, relaxed, capacity) if len(union) <= _PHASED else {}
+    floors: dict[str, int] = {}
+    for judged in problem.judged:
+        if judged.exit_jobs:
+            floors[judged.name] = min(
+                max(_chain_finish(problem, chains[e], capacity), ends.get(e, 0),
+                    relaxed.get(e, (0, 0))[1]) + problem.jobs[e].is_milestone
+                for e in judged.exit_jobs)
+    return floors
+
+
+def _fs_preds(problem: Problem, i: int) -> list[int]:
+    """Predecessors that must end before job i starts (finish-to-start, no lead)."""
+    out = []
+    for dep in problem.jobs[i].step.predecessors:
+        k = problem.by_id.get(dep.step_id)
+        if k is not None and dep.type.upper() == "FS" and dep.lag_days >= 0:
+            out.append(k)
+    return out
+
+
+def _earliest_ends(problem: Problem, jobs: set[int], relaxed: dict[int, tuple[int, int]],
+                   capacity: _Capacity) -> dict[int, int]:
+    """Per job (closed under predecessors) a day before which it cannot end (exclusive; a
+    milestone: its day), see :func:`exit_floors`."""
+    before: dict[int, set[int]] = {}  # job -> its finish-to-start ancestors and itself
+    release: dict[int, int] = {}  # job -> a day before which it cannot start
+    ends: dict[int, int] = {}
+    for i in _fs_order(problem, jobs):
+        job = problem.jobs[i]
+        preds = [k for k in _fs_preds(problem, i) if k in jobs]
+        mine = {i}.union(*(before[k] for k in preds))
+        before[i] = mine
+        release[i] = max([relaxed.get(i, (0, 0))[0], *(ends[k] for k in preds)])
+        cal = problem.cal(job)
+        own = release[i] if job.is_milestone else \
+            job.end_after(cal, cal.next_ok(release[i]), job.fastest_days)
+        ends[i] = max(relaxed.get(i, (0, 0))[1], own)
+        if len(preds) > 1:  # where chains join: count their work
+            ends[i] = max(ends[i], _energetic(problem, mine, release, capacity))
+    return ends
+
+
+_THRESHOLDS = 24  # release days tried per job (any subset gives a valid bound)
+
+
+def _energetic(problem: Problem, jobs: set[int], release: dict[int, int],
+               capacity: _Capacity) -> int:
+    """The latest of: from day t, the work of the jobs that cannot start before t."""
+    days = sorted({release[k] for k in jobs}, reverse=True)
+    if len(days) > _THRESHOLDS:
+        step = len(days) / _THRESHOLDS
+        days = sorted({days[int(n * step)] for n in range(_THRESHOLDS)}, reverse=True)
+    ranked = sorted(jobs, key=lambda k: -release[k])
+    work, n, best = _Work(problem, fast=True), 0, 0
+    for t in days:
+        while n < len(ranked) and release[ranked[n]] >= t:
+            work.add(ranked[n])
+            n += 1
+        best = max(best, capacity.finish_from(work, t))
+    return best
+
+
+def _fs_order(problem: Problem, chain: set[int]) -> list[int]:
+    """The chain's jobs with every finish-to-start predecessor before its successors."""
+    order: list[int] = []
+    seen: set[int] = set()
+    for root in sorted(chain):
+        stack = [(root, False)]
+        while stack:
+            i, done = stack.pop()
+            if done:
+                order.append(i)
+                continue
+            if i in seen:
+                continue
+            seen.add(i)
+            stack.append((i, True))
+            stack += [(k, False) for k in _fs_preds(problem, i) if k in chain and k not in seen]
+    return order

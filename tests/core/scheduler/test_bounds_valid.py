@@ -1,0 +1,67 @@
+"""The lower bounds a plan's gap is measured against never exceed what a valid plan reaches.
+
+A bound above some valid plan would make the scheduler call blocked days "unavoidable" or a
+plan "optimal" when it is not. The exit-chain floors (bounds.exit_floors) are checked
+against the cutovers of many valid plans: the quick plan's two priority rules and random
+priority orders, each left-shifted, on synthetic estates with one and several consultants.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from planner.core.calendar import build_calendar
+from planner.core.rules import propose
+from planner.core.scheduler.bounds import exit_floors
+from planner.core.scheduler.greedy import Placement, serial_plan
+from planner.core.scheduler.priority import chains_first, order_by
+from planner.core.scheduler.problem import Problem, build_problem
+from planner.core.scheduler.validate import violations
+from planner.core.settings import Decisions
+from planner.pipeline import knowledge_for
+from tests.synthetic import synthetic_estate
+
+
+def _problem(size: int, staff: int, variant: str) -> Problem:
+    estate, settings = synthetic_estate(size, staff, variant)
+    knowledge = knowledge_for(settings)
+    proposal = propose(estate, settings, Decisions(), knowledge)
+    return build_problem(proposal, estate, settings, Decisions(), knowledge,
+                         build_calendar(settings, estate))
+
+
+def _cutovers(problem: Problem, placed: dict[int, Placement]) -> dict[str, int]:
+    return {j.name: min(placed[i].start + 1 if problem.jobs[i].is_milestone
+                        else placed[i].end for i in j.exit_jobs)
+            for j in problem.judged if j.exit_jobs}
+
+
+@pytest.mark.parametrize(("size", "staff", "variant"), [
+    (8, 1, "hubs-2016"), (20, 1, "hubs-2016"), (20, 5, "hubs-2019"), (60, 1, "hubs-2016"),
+    (60, 5, "hubs-2016-late"),
+])
+def test_exit_floors_never_exceed_a_valid_plans_cutovers(size: int, staff: int,
+                                                         variant: str) -> None:
+    problem = _problem(size, staff, variant)
+    relaxed = serial_plan(problem, resources=False)
+    floors = exit_floors(problem, {i: (p.start, p.end) for i, p in relaxed.items()})
+    assert floors, "the synthetic estates have judged servers with exit steps"
+    rng = random.Random(size * 31 + staff)
+    orders: list[list[int] | None] = [None, chains_first(problem)]
+    orders += [order_by(problem, [rng.randrange(1000) for _ in problem.jobs]) for _ in range(6)]
+    for order in orders:
+        plan = serial_plan(problem, order=order)
+        assert not violations(problem, plan)
+        for name, cut in _cutovers(problem, plan).items():
+            assert floors[name] <= cut, (name, floors[name], cut)
+
+
+def test_exit_floors_see_the_order_of_a_chains_window_days() -> None:
+    """One consultant, 60 servers: the chain's whole work alone allows a cutover on day 229;
+    its later window days cannot come before its earlier part, which the floor counts."""
+    problem = _problem(60, 1, "hubs-2016")
+    relaxed = serial_plan(problem, resources=False)
+    floors = exit_floors(problem, {i: (p.start, p.end) for i, p in relaxed.items()})
+    assert min(floors.values()) > 229
