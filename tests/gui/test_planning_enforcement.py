@@ -12,7 +12,7 @@ from datetime import date
 from PySide6.QtGui import QGuiApplication
 
 import planner.gui.document as document_module
-from planner.core.plan import Pause
+from planner.core.plan import Pause, Phase, Step
 from planner.gui.views.enforcement import EnforcementView, pause_budget, pause_commands
 from planner.gui.views.planning_edits import submit_settings
 from tests.gui.planning_fixtures import base_settings, fake_document, make_plan, small_estate
@@ -42,6 +42,13 @@ def test_commands_fill_in_the_days_and_the_day_to_run_them():
     assert "Pause 1: am 09.03.2026 ausführen" in pause_commands(plan, "X", "de")
     none = replace(plan, schedule=replace(plan.schedule, pauses=()))
     assert "needs no enforcement pause" in pause_commands(none, "X")
+    # a pause needed now (its step due on the as-of date) says to run it by then
+    request = Step(id="pause:1", title_en="Request", title_de="Beantragen", kind="pause",
+                   phase=Phase.HYBRID, target="tenant", duration_days=1,
+                   rule="enforcement_pause", why_en="", why_de="", deadline=date(2026, 3, 4))
+    now = replace(plan, proposal=replace(plan.proposal, steps=(*plan.proposal.steps, request)))
+    assert "Pause 1: needed now, run by 4 Mar 2026 at the latest" in pause_commands(now, "X")
+    assert "spätestens am 04.03.2026 ausführen" in pause_commands(now, "X", "de")
     assert Pause  # the record the commands are made from
 
 

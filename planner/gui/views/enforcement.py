@@ -30,6 +30,7 @@ from planner.core.catalogue import catalogue
 from planner.core.errors import PlannerError
 from planner.core.exo_view import exo_text, implied_overrides
 from planner.core.knowledge import load_knowledge
+from planner.core.pause_policy import pause_command
 from planner.core.plan import Objective, Pause, Plan
 from planner.core.today_words import today_lines
 from planner.core.vocabulary import RATINGS
@@ -73,13 +74,15 @@ def pause_commands(plan: Plan, cmdlet: str, lang: str = "en") -> str:
     cat = catalogue(lang)
     if not plan.schedule.pauses:
         return cat("gui.pause.none")
+    # A pause needed now carries the as-of date as its step's deadline: run it by then.
+    due = {s.id: s.deadline for s in plan.proposal.steps if s.kind == "pause" and s.deadline}
     lines = ["Connect-ExchangeOnline"]
     for i, pause in enumerate(plan.schedule.pauses, 1):
-        command = (cmdlet.replace("<n>", str(pause.days)) if "<n>" in cmdlet
-                   else f"{cmdlet} -NumberOfDays {pause.days}")
-        head = cat.plural("gui.pause.head", pause.days, number=i, start=pause.start,
-                          end=pause.end)
-        lines += ["", head, command]
+        by = due.get(f"pause:{i}")
+        head = cat.plural("gui.pause.head_now", pause.days, number=i, by=by, start=pause.start,
+                          end=pause.end) if by else \
+            cat.plural("gui.pause.head", pause.days, number=i, start=pause.start, end=pause.end)
+        lines += ["", head, pause_command(cmdlet, pause.days)]
     lines += ["", "Get-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer"]
     return "\n".join(lines)
 
