@@ -10,13 +10,14 @@ and a migrated one must be taken off the list.
 from __future__ import annotations
 
 import ast
+import re
 import string
 from functools import cache
 
 import pytest
 
 from planner.core.catalogue import catalogue
-from planner.core.importing.findings import SEVERITIES
+from planner.core.importing.findings import SEVERITIES, percent
 from tests.paths import ROOT
 
 PLANNER = ROOT / "planner"
@@ -115,3 +116,15 @@ def test_finding_texts_have_no_format_specs() -> None:
     for lang in ("en", "de"):
         text = (ROOT / "resources" / "text" / lang / "findings.toml").read_text("utf-8")
         assert ":.0" not in text and "%}" not in text, lang
+
+
+def test_percentages_are_worded_by_the_language() -> None:
+    """Python's ``{x:.0%}`` writes "69%" in every language; German writes "69 %". Shares
+    are formatted by the catalogue (``Catalogue.percent``, ``common.percent``) instead."""
+    spec = re.compile(r"\{[\w.]*:[^{}]*%\}")
+    places = [*PLANNER.rglob("*.py"), *(ROOT / "resources" / "i18n").glob("*.ts"),
+              *(ROOT / "resources" / "text").rglob("*.toml")]
+    assert [p.name for p in places if spec.search(p.read_text(encoding="utf-8"))] == []
+    assert catalogue("de").percent(0.69) == "69\u00a0%" and catalogue("en").percent(0.69) == "69%"
+    for lang in ("en", "de"):
+        assert catalogue(lang).render(percent(0.69)) == catalogue(lang).percent(0.69)

@@ -21,6 +21,6 @@ def terminal_progress() -> Progress | None:
             return
         shown[0] = percent
         end = "\n" if fraction >= 1.0 else ""
-        print(f"\rreading logs {percent:3d} % {name[-50:]:50}", end=end, file=sys.stderr,
+        print(f"\rreading logs {percent:3d}% {name[-50:]:50}", end=end, file=sys.stderr,
               flush=True)
     return show

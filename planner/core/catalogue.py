@@ -21,7 +21,7 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 from planner.core.explanation import NOTE, Field, Message, Reason, note_message
 from planner.core.resources import resource_path
@@ -103,6 +103,10 @@ class Catalogue:
         """A number with the language's separators; whole numbers without decimals."""
         pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
         return format_decimal(value, pattern, locale=self.locale)
+
+    def percent(self, fraction: float) -> str:
+        """A share as the language writes it, whole percent: 0.69 is "69%" / "69 %"."""
+        return format_percent(fraction, locale=self.locale)
 
     def names(self, items: Iterable[str], limit: int = 6) -> str:
         """A readable list, "A, B and C", cut after ``limit`` with "and 4 more"."""

@@ -13,7 +13,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from babel.numbers import format_percent
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -235,7 +234,7 @@ class MappingPage(QWizardPage):
             combo.activated.connect(lambda _i, r=row, col=c.index, box=combo:
                                     self._field_changed(r, col, str(box.currentData())))
             self.columns.setCellWidget(i, 2, combo)
-            confidence = QTableWidgetItem(format_percent(c.confidence, locale=texts().locale))
+            confidence = QTableWidgetItem(texts().percent(c.confidence))
             if c.confidence < 0.75:
                 confidence.setBackground(QColor(COLOURS["check"]))  # a soft "check this"
             self.columns.setItem(i, 3, confidence)

@@ -419,8 +419,8 @@
     </message>
     <message>
       <location filename="../../planner/gui/views/enforcement.py" line="256" />
-      <source>best found within the time limit, not proven optimal (gap {gap:.0%})</source>
-      <translation>bestes Ergebnis im Zeitlimit, nicht nachweislich optimal (Lücke {gap:.0%})</translation>
+      <source>best found within the time limit, not proven optimal (gap {gap})</source>
+      <translation>bestes Ergebnis im Zeitlimit, nicht nachweislich optimal (Lücke {gap})</translation>
     </message>
     <message>
       <location filename="../../planner/gui/views/enforcement.py" line="258" />

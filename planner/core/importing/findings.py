@@ -108,7 +108,7 @@ def finding(code: str, where: Where | None = None, column: str = "", target: str
 
 
 def percent(fraction: float) -> Message:
-    """A share such as 0.69 as the language writes it: "69%", "69 %"."""
+    """A share such as 0.69 as the language writes it: "69%", "69 %" (``common.percent``)."""
     return message("common.percent", value=round(fraction * 100))
 
 

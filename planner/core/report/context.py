@@ -135,8 +135,8 @@ def _key_figures(plan: Plan, words: Wording) -> Table:
 def _quality(obj: Objective, words: Wording) -> str:
     """How good the schedule is, in a manager's words rather than the solver's status."""
     if obj.status == "feasible" and obj.gap > 0:
-        percent = max(1, round(obj.gap * 100))  # gap is a fraction; "0 %" would read as best
-        return words("status_feasible_gap", gap=words.number(percent))
+        # at least 1 %: "0 %" would read as the best possible
+        return words("status_feasible_gap", gap=words.catalogue.percent(max(0.01, obj.gap)))
     reason = obj.reason(words.lang)
     if obj.status == "infeasible" and reason:
         return words("status_infeasible_reason", reason=reason)

@@ -35,7 +35,7 @@ from planner.core.plan import Objective, Pause, Plan
 from planner.core.today_words import today_lines
 from planner.core.vocabulary import RATINGS
 from planner.gui.formats import format_date
-from planner.gui.i18n import ui_language
+from planner.gui.i18n import texts, ui_language
 from planner.gui.rich_text import literal
 from planner.gui.views.enforcement_paint import BudgetYear, PauseBudgetGauge, StageStrips, StripRow
 from planner.gui.views.gantt import plan_stages
@@ -268,7 +268,7 @@ class EnforcementView(QWidget):
         status = {
             "optimal": self.tr("proven optimal"),
             "feasible": self.tr("best found within the time limit, not proven optimal "
-                                "(gap {gap:.0%})").format(gap=obj.gap),
+                                "(gap {gap})").format(gap=texts().percent(obj.gap)),
             "infeasible": self.tr("no schedule satisfies every constraint"),
             "unscheduled": self.tr("not scheduled"),
         }.get(obj.status, obj.status)
