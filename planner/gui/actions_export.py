@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import QDir, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence, QPageSize
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from planner.core.plan import Plan
@@ -164,6 +163,9 @@ class ExportActions(QObject):
     # --- printing ------------------------------------------------------------------------
 
     def _printer(self) -> Any:
+        # start-up time: Qt's print support loads when the consultant first prints
+        from PySide6.QtPrintSupport import QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         paper = QPageSize.PageSizeId.Letter if self.document.settings.paper.upper() == \
             "LETTER" else QPageSize.PageSizeId.A4
@@ -178,6 +180,8 @@ class ExportActions(QObject):
     def print_preview(self) -> Any:
         """Show the report in Qt's print preview, from where it can be printed."""
         # The dialog does not own the printer: keep it alive as long as the dialog.
+        from PySide6.QtPrintSupport import QPrintPreviewDialog  # start-up time, see _printer
+
         self._preview_printer = self._printer()
         dialog = QPrintPreviewDialog(self._preview_printer, self.window)
         dialog.setWindowTitle(self.tr("Print preview"))
@@ -188,6 +192,8 @@ class ExportActions(QObject):
 
     def print_report(self) -> None:
         """Ask for a printer and print the report."""
+        from PySide6.QtPrintSupport import QPrintDialog  # start-up time, see _printer
+
         printer = self._printer()
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:

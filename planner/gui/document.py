@@ -47,7 +47,6 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.core.exo_view import knowledge_findings
 from planner.core.knowledge import Knowledge
 from planner.core.model import Finding
 from planner.core.plan import Plan
@@ -182,6 +181,9 @@ class Document(QObject):
         if plan is not None and self.plan_is_current:
             known = set(found)
             added = tuple(f for f in plan.findings if f not in known)
+            # start-up time: the build lifecycle tables load with the first plan, not before
+            from planner.core.exo_view import knowledge_findings
+
             return found + added + knowledge_findings(plan, self.knowledge)
         return found
 

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from planner.core.exo_view import knowledge_findings
 from planner.gui.i18n import ui_language
 
 __all__ = ["KnowledgeBar"]
@@ -49,6 +48,12 @@ class KnowledgeBar(QFrame):
     def refresh(self) -> None:
         """Show the core's note for the current plan, or hide when there is none."""
         plan = self.document.plan
+        if plan is None:
+            self.setVisible(False)
+            return
+        # start-up time: the build lifecycle tables load with the first plan, not before
+        from planner.core.exo_view import knowledge_findings
+
         notes = knowledge_findings(plan, self.document.knowledge)
         self.message.setText(notes[0].message(ui_language()) if notes else "")
         self.setVisible(bool(notes))

@@ -48,7 +48,6 @@ from planner.gui.i18n import (
     set_saved_language,
 )
 from planner.gui.knowledge_bar import KnowledgeBar
-from planner.gui.knowledge_update import update_knowledge
 from planner.gui.pages import PAGES, LazyPages
 from planner.gui.project_files import ProjectFiles
 
@@ -244,7 +243,7 @@ class MainWindow(QMainWindow):
         plan.addActions([self.act_replan, self.act_cancel])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("Update &knowledge from file…"),
-                                         lambda: update_knowledge(self, self.document)))
+                                         self._update_knowledge))
         help_menu.addAction(self._action(self.tr("&About"), self.show_about))
         self.files.fill_recent_menu(self.recent_menu)
 
@@ -332,6 +331,12 @@ class MainWindow(QMainWindow):
 
     def _plan_failed(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Planning failed: {0}").format(message), 15000)
+
+    def _update_knowledge(self) -> None:
+        # start-up time: the build-list importer loads when the consultant asks for it
+        from planner.gui.knowledge_update import update_knowledge
+
+        update_knowledge(self, self.document)
 
     def show_page(self, key: str) -> QWidget:
         """Switch to a page by key ("estate", "findings", "graph", ...) and return its view."""
