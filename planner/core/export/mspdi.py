@@ -22,7 +22,7 @@ from planner.core.export.labels import label
 from planner.core.export.project_calendar import ProjectCalendar, days_between, project_calendar
 from planner.core.knowledge import Knowledge
 from planner.core.outline import LINK_TYPES, Outline, OutlineRow, build_outline
-from planner.core.plan import BookedPart, Plan
+from planner.core.plan import Plan
 from planner.core.replace_file import replace_text, xml_legal
 from planner.core.settings_defaults import with_names_in
 from planner.core.step_source import step_source_text
@@ -40,7 +40,8 @@ _REMAINING_WORK = 1  # TimephasedData type: an assignment's remaining (planned) 
 _PERIOD_DAYS = 2  # TimephasedData unit: each entry covers one day
 STANDARD_UID = 1
 WINDOW_UID = 2
-FIRST_RESOURCE_CALENDAR = 3
+BOTH_UID = 3  # Standard and window: a move batch completed in a window (a Saturday)
+FIRST_RESOURCE_CALENDAR = 4
 
 
 def _sub(parent: ET.Element, tag: str, text: object = None) -> ET.Element:
@@ -116,6 +117,13 @@ def _calendars(root: ET.Element, cal: ProjectCalendar, plan: Plan) -> None:
     exceptions = _sub(window, "Exceptions")
     for day in sorted(cal.window):
         _exception(exceptions, day, day, cal.window_name, True)
+    both = _base(calendars, BOTH_UID, cal.both_name)
+    _week(both, range(2, 7))
+    exceptions = _sub(both, "Exceptions")
+    for first, last, name in cal.ranges():
+        _exception(exceptions, first, last, name, False)
+    for day in sorted(d for d in cal.window if not cal.is_working(d) and d.weekday() >= 5):
+        _exception(exceptions, day, day, cal.window_name, True)
     for uid, consultant in enumerate(plan.settings.consultants, start=FIRST_RESOURCE_CALENDAR):
         own = _sub(calendars, "Calendar")
         _fields(own, (("UID", uid), ("Name", consultant.name), ("IsBaseCalendar", 0),
@@ -153,14 +161,15 @@ def _task(tasks: ET.Element, row: OutlineRow, outline: Outline, cal: ProjectCale
                    ("PercentComplete", 0), ("ActualDuration", _hours(0)),
                    ("RemainingDuration", _hours(days))))
     window = cal.uses_window(row)
+    both = cal.completes_in_window(row)
     if row.step is not None and row.start is not None:
         _sub(node, "ConstraintType", _SNET)
-        if window:
-            _sub(node, "CalendarUID", WINDOW_UID)
+        if window or both:
+            _sub(node, "CalendarUID", WINDOW_UID if window else BOTH_UID)
         _sub(node, "ConstraintDate", _stamp(row.start, "08:00:00"))
     if deadline is not None:
         _sub(node, "Deadline", _stamp(deadline, "17:00:00"))
-    if window:  # the consultant works this Saturday although their calendar says weekend
+    if window or both:  # the consultant works this Saturday although their calendar says weekend
         _sub(node, "IgnoreResourceCalendar", 1)
     if row.step is not None:
         _sub(node, "Notes", _notes(row, knowledge, lang))
@@ -207,16 +216,17 @@ def _resources(root: ET.Element, plan: Plan, outline: Outline, days: dict[int, i
             ("RemainingWork", work), ("Start", _stamp(row.start, "08:00:00")),
             ("Units", f"{units:.2f}"), ("Work", work)))
         if row.dated.booked:
-            _booked_work(node, uid, row.dated.booked, row.start, row.end, cal)
+            _booked_work(node, uid, row, cal)
 
 
-def _booked_work(node: ET.Element, uid: int, booked: Iterable[BookedPart], start: date,
-                 end: date, cal: ProjectCalendar) -> None:
+def _booked_work(node: ET.Element, uid: int, row: OutlineRow, cal: ProjectCalendar) -> None:
     """A move batch's work on its set-up and completion days only, as MS Project keeps an
     edited (contoured) assignment: remaining work per working day, none while it runs
     unattended. Whole days come first in a set-up and last in a completion, as booked."""
+    assert row.dated is not None and row.start is not None and row.end is not None
+    both = cal.completes_in_window(row)  # its calendar works the window's days too
     hours: dict[date, float] = {}
-    for part in booked:
+    for part in row.dated.booked:
         worked = [d for d in days_between(part.start, part.end)
                   if cal.is_working(d) or d in cal.window or d in (part.start, part.end)]
         if part.part == "completion":
@@ -226,8 +236,8 @@ def _booked_work(node: ET.Element, uid: int, booked: Iterable[BookedPart], start
             hours[day] = hours.get(day, 0.0) + min(1.0, left)
             left = max(0.0, left - 1.0)
     _sub(node, "WorkContour", _CONTOURED)
-    for day in days_between(start, end):
-        if day in hours or cal.is_working(day):
+    for day in days_between(row.start, row.end):
+        if day in hours or cal.is_working(day) or (both and day in cal.window):
             data = _sub(node, "TimephasedData")
             _fields(data, (("Type", _REMAINING_WORK), ("UID", uid),
                            ("Start", _stamp(day, "08:00:00")), ("Finish", _stamp(day, "17:00:00")),

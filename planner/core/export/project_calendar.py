@@ -1,9 +1,11 @@
 """The plan's calendars as MS Project sees them, and the one definition of a task's working days.
 
-Two base calendars: *Standard* (Monday to Friday, holidays and change freezes as non-working
-exceptions, from a month before the plan to a year after it) for ordinary work, and the
+Three base calendars: *Standard* (Monday to Friday, holidays and change freezes as non-working
+exceptions, from a month before the plan to a year after it) for ordinary work, the
 *maintenance window* (only the window days, e.g. Saturdays, that are neither holidays nor
-frozen) for the steps that must run in a window. A task's duration is counted in its own
+frozen) for the steps that must run in a window, and *Standard and window* (both) for a
+move batch that runs on weekdays and is completed in a window (``[windows] complete_moves``:
+its last day is a Saturday). A task's duration is counted in its own
 calendar; a summary's duration is the Standard calendar's working time from its earliest
 start to its latest finish, as MS Project computes it. The Excel plan prints the same numbers.
 """
@@ -37,6 +39,7 @@ class ProjectCalendar:
 
     standard_name: str
     window_name: str
+    both_name: str = "Standard + window"
     off: dict[date, str] = field(default_factory=dict)  # weekday -> holiday or freeze name
     window: set[date] = field(default_factory=set)  # maintenance-window working days
 
@@ -44,11 +47,21 @@ class ProjectCalendar:
         """A working day of the Standard calendar."""
         return d.weekday() < 5 and d not in self.off
 
-    def working_days(self, start: date, end: date, in_window: bool = False) -> int:
-        """Working days from ``start`` to ``end`` inclusive, in the Standard or window calendar."""
+    def working_days(self, start: date, end: date, in_window: bool = False,
+                     and_window: bool = False) -> int:
+        """Working days from ``start`` to ``end`` inclusive, in the Standard or window calendar
+        (``and_window``: Standard's days and the window's)."""
         if in_window:
             return sum(d in self.window for d in days_between(start, end))
-        return sum(self.is_working(d) for d in days_between(start, end))
+        return sum(self.is_working(d) or (and_window and d in self.window)
+                   for d in days_between(start, end))
+
+    def completes_in_window(self, row: OutlineRow) -> bool:
+        """A move batch completed in a window on a day Standard does not work (a Saturday):
+        it follows the Standard and window calendar, so MS Project keeps that last day."""
+        return (row.step is not None and row.step.complete_in_window and not
+                self.uses_window(row) and row.end is not None and row.end in self.window
+                and not self.is_working(row.end))
 
     def uses_window(self, row: OutlineRow) -> bool:
         """A window step that the plan put on window days (else it follows Standard)."""
@@ -88,7 +101,8 @@ class ProjectCalendar:
                 found[row.id] = 0
                 finish = row.start - timedelta(days=1)  # a milestone finishes at 08:00
             else:
-                found[row.id] = max(self.working_days(row.start, row.end, self.uses_window(row)), 1)
+                found[row.id] = max(self.working_days(row.start, row.end, self.uses_window(row),
+                                                      self.completes_in_window(row)), 1)
                 finish = row.end
             for parent in open_rows:
                 last_day[parent.id] = max(last_day.get(parent.id, finish), finish)
@@ -106,7 +120,8 @@ def project_calendar(plan: Plan, outline: Outline, calendar: WorkingCalendar,
     ends = [r.end for r in outline.rows if r.end] + starts
     first, last = min(starts) - timedelta(days=MONTH_BEFORE), max(ends) + \
         timedelta(days=YEAR_AFTER)
-    cal = ProjectCalendar(label("gantt.standard_calendar", lang), label("gantt.window", lang))
+    cal = ProjectCalendar(label("gantt.standard_calendar", lang), label("gantt.window", lang),
+                          label("gantt.standard_and_window", lang))
     holidays = calendar.holidays(first, last)
     for day in days_between(first, last):
         freeze = calendar.freeze_on(day)

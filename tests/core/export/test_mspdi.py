@@ -193,3 +193,37 @@ def test_mpxj_reads_a_move_batchs_work_on_its_set_up_and_completion_days_only(
         assert run is not None and all(not (run[0] <= d <= run[1]) for d in hours)
         checked += 1
     assert checked >= 2
+
+
+def test_mpxj_keeps_a_batch_completed_in_a_window_on_its_saturday(
+        jvm: Any, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from java.time import LocalDateTime
+    from java.util import ArrayList
+    from org.mpxj import LocalDateTimeRange, TimeUnit
+
+    from planner.pipeline import knowledge_for, make_plan
+    from tests.sample_plans import sample_inputs
+
+    inputs = sample_inputs("mixed")
+    settings = replace(inputs.settings, complete_moves_in_window=True, solver_time_limit_s=0.0)
+    plan = make_plan(inputs.estate, inputs.findings, settings)
+    write_mspdi(plan, knowledge_for(settings), tmp_path / "window.xml", "en")
+    project = _read_back(jvm, tmp_path / "window.xml")
+    outline = build_outline(plan, "en")
+    tasks = {int(t.getID()): t for t in project.getTasks()}
+    batches = [r for r in outline.rows if r.dated is not None and r.dated.booked]
+    assert batches
+    for row in batches:
+        assert row.start is not None and row.end is not None and row.end.weekday() == 5
+        task = tasks[row.id]
+        assert str(task.getCalendar().getName()) == "Standard and maintenance window"
+        assert _local(task.getFinish()) == row.end  # the Saturday completion is kept
+        assignment = task.getResourceAssignments()[0]
+        end = row.end
+        ranges = ArrayList()
+        ranges.add(LocalDateTimeRange(LocalDateTime.of(end.year, end.month, end.day, 0, 0),
+                                      LocalDateTime.of(end.year, end.month, end.day, 23, 59)))
+        work = assignment.getTimephasedWork(ranges, TimeUnit.HOURS)[0]
+        assert float(work.getDuration()) == pytest.approx(4.0)  # half a day to complete it
