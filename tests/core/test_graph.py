@@ -48,9 +48,18 @@ def test_dangling_references_and_orphans_are_findings() -> None:
     estate = replace(legacy(), relay_clients=(
         RelayClient("Scanner", connector="No such connector"), RelayClient("Lost")))
     estate = estate.with_server(Server("EX9", site="Nowhere", build=CU15, dag="DAGX"))
-    codes = [f.code for f in build_graph(estate, load_knowledge()).findings]
+    findings = build_graph(estate, load_knowledge()).findings
+    codes = [f.code for f in findings]
     assert codes.count("GRAPH-DANGLING-REF") == 2  # connector and site
     assert "GRAPH-ORPHAN" in codes
+    # worded per language from the entities' own names, never "server:EX9" or "relay:Lost"
+    words = {lang: [f.message(lang) for f in findings] for lang in ("en", "de")}
+    assert "Server EX9 refers to Site Nowhere, which is not in the inventory; the link is " \
+           "ignored." in words["en"]
+    assert "Server EX9 verweist auf Standort Nowhere, aber dieser Eintrag fehlt im Bestand; " \
+           "die Verknüpfung wird ignoriert." in words["de"]
+    assert "Relay-Client Lost nennt weder Empfangsconnector noch Server." in words["de"]
+    assert not any(":" in text.split(" ")[0] for texts in words.values() for text in texts)
 
 
 def test_judged_servers_follow_the_onpremises_path() -> None:

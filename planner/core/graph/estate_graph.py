@@ -8,6 +8,7 @@ from typing import Any
 
 import networkx as nx
 
+from planner.core.explanation import Message
 from planner.core.graph.exo import derive_judged
 from planner.core.knowledge import Knowledge
 from planner.core.model import ConnectorType, Estate, Finding, Severity
@@ -40,7 +41,7 @@ class EstateGraph:
     graph: nx.MultiDiGraph
     findings: tuple[Finding, ...] = ()
     judged: frozenset[str] = frozenset()  # server names (as in the inventory)
-    judged_reasons: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # name -> en, de
+    judged_reasons: Mapping[str, Message] = field(default_factory=dict)  # name -> why
 
     def is_judged(self, server: str) -> bool:
         """True when Exchange Online judges this server (name, case-insensitive)."""
@@ -243,7 +244,7 @@ def _check_lonely_dags(b: _Builder) -> None:
             "findings.graph_dag_twin" if twin else "", dag=name, server=server, twin=twin))
 
 
-def _judged(b: _Builder, knowledge: Knowledge) -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
+def _judged(b: _Builder, knowledge: Knowledge) -> tuple[frozenset[str], dict[str, Message]]:
     judged, reasons, findings = derive_judged(b.estate, knowledge)
     b.findings.extend(findings)
     if judged:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from planner.core.explanation import Message, message
 from planner.core.knowledge import Knowledge
 from planner.core.model import Connector, ConnectorType, Estate, Finding, Severity
 
@@ -48,26 +49,22 @@ def _has_onpremises_path(estate: Estate) -> bool:
 
 def _connector_sources(
     estate: Estate, connector: Connector, findings: list[Finding]
-) -> list[tuple[str, str, str]]:
+) -> list[tuple[str, Message]]:
     """(server, reason en, reason de) for each server that carries this EXO send connector."""
     subs = {c.name.lower(): c for c in estate.connectors
             if c.type is ConnectorType.EDGE_SUBSCRIPTION}
-    out: list[tuple[str, str, str]] = []
+    out: list[tuple[str, Message]] = []
     for name in connector.servers:
         server = estate.server(name)
         if server is not None:
-            out.append((server.name,
-                        f"source server of send connector '{connector.name}' to Exchange Online",
-                        f"Quellserver des Sendeconnectors '{connector.name}' zu Exchange Online"))
+            out.append((server.name, message("findings.graph_judged.source",
+                                             connector=connector.name)))
             continue
         sub = subs.get(name.lower())
         edges = [estate.server(e) for e in sub.servers] if sub else []
         for edge in (e for e in edges if e is not None):
-            out.append((edge.name,
-                        f"Edge server carrying send connector '{connector.name}' "
-                        f"(subscription '{name}')",
-                        f"Edge-Server, der den Sendeconnector '{connector.name}' trägt "
-                        f"(Abonnement '{name}')"))
+            out.append((edge.name, message("findings.graph_judged.edge",
+                                           connector=connector.name, subscription=name)))
         if not edges:
             findings.append(Finding.about(
                 Severity.WARNING, "GRAPH-DANGLING-REF", f"connector:{connector.name}",
@@ -75,8 +72,8 @@ def _connector_sources(
     return out
 
 
-def _report_rows(estate: Estate, findings: list[Finding]) -> list[tuple[str, str, str]]:
-    out: list[tuple[str, str, str]] = []
+def _report_rows(estate: Estate, findings: list[Finding]) -> list[tuple[str, Message]]:
+    out: list[tuple[str, Message]] = []
     for row in estate.exo_reports:
         server = estate.server(row.server_fqdn)
         if server is None:
@@ -84,8 +81,7 @@ def _report_rows(estate: Estate, findings: list[Finding]) -> list[tuple[str, str
                 Severity.WARNING, "GRAPH-EXO-REPORT-UNKNOWN-SERVER", f"server:{row.server_fqdn}",
                 server=row.server_fqdn))
             continue
-        out.append((server.name, "named by Exchange Online's report (Get-OnPremServerReportInfo)",
-                    "im Bericht von Exchange Online genannt (Get-OnPremServerReportInfo)"))
+        out.append((server.name, message("findings.graph_judged.report")))
     return out
 
 
@@ -100,11 +96,11 @@ def without_repeats(findings: Iterable[Finding],
 
 def derive_judged(
     estate: Estate, knowledge: Knowledge
-) -> tuple[frozenset[str], dict[str, tuple[str, str]], list[Finding]]:
+) -> tuple[frozenset[str], dict[str, Message], list[Finding]]:
     """Judged server names, why each one is judged, and findings met on the way."""
     del knowledge  # the detection rule is structural today; kept for overridable facts
     findings: list[Finding] = []
-    hits: list[tuple[str, str, str]] = []
+    hits: list[tuple[str, Message]] = []
     if _has_onpremises_path(estate):
         for connector in estate.connectors:
             if is_exo_send_connector(connector):
@@ -113,10 +109,10 @@ def derive_judged(
     hits.extend(_report_rows(estate, findings))
     for s in estate.servers:
         if s.judged_by_exo:
-            hits.append((s.name, "marked in the inventory", "im Bestand so markiert"))
-    reasons: dict[str, tuple[str, str]] = {}
-    for name, en, de in hits:
-        reasons.setdefault(name, (en, de))
+            hits.append((s.name, message("findings.graph_judged.marked")))
+    reasons: dict[str, Message] = {}
+    for name, why in hits:
+        reasons.setdefault(name, why)
     explicit_no = {s.name for s in estate.servers if s.judged_by_exo is False}
     judged = frozenset(n for n in reasons if n not in explicit_no)
     if _has_onpremises_path(estate) and not judged:
