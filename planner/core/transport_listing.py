@@ -7,14 +7,20 @@ Only the clients' own names and addresses and counts appear here, never mail add
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.core.catalogue import catalogue
 from planner.core.mail_flow_volumes import daily_volumes, exo_volume
 from planner.core.model import Estate
-from planner.core.plan import Plan
+from planner.core.plan import Plan, Step
 
-__all__ = ["Listing", "exo_sentences", "flow_listing", "lead_text", "logs_read", "relay_listing"]
+__all__ = ["UNKNOWN_RELAY_TITLES", "Listing", "exo_sentences", "flow_listing", "lead_text",
+           "logs_read", "relay_listing", "unknown_relay_rows"]
+
+# The titles of the re-point steps for relay addresses no listed client explains
+# (rules.relay_repoint): the listing shows each such address as a client of its own.
+UNKNOWN_RELAY_TITLES = ("steps.relay.unknown_title", "steps.relay.unknown_range_title")
 
 
 @dataclass(frozen=True)
@@ -34,8 +40,29 @@ def logs_read(estate: Estate) -> bool:
     return bool(estate.mail_flows) or any(rc.last_seen for rc in estate.relay_clients)
 
 
-def relay_listing(estate: Estate, lang: str) -> Listing:
-    """One row per relay client: who, where, whose, and what the logs saw."""
+def unknown_relay_rows(steps: Sequence[Step], lang: str) -> tuple[tuple[str, ...], ...]:
+    """One row per address or range a custom connector admits and no client explains, as
+    the plan's re-point steps name them (a 2013 server's relay moving twice is one row)."""
+    cat = catalogue(lang)
+    rows: dict[tuple[str, str], tuple[str, ...]] = {}
+    for step in steps:
+        title = step.title_message
+        if title is None or title.key not in UNKNOWN_RELAY_TITLES or step.reason is None:
+            continue
+        entry, connector = str(title.value("entry")), str(title.value("connector"))
+        detail = next((d for d in step.reason.details if d.value("entry") == entry), None)
+        servers = detail.value("servers", ()) if detail is not None else ()
+        count = int(title.value("count", 1))
+        rows.setdefault((entry, connector.casefold()), (
+            cat.plural("transport.unknown_client", count, number=cat.number(count, 0)),
+            entry, connector + (f" ({', '.join(servers)})" if servers else ""), "–",
+            _t(lang, "admitted"), "–", "–", "–"))
+    return tuple(rows.values())
+
+
+def relay_listing(estate: Estate, lang: str, steps: Sequence[Step] = ()) -> Listing:
+    """One row per relay client: who, where, whose, and what the logs saw; then the
+    addresses only a connector admits (from ``steps``, the plan's re-point steps)."""
     cat, read = catalogue(lang), logs_read(estate)
     head = tuple(_t(lang, f"col.{k}") for k in ("client", "address", "path", "owner", "source",
                                                 "last_seen", "per_day", "auth"))
@@ -52,7 +79,7 @@ def relay_listing(estate: Estate, lang: str) -> Listing:
         rows.append((rc.name, address, path, rc.owner or "–", source,
                      cat.date(rc.last_seen), cat.number(rc.messages_per_day)
                      if rc.messages_per_day is not None else "–", auth))
-    return Listing(head, tuple(rows))
+    return Listing(head, (*rows, *unknown_relay_rows(steps, lang)))
 
 
 def flow_listing(estate: Estate, lang: str) -> Listing:

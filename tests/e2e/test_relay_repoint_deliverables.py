@@ -16,6 +16,7 @@ from planner.core.knowledge import load_knowledge
 from planner.core.plan_json import plan_to_plain
 from planner.core.report.html import render_report_html
 from planner.core.rules.order import step_graph
+from planner.core.transport_listing import relay_listing
 from tests.sample_plans import estate_plan, sample_plan
 
 MOSELBRAU = (Path(__file__).resolve().parents[1] / "estates" / "mailflow-moselbrau"
@@ -24,6 +25,9 @@ MOSELBRAU = (Path(__file__).resolve().parents[1] / "estates" / "mailflow-moselbr
 
 def test_the_mixed_samples_unlisted_relay_address_is_repointed_before_removal() -> None:
     plan = sample_plan("mixed-powershell")
+    rows = relay_listing(plan.estate, "en", plan.proposal.steps).rows
+    assert [r[:3] for r in rows] == [("unknown device", "10.10.1.20",
+                                      "Relay Anonymous (BER-EX16-01)")]
     ids = {s.id for s in plan.proposal.steps}
     relay = "sbs:relay:DAG-BER16:unknown-10.10.1.20"
     assert relay in ids
@@ -42,10 +46,18 @@ def test_every_deliverable_shows_the_unknown_relay_steps(tmp_path: Path) -> None
     decom = next(s for s in plan.proposal.steps if s.id == "sbs:decom:MB-EX16-01")
     assert "sbs:relay:MB-DAG16:unknown-10.30.8.0-24" in {d.step_id for d in decom.predecessors}
     write_workbook(plan, knowledge, tmp_path / "plan.xlsx", "de")
-    cells = [str(v) for row in load_workbook(tmp_path / "plan.xlsx", read_only=True)
-             .worksheets[0].iter_rows(values_only=True) for v in row if v is not None]
+    book = load_workbook(tmp_path / "plan.xlsx", read_only=True)
+    cells = [str(v) for row in book.worksheets[0].iter_rows(values_only=True)
+             for v in row if v is not None]
     assert any(title in c for c in cells)
+    every = [str(v) for sheet in book.worksheets[1:] for row in sheet.iter_rows(values_only=True)
+             for v in row if v is not None]
+    # the estate's connectors with their bindings and ranges as Exchange writes them
+    assert "[::]:25, 0.0.0.0:25" in every and "10.30.9.10-10.30.9.19" in every
+    # the relay clients' table lists what only a connector admits, once per range
+    assert "unbekannte Geräte (256 Adressen)" in every and "10.30.8.0/24" in every
     write_mspdi(plan, knowledge, tmp_path / "plan.xml", "de")
     assert title in (tmp_path / "plan.xml").read_text(encoding="utf-8")
     report = render_report_html(plan, knowledge, "de")
-    assert "10.30.8.0/24" in report and "Relay Scanner" in report
+    assert title in report.replace("&#34;", '"')
+    assert "unbekannte Geräte (256 Adressen)" in report

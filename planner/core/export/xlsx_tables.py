@@ -120,9 +120,11 @@ def _estate_tables(ctx: ExportContext) -> list[tuple[str, list[str], list[list[o
         ("databases", ["name", "server", "dag", "size_gb", "mailboxes"],
          [[d.name, d.server, d.dag, _number(d.size_gb), _number(d.mailbox_count)]
           for d in estate.databases]),
-        ("connectors", ["name", "type", "servers", "address_spaces", "smart_hosts", "fqdn"],
+        ("connectors", ["name", "type", "servers", "address_spaces", "smart_hosts", "fqdn",
+                        "bindings", "remote_ip_ranges", "permission_groups"],
          [[c.name, ctx.text(f"connector_type.{c.type.value}"), _join(c.servers),
-           _join(c.address_spaces), _join(c.smart_hosts), c.fqdn] for c in estate.connectors]),
+           _join(c.address_spaces), _join(c.smart_hosts), c.fqdn, _join(c.bindings),
+           _join(c.remote_ip_ranges), _join(c.permission_groups)] for c in estate.connectors]),
         ("namespaces", ["name", "services", "servers", "load_balancer", "certificate"],
          [[n.name, _join(n.services), _join(n.servers), n.load_balancer, n.certificate]
           for n in estate.namespaces]),
@@ -131,7 +133,8 @@ def _estate_tables(ctx: ExportContext) -> list[tuple[str, list[str], list[list[o
 
 def _transport_tables(ctx: ExportContext) -> list[tuple[str, Listing]]:
     estate, lang = ctx.plan.estate, ctx.lang
-    return [(ctx.text("section.relay_clients"), relay_listing(estate, lang)),
+    return [(ctx.text("section.relay_clients"),
+             relay_listing(estate, lang, ctx.plan.proposal.steps)),
             (catalogue(lang)("transport.flow_title"), flow_listing(estate, lang))]
 
 

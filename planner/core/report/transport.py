@@ -28,12 +28,14 @@ class TransportSection:
 
 
 def transport_section(plan: Plan, lang: str) -> TransportSection | None:
-    """The section, or None when the estate has neither relay clients nor mail flows."""
+    """The section, or None when there are neither relay clients (listed, found in the logs
+    or only admitted by a connector) nor mail flows."""
     estate = plan.estate
-    if not estate.relay_clients and not estate.mail_flows:
+    relay = relay_listing(estate, lang, plan.proposal.steps)
+    if not relay.rows and not estate.mail_flows:
         return None
     cat = catalogue(lang)
-    relay, flows = relay_listing(estate, lang), flow_listing(estate, lang)
+    flows = flow_listing(estate, lang)
     return TransportSection(
         heading=cat("transport.heading"),
         lead=(lead_text(estate, lang), *exo_sentences(plan, lang)),
