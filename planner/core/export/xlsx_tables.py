@@ -196,6 +196,8 @@ def _settings_rows(ctx: ExportContext) -> list[list[object]]:
          catalogue(s.language).locale.get_language_name(catalogue(ctx.lang).locale)],
         [t("setting.maintenance_days"), _join(t(f"weekday_short.{d.lower()}")
                                               for d in s.maintenance_days)],
+        [t("setting.complete_moves"),
+         catalogue(ctx.lang)("common.yes" if s.complete_moves_in_window else "common.no")],
         [t("setting.pause_days_used"), "; ".join(f"{y}: {n}" for y, n in
                                                  sorted(s.pause_days_used.items()))],
         [t("setting.first_detected"), detected],

@@ -69,6 +69,9 @@ def planning_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
          words("a_pause_rule_value", days=knowledge.policy.pause_max_days_per_year)),
         (words("a_policy_start"), words.date(knowledge.policy.policy_start)),
     ]
+    if any(step.unattended for step in plan.proposal.steps):  # only where batches move
+        rows.insert(3, (words("a_complete_moves"), words("a_complete_moves_window")
+                        if s.complete_moves_in_window else words("a_complete_moves_any")))
     return Table((words("col_item"), words("col_value")), tuple(Row(r) for r in rows), (40, 60))
 
 

@@ -96,3 +96,26 @@ def test_the_workbook_names_the_booked_days_and_hatches_the_unattended_run(
             assert fill == ("solid" if i in booked else "lightUp"), (step_id, i)
             hatched += i not in booked
     assert hatched
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_reports_assumptions_say_when_batches_complete_only_where_batches_move(
+        mixed: tuple[Plan, Knowledge], lang: str) -> None:
+    from dataclasses import replace
+
+    from planner.core.report.assumptions import planning_table
+    from planner.core.report.wording import load_wording
+
+    plan, knowledge = mixed
+    words = load_wording(lang)
+
+    def row(p: Plan) -> list[str]:
+        return [r.cells[1] for r in planning_table(p, knowledge, words).rows
+                if r.cells[0] == words("a_complete_moves")]
+
+    assert row(plan) == [words("a_complete_moves_any")]
+    window = replace(plan, settings=replace(plan.settings, complete_moves_in_window=True))
+    assert row(window) == [words("a_complete_moves_window")]
+    no_moves = replace(plan, proposal=replace(plan.proposal, steps=tuple(
+        s for s in plan.proposal.steps if not s.unattended)))
+    assert row(no_moves) == []
