@@ -119,3 +119,17 @@ def test_the_reports_assumptions_say_when_batches_complete_only_where_batches_mo
     no_moves = replace(plan, proposal=replace(plan.proposal, steps=tuple(
         s for s in plan.proposal.steps if not s.unattended)))
     assert row(no_moves) == []
+
+
+@pytest.mark.parametrize("sample", ["legacy", "mixed-powershell"])
+def test_every_batch_of_a_sample_books_exactly_its_set_up_and_completion(sample: str) -> None:
+    from tests.sample_plans import sample_plan
+
+    plan = sample_plan(sample)
+    batches = [s for s in plan.proposal.steps if s.unattended]
+    assert batches  # the 2013 removal moves unattended too
+    for step in batches:
+        dated = plan.schedule.for_step(step.id)
+        assert dated is not None and dated.consultant
+        assert sum(b.days for b in dated.booked) == step.consultant_days < step.duration_days
+        assert dated.booked[0].start == dated.start and dated.booked[-1].end == dated.end
