@@ -64,40 +64,57 @@ def _first_parted(doc: QTextDocument, page_height: float) -> QTextBlock | None:
     return None
 
 
-def _push_split_row(doc: QTextDocument, page_height: float) -> bool:
-    """Pad the first table row that crosses a page edge down to the next page.
+def _row_extent(table: QTextTable, row: int) -> tuple[float, float]:
+    """Top of the row's first line and bottom of its last, over all its cells."""
+    layout = table.document().documentLayout()
+    cells = [table.cellAt(row, col) for col in range(table.columns())]
+    return (min(layout.blockBoundingRect(c.firstCursorPosition().block()).top() for c in cells),
+            max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
+                for c in cells))
 
-    A page break inside a cell makes Qt skip a page; top padding on every cell of the row
-    moves its text below the header Qt repeats on the next page, as a split row's rest would.
+
+def _push_split_row(doc: QTextDocument, page_height: float) -> bool:
+    """Move the first table row that crosses a page edge to the next page.
+
+    Qt moves a row overleaf, under the header it repeats there, only when no cell's first
+    line fits on the page; a row whose first line fits is split. So the row before it is
+    padded at its foot down to the page end: the split row then starts below the page and Qt
+    moves it. (Top padding on the split row itself would travel with it and stay as a gap
+    under the repeated header.) A row too tall for a page under its header stays split.
     """
-    layout = doc.documentLayout()
     for frame in doc.rootFrame().childFrames():
         if not isinstance(frame, QTextTable):
             continue
-        for row in range(frame.format().headerRowCount(), frame.rows()):
-            cells = [frame.cellAt(row, col) for col in range(frame.columns())]
-            tops = [layout.blockBoundingRect(c.firstCursorPosition().block()).top()
-                    for c in cells]
-            bottoms = [layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
-                       for c in cells]
-            top, bottom = min(tops), max(bottoms)
+        first = frame.format().headerRowCount()
+        if frame.rows() <= first:
+            continue  # only a header (an invalid cell would crash Qt)
+        header = _row_extent(frame, first)[0] - _row_extent(frame, 0)[0] if first else 0.0
+        for row in range(first, frame.rows()):
+            top, bottom = _row_extent(frame, row)
             if int(top // page_height) == int((bottom - 1) // page_height) \
-                    or bottom - top > page_height / 2:
+                    or bottom - top > page_height - header - 12:
                 continue
-            if row == frame.format().headerRowCount():
-                # The first row: move the whole table (Qt takes the header along and the
-                # padding would leave a gap under it).
+            if row == first:
+                # The first row: move the whole table, header and all.
                 table_format = frame.format()
                 table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 frame.setFormat(table_format)
-                return True
-            room = (int(top // page_height) + 1) * page_height - top
-            for cell in cells:
-                fmt = cell.format().toTableCellFormat()
-                fmt.setTopPadding(fmt.topPadding() + room + 1)
-                cell.setFormat(fmt)
+            else:
+                _pad_foot(frame, row - 1, (int(top // page_height) + 1) * page_height)
             return True
     return False
+
+
+def _pad_foot(table: QTextTable, row: int, page_end: float) -> None:
+    """Pad the foot of every cell of ``row`` down to ``page_end``."""
+    bottom = _row_extent(table, row)[1]
+    for col in range(table.columns()):
+        cell = table.cellAt(row, col)
+        if cell.column() != col:
+            continue  # a cell spanning columns is padded once
+        fmt = cell.format().toTableCellFormat()
+        fmt.setBottomPadding(fmt.bottomPadding() + max(page_end - bottom, 0.0))
+        cell.setFormat(fmt)
 
 
 def _is_figure(block: QTextBlock) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date
@@ -30,6 +31,28 @@ def _environment() -> jinja2.Environment:
     )
 
 
+# A name such as MUC-EX19-01 or EX0001-SE: parts joined by hyphens, one of them with a digit.
+_NAME = re.compile(r"(?<![\w-])(?=[\w-]*\d)\w+(?:-\w+)+(?![\w-])")
+_TEXT = re.compile(r">([^<]+)<")
+WORD_JOINER = "\u2060"
+
+
+def keep_names_whole(html: str) -> str:
+    """Glue the hyphens of names (servers, builds, dates) in the body's text with a word joiner.
+
+    Qt's line breaking breaks after any hyphen, so a server name in a narrow column read
+    "MUC-" on one line and "EX19-01" on the next. The joiner is invisible and leaves the
+    PDF's text as written; a word with no digit ("SE-Server") may still break at its hyphen.
+    """
+    head, body = html.split("<body", 1) if "<body" in html else ("", html)
+    return head + "<body" * bool(head) + _TEXT.sub(_glue_text, body)
+
+
+def _glue_text(text: re.Match[str]) -> str:
+    return ">" + _NAME.sub(lambda name: name.group(0).replace("-", "-" + WORD_JOINER),
+                           text.group(1)) + "<"
+
+
 @dataclass(frozen=True)
 class TocEntry:
     """A line of the table of contents: heading level (1, 2), its text and page number."""
@@ -50,8 +73,9 @@ def render_context_html(context: ReportContext, mode: str = "browser",
     css = resource_path("report", "report.css").read_text(encoding="utf-8")
     values = {f.name: getattr(context, f.name) for f in fields(context)}
     # a cell's control character (Excel's _x000B_) would make the page ill-formed
-    return xml_legal(env.get_template("report.html.j2").render(**values, css=css, mode=mode,
+    html = xml_legal(env.get_template("report.html.j2").render(**values, css=css, mode=mode,
                                                                toc=toc))
+    return keep_names_whole(html) if mode == "qt" else html
 
 
 def render_report_html(plan: Plan, knowledge: Knowledge, lang: str,
