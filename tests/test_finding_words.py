@@ -102,7 +102,7 @@ def test_the_importer_knows_the_severity_of_every_code_it_uses() -> None:
     assert sorted(importer - set(SEVERITIES)) == []
 
 
-@pytest.mark.parametrize("section", ["findings", "builds", "region"])
+@pytest.mark.parametrize("section", ["findings", "builds", "region", "settings_errors"])
 def test_english_and_german_finding_texts_name_the_same_fields(section: str) -> None:
     en, de = catalogue("en").messages, catalogue("de").messages
     keys = [k for k in en if k.startswith(f"{section}.")]

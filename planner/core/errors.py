@@ -7,6 +7,8 @@ the CLI and the GUI log it with its traceback and say so, instead of calling it 
 
 from __future__ import annotations
 
+from planner.core.explanation import Message
+
 __all__ = [
     "InfeasiblePlanError",
     "InputError",
@@ -31,12 +33,16 @@ class KnowledgeError(PlannerError):
 
 
 class SettingsError(PlannerError):
-    """A settings value is missing or wrong; ``source`` is the file, ``key`` the dotted key."""
+    """A settings value is missing or wrong; ``source`` is the file, ``key`` the dotted key,
+    ``problem`` what is wrong as a message (``settings_errors.*``) that a finding words in
+    the reader's language (the text itself is English, for logs and the terminal)."""
 
-    def __init__(self, message: str, source: str = "", key: str = "") -> None:
+    def __init__(self, message: str, source: str = "", key: str = "",
+                 problem: Message | None = None) -> None:
         super().__init__(message)
         self.source = source
         self.key = key
+        self.problem = problem
 
 
 class ProjectFileError(PlannerError):

@@ -98,8 +98,8 @@ def settings_from_table(
     kwargs.update(_enforcement(root.table("enforcement"), check_overrides))
     consultants = [_consultant(item) for item in root.tables("consultants")]
     if len(consultants) > MAX_CONSULTANTS:
-        raise root.fail("consultants", f"at most {MAX_CONSULTANTS} consultants, got "
-                                       f"{len(consultants)}")
+        raise root.wrong("consultants", "too_many_consultants", most=MAX_CONSULTANTS,
+                        count=len(consultants))
     if consultants:
         kwargs["consultants"] = tuple(consultants)
     if "consultants" in table and not consultants:

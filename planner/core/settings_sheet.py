@@ -73,8 +73,9 @@ def _place(places: Mapping[str, Any], key: str, sheet: str) -> Where:
 
 
 def _finding(exc: SettingsError, where: Where) -> Finding:
-    # the settings reader's own account of the value (technical, as the validator says it)
-    return finding("IMPORT-PROJECT-SETTING", where, column=exc.key, detail=str(exc))
+    # what is wrong in the reader's words; an error without one quotes the reader's text
+    return finding("IMPORT-PROJECT-SETTING", where, column=exc.key, setting=exc.key,
+                   problem=exc.problem if exc.problem is not None else str(exc))
 
 
 def _drop(data: dict[str, Any], key: str) -> bool:

@@ -13,8 +13,10 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from planner.core.catalogue import FALLBACK, catalogue
 from planner.core.date_values import as_date
 from planner.core.errors import SettingsError
+from planner.core.explanation import Message, message
 
 __all__ = ["SettingsError", "Table", "day_name", "is_day_name", "to_toml"]
 
@@ -44,14 +46,25 @@ def is_day_name(text: str) -> bool:
     return day_name(text) is not None
 
 
+def _shown(value: Any) -> str:
+    """A wrong value as the error quotes it: its text, cut short (a cell may be huge)."""
+    text = str(value)
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
+def _english(problem: Message) -> str:
+    """The problem in English, for the error's own text (logs, the terminal)."""
+    return catalogue(FALLBACK).render(problem)
+
+
 class Table:
     """One table of the settings with accessors that name the key on error."""
 
     def __init__(self, data: Any, source: str, path: str) -> None:
         if not isinstance(data, Mapping):
-            raise SettingsError(
-                f"{source}: {path or 'settings'}: expected a table, got {data!r}", source, path
-            )
+            problem = message("settings_errors.not_table", value=_shown(data))
+            raise SettingsError(f"{source}: {path or 'settings'}: {_english(problem)}", source,
+                                path, problem)
         self.data: Mapping[str, Any] = data
         self.source = source
         self.path = path
@@ -59,11 +72,18 @@ class Table:
     def _key(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path and key else (key or self.path)
 
-    def fail(self, key: str, message: str) -> SettingsError:
-        """An error naming the file and the dotted key."""
-        return SettingsError(
-            f"{self.source}: {self._key(key)}: {message}", self.source, self._key(key)
-        )
+    def fail(self, key: str, text: str) -> SettingsError:
+        """An error naming the file and the dotted key, with what is wrong in English
+        (checks of whole settings that have no catalogue message yet)."""
+        return SettingsError(f"{self.source}: {self._key(key)}: {text}", self.source,
+                             self._key(key))
+
+    def wrong(self, key: str, kind: str, **facts: Any) -> SettingsError:
+        """An error naming the file and the dotted key; what is wrong is the message
+        ``settings_errors.<kind>`` with ``facts`` (a finding words it per language)."""
+        problem = message(f"settings_errors.{kind}", **facts)
+        return SettingsError(f"{self.source}: {self._key(key)}: {_english(problem)}",
+                             self.source, self._key(key), problem)
 
     def names(self) -> list[str]:
         """The keys present, as text."""
@@ -74,7 +94,7 @@ class Table:
         allowed = tuple(allowed)
         for key in self.data:
             if key not in allowed:
-                raise self.fail(str(key), f"unknown key (expected one of: {', '.join(allowed)})")
+                raise self.wrong(str(key), "unknown_key", allowed=", ".join(allowed))
 
     def table(self, key: str) -> Table:
         """A sub-table; absent gives an empty table."""
@@ -84,7 +104,7 @@ class Table:
         """An array of tables ([[key]]); absent gives an empty list."""
         value = self.data.get(key, [])
         if not isinstance(value, list | tuple):
-            raise self.fail(key, f"expected a list of tables ([[{key}]]), got {value!r}")
+            raise self.wrong(key, "not_tables", table=key, value=_shown(value))
         return [
             Table(item, self.source, f"{self._key(key)}[{n}]") for n, item in enumerate(value, 1)
         ]
@@ -95,7 +115,7 @@ class Table:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise self.fail(key, f"expected text, got {value!r}")
+            raise self.wrong(key, "not_text", value=_shown(value))
         return str(value).strip()
 
     def text_list(self, key: str) -> list[str] | None:
@@ -106,7 +126,7 @@ class Table:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-            raise self.fail(key, f"expected a list of texts, got {value!r}")
+            raise self.wrong(key, "not_texts", value=_shown(value))
         return [v.strip() for v in value]
 
     def flag(self, key: str) -> bool | None:
@@ -119,7 +139,7 @@ class Table:
             return True
         if text in ("false", "no", "nein", "0"):
             return False
-        raise self.fail(key, f"expected true or false, got {value!r}")
+        raise self.wrong(key, "not_flag", value=_shown(value))
 
     def choice(self, key: str, choices: tuple[str, ...]) -> str | None:
         """One of a few texts (case-insensitive)."""
@@ -129,7 +149,7 @@ class Table:
         for choice in choices:
             if value.casefold() == choice.casefold():
                 return choice
-        raise self.fail(key, f"expected one of {', '.join(choices)}, got {value!r}")
+        raise self.wrong(key, "not_choice", choices=", ".join(choices), value=_shown(value))
 
     def day(self, key: str) -> date | None:
         """A date (TOML date, datetime or ISO text); None when absent."""
@@ -142,16 +162,17 @@ class Table:
         """A date that must be present."""
         value = self.day(key)
         if value is None:
-            raise self.fail(key, "a date is needed")
+            raise self.wrong(key, "date_needed")
         return value
 
     def _as_date(self, key: str, value: Any) -> date:
         day = as_date(value)
         if day is None:
-            raise self.fail(key, f"expected a date (YYYY-MM-DD), got {value!r}")
+            raise self.wrong(key, "not_date", value=_shown(value))
         if not FIRST_YEAR <= day.year <= LAST_YEAR:
             # a plan reaching year 9999 overflows date arithmetic; none spans a century
-            raise self.fail(key, f"expected a date in {FIRST_YEAR}..{LAST_YEAR}, got {day}")
+            raise self.wrong(key, "date_range", first=str(FIRST_YEAR), last=str(LAST_YEAR),
+                            day=day)
         return day
 
     def number(self, key: str, positive: bool = False,
@@ -165,18 +186,18 @@ class Table:
                 raise ValueError
             number = float(value.replace(",", ".")) if isinstance(value, str) else float(value)
         except (TypeError, ValueError):
-            raise self.fail(key, f"expected a number, got {value!r}") from None
+            raise self.wrong(key, "not_number", value=_shown(value)) from None
         if number < 0 or (positive and number == 0) or number != number:
-            raise self.fail(key, f"expected a {'positive' if positive else 'non-negative'} number")
+            raise self.wrong(key, "not_positive" if positive else "negative")
         if number > high:
-            raise self.fail(key, f"expected at most {high:g}, got {number:g}")
+            raise self.wrong(key, "too_high", high=f"{high:g}", number=f"{number:g}")
         return number
 
     def at_least(self, key: str, low: float) -> float | None:
         """A positive number of at least ``low`` (a throughput near zero never finishes)."""
         number = self.number(key, positive=True, high=low * 1e7)
         if number is not None and number < low:
-            raise self.fail(key, f"expected at least {low:g}, got {number:g}")
+            raise self.wrong(key, "too_low", low=f"{low:g}", number=f"{number:g}")
         return number
 
     def whole(self, key: str, low: int, high: int) -> int | None:
@@ -188,12 +209,12 @@ class Table:
         text = str(value).strip()
         if ok and re.fullmatch(r"\d+(\.0+)?", text) and low <= int(float(text)) <= high:
             return int(float(text))
-        raise self.fail(key, f"expected a whole number {low}..{high}, got {value!r}")
+        raise self.wrong(key, "not_whole", low=low, high=high, value=_shown(value))
 
     def year(self, key: str) -> int:
         """A key that must be a calendar year (pause_days_used)."""
         if not re.fullmatch(r"(19|20|21)\d\d", key.strip()):
-            raise self.fail(key, "expected a year such as 2026 as the key")
+            raise self.wrong(key, "not_year_key")
         return int(key)
 
     def ranges(self, key: str) -> list[tuple[date, date]]:
@@ -201,14 +222,14 @@ class Table:
         value = self.data.get(key, [])
         out: list[tuple[date, date]] = []
         if not isinstance(value, list | tuple):
-            raise self.fail(key, f"expected a list of [start, end] pairs, got {value!r}")
+            raise self.wrong(key, "not_pairs", value=_shown(value))
         for n, pair in enumerate(value):
             where = f"{key}[{n}]"
             if not isinstance(pair, list | tuple) or len(pair) != 2:
-                raise self.fail(where, f"expected [start, end], got {pair!r}")
+                raise self.wrong(where, "not_pair", value=_shown(pair))
             start, end = self._as_date(where, pair[0]), self._as_date(where, pair[1])
             if end < start:
-                raise self.fail(where, f"end {end} is before start {start}")
+                raise self.wrong(where, "end_before_start", start=start, end=end)
             out.append((start, end))
         return out
 
@@ -216,7 +237,7 @@ class Table:
         """Fixed pauses: [{start, days}] or [[start, days]]."""
         value = self.data.get(key, [])
         if not isinstance(value, list | tuple):
-            raise self.fail(key, f"expected a list of pauses, got {value!r}")
+            raise self.wrong(key, "not_pauses", value=_shown(value))
         out: list[tuple[date, int]] = []
         for n, item in enumerate(value):
             where = f"{key}[{n}]"
@@ -226,7 +247,7 @@ class Table:
             entry.only(("start", "days"))
             days = entry.whole("days", 1, 366)
             if days is None:
-                raise entry.fail("days", "a pause needs a number of days")
+                raise entry.wrong("days", "pause_days")
             out.append((entry.required_day("start"), days))
         return out
 

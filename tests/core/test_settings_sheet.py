@@ -28,6 +28,11 @@ def test_a_bad_value_falls_back_to_its_default_only() -> None:
     assert [(f.code, f.severity, f.sheet, f.column) for f in findings] == [
         ("IMPORT-PROJECT-SETTING", Severity.ERROR, "Project", "project.start")]
     assert settings.start == Settings().start  # the default
+    # what is wrong, in the reader's language (the settings reader's English stays in logs)
+    assert findings[0].message("de") == (
+        "Die Projekteinstellung project.start ist unbrauchbar und wird ignoriert (es gilt der "
+        "Standard): erwartet ein Datum (JJJJ-MM-TT), erhalten „morgen“.")
+    assert "expected a date (YYYY-MM-DD), got “morgen”" in findings[0].message("en")
     assert settings.customer == "Contoso" and [c.name for c in settings.consultants] == [
         "Anna", "Ben"]
 
