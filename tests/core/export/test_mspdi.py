@@ -9,10 +9,16 @@ from typing import Any
 import defusedxml.ElementTree as SafeET
 import pytest
 
+from planner.core.calendar import build_calendar
 from planner.core.export.mspdi import NAMESPACE, write_mspdi
+from planner.core.export.project_calendar import project_calendar
 from planner.core.knowledge import Knowledge
 from planner.core.outline import build_outline
 from planner.core.plan import Plan
+from planner.core.settings_defaults import with_names_in
+from planner.pipeline import knowledge_for
+from tests.paths import SAMPLES
+from tests.sample_plans import sample_plan
 
 NS = {"p": NAMESPACE}
 MPXJ_TYPES = {"FS": "FS", "SS": "SS", "FF": "FF", "SF": "SF"}
@@ -227,3 +233,29 @@ def test_mpxj_keeps_a_batch_completed_in_a_window_on_its_saturday(
                                       LocalDateTime.of(end.year, end.month, end.day, 23, 59)))
         work = assignment.getTimephasedWork(ranges, TimeUnit.HOURS)[0]
         assert float(work.getDuration()) == pytest.approx(4.0)  # half a day to complete it
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.iterdir() if p.is_dir()))
+def test_mpxj_reads_every_samples_dates_links_calendars_and_deadlines(
+        jvm: Any, name: str, tmp_path: Path) -> None:
+    """Each bundled sample as MS Project reads it: the JSON plan's dates and links, the window
+    calendar on exactly the window tasks, a calendar per consultant, the deadlines."""
+    plan = with_names_in(sample_plan(name), "de")  # the consultants as the file names them
+    write_mspdi(plan, knowledge_for(plan.settings), tmp_path / "plan.xml", "de")
+    project = _read_back(jvm, tmp_path / "plan.xml")
+    _compare(project, plan, "de")
+    outline = build_outline(plan, "de")
+    cal = project_calendar(plan, outline, build_calendar(plan.settings, plan.estate), "de")
+    tasks = {int(t.getID()): t for t in project.getTasks()}
+    for row in outline.rows:
+        task = tasks[row.id]
+        own = task.getCalendar()
+        expected = (cal.window_name if cal.uses_window(row) else
+                    cal.both_name if cal.completes_in_window(row) else None)
+        assert (str(own.getName()) if own is not None else None) == expected, row.title
+        deadline = row.step.deadline if row.step else None
+        assert (_local(task.getDeadline()) if task.getDeadline() else None) == deadline
+    resources = {str(r.getName()): r for r in project.getResources() if r.getName()}
+    for consultant in plan.settings.consultants:
+        calendar = resources[consultant.name].getCalendar()
+        assert calendar is not None and str(calendar.getName()) == consultant.name
