@@ -23,7 +23,7 @@ from planner.core.export.xlsx_layout import (
 )
 from planner.core.fact_words import fact_name, value_words
 from planner.core.model import Severity
-from planner.core.outline import finding_place
+from planner.core.outline import finding_area, finding_place
 from planner.core.step_source import source_words
 from planner.core.transport_listing import Listing, flow_listing, relay_listing
 from planner.core.vocabulary import COLOURS, PATHS, SEVERITIES, STAGE_KINDS, STEP_KINDS
@@ -143,7 +143,8 @@ def write_findings_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> 
     sheet = book.add_worksheet(ctx.text("sheet.findings"))
     writer, t = SheetWriter(sheet, styles), ctx.text
     title_block(writer, ctx, "title.findings")
-    heads = [t(f"col.{k}") for k in ("severity", "code", "message", "file", "sheet", "row",
+    # the area a finding comes from, never its code (a support reference, not for customers)
+    heads = [t(f"col.{k}") for k in ("severity", "area", "message", "file", "sheet", "row",
                                      "column", "target")]
     header_row(writer, 3, heads)
     findings = sorted(ctx.plan.findings, key=lambda f: _SEVERITY_ORDER.get(f.severity, 3))
@@ -154,7 +155,7 @@ def write_findings_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> 
                    bg_color=_SEVERITY_COLOURS.get(f.severity, COLOURS["paper"]), **CELL)
         target = finding_place(replace(f, file="", sheet="", row=None, column=""), ctx.lang) \
             if f.target else ""
-        values = [f.code, f.message(ctx.lang), f.file, f.sheet,
+        values = [finding_area(f, ctx.lang), f.message(ctx.lang), f.file, f.sheet,
                   "" if f.row is None else f.row, f.column, target]
         for col, value in enumerate(values, start=1):
             writer.put(row, col, value, text_wrap=col == 2, **CELL)

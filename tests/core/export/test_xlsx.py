@@ -11,11 +11,12 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
+from planner.core.catalogue import catalogue
 from planner.core.export.cells import looks_like_formula
 from planner.core.export.project_calendar import ProjectCalendar
 from planner.core.export.xlsx import write_workbook
 from planner.core.knowledge import Knowledge
-from planner.core.outline import Outline, OutlineRow, build_outline
+from planner.core.outline import Outline, OutlineRow, build_outline, finding_area
 from planner.core.pause_policy import pause_budget, pause_command
 from planner.core.plan import Pause, Phase, Plan
 from planner.core.vocabulary import COLOURS, PHASES, STAGE_KINDS, StageKind
@@ -269,6 +270,18 @@ def test_no_raw_identifiers_on_the_printed_sheets(plan: Plan, knowledge: Knowled
     assert not texts & raw
     legend = "Estimate (minimum version date)" if lang == "en" else "Durchsetzung pausiert"
     assert legend in texts
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_findings_sheet_names_the_area_never_the_code(plan: Plan, knowledge: Knowledge,
+                                                      tmp_path: Path, lang: str) -> None:
+    path = tmp_path / f"{lang}.xlsx"
+    write_workbook(plan, knowledge, path, lang, today=TODAY)
+    sheet = openpyxl.load_workbook(path)[catalogue(lang)("export.sheet.findings")]
+    texts = [str(c.value) for r in sheet.iter_rows() for c in r if c.value is not None]
+    assert plan.findings and not {f.code for f in plan.findings} & set(texts)
+    assert catalogue(lang)("export.col.area") in texts
+    assert {finding_area(f, lang) for f in plan.findings} <= set(texts)
 
 
 def test_stage_strip_shows_the_days_the_stage_table_counts(plan: Plan, knowledge: Knowledge,
