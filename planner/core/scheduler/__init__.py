@@ -44,6 +44,7 @@ from planner.core.scheduler.bounds import (
     workload_finish_floor,
     workload_pause_floor,
 )
+from planner.core.scheduler.decompose import around, exit_chains, searched_chains
 from planner.core.scheduler.drivers import explain
 from planner.core.scheduler.greedy import Placement, as_solved, left_shift, serial_plan
 from planner.core.scheduler.infeasible import blocked_reason, diagnose
@@ -137,19 +138,35 @@ def _bound(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
     return (*floor.key[:2], pause_floor, finish), floor.proven
 
 
-def _quick(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
-           ) -> tuple[dict[int, Placement], Exposure3]:
-    """The better of two priority rules: the most urgent first, and the exit chains first in
-    the rules' order (which keeps a server's window steps between its weekday work)."""
-    best: tuple[tuple[int, ...], dict[int, Placement], Exposure3] | None = None
-    for order in (None, chains_first(problem)):
-        placed = serial_plan(problem, order=order)
+def _searched(problem: Problem, seconds: float) -> dict[int, Placement] | None:
+    """The exit chains planned alone in many orders, the rest around them (:mod:`.decompose`),
+    where they are a part of the estate and the time limit allows the search."""
+    chains = exit_chains(problem)
+    if not chains or len(chains) == len(problem.jobs):
+        return None
+    olds, chain = searched_chains(problem, seconds)
+    return around(problem, olds, chain) if chain else None
+
+
+def _quick(problem: Problem, fixed: tuple[tuple[date, int], ...] | None, seconds: float = 0,
+           floor: tuple[int, ...] = (0, 0, 0)) -> tuple[dict[int, Placement], Exposure3]:
+    """The best plan of the priority rules: the most urgent first; the exit chains first in
+    the rules' order (which keeps a server's window steps between its weekday work); and,
+    unless these reach the ``floor`` of blocked, throttled and pause days, the searched exit
+    chains with the rest around them (:func:`_searched`)."""
+    best: list[tuple[tuple[int, ...], dict[int, Placement], Exposure3]] = []
+
+    def consider(placed: dict[int, Placement]) -> None:
         exposure = best_pauses(problem, _cutovers(problem, placed), fixed)
         key = (len(violations(problem, placed)), *exposure.key, _finish(placed))
-        if best is None or key < best[0]:
-            best = (key, placed, exposure)
-    assert best is not None
-    return best[1], best[2]
+        if not best or key < best[0][0]:
+            best[:] = [(key, placed, exposure)]
+
+    consider(serial_plan(problem))
+    consider(serial_plan(problem, order=chains_first(problem)))
+    if best[0][0][:4] != (0, *floor[:3]) and (searched := _searched(problem, seconds)):
+        consider(searched)
+    return best[0][1], best[0][2]
 
 
 Show = Callable[[_Outcome], None]
@@ -182,9 +199,9 @@ def _optimise(problem: Problem, settings: Settings,
     ``show`` sees the quick plan and each better solver plan as they come.
     """
     fixed = settings.fixed_pauses
-    greedy, mine = _quick(problem, fixed)
-    ok = not violations(problem, greedy)
     bound, proven = _bound(problem, fixed)
+    greedy, mine = _quick(problem, fixed, settings.solver_time_limit_s, bound)
+    ok = not violations(problem, greedy)
     value = (*mine.key, _finish(greedy))
     quick = _Outcome(greedy, mine, "feasible", _gap(value, bound))
     if ok and value == bound and proven and mine.proven:

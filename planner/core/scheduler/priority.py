@@ -14,14 +14,14 @@ from collections.abc import Sequence
 from planner.core.errors import InfeasiblePlanError
 from planner.core.scheduler.problem import Problem, ancestors, easiest_exit
 
-__all__ = ["LIMIT", "chains_first", "order_by", "topological_order"]
+__all__ = ["LIMIT", "chains_first", "order_by", "topological_order", "urgency"]
 
 LIMIT = 40_000  # about 110 years: "never" for a migration plan
 
 
 def topological_order(problem: Problem) -> list[int]:
     """Jobs in dependency order, the most enforcement-urgent first; raises on a cycle."""
-    order = order_by(problem, _urgency(problem))
+    order = order_by(problem, urgency(problem))
     if len(order) != len(problem.jobs):
         placed = set(order)
         stuck = sorted(j.step.id for j in problem.jobs if j.index not in placed)
@@ -30,32 +30,32 @@ def topological_order(problem: Problem) -> list[int]:
     return order
 
 
-def _urgency(problem: Problem) -> list[int]:
+def urgency(problem: Problem) -> list[int]:
     """Per job its latest start: the earliest detection of a server it (or a successor) takes
     out, less the calendar days of the chain from it to that exit step.
 
     A step with a long chain behind it (an install before days of mailbox moves) goes
     before a short one for a server detected at the same time.
     """
-    urgency = [LIMIT] * len(problem.jobs)
+    latest = [LIMIT] * len(problem.jobs)
     length = [_calendar_days(j.fastest_days) for j in problem.jobs]
     for judged in problem.judged:
         # one exit takes the server out: the one with the least work in front of it, so
         # the quick plan does that chain first rather than every chain of every exit
         if judged.exit_jobs:
             i = easiest_exit(problem, judged)
-            urgency[i] = min(urgency[i], judged.detected - length[i])
+            latest[i] = min(latest[i], judged.detected - length[i])
     for job in problem.jobs:  # a pinned step's chain must be done by its pin
         if job.pin is not None:
-            urgency[job.index] = min(urgency[job.index], job.pin)
+            latest[job.index] = min(latest[job.index], job.pin)
     for i in reversed(_plain_order(problem)):  # successors before predecessors
-        if urgency[i] >= LIMIT:
+        if latest[i] >= LIMIT:
             continue
         for dep in problem.jobs[i].step.predecessors:
             k = problem.by_id.get(dep.step_id)
             if k is not None:
-                urgency[k] = min(urgency[k], urgency[i] - length[k])
-    return urgency
+                latest[k] = min(latest[k], latest[i] - length[k])
+    return latest
 
 
 def _calendar_days(working_days: int) -> int:

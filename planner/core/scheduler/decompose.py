@@ -1,0 +1,105 @@
+"""A large estate in two parts: the judged servers' exit chains alone, then the rest.
+
+What decides blocked, throttled and pause days is only when the judged servers leave
+Exchange Online's view, and that depends on the jobs of their exit chains alone.
+:func:`exit_chains` picks each judged server's cheapest exit step with everything it waits
+for; :func:`sub_problem` makes those jobs a problem of their own, small enough to search
+many priority orders (:func:`searched_chains`) where the whole estate is too big for
+CP-SAT; :func:`around` books the best chains' plan as it stands and places every other step
+around it, each as early as it can. The caller keeps the better of this plan and the quick
+plan. A fixed seed and a number of tries (not seconds) keep the plan the same every run.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from dataclasses import replace
+
+from planner.core.scheduler.greedy import Placement, Why, serial_plan
+from planner.core.scheduler.priority import chains_first, order_by, urgency
+from planner.core.scheduler.problem import Problem, ancestors, easiest_exit
+
+__all__ = ["around", "exit_chains", "searched_chains", "sub_problem"]
+
+_SEED = 20261201
+_FITS = 20_000  # (chain job, consultant) fits per second of the time limit: a placement
+# tries every consultant (measured: 60 servers, one consultant, 97 chain jobs: 200 orders
+# in 0.4 s, 328 blocked days where the two priority rules found 356)
+_FEWEST = 8  # orders below which a search is not worth its time (2,000 servers / 50: 5)
+_MOST = 200  # orders at the most (60 servers / 1 consultant: the best of 200 as of 400)
+
+
+def exit_chains(problem: Problem) -> set[int]:
+    """Each judged server's cheapest exit step and every job in front of it."""
+    keep: set[int] = set()
+    for judged in problem.judged:
+        if judged.exit_jobs:
+            keep |= ancestors(problem, easiest_exit(problem, judged))
+    return keep
+
+
+def sub_problem(problem: Problem, keep: Iterable[int]) -> tuple[Problem, list[int]]:
+    """These jobs as a problem of their own (closed under predecessors), and per new index
+    the job's index in ``problem``. Judged servers keep the exits that are among them."""
+    olds = sorted(keep)
+    new = {old: n for n, old in enumerate(olds)}
+    jobs = [replace(problem.jobs[old], index=n) for n, old in enumerate(olds)]
+    judged = [replace(j, exit_jobs=tuple(new[e] for e in j.exit_jobs if e in new))
+              for j in problem.judged]
+    sub = replace(problem, jobs=jobs, by_id={j.step.id: j.index for j in jobs},
+                  judged=judged, easiest={}, snapped=[])
+    return sub, olds
+
+
+def _cuts(sub: Problem, placed: dict[int, Placement]) -> tuple[int, int]:
+    """(sum, latest) of the judged servers' cutovers: what the pauses then depend on."""
+    cuts = [min(placed[i].start + 1 if sub.jobs[i].is_milestone else placed[i].end
+                for i in j.exit_jobs) for j in sub.judged if j.exit_jobs]
+    return sum(cuts), max(cuts, default=0)
+
+
+def searched_chains(problem: Problem, seconds: float) -> tuple[list[int], dict[int, Placement]]:
+    """The exit chains as a sub-problem, planned in many priority orders (the chains-first
+    and urgency orders, then the urgency with random noise and random orders); the plan with
+    the earliest cutovers, and the chain jobs' indices in ``problem`` (none when the time
+    limit allows too few orders to be worth it)."""
+    sub, olds = sub_problem(problem, exit_chains(problem))
+    fits = len(sub.jobs) * max(1, len(problem.consultants))
+    tries = min(_MOST, int(seconds * _FITS / fits))
+    if tries < _FEWEST:
+        return olds, {}
+    rng = random.Random(_SEED)
+    base = urgency(sub)
+    best: tuple[tuple[int, int], dict[int, Placement]] | None = None
+    for n in range(tries):
+        if n == 0:
+            order = chains_first(sub)
+        elif n == 1:
+            order = order_by(sub, base)
+        elif n % 2:
+            order = order_by(sub, [u + rng.randrange(60) for u in base])
+        else:
+            order = order_by(sub, [rng.randrange(1000) for _ in base])
+        placed = serial_plan(sub, order=order)
+        if len(placed) < len(sub.jobs):
+            break  # no consultant: the quick plan says why
+        key = _cuts(sub, placed)
+        if best is None or key < best[0]:
+            best = (key, placed)
+    return olds, best[1] if best is not None else {}
+
+
+def around(problem: Problem, olds: list[int], chain: dict[int, Placement],
+           order: list[int] | None = None) -> dict[int, Placement]:
+    """The chains' plan (indices of the sub-problem) booked as it is, every other step as
+    early as it can around it."""
+    fixed = {olds[n]: replace(p, why=_renumbered(p.why, olds)) for n, p in chain.items()}
+    return serial_plan(problem, order=order, fixed=fixed)
+
+
+def _renumbered(why: Why, olds: list[int]) -> Why:
+    """A reason that names a job of the sub-problem, naming it in the whole problem."""
+    if why.kind == "busy" and isinstance(why.ref, int) and why.ref >= 0:
+        return replace(why, ref=olds[why.ref])
+    return why
