@@ -166,7 +166,9 @@ def test_schedule_quality_is_said_in_a_managers_words(plan_de: Plan, plan_en: Pl
     assert _quality(plan_de, knowledge, "de", status="optimal") == "nachweislich bester Plan"
     assert _quality(plan_en, knowledge, "en", status="optimal") == "proven best possible plan"
     feasible = _quality(plan_en, knowledge, "en", status="feasible", gap=0.123)
-    assert feasible.startswith("good plan, not proven best") and "12 %" in feasible
+    assert feasible.startswith("good plan, not proven best") and "12%" in feasible
+    german = _quality(plan_de, knowledge, "de", status="feasible", gap=0.123)
+    assert "höchstens 12\u00a0% vom" in german  # each language's percent sign and space
     infeasible = _quality(plan_de, knowledge, "de", status="infeasible",
                           reason_de="Die Frist liegt vor dem Planstart.")
     assert "Die Frist liegt vor dem Planstart." in infeasible
