@@ -15,6 +15,7 @@ from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts
 from planner.core.rules.commands import SETUP_ACCEPT, line, placeholder, remark
 from planner.core.rules.edge_connectors import edge_connector_steps
 from planner.core.rules.groups import new_edge_name
+from planner.core.rules.inbound_mail import group_inbound_steps
 from planner.core.rules.licensing import LICENSE
 from planner.core.rules.receive import unexplained_relay_ips
 from planner.core.rules.side_by_side import new_server_install_ids
@@ -130,7 +131,8 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
 
 
 def _propose_inbound(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
-    """Every Edge that leaves hands internet mail to its successor first; removal waits."""
+    """Every Edge (and Mailbox group) that receives internet mail and leaves hands it to its
+    successor first; the removal waits."""
     steps: list[Step] = []
     links: list[Link] = []
     for s in _leaving(ctx):
@@ -142,7 +144,9 @@ def _propose_inbound(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
                             subscribe if subscribe in prior else None)
         steps.append(step)
         links.append((f"edge:remove:{s.name}", Dependency(step.id)))
-    return RuleOutput(tuple(steps), tuple(links))
+    # Mailbox servers that receive internet mail themselves hand it over the same way.
+    group_steps, group_links = group_inbound_steps(ctx)
+    return RuleOutput(tuple(steps + group_steps), tuple(links + group_links))
 
 
 def _resubscribe(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
