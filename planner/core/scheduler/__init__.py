@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from planner.core.calendar import build_calendar
+from planner.core.catalogue import catalogue
 from planner.core.enforcement import summarise_exposure
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate
@@ -337,10 +338,5 @@ def _snapped(problem: Problem) -> tuple[SnappedPin, ...]:
 
 
 def _generic() -> tuple[str, str]:
-    return (
-        "No plan meets all pins, not-before dates and deadlines with the available "
-        "consultants. Remove a pin or a deadline, or add a consultant.",
-        "Kein Plan erfüllt alle fixierten Termine, Frühestens-Termine und Fristen mit den "
-        "verfügbaren Beratern. Einen fixierten Termin oder eine Frist entfernen oder einen "
-        "Berater hinzufügen.",
-    )
+    en, de = (catalogue(lang)("schedule.infeasible.generic") for lang in ("en", "de"))
+    return en, de

@@ -2,48 +2,48 @@
 
 CP-SAT only says "infeasible"; these checks find the concrete culprit with a
 critical-path pass (pins against predecessors, deadlines against the earliest finish),
-and phrase it with step titles and dates.
+and phrase it with step titles and dates from the catalogues (``schedule.infeasible.*``,
+``schedule.blocked.*``), in each language's date format.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
+from planner.core.catalogue import catalogue
 from planner.core.errors import InfeasiblePlanError
-from planner.core.plan import Exposure
+from planner.core.plan import Exposure, Step
 from planner.core.scheduler.greedy import earliest_bound, serial_plan
 from planner.core.scheduler.problem import Problem
 
 __all__ = ["blocked_reason", "diagnose"]
 
-Reason = tuple[str, str]
+Reason = tuple[str, str]  # (English, German): Objective still carries the pair
+_LANGUAGES = ("en", "de")
 
 
-def _de(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
+def _both(key: str, **facts: object) -> Reason:
+    """``schedule.<key>`` in English and German; a fact that is a step is its title in each
+    language, a date in each language's format."""
+    def text(lang: str) -> str:
+        shown = {k: v.title(lang) if isinstance(v, Step) else v for k, v in facts.items()}
+        return catalogue(lang)(f"schedule.{key}", **shown)
+    en, de = (text(lang) for lang in _LANGUAGES)
+    return en, de
 
 
 def _structural(problem: Problem) -> Reason | None:
     if any(j.uses_consultant for j in problem.jobs) and not problem.consultants:
-        return ("No consultant is configured, but steps need one. Add a consultant in the "
-                "settings.",
-                "Es ist kein Berater eingetragen, aber Schritte brauchen einen. In den "
-                "Einstellungen einen Berater hinzufügen.")
+        return _both("infeasible.no_consultant")
     for job in problem.jobs:
         cal = problem.cal(job)
         if cal.next_ok(0, limit=800) >= 800 and job.pin is None and not job.is_milestone:
-            what = "maintenance window" if job.step.needs_window else "working day"
-            was = "Wartungsfenster" if job.step.needs_window else "Arbeitstag"
-            return (f"“{job.step.title('en')}” has no {what} in the next two years. Check the "
-                    "maintenance days, freezes and holidays in the settings.",
-                    f"„{job.step.title('de')}“ hat in den nächsten zwei Jahren keinen {was}. "
-                    "Wartungstage, Änderungssperren und Feiertage in den Einstellungen prüfen.")
+            kind = "no_window" if job.step.needs_window else "no_working_day"
+            return _both(f"infeasible.{kind}", step=job.step)
     try:
         serial_plan(problem, resources=False)
     except InfeasiblePlanError as exc:
-        return (f"The steps cannot be ordered: {exc}.",
-                f"Die Schritte lassen sich nicht ordnen: {exc}.")
+        return _both("infeasible.no_order", problem=str(exc))
     return None
 
 
@@ -55,25 +55,15 @@ def _pins_and_deadlines(problem: Problem) -> Reason | None:
         bound, source = earliest_bound(job, placed, problem)
         if bound > job.pin and source in problem.by_id:
             pred = problem.jobs[problem.by_id[source]].step
-            pin, ready = problem.day(job.pin), problem.day(bound)
-            return (f"“{job.step.title('en')}” is pinned to {pin.isoformat()}, but “"
-                    f"{pred.title('en')}” cannot be done before {ready.isoformat()}. "
-                    "Move or remove the pin.",
-                    f"„{job.step.title('de')}“ ist auf den {_de(pin)} fixiert, aber „"
-                    f"{pred.title('de')}“ kann nicht vor dem {_de(ready)} fertig sein. "
-                    "Den fixierten Termin verschieben oder lösen.")
+            return _both("infeasible.pin_too_early", step=job.step, pin=problem.day(job.pin),
+                         before=pred, ready=problem.day(bound))
     for job in problem.jobs:
         if job.deadline is None:
             continue
         last = placed[job.index].end - 1 if not job.is_milestone else placed[job.index].start
         if last > job.deadline:
-            due, ready = problem.day(job.deadline), problem.day(last)
-            return (f"“{job.step.title('en')}” must be finished by {due.isoformat()}, but "
-                    f"cannot finish before {ready.isoformat()} even with unlimited "
-                    "consultants. Start earlier or shorten the steps before it.",
-                    f"„{job.step.title('de')}“ muss bis {_de(due)} fertig sein, kann aber "
-                    f"selbst mit beliebig vielen Beratern nicht vor dem {_de(ready)} fertig "
-                    "sein. Früher beginnen oder die Schritte davor verkürzen.")
+            return _both("infeasible.deadline", step=job.step, due=problem.day(job.deadline),
+                         ready=problem.day(last))
     return None
 
 
@@ -96,26 +86,13 @@ def blocked_reason(problem: Problem, exposure: Sequence[Exposure], status: str) 
     if not worst:
         return "", ""
     worst.sort(key=lambda item: (-item[0], item[1].server))
-    en_parts, de_parts = [], []
-    proven = status == "optimal"
-    for blocked, e in worst[:3]:
-        assert e.cutover is not None
-        if proven:  # a proof stands behind "cannot"; a plan found says only what it does
-            en_parts.append(f"{e.server} cannot leave Exchange Online's view before "
-                            f"{e.cutover.isoformat()}: {blocked} blocked days")
-            de_parts.append(f"{e.server} kann Exchange Online nicht vor dem {_de(e.cutover)} "
-                            f"verlassen: {blocked} Tage blockiert")
-        else:
-            en_parts.append(f"{e.server} leaves Exchange Online's view on "
-                            f"{e.cutover.isoformat()}: {blocked} blocked days")
-            de_parts.append(f"{e.server} verlässt die Sicht von Exchange Online am "
-                            f"{_de(e.cutover)}: {blocked} Tage blockiert")
-    if proven:
-        tail_en = " even with all remaining pause days; this is unavoidable."
-        tail_de = " – trotz aller verbleibenden Pausentage; das ist nicht vermeidbar."
-    else:
-        tail_en = (" in the best plan found so far; no bound proves these days "
-                   "unavoidable.")
-        tail_de = (" im besten bisher gefundenen Plan; keine Schranke beweist, dass diese "
-                   "Tage unvermeidbar sind.")
-    return "; ".join(en_parts) + tail_en, "; ".join(de_parts) + tail_de
+    # a proof stands behind "cannot"; a plan found says only what it does
+    kind = "proven" if status == "optimal" else "found"
+    texts = []
+    for lang in _LANGUAGES:
+        cat = catalogue(lang)
+        parts = [cat.plural(f"schedule.blocked.{kind}", blocked, server=e.server,
+                            day=e.cutover) for blocked, e in worst[:3]]
+        texts.append(cat(f"schedule.blocked.{kind}_tail", servers=cat("schedule.blocked.join")
+                         .join(parts)))
+    return texts[0], texts[1]

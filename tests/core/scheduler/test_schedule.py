@@ -147,6 +147,10 @@ def test_a_pin_before_its_predecessor_is_explained(knowledge: Knowledge) -> None
     assert plan.objective.status == "infeasible"
     assert "pinned" in plan.objective.reason_en and "“a”" in plan.objective.reason_en
     assert "fixiert" in plan.objective.reason_de
+    # dates in each language's format, never ISO: "2 Dec 2026", "02.12.2026"
+    assert "pinned to 2 Dec 2026" in plan.objective.reason_en
+    assert "auf den 02.12.2026 fixiert" in plan.objective.reason_de
+    assert "2026-12-" not in plan.objective.reason_en + plan.objective.reason_de
 
 
 def test_fixed_pauses_are_kept(knowledge: Knowledge) -> None:
