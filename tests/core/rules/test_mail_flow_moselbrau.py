@@ -150,3 +150,18 @@ def test_the_commands_notes_are_in_the_plans_language() -> None:
                    ("# on MB-EDGE16-SE", "# auf MB-EDGE16-SE")):
         assert en in english and de in german and en not in german, en
     assert "\u27e6" not in german + english
+
+
+def test_a_retired_edges_relay_moves_to_the_mailbox_servers() -> None:
+    inputs = load_inputs([ESTATE])
+    p = propose(inputs.estate, inputs.settings, Decisions(paths={"MB-EDGE16": "decommission"}),
+                knowledge_for(inputs.settings))
+    receive = next(s for s in p.steps if s.id == "edge:receive:MB-EDGE16")
+    command = receive.command_in("en")
+    # no new Edge: the new Mailbox servers take the relay, as Mailbox connectors do
+    assert "New-ReceiveConnector -Server MB-EX16-01-SE -Name 'Relay DMZ' -TransportRole" in command
+    assert "MB-EDGE16-SE" not in command
+    g = step_graph(p.steps)
+    relays = [s.id for s in p.steps if s.id.startswith("edge:relay:MB-EDGE16:")]
+    assert relays and all(r in nx.ancestors(g, "edge:remove:MB-EDGE16") for r in relays)
+    assert "sbs:install:MB-EX16-01-SE" in nx.ancestors(g, receive.id)
