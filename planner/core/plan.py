@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from planner.core.bilingual import in_language, reason_words, words
 from planner.core.catalogue import catalogue
@@ -254,7 +255,16 @@ class Schedule:
 
     def for_step(self, step_id: str) -> ScheduledStep | None:
         """The dates of one step."""
-        return next((s for s in self.steps if s.step_id == step_id), None)
+        return self._by_step.get(step_id)
+
+    @cached_property
+    def _by_step(self) -> dict[str, ScheduledStep]:
+        # Built once per schedule: views ask per step and per repaint, and a scan each
+        # time made drawing a plan of a few hundred servers take seconds (quadratic).
+        index: dict[str, ScheduledStep] = {}
+        for s in self.steps:
+            index.setdefault(s.step_id, s)  # the first, as the scan returned
+        return index
 
 
 @dataclass(frozen=True)

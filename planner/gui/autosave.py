@@ -38,9 +38,12 @@ class Autosave(QObject):
         self.path: Path | None = None
         self.error = ""
         self._timer = QTimer(self, interval=interval_ms)
-        self._timer.timeout.connect(self.save_now)
+        self._timer.timeout.connect(self.save_soon)
         self._timer.start()
-        document.planChanged.connect(self.save_now)
+        self._writing = False  # a write is on the worker
+        self._again = False  # ... and the project changed since it started
+        self._epoch = 0  # a discard or close makes a write under way remove its file
+        document.planChanged.connect(self.save_soon)
         document.modifiedChanged.connect(self._modified_changed)
 
     def save_now(self) -> Path | None:
@@ -54,13 +57,50 @@ class Autosave(QObject):
             return None
         return self.path
 
+    def save_soon(self) -> None:
+        """Write the recovery file on the worker: a large plan took seconds to serialise, on
+        the GUI thread, after every plan the solver found. One write at a time; a change
+        meanwhile is written when it is done."""
+        if not self.document.modified:
+            return
+        if self._writing:
+            self._again = True
+            return
+        self._writing, self._again = True, False
+        project, original, slot, epoch = (self.document.project, self.document.path,
+                                          self.slot, self._epoch)
+
+        def write() -> Path:
+            path = slot.write(project, original)
+            if epoch != self._epoch:  # saved or closed meanwhile (the window may be gone)
+                slot.discard()
+            return path
+
+        self.document.runner.submit("autosave", write, lambda path: self._written(epoch, path),
+                                    lambda exc, _trace: self._failed(exc))
+
+    def _written(self, epoch: int, path: Path) -> None:
+        self._writing = False
+        if epoch != self._epoch:  # saved or closed while writing: no stale copy stays
+            self.slot.discard()
+            return
+        self.path = path
+        if self._again:
+            self.save_soon()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._writing = False
+        self.error = str(exc)  # autosave must never interrupt the consultant
+
     def discard(self) -> None:
         """Remove this window's recovery file (after a save)."""
+        self._epoch += 1
         self.slot.discard()
         self.path = None
 
     def close(self) -> None:
         """Stop, remove the file and give up the slot (the window closes cleanly)."""
+        self._epoch += 1
         self._timer.stop()
         self.slot.close()
         self.path = None

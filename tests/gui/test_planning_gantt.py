@@ -161,3 +161,33 @@ def test_a_move_batchs_unattended_run_is_hatched_and_its_tooltip_names_the_booke
     assert hatch.rect().left() == pytest.approx(day)  # after the set-up day
     assert hatch.rect().right() == pytest.approx(bar.rect().right() - day)  # before completion
     assert "unattended" in bar.toolTip() and "set-up" in bar.toolTip()
+
+
+def test_shortened_labels_keep_what_tells_them_apart_from_their_nearest_sibling() -> None:
+    import random
+
+    from planner.gui.views.gantt_labels import _common_prefix, _cut, _shorten, distinct_labels
+
+    rng = random.Random(20)
+    stems = ("Move mailboxes from BER-EX16-", "Move mailboxes from MUC-EX16-",
+             "Install Exchange SE on BER-SE-", "Update BER-EX19-")
+    titles = [f"{rng.choice(stems)}{rng.randint(1, 40):02d} ({rng.randint(1, 4)}/4)"
+              for _ in range(300)]
+
+    def fits(text: str) -> bool:
+        return len(text) <= 30
+
+    def every_pair(text: str) -> str:  # the plain definition: compare with every other title
+        shared = max((_common_prefix(text, o) for o in titles if o != text), default=0)
+        return _shorten(text, shared, fits)
+
+    cut = [_cut(t, fits) for t in titles]
+    labels = distinct_labels(titles, fits)
+    shortened = 0
+    for title, plain, label in zip(titles, cut, labels, strict=True):
+        if fits(title) or cut.count(plain) == 1:
+            assert label == plain
+        else:
+            assert label == every_pair(title)
+            shortened += 1
+    assert shortened > 100  # the case that matters was exercised

@@ -6,6 +6,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from dataclasses import replace
+
+from planner.gui.edit import update_decisions
 from planner.gui.views.steps import StepsView
 from planner.gui.views.steps_model import StepsModel
 from tests.gui.planning_fixtures import fake_document
@@ -27,6 +30,7 @@ def test_exclude_server_replans_and_undo_restores(qtbot, monkeypatch):
     doc = fake_document(monkeypatch)
     view = StepsView(doc)
     qtbot.addWidget(view)
+    view.show()  # a hidden page catches up when shown (see the test below)
     before = _ids(doc)
     view.select_step("inplace:EX01")
     assert view.exclude.isEnabled()
@@ -114,6 +118,7 @@ def test_an_edit_shows_at_once_while_the_plan_is_being_made(qtbot, monkeypatch):
     doc = fake_document(monkeypatch, runner=held)
     view = StepsView(doc)
     qtbot.addWidget(view)
+    view.show()
     view.select_step("inplace:EX01")
     view.exclude.trigger()
     index = view.model.step_index("inplace:EX01")
@@ -136,3 +141,17 @@ def test_server_menus_of_a_large_estate_say_where_the_rest_are(qtbot, monkeypatc
         note, *servers = entries
         assert not note.isEnabled() and "Estate page" in note.text()
         assert len(servers) == 1
+
+
+def test_a_plan_landing_on_a_hidden_steps_page_is_shown_when_the_page_is(qtbot, monkeypatch):
+    doc = fake_document(monkeypatch)
+    view = StepsView(doc)
+    qtbot.addWidget(view)
+    view.show()
+    view.hide()  # the consultant is on another page
+    view.select_step("inplace:EX01")
+    doc.apply(update_decisions(lambda d: replace(d, excluded_servers=frozenset({"EX01"})),
+                               lambda: "exclude"))
+    assert view.model.step_index("inplace:EX01").isValid()  # not redrawn while hidden
+    view.show()
+    assert not view.model.step_index("inplace:EX01").isValid()

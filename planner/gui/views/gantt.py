@@ -42,6 +42,7 @@ from planner.gui.views.gantt_scene import (
     build_gantt_scene,
 )
 from planner.gui.views.planning_edits import pin_step, submit_decisions
+from planner.gui.views.when_shown import WhenShown
 
 __all__ = ["ZOOM_PX_PER_DAY", "GanttGraphicsView", "GanttView", "plan_calendar", "plan_stages"]
 
@@ -211,7 +212,8 @@ class GanttView(QWidget):
         box.addLayout(bar)
         box.addWidget(self.note)
         box.addWidget(self.chart, 1)
-        document.planChanged.connect(self.refresh)
+        # a plan that lands while the page is hidden is drawn when it is shown
+        document.planChanged.connect(WhenShown(self, self.refresh))
         document.busyChanged.connect(self._busy)
         self.refresh()
 

@@ -35,6 +35,7 @@ from planner.gui.views.planning_edits import (
     submit_decisions,
 )
 from planner.gui.views.steps_model import StepsModel
+from planner.gui.views.when_shown import WhenShown
 
 __all__ = ["MENU_SERVERS", "StepsView", "server_of_step"]
 
@@ -61,6 +62,8 @@ class StepsView(QWidget):
         self.tree.setModel(self.model)
         self.tree.setTabKeyNavigation(False)  # Tab moves on to the next control
         self.tree.setUniformRowHeights(True)
+        self.tree.header().setResizeContentsPrecision(50)  # fit to the first rows, not all
+        self._fitted = False
         self.tree.setAlternatingRowColors(True)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
@@ -78,7 +81,8 @@ class StepsView(QWidget):
         box = QVBoxLayout(self)
         box.addLayout(self._button_row)
         box.addWidget(split, 1)
-        document.planChanged.connect(self.refresh)
+        # a plan that lands while the page is hidden is drawn when it is shown
+        document.planChanged.connect(WhenShown(self, self.refresh))
         document.decisionsChanged.connect(self._decisions_changed)
         self.refresh()
 
@@ -133,8 +137,12 @@ class StepsView(QWidget):
         lang = ui_language()
         self.model.set_plan(self.document.plan, lang, self.document.knowledge)
         self.tree.expandAll()
-        for column in range(5):
-            self.tree.resizeColumnToContents(column)
+        if not self._fitted and self.model.rowCount():
+            # Once, on the first rows: fitting after every plan measured every step (seconds
+            # on a large estate) and undid the widths the consultant had set.
+            self._fitted = True
+            for column in range(5):
+                self.tree.resizeColumnToContents(column)
         if current is not None:
             self.select_step(current.id)
         self._update_actions()

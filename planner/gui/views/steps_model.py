@@ -65,6 +65,7 @@ class StepsModel(QAbstractItemModel):
         self._groups: list[tuple[Phase, list[Step]]] = []
         self._numbers: dict[str, tuple[int, str]] = {}  # step id -> (task id, WBS)
         self._pending: tuple[set[str], set[str]] = (set(), set())
+        self._dated: dict[str, Any] = {}
 
     def set_plan(self, plan: Plan | None, lang: str = "en", knowledge: Any = None) -> None:
         """Show another plan (``knowledge`` names the rules; without it the ids are shown)."""
@@ -78,6 +79,8 @@ class StepsModel(QAbstractItemModel):
         # and the report.
         outline = build_outline(plan, lang) if plan else None
         self._numbers = {}
+        # One index per plan: the schedule's own lookup scans, once per cell and repaint.
+        self._dated = {s.step_id: s for s in plan.schedule.steps} if plan else {}
         for row in outline.rows if outline else ():
             if row.step is not None:
                 self._numbers[row.step.id] = (row.id, row.wbs)
@@ -193,7 +196,7 @@ class StepsModel(QAbstractItemModel):
         return None
 
     def _step_text(self, step: Step, column: int) -> str:
-        dated = self._plan.schedule.for_step(step.id) if self._plan else None
+        dated = self._dated.get(step.id)
         lang = self._lang
         task_id, wbs = self._numbers.get(step.id, (0, ""))
         values = (
