@@ -145,7 +145,15 @@ class Proposal:
 
     def step(self, step_id: str) -> Step | None:
         """The step with this id."""
-        return next((s for s in self.steps if s.id == step_id), None)
+        return self._by_id.get(step_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Step]:
+        # Built once per proposal: drawing a plan asks per dependency (a scan was quadratic).
+        index: dict[str, Step] = {}
+        for s in self.steps:
+            index.setdefault(s.id, s)  # the first, as the scan returned
+        return index
 
 
 @dataclass(frozen=True)

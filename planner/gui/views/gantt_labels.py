@@ -38,23 +38,43 @@ def _shorten(text: str, shared: int, fits: Callable[[str], bool]) -> str:
     tail_at = _word_start(text, min(shared, len(text)))
     tail = text[tail_at:]
     if tail_at > _MIN_HEAD:
-        for head in range(tail_at - 1, _MIN_HEAD - 1, -1):
-            candidate = text[:head].rstrip(" ,;") + ELLIPSIS + " " + tail.lstrip()
-            if fits(candidate):
-                return candidate
+        candidates = [text[:head].rstrip(" ,;") + ELLIPSIS + " " + tail.lstrip()
+                      for head in range(tail_at - 1, _MIN_HEAD - 1, -1)]
+        found = _first_fitting(candidates, fits)
+        if found < len(candidates):
+            return candidates[found]
         # even the shortest head does not fit beside the whole tail: keep the first word
         # (what is done) and the start of the tail, cut at its end
         words = text[:tail_at].split()
         text = (words[0] if words else "") + ELLIPSIS + " " + tail.lstrip()
-    while len(text) > 4 and not fits(text):  # even the distinguishing end is too long
-        text = text[:-2].rstrip(ELLIPSIS) + ELLIPSIS
-    return text
+    return _shorter(text, fits, ELLIPSIS)  # even the distinguishing end is too long
+
+
+def _first_fitting(candidates: Sequence[str], fits: Callable[[str], bool]) -> int:
+    """The index of the first candidate that fits (len(candidates) when none does).
+
+    Each candidate is shorter than the one before, so whether they fit changes once: a
+    binary search asks ``fits`` (a font measurement) a few times instead of for each."""
+    low, high = 0, len(candidates)
+    while low < high:
+        middle = (low + high) // 2
+        if fits(candidates[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _shorter(text: str, fits: Callable[[str], bool], strip: str) -> str:
+    """Drop two characters at a time from the end (marked "…") until the text fits."""
+    candidates = [text]
+    while len(candidates[-1]) > 4:
+        candidates.append(candidates[-1][:-2].rstrip(strip) + ELLIPSIS)
+    return candidates[min(_first_fitting(candidates, fits), len(candidates) - 1)]
 
 
 def _cut(text: str, fits: Callable[[str], bool]) -> str:
-    while len(text) > 4 and not fits(text):
-        text = text[:-2].rstrip(ELLIPSIS + " ,;") + ELLIPSIS
-    return text
+    return _shorter(text, fits, ELLIPSIS + " ,;")
 
 
 def distinct_labels(titles: Sequence[str], fits: Callable[[str], bool]) -> list[str]:
