@@ -8,7 +8,7 @@ from typing import Any
 from planner.core.rules.base import Context
 from planner.core.rules.commands import placeholder, remark
 
-__all__ = ["COMPLETION_DATE", "batch_command", "gb_text", "gb_value", "move_batches", "move_days",
+__all__ = ["COMPLETION_DATE", "batch_command", "gb_value", "move_batches", "move_days",
            "move_request_command", "throughput", "unattended"]
 
 # Stands in a command for the day a batch completes; the plan fills in the scheduled date
@@ -40,18 +40,6 @@ def move_batches(ctx: Context, gb: float | None) -> list[tuple[float | None, int
     if gb is None:
         return [(None, d) for d in days]
     return [(gb * d / total if total else gb, d) for d in days]
-
-
-def gb_text(gb: float | None) -> tuple[str, str]:
-    """A data volume as each language writes it: "2,131 GB" / "2.131 GB" ("?" when unknown).
-
-    Whole gigabytes from 10 GB up (a move plan needs no more), one decimal below.
-    """
-    if gb is None:
-        return "?", "?"
-    en = f"{gb:,.0f}" if gb >= 10 else f"{gb:,.1f}".rstrip("0").rstrip(".")
-    de = en.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    return f"{en} GB", f"{de} GB"
 
 
 def gb_value(gb: float) -> int | float:
