@@ -189,7 +189,10 @@ def group_reason(g: Group, only: ServerFacts | None = None) -> Message | None:
     olds = [only] if only is not None else list(g.old)
     if g.replaced and all(s.product == "2016" and s.path is MigrationPath.SIDE_BY_SIDE
                           for s in olds):
-        return None
+        if len({s.info.number if s.info else None for s in olds}) == 1:
+            return None
+        # the rule's reason names one build for all; these servers run different ones
+        return message(f"{_SBS}.replaced_2016", count=len(olds), facts=[s.fact for s in olds])
     facts = [message(f"{_SBS}.server_path", fact=s.fact, why=_path_reason(g, s.why))
              for s in olds]
     if g.replaced:
