@@ -264,6 +264,15 @@ class UnknownRelay:
     connector: str
     span: IpRange
     servers: tuple[str, ...]
+    # listed clients of this connector known by name only: one of them may be behind it
+    named: tuple[str, ...] = ()
+
+
+def _named_only(ctx: Context, connector: str) -> tuple[str, ...]:
+    """Listed clients of a connector whose host is a name, not an address."""
+    return tuple(rc.name for rc in ctx.estate.relay_clients
+                 if rc.connector.casefold() == connector.casefold()
+                 and parse_range(rc.host) is None)
 
 
 def unknown_relays(ctx: Context, servers: Sequence[Server]) -> list[UnknownRelay]:
@@ -285,7 +294,8 @@ def unknown_relays(ctx: Context, servers: Sequence[Server]) -> list[UnknownRelay
                     continue
                 names = seen.setdefault((c.name.casefold(), span.text), (c.name, span, []))[2]
                 names += [server.name] if server.name not in names else []
-    return [UnknownRelay(name, span, tuple(names)) for name, span, names in seen.values()]
+    return [UnknownRelay(name, span, tuple(names), _named_only(ctx, name))
+            for name, span, names in seen.values()]
 
 
 def unexplained_relay_ips(ctx: Context, servers: Sequence[Server]) -> list[Finding]:

@@ -96,8 +96,10 @@ def _unknown_step(ctx: Context, u: UnknownRelay, sid: str, new: str, make: MakeS
     detail = message("steps.relay.unknown_detail" if one else "steps.relay.unknown_range_detail",
                      connector=u.connector, servers=list(u.servers), entry=u.span.text,
                      count=u.span.size)
+    named = ([message("steps.relay.named_only", names=list(u.named), count=len(u.named))]
+             if u.named else [])
     return make(
-        sid, "relay_repoint", f"relay:{u.span.text}", title, [detail],
+        sid, "relay_repoint", f"relay:{u.span.text}", title, [detail, *named],
         needs_consultant=False, duration_days=max(1, ctx.days("relay_repoint")),
         command="\n".join(
             f"Set-ReceiveConnector '{server}\\{u.connector}' -ProtocolLoggingLevel Verbose"

@@ -14,7 +14,15 @@ from typing import Any
 
 import pytest
 
-from planner.core.model import Connector, ConnectorType, Estate, Organization, Server, Site
+from planner.core.model import (
+    Connector,
+    ConnectorType,
+    Estate,
+    Organization,
+    RelayClient,
+    Server,
+    Site,
+)
 from tests.core.rules.estates import E2016
 from tests.core.rules.proposing import plan
 
@@ -28,8 +36,8 @@ DEFAULTS = {
 }
 
 
-def _estate(*connectors: Connector) -> Estate:
-    return Estate(
+def _estate(*connectors: Connector, clients: tuple[RelayClient, ...] = ()) -> Estate:
+    return Estate(relay_clients=clients,
         organization=Organization(customer="Test", hybrid=False, forest="t.local"),
         sites=(Site("HQ", country="DE", subdivision="BY"),),
         servers=(Server("EX16", fqdn="ex16.t.local", site="HQ", roles=("Mailbox",),
@@ -74,3 +82,19 @@ def test_a_real_change_is_reapplied_to_the_new_servers_own_connector(
     assert command is not None
     assert f"Set-ReceiveConnector 'EX16-SE\\{name} EX16-SE' {parameter}" in command
     assert "New-ReceiveConnector" not in command
+
+
+def test_an_unknown_relay_address_names_the_clients_listed_by_name_only() -> None:
+    relay = Connector("Relay Apps", ConnectorType.RECEIVE, ("EX16",), bindings=("0.0.0.0:25",),
+                      remote_ip_ranges=("10.9.0.5", "10.9.0.6"),
+                      permission_groups=("AnonymousUsers",))
+    clients = (RelayClient("Zeiterfassung", host="zeit01.t.local", connector="Relay Apps",
+                           owner="Personal"),
+               RelayClient("Drucker", host="10.9.0.6", connector="Relay Apps"))
+    steps = {s.id: s for s in plan(_estate(relay, clients=clients)).steps}
+    unknown = steps["sbs:relay:EX16:unknown-10.9.0.5"]
+    assert "the inventory lists Zeiterfassung on this connector by name only" in unknown.why(
+        "en")
+    assert "nennt Zeiterfassung an diesem Connector nur mit Namen" in unknown.why("de")
+    assert "sbs:relay:EX16:unknown-10.9.0.6" not in steps  # Drucker explains it
+    assert steps["sbs:relay:EX16:Zeiterfassung"].owner == "Personal"
