@@ -6,9 +6,11 @@ into a :class:`Schedule`; a :class:`Plan` bundles everything an export or the GU
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
+from typing import TypeVar
 
 from planner.core.bilingual import in_language, reason_words, words
 from planner.core.catalogue import catalogue
@@ -35,6 +37,17 @@ __all__ = [
     "SnappedPin",
     "Step",
 ]
+
+
+_T = TypeVar("_T")
+
+
+def _first_by_id(pairs: Iterable[tuple[str, _T]]) -> dict[str, _T]:
+    """Records by id; of two with one id the first, as a scan from the start finds it."""
+    index: dict[str, _T] = {}
+    for key, record in pairs:
+        index.setdefault(key, record)
+    return index
 
 
 @dataclass(frozen=True)
@@ -150,10 +163,7 @@ class Proposal:
     @cached_property
     def _by_id(self) -> dict[str, Step]:
         # Built once per proposal: drawing a plan asks per dependency (a scan was quadratic).
-        index: dict[str, Step] = {}
-        for s in self.steps:
-            index.setdefault(s.id, s)  # the first, as the scan returned
-        return index
+        return _first_by_id((s.id, s) for s in self.steps)
 
 
 @dataclass(frozen=True)
@@ -269,10 +279,7 @@ class Schedule:
     def _by_step(self) -> dict[str, ScheduledStep]:
         # Built once per schedule: views ask per step and per repaint, and a scan each
         # time made drawing a plan of a few hundred servers take seconds (quadratic).
-        index: dict[str, ScheduledStep] = {}
-        for s in self.steps:
-            index.setdefault(s.step_id, s)  # the first, as the scan returned
-        return index
+        return _first_by_id((s.step_id, s) for s in self.steps)
 
 
 @dataclass(frozen=True)
