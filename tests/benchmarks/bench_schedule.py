@@ -116,7 +116,7 @@ def priority_rule(problem: Problem) -> tuple[dict[str, int], int]:
 
 
 def one(size: int, staff: int, variant: str, limit: float,
-        gb_scale: float = 1.0) -> dict[str, object]:
+        gb_scale: float = 1.0, plain: bool = False) -> dict[str, object]:
     """Plan one estate as ``planner plan`` does; the plain rule beside it."""
     if variant.startswith("sample:"):  # a bundled sample as it comes
         inputs = load_inputs(sample_files(variant.partition(":")[2]))
@@ -139,12 +139,15 @@ def one(size: int, staff: int, variant: str, limit: float,
     rule = best_pauses(problem, cuts, settings.fixed_pauses)
     # the same proposal with every move batch holding its consultant for its whole duration
     held = replace(proposal, steps=tuple(replace(st, unattended=False) for st in proposal.steps))
-    held_obj = schedule(held, estate, settings, Decisions(), knowledge).objective
     # ... and with set-up and completion booked as whole days
     whole = replace(proposal, steps=tuple(
         replace(st, setup_days=math.ceil(st.setup_days),
                 completion_days=math.ceil(st.completion_days)) for st in proposal.steps))
-    whole_obj = schedule(whole, estate, settings, Decisions(), knowledge).objective
+    if plain:  # --plain: the scheduler's figures and the rule's only
+        held_obj = whole_obj = replace(obj, blocked_days=-1, pause_days=-1, finish=None)
+    else:
+        held_obj = schedule(held, estate, settings, Decisions(), knowledge).objective
+        whole_obj = schedule(whole, estate, settings, Decisions(), knowledge).objective
     moves = [st for st in proposal.steps if st.unattended]
     dated = [plan.for_step(st.id) for st in moves]
     return {"servers": size, "staff": staff, "variant": variant, "steps": len(proposal.steps),
@@ -188,11 +191,14 @@ def main() -> None:
                         help="synthetic database sizes times this (they are 50-52 GB)")
     parser.add_argument("--samples", nargs="*", default=["mixed"],
                         help="bundled samples planned first, with their own consultants")
+    parser.add_argument("--plain", action="store_true",
+                        help="leave out the held and whole-day variants (-1 in their columns)")
     parser.add_argument("--one", nargs=3, metavar=("SIZE", "STAFF", "VARIANT"))
     args = parser.parse_args()
     if args.one:
         size, staff, variant = args.one
-        print(json.dumps(one(int(size), int(staff), variant, args.limit, args.gb_scale)))
+        print(json.dumps(one(int(size), int(staff), variant, args.limit, args.gb_scale,
+                             args.plain)))
         return
     print(f"time limit {args.limit:g} s; {os.cpu_count()} cores; 1-minute load "
           f"{os.getloadavg()[0]:.1f}; sec = rules + scheduler; MB = peak of the process; "
@@ -204,7 +210,8 @@ def main() -> None:
     for size, staff, variant in cases:
         done = subprocess.run(
             [sys.executable, __file__, "--one", str(size), str(staff), variant,
-             "--limit", str(args.limit), "--gb-scale", str(args.gb_scale)],
+             "--limit", str(args.limit), "--gb-scale", str(args.gb_scale),
+             *(["--plain"] if args.plain else [])],
             capture_output=True, text=True, check=True)
         print(_row(json.loads(done.stdout.splitlines()[-1])), flush=True)
 

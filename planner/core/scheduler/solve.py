@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -179,17 +180,19 @@ def solve_lexicographic(sm: ScheduleModel, seconds: float,
             break
         model.minimize(expr)
         solver = _solver(left)
+        cpu = time.process_time()
         with watching(solver, cancel):
             status = solver.solve(model, SolutionTap(sm, found) if found else None)
+        cpu = time.process_time() - cpu
         used += solver.deterministic_time / DET_PER_SECOND
         stopped = cancel is not None and cancel.is_set()
+        if _TRACE:  # wall and CPU seconds against deterministic time (see DET_PER_SECOND)
+            print(name, solver.status_name(status), round(solver.wall_time, 3),
+                  round(cpu, 3), round(solver.deterministic_time, 3))
         if status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE) and not stopped and \
                 solver.deterministic_time < solver.parameters.max_deterministic_time * 0.98:
             out.wall_limited = True
             break
-        if _TRACE:
-            print(name, solver.status_name(status), round(solver.wall_time, 3),
-                  round(solver.deterministic_time, 3))
         if status == cp_model.INFEASIBLE and not out.stages:
             out.status = "infeasible"
             return out
