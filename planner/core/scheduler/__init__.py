@@ -39,6 +39,7 @@ from planner.core.plan import (
     SnappedPin,
 )
 from planner.core.scheduler.bounds import (
+    energetic_finish,
     exit_floors,
     prefix_finishes,
     workload_blocked_floor,
@@ -118,15 +119,17 @@ def _bound(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
     """What no plan can beat (blocked, throttled, pause, finish), and whether it is exact.
 
     The critical path with the best pauses for its cutovers, and where consultants are the
-    bottleneck, their workload.
+    bottleneck, their workload, also along the exit chains (:func:`.bounds.exit_floors`).
     """
     floor_plan = serial_plan(problem, resources=False)
     cuts = _cutovers(problem, floor_plan)
-    if problem.consultants:  # the exit chains' work (bounds.exit_floors)
-        chains = exit_floors(problem, {i: (p.start, p.end) for i, p in floor_plan.items()})
-        cuts = {name: max(cut, chains.get(name, cut)) for name, cut in cuts.items()}
-    floor = best_pauses(problem, cuts, fixed)
+    relaxed = {i: (p.start, p.end) for i, p in floor_plan.items()}
     finish = max(_finish(floor_plan), workload_finish_floor(problem))
+    if problem.consultants:  # the work of the exit chains and of all (bounds.exit_floors)
+        chains = exit_floors(problem, relaxed)
+        cuts = {name: max(cut, chains.get(name, cut)) for name, cut in cuts.items()}
+        finish = max(finish, energetic_finish(problem, relaxed))
+    floor = best_pauses(problem, cuts, fixed)
     if fixed is not None:
         return (*floor.key, finish), floor.proven
     prefixes = prefix_finishes(problem)  # the costly part of both floors, found once

@@ -1,7 +1,8 @@
 """The lower bounds a plan's gap is measured against never exceed what a valid plan reaches.
 
 A bound above some valid plan would make the scheduler call blocked days "unavoidable" or a
-plan "optimal" when it is not. The exit-chain floors (bounds.exit_floors) are checked
+plan "optimal" when it is not. The exit-chain floors (bounds.exit_floors) and the finish
+floor of the same reasoning over the whole estate (bounds.energetic_finish) are checked
 against the cutovers of many valid plans: the quick plan's two priority rules and random
 priority orders, each left-shifted, on synthetic estates with one and several consultants.
 """
@@ -14,7 +15,7 @@ import pytest
 
 from planner.core.calendar import build_calendar
 from planner.core.rules import propose
-from planner.core.scheduler.bounds import exit_floors
+from planner.core.scheduler.bounds import energetic_finish, exit_floors
 from planner.core.scheduler.greedy import Placement, serial_plan
 from planner.core.scheduler.priority import chains_first, order_by
 from planner.core.scheduler.problem import Problem, build_problem
@@ -46,7 +47,9 @@ def test_exit_floors_never_exceed_a_valid_plans_cutovers(size: int, staff: int,
                                                          variant: str) -> None:
     problem = _problem(size, staff, variant)
     relaxed = serial_plan(problem, resources=False)
-    floors = exit_floors(problem, {i: (p.start, p.end) for i, p in relaxed.items()})
+    spans = {i: (p.start, p.end) for i, p in relaxed.items()}
+    floors = exit_floors(problem, spans)
+    finish = energetic_finish(problem, spans)
     assert floors, "the synthetic estates have judged servers with exit steps"
     rng = random.Random(size * 31 + staff)
     orders: list[list[int] | None] = [None, chains_first(problem)]
@@ -56,6 +59,7 @@ def test_exit_floors_never_exceed_a_valid_plans_cutovers(size: int, staff: int,
         assert not violations(problem, plan)
         for name, cut in _cutovers(problem, plan).items():
             assert floors[name] <= cut, (name, floors[name], cut)
+        assert finish <= max(p.end for p in plan.values())
 
 
 def test_exit_floors_see_the_order_of_a_chains_window_days() -> None:
