@@ -3,7 +3,9 @@
 A pause protects nothing unless the customer's Exchange Online administrator runs
 ``New-TenantExemptionInfo`` on its first day. So every pause of the schedule becomes a step
 owned by that administrator, dated on the pause's first day (a working day outside freezes),
-with the exact command and what happens to which server's mail if it is not run. The cutover
+with the exact command and what happens to which server's mail if it is not run. A pause
+needed now (a server it holds is already throttled or blocked on the as-of date) is due on
+the as-of date instead: "request by <as-of date>", and its server "blocked since …". The cutover
 steps a pause protects get the pause's last day as their deadline (MS Project shows it), and
 a cutover that ends on that very day has no float: a warning.
 """
