@@ -93,7 +93,7 @@ def pseudo_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[s
 
 # What a third language still shows in English (the records' en/de pairs), and where.
 PAIRS_LEFT = {
-    "Step.title_en/title_de": "steps of rules not yet moved to messages (Edge); pause steps",
+    "Step.title_en/title_de": "pause steps",
     "Step.why_en/why_de": "the same steps' reasons",
     "Finding.message_en/message_de": "findings of the Exchange Online view and pause steps "
                                      "(tests/test_finding_words.py)",
@@ -177,17 +177,10 @@ def test_explanations_that_are_data_show_in_the_pseudo_locale(pseudo_locale: str
             assert step.why(pseudo_locale) != step.why("en")
 
 
-# Steps whose title and reason are still (English, German) pairs: the Edge rules (the
-# mail-flow change moves them).
-STEPS_LEFT = {("edge_2016", "decommission"), ("edge_2016", "edge_new"),
-              ("edge_2016", "edge_subscription"), ("edge_inbound_switch", "edge_inbound_switch"),
-              ("side_by_side_2016", "edge_subscription")}
-
-
-def test_every_other_rule_step_is_data_for_one_and_several_servers() -> None:
+def test_every_rule_step_is_data_for_one_and_several_servers() -> None:
     pairs = {(s.rule, s.kind) for p in proposals().values() for s in p.steps
              if s.reason is None or s.title_message is None}
-    assert pairs <= STEPS_LEFT
+    assert pairs == set()
 
 
 def _english_fragments() -> list[str]:
@@ -206,8 +199,6 @@ def test_rule_titles_reasons_and_command_notes_show_in_the_pseudo_locale(
         pseudo_locale: str, name: str) -> None:
     english = _english_fragments()
     for step in proposals()[name].steps:
-        if (step.rule, step.kind) in STEPS_LEFT:
-            continue
         shown = "\n".join((step.title(pseudo_locale), step.why(pseudo_locale),
                            step.command_in(pseudo_locale)))
         leaks = [t for t in english if t in shown]

@@ -35,11 +35,11 @@ _GLUE = {"and", "or", "the", "is", "are", "to", "of", "on", "in", "its", "their"
 # product ("Exchange 2016").
 _NAMES = {"'<Outbound to Office 365>'", "<completion date>", "Exchange " + _FIELD}
 
-# Strings that still read as prose, per module: the Edge rule's (English, German) pairs
-# (owned by the mail-flow change), the "<SE server>" a relay client is re-pointed to when no
-# SE server takes over (a name in the relay rule's title and command), the cycle error.
+# Strings that still read as prose, per module: the "<SE server>" and "<Mailbox server>" a
+# relay client or an Edge's connectors go to when no server takes over (a name in the relay
+# rule's title and command), and the cycle error.
 PROSE_LEFT = {
-    "edge.py": 23,
+    "edge.py": 1,
     "order.py": 1,
     "side_by_side.py": 1,
 }

@@ -24,8 +24,7 @@ from planner.core.model import ConnectorType, Estate, Finding, Server, Severity
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.settings import Decisions, Settings
 
-__all__ = ["RUNS", "Context", "Link", "Pair", "Rule", "RuleOutput", "ServerFacts", "deps",
-           "make_step", "pair_of"]
+__all__ = ["RUNS", "Context", "Link", "Rule", "RuleOutput", "ServerFacts", "deps", "make_step"]
 
 Link = tuple[str, Dependency]  # (successor step id, prerequisite)
 RUNS = "steps.server.runs"  # "EX01 runs 15.2.1544.36 = Exchange 2019 CU14 Oct25SU"
@@ -43,27 +42,6 @@ class ServerFacts:
     supported: bool
     fact: Message  # "EX01 runs 15.2.1544.36 = Exchange 2019 CU14 Oct25SU"
     why: Message  # why this path
-
-    # Rules whose step details are still en/de pairs read the fact in both languages.
-    @property
-    def fact_en(self) -> str:
-        """The fact in English (for details not yet moved to messages)."""
-        return catalogue("en").render(self.fact)
-
-    @property
-    def fact_de(self) -> str:
-        """The fact in German (for details not yet moved to messages)."""
-        return catalogue("de").render(self.fact)
-
-    @property
-    def reason_en(self) -> str:
-        """Why this path, in English (for details not yet moved to messages)."""
-        return catalogue("en").render(self.why)
-
-    @property
-    def reason_de(self) -> str:
-        """Why this path, in German (for details not yet moved to messages)."""
-        return catalogue("de").render(self.why)
 
     @property
     def name(self) -> str:
@@ -190,30 +168,6 @@ def deps(*ids: str | Iterable[str] | None) -> tuple[Dependency, ...]:
     return tuple(Dependency(i) for i in dict.fromkeys(flat))
 
 
-Pair = tuple[str, str]  # (English, German): a text not yet moved to the catalogues
-Details = Pair | Sequence[Message]
-
-
-def pair_of(*parts: Message | Sequence[Message] | str) -> Pair:
-    """Messages (and English-German neutral text such as a name) as an (English, German)
-    pair joined by "; ", for a rule whose details are still pairs but that uses a helper
-    which already speaks in messages."""
-    flat: list[Message | str] = []
-    for part in parts:
-        flat.extend([part] if isinstance(part, Message | str) else part)
-    out = []
-    for lang in ("en", "de"):
-        words = catalogue(lang)
-        out.append("; ".join(t for t in (p if isinstance(p, str) else words.render(p)
-                                         for p in flat) if t))
-    return out[0], out[1]
-
-
-def _is_pair(value: object) -> bool:
-    return (isinstance(value, tuple) and len(value) == 2
-            and all(isinstance(v, str) for v in value))
-
-
 def make_step(
     ctx: Context,
     rule: str,
@@ -221,10 +175,10 @@ def make_step(
     kind: str,
     phase: Phase,
     target: str,
-    titles: Pair | Message,
-    detail: Details = (),
+    title: Message,
+    detail: Sequence[Message] = (),
     fields: Mapping[str, Any] | None = None,
-    reason: Pair | Message | None = None,
+    reason: Message | None = None,
     **extra: Any,
 ) -> Step:
     """A step whose why is the rule's reason with the facts filled in, then the step's detail.
@@ -232,28 +186,16 @@ def make_step(
     The reason is the catalogue's ``rules.<rule>.reason`` with ``fields`` (``server``,
     ``release``, ``build``, ``count``...), or ``reason`` where the rule's wording does not
     fit this server (a 2019 server on the side-by-side path is no "Exchange 2016");
-    ``detail`` are the step's own messages after it. ``titles`` and ``detail`` given as
-    (English, German) pairs are the older form some rules still use: the step then keeps
-    its why as a pair. ``extra`` passes Step fields through (predecessors, command...).
+    ``detail`` are the step's own messages after it. ``extra`` passes Step fields through
+    (predecessors, command...).
     """
     known = ctx.text(rule)
-    main = reason if isinstance(reason, Message) else (
-        message(f"rules.{rule}.reason", **_typed(fields or {})) if known and reason is None
-        else None)
+    main = reason if reason is not None else (
+        message(f"rules.{rule}.reason", **_typed(fields or {})) if known else None)
     extra.setdefault("duration_days", 0 if extra.get("milestone") else ctx.days(kind))
     extra.setdefault("source", known.source if known else "")
-    if isinstance(titles, Message):
-        extra.update(title_en="", title_de="", title_message=titles)
-    else:
-        extra.update(title_en=titles[0], title_de=titles[1])
-    if _is_pair(detail) or _is_pair(reason):
-        legacy = reason if _is_pair(reason) else None
-        why_en, why_de = _pair_why(main, legacy, detail, fields or {})  # type: ignore[arg-type]
-        extra.update(why_en=why_en, why_de=why_de)
-    else:
-        details = [d for d in detail if isinstance(d, Message)]
-        extra.update(why_en="", why_de="",
-                     reason=Reason.of(rule, main, _beyond(main, details, reason is None)))
+    extra.update(title_en="", title_de="", title_message=title, why_en="", why_de="",
+                 reason=Reason.of(rule, main, _beyond(main, list(detail), reason is None)))
     return Step(id=id, kind=kind, phase=phase, target=target, rule=rule, **extra)
 
 
@@ -279,39 +221,3 @@ def _names_build(key: str) -> bool:
     raw = catalogue(FALLBACK).message(key)
     texts = [raw] if isinstance(raw, str) else list(raw.values())
     return any("{build}" in t for t in texts)
-
-
-def _pair_why(main: Message | None, legacy: Pair | None, detail: Pair,
-              fields: Mapping[str, Any]) -> Pair:
-    """A why as an (English, German) pair, for rules whose details are still pairs."""
-    if legacy is not None:
-        reason_en, reason_de = legacy
-        detail = (_without_repeats(detail[0], reason_en), _without_repeats(detail[1], reason_de))
-    else:
-        reason_en, reason_de = ((catalogue(lang).render(main) for lang in ("en", "de"))
-                                if main is not None else ("", ""))
-        build = str(fields.get("build", ""))
-        if main is not None and build and _names_build(main.key):
-            detail = (_without_build(detail[0], build), _without_build(detail[1], build))
-    # The reason names the rule's fact; the step's own detail (sizes, lists) follows it.
-    why_en = " ".join(p for p in (_sentence(reason_en), _sentence(detail[0])) if p)
-    why_de = " ".join(p for p in (_sentence(reason_de), _sentence(detail[1])) if p)
-    return why_en, why_de
-
-
-def _without_build(text: str, build: str) -> str:
-    """The detail without "X runs <build> = ..." parts the rule's reason already states."""
-    return "; ".join(p for p in text.split("; ") if not (build in p and " = " in p))
-
-
-def _without_repeats(text: str, reason: str) -> str:
-    """The detail without the parts the reason already says word for word."""
-    return "; ".join(p for p in text.split("; ") if p.strip(" .") not in reason)
-
-
-def _sentence(text: str) -> str:
-    text = text.strip(" ;")
-    if not text:
-        return ""
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from planner.core.explanation import Message, message
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.rules.assess import product_name
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
@@ -23,6 +24,7 @@ from planner.core.rules.side_by_side import new_server_install_ids
 __all__ = ["INBOUND", "RULE", "RULE_RESUBSCRIBE"]
 
 INBOUND = "edge_inbound_switch"
+_TEXT = "steps.edge"  # the catalogue section of these rules' titles and details
 
 _SUBSCRIBE = ("New-EdgeSubscription -FileName C:\\EdgeSubscription.xml" + remark("edge.on_edge")
               + "\nNew-EdgeSubscription -FileData ([System.IO.File]::ReadAllBytes("
@@ -36,35 +38,35 @@ def _fields(s: ServerFacts) -> dict[str, str]:
             "build": str(s.info.number) if s.info else ""}
 
 
-def _reason(s: ServerFacts) -> tuple[str, str] | None:
+def _text(key: str, **values: object) -> Message:
+    return message(f"{_TEXT}.{key}", **values)
+
+
+def _reason(s: ServerFacts) -> Message | None:
     """Own wording when the rule's "Exchange 2016 Edge" reason does not fit this server."""
     if s.product == "2016" and s.path is MigrationPath.SIDE_BY_SIDE:
         return None
-    if s.path is MigrationPath.DECOMMISSION:
-        return (f"{s.fact_en}: {s.reason_en}. The Edge subscription is removed and mail flows "
-                "through the Mailbox servers, then the Edge is uninstalled.",
-                f"{s.fact_de}: {s.reason_de}. Das Edge-Abonnement wird entfernt und die Mail "
-                "fließt über die Postfachserver, dann wird der Edge deinstalliert.")
-    return (f"{s.fact_en}: {s.reason_en}. A new SE Edge with a new Edge subscription replaces "
-            "it, then it is removed.",
-            f"{s.fact_de}: {s.reason_de}. Ein neuer SE-Edge mit neuem Edge-Abonnement ersetzt "
-            "ihn, dann wird er entfernt.")
+    key = "retired" if s.path is MigrationPath.DECOMMISSION else "replaced"
+    return _text(key, fact=s.fact, why=s.why)
 
 
-def _inbound(ctx: Context, s: ServerFacts, to: str, after: str | None) -> Step:
+def _facts(s: ServerFacts, reason: Message | None) -> list[Message]:
+    """The Edge's fact as a detail, unless its own reason already states it."""
+    return [] if reason is not None else [s.fact]
+
+
+def _inbound(ctx: Context, s: ServerFacts, to: list[str], after: str | None) -> Step:
     """Internet mail reaches the new Edge (or the Mailbox servers) before the old one goes."""
     mx = [n.name for n in ctx.estate.namespaces
           if any(ctx.estate.server(r) is s.server for r in n.servers)]
-    where = (f"; the inventory ties {', '.join(mx)} to it" if mx else "",
-             f"; laut Bestand hängt {', '.join(mx)} daran" if mx else "")
+    to = to or ["–"]  # nobody takes internet mail: not known
     return make_step(
         ctx, INBOUND, f"edge:inbound:{s.name}", "edge_inbound_switch", Phase.SIDE_BY_SIDE,
-        f"server:{s.name}",
-        (f"Switch inbound internet mail from {s.name} to {to} and test it",
-         f"Eingehende Internet-Mail von {s.name} auf {to} umstellen und testen"),
-        (f"{s.fact_en}{where[0]}", f"{s.fact_de}{where[1]}"), {"server": s.name, "target": to},
+        f"server:{s.name}", _text("inbound_title", server=s.name, to=to),
+        [s.fact, *([_text("inbound_ties", count=len(mx), names=mx)] if mx else [])],
+        {"server": s.name, "target": ", ".join(to)},
         needs_window=True, predecessors=deps(after),
-        command="\n".join(line(f"edge.inbound_{part}", old=s.name, new=to)
+        command="\n".join(line(f"edge.inbound_{part}", old=s.name, new=", ".join(to))
                           for part in ("point", "test", "queue")))
 
 
@@ -77,8 +79,9 @@ def _receivers(ctx: Context) -> list[str]:
 
 
 def _replace(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[Step]:
-    new, facts, fields = new_edge_name(ctx, s), (s.fact_en, s.fact_de), _fields(s)
+    new, fields = new_edge_name(ctx, s), _fields(s)
     reason = _reason(s)
+    facts = _facts(s, reason)
     retired = s.path is MigrationPath.DECOMMISSION
     # its own receive connectors and relay clients move first (EdgeSync does not copy them)
     moved = edge_connector_steps(
@@ -88,8 +91,7 @@ def _replace(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[St
     remove = make_step(
         ctx, "edge_2016", f"edge:remove:{s.name}", "decommission", Phase.DECOMMISSION,
         f"server:{s.name}",
-        (f"Remove the Edge subscription and decommission {s.name}",
-         f"Edge-Abonnement entfernen und {s.name} außer Betrieb nehmen"),
+        _text("remove_title", server=s.name),
         facts, fields, reason, needs_window=True, resources=(f"server:{s.name}",),
         predecessors=deps(None if retired else f"edge:subscribe:{s.name}",
                           [m.id for m in moved]),
@@ -101,15 +103,14 @@ def _replace(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[St
     return [
         make_step(ctx, "edge_2016", f"edge:new:{s.name}", "edge_new", Phase.SIDE_BY_SIDE,
                   f"server:{new}",
-                  (f"Install new SE Edge server {new}", f"Neuen SE-Edge-Server {new} installieren"),
+                  _text("new_title", server=new),
                   facts, fields, reason, resources=(f"server:{new}",),
                   predecessors=deps(LICENSE if LICENSE in prior else None),
                   command=f"Setup.exe /Mode:Install /Roles:EdgeTransport {SETUP_ACCEPT}"),
         make_step(ctx, "edge_2016", f"edge:subscribe:{s.name}", "edge_subscription",
                   Phase.SIDE_BY_SIDE, f"server:{new}",
-                  (f"Subscribe {new} to the organization", f"{new} an die Organisation abonnieren"),
-                  (f"{s.fact_en}; after the new SE Mailbox servers exist",
-                   f"{s.fact_de}; nachdem die neuen SE-Postfachserver bestehen"), fields,
+                  _text("subscribe_title", server=new),
+                  [*facts, _text("after_new_mailbox_servers")], fields,
                   reason, needs_window=True,
                   predecessors=deps(f"edge:new:{s.name}", new_server_install_ids(ctx)),
                   command=_SUBSCRIBE),
@@ -137,10 +138,10 @@ def _propose_inbound(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     links: list[Link] = []
     for s in _leaving(ctx):
         if s.path is MigrationPath.DECOMMISSION:
-            step = _inbound(ctx, s, ", ".join(_receivers(ctx)) or "?", None)
+            step = _inbound(ctx, s, _receivers(ctx), None)
         else:
             subscribe = f"edge:subscribe:{s.name}"
-            step = _inbound(ctx, s, new_edge_name(ctx, s),
+            step = _inbound(ctx, s, [new_edge_name(ctx, s)],
                             subscribe if subscribe in prior else None)
         steps.append(step)
         links.append((f"edge:remove:{s.name}", Dependency(step.id)))
@@ -164,18 +165,10 @@ def _resubscribe(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         steps.append(make_step(
             ctx, "side_by_side_2016", sid, "edge_subscription", Phase.SIDE_BY_SIDE,
             f"server:{s.name}",
-            (f"Re-subscribe Edge {s.name} for the new SE Mailbox servers",
-             f"Edge {s.name} für die neuen SE-Postfachserver neu abonnieren"),
-            (f"{s.fact_en}; Mailbox servers installed after a subscription do not take part in "
-             "EdgeSync until the Edge is subscribed again",
-             f"{s.fact_de}; nach dem Abonnement installierte Postfachserver nehmen erst nach "
-             "einem neuen Abonnement an EdgeSync teil"),
+            _text("resubscribe_title", server=s.name), [_text("edgesync_after_subscription")],
             _fields(s),
             # the side-by-side rule's reason speaks of replacing 2016; this Edge stays
-            reason=(f"{s.fact_en}; the Edge stays while new SE Mailbox servers join the "
-                    "organization",
-                    f"{s.fact_de}; der Edge-Server bleibt, während neue SE-Postfachserver in die "
-                    "Organisation kommen"),
+            reason=_text("stays", fact=s.fact),
             needs_window=True, resources=(f"server:{s.name}",),
             predecessors=deps(installs, after), command=_SUBSCRIBE))
         links += [(d, Dependency(sid)) for d in decoms]

@@ -15,7 +15,7 @@ from typing import Any
 
 from planner.core.explanation import Message, message
 from planner.core.plan import MigrationPath, Phase, Step
-from planner.core.rules.base import Context, Pair, ServerFacts, deps, make_step, pair_of
+from planner.core.rules.base import Context, ServerFacts, deps, make_step
 from planner.core.rules.estate_facts import receive_connectors_of, relay_clients_of
 from planner.core.rules.receive import (
     change_detail,
@@ -34,7 +34,7 @@ _TEXT = "steps.edge_receive"
 
 
 def edge_connector_steps(ctx: Context, edge: ServerFacts, to: Sequence[str],
-                         reason: Pair | None, after: Sequence[str],
+                         reason: Message | None, after: Sequence[str],
                          live: Sequence[str]) -> list[Step]:
     """The old Edge's custom receive connectors on ``to`` (after ``after``), then one re-point
     step per relay client (after ``live``: once ``to`` carries mail); [] when there are none.
@@ -49,10 +49,10 @@ def edge_connector_steps(ctx: Context, edge: ServerFacts, to: Sequence[str],
 
     def make(sid: str, kind: str, target: str, title: Message, detail: list[Message],
              **kw: Any) -> Step:
-        # the Edge rule's own reason is still an (English, German) pair: details follow suit
-        parts = [edge.fact, *detail]
-        return make_step(ctx, _RULE, sid, kind, Phase.SIDE_BY_SIDE, target, title,
-                         pair_of(parts) if reason else parts, fields, reason, **kw)
+        # the Edge rule's own reason already states the Edge's fact
+        parts = detail if reason is not None else [edge.fact, *detail]
+        return make_step(ctx, _RULE, sid, kind, Phase.SIDE_BY_SIDE, target, title, parts,
+                         fields, reason, **kw)
 
     out: list[Step] = []
     if custom or changed:
