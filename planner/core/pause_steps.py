@@ -93,8 +93,11 @@ def _texts(cat: Catalogue, n: int, pause: Pause, harm: dict[str, _Harm],
     fields = {"start": pause.start, "end": pause.end, "budget": budget, "as_of": as_of,
               "length": cat.plural("exo.pause_error.days", pause.days)}
     if harm:
+        # Run on another day than the plan counts from, the pause ends that much off too.
+        shift = cat("exo.pause_step.shift_later" if pause.start <= as_of else
+                    "exo.pause_step.shift_earlier", start=pause.start)
         why = cat("exo.pause_step.why_now" if now else "exo.pause_step.why",
-                  servers=cat.names(sorted(harm)), **fields)
+                  servers=cat.names(sorted(harm)), shift=shift, **fields)
     else:  # a fixed pause no judged server needs: say so, never "for –"
         why = cat("exo.pause_step.why_now_unused" if now else "exo.pause_step.why_unused",
                   **fields)

@@ -64,6 +64,7 @@ def test_a_pause_for_a_server_blocked_since_2024_is_due_by_the_as_of_date(blocke
     assert "bis 04.12.2026 beantragen" in step.title("de")
     en, de = step.why("en"), step.why("de")
     assert "as it has been since 26 Jun 2024" in en and "by 4 Dec 2026" in en
+    assert "(run earlier, it ends as many days earlier)" in en
     assert "wie schon seit 26.06.2024" in de and "spätestens am 04.12.2026" in de
     # never "blocked from the plan start" for a server blocked these two years
     assert "EX01 blocked (stage 8) from" not in en and "EX01 ab 07.12.2026" not in de
@@ -112,3 +113,20 @@ def test_a_pause_whose_server_is_not_yet_judged_keeps_its_own_date(knowledge: Kn
         (dated,) = [d for d in plan.schedule.steps if d.step_id == step.id]
         assert step.deadline is None and dated.start > AS_OF
         assert "by 4 Dec 2026" not in step.title("en") and "since" not in step.why("en")
+
+
+def test_a_pause_the_plan_starts_before_the_as_of_date_ends_later_if_run_late(
+        knowledge: Knowledge) -> None:
+    # The plan started before its as-of date (a warning): the pause is overdue, and run on
+    # the as-of date it ends later than the plan counts, not earlier.
+    report = ExoReport("ex01.contoso.com", "15.1.2507.39", DETECTED)
+    estate = Estate(servers=(Server("EX01", fqdn="ex01.contoso.com", roles=("Mailbox",),
+                                    build="15.1.2507.39"),), exo_reports=(report,))
+    plan = make_plan(estate, (), settings(as_of=date(2026, 12, 9), start=START),
+                     knowledge=knowledge)
+    step = _first_pause(plan)
+    assert step.deadline == date(2026, 12, 9)
+    (dated,) = [d for d in plan.schedule.steps if d.step_id == "pause:1"]
+    assert dated.start == plan.schedule.pauses[0].start < date(2026, 12, 9)  # overdue: "now"
+    assert "run after 7 Dec 2026, it ends as many days later" in step.why("en")
+    assert "nach dem 07.12.2026 ausgeführt, endet sie entsprechend später" in step.why("de")
