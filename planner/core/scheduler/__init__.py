@@ -266,7 +266,7 @@ def _booked(problem: Problem, job: Job, p: Placement) -> tuple[BookedPart, ...]:
     if job.holds is None or p.end <= p.start:
         return ()
     spans = job.consultant_spans(problem.cal(job), p.start, p.end)
-    setup = sum(1 for _, _, units in hold_pieces(job.holds[0]))  # spans come set-up first
+    setup = len(hold_pieces(job.holds[0]))  # the spans come set-up first
     parts = []
     for part, held, units in (("setup", spans[:setup], job.holds[0]),
                               ("completion", spans[setup:], job.holds[1])):
