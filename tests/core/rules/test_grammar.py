@@ -150,6 +150,15 @@ def test_every_reason_reads_right_for_one_and_several_servers(lang: str) -> None
     assert not found, "\n".join(found[:40])
 
 
+def test_german_commands_carry_no_english_notes() -> None:
+    # comments, checklist lines and placeholders come from commands.toml in the plan's
+    # language; the cmdlets themselves are no words ("Get-Mailbox -Server")
+    english = PROBLEMS_DE["English words"]
+    found = [f"{name} {s.id}: {line!r}" for name, p in proposals().items() for s in p.steps
+             for line in s.command_in("de").splitlines() if english.search(line)]
+    assert not found, "\n".join(found[:20])
+
+
 def test_the_estates_reach_every_rule() -> None:
     reached = {s.rule for p in proposals().values() for s in p.steps}
     links_only = {"namespace_before_moves", "security_order"}
