@@ -11,6 +11,7 @@ within about 50 ms; the call then returns the best plan found, checked like any 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -61,16 +62,25 @@ class SolutionTap(cp_model.CpSolverSolutionCallback):  # type: ignore[misc]
 
 
 @contextmanager
-def watching(solver: cp_model.CpSolver, cancel: threading.Event | None) -> Iterator[None]:
-    """Stop ``solver`` as soon as ``cancel`` is set while the block runs."""
-    if cancel is None:
+def watching(solver: cp_model.CpSolver, cancel: threading.Event | None,
+             cpu_seconds: float | None = None, spent: list[bool] | None = None,
+             ) -> Iterator[None]:
+    """Stop ``solver`` as soon as ``cancel`` is set while the block runs, or once the process
+    has used ``cpu_seconds`` of CPU time in it (then ``spent`` gets True appended)."""
+    if cancel is None and cpu_seconds is None:
         yield
         return
     done = threading.Event()
+    begun = time.process_time()
 
     def watch() -> None:
         while not done.wait(0.05):
-            if cancel.is_set():
+            if cancel is not None and cancel.is_set():
+                solver.stop_search()
+                return
+            if cpu_seconds is not None and time.process_time() - begun > cpu_seconds:
+                if spent is not None:
+                    spent.append(True)
                 solver.stop_search()
                 return
 

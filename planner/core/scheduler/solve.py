@@ -23,9 +23,16 @@ __all__ = ["Solution", "StageResult", "solve_lexicographic"]
 
 # deterministic time units per second of the limit: measured 0.2-0.4 per wall second for one
 # worker on the shared 2-core machine under a load of 6 (0.1 had a 10 s limit stop after
-# 2.5 s with the search unfinished), so the limit is mostly spent searching
+# 2.5 s with the search unfinished), so the limit is mostly spent searching; in CPU time
+# (2026-12-05, load 9): 1.5-1.9 CPU seconds per unit with 1 consultant, 4.4 with 5, about
+# 20 with 50 (presolve of 50 optional intervals per step), so a 10 s limit searches about
+# 3 s with few consultants and is cut by the CPU safety net with many
 DET_PER_SECOND = 0.2
-WALL_SAFETY = 1.5
+# safety nets for a model whose deterministic time runs slow: the process's CPU time (the
+# same on a loaded machine as on a quiet one, so the plan does not depend on the load),
+# and the wall clock only for a badly overloaded machine; either means the quick plan
+CPU_SAFETY = 1.5
+WALL_SAFETY = 6.0
 PROBE_DET = 0.05
 _TRACE = bool(os.environ.get("PLANNER_TRACE_SOLVER"))
 
@@ -66,8 +73,9 @@ def _solver(seconds: float) -> cp_model.CpSolver:
     Measured on the 2-core machine: for these models one worker proves optima faster than
     eight (eight interleaved workers, the deterministic multi-worker mode, were 5-8x
     slower), and only deterministic time makes the result independent of machine load.
-    The wall-clock limit is a safety net for a badly overloaded machine; hitting it is
-    reported, and the caller then falls back to the deterministic quick plan.
+    The process's CPU time (watched while solving) and the wall clock are safety nets for a
+    model whose deterministic time runs slow and for a badly overloaded machine; hitting
+    either is reported, and the caller then falls back to the deterministic quick plan.
     """
     solver = cp_model.CpSolver()
     params = solver.parameters
@@ -180,8 +188,8 @@ def solve_lexicographic(sm: ScheduleModel, seconds: float,
             break
         model.minimize(expr)
         solver = _solver(left)
-        cpu = time.process_time()
-        with watching(solver, cancel):
+        cpu, spent = time.process_time(), list[bool]()
+        with watching(solver, cancel, max(0.05, left) * CPU_SAFETY, spent):
             status = solver.solve(model, SolutionTap(sm, found) if found else None)
         cpu = time.process_time() - cpu
         used += solver.deterministic_time / DET_PER_SECOND
@@ -190,7 +198,8 @@ def solve_lexicographic(sm: ScheduleModel, seconds: float,
             print(name, solver.status_name(status), round(solver.wall_time, 3),
                   round(cpu, 3), round(solver.deterministic_time, 3))
         if status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE) and not stopped and \
-                solver.deterministic_time < solver.parameters.max_deterministic_time * 0.98:
+                (spent or solver.deterministic_time
+                 < solver.parameters.max_deterministic_time * 0.98):
             out.wall_limited = True
             break
         if status == cp_model.INFEASIBLE and not out.stages:
