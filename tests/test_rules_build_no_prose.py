@@ -35,13 +35,9 @@ _GLUE = {"and", "or", "the", "is", "are", "to", "of", "on", "in", "its", "their"
 # product ("Exchange 2016").
 _NAMES = {"'<Outbound to Office 365>'", "<completion date>", "Exchange " + _FIELD}
 
-# Strings that still read as prose, per module: the "<SE server>" and "<Mailbox server>" a
-# relay client or an Edge's connectors go to when no server takes over (a name in the relay
-# rule's title and command), and the cycle error.
+# Strings that still read as prose, per module: the cycle error (an exception's text).
 PROSE_LEFT = {
-    "edge.py": 1,
     "order.py": 1,
-    "side_by_side.py": 1,
 }
 
 

@@ -165,15 +165,18 @@ class Catalogue:
         if field.clauses is not None:
             return self.formats.get("clause", "; ").join(
                 t for t in (self.render(m) for m in field.clauses) if t)
-        if field.names is not None:
-            return self.names(field.names, limit=len(field.names) or 1)
+        if field.names is not None:  # a placeholder among them in this language too
+            return self.names([self.command(n) for n in field.names],
+                              limit=len(field.names) or 1)
         if field.day is not None:
             return self.date(field.day)
         if field.count is not None:
             return self.number(field.count, 0)
         if field.number is not None:
             return self.number(field.number)
-        return field.text if field.text is not None else "–"  # a fact not known
+        if field.text is not None:  # a placeholder ("<SE server>") in this language too
+            return self.command(field.text)
+        return "–"  # a fact not known
 
     def _fill(self, message: str, fields: Mapping[str, Any]) -> str:
         if not fields:

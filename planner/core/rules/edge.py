@@ -85,7 +85,8 @@ def _replace(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[St
     retired = s.path is MigrationPath.DECOMMISSION
     # its own receive connectors and relay clients move first (EdgeSync does not copy them)
     moved = edge_connector_steps(
-        ctx, s, (_receivers(ctx) or ["<Mailbox server>"]) if retired else [new], reason,
+        ctx, s, (_receivers(ctx) or [placeholder("mailbox_server")]) if retired else [new],
+        reason,
         new_server_install_ids(ctx) if retired else [f"edge:new:{s.name}"],
         [] if retired else [f"edge:subscribe:{s.name}"])
     remove = make_step(

@@ -227,7 +227,7 @@ def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
     out = [recv] if recv else []
     if clients or unknown:
         fields = group_fields(g)
-        new = ", ".join(g.targets) or "<SE server>"
+        new = ", ".join(g.targets) or placeholder("se_server")
 
         def make(sid: str, kind: str, target: str, title: Message, detail: list[Message],
                  **kw: Any) -> Step:
