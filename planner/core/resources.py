@@ -8,6 +8,10 @@ from pathlib import Path
 
 __all__ = ["resource_path", "resource_root"]
 
+# Resolved once: resolve() asks the file system, and the window asks for an icon path twenty
+# times while it starts.
+_CHECKOUT = Path(__file__).resolve().parents[2] / "resources"
+
 
 def resource_root() -> Path:
     """The resources folder: $PLANNER_RESOURCES, a PyInstaller bundle's, or the checkout's."""
@@ -17,7 +21,7 @@ def resource_root() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    return _CHECKOUT
 
 
 def resource_path(*parts: str) -> Path:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -141,6 +141,32 @@ class EmptyState(QFrame):
         box.addStretch(2)
 
 
+class _Tables(Mapping[str, EntityTable]):
+    """The estate view's tables by entity; each is built into its tab when first asked for
+    (start-up time: eight tables and their models for an empty window nobody sees)."""
+
+    def __init__(self, view: EstateView) -> None:
+        self._view = view
+        self._built: dict[str, EntityTable] = {}
+
+    def __getitem__(self, entity: str) -> EntityTable:
+        if entity not in self._built:
+            if entity not in ENTITY_TITLES:
+                raise KeyError(entity)
+            self._built[entity] = self._view.build_table(entity)
+        return self._built[entity]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(ENTITY_TITLES)
+
+    def __len__(self) -> int:
+        return len(ENTITY_TITLES)
+
+    def is_built(self, entity: str) -> bool:
+        """True once the entity's table exists."""
+        return entity in self._built
+
+
 class EstateView(QTabWidget):
     """Tabs with one table per entity (servers first); a hint with buttons while empty."""
 
@@ -150,16 +176,39 @@ class EstateView(QTabWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.tables: dict[str, EntityTable] = {}
         for entity, title in ENTITY_TITLES.items():
-            table = EntityTable(document, entity, self)
-            self.tables[entity] = table
-            self.addTab(table, title())
+            stand_in = QWidget()  # the table is built when its tab is first shown
+            stand_in.setObjectName(f"unbuilt-{entity}")
+            self.addTab(stand_in, title())
+        self.tables = _Tables(self)
         self.empty = EmptyState(self)
         self.empty.import_button.clicked.connect(self.importRequested)
         self.empty.open_button.clicked.connect(self.openRequested)
+        self.currentChanged.connect(lambda _index: self._build_current())
         document.estateChanged.connect(self._update_titles)
         self._update_titles()
+
+    def _build_current(self) -> None:
+        # An empty estate shows the empty state over the tabs: no table is needed yet.
+        if self.document.estate.servers and 0 <= self.currentIndex() < len(ENTITY_TITLES):
+            self.tables[list(ENTITY_TITLES)[self.currentIndex()]]
+
+    def build_table(self, entity: str) -> EntityTable:
+        """Build an entity's table into its tab (see :class:`_Tables`)."""
+        index = list(ENTITY_TITLES).index(entity)
+        table = EntityTable(self.document, entity, self)
+        stand_in = self.widget(index)
+        current = self.currentIndex()
+        title = self.tabText(index)
+        self.blockSignals(True)  # the swap must not look like the consultant changing tabs
+        self.removeTab(index)
+        self.insertTab(index, table, title)
+        self.setCurrentIndex(current)
+        self.blockSignals(False)
+        if stand_in is not None:
+            stand_in.deleteLater()
+        self.empty.raise_()  # a new tab must not cover the empty state
+        return table
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the empty-state hint over the whole page."""
@@ -175,6 +224,8 @@ class EstateView(QTabWidget):
         if empty:
             self.empty.setGeometry(self.rect())
             self.empty.raise_()
+        else:
+            self._build_current()
 
     def show_record(self, entity: str, name: str) -> bool:
         """Switch to the entity's tab and select the named record."""

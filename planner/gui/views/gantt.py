@@ -213,7 +213,7 @@ class GanttView(QWidget):
         box.addWidget(self.note)
         box.addWidget(self.chart, 1)
         # a plan that lands while the page is hidden is drawn when it is shown
-        document.planChanged.connect(WhenShown(self, self.refresh))
+        document.planChanged.connect(WhenShown(self, self.refresh).request)
         document.busyChanged.connect(self._busy)
         self.refresh()
 

@@ -12,6 +12,7 @@ from html import escape
 from typing import Any
 
 import networkx as nx
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import (
@@ -205,7 +206,7 @@ class GraphView(QWidget):
             item.set_judged(judged)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:  # the graph must not take the window down
+        if generation == self._generation and shiboken6.isValid(self):  # never fatal
             self._clear()
             self.details.setHtml(f"<p>{escape(_tr('The graph cannot be drawn:'))} "
                                  f"{escape(str(exc))}</p>")
@@ -216,8 +217,8 @@ class GraphView(QWidget):
         self.scene.clear()
 
     def _start_drawing(self, generation: int, result: tuple[Any, GraphLayout]) -> None:
-        if generation != self._generation:
-            return
+        if generation != self._generation or not shiboken6.isValid(self):
+            return  # a newer build took over, or the page went (a language switch rebuilds it)
         selected = self.selected_node()
         self._clear()
         self.graph, layout = result
@@ -227,8 +228,8 @@ class GraphView(QWidget):
         nodes = list(layout.nodes.items())
 
         def draw_slice(start: int) -> None:
-            if generation != self._generation:
-                return  # a newer build took over
+            if generation != self._generation or not shiboken6.isValid(self):
+                return  # a newer build took over, or the page went
             for node, box in nodes[start:start + DRAW_SLICE]:
                 self._draw_node(node, box, assessed)
             if start + DRAW_SLICE < len(nodes):
@@ -308,7 +309,7 @@ class GraphView(QWidget):
         edges = list(self.graph.edges(data=True))
 
         def draw_slice(start: int) -> None:
-            if generation != self._generation:
+            if generation != self._generation or not shiboken6.isValid(self):
                 return
             for src, dst, data in edges[start:start + DRAW_SLICE]:
                 self._draw_edge(src, dst, data)

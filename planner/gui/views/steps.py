@@ -82,7 +82,7 @@ class StepsView(QWidget):
         box.addLayout(self._button_row)
         box.addWidget(split, 1)
         # a plan that lands while the page is hidden is drawn when it is shown
-        document.planChanged.connect(WhenShown(self, self.refresh))
+        document.planChanged.connect(WhenShown(self, self.refresh).request)
         document.decisionsChanged.connect(self._decisions_changed)
         self.refresh()
 

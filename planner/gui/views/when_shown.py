@@ -16,7 +16,11 @@ __all__ = ["WhenShown"]
 
 
 class WhenShown(QObject):
-    """Call it to refresh ``widget`` now if visible, else when it is next shown."""
+    """``request()`` refreshes ``widget`` now if visible, else when it is next shown.
+
+    Connect signals to ``request`` (a method of this QObject, a child of the widget), so Qt
+    drops the connection when the widget goes (a plain callable would outlive it).
+    """
 
     def __init__(self, widget: QWidget, refresh: Callable[[], object]) -> None:
         super().__init__(widget)
@@ -25,7 +29,7 @@ class WhenShown(QObject):
         self.stale = False
         widget.installEventFilter(self)
 
-    def __call__(self) -> None:
+    def request(self) -> None:
         """Refresh now, or note that the widget is out of date."""
         if self._widget.isVisible():
             self.stale = False
