@@ -207,3 +207,19 @@ def test_estate_columns_fit_once_and_keep_the_consultants_width(qtbot: Any,
     assert table.proxy.setData(table.proxy.index(0, site), "Hamburg")  # an edit resets
     qtbot.wait(20)
     assert header.sectionSize(fqdn) == longest + 90
+
+
+def test_a_long_finding_fits_the_page_without_scrolling_sideways(qtbot: Any,
+                                                                  monkeypatch: Any) -> None:
+    doc = fake_document(monkeypatch)
+    long_text = "Exchange Online judges this server's build as outdated " * 6
+    doc.set_project(replace(doc.project, findings=(
+        Finding(Severity.WARNING, "X-LONG", long_text, long_text),)))
+    view = FindingsView(doc)
+    qtbot.addWidget(view)
+    view.resize(860, 500)
+    view.show()
+    header = view.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(0) < header.defaultSectionSize())  # fitted
+    qtbot.wait(20)
+    assert header.length() <= view.table.viewport().width() + 1

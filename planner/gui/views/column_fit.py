@@ -46,4 +46,11 @@ class ColumnFitter(QObject):
                 model.rowCount() == 0:
             return
         self._fitted = True
-        self._table.resizeColumnsToContents()
+        header = self._table.horizontalHeader()
+        last = header.count() - 1
+        for column in range(header.count()):
+            # a stretching column fills the rest: fitted to a long message it ran off screen
+            stretches = header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch or \
+                (column == last and header.stretchLastSection())
+            if not stretches:
+                self._table.resizeColumnToContents(column)
