@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
+from planner.core import explanation
 from planner.core.catalogue import Catalogue, Message, catalogue, languages
-from planner.core.explanation import message, note
 from planner.core.vocabulary import PATHS, PHASES, STAGE_KINDS, STEP_KINDS, MigrationPath, Phase
 
 _FIELD = re.compile(r"{(\w+)}")
@@ -85,12 +85,13 @@ def test_every_vocabulary_word_has_a_label(lang: str) -> None:
 def test_command_notes_and_placeholders_show_in_the_language() -> None:
     # a command keeps its cmdlets; its comments and <placeholders> are catalogue texts, also
     # where a placeholder stands in a step title's field ("Re-point X to <SE server>")
+    note = explanation.note
     command = ("Get-Queue -Server EX01" + "  # " + note("commands.on_server", server="EX01")
                + "\nResume-MoveRequest  # " + note("commands.on_day", day="2026-12-07"))
     assert catalogue("de").command(command) == (
         "Get-Queue -Server EX01  # auf EX01\nResume-MoveRequest  # am 07.12.2026")
     assert catalogue("en").command(command).endswith("# on 7 Dec 2026")
-    title = message("steps.relay.title", name="Scanner",
+    title = explanation.message("steps.relay.title", name="Scanner",
                     new="<" + note("commands.placeholder.se_server") + ">")
     assert catalogue("de").render(title) == "Scanner auf <SE-Server> umstellen"
     assert catalogue("de").command("x  # " + note("commands.no_such_note")) == \

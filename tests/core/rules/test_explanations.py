@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from planner.core.catalogue import catalogue
 from planner.core.model import Estate
+from planner.core.plan import Proposal
+from planner.core.project_io import from_plain, to_plain
 from planner.core.rules import RULE_IDS
+from planner.core.settings import Decisions
 from tests.core.rules.estates import legacy, mixed, small
 from tests.core.rules.proposing import knowledge, plan
 
@@ -91,3 +95,14 @@ def test_commands_carry_their_comments_in_the_plans_language(make: type[Estate])
         german += de
     # the notes are there, in German: a maintenance window's remark, a checklist line
     assert "# im selben Fenster" in german or "Verträge prüfen" in german
+
+
+def test_reasons_with_several_servers_facts_read_back_from_a_project_file() -> None:
+    # a group retired without new servers explains itself by each server's fact (a field of
+    # clauses); a saved plan must read back the same reasons and commands
+    p = plan(mixed(), Decisions(new_servers={"EX2016-01": 0, "EX2016-02": 0}))
+    assert any(f.clauses for s in p.steps for f in (s.reason.fields if s.reason else ()))
+    back = from_plain(Proposal, json.loads(json.dumps(to_plain(p))), "plan.proposal")
+    assert back == p
+    assert [s.why("de") for s in back.steps] == [s.why("de") for s in p.steps]
+    assert [s.command_in("de") for s in back.steps] == [s.command_in("de") for s in p.steps]
