@@ -17,6 +17,7 @@ from planner.gui.views.estate import EstateView
 from planner.gui.views.findings import FindingsView, target_of
 from planner.gui.views.graph import GraphView
 from planner.gui.views.graph_layout import layout_graph
+from planner.gui.worker import Job
 from tests.gui.planning_fixtures import fake_document
 
 
@@ -223,3 +224,28 @@ def test_a_long_finding_fits_the_page_without_scrolling_sideways(qtbot: Any,
     qtbot.waitUntil(lambda: header.sectionSize(0) < header.defaultSectionSize())  # fitted
     qtbot.wait(20)
     assert header.length() <= view.table.viewport().width() + 1
+
+
+def test_the_plans_columns_are_fitted_when_the_plan_arrives_after_the_estate(
+        qtbot: Any, monkeypatch: Any) -> None:
+    doc = fake_document(monkeypatch)
+    held: list[Any] = []  # the re-plan waits, as on the worker
+    sync = doc.runner
+    monkeypatch.setattr(doc, "_runner", type("Held", (), {
+        "submit": lambda _self, *args, **kwargs: held.append((args, kwargs)) or Job("held")})())
+    doc.set_project(replace(doc.project, plan=None))  # the estate first, as after an import
+    doc.replan()
+    assert doc.plan is None and held
+    view = EstateView(doc)
+    qtbot.addWidget(view)
+    view.show()
+    table = view.tables["servers"]
+    header = table.table.horizontalHeader()
+    path = table.model.columns.index("path")
+    qtbot.waitUntil(lambda: header.sectionSize(0) < header.defaultSectionSize())
+    monkeypatch.setattr(doc, "_runner", sync)
+    doc.replan()  # the plan lands: the Path column fills in
+    assert doc.plan is not None
+    longest = max(table.fontMetrics().horizontalAdvance(str(table.proxy.index(r, path).data()))
+                  for r in range(table.proxy.rowCount()))
+    qtbot.waitUntil(lambda: header.sectionSize(path) >= longest)
