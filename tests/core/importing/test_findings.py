@@ -71,6 +71,11 @@ def test_empty_and_non_spreadsheet_files(tmp_path: Path) -> None:
                        "photos.zip": "IMPORT-FILE-UNSUPPORTED",
                        "missing.csv": "IMPORT-FILE-MISSING"}
     assert not result.read_anything
+    # why, in the reader's words, not the system's (English) error text
+    missing = next(f for f in result.findings if f.file == "missing.csv")
+    assert missing.message("de") == "Die Datei lässt sich nicht öffnen: sie existiert nicht."
+    zipped = next(f for f in result.findings if f.file == "photos.zip")
+    assert "(ein ZIP-Archiv)" in zipped.message("de")
 
 
 def test_zip_bomb_is_refused_before_unpacking(tmp_path: Path,
