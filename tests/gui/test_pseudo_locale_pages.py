@@ -27,13 +27,15 @@ from planner.gui.worker import SyncRunner
 from tests.gui.screen_texts import shown_texts
 from tests.test_pseudo_locale import pseudo_locale  # noqa: F401  (the fixture)
 
-MIXED = [resource_path("samples", "mixed", "inventory.xlsx")]
+SAMPLES = {"mixed": [resource_path("samples", "mixed", "inventory.xlsx")],
+           # importer findings (columns not used, hybrid inferred) on the findings page
+           "messy-de": [resource_path("samples", "mixed-messy-de", "Bestand.xlsx")]}
 
 
-@pytest.fixture
-def window(qtbot: Any, tmp_path: Path, pseudo_locale: str,  # noqa: F811
+@pytest.fixture(params=sorted(SAMPLES))
+def window(request: Any, qtbot: Any, tmp_path: Path, pseudo_locale: str,  # noqa: F811
            monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    """The main window on the mixed sample, its core texts in the pseudo-locale."""
+    """The main window on a sample, its core texts in the pseudo-locale."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     i18n.install_translators(app, "en")  # Qt's widget texts: the source language
@@ -41,7 +43,7 @@ def window(qtbot: Any, tmp_path: Path, pseudo_locale: str,  # noqa: F811
     window = MainWindow(Document(runner=SyncRunner()), recovery_dir=tmp_path)
     qtbot.addWidget(window)
     window.resize(1280, 800)
-    assert _load_files(window, MIXED, quiet=True) == ""
+    assert _load_files(window, SAMPLES[request.param], quiet=True) == ""
     window.document.undo_stack.setClean()  # closes without asking when qtbot closes it
     window.show()
     return window
@@ -81,11 +83,11 @@ def test_gui_pages_show_core_texts_in_the_pseudo_locale_and_no_codes(
     texts = _page_texts(window)
     shown = "\n".join(texts)
     sentences = _core_sentences(window)
-    assert len(sentences) >= 10  # the mixed sample has findings and many steps
+    assert len(sentences) >= 10  # the samples have findings and many steps
     leaks = sorted(f"{what}: {t[:80]}" for t, what in sentences.items() if t in shown)
     assert leaks == [], "\n".join(leaks)
     findings = [f for f in window.document.findings if f.text is not None]
-    assert findings, "the mixed sample has findings that are data"
+    assert findings, "the samples have findings that are data"
     assert findings[0].message(pseudo_locale) in shown  # their words, in the pseudo-locale
     # no finding's code on a label or in a cell; the area's support tooltip names it
     reference = catalogue(pseudo_locale)("vocabulary.finding_area.reference", code="")
