@@ -16,7 +16,7 @@ from typing import Any
 from planner.cli.finding_lines import finding_line, severity_width
 from planner.cli.log_progress import terminal_progress
 from planner.core.builds import BuildParseError, identify
-from planner.core.catalogue import catalogue
+from planner.core.catalogue import catalogue, languages
 from planner.core.importing import (
     ColumnMapping,
     ImportResult,
@@ -40,7 +40,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--mapping", help="a saved column mapping (JSON) to use")
     p.add_argument("--json", action="store_true", help="print estate and findings as JSON")
     p.add_argument("--save-mapping", metavar="OUT", help="write the column mapping used")
-    p.add_argument("--lang", choices=("en", "de"), default="en", help="message language")
+    p.add_argument("--lang", choices=languages(), default="en", help="message language")
     p.set_defaults(run=run)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from planner.cli.finding_lines import finding_line
 from planner.cli.log_progress import terminal_progress
 from planner.cli.plan_decisions import add_arguments, apply
-from planner.core.catalogue import catalogue
+from planner.core.catalogue import catalogue, languages
 from planner.core.documentation_facts import OVERRIDE_CODE
 from planner.core.errors import OutputFileError
 from planner.core.exo_view import exo_text, implied_overrides
@@ -37,7 +37,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--pdf", metavar="OUT", help="the customer report as PDF")
     p.add_argument("--html", metavar="OUT", help="the customer report as HTML")
     p.add_argument("--graphml", metavar="OUT", help="the dependency graph as GraphML")
-    p.add_argument("--lang", choices=("de", "en"), help="language of exports and report")
+    p.add_argument("--lang", choices=languages(), help="language of exports and report")
     p.add_argument("--paper", choices=("A4", "Letter"), help="paper size of the report")
     p.add_argument("--scenario", metavar="NAME",
                    help="with a project file (.seplan): export this saved scenario "

@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from planner.core.catalogue import languages
 from planner.core.knowledge import KnowledgeError, load_knowledge
 from planner.core.replace_file import replace_text
 from planner.core.settings import (
@@ -153,7 +154,7 @@ def _project(t: Table) -> dict[str, Any]:
     out: dict[str, Any] = {field: t.text(key) for key, field in _PROJECT_TEXT.items()}
     out["start"] = t.day("start")
     out["as_of"] = t.day("as_of")
-    out["language"] = t.choice("language", ("de", "en"))
+    out["language"] = t.choice("language", languages())  # a language is its catalogues
     out["paper"] = t.choice("paper", ("A4", "Letter"))
     out["throughput_gb_per_day"] = t.at_least("throughput_gb_per_day", MIN_THROUGHPUT_GB)
     out["solver_time_limit_s"] = t.number("solver_time_limit_s", positive=True,

@@ -165,7 +165,7 @@ def test_overrides_split_at_the_dots_are_joined_again() -> None:
         ({"projekt": {}}, "projekt: unknown key"),
         ({"project": {"strat": "2026-12-01"}}, "project.strat: unknown key"),
         ({"project": {"start": "01.12.2026"}}, "project.start: expected a date"),
-        ({"project": {"language": "fr"}}, "project.language: expected one of de, en"),
+        ({"project": {"language": "fr"}}, "project.language: expected one of en, de"),
         ({"project": {"throughput_gb_per_day": 0}}, "project.throughput_gb_per_day"),
         ({"enforcement": {"pause_days_used": {"last year": 3}}}, "expected a year"),
         ({"enforcement": {"pause_days_used": {"2026": 400}}}, "pause_days_used.2026"),
