@@ -129,13 +129,15 @@ def _print_pins(plan: Plan) -> None:
 
 
 def _print_summary(plan: Plan, written: list[str]) -> None:
+    cat = catalogue(plan.settings.language)
     errors = [f for f in plan.findings if f.severity.value == "error"]
     if errors:
-        print(f"{len(errors)} error finding(s) in the input; see `planner check`", file=sys.stderr)
+        print(cat.plural("schedule.cli.errors", len(errors)), file=sys.stderr)
     obj = plan.schedule.objective
-    print(f"{len(plan.proposal.steps)} steps; status {obj.status}; finish {obj.finish}; "
-          f"blocked days {obj.blocked_days}, throttled days {obj.throttled_days}, "
-          f"pause days {obj.pause_days}")
+    print(cat.plural("schedule.cli.summary", len(plan.proposal.steps),
+                     quality=cat(f"report.status_{obj.status}"), finish=obj.finish,
+                     blocked=obj.blocked_days, throttled=obj.throttled_days,
+                     pause=obj.pause_days))
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
     for finding in plan.findings:  # an override that moves nothing must not pass unnoticed

@@ -25,7 +25,7 @@ def test_pins_not_before_and_pauses_from_the_command_line(
     assert steps["hybrid:app"]["start"] == "2026-12-15"
     assert steps["hybrid:app"]["driver_kind"] == "pin"
     assert steps["adprep:org"]["start"] >= "2026-12-08"
-    assert "pause days 3" in capsys.readouterr().out
+    assert "Pausentage 3" in capsys.readouterr().out  # the plan's language (German)
 
 
 def test_a_pin_on_a_saturday_moves_to_monday_and_says_so(
