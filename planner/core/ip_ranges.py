@@ -78,23 +78,31 @@ def _unwrap(text: str) -> str:
     """The cell without the braces, parentheses or list brackets PowerShell puts around lists.
 
     "[::]" is an IPv6 address and "[::]:25" a binding, so brackets go only around a list.
+    Indices move instead of the text being cut, so a cell of a million brackets stays linear.
     """
-    text = text.translate(_QUOTES).strip()
-    while len(text) > 1:
-        head, tail = text[0], text[-1]
-        inner = text[1:-1].strip()
-        if (head, tail) in (("{", "}"), ("(", ")")) or (
-                (head, tail) == ("[", "]") and _address(inner) is None):
-            text = inner
-            continue
-        if head in "{(" and tail not in "})]":
-            text = text[1:].strip()  # a list that was cut off at its end
-            continue
-        if tail in "})" and head not in "{([":
-            text = text[:-1].strip()
-            continue
-        break
-    return text
+    text = text.translate(_QUOTES)
+    first, last = 0, len(text) - 1
+    while first < last:
+        head, tail = text[first], text[last]
+        if head.isspace():
+            first += 1
+        elif tail.isspace():
+            last -= 1
+        elif (head, tail) in (("{", "}"), ("(", ")")) or (
+                (head, tail) == ("[", "]") and not _is_address(text, first + 1, last)):
+            first, last = first + 1, last - 1
+        elif head in "{(" and tail not in "})]":
+            first += 1  # a list that was cut off at its end
+        elif tail in "})" and head not in "{([":
+            last -= 1
+        else:
+            break
+    return text[first:last + 1].strip(" \t\r\n{}()")  # a lone brace left of "{{{"
+
+
+def _is_address(text: str, start: int, stop: int) -> bool:
+    """Whether text[start:stop] is one address (no address is longer than 64 characters)."""
+    return stop - start <= 64 and _address(text[start:stop].strip()) is not None
 
 
 def _split(raw: str, ranges: bool) -> list[str]:
@@ -106,12 +114,12 @@ def _split(raw: str, ranges: bool) -> list[str]:
 
 def split_bindings(raw: str) -> tuple[str, ...]:
     """The bindings of one cell, each as Exchange writes it ("[::]:25")."""
-    return tuple(dict.fromkeys(canonical_binding(p) for p in _split(raw, False)))
+    return tuple(dict.fromkeys(canonical_binding(p) for p in dict.fromkeys(_split(raw, False))))
 
 
 def split_ranges(raw: str) -> tuple[str, ...]:
     """The remote IP ranges of one cell, each as Exchange writes it ("10.1.1.1-10.1.1.9")."""
-    return tuple(dict.fromkeys(canonical_range(p) for p in _split(raw, True)))
+    return tuple(dict.fromkeys(canonical_range(p) for p in dict.fromkeys(_split(raw, True))))
 
 
 def truncated(entries: tuple[str, ...]) -> bool:
