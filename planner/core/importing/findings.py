@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from planner.core.catalogue import catalogue
 from planner.core.explanation import Message, message
 from planner.core.importing.transport_findings import TRANSPORT_SEVERITIES
 from planner.core.model import Finding, Severity
@@ -82,10 +81,6 @@ class Where:
     file: str = ""
     sheet: str = ""
     row: int | None = None
-
-    def text(self, lang: str) -> str:
-        """The place in words of ``lang``: ``inventory.xlsx › Servers › Zeile 4``."""
-        return catalogue(lang).render(self.message())
 
     def message(self) -> Message:
         """The place as a message (``common.place.<parts>``): file, sheet and row in the

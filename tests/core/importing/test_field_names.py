@@ -43,7 +43,9 @@ def test_conflict_and_guess_findings_name_the_field_in_each_language(tmp_path: P
     shown = {f.code: f for f in result.findings}
     conflict = shown["IMPORT-CONFLICT"]
     assert "address spaces is" in conflict.message("en")
-    assert "Adressräume ist" in conflict.message("de")
+    # the other source's place in the reader's words ("Zeile 2", not "row 2")
+    assert "Adressräume ist „*“ in a.csv › Zeile 2, hier aber „contoso.com“" in \
+        conflict.message("de")
     guessed = shown["IMPORT-COLUMN-GUESSED"]
     assert "“address spaces” (69% sure)" in guessed.message("en")
     assert "„Adressräume“ gelesen (69\u00a0% sicher)" in guessed.message("de")  # "69 %"
