@@ -217,6 +217,20 @@ def implied_overrides(evidence: tuple[BaselineEvidence, ...]) -> dict[str, str]:
     return out
 
 
+def _distinct(builds: tuple[str, ...]) -> tuple[str, ...]:
+    """Each recommended build once, in the usual notation: the report often lists a build
+    twice (``{15.2.2562.46, 15.02.2562.046}``), which the finding would name as two."""
+    out: list[str] = []
+    for text in builds:
+        try:
+            shown = str(parse_build_number(text))
+        except BuildParseError:
+            shown = text.strip()
+        if shown not in out:
+            out.append(shown)
+    return tuple(out)
+
+
 def evidence_findings(evidence: tuple[BaselineEvidence, ...]) -> tuple[Finding, ...]:
     """A warning per server whose report shows the baseline moved, naming the override
     (or why there is none to propose)."""
@@ -231,7 +245,7 @@ def evidence_findings(evidence: tuple[BaselineEvidence, ...]) -> tuple[Finding, 
             text = "exo.finding.baseline_judged" if e.cause == "judged_compliant" else \
                 "exo.finding.baseline_recommends"
             extra = {"override": e.key, "value": e.value}
-        recommended = e.recommended or message("exo.finding.nothing_recommended")
+        recommended = _distinct(e.recommended) or message("exo.finding.nothing_recommended")
         out.append(Finding.about(Severity.WARNING, "EXO-BASELINE-MOVED", f"server:{e.server}",
                                  text_key=text, server=e.server, build=e.build,
                                  recommended=recommended, **extra))

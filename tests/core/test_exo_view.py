@@ -278,3 +278,13 @@ def test_the_reports_throttle_date_moves_the_planned_stages(knowledge: Knowledge
     (exposure,) = plan.exposure
     strip = daily_stages(exposure, (), knowledge.policy, date(2026, 10, 20))
     assert next(d.day for d in strip if d.kind == "throttle") == throttled
+
+
+def test_a_build_the_report_lists_in_two_notations_is_named_once(knowledge: Knowledge) -> None:
+    """``{15.2.2562.46, 15.02.2562.046}`` is one build: the warning names it once."""
+    estate = _judged_2016(("15.2.2562.46", "15.02.2562.046", "15.1.2507.66"))
+    (warning,) = evidence_findings(baseline_evidence(estate, Settings(), knowledge,
+                                                     date(2026, 12, 4)))
+    for lang in ("en", "de"):
+        text = warning.message(lang)
+        assert "15.02.2562.046" not in text and text.count("15.2.2562.46") == 1, text
