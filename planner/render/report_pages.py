@@ -73,6 +73,23 @@ def _row_extent(table: QTextTable, row: int) -> tuple[float, float]:
                 for c in cells))
 
 
+def _text_height(table: QTextTable, row: int) -> float:
+    """The height of the row's tallest cell without the gap a page edge puts into it."""
+    tallest = 0.0
+    for col in range(table.columns()):
+        cell = table.cellAt(row, col)
+        block, last = cell.firstCursorPosition().block(), cell.lastCursorPosition().block()
+        height = 0.0
+        while block.isValid():
+            lines = block.layout()
+            height += sum(lines.lineAt(i).height() for i in range(lines.lineCount()))
+            if block == last:
+                break
+            block = block.next()
+        tallest = max(tallest, height)
+    return tallest
+
+
 def _push_split_row(doc: QTextDocument, page_height: float) -> bool:
     """Move the first table row that crosses a page edge to the next page.
 
@@ -92,29 +109,69 @@ def _push_split_row(doc: QTextDocument, page_height: float) -> bool:
         for row in range(first, frame.rows()):
             top, bottom = _row_extent(frame, row)
             if int(top // page_height) == int((bottom - 1) // page_height) \
-                    or bottom - top > page_height - header - 12:
+                    or _text_height(frame, row) > page_height - header - 12:
                 continue
             if row == first:
-                # The first row: move the whole table, header and all.
-                table_format = frame.format()
-                table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                frame.setFormat(table_format)
-            else:
-                _pad_foot(frame, row - 1, (int(top // page_height) + 1) * page_height)
+                _break_before_table(doc, frame)
+            elif not _pad_foot(frame, row - 1, (int(top // page_height) + 1) * page_height,
+                               top):
+                _pad_top(frame, row, (int(top // page_height) + 1) * page_height - top + 1)
             return True
     return False
 
 
-def _pad_foot(table: QTextTable, row: int, page_end: float) -> None:
-    """Pad the foot of every cell of ``row`` down to ``page_end``."""
+def _break_before_table(doc: QTextDocument, table: QTextTable) -> None:
+    """Move a table to the next page, header and all, with the heading right above it.
+
+    The break goes before that heading, not the table: a break on the table would stay when
+    the heading, parted from it, is moved too, and leave the heading alone on a page.
+    """
+    before = doc.findBlock(table.firstPosition() - 2)
+    if before.isValid() and before.blockFormat().headingLevel() > 0 \
+            and QTextCursor(before).currentTable() is None:
+        fmt = before.blockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        QTextCursor(before).setBlockFormat(fmt)
+        return
+    table_format = table.format()
+    table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    table.setFormat(table_format)
+
+
+def _pad_foot(table: QTextTable, row: int, page_end: float, next_top: float) -> bool:
+    """Pad the foot of every cell of ``row`` to just above ``page_end``; False if done before.
+
+    Qt keeps a cell's text out of the last (padding + table padding) points of a page:
+    padding that reached the page end would push the row's own last line overleaf, so it
+    stops just short; the next row's first line is then below the page and Qt moves it.
+    """
     bottom = _row_extent(table, row)[1]
+    table_format = table.format()
+    pad = page_end - bottom - table_format.cellPadding() - table_format.border() - 1
+    cells = [table.cellAt(row, col) for col in range(table.columns())
+             if table.cellAt(row, col).column() == col]  # a spanning cell once
+    padded = min(c.format().toTableCellFormat().bottomPadding() for c in cells)
+    if padded > pad + 0.5:
+        return False  # padded twice and the next row still starts on this page
+    if padded >= pad - 0.5:
+        # Qt counted less of the padding than asked: add what the next row still lacks
+        pad = padded + page_end - next_top + 1
+    for cell in cells:
+        fmt = cell.format().toTableCellFormat()
+        fmt.setBottomPadding(max(fmt.bottomPadding(), pad))
+        cell.setFormat(fmt)
+    return True
+
+
+def _pad_top(table: QTextTable, row: int, room: float) -> None:
+    """The fallback when padding the row above did not move ``row``: top padding moves it
+    overleaf, at the cost of a gap of ``room`` under the repeated header."""
     for col in range(table.columns()):
         cell = table.cellAt(row, col)
-        if cell.column() != col:
-            continue  # a cell spanning columns is padded once
-        fmt = cell.format().toTableCellFormat()
-        fmt.setBottomPadding(fmt.bottomPadding() + max(page_end - bottom, 0.0))
-        cell.setFormat(fmt)
+        if cell.column() == col:
+            fmt = cell.format().toTableCellFormat()
+            fmt.setTopPadding(fmt.topPadding() + room)
+            cell.setFormat(fmt)
 
 
 def _is_figure(block: QTextBlock) -> bool:

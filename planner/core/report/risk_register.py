@@ -169,4 +169,5 @@ def risk_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
                  for i, r in enumerate(plan_risks(plan, knowledge, words), 1))
     head = tuple(words(k) for k in ("col_risk_no", "col_risk", "col_probability", "col_impact",
                                     "col_owner", "col_mitigation", "col_source"))
-    return Table(head, rows, (4, 26, 11, 10, 13, 26, 10))
+    # wide enough for the German bold headers ("Verantwortlich", "Auswirkung") at 8 pt
+    return Table(head, rows, (4, 25, 10, 12, 15, 24, 10))

@@ -1,0 +1,72 @@
+"""Pagination on small made-up documents: whatever the length of what comes before, a heading
+never stays alone at a page foot and a table row is never split over a page edge."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextTable
+
+from planner.render.report_pages import keep_with_next, text_top
+from planner.render.report_pdf import ensure_app
+
+PAGE = 220.0
+ROW = "<tr><td>{n}</td><td>first line of row {n}<br>second line<br>third line</td></tr>"
+
+
+def _document(lines: int) -> QTextDocument:
+    ensure_app()
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    rows = "".join(ROW.format(n=n) for n in range(6))
+    doc.setHtml("".join(f"<p>Filler line {i}</p>" for i in range(lines))
+                + "<h2>A heading above its table</h2><table width='100%' cellpadding='2'>"
+                  "<thead><tr><th>No.</th><th>What</th></tr></thead>" + rows + "</table>"
+                + "<p>After the table.</p>")
+    doc.setPageSize(QSizeF(300, PAGE))
+    keep_with_next(doc, PAGE)
+    return doc
+
+
+def _page(doc: QTextDocument, top: float) -> int:
+    return int(top // PAGE)
+
+
+@pytest.mark.parametrize("lines", range(0, 16))
+def test_a_heading_starts_its_table_and_rows_stay_whole(lines: int) -> None:
+    doc = _document(lines)
+    layout = doc.documentLayout()
+    heading = next(b for b in _blocks(doc) if b.blockFormat().headingLevel())
+    table = next(f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable))
+    first_row = [table.cellAt(table.format().headerRowCount(), c).firstCursorPosition().block()
+                 for c in range(table.columns())]
+    # the heading is on the page where the table's first row is, not alone before it
+    assert _page(doc, text_top(doc, heading)) == _page(doc, text_top(doc, first_row[0]))
+    first = table.format().headerRowCount()
+
+    def extent(row: int) -> tuple[float, float]:
+        cells = [table.cellAt(row, c) for c in range(table.columns())]
+        return (min(layout.blockBoundingRect(c.firstCursorPosition().block()).top()
+                    for c in cells),
+                max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
+                    for c in cells))
+
+    under_header = extent(first)[0] - extent(0)[0]
+    for row in range(first, table.rows()):
+        top, bottom = extent(row)
+        assert _page(doc, top) == _page(doc, bottom - 1), (lines, row)
+        if row > first and _page(doc, top) > _page(doc, extent(row - 1)[0]):
+            # overleaf, right under the repeated header: no gap
+            assert top - _page(doc, top) * PAGE <= under_header + 6, (lines, row)
+    # nothing before the heading was pushed: at most one page for the filler
+    assert doc.pageCount() <= 4
+
+
+def _blocks(doc: QTextDocument) -> list[QTextBlock]:
+    found: list[QTextBlock] = []
+    block = doc.begin()
+    while block.isValid():
+        if QTextCursor(block).currentTable() is None:
+            found.append(block)
+        block = block.next()
+    return found
