@@ -23,6 +23,7 @@ from planner.core.calendar import build_calendar
 from planner.core.exo_view import implied_overrides
 from planner.core.export.xlsx import write_workbook
 from planner.core.plan import Plan
+from planner.core.report.summary import deadlines
 from planner.pipeline import knowledge_for, load_inputs, make_plan
 
 HERE = Path(__file__).resolve().parents[1] / "estates"
@@ -94,3 +95,14 @@ def test_the_pause_is_a_customer_task_due_on_the_as_of_day_in_every_deliverable(
         # Pause 1 | from | until | days | run on | command: run on the step's day, not later
         assert row[1].date() == plan.schedule.pauses[0].start
         assert row[4].date() == settings.as_of, (name, row)
+
+
+def test_the_summary_says_throttled_since_the_reports_date_even_when_the_clock_moved() -> None:
+    """HH-EX16-02: throttled 14.10.2026 by the report, blocking 13.12.2026 (60 days later
+    where the table says 30: the report wins for the clock) — the customer's admin center
+    shows throttling since 14.10., and so must the report's "if nothing is done" table."""
+    plan = _plan("exo-report-nordlicht")
+    rows = {d.server: d for d in deadlines(plan, knowledge_for(plan.settings))}
+    assert rows["HH-EX16-02"].throttle_from == date(2026, 10, 14)
+    assert rows["HH-EX16-01"].throttle_from == date(2024, 4, 27)
+    assert rows["KI-EX19-01"].throttle_from == date(2026, 11, 19)

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from planner.core.enforcement import stage_thresholds
+from planner.core.enforcement import DetectionIndex, stage_thresholds
 from planner.core.knowledge import Knowledge
 from planner.core.knowledge_facts import facts_of
 from planner.core.model import Severity
@@ -45,7 +45,18 @@ class Deadline:
     estimated: bool = False  # first detection assumed (baseline day), not reported by EXO
 
 
-def _deadline(exposure: Exposure, plan: Plan, knowledge: Knowledge) -> Deadline:
+def _reported_throttle(exposure: Exposure, plan: Plan, index: DetectionIndex) -> date | None:
+    """The day Exchange Online's report says throttling began: a fact, even where the
+    report's later dates move the stage clock (say, after a pause the tenant took)."""
+    if exposure.first_detected_source != "exo_report":
+        return None
+    server = plan.estate.server(exposure.server)
+    row = index.row(exposure.server, server.fqdn if server else "")
+    return row.throttle_date if row is not None else None
+
+
+def _deadline(exposure: Exposure, plan: Plan, knowledge: Knowledge,
+              index: DetectionIndex) -> Deadline:
     throttle, _ = stage_thresholds(knowledge.policy)
     full = max(s.start_day for s in knowledge.policy.stages)
     # Only the plan's own days count: what happened before its start is history.
@@ -55,8 +66,10 @@ def _deadline(exposure: Exposure, plan: Plan, knowledge: Knowledge) -> Deadline:
     return Deadline(
         server=exposure.server,
         first_detected=exposure.first_detected,
-        # the stage clock: first detection, unless the report's dates move it
-        throttle_from=exposure.clock + timedelta(days=throttle),
+        # the report's throttling date, else the stage clock: first detection, unless the
+        # report's dates move it
+        throttle_from=_reported_throttle(exposure, plan, index)
+        or exposure.clock + timedelta(days=throttle),
         block_from=exposure.clock + timedelta(days=full),
         cutover=exposure.cutover,
         worst_stage=worst.stage if worst else 1,
@@ -67,7 +80,8 @@ def _deadline(exposure: Exposure, plan: Plan, knowledge: Knowledge) -> Deadline:
 
 def deadlines(plan: Plan, knowledge: Knowledge) -> tuple[Deadline, ...]:
     """One entry per judged server, the most urgent (earliest full block) first."""
-    rows = [_deadline(e, plan, knowledge) for e in plan.schedule.exposure]
+    index = DetectionIndex.build(plan.estate, plan.settings)
+    rows = [_deadline(e, plan, knowledge, index) for e in plan.schedule.exposure]
     return tuple(sorted(rows, key=lambda d: (d.block_from, d.server.lower())))
 
 
