@@ -77,6 +77,8 @@ class Field:
 
 
 def _field(name: str, value: Any) -> Field:
+    if type(value) is str:  # the usual fact (a name, a cell): first, as imports make thousands
+        return Field(name, text=value)
     if value is None:
         return Field(name)  # not known: shown as a dash
     if isinstance(value, Message):

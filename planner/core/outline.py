@@ -108,11 +108,21 @@ def target_message(target: str) -> Message | str:
     """A target such as ``server:EX01`` as a message ("Server EX01" / "Server EX01"); a
     kind without words is only its name, never the code."""
     kind, _, name = target.partition(":")
-    kind = _TARGET_ALIASES.get(kind, kind) or Entity.ORG
-    key = f"vocabulary.target.{kind}"
-    if catalogue(FALLBACK).has(key):
+    key = _TARGET_KEYS.get(kind)
+    if key is None:
+        alias = _TARGET_ALIASES.get(kind, kind) or Entity.ORG
+        key = f"vocabulary.target.{alias}"
+        if not catalogue(FALLBACK).has(key):
+            key = ""
+        if len(_TARGET_KEYS) < 256:  # kinds are few; a hostile file must not grow this
+            _TARGET_KEYS[kind] = key
+    if key:
         return message(key, name=name)
     return name or message("vocabulary.target.org")
+
+
+# a target kind's catalogue key ("" when the kind has no words); an import names thousands
+_TARGET_KEYS: dict[str, str] = {}
 
 
 def finding_place(finding: Finding, lang: str) -> str:

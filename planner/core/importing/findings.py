@@ -142,6 +142,8 @@ _NOWHERE = Where()
 def _typed(value: Any) -> Any:
     """A fact as a message field takes it: places, counts and field names as messages, a
     yes/no as the language's word."""
+    if type(value) is str:  # most facts: a name or a cell's text
+        return value
     if isinstance(value, Where | FieldName | Counted):
         return value.message()
     if isinstance(value, bool):

@@ -159,7 +159,8 @@ def _xlsx_sheet_cells(archive: zipfile.ZipFile, part: str) -> int:
         # fast path: unprefixed tags, every cell with an r="A1" reference (as Excel writes)
         letters = _REF_LETTERS.findall(chunk)
         tags = chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/>")
-        if tags != len(letters) or any(p in chunk for p in (b":c ", b":c>", b":c/")):
+        prefixed = b":c" in chunk and any(p in chunk for p in (b":c ", b":c>", b":c/"))
+        if tags != len(letters) or prefixed:
             rows, cols = _xlsx_positions(archive, part)  # prefixes, or cells without "r"
             return rows * cols
         # each distinct row number once: a row of 100 cells repeats it 101 times
