@@ -22,6 +22,7 @@ from planner.core.builds import (
     latest_row,
     parse_build_number,
 )
+from planner.core.errors import KnowledgeError
 from planner.core.knowledge import BuildRow, Knowledge, load_knowledge, load_knowledge_from
 from planner.core.resources import resource_path
 
@@ -284,6 +285,21 @@ def test_an_se_baseline_can_be_set_in_the_data(tmp_path: Path) -> None:
     assert not below_baseline(old_se, date(2026, 12, 1), K)  # no SE baseline shipped
     assert not below_baseline(identify("15.2.2562.29", knowledge), date(2026, 12, 1), knowledge)
 
+
+
+def test_an_se_baseline_can_be_set_by_a_project_override_without_a_release() -> None:
+    """The README's promise: when Microsoft sets an SE baseline, the consultant overrides
+    ``baseline.SE.RTM`` in the project; the shipped data has no such row to override."""
+    knowledge = load_knowledge({"baseline.SE.RTM": "15.2.2562.46"})
+    on = date(2026, 12, 5)
+    assert below_baseline(identify("15.2.2562.45", knowledge), on, knowledge)
+    assert not below_baseline(identify("15.2.2562.46", knowledge), on, knowledge)
+    assert not below_baseline(identify("15.2.2562.45", K), on, K)
+    assert knowledge.facts["baseline.SE.RTM"].value == "15.2.2562.46"
+    with pytest.raises(KnowledgeError, match="not an Exchange SE build"):
+        load_knowledge({"baseline.SE.RTM": "15.1.2507.61"})
+    with pytest.raises(KnowledgeError, match="unknown knowledge key"):
+        load_knowledge({"baseline.SE.Preview": "15.2.2562.46"})
 
 @pytest.mark.parametrize(("text", "product", "day"), [
     ("15.1.225.16", "2016", date(2015, 7, 22)), ("Exchange 2016 Preview", "2016",

@@ -129,14 +129,23 @@ def _cut_off_findings(tables: Sequence[Table]) -> list[Finding]:
 
 
 def _fill_vertical_merges(rows: list[list[Any]], ranges: Sequence[Any]) -> None:
-    """Copy a vertically merged cell's value into every row it spans (grouped site cells)."""
-    for (r0, c0), (r1, _c1) in ranges:
-        if r1 <= r0 or r0 >= len(rows):
+    """Copy a vertically merged cell's value into every row it spans (grouped site cells).
+
+    Each cell is visited once however the ranges overlap: Excel never writes overlapping
+    merges, but a 24 KB file of 20,000 ranges over the same 2,000 rows took 19 s when each
+    range walked its rows (ranges x rows).
+    """
+    done: dict[int, int] = {}  # column -> the last row a range there has reached
+    for (r0, c0), (r1, _c1) in sorted(r for r in ranges if r[1][0] > r[0][0]):
+        if r0 >= len(rows):
             continue
         value = rows[r0][c0] if c0 < len(rows[r0]) else None
-        for r in range(r0 + 1, min(r1, len(rows) - 1) + 1):
+        start = max(r0 + 1, done.get(c0, -1) + 1)
+        end = min(r1, len(rows) - 1)
+        for r in range(start, end + 1):
             if c0 < len(rows[r]) and rows[r][c0] in ("", None):
                 rows[r][c0] = value
+        done[c0] = max(done.get(c0, -1), end)
 
 
 def decode_text(data: bytes) -> str | None:
