@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -144,8 +145,34 @@ def _check_type(fact: Fact, kind: type) -> None:
         )
 
 
+# A baseline key the data has no row for yet: an SE line (Microsoft has set none so far) or
+# a 2016/2019 line that has none (no build of it passes).
+_NEW_BASELINE = re.compile(r"^baseline\.(2016|2019|SE)\.(RTM|CU\d+)$")
+
+
+def _with_new_baselines(base: _Base, overrides: Mapping[str, Any]) -> _Base:
+    """Baseline rows for override keys the data lacks, so a project can set a baseline
+    Microsoft announced after the release (``baseline.SE.RTM``) without waiting for one.
+    The row passes nothing until the override's value says which build; it takes effect
+    with the policy unless the override gives ``effective_from``."""
+    new = [(k, m) for k in sorted(overrides) if k not in base.facts
+           and (m := _NEW_BASELINE.match(k)) is not None]
+    if not new:
+        return base
+    start = base.facts["policy.start"]
+    source = "project override: a baseline the knowledge base does not hold yet"
+    rows = tuple((key, Baseline(product=m[1], line=m[2], min_build="",
+                                effective_from=start.value, source=source, as_of=start.as_of,
+                                confidence="unconfirmed")) for key, m in new)
+    facts = dict(base.facts)
+    for key, row in rows:
+        facts[key] = Fact(key, "", source, row.as_of, row.confidence)
+    return replace(base, facts=facts, baselines=base.baselines + rows)
+
+
 def _assemble(base: _Base, overrides: Mapping[str, Any]) -> Knowledge:
     """The knowledge with a project's overrides applied, checked again after overriding."""
+    base = _with_new_baselines(base, overrides)
     facts, durations, stages, effective = _overridden(base, overrides)
     for key, kind in REQUIRED_FACTS.items():
         _check_type(facts[key], kind)
