@@ -43,3 +43,6 @@ def test_targets_read_like_words() -> None:
     assert target_label("org", "de") == "Organisation"
     assert target_label("dag:DAG1", "en") == "DAG DAG1"
     assert target_label("weird:thing", "en") == "thing"
+    # a finding about a milestone names the milestone, not its id ("se_cu_blocking")
+    assert target_label("milestone:se_cu_blocking", "de") == "Meilenstein"
+    assert target_label("milestone:se_cu_blocking", "en") == "Milestone"
