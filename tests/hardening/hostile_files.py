@@ -29,14 +29,18 @@ def _cell(ref: str, text: str) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
 
 
-def xlsx_raw(sheet_data: str, sheets: int = 1, shared_strings: str = "", tail: str = "") -> bytes:
-    """An .xlsx written by hand: ``sheets`` sheets that all name the one sheet part
-    (``tail`` what follows the sheet data, such as merged cells)."""
-    book = "".join(f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId1"/>' for i in range(sheets))
-    rels = (f'<Relationship Id="rId1" Type="{_NS}/officeDocument/2006/relationships/worksheet" '
-            'Target="worksheets/sheet1.xml"/>')
+def xlsx_raw(sheet_data: str, sheets: int = 1, shared_strings: str = "", tail: str = "",
+             own_parts: bool = False) -> bytes:
+    """An .xlsx written by hand: ``sheets`` sheets that all name the one sheet part, or each
+    a copy of it (``own_parts``); ``tail`` what follows the sheet data (merged cells)."""
+    parts = sheets if own_parts else 1
+    book = "".join(f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId{i % parts + 1}"/>'
+                   for i in range(sheets))
+    rels = "".join(f'<Relationship Id="rId{i + 1}" Type="{_NS}/officeDocument/2006/'
+                   f'relationships/worksheet" Target="worksheets/sheet{i + 1}.xml"/>'
+                   for i in range(parts))
     if shared_strings:
-        rels += (f'<Relationship Id="rId2" Type="{_NS}/officeDocument/2006/relationships/'
+        rels += (f'<Relationship Id="rIdS" Type="{_NS}/officeDocument/2006/relationships/'
                  'sharedStrings" Target="sharedStrings.xml"/>')
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
@@ -48,9 +52,10 @@ def xlsx_raw(sheet_data: str, sheets: int = 1, shared_strings: str = "", tail: s
         z.writestr("xl/_rels/workbook.xml.rels",
                    f'<Relationships xmlns="{_NS}/package/2006/relationships">{rels}'
                    '</Relationships>')
-        z.writestr("xl/worksheets/sheet1.xml",
-                   f'<worksheet xmlns="{_NS}/spreadsheetml/2006/main"><sheetData>'
-                   f"{sheet_data}</sheetData>{tail}</worksheet>")
+        for i in range(parts):
+            z.writestr(f"xl/worksheets/sheet{i + 1}.xml",
+                       f'<worksheet xmlns="{_NS}/spreadsheetml/2006/main"><sheetData>'
+                       f"{sheet_data}</sheetData>{tail}</worksheet>")
         if shared_strings:
             z.writestr("xl/sharedStrings.xml", shared_strings)
     return buf.getvalue()
@@ -208,12 +213,21 @@ def overlapping_merges_xlsx(merges: int = 200_000) -> bytes:
                     f'{"".join(ranges)}</mergeCells>')
 
 
+def eight_sheets_xlsx() -> bytes:
+    """Eight sheets, each within the per-sheet bound (as eight parts just under the 50 MB
+    entry check were within theirs) but together past the book's (1.5 GB): each sheet's
+    corner cell at J120000 makes it 1.2 million cells."""
+    return xlsx_raw(f'<row r="1">{_cell("A1", "Servername")}</row>'
+                    f'<row r="120000">{_cell("J120000", "x")}</row>', sheets=8, own_parts=True)
+
+
 HOSTILE: dict[str, Callable[[], bytes]] = {
     "bomb-sheet.xlsx": bomb_sheet_xlsx,
     "corner-cells.xlsx": corner_cells_xlsx,
     "sparse-tall.xlsx": sparse_tall_xlsx,
     "unnamed-cells.xlsx": unnamed_cells_xlsx,
     "shared-sheet-part.xlsx": shared_sheet_part_xlsx,
+    "eight-sheets.xlsx": eight_sheets_xlsx,
     "shared-strings-count.xlsx": shared_strings_count_xlsx,
     "repeated-rows.ods": repeated_rows_ods,
     "repeated-columns.ods": repeated_columns_ods,

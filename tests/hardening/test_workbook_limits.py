@@ -92,3 +92,13 @@ def test_overlapping_merged_cells_are_read_once_and_grouped_sites_still_fill(
     assert sites == {f"EX{i:02d}": "Berlin" if i <= 5 else "München" for i in range(1, 11)}
     errors = {f.code for f in result.findings if f.severity is Severity.ERROR}
     assert errors == {"IMPORT-BUILD-MISSING"}  # the file names no builds: nothing else is wrong
+
+
+def test_sheets_each_within_bounds_but_too_many_together_are_refused(tmp_path: Path) -> None:
+    """Eight sheets of 1.2 million cells each pass the per-sheet check; the book's total
+    refuses the file before the reader allocates any of them."""
+    path = tmp_path / "eight.xlsx"
+    path.write_bytes(HOSTILE["eight-sheets.xlsx"]())
+    found = [f for f in import_files([path]).findings if f.code == "IMPORT-WORKBOOK-REFUSED"]
+    assert found and found[0].severity is Severity.ERROR and found[0].file == "eight.xlsx"
+    assert "9,600,000" in found[0].message("en")
