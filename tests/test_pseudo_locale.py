@@ -122,7 +122,8 @@ def _english_texts(plan: Plan, knowledge: Knowledge) -> set[str]:
     other = _not_catalogue_text(plan, knowledge)
     return {v for k, v in english.items() if isinstance(v, str) and len(v) >= 12
             and "{" not in v and k.split(".")[0] in ("report", "export", "vocabulary")
-            and not k.startswith("report.facts.") and v not in other}
+            and not k.startswith(("report.facts.", "report.source_short."))  # names
+            and v not in other}
 
 
 def test_a_third_language_is_found_and_complete(pseudo_locale: str) -> None:

@@ -18,6 +18,10 @@ __all__ = ["citation", "source_words", "step_source_text"]
 _REMARK = re.compile(r"\)\s*:\s.*$|(?<=[\w'])\s*:\s(?!.*').*$")
 _GROUP = re.compile(r"\s*\(([^()]*)\)")
 _WORD = re.compile(r"(?<![\w.'-])[a-z]+(?![\w.'-])")  # a lower-case word, not part of a name
+# the knowledge base's confidence tags ("[P]", "[S]") and relative paths ("../ExchangeServer2013")
+_TAG = re.compile(r"\s*\[[PS?]\]|(?<=\s)\.\./")
+# the knowledge base's short source names (GEBN, CSSX, UPG, ROAD, ODOC22: see facts.toml)
+_SHORT = re.compile(r"\b[A-Z]{3,5}\d*\b")
 
 
 def _kept(match: re.Match[str]) -> str:
@@ -32,7 +36,7 @@ def citation(source: str) -> str:
     """A source as a citation: publisher, title and article number, without the remarks
     (English prose in brackets or after a colon) that the knowledge base keeps for us."""
     # Brackets first: a remark in brackets may hold a ";" or a ":" of its own.
-    text = _GROUP.sub(_kept, source)
+    text = _TAG.sub("", _GROUP.sub(_kept, source))
     parts = []
     for part in text.split(";"):
         kept = _REMARK.sub(lambda m: ")" if m.group(0).startswith(")") else "", part.strip())
@@ -54,8 +58,15 @@ def source_words(words: Catalogue, source: str) -> str:
             part = words("report.source_part.fact_ref", fact=name)
         else:
             part = _WORD.sub(lambda m: _link(words, m), part)
-        parts.append(part)
+        parts.append(_SHORT.sub(lambda m: _short(words, m), part))
     return "; ".join(parts)
+
+
+def _short(words: Catalogue, match: re.Match[str]) -> str:
+    """A short source name as the publisher and document a reader knows; other capitals
+    (DAG, TLS, RTM) stay."""
+    key = "report.source_short." + match.group(0)
+    return words(key) if words.has(key) else match.group(0)
 
 
 def _link(words: Catalogue, match: re.Match[str]) -> str:

@@ -3,6 +3,8 @@ text values and the knowledge base's own source phrases read in the language."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from planner.core.catalogue import catalogue, languages
@@ -89,3 +91,21 @@ def test_a_source_says_unconfirmed_once(knowledge: Knowledge, lang: str) -> None
     cells += [r.cells[4] for r in stage_table(knowledge, words).rows]
     assert any(label in c for c in cells)
     assert all(c.lower().count(label.lower()) <= 1 for c in cells), cells
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_source_names_its_publisher_not_the_knowledge_base_s_short_name(
+        knowledge: Knowledge, lang: str) -> None:
+    """A step's source in every deliverable reads "OfficeDocs-Exchange …", never the citation
+    key ODOC22, a confidence tag [P] or a path climbing out of the docs tree."""
+    sources = [f.source for f in knowledge.facts.values()]
+    sources += [s.source for s in knowledge.policy.stages]
+    sources += [r.source for r in knowledge.rules.values()]
+    assert any("ODOC22" in s for s in sources) and any("[P]" in s for s in sources)
+    words = catalogue(lang)
+    for source in sources:
+        shown = source_words(words, source)
+        assert not re.search(r"\b(GEBN|CSSX|UPG|ROAD|ODOC\d*|PSDOC)\b|\[[PS?]\]|\.\./", shown), (
+            source, shown)
+    moves = source_words(words, knowledge.facts["moves.order"].source)
+    assert moves.startswith("OfficeDocs-Exchange ExchangeServer2013/move-the-exchange-2010")
