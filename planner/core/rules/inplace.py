@@ -20,6 +20,7 @@ from planner.core.rules.adprep import ADPREP
 from planner.core.rules.assess import product_name
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
 from planner.core.rules.commands import (
+    line,
     maintenance_wrapped,
     redirect_target,
     remark,
@@ -97,7 +98,8 @@ def _with_su(ctx: Context) -> tuple[str, list[Message], str]:
         return "", [], ""
     build, release = latest
     return (f" {release}", [message(f"{_TEXT}.su_follows", release=release, build=build)],
-            f"\nInstall SE {release} ({build})" + remark("same_window"))
+            "\n" + line("install_se_update", release=release, build=build)
+            + remark("same_window"))
 
 
 def _server_steps(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[Step]:
@@ -162,7 +164,8 @@ def _su_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Ste
         [s.fact, message(f"{_TEXT}.newest_known", build=latest[0], release=latest[1])],
         _fields(s), predecessors=after,
         command=maintenance_wrapped(name, s.server.dag,
-                                    f"Install SE {latest[1]} ({latest[0]})",
+                                    line("install_se_update", release=latest[1],
+                                         build=latest[0]),
                                     redirect_target(ctx, s)),
         **_in_window(s))
 

@@ -77,7 +77,8 @@ def _text(key: str, **values: Any) -> Message:
 def _new_server_steps(ctx: Context, g: Group, prior: Mapping[str, Step]) -> list[Step]:
     fields = group_fields(g)
     latest = latest_se_build(ctx.knowledge)
-    su = f"\nInstall SE {latest[1]} ({latest[0]})" if latest else ""
+    su = ("\n" + line("install_se_update", release=latest[1], build=latest[0])
+          if latest else "")
     out: list[Step] = []
     alt = _alternative(ctx, g)
     for new in g.new:

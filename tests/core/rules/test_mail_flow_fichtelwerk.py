@@ -102,3 +102,19 @@ def test_the_2019_cu13_server_is_on_cu15_before_any_se_server_is_installed() -> 
     assert len(installs) == 3
     for install in installs:
         assert "cu:FW-EX19" in _before(install), install
+
+
+_POWERSHELL = re.compile(r"^\s*(?:\.\\|[A-Z][a-z]+-[A-Za-z]+\b|Setup\.exe|\$)")
+_ENGLISH = re.compile(r"\b(?:Install|the|and|before|after|only|if|when|from|every|each|then)\b")
+
+
+def test_german_commands_have_no_english_prose_or_comments() -> None:
+    """What a German customer's administrator reads beside the PowerShell is German."""
+    english = []
+    for step in _proposal().steps:
+        for text in step.command_in("de").splitlines():
+            code, _, comment = text.partition("  # ")
+            prose = comment if _POWERSHELL.match(code) else text
+            prose = re.sub(r"'[^']*'|<[^>]*>|„[^“]*“", " ", prose)  # names and placeholders
+            english += [f"{step.id}: {text}" for _ in _ENGLISH.finditer(prose)][:1]
+    assert english == [], "\n".join(english)

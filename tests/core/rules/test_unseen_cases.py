@@ -243,15 +243,17 @@ def test_the_newest_se_update_goes_on_in_the_upgrade_window() -> None:
     up = _step(p, "inplace:EX2019-01")
     assert up.title("en").endswith(f"to Exchange SE {release}")
     assert up.title("de").endswith(f"auf Exchange SE {release} aktualisieren")
-    assert f"Install SE {release} ({build})" in up.command
-    assert up.command.index("Install SE") < up.command.index("StopDagServerMaintenance")
+    command = up.command_in("en")
+    assert f"Install SE {release} ({build})" in command
+    assert command.index("Install SE") < command.index("StopDagServerMaintenance")
+    assert f"SE {release} ({build}) installieren" in up.command_in("de")
     assert not ids(p, "su:EX2019")
     # A server already on an older SE build still gets its own update step.
     se = Server("EX-SE", site="Munich", roles=("Mailbox",), build="15.2.2562.17",
                 os="Windows Server 2022")
     assert "su:EX-SE" in ids(plan(mixed().with_server(se)))
     off = plan(mixed(), Decisions(disabled_rules=frozenset({"latest_se_update"})))
-    assert "Install SE" not in _step(off, "inplace:EX2019-01").command
+    assert "Install SE" not in _step(off, "inplace:EX2019-01").command_in("en")
 
 
 def test_a_judged_server_the_plan_never_takes_out_of_view_is_a_warning() -> None:
