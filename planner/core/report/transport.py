@@ -40,7 +40,7 @@ def transport_section(plan: Plan, lang: str) -> TransportSection | None:
         heading=cat("transport.heading"),
         lead=(lead_text(estate, lang), *exo_sentences(plan, lang)),
         relay=Table(relay.head, tuple(Row(r) for r in relay.rows),
-                    (21, 13, 15, 13, 10, 9, 8, 11), title=cat("transport.relay_title"),
+                    (19, 12, 14, 13, 9, 9, 10, 14), title=cat("transport.relay_title"),
                     nowrap=(1,)),  # an IP address stays whole
         flows=Table(flows.head, tuple(Row(r) for r in flows.rows), (20, 38, 12, 15, 15),
                     title=cat("transport.flow_title")))
