@@ -113,11 +113,15 @@ def _read_workbook(path: Path, kind: str) -> tuple[list[Table], list[Finding]]:
                                         problem=problems.sheets[name]))
                 continue
             sheet = workbook.get_sheet_by_name(name)
-            rows = [list(r) for r in sheet.to_python(skip_empty_area=False)]
-            cut_off = len(rows) > MAX_TABLE_ROWS
-            rows = rows[:MAX_TABLE_ROWS]
-            _fill_vertical_merges(rows, getattr(sheet, "merged_cell_ranges", None) or ())
-            tables.append(Table(path.name, name, tuple(tuple(r) for r in rows), cut_off=cut_off))
+            cells = sheet.to_python(skip_empty_area=False)
+            cut_off = len(cells) > MAX_TABLE_ROWS
+            merges = getattr(sheet, "merged_cell_ranges", None) or ()
+            if merges:  # rows as lists only where merged cells are filled in
+                rows = [list(r) for r in cells[:MAX_TABLE_ROWS]]
+                _fill_vertical_merges(rows, merges)
+                cells = rows
+            tables.append(Table(path.name, name, tuple(map(tuple, cells[:MAX_TABLE_ROWS])),
+                                cut_off=cut_off))
     finally:
         workbook.close()
     return tables, findings + _cut_off_findings(tables)
