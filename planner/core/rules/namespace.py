@@ -84,18 +84,24 @@ def namespace_command(spaces: Sequence[Namespace], to: str, olds: Sequence[Serve
                           old=old))
     elif not pools:
         pools.append(line("lb_pool_switch_unlisted", to=to, old=old))
-    any_old = placeholder("old")
+    first_old = olds[0].name if olds else placeholder("old")
+    autodiscover = next((n.name for n in spaces
+                         if any(v.lower() == "autodiscover" for v in n.services)),
+                        placeholder("autodiscover_namespace"))
     return "\n".join([
-        f"Get-ClientAccessService {olds[0].name if olds else any_old} | fl "
-        f"AutoDiscoverServiceInternalUri; Get-OwaVirtualDirectory -Server {any_old} | fl *Url",
+        f"Get-ClientAccessService {first_old} | fl "
+        f"AutoDiscoverServiceInternalUri; Get-OwaVirtualDirectory -Server {first_old} | fl *Url",
         *pools,
-        f"Set-ClientAccessService {placeholder('each_of', names=to)} "
-        f"-AutoDiscoverServiceInternalUri https://{placeholder('autodiscover_namespace')}"
-        "/Autodiscover/Autodiscover.xml",
-        f"Set-ClientAccessService {placeholder('each_of', names=old)} "
-        "-AutoDiscoverServiceInternalUri $null",
+        f"Set-ClientAccessService {_each(to)} "
+        f"-AutoDiscoverServiceInternalUri https://{autodiscover}/Autodiscover/Autodiscover.xml",
+        f"Set-ClientAccessService {_each(old)} -AutoDiscoverServiceInternalUri $null",
         line("test_clients"),
     ])
+
+
+def _each(names: str) -> str:
+    """One server by its name; several as the placeholder the consultant repeats per server."""
+    return names if names and "," not in names else placeholder("each_of", names=names)
 
 
 def no_namespaces_finding(ctx: Context) -> Finding | None:

@@ -118,3 +118,11 @@ def test_german_commands_have_no_english_prose_or_comments() -> None:
             prose = re.sub(r"'[^']*'|<[^>]*>|„[^“]*“", " ", prose)  # names and placeholders
             english += [f"{step.id}: {text}" for _ in _ENGLISH.finditer(prose)][:1]
     assert english == [], "\n".join(english)
+
+
+def test_the_namespace_switch_names_the_servers_and_the_autodiscover_name_it_knows() -> None:
+    command = _steps()["legacy:namespace:FW-EX13"].command_in("en")
+    assert "Get-OwaVirtualDirectory -Server FW-EX13 |" in command
+    assert ("Set-ClientAccessService FW-EX19 -AutoDiscoverServiceInternalUri "
+            "https://autodiscover.fichtelwerk.de/Autodiscover/Autodiscover.xml") in command
+    assert "Set-ClientAccessService FW-EX13 -AutoDiscoverServiceInternalUri $null" in command
