@@ -10,6 +10,7 @@ from planner.core.explain_text import driver_text
 from planner.core.knowledge import Knowledge
 from planner.core.model import estate_to_plain, to_plain
 from planner.core.plan import Plan
+from planner.core.step_source import step_source_text
 
 __all__ = ["plan_to_plain"]
 
@@ -30,7 +31,7 @@ def _servers(plan: Plan) -> list[dict[str, Any]]:
     return rows
 
 
-def _steps(plan: Plan) -> list[dict[str, Any]]:
+def _steps(plan: Plan, knowledge: Knowledge) -> list[dict[str, Any]]:
     lang = plan.settings.language
     rows: list[dict[str, Any]] = []
     for step in plan.proposal.steps:
@@ -45,6 +46,8 @@ def _steps(plan: Plan) -> list[dict[str, Any]]:
             "predecessors": [p.step_id for p in step.predecessors],
             "links": [to_plain(p) for p in step.predecessors],
             "rule": step.rule,
+            # the rule's name and the document it rests on, as the other deliverables show it
+            "source": step_source_text(step, knowledge, lang),
             "why": step.why(lang),
             "command": step.command_in(lang),
             "owner": step.owner,
@@ -73,7 +76,7 @@ def plan_to_plain(plan: Plan, knowledge: Knowledge) -> dict[str, Any]:
         "baseline_overrides": implied_overrides(plan.baseline_evidence),
         "estate": estate,
         "findings": _findings(plan),
-        "steps": _steps(plan),
+        "steps": _steps(plan, knowledge),
         "waves": [list(w) for w in plan.proposal.waves],
         "pauses": [to_plain(p) for p in plan.schedule.pauses],
         "exposure": _exposure(plan),
