@@ -13,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -48,6 +50,8 @@ def replace_file(target: Path | str, write: Callable[[Path], object]) -> Path:
     Raises OutputFileError when the folder is missing, ``write`` fails or writes nothing.
     """
     path = _final_path(Path(target))
+    if _is_special(path):
+        return _write_through(path, target, write)
     folder = path.parent
     if not folder.is_dir():
         raise OutputFileError(f"{target}: cannot write: the folder {folder} does not exist")
@@ -87,6 +91,29 @@ def refuse_overwriting(outputs: Iterable[Path | str], inputs: Iterable[Path | st
 def _final_path(path: Path) -> Path:
     """The file a (chain of) symbolic link(s) points to; the path itself otherwise."""
     return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _is_special(path: Path) -> bool:
+    """A device or pipe (``/dev/null``, ``/dev/stdout``, a FIFO): renaming over it would
+    replace the device node by a plain file, which as root breaks the whole machine."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _write_through(path: Path, target: Path | str, write: Callable[[Path], object]) -> Path:
+    """Fill a temporary file elsewhere, then copy it into the device or pipe at ``path``."""
+    try:
+        with tempfile.TemporaryDirectory(prefix="planner-") as folder:
+            partial = Path(folder) / f"output{_SUFFIX}"
+            write(partial)
+            with partial.open("rb") as source, path.open("wb") as sink:
+                shutil.copyfileobj(source, sink)
+    except (OSError, RuntimeError) as exc:
+        raise OutputFileError(f"{target}: cannot write: {_reason(exc)}") from exc
+    return path
 
 
 def _remove_leftovers(path: Path) -> None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import getpass
+import os
 import re
 import socket
+import stat
+import threading
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -194,3 +197,20 @@ def test_control_characters_are_escaped_in_the_terminal(tmp_path: Path,
     out = capsys.readouterr()
     assert "\x1b" not in out.out + out.err and "\x07" not in out.out + out.err
     assert "evil\\u001b[2J.csv" in out.out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_an_output_to_a_pipe_or_device_is_written_into_it_not_renamed_over_it(
+        tmp_path: Path) -> None:
+    """``--json /dev/null`` or a pipe: the output goes into it and the node stays what it was
+    (renaming a file over /dev/null as root left the whole machine without /dev/null)."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    replace_text(pipe, "plan")
+    reader.join(timeout=10)
+    assert received == [b"plan"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert list(tmp_path.iterdir()) == [pipe]  # no temporary file beside it
