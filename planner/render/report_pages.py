@@ -112,7 +112,7 @@ def _push_split_row(doc: QTextDocument, page_height: float) -> bool:
                     or _text_height(frame, row) > page_height - header - 12:
                 continue
             if row == first:
-                _break_before_table(doc, frame)
+                _break_before_table(doc, frame, page_height)
             elif not _pad_foot(frame, row - 1, (int(top // page_height) + 1) * page_height,
                                top):
                 _pad_top(frame, row, (int(top // page_height) + 1) * page_height - top + 1)
@@ -120,19 +120,23 @@ def _push_split_row(doc: QTextDocument, page_height: float) -> bool:
     return False
 
 
-def _break_before_table(doc: QTextDocument, table: QTextTable) -> None:
-    """Move a table to the next page, header and all, with the heading right above it.
+def _break_before_table(doc: QTextDocument, table: QTextTable, page_height: float) -> None:
+    """Move a table to the next page, header and all, with its heading and lead above it.
 
-    The break goes before that heading, not the table: a break on the table would stay when
-    the heading, parted from it, is moved too, and leave the heading alone on a page.
+    The break goes before that heading (up to three short paragraphs above the table, on its
+    page), not the table: a break on the table would stay when the heading, parted from it,
+    is moved too, and a table alone overleaf would leave its heading and lead behind.
     """
-    before = doc.findBlock(table.firstPosition() - 2)
-    if before.isValid() and before.blockFormat().headingLevel() > 0 \
-            and QTextCursor(before).currentTable() is None:
-        fmt = before.blockFormat()
-        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        QTextCursor(before).setBlockFormat(fmt)
-        return
+    table_top = _row_extent(table, 0)[0]
+    block = doc.findBlock(table.firstPosition() - 2)
+    for _ in range(4):
+        if not block.isValid() or QTextCursor(block).currentTable() is not None \
+                or table_top - text_top(doc, block) > page_height / 4:
+            break
+        if block.blockFormat().headingLevel() > 0:
+            _break_before(block)
+            return
+        block = block.previous()
     table_format = table.format()
     table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
     table.setFormat(table_format)
@@ -172,6 +176,12 @@ def _pad_top(table: QTextTable, row: int, room: float) -> None:
             fmt = cell.format().toTableCellFormat()
             fmt.setTopPadding(fmt.topPadding() + room)
             cell.setFormat(fmt)
+
+
+def _break_before(block: QTextBlock) -> None:
+    fmt = block.blockFormat()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    QTextCursor(block).setBlockFormat(fmt)
 
 
 def _is_figure(block: QTextBlock) -> bool:
