@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from planner.core.explanation import Message, message
+from planner.core.model import ConnectorType
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.rules.assess import product_name
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
@@ -26,11 +27,25 @@ __all__ = ["INBOUND", "RULE", "RULE_RESUBSCRIBE"]
 INBOUND = "edge_inbound_switch"
 _TEXT = "steps.edge"  # the catalogue section of these rules' titles and details
 
-_SUBSCRIBE = ("New-EdgeSubscription -FileName C:\\EdgeSubscription.xml" + remark("edge.on_edge")
-              + "\nNew-EdgeSubscription -FileData ([System.IO.File]::ReadAllBytes("
-              "'C:\\EdgeSubscription.xml')) -Site " + placeholder("ad_site")
-              + remark("edge.on_mailbox_server") + "\n"
-              "Start-EdgeSynchronization; Test-EdgeSynchronization")
+
+
+def _subscribe(ctx: Context, edge: ServerFacts) -> str:
+    """The subscription commands; the site is the one the Edge is subscribed to today (its
+    EdgeSync connector) or its own site in the inventory, else a placeholder."""
+    key = edge.name.lower()
+    sites = [c.site for c in ctx.estate.connectors
+             if c.type is ConnectorType.EDGE_SUBSCRIPTION and c.site
+             and any(n.lower().split(".", 1)[0] == key for n in c.servers)]
+    site = (sites[0] if sites else edge.server.site) or placeholder("ad_site")
+    return ("New-EdgeSubscription -FileName C:\\EdgeSubscription.xml" + remark("edge.on_edge")
+            + "\nNew-EdgeSubscription -FileData ([System.IO.File]::ReadAllBytes("
+            f"'C:\\EdgeSubscription.xml')) -Site {_quoted_site(site)}"
+            + remark("edge.on_mailbox_server") + "\n"
+            "Start-EdgeSynchronization; Test-EdgeSynchronization")
+
+
+def _quoted_site(site: str) -> str:
+    return f"'{site}'" if " " in site and not site.startswith("<") else site
 
 
 def _fields(s: ServerFacts) -> dict[str, str]:
@@ -114,7 +129,7 @@ def _replace(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[St
                   [*facts, _text("after_new_mailbox_servers")], fields,
                   reason, needs_window=True,
                   predecessors=deps(f"edge:new:{s.name}", new_server_install_ids(ctx)),
-                  command=_SUBSCRIBE),
+                  command=_subscribe(ctx, s)),
         *moved,
         remove,
     ]
@@ -171,7 +186,7 @@ def _resubscribe(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             # the side-by-side rule's reason speaks of replacing 2016; this Edge stays
             reason=_text("stays", fact=s.fact),
             needs_window=True, resources=(f"server:{s.name}",),
-            predecessors=deps(installs, after), command=_SUBSCRIBE))
+            predecessors=deps(installs, after), command=_subscribe(ctx, s)))
         links += [(d, Dependency(sid)) for d in decoms]
     return RuleOutput(tuple(steps), tuple(links))
 

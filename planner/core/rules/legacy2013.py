@@ -158,7 +158,7 @@ def _steps_for(ctx: Context, old: ServerFacts) -> tuple[list[Step], list[Finding
     name, fields = old.name, {"server": old.name}
     target = move_target(ctx, old)
     findings = [] if target is not None else [_no_target(name)]
-    to = target.name if target else "<2016/2019 server>"
+    to = target.name if target else placeholder("legacy_target")
     moves = _moves(ctx, old, to)
     namespace = _namespace_step(ctx, old, to)
     checklist, what = _repoint_checklist(ctx, old, to)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from planner.core.explanation import message
+from planner.core.graph import is_exo_send_connector
 from planner.core.model import Finding, Severity
 from planner.core.plan import Phase, Step
 from planner.core.rules.base import Context, Rule, RuleOutput, ServerFacts, deps, make_step
-from planner.core.rules.commands import line
+from planner.core.rules.commands import line, placeholder
 
 __all__ = ["RULE"]
 
@@ -32,6 +33,12 @@ def _se_source(ctx: Context, prior: Mapping[str, Step]) -> tuple[str, str | None
     return None
 
 
+def _exo_connector(ctx: Context) -> str:
+    """The inventory's send connector to Exchange Online, a placeholder when it lists none."""
+    names = [c.name for c in ctx.estate.connectors if is_exo_send_connector(c)]
+    return f"'{names[0]}'" if names else placeholder("outbound_connector")
+
+
 def _step(ctx: Context, s: ServerFacts, source: tuple[str, str | None]) -> Step:
     to, after = source
     return make_step(
@@ -43,7 +50,7 @@ def _step(ctx: Context, s: ServerFacts, source: tuple[str, str | None]) -> Step:
                  to=to)],
         {"server": s.name}, needs_window=True, predecessors=deps(after),
         exits_exo_view=(s.name,),
-        command=f"Set-SendConnector '<Outbound to Office 365>' -SourceTransportServers {to}\n"
+        command=f"Set-SendConnector {_exo_connector(ctx)} -SourceTransportServers {to}\n"
                 + line("check_exo_inbound", to=to))
 
 

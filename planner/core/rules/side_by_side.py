@@ -117,6 +117,15 @@ def _alternative(ctx: Context, g: Group) -> list[Message]:
                            olds=[s.name for s in g.old])]
 
 
+def _witness(ctx: Context, g: Group) -> str:
+    """The old DAG's witness server as the proposal (the consultant may choose another);
+    a placeholder only when the inventory names none."""
+    old = ctx.estate.dag(g.old_dag) if g.old_dag else None
+    if old is None or not old.witness:
+        return placeholder("witness")
+    return old.witness + remark("witness_proposal")
+
+
 def _dag_and_databases(ctx: Context, g: Group) -> list[Step]:
     fields = group_fields(g)
     configs = [f"sbs:config:{n}" for n in g.new]
@@ -128,7 +137,7 @@ def _dag_and_databases(ctx: Context, g: Group) -> list[Step]:
             [_text("no_mixing")], fields,
             predecessors=deps(configs), resources=(f"dag:{g.new_dag}",),
             command=(f"New-DatabaseAvailabilityGroup -Name {g.new_dag} -WitnessServer "
-                     f"{placeholder('witness')}\n"
+                     f"{_witness(ctx, g)}\n"
                      + "\n".join(f"Add-DatabaseAvailabilityGroupServer {g.new_dag} "
                                  f"-MailboxServer {n}" for n in g.new))))
     where = g.new_dag or g.new[0]
@@ -139,7 +148,7 @@ def _dag_and_databases(ctx: Context, g: Group) -> list[Step]:
         f"dag:{g.new_dag}" if g.new_dag else f"server:{g.new[0]}",
         _text("databases_title", where=where), [volume],
         fields, predecessors=deps(out[-1].id if out else configs),
-        command=f"New-MailboxDatabase -Server {placeholder('new_server')} -Name ...; "
+        command=f"New-MailboxDatabase -Server {g.new[0]} -Name ...; "
                 "Add-MailboxDatabaseCopy (DAG); Set-MailboxDatabase -OfflineAddressBook ..."))
     return out
 

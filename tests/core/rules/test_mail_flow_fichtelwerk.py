@@ -5,6 +5,7 @@ Exchange's own connectors are not copied, the move order holds, new names follow
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -126,3 +127,28 @@ def test_the_namespace_switch_names_the_servers_and_the_autodiscover_name_it_kno
     assert ("Set-ClientAccessService FW-EX19 -AutoDiscoverServiceInternalUri "
             "https://autodiscover.fichtelwerk.de/Autodiscover/Autodiscover.xml") in command
     assert "Set-ClientAccessService FW-EX13 -AutoDiscoverServiceInternalUri $null" in command
+
+
+def test_commands_fill_in_what_the_inventory_knows_instead_of_a_placeholder() -> None:
+    """The Edge's AD site (Hof) and the old DAG's witness (FW-FS01) are in the inventory, so
+    the commands name them; the witness is marked as a proposal the consultant may change."""
+    steps = _steps()
+    for lang in ("en", "de"):
+        subscribe = steps["edge:subscribe:FW-EDGE"].command_in(lang)
+        assert "-Site Hof" in subscribe and "<" not in subscribe
+        dag = steps["sbs:dag:FW-DAG"].command_in(lang).splitlines()[0]
+        assert dag.startswith(
+            "New-DatabaseAvailabilityGroup -Name FW-DAG-SE -WitnessServer FW-FS01  # ")
+    assert "alten DAG" in steps["sbs:dag:FW-DAG"].command_in("de")
+    assert "-Server FW-SE01 " in steps["sbs:databases:FW-DAG"].command_in("en")
+
+
+def test_a_2013_server_without_a_target_gets_a_placeholder_in_the_plans_language() -> None:
+    inputs = load_inputs([ESTATE])
+    only_2013 = replace(inputs.estate, servers=tuple(
+        s for s in inputs.estate.servers if s.name == "FW-EX13"))
+    proposal = propose(only_2013, inputs.settings, Decisions(), knowledge_for(inputs.settings))
+    commands = {lang: "\n".join(s.command_in(lang) for s in proposal.steps
+                                if s.id.startswith("legacy:")) for lang in ("en", "de")}
+    assert "<2016/2019 server>" in commands["en"]
+    assert "<2016/2019-Server>" in commands["de"] and "<2016/2019 server>" not in commands["de"]
