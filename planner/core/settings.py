@@ -8,12 +8,14 @@ Loading them from TOML or a workbook sheet lives in :mod:`planner.core.settings_
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 __all__ = ["DEFAULT_NEW_SERVER_PATTERN", "Consultant", "Decisions", "Freeze", "Settings",
-           "check_new_server_pattern"]
+           "check_new_server_names", "check_new_server_pattern", "is_server_name"]
 
 DEFAULT_NEW_SERVER_PATTERN = "{old}-SE"  # the old server's name with "-SE"
 
@@ -67,6 +69,8 @@ class Settings:
     # Names of new SE servers: {old} (the server replaced), {site}, {n} (running number per
     # site), {i} (number among one old server's replacements); the default keeps the old names.
     new_server_pattern: str = DEFAULT_NEW_SERVER_PATTERN
+    # The consultant's names for single new servers: proposed name -> his name ([naming.rename])
+    new_server_names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,27 @@ class Decisions:
     not_before: dict[str, date] = field(default_factory=dict)  # step id -> earliest start
     repoint_exo_connector: frozenset[str] = frozenset()  # servers to take out of EXO's view early
     new_servers: dict[str, int] = field(default_factory=dict)  # 2016 server -> SE servers
+
+
+_NETBIOS = re.compile(r"^(?!-)(?![0-9]+$)[A-Za-z0-9-]{1,15}(?<!-)$")
+
+
+def is_server_name(name: str) -> bool:
+    """True for a name a new Windows server can take (NetBIOS/host name, at most 15 chars)."""
+    return bool(_NETBIOS.match(name))
+
+
+def check_new_server_names(names: Mapping[str, str]) -> tuple[str, str] | None:
+    """The first wrong rename as (proposed name, error kind): ``bad_server_name`` for a name a
+    server cannot take, ``name_twice`` for a name given twice; None when all are right."""
+    seen: set[str] = set()
+    for proposed, wanted in names.items():
+        if not is_server_name(wanted):
+            return proposed, "bad_server_name"
+        if wanted.lower() in seen:
+            return proposed, "name_twice"
+        seen.add(wanted.lower())
+    return None
 
 
 def check_new_server_pattern(pattern: str) -> None:

@@ -14,6 +14,8 @@ project file all use one nested shape::
     [windows]      maintenance_days = ["Sat"], complete_moves = true (move batches complete in
                    a window: -CompleteAfter)
     [durations]    step kind = working days
+    [naming]       new_server = "{old}-SE" (pattern of new server names)
+    [naming.rename]  proposed new server name = the consultant's name for it
 
 An unknown key or a wrong value raises :class:`SettingsError` naming the file and the key.
 """
@@ -34,6 +36,7 @@ from planner.core.settings import (
     Decisions,
     Freeze,
     Settings,
+    check_new_server_names,
     check_new_server_pattern,
 )
 from planner.core.settings_values import SettingsError, Table, day_name, to_toml
@@ -118,12 +121,23 @@ def settings_from_table(
         kwargs["maintenance_days"] = tuple(dict.fromkeys(n for n in names if n))
     kwargs["durations"] = _durations(root.table("durations"))
     kwargs["new_server_pattern"] = _naming(root.table("naming"))
+    kwargs["new_server_names"] = _renames(root.table("naming").table("rename"))
     return Settings(**{k: v for k, v in kwargs.items() if v is not None})
+
+
+def _renames(t: Table) -> dict[str, str] | None:
+    """The consultant's names for proposed new servers; a wrong or doubled name is an error
+    naming the entry."""
+    names = {key: t.text(key) or "" for key in t.names()}
+    wrong = check_new_server_names(names)
+    if wrong is not None:
+        raise t.wrong(wrong[0], wrong[1], name=names[wrong[0]])
+    return names or None
 
 
 def _naming(t: Table) -> str | None:
     """The pattern for new server names; an unknown placeholder is an error naming it."""
-    t.only(("new_server",))
+    t.only(("new_server", "rename"))
     pattern = t.text("new_server")
     if pattern is None:
         return None
@@ -270,7 +284,8 @@ def settings_to_table(settings: Settings) -> dict[str, Any]:
         "windows": {"maintenance_days": list(s.maintenance_days),
                     **({"complete_moves": True} if s.complete_moves_in_window else {})},
         "durations": dict(s.durations),
-        "naming": {"new_server": s.new_server_pattern},
+        "naming": {"new_server": s.new_server_pattern,
+                   **({"rename": dict(s.new_server_names)} if s.new_server_names else {})},
     }
 
 

@@ -72,6 +72,14 @@ class _Namer:
         self.pattern = ctx.settings.new_server_pattern or DEFAULT_NEW_SERVER_PATTERN
         self.per_site: dict[str, int] = {}
         self.taken = {s.name.lower() for s in ctx.estate.servers}
+        # the consultant's names; one that an existing server has is not used (the GUI and
+        # rename_new_server refuse it, a hand-edited file may still say so)
+        self.renames = {k.lower(): v for k, v in ctx.settings.new_server_names.items()
+                        if v.lower() not in self.taken}
+
+    def _renamed(self, proposed: str) -> str:
+        wanted = self.renames.get(proposed.lower())
+        return wanted if wanted and wanted.lower() not in self.taken else proposed
 
     def names(self, s: ServerFacts, count: int) -> list[str]:
         site = s.server.site or "SITE"
@@ -83,6 +91,7 @@ class _Namer:
                 name = f"{name}{i}"  # several replacements of one server need a number
             while name.lower() in self.taken:
                 name = f"{name}-{i}"
+            name = self._renamed(name)
             self.taken.add(name.lower())
             out.append(name)
         return out
