@@ -33,67 +33,67 @@
   <context>
     <name>CalendarPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="226" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="227" />
       <source>From</source>
       <translation>Von</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="226" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="227" />
       <source>To</source>
       <translation>Bis</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="226" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="227" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="232" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="233" />
       <source>Mon</source>
       <translation>Mo</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="232" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="233" />
       <source>Tue</source>
       <translation>Di</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="232" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="233" />
       <source>Wed</source>
       <translation>Mi</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="232" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="233" />
       <source>Thu</source>
       <translation>Do</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="233" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="234" />
       <source>Fri</source>
       <translation>Fr</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="233" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="234" />
       <source>Sat</source>
       <translation>Sa</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="233" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="234" />
       <source>Sun</source>
       <translation>So</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="242" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="249" />
       <source>Change freezes (no step runs on these days):</source>
       <translation>Change-Freezes (an diesen Tagen läuft kein Schritt):</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="244" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="251" />
       <source>Maintenance windows (steps that need downtime run only on these weekdays):</source>
       <translation>Wartungsfenster (Schritte mit Ausfallzeit laufen nur an diesen Wochentagen):</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="253" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="261" />
       <source>A freeze ends before it starts: {name}</source>
       <translation>Ein Freeze endet vor seinem Beginn: {name}</translation>
     </message>
@@ -101,62 +101,62 @@
   <context>
     <name>CompareModel</name>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="65" />
+      <location filename="../../planner/gui/views/scenarios.py" line="59" />
       <source>Finish</source>
       <translation>Ende</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="66" />
+      <location filename="../../planner/gui/views/scenarios.py" line="60" />
       <source>Blocked days</source>
       <translation>Blockierte Tage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="67" />
+      <location filename="../../planner/gui/views/scenarios.py" line="61" />
       <source>Throttled days</source>
       <translation>Gedrosselte Tage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="68" />
+      <location filename="../../planner/gui/views/scenarios.py" line="62" />
       <source>Pause days</source>
       <translation>Pausentage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="69" />
+      <location filename="../../planner/gui/views/scenarios.py" line="63" />
       <source>Consultant days</source>
       <translation>Beratertage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="70" />
+      <location filename="../../planner/gui/views/scenarios.py" line="64" />
       <source>Steps</source>
       <translation>Schritte</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="71" />
+      <location filename="../../planner/gui/views/scenarios.py" line="65" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="121" />
+      <location filename="../../planner/gui/views/scenarios.py" line="115" />
       <source>planning…</source>
       <translation>plane …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="133" />
+      <location filename="../../planner/gui/views/scenarios.py" line="127" />
       <source>proven optimal</source>
       <translation>nachweislich optimal</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="133" />
+      <location filename="../../planner/gui/views/scenarios.py" line="127" />
       <source>good, not proven</source>
       <translation>gut, nicht bewiesen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="134" />
+      <location filename="../../planner/gui/views/scenarios.py" line="128" />
       <source>infeasible</source>
       <translation>nicht lösbar</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="135" />
+      <location filename="../../planner/gui/views/scenarios.py" line="129" />
       <source>not scheduled</source>
       <translation>nicht terminiert</translation>
     </message>
@@ -164,42 +164,42 @@
   <context>
     <name>ConsultantsPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="267" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="276" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="267" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="276" />
       <source>Days per week</source>
       <translation>Tage pro Woche</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="267" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="276" />
       <source>Absences</source>
       <translation>Abwesenheiten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="268" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="277" />
       <source>Consultant</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="270" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="279" />
       <source>Absences: ranges like 2026-04-01..2026-04-10 or 24.12.2026, separated by ';'</source>
       <translation>Abwesenheiten: Zeiträume wie 2026-04-01..2026-04-10 oder 24.12.2026, getrennt durch ';'</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="274" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="283" />
       <source>Absences: ranges like 2026-04-01..2026-04-10, separated by ';'.</source>
       <translation>Abwesenheiten: Zeiträume wie 2026-04-01..2026-04-10, getrennt durch ';'.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="287" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="296" />
       <source>Absence of {name} not understood: {text}</source>
       <translation>Abwesenheit von {name} nicht verstanden: {text}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="291" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="300" />
       <source>At least one consultant is needed.</source>
       <translation>Mindestens ein Berater wird benötigt.</translation>
     </message>
@@ -207,12 +207,12 @@
   <context>
     <name>Document</name>
     <message>
-      <location filename="../../planner/gui/document.py" line="340" />
+      <location filename="../../planner/gui/document.py" line="343" />
       <source>Planning…</source>
       <translation>Plane …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/document.py" line="396" />
+      <location filename="../../planner/gui/document.py" line="399" />
       <source>Improving the plan…</source>
       <translation>Verbessere den Plan …</translation>
     </message>
@@ -268,12 +268,12 @@
   <context>
     <name>EditableTable</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="110" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="111" />
       <source>Add</source>
       <translation>Hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="112" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="113" />
       <source>Remove</source>
       <translation>Entfernen</translation>
     </message>
@@ -349,17 +349,17 @@
   <context>
     <name>EnforcementView</name>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="110" />
+      <location filename="../../planner/gui/views/enforcement.py" line="117" />
       <source>Copy commands</source>
       <translation>Befehle kopieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="118" />
+      <location filename="../../planner/gui/views/enforcement.py" line="125" />
       <source>Objective</source>
       <translation>Zielwerte</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="120" />
+      <location filename="../../planner/gui/views/enforcement.py" line="127" />
       <source>Enforcement stage per judged server</source>
       <translation>Durchsetzungsstufe je bewertetem Server</translation>
     </message>
@@ -368,72 +368,73 @@
       <translation type="vanished">Durchsetzungsstufe je bewertetem Server seit der ersten Erkennung (schraffiert: vor dem Planstart; schwarze Linie: fällt aus der Prüfung durch Exchange Online heraus)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="123" />
+      <location filename="../../planner/gui/views/enforcement.py" line="130" />
       <source>Since first detection. Hatched: before the plan start; black line: the server leaves Exchange Online's view.</source>
       <translation>Seit der ersten Erkennung. Schraffiert: vor dem Planstart; schwarze Linie: der Server verlässt die Sicht von Exchange Online.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="130" />
+      <location filename="../../planner/gui/views/enforcement.py" line="137" />
       <source>Pause budget per calendar year</source>
       <translation>Pausenbudget pro Kalenderjahr</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="137" />
+      <location filename="../../planner/gui/views/enforcement.py" line="144" />
       <source>PowerShell to request the pauses (Exchange Online)</source>
       <translation>PowerShell zum Beantragen der Pausen (Exchange Online)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="148" />
+      <location filename="../../planner/gui/views/enforcement.py" line="155" />
       <source>Re-planning…</source>
       <translation>Plane neu …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="172" />
+      <location filename="../../planner/gui/views/enforcement.py" line="179" />
       <source>No plan yet.</source>
       <translation>Noch kein Plan.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="204" />
+      <location filename="../../planner/gui/views/enforcement.py" line="201" />
       <source>Apply Exchange Online's baseline: {keys}</source>
       <translation>Baseline von Exchange Online übernehmen: {keys}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="212" />
+      <location filename="../../planner/gui/views/enforcement.py" line="224" />
+      <location filename="../../planner/gui/views/enforcement.py" line="227" />
       <source>Apply Exchange Online's baseline</source>
       <translation>Baseline von Exchange Online übernehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="241" />
+      <location filename="../../planner/gui/views/enforcement.py" line="255" />
       <source>First detection of {names} is an estimate (the day the minimum version took effect). Exchange Online reports the real date: run Get-OnPremServerReportInfo in Exchange Online PowerShell and enter it under Settings › Enforcement.</source>
       <translation>Die erste Erkennung von {names} ist geschätzt (der Tag, ab dem die Mindestversion gilt). Das tatsächliche Datum meldet Exchange Online: Get-OnPremServerReportInfo in der Exchange-Online-PowerShell ausführen und das Datum unter Einstellungen › Durchsetzung eintragen.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="247" />
+      <location filename="../../planner/gui/views/enforcement.py" line="261" />
       <source>Not shown: {names}, at or above Exchange Online's minimum version today. That changes if Microsoft raises the minimum (expected, no date announced yet).</source>
       <translation>Nicht dargestellt: {names}, derzeit auf oder über der von Exchange Online verlangten Mindestversion. Das ändert sich, wenn Microsoft die Mindestversion anhebt (erwartet, noch ohne Termin).</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="255" />
+      <location filename="../../planner/gui/views/enforcement.py" line="269" />
       <source>proven optimal</source>
       <translation>nachweislich optimal</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="256" />
+      <location filename="../../planner/gui/views/enforcement.py" line="270" />
       <source>best found within the time limit, not proven optimal (gap {gap})</source>
       <translation>bestes Ergebnis im Zeitlimit, nicht nachweislich optimal (Lücke {gap})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="258" />
+      <location filename="../../planner/gui/views/enforcement.py" line="272" />
       <source>no schedule satisfies every constraint</source>
       <translation>kein Zeitplan erfüllt alle Bedingungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="259" />
+      <location filename="../../planner/gui/views/enforcement.py" line="273" />
       <source>not scheduled</source>
       <translation>nicht terminiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="263" />
+      <location filename="../../planner/gui/views/enforcement.py" line="277" />
       <source>&lt;b&gt;Blocked days&lt;/b&gt; {blocked} · &lt;b&gt;throttled days&lt;/b&gt; {throttled} · &lt;b&gt;pause days&lt;/b&gt; {pause} · &lt;b&gt;finish&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</source>
       <translation>&lt;b&gt;Blockierte Tage&lt;/b&gt; {blocked} · &lt;b&gt;gedrosselte Tage&lt;/b&gt; {throttled} · &lt;b&gt;Pausentage&lt;/b&gt; {pause} · &lt;b&gt;Ende&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</translation>
     </message>
@@ -477,12 +478,12 @@
       <translation>In Protokollen gefunden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/estate_model.py" line="279" />
+      <location filename="../../planner/gui/models/estate_model.py" line="315" />
       <source>Change {0} of {1}</source>
       <translation>{0} von {1} ändern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/estate_model.py" line="291" />
+      <location filename="../../planner/gui/models/estate_model.py" line="327" />
       <source>Change path of {0}</source>
       <translation>Pfad von {0} ändern</translation>
     </message>
@@ -785,104 +786,104 @@
   <context>
     <name>ExportActions</name>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="64" />
+      <location filename="../../planner/gui/actions_export.py" line="63" />
       <source>Export &amp;Excel plan…</source>
       <translation>&amp;Excel-Plan exportieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="66" />
+      <location filename="../../planner/gui/actions_export.py" line="65" />
       <source>Export &amp;MS Project XML…</source>
       <translation>&amp;MS-Project-XML exportieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="67" />
+      <location filename="../../planner/gui/actions_export.py" line="66" />
       <source>Export PDF &amp;report…</source>
       <translation>&amp;PDF-Bericht exportieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="69" />
+      <location filename="../../planner/gui/actions_export.py" line="68" />
       <source>Print pre&amp;view…</source>
       <translation>Druck&amp;vorschau …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="70" />
+      <location filename="../../planner/gui/actions_export.py" line="69" />
       <source>&amp;Print report…</source>
       <translation>Bericht &amp;drucken …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="106" />
+      <location filename="../../planner/gui/actions_export.py" line="105" />
       <source>plan</source>
       <translation>Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="119" />
+      <location filename="../../planner/gui/actions_export.py" line="118" />
       <source>Export Excel plan</source>
       <translation>Excel-Plan exportieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="120" />
+      <location filename="../../planner/gui/actions_export.py" line="119" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="121" />
+      <location filename="../../planner/gui/actions_export.py" line="120" />
       <source>Excel plan</source>
       <translation>Excel-Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="125" />
+      <location filename="../../planner/gui/actions_export.py" line="124" />
       <source>Export MS Project XML</source>
       <translation>MS-Project-XML exportieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="126" />
+      <location filename="../../planner/gui/actions_export.py" line="125" />
       <source>MS Project XML (*.xml)</source>
       <translation>MS-Project-XML (*.xml)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="127" />
+      <location filename="../../planner/gui/actions_export.py" line="126" />
       <source>MS Project XML</source>
       <translation>MS-Project-XML</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="131" />
+      <location filename="../../planner/gui/actions_export.py" line="130" />
       <source>Export PDF report</source>
       <translation>PDF-Bericht exportieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="132" />
+      <location filename="../../planner/gui/actions_export.py" line="131" />
       <source>PDF document (*.pdf)</source>
       <translation>PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="133" />
+      <location filename="../../planner/gui/actions_export.py" line="132" />
       <source>PDF report</source>
       <translation>PDF-Bericht</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="146" />
+      <location filename="../../planner/gui/actions_export.py" line="145" />
       <source>Writing {what}…</source>
       <translation>Schreibe {what} …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="149" />
+      <location filename="../../planner/gui/actions_export.py" line="148" />
       <source>Wrote {path}</source>
       <translation>{path} geschrieben</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="160" />
+      <location filename="../../planner/gui/actions_export.py" line="159" />
       <source>Export failed</source>
       <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="161" />
+      <location filename="../../planner/gui/actions_export.py" line="160" />
       <source>The {what} could not be written:
 {error}</source>
       <translation>{what} konnte nicht geschrieben werden:
 {error}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="183" />
+      <location filename="../../planner/gui/actions_export.py" line="187" />
       <source>Print preview</source>
       <translation>Druckvorschau</translation>
     </message>
@@ -890,42 +891,41 @@
   <context>
     <name>FindingsModel</name>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="79" />
+      <location filename="../../planner/gui/models/findings_model.py" line="110" />
       <source>Severity</source>
       <translation>Schwere</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="79" />
       <source>Code</source>
-      <translation>Code</translation>
+      <translation type="vanished">Code</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="79" />
+      <location filename="../../planner/gui/models/findings_model.py" line="110" />
       <source>Message</source>
       <translation>Meldung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="79" />
+      <location filename="../../planner/gui/models/findings_model.py" line="110" />
       <source>Where</source>
       <translation>Fundstelle</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="80" />
+      <location filename="../../planner/gui/models/findings_model.py" line="111" />
       <source>Concerns</source>
       <translation>Betrifft</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="42" />
+      <location filename="../../planner/gui/models/findings_model.py" line="46" />
       <source>Error</source>
       <translation>Fehler</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="43" />
+      <location filename="../../planner/gui/models/findings_model.py" line="47" />
       <source>Warning</source>
       <translation>Warnung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="44" />
+      <location filename="../../planner/gui/models/findings_model.py" line="48" />
       <source>Info</source>
       <translation>Hinweis</translation>
     </message>
@@ -956,7 +956,7 @@
   <context>
     <name>GanttGraphicsView</name>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="168" />
+      <location filename="../../planner/gui/views/gantt.py" line="169" />
       <source>Remove pin</source>
       <translation>Fixierung lösen</translation>
     </message>
@@ -1063,27 +1063,27 @@
   <context>
     <name>GanttView</name>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="188" />
+      <location filename="../../planner/gui/views/gantt.py" line="189" />
       <source>Day</source>
       <translation>Tag</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="188" />
+      <location filename="../../planner/gui/views/gantt.py" line="189" />
       <source>Week</source>
       <translation>Woche</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="189" />
+      <location filename="../../planner/gui/views/gantt.py" line="190" />
       <source>Month</source>
       <translation>Monat</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="204" />
+      <location filename="../../planner/gui/views/gantt.py" line="205" />
       <source>Zoom:</source>
       <translation>Zoom:</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="221" />
+      <location filename="../../planner/gui/views/gantt.py" line="223" />
       <source>Re-planning…</source>
       <translation>Plane neu …</translation>
     </message>
@@ -1104,17 +1104,17 @@
       <translation type="vanished">pausiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="227" />
+      <location filename="../../planner/gui/views/gantt.py" line="229" />
       <source>Enforcement: </source>
       <translation>Durchsetzung: </translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="240" />
+      <location filename="../../planner/gui/views/gantt.py" line="242" />
       <source>No plan yet.</source>
       <translation>Noch kein Plan.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="255" />
+      <location filename="../../planner/gui/views/gantt.py" line="257" />
       <source>{n} steps, finish {finish}</source>
       <translation>{n} Schritte, Ende {finish}</translation>
     </message>
@@ -1277,22 +1277,22 @@
       <translation>Fertigstellen übernimmt den Import ins Projekt; Sie können ihn rückgängig machen.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="50" />
+      <location filename="../../planner/gui/import_flow.py" line="51" />
       <source>No Exchange server was read from these files, so the import cannot replace the estate. Check that the files are the customer's inventory and that a table was read as servers.</source>
       <translation>Aus diesen Dateien wurde kein Exchange-Server gelesen; der Import kann den Bestand daher nicht ersetzen. Prüfen Sie, ob es der Bestand des Kunden ist und ob eine Tabelle als Server gelesen wurde.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="126" />
+      <location filename="../../planner/gui/import_flow.py" line="127" />
       <source>Re-import inventory</source>
       <translation>Bestand erneut importieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="127" />
+      <location filename="../../planner/gui/import_flow.py" line="128" />
       <source>Import inventory</source>
       <translation>Bestand importieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/import_flow.py" line="138" />
+      <location filename="../../planner/gui/import_flow.py" line="139" />
       <source>Reading the inventory…</source>
       <translation>Lese den Bestand …</translation>
     </message>
@@ -1368,12 +1368,12 @@
   <context>
     <name>KnowledgeBar</name>
     <message>
-      <location filename="../../planner/gui/knowledge_bar.py" line="34" />
+      <location filename="../../planner/gui/knowledge_bar.py" line="33" />
       <source>Re-plan with the current knowledge</source>
       <translation>Mit dem aktuellen Wissensstand neu planen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/knowledge_bar.py" line="38" />
+      <location filename="../../planner/gui/knowledge_bar.py" line="37" />
       <source>Hide this message</source>
       <translation>Diese Meldung ausblenden</translation>
     </message>
@@ -1381,107 +1381,107 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="174" />
+      <location filename="../../planner/gui/main_window.py" line="172" />
       <source>&amp;New project</source>
       <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="176" />
+      <location filename="../../planner/gui/main_window.py" line="174" />
       <source>&amp;Open…</source>
       <translation>Ö&amp;ffnen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="178" />
+      <location filename="../../planner/gui/main_window.py" line="176" />
       <source>&amp;Save</source>
       <translation>&amp;Speichern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="179" />
+      <location filename="../../planner/gui/main_window.py" line="177" />
       <source>Save &amp;as…</source>
       <translation>Speichern &amp;unter …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="180" />
+      <location filename="../../planner/gui/main_window.py" line="178" />
       <source>&amp;Import inventory…</source>
       <translation>Bestand &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="182" />
+      <location filename="../../planner/gui/main_window.py" line="180" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="183" />
+      <location filename="../../planner/gui/main_window.py" line="181" />
       <source>&amp;Undo</source>
       <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="186" />
+      <location filename="../../planner/gui/main_window.py" line="184" />
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="189" />
+      <location filename="../../planner/gui/main_window.py" line="187" />
       <source>Re-&amp;plan</source>
       <translation>Neu &amp;planen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="191" />
+      <location filename="../../planner/gui/main_window.py" line="189" />
       <source>&amp;Cancel planning</source>
       <translation>Planung &amp;abbrechen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="193" />
+      <location filename="../../planner/gui/main_window.py" line="191" />
       <source>Project &amp;settings…</source>
       <translation>Projekt&amp;einstellungen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="203" />
+      <location filename="../../planner/gui/main_window.py" line="201" />
       <source>New</source>
       <translation>Neu</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="203" />
+      <location filename="../../planner/gui/main_window.py" line="201" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="204" />
+      <location filename="../../planner/gui/main_window.py" line="202" />
       <source>Save</source>
       <translation>Speichern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="205" />
+      <location filename="../../planner/gui/main_window.py" line="203" />
       <source>Import</source>
       <translation>Importieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="206" />
+      <location filename="../../planner/gui/main_window.py" line="204" />
       <source>Undo</source>
       <translation>Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="206" />
+      <location filename="../../planner/gui/main_window.py" line="204" />
       <source>Redo</source>
       <translation>Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="207" />
+      <location filename="../../planner/gui/main_window.py" line="205" />
       <source>Re-plan</source>
       <translation>Neu planen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="223" />
+      <location filename="../../planner/gui/main_window.py" line="221" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="225" />
+      <location filename="../../planner/gui/main_window.py" line="223" />
       <source>Open recen&amp;t</source>
       <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="260" />
+      <location filename="../../planner/gui/main_window.py" line="258" />
       <source>&amp;System default</source>
       <translation>Wie das &amp;System</translation>
     </message>
@@ -1490,37 +1490,37 @@
       <translation type="vanished">&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="234" />
+      <location filename="../../planner/gui/main_window.py" line="232" />
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="238" />
+      <location filename="../../planner/gui/main_window.py" line="236" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="243" />
+      <location filename="../../planner/gui/main_window.py" line="241" />
       <source>&amp;Language</source>
       <translation>&amp;Sprache</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="244" />
+      <location filename="../../planner/gui/main_window.py" line="242" />
       <source>&amp;Plan</source>
       <translation>&amp;Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="246" />
+      <location filename="../../planner/gui/main_window.py" line="244" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="247" />
+      <location filename="../../planner/gui/main_window.py" line="245" />
       <source>Update &amp;knowledge from file…</source>
       <translation>&amp;Wissensbasis aus Datei aktualisieren…</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="249" />
+      <location filename="../../planner/gui/main_window.py" line="247" />
       <source>&amp;About</source>
       <translation>&amp;Über</translation>
     </message>
@@ -1529,17 +1529,17 @@
       <translation type="vanished">Wie das System</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="269" />
+      <location filename="../../planner/gui/main_window.py" line="267" />
       <source>Main</source>
       <translation>Haupt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="308" />
+      <location filename="../../planner/gui/main_window.py" line="306" />
       <source>Untitled</source>
       <translation>Unbenannt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../planner/gui/main_window.py" line="316" />
+      <location filename="../../planner/gui/main_window.py" line="314" />
       <source>%n server(s)</source>
       <translation>
         <numerusform>%n Server</numerusform>
@@ -1547,7 +1547,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../planner/gui/main_window.py" line="317" />
+      <location filename="../../planner/gui/main_window.py" line="315" />
       <source>%n error(s)</source>
       <translation>
         <numerusform>%n Fehler</numerusform>
@@ -1555,7 +1555,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../planner/gui/main_window.py" line="318" />
+      <location filename="../../planner/gui/main_window.py" line="316" />
       <source>%n warning(s)</source>
       <translation>
         <numerusform>%n Warnung</numerusform>
@@ -1567,12 +1567,12 @@
       <translation type="vanished">{0} Server · {1} Fehler · {2} Warnungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="322" />
+      <location filename="../../planner/gui/main_window.py" line="320" />
       <source>finish {0}</source>
       <translation>Ende {0}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="335" />
+      <location filename="../../planner/gui/main_window.py" line="333" />
       <source>Planning failed: {0}</source>
       <translation>Planung fehlgeschlagen: {0}</translation>
     </message>
@@ -1617,7 +1617,7 @@
       <translation type="vanished">{0} gespeichert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="208" />
+      <location filename="../../planner/gui/main_window.py" line="206" />
       <source>Settings</source>
       <translation>Einstellungen</translation>
     </message>
@@ -1810,12 +1810,12 @@
   <context>
     <name>ProjectPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="186" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="187" />
       <source>Customer</source>
       <translation>Kunde</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="187" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="188" />
       <source>Project start</source>
       <translation>Projektbeginn</translation>
     </message>
@@ -1828,32 +1828,32 @@
       <translation type="vanished">Bundesland / Region (z. B. BY)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="192" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="193" />
       <source>Language of report and exports</source>
       <translation>Sprache von Bericht und Exporten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="193" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="194" />
       <source>Your company</source>
       <translation>Ihr Unternehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="194" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="195" />
       <source>Consultant</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="195" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="196" />
       <source>Plan version</source>
       <translation>Planversion</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="196" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="197" />
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="197" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="198" />
       <source>Solver time limit</source>
       <translation>Zeitlimit des Solvers</translation>
     </message>
@@ -1862,27 +1862,27 @@
       <translation type="vanished">Das Land muss ein zweistelliger Code wie DE sein.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="198" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="199" />
       <source>Names of new servers</source>
       <translation>Namen neuer Server</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="181" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="182" />
       <source>Names of the new SE servers. {old}: the server replaced, {site}: its site, {n}: number per site ({n:02} gives 01), {i}: number among one server's replacements. Empty: {default} (the old name with -SE).</source>
       <translation>Namen der neuen SE-Server. {old}: der ersetzte Server, {site}: sein Standort, {n}: Nummer je Standort ({n:02} ergibt 01), {i}: Nummer unter den Nachfolgern eines Servers. Leer: {default} (der alte Name mit -SE).</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="189" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="190" />
       <source>&amp;Country (public holidays)</source>
       <translation>&amp;Land (Feiertage)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="190" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="191" />
       <source>&amp;State</source>
       <translation>&amp;Bundesland/Region</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="210" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="211" />
       <source>The names of new servers may use {old}, {site}, {n} and {i}, not: </source>
       <translation>Die Namen neuer Server können {old}, {site}, {n} und {i} verwenden, nicht: </translation>
     </message>
@@ -2021,47 +2021,47 @@ Wiederherstellen?</translation>
   <context>
     <name>ScenariosView</name>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="157" />
+      <location filename="../../planner/gui/views/scenarios.py" line="151" />
       <source>Duplicate current…</source>
       <translation>Aktuellen duplizieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="158" />
+      <location filename="../../planner/gui/views/scenarios.py" line="152" />
       <source>Switch to</source>
       <translation>Wechseln zu</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="159" />
+      <location filename="../../planner/gui/views/scenarios.py" line="153" />
       <source>Save current into</source>
       <translation>Aktuellen speichern in</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="160" />
+      <location filename="../../planner/gui/views/scenarios.py" line="154" />
       <source>Use for export</source>
       <translation>Für Export verwenden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="161" />
+      <location filename="../../planner/gui/views/scenarios.py" line="155" />
       <source>Rename…</source>
       <translation>Umbenennen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="162" />
+      <location filename="../../planner/gui/views/scenarios.py" line="156" />
       <source>Delete</source>
       <translation>Löschen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="170" />
+      <location filename="../../planner/gui/views/scenarios.py" line="164" />
       <source>No scenarios yet. “Duplicate current…” keeps the current plan under a name; then change the settings or decisions, and the table compares the two.</source>
       <translation>Noch keine Szenarien. „Aktuellen duplizieren …“ speichert den aktuellen Plan unter einem Namen; danach Einstellungen oder Entscheidungen ändern, und die Tabelle vergleicht beide.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="223" />
+      <location filename="../../planner/gui/views/scenarios.py" line="217" />
       <source>{name} (for export)</source>
       <translation>{name} (für Export)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="229" />
+      <location filename="../../planner/gui/views/scenarios.py" line="223" />
       <source>Current plan</source>
       <translation>Aktueller Plan</translation>
     </message>
@@ -2070,22 +2070,22 @@ Wiederherstellen?</translation>
       <translation type="vanished">Exporte und Bericht verwenden: {name}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="235" />
+      <location filename="../../planner/gui/views/scenarios.py" line="229" />
       <source>Exports and printing use: {name}</source>
       <translation>Exporte und Druck verwenden: {name}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="236" />
+      <location filename="../../planner/gui/views/scenarios.py" line="230" />
       <source>the current plan</source>
       <translation>den aktuellen Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="274" />
+      <location filename="../../planner/gui/views/scenarios.py" line="268" />
       <source>Duplicate current plan</source>
       <translation>Aktuellen Plan duplizieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="275" />
+      <location filename="../../planner/gui/views/scenarios.py" line="269" />
       <source>Name of the scenario:</source>
       <translation>Name des Szenarios:</translation>
     </message>
@@ -2102,12 +2102,12 @@ Wiederherstellen?</translation>
       <translation>Szenario {name} aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="315" />
+      <location filename="../../planner/gui/views/scenarios.py" line="309" />
       <source>Rename scenario</source>
       <translation>Szenario umbenennen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="316" />
+      <location filename="../../planner/gui/views/scenarios.py" line="310" />
       <source>New name:</source>
       <translation>Neuer Name:</translation>
     </message>
@@ -2274,57 +2274,57 @@ Wiederherstellen?</translation>
       <translation type="vanished">Meilensteine</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="51" />
+      <location filename="../../planner/gui/views/steps_model.py" line="52" />
       <source>Step</source>
       <translation>Schritt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="51" />
+      <location filename="../../planner/gui/views/steps_model.py" line="52" />
       <source>ID</source>
       <translation>Nr.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="52" />
+      <location filename="../../planner/gui/views/steps_model.py" line="53" />
       <source>Target</source>
       <translation>Ziel</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="52" />
+      <location filename="../../planner/gui/views/steps_model.py" line="53" />
       <source>WBS</source>
       <translation>PSP</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="53" />
+      <location filename="../../planner/gui/views/steps_model.py" line="54" />
       <source>Start</source>
       <translation>Beginn</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="53" />
+      <location filename="../../planner/gui/views/steps_model.py" line="54" />
       <source>End</source>
       <translation>Ende</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="54" />
+      <location filename="../../planner/gui/views/steps_model.py" line="55" />
       <source>Days</source>
       <translation>Tage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="54" />
+      <location filename="../../planner/gui/views/steps_model.py" line="55" />
       <source>Consultant</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="55" />
+      <location filename="../../planner/gui/views/steps_model.py" line="56" />
       <source>Rule</source>
       <translation>Regel</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="55" />
+      <location filename="../../planner/gui/views/steps_model.py" line="56" />
       <source>Reason</source>
       <translation>Begründung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps_model.py" line="56" />
+      <location filename="../../planner/gui/views/steps_model.py" line="57" />
       <source>Date driven by</source>
       <translation>Termin bestimmt durch</translation>
     </message>
@@ -2332,24 +2332,40 @@ Wiederherstellen?</translation>
   <context>
     <name>StepsView</name>
     <message>
+      <location filename="../../planner/gui/views/steps.py" line="190" />
       <source>More servers: change them on the Estate page or from a step's context menu</source>
       <translation>Weitere Server: auf der Seite Bestand oder im Kontextmenü eines Schritts ändern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="91" />
+      <location filename="../../planner/gui/views/steps.py" line="102" />
       <source>Switch rule off</source>
       <translation>Regel abschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="93" />
-      <location filename="../../planner/gui/views/steps.py" line="149" />
+      <location filename="../../planner/gui/views/steps.py" line="104" />
+      <location filename="../../planner/gui/views/steps.py" line="176" />
       <source>Exclude server</source>
       <translation>Server ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="95" />
+      <location filename="../../planner/gui/views/steps.py" line="106" />
+      <source>Rename new server…</source>
+      <translation>Neuen Server umbenennen …</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="108" />
       <source>Change path</source>
       <translation>Pfad ändern</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="321" />
+      <source>Rename new server</source>
+      <translation>Neuen Server umbenennen</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/steps.py" line="323" />
+      <source>New name for {server} (at most 15 characters):</source>
+      <translation>Neuer Name für {server} (höchstens 15 Zeichen):</translation>
     </message>
     <message>
       <source>Switched off / excluded</source>
@@ -2372,17 +2388,17 @@ Wiederherstellen?</translation>
       <translation type="vanished">Außer Betrieb nehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="177" />
+      <location filename="../../planner/gui/views/steps.py" line="221" />
       <source>As the rules propose</source>
       <translation>Wie von den Regeln vorgeschlagen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="190" />
+      <location filename="../../planner/gui/views/steps.py" line="234" />
       <source>Switch rule {rule} on</source>
       <translation>Regel {rule} einschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="230" />
+      <location filename="../../planner/gui/views/steps.py" line="274" />
       <source>Path of {server}</source>
       <translation>Pfad von {server}</translation>
     </message>
@@ -2395,17 +2411,17 @@ Wiederherstellen?</translation>
       <translation type="vanished">Regel: {rule}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="69" />
+      <location filename="../../planner/gui/views/steps.py" line="79" />
       <source>Select a step to see why it is planned, what drives its date and its command.</source>
       <translation>Wählen Sie einen Schritt, um zu sehen, warum er geplant ist, was seinen Termin bestimmt und welcher Befehl dazugehört.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="96" />
+      <location filename="../../planner/gui/views/steps.py" line="109" />
       <source>Exclude servers</source>
       <translation>Server ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="97" />
+      <location filename="../../planner/gui/views/steps.py" line="113" />
       <source>Switched-off rules</source>
       <translation>Abgeschaltete Regeln</translation>
     </message>
@@ -2414,7 +2430,7 @@ Wiederherstellen?</translation>
       <translation type="vanished">Quelle: {source}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="214" />
+      <location filename="../../planner/gui/views/steps.py" line="258" />
       <source>Date driven by: {driver}</source>
       <translation>Termin bestimmt durch: {driver}</translation>
     </message>
@@ -2423,13 +2439,17 @@ Wiederherstellen?</translation>
       <translation>Regel {rule} abschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="148" />
+      <location filename="../../planner/gui/views/steps.py" line="175" />
       <source>Exclude {server}</source>
       <translation>{server} ausschließen</translation>
     </message>
     <message>
       <source>Change path of {server}</source>
       <translation>Pfad von {server} ändern</translation>
+    </message>
+    <message>
+      <source>Rename {server} to {name}</source>
+      <translation>{server} in {name} umbenennen</translation>
     </message>
   </context>
   <context>

@@ -155,3 +155,20 @@ def test_a_plan_landing_on_a_hidden_steps_page_is_shown_when_the_page_is(qtbot, 
     assert view.model.step_index("inplace:EX01").isValid()  # not redrawn while hidden
     view.show()
     assert not view.model.step_index("inplace:EX01").isValid()
+
+
+def test_rename_new_server_is_one_undoable_settings_edit(qtbot, monkeypatch):
+    doc = fake_document(monkeypatch)
+    view = StepsView(doc)
+    qtbot.addWidget(view)
+    view.select_step("sbs:EX02")  # an inventory server: nothing to rename
+    assert not view.rename_new.isEnabled()
+    assert view.rename_new_server("EX02-SE", "MBX-MUC1") == ""
+    assert doc.settings.new_server_names == {"EX02-SE": "MBX-MUC1"}
+    assert "MBX-MUC1" in doc.undo_stack.undoText()
+    refused = view.rename_new_server("MBX-MUC1", "EX01")  # an inventory server's name
+    assert "EX01" in refused and "settings_errors" not in refused
+    assert "“MBX MUC” " in view.rename_new_server("MBX-MUC1", "MBX MUC")
+    assert doc.settings.new_server_names == {"EX02-SE": "MBX-MUC1"}
+    doc.undo_stack.undo()
+    assert doc.settings.new_server_names == {}

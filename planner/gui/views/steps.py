@@ -12,7 +12,9 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QMenu,
+    QMessageBox,
     QSplitter,
     QTextBrowser,
     QToolButton,
@@ -21,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.edits.naming import rename_new_server
+from planner.core.errors import SettingsError
 from planner.core.explain_text import driver_text
 from planner.core.plan import MigrationPath, Step
 from planner.core.step_source import step_source_text
-from planner.gui.i18n import ui_language
+from planner.gui.i18n import texts, ui_language
 from planner.gui.models.estate_model import path_label
 from planner.gui.names import rule_name
 from planner.gui.views.planning_edits import (
@@ -33,6 +37,7 @@ from planner.gui.views.planning_edits import (
     exclude_server,
     set_path,
     submit_decisions,
+    submit_settings,
 )
 from planner.gui.views.steps_model import StepsModel
 from planner.gui.views.when_shown import WhenShown
@@ -98,6 +103,8 @@ class StepsView(QWidget):
         self.rule_off.triggered.connect(self.switch_rule_off)
         self.exclude = QAction(self.tr("Exclude server"), self)
         self.exclude.triggered.connect(self.exclude_selected_server)
+        self.rename_new = QAction(self.tr("Rename new server…"), self)
+        self.rename_new.triggered.connect(self.rename_selected_new_server)
         self.path_menu = QMenu(self.tr("Change path"), self)
         self.exclude_menu = QMenu(self.tr("Exclude servers"), self)
         # Filled when opened: a menu per server built on every selection froze a large estate.
@@ -105,9 +112,10 @@ class StepsView(QWidget):
         self.exclude_menu.aboutToShow.connect(self._fill_exclude_menu)
         self.restore_menu = QMenu(self.tr("Switched-off rules"), self)
         self._button_row = QHBoxLayout()
-        button = QToolButton()
-        button.setDefaultAction(self.rule_off)
-        self._button_row.addWidget(button)
+        for action in (self.rule_off, self.rename_new):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            self._button_row.addWidget(button)
         self._menu_buttons: dict[str, QToolButton] = {}
         for key, menu in (("path", self.path_menu), ("exclude", self.exclude_menu),
                           ("rules", self.restore_menu)):
@@ -153,11 +161,17 @@ class StepsView(QWidget):
         server = self.document.estate.server(name) if name else None
         return server.name if server is not None else ""
 
+    def _new_server(self, step: Step | None) -> str:
+        """The name of the new server a step works on ("" for inventory servers and others)."""
+        name = server_of_step(step)
+        return name if name and self.document.estate.server(name) is None else ""
+
     def _update_actions(self) -> None:
         step = self.selected_step()
         server = self._estate_server(step)
         self.rule_off.setEnabled(step is not None and bool(step.rule))
         self.exclude.setEnabled(bool(server))
+        self.rename_new.setEnabled(bool(self._new_server(step)))
         self.exclude.setText(self.tr("Exclude {server}").format(server=server) if server
                              else self.tr("Exclude server"))
         has_servers = bool(self.document.estate.servers)
@@ -259,6 +273,8 @@ class StepsView(QWidget):
             menu.addAction(self.exclude)
             sub = menu.addMenu(self.tr("Path of {server}").format(server=server))
             self._fill_path_menu(sub, server, self.document.decisions.paths.get(server))
+        if self._new_server(step):
+            menu.addAction(self.rename_new)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     # --- edits ---------------------------------------------------------------------------
@@ -296,3 +312,30 @@ class StepsView(QWidget):
         submit_decisions(self.document,
                          lambda: _tr("Change path of {server}").format(server=server),
                          lambda d: set_path(d, server, path))
+
+    def rename_selected_new_server(self) -> None:
+        """Ask for another name for the selected step's new server and apply it."""
+        current = self._new_server(self.selected_step())
+        if not current:
+            return
+        title = self.tr("Rename new server")
+        wanted, ok = QInputDialog.getText(
+            self, title, self.tr("New name for {server} (at most 15 characters):").format(
+                server=current), text=current)
+        if ok and wanted.strip():
+            error = self.rename_new_server(current, wanted)
+            if error:
+                QMessageBox.warning(self, title, error)
+
+    def rename_new_server(self, current: str, wanted: str) -> str:
+        """Give the new server ``current`` the name ``wanted`` as one undoable edit; the
+        reason in the interface language when the name cannot be used, else ""."""
+        try:
+            settings = rename_new_server(self.document.settings, self.document.estate,
+                                         current, wanted)
+        except SettingsError as exc:
+            return texts().render(exc.problem) if exc.problem is not None else str(exc)
+        name = wanted.strip()
+        submit_settings(self.document, lambda: _tr("Rename {server} to {name}").format(
+            server=current, name=name), lambda _s: settings)
+        return ""
