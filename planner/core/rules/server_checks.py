@@ -124,6 +124,19 @@ def _baseline_step(ctx: Context, new: str, after: str) -> Step:
                 + f"\n.\\HealthChecker.ps1 -Server {new}")
 
 
+_INTERNAL = (".local", ".lan", ".intern", ".internal", ".corp", ".localdomain")
+
+
+def _ews_namespace(ctx: Context) -> str:
+    """The external EWS name Exchange Online reaches the MRS proxy by: the inventory's one
+    EWS namespace with a public-looking name, else a placeholder."""
+    names = list(dict.fromkeys(
+        n.name for n in ctx.estate.namespaces
+        if any(v.strip().upper() == "EWS" for v in n.services)
+        and not n.name.lower().endswith(_INTERNAL)))
+    return names[0] if len(names) == 1 else placeholder("hybrid_namespace")
+
+
 def _mrsproxy(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     if not ctx.hybrid:
         return RuleOutput()
@@ -141,7 +154,7 @@ def _mrsproxy(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             command="\n".join(f"Set-WebServicesVirtualDirectory '{n}\\EWS (Default Web Site)' "
                               "-MRSProxyEnabled $true" for n in g.new)
             + "\nTest-MigrationServerAvailability -ExchangeRemoteMove -RemoteServer "
-              f"{placeholder('hybrid_namespace')} -Credentials (Get-Credential)"
+              f"{_ews_namespace(ctx)} -Credentials (Get-Credential)"
             + remark("from_exo"))
         steps += at_site(g, [step])
         links += [(f"sbs:decom:{s.name}", Dependency(step.id)) for s in g.old]

@@ -141,6 +141,8 @@ def test_commands_fill_in_what_the_inventory_knows_instead_of_a_placeholder() ->
             "New-DatabaseAvailabilityGroup -Name FW-DAG-SE -WitnessServer FW-FS01  # ")
     assert "alten DAG" in steps["sbs:dag:FW-DAG"].command_in("de")
     assert "-Server FW-SE01 " in steps["sbs:databases:FW-DAG"].command_in("en")
+    # the MRS proxy is reached by the one external EWS namespace of the inventory
+    assert "-RemoteServer mail.fichtelwerk.de " in steps["mrsproxy:FW-DAG"].command_in("de")
 
 
 def test_a_2013_server_without_a_target_gets_a_placeholder_in_the_plans_language() -> None:
