@@ -4,8 +4,12 @@ A pause protects nothing unless the customer's Exchange Online administrator run
 ``New-TenantExemptionInfo`` on its first day. So every pause of the schedule becomes a step
 owned by that administrator, dated on the pause's first day (a working day outside freezes),
 with the exact command and what happens to which server's mail if it is not run. A pause
-needed now (a server it holds is already throttled or blocked on the as-of date) is due on
-the as-of date instead: "request by <as-of date>", and its server "blocked since …". The cutover
+needed now (a server it holds is already throttled or blocked on the as-of date) says so, and
+its server "blocked since …"; it is still due on the pause's first counted day (the plan's
+first working day), because the command counts its days from the day it is run: run on a
+Saturday as-of date, a pause the plan counts from Monday would end two days before the
+cutover it protects. Only a pause the plan counts from before the as-of date (overdue) is due
+on the as-of date, and then ends later, never earlier. The cutover
 steps a pause protects get the pause's last day as their deadline (MS Project shows it), and
 a cutover that ends on that very day has no float: a warning.
 """
@@ -24,7 +28,7 @@ from planner.core.model import Finding, Severity
 from planner.core.pause_policy import days_per_year, pause_command
 from planner.core.plan import Exposure, Pause, Phase, Proposal, Schedule, ScheduledStep, Step
 
-__all__ = ["OWNER", "PauseSteps", "needed_now", "pause_steps"]
+__all__ = ["OWNER", "PauseSteps", "due_day", "needed_now", "pause_steps"]
 
 OWNER = "exo_admin"  # the customer's Exchange Online administrator
 _LANGS = ("en", "de")
@@ -85,12 +89,19 @@ def _consequence(cat: Catalogue, server: str, harm: _Harm, pause: Pause) -> str:
                from_day=harm.day.day, kind=kind)
 
 
+def due_day(pause: Pause, as_of: date) -> date:
+    """The day the admin runs a pause needed now: its first counted day, so the command's
+    days end on the pause's planned last day; the as-of date only when that day is past."""
+    return max(pause.start, as_of)
+
+
 def _texts(cat: Catalogue, n: int, pause: Pause, harm: dict[str, _Harm],
            as_of: date) -> tuple[str, str]:
     budget = cat.names(cat("exo.pause_step.budget_year", days=d, year=y)
                        for y, d in days_per_year(pause.start, pause.days).items())
     now = needed_now(pause, harm, as_of)
     fields = {"start": pause.start, "end": pause.end, "budget": budget, "as_of": as_of,
+              "due": due_day(pause, as_of),
               "length": cat.plural("exo.pause_error.days", pause.days)}
     if harm:
         # Run on another day than the plan counts from, the pause ends that much off too.
@@ -105,7 +116,8 @@ def _texts(cat: Catalogue, n: int, pause: Pause, harm: dict[str, _Harm],
         or cat("exo.pause_step.nothing")
     why = f"{why} {cat('exo.pause_step.if_not_run', consequences=consequences)}"
     if now:
-        return cat.plural("exo.pause_step.title_now", pause.days, n=n, as_of=as_of), why
+        return cat.plural("exo.pause_step.title_now", pause.days, n=n,
+                          due=due_day(pause, as_of)), why
     return cat.plural("exo.pause_step.title", pause.days, n=n), why
 
 
@@ -114,9 +126,9 @@ def _step(n: int, pause: Pause, harm: dict[str, _Harm], as_of: date,
     cmd = pause_command(knowledge.policy.pause_cmdlet, pause.days)
     (title_en, why_en), (title_de, why_de) = (
         _texts(catalogue(lang), n, pause, harm, as_of) for lang in _LANGS)
-    # A pause needed now is due on the as-of date: that is its deadline (MS Project shows it)
-    # and, when that lies before the pause's own first day, its date in every deliverable.
-    deadline = as_of if needed_now(pause, harm, as_of) else None
+    # A pause needed now has a deadline (MS Project shows it): its first counted day, which is
+    # a working day; the as-of date only when the plan counts it from before then (overdue).
+    deadline = due_day(pause, as_of) if needed_now(pause, harm, as_of) else None
     return Step(id=f"pause:{n}", title_en=title_en, title_de=title_de, kind="pause",
                 phase=Phase.HYBRID, target="tenant", duration_days=1, rule="enforcement_pause",
                 why_en=why_en, why_de=why_de, command=cmd, deadline=deadline,
@@ -124,12 +136,11 @@ def _step(n: int, pause: Pause, harm: dict[str, _Harm], as_of: date,
 
 
 def _dated(step: Step, pause: Pause) -> ScheduledStep:
-    """The pause step's date: the pause's first day, or its deadline when that is earlier."""
-    if step.deadline is not None and step.deadline < pause.start:
-        return ScheduledStep(step.id, step.deadline, step.deadline, "",
-                             Driver(kind="deadline", key="pause_now", day=step.deadline))
+    """The pause step's date: the pause's first counted day (a working day), which is also the
+    deadline of a pause needed now unless the plan counts it from before the as-of date."""
+    key = "pause" if step.deadline is None else "pause_now"
     return ScheduledStep(step.id, pause.start, pause.start, "",
-                         Driver(kind="deadline", key="pause", day=pause.start))
+                         Driver(kind="deadline", key=key, day=step.deadline or pause.start))
 
 
 def _no_float(exit_step: Step, dated: ScheduledStep, server: str, n: int, pause: Pause,

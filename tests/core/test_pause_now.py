@@ -1,8 +1,9 @@
-"""A pause needed now: a server Exchange Online already blocks asks for it by the as-of date.
+"""A pause needed now: a server Exchange Online already blocks on the as-of date.
 
-The customer's step says "request by <as-of date>" (its deadline and its date in every
-deliverable), and what it prevents is said in the past tense: blocked since 2024, not "from
-the plan start".
+The customer's step says the pause is needed now, and is due on the pause's first counted day
+(its deadline and its date in every deliverable, a working day): the command counts its days
+from the day it is run, so run then it ends on the day the plan counts as its last. What it
+prevents is said in the past tense: blocked since 2024, not "from the plan start".
 """
 
 from __future__ import annotations
@@ -54,35 +55,46 @@ def blocked(knowledge: Knowledge) -> Plan:
     return _plan(knowledge, DETECTED)
 
 
-def test_a_pause_for_a_server_blocked_since_2024_is_due_by_the_as_of_date(blocked: Plan) -> None:
+def _ends_on(step: Step, run_on: date) -> date:
+    """The last paused day when the admin runs the step's command on ``run_on``."""
+    days = int(step.command.split("-NumberOfDays")[1].split()[0])
+    return run_on + timedelta(days=days - 1)
+
+
+def test_a_pause_for_a_server_blocked_since_2024_is_due_on_its_first_counted_day(
+        blocked: Plan) -> None:
     step = _first_pause(blocked)
-    assert blocked.schedule.pauses[0].start == START  # the plan still counts it from its start
-    assert step.deadline == AS_OF
+    pause = blocked.schedule.pauses[0]
+    assert pause.start == START  # the plan still counts it from its start
+    assert step.deadline == START
     (dated,) = [d for d in blocked.schedule.steps if d.step_id == "pause:1"]
-    assert (dated.start, dated.end) == (AS_OF, AS_OF)
-    assert step.title("en").endswith("by 4 Dec 2026")
-    assert "bis 04.12.2026 beantragen" in step.title("de")
+    assert (dated.start, dated.end) == (START, START)
+    # run on the day the step says, the command ends on the plan's last pause day
+    assert _ends_on(step, dated.start) == pause.end
+    assert step.title("en").endswith("by 7 Dec 2026")
+    assert "bis 07.12.2026 beantragen" in step.title("de")
     en, de = step.why("en"), step.why("de")
-    assert "as it has been since 26 Jun 2024" in en and "by 4 Dec 2026" in en
+    assert "as it has been since 26 Jun 2024" in en and "on 7 Dec 2026" in en
+    assert "already throttled or blocked on 4 Dec 2026" in en
     assert "(run earlier, it ends as many days earlier)" in en
-    assert "wie schon seit 26.06.2024" in de and "spätestens am 04.12.2026" in de
+    assert "wie schon seit 26.06.2024" in de and "am 07.12.2026" in de
     # never "blocked from the plan start" for a server blocked these two years
     assert "EX01 blocked (stage 8) from" not in en and "EX01 ab 07.12.2026" not in de
 
 
-def test_the_json_workbook_mspdi_and_action_list_say_request_by_the_as_of_date(
+def test_the_json_workbook_mspdi_and_action_list_say_request_by_its_first_day(
         blocked: Plan, knowledge: Knowledge, tmp_path: Path) -> None:
     (step,) = [s for s in plan_to_plain(blocked, knowledge)["steps"] if s["id"] == "pause:1"]
-    assert step["start"] == step["deadline"] == AS_OF.isoformat()
+    assert step["start"] == step["deadline"] == START.isoformat()
 
     book = tmp_path / "plan.xlsx"
     write_workbook(blocked, knowledge, book, "de")
     (row,) = [r for r in openpyxl.load_workbook(book)["Plan"].iter_rows()
               if any(str(c.value).startswith("Durchsetzungspause 1") for c in r)]
     values = [c.value for c in row]
-    assert "Durchsetzungspause 1 (41 Tage) bis 04.12.2026 beantragen" in values
-    assert values.count(datetime(2026, 12, 4)) == 2  # start and finish: the as-of date
-    assert any(str(v).startswith("Sofort nötig, daher") and "04.12.2026" in str(v)
+    assert "Durchsetzungspause 1 (41 Tage) bis 07.12.2026 beantragen" in values
+    assert values.count(datetime(2026, 12, 7)) == 2  # start and finish: the pause's first day
+    assert any(str(v).startswith("Sofort nötig") and "07.12.2026" in str(v)
                for v in values)  # the printed short reason says by when
     notes = " ".join(c.comment.text for c in row if c.comment)
     assert "wie schon seit 26.06.2024" in notes
@@ -92,10 +104,10 @@ def test_the_json_workbook_mspdi_and_action_list_say_request_by_the_as_of_date(
     ns = {"p": "http://schemas.microsoft.com/project"}
     (task,) = [t for t in ET.parse(project).getroot().findall(".//p:Task", ns)
                if t.findtext("p:Name", "", ns).startswith("Request enforcement pause 1")]
-    assert task.findtext("p:Deadline", "", ns) == "2026-12-04T17:00:00"
-    assert task.findtext("p:Start", "", ns).startswith("2026-12-04")
+    assert task.findtext("p:Deadline", "", ns) == "2026-12-07T17:00:00"
+    assert task.findtext("p:Start", "", ns).startswith("2026-12-07")
 
-    for lang, due in (("en", "4 Dec 2026"), ("de", "04.12.2026")):
+    for lang, due in (("en", "7 Dec 2026"), ("de", "07.12.2026")):
         (decision,) = [r for r in decision_table(blocked, load_wording(lang)).rows
                        if r.cells[0].startswith(("Approve", "Durchsetzungspause"))]
         assert decision.cells[1] == due  # its approval is due by then too
@@ -103,7 +115,7 @@ def test_the_json_workbook_mspdi_and_action_list_say_request_by_the_as_of_date(
         (action,) = [r for r in table.rows if "1" in r.cells[1] and (
             "pause" in r.cells[1].lower())]
         assert action.cells[0] == due and action.cells[1].endswith(
-            "by 4 Dec 2026" if lang == "en" else "bis 04.12.2026 beantragen")
+            "by 7 Dec 2026" if lang == "en" else "bis 07.12.2026 beantragen")
 
 
 def test_a_pause_whose_server_is_not_yet_judged_keeps_its_own_date(knowledge: Knowledge) -> None:
@@ -130,3 +142,25 @@ def test_a_pause_the_plan_starts_before_the_as_of_date_ends_later_if_run_late(
     assert dated.start == plan.schedule.pauses[0].start < date(2026, 12, 9)  # overdue: "now"
     assert "run after 7 Dec 2026, it ends as many days later" in step.why("en")
     assert "nach dem 07.12.2026 ausgeführt, endet sie entsprechend später" in step.why("de")
+
+
+def test_a_saturday_as_of_date_dates_the_pause_on_a_working_day_that_protects_the_cutover(
+        knowledge: Knowledge, tmp_path: Path) -> None:
+    # As of Saturday 05.12., plan start Monday 07.12.: the step (and MS Project's start and
+    # deadline) is on Monday, and run as told it covers every day the plan counts.
+    report = ExoReport("ex01.contoso.com", "15.1.2507.39", DETECTED)
+    estate = Estate(servers=(Server("EX01", fqdn="ex01.contoso.com", roles=("Mailbox",),
+                                    build="15.1.2507.39"),), exo_reports=(report,))
+    plan = make_plan(estate, (), settings(as_of=date(2026, 12, 5), start=START),
+                     knowledge=knowledge)
+    step, pause = _first_pause(plan), plan.schedule.pauses[0]
+    (dated,) = [d for d in plan.schedule.steps if d.step_id == "pause:1"]
+    assert step.deadline == dated.start == START and START.weekday() < 5
+    assert _ends_on(step, dated.start) == pause.end
+    project = tmp_path / "plan.xml"
+    write_mspdi(plan, knowledge, project, "en")
+    ns = {"p": "http://schemas.microsoft.com/project"}
+    (task,) = [t for t in ET.parse(project).getroot().findall(".//p:Task", ns)
+               if t.findtext("p:Name", "", ns).startswith("Request enforcement pause 1")]
+    for field in ("p:Start", "p:Deadline"):
+        assert datetime.fromisoformat(task.findtext(field, "", ns)).weekday() < 5

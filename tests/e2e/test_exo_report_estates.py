@@ -13,7 +13,7 @@ same day in every deliverable.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -71,7 +71,7 @@ def test_a_server_blocked_since_2024_is_blocked_every_day_from_the_plan_start() 
     assert sum(exposure.days_in_stage[:7]) == 0
 
 
-def test_the_pause_is_a_customer_task_due_on_the_as_of_day_in_every_deliverable(
+def test_the_pause_is_a_customer_task_due_on_its_first_counted_day_in_every_deliverable(
         tmp_path: Path) -> None:
     for name in ("exo-report-nordlicht", "exo-report-alster"):
         plan = _plan(name)
@@ -84,9 +84,13 @@ def test_the_pause_is_a_customer_task_due_on_the_as_of_day_in_every_deliverable(
             step = plan.proposal.step(f"pause:{n}")
             assert step is not None and step.kind == "pause" and step.owner == "exo_admin"
             assert step.command.endswith(f"-NumberOfDays {pause.days}")
-            assert step.deadline == settings.as_of  # a server is already blocked: needed now
+            # a server is already blocked: needed now, due on the pause's first counted day
+            # (a working day, even for Nordlicht's Saturday as-of date), so that run as told
+            # the command's days end on the plan's last pause day, which guards the cutover
+            assert step.deadline == pause.start
             dated = plan.schedule.for_step(step.id)
-            assert dated is not None and dated.start == settings.as_of
+            assert dated is not None and dated.start == pause.start
+            assert dated.start + timedelta(days=pause.days - 1) == pause.end
         path = tmp_path / f"{name}.xlsx"
         write_workbook(plan, knowledge_for(settings), path, "en", today=settings.as_of)
         sheet = openpyxl.load_workbook(path)["Enforcement"]
@@ -94,7 +98,7 @@ def test_the_pause_is_a_customer_task_due_on_the_as_of_day_in_every_deliverable(
                    for r in sheet.iter_rows(values_only=True) if r[0] == "Pause 1")
         # Pause 1 | from | until | days | run on | command: run on the step's day, not later
         assert row[1].date() == plan.schedule.pauses[0].start
-        assert row[4].date() == settings.as_of, (name, row)
+        assert row[4].date() == plan.schedule.pauses[0].start, (name, row)
 
 
 def test_the_summary_says_throttled_since_the_reports_date_even_when_the_clock_moved() -> None:

@@ -42,13 +42,13 @@ def test_commands_fill_in_the_days_and_the_day_to_run_them():
     assert "Pause 1: am 09.03.2026 ausführen" in pause_commands(plan, "X", "de")
     none = replace(plan, schedule=replace(plan.schedule, pauses=()))
     assert "needs no enforcement pause" in pause_commands(none, "X")
-    # a pause needed now (its step due on the as-of date) says to run it by then
+    # a pause needed now (its step due on its day) says to run it then
     request = Step(id="pause:1", title_en="Request", title_de="Beantragen", kind="pause",
                    phase=Phase.HYBRID, target="tenant", duration_days=1,
                    rule="enforcement_pause", why_en="", why_de="", deadline=date(2026, 3, 4))
     now = replace(plan, proposal=replace(plan.proposal, steps=(*plan.proposal.steps, request)))
-    assert "Pause 1: needed now, run by 4 Mar 2026 at the latest" in pause_commands(now, "X")
-    assert "spätestens am 04.03.2026 ausführen" in pause_commands(now, "X", "de")
+    assert "Pause 1: needed now, run on 4 Mar 2026;" in pause_commands(now, "X")
+    assert "sofort nötig, am 04.03.2026 ausführen" in pause_commands(now, "X", "de")
     assert Pause  # the record the commands are made from
 
 

@@ -74,7 +74,7 @@ def pause_commands(plan: Plan, cmdlet: str, lang: str = "en") -> str:
     cat = catalogue(lang)
     if not plan.schedule.pauses:
         return cat("gui.pause.none")
-    # A pause needed now carries the as-of date as its step's deadline: run it by then.
+    # A pause needed now carries its due day as its step's deadline: run it on that day.
     due = {s.id: s.deadline for s in plan.proposal.steps if s.kind == "pause" and s.deadline}
     lines = ["Connect-ExchangeOnline"]
     for i, pause in enumerate(plan.schedule.pauses, 1):
