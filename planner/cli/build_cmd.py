@@ -109,6 +109,13 @@ def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
+def _in_place(a: Answer, lang: str = "en") -> str:
+    """The in-place column: a build that already is SE is not "no" but not applicable."""
+    if a.info.product == "SE":
+        return catalogue(lang)("builds.already_se")
+    return _yes(a.in_place_to_se)
+
+
 def _notes(a: Answer, on: date) -> list[str]:
     """The build's warning, and a note when it came out after the day judged."""
     notes = [a.info.warning("en")] if a.info.note else []
@@ -133,7 +140,7 @@ def _table(answers: list[Answer], on: date) -> str:
                 str(a.info.number),
                 released,
                 _SUPPORT[a.support],
-                _yes(a.in_place_to_se),
+                _in_place(a),
                 _yes(a.below_baseline),
             )
         )

@@ -9,6 +9,7 @@ import pytest
 
 from planner.cli import main
 from planner.core.builds import identify, parse_build_number
+from planner.core.catalogue import catalogue
 from planner.core.knowledge import load_knowledge
 
 EXAMPLE = ["Version 15.1 (Build 2507.6)", "15.02.1748.024", "15.2.2562.17"]
@@ -135,3 +136,13 @@ def test_the_latest_update_named_agrees_with_the_knowledge_base_on_every_day() -
             else:
                 assert "latest known" not in info.warning("en"), (day, cu)
     assert checked > 50
+
+
+def test_a_build_that_already_is_se_is_not_applicable_for_in_place_not_no(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "15.2.2562.17", "15.2.1748.10", "--on", "2026-12-05"]) == 0
+    se, cu15 = (line for line in capsys.readouterr().out.splitlines()
+                if line.startswith("15.2."))
+    assert "not applicable (already SE)" in se and " no  " not in se.split("behind on updates")[1]
+    assert "not applicable" not in cu15 and "  yes  " in cu15
+    assert catalogue("de")("builds.already_se") == "entfällt (bereits SE)"
