@@ -67,6 +67,7 @@ def replace_file(target: Path | str, write: Callable[[Path], object]) -> Path:
         if partial.stat().st_size == 0:
             raise OSError("nothing was written (is the disk full?)")
         _sync(partial)
+        _permit_like(partial, path)
         os.replace(partial, path)
     except BaseException as exc:
         partial.unlink(missing_ok=True)
@@ -114,6 +115,19 @@ def _write_through(path: Path, target: Path | str, write: Callable[[Path], objec
     except (OSError, RuntimeError) as exc:
         raise OutputFileError(f"{target}: cannot write: {_reason(exc)}") from exc
     return path
+
+
+def _permit_like(partial: Path, path: Path) -> None:
+    """Give the new file the old one's permissions, or a new file's usual ones (umask):
+    mkstemp makes it readable by its owner only, which hid deliverables from colleagues."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    with contextlib.suppress(OSError):  # a file system without modes (FAT, some shares)
+        os.chmod(partial, mode)
 
 
 def _remove_leftovers(path: Path) -> None:

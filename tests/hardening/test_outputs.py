@@ -214,3 +214,20 @@ def test_an_output_to_a_pipe_or_device_is_written_into_it_not_renamed_over_it(
     assert received == [b"plan"]
     assert stat.S_ISFIFO(pipe.stat().st_mode)
     assert list(tmp_path.iterdir()) == [pipe]  # no temporary file beside it
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+def test_an_output_has_the_usual_permissions_or_keeps_the_old_ones(tmp_path: Path) -> None:
+    """A deliverable is readable like any new file (the umask), not only by its writer; a file
+    written over keeps the permissions it had."""
+    mask = os.umask(0o022)
+    try:
+        fresh = replace_text(tmp_path / "plan.json", "{}")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        kept = tmp_path / "report.html"
+        kept.write_text("old", encoding="utf-8")
+        kept.chmod(0o640)
+        replace_text(kept, "new")
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    finally:
+        os.umask(mask)
