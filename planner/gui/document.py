@@ -37,15 +37,13 @@ Changing things
 from __future__ import annotations
 
 import threading
-import weakref
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from planner.core.knowledge import Knowledge
 from planner.core.model import Finding
@@ -54,6 +52,7 @@ from planner.core.project import Project, load_project, plan_is_current, save_pr
 from planner.core.settings import Decisions, Settings
 from planner.gui.crash_log import is_bug
 from planner.gui.edit import Edit
+from planner.gui.history import EditCommand, History
 from planner.gui.worker import Job, Runner, SyncRunner, ThreadRunner
 
 __all__ = ["Document"]
@@ -74,30 +73,6 @@ def knowledge_for(settings: Settings) -> Knowledge:
     from planner.pipeline import knowledge_for as pipeline_knowledge_for  # start-up time
 
     return pipeline_knowledge_for(settings)
-
-
-class _EditCommand(QUndoCommand):
-    """Keeps the project before and after one edit."""
-
-    def __init__(self, document: Document, edit: Edit, before: Project, after: Project) -> None:
-        super().__init__(edit.label())
-        self.edit = edit
-        # Weak: the document holds its commands, and a document <-> command cycle left to the
-        # garbage collector frees the undo stack's C++ commands twice (a crash seen in tests).
-        self._document = weakref.ref(document)
-        self.before = before
-        self.after = after
-
-    def _set(self, project: Project) -> None:
-        document = self._document()
-        if document is not None:
-            document._set_state(project)
-
-    def redo(self) -> None:
-        self._set(self.after)
-
-    def undo(self) -> None:
-        self._set(self.before)
 
 
 class Document(QObject):
@@ -128,7 +103,7 @@ class Document(QObject):
         self._job: Job | None = None
         self._cancel: threading.Event | None = None
         self._kept = 0  # the generation the consultant cancelled: its plan is kept as is
-        self._commands: list[_EditCommand] = []
+        self._history = History()
         self._pushing = False
         self._generation = 0
         self._knowledge: tuple[Any, Knowledge] | None = None
@@ -232,10 +207,8 @@ class Document(QObject):
         after = edit.func(before)
         if after is before or after == before:
             return
-        command = _EditCommand(self, edit, before, after)
-        # Our own references keep the Python side of each command alive and let a landed
-        # plan be swapped into the history; the stack's limit bounds the list.
-        self._commands = [*self._commands[-self._undo.undoLimit():], command]
+        command = EditCommand(self, edit, before, after)
+        self._history.keep(command, self._undo.undoLimit())
         # Plan only once the push is complete, so listeners see the edit as unsaved.
         self._pushing = True
         try:
@@ -248,7 +221,7 @@ class Document(QObject):
         """Replace the whole project (new, open, recover); clears the undo history."""
         self.abandon()
         self._undo.clear()
-        self._commands = []
+        self._history.clear()
         self._knowledge = None  # read afresh: a build list may have been imported meanwhile
         self._path = path
         self._set_state(project, force=True)
@@ -257,11 +230,7 @@ class Document(QObject):
 
     def retranslate_history(self) -> None:
         """Give every undo step its text in the current UI language."""
-        for command in self._commands:
-            # The stack deletes commands past its limit and the redo branch a new edit
-            # replaces; our list may still name them.
-            if shiboken6.isValid(command):
-                command.setText(command.edit.label())
+        self._history.retranslate()
 
     def set_modified(self) -> None:
         """Mark the project as changed without an undo step (e.g. after a recovery)."""
@@ -419,18 +388,9 @@ class Document(QObject):
     def _show_plan(self, plan: Plan) -> None:
         current = self._project
         updated = replace(current, plan=plan)
-        self._swap_in_history(current, updated)
+        self._history.swap(current, updated)
         self._project = updated
         self.planChanged.emit()
-
-    def _swap_in_history(self, old: Project, new: Project) -> None:
-        # Undo commands that point at the unplanned project get the planned one, so undo
-        # and redo land on a current plan without planning again.
-        for command in self._commands:
-            if command.after is old:
-                command.after = new
-            if command.before is old:
-                command.before = new
 
     def _plan_failed(self, generation: int, exc: BaseException, trace: str) -> None:
         if generation != self._generation:

@@ -5,13 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QIcon,
     QKeySequence,
 )
@@ -21,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMenu,
     QMenuBar,
     QProgressBar,
@@ -33,7 +29,6 @@ from PySide6.QtWidgets import (
 from shiboken6 import Shiboken
 
 from planner.core.model import Severity
-from planner.core.project import FILE_SUFFIX
 from planner.core.resources import resource_path
 from planner.gui.actions_export import ExportActions
 from planner.gui.autosave import Autosave
@@ -50,10 +45,9 @@ from planner.gui.i18n import (
 from planner.gui.knowledge_bar import KnowledgeBar
 from planner.gui.pages import PAGES, LazyPages
 from planner.gui.project_files import ProjectFiles
+from planner.gui.window_files import WindowFiles
 
 __all__ = ["MainWindow", "icon"]
-
-INVENTORY_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt", ".xml", ".log", ".zip")
 
 
 def icon(name: str) -> QIcon:
@@ -61,7 +55,7 @@ def icon(name: str) -> QIcon:
     return QIcon(str(resource_path("icons", name)))
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowFiles):
     """The consultant's workbench around one :class:`Document`."""
 
     def __init__(self, document: Document | None = None, recovery_dir: Path | None = None,
@@ -382,41 +376,7 @@ class MainWindow(QMainWindow):
         # Not from inside the menu's own signal: the rebuild replaces the menu bar.
         QTimer.singleShot(0, self.retranslate)
 
-    # --- file handling (ProjectFiles does the work) ------------------------------------
-
-    def confirm_discard(self) -> bool:
-        """Ask to save unsaved changes; False when the user cancels."""
-        return self.files.confirm_discard()
-
-    def open_path(self, path: Path) -> bool:
-        """Open a project file, showing a clear message when it cannot be read."""
-        return self.files.open_path(path)
-
-    def save(self) -> bool:
-        """Save to the current file (asks for a name the first time)."""
-        return self.files.save()
-
-    def recent_files(self) -> list[str]:
-        """Recently opened or saved project files, newest first."""
-        return self.files.recent_files()
-
-    # --- drag and drop, geometry, close ------------------------------------------------
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Accept dropped project and inventory files."""
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        """Open a dropped project, or import dropped inventory files through the wizard."""
-        paths = [Path(QUrl(u).toLocalFile()) for u in event.mimeData().urls()]
-        projects = [p for p in paths if p.suffix.lower() == FILE_SUFFIX]
-        # a dropped folder is a set of transport logs copied off the servers
-        inventories = [p for p in paths if p.suffix.lower() in INVENTORY_SUFFIXES or p.is_dir()]
-        if projects and self.confirm_discard():
-            self.open_path(projects[0])
-        elif inventories:
-            self.import_dialog(inventories)
+    # --- geometry (file handling, drops and close: WindowFiles) -----------------------
 
     def _restore_geometry(self) -> None:
         geometry = self.settings_store.value("window/geometry")
@@ -426,14 +386,3 @@ class MainWindow(QMainWindow):
                 self.restoreState(state)
         else:
             self.resize(1280, 800)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Ask about unsaved changes, remember the geometry, remove the recovery file."""
-        if not self.confirm_discard():
-            event.ignore()
-            return
-        self.document.abandon()
-        self.autosave.close()
-        self.settings_store.setValue("window/geometry", self.saveGeometry())
-        self.settings_store.setValue("window/state", self.saveState())
-        event.accept()
