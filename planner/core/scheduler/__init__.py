@@ -39,8 +39,6 @@ from planner.core.plan import (
     SnappedPin,
 )
 from planner.core.scheduler.bounds import (
-    energetic_finish,
-    exit_floors,
     prefix_finishes,
     workload_blocked_floor,
     workload_finish_floor,
@@ -48,6 +46,7 @@ from planner.core.scheduler.bounds import (
 )
 from planner.core.scheduler.decompose import around, exit_chains, searched_chains
 from planner.core.scheduler.drivers import explain
+from planner.core.scheduler.energetic import energetic_finish, exit_floors
 from planner.core.scheduler.greedy import Placement, as_solved, left_shift, serial_plan
 from planner.core.scheduler.infeasible import blocked_reason, diagnose
 from planner.core.scheduler.model import build_model, hint_plan

@@ -16,8 +16,9 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from planner.core.scheduler.days import DayCalendar
 from planner.core.scheduler.priority import LIMIT, order_by, topological_order
-from planner.core.scheduler.problem import UNITS, DayCalendar, Job, Problem
+from planner.core.scheduler.problem import UNITS, Job, Problem
 
 __all__ = ["Placement", "Why", "as_solved", "earliest_bound", "left_shift", "serial_plan"]
 

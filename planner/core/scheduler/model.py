@@ -20,8 +20,9 @@ from datetime import date
 
 from ortools.sat.python import cp_model
 
+from planner.core.scheduler.days import DayCalendar
 from planner.core.scheduler.pause_rules import add_pause_rules
-from planner.core.scheduler.problem import UNITS, DayCalendar, Job, Problem, hold_pieces
+from planner.core.scheduler.problem import UNITS, Job, Problem, hold_pieces
 
 __all__ = ["ScheduleModel", "build_model", "hint_plan"]
 

@@ -15,7 +15,7 @@ import pytest
 
 from planner.core.calendar import build_calendar
 from planner.core.rules import propose
-from planner.core.scheduler.bounds import energetic_finish, exit_floors
+from planner.core.scheduler.energetic import energetic_finish, exit_floors
 from planner.core.scheduler.greedy import Placement, serial_plan
 from planner.core.scheduler.priority import chains_first, order_by
 from planner.core.scheduler.problem import Problem, build_problem
