@@ -12,9 +12,8 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from planner.core import ip_ranges
-from planner.core.explanation import message
 from planner.core.importing import values as v
+from planner.core.importing.cells import MAX_TEXT_CELL, SHAPED_TEXT, Outcome, parse_cell
 from planner.core.importing.findings import FieldName, Where, finding
 from planner.core.importing.headers import Synonyms, normalise_header
 from planner.core.importing.mapping import SheetMapping
@@ -24,15 +23,6 @@ from planner.core.importing.tabular import Table
 from planner.core.model import Finding
 
 __all__ = ["Row", "read_block"]
-
-
-# The largest value a size or count cell can plausibly hold: a mailbox size written in bytes
-# in a GB column (13421772800) is ten million times too large and made planning run out of
-# memory. 100 TB of mailbox data on one server or database is already far beyond practice.
-_LIMITS: dict[str, float] = {"size_gb": 100_000, "int": 1_000_000}
-# No name, build or note in an inventory is longer; a longer cell is a broken line or quote
-# (a 10 MB line became a server whose name filled every finding, table and report).
-MAX_TEXT_CELL = 1000
 
 
 @dataclass
@@ -53,7 +43,7 @@ class _Block:
     german: bool
     context: ConnectorContext
     findings: list[Finding]
-    cache: dict[tuple[str, str, type, Any], _Outcome] = field(default_factory=dict)
+    cache: dict[tuple[str, str, type, Any], Outcome] = field(default_factory=dict)
 
 
 def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: Synonyms,
@@ -136,7 +126,7 @@ def _column_cells(block: _Block, fspec: FieldSpec | None, header: str, values: l
     distinct = list(dict.fromkeys(keys))
     plain = distinct if keys is values else [k[1] for k in distinct]
     # a plain text field keeps the cell's text: no parsing, only the type-name check
-    as_text = fspec is not None and fspec.kind == "text" and fspec.name not in _SHAPED_TEXT
+    as_text = fspec is not None and fspec.kind == "text" and fspec.name not in SHAPED_TEXT
     texts = _texts(plain)
     totals = _total_texts(texts, block.syn.values.get("total_row", {})) if names else frozenset()
     outcomes: dict[Any, tuple[Any, tuple[tuple[str, dict[str, Any]], ...], bool, bool]] = {}
@@ -152,16 +142,13 @@ def _column_cells(block: _Block, fspec: FieldSpec | None, header: str, values: l
         cache_key = (fspec.name if fspec else "", header, type(value), value)
         outcome = block.cache.get(cache_key)
         if outcome is None:
-            outcome = block.cache[cache_key] = _cell(block, fspec, value, header)
+            outcome = block.cache[cache_key] = parse_cell(block.syn, block.german, fspec, value,
+                                                          header)
         outcomes[key] = (*outcome, True, total)
     found = list(map(outcomes.__getitem__, keys))
     if not found:
         return _Cells([], [], [], [])
     return _Cells(*(list(part) for part in zip(*found, strict=True)))
-
-
-# text fields whose value is reshaped from the cell (see _text)
-_SHAPED_TEXT = frozenset({"build", "tls_certificate", "country", "subdivision"})
 
 
 def _texts(values: list[Any]) -> list[str]:
@@ -270,11 +257,6 @@ def _is_number(value: Any) -> bool:
     return True
 
 
-# One cell's outcome: the parsed value (None: nothing to keep) and the findings it raises,
-# as (code, parameters) to be placed at each row where the same cell text occurs.
-_Outcome = tuple[Any, tuple[tuple[str, dict[str, Any]], ...]]
-
-
 def _read_row(block: _Block, entity_key: str, raw: dict[str, tuple[Any, str, str]],
               where: Where) -> Row | None:
     row = Row(entity_key, {}, where)
@@ -286,7 +268,8 @@ def _read_row(block: _Block, entity_key: str, raw: dict[str, tuple[Any, str, str
         key = (name, header, type(value), value)
         outcome = block.cache.get(key)
         if outcome is None:
-            outcome = block.cache[key] = _cell(block, spec.field(name), value, header)
+            outcome = block.cache[key] = parse_cell(block.syn, block.german, spec.field(name),
+                                                    value, header)
         parsed, problems = outcome
         for code, params in problems:
             block.findings.append(finding(code, where, column=letter, **params))
@@ -300,92 +283,6 @@ def _read_row(block: _Block, entity_key: str, raw: dict[str, tuple[Any, str, str
         row.values["build_source"] = v.build_source_of(header, v.cell_text(value),
                                                        block.table.build_source)
     return row
-
-
-def _cell(block: _Block, fspec: FieldSpec | None, value: Any, header: str) -> _Outcome:
-    """Parse one cell without its location (the outcome is shared by equal cells)."""
-    text = v.cell_text(value)
-    if not text or fspec is None:
-        return None, ()
-    if v.is_type_name(text):
-        return None, (("IMPORT-PS-TYPENAME", {"value": text[:80], "header": header}),)
-    if fspec.kind in ("text", "site") and len(text) > MAX_TEXT_CELL:
-        return None, (("IMPORT-VALUE-TOO-LONG", {"value": text[:40], "header": header,
-                                                 "limit": MAX_TEXT_CELL}),)
-    problems: list[tuple[str, dict[str, Any]]] = []
-    try:
-        parsed = _parse(block, fspec, value, header, problems)
-    except ValueError:
-        return None, (("IMPORT-VALUE-INVALID", {
-            "value": text[:80], "kind": message(f"findings.kind.{fspec.kind}")}),)
-    if fspec.kind in _LIMITS and not 0 <= parsed <= _LIMITS[fspec.kind]:
-        return None, (("IMPORT-VALUE-IMPLAUSIBLE", {"value": text[:80], "header": header,
-                                                    "limit": round(_LIMITS[fspec.kind])}),)
-    return (None if parsed in (None, "", ()) else parsed), tuple(problems)
-
-
-def _parse(block: _Block, spec: FieldSpec, value: Any, header: str,
-           problems: list[tuple[str, dict[str, Any]]]) -> Any:
-    kind, german = spec.kind, block.german
-    if kind == "text":
-        return _text(block, spec, v.cell_text(value))
-    if kind == "list":
-        return v.split_list(value)
-    if kind == "int":
-        return v.parse_int(value, german)
-    if kind == "size_gb":
-        return v.parse_size_gb(value, german, v.unit_factor_from_header(header))
-    if kind == "bool":
-        return v.parse_bool(value)
-    if kind == "date":
-        return v.parse_date(value)
-    if kind == "address_list":
-        return v.split_address_spaces(value)
-    if kind in ("bindings", "ip_ranges"):
-        return _addresses(kind, v.cell_text(value), header, problems)
-    if kind == "site":
-        return v.site_name(v.cell_text(value))
-    if kind == "roles":
-        return _roles(block, value, problems)
-    return v.cell_text(value)  # connector_type: resolved with the row's context
-
-
-def _addresses(kind: str, text: str, header: str,
-               problems: list[tuple[str, dict[str, Any]]]) -> tuple[str, ...]:
-    """Bindings or remote IP ranges, IPv6 brackets kept; a list PowerShell cut short is
-    reported and its last, cut entry left out (a command must not carry "10.1.1.4...")."""
-    entries = (ip_ranges.split_bindings if kind == "bindings" else ip_ranges.split_ranges)(text)
-    if ip_ranges.truncated(entries):
-        problems.append(("IMPORT-LIST-TRUNCATED", {"value": text[:80], "header": header}))
-        entries = tuple(e for e in entries if not ip_ranges.truncated((e,)))
-    return entries
-
-
-def _text(block: _Block, spec: FieldSpec, text: str) -> str:
-    if spec.name == "build":
-        return v.normalise_build_notation(text)
-    if spec.name == "tls_certificate":
-        return v.certificate_subject(text)
-    if spec.name in ("country", "subdivision"):
-        canonical = block.syn.values.get(spec.name, {}).get(normalise_header(text))
-        return canonical or (text.upper() if len(text) <= 3 else text)
-    return text
-
-
-def _roles(block: _Block, value: Any,
-           problems: list[tuple[str, dict[str, Any]]]) -> tuple[str, ...]:
-    table = block.syn.values.get("roles", {})
-    roles: list[str] = []
-    for phrase in v.split_phrases(value):
-        canonical = table.get(normalise_header(phrase))
-        words = [table.get(normalise_header(w)) for w in phrase.split()]
-        if canonical:
-            roles.append(canonical)
-        elif words and all(words):
-            roles.extend(w for w in words if w)
-        else:
-            problems.append(("IMPORT-ROLE-UNKNOWN", {"value": phrase[:60]}))
-    return tuple(dict.fromkeys(roles))
 
 
 def _finish_connector(block: _Block, row: Row, raw: dict[str, tuple[Any, str, str]]) -> Row | None:

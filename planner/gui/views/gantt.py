@@ -32,15 +32,8 @@ from planner.core.vocabulary import COLOURS, STAGE_KINDS
 from planner.gui.formats import format_date
 from planner.gui.i18n import texts, ui_language, word
 from planner.gui.names import step_name
-from planner.gui.views.gantt_scene import (
-    LABEL_W,
-    MIN_LABEL_W,
-    STAGE_COLORS,
-    GanttBar,
-    GanttInput,
-    GanttLayout,
-    build_gantt_scene,
-)
+from planner.gui.views.gantt_layout import LABEL_W, MIN_LABEL_W, GanttBar, GanttLayout
+from planner.gui.views.gantt_scene import STAGE_COLORS, GanttInput, build_gantt_scene
 from planner.gui.views.planning_edits import pin_step, submit_decisions
 from planner.gui.views.when_shown import WhenShown
 

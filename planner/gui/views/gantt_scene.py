@@ -31,24 +31,23 @@ from planner.gui.formats import format_date, format_month, format_weekday_date
 from planner.gui.i18n import texts, word
 from planner.gui.rich_text import esc, literal
 from planner.gui.views.gantt_labels import distinct_labels
+from planner.gui.views.gantt_layout import (
+    BAR_H,
+    HEADER_H,
+    LABEL_W,
+    MIN_LABEL_W,
+    ROW_H,
+    GanttBar,
+    GanttLayout,
+)
 
 __all__ = [
-    "LABEL_W",
-    "MIN_LABEL_W",
     "PHASE_COLORS",
     "STAGE_COLORS",
-    "GanttBar",
     "GanttInput",
-    "GanttLayout",
     "build_gantt_scene",
     "stage_runs",
 ]
-
-LABEL_W = 280.0
-MIN_LABEL_W = 80.0
-HEADER_H = 44.0
-ROW_H = 22.0
-BAR_H = 14.0
 
 PHASE_COLORS: dict[str, str] = {code: t.colour for code, t in PHASES.items()}
 # Light tones: the bands sit behind the bars and must not compete with them.
@@ -74,37 +73,6 @@ class GanttInput:
     calendar: Any = None  # planner.core.calendar.WorkCalendar, or None to skip shading
     stages: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)  # server -> DayStage
     label_w: float = LABEL_W  # the label column, widened by dragging its edge
-
-
-class GanttBar(QGraphicsRectItem):
-    """A step's bar; knows its step and scheduled dates so the view can pin it."""
-
-    def __init__(self, rect: QRectF, step: Step, dated: ScheduledStep, pinned: bool) -> None:
-        super().__init__(rect)
-        self.step = step
-        self.dated = dated
-        self.pinned = pinned
-        self.setAcceptHoverEvents(True)
-        self.setZValue(10)
-
-
-@dataclass
-class GanttLayout:
-    """Where things ended up, so the view can map x to days and find bars."""
-
-    origin: date
-    px_per_day: float
-    label_w: float = LABEL_W
-    bars: dict[str, GanttBar] = field(default_factory=dict)
-    rows: dict[str, int] = field(default_factory=dict)  # step id -> row index
-
-    def x_of(self, day: date) -> float:
-        """Scene x of the left edge of a day."""
-        return self.label_w + (day - self.origin).days * self.px_per_day
-
-    def day_at(self, x: float) -> date:
-        """The day under scene x."""
-        return self.origin + timedelta(days=int((x - self.label_w) // self.px_per_day))
 
 
 def stage_runs(stages: Iterable[Any]) -> Iterator[tuple[str, date, date]]:

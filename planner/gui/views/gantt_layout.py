@@ -1,0 +1,54 @@
+"""Where the Gantt chart puts things: its fixed sizes, the bars and the day <-> x mapping.
+
+Shared by the scene builder (:mod:`gantt_scene`) and the interactive view (:mod:`gantt`),
+which maps a drag back to days and finds a step's bar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsRectItem
+
+from planner.core.plan import ScheduledStep, Step
+
+__all__ = ["BAR_H", "HEADER_H", "LABEL_W", "MIN_LABEL_W", "ROW_H", "GanttBar", "GanttLayout"]
+
+LABEL_W = 280.0
+MIN_LABEL_W = 80.0
+HEADER_H = 44.0
+ROW_H = 22.0
+BAR_H = 14.0
+
+
+class GanttBar(QGraphicsRectItem):
+    """A step's bar; knows its step and scheduled dates so the view can pin it."""
+
+    def __init__(self, rect: QRectF, step: Step, dated: ScheduledStep, pinned: bool) -> None:
+        super().__init__(rect)
+        self.step = step
+        self.dated = dated
+        self.pinned = pinned
+        self.setAcceptHoverEvents(True)
+        self.setZValue(10)
+
+
+@dataclass
+class GanttLayout:
+    """Where things ended up, so the view can map x to days and find bars."""
+
+    origin: date
+    px_per_day: float
+    label_w: float = LABEL_W
+    bars: dict[str, GanttBar] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)  # step id -> row index
+
+    def x_of(self, day: date) -> float:
+        """Scene x of the left edge of a day."""
+        return self.label_w + (day - self.origin).days * self.px_per_day
+
+    def day_at(self, x: float) -> date:
+        """The day under scene x."""
+        return self.origin + timedelta(days=int((x - self.label_w) // self.px_per_day))
