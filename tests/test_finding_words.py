@@ -2,9 +2,8 @@
 
 No module builds people's sentences for a finding: every ``Finding`` is made by
 ``Finding.about`` (or the importer's ``finding``) with a code (or text key) that both
-languages' catalogues hold, and the English and the German text name the same fields. The
-ratchet lists the modules that still hand a Finding an English/German pair; a new one fails,
-and a migrated one must be taken off the list.
+languages' catalogues hold, and the English and the German text name the same fields. No
+module hands a Finding an English/German pair (those fields only read older project files).
 """
 
 from __future__ import annotations
@@ -22,11 +21,6 @@ from tests.paths import ROOT
 
 PLANNER = ROOT / "planner"
 
-# Modules that still create a Finding from an en/de pair, and whose they are to migrate.
-PAIRS_LEFT = {
-    "planner/core/exo_view.py",  # h15: Exchange Online view (EXO-*, PLAN-KNOWLEDGE-*)
-    "planner/core/pause_steps.py",  # h15: PAUSE-NO-FLOAT
-}
 
 
 @cache
@@ -60,14 +54,14 @@ def _literal(node: ast.expr | None) -> str | None:
 
 
 def test_no_module_hands_a_finding_an_english_or_german_sentence() -> None:
-    """``Finding(severity, code, en, de, ...)`` or ``message_en=`` outside the ratchet."""
+    """No ``Finding(severity, code, en, de, ...)`` or ``message_en=`` anywhere."""
     offenders = set()
     for name, tree in _modules():
         for call in _calls(tree, "Finding"):
             keywords = {k.arg for k in call.keywords}
             if len(call.args) > 2 or keywords & {"message_en", "message_de"}:
                 offenders.add(name)
-    assert offenders == PAIRS_LEFT
+    assert offenders == set()
 
 
 def _finding_keys() -> set[str]:

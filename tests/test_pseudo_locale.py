@@ -93,11 +93,6 @@ def pseudo_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[s
 
 # What a third language still shows in English (the records' en/de pairs), and where.
 PAIRS_LEFT = {
-    "Step.title_en/title_de": "pause steps",
-    "Step.why_en/why_de": "the same steps' reasons",
-    "Finding.message_en/message_de": "findings of the Exchange Online view and pause steps "
-                                     "(tests/test_finding_words.py)",
-    "Objective.reason_en/reason_de": "why a schedule is infeasible",
     "Stage.action_en/action_de": "the enforcement stage table",
     "GUI pages": "not rendered in this test (Qt widgets; their texts are Qt's .ts catalogue)",
 }

@@ -26,7 +26,7 @@ from babel.numbers import format_decimal, format_percent
 from planner.core.explanation import NOTE, Field, Message, Reason, note_message
 from planner.core.resources import resource_path
 
-__all__ = ["FALLBACK", "Catalogue", "catalogue", "languages", "text_root"]
+__all__ = ["FALLBACK", "Catalogue", "catalogue", "languages", "record_text", "text_root"]
 
 FALLBACK = "en"
 PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other"})
@@ -165,6 +165,8 @@ class Catalogue:
         if field.clauses is not None:
             return self.formats.get("clause", "; ").join(
                 t for t in (self.render(m) for m in field.clauses) if t)
+        if field.items is not None:
+            return self.names([self.render(m) for m in field.items])
         if field.names is not None:  # a placeholder among them in this language too
             return self.names([self.command(n) for n in field.names],
                               limit=len(field.names) or 1)
@@ -232,3 +234,18 @@ def catalogue(lang: str) -> Catalogue:
     locale = Locale.parse(str(meta["locale"]))
     date_locale = Locale.parse(str(meta.get("date_locale", meta["locale"])))
     return Catalogue(lang, locale, formats, date_locale, messages, fallback)
+
+
+def record_text(lang: str, text: Message | Reason | None, saved: tuple[str, str] = ("", "")) -> str:
+    """A record's words in ``lang``: its message or reason from the catalogues.
+
+    A record read from a project file of an older version has no message, only the English
+    and German words that version saved (``saved``); they are shown as saved, English in any
+    other language.
+    """
+    if isinstance(text, Reason):
+        return catalogue(lang).reason(text)
+    if text is not None:
+        return catalogue(lang).render(text)
+    english, german = saved
+    return {"en": english, "de": german}.get(lang) or english

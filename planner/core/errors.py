@@ -7,6 +7,7 @@ the CLI and the GUI log it with its traceback and say so, instead of calling it 
 
 from __future__ import annotations
 
+from planner.core.catalogue import catalogue
 from planner.core.explanation import Message
 
 __all__ = [
@@ -21,7 +22,11 @@ __all__ = [
 
 
 class PlannerError(Exception):
-    """A problem the user can fix; the message says what and where."""
+    """A problem the user can fix; the message says what and where (in English, for logs
+    and the terminal). ``problem``, when set, says it as a catalogue message, which the GUI
+    shows in the reader's language."""
+
+    problem: Message | None = None
 
 
 class InputError(PlannerError):
@@ -55,3 +60,9 @@ class OutputFileError(PlannerError, OSError):
 
 class InfeasiblePlanError(PlannerError):
     """The steps cannot be planned at all (they wait for each other in a cycle)."""
+
+    def __init__(self, problem: Message | str) -> None:
+        if isinstance(problem, Message):
+            self.problem = problem
+            problem = catalogue("en").render(problem)  # English for logs and the terminal
+        super().__init__(problem)

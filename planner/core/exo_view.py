@@ -38,8 +38,6 @@ __all__ = [
     "report_findings",
 ]
 
-LANGUAGES = ("en", "de")
-
 
 def exo_text(lang: str, key: str, **fields: Any) -> str:
     """The catalogue message ``exo.<key>`` in ``lang`` with its fields (dates formatted)."""
@@ -54,10 +52,10 @@ def owner_text(lang: str, owner: str) -> str:
 
 
 def _finding(severity: Severity, code: str, key: str, target: str, **fields: Any) -> Finding:
-    en, de = (exo_text(lang, key, **{
-        k: exo_text(lang, v[1:]) if isinstance(v, str) and v.startswith("@") else v
-        for k, v in fields.items()}) for lang in LANGUAGES)
-    return Finding(severity, code, en, de, target=target)
+    """A finding worded by ``exo.<key>``; a field ``"@key"`` is the message ``exo.key``."""
+    return Finding.about(severity, code, target, text_key=f"exo.{key}", **{
+        k: message(f"exo.{v[1:]}") if isinstance(v, str) and v.startswith("@") else v
+        for k, v in fields.items()})
 
 
 def other_knowledge(plan: Plan, knowledge: Knowledge) -> bool:

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-__all__ = ["DRIVER_KINDS", "NOTE", "Driver", "Field", "Message", "Reason", "message", "note",
-           "note_message"]
+__all__ = ["DRIVER_KINDS", "NOTE", "Driver", "Field", "Listed", "Message", "Reason", "message",
+           "note", "note_message"]
 
 # The kinds a consultant can filter by; ``key`` picks the sentence within a kind.
 DRIVER_KINDS = ("start", "predecessor", "window", "holiday", "absence", "freeze", "pin",
@@ -51,7 +51,8 @@ class Field:
     shown: ``text`` as given (names, builds, releases), ``count`` as a whole number that also
     chooses the plural form, ``number`` with the language's separators, ``day`` in its date
     format, ``names`` as a list ("A, B and C"), ``message`` rendered in turn, ``clauses``
-    as messages rendered in turn and joined by the language's clause separator ("; ").
+    as messages rendered in turn and joined by the language's clause separator ("; "),
+    ``items`` as messages rendered in turn and shown as a list ("A, B and C").
 
     The slots are plain typed attributes (not one ``Any``) so a saved plan reads back the
     same types from JSON through the project file's ordinary codec.
@@ -65,12 +66,13 @@ class Field:
     names: tuple[str, ...] | None = None
     message: Message | None = None
     clauses: tuple[Message, ...] | None = None
+    items: tuple[Message, ...] | None = None
 
     @property
     def value(self) -> Any:
         """The one value this field holds."""
         for slot in (self.text, self.count, self.number, self.day, self.names, self.message,
-                     self.clauses):
+                     self.clauses, self.items):
             if slot is not None:
                 return slot
         return ""
@@ -83,6 +85,8 @@ def _field(name: str, value: Any) -> Field:
         return Field(name)  # not known: shown as a dash
     if isinstance(value, Message):
         return Field(name, message=value)
+    if isinstance(value, Listed):
+        return Field(name, items=value.items)
     if isinstance(value, bool):  # a bool is an int in Python; no message shows True
         raise TypeError(f"{name}: a yes/no is a message choice, not a field")
     if isinstance(value, int):
@@ -96,6 +100,14 @@ def _field(name: str, value: Any) -> Field:
     if isinstance(value, tuple | list):
         return Field(name, names=tuple(str(v) for v in value))
     return Field(name, text=str(value))
+
+
+@dataclass(frozen=True)
+class Listed:
+    """Messages a field shows as one list ("A, B and C"), each rendered in turn; a plain
+    sequence of messages is shown as clauses instead."""
+
+    items: tuple[Message, ...]
 
 
 @dataclass(frozen=True)

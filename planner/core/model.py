@@ -14,7 +14,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from planner.core.bilingual import words
+from planner.core.catalogue import record_text
 from planner.core.explanation import Field, Message, message
 
 __all__ = [
@@ -50,7 +50,7 @@ class Finding:
 
     severity: Severity
     code: str  # stable, upper-case, e.g. "IMPORT-BUILD-UNPARSEABLE"
-    message_en: str = ""  # a finding not yet moved to the catalogues carries its text
+    message_en: str = ""  # the text an older project file saved; new findings carry fields
     message_de: str = ""
     file: str = ""
     sheet: str = ""
@@ -79,7 +79,7 @@ class Finding:
 
     def message(self, lang: str = "en") -> str:
         """The message in the requested language."""
-        return words(lang, self.text, self.message_en, self.message_de)
+        return record_text(lang, self.text, (self.message_en, self.message_de))
 
 
 class ConnectorType(StrEnum):

@@ -19,9 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from planner.core.catalogue import Catalogue, catalogue
 from planner.core.enforcement import DayStage, daily_stages
-from planner.core.explanation import Driver, message
+from planner.core.explanation import Driver, Listed, Message, Reason, message
 from planner.core.knowledge import Knowledge
 from planner.core.knowledge_facts import facts_of
 from planner.core.model import Finding, Severity
@@ -31,7 +30,7 @@ from planner.core.plan import Exposure, Pause, Phase, Proposal, Schedule, Schedu
 __all__ = ["OWNER", "PauseSteps", "due_day", "needed_now", "pause_steps"]
 
 OWNER = "exo_admin"  # the customer's Exchange Online administrator
-_LANGS = ("en", "de")
+RULE = "enforcement_pause"
 
 
 @dataclass(frozen=True)
@@ -80,13 +79,13 @@ def needed_now(pause: Pause, harm: dict[str, _Harm], as_of: date) -> bool:
     return pause.start <= as_of or any(h.since <= as_of for h in harm.values())
 
 
-def _consequence(cat: Catalogue, server: str, harm: _Harm, pause: Pause) -> str:
-    kind = cat(f"exo.today.kind_lower.{harm.day.kind}")
+def _consequence(server: str, harm: _Harm, pause: Pause) -> Message:
+    kind = message(f"exo.today.kind_lower.{harm.day.kind}")
     if harm.since < pause.start:  # the stage holds already: say since when, in the past
-        return cat("exo.pause_step.consequence_since", server=server, stage=harm.day.stage,
-                   since=harm.since, kind=kind)
-    return cat("exo.pause_step.consequence", server=server, stage=harm.day.stage,
-               from_day=harm.day.day, kind=kind)
+        return message("exo.pause_step.consequence_since", server=server,
+                       stage=harm.day.stage, since=harm.since, kind=kind)
+    return message("exo.pause_step.consequence", server=server, stage=harm.day.stage,
+                   from_day=harm.day.day, kind=kind)
 
 
 def due_day(pause: Pause, as_of: date) -> date:
@@ -95,44 +94,46 @@ def due_day(pause: Pause, as_of: date) -> date:
     return max(pause.start, as_of)
 
 
-def _texts(cat: Catalogue, n: int, pause: Pause, harm: dict[str, _Harm],
-           as_of: date) -> tuple[str, str]:
-    budget = cat.names(cat("exo.pause_step.budget_year", days=d, year=y)
-                       for y, d in days_per_year(pause.start, pause.days).items())
+def _texts(n: int, pause: Pause, harm: dict[str, _Harm],
+           as_of: date) -> tuple[Message, Reason]:
+    """The step's title and reason: when to run it, for whom, and what happens if not."""
+    budget = Listed(tuple(message("exo.pause_step.budget_year", days=d, year=str(y))
+                          for y, d in days_per_year(pause.start, pause.days).items()))
     now = needed_now(pause, harm, as_of)
     fields = {"start": pause.start, "end": pause.end, "budget": budget, "as_of": as_of,
               "due": due_day(pause, as_of),
-              "length": cat.plural("exo.pause_error.days", pause.days)}
+              "length": message("exo.pause_error.days", count=pause.days)}
     if harm:
         # Run on another day than the plan counts from, the pause ends that much off too.
-        shift = cat("exo.pause_step.shift_later" if pause.start <= as_of else
-                    "exo.pause_step.shift_earlier", start=pause.start)
-        why = cat("exo.pause_step.why_now" if now else "exo.pause_step.why",
-                  servers=cat.names(sorted(harm)), shift=shift, **fields)
+        shift = message("exo.pause_step.shift_later" if pause.start <= as_of else
+                        "exo.pause_step.shift_earlier", start=pause.start)
+        why = message("exo.pause_step.why_now" if now else "exo.pause_step.why",
+                      servers=sorted(harm), shift=shift, **fields)
     else:  # a fixed pause no judged server needs: say so, never "for –"
-        why = cat("exo.pause_step.why_now_unused" if now else "exo.pause_step.why_unused",
-                  **fields)
-    consequences = cat.names(_consequence(cat, s, h, pause) for s, h in sorted(harm.items())) \
-        or cat("exo.pause_step.nothing")
-    why = f"{why} {cat('exo.pause_step.if_not_run', consequences=consequences)}"
+        why = message("exo.pause_step.why_now_unused" if now else "exo.pause_step.why_unused",
+                      **fields)
+    consequences = (Listed(tuple(_consequence(s, h, pause) for s, h in sorted(harm.items())))
+                    if harm else message("exo.pause_step.nothing"))
+    reason = Reason.of(RULE, why, [message("exo.pause_step.if_not_run",
+                                          consequences=consequences)])
     if now:
-        return cat.plural("exo.pause_step.title_now", pause.days, n=n,
-                          due=due_day(pause, as_of)), why
-    return cat.plural("exo.pause_step.title", pause.days, n=n), why
+        return message("exo.pause_step.title_now", count=pause.days, n=n,
+                       due=due_day(pause, as_of)), reason
+    return message("exo.pause_step.title", count=pause.days, n=n), reason
 
 
 def _step(n: int, pause: Pause, harm: dict[str, _Harm], as_of: date,
           knowledge: Knowledge) -> Step:
     cmd = pause_command(knowledge.policy.pause_cmdlet, pause.days)
-    (title_en, why_en), (title_de, why_de) = (
-        _texts(catalogue(lang), n, pause, harm, as_of) for lang in _LANGS)
+    title, reason = _texts(n, pause, harm, as_of)
     # A pause needed now has a deadline (MS Project shows it): its first counted day, which is
     # a working day; the as-of date only when the plan counts it from before then (overdue).
     deadline = due_day(pause, as_of) if needed_now(pause, harm, as_of) else None
-    return Step(id=f"pause:{n}", title_en=title_en, title_de=title_de, kind="pause",
-                phase=Phase.HYBRID, target="tenant", duration_days=1, rule="enforcement_pause",
-                why_en=why_en, why_de=why_de, command=cmd, deadline=deadline,
-                source=facts_of(knowledge).pause_cmdlet_source, needs_consultant=False, owner=OWNER)
+    return Step(id=f"pause:{n}", title_en="", title_de="", kind="pause",
+                phase=Phase.HYBRID, target="tenant", duration_days=1, rule=RULE,
+                why_en="", why_de="", command=cmd, deadline=deadline,
+                source=facts_of(knowledge).pause_cmdlet_source, needs_consultant=False,
+                owner=OWNER, title_message=title, reason=reason)
 
 
 def _dated(step: Step, pause: Pause) -> ScheduledStep:
@@ -147,15 +148,10 @@ def _no_float(exit_step: Step, dated: ScheduledStep, server: str, n: int, pause:
               harm: DayStage) -> Finding:
     # The finding concerns the server the step works on (a step id is no name for people).
     kind = message(f"exo.today.kind_lower.{harm.kind}")
-    if exit_step.title_message is not None:
-        return Finding.about(Severity.WARNING, "PAUSE-NO-FLOAT", exit_step.target,
-                             text_key="exo.pause_step.no_float", server=server, n=n,
-                             end=dated.end, step=exit_step.title_message, kind=kind)
-    # a step whose title is still an en/de pair: the finding carries a pair too
-    en, de = (catalogue(lang)("exo.pause_step.no_float", server=server, n=n, end=dated.end,
-                              step=exit_step.title(lang), kind=catalogue(lang).render(kind))
-              for lang in _LANGS)
-    return Finding(Severity.WARNING, "PAUSE-NO-FLOAT", en, de, target=exit_step.target)
+    return Finding.about(Severity.WARNING, "PAUSE-NO-FLOAT", exit_step.target,
+                         text_key="exo.pause_step.no_float", server=server, n=n,
+                         end=dated.end, step=exit_step.title_message or exit_step.title("en"),
+                         kind=kind)
 
 
 def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,

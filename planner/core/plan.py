@@ -12,8 +12,7 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import TypeVar
 
-from planner.core.bilingual import in_language, reason_words, words
-from planner.core.catalogue import catalogue
+from planner.core.catalogue import catalogue, record_text
 from planner.core.explanation import Driver, Message, Reason
 from planner.core.model import Estate, Finding
 from planner.core.settings import Decisions, Settings
@@ -116,11 +115,11 @@ class Step:
 
     def title(self, lang: str = "en") -> str:
         """The title in the requested language."""
-        return words(lang, self.title_message, self.title_en, self.title_de)
+        return record_text(lang, self.title_message, (self.title_en, self.title_de))
 
     def why(self, lang: str = "en") -> str:
         """The reason in the requested language."""
-        return reason_words(lang, self.reason, self.why_en, self.why_de)
+        return record_text(lang, self.reason, (self.why_en, self.why_de))
 
     def command_in(self, lang: str = "en") -> str:
         """The command with its comments and checklist lines in the requested language."""
@@ -144,7 +143,7 @@ class ServerAssessment:
 
     def reason(self, lang: str = "en") -> str:
         """Why this path, in the requested language."""
-        return words(lang, self.explanation, self.reason_en, self.reason_de)
+        return record_text(lang, self.explanation, (self.reason_en, self.reason_de))
 
 
 @dataclass(frozen=True)
@@ -241,12 +240,14 @@ class Objective:
     finish: date | None
     status: str  # "optimal" | "feasible" | "infeasible" | "unscheduled"
     gap: float = 0.0
-    reason_en: str = ""
+    reason_en: str = ""  # an older project file's text; new plans carry ``explanation``
     reason_de: str = ""
+    # why no plan exists, or which servers still get blocked ("" when nothing bounds it)
+    explanation: Message | None = None
 
     def reason(self, lang: str = "en") -> str:
         """What bounds the result, in the requested language."""
-        return in_language(lang, self.reason_en, self.reason_de)
+        return record_text(lang, self.explanation, (self.reason_en, self.reason_de))
 
 
 @dataclass(frozen=True)

@@ -11,22 +11,22 @@ from dataclasses import replace
 import networkx as nx
 
 from planner.core.errors import InfeasiblePlanError
+from planner.core.explanation import Listed, Message, message
 from planner.core.plan import Dependency, Phase, Step
 
 __all__ = ["StepCycleError", "check_acyclic", "drop_steps", "sort_steps", "step_graph", "waves"]
 
 _PHASE_RANK = {p: i for i, p in enumerate(Phase)}
+_UNNAMED = message("schedule.order.unnamed_step")
 
 
 class StepCycleError(InfeasiblePlanError):
-    """The proposed steps wait for each other in a circle; ``cycle`` names them in order."""
+    """The proposed steps wait for each other in a circle; ``cycle`` names them (their ids)
+    in order, the message (``schedule.order.cycle``) by their titles."""
 
-    def __init__(self, cycle: Sequence[str], titles: Sequence[str] = ()) -> None:
+    def __init__(self, cycle: Sequence[str], titles: Sequence[Message] = ()) -> None:
         self.cycle = tuple(cycle)
-        shown = " → ".join(
-            f"{sid} ({title})" if title else sid
-            for sid, title in zip(self.cycle, [*titles, *[""] * len(self.cycle)], strict=False))
-        super().__init__(f"the steps wait for each other in a cycle: {shown} → {self.cycle[0]}")
+        super().__init__(message("schedule.order.cycle", steps=Listed(tuple(titles))))
 
 
 def step_graph(steps: Iterable[Step]) -> nx.DiGraph:
@@ -52,8 +52,8 @@ def check_acyclic(steps: Sequence[Step]) -> None:
     except nx.NetworkXNoCycle:
         return
     ids = [str(edge[0]) for edge in cycle]
-    titles = {st.id: st.title("en") for st in steps}
-    raise StepCycleError(ids, [titles.get(i, "") for i in ids])
+    titles = {st.id: st.title_message for st in steps}
+    raise StepCycleError(ids, [titles.get(i) or _UNNAMED for i in ids])
 
 
 def sort_steps(steps: Sequence[Step]) -> tuple[Step, ...]:

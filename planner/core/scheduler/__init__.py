@@ -25,8 +25,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from planner.core.calendar import build_calendar
-from planner.core.catalogue import catalogue
 from planner.core.enforcement import summarise_exposure
+from planner.core.explanation import message
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate
 from planner.core.plan import (
@@ -293,9 +293,9 @@ def _assemble(problem: Problem, outcome: _Outcome, knowledge: Knowledge) -> Sche
                   if kinds.get(i + 1) == "block")
     throttled = sum(n for e in counted for i, n in enumerate(e.days_in_stage)
                     if kinds.get(i + 1) == "throttle")
-    en, de = blocked_reason(problem, exposure, outcome.status)
     objective = Objective(blocked, throttled, sum(p.days for p in pauses), finish,
-                          outcome.status, outcome.gap, en, de)
+                          outcome.status, outcome.gap,
+                          explanation=blocked_reason(problem, exposure, outcome.status))
     return Schedule(steps, pauses, tuple(exposure), objective)
 
 
@@ -319,7 +319,8 @@ def schedule(
                             build_calendar(settings, estate))
     reason = diagnose(problem, structural_only=True)
     if reason:
-        return Schedule(objective=Objective(0, 0, 0, None, "infeasible", 1.0, *reason))
+        return Schedule(objective=Objective(0, 0, 0, None, "infeasible", 1.0,
+                                            explanation=reason))
     show: Show | None = None
     if progress is not None and progress.on_schedule is not None:
         def show(outcome: _Outcome) -> None:
@@ -329,8 +330,8 @@ def schedule(
     if isinstance(outcome, str):
         reason = diagnose(problem) or (pin_conflict(problem) if outcome == "infeasible"
                                        else pins_unproven(problem))
-        en, de = reason or _generic()
-        return Schedule(objective=Objective(0, 0, 0, None, "infeasible", 1.0, en, de),
+        return Schedule(objective=Objective(0, 0, 0, None, "infeasible", 1.0,
+                                            explanation=reason or _GENERIC),
                         snapped_pins=_snapped(problem))
     return replace(_assemble(problem, outcome, knowledge), snapped_pins=_snapped(problem))
 
@@ -339,6 +340,4 @@ def _snapped(problem: Problem) -> tuple[SnappedPin, ...]:
     return tuple(SnappedPin(*s) for s in problem.snapped)
 
 
-def _generic() -> tuple[str, str]:
-    en, de = (catalogue(lang)("schedule.infeasible.generic") for lang in ("en", "de"))
-    return en, de
+_GENERIC = message("schedule.infeasible.generic")

@@ -2,34 +2,30 @@
 
 CP-SAT only says "infeasible"; these checks find the concrete culprit with a
 critical-path pass (pins against predecessors, deadlines against the earliest finish),
-and phrase it with step titles and dates from the catalogues (``schedule.infeasible.*``,
-``schedule.blocked.*``), in each language's date format.
+and say it as a message with step titles and dates (``schedule.infeasible.*``,
+``schedule.blocked.*``) that the edges render in the reader's language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from planner.core.catalogue import catalogue
 from planner.core.errors import InfeasiblePlanError
+from planner.core.explanation import Message, message
 from planner.core.plan import Exposure, Step
 from planner.core.scheduler.greedy import earliest_bound, serial_plan
 from planner.core.scheduler.problem import Problem
 
 __all__ = ["blocked_reason", "diagnose"]
 
-Reason = tuple[str, str]  # (English, German): Objective still carries the pair
-_LANGUAGES = ("en", "de")
+Reason = Message
 
 
 def _both(key: str, **facts: object) -> Reason:
-    """``schedule.<key>`` in English and German; a fact that is a step is its title in each
-    language, a date in each language's format."""
-    def text(lang: str) -> str:
-        shown = {k: v.title(lang) if isinstance(v, Step) else v for k, v in facts.items()}
-        return catalogue(lang)(f"schedule.{key}", **shown)
-    en, de = (text(lang) for lang in _LANGUAGES)
-    return en, de
+    """``schedule.<key>`` with its facts; a fact that is a step is its title."""
+    return message(f"schedule.{key}", **{
+        k: (v.title_message or v.title("en")) if isinstance(v, Step) else v
+        for k, v in facts.items()})
 
 
 def _structural(problem: Problem) -> Reason | None:
@@ -43,7 +39,7 @@ def _structural(problem: Problem) -> Reason | None:
     try:
         serial_plan(problem, resources=False)
     except InfeasiblePlanError as exc:
-        return _both("infeasible.no_order", problem=str(exc))
+        return _both("infeasible.no_order", problem=exc.problem or str(exc))
     return None
 
 
@@ -75,7 +71,8 @@ def diagnose(problem: Problem, structural_only: bool = False) -> Reason | None:
     return _pins_and_deadlines(problem)
 
 
-def blocked_reason(problem: Problem, exposure: Sequence[Exposure], status: str) -> Reason:
+def blocked_reason(problem: Problem, exposure: Sequence[Exposure],
+                   status: str) -> Reason | None:
     """Which servers still get blocked, and that it is unavoidable when proven optimal."""
     worst: list[tuple[int, Exposure]] = []
     for e in exposure:
@@ -84,15 +81,10 @@ def blocked_reason(problem: Problem, exposure: Sequence[Exposure], status: str) 
         if blocked:
             worst.append((blocked, e))
     if not worst:
-        return "", ""
+        return None
     worst.sort(key=lambda item: (-item[0], item[1].server))
     # a proof stands behind "cannot"; a plan found says only what it does
     kind = "proven" if status == "optimal" else "found"
-    texts = []
-    for lang in _LANGUAGES:
-        cat = catalogue(lang)
-        parts = [cat.plural(f"schedule.blocked.{kind}", blocked, server=e.server,
-                            day=e.cutover) for blocked, e in worst[:3]]
-        texts.append(cat(f"schedule.blocked.{kind}_tail", servers=cat("schedule.blocked.join")
-                         .join(parts)))
-    return texts[0], texts[1]
+    parts = [message(f"schedule.blocked.{kind}", count=blocked, server=e.server, day=e.cutover)
+             for blocked, e in worst[:3]]
+    return message(f"schedule.blocked.{kind}_tail", servers=parts)

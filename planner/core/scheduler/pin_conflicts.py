@@ -8,15 +8,12 @@ together, since only together are they impossible.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
-
-from planner.core.catalogue import catalogue
+from planner.core.explanation import Listed, Message, message
 from planner.core.scheduler.problem import Job, Problem
 
 __all__ = ["pin_conflict", "pins_unproven"]
 
-Reason = tuple[str, str]
+Reason = Message
 
 
 def _span(problem: Problem, job: Job) -> tuple[int, int]:
@@ -27,9 +24,8 @@ def _span(problem: Problem, job: Job) -> tuple[int, int]:
     return job.pin, job.end_after(problem.cal(job), job.pin, job.fastest_days)
 
 
-def _both(render: Callable[[str], str]) -> Reason:
-    """The same message in English and German."""
-    return render("en"), render("de")
+def _title(job: Job) -> Message | str:
+    return job.step.title_message or job.step.title("en")
 
 
 def _shared(problem: Problem, pinned: list[Job]) -> Reason | None:
@@ -39,20 +35,11 @@ def _shared(problem: Problem, pinned: list[Job]) -> Reason | None:
         for b in pinned[n + 1:]:
             sb, eb = _span(problem, b)
             if set(a.step.resources) & set(b.step.resources) and sa < eb and sb < ea:
-                return _both(partial(_shared_text, problem, a, b))
+                return message("schedule.pin.shared", first=_title(a),
+                               first_day=problem.day(a.pin or 0), second=_title(b),
+                               second_day=problem.day(b.pin or 0),
+                               resource=message("schedule.pin.same_dag"))
     return None
-
-
-def _shared_text(problem: Problem, a: Job, b: Job, lang: str) -> str:
-    cat = catalogue(lang)
-    return cat("schedule.pin.shared", first=a.step.title(lang),
-               first_day=problem.day(a.pin or 0), second=b.step.title(lang),
-               second_day=problem.day(b.pin or 0), resource=cat("schedule.pin.same_dag"))
-
-
-def _crowded_text(problem: Problem, on: list[Job], day: int, free: int, lang: str) -> str:
-    return catalogue(lang).plural("schedule.pin.consultants", free, needed=len(on),
-                                  day=problem.day(day), steps=_names(problem, on, lang))
 
 
 def _available(problem: Problem, day: int) -> int:
@@ -66,14 +53,14 @@ def _crowded(problem: Problem, pinned: list[Job]) -> Reason | None:
         on = [j for j, s, e in busy if s <= day < e]
         free = _available(problem, day)
         if len(on) > free:
-            return _both(partial(_crowded_text, problem, on, day, free))
+            return message("schedule.pin.consultants", steps=_names(problem, on),
+                           needed=len(on), day=problem.day(day), count=free)
     return None
 
 
-def _names(problem: Problem, jobs: list[Job], lang: str) -> str:
-    cat = catalogue(lang)
-    return cat.names(cat("schedule.pin.step_on", step=j.step.title(lang),
-                         day=problem.day(j.pin or 0)) for j in jobs)
+def _names(problem: Problem, jobs: list[Job]) -> Listed:
+    return Listed(tuple(message("schedule.pin.step_on", step=_title(j),
+                                day=problem.day(j.pin or 0)) for j in jobs))
 
 
 def pin_conflict(problem: Problem) -> Reason | None:
@@ -85,8 +72,7 @@ def pin_conflict(problem: Problem) -> Reason | None:
     found = _shared(problem, pinned) or _crowded(problem, pinned)
     if found:
         return found
-    return _both(lambda lang: catalogue(lang)("schedule.pin.together",
-                                              steps=_names(problem, pinned, lang)))
+    return message("schedule.pin.together", steps=_names(problem, pinned))
 
 
 def pins_unproven(problem: Problem) -> Reason | None:
@@ -94,5 +80,4 @@ def pins_unproven(problem: Problem) -> Reason | None:
     pinned = [j for j in problem.jobs if j.pin is not None]
     if not pinned:
         return None
-    return _both(lambda lang: catalogue(lang)("schedule.pin.unproven",
-                                              steps=_names(problem, pinned, lang)))
+    return message("schedule.pin.unproven", steps=_names(problem, pinned))

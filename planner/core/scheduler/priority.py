@@ -12,6 +12,7 @@ import heapq
 from collections.abc import Sequence
 
 from planner.core.errors import InfeasiblePlanError
+from planner.core.explanation import Listed, message
 from planner.core.scheduler.problem import Problem, ancestors, easiest_exit
 
 __all__ = ["LIMIT", "chains_first", "order_by", "topological_order", "urgency"]
@@ -24,9 +25,10 @@ def topological_order(problem: Problem) -> list[int]:
     order = order_by(problem, urgency(problem))
     if len(order) != len(problem.jobs):
         placed = set(order)
-        stuck = sorted(j.step.id for j in problem.jobs if j.index not in placed)
-        raise InfeasiblePlanError(
-            "steps depend on each other in a cycle: " + ", ".join(stuck[:5]))
+        stuck = [j for j in problem.jobs if j.index not in placed]
+        raise InfeasiblePlanError(message("schedule.order.cycle", steps=Listed(tuple(
+            j.step.title_message or message("schedule.order.unnamed_step")
+            for j in sorted(stuck, key=lambda j: j.step.id)))))
     return order
 
 

@@ -14,8 +14,8 @@ def test_blocked_days_of_a_plan_not_proven_are_the_best_found_not_unavoidable() 
     objective = make_plan(estate, (), settings, knowledge=knowledge_for(settings)
                           ).schedule.objective
     assert objective.blocked_days > 0 and objective.status != "optimal"
-    assert "unavoidable." not in objective.reason_en.replace("proves these days unavoidable",
+    assert "unavoidable." not in objective.reason("en").replace("proves these days unavoidable",
                                                              "")
-    assert "cannot leave" not in objective.reason_en
-    assert "best plan found so far" in objective.reason_en
-    assert "nicht vermeidbar" not in objective.reason_de
+    assert "cannot leave" not in objective.reason("en")
+    assert "best plan found so far" in objective.reason("en")
+    assert "nicht vermeidbar" not in objective.reason("de")

@@ -149,4 +149,4 @@ def test_one_consultant_for_three_overdue_servers_proves_the_blocked_days(
     # Tue-Wed, Thu-Fri, Mon-Tue: 2 + 4 + 8 days in a blocking stage, no pause left this year
     assert plan.objective.status == "optimal"
     assert plan.objective.blocked_days == 14 and plan.pauses == ()
-    assert "unavoidable" in plan.objective.reason_en
+    assert "unavoidable" in plan.objective.reason("en")

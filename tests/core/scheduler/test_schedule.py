@@ -44,7 +44,7 @@ def test_without_pause_budget_the_stage_table_gives_the_blocked_days(
     # day 70 and 71 after detection: both in stage 6 (70-80), a blocking stage
     assert plan.objective.blocked_days == 2
     assert plan.exposure[0].days_in_stage[5] == 2
-    assert "EX01" in plan.objective.reason_en and "unavoidable" in plan.objective.reason_en
+    assert "EX01" in plan.objective.reason("en") and "unavoidable" in plan.objective.reason("en")
 
 
 def test_a_server_far_from_throttling_needs_no_pause(knowledge: Knowledge) -> None:
@@ -145,12 +145,12 @@ def test_a_pin_before_its_predecessor_is_explained(knowledge: Knowledge) -> None
     decisions = Decisions(pins={"b": date(2026, 12, 2)})
     plan = schedule(proposal(*steps), one_server(), settings(), decisions, knowledge)
     assert plan.objective.status == "infeasible"
-    assert "pinned" in plan.objective.reason_en and "“a”" in plan.objective.reason_en
-    assert "fixiert" in plan.objective.reason_de
+    assert "pinned" in plan.objective.reason("en") and "“a”" in plan.objective.reason("en")
+    assert "fixiert" in plan.objective.reason("de")
     # dates in each language's format, never ISO: "2 Dec 2026", "02.12.2026"
-    assert "pinned to 2 Dec 2026" in plan.objective.reason_en
-    assert "auf den 02.12.2026 fixiert" in plan.objective.reason_de
-    assert "2026-12-" not in plan.objective.reason_en + plan.objective.reason_de
+    assert "pinned to 2 Dec 2026" in plan.objective.reason("en")
+    assert "auf den 02.12.2026 fixiert" in plan.objective.reason("de")
+    assert "2026-12-" not in plan.objective.reason("en") + plan.objective.reason("de")
 
 
 def test_fixed_pauses_are_kept(knowledge: Knowledge) -> None:
