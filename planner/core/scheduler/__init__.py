@@ -114,11 +114,13 @@ def _gap(value: tuple[int, ...], bound: tuple[int, ...]) -> float:
 
 
 def _bound(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
-           ) -> tuple[tuple[int, int, int, int], bool]:
-    """What no plan can beat (blocked, throttled, pause, finish), and whether it is exact.
+           ) -> tuple[int, int, int, int]:
+    """What no plan can beat (blocked, throttled, pause, finish), lexicographically.
 
     The critical path with the best pauses for its cutovers, and where consultants are the
     bottleneck, their workload, also along the exit chains (:func:`.bounds.exit_floors`).
+    Only proven values count: where the pause optimiser stopped before proving a stage,
+    that stage has the solver's proven bound and the stages after it none.
     """
     floor_plan = serial_plan(problem, resources=False)
     cuts = _cutovers(problem, floor_plan)
@@ -128,17 +130,17 @@ def _bound(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
         chains = exit_floors(problem, relaxed)
         cuts = {name: max(cut, chains.get(name, cut)) for name, cut in cuts.items()}
         finish = max(finish, energetic_finish(problem, relaxed))
-    floor = best_pauses(problem, cuts, fixed)
+    floor = best_pauses(problem, cuts, fixed).floor
     if fixed is not None:
-        return (*floor.key, finish), floor.proven
+        return (*floor, finish)
     prefixes = prefix_finishes(problem)  # the costly part of both floors, found once
     blocked = workload_blocked_floor(problem, prefixes)
-    if blocked > floor.blocked:  # the consultants cannot keep every server from blocking
-        return (blocked, 0, 0, finish), floor.proven
-    pause_floor = floor.pause_days
-    if floor.key[:2] == (0, 0):
+    if blocked > floor[0]:  # the consultants cannot keep every server from blocking
+        return (blocked, 0, 0, finish)
+    pause_floor = floor[2]
+    if floor[:2] == (0, 0):  # a floor for plans with neither blocked nor throttled days
         pause_floor = max(pause_floor, workload_pause_floor(problem, prefixes))
-    return (*floor.key[:2], pause_floor, finish), floor.proven
+    return (*floor[:2], pause_floor, finish)
 
 
 def _searched(problem: Problem, seconds: float) -> dict[int, Placement] | None:
@@ -202,16 +204,16 @@ def _optimise(problem: Problem, settings: Settings,
     ``show`` sees the quick plan and each better solver plan as they come.
     """
     fixed = settings.fixed_pauses
-    bound, proven = _bound(problem, fixed)
+    bound = _bound(problem, fixed)
     greedy, mine = _quick(problem, fixed, settings.solver_time_limit_s, bound)
     ok = not violations(problem, greedy)
     value = (*mine.key, _finish(greedy))
     quick = _Outcome(greedy, mine, "feasible", _gap(value, bound))
-    if ok and value == bound and proven and mine.proven:
-        return replace(quick, status="optimal")  # the quick plan reaches the bound
+    if ok and value == bound:  # the quick plan reaches a proven bound
+        return replace(quick, status="optimal")
     if ok and show is not None:
         show(quick)
-    exact = ok and mine.key == bound[:3] and mine.proven
+    exact = ok and mine.key == bound[:3]
     # with the first three objectives reached, no better plan ends after the quick one
     horizon = _finish(greedy) + 1 if exact else _horizon(problem, greedy, ok)
     if ok and len(problem.jobs) * horizon > _MODEL_CELLS:  # too big to model

@@ -11,10 +11,10 @@ working days, one step at a time).
 from __future__ import annotations
 
 import math
-from datetime import date
 from itertools import product
 
 from planner.core.scheduler.capacity import Capacity, Work, chain_finish
+from planner.core.scheduler.pauses import most_paused
 from planner.core.scheduler.problem import Problem, ancestors
 
 __all__ = ["prefix_finishes", "workload_blocked_floor", "workload_finish_floor",
@@ -109,20 +109,9 @@ def workload_blocked_floor(problem: Problem,
         return 0
     floor = 0
     for counted, finish in prefixes or prefix_finishes(problem):
-        unpaused = finish - _pause_room(problem, finish)
+        unpaused = finish - most_paused(problem, 0, finish)
         floor = max(floor, unpaused - max(0, problem.block_day - counted))
     return floor
-
-
-def _pause_room(problem: Problem, end: int) -> int:
-    """The most pause days the yearly budgets allow between the plan start and ``end``."""
-    room, year = 0, problem.start.year
-    while problem.index(date(year, 1, 1)) < end:
-        a = max(0, problem.index(date(year, 1, 1)))
-        b = min(end, problem.index(date(year + 1, 1, 1)))
-        room += min(b - a, max(0, problem.pause_max - problem.pause_used.get(year, 0)))
-        year += 1
-    return room
 
 
 def workload_finish_floor(problem: Problem) -> int:

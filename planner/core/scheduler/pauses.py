@@ -12,9 +12,10 @@ overlaps took over a minute once blocked days were unavoidable).
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ortools.sat.python import cp_model
@@ -22,7 +23,7 @@ from ortools.sat.python import cp_model
 from planner.core.scheduler.pause_rules import add_pause_rules, pause_start_days
 from planner.core.scheduler.problem import Problem
 
-__all__ = ["Exposure3", "best_pauses"]
+__all__ = ["Exposure3", "best_pauses", "most_paused"]
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,24 @@ class Exposure3:
     pause_days: int
     pauses: tuple[tuple[int, int], ...] = field(default=())
     proven: bool = True
+    # proven lower bounds, lexicographically: no pauses for these cutovers do better; a
+    # stage the solver did not prove has its proven bound, and the stages after it 0
+    lower: tuple[int, int, int] | None = None
 
     @property
     def key(self) -> tuple[int, int, int]:
         """The three objectives in their lexicographic order."""
         return self.blocked, self.throttled, self.pause_days
 
+    @property
+    def floor(self) -> tuple[int, int, int]:
+        """What no pauses for these cutovers beat (the key itself when proven)."""
+        return self.key if self.lower is None else self.lower
+
+
+# deterministic time per stage: a plan over years has a pause variable per day; past this
+# it keeps the best found (and only the solver's proven bound counts as a floor)
+PAUSE_DET = 0.5
 
 Clock = tuple[int, int, int]  # clock start index (>= 0), exclusive cutover, days counted before
 
@@ -133,10 +146,49 @@ def best_pauses(problem: Problem, cutovers: Mapping[str, int],
     stages = [sum(blocked), sum(throttled), sum(paused),
               sum(d * x for d, x in enumerate(paused))]  # the last: earliest pauses
     solved = _lexicographic(m, stages, paused)
-    if solved is None:
-        return _fixed(problem, clocks, ())
-    values, days, proven = solved
-    return Exposure3(values[0], values[1], values[2], _blocks(days), proven)
+    least = _least_blocked(problem, clocks)
+    if solved is None:  # no pauses is a valid plan, but nothing is proven about it
+        bare = _fixed(problem, clocks, ())
+        return replace(bare, proven=bare.blocked <= least,
+                       lower=None if bare.blocked <= least else (least, 0, 0))
+    values, days, bounds = solved
+    bounds[0] = max(bounds[0], least)
+    lower, known = [], True
+    for value, bound in zip(values[:3], bounds[:3], strict=True):
+        # lexicographic: a stage's bound holds among the plans that reach the earlier
+        # stages' optima, so after a stage not proven nothing is known
+        lower.append(min(value, bound) if known else 0)
+        known = known and bound >= value
+    proven = lower == values[:3]
+    return Exposure3(values[0], values[1], values[2], _blocks(days), proven,
+                     None if proven else (lower[0], lower[1], lower[2]))
+
+
+def most_paused(problem: Problem, lo: int, hi: int) -> int:
+    """The most days any pauses can cover in [lo, hi): the yearly budgets left and the
+    number of requests times the longest one (the weekday rule only lowers it)."""
+    lo, room, year = max(0, lo), 0, problem.day(max(0, lo)).year
+    while lo < hi and problem.index(date(year, 1, 1)) < hi:
+        a = max(lo, problem.index(date(year, 1, 1)))
+        b = min(hi, problem.index(date(year + 1, 1, 1)))
+        room += min(max(0, b - a), max(0, problem.pause_max - problem.pause_used.get(year, 0)))
+        year += 1
+    return min(room, problem.pause_count * problem.pause_longest)
+
+
+def _least_blocked(problem: Problem, clocks: Counter[Clock]) -> int:
+    """Blocked days no pauses avoid: each clock with the most days any pauses can cover in
+    its counting window (a proven floor where the pause optimiser stops unproven)."""
+    least = 0
+    for clock, mult in clocks.items():
+        a, cut, e0 = clock
+        if problem.clock_frozen:
+            counted = cut - a + e0 - most_paused(problem, a, cut)
+            least += mult * max(0, counted - max(e0, problem.block_day))
+        else:
+            bs = _regions(problem, clock)[1]
+            least += mult * max(0, cut - bs - most_paused(problem, bs, cut))
+    return least
 
 
 def _filled(problem: Problem, horizon: int, first: int) -> set[int]:
@@ -170,8 +222,10 @@ def _filled(problem: Problem, horizon: int, first: int) -> set[int]:
 
 
 def _lexicographic(m: cp_model.CpModel, stages: Sequence[cp_model.LinearExprT],
-                   paused: Sequence[cp_model.IntVar]) -> tuple[list[int], list[int], bool] | None:
-    """Minimise each expression in turn, keeping the earlier optima: values and paused days.
+                   paused: Sequence[cp_model.IntVar],
+                   ) -> tuple[list[int], list[int], list[int]] | None:
+    """Minimise each expression in turn, keeping the earlier values: values, paused days and
+    each stage's proven bound (given the earlier stages at their values).
 
     One worker with a fixed seed and a deterministic-time limit: the same answer every run.
     The last stage only breaks ties, so it need not be proven.
@@ -179,22 +233,23 @@ def _lexicographic(m: cp_model.CpModel, stages: Sequence[cp_model.LinearExprT],
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = 20261201
-    # a plan over years has a pause variable per day; past this it keeps the best found
-    solver.parameters.max_deterministic_time = 0.5
+    solver.parameters.max_deterministic_time = PAUSE_DET
     values: list[int] = []
-    proven = True
-    for n, expr in enumerate(stages):
+    bounds: list[int] = []
+    for expr in stages:
         m.minimize(expr)
         status = solver.solve(m)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
-        proven = proven and (status == cp_model.OPTIMAL or n == len(stages) - 1)
         values.append(round(solver.objective_value))
+        # the objective is integral, so its bound rounds up
+        bounds.append(values[-1] if status == cp_model.OPTIMAL else
+                      max(0, math.ceil(solver.best_objective_bound - 1e-6)))
         m.add(expr <= values[-1])
         m.clear_hints()  # type: ignore[no-untyped-call]
         for x in paused:
             m.add_hint(x, solver.value(x))
-    return values, [d for d, x in enumerate(paused) if solver.value(x)], proven
+    return values, [d for d, x in enumerate(paused) if solver.value(x)], bounds
 
 
 def _blocks(days: list[int]) -> tuple[tuple[int, int], ...]:

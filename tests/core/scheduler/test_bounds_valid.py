@@ -69,3 +69,21 @@ def test_exit_floors_see_the_order_of_a_chains_window_days() -> None:
     relaxed = serial_plan(problem, resources=False)
     floors = exit_floors(problem, {i: (p.start, p.end) for i, p in relaxed.items()})
     assert min(floors.values()) > 229
+
+
+def test_a_pause_optimum_not_proven_gives_only_its_proven_floor(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bound on blocked days takes the pause optimiser's values only when proven: cut
+    short, its plan is no floor, and only the solver's bound and the budgets' arithmetic
+    are (else a gap or an "optimal" could be claimed against a value a plan beats)."""
+    from planner.core.scheduler import pauses
+
+    problem = _problem(20, 1, "hubs-2016")
+    cuts = {j.name: 250 + 7 * n for n, j in enumerate(problem.judged)}
+    best = pauses.best_pauses(problem, cuts)
+    assert best.proven and best.floor == best.key
+    monkeypatch.setattr(pauses, "PAUSE_DET", 0.0001)
+    short = pauses.best_pauses(problem, cuts)
+    assert short.key > best.key and not short.proven
+    assert short.floor <= best.key
+    assert short.floor[0] > 0  # the budgets' arithmetic still proves blocked days
