@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from babel.dates import format_date as babel_date
 from babel.dates import format_time
+from babel.numbers import format_decimal as babel_decimal
 
 from planner.core.catalogue import Catalogue, catalogue
 from planner.gui.i18n import ui_language
@@ -17,6 +18,7 @@ from planner.gui.i18n import ui_language
 __all__ = [
     "format_date",
     "format_datetime",
+    "format_decimal_plain",
     "format_month",
     "format_number",
     "format_weekday_date",
@@ -51,6 +53,11 @@ def format_datetime(moment: datetime) -> str:
     local = moment.astimezone()
     cat = ui_catalogue()
     return f"{cat.date(local.date())} {format_time(local.time(), 'HH:mm', locale=cat.locale)}"
+
+
+def format_decimal_plain(value: float) -> str:
+    """A measured value as typed into a cell: up to three decimals, no grouping (1,5; 1.5)."""
+    return babel_decimal(value, "0.###", locale=ui_catalogue().locale)
 
 
 def format_number(value: float, decimals: int = 0) -> str:

@@ -9,7 +9,7 @@ the import into the project as one undoable edit.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.importing.mapping import ColumnMapping
 from planner.core.importing.schema import ENTITIES
-from planner.core.model import Severity, to_plain
+from planner.core.model import Severity
 from planner.core.outline import finding_location
 from planner.core.project_import import describe_changes, estate_changes
 from planner.core.vocabulary import COLOURS
@@ -45,6 +45,7 @@ from planner.gui.dialogs.screen_fit import fit_to_screen
 from planner.gui.document import Document
 from planner.gui.i18n import texts, ui_language
 from planner.gui.import_flow import ImportOutcome, import_edit, mapping_from_plain, read_inventory
+from planner.gui.models.estate_model import cell_text, column_title
 from planner.gui.models.findings_model import severity_label
 from planner.gui.progress import run_with_progress
 from planner.gui.rich_text import literal
@@ -75,6 +76,13 @@ def _field_name(entity: str, field: str) -> str:
     key = f"vocabulary.field.{entity}.{field}"
     label = words(key) if words.has(key) else field
     return label[:1].upper() + label[1:]
+
+
+def _preview_title(entity: str, field: str) -> str:
+    """A preview column's title: the field list's name, else the estate table's title."""
+    if texts().has(f"vocabulary.field.{entity}.{field}"):
+        return _field_name(entity, field)
+    return column_title(field)
 
 
 def _entities() -> list[tuple[str, list[str]]]:
@@ -244,18 +252,16 @@ class MappingPage(QWizardPage):
     def _fill_preview(self, entity: str) -> None:
         records = getattr(self.wiz.outcome.result.estate, ENTITY_FIELDS.get(entity, ""), ()) \
             if self.wiz.outcome else ()
-        rows = [to_plain(r) for r in records[:50]]
-        keys = list(rows[0].keys()) if rows else []
+        rows = records[:50]
+        keys = [f.name for f in fields(rows[0])] if rows else []
         self.preview.clear()
         self.preview.setColumnCount(len(keys))
         self.preview.setRowCount(len(rows))
-        self.preview.setHorizontalHeaderLabels(keys)
-        for r, data in enumerate(rows):
+        # the names the field list above uses, in the interface language (never the codes)
+        self.preview.setHorizontalHeaderLabels([_preview_title(entity, key) for key in keys])
+        for r, record in enumerate(rows):
             for c, key in enumerate(keys):
-                value = data[key]
-                text = "; ".join(map(str, value)) if isinstance(value, list) else \
-                    ("" if value is None else str(value))
-                self.preview.setItem(r, c, QTableWidgetItem(text))
+                self.preview.setItem(r, c, QTableWidgetItem(cell_text(key, getattr(record, key))))
 
     def _entity_changed(self, _index: int) -> None:
         if not self._building:

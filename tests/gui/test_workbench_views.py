@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from planner.core.model import Finding, Severity
+from planner.core.model import ConnectorType, Finding, Severity
 from planner.gui.edit import update_decisions
 from planner.gui.models.estate_model import ENTITY_TYPES, EstateModel
 from planner.gui.models.findings_model import FindingsModel
@@ -63,6 +63,28 @@ def test_server_table_shows_the_assessment_and_edits_are_undoable(monkeypatch: A
     assert doc.estate.servers[1].mailbox_data_gb == 1.5
     assert not model.setData(model.index(1, data_col), "lots")  # refused, no undo step
     assert doc.undo_stack.count() == 1  # the undone edit was replaced by the new one
+
+
+def test_cells_write_numbers_and_dates_as_the_interface_language_does(
+        qapp: Any, monkeypatch: Any) -> None:
+    from datetime import date
+
+    from planner.gui.i18n import install_translators
+    from planner.gui.models.estate_model import cell_text
+
+    doc = fake_document(monkeypatch)
+    model = EstateModel(doc, "servers")
+    data_col = model.columns.index("mailbox_data_gb")
+    assert model.setData(model.index(1, data_col), "1.5")
+    install_translators(qapp, "de")
+    try:
+        assert model.index(1, data_col).data() == "1,5"
+        assert model.setData(model.index(1, data_col), "2,25")  # typed as it is shown
+        assert doc.estate.servers[1].mailbox_data_gb == 2.25
+        assert cell_text("first_seen", date(2026, 12, 7)) == "07.12.2026"
+        assert cell_text("type", ConnectorType.EXO_INBOUND).startswith("Exchange Online")
+    finally:
+        install_translators(qapp, "en")
 
 
 def test_changing_the_path_in_the_table_is_a_decision(monkeypatch: Any) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import typing
 from dataclasses import fields, replace
+from datetime import date
 from operator import attrgetter
 from typing import Any
 
@@ -23,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from planner.core.model import (
     Connector,
+    ConnectorType,
     Dag,
     Database,
     ExoReport,
@@ -35,11 +37,21 @@ from planner.core.plan import MigrationPath, ServerAssessment
 from planner.core.vocabulary import COLOURS, PATHS, PRODUCTS
 from planner.gui.document import Document
 from planner.gui.edit import Edit, update_decisions
+from planner.gui.formats import format_date, format_decimal_plain
 from planner.gui.i18n import texts, ui_language, word
 from planner.gui.models.row_order import SortedTableModel, sort_key
 from planner.gui.rich_text import literal
 
-__all__ = ["ASSESSMENT_COLUMNS", "ENTITY_TYPES", "SORT_ROLE", "EstateModel"]
+__all__ = [
+    "ASSESSMENT_COLUMNS",
+    "ENTITY_TYPES",
+    "SORT_ROLE",
+    "EstateModel",
+    "cell_text",
+    "column_title",
+    "display_value",
+    "path_label",
+]
 
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 ENTITY_TYPES: dict[str, type[Any]] = {
@@ -53,16 +65,35 @@ PATH_COLOURS = {code: t.tint for code, t in PATHS.items() if code != MigrationPa
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _display(value: Any) -> str:
+def display_value(value: Any) -> str:
+    """A record's value as a cell shows it: ✓/–, lists joined, dates in the UI's format."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "✓" if value else "–"
+    if isinstance(value, date):
+        return format_date(value)
     if isinstance(value, tuple):
         return "; ".join(str(v) for v in value)
     if isinstance(value, float):
-        return f"{value:g}"
+        return format_decimal_plain(value)  # the interface's decimal mark; typed back alike
     return str(getattr(value, "value", value))
+
+
+def cell_text(key: str, value: Any) -> str:
+    """A field's value as the estate table and the import preview show it."""
+    if key == "build_source":  # the core's vocabulary names its values
+        return texts()(f"vocabulary.build_source.{value or 'unknown'}")
+    if isinstance(value, MigrationPath):
+        return path_label(value)
+    if isinstance(value, ConnectorType):
+        return texts()(f"export.connector_type.{value.value}")
+    return display_value(value)
+
+
+def _sort_text(value: Any) -> str:
+    """What a non-number sorts by: dates in calendar order, the rest as shown."""
+    return value.isoformat() if isinstance(value, date) else display_value(value)
 
 
 def _parse(hint: Any, text: str) -> Any:
@@ -149,7 +180,7 @@ class EstateModel(SortedTableModel):
         value = self._value(record, key)
         if isinstance(value, MigrationPath):
             return path_label(value)
-        return value if isinstance(value, bool | int | float) else _display(value)
+        return value if isinstance(value, bool | int | float) else _sort_text(value)
 
     def sort_keys(self, column: int) -> list[tuple[int, Any]]:
         """Inventory fields straight from the records (a 20,000-server sort is one pass)."""
@@ -157,12 +188,12 @@ class EstateModel(SortedTableModel):
         if key not in self.fields or key == "build_source":
             return super().sort_keys(column)
         values = map(attrgetter(key), self.records())
-        return [sort_key(v if isinstance(v, bool | int | float) else _display(v)) for v in values]
+        return [sort_key(v if isinstance(v, bool | int | float) else _sort_text(v)) for v in values]
 
     def item_text(self, item: int) -> str:
         """Every shown cell of a record, for the filter box."""
         record = self.records()[item]
-        return "\t".join(_display(self._value(record, key)) for key in self.columns)
+        return "\t".join(cell_text(key, self._value(record, key)) for key in self.columns)
 
     def records(self) -> tuple[Any, ...]:
         """The records shown (straight from the document's estate)."""
@@ -229,16 +260,14 @@ class EstateModel(SortedTableModel):
         record = self.records()[self.item_row(index.row())]
         key = self.column_key(index.column())
         value = self._value(record, key)
-        if role == Qt.ItemDataRole.DisplayRole and isinstance(value, MigrationPath):
-            return path_label(value)
-        if role == Qt.ItemDataRole.DisplayRole and key == "build_source":
-            return texts()(f"vocabulary.build_source.{value or 'unknown'}")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_text(key, value)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return _display(value)
+            return display_value(value)
         if role == SORT_ROLE:
             if isinstance(value, bool | int | float):
                 return float(value)
-            return _display(value).lower()
+            return _sort_text(value).lower()
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(record, key, value)
         if role == Qt.ItemDataRole.ToolTipRole and key in self.extra:
