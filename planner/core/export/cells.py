@@ -8,7 +8,6 @@ formula-like text also gets Excel's quote prefix, which keeps it text after an e
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -46,10 +45,40 @@ def clean_text(text: str) -> str:
     return _ILLEGAL_XML.sub("", text)[:_MAX_CELL_TEXT]
 
 
+# Where a spreadsheet program may wrap a line: after a space, a slash or a backslash (a path,
+# a URL); each piece keeps the characters it ends with, a switch (/Mode) its leading slash.
+_WRAP_PIECE = re.compile(r"[/\\]*[^ /\\]*(?:[/\\]+ *| +|$)")
+
+
 def text_lines(text: str, width: float) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` characters wide (an estimate)."""
+    """How many lines ``text`` wraps to in a column ``width`` characters wide (an estimate
+    on the safe side, so a row set to this height shows all of it).
+
+    Wrapped the way LibreOffice and Excel wrap: at spaces, slashes and backslashes, a word
+    longer than the line broken where it meets the edge. Counting characters alone, a long
+    command (``.\\ConfigureExchangeHybridApplication.ps1 -Fully…``) wrapped to more lines
+    than its row had and its end was cut off.
+    """
     usable = max(width * 1.15 - 1, 1)  # proportional text fits more than `width` digits
-    return sum(max(1, math.ceil(len(line) / usable)) for line in text.splitlines() or [""])
+    return sum(1 if len(line) <= usable else _wrapped_lines(line, usable)
+               for line in text.splitlines() or [""])
+
+
+def _wrapped_lines(line: str, usable: float) -> int:
+    """Lines of one long line wrapped greedily at its break opportunities."""
+    lines, used = 1, 0.0
+    for piece in _WRAP_PIECE.findall(line):
+        shown = len(piece.rstrip(" "))  # trailing spaces may hang past the edge
+        if used and used + shown > usable:
+            lines, used = lines + 1, 0.0
+        if shown > usable:  # broken where it meets the edge, character by character
+            full, rest = divmod(shown, usable)
+            lines += int(full) - (rest == 0)
+            used = rest or usable
+            used += len(piece) - shown
+        else:
+            used += len(piece)
+    return lines
 
 
 def row_height(lines: int, font_size: float = 10) -> float:

@@ -176,7 +176,8 @@ def write_plan_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None
     sheet = book.add_worksheet(ctx.text("sheet.plan"))
     writer = SheetWriter(sheet, styles)
     title_block(writer, ctx, "title.plan")
-    header_row(writer, _HEADER_ROW, [ctx.text(k) for k in _PLAN_COLUMNS])
+    header_row(writer, _HEADER_ROW, [ctx.text(k) for k in _PLAN_COLUMNS],
+               widths={**_WRAPPED, **_NARROW})
     last_col = len(_PLAN_COLUMNS) - 1
     row_no = _HEADER_ROW
     # Looked up once per kind of row, not per cell: the sheet has 100,000s of cells.

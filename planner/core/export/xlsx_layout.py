@@ -11,7 +11,7 @@ from typing import Any
 from xlsxwriter.worksheet import Worksheet
 
 from planner.core.catalogue import catalogue
-from planner.core.export.cells import SheetWriter
+from planner.core.export.cells import SheetWriter, row_height, text_lines
 from planner.core.export.labels import label
 from planner.core.export.timeline import Timeline, WorkingCalendar
 from planner.core.knowledge import Knowledge
@@ -99,10 +99,15 @@ def section(writer: SheetWriter, row: int, text: str) -> None:
     writer.sheet.set_row(row, 20)
 
 
-def header_row(writer: SheetWriter, row: int, labels: Sequence[str], col: int = 0) -> None:
-    """A styled header row."""
+def header_row(writer: SheetWriter, row: int, labels: Sequence[str], col: int = 0,
+               widths: Mapping[int, float] | None = None) -> None:
+    """A styled header row, two lines high or as high as its longest heading wraps to in the
+    fixed ``widths`` (column -> width) it is given (a three-line heading lost its last line)."""
     writer.row(row, col, labels, **HEADER)
-    writer.sheet.set_row(row, 30)
+    lines = max((text_lines(text, widths[c] / 1.1)  # bold text is wider
+                 for c, text in enumerate(labels, start=col) if widths and c in widths),
+                default=2)
+    writer.sheet.set_row(row, max(30, row_height(lines)))
 
 
 def pages_for(widths: Iterable[float], minimum: int = 1) -> int:

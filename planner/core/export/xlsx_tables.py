@@ -33,8 +33,10 @@ __all__ = ["write_assumptions_sheet", "write_estate_sheet", "write_findings_shee
 _SEVERITY_COLOURS = {code: t.tint for code, t in SEVERITIES.items()}
 _WRAP_WIDTH = 45  # the widest a fitted column gets on these sheets
 # The assumptions sheet's columns, wrapped, so its tables print one page wide at 8 pt or more
-# (fitted to their longest text they took two pages across, one of them a lone column).
-_ASSUMPTION_WIDTHS: Mapping[int, float] = {0: 27, 1: 21, 2: 27, 3: 11, 4: 21, 5: 35, 6: 15,
+# (fitted to their longest text they took two pages across, one of them a lone column). The
+# value column is the widest the page allows beside the others: it holds commands, which wrap
+# only at spaces and slashes (nothing may be inserted: a command must copy as it is).
+_ASSUMPTION_WIDTHS: Mapping[int, float] = {0: 27, 1: 27, 2: 27, 3: 11, 4: 19, 5: 31, 6: 15,
                                            7: 11}
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -44,7 +46,7 @@ def _table(writer: SheetWriter, row: int, heads: Sequence[str],
            filter_: bool = False, widths: Mapping[int, float] | None = None,
            **extra: Any) -> int:
     """A header and its rows from ``row``; returns the first free row after a blank one."""
-    header_row(writer, row, heads)
+    header_row(writer, row, heads, widths=widths)
     last = row
     for last, values in enumerate(rows, start=row + 1):
         for col, value in enumerate(values):
