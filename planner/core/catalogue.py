@@ -16,15 +16,16 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from babel import Locale
-from babel.dates import format_date
-from babel.lists import format_list
-from babel.numbers import format_decimal, format_percent
+from typing import TYPE_CHECKING, Any
 
 from planner.core.explanation import NOTE, Field, Message, Reason, note_message
 from planner.core.resources import resource_path
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+# babel (locale data) loads with the first catalogue, not with the module: the desktop
+# app's empty window shows no catalogue text, and its start-up time counts.
 
 __all__ = ["FALLBACK", "Catalogue", "catalogue", "languages", "record_text", "text_root"]
 
@@ -93,6 +94,8 @@ class Catalogue:
         """
         if day is None:
             return "–"
+        from babel.dates import format_date
+
         return format_date(day, self.formats[pattern], locale=self.date_locale)
 
     def date_pattern(self, name: str) -> str:
@@ -101,11 +104,15 @@ class Catalogue:
 
     def number(self, value: float, decimals: int = 1) -> str:
         """A number with the language's separators; whole numbers without decimals."""
+        from babel.numbers import format_decimal
+
         pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
         return format_decimal(value, pattern, locale=self.locale)
 
     def percent(self, fraction: float) -> str:
         """A share as the language writes it, whole percent: 0.69 is "69%" / "69 %"."""
+        from babel.numbers import format_percent
+
         return format_percent(fraction, locale=self.locale)
 
     def names(self, items: Iterable[str], limit: int = 6) -> str:
@@ -114,6 +121,8 @@ class Catalogue:
         if len(seq) > limit:
             rest = len(seq) - limit + 1
             seq = [*seq[: limit - 1], self.plural("common.more", rest)]
+        from babel.lists import format_list
+
         return format_list(seq, locale=self.locale) if seq else ""
 
     def render(self, message: Message) -> str:
@@ -230,6 +239,8 @@ def catalogue(lang: str) -> Catalogue:
         lang, folder = FALLBACK, text_root() / FALLBACK
     meta, messages = _load(folder)
     fallback = None if lang == FALLBACK else catalogue(FALLBACK)
+    from babel import Locale
+
     formats = {str(k): str(v) for k, v in meta.get("formats", {}).items()}
     locale = Locale.parse(str(meta["locale"]))
     date_locale = Locale.parse(str(meta.get("date_locale", meta["locale"])))

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.catalogue import languages
-from planner.core.knowledge import KnowledgeError, load_knowledge
+from planner.core.errors import KnowledgeError
 from planner.core.replace_file import replace_text
 from planner.core.settings import (
     Consultant,
@@ -147,6 +147,13 @@ def _naming(t: Table) -> str | None:
         raise t.fail("new_server", str(exc)) from exc
     return pattern
 
+
+def load_knowledge(overrides: Mapping[str, Any] | None = None) -> Any:
+    """:func:`planner.core.knowledge.load_knowledge`, imported on first use: reading a
+    project's settings needs the knowledge base, an empty project does not (start-up)."""
+    from planner.core.knowledge import load_knowledge as load
+
+    return load(overrides)
 
 def _durations(t: Table) -> dict[str, float]:
     known = load_knowledge().durations

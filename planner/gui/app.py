@@ -12,23 +12,23 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from planner import __version__
 from planner.core.project import FILE_SUFFIX, ProjectError
-from planner.core.recovery import Recovery, discard
 from planner.gui.autosave import recovery_folder
 from planner.gui.crash_log import install_crash_log
 from planner.gui.document import Document
 from planner.gui.i18n import install_translators, preferred_language
-from planner.gui.import_flow import import_into_document
 from planner.gui.main_window import MainWindow
-from planner.gui.recovery_dialog import offer_recoveries
 from planner.gui.rich_text import literal
 from planner.gui.worker import SyncRunner, load_solver_on_this_thread
+
+if TYPE_CHECKING:
+    from planner.core.recovery import Recovery
 
 __all__ = ["create_application", "run"]
 
@@ -63,6 +63,8 @@ def _load_files(window: object, files: Sequence[Path], quiet: bool = False) -> s
     if projects:
         return "" if window.open_path(projects[0]) else f"cannot open {projects[0]}"
     if inventories:
+        from planner.gui.import_flow import import_into_document  # start-up time
+
         return import_into_document(window.document, inventories, window)
     return ""
 
@@ -116,6 +118,8 @@ def run(files: Sequence[str | Path] = (), selftest: bool = False) -> int:
         extra.show()
         return extra
 
+    from planner.gui.recovery_dialog import offer_recoveries  # start-up time
+
     restored = offer_recoveries(window, recovery_folder(),
                                 lambda item: restore_recovery(windows, item, new_window))
     if not restored and paths:
@@ -136,6 +140,8 @@ def restore_recovery(windows: list[Any], item: Recovery, new_window: Callable[[]
     if target.document.modified or target.document.estate.servers:
         target = new_window()
         windows.append(target)
+    from planner.core.recovery import discard
+
     target.document.set_project(item.project, Path(item.original) if item.original else None)
     target.document.set_modified()
     if target.autosave.save_now() is not None:

@@ -40,12 +40,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from planner.core.knowledge import Knowledge
 from planner.core.model import Finding
 from planner.core.plan import Plan
 from planner.core.project import Project, load_project, plan_is_current, save_project
@@ -54,6 +53,9 @@ from planner.gui.crash_log import is_bug
 from planner.gui.edit import Edit
 from planner.gui.history import EditCommand, History
 from planner.gui.worker import Job, Runner, SyncRunner, ThreadRunner
+
+if TYPE_CHECKING:  # the knowledge base loads with the first plan (start-up time)
+    from planner.core.knowledge import Knowledge
 
 __all__ = ["Document"]
 

@@ -8,10 +8,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from babel.dates import format_date as babel_date
-from babel.dates import format_time
-from babel.numbers import format_decimal as babel_decimal
-
 from planner.core.catalogue import Catalogue, catalogue
 from planner.gui.i18n import ui_language
 
@@ -38,6 +34,8 @@ def format_date(day: date | None) -> str:
 
 def format_weekday_date(day: date) -> str:
     """A date with its abbreviated weekday (Do., 07.01.2027; Thu, 7 Jan 2027)."""
+    from babel.dates import format_date as babel_date  # loads with the first date shown
+
     cat = ui_catalogue()
     weekday = babel_date(day, "EEE", locale=cat.date_locale)
     return f"{weekday}, {cat.date(day)}"
@@ -45,11 +43,15 @@ def format_weekday_date(day: date) -> str:
 
 def format_month(day: date) -> str:
     """Month and year for axes (Jan. 2027; Jan 2027)."""
+    from babel.dates import format_date as babel_date
+
     return babel_date(day, "MMM y", locale=ui_catalogue().date_locale)
 
 
 def format_datetime(moment: datetime) -> str:
     """An aware moment in the local time zone, date and time (07.01.2027 14:05)."""
+    from babel.dates import format_time
+
     local = moment.astimezone()
     cat = ui_catalogue()
     return f"{cat.date(local.date())} {format_time(local.time(), 'HH:mm', locale=cat.locale)}"
@@ -57,6 +59,8 @@ def format_datetime(moment: datetime) -> str:
 
 def format_decimal_plain(value: float) -> str:
     """A measured value as typed into a cell: up to three decimals, no grouping (1,5; 1.5)."""
+    from babel.numbers import format_decimal as babel_decimal
+
     return babel_decimal(value, "0.###", locale=ui_catalogue().locale)
 
 

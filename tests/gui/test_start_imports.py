@@ -15,7 +15,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 HEAVY = ("ortools", "networkx", "openpyxl", "jinja2", "python_calamine", "holidays",
          "planner.pipeline", "planner.core.exo_view", "PySide6.QtPrintSupport",
-         "planner.core.knowledge_overlay")
+         "planner.core.knowledge_overlay",
+         # lighter, but together about a third of the start over a bare window: the
+         # knowledge base, babel's locale data, the import and recovery dialogs
+         "planner.core.knowledge", "babel", "planner.gui.import_flow",
+         "planner.core.project_import", "planner.gui.recovery_dialog")
 
 _START = """
 import sys
