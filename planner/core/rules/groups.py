@@ -21,7 +21,7 @@ from planner.core.rules.takeover import Takeover, takeover_for
 from planner.core.settings import DEFAULT_NEW_SERVER_PATTERN
 
 __all__ = ["Group", "group_fields", "group_reason", "group_step", "new_edge_name",
-           "side_by_side_groups"]
+           "new_server_sites", "side_by_side_groups"]
 
 
 @dataclass(frozen=True)
@@ -136,8 +136,21 @@ def new_edge_name(ctx: Context, edge: ServerFacts) -> str:
     return f"{edge.name}-SE"
 
 
+def new_server_sites(ctx: Context, g: Group) -> list[tuple[str, str]]:
+    """Each new SE server of ``g`` with the site of the old server it replaces."""
+    sites = [s.server.site for s in g.old for _ in range(_wanted(ctx, s))]
+    return list(zip(g.new, sites, strict=True))
+
+
 def side_by_side_groups(ctx: Context) -> list[Group]:
     """Groups of Mailbox servers on the side-by-side path, or retired 2016/2019/SE servers."""
+    # several rules ask, some per group: built once per proposal
+    if "side_by_side_groups" not in ctx.memo:
+        ctx.memo["side_by_side_groups"] = tuple(_groups(ctx))
+    return list(ctx.memo["side_by_side_groups"])
+
+
+def _groups(ctx: Context) -> list[Group]:
     members = [s for s in ctx.planned(MigrationPath.SIDE_BY_SIDE, MigrationPath.DECOMMISSION)
                if not s.server.is_edge and s.product != "2013"]
     by_key: dict[str, list[ServerFacts]] = {}

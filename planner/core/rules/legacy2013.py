@@ -7,7 +7,7 @@ clients are re-pointed, and it is uninstalled; the milestone ``legacy:gone`` mar
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from planner.core.explanation import Message, message
@@ -29,6 +29,13 @@ from planner.core.rules.namespace import (
     namespace_command,
     namespace_detail,
     no_namespaces_finding,
+)
+from planner.core.rules.namespace_pool import (
+    PoolChange,
+    grouped,
+    interim_pool,
+    pool_change,
+    pool_today,
 )
 from planner.core.rules.receive import (
     classify,
@@ -94,30 +101,34 @@ def _repoint_checklist(ctx: Context, old: ServerFacts,
     return "\n".join(lines), parts
 
 
-def _namespace_step(ctx: Context, old: ServerFacts, to: str) -> Step | None:
-    """The 2013 server's namespaces point at the server that stays; None when it has none."""
+def _namespace_step(ctx: Context, old: ServerFacts) -> Step | None:
+    """The 2013 server leaves its namespaces' pools; the newest servers that outlive it in
+    their Internet-facing sites join (the one namespace rule); None when it serves none."""
     spaces = namespaces_of(ctx.estate, [old.server])
     if ctx.estate.namespaces and not spaces:
         return None  # namespaces are listed and none is served by this server
     name = old.name
-    stay = _staying_servers(ctx, spaces)
+    changes = grouped(_change(ctx, ns, name) for ns in spaces)
+    joins = list(dict.fromkeys(n for ch in changes for n in ch.add))
+    after = list(dict.fromkeys(n for ch in changes for n in ch.after))
+    if not spaces:  # nothing listed: the URLs point where the rule would point a namespace
+        joins = [n for n in interim_pool(ctx, [name]) if n != name]
+    to = joins or after or [placeholder("legacy_target")]
     return make_step(
         ctx, _RULE, f"legacy:namespace:{name}", "namespace_switch", Phase.LEGACY,
         f"server:{name}", message(f"{_TEXT}.namespace_title", server=name, to=to),
-        [old.fact, *namespace_detail(spaces, to, stay)], {"server": name},
-        needs_window=True, command=namespace_command(spaces, to, [old.server], stay))
+        [old.fact, *namespace_detail(changes, to)], {"server": name},
+        needs_window=True, command=namespace_command(changes, ", ".join(to), [old.server],
+                                                     ctx.estate.namespaces))
 
 
-def _staying_servers(ctx: Context, spaces: Sequence[Namespace]) -> dict[str, str]:
-    """Per namespace the other servers (no 2013) that serve it too: it stays with them."""
-    kept = {s.name for s in ctx.servers if s.product != "2013" and not s.server.is_edge}
-    out = {}
-    for ns in spaces:
-        names = [srv.name for ref in ns.servers if (srv := ctx.estate.server(ref)) is not None
-                 and srv.name in kept]
-        if names:
-            out[ns.name] = ", ".join(dict.fromkeys(names))
-    return out
+def _change(ctx: Context, space: Namespace, old: str) -> PoolChange | None:
+    before = pool_today(ctx, space)
+    there = set(before)
+    joins = [n for n in interim_pool(ctx, before) if n not in there]
+    if not joins and all(n == old for n in before):
+        joins = [placeholder("legacy_target")]  # no server outlives it: the consultant's
+    return pool_change(space, before, joins, [old])
 
 
 def _no_connectors(name: str) -> Finding:
@@ -160,7 +171,7 @@ def _steps_for(ctx: Context, old: ServerFacts) -> tuple[list[Step], list[Finding
     findings = [] if target is not None else [_no_target(name)]
     to = target.name if target else placeholder("legacy_target")
     moves = _moves(ctx, old, to)
-    namespace = _namespace_step(ctx, old, to)
+    namespace = _namespace_step(ctx, old)
     checklist, what = _repoint_checklist(ctx, old, to)
     repoint = make_step(
         ctx, _RULE, f"legacy:repoint:{name}", "ex2013_repoint", Phase.LEGACY, f"server:{name}",

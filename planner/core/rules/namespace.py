@@ -23,6 +23,7 @@ from planner.core.model import Finding, Namespace, Server, Severity
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput
 from planner.core.rules.commands import line, placeholder
+from planner.core.rules.namespace_pool import PoolChange
 
 __all__ = ["FACT", "MOVE_KINDS", "RULE", "before_moves", "namespace_command",
            "namespace_detail", "no_namespaces_finding"]
@@ -41,62 +42,64 @@ def before_moves(ctx: Context) -> bool:
     return ctx.facts.namespace_switch_before_moves
 
 
-def namespace_detail(spaces: Sequence[Namespace], to: str | list[str],
-                     stay: Mapping[str, str] | None = None) -> tuple[Message, ...]:
-    """What the switch covers; no hole when the inventory lists none.
-
-    ``stay`` maps a namespace other servers that stay serve too to those servers: it keeps
-    pointing at them and only loses the old server.
-    """
-    stay = stay or {}
-    kept = tuple(_keeps(n, stay[n.name]) for n in spaces if n.name in stay)
-    moved = [n for n in spaces if n.name not in stay]
-    if kept:
-        return kept + (namespace_detail(moved, to) if moved else ())
-    if not spaces:
+def namespace_detail(changes: Sequence[PoolChange], to: str | list[str]) -> tuple[Message, ...]:
+    """What the switch covers: per pool, whom it points at from then on and who leaves it;
+    no hole when the inventory lists no namespace (``to`` is where the URLs point)."""
+    if not changes:
         return (message("steps.namespace.none_listed", to=to),)
-    lbs = list(dict.fromkeys(n.load_balancer for n in spaces if n.load_balancer))
-    return (message("steps.namespace.points", count=len(spaces),
-                    names=[n.name for n in spaces], lb=_lb(lbs), to=to),)
+    out: list[Message] = []
+    for ch in changes:
+        names = [n.name for n in ch.spaces]
+        lb = _lb(list(dict.fromkeys(n.load_balancer for n in ch.spaces if n.load_balancer)))
+        key = "points" if ch.add else "keeps"
+        out.append(message(f"steps.namespace.{key}", count=len(names), names=names, lb=lb,
+                           to=list(ch.after)))
+        if ch.leave:
+            out.append(message("steps.namespace.leaves", count=len(ch.leave),
+                               servers=list(ch.leave)))
+    return tuple(out)
 
 
 def _lb(names: Sequence[str]) -> Message | str:
     return message("steps.namespace.load_balancer", names=list(names)) if names else ""
 
 
-def _keeps(space: Namespace, servers: str) -> Message:
-    """A shared namespace that keeps its other servers."""
-    lb = [space.load_balancer] if space.load_balancer else []
-    return message("steps.namespace.keeps", name=space.name, lb=_lb(lb), servers=servers)
-
-
-def namespace_command(spaces: Sequence[Namespace], to: str, olds: Sequence[Server],
-                      stay: Mapping[str, str] | None = None) -> str:
-    """DNS, load balancer, URLs and Autodiscover SCP: the switch as a checklist (a namespace
-    in ``stay`` only drains the old servers from its pool)."""
-    stay = stay or {}
+def namespace_command(changes: Sequence[PoolChange], to: str, olds: Sequence[Server],
+                      listed: Sequence[Namespace] = ()) -> str:
+    """DNS, load balancer, URLs and Autodiscover SCP: the switch as a checklist, per pool who
+    joins and who is drained (``to`` is where the URLs point when no namespace is listed;
+    ``listed`` are the inventory's namespaces, where the Autodiscover name is found)."""
     old = ", ".join(s.name for s in olds)
-    moved = [n for n in spaces if n.name not in stay]
-    pools = [line("lb_pool_keep", name=n.name, old=old, stay=stay[n.name])
-             for n in spaces if n.name in stay]
-    if moved:
-        pools.append(line("lb_pool_switch", names=", ".join(n.name for n in moved), to=to,
-                          old=old))
-    elif not pools:
+    pools = [_pool_line(ch) for ch in changes]
+    if not changes:
         pools.append(line("lb_pool_switch_unlisted", to=to, old=old))
+    added = ", ".join(dict.fromkeys(n for ch in changes for n in ch.add)) if changes else to
+    left = ", ".join(dict.fromkeys(n for ch in changes for n in ch.leave)) if changes else old
     first_old = olds[0].name if olds else placeholder("old")
+    spaces = [*(n for ch in changes for n in ch.spaces), *listed]
     autodiscover = next((n.name for n in spaces
                          if any(v.lower() == "autodiscover" for v in n.services)),
                         placeholder("autodiscover_namespace"))
+    scp = ([f"Set-ClientAccessService {_each(added)} "
+            f"-AutoDiscoverServiceInternalUri https://{autodiscover}/Autodiscover/Autodiscover.xml"]
+           if added else [])
+    scp += [f"Set-ClientAccessService {_each(left)} -AutoDiscoverServiceInternalUri $null"
+            ] if left else []
     return "\n".join([
         f"Get-ClientAccessService {first_old} | fl "
         f"AutoDiscoverServiceInternalUri; Get-OwaVirtualDirectory -Server {first_old} | fl *Url",
-        *pools,
-        f"Set-ClientAccessService {_each(to)} "
-        f"-AutoDiscoverServiceInternalUri https://{autodiscover}/Autodiscover/Autodiscover.xml",
-        f"Set-ClientAccessService {_each(old)} -AutoDiscoverServiceInternalUri $null",
-        line("test_clients"),
+        *pools, *scp, line("test_clients"),
     ])
+
+
+def _pool_line(ch: PoolChange) -> str:
+    names = ", ".join(n.name for n in ch.spaces)
+    add, leave = ", ".join(ch.add), ", ".join(ch.leave)
+    if add and leave:
+        return line("lb_pool_switch", names=names, to=add, old=leave)
+    if leave:
+        return line("lb_pool_keep", name=names, old=leave, stay=", ".join(ch.after))
+    return line("lb_pool_add", names=names, to=add)
 
 
 def _each(names: str) -> str:

@@ -9,19 +9,18 @@ decommission the old servers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 from typing import Any
 
 from planner.core.explanation import Message, message
 from planner.core.graph import is_exo_send_connector
-from planner.core.model import Connector, ConnectorType, Finding, Namespace, Severity
+from planner.core.model import Connector, ConnectorType, Finding, Severity
 from planner.core.plan import Phase, Step
 from planner.core.rules.adprep import ADPREP
 from planner.core.rules.base import Context, Rule, RuleOutput, deps
 from planner.core.rules.commands import SETUP_ACCEPT, line, placeholder, remark
 from planner.core.rules.estate_facts import (
-    namespaces_of,
     receive_connectors_of,
     relay_clients_of,
     send_connectors_of,
@@ -35,11 +34,7 @@ from planner.core.rules.groups import (
 from planner.core.rules.inplace import latest_se_build
 from planner.core.rules.licensing import LICENSE
 from planner.core.rules.moves import gb_value
-from planner.core.rules.namespace import (
-    namespace_command,
-    namespace_detail,
-    no_namespaces_finding,
-)
+from planner.core.rules.namespace import no_namespaces_finding
 from planner.core.rules.receive import (
     change_detail,
     classify,
@@ -51,6 +46,7 @@ from planner.core.rules.receive import (
 )
 from planner.core.rules.relay_repoint import repoint_steps
 from planner.core.rules.sbs_cutover import cutover_steps
+from planner.core.rules.sbs_namespace import namespace_step, switch_waits_for
 from planner.core.rules.takeover import existing_se_in_site
 
 __all__ = ["RULE", "new_server_install_ids", "send_step_id"]
@@ -157,25 +153,12 @@ def _connector_names(items: list[Connector]) -> list[str]:
     return list(dict.fromkeys(c.name for c in items))
 
 
-def _namespace_step(ctx: Context, g: Group, after: str | list[str],
-                    spaces: list[Namespace]) -> Step:
-    new = list(g.targets)
-    return group_step(
-        ctx, g, _RULE, f"sbs:namespace:{g.key}", "namespace_switch", SBS, f"group:{g.key}",
-        _text("namespace_title", to=new), namespace_detail(spaces, new),
-        group_fields(g), needs_window=True, predecessors=deps(after),
-        command=namespace_command(spaces, ", ".join(new), [s.server for s in g.old]))
-
-
-def _switch_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
+def _switch_steps(ctx: Context, g: Group, after: str | list[str],
+                  known: Collection[str]) -> list[Step]:
     """Namespace switch and send connectors: the new servers take the traffic."""
     est, olds = ctx.estate, [s.server for s in g.old]
-    spaces = namespaces_of(est, olds)
-    out: list[Step] = []
-    if spaces or not est.namespaces:
-        # Namespaces are listed, but none for these servers: clients reach them through the
-        # others' namespaces, so there is nothing of their own to switch.
-        out.append(_namespace_step(ctx, g, after, spaces))
+    namespace = namespace_step(ctx, g, after, known)
+    out = [namespace] if namespace else []
     sends = [c for s in olds for c in send_connectors_of(est, s)]
     if not sends and any(c.type is ConnectorType.SEND for c in est.connectors):
         return out  # send connectors are listed and none uses these servers: nothing to move
@@ -259,7 +242,7 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         if g.replaced:
             built = _new_server_steps(ctx, g, prior) + _dag_and_databases(ctx, g)
             ready = built[-1].id
-            switch = _switch_steps(ctx, g, ready)
+            switch = _switch_steps(ctx, g, ready, switch_waits_for(ctx, prior))
             relay = _relay_steps(ctx, g, f"sbs:config:{g.new[-1]}")
             # The namespace rule orders the moves after every namespace switch.
             cut = cutover_steps(ctx, g, ready, [s.id for s in switch + relay])
@@ -298,7 +281,7 @@ def _retire(ctx: Context, g: Group, prior: Mapping[str, Step], made: list[Step])
         after = [s.id for s in made if s.kind == "databases"] + [
             s.id for s in prior.values() if s.kind == "inplace_upgrade"]
     after = after or ([ADPREP] if ADPREP in prior else [])
-    switch = _switch_steps(ctx, g, after)
+    switch = _switch_steps(ctx, g, after, switch_waits_for(ctx, prior))
     relay = _relay_steps(ctx, g, after)
     return switch + relay + cutover_steps(ctx, g, after, [s.id for s in switch + relay])
 

@@ -53,11 +53,14 @@ def test_a_namespace_the_2013_server_shares_keeps_the_servers_that_stay() -> Non
     en, de, command = _step("legacy:namespace:AM-EX13")
     assert "mail.alpenmilch.de (load balancer KEMP LoadMaster) keeps pointing at AM-EX16-01" \
         in en, en
-    assert "autodiscover.alpenmilch.de points at AM-EX19" in en, en
-    assert "zeigt weiter auf AM-EX16-01" in de and "zeigt danach auf AM-EX19" in de, de
+    # Autodiscover goes to the servers that outlive 2013 in Internet-facing Kempten, not to
+    # AM-EX19 in Wien, which is not Internet-facing (the one namespace rule)
+    assert "autodiscover.alpenmilch.de points at AM-EX16-01 and AM-EX16-02" in en, en
+    assert "AM-EX19" not in en
+    assert "zeigt weiter auf AM-EX16-01" in de and "zeigt danach auf AM-EX16-01" in de, de
     assert "Load balancer pool for mail.alpenmilch.de: drain and remove AM-EX13" in command
-    assert "for autodiscover.alpenmilch.de: add AM-EX19" in command
-    assert "mail.alpenmilch.de, autodiscover" not in command  # the shared pool gets no AM-EX19
+    assert "for autodiscover.alpenmilch.de: add AM-EX16-01, AM-EX16-02" in command
+    assert "mail.alpenmilch.de, autodiscover" not in command  # the shared pool gets no one new
 
 
 def test_an_edge_that_stays_is_not_given_the_side_by_side_reason() -> None:

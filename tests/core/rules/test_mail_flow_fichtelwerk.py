@@ -124,7 +124,7 @@ def test_german_commands_have_no_english_prose_or_comments() -> None:
 def test_the_namespace_switch_names_the_servers_and_the_autodiscover_name_it_knows() -> None:
     command = _steps()["legacy:namespace:FW-EX13"].command_in("en")
     assert "Get-OwaVirtualDirectory -Server FW-EX13 |" in command
-    assert ("Set-ClientAccessService FW-EX19 -AutoDiscoverServiceInternalUri "
+    assert ("Set-ClientAccessService <each of FW-EX16A, FW-EX16B> -AutoDiscoverServiceInternalUri "
             "https://autodiscover.fichtelwerk.de/Autodiscover/Autodiscover.xml") in command
     assert "Set-ClientAccessService FW-EX13 -AutoDiscoverServiceInternalUri $null" in command
 
