@@ -26,7 +26,9 @@ def stage_table(source: str, as_of: date) -> tuple[Stage, ...]:
     smtp = {"report": "", "throttle": "450 4.7.230", "block": "550 5.7.230"}
     return tuple(
         Stage(n, 0 if n == 1 else 10 * n + 10, None if n == 8 else 10 * n + 20, kind,
-              f"Stage {n} action", f"Aktion Stufe {n}", smtp[kind], source, as_of)
+              smtp[kind], source, as_of,
+              throttle_minutes=5 * n if kind == "throttle" else 0,
+              block_minutes=(60 if n == 8 else 10) if kind == "block" else 0)
         for n, kind in enumerate(STAGE_KINDS, start=1)
     )
 

@@ -93,7 +93,6 @@ def pseudo_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[s
 
 # What a third language still shows in English (the records' en/de pairs), and where.
 PAIRS_LEFT = {
-    "Stage.action_en/action_de": "the enforcement stage table",
     "GUI pages": "not rendered in this test (Qt widgets; their texts are Qt's .ts catalogue)",
 }
 
@@ -106,7 +105,7 @@ def _not_catalogue_text(plan: Plan, knowledge: Knowledge) -> str:
     parts += [s.why("en") for s in plan.proposal.steps if s.reason is None]
     parts += [f.message("en") for f in plan.findings if f.text is None]
     parts += [catalogue("en")(r.title_key) for r in knowledge.rules.values()]
-    parts += [f"{f.value} {f.source} {f.note}" for f in knowledge.facts.values()]
+    parts += [f"{f.value} {f.source}" for f in knowledge.facts.values()]
     parts += [repr(plan.estate)]
     return "\n".join(parts)
 
@@ -116,7 +115,8 @@ def _english_texts(plan: Plan, knowledge: Knowledge) -> set[str]:
     english = catalogue("en").messages
     other = _not_catalogue_text(plan, knowledge)
     return {v for k, v in english.items() if isinstance(v, str) and len(v) >= 12
-            and "{" not in v and k.split(".")[0] in ("report", "export", "vocabulary")
+            and "{" not in v
+            and k.split(".")[0] in ("report", "export", "vocabulary", "knowledge")
             and not k.startswith(("report.facts.", "report.source_short."))  # names
             and v not in other}
 
@@ -135,6 +135,8 @@ def test_the_report_in_a_pseudo_locale_shows_no_english_catalogue_text(
     leaks = sorted(t for t in _english_texts(plan, knowledge) if t in html)
     assert leaks == [], '\n'.join(leaks)
     assert "yrammus evitucexE" in html  # the summary heading, reversed
+    stage = knowledge.policy.stages[1]  # the stage table's words come from its minutes
+    assert stage.action("en") not in html and stage.action(pseudo_locale) in html
 
 
 def test_the_workbook_in_a_pseudo_locale_shows_no_english_catalogue_text(
@@ -149,6 +151,10 @@ def test_the_workbook_in_a_pseudo_locale_shows_no_english_catalogue_text(
     leaks = sorted(t for t in _english_texts(plan, knowledge) if t in shown)
     assert leaks == [], '\n'.join(leaks)
     assert "nalP" in book.sheetnames  # "Plan", reversed
+    stage = knowledge.policy.stages[1]
+    assert stage.action("en") not in shown and stage.action(pseudo_locale) in shown
+    note = knowledge.facts["upgrade.se_blocks_2013"].remark("en")  # the facts' notes too
+    assert note not in shown and note[::-1] in shown
 
 
 def _data_texts(plan: Plan) -> set[str]:

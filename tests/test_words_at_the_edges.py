@@ -1,10 +1,9 @@
 """Words live at the edges: no language branches, no palettes, no label tables in the code.
 
 Text for people comes from ``resources/text/<lang>/`` and colours and labels of phases,
-paths and stage kinds from ``planner.core.vocabulary``. The language-branch ratchet lists
-the places that still break the rule (records with English/German field pairs that wait
-for structured reasons): a new offender fails, and a fixed one must be taken off the list
-so it cannot come back.
+paths and stage kinds from ``planner.core.vocabulary``. No code compares a language
+(``lang ==``, ``language() ==``, ``== "de"``): a language is its catalogues, and what differs
+between languages (a fallback, the Qt source language's options) is data.
 """
 
 from __future__ import annotations
@@ -18,36 +17,29 @@ from pathlib import Path
 from tests.paths import ROOT
 
 PLANNER = ROOT / "planner"
-_LANG_BRANCH = re.compile(r"""\blang(?:uage)?\b\s*(?:\(\))?\s*[!=]=|[!=]=\s*["']de["']""")
+_LANG_BRANCH = re.compile(r"""\blang(?:uage)?\b\s*(?:\(\))?\s*[!=]=|[!=]=\s*["'](?:de|en)["']"""
+                          r"""|["'](?:de|en)["']\s*[!=]=""")
 _HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
 
-# Records with *_en/*_de pairs (Step, Finding, Objective, stage actions, build warnings,
-# server assessments) choose through planner.core.bilingual until they carry a Reason.
-LANG_BRANCHES_LEFT = {
-    "planner/gui/i18n.py": 2,  # the system locale's language; Qt's source-language catalogue
-}
-# The vocabulary and catalogue define languages; the Qt catalogue tool treats the source
-# language (English .ts holds plural forms only) differently by design, not for prose.
-_EXEMPT = {"planner/core/vocabulary.py", "planner/core/catalogue.py",
-           "planner/gui/i18n_catalogue.py",
-           "planner/core/bilingual.py"}  # the one chooser for records' en/de pairs
+# The vocabulary defines the colours (the only place a hex colour may stand).
+_COLOURS = frozenset({"planner/core/vocabulary.py"})
 
 
-def _count(pattern: re.Pattern[str]) -> dict[str, int]:
+def _count(pattern: re.Pattern[str], exempt: frozenset[str] = frozenset()) -> dict[str, int]:
     found: Counter[str] = Counter()
     for path in sorted(PLANNER.rglob("*.py")):
         name = path.relative_to(ROOT).as_posix()
-        if name not in _EXEMPT:
+        if name not in exempt:
             found[name] += len(pattern.findall(path.read_text(encoding="utf-8")))
     return {name: n for name, n in found.items() if n}
 
 
-def test_no_new_language_branch_in_the_code() -> None:
-    assert _count(_LANG_BRANCH) == LANG_BRANCHES_LEFT
+def test_no_language_branch_in_the_code() -> None:
+    assert _count(_LANG_BRANCH) == {}
 
 
 def test_no_colour_outside_the_vocabulary() -> None:
-    assert _count(_HEX) == {}
+    assert _count(_HEX, _COLOURS) == {}
 
 
 def _vocabulary_labels() -> set[str]:

@@ -4,8 +4,9 @@ A language is a folder ``resources/text/<lang>/``: ``language.toml`` names its C
 and its date patterns, every other ``<namespace>.toml`` holds messages read as
 ``<namespace>.<key>`` (tables nest: ``export.sheet.plan``). A message is a string with
 ``{named}`` fields, or a table of CLDR plural forms (``one``, ``other``, ...) chosen by
-``count``. Adding a language is adding a folder; a key missing there falls back to English
-(the completeness test lists such keys).
+``count``. Adding a language is adding a folder; a key missing there falls back to the
+language its ``language.toml`` names as ``fallback`` (English unless it says otherwise; the
+completeness test lists such keys).
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ def text_root() -> Path:
 
 def languages() -> tuple[str, ...]:
     """The languages that have catalogues, English first."""
-    found = sorted(p.name for p in text_root().iterdir() if (p / "language.toml").is_file())
-    return tuple(sorted(found, key=lambda lang: lang != FALLBACK))
+    found = {p.name for p in text_root().iterdir() if (p / "language.toml").is_file()}
+    return (FALLBACK, *sorted(found - {FALLBACK}))
 
 
 @dataclass(frozen=True)
@@ -238,7 +239,10 @@ def catalogue(lang: str) -> Catalogue:
     if not (folder / "language.toml").is_file():
         lang, folder = FALLBACK, text_root() / FALLBACK
     meta, messages = _load(folder)
-    fallback = None if lang == FALLBACK else catalogue(FALLBACK)
+    # A language names the one whose texts stand in for keys it lacks (``fallback`` in its
+    # language.toml, English unless it says otherwise; English itself names none).
+    fallback_lang = str(meta.get("fallback", FALLBACK))
+    fallback = catalogue(fallback_lang) if fallback_lang else None
     from babel import Locale
 
     formats = {str(k): str(v) for k, v in meta.get("formats", {}).items()}

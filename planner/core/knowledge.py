@@ -110,8 +110,7 @@ def _read_base(folder: Path) -> _Base:
         enforcement_doc, "enforcement.toml"
     )
     baseline_facts = [
-        Fact(key, b.min_build, b.source, b.as_of, b.confidence, note, note_de)
-        for key, (note, note_de), b in baselines
+        Fact(key, b.min_build, b.source, b.as_of, b.confidence) for key, b in baselines
     ]
     facts = _unique([(f.key, f) for f in (*fact_rows, *baseline_facts)], "facts/enforcement")
     for key, kind in REQUIRED_FACTS.items():
@@ -129,7 +128,7 @@ def _read_base(folder: Path) -> _Base:
         builds=kf.read_builds(folder / "builds.csv"),
         facts=facts,
         stages=kf.read_stages(enforcement_doc, "enforcement.toml"),
-        baselines=tuple((key, b) for key, _, b in baselines),
+        baselines=baselines,
         durations=durations,
         rules=rules,
     )

@@ -95,6 +95,13 @@ class _Row:
             raise self.fail(f"'{name}' must not be negative, got {value!r}")
         return float(value)
 
+    def minutes(self, name: str) -> int:
+        """Minutes per hour (0..60); a missing field is 0."""
+        value = self.integer(name, required=False) or 0
+        if not 0 <= value <= 60:
+            raise self.fail(f"'{name}' must be minutes per hour (0 to 60), got {value}")
+        return value
+
     def confidence(self, default: str = "primary") -> str:
         """The confidence tag of the row."""
         if "confidence" not in self.data:
@@ -179,8 +186,6 @@ def read_facts(doc: Mapping[str, Any], file: str) -> tuple[Fact, ...]:
                 source=row.text("source"),
                 as_of=row.day("as_of"),
                 confidence=row.confidence(),
-                note=row.text("note", required=False),
-                note_de=row.text("note_de", required=False),
                 documentation=row.data.get("documentation") is True,
             )
         )
@@ -208,12 +213,12 @@ def read_stages(doc: Mapping[str, Any], file: str) -> tuple[Stage, ...]:
                 start_day=start,
                 end_day=end,
                 kind=row.text("kind", choices=STAGE_KINDS),
-                action_en=row.text("action_en"),
-                action_de=row.text("action_de"),
                 smtp=row.text("smtp", required=False),
                 source=row.text("source"),
                 as_of=row.day("as_of"),
                 confidence=row.confidence("secondary"),
+                throttle_minutes=row.minutes("throttle_minutes"),
+                block_minutes=row.minutes("block_minutes"),
             )
         )
     if not stages or stages[0].start_day != 0 or stages[-1].end_day is not None:
@@ -221,10 +226,9 @@ def read_stages(doc: Mapping[str, Any], file: str) -> tuple[Stage, ...]:
     return tuple(stages)
 
 
-def read_baselines(doc: Mapping[str, Any],
-                   file: str) -> tuple[tuple[str, tuple[str, str], Baseline], ...]:
-    """Read the [[baseline]] rows as (key, (note, German note), Baseline)."""
-    out: list[tuple[str, tuple[str, str], Baseline]] = []
+def read_baselines(doc: Mapping[str, Any], file: str) -> tuple[tuple[str, Baseline], ...]:
+    """Read the [[baseline]] rows as (key, Baseline)."""
+    out: list[tuple[str, Baseline]] = []
     for row in _rows(doc, "baseline", file):
         key = row.text("key")
         if not key.startswith("baseline."):
@@ -242,8 +246,7 @@ def read_baselines(doc: Mapping[str, Any],
             as_of=row.day("as_of"),
             confidence=row.confidence("secondary"),
         )
-        notes = (row.text("note", required=False), row.text("note_de", required=False))
-        out.append((key, notes, baseline))
+        out.append((key, baseline))
     return tuple(out)
 
 
@@ -251,8 +254,6 @@ def read_durations(doc: Mapping[str, Any], file: str) -> tuple[Fact, ...]:
     """Read the [[duration]] rows as facts keyed by step kind (value: float)."""
     out: list[Fact] = []
     for row in _rows(doc, "duration", file):
-        unit = row.text("unit", required=False)
-        note = row.text("note", required=False)
         out.append(
             Fact(
                 key=row.text("kind"),
@@ -260,7 +261,6 @@ def read_durations(doc: Mapping[str, Any], file: str) -> tuple[Fact, ...]:
                 source=row.text("source"),
                 as_of=row.day("as_of"),
                 confidence=row.confidence("unconfirmed"),
-                note=f"{unit}. {note}".strip(" .") if unit else note,
             )
         )
     return tuple(out)

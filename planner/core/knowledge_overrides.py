@@ -21,7 +21,10 @@ __all__ = ["NO_PASSING_BUILD", "STAGE_FIELDS", "override_baseline", "override_fa
 
 # The word a baseline override uses to say "no build of this line passes".
 NO_PASSING_BUILD = "none"
-STAGE_FIELDS = ("start_day", "end_day", "kind", "action_en", "action_de", "smtp")
+STAGE_FIELDS = ("start_day", "end_day", "kind", "throttle_minutes", "block_minutes", "smtp")
+# Older project files overrode a stage's words; words now come from the catalogues (from the
+# minutes), so such an override is read and changes nothing.
+_OLD_STAGE_WORDS = ("action_en", "action_de")
 
 
 def _as_bool(value: Any) -> bool:
@@ -119,6 +122,8 @@ def override_baseline(fact: Fact, value: Any, key: str) -> tuple[Fact, date | No
 def override_stage(stages: list[Stage], key: str, value: Any) -> None:
     """Apply ``stage.N.field``; moving a boundary moves the neighbouring stage's boundary too."""
     parts = key.split(".")
+    if len(parts) == 3 and parts[2] in _OLD_STAGE_WORDS:
+        return
     if len(parts) != 3 or not parts[1].isdigit() or parts[2] not in STAGE_FIELDS:
         raise KnowledgeError(
             f"project override {key!r}: expected stage.<n>.<{'|'.join(STAGE_FIELDS)}>"
@@ -129,10 +134,15 @@ def override_stage(stages: list[Stage], key: str, value: Any) -> None:
     try:
         if name in ("start_day", "end_day"):
             new: Any = None if value in (None, "") else int(value)
+        elif name in ("throttle_minutes", "block_minutes"):
+            new = int(value)
+            if not 0 <= new <= 60:
+                raise ValueError(value)
         else:
             new = str(value)
     except (TypeError, ValueError) as exc:
-        raise KnowledgeError(f"project override {key!r}: {value!r} is not a day number") from exc
+        what = "minutes per hour (0 to 60)" if name.endswith("minutes") else "a day number"
+        raise KnowledgeError(f"project override {key!r}: {value!r} is not {what}") from exc
     stages[index] = replace(stages[index], **{name: new})
     if name == "start_day" and index > 0:
         stages[index - 1] = replace(stages[index - 1], end_day=new)

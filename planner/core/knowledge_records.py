@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from planner.core.bilingual import in_language
+from planner.core.catalogue import catalogue
+from planner.core.explanation import Message, message
 
 __all__ = ["Baseline", "BuildRow", "EnforcementPolicy", "Fact", "Knowledge", "RuleText",
            "Stage"]
@@ -28,14 +29,17 @@ class Fact:
     source: str
     as_of: date
     confidence: str = "primary"
-    note: str = ""
-    note_de: str = ""  # the note in German, for the Excel plan in German
     overridden_from: Any = None  # the knowledge-base value when a project overrides it
     documentation: bool = False  # no code reads it: an override changes nothing
 
     def remark(self, lang: str) -> str:
-        """The note in ``lang`` (German when it has one, else English)."""
-        return in_language(lang, self.note, self.note_de)
+        """The fact's note for people in ``lang`` (``knowledge.note.<key>``, or for a step
+        duration ``knowledge.duration.<kind>``); "" when it has none."""
+        words = catalogue(lang)
+        for key in (f"knowledge.note.{self.key}", f"knowledge.duration.{self.key}"):
+            if words.has(key):
+                return words(key)
+        return ""
 
 
 @dataclass(frozen=True)
@@ -64,16 +68,30 @@ class Stage:
     start_day: int  # days since first detection (inclusive)
     end_day: int | None  # exclusive; None = open-ended
     kind: str  # "report" | "throttle" | "block"
-    action_en: str
-    action_de: str
     smtp: str  # "" | "450 4.7.230" | "550 5.7.230"
     source: str
     as_of: date
     confidence: str = "secondary"
+    throttle_minutes: int = 0  # per hour
+    block_minutes: int = 0  # per hour; 60 = all mail
+
+    @property
+    def action_message(self) -> Message:
+        """What Exchange Online does in this stage, as a message of its minutes per hour."""
+        if self.block_minutes >= 60:
+            return message("knowledge.stage.block_all")
+        if self.throttle_minutes and self.block_minutes:
+            return message("knowledge.stage.throttle_block", throttle=self.throttle_minutes,
+                           block=self.block_minutes)
+        if self.block_minutes:
+            return message("knowledge.stage.block", block=self.block_minutes)
+        if self.throttle_minutes:
+            return message("knowledge.stage.throttle", throttle=self.throttle_minutes)
+        return message("knowledge.stage.report")
 
     def action(self, lang: str = "en") -> str:
         """What Exchange Online does in this stage, in the requested language."""
-        return in_language(lang, self.action_en, self.action_de)
+        return catalogue(lang).render(self.action_message)
 
 
 @dataclass(frozen=True)

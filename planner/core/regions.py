@@ -15,7 +15,7 @@ import holidays as holidays_lib
 from babel import Locale, UnknownLocaleError
 from holidays.registry import COUNTRIES  # the package's table of alpha-3 codes
 
-from planner.core.catalogue import catalogue
+from planner.core.catalogue import catalogue, languages
 from planner.core.explanation import Message, message
 from planner.core.model import Finding, Severity, Site
 
@@ -60,7 +60,7 @@ def country_code(text: str) -> str | None:
     known = holidays_lib.list_supported_countries()
     if len(wanted) == 2 and wanted.upper() in known:
         return wanted.upper()
-    for lang in ("en", "de"):
+    for lang in languages():
         for code, name in countries(lang):
             if name.casefold() == wanted:
                 return code

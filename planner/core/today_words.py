@@ -39,7 +39,7 @@ def _meaning(state: ServerToday, policy: EnforcementPolicy, lang: str) -> str:
         return exo_text(lang, f"today.rating.{state.rating}")
     if state.kind == "paused":
         return exo_text(lang, "today.paused_meaning")
-    action = str(getattr(stage, f"action_{lang}", stage.action_en))  # the table's own words
+    action = stage.action(lang)
     return exo_text(lang, "today.meaning", action=action, smtp=stage.smtp) if stage.smtp \
         else action
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from planner.core.catalogue import Catalogue, catalogue
+from planner.core.catalogue import FALLBACK, Catalogue, catalogue
 from planner.core.resources import resource_path
 from planner.core.vocabulary import Term
 
@@ -55,7 +55,8 @@ def preferred_language() -> str:
     chosen = saved_language()
     if chosen:
         return chosen
-    return "de" if QLocale.system().language() == QLocale.Language.German else "en"
+    system = QLocale.system().name().split("_")[0]  # "de_AT" -> "de"
+    return system if system in LANGUAGES else FALLBACK
 
 
 def install_translators(app: QApplication, lang: str) -> bool:
@@ -63,14 +64,13 @@ def install_translators(app: QApplication, lang: str) -> bool:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    _in_use[:] = [lang if lang in LANGUAGES else "en"]
+    _in_use[:] = [lang if lang in LANGUAGES else FALLBACK]
     ours = QTranslator(app)
     found = ours.load(str(resource_path("i18n", f"planner_{lang}.qm")))
     if found:
         app.installTranslator(ours)
         _installed.append(ours)
-    if lang == "en":  # the source language: our catalogue holds only its plural forms
-        return found
+    # Qt's own texts: a language Qt has no catalogue for (English, its source) loads none
     qt = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{lang}", qt_dir):

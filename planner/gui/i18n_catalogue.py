@@ -23,6 +23,9 @@ from planner.gui.models.estate_model import ASSESSMENT_COLUMNS, ENTITY_TYPES, co
 __all__ = ["extra_texts", "update_catalogue"]
 
 _GUI = Path(__file__).resolve().parent
+# English is the source language of the widgets' texts: its catalogue holds only the plural
+# forms of the %n texts; every other language is translated in full.
+_LUPDATE_OPTIONS = {"en": ["-pluralonly"]}
 _CONTEXT = re.compile(r'def _tr\(text: str\) -> str:\s+return QCoreApplication\.translate\("(\w+)"')
 
 
@@ -88,10 +91,10 @@ def update_catalogue(lang: str = "de") -> Path:
     ts = resource_path("i18n", f"planner_{lang}.ts")
     qm = ts.with_suffix(".qm")
     sources = [str(p) for p in sorted(_GUI.rglob("*.py"))]
-    plural_only = ["-pluralonly"] if lang == "en" else []
-    subprocess.run([str(bin_dir / "pyside6-lupdate"), *sources, *plural_only,
+    options = _LUPDATE_OPTIONS.get(lang, [])
+    subprocess.run([str(bin_dir / "pyside6-lupdate"), *sources, *options,
                     "-target-language", lang, "-ts", str(ts)], check=True)
-    if lang != "en":
+    if "-pluralonly" not in options:  # a translated language: it gets the shorthand texts too
         _merge(ts, extra_texts())
     subprocess.run([str(bin_dir / "pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True)
     return qm

@@ -38,12 +38,26 @@ def test_a_fact_is_named_once(knowledge: Knowledge) -> None:
     assert twice == []
 
 
-def test_every_note_has_its_german_text(knowledge: Knowledge) -> None:
-    untranslated = [f.key for f in knowledge.facts.values() if f.note and not f.note_de]
-    assert untranslated == [], "give each note its German text (note_de)"
+@pytest.mark.parametrize("lang", languages())
+def test_every_note_is_in_every_language_and_explains_a_fact(lang: str,
+                                                             knowledge: Knowledge) -> None:
+    """Notes on facts and durations are catalogue texts (knowledge.toml): each language has
+    every English note in its own catalogue, and no note is left for a fact that is gone."""
+    english = {k for k in catalogue("en").messages
+               if k.startswith(("knowledge.note.", "knowledge.duration."))}
+    own = set(catalogue(lang).messages)
+    assert sorted(english - own) == [], f"translate these notes in {lang}/knowledge.toml"
+    known = {f"knowledge.note.{k}" for k in knowledge.facts}
+    known |= {f"knowledge.duration.{k}" for k in knowledge.durations}
+    assert sorted(english - known) == [], "a note for a fact the knowledge base lacks"
+
+
+def test_a_note_reads_in_the_language_asked() -> None:
+    knowledge = load_knowledge()
     fact = knowledge.facts["upgrade.se_blocks_2013"]
     assert fact.remark("de").startswith("Alle Exchange-2013-Server")
-    assert fact.remark("en") == fact.note
+    assert fact.remark("en") and fact.remark("en") != fact.remark("de")
+    assert knowledge.durations["cu_update"].remark("de").startswith("Tage je Server")
 
 
 def test_text_values_read_as_words() -> None:

@@ -88,7 +88,12 @@ def test_enforcement_policy() -> None:
     assert policy.stages[-1].end_day is None
     assert policy.stage_for_day(45).number == 3 and policy.stage_for_day(400).number == 8
     assert policy.stages[1].smtp.startswith("450 4.7.230") and policy.stages[7].kind == "block"
-    assert all(s.action_en and s.action_de for s in policy.stages)
+    # what a stage does is said from its minutes per hour, in each language's own words
+    assert all(s.action("de") and s.action("de") != s.action("en") for s in policy.stages)
+    assert policy.stages[1].action("en") == "Throttled 5 minutes per hour"
+    assert policy.stages[4].action("de") == (
+        "30 Minuten pro Stunde gedrosselt und 5 Minuten blockiert")
+    assert policy.stages[-1].action("en") == "All mail from this server blocked"
     assert policy.pause_max_days_per_year == 90
     assert policy.pause_can_split and not policy.pause_can_end_early
     assert policy.pause_cmdlet.startswith("New-TenantExemptionInfo")
@@ -155,6 +160,14 @@ def test_override_baseline_duration_and_stage() -> None:
     assert k.policy.pause_max_days_per_year == 60
 
 
+def test_a_stage_says_in_words_what_its_overridden_minutes_are() -> None:
+    k = load_knowledge_from(FIXTURE, {"stage.2.throttle_minutes": 15,
+                                      # an older project's words for a stage: read, no effect
+                                      "stage.2.action_de": "Eigener Text"})
+    assert k.policy.stages[1].action("en") == "Throttled 15 minutes per hour"
+    assert k.policy.stages[1].action("de") == "Gedrosselt, 15 Minuten pro Stunde"
+
+
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
@@ -170,6 +183,7 @@ def test_override_baseline_duration_and_stage() -> None:
                                                  "Exchange 2016 build"),
         ({"stage.9.start_day": 5}, "no stage 9"),
         ({"stage.2.start_day": 55}, "overlap"),
+        ({"stage.2.throttle_minutes": 90}, "not minutes per hour"),
     ],
 )
 def test_bad_override_is_a_clear_error(overrides: dict[str, object], message: str) -> None:

@@ -30,6 +30,7 @@ from planner.core.model import Estate
 from planner.core.settings import Settings
 from planner.gui.dialogs.overrides_model import OverridesModel, fact_rows
 from planner.gui.dialogs.settings_pages import EditableTable, to_date, to_qdate
+from planner.gui.i18n import ui_language
 
 __all__ = ["DurationsPage", "EnforcementPage", "OverridesPage"]
 
@@ -172,7 +173,7 @@ class DurationsPage(QWidget):
             for column, text in enumerate((kind, f"{fact.value:g}", fact.source)):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                item.setToolTip(fact.note)
+                item.setToolTip(fact.remark(ui_language()))
                 self.table.setItem(row, column, item)
             own = settings.durations.get(kind)
             self.table.setItem(row, 3, QTableWidgetItem("" if own is None else f"{own:g}"))
