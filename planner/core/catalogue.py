@@ -95,7 +95,7 @@ class Catalogue:
         """
         if day is None:
             return "–"
-        from babel.dates import format_date
+        from babel.dates import format_date  # start-up time: loaded on first use
 
         return format_date(day, self.formats[pattern], locale=self.date_locale)
 
@@ -105,14 +105,14 @@ class Catalogue:
 
     def number(self, value: float, decimals: int = 1) -> str:
         """A number with the language's separators; whole numbers without decimals."""
-        from babel.numbers import format_decimal
+        from babel.numbers import format_decimal  # start-up time: loaded on first use
 
         pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
         return format_decimal(value, pattern, locale=self.locale)
 
     def percent(self, fraction: float) -> str:
         """A share as the language writes it, whole percent: 0.69 is "69%" / "69 %"."""
-        from babel.numbers import format_percent
+        from babel.numbers import format_percent  # start-up time: loaded on first use
 
         return format_percent(fraction, locale=self.locale)
 
@@ -122,7 +122,7 @@ class Catalogue:
         if len(seq) > limit:
             rest = len(seq) - limit + 1
             seq = [*seq[: limit - 1], self.plural("common.more", rest)]
-        from babel.lists import format_list
+        from babel.lists import format_list  # start-up time: loaded on first use
 
         return format_list(seq, locale=self.locale) if seq else ""
 
@@ -243,7 +243,7 @@ def catalogue(lang: str) -> Catalogue:
     # language.toml, English unless it says otherwise; English itself names none).
     fallback_lang = str(meta.get("fallback", FALLBACK))
     fallback = catalogue(fallback_lang) if fallback_lang else None
-    from babel import Locale
+    from babel import Locale  # start-up time: loaded on first use
 
     formats = {str(k): str(v) for k, v in meta.get("formats", {}).items()}
     locale = Locale.parse(str(meta["locale"]))

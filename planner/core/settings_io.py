@@ -151,7 +151,7 @@ def _naming(t: Table) -> str | None:
 def load_knowledge(overrides: Mapping[str, Any] | None = None) -> Any:
     """:func:`planner.core.knowledge.load_knowledge`, imported on first use: reading a
     project's settings needs the knowledge base, an empty project does not (start-up)."""
-    from planner.core.knowledge import load_knowledge as load
+    from planner.core.knowledge import load_knowledge as load  # start-up time: loaded on first use
 
     return load(overrides)
 

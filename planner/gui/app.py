@@ -140,7 +140,7 @@ def restore_recovery(windows: list[Any], item: Recovery, new_window: Callable[[]
     if target.document.modified or target.document.estate.servers:
         target = new_window()
         windows.append(target)
-    from planner.core.recovery import discard
+    from planner.core.recovery import discard  # start-up time: loaded on first use
 
     target.document.set_project(item.project, Path(item.original) if item.original else None)
     target.document.set_modified()

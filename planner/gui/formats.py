@@ -43,14 +43,14 @@ def format_weekday_date(day: date) -> str:
 
 def format_month(day: date) -> str:
     """Month and year for axes (Jan. 2027; Jan 2027)."""
-    from babel.dates import format_date as babel_date
+    from babel.dates import format_date as babel_date  # start-up time: loaded on first use
 
     return babel_date(day, "MMM y", locale=ui_catalogue().date_locale)
 
 
 def format_datetime(moment: datetime) -> str:
     """An aware moment in the local time zone, date and time (07.01.2027 14:05)."""
-    from babel.dates import format_time
+    from babel.dates import format_time  # start-up time: loaded on first use
 
     local = moment.astimezone()
     cat = ui_catalogue()
@@ -59,7 +59,7 @@ def format_datetime(moment: datetime) -> str:
 
 def format_decimal_plain(value: float) -> str:
     """A measured value as typed into a cell: up to three decimals, no grouping (1,5; 1.5)."""
-    from babel.numbers import format_decimal as babel_decimal
+    from babel.numbers import format_decimal as babel_decimal  # start-up time: loaded on first use
 
     return babel_decimal(value, "0.###", locale=ui_catalogue().locale)
 
