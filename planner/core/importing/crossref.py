@@ -6,7 +6,9 @@ unparseable or missing build is an error because the migration path depends on i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import compress
+from operator import attrgetter, not_
 
 from planner.core.builds import BuildParseError, identify
 from planner.core.explanation import Message
@@ -36,9 +38,17 @@ def _at(locations: Locations, key: str, field: str = "") -> tuple[Where, str]:
 def _server_checks(estate: Estate, locations: Locations,
                    knowledge: Knowledge | None) -> list[Finding]:
     out: list[Finding] = []
+    servers = estate.servers
     # many servers share one build; its source decides whether a bare CU build is exact
-    problems: dict[tuple[str, str], tuple[str, Message | None] | None] = {}
-    for s in estate.servers:
+    builds = list(map(attrgetter("build", "build_source"), servers))
+    problems = {seen: _build_problem(*seen, knowledge) if seen[0] else None
+                for seen in set(builds)}
+    bad = {seen for seen, problem in problems.items() if problem is not None}
+    # only the servers with something to report are looked at one by one (in their order)
+    flagged = set(compress(range(len(servers)), map(not_, map(attrgetter("roles"), servers))))
+    flagged.update(n for n, seen in enumerate(builds) if not seen[0] or seen in bad)
+    for n in sorted(flagged):
+        s = servers[n]
         key, target = f"server:{s.name.lower()}", f"server:{s.name}"
         if not s.roles:
             where, column = _at(locations, key, "roles")
@@ -49,10 +59,7 @@ def _server_checks(estate: Estate, locations: Locations,
             out.append(finding("IMPORT-BUILD-MISSING", where, column=column, target=target,
                                name=s.name))
             continue
-        seen = (s.build, s.build_source)
-        if seen not in problems:
-            problems[seen] = _build_problem(s.build, s.build_source, knowledge)
-        problem = problems[seen]
+        problem = problems[builds[n]]
         if problem is None:
             continue
         code, why = problem
@@ -103,8 +110,10 @@ def _reference_checks(estate: Estate, locations: Locations) -> list[Finding]:
     out: list[Finding] = []
     index = _ServerIndex(estate)
 
-    def report(entity: str, name: str, field: str, missing: Iterable[str],
+    def report(entity: str, name: str, field: str, missing: Sequence[str],
                code: str = "IMPORT-REF-UNKNOWN-SERVER") -> None:
+        if not missing:
+            return  # the usual case: no location to look up
         where, column = _at(locations, f"{entity}:{name.lower()}", field)
         for m in missing:
             out.append(finding(code, where, column=column, target=f"{entity}:{name}", name=m))

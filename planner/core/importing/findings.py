@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from planner.core.explanation import Message, message
+from planner.core.explanation import Field, Message, message
+from planner.core.importing.frozen import maker
 from planner.core.importing.transport_findings import TRANSPORT_SEVERITIES
 from planner.core.model import Finding, Severity
 from planner.core.outline import target_message
@@ -94,12 +95,33 @@ class Where:
 def finding(code: str, where: Where | None = None, column: str = "", target: str = "",
             **facts: Any) -> Finding:
     """The finding for a code of :data:`SEVERITIES`, with the facts its text names."""
-    values = {k: _typed(v) for k, v in facts.items()}
-    if target and "target" not in values:
-        values["target"] = target_message(target) if ":" in target else target
+    # fields made directly (not through a message): an import may make tens of thousands
+    fields = [_field(k, v) for k, v in facts.items()]
+    if target and "target" not in facts:
+        fields.append(_field("target", _target(target) if ":" in target else target))
     w = where or _NOWHERE
-    return Finding(SEVERITIES[code], code, file=w.file, sheet=w.sheet, row=w.row,
-                   column=column, target=target, fields=message(code, **values).fields)
+    return _make_finding({"severity": SEVERITIES[code], "code": code, "file": w.file,
+                          "sheet": w.sheet, "row": w.row, "column": column, "target": target,
+                          "fields": tuple(fields)})
+
+
+def _target(target: str) -> Message | str:
+    """:func:`~planner.core.outline.target_message`, its catalogue key looked up once per
+    kind (findings name thousands of servers)."""
+    kind, _, name = target.partition(":")
+    key = _TARGET_KEYS.get(kind)
+    if key is None:
+        sample = target_message(f"{kind}:x")
+        key = sample.key if isinstance(sample, Message) and sample.fields == (
+            Field("name", text="x"),) else ""
+        if len(_TARGET_KEYS) < 256:  # kinds are few; a hostile file must not grow this
+            _TARGET_KEYS[kind] = key
+    if not key:
+        return target_message(target)
+    return Message(key, (_make_field({"name": "name", "text": name}),))
+
+
+_TARGET_KEYS: dict[str, str] = {}
 
 
 def percent(fraction: float) -> Message:
@@ -137,13 +159,21 @@ class Counted:
 
 
 _NOWHERE = Where()
+_make_finding = maker(Finding)
+_make_field = maker(Field)
+
+
+def _field(name: str, value: Any) -> Field:
+    """A fact as a message field: places, counts and field names as messages, a yes/no as
+    the language's word, the rest typed as :func:`message` types it."""
+    if type(value) is str:  # most facts: a name or a cell's text
+        return _make_field({"name": name, "text": value})
+    if type(value) is Message:  # a target, a reason
+        return _make_field({"name": name, "message": value})
+    return message("", **{name: _typed(value)}).fields[0]
 
 
 def _typed(value: Any) -> Any:
-    """A fact as a message field takes it: places, counts and field names as messages, a
-    yes/no as the language's word."""
-    if type(value) is str:  # most facts: a name or a cell's text
-        return value
     if isinstance(value, Where | FieldName | Counted):
         return value.message()
     if isinstance(value, bool):

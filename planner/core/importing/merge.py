@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from planner.core.importing.findings import FieldName, Where, finding
+from planner.core.importing.frozen import maker
 from planner.core.importing.records import Row
 from planner.core.importing.values import canonical_build
 from planner.core.model import (
@@ -46,6 +47,7 @@ class _Merged:
     where: Where
     sources: dict[str, Where] = field(default_factory=dict)  # field -> first source, if not where
     columns: dict[str, str] = field(default_factory=dict)  # field -> column letter there
+    own: bool = False  # values is a copy of its own (until then the first row's dict)
 
 
 def _short(name: str) -> str:
@@ -130,12 +132,17 @@ def _combine(rows: Iterable[Row], more_precise: Precision | None = None,
     merged: dict[str, dict[tuple[Any, ...], _Merged]] = {}
     findings: list[Finding] = []
     for row in rows:
-        bucket = merged.setdefault(row.entity, {})
+        bucket = merged.get(row.entity)
+        if bucket is None:
+            bucket = merged[row.entity] = {}
         key = _key(row)
-        if key not in bucket:
-            bucket[key] = _Merged(row.entity, dict(row.values), row.where, {}, dict(row.columns))
+        target = bucket.get(key)
+        if target is None:
+            # most records come from one row: its dicts serve until a second row adds to them
+            bucket[key] = _Merged(row.entity, row.values, row.where, {}, row.columns)
             continue
-        target = bucket[key]
+        if not target.own:
+            target.values, target.own = dict(target.values), True
         if (target.where.file, target.where.sheet) == (row.where.file, row.where.sheet):
             findings.append(finding("IMPORT-DUPLICATE", row.where, target=_label(row)))
         for name, value in row.values.items():
@@ -198,24 +205,25 @@ def merge_rows(rows: Iterable[Row], more_precise: Precision | None = None,
     return estate, findings, locations
 
 
-_FIELD_NAMES: dict[type, frozenset[str]] = {}
+_MAKERS: dict[type, tuple[frozenset[str], Callable[[dict[str, Any]], Any]]] = {}
 
 
 def _plain(cls: Any, values: dict[str, Any]) -> Any:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = frozenset(cls.__dataclass_fields__)
+    known = _MAKERS.get(cls)
+    if known is None:
+        known = _MAKERS[cls] = (frozenset(cls.__dataclass_fields__), maker(cls))
+    names, make = known
     if names.issuperset(values):  # the usual case: every value is a field
-        return cls(**values)
-    return cls(**{k: v for k, v in values.items() if k in names})
+        return make(values)
+    return make({k: v for k, v in values.items() if k in names})
 
 
 def _server(values: dict[str, Any]) -> Server:
     name = str(values["name"]).strip()
-    vals = {**values, "name": name}
+    vals = values if name == values["name"] else {**values, "name": name}
     if "." in name:  # an FQDN where the short name belongs
+        vals = {**vals, "name": name.split(".", 1)[0]}
         vals.setdefault("fqdn", name)
-        vals["name"] = name.split(".", 1)[0]
     return _plain(Server, vals)  # type: ignore[no-any-return]
 
 
@@ -242,8 +250,9 @@ def _reconcile_dags(servers: list[Server], dags: list[Dag], merged: list[_Merged
     """Members fill servers' DAG field and the other way round; unlisted DAGs are created."""
     findings: list[Finding] = []
     member_of = {_short(m): d.name for d in dags for m in d.members}
-    servers = [replace(s, dag=member_of[s.name.lower()]) if not s.dag and s.name.lower()
-               in member_of else s for s in servers]
+    if member_of:
+        servers = [replace(s, dag=member_of[s.name.lower()]) if not s.dag and s.name.lower()
+                   in member_of else s for s in servers]
     by_name = {d.name.lower(): d for d in dags}
     # member lists grow as servers name their DAG; kept as lists + sets so that a large
     # inventory stays linear (a DAG rebuilt per server was quadratic)
