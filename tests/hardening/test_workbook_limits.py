@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import pytest
+
+from planner.core import importing
 from planner.core.importing import import_files
 from planner.core.model import Severity
 from tests.hardening.fuzzing import run_isolated
@@ -102,3 +106,33 @@ def test_sheets_each_within_bounds_but_too_many_together_are_refused(tmp_path: P
     found = [f for f in import_files([path]).findings if f.code == "IMPORT-WORKBOOK-REFUSED"]
     assert found and found[0].severity is Severity.ERROR and found[0].file == "eight.xlsx"
     assert "9,600,000" in found[0].message("en")
+
+
+def test_an_unreadable_file_is_said_in_words_without_the_library_s_exception(
+        tmp_path: Path) -> None:
+    """A damaged workbook, a truncated .xls and a bug while reading say what is wrong in the
+    reader's language; no exception class (BadZipFile, struct.error, KeyError) reaches people."""
+    damaged = tmp_path / "damaged.xlsx"
+    damaged.write_bytes(b"PK\x03\x04" + b"\x00" * 64)
+    cut = tmp_path / "cut.xls"
+    cut.write_bytes(HOSTILE["truncated.xls"]())
+    found = [f for f in import_files([damaged, cut]).findings
+             if f.code == "IMPORT-FILE-UNREADABLE"]
+    assert {f.file for f in found} == {"damaged.xlsx", "cut.xls"}
+    for f in found:
+        for lang in ("en", "de"):
+            text = f.message(lang)
+            assert not re.search(r"[A-Z]\w*(Error|Exception|File)\b|struct\.", text), text
+    assert "beschädigt" in found[0].message("de")
+
+
+def test_a_bug_while_reading_is_logged_and_said_as_a_bug(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "servers.csv"
+    path.write_text("Name,Version\nEX01,15.2.1748.39\n", encoding="utf-8")
+    logged: list[str] = []
+    monkeypatch.setattr(importing, "read_file", lambda p: {}["boom"])  # a KeyError: a bug
+    monkeypatch.setattr(importing, "log_bug", lambda what, trace: logged.append(trace))
+    found = [f for f in import_files([path]).findings if f.code == "IMPORT-FILE-UNREADABLE"]
+    assert found and "KeyError" not in found[0].message("en")
+    assert "log file" in found[0].message("en") and "KeyError" in logged[0]

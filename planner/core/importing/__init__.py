@@ -14,6 +14,7 @@ column; :func:`import_files` never raises for bad input.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Any
 
 from planner.core.build_sources import precise_builds
 from planner.core.builds import BuildParseError, identify
+from planner.core.explanation import message
 from planner.core.importing.blocks import read_table
 from planner.core.importing.collector import cycle_collection_paused
 from planner.core.importing.crossref import check_estate
@@ -46,6 +48,7 @@ from planner.core.importing.relay_discovery import merge_transport_logs
 from planner.core.importing.tabular import read_file
 from planner.core.importing.transport_logs import ImportCancelled, Progress, read_transport_logs
 from planner.core.knowledge import Knowledge, load_knowledge
+from planner.core.log_file import log_bug
 from planner.core.model import Estate, Finding, Severity
 
 __all__ = [
@@ -60,6 +63,9 @@ __all__ = [
     "load_mapping",
     "save_mapping",
 ]
+
+# A bug stopped reading a file or sheet: the traceback is in the log, the finding says so.
+_BUG = message("findings.unreadable.bug")
 
 
 @dataclass(frozen=True)
@@ -152,9 +158,10 @@ def _import_inventory(paths: Sequence[Path], mapping: ColumnMapping | None,
         path = Path(path)
         try:
             tables, read_findings = read_file(path)
-        except Exception as exc:  # last line of defence: never a traceback
+        except Exception:  # last line of defence: a bug, logged; a finding, not a traceback
+            log_bug(f"reading {path.name} failed", traceback.format_exc())
             tables, read_findings = [], [finding("IMPORT-FILE-UNREADABLE", Where(path.name),
-                                                 detail=type(exc).__name__)]
+                                                 detail=_BUG)]
         findings.extend(read_findings)
         for table in tables:
             if is_project_table(table):
@@ -165,9 +172,9 @@ def _import_inventory(paths: Sequence[Path], mapping: ColumnMapping | None,
                 continue
             try:
                 read = read_table(table, syn, saved.for_table(table.file, table.sheet))
-            except Exception as exc:  # a bug in one sheet must not stop others
-                findings.append(finding("IMPORT-FILE-UNREADABLE", table.where(),
-                                        detail=f"{type(exc).__name__}: {exc}"[:200]))
+            except Exception:  # a bug in one sheet must not stop others; logged as a bug
+                log_bug(f"reading {table.file} {table.sheet} failed", traceback.format_exc())
+                findings.append(finding("IMPORT-FILE-UNREADABLE", table.where(), detail=_BUG))
                 continue
             rows.extend(read.rows)
             mappings.extend(read.mappings)

@@ -21,6 +21,7 @@ from planner.core.importing.healthchecker import looks_like_xml, read_healthchec
 from planner.core.importing.table import Table
 from planner.core.importing.text_encoding import Decoded, decode_bytes
 from planner.core.importing.workbook_limits import workbook_problems
+from planner.core.log_file import LOG
 from planner.core.model import Finding
 
 __all__ = ["MAX_UNPACKED_BYTES", "Table", "decode_text", "read_file", "read_text_table"]
@@ -73,9 +74,12 @@ def _os_problem(exc: OSError) -> Message:
     return message("findings.os_error.other", detail=exc.strerror or type(exc).__name__)
 
 
-def _describe(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
+def _describe(exc: BaseException) -> Message:
+    """Why a file cannot be read, in the reader's words; the library's own text (English,
+    naming its exception class) goes to the log, not to a screen or a deliverable."""
+    LOG.info("a file could not be read: %s: %s", type(exc).__name__, exc)
+    kind = "damaged_zip" if isinstance(exc, zipfile.BadZipFile) else "damaged"
+    return message(f"findings.unreadable.{kind}")
 
 
 def _read_zip_workbook(path: Path) -> tuple[list[Table], list[Finding]]:

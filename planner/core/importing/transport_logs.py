@@ -16,6 +16,7 @@ from planner.core.importing.log_files import LogKind, LogSource, read_header
 from planner.core.importing.log_senders import SenderRules, load_sender_rules
 from planner.core.importing.mail_flow_counts import FlowCounts, read_tracking_log
 from planner.core.importing.receive_sessions import ReceiveLog, read_receive_log
+from planner.core.log_file import LOG
 from planner.core.model import ConnectorType, Estate
 
 __all__ = ["ImportCancelled", "Progress", "TransportLogs", "read_transport_logs"]
@@ -66,8 +67,10 @@ def read_transport_logs(sources: Sequence[LogSource], estate: Estate,
             with source.opener() as binary:
                 _read_one(source, binary, out, rules, exo_connectors,
                           _ticker(binary, done, total, source.name, progress, cancelled))
-        except (OSError, EOFError, ValueError) as exc:
-            out.unreadable.append(f"{source.name}: {type(exc).__name__}")
+        except (OSError, EOFError, ValueError) as exc:  # the cause is for the log, not people
+            LOG.info("transport log %s could not be read: %s: %s", source.name,
+                     type(exc).__name__, exc)
+            out.unreadable.append(source.name)
         done += source.size
         if source.kind is LogKind.RECEIVE:
             rules = load_sender_rules().for_estate(estate, out.receive)

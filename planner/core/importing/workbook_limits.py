@@ -276,8 +276,8 @@ _MULTI_RECORDS = {0x00BD, 0x00BE}  # MULRK, MULBLANK: row, first column, ..., la
 def _xls_problems(data: bytes) -> Problems:
     try:
         stream = _cfb_workbook_stream(data)
-    except (struct.error, ValueError, IndexError) as exc:
-        return Problems(damaged=message("findings.limit.damaged", error=str(exc)))
+    except (struct.error, ValueError, IndexError):
+        return Problems(damaged=message("findings.limit.damaged"))
     if stream is None:
         return Problems()  # no workbook stream: calamine reports the file itself
     return _biff_problems(stream)
