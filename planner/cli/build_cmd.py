@@ -20,7 +20,7 @@ from planner.core.build_lifecycle import (
     support_status,
 )
 from planner.core.builds import BuildInfo, BuildParseError, identify
-from planner.core.catalogue import catalogue
+from planner.core.catalogue import FALLBACK, Catalogue, catalogue, languages
 from planner.core.knowledge import Knowledge, KnowledgeError, load_knowledge
 
 __all__ = ["add_parser", "answer", "run"]
@@ -79,6 +79,8 @@ def add_parser(sub: Any) -> None:
         help="judge on this day (default: today)",
     )
     p.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
+    p.add_argument("--lang", choices=languages(), default=FALLBACK,
+                   help="language of the table and the notes (default: English)")
     p.set_defaults(run=run)
 
 
@@ -98,85 +100,85 @@ def answer(text: str, on: date, knowledge: Knowledge) -> Answer:
     )
 
 
-# The support column in words (the CLI's table is English, like its help).
-_SUPPORT = {"supported": "yes", "supported_behind": "yes, behind on updates",
-            "old_cu": "no (only the latest CU and the one before are)",
-            "preview": "no (a preview)", "ended": "no",
-            "not_released": "no (not released yet)"}
+def _yes(words: Catalogue, flag: bool) -> str:
+    return words("builds.cli.yes" if flag else "builds.cli.no")
 
 
-def _yes(flag: bool) -> str:
-    return "yes" if flag else "no"
-
-
-def _in_place(a: Answer, lang: str = "en") -> str:
+def _in_place(a: Answer, words: Catalogue) -> str:
     """The in-place column: a build that already is SE is not "no" but not applicable."""
     if a.info.product == "SE":
-        return catalogue(lang)("builds.already_se")
-    return _yes(a.in_place_to_se)
+        return words("builds.already_se")
+    return _yes(words, a.in_place_to_se)
 
 
-def _notes(a: Answer, on: date) -> list[str]:
+def _notes(a: Answer, on: date, words: Catalogue) -> list[str]:
     """The build's warning, and a note when it came out after the day judged."""
-    notes = [a.info.warning("en")] if a.info.note else []
+    notes = [a.info.warning(words.lang)] if a.info.note else []
     released = a.info.release_date
     if released is not None and released > on:
-        notes.append(catalogue("en")("builds.released_after", build=str(a.info.number),
-                                     release=a.info.release, released=released, on=on))
+        notes.append(words("builds.released_after", build=str(a.info.number),
+                           release=a.info.release, released=released, on=on))
     return notes
 
 
-def _table(answers: list[Answer], on: date) -> str:
-    head = ("input", "product", "release", "build", "released", "supported", "in place to SE",
-            "below EXO baseline")  # fmt: skip
+_COLUMNS = ("input", "product", "release", "build", "released", "supported", "in_place",
+            "below_baseline")
+
+
+def _table(answers: list[Answer], on: date, words: Catalogue) -> str:
+    head = tuple(words(f"builds.cli.column.{c}") for c in _COLUMNS)
+    unknown = words("builds.cli.unknown")
     rows = [head]
     for a in answers:
-        released = a.info.release_date.isoformat() if a.info.release_date else "unknown"
         rows.append(
             (
                 a.info.input,
-                f"Exchange {a.info.product}",
-                a.info.release or "unknown",
+                words("builds.cli.product", product=a.info.product),
+                a.info.release or unknown,
                 str(a.info.number),
-                released,
-                _SUPPORT[a.support],
-                _in_place(a),
-                _yes(a.below_baseline),
+                words.date(a.info.release_date) if a.info.release_date else unknown,
+                words(f"builds.cli.support.{a.support}"),
+                _in_place(a, words),
+                _yes(words, a.below_baseline),
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
-    lines = [f"Judged on {on.isoformat()}"]
+    lines = [words("builds.cli.judged_on", day=on)]
     for n, row in enumerate(rows):
         lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
-    notes = [f"  {a.info.input}: {note}" for a in answers for note in _notes(a, on)]
+    notes = [f"  {a.info.input}: {note}" for a in answers for note in _notes(a, on, words)]
     if notes:
-        lines += ["", "Notes:", *notes]
+        lines += ["", words("builds.cli.notes"), *notes]
     return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
     """Answer every string; exit 1 when any string was not a build."""
     on: date = args.on or date.today()
+    words = catalogue(args.lang)
     try:
         knowledge = load_knowledge()
-    except KnowledgeError as exc:
-        print(f"planner build: knowledge base is broken: {exc}", file=sys.stderr)
+    except KnowledgeError as exc:  # the data file's own problem names the file and row
+        print(f"planner build: {words('builds.cli.knowledge_broken', problem=str(exc))}",
+              file=sys.stderr)
         return 1
     answers: list[Answer] = []
     failed = False
     for text in args.builds:
         try:
             answers.append(answer(text, on, knowledge))
-        except BuildParseError as exc:
-            print(f"planner build: error: {exc}", file=sys.stderr)
+        except BuildParseError:
+            print(f"planner build: {words('builds.cli.error')}: "
+                  f"{words('builds.cli.not_a_build', input=text)}", file=sys.stderr)
             failed = True
     if args.json:
         print(json.dumps([a.to_plain() for a in answers], indent=2, ensure_ascii=False))
         for a in answers:
-            for note in _notes(a, on):
-                print(f"planner build: note: {a.info.input}: {note}", file=sys.stderr)
+            for note in _notes(a, on, words):
+                print(f"planner build: {words('builds.cli.note')}: {a.info.input}: {note}",
+                      file=sys.stderr)
     elif answers:
-        print(_table(answers, on))
+        print(_table(answers, on, words))
     return 1 if failed else 0

@@ -56,10 +56,24 @@ def test_done_when_example(capsys: pytest.CaptureFixture[str]) -> None:
 def test_table_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", "Exchange 2019 CU14", "15.2.1748.39", "--on", "2026-12-01"]) == 0
     out = capsys.readouterr().out
-    assert "Judged on 2026-12-01" in out
+    assert "Judged on 1 Dec 2026" in out
     assert "Exchange 2019  CU15 Oct25SU" in out
     assert "below EXO baseline" in out
     assert "no update level" in out  # the name's warning is shown as a note
+
+
+def test_the_table_reads_in_german_with_the_language_s_dates(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """People read the table in their language: headings, answers, notes, dates, errors."""
+    assert main(["build", "Exchange 2019 CU14", "15.2.1748.39", "hello", "--on", "2026-12-01",
+                 "--lang", "de"]) == 1
+    captured = capsys.readouterr()
+    out = captured.out
+    assert "Beurteilt am 01.12.2026" in out and "unter EXO-Baseline" in out
+    assert "Hinweise:" in out and "Update-Stand" in out  # the warning in German
+    assert not {"yes", "no", "Judged", "Notes", "released", "unknown"} & set(
+        out.replace(",", " ").split())
+    assert "Fehler" in captured.err and "keine Exchange-Buildnummer" in captured.err
 
 
 def test_garbage_is_one_error_line_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
