@@ -4,11 +4,12 @@ and errors that name the entry follow."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from planner.core.edits.naming import rename_new_server
+from planner.core.edits.naming import carry_step_dates, rename_new_server
 from planner.core.errors import SettingsError
 from planner.core.rules import propose
 from planner.core.settings import Decisions
@@ -62,3 +63,42 @@ def test_a_settings_file_with_a_doubled_or_wrong_name_fails_naming_the_entry() -
         settings_from_table({"naming": {"rename": {"EX01-SE": "MBX1", "EX02-SE": "mbx1"}}})
     with pytest.raises(SettingsError, match=r"naming\.rename\.EX01-SE"):
         settings_from_table({"naming": {"rename": {"EX01-SE": "MBX 1"}}})
+
+
+def _findings(inputs, settings, decisions):  # type: ignore[no-untyped-def]
+    proposal = propose(inputs.estate, settings, decisions, knowledge_for(settings))
+    return proposal, {f.code: f for f in proposal.findings}
+
+
+def test_dates_fixed_on_a_new_servers_steps_follow_its_new_name() -> None:
+    inputs = load_inputs([ESTATE])
+    decisions = Decisions(pins={"sbs:config:FW-SE01": date(2027, 5, 3)},
+                          not_before={"baseline:FW-SE01": date(2027, 5, 4)})
+    settings = rename_new_server(inputs.settings, inputs.estate, "FW-SE01", "FW-MBX-HOF1")
+    carried = carry_step_dates(decisions, "FW-SE01", "FW-MBX-HOF1")
+    assert carried.pins == {"sbs:config:FW-MBX-HOF1": date(2027, 5, 3)}
+    assert carried.not_before == {"baseline:FW-MBX-HOF1": date(2027, 5, 4)}
+    proposal, found = _findings(inputs, settings, carried)
+    assert {"sbs:config:FW-MBX-HOF1", "baseline:FW-MBX-HOF1"} <= {s.id for s in proposal.steps}
+    assert not {"RULES-PIN-LOST", "RULES-NOT-BEFORE-LOST"} & set(found)
+
+
+def test_a_pin_the_plan_no_longer_has_is_a_finding_not_silently_dropped() -> None:
+    inputs = load_inputs([ESTATE])
+    settings = rename_new_server(inputs.settings, inputs.estate, "FW-SE01", "FW-MBX-HOF1")
+    _, found = _findings(inputs, settings, Decisions(pins={"sbs:config:FW-SE01": date(2027, 5, 3)}))
+    lost = found["RULES-PIN-LOST"]
+    assert "FW-SE01" in lost.message("en") and "03.05.2027" in lost.message("de")
+    assert "sbs:" not in lost.message("en")  # no internal code
+
+
+def test_a_rename_the_naming_pattern_no_longer_proposes_is_a_finding_naming_both() -> None:
+    inputs = load_inputs([ESTATE])
+    renamed = replace(inputs.settings, new_server_names={"FW-SE01": "FW-MBX-HOF1"})
+    assert "RULES-RENAME-UNUSED" not in _findings(inputs, renamed, Decisions())[1]
+    changed = replace(renamed, new_server_pattern="FW-X{n:02}")
+    proposal, found = _findings(inputs, changed, Decisions())
+    unused = found["RULES-RENAME-UNUSED"]
+    for lang in ("en", "de"):
+        assert "FW-SE01" in unused.message(lang) and "FW-MBX-HOF1" in unused.message(lang)
+    assert all("FW-MBX-HOF1" not in s.title("en") for s in proposal.steps)

@@ -172,3 +172,49 @@ def test_rename_new_server_is_one_undoable_settings_edit(qtbot, monkeypatch):
     assert doc.settings.new_server_names == {"EX02-SE": "MBX-MUC1"}
     doc.undo_stack.undo()
     assert doc.settings.new_server_names == {}
+
+
+def _with_new_server_steps(monkeypatch):
+    """The stand-in planner also sets up the new SE server of EX02 under its proposed name
+    ("EX02-SE") or the consultant's (``[naming.rename]``), as the rules do."""
+    from tests.gui import planning_fixtures
+
+    plain = planning_fixtures._steps
+
+    def steps(estate, settings, decisions):
+        out = plain(estate, settings, decisions)
+        if any(s.id == "sbs:EX02" for s in out):
+            new = settings.new_server_names.get("EX02-SE", "EX02-SE")
+            out.append(replace(out[-1], id=f"sbs:config:{new}", target=f"server:{new}",
+                               title_en=f"Configure {new}", title_de=f"{new} einrichten",
+                               predecessors=()))
+        return out
+
+    monkeypatch.setattr(planning_fixtures, "_steps", steps)
+
+
+def test_rename_a_new_server_from_its_step_and_undo_redo(qtbot, monkeypatch):
+    _with_new_server_steps(monkeypatch)
+    doc = fake_document(monkeypatch)
+    doc.apply(update_decisions(
+        lambda d: replace(d, pins={"sbs:config:EX02-SE": doc.settings.start}), "Pin"))
+    view = StepsView(doc)
+    qtbot.addWidget(view)
+    view.show()
+    view.select_step("sbs:config:EX02-SE")
+    assert view.rename_new.isEnabled()
+    monkeypatch.setattr("planner.gui.views.steps.QInputDialog.getText",
+                        lambda *a, **k: ("MBX-MUC1", True))
+    view.rename_new.trigger()
+    assert doc.settings.new_server_names == {"EX02-SE": "MBX-MUC1"}
+    assert "sbs:config:MBX-MUC1" in _ids(doc) and "sbs:config:EX02-SE" not in _ids(doc)
+    assert view.model.step_index("sbs:config:MBX-MUC1").isValid()
+    # the date fixed on its step follows the new name, in the same undoable edit
+    assert doc.decisions.pins == {"sbs:config:MBX-MUC1": doc.settings.start}
+    doc.undo_stack.undo()
+    assert doc.settings.new_server_names == {}
+    assert "sbs:config:EX02-SE" in _ids(doc)
+    assert doc.decisions.pins == {"sbs:config:EX02-SE": doc.settings.start}
+    doc.undo_stack.redo()
+    assert "sbs:config:MBX-MUC1" in _ids(doc)
+    assert view.model.step_index("sbs:config:MBX-MUC1").isValid()

@@ -7,13 +7,14 @@ one new server another name (``[naming.rename]``, proposed name -> his name).
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from planner.core.errors import SettingsError
 from planner.core.explanation import message
 from planner.core.model import Estate
-from planner.core.settings import Settings, check_new_server_names
+from planner.core.settings import Decisions, Settings, check_new_server_names
 
-__all__ = ["proposed_name", "rename_new_server"]
+__all__ = ["carry_step_dates", "proposed_name", "rename_new_server"]
 
 
 def proposed_name(settings: Settings, current: str) -> str:
@@ -37,6 +38,21 @@ def rename_new_server(settings: Settings, estate: Estate, current: str,
         if wrong is not None:
             raise _error(wrong[0], wrong[1], names[wrong[0]])
     return replace(settings, new_server_names=names)
+
+
+def carry_step_dates(decisions: Decisions, current: str, wanted: str) -> Decisions:
+    """Decisions whose pins and earliest starts on the steps of the new server ``current``
+    (``sbs:config:<current>``...) follow it to its name ``wanted``: step ids carry the name."""
+    old, new = current.strip().lower(), wanted.strip()
+    if not new or old == new.lower():
+        return decisions
+
+    def rekey(dates: dict[str, date]) -> dict[str, date]:
+        return {":".join(new if part.lower() == old else part for part in key.split(":")): day
+                for key, day in dates.items()}
+
+    return replace(decisions, pins=rekey(decisions.pins),
+                   not_before=rekey(decisions.not_before))
 
 
 def _error(proposed: str, kind: str, name: str) -> SettingsError:

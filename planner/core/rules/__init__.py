@@ -36,6 +36,7 @@ from planner.core.rules import (
 )
 from planner.core.rules.assess import assess_servers, to_assessment
 from planner.core.rules.base import Context, Link, Rule
+from planner.core.rules.groups import unused_renames
 from planner.core.rules.order import StepCycleError, drop_steps, sort_steps, waves
 from planner.core.settings import Decisions, Settings
 
@@ -112,6 +113,29 @@ def _judged_but_kept(ctx: Context, steps: Sequence[Step]) -> list[Finding]:
         if s.judged and s.product in ("2013", "2016", "2019") and s.name.lower() not in leaving]
 
 
+def _lost_edits(ctx: Context, steps: Sequence[Step]) -> list[Finding]:
+    """The consultant's renames and dates that no longer reach the plan, named, not dropped
+    silently: a rename whose proposed name the pattern no longer gives, a pin or earliest
+    start on a step the plan no longer has (a new server named otherwise, a rule off)."""
+    out = [Finding.about(Severity.WARNING, "RULES-RENAME-UNUSED", f"server:{proposed}",
+                         proposed=proposed, name=wanted)
+           for proposed, wanted in unused_renames(ctx)]
+    known = {st.id for st in steps}
+    for code, dates in (("RULES-PIN-LOST", ctx.decisions.pins),
+                        ("RULES-NOT-BEFORE-LOST", ctx.decisions.not_before)):
+        for step_id, day in sorted(dates.items()):
+            if step_id not in known:
+                out.append(Finding.about(Severity.WARNING, code, step_id, day=day,
+                                         about=_about(step_id)))
+    return out
+
+
+def _about(step_id: str) -> str:
+    """What a step id names for people: its last part that is not a batch number."""
+    parts = [p for p in step_id.split(":")[1:] if p and not p.isdigit()]
+    return parts[-1] if parts else step_id
+
+
 def propose(estate: Estate, settings: Settings, decisions: Decisions,
             knowledge: Knowledge) -> Proposal:
     """The ordered, explained steps for this estate under the consultant's decisions."""
@@ -126,6 +150,7 @@ def propose(estate: Estate, settings: Settings, decisions: Decisions,
     ordered = sort_steps(steps)
     notes = [Finding.about(Severity.INFO, "RULES-UNKNOWN-RULE", r, rule=r) for r in unknown]
     notes += _judged_but_kept(ctx, ordered)
+    notes += _lost_edits(ctx, ordered)
     return Proposal(
         steps=ordered,
         servers=tuple(to_assessment(f) for f in facts),

@@ -21,7 +21,7 @@ from planner.core.rules.takeover import Takeover, takeover_for
 from planner.core.settings import DEFAULT_NEW_SERVER_PATTERN
 
 __all__ = ["Group", "group_fields", "group_reason", "group_step", "new_edge_name",
-           "new_server_sites", "side_by_side_groups"]
+           "new_server_sites", "side_by_side_groups", "unused_renames"]
 
 
 @dataclass(frozen=True)
@@ -76,10 +76,14 @@ class _Namer:
         # rename_new_server refuse it, a hand-edited file may still say so)
         self.renames = {k.lower(): v for k, v in ctx.settings.new_server_names.items()
                         if v.lower() not in self.taken}
+        self.used: set[str] = set()  # proposed names whose rename was applied
 
     def _renamed(self, proposed: str) -> str:
         wanted = self.renames.get(proposed.lower())
-        return wanted if wanted and wanted.lower() not in self.taken else proposed
+        if wanted and wanted.lower() not in self.taken:
+            self.used.add(proposed.lower())
+            return wanted
+        return proposed
 
     def names(self, s: ServerFacts, count: int) -> list[str]:
         site = s.server.site or "SITE"
@@ -116,6 +120,20 @@ def _volume(ctx: Context, members: list[ServerFacts], dag: str) -> float | None:
                       if p is not None and s.server.mailbox_data_gb is None]
         return sum(dag_only) + sum(server_dbs)
     return sum(known) if known else None
+
+
+def unused_renames(ctx: Context) -> list[tuple[str, str]]:
+    """The consultant's renames (proposed name, his name) that name no new server of the plan:
+    the pattern or the number of new servers changed since, or his name is taken."""
+    namer = _Namer(ctx)
+    for g in side_by_side_groups(ctx):
+        for s in g.old:
+            namer.names(s, _wanted(ctx, s))
+    for s in ctx.planned(MigrationPath.SIDE_BY_SIDE):
+        if s.server.is_edge:
+            namer.names(s, 1)
+    return [(k, v) for k, v in ctx.settings.new_server_names.items()
+            if k.lower() not in namer.used]
 
 
 def new_edge_name(ctx: Context, edge: ServerFacts) -> str:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.edits.naming import rename_new_server
+from planner.core.edits.naming import carry_step_dates, rename_new_server
 from planner.core.errors import SettingsError
 from planner.core.explain_text import driver_text
 from planner.core.plan import MigrationPath, Step
@@ -36,8 +36,8 @@ from planner.gui.views.planning_edits import (
     enable_rule,
     exclude_server,
     set_path,
+    submit,
     submit_decisions,
-    submit_settings,
 )
 from planner.gui.views.steps_model import StepsModel
 from planner.gui.views.when_shown import WhenShown
@@ -336,6 +336,8 @@ class StepsView(QWidget):
         except SettingsError as exc:
             return texts().render(exc.problem) if exc.problem is not None else str(exc)
         name = wanted.strip()
-        submit_settings(self.document, lambda: _tr("Rename {server} to {name}").format(
-            server=current, name=name), lambda _s: settings)
+        # the dates fixed on its steps follow it (step ids carry the server's name)
+        submit(self.document, lambda: _tr("Rename {server} to {name}").format(
+            server=current, name=name), settings=settings,
+            decisions=carry_step_dates(self.document.decisions, current, name))
         return ""
