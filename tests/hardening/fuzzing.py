@@ -1,7 +1,8 @@
 """Hypothesis settings and hostile-file makers shared by the hardening tests.
 
 PLANNER_LONG_FUZZ=1 (`python3 packaging/dev.py test --long-fuzz`) runs thousands of
-examples per property instead of a quick pass.
+examples per property instead of a quick pass, and the tests that write files of hundreds
+of megabytes (marked ``slow``).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from planner.core.importing import ImportResult, import_files
 from planner.core.importing.delimited import read_records
 from planner.core.model import Severity
 from tests.hardening import hostile_files as hf
-from tests.hardening.fuzzing import FUZZ, run_isolated, xlsx_bytes
+from tests.hardening.fuzzing import FUZZ, LONG, run_isolated, xlsx_bytes
 
 SITES = ["Berlin", "München", "Köln", "Düsseldorf", "Hamburg", "Nürnberg", "Bremen", "Lübeck",
          "Essen", "Jena"]
@@ -87,16 +87,35 @@ def test_bytes_in_a_gb_column_are_an_error_and_ignored(tmp_path: Path) -> None:
     assert bad and bad[0].column == "G" and bad[0].row == 2 and "13421772800" in bad[0].message()
 
 
-def test_millions_of_short_lines_stay_small(tmp_path: Path) -> None:
-    path = tmp_path / "lines.csv"
-    path.write_bytes(b"a;\n" * 30_000_000)  # 90 MB: just under the text limit
+def _lines_file(path: Path, millions: int) -> tuple[list[str], int]:
+    """``millions`` million "a;" lines imported in a child: its finding codes and peak MB."""
+    with path.open("wb") as out:
+        for _ in range(millions):
+            out.write(b"a;\n" * 1_000_000)
     code, out, peak_mb = run_isolated(
         "from pathlib import Path\nfrom planner.core.importing import import_files\n"
         f"r = import_files([Path({str(path)!r})])\nprint('CODES', [f.code for f in r.findings])\n",
         timeout=300)
     assert code == 0, out[-2000:]
-    assert "IMPORT-TABLE-TOO-LONG" in out
+    codes = [line for line in out.splitlines() if line.startswith("CODES ")]
+    return codes[-1].split()[1:], peak_mb
+
+
+def test_millions_of_short_lines_stay_small(tmp_path: Path) -> None:
+    codes, peak_mb = _lines_file(tmp_path / "lines.csv", 30)  # 90 MB: under the text limit
+    assert any("IMPORT-TABLE-TOO-LONG" in c for c in codes)
     assert peak_mb < 1000, f"peak memory {peak_mb} MB"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not LONG, reason="writes 198 MB; PLANNER_LONG_FUZZ=1 runs it")
+def test_a_198_megabyte_csv_is_refused_unread(tmp_path: Path) -> None:
+    """The issue's file: 198 MB of "a;" lines took 5.3 GB (215 MB when it was read before
+    being refused). Within the file limit, over the text limit: refused from its size."""
+    codes, peak_mb = _lines_file(tmp_path / "lines.csv", 66)
+    assert (tmp_path / "lines.csv").stat().st_size == 198_000_000
+    assert any("IMPORT-TEXT-TOO-LARGE" in c for c in codes)
+    assert peak_mb < 300, f"peak memory {peak_mb} MB"
 
 
 def test_a_cell_of_a_megabyte_is_read(tmp_path: Path) -> None:

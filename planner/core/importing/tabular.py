@@ -57,7 +57,7 @@ def read_file(path: Path) -> tuple[list[Table], list[Finding]]:
             return _read_zip_workbook(path)
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             return _read_workbook(path, "xls")
-        return _read_text_file(path)
+        return _read_text_file(path, size)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:
@@ -162,9 +162,12 @@ def decode_text(data: bytes) -> str | None:
     return None if decoded is None else decoded.text
 
 
-def _read_text_file(path: Path) -> tuple[list[Table], list[Finding]]:
+def _read_text_file(path: Path, size: int) -> tuple[list[Table], list[Finding]]:
     where = Where(path.name)
-    data = path.read_bytes()
+    if size > MAX_TEXT_BYTES:  # refused unread: a 198 MB CSV must not be held to say so
+        return [], [finding("IMPORT-TEXT-TOO-LARGE", where, size=round(size / 1024**2))]
+    with path.open("rb") as handle:
+        data = handle.read(MAX_TEXT_BYTES + 1)  # bounded even if the file grew meanwhile
     if len(data) > MAX_TEXT_BYTES:
         return [], [finding("IMPORT-TEXT-TOO-LARGE", where, size=round(len(data) / 1024**2))]
     decoded = decode_bytes(data)
