@@ -191,3 +191,93 @@ def test_shortened_labels_keep_what_tells_them_apart_from_their_nearest_sibling(
             assert label == every_pair(title)
             shortened += 1
     assert shortened > 100  # the case that matters was exercised
+
+
+def test_a_chart_is_worked_out_on_the_worker_and_drawn_a_slice_at_a_time(qtbot, monkeypatch):
+    """The window stays live while a large plan's chart is built: the shapes come from the
+    worker, the items are added in slices with other events handled in between, and the
+    old chart stays on screen until the new one is complete."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    import planner.gui.views.gantt as gantt_module
+    from planner.gui.worker import ThreadRunner
+
+    doc, view = _view(qtbot, monkeypatch)
+    old_scene = view.chart.scene()
+    threads, slices, events = [], [], []
+    chart_for, add_shapes = gantt_module.chart_for, gantt_module.add_shapes
+
+    def spy_chart(data, knowledge):
+        threads.append(threading.current_thread())
+        return chart_for(data, knowledge)
+
+    def spy_add(scene, layout, shapes, tip):
+        if not slices:  # an event posted at the first slice must run before the last
+            QTimer.singleShot(0, lambda: events.append(len(slices)))
+        slices.append(len(shapes))
+        add_shapes(scene, layout, shapes, tip)
+
+    monkeypatch.setattr(gantt_module, "chart_for", spy_chart)
+    monkeypatch.setattr(gantt_module, "add_shapes", spy_add)
+    monkeypatch.setattr(gantt_module, "DRAW_SLICE", 5)
+    runner = ThreadRunner()
+    monkeypatch.setattr(doc, "_runner", runner)
+    view.set_zoom("day")
+    assert view.chart.scene() is old_scene  # still the old chart
+    qtbot.waitUntil(lambda: view.chart.scene() is not old_scene, timeout=10000)
+    runner.wait(10000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert len(slices) > 3 and max(slices) <= 5
+    assert events and events[0] < len(slices)
+    assert set(view.chart.layout_info.bars) == {s.step_id for s in doc.plan.schedule.steps}
+    assert view.chart.layout_info.px_per_day == 28.0
+
+
+class StepRunner:
+    """Runs each submitted job when the test says so (on the test's thread)."""
+
+    def __init__(self):
+        from planner.gui.worker import SyncRunner
+
+        self.pending, self.sync = [], SyncRunner()
+
+    def submit(self, name, fn, on_done=None, on_error=None, on_interim=None):
+        self.pending.append((name, fn, on_done, on_error))
+
+    def run_next(self):
+        name, fn, on_done, on_error = self.pending.pop(0)
+        return self.sync.submit(name, fn, on_done, on_error)
+
+
+def test_a_newer_chart_stops_the_drawing_of_an_older_one(qtbot, monkeypatch):
+    import planner.gui.views.gantt as gantt_module
+
+    doc, view = _view(qtbot, monkeypatch)
+    charts, added = [], {}
+    chart_for, add_shapes = gantt_module.chart_for, gantt_module.add_shapes
+
+    def spy_chart(data, knowledge):
+        charts.append(chart_for(data, knowledge))
+        return charts[-1]
+
+    def spy_add(scene, layout, shapes, tip):
+        added[layout.px_per_day] = added.get(layout.px_per_day, 0) + len(shapes)
+        add_shapes(scene, layout, shapes, tip)
+
+    monkeypatch.setattr(gantt_module, "chart_for", spy_chart)
+    monkeypatch.setattr(gantt_module, "add_shapes", spy_add)
+    monkeypatch.setattr(gantt_module, "DRAW_SLICE", 5)
+    monkeypatch.setattr(doc, "_runner", StepRunner())
+    view.set_zoom("day")
+    doc.runner.run_next()  # the day chart's shapes arrive: its first slice now, the rest later
+    view.set_zoom("month")  # ...but this chart takes over
+    doc.runner.run_next()
+    qtbot.waitUntil(lambda: view.chart.layout_info.px_per_day == 3.2, timeout=10000)
+    qtbot.wait(50)
+    day, month = charts
+    assert added[3.2] == len(month.shapes)
+    assert added[28.0] == 5 < len(day.shapes)  # the day chart stopped after its first slice
+    assert view.chart.layout_info.px_per_day == 3.2
+    assert set(view.chart.layout_info.bars) == {s.step_id for s in doc.plan.schedule.steps}

@@ -3,15 +3,22 @@
 Zoom by day, week or month; hover a bar for its dates and what drove them; drag a bar to pin
 its step to another day (an undoable edit; the plan re-optimises around the pin); right-click
 a pinned bar to release it.
+
+A new plan's chart is worked out on the worker (:mod:`gantt_data`) and its items are added
+to a fresh scene a slice per turn of the event loop; the old chart stays on screen until the
+new one is complete, and a newer plan stops an older chart's drawing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, QSettings, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,10 +39,20 @@ from planner.core.vocabulary import COLOURS, STAGE_KINDS
 from planner.gui.formats import format_date
 from planner.gui.i18n import texts, ui_language, word
 from planner.gui.names import step_name
+from planner.gui.views.gantt_data import ChartData, chart_data
 from planner.gui.views.gantt_layout import LABEL_W, MIN_LABEL_W, GanttBar, GanttLayout
-from planner.gui.views.gantt_scene import STAGE_COLORS, GanttInput, build_gantt_scene
+from planner.gui.views.gantt_scene import (
+    STAGE_COLORS,
+    BarTip,
+    GanttInput,
+    add_arrows,
+    add_shapes,
+    bar_tips,
+    label_advances,
+)
 from planner.gui.views.planning_edits import pin_step, submit_decisions
 from planner.gui.views.when_shown import WhenShown
+from planner.gui.worker import SyncRunner
 
 __all__ = ["ZOOM_PX_PER_DAY", "GanttGraphicsView", "GanttView", "plan_calendar", "plan_stages"]
 
@@ -45,12 +62,20 @@ def _tr(text: str) -> str:
 
 
 _EDGE_GRIP = 4.0  # pixels either side of the label column's edge that grab it
+DRAW_SLICE = 150  # shapes (or arrows) added per turn of the event loop (a few ms each)
 ZOOM_PX_PER_DAY = {"day": 28.0, "week": 10.0, "month": 3.2}
 
 
 def plan_calendar(plan: Plan) -> Any:
     """The working calendar the plan was scheduled on."""
     return build_calendar(plan.settings, plan.estate)
+
+
+def chart_for(data: GanttInput, knowledge: Any) -> ChartData:
+    """The chart's shapes with its calendar and stage days (pure data: on the worker)."""
+    plan = data.plan
+    return chart_data(replace(data, calendar=plan_calendar(plan),
+                              stages=plan_stages(plan, knowledge)))
 
 
 def plan_stages(plan: Plan, knowledge: Any) -> dict[str, tuple[Any, ...]]:
@@ -79,11 +104,51 @@ class GanttGraphicsView(QGraphicsView):
         self._drag: tuple[GanttBar, QPointF, float] | None = None
         self._edge: QGraphicsLineItem | None = None  # the guide while the column is resized
 
-    def show_chart(self, data: GanttInput) -> None:
-        """Rebuild the scene for a plan (cheap: a few hundred items)."""
-        self._drag = None
+    def draw(self, chart: ChartData, tip: BarTip, keep_going: Callable[[], bool],
+             done: Callable[[], None], size: int = DRAW_SLICE) -> None:
+        """Add the chart's items to a new scene, ``size`` per turn of the event loop, then
+        show it in place of the old one; stops when ``keep_going()`` turns False."""
+        scene = QGraphicsScene(self)
+        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # cheap to fill
+        layout = GanttLayout(origin=chart.origin, px_per_day=chart.px_per_day,
+                             label_w=chart.label_w)
+        layout.rows = dict(chart.rows)
+        shapes = chart.shapes
+        arrows = chart.arrows
+
+        def add_slice(start: int) -> None:
+            if not shiboken6.isValid(self) or not keep_going():
+                scene.deleteLater()
+                return
+            if start < len(shapes):
+                add_shapes(scene, layout, shapes[start:start + size], tip)
+            else:  # then the arrows, a path item per slice
+                at = start - len(shapes)
+                add_arrows(scene, arrows[at:at + size])
+            if start + size < len(shapes) + len(arrows):
+                QTimer.singleShot(0, lambda: add_slice(start + size))
+                return
+            scene.setSceneRect(QRectF(0, 0, chart.width, chart.height))
+            self._show_scene(scene, layout)
+            done()
+
+        add_slice(0)  # a small chart is drawn at once; a large one slice by slice
+
+    def _show_scene(self, scene: QGraphicsScene, layout: GanttLayout) -> None:
+        old = self.scene()
+        self._drag = None  # a drag on the old chart ends with it
         self._edge = None
-        self.layout_info = build_gantt_scene(self.scene(), data)
+        self.layout_info = layout
+        scene_pos = self.mapToScene(self.viewport().rect().topLeft())
+        self.setScene(scene)
+        self.horizontalScrollBar().setValue(int(scene_pos.x()))  # the same part of the chart
+        self.verticalScrollBar().setValue(int(scene_pos.y()))
+        _drop_in_slices(old)
+
+    def clear_chart(self) -> None:
+        """Show no chart."""
+        self._show_scene(QGraphicsScene(self), GanttLayout(date.today(), 1.0))
+        self.layout_info = None
 
     def _on_edge(self, pos: QPointF) -> bool:
         """Whether a viewport position is on the label column's right edge."""
@@ -164,6 +229,27 @@ class GanttGraphicsView(QGraphicsView):
             self.pinRequested.emit(bar.step.id, None)
 
 
+def _title(plan: Plan, step_id: str, lang: str) -> str:
+    step = plan.proposal.step(step_id)
+    return step.title(lang) if step is not None else ""
+
+
+def _drop_in_slices(scene: QGraphicsScene) -> None:
+    """Delete an old chart's items a slice at a time (thousands at once held the window)."""
+    items = [i for i in scene.items() if i.parentItem() is None]
+
+    def drop() -> None:
+        for item in items[:DRAW_SLICE]:
+            scene.removeItem(item)  # Python owns it now and frees it with its list slot
+        del items[:DRAW_SLICE]
+        if items:
+            QTimer.singleShot(0, drop)
+        else:
+            scene.deleteLater()
+
+    drop()
+
+
 def _saved_width() -> float:
     """The label column's width the user left it at (the default when none or unreadable)."""
     try:
@@ -188,6 +274,9 @@ class GanttView(QWidget):
         self.chart.pinRequested.connect(self._pin)
         self.label_w = _saved_width()
         self.chart.labelWidthChanged.connect(self._set_label_width)
+        self._generation = 0  # a newer refresh stops an older chart's work and drawing
+        self._job: Any = None
+        self._advances: tuple[str, dict[str, float]] | None = None
         self.status = QLabel()
         self.note = QLabel()  # pins moved to a day their step may start on
         self.note.setWordWrap(True)
@@ -228,27 +317,55 @@ class GanttView(QWidget):
         self.zoom.setCurrentIndex(max(0, self.zoom.findData(key)))
 
     def refresh(self) -> None:
-        """Redraw from the document's current plan."""
+        """Redraw from the document's current plan: shapes on the worker, then the items in
+        slices (a newer refresh stops this one)."""
+        self._generation += 1
+        if self._job is not None:
+            self._job.cancel()
         plan: Plan | None = self.document.plan
         if plan is None:
-            self.chart.scene().clear()
+            self.chart.clear_chart()
             self.status.setText(self.tr("No plan yet."))
             self.note.hide()
             return
         lang = ui_language()
-        data = GanttInput(
-            plan=plan,
-            px_per_day=ZOOM_PX_PER_DAY[self.zoom.currentData() or "week"],
-            lang=lang,
-            calendar=plan_calendar(plan),
-            stages=plan_stages(plan, self.document.knowledge),
-            label_w=self.label_w,
-        )
-        self.chart.show_chart(data)
-        self._show_snapped(plan)
-        finish = plan.schedule.objective.finish
-        self.status.setText(self.tr("{n} steps, finish {finish}").format(
-            n=len(plan.proposal.steps), finish=format_date(finish) if finish else "–"))
+        data = GanttInput(plan=plan, px_per_day=ZOOM_PX_PER_DAY[self.zoom.currentData() or "week"],
+                          lang=lang, label_w=self.label_w, advances=self._label_advances(lang))
+        knowledge = self.document.knowledge
+        generation = self._generation
+        self._job = self.document.runner.submit(
+            "gantt", lambda: chart_for(data, knowledge),
+            lambda chart: self._draw(generation, plan, lang, chart),
+            lambda exc, _trace: self._failed(generation, exc))
+
+    def _label_advances(self, lang: str) -> dict[str, float]:
+        """Character widths of the label font, measured once per language (GUI thread)."""
+        if self._advances is None or self._advances[0] != lang:
+            self._advances = (lang, label_advances())
+        return self._advances[1]
+
+    def _current(self, generation: int) -> bool:
+        return generation == self._generation and shiboken6.isValid(self)
+
+    def _draw(self, generation: int, plan: Plan, lang: str, chart: ChartData) -> None:
+        if not self._current(generation):
+            return  # a newer plan (or zoom) took over, or the page went
+
+        def done() -> None:
+            self._show_snapped(plan)
+            finish = plan.schedule.objective.finish
+            self.status.setText(self.tr("{n} steps, finish {finish}").format(
+                n=len(plan.proposal.steps), finish=format_date(finish) if finish else "–"))
+
+        # Planning on this thread (tests, the self-test) holds the window anyway: draw at once.
+        size = len(chart.shapes) + len(chart.arrows) \
+            if isinstance(self.document.runner, SyncRunner) else DRAW_SLICE
+        self.chart.draw(chart, bar_tips(plan, lang), lambda: self._current(generation), done,
+                        max(size, 1))
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if self._current(generation):  # never fatal: the status line says why
+            self.status.setText(self.tr("The chart cannot be drawn: {0}").format(exc))
 
     def _set_label_width(self, width: float) -> None:
         self.label_w = width
@@ -257,9 +374,9 @@ class GanttView(QWidget):
 
     def _show_snapped(self, plan: Plan) -> None:
         """Say where a pin was moved because its step may not start on the day asked."""
-        names = {s.id: s.title(ui_language()) for s in plan.proposal.steps}
-        notes = [texts()("schedule.cli.snapped", step=names.get(m.step_id, ""), asked=m.asked,
-                         used=m.used)
+        lang = ui_language()  # titles of the snapped steps only (a plan has thousands)
+        notes = [texts()("schedule.cli.snapped", step=_title(plan, m.step_id, lang),
+                         asked=m.asked, used=m.used)
                  for m in plan.schedule.snapped_pins]
         self.note.setText("\n".join(notes))
         self.note.setVisible(bool(notes))

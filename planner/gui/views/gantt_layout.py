@@ -6,11 +6,12 @@ which maps a drag back to days and finds a step's bar.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QGraphicsRectItem
+from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSceneHoverEvent
 
 from planner.core.plan import ScheduledStep, Step
 
@@ -24,15 +25,33 @@ BAR_H = 14.0
 
 
 class GanttBar(QGraphicsRectItem):
-    """A step's bar; knows its step and scheduled dates so the view can pin it."""
+    """A step's bar; knows its step and scheduled dates so the view can pin it.
 
-    def __init__(self, rect: QRectF, step: Step, dated: ScheduledStep, pinned: bool) -> None:
+    Its tooltip is written by ``tip`` when first needed (hover, or ``toolTip()``): thousands
+    of bars are drawn on each re-plan, few are ever hovered.
+    """
+
+    def __init__(self, rect: QRectF, step: Step, dated: ScheduledStep, pinned: bool,
+                 tip: Callable[[], str] | None = None) -> None:
         super().__init__(rect)
         self.step = step
         self.dated = dated
         self.pinned = pinned
+        self._tip = tip
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
+
+    def toolTip(self) -> str:
+        """The hover text (written now if it was not yet)."""
+        if self._tip is not None:
+            self.setToolTip(self._tip())
+            self._tip = None
+        return super().toolTip()
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        """Write the tooltip before Qt asks for it (the view reads it in C++)."""
+        self.toolTip()
+        super().hoverEnterEvent(event)
 
 
 @dataclass
