@@ -125,7 +125,8 @@ def _lost_edits(ctx: Context, steps: Sequence[Step]) -> list[Finding]:
                         ("RULES-NOT-BEFORE-LOST", ctx.decisions.not_before)):
         for step_id, day in sorted(dates.items()):
             if step_id not in known:
-                out.append(Finding.about(Severity.WARNING, code, step_id, day=day,
+                # no target: a step id is no name for people, the message names it
+                out.append(Finding.about(Severity.WARNING, code, day=day,
                                          about=_about(step_id)))
     return out
 
