@@ -6,8 +6,9 @@ The client namespace on a shape no other estate has: two Internet-facing sites (
 behind one load balancer and a third site that is not (Zeitz). An Exchange 2013 server in
 Jena holds Autodiscover and shares mail.saaletal.de with a 2016 DAG stretched over Jena and
 Gera and a standalone 2016 server in Zeitz; a 2019 CU14 server in Gera that stays (upgraded
-in place) serves no namespace yet; a 2019 CU13 server in Zeitz stays too. New SE servers are
-named by ``{site}-SE{n:02}``.
+in place) serves no namespace yet; a 2019 CU13 server in Zeitz stays too; a 2016 Edge
+subscribed to Gera with a relay connector for the perimeter network. New SE servers are named
+by ``{site}-SE{n:02}``.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ SAALETAL: Rows = {
              mailbox_count=40, mailbox_data_gb=70),
         _srv("SA-EX19-Z", "Zeitz", CU13, "Windows Server 2019", _D,
              mailbox_count=20, mailbox_data_gb=35),
+        {"name": "SA-EDGE", "fqdn": "sa-edge.dmz.saaletal.de", "site": "Gera",
+         "roles": "Edge", "build": E16, "os": "Windows Server 2016", "virtual": True},
     ],
     "dag": [{"name": "SA-DAG", "members": "SA-EX16-J; SA-EX16-G", "witness": "SA-FS01"}],
     "database": [
@@ -62,6 +65,11 @@ SAALETAL: Rows = {
         _recv("Default Frontend SA-EX16-G", "SA-EX16-G"),
         _recv("Default Frontend SA-EX16-Z", "SA-EX16-Z"),
         _recv("Default Frontend SA-EX13", "SA-EX13"),
+        {"name": "SA-EDGE", "type": "edge_subscription", "servers": "SA-EDGE", "site": "Gera"},
+        {"name": "EdgeSync - Gera to Internet", "type": "send", "servers": "SA-EDGE",
+         "address_spaces": "*"},
+        _recv("Relay DMZ", "SA-EDGE", remote_ip_ranges="192.168.60.16/28",
+              permission_groups="AnonymousUsers", auth_mechanism="None"),
         {"name": "Inbound from 7d2e", "type": "exo_inbound", "remote_ip_ranges": "203.0.113.70",
          "tls_certificate": "mail.saaletal.de"},
     ],

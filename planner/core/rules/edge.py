@@ -19,7 +19,9 @@ from planner.core.rules.edge_connectors import edge_connector_steps
 from planner.core.rules.groups import new_edge_name
 from planner.core.rules.inbound_mail import group_inbound_steps
 from planner.core.rules.licensing import LICENSE
+from planner.core.rules.namespace_pool import choose
 from planner.core.rules.receive import unexplained_relay_ips
+from planner.core.rules.sbs_namespace import se_servers
 from planner.core.rules.side_by_side import new_server_install_ids
 
 __all__ = ["INBOUND", "RULE", "RULE_RESUBSCRIBE"]
@@ -29,14 +31,20 @@ _TEXT = "steps.edge"  # the catalogue section of these rules' titles and details
 
 
 
-def _subscribe(ctx: Context, edge: ServerFacts) -> str:
-    """The subscription commands; the site is the one the Edge is subscribed to today (its
-    EdgeSync connector) or its own site in the inventory, else a placeholder."""
+def _edge_site(ctx: Context, edge: ServerFacts) -> str:
+    """The AD site the Edge is subscribed to today (its EdgeSync connector), else its own
+    site in the inventory ("" when neither is known)."""
     key = edge.name.lower()
     sites = [c.site for c in ctx.estate.connectors
              if c.type is ConnectorType.EDGE_SUBSCRIPTION and c.site
              and any(n.lower().split(".", 1)[0] == key for n in c.servers)]
-    site = (sites[0] if sites else edge.server.site) or placeholder("ad_site")
+    return sites[0] if sites else edge.server.site
+
+
+def _subscribe(ctx: Context, edge: ServerFacts) -> str:
+    """The subscription commands; the site is the one the Edge is subscribed to today (its
+    EdgeSync connector) or its own site in the inventory, else a placeholder."""
+    site = _edge_site(ctx, edge) or placeholder("ad_site")
     return ("New-EdgeSubscription -FileName C:\\EdgeSubscription.xml" + remark("edge.on_edge")
             + "\nNew-EdgeSubscription -FileData ([System.IO.File]::ReadAllBytes("
             f"'C:\\EdgeSubscription.xml')) -Site {_quoted_site(site)}"
@@ -70,7 +78,7 @@ def _facts(s: ServerFacts, reason: Message | None) -> list[Message]:
     return [] if reason is not None else [s.fact]
 
 
-def _inbound(ctx: Context, s: ServerFacts, to: list[str], after: str | None) -> Step:
+def _inbound(ctx: Context, s: ServerFacts, to: list[str], after: list[str]) -> Step:
     """Internet mail reaches the new Edge (or the Mailbox servers) before the old one goes."""
     mx = [n.name for n in ctx.estate.namespaces
           if any(ctx.estate.server(r) is s.server for r in n.servers)]
@@ -85,12 +93,15 @@ def _inbound(ctx: Context, s: ServerFacts, to: list[str], after: str | None) -> 
                           for part in ("point", "test", "queue")))
 
 
-def _receivers(ctx: Context) -> list[str]:
-    """Without a new Edge, the Mailbox servers that stay or are new take internet mail."""
-    names = [m.name for m in ctx.servers if not m.server.is_edge and not m.excluded
-             and m.product != "2013" and m.path is not MigrationPath.DECOMMISSION
-             and m.path is not MigrationPath.SIDE_BY_SIDE]
-    return names + [i.split(":", 2)[2] for i in new_server_install_ids(ctx)]
+def _receivers(ctx: Context, edge: ServerFacts) -> tuple[list[str], list[str]]:
+    """Without a new Edge: the SE Mailbox servers of the site the Edge serves take its
+    internet mail, connectors and relay clients, chosen as the namespace rule chooses (the
+    newest there, else those of the Internet-facing sites); and the set-up steps of the new
+    ones among them, which the hand-over waits for."""
+    site = _edge_site(ctx, edge).strip().lower()
+    chosen = choose(ctx, se_servers(ctx), {site} if site else set())
+    return ([c.name for c in chosen],
+            [c.ready for c in chosen if c.ready.startswith("sbs:")])
 
 
 def _replace(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[Step]:
@@ -99,10 +110,9 @@ def _replace(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> list[St
     facts = _facts(s, reason)
     retired = s.path is MigrationPath.DECOMMISSION
     # its own receive connectors and relay clients move first (EdgeSync does not copy them)
+    takers, ready = _receivers(ctx, s) if retired else ([new], [f"edge:new:{s.name}"])
     moved = edge_connector_steps(
-        ctx, s, (_receivers(ctx) or [placeholder("mailbox_server")]) if retired else [new],
-        reason,
-        new_server_install_ids(ctx) if retired else [f"edge:new:{s.name}"],
+        ctx, s, takers or [placeholder("mailbox_server")], reason, ready,
         [] if retired else [f"edge:subscribe:{s.name}"])
     remove = make_step(
         ctx, "edge_2016", f"edge:remove:{s.name}", "decommission", Phase.DECOMMISSION,
@@ -154,11 +164,11 @@ def _propose_inbound(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     links: list[Link] = []
     for s in _leaving(ctx):
         if s.path is MigrationPath.DECOMMISSION:
-            step = _inbound(ctx, s, _receivers(ctx), None)
+            step = _inbound(ctx, s, *_receivers(ctx, s))
         else:
             subscribe = f"edge:subscribe:{s.name}"
             step = _inbound(ctx, s, [new_edge_name(ctx, s)],
-                            subscribe if subscribe in prior else None)
+                            [subscribe] if subscribe in prior else [])
         steps.append(step)
         links.append((f"edge:remove:{s.name}", Dependency(step.id)))
     # Mailbox servers that receive internet mail themselves hand it over the same way.

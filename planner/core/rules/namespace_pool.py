@@ -20,8 +20,8 @@ from planner.core.plan import MigrationPath
 from planner.core.rules.base import Context, ServerFacts
 from planner.core.rules.estate_facts import site_key
 
-__all__ = ["Candidate", "PoolChange", "final_pool", "grouped", "interim_pool", "pool_change",
-           "pool_today", "se_candidates", "target_sites"]
+__all__ = ["Candidate", "PoolChange", "choose", "final_pool", "grouped", "interim_pool",
+           "pool_change", "pool_today", "se_candidates", "target_sites"]
 
 # Newer versions rank higher: the namespace points at the newest that is there.
 _RANK = {"2016": 1, "2019": 2, "SE": 3}
@@ -93,7 +93,7 @@ def _newest(cands: Sequence[Candidate]) -> list[Candidate]:
     return [c for c in cands if c.rank == best[c.site]]
 
 
-def _choose(ctx: Context, cands: Sequence[Candidate], sites: set[str]) -> list[Candidate]:
+def choose(ctx: Context, cands: Sequence[Candidate], sites: set[str]) -> list[Candidate]:
     """The newest candidates in ``sites``; else in the Internet-facing sites; else in the
     first site that has any (the inventory holds no distances)."""
     at = [c for c in cands if c.site in sites]
@@ -126,7 +126,7 @@ def _interim(ctx: Context, today: Sequence[str]) -> tuple[str, ...]:
     staying = [s for s in _client_access(ctx) if s.path is not MigrationPath.DECOMMISSION]
     cands = [Candidate(s.name, site_key(s.server), _RANK[s.product])
              for s in (staying or _client_access(ctx))]
-    chosen = _choose(ctx, cands, target_sites(ctx, today))
+    chosen = choose(ctx, cands, target_sites(ctx, today))
     kept = [n for n in today if n not in leaving]
     return tuple(dict.fromkeys([*kept, *(c.name for c in chosen)]))
 
@@ -149,7 +149,7 @@ def final_pool(ctx: Context, today: Sequence[str],
     key = ("final_pool", tuple(today), id(se))  # asked per namespace and group; ``se`` is
     # the proposal's one tuple, kept alive by the memo, so its id stays its own
     if key not in ctx.memo:
-        ctx.memo[key] = tuple(_choose(ctx, se, target_sites(ctx, today)))
+        ctx.memo[key] = tuple(choose(ctx, se, target_sites(ctx, today)))
     return list(ctx.memo[key])
 
 

@@ -32,7 +32,7 @@ from planner.core.rules.namespace_pool import (
     se_candidates,
 )
 
-__all__ = ["namespace_step", "switch_waits_for"]
+__all__ = ["namespace_step", "se_servers", "switch_waits_for"]
 
 _RULE = "side_by_side_2016"  # the side-by-side rule proposes the switch
 
@@ -67,7 +67,7 @@ def _pool_change(ctx: Context, g: Group, ns: Namespace) -> tuple[PoolChange | No
     the steps after which those are ready (another group's configuration, an upgrade)."""
     today = pool_today(ctx, ns)
     before = interim_pool(ctx, today)
-    final = final_pool(ctx, today, _se_servers(ctx))
+    final = final_pool(ctx, today, se_servers(ctx))
     olds = {s.name for s in g.old}
     leave = [n for n in before if n in olds]
     own = [c for c in final if c.name in g.new]
@@ -92,7 +92,7 @@ def _leaving(ctx: Context) -> set[str]:
     return set(ctx.memo["sbs_leaving"])
 
 
-def _se_servers(ctx: Context) -> tuple[Candidate, ...]:
+def se_servers(ctx: Context) -> tuple[Candidate, ...]:
     """Every server that runs SE in the end (found once per proposal)."""
     if "se_servers" not in ctx.memo:
         new = [p for g in side_by_side_groups(ctx) for p in new_server_sites(ctx, g)]

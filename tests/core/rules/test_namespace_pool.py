@@ -138,3 +138,24 @@ def test_a_group_outside_the_internet_facing_sites_hands_its_pool_to_their_se_se
     assert all("Zeitz-SE01" not in s.command_in("en") for s in proposal.steps
                if s.kind == "namespace_switch")
     assert "autodiscover.saaletal.de/Autodiscover" in zeitz.command_in("en")
+
+
+def test_a_retired_edge_hands_its_mail_to_the_se_servers_of_its_site_only() -> None:
+    """Saaletal's Edge serves Gera: retired without a successor, its relay connector, relay
+    clients and internet mail go to the SE servers of Gera (the new one, once set up, and the
+    2019 server upgraded in place), not to every Mailbox server of the organization."""
+    inputs = load_inputs([ESTATES / "mailflow-saaletal" / "inventory.xlsx"])
+    proposal = propose(inputs.estate, inputs.settings, Decisions(paths={"SA-EDGE": "decommission"}),
+                       knowledge_for(inputs.settings))
+    steps = {s.id: s for s in proposal.steps}
+    created = re.findall(r"New-ReceiveConnector -Server (\S+) -Name 'Relay DMZ'",
+                         steps["edge:receive:SA-EDGE"].command_in("en"))
+    assert sorted(created) == ["Gera-SE01", "SA-EX19-G"]
+    inbound = steps["edge:inbound:SA-EDGE"]
+    for elsewhere in ("Jena-SE01", "Zeitz-SE01", "SA-EX19-Z"):
+        assert elsewhere not in inbound.title("en") + inbound.command_in("en")
+        assert all(elsewhere not in s.title("en") for s in proposal.steps
+                   if s.id.startswith("edge:relay:SA-EDGE"))
+    graph = step_graph(proposal.steps)
+    assert "sbs:config:Gera-SE01" in nx.ancestors(graph, inbound.id)
+    assert "sbs:config:Gera-SE01" in nx.ancestors(graph, "edge:receive:SA-EDGE")
