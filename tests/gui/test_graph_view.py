@@ -70,3 +70,33 @@ def test_fit_keeps_labels_readable_and_an_estate_arriving_later_fills_the_canvas
     drawn = view.scene.itemsBoundingRect()
     # the canvas is used: the drawing fills the width or the height of what is shown
     assert drawn.width() >= 0.8 * shown.width() or drawn.height() >= 0.8 * shown.height()
+
+
+def test_a_newer_estate_stops_the_older_graph_build_between_its_stages() -> None:
+    """A rebuild cancels the running one; the build asks between its stages and stops with
+    an error that is not a bug (nothing is logged or shown)."""
+    import pytest
+
+    from planner.core.graph import GraphCancelled, build_graph
+    from planner.core.log_file import is_bug
+    from planner.gui.views.graph import _graph_and_layout
+    from planner.gui.worker import Job
+    from planner.pipeline import knowledge_for
+
+    project = _mixed()
+    knowledge = knowledge_for(project.settings)
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) == 3
+
+    with pytest.raises(GraphCancelled) as stopped:
+        build_graph(project.estate, knowledge, cancelled)
+    assert len(asked) == 3 and not is_bug(stopped.value)
+    job = Job("graph")
+    job.cancel()
+    with pytest.raises(GraphCancelled):
+        _graph_and_layout(project.estate, knowledge, job)
+    graph, layout = _graph_and_layout(project.estate, knowledge, Job("graph"))
+    assert layout.nodes and graph.number_of_nodes()

@@ -9,12 +9,13 @@ Exchange Online judges. ``write_graphml`` saves that graph for inspection in yEd
 
 from __future__ import annotations
 
-from planner.core.graph.estate_graph import EstateGraph, build_graph, node_id
+from planner.core.graph.estate_graph import EstateGraph, GraphCancelled, build_graph, node_id
 from planner.core.graph.exo import is_exo_send_connector, without_repeats
 from planner.core.graph.graphml import write_graphml
 
 __all__ = [
     "EstateGraph",
+    "GraphCancelled",
     "build_graph",
     "is_exo_send_connector",
     "node_id",

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
+from planner.core.errors import PlannerError
 from planner.core.explanation import Message
 from planner.core.graph.exo import derive_judged
 from planner.core.knowledge import Knowledge
 from planner.core.model import ConnectorType, Estate, Finding, Severity
 from planner.core.outline import target_message
 
-__all__ = ["EstateGraph", "build_graph", "node_id"]
+__all__ = ["EstateGraph", "GraphCancelled", "build_graph", "node_id"]
 
 # Edge relations, from the depending node to the node it depends on or belongs to.
 IN_SITE = "in_site"  # server -> site
@@ -257,13 +258,26 @@ def _judged(b: _Builder, knowledge: Knowledge) -> tuple[frozenset[str], dict[str
     return judged, reasons
 
 
-def build_graph(estate: Estate, knowledge: Knowledge) -> EstateGraph:
-    """The estate as a typed graph with findings and the servers Exchange Online judges."""
+class GraphCancelled(PlannerError):
+    """The graph was no longer wanted (a newer estate replaced it); nothing to fix."""
+
+
+def build_graph(estate: Estate, knowledge: Knowledge,
+                cancelled: Callable[[], bool] | None = None) -> EstateGraph:
+    """The estate as a typed graph with findings and the servers Exchange Online judges.
+
+    ``cancelled`` is asked between the stages (a large estate takes seconds); when it says
+    True the build stops with :class:`GraphCancelled`.
+    """
     b = _Builder(estate)
     for step in (_add_servers_and_sites, _add_dags_and_databases, _add_connectors,
                  _add_relay_clients, _add_namespaces, _check_duplicates, _check_lonely_dags):
+        if cancelled is not None and cancelled():
+            raise GraphCancelled("graph build cancelled")
         step(b)
     judged, reasons = _judged(b, knowledge)
+    if cancelled is not None and cancelled():
+        raise GraphCancelled("graph build cancelled")
     _check_cycles(b)
     return EstateGraph(b.g, tuple(_unique(b.findings)), judged, reasons)
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.graph import build_graph
+from planner.core.graph import GraphCancelled, build_graph
 from planner.core.plan import MigrationPath
 from planner.core.vocabulary import COLOURS, ENTITIES, PATHS, Entity
 from planner.gui.document import Document
@@ -48,9 +48,15 @@ MIN_FIT_SCALE = 0.8  # below this the 9-pt labels are smaller than 7 pixels
 DRAW_SLICE = 1000  # nodes or lines drawn per turn of the event loop (under 0.1 s each)
 
 
-def _graph_and_layout(estate: Any, knowledge: Any) -> tuple[Any, GraphLayout]:
-    """The estate's graph and where its nodes go (pure: runs on the worker)."""
-    graph = build_graph(estate, knowledge).graph
+def _graph_and_layout(estate: Any, knowledge: Any, job: Any = None) -> tuple[Any, GraphLayout]:
+    """The estate's graph and where its nodes go (pure: runs on the worker). A newer
+    rebuild cancels ``job``: the build then stops at its next stage (GraphCancelled)."""
+    def cancelled() -> bool:
+        return bool(job is not None and job.cancelled)
+
+    graph = build_graph(estate, knowledge, cancelled).graph
+    if cancelled():
+        raise GraphCancelled("graph layout cancelled")
     return graph, layout_graph(graph)
 
 
@@ -190,7 +196,7 @@ class GraphView(QWidget):
         self._built_for = estate
         generation = self._generation
         self._job = self.document.runner.submit(
-            "graph", lambda: _graph_and_layout(estate, knowledge),
+            "graph", lambda job: _graph_and_layout(estate, knowledge, job),
             lambda result: self._start_drawing(generation, result),
             lambda exc, _trace: self._failed(generation, exc))
 
