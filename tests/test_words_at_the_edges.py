@@ -40,6 +40,13 @@ def test_no_language_branch_in_the_code() -> None:
 
 def test_no_colour_outside_the_vocabulary() -> None:
     assert _count(_HEX, _COLOURS) == {}
+    # the report's stylesheet and templates name the vocabulary's colour roles ($accent);
+    # icons are artwork and keep their own colours
+    styles = [p for pattern in ("*.css", "*.j2", "*.html", "*.qss")
+              for p in (ROOT / "resources").rglob(pattern)]
+    assert styles, "the report's stylesheet is where the house test expects it"
+    assert {p.name: _HEX.findall(p.read_text(encoding="utf-8")) for p in styles
+            if _HEX.search(p.read_text(encoding="utf-8"))} == {}
 
 
 def _vocabulary_labels() -> set[str]:

@@ -188,6 +188,10 @@ COLOURS: Mapping[str, str] = {
     "exchange_online": "#c62828",
     "exchange_online_tint": "#fdecea",
     "check": "#fff1b8",  # a soft "check this" behind a value the user should look at
+    "row_rule": "#c9d1da",  # lines between the report's table rows
+    "warn_cell": "#fff4e0",  # report cells: worth a look, bad, good
+    "bad_cell": "#fbe3e1",
+    "good_cell": "#e6f3ea",
 }
 # Findings by severity, and the red/amber/green of the state today.
 SEVERITIES: Mapping[str, Term] = _terms("severity", (

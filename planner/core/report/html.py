@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import lru_cache
+from string import Template
 
 import jinja2
 
@@ -15,6 +16,7 @@ from planner.core.plan import Plan
 from planner.core.replace_file import xml_legal
 from planner.core.report.context import ReportContext, build_context
 from planner.core.resources import resource_path
+from planner.core.vocabulary import COLOURS
 
 __all__ = ["TocEntry", "render_context_html", "render_report_html"]
 
@@ -70,12 +72,19 @@ def render_context_html(context: ReportContext, mode: str = "browser",
     numbers only after a first layout, so it passes an empty one first, then the real one.
     """
     env = _environment()
-    css = resource_path("report", "report.css").read_text(encoding="utf-8")
+    css = _stylesheet()
     values = {f.name: getattr(context, f.name) for f in fields(context)}
     # a cell's control character (Excel's _x000B_) would make the page ill-formed
     html = xml_legal(env.get_template("report.html.j2").render(**values, css=css, mode=mode,
                                                                toc=toc))
     return keep_names_whole(html) if mode == "qt" else html
+
+
+@lru_cache(maxsize=1)
+def _stylesheet() -> str:
+    """report.css with the vocabulary's colours filled in for its ``$role`` names."""
+    text = resource_path("report", "report.css").read_text(encoding="utf-8")
+    return Template(text).substitute(COLOURS)
 
 
 def render_report_html(plan: Plan, knowledge: Knowledge, lang: str,
