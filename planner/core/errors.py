@@ -18,6 +18,7 @@ __all__ = [
     "PlannerError",
     "ProjectFileError",
     "SettingsError",
+    "error_words",
 ]
 
 
@@ -66,3 +67,10 @@ class InfeasiblePlanError(PlannerError):
             self.problem = problem
             problem = catalogue("en").render(problem)  # English for logs and the terminal
         super().__init__(problem)
+
+
+def error_words(exc: BaseException, lang: str) -> str:
+    """A planner error for people in ``lang``: its ``problem`` message when it has one, else
+    its (English) text."""
+    problem = getattr(exc, "problem", None)
+    return catalogue(lang).render(problem) if isinstance(problem, Message) else str(exc)

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from planner.core.errors import error_words
 from planner.core.model import Finding
 from planner.core.plan import Plan
 from planner.core.project import Project, load_project, plan_is_current, save_project
@@ -52,6 +53,7 @@ from planner.core.settings import Decisions, Settings
 from planner.gui.crash_log import is_bug
 from planner.gui.edit import Edit
 from planner.gui.history import EditCommand, History
+from planner.gui.i18n import ui_language
 from planner.gui.worker import Job, Runner, SyncRunner, ThreadRunner
 
 if TYPE_CHECKING:  # the knowledge base loads with the first plan (start-up time)
@@ -400,7 +402,8 @@ class Document(QObject):
         self._job = None
         self._cancel = None
         self._set_busy(False)
-        summary = f"{type(exc).__name__}: {exc}" if is_bug(exc) else str(exc)
+        summary = (f"{type(exc).__name__}: {exc}" if is_bug(exc)
+                   else error_words(exc, ui_language()))
         self.planFailed.emit(summary)
         if is_bug(exc):
             self.bugRaised.emit(summary, trace)

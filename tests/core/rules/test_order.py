@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from planner.core.catalogue import catalogue
+from planner.core.errors import error_words
 from planner.core.explanation import message
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.order import StepCycleError, check_acyclic, drop_steps, sort_steps, waves
@@ -40,6 +41,7 @@ def test_a_cycle_names_the_steps_by_their_titles_in_the_readers_language() -> No
     assert "Kreis" in german and "cycle" not in german
     assert "lic" not in english.replace("licensing", "")  # no step id for people
     assert str(err.value) == english  # the terminal and the log read English
+    assert error_words(err.value, "de") == german  # the GUI says it in its language
 
 
 def test_waves_are_topological_generations() -> None:
