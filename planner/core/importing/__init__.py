@@ -184,7 +184,8 @@ def _import_inventory(paths: Sequence[Path], mapping: ColumnMapping | None,
     findings.extend(merge_findings)
     # a build Exchange Online's report shows exactly is no "update level unknown" (the plan
     # makes the same substitution; the imported estate keeps what the files say)
-    checked = precise_builds(estate, known)[0] if known is not None else estate
+    checked = precise_builds(estate, known)[0] if known is not None and estate.exo_reports \
+        else estate
     findings.extend(check_estate(checked, locations, known))
     result = ImportResult(estate, tuple(findings), tuple(mappings), settings, places)
     if paths and not result.read_anything and not result.has_errors:

@@ -129,6 +129,13 @@ def _column_cells(block: _Block, fspec: FieldSpec | None, header: str, values: l
     as_text = fspec is not None and fspec.kind == "text" and fspec.name not in SHAPED_TEXT
     texts = _texts(plain)
     totals = _total_texts(texts, block.syn.values.get("total_row", {})) if names else frozenset()
+    if as_text and max(map(len, texts), default=0) <= MAX_TEXT_CELL \
+            and not any(map(v.is_type_name, texts)):
+        # every cell is kept as its text: spread the texts over the rows a column at a time
+        text_of = dict(zip(distinct, texts, strict=True))
+        cells = list(map(text_of.__getitem__, keys))
+        return _Cells([t or None for t in cells], [()] * len(cells), list(map(bool, cells)),
+                      list(map(totals.__contains__, cells)))
     outcomes: dict[Any, tuple[Any, tuple[tuple[str, dict[str, Any]], ...], bool, bool]] = {}
     for key, value, text in zip(distinct, plain, texts, strict=True):
         if not text:

@@ -74,6 +74,7 @@ _REL_TAG = re.compile(r"<(?:\w+:)?Relationship\b([^>]*)>")
 _ATTR = re.compile(r"""([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _REF_LETTERS = re.compile(rb' r="\$?([A-Za-z]{1,8})')  # one per cell reference
 _REF_ROW = re.compile(rb' r="\$?[A-Za-z]{0,8}\$?(\d{1,12})')  # rows and cell references
+_CELL_OPEN = re.compile(rb"<c([ >/])")  # one-byte groups: no new object per cell
 _ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)((?:[\s/][^>]*)?)>")
 _R_ATTR = re.compile(rb"\sr\s*=\s*[\"']\$?([A-Za-z]{0,8})\$?(\d{1,12})")
 _SST_COUNT = re.compile(rb"\b(?:count|uniqueCount)\s*=\s*[\"'](\d{1,20})")
@@ -158,7 +159,7 @@ def _xlsx_sheet_cells(archive: zipfile.ZipFile, part: str) -> int:
     for chunk in _chunks(archive, part):
         # fast path: unprefixed tags, every cell with an r="A1" reference (as Excel writes)
         letters = _REF_LETTERS.findall(chunk)
-        tags = chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/>")
+        tags = len(_CELL_OPEN.findall(chunk))  # one scan for "<c ", "<c>" and "<c/>"
         prefixed = b":c" in chunk and any(p in chunk for p in (b":c ", b":c>", b":c/"))
         if tags != len(letters) or prefixed:
             rows, cols = _xlsx_positions(archive, part)  # prefixes, or cells without "r"
