@@ -30,8 +30,9 @@ def keep_with_next(doc: QTextDocument, page_height: float) -> None:
 
     Qt has no ``page-break-after: avoid`` and splits table rows across pages; after layout we
     look for a heading left alone at the foot of a page, a caption parted from its figure (or
-    a caption's last line on the next page) and a table row that crosses a page edge, and
-    move it to the next page. Each fix moves what follows, so we lay out again and repeat.
+    a caption's last line on the next page), a short table split over two pages and a table
+    row that crosses a page edge, and move it to the next page. Each fix moves what follows,
+    so we lay out again and repeat.
     """
     for _ in range(200):
         doc.documentLayout().documentSize()  # the layout is lazy: finish it first
@@ -40,7 +41,8 @@ def keep_with_next(doc: QTextDocument, page_height: float) -> None:
             fmt = parted.blockFormat()
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             QTextCursor(parted).setBlockFormat(fmt)
-        elif not _push_split_row(doc, page_height):
+        elif not _keep_short_table_whole(doc, page_height) \
+                and not _push_split_row(doc, page_height):
             return
 
 
@@ -88,6 +90,29 @@ def _text_height(table: QTextTable, row: int) -> float:
             block = block.next()
         tallest = max(tallest, height)
     return tallest
+
+
+# A table no taller than this part of a page is never split: split, it left one row under a
+# repeated header on a page of its own before the next chapter (relay clients, mixed, English).
+SHORT_TABLE = 0.3
+
+
+def _keep_short_table_whole(doc: QTextDocument, page_height: float) -> bool:
+    """Move the first short table that crosses a page edge to the next page, with its heading
+    and lead; False when no short table is split."""
+    for frame in doc.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable) or frame.rows() <= frame.format().headerRowCount():
+            continue
+        top, bottom = _row_extent(frame, 0)[0], _row_extent(frame, frame.rows() - 1)[1]
+        if int(top // page_height) == int((bottom - 1) // page_height) \
+                or top % page_height < page_height / 4:  # moved already, or would not fit
+            continue
+        padding = 2 * (frame.format().cellPadding() + frame.format().border())
+        height = sum(_text_height(frame, row) + padding for row in range(frame.rows()))
+        if height <= page_height * SHORT_TABLE:
+            _break_before_table(doc, frame, page_height)
+            return True
+    return False
 
 
 def _push_split_row(doc: QTextDocument, page_height: float) -> bool:

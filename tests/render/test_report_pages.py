@@ -70,3 +70,28 @@ def _blocks(doc: QTextDocument) -> list[QTextBlock]:
             found.append(block)
         block = block.next()
     return found
+
+
+SHORT_ROW = "<tr><td>{n}</td><td>row {n}</td></tr>"
+
+
+TALL_PAGE = 400.0  # the table is less than three tenths of it
+
+
+@pytest.mark.parametrize("lines", range(8, 30))
+def test_a_short_table_is_never_split(lines: int) -> None:
+    # split, a three-row table left one row under a repeated header on a page of its own
+    ensure_app()
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.setHtml("".join(f"<p>Filler line {i}</p>" for i in range(lines))
+                + "<h2>Short table</h2><table width='100%' cellpadding='2'><thead><tr>"
+                  "<th>No.</th><th>What</th></tr></thead>"
+                + "".join(SHORT_ROW.format(n=n) for n in range(3)) + "</table><p>After.</p>")
+    doc.setPageSize(QSizeF(300, TALL_PAGE))
+    keep_with_next(doc, TALL_PAGE)
+    table = next(f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable))
+    heading = next(b for b in _blocks(doc) if b.blockFormat().headingLevel())
+    pages = {int(text_top(doc, table.cellAt(row, 0).firstCursorPosition().block()) // TALL_PAGE)
+             for row in range(table.rows())}
+    assert pages == {int(text_top(doc, heading) // TALL_PAGE)}, lines
