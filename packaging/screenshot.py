@@ -51,6 +51,8 @@ def _grab(app: object, window: Any, page: str, args: argparse.Namespace) -> None
 
     view = window.show_page(page)
     if page == "graph" and args.select and hasattr(view, "select_node"):
+        # the graph is laid out on the worker and drawn in slices: select once it is there
+        _wait(app, lambda: args.select in getattr(view, "items", {}), 30)
         view.view.fit()
         view.select_node(args.select)
     _wait(app, lambda: False, 1.5)
@@ -95,6 +97,9 @@ def main() -> int:
         _grab(app, window, page, args)
     window.document.set_project(window.document.project)  # nothing unsaved: quit quietly
     window.close()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(30_000)  # as the app does: no job outlives it
     return 0
 
 
