@@ -110,6 +110,11 @@ class Catalogue:
         pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
         return format_decimal(value, pattern, locale=self.locale)
 
+    def decimal_symbol(self) -> str:
+        """The language's decimal mark: "." or ","."""
+        from babel.numbers import get_decimal_symbol  # start-up time: loaded on first use
+        return str(get_decimal_symbol(self.locale))
+
     def percent(self, fraction: float) -> str:
         """A share as the language writes it, whole percent: 0.69 is "69%" / "69 %"."""
         from babel.numbers import format_percent  # start-up time: loaded on first use

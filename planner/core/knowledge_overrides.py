@@ -15,6 +15,7 @@ from planner.core.date_values import as_date
 from planner.core.errors import KnowledgeError
 from planner.core.knowledge_files import BUILD_PATTERN, MINOR_OF
 from planner.core.knowledge_records import Fact, Stage
+from planner.core.typed_values import parse_bool, parse_number
 
 __all__ = ["NO_PASSING_BUILD", "STAGE_FIELDS", "override_baseline", "override_fact",
            "override_stage"]
@@ -28,14 +29,15 @@ _OLD_STAGE_WORDS = ("action_en", "action_de")
 
 
 def _as_bool(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in ("true", "yes", "ja", "1", "wahr"):
-        return True
-    if text in ("false", "no", "nein", "0", "falsch"):
-        return False
-    raise ValueError(f"{value!r} is not true/false")
+    try:
+        return parse_bool(value)  # the words the importer and the GUI accept
+    except ValueError:
+        raise ValueError(f"{value!r} is not true/false") from None
+
+
+def _as_number(value: Any) -> float:
+    """A number as TOML gives it, or as text a consultant typed ("1.234,5", "300")."""
+    return parse_number(value)
 
 
 def _as_date(value: Any) -> date:
@@ -52,12 +54,12 @@ def _coerce(original: Any, value: Any) -> Any:
     if isinstance(original, date):
         return _as_date(value)
     if isinstance(original, int) and not isinstance(value, bool):
-        number = float(value)
+        number = _as_number(value)
         if number != int(number):
             raise ValueError(f"{value!r} is not a whole number")
         return int(number)
     if isinstance(original, float) and not isinstance(value, bool):
-        number = float(value)
+        number = _as_number(value)
         if number < 0:
             raise ValueError(f"{value!r} is negative")
         return number

@@ -17,6 +17,7 @@ from planner.core.catalogue import FALLBACK, catalogue
 from planner.core.date_values import as_date
 from planner.core.errors import SettingsError
 from planner.core.explanation import Message, message
+from planner.core.typed_values import parse_bool
 
 __all__ = ["SettingsError", "Table", "day_name", "is_day_name", "to_toml"]
 
@@ -134,12 +135,10 @@ class Table:
         value = self.data.get(key)
         if value is None or isinstance(value, bool):
             return value
-        text = str(value).strip().casefold()
-        if text in ("true", "yes", "ja", "1"):
-            return True
-        if text in ("false", "no", "nein", "0"):
-            return False
-        raise self.wrong(key, "not_flag", value=_shown(value))
+        try:
+            return parse_bool(value)  # the words the importer and the GUI accept
+        except ValueError:
+            raise self.wrong(key, "not_flag", value=_shown(value)) from None
 
     def choice(self, key: str, choices: tuple[str, ...]) -> str | None:
         """One of a few texts (case-insensitive)."""

@@ -81,6 +81,9 @@ def test_cells_write_numbers_and_dates_as_the_interface_language_does(
         assert model.index(1, data_col).data() == "1,5"
         assert model.setData(model.index(1, data_col), "2,25")  # typed as it is shown
         assert doc.estate.servers[1].mailbox_data_gb == 2.25
+        # as the importer reads a cell (tests/core/test_typed_values.py): one number parser
+        assert model.setData(model.index(1, data_col), "1.234,5")
+        assert doc.estate.servers[1].mailbox_data_gb == 1234.5
         assert cell_text("first_seen", date(2026, 12, 7)) == "07.12.2026"
         assert cell_text("type", ConnectorType.EXO_INBOUND).startswith("Exchange Online")
     finally:

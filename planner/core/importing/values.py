@@ -7,8 +7,10 @@ or raises ``ValueError``; the caller turns that into a finding with the cell's l
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime
 from functools import lru_cache
+
+from planner.core.typed_values import MAX_VALUE_TEXT, cell_text, parse_bool, parse_number
 
 __all__ = [
     "canonical_build",
@@ -28,10 +30,6 @@ __all__ = [
     "unit_factor_from_header",
 ]
 
-_TRUE = {"yes", "y", "ja", "j", "true", "wahr", "x", "1", "✓", "✔", "virtual", "virtuell",
-         "vm", "enabled", "aktiv", "on"}
-_FALSE = {"no", "n", "nein", "false", "falsch", "0", "-", "physical", "physisch", "disabled",
-          "inaktiv", "off", "hardware", "bare metal"}
 _TYPE_NAME = re.compile(
     r"^(Deserialized\.)?(System\.Collections\.|System\.Object\[\]|System\.String\[\]|"
     r"Microsoft\.Exchange\.Data\.(MultiValuedProperty|[\w.]+\[\])|"
@@ -44,28 +42,9 @@ _SIZE = re.compile(r"\s*+([-+]?[.,']*+\d(?:[\d.,']|\s(?=\d))*+)\s*+([kmgtp]?b|by
                    re.IGNORECASE)
 _BYTES_IN_PARENS = re.compile(r"\(\s*+(\d(?:[\d.,']|\s(?=\d))*+)\s*+bytes?\s*+\)",
                               re.IGNORECASE)
-_NUMBER = re.compile(r"[-+]?[\d.,]++")
-_MAX_VALUE_TEXT = 200  # no number, size or date is longer; longer cells are not parsed
 _ADMIN_VERSION = re.compile(r"Version\s+(\d+)\.(\d+)\s*\(\s*Build\s+(\d+)\.(\d+)\s*\)",
                             re.IGNORECASE)
 _DOTTED_BUILD = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{1,4})\.(\d{1,4})(?![\d.])")
-
-
-def cell_text(raw: object) -> str:
-    """The cell as trimmed text; integral floats lose their ``.0``, dates become ISO."""
-    if type(raw) is str:  # the common case first: this runs for every cell
-        return (raw.replace("\u00a0", " ") if "\u00a0" in raw else raw).strip()
-    if raw is None:
-        return ""
-    if isinstance(raw, bool):
-        return "yes" if raw else "no"
-    if isinstance(raw, float):
-        return str(int(raw)) if raw.is_integer() else repr(raw)
-    if isinstance(raw, datetime):
-        return raw.date().isoformat() if raw.time() == time() else raw.isoformat(" ")
-    if isinstance(raw, date):
-        return raw.isoformat()
-    return str(raw).replace("\u00a0", " ").strip()
 
 
 def is_type_name(text: str) -> bool:
@@ -74,39 +53,7 @@ def is_type_name(text: str) -> bool:
     return text[:1] in ("S", "M", "D") and "." in text and bool(_TYPE_NAME.match(text))
 
 
-def parse_bool(raw: object) -> bool:
-    """yes/no in English and German, x, 1/0, true/false, virtual/physical."""
-    key = cell_text(raw).lower()
-    if key in _TRUE:
-        return True
-    if key in _FALSE:
-        return False
-    raise ValueError(key)
 
-
-def parse_number(raw: object, decimal_comma: bool = False) -> float:
-    """A number written as 1234.5, 1,234.5, 1.234,5, 1234,5 or 1 234."""
-    if isinstance(raw, int | float) and not isinstance(raw, bool):
-        return float(raw)
-    text = cell_text(raw).replace(" ", "").replace("'", "")
-    if len(text) > _MAX_VALUE_TEXT or not _NUMBER.fullmatch(text) or not any(
-            c.isdigit() for c in text):
-        raise ValueError(text[:_MAX_VALUE_TEXT])
-    last_comma, last_dot = text.rfind(","), text.rfind(".")
-    if last_comma >= 0 and last_dot >= 0:  # both: the later one is the decimal mark
-        if last_comma > last_dot:
-            text = text.replace(".", "").replace(",", ".")
-        else:
-            text = text.replace(",", "")
-    elif last_comma >= 0:
-        # "1,2" is a decimal comma; "1,234" with exactly three digits is a thousands comma
-        # unless the table is German.
-        groups = text.split(",")
-        thousands = len(groups) > 2 or (len(groups[-1]) == 3 and not decimal_comma)
-        text = text.replace(",", "") if thousands else text.replace(",", ".")
-    elif last_dot >= 0 and (text.count(".") > 1 or (decimal_comma and len(text) - last_dot == 4)):
-        text = text.replace(".", "")  # German thousands dots: 1.234 or 1.234.567
-    return float(text)
 
 
 def parse_int(raw: object, decimal_comma: bool = False) -> int:
@@ -129,8 +76,8 @@ def parse_size_gb(raw: object, decimal_comma: bool = False, unit_factor: float =
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         return round(float(raw) * unit_factor, 3)
     text = cell_text(raw)
-    if len(text) > _MAX_VALUE_TEXT:
-        raise ValueError(text[:_MAX_VALUE_TEXT])
+    if len(text) > MAX_VALUE_TEXT:
+        raise ValueError(text[:MAX_VALUE_TEXT])
     exact = _BYTES_IN_PARENS.search(text)
     if exact:  # Exchange's DatabaseSize string: the byte count is the precise part
         return round(parse_number(exact.group(1)) / 1024**3, 3)
@@ -162,7 +109,7 @@ def parse_date(raw: object) -> date:
         return raw.date()
     if isinstance(raw, date):
         return raw
-    text = cell_text(raw)[:_MAX_VALUE_TEXT]
+    text = cell_text(raw)[:MAX_VALUE_TEXT]
     head = re.split(r"[ T]", text, maxsplit=1)[0]
     for fmt in _DATE_FORMATS:
         try:

@@ -34,6 +34,7 @@ from planner.core.model import (
     Site,
 )
 from planner.core.plan import MigrationPath, ServerAssessment
+from planner.core.typed_values import parse_bool, parse_number
 from planner.core.vocabulary import COLOURS, PATHS, PRODUCTS
 from planner.gui.document import Document
 from planner.gui.edit import Edit, update_decisions
@@ -107,16 +108,13 @@ def _parse(hint: Any, text: str) -> Any:
     if typing.get_origin(base) is tuple or base is tuple:
         return tuple(p.strip() for p in text.replace(",", ";").split(";") if p.strip())
     if base is bool:
-        lowered = text.lower()
-        if lowered in {"yes", "ja", "true", "1", "✓", "x"}:
-            return True
-        if lowered in {"no", "nein", "false", "0", "–", "-"}:
-            return False
-        raise ValueError(text)
-    if base is int:
-        return int(text)
-    if base is float:
-        return float(text.replace(",", "."))
+        return parse_bool(text)  # the words the importer and the settings accept
+    if base in (int, float):
+        # as the importer reads a cell: 1.234,5 and 1,234.5; "1,5" in either language
+        number = parse_number(text, texts().decimal_symbol() == ",")
+        if base is int and not number.is_integer():
+            raise ValueError(text)
+        return int(number) if base is int else number
     if base is str:
         return text
     raise ValueError(text)  # enums, dates: not edited in the table

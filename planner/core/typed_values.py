@@ -1,0 +1,73 @@
+"""Values as people type them, read the same everywhere: yes/no words and numbers.
+
+One parser for each, used by the importer (cells), the knowledge overrides and settings
+(text in a project's TOML), and the GUI's editable tables, so "ja", "x" and "1.234,5" mean the
+same wherever a consultant writes them. Every parser raises ``ValueError`` on text that is
+not such a value; the caller says where it was.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+__all__ = ["MAX_VALUE_TEXT", "cell_text", "parse_bool", "parse_number"]
+
+_TRUE = {"yes", "y", "ja", "j", "true", "wahr", "x", "1", "✓", "✔", "virtual", "virtuell",
+         "vm", "enabled", "aktiv", "on"}
+_FALSE = {"no", "n", "nein", "false", "falsch", "0", "-", "–", "physical", "physisch", "disabled",
+          "inaktiv", "off", "hardware", "bare metal"}
+_NUMBER = re.compile(r"[-+]?[\d.,]++")
+MAX_VALUE_TEXT = 200  # no number, size or date is longer; longer cells are not parsed
+
+
+def cell_text(raw: object) -> str:
+    """The cell as trimmed text; integral floats lose their ``.0``, dates become ISO."""
+    if type(raw) is str:  # the common case first: this runs for every cell
+        return (raw.replace("\u00a0", " ") if "\u00a0" in raw else raw).strip()
+    if raw is None:
+        return ""
+    if isinstance(raw, bool):
+        return "yes" if raw else "no"
+    if isinstance(raw, float):
+        return str(int(raw)) if raw.is_integer() else repr(raw)
+    if isinstance(raw, datetime):
+        return raw.date().isoformat() if raw.time() == time() else raw.isoformat(" ")
+    if isinstance(raw, date):
+        return raw.isoformat()
+    return str(raw).replace("\u00a0", " ").strip()
+
+
+def parse_bool(raw: object) -> bool:
+    """yes/no in English and German, x, 1/0, true/false, virtual/physical."""
+    key = cell_text(raw).lower()
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    raise ValueError(key)
+
+
+def parse_number(raw: object, decimal_comma: bool = False) -> float:
+    """A number written as 1234.5, 1,234.5, 1.234,5, 1234,5 or 1 234."""
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return float(raw)
+    text = cell_text(raw).replace(" ", "").replace("'", "")
+    if len(text) > MAX_VALUE_TEXT or not _NUMBER.fullmatch(text) or not any(
+            c.isdigit() for c in text):
+        raise ValueError(text[:MAX_VALUE_TEXT])
+    last_comma, last_dot = text.rfind(","), text.rfind(".")
+    if last_comma >= 0 and last_dot >= 0:  # both: the later one is the decimal mark
+        if last_comma > last_dot:
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    elif last_comma >= 0:
+        # "1,2" is a decimal comma; "1,234" with exactly three digits is a thousands comma
+        # unless the table is German.
+        groups = text.split(",")
+        thousands = len(groups) > 2 or (len(groups[-1]) == 3 and not decimal_comma)
+        text = text.replace(",", "") if thousands else text.replace(",", ".")
+    elif last_dot >= 0 and (text.count(".") > 1 or (decimal_comma and len(text) - last_dot == 4)):
+        text = text.replace(".", "")  # German thousands dots: 1.234 or 1.234.567
+    return float(text)
