@@ -59,7 +59,7 @@ def test_an_open_clock_runs_on_through_a_pause() -> None:
 
 def test_a_fact_no_code_reads_is_marked_and_changes_nothing(knowledge: Knowledge) -> None:
     fact = knowledge.facts["policy.pause_can_end_early"]
-    assert fact.documentation and "Documentation only" in fact.note
+    assert fact.documentation and "Documentation only" in fact.remark("en")
     assert _plan({"policy.pause_can_end_early": True}) == _plan({})
 
 
