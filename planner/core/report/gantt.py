@@ -9,6 +9,7 @@ keeps the part that tells it from its neighbours ("… batch 2/3").
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -116,16 +117,32 @@ def _cut(text: str, width: float, size: float) -> str:
     return text.rstrip() + "…"
 
 
+def _fitted_titles(part: list[_Row], words: Wording) -> list[str]:
+    """Each step row's title cut to the label column so that rows with different titles read
+    differently; "" for a phase row."""
+    titles = _titles(part, words)
+    neighbours = tuple(t for t in titles if t)  # every row: move batches are not adjacent
+    widths = [TASK_W - 12 - text_width(f"{r.item.number}  ", LABEL_SIZE) if r.item else 0.0
+              for r in part]
+    fitted = [fit_label(t, neighbours, w) if t else "" for t, w in zip(titles, widths,
+                                                                         strict=True)]
+    seen = Counter(fitted)
+    for i, label in enumerate(fitted):
+        # two titles alike at both ends ("HealthChecker … of X and Y" before and after the
+        # upgrade): keep their openings, where they differ
+        if label and seen[label] > 1 and label != titles[i]:
+            fitted[i] = _cut(titles[i], widths[i], LABEL_SIZE)
+    return fitted
+
+
 def _row_items(row: _Row, y: float, axis: TimeAxis, words: Wording,
-               neighbours: tuple[str, ...] = ()) -> list[Item]:
+               title: str = "") -> list[Item]:
     colour = PHASE_COLOURS[row.phase]
     if row.item is None:
         return [Label(2, y, TASK_W - 4, ROW_H, phase_title(row.phase, words.lang), 7.0,
                       colour, bold=True)]
     numbered = row.item
     number = f"{numbered.number}  "
-    title = fit_label(numbered.step.title(words.lang), neighbours,
-                      TASK_W - 12 - text_width(number, LABEL_SIZE))
     items: list[Item] = [Label(8, y, TASK_W - 10, ROW_H, number + title, LABEL_SIZE)]
     dated = numbered.dated
     if dated is None:
@@ -189,13 +206,12 @@ def _part_figure(plan: Plan, part: list[_Row], index: int, words: Wording,
         left, width = axis.span(pause.start, pause.end)
         items.append(Box(left, body_top, width, body_bottom - body_top, PAUSE_COLOUR))
     items += axis.draw_months_and_weeks(0, HEAD_H, body_bottom, words)
-    titles = _titles(part, words)
+    titles = _fitted_titles(part, words)
     for i, row in enumerate(part):
         y = body_top + i * ROW_H
         if i % 2 == 0:
             items.insert(0, Box(0, y, FIGURE_WIDTH, ROW_H, COLOURS["panel"]))
-        neighbours = tuple(t for t in titles[max(i - 1, 0):i + 2] if t)
-        items += _row_items(row, y, axis, words, neighbours)
+        items += _row_items(row, y, axis, words, titles[i])
     items += _links(part, axis, body_top)
     if today is not None and first <= today <= last:
         x = axis.x(today)
