@@ -15,7 +15,15 @@ from planner.core.edits.decisions import (
     pin_step,
     set_path,
 )
-from planner.core.edits.scenarios import export_choice
+from planner.core.edits.scenarios import (
+    add_scenario,
+    choose_for_export,
+    delete_scenario,
+    export_choice,
+    rename_scenario,
+    switch_to_scenario,
+    update_scenario,
+)
 from planner.core.errors import InputError
 from planner.core.project import Project, Scenario, plan_is_current
 from planner.core.settings import Decisions, Settings
@@ -54,3 +62,27 @@ def test_a_plan_made_with_other_knowledge_is_not_current() -> None:
     assert plan.knowledge_as_of is not None
     assert plan_is_current(plan, *args) and plan_is_current(plan, *args, plan.knowledge_as_of)
     assert not plan_is_current(plan, *args, date(2099, 1, 1))
+
+
+def test_scenarios_are_edited_in_the_core_without_qt() -> None:
+    """Duplicate, switch, update, rename, choose for export, delete: plain functions on a
+    project, each leaving the old project as it was (undo keeps it)."""
+    plan = sample_plan("small")
+    project = Project(estate=plan.estate, settings=plan.settings, decisions=plan.decisions,
+                      plan=plan)
+    saved = add_scenario(project, " Base ", plan)
+    assert [s.name for s in saved.scenarios] == ["Base"] and saved.scenarios[0].plan is plan
+    assert add_scenario(saved, "Base", plan) is saved and add_scenario(saved, " ") is saved
+    later = replace(saved, settings=replace(plan.settings, start=date(2027, 3, 1)))
+    assert update_scenario(later, "Base").scenarios[0].settings == later.settings
+    assert update_scenario(later, "Base", plan).scenarios[0].plan is None  # not its plan
+    back = switch_to_scenario(later, "Base")
+    assert back.settings == plan.settings and back.plan is plan  # its stored plan fits
+    chosen = choose_for_export(later, "Base")
+    assert export_choice(chosen)[1] == plan.settings
+    renamed = rename_scenario(chosen, "Base", "Option A")
+    assert renamed.active_scenario == "Option A" and export_choice(renamed)[0] is plan
+    assert choose_for_export(renamed, "Option A").active_scenario == ""  # chosen again: own
+    gone = delete_scenario(renamed, "Option A")
+    assert gone.scenarios == () and gone.active_scenario == ""
+    assert [s.name for s in saved.scenarios] == ["Base"]  # the old project is untouched

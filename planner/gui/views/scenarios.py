@@ -9,7 +9,6 @@ exports and the report use that scenario. Every change is undoable.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -36,7 +35,16 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.booked_time import consultant_days
-from planner.core.edits.scenarios import scenario_plan
+from planner.core.edits.scenarios import (
+    add_scenario,
+    choose_for_export,
+    delete_scenario,
+    free_name,
+    rename_scenario,
+    scenario_plan,
+    switch_to_scenario,
+    update_scenario,
+)
 from planner.core.plan import Plan
 from planner.core.project import Project, Scenario, plan_is_current
 from planner.gui.edit import Edit
@@ -262,6 +270,9 @@ class ScenariosView(QWidget):
     def _edit(self, text: Any, change: Any) -> None:
         self.document.apply(Edit(text, change))
 
+    def _current_plan(self) -> Plan | None:
+        return self.document.plan if self.document.plan_is_current else None
+
     def duplicate_current(self, name: str | None = None) -> None:
         """Save the current plan as a new named scenario."""
         if not isinstance(name, str):
@@ -269,38 +280,28 @@ class ScenariosView(QWidget):
                                             self.tr("Name of the scenario:"))
             if not ok:
                 return
-        name = name.strip()
-        existing = {s.name for s in self.document.project.scenarios}
-        if not name or name in existing:
+        name = free_name(self.document.project, name)
+        if not name:
             return
-        plan = self.document.plan if self.document.plan_is_current else None
-        scenario = Scenario(name, self.document.settings, self.document.decisions, plan)
+        plan = self._current_plan()
         self._edit(lambda: _tr("Add scenario {name}").format(name=name),
-                   lambda p: replace(p, scenarios=(*p.scenarios, scenario)))
+                   lambda p: add_scenario(p, name, plan))
         self.select(name)
 
     def switch_to_selected(self) -> None:
         """Load the selected scenario's settings and decisions into the current plan."""
         name = self.selected_name()
-        scenario = next((s for s in self.document.project.scenarios if s.name == name), None)
-        if scenario is None:
+        if not any(s.name == name for s in self.document.project.scenarios):
             return
-        plan = scenario_plan(self.document.project, scenario) or self._plans.get(name)
-
-        def change(p: Project) -> Project:
-            fits = plan_is_current(plan, p.estate, scenario.settings, scenario.decisions)
-            return replace(p, settings=scenario.settings, decisions=scenario.decisions,
-                           plan=plan if fits else p.plan)
-
-        self._edit(lambda: _tr("Switch to scenario {name}").format(name=name), change)
+        made = self._plans.get(name)  # a plan made for the comparison, when it has none
+        self._edit(lambda: _tr("Switch to scenario {name}").format(name=name),
+                   lambda p: switch_to_scenario(p, name, made))
 
     def save_current_into_selected(self) -> None:
         """Overwrite the selected scenario with the current settings, decisions and plan."""
-        name = self.selected_name()
-        settings, decisions = self.document.settings, self.document.decisions
-        plan = self.document.plan if self.document.plan_is_current else None
-        self._replace_scenario(name, lambda: _tr("Update scenario {name}").format(name=name),
-                               lambda s: Scenario(s.name, settings, decisions, plan))
+        name, plan = self.selected_name(), self._current_plan()
+        self._edit(lambda: _tr("Update scenario {name}").format(name=name),
+                   lambda p: update_scenario(p, name, plan))
 
     def rename_selected(self, new_name: str | None = None) -> None:
         """Give the selected scenario another name."""
@@ -310,37 +311,21 @@ class ScenariosView(QWidget):
                                                 self.tr("New name:"), text=old)
             if not ok:
                 return
-        new_name = new_name.strip()
-        if not new_name or new_name in {s.name for s in self.document.project.scenarios}:
+        new_name = free_name(self.document.project, new_name)
+        if not new_name:
             return
-        self._replace_scenario(old, lambda: _tr("Rename scenario {name}").format(name=old),
-                               lambda s: replace(s, name=new_name), rename_to=new_name)
+        self._edit(lambda: _tr("Rename scenario {name}").format(name=old),
+                   lambda p: rename_scenario(p, old, new_name))
         self.select(new_name)
 
     def delete_selected(self) -> None:
         """Remove the selected scenario (undoable)."""
         name = self.selected_name()
-
-        def change(p: Project) -> Project:
-            active = "" if p.active_scenario == name else p.active_scenario
-            return replace(p, scenarios=tuple(s for s in p.scenarios if s.name != name),
-                           active_scenario=active)
-
-        self._edit(lambda: _tr("Delete scenario {name}").format(name=name), change)
+        self._edit(lambda: _tr("Delete scenario {name}").format(name=name),
+                   lambda p: delete_scenario(p, name))
 
     def use_selected_for_export(self) -> None:
         """Make exports and the report use the selected scenario (again: the current plan)."""
         name = self.selected_name()
-        if name == self.document.project.active_scenario:
-            name = ""
         self._edit(lambda: _tr("Choose scenario for export"),
-                   lambda p: replace(p, active_scenario=name))
-
-    def _replace_scenario(self, name: str, text: Any, change: Any,
-                          rename_to: str | None = None) -> None:
-        def apply(p: Project) -> Project:
-            scenarios = tuple(change(s) if s.name == name else s for s in p.scenarios)
-            active = rename_to if rename_to and p.active_scenario == name else p.active_scenario
-            return replace(p, scenarios=scenarios, active_scenario=active)
-
-        self._edit(text, apply)
+                   lambda p: choose_for_export(p, name))
