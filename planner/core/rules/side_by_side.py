@@ -32,6 +32,7 @@ from planner.core.rules.groups import (
     side_by_side_groups,
 )
 from planner.core.rules.inplace import latest_se_build
+from planner.core.rules.legacy2013 import move_target
 from planner.core.rules.licensing import LICENSE
 from planner.core.rules.moves import gb_value
 from planner.core.rules.namespace import no_namespaces_finding
@@ -211,11 +212,19 @@ def _receive_step(ctx: Context, g: Group, after: str | list[str],
 
 
 def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
-    # Relay clients a 2013 server handed to this group move once more, after that re-point.
     est, olds = ctx.estate, [s.server for s in (*g.old, *g.inherits)]
     receives = [c for s in olds for c in receive_connectors_of(est, s)]
-    clients = list(dict.fromkeys(r for s in olds for r in relay_clients_of(est, s)))
-    unknown = unknown_relays(ctx, olds)  # admitted by a custom connector, no client known
+    own = [s.server for s in g.old]
+    clients = list(dict.fromkeys(r for s in own for r in relay_clients_of(est, s)))
+    unknown = unknown_relays(ctx, own)  # admitted by a custom connector, no client known
+    for old in g.inherits:
+        # Relay clients a 2013 server handed to this group move once more (SE cannot be
+        # installed while 2013 exists, and no server that stays took them): from the member
+        # that took them and its copy of the 2013 connector, not from the removed server.
+        via = move_target(ctx, old)
+        name = via.name if via is not None else old.name
+        clients += [replace(rc, server=name) for rc in relay_clients_of(est, old.server)]
+        unknown += [replace(u, servers=(name,)) for u in unknown_relays(ctx, [old.server])]
     recv = _receive_step(ctx, g, after, receives)
     out = [recv] if recv else []
     if clients or unknown:

@@ -165,3 +165,16 @@ def test_a_retired_edges_relay_moves_to_the_mailbox_servers() -> None:
     relays = [s.id for s in p.steps if s.id.startswith("edge:relay:MB-EDGE16:")]
     assert relays and all(r in nx.ancestors(g, "edge:remove:MB-EDGE16") for r in relays)
     assert "sbs:install:MB-EX16-01-SE" in nx.ancestors(g, receive.id)
+
+
+def test_a_relay_the_2013_server_handed_over_moves_on_from_the_server_that_took_it() -> None:
+    """No server outlives 2013 here except the 2016 DAG, which SE replaces later, so the
+    scale's address moves twice (SE cannot be installed while 2013 exists); the second time
+    from MB-EX16-01 and its copy of 'Relay Waage', not from the removed MB-EX13."""
+    first = _relays("legacy:relay:MB-EX13:")["unknown-10.30.7.40"].command_in("en")
+    assert "from MB-EX13 to MB-EX16-01" in first
+    second = _relays("sbs:relay:MB-DAG16:")["unknown-10.30.7.40"]
+    for text in (second.command_in("en"), second.why("en")):
+        assert "MB-EX13" not in text, text
+    assert "Set-ReceiveConnector 'MB-EX16-01\\Relay Waage'" in second.command_in("en")
+    assert "from MB-EX16-01 to MB-EX16-01-SE" in second.command_in("en")
