@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from planner.core.errors import SettingsError
 from planner.core.knowledge import load_knowledge
 from planner.core.settings import Settings
 from planner.gui.dialogs.overrides_model import OverridesModel, fact_rows
@@ -123,7 +124,7 @@ def test_an_unknown_stored_country_is_shown_as_it_is_and_refused(qtbot):
     region = page.region
     assert region.country_box.currentText() == "GX" and region.country() is None
     assert region.note.text()
-    with pytest.raises(ValueError):
+    with pytest.raises(SettingsError):
         page.apply_to(Settings())
 
 
@@ -142,3 +143,19 @@ def test_move_batches_can_be_completed_in_a_maintenance_window(qtbot, monkeypatc
     assert again.calendar_page.complete_moves.isChecked()
     doc.undo_stack.undo()
     assert not doc.settings.complete_moves_in_window
+
+
+def test_a_value_error_from_a_bug_is_not_shown_as_bad_settings(qtbot, monkeypatch, warnings):
+    """A page says what the consultant can fix as a SettingsError; a ValueError from inside
+    the code is a bug, not a settings warning (the worker's bug report takes it)."""
+    doc = fake_document(monkeypatch)
+    dialog = SettingsDialog(doc)
+    qtbot.addWidget(dialog)
+
+    def broken(settings):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(dialog.calendar_page, "apply_to", broken)
+    with pytest.raises(ValueError, match="a bug"):
+        dialog.accept()
+    assert warnings == []

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.errors import SettingsError
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate
 from planner.core.settings import Settings
+from planner.core.typed_values import parse_number
 from planner.gui.dialogs.overrides_model import OverridesModel, fact_rows
 from planner.gui.dialogs.settings_pages import EditableTable, to_date, to_qdate
-from planner.gui.i18n import ui_language
+from planner.gui.i18n import texts, ui_language
 
 __all__ = ["DurationsPage", "EnforcementPage", "OverridesPage"]
 
@@ -197,16 +199,16 @@ class DurationsPage(QWidget):
             kind_item = self.table.item(row, 0)
             kind = kind_item.text() if kind_item else ""
             item = self.table.item(row, 3)
-            text = (item.text() if item else "").strip().replace(",", ".")
+            text = (item.text() if item else "").strip()
             if not text:
                 continue
-            try:
-                value = float(text)
+            try:  # as every table of the planner reads a number (1,5; 1.234,5)
+                value = parse_number(text, texts().decimal_symbol() == ",")
             except ValueError as exc:
-                raise ValueError(self.tr("Duration of {kind} is not a number: {text}").format(
-                    kind=kind, text=text)) from exc
+                raise SettingsError(self.tr("Duration of {kind} is not a number: {text}")
+                                    .format(kind=kind, text=text)) from exc
             if value <= 0:
-                raise ValueError(self.tr("Duration of {kind} must be positive.").format(
+                raise SettingsError(self.tr("Duration of {kind} must be positive.").format(
                     kind=kind))
             durations[kind] = value
         throughput = self.throughput.value() or None

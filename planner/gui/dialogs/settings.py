@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.errors import PlannerError
+from planner.core.errors import PlannerError, error_words
 from planner.core.knowledge import load_knowledge
 from planner.core.settings import Settings
 from planner.gui.dialogs.enforcement_page import DurationsPage, EnforcementPage, OverridesPage
 from planner.gui.dialogs.screen_fit import fit_to_screen
 from planner.gui.dialogs.settings_pages import CalendarPage, ConsultantsPage, ProjectPage
+from planner.gui.i18n import ui_language
 from planner.gui.rich_text import literal
 from planner.gui.views.planning_edits import submit
 
@@ -62,7 +63,7 @@ class SettingsDialog(QDialog):
         box.addWidget(buttons)
 
     def new_settings(self) -> Settings:
-        """The settings as the pages now say (ValueError/KnowledgeError when unusable)."""
+        """The settings as the pages now say (a SettingsError/KnowledgeError when unusable)."""
         settings: Settings = self.document.settings
         for page in (self.project_page, self.calendar_page, self.consultants_page,
                      self.enforcement_page, self.overrides_page, self.durations_page):
@@ -74,8 +75,9 @@ class SettingsDialog(QDialog):
         """Apply the settings as one undoable edit, or say what is wrong and stay open."""
         try:
             settings = self.new_settings()
-        except (ValueError, PlannerError) as exc:  # pages say ValueError; the core its own
-            QMessageBox.warning(self, self.tr("Settings"), literal(str(exc)))
+        except PlannerError as exc:  # what the consultant can fix; anything else is a bug
+            QMessageBox.warning(self, self.tr("Settings"),
+                                literal(error_words(exc, ui_language())))
             return
         if settings != self.document.settings:
             submit(self.document, self.tr("Change settings"), settings=settings)

@@ -1,7 +1,7 @@
 """Settings dialog pages: the project, the calendar (freezes, maintenance days), consultants.
 
 Each page is built from a :class:`~planner.core.settings.Settings` and gives back a changed
-copy with ``apply_to(settings)``; it raises ``ValueError`` with a readable message when the
+copy with ``apply_to(settings)``; it raises ``SettingsError`` with a readable message when the
 input cannot be used.
 """
 
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.errors import SettingsError
 from planner.core.settings import (
     DEFAULT_NEW_SERVER_PATTERN,
     Consultant,
@@ -202,12 +203,12 @@ class ProjectPage(QWidget):
         """The settings with this page's values."""
         country, subdivision = self.region.country(), self.region.subdivision()
         if country is None or subdivision is None:
-            raise ValueError(self.region.problem())
+            raise SettingsError(self.region.problem())
         pattern = self.new_server_pattern.text().strip() or DEFAULT_NEW_SERVER_PATTERN
         try:
             check_new_server_pattern(pattern)
         except ValueError as exc:
-            raise ValueError(self.tr(
+            raise SettingsError(self.tr(
                 "The names of new servers may use {old}, {site}, {n} and {i}, not: ")
                 + pattern) from exc
         return replace(
@@ -258,7 +259,7 @@ class CalendarPage(QWidget):
         freezes = []
         for start, end, name in self.freezes.rows():
             if end < start:
-                raise ValueError(self.tr("A freeze ends before it starts: {name}").format(
+                raise SettingsError(self.tr("A freeze ends before it starts: {name}").format(
                     name=name or start.isoformat()))
             freezes.append(Freeze(start, end, str(name or "")))
         days = tuple(k for k, box in self.window_days.items() if box.isChecked())
@@ -293,9 +294,9 @@ class ConsultantsPage(QWidget):
             try:
                 absent = parse_ranges(str(absences or ""))
             except ValueError as exc:
-                raise ValueError(self.tr("Absence of {name} not understood: {text}").format(
+                raise SettingsError(self.tr("Absence of {name} not understood: {text}").format(
                     name=name, text=str(exc))) from exc
             people.append(Consultant(str(name).strip(), max(1, min(5, int(days or 5))), absent))
         if not people:
-            raise ValueError(self.tr("At least one consultant is needed."))
+            raise SettingsError(self.tr("At least one consultant is needed."))
         return replace(settings, consultants=tuple(people))
