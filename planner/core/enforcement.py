@@ -6,10 +6,9 @@ table by the days counted so far. The clock stops on the day the server leaves E
 Online's view (its cutover). Dates Exchange Online reported (or the consultant recorded from
 its report) are facts and are used as they stand, even years before the plan; only an
 estimated date (from the baseline) is never earlier than the policy start. Where the
-report's blocking, throttling or next-stage date says the clock runs differently from the
-stage table, the report's latest stage date wins for that server (``Detection.clock_start``).
-Pauses before the plan start are not known by date, so the clock assumes none happened
-before the plan start.
+report dates a stage's start (throttling, blocking, the next stage), that stage begins on
+the report's day, piece by piece (:mod:`planner.core.stage_timeline`). Pauses before the
+plan start are not known by date, so the clock assumes none happened before the plan start.
 """
 
 from __future__ import annotations
@@ -17,28 +16,27 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from planner.core.build_lifecycle import fell_below_baseline_on
 from planner.core.builds import identify
 from planner.core.errors import InputError
 from planner.core.knowledge import EnforcementPolicy, Knowledge
 from planner.core.model import Estate, ExoReport, Server
-from planner.core.plan import Exposure, Pause
+from planner.core.plan import Exposure, Pause, StageAnchor
 from planner.core.settings import Settings
+from planner.core.stage_timeline import StageTimeline, reported_stages, stage_thresholds
 
 __all__ = [
     "DayStage",
     "Detection",
     "DetectionIndex",
-    "ReportedDate",
     "daily_stages",
-    "disagrees",
     "first_detection",
-    "implied_clock",
     "paused_days",
-    "reported_dates",
     "stage_thresholds",
     "summarise_exposure",
+    "timeline",
 ]
 
 
@@ -57,21 +55,17 @@ class Detection:
 
     day: date
     source: str  # "exo_report" | "settings" | "baseline"
-    clock_start: date | None = None  # day 0 of the stage table when the report's dates say so
-
-    @property
-    def clock(self) -> date:
-        """Day 0 of the stage clock: the report's implied start, else first detection."""
-        return self.clock_start or self.day
+    anchors: tuple[StageAnchor, ...] = ()  # stages the report dates where the table differs
 
 
-def stage_thresholds(policy: EnforcementPolicy) -> tuple[int, int]:
-    """Days since detection at which throttling and blocking begin (from the stage table)."""
-    ordered = sorted(policy.stages, key=lambda s: s.start_day)
-    last = (ordered[-1].end_day or ordered[-1].start_day + 1) if ordered else 0
-    throttle = next((s.start_day for s in ordered if s.kind == "throttle"), last)
-    block = next((s.start_day for s in ordered if s.kind == "block"), last)
-    return min(throttle, block), block
+def timeline(policy: EnforcementPolicy, anchors: tuple[StageAnchor, ...]) -> StageTimeline:
+    """A server's stage per counted clock day (cached: one per distinct set of anchors)."""
+    return _timeline(policy, anchors)
+
+
+@lru_cache(maxsize=256)
+def _timeline(policy: EnforcementPolicy, anchors: tuple[StageAnchor, ...]) -> StageTimeline:
+    return StageTimeline.of(policy, anchors)
 
 
 def _keyed(pairs: Iterable[tuple[str, date]]) -> dict[str, date]:
@@ -119,10 +113,6 @@ class DetectionIndex:
         return min(days) if days else None
 
 
-# Report dates are midnight in the admin's time zone: a day either way is not a disagreement.
-_TOLERANCE_DAYS = 1
-
-
 def _baseline_day(build: str, knowledge: Knowledge) -> date | None:
     if not build:
         return None
@@ -130,78 +120,6 @@ def _baseline_day(build: str, knowledge: Knowledge) -> date | None:
         return fell_below_baseline_on(identify(build, knowledge), knowledge)
     except (ImportError, InputError, ValueError, NotImplementedError, KeyError):
         return None
-
-
-@dataclass(frozen=True)
-class ReportedDate:
-    """One stage date of Exchange Online's report and day 0 of the stage table it implies."""
-
-    what: str  # "block" | "throttle" | "next_stage"
-    day: date
-    offset: int  # stage-table days from day 0 to this date
-
-    @property
-    def clock(self) -> date:
-        """Day 0 of the stage table if this date is right."""
-        return self.day - timedelta(days=self.offset)
-
-
-def _rate(text: str) -> int:
-    """A NextStage*Rate as a number (0 when empty or not a number)."""
-    digits = "".join(c for c in text if c.isdigit())
-    return int(digits) if digits else 0
-
-
-def _next_stage(row: ExoReport, policy: EnforcementPolicy,
-                near: date | None) -> ReportedDate | None:
-    """NextStageStartDate: the stage of the reported kind whose start is nearest ``near``'s.
-
-    The report does not say on which day it was taken, so the next stage is the one of its
-    kind (blocking when NextStageBlockRate is set, else throttling) nearest the date; a shift
-    of less than half a stage between stages of one kind cannot be told apart.
-    """
-    if row.next_stage_date is None:
-        return None
-    kind = "block" if _rate(row.next_block_rate) else \
-        "throttle" if _rate(row.next_throttle_rate) else ""
-    starts = [s.start_day for s in policy.stages if s.start_day > 0 and kind in ("", s.kind)]
-    if not starts:
-        return None
-    if near is None:
-        if len(starts) > 1:
-            return None  # nothing to tell which stage begins: no evidence either way
-        return ReportedDate("next_stage", row.next_stage_date, starts[0])
-    days = (row.next_stage_date - near).days
-    return ReportedDate("next_stage", row.next_stage_date,
-                        min(starts, key=lambda start: (abs(start - days), start)))
-
-
-def reported_dates(row: ExoReport | None, policy: EnforcementPolicy) -> tuple[ReportedDate, ...]:
-    """The report's throttle, blocking and next-stage dates, the latest stage first.
-
-    The next stage is matched against the stage of its kind that the first-detected (else
-    blocking or throttling) date makes nearest; its rates tell throttling from blocking.
-    """
-    if row is None:
-        return ()
-    throttle, block = stage_thresholds(policy)
-    out = [ReportedDate(what, day, offset) for what, day, offset in (
-        ("block", row.block_date, block), ("throttle", row.throttle_date, throttle)) if day]
-    near = row.first_detected or (out[0].clock if out else None)
-    following = _next_stage(row, policy, near)
-    return (*out, following) if following else tuple(out)
-
-
-def implied_clock(row: ExoReport | None, policy: EnforcementPolicy) -> date | None:
-    """Day 0 of the stage table that the report's latest stage date implies (blocking, else
-    throttling, else the next stage's start)."""
-    dates = reported_dates(row, policy)
-    return dates[0].clock if dates else None
-
-
-def disagrees(a: date, b: date) -> bool:
-    """Two days of the report and the stage table that differ by more than the tolerance."""
-    return abs((a - b).days) > _TOLERANCE_DAYS
 
 
 def first_detection(
@@ -217,13 +135,11 @@ def first_detection(
     server = server or estate.server(server_name)
     fqdn = server.fqdn if server else ""
     name = server.name if server else server_name
-    implied = implied_clock(index.row(name, fqdn), knowledge.policy)
-    day = index.lookup("reports", name, fqdn)
-    if day or implied:
-        day = day or implied
-        assert day is not None  # one of the two is set
-        moved = implied if implied and disagrees(implied, day) else None
-        return Detection(day, "exo_report", moved)
+    detected, dates = reported_stages(index.row(name, fqdn), knowledge.policy)
+    day = index.lookup("reports", name, fqdn) or detected
+    if day is not None:
+        anchors = tuple(StageAnchor((d.day - day).days, d.stage) for d in dates if d.used)
+        return Detection(day, "exo_report", anchors)
     if (day := index.lookup("settings", name, fqdn)) is not None:
         return Detection(day, "settings")
     if server and (day := _baseline_day(server.build, knowledge)) is not None:
@@ -244,11 +160,12 @@ def daily_stages(
     """One entry per day from first detection up to min(cutover, end), inclusive."""
     last = min(exposure.cutover, end) if exposure.cutover else end
     paused = _paused_set(pauses)
-    counted = (exposure.first_detected - exposure.clock).days
+    stages = timeline(policy, exposure.anchors)
+    counted = 0
     strip: list[DayStage] = []
     day = exposure.first_detected
     while day <= last:
-        stage = policy.stage_for_day(max(0, counted))
+        stage = stages.stage(counted)
         if day in paused:
             strip.append(DayStage(day, stage.number, "paused"))
             counted += not policy.pause_clock_frozen  # an open clock runs on while paused
@@ -275,7 +192,7 @@ def summarise_exposure(
 ) -> Exposure:
     """Days per stage from the plan start (history before it is not the plan's doing)."""
     shell = Exposure(server, detection.day, cutover, (), 0, detection.source,
-                     detection.clock_start)
+                     detection.anchors)
     counts = [0] * max(len(policy.stages), 8)
     paused = 0
     for entry in daily_stages(shell, pauses, policy, plan_end):
@@ -286,4 +203,4 @@ def summarise_exposure(
         else:
             counts[entry.stage - 1] += 1
     return Exposure(server, detection.day, cutover, tuple(counts), paused, detection.source,
-                    detection.clock_start)
+                    detection.anchors)

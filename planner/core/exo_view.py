@@ -7,24 +7,19 @@ plus words from ``resources/text/<lang>/exo.toml``).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from planner.core.build_lifecycle import below_baseline
 from planner.core.builds import BuildInfo, BuildParseError, identify, parse_build_number
 from planner.core.catalogue import catalogue
-from planner.core.enforcement import (
-    Detection,
-    DetectionIndex,
-    disagrees,
-    first_detection,
-    reported_dates,
-)
+from planner.core.enforcement import DetectionIndex, first_detection
 from planner.core.explanation import message
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate, ExoReport, Finding, Severity
 from planner.core.plan import BaselineEvidence, Plan
 from planner.core.settings import Settings
+from planner.core.stage_timeline import reported_stages
 
 __all__ = [
     "as_of_findings",
@@ -87,22 +82,23 @@ def as_of_findings(settings: Settings, as_of: date) -> tuple[Finding, ...]:
                      "project", start=settings.start, as_of=as_of),)
 
 
-def _clock_findings(row: ExoReport, name: str, found: Detection,
-                    knowledge: Knowledge) -> list[Finding]:
-    """One warning per reported stage date that the stage table, counted from first
-    detection, does not give; each says from which day the plan counts this server."""
-    dates = reported_dates(row, knowledge.policy)
+def _clock_findings(row: ExoReport, name: str, knowledge: Knowledge) -> list[Finding]:
+    """One warning per reported stage date that the stage table, counted from the report's
+    earlier stage dates, does not give: the report wins for that stage, and the stages it
+    does not date follow the table from the latest stage it dates; a date that contradicts
+    the report's earlier stage dates is named as ignored."""
+    detected, dates = reported_stages(row, knowledge.policy)
     out = []
     for reported in dates:
-        expected = found.day + timedelta(days=reported.offset)
-        if not disagrees(reported.day, expected):
+        if not reported.disagrees:
             continue
-        followed = not disagrees(reported.clock, found.clock)
-        key = "finding.report_clock" if followed else "finding.report_clock_other"
-        out.append(_finding(Severity.WARNING, "EXO-REPORT-CLOCK", key, f"server:{name}",
-                            server=name, what=f"@finding.what_{reported.what}",
-                            reported=reported.day, detected=found.day, expected=expected,
-                            clock=found.clock, winner=f"@finding.winner_{dates[0].what}"))
+        key = "exo.finding.report_stage_ignored" if reported.ignored \
+            else "exo.finding.report_stage"
+        out.append(Finding.about(
+            Severity.WARNING, "EXO-REPORT-CLOCK", f"server:{name}", text_key=key,
+            server=name, what=message(f"exo.finding.what_{reported.what}"),
+            stage=reported.stage, reported=reported.day, detected=detected,
+            expected=reported.expected))
     return out
 
 
@@ -115,7 +111,7 @@ def report_findings(estate: Estate, settings: Settings,
         row = index.row(server.name, server.fqdn)
         found = first_detection(server.name, estate, settings, knowledge, index, server)
         if row is not None and found is not None and found.source == "exo_report":
-            out.extend(_clock_findings(row, server.name, found, knowledge))
+            out.extend(_clock_findings(row, server.name, knowledge))
     return tuple(out)
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "ServerAssessment",
     "ServerToday",
     "SnappedPin",
+    "StageAnchor",
     "Step",
 ]
 
@@ -213,6 +214,15 @@ class Pause:
 
 
 @dataclass(frozen=True)
+class StageAnchor:
+    """A stage whose first day Exchange Online's report gives, in clock days counted from
+    first detection: from it the stage table runs on until the next reported stage."""
+
+    offset: int
+    stage: int
+
+
+@dataclass(frozen=True)
 class Exposure:
     """The days one judged server spends in each enforcement stage under the plan."""
 
@@ -222,12 +232,7 @@ class Exposure:
     days_in_stage: tuple[int, ...]  # index 0 = stage 1
     paused_days: int = 0
     first_detected_source: str = ""  # "exo_report" | "settings" | "baseline"
-    clock_start: date | None = None  # day 0 of the stage table, when the report's dates move it
-
-    @property
-    def clock(self) -> date:
-        """Day 0 of this server's stage clock (its first detection unless the report says)."""
-        return self.clock_start or self.first_detected
+    anchors: tuple[StageAnchor, ...] = ()  # stages the report dates (none: the stage table)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import pytest
 from planner.cli import main
 from planner.core.build_lifecycle import below_baseline
 from planner.core.builds import identify
-from planner.core.enforcement import daily_stages, first_detection
+from planner.core.enforcement import Detection, daily_stages, first_detection, timeline
 from planner.core.exo_view import (
     baseline_evidence,
     evidence_findings,
@@ -63,7 +63,7 @@ def test_the_reports_blocking_date_wins_over_the_stage_table(knowledge: Knowledg
     estate = _estate(ExoReport("ex01.contoso.com", first_detected=detected,
                                block_date=blocking))
     found = first_detection("EX01", estate, Settings(), knowledge)
-    assert found and found.day == detected and found.clock == blocking - timedelta(days=60)
+    assert found and found.day == detected and _begins(found, knowledge)[5] == blocking
     (warning,) = report_findings(estate, Settings(), knowledge)
     assert warning.code == "EXO-REPORT-CLOCK" and warning.target == "server:EX01"
     assert "14.10.2026" in warning.message("de") and "14 Oct 2026" in warning.message("en")
@@ -82,7 +82,7 @@ def test_dates_that_agree_with_the_table_give_no_finding(knowledge: Knowledge) -
                                block_date=detected + timedelta(days=61)))
     assert report_findings(estate, Settings(), knowledge) == ()
     found = first_detection("EX01", estate, Settings(), knowledge)
-    assert found and found.clock == detected
+    assert found and found.anchors == ()  # the stage table as it stands
 
 
 def _judged_2016(recommended: tuple[str, ...]) -> Estate:
@@ -230,28 +230,43 @@ def test_the_fingerprint_follows_what_the_knowledge_says(knowledge: Knowledge) -
 DETECTED = date(2026, 9, 14)
 
 
-@pytest.mark.parametrize(("report", "whats", "clock"), [
-    # throttled 20 days after detection instead of 30: the throttle date wins
+def _begins(found: Detection, knowledge: Knowledge) -> dict[int, date | None]:
+    """The first day of each stage on the server's timeline (None: it skips the stage)."""
+    stages = timeline(knowledge.policy, found.anchors)
+    return {s.number: None if (n := stages.begins(s.number)) is None
+            else found.day + timedelta(days=n) for s in knowledge.policy.stages}
+
+
+@pytest.mark.parametrize(("report", "whats", "begins"), [
+    # throttled 20 days after detection instead of 30: the throttle date wins, and the
+    # stages the report does not date follow the table from it
     (ExoReport("ex01.contoso.com", first_detected=DETECTED, throttle_date=date(2026, 10, 4)),
-     ["throttling enabled"], date(2026, 9, 4)),
-    # blocking agrees with the table, throttling does not: a finding, blocking is followed
+     ["throttling enabled"], {1: DETECTED, 2: date(2026, 10, 4), 5: date(2026, 11, 3)}),
+    # blocking agrees with the table from detection, throttling does not: each date wins for
+    # its stage (blocking is 10 days early by the table from the throttle date), the throttle
+    # stages between run by the table from the throttle date until blocking
     (ExoReport("ex01.contoso.com", first_detected=DETECTED, throttle_date=date(2026, 10, 24),
                block_date=DETECTED + timedelta(days=60)),
-     ["throttling enabled"], DETECTED),
-    # both disagree the same way: two findings, one clock
+     ["throttling enabled", "blocking enabled"],
+     {2: date(2026, 10, 24), 3: date(2026, 11, 3), 4: None, 5: DETECTED + timedelta(days=60)}),
+    # both 10 days late: blocking follows from the throttle date by the table, one finding
     (ExoReport("ex01.contoso.com", first_detected=DETECTED, throttle_date=date(2026, 10, 24),
                block_date=date(2026, 11, 23)),
-     ["blocking enabled", "throttling enabled"], date(2026, 9, 24)),
+     ["throttling enabled"],
+     {1: DETECTED, 2: date(2026, 10, 24), 4: date(2026, 11, 13), 5: date(2026, 11, 23)}),
     # only the next stage disagrees: blocking from day 45, where the table blocks from day 60
     (ExoReport("ex01.contoso.com", first_detected=DETECTED, next_block_rate="5",
                next_throttle_rate="30", next_stage_date=DETECTED + timedelta(days=45)),
-     ["next stage starts"], DETECTED - timedelta(days=15)),
+     ["next stage starts"], {2: DETECTED + timedelta(days=30), 4: None,
+                             5: DETECTED + timedelta(days=45)}),
 ])
 def test_every_reported_stage_date_is_checked_and_the_report_wins(
-        knowledge: Knowledge, report: ExoReport, whats: list[str], clock: date) -> None:
+        knowledge: Knowledge, report: ExoReport, whats: list[str],
+        begins: dict[int, date | None]) -> None:
     estate = _estate(report)
     found = first_detection("EX01", estate, Settings(), knowledge)
-    assert found is not None and found.day == DETECTED and found.clock == clock
+    assert found is not None and found.day == DETECTED
+    assert {n: d for n, d in _begins(found, knowledge).items() if n in begins} == begins
     warnings = report_findings(estate, Settings(), knowledge)
     assert [w.code for w in warnings] == ["EXO-REPORT-CLOCK"] * len(whats)
     for warning, what in zip(warnings, whats, strict=True):
@@ -265,7 +280,7 @@ def test_a_next_stage_that_agrees_with_the_table_gives_no_finding(knowledge: Kno
                                + timedelta(days=40)))
     assert report_findings(estate, Settings(), knowledge) == ()
     found = first_detection("EX01", estate, Settings(), knowledge)
-    assert found is not None and found.clock == DETECTED
+    assert found is not None and found.anchors == ()
 
 
 def test_the_reports_throttle_date_moves_the_planned_stages(knowledge: Knowledge) -> None:
@@ -288,3 +303,21 @@ def test_a_build_the_report_lists_in_two_notations_is_named_once(knowledge: Know
     for lang in ("en", "de"):
         text = warning.message(lang)
         assert "15.02.2562.046" not in text and text.count("15.2.2562.46") == 1, text
+
+
+def test_a_date_that_contradicts_the_reports_earlier_stages_is_named_and_ignored(
+        knowledge: Knowledge) -> None:
+    """Blocking on 01.11. but throttling only from 14.11.: the report contradicts itself;
+    throttling (the earlier stage) stands, blocking follows the table from it, and the
+    finding says which date the plan ignores."""
+    estate = _estate(ExoReport("ex01.contoso.com", first_detected=DETECTED,
+                               throttle_date=date(2026, 11, 14), block_date=date(2026, 11, 1)))
+    found = first_detection("EX01", estate, Settings(), knowledge)
+    assert found is not None
+    begins = _begins(found, knowledge)
+    assert (begins[2], begins[5]) == (date(2026, 11, 14), date(2026, 12, 14))
+    warnings = report_findings(estate, Settings(), knowledge)
+    assert len(warnings) == 2
+    ignored = warnings[1].message("en")
+    assert "contradicts" in ignored and "1 Nov 2026" in ignored
+    assert "widerspricht" in warnings[1].message("de") and "01.11.2026" in warnings[1].message("de")

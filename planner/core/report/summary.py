@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from planner.core.enforcement import DetectionIndex, stage_thresholds
+from planner.core.enforcement import DetectionIndex, timeline
 from planner.core.knowledge import Knowledge
 from planner.core.knowledge_facts import facts_of
 from planner.core.model import Severity
@@ -57,8 +57,7 @@ def _reported_throttle(exposure: Exposure, plan: Plan, index: DetectionIndex) ->
 
 def _deadline(exposure: Exposure, plan: Plan, knowledge: Knowledge,
               index: DetectionIndex) -> Deadline:
-    throttle, _ = stage_thresholds(knowledge.policy)
-    full = max(s.start_day for s in knowledge.policy.stages)
+    stages = timeline(knowledge.policy, exposure.anchors)  # the report's dates, piecewise
     # Only the plan's own days count: what happened before its start is history.
     bands = [b for b in stage_bands(exposure, plan, knowledge) if b.end >= plan.settings.start]
     active = [b for b in bands if b.kind != "paused"]
@@ -66,11 +65,11 @@ def _deadline(exposure: Exposure, plan: Plan, knowledge: Knowledge,
     return Deadline(
         server=exposure.server,
         first_detected=exposure.first_detected,
-        # the report's throttling date, else the stage clock: first detection, unless the
-        # report's dates move it
+        # the report's throttling date, else the server's timeline (the stage table from
+        # the latest stage the report dates)
         throttle_from=_reported_throttle(exposure, plan, index)
-        or exposure.clock + timedelta(days=throttle),
-        block_from=exposure.clock + timedelta(days=full),
+        or exposure.first_detected + timedelta(days=stages.thresholds()[0]),
+        block_from=exposure.first_detected + timedelta(days=stages.last_stage_day()),
         cutover=exposure.cutover,
         worst_stage=worst.stage if worst else 1,
         worst_kind=worst.kind if worst else "report",

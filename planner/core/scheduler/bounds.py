@@ -38,10 +38,13 @@ def _required(problem: Problem, exits: tuple[int, ...]) -> set[int]:
     return common or set()
 
 
-def _hot(problem: Problem) -> list[tuple[int, set[int], tuple[int, ...]]]:
+def _hot(problem: Problem) -> list[tuple[int, set[int], tuple[int, ...], tuple[int, int]]]:
     """Servers whose clock runs at the start, most urgent first: (days already counted,
-    the jobs in front of every exit, the exits)."""
-    hot = [(-judged.detected, _required(problem, judged.exit_jobs), judged.exit_jobs)
+    the jobs in front of every exit, the exits, its days left before throttling and before
+    blocking — each server's own timeline, so the report's dates count)."""
+    hot = [(-judged.detected, _required(problem, judged.exit_jobs), judged.exit_jobs,
+            (max(0, judged.throttle_day + judged.detected),
+             max(0, judged.block_day + judged.detected)))
            for judged in problem.judged if judged.detected <= 0 and judged.exit_jobs]
     hot.sort(key=lambda item: -item[0])
     return hot
@@ -50,38 +53,40 @@ def _hot(problem: Problem) -> list[tuple[int, set[int], tuple[int, ...]]]:
 _COMBOS = 64  # exit choices enumerated for an urgency prefix; beyond, a weaker bound
 
 
-def prefix_finishes(problem: Problem) -> list[tuple[int, int]]:
-    """Per urgency prefix: (days counted before the start by its least urgent server, the
-    earliest day by which the consultants can have done the prefix's work).
+def prefix_finishes(problem: Problem) -> list[tuple[int, int, int]]:
+    """Per urgency prefix: (the most days any of its servers has left before throttling,
+    and before blocking, the earliest day by which the consultants can have done the
+    prefix's work).
 
     One exit takes a server out, so the prefix's last cutover comes no sooner than the
     cheapest choice of one exit per server with all their chains; with too many choices,
     the work every exit waits for and each server's cheapest exit chain alone.
     """
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, int]] = []
     capacity = Capacity(problem)
     chains: dict[int, set[int]] = {}
     hot = _hot(problem)
-    for n, (counted, _, _) in enumerate(hot):
+    for n, (counted, _, _, _) in enumerate(hot):
         if n + 1 < len(hot) and hot[n + 1][0] == counted:
             continue  # the largest prefix per clock
-        exits = [x for _, _, x in hot[: n + 1]]
+        exits = [x for _, _, x, _ in hot[: n + 1]]
         for e in {e for x in exits for e in x}:
             chains.setdefault(e, ancestors(problem, e))
         if math.prod(len(x) for x in exits) <= _COMBOS:
             finish = min(chain_finish(problem, set().union(*(chains[e] for e in combo)),
                                        capacity) for combo in product(*exits))
         else:
-            common = set().union(*(req for _, req, _ in hot[: n + 1]))
+            common = set().union(*(req for _, req, _, _ in hot[: n + 1]))
             finish = max([chain_finish(problem, common, capacity)] + [
                 min(chain_finish(problem, chains[e], capacity) for e in x)
                 for x in exits])
-        out.append((counted, finish))
+        out.append((max(h[3][0] for h in hot[: n + 1]), max(h[3][1] for h in hot[: n + 1]),
+                    finish))
     return out
 
 
 def workload_pause_floor(problem: Problem,
-                         prefixes: list[tuple[int, int]] | None = None) -> int:
+                         prefixes: list[tuple[int, int, int]] | None = None) -> int:
     """Fewest pause days any plan without throttled or blocked days needs (0 if unknown).
 
     The last cutover of an urgency prefix cannot come before its work is done; that
@@ -90,15 +95,15 @@ def workload_pause_floor(problem: Problem,
     """
     if not problem.consultants:
         return 0
-    floor = max((finish - max(0, problem.throttle_day - counted)
-                 for counted, finish in prefixes or prefix_finishes(problem)), default=0)
+    floor = max((finish - slack
+                 for slack, _, finish in prefixes or prefix_finishes(problem)), default=0)
     # no cap at the yearly budget: a pause may span two years, and a floor beyond what the
     # budget allows only means the optimum has throttled days, which ranks above it anyway
     return max(0, floor)
 
 
 def workload_blocked_floor(problem: Problem,
-                           prefixes: list[tuple[int, int]] | None = None) -> int:
+                           prefixes: list[tuple[int, int, int]] | None = None) -> int:
     """Blocked days some server must take whatever the plan (0 if none is certain).
 
     The prefix's last cutover comes no sooner than its work allows; at most the pause days
@@ -108,9 +113,9 @@ def workload_blocked_floor(problem: Problem,
     if not problem.consultants:
         return 0
     floor = 0
-    for counted, finish in prefixes or prefix_finishes(problem):
+    for _, slack, finish in prefixes or prefix_finishes(problem):
         unpaused = finish - most_paused(problem, 0, finish)
-        floor = max(floor, unpaused - max(0, problem.block_day - counted))
+        floor = max(floor, unpaused - slack)
     return floor
 
 

@@ -263,7 +263,7 @@ def _exposure(sm: ScheduleModel, problem: Problem, paused: list[IntVar]) -> None
                                else sm.starts[i] + 1 for i in judged.exit_jobs])
         sm.cutover[name] = cut
         a, e0 = max(0, judged.detected), max(0, -judged.detected)
-        if a >= h or e0 + h - a <= problem.throttle_day:
+        if a >= h or e0 + h - a <= judged.throttle_day:
             continue  # cannot reach throttling within the horizon whatever the plan
         alive = [m.new_bool_var(f"alive[{name},{d}]") for d in range(a, h)]
         for x, y in zip(alive[1:], alive, strict=False):
@@ -278,10 +278,10 @@ def _exposure(sm: ScheduleModel, problem: Problem, paused: list[IntVar]) -> None
             counted.append(c)
         total = sum(counted) + e0
         blocked = m.new_int_var(0, h + e0, f"b[{name}]")
-        m.add(blocked >= total - max(e0, problem.block_day))
+        m.add(blocked >= total - max(e0, judged.block_day))
         throttled = m.new_int_var(0, h + e0, f"t[{name}]")
-        m.add(throttled >= total - max(e0, problem.throttle_day) - blocked)
-        m.add(throttled <= max(0, max(e0, problem.block_day) - max(e0, problem.throttle_day)))
+        m.add(throttled >= total - max(e0, judged.throttle_day) - blocked)
+        m.add(throttled <= max(0, max(e0, judged.block_day) - max(e0, judged.throttle_day)))
         sm.blocked.append(blocked)
         sm.throttled.append(throttled)
         sm.clocks.append(_Clock(name, a, e0, alive, counted, blocked, throttled))
@@ -331,6 +331,6 @@ def hint_plan(sm: ScheduleModel, problem: Problem, placed: dict[int, tuple[int, 
             m.add_hint(counted, day < cut and day not in off)
             total += day < cut and day not in off
         e0 = clock.counted_before
-        blocked = max(0, total - max(e0, problem.block_day))
+        blocked = max(0, total - max(e0, judged.block_day))
         m.add_hint(clock.blocked, blocked)
-        m.add_hint(clock.throttled, max(0, total - max(e0, problem.throttle_day) - blocked))
+        m.add_hint(clock.throttled, max(0, total - max(e0, judged.throttle_day) - blocked))

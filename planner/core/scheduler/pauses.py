@@ -54,7 +54,9 @@ class Exposure3:
 # it keeps the best found (and only the solver's proven bound counts as a floor)
 PAUSE_DET = 0.5
 
-Clock = tuple[int, int, int]  # clock start index (>= 0), exclusive cutover, days counted before
+# clock start index (>= 0), exclusive cutover, days counted before, counted days to
+# throttling and to blocking (the server's own timeline)
+Clock = tuple[int, int, int, int, int]
 
 
 def _clocks(problem: Problem, cutovers: Mapping[str, int]) -> Counter[Clock]:
@@ -65,27 +67,27 @@ def _clocks(problem: Problem, cutovers: Mapping[str, int]) -> Counter[Clock]:
         if cut is None:
             continue
         a, e0 = max(0, judged.detected), max(0, -judged.detected)
-        if cut > a and e0 + cut - a > problem.throttle_day:
-            clocks[(a, cut, e0)] += 1
+        if cut > a and e0 + cut - a > judged.throttle_day:
+            clocks[(a, cut, e0, judged.throttle_day, judged.block_day)] += 1
     return clocks
 
 
 def _regions(problem: Problem, clock: Clock) -> tuple[int, int]:
     """First day indices of throttling and blocking when pauses do not stop the clock."""
-    a, _, e0 = clock
-    return (a + max(0, problem.throttle_day - e0), a + max(0, problem.block_day - e0))
+    a, _, e0, throttle, block = clock
+    return (a + max(0, throttle - e0), a + max(0, block - e0))
 
 
 def _score(problem: Problem, clock: Clock, paused: set[int]) -> tuple[int, int]:
     """Blocked and throttled days of one clock with these paused day indices."""
-    a, cut, e0 = clock
+    a, cut, e0, throttle, block = clock
     if not problem.clock_frozen:  # the clock runs on; a paused day only escapes its stage
         ts, bs = _regions(problem, clock)
         blocked = sum(1 for d in range(bs, cut) if d not in paused)
         return blocked, sum(1 for d in range(ts, min(bs, cut)) if d not in paused)
     counted = max(0, cut - a - sum(1 for d in paused if a <= d < cut)) + e0
-    blocked = max(0, counted - max(e0, problem.block_day))
-    throttled = max(0, min(counted, max(e0, problem.block_day)) - max(e0, problem.throttle_day))
+    blocked = max(0, counted - max(e0, block))
+    throttled = max(0, min(counted, max(e0, block)) - max(e0, throttle))
     return blocked, throttled
 
 
@@ -121,15 +123,15 @@ def best_pauses(problem: Problem, cutovers: Mapping[str, int],
     if not clocks or problem.pause_max <= 0:
         return _fixed(problem, clocks, ())
     m = cp_model.CpModel()
-    h = max(cut for _, cut, _ in clocks)
+    h = max(clock[1] for clock in clocks)
     paused = [m.new_bool_var(f"P{d}") for d in range(h)]
     add_pause_rules(m, paused, problem)
-    filled = _filled(problem, h, min(a for a, _, _ in clocks))
+    filled = _filled(problem, h, min(clock[0] for clock in clocks))
     for d, x in enumerate(paused):
         m.add_hint(x, d in filled)
     blocked, throttled = [], []
     for c, (clock, mult) in enumerate(sorted(clocks.items())):
-        a, cut, e0 = clock
+        a, cut, e0, throttle, block = clock
         if not problem.clock_frozen:
             b_open, t_open = _open_clock(problem, clock, paused)
             blocked.append(mult * b_open)
@@ -137,10 +139,10 @@ def best_pauses(problem: Problem, cutovers: Mapping[str, int],
             continue
         counted = cut - a + e0 - sum(paused[a:cut])  # linear: the cutover is known
         b = m.new_int_var(0, cut - a + e0, f"b{c}")
-        m.add(b >= counted - max(e0, problem.block_day))
-        t = m.new_int_var(0, max(0, max(e0, problem.block_day) - max(e0, problem.throttle_day)),
+        m.add(b >= counted - max(e0, block))
+        t = m.new_int_var(0, max(0, max(e0, block) - max(e0, throttle)),
                           f"t{c}")
-        m.add(t >= counted - max(e0, problem.throttle_day) - b)
+        m.add(t >= counted - max(e0, throttle) - b)
         blocked.append(mult * b)
         throttled.append(mult * t)
     stages = [sum(blocked), sum(throttled), sum(paused),
@@ -181,10 +183,10 @@ def _least_blocked(problem: Problem, clocks: Counter[Clock]) -> int:
     its counting window (a proven floor where the pause optimiser stops unproven)."""
     least = 0
     for clock, mult in clocks.items():
-        a, cut, e0 = clock
+        a, cut, e0, _, block = clock
         if problem.clock_frozen:
             counted = cut - a + e0 - most_paused(problem, a, cut)
-            least += mult * max(0, counted - max(e0, problem.block_day))
+            least += mult * max(0, counted - max(e0, block))
         else:
             bs = _regions(problem, clock)[1]
             least += mult * max(0, cut - bs - most_paused(problem, bs, cut))

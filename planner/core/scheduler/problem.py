@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from planner.core.calendar import WorkCalendar
-from planner.core.enforcement import Detection, DetectionIndex, first_detection, stage_thresholds
+from planner.core.enforcement import (
+    Detection,
+    DetectionIndex,
+    first_detection,
+    stage_thresholds,
+    timeline,
+)
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate
 from planner.core.plan import Proposal, Step
@@ -99,8 +105,10 @@ class Judged:
 
     name: str
     detection: Detection
-    detected: int  # day index of the stage clock's day 0 (negative: before the plan start)
+    detected: int  # day index of first detection, the clock's day 0 (negative: before start)
     exit_jobs: tuple[int, ...]
+    throttle_day: int  # counted days to throttling, to blocking: this server's timeline
+    block_day: int
 
 
 @dataclass
@@ -264,8 +272,9 @@ def _judged(
                                     estate.server(names[key]))
         if detection is None:
             continue  # not on Exchange Online's clock (yet): nothing to protect
-        judged.append(Judged(names[key], detection, p.index(detection.clock),
-                             tuple(exits.get(key, ()))))
+        throttle, block = timeline(knowledge.policy, detection.anchors).thresholds()
+        judged.append(Judged(names[key], detection, p.index(detection.day),
+                             tuple(exits.get(key, ())), throttle, block))
     return judged
 
 
