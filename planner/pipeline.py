@@ -160,7 +160,9 @@ class _Wrap:
         estate, settings, knowledge, as_of = (self.estate, self.settings, self.knowledge,
                                               self.as_of)
         proposal = with_completion_dates(self.proposal, dated)
-        tasks = pause_steps(proposal, dated, knowledge, as_of)  # the pauses as customer steps
+        calendar = build_calendar(settings, estate)
+        # the pauses as customer steps; an overdue one is due on the next working day
+        tasks = pause_steps(proposal, dated, knowledge, as_of, calendar.is_working_day)
         findings = self.findings
         return Plan(
             estate=estate,
@@ -168,8 +170,7 @@ class _Wrap:
             decisions=self.decisions,
             findings=(findings + without_repeats(proposal.findings, findings)
                       + late_findings(proposal.steps, dated, knowledge)
-                      + unrealistic_findings(proposal, dated, settings,
-                                             build_calendar(settings, estate))
+                      + unrealistic_findings(proposal, dated, settings, calendar)
                       + report_findings(estate, settings, knowledge)
                       + evidence_findings(self.evidence) + as_of_findings(settings, as_of)
                       + tasks.findings + self.refined

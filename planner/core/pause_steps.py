@@ -9,15 +9,18 @@ its server "blocked since …"; it is still due on the pause's first counted day
 first working day), because the command counts its days from the day it is run: run on a
 Saturday as-of date, a pause the plan counts from Monday would end two days before the
 cutover it protects. Only a pause the plan counts from before the as-of date (overdue) is due
-on the as-of date, and then ends later, never earlier. The cutover
+on the first working day from the as-of date on (a Saturday as-of date: the Monday; a
+holiday or a freeze day is skipped too, as for every pause start), and dated there in every
+deliverable: it then ends later, never earlier. The cutover
 steps a pause protects get the pause's last day as their deadline (MS Project shows it), and
 a cutover that ends on that very day has no float: a warning.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from planner.core.enforcement import DayStage, daily_stages
 from planner.core.explanation import Driver, Listed, Message, Reason, message
@@ -88,20 +91,31 @@ def _consequence(server: str, harm: _Harm, pause: Pause) -> Message:
                    from_day=harm.day.day, kind=kind)
 
 
-def due_day(pause: Pause, as_of: date) -> date:
+WorkingDay = Callable[[date], bool]
+
+
+def _any_day(_: date) -> bool:
+    return True
+
+
+def due_day(pause: Pause, as_of: date, working: WorkingDay = _any_day) -> date:
     """The day the admin runs a pause needed now: its first counted day, so the command's
-    days end on the pause's planned last day; the as-of date only when that day is past."""
-    return max(pause.start, as_of)
+    days end on the pause's planned last day; when that day is past (overdue), the first
+    working day from the as-of date on (a year of days without one: the as-of date)."""
+    if pause.start >= as_of:
+        return pause.start
+    return next((d for d in (as_of + timedelta(days=i) for i in range(366)) if working(d)),
+                as_of)
 
 
 def _texts(n: int, pause: Pause, harm: dict[str, _Harm],
-           as_of: date) -> tuple[Message, Reason]:
+           as_of: date, due: date) -> tuple[Message, Reason]:
     """The step's title and reason: when to run it, for whom, and what happens if not."""
     budget = Listed(tuple(message("exo.pause_step.budget_year", days=d, year=str(y))
                           for y, d in days_per_year(pause.start, pause.days).items()))
     now = needed_now(pause, harm, as_of)
     fields = {"start": pause.start, "end": pause.end, "budget": budget, "as_of": as_of,
-              "due": due_day(pause, as_of),
+              "due": due,
               "length": message("exo.pause_error.days", count=pause.days)}
     if harm:
         # Run on another day than the plan counts from, the pause ends that much off too.
@@ -117,18 +131,18 @@ def _texts(n: int, pause: Pause, harm: dict[str, _Harm],
     reason = Reason.of(RULE, why, [message("exo.pause_step.if_not_run",
                                           consequences=consequences)])
     if now:
-        return message("exo.pause_step.title_now", count=pause.days, n=n,
-                       due=due_day(pause, as_of)), reason
+        return message("exo.pause_step.title_now", count=pause.days, n=n, due=due), reason
     return message("exo.pause_step.title", count=pause.days, n=n), reason
 
 
-def _step(n: int, pause: Pause, harm: dict[str, _Harm], as_of: date,
+def _step(n: int, pause: Pause, harm: dict[str, _Harm], as_of: date, due: date,
           knowledge: Knowledge) -> Step:
     cmd = pause_command(knowledge.policy.pause_cmdlet, pause.days)
-    title, reason = _texts(n, pause, harm, as_of)
+    title, reason = _texts(n, pause, harm, as_of, due)
     # A pause needed now has a deadline (MS Project shows it): its first counted day, which is
-    # a working day; the as-of date only when the plan counts it from before then (overdue).
-    deadline = due_day(pause, as_of) if needed_now(pause, harm, as_of) else None
+    # a working day; when the plan counts it from before the as-of date (overdue), the first
+    # working day from the as-of date on.
+    deadline = due if needed_now(pause, harm, as_of) else None
     return Step(id=f"pause:{n}", title_en="", title_de="", kind="pause",
                 phase=Phase.HYBRID, target="tenant", duration_days=1, rule=RULE,
                 why_en="", why_de="", command=cmd, deadline=deadline,
@@ -137,11 +151,11 @@ def _step(n: int, pause: Pause, harm: dict[str, _Harm], as_of: date,
 
 
 def _dated(step: Step, pause: Pause) -> ScheduledStep:
-    """The pause step's date: the pause's first counted day (a working day), which is also the
-    deadline of a pause needed now unless the plan counts it from before the as-of date."""
+    """The pause step's date: the pause's first counted day (a working day), or for an
+    overdue pause the working day it is due on (never a day already past)."""
     key = "pause" if step.deadline is None else "pause_now"
-    return ScheduledStep(step.id, pause.start, pause.start, "",
-                         Driver(kind="deadline", key=key, day=step.deadline or pause.start))
+    day = max(pause.start, step.deadline or pause.start)
+    return ScheduledStep(step.id, day, day, "", Driver(kind="deadline", key=key, day=day))
 
 
 def _no_float(exit_step: Step, dated: ScheduledStep, server: str, n: int, pause: Pause,
@@ -155,8 +169,9 @@ def _no_float(exit_step: Step, dated: ScheduledStep, server: str, n: int, pause:
 
 
 def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,
-                as_of: date) -> PauseSteps:
-    """Add one customer step per pause; protected cutovers get the pause end as deadline."""
+                as_of: date, working: WorkingDay = _any_day) -> PauseSteps:
+    """Add one customer step per pause; protected cutovers get the pause end as deadline.
+    ``working``: the customer's working days (an overdue pause is due on the next one)."""
     pauses = schedule.pauses
     steps, dated, findings = list(proposal.steps), list(schedule.steps), []
     by_id = {s.step_id: s for s in schedule.steps}
@@ -172,7 +187,7 @@ def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,
             later = _first_harm(exposure, pause, others, knowledge, exposure.cutover)
             if later is not None:
                 held[exposure.server] = later
-        steps.append(_step(n, pause, held, as_of, knowledge))
+        steps.append(_step(n, pause, held, as_of, due_day(pause, as_of, working), knowledge))
         dated.append(_dated(steps[-1], pause))
         for i, step in enumerate(steps):
             protected = [s for s in step.exits_exo_view if s in harm]

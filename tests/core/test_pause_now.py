@@ -139,7 +139,8 @@ def test_a_pause_the_plan_starts_before_the_as_of_date_ends_later_if_run_late(
     step = _first_pause(plan)
     assert step.deadline == date(2026, 12, 9)
     (dated,) = [d for d in plan.schedule.steps if d.step_id == "pause:1"]
-    assert dated.start == plan.schedule.pauses[0].start < date(2026, 12, 9)  # overdue: "now"
+    # overdue: dated on the day it can still be run, not on a day already past
+    assert plan.schedule.pauses[0].start < dated.start == date(2026, 12, 9)
     assert "run after 7 Dec 2026, it ends as many days later" in step.why("en")
     assert "nach dem 07.12.2026 ausgeführt, endet sie entsprechend später" in step.why("de")
 
@@ -164,3 +165,33 @@ def test_a_saturday_as_of_date_dates_the_pause_on_a_working_day_that_protects_th
                if t.findtext("p:Name", "", ns).startswith("Request enforcement pause 1")]
     for field in ("p:Start", "p:Deadline"):
         assert datetime.fromisoformat(task.findtext(field, "", ns)).weekday() < 5
+
+
+def test_an_overdue_pause_as_of_a_saturday_is_due_on_the_next_working_day(
+        knowledge: Knowledge, tmp_path: Path) -> None:
+    # The plan started Monday 07.12., as of Saturday 12.12.: the pause the plan counts from
+    # 07.12. is overdue. Nobody runs it on a Saturday: the step, its deadline, MS Project's
+    # start and deadline and the workbook's "run on" day are Monday 14.12.
+    report = ExoReport("ex01.contoso.com", "15.1.2507.39", DETECTED)
+    estate = Estate(servers=(Server("EX01", fqdn="ex01.contoso.com", roles=("Mailbox",),
+                                    build="15.1.2507.39"),), exo_reports=(report,))
+    monday = date(2026, 12, 14)
+    plan = make_plan(estate, (), settings(as_of=date(2026, 12, 12), start=START),
+                     knowledge=knowledge)
+    step, pause = _first_pause(plan), plan.schedule.pauses[0]
+    assert pause.start < date(2026, 12, 12)
+    (dated,) = [d for d in plan.schedule.steps if d.step_id == "pause:1"]
+    assert step.deadline == dated.start == dated.end == monday
+    assert step.title("en").endswith("on 14 Dec 2026")
+    project = tmp_path / "plan.xml"
+    write_mspdi(plan, knowledge, project, "en")
+    ns = {"p": "http://schemas.microsoft.com/project"}
+    (task,) = [t for t in ET.parse(project).getroot().findall(".//p:Task", ns)
+               if t.findtext("p:Name", "", ns).startswith("Request enforcement pause 1")]
+    assert task.findtext("p:Start", "", ns).startswith("2026-12-14")
+    assert task.findtext("p:Deadline", "", ns) == "2026-12-14T17:00:00"
+    book = tmp_path / "plan.xlsx"
+    write_workbook(plan, knowledge, book, "en", today=date(2026, 12, 12))
+    (row,) = [[c for c in r if c is not None] for r in openpyxl.load_workbook(book)
+              ["Enforcement"].iter_rows(values_only=True) if r[0] == "Pause 1"]
+    assert row[4] == datetime(2026, 12, 14)  # run on

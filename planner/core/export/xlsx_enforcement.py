@@ -150,10 +150,10 @@ def _pause_tables(grid: _Grid, ctx: ExportContext, row: int) -> int:
         grid.writer.put(row, 0, ctx.text("section.no_pauses"), measure=False, italic=True)
         row += 1
     for n, pause in enumerate(pauses, start=1):
-        # A pause needed now is requested by the as-of date (its step's date), not its first
-        # day: the sheet says the same day as the step in the plan, MS Project and the report.
+        # The day its step says (the first counted day; an overdue pause the next working day
+        # from the as-of date): the same day as in the plan, MS Project and the report.
         requested = ctx.plan.schedule.for_step(f"pause:{n}")
-        run_on = min(pause.start, requested.start) if requested is not None else pause.start
+        run_on = requested.start if requested is not None else pause.start
         grid.row(row, [f"{ctx.text('gantt.pause')} {n}", pause.start, pause.end,
                        pause.days, run_on,
                        pause_command(policy.pause_cmdlet, pause.days)], widths, **CELL)
