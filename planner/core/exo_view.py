@@ -92,13 +92,11 @@ def _clock_findings(row: ExoReport, name: str, knowledge: Knowledge) -> list[Fin
     for reported in dates:
         if not reported.disagrees:
             continue
-        key = "exo.finding.report_stage_ignored" if reported.ignored \
-            else "exo.finding.report_stage"
-        out.append(Finding.about(
-            Severity.WARNING, "EXO-REPORT-CLOCK", f"server:{name}", text_key=key,
-            server=name, what=message(f"exo.finding.what_{reported.what}"),
-            stage=reported.stage, reported=reported.day, detected=detected,
-            expected=reported.expected))
+        key = "finding.report_stage_ignored" if reported.ignored else "finding.report_stage"
+        out.append(_finding(Severity.WARNING, "EXO-REPORT-CLOCK", key, f"server:{name}",
+                            server=name, what=f"@finding.what_{reported.what}",
+                            stage=reported.stage, reported=reported.day, detected=detected,
+                            expected=reported.expected))
     return out
 
 
