@@ -37,9 +37,18 @@ class Answer:
     # supported | supported_behind | old_cu | preview | ended | not_released (after ``on``)
     support: str = "supported"
 
+    @property
+    def in_place(self) -> str:
+        """``yes``, ``no`` or ``not_applicable`` (the build already is SE)."""
+        if self.info.product == "SE":
+            return "not_applicable"
+        return "yes" if self.in_place_to_se else "no"
+
     def to_plain(self) -> dict[str, Any]:
-        """The JSON shape: the issue's eight keys."""
+        """The JSON shape: the issue's eight keys; ``in_place_to_se`` is null where it does
+        not apply (already SE), as the table says, and ``in_place`` says which."""
         info = self.info
+        applies = self.in_place != "not_applicable"
         return {
             "input": info.input,
             "product": info.product,
@@ -48,7 +57,8 @@ class Answer:
             "release_date": info.release_date.isoformat() if info.release_date else None,
             "supported": self.supported,
             "support": self.support,
-            "in_place_to_se": self.in_place_to_se,
+            "in_place_to_se": self.in_place_to_se if applies else None,
+            "in_place": self.in_place,
             "below_baseline": self.below_baseline,
         }
 
@@ -106,7 +116,7 @@ def _yes(words: Catalogue, flag: bool) -> str:
 
 def _in_place(a: Answer, words: Catalogue) -> str:
     """The in-place column: a build that already is SE is not "no" but not applicable."""
-    if a.info.product == "SE":
+    if a.in_place == "not_applicable":
         return words("builds.already_se")
     return _yes(words, a.in_place_to_se)
 

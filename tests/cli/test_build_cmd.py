@@ -22,6 +22,7 @@ KEYS = {
     "supported",
     "support",
     "in_place_to_se",
+    "in_place",
     "below_baseline",
 }
 
@@ -49,7 +50,9 @@ def test_done_when_example(capsys: pytest.CaptureFixture[str]) -> None:
         True,
     )
     assert (se["product"], se["release"], se["release_date"]) == ("SE", "RTM", "2025-07-01")
-    assert (se["supported"], se["in_place_to_se"], se["below_baseline"]) == (True, False, False)
+    # already SE: in place to SE does not apply (null), not "no", as the table says
+    assert (se["supported"], se["in_place_to_se"], se["below_baseline"]) == (True, None, False)
+    assert [item["in_place"] for item in out] == ["no", "yes", "not_applicable"]
     assert [item["input"] for item in out] == EXAMPLE
 
 
@@ -160,3 +163,11 @@ def test_a_build_that_already_is_se_is_not_applicable_for_in_place_not_no(
     assert "not applicable (already SE)" in se and " no  " not in se.split("behind on updates")[1]
     assert "not applicable" not in cu15 and "  yes  " in cu15
     assert catalogue("de")("builds.already_se") == "entfällt (bereits SE)"
+
+
+def test_the_json_says_not_applicable_for_se_as_the_table_does(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "15.2.2562.17", "15.2.1748.10", "--on", "2026-12-05", "--json"]) == 0
+    se, cu15 = json.loads(capsys.readouterr().out)
+    assert (se["in_place_to_se"], se["in_place"]) == (None, "not_applicable")
+    assert (cu15["in_place_to_se"], cu15["in_place"]) == (True, "yes")
