@@ -172,7 +172,8 @@ class _Wrap:
                       + late_findings(proposal.steps, dated, knowledge)
                       + unrealistic_findings(proposal, dated, settings, calendar)
                       + report_findings(estate, settings, knowledge)
-                      + evidence_findings(self.evidence) + as_of_findings(settings, as_of)
+                      + evidence_findings(self.evidence)
+                      + as_of_findings(settings, as_of, dated.pauses)
                       + tasks.findings + self.refined
                       + documentation_override_findings(knowledge)
                       + region_findings(settings.country, settings.subdivision,

@@ -17,7 +17,7 @@ from planner.core.enforcement import DetectionIndex, first_detection
 from planner.core.explanation import message
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate, ExoReport, Finding, Severity
-from planner.core.plan import BaselineEvidence, Plan
+from planner.core.plan import BaselineEvidence, Pause, Plan
 from planner.core.settings import Settings
 from planner.core.stage_timeline import reported_stages
 
@@ -74,12 +74,21 @@ def knowledge_findings(plan: Plan | None, knowledge: Knowledge) -> tuple[Finding
                      "project", now=knowledge.as_of),)
 
 
-def as_of_findings(settings: Settings, as_of: date) -> tuple[Finding, ...]:
-    """A warning when the plan starts before its own "today"."""
+def as_of_findings(settings: Settings, as_of: date,
+                   pauses: tuple[Pause, ...] = ()) -> tuple[Finding, ...]:
+    """A warning when the plan starts before its own "today", and one per pause the plan
+    proposes that is over before it: nobody can request it any more (a pause the consultant
+    recorded as fixed is history)."""
     if settings.start >= as_of:
         return ()
+    recorded = set(settings.fixed_pauses or ())
     return (_finding(Severity.WARNING, "PLAN-START-BEFORE-AS-OF", "plan.start_before_as_of",
-                     "project", start=settings.start, as_of=as_of),)
+                     "project", start=settings.start, as_of=as_of),
+            *(_finding(Severity.WARNING, "PAUSE-IN-PAST", "plan.pause_in_past", "project",
+                       n=n, start=p.start, end=p.end, as_of=as_of,
+                       days=message("exo.pause_error.days", count=p.days))
+              for n, p in enumerate(pauses, start=1)
+              if p.end < as_of and (p.start, p.days) not in recorded))
 
 
 def _clock_findings(row: ExoReport, name: str, knowledge: Knowledge) -> list[Finding]:

@@ -78,7 +78,10 @@ def _first_harm(exposure: Exposure, pause: Pause, others: tuple[Pause, ...],
 
 def needed_now(pause: Pause, harm: dict[str, _Harm], as_of: date) -> bool:
     """Whether the pause must be requested by the as-of date: it would begin by then, or a
-    server it holds is already throttled or blocked on that day."""
+    server it holds is already throttled or blocked on that day. A pause that ended before
+    the as-of date is history (or missed: a finding), never a task for now."""
+    if pause.end < as_of:
+        return False
     return pause.start <= as_of or any(h.since <= as_of for h in harm.values())
 
 

@@ -25,7 +25,9 @@ Rows = dict[str, list[dict[str, Any]]]
 
 def _project(customer: str, subdivision: str, consultants: list[str]) -> dict[str, Any]:
     return {
-        "project": {"customer": customer, "start": date(2026, 12, 1), "country": "DE",
+        # no start: a sample is planned from the day it is opened, so it never shows work in
+        # the past however old the release (the start is the day the plan is made)
+        "project": {"customer": customer, "country": "DE",
                     "subdivision": subdivision, "language": "de"},
         "consultants": [{"name": n, "days_per_week": 5} for n in consultants],
         "freezes": [{"name": "Jahresendsperre", "start": date(2026, 12, 21),

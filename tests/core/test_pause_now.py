@@ -9,6 +9,7 @@ prevents is said in the past tense: blocked since 2024, not "from the plan start
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from planner.core.report.management import action_table, decision_table
 from planner.core.report.wording import load_wording
 from planner.pipeline import make_plan
 from tests.core.scheduler.builders import settings
+from tests.sample_plans import sample_inputs, sample_plan
 
 AS_OF, START = date(2026, 12, 4), date(2026, 12, 7)
 DETECTED = date(2024, 3, 28)
@@ -195,3 +197,49 @@ def test_an_overdue_pause_as_of_a_saturday_is_due_on_the_next_working_day(
     (row,) = [[c for c in r if c is not None] for r in openpyxl.load_workbook(book)
               ["Enforcement"].iter_rows(values_only=True) if r[0] == "Pause 1"]
     assert row[4] == datetime(2026, 12, 14)  # run on
+
+
+@pytest.fixture(scope="module")
+def started_before_as_of(knowledge: Knowledge) -> Plan:
+    """The mixed sample as planned with a start four days before its as-of date (a project
+    opened after its start): its first pause, 01.12.-04.12.2026, is over by then."""
+    inputs = sample_inputs("mixed")
+    plan_settings = replace(inputs.settings, start=date(2026, 12, 1), as_of=date(2026, 12, 5),
+                            solver_time_limit_s=3.0)
+    return make_plan(inputs.estate, inputs.findings, plan_settings, knowledge=knowledge)
+
+
+def test_a_pause_over_before_the_as_of_date_is_history_not_a_task_for_now(
+        started_before_as_of: Plan) -> None:
+    plan, as_of = started_before_as_of, date(2026, 12, 5)
+    past = [(n, p) for n, p in enumerate(plan.schedule.pauses, start=1) if p.end < as_of]
+    assert past, plan.schedule.pauses
+    for n, pause in past:
+        step = plan.proposal.step(f"pause:{n}")
+        assert step is not None and step.deadline is None  # not "needed now"
+        assert "beantragen" in step.title("de") and " am " not in step.title("de")
+        (dated,) = [d for d in plan.schedule.steps if d.step_id == step.id]
+        assert dated.start == pause.start
+    for lang in ("de", "en"):
+        words = load_wording(lang)
+        decisions = decision_table(plan, words).rows
+        actions = action_table(plan, words).rows
+        for n, pause in past:
+            when = words.date(pause.start)
+            assert not any(when in r.cells[0] for r in decisions), decisions
+            assert not any(f" {n} " in f"{r.cells[1]} " and "pause" in r.cells[1].lower()
+                           for r in actions), actions
+    (finding,) = [f for f in plan.findings if f.code == "PAUSE-IN-PAST"]
+    assert "01.12.2026" in finding.message("de") and "04.12.2026" in finding.message("de")
+    assert "4 Tage" in finding.message("de") and "4 days" in finding.message("en")
+
+
+def test_the_bundled_samples_are_planned_from_the_day_they_are_opened() -> None:
+    """The samples carry no start: however old the release, a sample's plan starts on the
+    day it is made, so nothing is planned in the past and nothing reads "now" for a day gone."""
+    inputs = sample_inputs("mixed")
+    assert inputs.settings.start == date.today() and inputs.settings.as_of is None
+    plan = sample_plan("mixed")
+    assert not [f for f in plan.findings if f.code in ("PLAN-START-BEFORE-AS-OF",
+                                                       "PAUSE-IN-PAST")]
+    assert all(p.start >= date.today() for p in plan.schedule.pauses)

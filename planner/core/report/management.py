@@ -95,8 +95,10 @@ def action_table(plan: Plan, words: Wording) -> Table:
 
 def _decision_groups(plan: Plan, words: Wording) -> dict[str, list[_Dated]]:
     groups: dict[str, list[_Dated]] = defaultdict(list)
+    today = _as_of(plan)
     for item in _steps(plan):
-        if words.catalogue.has(f"report.decision.{item.step.kind}"):
+        # a step over before the as-of date is history: nothing left to decide for it
+        if item.dated.end >= today and words.catalogue.has(f"report.decision.{item.step.kind}"):
             groups[item.step.kind].append(item)
     return groups
 
@@ -109,6 +111,8 @@ def decision_table(plan: Plan, words: Wording) -> Table:
     # A pause needed now is requested by the as-of date (its step's date): so is its approval.
     requested = {i.step.id: i.dated.start for i in _steps(plan) if i.step.kind == PAUSE_KIND}
     for n, pause in enumerate(plan.schedule.pauses, start=1):
+        if pause.end < today:
+            continue  # over before the as-of date: history, nothing to approve now
         text = words.plural("decision_pause", pause.days, start=words.date(pause.start),
                             end=words.date(pause.end))
         due = min(pause.start, requested.get(f"pause:{n}", pause.start))

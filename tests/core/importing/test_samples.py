@@ -68,7 +68,7 @@ def test_mixed_sample_has_what_the_planner_needs() -> None:
 
 def test_project_sheet_gives_the_settings_table_in_toml_shape() -> None:
     table = import_files([MIXED]).settings_table
-    assert table["project"]["start"] == date(2026, 12, 1)
+    assert "start" not in table["project"]  # planned from the day it is opened
     assert (table["project"]["country"], table["project"]["subdivision"]) == ("DE", "BY")
     assert [c["name"] for c in table["consultants"]] == ["A. Berger", "K. Yilmaz"]
     assert table["freezes"][0]["start"] == date(2026, 12, 21)
@@ -97,5 +97,5 @@ def test_project_sheets_are_valid_settings(path) -> None:  # type: ignore[no-unt
     from planner.core.settings_io import settings_from_table
 
     settings = settings_from_table(import_files([path]).settings_table)
-    assert settings.start == date(2026, 12, 1) and settings.maintenance_days == ("Sat",)
+    assert settings.start == date.today() and settings.maintenance_days == ("Sat",)
     assert settings.freezes and settings.consultants
