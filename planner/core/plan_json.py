@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from planner.core.booked_time import booked_spans
@@ -108,6 +109,12 @@ def _exposure(plan: Plan) -> list[dict[str, Any]]:
             "cutover": e.cutover.isoformat() if e.cutover else None,
             "days_in_stage": {str(i + 1): n for i, n in enumerate(e.days_in_stage)},
             "paused_days": e.paused_days,
+            # stages whose first day Exchange Online's report gives where the stage table
+            # differs; the stages after each follow the table from it
+            "reported_stages": [
+                {"stage": a.stage,
+                 "from": (e.first_detected + timedelta(days=a.offset)).isoformat()}
+                for a in e.anchors],
         }
         for e in plan.schedule.exposure
     ]

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from planner.cli import main
+from planner.core.settings_io import save_settings_toml
+from planner.pipeline import load_inputs
 from tests.paths import SMALL
 
 
 def _plan(tmp_path: Path, *extra: str) -> dict[str, dict[str, str]]:
+    # The sample carries no start (planned from the day it is opened): its settings with a
+    # fixed start and as-of date keep these dates meaningful on any day.
+    settings = replace(load_inputs([SMALL]).settings, start=date(2026, 12, 1),
+                       as_of=date(2026, 12, 1))
+    toml = tmp_path / "project.toml"
+    save_settings_toml(settings, toml)
     out = tmp_path / "plan.json"
-    assert main(["plan", str(SMALL), "--json", str(out), *extra]) == 0
+    assert main(["plan", str(SMALL), "--settings", str(toml), "--json", str(out), *extra]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     return {s["id"]: s for s in data["steps"]}
 

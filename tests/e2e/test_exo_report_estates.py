@@ -25,6 +25,7 @@ from planner.core.calendar import build_calendar
 from planner.core.exo_view import implied_overrides
 from planner.core.export.xlsx import write_workbook
 from planner.core.plan import Plan
+from planner.core.plan_json import plan_to_plain
 from planner.core.report.summary import deadlines
 from planner.core.report.timeline import stage_bands
 from planner.pipeline import knowledge_for, load_inputs, make_plan
@@ -186,5 +187,11 @@ def test_an_unseen_report_is_followed_piece_by_piece(tmp_path: Path) -> None:
         assert e.cutover is not None and sum(e.days_in_stage[:4]) == 0, e
     blocked = sum(sum(e.days_in_stage[4:]) for e in plan.schedule.exposure)
     assert plan.schedule.objective.blocked_days == blocked > 0
+    # the plan JSON names the stages the report dates where the table differs
+    plain = {e["server"]: e for e in plan_to_plain(plan, knowledge_for(plan.settings))
+             ["exposure"]}
+    assert plain["WM-EX19-01"]["reported_stages"] == [{"stage": 5, "from": "2026-11-24"}]
+    assert plain["WM-EX16-01"]["reported_stages"] == [{"stage": 2, "from": "2026-09-21"}]
+    assert plain["WM-EX13-01"]["reported_stages"] == []
     strip = _sheet_strip(plan, tmp_path, "WM-EX19-01")
     assert [strip[("2026", m)] for m in ("10", "11")] == ["1", "5"]  # not throttled in October
