@@ -260,20 +260,24 @@ def _reconcile_dags(servers: list[Server], dags: list[Dag], merged: list[_Merged
     known = {key: {_short(m) for m in d.members} for key, d in by_name.items()}
     created: set[str] = set()
     for server, source in zip(servers, merged, strict=True):
-        if not server.dag:
+        dag = server.dag
+        if not dag:
             continue
-        key = server.dag.lower()
-        if key not in by_name:
-            by_name[key] = Dag(server.dag)
-            members[key], known[key] = [], set()
+        key = dag.lower()
+        names = known.get(key)
+        if names is None:
+            by_name[key] = Dag(dag)
+            members[key], names = [], set()
+            known[key] = names
             created.add(key)
-            findings.append(finding("IMPORT-DAG-UNLISTED", source.where, target=f"dag:{server.dag}",
-                                    name=server.dag))
-        if server.name.lower() not in known[key]:
-            known[key].add(server.name.lower())
+            findings.append(finding("IMPORT-DAG-UNLISTED", source.where, target=f"dag:{dag}",
+                                    name=dag))
+        name = server.name.lower()
+        if name not in names:
+            names.add(name)
             members[key].append(server.name)
     # a created DAG has nothing but its name and members (replace() is slow on thousands)
-    dags_out = [Dag(d.name, tuple(members[k])) if k in created
+    dags_out = [_plain(Dag, {"name": d.name, "members": tuple(members[k])}) if k in created
                 else replace(d, members=tuple(members[k])) for k, d in by_name.items()]
     return servers, dags_out, findings
 
