@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import ast
 
+import grimp
+import networkx as nx
+
 from tests.paths import ROOT
 
 
@@ -25,3 +28,12 @@ def _inner_imports_without_a_reason() -> list[str]:
 
 def test_every_import_inside_a_function_gives_its_reason() -> None:
     assert _inner_imports_without_a_reason() == []
+
+
+def test_no_module_imports_itself_back_through_others() -> None:
+    """The house reads top to bottom: no import cycle, not even one hidden by an import
+    inside a function (annotations under TYPE_CHECKING do not run and do not count)."""
+    graph = grimp.build_graph("planner", exclude_type_checking_imports=True)
+    edges = nx.DiGraph((m, i) for m in graph.modules
+                       for i in graph.find_modules_directly_imported_by(m))
+    assert [c for c in nx.strongly_connected_components(edges) if len(c) > 1] == []

@@ -38,6 +38,7 @@ from planner.core.knowledge_records import (
     RuleText,
     Stage,
 )
+from planner.core.log_file import data_folder
 from planner.core.resources import resource_path
 
 __all__ = [
@@ -52,6 +53,7 @@ __all__ = [
     "Stage",
     "load_knowledge",
     "load_knowledge_from",
+    "overlay_path",
 ]
 
 
@@ -267,16 +269,15 @@ def _cache_token(overrides: Mapping[str, Any]) -> str:
     return json.dumps({str(k): v for k, v in overrides.items()}, sort_keys=True, default=str)
 
 
-def _overlay_path() -> Path:
-    # imported here: the overlay module reads knowledge rows and so imports this module
-    from planner.core.knowledge_overlay import overlay_path
-
-    return overlay_path()
+def overlay_path() -> Path:
+    """Where the user's imported builds live: ``knowledge/builds.csv`` in the user's data
+    folder (written by :mod:`planner.core.knowledge_overlay`, laid over the shipped rows)."""
+    return data_folder() / "knowledge" / "builds.csv"
 
 
 def _overlay_token() -> str:
     """Changes whenever the user's overlay is written, so the cache never serves stale rows."""
-    path = _overlay_path()
+    path = overlay_path()
     return f"|{path}:{path.stat().st_mtime_ns}" if path.is_file() else ""
 
 
@@ -284,7 +285,7 @@ def _with_overlay(base: _Base, token: str) -> _Base:
     """The shipped builds with the user's imported rows laid over them."""
     if not token:
         return base
-    rows, _, _ = merge_builds(base.builds, kf.read_builds(_overlay_path()))
+    rows, _, _ = merge_builds(base.builds, kf.read_builds(overlay_path()))
     return replace(base, builds=rows, overlay=token)
 
 

@@ -17,15 +17,9 @@ from pathlib import Path
 
 from planner.core import knowledge_files as kf
 from planner.core.build_lists import merge_builds, read_any, write_builds_csv
-from planner.core.knowledge import BuildRow, Knowledge, load_knowledge
-from planner.core.log_file import data_folder
+from planner.core.knowledge import BuildRow, Knowledge, load_knowledge, overlay_path
 
 __all__ = ["ImportResult", "import_build_list", "overlay_path", "read_overlay"]
-
-
-def overlay_path() -> Path:
-    """Where the overlay lives: ``knowledge/builds.csv`` in the user's data folder."""
-    return data_folder() / "knowledge" / "builds.csv"
 
 
 def read_overlay() -> tuple[BuildRow, ...]:

@@ -8,6 +8,7 @@ so a large plan never holds the window. A bar's tooltip is written when it is fi
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -77,8 +78,6 @@ def label_advances(titles_chars: str = "") -> dict[str, float]:
 def build_gantt_scene(scene: QGraphicsScene, data: GanttInput) -> GanttLayout:
     """Clear the scene and draw the whole chart at once (small charts, tests)."""
     if not data.advances:
-        from dataclasses import replace
-
         data = replace(data, advances=label_advances())
     chart = chart_data(data)
     scene.clear()
