@@ -17,8 +17,9 @@ import re
 from collections.abc import Iterable
 
 from planner.core.catalogue import Catalogue
+from planner.core.vocabulary import STEP_KINDS
 
-__all__ = ["fact_name", "fact_name_keys", "value_words", "word_key"]
+__all__ = ["fact_name", "fact_name_keys", "knowledge_name", "value_words", "word_key"]
 
 # The report lists the facts a customer should know (report.facts); the rest have their
 # names beside the Excel plan's words (export.fact).
@@ -36,6 +37,15 @@ def fact_name(words: Catalogue, key: str) -> str:
         if words.has(full):
             return words(full)
     return key
+
+
+def knowledge_name(words: Catalogue, key: str) -> str:
+    """A step duration's or a fact's name for people: the step kind's label, a duration's own
+    name (``export.duration.<key>``, e.g. the move throughput), else the fact's name."""
+    if key in STEP_KINDS:
+        return words(STEP_KINDS[key].label_key)
+    full = f"export.duration.{key}"
+    return words(full) if words.has(full) else fact_name(words, key)
 
 
 def word_key(text: str) -> str:

@@ -159,3 +159,20 @@ def test_a_value_error_from_a_bug_is_not_shown_as_bad_settings(qtbot, monkeypatc
     with pytest.raises(ValueError, match="a bug"):
         dialog.accept()
     assert warnings == []
+
+
+def test_durations_show_the_step_kind_by_name_and_keep_its_key(qtbot, monkeypatch):
+    """No step-kind code on the page ("install_se"): its name, and the value typed as the
+    planner reads every number; the setting keeps the kind's key."""
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    doc = fake_document(monkeypatch)
+    dialog = SettingsDialog(doc)
+    qtbot.addWidget(dialog)
+    table = dialog.durations_page.table
+    rows = {table.item(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(table.rowCount())}
+    row = rows["install_se"]
+    shown = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert "install_se" not in shown and all("_" not in name for name in shown)
+    table.setItem(row, 3, QTableWidgetItem("1,5"))
+    assert dialog.durations_page.apply_to(doc.settings).durations == {"install_se": 1.5}

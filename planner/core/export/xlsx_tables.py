@@ -21,12 +21,12 @@ from planner.core.export.xlsx_layout import (
     section,
     title_block,
 )
-from planner.core.fact_words import fact_name, value_words
+from planner.core.fact_words import knowledge_name, value_words
 from planner.core.model import Severity
 from planner.core.outline import finding_area, finding_place
 from planner.core.step_source import source_words
 from planner.core.transport_listing import Listing, flow_listing, relay_listing
-from planner.core.vocabulary import COLOURS, PATHS, SEVERITIES, STAGE_KINDS, STEP_KINDS
+from planner.core.vocabulary import COLOURS, PATHS, SEVERITIES, STAGE_KINDS
 
 __all__ = ["write_assumptions_sheet", "write_estate_sheet", "write_findings_sheet"]
 
@@ -245,7 +245,7 @@ def _knowledge_parts(ctx: ExportContext) -> list[tuple[str, list[str], list[list
     def cite(source: str) -> str:
         return source_words(words, source)
 
-    durations: Rows = [[_knowledge_name(ctx.lang, kind),
+    durations: Rows = [[knowledge_name(words, kind),
                         _plain(s.durations.get(kind, f.value), ctx.lang), cite(f.source),
                         f.as_of, f.value if kind in s.durations else ""]
                        for kind, f in sorted(k.durations.items())]
@@ -255,7 +255,7 @@ def _knowledge_parts(ctx: ExportContext) -> list[tuple[str, list[str], list[list
                      st.smtp, cite(st.source), st.as_of] for st in k.policy.stages]
     baselines: Rows = [[b.product, b.line, b.min_build, b.effective_from, cite(b.source), b.as_of]
                        for b in k.policy.baselines]
-    facts: Rows = [[_knowledge_name(ctx.lang, f.key), _plain(f.value, ctx.lang),
+    facts: Rows = [[knowledge_name(words, f.key), _plain(f.value, ctx.lang),
                     cite(f.source), f.as_of, _confidence(ctx.lang, f.confidence),
                     f.remark(ctx.lang),
                     _plain(f.overridden_from, ctx.lang) if f.overridden_from is not None
@@ -270,15 +270,6 @@ def _knowledge_parts(ctx: ExportContext) -> list[tuple[str, list[str], list[list
         ("facts", ["key", "value", "source", "as_of", "confidence", "note", "overridden"],
          facts),
     ]
-
-
-def _knowledge_name(lang: str, key: str) -> str:
-    """A step kind's or fact's name as the report gives it; the key where none is written."""
-    words = catalogue(lang)
-    if key in STEP_KINDS:
-        return words(STEP_KINDS[key].label_key)
-    full = f"export.duration.{key}"
-    return words(full) if words.has(full) else fact_name(words, key)
 
 
 def _confidence(lang: str, confidence: str) -> str:

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.errors import SettingsError
+from planner.core.fact_words import knowledge_name
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate
 from planner.core.settings import Settings
+from planner.core.step_source import source_words
 from planner.core.typed_values import parse_number
 from planner.gui.dialogs.overrides_model import OverridesModel, fact_rows
 from planner.gui.dialogs.settings_pages import EditableTable, to_date, to_qdate
@@ -165,6 +167,7 @@ class DurationsPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         kinds = sorted(base.durations)
+        words = texts()
         self.table = QTableWidget(len(kinds), 4)
         self.table.setHorizontalHeaderLabels([self.tr("Step kind"), self.tr("Default"),
                                               self.tr("Source"), self.tr("Your value")])
@@ -172,10 +175,14 @@ class DurationsPage(QWidget):
         self.table.setTabKeyNavigation(False)
         for row, kind in enumerate(kinds):
             fact = base.durations[kind]
-            for column, text in enumerate((kind, f"{fact.value:g}", fact.source)):
+            # the kind's name for people, the value as the interface language writes numbers
+            shown = (knowledge_name(words, kind), words.number(fact.value, 3),
+                     source_words(words, fact.source))
+            for column, text in enumerate(shown):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 item.setToolTip(fact.remark(ui_language()))
+                item.setData(Qt.ItemDataRole.UserRole, kind)  # the step kind behind the name
                 self.table.setItem(row, column, item)
             own = settings.durations.get(kind)
             self.table.setItem(row, 3, QTableWidgetItem("" if own is None else f"{own:g}"))
@@ -197,7 +204,8 @@ class DurationsPage(QWidget):
         durations: dict[str, float] = {}
         for row in range(self.table.rowCount()):
             kind_item = self.table.item(row, 0)
-            kind = kind_item.text() if kind_item else ""
+            kind = str(kind_item.data(Qt.ItemDataRole.UserRole)) if kind_item else ""
+            name = kind_item.text() if kind_item else kind
             item = self.table.item(row, 3)
             text = (item.text() if item else "").strip()
             if not text:
@@ -206,10 +214,10 @@ class DurationsPage(QWidget):
                 value = parse_number(text, texts().decimal_symbol() == ",")
             except ValueError as exc:
                 raise SettingsError(self.tr("Duration of {kind} is not a number: {text}")
-                                    .format(kind=kind, text=text)) from exc
+                                    .format(kind=name, text=text)) from exc
             if value <= 0:
                 raise SettingsError(self.tr("Duration of {kind} must be positive.").format(
-                    kind=kind))
+                    kind=name))
             durations[kind] = value
         throughput = self.throughput.value() or None
         return replace(settings, durations=durations, throughput_gb_per_day=throughput)
