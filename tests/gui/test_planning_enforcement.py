@@ -189,3 +189,25 @@ def test_strips_start_at_first_detection_with_the_history_hatched(qtbot, monkeyp
     assert all(r[1] >= doc.plan.settings.start for r in runs if not r[3])
     view.resize(900, 600)
     view.grab()  # paints the hatched history without error
+
+
+def test_the_axis_names_months_in_the_interface_language(qtbot, monkeypatch, qapp):
+    """'Dez. 2026', not '12/26'; a long history shows every few months, never overlapping."""
+    from itertools import pairwise
+
+    from planner.gui.i18n import install_translators
+
+    doc = fake_document(monkeypatch)
+    view = EnforcementView(doc)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    install_translators(qapp, "de")
+    try:
+        labels = view.strips.axis_labels(room=60)
+        assert labels and all("/" not in text for _x, text in labels)
+        assert any(text.startswith(("Jan", "Feb", "Mär", "Dez", "Nov", "Okt")) and "20" in text
+                   for _x, text in labels)
+        xs = [x for x, _text in labels]
+        assert all(b - a >= 60 for a, b in pairwise(xs))
+    finally:
+        install_translators(qapp, "en")

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPaintEvent, QPe
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from planner.core.vocabulary import COLOURS, STAGE_KINDS, StageKind
-from planner.gui.formats import format_date
+from planner.gui.formats import format_date, format_month
 from planner.gui.rich_text import esc
 from planner.gui.views.gantt_scene import STAGE_COLORS, stage_runs
 
@@ -123,15 +123,25 @@ class StageStrips(QWidget):
 
     def _paint_axis(self, p: QPainter) -> None:
         p.setPen(QColor(COLOURS["muted"]))
+        room = p.fontMetrics().horizontalAdvance(format_month(self.first)) + 10
+        for x, text in self.axis_labels(room):
+            p.drawLine(int(x), AXIS_H - 4, int(x), self.height())
+            p.drawText(int(x) + 3, AXIS_H - 6, text)
+
+    def axis_labels(self, room: float = 60.0) -> list[tuple[float, str]]:
+        """The axis's month ticks (x, "Dec 2026" in the UI language): every month, or every
+        3rd, 6th or 12th when a label needs more room than a month has."""
+        days = max(1, (self.last - self.first).days)
+        per_month = 28 * (self._x(self.last) - self._x(self.first)) / days  # the shortest
+        step_months = next((m for m in (1, 3, 6) if m * per_month >= room), 12)
+        labels = []
         day = self.first.replace(day=1)
-        step_months = 1 if (self.last - self.first).days < 400 else 3
         while day <= self.last:
             if day >= self.first:
-                x = self._x(day)
-                p.drawLine(int(x), AXIS_H - 4, int(x), self.height())
-                p.drawText(int(x) + 3, AXIS_H - 6, f"{day:%m/%y}")
+                labels.append((self._x(day), format_month(day)))
             month = day.month - 1 + step_months
             day = date(day.year + month // 12, month % 12 + 1, 1)
+        return labels
 
     def row_day_at(self, x: float, y: float) -> tuple[StripRow, date] | None:
         """The server row and day under a point, if any."""
