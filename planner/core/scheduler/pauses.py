@@ -126,7 +126,9 @@ def best_pauses(problem: Problem, cutovers: Mapping[str, int],
     h = max(clock[1] for clock in clocks)
     paused = [m.new_bool_var(f"P{d}") for d in range(h)]
     add_pause_rules(m, paused, problem)
-    filled = _filled(problem, h, min(clock[0] for clock in clocks))
+    first = min(clock[0] for clock in clocks)
+    filled = min((_filled(problem, h, first), _longest_blocks(problem, h, first)),
+                 key=lambda days: _total(problem, clocks, days))
     for d, x in enumerate(paused):
         m.add_hint(x, d in filled)
     blocked, throttled = [], []
@@ -220,6 +222,60 @@ def _filled(problem: Problem, horizon: int, first: int) -> set[int]:
             year = problem.day(d).year
             used[year] = used.get(year, 0) + 1
             d, length = d + 1, length + 1
+    return days
+
+
+def _total(problem: Problem, clocks: Counter[Clock], days: set[int]) -> tuple[int, int, int]:
+    """Blocked, throttled and pause days of these paused days."""
+    blocked = throttled = 0
+    for clock, mult in clocks.items():
+        b, t = _score(problem, clock, days)
+        blocked, throttled = blocked + mult * b, throttled + mult * t
+    return blocked, throttled, len(days)
+
+
+def _longest_blocks(problem: Problem, horizon: int, first: int) -> set[int]:
+    """Pauses as long as one request and the budgets allow, each the first such block from
+    ``first`` on: over years a block that straddles New Year takes two budgets at once.
+
+    Measured: filling block after block from the first day left the fourth year's budget
+    unused where the requests ran out (2 servers over four years: 2,407 blocked days where
+    the budgets allow 2,287); the solver starts from the better of the two.
+    """
+    starts = pause_start_days(problem, horizon)
+    used: dict[int, int] = {}
+
+    def left(year: int) -> int:
+        return max(0, problem.pause_max - problem.pause_used.get(year, 0) - used.get(year, 0))
+
+    def length(s: int) -> int:
+        n, d = 0, s
+        while d < horizon and n < problem.pause_longest:
+            year = problem.day(d).year
+            new_year = problem.index(date(year + 1, 1, 1))
+            take = min(new_year - d, left(year), problem.pause_longest - n, horizon - d)
+            if take <= 0:
+                break
+            n, d = n + take, d + take
+            if d < new_year:  # this year's budget, the request or the horizon ends it
+                break
+        return n
+
+    days: set[int] = set()
+    d = max(0, first)
+    for _ in range(problem.pause_count):
+        best, at = 0, -1
+        for s in range(d, horizon):
+            if starts[s] and (n := length(s)) > best:
+                best, at = n, s
+                if n >= problem.pause_longest:
+                    break
+        if best <= 0:
+            break
+        for day in range(at, at + best):
+            days.add(day)
+            used[problem.day(day).year] = used.get(problem.day(day).year, 0) + 1
+        d = at + best + 1  # a day between two requests, or they would be one
     return days
 
 
