@@ -42,7 +42,8 @@ def keep_with_next(doc: QTextDocument, page_height: float) -> None:
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             QTextCursor(parted).setBlockFormat(fmt)
         elif not _keep_short_table_whole(doc, page_height) \
-                and not _push_split_row(doc, page_height):
+                and not _push_split_row(doc, page_height) \
+                and not _close_blank_page(doc, page_height):
             return
 
 
@@ -103,14 +104,18 @@ def _keep_short_table_whole(doc: QTextDocument, page_height: float) -> bool:
     for frame in doc.rootFrame().childFrames():
         if not isinstance(frame, QTextTable) or frame.rows() <= frame.format().headerRowCount():
             continue
-        top, bottom = _row_extent(frame, 0)[0], _row_extent(frame, frame.rows() - 1)[1]
+        # where the first line is, not the block's box: its top margin may reach back over
+        # the edge of a table Qt already moved overleaf whole
+        top = text_top(doc, frame.cellAt(0, 0).firstCursorPosition().block())
+        bottom = _row_extent(frame, frame.rows() - 1)[1]
         if int(top // page_height) == int((bottom - 1) // page_height) \
                 or top % page_height < page_height / 4:  # moved already, or would not fit
             continue
         padding = 2 * (frame.format().cellPadding() + frame.format().border())
         height = sum(_text_height(frame, row) + padding for row in range(frame.rows()))
-        if height <= page_height * SHORT_TABLE:
-            _break_before_table(doc, frame, page_height)
+        # only with its heading: a break on the table itself could leave a blank page
+        if height <= page_height * SHORT_TABLE \
+                and _break_before_table(doc, frame, page_height, heading_only=True):
             return True
     return False
 
@@ -145,8 +150,10 @@ def _push_split_row(doc: QTextDocument, page_height: float) -> bool:
     return False
 
 
-def _break_before_table(doc: QTextDocument, table: QTextTable, page_height: float) -> None:
-    """Move a table to the next page, header and all, with its heading and lead above it.
+def _break_before_table(doc: QTextDocument, table: QTextTable, page_height: float,
+                        heading_only: bool = False) -> bool:
+    """Move a table to the next page, header and all, with its heading and lead above it;
+    False when ``heading_only`` and it has none, or its heading starts a page already.
 
     The break goes before that heading (up to three short paragraphs above the table, on its
     page), not the table: a break on the table would stay when the heading, parted from it,
@@ -159,12 +166,18 @@ def _break_before_table(doc: QTextDocument, table: QTextTable, page_height: floa
                 or table_top - text_top(doc, block) > page_height / 4:
             break
         if block.blockFormat().headingLevel() > 0:
+            if block.blockFormat().pageBreakPolicy() \
+                    == QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+                return False  # moved before: the table does not fit under it
             _break_before(block)
-            return
+            return True
         block = block.previous()
+    if heading_only:
+        return False
     table_format = table.format()
     table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
     table.setFormat(table_format)
+    return True
 
 
 def _pad_foot(table: QTextTable, row: int, page_end: float, next_top: float) -> bool:
@@ -201,6 +214,39 @@ def _pad_top(table: QTextTable, row: int, room: float) -> None:
             fmt = cell.format().toTableCellFormat()
             fmt.setTopPadding(fmt.topPadding() + room)
             cell.setFormat(fmt)
+
+
+def _close_blank_page(doc: QTextDocument, page_height: float) -> bool:
+    """Take the margins off the empty paragraph before a page break that left a blank page,
+    and off the table before it.
+
+    Qt puts an empty paragraph after every table; a table ending at a page foot had its
+    bottom margin cross the page edge, the paragraph went overleaf and the chapter's break
+    started yet another page (a blank page before "Risks", messy sample, English). False
+    when no page is blank.
+    """
+    block = doc.begin()
+    while block.isValid():
+        before = block.previous()
+        if block.blockFormat().pageBreakPolicy() \
+                == QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore and before.isValid() \
+                and not before.text().strip() and QTextCursor(before).currentTable() is None \
+                and _bottom_page(doc, before, page_height) \
+                < _page_of(doc, block, page_height) - 1:
+            fmt = before.blockFormat()
+            if fmt.bottomMargin() or fmt.topMargin():
+                fmt.setTopMargin(0)
+                fmt.setBottomMargin(0)
+                QTextCursor(before).setBlockFormat(fmt)
+                return True
+            table = QTextCursor(before.previous()).currentTable()
+            if table is not None and table.format().bottomMargin():
+                table_format = table.format()
+                table_format.setBottomMargin(0)
+                table.setFormat(table_format)
+                return True
+        block = block.next()
+    return False
 
 
 def _break_before(block: QTextBlock) -> None:

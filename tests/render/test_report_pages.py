@@ -95,3 +95,4 @@ def test_a_short_table_is_never_split(lines: int) -> None:
     pages = {int(text_top(doc, table.cellAt(row, 0).firstCursorPosition().block()) // TALL_PAGE)
              for row in range(table.rows())}
     assert pages == {int(text_top(doc, heading) // TALL_PAGE)}, lines
+
