@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import bench_import
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
 
+from planner.gui.app import create_application
 from planner.gui.document import Document
 from planner.gui.import_flow import import_edit, read_inventory
 from planner.gui.main_window import MainWindow
@@ -65,7 +65,7 @@ class Heartbeat:
 
 def main() -> int:
     """Print, per stage, the time until idle and the longest freeze against the budget."""
-    app = QApplication.instance() or QApplication([])
+    app = create_application()  # as the planner starts (its garbage-collector tuning too)
     numbers = [a for a in sys.argv[1:] if a.isdigit()]
     servers = int(numbers[0]) if numbers else 20_000
     folder = Path(tempfile.mkdtemp())

@@ -42,3 +42,16 @@ def test_the_empty_window_loads_no_heavy_module(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     loaded = done.stdout.split()
     assert loaded == [], f"loaded at start: {loaded}"
+
+
+def test_the_application_collects_garbage_without_freezing_large_plans(qapp: object) -> None:
+    """Full collections walk every object of a large plan while holding the interpreter
+    lock (seconds of frozen window): the app makes them rare, young objects go as before."""
+    import gc
+
+    from planner.gui.app import GC_THRESHOLDS, create_application
+
+    create_application()
+    young, middle, full = gc.get_threshold()
+    assert (young, middle) == (700, 10)  # Python's defaults
+    assert full == GC_THRESHOLDS[2] >= 100 * 10  # a hundred times Python's default
