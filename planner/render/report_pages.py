@@ -7,6 +7,9 @@ page, laying out again until nothing is parted.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable
 
 __all__ = ["keep_with_next", "text_top"]
@@ -111,13 +114,23 @@ def _keep_short_table_whole(doc: QTextDocument, page_height: float) -> bool:
         if int(top // page_height) == int((bottom - 1) // page_height) \
                 or top % page_height < page_height / 4:  # moved already, or would not fit
             continue
-        padding = 2 * (frame.format().cellPadding() + frame.format().border())
-        height = sum(_text_height(frame, row) + padding for row in range(frame.rows()))
         # only with its heading: a break on the table itself could leave a blank page
-        if height <= page_height * SHORT_TABLE \
+        if _is_short(frame, page_height * SHORT_TABLE) \
                 and _break_before_table(doc, frame, page_height, heading_only=True):
             return True
     return False
+
+
+def _is_short(table: QTextTable, limit: float) -> bool:
+    """Whether the table's rows take no more than ``limit`` points (measured until they do:
+    the long tables of a large report are measured on every pass)."""
+    padding = 2 * (table.format().cellPadding() + table.format().border())
+    height = 0.0
+    for row in range(table.rows()):
+        height += _text_height(table, row) + padding
+        if height > limit:
+            return False
+    return True
 
 
 def _push_split_row(doc: QTextDocument, page_height: float) -> bool:
@@ -198,22 +211,36 @@ def _pad_foot(table: QTextTable, row: int, page_end: float, next_top: float) -> 
     if padded >= pad - 0.5:
         # Qt counted less of the padding than asked: add what the next row still lacks
         pad = padded + page_end - next_top + 1
-    for cell in cells:
-        fmt = cell.format().toTableCellFormat()
-        fmt.setBottomPadding(max(fmt.bottomPadding(), pad))
-        cell.setFormat(fmt)
+    with _one_edit(table.document()):
+        for cell in cells:
+            fmt = cell.format().toTableCellFormat()
+            fmt.setBottomPadding(max(fmt.bottomPadding(), pad))
+            cell.setFormat(fmt)
     return True
+
+
+@contextmanager
+def _one_edit(doc: QTextDocument) -> Iterator[None]:
+    """Changes to several cells as one edit: Qt lays the document out again once, not after
+    each cell (a report of 40 servers spent 55 of its 70 seconds on this)."""
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    try:
+        yield
+    finally:
+        cursor.endEditBlock()
 
 
 def _pad_top(table: QTextTable, row: int, room: float) -> None:
     """The fallback when padding the row above did not move ``row``: top padding moves it
     overleaf, at the cost of a gap of ``room`` under the repeated header."""
-    for col in range(table.columns()):
-        cell = table.cellAt(row, col)
-        if cell.column() == col:
-            fmt = cell.format().toTableCellFormat()
-            fmt.setTopPadding(fmt.topPadding() + room)
-            cell.setFormat(fmt)
+    with _one_edit(table.document()):
+        for col in range(table.columns()):
+            cell = table.cellAt(row, col)
+            if cell.column() == col:
+                fmt = cell.format().toTableCellFormat()
+                fmt.setTopPadding(fmt.topPadding() + room)
+                cell.setFormat(fmt)
 
 
 def _close_blank_page(doc: QTextDocument, page_height: float) -> bool:
