@@ -22,9 +22,11 @@ import pytest
 
 from planner.core import catalogue as catalogue_module
 from planner.core.catalogue import catalogue, languages
+from planner.core.errors import InfeasiblePlanError, error_words
+from planner.core.explanation import message
 from planner.core.export.xlsx import write_workbook
 from planner.core.knowledge import Knowledge, load_knowledge
-from planner.core.plan import Plan
+from planner.core.plan import Objective, Plan
 from planner.core.report import wording
 from planner.core.report.html import render_report_html
 from tests.core.rules.test_grammar import proposals
@@ -206,3 +208,13 @@ def test_rule_titles_reasons_and_command_notes_show_in_the_pseudo_locale(
         leaks = [t for t in english if t in shown]
         assert leaks == [], (step.id, leaks)
         assert step.title(pseudo_locale) != step.title("en"), step.id
+
+
+def test_why_no_plan_exists_and_a_step_cycle_show_in_the_pseudo_locale(
+        pseudo_locale: str) -> None:
+    """The schedule's explanation and a planner error are messages, not English pairs."""
+    objective = Objective(0, 0, 0, None, "infeasible",
+                          explanation=message("schedule.infeasible.no_consultant"))
+    assert objective.reason(pseudo_locale) == objective.reason("en")[::-1]
+    error = InfeasiblePlanError(message("schedule.order.unnamed_step"))
+    assert error_words(error, pseudo_locale) == str(error)[::-1]
