@@ -31,12 +31,8 @@ def add_parser(sub: Any) -> None:
                    "Exchange transport logs (files, folders or zips)")
     p.add_argument("--settings", help="project settings as TOML")
     p.add_argument("--mapping", help="a saved column mapping (JSON)")
-    p.add_argument("--json", metavar="OUT", help="the plan as JSON")
-    p.add_argument("--xlsx", metavar="OUT", help="the Excel project plan")
-    p.add_argument("--mspdi", metavar="OUT", help="the plan as MS Project XML")
-    p.add_argument("--pdf", metavar="OUT", help="the customer report as PDF")
-    p.add_argument("--html", metavar="OUT", help="the customer report as HTML")
-    p.add_argument("--graphml", metavar="OUT", help="the dependency graph as GraphML")
+    for export in EXPORTERS:  # the GUI's File menu loops over the same list
+        p.add_argument(f"--{export.key}", metavar="OUT", help=export.help)
     p.add_argument("--lang", choices=languages(), help="language of exports and report")
     p.add_argument("--paper", choices=("A4", "Letter"), help="paper size of the report")
     p.add_argument("--scenario", metavar="NAME",

@@ -1,7 +1,10 @@
-"""File menu actions: export Excel, MS Project XML and the PDF report; print preview; print.
+"""File menu actions: export the customer's deliverables; print preview; print.
 
-Exports write exactly what the CLI writes for the same project (the same core functions on
-the same plan) and run on the document's worker, so the window stays responsive. The plan
+The menu offers one action per exporter of the registry the CLI loops over too
+(:data:`planner.render.exporters.EXPORTERS`, those ``in_menu``: Excel, MS Project XML, the PDF
+report), named by ``export.deliverable.<key>`` in the text catalogues. Exports write exactly
+what the CLI writes for the same project (the same writer on the same plan) and run on the
+document's worker, so the window stays responsive. The plan
 exported is the scenario chosen for export, else the current plan; a plan that is out of
 date is made afresh on the worker first. The last folder is remembered in QSettings.
 """
@@ -9,6 +12,7 @@ date is made afresh on the worker first. The last folder is remembered in QSetti
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +23,17 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from planner.core.plan import Plan
 from planner.core.project import Project
 from planner.gui.dialogs.screen_fit import fit_to_screen
+from planner.gui.i18n import texts
 from planner.gui.rich_text import literal
+from planner.render.exporters import EXPORTERS, Exporter
 
 __all__ = ["ExportActions"]
 
 FOLDER_KEY = "export/last_folder"
 
-# The pipeline, the exporters and the report renderer are imported when the first export or
-# print runs, not when the File menu is built: together they pull in OR-Tools, pandas,
-# xlsxwriter and jinja2, which would delay the empty window by seconds.
+# The pipeline and the report renderer are imported when the first export or print runs,
+# not when the File menu is built: they pull in OR-Tools and pandas, which would delay the
+# empty window by seconds (the exporters' writers load their own libraries likewise).
 
 
 def _plan_and_knowledge(project: Project) -> tuple[Plan, Any]:
@@ -35,14 +41,6 @@ def _plan_and_knowledge(project: Project) -> tuple[Plan, Any]:
     from planner.pipeline import plan_for_export  # start-up time, see above
 
     return plan_for_export(project)
-
-
-def _writer(key: str) -> Callable[[Plan, Any, Path], None]:
-    """The registry's exporter, writing in the plan's own language."""
-    from planner.render.exporters import exporter  # start-up time, see above
-
-    write = exporter(key).write
-    return lambda plan, knowledge, path: write(plan, knowledge, path, plan.settings.language)
 
 
 def print_report(plan: Plan, knowledge: Any, printer: Any, lang: str) -> None:
@@ -60,11 +58,12 @@ class ExportActions(QObject):
         self.document = document
         self.window = window
         self.jobs: list[Any] = []
-        self.act_xlsx = self._action(self.tr("Export &Excel plan…"), self.export_xlsx,
-                                     "Ctrl+E")
-        self.act_mspdi = self._action(self.tr("Export &MS Project XML…"), self.export_mspdi)
-        self.act_pdf = self._action(self.tr("Export PDF &report…"), self.export_pdf,
-                                    "Ctrl+Shift+E")
+        t = texts()
+        self.exporters = {e.key: e for e in EXPORTERS if e.in_menu}
+        self.export_actions = {
+            key: self._action(t(f"export.deliverable.{key}.menu"),
+                              partial(self.export, key), e.shortcut or None)
+            for key, e in self.exporters.items()}
         self.act_preview = self._action(self.tr("Print pre&view…"), self.print_preview)
         self.act_print = self._action(self.tr("&Print report…"), self.print_report,
                                       QKeySequence.StandardKey.Print)
@@ -83,14 +82,14 @@ class ExportActions(QObject):
 
     def install(self, menu: QMenu) -> ExportActions:
         """Add the actions to a menu (the File menu), grouped between separators."""
-        menu.addActions([self.act_xlsx, self.act_mspdi, self.act_pdf])
+        menu.addActions(list(self.export_actions.values()))
         menu.addSeparator()
         menu.addActions([self.act_preview, self.act_print])
         return self
 
     def actions(self) -> list[QAction]:
         """All actions, e.g. for a toolbar."""
-        return [self.act_xlsx, self.act_mspdi, self.act_pdf, self.act_preview, self.act_print]
+        return [*self.export_actions.values(), self.act_preview, self.act_print]
 
     def _update_enabled(self) -> None:
         has_estate = bool(self.document.estate.servers)
@@ -113,33 +112,24 @@ class ExportActions(QObject):
         store.setValue(FOLDER_KEY, str(path.parent))
         return path
 
-    def export_xlsx(self, path: Path | None = None) -> Any:
-        """Write the Excel project plan (asks for the file unless given)."""
-        path = path or self._ask_path(self.tr("Export Excel plan"), ".xlsx",
-                                      self.tr("Excel workbook (*.xlsx)"))
-        return self._run(path, _writer("xlsx"), self.tr("Excel plan"))
+    def export(self, key: str, path: Path | None = None) -> Any:
+        """Write the deliverable of the exporter ``key`` (asks for the file unless given)."""
+        export = self.exporters[key]
+        t = texts()
+        name = t(f"export.deliverable.{key}.name")
+        if path is None:
+            pattern = f"{t(f'export.deliverable.{key}.filter')} (*{export.suffix})"
+            path = self._ask_path(t(f"export.deliverable.{key}.title"), export.suffix, pattern)
+        return self._run(path, export, name)
 
-    def export_mspdi(self, path: Path | None = None) -> Any:
-        """Write the plan as MS Project XML (asks for the file unless given)."""
-        path = path or self._ask_path(self.tr("Export MS Project XML"), ".xml",
-                                      self.tr("MS Project XML (*.xml)"))
-        return self._run(path, _writer("mspdi"), self.tr("MS Project XML"))
-
-    def export_pdf(self, path: Path | None = None) -> Any:
-        """Write the customer report as PDF (asks for the file unless given)."""
-        path = path or self._ask_path(self.tr("Export PDF report"), ".pdf",
-                                      self.tr("PDF document (*.pdf)"))
-        return self._run(path, _writer("pdf"), self.tr("PDF report"))
-
-    def _run(self, path: Path | None, write: Callable[[Plan, Any, Path], None],
-             what: str) -> Any:
+    def _run(self, path: Path | None, export: Exporter, what: str) -> Any:
         if path is None:
             return None
         project = self.document.project
 
         def work() -> Path:
             plan, knowledge = _plan_and_knowledge(project)
-            write(plan, knowledge, path)
+            export.write(plan, knowledge, path, plan.settings.language)
             return path
 
         self._status(self.tr("Writing {what}…").format(what=what))

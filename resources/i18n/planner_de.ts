@@ -33,67 +33,67 @@
   <context>
     <name>CalendarPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="227" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="228" />
       <source>From</source>
       <translation>Von</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="227" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="228" />
       <source>To</source>
       <translation>Bis</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="227" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="228" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="233" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="234" />
       <source>Mon</source>
       <translation>Mo</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="233" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="234" />
       <source>Tue</source>
       <translation>Di</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="233" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="234" />
       <source>Wed</source>
       <translation>Mi</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="233" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="234" />
       <source>Thu</source>
       <translation>Do</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="234" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="235" />
       <source>Fri</source>
       <translation>Fr</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="234" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="235" />
       <source>Sat</source>
       <translation>Sa</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="234" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="235" />
       <source>Sun</source>
       <translation>So</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="249" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="250" />
       <source>Change freezes (no step runs on these days):</source>
       <translation>Change-Freezes (an diesen Tagen läuft kein Schritt):</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="251" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="252" />
       <source>Maintenance windows (steps that need downtime run only on these weekdays):</source>
       <translation>Wartungsfenster (Schritte mit Ausfallzeit laufen nur an diesen Wochentagen):</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="261" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="262" />
       <source>A freeze ends before it starts: {name}</source>
       <translation>Ein Freeze endet vor seinem Beginn: {name}</translation>
     </message>
@@ -101,62 +101,62 @@
   <context>
     <name>CompareModel</name>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="59" />
+      <location filename="../../planner/gui/views/scenarios.py" line="67" />
       <source>Finish</source>
       <translation>Ende</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="60" />
+      <location filename="../../planner/gui/views/scenarios.py" line="68" />
       <source>Blocked days</source>
       <translation>Blockierte Tage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="61" />
+      <location filename="../../planner/gui/views/scenarios.py" line="69" />
       <source>Throttled days</source>
       <translation>Gedrosselte Tage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="62" />
+      <location filename="../../planner/gui/views/scenarios.py" line="70" />
       <source>Pause days</source>
       <translation>Pausentage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="63" />
+      <location filename="../../planner/gui/views/scenarios.py" line="71" />
       <source>Consultant days</source>
       <translation>Beratertage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="64" />
+      <location filename="../../planner/gui/views/scenarios.py" line="72" />
       <source>Steps</source>
       <translation>Schritte</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="65" />
+      <location filename="../../planner/gui/views/scenarios.py" line="73" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="115" />
+      <location filename="../../planner/gui/views/scenarios.py" line="123" />
       <source>planning…</source>
       <translation>plane …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="127" />
+      <location filename="../../planner/gui/views/scenarios.py" line="135" />
       <source>proven optimal</source>
       <translation>nachweislich optimal</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="127" />
+      <location filename="../../planner/gui/views/scenarios.py" line="135" />
       <source>good, not proven</source>
       <translation>gut, nicht bewiesen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="128" />
+      <location filename="../../planner/gui/views/scenarios.py" line="136" />
       <source>infeasible</source>
       <translation>nicht lösbar</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="129" />
+      <location filename="../../planner/gui/views/scenarios.py" line="137" />
       <source>not scheduled</source>
       <translation>nicht terminiert</translation>
     </message>
@@ -164,42 +164,42 @@
   <context>
     <name>ConsultantsPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="276" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="277" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="276" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="277" />
       <source>Days per week</source>
       <translation>Tage pro Woche</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="276" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="277" />
       <source>Absences</source>
       <translation>Abwesenheiten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="277" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="278" />
       <source>Consultant</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="279" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="280" />
       <source>Absences: ranges like 2026-04-01..2026-04-10 or 24.12.2026, separated by ';'</source>
       <translation>Abwesenheiten: Zeiträume wie 2026-04-01..2026-04-10 oder 24.12.2026, getrennt durch ';'</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="283" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="284" />
       <source>Absences: ranges like 2026-04-01..2026-04-10, separated by ';'.</source>
       <translation>Abwesenheiten: Zeiträume wie 2026-04-01..2026-04-10, getrennt durch ';'.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="296" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="297" />
       <source>Absence of {name} not understood: {text}</source>
       <translation>Abwesenheit von {name} nicht verstanden: {text}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="300" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="301" />
       <source>At least one consultant is needed.</source>
       <translation>Mindestens ein Berater wird benötigt.</translation>
     </message>
@@ -207,12 +207,12 @@
   <context>
     <name>Document</name>
     <message>
-      <location filename="../../planner/gui/document.py" line="343" />
+      <location filename="../../planner/gui/document.py" line="316" />
       <source>Planning…</source>
       <translation>Plane …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/document.py" line="399" />
+      <location filename="../../planner/gui/document.py" line="372" />
       <source>Improving the plan…</source>
       <translation>Verbessere den Plan …</translation>
     </message>
@@ -220,47 +220,47 @@
   <context>
     <name>DurationsPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="166" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="172" />
       <source>Step kind</source>
       <translation>Schrittart</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="166" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="172" />
       <source>Default</source>
       <translation>Standard</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="167" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="173" />
       <source>Source</source>
       <translation>Quelle</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="167" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="173" />
       <source>Your value</source>
       <translation>Ihr Wert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="183" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="193" />
       <source>knowledge base default</source>
       <translation>Standard der Wissensbasis</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="186" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="196" />
       <source>Mailbox move throughput</source>
       <translation>Durchsatz der Postfachverschiebungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="188" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="198" />
       <source>Working days per step (empty = the default):</source>
       <translation>Arbeitstage pro Schritt (leer = Standard):</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="205" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="216" />
       <source>Duration of {kind} is not a number: {text}</source>
       <translation>Dauer von {kind} ist keine Zahl: {text}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="208" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="219" />
       <source>Duration of {kind} must be positive.</source>
       <translation>Dauer von {kind} muss positiv sein.</translation>
     </message>
@@ -268,12 +268,12 @@
   <context>
     <name>EditableTable</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="111" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="112" />
       <source>Add</source>
       <translation>Hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="113" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="114" />
       <source>Remove</source>
       <translation>Entfernen</translation>
     </message>
@@ -281,67 +281,67 @@
   <context>
     <name>EnforcementPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="43" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="48" />
       <source>Year</source>
       <translation>Jahr</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="43" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="48" />
       <source>Pause days used</source>
       <translation>Verbrauchte Pausentage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="48" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="53" />
       <source>Plan pauses where they help</source>
       <translation>Pausen einplanen, wo sie helfen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="49" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="54" />
       <source>No pause</source>
       <translation>Keine Pause</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="50" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="55" />
       <source>Only these pauses</source>
       <translation>Nur diese Pausen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="51" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="56" />
       <source>Start</source>
       <translation>Beginn</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="51" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="56" />
       <source>Days</source>
       <translation>Tage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="63" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="68" />
       <source>Pauses</source>
       <translation>Pausen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="65" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="70" />
       <source>Pause days already used</source>
       <translation>Bereits verbrauchte Pausentage</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="66" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="71" />
       <source>Pauses in this plan</source>
       <translation>Pausen in diesem Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="69" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="74" />
       <source>First detected by Exchange Online (from Get-OnPremServerReportInfo), when known</source>
       <translation>Erstmals von Exchange Online erkannt (aus Get-OnPremServerReportInfo), falls bekannt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="81" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="86" />
       <source>Server</source>
       <translation>Server</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="81" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="86" />
       <source>First detected</source>
       <translation>Erstmals erkannt</translation>
     </message>
@@ -478,12 +478,12 @@
       <translation>In Protokollen gefunden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/estate_model.py" line="315" />
+      <location filename="../../planner/gui/models/estate_model.py" line="342" />
       <source>Change {0} of {1}</source>
       <translation>{0} von {1} ändern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/estate_model.py" line="327" />
+      <location filename="../../planner/gui/models/estate_model.py" line="354" />
       <source>Change path of {0}</source>
       <translation>Pfad von {0} ändern</translation>
     </message>
@@ -786,104 +786,92 @@
   <context>
     <name>ExportActions</name>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="63" />
       <source>Export &amp;Excel plan…</source>
-      <translation>&amp;Excel-Plan exportieren …</translation>
+      <translation type="vanished">&amp;Excel-Plan exportieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="65" />
       <source>Export &amp;MS Project XML…</source>
-      <translation>&amp;MS-Project-XML exportieren …</translation>
+      <translation type="vanished">&amp;MS-Project-XML exportieren …</translation>
+    </message>
+    <message>
+      <source>Export PDF &amp;report…</source>
+      <translation type="vanished">&amp;PDF-Bericht exportieren …</translation>
     </message>
     <message>
       <location filename="../../planner/gui/actions_export.py" line="66" />
-      <source>Export PDF &amp;report…</source>
-      <translation>&amp;PDF-Bericht exportieren …</translation>
-    </message>
-    <message>
-      <location filename="../../planner/gui/actions_export.py" line="68" />
       <source>Print pre&amp;view…</source>
       <translation>Druck&amp;vorschau …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="69" />
+      <location filename="../../planner/gui/actions_export.py" line="67" />
       <source>&amp;Print report…</source>
       <translation>Bericht &amp;drucken …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="105" />
+      <location filename="../../planner/gui/actions_export.py" line="103" />
       <source>plan</source>
       <translation>Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="118" />
       <source>Export Excel plan</source>
-      <translation>Excel-Plan exportieren</translation>
+      <translation type="vanished">Excel-Plan exportieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="119" />
       <source>Excel workbook (*.xlsx)</source>
-      <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+      <translation type="vanished">Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="120" />
       <source>Excel plan</source>
-      <translation>Excel-Plan</translation>
+      <translation type="vanished">Excel-Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="124" />
       <source>Export MS Project XML</source>
-      <translation>MS-Project-XML exportieren</translation>
+      <translation type="vanished">MS-Project-XML exportieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="125" />
       <source>MS Project XML (*.xml)</source>
-      <translation>MS-Project-XML (*.xml)</translation>
+      <translation type="vanished">MS-Project-XML (*.xml)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="126" />
       <source>MS Project XML</source>
-      <translation>MS-Project-XML</translation>
+      <translation type="vanished">MS-Project-XML</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="130" />
       <source>Export PDF report</source>
-      <translation>PDF-Bericht exportieren</translation>
+      <translation type="vanished">PDF-Bericht exportieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="131" />
       <source>PDF document (*.pdf)</source>
-      <translation>PDF-Dokument (*.pdf)</translation>
+      <translation type="vanished">PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="132" />
       <source>PDF report</source>
-      <translation>PDF-Bericht</translation>
+      <translation type="vanished">PDF-Bericht</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="145" />
+      <location filename="../../planner/gui/actions_export.py" line="134" />
       <source>Writing {what}…</source>
       <translation>Schreibe {what} …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="148" />
+      <location filename="../../planner/gui/actions_export.py" line="137" />
       <source>Wrote {path}</source>
       <translation>{path} geschrieben</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="159" />
+      <location filename="../../planner/gui/actions_export.py" line="148" />
       <source>Export failed</source>
       <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="160" />
+      <location filename="../../planner/gui/actions_export.py" line="149" />
       <source>The {what} could not be written:
 {error}</source>
       <translation>{what} konnte nicht geschrieben werden:
 {error}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="187" />
+      <location filename="../../planner/gui/actions_export.py" line="176" />
       <source>Print preview</source>
       <translation>Druckvorschau</translation>
     </message>
@@ -956,7 +944,7 @@
   <context>
     <name>GanttGraphicsView</name>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="169" />
+      <location filename="../../planner/gui/views/gantt.py" line="227" />
       <source>Remove pin</source>
       <translation>Fixierung lösen</translation>
     </message>
@@ -1013,7 +1001,7 @@
     </message>
     <message>
       <source>Maintenance window</source>
-      <translation>Wartungsfenster</translation>
+      <translation type="vanished">Wartungsfenster</translation>
     </message>
     <message>
       <source>Pinned by you (drag to move, right-click to unpin)</source>
@@ -1025,11 +1013,11 @@
     </message>
     <message>
       <source>{server}: {kind} {start} – {end}</source>
-      <translation>{server}: {kind} {start} – {end}</translation>
+      <translation type="vanished">{server}: {kind} {start} – {end}</translation>
     </message>
     <message>
       <source>Freeze {name}: {start} – {end}</source>
-      <translation>Freeze {name}: {start} – {end}</translation>
+      <translation type="vanished">Freeze {name}: {start} – {end}</translation>
     </message>
     <message>
       <source>{start} – {end} ({days} calendar days, {work} working days)</source>
@@ -1037,7 +1025,7 @@
     </message>
     <message>
       <source>Enforcement pause {start} – {end} ({days} days)</source>
-      <translation>Durchsetzungspause {start} – {end} ({days} Tage)</translation>
+      <translation type="vanished">Durchsetzungspause {start} – {end} ({days} Tage)</translation>
     </message>
     <message>
       <source>Consultant: {name}</source>
@@ -1049,11 +1037,11 @@
     </message>
     <message>
       <source>Pause {days} d</source>
-      <translation>Pause {days} T</translation>
+      <translation type="vanished">Pause {days} T</translation>
     </message>
     <message>
       <source>W{week}</source>
-      <translation>KW{week}</translation>
+      <translation type="vanished">KW{week}</translation>
     </message>
     <message>
       <source>{start} – {end} ({days}, {work})</source>
@@ -1063,29 +1051,34 @@
   <context>
     <name>GanttView</name>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="189" />
+      <location filename="../../planner/gui/views/gantt.py" line="268" />
       <source>Day</source>
       <translation>Tag</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="189" />
+      <location filename="../../planner/gui/views/gantt.py" line="268" />
       <source>Week</source>
       <translation>Woche</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="190" />
+      <location filename="../../planner/gui/views/gantt.py" line="269" />
       <source>Month</source>
       <translation>Monat</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="205" />
+      <location filename="../../planner/gui/views/gantt.py" line="287" />
       <source>Zoom:</source>
       <translation>Zoom:</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="223" />
+      <location filename="../../planner/gui/views/gantt.py" line="305" />
       <source>Re-planning…</source>
       <translation>Plane neu …</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/views/gantt.py" line="368" />
+      <source>The chart cannot be drawn: {0}</source>
+      <translation>Das Diagramm kann nicht gezeichnet werden: {0}</translation>
     </message>
     <message>
       <source>report</source>
@@ -1104,17 +1097,17 @@
       <translation type="vanished">pausiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="229" />
+      <location filename="../../planner/gui/views/gantt.py" line="311" />
       <source>Enforcement: </source>
       <translation>Durchsetzung: </translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="242" />
+      <location filename="../../planner/gui/views/gantt.py" line="328" />
       <source>No plan yet.</source>
       <translation>Noch kein Plan.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="257" />
+      <location filename="../../planner/gui/views/gantt.py" line="357" />
       <source>{n} steps, finish {finish}</source>
       <translation>{n} Schritte, Ende {finish}</translation>
     </message>
@@ -1381,107 +1374,107 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="172" />
+      <location filename="../../planner/gui/main_window.py" line="166" />
       <source>&amp;New project</source>
       <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="174" />
+      <location filename="../../planner/gui/main_window.py" line="168" />
       <source>&amp;Open…</source>
       <translation>Ö&amp;ffnen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="176" />
+      <location filename="../../planner/gui/main_window.py" line="170" />
       <source>&amp;Save</source>
       <translation>&amp;Speichern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="177" />
+      <location filename="../../planner/gui/main_window.py" line="171" />
       <source>Save &amp;as…</source>
       <translation>Speichern &amp;unter …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="178" />
+      <location filename="../../planner/gui/main_window.py" line="172" />
       <source>&amp;Import inventory…</source>
       <translation>Bestand &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="180" />
+      <location filename="../../planner/gui/main_window.py" line="174" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="181" />
+      <location filename="../../planner/gui/main_window.py" line="175" />
       <source>&amp;Undo</source>
       <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="184" />
+      <location filename="../../planner/gui/main_window.py" line="178" />
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="187" />
+      <location filename="../../planner/gui/main_window.py" line="181" />
       <source>Re-&amp;plan</source>
       <translation>Neu &amp;planen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="189" />
+      <location filename="../../planner/gui/main_window.py" line="183" />
       <source>&amp;Cancel planning</source>
       <translation>Planung &amp;abbrechen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="191" />
+      <location filename="../../planner/gui/main_window.py" line="185" />
       <source>Project &amp;settings…</source>
       <translation>Projekt&amp;einstellungen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="201" />
+      <location filename="../../planner/gui/main_window.py" line="195" />
       <source>New</source>
       <translation>Neu</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="201" />
+      <location filename="../../planner/gui/main_window.py" line="195" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="202" />
+      <location filename="../../planner/gui/main_window.py" line="196" />
       <source>Save</source>
       <translation>Speichern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="203" />
+      <location filename="../../planner/gui/main_window.py" line="197" />
       <source>Import</source>
       <translation>Importieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="204" />
+      <location filename="../../planner/gui/main_window.py" line="198" />
       <source>Undo</source>
       <translation>Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="204" />
+      <location filename="../../planner/gui/main_window.py" line="198" />
       <source>Redo</source>
       <translation>Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="205" />
+      <location filename="../../planner/gui/main_window.py" line="199" />
       <source>Re-plan</source>
       <translation>Neu planen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="221" />
+      <location filename="../../planner/gui/main_window.py" line="215" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="223" />
+      <location filename="../../planner/gui/main_window.py" line="217" />
       <source>Open recen&amp;t</source>
       <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="258" />
+      <location filename="../../planner/gui/main_window.py" line="252" />
       <source>&amp;System default</source>
       <translation>Wie das &amp;System</translation>
     </message>
@@ -1490,37 +1483,37 @@
       <translation type="vanished">&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="232" />
+      <location filename="../../planner/gui/main_window.py" line="226" />
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="236" />
+      <location filename="../../planner/gui/main_window.py" line="230" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="241" />
+      <location filename="../../planner/gui/main_window.py" line="235" />
       <source>&amp;Language</source>
       <translation>&amp;Sprache</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="242" />
+      <location filename="../../planner/gui/main_window.py" line="236" />
       <source>&amp;Plan</source>
       <translation>&amp;Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="244" />
+      <location filename="../../planner/gui/main_window.py" line="238" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="245" />
+      <location filename="../../planner/gui/main_window.py" line="239" />
       <source>Update &amp;knowledge from file…</source>
       <translation>&amp;Wissensbasis aus Datei aktualisieren…</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="247" />
+      <location filename="../../planner/gui/main_window.py" line="241" />
       <source>&amp;About</source>
       <translation>&amp;Über</translation>
     </message>
@@ -1529,17 +1522,17 @@
       <translation type="vanished">Wie das System</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="267" />
+      <location filename="../../planner/gui/main_window.py" line="261" />
       <source>Main</source>
       <translation>Haupt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="306" />
+      <location filename="../../planner/gui/main_window.py" line="300" />
       <source>Untitled</source>
       <translation>Unbenannt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../planner/gui/main_window.py" line="314" />
+      <location filename="../../planner/gui/main_window.py" line="308" />
       <source>%n server(s)</source>
       <translation>
         <numerusform>%n Server</numerusform>
@@ -1547,7 +1540,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../planner/gui/main_window.py" line="315" />
+      <location filename="../../planner/gui/main_window.py" line="309" />
       <source>%n error(s)</source>
       <translation>
         <numerusform>%n Fehler</numerusform>
@@ -1555,7 +1548,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../planner/gui/main_window.py" line="316" />
+      <location filename="../../planner/gui/main_window.py" line="310" />
       <source>%n warning(s)</source>
       <translation>
         <numerusform>%n Warnung</numerusform>
@@ -1567,12 +1560,12 @@
       <translation type="vanished">{0} Server · {1} Fehler · {2} Warnungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="320" />
+      <location filename="../../planner/gui/main_window.py" line="314" />
       <source>finish {0}</source>
       <translation>Ende {0}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="333" />
+      <location filename="../../planner/gui/main_window.py" line="327" />
       <source>Planning failed: {0}</source>
       <translation>Planung fehlgeschlagen: {0}</translation>
     </message>
@@ -1617,7 +1610,7 @@
       <translation type="vanished">{0} gespeichert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="206" />
+      <location filename="../../planner/gui/main_window.py" line="200" />
       <source>Settings</source>
       <translation>Einstellungen</translation>
     </message>
@@ -1665,12 +1658,12 @@
   <context>
     <name>OverridesPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="125" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="130" />
       <source>Type a value in the last column to override the knowledge base for this project; empty = the knowledge base's value. Dates as YYYY-MM-DD.</source>
       <translation>Tragen Sie in der letzten Spalte einen Wert ein, um die Wissensbasis für dieses Projekt zu übersteuern; leer = Wert der Wissensbasis. Datumsangaben als JJJJ-MM-TT.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="130" />
+      <location filename="../../planner/gui/dialogs/enforcement_page.py" line="135" />
       <source>Filter by key, e.g. policy or baseline</source>
       <translation>Nach Schlüssel filtern, z. B. policy oder baseline</translation>
     </message>
@@ -1749,7 +1742,7 @@
   <context>
     <name>PauseBudgetGauge</name>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="192" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="202" />
       <source>used {used} · planned {planned} · left {left} of {max}</source>
       <translation>verbraucht {used} · geplant {planned} · frei {left} von {max}</translation>
     </message>
@@ -1810,12 +1803,12 @@
   <context>
     <name>ProjectPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="187" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="188" />
       <source>Customer</source>
       <translation>Kunde</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="188" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="189" />
       <source>Project start</source>
       <translation>Projektbeginn</translation>
     </message>
@@ -1828,32 +1821,32 @@
       <translation type="vanished">Bundesland / Region (z. B. BY)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="193" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="194" />
       <source>Language of report and exports</source>
       <translation>Sprache von Bericht und Exporten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="194" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="195" />
       <source>Your company</source>
       <translation>Ihr Unternehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="195" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="196" />
       <source>Consultant</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="196" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="197" />
       <source>Plan version</source>
       <translation>Planversion</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="197" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="198" />
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="198" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="199" />
       <source>Solver time limit</source>
       <translation>Zeitlimit des Solvers</translation>
     </message>
@@ -1862,27 +1855,27 @@
       <translation type="vanished">Das Land muss ein zweistelliger Code wie DE sein.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="199" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="200" />
       <source>Names of new servers</source>
       <translation>Namen neuer Server</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="182" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="183" />
       <source>Names of the new SE servers. {old}: the server replaced, {site}: its site, {n}: number per site ({n:02} gives 01), {i}: number among one server's replacements. Empty: {default} (the old name with -SE).</source>
       <translation>Namen der neuen SE-Server. {old}: der ersetzte Server, {site}: sein Standort, {n}: Nummer je Standort ({n:02} ergibt 01), {i}: Nummer unter den Nachfolgern eines Servers. Leer: {default} (der alte Name mit -SE).</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="190" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="191" />
       <source>&amp;Country (public holidays)</source>
       <translation>&amp;Land (Feiertage)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="191" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="192" />
       <source>&amp;State</source>
       <translation>&amp;Bundesland/Region</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="211" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="212" />
       <source>The names of new servers may use {old}, {site}, {n} and {i}, not: </source>
       <translation>Die Namen neuer Server können {old}, {site}, {n} und {i} verwenden, nicht: </translation>
     </message>
@@ -2021,47 +2014,47 @@ Wiederherstellen?</translation>
   <context>
     <name>ScenariosView</name>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="151" />
+      <location filename="../../planner/gui/views/scenarios.py" line="159" />
       <source>Duplicate current…</source>
       <translation>Aktuellen duplizieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="152" />
+      <location filename="../../planner/gui/views/scenarios.py" line="160" />
       <source>Switch to</source>
       <translation>Wechseln zu</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="153" />
+      <location filename="../../planner/gui/views/scenarios.py" line="161" />
       <source>Save current into</source>
       <translation>Aktuellen speichern in</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="154" />
+      <location filename="../../planner/gui/views/scenarios.py" line="162" />
       <source>Use for export</source>
       <translation>Für Export verwenden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="155" />
+      <location filename="../../planner/gui/views/scenarios.py" line="163" />
       <source>Rename…</source>
       <translation>Umbenennen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="156" />
+      <location filename="../../planner/gui/views/scenarios.py" line="164" />
       <source>Delete</source>
       <translation>Löschen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="164" />
+      <location filename="../../planner/gui/views/scenarios.py" line="172" />
       <source>No scenarios yet. “Duplicate current…” keeps the current plan under a name; then change the settings or decisions, and the table compares the two.</source>
       <translation>Noch keine Szenarien. „Aktuellen duplizieren …“ speichert den aktuellen Plan unter einem Namen; danach Einstellungen oder Entscheidungen ändern, und die Tabelle vergleicht beide.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="217" />
+      <location filename="../../planner/gui/views/scenarios.py" line="225" />
       <source>{name} (for export)</source>
       <translation>{name} (für Export)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="223" />
+      <location filename="../../planner/gui/views/scenarios.py" line="231" />
       <source>Current plan</source>
       <translation>Aktueller Plan</translation>
     </message>
@@ -2070,22 +2063,22 @@ Wiederherstellen?</translation>
       <translation type="vanished">Exporte und Bericht verwenden: {name}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="229" />
+      <location filename="../../planner/gui/views/scenarios.py" line="237" />
       <source>Exports and printing use: {name}</source>
       <translation>Exporte und Druck verwenden: {name}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="230" />
+      <location filename="../../planner/gui/views/scenarios.py" line="238" />
       <source>the current plan</source>
       <translation>den aktuellen Plan</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="268" />
+      <location filename="../../planner/gui/views/scenarios.py" line="279" />
       <source>Duplicate current plan</source>
       <translation>Aktuellen Plan duplizieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="269" />
+      <location filename="../../planner/gui/views/scenarios.py" line="280" />
       <source>Name of the scenario:</source>
       <translation>Name des Szenarios:</translation>
     </message>
@@ -2102,12 +2095,12 @@ Wiederherstellen?</translation>
       <translation>Szenario {name} aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="309" />
+      <location filename="../../planner/gui/views/scenarios.py" line="310" />
       <source>Rename scenario</source>
       <translation>Szenario umbenennen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/scenarios.py" line="310" />
+      <location filename="../../planner/gui/views/scenarios.py" line="311" />
       <source>New name:</source>
       <translation>Neuer Name:</translation>
     </message>
@@ -2127,47 +2120,47 @@ Wiederherstellen?</translation>
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="39" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="40" />
       <source>Project settings</source>
       <translation>Projekteinstellungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="50" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="51" />
       <source>Project</source>
       <translation>Projekt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="51" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="52" />
       <source>Calendar</source>
       <translation>Kalender</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="52" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="53" />
       <source>Consultants</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="53" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="54" />
       <source>Enforcement</source>
       <translation>Durchsetzung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="54" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="55" />
       <source>Knowledge and overrides</source>
       <translation>Wissensbasis und Übersteuerungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="55" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="56" />
       <source>Durations and throughput</source>
       <translation>Dauern und Durchsatz</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="78" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="79" />
       <source>Settings</source>
       <translation>Einstellungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings.py" line="81" />
+      <location filename="../../planner/gui/dialogs/settings.py" line="83" />
       <source>Change settings</source>
       <translation>Einstellungen ändern</translation>
     </message>
@@ -2184,57 +2177,57 @@ Wiederherstellen?</translation>
       <translation>Kein Server liegt unter der von Exchange Online verlangten Mindestversion.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="157" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="167" />
       <source>report only</source>
       <translation>nur Meldung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="157" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="167" />
       <source>throttled</source>
       <translation>gedrosselt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="158" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="168" />
       <source>blocked</source>
       <translation>blockiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="158" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="168" />
       <source>paused</source>
       <translation>pausiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="161" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="171" />
       <source>Stage {n}: {kind}</source>
       <translation>Stufe {n}: {kind}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="163" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="173" />
       <source>reported by Exchange Online</source>
       <translation>von Exchange Online gemeldet</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="164" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="174" />
       <source>entered in the settings</source>
       <translation>in den Einstellungen eingetragen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="165" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="175" />
       <source>estimate: the day the minimum version took effect</source>
       <translation>geschätzt: der Tag, ab dem die Mindestversion gilt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="166" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="176" />
       <source>First detected {day} ({source})</source>
       <translation>Erstmals erkannt {day} ({source})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="168" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="178" />
       <source>Leaves Exchange Online's view {day}</source>
       <translation>Verlässt die Prüfung durch Exchange Online: {day}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="169" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="179" />
       <source>not in this plan</source>
       <translation>nicht in diesem Plan</translation>
     </message>

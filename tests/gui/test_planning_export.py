@@ -74,7 +74,7 @@ def test_gui_workbook_is_the_cli_workbook_of_the_plan_shown(window, cli_outputs,
     doc, actions = window
     target = tmp_path / "gui.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    actions.act_xlsx.trigger()
+    actions.export_actions["xlsx"].trigger()
     # what `planner plan --xlsx` writes for this plan (plan_cmd: same function, same args)
     write_workbook(doc.plan, knowledge_for(doc.settings), tmp_path / "cli.xlsx",
                    doc.settings.language)
@@ -82,14 +82,33 @@ def test_gui_workbook_is_the_cli_workbook_of_the_plan_shown(window, cli_outputs,
     assert gui == _cells(tmp_path / "cli.xlsx")
     assert gui == cli_outputs[1]  # cell for cell what `planner plan --xlsx` wrote
     assert QSettings().value(FOLDER_KEY) == str(tmp_path)
-    from PySide6.QtCore import QSettings
-    assert QSettings().value(FOLDER_KEY) == str(tmp_path)
+
+
+def test_the_file_menu_and_the_cli_offer_the_one_list_of_exporters(window, monkeypatch):
+    """The File menu and `planner plan`'s options both follow the registry, in its order."""
+    import argparse
+
+    import planner.gui.actions_export as actions_export
+    from planner.cli import plan_cmd
+    from planner.render.exporters import EXPORTERS
+
+    doc, actions = window
+    assert list(actions.export_actions) == [e.key for e in EXPORTERS if e.in_menu]
+    assert [a.text() for a in actions.export_actions.values()] == [
+        "Export &Excel plan…", "Export &MS Project XML…", "Export PDF &report…"]
+    only_pdf = tuple(e for e in EXPORTERS if e.key in ("json", "pdf"))
+    monkeypatch.setattr(actions_export, "EXPORTERS", only_pdf)
+    assert list(ExportActions(doc, QMainWindow()).export_actions) == ["pdf"]
+    parser = argparse.ArgumentParser(prog="planner")
+    plan_cmd.add_parser(parser.add_subparsers())
+    args = parser.parse_args(["plan", "in.xlsx", *(f"--{e.key}=o{e.suffix}" for e in EXPORTERS)])
+    assert all(getattr(args, e.key) == f"o{e.suffix}" for e in EXPORTERS)
 
 
 def test_mspdi_and_pdf_are_written(window, tmp_path):
     _doc, actions = window
-    actions.export_mspdi(tmp_path / "plan.xml")
-    actions.export_pdf(tmp_path / "report.pdf")
+    actions.export("mspdi", tmp_path / "plan.xml")
+    actions.export("pdf", tmp_path / "report.pdf")
     assert (tmp_path / "plan.xml").read_text("utf-8").lstrip().startswith("<?xml")
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
 
@@ -97,7 +116,7 @@ def test_mspdi_and_pdf_are_written(window, tmp_path):
 def test_a_cancelled_file_dialog_writes_nothing(window, monkeypatch):
     _doc, actions = window
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
-    assert actions.export_xlsx() is None
+    assert actions.export("xlsx") is None
 
 
 def test_the_scenario_chosen_for_export_is_exported(window):
