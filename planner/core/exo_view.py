@@ -142,6 +142,19 @@ def _recommended(estate: Estate, knowledge: Knowledge) -> tuple[BuildInfo, ...]:
     return tuple(sorted((b for b in found if b is not None), key=lambda b: b.number.sort_key))
 
 
+def _accepted(estate: Estate, pool: tuple[BuildInfo, ...],
+              knowledge: Knowledge) -> tuple[BuildInfo, ...]:
+    """The recommended builds a baseline can be: none at or below a build of the same line
+    that a row of the same report judges (a stale row's recommendation: Exchange Online has
+    judged that build or a newer one, and proposing it would undo the override the judged
+    row implies)."""
+    judged = [b for b in (_identified(r.build, knowledge) for r in estate.exo_reports
+                          if r.build) if b is not None]
+    return tuple(b for b in pool if not any(
+        (j.product, j.cu) == (b.product, b.cu) and j.number.sort_key >= b.number.sort_key
+        for j in judged))
+
+
 def _reported_minimum(info: BuildInfo, pool: tuple[BuildInfo, ...]) -> BuildInfo | None:
     """The oldest build of this build's product the report accepts for its line, across
     all rows: the oldest of the same line, else the oldest of a later line (no build of
@@ -161,19 +174,20 @@ def _agrees(known: str, reported: BuildInfo, info: BuildInfo) -> bool:
 
 
 def _evidence(row: ExoReport, name: str, build: str, on: date, knowledge: Knowledge,
-              pool: tuple[BuildInfo, ...]) -> BaselineEvidence | None:
+              pool: tuple[BuildInfo, ...],
+              accepted: tuple[BuildInfo, ...]) -> BaselineEvidence | None:
     info = _identified(build, knowledge)
     if info is None or info.product not in ("2016", "2019") or not info.cu:
         return None  # 2013 is always judged; SE has no baseline row to correct
     key = f"baseline.{info.product}.{info.cu}"
-    lowest = _reported_minimum(info, pool)
+    lowest = _reported_minimum(info, accepted)
     if not below_baseline(info, on, knowledge):
         # Judged although compliant by our table: the report's oldest accepted build of the
         # product must lie above this one, else it gives no baseline to set (say why).
-        if lowest is None:
+        if _reported_minimum(info, pool) is None:
             return BaselineEvidence(name, build, key, "", "judged_compliant",
                                     row.recommended_builds, "no_build_of_product")
-        if lowest.number.sort_key <= info.number.sort_key:
+        if lowest is None or lowest.number.sort_key <= info.number.sort_key:
             return BaselineEvidence(name, build, key, "", "judged_compliant",
                                     row.recommended_builds, "none_above_build")
         return BaselineEvidence(name, build, key, str(lowest.number), "judged_compliant",
@@ -195,11 +209,12 @@ def baseline_evidence(estate: Estate, settings: Settings, knowledge: Knowledge,
     index = DetectionIndex.build(estate, settings)
     day = max(on, knowledge.policy.policy_start)
     pool = _recommended(estate, knowledge)
+    accepted = _accepted(estate, pool, knowledge)
     out: list[BaselineEvidence] = []
     for server in estate.servers:
         row = index.row(server.name, server.fqdn)
         build = (row.build or server.build) if row else ""
-        found = _evidence(row, server.name, build, day, knowledge, pool) \
+        found = _evidence(row, server.name, build, day, knowledge, pool, accepted) \
             if row and build else None
         if found is not None:
             out.append(found)

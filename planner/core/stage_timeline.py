@@ -161,6 +161,20 @@ def _detected_from(row: ExoReport, policy: EnforcementPolicy) -> date | None:
     return None
 
 
+def _stage_by_rates(row: ExoReport, policy: EnforcementPolicy) -> Stage | None:
+    """The stage whose minutes per hour the report's NextStage rates name, if exactly one
+    does (throttle 30 and block 5: stage 5); a block rate of 100 (per cent) or the whole hour
+    is the stage that blocks all mail."""
+    throttle, block = _rate(row.next_throttle_rate), _rate(row.next_block_rate)
+    if not (throttle or block):
+        return None  # no rates (or none given): nothing names a stage
+    full = block >= 60
+    found = [s for s in policy.stages
+             if (s.throttle_minutes, s.block_minutes) == (throttle, block)
+             or (full and s.block_minutes >= 60)]
+    return found[0] if len(found) == 1 else None
+
+
 def _next_kind(row: ExoReport) -> str:
     return "block" if _rate(row.next_block_rate) else \
         "throttle" if _rate(row.next_throttle_rate) else ""
@@ -171,8 +185,10 @@ def reported_stages(row: ExoReport | None, policy: EnforcementPolicy
     """First detection and the stage dates of one report row, in stage order.
 
     Throttling dates the first throttle stage, blocking the first block stage; the next
-    stage is the stage of its kind (blocking when NextStageBlockRate is set, else
-    throttling) whose start the timeline of the other dates puts nearest its date.
+    stage is the stage whose minutes per hour its NextStage rates name (the report says
+    which stage comes next, however late), else the stage of its kind (blocking when
+    NextStageBlockRate is set, else throttling) whose start the timeline of the other
+    dates puts nearest its date.
     """
     if row is None:
         return None, ()
@@ -189,9 +205,12 @@ def reported_stages(row: ExoReport | None, policy: EnforcementPolicy
         base = StageTimeline.of(policy, [StageAnchor((d - detected).days, s.number)
                                          for _, d, s in dated])
         days = (row.next_stage_date - detected).days
+        named = _stage_by_rates(row, policy)
         near = [(abs(offset - days), offset, s) for offset, s in base.starts
                 if offset > 0 and kind in ("", s.kind)]
-        if near:
+        if named is not None:
+            dated.append(("next_stage", row.next_stage_date, named))
+        elif near:
             dated.append(("next_stage", row.next_stage_date, min(near, key=lambda n: n[:2])[2]))
     return detected, _judge(detected, dated, policy)
 

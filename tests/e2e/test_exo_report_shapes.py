@@ -1,0 +1,119 @@
+"""Exchange Online's report in shapes nobody on the team wrote the code for (#15).
+
+``exo-report-elbtal``: tab-separated, columns reordered, ISO dates, a 2013 server detected
+in 2023, one detected last week, blocking 15 days earlier and 56 days later than the stage
+table, a row the inventory lacks (and whose stale recommendation names the build another row
+judges), 70 pause days used, a freeze over New Year. ``exo-report-ostsee``: a workbook with
+date cells beside US and ISO text dates, a 2016 server blocked since 2024, one detected last
+Saturday, one throttled earlier than the table, one whose next stage (throttle 30 and block 5
+minutes an hour: stage 5) comes six weeks later than the table says, 85 pause days used.
+What a consultant relies on: the state today as the report says it, an override that, once
+applied, makes the report and the knowledge agree, and pauses the customer can run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+
+from planner.core.calendar import build_calendar
+from planner.core.exo_view import implied_overrides
+from planner.core.pause_policy import pause_budget
+from planner.core.plan import Plan
+from planner.core.report.summary import deadlines
+from planner.pipeline import knowledge_for, load_inputs, make_plan
+
+HERE = Path(__file__).resolve().parents[1] / "estates"
+
+
+@cache
+def _plan(name: str, overrides: tuple[tuple[str, str], ...] = ()) -> Plan:
+    folder = HERE / name
+    files = sorted(p for p in folder.iterdir() if p.suffix in (".csv", ".tsv", ".xlsx"))
+    inputs = load_inputs(files, settings_path=folder / "settings.toml")
+    settings = replace(inputs.settings, solver_time_limit_s=3.0,
+                       policy_overrides={**inputs.settings.policy_overrides,
+                                         **dict(overrides)})
+    return make_plan(inputs.estate, inputs.findings, settings, knowledge=knowledge_for(settings))
+
+
+def _today(plan: Plan) -> dict[str, tuple[int, date, int | None, date | None]]:
+    return {t.server: (t.stage, t.since, t.next_stage, t.next_date) for t in plan.today}
+
+
+def test_the_state_today_follows_a_tab_separated_report_with_iso_dates() -> None:
+    plan = _plan("exo-report-elbtal")
+    assert _today(plan) == {
+        "DD-EX13-01": (8, date(2024, 2, 13), None, None),  # detected 2023, blocked since
+        "DD-EX16-01": (1, date(2026, 12, 3), 2, date(2027, 1, 2)),  # detected last week
+        # blocked on 09.11. (table: 24.11.), the table runs on from there: all mail since 09.12.
+        "DD-EX19-01": (8, date(2026, 12, 9), None, None),
+        # blocked only from 15.01.2027 (table: 20.11.2026): throttled 20 minutes until then
+        "DD-EX19-02": (4, date(2026, 11, 10), 5, date(2027, 1, 15)),
+    }
+    unknown = [f for f in plan.findings if f.code == "IMPORT-EXO-UNKNOWN-SERVER"]
+    assert len(unknown) == 1 and "dd-ex16-02" in unknown[0].message("en")
+
+
+def test_the_next_stage_is_the_stage_its_rates_name_however_late() -> None:
+    """RS-EX16-02: throttled since 08.10. as the table says; the report's next stage is
+    throttle 30 / block 5 minutes an hour (stage 5) on 20.12. Exchange Online shows the
+    server throttled until then; the old reading took the block stage nearest 20.12. (stage
+    8) and called it blocked 20 minutes an hour since 27.11."""
+    plan = _plan("exo-report-ostsee")
+    assert _today(plan) == {
+        "RS-EX16-01": (8, date(2024, 7, 1), None, None),
+        "RS-EX16-02": (4, date(2026, 10, 28), 5, date(2026, 12, 20)),
+        "RS-EX19-01": (1, date(2026, 11, 28), 2, date(2026, 12, 28)),
+        # throttled on 25.10. (table: 09.11.); by the table from there stage 6 since 04.12.
+        "RS-EX19-02": (6, date(2026, 12, 4), 7, date(2026, 12, 14)),
+    }
+    rows = {d.server: d for d in deadlines(plan, knowledge_for(plan.settings))}
+    assert rows["RS-EX16-02"].throttle_from == date(2026, 10, 8)
+    # the plan's days follow the same timeline: never in stages 6-8 before its cutover
+    exposure = {e.server: e for e in plan.schedule.exposure}["RS-EX16-02"]
+    assert exposure.days_in_stage[3] > 0 and sum(exposure.days_in_stage[5:]) == 0, exposure
+    texts = [f.message("en") for f in plan.findings if f.code == "EXO-REPORT-CLOCK"
+             and f.target == "server:RS-EX16-02"]
+    assert len(texts) == 1 and "(stage 5)" in texts[0] and "20 Dec 2026" in texts[0], texts
+
+
+def test_the_implied_override_once_applied_leaves_report_and_knowledge_agreeing() -> None:
+    """DD-EX16-01 on 2507.61 is judged and its row recommends 2507.69; a stale row of a
+    server the inventory lacks recommends 2507.61. The override is 2507.69, and applying
+    the printed overrides gives no further baseline finding (it used to say "no 2016 build
+    newer than 15.1.2507.61 is recommended (... recommends 15.1.2507.69)", and once 2507.61
+    was below the baseline, to set it back to 2507.61)."""
+    plan = _plan("exo-report-elbtal")
+    implied = implied_overrides(plan.baseline_evidence)
+    assert implied == {"baseline.2016.CU23": "15.1.2507.69",
+                       "baseline.2019.CU14": "15.2.1544.36"}
+    applied = _plan("exo-report-elbtal", tuple(sorted(implied.items())))
+    assert not [f for f in applied.findings if f.code == "EXO-BASELINE-MOVED"]
+    assert implied_overrides(applied.baseline_evidence) == {}
+
+
+def test_pauses_are_runnable_within_each_years_budget_and_never_double_counted() -> None:
+    for name in ("exo-report-elbtal", "exo-report-ostsee"):
+        plan = _plan(name)
+        settings = plan.settings
+        calendar = build_calendar(settings, plan.estate)
+        pauses = sorted(plan.schedule.pauses, key=lambda p: p.start)
+        assert pauses, name
+        for before, after in pairwise(pauses):
+            assert before.end < after.start, (name, before, after)  # no shared day
+        for pause in pauses:
+            assert calendar.is_working_day(pause.start), (name, pause)
+            assert not any(f.start <= pause.start <= f.end for f in settings.freezes)
+            assert pause.start >= settings.start
+        for year, days in pause_budget(pauses, settings.pause_days_used).items():
+            assert settings.pause_days_used.get(year, 0) + days <= 90, (name, year, days)
+        for n, pause in enumerate(pauses, start=1):
+            step = plan.proposal.step(f"pause:{n}")
+            assert step is not None and step.command.endswith(f"-NumberOfDays {pause.days}")
+            dated = plan.schedule.for_step(step.id)
+            assert dated is not None and dated.start == pause.start
+            assert pause.start + timedelta(days=pause.days - 1) == pause.end
