@@ -163,16 +163,19 @@ def _propose_inbound(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     steps: list[Step] = []
     links: list[Link] = []
     for s in _leaving(ctx):
+        # its connectors are on the successor (certificate, custom ones) before mail arrives
+        receive = [f"edge:receive:{s.name}"] if f"edge:receive:{s.name}" in prior else []
         if s.path is MigrationPath.DECOMMISSION:
-            step = _inbound(ctx, s, *_receivers(ctx, s))
+            to, ready = _receivers(ctx, s)
+            step = _inbound(ctx, s, to, [*ready, *receive])
         else:
             subscribe = f"edge:subscribe:{s.name}"
             step = _inbound(ctx, s, [new_edge_name(ctx, s)],
-                            [subscribe] if subscribe in prior else [])
+                            [*([subscribe] if subscribe in prior else []), *receive])
         steps.append(step)
         links.append((f"edge:remove:{s.name}", Dependency(step.id)))
     # Mailbox servers that receive internet mail themselves hand it over the same way.
-    group_steps, group_links = group_inbound_steps(ctx)
+    group_steps, group_links = group_inbound_steps(ctx, prior)
     return RuleOutput(tuple(steps + group_steps), tuple(links + group_links))
 
 

@@ -12,6 +12,8 @@ that site (an Edge would receive it instead).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from planner.core.explanation import Message, message
 from planner.core.mail_flow_volumes import daily_volumes
 from planner.core.model import MailFlowKind
@@ -46,8 +48,14 @@ def _evidence(ctx: Context, g: Group) -> Message | None:
     return message(f"{_TEXT}.site", site=shown[0])
 
 
-def group_inbound_steps(ctx: Context) -> tuple[list[Step], list[Link]]:
-    """One switch per side-by-side group that receives internet mail; its removals wait."""
+def group_inbound_steps(ctx: Context,
+                        prior: Mapping[str, Step]) -> tuple[list[Step], list[Link]]:
+    """One switch per side-by-side group that receives internet mail; its removals wait.
+
+    The switch also waits for the new servers' receive connectors (``sbs:receive``): the
+    certificate re-applied to their Default Frontend (the one the HCW or the customer set,
+    which Exchange Online's hybrid connector and TLS partners check) and the custom connectors
+    recreated, or mail arriving there the day the MX/NAT points at them is refused."""
     steps: list[Step] = []
     links: list[Link] = []
     for g in side_by_side_groups(ctx):
@@ -55,11 +63,13 @@ def group_inbound_steps(ctx: Context) -> tuple[list[Step], list[Link]]:
         if why is None or not g.targets:
             continue
         old, new = [s.name for s in g.old], list(g.targets)
+        receive = f"sbs:receive:{g.key}"
         step = make_step(
             ctx, _RULE, f"inbound:{g.key}", "edge_inbound_switch", Phase.SIDE_BY_SIDE,
             f"group:{g.key}", message(f"{_TEXT}.title", old=old, new=new),
             [*(s.fact for s in g.old), why], {"server": old, "target": new, "count": len(old)},
-            needs_window=True, predecessors=deps(send_step_id(g)),
+            needs_window=True,
+            predecessors=deps(send_step_id(g), [receive] if receive in prior else []),
             command="\n".join(line(f"edge.inbound_{part}", old=", ".join(old),
                                    new=", ".join(new), count=len(old))
                               for part in ("point", "test", "queue")))

@@ -1,0 +1,232 @@
+"""Walk each plan's predecessor graph and check that mail keeps flowing at every cutover.
+
+Unlike ``test_mail_flow_properties`` (which reads the steps' own words), this walk starts from
+the inventory: for every server the plan removes, each thing that carries mail through it
+(its custom receive connectors, the relay clients that use it, the send connectors it is a
+source of, the namespaces whose pool holds it, the internet mail it receives) has a step
+that moves it, and that step comes before the removal. The namespaces' load balancer pools
+are replayed switch by switch in the graph's order: never empty, never a server of a site
+that is not Internet-facing, never a server removed before. Estate folders may hold transport
+logs in a sub-folder; they are read with the inventory.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from planner.core.model import ConnectorType, Estate
+from planner.core.plan import Proposal, Step
+from planner.core.rules import propose
+from planner.core.rules.order import step_graph
+from planner.core.settings import Decisions
+from planner.pipeline import knowledge_for, load_inputs
+from tests.paths import SAMPLES
+
+ESTATES = Path(__file__).resolve().parents[1] / "estates"
+_DEFAULTS = ("Default Frontend", "Client Frontend", "Outbound Proxy Frontend", "Client Proxy",
+             "Default", "Default internal receive connector")
+
+
+def _default(name: str, server: str) -> bool:
+    """Exchange's own connector of ``server`` (setup names it '<kind> <server>')."""
+    return any(name.casefold() == f"{d} {server}".casefold() for d in _DEFAULTS)
+_REMOVALS = ("sbs:decom:", "legacy:decom:", "edge:remove:")
+_POOL = re.compile(r"^Load balancer pool(?: / DNS)? for (?P<spaces>[^:]+): (?P<change>.*)$")
+
+
+def _folders() -> list[Path]:
+    return sorted([p for p in ESTATES.iterdir() if p.is_dir()]
+                  + [p for p in Path(SAMPLES).iterdir() if p.is_dir()])
+
+
+@cache
+def _planned(folder: str) -> tuple[Estate, Proposal, nx.DiGraph]:
+    here = Path(folder)
+    files = sorted(str(f) for f in here.iterdir() if f.suffix.lower() in (".xlsx", ".csv"))
+    files += sorted(str(f) for f in here.iterdir() if f.is_dir())  # transport logs
+    inputs = load_inputs(files)
+    p = propose(inputs.estate, inputs.settings, Decisions(), knowledge_for(inputs.settings))
+    return inputs.estate, p, step_graph(p.steps)
+
+
+CASES = [pytest.param(str(f), id=f.name) for f in _folders()]
+
+
+def _removals(p: Proposal) -> dict[str, Step]:
+    """Removal step of each inventoried server the plan removes, by server name."""
+    return {s.id.split(":", 2)[2]: s for s in p.steps if s.id.startswith(_REMOVALS)}
+
+
+def _lines(s: Step) -> list[str]:
+    return s.command_in("en").splitlines()
+
+
+def _before(g: nx.DiGraph, first: Step, then: Step) -> bool:
+    return first.id in nx.ancestors(g, then.id)
+
+
+@pytest.mark.parametrize("folder", CASES)
+def test_what_carries_mail_through_a_server_moves_before_it_is_removed(folder: str) -> None:
+    estate, p, g = _planned(folder)
+    for name, removal in _removals(p).items():
+        server = estate.server(name)
+        assert server is not None
+        for c in estate.connectors:
+            bound = {(estate.server(r) or server).name for r in c.servers
+                     if estate.server(r) is not None}
+            if name not in bound:
+                continue
+            if c.type is ConnectorType.RECEIVE and not _default(c.name, name):
+                movers = [s for s in p.steps if any(
+                    ln.startswith("New-ReceiveConnector") and f"-Name '{c.name}'" in ln
+                    for ln in _lines(s))]
+                assert any(_before(g, m, removal) for m in movers), (name, c.name)
+            if c.type is ConnectorType.SEND and not c.name.startswith("EdgeSync"):
+                movers = [s for s in p.steps
+                          if any(f"Set-SendConnector '{c.name}'" in ln for ln in _lines(s))
+                          # the HCW re-run makes the new servers the hybrid one's sources
+                          or (c.cloud_mail_enabled and s.id == "hybrid:hcw")]
+                # a connector whose every source leaves moves; one that keeps a source that
+                # stays may simply lose this one
+                if bound <= set(_removals(p)):
+                    assert any(_before(g, m, removal) for m in movers), (name, c.name)
+        for rc in estate.relay_clients:
+            if (estate.server(rc.server) or server).name != name or not rc.server:
+                continue
+            movers = [s for s in p.steps if s.kind == "relay_repoint"
+                      and (rc.name in s.title("en") or rc.host in s.title("en"))]
+            assert movers, (name, rc.name)
+            assert any(_before(g, m, removal) for m in movers), (name, rc.name)
+
+
+@pytest.mark.parametrize("folder", CASES)
+def test_internet_mail_reaches_the_successor_with_its_connectors_before_removal(
+        folder: str) -> None:
+    _, p, g = _planned(folder)
+    ids = {s.id: s for s in p.steps}
+    for s in p.steps:
+        if s.id.startswith("edge:inbound:"):
+            name = s.id.split(":", 2)[2]
+            assert _before(g, s, ids[f"edge:remove:{name}"]), s.id
+            if f"edge:receive:{name}" in ids:  # the certificate and relays are there first
+                assert _before(g, ids[f"edge:receive:{name}"], s), s.id
+        elif s.id.startswith("inbound:"):
+            key = s.id.split(":", 1)[1]
+            if f"sbs:receive:{key}" in ids:
+                assert _before(g, ids[f"sbs:receive:{key}"], s), s.id
+            for r in _removals(p).values():
+                if r.id.startswith("sbs:decom:") and r.id.split(":")[2] in s.title("en"):
+                    assert _before(g, s, r), (s.id, r.id)
+
+
+def _pool_changes(s: Step) -> list[tuple[list[str], list[str], list[str]]]:
+    """(namespaces, added, removed) of each load balancer line of a switch step."""
+    out = []
+    for ln in _lines(s):
+        m = _POOL.match(ln)
+        if not m:
+            continue
+        spaces = [x.strip() for x in m["spaces"].split(",")]
+        change = m["change"].split(";")[0]
+        add = re.search(r"add ([^;]*?)(?:, drain|$)", change)
+        out_ = re.search(r"drain and remove (.*)$", change)
+        out.append((spaces, [x.strip() for x in add[1].split(",")] if add else [],
+                    [x.strip() for x in out_[1].split(",")] if out_ else []))
+    return out
+
+
+@pytest.mark.parametrize("folder", CASES)
+def test_namespace_pools_replayed_are_never_empty_nor_point_at_the_wrong_servers(
+        folder: str) -> None:
+    estate, p, g = _planned(folder)
+    facing = {s.name.lower() for s in estate.sites if s.internet_facing}
+    removals = _removals(p)
+    pools = {n.name: {(estate.server(r) or estate.servers[0]).name if estate.server(r) else r
+                      for r in n.servers} for n in estate.namespaces}
+    switches = [s for s in (p.steps[i] for i in range(len(p.steps)))
+                if s.kind == "namespace_switch"]
+    order = {sid: i for i, sid in enumerate(nx.topological_sort(g))}
+    for s in sorted(switches, key=lambda s: order[s.id]):
+        for spaces, add, leave in _pool_changes(s):
+            for space in (x for x in spaces if x in pools):  # not a placeholder
+                pool = pools[space] = (pools[space] | set(add)) - set(leave)
+                assert pool, (s.id, space)
+                for member in pool:
+                    gone = removals.get(member)
+                    assert gone is None or not _before(g, gone, s), (s.id, space, member)
+                for member in add:
+                    srv = estate.server(member)
+                    if srv is not None and facing and srv.site:
+                        assert srv.site.lower() in facing, (s.id, space, member)
+    for name, removal in removals.items():  # nobody is removed while a pool holds it
+        for space, pool in pools.items():
+            assert name not in pool, (space, name)
+        for s in switches:
+            if any(name in leave for _, _, leave in _pool_changes(s)):
+                assert _before(g, s, removal), (s.id, removal.id)
+
+
+@pytest.mark.parametrize("folder", CASES)
+def test_arbitration_then_users_then_public_folders_and_no_health_mailbox(folder: str) -> None:
+    _, p, g = _planned(folder)
+    ids = {s.id: s for s in p.steps}
+    for s in p.steps:
+        parts = s.id.split(":")
+        if len(parts) >= 3 and parts[1] == "arbitration":
+            users = [u for u in p.steps if u.id.startswith(f"{parts[0]}:moves:{parts[2]}")]
+            assert all(_before(g, s, u) for u in users), s.id
+            pf = ids.get(f"{parts[0]}:publicfolders:{parts[2]}")
+            if pf is not None:
+                assert _before(g, s, pf) and all(_before(g, u, pf) for u in users), pf.id
+        for ln in _lines(s):
+            code = ln.split("#", 1)[0]
+            assert "-Monitoring" not in code, (s.id, ln)
+            if code.startswith("New-ReceiveConnector"):
+                name = re.search(r"-Name '([^']*)'", code)
+                on = re.search(r"-Server (\S+)", code) or re.search(r"# on (\S+)", ln)  # Edge
+                assert name and on and not _default(name[1], on[1]), (s.id, ln)
+
+
+def test_werratal_the_cutovers_a_consultant_would_check() -> None:
+    """Two Internet-facing sites with a DAG each, 2013 holding Autodiscover in Kassel, an
+    Edge in Fulda, a scanner relay with a /24 and a client only the logs know."""
+    _, p, g = _planned(str(ESTATES / "mailflow-werratal"))
+    ids = {s.id: s for s in p.steps}
+    # Kassel's mailboxes receive internet mail; the new servers get the customer's
+    # certificate on Default Frontend before the MX/NAT points at them
+    assert _before(g, ids["sbs:receive:KS-DAG"], ids["inbound:KS-DAG"])
+    assert "-TlsCertificateName" in ids["sbs:receive:KS-DAG"].command_in("en")
+    assert _before(g, ids["edge:inbound:FD-EDGE"], ids["edge:remove:FD-EDGE"])
+    # the client the logs found in the scanner /24 and the 2013 relay's application
+    relay = {s.id for s in p.steps if s.kind == "relay_repoint"}
+    assert "sbs:relay:KS-DAG:label-printer-07.werratal.local" in relay
+    assert "legacy:relay:KS-EX13:lohn01.werratal.local" in relay
+    for sid in relay:
+        server = "KS-EX13" if sid.startswith("legacy") else "KS-EX16-01"
+        decom = ids[f"{sid.split(':')[0]}:decom:{server}"]
+        assert _before(g, ids[sid], decom)
+    # 2013 leaves Autodiscover to the Kassel 2016 DAG, never to the Eschwege server
+    assert "ES-EX16" not in ids["legacy:namespace:KS-EX13"].command_in("en")
+    assert _before(g, ids["legacy:namespace:KS-EX13"], ids["sbs:namespace:KS-DAG"])
+    # new servers named by the project's pattern
+    assert "sbs:install:Kassel-EXSE01" in ids and "sbs:install:Fulda-EXSE02" in ids
+
+
+def test_elbtal_the_edge_with_a_certificate_and_a_gateway_site() -> None:
+    """The Edge's default connector carries the customer's certificate: the new Edge gets it
+    before inbound mail goes there; the Dresden DAG's gateway switch waits for its
+    connectors; the scanner range and the two unlisted scanners are steps and findings."""
+    _, p, g = _planned(str(ESTATES / "mailflow-elbtal"))
+    ids = {s.id: s for s in p.steps}
+    assert _before(g, ids["edge:receive:LE-EDGE"], ids["edge:inbound:LE-EDGE"])
+    assert _before(g, ids["sbs:receive:DD-DAG"], ids["inbound:DD-DAG"])
+    assert {"sbs:relay:DD-DAG:unknown-10.60.3.12", "sbs:relay:DD-DAG:unknown-10.60.4.0-24",
+            "sbs:relay:DD-DAG:Drucker-Versand"} <= set(ids)
+    assert sum(f.code == "RULES-RELAY-IP-UNEXPLAINED" for f in p.findings) == 3
+    assert _before(g, ids["legacy:namespace:LE-EX13"], ids["legacy:moves:LE-EX13"])
+    assert _before(g, ids["cu:LE-EX19"], ids["sbs:install:Dresden-EXSE01"])
