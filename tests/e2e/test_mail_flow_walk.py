@@ -230,3 +230,15 @@ def test_elbtal_the_edge_with_a_certificate_and_a_gateway_site() -> None:
     assert sum(f.code == "RULES-RELAY-IP-UNEXPLAINED" for f in p.findings) == 3
     assert _before(g, ids["legacy:namespace:LE-EX13"], ids["legacy:moves:LE-EX13"])
     assert _before(g, ids["cu:LE-EX19"], ids["sbs:install:Dresden-EXSE01"])
+
+
+def test_a_narrower_relay_range_keeps_the_listed_clients_the_logs_did_not_see() -> None:
+    """werratal: the logs of KS-EX16-01 saw two clients on 'Relay Scanner'; the inventory
+    lists Scanner Werk 2 (10.40.1.21) on the same connector of KS-EX16-02, whose logs were
+    not read. The new connector serves both members: narrowing it to what one member's logs
+    saw would cut the listed scanner off."""
+    here = ESTATES / "mailflow-werratal"
+    inputs = load_inputs([here / "inventory.xlsx", here / "transport-logs"])
+    [wide] = [f for f in inputs.findings if f.code == "LOGS-RANGE-WIDE"]
+    for lang in ("en", "de"):
+        assert "10.40.1.20, 10.40.1.21, 10.40.2.55" in wide.message(lang), wide.message(lang)

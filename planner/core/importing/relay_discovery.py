@@ -185,11 +185,18 @@ def _range_findings(estate: Estate, senders: list[RemoteHost],
         if not ips or allowed is None or allowed >= 2**32 - 1:
             continue
         if allowed > rules.addresses_per_client * len(ips):
+            # the new connector serves every server this one stands on: clients the
+            # inventory lists on it (on a server whose logs were not read) keep their place
+            listed = {rc.host.strip() for rc in estate.relay_clients
+                      if rc.connector.lower() == c.name.lower()
+                      and any(span is not None and span.covers(rc.host)
+                              for span in map(parse_range, c.remote_ip_ranges))}
+            keep = sorted(set(ips) | listed, key=_ip_key)
             out.append(finding(
                 "LOGS-RANGE-WIDE", Where(), target=f"connector:{c.name}", connector=c.name,
                 server=tuple(c.servers), allowed=Counted("transport.count.address", allowed),
                 ranges=", ".join(c.remote_ip_ranges),
-                seen=Counted("transport.count.client_used", len(ips)), tighter=", ".join(ips)))
+                seen=Counted("transport.count.client_used", len(ips)), tighter=", ".join(keep)))
     return out
 
 
