@@ -3,17 +3,20 @@
 :func:`topological_order` takes the steps closest to Exchange Online's blocking first (its
 urgency: the latest start that still takes a judged server out in time); :func:`chains_first`
 puts the judged servers' whole exit chains before everything else. Both are plain dependency
-orders over :func:`order_by`; a cycle is an :class:`InfeasiblePlanError`.
+orders over :func:`order_by`, networkx's lexicographical topological sort of the jobs' graph
+(the rules order steps with the same function); a cycle is an :class:`InfeasiblePlanError`
+naming the steps on it and after it.
 """
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Sequence
+
+import networkx as nx
 
 from planner.core.errors import InfeasiblePlanError
 from planner.core.explanation import Listed, message
-from planner.core.scheduler.problem import Problem, ancestors, easiest_exit
+from planner.core.scheduler.problem import Problem, ancestors, easiest_exit, job_graph
 
 __all__ = ["LIMIT", "chains_first", "order_by", "topological_order", "urgency"]
 
@@ -22,14 +25,7 @@ LIMIT = 40_000  # about 110 years: "never" for a migration plan
 
 def topological_order(problem: Problem) -> list[int]:
     """Jobs in dependency order, the most enforcement-urgent first; raises on a cycle."""
-    order = order_by(problem, urgency(problem))
-    if len(order) != len(problem.jobs):
-        placed = set(order)
-        stuck = [j for j in problem.jobs if j.index not in placed]
-        raise InfeasiblePlanError(message("schedule.order.cycle", steps=Listed(tuple(
-            j.step.title_message or message("schedule.order.unnamed_step")
-            for j in sorted(stuck, key=lambda j: j.step.id)))))
-    return order
+    return order_by(problem, urgency(problem))
 
 
 def urgency(problem: Problem) -> list[int]:
@@ -50,7 +46,7 @@ def urgency(problem: Problem) -> list[int]:
     for job in problem.jobs:  # a pinned step's chain must be done by its pin
         if job.pin is not None:
             latest[job.index] = min(latest[job.index], job.pin)
-    for i in reversed(_plain_order(problem)):  # successors before predecessors
+    for i in reversed(order_by(problem, [0] * len(problem.jobs))):  # successors first
         if latest[i] >= LIMIT:
             continue
         for dep in problem.jobs[i].step.predecessors:
@@ -65,31 +61,23 @@ def _calendar_days(working_days: int) -> int:
     return working_days * 7 // 5
 
 
-def _plain_order(problem: Problem) -> list[int]:
-    """Any dependency order; jobs on a cycle are left out."""
-    return order_by(problem, [0] * len(problem.jobs))
-
-
 def order_by(problem: Problem, keys: Sequence[int]) -> list[int]:
-    """A dependency order that takes the smallest key (then index) among the ready jobs."""
-    indegree = [0] * len(problem.jobs)
-    successors: list[list[int]] = [[] for _ in problem.jobs]
-    for job in problem.jobs:
-        for dep in job.step.predecessors:
-            if dep.step_id in problem.by_id:
-                successors[problem.by_id[dep.step_id]].append(job.index)
-                indegree[job.index] += 1
-    ready = [(keys[i], i) for i in range(len(problem.jobs)) if indegree[i] == 0]
-    heapq.heapify(ready)
-    order: list[int] = []
-    while ready:
-        _, i = heapq.heappop(ready)
-        order.append(i)
-        for k in successors[i]:
-            indegree[k] -= 1
-            if indegree[k] == 0:
-                heapq.heappush(ready, (keys[k], k))
-    return order
+    """A dependency order that takes the smallest key (then index) among the ready jobs.
+
+    Raises :class:`InfeasiblePlanError` naming the steps that wait for each other and those
+    after them when the steps' dependencies form a cycle.
+    """
+    graph = job_graph(problem)
+    try:  # ties: networkx takes the node added first, i.e. the smaller index
+        return list(nx.lexicographical_topological_sort(graph, key=keys.__getitem__))
+    except nx.NetworkXUnfeasible:
+        on_cycle = {i for part in nx.strongly_connected_components(graph) if len(part) > 1
+                    for i in part} | set(nx.nodes_with_selfloops(graph))
+        stuck = on_cycle.union(*(nx.descendants(graph, i) for i in on_cycle))
+        jobs = sorted((problem.jobs[i] for i in stuck), key=lambda j: j.step.id)
+        raise InfeasiblePlanError(message("schedule.order.cycle", steps=Listed(tuple(
+            j.step.title_message or message("schedule.order.unnamed_step")
+            for j in jobs)))) from None
 
 
 def chains_first(problem: Problem) -> list[int]:

@@ -12,6 +12,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import networkx as nx
+
 from planner.core.calendar import WorkCalendar
 from planner.core.enforcement import (
     Detection,
@@ -133,6 +135,9 @@ class Problem:
     pause_count: int = 4  # separate pauses allowed (EnforcementPolicy.pauses_allowed)
     clock_frozen: bool = True  # a pause stops the stage clock (else only its effect)
     pause_longest: int = 90  # days one request may pause (policy.pause_max_days_per_pause)
+    # job_graph's cache, with the job list it was built from (a sub-problem has its own list)
+    graph_of: tuple[list[Job], nx.DiGraph] | None = field(default=None, repr=False,
+                                                          compare=False)
 
     def day(self, index: int) -> date:
         """The calendar date of a day index."""
@@ -154,16 +159,23 @@ class Problem:
         return self.calendars[key]
 
 
+def job_graph(problem: Problem) -> nx.DiGraph:
+    """The jobs (by index, added in index order) with an edge from each predecessor to the
+    job that waits for it; built once per job list (a dependency on a step outside the
+    problem is left out)."""
+    if problem.graph_of is not None and problem.graph_of[0] is problem.jobs:
+        return problem.graph_of[1]
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(len(problem.jobs)))
+    graph.add_edges_from((problem.by_id[dep.step_id], job.index) for job in problem.jobs
+                         for dep in job.step.predecessors if dep.step_id in problem.by_id)
+    problem.graph_of = (problem.jobs, graph)
+    return graph
+
+
 def ancestors(problem: Problem, job: int) -> set[int]:
     """A job and everything it waits for, transitively."""
-    seen, stack = {job}, [job]
-    while stack:
-        for dep in problem.jobs[stack.pop()].step.predecessors:
-            k = problem.by_id.get(dep.step_id)
-            if k is not None and k not in seen:
-                seen.add(k)
-                stack.append(k)
-    return seen
+    return {job, *nx.ancestors(job_graph(problem), job)}
 
 
 def easiest_exit(problem: Problem, judged: Judged) -> int:
