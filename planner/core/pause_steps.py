@@ -12,7 +12,8 @@ cutover it protects. Only a pause the plan counts from before the as-of date (ov
 on the first working day from the as-of date on (a Saturday as-of date: the Monday; a
 holiday or a freeze day is skipped too, as for every pause start), and dated there in every
 deliverable: it then ends later, never earlier. The cutover
-steps a pause protects get the pause's last day as their deadline (MS Project shows it), and
+steps a pause protects (those that end while it holds) get the pause's last day as their
+deadline (MS Project shows it), and
 a cutover that ends on that very day has no float: a warning.
 """
 
@@ -194,12 +195,15 @@ def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,
         dated.append(_dated(steps[-1], pause))
         for i, step in enumerate(steps):
             protected = [s for s in step.exits_exo_view if s in harm]
-            if not protected:
+            when = by_id.get(step.id)
+            # Only a step that ends while the pause holds depends on it: one the plan puts
+            # after the pause's end (a later pause's cutover, a decommissioning) would get a
+            # deadline before its own start, shown as missed in MS Project.
+            if not protected or when is None or not pause.start <= when.end <= pause.end:
                 continue
             deadline = min(step.deadline or pause.end, pause.end)
             steps[i] = replace(step, deadline=deadline)
-            when = by_id.get(step.id)
-            if when is not None and when.end == pause.end:
+            if when.end == pause.end:
                 findings.append(_no_float(step, when, protected[0], n, pause,
                                           harm[protected[0]].day))
     return PauseSteps(replace(proposal, steps=tuple(steps)),

@@ -117,3 +117,20 @@ def test_pauses_are_runnable_within_each_years_budget_and_never_double_counted()
             dated = plan.schedule.for_step(step.id)
             assert dated is not None and dated.start == pause.start
             assert pause.start + timedelta(days=pause.days - 1) == pause.end
+
+
+def test_a_cutover_carries_the_end_of_the_pause_that_holds_it_never_an_earlier_one() -> None:
+    """Ostsee's pause 1 (7.-11.12.) holds RS-EX19-02 only; RS-EX16-01's cutover on 09.01.
+    lies in pause 2 (4.-23.01.). Every deadline lies on or after its step's end (MS Project
+    showed the send connector moves of 09.01. and 16.01., the Hybrid wizard and the
+    decommissioning in February with a missed deadline of 11.12.; Elbtal's likewise)."""
+    for name in ("exo-report-ostsee", "exo-report-elbtal"):
+        plan = _plan(name)
+        for step in plan.proposal.steps:
+            dated = plan.schedule.for_step(step.id)
+            if step.deadline is not None and dated is not None:
+                assert dated.end <= step.deadline, (name, step.id, dated.end, step.deadline)
+    plan = _plan("exo-report-ostsee")
+    (second,) = [p for p in plan.schedule.pauses if p.start.year == 2027]
+    cutover = plan.proposal.step("sbs:send:RS-EX16-01")
+    assert cutover is not None and cutover.deadline == second.end
