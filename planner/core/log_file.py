@@ -13,7 +13,6 @@ import faulthandler
 import logging
 import os
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from planner.core.errors import PlannerError
@@ -54,17 +53,48 @@ def log_folder() -> Path:
     return data_folder() / "logs"
 
 
-class FaultLogHandler(RotatingFileHandler):
-    """A rotating log whose current file is also faulthandler's target."""
+class FaultLogHandler(logging.FileHandler):
+    """A rotating log (``planner.log``, ``.1`` … ``.3``) whose current file is also
+    faulthandler's target.
+
+    Rotation is done here rather than by ``logging.handlers.RotatingFileHandler``: that
+    module pulls in socket, pickle and queue, a tenth of the window's start-up over a bare
+    Qt window, for the two methods below.
+    """
 
     def __init__(self, path: Path) -> None:
-        super().__init__(path, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8")
+        super().__init__(path, encoding="utf-8")
         self._point_faulthandler()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Write the record, rotating first when it would pass the size limit."""
+        try:
+            if self._full_after(self.format(record)):
+                self.doRollover()
+        except Exception:  # as logging does: a failing log must not break the program
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _full_after(self, text: str) -> bool:
+        if self.stream is None:
+            self.stream = self._open()
+        self.stream.seek(0, os.SEEK_END)
+        return self.stream.tell() > 0 and self.stream.tell() + len(text) + 1 >= _MAX_BYTES
 
     def doRollover(self) -> None:
         """Rotate; faulthandler must not keep writing to a closed (or renamed) file."""
         faulthandler.disable()
-        super().doRollover()
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]
+        base = Path(self.baseFilename)
+        for n in range(_BACKUPS - 1, 0, -1):
+            older = base.with_name(f"{base.name}.{n}")
+            if older.exists():
+                os.replace(older, base.with_name(f"{base.name}.{n + 1}"))
+        if base.exists():
+            os.replace(base, base.with_name(f"{base.name}.1"))
         self._point_faulthandler()
 
     def close(self) -> None:

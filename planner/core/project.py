@@ -22,18 +22,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner import __version__
 from planner.core.errors import PlannerError, ProjectFileError
 from planner.core.model import Estate, Finding, estate_to_plain, to_plain
-from planner.core.plan import Plan, Schedule
-from planner.core.project_io import (
-    check_names,
-    from_plain,
-    plan_from_plain,
-    plan_to_plain_record,
-)
+from planner.core.project_io import check_names, from_plain
 from planner.core.replace_file import replace_text
 from planner.core.settings import Decisions, Settings
 from planner.core.settings_io import (
@@ -42,6 +36,9 @@ from planner.core.settings_io import (
     settings_from_plain,
     settings_to_plain,
 )
+
+if TYPE_CHECKING:  # a plan is read with its first use (project_io); the empty window needs none
+    from planner.core.plan import Plan, Schedule
 
 __all__ = [
     "FILE_SUFFIX",
@@ -144,7 +141,20 @@ def _plan_plain(plan: Plan | None, estate: Estate, settings: Settings,
     # A stale plan is not saved: reopening re-plans instead of showing outdated dates.
     if plan is None or not plan_is_current(plan, estate, settings, decisions):
         return None
+    # the plan's records load with the first plan, not with the empty project (start-up time)
+    from planner.core.plan_io import plan_to_plain_record
+
     return plan_to_plain_record(plan)
+
+
+def _plan_from(data: dict[str, Any] | None, estate: Estate, settings: Settings,
+               decisions: Decisions) -> Plan | None:
+    if not data:
+        return None
+    # the plan's records load with the first plan, not with the empty project (start-up time)
+    from planner.core.plan_io import plan_from_plain
+
+    return plan_from_plain(data, estate, settings, decisions)
 
 
 def project_to_plain(project: Project) -> dict[str, Any]:
@@ -175,7 +185,7 @@ def _scenario_from_plain(data: dict[str, Any], estate: Estate) -> Scenario:
     settings = settings_from_plain(data.get("settings", {}))
     decisions = decisions_from_plain(data.get("decisions", {}))
     plan_data = data.get("plan")
-    plan = plan_from_plain(plan_data, estate, settings, decisions) if plan_data else None
+    plan = _plan_from(plan_data, estate, settings, decisions)
     return Scenario(str(data.get("name", "")), settings, decisions, plan)
 
 
@@ -193,7 +203,7 @@ def project_from_plain(data: dict[str, Any]) -> Project:
         decisions=decisions,
         mapping=dict(data.get("mapping") or {}),
         sources=tuple(str(s) for s in data.get("sources", [])),
-        plan=plan_from_plain(plan_data, estate, settings, decisions) if plan_data else None,
+        plan=_plan_from(plan_data, estate, settings, decisions),
         scenarios=tuple(_scenario_from_plain(s, estate) for s in data.get("scenarios", [])),
         active_scenario=str(data.get("active_scenario", "")),
     )

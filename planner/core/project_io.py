@@ -1,4 +1,4 @@
-"""Plain-data codec for the project file: plans, schedules and scenarios to JSON and back.
+"""Plain-data codec for the project file: records to JSON and back (plans: :mod:`plan_io`).
 
 Encoding uses :func:`planner.core.model.to_plain`; decoding is driven by the dataclasses'
 type hints, so a record that gains an optional field keeps reading older files. Unknown
@@ -13,21 +13,18 @@ from collections import abc
 from dataclasses import fields, is_dataclass
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.core.errors import ProjectFileError
-from planner.core.model import Estate, Finding, to_plain
-from planner.core.plan import BaselineEvidence, Plan, Proposal, Schedule, ServerToday
-from planner.core.settings import Decisions, Settings
+
+if TYPE_CHECKING:
+    from planner.core.model import Estate
 
 __all__ = [
     "PlainError",
     "check_names",
+    "decode_value",
     "from_plain",
-    "plan_from_plain",
-    "plan_to_plain_record",
-    "schedule_from_plain",
-    "schedule_to_plain",
 ]
 
 
@@ -35,7 +32,7 @@ class PlainError(ProjectFileError):
     """Plain data does not fit the record it should become; the message names the field."""
 
 
-def _decode(hint: Any, value: Any, where: str) -> Any:
+def decode_value(hint: Any, value: Any, where: str) -> Any:
     """Turn one JSON value into the Python value the type hint asks for."""
     if hint is Any:
         return value
@@ -47,21 +44,21 @@ def _decode(hint: Any, value: Any, where: str) -> Any:
     args = typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
-        return _decode(inner[0], value, where) if len(inner) == 1 else value
+        return decode_value(inner[0], value, where) if len(inner) == 1 else value
     expected = _CONTAINERS.get(origin)
     if expected and not isinstance(value, expected[0]):
         raise PlainError(f"{where}: expected {expected[1]}, got {_json_type(value)}")
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], v, f"{where}[{i}]") for i, v in enumerate(value))
+            return tuple(decode_value(args[0], v, f"{where}[{i}]") for i, v in enumerate(value))
         pairs = enumerate(zip(args, value, strict=True))
-        return tuple(_decode(a, v, f"{where}[{i}]") for i, (a, v) in pairs)
+        return tuple(decode_value(a, v, f"{where}[{i}]") for i, (a, v) in pairs)
     if origin in (frozenset, set):
-        return frozenset(_decode(args[0], v, where) for v in value)
+        return frozenset(decode_value(args[0], v, where) for v in value)
     if origin is dict or origin is typing.Mapping:
         key_hint, value_hint = args
         return {
-            _decode(key_hint, k, where): _decode(value_hint, v, f"{where}.{k}")
+            decode_value(key_hint, k, where): decode_value(value_hint, v, f"{where}.{k}")
             for k, v in value.items()
         }
     if isinstance(hint, type):
@@ -140,60 +137,8 @@ def from_plain(cls: type[Any], data: dict[str, Any], where: str = "") -> Any:
     kwargs: dict[str, Any] = {}
     for f in fields(cls):
         if f.name in data:
-            kwargs[f.name] = _decode(hints[f.name], data[f.name], f"{where}.{f.name}")
+            kwargs[f.name] = decode_value(hints[f.name], data[f.name], f"{where}.{f.name}")
     try:
         return cls(**kwargs)
     except TypeError as exc:  # a required field is missing
         raise PlainError(f"{where or cls.__name__}: {exc}") from exc
-
-
-def schedule_to_plain(schedule: Schedule) -> dict[str, Any]:
-    """A schedule as JSON-ready data."""
-    result: dict[str, Any] = to_plain(schedule)
-    return result
-
-
-def schedule_from_plain(data: dict[str, Any]) -> Schedule:
-    """Rebuild a schedule written by :func:`schedule_to_plain`."""
-    result: Schedule = from_plain(Schedule, data, "schedule")
-    return result
-
-
-def plan_to_plain_record(plan: Plan) -> dict[str, Any]:
-    """The plan's own results (findings, proposal, schedule) without its inputs."""
-    return {
-        "findings": to_plain(plan.findings),
-        "proposal": to_plain(plan.proposal),
-        "schedule": schedule_to_plain(plan.schedule),
-        "as_of": to_plain(plan.as_of),
-        "knowledge_as_of": to_plain(plan.knowledge_as_of),
-        "knowledge_id": plan.knowledge_id,
-        "baseline_evidence": to_plain(plan.baseline_evidence),
-        "today": to_plain(plan.today),
-    }
-
-
-def plan_from_plain(
-    data: dict[str, Any], estate: Estate, settings: Settings, decisions: Decisions
-) -> Plan:
-    """Rebuild a plan from :func:`plan_to_plain_record` output and the inputs it was made of."""
-    findings = tuple(
-        from_plain(Finding, f, f"plan.findings[{i}]")
-        for i, f in enumerate(data.get("findings", []))
-    )
-    proposal: Proposal = from_plain(Proposal, data.get("proposal", {}), "plan.proposal")
-    return Plan(
-        estate=estate,
-        settings=settings,
-        decisions=decisions,
-        findings=findings,
-        proposal=proposal,
-        schedule=schedule_from_plain(data.get("schedule", {})),
-        as_of=_decode(date | None, data.get("as_of"), "plan.as_of"),
-        knowledge_as_of=_decode(date | None, data.get("knowledge_as_of"),
-                                "plan.knowledge_as_of"),
-        knowledge_id=_decode(str, data.get("knowledge_id", ""), "plan.knowledge_id"),
-        baseline_evidence=_decode(tuple[BaselineEvidence, ...],
-                                  data.get("baseline_evidence", []), "plan.baseline_evidence"),
-        today=_decode(tuple[ServerToday, ...], data.get("today", []), "plan.today"),
-    )

@@ -18,7 +18,6 @@ import contextlib
 import json
 import os
 import sys
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -111,7 +110,8 @@ class RecoverySlot:
 
     def __init__(self, folder: Path | str) -> None:
         self.folder = Path(folder)
-        self.path = self.folder / f"{PREFIX}{uuid.uuid4().hex}{FILE_SUFFIX}"
+        # 128 random bits as uuid4 has them, without importing uuid (and platform) at start
+        self.path = self.folder / f"{PREFIX}{os.urandom(16).hex()}{FILE_SUFFIX}"
         self._lock = FileLock(_lock_path(self.path))  # taken with the first write
 
     def write(self, project: Project, original: Path | str | None = None) -> Path:

@@ -14,18 +14,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDir, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence, QPageSize
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from planner.core.plan import Plan
 from planner.core.project import Project
 from planner.gui.dialogs.screen_fit import fit_to_screen
 from planner.gui.i18n import texts
 from planner.gui.rich_text import literal
 from planner.render.exporters import EXPORTERS, Exporter
+
+if TYPE_CHECKING:  # a plan comes with the first plan (start-up time)
+    from planner.core.plan import Plan
 
 __all__ = ["ExportActions"]
 

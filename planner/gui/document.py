@@ -47,7 +47,6 @@ from PySide6.QtGui import QUndoStack
 
 from planner.core.errors import error_words
 from planner.core.model import Finding
-from planner.core.plan import Plan
 from planner.core.project import Project, load_project, plan_is_current, save_project
 from planner.core.settings import Decisions, Settings
 from planner.gui.crash_log import is_bug
@@ -56,8 +55,9 @@ from planner.gui.history import EditCommand, History
 from planner.gui.i18n import ui_language
 from planner.gui.worker import Job, Runner, SyncRunner, ThreadRunner
 
-if TYPE_CHECKING:  # the knowledge base loads with the first plan (start-up time)
-    from planner.core.knowledge import Knowledge
+if TYPE_CHECKING:  # the knowledge base and the plan's records load with the first plan
+    from planner.core.knowledge import Knowledge  # (start-up time)
+    from planner.core.plan import Plan
 
 __all__ = ["Document"]
 

@@ -19,7 +19,11 @@ HEAVY = ("ortools", "networkx", "openpyxl", "jinja2", "python_calamine", "holida
          # lighter, but together about a third of the start over a bare window: the
          # knowledge base, babel's locale data, the import and recovery dialogs
          "planner.core.knowledge", "babel", "planner.gui.import_flow",
-         "planner.core.project_import", "planner.gui.recovery_dialog")
+         "planner.core.project_import", "planner.gui.recovery_dialog",
+         # the plan's records (an empty project has no plan), the standard library's
+         # rotating log handler (socket, pickle, queue) and uuid (platform): together
+         # about a fifth of what was left over a bare window
+         "planner.core.plan", "planner.core.plan_io", "logging.handlers", "uuid")
 
 _START = """
 import sys

@@ -12,7 +12,7 @@ import typing
 from dataclasses import fields, replace
 from datetime import date
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -33,15 +33,17 @@ from planner.core.model import (
     Server,
     Site,
 )
-from planner.core.plan import MigrationPath, ServerAssessment
 from planner.core.typed_values import parse_bool, parse_number
-from planner.core.vocabulary import COLOURS, PATHS, PRODUCTS
+from planner.core.vocabulary import COLOURS, PATHS, PRODUCTS, MigrationPath
 from planner.gui.document import Document
 from planner.gui.edit import Edit, update_decisions
 from planner.gui.formats import format_date, format_decimal_plain
 from planner.gui.i18n import texts, ui_language, word
 from planner.gui.models.row_order import SortedTableModel, sort_key
 from planner.gui.rich_text import literal
+
+if TYPE_CHECKING:  # an assessment comes with the first plan (start-up time)
+    from planner.core.plan import ServerAssessment
 
 __all__ = [
     "ASSESSMENT_COLUMNS",

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.plan import MigrationPath
+from planner.core.vocabulary import MigrationPath
 from planner.gui.document import Document
 from planner.gui.models.estate_model import EstateModel, path_label
 from planner.gui.models.row_order import RowFilter
