@@ -11,6 +11,7 @@ completeness test lists such keys).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -146,8 +147,9 @@ class Catalogue:
         """A step's reason: the rule's message as a sentence, then the step's details as
         one sentence of clauses (separators from ``language.toml``)."""
         main = self.render(reason.message) if reason.key else ""
+        opens = not reason.key or not self._opens_with_name(reason.message)
         return self.formats.get("sentence_gap", " ").join(
-            p for p in (self.sentence(main), self.clauses(reason.details)) if p)
+            p for p in (self.sentence(main, opens), self.clauses(reason.details)) if p)
 
     def command(self, text: str) -> str:
         """A step's command with its notes (comments, checklist lines) in this language."""
@@ -162,8 +164,27 @@ class Catalogue:
     def clauses(self, messages: Iterable[Message], capital: bool = True) -> str:
         """Messages as one sentence of clauses (``language.toml``'s clause separator)."""
         clause = self.formats.get("clause", "; ")
-        return self.sentence(clause.join(t for t in (self.render(m) for m in messages) if t),
-                             capital)
+        shown = [(m, t) for m, t in ((m, self.render(m)) for m in messages) if t]
+        # A sentence that opens with a name keeps it as the inventory writes it (muc-ex19-02).
+        capital = capital and not (shown and self._opens_with_name(shown[0][0]))
+        return self.sentence(clause.join(t for _, t in shown), capital)
+
+    def _opens_with_name(self, message: Message) -> bool:
+        """Whether ``message``'s text in this language starts with a name (a text field)."""
+        raw = self.message(message.key)
+        if not isinstance(raw, str):
+            raw = raw.get(self.locale.plural_form(message.value("count", 1)), raw["other"])
+        opening = re.match(r"\s*\{(\w+)\}", raw)
+        if opening is None:
+            return False
+        field = next((f for f in message.fields if f.name == opening.group(1)), None)
+        if field is None:
+            return False
+        if field.message is not None:
+            return self._opens_with_name(field.message)
+        if field.clauses or field.items:
+            return self._opens_with_name((field.clauses or field.items or ())[0])
+        return field.text is not None or field.names is not None
 
     def sentence(self, text: str, capital: bool = True) -> str:
         """``text`` as a sentence: capitalised, closed by the language's full stop."""

@@ -96,3 +96,20 @@ def test_command_notes_and_placeholders_show_in_the_language() -> None:
     assert catalogue("de").render(title) == "Scanner auf <SE-Server> umstellen"
     assert catalogue("de").command("x  # " + note("commands.no_such_note")) == \
         "x  # commands.no_such_note"  # a catalogue slip shows its key, it stops no deliverable
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_sentence_that_opens_with_a_name_keeps_the_name_as_written(lang: str) -> None:
+    """An inventory's lower-case server name is not capitalised at a sentence start
+    ("muc-ex19-02 läuft mit …", never "Muc-ex19-02"), in the reason and in its details;
+    a sentence that opens with a word still starts with a capital."""
+    t = catalogue(lang)
+    why = explanation.Reason(
+        "inplace_2019", "rules.inplace_2019.reason",
+        explanation.message("x", server="muc-ex19-02", release="Exchange 2019 CU15",
+                            build="15.2.1748.39").fields)
+    assert t.reason(why).startswith("muc-ex19-02 ")
+    assert t.clauses([explanation.message("steps.inplace.dag_note", dag="dag-muc")])[0].isupper()
+    detail = explanation.message("rules.inplace_2019.reason", server="muc-ex19-02",
+                                 release="Exchange 2019 CU15", build="15.2.1748.39")
+    assert t.clauses([detail]).startswith("muc-ex19-02 ")
