@@ -24,7 +24,7 @@ class TodayLine:
 
     server: str
     rating: str  # "red" | "amber" | "green"
-    state: str  # "Blocked since 13.11.2026: Blocked 20 minutes per hour (550 5.7.230)"
+    state: str  # "Stage 7 since 13 Nov 2026: Blocked 20 minutes per hour (550 5.7.230)"
     next: str  # "stage 8 (blocked) from 23.11.2026; the plan takes it out ... on ..."
     flow: str = ""  # "outbound to Exchange Online via send connector “…”, about 40 messages a day"
 
@@ -65,6 +65,11 @@ def today_line(state: ServerToday, policy: EnforcementPolicy, lang: str,
     kind = exo_text(lang, f"today.kind.{state.kind}")
     if state.since is None:
         text = exo_text(lang, "today.line_undetected", state=kind)
+    elif state.kind in ("report", "throttle", "block") and _stage(policy, state.stage):
+        # the stage's own words say reported, throttled or blocked: "Stage 7 since …:
+        # Blocked 20 minutes per hour", not "Blocked since …: Blocked 20 minutes per hour"
+        text = exo_text(lang, "today.line_stage", stage=state.stage, since=state.since,
+                        meaning=_meaning(state, policy, lang))
     else:
         text = exo_text(lang, "today.line", state=kind, since=state.since,
                         meaning=_meaning(state, policy, lang))

@@ -83,8 +83,8 @@ def _blocked_plan(knowledge: Knowledge, lang: str) -> Plan:
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("en", "Blocked since 3 Dec 2026: Blocked 20 minutes per hour (550 5.7.230)"),
-    ("de", "Blockiert seit 03.12.2026: Blockiert, 20 Minuten pro Stunde (550 5.7.230)"),
+    ("en", "Stage 7 since 3 Dec 2026: Blocked 20 minutes per hour (550 5.7.230)"),
+    ("de", "Stufe 7 seit 03.12.2026: Blockiert, 20 Minuten pro Stunde (550 5.7.230)"),
 ])
 def test_the_report_summary_opens_with_the_state_today(
         knowledge: Knowledge, lang: str, expected: str) -> None:
@@ -121,7 +121,7 @@ def test_the_excel_enforcement_sheet_shows_the_state_today(
     sheet = next(s for s in book.worksheets if "nforcement" in s.title)
     cells = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
     assert "The state today (4 Dec 2026)" in cells
-    assert "Blocked since 3 Dec 2026: Blocked 20 minutes per hour (550 5.7.230)" in cells
+    assert "Stage 7 since 3 Dec 2026: Blocked 20 minutes per hour (550 5.7.230)" in cells
 
 
 def test_the_summary_names_the_current_stage_not_an_older_one(knowledge: Knowledge) -> None:

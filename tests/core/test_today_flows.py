@@ -84,9 +84,9 @@ def test_an_edge_server_carries_the_connector_through_its_subscription() -> None
 
 
 @pytest.mark.parametrize(("lang", "state", "flow"), [
-    ("en", "Blocked since 3 Dec 2026", "via send connector “Outbound to Office 365 - 1234”, "
+    ("en", "Stage 7 since 3 Dec 2026", "via send connector “Outbound to Office 365 - 1234”, "
                                        "about 4,250 messages a day"),
-    ("de", "Blockiert seit 03.12.2026", "über den Sendeconnector „Outbound to Office 365 - "
+    ("de", "Stufe 7 seit 03.12.2026", "über den Sendeconnector „Outbound to Office 365 - "
                                         "1234“, etwa 4.250 Nachrichten am Tag"),
 ])
 def test_the_summary_names_each_servers_stage_with_its_mail_flow(
@@ -113,5 +113,5 @@ def test_the_excel_enforcement_sheet_names_the_flow_beside_the_state(
     sheet = openpyxl.load_workbook(path)["Enforcement"]
     row = next(r for r in sheet.iter_rows() if r[0].value == "EX01")
     texts = [c.value for c in row if isinstance(c.value, str)]
-    assert any(t.startswith("Blocked since 3 Dec 2026") for t in texts)
+    assert any(t.startswith("Stage 7 since 3 Dec 2026") for t in texts)
     assert any(t.endswith("about 4,250 messages a day") for t in texts)

@@ -102,7 +102,7 @@ def test_view_opens_with_the_state_today(qtbot, monkeypatch):
     assert not view.today_group.isHidden()
     assert "4 Dec 2026" in view.today_group.title()
     text = view.today.text()
-    assert "EX01" in text and "Blocked since 3 Dec 2026" in text and "550 5.7.230" in text
+    assert "EX01" in text and "Stage 7 since 3 Dec 2026" in text and "550 5.7.230" in text
 
 
 def test_one_click_applies_the_baseline_exchange_online_implies(qtbot, monkeypatch):
