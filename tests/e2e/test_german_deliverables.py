@@ -109,3 +109,13 @@ def test_a_placeholder_consultant_is_named_in_the_report_language(knowledge: Kno
     english = render_report_html(plan, knowledge, "en")
     assert "Berater 1" not in english and "Consultant 1" in english
     assert "Berater 1" in render_report_html(plan, knowledge, "de")
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_the_english_report_spells_one_way_and_agrees_in_number(
+        name: str, knowledge: Knowledge) -> None:
+    """Exchange's own word "organization" throughout (the cover said "organisation" beside
+    "the organization's object version"), and a single finding is not "them"."""
+    text = _report_text(name, knowledge, "en")
+    assert "organisation" not in text.lower()
+    assert not re.search(r"\bone (?:warning|error)\b[^.]*; the appendix lists them", text)

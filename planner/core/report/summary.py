@@ -257,8 +257,8 @@ def summary_paragraphs(plan: Plan, knowledge: Knowledge, words: Wording) -> tupl
     if errors or warnings:
         counts = [words.plural(key, n) for key, n in (("n_errors", errors),
                                                       ("n_warnings", warnings)) if n]
-        paragraphs.append(words("s_findings", counts=words.names(counts),
-                                chapter=FINDINGS_CHAPTER))
+        paragraphs.append(words.plural("s_findings", errors + warnings,  # "lists it/them"
+                                       counts=words.names(counts), chapter=FINDINGS_CHAPTER))
     return tuple(paragraphs)
 
 
