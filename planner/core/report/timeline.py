@@ -19,6 +19,7 @@ from planner.core.report.figure import (
     Label,
     Polygon,
     Segment,
+    text_width,
 )
 from planner.core.report.time_axis import TimeAxis
 from planner.core.report.wording import Wording
@@ -89,23 +90,34 @@ def _row(exposure: Exposure, bands: tuple[Band, ...], y: float, axis: TimeAxis) 
     return items
 
 
-def _legend(y: float, words: Wording) -> list[Item]:
-    entries = [
-        (STAGE_COLOURS[1], words(STAGE_KINDS[StageKind.REPORT].label_key)),
-        (STAGE_COLOURS[3], words(STAGE_KINDS[StageKind.THROTTLE].label_key)),
-        (STAGE_COLOURS[7], words(STAGE_KINDS[StageKind.BLOCK].label_key)),
-        (PAUSED_COLOUR, words(STAGE_KINDS[StageKind.PAUSED].label_key)),
+def _legend(y: float, words: Wording, start: date | None) -> list[Item]:
+    """Every colour and mark of the strips in words, wrapped to the figure's width; the
+    dashed line (the plan's start, history before it) only when the strips show it."""
+    entries: list[tuple[str, str, str]] = [
+        ("box", STAGE_COLOURS[1], words(STAGE_KINDS[StageKind.REPORT].label_key)),
+        ("box", STAGE_COLOURS[3], words(STAGE_KINDS[StageKind.THROTTLE].label_key)),
+        ("box", STAGE_COLOURS[7], words(STAGE_KINDS[StageKind.BLOCK].label_key)),
+        ("box", PAUSED_COLOUR, words(STAGE_KINDS[StageKind.PAUSED].label_key)),
+        ("diamond", INK, words("legend_cutover")),
     ]
+    if start is not None:
+        entries.append(("dashed", MUTED, words("legend_plan_start", date=words.date(start))))
     items: list[Item] = []
     x = 0.0
-    for colour, text in entries:
-        items.append(Box(x, y + 5, 8, 8, colour))
-        items.append(Label(x + 11, y, 100, 18, text, 6.0, MUTED))
-        x += min(len(text) * 3.6 + 20, 110.0)
-    r = 4.0
-    items.append(Polygon(((x + 4, y + 9 - r), (x + 4 + r, y + 9), (x + 4, y + 9 + r),
-                          (x + 4 - r, y + 9)), INK))
-    items.append(Label(x + 11, y, FIGURE_WIDTH - x - 11, 18, words("legend_cutover"), 6.0, MUTED))
+    for kind, colour, text in entries:
+        width = text_width(text, 6.0) + 22
+        if x + width > FIGURE_WIDTH:
+            x, y = 0.0, y + 12
+        if kind == "box":
+            items.append(Box(x, y + 5, 8, 8, colour))
+        elif kind == "diamond":
+            r, cx, cy = 4.0, x + 4, y + 9
+            items.append(Polygon(((cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)),
+                                 colour))
+        else:
+            items.append(Segment(x + 4, y + 4, x + 4, y + 14, colour, 0.6, dashed=True))
+        items.append(Label(x + 11, y, width - 11, 18, text, 6.0, MUTED))
+        x += width
     return items
 
 
@@ -124,14 +136,17 @@ def timeline_figures(plan: Plan, knowledge: Knowledge, words: Wording) -> tuple[
         chunk = rows[i:i + ROWS_PER_PART]
         bottom = HEAD_H + len(chunk) * ROW_H
         items: list[Item] = []
-        if plan.settings.start >= axis.first:
-            x = axis.x(plan.settings.start)
+        start = plan.settings.start if axis.first <= plan.settings.start <= axis.last else None
+        if start is not None:
+            x = axis.x(start)
             items.append(Segment(x, HEAD_H, x, bottom, MUTED, 0.6, dashed=True))
         items += axis.draw(0, HEAD_H, bottom, words)
         for k, (exposure, bands) in enumerate(chunk):
             items += _row(exposure, bands, HEAD_H + k * ROW_H, axis)
         items.append(Segment(NAME_W, 0, NAME_W, bottom, GRID, 0.6))
         items.append(Segment(0, bottom, FIGURE_WIDTH, bottom, GRID, 0.6))
-        items += _legend(bottom + 4, words)
-        figures.append(Figure(f"timeline-{part}", FIGURE_WIDTH, bottom + 24, tuple(items)))
+        legend = _legend(bottom + 4, words, start)
+        items += legend
+        height = max(i.y + 18 for i in legend if isinstance(i, Label)) + 2
+        figures.append(Figure(f"timeline-{part}", FIGURE_WIDTH, height, tuple(items)))
     return tuple(figures)

@@ -15,11 +15,19 @@ from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
 from planner.core.report.context import build_context
 from planner.core.report.estate_figure import estate_figures
-from planner.core.report.figure import FIGURE_WIDTH, MAX_FIGURE_HEIGHT, figure_to_svg
+from planner.core.report.figure import (
+    FIGURE_WIDTH,
+    MAX_FIGURE_HEIGHT,
+    Label,
+    Segment,
+    figure_to_svg,
+    fit_text,
+    text_width,
+)
 from planner.core.report.gantt import ROWS_PER_PART, gantt_figures
 from planner.core.report.html import render_report_html
 from planner.core.report.step_order import numbered_steps
-from planner.core.report.timeline import stage_bands
+from planner.core.report.timeline import stage_bands, timeline_figures
 from planner.core.report.wording import load_wording
 from planner.core.vocabulary import PATHS
 from tests.core.report.report_fixtures import HOSTILE, empty_plan, large_plan
@@ -177,7 +185,6 @@ def test_schedule_quality_is_said_in_a_managers_words(plan_de: Plan, plan_en: Pl
 
 def test_path_labels_in_server_boxes_are_not_cut(plan_de: Plan) -> None:
     # "Erst CU-Update, dann direktes Up…" was cut inside the box; the legend keeps the long text.
-    from planner.core.report.figure import Label, fit_text
     for lang, plan in (("de", plan_de), ("en", large_plan(80))):
         words = load_wording(lang)
         short = {words(term.short_key) for term in PATHS.values()}
@@ -243,3 +250,24 @@ def test_every_section_is_numbered_without_gaps(knowledge: Knowledge, lang: str)
             expected = [f"{number.group(1)}.{i}&nbsp;" for i in range(1, len(headings) + 1)]
             assert [h[:len(e)] for h, e in zip(headings, expected, strict=True)] == expected
         assert len(re.findall("<h2>", html)) >= 3
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_enforcement_timeline_explains_every_mark_in_its_legend(
+        lang: str, knowledge: Knowledge) -> None:
+    """The dashed line on the stage strips (the plan's start; history before it) was drawn
+    without a word in the legend; every legend entry fits the figure without overlapping."""
+    words = load_wording(lang)
+    plan = bundled_plan("small")
+    figures = timeline_figures(plan, knowledge, words)
+    assert figures
+    for fig in figures:
+        dashed = [i for i in fig.items if isinstance(i, Segment) and i.dashed]
+        labels = [i for i in fig.items if isinstance(i, Label) and i.size == 6.0]
+        texts = [i.text for i in labels]
+        assert dashed
+        assert words("legend_plan_start", date=words.date(plan.settings.start)) in texts
+        for a, b in itertools.pairwise(labels):
+            assert a.x + text_width(a.text, 6.0) <= b.x or b.y > a.y  # side by side or wrapped
+        assert all(i.x + text_width(i.text, 6.0) <= FIGURE_WIDTH for i in labels)
+        assert all(i.y + i.h <= fig.height for i in labels)
