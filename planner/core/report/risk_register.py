@@ -169,5 +169,6 @@ def risk_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
                  for i, r in enumerate(plan_risks(plan, knowledge, words), 1))
     head = tuple(words(k) for k in ("col_risk_no", "col_risk", "col_probability", "col_impact",
                                     "col_owner", "col_mitigation", "col_source"))
-    # wide enough for the bold headers ("Verantwortlich", "Auswirkung", "Likelihood") at 8 pt
-    return Table(head, rows, (5, 24, 11, 12, 15, 23, 10))
+    # the levels as wide as their bold headers ("Verantwortlich", "Auswirkung", "Likelihood")
+    # at 8 pt; the risk itself gets the room, so a row is not nine lines of three words
+    return Table(head, rows, (5, 29, 11, 12, 15, 19, 9))
