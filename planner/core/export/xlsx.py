@@ -30,6 +30,7 @@ from planner.core.export.xlsx_layout import (
     ExportContext,
     date_format,
     header_row,
+    header_widths,
     print_setup,
     title_block,
 )
@@ -54,10 +55,11 @@ _PLAN_COLUMNS = ("col.id", "col.wbs", "col.title", "col.start", "col.finish",
                  "col.command", "col.step_id")
 _HEADER_ROW = 3
 _PRINTED_COLUMNS = 11
-# Printed columns whose text wraps, with their widths; row heights follow from them.
-_WRAPPED = {2: 38.0, 6: 13.0, 7: 13.0, 10: 38.0}
+# Printed columns whose text wraps, with their widths; row heights follow from them. Title
+# and reason give up a little for headings that must not break mid-word (header_widths).
+_WRAPPED = {2: 35.0, 6: 13.0, 7: 13.0, 10: 35.0}
 # The other printed columns, narrow enough that the Plan prints one page wide at 8 pt or more.
-_NARROW = {3: 11.0, 4: 11.0, 5: 8.0, 8: 11.0, 9: 12.0}
+_NARROW = {3: 10.5, 4: 10.5, 5: 8.0, 8: 11.0, 9: 12.0}
 _STATUSES = ("status.open", "status.in_progress", "status.done", "status.blocked")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -176,8 +178,9 @@ def write_plan_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None
     sheet = book.add_worksheet(ctx.text("sheet.plan"))
     writer = SheetWriter(sheet, styles)
     title_block(writer, ctx, "title.plan")
-    header_row(writer, _HEADER_ROW, [ctx.text(k) for k in _PLAN_COLUMNS],
-               widths={**_WRAPPED, **_NARROW})
+    labels = [ctx.text(k) for k in _PLAN_COLUMNS]
+    fixed = header_widths(labels, {**_WRAPPED, **_NARROW})
+    header_row(writer, _HEADER_ROW, labels, widths=fixed)
     last_col = len(_PLAN_COLUMNS) - 1
     row_no = _HEADER_ROW
     # Looked up once per kind of row, not per cell: the sheet has 100,000s of cells.
@@ -204,7 +207,7 @@ def write_plan_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None
             "error_type": "information"})
     sheet.autofilter(_HEADER_ROW, 0, row_no, last_col)
     sheet.freeze_panes(_HEADER_ROW + 1, 3)
-    writer.fit_columns(minimum=5, maximum=45, fixed={**_WRAPPED, **_NARROW, 12: 30, 14: 40})
+    writer.fit_columns(minimum=5, maximum=45, fixed={**fixed, 12: 30, 14: 40})
     sheet.print_area(0, 0, row_no, _PRINTED_COLUMNS - 1)
     printed = [w for c, w in writer.column_widths.items() if c < _PRINTED_COLUMNS]
     print_setup(sheet, ctx, ctx.text("sheet.plan"), (_HEADER_ROW, _HEADER_ROW), widths=printed)

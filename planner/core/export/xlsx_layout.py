@@ -29,6 +29,7 @@ __all__ = [
     "date_format",
     "date_text",
     "header_row",
+    "header_widths",
     "pages_for",
     "print_setup",
     "section",
@@ -108,6 +109,18 @@ def header_row(writer: SheetWriter, row: int, labels: Sequence[str], col: int = 
                  for c, text in enumerate(labels, start=col) if widths and c in widths),
                 default=2)
     writer.sheet.set_row(row, max(30, row_height(lines)))
+
+
+def header_widths(labels: Sequence[str], widths: Mapping[int, float],
+                  col: int = 0) -> dict[int, float]:
+    """``widths`` widened where a heading's longest word would not fit its column in bold:
+    a German compound ("Arbeitstage", "Wartungsfenster") printed broken mid-word."""
+    fitted = dict(widths)
+    for c, text in enumerate(labels, start=col):
+        if c in fitted:
+            longest = max((len(w) for w in text.split()), default=0)
+            fitted[c] = max(fitted[c], round((longest + 1) * 1.1 / 1.15 + 0.05, 1))
+    return fitted
 
 
 def pages_for(widths: Iterable[float], minimum: int = 1) -> int:

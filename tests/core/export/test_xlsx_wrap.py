@@ -7,12 +7,15 @@ a long command wrapped to more lines than its row had and its end was cut off (A
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.core.export.cells import row_height, text_lines
 from planner.core.export.xlsx import write_workbook
+from planner.core.export.xlsx_layout import pages_for
 from planner.core.knowledge import load_knowledge
 from planner.core.plan import Plan
 
@@ -35,6 +38,9 @@ def test_short_and_multi_line_text_count_their_lines() -> None:
     assert text_lines("kurz", 10) == 1
     assert text_lines("eins\nzwei\ndrei", 10) == 3
     assert text_lines("ein Satz aus Wörtern " * 4, 21) in (4, 5)  # 84 characters, not 8 lines
+
+
+PADDING = 0.7109375  # what a stored width adds to the width set (Calibri's cell padding)
 
 
 def _width(sheet: Worksheet, column: int) -> float:
@@ -81,3 +87,19 @@ def test_header_rows_hold_their_longest_heading(
                     cell.value
                 checked += 1
     assert checked > 20
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_plan_headings_break_between_words_and_still_print_one_page_wide(
+        plan: Plan, lang: str, tmp_path: Path) -> None:
+    # "Arbeitsta|ge" and "Wartungsfenst|er" printed broken mid-word in their narrow columns
+    path = tmp_path / "plan.xlsx"
+    write_workbook(plan, load_knowledge(), path, lang)
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    printed = 11  # ID … reason
+    widths = [_width(sheet, c) - PADDING for c in range(1, printed + 1)]
+    for cell, width in zip(sheet[4][:printed], widths, strict=True):
+        for word in str(cell.value).split():
+            assert text_lines(word, width / 1.1) == 1, (word, width)
+    assert pages_for(widths) == 1
+    assert sheet.page_setup.fitToWidth in (None, 1)  # fit to one page across (1 is the default)
