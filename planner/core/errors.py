@@ -7,8 +7,11 @@ the CLI and the GUI log it with its traceback and say so, instead of calling it 
 
 from __future__ import annotations
 
+import errno
+import logging
+
 from planner.core.catalogue import catalogue
-from planner.core.explanation import Message
+from planner.core.explanation import Message, message
 
 __all__ = [
     "InfeasiblePlanError",
@@ -19,7 +22,11 @@ __all__ = [
     "ProjectFileError",
     "SettingsError",
     "error_words",
+    "os_problem",
 ]
+
+# planner.core.log_file's logger (that module imports this one, so it is named, not imported)
+LOG = logging.getLogger("planner")
 
 
 class PlannerError(Exception):
@@ -69,8 +76,23 @@ class InfeasiblePlanError(PlannerError):
         super().__init__(problem)
 
 
+def os_problem(exc: OSError) -> Message:
+    """Why the system would not open or write a file, in the reader's words
+    (``common.os_error.<kind>``); the system's own text, in the system's language, is logged."""
+    for kind, cause in (("not_found", FileNotFoundError), ("no_access", PermissionError),
+                        ("folder", IsADirectoryError)):
+        if isinstance(exc, cause):
+            return message(f"common.os_error.{kind}")
+    if exc.errno == errno.ENOSPC:
+        return message("common.os_error.disk_full")
+    LOG.info("the system refused a file: %s: %s", type(exc).__name__, exc)
+    return message("common.os_error.other")
+
+
 def error_words(exc: BaseException, lang: str) -> str:
-    """A planner error for people in ``lang``: its ``problem`` message when it has one, else
-    its (English) text."""
+    """A planner error for people in ``lang``: its ``problem`` message when it has one, an
+    system's ``OSError`` as :func:`os_problem` words it, else its (English) text."""
     problem = getattr(exc, "problem", None)
+    if problem is None and isinstance(exc, OSError) and not isinstance(exc, PlannerError):
+        problem = os_problem(exc)
     return catalogue(lang).render(problem) if isinstance(problem, Message) else str(exc)

@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner import __version__
-from planner.core.errors import PlannerError, ProjectFileError
+from planner.core.catalogue import catalogue
+from planner.core.errors import PlannerError, ProjectFileError, os_problem
+from planner.core.explanation import Message, message
 from planner.core.model import Estate, Finding, estate_to_plain, to_plain
 from planner.core.project_io import check_names, from_plain
 from planner.core.replace_file import replace_text
@@ -87,7 +89,19 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _drivers
 
 
 class ProjectError(ProjectFileError):
-    """A project file cannot be read or written; the message names the file and the cause."""
+    """A project file cannot be read or written: ``problem`` is ``project_errors.<kind>``
+    with the file's name (what a screen shows, in the reader's language); the text, for
+    logs and the terminal, is English, names the whole path and adds the technical
+    ``detail`` when there is one."""
+
+    problem: Message
+
+    def __init__(self, path: Path | str, kind: str, detail: str = "",
+                 **fields: Any) -> None:
+        self.problem = message(f"project_errors.{kind}", file=Path(path).name, **fields)
+        text = catalogue("en").render(message(f"project_errors.{kind}", file=str(path),
+                                              **fields))
+        super().__init__(f"{text} ({detail})" if detail else text)
 
 
 @dataclass(frozen=True)
@@ -229,44 +243,41 @@ def save_project(project: Project, path: Path | str,
     try:
         replace_text(target, text + "\n")
     except OSError as exc:
-        raise ProjectError(f"{target}: cannot save the project: {exc.strerror or exc}") from exc
+        raise ProjectError(target, "cannot_save", str(exc), cause=os_problem(exc)) from exc
 
 
 def _read_document(target: Path) -> dict[str, Any]:
     try:
         text = target.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise ProjectError(f"{target}: no such file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProjectError(f"{target}: cannot read the file: {exc}") from exc
+        raise ProjectError(target, "missing") from exc
+    except OSError as exc:
+        raise ProjectError(target, "cannot_read", str(exc), cause=os_problem(exc)) from exc
+    except UnicodeDecodeError as exc:
+        raise ProjectError(target, "not_text", str(exc)) from exc
     try:
         doc = json.loads(text)
     except RecursionError as exc:  # "[[[[…" a hundred thousand deep
-        raise ProjectError(f"{target}: not a project file (nested too deeply)") from exc
+        raise ProjectError(target, "too_deep") from exc
     except json.JSONDecodeError as exc:
-        raise ProjectError(
-            f"{target}: not a project file (invalid JSON at line {exc.lineno}, "
-            f"column {exc.colno}; the file may be damaged)"
-        ) from exc
+        raise ProjectError(target, "not_json", exc.msg, line=exc.lineno,
+                           column=exc.colno) from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
-        raise ProjectError(f"{target}: not a project file of this program")
+        raise ProjectError(target, "not_ours")
     return doc
 
 
 def _migrate(doc: dict[str, Any], target: Path) -> dict[str, Any]:
     version = doc.get("format_version")
     if not isinstance(version, int) or version < 0:
-        raise ProjectError(f"{target}: the file has no valid format_version")
+        raise ProjectError(target, "no_version")
     if version > FORMAT_VERSION:
-        raise ProjectError(
-            f"{target}: written by a newer version of the planner "
-            f"({doc.get('app_version', '?')}, format {version}); this version reads up to "
-            f"format {FORMAT_VERSION}. Please update the planner."
-        )
+        raise ProjectError(target, "newer", app=str(doc.get("app_version", "?")),
+                           format=version, readable=FORMAT_VERSION)
     while version < FORMAT_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
-            raise ProjectError(f"{target}: format {version} can no longer be read")
+            raise ProjectError(target, "too_old", format=version)
         doc = step(doc)
         version += 1
         doc["format_version"] = version
@@ -279,7 +290,7 @@ def load_project(path: Path | str) -> Project:
     doc = _migrate(_read_document(target), target)
     data = doc.get("project")
     if not isinstance(data, dict):
-        raise ProjectError(f"{target}: the file holds no project")
+        raise ProjectError(target, "no_project")
     try:
         project = project_from_plain(data)
         check_names(project.estate)
@@ -288,4 +299,4 @@ def load_project(path: Path | str) -> Project:
             RecursionError) as exc:
         # hostile or damaged data surfaces as any of these while decoding; settings and
         # knowledge overrides inside the file raise their own PlannerError
-        raise ProjectError(f"{target}: the project data is damaged: {exc}") from exc
+        raise ProjectError(target, "damaged", str(exc)) from exc

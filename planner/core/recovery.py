@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from planner.core.explanation import Message
 from planner.core.project import FILE_SUFFIX, Project, ProjectError, load_project, save_project
 
 if sys.platform == "win32":
@@ -158,7 +159,7 @@ class Scan:
     """What a start found: files to offer and files that cannot be read."""
 
     recoveries: tuple[Recovery, ...]
-    unreadable: tuple[tuple[Path, str], ...]  # (path, why)
+    unreadable: tuple[tuple[Path, Message], ...]  # (path, why: project_errors.*)
 
 
 def _saved_at(path: Path) -> tuple[str, datetime | None]:
@@ -177,7 +178,7 @@ def _read(path: Path, lock: FileLock) -> Recovery:
     try:
         original, stamp = _saved_at(path)
     except (OSError, ValueError) as exc:  # load_project read it a moment ago
-        raise ProjectError(f"{path}: {exc}") from exc
+        raise ProjectError(path, "damaged", str(exc)) from exc
     return Recovery(path, original, stamp, project, lock)
 
 
@@ -191,7 +192,7 @@ def find_recoveries(folder: Path | str) -> Scan:
     if not base.is_dir():
         return Scan((), ())
     found: list[Recovery] = []
-    unreadable: list[tuple[Path, str]] = []
+    unreadable: list[tuple[Path, Message]] = []
     _remove_orphan_locks(base)
     for path in sorted(base.glob(f"{PREFIX}*{FILE_SUFFIX}")):
         lock = FileLock(_lock_path(path))
@@ -200,7 +201,7 @@ def find_recoveries(folder: Path | str) -> Scan:
         try:
             found.append(_read(path, lock))
         except ProjectError as exc:
-            unreadable.append((path, str(exc)))
+            unreadable.append((path, exc.problem))
             lock.release()
     found.sort(key=lambda r: r.saved_at.timestamp() if r.saved_at else 0.0, reverse=True)
     return Scan(tuple(found), tuple(unreadable))

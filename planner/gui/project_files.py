@@ -11,9 +11,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
+from planner.core.errors import error_words
 from planner.core.project import FILE_SUFFIX, Project, ProjectError
 from planner.gui.autosave import Autosave
 from planner.gui.document import Document
+from planner.gui.i18n import ui_language
 from planner.gui.rich_text import literal
 
 __all__ = ["MAX_RECENT", "ProjectFiles"]
@@ -80,7 +82,7 @@ class ProjectFiles(QObject):
             self.document.open(path)
         except ProjectError as exc:
             QMessageBox.critical(self.window, self.tr("Cannot open the project"),
-                                 literal(str(exc)))
+                                 literal(error_words(exc, ui_language())))
             self._forget_recent(path)
             return False
         self.autosave.discard()
@@ -113,7 +115,7 @@ class ProjectFiles(QObject):
             self.document.save(path)
         except (ProjectError, OSError) as exc:
             QMessageBox.critical(self.window, self.tr("Cannot save the project"),
-                                 literal(str(exc)))
+                                 literal(error_words(exc, ui_language())))
             return False
         self._add_recent(path)
         self.remember_folder(path)

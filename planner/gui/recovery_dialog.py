@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.recovery import Recovery, Scan, discard, find_recoveries, set_aside
 from planner.gui.formats import format_datetime
+from planner.gui.i18n import texts
 
 __all__ = ["RecoveryDialog", "offer_recoveries"]
 
@@ -76,7 +77,8 @@ class RecoveryDialog(QDialog):
         self.resize(720, 320)
 
     def _unreadable_label(self, scan: Scan) -> QLabel:
-        names = "\n".join(f"• {path.name}: {why}" for path, why in scan.unreadable)
+        # each reason names its file already ("recovery-….seplan: …")
+        names = "\n".join(f"• {texts().render(why)}" for _path, why in scan.unreadable)
         intro = self.tr("%n autosaved file(s) could not be read. They were kept in the folder "
                         "“unreadable” next to the recovery files:", "", len(scan.unreadable))
         label = QLabel(intro + "\n" + names)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from dataclasses import replace
 from datetime import date
@@ -13,6 +14,7 @@ import pytest
 from planner.core import project as project_module
 from planner.core import replace_file as replace_file_module
 from planner.core.catalogue import catalogue
+from planner.core.errors import error_words
 from planner.core.explanation import Driver
 from planner.core.model import (
     Connector,
@@ -124,7 +126,7 @@ def test_saving_is_atomic_and_leaves_no_temporary_files(tmp_path: Path,
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    ("{not json", "invalid JSON at line 1"),
+    ("{not json", r"damaged one \(line 1, column 2\)"),
     ('{"format": "something else"}', "not a project file"),
     ('{"format": "exchange-se-planner-project", "format_version": 99, "project": {}}',
      "newer version"),
@@ -141,8 +143,41 @@ def test_bad_files_are_refused_with_a_clear_message(tmp_path: Path, content: str
 
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
-    with pytest.raises(ProjectError, match="no such file"):
+    with pytest.raises(ProjectError, match="does not exist"):
         load_project(tmp_path / "gone.seplan")
+
+
+@pytest.mark.parametrize(("content", "german"), [
+    (None, "gone.seplan: die Datei existiert nicht"),
+    ("{not json", "bad.seplan: keine Projektdatei oder eine beschädigte (Zeile 1, Spalte 2)"),
+    ('{"format": "exchange-se-planner-project", "format_version": 99, "project": {}}',
+     "bad.seplan: von einer neueren Version des Planers geschrieben (?, Format 99)"),
+    ('{"format": "exchange-se-planner-project", "format_version": 1, '
+     '"project": {"estate": {"servers": [{"fqdn": "no name"}]}}}',
+     "bad.seplan: die Projektdaten sind beschädigt; die Einzelheiten stehen in der "
+     "Protokolldatei"),
+])
+def test_a_project_error_reads_in_the_readers_language_with_the_file_name_only(
+        tmp_path: Path, content: str | None, german: str) -> None:
+    """What a window shows (error_words): German words, the file's name, no folder, no
+    Python or JSON library text."""
+    path = tmp_path / ("gone.seplan" if content is None else "bad.seplan")
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(ProjectError) as info:
+        load_project(path)
+    shown = error_words(info.value, "de")
+    assert shown.startswith(german)
+    assert str(tmp_path) not in shown and "Expecting" not in shown and "fqdn" not in shown
+
+
+def test_the_systems_own_error_text_is_not_shown() -> None:
+    """An OS error without words of ours says so in the reader's language and logs the rest."""
+    other = OSError(errno.EIO, "Input/output error")
+    assert error_words(other, "de") == ("das System hat es abgelehnt; die Einzelheiten stehen "
+                                        "in der Protokolldatei")
+    assert error_words(OSError(errno.ENOSPC, "No space left on device"), "en") == \
+        "the disk is full"
 
 
 def test_older_formats_are_migrated(tmp_path: Path, monkeypatch: Any) -> None:

@@ -9,6 +9,7 @@ import textwrap
 from dataclasses import replace
 from pathlib import Path
 
+from planner.core.catalogue import catalogue
 from planner.core.project import Project
 from planner.core.recovery import (
     UNREADABLE_FOLDER,
@@ -104,6 +105,8 @@ def test_an_unreadable_file_is_reported_and_kept_aside(tmp_path: Path) -> None:
     assert [r.customer for r in scan.recoveries] == ["Contoso"]
     assert {p.name for p, _ in scan.unreadable} == {bad.name, empty.name}
     assert all(why for _, why in scan.unreadable)
+    bad_why = dict(scan.unreadable)[bad]  # a message the dialog words in the reader's language
+    assert catalogue("de").render(bad_why).startswith(f"{bad.name}: keine Projektdatei")
     moved = [set_aside(p) for p, _ in scan.unreadable]
     assert all(p.exists() and p.parent.name == UNREADABLE_FOLDER for p in moved)
     scan.recoveries[0].release()

@@ -13,6 +13,7 @@ from typing import Any
 
 from python_calamine import CalamineWorkbook
 
+from planner.core.errors import os_problem
 from planner.core.explanation import Message, message
 from planner.core.importing.delimited import read_records
 from planner.core.importing.exo_report import looks_like_format_list, read_format_list
@@ -51,7 +52,7 @@ def read_file(path: Path) -> tuple[list[Table], list[Finding]]:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        return [], [finding("IMPORT-FILE-MISSING", where, problem=_os_problem(exc))]
+        return [], [finding("IMPORT-FILE-MISSING", where, problem=os_problem(exc))]
     try:
         if head.startswith(b"PK\x03\x04"):
             return _read_zip_workbook(path)
@@ -62,16 +63,6 @@ def read_file(path: Path) -> tuple[list[Table], list[Finding]]:
         raise
     except BaseException as exc:
         return [], [finding("IMPORT-FILE-UNREADABLE", where, detail=_describe(exc))]
-
-
-def _os_problem(exc: OSError) -> Message:
-    """Why a file cannot be opened, in the reader's words; the system's own text (in the
-    system's language) only for a cause without words of ours."""
-    for kind, cause in (("not_found", FileNotFoundError), ("no_access", PermissionError),
-                        ("folder", IsADirectoryError)):
-        if isinstance(exc, cause):
-            return message(f"findings.os_error.{kind}")
-    return message("findings.os_error.other", detail=exc.strerror or type(exc).__name__)
 
 
 def _describe(exc: BaseException) -> Message:
