@@ -17,6 +17,7 @@ from planner.core.report.context import build_context
 from planner.render.report_pdf import PageGeometry, build_document, ensure_app, write_report_pdf
 from tests.core.report.report_fixtures import large_plan, sample_plan
 from tests.paths import SAMPLES
+from tests.sample_plans import estate_plan
 from tests.sample_plans import sample_plan as bundled_plan
 
 
@@ -223,3 +224,19 @@ def test_relay_clients_and_server_names_stay_whole(
     assert expected and expected <= words, expected - words
     servers = {s.name for s in plan.estate.servers}
     assert servers <= {w.strip("(),.;:") for w in words}, servers - words
+
+
+@pytest.mark.parametrize(("lang", "whole"), [("en", {"Authentication", "anonymous"}),
+                                             ("de", {"Anmeldung", "anonym"})])
+def test_a_long_ehlo_name_does_not_squeeze_the_relay_table(
+        lang: str, whole: set[str], knowledge: Knowledge, tmp_path: Path) -> None:
+    """mailflow-werratal: a client the logs found sends EHLO 'label-printer-07.werratal.local'.
+    Its address cell was kept on one line, so that column took the table's width and the
+    last columns were one letter wide ('a / n / o / n / y / m ...', '11.11.202 / 6')."""
+    here = Path(__file__).resolve().parents[1] / "estates" / "mailflow-werratal"
+    plan = estate_plan([here / "inventory.xlsx", here / "transport-logs"])
+    path = tmp_path / "report.pdf"
+    write_report_pdf(plan, knowledge, path, lang)
+    words = {w for page in _page_lines(path) for line in page for w in line[2].split()}
+    hosts = {rc.host for rc in plan.estate.relay_clients}
+    assert whole | hosts <= words, (whole | hosts) - words

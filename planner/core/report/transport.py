@@ -40,7 +40,9 @@ def transport_section(plan: Plan, lang: str) -> TransportSection | None:
         heading=cat("transport.heading"),
         lead=(lead_text(estate, lang), *exo_sentences(plan, lang)),
         relay=Table(relay.head, tuple(Row(r) for r in relay.rows),
-                    (19, 12, 14, 13, 9, 9, 10, 14), title=cat("transport.relay_title"),
-                    nowrap=(1,)),  # an IP address stays whole
+                    # not kept on one line: a long EHLO name took the table's width
+                    # and left the last columns one letter wide; an address stays whole
+                    # anyway (Qt breaks a host name at its dots, never inside a number)
+                    (19, 12, 14, 13, 9, 9, 10, 14), title=cat("transport.relay_title")),
         flows=Table(flows.head, tuple(Row(r) for r in flows.rows), (20, 38, 12, 15, 15),
                     title=cat("transport.flow_title")))
