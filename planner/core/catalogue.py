@@ -12,11 +12,12 @@ completeness test lists such keys).
 from __future__ import annotations
 
 import re
+import threading
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,8 +27,9 @@ from planner.core.resources import resource_path
 if TYPE_CHECKING:
     from babel import Locale
 
-# babel (locale data) loads with the first catalogue, not with the module: the desktop
-# app's empty window shows no catalogue text, and its start-up time counts.
+# babel (locale data) loads with the first plural, date or number, not with the catalogue,
+# and each namespace file with its first message: the desktop app's empty window names its
+# File menu's deliverables from export.toml, and its start-up time counts.
 
 __all__ = ["FALLBACK", "Catalogue", "catalogue", "languages", "record_text", "text_root"]
 
@@ -52,11 +54,25 @@ class Catalogue:
     """The messages and formats of one language; ``fallback`` answers keys it lacks."""
 
     lang: str
-    locale: Locale
+    locale_name: str  # CLDR, e.g. "de_DE"
     formats: Mapping[str, str]
-    date_locale: Locale
+    date_locale_name: str
     messages: Mapping[str, Raw]
     fallback: Catalogue | None = None
+
+    @cached_property
+    def locale(self) -> Locale:
+        """The language's CLDR locale: plural rules, separators, list words."""
+        from babel import Locale  # start-up time: loaded with the first plural or number
+
+        return Locale.parse(self.locale_name)
+
+    @cached_property
+    def date_locale(self) -> Locale:
+        """The locale whose month and weekday names the date patterns use."""
+        from babel import Locale  # start-up time: loaded with the first date
+
+        return Locale.parse(self.date_locale_name)
 
     def __call__(self, key: str, **fields: Any) -> str:
         """The message ``key`` with its fields filled (dates in the language's format)."""
@@ -246,16 +262,57 @@ def _flatten(table: Mapping[str, Any], prefix: str, into: dict[str, Raw]) -> Non
             into[name] = str(value)
 
 
-def _load(folder: Path) -> tuple[dict[str, Any], dict[str, Raw]]:
+class _Messages(Mapping[str, Raw]):
+    """A language's messages; each ``<namespace>.toml`` is read when a key of it is first
+    asked for (all of them when the messages are listed)."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._found: dict[str, Raw] = {}
+        self._read: set[str] = {"language"}  # language.toml holds the formats, no messages
+        self._lock = threading.Lock()  # plans render their texts on a worker thread
+
+    def _namespace(self, namespace: str) -> None:
+        if namespace in self._read:
+            return
+        with self._lock:
+            if namespace in self._read:
+                return
+            found: dict[str, Raw] = {}
+            path = self._folder / f"{namespace}.toml"
+            if path.is_file():
+                with path.open("rb") as fh:
+                    _flatten(tomllib.load(fh), namespace, found)
+            self._found.update(found)
+            self._read.add(namespace)
+
+    def _everything(self) -> None:
+        for path in sorted(self._folder.glob("*.toml")):
+            self._namespace(path.stem)
+
+    def __getitem__(self, key: str) -> Raw:
+        self._namespace(key.split(".", 1)[0])
+        return self._found[key]
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        self._namespace(key.split(".", 1)[0])
+        return key in self._found
+
+    def __iter__(self) -> Iterator[str]:
+        self._everything()
+        return iter(dict(self._found))
+
+    def __len__(self) -> int:
+        self._everything()
+        return len(self._found)
+
+
+def _load(folder: Path) -> tuple[dict[str, Any], Mapping[str, Raw]]:
     with (folder / "language.toml").open("rb") as fh:
         meta = tomllib.load(fh)
-    messages: dict[str, Raw] = {}
-    for path in sorted(folder.glob("*.toml")):
-        if path.name == "language.toml":
-            continue
-        with path.open("rb") as fh:
-            _flatten(tomllib.load(fh), path.stem, messages)
-    return meta, messages
+    return meta, _Messages(folder)
 
 
 @lru_cache(maxsize=8)
@@ -269,12 +326,9 @@ def catalogue(lang: str) -> Catalogue:
     # language.toml, English unless it says otherwise; English itself names none).
     fallback_lang = str(meta.get("fallback", FALLBACK))
     fallback = catalogue(fallback_lang) if fallback_lang else None
-    from babel import Locale  # start-up time: loaded on first use
-
     formats = {str(k): str(v) for k, v in meta.get("formats", {}).items()}
-    locale = Locale.parse(str(meta["locale"]))
-    date_locale = Locale.parse(str(meta.get("date_locale", meta["locale"])))
-    return Catalogue(lang, locale, formats, date_locale, messages, fallback)
+    return Catalogue(lang, str(meta["locale"]), formats,
+                     str(meta.get("date_locale", meta["locale"])), messages, fallback)
 
 
 def record_text(lang: str, text: Message | Reason | None, saved: tuple[str, str] = ("", "")) -> str:

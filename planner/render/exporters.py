@@ -16,14 +16,17 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
-from planner.core.knowledge import Knowledge
-from planner.core.plan import Plan
 from planner.core.replace_file import replace_text
+
+if TYPE_CHECKING:  # the knowledge base and the plan load with the first plan (start-up time)
+    from planner.core.knowledge import Knowledge
+    from planner.core.plan import Plan
 
 __all__ = ["EXPORTERS", "Exporter"]
 
-Write = Callable[[Plan, Knowledge, Path, str], None]
+Write: TypeAlias = "Callable[[Plan, Knowledge, Path, str], None]"
 
 
 @dataclass(frozen=True)
