@@ -7,21 +7,26 @@ longer than one request may ask for (``policy.pause_max_days_per_pause``; a paus
 Year fits both years' budgets and can still be too long) and the plan may hold at most the
 policy's number of pauses. Otherwise planning stops with an error that
 names the pause and the budget.
+
+The budget per calendar year (:func:`budget_years`) and the command that requests a pause
+(:func:`pause_command`) are worked out here once for the GUI, the report and the workbook.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.core.catalogue import catalogue
 from planner.core.errors import SettingsError
 from planner.core.knowledge import EnforcementPolicy
-from planner.core.plan import Pause
+from planner.core.plan import Pause, Plan
 from planner.core.settings import Settings
 
-__all__ = ["PauseError", "check_fixed_pauses", "days_per_year", "pause_budget", "pause_command"]
+__all__ = ["BudgetYear", "PauseError", "budget_years", "check_fixed_pauses", "days_per_year",
+           "pause_budget", "pause_command"]
 
 # How the knowledge's cmdlet marks the number of days: {days}, {n}, <n>, <NumberOfDays>.
 _PLACEHOLDER = re.compile(r"\{(?:days|n)\}|<(?:n|days|NumberOfDays)>", re.IGNORECASE)
@@ -99,8 +104,42 @@ def pause_budget(pauses: Sequence[Pause], used_before: dict[int, int]) -> dict[i
     """Pause days this plan uses per calendar year (a pause over New Year counts in both)."""
     planned: dict[int, int] = dict.fromkeys(used_before, 0)
     for pause in pauses:
-        day = pause.start
-        while day <= pause.end:
-            planned[day.year] = planned.get(day.year, 0) + 1
-            day += timedelta(days=1)
+        for year, days in days_per_year(pause.start, pause.days).items():
+            planned[year] = planned.get(year, 0) + days
     return dict(sorted(planned.items()))
+
+
+@dataclass(frozen=True)
+class BudgetYear:
+    """The pause budget of one calendar year, in days."""
+
+    year: int
+    used: int  # already used before the plan (settings)
+    planned: int  # the plan's pauses in this year
+    maximum: int
+
+    @property
+    def remaining(self) -> int:
+        """Days free after what is used and planned; below zero when over the budget."""
+        return self.maximum - self.used - self.planned
+
+    @property
+    def left(self) -> int:
+        """Days still free (never below zero)."""
+        return max(0, self.remaining)
+
+    @property
+    def over(self) -> bool:
+        """True when used and planned together exceed the yearly maximum."""
+        return self.remaining < 0
+
+
+def budget_years(plan: Plan, maximum: int) -> tuple[BudgetYear, ...]:
+    """The pause budget of every year from the plan's start to its finish, and of any other
+    year with days used before or a pause (the GUI's gauge, the report and the workbook)."""
+    used = plan.settings.pause_days_used
+    planned = pause_budget(plan.schedule.pauses, used)
+    last = max([plan.schedule.objective.finish or plan.settings.start,
+                *(p.end for p in plan.schedule.pauses)])
+    years = set(planned) | set(range(plan.settings.start.year, last.year + 1))
+    return tuple(BudgetYear(y, used.get(y, 0), planned.get(y, 0), maximum) for y in sorted(years))

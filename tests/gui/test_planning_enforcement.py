@@ -12,8 +12,9 @@ from datetime import date
 from PySide6.QtGui import QGuiApplication
 
 import planner.gui.document as document_module
+from planner.core.pause_policy import budget_years
 from planner.core.plan import Pause, Phase, Step
-from planner.gui.views.enforcement import EnforcementView, pause_budget, pause_commands
+from planner.gui.views.enforcement import EnforcementView, pause_commands
 from planner.gui.views.planning_edits import submit_settings
 from tests.gui.planning_fixtures import base_settings, fake_document, make_plan, small_estate
 
@@ -22,15 +23,42 @@ def test_budget_splits_a_pause_across_new_year_and_counts_used_days():
     settings = replace(base_settings(), pause_days_used={2026: 20},
                        fixed_pauses=((date(2026, 12, 22), 20),))
     plan = make_plan(small_estate(), (), settings)
-    years = {y.year: y for y in pause_budget(plan, 90)}
+    years = {y.year: y for y in budget_years(plan, 90)}
     assert (years[2026].used, years[2026].planned, years[2026].left) == (20, 10, 60)
     assert (years[2027].used, years[2027].planned, years[2027].left) == (0, 10, 80)
+
+
+def test_the_gauge_the_report_and_the_workbook_show_one_budget(tmp_path):
+    """Every year from start to finish, with the same days: one budget, three edges."""
+    import openpyxl
+
+    from planner.core.export.xlsx import write_workbook
+    from planner.core.report.management import pause_reserve_table
+    from planner.core.report.wording import load_wording
+    from planner.pipeline import knowledge_for
+
+    settings = replace(base_settings(), pause_days_used={2025: 5, 2026: 20},
+                       fixed_pauses=((date(2026, 12, 22), 20),))
+    plan = make_plan(small_estate(), (), settings)
+    budget = budget_years(plan, 90)
+    assert [y.year for y in budget][:3] == [2025, 2026, 2027]
+    knowledge = knowledge_for(plan.settings)
+    table = pause_reserve_table(plan, knowledge, load_wording("en"))
+    assert [(r.cells[0], r.cells[-1]) for r in table.rows] == [
+        (str(y.year), str(y.remaining)) for y in budget]
+    write_workbook(plan, knowledge, tmp_path / "p.xlsx", "en")
+    sheet = openpyxl.load_workbook(tmp_path / "p.xlsx")["Enforcement"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    years = [str(y.year) for y in budget]
+    cells = [[v for v in r if v is not None] for r in rows]  # merged cells read as None
+    shown = [(r[0], r[-1]) for r in cells if r and r[0] in years]
+    assert shown == [(str(y.year), y.remaining) for y in budget]
 
 
 def test_over_budget_is_flagged():
     settings = replace(base_settings(), pause_days_used={2026: 80},
                        fixed_pauses=((date(2026, 6, 1), 30),))
-    year = pause_budget(make_plan(small_estate(), (), settings), 90)[0]
+    year = budget_years(make_plan(small_estate(), (), settings), 90)[0]
     assert year.over and year.left == 0
 
 

@@ -34,12 +34,12 @@ from planner.core.export.xlsx_layout import (
     section,
     title_block,
 )
-from planner.core.pause_policy import pause_budget, pause_command
+from planner.core.pause_policy import budget_years, pause_command
 from planner.core.plan import Exposure
 from planner.core.today_words import today_lines
 from planner.core.vocabulary import COLOURS, STAGE_KINDS
 
-__all__ = ["pause_budget", "pause_command", "write_enforcement_sheet"]
+__all__ = ["write_enforcement_sheet"]
 
 _NAME_WIDTH = 16
 _PAGE_WIDTH = 770  # points across a landscape page inside the margins
@@ -165,14 +165,10 @@ def _pause_tables(grid: _Grid, ctx: ExportContext, row: int) -> int:
              widths, **HEADER)
     grid.writer.sheet.set_row(row + 2, 30)
     row += 3
-    used = ctx.plan.settings.pause_days_used
-    for year, planned in pause_budget(pauses, used).items():
-        before = used.get(year, 0)
-        left = policy.pause_max_days_per_year - before - planned
-        warn = {"font_color": COLOURS["alarm"], "bold": True} if left < 0 else {}
-        grid.row(row, [str(year), before, planned, before + planned,
-                       policy.pause_max_days_per_year, left], widths, align="center", **CELL,
-                 **warn)
+    for year in budget_years(ctx.plan, policy.pause_max_days_per_year):
+        warn = {"font_color": COLOURS["alarm"], "bold": True} if year.over else {}
+        grid.row(row, [str(year.year), year.used, year.planned, year.used + year.planned,
+                       year.maximum, year.remaining], widths, align="center", **CELL, **warn)
         row += 1
     return row
 

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from planner.core.booked_time import days_by_person
 from planner.core.exo_view import owner_text
 from planner.core.knowledge import Knowledge
-from planner.core.pause_policy import pause_budget
+from planner.core.pause_policy import budget_years
 from planner.core.plan import Plan, ScheduledStep, Step
 from planner.core.report.step_order import numbered_steps
 from planner.core.report.table import Row, Table
@@ -144,18 +144,10 @@ def effort_table(plan: Plan, words: Wording) -> Table:
 def pause_reserve_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
     """Per calendar year: pause days used before, planned, allowed and left."""
     allowed = knowledge.policy.pause_max_days_per_year
-    used = plan.settings.pause_days_used
-    planned = pause_budget(plan.schedule.pauses, used)
-    finish = plan.schedule.objective.finish or plan.settings.start
-    for year in range(plan.settings.start.year, finish.year + 1):
-        planned.setdefault(year, 0)
-    rows = []
-    for year in sorted(planned):
-        before = used.get(year, 0)
-        left = allowed - before - planned[year]
-        rows.append(Row((str(year), words.number(before), words.number(planned[year]),
-                         words.number(allowed), words.number(left)),
-                        "bad" if left < 0 else "warn" if left < allowed // 4 else ""))
+    rows = [Row((str(y.year), words.number(y.used), words.number(y.planned),
+                 words.number(y.maximum), words.number(y.remaining)),
+                "bad" if y.over else "warn" if y.remaining < allowed // 4 else "")
+            for y in budget_years(plan, allowed)]
     head = tuple(words(k) for k in ("col_year", "col_used_before", "col_planned",
                                     "col_allowed", "col_left"))
     return Table(head, tuple(rows), (16, 21, 21, 21, 21))

@@ -30,43 +30,20 @@ from planner.core.catalogue import catalogue
 from planner.core.errors import PlannerError
 from planner.core.exo_view import exo_text, implied_overrides
 from planner.core.knowledge import load_knowledge
-from planner.core.pause_policy import pause_command
-from planner.core.plan import Objective, Pause, Plan
+from planner.core.pause_policy import budget_years, pause_command
+from planner.core.plan import Objective, Plan
 from planner.core.today_words import today_lines
 from planner.core.vocabulary import RATINGS
 from planner.gui.formats import format_date
 from planner.gui.i18n import texts, ui_language
 from planner.gui.rich_text import literal
-from planner.gui.views.enforcement_paint import BudgetYear, PauseBudgetGauge, StageStrips, StripRow
+from planner.gui.views.enforcement_paint import PauseBudgetGauge, StageStrips, StripRow
 from planner.gui.views.gantt import plan_stages
 from planner.gui.views.planning_edits import submit_settings
 
-__all__ = ["EnforcementView", "pause_budget", "pause_commands"]
+__all__ = ["EnforcementView", "pause_commands"]
 
 _RATING_COLOURS = {code: t.colour for code, t in RATINGS.items()}
-
-
-def _days_in_year(pause: Pause, year: int) -> int:
-    first = max(pause.start, date(year, 1, 1))
-    last = min(pause.end, date(year, 12, 31))
-    return max(0, (last - first).days + 1)
-
-
-def pause_budget(plan: Plan, maximum: int) -> tuple[BudgetYear, ...]:
-    """The pause budget per calendar year the plan touches, counting a pause per year it spans."""
-    pauses = plan.schedule.pauses
-    years = {plan.settings.start.year} | set(plan.settings.pause_days_used)
-    for p in pauses:
-        years.update(range(p.start.year, p.end.year + 1))
-    finish = plan.schedule.objective.finish
-    if finish:
-        years.add(finish.year)
-    first = min(years)
-    return tuple(
-        BudgetYear(y, plan.settings.pause_days_used.get(y, 0),
-                   sum(_days_in_year(p, y) for p in pauses), maximum)
-        for y in sorted(years) if y >= first
-    )
 
 
 def pause_commands(plan: Plan, cmdlet: str, lang: str = "en") -> str:
@@ -189,7 +166,7 @@ class EnforcementView(QWidget):
         self._show_strips(plan)
         self.strips_note.setText(self.note_text(plan))
         self.strips_note.setVisible(bool(self.strips_note.text()))
-        self.gauge.set_years(pause_budget(plan, policy.pause_max_days_per_year))
+        self.gauge.set_years(budget_years(plan, policy.pause_max_days_per_year))
         self.commands.setPlainText(pause_commands(plan, policy.pause_cmdlet, self._lang()))
 
     def _show_today(self, plan: Plan) -> None:

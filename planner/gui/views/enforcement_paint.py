@@ -10,12 +10,13 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from planner.core.pause_policy import BudgetYear
 from planner.core.vocabulary import COLOURS, STAGE_KINDS, StageKind
 from planner.gui.formats import format_date, format_month
 from planner.gui.rich_text import esc
 from planner.gui.views.gantt_scene import STAGE_COLORS, stage_runs
 
-__all__ = ["BudgetYear", "PauseBudgetGauge", "StageStrips", "StripRow"]
+__all__ = ["PauseBudgetGauge", "StageStrips", "StripRow"]
 
 NAME_W = 150
 ROW_H = 26
@@ -31,26 +32,6 @@ class StripRow:
     cutover: date | None
     stages: tuple[Any, ...]  # DayStage
     source: str = ""
-
-
-@dataclass(frozen=True)
-class BudgetYear:
-    """The pause budget of one calendar year, in days."""
-
-    year: int
-    used: int  # already used before the plan (settings)
-    planned: int  # the plan's pauses in this year
-    maximum: int
-
-    @property
-    def left(self) -> int:
-        """Days still free after what is used and planned (never below zero)."""
-        return max(0, self.maximum - self.used - self.planned)
-
-    @property
-    def over(self) -> bool:
-        """True when used and planned together exceed the yearly maximum."""
-        return self.used + self.planned > self.maximum
 
 
 class StageStrips(QWidget):
