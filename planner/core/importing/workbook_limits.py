@@ -78,6 +78,12 @@ _CELL_OPEN = re.compile(rb"<c([ >/])")  # one-byte groups: no new object per cel
 _ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)((?:[\s/][^>]*)?)>")
 _R_ATTR = re.compile(rb"\sr\s*=\s*[\"']\$?([A-Za-z]{0,8})\$?(\d{1,12})")
 _SST_COUNT = re.compile(rb"\b(?:count|uniqueCount)\s*=\s*[\"'](\d{1,20})")
+# A cell outside A1:Z99999 as Excel writes it (`<c r="J20001"`), or a cell by position. A
+# sheet without one has at most 26 x 99,999 cells, within the bound, and needs no exact count:
+# one search per chunk instead of three scans that make an object per cell (0.22 -> 0.05 s
+# for 20,000 rows of 10 columns, the import benchmark).
+_OUTSIDE_SMALL_GRID = re.compile(rb'<c(?:[>/]| (?!r="[A-Z][1-9]\d{0,4}"))')
+_SMALL_GRID = 26 * 99_999
 
 
 def _attrs(text: str) -> dict[str, str]:
@@ -111,9 +117,24 @@ def _xlsx_problems(archive: zipfile.ZipFile, names: set[str]) -> Problems:
         problems.file = message("findings.limit.shared_part")
         return problems
     problems.file = _shared_strings_problem(archive, names)
-    sizes = {s.get("name", ""): _xlsx_sheet_cells(archive, part)
-             for s, part in zip(sheets, parts, strict=True) if part in names}
+    present = {s.get("name", ""): part for s, part in zip(sheets, parts, strict=True)
+               if part in names}
+    sizes = {name: _SMALL_GRID if _small_grid(archive, part) else _xlsx_sheet_cells(archive, part)
+             for name, part in present.items()}
+    if sum(sizes.values()) > MAX_BOOK_CELLS:  # the bounds are too coarse here: count exactly
+        sizes = {name: _xlsx_sheet_cells(archive, part) if sizes[name] == _SMALL_GRID
+                 else sizes[name] for name, part in present.items()}
     return _budget(problems, sizes)
+
+
+def _small_grid(archive: zipfile.ZipFile, part: str) -> bool:
+    """Whether every cell of the part names its place within A1:Z99999 (so its grid is
+    within the bound whatever its exact size)."""
+    for chunk in _chunks(archive, part):
+        if _OUTSIDE_SMALL_GRID.search(chunk) or (b":c" in chunk and any(
+                p in chunk for p in (b":c ", b":c>", b":c/"))):
+            return False
+    return True
 
 
 def _shared_strings_problem(archive: zipfile.ZipFile, names: set[str]) -> Message | None:
