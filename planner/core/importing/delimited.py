@@ -171,7 +171,7 @@ def _read_all(out: Records, name: str, lines: Iterator[str], number: int,
             out.findings.append(finding("IMPORT-ROW-TOO-WIDE", Where(name, "", start),
                                         limit=MAX_ROW_CELLS))
             cells = cells[:MAX_ROW_CELLS]
-        out.rows.append(tuple(c.strip() for c in cells))
+        out.rows.append(tuple(map(str.strip, cells)))
         out.lines.append(start)
         cells_left -= len(cells)
         number += 1

@@ -96,7 +96,8 @@ def finding(code: str, where: Where | None = None, column: str = "", target: str
             **facts: Any) -> Finding:
     """The finding for a code of :data:`SEVERITIES`, with the facts its text names."""
     # fields made directly (not through a message): an import may make tens of thousands
-    fields = [_field(k, v) for k, v in facts.items()]
+    fields = [_make_field({"name": k, "text": v}) if type(v) is str else _field(k, v)
+              for k, v in facts.items()]
     if target and "target" not in facts:
         fields.append(_field("target", _target(target) if ":" in target else target))
     w = where or _NOWHERE
@@ -118,7 +119,7 @@ def _target(target: str) -> Message | str:
             _TARGET_KEYS[kind] = key
     if not key:
         return target_message(target)
-    return Message(key, (_make_field({"name": "name", "text": name}),))
+    return _make_message({"key": key, "fields": (_make_field({"name": "name", "text": name}),)})
 
 
 _TARGET_KEYS: dict[str, str] = {}
@@ -159,8 +160,10 @@ class Counted:
 
 
 _NOWHERE = Where()
-_make_finding = maker(Finding)
-_make_field = maker(Field)
+# the keys below are always Finding's and Field's own: not checked per record
+_make_finding = maker(Finding, trusted=True)
+_make_field = maker(Field, trusted=True)
+_make_message = maker(Message, trusted=True)
 
 
 def _field(name: str, value: Any) -> Field:

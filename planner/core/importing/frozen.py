@@ -19,8 +19,12 @@ __all__ = ["maker"]
 T = TypeVar("T")
 
 
-def maker(cls: type[T]) -> Callable[[dict[str, Any]], T]:
-    """A function that makes a ``cls`` from a dict of field values."""
+def maker(cls: type[T], trusted: bool = False) -> Callable[[dict[str, Any]], T]:
+    """A function that makes a ``cls`` from a dict of field values.
+
+    ``trusted``: the caller only ever passes field names of ``cls`` with every required one
+    (the importer's own findings and fields), so the names are not checked per record.
+    """
     params = fields(cls)  # type: ignore[arg-type]
     if (hasattr(cls, "__post_init__") or hasattr(cls, "__slots__")
             or any(f.default_factory is not MISSING for f in params)):
@@ -29,6 +33,16 @@ def maker(cls: type[T]) -> Callable[[dict[str, Any]], T]:
     required = frozenset(f.name for f in params if f.default is MISSING)
     names = frozenset(f.name for f in params)
     new = object.__new__
+
+    def make_trusted(values: dict[str, Any]) -> T:
+        record = new(cls)
+        state = record.__dict__
+        state.update(defaults)
+        state.update(values)
+        return record
+
+    if trusted:
+        return make_trusted
 
     def make(values: dict[str, Any]) -> T:
         if not (required <= values.keys() and names.issuperset(values)):

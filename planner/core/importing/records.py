@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, compress
+from operator import itemgetter, not_
 from typing import Any
 
 from planner.core.importing import values as v
 from planner.core.importing.cells import MAX_TEXT_CELL, SHAPED_TEXT, Outcome, parse_cell
 from planner.core.importing.findings import FieldName, Where, finding
+from planner.core.importing.frozen import maker
 from planner.core.importing.headers import Synonyms, normalise_header
 from planner.core.importing.mapping import SheetMapping
 from planner.core.importing.powershell import ConnectorContext, split_identity
@@ -75,20 +76,26 @@ def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: S
     letters = {f: letter for _i, f, _h, letter in used}
     sources = _build_sources(block, used, grid, width) if spec.key == "server" else []
     out: list[Row] = []
-    parsed_rows = zip(*(c.parsed for c in columns), strict=True)
-    filled_rows = map(any, zip(*(c.filled for c in columns), strict=True))
-    for n, (parsed, filled, total) in enumerate(zip(parsed_rows, filled_rows, columns[key].total,
-                                                    strict=True)):
-        if not filled and n not in closer:
-            continue  # blank, or decoration in unmapped columns (titles, running numbers)
-        if n in closer or total or (checked and not parsed[key]):
+    count = len(grid)
+    # the rows that are skipped or read cell by cell, found a column at a time
+    blank = set(compress(range(count), map(not_, map(any, zip(*(c.filled for c in columns),
+                                                               strict=True)))))
+    odd = blank | closer | set(compress(range(count), columns[key].total))
+    if checked:
+        odd.update(compress(range(count), map(not_, columns[key].parsed)))
+    for n, parsed in enumerate(zip(*(c.parsed for c in columns), strict=True)):
+        if n in odd:
+            if n in blank and n not in closer:
+                continue  # blank, or decoration in unmapped columns (titles, running numbers)
             row = _slow_row(block, key_field, used, grid[n], places[n], checked)
             if row is not None:
                 out.append(row)
             continue
-        values = {k: p for k, p in zip(names, parsed, strict=True) if p is not None}
-        # a full row shares the block's letters (nothing changes a row's columns)
-        cols = letters if len(values) == len(letters) else {k: letters[k] for k in values}
+        if None in parsed:
+            values = {k: p for k, p in zip(names, parsed, strict=True) if p is not None}
+            cols = {k: letters[k] for k in values}
+        else:  # a full row shares the block's letters (nothing changes a row's columns)
+            values, cols = dict(zip(names, parsed, strict=True)), letters
         if sources and "build" in values:
             values["build_source"] = sources[n]
         out.append(Row(spec.key, values, places[n], cols))
@@ -106,6 +113,7 @@ class _Cells:
     total: list[bool]
 
 
+_make_where = maker(Where, trusted=True)
 _NUMBERS = frozenset({bool, int, float})  # 1 == 1.0 == True, but each reads differently
 
 
@@ -182,11 +190,16 @@ def _build_sources(block: _Block, used: Sequence[tuple[int, str, str, str]],
 
 def _places(table: Table, start: int, end: int) -> list[Where]:
     """Each row's location (as :meth:`Table.where` gives it), made in one pass."""
-    if table.row_numbers:
-        return [table.where(index) for index in range(start, end)]
     file, sheet = table.file, table.sheet
-    return [Where(file, sheet, row if row > 0 else None)
-            for row in range(table.first_row + start, table.first_row + end)]
+    if table.row_numbers:
+        numbers = table.row_numbers[start:end]
+        if len(numbers) < end - start:  # rows past the numbered ones: as the table says
+            return [table.where(index) for index in range(start, end)]
+    else:
+        numbers = range(table.first_row + start, table.first_row + end)
+    # made directly: a frozen dataclass's constructor costs a call per field and row
+    return [_make_where({"file": file, "sheet": sheet, "row": row if row > 0 else None})
+            for row in numbers]
 
 
 def _problem_rows(columns: Sequence[_Cells]) -> set[int]:
