@@ -8,6 +8,7 @@ new block that runs until the next such row.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress, repeat
 from operator import itemgetter
 from pathlib import PurePath
 from typing import Any
@@ -119,15 +120,30 @@ def _header_candidates(rows: tuple[tuple[Any, ...], ...], syn: Synonyms) -> list
     if min(map(len, rows), default=0) < 2:
         return list(range(len(rows)))
     first, second = list(map(itemgetter(0), rows)), list(map(itemgetter(1), rows))
-    texts = {c for c in {*first, *second} if isinstance(c, str) and c
-             and _opens_with_header_text((c,), syn)}
+    count = len(rows)
     gaps = {None, ""}
-    loose = [n for n, (a, b) in enumerate(zip(first, second, strict=True))
-             if n < _HEADER_SEARCH_ROWS or a in gaps or b in gaps or a in texts or b in texts]
-    after = {n + 1 for n in loose if first[n] in gaps or second[n] in gaps}
-    openers = {first[n] for n in loose}
-    return sorted({*loose, *(n for n in after if n < len(rows)),
-                   *(n for n, a in enumerate(first) if a in openers)})
+    marks = gaps | _header_texts({*first, *second}, syn)
+    loose = {*range(min(count, _HEADER_SEARCH_ROWS)),
+             *compress(range(count), map(marks.__contains__, first)),
+             *compress(range(count), map(marks.__contains__, second))}
+    gapped = {*compress(range(count), map(gaps.__contains__, first)),
+              *compress(range(count), map(gaps.__contains__, second))}
+    after = {n + 1 for n in gapped if n + 1 < count}
+    openers = {first[n] for n in loose | after}
+    return sorted({*loose, *after, *compress(range(count), map(openers.__contains__, first))})
+
+
+def _header_texts(cells: set[Any], syn: Synonyms) -> set[str]:
+    """The cells that are a known header text on their own (as :func:`_opens_with_header_text`
+    tests one); plain words are looked up together."""
+    texts = set(compress(cells, map(isinstance, cells, repeat(str)))) - {""}
+    plain = list(filter(str.isalnum, filter(str.isascii, texts)))
+    by_lower = dict(zip(map(str.lower, plain), plain, strict=True))
+    if len(by_lower) == len(plain):
+        hits = {by_lower[low] for low in syn.known.intersection(by_lower)}
+    else:  # two spellings of one word: each looked up
+        hits = {c for c in plain if c.lower() in syn.known}
+    return hits | {c for c in texts.difference(plain) if _opens_with_header_text((c,), syn)}
 
 
 def _opens_with_header_text(row: tuple[Any, ...], syn: Synonyms) -> bool:

@@ -6,7 +6,7 @@ unparseable or missing build is an error because the migration path depends on i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from itertools import compress
 from operator import attrgetter, not_
 
@@ -95,13 +95,17 @@ class _ServerIndex:
 
     def __init__(self, estate: Estate) -> None:
         self.keys: set[str] = set()
+        # names as the servers spell them: a DAG's members mostly are these (one set test)
+        self.names = frozenset(s.name for s in estate.servers)
         for s in estate.servers:
             self.keys.add(s.name.lower())
             if s.fqdn:
                 self.keys.add(s.fqdn.lower())
 
-    def unknown(self, names: Iterable[str]) -> list[str]:
+    def unknown(self, names: Sequence[str]) -> list[str]:
         """The names that match no server (FQDNs also match by their short name)."""
+        if self.names.issuperset(names):
+            return []
         return [n for n in names if n and n.strip().lower() not in self.keys
                 and n.strip().lower().split(".", 1)[0] not in self.keys]
 

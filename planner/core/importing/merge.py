@@ -9,7 +9,7 @@ and DAGs that servers name but nobody listed, the hybrid flag from the connector
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import MISSING, dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -205,16 +205,22 @@ def merge_rows(rows: Iterable[Row], more_precise: Precision | None = None,
     return estate, findings, locations
 
 
-_MAKERS: dict[type, tuple[frozenset[str], Callable[[dict[str, Any]], Any]]] = {}
+_Makers = tuple[frozenset[str], frozenset[str], Callable[[dict[str, Any]], Any],
+                Callable[[dict[str, Any]], Any]]
+_MAKERS: dict[type, _Makers] = {}
 
 
 def _plain(cls: Any, values: dict[str, Any]) -> Any:
     known = _MAKERS.get(cls)
     if known is None:
-        known = _MAKERS[cls] = (frozenset(cls.__dataclass_fields__), maker(cls))
-    names, make = known
-    if names.issuperset(values):  # the usual case: every value is a field
-        return make(values)
+        fields = cls.__dataclass_fields__
+        required = frozenset(n for n, f in fields.items() if f.default is MISSING
+                             and f.default_factory is MISSING)
+        known = _MAKERS[cls] = (frozenset(fields), required, maker(cls),
+                                maker(cls, trusted=True))
+    names, required, make, trusted = known
+    if names.issuperset(values) and required <= values.keys():  # checked once, here
+        return trusted(values)
     return make({k: v for k, v in values.items() if k in names})
 
 
@@ -253,12 +259,12 @@ def _reconcile_dags(servers: list[Server], dags: list[Dag], merged: list[_Merged
     if member_of:
         servers = [replace(s, dag=member_of[s.name.lower()]) if not s.dag and s.name.lower()
                    in member_of else s for s in servers]
-    by_name = {d.name.lower(): d for d in dags}
+    # a listed DAG, or the name of one only servers name (made at the end, with members)
+    by_name: dict[str, Dag | str] = {d.name.lower(): d for d in dags}
     # member lists grow as servers name their DAG; kept as lists + sets so that a large
     # inventory stays linear (a DAG rebuilt per server was quadratic)
-    members = {key: list(d.members) for key, d in by_name.items()}
-    known = {key: {_short(m) for m in d.members} for key, d in by_name.items()}
-    created: set[str] = set()
+    members = {d.name.lower(): list(d.members) for d in dags}
+    known = {d.name.lower(): {_short(m) for m in d.members} for d in dags}
     for server, source in zip(servers, merged, strict=True):
         dag = server.dag
         if not dag:
@@ -266,10 +272,9 @@ def _reconcile_dags(servers: list[Server], dags: list[Dag], merged: list[_Merged
         key = dag.lower()
         names = known.get(key)
         if names is None:
-            by_name[key] = Dag(dag)
+            by_name[key] = dag
             members[key], names = [], set()
             known[key] = names
-            created.add(key)
             findings.append(finding("IMPORT-DAG-UNLISTED", source.where, target=f"dag:{dag}",
                                     name=dag))
         name = server.name.lower()
@@ -277,7 +282,7 @@ def _reconcile_dags(servers: list[Server], dags: list[Dag], merged: list[_Merged
             names.add(name)
             members[key].append(server.name)
     # a created DAG has nothing but its name and members (replace() is slow on thousands)
-    dags_out = [_plain(Dag, {"name": d.name, "members": tuple(members[k])}) if k in created
+    dags_out = [_plain(Dag, {"name": d, "members": tuple(members[k])}) if isinstance(d, str)
                 else replace(d, members=tuple(members[k])) for k, d in by_name.items()]
     return servers, dags_out, findings
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress
-from operator import itemgetter, not_
+from itertools import chain, compress, repeat
+from operator import is_not, itemgetter, methodcaller, not_
 from typing import Any
 
 from planner.core.importing import values as v
@@ -83,6 +83,8 @@ def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: S
     odd = blank | closer | set(compress(range(count), columns[key].total))
     if checked:
         odd.update(compress(range(count), map(not_, columns[key].parsed)))
+    # rows with the same filled fields share one dict of column letters (nothing changes it)
+    shared: dict[tuple[str, ...], dict[str, str]] = {}
     for n, parsed in enumerate(zip(*(c.parsed for c in columns), strict=True)):
         if n in odd:
             if n in blank and n not in closer:
@@ -91,10 +93,12 @@ def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: S
             if row is not None:
                 out.append(row)
             continue
-        if None in parsed:
-            values = {k: p for k, p in zip(names, parsed, strict=True) if p is not None}
-            cols = {k: letters[k] for k in values}
-        else:  # a full row shares the block's letters (nothing changes a row's columns)
+        if None in parsed:  # the empty cells left out without a Python loop per cell
+            values = dict(compress(zip(names, parsed, strict=True),
+                                   map(is_not, parsed, repeat(None))))
+            keys = tuple(values)
+            cols = shared.get(keys) or shared.setdefault(keys, {k: letters[k] for k in keys})
+        else:
             values, cols = dict(zip(names, parsed, strict=True)), letters
         if sources and "build" in values:
             values["build_source"] = sources[n]
@@ -114,6 +118,8 @@ class _Cells:
 
 
 _make_where = maker(Where, trusted=True)
+# a PowerShell type name starts so (values.is_type_name): the rest need no closer look
+_TYPE_NAME_START = methodcaller("startswith", ("S", "M", "D"))
 _NUMBERS = frozenset({bool, int, float})  # 1 == 1.0 == True, but each reads differently
 
 
@@ -138,12 +144,13 @@ def _column_cells(block: _Block, fspec: FieldSpec | None, header: str, values: l
     texts = _texts(plain)
     totals = _total_texts(texts, block.syn.values.get("total_row", {})) if names else frozenset()
     if as_text and max(map(len, texts), default=0) <= MAX_TEXT_CELL \
-            and not any(map(v.is_type_name, texts)):
+            and not any(map(v.is_type_name, filter(_TYPE_NAME_START, texts))):
         # every cell is kept as its text: spread the texts over the rows a column at a time
         text_of = dict(zip(distinct, texts, strict=True))
         cells = list(map(text_of.__getitem__, keys))
-        return _Cells([t or None for t in cells], [()] * len(cells), list(map(bool, cells)),
-                      list(map(totals.__contains__, cells)))
+        kept = {k: t or None for k, t in text_of.items()}
+        return _Cells(list(map(kept.__getitem__, keys)), [()] * len(cells),
+                      list(map(bool, cells)), list(map(totals.__contains__, cells)))
     outcomes: dict[Any, tuple[Any, tuple[tuple[str, dict[str, Any]], ...], bool, bool]] = {}
     for key, value, text in zip(distinct, plain, texts, strict=True):
         if not text:
@@ -191,6 +198,7 @@ def _build_sources(block: _Block, used: Sequence[tuple[int, str, str, str]],
 def _places(table: Table, start: int, end: int) -> list[Where]:
     """Each row's location (as :meth:`Table.where` gives it), made in one pass."""
     file, sheet = table.file, table.sheet
+    numbers: Sequence[int]
     if table.row_numbers:
         numbers = table.row_numbers[start:end]
         if len(numbers) < end - start:  # rows past the numbered ones: as the table says
@@ -209,7 +217,10 @@ def _problem_rows(columns: Sequence[_Cells]) -> set[int]:
 
 def _example_rows(grid: Sequence[Sequence[Any]]) -> set[int]:
     """Rows that hold the template's example marker in any cell (mapped or not)."""
-    marked = {c for c in set(chain.from_iterable(grid))
+    cells = set(chain.from_iterable(grid))
+    if EXAMPLE_MARKER not in "\n".join(map(str, cells)):  # the usual case, decided in C
+        return set()
+    marked = {c for c in cells
               if isinstance(c, str) and EXAMPLE_MARKER in c and c.strip() == EXAMPLE_MARKER}
     if not marked:
         return set()
