@@ -172,6 +172,15 @@ def truncated_xls() -> bytes:
     return data[: len(data) // 2]
 
 
+def many_properties_xml() -> bytes:
+    """A HealthChecker-shaped XML just under the 40 M character report limit, all tiny
+    properties: parsed whole and walked it took 1.3 GB and 55 s (h22's own case)."""
+    head = (b'<?xml version="1.0"?><Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.'
+            b'com/powershell/2004/04"><Obj><MS><S N="ServerName">EX01</S>')
+    leaf = b'<S N="a">x</S>'
+    return head + leaf * ((39_000_000 - len(head)) // len(leaf)) + b"</MS></Obj></Objs>"
+
+
 def bomb_sheet_xlsx() -> bytes:
     """A sheet part of 60 MB of blanks that packs into a few kilobytes (a zip bomb)."""
     return xlsx_raw(f'<row r="1">{_cell("A1", "Servername")}</row>' + " " * (60 * 1024**2))

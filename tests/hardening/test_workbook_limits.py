@@ -14,6 +14,7 @@ from planner.core.model import Severity
 from tests.hardening.fuzzing import run_isolated
 from tests.hardening.hostile_files import (
     HOSTILE,
+    many_properties_xml,
     overlapping_merges_xlsx,
     trailing_empty_rows_ods,
     write_all,
@@ -82,6 +83,20 @@ def test_a_report_too_large_to_parse_is_refused_without_parsing(tmp_path: Path) 
     assert code == 0, out[-2000:]
     assert "IMPORT-TEXT-TOO-LARGE" in out
     assert peak_mb < 400, f"peak memory {peak_mb} MB"
+
+
+def test_a_report_just_within_the_limit_is_read_within_one_gigabyte(tmp_path: Path) -> None:
+    """The size guard admits a 39 MB HealthChecker XML: read as a stream, only the wanted
+    properties kept, it stays far under 1 GB (it took 1.3 GB parsed whole)."""
+    path = tmp_path / "HealthChecker-EX01.xml"
+    path.write_bytes(many_properties_xml())
+    code, out, peak_mb = run_isolated(
+        "from pathlib import Path\nfrom planner.core.importing import import_files\n"
+        f"r = import_files([Path({str(path)!r})])\n"
+        "print('FOUND', [(f.code, f.file) for f in r.findings])\n", timeout=300)
+    assert code == 0, out[-2000:]
+    assert "('IMPORT-HEALTHCHECKER-PARTIAL', 'HealthChecker-EX01.xml')" in out, out[-2000:]
+    assert peak_mb < 1000, f"peak memory {peak_mb} MB"
 
 
 def test_overlapping_merged_cells_are_read_once_and_grouped_sites_still_fill(
