@@ -34,8 +34,9 @@ Outcome = tuple[Any, tuple[tuple[str, dict[str, Any]], ...]]
 
 
 def parse_cell(syn: Synonyms, german: bool, fspec: FieldSpec | None, value: Any,
-               header: str) -> Outcome:
-    """Parse one cell without its location (the outcome is shared by equal cells)."""
+               header: str, day_first: bool = False) -> Outcome:
+    """Parse one cell without its location (the outcome is shared by equal cells);
+    ``day_first``: the table writes slashed dates day/month."""
     text = v.cell_text(value)
     if not text or fspec is None:
         return None, ()
@@ -46,7 +47,7 @@ def parse_cell(syn: Synonyms, german: bool, fspec: FieldSpec | None, value: Any,
                                                  "limit": MAX_TEXT_CELL}),)
     problems: list[tuple[str, dict[str, Any]]] = []
     try:
-        parsed = _parse(syn, german, fspec, value, header, problems)
+        parsed = _parse(syn, german, fspec, value, header, problems, day_first)
     except ValueError:
         return None, (("IMPORT-VALUE-INVALID", {
             "value": text[:80], "kind": message(f"findings.kind.{fspec.kind}")}),)
@@ -57,7 +58,7 @@ def parse_cell(syn: Synonyms, german: bool, fspec: FieldSpec | None, value: Any,
 
 
 def _parse(syn: Synonyms, german: bool, spec: FieldSpec, value: Any, header: str,
-           problems: list[tuple[str, dict[str, Any]]]) -> Any:
+           problems: list[tuple[str, dict[str, Any]]], day_first: bool = False) -> Any:
     kind = spec.kind
     if kind == "text":
         return _text(syn, spec, v.cell_text(value))
@@ -70,7 +71,7 @@ def _parse(syn: Synonyms, german: bool, spec: FieldSpec, value: Any, header: str
     if kind == "bool":
         return v.parse_bool(value)
     if kind == "date":
-        return v.parse_date(value)
+        return v.parse_date(value, day_first)
     if kind == "address_list":
         return v.split_address_spaces(value)
     if kind in ("bindings", "ip_ranges"):

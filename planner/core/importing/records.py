@@ -45,6 +45,7 @@ class _Block:
     context: ConnectorContext
     findings: list[Finding]
     cache: dict[tuple[str, str, type, Any], Outcome] = field(default_factory=dict)
+    day_first: bool = False  # its slashed dates are day/month (the table's dates say so)
 
 
 def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: Synonyms,
@@ -54,13 +55,16 @@ def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: S
     The cells are parsed column by column, each distinct value once; only rows that need a
     closer look (a finding, a total, no name, a connector) are read cell by cell.
     """
-    block = _Block(table, mapping, syn, german or table.decimal_comma, context, [])
     spec = entity(mapping.entity)
     key_field = next((f.name for f in spec.fields if f.required), spec.fields[0].name)
     # a field mapped twice reads its last column (as a dict of field -> cell would)
     used = list({c.field: (c.index, c.field, c.header, c.letter)
                  for c in mapping.columns if c.field}.values())
     grid = table.rows[start:end]
+    dated = [i for i, f, _h, _l in used if (s := spec.field(f)) is not None and s.kind == "date"]
+    block = _Block(table, mapping, syn, german or table.decimal_comma, context, [],
+                   day_first=v.slashes_day_first(
+                       row[i] for row in grid for i in dated if i < len(row)))
     places = _places(table, start, end)
     checked = mapping.entity != "organization"
     names = [f for _i, f, _h, _l in used]
@@ -165,7 +169,7 @@ def _column_cells(block: _Block, fspec: FieldSpec | None, header: str, values: l
         outcome = block.cache.get(cache_key)
         if outcome is None:
             outcome = block.cache[cache_key] = parse_cell(block.syn, block.german, fspec, value,
-                                                          header)
+                                                          header, block.day_first)
         outcomes[key] = (*outcome, True, total)
     found = list(map(outcomes.__getitem__, keys))
     if not found:
@@ -300,7 +304,7 @@ def _read_row(block: _Block, entity_key: str, raw: dict[str, tuple[Any, str, str
         outcome = block.cache.get(key)
         if outcome is None:
             outcome = block.cache[key] = parse_cell(block.syn, block.german, spec.field(name),
-                                                    value, header)
+                                                    value, header, block.day_first)
         parsed, problems = outcome
         for code, params in problems:
             block.findings.append(finding(code, where, column=letter, **params))

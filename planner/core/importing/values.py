@@ -7,6 +7,7 @@ or raises ``ValueError``; the caller turns that into a finding with the cell's l
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -24,6 +25,7 @@ __all__ = [
     "parse_number",
     "parse_size_gb",
     "site_name",
+    "slashes_day_first",
     "split_address_spaces",
     "split_list",
     "split_phrases",
@@ -98,12 +100,30 @@ def unit_factor_from_header(header: str) -> float:
 
 
 _DATE_FORMATS = ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%m/%d/%Y", "%Y/%m/%d", "%d-%m-%Y")
+_DAY_FIRST_FORMATS = tuple("%d/%m/%Y" if f == "%m/%d/%Y" else f for f in _DATE_FORMATS)
+_SLASHED = re.compile(r"\s*(\d{1,2})/(\d{1,2})/\d{4}")
 
 
-def parse_date(raw: object) -> date:
+def slashes_day_first(cells: Iterable[object]) -> bool:
+    """Whether the slashed dates among these cells (one table's date columns) are day/month,
+    as British, French or Australian PowerShell writes them: some first part is above 12 and
+    no second part is. Read one by one, ``03/10/2026`` (3 October) passed silently as
+    10 March while ``28/03/2024`` in the next cell was refused."""
+    day = month = False
+    for raw in cells:
+        found = _SLASHED.match(raw) if isinstance(raw, str) else None
+        if found:
+            day = day or int(found.group(1)) > 12
+            month = month or int(found.group(2)) > 12
+    return day and not month
+
+
+def parse_date(raw: object, day_first: bool = False) -> date:
     """A date: spreadsheet dates, ``14.10.2025``, ``2025-10-14``, US ``10/14/2025 10:00 AM``.
 
-    Slashes are read as US month/day because that is how English PowerShell writes dates.
+    Slashes are read as US month/day because that is how English PowerShell writes dates,
+    or as day/month when the table's own dates say so (``day_first``, see
+    :func:`slashes_day_first`).
     """
     if isinstance(raw, datetime):
         return raw.date()
@@ -111,7 +131,7 @@ def parse_date(raw: object) -> date:
         return raw
     text = cell_text(raw)[:MAX_VALUE_TEXT]
     head = re.split(r"[ T]", text, maxsplit=1)[0]
-    for fmt in _DATE_FORMATS:
+    for fmt in _DAY_FIRST_FORMATS if day_first else _DATE_FORMATS:
         try:
             return datetime.strptime(head, fmt).date()
         except ValueError:

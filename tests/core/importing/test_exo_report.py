@@ -53,3 +53,34 @@ def test_every_column_is_read(tmp_path: Path, name: str, text: str, encoding: st
     assert result.estate.exo_reports == (EXPECTED,)
     ignored = [f for f in result.findings if f.code == "IMPORT-COLUMNS-IGNORED"]
     assert ignored == []
+
+
+CSV_DAY_FIRST = (
+    '"ServerFQDN","Build","FirstDetectedDate","ThrottleEnabledDate","NextStageStartDate"\n'
+    '"ex01.contoso.com","15.1.2507.61","28/03/2024 00:00:00","27/04/2024 00:00:00",'
+    '"26/06/2024 00:00:00"\n'
+    '"ex02.contoso.com","15.1.2507.61","03/10/2026 00:00:00","02/11/2026 00:00:00",'
+    '"04/12/2026 00:00:00"\n'
+)
+
+
+def test_a_day_first_report_is_read_day_first_in_every_row(tmp_path: Path) -> None:
+    """A report exported on a British, French or Australian machine: 28/03/2024 says the
+    table writes day/month, so 03/10/2026 is 3 October, not 10 March (which made a server
+    throttled since November 'blocked since June') and no date of the table is refused."""
+    path = tmp_path / "Get-OnPremServerReportInfo.csv"
+    path.write_text(CSV_DAY_FIRST, encoding="utf-8")
+    result = import_files([path])
+    rows = {r.server_fqdn: r for r in result.estate.exo_reports}
+    assert (rows["ex01.contoso.com"].first_detected, rows["ex01.contoso.com"].throttle_date) \
+        == (date(2024, 3, 28), date(2024, 4, 27))
+    assert (rows["ex02.contoso.com"].first_detected, rows["ex02.contoso.com"].throttle_date,
+            rows["ex02.contoso.com"].next_stage_date) \
+        == (date(2026, 10, 3), date(2026, 11, 2), date(2026, 12, 4))
+    assert not [f for f in result.findings if f.code == "IMPORT-VALUE-INVALID"]
+    # a US report whose days are all 12 or less keeps month/day, as PowerShell writes it
+    path.write_text(CSV_DAY_FIRST.replace("28/03/2024", "03/12/2024")
+                    .replace("27/04/2024", "04/11/2024").replace("26/06/2024", "06/10/2024"),
+                    encoding="utf-8")
+    rows = {r.server_fqdn: r for r in import_files([path]).estate.exo_reports}
+    assert rows["ex02.contoso.com"].first_detected == date(2026, 3, 10)
