@@ -72,6 +72,30 @@ def test_fit_keeps_labels_readable_and_an_estate_arriving_later_fills_the_canvas
     assert drawn.width() >= 0.8 * shown.width() or drawn.height() >= 0.8 * shown.height()
 
 
+def test_at_fit_in_a_small_window_every_site_and_node_is_in_view(
+        qtbot: Any, tmp_path: Any) -> None:
+    """The graph page of a 1024x700 window (page list and details beside the canvas): the
+    sites wrap into rows, so no site's name (München) is left beyond the edge at Fit."""
+    from planner.gui.main_window import MainWindow
+
+    window = MainWindow(Document(runner=SyncRunner()), recovery_dir=tmp_path)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.document.set_project(_mixed())
+    view = window.show_page("graph")
+    qtbot.wait(100)
+    view.view.fit()
+    assert view.view.transform().m11() >= MIN_FIT_SCALE
+    shown = view.view.mapToScene(view.view.viewport().rect()).boundingRect()
+    for item in view.scene.items():
+        if item.parentItem() is None:  # sites, their names, DAG frames, nodes (with labels)
+            box = item.sceneBoundingRect()
+            assert shown.contains(box), (item, box, shown)
+    window.document.undo_stack.setClean()
+
+
 def test_a_newer_estate_stops_the_older_graph_build_between_its_stages() -> None:
     """A rebuild cancels the running one; the build asks between its stages and stops with
     an error that is not a bug (nothing is logged or shown)."""

@@ -44,20 +44,23 @@ __all__ = ["PATH_COLOURS", "GraphView"]
 PATH_COLOURS = {code: t.tint for code, t in PATHS.items()}
 KIND_COLOURS = {code: t.tint for code, t in ENTITIES.items()}
 EXO_COLOUR = COLOURS["exchange_online"]
-MIN_FIT_SCALE = 0.8  # below this the 9-pt labels are smaller than 7 pixels
+MIN_FIT_SCALE = 0.75  # below this the 9-pt labels are smaller than 7 pixels (cap height)
+DEFAULT_ASPECT = 1.2  # the canvas of a 1024x700 window beside the page list and details
 DRAW_SLICE = 1000  # nodes or lines drawn per turn of the event loop (under 0.1 s each)
 
 
-def _graph_and_layout(estate: Any, knowledge: Any, job: Any = None) -> tuple[Any, GraphLayout]:
-    """The estate's graph and where its nodes go (pure: runs on the worker). A newer
-    rebuild cancels ``job``: the build then stops at its next stage (GraphCancelled)."""
+def _graph_and_layout(estate: Any, knowledge: Any, job: Any = None,
+                      aspect: float | None = None) -> tuple[Any, GraphLayout]:
+    """The estate's graph and where its nodes go, sites wrapped to fill a view of ``aspect``
+    (pure: runs on the worker). A newer rebuild cancels ``job``: the build then stops at its
+    next stage (GraphCancelled)."""
     def cancelled() -> bool:
         return bool(job is not None and job.cancelled)
 
     graph = build_graph(estate, knowledge, cancelled).graph
     if cancelled():
         raise GraphCancelled("graph layout cancelled")
-    return graph, layout_graph(graph)
+    return graph, layout_graph(graph, aspect)
 
 
 def _tr(text: str) -> str:
@@ -195,10 +198,19 @@ class GraphView(QWidget):
         estate, knowledge = self.document.estate, self.document.knowledge
         self._built_for = estate
         generation = self._generation
+        aspect = self._view_aspect()
         self._job = self.document.runner.submit(
-            "graph", lambda job: _graph_and_layout(estate, knowledge, job),
+            "graph", lambda job: _graph_and_layout(estate, knowledge, job, aspect),
             lambda result: self._start_drawing(generation, result),
             lambda exc, _trace: self._failed(generation, exc))
+
+    def _view_aspect(self) -> float:
+        """The canvas's width / height, so the layout fills it at Fit (a page not yet laid
+        out, a few pixels wide, counts as a common window's canvas)."""
+        size = self.view.viewport().size()
+        if size.width() < 200 or size.height() < 150:
+            return DEFAULT_ASPECT
+        return size.width() / size.height()
 
     def _plan_changed(self) -> None:
         # A re-plan changes colours and badges, not the graph: repaint the nodes only.

@@ -125,8 +125,29 @@ def _place_site(graph: Any, x0: float, y0: float, servers: list[str],
     return Box(x0, y0, width, max(y - y0 + 8, SITE_PAD + SLOT_H))
 
 
-def layout_graph(graph: Any) -> GraphLayout:
-    """Boxes for the nodes the view draws (sites, servers, connectors, relays, namespaces, EXO)."""
+def _columns_for(widths: list[float], heights: list[float], min_width: float, fixed_h: float,
+                 aspect: float) -> int:
+    """How many site columns per row let the whole drawing fill a view of ``aspect``
+    (width / height) at the largest scale: a wide view takes the sites side by side, a
+    narrow one in rows, so no site (and no site's name) is left beyond the edge at Fit.
+    ``min_width``: the row above the sites; ``fixed_h``: the height above and below them."""
+    best, best_scale = 1, 0.0
+    for columns in range(1, len(heights) + 1):
+        rows = [heights[i:i + columns] for i in range(0, len(heights), columns)]
+        width = max(max(widths) * columns + COL_GAP * (columns - 1), min_width)
+        height = fixed_h + sum(max(r) for r in rows) + COL_GAP * (len(rows) - 1)
+        scale = min(aspect / width, 1.0 / height)
+        if scale > best_scale * 1.01:  # a wider layout only when it is really larger
+            best, best_scale = columns, scale
+    return best
+
+
+def layout_graph(graph: Any, aspect: float | None = None) -> GraphLayout:
+    """Boxes for the nodes the view draws (sites, servers, connectors, relays, namespaces, EXO).
+
+    ``aspect`` (the view's width / height) wraps the sites into rows that fill such a view;
+    without it the sites stand in one row.
+    """
     placed: dict[str, Box] = {}
     sites: dict[str, Box] = {}
     dags: dict[str, Box] = {}
@@ -136,17 +157,40 @@ def layout_graph(graph: Any) -> GraphLayout:
     for i, node in enumerate(extra):
         placed[node] = Box(14 + i * (NODE_W + COL_GAP), top, NODE_W, NODE_H)
     y0 = top + (NODE_H + 70 if extra else 0)
-    x = 0.0
     columns = _site_columns(graph)
-    for site in sorted(columns, key=lambda s: (s == NO_SITE, s.lower())):
-        box = _place_site(graph, x, y0, columns[site], placed, dags)
+    order = sorted(columns, key=lambda s: (s == NO_SITE, s.lower()))
+    per_row = len(order) or 1
+    if aspect is not None and len(order) > 1:
+        # a dry run in the same order (a connector or relay goes with the first server that
+        # uses it), only to learn each site's size
+        dry_placed, dry_dags = dict(placed), dict(dags)
+        boxes = [_place_site(graph, 0.0, 0.0, columns[s], dry_placed, dry_dags) for s in order]
+        rest = sum(1 for n in graph.nodes if n not in dry_placed
+                   and _kind(graph, n) in ("connector", "relay") and not _same_as_server(graph, n))
+        below = 40 + -(-rest // 4) * SLOT_H if rest else 0.0
+        per_row = _columns_for([b.w for b in boxes], [b.h for b in boxes],
+                               14 + len(extra) * (NODE_W + COL_GAP), y0 + below, aspect)
+    x, y, row_h = 0.0, y0, 0.0
+    for i, site in enumerate(order):
+        if i and i % per_row == 0:
+            x, y, row_h = 0.0, y + row_h + COL_GAP, 0.0
+        box = _place_site(graph, x, y, columns[site], placed, dags)
         sites[site] = box
         x += box.w + COL_GAP
+        row_h = max(row_h, box.h)
     leftovers = sorted(n for n in graph.nodes if n not in placed
                        and _kind(graph, n) in ("connector", "relay")
                        and not _same_as_server(graph, n))
-    y = max((b.y + b.h for b in sites.values()), default=y0) + 40
+    bottom = max((b.y + b.h for b in sites.values()), default=y0)
+    right = max((b.x + b.w for b in sites.values()), default=0.0)
+    if aspect is not None and leftovers and len(leftovers) * SLOT_H <= bottom - y0 \
+            and aspect * (bottom - top) >= right + COL_GAP + NODE_W:
+        # room beside the sites (a narrow layout in a wider view): one column there, so the
+        # drawing is no taller than the sites
+        for i, node in enumerate(leftovers):
+            placed[node] = Box(right + COL_GAP, y0 + SITE_PAD + i * SLOT_H, NODE_W, NODE_H)
+        return GraphLayout(placed, sites, dags)
     for i, node in enumerate(leftovers):
-        placed[node] = Box(14 + (i % 4) * (NODE_W + COL_GAP), y + (i // 4) * SLOT_H,
+        placed[node] = Box(14 + (i % 4) * (NODE_W + COL_GAP), bottom + 40 + (i // 4) * SLOT_H,
                            NODE_W, NODE_H)
     return GraphLayout(placed, sites, dags)
