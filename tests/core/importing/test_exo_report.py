@@ -84,3 +84,18 @@ def test_a_day_first_report_is_read_day_first_in_every_row(tmp_path: Path) -> No
                     encoding="utf-8")
     rows = {r.server_fqdn: r for r in import_files([path]).estate.exo_reports}
     assert rows["ex02.contoso.com"].first_detected == date(2026, 3, 10)
+
+
+def test_a_list_format_list_cut_short_is_reported_not_read_as_a_build(tmp_path: Path) -> None:
+    """Format-List stops a collection at $FormatEnumerationLimit (4) and marks it "...":
+    the marked entry was kept as a build "15.02.1748.039..." and named so in the customer's
+    baseline finding; now the cut is a warning saying how to export the whole list."""
+    path = tmp_path / "Get-OnPremServerReportInfo.txt"
+    path.write_text(FORMAT_LIST_DE.replace(
+        "{15.2.2562.46,\n                           15.02.2562.046}",
+        "{15.2.1748.39, 15.02.1748.039, 15.2.2562.46, 15.02.2562.046...}"), encoding="utf-8")
+    result = import_files([path])
+    (row,) = result.estate.exo_reports
+    assert row.recommended_builds == ("15.2.1748.39", "15.02.1748.039", "15.2.2562.46")
+    cut = [f for f in result.findings if f.code == "IMPORT-LIST-TRUNCATED"]
+    assert len(cut) == 1 and "$FormatEnumerationLimit" in cut[0].message("en")
