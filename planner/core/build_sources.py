@@ -26,7 +26,7 @@ __all__ = ["precise_builds"]
 def _identified(build: str, knowledge: Knowledge, source: str) -> BuildInfo | None:
     try:
         return identify(build, knowledge, source) if build else None
-    except (BuildParseError, ValueError):
+    except BuildParseError:  # identify raises nothing else for text; the rest is a bug
         return None
 
 

@@ -118,7 +118,7 @@ def _baseline_day(build: str, knowledge: Knowledge) -> date | None:
         return None
     try:
         return fell_below_baseline_on(identify(build, knowledge), knowledge)
-    except (ImportError, InputError, ValueError, NotImplementedError, KeyError):
+    except InputError:  # not a build the planner knows; any other error is a bug
         return None
 
 

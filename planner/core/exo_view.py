@@ -125,7 +125,7 @@ def report_findings(estate: Estate, settings: Settings,
 def _identified(build: str, knowledge: Knowledge) -> BuildInfo | None:
     try:
         return identify(build, knowledge)
-    except (BuildParseError, ValueError):
+    except BuildParseError:  # identify raises nothing else for text; the rest is a bug
         return None
 
 

@@ -68,3 +68,35 @@ def test_every_error_of_the_planner_is_a_planner_error_and_no_value_error() -> N
         assert issubclass(kind, PlannerError) and not issubclass(kind, ValueError), kind
     assert log_file.is_bug(ValueError("x")) and log_file.is_bug(KeyError("x"))
     assert not log_file.is_bug(SettingsError("x")) and not log_file.is_bug(OSError("disk"))
+
+
+def test_a_value_error_from_a_bug_deep_in_build_identification_is_not_an_unknown_build(
+        log_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        tmp_path: Path) -> None:
+    """The callers of ``identify`` catch the error it raises for text it cannot read, not
+    every ValueError: a bug in it must not turn a known build into an unknown one."""
+    from planner.core import builds
+
+    monkeypatch.setattr(builds, "_from_number", _broken)
+    code = main(["plan", INVENTORY, "--json", str(tmp_path / "plan.json")])
+    assert code == BUG_EXIT
+    assert "_broken" in (log_dir / log_file.LOG_NAME).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("where", "function", "extra"), [
+    ("planner.core.enforcement", "_baseline_day", ()),
+    ("planner.core.build_sources", "_identified", ("inventory",)),
+    ("planner.core.exo_view", "_identified", ()),
+])
+def test_each_caller_of_identify_lets_a_bug_through(
+        where: str, function: str, extra: tuple[str, ...],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from planner.core.settings import Settings
+    from planner.pipeline import knowledge_for
+
+    module = importlib.import_module(where)
+    monkeypatch.setattr(module, "identify", _broken)
+    with pytest.raises(ValueError, match="not a number"):
+        getattr(module, function)("15.2.1748.24", knowledge_for(Settings()), *extra)

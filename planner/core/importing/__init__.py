@@ -107,7 +107,7 @@ def _more_precise(knowledge: Knowledge | None) -> Callable[[str, str, str, str],
         try:
             mine = identify(kept, knowledge, kept_source)
             theirs = identify(other, knowledge, other_source)
-        except (BuildParseError, ValueError):
+        except BuildParseError:  # nothing else for text; the rest is a bug
             return False
         return (not mine.exact and theirs.exact
                 and (mine.product, mine.cu) == (theirs.product, theirs.cu))
