@@ -206,10 +206,10 @@ def test_werratal_the_cutovers_a_consultant_would_check() -> None:
     relay = {s.id for s in p.steps if s.kind == "relay_repoint"}
     assert "sbs:relay:KS-DAG:label-printer-07.werratal.local" in relay
     assert "legacy:relay:KS-EX13:lohn01.werratal.local" in relay
+    first = {"legacy:relay:KS-EX13": "legacy:decom:KS-EX13",
+             "sbs:relay:KS-DAG": "sbs:decom:KS-EX16-01", "sbs:relay:FD-DAG": "sbs:decom:FD-EX16-01"}
     for sid in relay:
-        server = "KS-EX13" if sid.startswith("legacy") else "KS-EX16-01"
-        decom = ids[f"{sid.split(':')[0]}:decom:{server}"]
-        assert _before(g, ids[sid], decom)
+        assert _before(g, ids[sid], ids[first[sid.rsplit(":", 1)[0]]]), sid
     # 2013 leaves Autodiscover to the Kassel 2016 DAG, never to the Eschwege server
     assert "ES-EX16" not in ids["legacy:namespace:KS-EX13"].command_in("en")
     assert _before(g, ids["legacy:namespace:KS-EX13"], ids["sbs:namespace:KS-DAG"])
@@ -242,3 +242,24 @@ def test_a_narrower_relay_range_keeps_the_listed_clients_the_logs_did_not_see() 
     [wide] = [f for f in inputs.findings if f.code == "LOGS-RANGE-WIDE"]
     for lang in ("en", "de"):
         assert "10.40.1.20, 10.40.1.21, 10.40.2.55" in wide.message(lang), wide.message(lang)
+
+
+def test_a_partner_connectors_sender_is_switched_before_its_servers_go() -> None:
+    """werratal: 'Partner Spedition' on both Fulda members admits the carrier's server
+    198.51.100.24 over TLS. Recreating the connector on the new servers is not enough: the
+    firewall NAT (or the partner's smart host) must point at them, or the carrier's mail
+    stops the day FD-EX16-01 goes. It is a partner, not an unknown relay device: no
+    'unexplained relay' finding."""
+    _, p, g = _planned(str(ESTATES / "mailflow-werratal"))
+    ids = {s.id: s for s in p.steps}
+    [step] = [s for s in p.steps if s.kind == "relay_repoint" and "198.51.100.24" in s.id]
+    assert not step.needs_consultant
+    assert _before(g, ids["sbs:receive:FD-DAG"], step)
+    for server in ("FD-EX16-01", "FD-EX16-02"):
+        assert _before(g, step, ids[f"sbs:decom:{server}"])
+    en, de = step.title("en"), step.title("de")
+    assert "partner" in en.lower() and "Partner Spedition" in en and "Fulda-EXSE01" in en
+    assert "Partner" in de and "Partner Spedition" in de and "unbekannt" not in de.lower()
+    assert "NAT" in step.command_in("en") and "NAT" in step.command_in("de")
+    assert not any(f.code == "RULES-RELAY-IP-UNEXPLAINED" and "198.51.100.24" in
+                   f.message("en") for f in p.findings)

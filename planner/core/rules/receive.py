@@ -266,6 +266,9 @@ class UnknownRelay:
     servers: tuple[str, ...]
     # listed clients of this connector known by name only: one of them may be behind it
     named: tuple[str, ...] = ()
+    # a partner connector's sender (a partner's mail server, over TLS): its mail arrives
+    # through the firewall NAT or the partner's smart host, which move to the new servers
+    partner: bool = False
 
 
 def _named_only(ctx: Context, connector: str) -> tuple[str, ...]:
@@ -284,7 +287,7 @@ def unknown_relays(ctx: Context, servers: Sequence[Server]) -> list[UnknownRelay
     seen: dict[tuple[str, str], tuple[str, IpRange, list[str]]] = {}
     for server in servers:
         customs = [i.connector for i in classify(ctx, receive_connectors_of(ctx.estate, server))
-                   if i.custom and _relays(i.connector)]
+                   if i.custom]
         for c in customs:
             for entry in c.remote_ip_ranges:
                 span = parse_range(entry)
@@ -294,7 +297,9 @@ def unknown_relays(ctx: Context, servers: Sequence[Server]) -> list[UnknownRelay
                     continue
                 names = seen.setdefault((c.name.casefold(), span.text), (c.name, span, []))[2]
                 names += [server.name] if server.name not in names else []
-    return [UnknownRelay(name, span, tuple(names), _named_only(ctx, name))
+    relays = {c.name.casefold(): _relays(c) for c in ctx.estate.connectors}
+    return [UnknownRelay(name, span, tuple(names), _named_only(ctx, name),
+                         partner=not relays.get(name.casefold(), True))
             for name, span, names in seen.values()]
 
 
@@ -305,4 +310,4 @@ def unexplained_relay_ips(ctx: Context, servers: Sequence[Server]) -> list[Findi
                           "" if u.span.single else "findings.RULES-RELAY-RANGE-UNEXPLAINED",
                           connector=u.connector, servers=list(u.servers), entry=u.span.text,
                           count=u.span.size)
-            for u in unknown_relays(ctx, servers)]
+            for u in unknown_relays(ctx, servers) if not u.partner]  # a partner is known

@@ -80,14 +80,17 @@ def repoint_steps(ctx: Context, clients: list[RelayClient], prefix: str, new: st
                          new=new, host=rc.host),
             **extra))
     for u in unknown:
-        key = _unique("unknown-" + _slug(u.span.text), used)
+        key = _unique(("partner-" if u.partner else "unknown-") + _slug(u.span.text), used)
         out.append(_unknown_step(ctx, u, f"{prefix}:{key}", new, make, **extra))
     return out
 
 
 def _unknown_step(ctx: Context, u: UnknownRelay, sid: str, new: str, make: MakeStep,
                   **extra: Any) -> Step:
-    """The customer finds the device (or the devices of a range) and re-points it."""
+    """The customer finds the device (or the devices of a range) and re-points it; a
+    partner's sender is switched where it reaches the old servers."""
+    if u.partner:
+        return _partner_step(ctx, u, sid, new, make, **extra)
     one = u.span.single
     title = (message("steps.relay.unknown_title", entry=u.span.text, connector=u.connector,
                      new=new) if one else
@@ -107,4 +110,20 @@ def _unknown_step(ctx: Context, u: UnknownRelay, sid: str, new: str, make: MakeS
         + remark("relay.read_logs", entry=u.span.text) + "\n"
         + line("relay.unknown_repoint" if one else "relay.unknown_range_repoint",
                old=", ".join(u.servers), new=new, entry=u.span.text),
+        **extra)
+
+
+def _partner_step(ctx: Context, u: UnknownRelay, sid: str, new: str, make: MakeStep,
+                  **extra: Any) -> Step:
+    """The firewall NAT (or the partner's smart host) for a partner connector's sender
+    points at ``new`` and a test message from the partner arrives."""
+    return make(
+        sid, "relay_repoint", f"relay:{u.span.text}",
+        message("steps.relay.partner_title", entry=u.span.text, connector=u.connector,
+                new=new),
+        [message("steps.relay.partner_detail", connector=u.connector, servers=list(u.servers),
+                 entry=u.span.text, count=u.span.size, new=new)],
+        needs_consultant=False, duration_days=max(1, ctx.days("relay_repoint")),
+        command=line("relay.partner_repoint", old=", ".join(u.servers), new=new,
+                     entry=u.span.text, connector=u.connector),
         **extra)
