@@ -20,6 +20,9 @@ PLANNER = ROOT / "planner"
 _LANG_BRANCH = re.compile(r"""\blang(?:uage)?\b\s*(?:\(\))?\s*[!=]=|[!=]=\s*["'](?:de|en)["']"""
                           r"""|["'](?:de|en)["']\s*[!=]=""")
 _HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
+# A colour made in code: QColor(60, 60, 60), QColor("white"), Qt.GlobalColor.red, Qt.red.
+_MADE_COLOUR = re.compile(r"""QColor\(\s*(?:\d|["'][a-zA-Z#])|Qt\.(?:GlobalColor\.)?"""
+                          r"""(?:red|green|blue|black|white|gray|darkGray|lightGray|yellow)\b""")
 
 # The vocabulary defines the colours (the only place a hex colour may stand).
 _COLOURS = frozenset({"planner/core/vocabulary.py"})
@@ -40,6 +43,7 @@ def test_no_language_branch_in_the_code() -> None:
 
 def test_no_colour_outside_the_vocabulary() -> None:
     assert _count(_HEX, _COLOURS) == {}
+    assert _count(_MADE_COLOUR) == {}  # a colour by number or name is a second palette too
     # the report's stylesheet and templates name the vocabulary's colour roles ($accent);
     # icons are artwork and keep their own colours
     styles = [p for pattern in ("*.css", "*.j2", "*.html", "*.qss")

@@ -180,10 +180,11 @@ def add_arrows(scene: QGraphicsScene, arrows: Sequence[tuple[float, float, float
         path.lineTo(x1, y1)
         heads.addPolygon(QPolygonF([QPointF(x1, y1), QPointF(x1 - 5, y1 - 3),
                                     QPointF(x1 - 5, y1 + 3), QPointF(x1, y1)]))
-    pen = QPen(QColor(60, 60, 60, 150))
+    link = QColor(COLOURS["link"])  # the dependency lines of the report and the workbook
+    pen = QPen(link)
     pen.setWidthF(0.8)
     scene.addPath(path, pen).setZValue(8)
-    scene.addPath(heads, QPen(Qt.PenStyle.NoPen), QBrush(QColor(60, 60, 60, 180))).setZValue(8)
+    scene.addPath(heads, QPen(Qt.PenStyle.NoPen), QBrush(link)).setZValue(8)
 
 
 def bar_tooltip(step: Step, dated: ScheduledStep, lang: str, pinned: bool,

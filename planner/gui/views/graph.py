@@ -91,7 +91,7 @@ class NodeItem(QGraphicsRectItem):
             badge.setBrush(QBrush(QColor(EXO_COLOUR)))
             badge.setPen(QPen(Qt.PenStyle.NoPen))
             mark = QGraphicsSimpleTextItem("EXO", badge)
-            mark.setBrush(QBrush(QColor("white")))
+            mark.setBrush(QBrush(QColor(COLOURS["paper"])))
             font = QFont(mark.font())
             font.setPointSizeF(7.5)
             font.setBold(True)

@@ -192,7 +192,7 @@ class StepsModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(0, 0, 0, 12))
+            return QBrush(QColor(COLOURS["header_band"]))
         return None
 
     def _step_text(self, step: Step, column: int) -> str:
