@@ -2,15 +2,18 @@
 
 Prints the time of the raw calamine read (the floor), of the full import (header
 recognition, value parsing, merge, cross-reference and build checks) and of a CSV of the same
-rows, each as wall time and as the process's CPU time (best of three runs each, the cycle
-collector's garbage cleared before each). On a machine shared with other work the wall time
-swings with the load; the CPU time and its ratios do not. Not a test.
-Run: ``PYTHONPATH=. .venv/bin/python tests/benchmarks/bench_import.py [rows]``.
+rows. The steps run in turn, once per round (the cycle collector's garbage cleared before
+each), and each round's CPU time is divided by the same round's raw read: on a machine shared
+with other work both wall and CPU time swing with the load, the ratios of one round much less.
+Prints the best wall and CPU times, and the best and median ratio. Not a test.
+Run: ``PYTHONPATH=. .venv/bin/python tests/benchmarks/bench_import.py [rows] [rounds]``.
 """
 
 from __future__ import annotations
 
 import gc
+import os
+import statistics
 import sys
 import tempfile
 import time
@@ -51,16 +54,23 @@ def _write(folder: Path, rows: int) -> tuple[Path, Path]:
     return xlsx, csv
 
 
-def _best(fn: Callable[[], object], runs: int = 3) -> tuple[float, float]:
-    """The best wall time and the best CPU time of ``runs`` calls."""
-    wall, cpu = [], []
-    for _ in range(runs):
-        gc.collect()
-        start, start_cpu = time.perf_counter(), time.process_time()
-        fn()
-        wall.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return min(wall), min(cpu)
+def _timed(fn: Callable[[], object]) -> tuple[float, float]:
+    """Wall and CPU time of one call (the cycle collector's garbage cleared first)."""
+    gc.collect()
+    start, start_cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - start, time.process_time() - start_cpu
+
+
+def _rounds(steps: dict[str, Callable[[], object]], rounds: int
+            ) -> dict[str, list[tuple[float, float]]]:
+    """Each step once per round, in turn: a change in the machine's load falls on all of
+    them alike, so each round's ratio to its own raw read is the fair figure."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in steps}
+    for _ in range(rounds):
+        for name, fn in steps.items():
+            times[name].append(_timed(fn))
+    return times
 
 
 def _calamine(path: Path) -> int:
@@ -72,24 +82,29 @@ def main() -> None:
     """Write the files, time each reader, print the figures."""
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
     knowledge = load_knowledge()
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     with tempfile.TemporaryDirectory() as tmp:
         xlsx, csv = _write(Path(tmp), rows)
         result = import_files([xlsx], knowledge=knowledge)
         assert len(result.estate.servers) == rows, len(result.estate.servers)
-        raw = _best(lambda: _calamine(xlsx))
-        guard = _best(lambda: workbook_problems(xlsx, "zip"))
-        read = _best(lambda: read_file(xlsx))
-        full = _best(lambda: import_files([xlsx], knowledge=knowledge))
-        text = _best(lambda: import_files([csv], knowledge=knowledge))
-    print(f"rows: {rows} ({len(HEADER)} columns, German headers and values)")
-    print(f"{'':27s}{'wall':>8s}{'ratio':>8s}{'CPU':>9s}{'ratio':>8s}")
-    for label, (wall, cpu) in (("python-calamine read only", raw),
-                               ("  size guard (pre-scan)", guard),
-                               ("  read_file (guard + read)", read),
-                               ("import_files, xlsx", full),
-                               ("import_files, CSV (;)", text)):
-        print(f"{label:27s}{wall:7.2f}s{wall / raw[0]:7.1f}x{cpu:8.2f}s{cpu / raw[1]:7.1f}x")
-    print("(ratios: to the raw read of the same file in the same run)")
+        times = _rounds({
+            "python-calamine read only": lambda: _calamine(xlsx),
+            "  size guard (pre-scan)": lambda: workbook_problems(xlsx, "zip"),
+            "  read_file (guard + read)": lambda: read_file(xlsx),
+            "import_files, xlsx": lambda: import_files([xlsx], knowledge=knowledge),
+            "import_files, CSV (;)": lambda: import_files([csv], knowledge=knowledge),
+        }, rounds)
+    raw = times["python-calamine read only"]
+    print(f"rows: {rows} ({len(HEADER)} columns, German headers and values), {rounds} rounds, "
+          f"load average {os.getloadavg()[0]:.1f}")
+    print(f"{'':27s}{'best wall':>10s}{'best CPU':>10s}{'CPU ratio: best':>17s}{'median':>8s}")
+    for label, taken in times.items():
+        ratios = sorted(cpu / raw_cpu for (_w, cpu), (_rw, raw_cpu) in zip(taken, raw,
+                                                                        strict=True))
+        print(f"{label:27s}{min(w for w, _c in taken):9.2f}s{min(c for _w, c in taken):9.2f}s"
+              f"{ratios[0]:16.1f}x{statistics.median(ratios):7.1f}x")
+    print("(ratios: CPU time to the raw read of the same file in the same round)")
+
 
 if __name__ == "__main__":
     main()
