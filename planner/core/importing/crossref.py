@@ -94,13 +94,10 @@ class _ServerIndex:
     """Server lookup by short name or FQDN in O(1) (Estate.server scans the tuple)."""
 
     def __init__(self, estate: Estate) -> None:
-        self.keys: set[str] = set()
         # names as the servers spell them: a DAG's members mostly are these (one set test)
-        self.names = frozenset(s.name for s in estate.servers)
-        for s in estate.servers:
-            self.keys.add(s.name.lower())
-            if s.fqdn:
-                self.keys.add(s.fqdn.lower())
+        self.names = frozenset(map(attrgetter("name"), estate.servers))
+        fqdns = filter(None, map(attrgetter("fqdn"), estate.servers))
+        self.keys: set[str] = {*map(str.lower, self.names), *map(str.lower, fqdns)}
 
     def unknown(self, names: Sequence[str]) -> list[str]:
         """The names that match no server (FQDNs also match by their short name)."""

@@ -56,9 +56,9 @@ def _short(name: str) -> str:
 
 def _key(row: Row) -> tuple[Any, ...]:
     vals = row.values
+    if row.entity == "server":  # most rows: the short name, in one pass
+        return (str(vals.get("name", "")).strip().split(".", 1)[0].lower(),)
     name = str(vals.get("name", "")).strip().lower()
-    if row.entity == "server":
-        return (_short(name),)
     if row.entity == "connector":
         servers = tuple(sorted(_short(s) for s in vals.get("servers", ())))
         return (vals.get("type"), name, servers if vals.get("type") == "receive" else ())
