@@ -263,3 +263,19 @@ def test_a_partner_connectors_sender_is_switched_before_its_servers_go() -> None
     assert "NAT" in step.command_in("en") and "NAT" in step.command_in("de")
     assert not any(f.code == "RULES-RELAY-IP-UNEXPLAINED" and "198.51.100.24" in
                    f.message("en") for f in p.findings)
+
+
+@pytest.mark.parametrize("folder", CASES)
+def test_a_new_servers_autodiscover_scp_is_set_the_day_setup_runs(folder: str) -> None:
+    """Setup registers the new server's Autodiscover SCP under its own name with a
+    self-signed certificate; domain-joined Outlook finds it at once and shows certificate
+    warnings until the SCP points at the Autodiscover namespace. The certificate and URL
+    step can be days later (werratal: installed 27 Jan, configured 8 Feb), so the SCP is
+    set in the install step itself, right after setup."""
+    _, p, _ = _planned(folder)
+    for s in p.steps:
+        if s.id.startswith("sbs:install:"):
+            new = s.id.split(":", 2)[2]
+            lines = _lines(s)
+            assert any(ln.startswith(f"Set-ClientAccessService {new} "
+                                     "-AutoDiscoverServiceInternalUri") for ln in lines), s.id

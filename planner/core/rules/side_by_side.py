@@ -88,7 +88,12 @@ def _new_server_steps(ctx: Context, g: Group, prior: Mapping[str, Step]) -> list
             ctx, g, _RULE, f"sbs:install:{new}", "install_se", SBS, f"server:{new}",
             _text("install_title", server=new), [], fields, resources=(f"server:{new}",),
             predecessors=deps(f"sbs:provision:{new}", ADPREP if ADPREP in prior else None),
-            command=f"Setup.exe /Mode:Install /Roles:Mailbox {SETUP_ACCEPT}{su}"))
+            # setup registers the server's own Autodiscover SCP (its name, a self-signed
+            # certificate): Outlook in the domain finds it at once, days before the
+            # certificate and URL step, so the SCP is set right after setup
+            command=(f"Setup.exe /Mode:Install /Roles:Mailbox {SETUP_ACCEPT}\n"
+                     f"Set-ClientAccessService {new} -AutoDiscoverServiceInternalUri "
+                     f"<{line('same_urls')}>" + remark("scp_after_setup") + su)))
         out.append(group_step(
             ctx, g, _RULE, f"sbs:config:{new}", "certificates_vdirs", SBS, f"server:{new}",
             _text("config_title", server=new), [], fields, resources=(f"server:{new}",),
