@@ -56,6 +56,7 @@ from planner.core.scheduler.priority import chains_first
 from planner.core.scheduler.problem import UNITS, Job, Problem, build_problem, hold_pieces
 from planner.core.scheduler.progress import Found, Progress
 from planner.core.scheduler.solve import solve_lexicographic
+from planner.core.scheduler.tails import tail_floors
 from planner.core.scheduler.validate import violations
 from planner.core.settings import Decisions, Settings
 
@@ -127,8 +128,11 @@ def _bound(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
     relaxed = {i: (p.start, p.end) for i, p in floor_plan.items()}
     finish = max(_finish(floor_plan), workload_finish_floor(problem))
     if problem.consultants:  # the work of the exit chains and of all (bounds.exit_floors)
-        chains = exit_floors(problem, relaxed)
-        cuts = {name: max(cut, chains.get(name, cut)) for name, cut in cuts.items()}
+        release: dict[int, int] = {}
+        chains = exit_floors(problem, relaxed, release)
+        tails = tail_floors(problem, release)  # their last jobs solved exactly
+        cuts = {name: max(cut, chains.get(name, cut), tails.get(name, cut))
+                for name, cut in cuts.items()}
         finish = max(finish, energetic_finish(problem, relaxed))
     floor = best_pauses(problem, cuts, fixed).floor
     if fixed is not None:

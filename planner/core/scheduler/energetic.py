@@ -16,21 +16,27 @@ __all__ = ["energetic_finish", "exit_floors"]
 _PHASED = 1_000  # jobs in the exit chains beyond which only each chain's whole work counts
 
 
-def exit_floors(problem: Problem, relaxed: dict[int, tuple[int, int]]) -> dict[str, int]:
+def exit_floors(problem: Problem, relaxed: dict[int, tuple[int, int]],
+                release: dict[int, int] | None = None) -> dict[str, int]:
     """Per judged server a day before which no plan's cutover can come (exclusive).
 
     ``relaxed``: each job's (start, end) with unlimited consultants. Going along the exit
     steps' chains, a job starts no sooner than its predecessors can end, and ends no sooner
     than the work of everything in front of it that cannot start before some day t can be
-    done from t on (energetic reasoning with release days). With one consultant this sees
+    done from t on (energetic reasoning with release days); ``release`` receives per job
+    a day before which it cannot start. With one consultant this sees
     that the window days of a chain's later part come after its earlier part (measured on
     60 servers: the chain's whole work alone allows a cutover on day 229, this on 264).
+    Where chains join, the job after the join starts no sooner than the work of all of
+    them allows (8 servers, one consultant: two legacy removals need two window
+    Saturdays before AD can be prepared; the floor went from 82 to the exact 89).
     """
     capacity = Capacity(problem)
     exits = sorted({e for judged in problem.judged for e in judged.exit_jobs})
     chains = {e: ancestors(problem, e) for e in exits}
     union: set[int] = set().union(*chains.values())
-    ends = _earliest_ends(problem, union, relaxed, capacity) if len(union) <= _PHASED else {}
+    ends = _earliest_ends(problem, union, relaxed, capacity, release) \
+        if len(union) <= _PHASED else {}
     floors: dict[str, int] = {}
     for judged in problem.judged:
         if judged.exit_jobs:
@@ -65,11 +71,13 @@ def _fs_preds(problem: Problem, i: int) -> list[int]:
 
 
 def _earliest_ends(problem: Problem, jobs: set[int], relaxed: dict[int, tuple[int, int]],
-                   capacity: Capacity) -> dict[int, int]:
+                   capacity: Capacity, release: dict[int, int] | None = None,
+                   ) -> dict[int, int]:
     """Per job (closed under predecessors) a day before which it cannot end (exclusive; a
-    milestone: its day), see :func:`exit_floors`."""
+    milestone: its day), see :func:`exit_floors`; ``release`` receives per job a day
+    before which it cannot start."""
     before: dict[int, set[int]] = {}  # job -> its finish-to-start ancestors and itself
-    release: dict[int, int] = {}  # job -> a day before which it cannot start
+    release = {} if release is None else release
     ends: dict[int, int] = {}
     for i in _fs_order(problem, jobs):
         job = problem.jobs[i]
@@ -77,6 +85,8 @@ def _earliest_ends(problem: Problem, jobs: set[int], relaxed: dict[int, tuple[in
         mine = {i}.union(*(before[k] for k in preds))
         before[i] = mine
         release[i] = max([relaxed.get(i, (0, 0))[0], *(ends[k] for k in preds)])
+        if len(preds) > 1:  # where chains join, all their work ends before this job starts
+            release[i] = max(release[i], _energetic(problem, mine - {i}, release, capacity))
         cal = problem.cal(job)
         own = release[i] if job.is_milestone else \
             job.end_after(cal, cal.next_ok(release[i]), job.fastest_days)

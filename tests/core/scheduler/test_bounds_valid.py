@@ -1,10 +1,12 @@
 """The lower bounds a plan's gap is measured against never exceed what a valid plan reaches.
 
 A bound above some valid plan would make the scheduler call blocked days "unavoidable" or a
-plan "optimal" when it is not. The exit-chain floors (bounds.exit_floors) and the finish
-floor of the same reasoning over the whole estate (bounds.energetic_finish) are checked
-against the cutovers of many valid plans: the quick plan's two priority rules and random
-priority orders, each left-shifted, on synthetic estates with one and several consultants.
+plan "optimal" when it is not. The exit-chain floors (bounds.exit_floors), their tails
+solved exactly (tails.tail_floors) and the finish floor of the same reasoning over the
+whole estate (bounds.energetic_finish) are checked against the cutovers of many valid
+plans: the quick plan's two priority rules and random priority orders, each left-shifted,
+on synthetic estates with one and several consultants; and on small estates against the
+exact earliest exit that CP-SAT proves.
 """
 
 from __future__ import annotations
@@ -12,13 +14,17 @@ from __future__ import annotations
 import random
 
 import pytest
+from ortools.sat.python import cp_model
 
 from planner.core.calendar import build_calendar
 from planner.core.rules import propose
+from planner.core.scheduler.decompose import sub_problem
 from planner.core.scheduler.energetic import energetic_finish, exit_floors
 from planner.core.scheduler.greedy import Placement, serial_plan
+from planner.core.scheduler.model import build_model
 from planner.core.scheduler.priority import chains_first, order_by
-from planner.core.scheduler.problem import Problem, build_problem
+from planner.core.scheduler.problem import Problem, ancestors, build_problem, easiest_exit
+from planner.core.scheduler.tails import tail_floors
 from planner.core.scheduler.validate import violations
 from planner.core.settings import Decisions
 from planner.pipeline import knowledge_for
@@ -48,7 +54,9 @@ def test_exit_floors_never_exceed_a_valid_plans_cutovers(size: int, staff: int,
     problem = _problem(size, staff, variant)
     relaxed = serial_plan(problem, resources=False)
     spans = {i: (p.start, p.end) for i, p in relaxed.items()}
-    floors = exit_floors(problem, spans)
+    release: dict[int, int] = {}
+    floors = exit_floors(problem, spans, release)
+    tails = tail_floors(problem, release)
     finish = energetic_finish(problem, spans)
     assert floors, "the synthetic estates have judged servers with exit steps"
     rng = random.Random(size * 31 + staff)
@@ -59,6 +67,7 @@ def test_exit_floors_never_exceed_a_valid_plans_cutovers(size: int, staff: int,
         assert not violations(problem, plan)
         for name, cut in _cutovers(problem, plan).items():
             assert floors[name] <= cut, (name, floors[name], cut)
+            assert tails.get(name, 0) <= cut, (name, tails[name], cut)
         assert finish <= max(p.end for p in plan.values())
 
 
@@ -87,3 +96,49 @@ def test_a_pause_optimum_not_proven_gives_only_its_proven_floor(
     assert short.key > best.key and not short.proven
     assert short.floor <= best.key
     assert short.floor[0] > 0  # the budgets' arithmetic still proves blocked days
+
+
+def _exact_exit(problem: Problem, exit_job: int, horizon: int) -> int:
+    """The earliest exclusive end of one exit step any plan reaches, proven by CP-SAT on
+    the exit's chain alone (everything else left out, which can only make it earlier)."""
+    sub, olds = sub_problem(problem, ancestors(problem, exit_job))
+    sm = build_model(sub, horizon, ())
+    sm.model.minimize(sm.ends[olds.index(exit_job)])
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = 120
+    assert solver.solve(sm.model) == cp_model.OPTIMAL
+    return round(solver.objective_value)
+
+
+@pytest.mark.parametrize(("size", "staff"), [(8, 1), (4, 5)])
+def test_exit_floors_against_the_exact_earliest_exit(size: int, staff: int) -> None:
+    """Where chains join, all their work ends before the job after the join starts. 8
+    servers, one consultant: the two legacy servers' removals need two window Saturdays
+    (one a holiday) before AD can be prepared; the floor now sees it and equals the exact
+    optimum of the cheapest exit (89, proven by CP-SAT on its chain; it was 82), so the
+    plan's 89 pause days are proven."""
+    problem = _problem(size, staff, "hubs-2016")
+    relaxed = serial_plan(problem, resources=False)
+    floors = exit_floors(problem, {i: (p.start, p.end) for i, p in relaxed.items()})
+    quick = serial_plan(problem)
+    judged = problem.judged[0]
+    cheapest = easiest_exit(problem, judged)
+    exact = _exact_exit(problem, cheapest, quick[cheapest].end + 1)
+    assert floors[judged.name] == exact
+
+
+def test_the_tail_of_an_exit_chain_counts_who_can_do_its_parallel_steps() -> None:
+    """60 servers, 5 consultants (two on four days a week): the four new hub servers are
+    installed in parallel at the end of the chain, and splitting their work among the pool
+    said day 68; solved exactly, the tail cannot end before day 75, which the plan reaches
+    (so its 75 pause days are proven), and every valid plan's cutover is at least that."""
+    problem = _problem(60, 5, "hubs-2016")
+    relaxed = serial_plan(problem, resources=False)
+    release: dict[int, int] = {}
+    floors = exit_floors(problem, {i: (p.start, p.end) for i, p in relaxed.items()}, release)
+    tails = tail_floors(problem, release)
+    assert max(floors.values()) == 68
+    assert min(tails.values()) == 75
+    quick = serial_plan(problem, order=chains_first(problem))
+    assert min(_cutovers(problem, quick).values()) >= 75
