@@ -115,6 +115,29 @@ def test_estate_view_filters_and_selects(qtbot: Any, monkeypatch: Any) -> None:
     assert "(3)" in view.tabText(0)
 
 
+def test_a_replan_keeps_the_selected_server_and_the_findings_rows(
+        qtbot: Any, monkeypatch: Any) -> None:
+    """A re-plan changes the verdict columns only: the consultant's selected row stays
+    selected, the findings table keeps its rows (a reset cleared both, and on a large
+    estate re-read and re-sorted every row on the GUI thread)."""
+    doc = fake_document(monkeypatch)
+    view = EstateView(doc)
+    qtbot.addWidget(view)
+    table = view.tables["servers"]
+    assert view.show_record("servers", "EX02")
+    findings = FindingsModel(doc)
+    findings.rowCount()
+    resets: list[str] = []
+    table.model.modelReset.connect(lambda: resets.append("servers"))
+    findings.modelReset.connect(lambda: resets.append("findings"))
+    doc.replan()
+    selected = table.table.selectionModel().selectedRows()
+    assert selected and selected[0].data() == "EX02"
+    assert resets == []
+    path_col = table.model.columns.index("path")
+    assert table.model.index(0, path_col).data() == "In place to SE"  # read from the new plan
+
+
 def test_estate_table_sorts_numbers_as_numbers_and_edits_the_sorted_row(
         qtbot: Any, monkeypatch: Any) -> None:
     doc = fake_document(monkeypatch)

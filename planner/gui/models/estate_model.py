@@ -160,7 +160,7 @@ class EstateModel(SortedTableModel):
         self._assessments: tuple[Any, dict[str, ServerAssessment]] = (None, {})
         self._records: tuple[Any, tuple[Any, ...]] = (None, ())
         document.estateChanged.connect(self._reset)
-        document.planChanged.connect(self._reset)
+        document.planChanged.connect(self._plan_changed)
         document.decisionsChanged.connect(self._reset)
 
     def _reset(self) -> None:
@@ -168,6 +168,27 @@ class EstateModel(SortedTableModel):
         self._assessments = (None, {})
         self.forget_order()
         self.endResetModel()
+
+    def _plan_changed(self) -> None:
+        """A new plan changes the servers' verdict columns, nothing else: those cells are
+        repainted. A reset re-read and re-sorted every row of every table and lost the
+        selection (a freeze on a large estate after each re-plan)."""
+        if not self.extra:
+            return  # DAGs, databases, connectors...: no column depends on the plan
+        self._assessments = (None, {})
+        if self.sorted_by() in self.extra:
+            self._reset()  # the order itself may change
+            return
+        self.forget_texts()  # the filter box matches the verdicts' words too
+        rows, first = self.rowCount(), self.columns.index(self.extra[0])
+        if rows:
+            self.dataChanged.emit(self.index(0, first),
+                                  self.index(rows - 1, first + len(self.extra) - 1))
+
+    def sorted_by(self) -> str:
+        """The key of the column the rows are sorted by ("" when unsorted)."""
+        column = self.sort_column()
+        return self.columns[column] if 0 <= column < len(self.columns) else ""
 
     def item_count(self) -> int:
         """Number of records (sorted or not)."""

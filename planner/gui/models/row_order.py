@@ -61,6 +61,14 @@ class SortedTableModel(QAbstractTableModel):
         """All of an item's shown texts, for the filter box."""
         raise NotImplementedError
 
+    def sort_column(self) -> int:
+        """The column the rows are sorted by, -1 when unsorted."""
+        return self._sort[0] if self._sort is not None else -1
+
+    def forget_texts(self) -> None:
+        """Drop the filter texts (the cells' words changed, the rows did not)."""
+        self._texts = {}
+
     def forget_order(self) -> None:
         """Drop the sorted order and filter texts (call between begin/endResetModel)."""
         self._order = None

@@ -33,6 +33,8 @@ class ColumnFitter(QObject):
         header.sectionResized.connect(self._resized)
         table.model().modelReset.connect(self._schedule)
         table.model().rowsInserted.connect(self._schedule)
+        # a re-plan repaints the verdict columns without a reset: they may need more room
+        table.model().dataChanged.connect(lambda *_changed: self._schedule())
         table.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
