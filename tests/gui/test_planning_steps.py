@@ -91,7 +91,8 @@ def test_exclude_menu_toggles_any_server(qtbot, monkeypatch):
 
 
 class _HeldRunner:
-    """Runs nothing until told to: stands in for a slow re-plan on the worker."""
+    """Runs no plan until told to: stands in for a slow re-plan on the worker (the views'
+    own small jobs, such as the steps' outline, run at once as beside it on the pool)."""
 
     def __init__(self):
         from planner.gui.worker import SyncRunner
@@ -102,6 +103,8 @@ class _HeldRunner:
     def submit(self, name, fn, on_done=None, on_error=None, **_kwargs):
         from planner.gui.worker import Job
 
+        if name != "plan":
+            return self._sync.submit(name, fn, on_done, on_error)
         self.held.append((name, fn, on_done, on_error))
         return Job(name)
 
@@ -218,3 +221,30 @@ def test_rename_a_new_server_from_its_step_and_undo_redo(qtbot, monkeypatch):
     doc.undo_stack.redo()
     assert "sbs:config:MBX-MUC1" in _ids(doc)
     assert view.model.step_index("sbs:config:MBX-MUC1").isValid()
+
+
+def test_the_steps_outline_is_built_on_the_worker(qtbot, monkeypatch):
+    """A large plan's outline took most of a second: it is a worker job, and it succeeds
+    there (a failed job fell back to building it on the GUI thread)."""
+    from planner.gui.worker import SyncRunner
+
+    jobs = []
+
+    class Recording(SyncRunner):
+        def submit(self, name, fn, on_done=None, on_error=None, **kwargs):
+            jobs.append((name, "submitted", None))
+
+            def failed(exc, trace):
+                jobs.append((name, "failed", exc))
+                if on_error is not None:
+                    on_error(exc, trace)
+
+            return super().submit(name, fn, on_done, failed, **kwargs)
+
+    doc = fake_document(monkeypatch, runner=Recording())
+    jobs.clear()
+    view = StepsView(doc)
+    qtbot.addWidget(view)
+    assert ("outline", "submitted", None) in jobs
+    assert not [j for j in jobs if j[1] == "failed"]
+    assert view.model.step_index("inplace:EX01").isValid()

@@ -218,10 +218,21 @@ class GraphView(QWidget):
             self.rebuild()
             return
         assessed = self._assessments()
-        for item in self.items.values():
-            fill, judged = self._node_style(item.node, assessed)
-            item.setBrush(QBrush(QColor(fill)))
-            item.set_judged(judged)
+        items, generation = list(self.items.values()), self._generation
+
+        def recolour_slice(start: int) -> None:
+            # a large estate's nodes in slices, as they are drawn: the window stays live
+            if generation != self._generation or not shiboken6.isValid(self):
+                return  # a rebuild took over, or the page went
+            for item in items[start:start + DRAW_SLICE]:
+                fill, judged = self._node_style(item.node, assessed)
+                if item.brush().color().name() != QColor(fill).name():
+                    item.setBrush(QBrush(QColor(fill)))
+                item.set_judged(judged)
+            if start + DRAW_SLICE < len(items):
+                QTimer.singleShot(0, lambda: recolour_slice(start + DRAW_SLICE))
+
+        recolour_slice(0)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation and shiboken6.isValid(self):  # never fatal

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (
 from planner.core.edits.naming import carry_step_dates, rename_new_server
 from planner.core.errors import SettingsError
 from planner.core.explain_text import driver_text
-from planner.core.plan import MigrationPath, Step
+from planner.core.outline import Outline, build_outline
+from planner.core.plan import MigrationPath, Plan, Step
 from planner.core.step_source import step_source_text
 from planner.gui.i18n import texts, ui_language
 from planner.gui.models.estate_model import path_label
@@ -69,6 +71,7 @@ class StepsView(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.header().setResizeContentsPrecision(50)  # fit to the first rows, not all
         self._fitted = False
+        self._generation = 0  # the newest refresh; an older outline is not shown
         self.tree.setAlternatingRowColors(True)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
@@ -140,10 +143,25 @@ class StepsView(QWidget):
             self.tree.setCurrentIndex(index)
 
     def refresh(self) -> None:
-        """Reload from the document's plan, keeping the selected step."""
+        """Reload from the document's plan, keeping the selected step; the plan's outline
+        (its order and task numbers) is built on the worker, then shown."""
+        plan, lang = self.document.plan, ui_language()
+        self._generation += 1
+        generation = self._generation
+        if plan is None:
+            self._show(generation, plan, lang, None)
+            return
+        self.document.runner.submit(
+            "outline", lambda: build_outline(plan, lang),
+            lambda outline: self._show(generation, plan, lang, outline),
+            lambda _exc, _trace: self._show(generation, plan, lang, None))  # (logged)
+
+    def _show(self, generation: int, plan: Plan | None, lang: str,
+              outline: Outline | None) -> None:
+        if generation != self._generation or not shiboken6.isValid(self):
+            return  # a newer plan is on its way, or the page went
         current = self.selected_step()
-        lang = ui_language()
-        self.model.set_plan(self.document.plan, lang, self.document.knowledge)
+        self.model.set_plan(plan, lang, self.document.knowledge, outline)
         self.tree.expandAll()
         if not self._fitted and self.model.rowCount():
             # Once, on the first rows: fitting after every plan measured every step (seconds

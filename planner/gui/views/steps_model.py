@@ -21,7 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.core.booked_time import booked_words
 from planner.core.explain_text import driver_text
-from planner.core.outline import build_outline
+from planner.core.outline import Outline, build_outline
 from planner.core.plan import Phase, Plan, Step
 from planner.core.report.step_order import phase_title as core_phase_title
 from planner.core.vocabulary import COLOURS
@@ -67,8 +67,12 @@ class StepsModel(QAbstractItemModel):
         self._pending: tuple[set[str], set[str]] = (set(), set())
         self._dated: dict[str, Any] = {}
 
-    def set_plan(self, plan: Plan | None, lang: str = "en", knowledge: Any = None) -> None:
-        """Show another plan (``knowledge`` names the rules; without it the ids are shown)."""
+    def set_plan(self, plan: Plan | None, lang: str = "en", knowledge: Any = None,
+                 outline: Outline | None = None) -> None:
+        """Show another plan (``knowledge`` names the rules; without it the ids are shown).
+
+        ``outline``: the plan's outline in ``lang`` when already built (on the worker: a
+        large plan's took most of a second on the GUI thread)."""
         self.beginResetModel()
         self._plan = plan
         self._lang = lang
@@ -77,7 +81,8 @@ class StepsModel(QAbstractItemModel):
         groups: dict[Phase, list[Step]] = {}
         # The outline's order and numbers: "task 14" is the same step in Excel, MS Project
         # and the report.
-        outline = build_outline(plan, lang) if plan else None
+        if plan is not None and outline is None:
+            outline = build_outline(plan, lang)
         self._numbers = {}
         # One index per plan: the schedule's own lookup scans, once per cell and repaint.
         self._dated = {s.step_id: s for s in plan.schedule.steps} if plan else {}
@@ -196,20 +201,29 @@ class StepsModel(QAbstractItemModel):
         return None
 
     def _step_text(self, step: Step, column: int) -> str:
+        # Only the asked column: a view asks cell by cell (paint, tooltips, fitting), and the
+        # reason and the date's driver are sentences rendered from the catalogues.
         dated = self._dated.get(step.id)
         lang = self._lang
-        task_id, wbs = self._numbers.get(step.id, (0, ""))
-        values = (
-            step.title(lang),
-            str(task_id) if task_id else "",
-            wbs,
-            target_name(step.target, lang),
-            _d(dated.start) if dated else "",
-            _d(dated.end) if dated else "",
-            str(step.duration_days),
-            (booked_words(dated, lang) or dated.consultant) if dated else "",
-            rule_name(step.rule, self._knowledge, lang),
-            step.why(lang),
-            driver_text(self._plan, dated, lang) if self._plan else "",
-        )
-        return values[column] if 0 <= column < len(values) else ""
+        if column in (1, 2):
+            task_id, wbs = self._numbers.get(step.id, (0, ""))
+            return (str(task_id) if task_id else "") if column == 1 else wbs
+        if column == 0:
+            return step.title(lang)
+        if column == 3:
+            return target_name(step.target, lang)
+        if column == 6:
+            return str(step.duration_days)
+        if column == 8:
+            return rule_name(step.rule, self._knowledge, lang)
+        if column == 9:
+            return step.why(lang)
+        if dated is None:
+            return ""
+        if column in (4, 5):
+            return _d(dated.start if column == 4 else dated.end)
+        if column == 7:
+            return booked_words(dated, lang) or dated.consultant
+        if column == 10 and self._plan is not None:
+            return driver_text(self._plan, dated, lang)
+        return ""
