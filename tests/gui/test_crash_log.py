@@ -84,7 +84,7 @@ def test_a_bug_in_a_replan_is_logged_and_raised_with_its_traceback(
 def test_the_planners_own_errors_are_messages_not_bugs() -> None:
     from planner.core.project import ProjectError
 
-    assert not is_bug(ProjectError("damaged"))
+    assert not is_bug(ProjectError("x.seplan", "damaged"))
     assert is_bug(KeyError("x")) and is_bug(ValueError("x"))
 
 
