@@ -10,7 +10,8 @@ import pytest
 from planner.core.catalogue import catalogue
 from planner.core.model import Estate
 from planner.core.plan import Proposal
-from planner.core.project_io import from_plain, to_plain
+from planner.core.model import to_plain
+from planner.core.project_io import from_plain
 from planner.core.rules import RULE_IDS
 from planner.core.settings import Decisions
 from tests.core.rules.estates import legacy, mixed, small
