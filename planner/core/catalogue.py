@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 # babel (locale data) loads with the first plural, date or number, not with the catalogue,
 # and each namespace file with its first message: the desktop app's empty window names its
-# File menu's deliverables from export.toml, and its start-up time counts.
+# File menu's deliverables from deliverable.toml, and its start-up time counts.
 
 __all__ = ["FALLBACK", "Catalogue", "catalogue", "languages", "record_text", "text_root"]
 

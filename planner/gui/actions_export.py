@@ -2,7 +2,7 @@
 
 The menu offers one action per exporter of the registry the CLI loops over too
 (:data:`planner.render.exporters.EXPORTERS`, those ``in_menu``: Excel, MS Project XML, the PDF
-report), named by ``export.deliverable.<key>`` in the text catalogues. Exports write exactly
+report), named by ``deliverable.<key>`` in the text catalogues. Exports write exactly
 what the CLI writes for the same project (the same writer on the same plan) and run on the
 document's worker, so the window stays responsive. The plan
 exported is the scenario chosen for export, else the current plan; a plan that is out of
@@ -16,14 +16,18 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDir, QObject, QSettings
-from PySide6.QtGui import QAction, QKeySequence, QPageSize
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+# QtCore/QtGui/QtWidgets by module for the dialogs and the paper sizes: a class named in
+# an import is made (with its enums) at once, before the empty window's first paint
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.core.project import Project
 from planner.gui.dialogs.screen_fit import fit_to_screen
 from planner.gui.i18n import texts
 from planner.gui.rich_text import literal
+from planner.gui.shortcuts import set_shortcut
 from planner.render.exporters import EXPORTERS, Exporter
 
 if TYPE_CHECKING:  # a plan comes with the first plan (start-up time)
@@ -63,7 +67,7 @@ class ExportActions(QObject):
         t = texts()
         self.exporters = {e.key: e for e in EXPORTERS if e.in_menu}
         self.export_actions = {
-            key: self._action(t(f"export.deliverable.{key}.menu"),
+            key: self._action(t(f"deliverable.{key}.menu"),
                               partial(self.export, key), e.shortcut or None)
             for key, e in self.exporters.items()}
         self.act_preview = self._action(self.tr("Print pre&view…"), self.print_preview)
@@ -78,7 +82,7 @@ class ExportActions(QObject):
     def _action(self, text: str, slot: Callable[[], Any], keys: Any = None) -> QAction:
         action = QAction(text, self.window)
         if keys is not None:
-            action.setShortcut(QKeySequence(keys))
+            set_shortcut(action, keys)
         action.triggered.connect(lambda _=False: slot())
         return action
 
@@ -102,10 +106,10 @@ class ExportActions(QObject):
 
     def _ask_path(self, title: str, suffix: str, file_filter: str) -> Path | None:
         store = QSettings()
-        folder = str(store.value(FOLDER_KEY, "") or QDir.homePath())
+        folder = str(store.value(FOLDER_KEY, "") or QtCore.QDir.homePath())
         customer = self.document.settings.customer or self.tr("plan")
         default = str(Path(folder) / f"{customer} – Exchange SE{suffix}")
-        name, _ = QFileDialog.getSaveFileName(self.window, title, default, file_filter)
+        name, _ = QtWidgets.QFileDialog.getSaveFileName(self.window, title, default, file_filter)
         if not name:
             return None
         path = Path(name)
@@ -118,10 +122,10 @@ class ExportActions(QObject):
         """Write the deliverable of the exporter ``key`` (asks for the file unless given)."""
         export = self.exporters[key]
         t = texts()
-        name = t(f"export.deliverable.{key}.name")
+        name = t(f"deliverable.{key}.name")
         if path is None:
-            pattern = f"{t(f'export.deliverable.{key}.filter')} (*{export.suffix})"
-            path = self._ask_path(t(f"export.deliverable.{key}.title"), export.suffix, pattern)
+            pattern = f"{t(f'deliverable.{key}.filter')} (*{export.suffix})"
+            path = self._ask_path(t(f"deliverable.{key}.title"), export.suffix, pattern)
         return self._run(path, export, name)
 
     def _run(self, path: Path | None, export: Exporter, what: str) -> Any:
@@ -148,9 +152,10 @@ class ExportActions(QObject):
             bar().showMessage(text, 8000)
 
     def _failed(self, what: str, exc: BaseException) -> None:
-        QMessageBox.critical(self.window, self.tr("Export failed"),
-                             literal(self.tr("The {what} could not be written:\n{error}")
-                                     .format(what=what, error=exc)))
+        QtWidgets.QMessageBox.critical(
+            self.window, self.tr("Export failed"),
+            literal(self.tr("The {what} could not be written:\n{error}")
+                    .format(what=what, error=exc)))
 
     # --- printing ------------------------------------------------------------------------
 
@@ -159,9 +164,10 @@ class ExportActions(QObject):
         from PySide6.QtPrintSupport import QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        paper = QPageSize.PageSizeId.Letter if self.document.settings.paper.upper() == \
-            "LETTER" else QPageSize.PageSizeId.A4
-        printer.setPageSize(QPageSize(paper))
+        sizes = QtGui.QPageSize
+        paper = sizes.PageSizeId.Letter if self.document.settings.paper.upper() == \
+            "LETTER" else sizes.PageSizeId.A4
+        printer.setPageSize(sizes(paper))
         printer.setDocName(self.document.settings.customer or "Exchange SE")
         return printer
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from planner import __version__
 from planner.core.project import FILE_SUFFIX, ProjectError
@@ -162,4 +162,7 @@ def restore_recovery(windows: list[Any], item: Recovery, new_window: Callable[[]
 
 def _report_problem(window: object, problem: str) -> None:
     if problem and isinstance(window, QWidget):
+        # start-up time: the message box class loads when there is something to say
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(window, "Exchange SE Planner", literal(problem))

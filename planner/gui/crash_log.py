@@ -2,7 +2,7 @@
 
 The log itself (rotating file in the per-user data folder, faulthandler writing to the same
 file) is :mod:`planner.core.log_file`, shared with the CLI; this module adds the hooks that
-log an uncaught exception and the dialog that shows it.
+log an uncaught exception and show it (:mod:`planner.gui.bug_dialog`).
 """
 
 from __future__ import annotations
@@ -13,17 +13,12 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.core.log_file import LOG, LOG_NAME, install_log, is_bug, log_bug, log_folder
 
-__all__ = ["LOG", "LOG_NAME", "BugDialog", "install_crash_log", "is_bug", "log_bug",
-           "log_folder", "show_bug"]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BugDialog", text)
+__all__ = ["LOG", "LOG_NAME", "install_crash_log", "is_bug", "log_bug", "log_folder",
+           "show_bug"]
 
 
 def install_crash_log(folder: Path | None = None) -> Path | None:
@@ -55,29 +50,9 @@ def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
     log_bug(f"uncaught exception in thread {args.thread.name if args.thread else '?'}", details)
 
 
-class BugDialog(QMessageBox):
-    """A bug in the planner: what happened, the traceback under Details, and Copy details."""
-
-    def __init__(self, parent: QWidget | None, summary: str, details: str) -> None:
-        super().__init__(parent)
-        self.setIcon(QMessageBox.Icon.Critical)
-        self.setWindowTitle(_tr("Something went wrong"))
-        self.setText(_tr("The planner ran into a bug. Your work is kept; the details "
-                         "are in the log file."))
-        self.setInformativeText(summary)
-        self.setDetailedText(details)
-        self.copy_button = QPushButton(_tr("&Copy details"))
-        self.addButton(self.copy_button, QMessageBox.ButtonRole.ActionRole)
-        self.copy_button.clicked.disconnect()  # copying must not close the dialog
-        self.copy_button.clicked.connect(self.copy_details)
-        self.addButton(QMessageBox.StandardButton.Close)
-        self.details = f"{summary}\n\n{details}"
-
-    def copy_details(self) -> None:
-        """Put the summary and the traceback on the clipboard."""
-        QApplication.clipboard().setText(self.details)
-
-
 def show_bug(parent: QWidget | None, summary: str, details: str) -> None:
     """Show a bug to the user (the caller has logged it)."""
+    # start-up time: the dialog (a QMessageBox) loads with the first bug, not with the window
+    from planner.gui.bug_dialog import BugDialog
+
     BugDialog(parent, summary, details).exec()

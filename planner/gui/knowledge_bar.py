@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from planner.gui.i18n import ui_language
@@ -29,7 +28,8 @@ class KnowledgeBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        # by the property's name: Qt.TextFormat would make the Qt namespace (shortcuts.py)
+        self.message.setProperty("textFormat", "PlainText")
         self.replan = QPushButton(self.tr("Re-plan with the current knowledge"))
         self.replan.clicked.connect(self._replan)
         self.close_button = QToolButton()

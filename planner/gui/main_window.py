@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QObject, QSettings, QSize, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -45,6 +45,7 @@ from planner.gui.i18n import (
 from planner.gui.knowledge_bar import KnowledgeBar
 from planner.gui.pages import PAGES, LazyPages
 from planner.gui.project_files import ProjectFiles
+from planner.gui.shortcuts import key_sequences, set_shortcut
 from planner.gui.window_files import WindowFiles
 
 __all__ = ["MainWindow", "icon"]
@@ -154,7 +155,7 @@ class MainWindow(WindowFiles):
                 icon_name: str = "") -> QAction:
         action = QAction(text, self._ui)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            set_shortcut(action, shortcut)
         if icon_name:
             action.setIcon(icon(icon_name))
         action.triggered.connect(slot)
@@ -173,10 +174,10 @@ class MainWindow(WindowFiles):
                                        "Ctrl+I", "import.svg")
         self.act_quit = self._action(self.tr("&Quit"), self.close, keys.Quit)
         self.act_undo = self.document.undo_stack.createUndoAction(self._ui, self.tr("&Undo"))
-        self.act_undo.setShortcut(QKeySequence(keys.Undo))
+        set_shortcut(self.act_undo, keys.Undo)
         self.act_undo.setIcon(icon("undo.svg"))
         self.act_redo = self.document.undo_stack.createRedoAction(self._ui, self.tr("&Redo"))
-        self.act_redo.setShortcut(QKeySequence(keys.Redo))
+        set_shortcut(self.act_redo, keys.Redo)
         self.act_redo.setIcon(icon("redo.svg"))
         self.act_replan = self._action(self.tr("Re-&plan"), self.document.replan, "F5",
                                        "replan.svg")
@@ -185,7 +186,7 @@ class MainWindow(WindowFiles):
         self.act_settings = self._action(self.tr("Project &settings…"), self.settings_dialog,
                                          keys.Preferences, "settings.svg")
         # Ctrl+, first: the menu shows the first shortcut (Preferences is empty off macOS)
-        self.act_settings.setShortcuts([QKeySequence("Ctrl+,"),
+        self.act_settings.setShortcuts([*key_sequences("Ctrl+,"),
                                         *QKeySequence.keyBindings(keys.Preferences)])
         self._short_toolbar_texts()
 
@@ -261,7 +262,8 @@ class MainWindow(WindowFiles):
         bar = self.toolbar = self.addToolBar(self.tr("Main"))
         bar.setObjectName("main-toolbar")
         bar.setIconSize(QSize(20, 20))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # by the property's name: Qt.ToolButtonStyle would make the Qt namespace (shortcuts.py)
+        bar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")
         bar.addActions([self.act_new, self.act_open, self.act_save])
         bar.addSeparator()
         bar.addAction(self.act_import)

@@ -13,7 +13,7 @@ import importlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from planner.gui.document import Document
@@ -60,7 +60,7 @@ PAGES: tuple[Page, ...] = (
 def _placeholder(page: Page, reason: str) -> QWidget:
     label = QLabel(_tr("The {0} view is not available in this build.").format(page.title())
                    + f"\n\n{reason}")
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setProperty("alignment", "AlignCenter")  # Qt.AlignmentFlag: see views/estate.py
     label.setWordWrap(True)
     label.setObjectName(f"placeholder-{page.key}")
     return label

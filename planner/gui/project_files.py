@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# QtWidgets by module for the dialogs: a class named in an import is made (with its enums)
+# at once, before the empty window's first paint
+from PySide6 import QtWidgets
 from PySide6.QtCore import QObject, QSettings
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from planner.core.errors import error_words
 from planner.core.project import FILE_SUFFIX, Project, ProjectError
@@ -50,8 +53,8 @@ class ProjectFiles(QObject):
         """Ask to save unsaved changes; False when the user cancels."""
         if not self.document.modified:
             return True
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(
+        buttons = QtWidgets.QMessageBox.StandardButton
+        answer = QtWidgets.QMessageBox.question(
             self.window, self.tr("Unsaved changes"),
             self.tr("The project has unsaved changes. Save them first?"),
             buttons.Save | buttons.Discard | buttons.Cancel,
@@ -70,7 +73,7 @@ class ProjectFiles(QObject):
         """Ask for a project file and open it."""
         if not self.confirm_discard():
             return
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
             self.window, self.tr("Open project"), self.last_folder(),
             self.tr("Planner projects (*{0});;All files (*)").format(FILE_SUFFIX))
         if path:
@@ -81,8 +84,8 @@ class ProjectFiles(QObject):
         try:
             self.document.open(path)
         except ProjectError as exc:
-            QMessageBox.critical(self.window, self.tr("Cannot open the project"),
-                                 literal(error_words(exc, ui_language())))
+            QtWidgets.QMessageBox.critical(self.window, self.tr("Cannot open the project"),
+                                           literal(error_words(exc, ui_language())))
             self._forget_recent(path)
             return False
         self.autosave.discard()
@@ -99,7 +102,7 @@ class ProjectFiles(QObject):
     def save_as(self) -> bool:
         """Ask for a file name and save there."""
         suggested = self.document.settings.customer or self.tr("project")
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
             self.window, self.tr("Save project"), str(Path(self.last_folder()) / suggested),
             self.tr("Planner projects (*{0})").format(FILE_SUFFIX))
         if not path:
@@ -114,8 +117,8 @@ class ProjectFiles(QObject):
         try:
             self.document.save(path)
         except (ProjectError, OSError) as exc:
-            QMessageBox.critical(self.window, self.tr("Cannot save the project"),
-                                 literal(error_words(exc, ui_language())))
+            QtWidgets.QMessageBox.critical(self.window, self.tr("Cannot save the project"),
+                                           literal(error_words(exc, ui_language())))
             return False
         self._add_recent(path)
         self.remember_folder(path)

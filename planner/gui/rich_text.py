@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtGui import Qt
+from PySide6 import QtGui
 
 __all__ = ["esc", "literal"]
 
@@ -24,4 +24,5 @@ def literal(text: str) -> str:
     """Rich text that shows ``text`` literally (line breaks kept), whatever it contains: for
     tooltips and message boxes that carry names, file names or error texts."""
     # WhiteSpaceNormal: spaces stay spaces, so a long tooltip still wraps
-    return Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal) if text else ""
+    qt = QtGui.Qt  # named here, not at import: see planner/gui/shortcuts.py (start-up time)
+    return qt.convertFromPlainText(text, qt.WhiteSpaceMode.WhiteSpaceNormal) if text else ""

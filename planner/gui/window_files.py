@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow
 
@@ -61,7 +61,7 @@ class WindowFiles(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Open a dropped project, or import dropped inventory files through the wizard."""
-        paths = [Path(QUrl(u).toLocalFile()) for u in event.mimeData().urls()]
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls()]
         projects = [p for p in paths if p.suffix.lower() == FILE_SUFFIX]
         # a dropped folder is a set of transport logs copied off the servers
         inventories = [p for p in paths if p.suffix.lower() in INVENTORY_SUFFIXES or p.is_dir()]

@@ -3,7 +3,7 @@
 Each exporter writes one plan in one language to one file; a failure raises ``OSError``
 (``OutputFileError`` names the file) and leaves no half-written file behind. The CLI offers
 every exporter as ``--<key>``; the GUI's File menu offers those marked ``in_menu``, named by
-``export.deliverable.<key>`` in the text catalogues.
+``deliverable.<key>`` in the text catalogues.
 
 The writers import their libraries when first called (each import says so): the GUI builds
 its File menu from this list at start, and xlsxwriter, jinja2, networkx and Qt's PDF code
@@ -35,7 +35,7 @@ class Exporter:
 
     ``help``: the CLI option's help (English, as all of argparse's); ``in_menu``: a
     deliverable for the customer, offered in the GUI's File menu (named by
-    ``export.deliverable.<key>``); ``shortcut``: its key sequence there, e.g. "Ctrl+E".
+    ``deliverable.<key>``); ``shortcut``: its key sequence there, e.g. "Ctrl+E".
     """
 
     key: str

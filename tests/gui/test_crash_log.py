@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication
 from planner.core.log_file import FaultLogHandler
 from planner.core.project import Project
 from planner.gui import crash_log
-from planner.gui.crash_log import LOG, BugDialog, install_crash_log, is_bug
+from planner.gui.bug_dialog import BugDialog
+from planner.gui.crash_log import LOG, install_crash_log, is_bug
 from planner.gui.document import Document
 from planner.gui.worker import SyncRunner
 from tests.gui import planning_fixtures as fixtures

@@ -187,3 +187,23 @@ def test_decide_later_keeps_everything_and_a_damaged_file_is_kept_aside(
     assert (folder / "unreadable" / "recovery-damaged.seplan").exists()
     assert offer_recoveries(None, folder, lambda item: None) == 0
     assert len(seen) == 2 and "damaged" not in seen[1]  # offered again, the damaged one not
+
+
+def test_the_window_made_without_naming_qt_enums_looks_and_works_as_before(
+        window: MainWindow) -> None:
+    """The start path sets enum properties by name and shortcuts from lists (start-up time,
+    planner/gui/shortcuts.py): the toolbar still shows text beside its icons, the knowledge
+    bar's message is plain text, and the standard and own shortcuts are all there."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+
+    assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    assert window.knowledge_bar.message.textFormat() == Qt.TextFormat.PlainText
+    keys = QKeySequence.StandardKey
+    assert window.act_undo.shortcut() == QKeySequence(keys.Undo)
+    assert window.act_save.shortcut() == QKeySequence(keys.Save)
+    assert window.act_import.shortcut() == QKeySequence("Ctrl+I")
+    assert window.act_replan.shortcut() == QKeySequence("F5")
+    assert window.act_settings.shortcut() == QKeySequence("Ctrl+,")
+    printing = window.export_actions.act_print
+    assert printing.shortcut() == QKeySequence(keys.Print)

@@ -3,29 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QStyledItemDelegate,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.core.vocabulary import MigrationPath
 from planner.gui.document import Document
-from planner.gui.models.estate_model import EstateModel, path_label
-from planner.gui.models.row_order import RowFilter
-from planner.gui.views.column_fit import ColumnFitter
+
+if TYPE_CHECKING:
+    from planner.gui.views.entity_table import EntityTable
 
 __all__ = ["ENTITY_TITLES", "EstateView"]
 
@@ -40,68 +35,6 @@ ENTITY_TITLES: dict[str, Callable[[], str]] = {
     "connectors": lambda: _tr("Connectors"), "relay_clients": lambda: _tr("Relay clients"),
     "namespaces": lambda: _tr("Namespaces"), "exo_reports": lambda: _tr("EXO report"),
 }
-
-
-class PathDelegate(QStyledItemDelegate):
-    """A drop-down of migration paths for the server table's Path column."""
-
-    def createEditor(self, parent: QWidget, option: object, index: object) -> QWidget:
-        """A combo box with the path values."""
-        combo = QComboBox(parent)
-        for path in MigrationPath:
-            combo.addItem(path_label(path), path.value)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: object) -> None:
-        """Select the current path."""
-        if isinstance(editor, QComboBox):
-            value = index.data(Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
-            editor.setCurrentIndex(max(0, editor.findData(value)))
-
-    def setModelData(self, editor: QWidget, model: object, index: object) -> None:
-        """Write the chosen path back through the model."""
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData())  # type: ignore[attr-defined]
-
-
-class EntityTable(QWidget):
-    """A filter box above a sortable table of one entity."""
-
-    def __init__(self, document: Document, entity: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = EstateModel(document, entity, self)
-        self.proxy = RowFilter(self)  # the model sorts itself: see row_order
-        self.proxy.setSourceModel(self.model)
-        self.filter = QLineEdit(placeholderText=_tr("Filter…"), clearButtonEnabled=True)
-        self.filter.textChanged.connect(self.proxy.set_text)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.fitter = ColumnFitter(self.table)  # not after every change: see column_fit
-        self.table.verticalHeader().setVisible(False)
-        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control
-        if entity == "servers":
-            column = self.model.columns.index("path")
-            self.table.setItemDelegateForColumn(column, PathDelegate(self.table))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.table)
-
-    def select_name(self, name: str) -> bool:
-        """Select and show the row of the record with this name; False when absent."""
-        row = self.model.row_of(name)
-        if row < 0:
-            return False
-        self.filter.clear()
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectRow(index.row())
-        self.table.scrollTo(index)
-        return True
 
 
 class EmptyState(QFrame):
@@ -134,14 +67,20 @@ class EmptyState(QFrame):
         box = QVBoxLayout(self)
         box.addStretch(1)
         for label in (title, hint):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            box.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            # by the property's name: Qt.AlignmentFlag would load the whole Qt namespace
+            # (about a hundred enums) before the first paint (start-up time)
+            label.setProperty("alignment", "AlignCenter")
+            row = QHBoxLayout()  # centred by stretches, not by a layout alignment flag
+            row.addStretch(1)
+            row.addWidget(label)
+            row.addStretch(1)
+            box.addLayout(row)
         box.addSpacing(12)
         box.addLayout(buttons)
         box.addStretch(2)
 
 
-class _Tables(Mapping[str, EntityTable]):
+class _Tables(Mapping[str, "EntityTable"]):
     """The estate view's tables by entity; each is built into its tab when first asked for
     (start-up time: eight tables and their models for an empty window nobody sees)."""
 
@@ -196,6 +135,9 @@ class EstateView(QTabWidget):
     def build_table(self, entity: str) -> EntityTable:
         """Build an entity's table into its tab (see :class:`_Tables`)."""
         index = list(ENTITY_TITLES).index(entity)
+        # start-up time: the table models load with the first table, not for the empty window
+        from planner.gui.views.entity_table import EntityTable
+
         table = EntityTable(self.document, entity, self)
         stand_in = self.widget(index)
         current = self.currentIndex()
