@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 from planner.core.project import Project
 from planner.core.resources import resource_path
 from planner.gui.document import Document
-from planner.gui.views.graph import MIN_FIT_SCALE, GraphView
+from planner.gui.views.graph import GraphView
+from planner.gui.views.graph_canvas import MIN_FIT_SCALE
 from planner.gui.views.graph_layout import layout_graph
 from planner.gui.worker import SyncRunner
 from planner.pipeline import load_inputs
@@ -94,6 +95,38 @@ def test_at_fit_in_a_small_window_every_site_and_node_is_in_view(
             box = item.sceneBoundingRect()
             assert shown.contains(box), (item, box, shown)
     window.document.undo_stack.setClean()
+
+
+def _fills(view: Any) -> float:
+    """How much of the canvas the drawing fills, in its fuller direction (1 = edge to edge)."""
+    shown = view.view.mapToScene(view.view.viewport().rect()).boundingRect()
+    drawn = view.scene.itemsBoundingRect()
+    return max(drawn.width() / shown.width(), drawn.height() / shown.height())
+
+
+def test_the_graph_at_fit_follows_the_window_when_it_is_resized(qtbot: Any) -> None:
+    """A window made larger kept the small drawing in its middle (and a smaller one cut it):
+    at Fit the graph fits the new canvas, laid out anew for a clearly different shape; after
+    the consultant zooms, a resize leaves the zoom alone."""
+    view = GraphView(Document(_mixed(), runner=SyncRunner()))
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(50)
+    view.view.fit()
+    small_scale = view.view.transform().m11()
+    assert _fills(view) >= 0.8
+    view.resize(1800, 1000)  # larger, and more than a quarter wider: laid out anew
+    qtbot.waitUntil(lambda: _fills(view) >= 0.8, timeout=3000)
+    assert view.view.transform().m11() > small_scale
+    view.resize(1400, 600)
+    qtbot.waitUntil(lambda: _fills(view) >= 0.8, timeout=3000)
+    view.view.zoom(1.5)  # the consultant's zoom stays
+    zoomed = view.view.transform().m11()
+    view.resize(1300, 600)
+    qtbot.wait(400)
+    assert view.view.transform().m11() == zoomed
 
 
 def test_a_newer_estate_stops_the_older_graph_build_between_its_stages() -> None:

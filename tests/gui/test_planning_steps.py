@@ -248,3 +248,37 @@ def test_the_steps_outline_is_built_on_the_worker(qtbot, monkeypatch):
     assert ("outline", "submitted", None) in jobs
     assert not [j for j in jobs if j[1] == "failed"]
     assert view.model.step_index("inplace:EX01").isValid()
+
+
+def _target_right_edge(view):
+    header = view.tree.header()
+    return header.sectionViewportPosition(3) + header.sectionSize(3)
+
+
+def test_target_stays_in_view_on_a_narrow_page_and_follows_the_window(qtbot, monkeypatch):
+    """A 1024-px screen cut the Target column at the edge: the Step column took its titles'
+    whole width. It gives way (titles elided, whole in the tooltip), also after a resize,
+    until the consultant widens it by hand."""
+    from tests.gui import planning_fixtures
+
+    short = planning_fixtures._steps
+    tail = " on the servers of the Berlin head office and its branch offices" * 2
+    monkeypatch.setattr(planning_fixtures, "_steps", lambda *args: [
+        replace(s, title_en=s.title_en + tail) for s in short(*args)])
+    doc = fake_document(monkeypatch)
+    view = StepsView(doc)
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    qtbot.wait(10)
+    assert _target_right_edge(view) <= view.tree.viewport().width()
+    assert view.tree.columnWidth(0) < view._step_width  # the titles are wider than the room
+    view.resize(1800, 400)
+    qtbot.wait(10)
+    assert view.tree.columnWidth(0) == view._step_width  # room again: titles whole
+    assert _target_right_edge(view) <= view.tree.viewport().width()
+    view.tree.setColumnWidth(0, 1200)  # the consultant's width
+    view.resize(900, 400)
+    qtbot.wait(10)
+    assert view.tree.columnWidth(0) == 1200

@@ -14,14 +14,13 @@ from typing import Any
 import networkx as nx
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QWheelEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsLineItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
-    QGraphicsView,
     QSplitter,
     QTextBrowser,
     QToolBar,
@@ -36,6 +35,7 @@ from planner.gui.document import Document
 from planner.gui.main_window import icon
 from planner.gui.models.estate_model import path_label
 from planner.gui.rich_text import literal
+from planner.gui.views.graph_canvas import ZoomView
 from planner.gui.views.graph_details import node_details_html
 from planner.gui.views.graph_layout import Box, GraphLayout, drawn_as, layout_graph
 
@@ -44,7 +44,8 @@ __all__ = ["PATH_COLOURS", "GraphView"]
 PATH_COLOURS = {code: t.tint for code, t in PATHS.items()}
 KIND_COLOURS = {code: t.tint for code, t in ENTITIES.items()}
 EXO_COLOUR = COLOURS["exchange_online"]
-MIN_FIT_SCALE = 0.75  # below this the 9-pt labels are smaller than 7 pixels (cap height)
+RESIZE_PAUSE_MS = 150
+RELAYOUT_ASPECT_CHANGE = 1.25  # a canvas this much wider or taller gets a layout of its own
 DEFAULT_ASPECT = 1.2  # the canvas of a 1024x700 window beside the page list and details
 DRAW_SLICE = 1000  # nodes or lines drawn per turn of the event loop (under 0.1 s each)
 
@@ -109,37 +110,6 @@ class NodeItem(QGraphicsRectItem):
         self.setOpacity(0.25 if dimmed else 1.0)
 
 
-class _ZoomView(QGraphicsView):
-    """A graphics view that zooms with the wheel and pans by dragging the background."""
-
-    def __init__(self, scene: QGraphicsScene) -> None:
-        super().__init__(scene)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        """Zoom around the mouse."""
-        self.zoom(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
-
-    def zoom(self, factor: float) -> None:
-        """Scale the view, within sensible limits."""
-        current = self.transform().m11()
-        if 0.1 < current * factor < 5:
-            self.scale(factor, factor)
-
-    def fit(self) -> None:
-        """Show the whole graph, but never smaller than labels can be read: a large estate
-        is shown from its top left at the smallest readable scale (scroll for the rest)."""
-        rect = self.scene().itemsBoundingRect().adjusted(-20, -20, 20, 20)
-        self.setSceneRect(rect)
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() < MIN_FIT_SCALE:
-            self.resetTransform()
-            self.scale(MIN_FIT_SCALE, MIN_FIT_SCALE)
-            self.ensureVisible(QRectF(rect.topLeft(), rect.topLeft()), 0, 0)
-
-
 class GraphView(QWidget):
     """The estate graph with zoom, pan, fit, selection highlighting and a details panel."""
 
@@ -150,7 +120,7 @@ class GraphView(QWidget):
         self.items: dict[str, NodeItem] = {}
         self.edges: list[tuple[str, str, QGraphicsLineItem]] = []
         self.scene = QGraphicsScene(self)
-        self.view = _ZoomView(self.scene)
+        self.view = ZoomView(self.scene)
         self.details = QTextBrowser()
         self.details.setMinimumWidth(260)
         tools = QToolBar()
@@ -168,6 +138,12 @@ class GraphView(QWidget):
         layout.addWidget(tools)
         layout.addWidget(splitter)
         self.scene.selectionChanged.connect(self._selection_changed)
+        # a window made larger or smaller shows the graph filling it again (at Fit): one
+        # re-fit (or re-layout) when the resizing pauses, not one per pixel of a drag
+        self._resize_timer = QTimer(self, singleShot=True, interval=RESIZE_PAUSE_MS)
+        self._resize_timer.timeout.connect(self._canvas_resized)
+        self.view.resized.connect(self._resize_timer.start)
+        self._layout_aspect = DEFAULT_ASPECT  # the canvas shape the layout was made for
         document.estateChanged.connect(self.rebuild)
         document.planChanged.connect(self._plan_changed)
         self._fitted = False
@@ -198,7 +174,7 @@ class GraphView(QWidget):
         estate, knowledge = self.document.estate, self.document.knowledge
         self._built_for = estate
         generation = self._generation
-        aspect = self._view_aspect()
+        aspect = self._layout_aspect = self._view_aspect()
         self._job = self.document.runner.submit(
             "graph", lambda job: _graph_and_layout(estate, knowledge, job, aspect),
             lambda result: self._start_drawing(generation, result),
@@ -211,6 +187,18 @@ class GraphView(QWidget):
         if size.width() < 200 or size.height() < 150:
             return DEFAULT_ASPECT
         return size.width() / size.height()
+
+    def _canvas_resized(self) -> None:
+        """The canvas changed size at Fit: lay the sites out again for a clearly different
+        shape (rows of sites wrapped for the new width), else fit the drawing anew."""
+        if not self.items or not self.isVisible() or not self.view.at_fit:
+            return  # (zoomed while the window was being resized: the zoom stays)
+        change = self._view_aspect() / self._layout_aspect
+        if not 1 / RELAYOUT_ASPECT_CHANGE < change < RELAYOUT_ASPECT_CHANGE:
+            self._fitted = False  # fit the new layout when drawn, selection or not
+            self.rebuild()
+        else:
+            self.view.fit()
 
     def _plan_changed(self) -> None:
         # A re-plan changes colours and badges, not the graph: repaint the nodes only.

@@ -10,13 +10,14 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QMenu,
     QMessageBox,
     QSplitter,
+    QStyle,
     QTextBrowser,
     QToolButton,
     QTreeView,
@@ -46,6 +47,7 @@ from planner.gui.views.when_shown import WhenShown
 
 __all__ = ["MENU_SERVERS", "StepsView", "server_of_step"]
 
+MIN_STEP_WIDTH = 280  # pixels: enough of a title to tell the rows apart
 MENU_SERVERS = 300  # more entries than anyone scrolls through; the rest via the Estate page
 
 
@@ -71,6 +73,10 @@ class StepsView(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.header().setResizeContentsPrecision(50)  # fit to the first rows, not all
         self._fitted = False
+        self._step_width = 0  # the titles' width, measured once (see _fit_step_column)
+        self._auto_step_width = True
+        self._fitting = False
+        self.tree.header().sectionResized.connect(self._section_resized)
         self._generation = 0  # the newest refresh; an older outline is not shown
         self.tree.setAlternatingRowColors(True)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -126,6 +132,11 @@ class StepsView(QWidget):
             button.setText(menu.title())
             button.setMenu(menu)
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            # the style draws the menu arrow over the text's end ("Switched-off rule⌄"):
+            # room for it beside the text
+            arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator,
+                                               None, button)
+            button.setMinimumWidth(button.sizeHint().width() + arrow)
             self._menu_buttons[key] = button
             self._button_row.addWidget(button)
         self._button_row.addStretch(1)
@@ -166,12 +177,40 @@ class StepsView(QWidget):
         if not self._fitted and self.model.rowCount():
             # Once, on the first rows: fitting after every plan measured every step (seconds
             # on a large estate) and undid the widths the consultant had set.
-            self._fitted = True
+            self._fitted = self._fitting = True
             for column in range(5):
                 self.tree.resizeColumnToContents(column)
+            self._fitting = False
+            self._step_width = self.tree.columnWidth(0)
+            self._fit_step_column()
         if current is not None:
             self.select_step(current.id)
         self._update_actions()
+
+    def _fit_step_column(self) -> None:
+        """The Step column as wide as its titles, but never so wide that ID, WBS and Target
+        run off the window (a 1024-px screen cut Target at the edge): a long title is elided,
+        its tooltip and the details pane have it whole. Follows the window's width until
+        the consultant sets the column's width by hand."""
+        if not self._fitted or not self._auto_step_width:
+            return
+        others = sum(self.tree.columnWidth(column) for column in (1, 2, 3))
+        # the vertical scroll bar's room too: it appears only after the rows are laid out
+        viewport = self.tree.maximumViewportSize().width()
+        room = viewport - self.tree.verticalScrollBar().sizeHint().width() - others
+        width = max(min(self._step_width, room), min(self._step_width, MIN_STEP_WIDTH))
+        self._fitting = True
+        self.tree.setColumnWidth(0, width)
+        self._fitting = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 0 and not self._fitting and self._fitted:
+            self._auto_step_width = False  # the consultant's width stays
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep Target in view when the window gets narrower or wider."""
+        super().resizeEvent(event)
+        self._fit_step_column()
 
     def _estate_server(self, step: Step | None) -> str:
         """The estate's name of the server a step works on ("" for new or group targets)."""
