@@ -23,6 +23,7 @@ from ortools.sat.python import cp_model
 from planner.core.scheduler.days import DayCalendar
 from planner.core.scheduler.pause_rules import add_pause_rules
 from planner.core.scheduler.problem import UNITS, Job, Problem, hold_pieces
+from planner.core.scheduler.workdays import add_workday_view
 
 __all__ = ["ScheduleModel", "build_model", "hint_plan"]
 
@@ -294,6 +295,7 @@ def build_model(problem: Problem, horizon: int,
     _job_vars(sm, problem)
     _links(sm, problem)
     _intervals(sm, problem)
+    add_workday_view(sm.model, problem, horizon, sm.starts, sm.ends, sm.assigned)
     paused = _pause_days(sm, problem, fixed_pauses)
     sm.paused = paused
     _exposure(sm, problem, paused)

@@ -153,8 +153,10 @@ def best_pauses(problem: Problem, cutovers: Mapping[str, int],
     least = _least_blocked(problem, clocks)
     if solved is None:  # no pauses is a valid plan, but nothing is proven about it
         bare = _fixed(problem, clocks, ())
-        return replace(bare, proven=bare.blocked <= least,
-                       lower=None if bare.blocked <= least else (least, 0, 0))
+        # proven only when the budgets' floor reaches its blocked days and it has no
+        # throttled days (pauses might have spared some: no floor for them is known)
+        proven = bare.blocked <= least and bare.throttled == 0
+        return replace(bare, proven=proven, lower=None if proven else (least, 0, 0))
     values, days, bounds = solved
     bounds[0] = max(bounds[0], least)
     lower, known = [], True

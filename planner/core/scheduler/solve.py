@@ -25,9 +25,11 @@ __all__ = ["Solution", "StageResult", "solve_lexicographic"]
 # worker on the shared 2-core machine under a load of 6 (0.1 had a 10 s limit stop after
 # 2.5 s with the search unfinished), so the limit is mostly spent searching; in CPU time
 # (2026-12-05, load 9): 1.5-1.9 CPU seconds per unit with 1 consultant, 4.4 with 5, about
-# 20 with 50 (presolve of 50 optional intervals per step), so a 10 s limit searches about
-# 3 s with few consultants and is cut by the CPU safety net with many
-DET_PER_SECOND = 0.2
+# 20 with 50 (presolve of 50 optional intervals per step). At 0.2 a 10 s limit searched
+# about 4 CPU seconds of it with one consultant and stopped 8 servers' proof short (it
+# needs 3.1 units: 7.2 CPU s of the whole plan, load 2); at 0.35 it ends in the limit, and
+# many consultants are cut by the CPU safety net as before
+DET_PER_SECOND = 0.35
 # safety nets for a model whose deterministic time runs slow: the process's CPU time (the
 # same on a loaded machine as on a quiet one, so the plan does not depend on the load),
 # and the wall clock only for a badly overloaded machine; either means the quick plan

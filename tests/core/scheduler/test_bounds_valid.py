@@ -142,3 +142,24 @@ def test_the_tail_of_an_exit_chain_counts_who_can_do_its_parallel_steps() -> Non
     assert min(tails.values()) == 75
     quick = serial_plan(problem, order=chains_first(problem))
     assert min(_cutovers(problem, quick).values()) >= 75
+
+
+def test_a_pause_search_without_an_answer_claims_only_the_budgets_floor(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the pause model returns nothing in its time, the plan without pauses is kept;
+    its throttled days are no floor (a pause would have spared them), only the blocked
+    days the budgets' arithmetic proves are. Servers seen 40 days before the start, cut
+    over on day 10: no pauses leave 0 blocked and 10 throttled days, a pause 0 and 0."""
+    from dataclasses import replace
+
+    from planner.core.scheduler import pauses
+
+    problem = _problem(8, 1, "hubs-2016")
+    problem.judged = [replace(j, detected=-40) for j in problem.judged]
+    cuts = {j.name: 10 for j in problem.judged}
+    best = pauses.best_pauses(problem, cuts)
+    assert best.key[:2] == (0, 0)
+    monkeypatch.setattr(pauses, "_lexicographic", lambda *args: None)
+    bare = pauses.best_pauses(problem, cuts)
+    assert bare.key[:2] == (0, 20)  # two servers, ten throttled days each
+    assert not bare.proven and bare.floor == (0, 0, 0)
