@@ -237,5 +237,8 @@ def test_the_axis_names_months_in_the_interface_language(qtbot, monkeypatch, qap
                    for _x, text in labels)
         xs = [x for x, _text in labels]
         assert all(b - a >= 60 for a, b in pairwise(xs))
+        for width in range(500, 1000, 7):  # no label runs off the strip's right edge
+            view.strips.resize(width, view.strips.height())
+            assert all(x + 50 <= width for x, _text in view.strips.axis_labels(room=60))
     finally:
         install_translators(qapp, "en")

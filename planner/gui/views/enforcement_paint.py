@@ -117,8 +117,9 @@ class StageStrips(QWidget):
         step_months = next((m for m in (1, 3, 6) if m * per_month >= room), 12)
         labels = []
         day = self.first.replace(day=1)
+        right = self.width() - room + 10  # a label starting beyond would be cut at the edge
         while day <= self.last:
-            if day >= self.first:
+            if day >= self.first and self._x(day) <= right:  # ("März 202" at 1024 px)
                 labels.append((self._x(day), format_month(day)))
             month = day.month - 1 + step_months
             day = date(day.year + month // 12, month % 12 + 1, 1)
