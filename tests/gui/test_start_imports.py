@@ -96,3 +96,14 @@ def test_the_application_collects_garbage_without_freezing_large_plans(qapp: obj
     young, middle, full = gc.get_threshold()
     assert (young, middle) == (700, 10)  # Python's defaults
     assert full == GC_THRESHOLDS[2] >= 100 * 10  # a hundred times Python's default
+
+
+def test_the_gui_thread_gets_the_interpreter_lock_without_waiting_5_ms(qapp: object) -> None:
+    """Every call from Qt into a Python model waited up to Python's 5-ms switch interval
+    while the worker planned: thousands of rows froze the window for seconds."""
+    import sys
+
+    from planner.gui.app import create_application
+
+    create_application()
+    assert sys.getswitchinterval() <= 0.0005

@@ -172,8 +172,8 @@ class StepsView(QWidget):
         if generation != self._generation or not shiboken6.isValid(self):
             return  # a newer plan is on its way, or the page went
         current = self.selected_step()
-        self.model.set_plan(plan, lang, self.document.knowledge, outline)
-        self.tree.expandAll()
+        if self.model.set_plan(plan, lang, self.document.knowledge, outline):
+            self.tree.expandAll()  # new rows; the same rows keep what the consultant folded
         if not self._fitted and self.model.rowCount():
             # Once, on the first rows: fitting after every plan measured every step (seconds
             # on a large estate) and undid the widths the consultant had set.

@@ -68,30 +68,53 @@ class StepsModel(QAbstractItemModel):
         self._dated: dict[str, Any] = {}
 
     def set_plan(self, plan: Plan | None, lang: str = "en", knowledge: Any = None,
-                 outline: Outline | None = None) -> None:
-        """Show another plan (``knowledge`` names the rules; without it the ids are shown).
+                 outline: Outline | None = None) -> bool:
+        """Show another plan (``knowledge`` names the rules; without it the ids are shown);
+        True when the rows changed (the model was reset), False when only their cells did.
 
         ``outline``: the plan's outline in ``lang`` when already built (on the worker: a
-        large plan's took most of a second on the GUI thread)."""
-        self.beginResetModel()
+        large plan's took most of a second on the GUI thread).
+
+        A re-plan usually keeps the steps and their order and moves dates: then the cells
+        are repainted (dataChanged) instead of a reset, which made the view lay out and
+        expand every row again, thousands of calls into Python, each waiting for the
+        interpreter while the worker goes on planning (1,000 servers: most of a second)."""
+        rows = self._rows(plan, lang, outline)
+        same_rows = bool(self._groups) and [(phase, [s.id for s in steps]) for phase, steps
+                                            in rows[0]] == self._shape()
+        if not same_rows:
+            self.beginResetModel()
         self._plan = plan
         self._lang = lang
         self._knowledge = knowledge
         self._pending = (set(), set())
+        self._groups, self._numbers = rows
+        # One index per plan: the schedule's own lookup scans, once per cell and repaint.
+        self._dated = {s.step_id: s for s in plan.schedule.steps} if plan else {}
+        if same_rows:
+            self._cells_changed()
+            return False
+        self.endResetModel()
+        return True
+
+    @staticmethod
+    def _rows(plan: Plan | None, lang: str, outline: Outline | None) -> tuple[
+            list[tuple[Phase, list[Step]]], dict[str, tuple[int, str]]]:
+        """The steps by phase in the outline's order, and each step's task id and WBS."""
         groups: dict[Phase, list[Step]] = {}
+        numbers: dict[str, tuple[int, str]] = {}
         # The outline's order and numbers: "task 14" is the same step in Excel, MS Project
         # and the report.
         if plan is not None and outline is None:
             outline = build_outline(plan, lang)
-        self._numbers = {}
-        # One index per plan: the schedule's own lookup scans, once per cell and repaint.
-        self._dated = {s.step_id: s for s in plan.schedule.steps} if plan else {}
         for row in outline.rows if outline else ():
             if row.step is not None:
-                self._numbers[row.step.id] = (row.id, row.wbs)
+                numbers[row.step.id] = (row.id, row.wbs)
                 groups.setdefault(row.step.phase, []).append(row.step)
-        self._groups = list(groups.items())
-        self.endResetModel()
+        return list(groups.items()), numbers
+
+    def _shape(self) -> list[tuple[Phase, list[str]]]:
+        return [(phase, [s.id for s in steps]) for phase, steps in self._groups]
 
     def step_index(self, step_id: str) -> QModelIndex:
         """The index of a step's first column (invalid when absent)."""
@@ -163,6 +186,11 @@ class StepsModel(QAbstractItemModel):
     def set_pending(self, excluded: frozenset[str], disabled_rules: frozenset[str]) -> None:
         """Mark steps an edit will drop (shown struck out until the new plan lands)."""
         self._pending = ({n.lower() for n in excluded}, set(disabled_rules))
+        self._cells_changed()
+
+    def _cells_changed(self) -> None:
+        """Every cell may show something else; the rows stay (the view repaints what it
+        shows)."""
         if self._groups:
             last = self.index(len(self._groups) - 1, 0)
             self.dataChanged.emit(self.index(0, 0), last)
