@@ -25,10 +25,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner import __version__
-from planner.core.catalogue import catalogue
-from planner.core.errors import PlannerError, ProjectFileError, os_problem
-from planner.core.explanation import Message, message
+from planner.core.errors import PlannerError, os_problem
 from planner.core.model import Estate, Finding, estate_to_plain, to_plain
+from planner.core.project_file import FILE_SUFFIX, ProjectError
 from planner.core.project_io import check_names, from_plain
 from planner.core.replace_file import replace_text
 from planner.core.settings import Decisions, Settings
@@ -59,7 +58,6 @@ __all__ = [
 
 FORMAT_NAME = "exchange-se-planner-project"
 FORMAT_VERSION = 2
-FILE_SUFFIX = ".seplan"
 
 
 def _drivers_as_data(doc: dict[str, Any]) -> dict[str, Any]:
@@ -86,22 +84,6 @@ def _drivers_as_data(doc: dict[str, Any]) -> dict[str, Any]:
 
 # format n -> format n + 1; add an entry whenever FORMAT_VERSION goes up.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _drivers_as_data}
-
-
-class ProjectError(ProjectFileError):
-    """A project file cannot be read or written: ``problem`` is ``project_errors.<kind>``
-    with the file's name (what a screen shows, in the reader's language); the text, for
-    logs and the terminal, is English, names the whole path and adds the technical
-    ``detail`` when there is one."""
-
-    problem: Message
-
-    def __init__(self, path: Path | str, kind: str, detail: str = "",
-                 **fields: Any) -> None:
-        self.problem = message(f"project_errors.{kind}", file=Path(path).name, **fields)
-        text = catalogue("en").render(message(f"project_errors.{kind}", file=str(path),
-                                              **fields))
-        super().__init__(f"{text} ({detail})" if detail else text)
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,13 @@ import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from planner.core.explanation import Message
-from planner.core.project import FILE_SUFFIX, Project, ProjectError, load_project, save_project
+from planner.core.project_file import FILE_SUFFIX, ProjectError
+
+if TYPE_CHECKING:  # the project's records load with the first write or read (start-up time:
+    from planner.core.project import Project  # a window makes its slot before its first paint)
 
 if sys.platform == "win32":
     import msvcrt
@@ -121,6 +124,8 @@ class RecoverySlot:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._lock.acquire()
         extra = {"recovery": {"original": str(original or "")}}
+        from planner.core.project import save_project  # start-up time, see the imports
+
         save_project(project, self.path, extra)
         return self.path
 
@@ -174,6 +179,8 @@ def _saved_at(path: Path) -> tuple[str, datetime | None]:
 
 
 def _read(path: Path, lock: FileLock) -> Recovery:
+    from planner.core.project import load_project  # start-up time, see the imports
+
     project = load_project(path)
     try:
         original, stamp = _saved_at(path)

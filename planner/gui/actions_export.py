@@ -23,15 +23,15 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from planner.core.project import Project
 from planner.gui.dialogs.screen_fit import fit_to_screen
 from planner.gui.i18n import texts
 from planner.gui.rich_text import literal
 from planner.gui.shortcuts import set_shortcut
 from planner.render.exporters import EXPORTERS, Exporter
 
-if TYPE_CHECKING:  # a plan comes with the first plan (start-up time)
-    from planner.core.plan import Plan
+if TYPE_CHECKING:  # a plan comes with the first plan, a project when first used
+    from planner.core.plan import Plan  # (start-up time)
+    from planner.core.project import Project
 
 __all__ = ["ExportActions"]
 
@@ -98,7 +98,7 @@ class ExportActions(QObject):
         return [*self.export_actions.values(), self.act_preview, self.act_print]
 
     def _update_enabled(self) -> None:
-        has_estate = bool(self.document.estate.servers)
+        has_estate = not self.document.blank and bool(self.document.estate.servers)
         for action in self.actions():
             action.setEnabled(has_estate)
 

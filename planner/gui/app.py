@@ -19,7 +19,7 @@ from PySide6.QtCore import QStandardPaths, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from planner import __version__
-from planner.core.project import FILE_SUFFIX, ProjectError
+from planner.core.project_file import FILE_SUFFIX, ProjectError
 from planner.gui.autosave import recovery_folder
 from planner.gui.crash_log import install_crash_log
 from planner.gui.document import Document
@@ -138,12 +138,17 @@ def run(files: Sequence[str | Path] = (), selftest: bool = False) -> int:
         extra.show()
         return extra
 
-    from planner.gui.recovery_dialog import offer_recoveries  # start-up time
+    def after_first_paint() -> None:
+        # Recovery files are read (and the project's records loaded) once the window is on
+        # screen: the offer is a dialog over it, and the empty window needs neither.
+        from planner.gui.recovery_dialog import offer_recoveries  # start-up time
 
-    restored = offer_recoveries(window, recovery_folder(),
-                                lambda item: restore_recovery(windows, item, new_window))
-    if not restored and paths:
-        QTimer.singleShot(0, lambda: _report_problem(window, _load_files(window, paths)))
+        restored = offer_recoveries(window, recovery_folder(),
+                                    lambda item: restore_recovery(windows, item, new_window))
+        if not restored and paths:
+            _report_problem(window, _load_files(window, paths))
+
+    QTimer.singleShot(0, after_first_paint)
     code = int(app.exec())
     # A closed window stopped its search, but the worker may still be returning: Python
     # code on a pool thread while the interpreter shuts down crashed ("double free").

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
 
-from planner.core.project import ProjectError
+from planner.core.project_file import ProjectError
 from planner.core.recovery import RecoverySlot
 from planner.gui.document import Document
 

@@ -46,9 +46,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner.core.errors import error_words
-from planner.core.model import Finding
-from planner.core.project import Project, load_project, plan_is_current, save_project
-from planner.core.settings import Decisions, Settings
 from planner.gui.crash_log import is_bug
 from planner.gui.edit import Edit
 from planner.gui.history import EditCommand, History
@@ -57,7 +54,10 @@ from planner.gui.worker import Job, Runner, SyncRunner, ThreadRunner
 
 if TYPE_CHECKING:  # the knowledge base and the plan's records load with the first plan
     from planner.core.knowledge import Knowledge  # (start-up time)
+    from planner.core.model import Finding
     from planner.core.plan import Plan
+    from planner.core.project import Project
+    from planner.core.settings import Decisions, Settings
 
 __all__ = ["Document"]
 
@@ -79,6 +79,15 @@ def knowledge_for(settings: Settings) -> Knowledge:
     return pipeline_knowledge_for(settings)
 
 
+def _empty_project() -> Project:
+    """A new, empty project."""
+    # start-up time: the project's records (estate, settings, their dataclasses) load when
+    # first used, not before the empty window's first paint, which shows none of them
+    from planner.core.project import Project
+
+    return Project()
+
+
 class Document(QObject):
     """One open project; see the module docstring for the API."""
 
@@ -98,7 +107,7 @@ class Document(QObject):
                  runner: Runner | None = None, parent: QObject | None = None,
                  replan_delay_ms: int | None = None) -> None:
         super().__init__(parent)
-        self._project = project or Project()
+        self._project: Project | None = project  # None: empty, made when first asked for
         self._path = path
         self._runner: Runner = runner or ThreadRunner()
         self._undo = QUndoStack(self)
@@ -121,32 +130,44 @@ class Document(QObject):
     @property
     def project(self) -> Project:
         """The whole project record."""
+        if self._project is None:
+            self._project = _empty_project()
         return self._project
+
+    @property
+    def blank(self) -> bool:
+        """True while the document holds the empty project it started with, not yet made
+        (nothing imported, opened or asked for): then it has no servers, findings or plan."""
+        return self._project is None
 
     @property
     def estate(self) -> Any:
         """The estate (:class:`planner.core.model.Estate`)."""
-        return self._project.estate
+        return self.project.estate
 
     @property
     def settings(self) -> Settings:
         """The project settings."""
-        return self._project.settings
+        return self.project.settings
 
     @property
     def decisions(self) -> Decisions:
         """The consultant's decisions."""
-        return self._project.decisions
+        return self.project.decisions
 
     @property
     def plan(self) -> Plan | None:
         """The last plan (check ``plan_is_current`` while a re-plan runs)."""
-        return self._project.plan
+        return self._project.plan if self._project is not None else None
 
     @property
     def plan_is_current(self) -> bool:
         """True when ``plan`` was made from the current estate, settings and decisions."""
-        p = self._project
+        if self._project is None:
+            return False
+        from planner.core.project import plan_is_current  # start-up time (the project made it)
+
+        p = self.project
         return plan_is_current(p.plan, p.estate, p.settings, p.decisions)
 
     @property
@@ -155,8 +176,10 @@ class Document(QObject):
         was made from the import findings, so its list holds them and what planning found:
         the rules, Exchange Online's report, the pauses) and a note when it is older than
         the knowledge the planner has now."""
-        plan = self._project.plan
-        found = self._project.findings
+        if self._project is None:
+            return ()
+        plan = self.project.plan
+        found = self.project.findings
         if plan is not None and self.plan_is_current:
             known = set(found)
             added = tuple(f for f in plan.findings if f not in known)
@@ -169,9 +192,9 @@ class Document(QObject):
     @property
     def knowledge(self) -> Knowledge:
         """The knowledge base with this project's overrides (cached per overrides)."""
-        overrides = self._project.settings.policy_overrides
+        overrides = self.project.settings.policy_overrides
         if self._knowledge is None or self._knowledge[0] != overrides:
-            self._knowledge = (dict(overrides), knowledge_for(self._project.settings))
+            self._knowledge = (dict(overrides), knowledge_for(self.project.settings))
         return self._knowledge[1]
 
     def forget_knowledge(self) -> None:
@@ -207,7 +230,7 @@ class Document(QObject):
 
     def apply(self, edit: Edit) -> None:
         """Apply an edit as an undoable command (and re-plan if it changed the inputs)."""
-        before = self._project
+        before = self.project
         after = edit.func(before)
         if after is before or after == before:
             return
@@ -243,6 +266,8 @@ class Document(QObject):
     def open(self, path: Path | str) -> None:
         """Load a project file (raises ProjectError with a clear message)."""
         target = Path(path)
+        from planner.core.project import load_project  # start-up time, see _empty_project
+
         self.set_project(load_project(target), target)
 
     def save(self, path: Path | str | None = None) -> Path:
@@ -250,7 +275,9 @@ class Document(QObject):
         target = Path(path) if path is not None else self._path
         if target is None:
             raise ValueError("no file name given for an unsaved project")
-        save_project(self._project, target)
+        from planner.core.project import save_project  # start-up time, see _empty_project
+
+        save_project(self.project, target)
         changed = target != self._path
         self._path = target
         self._undo.setClean()
@@ -259,7 +286,7 @@ class Document(QObject):
         return target
 
     def _set_state(self, new: Project, force: bool = False) -> None:
-        old = self._project
+        old = self.project
         self._project = new
         if force or old.estate != new.estate or old.findings != new.findings:
             self.estateChanged.emit()
@@ -276,7 +303,7 @@ class Document(QObject):
             self._replan_if_stale()
 
     def _replan_if_stale(self) -> None:
-        if self.plan_is_current or not self._project.estate.servers:
+        if self.plan_is_current or not self.project.estate.servers:
             self.abandon()
         else:
             self._request_replan()
@@ -298,7 +325,7 @@ class Document(QObject):
         """
         self._timer.stop()
         self.abandon()
-        project = self._project
+        project = self.project
         if not project.estate.servers:
             return
         self._generation += 1
@@ -350,7 +377,7 @@ class Document(QObject):
                       on_done: Callable[[Plan], None],
                       on_error: Callable[[BaseException, str], None] | None = None) -> Job:
         """Plan a variant of the current estate on the worker (for scenarios)."""
-        project = self._project
+        project = self.project
 
         def work() -> Plan:
             return make_plan(project.estate, project.findings, settings, decisions,
@@ -385,12 +412,12 @@ class Document(QObject):
         self._set_busy(False)
 
     def _same_inputs(self, inputs: Project) -> bool:
-        current = self._project
+        current = self.project
         return (current.estate, current.settings, current.decisions) == (
             inputs.estate, inputs.settings, inputs.decisions)
 
     def _show_plan(self, plan: Plan) -> None:
-        current = self._project
+        current = self.project
         updated = replace(current, plan=plan)
         self._history.swap(current, updated)
         self._project = updated

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from planner.core.model import Server
-from planner.core.project import Project
-from planner.core.settings import Decisions, Settings
+if TYPE_CHECKING:  # the project's records load when first used (start-up time)
+    from planner.core.model import Server
+    from planner.core.project import Project
+    from planner.core.settings import Decisions, Settings
 
 __all__ = ["Edit", "Label", "replace_server", "set_decisions", "set_settings", "update_decisions"]
 

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtGui import QUndoCommand
 
-from planner.core.project import Project
 from planner.gui.edit import Edit
 
 if TYPE_CHECKING:
+    from planner.core.project import Project  # loaded when first used (start-up time)
     from planner.gui.document import Document
 
 __all__ = ["EditCommand", "History"]

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import Shiboken
 
-from planner.core.model import Severity
 from planner.core.resources import resource_path
 from planner.gui.actions_export import ExportActions
 from planner.gui.autosave import Autosave
@@ -305,9 +304,15 @@ class MainWindow(WindowFiles):
 
     def _update_status(self) -> None:
         doc = self.document
-        errors = sum(1 for f in doc.findings if f.severity == Severity.ERROR)
-        warnings = sum(1 for f in doc.findings if f.severity == Severity.WARNING)
-        text = " · ".join((self.tr("%n server(s)", "", len(doc.estate.servers)),
+        errors = warnings = 0
+        if doc.findings:
+            # start-up time: the records' module loads with the first finding, not before
+            from planner.core.model import Severity
+
+            errors = sum(1 for f in doc.findings if f.severity == Severity.ERROR)
+            warnings = sum(1 for f in doc.findings if f.severity == Severity.WARNING)
+        servers = 0 if doc.blank else len(doc.estate.servers)
+        text = " · ".join((self.tr("%n server(s)", "", servers),
                            self.tr("%n error(s)", "", errors),
                            self.tr("%n warning(s)", "", warnings)))
         if doc.plan is not None and doc.plan_is_current:

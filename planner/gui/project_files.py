@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from planner.core.errors import error_words
-from planner.core.project import FILE_SUFFIX, Project, ProjectError
+from planner.core.project_file import FILE_SUFFIX, ProjectError
 from planner.gui.autosave import Autosave
 from planner.gui.document import Document
 from planner.gui.i18n import ui_language
@@ -67,6 +67,9 @@ class ProjectFiles(QObject):
         """Start an empty project."""
         if self.confirm_discard():
             self.autosave.discard()
+            # start-up time: the project's records load when first used
+            from planner.core.project import Project
+
             self.document.set_project(Project())
 
     def open_dialog(self) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow
 
-from planner.core.project import FILE_SUFFIX
+from planner.core.project_file import FILE_SUFFIX
 from planner.gui.autosave import Autosave
 from planner.gui.document import Document
 from planner.gui.project_files import ProjectFiles

@@ -81,3 +81,17 @@ def test_server_edit_keeps_other_servers(monkeypatch: Any) -> None:
     doc.apply(replace_server("EX02", Server("EX02", site="Munich", build="15.2.1748.39"),
                              "Update EX02"))
     assert [s.name for s in doc.estate.servers] == names
+
+
+def test_a_new_document_makes_its_empty_project_when_first_asked_for(qtbot) -> None:
+    """The empty window starts without the project's records (start-up time): a new
+    document is blank, with no findings or plan, until something asks for its project."""
+    from planner.core.project import Project
+    from planner.gui.document import Document
+    from planner.gui.worker import SyncRunner
+
+    doc = Document(runner=SyncRunner())
+    assert doc.blank and doc.findings == () and doc.plan is None
+    assert not doc.plan_is_current and not doc.modified
+    assert doc.estate.servers == () and doc.project == Project()
+    assert not doc.blank

@@ -158,10 +158,11 @@ class EstateView(QTabWidget):
         self.empty.setGeometry(self.rect())
 
     def _update_titles(self) -> None:
+        blank = self.document.blank  # the empty project, not made yet (start-up time)
         for index, (entity, title) in enumerate(ENTITY_TITLES.items()):
-            count = len(getattr(self.document.estate, entity))
+            count = 0 if blank else len(getattr(self.document.estate, entity))
             self.setTabText(index, f"{title()} ({count})")
-        empty = not self.document.estate.servers
+        empty = blank or not self.document.estate.servers
         self.empty.setVisible(empty)
         if empty:
             self.empty.setGeometry(self.rect())
