@@ -3,9 +3,9 @@ a test renders the report and the workbook, and no English catalogue text leaks 
 
 Catalogue-driven words (headings, labels, vocabulary, column titles, sheet names) and every
 step title, step reason and finding that is data (a Message/Reason, a code with fields) must
-show in the pseudo language. Still excluded, listed in PAIRS_LEFT: records that carry an
-English/German pair and so show English in a third language, and the GUI's pages (their Qt
-widget texts come from Qt's .ts catalogue, not from these catalogues).
+show in the pseudo language. The last test adds an "accented" language the way CONTRIBUTING
+says (tests/pseudo_language.py) and fails on any English word in the report or the workbook
+that is not data. The GUI's pages: tests/gui/test_pseudo_language_widgets.py.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import re
 import shutil
 import tomllib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
@@ -31,9 +31,19 @@ from planner.core.report import wording
 from planner.core.report.html import render_report_html
 from tests.core.rules.test_grammar import proposals
 from tests.paths import ROOT
+from tests.pseudo_language import (
+    accented,
+    add_language,
+    data_words,
+    pseudo_table,
+    references,
+    toml_text,
+    untranslated,
+)
 from tests.sample_plans import sample_plan
 
 _FIELD = re.compile(r"(\{\w+\})")
+_STYLE = re.compile(r"<style>.*?</style>|<!--.*?-->", re.DOTALL)  # the look, not words
 PSEUDO = "qx"
 
 
@@ -41,36 +51,6 @@ def _reverse(text: str) -> str:
     """Reverse every run of text between fields; the {fields} stay readable for format()."""
     return "".join(part if _FIELD.fullmatch(part) else part[::-1]
                    for part in _FIELD.split(text))
-
-
-def _pseudo(value: Any) -> Any:
-    if isinstance(value, str):
-        return _reverse(value)
-    if isinstance(value, dict):
-        return {k: _pseudo(v) for k, v in value.items()}
-    return value
-
-
-def _toml(table: dict[str, Any], prefix: str = "") -> list[str]:
-    lines: list[str] = []
-    subs = {k: v for k, v in table.items() if isinstance(v, dict)
-            and not ({"one", "other"} >= set(v) and "other" in v)}
-    for key, value in table.items():
-        if key in subs:
-            continue
-        if isinstance(value, dict):
-            inner = ", ".join(f"{k} = {_quote(v)}" for k, v in value.items())
-            lines.append(f"{_quote(key)} = {{ {inner} }}")
-        else:
-            lines.append(f"{_quote(key)} = {_quote(str(value))}")
-    for key, value in subs.items():
-        name = f"{prefix}.{_quote(key)}" if prefix else _quote(key)
-        lines += ["", f"[{name}]", *_toml(value, name)]
-    return lines
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 @pytest.fixture
@@ -83,8 +63,9 @@ def pseudo_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[s
         with path.open("rb") as fh:
             data = tomllib.load(fh)
         if path.name != "language.toml":
-            data = _pseudo(data)
-        (text / PSEUDO / path.name).write_text("\n".join(_toml(data)) + "\n", encoding="utf-8")
+            data = pseudo_table(data, _reverse)
+        (text / PSEUDO / path.name).write_text("\n".join(toml_text(data)) + "\n",
+                                              encoding="utf-8")
     monkeypatch.setattr(catalogue_module, "text_root", lambda: text)
     catalogue.cache_clear()
     wording.load_wording.cache_clear()
@@ -93,15 +74,11 @@ def pseudo_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[s
     wording.load_wording.cache_clear()
 
 
-# What a third language still shows in English (the records' en/de pairs), and where.
-PAIRS_LEFT = {
-    "GUI pages": "not rendered in this test (Qt widgets; their texts are Qt's .ts catalogue)",
-}
 
 
 def _not_catalogue_text(plan: Plan, knowledge: Knowledge) -> str:
     """English that does not come from the catalogues: the records that still carry
-    English/German pairs (PAIRS_LEFT), commands, knowledge data and the estate."""
+    English/German pairs, commands, knowledge data and the estate."""
     parts = [s.command for s in plan.proposal.steps]
     parts += [s.title("en") for s in plan.proposal.steps if s.title_message is None]
     parts += [s.why("en") for s in plan.proposal.steps if s.reason is None]
@@ -218,3 +195,36 @@ def test_why_no_plan_exists_and_a_step_cycle_show_in_the_pseudo_locale(
     assert objective.reason(pseudo_locale) == objective.reason("en")[::-1]
     error = InfeasiblePlanError(message("schedule.order.unnamed_step"))
     assert error_words(error, pseudo_locale) == str(error)[::-1]
+
+
+@pytest.fixture
+def accented_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A third language added as catalogues only, every text accented (no ASCII letter)."""
+    root = add_language(tmp_path / "resources", "qy", accented, widgets=False)
+    monkeypatch.setenv("PLANNER_RESOURCES", str(root))
+    catalogue.cache_clear()
+    wording.load_wording.cache_clear()
+    yield "qy"
+    monkeypatch.undo()
+    catalogue.cache_clear()
+    wording.load_wording.cache_clear()
+
+
+@pytest.mark.parametrize("name", ["mixed", "legacy"])
+def test_report_and_workbook_have_no_word_outside_the_language_but_data(
+        accented_language: str, name: str, tmp_path: Path) -> None:
+    """Every English word left in the report or the workbook is data (names, builds,
+    commands, sources, dates) or a reference a reader needs (a finding code, a fact's key)."""
+    plan, knowledge = sample_plan(name), load_knowledge()
+    plan = replace(plan, settings=replace(plan.settings, language=accented_language))
+    data = data_words(plan, knowledge, accented_language)
+    refs = references(plan, knowledge)
+    html = _STYLE.sub("", render_report_html(plan, knowledge, accented_language))
+    leaks = untranslated([f"report: {line}" for line in html.splitlines()], data, refs)
+    path = tmp_path / "plan.xlsx"
+    write_workbook(plan, knowledge, path, accented_language)
+    book = openpyxl.load_workbook(path)
+    cells = [f"{sheet.title}: {c.value}" for sheet in book.worksheets
+             for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    leaks += untranslated([f"sheet: {t}" for t in book.sheetnames] + cells, data, refs)
+    assert leaks == [], f"{len(leaks)} texts not in the language:\n" + "\n".join(leaks)

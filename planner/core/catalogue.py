@@ -59,6 +59,7 @@ class Catalogue:
     date_locale_name: str
     messages: Mapping[str, Raw]
     fallback: Catalogue | None = None
+    name: str = ""  # the language by its own name ("Deutsch"), from language.toml
 
     @cached_property
     def locale(self) -> Locale:
@@ -328,7 +329,8 @@ def catalogue(lang: str) -> Catalogue:
     fallback = catalogue(fallback_lang) if fallback_lang else None
     formats = {str(k): str(v) for k, v in meta.get("formats", {}).items()}
     return Catalogue(lang, str(meta["locale"]), formats,
-                     str(meta.get("date_locale", meta["locale"])), messages, fallback)
+                     str(meta.get("date_locale", meta["locale"])), messages, fallback,
+                     str(meta.get("name", lang)))
 
 
 def record_text(lang: str, text: Message | Reason | None, saved: tuple[str, str] = ("", "")) -> str:

@@ -31,11 +31,22 @@ def fact_name_keys(key: str) -> tuple[str, ...]:
     return tuple(section + key for section in _NAME_SECTIONS)
 
 
+# An enforcement stage's overridable value: stage.<n>.<field> (knowledge_overrides).
+_STAGE_KEY = re.compile(r"stage\.(\d+)\.(start_day|end_day|kind)")
+_STAGE_COLUMNS = {"start_day": "export.col.from_day", "end_day": "export.col.to_day",
+                  "kind": "export.col.kind"}
+
+
 def fact_name(words: Catalogue, key: str) -> str:
-    """A fact's name for people; the key only when no catalogue names it (a test forbids it)."""
+    """A fact's name for people ("Stage 2: From day" for a stage's value); the key only when
+    no catalogue names it (a test forbids it)."""
     for full in fact_name_keys(key):
         if words.has(full):
             return words(full)
+    stage = _STAGE_KEY.fullmatch(key)
+    if stage:
+        return words("export.stage_fact", n=int(stage.group(1)),
+                     field=words(_STAGE_COLUMNS[stage.group(2)]))
     return key
 
 

@@ -12,22 +12,27 @@ from __future__ import annotations
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from planner.core.catalogue import FALLBACK, Catalogue, catalogue
+from planner.core.catalogue import FALLBACK, Catalogue, catalogue, languages
 from planner.core.resources import resource_path
 from planner.core.vocabulary import Term
 
-__all__ = ["LANGUAGES", "install_translators", "preferred_language", "saved_language",
+__all__ = ["install_translators", "language_names", "preferred_language", "saved_language",
            "set_saved_language", "texts", "ui_language", "word"]
 
-LANGUAGES = {"de": "Deutsch", "en": "English"}
 _installed: list[QTranslator] = []
 _in_use: list[str] = []  # the language install_translators set last
+
+
+def language_names() -> dict[str, str]:
+    """The languages the interface and the deliverables can speak, each by its own name
+    ("Deutsch"): those with catalogues in resources/text (a language is its catalogues)."""
+    return {lang: catalogue(lang).name for lang in languages()}
 
 
 def saved_language() -> str:
     """The language the user chose in View › Language, or "" for the system default."""
     value = QSettings().value("ui/language", "")
-    return str(value) if value in LANGUAGES else ""
+    return str(value) if value in languages() else ""
 
 
 def set_saved_language(lang: str) -> None:
@@ -56,7 +61,7 @@ def preferred_language() -> str:
     if chosen:
         return chosen
     system = QLocale.system().name().split("_")[0]  # "de_AT" -> "de"
-    return system if system in LANGUAGES else FALLBACK
+    return system if system in languages() else FALLBACK
 
 
 def install_translators(app: QApplication, lang: str) -> bool:
@@ -64,7 +69,7 @@ def install_translators(app: QApplication, lang: str) -> bool:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    _in_use[:] = [lang if lang in LANGUAGES else FALLBACK]
+    _in_use[:] = [lang if lang in languages() else FALLBACK]
     ours = QTranslator(app)
     found = ours.load(str(resource_path("i18n", f"planner_{lang}.qm")))
     if found:

@@ -4,7 +4,11 @@
 but not the modules' ``_tr("…")`` shorthand nor texts built from data (estate column titles).
 This tool runs lupdate, adds those texts to their contexts, and runs lrelease::
 
-    .venv/bin/python -m planner.gui.i18n_catalogue
+    .venv/bin/python -m planner.gui.i18n_catalogue          # every planner_<lang>.ts there is
+    .venv/bin/python -m planner.gui.i18n_catalogue fr       # a new language: makes planner_fr.ts
+
+A new language's ``.ts`` lists every text untranslated; translate it (``pyside6-linguist``)
+and run the tool again to compile its ``.qm``.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from pathlib import Path
 from planner.core.resources import resource_path
 from planner.gui.models.estate_model import ASSESSMENT_COLUMNS, ENTITY_TYPES, column_title
 
-__all__ = ["extra_texts", "update_catalogue"]
+__all__ = ["catalogue_languages", "extra_texts", "update_catalogue"]
 
 _GUI = Path(__file__).resolve().parent
 # English is the source language of the widgets' texts: its catalogue holds only the plural
@@ -100,6 +104,12 @@ def update_catalogue(lang: str = "de") -> Path:
     return qm
 
 
+def catalogue_languages() -> list[str]:
+    """The languages that have a Qt catalogue (``planner_<lang>.ts``)."""
+    return sorted(p.stem.removeprefix("planner_")
+                  for p in resource_path("i18n").glob("planner_*.ts"))
+
+
 if __name__ == "__main__":
-    for language in ("de", "en"):
+    for language in sys.argv[1:] or catalogue_languages():
         print(update_catalogue(language))

@@ -35,8 +35,8 @@ from planner.gui.crash_log import show_bug
 from planner.gui.document import Document
 from planner.gui.formats import format_date
 from planner.gui.i18n import (
-    LANGUAGES,
     install_translators,
+    language_names,
     preferred_language,
     saved_language,
     set_saved_language,
@@ -250,7 +250,7 @@ class MainWindow(WindowFiles):
         current = saved_language()
         group = QActionGroup(menu)
         for code, label in (("", self.tr("&System default")),
-                            *((c, f"&{name}") for c, name in LANGUAGES.items())):
+                            *((c, f"&{name}") for c, name in language_names().items())):
             action = menu.addAction(label)
             action.setCheckable(True)
             group.addAction(action)

@@ -33,67 +33,67 @@
   <context>
     <name>CalendarPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="228" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="229" />
       <source>From</source>
       <translation>Von</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="228" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="229" />
       <source>To</source>
       <translation>Bis</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="228" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="229" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="234" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="235" />
       <source>Mon</source>
       <translation>Mo</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="234" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="235" />
       <source>Tue</source>
       <translation>Di</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="234" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="235" />
       <source>Wed</source>
       <translation>Mi</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="234" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="235" />
       <source>Thu</source>
       <translation>Do</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="235" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="236" />
       <source>Fri</source>
       <translation>Fr</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="235" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="236" />
       <source>Sat</source>
       <translation>Sa</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="235" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="236" />
       <source>Sun</source>
       <translation>So</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="250" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="251" />
       <source>Change freezes (no step runs on these days):</source>
       <translation>Change-Freezes (an diesen Tagen läuft kein Schritt):</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="252" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="253" />
       <source>Maintenance windows (steps that need downtime run only on these weekdays):</source>
       <translation>Wartungsfenster (Schritte mit Ausfallzeit laufen nur an diesen Wochentagen):</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="262" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="263" />
       <source>A freeze ends before it starts: {name}</source>
       <translation>Ein Freeze endet vor seinem Beginn: {name}</translation>
     </message>
@@ -164,42 +164,42 @@
   <context>
     <name>ConsultantsPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="277" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="278" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="277" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="278" />
       <source>Days per week</source>
       <translation>Tage pro Woche</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="277" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="278" />
       <source>Absences</source>
       <translation>Abwesenheiten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="278" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="279" />
       <source>Consultant</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="280" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="281" />
       <source>Absences: ranges like 2026-04-01..2026-04-10 or 24.12.2026, separated by ';'</source>
       <translation>Abwesenheiten: Zeiträume wie 2026-04-01..2026-04-10 oder 24.12.2026, getrennt durch ';'</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="284" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="285" />
       <source>Absences: ranges like 2026-04-01..2026-04-10, separated by ';'.</source>
       <translation>Abwesenheiten: Zeiträume wie 2026-04-01..2026-04-10, getrennt durch ';'.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="297" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="298" />
       <source>Absence of {name} not understood: {text}</source>
       <translation>Abwesenheit von {name} nicht verstanden: {text}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="301" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="302" />
       <source>At least one consultant is needed.</source>
       <translation>Mindestens ein Berater wird benötigt.</translation>
     </message>
@@ -349,17 +349,17 @@
   <context>
     <name>EnforcementView</name>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="117" />
+      <location filename="../../planner/gui/views/enforcement.py" line="94" />
       <source>Copy commands</source>
       <translation>Befehle kopieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="125" />
+      <location filename="../../planner/gui/views/enforcement.py" line="102" />
       <source>Objective</source>
       <translation>Zielwerte</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="127" />
+      <location filename="../../planner/gui/views/enforcement.py" line="104" />
       <source>Enforcement stage per judged server</source>
       <translation>Durchsetzungsstufe je bewertetem Server</translation>
     </message>
@@ -368,73 +368,73 @@
       <translation type="vanished">Durchsetzungsstufe je bewertetem Server seit der ersten Erkennung (schraffiert: vor dem Planstart; schwarze Linie: fällt aus der Prüfung durch Exchange Online heraus)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="130" />
+      <location filename="../../planner/gui/views/enforcement.py" line="107" />
       <source>Since first detection. Hatched: before the plan start; black line: the server leaves Exchange Online's view.</source>
       <translation>Seit der ersten Erkennung. Schraffiert: vor dem Planstart; schwarze Linie: der Server verlässt die Sicht von Exchange Online.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="137" />
+      <location filename="../../planner/gui/views/enforcement.py" line="114" />
       <source>Pause budget per calendar year</source>
       <translation>Pausenbudget pro Kalenderjahr</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="144" />
+      <location filename="../../planner/gui/views/enforcement.py" line="121" />
       <source>PowerShell to request the pauses (Exchange Online)</source>
       <translation>PowerShell zum Beantragen der Pausen (Exchange Online)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="155" />
+      <location filename="../../planner/gui/views/enforcement.py" line="132" />
       <source>Re-planning…</source>
       <translation>Plane neu …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="179" />
+      <location filename="../../planner/gui/views/enforcement.py" line="156" />
       <source>No plan yet.</source>
       <translation>Noch kein Plan.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="201" />
+      <location filename="../../planner/gui/views/enforcement.py" line="178" />
       <source>Apply Exchange Online's baseline: {keys}</source>
       <translation>Baseline von Exchange Online übernehmen: {keys}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="224" />
-      <location filename="../../planner/gui/views/enforcement.py" line="227" />
+      <location filename="../../planner/gui/views/enforcement.py" line="201" />
+      <location filename="../../planner/gui/views/enforcement.py" line="204" />
       <source>Apply Exchange Online's baseline</source>
       <translation>Baseline von Exchange Online übernehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="255" />
+      <location filename="../../planner/gui/views/enforcement.py" line="232" />
       <source>First detection of {names} is an estimate (the day the minimum version took effect). Exchange Online reports the real date: run Get-OnPremServerReportInfo in Exchange Online PowerShell and enter it under Settings › Enforcement.</source>
       <translation>Die erste Erkennung von {names} ist geschätzt (der Tag, ab dem die Mindestversion gilt). Das tatsächliche Datum meldet Exchange Online: Get-OnPremServerReportInfo in der Exchange-Online-PowerShell ausführen und das Datum unter Einstellungen › Durchsetzung eintragen.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="261" />
+      <location filename="../../planner/gui/views/enforcement.py" line="238" />
       <source>Not shown: {names}, at or above Exchange Online's minimum version today. That changes if Microsoft raises the minimum (expected, no date announced yet).</source>
       <translation>Nicht dargestellt: {names}, derzeit auf oder über der von Exchange Online verlangten Mindestversion. Das ändert sich, wenn Microsoft die Mindestversion anhebt (erwartet, noch ohne Termin).</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="269" />
+      <location filename="../../planner/gui/views/enforcement.py" line="246" />
       <source>proven optimal</source>
       <translation>nachweislich optimal</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="270" />
+      <location filename="../../planner/gui/views/enforcement.py" line="247" />
       <source>best found within the time limit, not proven optimal (gap {gap})</source>
       <translation>bestes Ergebnis im Zeitlimit, nicht nachweislich optimal (Lücke {gap})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="272" />
+      <location filename="../../planner/gui/views/enforcement.py" line="249" />
       <source>no schedule satisfies every constraint</source>
       <translation>kein Zeitplan erfüllt alle Bedingungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="273" />
+      <location filename="../../planner/gui/views/enforcement.py" line="250" />
       <source>not scheduled</source>
       <translation>nicht terminiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="277" />
+      <location filename="../../planner/gui/views/enforcement.py" line="254" />
       <source>&lt;b&gt;Blocked days&lt;/b&gt; {blocked} · &lt;b&gt;throttled days&lt;/b&gt; {throttled} · &lt;b&gt;pause days&lt;/b&gt; {pause} · &lt;b&gt;finish&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</source>
       <translation>&lt;b&gt;Blockierte Tage&lt;/b&gt; {blocked} · &lt;b&gt;gedrosselte Tage&lt;/b&gt; {throttled} · &lt;b&gt;Pausentage&lt;/b&gt; {pause} · &lt;b&gt;Ende&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</translation>
     </message>
@@ -478,12 +478,12 @@
       <translation>In Protokollen gefunden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/estate_model.py" line="342" />
+      <location filename="../../planner/gui/models/estate_model.py" line="365" />
       <source>Change {0} of {1}</source>
       <translation>{0} von {1} ändern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/estate_model.py" line="354" />
+      <location filename="../../planner/gui/models/estate_model.py" line="377" />
       <source>Change path of {0}</source>
       <translation>Pfad von {0} ändern</translation>
     </message>
@@ -798,17 +798,17 @@
       <translation type="vanished">&amp;PDF-Bericht exportieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="66" />
+      <location filename="../../planner/gui/actions_export.py" line="69" />
       <source>Print pre&amp;view…</source>
       <translation>Druck&amp;vorschau …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="67" />
+      <location filename="../../planner/gui/actions_export.py" line="70" />
       <source>&amp;Print report…</source>
       <translation>Bericht &amp;drucken …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="103" />
+      <location filename="../../planner/gui/actions_export.py" line="106" />
       <source>plan</source>
       <translation>Plan</translation>
     </message>
@@ -849,29 +849,29 @@
       <translation type="vanished">PDF-Bericht</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="134" />
+      <location filename="../../planner/gui/actions_export.py" line="137" />
       <source>Writing {what}…</source>
       <translation>Schreibe {what} …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="137" />
+      <location filename="../../planner/gui/actions_export.py" line="140" />
       <source>Wrote {path}</source>
       <translation>{path} geschrieben</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="148" />
+      <location filename="../../planner/gui/actions_export.py" line="151" />
       <source>Export failed</source>
       <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="149" />
+      <location filename="../../planner/gui/actions_export.py" line="152" />
       <source>The {what} could not be written:
 {error}</source>
       <translation>{what} konnte nicht geschrieben werden:
 {error}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="176" />
+      <location filename="../../planner/gui/actions_export.py" line="179" />
       <source>Print preview</source>
       <translation>Druckvorschau</translation>
     </message>
@@ -879,7 +879,7 @@
   <context>
     <name>FindingsModel</name>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="110" />
+      <location filename="../../planner/gui/models/findings_model.py" line="116" />
       <source>Severity</source>
       <translation>Schwere</translation>
     </message>
@@ -888,17 +888,17 @@
       <translation type="vanished">Code</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="110" />
+      <location filename="../../planner/gui/models/findings_model.py" line="116" />
       <source>Message</source>
       <translation>Meldung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="110" />
+      <location filename="../../planner/gui/models/findings_model.py" line="116" />
       <source>Where</source>
       <translation>Fundstelle</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/findings_model.py" line="111" />
+      <location filename="../../planner/gui/models/findings_model.py" line="117" />
       <source>Concerns</source>
       <translation>Betrifft</translation>
     </message>
@@ -1630,27 +1630,31 @@
   <context>
     <name>OverridesModel</name>
     <message>
-      <location filename="../../planner/gui/dialogs/overrides_model.py" line="71" />
       <source>Key</source>
-      <translation>Schlüssel</translation>
+      <translation type="vanished">Schlüssel</translation>
     </message>
     <message>
       <location filename="../../planner/gui/dialogs/overrides_model.py" line="72" />
+      <source>Fact</source>
+      <translation>Faktum</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="73" />
       <source>Knowledge base</source>
       <translation>Wissensbasis</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/overrides_model.py" line="73" />
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="74" />
       <source>Source</source>
       <translation>Quelle</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/overrides_model.py" line="74" />
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="75" />
       <source>As of</source>
       <translation>Stand</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/overrides_model.py" line="75" />
+      <location filename="../../planner/gui/dialogs/overrides_model.py" line="76" />
       <source>Project override</source>
       <translation>Projektwert</translation>
     </message>
@@ -1742,7 +1746,7 @@
   <context>
     <name>PauseBudgetGauge</name>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="202" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="183" />
       <source>used {used} · planned {planned} · left {left} of {max}</source>
       <translation>verbraucht {used} · geplant {planned} · frei {left} von {max}</translation>
     </message>
@@ -1750,52 +1754,52 @@
   <context>
     <name>ProjectFiles</name>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="53" />
+      <location filename="../../planner/gui/project_files.py" line="55" />
       <source>Unsaved changes</source>
       <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="54" />
+      <location filename="../../planner/gui/project_files.py" line="56" />
       <source>The project has unsaved changes. Save them first?</source>
       <translation>Das Projekt hat ungespeicherte Änderungen. Zuerst speichern?</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="72" />
+      <location filename="../../planner/gui/project_files.py" line="74" />
       <source>Open project</source>
       <translation>Projekt öffnen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="73" />
+      <location filename="../../planner/gui/project_files.py" line="75" />
       <source>Planner projects (*{0});;All files (*)</source>
       <translation>Planer-Projekte (*{0});;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="82" />
+      <location filename="../../planner/gui/project_files.py" line="84" />
       <source>Cannot open the project</source>
       <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="99" />
+      <location filename="../../planner/gui/project_files.py" line="101" />
       <source>project</source>
       <translation>Projekt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="101" />
+      <location filename="../../planner/gui/project_files.py" line="103" />
       <source>Save project</source>
       <translation>Projekt speichern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="102" />
+      <location filename="../../planner/gui/project_files.py" line="104" />
       <source>Planner projects (*{0})</source>
       <translation>Planer-Projekte (*{0})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="115" />
+      <location filename="../../planner/gui/project_files.py" line="117" />
       <source>Cannot save the project</source>
       <translation>Projekt kann nicht gespeichert werden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="120" />
+      <location filename="../../planner/gui/project_files.py" line="122" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
@@ -1803,12 +1807,12 @@
   <context>
     <name>ProjectPage</name>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="188" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="189" />
       <source>Customer</source>
       <translation>Kunde</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="189" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="190" />
       <source>Project start</source>
       <translation>Projektbeginn</translation>
     </message>
@@ -1821,32 +1825,32 @@
       <translation type="vanished">Bundesland / Region (z. B. BY)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="194" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="195" />
       <source>Language of report and exports</source>
       <translation>Sprache von Bericht und Exporten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="195" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="196" />
       <source>Your company</source>
       <translation>Ihr Unternehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="196" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="197" />
       <source>Consultant</source>
       <translation>Berater</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="197" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="198" />
       <source>Plan version</source>
       <translation>Planversion</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="198" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="199" />
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="199" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="200" />
       <source>Solver time limit</source>
       <translation>Zeitlimit des Solvers</translation>
     </message>
@@ -1855,27 +1859,32 @@
       <translation type="vanished">Das Land muss ein zweistelliger Code wie DE sein.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="200" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="201" />
       <source>Names of new servers</source>
       <translation>Namen neuer Server</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="183" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="184" />
       <source>Names of the new SE servers. {old}: the server replaced, {site}: its site, {n}: number per site ({n:02} gives 01), {i}: number among one server's replacements. Empty: {default} (the old name with -SE).</source>
       <translation>Namen der neuen SE-Server. {old}: der ersetzte Server, {site}: sein Standort, {n}: Nummer je Standort ({n:02} ergibt 01), {i}: Nummer unter den Nachfolgern eines Servers. Leer: {default} (der alte Name mit -SE).</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="191" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="172" />
+      <source>Letter</source>
+      <translation>US-Letter</translation>
+    </message>
+    <message>
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="192" />
       <source>&amp;Country (public holidays)</source>
       <translation>&amp;Land (Feiertage)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="192" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="193" />
       <source>&amp;State</source>
       <translation>&amp;Bundesland/Region</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/dialogs/settings_pages.py" line="212" />
+      <location filename="../../planner/gui/dialogs/settings_pages.py" line="213" />
       <source>The names of new servers may use {old}, {site}, {n} and {i}, not: </source>
       <translation>Die Namen neuer Server können {old}, {site}, {n} und {i} verwenden, nicht: </translation>
     </message>
@@ -1954,7 +1963,7 @@ Wiederherstellen?</translation>
   <context>
     <name>RecoveryDialog</name>
     <message numerus="yes">
-      <location filename="../../planner/gui/recovery_dialog.py" line="80" />
+      <location filename="../../planner/gui/recovery_dialog.py" line="82" />
       <source>%n autosaved file(s) could not be read. They were kept in the folder “unreadable” next to the recovery files:</source>
       <translation>
         <numerusform>%n automatisch gesicherte Datei ließ sich nicht lesen. Sie wurde im Ordner „unreadable“ neben den Wiederherstellungsdateien aufbewahrt:</numerusform>
@@ -1962,7 +1971,7 @@ Wiederherstellen?</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../planner/gui/recovery_dialog.py" line="121" />
+      <location filename="../../planner/gui/recovery_dialog.py" line="123" />
       <source>Delete the autosaved changes of %n project(s)? This cannot be undone.</source>
       <translation>
         <numerusform>Die automatisch gesicherten Änderungen von %n Projekt löschen? Das lässt sich nicht rückgängig machen.</numerusform>
@@ -2172,62 +2181,62 @@ Wiederherstellen?</translation>
       <translation type="vanished">Kein Server wird von Exchange Online bewertet.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="93" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="74" />
       <source>No server is below Exchange Online's minimum version.</source>
       <translation>Kein Server liegt unter der von Exchange Online verlangten Mindestversion.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="167" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="148" />
       <source>report only</source>
       <translation>nur Meldung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="167" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="148" />
       <source>throttled</source>
       <translation>gedrosselt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="168" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="149" />
       <source>blocked</source>
       <translation>blockiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="168" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="149" />
       <source>paused</source>
       <translation>pausiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="171" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="152" />
       <source>Stage {n}: {kind}</source>
       <translation>Stufe {n}: {kind}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="173" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="154" />
       <source>reported by Exchange Online</source>
       <translation>von Exchange Online gemeldet</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="174" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="155" />
       <source>entered in the settings</source>
       <translation>in den Einstellungen eingetragen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="175" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="156" />
       <source>estimate: the day the minimum version took effect</source>
       <translation>geschätzt: der Tag, ab dem die Mindestversion gilt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="176" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="157" />
       <source>First detected {day} ({source})</source>
       <translation>Erstmals erkannt {day} ({source})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="178" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="159" />
       <source>Leaves Exchange Online's view {day}</source>
       <translation>Verlässt die Prüfung durch Exchange Online: {day}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="179" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="160" />
       <source>not in this plan</source>
       <translation>nicht in diesem Plan</translation>
     </message>
@@ -2325,38 +2334,38 @@ Wiederherstellen?</translation>
   <context>
     <name>StepsView</name>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="190" />
+      <location filename="../../planner/gui/views/steps.py" line="208" />
       <source>More servers: change them on the Estate page or from a step's context menu</source>
       <translation>Weitere Server: auf der Seite Bestand oder im Kontextmenü eines Schritts ändern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="102" />
+      <location filename="../../planner/gui/views/steps.py" line="105" />
       <source>Switch rule off</source>
       <translation>Regel abschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="104" />
-      <location filename="../../planner/gui/views/steps.py" line="176" />
+      <location filename="../../planner/gui/views/steps.py" line="107" />
+      <location filename="../../planner/gui/views/steps.py" line="194" />
       <source>Exclude server</source>
       <translation>Server ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="106" />
+      <location filename="../../planner/gui/views/steps.py" line="109" />
       <source>Rename new server…</source>
       <translation>Neuen Server umbenennen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="108" />
+      <location filename="../../planner/gui/views/steps.py" line="111" />
       <source>Change path</source>
       <translation>Pfad ändern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="321" />
+      <location filename="../../planner/gui/views/steps.py" line="339" />
       <source>Rename new server</source>
       <translation>Neuen Server umbenennen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="323" />
+      <location filename="../../planner/gui/views/steps.py" line="341" />
       <source>New name for {server} (at most 15 characters):</source>
       <translation>Neuer Name für {server} (höchstens 15 Zeichen):</translation>
     </message>
@@ -2381,17 +2390,17 @@ Wiederherstellen?</translation>
       <translation type="vanished">Außer Betrieb nehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="221" />
+      <location filename="../../planner/gui/views/steps.py" line="239" />
       <source>As the rules propose</source>
       <translation>Wie von den Regeln vorgeschlagen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="234" />
+      <location filename="../../planner/gui/views/steps.py" line="252" />
       <source>Switch rule {rule} on</source>
       <translation>Regel {rule} einschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="274" />
+      <location filename="../../planner/gui/views/steps.py" line="292" />
       <source>Path of {server}</source>
       <translation>Pfad von {server}</translation>
     </message>
@@ -2404,17 +2413,17 @@ Wiederherstellen?</translation>
       <translation type="vanished">Regel: {rule}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="79" />
+      <location filename="../../planner/gui/views/steps.py" line="82" />
       <source>Select a step to see why it is planned, what drives its date and its command.</source>
       <translation>Wählen Sie einen Schritt, um zu sehen, warum er geplant ist, was seinen Termin bestimmt und welcher Befehl dazugehört.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="109" />
+      <location filename="../../planner/gui/views/steps.py" line="112" />
       <source>Exclude servers</source>
       <translation>Server ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="113" />
+      <location filename="../../planner/gui/views/steps.py" line="116" />
       <source>Switched-off rules</source>
       <translation>Abgeschaltete Regeln</translation>
     </message>
@@ -2423,7 +2432,7 @@ Wiederherstellen?</translation>
       <translation type="vanished">Quelle: {source}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="258" />
+      <location filename="../../planner/gui/views/steps.py" line="276" />
       <source>Date driven by: {driver}</source>
       <translation>Termin bestimmt durch: {driver}</translation>
     </message>
@@ -2432,7 +2441,7 @@ Wiederherstellen?</translation>
       <translation>Regel {rule} abschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="175" />
+      <location filename="../../planner/gui/views/steps.py" line="193" />
       <source>Exclude {server}</source>
       <translation>{server} ausschließen</translation>
     </message>

@@ -31,7 +31,7 @@
 <context>
     <name>RecoveryDialog</name>
     <message numerus="yes">
-        <location filename="../../planner/gui/recovery_dialog.py" line="80"/>
+        <location filename="../../planner/gui/recovery_dialog.py" line="82"/>
         <source>%n autosaved file(s) could not be read. They were kept in the folder “unreadable” next to the recovery files:</source>
         <translation>
             <numerusform>%n autosaved file could not be read. It was kept in the folder “unreadable” next to the recovery files:</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../planner/gui/recovery_dialog.py" line="121"/>
+        <location filename="../../planner/gui/recovery_dialog.py" line="123"/>
         <source>Delete the autosaved changes of %n project(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete the autosaved changes of %n project? This cannot be undone.</numerusform>

@@ -39,6 +39,18 @@ def test_overrides_model_passes_qt_model_checks(qtmodeltester):
     assert model.overrides() == {}
 
 
+def test_the_facts_table_names_facts_and_keeps_keys_for_the_tooltip():
+    """A fact reads by its name, a stage's value as "Stage 2: From day"; the key (what a
+    settings file overrides) is only in the tooltip."""
+    model = OverridesModel(fact_rows(load_knowledge()), {})
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    row = model.row_of("policy.pause_max_days_per_year")
+    assert "policy.pause_max_days_per_year" not in names
+    assert "policy.pause_max_days_per_year" in model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(model.row_of("stage.2.start_day"), 0).data() == "Stage 2: From day"
+    assert not [n for n in names if "." in n and " " not in n]  # no key shows as a name
+
+
 def test_a_documentation_fact_says_so_where_it_is_overridden():
     model = OverridesModel(fact_rows(load_knowledge()), {})
     tip = Qt.ItemDataRole.ToolTipRole

@@ -3,7 +3,8 @@ titles and reasons, vocabulary) shows in the pseudo-locale, never in English or 
 no finding's code reaches a label or a table cell (only the support tooltip names it).
 
 The pseudo-locale is the reversed English catalogue of tests/test_pseudo_locale.py; Qt's own
-widget texts (``self.tr``) come from Qt's .ts catalogue and stay English here.
+widget texts (``self.tr``) stay English here; tests/gui/test_pseudo_language_widgets.py adds a
+Qt catalogue for a third language too.
 """
 
 from __future__ import annotations

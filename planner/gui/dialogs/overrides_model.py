@@ -1,8 +1,8 @@
 """A table model of the knowledge base's facts beside the project's overrides of them.
 
-Each row shows a fact's key, the knowledge base's value, its source and as-of date, and the
-project's override (editable). The model adapts the knowledge and a dict of overrides; it
-owns nothing else.
+Each row shows a fact's name (its key in the tooltip), the knowledge base's value, its
+source and as-of date, and the project's override (editable). The model adapts the
+knowledge and a dict of overrides; it owns nothing else.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from planner.core.fact_words import fact_name
 from planner.core.knowledge import Knowledge
 from planner.core.vocabulary import COLOURS
 from planner.gui.i18n import texts
@@ -65,10 +66,10 @@ def fact_rows(knowledge: Knowledge) -> tuple[FactRow, ...]:
 
 
 class OverridesModel(QAbstractTableModel):
-    """Key, knowledge-base value, source, as of, and the project's override (editable)."""
+    """Fact, knowledge-base value, source, as of, and the project's override (editable)."""
 
     COLUMNS = (
-        QT_TRANSLATE_NOOP("OverridesModel", "Key"),
+        QT_TRANSLATE_NOOP("OverridesModel", "Fact"),
         QT_TRANSLATE_NOOP("OverridesModel", "Knowledge base"),
         QT_TRANSLATE_NOOP("OverridesModel", "Source"),
         QT_TRANSLATE_NOOP("OverridesModel", "As of"),
@@ -121,11 +122,15 @@ class OverridesModel(QAbstractTableModel):
         row = self._rows[index.row()]
         override = self._overrides.get(row.key, "")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            values = (row.key, _text(row.value), row.source,
+            values = (fact_name(texts(), row.key), _text(row.value), row.source,
                       row.as_of.isoformat() if row.as_of else "", override)
             return values[index.column()] if 0 <= index.column() < len(values) else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f"{row.key}\n{row.source} ({row.confidence})"
+            # the key is what a settings file names; the confidence in words, if not primary
+            confidence = f"report.confidence_{row.confidence}"
+            tip = "\n".join(t for t in (
+                texts()("plan.knowledge.key", setting=row.key), row.source,
+                texts()(confidence) if texts().has(confidence) else "") if t)
             # say it where the override is typed, so nobody believes it moves the plan
             return literal(tip + ("\n" + texts()("plan.knowledge.documentation_only")
                                     if row.documentation else ""))

@@ -39,7 +39,7 @@ from planner.core.settings import (
     check_new_server_pattern,
 )
 from planner.gui.dialogs.region_picker import RegionPicker
-from planner.gui.i18n import texts
+from planner.gui.i18n import language_names, texts
 
 __all__ = [
     "CalendarPage",
@@ -161,15 +161,16 @@ class ProjectPage(QWidget):
         self.start.setDisplayFormat("yyyy-MM-dd")
         self.region = RegionPicker(settings.country, settings.subdivision)
         self.language = QComboBox()
-        self.language.addItem("Deutsch", "de")
-        self.language.addItem("English", "en")
+        for code, name in language_names().items():  # every language with catalogues
+            self.language.addItem(name, code)
         self.language.setCurrentIndex(self.language.findData(settings.language))
         self.company = QLineEdit(settings.company)
         self.consultant_name = QLineEdit(settings.consultant_name)
         self.plan_version = QLineEdit(settings.plan_version)
         self.paper = QComboBox()
-        self.paper.addItems(["A4", "Letter"])
-        self.paper.setCurrentText(settings.paper)
+        self.paper.addItem("A4", "A4")
+        self.paper.addItem(self.tr("Letter"), "Letter")  # US Letter: a word, translated
+        self.paper.setCurrentIndex(max(self.paper.findData(settings.paper), 0))
         self.time_limit = QDoubleSpinBox()
         self.time_limit.setRange(1, 600)
         self.time_limit.setSuffix(" s")
@@ -216,7 +217,7 @@ class ProjectPage(QWidget):
             country=country, subdivision=subdivision,
             language=self.language.currentData(), company=self.company.text().strip(),
             consultant_name=self.consultant_name.text().strip(),
-            plan_version=self.plan_version.text().strip(), paper=self.paper.currentText(),
+            plan_version=self.plan_version.text().strip(), paper=str(self.paper.currentData()),
             solver_time_limit_s=self.time_limit.value(), new_server_pattern=pattern)
 
 

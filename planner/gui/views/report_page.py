@@ -18,7 +18,7 @@ from planner.core.plan import Plan
 from planner.core.project import plan_is_current
 from planner.core.report.html import render_report_html
 from planner.gui.document import Document
-from planner.gui.i18n import LANGUAGES
+from planner.gui.i18n import language_names
 from planner.pipeline import knowledge_for
 
 __all__ = ["ReportView"]
@@ -96,7 +96,7 @@ class ReportView(QWidget):
         self.browser.setHtml(html)
 
     def _banner_text(self, name: str, lang: str) -> str:
-        language = LANGUAGES.get(lang, lang)
+        language = language_names().get(lang, lang)
         if name:
             text = _tr("Report of the scenario “{name}”, which is chosen for export and print "
                        "(report language: {language}).")
