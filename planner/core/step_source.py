@@ -22,6 +22,9 @@ _WORD = re.compile(r"(?<![\w.'-])[a-z]+(?![\w.'-])")  # a lower-case word, not p
 _TAG = re.compile(r"\s*\[[PS?]\]|(?<=\s)\.\./")
 # the knowledge base's short source names (GEBN, CSSX, UPG, ROAD, ODOC22: see facts.toml)
 _SHORT = re.compile(r"\b[A-Z]{3,5}\d*\b")
+# a document's title as the knowledge base quotes it ('Upgrade to Exchange Server SE'), not
+# the apostrophe of "Microsoft's"
+_TITLE = re.compile(r"(?<!\w)'([^']+)'(?!\w)")
 
 
 def _kept(match: re.Match[str]) -> str:
@@ -47,7 +50,9 @@ def citation(source: str) -> str:
 
 def source_words(words: Catalogue, source: str) -> str:
     """A source as a citation with its own phrases ("consultant practice", "fact <key>")
-    in the language of ``words``."""
+    in the language of ``words``; a title, which Microsoft publishes in English, is quoted
+    as the language quotes and marked as English where the reader is not
+    (``report.citation.title``)."""
     parts = []
     for part in citation(source).split("; "):
         key = "report.source_part." + word_key(part)
@@ -59,7 +64,7 @@ def source_words(words: Catalogue, source: str) -> str:
         else:
             part = _WORD.sub(lambda m: _link(words, m), part)
         parts.append(_SHORT.sub(lambda m: _short(words, m), part))
-    return "; ".join(parts)
+    return _TITLE.sub(lambda m: words("report.citation.title", title=m.group(1)), "; ".join(parts))
 
 
 def _short(words: Catalogue, match: re.Match[str]) -> str:

@@ -11,9 +11,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from planner.core.export.xlsx import write_workbook
+from planner.core.catalogue import catalogue
+from planner.core.export.project_calendar import project_calendar
+from planner.core.export.xlsx import build_context, write_workbook
 from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.report.html import render_report_html
+from planner.core.step_source import step_source_text
 from tests.paths import SAMPLES
 from tests.sample_plans import sample_plan
 
@@ -30,7 +33,7 @@ ENGLISH_WORD = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(w) for w in ENG
                           + r")(?![\w'-])")
 # "Client(s)", "Connector(en)": a plural the catalogue should have chosen.
 FAKE_PLURAL = re.compile(r"\w\((?:s|e|en|n)\)")
-QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|https?://\S+")
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|„[^“]*“|https?://\S+")
 # English decimal point in a German number: 2130.75 (build numbers 15.2.1748.39 have three dots).
 ENGLISH_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d.])"
                             r"|(?<![\d.])\d+\.\d{1,2}\s*(?:GB|TB|MB|%)")
@@ -119,3 +122,52 @@ def test_the_english_report_spells_one_way_and_agrees_in_number(
     text = _report_text(name, knowledge, "en")
     assert "organisation" not in text.lower()
     assert not re.search(r"\bone (?:warning|error)\b[^.]*; the appendix lists them", text)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_short_label_uses_the_words_of_its_long_one(lang: str) -> None:
+    """The estate figure's boxes said "In-Place auf SE" beside a legend and tables that say
+    "Direktes Upgrade auf SE": one vocabulary, the short label a part of the long one."""
+    words = catalogue(lang)
+    for code in ("in_place", "cu_then_in_place", "side_by_side", "decommission", "none"):
+        short = words(f"vocabulary.path_short.{code}")
+        long = words(f"vocabulary.path.{code}")
+        unknown = set(re.findall(r"[\w-]+", short.lower())) - set(re.findall(r"[\w-]+",
+                                                                              long.lower()))
+        assert not unknown, (code, short, long)
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_a_german_citation_marks_the_english_titles(name: str, knowledge: Knowledge) -> None:
+    """Microsoft publishes its titles in English: the German citation quotes them the German
+    way and says so ("„Upgrade to Exchange Server SE“ (engl.)"), never a bare 'English'."""
+    plan = sample_plan(name)
+    marked = 0
+    for step in plan.proposal.steps:
+        english, german = (step_source_text(step, knowledge, lang) for lang in ("en", "de"))
+        titles = re.findall(r"(?<!\w)'([^']+)'(?!\w)", english)
+        assert not re.search(r"(?<!\w)'[^']+'(?!\w)", german), german
+        for title in titles:
+            assert f"„{title}“ (engl.)" in german, (title, german)
+            marked += 1
+    assert marked
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_a_group_with_work_never_lasts_zero_working_days(name: str,
+                                                         knowledge: Knowledge) -> None:
+    """A server group whose one step runs on a maintenance Saturday printed 0 working days
+    (Server BER-EDGE01, mixed): a summary counts the window days its steps work."""
+    ctx = build_context(sample_plan(name), knowledge, "de")
+    days = project_calendar(ctx.plan, ctx.outline, ctx.calendar, "de").durations(ctx.outline)
+    open_rows: list[int] = []
+    working: set[int] = set()
+    for row in ctx.outline.rows:
+        while open_rows and ctx.outline.rows[open_rows[-1]].level >= row.level:
+            open_rows.pop()
+        if row.summary:
+            open_rows.append(ctx.outline.rows.index(row))
+        elif row.step is not None and not row.step.milestone:
+            working |= {ctx.outline.rows[i].id for i in open_rows}
+    assert working
+    assert all(days[i] >= 1 for i in working), {i: days[i] for i in working if days[i] < 1}

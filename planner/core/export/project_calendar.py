@@ -7,7 +7,9 @@ frozen) for the steps that must run in a window, and *Standard and window* (both
 move batch that runs on weekdays and is completed in a window (``[windows] complete_moves``:
 its last day is a Saturday). A task's duration is counted in its own
 calendar; a summary's duration is the Standard calendar's working time from its earliest
-start to its latest finish, as MS Project computes it. The Excel plan prints the same numbers.
+start to its latest finish, as MS Project computes it, plus the window days its steps work
+(a group whose only step runs on a Saturday lasts that day, not 0). The Excel plan prints
+the same numbers.
 """
 
 from __future__ import annotations
@@ -83,11 +85,14 @@ class ProjectCalendar:
             i += 1
 
     def durations(self, outline: Outline) -> dict[int, int]:
-        """Working days of every outline row: steps in their own calendar, summaries in the
-        Standard calendar from their first start to their last finish; milestones 0."""
+        """Working days of every outline row: steps in their own calendar, summaries the
+        Standard calendar's working days from their first start to their last finish plus
+        the window days their steps work (a group whose one step runs on a maintenance
+        Saturday printed 0 days); milestones 0."""
         found: dict[int, int] = {}
         open_rows: list[OutlineRow] = []
         last_day: dict[int, date] = {}  # summary id -> last day its children work to 17:00
+        window_days: dict[int, set[date]] = {}  # summary id -> window days its steps work
         for row in outline.rows:
             while open_rows and open_rows[-1].level >= row.level:
                 open_rows.pop()
@@ -104,13 +109,26 @@ class ProjectCalendar:
                 found[row.id] = max(self.working_days(row.start, row.end, self.uses_window(row),
                                                       self.completes_in_window(row)), 1)
                 finish = row.end
+            worked = self._window_days_worked(row)
             for parent in open_rows:
                 last_day[parent.id] = max(last_day.get(parent.id, finish), finish)
+                window_days.setdefault(parent.id, set()).update(worked)
         for row in outline.rows:
             if row.summary and row.start is not None:
                 end = last_day.get(row.id, row.start - timedelta(days=1))
-                found[row.id] = self.working_days(row.start, end) if end >= row.start else 0
+                extra = sum(not self.is_working(d) for d in window_days.get(row.id, ()))
+                found[row.id] = (self.working_days(row.start, end) if end >= row.start
+                                 else 0) + extra
         return found
+
+    def _window_days_worked(self, row: OutlineRow) -> set[date]:
+        """The window days a step works on: all of them in its span for a window step, its
+        last day for a batch completed in a window."""
+        if row.start is None or row.end is None:
+            return set()
+        if self.uses_window(row):
+            return {d for d in days_between(row.start, row.end) if d in self.window}
+        return {row.end} if self.completes_in_window(row) else set()
 
 
 def project_calendar(plan: Plan, outline: Outline, calendar: WorkingCalendar,

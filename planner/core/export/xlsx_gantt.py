@@ -220,7 +220,9 @@ def _write_legend(writer: SheetWriter, ctx: ExportContext, row: int, width: floa
     phases = dict.fromkeys(r.phase for r in ctx.outline.rows)
     items = [(PHASE_COLOURS[p], ctx.text(PHASES[p].label_key)) for p in phases]
     items += [(KIND_COLOURS["paused"], ctx.text("gantt.pause")), (_OFF, ctx.text("gantt.weekend")),
-              (_FREEZE, ctx.text("gantt.freeze")), (_TODAY, ctx.text("gantt.today"))]
+              (_FREEZE, ctx.text("gantt.freeze"))]
+    if any(col.today for col in ctx.timeline.columns):  # no line for a today off the chart
+        items.append((_TODAY, ctx.text("gantt.today")))
     fills: list[dict[str, Any]] = [{"bg_color": colour} for colour, _ in items]
     if any(r.dated is not None and r.dated.booked for r in ctx.outline.rows):
         items.append(("", ctx.text("gantt.unattended")))

@@ -233,10 +233,11 @@ def test_mixed_sample_workbook_reads_back(mixed: tuple[Plan, Knowledge], tmp_pat
                 assert cell.data_type != "f", (sheet.title, cell.coordinate)
 
 
-def test_durations_count_each_task_in_its_calendar_and_summaries_as_project_does(
+def test_durations_count_each_task_in_its_calendar_and_summaries_with_their_window_days(
         plan: Plan) -> None:
     # A Saturday window step is one day of the window calendar; its phase, from that Saturday
-    # to a Monday step, is what MS Project shows: the Standard working days in between (1).
+    # to a Monday step, counts the Standard working days in between and the Saturday its step
+    # works (2), and the server group of the Saturday step alone that Saturday (it printed 0).
     step = next(s for s in plan.proposal.steps if not s.milestone)
     window_step = replace(step, needs_window=True)
     milestone = replace(step, milestone=True)
@@ -252,7 +253,7 @@ def test_durations_count_each_task_in_its_calendar_and_summaries_as_project_does
             OutlineRow(8, "2.1.1", 3, "Done", Phase.MILESTONE, "org", monday, monday,
                        milestone))
     cal = ProjectCalendar("Standard", "Window", window={saturday})
-    assert cal.durations(Outline(rows, {})) == {1: 1, 2: 0, 3: 1, 4: 1, 5: 1, 6: 0, 7: 0, 8: 0}
+    assert cal.durations(Outline(rows, {})) == {1: 2, 2: 1, 3: 1, 4: 1, 5: 1, 6: 0, 7: 0, 8: 0}
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -359,3 +360,16 @@ def test_the_enforcement_sheet_prints_its_tables_on_whole_pages_at_eight_points(
     for merged in sheet.merged_cells.ranges:  # no title or month cut by a page edge
         assert any(first <= merged.min_col and merged.max_col <= end for first, end in pages), \
             (str(merged), pages)
+
+
+def test_the_gantt_legend_names_today_only_when_the_chart_shows_it(
+        plan: Plan, knowledge: Knowledge, tmp_path: Path) -> None:
+    # today before the chart: no column carries the line, so the legend does not promise one
+    words = catalogue("en")
+    first = min(r.start for r in build_outline(plan, "en").rows if r.start)
+    for today, shown in ((first - timedelta(days=60), False), (first, True)):
+        path = tmp_path / f"{today}.xlsx"
+        write_workbook(plan, knowledge, path, "en", today=today)
+        sheet = openpyxl.load_workbook(path)[words("export.sheet.gantt")]
+        texts = {c.value for r in sheet.iter_rows(max_row=3) for c in r}
+        assert (words("export.gantt.today") in texts) is shown, today
