@@ -21,6 +21,7 @@ __all__ = [
     "PlannerError",
     "ProjectFileError",
     "SettingsError",
+    "ValueParseError",
     "error_words",
     "os_problem",
 ]
@@ -39,6 +40,12 @@ class PlannerError(Exception):
 
 class InputError(PlannerError):
     """An inventory, mapping or build text the planner cannot read."""
+
+
+class ValueParseError(InputError, ValueError):
+    """A typed value (a number, a size, a date, yes/no) that is not one; its text is the
+    value. Still a ValueError, but a caller catches this, so a ValueError from a bug inside
+    a parser is not reported as bad input."""
 
 
 class KnowledgeError(PlannerError):

@@ -2,14 +2,16 @@
 
 One parser for each, used by the importer (cells), the knowledge overrides and settings
 (text in a project's TOML), and the GUI's editable tables, so "ja", "x" and "1.234,5" mean the
-same wherever a consultant writes them. Every parser raises ``ValueError`` on text that is
-not such a value; the caller says where it was.
+same wherever a consultant writes them. Every parser raises ``ValueParseError`` (a
+ValueError) on text that is not such a value; the caller says where it was.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+
+from planner.core.errors import ValueParseError
 
 __all__ = ["MAX_VALUE_TEXT", "cell_text", "parse_bool", "parse_number"]
 
@@ -45,7 +47,7 @@ def parse_bool(raw: object) -> bool:
         return True
     if key in _FALSE:
         return False
-    raise ValueError(key)
+    raise ValueParseError(key)
 
 
 def parse_number(raw: object, decimal_comma: bool = False) -> float:
@@ -55,7 +57,7 @@ def parse_number(raw: object, decimal_comma: bool = False) -> float:
     text = cell_text(raw).replace(" ", "").replace("'", "")
     if len(text) > MAX_VALUE_TEXT or not _NUMBER.fullmatch(text) or not any(
             c.isdigit() for c in text):
-        raise ValueError(text[:MAX_VALUE_TEXT])
+        raise ValueParseError(text[:MAX_VALUE_TEXT])
     last_comma, last_dot = text.rfind(","), text.rfind(".")
     if last_comma >= 0 and last_dot >= 0:  # both: the later one is the decimal mark
         if last_comma > last_dot:
@@ -70,4 +72,7 @@ def parse_number(raw: object, decimal_comma: bool = False) -> float:
         text = text.replace(",", "") if thousands else text.replace(",", ".")
     elif last_dot >= 0 and (text.count(".") > 1 or (decimal_comma and len(text) - last_dot == 4)):
         text = text.replace(".", "")  # German thousands dots: 1.234 or 1.234.567
-    return float(text)
+    try:
+        return float(text)
+    except ValueError as exc:  # "1.2,3,4": a comma and dots in no order a number has
+        raise ValueParseError(cell_text(raw)[:MAX_VALUE_TEXT]) from exc

@@ -100,3 +100,32 @@ def test_each_caller_of_identify_lets_a_bug_through(
     monkeypatch.setattr(module, "identify", _broken)
     with pytest.raises(ValueError, match="not a number"):
         getattr(module, function)("15.2.1748.24", knowledge_for(Settings()), *extra)
+
+
+def test_a_value_error_from_a_bug_in_a_cell_parser_is_no_invalid_cell(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """The importer reports a cell it cannot read (ValueParseError) as an invalid value,
+    but a ValueError from a bug in a parser as a bug: logged, never "invalid value"."""
+    from planner.core.importing import import_files, values
+
+    monkeypatch.setattr(values, "parse_int", _broken)
+    result = import_files([SMALL])
+    codes = {f.code for f in result.findings}
+    assert "IMPORT-VALUE-INVALID" not in codes and "IMPORT-FILE-UNREADABLE" in codes
+    assert "_broken" in caplog.text  # the traceback, logged as a bug
+
+
+def test_a_value_error_from_a_bug_reading_a_transport_log_is_no_unreadable_file(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A damaged log is listed as unreadable; a bug in the log reader is not hidden so."""
+    from planner.core.importing import transport_logs
+    from planner.core.importing.log_files import find_logs
+    from planner.core.model import Estate
+    from tests.transport_log_maker import write_logs
+
+    write_logs(tmp_path, days=1)
+    sources = find_logs([tmp_path])[0]
+    monkeypatch.setattr(transport_logs, "read_receive_log", _broken)
+    monkeypatch.setattr(transport_logs, "read_tracking_log", _broken)
+    with pytest.raises(ValueError, match="not a number"):
+        transport_logs.read_transport_logs(sources, Estate())

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from planner.core import ip_ranges
+from planner.core.errors import ValueParseError
 from planner.core.explanation import message
 from planner.core.importing import values as v
 from planner.core.importing.headers import Synonyms, normalise_header
@@ -48,7 +49,7 @@ def parse_cell(syn: Synonyms, german: bool, fspec: FieldSpec | None, value: Any,
     problems: list[tuple[str, dict[str, Any]]] = []
     try:
         parsed = _parse(syn, german, fspec, value, header, problems, day_first)
-    except ValueError:
+    except ValueParseError:  # not a ValueError: one from a bug in a parser is no bad cell
         return None, (("IMPORT-VALUE-INVALID", {
             "value": text[:80], "kind": message(f"findings.kind.{fspec.kind}")}),)
     if fspec.kind in _LIMITS and not 0 <= parsed <= _LIMITS[fspec.kind]:

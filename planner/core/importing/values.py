@@ -1,7 +1,8 @@
 """Cell values as customers write them: German dates and decimal commas, sizes, lists, flags.
 
 Every parser takes the raw cell (a string, number, date or ``None``) and returns the value
-or raises ``ValueError``; the caller turns that into a finding with the cell's location.
+or raises ``ValueParseError`` (a ValueError); the caller turns that into a finding with the
+cell's location.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from functools import lru_cache
 
+from planner.core.errors import ValueParseError
 from planner.core.typed_values import MAX_VALUE_TEXT, cell_text, parse_bool, parse_number
 
 __all__ = [
@@ -62,7 +64,7 @@ def parse_int(raw: object, decimal_comma: bool = False) -> int:
     """A whole number (``1.234`` is 1234 in a German table, ``620.0`` from a spreadsheet)."""
     value = parse_number(raw, decimal_comma or _german_thousands(raw))
     if not value.is_integer():
-        raise ValueError(cell_text(raw))
+        raise ValueParseError(cell_text(raw))
     return int(value)
 
 
@@ -79,13 +81,13 @@ def parse_size_gb(raw: object, decimal_comma: bool = False, unit_factor: float =
         return round(float(raw) * unit_factor, 3)
     text = cell_text(raw)
     if len(text) > MAX_VALUE_TEXT:
-        raise ValueError(text[:MAX_VALUE_TEXT])
+        raise ValueParseError(text[:MAX_VALUE_TEXT])
     exact = _BYTES_IN_PARENS.search(text)
     if exact:  # Exchange's DatabaseSize string: the byte count is the precise part
         return round(parse_number(exact.group(1)) / 1024**3, 3)
     match = _SIZE.fullmatch(text)
     if not match:
-        raise ValueError(text)
+        raise ValueParseError(text)
     number = parse_number(match.group(1), decimal_comma)
     unit = (match.group(2) or "").lower()
     factor = _UNITS[unit] if unit else unit_factor
@@ -136,7 +138,7 @@ def parse_date(raw: object, day_first: bool = False) -> date:
             return datetime.strptime(head, fmt).date()
         except ValueError:
             continue
-    raise ValueError(text)
+    raise ValueParseError(text)
 
 
 _LIST_SPLIT = re.compile(r"[;,\n\r\t|]+|\s+")
