@@ -70,7 +70,13 @@ class ProjectFileError(PlannerError):
 
 
 class OutputFileError(PlannerError, OSError):
-    """An export or save cannot be written; nothing was left behind (still an OSError)."""
+    """An export or save cannot be written; nothing was left behind (still an OSError).
+    The text names the whole path, in English (logs, the terminal); ``problem`` says it
+    with the file's name in the reader's language (``common.output_error.<kind>``)."""
+
+    def __init__(self, text: str, problem: Message | None = None) -> None:
+        super().__init__(text)
+        self.problem = problem
 
 
 class InfeasiblePlanError(PlannerError):
@@ -97,9 +103,12 @@ def os_problem(exc: OSError) -> Message:
 
 
 def error_words(exc: BaseException, lang: str) -> str:
-    """A planner error for people in ``lang``: its ``problem`` message when it has one, an
-    system's ``OSError`` as :func:`os_problem` words it, else its (English) text."""
+    """An error for people in ``lang``: a planner error's ``problem`` message when it has
+    one, a system's ``OSError`` as :func:`os_problem` words it, a bug as a bug (its text and
+    traceback belong in the log file, which the caller writes), else the error's English text."""
     problem = getattr(exc, "problem", None)
     if problem is None and isinstance(exc, OSError) and not isinstance(exc, PlannerError):
         problem = os_problem(exc)
+    if problem is None and not isinstance(exc, PlannerError | OSError):
+        problem = message("common.bug")
     return catalogue(lang).render(problem) if isinstance(problem, Message) else str(exc)

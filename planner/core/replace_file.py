@@ -19,7 +19,9 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from planner.core.errors import OutputFileError
+from planner.core.errors import OutputFileError, os_problem
+from planner.core.explanation import Message, message
+from planner.core.log_file import LOG
 
 __all__ = ["refuse_overwriting", "replace_file", "replace_text", "xml_legal"]
 
@@ -54,25 +56,28 @@ def replace_file(target: Path | str, write: Callable[[Path], object]) -> Path:
         return _write_through(path, target, write)
     folder = path.parent
     if not folder.is_dir():
-        raise OutputFileError(f"{target}: cannot write: the folder {folder} does not exist")
+        raise OutputFileError(f"{target}: cannot write: the folder {folder} does not exist",
+                              message("common.output_error.no_folder", file=path.name))
     _remove_leftovers(path)
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_SUFFIX, dir=folder)
     except OSError as exc:
-        raise OutputFileError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+        raise OutputFileError(f"{target}: cannot write: {exc.strerror or exc}",
+                              _cannot_write(path, exc)) from exc
     os.close(fd)
     partial = Path(name)
     try:
         write(partial)
         if partial.stat().st_size == 0:
-            raise OSError("nothing was written (is the disk full?)")
+            raise _Empty("nothing was written (is the disk full?)")
         _sync(partial)
         _permit_like(partial, path)
         os.replace(partial, path)
     except BaseException as exc:
         partial.unlink(missing_ok=True)
         if isinstance(exc, OSError | RuntimeError):
-            raise OutputFileError(f"{target}: cannot write: {_reason(exc)}") from exc
+            raise OutputFileError(f"{target}: cannot write: {_reason(exc)}",
+                                  _cannot_write(path, exc)) from exc
         raise
     _sync_folder(folder)
     return path
@@ -86,7 +91,8 @@ def refuse_overwriting(outputs: Iterable[Path | str], inputs: Iterable[Path | st
         for source in sources:
             same = out.exists() and os.path.samefile(out, source)
             if same or _final_path(out).resolve() == source.resolve():
-                raise OutputFileError(f"{output}: refusing to overwrite the input file {source}")
+                raise OutputFileError(f"{output}: refusing to overwrite the input file {source}",
+                                      message("common.output_error.is_input", file=out.name))
 
 
 def _final_path(path: Path) -> Path:
@@ -113,7 +119,8 @@ def _write_through(path: Path, target: Path | str, write: Callable[[Path], objec
             with partial.open("rb") as source, path.open("wb") as sink:
                 shutil.copyfileobj(source, sink)
     except (OSError, RuntimeError) as exc:
-        raise OutputFileError(f"{target}: cannot write: {_reason(exc)}") from exc
+        raise OutputFileError(f"{target}: cannot write: {_reason(exc)}",
+                              _cannot_write(path, exc)) from exc
     return path
 
 
@@ -137,6 +144,20 @@ def _remove_leftovers(path: Path) -> None:
         for leftover in path.parent.glob(pattern):
             with contextlib.suppress(OSError):  # another process may hold it: leave it
                 leftover.unlink()
+
+
+class _Empty(OSError):
+    """The writer wrote nothing (a full disk that did not say so)."""
+
+
+def _cannot_write(path: Path, exc: BaseException) -> Message:
+    """Why ``path`` was not written, in the reader's words (the system's text is logged)."""
+    if isinstance(exc, _Empty):
+        return message("common.output_error.empty", file=path.name)
+    if not isinstance(exc, OSError):
+        LOG.info("cannot write %s: %s: %s", path.name, type(exc).__name__, exc)
+    cause = os_problem(exc) if isinstance(exc, OSError) else message("common.os_error.other")
+    return message("common.output_error.cannot_write", file=path.name, cause=cause)
 
 
 def _reason(exc: BaseException) -> str:

@@ -23,8 +23,9 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from planner.core.errors import error_words
 from planner.gui.dialogs.screen_fit import fit_to_screen
-from planner.gui.i18n import texts
+from planner.gui.i18n import texts, ui_language
 from planner.gui.rich_text import literal
 from planner.gui.shortcuts import set_shortcut
 from planner.render.exporters import EXPORTERS, Exporter
@@ -155,7 +156,7 @@ class ExportActions(QObject):
         QtWidgets.QMessageBox.critical(
             self.window, self.tr("Export failed"),
             literal(self.tr("The {what} could not be written:\n{error}")
-                    .format(what=what, error=exc)))
+                    .format(what=what, error=error_words(exc, ui_language()))))
 
     # --- printing ------------------------------------------------------------------------
 

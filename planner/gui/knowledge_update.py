@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from planner.core.catalogue import catalogue
-from planner.core.errors import PlannerError
+from planner.core.errors import PlannerError, error_words
 from planner.core.knowledge_overlay import ImportResult, import_build_list
 from planner.gui.i18n import ui_language
 from planner.gui.rich_text import literal
@@ -46,7 +46,8 @@ def update_knowledge(parent: QWidget, document: Any) -> None:
     try:
         result = import_build_list(path)
     except (PlannerError, OSError, UnicodeDecodeError) as exc:
-        QMessageBox.warning(parent, title, literal(f"{path.name}: {exc}"))
+        QMessageBox.warning(parent, title,
+                            literal(f"{path.name}: {error_words(exc, ui_language())}"))
         return
     QMessageBox.information(parent, title,
                             literal(result_text(result, path.name, ui_language())))

@@ -216,3 +216,28 @@ def test_a_format_1_schedule_keeps_its_driver_text_as_data() -> None:
     assert dated.driver_kind == "holiday" and dated.driver.key == "legacy"
     assert "driver_en" not in step
     assert catalogue("en")("plan.driver.legacy", name=dated.driver.name).startswith("Public")
+
+
+def test_an_output_file_that_cannot_be_written_is_worded_with_its_name_only(tmp_path):
+    """What a window shows for a failed export: the reader's words and the file's name;
+    the English text (log, terminal) keeps the whole path."""
+    from planner.core.errors import OutputFileError
+    from planner.core.replace_file import refuse_overwriting, replace_text
+
+    target = tmp_path / "gone" / "plan.xlsx"
+    with pytest.raises(OutputFileError) as missing:
+        replace_text(target, "x")
+    assert str(target) in str(missing.value)
+    assert error_words(missing.value, "de") == \
+        "plan.xlsx: kann nicht geschrieben werden: Der Ordner existiert nicht"
+    source = tmp_path / "inventory.xlsx"
+    source.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputFileError) as same:
+        refuse_overwriting([source], [source])
+    assert error_words(same.value, "en") == \
+        "inventory.xlsx: not written: it is one of the input files"
+
+
+def test_a_bug_is_worded_as_a_bug_never_by_its_text():
+    assert error_words(KeyError("server:EX01"), "en") == \
+        "an error in the planner; the details are in the log file"

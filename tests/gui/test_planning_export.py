@@ -144,3 +144,39 @@ def test_print_preview_paints_the_chosen_plan(qtbot, monkeypatch):
     qtbot.waitUntil(lambda: bool(printed), timeout=5000)
     assert printed[0] == (doc.plan, "en")
     dialog.close()
+
+
+def test_an_export_that_cannot_be_written_says_why_in_the_readers_words(window, monkeypatch,
+                                                                        qapp, tmp_path):
+    """The failure names the file, not the folder path, in the interface language."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.gui.i18n import install_translators
+
+    _doc, actions = window
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    install_translators(qapp, "de")
+    try:
+        actions.export("xlsx", tmp_path / "missing" / "plan.xlsx")
+    finally:
+        install_translators(qapp, "en")
+    assert len(shown) == 1
+    assert "plan.xlsx: kann nicht geschrieben werden: Der Ordner existiert nicht" in shown[0]
+    assert str(tmp_path) not in shown[0] and "cannot write" not in shown[0]
+
+
+def test_a_gantt_that_cannot_be_drawn_shows_no_exception_text(qtbot, monkeypatch,
+                                                               planned_project):
+    """A bug while drawing is logged by the worker; the status line says so in words."""
+    from planner.gui.views import gantt
+
+    def broken(*_args, **_kwargs):
+        raise KeyError("internal_step_id")
+
+    monkeypatch.setattr(gantt, "chart_for", broken)
+    view = gantt.GanttView(Document(planned_project, runner=SyncRunner()))
+    qtbot.addWidget(view)
+    view.refresh()
+    assert "internal_step_id" not in view.status.text()
+    assert "log file" in view.status.text()

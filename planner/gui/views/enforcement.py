@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.catalogue import catalogue
-from planner.core.errors import PlannerError
+from planner.core.errors import PlannerError, error_words
 from planner.core.exo_view import exo_text, implied_overrides
 from planner.core.knowledge import load_knowledge
 from planner.core.pause_policy import budget_years, pause_command
@@ -199,7 +199,7 @@ class EnforcementView(QWidget):
             load_knowledge(merged)
         except PlannerError as exc:
             QMessageBox.warning(self, self.tr("Apply Exchange Online's baseline"),
-                                literal(str(exc)))
+                                literal(error_words(exc, ui_language())))
             return
         submit_settings(self.document, self.tr("Apply Exchange Online's baseline"),
                         lambda s: replace(s, policy_overrides=merged))

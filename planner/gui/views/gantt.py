@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.calendar import build_calendar
 from planner.core.enforcement import daily_stages
+from planner.core.errors import error_words
 from planner.core.plan import Plan
 from planner.core.vocabulary import COLOURS, STAGE_KINDS
 from planner.gui.formats import format_date
@@ -365,7 +366,8 @@ class GanttView(QWidget):
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if self._current(generation):  # never fatal: the status line says why
-            self.status.setText(self.tr("The chart cannot be drawn: {0}").format(exc))
+            self.status.setText(self.tr("The chart cannot be drawn: {0}").format(
+                error_words(exc, ui_language())))  # a bug's text is in the log, not here
 
     def _set_label_width(self, width: float) -> None:
         self.label_w = width

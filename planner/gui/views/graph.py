@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.errors import error_words
 from planner.core.graph import GraphCancelled, build_graph
 from planner.core.plan import MigrationPath
 from planner.core.vocabulary import COLOURS, ENTITIES, PATHS, Entity
 from planner.gui.document import Document
+from planner.gui.i18n import ui_language
 from planner.gui.main_window import icon
 from planner.gui.models.estate_model import path_label
 from planner.gui.rich_text import literal
@@ -226,7 +228,7 @@ class GraphView(QWidget):
         if generation == self._generation and shiboken6.isValid(self):  # never fatal
             self._clear()
             self.details.setHtml(f"<p>{escape(_tr('The graph cannot be drawn:'))} "
-                                 f"{escape(str(exc))}</p>")
+                                 f"{escape(error_words(exc, ui_language()))}</p>")
 
     def _clear(self) -> None:
         self.items.clear()  # before clear(): its selectionChanged must not see dead items

@@ -7,6 +7,7 @@ report language is a project setting, independent of the user interface language
 
 from __future__ import annotations
 
+import traceback
 from html import escape
 from typing import Any
 
@@ -14,11 +15,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from planner.core.edits.scenarios import export_choice
+from planner.core.errors import error_words
+from planner.core.log_file import is_bug, log_bug
 from planner.core.plan import Plan
 from planner.core.project import plan_is_current
 from planner.core.report.html import render_report_html
 from planner.gui.document import Document
-from planner.gui.i18n import language_names
+from planner.gui.i18n import language_names, ui_language
 from planner.pipeline import knowledge_for
 
 __all__ = ["ReportView"]
@@ -90,9 +93,11 @@ class ReportView(QWidget):
             return
         try:
             html = render_report_html(plan, knowledge, plan.settings.language)
-        except Exception as exc:  # a report bug must not take the workbench down
+        except Exception as exc:  # a report bug must not take the workbench down: logged
+            if is_bug(exc):
+                log_bug("the report preview failed", traceback.format_exc())
             html = (f"<p>{escape(_tr('The report cannot be shown:'))} "
-                    f"{escape(type(exc).__name__)}: {escape(str(exc))}</p>")
+                    f"{escape(error_words(exc, ui_language()))}</p>")
         self.browser.setHtml(html)
 
     def _banner_text(self, name: str, lang: str) -> str:
