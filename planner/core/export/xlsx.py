@@ -27,10 +27,14 @@ from planner.core.export.xlsx_gantt import write_gantt_sheet
 from planner.core.export.xlsx_layout import (
     CELL,
     PHASE_TINTS,
+    TITLE_HEIGHT,
     ExportContext,
     date_format,
+    fitted_scale,
     header_row,
     header_widths,
+    keep_groups_with_steps,
+    pages_for,
     print_setup,
     title_block,
 )
@@ -180,7 +184,8 @@ def write_plan_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None
     title_block(writer, ctx, "title.plan")
     labels = [ctx.text(k) for k in _PLAN_COLUMNS]
     fixed = header_widths(labels, {**_WRAPPED, **_NARROW})
-    header_row(writer, _HEADER_ROW, labels, widths=fixed)
+    header = header_row(writer, _HEADER_ROW, labels, widths=fixed)
+    heights: list[tuple[float, bool]] = []
     last_col = len(_PLAN_COLUMNS) - 1
     row_no = _HEADER_ROW
     # Looked up once per kind of row, not per cell: the sheet has 100,000s of cells.
@@ -200,6 +205,7 @@ def write_plan_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None
         lines = max(text_lines(str(values[c]), w - (2 * (row.level - 1) if c == 2 else 0))
                     for c, w in _WRAPPED.items())
         sheet.set_row(row_no, row_height(lines), None, {"level": row.level - 1})
+        heights.append((row_height(lines), row.summary))
     sheet.outline_settings(True, False, True, False)
     if ctx.outline.rows:
         sheet.data_validation(_HEADER_ROW + 1, 8, row_no, 8, {
@@ -211,4 +217,7 @@ def write_plan_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> None
     sheet.print_area(0, 0, row_no, _PRINTED_COLUMNS - 1)
     printed = [w for c, w in writer.column_widths.items() if c < _PRINTED_COLUMNS]
     print_setup(sheet, ctx, ctx.text("sheet.plan"), (_HEADER_ROW, _HEADER_ROW), widths=printed)
+    scale = fitted_scale(printed, pages_for(printed))
+    breaks = keep_groups_with_steps(ctx, heights, TITLE_HEIGHT + header, header, scale)
+    sheet.set_h_pagebreaks([_HEADER_ROW + 1 + b for b in breaks])
     sheet.activate()

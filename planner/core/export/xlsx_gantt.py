@@ -18,10 +18,13 @@ from planner.core.export.cells import SheetWriter, Styles
 from planner.core.export.timeline import Column, Timeline
 from planner.core.export.xlsx_layout import (
     CELL,
+    DEFAULT_ROW,
     HEADER,
     KIND_COLOURS,
     PHASE_COLOURS,
+    TITLE_HEIGHT,
     ExportContext,
+    keep_groups_with_steps,
     print_setup,
     title_block,
 )
@@ -265,3 +268,8 @@ def write_gantt_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> Non
     print_setup(sheet, ctx, ctx.text("sheet.gantt"), (_TOP, last_header), repeat_cols=(0, 2),
                 scale=PRINT_SCALE)
     sheet.set_v_pagebreaks([LEFT + b for b in breaks])
+    # rows of the default height: the title block, the axis and the pause row above the bars
+    before = TITLE_HEIGHT + (last_header + 2 - 3) * DEFAULT_ROW
+    rows = [(DEFAULT_ROW, row.summary) for row in ctx.outline.rows]
+    sheet.set_h_pagebreaks([last_header + 2 + b for b in keep_groups_with_steps(
+        ctx, rows, before, (last_header - _TOP + 1) * DEFAULT_ROW, PRINT_SCALE / 100)])

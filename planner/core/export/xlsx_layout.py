@@ -25,11 +25,14 @@ __all__ = [
     "KIND_COLOURS",
     "PHASE_COLOURS",
     "PHASE_TINTS",
+    "TITLE_HEIGHT",
     "ExportContext",
     "date_format",
     "date_text",
+    "fitted_scale",
     "header_row",
     "header_widths",
+    "keep_groups_with_steps",
     "pages_for",
     "print_setup",
     "section",
@@ -44,6 +47,11 @@ PHASE_COLOURS: Mapping[str, str] = {code: t.colour for code, t in PHASES.items()
 PHASE_TINTS: Mapping[str, str] = {code: t.tint for code, t in PHASES.items()}
 CELL: dict[str, Any] = {"border": 1, "border_color": COLOURS["cell_border"]}
 KIND_COLOURS: Mapping[str, str] = {code: t.colour for code, t in STAGE_KINDS.items()}
+# Points of a landscape page between the 0.6" top and bottom margins (print_setup).
+PAGE_HEIGHTS = {"A4": 595.3 - 86.4, "Letter": 612.0 - 86.4}
+DEFAULT_ROW = 15.0  # points: the height of a row XlsxWriter leaves as it is
+_TITLE_ROW = 22.0
+TITLE_HEIGHT = _TITLE_ROW + 2 * DEFAULT_ROW  # the title block: title, subtitle, a free row
 
 
 @dataclass(frozen=True)
@@ -90,7 +98,7 @@ def title_block(writer: SheetWriter, ctx: ExportContext, title_key: str) -> None
                         created=date_text(ctx.today, ctx.lang),
                         as_of=date_text(ctx.knowledge.as_of, ctx.lang))
     writer.put(1, 0, subtitle, measure=False, italic=True, font_color=COLOURS["muted"])
-    writer.sheet.set_row(0, 22)
+    writer.sheet.set_row(0, _TITLE_ROW)
 
 
 def section(writer: SheetWriter, row: int, text: str) -> None:
@@ -101,14 +109,16 @@ def section(writer: SheetWriter, row: int, text: str) -> None:
 
 
 def header_row(writer: SheetWriter, row: int, labels: Sequence[str], col: int = 0,
-               widths: Mapping[int, float] | None = None) -> None:
+               widths: Mapping[int, float] | None = None) -> float:
     """A styled header row, two lines high or as high as its longest heading wraps to in the
-    fixed ``widths`` (column -> width) it is given (a three-line heading lost its last line)."""
+    fixed ``widths`` (column -> width) it is given (a three-line heading lost its last line);
+    returns its height in points."""
     writer.row(row, col, labels, **HEADER)
     lines = max((text_lines(text, widths[c] / 1.1)  # bold text is wider
                  for c, text in enumerate(labels, start=col) if widths and c in widths),
                 default=2)
     writer.sheet.set_row(row, max(30, row_height(lines)))
+    return max(30, row_height(lines))
 
 
 def header_widths(labels: Sequence[str], widths: Mapping[int, float],
@@ -137,6 +147,12 @@ def pages_for(widths: Iterable[float], minimum: int = 1) -> int:
 PAGE_POINTS = 770 / 0.8  # A4/Letter landscape, 0.4" margins, printed at 80 %
 
 
+def fitted_scale(widths: Iterable[float], pages: int) -> float:
+    """The print scale (0-1) at which fit-to-width puts these columns on ``pages`` pages."""
+    points = sum(5.25 * w + 3.75 for w in widths)
+    return min(1.0, PAGE_POINTS * 0.8 * pages / points) if points else 1.0
+
+
 def print_setup(sheet: Worksheet, ctx: ExportContext, title: str, header_rows: tuple[int, int],
                 pages_wide: int = 1, repeat_cols: tuple[int, int] | None = None,
                 widths: Iterable[float] = (), scale: int | None = None) -> None:
@@ -157,3 +173,31 @@ def print_setup(sheet: Worksheet, ctx: ExportContext, title: str, header_rows: t
     sheet.set_header(f"&L&8{customer}&R&8{title.replace('&', '&&')}")
     sheet.set_footer(f"&L&8{ctx.text('title.plan').replace('&', '&&')}"
                      f"&R&8{ctx.text('title.footer')}")
+
+
+
+def keep_groups_with_steps(ctx: ExportContext, rows: Sequence[tuple[float, bool]],
+                           before: float, header: float, scale: float) -> list[int]:
+    """Page breaks (0-based sheet rows) that never leave a phase or group row at the foot of
+    a printed page without its first step (rows: each outline row's height and whether it
+    is a summary; ``before``: the points above the first outline row on page one, title and
+    header; ``header``: the repeated header rows; ``scale``: the print scale, 0-1).
+
+    The spreadsheet program breaks pages wherever the next row does not fit; a summary row
+    printed last on a page parted from its steps. A page here holds a little less than the
+    program's (3 %), so its own breaks never fall between ours.
+    """
+    height = PAGE_HEIGHTS.get(ctx.plan.settings.paper, PAGE_HEIGHTS["A4"]) / scale * 0.97
+    breaks: list[int] = []
+    start, used = 0, before
+    for index, (row_height_pt, _) in enumerate(rows):
+        if used + row_height_pt <= height or index == start:
+            used += row_height_pt
+            continue
+        cut = index
+        while cut - 1 > start and rows[cut - 1][1]:
+            cut -= 1  # the group rows go over with their first step
+        breaks.append(cut)
+        start = cut
+        used = header + sum(h for h, _ in rows[cut:index + 1])
+    return breaks

@@ -373,3 +373,21 @@ def test_the_gantt_legend_names_today_only_when_the_chart_shows_it(
         sheet = openpyxl.load_workbook(path)[words("export.sheet.gantt")]
         texts = {c.value for r in sheet.iter_rows(max_row=3) for c in r}
         assert (words("export.gantt.today") in texts) is shown, today
+
+
+@pytest.mark.parametrize("name", ["mixed", "legacy", "mixed-powershell"])
+def test_printed_pages_never_end_on_a_phase_or_group_row(
+        name: str, knowledge: Knowledge, tmp_path: Path) -> None:
+    """The Plan and the Gantt break their pages before a group row, so it prints with its
+    first step (page one of the Plan ended with "Servergruppe BER-EX19-01")."""
+    from tests.sample_plans import sample_plan
+
+    plan = sample_plan(name)
+    path = tmp_path / "plan.xlsx"
+    write_workbook(plan, knowledge, path, "de", today=TODAY)
+    book = openpyxl.load_workbook(path)
+    summaries = {row.id for row in build_outline(plan, "de").rows if row.summary}
+    for sheet in book.worksheets[:2]:
+        feet = [sheet.cell(b.id, 1).value for b in sheet.row_breaks.brk]
+        assert feet and all(isinstance(f, int) for f in feet), (sheet.title, feet)
+        assert not summaries & set(feet), (sheet.title, feet)
