@@ -115,8 +115,9 @@ def _exposure_table(grid: _Grid, ctx: ExportContext, row: int) -> int:
     section(grid.writer, row, ctx.text("section.exposure"))
     stages = ctx.knowledge.policy.stages
     # The source column holds "Schätzung (Stichtag der Mindestversion)" on two lines, so
-    # the table fits a printed page across at 80 % (8 pt).
-    widths = [_NAME_WIDTH, 11, 26, 12] + [7.0] * len(stages) + [8]
+    # the table fits a printed page across at 80 % (8 pt); 25 characters, not 26, are five
+    # columns of a week axis, not six (a plan long enough for weeks printed the sheet at 77 %).
+    widths = [_NAME_WIDTH, 11, 25, 12] + [7.0] * len(stages) + [8]
     heads = [ctx.text(k) for k in ("col.server", "col.first_detected", "col.detected_source",
                                    "col.cutover")]
     heads += [f"{ctx.text('col.stage', n=s.number)}\n{ctx.text(STAGE_KINDS[s.kind].label_key)}"
