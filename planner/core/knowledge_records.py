@@ -122,6 +122,8 @@ class EnforcementPolicy:
     pause_clock_frozen: bool = True  # the stage clock stands still while a pause is in force
     pause_max_count: int = 4  # pauses the plan may request (planning assumption)
     pause_max_days_per_pause: int = 90  # the longest single request
+    pause_connect_cmdlet: str = ""  # opens the session the pause cmdlets run in
+    pause_check_cmdlet: str = ""  # shows the pause in force
 
     @property
     def pauses_allowed(self) -> int:

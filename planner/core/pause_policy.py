@@ -8,8 +8,9 @@ Year fits both years' budgets and can still be too long) and the plan may hold a
 policy's number of pauses. Otherwise planning stops with an error that
 names the pause and the budget.
 
-The budget per calendar year (:func:`budget_years`) and the command that requests a pause
-(:func:`pause_command`) are worked out here once for the GUI, the report and the workbook.
+The budget per calendar year (:func:`budget_years`), the command that requests a pause
+(:func:`pause_command`) and the script of every planned pause (:func:`pause_script`, its
+commands from the knowledge) are worked out here once for the GUI, the report and the workbook.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from planner.core.plan import Pause, Plan
 from planner.core.settings import Settings
 
 __all__ = ["BudgetYear", "PauseError", "budget_years", "check_fixed_pauses", "days_per_year",
-           "pause_budget", "pause_command"]
+           "pause_budget", "pause_command", "pause_script"]
 
 # How the knowledge's cmdlet marks the number of days: {days}, {n}, <n>, <NumberOfDays>.
 _PLACEHOLDER = re.compile(r"\{(?:days|n)\}|<(?:n|days|NumberOfDays)>", re.IGNORECASE)
@@ -59,6 +60,27 @@ def pause_command(cmdlet: str, days: int) -> str:
     if "-numberofdays" in text.lower():
         return text
     return f"{text} -NumberOfDays {days}"
+
+
+def pause_script(plan: Plan, policy: EnforcementPolicy, lang: str) -> str:
+    """PowerShell that requests each planned pause, run in Exchange Online PowerShell on its
+    day: the knowledge's connect command, a comment and the command per pause, and the
+    command that shows the pause in force."""
+    words = catalogue(lang)
+    if not plan.schedule.pauses:
+        return words("exo.pause_script.none")
+    # A pause needed now carries its due day as its step's deadline: run it on that day.
+    due = {s.id: s.deadline for s in plan.proposal.steps if s.kind == "pause" and s.deadline}
+    lines = [policy.pause_connect_cmdlet]
+    for i, pause in enumerate(plan.schedule.pauses, 1):
+        by = due.get(f"pause:{i}")
+        head = words.plural("exo.pause_script.head_now", pause.days, number=i, by=by,
+                            start=pause.start, end=pause.end) if by else \
+            words.plural("exo.pause_script.head", pause.days, number=i, start=pause.start,
+                         end=pause.end)
+        lines += ["", head, pause_command(policy.pause_cmdlet, pause.days)]
+    lines += ["", policy.pause_check_cmdlet]
+    return "\n".join(lines)
 
 
 def days_per_year(start: date, days: int) -> dict[int, int]:

@@ -12,9 +12,10 @@ from datetime import date
 from PySide6.QtGui import QGuiApplication
 
 import planner.gui.document as document_module
-from planner.core.pause_policy import budget_years
+from planner.core.knowledge import load_knowledge
+from planner.core.pause_policy import budget_years, pause_script
 from planner.core.plan import Pause, Phase, Step
-from planner.gui.views.enforcement import EnforcementView, pause_commands
+from planner.gui.views.enforcement import EnforcementView
 from planner.gui.views.planning_edits import submit_settings
 from tests.gui.planning_fixtures import base_settings, fake_document, make_plan, small_estate
 
@@ -64,19 +65,31 @@ def test_over_budget_is_flagged():
 
 def test_commands_fill_in_the_days_and_the_day_to_run_them():
     plan = make_plan(small_estate(), (), base_settings())
-    text = pause_commands(plan, "New-TenantExemptionInfo -BlockingScenario X -NumberOfDays <n>")
+    base = load_knowledge().policy
+    # every command of the script is knowledge data: an override changes the script
+    policy = replace(base, pause_cmdlet="New-TenantExemptionInfo -BlockingScenario X "
+                     "-NumberOfDays <n>", pause_connect_cmdlet="Connect-Tenant -Y",
+                     pause_check_cmdlet="Get-Pause -Z")
+
+    def script(p, lang="en", pol=policy):
+        return pause_script(p, pol, lang)
+
+    text = script(plan)
+    assert text.splitlines()[0] == "Connect-Tenant -Y" and text.splitlines()[-1] == "Get-Pause -Z"
     assert "New-TenantExemptionInfo -BlockingScenario X -NumberOfDays 30" in text
     assert "run on 9 Mar 2026" in text  # the language's date format, as everywhere
-    assert "Pause 1: am 09.03.2026 ausführen" in pause_commands(plan, "X", "de")
+    assert "Pause 1: am 09.03.2026 ausführen" in script(plan, "de")
+    shipped = script(plan, pol=base)  # the shipped knowledge's commands
+    assert shipped.startswith(base.pause_connect_cmdlet) and "Get-TenantExemptionInfo" in shipped
     none = replace(plan, schedule=replace(plan.schedule, pauses=()))
-    assert "needs no enforcement pause" in pause_commands(none, "X")
+    assert "needs no enforcement pause" in script(none)
     # a pause needed now (its step due on its day) says to run it then
     request = Step(id="pause:1", title_en="Request", title_de="Beantragen", kind="pause",
                    phase=Phase.HYBRID, target="tenant", duration_days=1,
                    rule="enforcement_pause", why_en="", why_de="", deadline=date(2026, 3, 4))
     now = replace(plan, proposal=replace(plan.proposal, steps=(*plan.proposal.steps, request)))
-    assert "Pause 1: needed now, run on 4 Mar 2026;" in pause_commands(now, "X")
-    assert "sofort nötig, am 04.03.2026 ausführen" in pause_commands(now, "X", "de")
+    assert "Pause 1: needed now, run on 4 Mar 2026;" in script(now)
+    assert "sofort nötig, am 04.03.2026 ausführen" in script(now, "de")
     assert Pause  # the record the commands are made from
 
 

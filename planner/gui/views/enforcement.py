@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.catalogue import catalogue
 from planner.core.errors import PlannerError, error_words
 from planner.core.exo_view import exo_text, implied_overrides
 from planner.core.knowledge import load_knowledge
-from planner.core.pause_policy import budget_years, pause_command
+from planner.core.pause_policy import budget_years, pause_script
 from planner.core.plan import Objective, Plan
 from planner.core.today_words import today_lines
 from planner.core.vocabulary import RATINGS
@@ -41,27 +40,9 @@ from planner.gui.views.enforcement_paint import PauseBudgetGauge, StageStrips, S
 from planner.gui.views.gantt import plan_stages
 from planner.gui.views.planning_edits import submit_settings
 
-__all__ = ["EnforcementView", "pause_commands"]
+__all__ = ["EnforcementView"]
 
 _RATING_COLOURS = {code: t.colour for code, t in RATINGS.items()}
-
-
-def pause_commands(plan: Plan, cmdlet: str, lang: str = "en") -> str:
-    """PowerShell to request each planned pause, run in Exchange Online PowerShell on its day."""
-    cat = catalogue(lang)
-    if not plan.schedule.pauses:
-        return cat("gui.pause.none")
-    # A pause needed now carries its due day as its step's deadline: run it on that day.
-    due = {s.id: s.deadline for s in plan.proposal.steps if s.kind == "pause" and s.deadline}
-    lines = ["Connect-ExchangeOnline"]
-    for i, pause in enumerate(plan.schedule.pauses, 1):
-        by = due.get(f"pause:{i}")
-        head = cat.plural("gui.pause.head_now", pause.days, number=i, by=by, start=pause.start,
-                          end=pause.end) if by else \
-            cat.plural("gui.pause.head", pause.days, number=i, start=pause.start, end=pause.end)
-        lines += ["", head, pause_command(cmdlet, pause.days)]
-    lines += ["", "Get-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer"]
-    return "\n".join(lines)
 
 
 class EnforcementView(QWidget):
@@ -167,7 +148,7 @@ class EnforcementView(QWidget):
         self.strips_note.setText(self.note_text(plan))
         self.strips_note.setVisible(bool(self.strips_note.text()))
         self.gauge.set_years(budget_years(plan, policy.pause_max_days_per_year))
-        self.commands.setPlainText(pause_commands(plan, policy.pause_cmdlet, self._lang()))
+        self.commands.setPlainText(pause_script(plan, policy, self._lang()))
 
     def _show_today(self, plan: Plan) -> None:
         """Each judged server's stage on the plan's as-of date, worst first, coloured."""
