@@ -137,7 +137,8 @@ def make_plan(
     if on_plan is not None or cancel is not None:
         progress = Progress(None if on_plan is None else (lambda s: on_plan(wrap.plan(s))),
                             cancel or threading.Event())
-    return wrap.plan(schedule(proposal, planned, settings, decisions, knowledge, progress))
+    return wrap.plan(schedule(proposal, planned, settings, decisions, knowledge, progress,
+                              as_of))
 
 
 @dataclass(frozen=True)

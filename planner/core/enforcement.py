@@ -190,7 +190,9 @@ def summarise_exposure(
     plan_start: date,
     plan_end: date,
 ) -> Exposure:
-    """Days per stage from the plan start (history before it is not the plan's doing)."""
+    """Days per stage from ``plan_start``, the plan's first counted day (the as-of date's
+    first working day when it lies before the plan start); history before it is not the
+    plan's doing."""
     shell = Exposure(server, detection.day, cutover, (), 0, detection.source,
                      detection.anchors)
     counts = [0] * max(len(policy.stages), 8)

@@ -5,10 +5,12 @@ A pause protects nothing unless the customer's Exchange Online administrator run
 owned by that administrator, dated on the pause's first day (a working day outside freezes),
 with the exact command and what happens to which server's mail if it is not run. A pause
 needed now (a server it holds is already throttled or blocked on the as-of date) says so, and
-its server "blocked since …"; it is still due on the pause's first counted day (the plan's
-first working day), because the command counts its days from the day it is run: run on a
-Saturday as-of date, a pause the plan counts from Monday would end two days before the
-cutover it protects. Only a pause the plan counts from before the as-of date (overdue) is due
+its server "blocked since …"; it is due on the pause's first counted day (the as-of date, or
+the next working day outside a freeze, also when the plan starts later: the scheduler counts
+the pause and its budget from that day), because the command counts its days from the day
+it is run: run on a Saturday as-of date, a pause the plan counts from Monday would end two
+days before the cutover it protects. A later pause names a server that is back in its stage
+once an earlier pause ends as "again from …", not "since" a day inside the plan. Only a pause the plan counts from before the as-of date (overdue) is due
 on the first working day from the as-of date on (a Saturday as-of date: the Monday; a
 holiday or a freeze day is skipped too, as for every pause start), and dated there in every
 deliverable: it then ends later, never earlier. The cutover
@@ -54,10 +56,12 @@ def _without(pauses: tuple[Pause, ...], pause: Pause) -> tuple[Pause, ...]:
 class _Harm:
     """What a server suffers from a pause's start on were the pause not run: its first
     throttled or blocked day in the window, and since when it has been in that stage (the
-    same day, unless the stage already holds when the pause would begin)."""
+    same day, unless the stage already holds when the pause would begin). ``again``: the day
+    it is back in that stage after an earlier pause of the plan (None: no pause between)."""
 
     day: DayStage
     since: date
+    again: date | None = None
 
 
 def _first_harm(exposure: Exposure, pause: Pause, others: tuple[Pause, ...],
@@ -70,24 +74,33 @@ def _first_harm(exposure: Exposure, pause: Pause, others: tuple[Pause, ...],
     for i, day in enumerate(strip):
         if day.day >= pause.start and day.kind in ("throttle", "block"):
             first = i  # walk back to the start of this stage: a 2024 block is "since 2024"
+            again = None  # through an earlier pause: the stage held before it, too
             while first > 0 and strip[first - 1].stage == day.stage \
-                    and strip[first - 1].kind == day.kind:
+                    and strip[first - 1].kind in (day.kind, "paused"):
+                if strip[first - 1].kind == "paused" and again is None:
+                    again = strip[first].day
                 first -= 1
-            return _Harm(day, strip[first].day)
+            while strip[first].kind == "paused":  # the stage began while paused: after it
+                first += 1
+            return _Harm(day, strip[first].day, again if again != strip[first].day else None)
     return None
 
 
 def needed_now(pause: Pause, harm: dict[str, _Harm], as_of: date) -> bool:
     """Whether the pause must be requested by the as-of date: it would begin by then, or a
-    server it holds is already throttled or blocked on that day. A pause that ended before
+    server it holds is already throttled or blocked on that day with no pause of the plan
+    in between (then that earlier pause is the one needed now). A pause that ended before
     the as-of date is history (or missed: a finding), never a task for now."""
     if pause.end < as_of:
         return False
-    return pause.start <= as_of or any(h.since <= as_of for h in harm.values())
+    return pause.start <= as_of or any((h.again or h.since) <= as_of for h in harm.values())
 
 
 def _consequence(server: str, harm: _Harm, pause: Pause) -> Message:
     kind = message(f"exo.today.kind_lower.{harm.day.kind}")
+    if harm.again is not None:  # back in the stage it had before an earlier pause
+        return message("exo.pause_step.consequence_again", server=server,
+                       stage=harm.day.stage, since=harm.since, again=harm.again, kind=kind)
     if harm.since < pause.start:  # the stage holds already: say since when, in the past
         return message("exo.pause_step.consequence_since", server=server,
                        stage=harm.day.stage, since=harm.since, kind=kind)

@@ -2,8 +2,10 @@
 
 The customer's step says the pause is needed now, and is due on the pause's first counted day
 (its deadline and its date in every deliverable, a working day): the command counts its days
-from the day it is run, so run then it ends on the day the plan counts as its last. What it
-prevents is said in the past tense: blocked since 2024, not "from the plan start".
+from the day it is run, so run then it ends on the day the plan counts as its last. When the
+as-of date lies before the plan start, that first day is the as-of date (a working day
+outside a freeze), not the plan start: the plan counts the pause and its budget from then.
+What it prevents is said in the past tense: blocked since 2024, not "from the plan start".
 """
 
 from __future__ import annotations
@@ -63,23 +65,26 @@ def _ends_on(step: Step, run_on: date) -> date:
     return run_on + timedelta(days=days - 1)
 
 
-def test_a_pause_for_a_server_blocked_since_2024_is_due_on_its_first_counted_day(
+def test_a_pause_for_a_server_blocked_since_2024_is_due_on_the_as_of_date(
         blocked: Plan) -> None:
     step = _first_pause(blocked)
     pause = blocked.schedule.pauses[0]
-    assert pause.start == START  # the plan still counts it from its start
-    assert step.deadline == START
+    # Friday 04.12. (as-of) before Monday 07.12. (plan start): the pause counts from Friday
+    assert pause.start == AS_OF  # on the old code: the plan start
+    assert step.deadline == AS_OF
     (dated,) = [d for d in blocked.schedule.steps if d.step_id == "pause:1"]
-    assert (dated.start, dated.end) == (START, START)
+    assert (dated.start, dated.end) == (AS_OF, AS_OF)
     # run on the day the step says, the command ends on the plan's last pause day
     assert _ends_on(step, dated.start) == pause.end
-    assert step.title("en").endswith("on 7 Dec 2026")
-    assert "am 07.12.2026 beantragen" in step.title("de")
+    # the budget counts the days from the day it is run: 28 in 2026 (04.12.-31.12.)
+    assert pause.days == (pause.end - AS_OF).days + 1
+    assert "28 of 2026" in step.why("en")
+    assert step.title("en").endswith("on 4 Dec 2026")
+    assert "am 04.12.2026 beantragen" in step.title("de")
     en, de = step.why("en"), step.why("de")
-    assert "as it has been since 26 Jun 2024" in en and "on 7 Dec 2026" in en
+    assert "as it has been since 26 Jun 2024" in en and "on 4 Dec 2026" in en
     assert "already throttled or blocked on 4 Dec 2026" in en
-    assert "(run earlier, it ends as many days earlier)" in en
-    assert "wie schon seit 26.06.2024" in de and "am 07.12.2026" in de
+    assert "wie schon seit 26.06.2024" in de and "am 04.12.2026" in de
     # never "blocked from the plan start" for a server blocked these two years
     assert "EX01 blocked (stage 8) from" not in en and "EX01 ab 07.12.2026" not in de
 
@@ -87,16 +92,16 @@ def test_a_pause_for_a_server_blocked_since_2024_is_due_on_its_first_counted_day
 def test_the_json_workbook_mspdi_and_action_list_say_request_by_its_first_day(
         blocked: Plan, knowledge: Knowledge, tmp_path: Path) -> None:
     (step,) = [s for s in plan_to_plain(blocked, knowledge)["steps"] if s["id"] == "pause:1"]
-    assert step["start"] == step["deadline"] == START.isoformat()
+    assert step["start"] == step["deadline"] == AS_OF.isoformat()
 
     book = tmp_path / "plan.xlsx"
     write_workbook(blocked, knowledge, book, "de")
     (row,) = [r for r in openpyxl.load_workbook(book)["Plan"].iter_rows()
               if any(str(c.value).startswith("Durchsetzungspause 1") for c in r)]
     values = [c.value for c in row]
-    assert "Durchsetzungspause 1 (41 Tage) am 07.12.2026 beantragen" in values
-    assert values.count(datetime(2026, 12, 7)) == 2  # start and finish: the pause's first day
-    assert any(str(v).startswith("Sofort nötig") and "07.12.2026" in str(v)
+    assert "Durchsetzungspause 1 (44 Tage) am 04.12.2026 beantragen" in values
+    assert values.count(datetime(2026, 12, 4)) == 2  # start and finish: the pause's first day
+    assert any(str(v).startswith("Sofort nötig") and "04.12.2026" in str(v)
                for v in values)  # the printed short reason says by when
     notes = " ".join(c.comment.text for c in row if c.comment)
     assert "wie schon seit 26.06.2024" in notes
@@ -106,10 +111,12 @@ def test_the_json_workbook_mspdi_and_action_list_say_request_by_its_first_day(
     ns = {"p": "http://schemas.microsoft.com/project"}
     (task,) = [t for t in ET.parse(project).getroot().findall(".//p:Task", ns)
                if t.findtext("p:Name", "", ns).startswith("Request enforcement pause 1")]
-    assert task.findtext("p:Deadline", "", ns) == "2026-12-07T17:00:00"
-    assert task.findtext("p:Start", "", ns).startswith("2026-12-07")
+    assert task.findtext("p:Deadline", "", ns) == "2026-12-04T17:00:00"
+    assert task.findtext("p:Start", "", ns).startswith("2026-12-04")
+    # the project starts with its first task, the pause before the plan start
+    assert ET.parse(project).getroot().findtext("p:StartDate", "", ns).startswith("2026-12-04")
 
-    for lang, due in (("en", "7 Dec 2026"), ("de", "07.12.2026")):
+    for lang, due in (("en", "4 Dec 2026"), ("de", "04.12.2026")):
         (decision,) = [r for r in decision_table(blocked, load_wording(lang)).rows
                        if r.cells[0].startswith(("Approve", "Durchsetzungspause"))]
         assert decision.cells[1] == due  # its approval is due by then too
@@ -117,7 +124,7 @@ def test_the_json_workbook_mspdi_and_action_list_say_request_by_its_first_day(
         (action,) = [r for r in table.rows if "1" in r.cells[1] and (
             "pause" in r.cells[1].lower())]
         assert action.cells[0] == due and action.cells[1].endswith(
-            "on 7 Dec 2026" if lang == "en" else "am 07.12.2026 beantragen")
+            "on 4 Dec 2026" if lang == "en" else "am 04.12.2026 beantragen")
 
 
 def test_a_pause_whose_server_is_not_yet_judged_keeps_its_own_date(knowledge: Knowledge) -> None:

@@ -14,16 +14,22 @@ applied, makes the report and the knowledge agree, and pauses the customer can r
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+import openpyxl
+
 from planner.core.calendar import build_calendar
 from planner.core.exo_view import implied_overrides
+from planner.core.export.mspdi import write_mspdi
+from planner.core.export.xlsx import write_workbook
 from planner.core.pause_policy import pause_budget
 from planner.core.plan import Plan
+from planner.core.report.management import action_table
 from planner.core.report.summary import deadlines
+from planner.core.report.wording import load_wording
 from planner.pipeline import knowledge_for, load_inputs, make_plan
 
 HERE = Path(__file__).resolve().parents[1] / "estates"
@@ -115,7 +121,8 @@ def test_pauses_are_runnable_within_each_years_budget_and_never_double_counted()
         for pause in pauses:
             assert calendar.is_working_day(pause.start), (name, pause)
             assert not any(f.start <= pause.start <= f.end for f in settings.freezes)
-            assert pause.start >= settings.start
+            # from the plan start, or from the as-of date when it lies before it
+            assert pause.start >= min(settings.start, settings.as_of or settings.start)
         for year, days in pause_budget(pauses, settings.pause_days_used).items():
             assert settings.pause_days_used.get(year, 0) + days <= 90, (name, year, days)
         for n, pause in enumerate(pauses, start=1):
@@ -141,3 +148,53 @@ def test_a_cutover_carries_the_end_of_the_pause_that_holds_it_never_an_earlier_o
     (second,) = [p for p in plan.schedule.pauses if p.start.year == 2027]
     cutover = plan.proposal.step("sbs:send:RS-EX16-01")
     assert cutover is not None and cutover.deadline == second.end
+
+
+def test_a_pause_needed_now_runs_from_the_as_of_date_before_the_plan_start(
+        tmp_path: Path) -> None:
+    """Elbtal: as-of Thursday 10.12., plan start Monday 14.12., DD-EX13-01 blocked since 2024.
+    The pause needed now is requested on 10.12. and the plan counts it, its days and the
+    2026 budget (70 used) from 10.12.: run on the day the step says, the command's days end
+    on the day the plan counts as the pause's last. On the old code the step said 'run on
+    14.12.' (the plan start) and the four days before were neither paused nor counted."""
+    plan = _plan("exo-report-elbtal")
+    as_of = date(2026, 12, 10)
+    first = plan.schedule.pauses[0]
+    assert first.start == as_of
+    step = plan.proposal.step("pause:1")
+    assert step is not None and step.deadline == as_of
+    dated = plan.schedule.for_step("pause:1")
+    assert dated is not None and dated.start == dated.end == as_of
+    days = int(step.command.split("-NumberOfDays")[1].split()[0])
+    assert as_of + timedelta(days=days - 1) == first.end
+    assert step.title("de").endswith("am 10.12.2026 beantragen")
+    budget = pause_budget(plan.schedule.pauses, plan.settings.pause_days_used)
+    assert 70 + budget[2026] <= 90
+    # the objective counts the days from the as-of date: DD-EX13-01 is blocked from then
+    # on wherever no pause holds it (a two-day gap before the freeze, budget 20 days)
+    exposure = {e.server: e for e in plan.schedule.exposure}
+    assert sum(exposure["DD-EX13-01"].days_in_stage) + exposure["DD-EX13-01"].paused_days \
+        == (exposure["DD-EX13-01"].cutover - as_of).days + 1
+    # the later pause is not 'needed now', and its server is 'blocked again' after pause 1,
+    # as since 2024 — not 'blocked since' a day inside the plan
+    later = plan.proposal.step("pause:2")
+    assert later is not None and later.deadline is None
+    en = later.why("en")
+    assert "DD-EX13-01 is blocked again (stage 8) from" in en
+    assert "as it was since 13 Feb 2024" in en
+    assert "since 16 Dec 2026" not in en
+    # every deliverable dates it on 10.12.: the action list, the workbook and MS Project
+    knowledge = knowledge_for(plan.settings)
+    rows = [r for r in action_table(plan, load_wording("de")).rows
+            if "Durchsetzungspause 1" in r.cells[1]]
+    assert rows and rows[0].cells[0] == "10.12.2026"
+    xml = tmp_path / "plan.xml"
+    write_mspdi(plan, knowledge, xml, "de")
+    text = xml.read_text(encoding="utf-8")
+    assert "<StartDate>2026-12-10T08:00:00</StartDate>" in text
+    assert "<Deadline>2026-12-10T17:00:00</Deadline>" in text
+    book = tmp_path / "plan.xlsx"
+    write_workbook(plan, knowledge, book, "de")
+    (row,) = [r for r in openpyxl.load_workbook(book)["Plan"].iter_rows()
+              if any(str(c.value).startswith("Durchsetzungspause 1") for c in r)]
+    assert [c.value for c in row].count(datetime(2026, 12, 10)) == 2

@@ -303,7 +303,7 @@ def _assemble(problem: Problem, outcome: _Outcome, knowledge: Knowledge) -> Sche
         cut = cuts.get(judged.name)
         exposure.append(summarise_exposure(
             judged.name, judged.detection, problem.day(cut - 1) if cut is not None else None,
-            pauses, knowledge.policy, problem.start, plan_end))
+            pauses, knowledge.policy, problem.day(problem.pause_from), plan_end))
     kinds = {s.number: s.kind for s in knowledge.policy.stages}
     counted = [e for e in exposure if e.cutover]  # a server the plan never moves is not scored
     blocked = sum(n for e in counted for i, n in enumerate(e.days_in_stage)
@@ -323,9 +323,12 @@ def schedule(
     decisions: Decisions,
     knowledge: Knowledge,
     progress: Progress | None = None,
+    as_of: date | None = None,
 ) -> Schedule:
     """Date the proposal's steps so mail keeps flowing with the least use of the pause budget.
 
+    With ``as_of`` before the plan start, the days and pauses count from its first working
+    day outside a freeze: a server throttled or blocked then gets its pause at once.
     With ``progress`` the caller sees the quick plan and each better plan as they come and
     may cancel the search (:mod:`.progress`); the plan returned is the same either way
     unless the search was cancelled.
@@ -333,7 +336,7 @@ def schedule(
     if not proposal.steps:
         return Schedule(objective=Objective(0, 0, 0, None, "optimal"))
     problem = build_problem(proposal, estate, settings, decisions, knowledge,
-                            build_calendar(settings, estate))
+                            build_calendar(settings, estate), as_of)
     reason = diagnose(problem, structural_only=True)
     if reason:
         return Schedule(objective=Objective(0, 0, 0, None, "infeasible", 1.0,

@@ -41,10 +41,12 @@ def _required(problem: Problem, exits: tuple[int, ...]) -> set[int]:
 def _hot(problem: Problem) -> list[tuple[int, set[int], tuple[int, ...], tuple[int, int]]]:
     """Servers whose clock runs at the start, most urgent first: (days already counted,
     the jobs in front of every exit, the exits, its days left before throttling and before
-    blocking — each server's own timeline, so the report's dates count)."""
+    blocking from the first counted day on — each server's own timeline, so the report's
+    dates count)."""
+    w = problem.pause_from  # pauses may cover days from here on, before the plan start too
     hot = [(-judged.detected, _required(problem, judged.exit_jobs), judged.exit_jobs,
-            (max(0, judged.throttle_day + judged.detected),
-             max(0, judged.block_day + judged.detected)))
+            (max(0, judged.throttle_day + judged.detected - w),
+             max(0, judged.block_day + judged.detected - w)))
            for judged in problem.judged if judged.detected <= 0 and judged.exit_jobs]
     hot.sort(key=lambda item: -item[0])
     return hot
@@ -95,7 +97,8 @@ def workload_pause_floor(problem: Problem,
     """
     if not problem.consultants:
         return 0
-    floor = max((finish - slack
+    w = problem.pause_from  # the slack counts from the first counted day
+    floor = max((finish - w - slack
                  for slack, _, finish in prefixes or prefix_finishes(problem)), default=0)
     # no cap at the yearly budget: a pause may span two years, and a floor beyond what the
     # budget allows only means the optimum has throttled days, which ranks above it anyway
@@ -112,9 +115,9 @@ def workload_blocked_floor(problem: Problem,
     """
     if not problem.consultants:
         return 0
-    floor = 0
+    floor, w = 0, problem.pause_from  # the slack counts from the first counted day
     for _, slack, finish in prefixes or prefix_finishes(problem):
-        unpaused = finish - most_paused(problem, 0, finish)
+        unpaused = finish - w - most_paused(problem, w, finish)
         floor = max(floor, unpaused - slack)
     return floor
 

@@ -44,7 +44,7 @@ class ScheduleModel:
     throttled: list[IntVar] = field(default_factory=list)
     pause_total: IntVar | None = None
     finish: IntVar | None = None
-    paused: list[IntVar] = field(default_factory=list)  # per day: enforcement paused
+    paused: list[IntVar] = field(default_factory=list)  # per day from pause_from: paused
     clocks: list[_Clock] = field(default_factory=list)
 
 
@@ -234,15 +234,16 @@ def _capacity(m: cp_model.CpModel, demands: list[tuple[cp_model.IntervalVar, int
 
 def _pause_days(sm: ScheduleModel, problem: Problem,
                 fixed: tuple[tuple[date, int], ...] | None) -> list[IntVar]:
-    """One 0/1 per day: is the tenant's enforcement paused? (rules: ``pause_rules``)"""
-    m, h = sm.model, sm.horizon + 1
+    """One 0/1 per day from the first counted day on: is the tenant's enforcement paused?
+    (rules: ``pause_rules``; the list's position 0 is day ``problem.pause_from``)"""
+    m, h, w = sm.model, sm.horizon + 1, problem.pause_from
     if fixed is not None:
         days = {d for day, n in fixed for d in range(problem.index(day),
                                                       problem.index(day) + n)}
-        return [m.new_constant(int(d in days)) for d in range(h)]
+        return [m.new_constant(int(d in days)) for d in range(w, h)]
     if problem.pause_max <= 0:
-        return [m.new_constant(0) for _ in range(h)]
-    paused = [m.new_bool_var(f"P{d}") for d in range(h)]
+        return [m.new_constant(0) for _ in range(w, h)]
+    paused = [m.new_bool_var(f"P{d}") for d in range(w, h)]
     add_pause_rules(m, paused, problem)
     return paused
 
@@ -254,7 +255,7 @@ def _exposure(sm: ScheduleModel, problem: Problem, paused: list[IntVar]) -> None
     counted day is alive and not paused. Blocked and throttled days are bounded from below
     only; minimising them makes them exact, and the LP relaxation stays tight.
     """
-    m, h = sm.model, sm.horizon + 1
+    m, h, w = sm.model, sm.horizon + 1, problem.pause_from
     for judged in problem.judged:
         if not judged.exit_jobs:
             continue
@@ -263,7 +264,7 @@ def _exposure(sm: ScheduleModel, problem: Problem, paused: list[IntVar]) -> None
         m.add_min_equality(cut, [sm.ends[i] if not problem.jobs[i].is_milestone
                                else sm.starts[i] + 1 for i in judged.exit_jobs])
         sm.cutover[name] = cut
-        a, e0 = max(0, judged.detected), max(0, -judged.detected)
+        a, e0 = max(w, judged.detected), max(0, w - judged.detected)
         if a >= h or e0 + h - a <= judged.throttle_day:
             continue  # cannot reach throttling within the horizon whatever the plan
         alive = [m.new_bool_var(f"alive[{name},{d}]") for d in range(a, h)]
@@ -275,7 +276,7 @@ def _exposure(sm: ScheduleModel, problem: Problem, paused: list[IntVar]) -> None
         counted = []
         for d, x in zip(range(a, h), alive, strict=True):
             c = m.new_bool_var(f"count[{name},{d}]")
-            m.add(c >= x - paused[d])
+            m.add(c >= x - paused[d - w])
             counted.append(c)
         total = sum(counted) + e0
         blocked = m.new_int_var(0, h + e0, f"b[{name}]")
@@ -300,7 +301,7 @@ def build_model(problem: Problem, horizon: int,
     sm.paused = paused
     _exposure(sm, problem, paused)
     m = sm.model
-    sm.pause_total = m.new_int_var(0, horizon + 1, "pause_total")
+    sm.pause_total = m.new_int_var(0, horizon + 1 - problem.pause_from, "pause_total")
     m.add(sm.pause_total == sum(paused))
     sm.finish = m.new_int_var(0, horizon + 1, "finish")
     m.add_max_equality(sm.finish, list(sm.ends) or [m.new_constant(0)])
@@ -319,7 +320,7 @@ def hint_plan(sm: ScheduleModel, problem: Problem, placed: dict[int, tuple[int, 
             if x is not None:
                 m.add_hint(x, j == k)
     off = {d for s, n in pauses for d in range(s, s + n)}
-    for d, x in enumerate(sm.paused):
+    for d, x in zip(range(problem.pause_from, sm.horizon + 1), sm.paused, strict=True):
         if x.name.startswith("P"):  # chosen days; fixed pauses are constants
             m.add_hint(x, d in off)
     ends = {i: (s + 1 if problem.jobs[i].is_milestone else e) for i, (s, e, _) in placed.items()}

@@ -5,7 +5,9 @@ with one command, so it starts on a working day of the customer's calendar (no w
 holiday or change freeze). The plan uses at most ``EnforcementPolicy.pauses_allowed`` blocks
 (one when the budget cannot be split), no block is longer than one request may ask for,
 and per calendar year the paused days plus the days already used stay within the yearly
-budget.
+budget. The days a pause may cover run from the problem's first counted day
+(``Problem.pause_from``, before the plan start when the as-of date is): a list of paused days
+holds day index ``problem.pause_from + i`` at position ``i``.
 """
 
 from __future__ import annotations
@@ -20,15 +22,18 @@ __all__ = ["add_pause_rules", "pause_start_days"]
 
 
 def pause_start_days(problem: Problem, horizon: int) -> list[bool]:
-    """Per day index whether a pause may begin on it (a working day of the organisation)."""
-    return [problem.calendar.is_working_day(problem.day(d)) for d in range(horizon)]
+    """Per day index from the first counted day up to ``horizon`` (exclusive) whether a
+    pause may begin on it (a working day of the organisation); position 0 is
+    ``problem.pause_from``."""
+    return [problem.calendar.is_working_day(problem.day(d))
+            for d in range(problem.pause_from, horizon)]
 
 
 def add_pause_rules(m: cp_model.CpModel, paused: list[cp_model.IntVar],
                     problem: Problem) -> None:
     """Blocks begin on working days, at most ``problem.pause_count`` of them, within budget."""
-    h = len(paused)
-    starts = pause_start_days(problem, h)
+    h, first = len(paused), problem.pause_from
+    starts = pause_start_days(problem, first + h)
     begins: list[cp_model.LinearExprT] = [paused[0]]
     for d in range(1, h):  # count the days a block begins
         b = m.new_bool_var(f"P{d}.begin")
@@ -39,9 +44,9 @@ def add_pause_rules(m: cp_model.CpModel, paused: list[cp_model.IntVar],
             m.add(paused[d] <= (paused[d - 1] if d else 0))
     m.add(sum(begins) <= problem.pause_count)
     _longest_block(m, paused, problem.pause_longest)
-    for year in range(problem.start.year, problem.day(h).year + 1):
-        a = max(0, problem.index(date(year, 1, 1)))
-        b_ = min(h, problem.index(date(year + 1, 1, 1)))
+    for year in range(problem.day(first).year, problem.day(first + h).year + 1):
+        a = max(0, problem.index(date(year, 1, 1)) - first)
+        b_ = min(h, problem.index(date(year + 1, 1, 1)) - first)
         if b_ > a:
             m.add(sum(paused[a:b_]) <= max(0, problem.pause_max
                                             - problem.pause_used.get(year, 0)))

@@ -7,7 +7,9 @@ plan from below, and a plan whose own best pauses reach that bound is proven opt
 these three objectives. With the cutovers fixed only the pauses are left: one 0/1 per day,
 and every server's counted days are linear in them, so one deterministic CP-SAT worker
 proves the optimum in milliseconds (an earlier form with pause intervals and max/min
-overlaps took over a minute once blocked days were unavoidable).
+overlaps took over a minute once blocked days were unavoidable). Days are counted from the
+problem's first counted day (``Problem.pause_from``: the as-of date's when it lies before the
+plan start), and the list of paused days starts there.
 """
 
 from __future__ import annotations
@@ -54,8 +56,8 @@ class Exposure3:
 # it keeps the best found (and only the solver's proven bound counts as a floor)
 PAUSE_DET = 0.5
 
-# clock start index (>= 0), exclusive cutover, days counted before, counted days to
-# throttling and to blocking (the server's own timeline)
+# clock start index (>= the first counted day), exclusive cutover, days counted before,
+# counted days to throttling and to blocking (the server's own timeline)
 Clock = tuple[int, int, int, int, int]
 
 
@@ -66,7 +68,8 @@ def _clocks(problem: Problem, cutovers: Mapping[str, int]) -> Counter[Clock]:
         cut = cutovers.get(judged.name)
         if cut is None:
             continue
-        a, e0 = max(0, judged.detected), max(0, -judged.detected)
+        first = problem.pause_from
+        a, e0 = max(first, judged.detected), max(0, first - judged.detected)
         if cut > a and e0 + cut - a > judged.throttle_day:
             clocks[(a, cut, e0, judged.throttle_day, judged.block_day)] += 1
     return clocks
@@ -93,7 +96,8 @@ def _score(problem: Problem, clock: Clock, paused: set[int]) -> tuple[int, int]:
 
 def _fixed(problem: Problem, clocks: Counter[Clock],
            fixed: tuple[tuple[date, int], ...]) -> Exposure3:
-    spans = [(max(0, problem.index(d)), problem.index(d) + n) for d, n in sorted(fixed)]
+    spans = [(max(problem.pause_from, problem.index(d)), problem.index(d) + n)
+             for d, n in sorted(fixed)]
     spans = [(a, b) for a, b in spans if b > a]
     days = {d for a, b in spans for d in range(a, b)}
     blocked = throttled = 0
@@ -108,9 +112,9 @@ def _open_clock(problem: Problem, clock: Clock,
                 paused: list[cp_model.IntVar]) -> tuple[cp_model.LinearExprT, ...]:
     """Blocked and throttled days when pauses do not stop the clock (exact, linear)."""
     ts, bs = _regions(problem, clock)
-    cut = clock[1]
-    blocked = max(0, cut - bs) - sum(paused[bs:cut])
-    throttled = max(0, min(bs, cut) - ts) - sum(paused[ts:min(bs, cut)])
+    cut, first = clock[1], problem.pause_from  # paused[i] is day first + i
+    blocked = max(0, cut - bs) - sum(paused[bs - first:cut - first])
+    throttled = max(0, min(bs, cut) - ts) - sum(paused[ts - first:min(bs, cut) - first])
     return blocked, throttled
 
 
@@ -123,13 +127,13 @@ def best_pauses(problem: Problem, cutovers: Mapping[str, int],
     if not clocks or problem.pause_max <= 0:
         return _fixed(problem, clocks, ())
     m = cp_model.CpModel()
-    h = max(clock[1] for clock in clocks)
-    paused = [m.new_bool_var(f"P{d}") for d in range(h)]
+    h, w = max(clock[1] for clock in clocks), problem.pause_from
+    paused = [m.new_bool_var(f"P{d}") for d in range(w, h)]  # paused[i]: day w + i
     add_pause_rules(m, paused, problem)
     first = min(clock[0] for clock in clocks)
     filled = min((_filled(problem, h, first), _longest_blocks(problem, h, first)),
                  key=lambda days: _total(problem, clocks, days))
-    for d, x in enumerate(paused):
+    for d, x in zip(range(w, h), paused, strict=True):
         m.add_hint(x, d in filled)
     blocked, throttled = [], []
     for c, (clock, mult) in enumerate(sorted(clocks.items())):
@@ -139,7 +143,7 @@ def best_pauses(problem: Problem, cutovers: Mapping[str, int],
             blocked.append(mult * b_open)
             throttled.append(mult * t_open)
             continue
-        counted = cut - a + e0 - sum(paused[a:cut])  # linear: the cutover is known
+        counted = cut - a + e0 - sum(paused[a - w:cut - w])  # linear: the cutover is known
         b = m.new_int_var(0, cut - a + e0, f"b{c}")
         m.add(b >= counted - max(e0, block))
         t = m.new_int_var(0, max(0, max(e0, block) - max(e0, throttle)),
@@ -157,7 +161,8 @@ def best_pauses(problem: Problem, cutovers: Mapping[str, int],
         # throttled days (pauses might have spared some: no floor for them is known)
         proven = bare.blocked <= least and bare.throttled == 0
         return replace(bare, proven=proven, lower=None if proven else (least, 0, 0))
-    values, days, bounds = solved
+    values, positions, bounds = solved
+    days = [w + i for i in positions]
     bounds[0] = max(bounds[0], least)
     lower, known = [], True
     for value, bound in zip(values[:3], bounds[:3], strict=True):
@@ -173,7 +178,8 @@ def best_pauses(problem: Problem, cutovers: Mapping[str, int],
 def most_paused(problem: Problem, lo: int, hi: int) -> int:
     """The most days any pauses can cover in [lo, hi): the yearly budgets left and the
     number of requests times the longest one (the weekday rule only lowers it)."""
-    lo, room, year = max(0, lo), 0, problem.day(max(0, lo)).year
+    lo = max(problem.pause_from, lo)
+    room, year = 0, problem.day(lo).year
     while lo < hi and problem.index(date(year, 1, 1)) < hi:
         a = max(lo, problem.index(date(year, 1, 1)))
         b = min(hi, problem.index(date(year + 1, 1, 1)))
@@ -204,7 +210,7 @@ def _filled(problem: Problem, horizon: int, first: int) -> set[int]:
     Measured: without it 0.5 deterministic seconds left a second year's budget unused
     (200 servers, one consultant: 1,230 blocked days where 1,114 were possible).
     """
-    starts = pause_start_days(problem, horizon)
+    starts, w = pause_start_days(problem, horizon), problem.pause_from
     used: dict[int, int] = {}
 
     def room(d: int) -> bool:
@@ -212,9 +218,9 @@ def _filled(problem: Problem, horizon: int, first: int) -> set[int]:
         return used.get(year, 0) + problem.pause_used.get(year, 0) < problem.pause_max
 
     days: set[int] = set()
-    d, blocks = max(0, first), 0
+    d, blocks = max(w, first), 0
     while blocks < problem.pause_count:
-        while d < horizon and not (starts[d] and room(d)):
+        while d < horizon and not (starts[d - w] and room(d)):
             d += 1
         if d >= horizon:
             break
@@ -244,7 +250,7 @@ def _longest_blocks(problem: Problem, horizon: int, first: int) -> set[int]:
     unused where the requests ran out (2 servers over four years: 2,407 blocked days where
     the budgets allow 2,287); the solver starts from the better of the two.
     """
-    starts = pause_start_days(problem, horizon)
+    starts, w = pause_start_days(problem, horizon), problem.pause_from
     used: dict[int, int] = {}
 
     def left(year: int) -> int:
@@ -264,11 +270,11 @@ def _longest_blocks(problem: Problem, horizon: int, first: int) -> set[int]:
         return n
 
     days: set[int] = set()
-    d = max(0, first)
+    d = max(w, first)
     for _ in range(problem.pause_count):
         best, at = 0, -1
         for s in range(d, horizon):
-            if starts[s] and (n := length(s)) > best:
+            if starts[s - w] and (n := length(s)) > best:
                 best, at = n, s
                 if n >= problem.pause_longest:
                     break
@@ -284,7 +290,8 @@ def _longest_blocks(problem: Problem, horizon: int, first: int) -> set[int]:
 def _lexicographic(m: cp_model.CpModel, stages: Sequence[cp_model.LinearExprT],
                    paused: Sequence[cp_model.IntVar],
                    ) -> tuple[list[int], list[int], list[int]] | None:
-    """Minimise each expression in turn, keeping the earlier values: values, paused days and
+    """Minimise each expression in turn, keeping the earlier values: values, the positions of
+    the paused days in ``paused`` and
     each stage's proven bound (given the earlier stages at their values).
 
     One worker with a fixed seed and a deterministic-time limit: the same answer every run.

@@ -29,7 +29,7 @@ from planner.core.scheduler.days import DayCalendar
 from planner.core.settings import Consultant, Decisions, Settings
 
 __all__ = ["UNITS", "Job", "Judged", "Problem", "Span", "ancestors",
-           "build_problem", "easiest_exit", "hold_pieces"]
+           "build_problem", "easiest_exit", "first_counted", "hold_pieces"]
 
 # A consultant's capacity per working day, in demand units: half days, so a move batch's
 # half-day set-up and completion book half a day each instead of rounding up to a whole one.
@@ -135,6 +135,11 @@ class Problem:
     pause_count: int = 4  # separate pauses allowed (EnforcementPolicy.pauses_allowed)
     clock_frozen: bool = True  # a pause stops the stage clock (else only its effect)
     pause_longest: int = 90  # days one request may pause (policy.pause_max_days_per_pause)
+    # The first counted day (<= 0): the clocks' days and the pauses are counted from it. When
+    # the as-of date lies before the plan start, a server already throttled or blocked needs
+    # its pause now, not on the plan start: so the first working day outside a freeze from
+    # the as-of date on (a pause run then counts its days from then, and so does the budget).
+    pause_from: int = 0
     # job_graph's cache, with the job list it was built from (a sub-problem has its own list)
     graph_of: tuple[list[Job], nx.DiGraph] | None = field(default=None, repr=False,
                                                           compare=False)
@@ -290,6 +295,16 @@ def _judged(
     return judged
 
 
+def first_counted(start: date, as_of: date | None, calendar: WorkCalendar) -> date:
+    """The plan's first counted day: the plan start, or when the as-of date lies before it,
+    the first working day outside a freeze from the as-of date on (the day a pause needed
+    now can be run; if none comes before the plan start, the plan start)."""
+    day = as_of or start
+    while day < start and not calendar.is_working_day(day):
+        day += timedelta(days=1)
+    return min(day, start)
+
+
 def build_problem(
     proposal: Proposal,
     estate: Estate,
@@ -297,8 +312,10 @@ def build_problem(
     decisions: Decisions,
     knowledge: Knowledge,
     calendar: WorkCalendar,
+    as_of: date | None = None,
 ) -> Problem:
-    """Turn the proposal, settings and decisions into day-indexed jobs and judged servers."""
+    """Turn the proposal, settings and decisions into day-indexed jobs and judged servers;
+    with ``as_of`` before the plan start, clocks and pauses count from its first working day."""
     throttle, block = stage_thresholds(knowledge.policy)
     p = Problem(
         start=settings.start, calendar=calendar, jobs=[], consultants=settings.consultants,
@@ -311,6 +328,7 @@ def build_problem(
         clock_frozen=knowledge.policy.pause_clock_frozen,
         pause_longest=knowledge.policy.pause_max_days_per_pause,
     )
+    p.pause_from = p.index(first_counted(settings.start, as_of, calendar))
     for c in settings.consultants:
         p.absences.append(sorted(
             (max(0, p.index(a)), p.index(b) + 1) for a, b in c.absent if p.index(b) >= 0
