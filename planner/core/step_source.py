@@ -7,6 +7,7 @@ notes, the GUI's step details), so a reviewer never has to look the rule up in t
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from planner.core.catalogue import Catalogue, catalogue
 from planner.core.fact_words import fact_name, word_key
@@ -25,6 +26,7 @@ _SHORT = re.compile(r"\b[A-Z]{3,5}\d*\b")
 # a document's title as the knowledge base quotes it ('Upgrade to Exchange Server SE'), not
 # the apostrophe of "Microsoft's"
 _TITLE = re.compile(r"(?<!\w)'([^']+)'(?!\w)")
+_ISO_DATE = re.compile(r"(?<![\w.-])\d{4}-\d{2}-\d{2}(?![\w.-])")
 
 
 def _kept(match: re.Match[str]) -> str:
@@ -64,7 +66,16 @@ def source_words(words: Catalogue, source: str) -> str:
         else:
             part = _WORD.sub(lambda m: _link(words, m), part)
         parts.append(_SHORT.sub(lambda m: _short(words, m), part))
-    return _TITLE.sub(lambda m: words("report.citation.title", title=m.group(1)), "; ".join(parts))
+    text = _TITLE.sub(lambda m: words("report.citation.title", title=m.group(1)), "; ".join(parts))
+    return _ISO_DATE.sub(lambda m: _date(words, m), text)
+
+
+def _date(words: Catalogue, match: re.Match[str]) -> str:
+    """A source's publication date (2025-06-04) as the reader's language writes dates."""
+    try:
+        return words.date(date.fromisoformat(match.group(0)))
+    except ValueError:  # not a calendar day (2025-13-01): left as the source writes it
+        return match.group(0)
 
 
 def _short(words: Catalogue, match: re.Match[str]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,9 @@ FAKE_PLURAL = re.compile(r"\w\((?:s|e|en|n)\)")
 QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|„[^“]*“|https?://\S+")
 # English decimal point in a German number: 2130.75 (build numbers 15.2.1748.39 have three dots).
 ENGLISH_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d.])"
-                            r"|(?<![\d.])\d+\.\d{1,2}\s*(?:GB|TB|MB|%)")
+                            r"|(?<![\d.])\d+\.\d{1,2}\s*(?:GB|TB|MB|%)"
+                            # an ISO date (a source's "(2025-06-04)") where German writes 04.06.2025
+                            r"|(?<![\w.-])\d{4}-\d{2}-\d{2}(?![\w.-])")
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +61,8 @@ def _workbook_text(name: str, knowledge: Knowledge, path: Path) -> str:
     texts = []
     for sheet in book.worksheets[:1]:  # the plan: ID … reason (the rest is for the consultant)
         for row in sheet.iter_rows(min_row=4, max_col=11, values_only=True):
-            texts += [str(v) for v in row if v is not None]
+            # a date cell is shown in the sheet's German date format
+            texts += [str(v) for v in row if v is not None and not isinstance(v, datetime)]
     for sheet in book.worksheets[1:]:  # every other sheet, the assumptions and sources too
         for row in sheet.iter_rows(values_only=True):
             texts += [str(v) for v in row if isinstance(v, str | bool)]
@@ -101,9 +105,9 @@ def test_the_english_report_has_no_codes(name: str, knowledge: Knowledge) -> Non
 def test_the_scan_finds_what_it_looks_for() -> None:
     found = _leftovers("Fundstelle server:FAB-EDGE-01, site:Hamburg, ad_prep, True; "
                        "row 5 · D; Consultant 1; 2130.75 GB; 1 Relay-Client(s); "
-                       "'the quoted title' bleibt")
+                       "'the quoted title' bleibt (2025-06-04)")
     assert found == sorted({"server:FAB-EDGE-01", "site:Hamburg", "ad_prep", "True", "row",
-                            "Consultant", "2130.75 GB", "t(s)"})
+                            "Consultant", "2130.75 GB", "t(s)", "2025-06-04"})
 
 
 def test_a_placeholder_consultant_is_named_in_the_report_language(knowledge: Knowledge) -> None:
