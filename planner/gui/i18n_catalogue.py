@@ -1,7 +1,7 @@
 """Developer tool: refresh ``resources/i18n/planner_<lang>.ts`` and compile the ``.qm``.
 
 ``pyside6-lupdate`` finds ``self.tr("…")`` and ``QCoreApplication.translate("Ctx", "…")``,
-but not the modules' ``_tr("…")`` shorthand nor texts built from data (estate column titles).
+but not the modules' ``_tr("…")`` shorthand (column titles are the core's vocabulary).
 This tool runs lupdate, adds those texts to their contexts, and runs lrelease::
 
     .venv/bin/python -m planner.gui.i18n_catalogue          # every planner_<lang>.ts there is
@@ -18,11 +18,9 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET  # our own catalogue, not customer input
-from dataclasses import fields
 from pathlib import Path
 
 from planner.core.resources import resource_path
-from planner.gui.models.estate_model import ASSESSMENT_COLUMNS, ENTITY_TYPES, column_title
 
 __all__ = ["catalogue_languages", "extra_texts", "update_catalogue"]
 
@@ -47,17 +45,12 @@ def _shorthand_texts(path: Path) -> list[tuple[str, str]]:
     return found
 
 
-def _column_texts() -> list[tuple[str, str]]:
-    keys = {f.name for cls in ENTITY_TYPES.values() for f in fields(cls)} | set(ASSESSMENT_COLUMNS)
-    return [("EstateModel", column_title(k)) for k in sorted(keys)]
-
-
 def extra_texts() -> list[tuple[str, str]]:
     """(context, source text) pairs lupdate cannot see."""
     pairs: list[tuple[str, str]] = []
     for path in sorted(_GUI.rglob("*.py")):
         pairs += _shorthand_texts(path)
-    return list(dict.fromkeys(pairs + _column_texts()))
+    return list(dict.fromkeys(pairs))
 
 
 def _merge(ts: Path, pairs: list[tuple[str, str]]) -> None:

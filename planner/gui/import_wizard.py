@@ -82,7 +82,7 @@ def _preview_title(entity: str, field: str) -> str:
     """A preview column's title: the field list's name, else the estate table's title."""
     if texts().has(f"vocabulary.field.{entity}.{field}"):
         return _field_name(entity, field)
-    return column_title(field)
+    return column_title(field, entity)
 
 
 def _entities() -> list[tuple[str, list[str]]]:

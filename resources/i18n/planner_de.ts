@@ -207,12 +207,12 @@
   <context>
     <name>Document</name>
     <message>
-      <location filename="../../planner/gui/document.py" line="316" />
+      <location filename="../../planner/gui/document.py" line="343" />
       <source>Planning…</source>
       <translation>Plane …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/document.py" line="372" />
+      <location filename="../../planner/gui/document.py" line="399" />
       <source>Improving the plan…</source>
       <translation>Verbessere den Plan …</translation>
     </message>
@@ -349,17 +349,17 @@
   <context>
     <name>EnforcementView</name>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="94" />
+      <location filename="../../planner/gui/views/enforcement.py" line="75" />
       <source>Copy commands</source>
       <translation>Befehle kopieren</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="102" />
+      <location filename="../../planner/gui/views/enforcement.py" line="83" />
       <source>Objective</source>
       <translation>Zielwerte</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="104" />
+      <location filename="../../planner/gui/views/enforcement.py" line="85" />
       <source>Enforcement stage per judged server</source>
       <translation>Durchsetzungsstufe je bewertetem Server</translation>
     </message>
@@ -368,73 +368,73 @@
       <translation type="vanished">Durchsetzungsstufe je bewertetem Server seit der ersten Erkennung (schraffiert: vor dem Planstart; schwarze Linie: fällt aus der Prüfung durch Exchange Online heraus)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="107" />
+      <location filename="../../planner/gui/views/enforcement.py" line="88" />
       <source>Since first detection. Hatched: before the plan start; black line: the server leaves Exchange Online's view.</source>
       <translation>Seit der ersten Erkennung. Schraffiert: vor dem Planstart; schwarze Linie: der Server verlässt die Sicht von Exchange Online.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="114" />
+      <location filename="../../planner/gui/views/enforcement.py" line="95" />
       <source>Pause budget per calendar year</source>
       <translation>Pausenbudget pro Kalenderjahr</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="121" />
+      <location filename="../../planner/gui/views/enforcement.py" line="102" />
       <source>PowerShell to request the pauses (Exchange Online)</source>
       <translation>PowerShell zum Beantragen der Pausen (Exchange Online)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="132" />
+      <location filename="../../planner/gui/views/enforcement.py" line="113" />
       <source>Re-planning…</source>
       <translation>Plane neu …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="156" />
+      <location filename="../../planner/gui/views/enforcement.py" line="137" />
       <source>No plan yet.</source>
       <translation>Noch kein Plan.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="178" />
+      <location filename="../../planner/gui/views/enforcement.py" line="159" />
       <source>Apply Exchange Online's baseline: {keys}</source>
       <translation>Baseline von Exchange Online übernehmen: {keys}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="201" />
-      <location filename="../../planner/gui/views/enforcement.py" line="204" />
+      <location filename="../../planner/gui/views/enforcement.py" line="182" />
+      <location filename="../../planner/gui/views/enforcement.py" line="185" />
       <source>Apply Exchange Online's baseline</source>
       <translation>Baseline von Exchange Online übernehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="232" />
+      <location filename="../../planner/gui/views/enforcement.py" line="213" />
       <source>First detection of {names} is an estimate (the day the minimum version took effect). Exchange Online reports the real date: run Get-OnPremServerReportInfo in Exchange Online PowerShell and enter it under Settings › Enforcement.</source>
       <translation>Die erste Erkennung von {names} ist geschätzt (der Tag, ab dem die Mindestversion gilt). Das tatsächliche Datum meldet Exchange Online: Get-OnPremServerReportInfo in der Exchange-Online-PowerShell ausführen und das Datum unter Einstellungen › Durchsetzung eintragen.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="238" />
+      <location filename="../../planner/gui/views/enforcement.py" line="219" />
       <source>Not shown: {names}, at or above Exchange Online's minimum version today. That changes if Microsoft raises the minimum (expected, no date announced yet).</source>
       <translation>Nicht dargestellt: {names}, derzeit auf oder über der von Exchange Online verlangten Mindestversion. Das ändert sich, wenn Microsoft die Mindestversion anhebt (erwartet, noch ohne Termin).</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="246" />
+      <location filename="../../planner/gui/views/enforcement.py" line="227" />
       <source>proven optimal</source>
       <translation>nachweislich optimal</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="247" />
+      <location filename="../../planner/gui/views/enforcement.py" line="228" />
       <source>best found within the time limit, not proven optimal (gap {gap})</source>
       <translation>bestes Ergebnis im Zeitlimit, nicht nachweislich optimal (Lücke {gap})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="249" />
+      <location filename="../../planner/gui/views/enforcement.py" line="230" />
       <source>no schedule satisfies every constraint</source>
       <translation>kein Zeitplan erfüllt alle Bedingungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="250" />
+      <location filename="../../planner/gui/views/enforcement.py" line="231" />
       <source>not scheduled</source>
       <translation>nicht terminiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement.py" line="254" />
+      <location filename="../../planner/gui/views/enforcement.py" line="235" />
       <source>&lt;b&gt;Blocked days&lt;/b&gt; {blocked} · &lt;b&gt;throttled days&lt;/b&gt; {throttled} · &lt;b&gt;pause days&lt;/b&gt; {pause} · &lt;b&gt;finish&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</source>
       <translation>&lt;b&gt;Blockierte Tage&lt;/b&gt; {blocked} · &lt;b&gt;gedrosselte Tage&lt;/b&gt; {throttled} · &lt;b&gt;Pausentage&lt;/b&gt; {pause} · &lt;b&gt;Ende&lt;/b&gt; {finish}&lt;br&gt;Status: {status}</translation>
     </message>
@@ -443,221 +443,221 @@
     <name>EstateModel</name>
     <message>
       <source>EHLO name</source>
-      <translation>EHLO-Name</translation>
+      <translation type="vanished">EHLO-Name</translation>
     </message>
     <message>
       <source>First seen</source>
-      <translation>Zuerst gesehen</translation>
+      <translation type="vanished">Zuerst gesehen</translation>
     </message>
     <message>
       <source>Last seen</source>
-      <translation>Zuletzt gesehen</translation>
+      <translation type="vanished">Zuletzt gesehen</translation>
     </message>
     <message>
       <source>Sessions</source>
-      <translation>Sitzungen</translation>
+      <translation type="vanished">Sitzungen</translation>
     </message>
     <message>
       <source>Messages</source>
-      <translation>Nachrichten</translation>
+      <translation type="vanished">Nachrichten</translation>
     </message>
     <message>
       <source>Messages/day</source>
-      <translation>Nachrichten/Tag</translation>
+      <translation type="vanished">Nachrichten/Tag</translation>
     </message>
     <message>
       <source>Authenticated</source>
-      <translation>Authentifiziert</translation>
+      <translation type="vanished">Authentifiziert</translation>
     </message>
     <message>
       <source>TLS</source>
-      <translation>TLS</translation>
+      <translation type="vanished">TLS</translation>
     </message>
     <message>
       <source>Found in logs</source>
-      <translation>In Protokollen gefunden</translation>
+      <translation type="vanished">In Protokollen gefunden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/estate_model.py" line="365" />
+      <location filename="../../planner/gui/models/estate_model.py" line="370" />
       <source>Change {0} of {1}</source>
       <translation>{0} von {1} ändern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/models/estate_model.py" line="377" />
+      <location filename="../../planner/gui/models/estate_model.py" line="382" />
       <source>Change path of {0}</source>
       <translation>Pfad von {0} ändern</translation>
     </message>
     <message>
       <source>Address spaces</source>
-      <translation>Adressräume</translation>
+      <translation type="vanished">Adressräume</translation>
     </message>
     <message>
       <source>Block date</source>
-      <translation>Blockierdatum</translation>
+      <translation type="vanished">Blockierdatum</translation>
     </message>
     <message>
       <source>Build</source>
-      <translation>Build</translation>
+      <translation type="vanished">Build</translation>
     </message>
     <message>
       <source>Certificate</source>
-      <translation>Zertifikat</translation>
+      <translation type="vanished">Zertifikat</translation>
     </message>
     <message>
       <source>Cloud mail enabled</source>
-      <translation>Cloud-Mail aktiviert</translation>
+      <translation type="vanished">Cloud-Mail aktiviert</translation>
     </message>
     <message>
       <source>Connector</source>
-      <translation>Connector</translation>
+      <translation type="vanished">Connector</translation>
     </message>
     <message>
       <source>Country</source>
-      <translation>Land</translation>
+      <translation type="vanished">Land</translation>
     </message>
     <message>
       <source>DAG</source>
-      <translation>DAG</translation>
+      <translation type="vanished">DAG</translation>
     </message>
     <message>
       <source>.NET</source>
-      <translation>.NET</translation>
+      <translation type="vanished">.NET</translation>
     </message>
     <message>
       <source>First detected</source>
-      <translation>Erstmals erkannt</translation>
+      <translation type="vanished">Erstmals erkannt</translation>
     </message>
     <message>
       <source>FQDN</source>
-      <translation>FQDN</translation>
+      <translation type="vanished">FQDN</translation>
     </message>
     <message>
       <source>Host</source>
-      <translation>Host</translation>
+      <translation type="vanished">Host</translation>
     </message>
     <message>
       <source>Internet facing</source>
-      <translation>Mit Internetanbindung</translation>
+      <translation type="vanished">Mit Internetanbindung</translation>
     </message>
     <message>
       <source>Judged by EXO</source>
-      <translation>Von EXO bewertet</translation>
+      <translation type="vanished">Von EXO bewertet</translation>
     </message>
     <message>
       <source>Sends to EXO (inventory)</source>
-      <translation>Sendet an EXO (Bestand)</translation>
+      <translation type="vanished">Sendet an EXO (Bestand)</translation>
     </message>
     <message>
       <source>Load balancer</source>
-      <translation>Load Balancer</translation>
+      <translation type="vanished">Load Balancer</translation>
     </message>
     <message>
       <source>Mailbox count</source>
-      <translation>Postfächer</translation>
+      <translation type="vanished">Postfächer</translation>
     </message>
     <message>
       <source>Mailbox data (GB)</source>
-      <translation>Postfachdaten (GB)</translation>
+      <translation type="vanished">Postfachdaten (GB)</translation>
     </message>
     <message>
       <source>Members</source>
-      <translation>Mitglieder</translation>
+      <translation type="vanished">Mitglieder</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation>Name</translation>
+      <translation type="vanished">Name</translation>
     </message>
     <message>
       <source>Notes</source>
-      <translation>Notizen</translation>
+      <translation type="vanished">Notizen</translation>
     </message>
     <message>
       <source>OS</source>
-      <translation>Betriebssystem</translation>
+      <translation type="vanished">Betriebssystem</translation>
     </message>
     <message>
       <source>Owner</source>
-      <translation>Verantwortlich</translation>
+      <translation type="vanished">Verantwortlich</translation>
     </message>
     <message>
       <source>Path</source>
-      <translation>Pfad</translation>
+      <translation type="vanished">Pfad</translation>
     </message>
     <message>
       <source>Product</source>
-      <translation>Produkt</translation>
+      <translation type="vanished">Produkt</translation>
     </message>
     <message>
       <source>Release</source>
-      <translation>Release</translation>
+      <translation type="vanished">Release</translation>
     </message>
     <message>
       <source>Remote ip ranges</source>
-      <translation>Remote-IP-Bereiche</translation>
+      <translation type="vanished">Remote-IP-Bereiche</translation>
     </message>
     <message>
       <source>Roles</source>
-      <translation>Rollen</translation>
+      <translation type="vanished">Rollen</translation>
     </message>
     <message>
       <source>Server</source>
-      <translation>Server</translation>
+      <translation type="vanished">Server</translation>
     </message>
     <message>
       <source>Server FQDN</source>
-      <translation>Server-FQDN</translation>
+      <translation type="vanished">Server-FQDN</translation>
     </message>
     <message>
       <source>Servers</source>
-      <translation>Server</translation>
+      <translation type="vanished">Server</translation>
     </message>
     <message>
       <source>Services</source>
-      <translation>Dienste</translation>
+      <translation type="vanished">Dienste</translation>
     </message>
     <message>
       <source>Site</source>
-      <translation>Standort</translation>
+      <translation type="vanished">Standort</translation>
     </message>
     <message>
       <source>Size (GB)</source>
-      <translation>Größe (GB)</translation>
+      <translation type="vanished">Größe (GB)</translation>
     </message>
     <message>
       <source>Smart hosts</source>
-      <translation>Smarthosts</translation>
+      <translation type="vanished">Smarthosts</translation>
     </message>
     <message>
       <source>Subdivision</source>
-      <translation>Bundesland/Region</translation>
+      <translation type="vanished">Bundesland/Region</translation>
     </message>
     <message>
       <source>Supported</source>
-      <translation>Unterstützt</translation>
+      <translation type="vanished">Unterstützt</translation>
     </message>
     <message>
       <source>Throttle date</source>
-      <translation>Drosseldatum</translation>
+      <translation type="vanished">Drosseldatum</translation>
     </message>
     <message>
       <source>Timezone</source>
-      <translation>Zeitzone</translation>
+      <translation type="vanished">Zeitzone</translation>
     </message>
     <message>
       <source>TLS certificate</source>
-      <translation>TLS-Zertifikat</translation>
+      <translation type="vanished">TLS-Zertifikat</translation>
     </message>
     <message>
       <source>Type</source>
-      <translation>Typ</translation>
+      <translation type="vanished">Typ</translation>
     </message>
     <message>
       <source>Virtual</source>
-      <translation>Virtuell</translation>
+      <translation type="vanished">Virtuell</translation>
     </message>
     <message>
       <source>Witness</source>
-      <translation>Zeugenserver</translation>
+      <translation type="vanished">Zeugenserver</translation>
     </message>
     <message>
       <source>In place</source>
@@ -681,51 +681,51 @@
     </message>
     <message>
       <source>Arbitration mailboxes</source>
-      <translation>Schiedspostfächer</translation>
+      <translation type="vanished">Schiedspostfächer</translation>
     </message>
     <message>
       <source>Auth mechanism</source>
-      <translation>Authentifizierung</translation>
+      <translation type="vanished">Authentifizierung</translation>
     </message>
     <message>
       <source>Bindings</source>
-      <translation>Bindungen</translation>
+      <translation type="vanished">Bindungen</translation>
     </message>
     <message>
       <source>Exchange server</source>
-      <translation>Exchange-Server</translation>
+      <translation type="vanished">Exchange-Server</translation>
     </message>
     <message>
       <source>Extended protection</source>
-      <translation>Erweiterter Schutz</translation>
+      <translation type="vanished">Erweiterter Schutz</translation>
     </message>
     <message>
       <source>Next block rate</source>
-      <translation>Nächste Sperrrate</translation>
+      <translation type="vanished">Nächste Sperrrate</translation>
     </message>
     <message>
       <source>Next stage date</source>
-      <translation>Nächste Stufe am</translation>
+      <translation type="vanished">Nächste Stufe am</translation>
     </message>
     <message>
       <source>Next throttle rate</source>
-      <translation>Nächste Drosselrate</translation>
+      <translation type="vanished">Nächste Drosselrate</translation>
     </message>
     <message>
       <source>Permission groups</source>
-      <translation>Berechtigungsgruppen</translation>
+      <translation type="vanished">Berechtigungsgruppen</translation>
     </message>
     <message>
       <source>Public folder mailboxes</source>
-      <translation>Postfächer für Öffentliche Ordner</translation>
+      <translation type="vanished">Postfächer für Öffentliche Ordner</translation>
     </message>
     <message>
       <source>Recommended builds</source>
-      <translation>Empfohlene Builds</translation>
+      <translation type="vanished">Empfohlene Builds</translation>
     </message>
     <message>
       <source>Build source</source>
-      <translation>Build-Quelle</translation>
+      <translation type="vanished">Build-Quelle</translation>
     </message>
   </context>
   <context>
@@ -798,17 +798,17 @@
       <translation type="vanished">&amp;PDF-Bericht exportieren …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="69" />
+      <location filename="../../planner/gui/actions_export.py" line="74" />
       <source>Print pre&amp;view…</source>
       <translation>Druck&amp;vorschau …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="70" />
+      <location filename="../../planner/gui/actions_export.py" line="75" />
       <source>&amp;Print report…</source>
       <translation>Bericht &amp;drucken …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="106" />
+      <location filename="../../planner/gui/actions_export.py" line="111" />
       <source>plan</source>
       <translation>Plan</translation>
     </message>
@@ -849,29 +849,29 @@
       <translation type="vanished">PDF-Bericht</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="137" />
+      <location filename="../../planner/gui/actions_export.py" line="142" />
       <source>Writing {what}…</source>
       <translation>Schreibe {what} …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="140" />
+      <location filename="../../planner/gui/actions_export.py" line="145" />
       <source>Wrote {path}</source>
       <translation>{path} geschrieben</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="151" />
+      <location filename="../../planner/gui/actions_export.py" line="157" />
       <source>Export failed</source>
       <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="152" />
+      <location filename="../../planner/gui/actions_export.py" line="158" />
       <source>The {what} could not be written:
 {error}</source>
       <translation>{what} konnte nicht geschrieben werden:
 {error}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/actions_export.py" line="179" />
+      <location filename="../../planner/gui/actions_export.py" line="186" />
       <source>Print preview</source>
       <translation>Druckvorschau</translation>
     </message>
@@ -944,7 +944,7 @@
   <context>
     <name>GanttGraphicsView</name>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="227" />
+      <location filename="../../planner/gui/views/gantt.py" line="228" />
       <source>Remove pin</source>
       <translation>Fixierung lösen</translation>
     </message>
@@ -1051,32 +1051,32 @@
   <context>
     <name>GanttView</name>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="268" />
+      <location filename="../../planner/gui/views/gantt.py" line="269" />
       <source>Day</source>
       <translation>Tag</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="268" />
+      <location filename="../../planner/gui/views/gantt.py" line="269" />
       <source>Week</source>
       <translation>Woche</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="269" />
+      <location filename="../../planner/gui/views/gantt.py" line="270" />
       <source>Month</source>
       <translation>Monat</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="287" />
+      <location filename="../../planner/gui/views/gantt.py" line="288" />
       <source>Zoom:</source>
       <translation>Zoom:</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="305" />
+      <location filename="../../planner/gui/views/gantt.py" line="306" />
       <source>Re-planning…</source>
       <translation>Plane neu …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="368" />
+      <location filename="../../planner/gui/views/gantt.py" line="369" />
       <source>The chart cannot be drawn: {0}</source>
       <translation>Das Diagramm kann nicht gezeichnet werden: {0}</translation>
     </message>
@@ -1097,17 +1097,17 @@
       <translation type="vanished">pausiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="311" />
+      <location filename="../../planner/gui/views/gantt.py" line="312" />
       <source>Enforcement: </source>
       <translation>Durchsetzung: </translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="328" />
+      <location filename="../../planner/gui/views/gantt.py" line="329" />
       <source>No plan yet.</source>
       <translation>Noch kein Plan.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/gantt.py" line="357" />
+      <location filename="../../planner/gui/views/gantt.py" line="358" />
       <source>{n} steps, finish {finish}</source>
       <translation>{n} Schritte, Ende {finish}</translation>
     </message>
@@ -1527,12 +1527,12 @@
       <translation>Haupt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="300" />
+      <location filename="../../planner/gui/main_window.py" line="301" />
       <source>Untitled</source>
       <translation>Unbenannt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../planner/gui/main_window.py" line="308" />
+      <location filename="../../planner/gui/main_window.py" line="315" />
       <source>%n server(s)</source>
       <translation>
         <numerusform>%n Server</numerusform>
@@ -1540,7 +1540,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../planner/gui/main_window.py" line="309" />
+      <location filename="../../planner/gui/main_window.py" line="316" />
       <source>%n error(s)</source>
       <translation>
         <numerusform>%n Fehler</numerusform>
@@ -1548,7 +1548,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../planner/gui/main_window.py" line="310" />
+      <location filename="../../planner/gui/main_window.py" line="317" />
       <source>%n warning(s)</source>
       <translation>
         <numerusform>%n Warnung</numerusform>
@@ -1560,12 +1560,12 @@
       <translation type="vanished">{0} Server · {1} Fehler · {2} Warnungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="314" />
+      <location filename="../../planner/gui/main_window.py" line="321" />
       <source>finish {0}</source>
       <translation>Ende {0}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/main_window.py" line="327" />
+      <location filename="../../planner/gui/main_window.py" line="334" />
       <source>Planning failed: {0}</source>
       <translation>Planung fehlgeschlagen: {0}</translation>
     </message>
@@ -1746,7 +1746,7 @@
   <context>
     <name>PauseBudgetGauge</name>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="183" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="184" />
       <source>used {used} · planned {planned} · left {left} of {max}</source>
       <translation>verbraucht {used} · geplant {planned} · frei {left} von {max}</translation>
     </message>
@@ -1754,52 +1754,52 @@
   <context>
     <name>ProjectFiles</name>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="55" />
+      <location filename="../../planner/gui/project_files.py" line="58" />
       <source>Unsaved changes</source>
       <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="56" />
+      <location filename="../../planner/gui/project_files.py" line="59" />
       <source>The project has unsaved changes. Save them first?</source>
       <translation>Das Projekt hat ungespeicherte Änderungen. Zuerst speichern?</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="74" />
+      <location filename="../../planner/gui/project_files.py" line="80" />
       <source>Open project</source>
       <translation>Projekt öffnen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="75" />
+      <location filename="../../planner/gui/project_files.py" line="81" />
       <source>Planner projects (*{0});;All files (*)</source>
       <translation>Planer-Projekte (*{0});;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="84" />
+      <location filename="../../planner/gui/project_files.py" line="90" />
       <source>Cannot open the project</source>
       <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="101" />
+      <location filename="../../planner/gui/project_files.py" line="107" />
       <source>project</source>
       <translation>Projekt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="103" />
+      <location filename="../../planner/gui/project_files.py" line="109" />
       <source>Save project</source>
       <translation>Projekt speichern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="104" />
+      <location filename="../../planner/gui/project_files.py" line="110" />
       <source>Planner projects (*{0})</source>
       <translation>Planer-Projekte (*{0})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="117" />
+      <location filename="../../planner/gui/project_files.py" line="123" />
       <source>Cannot save the project</source>
       <translation>Projekt kann nicht gespeichert werden</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/project_files.py" line="122" />
+      <location filename="../../planner/gui/project_files.py" line="128" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
@@ -2186,57 +2186,57 @@ Wiederherstellen?</translation>
       <translation>Kein Server liegt unter der von Exchange Online verlangten Mindestversion.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="148" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="149" />
       <source>report only</source>
       <translation>nur Meldung</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="148" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="149" />
       <source>throttled</source>
       <translation>gedrosselt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="149" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="150" />
       <source>blocked</source>
       <translation>blockiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="149" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="150" />
       <source>paused</source>
       <translation>pausiert</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="152" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="153" />
       <source>Stage {n}: {kind}</source>
       <translation>Stufe {n}: {kind}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="154" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="155" />
       <source>reported by Exchange Online</source>
       <translation>von Exchange Online gemeldet</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="155" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="156" />
       <source>entered in the settings</source>
       <translation>in den Einstellungen eingetragen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="156" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="157" />
       <source>estimate: the day the minimum version took effect</source>
       <translation>geschätzt: der Tag, ab dem die Mindestversion gilt</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="157" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="158" />
       <source>First detected {day} ({source})</source>
       <translation>Erstmals erkannt {day} ({source})</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="159" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="160" />
       <source>Leaves Exchange Online's view {day}</source>
       <translation>Verlässt die Prüfung durch Exchange Online: {day}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/enforcement_paint.py" line="160" />
+      <location filename="../../planner/gui/views/enforcement_paint.py" line="161" />
       <source>not in this plan</source>
       <translation>nicht in diesem Plan</translation>
     </message>
@@ -2334,38 +2334,38 @@ Wiederherstellen?</translation>
   <context>
     <name>StepsView</name>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="208" />
+      <location filename="../../planner/gui/views/steps.py" line="247" />
       <source>More servers: change them on the Estate page or from a step's context menu</source>
       <translation>Weitere Server: auf der Seite Bestand oder im Kontextmenü eines Schritts ändern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="105" />
+      <location filename="../../planner/gui/views/steps.py" line="111" />
       <source>Switch rule off</source>
       <translation>Regel abschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="107" />
-      <location filename="../../planner/gui/views/steps.py" line="194" />
+      <location filename="../../planner/gui/views/steps.py" line="113" />
+      <location filename="../../planner/gui/views/steps.py" line="233" />
       <source>Exclude server</source>
       <translation>Server ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="109" />
+      <location filename="../../planner/gui/views/steps.py" line="115" />
       <source>Rename new server…</source>
       <translation>Neuen Server umbenennen …</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="111" />
+      <location filename="../../planner/gui/views/steps.py" line="117" />
       <source>Change path</source>
       <translation>Pfad ändern</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="339" />
+      <location filename="../../planner/gui/views/steps.py" line="378" />
       <source>Rename new server</source>
       <translation>Neuen Server umbenennen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="341" />
+      <location filename="../../planner/gui/views/steps.py" line="380" />
       <source>New name for {server} (at most 15 characters):</source>
       <translation>Neuer Name für {server} (höchstens 15 Zeichen):</translation>
     </message>
@@ -2390,17 +2390,17 @@ Wiederherstellen?</translation>
       <translation type="vanished">Außer Betrieb nehmen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="239" />
+      <location filename="../../planner/gui/views/steps.py" line="278" />
       <source>As the rules propose</source>
       <translation>Wie von den Regeln vorgeschlagen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="252" />
+      <location filename="../../planner/gui/views/steps.py" line="291" />
       <source>Switch rule {rule} on</source>
       <translation>Regel {rule} einschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="292" />
+      <location filename="../../planner/gui/views/steps.py" line="331" />
       <source>Path of {server}</source>
       <translation>Pfad von {server}</translation>
     </message>
@@ -2413,17 +2413,17 @@ Wiederherstellen?</translation>
       <translation type="vanished">Regel: {rule}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="82" />
+      <location filename="../../planner/gui/views/steps.py" line="88" />
       <source>Select a step to see why it is planned, what drives its date and its command.</source>
       <translation>Wählen Sie einen Schritt, um zu sehen, warum er geplant ist, was seinen Termin bestimmt und welcher Befehl dazugehört.</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="112" />
+      <location filename="../../planner/gui/views/steps.py" line="118" />
       <source>Exclude servers</source>
       <translation>Server ausschließen</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="116" />
+      <location filename="../../planner/gui/views/steps.py" line="122" />
       <source>Switched-off rules</source>
       <translation>Abgeschaltete Regeln</translation>
     </message>
@@ -2432,7 +2432,7 @@ Wiederherstellen?</translation>
       <translation type="vanished">Quelle: {source}</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="276" />
+      <location filename="../../planner/gui/views/steps.py" line="315" />
       <source>Date driven by: {driver}</source>
       <translation>Termin bestimmt durch: {driver}</translation>
     </message>
@@ -2441,7 +2441,7 @@ Wiederherstellen?</translation>
       <translation>Regel {rule} abschalten</translation>
     </message>
     <message>
-      <location filename="../../planner/gui/views/steps.py" line="193" />
+      <location filename="../../planner/gui/views/steps.py" line="232" />
       <source>Exclude {server}</source>
       <translation>{server} ausschließen</translation>
     </message>

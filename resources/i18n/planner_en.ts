@@ -4,7 +4,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../planner/gui/main_window.py" line="308"/>
+        <location filename="../../planner/gui/main_window.py" line="315"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n server</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../planner/gui/main_window.py" line="309"/>
+        <location filename="../../planner/gui/main_window.py" line="316"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../planner/gui/main_window.py" line="310"/>
+        <location filename="../../planner/gui/main_window.py" line="317"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>

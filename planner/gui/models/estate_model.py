@@ -127,21 +127,29 @@ def path_label(path: MigrationPath) -> str:
     return word(PATHS[path])
 
 
-def column_title(key: str) -> str:
-    """A readable, translated column title for a record field or assessment key."""
-    titles = {
-        "fqdn": "FQDN", "os": "OS", "dag": "DAG", "dotnet": ".NET",
-        "mailbox_data_gb": "Mailbox data (GB)", "size_gb": "Size (GB)",
-        "judged_by_exo": "Sends to EXO (inventory)", "judged": "Judged by EXO",
-        "server_fqdn": "Server FQDN", "tls_certificate": "TLS certificate",
-        # what the transport logs showed about a relay client
-        "ehlo": "EHLO name", "messages_per_day": "Messages/day", "tls": "TLS",
-        "discovered": "Found in logs",
-    }
+# The estate's tables (Estate's fields) and the graph's node kinds, as the vocabulary names
+# their records (vocabulary.field.<entity>.<field>).
+_ENTITY_OF = {"servers": "server", "sites": "site", "dags": "dag", "databases": "database",
+              "connectors": "connector", "relay_clients": "relay_client",
+              "namespaces": "namespace", "exo_reports": "exo_report",
+              "org": "organization", "relay": "relay_client"}
+
+
+def column_title(key: str, entity: str = "server") -> str:
+    """A record field's or an assessment's title, from the one vocabulary (the import's
+    field names, the findings' words): ``vocabulary.field.<entity>.<key>``, capitalised;
+    a record's name is ``vocabulary.field.name``."""
+    words = texts()
     if key == "build_source":  # the core's vocabulary names it (and its values)
-        return texts()("vocabulary.build_source.title")
-    text = titles.get(key) or key.replace("_", " ").capitalize()
-    return QCoreApplication.translate("EstateModel", text)
+        return words("vocabulary.build_source.title")
+    entity = _ENTITY_OF.get(entity, entity)
+    # a table's first column is its records' names: "Name" under the Servers tab
+    own = "vocabulary.field.name" if key == "name" else f"vocabulary.field.{entity}.{key}"
+    for full in (own, f"vocabulary.assessment.{key}"):
+        if words.has(full):
+            label = words(full)
+            return label[:1].upper() + label[1:]
+    return key  # tests/gui/test_estate_titles.py fails on a field the vocabulary lacks
 
 
 class EstateModel(SortedTableModel):
@@ -253,7 +261,7 @@ class EstateModel(SortedTableModel):
             return str(section + 1)
         if not 0 <= section < self.columnCount():
             return None
-        return column_title(self.column_key(section))
+        return column_title(self.column_key(section), self.entity)
 
     def _assessment(self, record: Any) -> ServerAssessment | None:
         plan = self.document.plan
@@ -363,7 +371,7 @@ class EstateModel(SortedTableModel):
             return replace(project, estate=replace(project.estate, **{entity: tuple(rows)}))
 
         return Edit(lambda: QCoreApplication.translate("EstateModel", "Change {0} of {1}").format(
-            column_title(key), label), apply)
+            column_title(key, entity), label), apply)
 
     def _path_edit(self, server: str, text: str) -> Edit | None:
         try:

@@ -27,10 +27,10 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def _attributes(data: dict[str, Any]) -> str:
-    # The same translated titles as the estate tables, so a field reads the same everywhere.
+def _attributes(kind: str, data: dict[str, Any]) -> str:
+    # The same titles as the estate tables, so a field reads the same everywhere.
     rows = "".join(
-        f"<tr><td><i>{escape(column_title(k))}</i></td><td>{escape(_value(v))}</td></tr>"
+        f"<tr><td><i>{escape(column_title(k, kind))}</i></td><td>{escape(_value(v))}</td></tr>"
         for k, v in data.items() if k not in ("kind", "label") and v not in ("", None))
     return f"<table cellspacing='2'>{rows}</table>"
 
@@ -82,6 +82,6 @@ def node_details_html(graph: Any, node: str, document: Document) -> str:
     parts = [f"<h3>{escape(name)}</h3><p><i>{escape(kinds.get(kind, kind))}</i></p>"]
     if kind == "server":
         parts.append(_assessment(document, name, lang))
-    parts.append(_attributes(data))
+    parts.append(_attributes(kind, data))
     parts.append(_steps(document, node, lang))
     return "".join(parts)
