@@ -22,6 +22,7 @@ from datetime import date, timedelta
 
 from planner.core.catalogue import catalogue
 from planner.core.errors import SettingsError
+from planner.core.explanation import message
 from planner.core.knowledge import EnforcementPolicy
 from planner.core.plan import Pause, Plan
 from planner.core.settings import Settings
@@ -37,17 +38,19 @@ class PauseError(SettingsError):
     """A fixed pause breaks the pause policy; the message names the pause and the budget."""
 
 
-def _fail(lang: str, key: str, **fields: object) -> PauseError:
-    """The error in ``lang``; each ``<name>_days`` field is worded as a counted number of days,
-    and ``<name>_days_dative`` in the case a preposition wants ("von 90 Tagen"), so the
-    catalogue's sentence picks the form its grammar needs."""
-    cat = catalogue(lang)
+def _fail(key: str, **fields: object) -> PauseError:
+    """The error as a message (``exo.pause_error.<key>``), in English for its text; each
+    ``<name>_days`` field is a counted number of days, and ``<name>_days_dative`` in the
+    case a preposition wants ("von 90 Tagen"), so the catalogue's sentence picks the form
+    its grammar needs in each language."""
     words: dict[str, object] = dict(fields)
     for k, v in fields.items():
         if k.endswith("_days") and isinstance(v, int):
-            words[k] = cat.plural("exo.pause_error.days", v)
-            words[f"{k}_dative"] = cat.plural("exo.pause_error.days_dative", v)
-    return PauseError(cat(f"exo.pause_error.{key}", **words), key="enforcement.pauses")
+            words[k] = message("exo.pause_error.days", count=v)
+            words[f"{k}_dative"] = message("exo.pause_error.days_dative", count=v)
+    problem = message(f"exo.pause_error.{key}", **words)
+    return PauseError(catalogue("en").render(problem), key="enforcement.pauses",
+                      problem=problem)
 
 
 def pause_command(cmdlet: str, days: int) -> str:
@@ -95,21 +98,20 @@ def days_per_year(start: date, days: int) -> dict[int, int]:
 def check_fixed_pauses(settings: Settings, policy: EnforcementPolicy) -> None:
     """Raise :class:`PauseError` for the first fixed pause the policy does not allow."""
     pauses = sorted(settings.fixed_pauses or ())
-    lang = settings.language
     if len(pauses) > policy.pauses_allowed:
-        raise _fail(lang, "too_many", count=len(pauses), allowed=policy.pauses_allowed)
+        raise _fail("too_many", count=len(pauses), allowed=policy.pauses_allowed)
     planned: dict[int, int] = {}
     latest: tuple[int, date] | None = None  # the pause that runs longest so far, and its end
     for n, (start, days) in enumerate(pauses, start=1):
         end = start + timedelta(days=days - 1)
         if start < settings.start:
-            raise _fail(lang, "before_start", n=n, start=start, plan_start=settings.start)
+            raise _fail("before_start", n=n, start=start, plan_start=settings.start)
         if days > policy.pause_max_days_per_pause:
-            raise _fail(lang, "too_long", n=n, start=start, length_days=days,
+            raise _fail("too_long", n=n, start=start, length_days=days,
                         longest_days=policy.pause_max_days_per_pause,
                         budget_days=policy.pause_max_days_per_year)
         if latest is not None and start <= latest[1]:
-            raise _fail(lang, "overlap", n=n, start=start, previous=latest[0], end=latest[1],
+            raise _fail("overlap", n=n, start=start, previous=latest[0], end=latest[1],
                         budget_days=policy.pause_max_days_per_year)
         if latest is None or end > latest[1]:
             latest = (n, end)
@@ -117,7 +119,7 @@ def check_fixed_pauses(settings: Settings, policy: EnforcementPolicy) -> None:
             planned[year] = planned.get(year, 0) + count
             used = settings.pause_days_used.get(year, 0)
             if used + planned[year] > policy.pause_max_days_per_year:
-                raise _fail(lang, "budget", n=n, start=start, length_days=days, year=year,
+                raise _fail("budget", n=n, start=start, length_days=days, year=str(year),
                             used_days=used, planned_days=planned[year],
                             budget_days=policy.pause_max_days_per_year)
 

@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.catalogue import languages
-from planner.core.errors import KnowledgeError
+from planner.core.errors import KnowledgeError, os_problem
+from planner.core.explanation import message
 from planner.core.replace_file import replace_text
 from planner.core.settings import (
     Consultant,
@@ -72,6 +73,13 @@ _PROJECT_TEXT = {
 }
 
 
+def _file_error(path: Path, kind: str, text: str, **fields: Any) -> SettingsError:
+    """A settings file that cannot be read: English with the whole path (logs, the
+    terminal), the reader's words with the file's name (``settings_errors.<kind>``)."""
+    return SettingsError(f"{path}: {text}", str(path), "",
+                         message(f"settings_errors.{kind}", file=path.name, **fields))
+
+
 def load_settings_toml(path: Path | str) -> Settings:
     """Read a settings TOML file; SettingsError names the file and the key."""
     path = Path(path)
@@ -79,11 +87,12 @@ def load_settings_toml(path: Path | str) -> Settings:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except FileNotFoundError as exc:
-        raise SettingsError(f"{path}: settings file not found") from exc
+        raise _file_error(path, "file_missing", "settings file not found") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"{path}: not valid TOML: {exc}") from exc
+        raise _file_error(path, "not_toml", f"not valid TOML: {exc}", detail=str(exc)) from exc
     except OSError as exc:
-        raise SettingsError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        raise _file_error(path, "cannot_read", f"cannot read: {exc.strerror or exc}",
+                          cause=os_problem(exc)) from exc
     return settings_from_table(data, source=str(path))
 
 
@@ -107,7 +116,7 @@ def settings_from_table(
     if consultants:
         kwargs["consultants"] = tuple(consultants)
     if "consultants" in table and not consultants:
-        raise root.fail("consultants", "at least one consultant is needed")
+        raise root.wrong("consultants", "no_consultant")
     kwargs["freezes"] = tuple(_freeze(item) for item in root.tables("freezes"))
     windows = root.table("windows")
     windows.only(("maintenance_days", "days", "complete_moves"))
@@ -117,7 +126,7 @@ def settings_from_table(
         names = [day_name(day) for day in days]
         for n, (day, name) in enumerate(zip(days, names, strict=True)):
             if name is None:
-                raise windows.fail(f"maintenance_days[{n}]", f"{day!r} is not a weekday (Mon..Sun)")
+                raise windows.wrong(f"maintenance_days[{n}]", "not_weekday", value=str(day))
         kwargs["maintenance_days"] = tuple(dict.fromkeys(n for n in names if n))
     kwargs["durations"] = _durations(root.table("durations"))
     kwargs["new_server_pattern"] = _naming(root.table("naming"))
@@ -144,7 +153,7 @@ def _naming(t: Table) -> str | None:
     try:
         check_new_server_pattern(pattern)
     except ValueError as exc:
-        raise t.fail("new_server", str(exc)) from exc
+        raise t.wrong("new_server", "bad_pattern", detail=str(exc)) from exc
     return pattern
 
 
@@ -160,7 +169,7 @@ def _durations(t: Table) -> dict[str, float]:
     out: dict[str, float] = {}
     for kind in t.names():
         if kind not in known:
-            raise t.fail(kind, f"unknown step kind (known: {', '.join(sorted(known))})")
+            raise t.wrong(kind, "unknown_step_kind", value=kind, known=", ".join(sorted(known)))
         # a rate (GB a day) near zero never finishes; a duration is in working days
         value = (t.at_least(kind, MIN_THROUGHPUT_GB) if kind.endswith("_per_day")
                  else t.number(kind, high=MAX_STEP_DAYS))
@@ -230,18 +239,18 @@ def _check_overrides(t: Table, overrides: dict[str, Any]) -> None:
             load_knowledge({key: value})
         except KnowledgeError as exc:
             message = str(exc).removeprefix("project override").removeprefix(f" {key!r}")
-            raise t.fail(f'"{key}"', message.lstrip(": ")) from exc
+            raise t.wrong(f'"{key}"', "override_refused", detail=message.lstrip(": ")) from exc
     try:
         load_knowledge(overrides)
     except KnowledgeError as exc:
-        raise t.fail("", str(exc)) from exc
+        raise t.wrong("", "override_refused", detail=str(exc)) from exc
 
 
 def _consultant(t: Table) -> Consultant:
     t.only(("name", "days_per_week", "absent"))
     name = t.text("name")
     if not name:
-        raise t.fail("name", "every consultant needs a name")
+        raise t.wrong("name", "consultant_name")
     return Consultant(
         name=name,
         days_per_week=t.whole("days_per_week", 1, 7) or 5,
@@ -253,9 +262,9 @@ def _freeze(t: Table) -> Freeze:
     t.only(("start", "end", "name"))
     start, end = t.day("start"), t.day("end")
     if start is None or end is None:
-        raise t.fail("start" if start is None else "end", "a freeze needs a start and an end")
+        raise t.wrong("start" if start is None else "end", "freeze_dates")
     if end < start:
-        raise t.fail("end", f"{end} is before the start {start}")
+        raise t.wrong("end", "end_before_start", end=end, start=start)
     return Freeze(start=start, end=end, name=t.text("name") or "")
 
 

@@ -73,12 +73,6 @@ class Table:
     def _key(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path and key else (key or self.path)
 
-    def fail(self, key: str, text: str) -> SettingsError:
-        """An error naming the file and the dotted key, with what is wrong in English
-        (checks of whole settings that have no catalogue message yet)."""
-        return SettingsError(f"{self.source}: {self._key(key)}: {text}", self.source,
-                             self._key(key))
-
     def wrong(self, key: str, kind: str, **facts: Any) -> SettingsError:
         """An error naming the file and the dotted key; what is wrong is the message
         ``settings_errors.<kind>`` with ``facts`` (a finding words it per language)."""

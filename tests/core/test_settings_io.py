@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.core.errors import KnowledgeError
+from planner.core.errors import KnowledgeError, error_words
 from planner.core.settings import Consultant, Decisions, Freeze, Settings
 from planner.core.settings_io import (
     SettingsError,
@@ -223,3 +223,25 @@ def test_file_errors_name_the_file(tmp_path: Path) -> None:
     with pytest.raises(SettingsError) as error:
         load_settings_toml(bad)
     assert error.value.key == "project.start" and str(bad) in str(error.value)
+
+
+@pytest.mark.parametrize(("text", "german"), [
+    ("[[consultants]]\ndays_per_week = 5\n", "jeder Berater braucht einen Namen"),
+    ("[windows]\nmaintenance_days = ['Funday']\n", "„Funday“ ist kein Wochentag"),
+    ("[[freezes]]\nname = 'x'\nstart = 2026-12-20\n", "braucht einen Anfang und ein Ende"),
+    ("[[freezes]]\nstart = 2026-12-20\nend = 2026-12-01\n", "liegt vor dem Beginn"),
+    ("[durations]\nno_such_step = 2\n", "unbekannte Schrittart „no_such_step“"),
+    ("project = [\n", "keine gültige Einstellungsdatei (TOML)"),
+])
+def test_every_settings_error_says_what_is_wrong_in_the_readers_words(
+        tmp_path: Path, text: str, german: str) -> None:
+    """A SettingsError carries its problem as a message: a window shows it in the
+    reader's language, with the file's name and no folder; its text stays English."""
+    path = tmp_path / "settings.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SettingsError) as error:
+        load_settings_toml(path)
+    assert error.value.problem is not None
+    shown = error_words(error.value, "de")
+    assert german in shown and str(tmp_path) not in shown, shown
+    assert shown != str(error.value)

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from planner.core.errors import error_words
 from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.model import Estate, Server
 from planner.core.pause_policy import PauseError, days_per_year
@@ -107,7 +108,9 @@ def test_a_singular_count_is_worded_as_one_day_in_both_languages() -> None:
                      language=lang)
         with pytest.raises(PauseError) as error:
             make_plan(estate, (), s)
-        assert word in str(error.value), str(error.value)
+        shown = error_words(error.value, lang)  # what a window shows, in the reader's words
+        assert word in shown, shown
+    assert "1 day planned" in str(error.value)  # the text (log, terminal) is English
 
 
 def test_the_longest_single_pause_is_a_fact_that_changes_the_plan() -> None:
