@@ -6,7 +6,8 @@ rows. The steps run in turn, once per round (the cycle collector's garbage clear
 each), and each round's CPU time is divided by the same round's raw read: on a machine shared
 with other work both wall and CPU time swing with the load, the ratios of one round much less.
 Prints the best wall and CPU times, and the best and median ratio. Not a test.
-Run: ``PYTHONPATH=. .venv/bin/python tests/benchmarks/bench_import.py [rows] [rounds]``.
+Run: ``PYTHONPATH=. .venv/bin/python tests/benchmarks/bench_import.py [rows] [rounds]``
+(9 rounds unless told).
 """
 
 from __future__ import annotations
@@ -65,10 +66,13 @@ def _timed(fn: Callable[[], object]) -> tuple[float, float]:
 def _rounds(steps: dict[str, Callable[[], object]], rounds: int
             ) -> dict[str, list[tuple[float, float]]]:
     """Each step once per round, in turn: a change in the machine's load falls on all of
-    them alike, so each round's ratio to its own raw read is the fair figure."""
+    them alike, so each round's ratio to its own raw read is the fair figure. Every other
+    round runs the steps in reverse order, so that neither the raw read nor the import is
+    always the one timed right after the other's garbage or at the same point of a swing."""
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in steps}
-    for _ in range(rounds):
-        for name, fn in steps.items():
+    for n in range(rounds):
+        order = list(steps.items())
+        for name, fn in order if n % 2 == 0 else reversed(order):
             times[name].append(_timed(fn))
     return times
 
@@ -82,7 +86,8 @@ def main() -> None:
     """Write the files, time each reader, print the figures."""
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
     knowledge = load_knowledge()
-    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 9
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         xlsx, csv = _write(Path(tmp), rows)
         result = import_files([xlsx], knowledge=knowledge)
@@ -96,7 +101,7 @@ def main() -> None:
         }, rounds)
     raw = times["python-calamine read only"]
     print(f"rows: {rows} ({len(HEADER)} columns, German headers and values), {rounds} rounds, "
-          f"load average {os.getloadavg()[0]:.1f}")
+          f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
     print(f"{'':27s}{'best wall':>10s}{'best CPU':>10s}{'CPU ratio: best':>17s}{'median':>8s}")
     for label, taken in times.items():
         ratios = sorted(cpu / raw_cpu for (_w, cpu), (_rw, raw_cpu) in zip(taken, raw,

@@ -9,11 +9,11 @@ its noun is a :class:`Counted`, a field's name a :class:`FieldName`, a place a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass
+from dataclasses import fields as fields_of
 from typing import Any
 
 from planner.core.explanation import Field, Message, message
-from planner.core.importing.frozen import maker
 from planner.core.importing.transport_findings import TRANSPORT_SEVERITIES
 from planner.core.model import Finding, Severity
 from planner.core.outline import target_message
@@ -95,15 +95,24 @@ class Where:
 def finding(code: str, where: Where | None = None, column: str = "", target: str = "",
             **facts: Any) -> Finding:
     """The finding for a code of :data:`SEVERITIES`, with the facts its text names."""
-    # fields made directly (not through a message): an import may make tens of thousands
-    fields = [_make_field({"name": k, "text": v}) if type(v) is str else _field(k, v)
-              for k, v in facts.items()]
+    # records made directly (not through a message or their constructors): an import may
+    # make tens of thousands of findings, and a constructor call per field cost a tenth of it
+    fields = [_one_slot(k, "text", v) if type(v) is str else _field(k, v) for k, v in facts.items()]
     if target and "target" not in facts:
         fields.append(_field("target", _target(target) if ":" in target else target))
     w = where or _NOWHERE
-    return _make_finding({"severity": SEVERITIES[code], "code": code, "file": w.file,
-                          "sheet": w.sheet, "row": w.row, "column": column, "target": target,
-                          "fields": tuple(fields)})
+    record = _new(Finding)
+    state = record.__dict__
+    state.update(_FINDING_DEFAULTS)
+    state["severity"] = SEVERITIES[code]
+    state["code"] = code
+    state["file"] = w.file
+    state["sheet"] = w.sheet
+    state["row"] = w.row
+    state["column"] = column
+    state["target"] = target
+    state["fields"] = tuple(fields)
+    return record  # type: ignore[no-any-return]
 
 
 def _target(target: str) -> Message | str:
@@ -119,7 +128,11 @@ def _target(target: str) -> Message | str:
             _TARGET_KEYS[kind] = key
     if not key:
         return target_message(target)
-    return _make_message({"key": key, "fields": (_make_field({"name": "name", "text": name}),)})
+    record = _new(Message)
+    state = record.__dict__
+    state["key"] = key
+    state["fields"] = (_one_slot("name", "text", name),)
+    return record  # type: ignore[no-any-return]
 
 
 _TARGET_KEYS: dict[str, str] = {}
@@ -160,19 +173,31 @@ class Counted:
 
 
 _NOWHERE = Where()
-# the keys below are always Finding's and Field's own: not checked per record
-_make_finding = maker(Finding, trusted=True)
-_make_field = maker(Field, trusted=True)
-_make_message = maker(Message, trusted=True)
+# Findings, fields and messages are made by filling a new instance's __dict__: the same
+# frozen record (equal, hashable, the same repr) as its constructor makes, without a call
+# per field (see :mod:`frozen`). The names set below are always the classes' own.
+_new = object.__new__
+_FINDING_DEFAULTS = {f.name: f.default for f in fields_of(Finding) if f.default is not MISSING}
+_FIELD_DEFAULTS = {f.name: f.default for f in fields_of(Field) if f.default is not MISSING}
+
+
+def _one_slot(name: str, slot: str, value: Any) -> Field:
+    """``Field(name, **{slot: value})``, made directly."""
+    record = _new(Field)
+    state = record.__dict__
+    state.update(_FIELD_DEFAULTS)
+    state["name"] = name
+    state[slot] = value
+    return record  # type: ignore[no-any-return]
 
 
 def _field(name: str, value: Any) -> Field:
     """A fact as a message field: places, counts and field names as messages, a yes/no as
     the language's word, the rest typed as :func:`message` types it."""
     if type(value) is str:  # most facts: a name or a cell's text
-        return _make_field({"name": name, "text": value})
+        return _one_slot(name, "text", value)
     if type(value) is Message:  # a target, a reason
-        return _make_field({"name": name, "message": value})
+        return _one_slot(name, "message", value)
     return message("", **{name: _typed(value)}).fields[0]
 
 

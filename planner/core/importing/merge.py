@@ -47,7 +47,6 @@ class _Merged:
     where: Where
     sources: dict[str, Where] = field(default_factory=dict)  # field -> first source, if not where
     columns: dict[str, str] = field(default_factory=dict)  # field -> column letter there
-    own: bool = False  # values is a copy of its own (until then the first row's dict)
 
 
 def _short(name: str) -> str:
@@ -128,21 +127,25 @@ def _merge_build(target: _Merged, row: Row, more_precise: Precision | None,
 
 
 def _combine(rows: Iterable[Row], more_precise: Precision | None = None,
-             ) -> tuple[dict[str, list[_Merged]], list[Finding]]:
-    merged: dict[str, dict[tuple[Any, ...], _Merged]] = {}
+             ) -> tuple[dict[str, list[_Merged | Row]], list[Finding]]:
+    # most records come from one row: the row itself serves (it has the values, place and
+    # columns a record needs) until a second row adds to it
+    merged: dict[str, dict[tuple[Any, ...], _Merged | Row]] = {}
     findings: list[Finding] = []
     for row in rows:
         bucket = merged.get(row.entity)
         if bucket is None:
             bucket = merged[row.entity] = {}
         key = _key(row)
-        target = bucket.get(key)
-        if target is None:
-            # most records come from one row: its dicts serve until a second row adds to them
-            bucket[key] = _Merged(row.entity, row.values, row.where, {}, row.columns)
+        first = bucket.get(key)
+        if first is None:
+            bucket[key] = row
             continue
-        if not target.own:
-            target.values, target.own = dict(target.values), True
+        if isinstance(first, _Merged):
+            target = first
+        else:
+            target = bucket[key] = _Merged(first.entity, dict(first.values), first.where, {},
+                                           first.columns)
         if (target.where.file, target.where.sheet) == (row.where.file, row.where.sheet):
             findings.append(finding("IMPORT-DUPLICATE", row.where, target=_label(row)))
         for name, value in row.values.items():
@@ -251,7 +254,7 @@ def _connector(values: dict[str, Any]) -> Connector:
     return _plain(Connector, {**values, "type": ConnectorType(values["type"])})  # type: ignore[no-any-return]
 
 
-def _reconcile_dags(servers: list[Server], dags: list[Dag], merged: list[_Merged]
+def _reconcile_dags(servers: list[Server], dags: list[Dag], merged: list[_Merged | Row]
                     ) -> tuple[list[Server], list[Dag], list[Finding]]:
     """Members fill servers' DAG field and the other way round; unlisted DAGs are created."""
     findings: list[Finding] = []
@@ -287,7 +290,7 @@ def _reconcile_dags(servers: list[Server], dags: list[Dag], merged: list[_Merged
     return servers, dags_out, findings
 
 
-def _sites(merged: list[_Merged], servers: list[Server]) -> tuple[list[Site], list[Finding]]:
+def _sites(merged: list[_Merged | Row], servers: list[Server]) -> tuple[list[Site], list[Finding]]:
     sites = [_plain(Site, m.values) for m in merged]
     known = {s.name.lower() for s in sites}
     findings: list[Finding] = []
@@ -300,7 +303,7 @@ def _sites(merged: list[_Merged], servers: list[Server]) -> tuple[list[Site], li
     return sites, findings
 
 
-def _organization(merged: list[_Merged], connectors: list[Connector]
+def _organization(merged: list[_Merged | Row], connectors: list[Connector]
                   ) -> tuple[Organization, list[Finding]]:
     org: Organization = _plain(Organization, merged[0].values) if merged else Organization()
     if merged and "hybrid" in merged[0].values:

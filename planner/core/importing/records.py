@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
-from operator import is_not, itemgetter, methodcaller, not_
+from operator import is_, itemgetter, methodcaller, mul, not_, or_
 from typing import Any
 
 from planner.core.importing import values as v
 from planner.core.importing.cells import MAX_TEXT_CELL, SHAPED_TEXT, Outcome, parse_cell
 from planner.core.importing.findings import FieldName, Where, finding
-from planner.core.importing.frozen import maker
 from planner.core.importing.headers import Synonyms, normalise_header
 from planner.core.importing.mapping import SheetMapping
 from planner.core.importing.powershell import ConnectorContext, split_identity
@@ -87,26 +86,37 @@ def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: S
     odd = blank | closer | set(compress(range(count), columns[key].total))
     if checked:
         odd.update(compress(range(count), map(not_, columns[key].parsed)))
-    # rows with the same filled fields share one dict of column letters (nothing changes it)
-    shared: dict[tuple[str, ...], dict[str, str]] = {}
-    for n, parsed in enumerate(zip(*(c.parsed for c in columns), strict=True)):
+    # the plain rows' dicts made a column at a time: every row's values, the empty cells
+    # then taken out (each row keeps the fields in column order, as one by one)
+    values = list(map(dict, map(zip, repeat(names), zip(*(c.parsed for c in columns),
+                                                           strict=True))))
+    masks = [0] * count  # which fields a row has, as bits: rows alike share a letters dict
+    for bit, (name, c) in enumerate(zip(names, columns, strict=True)):
+        empty = list(map(is_, c.parsed, repeat(None)))
+        if not any(empty):
+            continue
+        for n in compress(range(count), empty):
+            del values[n][name]
+        masks = list(map(or_, masks, map(mul, empty, repeat(1 << bit))))
+    shared = {m: {k: letters[k] for n, k in enumerate(names) if not m >> n & 1}
+              for m in set(masks)}
+    if sources:
+        for row, source in zip(values, sources, strict=True):
+            if "build" in row:
+                row["build_source"] = source
+    kind = spec.key
+    if not odd:
+        return list(map(Row, repeat(kind), values, places, map(shared.__getitem__, masks))), \
+            block.findings
+    for n, (row, mask, where) in enumerate(zip(values, masks, places, strict=True)):
         if n in odd:
             if n in blank and n not in closer:
                 continue  # blank, or decoration in unmapped columns (titles, running numbers)
-            row = _slow_row(block, key_field, used, grid[n], places[n], checked)
-            if row is not None:
-                out.append(row)
+            slow = _slow_row(block, key_field, used, grid[n], where, checked)
+            if slow is not None:
+                out.append(slow)
             continue
-        if None in parsed:  # the empty cells left out without a Python loop per cell
-            values = dict(compress(zip(names, parsed, strict=True),
-                                   map(is_not, parsed, repeat(None))))
-            keys = tuple(values)
-            cols = shared.get(keys) or shared.setdefault(keys, {k: letters[k] for k in keys})
-        else:
-            values, cols = dict(zip(names, parsed, strict=True)), letters
-        if sources and "build" in values:
-            values["build_source"] = sources[n]
-        out.append(Row(spec.key, values, places[n], cols))
+        out.append(Row(kind, row, where, shared[mask]))
     return out, block.findings
 
 
@@ -121,7 +131,20 @@ class _Cells:
     total: list[bool]
 
 
-_make_where = maker(Where, trusted=True)
+_new = object.__new__
+
+
+def _where(file: str, sheet: str, row: int) -> Where:
+    """``Where(file, sheet, row)`` (no row below 1), its fields set directly (see
+    :mod:`frozen`): a block makes one per row."""
+    where = _new(Where)
+    state = where.__dict__
+    state["file"] = file
+    state["sheet"] = sheet
+    state["row"] = row if row > 0 else None
+    return where  # type: ignore[no-any-return]
+
+
 # a PowerShell type name starts so (values.is_type_name): the rest need no closer look
 _TYPE_NAME_START = methodcaller("startswith", ("S", "M", "D"))
 _NUMBERS = frozenset({bool, int, float})  # 1 == 1.0 == True, but each reads differently
@@ -152,9 +175,13 @@ def _column_cells(block: _Block, fspec: FieldSpec | None, header: str, values: l
         # every cell is kept as its text: spread the texts over the rows a column at a time
         text_of = dict(zip(distinct, texts, strict=True))
         cells = list(map(text_of.__getitem__, keys))
-        kept = {k: t or None for k, t in text_of.items()}
-        return _Cells(list(map(kept.__getitem__, keys)), [()] * len(cells),
-                      list(map(bool, cells)), list(map(totals.__contains__, cells)))
+        if "" in text_of.values():  # an empty cell keeps nothing
+            kept = {k: t or None for k, t in text_of.items()}
+            parsed = list(map(kept.__getitem__, keys))
+        else:
+            parsed = cells
+        return _Cells(parsed, [()] * len(cells), list(map(bool, cells)),
+                      list(map(totals.__contains__, cells)) if totals else [False] * len(cells))
     outcomes: dict[Any, tuple[Any, tuple[tuple[str, dict[str, Any]], ...], bool, bool]] = {}
     for key, value, text in zip(distinct, plain, texts, strict=True):
         if not text:
@@ -210,8 +237,7 @@ def _places(table: Table, start: int, end: int) -> list[Where]:
     else:
         numbers = range(table.first_row + start, table.first_row + end)
     # made directly: a frozen dataclass's constructor costs a call per field and row
-    return [_make_where({"file": file, "sheet": sheet, "row": row if row > 0 else None})
-            for row in numbers]
+    return list(map(_where, repeat(file), repeat(sheet), numbers))
 
 
 def _problem_rows(columns: Sequence[_Cells]) -> set[int]:
