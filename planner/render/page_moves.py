@@ -19,9 +19,9 @@ from PySide6.QtGui import (
     QTextTableCellFormat,
 )
 
-__all__ = ["bottom_page", "break_before", "break_before_table", "is_figure", "let_go",
-           "one_edit", "pad_foot", "pad_top", "page_of", "row_extent", "text_height",
-           "text_top"]
+__all__ = ["SHORT_TABLE", "bottom_page", "break_before", "break_before_table", "is_figure",
+           "is_short", "let_go", "one_edit", "pad_foot", "pad_top", "page_of", "row_extent",
+           "text_height", "text_top", "unpad"]
 
 
 def text_top(doc: QTextDocument, block: QTextBlock) -> float:
@@ -49,6 +49,23 @@ def row_extent(table: QTextTable, row: int) -> tuple[float, float]:
     return (min(layout.blockBoundingRect(c.firstCursorPosition().block()).top() for c in cells),
             max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
                 for c in cells))
+
+
+# A table no taller than this part of a page is never split: split, it left one row under a
+# repeated header on a page of its own before the next chapter (relay clients, mixed, English).
+SHORT_TABLE = 0.3
+
+
+def is_short(table: QTextTable, limit: float) -> bool:
+    """Whether the table's rows take no more than ``limit`` points (measured until they do:
+    the long tables of a large report are measured on every pass)."""
+    padding = 2 * (table.format().cellPadding() + table.format().border())
+    height = 0.0
+    for row in range(table.rows()):
+        height += text_height(table, row) + padding
+        if height > limit:
+            return False
+    return True
 
 
 def text_height(table: QTextTable, row: int) -> float:
@@ -197,10 +214,10 @@ def let_go(doc: QTextDocument, start: int, end: int, hard: frozenset[int]) -> No
                 frame.setFormat(table_format)
             if isinstance(frame, QTextTable) and frame.lastPosition() > start \
                     and frame.firstPosition() < end:
-                _unpad(frame, start)
+                unpad(frame, start)
 
 
-def _unpad(table: QTextTable, start: int) -> None:
+def unpad(table: QTextTable, start: int = 0) -> None:
     """Give the cells from ``start`` on the padding they had before pagination padded them."""
     for row in range(table.rows()):
         for col in range(table.columns()):

@@ -13,9 +13,11 @@ from functools import partial
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable
 
 from planner.render.page_moves import (
+    SHORT_TABLE,
     break_before,
     break_before_table,
     is_figure,
+    is_short,
     let_go,
     pad_foot,
     row_extent,
@@ -113,8 +115,8 @@ def _break_points(doc: QTextDocument, page_height: float, page: int) -> list[Bre
         if not isinstance(frame, QTextTable):
             continue
         first = frame.format().headerRowCount()
-        if frame.rows() <= first:
-            continue
+        if frame.rows() <= first or is_short(frame, page_height * SHORT_TABLE):
+            continue  # a short table moves whole: a row padded inside it would stay a gap
         top = row_extent(frame, 0)[0]
         if int(top // page_height) == page:
             points.append((top, frame.firstPosition(),

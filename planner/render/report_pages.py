@@ -10,15 +10,18 @@ from __future__ import annotations
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable
 
 from planner.render.page_moves import (
+    SHORT_TABLE,
     bottom_page,
     break_before_table,
     is_figure,
+    is_short,
     pad_foot,
     pad_top,
     page_of,
     row_extent,
     text_height,
     text_top,
+    unpad,
 )
 from planner.render.page_tail import fill_short_tail, hard_breaks
 
@@ -65,11 +68,6 @@ def _first_parted(doc: QTextDocument, page_height: float) -> QTextBlock | None:
     return None
 
 
-# A table no taller than this part of a page is never split: split, it left one row under a
-# repeated header on a page of its own before the next chapter (relay clients, mixed, English).
-SHORT_TABLE = 0.3
-
-
 def _keep_short_table_whole(doc: QTextDocument, page_height: float) -> bool:
     """Move the first short table that crosses a page edge to the next page, with its heading
     and lead; False when no short table is split."""
@@ -84,22 +82,11 @@ def _keep_short_table_whole(doc: QTextDocument, page_height: float) -> bool:
                 or top % page_height < page_height / 4:  # moved already, or would not fit
             continue
         # only with its heading: a break on the table itself could leave a blank page
-        if _is_short(frame, page_height * SHORT_TABLE) \
+        if is_short(frame, page_height * SHORT_TABLE) \
                 and break_before_table(doc, frame, page_height, heading_only=True):
+            unpad(frame)  # a row padded to a page end it no longer meets
             return True
     return False
-
-
-def _is_short(table: QTextTable, limit: float) -> bool:
-    """Whether the table's rows take no more than ``limit`` points (measured until they do:
-    the long tables of a large report are measured on every pass)."""
-    padding = 2 * (table.format().cellPadding() + table.format().border())
-    height = 0.0
-    for row in range(table.rows()):
-        height += text_height(table, row) + padding
-        if height > limit:
-            return False
-    return True
 
 
 def _push_split_row(doc: QTextDocument, page_height: float) -> bool:

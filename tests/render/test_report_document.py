@@ -85,16 +85,15 @@ def test_table_of_contents_gives_the_page_of_every_heading(
         assert re.search(re.escape(flat) + r"\s+" + str(page + 1) + r"\b", toc), (flat, page)
 
 
-# Each estate once, the languages shared out (German headings are longer, English ones
-# broke too: "Authenticati-on"); every sample with relay clients in one of the two.
-LAYOUT_CASES = {"large": "de", "small": "en", "legacy": "en", "mixed": "de",
-                "mixed-messy-de": "de", "mixed-powershell": "en"}
+# The large estate in German (its headings are longer); every sample in both languages
+# (English headings broke too: "Authenticati-on"; a gap inside the key figures, German only).
+LAYOUT_CASES = [("large", "de"), *((p.name, lang) for p in sorted(SAMPLES.iterdir())
+                                   if p.is_dir() for lang in ("de", "en"))]
 
 
-@pytest.mark.parametrize("name", ["large", *sorted(p.name for p in SAMPLES.iterdir()
-                                                if p.is_dir())])
+@pytest.mark.parametrize(("name", "lang"), LAYOUT_CASES)
 def test_no_table_row_crosses_a_page_edge_nor_leaves_a_gap_under_the_header(
-        name: str, knowledge: Knowledge) -> None:
+        name: str, lang: str, knowledge: Knowledge) -> None:
     ensure_app()
     from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QPdfWriter, QTextTable
@@ -105,7 +104,6 @@ def test_no_table_row_crosses_a_page_edge_nor_leaves_a_gap_under_the_header(
     device.setResolution(72)
     geometry = PageGeometry.for_paper("A4")
     plan = large_plan(40) if name == "large" else bundled_plan(name)
-    lang = LAYOUT_CASES.get(name, "de")
     doc, _ = build_document(build_context(plan, knowledge, lang), geometry, device)
     height, layout = geometry.body.height(), doc.documentLayout()
 
@@ -132,6 +130,10 @@ def test_no_table_row_crosses_a_page_edge_nor_leaves_a_gap_under_the_header(
             assert int(top // height) == int((bottom - 1) // height), (row, top, bottom)
             rows += 1
             page = int(top // height)
+            if row > first and page == int(extent(frame, row - 1)[0] // height):
+                # on the same page a row follows the one before it: no padding left behind
+                # by a move (the key figures had a gap of half a page)
+                assert top - extent(frame, row - 1)[1] <= 12, (row, top)
             if first and row > first and page > int(extent(frame, row - 1)[0] // height):
                 # Continued overleaf: the row sits right under the repeated header, as
                 # close as the first row under the header on the table's first page.
