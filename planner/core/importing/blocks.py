@@ -7,7 +7,7 @@ new block that runs until the next such row.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress, repeat
 from operator import itemgetter
 from pathlib import PurePath
@@ -74,6 +74,9 @@ def read_table(table: Table, syn: Synonyms,
             continue  # the user chose not to import this table
         header_texts = [c.header for c in head.columns]
         context = connector_context(names, header_texts)
+        if table.named_fields:  # findings name the field, never a letter it does not show
+            mapping = replace(mapping, columns=tuple(replace(c, named=True)
+                                                     for c in mapping.columns))
         rows, findings = read_block(table, mapping, head.index + 1, end, syn, head.german,
                                     context)
         result.rows.extend(rows)
@@ -226,8 +229,8 @@ def _column_findings(table: Table, mapping: SheetMapping) -> list[Finding]:
                                field=FieldName(mapping.entity, c.field),
                                confidence=percent(c.confidence)))
     # "A (Lfd. Nr.)": the letter and the header as the sheet shows them, in any language
-    ignored = tuple(f"{c.letter} ({c.header})" for c in mapping.columns
-                    if not c.field and c.header)
+    ignored = tuple(c.header if c.named else f"{c.letter} ({c.header})"
+                    for c in mapping.columns if not c.field and c.header)
     if ignored:
         out.append(finding("IMPORT-COLUMNS-IGNORED", where, columns=ignored))
     return out

@@ -27,15 +27,18 @@ def looks_like_format_list(text: str) -> bool:
 def read_format_list(name: str, text: str) -> list[Table]:
     """One table: header = all keys in order of appearance, one row per block."""
     blocks: list[dict[str, str]] = []
+    lines: list[int] = []  # the line each record begins on: where a finding points
     current: dict[str, str] = {}
     last = ""
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             if current:
                 blocks.append(current)
             current, last = {}, ""
             continue
         match = _LINE.match(line)
+        if match and not current:
+            lines.append(number)
         if match:
             last = match.group(1)
             current[last] = (match.group(2) or "").strip()
@@ -45,4 +48,5 @@ def read_format_list(name: str, text: str) -> list[Table]:
         blocks.append(current)
     keys = list(dict.fromkeys(k for b in blocks for k in b))
     rows = (tuple(keys), *(tuple(b.get(k, "") for k in keys) for b in blocks))
-    return [Table(name, "", rows, first_row=0)] if blocks else []
+    return [Table(name, "", rows, first_row=0, row_numbers=(lines[0], *lines),
+                  named_fields=True)] if blocks else []

@@ -158,5 +158,5 @@ def read_healthchecker(name: str, text: str) -> tuple[list[Table], list[Finding]
     row = (server.split(".")[0], build, roles, os_name, dotnet, protection)
     # ExSetup's file version shows the update level; a fallback build is as vague as an inventory
     table = Table(name, "", (header, row), first_row=0, entity_hint="server",
-                  build_source="healthchecker" if exsetup else "")
+                  build_source="healthchecker" if exsetup else "", named_fields=True)
     return [table], findings

@@ -34,11 +34,13 @@ class ColumnChoice:
     header: str
     field: str
     confidence: float  # 0..1; 1.0 = exact synonym or chosen by the user
+    named: bool = False  # a field of a list of records (Format-List): named, not lettered
 
     @property
     def letter(self) -> str:
-        """The spreadsheet column letter (A, B, ..., AA)."""
-        return column_letter(self.index)
+        """How a finding names the column: the spreadsheet column letter (A, B, ..., AA),
+        or a record list's field name (a Format-List has no columns)."""
+        return self.header if self.named and self.header else column_letter(self.index)
 
 
 @dataclass(frozen=True)

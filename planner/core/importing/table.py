@@ -24,6 +24,9 @@ class Table:
     cut_off: bool = False  # more rows than the reader keeps: the rest was not read
     row_numbers: tuple[int, ...] = ()  # each row's line when rows span lines (CSV quotes)
     build_source: str = ""  # the reader knows where its builds come from (HealthChecker)
+    # a list of records (Format-List, HealthChecker): its "columns" are named fields, not
+    # letters of a sheet, so findings name the field
+    named_fields: bool = False
 
     def where(self, index: int | None = None) -> Where:
         """The location of ``rows[index]`` (or of the table)."""

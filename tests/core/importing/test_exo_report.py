@@ -9,6 +9,7 @@ import pytest
 
 from planner.core.importing import import_files
 from planner.core.model import ExoReport
+from planner.core.outline import finding_place
 
 CSV_US = (
     "#TYPE Deserialized.Microsoft.Exchange.Management.OnPremServerReportInfo\n"
@@ -99,3 +100,18 @@ def test_a_list_format_list_cut_short_is_reported_not_read_as_a_build(tmp_path: 
     assert row.recommended_builds == ("15.2.1748.39", "15.02.1748.039", "15.2.2562.46")
     cut = [f for f in result.findings if f.code == "IMPORT-LIST-TRUNCATED"]
     assert len(cut) == 1 and "$FormatEnumerationLimit" in cut[0].message("en")
+
+
+def test_a_format_list_finding_names_the_line_and_field_never_a_column(tmp_path: Path) -> None:
+    """A Format-List has no columns: a bad date in the second record is named by the line
+    the record begins on and the field's name (it was 'row 2 › column D', a letter no one
+    can find in a text file)."""
+    second = FORMAT_LIST_DE.strip("\n").replace("ex01", "ex02").replace(
+        "28.03.2024 00:00:00", "31.02.2024 00:00:00")
+    path = tmp_path / "Get-OnPremServerReportInfo.txt"
+    path.write_text(FORMAT_LIST_DE + second + "\n", encoding="utf-8")
+    result = import_files([path])
+    (bad,) = [f for f in result.findings if "31.02.2024" in f.message("en")]
+    assert (bad.row, bad.column) == (15, "FirstDetectedDate")  # its ServerFQDN line
+    assert finding_place(bad, "en").endswith("row 15 › FirstDetectedDate")
+    assert "column" not in finding_place(bad, "en") and "Spalte" not in finding_place(bad, "de")
