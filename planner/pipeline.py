@@ -125,7 +125,7 @@ def make_plan(
     decisions = decisions or Decisions()
     knowledge = knowledge or knowledge_for(settings)
     as_of = settings.as_of or date.today()
-    check_fixed_pauses(settings, knowledge.policy)
+    check_fixed_pauses(settings, knowledge.policy, as_of)
     # The report's update level wins for planning; the plan keeps the estate it was given,
     # so it stays "current" for exactly these inputs (the GUI re-plans stale plans).
     planned, refined = precise_builds(estate, knowledge)
@@ -163,7 +163,10 @@ class _Wrap:
         proposal = with_completion_dates(self.proposal, dated)
         calendar = build_calendar(settings, estate)
         # the pauses as customer steps; an overdue one is due on the next working day
-        tasks = pause_steps(proposal, dated, knowledge, as_of, calendar.is_working_day)
+        # a recorded fixed pause that began before the as-of date is running: no request
+        requested = frozenset((s, n) for s, n in settings.fixed_pauses or () if s < as_of)
+        tasks = pause_steps(proposal, dated, knowledge, as_of, calendar.is_working_day,
+                            requested)
         findings = self.findings
         return Plan(
             estate=estate,

@@ -2,7 +2,8 @@
 
 A fixed pause must lie within each calendar year's budget (counting the days already used
 that year), must not overlap another fixed pause (its days would count twice), must not
-begin before the plan start (pauses in the past belong to ``pause_days_used``), must not be
+begin before the plan start unless it is already running on the as-of date (recorded as
+history; pauses over before then belong to ``pause_days_used``), must not be
 longer than one request may ask for (``policy.pause_max_days_per_pause``; a pause over New
 Year fits both years' budgets and can still be too long) and the plan may hold at most the
 policy's number of pauses. Otherwise planning stops with an error that
@@ -95,8 +96,11 @@ def days_per_year(start: date, days: int) -> dict[int, int]:
     return out
 
 
-def check_fixed_pauses(settings: Settings, policy: EnforcementPolicy) -> None:
-    """Raise :class:`PauseError` for the first fixed pause the policy does not allow."""
+def check_fixed_pauses(settings: Settings, policy: EnforcementPolicy,
+                       as_of: date | None = None) -> None:
+    """Raise :class:`PauseError` for the first fixed pause the policy does not allow. A pause
+    already running on the as-of date (requested before the plan start) is history the
+    plan keeps, not an error."""
     pauses = sorted(settings.fixed_pauses or ())
     if len(pauses) > policy.pauses_allowed:
         raise _fail("too_many", count=len(pauses), allowed=policy.pauses_allowed)
@@ -104,8 +108,10 @@ def check_fixed_pauses(settings: Settings, policy: EnforcementPolicy) -> None:
     latest: tuple[int, date] | None = None  # the pause that runs longest so far, and its end
     for n, (start, days) in enumerate(pauses, start=1):
         end = start + timedelta(days=days - 1)
-        if start < settings.start:
-            raise _fail("before_start", n=n, start=start, plan_start=settings.start)
+        running = as_of is not None and start <= as_of <= end
+        if start < settings.start and not running:
+            raise _fail("before_start", n=n, start=start, plan_start=settings.start,
+                        as_of=as_of or settings.start)
         if days > policy.pause_max_days_per_pause:
             raise _fail("too_long", n=n, start=start, length_days=days,
                         longest_days=policy.pause_max_days_per_pause,

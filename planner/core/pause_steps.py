@@ -186,9 +186,13 @@ def _no_float(exit_step: Step, dated: ScheduledStep, server: str, n: int, pause:
 
 
 def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,
-                as_of: date, working: WorkingDay = _any_day) -> PauseSteps:
+                as_of: date, working: WorkingDay = _any_day,
+                requested: frozenset[tuple[date, int]] = frozenset()) -> PauseSteps:
     """Add one customer step per pause; protected cutovers get the pause end as deadline.
-    ``working``: the customer's working days (an overdue pause is due on the next one)."""
+    ``working``: the customer's working days (an overdue pause is due on the next one).
+    ``requested``: (start, days) of pauses already running before the as-of date (recorded
+    fixed pauses): history, so no step asks for them again; their end still dates the
+    cutovers they hold."""
     pauses = schedule.pauses
     steps, dated, findings = list(proposal.steps), list(schedule.steps), []
     by_id = {s.step_id: s for s in schedule.steps}
@@ -204,8 +208,10 @@ def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,
             later = _first_harm(exposure, pause, others, knowledge, exposure.cutover)
             if later is not None:
                 held[exposure.server] = later
-        steps.append(_step(n, pause, held, as_of, due_day(pause, as_of, working), knowledge))
-        dated.append(_dated(steps[-1], pause))
+        if (pause.start, pause.days) not in requested:
+            steps.append(_step(n, pause, held, as_of, due_day(pause, as_of, working),
+                               knowledge))
+            dated.append(_dated(steps[-1], pause))
         for i, step in enumerate(steps):
             protected = [s for s in step.exits_exo_view if s in harm]
             when = by_id.get(step.id)

@@ -18,6 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from planner.core.errors import SettingsError
 from planner.core.export.mspdi import write_mspdi
 from planner.core.export.xlsx import write_workbook
 from planner.core.knowledge import Knowledge, load_knowledge
@@ -250,3 +251,28 @@ def test_the_bundled_samples_are_planned_from_the_day_they_are_opened() -> None:
     assert not [f for f in plan.findings if f.code in ("PLAN-START-BEFORE-AS-OF",
                                                        "PAUSE-IN-PAST")]
     assert all(p.start >= date.today() for p in plan.schedule.pauses)
+
+
+def test_a_pause_running_on_the_as_of_date_is_recorded_as_history(
+        knowledge: Knowledge) -> None:
+    # Requested on Tuesday 01.12. for 45 days, still running on the as-of date (04.12.), the
+    # plan starts on 07.12.: it was refused as 'before the plan start' and could not be
+    # entered at all (pause_days_used knows no dates, so the clock ignored it).
+    report = ExoReport("ex01.contoso.com", "15.1.2507.39", DETECTED)
+    estate = Estate(servers=(Server("EX01", fqdn="ex01.contoso.com", roles=("Mailbox",),
+                                    build="15.1.2507.39"),), exo_reports=(report,))
+    running = (date(2026, 12, 1), 45)
+    plan = make_plan(estate, (), settings(as_of=AS_OF, start=START, fixed_pauses=(running,)),
+                     knowledge=knowledge)
+    (pause,) = plan.schedule.pauses
+    assert (pause.start, pause.days) == running  # its real days, for the budget too
+    assert not [s for s in plan.proposal.steps if s.kind == "pause"]  # nobody requests it again
+    (today,) = plan.today
+    assert today.kind == "paused"
+    # a pause over before the as-of date is still refused: its days are days used
+    with pytest.raises(SettingsError) as error:
+        make_plan(estate, (), settings(as_of=AS_OF, start=START,
+                                       fixed_pauses=((date(2026, 11, 2), 5),)),
+                  knowledge=knowledge)
+    assert "not running on the as-of date" in str(error.value) or \
+        "läuft am Stichtag" in str(error.value)

@@ -96,10 +96,10 @@ def _score(problem: Problem, clock: Clock, paused: set[int]) -> tuple[int, int]:
 
 def _fixed(problem: Problem, clocks: Counter[Clock],
            fixed: tuple[tuple[date, int], ...]) -> Exposure3:
-    spans = [(max(problem.pause_from, problem.index(d)), problem.index(d) + n)
-             for d, n in sorted(fixed)]
-    spans = [(a, b) for a, b in spans if b > a]
-    days = {d for a, b in spans for d in range(a, b)}
+    # a pause already running on the as-of date keeps its real days (its budget, its dates);
+    # only the days from the first counted day on are scored
+    spans = [(problem.index(d), problem.index(d) + n) for d, n in sorted(fixed) if n > 0]
+    days = {d for a, b in spans for d in range(max(problem.pause_from, a), b)}
     blocked = throttled = 0
     for clock, n in sorted(clocks.items()):
         b_days, t_days = _score(problem, clock, days)
