@@ -13,6 +13,7 @@ from datetime import date
 
 import pytest
 
+from planner.core.catalogue import catalogue
 from planner.core.errors import SettingsError
 from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.model import Estate, ExoReport, Server
@@ -70,7 +71,9 @@ def _errors(lang: str) -> Iterator[str]:
                      pause_days_used={2026: used})
         with pytest.raises(SettingsError) as error:
             check_fixed_pauses(s, policy)
-        yield str(error.value)
+        # the error is a message; its text (str) is English for logs, screens render it
+        assert error.value.problem is not None
+        yield catalogue(lang).render(error.value.problem)
 
 
 def _texts(plans: dict[str, Plan], knowledge: Knowledge, lang: str) -> Iterator[str]:
