@@ -11,9 +11,10 @@ the pause and its budget from that day), because the command counts its days fro
 it is run: run on a Saturday as-of date, a pause the plan counts from Monday would end two
 days before the cutover it protects. A later pause names a server that is back in its stage
 once an earlier pause ends as "again from …", not "since" a day inside the plan. Only a
-pause the plan counts from before the as-of date (overdue) is due on the first working day from the as-of date on (a Saturday as-of date: the Monday; a
-holiday or a freeze day is skipped too, as for every pause start), and dated there in every
-deliverable: it then ends later, never earlier. The cutover
+pause the plan counts from before the as-of date (overdue) is due on the first working day
+from the as-of date on (a Saturday as-of date: the Monday; a holiday or a freeze day is
+skipped too, as for every pause start), and dated there in every deliverable: it then ends
+later, never earlier. The cutover
 steps a pause protects (those that end while it holds) get the pause's last day as their
 deadline (MS Project shows it), and
 a cutover that ends on that very day has no float: a warning.
