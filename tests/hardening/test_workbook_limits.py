@@ -71,6 +71,25 @@ def test_libreoffice_trailing_empty_rows_still_import(tmp_path: Path) -> None:
                                                                  "IMPORT-SHEET-TOO"))]
 
 
+def test_a_workbook_whose_strings_repeat_is_read_not_refused(tmp_path: Path) -> None:
+    """Excel and XlsxWriter declare how often strings are used (count) beside how many there
+    are (uniqueCount); 400 servers at one site, one build, one OS use their strings 3,200
+    times in a table of 415, and the whole workbook was refused as a shared-string bomb."""
+    import xlsxwriter
+
+    path = tmp_path / "inventory.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Server")
+    sheet.write_row(0, 0, ["Name", "Site", "Roles", "Build", "OS", "DAG", "Virtual", "Notes"])
+    for i in range(400):
+        sheet.write_row(i + 1, 0, [f"EX{i:03d}", "Berlin", "Mailbox", "15.2.1748.39",
+                                   "Windows Server 2019", "DAG1", "yes", "ok"])
+    book.close()
+    result = import_files([path])
+    assert len(result.estate.servers) == 400
+    assert "IMPORT-WORKBOOK-REFUSED" not in {f.code for f in result.findings}
+
+
 def test_a_report_too_large_to_parse_is_refused_without_parsing(tmp_path: Path) -> None:
     """A 150 MB HealthChecker XML took 2.4 GB; past 40 MB a report is refused unparsed."""
     path = tmp_path / "HealthChecker-EX01.xml"

@@ -77,7 +77,9 @@ _REF_ROW = re.compile(rb' r="\$?[A-Za-z]{0,8}\$?(\d{1,12})')  # rows and cell re
 _CELL_OPEN = re.compile(rb"<c([ >/])")  # one-byte groups: no new object per cell
 _ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)((?:[\s/][^>]*)?)>")
 _R_ATTR = re.compile(rb"\sr\s*=\s*[\"']\$?([A-Za-z]{0,8})\$?(\d{1,12})")
-_SST_COUNT = re.compile(rb"\b(?:count|uniqueCount)\s*=\s*[\"'](\d{1,20})")
+# the reader reserves room for uniqueCount entries; count (every use of a string, which
+# Excel writes too) can be many times the entries and reserves nothing
+_SST_COUNT = re.compile(rb"\buniqueCount\s*=\s*[\"'](\d{1,20})")
 # A cell outside A1:Z99999 as Excel writes it (`<c r="J20001"`), or a cell by position. A
 # sheet without one has at most 26 x 99,999 cells, within the bound, and needs no exact count:
 # one search per chunk instead of three scans that make an object per cell (0.22 -> 0.05 s
