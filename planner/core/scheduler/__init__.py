@@ -252,8 +252,12 @@ def _optimise(problem: Problem, settings: Settings,
         # consultants take the earliest free slot rather than an arbitrary optimal one
         return replace(quick, status=sol.status, gap=0.0 if sol.status == "optimal"
                        else quick.gap)
-    gap = sol.gap if ok else _gap((*best.key, _finish(shifted)), bound)
-    return _Outcome(shifted, best, sol.status, gap)
+    # the weighted sum's relative gap is no gap of the first objective left open (its
+    # pause term dwarfs the finish: 20 servers, one consultant, finish 202 against a bound
+    # of 187 read 0.001), so a plan found that way is measured against the bounds
+    weighted = bool(sol.stages) and sol.stages[0].name == "weighted"
+    gap = sol.gap if ok and not weighted else _gap((*best.key, _finish(shifted)), bound)
+    return _Outcome(shifted, best, sol.status, 0.0 if sol.status == "optimal" else gap)
 
 
 def _pauses(problem: Problem, chosen: tuple[tuple[int, int], ...]) -> tuple[Pause, ...]:

@@ -217,7 +217,7 @@ def solve_lexicographic(sm: ScheduleModel, seconds: float,
                 got = round(solver.value(part_expr))
                 out.stages.append(StageResult(part, got, got if proven else 0, proven))
                 model.add(part_expr <= got)
-            if not proven:  # the gap of the weighted sum is the one that means something
+            if not proven:  # marks the sum open; the caller measures the plan against its bounds
                 out.stages[0] = StageResult("weighted", value, bound, False)
         else:
             out.stages.append(StageResult(name, value, bound, proven))
