@@ -349,8 +349,13 @@ class GraphView(QWidget):
         exo = data.get("relation") == "hands_mail_to_exo"
         pen = QPen(QColor(EXO_COLOUR if exo else COLOURS["muted"]), 1.4 if exo else 1.0,
                    Qt.PenStyle.DashLine if exo else Qt.PenStyle.SolidLine)
-        line = self.scene.addLine(start.x(), start.y(), end.x(), end.y(), pen)
+        # made here, not by scene.addLine: a line addLine makes is a bare C++ item whose
+        # deletion with the scene Python never learns of, and the wrapper kept in self.edges
+        # then frees it a second time when the page is collected (a crash at exit)
+        line = QGraphicsLineItem(start.x(), start.y(), end.x(), end.y())
+        line.setPen(pen)
         line.setZValue(-1)
+        self.scene.addItem(line)
         self.edges.append((src, dst, line))
 
     # --- selection ---------------------------------------------------------------------
