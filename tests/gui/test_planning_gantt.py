@@ -281,3 +281,55 @@ def test_a_newer_chart_stops_the_drawing_of_an_older_one(qtbot, monkeypatch):
     assert added[28.0] == 5 < len(day.shapes)  # the day chart stopped after its first slice
     assert view.chart.layout_info.px_per_day == 3.2
     assert set(view.chart.layout_info.bars) == {s.step_id for s in doc.plan.schedule.steps}
+
+
+
+def test_a_page_that_goes_while_its_chart_is_drawn_raises_nothing(qtbot, monkeypatch):
+    """A language switch rebuilds the pages: the old Gantt page goes (and its scenes with
+    it) while slices of its chart are still due. The long stress test caught the next slice
+    touching the deleted scene (a RuntimeError in the event loop)."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    import planner.gui.views.gantt as gantt_module
+
+    doc = fake_document(monkeypatch)
+    holder = QWidget()  # stands in for the window's page stack
+    qtbot.addWidget(holder)
+    view = GanttView(doc, holder)
+    QVBoxLayout(holder).addWidget(view)
+    holder.resize(1200, 600)
+    holder.show()
+    monkeypatch.setattr(gantt_module, "DRAW_SLICE", 2)
+    monkeypatch.setattr(doc, "_runner", StepRunner())
+    view.set_zoom("day")
+    doc.runner.run_next()  # the first slice of the new chart is added, the rest are due
+    view.deleteLater()
+    qtbot.wait(100)  # the due slices run: pytest-qt fails the test on an exception in them
+    assert not holder.findChildren(GanttView)
+
+
+def test_an_old_chart_dropped_in_slices_survives_its_view_going(qtbot, monkeypatch):
+    """The old chart's items are deleted a slice per turn of the event loop; when the view
+    (and with it the scene) goes in between, the rest must not be touched or freed again:
+    asking a bare item (scene.addRect) for its parentItem() handed it to Python, which freed
+    it a second time (a segmentation fault), and the next slice raised a RuntimeError."""
+    import shiboken6
+    from PySide6.QtCore import QRectF
+    from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView
+
+    import planner.gui.views.gantt as gantt_module
+
+    monkeypatch.setattr(gantt_module, "DRAW_SLICE", 2)
+    view = QGraphicsView()
+    scene = QGraphicsScene(view)
+    for n in range(10):
+        scene.addRect(QRectF(n, 0, 5, 5))  # bare C++ items, as the chart's bands
+        scene.addSimpleText(f"row {n}")
+        bar = QGraphicsRectItem(n, 10, 5, 5)  # made in Python with a child, as a bar
+        QGraphicsRectItem(n, 10, 1, 1, bar)
+        scene.addItem(bar)
+    gantt_module._drop_in_slices(scene)  # the first slice now, the rest on later turns
+    assert len(scene.items()) < 40
+    shiboken6.delete(view)  # the page goes, its scene with it
+    qtbot.wait(50)  # the due slices run (pytest-qt fails the test on an exception in them)
+    assert not shiboken6.isValid(scene)

@@ -119,7 +119,10 @@ class GanttGraphicsView(QGraphicsView):
 
         def add_slice(start: int) -> None:
             if not shiboken6.isValid(self) or not keep_going():
-                scene.deleteLater()
+                # the scene is the view's child: a page that went (a language switch
+                # rebuilds it) took it along, and touching it raised
+                if shiboken6.isValid(scene):
+                    scene.deleteLater()
                 return
             if start < len(shapes):
                 add_shapes(scene, layout, shapes[start:start + size], tip)
@@ -168,9 +171,12 @@ class GanttGraphicsView(QGraphicsView):
         """Start dragging a bar, or the label column's edge, with the left button."""
         if event.button() == Qt.MouseButton.LeftButton and self._on_edge(event.position()):
             x = self.mapToScene(event.position().toPoint()).x()
-            self._edge = self.scene().addLine(x, 0, x, self.scene().sceneRect().height(),
-                                              QPen(Qt.PenStyle.DashLine))
+            # made here, not by scene.addLine: a bare C++ item kept in a Python attribute
+            # is freed a second time when the scene goes first (see graph.py's lines)
+            self._edge = QGraphicsLineItem(x, 0, x, self.scene().sceneRect().height())
+            self._edge.setPen(QPen(Qt.PenStyle.DashLine))
             self._edge.setZValue(40)
+            self.scene().addItem(self._edge)
             event.accept()
             return
         bar = self.bar_at(event.position())
@@ -237,9 +243,15 @@ def _title(plan: Plan, step_id: str, lang: str) -> str:
 
 def _drop_in_slices(scene: QGraphicsScene) -> None:
     """Delete an old chart's items a slice at a time (thousands at once held the window)."""
-    items = [i for i in scene.items() if i.parentItem() is None]
+    # topLevelItem(), not parentItem(): PySide's parentItem() hands a bare item (addRect,
+    # addSimpleText) to Python, which then freed it a second time when the scene went first
+    # (the view closed mid-drop, or at exit): a segmentation fault
+    items = [i for i in scene.items() if i.topLevelItem() is i]
 
     def drop() -> None:
+        if not shiboken6.isValid(scene):  # the view went, and its scenes with it
+            items.clear()
+            return
         for item in items[:DRAW_SLICE]:
             scene.removeItem(item)  # Python owns it now and frees it with its list slot
         del items[:DRAW_SLICE]
