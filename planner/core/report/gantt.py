@@ -9,7 +9,6 @@ keeps the part that tells it from its neighbours ("… batch 2/3").
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -95,26 +94,45 @@ def _common_prefix(a: str, b: str) -> int:
 
 def fit_label(text: str, neighbours: tuple[str, ...], width: float,
               size: float = LABEL_SIZE) -> str:
-    """``text`` cut to ``width``: the opening it shares with a neighbouring row is shortened
-    with "…" so that what tells the rows apart (the end) stays readable."""
+    """``text`` cut to ``width`` so that it still tells its row from the ``neighbours``.
+
+    The end in which it differs from its most alike neighbour stays whole ("… (2/4)"); of
+    the opening the label keeps whole words, as many as fit but at least as many as tell it
+    from every other row with that end ("HealthChecker and … EX01" against "HealthChecker
+    after … EX01"). Without such a label the title is simply cut at the end."""
     if text_width(text, size) <= width:
         return text
-    shared = max((_common_prefix(text, n) for n in neighbours if n != text), default=0)
+    others = tuple(n for n in neighbours if n != text)
+    shared = max((_common_prefix(text, n) for n in others), default=0)
     if shared < len(text):  # keep the whole word in which the rows start to differ
         shared = text.rfind(" ", 0, max(shared - 1, 0)) + 1
-    keep_start = min(max(shared // 3, 8), len(text))
-    for start in range(keep_start, 3, -1):  # shorten the shared opening first
-        shorter = text[:start].rstrip() + " … " + text[shared:].lstrip() if shared > start \
-            else text[:start]
-        if text_width(shorter, size) <= width:
-            return shorter if shared > start else _cut(text, width, size)
-    return _cut(text[:4] + " … " + text[shared:].lstrip(), width, size)
+    tail = text[shared:].lstrip()
+    ends = [i for i in range(1, shared - 1) if text[i] == " " and text[i - 1] != " "]
+    label = ""
+    for end in ends:
+        opening = text[:end]
+        candidate = f"{opening} … {tail}"
+        if text_width(candidate, size) > width:
+            break
+        if label or not any(o.startswith(opening) and o.endswith(tail) for o in others):
+            label = candidate  # unambiguous; a further word only if it fits
+    return label or _cut(text, width, size)
 
 
 def _cut(text: str, width: float, size: float) -> str:
     while len(text) > 1 and text_width(text + "…", size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
+
+
+def label_fits(label: str, title: str) -> bool:
+    """Whether a reader could take ``label`` for a row titled ``title``."""
+    if " … " in label:
+        opening, tail = label.split(" … ", 1)
+        return title.startswith(opening) and title.endswith(tail)
+    if label.endswith("…"):
+        return title.startswith(label[:-1].rstrip())
+    return label == title
 
 
 def _fitted_titles(part: list[_Row], words: Wording) -> list[str]:
@@ -126,11 +144,10 @@ def _fitted_titles(part: list[_Row], words: Wording) -> list[str]:
               for r in part]
     fitted = [fit_label(t, neighbours, w) if t else "" for t, w in zip(titles, widths,
                                                                          strict=True)]
-    seen = Counter(fitted)
     for i, label in enumerate(fitted):
-        # two titles alike at both ends ("HealthChecker … of X and Y" before and after the
-        # upgrade): keep their openings, where they differ
-        if label and seen[label] > 1 and label != titles[i]:
+        # a label another row's title could also carry: the title cut at its end instead
+        if label and label != titles[i] and any(
+                t != titles[i] and label_fits(label, t) for t in neighbours):
             fitted[i] = _cut(titles[i], widths[i], LABEL_SIZE)
     return fitted
 

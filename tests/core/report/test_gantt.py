@@ -15,6 +15,7 @@ from planner.core.report.gantt import (
     TODAY_COLOUR,
     fit_label,
     gantt_figures,
+    label_fits,
 )
 from planner.core.report.wording import load_wording
 from tests.sample_plans import sample_plan
@@ -82,3 +83,21 @@ def test_rows_with_different_titles_read_differently_on_every_sample() -> None:
                           if isinstance(i, Label) and i.x == 8 and "  " in i.text]
                 assert len(labels) > 5
                 assert len(set(labels)) == len(labels), (name, lang, sorted(labels))
+
+
+def test_a_shortened_label_keeps_whole_words_and_fits_one_row_on_every_sample() -> None:
+    # 'HealthChecker un … FAB-EDGE01' (a word cut before the dots) and 'HealthCheck … FAB-EX01
+    # und FAB-EX02', which the step before the upgrade and the one after both could carry
+    # (small sample): the opening keeps whole words, as many as tell the row apart
+    for name in ("small", "mixed", "legacy", "mixed-messy-de", "mixed-powershell"):
+        plan = sample_plan(name)
+        for lang in ("de", "en"):
+            for fig in gantt_figures(plan, load_wording(lang)):
+                labels = [i.text.split("  ", 1)[1] for i in fig.items
+                          if isinstance(i, Label) and i.x == 8 and "  " in i.text]
+                titles = {s.title(lang) for s in plan.proposal.steps}
+                for label in (t for t in labels if " … " in t):
+                    opening = label.split(" … ", 1)[0]
+                    fitting = [t for t in titles if label_fits(label, t)]
+                    assert len(fitting) == 1, (name, lang, label, fitting)
+                    assert fitting[0][len(opening)] == " ", (name, lang, label)
