@@ -49,8 +49,13 @@ def _objective_risks(plan: Plan, words: Wording) -> list[Risk]:
         found.append(Risk(words("risk_infeasible", reason=reason or "–"), "high", "high",
                           consultant, words("mit_infeasible"), words("src_schedule")))
     if obj.blocked_days:
-        found.append(Risk(words.plural("risk_blocked", obj.blocked_days), "high", "high",
-                          consultant, words("mit_more_consultants"), words("src_schedule")))
+        # proven optimal: no pause, date or consultant avoids these days (the state today
+        # or a clock that runs out before the first working day); proposing so would be wrong
+        proven = obj.status == "optimal"
+        found.append(Risk(words.plural("risk_blocked_unavoidable" if proven else "risk_blocked",
+                                       obj.blocked_days), "high", "high", consultant,
+                          words("mit_blocked_unavoidable" if proven else "mit_more_consultants"),
+                          words("src_schedule")))
     if obj.throttled_days:
         found.append(Risk(words.plural("risk_throttled", obj.throttled_days), "high", "medium",
                           consultant, words("mit_more_consultants"), words("src_schedule")))

@@ -141,3 +141,23 @@ def test_import_findings_go_to_the_appendix(knowledge: Knowledge) -> None:
     assert ctx.findings.rows
     assert any(r.source == "Anhang" for r in plan_risks(plan, knowledge, load_wording("de")))
     assert all("Spalten" not in r.cells[1] for r in ctx.risks.rows)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_blocked_days_the_solver_proves_unavoidable_are_not_a_risk_to_avoid(
+        knowledge: Knowledge, lang: str) -> None:
+    # small sample: the edge server is blocked today, before a pause can be requested; the
+    # plan is proven best, yet the register asked to check whether a pause, earlier dates or
+    # another consultant avoid the day
+    words = load_wording(lang)
+    plan = bundled_plan("small")
+    obj = plan.schedule.objective
+    assert obj.blocked_days and obj.status == "optimal"
+    blocked = [r for r in plan_risks(plan, knowledge, words) if r.source == words("src_schedule")]
+    assert [r.mitigation for r in blocked] == [words("mit_blocked_unavoidable")]
+    assert blocked[0].title == words.plural("risk_blocked_unavoidable", obj.blocked_days)
+    found_only = replace(plan, schedule=replace(plan.schedule, objective=replace(
+        obj, status="feasible")))
+    blocked = [r for r in plan_risks(found_only, knowledge, words)
+               if r.source == words("src_schedule")]
+    assert [r.mitigation for r in blocked] == [words("mit_more_consultants")]
