@@ -24,6 +24,7 @@ __all__ = [
     "paint_figure",
 ]
 
+_TEXT_SCALE = 16.0  # labels are drawn this many times larger, then scaled down (_paint_label)
 _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
           "right": Qt.AlignmentFlag.AlignRight}
 
@@ -67,14 +68,21 @@ def _paint_item(painter: QPainter, item: Item) -> None:
 
 
 def _paint_label(painter: QPainter, label: Label) -> None:
-    font = _font(painter, label.size, label.bold)
+    # Drawn large and scaled down: at a few device pixels per point (a 72-dpi PDF) hinting
+    # rounds every glyph's advance up, so a label the core measured to fit was cut ('… von
+    # FAB-EDG…', 'sicher…'); at this size the advances are the font's own.
+    painter.save()
+    painter.scale(1 / _TEXT_SCALE, 1 / _TEXT_SCALE)
+    font = _font(painter, label.size * _TEXT_SCALE, label.bold)
     painter.setFont(font)
     painter.setPen(QColor(label.color))
     # The core's width estimate is conservative; elide again with real metrics to be sure.
     text = QFontMetricsF(font, painter.device()).elidedText(
-        label.text, Qt.TextElideMode.ElideRight, label.w)
+        label.text, Qt.TextElideMode.ElideRight, label.w * _TEXT_SCALE)
     flags = _ALIGN[label.align] | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
-    painter.drawText(QRectF(label.x, label.y, label.w, label.h), int(flags), text)
+    painter.drawText(QRectF(label.x * _TEXT_SCALE, label.y * _TEXT_SCALE,
+                            label.w * _TEXT_SCALE, label.h * _TEXT_SCALE), int(flags), text)
+    painter.restore()
 
 
 def paint_figure(painter: QPainter, figure: Figure, target: QRectF | None = None) -> None:
