@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from planner.core.explanation import Message, message
 from planner.core.plan import MigrationPath, Phase, Step
-from planner.core.rules.base import Context, Rule, RuleOutput, deps, make_step
+from planner.core.rules.base import Context, Rule, RuleOutput, ServerFacts, deps, make_step
 from planner.core.rules.commands import SETUP_ACCEPT
 from planner.core.rules.legacy2013 import GONE
 from planner.core.rules.licensing import LICENSE
@@ -28,16 +28,28 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         return RuleOutput()
     forest = ctx.estate.organization.forest
     where = message(f"{_TEXT}.forest", name=forest) if forest else message(f"{_TEXT}.the_forest")
-    first = [s.name for s in installs[:3]]
-    planned = (message(f"{_TEXT}.installs", names=first) if len(installs) <= 3 else
-               message(f"{_TEXT}.installs_many", count=len(installs), names=first))
     step = make_step(
         ctx, "ad_prep", ADPREP, "ad_prep", Phase.PREPARE, f"forest:{forest}" if forest else "org",
-        message(f"{_TEXT}.title", where=where), [planned, *_cu14_note(ctx)],
+        message(f"{_TEXT}.title", where=where), [*_installs(installs), *_cu14_note(ctx)],
         predecessors=deps(LICENSE if LICENSE in prior else None, GONE if GONE in prior else None),
         command="\n".join(ctx.facts.ad_prepare_commands(_DEFAULT_COMMAND).split("; ")),
     )
     return RuleOutput((step,))
+
+
+def _installs(installs: list[ServerFacts]) -> list[Message]:
+    """Where SE is installed: on the servers upgraded in place, and the new servers that
+    replace the others ("auf bzw. für X" read as if SE went onto a server it replaces)."""
+    found = []
+    for key, servers in (("installs_on", [s for s in installs
+                                          if s.path is not MigrationPath.SIDE_BY_SIDE]),
+                         ("replaced", [s for s in installs
+                                       if s.path is MigrationPath.SIDE_BY_SIDE])):
+        if servers:
+            names = [s.name for s in servers[:3]]
+            found.append(message(f"{_TEXT}.{key}", names=names) if len(servers) <= 3 else
+                         message(f"{_TEXT}.{key}_many", count=len(servers), names=names))
+    return found
 
 
 def _cu14_note(ctx: Context) -> list[Message]:

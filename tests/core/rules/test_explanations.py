@@ -35,6 +35,18 @@ def test_side_by_side_names_the_concrete_build() -> None:
     assert "cannot be upgraded in place" in why
 
 
+def test_ad_preparation_says_where_se_goes_on_and_which_servers_it_replaces() -> None:
+    # "Exchange SE wird auf bzw. für EX01 und EX2016-01 installiert" read as if SE went onto
+    # the 2016 servers that new servers replace
+    p = plan(mixed())
+    adprep = next(s for s in p.steps if s.id == "adprep:org")
+    for lang in ("de", "en"):
+        why = adprep.why(lang)
+        on, replaced = why.split(";", 1)[0], why.split(";", 1)[1]
+        assert "EX2016-01" not in on and "EX2016-01" in replaced, why
+        assert "bzw." not in why and " or for " not in why
+
+
 def test_commands_carry_the_microsoft_lines() -> None:
     p = plan(small())
     adprep = next(s for s in p.steps if s.id == "adprep:org")
