@@ -102,6 +102,16 @@ def test_the_english_report_has_no_codes(name: str, knowledge: Knowledge) -> Non
     assert sorted(found) == []
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_no_name_is_repeated_in_the_parenthesis_after_it(name: str, knowledge: Knowledge,
+                                                         lang: str) -> None:
+    # the appendix read "Die Umstellung von FAB-EDGE01 (FAB-EDGE01: direktes Upgrade …)" once
+    # the German step title named the server first (small sample)
+    text = " ".join(_report_text(name, knowledge, lang).replace("\u2060", "").split())
+    assert re.findall(r"\b([A-Za-z][\w-]*\d[\w-]*) \(\1\b", text) == []
+
+
 def test_the_scan_finds_what_it_looks_for() -> None:
     found = _leftovers("Fundstelle server:FAB-EDGE-01, site:Hamburg, ad_prep, True; "
                        "row 5 · D; Consultant 1; 2130.75 GB; 1 Relay-Client(s); "
