@@ -7,6 +7,7 @@ new block that runs until the next such row.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import compress, repeat
 from operator import itemgetter
@@ -100,18 +101,18 @@ def _find_headers(table: Table, syn: Synonyms, names: list[str]) -> list[_Header
         row = rows[index]
         above = rows[index - 1] if index else ()
         separated = index == 0 or len(above) - above.count(None) - above.count("") <= 1
-        if index < _HEADER_SEARCH_ROWS or separated or row in seen \
+        if index < _HEADER_SEARCH_ROWS or separated or tuple(row) in seen \
                 or _opens_with_header_text(row, syn):
             match = match_header_row(row, syn, names, only=table.entity_hint)
             if match is not None:
                 headers.append(_Header(index, match.entity, match.columns, match.german))
-                seen.add(row)
+                seen.add(tuple(row))
             if table.entity_hint and headers:
                 break  # readers that know the entity give exactly one header row
     return headers
 
 
-def _header_candidates(rows: tuple[tuple[Any, ...], ...], syn: Synonyms) -> list[int]:
+def _header_candidates(rows: Sequence[Sequence[Any]], syn: Synonyms) -> list[int]:
     """The rows :func:`_find_headers` must look at, in order: a superset of those near the
     top, after a row with at most one filled cell, opening with a header text, or repeating
     an earlier row's first cell.
@@ -126,11 +127,11 @@ def _header_candidates(rows: tuple[tuple[Any, ...], ...], syn: Synonyms) -> list
     count = len(rows)
     gaps = {None, ""}
     marks = gaps | _header_texts({*first, *second}, syn)
-    loose = {*range(min(count, _HEADER_SEARCH_ROWS)),
-             *compress(range(count), map(marks.__contains__, first)),
-             *compress(range(count), map(marks.__contains__, second))}
-    gapped = {*compress(range(count), map(gaps.__contains__, first)),
-              *compress(range(count), map(gaps.__contains__, second))}
+    marked = {*compress(range(count), map(marks.__contains__, first)),
+              *compress(range(count), map(marks.__contains__, second))}
+    loose = {*range(min(count, _HEADER_SEARCH_ROWS)), *marked}
+    # a gap is a mark: the few marked rows are looked at, not every row again
+    gapped = {n for n in marked if first[n] in gaps or second[n] in gaps}
     after = {n + 1 for n in gapped if n + 1 < count}
     openers = {first[n] for n in loose | after}
     return sorted({*loose, *after, *compress(range(count), map(openers.__contains__, first))})
@@ -139,17 +140,15 @@ def _header_candidates(rows: tuple[tuple[Any, ...], ...], syn: Synonyms) -> list
 def _header_texts(cells: set[Any], syn: Synonyms) -> set[str]:
     """The cells that are a known header text on their own (as :func:`_opens_with_header_text`
     tests one); plain words are looked up together."""
-    texts = set(compress(cells, map(isinstance, cells, repeat(str)))) - {""}
+    texts = set(compress(cells, map(isinstance, cells, repeat(str))))
+    texts.discard("")
     plain = list(filter(str.isalnum, filter(str.isascii, texts)))
-    by_lower = dict(zip(map(str.lower, plain), plain, strict=True))
-    if len(by_lower) == len(plain):
-        hits = {by_lower[low] for low in syn.known.intersection(by_lower)}
-    else:  # two spellings of one word: each looked up
-        hits = {c for c in plain if c.lower() in syn.known}
-    return hits | {c for c in texts.difference(plain) if _opens_with_header_text((c,), syn)}
+    hits = set(compress(plain, map(syn.known.__contains__, map(str.lower, plain))))
+    others = texts.difference(plain) if len(plain) < len(texts) else ()
+    return hits | {c for c in others if _opens_with_header_text((c,), syn)}
 
 
-def _opens_with_header_text(row: tuple[Any, ...], syn: Synonyms) -> bool:
+def _opens_with_header_text(row: Sequence[Any], syn: Synonyms) -> bool:
     """Whether one of the row's first two filled cells is a known header text (a cheap test
     that spares the full header match on data rows)."""
     seen = 0

@@ -6,17 +6,17 @@ unparseable or missing build is an error because the migration path depends on i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import compress
+from collections.abc import Callable, Sequence
+from itertools import chain, compress
 from operator import attrgetter, not_
 
 from planner.core.builds import BuildParseError, identify
 from planner.core.explanation import Message
-from planner.core.importing.findings import Where, finding
+from planner.core.importing.findings import Where, finding, named_findings
 from planner.core.importing.merge import Locations
 from planner.core.importing.values import canonical_build
 from planner.core.knowledge import Knowledge
-from planner.core.model import ConnectorType, Estate, Finding
+from planner.core.model import ConnectorType, Estate, Finding, Server
 
 __all__ = ["check_estate"]
 
@@ -31,13 +31,33 @@ def check_estate(estate: Estate, locations: Locations,
 
 
 def _at(locations: Locations, key: str, field: str = "") -> tuple[Where, str]:
-    where, columns = locations.get(key, (Where(), {}))
-    return where, columns.get(field, "")
+    record = locations.get(key)
+    if record is None:
+        return Where(), ""
+    return record.where, record.columns.get(field, "")
+
+
+_NOWHERE: tuple[str, str, int | None] = ("", "", None)  # Where()'s fields
+
+
+def _server_places(locations: Locations, servers: Sequence[Server]
+                   ) -> Callable[[int], tuple[tuple[str, str, int | None], dict[str, str]]]:
+    """Where ``servers[n]`` was read (file, sheet, row) and its columns: the record it was
+    made from is the n-th (merging gives one server per record, in their order), or looked
+    up by name."""
+    records = locations.servers
+    if len(records) == len(servers):
+        return lambda n: (records[n].place, records[n].columns)
+
+    def by_name(n: int) -> tuple[tuple[str, str, int | None], dict[str, str]]:
+        record = locations.get(f"server:{servers[n].name.lower()}")
+        return (_NOWHERE, {}) if record is None else (record.place, record.columns)
+    return by_name
 
 
 def _server_checks(estate: Estate, locations: Locations,
                    knowledge: Knowledge | None) -> list[Finding]:
-    out: list[Finding] = []
+    out: list[Finding | None] = []
     servers = estate.servers
     # many servers share one build; its source decides whether a bare CU build is exact
     builds = list(map(attrgetter("build", "build_source"), servers))
@@ -46,30 +66,43 @@ def _server_checks(estate: Estate, locations: Locations,
     bad = {seen for seen, problem in problems.items() if problem is not None}
     # only the servers with something to report are looked at one by one (in their order)
     flagged = set(compress(range(len(servers)), map(not_, map(attrgetter("roles"), servers))))
-    flagged.update(n for n, seen in enumerate(builds) if not seen[0] or seen in bad)
+    noted = {seen for seen in problems if not seen[0] or seen in bad}
+    flagged.update(compress(range(len(servers)), map(noted.__contains__, builds)))
+    # a build's problem with a reason (the usual one: thousands of servers on one build)
+    # is made for all its servers at once, each in its place in the order
+    batches: dict[tuple[str, str], tuple[list[int],
+                                         list[tuple[str, str, int | None, str, str]]]] = {}
+    place_of = _server_places(locations, servers)
     for n in sorted(flagged):
         s = servers[n]
-        key, target = f"server:{s.name.lower()}", f"server:{s.name}"
+        place, columns = place_of(n)
         if not s.roles:
-            where, column = _at(locations, key, "roles")
-            out.append(finding("IMPORT-ROLES-MISSING", where, column=column, target=target,
+            out.append(finding("IMPORT-ROLES-MISSING", Where(*place),
+                               column=columns.get("roles", ""), target=f"server:{s.name}",
                                name=s.name))
-        where, column = _at(locations, key, "build")
+        column = columns.get("build", "")
         if not s.build:
-            out.append(finding("IMPORT-BUILD-MISSING", where, column=column, target=target,
-                               name=s.name))
+            out.append(finding("IMPORT-BUILD-MISSING", Where(*place), column=column,
+                               target=f"server:{s.name}", name=s.name))
             continue
         problem = problems[builds[n]]
         if problem is None:
             continue
         code, why = problem
         if why is None:
-            out.append(finding(code, where, column=column, target=target, name=s.name,
-                               value=s.build[:60]))
-        else:
-            out.append(finding(code, where, column=column, target=target, name=s.name,
-                               detail=why))
-    return out
+            out.append(finding(code, Where(*place), column=column, target=f"server:{s.name}",
+                               name=s.name, value=s.build[:60]))
+            continue
+        slots, places = batches.setdefault(builds[n], ([], []))
+        slots.append(len(out))
+        out.append(None)
+        places.append((*place, column, s.name))
+    for seen, (slots, places) in batches.items():
+        code, why = problems[seen] or ("", None)
+        for slot, made in zip(slots, named_findings(code, "server", places, detail=why),
+                              strict=True):
+            out[slot] = made
+    return [f for f in out if f is not None]
 
 
 def _build_problem(build: str, source: str,
@@ -96,15 +129,19 @@ class _ServerIndex:
     def __init__(self, estate: Estate) -> None:
         # names as the servers spell them: a DAG's members mostly are these (one set test)
         self.names = frozenset(map(attrgetter("name"), estate.servers))
-        fqdns = filter(None, map(attrgetter("fqdn"), estate.servers))
-        self.keys: set[str] = {*map(str.lower, self.names), *map(str.lower, fqdns)}
+        self._servers = estate.servers
+        self._keys: set[str] | None = None  # made when a name is not spelled as a server's
 
     def unknown(self, names: Sequence[str]) -> list[str]:
         """The names that match no server (FQDNs also match by their short name)."""
         if self.names.issuperset(names):
             return []
-        return [n for n in names if n and n.strip().lower() not in self.keys
-                and n.strip().lower().split(".", 1)[0] not in self.keys]
+        if self._keys is None:
+            fqdns = filter(None, map(attrgetter("fqdn"), self._servers))
+            self._keys = {*map(str.lower, self.names), *map(str.lower, fqdns)}
+        keys = self._keys
+        return [n for n in names if n and n.strip().lower() not in keys
+                and n.strip().lower().split(".", 1)[0] not in keys]
 
 
 def _reference_checks(estate: Estate, locations: Locations) -> list[Finding]:
@@ -119,8 +156,10 @@ def _reference_checks(estate: Estate, locations: Locations) -> list[Finding]:
         for m in missing:
             out.append(finding(code, where, column=column, target=f"{entity}:{name}", name=m))
 
-    for d in estate.dags:
-        report("dag", d.name, "members", index.unknown(d.members))
+    # every DAG's members spelled as servers are (the usual case): one set test for all
+    if not index.names.issuperset(chain.from_iterable(map(attrgetter("members"), estate.dags))):
+        for d in estate.dags:
+            report("dag", d.name, "members", index.unknown(d.members))
     dag_names = {d.name.lower() for d in estate.dags}
     for db in estate.databases:
         report("database", db.name, "server", index.unknown([db.server]))

@@ -8,13 +8,17 @@ and DAGs that servers name but nobody listed, the hybrid flag from the connector
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import MISSING, dataclass, field, replace
 from datetime import date
+from itertools import compress
+from operator import attrgetter, itemgetter, methodcaller
 from typing import Any
 
-from planner.core.importing.findings import FieldName, Where, finding
-from planner.core.importing.frozen import maker
+from planner.core.importing.findings import FieldName, Where, finding, named_findings
+from planner.core.importing.frozen import make_many, maker
+from planner.core.importing.merge_keys import distinct_rows, plain_names, record_key, short_name
 from planner.core.importing.records import Row
 from planner.core.importing.values import canonical_build
 from planner.core.model import (
@@ -34,9 +38,6 @@ from planner.core.model import (
 
 __all__ = ["Locations", "merge_rows"]
 
-# "server:ex01" -> (where the record was first read, field -> column letter)
-Locations = dict[str, tuple[Where, dict[str, str]]]
-
 _SIZE_TOLERANCE = 0.05  # "1,1 TB" and "1100 GB" are the same database
 
 
@@ -48,31 +49,33 @@ class _Merged:
     sources: dict[str, Where] = field(default_factory=dict)  # field -> first source, if not where
     columns: dict[str, str] = field(default_factory=dict)  # field -> column letter there
 
+    @property
+    def place(self) -> tuple[str, str, int | None]:
+        """File, sheet and row of the first row (as :attr:`Row.place`)."""
+        return self.where.file, self.where.sheet, self.where.row
 
-def _short(name: str) -> str:
-    return name.strip().split(".", 1)[0].lower()
 
+class Locations:
+    """Where each record was first read: "database:db01" -> its row or merged record (its
+    place and its columns, field -> letter). The servers' are kept in the order of the
+    estate's servers, keyed only when a server is looked up by name."""
 
-def _key(row: Row) -> tuple[Any, ...]:
-    vals = row.values
-    if row.entity == "server":  # most rows: the short name, in one pass
-        return (str(vals.get("name", "")).strip().split(".", 1)[0].lower(),)
-    name = str(vals.get("name", "")).strip().lower()
-    if row.entity == "connector":
-        servers = tuple(sorted(_short(s) for s in vals.get("servers", ())))
-        return (vals.get("type"), name, servers if vals.get("type") == "receive" else ())
-    if row.entity == "relay_client":
-        return (name, str(vals.get("host", "")).lower())
-    if row.entity == "exo_report":
-        return (str(vals.get("server_fqdn", "")).lower(),)
-    if row.entity == "organization":
-        return ()
-    return (name,)
+    def __init__(self) -> None:
+        self.by_key: dict[str, _Merged | Row] = {}
+        self.servers: list[_Merged | Row] = []  # one per estate server, in its order
+        self._servers_keyed = False
+
+    def get(self, key: str) -> _Merged | Row | None:
+        """The record first read under ``key`` ("server:ex01"), None if none."""
+        if not self._servers_keyed and key.startswith("server:"):
+            self._servers_keyed = True
+            _locate(self.by_key, "server", self.servers)
+        return self.by_key.get(key)
 
 
 def _same(field_name: str, a: Any, b: Any) -> bool:
     if isinstance(a, tuple) and isinstance(b, tuple):
-        return {_short(str(x)) for x in a} == {_short(str(x)) for x in b}
+        return {short_name(str(x)) for x in a} == {short_name(str(x)) for x in b}
     if isinstance(a, float | int) and isinstance(b, float | int) and not isinstance(a, bool):
         return abs(a - b) <= _SIZE_TOLERANCE * max(abs(a), abs(b), 1e-9)
     if field_name == "build":
@@ -80,7 +83,7 @@ def _same(field_name: str, a: Any, b: Any) -> bool:
         if ca and cb:
             return ca == cb
     if field_name in ("name", "server", "dag", "witness", "host"):
-        return _short(str(a)) == _short(str(b))
+        return short_name(str(a)) == short_name(str(b))
     return str(a).strip().lower() == str(b).strip().lower()
 
 
@@ -126,17 +129,23 @@ def _merge_build(target: _Merged, row: Row, more_precise: Precision | None,
         kept_at=target.sources.get("build", target.where), other=_show(value)))
 
 
-def _combine(rows: Iterable[Row], more_precise: Precision | None = None,
-             ) -> tuple[dict[str, list[_Merged | Row]], list[Finding]]:
+def _combine(rows: Sequence[Row], more_precise: Precision | None = None,
+             ) -> tuple[dict[str, list[_Merged | Row]], list[Finding], bool]:
+    """The records (rows, or merged ones where rows name the same), the duplicate and
+    conflict findings, and whether every server's name is known to be a plain short name."""
     # most records come from one row: the row itself serves (it has the values, place and
     # columns a record needs) until a second row adds to it
+    distinct = distinct_rows(rows)
+    if distinct is not None:
+        return {kind: list[_Merged | Row](group) for kind, group in distinct[0].items()}, [], \
+            distinct[1]
     merged: dict[str, dict[tuple[Any, ...], _Merged | Row]] = {}
     findings: list[Finding] = []
     for row in rows:
         bucket = merged.get(row.entity)
         if bucket is None:
             bucket = merged[row.entity] = {}
-        key = _key(row)
+        key = record_key(row)
         first = bucket.get(key)
         if first is None:
             bucket[key] = row
@@ -162,7 +171,7 @@ def _combine(rows: Iterable[Row], more_precise: Precision | None = None,
                     target=_label(row), field=FieldName(row.entity, name),
                     kept=_show(target.values[name]),
                     kept_at=target.sources.get(name, target.where), other=_show(value)))
-    return {k: list(b.values()) for k, b in merged.items()}, findings
+    return {k: list(b.values()) for k, b in merged.items()}, findings, False
 
 
 def _show(value: Any) -> Any:
@@ -172,22 +181,22 @@ def _show(value: Any) -> Any:
     return value if isinstance(value, bool | date) else str(value)
 
 
-def merge_rows(rows: Iterable[Row], more_precise: Precision | None = None,
+def merge_rows(rows: Sequence[Row], more_precise: Precision | None = None,
                ) -> tuple[Estate, list[Finding], Locations]:
     """The estate all rows describe, the duplicate/conflict/inference findings, locations.
 
     Two sources that name different builds of one server keep the first, with a conflict
     finding, unless ``more_precise`` says the second shows the update level the first lacks.
     """
-    groups, findings = _combine(rows, more_precise)
-    locations: Locations = {}
+    groups, findings, plain = _combine(rows, more_precise)
+    locations = Locations()
     for entity_key, items in groups.items():
-        for m in items:
-            name = str(m.values.get("name") or m.values.get("server_fqdn") or "")
-            key = _short(name) if entity_key == "server" else name.lower()
-            locations.setdefault(f"{entity_key}:{key}", (m.where, m.columns))
+        if entity_key == "server":
+            locations.servers = items
+        else:
+            _locate(locations.by_key, entity_key, items)
     get = groups.get
-    servers = [_server(m.values) for m in get("server", [])]
+    servers = _servers([m.values for m in get("server", [])], plain)
     dags = [_dag(m.values) for m in get("dag", [])]
     servers, dags, dag_findings = _reconcile_dags(servers, dags, get("server", []))
     findings.extend(dag_findings)
@@ -208,6 +217,32 @@ def merge_rows(rows: Iterable[Row], more_precise: Precision | None = None,
     return estate, findings, locations
 
 
+def _locate(locations: dict[str, _Merged | Row], entity_key: str,
+            items: list[_Merged | Row]) -> None:
+    """Each record under "entity:name" (a server's short name), the first one of a name
+    kept; a column at a time when every record has a name."""
+    values = list(map(attrgetter("values"), items))
+    names = list(map(methodcaller("get", "name"), values))
+    if not all(names):
+        for m, name in zip(items, names, strict=True):
+            name = str(name or m.values.get("server_fqdn") or "")
+            key = short_name(name) if entity_key == "server" else name.lower()
+            locations.setdefault(f"{entity_key}:{key}", m)
+        return
+    keys: Iterable[str] = map(str, names)
+    for step in (str.strip, methodcaller("split", ".", 1), itemgetter(0)) \
+            if entity_key == "server" else ():
+        keys = map(step, keys)
+    prefixed = list(map(f"{entity_key}:".__add__, map(str.lower, keys)))
+    # the first record of a name wins: the pairs go in last to first
+    fresh = dict(zip(reversed(prefixed), reversed(items), strict=True))
+    if locations.keys().isdisjoint(fresh):
+        locations.update(fresh)
+    else:
+        for key, m in fresh.items():
+            locations.setdefault(key, m)
+
+
 _Makers = tuple[frozenset[str], frozenset[str], Callable[[dict[str, Any]], Any],
                 Callable[[dict[str, Any]], Any]]
 _MAKERS: dict[type, _Makers] = {}
@@ -225,6 +260,15 @@ def _plain(cls: Any, values: dict[str, Any]) -> Any:
     if names.issuperset(values) and required <= values.keys():  # checked once, here
         return trusted(values)
     return make({k: v for k, v in values.items() if k in names})
+
+
+def _servers(values: list[dict[str, Any]], plain: bool = False) -> list[Server]:
+    """:func:`_server` of each, made a column at a time when every name is a plain short
+    name (``plain``: known to be) and every field one of a server's."""
+    if not plain and plain_names(values) is None:
+        return list(map(_server, values))
+    made = make_many(Server, values)
+    return made if made is not None else list(map(_server, values))
 
 
 def _server(values: dict[str, Any]) -> Server:
@@ -258,7 +302,7 @@ def _reconcile_dags(servers: list[Server], dags: list[Dag], merged: list[_Merged
                     ) -> tuple[list[Server], list[Dag], list[Finding]]:
     """Members fill servers' DAG field and the other way round; unlisted DAGs are created."""
     findings: list[Finding] = []
-    member_of = {_short(m): d.name for d in dags for m in d.members}
+    member_of = {short_name(m): d.name for d in dags for m in d.members}
     if member_of:
         servers = [replace(s, dag=member_of[s.name.lower()]) if not s.dag and s.name.lower()
                    in member_of else s for s in servers]
@@ -267,26 +311,36 @@ def _reconcile_dags(servers: list[Server], dags: list[Dag], merged: list[_Merged
     # member lists grow as servers name their DAG; kept as lists + sets so that a large
     # inventory stays linear (a DAG rebuilt per server was quadratic)
     members = {d.name.lower(): list(d.members) for d in dags}
-    known = {d.name.lower(): {_short(m) for m in d.members} for d in dags}
-    for server, source in zip(servers, merged, strict=True):
-        dag = server.dag
-        if not dag:
-            continue
-        key = dag.lower()
-        names = known.get(key)
-        if names is None:
-            by_name[key] = dag
-            members[key], names = [], set()
-            known[key] = names
-            findings.append(finding("IMPORT-DAG-UNLISTED", source.where, target=f"dag:{dag}",
-                                    name=dag))
-        name = server.name.lower()
-        if name not in names:
-            names.add(name)
-            members[key].append(server.name)
+    known = {d.name.lower(): {short_name(m) for m in d.members} for d in dags}
+    # the servers that name a DAG, a column at a time
+    named = list(map(attrgetter("dag"), servers))
+    at = list(compress(range(len(servers)), named))
+    keys = list(map(str.lower, compress(named, named)))
+    # a DAG nobody listed: made in the order servers first name it, with a finding there
+    first = dict(zip(reversed(keys), reversed(at), strict=True))
+    unlisted = [(key, servers[first[key]].dag) for key in dict.fromkeys(keys) if key not in known]
+    for key, dag in unlisted:
+        by_name[key] = dag
+        members[key] = []
+    findings.extend(named_findings("IMPORT-DAG-UNLISTED", "dag", [
+        (*merged[first[key]].place, "", dag) for key, dag in unlisted]))
+    names = list(map(attrgetter("name"), compress(servers, named)))
+    if known.keys().isdisjoint(keys):
+        # only DAGs nobody listed: each server joins its DAG once (merged servers' names
+        # differ in more than case), appended in C
+        deque(map(list.append, map(members.__getitem__, keys), names), maxlen=0)
+    else:
+        for key, name in zip(keys, names, strict=True):
+            seen = known.setdefault(key, set())
+            if name.lower() not in seen:
+                seen.add(name.lower())
+                members[key].append(name)
     # a created DAG has nothing but its name and members (replace() is slow on thousands)
-    dags_out = [_plain(Dag, {"name": d, "members": tuple(members[k])}) if isinstance(d, str)
-                else replace(d, members=tuple(members[k])) for k, d in by_name.items()]
+    created = [{"name": d, "members": tuple(members[k])} for k, d in by_name.items()
+               if isinstance(d, str)]
+    made = iter(make_many(Dag, created) or list(map(_dag, created)))
+    dags_out = [next(made) if isinstance(d, str) else replace(d, members=tuple(members[k]))
+                for k, d in by_name.items()]
     return servers, dags_out, findings
 
 
@@ -294,12 +348,12 @@ def _sites(merged: list[_Merged | Row], servers: list[Server]) -> tuple[list[Sit
     sites = [_plain(Site, m.values) for m in merged]
     known = {s.name.lower() for s in sites}
     findings: list[Finding] = []
-    for server in servers:
-        if server.site and server.site.lower() not in known:
-            known.add(server.site.lower())
-            sites.append(Site(server.site))
-            findings.append(finding("IMPORT-SITE-UNLISTED", target=f"site:{server.site}",
-                                    name=server.site))
+    # each site the servers name, once, in the order they first name it
+    for site in dict.fromkeys(filter(None, map(attrgetter("site"), servers))):
+        if site.lower() not in known:
+            known.add(site.lower())
+            sites.append(Site(site))
+            findings.append(finding("IMPORT-SITE-UNLISTED", target=f"site:{site}", name=site))
     return sites, findings
 
 

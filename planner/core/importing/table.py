@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +17,8 @@ class Table:
 
     file: str
     sheet: str
-    rows: tuple[tuple[Any, ...], ...]
+    # rows of cells as the reader gives them (tuples, or a workbook's lists: not copied)
+    rows: Sequence[Sequence[Any]]
     first_row: int = 1  # the file's row number of rows[0]
     type_hint: str = ""  # PowerShell "#TYPE ..." name
     entity_hint: str = ""  # the reader already knows the entity (report text, XML)

@@ -83,8 +83,9 @@ _SST_COUNT = re.compile(rb"\buniqueCount\s*=\s*[\"'](\d{1,20})")
 # A cell outside A1:Z99999 as Excel writes it (`<c r="J20001"`), or a cell by position. A
 # sheet without one has at most 26 x 99,999 cells, within the bound, and needs no exact count:
 # one search per chunk instead of three scans that make an object per cell (0.22 -> 0.05 s
-# for 20,000 rows of 10 columns, the import benchmark).
-_OUTSIDE_SMALL_GRID = re.compile(rb'<c(?:[>/]| (?!r="[A-Z][1-9]\d{0,4}"))')
+# for 20,000 rows of 10 columns, the import benchmark). Written as one test after "<c": the
+# same cells as `<c(?:[>/]| (?!r="..."))`, searched a third faster (no alternation per cell).
+_OUTSIDE_SMALL_GRID = re.compile(rb'<c(?! r="[A-Z][1-9]\d{0,4}")[ >/]')
 _SMALL_GRID = 26 * 99_999
 
 
@@ -133,7 +134,9 @@ def _small_grid(archive: zipfile.ZipFile, part: str) -> bool:
     """Whether every cell of the part names its place within A1:Z99999 (so its grid is
     within the bound whatever its exact size)."""
     for chunk in _chunks(archive, part):
-        if _OUTSIDE_SMALL_GRID.search(chunk) or (b":c" in chunk and any(
+        # a prefixed cell tag ("<x:c ") has a colon; most pieces have none, which a one-byte
+        # search finds out many times faster than a search for ":c"
+        if _OUTSIDE_SMALL_GRID.search(chunk) or (b":" in chunk and b":c" in chunk and any(
                 p in chunk for p in (b":c ", b":c>", b":c/"))):
             return False
     return True
