@@ -18,9 +18,10 @@ Autosave writes the same format to a recovery folder (see :mod:`planner.core.rec
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,7 @@ __all__ = [
     "Project",
     "ProjectError",
     "Scenario",
+    "json_pieces",
     "load_project",
     "plan_is_current",
     "project_from_plain",
@@ -217,13 +219,31 @@ def _envelope(project: Project, extra: dict[str, Any] | None = None) -> dict[str
     return doc
 
 
+JOIN_PIECES = 4096  # encoder pieces joined at a time
+
+
+def json_pieces(data: Any) -> Iterator[str]:
+    """``json.dumps(data, ensure_ascii=False, indent=1)`` in pieces of a few thousand of the
+    encoder's pieces, to be written one after another. The encoder hands out a piece per
+    key, value and bracket; one join of a large project's millions (1,000 servers: 31 MB)
+    ran in C for a tenth of a second holding the interpreter lock, and the autosave writes
+    on the worker: the window could not paint meanwhile."""
+    batch: list[str] = []
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data):
+        batch.append(piece)
+        if len(batch) >= JOIN_PIECES:
+            yield "".join(batch)
+            batch.clear()
+    yield "".join(batch)
+
+
 def save_project(project: Project, path: Path | str,
                  extra: dict[str, Any] | None = None) -> None:
     """Write the project atomically; raises ProjectError naming the file on failure."""
     target = Path(path)
-    text = json.dumps(_envelope(project, extra), ensure_ascii=False, indent=1)
+    document = _envelope(project, extra)
     try:
-        replace_text(target, text + "\n")
+        replace_text(target, chain(json_pieces(document), ["\n"]))
     except OSError as exc:
         raise ProjectError(target, "cannot_save", str(exc), cause=os_problem(exc)) from exc
 

@@ -36,12 +36,16 @@ def xml_legal(text: str) -> str:
     return _XML_ILLEGAL.sub("", text)
 
 
-def replace_text(target: Path | str, text: str) -> Path:
-    """Write ``text`` as UTF-8 to ``target`` through :func:`replace_file`."""
+def replace_text(target: Path | str, text: str | Iterable[str]) -> Path:
+    """Write ``text`` (or its pieces, one after another) as UTF-8 to ``target`` through
+    :func:`replace_file`."""
 
     def write(path: Path) -> None:
         with path.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                handle.writelines(text)
 
     return replace_file(target, write)
 

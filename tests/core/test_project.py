@@ -241,3 +241,23 @@ def test_an_output_file_that_cannot_be_written_is_worded_with_its_name_only(tmp_
 def test_a_bug_is_worded_as_a_bug_never_by_its_text():
     assert error_words(KeyError("server:EX01"), "en") == \
         "an error in the planner; the details are in the log file"
+
+
+def test_the_project_written_in_pieces_is_what_json_dumps_wrote(tmp_path):
+    """The project's JSON is written a few thousand encoder pieces at a time (one join of
+    a large project's millions held the interpreter lock for a tenth of a second while the
+    window waited); the file is the same, byte for byte."""
+    from planner.core.project import JOIN_PIECES, json_pieces
+
+    data = {"servers": [{"name": f"MÜC-EX{n:04}", "dbs": [1.5, None, True, "a\"b\\n"],
+                         "site": {"city": "München", "state": "BY"}} for n in range(400)],
+            "empty": {}, "none": [], "n": 3}
+    assert "".join(json_pieces(data)) == json.dumps(data, ensure_ascii=False, indent=1)
+    pieces = json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data)
+    assert sum(1 for _ in pieces) > 2 * JOIN_PIECES  # several batches joined
+    project = _project()
+    path = tmp_path / "p.json"
+    save_project(project, path)
+    written = path.read_text(encoding="utf-8")
+    assert written == json.dumps(json.loads(written), ensure_ascii=False, indent=1) + "\n"
+    assert load_project(path) == project
