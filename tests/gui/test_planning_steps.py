@@ -26,6 +26,31 @@ def test_model_passes_qt_model_checks(qtbot, qtmodeltester, monkeypatch):
     assert model.rowCount() >= 3
 
 
+def test_a_cells_roles_asked_at_once_are_what_data_gives(qtbot, monkeypatch):
+    """A delegate asks a cell's seven roles in one call (multiData): the same answers."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan, Qt
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    doc = fake_document(monkeypatch)
+    doc.apply(update_decisions(lambda d: replace(d, pins={"inplace:EX01": doc.settings.start}),
+                               lambda: "pin"))
+    model = StepsModel()
+    model.set_plan(doc.plan)
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+             Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole]
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            for role in roles:
+                item = QModelRoleData(role)
+                index.multiData(QModelRoleDataSpan(item))  # as a view asks
+                assert item.data() == model.data(index, role), (row, column, role)
+    pinned = model.step_index("inplace:EX01").siblingAtColumn(4)
+    option = QStyleOptionViewItem()
+    QStyledItemDelegate().initStyleOption(option, pinned)  # through multiData
+    assert option.text == pinned.data() and option.font.italic()
+
+
 def test_exclude_server_replans_and_undo_restores(qtbot, monkeypatch):
     doc = fake_document(monkeypatch)
     view = StepsView(doc)
@@ -251,7 +276,7 @@ def test_the_steps_outline_is_built_on_the_worker(qtbot, monkeypatch):
 
 
 def _target_right_edge(view):
-    header = view.tree.header()
+    header = view.table.horizontalHeader()
     return header.sectionViewportPosition(3) + header.sectionSize(3)
 
 
@@ -272,22 +297,22 @@ def test_target_stays_in_view_on_a_narrow_page_and_follows_the_window(qtbot, mon
     view.show()
     qtbot.waitUntil(lambda: view.model.rowCount() > 0)
     qtbot.wait(10)
-    assert _target_right_edge(view) <= view.tree.viewport().width()
-    assert view.tree.columnWidth(0) < view._step_width  # the titles are wider than the room
+    assert _target_right_edge(view) <= view.table.viewport().width()
+    assert view.table.columnWidth(0) < view._step_width  # the titles are wider than the room
     view.resize(1800, 400)
     qtbot.wait(10)
-    assert view.tree.columnWidth(0) == view._step_width  # room again: titles whole
-    assert _target_right_edge(view) <= view.tree.viewport().width()
-    view.tree.setColumnWidth(0, 1200)  # the consultant's width
+    assert view.table.columnWidth(0) == view._step_width  # room again: titles whole
+    assert _target_right_edge(view) <= view.table.viewport().width()
+    view.table.setColumnWidth(0, 1200)  # the consultant's width
     view.resize(900, 400)
     qtbot.wait(10)
-    assert view.tree.columnWidth(0) == 1200
+    assert view.table.columnWidth(0) == 1200
 
 
 def test_a_replan_with_the_same_steps_repaints_cells_and_keeps_folded_phases(qtbot, monkeypatch):
     """A re-plan that moves dates keeps the rows: the cells are repainted, the model is not
-    reset (a reset laid out and expanded every row again: on 1,000 servers most of a second
-    of frozen window), and a phase the consultant folded stays folded. New steps reset."""
+    reset, and a phase the consultant folded stays folded. New steps reset, and the folded
+    phase stays folded then too."""
     from datetime import timedelta
 
     from planner.gui.edit import set_settings
@@ -301,13 +326,104 @@ def test_a_replan_with_the_same_steps_repaints_cells_and_keeps_folded_phases(qtb
     start_column = 4
     first = view.model.step_index("prep:license").siblingAtColumn(start_column)
     before = first.data()
-    view.tree.collapse(view.model.index(0, 0))
+    view.model.set_folded(0, True)
     later = replace(doc.settings, start=doc.settings.start + timedelta(days=14))
     doc.apply(set_settings(later))
     first = view.model.step_index("prep:license").siblingAtColumn(start_column)
     assert first.data() != before  # the new dates are shown
     assert resets == []
-    assert not view.tree.isExpanded(view.model.index(0, 0))
+    assert view.model.is_folded(0)
+    assert not view.model.step_index("prep:license").isValid()  # folded: not a row
+    assert view.model.has_step("prep:license")
     view.select_step("inplace:EX01")
     view.exclude.trigger()  # a step less: new rows
-    assert resets and view.tree.isExpanded(view.model.index(1, 0))
+    assert resets and view.model.is_folded(0) and not view.model.is_folded(1)
+
+
+def test_phases_fold_and_unfold_by_keyboard_and_mouse_as_in_a_tree(qtbot, monkeypatch):
+    """The steps are a flat table (see the next test), so the folding a tree gave is the
+    table's: Left/Right, Space/Enter, a double click on the phase row, a click on its
+    arrow; a step selected from elsewhere unfolds its phase."""
+    from PySide6.QtCore import QPoint, Qt
+
+    doc = fake_document(monkeypatch)
+    view = StepsView(doc)
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    table, model = view.table, view.model
+    rows = model.rowCount()
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, 0))  # the first phase's row
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole) is not None
+    qtbot.keyClick(table, Qt.Key.Key_Left)
+    assert model.is_folded(0) and model.rowCount() == rows - 2  # its two steps hidden
+    assert not model.step_index("prep:license").isValid()
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert not model.is_folded(0) and model.rowCount() == rows
+    qtbot.keyClick(table, Qt.Key.Key_Right)  # unfolded: on to its first step
+    assert view.selected_step().id == "prep:license"
+    qtbot.keyClick(table, Qt.Key.Key_Left)  # from a step: back to its phase, still unfolded
+    assert table.currentIndex().row() == 0 and not model.is_folded(0)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert model.is_folded(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert not model.is_folded(0)
+    phase_rect = table.visualRect(model.index(0, 1))
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=phase_rect.center())
+    assert model.is_folded(0)
+    arrow = table.visualRect(model.index(0, 0)).topLeft() + QPoint(8, 8)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=arrow)
+    assert not model.is_folded(0)
+    table.fold_all(True)
+    view.select_step("inplace:EX01")
+    assert view.selected_step().id == "inplace:EX01"
+    assert model.is_folded(0) and not model.is_folded(model.phase_of(table.currentIndex()))
+
+
+def test_a_replan_asks_the_model_only_for_the_rows_on_screen(qtbot, monkeypatch):
+    """On 1,000 servers (5,000 steps) a re-plan froze the window half a second: the tree
+    view asked the model about every row (each step's index, parent and child count when
+    laid out and expanded again), each call waiting for the interpreter while the worker
+    went on planning. The table asks only about the rows it paints."""
+    from datetime import timedelta
+
+    from planner.gui.edit import set_settings
+    from tests.gui import planning_fixtures
+
+    short = planning_fixtures._steps
+
+    def many(*args):
+        steps = short(*args)
+        return [replace(s, id=f"{s.id}#{k}", predecessors=()) for k in range(60)
+                for s in steps]
+
+    monkeypatch.setattr(planning_fixtures, "_steps", many)
+    asked: set[int] = set()  # the rows Qt asked about (a cell, a row's parent or children)
+    def spying(plain):
+        def spy(self, *args, **kwargs):
+            asked.update(a.row() for a in args if hasattr(a, "row") and a.isValid())
+            asked.update(a for a in args[:1] if isinstance(a, int))  # index(row, ...)
+            return plain(self, *args, **kwargs)
+
+        return spy
+
+    for name in ("index", "parent", "rowCount", "data", "multiData"):
+        if name in StepsModel.__dict__:  # what the model answers in Python
+            monkeypatch.setattr(StepsModel, name, spying(getattr(StepsModel, name)))
+    doc = fake_document(monkeypatch)
+    view = StepsView(doc)
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.step_index("decom:EX02#59").isValid())
+    view.grab()
+    for edit in (set_settings(replace(doc.settings, start=doc.settings.start
+                                      + timedelta(days=14))),  # the same steps, new dates
+                 update_decisions(lambda d: replace(d, excluded_servers=frozenset({"EX01"})),
+                                  lambda: "exclude")):  # other steps
+        asked.clear()
+        doc.apply(edit)
+        view.grab()  # the repaint
+        assert asked  # the new rows and dates were asked for ...
+        assert len(asked) < 40  # ... of the rows on screen, not of 300

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QTextBrowser,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
 from planner.core.edits.naming import carry_step_dates, rename_new_server
 from planner.core.errors import SettingsError
 from planner.core.explain_text import driver_text
-from planner.core.outline import Outline, build_outline
 from planner.core.plan import MigrationPath, Plan, Step
 from planner.core.step_source import step_source_text
 from planner.gui.i18n import texts, ui_language
@@ -42,7 +40,8 @@ from planner.gui.views.planning_edits import (
     submit,
     submit_decisions,
 )
-from planner.gui.views.steps_model import StepsModel
+from planner.gui.views.steps_model import StepRows, StepsModel, step_rows
+from planner.gui.views.steps_table import StepsTable
 from planner.gui.views.when_shown import WhenShown
 
 __all__ = ["MENU_SERVERS", "StepsView", "server_of_step"]
@@ -61,34 +60,30 @@ def server_of_step(step: Step | None) -> str:
 
 
 class StepsView(QWidget):
-    """Tree of steps by phase, the selected step's explanation, and the edit buttons."""
+    """The steps by phase (a table; phases fold), the selected step's explanation, and the
+    edit buttons."""
 
     def __init__(self, document: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.model = StepsModel(self)
-        self.tree = QTreeView()
-        self.tree.setModel(self.model)
-        self.tree.setTabKeyNavigation(False)  # Tab moves on to the next control
-        self.tree.setUniformRowHeights(True)
-        self.tree.header().setResizeContentsPrecision(50)  # fit to the first rows, not all
+        self.table = StepsTable(self.model)
         self._fitted = False
         self._step_width = 0  # the titles' width, measured once (see _fit_step_column)
         self._auto_step_width = True
         self._fitting = False
-        self.tree.header().sectionResized.connect(self._section_resized)
-        self._generation = 0  # the newest refresh; an older outline is not shown
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.customContextMenuRequested.connect(self._context_menu)
-        self.tree.selectionModel().currentChanged.connect(self._show_details)
+        self.table.horizontalHeader().sectionResized.connect(self._section_resized)
+        self._generation = 0  # the newest refresh; older rows are not shown
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().currentChanged.connect(self._show_details)
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
         self.details.setPlaceholderText(self.tr(
             "Select a step to see why it is planned, what drives its date and its command."))
         self._build_buttons()
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.tree)
+        split.addWidget(self.table)
         split.addWidget(self.details)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
@@ -145,17 +140,19 @@ class StepsView(QWidget):
 
     def selected_step(self) -> Step | None:
         """The step of the current row, if a step (not a phase) is selected."""
-        return self.model.step_at(self.tree.currentIndex())
+        return self.model.step_at(self.table.currentIndex())
 
     def select_step(self, step_id: str) -> None:
-        """Make a step the current row (used by tests and by other views)."""
-        index = self.model.step_index(step_id)
+        """Make a step the current row, its phase unfolded (used by tests and by other
+        views)."""
+        index = self.model.reveal(step_id)
         if index.isValid():
-            self.tree.setCurrentIndex(index)
+            self.table.setCurrentIndex(index)
 
     def refresh(self) -> None:
-        """Reload from the document's plan, keeping the selected step; the plan's outline
-        (its order and task numbers) is built on the worker, then shown."""
+        """Reload from the document's plan, keeping the selected step; the plan's rows
+        (the outline's order and task numbers, the lookups) are made on the worker, then
+        shown."""
         plan, lang = self.document.plan, ui_language()
         self._generation += 1
         generation = self._generation
@@ -163,25 +160,24 @@ class StepsView(QWidget):
             self._show(generation, plan, lang, None)
             return
         self.document.runner.submit(
-            "outline", lambda: build_outline(plan, lang),
-            lambda outline: self._show(generation, plan, lang, outline),
+            "outline", lambda: step_rows(plan, lang),
+            lambda rows: self._show(generation, plan, lang, rows),
             lambda _exc, _trace: self._show(generation, plan, lang, None))  # (logged)
 
     def _show(self, generation: int, plan: Plan | None, lang: str,
-              outline: Outline | None) -> None:
+              rows: StepRows | None) -> None:
         if generation != self._generation or not shiboken6.isValid(self):
             return  # a newer plan is on its way, or the page went
         current = self.selected_step()
-        if self.model.set_plan(plan, lang, self.document.knowledge, outline):
-            self.tree.expandAll()  # new rows; the same rows keep what the consultant folded
+        self.model.set_plan(plan, lang, self.document.knowledge, rows)
         if not self._fitted and self.model.rowCount():
             # Once, on the first rows: fitting after every plan measured every step (seconds
             # on a large estate) and undid the widths the consultant had set.
             self._fitted = self._fitting = True
             for column in range(5):
-                self.tree.resizeColumnToContents(column)
+                self.table.resizeColumnToContents(column)
             self._fitting = False
-            self._step_width = self.tree.columnWidth(0)
+            self._step_width = self.table.columnWidth(0)
             self._fit_step_column()
         if current is not None:
             self.select_step(current.id)
@@ -194,13 +190,13 @@ class StepsView(QWidget):
         the consultant sets the column's width by hand."""
         if not self._fitted or not self._auto_step_width:
             return
-        others = sum(self.tree.columnWidth(column) for column in (1, 2, 3))
+        others = sum(self.table.columnWidth(column) for column in (1, 2, 3))
         # the vertical scroll bar's room too: it appears only after the rows are laid out
-        viewport = self.tree.maximumViewportSize().width()
-        room = viewport - self.tree.verticalScrollBar().sizeHint().width() - others
+        viewport = self.table.maximumViewportSize().width()
+        room = viewport - self.table.verticalScrollBar().sizeHint().width() - others
         width = max(min(self._step_width, room), min(self._step_width, MIN_STEP_WIDTH))
         self._fitting = True
-        self.tree.setColumnWidth(0, width)
+        self.table.setColumnWidth(0, width)
         self._fitting = False
 
     def _section_resized(self, column: int, _old: int, _new: int) -> None:
@@ -319,7 +315,7 @@ class StepsView(QWidget):
         self.details.setHtml("".join(parts))
 
     def _context_menu(self, pos: Any) -> None:
-        self.tree.setCurrentIndex(self.tree.indexAt(pos))
+        self.table.setCurrentIndex(self.table.indexAt(pos))
         step = self.selected_step()
         if step is None:
             return
@@ -332,7 +328,7 @@ class StepsView(QWidget):
             self._fill_path_menu(sub, server, self.document.decisions.paths.get(server))
         if self._new_server(step):
             menu.addAction(self.rename_new)
-        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
 
     # --- edits ---------------------------------------------------------------------------
 
