@@ -107,7 +107,7 @@ def main() -> None:
         ratios = sorted(cpu / raw_cpu for (_w, cpu), (_rw, raw_cpu) in zip(taken, raw,
                                                                         strict=True))
         print(f"{label:27s}{min(w for w, _c in taken):9.2f}s{min(c for _w, c in taken):9.2f}s"
-              f"{ratios[0]:16.1f}x{statistics.median(ratios):7.1f}x")
+              f"{ratios[0]:16.2f}x{statistics.median(ratios):7.2f}x")
     print("(ratios: CPU time to the raw read of the same file in the same round)")
 
 

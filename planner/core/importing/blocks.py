@@ -139,8 +139,9 @@ def _header_candidates(rows: Sequence[Sequence[Any]], syn: Synonyms) -> list[int
 
 def _header_texts(cells: set[Any], syn: Synonyms) -> set[str]:
     """The cells that are a known header text on their own (as :func:`_opens_with_header_text`
-    tests one); plain words are looked up together."""
-    texts = set(compress(cells, map(isinstance, cells, repeat(str))))
+    tests one); plain words are looked up together. ``cells`` is the caller's to give up."""
+    texts = cells if set(map(type, cells)) <= {str} else set(
+        compress(cells, map(isinstance, cells, repeat(str))))  # the usual case: no copy
     texts.discard("")
     plain = list(filter(str.isalnum, filter(str.isascii, texts)))
     hits = set(compress(plain, map(syn.known.__contains__, map(str.lower, plain))))
