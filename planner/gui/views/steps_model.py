@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from planner.core.booked_time import booked_words
@@ -107,7 +107,7 @@ class StepsModel(QAbstractTableModel):
         self._starts: list[int] = []  # the row of each phase's header row
         self._total = 0
         self._pending: tuple[set[str], set[str]] = (set(), set())
-        self._arrows: dict[bool, QIcon] = {}  # folded -> the branch arrow
+        self._arrows: dict[bool | None, QIcon] = {}  # folded -> the branch arrow
 
     def set_plan(self, plan: Plan | None, lang: str = "en", knowledge: Any = None,
                  rows: StepRows | None = None) -> bool:
@@ -258,6 +258,8 @@ class StepsModel(QAbstractTableModel):
             return literal(self._step_text(step, index.column()))
         if role == Qt.ItemDataRole.FontRole:
             return self._step_font(step)
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            return self._arrow(None)  # blank: the title stands under its phase's, indented
         if role == Qt.ItemDataRole.ForegroundRole and self._dropped(step):
             return QBrush(QColor(COLOURS["muted"]))
         return None
@@ -310,12 +312,18 @@ class StepsModel(QAbstractTableModel):
             return QBrush(QColor(COLOURS["header_band"]))
         return None
 
-    def _arrow(self, folded: bool) -> QIcon:
-        """The tree's branch arrow: folded points right, unfolded down."""
+    def _arrow(self, folded: bool | None) -> QIcon:
+        """The tree's branch arrow: folded points right, unfolded down; None: a blank of
+        the same size (step rows)."""
         if folded not in self._arrows:
-            arrow = (QStyle.StandardPixmap.SP_ArrowRight if folded
-                     else QStyle.StandardPixmap.SP_ArrowDown)
-            self._arrows[folded] = QApplication.style().standardIcon(arrow)
+            if folded is None:
+                blank = QPixmap(16, 16)
+                blank.fill(Qt.GlobalColor.transparent)
+                self._arrows[None] = QIcon(blank)
+            else:
+                arrow = (QStyle.StandardPixmap.SP_ArrowRight if folded
+                         else QStyle.StandardPixmap.SP_ArrowDown)
+                self._arrows[folded] = QApplication.style().standardIcon(arrow)
         return self._arrows[folded]
 
     def _step_text(self, step: Step, column: int) -> str:

@@ -4,7 +4,7 @@ phase), but asks the model only for the rows it shows."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -31,7 +31,9 @@ class StepsTable(QTableView):
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no row is measured
         rows.setMinimumSectionSize(0)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
+        height = self.fontMetrics().height() + 3  # as dense as the tree's rows were
+        rows.setDefaultSectionSize(height)
+        self.setIconSize(QSize(height - 4, height - 4))  # the phases' arrows
         columns = self.horizontalHeader()
         columns.setStretchLastSection(True)
         columns.setSectionsMovable(True)
