@@ -333,3 +333,51 @@ def test_an_old_chart_dropped_in_slices_survives_its_view_going(qtbot, monkeypat
     shiboken6.delete(view)  # the page goes, its scene with it
     qtbot.wait(50)  # the due slices run (pytest-qt fails the test on an exception in them)
     assert not shiboken6.isValid(scene)
+
+
+def test_the_label_column_fits_its_labels_up_to_a_third_of_the_view(qtbot, monkeypatch,
+                                                                     tmp_path):
+    """At 1600 px the fixed 280-px column cut most labels while a third of the window
+    stayed empty: until the consultant drags its edge, the column is as wide as the
+    widest label, at most a third of the view (280 px at 1024), following the window; a
+    double click on the edge fits it again after a drag."""
+    from dataclasses import replace
+
+    from tests.gui import planning_fixtures
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    short = planning_fixtures._steps
+    tail = " on the servers of the Berlin head office"
+    monkeypatch.setattr(planning_fixtures, "_steps", lambda *args: [
+        replace(s, title_en=s.title_en + tail) for s in short(*args)])
+    doc = fake_document(monkeypatch)
+    view = GanttView(doc)
+    qtbot.addWidget(view)
+    view.resize(800, 600)  # a 1024-px window's chart
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(500)  # fitted to the shown size
+    chart = view.chart
+
+    def labels():
+        return [i.text() for i in chart.scene().items() if hasattr(i, "text")
+                and i.text().startswith(("Check SE", "Move mailboxes off"))]
+
+    assert chart.layout_info.label_w == 280  # a third of 800 px is less
+    assert any(t.endswith("…") or "…" in t for t in labels())  # long titles shortened
+    view.resize(1800, 600)
+    qtbot.waitUntil(lambda: chart.layout_info.label_w > 280, timeout=5000)
+    assert chart.layout_info.label_w <= chart.viewport().width() / 3
+    assert all("…" not in t for t in labels()) and any(t.endswith(tail) for t in labels())
+    edge = chart.mapFromScene(QPointF(chart.layout_info.label_w, 60))
+    _drag(qtbot, chart.viewport(), edge, edge + QPoint(50, 0))
+    dragged = chart.layout_info.label_w
+    assert dragged > 330
+    view.resize(800, 600)  # the consultant's width stays
+    qtbot.wait(500)
+    assert chart.layout_info.label_w == dragged
+    edge = chart.mapFromScene(QPointF(dragged, 60))
+    qtbot.mouseDClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=edge)
+    qtbot.waitUntil(lambda: chart.layout_info.label_w == 280, timeout=5000)
+    assert QSettings().value("gantt/label_width") is None

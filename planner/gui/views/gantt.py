@@ -41,7 +41,13 @@ from planner.gui.formats import format_date
 from planner.gui.i18n import texts, ui_language, word
 from planner.gui.names import step_name
 from planner.gui.views.gantt_data import ChartData, chart_data
-from planner.gui.views.gantt_layout import LABEL_W, MIN_LABEL_W, GanttBar, GanttLayout
+from planner.gui.views.gantt_layout import (
+    LABEL_W,
+    MIN_LABEL_W,
+    GanttBar,
+    GanttLayout,
+    auto_label_width,
+)
 from planner.gui.views.gantt_scene import (
     STAGE_COLORS,
     BarTip,
@@ -65,6 +71,7 @@ def _tr(text: str) -> str:
 _EDGE_GRIP = 4.0  # pixels either side of the label column's edge that grab it
 DRAW_SLICE = 150  # shapes (or arrows) added per turn of the event loop (a few ms each)
 ZOOM_PX_PER_DAY = {"day": 28.0, "week": 10.0, "month": 3.2}
+RESIZE_PAUSE_MS = 300  # a label column fitting its labels is fitted anew after this pause
 
 
 def plan_calendar(plan: Plan) -> Any:
@@ -225,6 +232,15 @@ class GanttGraphicsView(QGraphicsView):
             return
         super().mouseReleaseEvent(event)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A double click on the label column's edge fits the column to its labels again."""
+        if event.button() == Qt.MouseButton.LeftButton and self._on_edge(event.position()):
+            self._edge = None
+            self.labelWidthChanged.emit(0.0)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
     def contextMenuEvent(self, event: Any) -> None:
         """Offer to release a pinned bar."""
         bar = self.bar_at(QPointF(event.pos()))
@@ -263,12 +279,14 @@ def _drop_in_slices(scene: QGraphicsScene) -> None:
     drop()
 
 
-def _saved_width() -> float:
-    """The label column's width the user left it at (the default when none or unreadable)."""
+def _saved_width() -> float | None:
+    """The label column's width the user dragged it to (None: none, or unreadable: the
+    column fits its labels)."""
     try:
-        return max(MIN_LABEL_W, float(str(QSettings().value("gantt/label_width", LABEL_W))))
+        saved = QSettings().value("gantt/label_width", None)
+        return None if saved is None else max(MIN_LABEL_W, float(str(saved)))
     except ValueError:
-        return LABEL_W
+        return None
 
 
 class GanttView(QWidget):
@@ -285,8 +303,10 @@ class GanttView(QWidget):
         self.zoom.currentIndexChanged.connect(self.refresh)
         self.chart = GanttGraphicsView(self)
         self.chart.pinRequested.connect(self._pin)
-        self.label_w = _saved_width()
+        self.label_w = _saved_width()  # None: fits the labels (auto_label_width)
         self.chart.labelWidthChanged.connect(self._set_label_width)
+        self._natural_label_w = 0.0  # what the chart shown needs for its widest label
+        self._refit = QTimer(self, singleShot=True, interval=RESIZE_PAUSE_MS)
         self._generation = 0  # a newer refresh stops an older chart's work and drawing
         self._job: Any = None
         self._advances: tuple[str, dict[str, float]] | None = None
@@ -308,7 +328,9 @@ class GanttView(QWidget):
         box.addWidget(self.note)
         box.addWidget(self.chart, 1)
         # a plan that lands while the page is hidden is drawn when it is shown
-        document.planChanged.connect(WhenShown(self, self.refresh).request)
+        self._when_shown = WhenShown(self, self.refresh)
+        document.planChanged.connect(self._when_shown.request)
+        self._refit.timeout.connect(self._when_shown.request)
         document.busyChanged.connect(self._busy)
         self.refresh()
 
@@ -343,7 +365,9 @@ class GanttView(QWidget):
             return
         lang = ui_language()
         data = GanttInput(plan=plan, px_per_day=ZOOM_PX_PER_DAY[self.zoom.currentData() or "week"],
-                          lang=lang, label_w=self.label_w, advances=self._label_advances(lang))
+                          lang=lang, label_w=self.label_w or LABEL_W,
+                          view_width=0.0 if self.label_w else self._view_width(),
+                          advances=self._label_advances(lang))
         knowledge = self.document.knowledge
         generation = self._generation
         self._job = self.document.runner.submit(
@@ -357,6 +381,26 @@ class GanttView(QWidget):
             self._advances = (lang, label_advances())
         return self._advances[1]
 
+    def _view_width(self) -> float:
+        """The chart's width on screen (the window's until the page is laid out)."""
+        return float(self.chart.viewport().width() if self.isVisible()
+                     else self.window().width() - 200)
+
+    def resizeEvent(self, event: Any) -> None:
+        """A label column that fits its labels follows the window (once the resizing
+        pauses: the chart is drawn anew)."""
+        super().resizeEvent(event)
+        self._check_fit()
+
+    def _check_fit(self) -> None:
+        """Fit the label column anew when the view's width calls for another one (the
+        chart may have been laid out before the page had its size)."""
+        layout = self.chart.layout_info
+        if self.label_w is None and layout is not None and self._natural_label_w:
+            wanted = auto_label_width(self._natural_label_w, self._view_width())
+            if abs(wanted - layout.label_w) > 4:
+                self._refit.start()
+
     def _current(self, generation: int) -> bool:
         return generation == self._generation and shiboken6.isValid(self)
 
@@ -365,6 +409,8 @@ class GanttView(QWidget):
             return  # a newer plan (or zoom) took over, or the page went
 
         def done() -> None:
+            self._natural_label_w = chart.natural_label_w
+            self._check_fit()
             self._show_snapped(plan)
             finish = plan.schedule.objective.finish
             self.status.setText(self.tr("{n} steps, finish {finish}").format(
@@ -382,8 +428,12 @@ class GanttView(QWidget):
                 error_words(exc, ui_language())))  # a bug's text is in the log, not here
 
     def _set_label_width(self, width: float) -> None:
-        self.label_w = width
-        QSettings().setValue("gantt/label_width", width)
+        """The width the consultant dragged the column to (0: fit the labels again)."""
+        self.label_w = width or None
+        if width:
+            QSettings().setValue("gantt/label_width", width)
+        else:
+            QSettings().remove("gantt/label_width")
         self.refresh()
 
     def _show_snapped(self, plan: Plan) -> None:

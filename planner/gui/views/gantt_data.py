@@ -22,7 +22,14 @@ from planner.core.vocabulary import COLOURS, PHASES, STAGE_KINDS
 from planner.gui.formats import format_date, format_month
 from planner.gui.i18n import word
 from planner.gui.views.gantt_labels import distinct_labels
-from planner.gui.views.gantt_layout import BAR_H, HEADER_H, LABEL_W, MIN_LABEL_W, ROW_H
+from planner.gui.views.gantt_layout import (
+    BAR_H,
+    HEADER_H,
+    LABEL_W,
+    MIN_LABEL_W,
+    ROW_H,
+    auto_label_width,
+)
 
 __all__ = [
     "PHASE_COLORS",
@@ -60,6 +67,8 @@ class GanttInput:
     calendar: Any = None  # planner.core.calendar.WorkCalendar, or None to skip shading
     stages: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)  # server -> DayStage
     label_w: float = LABEL_W  # the label column, widened by dragging its edge
+    # > 0: the column fits the labels instead (auto_label_width for a view this wide)
+    view_width: float = 0.0
     # the label font's advance per character (measured on the GUI thread); empty: no fitting
     advances: Mapping[str, float] = field(default_factory=dict)
 
@@ -95,6 +104,7 @@ class ChartData:
     label_w: float
     width: float
     height: float
+    natural_label_w: float = 0.0  # what the widest label needs
     rows: dict[str, int] = field(default_factory=dict)  # step id -> row index
     shapes: list[Shape] = field(default_factory=list)
     arrows: list[tuple[float, float, float, float]] = field(default_factory=list)
@@ -131,8 +141,11 @@ def chart_data(data: GanttInput) -> ChartData:
     first, last = _span(plan)
     groups = _ordered_rows(plan)
     n_rows = sum(1 + len(steps) for _, steps in groups)
-    chart = ChartData(first, data.px_per_day, max(MIN_LABEL_W, data.label_w), 0.0,
-                      HEADER_H + n_rows * ROW_H)
+    natural = _natural_label_width(data, groups)
+    label_w = auto_label_width(natural, data.view_width) if data.view_width > 0 \
+        else max(MIN_LABEL_W, data.label_w)
+    chart = ChartData(first, data.px_per_day, label_w, 0.0, HEADER_H + n_rows * ROW_H,
+                      natural)
     chart.width = chart.x_of(last + timedelta(days=1))
     _calendar(chart, data.calendar, first, last)
     _header(chart, first, last)
@@ -219,6 +232,23 @@ def _header(chart: ChartData, first: date, last: date) -> None:
         day += timedelta(days=1)
 
 
+LABEL_X = 16.0  # a step label's left edge; phase names start at 6
+LABEL_PAD = LABEL_X + 6.0  # the room around a label in the column
+
+
+def _natural_label_width(data: GanttInput, groups: list[tuple[Phase, list[Step]]]) -> float:
+    """The column width that shows every label and phase name whole (0: not measured)."""
+    if not data.advances:
+        return 0.0
+    widest = max(data.advances.values(), default=0.0)
+    longest = max((sum(data.advances.get(c, widest) for c in step.title(data.lang))
+                   for _, steps in groups for step in steps), default=0.0)
+    # phase names are bold: about a tenth wider than the label font measured
+    phases = max((1.1 * sum(data.advances.get(c, widest) for c in word(PHASES[phase]))
+                  for phase, _ in groups), default=0.0)
+    return LABEL_PAD + max(longest, phases - 10.0) + 1.0
+
+
 def _fits(advances: Mapping[str, float], room: float) -> Any:
     """Whether a text fits ``room``, summing the measured advance of each character (a
     character not measured counts as the widest one: the label is cut rather than clipped)."""
@@ -240,7 +270,7 @@ def _rows(chart: ChartData, data: GanttInput, groups: list[tuple[Phase, list[Ste
     shapes = chart.shapes
     stages = {k.lower(): v for k, v in data.stages.items()}
     titles = [step.title(data.lang) for _, steps in groups for step in steps]
-    shown = iter(distinct_labels(titles, _fits(data.advances, chart.label_w - 16 - 6)))
+    shown = iter(distinct_labels(titles, _fits(data.advances, chart.label_w - LABEL_PAD)))
     title = iter(titles)
     pins = data.plan.decisions.pins
     for phase, steps in groups:
@@ -252,8 +282,8 @@ def _rows(chart: ChartData, data: GanttInput, groups: list[tuple[Phase, list[Ste
         for step in steps:
             y = HEADER_H + row * ROW_H
             chart.rows[step.id] = row
-            shapes.append(Shape("text", 16, y, tip=next(title), text=next(shown), style="label",
-                                z=20))
+            shapes.append(Shape("text", LABEL_X, y, tip=next(title), text=next(shown),
+                                style="label", z=20))
             for server in _server_of(step):
                 for kind, d0, d1 in stage_runs(stages.get(server, ())):
                     chart.band(d0, d1, y + 1, ROW_H - 2,

@@ -15,13 +15,23 @@ from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSceneHoverEvent
 
 from planner.core.plan import ScheduledStep, Step
 
-__all__ = ["BAR_H", "HEADER_H", "LABEL_W", "MIN_LABEL_W", "ROW_H", "GanttBar", "GanttLayout"]
+__all__ = ["BAR_H", "HEADER_H", "LABEL_ROOM", "LABEL_W", "MIN_LABEL_W", "ROW_H", "GanttBar",
+           "GanttLayout", "auto_label_width"]
 
 LABEL_W = 280.0
 MIN_LABEL_W = 80.0
+LABEL_ROOM = 1 / 3  # of the view's width: the most the label column takes by itself
 HEADER_H = 44.0
 ROW_H = 22.0
 BAR_H = 14.0
+
+
+def auto_label_width(natural: float, view_width: float) -> float:
+    """The label column's width until the consultant drags its edge: as wide as the
+    widest label (``natural``), but at most a third of the view (never less than
+    :data:`LABEL_W` for that): at 1600 px the fixed 280 px cut most labels while the chart
+    left a third of the window empty; at 1024 px it stays 280 px."""
+    return max(MIN_LABEL_W, min(natural, max(LABEL_W, view_width * LABEL_ROOM)))
 
 
 class GanttBar(QGraphicsRectItem):
