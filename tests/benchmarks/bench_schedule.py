@@ -28,12 +28,14 @@ import subprocess
 import sys
 import time
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from planner.core.calendar import build_calendar  # noqa: E402
+from planner.core.plan import Schedule  # noqa: E402
 from planner.core.rules import propose  # noqa: E402
 from planner.core.scheduler import _bound, schedule  # noqa: E402
 from planner.core.scheduler.pauses import best_pauses  # noqa: E402
@@ -78,8 +80,8 @@ def _clear(busy: list[tuple[int, int]], s: int, e: int) -> int:
     return max((b for a, b in busy if a < e and s < b), default=s)
 
 
-def priority_rule(problem: Problem) -> tuple[dict[str, int], int]:
-    """The plain rule's cutovers (exclusive) and finish, each step as early as it can go."""
+def priority_rule(problem: Problem) -> tuple[dict[str, int], date]:
+    """The plain rule's cutovers (exclusive) and last day, each step as early as it can go."""
     ends: dict[int, tuple[int, int]] = {}
     people = [list(a) for a in problem.absences]
     shared: dict[str, list[tuple[int, int]]] = {}
@@ -114,7 +116,21 @@ def priority_rule(problem: Problem) -> tuple[dict[str, int], int]:
                 shared.setdefault(r, []).append((s, e))
     cuts = {j.name: min(ends[i][0] + 1 if problem.jobs[i].is_milestone else ends[i][1]
                         for i in j.exit_jobs) for j in problem.judged if j.exit_jobs}
-    return cuts, max(e for _, e in ends.values())
+    return cuts, last_day(problem, ends)
+
+
+def model_finish(problem: Problem, plan: Schedule) -> int:
+    """The plan's finish as the scheduler and its bound count it: the latest exclusive end,
+    a milestone's day for a milestone (its dates are that day, so the last date + 1 was a
+    day too late when a milestone closes the plan)."""
+    return max((problem.index(st.start) if problem.jobs[problem.by_id[st.step_id]].is_milestone
+                else problem.index(st.end) + 1 for st in plan.steps), default=0)
+
+
+def last_day(problem: Problem, placed: dict[int, tuple[int, int]]) -> date:
+    """The last day of a plan given as (start, exclusive end) per job: a milestone's own day."""
+    return problem.day(max(s if problem.jobs[i].is_milestone else e - 1
+                           for i, (s, e) in placed.items()))
 
 
 def one(size: int, staff: int, variant: str, limit: float,
@@ -140,7 +156,7 @@ def one(size: int, staff: int, variant: str, limit: float,
     # the gap of the first objective that is not zero (#17's measure), against the bound
     bound = _bound(problem, settings.fixed_pauses)
     values = (obj.blocked_days, obj.throttled_days, obj.pause_days,
-              problem.index(obj.finish) + 1 if obj.finish else 0)
+              model_finish(problem, plan))
     first = next((n for n, v in enumerate(values) if v), 3)
     gap1 = round((values[first] - bound[first]) / max(1, values[first]), 4)
     cuts, finish = priority_rule(problem)
@@ -165,7 +181,7 @@ def one(size: int, staff: int, variant: str, limit: float,
             "seconds": round(took, 2), "cpu": round(cpu, 2),
             "mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
             "rule_blocked": rule.blocked, "rule_pause": rule.pause_days,
-            "rule_finish": str(problem.day(finish - 1)),
+            "rule_finish": str(finish),
             "held_blocked": held_obj.blocked_days, "held_pause": held_obj.pause_days,
             "held_finish": str(held_obj.finish),
             "whole_blocked": whole_obj.blocked_days, "whole_pause": whole_obj.pause_days,
