@@ -76,12 +76,13 @@ def _gui(plan: Plan, lang: str) -> tuple[Numbered, set[str]]:
     model = StepsModel()
     model.set_plan(plan, lang)
     steps, phases = set(), set()
-    for p_row in range(model.rowCount()):
-        parent = model.index(p_row, 0)
-        phases.add(str(model.data(parent)).rsplit(" (", 1)[0])
-        for row in range(model.rowCount(parent)):
-            title, task_id, wbs = (str(model.data(model.index(row, c, parent))) for c in range(3))
-            steps.add((int(task_id), wbs, title))
+    for row in range(model.rowCount()):  # a flat table: a phase's row, then its steps
+        index = model.index(row, 0)
+        if model.is_phase_row(index):
+            phases.add(str(model.data(index)).rsplit(" (", 1)[0])
+            continue
+        title, task_id, wbs = (str(model.data(model.index(row, c))) for c in range(3))
+        steps.add((int(task_id), wbs, title))
     return steps, phases
 
 
