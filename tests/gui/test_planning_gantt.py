@@ -202,12 +202,13 @@ def test_a_chart_is_worked_out_on_the_worker_and_drawn_a_slice_at_a_time(qtbot, 
     from PySide6.QtCore import QTimer
 
     import planner.gui.views.gantt as gantt_module
+    import planner.gui.views.gantt_canvas as canvas_module
     from planner.gui.worker import ThreadRunner
 
     doc, view = _view(qtbot, monkeypatch)
     old_scene = view.chart.scene()
     threads, slices, events = [], [], []
-    chart_for, add_shapes = gantt_module.chart_for, gantt_module.add_shapes
+    chart_for, add_shapes = gantt_module.chart_for, canvas_module.add_shapes
 
     def spy_chart(data, knowledge):
         threads.append(threading.current_thread())
@@ -220,7 +221,7 @@ def test_a_chart_is_worked_out_on_the_worker_and_drawn_a_slice_at_a_time(qtbot, 
         add_shapes(scene, layout, shapes, tip)
 
     monkeypatch.setattr(gantt_module, "chart_for", spy_chart)
-    monkeypatch.setattr(gantt_module, "add_shapes", spy_add)
+    monkeypatch.setattr(canvas_module, "add_shapes", spy_add)
     monkeypatch.setattr(gantt_module, "DRAW_SLICE", 5)
     runner = ThreadRunner()
     monkeypatch.setattr(doc, "_runner", runner)
@@ -253,10 +254,11 @@ class StepRunner:
 
 def test_a_newer_chart_stops_the_drawing_of_an_older_one(qtbot, monkeypatch):
     import planner.gui.views.gantt as gantt_module
+    import planner.gui.views.gantt_canvas as canvas_module
 
     doc, view = _view(qtbot, monkeypatch)
     charts, added = [], {}
-    chart_for, add_shapes = gantt_module.chart_for, gantt_module.add_shapes
+    chart_for, add_shapes = gantt_module.chart_for, canvas_module.add_shapes
 
     def spy_chart(data, knowledge):
         charts.append(chart_for(data, knowledge))
@@ -267,7 +269,7 @@ def test_a_newer_chart_stops_the_drawing_of_an_older_one(qtbot, monkeypatch):
         add_shapes(scene, layout, shapes, tip)
 
     monkeypatch.setattr(gantt_module, "chart_for", spy_chart)
-    monkeypatch.setattr(gantt_module, "add_shapes", spy_add)
+    monkeypatch.setattr(canvas_module, "add_shapes", spy_add)
     monkeypatch.setattr(gantt_module, "DRAW_SLICE", 5)
     monkeypatch.setattr(doc, "_runner", StepRunner())
     view.set_zoom("day")
@@ -317,9 +319,9 @@ def test_an_old_chart_dropped_in_slices_survives_its_view_going(qtbot, monkeypat
     from PySide6.QtCore import QRectF
     from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView
 
-    import planner.gui.views.gantt as gantt_module
+    import planner.gui.views.gantt_canvas as canvas_module
 
-    monkeypatch.setattr(gantt_module, "DRAW_SLICE", 2)
+    monkeypatch.setattr(canvas_module, "DRAW_SLICE", 2)
     view = QGraphicsView()
     scene = QGraphicsScene(view)
     for n in range(10):
@@ -328,7 +330,7 @@ def test_an_old_chart_dropped_in_slices_survives_its_view_going(qtbot, monkeypat
         bar = QGraphicsRectItem(n, 10, 5, 5)  # made in Python with a child, as a bar
         QGraphicsRectItem(n, 10, 1, 1, bar)
         scene.addItem(bar)
-    gantt_module._drop_in_slices(scene)  # the first slice now, the rest on later turns
+    canvas_module.drop_in_slices(scene)  # the first slice now, the rest on later turns
     assert len(scene.items()) < 40
     shiboken6.delete(view)  # the page goes, its scene with it
     qtbot.wait(50)  # the due slices run (pytest-qt fails the test on an exception in them)
