@@ -16,11 +16,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QGraphicsLineItem,
-    QGraphicsRectItem,
     QGraphicsScene,
-    QGraphicsSimpleTextItem,
     QSplitter,
     QTextBrowser,
     QToolBar,
@@ -37,7 +34,7 @@ from planner.gui.i18n import ui_language
 from planner.gui.main_window import icon
 from planner.gui.models.estate_model import path_label
 from planner.gui.rich_text import literal
-from planner.gui.views.graph_canvas import ZoomView
+from planner.gui.views.graph_canvas import EXO_COLOUR, NodeItem, ZoomView
 from planner.gui.views.graph_details import node_details_html
 from planner.gui.views.graph_layout import Box, GraphLayout, drawn_as, layout_graph
 
@@ -45,7 +42,6 @@ __all__ = ["PATH_COLOURS", "GraphView"]
 
 PATH_COLOURS = {code: t.tint for code, t in PATHS.items()}
 KIND_COLOURS = {code: t.tint for code, t in ENTITIES.items()}
-EXO_COLOUR = COLOURS["exchange_online"]
 RESIZE_PAUSE_MS = 150
 RELAYOUT_ASPECT_CHANGE = 1.25  # a canvas this much wider or taller gets a layout of its own
 DEFAULT_ASPECT = 1.2  # the canvas of a 1024x700 window beside the page list and details
@@ -68,48 +64,6 @@ def _graph_and_layout(estate: Any, knowledge: Any, job: Any = None,
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("GraphView", text)
-
-
-class NodeItem(QGraphicsRectItem):
-    """One node: a rounded box with its name; selectable."""
-
-    def __init__(self, node: str, label: str, box: Box, fill: str, judged: bool) -> None:
-        super().__init__(QRectF(0, 0, box.w, box.h))
-        self.node = node
-        self.setPos(box.x, box.y)
-        self.setBrush(QBrush(QColor(fill)))
-        self.setPen(QPen(QColor(COLOURS["frame_dark"]), 1))
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self.setToolTip(literal(label))
-        text = QGraphicsSimpleTextItem(self._elide(label), self)
-        text.setPos(8, (box.h - text.boundingRect().height()) / 2)
-        self._badge: QGraphicsRectItem | None = None
-        self.set_judged(judged)
-
-    def set_judged(self, judged: bool) -> None:
-        """Show or hide the purple "EXO" badge (Exchange Online judges this server)."""
-        if self._badge is None and judged:
-            w = self.rect().width()
-            badge = self._badge = QGraphicsRectItem(QRectF(w - 34, -8, 32, 16), self)
-            badge.setBrush(QBrush(QColor(EXO_COLOUR)))
-            badge.setPen(QPen(Qt.PenStyle.NoPen))
-            mark = QGraphicsSimpleTextItem("EXO", badge)
-            mark.setBrush(QBrush(QColor(COLOURS["paper"])))
-            font = QFont(mark.font())
-            font.setPointSizeF(7.5)
-            font.setBold(True)
-            mark.setFont(font)
-            mark.setPos(w - 31, -8)
-        if self._badge is not None:
-            self._badge.setVisible(judged)
-
-    @staticmethod
-    def _elide(label: str) -> str:
-        return label if len(label) <= 20 else label[:19] + "…"
-
-    def set_dimmed(self, dimmed: bool) -> None:
-        """Fade nodes that are not related to the selection."""
-        self.setOpacity(0.25 if dimmed else 1.0)
 
 
 class GraphView(QWidget):
