@@ -18,7 +18,8 @@ from planner.core.errors import InfeasiblePlanError
 from planner.core.explanation import Listed, message
 from planner.core.scheduler.problem import Problem, ancestors, easiest_exit, job_graph
 
-__all__ = ["LIMIT", "chains_first", "order_by", "topological_order", "urgency"]
+__all__ = ["LIMIT", "blended", "chains_first", "order_by", "topological_order", "urgency",
+           "weekly_lengths"]
 
 LIMIT = 40_000  # about 110 years: "never" for a migration plan
 
@@ -28,15 +29,17 @@ def topological_order(problem: Problem) -> list[int]:
     return order_by(problem, urgency(problem))
 
 
-def urgency(problem: Problem) -> list[int]:
+def urgency(problem: Problem, length: Sequence[int] | None = None) -> list[int]:
     """Per job its latest start: the earliest detection of a server it (or a successor) takes
     out, less the calendar days of the chain from it to that exit step.
 
     A step with a long chain behind it (an install before days of mailbox moves) goes
-    before a short one for a server detected at the same time.
+    before a short one for a server detected at the same time. ``length``: per job the
+    calendar days it counts for (by default its working days over a five-day week).
     """
     latest = [LIMIT] * len(problem.jobs)
-    length = [_calendar_days(j.fastest_days) for j in problem.jobs]
+    if length is None:
+        length = [_calendar_days(j.fastest_days) for j in problem.jobs]
     for judged in problem.judged:
         # one exit takes the server out: the one with the least work in front of it, so
         # the quick plan does that chain first rather than every chain of every exit
@@ -54,6 +57,36 @@ def urgency(problem: Problem) -> list[int]:
             if k is not None:
                 latest[k] = min(latest[k], latest[i] - length[k])
     return latest
+
+
+def weekly_lengths(problem: Problem) -> list[int]:
+    """Per job its working days spread over its own calendar's usable days a week: a step
+    of a window that comes once a week counts a week a day, so a DAG's members, updated one
+    window after the other, count as the weeks they take (for ordering only)."""
+    per_week: dict[tuple[str, str, bool], float] = {}
+    for job in problem.jobs:
+        if job.calendar_key not in per_week:
+            cal = problem.cal(job)
+            per_week[job.calendar_key] = max(1, sum(cal.ok(d) for d in range(364))) / 52
+    return [round(j.fastest_days * 7 / per_week[j.calendar_key]) for j in problem.jobs]
+
+
+def blended(problem: Problem, alpha: float, weekly: Sequence[int]) -> list[int]:
+    """:func:`chains_first`'s order moved by ``alpha`` x each job's urgency in weeks
+    (``weekly``: :func:`urgency` over :func:`weekly_lengths`).
+
+    The chains-first order keeps a server's steps together; the weekly urgency puts first
+    the DAGs whose members still need the most windows, which a serial plan otherwise
+    reaches last (200 servers, 5 consultants: the last four-member DAG began its updates
+    when the others were done, and the exit waited two more windows). Neither alone finds
+    the plan that does both (measured: the exit on day 145, the floor, against 159).
+    """
+    position = [0] * len(problem.jobs)
+    for n, i in enumerate(chains_first(problem)):
+        position[i] = n
+    low = min(weekly, default=0)
+    return order_by(problem, [round(position[i] + alpha * (weekly[i] - low))
+                              for i in range(len(problem.jobs))])
 
 
 def _calendar_days(working_days: int) -> int:

@@ -10,9 +10,11 @@ from __future__ import annotations
 from planner.core.calendar import build_calendar
 from planner.core.rules import propose
 from planner.core.scheduler.decompose import around, exit_chains, searched_chains
+from planner.core.scheduler.energetic import exit_floors
 from planner.core.scheduler.greedy import Placement, serial_plan
 from planner.core.scheduler.priority import chains_first
 from planner.core.scheduler.problem import Problem, build_problem
+from planner.core.scheduler.tails import tail_floors
 from planner.core.scheduler.validate import violations
 from planner.core.settings import Decisions
 from planner.pipeline import knowledge_for
@@ -48,6 +50,31 @@ def test_searched_exit_chains_cut_over_sooner_and_the_plan_stays_valid() -> None
             assert other.start < placed.start, (problem.jobs[i].step.id, why)
 
 
+def bound_cutovers(problem: Problem) -> dict[str, int]:
+    """Per judged server the day before which no plan cuts it over (as the bounds find it)."""
+    relaxed = {i: (p.start, p.end) for i, p in serial_plan(problem, resources=False).items()}
+    release: dict[int, int] = {}
+    chains = exit_floors(problem, relaxed, release)
+    tails = tail_floors(problem, release)
+    return {name: max(cut, tails.get(name, cut)) for name, cut in chains.items()}
+
+
 def test_no_search_when_the_limit_allows_too_few_orders() -> None:
     problem = _problem(60, 1)
     assert searched_chains(problem, 0.01)[1] == {}
+
+
+def test_dags_needing_the_most_windows_start_first_so_the_exit_meets_its_floor() -> None:
+    """200 servers, 5 consultants: 44 cumulative updates of DAG members, one member of a DAG
+    per window Saturday. The chains-first order reached the last four-member DAG when the
+    others were done, and the exit waited two more Saturdays (day 159); the blend with the
+    urgency in weeks starts the long DAGs first and the exit comes on the floor's day, which
+    no plan can beat."""
+    problem = _problem(200, 5)
+    olds, chain = searched_chains(problem, 10.0)
+    plan = around(problem, olds, chain)
+    assert not violations(problem, plan)
+    floor = max(bound_cutovers(problem).values())
+    assert _latest_cutover(problem, plan) == floor
+    rule = serial_plan(problem, order=chains_first(problem))
+    assert _latest_cutover(problem, rule) > floor + 7  # the case still shows the difference
