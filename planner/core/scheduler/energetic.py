@@ -13,7 +13,8 @@ from planner.core.scheduler.problem import Problem, ancestors
 __all__ = ["energetic_finish", "exit_floors"]
 
 
-_PHASED = 1_000  # jobs in the exit chains beyond which only each chain's whole work counts
+_PHASED = 2_000  # jobs in an exit chain beyond which only its whole work counts (2,000
+# servers: the send connector's chain 1,590 jobs, 1.2 s; the hybrid wizard's 4,558)
 
 
 def exit_floors(problem: Problem, relaxed: dict[int, tuple[int, int]],
@@ -34,9 +35,10 @@ def exit_floors(problem: Problem, relaxed: dict[int, tuple[int, int]],
     capacity = Capacity(problem)
     exits = sorted({e for judged in problem.judged for e in judged.exit_jobs})
     chains = {e: ancestors(problem, e) for e in exits}
-    union: set[int] = set().union(*chains.values())
-    ends = _earliest_ends(problem, union, relaxed, capacity, release) \
-        if len(union) <= _PHASED else {}
+    # an exit whose chain is most of the estate (the hybrid wizard's, after every server)
+    # gets its chain's whole work only: its floor is far later than a short chain's anyway
+    union: set[int] = set().union(*(c for c in chains.values() if len(c) <= _PHASED))
+    ends = _earliest_ends(problem, union, relaxed, capacity, release)
     floors: dict[str, int] = {}
     for judged in problem.judged:
         if judged.exit_jobs:
@@ -85,15 +87,30 @@ def _earliest_ends(problem: Problem, jobs: set[int], relaxed: dict[int, tuple[in
         mine = {i}.union(*(before[k] for k in preds))
         before[i] = mine
         release[i] = max([relaxed.get(i, (0, 0))[0], *(ends[k] for k in preds)])
-        if len(preds) > 1:  # where chains join, all their work ends before this job starts
+        joins = len(preds) > 1 and _adds_work(mine, [before[k] for k in preds])
+        if joins:  # where chains join, all their work ends before this job starts
             release[i] = max(release[i], _energetic(problem, mine - {i}, release, capacity))
         cal = problem.cal(job)
         own = release[i] if job.is_milestone else \
             job.end_after(cal, cal.next_ok(release[i]), job.fastest_days)
         ends[i] = max(relaxed.get(i, (0, 0))[1], own)
-        if len(preds) > 1:  # where chains join: count their work
+        if joins:  # where chains join: count their work
             ends[i] = max(ends[i], _energetic(problem, mine, release, capacity))
     return ends
+
+
+_FEW = 0.05  # see _adds_work
+
+
+def _adds_work(mine: set[int], parts: list[set[int]]) -> bool:
+    """True when a join brings together chains that each hold a real part of the work.
+
+    Counting the work again where one chain already holds nearly all of it (a DAG member's
+    update after the organisation's preparation and its DAG's pre-check) gives little
+    beyond that chain's own end, and on 2,000 servers it was 4,752 counts of about 1,300
+    jobs each (36 s); skipping one only weakens the floor there, it stays valid.
+    """
+    return len(mine) - max(map(len, parts)) > max(1.0, _FEW * len(mine))
 
 
 _THRESHOLDS = 24  # release days tried per job (any subset gives a valid bound)

@@ -163,3 +163,23 @@ def test_a_pause_search_without_an_answer_claims_only_the_budgets_floor(
     bare = pauses.best_pauses(problem, cuts)
     assert bare.key[:2] == (0, 20)  # two servers, ten throttled days each
     assert not bare.proven and bare.floor == (0, 0, 0)
+
+
+def test_an_exit_with_a_long_chain_keeps_the_reasoning_of_the_short_ones(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An exit chain too long to reason along (the hybrid wizard's, after every server) gets
+    its whole work only, and the short ones keep their reasoning. On 2,000 servers the send
+    connector's chain (1,590 jobs) fitted, the wizard's (4,558) did not, and the reasoning
+    was dropped for all: 2 blocked days "unavoidable" where 20 are. Here the same with a
+    limit between the chains of 60 servers: the floors lie between none and all reasoned."""
+    problem = _problem(60, 1, "hubs-2016")
+    relaxed = {i: (p.start, p.end) for i, p in serial_plan(problem, resources=False).items()}
+    full = exit_floors(problem, relaxed)
+    sizes = sorted(len(ancestors(problem, e)) for j in problem.judged for e in j.exit_jobs)
+    monkeypatch.setattr("planner.core.scheduler.energetic._PHASED", 0)
+    none = exit_floors(problem, relaxed)
+    monkeypatch.setattr("planner.core.scheduler.energetic._PHASED", sizes[0])
+    assert sizes[-1] > sizes[0]
+    some = exit_floors(problem, relaxed)
+    for name, floor in some.items():
+        assert none[name] < floor <= full[name]
