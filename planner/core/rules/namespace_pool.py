@@ -106,8 +106,10 @@ def choose(ctx: Context, cands: Sequence[Candidate], sites: set[str]) -> list[Ca
 
 
 def _client_access(ctx: Context) -> list[ServerFacts]:
-    return [s for s in ctx.servers if not s.server.is_edge and not s.excluded
-            and s.product in _RANK]
+    if "client_access" not in ctx.memo:  # asked per namespace: found once
+        ctx.memo["client_access"] = tuple(s for s in ctx.servers if not s.server.is_edge
+                                          and not s.excluded and s.product in _RANK)
+    return list(ctx.memo["client_access"])
 
 
 def interim_pool(ctx: Context, today: Sequence[str]) -> tuple[str, ...]:
@@ -123,9 +125,13 @@ def _interim(ctx: Context, today: Sequence[str]) -> tuple[str, ...]:
     leaving = _leaving_2013(ctx)
     if not leaving & set(today):
         return tuple(today)
-    staying = [s for s in _client_access(ctx) if s.path is not MigrationPath.DECOMMISSION]
-    cands = [Candidate(s.name, site_key(s.server), _RANK[s.product])
-             for s in (staying or _client_access(ctx))]
+    if "interim_candidates" not in ctx.memo:  # the same for every pool: found once
+        staying = [s for s in _client_access(ctx)
+                   if s.path is not MigrationPath.DECOMMISSION]
+        ctx.memo["interim_candidates"] = tuple(
+            Candidate(s.name, site_key(s.server), _RANK[s.product])
+            for s in (staying or _client_access(ctx)))
+    cands = list(ctx.memo["interim_candidates"])
     chosen = choose(ctx, cands, target_sites(ctx, today))
     kept = [n for n in today if n not in leaving]
     return tuple(dict.fromkeys([*kept, *(c.name for c in chosen)]))

@@ -42,9 +42,10 @@ def step_graph(steps: Iterable[Step]) -> nx.DiGraph:
     return g
 
 
-def check_acyclic(steps: Sequence[Step]) -> None:
-    """Raise :class:`StepCycleError` naming the steps if any of them wait for each other."""
-    graph = step_graph(steps)
+def check_acyclic(steps: Sequence[Step], graph: nx.DiGraph | None = None) -> None:
+    """Raise :class:`StepCycleError` naming the steps if any of them wait for each other
+    (``graph``: their :func:`step_graph`, when it is at hand)."""
+    graph = step_graph(steps) if graph is None else graph
     if nx.is_directed_acyclic_graph(graph):  # linear; find_cycle is slow on big DAGs
         return
     try:
@@ -58,19 +59,21 @@ def check_acyclic(steps: Sequence[Step]) -> None:
 
 def sort_steps(steps: Sequence[Step]) -> tuple[Step, ...]:
     """Steps in a topological order; ties by phase, then the order the rules proposed them."""
-    check_acyclic(steps)
+    graph = step_graph(steps)  # built once: 1.2 s a build on 2,000 servers
+    check_acyclic(steps, graph)
     rank = {st.id: (_PHASE_RANK[st.phase], i) for i, st in enumerate(steps)}
     by_id = {st.id: st for st in steps}
-    ordered = nx.lexicographical_topological_sort(step_graph(steps), key=lambda n: rank[n])
+    ordered = nx.lexicographical_topological_sort(graph, key=lambda n: rank[n])
     return tuple(by_id[n] for n in ordered)
 
 
 def waves(steps: Sequence[Step]) -> tuple[tuple[str, ...], ...]:
     """Step ids per topological generation: everything in a wave may run once the last is done."""
-    check_acyclic(steps)
+    graph = step_graph(steps)
+    check_acyclic(steps, graph)
     position = {st.id: i for i, st in enumerate(steps)}
     return tuple(tuple(sorted(gen, key=lambda n: position[n]))
-                 for gen in nx.topological_generations(step_graph(steps)))
+                 for gen in nx.topological_generations(graph))
 
 
 def drop_steps(steps: Sequence[Step], drop: set[str]) -> tuple[Step, ...]:

@@ -297,7 +297,9 @@ def unknown_relays(ctx: Context, servers: Sequence[Server]) -> list[UnknownRelay
                     continue
                 names = seen.setdefault((c.name.casefold(), span.text), (c.name, span, []))[2]
                 names += [server.name] if server.name not in names else []
-    relays = {c.name.casefold(): _relays(c) for c in ctx.estate.connectors}
+    if "relay_kinds" not in ctx.memo:  # asked per group of servers: found once
+        ctx.memo["relay_kinds"] = {c.name.casefold(): _relays(c) for c in ctx.estate.connectors}
+    relays: dict[str, bool] = ctx.memo["relay_kinds"]
     return [UnknownRelay(name, span, tuple(names), _named_only(ctx, name),
                          partner=not relays.get(name.casefold(), True))
             for name, span, names in seen.values()]

@@ -45,9 +45,11 @@ class Takeover:
 
 def _existing(ctx: Context, away: set[str]) -> list[ServerFacts]:
     """Mailbox servers that run SE once the plan's in-place upgrades are done."""
-    return [s for s in ctx.servers if not s.server.is_edge and not s.excluded
-            and s.name not in away
-            and (s.path in _STAYS or (s.product == "SE" and s.path is MigrationPath.NONE))]
+    if "se_in_the_end" not in ctx.memo:  # asked per group: the estate scanned once
+        ctx.memo["se_in_the_end"] = tuple(
+            s for s in ctx.servers if not s.server.is_edge and not s.excluded
+            and (s.path in _STAYS or (s.product == "SE" and s.path is MigrationPath.NONE)))
+    return [s for s in ctx.memo["se_in_the_end"] if s.name not in away]
 
 
 def existing_se_in_site(ctx: Context, site: str, away: Sequence[ServerFacts]) -> list[str]:
