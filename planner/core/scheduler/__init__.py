@@ -165,11 +165,12 @@ _ONE_RULE = 5_000  # jobs beyond which only the exit chains' order is tried firs
 
 def _quick(problem: Problem, fixed: tuple[tuple[date, int], ...] | None, seconds: float = 0,
            floor: tuple[int, ...] = (0, 0, 0)) -> tuple[dict[int, Placement], Exposure3]:
-    """The best plan of the priority rules: the most urgent first (not on large estates, see
-    ``_ONE_RULE``); the exit chains first in the rules' order (which keeps a server's window
-    steps between its weekday work); and, unless these reach the ``floor`` of blocked,
-    throttled and pause days, the searched exit chains with the rest around them
-    (:func:`_searched`)."""
+    """The best plan of the priority rules: the most urgent first; the exit chains first in
+    the rules' order (which keeps a server's window steps between its weekday work); and,
+    unless these reach the ``floor`` of blocked, throttled and pause days, the searched exit
+    chains with the rest around them (:func:`_searched`). On large estates (``_ONE_RULE``)
+    one plan: the searched chains where they cut no server over later than the exit chains
+    first, the rest in that order."""
     best: list[tuple[tuple[int, ...], dict[int, Placement], Exposure3]] = []
 
     def consider(placed: dict[int, Placement]) -> None:
@@ -178,12 +179,19 @@ def _quick(problem: Problem, fixed: tuple[tuple[date, int], ...] | None, seconds
         if not best or key < best[0][0]:
             best[:] = [(key, placed, exposure)]
 
-    large = len(problem.jobs) > _ONE_RULE
-    if not large:
-        consider(serial_plan(problem))
+    if len(problem.jobs) > _ONE_RULE:
+        # one plan of the whole estate (2-3 CPU seconds each): the exit chains' best plan
+        # that cuts no server over later than the chains-first order, the rest around it in
+        # that order (with the chains-first chains, the chains-first plan itself)
+        olds, chain = searched_chains(problem, seconds, dominant=True)
+        first = chains_first(problem)
+        consider(around(problem, olds, chain, order=first) if chain else
+                 serial_plan(problem, order=first))
+        if best[0][0][0]:  # it broke a pin: try the most urgent first too
+            consider(serial_plan(problem))
+        return best[0][1], best[0][2]
+    consider(serial_plan(problem))
     consider(serial_plan(problem, order=chains_first(problem)))
-    if large and best[0][0][0]:  # the chains' order broke a pin: try the other one too
-        consider(serial_plan(problem))
     if best[0][0][:4] != (0, *floor[:3]) and (searched := _searched(problem, seconds)):
         consider(searched)
     return best[0][1], best[0][2]

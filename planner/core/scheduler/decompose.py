@@ -13,8 +13,9 @@ plan. A fixed seed and a number of tries (not seconds) keep the plan the same ev
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from itertools import chain
 
 from planner.core.scheduler.greedy import Placement, Why, serial_plan
 from planner.core.scheduler.priority import (
@@ -36,9 +37,9 @@ _FEWEST = 8  # orders below which a search is not worth its time (2,000 servers 
 _SPREAD = 2_000_000  # chain jobs x estate jobs per second of the limit: 60 servers 841
 # orders, 200 servers 102, 2,000 servers about 3 (no search)
 _MOST = 200  # orders at the most (60 servers / 1 consultant: the best of 200 as of 400)
-_BLENDS = (0.25, 0.5, 1.0, 2.0, 3.0, 4.0)  # weights of the weekly urgency tried in
-# :func:`priority.blended` (measured, 2026-12-06: 200 servers / 5 consultants found the
-# floor's day 145 from 1.8 to 3.2, 60 / 1 its best, day 292, from 0.2 to 0.8)
+_BLENDS = (0.2, 0.5, 1.0)  # weights of the weekly urgency tried in :func:`priority.blended`
+# (measured, 2026-12-06: the floor's day reached from 0.5 to 1.0 on 200 servers / 5
+# consultants, 0.5 to 3 on 2,000 / 50; 60 / 1's best blend, day 292, from 0.1 to 0.3)
 
 
 def exit_chains(problem: Problem) -> set[int]:
@@ -63,49 +64,67 @@ def sub_problem(problem: Problem, keep: Iterable[int]) -> tuple[Problem, list[in
     return sub, olds
 
 
+def _cutovers(sub: Problem, placed: dict[int, Placement]) -> list[int]:
+    """Per judged server (with an exit in the chains) its cutover: the first exit's end."""
+    return [min(placed[i].start + 1 if sub.jobs[i].is_milestone else placed[i].end
+                for i in j.exit_jobs) for j in sub.judged if j.exit_jobs]
+
+
 def _cuts(sub: Problem, placed: dict[int, Placement]) -> tuple[int, int]:
     """(sum, latest) of the judged servers' cutovers: what the pauses then depend on."""
-    cuts = [min(placed[i].start + 1 if sub.jobs[i].is_milestone else placed[i].end
-                for i in j.exit_jobs) for j in sub.judged if j.exit_jobs]
+    cuts = _cutovers(sub, placed)
     return sum(cuts), max(cuts, default=0)
 
 
-def searched_chains(problem: Problem, seconds: float) -> tuple[list[int], dict[int, Placement]]:
-    """The exit chains as a sub-problem, planned in many priority orders (the chains-first
-    and urgency orders, their blends with the urgency in weeks, then the urgency with random
-    noise and random orders); the plan with
-    the earliest cutovers, and the chain jobs' indices in ``problem`` (none when the time
-    limit allows too few orders to be worth it)."""
+def searched_chains(problem: Problem, seconds: float, dominant: bool = False,
+                    ) -> tuple[list[int], dict[int, Placement]]:
+    """The exit chains as a sub-problem, planned in many priority orders: the chains-first
+    order and its blends with the urgency in weeks (always: a few structured orders), then,
+    as the time limit allows, the urgency order, with random noise, and random orders. The
+    plan with the earliest cutovers, and the chain jobs' indices in ``problem``; no plan
+    when the limit allowed only the structured orders and none beat the chains-first one
+    (the quick plan has that already). ``dominant``: only a plan that cuts no server over
+    later than the chains-first order does (so no objective can get worse), and that
+    order's plan when none does better."""
     sub, olds = sub_problem(problem, exit_chains(problem))
     fits = len(sub.jobs) * max(1, len(problem.consultants))
     # a consultant's bookings grow with the estate, and so does each fit (measured: 2,000
     # servers, 5 consultants, 57 orders took over two CPU minutes), hence the second limit
     tries = min(_MOST, int(seconds * _FITS / fits),
                 int(seconds * _SPREAD / (len(sub.jobs) * len(problem.jobs))))
-    if tries < _FEWEST:
-        return olds, {}
-    rng = random.Random(_SEED)
-    base = urgency(sub)
+    first = chains_first(sub)
     weekly = urgency(sub, weekly_lengths(sub))
+    orders = chain([first], (blended(sub, a, weekly, first) for a in _BLENDS),
+                   _searched_orders(sub, tries) if tries >= _FEWEST else ())
     best: tuple[tuple[int, int], dict[int, Placement]] | None = None
-    for n in range(tries + len(_BLENDS)):  # the blends come on top of the tries
-        if n == 0:
-            order = chains_first(sub)
-        elif n == 1:
-            order = order_by(sub, base)
-        elif n - 2 < len(_BLENDS):
-            order = blended(sub, _BLENDS[n - 2], weekly)
-        elif n % 2:
-            order = order_by(sub, [u + rng.randrange(60) for u in base])
-        else:
-            order = order_by(sub, [rng.randrange(1000) for _ in base])
+    plain: list[int] | None = None  # the chains-first order's cutovers
+    for order in orders:
         placed = serial_plan(sub, order=order)
         if len(placed) < len(sub.jobs):
             break  # no consultant: the quick plan says why
-        key = _cuts(sub, placed)
+        cuts = _cutovers(sub, placed)
+        plain = cuts if plain is None else plain
+        if dominant and any(a > b for a, b in zip(cuts, plain, strict=True)):
+            continue
+        key = (sum(cuts), max(cuts, default=0))
         if best is None or key < best[0]:
             best = (key, placed)
-    return olds, best[1] if best is not None else {}
+    if best is None or (not dominant and tries < _FEWEST
+                        and best[0] == (sum(plain or []), max(plain or [0]))):
+        return olds, {}
+    return olds, best[1]
+
+
+def _searched_orders(sub: Problem, tries: int) -> Iterator[list[int]]:
+    """The urgency order, then the urgency with random noise and random orders, in turn."""
+    rng = random.Random(_SEED)
+    base = urgency(sub)
+    yield order_by(sub, base)
+    for n in range(2, tries):
+        if n % 2:
+            yield order_by(sub, [u + rng.randrange(60) for u in base])
+        else:
+            yield order_by(sub, [rng.randrange(1000) for _ in base])
 
 
 def around(problem: Problem, olds: list[int], chain: dict[int, Placement],

@@ -99,7 +99,9 @@ class _Lane:
         """(end, owner) of what overlaps [s, e) (a milestone occupies its day), or None.
 
         Intervals that follow with no usable day of ``cal`` in between count as one run, so
-        a packed consultant is skipped in one step rather than one step per booking.
+        a packed consultant is skipped in one step rather than one step per booking; the
+        end is the run's, the owner the booking that overlaps (the run's last one named a
+        move's completion on Monday as what kept a Saturday's window step away).
         """
         e = max(e, s + 1)
         if self.overlapping:
@@ -109,8 +111,7 @@ class _Lane:
         i = bisect.bisect_right(self.ends, s)  # disjoint and sorted: ends are sorted too
         if i >= len(self.starts) or self.starts[i] >= e:
             return None
-        i = self._run_end(i, cal)
-        return self.ends[i], self.owners[i]
+        return self.ends[self._run_end(i, cal)], self.owners[i]
 
     def _run_end(self, i: int, cal: DayCalendar) -> int:
         """The last booking of booking i's run under ``cal``.

@@ -32,10 +32,31 @@ def _weekdays(first: date, last: date) -> list[date]:
             if (first + timedelta(d)).weekday() < 5]
 
 
+def _held(move: Step, first: date, last: date) -> list[date]:
+    """The weekdays a batch run from ``first`` to ``last`` may hold its consultant: its
+    set-up and its completion."""
+    days = _weekdays(first, last)
+    return days[:math.ceil(move.setup_days)] + days[-math.ceil(move.completion_days):]
+
+
+def _held_days(plan: Plan, consultant: str) -> set[date]:
+    """The weekdays a consultant may be held: a batch's set-up and completion (whatever the
+    scheduler booked), any other step's whole span."""
+    moving = {s.id: s for s in _moves(plan)}
+    days: set[date] = set()
+    for s in plan.schedule.steps:
+        if s.consultant == consultant:
+            move = moving.get(s.step_id)
+            days.update(_held(move, s.start, s.end) if move is not None
+                        else _weekdays(s.start, s.end))
+    return days
+
+
 def _waits_on_a_move(plan: Plan) -> list[str]:
     """Steps on a judged server's way out that waited for a consultant while a batch moved on
-    its own: the consultant's last busy day before the step is neither a set-up nor a
-    completion day of the batch in the way (waiting for those is what a booked day means)."""
+    its own: between the batch's last held day before the step and the step's start, the
+    consultant had a weekday free (waiting for a set-up or a completion, and for what the
+    consultant does next, is what a booked day means)."""
     knowledge = knowledge_for(plan.settings)
     problem = build_problem(plan.proposal, plan.estate, plan.settings, plan.decisions,
                             knowledge, build_calendar(plan.settings, plan.estate))
@@ -49,10 +70,10 @@ def _waits_on_a_move(plan: Plan) -> list[str]:
         # a batch may wait so that its completion does not fall on another's: booked days
         if s.step_id not in chain or s.step_id in moving or move is None or batch is None:
             continue
-        days = _weekdays(batch.start, batch.end)
-        held = days[:math.ceil(move.setup_days)] + days[-math.ceil(move.completion_days):]
-        before = max(d for d in _weekdays(batch.start, s.start) if d < s.start)
-        if before not in held:
+        before = [d for d in _held(move, batch.start, batch.end) if d < s.start]
+        busy = _held_days(plan, s.consultant)
+        if not before or any(d not in busy for d in _weekdays(max(before), s.start)
+                             if d < s.start):
             waits.append(s.step_id)
     return waits
 
