@@ -7,6 +7,9 @@ each step's reason names a step of the estate (not one of the chains' own number
 
 from __future__ import annotations
 
+import pytest
+
+from planner.core import scheduler
 from planner.core.calendar import build_calendar
 from planner.core.rules import propose
 from planner.core.scheduler.decompose import around, exit_chains, searched_chains
@@ -87,3 +90,21 @@ def test_dags_needing_the_most_windows_start_first_so_the_exit_meets_its_floor()
     assert _latest_cutover(problem, plan) == floor
     rule = serial_plan(problem, order=chains_first(problem))
     assert _latest_cutover(problem, rule) > floor + 7  # the case still shows the difference
+
+
+def test_a_large_estate_gets_one_plan_no_later_for_any_server_than_the_rule(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beyond ``_ONE_RULE`` jobs the quick plan is one plan of the whole estate: the searched
+    chains only where they cut no server over later than the exit chains first (so blocked,
+    throttled and pause days cannot get worse), the rest around them. 200 servers, 5
+    consultants, treated as large: the exit on the floor's day, a valid plan."""
+    problem = _problem(200, 5)
+    monkeypatch.setattr(scheduler, "_ONE_RULE", 100)
+    placed, exposure = scheduler._quick(problem, None, 10.0)
+    assert not violations(problem, placed)
+    assert len(placed) == len(problem.jobs)
+    rule = serial_plan(problem, order=chains_first(problem))
+    cuts, rule_cuts = scheduler._cutovers(problem, placed), scheduler._cutovers(problem, rule)
+    assert all(cuts[name] <= rule_cuts[name] for name in rule_cuts)
+    assert max(cuts.values()) == max(bound_cutovers(problem).values())
+    assert exposure.key <= scheduler.best_pauses(problem, rule_cuts).key
