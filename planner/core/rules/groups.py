@@ -198,13 +198,16 @@ def _with_takeovers(ctx: Context, groups: list[Group]) -> list[Group]:
 
 def _inherited(ctx: Context, members: list[ServerFacts]) -> list[ServerFacts]:
     """Exchange 2013 servers whose mailboxes the legacy rule moves onto these servers."""
-    names = {m.name for m in members}
-    out = []
-    for old in legacy_servers(ctx):
-        target = move_target(ctx, old)
-        if target is not None and target.name in names:
-            out.append(old)
-    return out
+    if "inherited_by" not in ctx.memo:  # asked per group: every 2013 server's target once
+        by_target: dict[str, list[tuple[int, ServerFacts]]] = {}
+        for n, old in enumerate(legacy_servers(ctx)):
+            target = move_target(ctx, old)
+            if target is not None:
+                by_target.setdefault(target.name, []).append((n, old))
+        ctx.memo["inherited_by"] = by_target
+    found = [hit for m in dict.fromkeys(m.name for m in members)
+             for hit in ctx.memo["inherited_by"].get(m, ())]
+    return [old for _, old in sorted(found, key=lambda hit: hit[0])]  # the legacy order
 
 
 _SBS = "steps.side_by_side"  # the catalogue section of the side-by-side rule's texts

@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from planner.core.explanation import Message, message
-from planner.core.knowledge import Knowledge
+from planner.core.knowledge import BuildRow, Knowledge
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.rules.adprep import ADPREP
 from planner.core.rules.assess import product_name
@@ -41,12 +41,18 @@ def _version(text: str) -> tuple[int, ...]:
 
 
 def latest_se_build(knowledge: Knowledge) -> tuple[str, str] | None:
-    """(build, release) of the newest Exchange SE build the knowledge base knows."""
+    """(build, release) of the newest Exchange SE build the knowledge base knows (found once
+    per build list: asked per server and step, 9,740 times on 2,000 servers)."""
+    if _LATEST and _LATEST[0][0] is knowledge.builds:  # the list itself, not a copy
+        return _LATEST[0][1]
     rows = [b for b in knowledge.builds if b.product == "SE"]
-    if not rows:
-        return None
-    best = max(rows, key=lambda b: _version(b.build))
-    return best.build, best.release
+    best = max(rows, key=lambda b: _version(b.build)) if rows else None
+    latest = (best.build, best.release) if best is not None else None
+    _LATEST[:] = [(knowledge.builds, latest)]  # holding the list keeps its identity unique
+    return latest
+
+
+_LATEST: list[tuple[tuple[BuildRow, ...], tuple[str, str] | None]] = []
 
 
 def _needs_su(ctx: Context, s: ServerFacts) -> bool:

@@ -54,8 +54,14 @@ def _existing(ctx: Context, away: set[str]) -> list[ServerFacts]:
 
 def existing_se_in_site(ctx: Context, site: str, away: Sequence[ServerFacts]) -> list[str]:
     """Names of Mailbox servers in ``site`` that already run SE or become SE in place."""
+    if "se_in_the_end_by_site" not in ctx.memo:  # asked per group: indexed once
+        by_site: dict[str, list[ServerFacts]] = {}
+        for s in _existing(ctx, set()):
+            by_site.setdefault(site_key(s.server), []).append(s)
+        ctx.memo["se_in_the_end_by_site"] = by_site
     names = {s.name for s in away}
-    return [s.name for s in _existing(ctx, names) if site_key(s.server) == site.strip().lower()]
+    return [s.name for s in ctx.memo["se_in_the_end_by_site"].get(site.strip().lower(), [])
+            if s.name not in names]
 
 
 def _pick_site(ctx: Context, items: list[ServerFacts], site: str) -> list[ServerFacts]:
