@@ -39,7 +39,8 @@ _SPREAD = 2_000_000  # chain jobs x estate jobs per second of the limit: 60 serv
 _MOST = 200  # orders at the most (60 servers / 1 consultant: the best of 200 as of 400)
 _BLENDS = (0.2, 0.5, 1.0)  # weights of the weekly urgency tried in :func:`priority.blended`
 # (measured, 2026-12-06: the floor's day reached from 0.5 to 1.0 on 200 servers / 5
-# consultants, 0.5 to 3 on 2,000 / 50; 60 / 1's best blend, day 292, from 0.1 to 0.3)
+# consultants, 0.5 to 3 on 2,000 / 50; 60 / 1's best blend, day 292, from 0.1 to 0.3, where
+# the search that follows finds better; each blend costs 0.3-0.5 s on 2,000 servers)
 
 
 def exit_chains(problem: Problem) -> set[int]:
@@ -94,7 +95,9 @@ def searched_chains(problem: Problem, seconds: float, dominant: bool = False,
                 int(seconds * _SPREAD / (len(sub.jobs) * len(problem.jobs))))
     first = chains_first(sub)
     weekly = urgency(sub, weekly_lengths(sub))
-    orders = chain([first], (blended(sub, a, weekly, first) for a in _BLENDS),
+    # without a search, the blends that reached the floors on 200 and 2,000 servers only
+    blends = _BLENDS if tries >= _FEWEST else _BLENDS[1:]
+    orders = chain([first], (blended(sub, a, weekly, first) for a in blends),
                    _searched_orders(sub, tries) if tries >= _FEWEST else ())
     best: tuple[tuple[int, int], dict[int, Placement]] | None = None
     plain: list[int] | None = None  # the chains-first order's cutovers

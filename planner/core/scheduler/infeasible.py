@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import networkx as nx
+
 from planner.core.errors import InfeasiblePlanError
 from planner.core.explanation import Message, message
 from planner.core.plan import Exposure, Step
 from planner.core.scheduler.greedy import earliest_bound, serial_plan
-from planner.core.scheduler.problem import Problem
+from planner.core.scheduler.priority import order_by
+from planner.core.scheduler.problem import Problem, job_graph
 
 __all__ = ["blocked_reason", "diagnose"]
 
@@ -36,8 +39,10 @@ def _structural(problem: Problem) -> Reason | None:
         if cal.next_ok(0, limit=800) >= 800 and job.pin is None and not job.is_milestone:
             kind = "no_window" if job.step.needs_window else "no_working_day"
             return _both(f"infeasible.{kind}", step=job.step)
-    try:
-        serial_plan(problem, resources=False)
+    if nx.is_directed_acyclic_graph(job_graph(problem)):  # linear: the common case
+        return None
+    try:  # the order says which steps wait for each other
+        order_by(problem, [0] * len(problem.jobs))
     except InfeasiblePlanError as exc:
         return _both("infeasible.no_order", problem=exc.problem or str(exc))
     return None

@@ -63,14 +63,12 @@ def bound_cutovers(problem: Problem) -> dict[str, int]:
 
 
 def test_a_short_limit_tries_the_structured_orders_only() -> None:
-    """With too little time for a search only the chains-first order and its blends are
-    tried; 60 servers, one consultant: a blend cuts over a week sooner (292 against 299),
-    the search of the full limit finds 285."""
+    """With too little time for a search only the chains-first order and two blends are
+    tried: on 60 servers with one consultant neither beats the chains-first order (no plan
+    then: the quick plan has it), the search of the full limit cuts over two weeks sooner."""
     problem = _problem(60, 1)
-    olds, quick = searched_chains(problem, 0.01)
+    assert searched_chains(problem, 0.01)[1] == {}
     rule = serial_plan(problem, order=chains_first(problem))
-    assert _latest_cutover(problem, around(problem, olds, quick)) == \
-        _latest_cutover(problem, rule) - 7
     olds, searched = searched_chains(problem, 10.0)
     assert _latest_cutover(problem, around(problem, olds, searched)) == \
         _latest_cutover(problem, rule) - 14
