@@ -37,7 +37,13 @@ from planner.core.rules import (
 from planner.core.rules.assess import assess_servers, to_assessment
 from planner.core.rules.base import Context, Link, Rule
 from planner.core.rules.groups import unused_renames
-from planner.core.rules.order import StepCycleError, drop_steps, sort_steps, waves
+from planner.core.rules.order import (
+    StepCycleError,
+    drop_steps,
+    sort_steps,
+    step_graph,
+    waves,
+)
 from planner.core.settings import Decisions, Settings
 
 __all__ = ["RULES", "RULE_IDS", "StepCycleError", "propose"]
@@ -148,14 +154,15 @@ def propose(estate: Estate, settings: Settings, decisions: Decisions,
     disabled = {r.lower() for r in decisions.disabled_rules}
     unknown = sorted(r for r in decisions.disabled_rules if r not in RULE_IDS)
     steps = list(drop_steps(steps, {st.id for st in steps if st.rule.lower() in disabled}))
-    ordered = sort_steps(steps)
+    links_graph = step_graph(steps)  # one build for the order and the waves
+    ordered = sort_steps(steps, links_graph)
     notes = [Finding.about(Severity.INFO, "RULES-UNKNOWN-RULE", r, rule=r) for r in unknown]
     notes += _judged_but_kept(ctx, ordered)
     notes += _lost_edits(ctx, ordered)
     return Proposal(
         steps=ordered,
         servers=tuple(to_assessment(f) for f in facts),
-        waves=waves(ordered),
+        waves=waves(ordered, links_graph),
         findings=tuple(dict.fromkeys(
             [*graph.findings, *assess_findings, *findings, *ctx.notes, *notes])),
     )
