@@ -164,13 +164,15 @@ _ONE_RULE = 5_000  # jobs beyond which only the exit chains' order is tried firs
 
 
 def _quick(problem: Problem, fixed: tuple[tuple[date, int], ...] | None, seconds: float = 0,
-           floor: tuple[int, ...] = (0, 0, 0)) -> tuple[dict[int, Placement], Exposure3]:
+           floor: tuple[int, ...] = (0, 0, 0),
+           ) -> tuple[dict[int, Placement], Exposure3, bool]:
     """The best plan of the priority rules: the most urgent first; the exit chains first in
     the rules' order (which keeps a server's window steps between its weekday work); and,
     unless these reach the ``floor`` of blocked, throttled and pause days, the searched exit
     chains with the rest around them (:func:`_searched`). On large estates (``_ONE_RULE``)
     one plan: the searched chains where they cut no server over later than the exit chains
-    first, the rest in that order."""
+    first, the rest in that order. The third value: the plan keeps every constraint (checked
+    once, here)."""
     best: list[tuple[tuple[int, ...], dict[int, Placement], Exposure3]] = []
 
     def consider(placed: dict[int, Placement]) -> None:
@@ -189,12 +191,12 @@ def _quick(problem: Problem, fixed: tuple[tuple[date, int], ...] | None, seconds
                  serial_plan(problem, order=first))
         if best[0][0][0]:  # it broke a pin: try the most urgent first too
             consider(serial_plan(problem))
-        return best[0][1], best[0][2]
+        return best[0][1], best[0][2], not best[0][0][0]
     consider(serial_plan(problem))
     consider(serial_plan(problem, order=chains_first(problem)))
     if best[0][0][:4] != (0, *floor[:3]) and (searched := _searched(problem, seconds)):
         consider(searched)
-    return best[0][1], best[0][2]
+    return best[0][1], best[0][2], not best[0][0][0]
 
 
 Show = Callable[[_Outcome], None]
@@ -228,8 +230,7 @@ def _optimise(problem: Problem, settings: Settings,
     """
     fixed = settings.fixed_pauses
     bound = _bound(problem, fixed)
-    greedy, mine = _quick(problem, fixed, settings.solver_time_limit_s, bound)
-    ok = not violations(problem, greedy)
+    greedy, mine, ok = _quick(problem, fixed, settings.solver_time_limit_s, bound)
     value = (*mine.key, _finish(greedy))
     quick = _Outcome(greedy, mine, "feasible", _gap(value, bound))
     if ok and value == bound:  # the quick plan reaches a proven bound

@@ -98,7 +98,8 @@ def test_a_large_estate_gets_one_plan_no_later_for_any_server_than_the_rule(
     consultants, treated as large: the exit on the floor's day, a valid plan."""
     problem = _problem(200, 5)
     monkeypatch.setattr(scheduler, "_ONE_RULE", 100)
-    placed, exposure = scheduler._quick(problem, None, 10.0)
+    placed, exposure, ok = scheduler._quick(problem, None, 10.0)
+    assert ok
     assert not violations(problem, placed)
     assert len(placed) == len(problem.jobs)
     rule = serial_plan(problem, order=chains_first(problem))

@@ -64,7 +64,7 @@ def _finish_proof(problem: Problem) -> tuple[str, int, int]:
     """CP-SAT on the finish alone, the first three objectives at their proven optimum (as
     the scheduler does), within 4 deterministic units: status, value, bound."""
     bound = _bound(problem, None)
-    quick, exposure = _quick(problem, None, 10, bound)
+    quick, exposure, _ = _quick(problem, None, 10, bound)
     assert exposure.key == bound[:3]
     sm = build_model(problem, max(p.end for p in quick.values()) + 1, None)
     hint_plan(sm, problem, {i: (p.start, p.end, p.consultant) for i, p in quick.items()},
