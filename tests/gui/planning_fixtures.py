@@ -163,15 +163,16 @@ def base_settings() -> Settings:
 def fake_document(monkeypatch: Any, settings: Settings | None = None,
                   runner: Any = None) -> Any:
     """GUI-1's real Document on the stand-in planner, planning synchronously by default."""
-    import planner.gui.document as document_module
+    import planner.gui.replanning as document_module
     from planner.core.project import Project
+    from planner.gui.document import Document
     from planner.gui.worker import SyncRunner
 
     kb = knowledge()
     monkeypatch.setattr(document_module, "make_plan", make_plan)
     monkeypatch.setattr(document_module, "knowledge_for", lambda _settings: kb)
     project = Project(estate=small_estate(), settings=settings or base_settings())
-    doc = document_module.Document(project, runner=runner or SyncRunner())
+    doc = Document(project, runner=runner or SyncRunner())
     doc.replan()
     if hasattr(runner, "release"):
         runner.release()

@@ -65,7 +65,7 @@ def test_the_log_keeps_faulthandler_after_it_rotates(log_dir: Path, monkeypatch:
 
 def test_a_bug_in_a_replan_is_logged_and_raised_with_its_traceback(
         qtbot: Any, log_dir: Path, monkeypatch: Any) -> None:
-    import planner.gui.document as document_module
+    import planner.gui.replanning as document_module
 
     def broken(*_args: Any, **_kwargs: Any) -> Any:
         return {}["no such key"]

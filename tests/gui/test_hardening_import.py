@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def document(monkeypatch: Any) -> Document:
     """An empty document that plans with the stand-in planner."""
-    import planner.gui.document as document_module
+    import planner.gui.replanning as document_module
 
     monkeypatch.setattr(document_module, "make_plan", fixtures.make_plan)
     monkeypatch.setattr(document_module, "knowledge_for", lambda _s: fixtures.knowledge())
@@ -69,7 +69,7 @@ def test_an_unrecognised_table_can_be_mapped_by_hand(qtbot: Any, document: Docum
 
 def test_selftest_survives_every_hardening_file(qtbot: Any, monkeypatch: Any, tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    import planner.gui.document as document_module
+    import planner.gui.replanning as document_module
     from planner.gui import app
 
     monkeypatch.setattr(document_module, "make_plan", fixtures.make_plan)

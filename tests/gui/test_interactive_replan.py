@@ -35,7 +35,7 @@ def _searching_planner(*args: Any, on_plan: Any = None, cancel: Any = None) -> A
 
 
 def _searching_document(monkeypatch: Any) -> Any:
-    import planner.gui.document as document_module
+    import planner.gui.replanning as document_module
 
     doc = fixtures.fake_document(monkeypatch)
     monkeypatch.setattr(document_module, "make_plan", _searching_planner)

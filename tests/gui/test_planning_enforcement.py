@@ -11,7 +11,7 @@ from datetime import date
 
 from PySide6.QtGui import QGuiApplication
 
-import planner.gui.document as document_module
+import planner.gui.replanning as document_module
 from planner.core.knowledge import load_knowledge
 from planner.core.pause_policy import budget_years, pause_script
 from planner.core.plan import Pause, Phase, Step

@@ -8,7 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from dataclasses import replace
 
-import planner.gui.document as document_module
+import planner.gui.replanning as document_module
 from planner.core.knowledge import load_knowledge
 from planner.core.project import Scenario
 from planner.gui.edit import Edit

@@ -48,7 +48,7 @@ def _slow_stand_in(*args: Any, **kwargs: Any) -> Any:
 @pytest.fixture
 def window(qtbot: Any, monkeypatch: Any, tmp_path: Path) -> Iterator[MainWindow]:
     """A main window planning on a real worker thread."""
-    import planner.gui.document as document_module
+    import planner.gui.replanning as document_module
 
     if not LONG:
         monkeypatch.setattr(document_module, "make_plan", _slow_stand_in)

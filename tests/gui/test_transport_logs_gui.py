@@ -26,7 +26,7 @@ def logs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def document(monkeypatch: Any) -> Document:
-    import planner.gui.document as document_module
+    import planner.gui.replanning as document_module
 
     monkeypatch.setattr(document_module, "make_plan", fixtures.make_plan)
     monkeypatch.setattr(document_module, "knowledge_for", lambda _s: fixtures.knowledge())

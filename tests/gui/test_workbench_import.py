@@ -23,7 +23,7 @@ POWERSHELL = sorted(resource_path("samples", "mixed-powershell").glob("*.*"))
 @pytest.fixture
 def document(monkeypatch: Any) -> Document:
     """An empty document that plans with the stand-in planner."""
-    import planner.gui.document as document_module
+    import planner.gui.replanning as document_module
 
     monkeypatch.setattr(document_module, "make_plan", fixtures.make_plan)
     monkeypatch.setattr(document_module, "knowledge_for", lambda _s: fixtures.knowledge())

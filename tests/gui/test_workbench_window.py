@@ -31,7 +31,7 @@ def window(qtbot: Any, monkeypatch: Any, tmp_path: Path) -> MainWindow:
     """A main window on the small estate, planning with the stand-in planner."""
     from PySide6.QtCore import QSettings
 
-    import planner.gui.document as document_module
+    import planner.gui.replanning as document_module
 
     monkeypatch.setattr(document_module, "make_plan", fixtures.make_plan)
     monkeypatch.setattr(document_module, "knowledge_for", lambda _s: fixtures.knowledge())
@@ -94,7 +94,7 @@ _CRASHING_CHILD = textwrap.dedent("""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from planner.gui.app import create_application
     app = create_application()
-    import planner.gui.document as dm
+    import planner.gui.replanning as dm
     from tests.gui import planning_fixtures as fx
     dm.make_plan = fx.make_plan
     dm.knowledge_for = lambda s: fx.knowledge()
@@ -133,7 +133,7 @@ def test_two_killed_windows_are_both_offered_and_restored_into_two_windows(
     files = [_crash_a_window(folder, tmp_path, site) for site in ("Berlin", "Hamburg")]
     assert {load_project(f).estate.servers[0].site for f in files} == {"Berlin", "Hamburg"}
 
-    import planner.gui.document as document_module
+    import planner.gui.replanning as document_module
 
     monkeypatch.setattr(document_module, "make_plan", fixtures.make_plan)
     monkeypatch.setattr(document_module, "knowledge_for", lambda _s: fixtures.knowledge())
