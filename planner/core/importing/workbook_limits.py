@@ -15,56 +15,35 @@ from __future__ import annotations
 
 import html
 import re
-import struct
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from planner.core.explanation import Message, message
+from planner.core.importing.sheet_budget import (
+    MAX_BOOK_CELLS,
+    MAX_SHEET_CELLS,
+    MAX_SHEETS,
+    Problems,
+    budget,
+)
+from planner.core.importing.xls_limits import xls_problems
 
 __all__ = ["MAX_BOOK_CELLS", "MAX_SHEETS", "MAX_SHEET_CELLS", "Problems", "workbook_problems"]
 
-# A real inventory has a few thousand rows of up to ~100 columns. These bounds keep the
-# native reader's grid (32 bytes a cell) and the Python rows well under 1 GB.
-MAX_SHEET_CELLS = 4_000_000
-MAX_BOOK_CELLS = 8_000_000
-MAX_SHEETS = 256
 _CHUNK = 1 << 20
-
-
-@dataclass
-class Problems:
-    """What is wrong with a workbook: for the whole file, or per sheet name."""
-
-    # each a message (``findings.limit.*``): the finding words it in the reader's language
-    file: Message | None = None
-    sheets: dict[str, Message] = field(default_factory=dict)
-    damaged: Message | None = None  # the file's structure is broken (not too large)
 
 
 def workbook_problems(path: Path, kind: str) -> Problems:
     """Problems of an ``xlsx``, ``ods`` or ``xls`` file that would overwhelm the reader."""
     if kind == "xls":
-        return _xls_problems(path.read_bytes())
+        return xls_problems(path.read_bytes())
     with zipfile.ZipFile(path) as archive:
         names = set(archive.namelist())
         if "content.xml" in names:
             return _ods_problems(archive)
         return _xlsx_problems(archive, names)
-
-
-def _budget(problems: Problems, sizes: dict[str, int]) -> Problems:
-    """Sheets over the per-sheet bound, and the whole book over the total bound."""
-    total = 0
-    for name, cells in sizes.items():
-        if cells > MAX_SHEET_CELLS:
-            problems.sheets.setdefault(name, message("findings.limit.cells", count=cells))
-        else:
-            total += cells
-    if total > MAX_BOOK_CELLS and not problems.file:
-        problems.file = message("findings.limit.cells", count=total)
-    return problems
 
 
 # -- xlsx ---------------------------------------------------------------------------------
@@ -127,7 +106,7 @@ def _xlsx_problems(archive: zipfile.ZipFile, names: set[str]) -> Problems:
     if sum(sizes.values()) > MAX_BOOK_CELLS:  # the bounds are too coarse here: count exactly
         sizes = {name: _xlsx_sheet_cells(archive, part) if sizes[name] == _SMALL_GRID
                  else sizes[name] for name, part in present.items()}
-    return _budget(problems, sizes)
+    return budget(problems, sizes)
 
 
 def _small_grid(archive: zipfile.ZipFile, part: str) -> bool:
@@ -259,7 +238,7 @@ def _ods_problems(archive: zipfile.ZipFile) -> Problems:
         if count > MAX_SHEETS:
             return Problems(file=message("findings.limit.sheets", count=count))
     # calamine reads every table of an .ods when it opens the file: one too large is too many
-    problems = _budget(Problems(), sizes)
+    problems = budget(Problems(), sizes)
     return Problems(file=problems.file or next(iter(problems.sheets.values()), None))
 
 
@@ -291,122 +270,3 @@ def _ods_cell(table: _OdsTable, closing: bytes, attrs: bytes) -> None:
         table.used_cols = max(table.used_cols, table.col)
     elif not attrs.endswith(b"/"):
         table.cell_open_at = start
-
-
-# -- xls ----------------------------------------------------------------------------------
-
-_FREE, _END = 0xFFFFFFFF, 0xFFFFFFFE
-_CELL_RECORDS = {0x00FD, 0x0203, 0x027E, 0x0201, 0x0204, 0x0205, 0x0006, 0x00D6}
-_MULTI_RECORDS = {0x00BD, 0x00BE}  # MULRK, MULBLANK: row, first column, ..., last column
-
-
-def _xls_problems(data: bytes) -> Problems:
-    try:
-        stream = _cfb_workbook_stream(data)
-    except (struct.error, ValueError, IndexError):
-        return Problems(damaged=message("findings.limit.damaged"))
-    if stream is None:
-        return Problems()  # no workbook stream: calamine reports the file itself
-    return _biff_problems(stream)
-
-
-def _biff_problems(stream: bytes) -> Problems:
-    """Declared dimensions, string counts and cell positions of every sheet in the stream."""
-    problems = Problems()
-    sizes: dict[str, int] = {}
-    sheet, max_row, max_col = 0, 0, 0
-    pos, end = 0, len(stream)
-    while pos + 4 <= end:
-        kind, length = struct.unpack_from("<HH", stream, pos)
-        body = stream[pos + 4 : pos + 4 + length]
-        pos += 4 + length
-        if kind == 0x0809:  # BOF: a new substream (globals or a sheet)
-            if max_row:
-                sizes[f"#{sheet}"] = max_row * max_col
-            sheet, max_row, max_col = sheet + 1, 0, 0
-        elif kind == 0x0200 and len(body) >= 10:  # DIMENSIONS: the reader reserves these
-            problems.file = problems.file or _dimensions_problem(body)
-        elif kind == 0x00FC and len(body) >= 8:  # SST: the reader reserves the declared count
-            unique = struct.unpack_from("<I", body, 4)[0]
-            if unique > len(stream) // 3 + 1000:
-                problems.file = message("findings.limit.strings", count=unique)
-        elif kind in _CELL_RECORDS and len(body) >= 4:
-            row, col = struct.unpack_from("<HH", body)
-            max_row, max_col = max(max_row, row + 1), max(max_col, col + 1)
-        elif kind in _MULTI_RECORDS and len(body) >= 6:
-            row = struct.unpack_from("<H", body)[0]
-            last = struct.unpack_from("<H", body, len(body) - 2)[0]
-            max_row, max_col = max(max_row, row + 1), max(max_col, last + 1)
-    if max_row:
-        sizes[f"#{sheet}"] = max_row * max_col
-    budget = _budget(Problems(), sizes)
-    if budget.sheets and not problems.file:
-        problems.file = next(iter(budget.sheets.values()))
-    problems.file = problems.file or budget.file
-    return problems
-
-
-def _dimensions_problem(body: bytes) -> Message | None:
-    """A DIMENSIONS record outside what the format allows (65,536 rows, 256 columns)."""
-    if len(body) >= 14:  # BIFF8: 32-bit rows
-        first, last, first_col, last_col = struct.unpack_from("<IIHH", body)
-    else:
-        first, last, first_col, last_col = struct.unpack_from("<HHHH", body)
-    if first <= last <= 65536 and first_col <= last_col <= 256:
-        return None
-    return message("findings.limit.dimensions", first=first, last=last, first_col=first_col,
-                   last_col=last_col)
-
-
-def _cfb_workbook_stream(data: bytes) -> bytes | None:
-    """The ``Workbook`` (or ``Book``) stream of an OLE compound file, or None."""
-    sector = 1 << struct.unpack_from("<H", data, 0x1E)[0]
-    mini = 1 << struct.unpack_from("<H", data, 0x20)[0]
-    if sector not in (512, 4096) or mini != 64:
-        raise ValueError("sector size")
-    first_dir, cutoff, first_minifat = struct.unpack_from("<I4xII", data, 0x30)
-    first_difat, n_difat = struct.unpack_from("<II", data, 0x44)
-
-    def at(n: int) -> bytes:
-        start = (n + 1) * sector
-        if start >= len(data):
-            raise ValueError(f"sector {n} past the end")
-        return data[start : start + sector]
-
-    fat_sectors = [n for n in struct.unpack_from("<109I", data, 0x4C) if n < _END]
-    n = first_difat
-    for _ in range(min(n_difat, len(data) // sector + 1)):
-        if n >= _END:
-            break
-        difat = struct.unpack(f"<{sector // 4}I", at(n))
-        fat_sectors += [e for e in difat[:-1] if e < _END]
-        n = difat[-1]
-    fat: list[int] = []
-    for n in fat_sectors[: len(data) // sector + 1]:
-        fat.extend(struct.unpack(f"<{sector // 4}I", at(n)))
-
-    def chain(start: int, table: list[int]) -> Iterator[int]:
-        seen: set[int] = set()
-        while start < _END and start not in seen and start < len(table):
-            seen.add(start)
-            yield start
-            start = table[start]
-
-    directory = b"".join(at(n) for n in chain(first_dir, fat))
-    entries = [directory[i : i + 128] for i in range(0, len(directory) - 127, 128)]
-    root_start = struct.unpack_from("<I", entries[0], 116)[0] if entries else _END
-    for entry in entries:
-        length = struct.unpack_from("<H", entry, 64)[0]
-        name = entry[: max(0, length - 2)].decode("utf-16-le", errors="replace")
-        if name not in ("Workbook", "Book") or entry[66] != 2:
-            continue
-        start, size = struct.unpack_from("<II", entry, 116)
-        if size >= cutoff:
-            return b"".join(at(n) for n in chain(start, fat))[:size]
-        minifat: list[int] = []
-        for n in chain(first_minifat, fat):
-            minifat.extend(struct.unpack(f"<{sector // 4}I", at(n)))
-        ministream = b"".join(at(n) for n in chain(root_start, fat))
-        return b"".join(ministream[n * mini : (n + 1) * mini]
-                        for n in chain(start, minifat))[:size]
-    return None
