@@ -8,6 +8,7 @@ Project's notation (``12FS``, ``14SS+2d``; German ``12EA``, ``14AA+2T``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -98,7 +99,17 @@ def target_label(target: str, lang: str) -> str:
             _TARGET_TEXTS[(lang, kind)] = known
     if known[1] is not None:
         return known[1].format(name=name)
-    return name or cat("vocabulary.target.org")
+    return _readable(name) or cat("vocabulary.target.org")
+
+
+_CODE_PREFIX = re.compile(r"^(?:[a-z][a-z0-9_]*:)+")  # "send:", "sbs:send:" (code words)
+
+
+def _readable(name: str) -> str:
+    """The name of an unknown kind's target without the code words in front of it: a step
+    id as a target ("sbs:send:DAG001") showed "send:DAG001"; a name of the customer's own
+    ("Outbound: EU") keeps its colon."""
+    return _CODE_PREFIX.sub("", name)
 
 
 _TARGET_TEXTS: dict[tuple[str, str], tuple[Catalogue, str | None]] = {}
@@ -118,7 +129,7 @@ def target_message(target: str) -> Message | str:
             _TARGET_KEYS[kind] = key
     if key:
         return message(key, name=name)
-    return name or message("vocabulary.target.org")
+    return _readable(name) or message("vocabulary.target.org")
 
 
 # a target kind's catalogue key ("" when the kind has no words); an import names thousands
