@@ -49,9 +49,10 @@ from planner.core.scheduler.drivers import explain
 from planner.core.scheduler.energetic import energetic_finish, exit_floors
 from planner.core.scheduler.greedy import Placement, as_solved, left_shift, serial_plan
 from planner.core.scheduler.infeasible import blocked_reason, diagnose
-from planner.core.scheduler.model import build_model, hint_plan
+from planner.core.scheduler.model import ScheduleModel, build_model, hint_plan
 from planner.core.scheduler.pauses import Exposure3, best_pauses
 from planner.core.scheduler.pin_conflicts import pin_conflict, pins_unproven
+from planner.core.scheduler.pool import assign
 from planner.core.scheduler.priority import chains_first
 from planner.core.scheduler.problem import UNITS, Job, Problem, build_problem, hold_pieces
 from planner.core.scheduler.progress import Found, Progress
@@ -203,11 +204,16 @@ Show = Callable[[_Outcome], None]
 
 
 def _tap(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
-         bound: tuple[int, ...], value: tuple[int, ...] | None, show: Show) -> Found:
-    """A solution callback that shows each solver plan better than the last one shown."""
+         bound: tuple[int, ...], value: tuple[int, ...] | None, show: Show,
+         sm: ScheduleModel) -> Found:
+    """A solution callback that shows each solver plan better than the last one shown
+    (with teams of consultants, those :func:`.pool.assign` finds a member for each step)."""
     best = [value]
 
-    def found(starts: list[int], ends: list[int], consultants: list[int]) -> None:
+    def found(starts: list[int], ends: list[int], picked: list[int]) -> None:
+        consultants = assign(problem, starts, ends, picked, sm.teams) if sm.shared else picked
+        if consultants is None:
+            return
         shifted = left_shift(problem, starts, consultants)
         if violations(problem, shifted):
             shifted = as_solved(problem, starts, ends, consultants)
@@ -245,16 +251,20 @@ def _optimise(problem: Problem, settings: Settings,
     sm = build_model(problem, horizon, fixed)
     hint_plan(sm, problem, {i: (p.start, p.end, p.consultant) for i, p in greedy.items()},
               mine.pauses)
-    tap = _tap(problem, fixed, bound, value if ok else None, show) if show else None
+    tap = _tap(problem, fixed, bound, value if ok else None, show, sm) if show else None
     sol = solve_lexicographic(sm, settings.solver_time_limit_s, bound, exact, tap,
                               progress.cancel if progress else None)
     if sol.status in ("infeasible", "unknown") or sol.wall_limited:
         # the quick plan is the same every run; without a valid one, say whether the solver
         # proved that no plan exists or only found none in the time
         return quick if ok else ("infeasible" if sol.status == "infeasible" else "unknown")
-    shifted = left_shift(problem, sol.starts, sol.consultant)
+    named = (assign(problem, sol.starts, sol.ends, sol.consultant, sm.teams) if sm.shared
+             else sol.consultant)
+    if named is None:  # the team's dates leave some step no member free on all its days
+        return quick if ok else "unknown"
+    shifted = left_shift(problem, sol.starts, named)
     if violations(problem, shifted):  # never expected; the solver's own dates are valid
-        shifted = as_solved(problem, sol.starts, sol.ends, sol.consultant)
+        shifted = as_solved(problem, sol.starts, sol.ends, named)
     best = best_pauses(problem, _cutovers(problem, shifted), fixed)
     if ok and (*best.key, _finish(shifted)) >= value:
         # the solver proved the quick plan optimal (or found nothing better): keep it, its

@@ -20,7 +20,8 @@ from planner.core.scheduler.days import DayCalendar
 from planner.core.scheduler.priority import LIMIT, order_by, topological_order
 from planner.core.scheduler.problem import UNITS, Job, Problem
 
-__all__ = ["Placement", "Why", "as_solved", "earliest_bound", "left_shift", "serial_plan"]
+__all__ = ["Placement", "Why", "as_solved", "earliest_bound", "left_shift", "new_board",
+           "serial_plan"]
 
 ABSENT = -1  # owner of a busy interval that is a consultant's absence
 
@@ -279,7 +280,8 @@ def _place(job: Job, problem: Problem, board: _Board, placed: dict[int, Placemen
     return Placement(s, e, k if job.uses_consultant else -1, why)
 
 
-def _board(problem: Problem) -> _Board:
+def new_board(problem: Problem) -> _Board:
+    """Nobody busy yet but for the consultants' absences."""
     people = []
     for spans in problem.absences:
         person = _Person()
@@ -309,7 +311,7 @@ def serial_plan(problem: Problem, resources: bool = True,
     ``order`` is the priority (a dependency order); by default the most urgent first.
     ``fixed`` placements (a part of the plan solved on its own) are booked first as they are.
     """
-    board = _board(problem)
+    board = new_board(problem)
     placed: dict[int, Placement] = {}
     if resources and any(j.uses_consultant for j in problem.jobs) and not problem.consultants:
         return placed  # no consultant to do the work; the diagnosis explains it
@@ -343,7 +345,7 @@ def left_shift(problem: Problem, starts: Sequence[int], consultants: Sequence[in
     Ends never move later (a step's end grows with its start), so nothing that was feasible
     breaks and no objective gets worse; pins stay where they are.
     """
-    board = _board(problem)
+    board = new_board(problem)
     placed: dict[int, Placement] = {}
     for i in order_by(problem, starts):
         job = problem.jobs[i]

@@ -22,6 +22,7 @@ from ortools.sat.python import cp_model
 
 from planner.core.scheduler.days import DayCalendar
 from planner.core.scheduler.pause_rules import add_pause_rules
+from planner.core.scheduler.pool import teams
 from planner.core.scheduler.problem import UNITS, Job, Problem, hold_pieces
 from planner.core.scheduler.workdays import add_workday_view
 
@@ -46,6 +47,18 @@ class ScheduleModel:
     finish: IntVar | None = None
     paused: list[IntVar] = field(default_factory=list)  # per day from pause_from: paused
     clocks: list[_Clock] = field(default_factory=list)
+    # interchangeable consultants (:func:`.pool.teams`): a step picks a team, whose first
+    # member's place in ``assigned`` stands for it; :func:`.pool.assign` names the member
+    teams: list[tuple[int, ...]] = field(default_factory=list)
+
+    @property
+    def shared(self) -> bool:
+        """True when some team has more than one member (the plan needs names after)."""
+        return any(len(team) > 1 for team in self.teams)
+
+    def team_of(self, consultant: int) -> int:
+        """The first member of the consultant's team: where ``assigned`` holds its pick."""
+        return next(team[0] for team in self.teams if consultant in team)
 
 
 @dataclass(frozen=True)
@@ -107,9 +120,10 @@ def _job_vars(sm: ScheduleModel, problem: Problem) -> None:
         if not job.uses_consultant:
             m.add(end == speed_end[job.base_days])
             continue
-        for k, days in enumerate(job.days_by_consultant):
+        for team in sm.teams:
+            k = team[0]
             row[k] = m.new_bool_var(f"x[{name},{k}]")
-            m.add(end == speed_end[days]).only_enforce_if(row[k])
+            m.add(end == speed_end[job.days_by_consultant[k]]).only_enforce_if(row[k])
         m.add_exactly_one([x for x in row if x is not None])
 
 
@@ -192,6 +206,7 @@ def _intervals(sm: ScheduleModel, problem: Problem) -> None:
     ]
     per_resource: dict[str, list[cp_model.IntervalVar]] = {}
     # redundant: all consultants as one pool, so the solver can reason about total workload
+    # (with a single team, the same as its own capacity)
     pool = [iv for ivs in per_consultant for iv in ivs]
     for job in problem.jobs:
         if job.is_milestone:
@@ -210,12 +225,12 @@ def _intervals(sm: ScheduleModel, problem: Problem) -> None:
             if x is not None:
                 per_consultant[k] += [(m.new_optional_interval_var(
                     a, n, b, x, f"c[{job.step.id},{k}]"), u) for a, n, b, u in held]
-    for demands in per_consultant:
-        _capacity(m, demands, UNITS)
+    for team in sm.teams:  # a team's absences are alike: each member's counts
+        _capacity(m, [d for k in team for d in per_consultant[k]], UNITS * len(team))
     for intervals in per_resource.values():
         if len(intervals) > 1:
             m.add_no_overlap(intervals)
-    if len(problem.consultants) > 1 and len(pool) > len(problem.consultants):
+    if len(sm.teams) > 1 and len(pool) > len(problem.consultants):
         m.add_cumulative([iv for iv, _ in pool], [u for _, u in pool],
                          UNITS * len(problem.consultants))
 
@@ -292,11 +307,11 @@ def _exposure(sm: ScheduleModel, problem: Problem, paused: list[IntVar]) -> None
 def build_model(problem: Problem, horizon: int,
                 fixed_pauses: tuple[tuple[date, int], ...] | None) -> ScheduleModel:
     """Build the whole model; the objectives are set stage by stage by the solver."""
-    sm = ScheduleModel(cp_model.CpModel(), horizon)
+    sm = ScheduleModel(cp_model.CpModel(), horizon, teams=teams(problem))
     _job_vars(sm, problem)
     _links(sm, problem)
     _intervals(sm, problem)
-    add_workday_view(sm.model, problem, horizon, sm.starts, sm.ends, sm.assigned)
+    add_workday_view(sm.model, problem, horizon, sm.starts, sm.ends, sm.assigned, sm.teams)
     paused = _pause_days(sm, problem, fixed_pauses)
     sm.paused = paused
     _exposure(sm, problem, paused)
@@ -316,9 +331,10 @@ def hint_plan(sm: ScheduleModel, problem: Problem, placed: dict[int, tuple[int, 
     for i, (s, e, k) in placed.items():
         m.add_hint(sm.starts[i], s)
         m.add_hint(sm.ends[i], e)
+        team = sm.team_of(k) if k >= 0 else -1
         for j, x in enumerate(sm.assigned[i]):
             if x is not None:
-                m.add_hint(x, j == k)
+                m.add_hint(x, j == team)
     off = {d for s, n in pauses for d in range(s, s + n)}
     for d, x in zip(range(problem.pause_from, sm.horizon + 1), sm.paused, strict=True):
         if x.name.startswith("P"):  # chosen days; fixed pauses are constants

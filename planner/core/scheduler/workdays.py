@@ -36,8 +36,10 @@ _MOST_CONSULTANTS = 2
 
 def add_workday_view(model: cp_model.CpModel, problem: Problem, horizon: int,
                      starts: Sequence[cp_model.IntVar], ends: Sequence[cp_model.IntVar],
-                     assigned: Sequence[Sequence[cp_model.IntVar | None]]) -> None:
-    """A no-overlap per consultant on working-day ranks (one or two consultants only)."""
+                     assigned: Sequence[Sequence[cp_model.IntVar | None]],
+                     teams: Sequence[tuple[int, ...]]) -> None:
+    """A no-overlap per consultant on working-day ranks (one or two consultants only); per
+    team of interchangeable consultants (:func:`.pool.teams`), their count."""
     jobs = [j for j in problem.jobs if j.uses_consultant and not j.calendar_key[2]
             and j.holds is None]
     people = len(problem.consultants)
@@ -65,6 +67,9 @@ def add_workday_view(model: cp_model.CpModel, problem: Problem, horizon: int,
             lo, hi = rank[min(max(0, s), horizon + 1)], rank[min(max(0, e), horizon + 1)]
             if hi > lo:
                 own[k].append(model.new_fixed_size_interval_var(lo, hi - lo, f"wa[{k},{s}]"))
-    for intervals in own:
-        if len(intervals) > 1:
+    for team in teams:
+        intervals = [iv for k in team for iv in own[k]]
+        if len(team) > 1:
+            model.add_cumulative(intervals, [1] * len(intervals), len(team))
+        elif len(intervals) > 1:
             model.add_no_overlap(intervals)

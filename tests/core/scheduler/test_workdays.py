@@ -53,7 +53,7 @@ def test_every_valid_plan_stays_a_solution_of_the_model(size: int, staff: int) -
             sm.model.add(sm.ends[i] == p.end)
             for k, x in enumerate(sm.assigned[i]):
                 if x is not None:
-                    sm.model.add(x == int(k == p.consultant))
+                    sm.model.add(x == int(k == sm.team_of(p.consultant)))
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
         solver.parameters.max_time_in_seconds = 60
