@@ -52,7 +52,10 @@ def cases(draw: st.DrawFn, max_steps: int = 6) -> Case:
     consultants = [Consultant("A", draw(st.sampled_from([5, 4])))]
     if draw(st.booleans()):
         off = START + timedelta(days=draw(st.integers(0, 10)))
-        consultants.append(Consultant("B", 5, ((off, off + timedelta(days=3)),)))
+        away = ((off, off + timedelta(days=3)),) if draw(st.booleans()) else ()
+        consultants.append(Consultant("B", 5, away))
+    if draw(st.integers(0, 2)) == 0:  # one like A: the model sees them as one team
+        consultants.append(Consultant("C", consultants[0].days_per_week))
     freezes = (Freeze(date(2026, 12, 28), date(2027, 1, 1), "year end"),) \
         if draw(st.booleans()) else ()
     pinned = draw(st.lists(st.sampled_from([s.id for s in steps]), max_size=3, unique=True))
