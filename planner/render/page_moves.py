@@ -20,7 +20,8 @@ from PySide6.QtGui import (
 )
 
 __all__ = ["SHORT_TABLE", "bottom_page", "break_before", "break_before_table", "is_figure",
-           "is_short", "let_go", "one_edit", "pad_foot", "pad_top", "page_of", "row_extent",
+           "is_short", "let_go", "one_edit", "pad_foot", "pad_top", "padded", "page_of",
+           "row_extent",
            "text_height", "text_top", "unpad"]
 
 
@@ -121,14 +122,16 @@ def break_before_table(doc: QTextDocument, table: QTextTable, page_height: float
     return True
 
 
-def pad_foot(table: QTextTable, row: int, page_end: float, next_top: float) -> bool:
+def pad_foot(table: QTextTable, row: int, page_end: float, next_top: float,
+             bottom: float | None = None) -> bool:
     """Pad the foot of every cell of ``row`` to just above ``page_end``; False if done before.
 
     Qt keeps a cell's text out of the last (padding + table padding) points of a page:
     padding that reached the page end would push the row's own last line overleaf, so it
     stops just short; the next row's first line is then below the page and Qt moves it.
+    ``bottom``: where the row will end unpadded, when the layout does not show it yet.
     """
-    bottom = row_extent(table, row)[1]
+    bottom = row_extent(table, row)[1] if bottom is None else bottom
     table_format = table.format()
     scale = _points_per_unit(table.document())
     pad = (page_end - bottom - 1) / scale - table_format.cellPadding() - table_format.border()
@@ -164,13 +167,29 @@ def pad_top(table: QTextTable, row: int, room: float) -> None:
 # Where a padded cell keeps the padding it had, so a later move can give it back.
 _ORIGINAL_TOP = QTextFormat.Property.UserProperty + 1
 _ORIGINAL_BOTTOM = QTextFormat.Property.UserProperty + 2
+_TOP = QTextFormat.Property.TableCellTopPadding
+_BOTTOM = QTextFormat.Property.TableCellBottomPadding
+
+
+def padded(table: QTextTable, row: int) -> tuple[bool, bool]:
+    """Whether pagination padded some cell of the row at its top, at its foot."""
+    top = foot = False
+    for col in range(table.columns()):
+        fmt = table.cellAt(row, col).format().toTableCellFormat()
+        if fmt.hasProperty(_ORIGINAL_BOTTOM):
+            top |= fmt.hasProperty(_TOP) and fmt.topPadding() > float(fmt.property(_ORIGINAL_TOP))
+            foot |= fmt.hasProperty(_BOTTOM) \
+                and fmt.bottomPadding() > float(fmt.property(_ORIGINAL_BOTTOM))
+    return top, foot
 
 
 def _kept_original(fmt: QTextTableCellFormat) -> QTextTableCellFormat:
     """The format with its padding before pagination noted, once."""
     if not fmt.hasProperty(_ORIGINAL_BOTTOM):
-        fmt.setProperty(_ORIGINAL_TOP, fmt.topPadding())
-        fmt.setProperty(_ORIGINAL_BOTTOM, fmt.bottomPadding())
+        # a padding the cell did not set is the table's (-1): given back, it is unset again,
+        # not 0 (which took the table's cell padding off a row given back its padding)
+        for original, own in ((_ORIGINAL_TOP, _TOP), (_ORIGINAL_BOTTOM, _BOTTOM)):
+            fmt.setProperty(original, fmt.doubleProperty(own) if fmt.hasProperty(own) else -1.0)
     return fmt
 
 
@@ -225,8 +244,12 @@ def unpad(table: QTextTable, start: int = 0) -> None:
             fmt = cell.format().toTableCellFormat()
             if cell.column() == col and cell.firstPosition() >= start \
                     and fmt.hasProperty(_ORIGINAL_BOTTOM):
-                fmt.setTopPadding(float(fmt.property(_ORIGINAL_TOP)))
-                fmt.setBottomPadding(float(fmt.property(_ORIGINAL_BOTTOM)))
+                for original, own in ((_ORIGINAL_TOP, _TOP), (_ORIGINAL_BOTTOM, _BOTTOM)):
+                    value = float(fmt.property(original))
+                    if value < 0:
+                        fmt.clearProperty(own)
+                    else:
+                        fmt.setProperty(own, value)
                 cell.setFormat(fmt)
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable
 
+from planner.render.page_ahead import natural_heights, pad_ahead
 from planner.render.page_moves import (
     SHORT_TABLE,
     bottom_page,
     break_before_table,
     is_figure,
     is_short,
+    one_edit,
     pad_foot,
     pad_top,
     page_of,
@@ -37,25 +39,68 @@ def keep_with_next(doc: QTextDocument, page_height: float) -> None:
     row that crosses a page edge, and move it to the next page; last, a chapter whose last
     page would stay nearly empty takes the foot of its previous page along. Each fix moves
     what follows, so we lay out again and repeat.
+
+    A fix changes nothing before where it is made, so the next look starts there (a little
+    before: a heading above a moved block may now be parted from it), not at the top: looking
+    from the top after every fix made a 186-page report's pagination quadratic. What was
+    not looked at before a fix is looked at once more from the top before the end, so the
+    document ends where no check finds anything anywhere, as when every look started there.
     """
     hard = hard_breaks(doc)
-    for _ in range(200):
-        doc.documentLayout().documentSize()  # the layout is lazy: finish it first
-        parted = _first_parted(doc, page_height)
-        if parted is not None:
-            fmt = parted.blockFormat()
-            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            QTextCursor(parted).setBlockFormat(fmt)
-        elif not _keep_short_table_whole(doc, page_height) \
-                and not _push_split_row(doc, page_height) \
-                and not _close_blank_page(doc, page_height) \
-                and not fill_short_tail(doc, page_height, hard):
-            return
+    doc.documentLayout().documentSize()  # the layout is lazy: finish it first
+    heights = natural_heights(doc)
+    since = 0
+    # one fix per page edge and kind at the most, and the looks from the top between
+    for _ in range(_MOST_FIXES + 8 * doc.pageCount()):
+        doc.documentLayout().documentSize()
+        moved = _next_fix(doc, page_height, since, hard, heights)
+        if moved is None:
+            if since == 0:
+                return
+            since = 0
+        else:
+            since = moved
 
 
-def _first_parted(doc: QTextDocument, page_height: float) -> QTextBlock | None:
+_MOST_FIXES = 200
+
+
+def _next_fix(doc: QTextDocument, page_height: float, since: int,
+              hard: frozenset[int], heights: list[list[float]]) -> int | None:
+    """Make the first fix found from ``since`` on; where layout changed from, or None.
+    ``heights``: the rows' :func:`.page_ahead.natural_heights`, per table."""
+    parted = _first_parted(doc, page_height, since)
+    if parted is not None:
+        fmt = parted.blockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        QTextCursor(parted).setBlockFormat(fmt)
+        return _back(doc, parted.position())
+    moved = _keep_short_table_whole(doc, page_height, since)
+    if moved is None:
+        moved = _push_split_row(doc, page_height, since, heights)
+    if moved is None:
+        moved = _close_blank_page(doc, page_height, since)
+    if moved is not None:
+        return moved
+    if since == 0 and fill_short_tail(doc, page_height, hard):
+        return 0  # it lets go of what earlier fixes did in the part it moves
+    return None
+
+
+def _back(doc: QTextDocument, position: int, blocks: int = 4) -> int:
+    """The position a few blocks before ``position``: where a look after a fix there starts
+    (a heading, a caption or a table's lead above it depends on where it lands)."""
+    block = doc.findBlock(position)
+    for _ in range(blocks):
+        if not block.previous().isValid():
+            break
+        block = block.previous()
+    return block.position()
+
+
+def _first_parted(doc: QTextDocument, page_height: float, since: int = 0) -> QTextBlock | None:
     """A heading or figure whose next paragraph ends on a later page than it starts."""
-    block = doc.begin()
+    block = doc.findBlock(since) if since else doc.begin()
     while block.isValid():
         nxt = block.next()
         keep = block.blockFormat().headingLevel() > 0 or is_figure(block)
@@ -68,11 +113,13 @@ def _first_parted(doc: QTextDocument, page_height: float) -> QTextBlock | None:
     return None
 
 
-def _keep_short_table_whole(doc: QTextDocument, page_height: float) -> bool:
-    """Move the first short table that crosses a page edge to the next page, with its heading
-    and lead; False when no short table is split."""
+def _keep_short_table_whole(doc: QTextDocument, page_height: float, since: int = 0,
+                            ) -> int | None:
+    """Move the first short table from ``since`` on that crosses a page edge to the next
+    page, with its heading and lead; where layout changed from, or None when none is split."""
     for frame in doc.rootFrame().childFrames():
-        if not isinstance(frame, QTextTable) or frame.rows() <= frame.format().headerRowCount():
+        if not isinstance(frame, QTextTable) or frame.lastPosition() < since \
+                or frame.rows() <= frame.format().headerRowCount():
             continue
         # where the first line is, not the block's box: its top margin may reach back over
         # the edge of a table Qt already moved overleaf whole
@@ -85,12 +132,14 @@ def _keep_short_table_whole(doc: QTextDocument, page_height: float) -> bool:
         if is_short(frame, page_height * SHORT_TABLE) \
                 and break_before_table(doc, frame, page_height, heading_only=True):
             unpad(frame)  # a row padded to a page end it no longer meets
-            return True
-    return False
+            return _back(doc, frame.firstPosition())
+    return None
 
 
-def _push_split_row(doc: QTextDocument, page_height: float) -> bool:
-    """Move the first table row that crosses a page edge to the next page.
+def _push_split_row(doc: QTextDocument, page_height: float, since: int = 0,
+                    heights: list[list[float]] | None = None) -> int | None:
+    """Move the first table row from ``since`` on that crosses a page edge to the next page;
+    where layout changed from, or None when no row is split.
 
     Qt moves a row overleaf, under the header it repeats there, only when no cell's first
     line fits on the page; a row whose first line fits is split. So the row before it is
@@ -98,37 +147,52 @@ def _push_split_row(doc: QTextDocument, page_height: float) -> bool:
     moves it. (Top padding on the split row itself would travel with it and stay as a gap
     under the repeated header.) A row too tall for a page under its header stays split.
     """
-    for frame in doc.rootFrame().childFrames():
-        if not isinstance(frame, QTextTable):
+    tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    for n, frame in enumerate(tables):
+        if frame.lastPosition() < since:
             continue
         first = frame.format().headerRowCount()
         if frame.rows() <= first:
             continue  # only a header (an invalid cell would crash Qt)
         header = row_extent(frame, first)[0] - row_extent(frame, 0)[0] if first else 0.0
-        for row in range(first, frame.rows()):
+        for row in range(_row_at(frame, since, first), frame.rows()):
             top, bottom = row_extent(frame, row)
             if int(top // page_height) == int((bottom - 1) // page_height) \
                     or text_height(frame, row) > page_height - header - 12:
                 continue
             if row == first:
-                break_before_table(doc, frame, page_height)
-            elif not pad_foot(frame, row - 1, (int(top // page_height) + 1) * page_height,
-                               top):
-                pad_top(frame, row, (int(top // page_height) + 1) * page_height - top + 1)
-            return True
-    return False
+                if not break_before_table(doc, frame, page_height):
+                    break  # moved under its heading before and still split: it stays so
+                return _back(doc, frame.firstPosition())
+            page_end = (int(top // page_height) + 1) * page_height
+            with one_edit(doc):
+                if not pad_foot(frame, row - 1, page_end, top):
+                    pad_top(frame, row, page_end - top + 1)
+                elif heights is not None and n < len(heights):
+                    pad_ahead(frame, row, page_end, page_height, heights[n])
+            return frame.cellAt(row - 1, 0).firstPosition()
+    return None
 
 
-def _close_blank_page(doc: QTextDocument, page_height: float) -> bool:
+def _row_at(table: QTextTable, position: int, first: int) -> int:
+    """The row before the one at ``position`` (a padded row above moves it), at least
+    ``first``: where a look for split rows from ``position`` starts."""
+    if position <= table.firstPosition():
+        return first
+    cell = table.cellAt(position)
+    return max(first, cell.row() - 1) if cell.isValid() else first
+
+
+def _close_blank_page(doc: QTextDocument, page_height: float, since: int = 0) -> int | None:
     """Take the margins off the empty paragraph before a page break that left a blank page,
     and off the table before it.
 
     Qt puts an empty paragraph after every table; a table ending at a page foot had its
     bottom margin cross the page edge, the paragraph went overleaf and the chapter's break
     started yet another page (a blank page before "Risks", messy sample, English). False
-    when no page is blank.
+    when no page is blank (from ``since`` on); else where layout changed from.
     """
-    block = doc.begin()
+    block = doc.findBlock(since) if since else doc.begin()
     while block.isValid():
         before = block.previous()
         if block.blockFormat().pageBreakPolicy() \
@@ -141,13 +205,13 @@ def _close_blank_page(doc: QTextDocument, page_height: float) -> bool:
                 fmt.setTopMargin(0)
                 fmt.setBottomMargin(0)
                 QTextCursor(before).setBlockFormat(fmt)
-                return True
+                return _back(doc, before.position())
             table = QTextCursor(before.previous()).currentTable()
             if table is not None and table.format().bottomMargin():
                 table_format = table.format()
                 table_format.setBottomMargin(0)
                 table.setFormat(table_format)
-                return True
+                return _back(doc, table.firstPosition())
         block = block.next()
-    return False
+    return None
 
