@@ -47,8 +47,7 @@ def keep_with_next(doc: QTextDocument, page_height: float) -> None:
     document ends where no check finds anything anywhere, as when every look started there.
     """
     hard = hard_breaks(doc)
-    doc.documentLayout().documentSize()  # the layout is lazy: finish it first
-    heights = natural_heights(doc)
+    heights = natural_heights(doc)  # and laid out on its pages (the layout is lazy)
     since = 0
     # one fix per page edge and kind at the most, and the looks from the top between
     for _ in range(_MOST_FIXES + 8 * doc.pageCount()):

@@ -158,6 +158,7 @@ def _all_figures(context: ReportContext) -> dict[str, Figure]:
 def _laid_out(context: ReportContext, geometry: PageGeometry, layout_device: QPagedPaintDevice,
               toc: Sequence[TocEntry]) -> QTextDocument:
     doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)  # pagination's thousands of edits are never undone
     doc.setDocumentMargin(0)
     doc.documentLayout().setPaintDevice(layout_device)  # true pt sizes, not screen DPI
     font = QFont(FONT_FAMILY)
