@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from planner.core.booked_time import booked_words
@@ -254,8 +254,19 @@ def _step_row(item: NumberedStep, words: Wording, detail: str, source: str) -> R
                 words.date(dated.end) if dated else "–", owner), detail=detail, source=source)
 
 
+def _step_widths(rows: list[Row]) -> tuple[int, ...]:
+    """Column widths of the steps tables, in percent: the number and WBS columns as wide as
+    their longest entry (step 6000 read "600" over "0" in 5 %, WBS 4.1602.1 wrapped in 7 %),
+    the step's title and reason the rest. The same for every phase."""
+    digits = max((len(r.cells[0]) for r in rows), default=1)
+    wbs = max((len(r.cells[1]) for r in rows), default=1)
+    number = 5 if digits <= 3 else digits + 2
+    code = 7 if wbs <= 7 else wbs + 1  # "4.114.1" fits in 7 %
+    return (number, code, 50 - (number - 5) - (code - 7), 11, 11, 16)
+
+
 def _phases(plan: Plan, knowledge: Knowledge, words: Wording) -> tuple[PhaseSection, ...]:
-    sections: list[PhaseSection] = []
+    runs: list[tuple[str, str, list[Row]]] = []  # (title, colour, rows) per run of a phase
     head = tuple(words(k) for k in ("col_no", "col_wbs", "col_step", "col_start", "col_end",
                                     "col_owner"))
     # The first of consecutive steps whose reasons open with the same long paragraph (the
@@ -274,15 +285,14 @@ def _phases(plan: Plan, knowledge: Knowledge, words: Wording) -> tuple[PhaseSect
         else:
             first = (item.step.reason, item.number) if item.step.reason else None
             detail = why
-        if not sections or sections[-1].title != title:
-            sections.append(PhaseSection(title, PHASE_COLOURS[phase],
-                                         Table(head, (), (5, 7, 50, 11, 11, 16), title,
-                                               PHASE_COLOURS[phase], detail_col=2)))
-        last = sections[-1]
-        sections[-1] = PhaseSection(last.title, last.colour, replace(
-            last.table, rows=(*last.table.rows, _step_row(
-                item, words, detail, step_source_text(item.step, knowledge, words.lang)))))
-    return tuple(sections)
+        if not runs or runs[-1][0] != title:
+            runs.append((title, PHASE_COLOURS[phase], []))
+        runs[-1][2].append(_step_row(item, words, detail,
+                                     step_source_text(item.step, knowledge, words.lang)))
+    widths = _step_widths([r for _, _, rows in runs for r in rows])
+    return tuple(PhaseSection(title, colour, Table(head, tuple(rows), widths, title, colour,
+                                                   detail_col=2))
+                 for title, colour, rows in runs)
 
 
 def _figure_refs(figures: tuple[Figure, ...], key: str, number: int, words: Wording,
