@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 
 __all__ = ["SHORT_TABLE", "bottom_page", "break_before", "break_before_table", "is_figure",
            "is_short", "let_go", "one_edit", "pad_foot", "pad_top", "padded", "page_of",
-           "row_extent",
+           "points_per_unit", "row_extent",
            "text_height", "text_top", "unpad"]
 
 
@@ -133,7 +133,7 @@ def pad_foot(table: QTextTable, row: int, page_end: float, next_top: float,
     """
     bottom = row_extent(table, row)[1] if bottom is None else bottom
     table_format = table.format()
-    scale = _points_per_unit(table.document())
+    scale = points_per_unit(table.document())
     pad = (page_end - bottom - 1) / scale - table_format.cellPadding() - table_format.border()
     cells = [table.cellAt(row, col) for col in range(table.columns())
              if table.cellAt(row, col).column() == col]  # a spanning cell once
@@ -154,7 +154,7 @@ def pad_foot(table: QTextTable, row: int, page_end: float, next_top: float,
 def pad_top(table: QTextTable, row: int, room: float) -> None:
     """The fallback when padding the row above did not move ``row``: top padding moves it
     overleaf, at the cost of a gap of ``room`` points under the repeated header."""
-    room /= _points_per_unit(table.document())
+    room /= points_per_unit(table.document())
     with one_edit(table.document()):
         for col in range(table.columns()):
             cell = table.cellAt(row, col)
@@ -193,7 +193,7 @@ def _kept_original(fmt: QTextTableCellFormat) -> QTextTableCellFormat:
     return fmt
 
 
-def _points_per_unit(doc: QTextDocument) -> float:
+def points_per_unit(doc: QTextDocument) -> float:
     """Points of layout per unit of a cell's padding: Qt reads padding as CSS pixels (1/96
     inch) and lays them out on the paint device (a 72-dpi PDF: 100 px of padding made 75 pt)."""
     device = doc.documentLayout().paintDevice()

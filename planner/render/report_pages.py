@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable
 
-from planner.render.page_ahead import natural_heights, pad_ahead
+from planner.render.page_ahead import natural_extents, pad_ahead
 from planner.render.page_moves import (
     SHORT_TABLE,
     bottom_page,
@@ -47,12 +47,12 @@ def keep_with_next(doc: QTextDocument, page_height: float) -> None:
     document ends where no check finds anything anywhere, as when every look started there.
     """
     hard = hard_breaks(doc)
-    heights = natural_heights(doc)  # and laid out on its pages (the layout is lazy)
+    extents = natural_extents(doc)  # and laid out on its pages (the layout is lazy)
     since = 0
     # one fix per page edge and kind at the most, and the looks from the top between
     for _ in range(_MOST_FIXES + 8 * doc.pageCount()):
         doc.documentLayout().documentSize()
-        moved = _next_fix(doc, page_height, since, hard, heights)
+        moved = _next_fix(doc, page_height, since, hard, extents)
         if moved is None:
             if since == 0:
                 return
@@ -65,9 +65,9 @@ _MOST_FIXES = 200
 
 
 def _next_fix(doc: QTextDocument, page_height: float, since: int,
-              hard: frozenset[int], heights: list[list[float]]) -> int | None:
+              hard: frozenset[int], extents: list[list[tuple[float, float]]]) -> int | None:
     """Make the first fix found from ``since`` on; where layout changed from, or None.
-    ``heights``: the rows' :func:`.page_ahead.natural_heights`, per table."""
+    ``extents``: the rows' :func:`.page_ahead.natural_extents`, per table."""
     parted = _first_parted(doc, page_height, since)
     if parted is not None:
         fmt = parted.blockFormat()
@@ -76,7 +76,7 @@ def _next_fix(doc: QTextDocument, page_height: float, since: int,
         return _back(doc, parted.position())
     moved = _keep_short_table_whole(doc, page_height, since)
     if moved is None:
-        moved = _push_split_row(doc, page_height, since, heights)
+        moved = _push_split_row(doc, page_height, since, extents)
     if moved is None:
         moved = _close_blank_page(doc, page_height, since)
     if moved is not None:
@@ -136,7 +136,7 @@ def _keep_short_table_whole(doc: QTextDocument, page_height: float, since: int =
 
 
 def _push_split_row(doc: QTextDocument, page_height: float, since: int = 0,
-                    heights: list[list[float]] | None = None) -> int | None:
+                    extents: list[list[tuple[float, float]]] | None = None) -> int | None:
     """Move the first table row from ``since`` on that crosses a page edge to the next page;
     where layout changed from, or None when no row is split.
 
@@ -167,8 +167,8 @@ def _push_split_row(doc: QTextDocument, page_height: float, since: int = 0,
             with one_edit(doc):
                 if not pad_foot(frame, row - 1, page_end, top):
                     pad_top(frame, row, page_end - top + 1)
-                elif heights is not None and n < len(heights):
-                    pad_ahead(frame, row, page_end, page_height, heights[n])
+                elif extents is not None and n < len(extents):
+                    pad_ahead(frame, row, page_end, page_height, extents[n])
             return frame.cellAt(row - 1, 0).firstPosition()
     return None
 

@@ -290,8 +290,9 @@ def _phases(plan: Plan, knowledge: Knowledge, words: Wording) -> tuple[PhaseSect
         runs[-1][2].append(_step_row(item, words, detail,
                                      step_source_text(item.step, knowledge, words.lang)))
     widths = _step_widths([r for _, _, rows in runs for r in rows])
+    # number, WBS and dates on one line ("24 Aug 2027" wrapped in its 11 %)
     return tuple(PhaseSection(title, colour, Table(head, tuple(rows), widths, title, colour,
-                                                   detail_col=2))
+                                                   detail_col=2, nowrap=(0, 1, 3, 4)))
                  for title, colour, rows in runs)
 
 
