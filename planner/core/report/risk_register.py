@@ -101,13 +101,16 @@ def _cutover_risks(plan: Plan, steps: tuple[NumberedStep, ...], words: Wording) 
 def _customer_path_risks(steps: tuple[NumberedStep, ...], words: Wording) -> list[Risk]:
     """Customer tasks that a consultant's step follows without a day to spare."""
     by_id = {s.step.id: s for s in steps}
+    successors: dict[str, list[NumberedStep]] = {}  # once, not a scan of every step per task
+    for s in steps:
+        for d in dict.fromkeys(d.step_id for d in s.step.predecessors):
+            successors.setdefault(d, []).append(s)
     found = []
     for item in steps:
         step, dated = item.step, item.dated
         if step.needs_consultant or step.milestone or dated is None:
             continue
-        waiting = [s for s in steps if s.dated is not None
-                   and any(d.step_id == step.id for d in s.step.predecessors)
+        waiting = [s for s in successors.get(step.id, ()) if s.dated is not None
                    and s.dated.start <= dated.end + timedelta(days=3)]
         if waiting:
             first = min(waiting, key=lambda s: s.number)
