@@ -49,10 +49,13 @@ def keep_with_next(doc: QTextDocument, page_height: float) -> None:
     hard = hard_breaks(doc)
     extents = natural_extents(doc)  # and laid out on its pages (the layout is lazy)
     since = 0
+    # a chapter's tail lets go of the fixes before it: a few per chapter at the most, so
+    # two chapters' tails cannot undo each other for ever
+    tails = [2 * len(hard) + 2]
     # one fix per page edge and kind at the most, and the looks from the top between
     for _ in range(_MOST_FIXES + 8 * doc.pageCount()):
         doc.documentLayout().documentSize()
-        moved = _next_fix(doc, page_height, since, hard, extents)
+        moved = _next_fix(doc, page_height, since, hard, extents, tails)
         if moved is None:
             if since == 0:
                 return
@@ -65,9 +68,11 @@ _MOST_FIXES = 200
 
 
 def _next_fix(doc: QTextDocument, page_height: float, since: int,
-              hard: frozenset[int], extents: list[list[tuple[float, float]]]) -> int | None:
+              hard: frozenset[int], extents: list[list[tuple[float, float]]],
+              tails: list[int]) -> int | None:
     """Make the first fix found from ``since`` on; where layout changed from, or None.
-    ``extents``: the rows' :func:`.page_ahead.natural_extents`, per table."""
+    ``extents``: the rows' :func:`.page_ahead.natural_extents`, per table; ``tails``: how
+    many more chapter tails may be filled (counted down)."""
     parted = _first_parted(doc, page_height, since)
     if parted is not None:
         fmt = parted.blockFormat()
@@ -81,7 +86,8 @@ def _next_fix(doc: QTextDocument, page_height: float, since: int,
         moved = _close_blank_page(doc, page_height, since)
     if moved is not None:
         return moved
-    if since == 0 and fill_short_tail(doc, page_height, hard):
+    if since == 0 and tails[0] > 0 and fill_short_tail(doc, page_height, hard):
+        tails[0] -= 1
         return 0  # it lets go of what earlier fixes did in the part it moves
     return None
 
