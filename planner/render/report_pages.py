@@ -13,6 +13,7 @@ from planner.render.page_ahead import natural_extents, pad_ahead
 from planner.render.page_moves import (
     SHORT_TABLE,
     bottom_page,
+    break_before,
     break_before_table,
     is_figure,
     is_short,
@@ -51,45 +52,38 @@ def keep_with_next(doc: QTextDocument, page_height: float) -> None:
     since = 0
     # a chapter's tail lets go of the fixes before it: a few per chapter at the most, so
     # two chapters' tails cannot undo each other for ever
-    tails = [2 * len(hard) + 2]
+    tails = 2 * len(hard) + 2
     # one fix per page edge and kind at the most, and the looks from the top between
     for _ in range(_MOST_FIXES + 8 * doc.pageCount()):
         doc.documentLayout().documentSize()
-        moved = _next_fix(doc, page_height, since, hard, extents, tails)
-        if moved is None:
-            if since == 0:
-                return
-            since = 0
-        else:
+        moved = _next_fix(doc, page_height, since, extents)
+        if moved is not None:
             since = moved
+        elif since:
+            since = 0  # what was not looked at before a fix: once more from the top
+        elif tails and fill_short_tail(doc, page_height, hard):
+            tails -= 1  # it lets go of what earlier fixes did in the part it moves
+        else:
+            return
 
 
 _MOST_FIXES = 200
 
 
 def _next_fix(doc: QTextDocument, page_height: float, since: int,
-              hard: frozenset[int], extents: list[list[tuple[float, float]]],
-              tails: list[int]) -> int | None:
+              extents: list[list[tuple[float, float]]]) -> int | None:
     """Make the first fix found from ``since`` on; where layout changed from, or None.
-    ``extents``: the rows' :func:`.page_ahead.natural_extents`, per table; ``tails``: how
-    many more chapter tails may be filled (counted down)."""
+    ``extents``: the rows' :func:`.page_ahead.natural_extents`, per table."""
     parted = _first_parted(doc, page_height, since)
     if parted is not None:
-        fmt = parted.blockFormat()
-        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        QTextCursor(parted).setBlockFormat(fmt)
+        break_before(parted)
         return _back(doc, parted.position())
     moved = _keep_short_table_whole(doc, page_height, since)
     if moved is None:
         moved = _push_split_row(doc, page_height, since, extents)
     if moved is None:
         moved = _close_blank_page(doc, page_height, since)
-    if moved is not None:
-        return moved
-    if since == 0 and tails[0] > 0 and fill_short_tail(doc, page_height, hard):
-        tails[0] -= 1
-        return 0  # it lets go of what earlier fixes did in the part it moves
-    return None
+    return moved
 
 
 def _back(doc: QTextDocument, position: int, blocks: int = 4) -> int:
