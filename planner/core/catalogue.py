@@ -49,6 +49,9 @@ def languages() -> tuple[str, ...]:
     return (FALLBACK, *sorted(found - {FALLBACK}))
 
 
+REASONS_KEPT = 50_000  # rendered reasons a catalogue keeps (a 2,000-server plan has 8,600)
+
+
 @dataclass(frozen=True)
 class Catalogue:
     """The messages and formats of one language; ``fallback`` answers keys it lacks."""
@@ -160,9 +163,22 @@ class Catalogue:
             raw = raw.get(self.locale.plural_form(count), raw["other"])
         return raw.format_map(_Visible(values))
 
+    @cached_property
+    def _reasons(self) -> dict[Reason, str]:
+        """Reasons rendered so far: each export renders every step's reason again."""
+        return {}
+
     def reason(self, reason: Reason) -> str:
         """A step's reason: the rule's message as a sentence, then the step's details as
         one sentence of clauses (separators from ``language.toml``)."""
+        known = self._reasons.get(reason)
+        if known is None:
+            if len(self._reasons) >= REASONS_KEPT:
+                self._reasons.clear()
+            known = self._reasons[reason] = self._reason(reason)
+        return known
+
+    def _reason(self, reason: Reason) -> str:
         main = self.render(reason.message) if reason.key else ""
         opens = not reason.key or not self._opens_with_name(reason.message)
         return self.formats.get("sentence_gap", " ").join(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from planner.core.catalogue import Catalogue, catalogue
 from planner.core.fact_words import fact_name, word_key
@@ -93,6 +94,13 @@ def _link(words: Catalogue, match: re.Match[str]) -> str:
     return match.group(0) if inside_title or not words.has(key) else words(key)
 
 
+@lru_cache(maxsize=4096)
+def _cited(lang: str, source: str) -> str:
+    """:func:`source_words` in ``lang``'s catalogue, once per source: a plan's thousands of
+    steps cite a few dozen sources."""
+    return source_words(catalogue(lang), source)
+
+
 def step_source_text(step: Step, knowledge: Knowledge, lang: str) -> str:
     """"Rule “…”; source: …" in ``lang``; the rule's name from rules.toml, never its id.
 
@@ -101,7 +109,7 @@ def step_source_text(step: Step, knowledge: Knowledge, lang: str) -> str:
     """
     rule = knowledge.rules.get(step.rule)
     words = catalogue(lang)
-    source = source_words(words, step.source or (rule.source if rule is not None else ""))
+    source = _cited(lang, step.source or (rule.source if rule is not None else ""))
     if rule is None or not words.has(rule.title_key):
         return words("plan.source.only", source=source) if source else ""
     title = words(rule.title_key)

@@ -14,12 +14,14 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import date, datetime
+from itertools import chain
 from pathlib import Path
 
 from planner.core.booked_time import booked_words
 from planner.core.calendar import build_calendar
 from planner.core.export.labels import label
 from planner.core.export.project_calendar import ProjectCalendar, days_between, project_calendar
+from planner.core.export.xml_text import indented_xml
 from planner.core.knowledge import Knowledge
 from planner.core.outline import LINK_TYPES, Outline, OutlineRow, build_outline
 from planner.core.plan import Plan
@@ -280,6 +282,5 @@ def write_mspdi(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str) -
         _task(tasks, row, outline, cal, days.get(row.id, 0),
               row.step.deadline if row.step else None, knowledge, lang)
     _resources(root, plan, outline, days, cal)
-    ET.indent(root)
-    body = xml_legal(ET.tostring(root, encoding="unicode"))
-    replace_text(path, f"<?xml version='1.0' encoding='utf-8'?>\n{body}")
+    head = "<?xml version='1.0' encoding='utf-8'?>\n"
+    replace_text(path, (xml_legal(piece) for piece in chain([head], indented_xml(root))))

@@ -44,6 +44,11 @@ class ProjectCalendar:
     both_name: str = "Standard + window"
     off: dict[date, str] = field(default_factory=dict)  # weekday -> holiday or freeze name
     window: set[date] = field(default_factory=set)  # maintenance-window working days
+    # running counts per calendar (0 Standard, 1 window, 2 both) from ``_first``: a 12-year
+    # plan's summaries would otherwise count millions of days one by one
+    _counts: dict[int, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    _first: date = field(default=date.min, repr=False, compare=False)
+    _built_for: tuple[int, int] = field(default=(-1, -1), repr=False, compare=False)
 
     def is_working(self, d: date) -> bool:
         """A working day of the Standard calendar."""
@@ -53,10 +58,40 @@ class ProjectCalendar:
                      and_window: bool = False) -> int:
         """Working days from ``start`` to ``end`` inclusive, in the Standard or window calendar
         (``and_window``: Standard's days and the window's)."""
-        if in_window:
-            return sum(d in self.window for d in days_between(start, end))
-        return sum(self.is_working(d) or (and_window and d in self.window)
-                   for d in days_between(start, end))
+        if end < start:
+            return 0
+        mode = 1 if in_window else 2 if and_window else 0
+        counts = self._running(mode, start, end)
+        i, j = (start - self._first).days, (end - self._first).days
+        return counts[j + 1] - counts[i]
+
+    def _working_in(self, mode: int, d: date) -> bool:
+        if mode == 1:
+            return d in self.window
+        return self.is_working(d) or (mode == 2 and d in self.window)
+
+    def _running(self, mode: int, start: date, end: date) -> list[int]:
+        """``counts[k]``: working days of calendar ``mode`` before ``_first + k``; rebuilt
+        (over everything asked so far) when a query reaches outside it or the calendar's
+        days have changed since (they are only ever added to)."""
+        size = (len(self.off), len(self.window))
+        counts = self._counts.get(mode)
+        if (counts is not None and size == self._built_for and self._first <= start
+                and (end - self._first).days + 1 < len(counts)):
+            return counts
+        known = [*self.off, *self.window, start, end]
+        if self._counts:
+            span = len(next(iter(self._counts.values())))
+            known += [self._first, self._first + timedelta(days=span - 2)]
+        first, last = min(known), max(known)
+        modes = {mode, *self._counts}
+        self._counts, self._first, self._built_for = {}, first, size
+        for m in modes:
+            run = [0]
+            for d in days_between(first, last):
+                run.append(run[-1] + self._working_in(m, d))
+            self._counts[m] = run
+        return self._counts[mode]
 
     def completes_in_window(self, row: OutlineRow) -> bool:
         """A move batch completed in a window on a day Standard does not work (a Saturday):

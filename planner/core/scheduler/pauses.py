@@ -55,6 +55,9 @@ class Exposure3:
 # deterministic time per stage: a plan over years has a pause variable per day; past this
 # it keeps the best found (and only the solver's proven bound counts as a floor)
 PAUSE_DET = 0.5
+# the last stage (the earliest pauses among equals) only breaks ties: a fifth of that, and a
+# stage that finds nothing better keeps the days the third stage chose
+TIE_DET = 0.1
 
 # clock start index (>= the first counted day), exclusive cutover, days counted before,
 # counted days to throttling and to blocking (the server's own timeline)
@@ -300,14 +303,19 @@ def _lexicographic(m: cp_model.CpModel, stages: Sequence[cp_model.LinearExprT],
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = 20261201
-    solver.parameters.max_deterministic_time = PAUSE_DET
     values: list[int] = []
     bounds: list[int] = []
-    for expr in stages:
+    chosen: list[int] = []
+    for n, expr in enumerate(stages):
+        tie_break = n == len(stages) - 1
+        solver.parameters.max_deterministic_time = TIE_DET if tie_break else PAUSE_DET
         m.minimize(expr)
         status = solver.solve(m)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            if tie_break and n > 0:
+                return values, chosen, bounds
             return None
+        chosen = [d for d, x in enumerate(paused) if solver.value(x)]
         values.append(round(solver.objective_value))
         # the objective is integral, so its bound rounds up
         bounds.append(values[-1] if status == cp_model.OPTIMAL else
@@ -316,7 +324,7 @@ def _lexicographic(m: cp_model.CpModel, stages: Sequence[cp_model.LinearExprT],
         m.clear_hints()  # type: ignore[no-untyped-call]
         for x in paused:
             m.add_hint(x, solver.value(x))
-    return values, [d for d, x in enumerate(paused) if solver.value(x)], bounds
+    return values, chosen, bounds
 
 
 def _blocks(days: list[int]) -> tuple[tuple[int, int], ...]:
