@@ -42,6 +42,8 @@ from planner.core.rules import propose  # noqa: E402
 from planner.core.scheduler import _bound, schedule  # noqa: E402
 from planner.core.scheduler.pauses import best_pauses  # noqa: E402
 from planner.core.scheduler.problem import (  # noqa: E402
+    BOTH,
+    Job,
     Problem,
     ancestors,
     build_problem,
@@ -106,7 +108,15 @@ class _Busy:
 def priority_rule(problem: Problem) -> tuple[dict[str, int], date]:
     """The plain rule's cutovers (exclusive) and last day, each step as early as it can go."""
     ends: dict[int, tuple[int, int]] = {}
-    people = [_Busy(list(a)) for a in problem.absences]
+    # per consultant their weekdays and window days (problem.WEEKDAY: a weekday step from
+    # Friday to Monday leaves Saturday's window free), as the scheduler counts them
+    people = [(_Busy(list(a)), _Busy(list(a))) for a in problem.absences]
+
+    def sides(job: Job) -> tuple[int, ...]:
+        held = set(job.sides(problem.apart))
+        side = held.pop() if len(held) == 1 else BOTH
+        return tuple(n for n in (0, 1) if side & (n + 1))
+
     shared: dict[str, _Busy] = {}
     for i in _order(problem):
         job = problem.jobs[i]
@@ -119,7 +129,8 @@ def priority_rule(problem: Problem) -> tuple[dict[str, int], date]:
             options = range(len(people)) if job.uses_consultant else [-1]
             fits = [(cal.end_after(s, job.days_by_consultant[k] if k >= 0 else job.base_days),
                      k) for k in options]
-            fits = [(e, k) for e, k in fits if (k < 0 or people[k].free(s, max(e, s + 1)))
+            fits = [(e, k) for e, k in fits
+                    if (k < 0 or all(people[k][n].free(s, max(e, s + 1)) for n in sides(job)))
                     and all(shared.get(r, _Busy()).free(s, max(e, s + 1))
                             for r in job.step.resources)
                     and cal.freeze_end(s, e) is None]
@@ -128,13 +139,14 @@ def priority_rule(problem: Problem) -> tuple[dict[str, int], date]:
                 break
             e = cal.end_after(s, job.fastest_days)  # jump past what is in the way
             later = [shared.get(r, _Busy()).clear(s, e) for r in job.step.resources]
-            later += [people[k].clear(s, e) for k in options if k >= 0]
+            later += [people[k][n].clear(s, e) for k in options if k >= 0 for n in sides(job)]
             s = cal.next_ok(max(s + 1, min(later, default=s + 1)))
         e = s if job.is_milestone else e
         ends[i] = (s, e)
         if not job.is_milestone:
             if k >= 0:
-                people[k].add(s, e)
+                for n in sides(job):
+                    people[k][n].add(s, e)
             for r in job.step.resources:
                 shared.setdefault(r, _Busy()).add(s, e)
     cuts = {j.name: min(ends[i][0] + 1 if problem.jobs[i].is_milestone else ends[i][1]

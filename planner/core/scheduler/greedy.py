@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from planner.core.scheduler.days import DayCalendar
 from planner.core.scheduler.priority import LIMIT, order_by, topological_order
-from planner.core.scheduler.problem import UNITS, Job, Problem
+from planner.core.scheduler.problem import BOTH, UNITS, WEEKDAY, Job, Problem
 
 __all__ = ["Placement", "Why", "as_solved", "earliest_bound", "left_shift", "new_board",
            "serial_plan"]
@@ -182,19 +182,42 @@ class _Person:
 
 @dataclass
 class _Board:
-    """Who is busy when: per consultant (absences included) and per exclusive resource."""
+    """Who is busy when: per consultant (absences included) and per exclusive resource.
 
-    consultants: list[_Person]
+    A consultant's weekdays and window days are two :class:`_Person` s where the window is
+    never a workweek day (:attr:`Problem.apart`), else one (both sides the same object).
+    """
+
+    consultants: list[tuple[_Person, _Person]]  # per consultant: weekday side, window side
     resources: dict[str, _Lane]
     calendars: dict[tuple[str, str, bool], DayCalendar]
+    apart: bool = False
+
+    def sides(self, k: int, side: int) -> tuple[_Person, ...]:
+        """Consultant k's days a span held on ``side`` takes (each once)."""
+        weekdays, window = self.consultants[k]
+        if side == BOTH:
+            return (weekdays, window) if weekdays is not window else (weekdays,)
+        return (weekdays,) if side == WEEKDAY else (window,)
+
+    def clash(self, job: Job, k: int, s: int, e: int) -> tuple[int, int, int] | None:
+        """(span start, end, owner) of the first of job's held spans at [s, e) that consultant
+        k has no room for, or None."""
+        cal = self.calendars[job.calendar_key]
+        for a, b, units, side in job.sided_spans(cal, s, e, self.apart):
+            for person in self.sides(k, side):
+                if (c := person.clash(a, b, units, cal)) is not None:
+                    return a, c[0], c[1]
+        return None
 
     def book(self, job: Job, p: Placement) -> None:
         if p.end <= p.start:
             return
         if job.uses_consultant and p.consultant >= 0:
             cal = self.calendars[job.calendar_key]
-            for a, b, units in job.consultant_spans(cal, p.start, p.end):
-                self.consultants[p.consultant].add(a, b, units, job.index, cal)
+            for a, b, units, side in job.sided_spans(cal, p.start, p.end, self.apart):
+                for person in self.sides(p.consultant, side):
+                    person.add(a, b, units, job.index, cal)
         for r in job.step.resources:
             self.resources.setdefault(r, _Lane()).add(p.start, p.end, job.index)
 
@@ -226,14 +249,14 @@ def _fit(job: Job, s: int, k: int, problem: Problem, board: _Board,
         return e, Why("freeze", f), f
     if not resources:
         return e, None, s
-    for a, b, units in (job.consultant_spans(cal, s, e) if k >= 0 else []):
-        if (c := board.consultants[k].clash(a, b, units, cal)) is not None:
-            # an unattended step's completion clashes: move the whole step on by as much
-            return e, Why("busy", c[1], "consultant", until=c[0]), s + max(1, c[0] - a)
+    if k >= 0 and (c := board.clash(job, k, s, e)) is not None:
+        a, until, owner = c
+        # an unattended step's completion clashes: move the whole step on by as much
+        return e, Why("busy", owner, "consultant", until=until), s + max(1, until - a)
     for r in job.step.resources:
         lane = board.resources.get(r)
-        if lane is not None and (c := lane.clash(s, e, cal)) is not None:
-            return e, Why("busy", c[1], r, until=c[0]), c[0]
+        if lane is not None and (hit := lane.clash(s, e, cal)) is not None:
+            return e, Why("busy", hit[1], r, until=hit[0]), hit[0]
     return e, None, s
 
 
@@ -303,12 +326,13 @@ def new_board(problem: Problem) -> _Board:
     """Nobody busy yet but for the consultants' absences."""
     people = []
     for spans in problem.absences:
-        person = _Person()
-        for a, b in _merged(spans):
-            for lane in person.lanes:
-                lane.add(a, b, ABSENT)
-        people.append(person)
-    return _Board(people, {}, problem.calendars)
+        sides = (_Person(), _Person()) if problem.apart else (_Person(),) * 2
+        for person in set(sides):
+            for a, b in _merged(spans):
+                for lane in person.lanes:
+                    lane.add(a, b, ABSENT)
+        people.append(sides)
+    return _Board(people, {}, problem.calendars, problem.apart)
 
 
 def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -199,15 +199,18 @@ def _size(sm: ScheduleModel, a: IntVar, b: IntVar, what: str, job: Job) -> IntVa
 
 def _intervals(sm: ScheduleModel, problem: Problem) -> None:
     m = sm.model
-    per_consultant: list[list[tuple[cp_model.IntervalVar, int]]] = [
-        [(m.new_fixed_size_interval_var(a, b - a, f"absent[{k},{a}]"), UNITS)
-         for a, b in spans if b > a]
+    # per consultant their weekdays and their window days, or one list for both when they
+    # are the same days (problem.WEEKDAY); the pool likewise, over every consultant
+    sides = 2 if problem.apart else 1
+    per_consultant: list[list[list[tuple[cp_model.IntervalVar, int]]]] = [
+        [[(m.new_fixed_size_interval_var(a, b - a, f"absent[{k},{a}]"), UNITS)
+          for a, b in spans if b > a] for _ in range(sides)]
         for k, spans in enumerate(problem.absences)
     ]
     per_resource: dict[str, list[cp_model.IntervalVar]] = {}
     # redundant: all consultants as one pool, so the solver can reason about total workload
     # (with a single team, the same as its own capacity)
-    pool = [iv for ivs in per_consultant for iv in ivs]
+    pool = [[iv for ivs in per_consultant for iv in ivs[n]] for n in range(sides)]
     for job in problem.jobs:
         if job.is_milestone:
             continue
@@ -215,24 +218,40 @@ def _intervals(sm: ScheduleModel, problem: Problem) -> None:
         size = m.new_int_var(1, sm.horizon + 1, f"len[{job.step.id}]")
         m.add(size == e - s)
         held = _held(sm, problem, job) if job.holds else [(s, size, e, UNITS)]
-        if job.uses_consultant:
-            pool += [(m.new_interval_var(a, n, b, f"pool[{job.step.id}]"), u)
-                     for a, n, b, u in held]
+        on = job.sides(problem.apart)
         for r in job.step.resources:
             per_resource.setdefault(r, []).append(
                 m.new_interval_var(s, size, e, f"r[{job.step.id},{r}]"))
+        if not job.uses_consultant:
+            continue
+        for (a, n, b, u), side in zip(held, on, strict=True):
+            iv = m.new_interval_var(a, n, b, f"pool[{job.step.id}]")
+            for d in _side_lists(side, sides):
+                pool[d].append((iv, u))
         for k, x in enumerate(sm.assigned[job.index]):
-            if x is not None:
-                per_consultant[k] += [(m.new_optional_interval_var(
-                    a, n, b, x, f"c[{job.step.id},{k}]"), u) for a, n, b, u in held]
+            if x is None:
+                continue
+            for (a, n, b, u), side in zip(held, on, strict=True):
+                iv = m.new_optional_interval_var(a, n, b, x, f"c[{job.step.id},{k}]")
+                for d in _side_lists(side, sides):
+                    per_consultant[k][d].append((iv, u))
     for team in sm.teams:  # a team's absences are alike: each member's counts
-        _capacity(m, [d for k in team for d in per_consultant[k]], UNITS * len(team))
+        for d in range(sides):
+            _capacity(m, [x for k in team for x in per_consultant[k][d]], UNITS * len(team))
     for intervals in per_resource.values():
         if len(intervals) > 1:
             m.add_no_overlap(intervals)
-    if len(sm.teams) > 1 and len(pool) > len(problem.consultants):
-        m.add_cumulative([iv for iv, _ in pool], [u for _, u in pool],
-                         UNITS * len(problem.consultants))
+    for d in range(sides):
+        if len(sm.teams) > 1 and len(pool[d]) > len(problem.consultants):
+            m.add_cumulative([iv for iv, _ in pool[d]], [u for _, u in pool[d]],
+                             UNITS * len(problem.consultants))
+
+
+def _side_lists(side: int, sides: int) -> list[int]:
+    """Which lists (0 weekdays, 1 window days) a piece held on ``side`` goes into."""
+    if sides == 1:
+        return [0]
+    return [n for n in range(2) if side & (n + 1)]
 
 
 def _capacity(m: cp_model.CpModel, demands: list[tuple[cp_model.IntervalVar, int]],

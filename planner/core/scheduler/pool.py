@@ -55,11 +55,8 @@ def assign(problem: Problem, starts: Sequence[int], ends: Sequence[int],
         job = problem.jobs[i]
         if not job.uses_consultant or ends[i] <= starts[i] or picked[i] < 0:
             continue
-        cal = problem.cal(job)
-        spans = job.consultant_spans(cal, starts[i], ends[i])
-        free = next((k for k in members[picked[i]] if all(
-            board.consultants[k].clash(a, b, units, cal) is None for a, b, units in spans)),
-            None)
+        free = next((k for k in members[picked[i]]
+                     if board.clash(job, k, starts[i], ends[i]) is None), None)
         if free is None:
             return None
         out[i] = free

@@ -28,13 +28,20 @@ from planner.core.plan import Proposal, Step
 from planner.core.scheduler.days import DayCalendar
 from planner.core.settings import Consultant, Decisions, Settings
 
-__all__ = ["UNITS", "Job", "Judged", "Problem", "Span", "ancestors",
-           "build_problem", "easiest_exit", "first_counted", "hold_pieces"]
+__all__ = ["BOTH", "UNITS", "WEEKDAY", "WINDOW", "Job", "Judged", "Problem", "Sided", "Span",
+           "ancestors", "build_problem", "easiest_exit", "first_counted", "hold_pieces"]
 
 # A consultant's capacity per working day, in demand units: half days, so a move batch's
 # half-day set-up and completion book half a day each instead of rounding up to a whole one.
 UNITS = 2
 Span = tuple[int, int, int]  # [start, end) day indices and the units held on each day
+# Which of a consultant's days a held span can collide on: their weekdays, their window days
+# (Saturdays), or both. Where the maintenance window is never a workweek day, a weekday step
+# and a window step never work the same day: a two-day step from Friday to Monday leaves the
+# consultant free for Saturday's cutover (held there, the Saturday went unused and one
+# consultant's cutovers slipped by whole weeks).
+WEEKDAY, WINDOW, BOTH = 1, 2, 3
+Sided = tuple[int, int, int, int]  # a Span and the side it is held on
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,26 @@ class Job:
         if self.completes_in is None or end <= start:
             return end
         return self.completes_in.next_ok(end - 1) + 1
+
+    def sides(self, apart: bool) -> list[int]:
+        """The side of the consultant's days (WEEKDAY, WINDOW or BOTH) each span of
+        :meth:`consultant_spans` is held on (``apart``: window days are never workweek
+        days, else every span is on BOTH). A window step holds window days, a weekday step
+        weekdays; a batch completed in a window holds both (its span runs to the Saturday it
+        completes on), an unattended step's completion in a window the window's."""
+        if self.holds is None:
+            own = WINDOW if self.calendar_key[2] else WEEKDAY
+            return [BOTH if not apart or self.completes_in is not None else own]
+        setup, completion = (len(hold_pieces(units)) for units in self.holds)
+        if not apart:
+            return [BOTH] * (setup + completion)
+        own = WINDOW if self.calendar_key[2] else WEEKDAY
+        return [own] * setup + [WINDOW if self.completes_in is not None else own] * completion
+
+    def sided_spans(self, cal: DayCalendar, start: int, end: int, apart: bool) -> list[Sided]:
+        """:meth:`consultant_spans` with the side each is held on (:meth:`sides`)."""
+        return [(a, b, u, side) for (a, b, u), side in
+                zip(self.consultant_spans(cal, start, end), self.sides(apart), strict=True)]
 
     def consultant_spans(self, cal: DayCalendar, start: int, end: int) -> list[Span]:
         """The spans its consultant is held, with the units held per day: all of it, or an
@@ -140,6 +167,9 @@ class Problem:
     # its pause now, not on the plan start: so the first working day outside a freeze from
     # the as-of date on (a pause run then counts its days from then, and so does the budget).
     pause_from: int = 0
+    # window days are never workweek days: weekday and window steps hold different days
+    # (see WEEKDAY, WINDOW, BOTH)
+    apart: bool = False
     # job_graph's cache, with the job list it was built from (a sub-problem has its own list)
     graph_of: tuple[list[Job], nx.DiGraph] | None = field(default=None, repr=False,
                                                           compare=False)
@@ -155,6 +185,10 @@ class Problem:
     def cal(self, job: Job) -> DayCalendar:
         """The calendar a job works on."""
         return self.calendars[job.calendar_key]
+
+    def held(self, job: Job, start: int, end: int) -> list[Sided]:
+        """The spans a job placed at [start, end) holds its consultant, with their sides."""
+        return job.sided_spans(self.cal(job), start, end, self.apart)
 
     def lag_calendar(self, job: Job) -> DayCalendar:
         """The working days a lag into this job counts (its site's, windows or not)."""
@@ -329,6 +363,7 @@ def build_problem(
         pause_longest=knowledge.policy.pause_max_days_per_pause,
     )
     p.pause_from = p.index(first_counted(settings.start, as_of, calendar))
+    p.apart = not (set(calendar.workweek) & set(calendar.maintenance_weekdays))
     for c in settings.consultants:
         p.absences.append(sorted(
             (max(0, p.index(a)), p.index(b) + 1) for a, b in c.absent if p.index(b) >= 0

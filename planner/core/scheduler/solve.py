@@ -27,9 +27,13 @@ __all__ = ["Solution", "StageResult", "solve_lexicographic"]
 # (2026-12-05, load 9): 1.5-1.9 CPU seconds per unit with 1 consultant, 4.4 with 5, about
 # 20 with 50 (presolve of 50 optional intervals per step). At 0.2 a 10 s limit searched
 # about 4 CPU seconds of it with one consultant and stopped 8 servers' proof short (it
-# needs 3.1 units: 7.2 CPU s of the whole plan, load 2); at 0.35 it ends in the limit, and
+# needs 3.1 units: 7.2 CPU s of the whole plan, load 2); at 0.35 it ended in the limit.
+# Since a weekday step leaves its Saturday to a window step (problem.WEEKDAY) the models
+# run about 1 CPU s per unit (2026-12-06, quiet): at 0.6 a 10 s limit proves 20 servers
+# with one consultant (4.6 s, about 4.5 units; at 0.35 it stopped at 3.5, gap 0.06), and 8
+# servers in 3.2 s; 20-60 servers with 5-50 consultants kept their results (0.3-2.6 s);
 # many consultants are cut by the CPU safety net as before
-DET_PER_SECOND = 0.35
+DET_PER_SECOND = 0.6
 # safety nets for a model whose deterministic time runs slow: the process's CPU time (the
 # same on a loaded machine as on a quiet one, so the plan does not depend on the load),
 # and the wall clock only for a badly overloaded machine; either means the quick plan

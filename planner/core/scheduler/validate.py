@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.core.scheduler.greedy import Placement
-from planner.core.scheduler.problem import UNITS, Job, Problem, Span
+from planner.core.scheduler.problem import UNITS, Job, Problem
 
 __all__ = ["Violation", "violations"]
 
@@ -111,8 +111,12 @@ def violations(problem: Problem, placed: dict[int, Placement]) -> list[Violation
     out = [Violation("missing", (j.index,)) for j in problem.jobs if j.index not in placed]
     if out:
         return out
-    per_consultant: list[list[tuple[int, int, int, int]]] = [
-        [(a, b, UNITS, -1) for a, b in spans if b > a] for spans in problem.absences]
+    # per consultant their weekdays and their window days (one list when they are the same
+    # days: see problem.WEEKDAY), each with the absences
+    per_consultant: list[tuple[list[tuple[int, int, int, int]], ...]] = []
+    for absent in problem.absences:
+        away = [(a, b, UNITS, -1) for a, b in absent if b > a]
+        per_consultant.append((away, list(away)) if problem.apart else (away,))
     per_resource: dict[str, list[tuple[int, int, int]]] = {}
     for job in problem.jobs:
         p = placed[job.index]
@@ -121,12 +125,18 @@ def violations(problem: Problem, placed: dict[int, Placement]) -> list[Violation
         if job.is_milestone or p.end <= p.start:
             continue
         if job.uses_consultant and 0 <= p.consultant < len(per_consultant):
-            held: list[Span] = job.consultant_spans(problem.cal(job), p.start, p.end)
-            per_consultant[p.consultant] += [(a, b, u, job.index) for a, b, u in held]
+            sides = per_consultant[p.consultant]
+            for a, b, u, side in problem.held(job, p.start, p.end):
+                for n, days in enumerate(sides):
+                    if len(sides) == 1 or side & (n + 1):
+                        days.append((a, b, u, job.index))
         for r in job.step.resources:
             per_resource.setdefault(r, []).append((p.start, p.end, job.index))
+    crowded: list[Violation] = []
     for person in per_consultant:
-        out += _over_capacity(person)
+        for days in person:
+            crowded += [v for v in _over_capacity(days) if v not in crowded]
+    out += crowded
     for spans in per_resource.values():
         out += _overlaps(spans, "resource")
     return out

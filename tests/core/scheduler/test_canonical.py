@@ -74,15 +74,30 @@ def test_a_step_waiting_for_its_consultant_names_what_keeps_them_busy(
 
 def test_a_window_step_kept_from_a_window_by_its_consultant_says_so(
         knowledge: Knowledge) -> None:
-    # Anna works a 5-day step pinned to Tuesday: the first Saturday is taken, the window
-    # step waits for the next one because of her, not because of the calendar
+    # Anna works a window step pinned to the first Saturday: the other window step waits
+    # for the next one because of her, not because of the calendar
+    s = settings(consultants=(Consultant("Anna"),), maintenance_days=("Sat",))
+    steps = (make_step("first", 1, window=True), make_step("w", 1, window=True))
+    plan = schedule(proposal(*steps), one_server(), s,
+                    Decisions(pins={"first": date(2026, 12, 5)}), knowledge)
+    w = plan.for_step("w")
+    assert w and w.start == date(2026, 12, 12)
+    assert w.driver_kind == "resource" and w.driver.name == "Anna"
+
+
+def test_a_weekday_step_over_a_weekend_leaves_its_saturday_to_a_window_step(
+        knowledge: Knowledge) -> None:
+    # Anna works a 5-day step from Tuesday to Monday; she does not work it on Saturday, so
+    # the window step takes that Saturday (held, it waited a week: one consultant's
+    # cutovers slipped by whole weeks)
     s = settings(consultants=(Consultant("Anna"),), maintenance_days=("Sat",))
     steps = (make_step("long", 5), make_step("w", 1, window=True))
     plan = schedule(proposal(*steps), one_server(), s, Decisions(pins={"long": START}),
                     knowledge)
-    w = plan.for_step("w")
-    assert w and w.start == date(2026, 12, 12)
-    assert w.driver_kind == "resource" and w.driver.name == "Anna"
+    long, w = plan.for_step("long"), plan.for_step("w")
+    assert long and long.end == date(2026, 12, 7)
+    assert w and w.start == date(2026, 12, 5) and w.consultant == "Anna"
+    assert plan.objective.status == "optimal"
 
 
 def test_lags_count_working_days(knowledge: Knowledge) -> None:

@@ -37,7 +37,7 @@ def _latest_cutover(problem: Problem, placed: dict[int, Placement]) -> int:
 
 
 def test_searched_exit_chains_cut_over_sooner_and_the_plan_stays_valid() -> None:
-    problem = _problem(60, 1)
+    problem = _problem(100, 2)
     olds, chain = searched_chains(problem, 0.5)
     assert chain and sorted(olds) == sorted(exit_chains(problem))
     plan = around(problem, olds, chain)
@@ -48,8 +48,11 @@ def test_searched_exit_chains_cut_over_sooner_and_the_plan_stays_valid() -> None
     for i, placed in plan.items():
         why = placed.why
         if why.kind == "busy" and isinstance(why.ref, int) and why.ref >= 0:
-            other = plan[why.ref]  # the step in the way holds the same consultant then
-            assert other.consultant == placed.consultant
+            other = plan[why.ref]  # the step in the way holds the same consultant or DAG
+            if why.resource == "consultant":
+                assert other.consultant == placed.consultant
+            else:
+                assert why.resource in problem.jobs[why.ref].step.resources
             assert other.start < placed.start, (problem.jobs[i].step.id, why)
 
 
@@ -64,14 +67,17 @@ def bound_cutovers(problem: Problem) -> dict[str, int]:
 
 def test_a_short_limit_tries_the_structured_orders_only() -> None:
     """With too little time for a search only the chains-first order and two blends are
-    tried: on 60 servers with one consultant neither beats the chains-first order (no plan
-    then: the quick plan has it), the search of the full limit cuts over two weeks sooner."""
-    problem = _problem(60, 1)
-    assert searched_chains(problem, 0.01)[1] == {}
+    tried: on 100 servers with two consultants a blend already cuts over a week sooner than
+    the chains-first order, and the search of the full limit keeps that."""
+    problem = _problem(100, 2)
     rule = serial_plan(problem, order=chains_first(problem))
+    olds, short = searched_chains(problem, 0.01)
+    assert short
+    assert _latest_cutover(problem, around(problem, olds, short)) == \
+        _latest_cutover(problem, rule) - 7
     olds, searched = searched_chains(problem, 10.0)
-    assert _latest_cutover(problem, around(problem, olds, searched)) == \
-        _latest_cutover(problem, rule) - 14
+    assert _latest_cutover(problem, around(problem, olds, searched)) <= \
+        _latest_cutover(problem, around(problem, olds, short))
 
 
 def test_dags_needing_the_most_windows_start_first_so_the_exit_meets_its_floor() -> None:

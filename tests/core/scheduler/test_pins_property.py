@@ -62,8 +62,10 @@ def cases(draw: st.DrawFn, max_steps: int = 6) -> Case:
     pins = {p: START + timedelta(days=draw(st.integers(0, 24))) for p in pinned}
     later = draw(st.lists(st.sampled_from([s.id for s in steps]), max_size=2, unique=True))
     not_before = {p: START + timedelta(days=draw(st.integers(0, 20))) for p in later}
+    # mostly Saturday windows; a window on a workweek day now and then
+    windows = draw(st.sampled_from([("Sat",), ("Sat",), ("Sat", "Sun"), ("Wed",)]))
     s = make_settings(start=START, consultants=tuple(consultants), freezes=freezes,
-                      solver_time_limit_s=2.0, subdivision="BY")
+                      solver_time_limit_s=2.0, subdivision="BY", maintenance_days=windows)
     return Case(tuple(steps), s, pins, not_before)
 
 
@@ -103,11 +105,21 @@ def _allowed_pin(cal: WorkCalendar, step: Step, asked: date, fastest: int) -> da
         day += timedelta(days=1)
 
 
+def _same_days(case: Case, step: Step, other: Step) -> bool:
+    """Whether two steps of one consultant may want the same day of theirs: not a weekday
+    step and a window step when the window is never a workweek day (from Friday to Monday
+    the consultant works the weekday step on Friday and Monday, and is free on Saturday)."""
+    window_on_weekdays = any(d in ("Mon", "Tue", "Wed", "Thu", "Fri")
+                             for d in case.settings.maintenance_days)
+    return step.needs_window == other.needs_window or window_on_weekdays
+
+
 def _check(case: Case, plan: Schedule) -> None:
     """Every hard constraint holds on the returned dates."""
     cal = build_calendar(case.settings, Estate())
     people = {c.name: c for c in case.settings.consultants}
     spans: dict[str, list[tuple[date, date, str]]] = {}
+    held: dict[str, list[tuple[date, date, Step]]] = {}  # per consultant
     for step in case.steps:
         dated = plan.for_step(step.id)
         assert dated is not None
@@ -120,9 +132,10 @@ def _check(case: Case, plan: Schedule) -> None:
             span = [dated.start + timedelta(days=i)
                     for i in range((dated.end - dated.start).days + 1)]
             assert not any(cal.freeze_on(d) for d in span), step.id
-            keys = [*step.resources, *([f"person:{who.name}"] if who else [])]
-            for key in keys:
+            for key in step.resources:
                 spans.setdefault(key, []).append((dated.start, dated.end, step.id))
+            if who is not None:
+                held.setdefault(who.name, []).append((dated.start, dated.end, step))
             if who is not None:
                 for a, b in who.absent:
                     assert dated.end < a or b < dated.start, step.id
@@ -142,6 +155,9 @@ def _check(case: Case, plan: Schedule) -> None:
         items.sort()
         for (_, end, a), (start, _, b) in itertools.pairwise(items):
             assert end < start, (key, a, b)
+    for name, steps in held.items():
+        for (a0, a1, x), (b0, b1, y) in itertools.combinations(steps, 2):
+            assert a1 < b0 or b1 < a0 or not _same_days(case, x, y), (name, x.id, y.id)
     snapped = {s.step_id: s for s in plan.snapped_pins}
     for step_id, asked in case.pins.items():
         used = plan.for_step(step_id)
@@ -176,7 +192,8 @@ def _clash(case: Case, step: Step, slot: Slot, placed: dict[str, Slot]) -> bool:
         if other.id not in placed or other.duration_days <= 0 or step.duration_days <= 0:
             continue
         a, b, k = placed[other.id]
-        shared = set(step.resources) & set(other.resources) or (who and who == k)
+        shared = set(step.resources) & set(other.resources) or (
+            who and who == k and _same_days(case, step, other))
         if shared and not (last < a or b < first):
             return True
     person = next((c for c in case.settings.consultants if c.name == who), None)

@@ -2,7 +2,8 @@
 
 The solver minimises one weighted sum (blocked, throttled, pause days, finish); its relative
 gap is dominated by the pause term, so 20 servers with one consultant, finish day 202 against
-a proven floor of 187, read a gap of 0.001 and the README called it nearly optimal.
+a proven floor of 187, read a gap of 0.001 and the README called it nearly optimal. (With the
+default limit that case is now proven; a shorter one leaves its finish open.)
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from tests.synthetic import synthetic_estate
 
 def test_the_gap_of_a_solver_plan_is_that_of_its_finish() -> None:
     estate, settings = synthetic_estate(20, 1, "hubs-2016")
-    settings = replace(settings, solver_time_limit_s=25.0)  # long enough to beat the quick plan
+    # long enough to beat the quick plan (5.5 s is not), too short to prove the finish (6 s
+    # is): deterministic time, so the same on any machine
+    settings = replace(settings, solver_time_limit_s=5.8)
     knowledge = knowledge_for(settings)
     proposal = propose(estate, settings, Decisions(), knowledge)
     plan = schedule(proposal, estate, settings, Decisions(), knowledge)
