@@ -249,6 +249,9 @@ class Objective:
     reason_de: str = ""
     # why no plan exists, or which servers still get blocked ("" when nothing bounds it)
     explanation: Message | None = None
+    # the blocked, throttled and pause days no plan beats (lexicographically), as far as
+    # proven: what ``gap`` is measured against (empty: not known)
+    floor: tuple[int, ...] = ()
 
     def reason(self, lang: str = "en") -> str:
         """What bounds the result, in the requested language."""

@@ -39,7 +39,8 @@ sys.path.insert(0, str(ROOT))
 from planner.core.calendar import build_calendar  # noqa: E402
 from planner.core.plan import Schedule  # noqa: E402
 from planner.core.rules import propose  # noqa: E402
-from planner.core.scheduler import _bound, schedule  # noqa: E402
+from planner.core.scheduler import schedule  # noqa: E402
+from planner.core.scheduler.floors import lower_bound  # noqa: E402
 from planner.core.scheduler.pauses import best_pauses  # noqa: E402
 from planner.core.scheduler.problem import (  # noqa: E402
     BOTH,
@@ -189,7 +190,11 @@ def one(size: int, staff: int, variant: str, limit: float,
     problem = build_problem(proposal, estate, settings, Decisions(), knowledge,
                             build_calendar(settings, estate))
     # the gap of the first objective that is not zero (#17's measure), against the bound
-    bound = _bound(problem, settings.fixed_pauses)
+    # (the bounds', or the scheduler's own proven floor where it proved more: the exit
+    # chains alone, see scheduler.chain_proof)
+    bound: tuple[int, ...] = lower_bound(problem, settings.fixed_pauses)
+    if obj.floor and tuple(obj.floor) > bound[:3]:  # what the scheduler proved beyond it
+        bound = (*obj.floor[:3], bound[3])
     values = (obj.blocked_days, obj.throttled_days, obj.pause_days,
               model_finish(problem, plan))
     first = next((n for n, v in enumerate(values) if v), 3)

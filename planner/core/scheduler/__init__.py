@@ -11,7 +11,9 @@ lexicographically minimises blocked days, throttled days, pause days and the fin
    worker and a deterministic-time limit; its answer is left-shifted into canonical form
    (:func:`.greedy.left_shift`) and kept only when it beats the quick plan;
 4. an estate too big to model in the time limit keeps the quick plan, reported as
-   ``feasible`` with the gap to the bounds.
+   ``feasible`` with the gap to the bounds; where its blocked, throttled or pause days are
+   not proven, its exit chains alone go to CP-SAT (:mod:`.chain_proof`), whose proof
+   raises those floors and whose better plan of the chains is planned around.
 
 Every stage is deterministic, so the same input gives the same plan in any process and
 under any machine load (unless the wall-clock safety net of a badly overloaded machine
@@ -38,26 +40,20 @@ from planner.core.plan import (
     ScheduledStep,
     SnappedPin,
 )
-from planner.core.scheduler.bounds import (
-    prefix_finishes,
-    workload_blocked_floor,
-    workload_finish_floor,
-    workload_pause_floor,
-)
+from planner.core.scheduler.chain_proof import prove_chains
 from planner.core.scheduler.decompose import around, exit_chains, searched_chains
 from planner.core.scheduler.drivers import explain
-from planner.core.scheduler.energetic import energetic_finish, exit_floors
+from planner.core.scheduler.floors import cutovers, floor_cuts, lower_bound, plan_finish
 from planner.core.scheduler.greedy import Placement, as_solved, left_shift, serial_plan
 from planner.core.scheduler.infeasible import blocked_reason, diagnose
 from planner.core.scheduler.model import ScheduleModel, build_model, hint_plan
-from planner.core.scheduler.pauses import Exposure3, best_pauses
+from planner.core.scheduler.pauses import Exposure3, best_pauses, fewest_pauses
 from planner.core.scheduler.pin_conflicts import pin_conflict, pins_unproven
 from planner.core.scheduler.pool import assign
 from planner.core.scheduler.priority import chains_first
 from planner.core.scheduler.problem import UNITS, Job, Problem, build_problem, hold_pieces
 from planner.core.scheduler.progress import Found, Progress
 from planner.core.scheduler.solve import solve_lexicographic
-from planner.core.scheduler.tails import tail_floors
 from planner.core.scheduler.validate import violations
 from planner.core.settings import Decisions, Settings
 
@@ -81,20 +77,10 @@ def _horizon(problem: Problem, placed: dict[int, Placement], valid: bool = True)
     return far if valid else 2 * far
 
 
-def _cutovers(problem: Problem, placed: dict[int, Placement]) -> dict[str, int]:
-    """Per judged server the exclusive end of its clock: the first exit step's last day + 1."""
-    cuts: dict[str, int] = {}
-    for judged in problem.judged:
-        ends = [placed[i].start + 1 if problem.jobs[i].is_milestone else placed[i].end
-                for i in judged.exit_jobs if i in placed]
-        if ends:
-            cuts[judged.name] = min(ends)
-    return cuts
 
 
-def _finish(placed: dict[int, Placement]) -> int:
-    """The finish as the model counts it: the latest exclusive end (a milestone: its day)."""
-    return max((p.end for p in placed.values()), default=0)
+
+
 
 
 @dataclass(frozen=True)
@@ -105,6 +91,9 @@ class _Outcome:
     exposure: Exposure3
     status: str
     gap: float
+    # its blocked days are at a proven floor (what follows them may not be)
+    blocked_proven: bool = False
+    floor: tuple[int, ...] = ()  # blocked, throttled, pause days no plan beats
 
 
 def _gap(value: tuple[int, ...], bound: tuple[int, ...]) -> float:
@@ -115,37 +104,10 @@ def _gap(value: tuple[int, ...], bound: tuple[int, ...]) -> float:
     return 0.0
 
 
-def _bound(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
-           ) -> tuple[int, int, int, int]:
-    """What no plan can beat (blocked, throttled, pause, finish), lexicographically.
 
-    The critical path with the best pauses for its cutovers, and where consultants are the
-    bottleneck, their workload, also along the exit chains (:func:`.bounds.exit_floors`).
-    Only proven values count: where the pause optimiser stopped before proving a stage,
-    that stage has the solver's proven bound and the stages after it none.
-    """
-    floor_plan = serial_plan(problem, resources=False)
-    cuts = _cutovers(problem, floor_plan)
-    relaxed = {i: (p.start, p.end) for i, p in floor_plan.items()}
-    finish = max(_finish(floor_plan), workload_finish_floor(problem))
-    if problem.consultants:  # the work of the exit chains and of all (bounds.exit_floors)
-        release: dict[int, int] = {}
-        chains = exit_floors(problem, relaxed, release)
-        tails = tail_floors(problem, release)  # their last jobs solved exactly
-        cuts = {name: max(cut, chains.get(name, cut), tails.get(name, cut))
-                for name, cut in cuts.items()}
-        finish = max(finish, energetic_finish(problem, relaxed))
-    floor = best_pauses(problem, cuts, fixed).floor
-    if fixed is not None:
-        return (*floor, finish)
-    prefixes = prefix_finishes(problem)  # the costly part of both floors, found once
-    blocked = workload_blocked_floor(problem, prefixes)
-    if blocked > floor[0]:  # the consultants cannot keep every server from blocking
-        return (blocked, 0, 0, finish)
-    pause_floor = floor[2]
-    if floor[:2] == (0, 0):  # a floor for plans with neither blocked nor throttled days
-        pause_floor = max(pause_floor, workload_pause_floor(problem, prefixes))
-    return (*floor[:2], pause_floor, finish)
+
+
+
 
 
 def _searched(problem: Problem, seconds: float) -> dict[int, Placement] | None:
@@ -177,8 +139,8 @@ def _quick(problem: Problem, fixed: tuple[tuple[date, int], ...] | None, seconds
     best: list[tuple[tuple[int, ...], dict[int, Placement], Exposure3]] = []
 
     def consider(placed: dict[int, Placement]) -> None:
-        exposure = best_pauses(problem, _cutovers(problem, placed), fixed)
-        key = (len(violations(problem, placed)), *exposure.key, _finish(placed))
+        exposure = best_pauses(problem, cutovers(problem, placed), fixed)
+        key = (len(violations(problem, placed)), *exposure.key, plan_finish(placed))
         if not best or key < best[0][0]:
             best[:] = [(key, placed, exposure)]
 
@@ -217,8 +179,8 @@ def _tap(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
         shifted = left_shift(problem, starts, consultants)
         if violations(problem, shifted):
             shifted = as_solved(problem, starts, ends, consultants)
-        pauses = best_pauses(problem, _cutovers(problem, shifted), fixed)
-        key = (*pauses.key, _finish(shifted))
+        pauses = best_pauses(problem, cutovers(problem, shifted), fixed)
+        key = (*pauses.key, plan_finish(shifted))
         if best[0] is None or key < best[0]:
             best[0] = key
             show(_Outcome(shifted, pauses, "feasible", _gap(key, bound)))
@@ -235,19 +197,20 @@ def _optimise(problem: Problem, settings: Settings,
     ``show`` sees the quick plan and each better solver plan as they come.
     """
     fixed = settings.fixed_pauses
-    bound = _bound(problem, fixed)
+    bound = lower_bound(problem, fixed)
     greedy, mine, ok = _quick(problem, fixed, settings.solver_time_limit_s, bound)
-    value = (*mine.key, _finish(greedy))
-    quick = _Outcome(greedy, mine, "feasible", _gap(value, bound))
+    value = (*mine.key, plan_finish(greedy))
+    quick = _Outcome(greedy, mine, "feasible", _gap(value, bound), mine.key[0] == bound[0],
+                     bound[:3])
     if ok and value == bound:  # the quick plan reaches a proven bound
         return replace(quick, status="optimal")
     if ok and show is not None:
         show(quick)
     exact = ok and mine.key == bound[:3]
     # with the first three objectives reached, no better plan ends after the quick one
-    horizon = _finish(greedy) + 1 if exact else _horizon(problem, greedy, ok)
+    horizon = plan_finish(greedy) + 1 if exact else _horizon(problem, greedy, ok)
     if ok and len(problem.jobs) * horizon > _MODEL_CELLS:  # too big to model
-        return quick
+        return _chains_alone(problem, settings, quick, bound, progress)
     sm = build_model(problem, horizon, fixed)
     hint_plan(sm, problem, {i: (p.start, p.end, p.consultant) for i, p in greedy.items()},
               mine.pauses)
@@ -265,8 +228,8 @@ def _optimise(problem: Problem, settings: Settings,
     shifted = left_shift(problem, sol.starts, named)
     if violations(problem, shifted):  # never expected; the solver's own dates are valid
         shifted = as_solved(problem, sol.starts, sol.ends, named)
-    best = best_pauses(problem, _cutovers(problem, shifted), fixed)
-    if ok and (*best.key, _finish(shifted)) >= value:
+    best = best_pauses(problem, cutovers(problem, shifted), fixed)
+    if ok and (*best.key, plan_finish(shifted)) >= value:
         # the solver proved the quick plan optimal (or found nothing better): keep it, its
         # consultants take the earliest free slot rather than an arbitrary optimal one
         return replace(quick, status=sol.status, gap=0.0 if sol.status == "optimal"
@@ -275,8 +238,45 @@ def _optimise(problem: Problem, settings: Settings,
     # pause term dwarfs the finish: 20 servers, one consultant, finish 202 against a bound
     # of 187 read 0.001), so a plan found that way is measured against the bounds
     weighted = bool(sol.stages) and sol.stages[0].name == "weighted"
-    gap = sol.gap if ok and not weighted else _gap((*best.key, _finish(shifted)), bound)
-    return _Outcome(shifted, best, sol.status, 0.0 if sol.status == "optimal" else gap)
+    gap = sol.gap if ok and not weighted else _gap((*best.key, plan_finish(shifted)), bound)
+    return _Outcome(shifted, best, sol.status, 0.0 if sol.status == "optimal" else gap,
+                    floor=bound[:3])
+
+
+def _chains_alone(problem: Problem, settings: Settings, quick: _Outcome,
+                  bound: tuple[int, int, int, int], progress: Progress | None) -> _Outcome:
+    """An estate too big to model: its exit chains alone in CP-SAT (:mod:`.chain_proof`),
+    when the quick plan's blocked, throttled and pause days are not proven yet. A proof
+    raises the floor of those three; a better plan of the chains is planned around."""
+    if quick.exposure.key <= bound[:3]:
+        return quick
+    fixed = settings.fixed_pauses
+    proof = prove_chains(problem, exit_chains(problem), quick.placed,
+                         cutovers(problem, quick.placed), _horizon,
+                         lambda sub: lower_bound(sub, fixed), _MODEL_CELLS,
+                         settings.solver_time_limit_s, fixed,
+                         progress.cancel if progress else None)
+    if proof is None:
+        return quick
+    best = quick
+    if proof.better is not None:
+        placed = around(problem, proof.olds, proof.better)
+        exposure = best_pauses(problem, cutovers(problem, placed), fixed)
+        before = (*quick.exposure.key, plan_finish(quick.placed))
+        if not violations(problem, placed) and (*exposure.key, plan_finish(placed)) < before:
+            best = _Outcome(placed, exposure, "feasible", 0.0)
+    found = proof.floor
+    if proof.proven == 2 and fixed is None:  # blocked and throttled days proven, pauses not
+        # the fewest pauses that keep the floor's cutovers within them: no plan needs fewer
+        least = fewest_pauses(problem, floor_cuts(problem)[0], found[:2])
+        found = (found[0], found[1], max(found[2], least))
+    # lexicographic floors both: the larger is one too
+    floor = max(bound[:3], found)
+    bound = (*floor, bound[3])
+    value = (*best.exposure.key, plan_finish(best.placed))
+    status = "optimal" if value == bound else "feasible"
+    return replace(best, status=status, gap=_gap(value, bound),
+                   blocked_proven=value[0] == floor[0], floor=floor)
 
 
 def _pauses(problem: Problem, chosen: tuple[tuple[int, int], ...]) -> tuple[Pause, ...]:
@@ -320,7 +320,7 @@ def _assemble(problem: Problem, outcome: _Outcome, knowledge: Knowledge) -> Sche
     pauses = _pauses(problem, outcome.exposure.pauses)
     finish = max((s.end for s in steps), default=None)
     plan_end = max([finish or problem.start, *(p.end for p in pauses)])
-    cuts = _cutovers(problem, outcome.placed)
+    cuts = cutovers(problem, outcome.placed)
     exposure = []
     for judged in problem.judged:
         cut = cuts.get(judged.name)
@@ -335,7 +335,9 @@ def _assemble(problem: Problem, outcome: _Outcome, knowledge: Knowledge) -> Sche
                     if kinds.get(i + 1) == "throttle")
     objective = Objective(blocked, throttled, sum(p.days for p in pauses), finish,
                           outcome.status, outcome.gap,
-                          explanation=blocked_reason(problem, exposure, outcome.status))
+                          explanation=blocked_reason(problem, exposure, outcome.status
+                                                     == "optimal" or outcome.blocked_proven),
+                          floor=outcome.floor)
     return Schedule(steps, pauses, tuple(exposure), objective)
 
 

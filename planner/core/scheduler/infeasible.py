@@ -77,8 +77,9 @@ def diagnose(problem: Problem, structural_only: bool = False) -> Reason | None:
 
 
 def blocked_reason(problem: Problem, exposure: Sequence[Exposure],
-                   status: str) -> Reason | None:
-    """Which servers still get blocked, and that it is unavoidable when proven optimal."""
+                   proven: bool) -> Reason | None:
+    """Which servers still get blocked, and that it is unavoidable when ``proven`` (the
+    blocked days are at a proven floor)."""
     worst: list[tuple[int, Exposure]] = []
     for e in exposure:
         blocked = sum(n for i, n in enumerate(e.days_in_stage) if i + 1 in problem.block_stages)
@@ -89,7 +90,7 @@ def blocked_reason(problem: Problem, exposure: Sequence[Exposure],
         return None
     worst.sort(key=lambda item: (-item[0], item[1].server))
     # a proof stands behind "cannot"; a plan found says only what it does
-    kind = "proven" if status == "optimal" else "found"
+    kind = "proven" if proven else "found"
     parts = [message(f"schedule.blocked.{kind}", count=blocked, server=e.server, day=e.cutover)
              for blocked, e in worst[:3]]
     return message(f"schedule.blocked.{kind}_tail", servers=parts)

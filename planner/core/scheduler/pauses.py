@@ -121,14 +121,11 @@ def _open_clock(problem: Problem, clock: Clock,
     return blocked, throttled
 
 
-def best_pauses(problem: Problem, cutovers: Mapping[str, int],
-                fixed: tuple[tuple[date, int], ...] | None = None) -> Exposure3:
-    """The fewest blocked, then throttled, then pause days for these cutovers, earliest pauses."""
-    clocks = _clocks(problem, cutovers)
-    if fixed is not None:
-        return _fixed(problem, clocks, fixed)
-    if not clocks or problem.pause_max <= 0:
-        return _fixed(problem, clocks, ())
+def _pause_model(problem: Problem, clocks: Counter[Clock],
+                 ) -> tuple[cp_model.CpModel, list[cp_model.IntVar],
+                            list[cp_model.LinearExprT], list[cp_model.LinearExprT]]:
+    """The pause model for these clocks: a variable per day, the pause rules, each clock's
+    blocked and throttled days (times its count), and a hint of the heuristic pauses."""
     m = cp_model.CpModel()
     h, w = max(clock[1] for clock in clocks), problem.pause_from
     paused = [m.new_bool_var(f"P{d}") for d in range(w, h)]  # paused[i]: day w + i
@@ -154,6 +151,45 @@ def best_pauses(problem: Problem, cutovers: Mapping[str, int],
         m.add(t >= counted - max(e0, throttle) - b)
         blocked.append(mult * b)
         throttled.append(mult * t)
+    return m, paused, blocked, throttled
+
+
+def fewest_pauses(problem: Problem, cutovers: Mapping[str, int],
+                  caps: tuple[int, int]) -> int:
+    """A floor of the pause days of every plan that cuts each server over no sooner than
+    ``cutovers`` with at most ``caps`` blocked and throttled days: the fewest that keep
+    these cutovers within the caps (a later cutover counts more days; the same pauses cut
+    at the sooner one keep the rules and count no more days), or its proven bound; 0
+    when nothing is proven."""
+    clocks = _clocks(problem, cutovers)
+    if not clocks or problem.pause_max <= 0:
+        return 0
+    m, paused, blocked, throttled = _pause_model(problem, clocks)
+    m.add(sum(blocked) <= caps[0])
+    m.add(sum(throttled) <= caps[1])
+    m.minimize(sum(paused))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = 20261201
+    solver.parameters.max_deterministic_time = PAUSE_DET
+    status = solver.solve(m)
+    if status == cp_model.OPTIMAL:
+        return round(solver.objective_value)
+    if status == cp_model.FEASIBLE:
+        return max(0, math.ceil(solver.best_objective_bound - 1e-6))
+    return 0
+
+
+def best_pauses(problem: Problem, cutovers: Mapping[str, int],
+                fixed: tuple[tuple[date, int], ...] | None = None) -> Exposure3:
+    """The fewest blocked, then throttled, then pause days for these cutovers, earliest pauses."""
+    clocks = _clocks(problem, cutovers)
+    if fixed is not None:
+        return _fixed(problem, clocks, fixed)
+    if not clocks or problem.pause_max <= 0:
+        return _fixed(problem, clocks, ())
+    m, paused, blocked, throttled = _pause_model(problem, clocks)
+    w = problem.pause_from
     stages = [sum(blocked), sum(throttled), sum(paused),
               sum(d * x for d, x in enumerate(paused))]  # the last: earliest pauses
     solved = _lexicographic(m, stages, paused)

@@ -19,7 +19,7 @@ from ortools.sat.python import cp_model
 from planner.core.scheduler.model import ScheduleModel
 from planner.core.scheduler.progress import Found, SolutionTap, watching
 
-__all__ = ["Solution", "StageResult", "solve_lexicographic"]
+__all__ = ["Solution", "StageResult", "floor_constraints", "solve_lexicographic"]
 
 # deterministic time units per second of the limit: measured 0.2-0.4 per wall second for one
 # worker on the shared 2-core machine under a load of 6 (0.1 had a 10 s limit stop after
@@ -138,7 +138,7 @@ def _weighted(sm: ScheduleModel, parts: list[tuple[str, cp_model.LinearExprT]],
     return sum(w * expr for w, (_, expr) in zip(weights, parts, strict=True))
 
 
-def _floor(sm: ScheduleModel, floor: tuple[int, int, int, int], exact: bool) -> None:
+def floor_constraints(sm: ScheduleModel, floor: tuple[int, int, int, int], exact: bool) -> None:
     """Bounds every plan meets (from the critical path), so the proof closes sooner.
 
     ``floor`` is (blocked, throttled, pause days, finish); with ``exact`` the first three are
@@ -174,7 +174,7 @@ def solve_lexicographic(sm: ScheduleModel, seconds: float,
     model = sm.model
     out = Solution()
     if floor is not None:
-        _floor(sm, floor, exact)
+        floor_constraints(sm, floor, exact)
     assert sm.pause_total is not None and sm.finish is not None
     objectives: list[tuple[str, cp_model.LinearExprT]] = [
         ("blocked", sum(sm.blocked)),

@@ -14,6 +14,7 @@ from planner.core.calendar import build_calendar
 from planner.core.rules import propose
 from planner.core.scheduler.decompose import around, exit_chains, searched_chains
 from planner.core.scheduler.energetic import exit_floors
+from planner.core.scheduler.floors import cutovers
 from planner.core.scheduler.greedy import Placement, serial_plan
 from planner.core.scheduler.priority import chains_first
 from planner.core.scheduler.problem import Problem, build_problem
@@ -109,7 +110,7 @@ def test_a_large_estate_gets_one_plan_no_later_for_any_server_than_the_rule(
     assert not violations(problem, placed)
     assert len(placed) == len(problem.jobs)
     rule = serial_plan(problem, order=chains_first(problem))
-    cuts, rule_cuts = scheduler._cutovers(problem, placed), scheduler._cutovers(problem, rule)
+    cuts, rule_cuts = cutovers(problem, placed), cutovers(problem, rule)
     assert all(cuts[name] <= rule_cuts[name] for name in rule_cuts)
     assert max(cuts.values()) == max(bound_cutovers(problem).values())
     assert exposure.key <= scheduler.best_pauses(problem, rule_cuts).key

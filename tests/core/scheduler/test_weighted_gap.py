@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from planner.core.calendar import build_calendar
 from planner.core.rules import propose
-from planner.core.scheduler import _bound, schedule
+from planner.core.scheduler import schedule
+from planner.core.scheduler.floors import lower_bound
 from planner.core.scheduler.problem import build_problem
 from planner.core.settings import Decisions
 from planner.pipeline import knowledge_for
@@ -29,7 +30,7 @@ def test_the_gap_of_a_solver_plan_is_that_of_its_finish() -> None:
     plan = schedule(proposal, estate, settings, Decisions(), knowledge)
     problem = build_problem(proposal, estate, settings, Decisions(), knowledge,
                             build_calendar(settings, estate))
-    bound = _bound(problem, None)
+    bound = lower_bound(problem, None)
     obj = plan.objective
     assert obj.finish is not None
     last = problem.index(obj.finish)  # the model counts a closing milestone's own day
