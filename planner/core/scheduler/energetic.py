@@ -91,8 +91,10 @@ def _earliest_ends(problem: Problem, jobs: set[int], relaxed: dict[int, tuple[in
         if joins:  # where chains join, all their work ends before this job starts
             release[i] = max(release[i], _energetic(problem, mine - {i}, release, capacity))
         cal = problem.cal(job)
-        own = release[i] if job.is_milestone else \
-            job.end_after(cal, cal.next_ok(release[i]), job.fastest_days)
+        if job.is_milestone:  # on a day of its calendar (a pin is snapped to one)
+            own = release[i] if job.pin is not None else cal.next_ok(release[i])
+        else:
+            own = job.end_after(cal, cal.next_ok(release[i]), job.fastest_days)
         ends[i] = max(relaxed.get(i, (0, 0))[1], own)
         if joins:  # where chains join: count their work
             ends[i] = max(ends[i], _energetic(problem, mine, release, capacity))
