@@ -9,7 +9,7 @@ together, since only together are they impossible.
 from __future__ import annotations
 
 from planner.core.explanation import Listed, Message, message
-from planner.core.scheduler.problem import Job, Problem
+from planner.core.scheduler.problem import WEEKDAY, WINDOW, Job, Problem
 
 __all__ = ["pin_conflict", "pins_unproven"]
 
@@ -50,11 +50,14 @@ def _crowded(problem: Problem, pinned: list[Job]) -> Reason | None:
     """A day on which more pinned steps need a consultant than can work."""
     busy = [(j, *_span(problem, j)) for j in pinned if j.uses_consultant]
     for day in sorted({s for _, s, _ in busy}):
-        on = [j for j, s, e in busy if s <= day < e]
-        free = _available(problem, day)
-        if len(on) > free:
-            return message("schedule.pin.consultants", steps=_names(problem, on),
-                           needed=len(on), day=problem.day(day), count=free)
+        # a weekday step and a window step hold different days of a consultant (WEEKDAY)
+        for side in (WEEKDAY, WINDOW):
+            on = [j for j, s, e in busy if s <= day < e
+                  and any(held & side for held in j.sides(problem.apart))]
+            free = _available(problem, day)
+            if len(on) > free:
+                return message("schedule.pin.consultants", steps=_names(problem, on),
+                               needed=len(on), day=problem.day(day), count=free)
     return None
 
 

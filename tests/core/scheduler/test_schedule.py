@@ -153,6 +153,28 @@ def test_a_pin_before_its_predecessor_is_explained(knowledge: Knowledge) -> None
     assert "2026-12-" not in plan.objective.reason("en") + plan.objective.reason("de")
 
 
+def test_one_consultant_keeps_a_friday_to_monday_pin_and_a_saturday_window_pin(
+        knowledge: Knowledge) -> None:
+    """Anna works the two-day step on Friday and Monday and the cutover on Saturday; two
+    cutovers pinned to that Saturday are one too many, and the reason says so."""
+    s = settings(consultants=(Consultant("Anna"),), maintenance_days=("Sat",))
+    friday, saturday = date(2026, 12, 4), date(2026, 12, 5)
+    steps = (make_step("move", 2), make_step("cutover", 1, window=True),
+             make_step("other", 1, window=True))
+    plan = schedule(proposal(*steps[:2]), one_server(), s,
+                    Decisions(pins={"move": friday, "cutover": saturday}), knowledge)
+    move, cutover = plan.for_step("move"), plan.for_step("cutover")
+    assert plan.objective.status == "optimal"
+    assert move and (move.start, move.end) == (friday, date(2026, 12, 7))
+    assert cutover and cutover.start == saturday and cutover.consultant == move.consultant
+    crowded = schedule(proposal(*steps), one_server(), s,
+                       Decisions(pins={"move": friday, "cutover": saturday,
+                                       "other": saturday}), knowledge)
+    assert crowded.objective.status == "infeasible"
+    reason = crowded.objective.reason("en")
+    assert "“cutover”" in reason and "“other”" in reason and "“move”" not in reason
+
+
 def test_fixed_pauses_are_kept(knowledge: Knowledge) -> None:
     s = settings(first_detected={"EX01": START - timedelta(days=70)},
                  fixed_pauses=((START, 10),))
