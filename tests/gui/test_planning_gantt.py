@@ -383,3 +383,20 @@ def test_the_label_column_fits_its_labels_up_to_a_third_of_the_view(qtbot, monke
     qtbot.mouseDClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=edge)
     qtbot.waitUntil(lambda: chart.layout_info.label_w == 280, timeout=5000)
     assert QSettings().value("gantt/label_width") is None
+
+
+def test_the_chart_opens_at_its_top_left_corner(qtbot, monkeypatch):
+    """Drawn while its page was hidden (the usual case: the plan comes before the page is
+    opened), the chart opened scrolled to the middle of the scene: the dates' header out
+    of sight and the first letters of the labels cut off."""
+    doc = fake_document(monkeypatch)
+    view = GanttView(doc)
+    qtbot.addWidget(view)
+    view.resize(100, 40)  # not shown yet: the chart is drawn into a tiny viewport
+    view.set_zoom("day")  # wider than the view
+    view.resize(800, 220)
+    view.show()
+    qtbot.waitExposed(view)
+    h, v = view.chart.horizontalScrollBar(), view.chart.verticalScrollBar()
+    assert h.maximum() > 0 and v.maximum() > 0  # the chart is larger than the view
+    assert (h.value(), v.value()) == (h.minimum(), v.minimum())

@@ -51,6 +51,11 @@ class GanttGraphicsView(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # no transforms here (zoom is a new layout), so nothing to anchor: with the default,
+        # the view re-centred on the scene when its page was first shown, and the chart
+        # opened halfway down with the first letters of its labels cut off
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setMouseTracking(True)
         self.layout_info: GanttLayout | None = None
         self._drag: tuple[GanttBar, QPointF, float] | None = None
