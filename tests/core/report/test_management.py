@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from functools import cache
 
 import pytest
 
@@ -14,6 +15,8 @@ from planner.core.report.context import build_context
 from planner.core.report.risk_register import plan_risks
 from planner.core.report.step_order import numbered_steps
 from planner.core.report.wording import Wording, load_wording
+from planner.pipeline import knowledge_for, make_plan
+from tests.sample_plans import QUICK, sample_inputs
 from tests.sample_plans import sample_plan as bundled_plan
 
 
@@ -143,14 +146,25 @@ def test_import_findings_go_to_the_appendix(knowledge: Knowledge) -> None:
     assert all("Spalten" not in r.cells[1] for r in ctx.risks.rows)
 
 
+@cache
+def _planned_on_sunday(sample: str) -> Plan:
+    """A bundled sample planned as the CLI does, as of and from Sunday 6 December 2026."""
+    inputs = sample_inputs(sample)
+    sunday = date(2026, 12, 6)
+    settings = replace(inputs.settings, as_of=sunday, start=sunday, solver_time_limit_s=QUICK)
+    return make_plan(inputs.estate, inputs.findings, settings, knowledge=knowledge_for(settings))
+
+
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_blocked_days_the_solver_proves_unavoidable_are_not_a_risk_to_avoid(
         knowledge: Knowledge, lang: str) -> None:
-    # small sample: the edge server is blocked today, before a pause can be requested; the
-    # plan is proven best, yet the register asked to check whether a pause, earlier dates or
-    # another consultant avoid the day
+    # small sample planned on a Sunday: the edge server is blocked that day, before a pause
+    # can be requested on Monday; the plan is proven best, yet the register asked to check
+    # whether a pause, earlier dates or another consultant avoid the day. (Planned on the
+    # day the suite runs, the test passed on weekends only: on a weekday the pause starts
+    # at once and nothing is blocked.)
     words = load_wording(lang)
-    plan = bundled_plan("small")
+    plan = _planned_on_sunday("small")
     obj = plan.schedule.objective
     assert obj.blocked_days and obj.status == "optimal"
     blocked = [r for r in plan_risks(plan, knowledge, words) if r.source == words("src_schedule")]
