@@ -11,7 +11,8 @@ or absent, a shared DAG/server, a freeze the step may not straddle, or a pin.
 from __future__ import annotations
 
 from planner.core.explanation import Driver
-from planner.core.scheduler.greedy import ABSENT, Placement, Why, earliest_bound
+from planner.core.scheduler.board import ABSENT
+from planner.core.scheduler.greedy import Placement, Why, earliest_bound
 from planner.core.scheduler.problem import Job, Problem
 
 __all__ = ["explain"]

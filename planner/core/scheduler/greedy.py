@@ -12,18 +12,15 @@ and to explain why a pin or a deadline cannot be met.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from planner.core.scheduler.board import Board, new_board
 from planner.core.scheduler.days import DayCalendar
 from planner.core.scheduler.priority import LIMIT, order_by, topological_order
-from planner.core.scheduler.problem import BOTH, UNITS, WEEKDAY, Job, Problem
+from planner.core.scheduler.problem import Job, Problem
 
-__all__ = ["Placement", "Why", "as_solved", "earliest_bound", "left_shift", "new_board",
-           "serial_plan"]
-
-ABSENT = -1  # owner of a busy interval that is a consultant's absence
+__all__ = ["Placement", "Why", "as_solved", "earliest_bound", "left_shift", "serial_plan"]
 
 
 @dataclass(frozen=True)
@@ -76,152 +73,6 @@ def earliest_bound(job: Job, placed: dict[int, Placement], problem: Problem) -> 
     return bound, source
 
 
-class _Lane:
-    """Busy intervals of one consultant or resource, sorted, with the job that holds each."""
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.owners: list[int] = []
-        self.overlapping = False  # only after an impossible pin; then search linearly
-        self._jumps: dict[int, dict[int, int]] = {}  # calendar -> start -> later start
-
-    def add(self, start: int, end: int, owner: int) -> None:
-        """Book [start, end) for owner (a job index, or ABSENT)."""
-        i = bisect.bisect_right(self.starts, start)
-        if (i > 0 and self.ends[i - 1] > start) or (i < len(self.starts)
-                                                    and self.starts[i] < end):
-            self.overlapping = True
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
-        self.owners.insert(i, owner)
-
-    def clash(self, s: int, e: int, cal: DayCalendar) -> tuple[int, int] | None:
-        """(end, owner) of what overlaps [s, e) (a milestone occupies its day), or None.
-
-        Intervals that follow with no usable day of ``cal`` in between count as one run, so
-        a packed consultant is skipped in one step rather than one step per booking; the
-        end is the run's, the owner the booking that overlaps (the run's last one named a
-        move's completion on Monday as what kept a Saturday's window step away).
-        """
-        e = max(e, s + 1)
-        if self.overlapping:
-            hits = [(b, o) for a, b, o in zip(self.starts, self.ends, self.owners, strict=True)
-                    if a < e and s < b]
-            return max(hits) if hits else None
-        i = bisect.bisect_right(self.ends, s)  # disjoint and sorted: ends are sorted too
-        if i >= len(self.starts) or self.starts[i] >= e:
-            return None
-        return self.ends[self._run_end(i, cal)], self.owners[i]
-
-    def _run_end(self, i: int, cal: DayCalendar) -> int:
-        """The last booking of booking i's run under ``cal``.
-
-        Jumps are kept by start day (indices move on every insert): a booking only ever
-        joins runs, never leaves one, so a jump stays inside the run and the walk goes on
-        from where it lands (with path compression: near-linear over a whole plan; the
-        list rebuilt after each booking was quadratic, 50 s for 2,000 servers).
-        """
-        jumps = self._jumps.setdefault(id(cal), {})
-        path: list[int] = []
-        n = len(self.starts)
-        while True:
-            target = jumps.get(self.starts[i])
-            if target is not None and target != self.starts[i]:
-                path.append(self.starts[i])
-                i = bisect.bisect_left(self.starts, target)
-                continue
-            if i + 1 < n and cal.next_ok(self.ends[i]) >= self.starts[i + 1]:
-                path.append(self.starts[i])
-                i += 1
-                continue
-            break
-        for start in path:
-            jumps[start] = self.starts[i]
-        return i
-
-
-class _Person:
-    """One consultant's days as UNITS parallel lanes (half days): a whole day's work books
-    every lane, a half day's work the first lane free then."""
-
-    def __init__(self) -> None:
-        self.lanes = [_Lane() for _ in range(UNITS)]
-        # while nothing booked part of a day every lane holds the same bookings, so asking
-        # the first one is enough (the common case, and half the work)
-        self.split = False
-
-    def add(self, start: int, end: int, units: int, owner: int, cal: DayCalendar) -> None:
-        """Book ``units`` of [start, end) for owner (a job index, or ABSENT)."""
-        if units >= UNITS:
-            for lane in self.lanes:
-                lane.add(start, end, owner)
-            return
-        self.split = True
-        free = [lane for lane in self.lanes if lane.clash(start, end, cal) is None]
-        for lane in (free if len(free) >= units else self.lanes)[:units]:
-            lane.add(start, end, owner)
-
-    def clash(self, s: int, e: int, units: int, cal: DayCalendar) -> tuple[int, int] | None:
-        """(end, owner) of what leaves fewer than ``units`` lanes free in [s, e), or None;
-        the end is one no start before which can fit."""
-        if not self.split:
-            return self.lanes[0].clash(s, e, cal)
-        hits, free = [], 0
-        for lane in self.lanes:  # stop at the first lanes that leave enough free
-            c = lane.clash(s, e, cal)
-            if c is None:
-                free += 1
-                if free >= units:
-                    return None
-            else:
-                hits.append(c)
-        hits.sort()
-        return hits[len(hits) - (len(self.lanes) - units) - 1]
-
-
-@dataclass
-class _Board:
-    """Who is busy when: per consultant (absences included) and per exclusive resource.
-
-    A consultant's weekdays and window days are two :class:`_Person` s where the window is
-    never a workweek day (:attr:`Problem.apart`), else one (both sides the same object).
-    """
-
-    consultants: list[tuple[_Person, _Person]]  # per consultant: weekday side, window side
-    resources: dict[str, _Lane]
-    calendars: dict[tuple[str, str, bool], DayCalendar]
-    apart: bool = False
-
-    def sides(self, k: int, side: int) -> tuple[_Person, ...]:
-        """Consultant k's days a span held on ``side`` takes (each once)."""
-        weekdays, window = self.consultants[k]
-        if side == BOTH:
-            return (weekdays, window) if weekdays is not window else (weekdays,)
-        return (weekdays,) if side == WEEKDAY else (window,)
-
-    def clash(self, job: Job, k: int, s: int, e: int) -> tuple[int, int, int] | None:
-        """(span start, end, owner) of the first of job's held spans at [s, e) that consultant
-        k has no room for, or None."""
-        cal = self.calendars[job.calendar_key]
-        for a, b, units, side in job.sided_spans(cal, s, e, self.apart):
-            for person in self.sides(k, side):
-                if (c := person.clash(a, b, units, cal)) is not None:
-                    return a, c[0], c[1]
-        return None
-
-    def book(self, job: Job, p: Placement) -> None:
-        if p.end <= p.start:
-            return
-        if job.uses_consultant and p.consultant >= 0:
-            cal = self.calendars[job.calendar_key]
-            for a, b, units, side in job.sided_spans(cal, p.start, p.end, self.apart):
-                for person in self.sides(p.consultant, side):
-                    person.add(a, b, units, job.index, cal)
-        for r in job.step.resources:
-            self.resources.setdefault(r, _Lane()).add(p.start, p.end, job.index)
-
-
 _Dates = dict[tuple[int, int], tuple[int, int | None]]
 
 
@@ -239,7 +90,7 @@ def _dates(job: Job, s: int, days: int, cal: DayCalendar, memo: _Dates | None,
     return out
 
 
-def _fit(job: Job, s: int, k: int, problem: Problem, board: _Board,
+def _fit(job: Job, s: int, k: int, problem: Problem, board: Board,
          resources: bool, memo: _Dates | None = None) -> tuple[int, Why | None, int]:
     """(end, why not, next candidate) for job on consultant k (-1: none) starting at s."""
     cal = problem.cal(job)
@@ -269,7 +120,7 @@ def _calendar_why(job: Job, problem: Problem, frm: int, to: int, why: Why) -> Wh
     return why
 
 
-def _earliest(job: Job, s: int, k: int, problem: Problem, board: _Board, resources: bool,
+def _earliest(job: Job, s: int, k: int, problem: Problem, board: Board, resources: bool,
               give_up: int, memo: _Dates | None = None) -> tuple[int, int, Why | None]:
     """Earliest (start, end, last obstacle) on consultant k from candidate s, or give up."""
     cal, why = problem.cal(job), None
@@ -282,7 +133,7 @@ def _earliest(job: Job, s: int, k: int, problem: Problem, board: _Board, resourc
     return LIMIT, LIMIT, why
 
 
-def _place(job: Job, problem: Problem, board: _Board, placed: dict[int, Placement],
+def _place(job: Job, problem: Problem, board: Board, placed: dict[int, Placement],
            resources: bool, consultant: int | None) -> Placement:
     """The earliest feasible start from the bound, on a fixed or the soonest free consultant."""
     cal = problem.cal(job)
@@ -322,30 +173,6 @@ def _place(job: Job, problem: Problem, board: _Board, placed: dict[int, Placemen
     return Placement(s, e, k if job.uses_consultant else -1, why)
 
 
-def new_board(problem: Problem) -> _Board:
-    """Nobody busy yet but for the consultants' absences."""
-    people = []
-    for spans in problem.absences:
-        sides = (_Person(), _Person()) if problem.apart else (_Person(),) * 2
-        for person in set(sides):
-            for a, b in _merged(spans):
-                for lane in person.lanes:
-                    lane.add(a, b, ABSENT)
-        people.append(sides)
-    return _Board(people, {}, problem.calendars, problem.apart)
-
-
-def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping or touching absences as one."""
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        elif b > a:
-            out.append((a, b))
-    return out
-
-
 def serial_plan(problem: Problem, resources: bool = True,
                 order: Sequence[int] | None = None,
                 fixed: dict[int, Placement] | None = None) -> dict[int, Placement]:
@@ -361,7 +188,7 @@ def serial_plan(problem: Problem, resources: bool = True,
     for i, p in (fixed or {}).items():
         placed[i] = p
         if resources:
-            board.book(problem.jobs[i], p)
+            board.book(problem.jobs[i], p.start, p.end, p.consultant)
     # pins first, so the others avoid them; in time order, so each takes a free consultant
     pinned = sorted((j.pin, j.index) for j in problem.jobs if j.pin is not None)
     for _, i in pinned:
@@ -370,14 +197,14 @@ def serial_plan(problem: Problem, resources: bool = True,
         job = problem.jobs[i]
         placed[i] = _place(job, problem, board, {}, resources, None)
         if resources:
-            board.book(job, placed[i])
+            board.book(job, placed[i].start, placed[i].end, placed[i].consultant)
     for i in order if order is not None else topological_order(problem):
         if i in placed:
             continue
         job = problem.jobs[i]
         placed[i] = _place(job, problem, board, placed, resources, None)
         if resources:
-            board.book(job, placed[i])
+            board.book(job, placed[i].start, placed[i].end, placed[i].consultant)
     return placed
 
 
@@ -394,7 +221,7 @@ def left_shift(problem: Problem, starts: Sequence[int], consultants: Sequence[in
         job = problem.jobs[i]
         k = consultants[i] if job.uses_consultant else -1
         placed[i] = _place(job, problem, board, placed, True, k)
-        board.book(job, placed[i])
+        board.book(job, placed[i].start, placed[i].end, placed[i].consultant)
     return placed
 
 

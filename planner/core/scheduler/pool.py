@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from planner.core.scheduler.greedy import Placement, Why, new_board
+from planner.core.scheduler.board import new_board
 from planner.core.scheduler.problem import Problem
 
 __all__ = ["assign", "teams"]
@@ -60,5 +60,5 @@ def assign(problem: Problem, starts: Sequence[int], ends: Sequence[int],
         if free is None:
             return None
         out[i] = free
-        board.book(job, Placement(starts[i], ends[i], free, Why("bound", "start")))
+        board.book(job, starts[i], ends[i], free)
     return out
