@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.core.scheduler.days import DayCalendar
-from planner.core.scheduler.problem import BOTH, UNITS, WEEKDAY, Job, Problem
+from planner.core.scheduler.problem import UNITS, Job, Problem, side_lists
 
 __all__ = ["ABSENT", "Board", "Lane", "new_board"]
 
@@ -135,10 +135,7 @@ class Board:
 
     def sides(self, k: int, side: int) -> tuple[_Person, ...]:
         """Consultant k's days a span held on ``side`` takes (each once)."""
-        weekdays, window = self.consultants[k]
-        if side == BOTH:
-            return (weekdays, window) if weekdays is not window else (weekdays,)
-        return (weekdays,) if side == WEEKDAY else (window,)
+        return tuple(self.consultants[k][n] for n in side_lists(side, self.apart))
 
     def clash(self, job: Job, k: int, s: int, e: int) -> tuple[int, int, int] | None:
         """(span start, end, owner) of the first of job's held spans at [s, e) that consultant

@@ -23,7 +23,7 @@ from ortools.sat.python import cp_model
 from planner.core.scheduler.days import DayCalendar
 from planner.core.scheduler.pause_rules import add_pause_rules
 from planner.core.scheduler.pool import teams
-from planner.core.scheduler.problem import UNITS, Job, Problem, hold_pieces
+from planner.core.scheduler.problem import UNITS, Job, Problem, hold_pieces, side_lists
 from planner.core.scheduler.workdays import add_workday_view
 
 __all__ = ["ScheduleModel", "build_model", "hint_plan"]
@@ -226,14 +226,14 @@ def _intervals(sm: ScheduleModel, problem: Problem) -> None:
             continue
         for (a, n, b, u), side in zip(held, on, strict=True):
             iv = m.new_interval_var(a, n, b, f"pool[{job.step.id}]")
-            for d in _side_lists(side, sides):
+            for d in side_lists(side, problem.apart):
                 pool[d].append((iv, u))
         for k, x in enumerate(sm.assigned[job.index]):
             if x is None:
                 continue
             for (a, n, b, u), side in zip(held, on, strict=True):
                 iv = m.new_optional_interval_var(a, n, b, x, f"c[{job.step.id},{k}]")
-                for d in _side_lists(side, sides):
+                for d in side_lists(side, problem.apart):
                     per_consultant[k][d].append((iv, u))
     for team in sm.teams:  # a team's absences are alike: each member's counts
         for d in range(sides):
@@ -245,13 +245,6 @@ def _intervals(sm: ScheduleModel, problem: Problem) -> None:
         if len(sm.teams) > 1 and len(pool[d]) > len(problem.consultants):
             m.add_cumulative([iv for iv, _ in pool[d]], [u for _, u in pool[d]],
                              UNITS * len(problem.consultants))
-
-
-def _side_lists(side: int, sides: int) -> list[int]:
-    """Which lists (0 weekdays, 1 window days) a piece held on ``side`` goes into."""
-    if sides == 1:
-        return [0]
-    return [n for n in range(2) if side & (n + 1)]
 
 
 def _capacity(m: cp_model.CpModel, demands: list[tuple[cp_model.IntervalVar, int]],

@@ -168,10 +168,7 @@ def fewest_pauses(problem: Problem, cutovers: Mapping[str, int],
     m.add(sum(blocked) <= caps[0])
     m.add(sum(throttled) <= caps[1])
     m.minimize(sum(paused))
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.random_seed = 20261201
-    solver.parameters.max_deterministic_time = PAUSE_DET
+    solver = _solver()
     status = solver.solve(m)
     if status == cp_model.OPTIMAL:
         return round(solver.objective_value)
@@ -336,9 +333,7 @@ def _lexicographic(m: cp_model.CpModel, stages: Sequence[cp_model.LinearExprT],
     One worker with a fixed seed and a deterministic-time limit: the same answer every run.
     The last stage only breaks ties, so it need not be proven.
     """
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.random_seed = 20261201
+    solver = _solver()
     values: list[int] = []
     bounds: list[int] = []
     chosen: list[int] = []
@@ -361,6 +356,15 @@ def _lexicographic(m: cp_model.CpModel, stages: Sequence[cp_model.LinearExprT],
         for x in paused:
             m.add_hint(x, solver.value(x))
     return values, chosen, bounds
+
+
+def _solver() -> cp_model.CpSolver:
+    """One worker, a fixed seed and :data:`PAUSE_DET`: the same pauses every run."""
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = 20261201
+    solver.parameters.max_deterministic_time = PAUSE_DET
+    return solver
 
 
 def _blocks(days: list[int]) -> tuple[tuple[int, int], ...]:

@@ -29,7 +29,8 @@ from planner.core.scheduler.days import DayCalendar
 from planner.core.settings import Consultant, Decisions, Settings
 
 __all__ = ["BOTH", "UNITS", "WEEKDAY", "WINDOW", "Job", "Judged", "Problem", "Sided", "Span",
-           "ancestors", "build_problem", "easiest_exit", "first_counted", "hold_pieces"]
+           "ancestors", "build_problem", "easiest_exit", "first_counted", "hold_pieces",
+           "side_lists"]
 
 # A consultant's capacity per working day, in demand units: half days, so a move batch's
 # half-day set-up and completion book half a day each instead of rounding up to a whole one.
@@ -42,6 +43,16 @@ Span = tuple[int, int, int]  # [start, end) day indices and the units held on ea
 # consultant's cutovers slipped by whole weeks).
 WEEKDAY, WINDOW, BOTH = 1, 2, 3
 Sided = tuple[int, int, int, int]  # a Span and the side it is held on
+
+
+def side_lists(side: int, apart: bool) -> tuple[int, ...]:
+    """Which of a consultant's two day lists (0 weekdays, 1 window days) a span held on
+    ``side`` takes; where the two are not apart there is one list, 0.
+
+    >>> side_lists(BOTH, True), side_lists(WINDOW, True), side_lists(WINDOW, False)
+    ((0, 1), (1,), (0,))
+    """
+    return tuple(n for n in (0, 1) if side & (n + 1)) if apart else (0,)
 
 
 @dataclass(frozen=True)

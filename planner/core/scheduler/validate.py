@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.core.scheduler.greedy import Placement
-from planner.core.scheduler.problem import UNITS, Job, Problem
+from planner.core.scheduler.problem import UNITS, Job, Problem, side_lists
 
 __all__ = ["Violation", "violations"]
 
@@ -125,11 +125,9 @@ def violations(problem: Problem, placed: dict[int, Placement]) -> list[Violation
         if job.is_milestone or p.end <= p.start:
             continue
         if job.uses_consultant and 0 <= p.consultant < len(per_consultant):
-            sides = per_consultant[p.consultant]
             for a, b, u, side in problem.held(job, p.start, p.end):
-                for n, days in enumerate(sides):
-                    if len(sides) == 1 or side & (n + 1):
-                        days.append((a, b, u, job.index))
+                for n in side_lists(side, problem.apart):
+                    per_consultant[p.consultant][n].append((a, b, u, job.index))
         for r in job.step.resources:
             per_resource.setdefault(r, []).append((p.start, p.end, job.index))
     crowded: list[Violation] = []
