@@ -77,12 +77,6 @@ def _horizon(problem: Problem, placed: dict[int, Placement], valid: bool = True)
     return far if valid else 2 * far
 
 
-
-
-
-
-
-
 @dataclass(frozen=True)
 class _Outcome:
     """The chosen plan before it becomes dates: placements, pauses, status and gap."""
@@ -104,19 +98,15 @@ def _gap(value: tuple[int, ...], bound: tuple[int, ...]) -> float:
     return 0.0
 
 
-
-
-
-
-
-
-def _searched(problem: Problem, seconds: float) -> dict[int, Placement] | None:
+def _searched(problem: Problem, seconds: float, cuts: dict[str, int] | None,
+              ) -> dict[int, Placement] | None:
     """The exit chains planned alone in many orders, the rest around them (:mod:`.decompose`),
-    where they are a part of the estate and the time limit allows the search."""
+    where they are a part of the estate and the time limit allows the search; it stops
+    where the chains cut over on the days ``cuts`` no plan beats."""
     chains = exit_chains(problem)
     if not chains or len(chains) == len(problem.jobs):
         return None
-    olds, chain = searched_chains(problem, seconds)
+    olds, chain = searched_chains(problem, seconds, floor=cuts)
     return around(problem, olds, chain) if chain else None
 
 
@@ -127,7 +117,7 @@ _ONE_RULE = 5_000  # jobs beyond which only the exit chains' order is tried firs
 
 
 def _quick(problem: Problem, fixed: tuple[tuple[date, int], ...] | None, seconds: float = 0,
-           floor: tuple[int, ...] = (0, 0, 0),
+           floor: tuple[int, ...] = (0, 0, 0), cuts: dict[str, int] | None = None,
            ) -> tuple[dict[int, Placement], Exposure3, bool]:
     """The best plan of the priority rules: the most urgent first; the exit chains first in
     the rules' order (which keeps a server's window steps between its weekday work); and,
@@ -137,12 +127,25 @@ def _quick(problem: Problem, fixed: tuple[tuple[date, int], ...] | None, seconds
     first, the rest in that order. The third value: the plan keeps every constraint (checked
     once, here)."""
     best: list[tuple[tuple[int, ...], dict[int, Placement], Exposure3]] = []
+    cuts_of_best: list[dict[str, int]] = []
 
     def consider(placed: dict[int, Placement]) -> None:
-        exposure = best_pauses(problem, cutovers(problem, placed), fixed)
-        key = (len(violations(problem, placed)), *exposure.key, plan_finish(placed))
+        cuts = cutovers(problem, placed)
+        broken = len(violations(problem, placed))
+        if best and broken >= best[0][0][0] and cuts_of_best[0].keys() == cuts.keys() \
+                and all(cuts[n] >= c for n, c in cuts_of_best[0].items()):
+            # no server leaves sooner: its pauses are no better (the pause optimiser takes
+            # 1-2 s on 120 servers), only the same cutovers can win, on the finish
+            if cuts != cuts_of_best[0] or plan_finish(placed) >= best[0][0][-1] \
+                    or broken > best[0][0][0]:
+                return
+            exposure = best[0][2]
+        else:
+            exposure = best_pauses(problem, cuts, fixed)
+        key = (broken, *exposure.key, plan_finish(placed))
         if not best or key < best[0][0]:
             best[:] = [(key, placed, exposure)]
+            cuts_of_best[:] = [cuts]
 
     if len(problem.jobs) > _ONE_RULE:
         # one plan of the whole estate (2-3 CPU seconds each): the exit chains' best plan
@@ -157,7 +160,7 @@ def _quick(problem: Problem, fixed: tuple[tuple[date, int], ...] | None, seconds
         return best[0][1], best[0][2], not best[0][0][0]
     consider(serial_plan(problem))
     consider(serial_plan(problem, order=chains_first(problem)))
-    if best[0][0][:4] != (0, *floor[:3]) and (searched := _searched(problem, seconds)):
+    if best[0][0][:4] != (0, *floor[:3]) and (searched := _searched(problem, seconds, cuts)):
         consider(searched)
     return best[0][1], best[0][2], not best[0][0][0]
 
@@ -197,8 +200,9 @@ def _optimise(problem: Problem, settings: Settings,
     ``show`` sees the quick plan and each better solver plan as they come.
     """
     fixed = settings.fixed_pauses
-    bound = lower_bound(problem, fixed)
-    greedy, mine, ok = _quick(problem, fixed, settings.solver_time_limit_s, bound)
+    floors = floor_cuts(problem)  # the cutovers and finish no plan beats
+    bound = lower_bound(problem, fixed, floors)
+    greedy, mine, ok = _quick(problem, fixed, settings.solver_time_limit_s, bound, floors[0])
     value = (*mine.key, plan_finish(greedy))
     quick = _Outcome(greedy, mine, "feasible", _gap(value, bound), mine.key[0] == bound[0],
                      bound[:3])
@@ -210,7 +214,7 @@ def _optimise(problem: Problem, settings: Settings,
     # with the first three objectives reached, no better plan ends after the quick one
     horizon = plan_finish(greedy) + 1 if exact else _horizon(problem, greedy, ok)
     if ok and len(problem.jobs) * horizon > _MODEL_CELLS:  # too big to model
-        return _chains_alone(problem, settings, quick, bound, progress)
+        return _chains_alone(problem, settings, quick, bound, floors[0], progress)
     sm = build_model(problem, horizon, fixed)
     hint_plan(sm, problem, {i: (p.start, p.end, p.consultant) for i, p in greedy.items()},
               mine.pauses)
@@ -244,7 +248,8 @@ def _optimise(problem: Problem, settings: Settings,
 
 
 def _chains_alone(problem: Problem, settings: Settings, quick: _Outcome,
-                  bound: tuple[int, int, int, int], progress: Progress | None) -> _Outcome:
+                  bound: tuple[int, int, int, int], cuts: dict[str, int],
+                  progress: Progress | None) -> _Outcome:
     """An estate too big to model: its exit chains alone in CP-SAT (:mod:`.chain_proof`),
     when the quick plan's blocked, throttled and pause days are not proven yet. A proof
     raises the floor of those three; a better plan of the chains is planned around."""
@@ -268,7 +273,7 @@ def _chains_alone(problem: Problem, settings: Settings, quick: _Outcome,
     found = proof.floor
     if proof.proven == 2 and fixed is None:  # blocked and throttled days proven, pauses not
         # the fewest pauses that keep the floor's cutovers within them: no plan needs fewer
-        least = fewest_pauses(problem, floor_cuts(problem)[0], found[:2])
+        least = fewest_pauses(problem, cuts, found[:2])
         found = (found[0], found[1], max(found[2], least))
     # lexicographic floors both: the larger is one too
     floor = max(bound[:3], found)

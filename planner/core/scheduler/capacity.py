@@ -15,13 +15,13 @@ from ortools.linear_solver import pywraplp
 
 from planner.core.scheduler.problem import UNITS, Problem
 
-__all__ = ["CalendarKey", "Capacity", "Work", "chain_finish"]
+__all__ = ["CalendarKey", "Capacity", "Work", "chain_finish", "subsets"]
 
 
 CalendarKey = tuple[str, str, bool]
 
 
-def _subsets(keys: tuple[CalendarKey, ...]) -> list[tuple[CalendarKey, ...]]:
+def subsets(keys: tuple[CalendarKey, ...]) -> list[tuple[CalendarKey, ...]]:
     """Sets of calendars whose work is bounded together: all of them when there are few,
     else each alone, each kind (window or not) and all together."""
     if len(keys) <= 4:
@@ -52,22 +52,32 @@ class Capacity:
         window days as capacity for weekday work left a gap of 0.2 with one consultant.
         """
         latest = 0
-        for subset in _subsets(work.calendars()):
+        for subset in subsets(work.calendars()):
             needed = work.days_needed(subset)
             if needed > 0:
-                latest = max(latest, self._nth_day(subset, needed))
+                latest = max(latest, self.nth_day(subset, needed))
         return latest
 
     def finish_from(self, work: Work, start: int) -> int:
         """Earliest exclusive end of this work when none of it can begin before ``start``."""
         latest = start
-        for subset in _subsets(work.calendars()):
+        for subset in subsets(work.calendars()):
             needed = work.days_needed(subset)
             if needed > 0:
-                latest = max(latest, self._nth_day(subset, needed, start))
+                latest = max(latest, self.nth_day(subset, needed, start))
         return latest
 
-    def _nth_day(self, subset: tuple[CalendarKey, ...], needed: int, start: int = 0) -> int:
+    def finishes_from(self, work: Work, start: int) -> list[tuple[tuple[CalendarKey, ...], int]]:
+        """Per set of the work's calendars the earliest exclusive end of its work there when
+        none of it can begin before ``start`` (:meth:`finish_from` is their latest)."""
+        out = []
+        for subset in subsets(work.calendars()):
+            needed = work.days_needed(subset)
+            if needed > 0:
+                out.append((subset, self.nth_day(subset, needed, start)))
+        return out
+
+    def nth_day(self, subset: tuple[CalendarKey, ...], needed: int, start: int = 0) -> int:
         """Exclusive end of the ``needed``-th day from ``start`` one of these calendars allows."""
         days = self._days.setdefault(subset, [])
         day = self._next.get(subset, 0)
@@ -118,6 +128,15 @@ class Work:
             return
         key = (job.base_days, *job.days_by_consultant)
         work[key] = work.get(key, 0) + job.base_days * UNITS
+
+    def keys_of(self, i: int) -> tuple[CalendarKey, ...]:
+        """The calendars whose work :meth:`add` counts for job i (none: it holds nobody)."""
+        job = self._problem.jobs[i]
+        if not job.uses_consultant or job.is_milestone or job.base_days <= 0:
+            return ()
+        if job.holds is not None and job.completes_in is not None and job.holds[1] > 0:
+            return (job.calendar_key, (*job.calendar_key[:2], True))
+        return (job.calendar_key,)
 
     def calendars(self) -> tuple[CalendarKey, ...]:
         """The calendars of the work counted so far."""

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import chain
 
+from planner.core.scheduler.blocks import block_search
 from planner.core.scheduler.greedy import Placement, Why, serial_plan
 from planner.core.scheduler.priority import (
     blended,
@@ -36,7 +37,11 @@ _FITS = 20_000  # (chain job, consultant) fits per second of the time limit: a p
 _FEWEST = 8  # orders below which a search is not worth its time (2,000 servers / 50: 5)
 _SPREAD = 2_000_000  # chain jobs x estate jobs per second of the limit: 60 servers 841
 # orders, 200 servers 102, 2,000 servers about 3 (no search)
-_MOST = 200  # orders at the most (60 servers / 1 consultant: the best of 200 as of 400)
+_MOST = 50  # orders at the most: measured (2026-12-07), 50 and 200 random orders found the
+# same chains' plans from 60 to 200 servers once the block search (:mod:`.blocks`) follows
+_BLOCK_MOST = 1_500  # plans of the block search at the most (small chains converge sooner)
+_BLOCK_SHARE = 0.3  # of the time limit
+_MICROS = 18  # a serial plan's cost per chain job with one consultant, see _plans
 _BLENDS = (0.2, 0.5, 1.0)  # weights of the weekly urgency tried in :func:`priority.blended`
 # (measured, 2026-12-06: the floor's day reached from 0.5 to 1.0 on 200 servers / 5
 # consultants, 0.5 to 3 on 2,000 / 50; 60 / 1's best blend, day 292, from 0.1 to 0.3, where
@@ -78,6 +83,7 @@ def _cuts(sub: Problem, placed: dict[int, Placement]) -> tuple[int, int]:
 
 
 def searched_chains(problem: Problem, seconds: float, dominant: bool = False,
+                    floor: dict[str, int] | None = None,
                     ) -> tuple[list[int], dict[int, Placement]]:
     """The exit chains as a sub-problem, planned in many priority orders: the chains-first
     order and its blends with the urgency in weeks (always: a few structured orders), then,
@@ -86,7 +92,8 @@ def searched_chains(problem: Problem, seconds: float, dominant: bool = False,
     when the limit allowed only the structured orders and none beat the chains-first one
     (the quick plan has that already). ``dominant``: only a plan that cuts no server over
     later than the chains-first order does (so no objective can get worse), and that
-    order's plan when none does better."""
+    order's plan when none does better. ``floor``: per judged server the cutover no plan
+    beats; the block search stops there."""
     sub, olds = sub_problem(problem, exit_chains(problem))
     fits = len(sub.jobs) * max(1, len(problem.consultants))
     # a consultant's bookings grow with the estate, and so does each fit (measured: 2,000
@@ -99,9 +106,14 @@ def searched_chains(problem: Problem, seconds: float, dominant: bool = False,
     blends = _BLENDS if tries >= _FEWEST else _BLENDS[1:]
     orders = chain([first], (blended(sub, a, weekly, first) for a in blends),
                    _searched_orders(sub, tries) if tries >= _FEWEST else ())
+    cuts = [floor[j.name] for j in sub.judged if j.exit_jobs and j.name in floor] \
+        if floor else []
+    least = (sum(cuts), max(cuts, default=0)) if cuts else None  # no plan does better
     best: tuple[tuple[int, int], dict[int, Placement]] | None = None
     plain: list[int] | None = None  # the chains-first order's cutovers
     for order in orders:
+        if best is not None and least is not None and best[0] <= least:
+            break
         placed = serial_plan(sub, order=order)
         if len(placed) < len(sub.jobs):
             break  # no consultant: the quick plan says why
@@ -112,10 +124,26 @@ def searched_chains(problem: Problem, seconds: float, dominant: bool = False,
         key = (sum(cuts), max(cuts, default=0))
         if best is None or key < best[0]:
             best = (key, placed)
+    if not dominant and tries >= _FEWEST and best is not None and (
+            least is None or best[0] > least):  # whole targets moved
+        found = block_search(sub, first, _plans(sub, problem, seconds),
+                             lambda placed: _cuts(sub, placed), least)
+        if found is not None and found[0][:2] < best[0]:
+            best = ((found[0][0], found[0][1]), found[1])
     if best is None or (not dominant and tries < _FEWEST
                         and best[0] == (sum(plain or []), max(plain or [0]))):
         return olds, {}
     return olds, best[1]
+
+
+def _plans(sub: Problem, problem: Problem, seconds: float) -> int:
+    """Plans of the chains the block search may make: about 30 % of the time limit at the
+    measured cost of a serial plan of the chains (2026-12-07, 18 microseconds a job with
+    one consultant, growing with the chains and the consultants: 60 servers / 1: 1.6 ms a
+    plan, 200 / 5: 8.6 ms, 800 / 5: 36 ms). A count, not seconds: the same plan every run."""
+    team = min(5, len(problem.consultants))
+    micros = _MICROS * len(sub.jobs) * (1 + len(sub.jobs) / 1000) * (1 + (team - 1) / 2)
+    return min(_BLOCK_MOST, int(seconds * _BLOCK_SHARE * 1e6 / max(1.0, micros)))
 
 
 def _searched_orders(sub: Problem, tries: int) -> Iterator[list[int]]:

@@ -60,15 +60,17 @@ def floor_cuts(problem: Problem) -> tuple[dict[str, int], int]:
 
 
 def lower_bound(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
+                floors: tuple[dict[str, int], int] | None = None,
                 ) -> tuple[int, int, int, int]:
     """What no plan can beat (blocked, throttled, pause, finish), lexicographically.
 
     The critical path with the best pauses for its cutovers, and where consultants are the
     bottleneck, their workload, also along the exit chains (:func:`.bounds.exit_floors`).
     Only proven values count: where the pause optimiser stopped before proving a stage,
-    that stage has the solver's proven bound and the stages after it none.
+    that stage has the solver's proven bound and the stages after it none. ``floors``:
+    :func:`floor_cuts`, when known.
     """
-    cuts, finish = floor_cuts(problem)
+    cuts, finish = floors or floor_cuts(problem)
     floor = best_pauses(problem, cuts, fixed).floor
     if fixed is not None:
         return (*floor, finish)

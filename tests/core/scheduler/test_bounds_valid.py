@@ -47,7 +47,7 @@ def _cutovers(problem: Problem, placed: dict[int, Placement]) -> dict[str, int]:
 
 @pytest.mark.parametrize(("size", "staff", "variant"), [
     (8, 1, "hubs-2016"), (20, 1, "hubs-2016"), (20, 5, "hubs-2019"), (60, 1, "hubs-2016"),
-    (60, 5, "hubs-2016-late"),
+    (60, 5, "hubs-2016-late"), (30, 1, "hubs-2019"), (12, 5, "hubs-2016"), (16, 2, "hubs-2016"),
 ])
 def test_exit_floors_never_exceed_a_valid_plans_cutovers(size: int, staff: int,
                                                          variant: str) -> None:
@@ -183,3 +183,36 @@ def test_an_exit_with_a_long_chain_keeps_the_reasoning_of_the_short_ones(
     some = exit_floors(problem, relaxed)
     for name, floor in some.items():
         assert none[name] < floor <= full[name]
+
+
+def test_what_follows_the_last_of_the_work_proves_thirty_servers_cutover() -> None:
+    """30 servers (Exchange Online judging 2019 hubs), one consultant: each Exchange 2013
+    removal is six weekdays of work and then its window Saturday. The consultant's work
+    alone lets the legacy servers be gone a week sooner than any plan can: the last
+    server's weekday work ends on a Thursday at the soonest and its removal takes the
+    Saturday after. Counting that tail, the floor is the quick plan's day 180 (it was 173),
+    so the plan's 111 blocked days are proven unavoidable."""
+    from planner.core.scheduler import _quick
+    from planner.core.scheduler.floors import cutovers, lower_bound
+
+    problem = _problem(30, 1, "hubs-2019")
+    bound = lower_bound(problem, None)
+    placed, exposure, ok = _quick(problem, None, 10.0, bound)
+    assert ok and max(cutovers(problem, placed).values()) == 180
+    assert exposure.key == bound[:3] == (111, 0, 121)
+
+
+def test_a_dags_one_at_a_time_rule_bounds_the_finish() -> None:
+    """12 servers, five consultants: the last DAG's removal and its four members' decommis-
+    sions take a Saturday each, one after the other, whoever works on them; the consultants'
+    work alone said the plan could end on day 48, every plan ends on day 62 at the soonest
+    (and random plans later)."""
+    problem = _problem(12, 5, "hubs-2016")
+    relaxed = serial_plan(problem, resources=False)
+    spans = {i: (p.start, p.end) for i, p in relaxed.items()}
+    assert energetic_finish(problem, spans) == 62
+    rng = random.Random(12)
+    for _ in range(8):
+        plan = serial_plan(problem, order=order_by(problem, [rng.randrange(1000)
+                                                             for _ in problem.jobs]))
+        assert max(p.end for p in plan.values()) >= 62
