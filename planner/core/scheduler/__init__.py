@@ -50,7 +50,7 @@ from planner.core.scheduler.model import ScheduleModel, build_model, hint_plan
 from planner.core.scheduler.pauses import Exposure3, best_pauses, fewest_pauses
 from planner.core.scheduler.pin_conflicts import pin_conflict, pins_unproven
 from planner.core.scheduler.pool import assign
-from planner.core.scheduler.priority import chains_first
+from planner.core.scheduler.priority import chains_first, longest_first
 from planner.core.scheduler.problem import UNITS, Job, Problem, build_problem, hold_pieces
 from planner.core.scheduler.progress import Found, Progress
 from planner.core.scheduler.solve import solve_lexicographic
@@ -120,9 +120,11 @@ def _quick(problem: Problem, fixed: tuple[tuple[date, int], ...] | None, seconds
            floor: tuple[int, ...] = (0, 0, 0), cuts: dict[str, int] | None = None,
            ) -> tuple[dict[int, Placement], Exposure3, bool]:
     """The best plan of the priority rules: the most urgent first; the exit chains first in
-    the rules' order (which keeps a server's window steps between its weekday work); and,
-    unless these reach the ``floor`` of blocked, throttled and pause days, the searched exit
-    chains with the rest around them (:func:`_searched`). On large estates (``_ONE_RULE``)
+    the rules' order (which keeps a server's window steps between its weekday work); the
+    exit chains first and then the jobs with the most weeks of work after them
+    (:func:`.priority.longest_first`, for the finish); and, unless these reach the
+    ``floor`` of blocked, throttled and pause days, the searched exit chains with the rest
+    around them (:func:`_searched`). On large estates (``_ONE_RULE``)
     one plan: the searched chains where they cut no server over later than the exit chains
     first, the rest in that order. The third value: the plan keeps every constraint (checked
     once, here)."""
@@ -160,6 +162,7 @@ def _quick(problem: Problem, fixed: tuple[tuple[date, int], ...] | None, seconds
         return best[0][1], best[0][2], not best[0][0][0]
     consider(serial_plan(problem))
     consider(serial_plan(problem, order=chains_first(problem)))
+    consider(serial_plan(problem, order=longest_first(problem)))
     if best[0][0][:4] != (0, *floor[:3]) and (searched := _searched(problem, seconds, cuts)):
         consider(searched)
     return best[0][1], best[0][2], not best[0][0][0]

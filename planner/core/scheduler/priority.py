@@ -18,8 +18,8 @@ from planner.core.errors import InfeasiblePlanError
 from planner.core.explanation import Listed, message
 from planner.core.scheduler.problem import Problem, ancestors, easiest_exit, job_graph
 
-__all__ = ["LIMIT", "blended", "chains_first", "order_by", "topological_order", "urgency",
-           "weekly_lengths"]
+__all__ = ["LIMIT", "blended", "chains_first", "longest_first", "order_by",
+           "topological_order", "urgency", "weekly_lengths"]
 
 LIMIT = 40_000  # about 110 years: "never" for a migration plan
 
@@ -115,6 +115,29 @@ def order_by(problem: Problem, keys: Sequence[float]) -> list[int]:
         raise InfeasiblePlanError(message("schedule.order.cycle", steps=Listed(tuple(
             j.step.title_message or message("schedule.order.unnamed_step")
             for j in jobs)))) from None
+
+
+def longest_first(problem: Problem) -> list[int]:
+    """A dependency order with the exit chains first and then the jobs with the most weeks
+    of work after them (:func:`weekly_lengths` along the longest path to the end).
+
+    After the exits the plan's finish is what is left to win, and a DAG whose removal and
+    members' decommissions take a window Saturday each, one after the other, must start
+    first: 20 servers with two consultants, the plan's finish on day 111 against 119, and
+    24 / 5 on 90 against 97 (the solver starts from there).
+    """
+    weeks = weekly_lengths(problem)
+    graph = job_graph(problem)
+    after = [0] * len(problem.jobs)
+    for i in reversed(order_by(problem, [0] * len(problem.jobs))):
+        after[i] = weeks[i] + max((after[k] for k in graph.successors(i)), default=0)
+    keys = [float(-after[i]) for i in range(len(problem.jobs))]
+    span = max(after, default=0) + 1
+    for judged in problem.judged:
+        if judged.exit_jobs:
+            for i in ancestors(problem, easiest_exit(problem, judged)):
+                keys[i] = -after[i] - span  # the exit chains before everything else
+    return order_by(problem, keys)
 
 
 def chains_first(problem: Problem) -> list[int]:

@@ -58,3 +58,23 @@ def test_a_cycle_names_the_steps_on_it_and_after_it_and_drops_none() -> None:
     assert problem.jobs[0].step.title("en") not in shown  # not stuck: only the two are
     with pytest.raises(InfeasiblePlanError):  # never a plan with steps left out
         serial_plan(problem)
+
+
+def test_after_the_exits_the_longest_work_goes_first_and_the_plan_ends_sooner() -> None:
+    """20 servers, two consultants: the exit chains first and then the rules' order leave a
+    DAG whose removal and members' decommissions take a window Saturday each for the end,
+    and the plan ends on day 119; the jobs with the most weeks after them first (after the
+    exit chains, so no server leaves Exchange Online's view later): day 111."""
+    from planner.core.scheduler.floors import cutovers
+    from planner.core.scheduler.priority import chains_first, longest_first
+
+    estate, settings = synthetic_estate(20, 2)
+    knowledge = knowledge_for(settings)
+    proposal = propose(estate, settings, Decisions(), knowledge)
+    problem = build_problem(proposal, estate, settings, Decisions(), knowledge,
+                            build_calendar(settings, estate))
+    rule = serial_plan(problem, order=chains_first(problem))
+    longest = serial_plan(problem, order=longest_first(problem))
+    assert max(p.end for p in rule.values()) == 119
+    assert max(p.end for p in longest.values()) == 111
+    assert cutovers(problem, longest) == cutovers(problem, rule)
