@@ -3,10 +3,12 @@
 :func:`schedule` turns a proposal into a :class:`~planner.core.plan.Schedule` that
 lexicographically minimises blocked days, throttled days, pause days and the finish:
 
-1. a quick serial plan (most urgent servers first, each step as early as it can go) with the
-   best pauses for its cutovers (:mod:`.pauses`);
-2. lower bounds no plan can beat: the critical path and the consultants' workload
-   (:mod:`.bounds`); when the quick plan reaches them it is proven optimal, no search needed;
+1. lower bounds no plan can beat: the critical path, the consultants' workload and what
+   must follow it (:mod:`.floors`);
+2. a quick plan (:mod:`.quick`): serial plans in a few priority orders, each step as early
+   as it can go, with the best pauses for its cutovers (:mod:`.pauses`), and where they
+   do not reach the floors the exit chains searched alone; when it reaches the floors it
+   is proven optimal, no search needed;
 3. otherwise CP-SAT (:mod:`.model`, :mod:`.solve`), seeded with the quick plan, with one
    worker and a deterministic-time limit; its answer is left-shifted into canonical form
    (:func:`.greedy.left_shift`) and kept only when it beats the quick plan;
@@ -41,18 +43,18 @@ from planner.core.plan import (
     SnappedPin,
 )
 from planner.core.scheduler.chain_proof import prove_chains
-from planner.core.scheduler.decompose import around, exit_chains, searched_chains
+from planner.core.scheduler.decompose import around, exit_chains
 from planner.core.scheduler.drivers import explain
 from planner.core.scheduler.floors import cutovers, floor_cuts, lower_bound, plan_finish
-from planner.core.scheduler.greedy import Placement, as_solved, left_shift, serial_plan
+from planner.core.scheduler.greedy import Placement, as_solved, left_shift
 from planner.core.scheduler.infeasible import blocked_reason, diagnose
 from planner.core.scheduler.model import ScheduleModel, build_model, hint_plan
 from planner.core.scheduler.pauses import Exposure3, best_pauses, fewest_pauses
 from planner.core.scheduler.pin_conflicts import pin_conflict, pins_unproven
 from planner.core.scheduler.pool import assign
-from planner.core.scheduler.priority import chains_first, longest_first
 from planner.core.scheduler.problem import UNITS, Job, Problem, build_problem, hold_pieces
 from planner.core.scheduler.progress import Found, Progress
+from planner.core.scheduler.quick import quick_plan
 from planner.core.scheduler.solve import solve_lexicographic
 from planner.core.scheduler.validate import violations
 from planner.core.settings import Decisions, Settings
@@ -98,76 +100,6 @@ def _gap(value: tuple[int, ...], bound: tuple[int, ...]) -> float:
     return 0.0
 
 
-def _searched(problem: Problem, seconds: float, cuts: dict[str, int] | None,
-              ) -> dict[int, Placement] | None:
-    """The exit chains planned alone in many orders, the rest around them (:mod:`.decompose`),
-    where they are a part of the estate and the time limit allows the search; it stops
-    where the chains cut over on the days ``cuts`` no plan beats."""
-    chains = exit_chains(problem)
-    if not chains or len(chains) == len(problem.jobs):
-        return None
-    olds, chain = searched_chains(problem, seconds, floor=cuts)
-    return around(problem, olds, chain) if chain else None
-
-
-_ONE_RULE = 5_000  # jobs beyond which only the exit chains' order is tried first: measured
-# (2026-12-05) it was never worse than the most urgent first, from 60 to 2,000 servers (2,000 /
-# 50: 34 blocked days against 48, 2,000 / 20: 370 against 426, 800 / 5: 610 against 722),
-# and each order costs 2-3 CPU seconds on 2,000 servers
-
-
-def _quick(problem: Problem, fixed: tuple[tuple[date, int], ...] | None, seconds: float = 0,
-           floor: tuple[int, ...] = (0, 0, 0), cuts: dict[str, int] | None = None,
-           ) -> tuple[dict[int, Placement], Exposure3, bool]:
-    """The best plan of the priority rules: the most urgent first; the exit chains first in
-    the rules' order (which keeps a server's window steps between its weekday work); the
-    exit chains first and then the jobs with the most weeks of work after them
-    (:func:`.priority.longest_first`, for the finish); and, unless these reach the
-    ``floor`` of blocked, throttled and pause days, the searched exit chains with the rest
-    around them (:func:`_searched`). On large estates (``_ONE_RULE``)
-    one plan: the searched chains where they cut no server over later than the exit chains
-    first, the rest in that order. The third value: the plan keeps every constraint (checked
-    once, here)."""
-    best: list[tuple[tuple[int, ...], dict[int, Placement], Exposure3]] = []
-    cuts_of_best: list[dict[str, int]] = []
-
-    def consider(placed: dict[int, Placement]) -> None:
-        cuts = cutovers(problem, placed)
-        broken = len(violations(problem, placed))
-        if best and broken >= best[0][0][0] and cuts_of_best[0].keys() == cuts.keys() \
-                and all(cuts[n] >= c for n, c in cuts_of_best[0].items()):
-            # no server leaves sooner: its pauses are no better (the pause optimiser takes
-            # 1-2 s on 120 servers), only the same cutovers can win, on the finish
-            if cuts != cuts_of_best[0] or plan_finish(placed) >= best[0][0][-1] \
-                    or broken > best[0][0][0]:
-                return
-            exposure = best[0][2]
-        else:
-            exposure = best_pauses(problem, cuts, fixed)
-        key = (broken, *exposure.key, plan_finish(placed))
-        if not best or key < best[0][0]:
-            best[:] = [(key, placed, exposure)]
-            cuts_of_best[:] = [cuts]
-
-    if len(problem.jobs) > _ONE_RULE:
-        # one plan of the whole estate (2-3 CPU seconds each): the exit chains' best plan
-        # that cuts no server over later than the chains-first order, the rest around it in
-        # that order (with the chains-first chains, the chains-first plan itself)
-        olds, chain = searched_chains(problem, seconds, dominant=True)
-        first = chains_first(problem)
-        consider(around(problem, olds, chain, order=first) if chain else
-                 serial_plan(problem, order=first))
-        if best[0][0][0]:  # it broke a pin: try the most urgent first too
-            consider(serial_plan(problem))
-        return best[0][1], best[0][2], not best[0][0][0]
-    consider(serial_plan(problem))
-    consider(serial_plan(problem, order=chains_first(problem)))
-    consider(serial_plan(problem, order=longest_first(problem)))
-    if best[0][0][:4] != (0, *floor[:3]) and (searched := _searched(problem, seconds, cuts)):
-        consider(searched)
-    return best[0][1], best[0][2], not best[0][0][0]
-
-
 Show = Callable[[_Outcome], None]
 
 
@@ -205,13 +137,23 @@ def _optimise(problem: Problem, settings: Settings,
     fixed = settings.fixed_pauses
     floors = floor_cuts(problem)  # the cutovers and finish no plan beats
     bound = lower_bound(problem, fixed, floors)
-    greedy, mine, ok = _quick(problem, fixed, settings.solver_time_limit_s, bound, floors[0])
+    shown: list[tuple[int, ...]] = []
+
+    def early(placed: dict[int, Placement], exposure: Exposure3) -> None:
+        if show is not None:
+            key = (*exposure.key, plan_finish(placed))
+            shown.append(key)
+            show(_Outcome(placed, exposure, "feasible", _gap(key, bound),
+                          exposure.key[0] == bound[0], bound[:3]))
+
+    greedy, mine, ok = quick_plan(problem, fixed, settings.solver_time_limit_s, bound,
+                                  floors[0], early, progress.cancel if progress else None)
     value = (*mine.key, plan_finish(greedy))
     quick = _Outcome(greedy, mine, "feasible", _gap(value, bound), mine.key[0] == bound[0],
                      bound[:3])
     if ok and value == bound:  # the quick plan reaches a proven bound
         return replace(quick, status="optimal")
-    if ok and show is not None:
+    if ok and show is not None and (not shown or value < shown[-1]):
         show(quick)
     exact = ok and mine.key == bound[:3]
     # with the first three objectives reached, no better plan ends after the quick one

@@ -20,6 +20,7 @@ every run.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from itertools import permutations
 
@@ -33,12 +34,12 @@ Score = Callable[[dict[int, Placement]], tuple[int, ...]]
 
 
 def block_search(sub: Problem, first: Sequence[int], plans: int, score: Score,
-                 floor: tuple[int, ...] | None = None,
+                 floor: tuple[int, ...] | None = None, cancel: threading.Event | None = None,
                  ) -> tuple[tuple[int, ...], dict[int, Placement]] | None:
     """The best plan found in at most ``plans`` serial plans of ``sub`` whose orders keep
     each target's jobs in the order ``first`` has them, and its score (``score`` plus the
-    sum of the jobs' ends), stopping at a ``score`` of ``floor``; None when no plan had
-    every job placed."""
+    sum of the jobs' ends), stopping at a ``score`` of ``floor`` or when ``cancel`` is set
+    (the user's Cancel: the best so far); None when no plan had every job placed."""
     block: list[int] = [0] * len(sub.jobs)  # per job its target, numbered as first met
     rank: list[int] = [0] * len(sub.jobs)  # per job its place among its target's jobs
     seen: dict[str, int] = {}
@@ -75,7 +76,8 @@ def block_search(sub: Problem, first: Sequence[int], plans: int, score: Score,
                 if found is not None and found[0] < best[0]:
                     best, pos, improved = found, _dense(trial), True
                     break
-                if used >= plans:
+                if used >= plans or (cancel is not None and cancel.is_set()):
+                    used = plans
                     break
             if improved or used >= plans:
                 break

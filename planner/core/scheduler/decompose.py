@@ -13,6 +13,7 @@ plan. A fixed seed and a number of tries (not seconds) keep the plan the same ev
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import chain
@@ -83,7 +84,7 @@ def _cuts(sub: Problem, placed: dict[int, Placement]) -> tuple[int, int]:
 
 
 def searched_chains(problem: Problem, seconds: float, dominant: bool = False,
-                    floor: dict[str, int] | None = None,
+                    floor: dict[str, int] | None = None, cancel: threading.Event | None = None,
                     ) -> tuple[list[int], dict[int, Placement]]:
     """The exit chains as a sub-problem, planned in many priority orders: the chains-first
     order and its blends with the urgency in weeks (always: a few structured orders), then,
@@ -93,7 +94,7 @@ def searched_chains(problem: Problem, seconds: float, dominant: bool = False,
     (the quick plan has that already). ``dominant``: only a plan that cuts no server over
     later than the chains-first order does (so no objective can get worse), and that
     order's plan when none does better. ``floor``: per judged server the cutover no plan
-    beats; the block search stops there."""
+    beats; the block search stops there, or when ``cancel`` is set."""
     sub, olds = sub_problem(problem, exit_chains(problem))
     fits = len(sub.jobs) * max(1, len(problem.consultants))
     # a consultant's bookings grow with the estate, and so does each fit (measured: 2,000
@@ -127,7 +128,7 @@ def searched_chains(problem: Problem, seconds: float, dominant: bool = False,
     if not dominant and tries >= _FEWEST and best is not None and (
             least is None or best[0] > least):  # whole targets moved
         found = block_search(sub, first, _plans(sub, problem, seconds),
-                             lambda placed: _cuts(sub, placed), least)
+                             lambda placed: _cuts(sub, placed), least, cancel)
         if found is not None and found[0][:2] < best[0]:
             best = ((found[0][0], found[0][1]), found[1])
     if best is None or (not dominant and tries < _FEWEST

@@ -192,12 +192,12 @@ def test_what_follows_the_last_of_the_work_proves_thirty_servers_cutover() -> No
     server's weekday work ends on a Thursday at the soonest and its removal takes the
     Saturday after. Counting that tail, the floor is the quick plan's day 180 (it was 173),
     so the plan's 111 blocked days are proven unavoidable."""
-    from planner.core.scheduler import _quick
     from planner.core.scheduler.floors import cutovers, lower_bound
+    from planner.core.scheduler.quick import quick_plan
 
     problem = _problem(30, 1, "hubs-2019")
     bound = lower_bound(problem, None)
-    placed, exposure, ok = _quick(problem, None, 10.0, bound)
+    placed, exposure, ok = quick_plan(problem, None, 10.0, bound)
     assert ok and max(cutovers(problem, placed).values()) == 180
     assert exposure.key == bound[:3] == (111, 0, 121)
 

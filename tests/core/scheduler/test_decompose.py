@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from planner.core import scheduler
 from planner.core.calendar import build_calendar
 from planner.core.rules import propose
+from planner.core.scheduler import quick
 from planner.core.scheduler.blocks import block_search
 from planner.core.scheduler.decompose import (
     _cutovers,
@@ -24,6 +24,7 @@ from planner.core.scheduler.decompose import (
 from planner.core.scheduler.energetic import exit_floors
 from planner.core.scheduler.floors import cutovers, floor_cuts
 from planner.core.scheduler.greedy import Placement, serial_plan
+from planner.core.scheduler.pauses import best_pauses
 from planner.core.scheduler.priority import chains_first
 from planner.core.scheduler.problem import Problem, build_problem
 from planner.core.scheduler.tails import tail_floors
@@ -112,8 +113,8 @@ def test_a_large_estate_gets_one_plan_no_later_for_any_server_than_the_rule(
     throttled and pause days cannot get worse), the rest around them. 200 servers, 5
     consultants, treated as large: the exit on the floor's day, a valid plan."""
     problem = _problem(200, 5)
-    monkeypatch.setattr(scheduler, "_ONE_RULE", 100)
-    placed, exposure, ok = scheduler._quick(problem, None, 10.0)
+    monkeypatch.setattr(quick, "_ONE_RULE", 100)
+    placed, exposure, ok = quick.quick_plan(problem, None, 10.0)
     assert ok
     assert not violations(problem, placed)
     assert len(placed) == len(problem.jobs)
@@ -121,7 +122,7 @@ def test_a_large_estate_gets_one_plan_no_later_for_any_server_than_the_rule(
     cuts, rule_cuts = cutovers(problem, placed), cutovers(problem, rule)
     assert all(cuts[name] <= rule_cuts[name] for name in rule_cuts)
     assert max(cuts.values()) == max(bound_cutovers(problem).values())
-    assert exposure.key <= scheduler.best_pauses(problem, rule_cuts).key
+    assert exposure.key <= best_pauses(problem, rule_cuts).key
 
 
 def test_whole_servers_moved_cut_sixty_servers_over_a_week_sooner() -> None:

@@ -57,3 +57,27 @@ def test_cancel_stops_the_search_and_keeps_the_best_plan() -> None:
     assert final.schedule.objective.status == "feasible"
     assert final.schedule.steps
     assert _key(final) <= _key(seen[0])  # never worse than what was already shown
+
+
+def test_the_rules_plan_shows_before_the_chains_are_searched_and_cancel_stops_the_search(
+        ) -> None:
+    """60 servers, one consultant: the priority rules' plan (328 blocked days) is on screen
+    before the exit chains' search, which finds 314; Cancel pressed when the first plan
+    shows stops that search too, and the plan kept is never worse than the one shown."""
+    estate, settings = synthetic_estate(60, 1)
+    knowledge = knowledge_for(settings)
+    seen: list[Plan] = []
+    final = make_plan(estate, (), settings, knowledge=knowledge, on_plan=seen.append)
+    assert _key(seen[0])[0] == 328 and _key(final)[0] == 314
+    cancel = threading.Event()
+    first: list[Plan] = []
+
+    def show(plan: Plan) -> None:
+        first.append(plan)
+        cancel.set()
+
+    cancelled = make_plan(estate, (), settings, knowledge=knowledge, on_plan=show,
+                          cancel=cancel)
+    assert _key(first[0]) == _key(seen[0])
+    assert _key(cancelled) <= _key(first[0])
+    assert _key(cancelled)[0] > 314  # the search stopped before it found the better order

@@ -15,13 +15,13 @@ from ortools.sat.python import cp_model
 
 from planner.core.calendar import build_calendar
 from planner.core.rules import propose
-from planner.core.scheduler import _quick
 from planner.core.scheduler import workdays as view
 from planner.core.scheduler.floors import lower_bound
 from planner.core.scheduler.greedy import serial_plan
 from planner.core.scheduler.model import build_model, hint_plan
 from planner.core.scheduler.priority import chains_first, order_by
 from planner.core.scheduler.problem import Problem, build_problem
+from planner.core.scheduler.quick import quick_plan
 from planner.core.scheduler.solve import DET_PER_SECOND, _solver, floor_constraints
 from planner.core.scheduler.validate import violations
 from planner.core.settings import Decisions
@@ -65,7 +65,7 @@ def _finish_proof(problem: Problem) -> tuple[str, int, int]:
     """CP-SAT on the finish alone, the first three objectives at their proven optimum (as
     the scheduler does), within 4 deterministic units: status, value, bound."""
     bound = lower_bound(problem, None)
-    quick, exposure, _ = _quick(problem, None, 10, bound)
+    quick, exposure, _ = quick_plan(problem, None, 10, bound)
     assert exposure.key == bound[:3]
     sm = build_model(problem, max(p.end for p in quick.values()) + 1, None)
     hint_plan(sm, problem, {i: (p.start, p.end, p.consultant) for i, p in quick.items()},
