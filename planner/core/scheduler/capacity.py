@@ -13,7 +13,7 @@ from itertools import combinations
 
 from ortools.linear_solver import pywraplp
 
-from planner.core.scheduler.problem import UNITS, Problem
+from planner.core.scheduler.problem import UNITS, Job, Problem, hold_pieces
 
 __all__ = ["CalendarKey", "Capacity", "Work", "chain_finish", "subsets"]
 
@@ -109,6 +109,10 @@ class Work:
         self._fast = fast  # consultants' speeds bounded in closed form instead of by an LP
         # calendar -> (base days, days per consultant) -> units of work at base speed
         self._work: dict[CalendarKey, dict[tuple[int, ...], int]] = {}
+        # half days held by unattended steps' set-ups and completions, per calendar, and the
+        # calendars of the steps whose set-up and completion fall on different days
+        self._halves: dict[CalendarKey, int] = {}
+        self._apart: set[tuple[CalendarKey, CalendarKey]] = set()
 
     def add(self, i: int) -> None:
         """Count one job's work (a customer step or a milestone is none)."""
@@ -125,9 +129,41 @@ class Work:
             for where, held in ((work, setup), (last, completion)):
                 if held > 0:
                     where[key] = where.get(key, 0) + held
+            self._count_halves(job, (job.calendar_key,
+                                     (*job.calendar_key[:2], True) if job.completes_in is not None
+                                     else job.calendar_key))
             return
         key = (job.base_days, *job.days_by_consultant)
         work[key] = work.get(key, 0) + job.base_days * UNITS
+
+    def _count_halves(self, job: Job, keys: tuple[CalendarKey, CalendarKey]) -> None:
+        """Note the half days an unattended step's set-up and completion hold (on the
+        calendars ``keys``): a consultant's day with half of it held takes nothing else
+        but another step's half day, which :meth:`days_needed` counts."""
+        assert job.holds is not None
+        halves = [sum(b - a for a, b, units in hold_pieces(held) if units < UNITS)
+                  for held in job.holds]
+        for key, n in zip(keys, halves, strict=True):
+            if n:
+                self._halves[key] = self._halves.get(key, 0) + n
+        whole = sum(len(hold_pieces(held)) for held in job.holds)
+        if all(halves) and (keys[0] != keys[1] or job.fastest_days >= whole):
+            self._apart.add(keys)  # its two halves fall on two days: they cannot pair
+
+    def _wasted(self, calendars: tuple[CalendarKey, ...]) -> int:
+        """Units no other work can use beside the half days held on these calendars: half
+        days pair up on a consultant's day only across steps (or one step's set-up and
+        completion on the same day), so they fill at least half their number of days and,
+        where one step's two fall on two days, at least two (60 servers, one consultant, one
+        unattended batch: its two half days looked like one free day, and the floor a week
+        short)."""
+        held = sum(self._halves.get(c, 0) for c in calendars)
+        if not held:
+            return 0
+        days = max(math.ceil(held / UNITS), 1)
+        if any(a in calendars and b in calendars for a, b in self._apart):
+            days = max(days, 2)
+        return days * UNITS - held
 
     def keys_of(self, i: int) -> tuple[CalendarKey, ...]:
         """The calendars whose work :meth:`add` counts for job i (none: it holds nobody)."""
@@ -151,6 +187,10 @@ class Work:
                 merged[key] = merged.get(key, 0) + w
         if not pool or not merged:
             return 0
+        wasted = self._wasted(calendars)
+        if wasted:  # held like unattended work: by anyone, at the same speed
+            key = (1, *(1 for _ in range(pool)))
+            merged[key] = merged.get(key, 0) + wasted
         if pool == 1:
             units = sum(w * key[1] / key[0] for key, w in merged.items())
         elif self._fast:  # each consultant at most at their best speed over this work

@@ -216,3 +216,19 @@ def test_a_dags_one_at_a_time_rule_bounds_the_finish() -> None:
         plan = serial_plan(problem, order=order_by(problem, [rng.randrange(1000)
                                                              for _ in problem.jobs]))
         assert max(p.end for p in plan.values()) >= 62
+
+
+def test_an_unattended_batchs_half_days_are_no_free_day(monkeypatch: pytest.MonkeyPatch,
+                                                        ) -> None:
+    """36 servers, one consultant: one of six legacy servers' mailboxes move unattended,
+    holding the consultant half of its first and half of its last day. Counted as one day
+    of work, the weekday work ended a day sooner, on the Friday before a removal Saturday,
+    and the floor said 132 blocked days; a half day takes nothing but another step's half
+    day, so the two are two days, the removal a week later, and the plan's 146 is proven."""
+    from planner.core.scheduler import capacity
+    from planner.core.scheduler.floors import lower_bound
+
+    problem = _problem(36, 1, "hubs-2016")
+    assert lower_bound(problem, None)[0] == 146
+    monkeypatch.setattr(capacity.Work, "_wasted", lambda self, calendars: 0)
+    assert lower_bound(problem, None)[0] < 146
