@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from functools import cache
 from itertools import combinations
 
 from ortools.linear_solver import pywraplp
@@ -141,13 +142,11 @@ class Work:
         calendars ``keys``): a consultant's day with half of it held takes nothing else
         but another step's half day, which :meth:`days_needed` counts."""
         assert job.holds is not None
-        halves = [sum(b - a for a, b, units in hold_pieces(held) if units < UNITS)
-                  for held in job.holds]
-        for key, n in zip(keys, halves, strict=True):
+        setup, completion, pieces = _halves(job.holds)
+        for key, n in zip(keys, (setup, completion), strict=True):
             if n:
                 self._halves[key] = self._halves.get(key, 0) + n
-        whole = sum(len(hold_pieces(held)) for held in job.holds)
-        if all(halves) and (keys[0] != keys[1] or job.fastest_days >= whole):
+        if setup and completion and (keys[0] != keys[1] or job.fastest_days >= pieces):
             self._apart.add(keys)  # its two halves fall on two days: they cannot pair
 
     def _wasted(self, calendars: tuple[CalendarKey, ...]) -> int:
@@ -205,6 +204,15 @@ class Work:
 
 
 _SPEEDS: dict[tuple[tuple[int, ...], ...], float] = {}  # kinds of work -> the pool's speed
+
+
+@cache
+def _halves(holds: tuple[int, int]) -> tuple[int, int, int]:
+    """Half days of a set-up and a completion of these units, and the days both hold."""
+    setup, completion = (hold_pieces(units) for units in holds)
+    return (sum(b - a for a, b, units in setup if units < UNITS),
+            sum(b - a for a, b, units in completion if units < UNITS),
+            len(setup) + len(completion))
 
 
 def _share_out(work: dict[tuple[int, ...], int], pool: int) -> float:
