@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from itertools import chain
 
@@ -27,7 +27,8 @@ from planner.core.scheduler.priority import (
     urgency,
     weekly_lengths,
 )
-from planner.core.scheduler.problem import Problem, ancestors, easiest_exit
+from planner.core.scheduler.problem import Problem, ancestors, easiest_exit, sub_problem
+from planner.core.scheduler.tails import repair_tail
 
 __all__ = ["around", "exit_chains", "searched_chains", "sub_problem"]
 
@@ -56,19 +57,6 @@ def exit_chains(problem: Problem) -> set[int]:
         if judged.exit_jobs:
             keep |= ancestors(problem, easiest_exit(problem, judged))
     return keep
-
-
-def sub_problem(problem: Problem, keep: Iterable[int]) -> tuple[Problem, list[int]]:
-    """These jobs as a problem of their own (closed under predecessors), and per new index
-    the job's index in ``problem``. Judged servers keep the exits that are among them."""
-    olds = sorted(keep)
-    new = {old: n for n, old in enumerate(olds)}
-    jobs = [replace(problem.jobs[old], index=n) for n, old in enumerate(olds)]
-    judged = [replace(j, exit_jobs=tuple(new[e] for e in j.exit_jobs if e in new))
-              for j in problem.judged]
-    sub = replace(problem, jobs=jobs, by_id={j.step.id: j.index for j in jobs},
-                  judged=judged, easiest={}, snapped=[])
-    return sub, olds
 
 
 def _cutovers(sub: Problem, placed: dict[int, Placement]) -> list[int]:
@@ -131,10 +119,26 @@ def searched_chains(problem: Problem, seconds: float, dominant: bool = False,
                              lambda placed: _cuts(sub, placed), least, cancel)
         if found is not None and found[0][:2] < best[0]:
             best = ((found[0][0], found[0][1]), found[1])
+    if not dominant and tries >= _FEWEST and best is not None and (
+            least is None or best[0] > least):  # the last steps before the exit, exactly
+        best = _repaired(sub, best)
     if best is None or (not dominant and tries < _FEWEST
                         and best[0] == (sum(plain or []), max(plain or [0]))):
         return olds, {}
     return olds, best[1]
+
+
+def _repaired(sub: Problem, best: tuple[tuple[int, int], dict[int, Placement]],
+              ) -> tuple[tuple[int, int], dict[int, Placement]]:
+    """The chains' plan with the tail of each judged server's exit chain re-planned by
+    CP-SAT (:func:`.tails.repair_tail`), the latest cutover first, while that helps."""
+    for judged in sorted((j for j in sub.judged if j.exit_jobs),
+                         key=lambda j: -min(best[1][e].end for e in j.exit_jobs)):
+        exit_job = min(judged.exit_jobs, key=lambda e: best[1][e].end)
+        plan = repair_tail(sub, best[1], exit_job)
+        if plan is not None and _cuts(sub, plan) < best[0]:
+            best = (_cuts(sub, plan), plan)
+    return best
 
 
 def _plans(sub: Problem, problem: Problem, seconds: float) -> int:

@@ -9,7 +9,8 @@ it starts; :class:`DayCalendar` answers that for any start.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import networkx as nx
@@ -30,7 +31,7 @@ from planner.core.settings import Consultant, Decisions, Settings
 
 __all__ = ["BOTH", "UNITS", "WEEKDAY", "WINDOW", "Job", "Judged", "Problem", "Sided", "Span",
            "ancestors", "build_problem", "easiest_exit", "first_counted", "hold_pieces",
-           "side_lists"]
+           "side_lists", "sub_problem"]
 
 # A consultant's capacity per working day, in demand units: half days, so a move batch's
 # half-day set-up and completion book half a day each instead of rounding up to a whole one.
@@ -384,3 +385,16 @@ def build_problem(
         p.by_id[step.id] = i
     p.judged = _judged(proposal, estate, settings, knowledge, p)
     return p
+
+
+def sub_problem(problem: Problem, keep: Iterable[int]) -> tuple[Problem, list[int]]:
+    """These jobs as a problem of their own (closed under predecessors), and per new index
+    the job's index in ``problem``. Judged servers keep the exits that are among them."""
+    olds = sorted(keep)
+    new = {old: n for n, old in enumerate(olds)}
+    jobs = [replace(problem.jobs[old], index=n) for n, old in enumerate(olds)]
+    judged = [replace(j, exit_jobs=tuple(new[e] for e in j.exit_jobs if e in new))
+              for j in problem.judged]
+    sub = replace(problem, jobs=jobs, by_id={j.step.id: j.index for j in jobs},
+                  judged=judged, easiest={}, snapped=[])
+    return sub, olds

@@ -20,13 +20,13 @@ from dataclasses import replace
 
 from ortools.sat.python import cp_model
 
-from planner.core.scheduler.decompose import sub_problem
-from planner.core.scheduler.greedy import serial_plan
+from planner.core.scheduler.greedy import Placement, earliest_bound, left_shift, serial_plan
 from planner.core.scheduler.model import build_model, hint_plan
-from planner.core.scheduler.problem import Problem
+from planner.core.scheduler.pool import assign
+from planner.core.scheduler.problem import Problem, sub_problem
 from planner.core.scheduler.validate import violations
 
-__all__ = ["tail_floors"]
+__all__ = ["repair_tail", "tail_floors"]
 
 _TAIL = 24  # jobs in a tail at the most (measured: proven in 0.01-0.1 deterministic units)
 _TAIL_DET = 0.2  # deterministic time per exit step; a tail not proven keeps its bound
@@ -104,3 +104,69 @@ def _fs_ancestors(problem: Problem, job: int) -> set[int]:
                 seen.add(k)
                 stack.append(k)
     return seen
+
+
+_REPAIR_DET = 0.5  # deterministic time for re-planning a plan's tail exactly
+
+
+def repair_tail(problem: Problem, placed: dict[int, Placement], exit_job: int,
+                ) -> dict[int, Placement] | None:
+    """The plan with the last jobs of ``exit_job``'s chain (at most ``_TAIL``, those that
+    start last) re-planned by CP-SAT for the soonest end of the exit, everything before
+    them kept; None when nothing ends sooner, or when another job of the plan runs beside
+    them (its consultant and DAG would have to be modelled too).
+
+    The serial plan gives each step the first consultant free, which at a chain's end can
+    cost a week: 120 servers, two consultants (one twice as fast): the fast one took the
+    new DAG's creation and the four baselines waited, the databases missed the Friday and
+    the send connector its Saturday (day 257, against 250 with the slow one on the DAG).
+    """
+    chain = _fs_ancestors(problem, exit_job)
+    keep: set[int] = set()
+    for t in sorted({placed[k].start for k in chain}, reverse=True):
+        more = {k for k in chain if placed[k].start >= t}
+        if len(more) > _TAIL:
+            break
+        keep = more
+    if len(keep) < 2 or any(problem.jobs[k].pin is not None for k in keep):
+        return None
+    first = min(placed[k].start for k in keep)
+    if any(p.end > first for i, p in placed.items() if i not in keep):
+        return None  # work beside the tail: left alone
+    fixed = {i: p for i, p in placed.items() if i not in keep}
+    sub, olds = sub_problem(problem, keep)
+    # from the tail's first day on (the days before it are the other steps'), after the
+    # steps before it in the plan
+    sub.jobs = [replace(job, not_before=max(job.not_before, first, earliest_bound(
+        problem.jobs[olds[n]], fixed, problem)[0]), deadline=None)
+        for n, job in enumerate(sub.jobs)]
+    sub.judged = []
+    exit_new = olds.index(exit_job)
+    sm = build_model(sub, placed[exit_job].end + 1, ())
+    hint_plan(sm, sub, {n: (placed[old].start, placed[old].end, placed[old].consultant)
+                        for n, old in enumerate(olds)}, ())
+    sm.model.add(sm.ends[exit_new] < placed[exit_job].end)  # only a sooner exit counts
+    sm.model.minimize(sm.ends[exit_new])
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = 20261201
+    solver.parameters.max_deterministic_time = _REPAIR_DET
+    if solver.solve(sm.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    starts = [solver.value(v) for v in sm.starts]
+    picked = [next((k for k, x in enumerate(row) if x is not None and solver.boolean_value(x)),
+                   -1) for row in sm.assigned]
+    named = assign(sub, starts, [solver.value(v) for v in sm.ends], picked, sm.teams) \
+        if sm.shared else picked
+    if named is None:
+        return None
+    # the whole plan replayed in order of its starts with these consultants: every step as
+    # early as it can after its real predecessors (so its reason names them)
+    all_starts = [p.start for p in (placed[i] for i in range(len(problem.jobs)))]
+    consultants = [p.consultant for p in (placed[i] for i in range(len(problem.jobs)))]
+    for n, old in enumerate(olds):
+        all_starts[old], consultants[old] = starts[n], named[n]
+    plan = left_shift(problem, all_starts, consultants)
+    if violations(problem, plan) or plan[exit_job].end >= placed[exit_job].end:
+        return None
+    return plan

@@ -27,7 +27,7 @@ from planner.core.scheduler.greedy import Placement, serial_plan
 from planner.core.scheduler.pauses import best_pauses
 from planner.core.scheduler.priority import chains_first
 from planner.core.scheduler.problem import Problem, build_problem
-from planner.core.scheduler.tails import tail_floors
+from planner.core.scheduler.tails import repair_tail, tail_floors
 from planner.core.scheduler.validate import violations
 from planner.core.settings import Decisions
 from planner.pipeline import knowledge_for
@@ -152,3 +152,21 @@ def test_whole_servers_moved_cut_sixty_servers_over_a_week_sooner() -> None:
     # the search of the default time limit finds it too
     searched = searched_chains(problem, 10.0, floor=floors)[1]
     assert max(_cutovers(sub, searched)) == 278
+
+
+def test_the_last_steps_before_the_exit_re_planned_exactly_save_a_week() -> None:
+    """120 servers, two consultants (one twice as fast as the other): the serial plan gives
+    the new DAG's creation to the fast consultant and the four baselines wait, so the
+    databases miss the Friday and the send connector its Saturday (day 257). CP-SAT on the
+    chain's last 24 steps, everything before them kept, puts the slow one on the DAG: day
+    250, the floors' day, and the plan stays valid."""
+    problem = _problem(120, 2)
+    sub, _ = sub_problem(problem, exit_chains(problem))
+    plan = serial_plan(sub, order=chains_first(sub))
+    judged = sub.judged[0]
+    exit_job = min(judged.exit_jobs, key=lambda e: plan[e].end)
+    assert plan[exit_job].end == 257
+    repaired = repair_tail(sub, plan, exit_job)
+    assert repaired is not None and not violations(sub, repaired)
+    assert repaired[exit_job].end == 250 == max(floor_cuts(problem)[0].values())
+    assert repair_tail(sub, repaired, exit_job) is None  # nothing sooner
