@@ -232,3 +232,25 @@ def test_an_unattended_batchs_half_days_are_no_free_day(monkeypatch: pytest.Monk
     assert lower_bound(problem, None)[0] == 146
     monkeypatch.setattr(capacity.Work, "_wasted", lambda self, calendars: 0)
     assert lower_bound(problem, None)[0] < 146
+
+
+def test_a_few_window_steps_at_a_join_are_weeks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """150 servers, one consultant: after 29 legacy removals (150 steps) eight cumulative
+    updates, one per Saturday, before the security update can be done. At that join the
+    updates are a few steps beside 150, and the floor counted them as one day; counted as
+    eight window days, the floor is 652 blocked days (was 610), and still no valid plan is
+    below it."""
+    from planner.core.scheduler import energetic as module
+    from planner.core.scheduler.floors import cutovers, floor_cuts, lower_bound
+
+    problem = _problem(150, 1, "hubs-2016")
+    assert lower_bound(problem, None)[0] == 652
+    cuts, _ = floor_cuts(problem)
+    rng = random.Random(150)
+    for order in [chains_first(problem), *(order_by(problem, [rng.randrange(1000)
+                                                               for _ in problem.jobs])
+                                           for _ in range(3))]:
+        plan = serial_plan(problem, order=order)
+        assert all(cuts[n] <= c for n, c in cutovers(problem, plan).items())
+    monkeypatch.setattr(module, "_WINDOWS_JOINED", 0)
+    assert lower_bound(problem, None)[0] == 610
