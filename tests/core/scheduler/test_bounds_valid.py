@@ -237,20 +237,29 @@ def test_an_unattended_batchs_half_days_are_no_free_day(monkeypatch: pytest.Monk
 def test_a_few_window_steps_at_a_join_are_weeks(monkeypatch: pytest.MonkeyPatch) -> None:
     """150 servers, one consultant: after 29 legacy removals (150 steps) eight cumulative
     updates, one per Saturday, before the security update can be done. At that join the
-    updates are a few steps beside 150, and the floor counted them as one day; counted as
-    eight window days, the floor is 652 blocked days (was 610), and still no valid plan is
-    below it."""
+    updates are a few steps beside 150, and the floor counted them as one day: the security
+    update no sooner than day 474. Counted as eight window days: day 502 (the plan's is
+    510), and still no valid plan cuts over below the floors."""
     from planner.core.scheduler import energetic as module
-    from planner.core.scheduler.floors import cutovers, floor_cuts, lower_bound
+    from planner.core.scheduler.floors import cutovers, floor_cuts
 
     problem = _problem(150, 1, "hubs-2016")
-    assert lower_bound(problem, None)[0] == 652
+    security = problem.by_id["security:cu15"]
+    relaxed = {i: (p.start, p.end) for i, p in serial_plan(problem, resources=False).items()}
+
+    def released() -> int:
+        release: dict[int, int] = {}
+        exit_floors(problem, relaxed, release)
+        return release[security]
+
+    assert released() == 502
     cuts, _ = floor_cuts(problem)
     rng = random.Random(150)
     for order in [chains_first(problem), *(order_by(problem, [rng.randrange(1000)
                                                                for _ in problem.jobs])
                                            for _ in range(3))]:
         plan = serial_plan(problem, order=order)
+        assert plan[security].start >= 502
         assert all(cuts[n] <= c for n, c in cutovers(problem, plan).items())
     monkeypatch.setattr(module, "_WINDOWS_JOINED", 0)
-    assert lower_bound(problem, None)[0] == 610
+    assert released() == 474
