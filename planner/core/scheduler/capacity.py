@@ -123,16 +123,13 @@ class Work:
         work = self._work.setdefault(job.calendar_key, {})
         if job.holds is not None:  # unattended: only set-up and completion hold anyone
             setup, completion = job.holds
-            # a completion in a maintenance window is worked on the window's days
-            last = self._work.setdefault((*job.calendar_key[:2], True), {}) \
-                if job.completes_in is not None else work
+            done_on = _completed_on(job)
+            last = self._work.setdefault(done_on, {})
             key = (1, *(1 for _ in job.days_by_consultant))
             for where, held in ((work, setup), (last, completion)):
                 if held > 0:
                     where[key] = where.get(key, 0) + held
-            self._count_halves(job, (job.calendar_key,
-                                     (*job.calendar_key[:2], True) if job.completes_in is not None
-                                     else job.calendar_key))
+            self._count_halves(job, (job.calendar_key, done_on))
             return
         key = (job.base_days, *job.days_by_consultant)
         work[key] = work.get(key, 0) + job.base_days * UNITS
@@ -153,7 +150,7 @@ class Work:
         """Units no other work can use beside the half days held on these calendars: half
         days pair up on a consultant's day only across steps (or one step's set-up and
         completion on the same day), so they fill at least half their number of days and,
-        where one step's two fall on two days, at least two (60 servers, one consultant, one
+        where one step's two fall on two days, at least two (36 servers, one consultant, one
         unattended batch: its two half days looked like one free day, and the floor a week
         short)."""
         held = sum(self._halves.get(c, 0) for c in calendars)
@@ -169,8 +166,8 @@ class Work:
         job = self._problem.jobs[i]
         if not job.uses_consultant or job.is_milestone or job.base_days <= 0:
             return ()
-        if job.holds is not None and job.completes_in is not None and job.holds[1] > 0:
-            return (job.calendar_key, (*job.calendar_key[:2], True))
+        if job.holds is not None and job.holds[1] > 0:
+            return tuple(dict.fromkeys((job.calendar_key, _completed_on(job))))
         return (job.calendar_key,)
 
     def calendars(self) -> tuple[CalendarKey, ...]:
@@ -204,6 +201,12 @@ class Work:
 
 
 _SPEEDS: dict[tuple[tuple[int, ...], ...], float] = {}  # kinds of work -> the pool's speed
+
+
+def _completed_on(job: Job) -> CalendarKey:
+    """The calendar an unattended step's completion is worked on: a maintenance window's
+    days for a batch completed in a window, else its own."""
+    return (*job.calendar_key[:2], True) if job.completes_in is not None else job.calendar_key
 
 
 @cache

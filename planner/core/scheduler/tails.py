@@ -168,8 +168,8 @@ def repair_tail(problem: Problem, placed: dict[int, Placement], exit_job: int,
         return None
     # the whole plan replayed in order of its starts with these consultants: every step as
     # early as it can after its real predecessors (so its reason names them)
-    all_starts = [p.start for p in (placed[i] for i in range(len(problem.jobs)))]
-    consultants = [p.consultant for p in (placed[i] for i in range(len(problem.jobs)))]
+    all_starts = [placed[i].start for i in range(len(problem.jobs))]
+    consultants = [placed[i].consultant for i in range(len(problem.jobs))]
     for n, old in enumerate(olds):
         all_starts[old], consultants[old] = starts[n], named[n]
     plan = left_shift(problem, all_starts, consultants)
