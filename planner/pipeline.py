@@ -14,8 +14,10 @@ from pathlib import Path
 
 from planner.core.build_sources import precise_builds
 from planner.core.calendar import build_calendar
+from planner.core.catalogue import languages
 from planner.core.completion_dates import with_completion_dates
 from planner.core.documentation_facts import documentation_override_findings
+from planner.core.edits.decisions import by_title
 from planner.core.edits.scenarios import export_choice
 from planner.core.exo_view import (
     as_of_findings,
@@ -131,6 +133,10 @@ def make_plan(
     planned, refined = precise_builds(estate, knowledge)
     evidence = baseline_evidence(planned, settings, knowledge, as_of)
     proposal = propose(planned, settings, decisions, knowledge)
+    named = by_title(decisions, proposal.steps, languages())
+    if named != decisions:  # a pin names its step by title (the CLI): the rules see its id
+        decisions = named
+        proposal = propose(planned, settings, decisions, knowledge)
     wrap = _Wrap(estate, tuple(findings), refined, settings, decisions, knowledge, proposal,
                  evidence, as_of)
     progress = None

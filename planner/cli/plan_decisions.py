@@ -15,10 +15,11 @@ __all__ = ["add_arguments", "apply"]
 
 
 def _step_day(text: str) -> tuple[str, date]:
-    """``ID=YYYY-MM-DD`` (the ID may itself contain ``=``; the last one splits)."""
+    """``STEP=YYYY-MM-DD``: the step's title as the workbook shows it, or its id (either
+    may itself contain ``=``; the last one splits)."""
     step, sep, day = text.rpartition("=")
     if not sep or not step.strip():
-        raise argparse.ArgumentTypeError(f"expected STEP-ID=YYYY-MM-DD, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected STEP=YYYY-MM-DD, got {text!r}")
     try:
         return step.strip(), date.fromisoformat(day.strip())
     except ValueError as exc:
@@ -39,10 +40,11 @@ def _pause(text: str) -> tuple[date, int]:
 
 def add_arguments(p: Any) -> None:
     """The repeatable pin, not-before and pause options."""
-    p.add_argument("--pin", action="append", type=_step_day, default=[], metavar="ID=DATE",
-                   help="start this step on this day (repeatable)")
+    p.add_argument("--pin", action="append", type=_step_day, default=[], metavar="STEP=DATE",
+                   help="start this step (its title as in the workbook) on this day "
+                        "(repeatable)")
     p.add_argument("--not-before", action="append", type=_step_day, default=[],
-                   metavar="ID=DATE", help="start this step no earlier (repeatable)")
+                   metavar="STEP=DATE", help="start this step no earlier (repeatable)")
     p.add_argument("--pause", action="append", type=_pause, default=[], metavar="START:DAYS",
                    help="a fixed enforcement pause; with any, the plan uses exactly these "
                         "(repeatable)")

@@ -52,3 +52,18 @@ def test_malformed_options_are_refused(bad: list[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["plan", str(SMALL), *bad])
     assert exc.value.code == 2
+
+
+def test_a_step_is_named_by_its_title_in_either_language(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The workbook and MS Project show titles, not ids: a pin takes the title (German, the
+    plan's language, or English; case and spacing aside) and pins the same step as its id."""
+    titles = {k: (s["title"], s["start"]) for k, s in _plan(tmp_path).items()}
+    german = titles["hybrid:app"][0]
+    english = _plan(tmp_path, "--lang", "en")["adprep:org"]["title"]
+    steps = _plan(tmp_path, "--pin", f"  {german.upper()} =2026-12-15",
+                  "--not-before", f"{' '.join(english.split()).lower()}=2026-12-08")
+    assert steps["hybrid:app"]["start"] == "2026-12-15"
+    assert steps["hybrid:app"]["driver_kind"] == "pin"
+    assert steps["adprep:org"]["start"] >= "2026-12-08" > titles["adprep:org"][1]
+    assert "ignoriert" not in capsys.readouterr().err  # both named a step

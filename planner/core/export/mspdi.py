@@ -144,7 +144,6 @@ def _notes(row: OutlineRow, knowledge: Knowledge, lang: str) -> str:
     if row.dated is not None and row.dated.booked:  # who the batch holds, and when
         parts.append(booked_words(row.dated, lang))
     parts.append(step_source_text(row.step, knowledge, lang))
-    parts.append(f"{label('col.step_id', lang)}: {row.step.id}")
     return "\n".join(parts)
 
 

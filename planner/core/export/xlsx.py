@@ -56,7 +56,7 @@ __all__ = ["build_context", "working_days", "write_workbook"]
 _PLAN_COLUMNS = ("col.id", "col.wbs", "col.title", "col.start", "col.finish",
                  "col.working_days", "col.predecessors", "col.consultant", "col.status",
                  "col.window", "col.reason", "col.target", "col.driver", "col.rule",
-                 "col.command", "col.step_id")
+                 "col.command")
 _HEADER_ROW = 3
 _PRINTED_COLUMNS = 11
 # Printed columns whose text wraps, with their widths; row heights follow from them. Title
@@ -160,7 +160,7 @@ def _plan_values(ctx: ExportContext, row: OutlineRow) -> list[object]:
             ctx.text("status.open"),
             _window_days(ctx) if step.needs_window else "",
             short_reason(step.why(ctx.lang)), target, driver_text(ctx.plan, dated, ctx.lang),
-            step_source_text(step, ctx.knowledge, ctx.lang), step.command_in(ctx.lang), step.id]
+            step_source_text(step, ctx.knowledge, ctx.lang), step.command_in(ctx.lang)]
 
 
 SHORT_REASON = 160  # characters; longer reasons print their first sentence

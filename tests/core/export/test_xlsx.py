@@ -82,7 +82,8 @@ def test_plan_rows_carry_outline_dates_and_links(plan: Plan, book_de: Path) -> N
             assert _day(sheet.cell(r, 4).value) == row.start
             assert _day(sheet.cell(r, 5).value) == row.end
         if row.step is not None:
-            assert sheet.cell(r, 16).value == row.step.id
+            assert sheet.cell(r, 15).value == (row.step.command_in("de") or None)
+            assert sheet.cell(r, 16).value is None  # no internal step id
             assert (sheet.cell(r, 7).value or "") == outline.predecessors(row, "de")
     ss_row = next(r for r in outline.rows if r.step and r.step.id == "sbs:EXSE-02:install")
     assert sheet.cell(HEADER_ROW + ss_row.id, 7).value.endswith("AA+2T")
