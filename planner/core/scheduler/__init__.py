@@ -15,7 +15,8 @@ lexicographically minimises blocked days, throttled days, pause days and the fin
 4. an estate too big to model in the time limit keeps the quick plan, reported as
    ``feasible`` with the gap to the bounds; where its blocked, throttled or pause days are
    not proven, its exit chains alone go to CP-SAT (:mod:`.chain_proof`), whose proof
-   raises those floors and whose better plan of the chains is planned around.
+   raises those floors and whose better plan of the chains is planned around; where they
+   are, the rest of the work is searched for a sooner finish (:mod:`.finish`).
 
 Every stage is deterministic, so the same input gives the same plan in any process and
 under any machine load (unless the wall-clock safety net of a badly overloaded machine
@@ -45,6 +46,7 @@ from planner.core.plan import (
 from planner.core.scheduler.chain_proof import prove_chains
 from planner.core.scheduler.decompose import around, exit_chains
 from planner.core.scheduler.drivers import explain
+from planner.core.scheduler.finish import finish_search
 from planner.core.scheduler.floors import cutovers, floor_cuts, lower_bound, plan_finish
 from planner.core.scheduler.greedy import Placement, as_solved, left_shift
 from planner.core.scheduler.infeasible import blocked_reason, diagnose
@@ -159,6 +161,8 @@ def _optimise(problem: Problem, settings: Settings,
     # with the first three objectives reached, no better plan ends after the quick one
     horizon = plan_finish(greedy) + 1 if exact else _horizon(problem, greedy, ok)
     if ok and len(problem.jobs) * horizon > _MODEL_CELLS:  # too big to model
+        if exact and value[3] > bound[3]:  # only the finish is left to win
+            quick = _sooner(problem, settings, quick, bound, progress)
         return _chains_alone(problem, settings, quick, bound, floors[0], progress)
     sm = build_model(problem, horizon, fixed)
     hint_plan(sm, problem, {i: (p.start, p.end, p.consultant) for i, p in greedy.items()},
@@ -190,6 +194,21 @@ def _optimise(problem: Problem, settings: Settings,
     gap = sol.gap if ok and not weighted else _gap((*best.key, plan_finish(shifted)), bound)
     return _Outcome(shifted, best, sol.status, 0.0 if sol.status == "optimal" else gap,
                     floor=bound[:3])
+
+
+def _sooner(problem: Problem, settings: Settings, quick: _Outcome,
+            bound: tuple[int, int, int, int], progress: Progress | None) -> _Outcome:
+    """The quick plan, or one that ends sooner with no cutover later (:mod:`.finish`)."""
+    better = finish_search(problem, quick.placed, settings.solver_time_limit_s, bound[3],
+                           progress.cancel if progress else None)
+    if better is None:
+        return quick
+    cuts = cutovers(problem, better)
+    exposure = quick.exposure if cuts == cutovers(problem, quick.placed) else \
+        best_pauses(problem, cuts, settings.fixed_pauses)
+    value = (*exposure.key, plan_finish(better))
+    return replace(quick, placed=better, exposure=exposure,
+                   status="optimal" if value == bound else "feasible", gap=_gap(value, bound))
 
 
 def _chains_alone(problem: Problem, settings: Settings, quick: _Outcome,

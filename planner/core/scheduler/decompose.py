@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import chain
 
-from planner.core.scheduler.blocks import block_search
+from planner.core.scheduler.blocks import block_search, plans_for
 from planner.core.scheduler.greedy import Placement, Why, serial_plan
 from planner.core.scheduler.priority import (
     blended,
@@ -43,7 +43,6 @@ _MOST = 50  # orders at the most: measured (2026-12-07), 50 and 200 random order
 # same chains' plans from 60 to 200 servers once the block search (:mod:`.blocks`) follows
 _BLOCK_MOST = 1_500  # plans of the block search at the most (small chains converge sooner)
 _BLOCK_SHARE = 0.3  # of the time limit
-_MICROS = 18  # a serial plan's cost per chain job with one consultant, see _plans
 _BLENDS = (0.2, 0.5, 1.0)  # weights of the weekly urgency tried in :func:`priority.blended`
 # (measured, 2026-12-06: the floor's day reached from 0.5 to 1.0 on 200 servers / 5
 # consultants, 0.5 to 3 on 2,000 / 50; 60 / 1's best blend, day 292, from 0.1 to 0.3, where
@@ -142,13 +141,10 @@ def _repaired(sub: Problem, best: tuple[tuple[int, int], dict[int, Placement]],
 
 
 def _plans(sub: Problem, problem: Problem, seconds: float) -> int:
-    """Plans of the chains the block search may make: about 30 % of the time limit at the
-    measured cost of a serial plan of the chains (2026-12-07, 18 microseconds a job with
-    one consultant, growing with the chains and the consultants: 60 servers / 1: 1.6 ms a
-    plan, 200 / 5: 8.6 ms, 800 / 5: 36 ms). A count, not seconds: the same plan every run."""
-    team = min(5, len(problem.consultants))
-    micros = _MICROS * len(sub.jobs) * (1 + len(sub.jobs) / 1000) * (1 + (team - 1) / 2)
-    return min(_BLOCK_MOST, int(seconds * _BLOCK_SHARE * 1e6 / max(1.0, micros)))
+    """Plans of the chains the block search may make: about 30 % of the time limit
+    (:func:`.blocks.plans_for`)."""
+    return plans_for(len(sub.jobs), len(problem.consultants), seconds * _BLOCK_SHARE,
+                     _BLOCK_MOST)
 
 
 def _searched_orders(sub: Problem, tries: int) -> Iterator[list[int]]:
