@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from planner.core.edits.decisions import (
+    by_title,
     disable_rule,
     enable_rule,
     exclude_server,
@@ -43,6 +44,21 @@ def test_each_edit_returns_new_decisions_and_can_be_undone_by_its_inverse() -> N
     undone = pin_step(not_before(set_path(exclude_server(enable_rule(
         after, "hybrid_hcw"), "EX01", False), "EX02", None), "cu:EX03", None), "ad_prep", None)
     assert undone == before
+
+
+def test_a_pin_by_title_becomes_a_pin_by_id_unless_it_is_ambiguous() -> None:
+    steps = sample_plan("small").proposal.steps
+    first, second = steps[0], steps[1]
+    twin = replace(first, id="twin")  # another step of the same title
+    asked = Decisions(pins={f"  {first.title('de').upper()} ": DAY, second.id: DAY},
+                      not_before={second.title("en").lower(): DAY, "no such step": DAY})
+    named = by_title(asked, steps, ("de", "en"))
+    assert named.pins == {first.id: DAY, second.id: DAY}
+    assert named.not_before == {second.id: DAY, "no such step": DAY}  # the rules report it
+    # two steps of one title: the pin stays as given, never on a guessed step
+    ambiguous = Decisions(pins={first.title("en"): DAY})
+    assert by_title(ambiguous, (*steps, twin), ("de", "en")) == ambiguous
+    assert by_title(Decisions(pins={first.id: DAY}), steps, ("de", "en")).pins == {first.id: DAY}
 
 
 def test_the_scenario_chosen_for_export_is_the_one_exported() -> None:

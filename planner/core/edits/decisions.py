@@ -77,9 +77,9 @@ def by_title(decisions: Decisions, steps: Sequence[Step], langs: Sequence[str]) 
     A key that is a step id, names no step or names several stays as it is (the rules
     report it as a date no step of the plan takes).
     """
-    if not decisions.pins and not decisions.not_before:
-        return decisions  # the usual case; titles of 8,000 steps are not free
     ids = {s.id for s in steps}
+    if ids.issuperset(decisions.pins) and ids.issuperset(decisions.not_before):
+        return decisions  # the GUI's pins and the usual case: titles of 8,000 steps cost
     found: dict[str, set[str]] = {}
     for step in steps:
         for lang in langs:
