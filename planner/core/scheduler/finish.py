@@ -46,6 +46,9 @@ def finish_search(problem: Problem, placed: dict[int, Placement], seconds: float
                   ) -> dict[int, Placement] | None:
     """A valid plan that ends sooner than ``placed`` with no cutover later, or None; the
     search stops at the finish ``floor`` no plan beats, or when ``cancel`` is set."""
+    plans = plans_for(len(problem.jobs), len(problem.consultants), seconds * _SHARE, _MOST)
+    if plans < _FEWEST:
+        return None  # a climb needs some plans (2,000 servers: one plan takes seconds)
     chains = exit_chains(problem)
     cuts = cutovers(problem, placed)
 
@@ -56,9 +59,6 @@ def finish_search(problem: Problem, placed: dict[int, Placement], seconds: float
     # from the order for the finish; a climb from the plan's own order (its targets by
     # their first start) was tried too and stopped where it began (20 servers / 1: 300
     # and 251), and halving the plans for it cost the other (237 instead of 230)
-    plans = plans_for(len(problem.jobs), len(problem.consultants), seconds * _SHARE, _MOST)
-    if plans < _FEWEST:
-        return None  # a climb needs some plans (2,000 servers: one plan takes seconds)
     free = [i for i in longest_first(problem) if i not in chains]
     found = block_search(problem, free, plans, score, (0, floor), cancel,
                          fixed={i: placed[i] for i in chains})
