@@ -49,6 +49,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"planner plan: {refused}", file=sys.stderr)
         return 2
     if _is_project(args.files):
+        if args.pin or args.not_before or args.pause:  # never silently left out
+            print("planner plan: --pin, --not-before and --pause re-plan an inventory; a "
+                  "project file (.seplan) is exported as it was saved: pin its steps in the "
+                  "GUI, or plan the inventory files with these options", file=sys.stderr)
+            return 2
         return _export_project(args)
     if args.scenario:
         print("planner plan: --scenario needs a project file (.seplan)", file=sys.stderr)

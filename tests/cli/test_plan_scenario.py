@@ -52,3 +52,16 @@ def test_an_unknown_scenario_is_named_with_the_saved_ones(
     code = main(["plan", str(path), "--scenario", "Nope", "--json", str(tmp_path / "x.json")])
     err = capsys.readouterr().err
     assert code == 2 and "Nope" in err and "Later" in err
+
+
+@pytest.mark.parametrize("option", [["--pin", "adprep:org=2027-01-04"],
+                                    ["--not-before", "adprep:org=2027-01-04"],
+                                    ["--pause", "2027-01-04:3"]])
+def test_pins_for_a_project_file_are_refused_not_ignored(
+        project_file: tuple[Path, Project], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str], option: list[str]) -> None:
+    """A project file is exported as saved; a pin the plan would not keep is an error."""
+    path, _ = project_file
+    code = main(["plan", str(path), *option, "--json", str(tmp_path / "x.json")])
+    assert code == 2 and option[0] in capsys.readouterr().err
+    assert not (tmp_path / "x.json").exists()
