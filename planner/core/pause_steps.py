@@ -87,6 +87,12 @@ def _first_harm(exposure: Exposure, pause: Pause, others: tuple[Pause, ...],
     return None
 
 
+def _harmed_now(harm: dict[str, _Harm], as_of: date) -> bool:
+    """Whether a server the pause holds is throttled or blocked on the as-of date already
+    (else a pause needed now is needed only because the plan counts it from then)."""
+    return any((h.again or h.since) <= as_of for h in harm.values())
+
+
 def needed_now(pause: Pause, harm: dict[str, _Harm], as_of: date) -> bool:
     """Whether the pause must be requested by the as-of date: it would begin by then, or a
     server it holds is already throttled or blocked on that day with no pause of the plan
@@ -94,7 +100,7 @@ def needed_now(pause: Pause, harm: dict[str, _Harm], as_of: date) -> bool:
     the as-of date is history (or missed: a finding), never a task for now."""
     if pause.end < as_of:
         return False
-    return pause.start <= as_of or any((h.again or h.since) <= as_of for h in harm.values())
+    return pause.start <= as_of or _harmed_now(harm, as_of)
 
 
 def _consequence(server: str, harm: _Harm, pause: Pause) -> Message:
@@ -139,8 +145,10 @@ def _texts(n: int, pause: Pause, harm: dict[str, _Harm],
         # Run on another day than the plan counts from, the pause ends that much off too.
         shift = message("exo.pause_step.shift_later" if pause.start <= as_of else
                         "exo.pause_step.shift_earlier", start=pause.start)
-        why = message("exo.pause_step.why_now" if now else "exo.pause_step.why",
-                      servers=sorted(harm), shift=shift, **fields)
+        # "already throttled or blocked" only where it is true; a pause the plan counts
+        # from today for a server only reported today is needed now for that reason alone
+        key = ("why_now" if _harmed_now(harm, as_of) else "why_now_start") if now else "why"
+        why = message(f"exo.pause_step.{key}", servers=sorted(harm), shift=shift, **fields)
     else:  # a fixed pause no judged server needs: say so, never "for –"
         why = message("exo.pause_step.why_now_unused" if now else "exo.pause_step.why_unused",
                       **fields)
@@ -168,10 +176,11 @@ def _step(n: int, pause: Pause, harm: dict[str, _Harm], as_of: date, due: date,
                 owner=OWNER, title_message=title, reason=reason)
 
 
-def _dated(step: Step, pause: Pause) -> ScheduledStep:
+def _dated(step: Step, pause: Pause, harmed: bool) -> ScheduledStep:
     """The pause step's date: the pause's first counted day (a working day), or for an
-    overdue pause the working day it is due on (never a day already past)."""
-    key = "pause" if step.deadline is None else "pause_now"
+    overdue pause the working day it is due on (never a day already past). ``harmed``: a
+    server it holds is throttled or blocked on the as-of date already."""
+    key = "pause" if step.deadline is None else ("pause_now" if harmed else "pause_due")
     day = max(pause.start, step.deadline or pause.start)
     return ScheduledStep(step.id, day, day, "", Driver(kind="deadline", key=key, day=day))
 
@@ -212,7 +221,7 @@ def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,
         if (pause.start, pause.days) not in requested:
             steps.append(_step(n, pause, held, as_of, due_day(pause, as_of, working),
                                knowledge))
-            dated.append(_dated(steps[-1], pause))
+            dated.append(_dated(steps[-1], pause, _harmed_now(held, as_of)))
         for i, step in enumerate(steps):
             protected = [s for s in step.exits_exo_view if s in harm]
             when = by_id.get(step.id)

@@ -276,3 +276,25 @@ def test_a_pause_running_on_the_as_of_date_is_recorded_as_history(
                   knowledge=knowledge)
     assert "not running on the as-of date" in str(error.value) or \
         "läuft am Stichtag" in str(error.value)
+
+
+def test_a_pause_needed_now_for_a_server_only_reported_says_so(knowledge: Knowledge) -> None:
+    """The plan counts a pause from the as-of date for a server Exchange Online only reports
+    so far: needed now, but never "already throttled or blocked" (false on that day)."""
+    detected = AS_OF - timedelta(days=20)  # reported only; throttled 30 days after detection
+    plan = make_plan(
+        Estate(servers=(Server("EX01", fqdn="ex01.contoso.com", roles=("Mailbox",),
+                               build="15.1.2507.39"),),
+               exo_reports=(ExoReport("ex01.contoso.com", "15.1.2507.39", detected),)),
+        (), settings(as_of=AS_OF, start=AS_OF, language="en"), knowledge=knowledge)
+    stages = {e.server: e for e in plan.schedule.exposure}
+    first = next(s for s in plan.proposal.steps if s.kind == "pause")
+    (dated,) = [d for d in plan.schedule.steps if d.step_id == first.id]
+    assert plan.schedule.pauses[0].start == AS_OF and first.deadline == AS_OF
+    assert "EX01" in stages
+    for lang in ("en", "de"):
+        why = first.why(lang)
+        assert "already throttled" not in why and "bereits gedrosselt" not in why
+    assert "Needed now because the plan counts the pause from 4 Dec 2026" in first.why("en")
+    assert "no server it holds back is throttled or blocked yet" in first.why("en")
+    assert dated.driver is not None and dated.driver.key == "pause_due"
