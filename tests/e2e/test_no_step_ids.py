@@ -41,3 +41,30 @@ def test_no_deliverable_file_shows_a_step_id(name: str, lang: str, tmp_path: Pat
     assert len(cells) > len(ids) and len(texts) > len(ids)
     assert _ids_in(cells, ids) == set()
     assert _ids_in(texts, ids) == set()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_decisions_are_listed_in_words(lang: str, tmp_path: Path) -> None:
+    """A pin, a not-before date, a forced path and a rule switched off, as the Assumptions
+    sheet lists them: step titles, the path's and the rule's names; never their codes."""
+    from datetime import date
+
+    from planner.core.settings import Decisions
+    from planner.pipeline import knowledge_for, make_plan
+    from tests.sample_plans import sample_inputs
+
+    inputs = sample_inputs("mixed")
+    knowledge = knowledge_for(inputs.settings)
+    decisions = Decisions(pins={"inplace:BER-EX19-01": date(2027, 1, 9)},
+                          not_before={"adprep:org": date(2026, 12, 14)},
+                          paths={"MUC-EX19-01": "side_by_side"},
+                          disabled_rules=frozenset({"hybrid_hcw"}))
+    plan = make_plan(inputs.estate, inputs.findings, inputs.settings, decisions, knowledge)
+    write_workbook(plan, knowledge, tmp_path / "plan.xlsx", lang)
+    cells = [str(v) for row in load_workbook(tmp_path / "plan.xlsx", read_only=True)
+             .worksheets[-1].iter_rows(values_only=True) for v in row if isinstance(v, str)]
+    text = "\n".join(cells)
+    for code in ("inplace:BER-EX19-01", "adprep:org", "side_by_side", "hybrid_hcw"):
+        assert code not in text
+    titles = {s.id: s.title(lang) for s in plan.proposal.steps}
+    assert titles["inplace:BER-EX19-01"] in text and titles["adprep:org"] in text

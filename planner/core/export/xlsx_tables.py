@@ -223,14 +223,30 @@ def _objective_rows(ctx: ExportContext) -> list[list[object]]:
 
 
 def _decision_rows(ctx: ExportContext) -> list[list[object]]:
+    """The consultant's decisions in words: steps by title, paths and rules by name (a pin
+    on a step the plan no longer has is a finding, not an assumption of this plan)."""
     d, t = ctx.plan.decisions, ctx.text
+    titles = {s.id: s.title(ctx.lang) for s in ctx.plan.proposal.steps}
+    words = catalogue(ctx.lang)
+
+    def path(value: str) -> str:
+        return t(PATHS[value].label_key) if value in PATHS else value.replace("_", " ")
+
+    def rule(key: str) -> str:
+        found = ctx.knowledge.rules.get(key)
+        return words(found.title_key) if found is not None and words.has(found.title_key) \
+            else key.replace("_", " ")
+
+    def dated(table: Mapping[str, date]) -> str:
+        return "; ".join(f"{titles[k]}: {_fmt_date(ctx, v)}"
+                         for k, v in sorted(table.items(), key=lambda kv: kv[1]) if k in titles)
+
     rows: list[list[object]] = [
         [t("setting.excluded"), _join(sorted(d.excluded_servers))],
-        [t("setting.paths"), "; ".join(f"{k}: {v}" for k, v in d.paths.items())],
-        [t("setting.disabled_rules"), _join(sorted(d.disabled_rules))],
-        [t("setting.pins"), "; ".join(f"{k}: {_fmt_date(ctx, v)}" for k, v in d.pins.items())],
-        [t("setting.not_before"), "; ".join(f"{k}: {_fmt_date(ctx, v)}"
-                                            for k, v in d.not_before.items())],
+        [t("setting.paths"), "; ".join(f"{k}: {path(v)}" for k, v in d.paths.items())],
+        [t("setting.disabled_rules"), _join(sorted(rule(r) for r in d.disabled_rules))],
+        [t("setting.pins"), dated(d.pins)],
+        [t("setting.not_before"), dated(d.not_before)],
         [t("setting.repoint"), _join(sorted(d.repoint_exo_connector))],
         [t("setting.new_servers"), "; ".join(f"{k}: {v}" for k, v in d.new_servers.items())],
     ]
