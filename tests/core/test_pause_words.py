@@ -56,6 +56,12 @@ def plans(knowledge: Knowledge) -> dict[str, Plan]:
         "one day": make_plan(_estate("15.1.2507.39", date(2026, 10, 1)), (),
                              replace(base, fixed_pauses=((date(2026, 12, 8), 1),)),
                              knowledge=knowledge),
+        # only reported on the as-of date, the pause counted from then: needed now
+        "reported": make_plan(_estate("15.1.2507.39", date(2026, 11, 14)), (),
+                              settings(as_of=AS_OF, start=AS_OF), knowledge=knowledge),
+        # the plan starts before its as-of date: said in the summary, not only the appendix
+        "past": make_plan(_estate("15.1.2507.39", date(2026, 11, 14)), (),
+                          settings(as_of=START, start=AS_OF), knowledge=knowledge),
     }
 
 
@@ -119,3 +125,13 @@ def test_the_cases_that_read_wrong_read_right(plans: dict[str, Plan], knowledge:
     everything = "\n".join(_texts(plans, knowledge, lang))
     for text in expected:
         assert text in everything, text
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "Attention: The plan starts on 4 Dec 2026"),
+                                            ("de", "Achtung: Der Plan beginnt am 04.12.2026")])
+def test_a_plan_starting_before_its_as_of_date_says_so_in_the_summary(
+        plans: dict[str, Plan], knowledge: Knowledge, lang: str, said: str) -> None:
+    paragraphs = summary_paragraphs(plans["past"], knowledge, load_wording(lang))
+    assert any(p.startswith(said) for p in paragraphs), paragraphs
+    assert not any("Attention" in p or "Achtung" in p
+                   for p in summary_paragraphs(plans["reported"], knowledge, load_wording(lang)))

@@ -259,7 +259,16 @@ def summary_paragraphs(plan: Plan, knowledge: Knowledge, words: Wording) -> tupl
                                                       ("n_warnings", warnings)) if n]
         paragraphs.append(words.plural("s_findings", errors + warnings,  # "lists it/them"
                                        counts=words.names(counts), chapter=FINDINGS_CHAPTER))
+    # what makes the dates themselves wrong is said here, not only in the appendix
+    paragraphs += [words("s_attention", text=f.message(words.lang)) for f in plan.findings
+                   if f.code in HEADLINE_CODES]
     return tuple(paragraphs)
+
+
+# Findings about the plan's dates as a whole: steps or pauses in the past, the closing
+# milestone after the update that refuses the old servers.
+HEADLINE_CODES = frozenset({"PLAN-START-BEFORE-AS-OF", "PAUSE-IN-PAST",
+                            "RULES-SE-CU-BLOCKING-LATE"})
 
 
 def _finding_counts(plan: Plan) -> tuple[int, int]:
