@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -135,3 +135,15 @@ def test_a_plan_starting_before_its_as_of_date_says_so_in_the_summary(
     assert any(p.startswith(said) for p in paragraphs), paragraphs
     assert not any("Attention" in p or "Achtung" in p
                    for p in summary_paragraphs(plans["reported"], knowledge, load_wording(lang)))
+
+
+def test_the_summary_names_the_first_rejections_before_the_complete_block(
+        plans: dict[str, Plan], knowledge: Knowledge) -> None:
+    """The first 550s (the first blocking stage) come a month before the complete block;
+    the summary names that day, not only the last stage's."""
+    first = date(2026, 11, 14) + timedelta(days=60)  # stage 5 of the shipped table
+    text = " ".join(summary_paragraphs(plans["reported"], knowledge, load_wording("en")))
+    assert "From 13 Jan 2027 Exchange Online already rejects part of this mail" in text
+    assert first == date(2027, 1, 13)
+    german = " ".join(summary_paragraphs(plans["reported"], knowledge, load_wording("de")))
+    assert "Schon ab dem 13.01.2027 weist Exchange Online einen Teil dieser E-Mails ab" in german

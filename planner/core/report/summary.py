@@ -39,6 +39,7 @@ class Deadline:
     first_detected: date
     throttle_from: date  # if nothing is done
     block_from: date  # fully blocked, if nothing is done
+    reject_from: date  # the first blocking stage (part of the mail rejected), if nothing is done
     cutover: date | None
     worst_stage: int  # highest stage reached under the plan (paused days not counted)
     worst_kind: str
@@ -70,6 +71,7 @@ def _deadline(exposure: Exposure, plan: Plan, knowledge: Knowledge,
         throttle_from=_reported_throttle(exposure, plan, index)
         or exposure.first_detected + timedelta(days=stages.thresholds()[0]),
         block_from=exposure.first_detected + timedelta(days=stages.last_stage_day()),
+        reject_from=exposure.first_detected + timedelta(days=stages.first(("block",))),
         cutover=exposure.cutover,
         worst_stage=worst.stage if worst else 1,
         worst_kind=worst.kind if worst else "report",
@@ -145,6 +147,11 @@ def _deadline_sentences(plan: Plan, items: tuple[Deadline, ...], knowledge: Know
             text.append(words(key + ("_est" if first.estimated else ""), server=first.server,
                               throttle=words.date(first.throttle_from),
                               block=words.date(first.block_from)))
+        if not blocked and first.reject_from < first.block_from:
+            # the first 550s come weeks before the complete block: the day that matters
+            key = "s_rejects_since" if first.reject_from <= today else "s_rejects_from"
+            text.append(words(key + ("_est" if first.estimated else ""),
+                              reject=words.date(first.reject_from)))
     for d in items[:4]:
         if d.cutover is None:
             text.append(words("s_plan_never", server=d.server))
