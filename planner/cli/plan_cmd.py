@@ -72,7 +72,10 @@ def run(args: argparse.Namespace) -> int:
     settings, decisions = apply(args, settings)
     knowledge = knowledge_for(settings)
     plan = make_plan(inputs.estate, inputs.findings, settings, decisions, knowledge)
-    _print_pins(plan)
+    if _print_pins(plan):  # a pin the plan cannot apply (a typo in a title): fail, write none
+        print("planner plan: nothing written; name each step as the workbook titles it",
+              file=sys.stderr)
+        return 2
     return _write_all(args, plan, knowledge, settings.language)
 
 
@@ -116,17 +119,19 @@ def _refuse_overwriting_inputs(args: argparse.Namespace) -> str:
     return ""
 
 
-def _print_pins(plan: Plan) -> None:
-    """Pins for steps the plan does not have, and pins moved to a day the step may start."""
+def _print_pins(plan: Plan) -> int:
+    """Pins for steps the plan does not have (their count is returned), and pins moved to a
+    day the step may start."""
     lang = plan.settings.language
     cat = catalogue(lang)
     titles = {s.id: s.title(lang) for s in plan.proposal.steps}
-    for step_id in sorted(set(plan.decisions.pins) | set(plan.decisions.not_before)):
-        if step_id not in titles:
-            print(cat("schedule.cli.unknown_step", step=step_id), file=sys.stderr)
+    unknown = sorted((set(plan.decisions.pins) | set(plan.decisions.not_before)) - set(titles))
+    for step_id in unknown:
+        print(cat("schedule.cli.unknown_step", step=step_id), file=sys.stderr)
     for moved in plan.schedule.snapped_pins:
         print(cat("schedule.cli.snapped", step=titles[moved.step_id], asked=moved.asked,
                   used=moved.used), file=sys.stderr)
+    return len(unknown)
 
 
 def _print_summary(plan: Plan, written: list[str]) -> None:

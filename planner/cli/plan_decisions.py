@@ -20,19 +20,35 @@ def _step_day(text: str) -> tuple[str, date]:
     step, sep, day = text.rpartition("=")
     if not sep or not step.strip():
         raise argparse.ArgumentTypeError(f"expected STEP=YYYY-MM-DD, got {text!r}")
+    found = _day(day)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD or DD.MM.YYYY): {day!r}")
+    return step.strip(), found
+
+
+def _day(text: str) -> date | None:
+    """``YYYY-MM-DD``, or ``DD.MM.YYYY`` as the German workbook writes it."""
+    text = text.strip()
     try:
-        return step.strip(), date.fromisoformat(day.strip())
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {day!r}") from exc
+        if len(parts := text.split(".")) == 3 and len(parts[2]) == 4:
+            return date(int(parts[2]), int(parts[1]), int(parts[0]))
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _pause(text: str) -> tuple[date, int]:
-    """``YYYY-MM-DD:DAYS``: a pause of that many calendar days from that day."""
+    """``YYYY-MM-DD:DAYS`` (or ``DD.MM.YYYY:DAYS``): a pause of that many calendar days from
+    that day."""
     day, sep, days = text.partition(":")
+    found = _day(day)
     try:
-        start, count = date.fromisoformat(day.strip()), int(days)
+        count = int(days)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD:DAYS, got {text!r}") from exc
+    if found is None:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD:DAYS, got {text!r}")
+    start = found
     if not sep or count < 1:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD:DAYS (DAYS >= 1), got {text!r}")
     return start, count

@@ -40,13 +40,26 @@ def test_pins_not_before_and_pauses_from_the_command_line(
 
 def test_a_pin_on_a_saturday_moves_to_monday_and_says_so(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    steps = _plan(tmp_path, "--pin", "hybrid:app=2026-12-12", "--pin", "nothing:here=2027-01-04")
+    steps = _plan(tmp_path, "--pin", "hybrid:app=12.12.2026")  # the German date form too
     assert steps["hybrid:app"]["start"] == "2026-12-14"
+    assert "14.12.2026" in capsys.readouterr().err  # moved, and said so
+
+
+def test_a_pin_naming_no_step_writes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A typo in a title must not give a plan without the pin: exit 2, no file written."""
+    settings = replace(load_inputs([SMALL]).settings, start=date(2026, 12, 1),
+                       as_of=date(2026, 12, 1))
+    save_settings_toml(settings, tmp_path / "project.toml")
+    out = tmp_path / "plan.json"
+    code = main(["plan", str(SMALL), "--settings", str(tmp_path / "project.toml"),
+                 "--json", str(out), "--pin", "Nothing like this=2027-01-04"])
     err = capsys.readouterr().err
-    assert "nothing:here" in err and len(err.strip().splitlines()) >= 2  # unknown + moved
+    assert code == 2 and not out.exists()
+    assert "Nothing like this" in err and "nothing written" in err
 
 
-@pytest.mark.parametrize("bad", [["--pin", "adprep:org"], ["--pin", "adprep:org=31.12.2026"],
+@pytest.mark.parametrize("bad", [["--pin", "adprep:org"], ["--pin", "adprep:org=31.13.2026"],
                                  ["--pause", "2026-12-01"], ["--pause", "2026-12-01:0"]])
 def test_malformed_options_are_refused(bad: list[str]) -> None:
     with pytest.raises(SystemExit) as exc:
