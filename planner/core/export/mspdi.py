@@ -19,6 +19,7 @@ from pathlib import Path
 
 from planner.core.booked_time import booked_words
 from planner.core.calendar import build_calendar
+from planner.core.exo_view import owner_text
 from planner.core.export.labels import label
 from planner.core.export.project_calendar import ProjectCalendar, days_between, project_calendar
 from planner.core.export.xml_text import indented_xml
@@ -139,6 +140,11 @@ def _calendars(root: ET.Element, cal: ProjectCalendar, plan: Plan) -> None:
 def _notes(row: OutlineRow, knowledge: Knowledge, lang: str) -> str:
     assert row.step is not None
     parts = [row.step.why(lang)]
+    step = row.step
+    if not step.milestone and (step.owner or not step.needs_consultant):
+        # the customer's tasks have no resource in the file: who does them, as the workbook
+        who = owner_text(lang, step.owner) if step.owner else label("value.customer", lang)
+        parts.append(f"{label('col.consultant', lang)}: {who}")
     if row.step.command:
         parts.append(f"{label('col.command', lang)}: {row.step.command_in(lang)}")
     if row.dated is not None and row.dated.booked:  # who the batch holds, and when

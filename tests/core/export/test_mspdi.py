@@ -56,6 +56,23 @@ def test_tasks_links_calendar_and_resources_in_the_project_namespace(
         1 for s in plan.schedule.steps if s.consultant)
 
 
+def test_a_customer_task_names_who_does_it_in_its_notes(
+        plan: Plan, xml_path: Path) -> None:
+    """Tasks without a consultant have no assignment; their notes name the customer's
+    owner as the workbook's column does, a consultant's task says nothing of the kind."""
+    root = SafeET.parse(xml_path).getroot()
+    tasks = root.findall("p:Tasks/p:Task", NS)
+    outline = build_outline(plan, "en")
+    customer = [r for r in outline.rows if r.step is not None and not r.step.milestone
+                and not r.step.needs_consultant]
+    assert customer
+    for row in customer:
+        notes = tasks[row.id - 1].findtext("p:Notes", namespaces=NS) or ""
+        assert "Responsible: " in notes, (row.step.id if row.step else "", notes)
+    worked = next(r for r in outline.rows if r.dated is not None and r.dated.consultant)
+    assert "Responsible: " not in (tasks[worked.id - 1].findtext("p:Notes", namespaces=NS) or "")
+
+
 def _local(value: Any) -> date:
     return date.fromisoformat(str(value.toLocalDate()))
 
