@@ -66,6 +66,8 @@ def _health(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             ctx, "health_checks", f"postcheck:{key}", "health_check", Phase.IN_PLACE,
             f"group:{key}",
             _text("postcheck_title", names=names),
+            # its own reason: the rule's speaks of the checks before the upgrade
+            reason=_text("postcheck_reason", names=names),
             predecessors=deps([st.id for st in group]),
             command="\n".join(f".\\HealthChecker.ps1 -Server {n}" for n in _servers_of(group)))
         steps += [pre, post]

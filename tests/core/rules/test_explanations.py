@@ -118,3 +118,14 @@ def test_reasons_with_several_servers_facts_read_back_from_a_project_file() -> N
     assert back == p
     assert [s.why("de") for s in back.steps] == [s.why("de") for s in p.steps]
     assert [s.command_in("de") for s in back.steps] == [s.command_in("de") for s in p.steps]
+
+
+def test_the_check_after_an_upgrade_explains_itself_not_the_one_before() -> None:
+    """The post-upgrade HealthChecker has its own reason: SetupAssist runs before only."""
+    from tests.sample_plans import sample_plan
+
+    steps = [s for s in sample_plan("mixed").proposal.steps if s.id.startswith("postcheck:")]
+    assert steps
+    for step in steps:
+        assert "SetupAssist" not in step.why("en") and "SetupAssist" not in step.why("de")
+        assert "after the last update or upgrade" in step.why("en")
