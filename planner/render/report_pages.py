@@ -56,7 +56,7 @@ def keep_with_next(doc: QTextDocument, page_height: float) -> None:
     # one fix per page edge and kind at the most, and the looks from the top between
     for _ in range(_MOST_FIXES + 8 * doc.pageCount()):
         doc.documentLayout().documentSize()
-        moved = _next_fix(doc, page_height, since, extents)
+        moved = _next_fix(doc, page_height, since, extents, hard)
         if moved is not None:
             since = moved
         elif since:
@@ -71,12 +71,15 @@ _MOST_FIXES = 200
 
 
 def _next_fix(doc: QTextDocument, page_height: float, since: int,
-              extents: list[list[tuple[float, float]]]) -> int | None:
+              extents: list[list[tuple[float, float]]],
+              hard: frozenset[int] = frozenset()) -> int | None:
     """Make the first fix found from ``since`` on; where layout changed from, or None.
-    ``extents``: the rows' :func:`.page_ahead.natural_extents`, per table."""
+    ``extents``: the rows' :func:`.page_ahead.natural_extents`, per table; ``hard``: the
+    report's own page breaks (:func:`.page_tail.hard_breaks`)."""
     parted = _first_parted(doc, page_height, since)
     if parted is not None:
         break_before(parted)
+        _release(parted.next(), hard)
         return _back(doc, parted.position())
     moved = _keep_short_table_whole(doc, page_height, since)
     if moved is None:
@@ -84,6 +87,18 @@ def _next_fix(doc: QTextDocument, page_height: float, since: int,
     if moved is None:
         moved = _close_blank_page(doc, page_height, since)
     return moved
+
+
+def _release(block: QTextBlock, hard: frozenset[int]) -> None:
+    """Undo an earlier fix's break before the block that follows a heading or figure just
+    moved to a new page: it goes along now. A figure moved overleaf away from its caption
+    left its heading behind; the heading, moved after it, then stood alone on an empty page
+    (a report's "2.3 Dependencies at a glance", its figure a page later)."""
+    if block.isValid() and block.position() not in hard and block.blockFormat() \
+            .pageBreakPolicy() == QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+        fmt = block.blockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+        QTextCursor(block).setBlockFormat(fmt)
 
 
 def _back(doc: QTextDocument, position: int, blocks: int = 4) -> int:

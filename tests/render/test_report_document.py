@@ -247,6 +247,15 @@ def test_a_long_ehlo_name_does_not_squeeze_the_relay_table(
     plan = estate_plan([here / "inventory.xlsx", here / "transport-logs"])
     path = tmp_path / "report.pdf"
     write_report_pdf(plan, knowledge, path, lang)
-    words = {w for page in _page_lines(path) for line in page for w in line[2].split()}
+    pages = _page_lines(path)
+    words = {w for page in pages for line in page for w in line[2].split()}
     hosts = {rc.host for rc in plan.estate.relay_clients}
     assert whole | hosts <= words, (whole | hosts) - words
+    assert "11.11.2026" in words or "11/11/2026" in words or "11 Nov 2026" in " ".join(
+        line[2] for page in pages for line in page)  # the last-seen date never broken
+    # the dependency figure's heading never alone on a page (it was, its figure overleaf)
+    caption = "Abbildung 1" if lang == "de" else "Figure 1"
+    heading = "2.3"
+    at = [n for n, page in enumerate(pages) if any(  # not the contents (a page number)
+        line[2].startswith(heading) and not line[2][-1].isdigit() for line in page)]
+    assert at and any(line[2].startswith(caption) for line in pages[at[-1]])

@@ -43,6 +43,8 @@ def transport_section(plan: Plan, lang: str) -> TransportSection | None:
                     # not kept on one line: a long EHLO name took the table's width
                     # and left the last columns one letter wide; an address stays whole
                     # anyway (Qt breaks a host name at its dots, never inside a number)
-                    (19, 12, 14, 13, 9, 9, 10, 14), title=cat("transport.relay_title")),
+                    # a date is never broken (it read "11.11.202 / 6" at 9 %)
+                    (18, 12, 13, 13, 9, 11, 10, 14), title=cat("transport.relay_title"),
+                    nowrap=(5,)),
         flows=Table(flows.head, tuple(Row(r) for r in flows.rows), (20, 38, 12, 15, 15),
                     title=cat("transport.flow_title")))
