@@ -98,6 +98,9 @@ def _estate_sentences(plan: Plan, words: Wording) -> list[str]:
         else words("prod_unknown", count=counts[p])
         for p in PRODUCT_ORDER if counts[p]
     ]
+    only = next(iter(counts)) if len(counts) == 1 else ""
+    if only:  # "one server (1 on Exchange 2019)", "5 servers: 5 on Exchange 2016" read oddly
+        parts = [words("prod_single" if len(servers) == 1 else "prod_all", product=only)]
     sites = {s.site.lower() for s in plan.estate.servers if s.site} or {""}
     customer = _customer(plan, words)
     text = [words.plural("s_estate", len(servers), customer=customer, servers=len(servers),
@@ -107,6 +110,8 @@ def _estate_sentences(plan: Plan, words: Wording) -> list[str]:
     unsupported = [a.name for a in servers if not a.supported and a.product]
     if len(unsupported) == len(servers) > 1:
         text.append(words("s_unsupported_all"))
+    elif len(unsupported) == len(servers) == 1:
+        text.append(words("s_unsupported_single"))
     elif unsupported:
         text.append(words.plural("s_unsupported", len(unsupported), names=words.names(unsupported),
                                  count_word=words.count_word(len(unsupported))))

@@ -1,0 +1,39 @@
+"""The summary's first sentence counts the estate as a person would write it: one server is
+not "1 on Exchange 2019" with "one of them" after it, and five servers of one version are
+"all on Exchange 2016", not "5 on Exchange 2016"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from planner.core.knowledge import load_knowledge
+from planner.core.model import Estate, Server
+from planner.core.report.summary import summary_paragraphs
+from planner.core.report.wording import load_wording
+from planner.pipeline import make_plan
+from tests.core.scheduler.builders import settings
+
+
+def _first(names: tuple[str, ...], build: str, lang: str) -> str:
+    estate = Estate(servers=tuple(Server(n, roles=("Mailbox",), build=build) for n in names))
+    knowledge = load_knowledge()
+    plan = make_plan(estate, (), settings(as_of=date(2026, 12, 7), start=date(2026, 12, 7),
+                                          language=lang), knowledge=knowledge)
+    return summary_paragraphs(plan, knowledge, load_wording(lang))[0]
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "runs one Exchange server (Exchange 2019). It no longer receives security updates"),
+    ("de", "betreibt einen Exchange-Server (Exchange 2019). Er erhält keine Sicherheitsupdates"),
+])
+def test_one_server(lang: str, said: str) -> None:
+    text = _first(("EX01",), "15.2.1748.10", lang)
+    assert said in text and "1 " not in text.split("(")[1].split(")")[0]
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "all on Exchange 2016"),
+                                            ("de", "alle mit Exchange 2016")])
+def test_servers_of_one_version(lang: str, said: str) -> None:
+    assert said in _first(("EX01", "EX02", "EX03"), "15.1.2507.6", lang)
