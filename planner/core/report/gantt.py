@@ -36,6 +36,7 @@ __all__ = ["PAUSE_COLOUR", "PHASE_COLOURS", "gantt_figures"]
 PHASE_COLOURS: dict[str, str] = {code: t.colour for code, t in PHASES.items()}
 PAUSE_COLOUR = STAGE_KINDS[StageKind.PAUSED].tint
 FREEZE_COLOUR = COLOURS["freeze"]
+FREEZE_STRIP = 6.0  # points: the freeze over a pause band (the mixed sample's year end)
 
 ROWS_PER_PART = 40
 ROW_H = 13.0
@@ -215,13 +216,17 @@ def _part_figure(plan: Plan, part: list[_Row], index: int, words: Wording,
     body_top = HEAD_H
     body_bottom = body_top + len(part) * ROW_H
     items: list[Item] = []
-    # Freezes first, pauses over them: a pause across the year-end freeze reads as one band.
+    # Freezes first, pauses over them: a pause across the year-end freeze reads as one band;
+    # the freeze's strip at the top still shows it.
     for freeze in plan.settings.freezes:
         left, width = axis.span(freeze.start, freeze.end)
         items.append(Box(left, body_top, width, body_bottom - body_top, FREEZE_COLOUR))
     for pause in plan.schedule.pauses:
         left, width = axis.span(pause.start, pause.end)
         items.append(Box(left, body_top, width, body_bottom - body_top, PAUSE_COLOUR))
+    for freeze in plan.settings.freezes:  # and a strip on top, so a pause hides no freeze
+        left, width = axis.span(freeze.start, freeze.end)
+        items.append(Box(left, body_top, width, FREEZE_STRIP, FREEZE_COLOUR))
     items += axis.draw_months_and_weeks(0, HEAD_H, body_bottom, words)
     titles = _fitted_titles(part, words)
     for i, row in enumerate(part):
