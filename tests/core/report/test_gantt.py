@@ -31,7 +31,8 @@ def test_pauses_are_drawn_above_freezes_and_today_is_a_line(plan_de: Plan) -> No
     # a strip of the freeze on top of the pause band: a pause over the year end hides none
     boxes = [i for i in fig.items if isinstance(i, Box)]
     pause = next(n for n, i in enumerate(boxes) if i.fill == PAUSE_COLOUR and i.h > 20)
-    assert any(i.fill == FREEZE_COLOUR and i.h <= 10 for i in boxes[pause + 1:])
+    assert any(i.fill == FREEZE_COLOUR and i.h <= 10 and i.y == boxes[pause].y
+               for i in boxes[pause + 1:])
     assert any(isinstance(i, Segment) and i.stroke == TODAY_COLOUR for i in fig.items)
     texts = [i.text for i in fig.items if isinstance(i, Label)]
     assert "Stichtag " + load_wording("de").date(today) in texts
