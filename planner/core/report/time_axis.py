@@ -108,13 +108,17 @@ class TimeAxis:
         sample = words("week_short", n=53)
         every = next(n for n in (1, 2, 4, 8, 13, 26, 52)
                      if week_w * n >= text_width(sample, 5.6) + 3)
-        for monday in mondays:
+        labelled = -every  # the index of the last labelled week
+        for n, monday in enumerate(mondays):
             if monday > self.last:
                 break
             x = self.x(monday)
             items.append(Segment(x, top + half, x, grid_bottom, WEEK_GRID, 0.3))
             week = monday.isocalendar().week
-            if (week - 1) % every == 0 and x + week_w * every <= self.x0 + self.width + 1:
+            # KW 53 and KW 1 are both odd: every n-th by number, but never closer than n
+            if (week - 1) % every == 0 and n - labelled >= every \
+                    and x + week_w * every <= self.x0 + self.width + 1:
+                labelled = n
                 items.append(Label(x + 1.0, top + half, week_w * every - 1.0, half,
                                    words("week_short", n=week), 5.6, MUTED))
         items.append(Segment(self.x0, top + half, self.x0 + self.width, top + half, GRID, 0.4))

@@ -4,7 +4,7 @@ labels that tell rows apart."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from planner.core.plan import Plan
 from planner.core.report.figure import Box, Label, Segment, text_width
@@ -106,3 +106,21 @@ def test_a_shortened_label_keeps_whole_words_and_fits_one_row_on_every_sample() 
                     fitting = [t for t in titles if label_fits(label, t)]
                     assert len(fitting) == 1, (name, lang, label, fitting)
                     assert fitting[0][len(opening)] == " ", (name, lang, label)
+
+
+def test_week_labels_never_overlap_across_a_53_week_year() -> None:
+    """2026 has an ISO week 53: labelling every second week by its number put KW 53 and
+    KW 1 side by side, one over the other."""
+    from planner.core.report.figure import text_width
+    from planner.core.report.time_axis import TimeAxis
+
+    words = load_wording("de")
+    for days in (120, 250, 400):  # one, two, four weeks a label
+        first = date(2026, 11, 2)
+        axis = TimeAxis(first, first + timedelta(days=days), 100.0, 400.0)
+        labels = sorted((i for i in axis.draw_months_and_weeks(0, 20, 100, words)
+                         if isinstance(i, Label) and i.text.startswith("KW ")),
+                        key=lambda i: i.x)
+        assert len(labels) >= 3
+        for a, b in zip(labels, labels[1:], strict=False):
+            assert a.x + text_width(a.text, 5.6) <= b.x, (days, a.text, b.text)
