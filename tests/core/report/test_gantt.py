@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from planner.core.plan import Plan
 from planner.core.report.figure import Box, Label, Segment, text_width
@@ -122,5 +123,5 @@ def test_week_labels_never_overlap_across_a_53_week_year() -> None:
                          if isinstance(i, Label) and i.text.startswith("KW ")),
                         key=lambda i: i.x)
         assert len(labels) >= 3
-        for a, b in zip(labels, labels[1:], strict=False):
+        for a, b in pairwise(labels):
             assert a.x + text_width(a.text, 5.6) <= b.x, (days, a.text, b.text)
