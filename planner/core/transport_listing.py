@@ -16,6 +16,7 @@ from planner.core.model import Estate
 from planner.core.plan import Plan, Step
 
 __all__ = ["UNKNOWN_RELAY_TITLES", "Listing", "exo_sentences", "flow_listing", "lead_text",
+           "logged_servers",
            "logs_read", "relay_listing", "unknown_relay_rows"]
 
 # The titles of the re-point steps for relay addresses no listed client explains
@@ -38,6 +39,14 @@ def _t(lang: str, key: str, **fields: object) -> str:
 def logs_read(estate: Estate) -> bool:
     """Whether transport logs went into this estate."""
     return bool(estate.mail_flows) or any(rc.last_seen for rc in estate.relay_clients)
+
+
+def logged_servers(estate: Estate) -> list[str]:
+    """The servers whose transport logs were read (they carry mail flows or saw a client)."""
+    names = {f.server.casefold(): f.server for f in estate.mail_flows}
+    names.update({rc.server.casefold(): rc.server for rc in estate.relay_clients
+                  if rc.server and rc.last_seen})
+    return sorted(names.values(), key=str.casefold)
 
 
 def unknown_relay_rows(steps: Sequence[Step], lang: str) -> tuple[tuple[str, ...], ...]:
@@ -64,6 +73,7 @@ def relay_listing(estate: Estate, lang: str, steps: Sequence[Step] = ()) -> List
     """One row per relay client: who, where, whose, and what the logs saw; then the
     addresses only a connector admits (from ``steps``, the plan's re-point steps)."""
     cat, read = catalogue(lang), logs_read(estate)
+    logged = {n.casefold() for n in logged_servers(estate)}
     head = tuple(_t(lang, f"col.{k}") for k in ("client", "address", "path", "owner", "source",
                                                 "last_seen", "per_day", "auth"))
     rows = []
@@ -72,8 +82,10 @@ def relay_listing(estate: Estate, lang: str, steps: Sequence[Step] = ()) -> List
         path = rc.connector + (f" ({rc.server})" if rc.server else "") or "–"
         seen = rc.last_seen is not None
         source = _t(lang, "discovered") if rc.discovered else _t(lang, "listed")
-        if read and not seen:
-            source += f"; {_t(lang, 'not_seen')}"
+        if read and not seen:  # "not seen" only where that server's logs were read
+            source += "; " + (_t(lang, "not_seen") if not rc.server
+                              or rc.server.casefold() in logged
+                              else _t(lang, "no_logs_of", server=rc.server))
         auth = ("–" if rc.authenticated is None else
                 _t(lang, "authenticated") if rc.authenticated else _t(lang, "anonymous"))
         rows.append((rc.name, address, path, rc.owner or "–", source,
@@ -114,4 +126,10 @@ def lead_text(estate: Estate, lang: str) -> str:
     seen += [f.day for f in estate.mail_flows]  # the period the logs cover
     if not seen:
         return _t(lang, "lead_no_logs")
-    return _t(lang, "lead", first=min(seen), last=max(seen))
+    cat, logged = catalogue(lang), logged_servers(estate)
+    text = _t(lang, "lead", first=min(seen), last=max(seen), servers=cat.names(logged) or "–")
+    known = {n.casefold() for n in logged}
+    missing = [s.name for s in estate.servers if s.name.casefold() not in known]
+    if logged and missing:  # what the logs cannot have seen is said, not left to be assumed
+        text += " " + _t(lang, "lead_missing", servers=cat.names(missing))
+    return text
