@@ -53,9 +53,15 @@ def _health(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     links: list[Link] = []
     for key, group in _by_group(ctx, prior).items():
         names = _servers_of(group)
+        # a DAG or a server outside one is the target (no "server group" beside it), and the check
+        # before sits in the phase of the first work it checks for (no "cumulative updates"
+        # phase holding only checks where the servers go straight to SE)
+        target = f"dag:{key}" if ctx.estate.dag(key) is not None else \
+            f"server:{names[0]}" if len(names) == 1 else f"group:{key}"
+        first = min((st.phase for st in group), key=list(Phase).index)
         pre = make_step(
-            ctx, "health_checks", f"precheck:{key}", "health_check", Phase.UPDATE,
-            f"group:{key}",
+            ctx, "health_checks", f"precheck:{key}", "health_check", first,
+            target,
             _text("precheck_title", names=names),
             # Read-only checks: they run while the preparation goes on, off the critical path.
             predecessors=deps(LICENSE if LICENSE in prior else None),
@@ -64,7 +70,7 @@ def _health(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         rebalance = f"rebalance:{key}"
         post = make_step(
             ctx, "health_checks", f"postcheck:{key}", "health_check", Phase.IN_PLACE,
-            f"group:{key}",
+            target,
             _text("postcheck_title", names=names),
             # its own reason: the rule's speaks of the checks before the upgrade
             reason=_text("postcheck_reason", names=names),
