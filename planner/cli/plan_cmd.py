@@ -145,7 +145,7 @@ def _print_summary(plan: Plan, written: list[str]) -> None:
                      blocked=obj.blocked_days, throttled=obj.throttled_days,
                      pause=obj.pause_days))
     for path in written:
-        print(f"wrote {path}", file=sys.stderr)
+        print(cat("schedule.cli.wrote", path=path), file=sys.stderr)
     for finding in plan.findings:  # an override that moves nothing must not pass unnoticed
         if finding.code == OVERRIDE_CODE:
             print(finding.message(plan.settings.language), file=sys.stderr)

@@ -69,7 +69,8 @@ def test_a_missing_folder_fails_loudly_and_leaves_nothing(tmp_path: Path, option
                  option, str(target)])
     assert code == 1
     err = capsys.readouterr().err
-    assert "does not exist" in err and f"wrote {target}" not in err
+    assert "does not exist" in err
+    assert f"wrote {target}" not in err and f"geschrieben: {target}" not in err
     assert not target.parent.exists()
 
 
