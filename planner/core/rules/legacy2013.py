@@ -175,7 +175,7 @@ def _steps_for(ctx: Context, old: ServerFacts) -> tuple[list[Step], list[Finding
     checklist, what = _repoint_checklist(ctx, old, to)
     repoint = make_step(
         ctx, _RULE, f"legacy:repoint:{name}", "ex2013_repoint", Phase.LEGACY, f"server:{name}",
-        message(f"{_TEXT}.repoint_title", server=name), [old.fact, *what], fields,
+        message(f"{_TEXT}.repoint_title", server=name, to=to), [old.fact, *what], fields,
         command=checklist) if checklist else None
     if repoint is None and not ctx.estate.connectors:
         findings.append(_no_connectors(name))
