@@ -56,6 +56,7 @@ from planner.core.scheduler.pin_conflicts import pin_conflict, pins_unproven
 from planner.core.scheduler.pool import assign
 from planner.core.scheduler.problem import UNITS, Job, Problem, build_problem, hold_pieces
 from planner.core.scheduler.progress import Found, Progress
+from planner.core.scheduler.prompt import prompt_follow_ups
 from planner.core.scheduler.quick import quick_plan
 from planner.core.scheduler.solve import solve_lexicographic
 from planner.core.scheduler.validate import violations
@@ -341,6 +342,8 @@ def schedule(
             progress.report(replace(_assemble(problem, outcome, knowledge),
                                     snapped_pins=_snapped(problem)))
     outcome = _optimise(problem, settings, progress, show)
+    if not isinstance(outcome, str):  # checks right after their work, where nothing loses
+        outcome = replace(outcome, placed=prompt_follow_ups(problem, outcome.placed))
     if isinstance(outcome, str):
         reason = diagnose(problem) or (pin_conflict(problem) if outcome == "infeasible"
                                        else pins_unproven(problem))
