@@ -71,3 +71,27 @@ def test_new_servers_keep_the_holidays_of_the_site_they_replace() -> None:
                        or plan.estate.dag(s.target.partition(":")[2]) for s in new)
     berlin = [s for s in new if "BER" in s.id]
     assert berlin and all(s.site in ("", "Berlin") for s in berlin)
+
+
+def test_a_new_server_in_another_country_keeps_its_own_holidays() -> None:
+    """DAG-LEJVIE spans Leipzig and Vienna: the Vienna server's successor keeps Vienna's
+    holidays (it took the Leipzig site of the DAG's first member): a pin on Corpus Christi,
+    a public holiday in Vienna but not in Saxony, moves to the next working day."""
+    from datetime import date
+
+    from planner.core.settings import Decisions
+    from planner.pipeline import knowledge_for, load_inputs, make_plan
+
+    inputs = load_inputs([ESTATES / "ex2016-three-sites" / "inventory.xlsx"])
+    steps = {s.id: s for s in estate_plan(CASES["estate:ex2016-three-sites"]).proposal.steps}
+    assert steps["baseline:VIE-EX01-SE"].site == "VIE" == steps["sbs:decom:VIE-EX01"].site
+    assert steps["sbs:dag:DAG-LEJVIE"].site == "LEJ"  # the group's own steps: its first site
+    corpus_christi = date(2027, 5, 27)
+    cal = build_calendar(inputs.settings, inputs.estate)
+    assert cal.holiday_name(corpus_christi, "VIE") and not cal.holiday_name(corpus_christi, "LEJ")
+    plan = make_plan(inputs.estate, inputs.findings, inputs.settings,
+                     Decisions(pins={"baseline:VIE-EX01-SE": corpus_christi}),
+                     knowledge_for(inputs.settings))
+    dated = plan.schedule.for_step("baseline:VIE-EX01-SE")
+    assert dated is not None and dated.start > corpus_christi
+    assert [m.step_id for m in plan.schedule.snapped_pins] == ["baseline:VIE-EX01-SE"]

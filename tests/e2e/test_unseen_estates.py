@@ -202,11 +202,14 @@ def test_2016_only_with_three_sites_two_dags_and_an_edge() -> None:
     assert "IMPORT-PROJECT-KEY" not in codes(plan)
     # Start in March 2027 with Sunday windows, around Easter in Hesse.
     assert all(dated(plan, s.id).start >= date(2027, 3, 1) for s in plan.proposal.steps)
+    # Good Friday is a holiday in Germany, not in Austria: the Vienna server and its
+    # successor keep only Easter Monday
     easter = {date(2027, 3, 26), date(2027, 3, 29)}
     for st in plan.proposal.steps:
         d = dated(plan, st.id)
+        days = easter - {date(2027, 3, 26)} if "VIE-" in st.target else easter
         if st.needs_consultant and not st.milestone and not st.needs_window:
-            assert not easter & set(_days(d.start, d.end)) or d.end - d.start > timedelta(1), st.id
+            assert not days & set(_days(d.start, d.end)) or d.end - d.start > timedelta(1), st.id
     # The blocking SE CU is an estimate: a late plan is dated, with a warning.
     assert "RULES-SE-CU-BLOCKING-LATE" in codes(plan)
 

@@ -37,6 +37,8 @@ class Group:
     inherits: tuple[ServerFacts, ...] = ()
     # Without new servers: the SE servers that take over (None when there are none at all).
     takeover: Takeover | None = None
+    # per new server the AD site of the old server it replaces (its holidays)
+    new_sites: tuple[str, ...] = ()
 
     @property
     def new_dag(self) -> str:
@@ -178,14 +180,15 @@ def _groups(ctx: Context) -> list[Group]:
     namer = _Namer(ctx)
     for items in by_key.values():
         dag = items[0].server.dag
-        new = [n for s in items for n in namer.names(s, _wanted(ctx, s))]
+        pairs = [(n, s.server.site) for s in items for n in namer.names(s, _wanted(ctx, s))]
+        new = [n for n, _ in pairs]
         inherits = _inherited(ctx, items)
         volume = _volume(ctx, items, dag)
         extra = [data_volume_gb(ctx.estate, s.server) for s in inherits]
         if volume is not None and any(x is not None for x in extra):
             volume += sum(x for x in extra if x is not None)
         groups.append(Group(dag or items[0].name, tuple(items), tuple(new), dag, volume,
-                            tuple(inherits)))
+                            tuple(inherits), new_sites=tuple(site for _, site in pairs)))
     return _with_takeovers(ctx, groups)
 
 

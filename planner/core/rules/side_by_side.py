@@ -277,9 +277,15 @@ def _no_send_connectors(ctx: Context) -> Finding | None:
 
 
 def at_site(g: Group, steps: list[Step]) -> list[Step]:
-    """The group's steps keep the holidays of the site of the servers they replace."""
+    """The group's steps keep the holidays of the site of the servers they replace: a new
+    server's own steps those of the server it replaces and an old server's its own (a DAG
+    over Leipzig and Vienna: the Vienna server and its successor keep Vienna's holidays),
+    the group's steps those of its first server's site."""
     site = next((s.server.site for s in g.old if s.server.site), "")
-    return [st if st.site or not site else replace(st, site=site) for st in steps]
+    own = {f"server:{n}".lower(): s for n, s in zip(g.new, g.new_sites, strict=False) if s}
+    own.update({f"server:{s.name}".lower(): s.server.site for s in g.old if s.server.site})
+    return [st if st.site or not (own.get(st.target.lower()) or site)
+            else replace(st, site=own.get(st.target.lower()) or site) for st in steps]
 
 
 def _retire(ctx: Context, g: Group, prior: Mapping[str, Step], made: list[Step]) -> list[Step]:
