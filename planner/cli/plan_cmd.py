@@ -91,7 +91,15 @@ def _export_project(args: argparse.Namespace) -> int:
 
 
 def _write_all(args: argparse.Namespace, plan: Plan, knowledge: Knowledge, lang: str) -> int:
-    """Every output asked for, through the exporters the GUI uses too."""
+    """Every output asked for, through the exporters the GUI uses too; none for a plan
+    without dates (exit 1, the reason said), which no deliverable could show."""
+    obj = plan.schedule.objective
+    if obj.status == "infeasible":
+        cat = catalogue(plan.settings.language)
+        print(cat("report.status_infeasible_reason", reason=obj.reason(plan.settings.language)
+                  or cat("report.status_infeasible")), file=sys.stderr)
+        print("planner plan: nothing written", file=sys.stderr)
+        return 1
     written: list[str] = []
     for export in EXPORTERS:
         path = getattr(args, export.key)

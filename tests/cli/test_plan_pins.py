@@ -80,3 +80,23 @@ def test_a_step_is_named_by_its_title_in_either_language(
     assert steps["hybrid:app"]["driver_kind"] == "pin"
     assert steps["adprep:org"]["start"] >= "2026-12-08" > titles["adprep:org"][1]
     assert "ignoriert" not in capsys.readouterr().err  # both named a step
+
+
+def test_a_pin_that_leaves_no_valid_plan_writes_nothing_and_says_why(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """No deliverable without dates: exit 1, the reason in words, no file (it wrote a JSON
+    with every step undated and printed "finish None")."""
+    settings = replace(load_inputs([SMALL]).settings, start=date(2026, 12, 1),
+                       as_of=date(2026, 12, 1))
+    save_settings_toml(settings, tmp_path / "project.toml")
+    out = tmp_path / "infeasible.json"
+    steps = _plan(tmp_path)
+    last = max((s for s in steps.values() if s["start"]), key=lambda s: s["start"])
+    first = min((s for s in steps.values() if s["start"] and s["predecessors"]),
+                key=lambda s: s["start"])
+    code = main(["plan", str(SMALL), "--settings", str(tmp_path / "project.toml"),
+                 "--json", str(out), "--pin", f"{last['id']}={settings.start.isoformat()}",
+                 "--pin", f"{first['id']}={settings.start.isoformat()}"])
+    err = capsys.readouterr().err
+    assert code == 1 and not out.exists(), err
+    assert "kein gültiger Zeitplan" in err and "None" not in err
