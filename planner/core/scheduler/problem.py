@@ -262,7 +262,11 @@ def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decision
         p.calendars[key] = DayCalendar(p.calendar, p.start, site, step.needs_window)
     days = max(0, step.duration_days)
     held = (_units(step.setup_days), _units(step.completion_days))
-    holds = held if step.unattended and sum(held) < days * UNITS else None
+    # a batch completed in a window is unattended whatever its length: its set-up and its
+    # completion in the window (a 1-day batch held its consultant from a Monday to the
+    # window Saturday 12 days later)
+    holds = held if step.unattended and (sum(held) < days * UNITS or step.complete_in_window) \
+        else None
     # a consultant on fewer days a week stretches a step; window days are worked anyway, and
     # an unattended step runs on its own
     per = tuple(

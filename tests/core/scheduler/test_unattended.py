@@ -15,7 +15,9 @@ from planner.core.scheduler.greedy import Placement
 from planner.core.scheduler.problem import build_problem
 from planner.core.scheduler.validate import violations
 from planner.core.settings import Consultant, Decisions
+from planner.pipeline import knowledge_for, make_plan
 from tests.core.scheduler.builders import make_step, one_server, proposal, settings
+from tests.synthetic import synthetic_estate
 
 START = date(2026, 12, 1)  # a Tuesday
 
@@ -124,3 +126,20 @@ def test_half_day_parts_are_booked_as_half_days(knowledge: Knowledge) -> None:
     move = plan.for_step("moves")
     assert move is not None
     assert [(b.part, b.days) for b in move.booked] == [("setup", 0.5), ("completion", 0.5)]
+
+
+def test_a_one_day_batch_completed_in_a_window_holds_only_its_two_halves() -> None:
+    """Set-up 0.5 + completion 0.5 = a 1-day batch's duration: it was not treated as
+    unattended and, its completion due on a window Saturday, held its consultant whole from
+    a Monday to the Saturday 12 days later (seed 17, 24 servers, 2 consultants)."""
+    estate, planned = synthetic_estate(24, 2, seed=17)
+    planned = replace(planned, complete_moves_in_window=True)
+    plan = make_plan(estate, (), planned, Decisions(), knowledge_for(planned))
+    steps = {s.id: s for s in plan.proposal.steps}
+    batches = [d for d in plan.schedule.steps
+               if steps[d.step_id].unattended and steps[d.step_id].duration_days == 1]
+    assert batches
+    for dated in batches:
+        assert [b.part for b in dated.booked] == ["setup", "completion"], dated
+        assert sum(b.days for b in dated.booked) == 1.0
+        assert dated.end.weekday() == 5  # completed in the Saturday window
