@@ -41,15 +41,9 @@ from planner.core.plan import Schedule  # noqa: E402
 from planner.core.rules import propose  # noqa: E402
 from planner.core.scheduler import schedule  # noqa: E402
 from planner.core.scheduler.floors import lower_bound  # noqa: E402
+from planner.core.scheduler.job_graph import ancestors, easiest_exit  # noqa: E402
 from planner.core.scheduler.pauses import best_pauses  # noqa: E402
-from planner.core.scheduler.problem import (  # noqa: E402
-    BOTH,
-    Job,
-    Problem,
-    ancestors,
-    build_problem,
-    easiest_exit,
-)
+from planner.core.scheduler.problem import BOTH, Job, Problem, build_problem  # noqa: E402
 from planner.core.settings import Decisions  # noqa: E402
 from planner.pipeline import knowledge_for, load_inputs  # noqa: E402
 from tests.sample_plans import sample_files  # noqa: E402

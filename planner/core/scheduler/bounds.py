@@ -14,8 +14,9 @@ import math
 from itertools import product
 
 from planner.core.scheduler.capacity import Capacity, Work, chain_finish
+from planner.core.scheduler.job_graph import ancestors
 from planner.core.scheduler.pauses import most_paused
-from planner.core.scheduler.problem import Problem, ancestors
+from planner.core.scheduler.problem import Problem
 
 __all__ = ["prefix_finishes", "workload_blocked_floor", "workload_finish_floor",
            "workload_pause_floor"]

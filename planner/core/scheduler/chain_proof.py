@@ -25,9 +25,10 @@ from datetime import date
 from ortools.sat.python import cp_model
 
 from planner.core.scheduler.greedy import Placement, left_shift
+from planner.core.scheduler.job_graph import sub_problem
 from planner.core.scheduler.model import build_model, hint_plan
 from planner.core.scheduler.pauses import best_pauses
-from planner.core.scheduler.problem import Problem, sub_problem
+from planner.core.scheduler.problem import Problem
 from planner.core.scheduler.progress import watching
 from planner.core.scheduler.solve import (
     CPU_SAFETY,

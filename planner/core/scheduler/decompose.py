@@ -3,7 +3,7 @@
 What decides blocked, throttled and pause days is only when the judged servers leave
 Exchange Online's view, and that depends on the jobs of their exit chains alone.
 :func:`exit_chains` picks each judged server's cheapest exit step with everything it waits
-for; :func:`sub_problem` makes those jobs a problem of their own, small enough to search
+for; :func:`.job_graph.sub_problem` makes those jobs a problem of their own, small enough to search
 many priority orders (:func:`searched_chains`) where the whole estate is too big for
 CP-SAT; :func:`around` books the best chains' plan as it stands and places every other step
 around it, each as early as it can. The caller keeps the better of this plan and the quick
@@ -20,6 +20,7 @@ from itertools import chain
 
 from planner.core.scheduler.blocks import block_search, plans_for
 from planner.core.scheduler.greedy import Placement, Why, serial_plan
+from planner.core.scheduler.job_graph import ancestors, easiest_exit, sub_problem
 from planner.core.scheduler.priority import (
     blended,
     chains_first,
@@ -27,10 +28,10 @@ from planner.core.scheduler.priority import (
     urgency,
     weekly_lengths,
 )
-from planner.core.scheduler.problem import Problem, ancestors, easiest_exit, sub_problem
+from planner.core.scheduler.problem import Problem
 from planner.core.scheduler.tails import repair_tail
 
-__all__ = ["around", "exit_chains", "searched_chains", "sub_problem"]
+__all__ = ["around", "exit_chains", "searched_chains"]
 
 _SEED = 20261201
 _FITS = 20_000  # (chain job, consultant) fits per second of the time limit: a placement

@@ -11,7 +11,8 @@ bounded the same way over all its steps, and by the DAGs' and servers' one-at-a-
 from __future__ import annotations
 
 from planner.core.scheduler.capacity import Capacity, Work, chain_finish, subsets
-from planner.core.scheduler.problem import Problem, ancestors
+from planner.core.scheduler.job_graph import ancestors
+from planner.core.scheduler.problem import Problem
 
 __all__ = ["energetic_finish", "exit_floors"]
 

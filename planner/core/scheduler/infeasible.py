@@ -16,8 +16,9 @@ from planner.core.errors import InfeasiblePlanError
 from planner.core.explanation import Message, message
 from planner.core.plan import Exposure, Step
 from planner.core.scheduler.greedy import earliest_bound, serial_plan
+from planner.core.scheduler.job_graph import job_graph
 from planner.core.scheduler.priority import order_by
-from planner.core.scheduler.problem import Problem, job_graph
+from planner.core.scheduler.problem import Problem
 
 __all__ = ["blocked_reason", "diagnose"]
 

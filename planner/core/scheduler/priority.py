@@ -16,7 +16,8 @@ import networkx as nx
 
 from planner.core.errors import InfeasiblePlanError
 from planner.core.explanation import Listed, message
-from planner.core.scheduler.problem import Problem, ancestors, easiest_exit, job_graph
+from planner.core.scheduler.job_graph import ancestors, easiest_exit, job_graph
+from planner.core.scheduler.problem import Problem
 
 __all__ = ["LIMIT", "blended", "chains_first", "longest_first", "order_by",
            "topological_order", "urgency", "weekly_lengths"]

@@ -21,9 +21,10 @@ from dataclasses import replace
 from ortools.sat.python import cp_model
 
 from planner.core.scheduler.greedy import Placement, earliest_bound, left_shift, serial_plan
+from planner.core.scheduler.job_graph import sub_problem
 from planner.core.scheduler.model import build_model, hint_plan
 from planner.core.scheduler.pool import assign
-from planner.core.scheduler.problem import Problem, sub_problem
+from planner.core.scheduler.problem import Problem
 from planner.core.scheduler.validate import violations
 
 __all__ = ["repair_tail", "tail_floors"]

@@ -18,12 +18,12 @@ from ortools.sat.python import cp_model
 
 from planner.core.calendar import build_calendar
 from planner.core.rules import propose
-from planner.core.scheduler.decompose import sub_problem
 from planner.core.scheduler.energetic import energetic_finish, exit_floors
 from planner.core.scheduler.greedy import Placement, serial_plan
+from planner.core.scheduler.job_graph import ancestors, easiest_exit, sub_problem
 from planner.core.scheduler.model import build_model
 from planner.core.scheduler.priority import chains_first, order_by
-from planner.core.scheduler.problem import Problem, ancestors, build_problem, easiest_exit
+from planner.core.scheduler.problem import Problem, build_problem
 from planner.core.scheduler.tails import tail_floors
 from planner.core.scheduler.validate import violations
 from planner.core.settings import Decisions

@@ -16,7 +16,8 @@ from planner.core.calendar import build_calendar
 from planner.core.plan import Plan, Step
 from planner.core.rules import propose
 from planner.core.scheduler import schedule
-from planner.core.scheduler.problem import ancestors, build_problem
+from planner.core.scheduler.job_graph import ancestors
+from planner.core.scheduler.problem import build_problem
 from planner.core.settings import Decisions
 from planner.pipeline import knowledge_for
 from tests.sample_plans import sample_plan

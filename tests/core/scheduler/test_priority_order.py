@@ -15,8 +15,9 @@ from planner.core.errors import InfeasiblePlanError
 from planner.core.plan import Dependency
 from planner.core.rules import propose
 from planner.core.scheduler.greedy import serial_plan
+from planner.core.scheduler.job_graph import job_graph
 from planner.core.scheduler.priority import order_by, topological_order
-from planner.core.scheduler.problem import Problem, build_problem, job_graph
+from planner.core.scheduler.problem import Problem, build_problem
 from planner.core.settings import Decisions
 from planner.pipeline import knowledge_for
 from tests.synthetic import synthetic_estate
