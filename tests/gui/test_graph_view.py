@@ -157,3 +157,17 @@ def test_a_newer_estate_stops_the_older_graph_build_between_its_stages() -> None
         _graph_and_layout(project.estate, knowledge, job)
     graph, layout = _graph_and_layout(project.estate, knowledge, Job("graph"))
     assert layout.nodes and graph.number_of_nodes()
+
+
+def test_a_node_without_a_label_shows_its_name_not_its_key() -> None:
+    """Graph keys ("server:EX09") are look-ups; a node an edge created without a label still
+    shows a name a person reads."""
+    import networkx as nx
+
+    from planner.gui.views.graph_layout import node_name
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("server:EX01", kind="server", label="EX01")
+    graph.add_edge("server:EX01", "server:EX09")  # EX09 has no attributes
+    assert node_name(graph, "server:EX01") == "EX01"
+    assert node_name(graph, "server:EX09") == "EX09"

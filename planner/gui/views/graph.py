@@ -36,7 +36,7 @@ from planner.gui.models.estate_model import path_label
 from planner.gui.rich_text import literal
 from planner.gui.views.graph_canvas import EXO_COLOUR, NodeItem, ZoomView
 from planner.gui.views.graph_details import node_details_html
-from planner.gui.views.graph_layout import Box, GraphLayout, drawn_as, layout_graph
+from planner.gui.views.graph_layout import Box, GraphLayout, drawn_as, layout_graph, node_name
 
 __all__ = ["PATH_COLOURS", "GraphView"]
 
@@ -264,14 +264,14 @@ class GraphView(QWidget):
         kind = str(data.get("kind", ""))
         if kind != "server":
             return KIND_COLOURS.get(kind, COLOURS["paper"]), False
-        label = str(data.get("label", node))
+        label = node_name(self.graph, node)
         a = assessed.get(label.lower())
         path = self.document.decisions.paths.get(label) or (a.path.value if a else "")
         judged = a.judged_by_exo if a else bool(data.get("judged_by_exo"))
         return PATH_COLOURS.get(path, COLOURS["paper"]), judged
 
     def _draw_node(self, node: str, box: Box, assessed: dict[str, Any]) -> None:
-        label = str(self.graph.nodes[node].get("label", node))
+        label = node_name(self.graph, node)
         fill, judged = self._node_style(node, assessed)
         item = NodeItem(node, label, box, fill, judged)
         self.scene.addItem(item)

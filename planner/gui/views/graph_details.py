@@ -11,6 +11,7 @@ from planner.gui.document import Document
 from planner.gui.formats import format_date
 from planner.gui.i18n import ui_language
 from planner.gui.models.estate_model import column_title, path_label
+from planner.gui.views.graph_layout import node_name
 
 __all__ = ["node_details_html"]
 
@@ -74,7 +75,7 @@ def node_details_html(graph: Any, node: str, document: Document) -> str:
     lang = ui_language()
     data = dict(graph.nodes[node])
     kind = str(data.get("kind", ""))
-    name = str(data.get("label", node))
+    name = node_name(graph, node)
     kinds = {"server": _tr("Exchange server"), "site": _tr("Site"), "dag": _tr("DAG"),
              "database": _tr("Mailbox database"), "connector": _tr("Connector"),
              "relay": _tr("Relay client"), "namespace": _tr("Namespace"),

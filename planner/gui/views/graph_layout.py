@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Box", "GraphLayout", "drawn_as", "layout_graph"]
+__all__ = ["Box", "GraphLayout", "drawn_as", "layout_graph", "node_name"]
 
 NODE_W, NODE_H = 150.0, 40.0
 SLOT_H = 52.0
@@ -65,6 +65,12 @@ def _same_as_server(graph: Any, node: str) -> bool:
     data = graph.nodes[node]
     return (data.get("kind") == "connector" and data.get("type") == "edge_subscription"
             and f"server:{data.get('label', '')}" in graph)
+
+
+def node_name(graph: Any, node: str) -> str:
+    """What a node is called on screen: its label, else the name in its key ("server:EX09"
+    -> "EX09"); the key is a look-up, never a word for people."""
+    return str(graph.nodes[node].get("label") or node.partition(":")[2] or node)
 
 
 def drawn_as(graph: Any, node: str) -> str:
