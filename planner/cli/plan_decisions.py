@@ -41,14 +41,10 @@ def _pause(text: str) -> tuple[date, int]:
     """``YYYY-MM-DD:DAYS`` (or ``DD.MM.YYYY:DAYS``): a pause of that many calendar days from
     that day."""
     day, sep, days = text.partition(":")
-    found = _day(day)
-    try:
-        count = int(days)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD:DAYS, got {text!r}") from exc
-    if found is None:
+    start = _day(day)
+    if start is None or not days.strip().isdigit():
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD:DAYS, got {text!r}")
-    start = found
+    count = int(days)
     if not sep or count < 1:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD:DAYS (DAYS >= 1), got {text!r}")
     return start, count

@@ -15,7 +15,7 @@ from planner.core.fact_words import fact_name, word_key
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Step
 
-__all__ = ["citation", "source_words", "step_source_text"]
+__all__ = ["citation", "rule_title", "source_words", "step_source_text"]
 
 _REMARK = re.compile(r"\)\s*:\s.*$|(?<=[\w'])\s*:\s(?!.*').*$")
 _GROUP = re.compile(r"\s*\(([^()]*)\)")
@@ -99,6 +99,15 @@ def _cited(lang: str, source: str) -> str:
     """:func:`source_words` in ``lang``'s catalogue, once per source: a plan's thousands of
     steps cite a few dozen sources."""
     return source_words(catalogue(lang), source)
+
+
+def rule_title(rule: str, knowledge: Knowledge | None, lang: str) -> str:
+    """A rule id as its title from rules.toml in ``lang`` (an unknown rule, or no knowledge
+    loaded yet: its words)."""
+    found = knowledge.rules.get(rule) if knowledge is not None else None
+    words = catalogue(lang)
+    return words(found.title_key) if found is not None and words.has(found.title_key) \
+        else rule.replace("_", " ")
 
 
 def step_source_text(step: Step, knowledge: Knowledge, lang: str) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 
 from planner.core.catalogue import catalogue
 from planner.core.outline import target_label
+from planner.core.step_source import rule_title
 from planner.core.vocabulary import ENTITIES, term
 from planner.gui.i18n import ui_language
 
@@ -38,11 +39,7 @@ def entity_name(entity: str, lang: str | None = None) -> str:
 
 def rule_name(rule: str, knowledge: Any, lang: str | None = None) -> str:
     """A rule id as the rule's title in the UI language (the id only if the rule is unknown)."""
-    text = getattr(knowledge, "rules", {}).get(rule)
-    words = catalogue(lang or ui_language())
-    if text is None or not words.has(text.title_key):
-        return rule.replace("_", " ")
-    return words(text.title_key)
+    return rule_title(rule, knowledge, lang or ui_language())
 
 
 def step_name(step_id: str, plan: Any, lang: str | None = None) -> str:

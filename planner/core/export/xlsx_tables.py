@@ -24,7 +24,7 @@ from planner.core.export.xlsx_layout import (
 from planner.core.fact_words import knowledge_name, value_words
 from planner.core.model import Severity
 from planner.core.outline import finding_area, finding_place
-from planner.core.step_source import source_words
+from planner.core.step_source import rule_title, source_words
 from planner.core.transport_listing import Listing, flow_listing, relay_listing
 from planner.core.vocabulary import COLOURS, PATHS, SEVERITIES, STAGE_KINDS
 
@@ -226,16 +226,11 @@ def _decision_rows(ctx: ExportContext) -> list[list[object]]:
     """The consultant's decisions in words: steps by title, paths and rules by name (a pin
     on a step the plan no longer has is a finding, not an assumption of this plan)."""
     d, t = ctx.plan.decisions, ctx.text
-    titles = {s.id: s.title(ctx.lang) for s in ctx.plan.proposal.steps}
-    words = catalogue(ctx.lang)
+    dated_ids = {*d.pins, *d.not_before}  # titles of those only: 8,000 steps are not free
+    titles = {s.id: s.title(ctx.lang) for s in ctx.plan.proposal.steps if s.id in dated_ids}
 
     def path(value: str) -> str:
         return t(PATHS[value].label_key) if value in PATHS else value.replace("_", " ")
-
-    def rule(key: str) -> str:
-        found = ctx.knowledge.rules.get(key)
-        return words(found.title_key) if found is not None and words.has(found.title_key) \
-            else key.replace("_", " ")
 
     def dated(table: Mapping[str, date]) -> str:
         return "; ".join(f"{titles[k]}: {_fmt_date(ctx, v)}"
@@ -244,7 +239,8 @@ def _decision_rows(ctx: ExportContext) -> list[list[object]]:
     rows: list[list[object]] = [
         [t("setting.excluded"), _join(sorted(d.excluded_servers))],
         [t("setting.paths"), "; ".join(f"{k}: {path(v)}" for k, v in d.paths.items())],
-        [t("setting.disabled_rules"), _join(sorted(rule(r) for r in d.disabled_rules))],
+        [t("setting.disabled_rules"),
+         _join(sorted(rule_title(r, ctx.knowledge, ctx.lang) for r in d.disabled_rules))],
         [t("setting.pins"), dated(d.pins)],
         [t("setting.not_before"), dated(d.not_before)],
         [t("setting.repoint"), _join(sorted(d.repoint_exo_connector))],

@@ -284,8 +284,8 @@ def at_site(g: Group, steps: list[Step]) -> list[Step]:
     site = next((s.server.site for s in g.old if s.server.site), "")
     own = {f"server:{n}".lower(): s for n, s in zip(g.new, g.new_sites, strict=False) if s}
     own.update({f"server:{s.name}".lower(): s.server.site for s in g.old if s.server.site})
-    return [st if st.site or not (own.get(st.target.lower()) or site)
-            else replace(st, site=own.get(st.target.lower()) or site) for st in steps]
+    return [replace(st, site=where) if not st.site and (where := own.get(st.target.lower(), site))
+            else st for st in steps]
 
 
 def _retire(ctx: Context, g: Group, prior: Mapping[str, Step], made: list[Step]) -> list[Step]:

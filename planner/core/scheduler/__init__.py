@@ -342,14 +342,14 @@ def schedule(
             progress.report(replace(_assemble(problem, outcome, knowledge),
                                     snapped_pins=_snapped(problem)))
     outcome = _optimise(problem, settings, progress, show)
-    if not isinstance(outcome, str):  # checks right after their work, where nothing loses
-        outcome = replace(outcome, placed=prompt_follow_ups(problem, outcome.placed))
     if isinstance(outcome, str):
         reason = diagnose(problem) or (pin_conflict(problem) if outcome == "infeasible"
                                        else pins_unproven(problem))
         return Schedule(objective=Objective(0, 0, 0, None, "infeasible", 1.0,
                                             explanation=reason or _GENERIC),
                         snapped_pins=_snapped(problem))
+    # checks right after their work, where no objective loses by it
+    outcome = replace(outcome, placed=prompt_follow_ups(problem, outcome.placed))
     return replace(_assemble(problem, outcome, knowledge), snapped_pins=_snapped(problem))
 
 

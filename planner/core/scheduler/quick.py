@@ -58,9 +58,9 @@ def quick_plan(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
     is set); and the best of these with its exit chains kept and the rest in the order for
     the finish (:func:`.finish.around_chains`). On large estates (``_ONE_RULE``) one plan:
     the searched chains where they cut no server over later than the exit chains first, the
-    rest in that order. The third
-    value: the plan keeps every constraint (checked once, here). ``early`` sees the best
-    valid plan of the rules before the search (60-200 servers: 1-4 s sooner on screen)."""
+    rest in that order. The third value: the plan keeps every constraint (checked once,
+    here). ``early`` sees the best valid plan of the rules before the search (60-200
+    servers: 1-4 s sooner on screen)."""
     best: list[tuple[tuple[int, ...], dict[int, Placement], Exposure3]] = []
     cuts_of_best: list[dict[str, int]] = []
 
@@ -103,6 +103,6 @@ def quick_plan(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
             consider(searched)
     if not best[0][0][0] and (len(floor) < 4 or best[0][0][-1] > floor[3]):
         # the same cutovers, the rest in the order for the finish (one plan more): 30
-        # servers, one or two consultants, finish on the floor 426 instead of day 461
+        # servers, one consultant (seed 11), day 440 instead of 461
         consider(around_chains(problem, best[0][1]))
     return best[0][1], best[0][2], not best[0][0][0]
