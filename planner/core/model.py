@@ -370,10 +370,20 @@ class _References:
 
 # --- plain-data conversion (JSON, project files; decoding: planner.core.project_io) ---
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names, looked up once per class (a plan converts 600,000 values)."""
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return _FIELD_NAMES[cls]
+
+
 def to_plain(obj: Any) -> Any:
     """Dataclasses, enums, dates and tuples as JSON-ready dicts, strings and lists."""
     if hasattr(obj, "__dataclass_fields__"):
-        return {f.name: to_plain(getattr(obj, f.name)) for f in fields(obj)}
+        return {name: to_plain(getattr(obj, name)) for name in _field_names(type(obj))}
     if isinstance(obj, StrEnum):
         return obj.value
     if isinstance(obj, date):

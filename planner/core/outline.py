@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from planner.core.catalogue import FALLBACK, Catalogue, catalogue
 from planner.core.explanation import Message, message
+from planner.core.implied_links import implied_links
 from planner.core.model import Finding
 from planner.core.plan import Dependency, Phase, Plan, ScheduledStep, Step
 from planner.core.vocabulary import PHASES, Entity
@@ -64,13 +65,18 @@ class Outline:
 
     rows: tuple[OutlineRow, ...]
     ids: Mapping[str, int]  # step id -> task id
+    implied: Mapping[str, frozenset[str]] = field(default_factory=dict)  # links not drawn
 
     def links(self, row: OutlineRow) -> tuple[tuple[int, Dependency], ...]:
-        """The predecessors of a step row that are in the outline, with their task ids."""
+        """The predecessors of a step row that are in the outline, with their task ids; a
+        finish-to-start link the others imply is left out (see :mod:`implied_links`)."""
         if row.step is None:
             return ()
+        implied = self.implied.get(row.step.id, frozenset())
         return tuple((self.ids[d.step_id], d) for d in row.step.predecessors
-                     if d.step_id in self.ids)
+                     if d.step_id in self.ids
+                     and not (d.step_id in implied and d.type.upper() == "FS"
+                              and d.lag_days == 0))
 
     def predecessors(self, row: OutlineRow, lang: str) -> str:
         """The predecessor column of a row in MS Project notation."""
@@ -228,4 +234,4 @@ def build_outline(plan: Plan, lang: str) -> Outline:
                 ids[row.step.id] = len(rows) + 1
                 rows.append(OutlineRow(len(rows) + 1, f"{p_no}.{t_no}.{s_no}", 3, row.title,
                                        phase, target, row.start, row.end, row.step, row.dated))
-    return Outline(tuple(rows), ids)
+    return Outline(tuple(rows), ids, implied_links(plan.proposal.steps))

@@ -12,7 +12,6 @@ together would delay the empty window by over half a second (0.66 s measured, lo
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,9 +46,9 @@ class Exporter:
 
 
 def _write_json(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
-    from planner.core.plan_json import plan_to_plain  # start-up time, see the docstring
+    from planner.core.plan_json import plan_to_plain, records_json  # start-up time
 
-    text = json.dumps(plan_to_plain(plan, knowledge), indent=2, ensure_ascii=False)
+    text = records_json(plan_to_plain(plan, knowledge))
     replace_text(path, text + "\n")
 
 
