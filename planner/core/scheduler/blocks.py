@@ -24,11 +24,12 @@ import threading
 from collections.abc import Callable, Sequence
 from itertools import permutations
 
-from planner.core.scheduler.greedy import Placement, serial_plan
+from planner.core.scheduler.board import Board, new_board
+from planner.core.scheduler.greedy import Placement, book_first, place_in_order, serial_plan
 from planner.core.scheduler.priority import order_by
 from planner.core.scheduler.problem import Problem
 
-__all__ = ["block_search", "plans_for"]
+__all__ = ["Checkpoints", "block_search", "plans_for"]
 
 _MICROS = 18  # a serial plan's cost per job with one consultant, see plans_for
 
@@ -55,16 +56,19 @@ def block_search(sub: Problem, first: Sequence[int], plans: int, score: Score,
         count[target] = rank[i] + 1
     size = len(sub.jobs) + 1
 
-    def plan(pos: list[float]) -> tuple[tuple[int, ...], dict[int, Placement]] | None:
-        placed = serial_plan(sub, fixed=fixed, order=order_by(sub, [
+    plans_of = Checkpoints(sub, fixed)
+
+    def plan(pos: list[float], keep: bool = False,
+             ) -> tuple[tuple[int, ...], dict[int, Placement]] | None:
+        placed = plans_of.plan(order_by(sub, [
             pos[block[i]] * size + rank[i] if block[i] >= 0 else -1.0
-            for i in range(len(sub.jobs))]))
+            for i in range(len(sub.jobs))]), keep)
         if len(placed) < len(sub.jobs):
             return None
         return (*score(placed), sum(p.end for p in placed.values())), placed
 
     pos = [float(b) for b in range(len(seen))]
-    best = plan(pos)
+    best = plan(pos, keep=True)
     used = 1
     improved = best is not None
     while improved and best is not None and used < plans and \
@@ -80,6 +84,7 @@ def block_search(sub: Problem, first: Sequence[int], plans: int, score: Score,
                 used += 1
                 if found is not None and found[0] < best[0]:
                     best, pos, improved = found, _dense(trial), True
+                    plan(pos, keep=True)  # the next trials resume from its checkpoints
                     break
                 if used >= plans or (cancel is not None and cancel.is_set()):
                     used = plans
@@ -87,6 +92,46 @@ def block_search(sub: Problem, first: Sequence[int], plans: int, score: Score,
             if improved or used >= plans:
                 break
     return best
+
+
+class Checkpoints:
+    """Serial plans of one problem whose orders share a first part with the plan kept last:
+    each starts from a copy of that plan's state where their orders part, not from the
+    first job. The same plans as :func:`.greedy.serial_plan`; in the block search about
+    half the work (a target moved next to its neighbour changes the order from there on).
+    """
+
+    _MARKS = 24  # states kept along the order: a copy costs about what placing a job does
+
+    def __init__(self, problem: Problem, fixed: dict[int, Placement] | None) -> None:
+        self.problem = problem
+        self.fixed = fixed
+        self.order: list[int] = []
+        self.marks: list[tuple[int, Board, dict[int, Placement]]] = []
+
+    def plan(self, order: list[int], keep: bool = False) -> dict[int, Placement]:
+        """The serial plan of ``order``; ``keep``: later plans resume from its states."""
+        problem = self.problem
+        if not problem.consultants:  # serial_plan's own answer (nobody to do the work)
+            return serial_plan(problem, fixed=self.fixed, order=order)
+        parted = next((n for n, (a, b) in enumerate(zip(self.order, order, strict=False))
+                       if a != b), min(len(self.order), len(order)))
+        mark = next((m for m in reversed(self.marks) if m[0] <= parted), None)
+        placed: dict[int, Placement] = {}
+        if mark is None or keep:
+            board, at = new_board(problem), 0
+            book_first(problem, board, placed, True, self.fixed)
+        else:
+            at, board, placed = mark[0], mark[1].copy(), dict(mark[2])
+        if keep:
+            self.order, self.marks = list(order), []
+            every = max(1, len(order) // self._MARKS)
+            for start in range(0, len(order), every):
+                self.marks.append((start, board.copy(), dict(placed)))
+                place_in_order(problem, board, placed, True, order[start:start + every])
+            return placed
+        place_in_order(problem, board, placed, True, order[at:])
+        return placed
 
 
 def plans_for(jobs: int, consultants: int, seconds: float, most: int) -> int:

@@ -36,6 +36,15 @@ class Lane:
         self.ends.insert(i, end)
         self.owners.insert(i, owner)
 
+    def copy(self) -> Lane:
+        """An independent copy (a plan resumed from a checkpoint books on its own)."""
+        twin = Lane()
+        twin.starts, twin.ends, twin.owners = list(self.starts), list(self.ends), \
+            list(self.owners)
+        twin.overlapping = self.overlapping
+        twin._jumps = {cal: dict(jumps) for cal, jumps in self._jumps.items()}
+        return twin
+
     def clash(self, s: int, e: int, cal: DayCalendar) -> tuple[int, int] | None:
         """(end, owner) of what overlaps [s, e) (a milestone occupies its day), or None.
 
@@ -91,6 +100,13 @@ class _Person:
         # the first one is enough (the common case, and half the work)
         self.split = False
 
+    def copy(self) -> _Person:
+        """An independent copy."""
+        twin = _Person()
+        twin.lanes = [lane.copy() for lane in self.lanes]
+        twin.split = self.split
+        return twin
+
     def add(self, start: int, end: int, units: int, owner: int, cal: DayCalendar) -> None:
         """Book ``units`` of [start, end) for owner (a job index, or ABSENT)."""
         if units >= UNITS:
@@ -132,6 +148,19 @@ class Board:
     resources: dict[str, Lane]
     calendars: dict[tuple[str, str, bool], DayCalendar]
     apart: bool = False
+
+    def copy(self) -> Board:
+        """An independent copy; a consultant whose two sides are one stays so."""
+        twins: dict[int, _Person] = {}
+
+        def twin(person: _Person) -> _Person:
+            if id(person) not in twins:
+                twins[id(person)] = person.copy()
+            return twins[id(person)]
+
+        return Board([(twin(a), twin(b)) for a, b in self.consultants],
+                     {name: lane.copy() for name, lane in self.resources.items()},
+                     self.calendars, self.apart)
 
     def sides(self, k: int, side: int) -> tuple[_Person, ...]:
         """Consultant k's days a span held on ``side`` takes (each once)."""

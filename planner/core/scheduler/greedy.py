@@ -185,6 +185,15 @@ def serial_plan(problem: Problem, resources: bool = True,
     placed: dict[int, Placement] = {}
     if resources and any(j.uses_consultant for j in problem.jobs) and not problem.consultants:
         return placed  # no consultant to do the work; the diagnosis explains it
+    book_first(problem, board, placed, resources, fixed)
+    place_in_order(problem, board, placed, resources,
+                   order if order is not None else topological_order(problem))
+    return placed
+
+
+def book_first(problem: Problem, board: Board, placed: dict[int, Placement], resources: bool,
+               fixed: dict[int, Placement] | None) -> None:
+    """What :func:`serial_plan` books before its order: ``fixed`` as given, then the pins."""
     for i, p in (fixed or {}).items():
         placed[i] = p
         if resources:
@@ -198,14 +207,18 @@ def serial_plan(problem: Problem, resources: bool = True,
         placed[i] = _place(job, problem, board, {}, resources, None)
         if resources:
             board.book(job, placed[i].start, placed[i].end, placed[i].consultant)
-    for i in order if order is not None else topological_order(problem):
+
+
+def place_in_order(problem: Problem, board: Board, placed: dict[int, Placement],
+                   resources: bool, order: Sequence[int]) -> None:
+    """Each job of ``order`` not placed yet, as early as it can, booked on ``board``."""
+    for i in order:
         if i in placed:
             continue
         job = problem.jobs[i]
         placed[i] = _place(job, problem, board, placed, resources, None)
         if resources:
             board.book(job, placed[i].start, placed[i].end, placed[i].consultant)
-    return placed
 
 
 def left_shift(problem: Problem, starts: Sequence[int], consultants: Sequence[int],

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from planner.core.calendar import build_calendar
 from planner.core.model import Estate, Server
 from planner.core.plan import Dependency, Phase, Proposal, Step
-from planner.core.settings import Settings
+from planner.core.rules import propose
+from planner.core.scheduler.problem import Problem, build_problem
+from planner.core.settings import Decisions, Settings
+from planner.pipeline import knowledge_for
+from tests.synthetic import synthetic_estate
 
 
 def make_step(
@@ -46,3 +51,13 @@ def settings(**kw: object) -> Settings:
     base: dict[str, object] = {"start": date(2026, 12, 1), "solver_time_limit_s": 5.0}
     base.update(kw)
     return Settings(**base)  # type: ignore[arg-type]
+
+
+def synthetic_problem(size: int, staff: int, variant: str = "hubs-2016",
+                      seed: int = 7) -> Problem:
+    """The scheduling problem of a synthetic estate (:func:`tests.synthetic.synthetic_estate`)."""
+    estate, config = synthetic_estate(size, staff, variant=variant, seed=seed)
+    knowledge = knowledge_for(config)
+    proposal = propose(estate, config, Decisions(), knowledge)
+    return build_problem(proposal, estate, config, Decisions(), knowledge,
+                         build_calendar(config, estate))

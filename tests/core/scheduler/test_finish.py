@@ -12,26 +12,22 @@ worth of plans).
 
 from __future__ import annotations
 
-from planner.core.calendar import build_calendar
 from planner.core.rules import propose
 from planner.core.scheduler import schedule
 from planner.core.scheduler.decompose import exit_chains
 from planner.core.scheduler.finish import around_chains, finish_search
 from planner.core.scheduler.floors import cutovers, floor_cuts, lower_bound, plan_finish
-from planner.core.scheduler.problem import Problem, build_problem
+from planner.core.scheduler.problem import Problem
 from planner.core.scheduler.quick import quick_plan
 from planner.core.scheduler.validate import violations
 from planner.core.settings import Decisions
 from planner.pipeline import knowledge_for
+from tests.core.scheduler.builders import synthetic_problem
 from tests.synthetic import synthetic_estate
 
 
 def _problem(size: int, staff: int, variant: str) -> Problem:
-    estate, settings = synthetic_estate(size, staff, variant=variant, seed=11)
-    knowledge = knowledge_for(settings)
-    proposal = propose(estate, settings, Decisions(), knowledge)
-    return build_problem(proposal, estate, settings, Decisions(), knowledge,
-                         build_calendar(settings, estate))
+    return synthetic_problem(size, staff, variant, seed=11)
 
 
 def test_the_rest_around_the_chains_reaches_the_finish_floor() -> None:
