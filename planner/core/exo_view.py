@@ -260,7 +260,8 @@ def evidence_findings(evidence: tuple[BaselineEvidence, ...]) -> tuple[Finding, 
         else:
             text = "exo.finding.baseline_judged" if e.cause == "judged_compliant" else \
                 "exo.finding.baseline_recommends"
-            extra = {"override": e.key, "value": e.value}
+            _, product, line = [*e.key.split("."), "", ""][:3]  # "baseline.2019.CU15"
+            extra = {"product": product, "line": line, "value": e.value}
         recommended = _distinct(e.recommended) or message("exo.finding.nothing_recommended")
         out.append(Finding.about(Severity.WARNING, "EXO-BASELINE-MOVED", f"server:{e.server}",
                                  text_key=text, server=e.server, build=e.build,

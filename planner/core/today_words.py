@@ -44,15 +44,19 @@ def _meaning(state: ServerToday, policy: EnforcementPolicy, lang: str) -> str:
         else action
 
 
-def _next(state: ServerToday, lang: str) -> str:
+def _next(state: ServerToday, policy: EnforcementPolicy, lang: str) -> str:
     if state.next_date is None or state.next_stage is None:
         text = exo_text(lang, "today.next_none") if state.kind != "gone" else ""
     elif state.kind == "none":
         text = exo_text(lang, "today.next_first", date=state.next_date)
     else:
         key = "today.next_resume" if state.kind == "paused" else "today.next"
-        text = exo_text(lang, key, stage=state.next_stage, date=state.next_date,
-                        kind=exo_text(lang, f"today.kind_lower.{state.next_kind}"))
+        # the stage's own words: stage 5 throttles 30 and blocks 5 minutes an hour, which
+        # "blocked" alone overstated
+        stage = _stage(policy, state.next_stage)
+        kind = stage.action(lang) if stage is not None else \
+            exo_text(lang, f"today.kind_lower.{state.next_kind}")
+        text = exo_text(lang, key, stage=state.next_stage, date=state.next_date, kind=kind)
     if state.cutover is not None and state.kind != "gone":
         text = "; ".join(t for t in (text, exo_text(lang, "today.cutover", date=state.cutover))
                          if t)
@@ -74,7 +78,7 @@ def today_line(state: ServerToday, policy: EnforcementPolicy, lang: str,
         text = exo_text(lang, "today.line", state=kind, since=state.since,
                         meaning=_meaning(state, policy, lang))
     flow = flow_text(flow_today(estate, state.server), lang) if estate is not None else ""
-    return TodayLine(state.server, state.rating, text, _next(state, lang), flow)
+    return TodayLine(state.server, state.rating, text, _next(state, policy, lang), flow)
 
 
 def today_lines(states: tuple[ServerToday, ...], policy: EnforcementPolicy,

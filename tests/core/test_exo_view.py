@@ -99,7 +99,10 @@ def test_a_judged_compliant_build_moves_the_baseline(knowledge: Knowledge) -> No
         ("EX01", "baseline.2016.CU23", "15.1.2507.66")]
     (warning,) = evidence_findings(evidence)
     assert warning.code == "EXO-BASELINE-MOVED" and warning.severity.value == "warning"
-    assert "15.1.2507.61" in warning.message("en") and "baseline.2016.CU23" in warning.message("de")
+    assert "15.1.2507.61" in warning.message("en")
+    # the override in words, never its settings key
+    assert "Exchange 2016 CU23 auf 15.1.2507.66" in warning.message("de")
+    assert "baseline.2016" not in warning.message("de") + warning.message("en")
     # Applying the override makes knowledge base and report agree: no evidence is left.
     agreed = load_knowledge(implied_overrides(evidence))
     assert baseline_evidence(estate, Settings(), agreed, date(2026, 12, 4)) == ()

@@ -67,12 +67,21 @@ def planning_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
          or words("none_word")),
         (words("a_pause_rule"),
          words("a_pause_rule_value", days=knowledge.policy.pause_max_days_per_year)),
+        # what the pause does to the stage clock is not Microsoft's word: said with its source
+        (words("a_pause_clock"), _clock_words(knowledge, words)),
         (words("a_policy_start"), words.date(knowledge.policy.policy_start)),
     ]
     if any(step.unattended for step in plan.proposal.steps):  # only where batches move
         rows.insert(3, (words("a_complete_moves"), words("a_complete_moves_window")
                         if s.complete_moves_in_window else words("a_complete_moves_any")))
     return Table((words("col_item"), words("col_value")), tuple(Row(r) for r in rows), (40, 60))
+
+
+def _clock_words(knowledge: Knowledge, words: Wording) -> str:
+    frozen = knowledge.policy.pause_clock_frozen
+    text = words("a_pause_clock_frozen" if frozen else "a_pause_clock_runs")
+    fact = knowledge.facts.get("policy.pause_clock_frozen")
+    return f"{text} — {_source(words, fact.source, fact.confidence)}" if fact else text
 
 
 def stage_table(knowledge: Knowledge, words: Wording) -> Table:

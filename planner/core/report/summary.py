@@ -258,8 +258,10 @@ def _pause_sentence(plan: Plan, knowledge: Knowledge, words: Wording) -> str:
                  detail=detail, max=knowledge.policy.pause_max_days_per_year)
 
 
-def summary_paragraphs(plan: Plan, knowledge: Knowledge, words: Wording) -> tuple[str, ...]:
-    """The summary's paragraphs: estate, deadlines, plan (the recommendation is a list)."""
+def summary_paragraphs(plan: Plan, knowledge: Knowledge, words: Wording,
+                       printed: date | None = None) -> tuple[str, ...]:
+    """The summary's paragraphs: estate, deadlines, plan (the recommendation is a list);
+    ``printed``: the report's date on its cover."""
     paragraphs = [
         " ".join(_estate_sentences(plan, words)),
         " ".join(_deadline_sentences(plan, deadlines(plan, knowledge), knowledge, words)),
@@ -274,6 +276,10 @@ def summary_paragraphs(plan: Plan, knowledge: Knowledge, words: Wording) -> tupl
     # what makes the dates themselves wrong is said here, not only in the appendix
     paragraphs += [words("s_attention", text=f.message(words.lang)) for f in plan.findings
                    if f.code in HEADLINE_CODES]
+    if printed is not None and plan.as_of is not None and plan.as_of > printed:
+        # "today" in this report is the plan's as-of date, not the cover's
+        paragraphs.append(words("s_attention", text=words(
+            "s_as_of_after_print", as_of=words.date(plan.as_of), printed=words.date(printed))))
     return tuple(paragraphs)
 
 

@@ -65,7 +65,7 @@ def _confidence(ctx: Context) -> Message:
     fact = ctx.facts.record(MIN_CU_2016)
     if fact is not None and fact.confidence == "override":
         return message("steps.cu2016.overridden")
-    return message("steps.cu2016.secondary", fact=FACT)
+    return message("steps.cu2016.secondary")
 
 
 def _step(ctx: Context, s: ServerFacts, target: str, after: tuple[Dependency, ...]) -> Step:

@@ -190,14 +190,18 @@ def _resubscribe(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     decoms = [st.id for st in prior.values() if st.id.startswith("sbs:decom:")]
     for s in kept:
         sid = f"edge:resubscribe:{s.name}"
-        after = [f"su:{s.name}"] if f"su:{s.name}" in prior else []
+        after = [step_id for step_id in (f"su:{s.name}", f"inplace:{s.name}") if step_id in prior]
+        # subscribed as it will run: after its own upgrade, and said so (the inventory's
+        # build is history by then)
+        upgraded = f"inplace:{s.name}" in prior
         steps.append(make_step(
             ctx, "side_by_side_2016", sid, "edge_subscription", Phase.SIDE_BY_SIDE,
             f"server:{s.name}",
             _text("resubscribe_title", server=s.name), [_text("edgesync_after_subscription")],
             _fields(s),
             # the side-by-side rule's reason speaks of replacing 2016; this Edge stays
-            reason=_text("stays", fact=s.fact),
+            reason=_text("stays_upgraded", server=s.name) if upgraded
+            else _text("stays", fact=s.fact),
             needs_window=True, resources=(f"server:{s.name}",),
             predecessors=deps(installs, after), command=_subscribe(ctx, s)))
         links += [(d, Dependency(sid)) for d in decoms]

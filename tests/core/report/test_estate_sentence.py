@@ -37,3 +37,19 @@ def test_one_server(lang: str, said: str) -> None:
                                             ("de", "alle mit Exchange 2016")])
 def test_servers_of_one_version(lang: str, said: str) -> None:
     assert said in _first(("EX01", "EX02", "EX03"), "15.1.2507.6", lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_an_as_of_date_after_the_reports_date_is_said_in_the_summary(lang: str) -> None:
+    """A report printed on 07.12.2026 for a plan as of 25.03.2027 says whose "today" it
+    shows (its state today and actions now are the plan's as-of date's)."""
+    estate = Estate(servers=(Server("EX01", roles=("Mailbox",), build="15.2.1748.10"),))
+    knowledge = load_knowledge()
+    plan = make_plan(estate, (), settings(as_of=date(2027, 3, 25), start=date(2027, 3, 29),
+                                          language=lang), knowledge=knowledge)
+    words = load_wording(lang)
+    later = " ".join(summary_paragraphs(plan, knowledge, words, date(2026, 12, 7)))
+    assert words.date(date(2027, 3, 25)) in later and words.date(date(2026, 12, 7)) in later
+    same_day = summary_paragraphs(plan, knowledge, words, date(2027, 3, 25))
+    assert words.date(date(2026, 12, 7)) not in " ".join(same_day)
+    assert len(same_day) == len(summary_paragraphs(plan, knowledge, words, date(2026, 12, 7))) - 1

@@ -49,7 +49,7 @@ def test_german_summary_states_the_deadline_and_the_plan(plan_de: Plan,
     # EX16-01 was first detected on 07.09.2026: throttled after 30 days, fully blocked after 90.
     assert "Ohne Maßnahmen drosselt Exchange Online E-Mails von EX16-01 ab dem 07.10.2026" in html
     assert "ab dem 06.12.2026 vollständig" in html
-    assert "Nach diesem Plan fällt EX19-01 am 02.11.2026 aus der Prüfung" in html
+    assert "Nach diesem Plan endet die Durchsetzung gegen EX19-01 am 02.11.2026" in html
     assert "Contoso GmbH" in html and "Beispiel Consulting AG" in html
     assert "Management-Zusammenfassung" in html and "Seite" not in html
 

@@ -37,7 +37,7 @@ def test_a_cycle_names_the_steps_by_their_titles_in_the_readers_language() -> No
     assert problem is not None
     english, german = catalogue("en").render(problem), catalogue("de").render(problem)
     assert "Check Exchange Server SE licensing" in english and "cycle" in english
-    assert "Active Directory vor der Schemaerweiterung sichern" in german
+    assert "Active Directory vor der AD-Vorbereitung sichern" in german
     assert "Kreis" in german and "cycle" not in german
     assert "lic" not in english.replace("licensing", "")  # no step id for people
     assert str(err.value) == english  # the terminal and the log read English
