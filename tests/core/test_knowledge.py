@@ -254,3 +254,22 @@ def test_every_documented_key_exists_and_every_key_is_documented() -> None:
         assert f"`{key}`" in readme, key
     for kind in k.durations:
         assert f"`{kind}`" in readme, kind
+
+
+def test_every_exchange_team_blog_citation_names_its_title() -> None:
+    """A reader of the report's sources sees which post is meant ('How to pause …'), not
+    only its article number ("Exchange Team Blog 4007169")."""
+    import re
+    import tomllib
+
+    from planner.core.step_source import source_words
+
+    folder = resource_path("knowledge")
+    sources = [fact["source"] for name in ("facts.toml", "enforcement.toml")
+               for fact in tomllib.loads((folder / name).read_text(encoding="utf-8"))["fact"]]
+    cited = [s for s in sources if "Exchange Team Blog" in s]
+    assert len(cited) > 10
+    for lang in ("en", "de"):
+        bare = [s for s in cited
+                if re.search(r"Exchange Team Blog \d", source_words(catalogue(lang), s))]
+        assert not bare
