@@ -67,12 +67,13 @@ def booked_words(dated: ScheduledStep, lang: str) -> str:
     return t("plan.booked.who", consultant=dated.consultant, parts=", ".join(parts))
 
 
-def days_by_person(plan: Plan) -> tuple[dict[str, float], float]:
-    """Working days booked per consultant, and the customer's own days (a move batch counts
-    its set-up and completion; milestones and unscheduled steps count nothing)."""
+def days_by_person(plan: Plan) -> tuple[dict[str, float], dict[str, float]]:
+    """Working days booked per consultant, and per owner of the customer's own tasks ("" the
+    customer, else the team or role a step names, such as SAP Basis): a move batch counts
+    its set-up and completion; milestones and unscheduled steps count nothing."""
     dated = {s.step_id: s for s in plan.schedule.steps}
     people: dict[str, float] = {}
-    customer = 0.0
+    customer: dict[str, float] = {}
     for step in plan.proposal.steps:
         when = dated.get(step.id)
         if when is None or step.milestone:
@@ -80,7 +81,7 @@ def days_by_person(plan: Plan) -> tuple[dict[str, float], float]:
         if when.consultant:
             people[when.consultant] = people.get(when.consultant, 0.0) + step.consultant_days
         elif not step.needs_consultant:
-            customer += step.consultant_days
+            customer[step.owner] = customer.get(step.owner, 0.0) + step.consultant_days
     return people, customer
 
 

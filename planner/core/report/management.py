@@ -134,8 +134,11 @@ def effort_table(plan: Plan, words: Wording) -> Table:
     its set-up and completion: it runs on its own in between)."""
     days, customer = days_by_person(plan)
     rows = [Row((name, words.plural("n_days", n))) for name, n in sorted(days.items())]
-    rows.append(Row((words("customer_owner"), words.plural("n_days", customer))))
-    total = sum(days.values()) + customer
+    # the customer's own people, each as the workbook's Responsible column names them
+    rows.append(Row((words("customer_owner"), words.plural("n_days", customer.get("", 0)))))
+    rows += [Row((owner_text(words.lang, owner), words.plural("n_days", n)))
+             for owner, n in sorted(customer.items()) if owner]
+    total = sum(days.values()) + sum(customer.values())
     rows.append(Row((words("effort_total"), words.plural("n_days", total)), "first"))
     head = (words("col_person"), words("col_effort"))
     return Table(head, tuple(rows), (60, 40))

@@ -98,10 +98,16 @@ def test_effort_adds_up_per_person_and_for_the_customer() -> None:
         if days:
             shown = f"{days:g}"
             assert rows[consultant.name] == f"{shown} day" + ("s" if shown != "1" else "")
-    customer = sum(s.duration_days for s in plan.proposal.steps
-                   if not s.needs_consultant and not s.milestone and s.id in dated
-                   and not dated[s.id].consultant)
+    own = [s for s in plan.proposal.steps if not s.needs_consultant and not s.milestone
+           and s.id in dated and not dated[s.id].consultant]
+    customer = sum(s.duration_days for s in own if not s.owner)
     assert rows["Customer"] == f"{customer} days"
+    # a task the customer's SAP team or Exchange Online administrator does is their row, as
+    # the workbook's Responsible column names them, and the total adds every row up
+    assert rows["SAP Basis"] == "1 day"
+    assert rows["Customer's Exchange Online administrator"] == "1 day"
+    total = sum(float(v.split()[0]) for k, v in rows.items() if k != "Total")
+    assert rows["Total"] == f"{total:g} days"
 
 
 def test_pause_reserve_counts_used_planned_and_left(plan_de: Plan,
