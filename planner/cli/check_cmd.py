@@ -17,6 +17,7 @@ from planner.cli.finding_lines import finding_line, severity_width
 from planner.cli.log_progress import terminal_progress
 from planner.core.builds import BuildParseError, identify
 from planner.core.catalogue import catalogue, languages
+from planner.core.errors import OutputFileError
 from planner.core.importing import (
     ColumnMapping,
     ImportResult,
@@ -27,6 +28,7 @@ from planner.core.importing import (
 )
 from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.model import Estate, estate_to_plain
+from planner.core.replace_file import refuse_overwriting
 from planner.core.settings_sheet import settings_from_sheet
 from planner.core.transport_listing import flow_listing
 
@@ -46,6 +48,13 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import the files, print the summary or JSON, return 0/1/2."""
+    if args.save_mapping:  # the mapping never replaces a file it was read from
+        try:
+            refuse_overwriting([args.save_mapping],
+                               [*args.files, *([args.mapping] if args.mapping else [])])
+        except OutputFileError as exc:
+            print(f"planner check: {exc}", file=sys.stderr)
+            return 2
     mapping = None
     if args.mapping:
         try:

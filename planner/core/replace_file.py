@@ -88,13 +88,21 @@ def replace_file(target: Path | str, write: Callable[[Path], object]) -> Path:
 
 
 def refuse_overwriting(outputs: Iterable[Path | str], inputs: Iterable[Path | str]) -> None:
-    """Raise OutputFileError when an output would replace one of the input files."""
+    """Raise OutputFileError when an output would replace one of the input files, a file
+    inside an input folder (a transport log among the logs read), or another output."""
     sources = [Path(p) for p in inputs if Path(p).exists()]
+    written: dict[Path, str] = {}
     for output in outputs:
         out = Path(output)
+        final = _final_path(out).resolve()
+        if final in written:  # --json plan.out --xlsx plan.out: the second would replace it
+            raise OutputFileError(f"{output}: given for two outputs",
+                                  message("common.output_error.twice", file=out.name))
+        written[final] = str(output)
         for source in sources:
             same = out.exists() and os.path.samefile(out, source)
-            if same or _final_path(out).resolve() == source.resolve():
+            inside = source.is_dir() and out.exists() and final.is_relative_to(source.resolve())
+            if same or inside or final == source.resolve():
                 raise OutputFileError(f"{output}: refusing to overwrite the input file {source}",
                                       message("common.output_error.is_input", file=out.name))
 

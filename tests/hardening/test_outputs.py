@@ -103,6 +103,36 @@ def test_writing_over_an_input_is_refused(tmp_path: Path,
     assert inventory.read_bytes() == before
 
 
+def test_the_saved_mapping_never_replaces_the_workbook_it_was_read_from(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    inventory = _inventory(tmp_path)
+    before = inventory.read_bytes()
+    for target in (str(inventory), f"{tmp_path}/./{inventory.name}"):
+        assert main(["check", str(inventory), "--save-mapping", target]) == 2
+        assert "refusing to overwrite" in capsys.readouterr().err
+    assert inventory.read_bytes() == before
+
+
+def test_a_file_inside_an_input_folder_is_not_replaced(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder of transport logs is an input: a log in it is one of the files read."""
+    logs = tmp_path / "logs" / "MessageTracking"
+    logs.mkdir(parents=True)
+    log = logs / "MSGTRK2026110200-1.LOG"
+    log.write_text("#Software: Microsoft Exchange Server\n", encoding="utf-8")
+    code = main(["plan", str(_inventory(tmp_path)), str(tmp_path / "logs"), "--json", str(log)])
+    assert code == 2 and "refusing to overwrite" in capsys.readouterr().err
+    assert log.read_text(encoding="utf-8") == "#Software: Microsoft Exchange Server\n"
+
+
+def test_one_file_for_two_outputs_is_refused_before_anything_is_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "plan.out"
+    code = main(["plan", str(_inventory(tmp_path)), "--json", str(out), "--xlsx", str(out)])
+    assert code == 2 and "two outputs" in capsys.readouterr().err
+    assert not out.exists()
+
+
 def test_saving_through_a_link_writes_its_target(tmp_path: Path) -> None:
     real = tmp_path / "projects" / "p.seplan"
     real.parent.mkdir()
