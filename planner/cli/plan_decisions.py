@@ -10,6 +10,7 @@ from typing import Any
 
 from planner.core.edits.decisions import not_before, pin_step
 from planner.core.settings import Decisions, Settings
+from planner.core.settings_values import FIRST_YEAR, LAST_YEAR
 
 __all__ = ["add_arguments", "apply"]
 
@@ -22,19 +23,23 @@ def _step_day(text: str) -> tuple[str, date]:
         raise argparse.ArgumentTypeError(f"expected STEP=YYYY-MM-DD, got {text!r}")
     found = _day(day)
     if found is None:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD or DD.MM.YYYY): {day!r}")
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD or DD.MM.YYYY) from "
+                                         f"{FIRST_YEAR} to {LAST_YEAR}: {day!r}")
     return step.strip(), found
 
 
 def _day(text: str) -> date | None:
-    """``YYYY-MM-DD``, or ``DD.MM.YYYY`` as the German workbook writes it."""
+    """``YYYY-MM-DD``, or ``DD.MM.YYYY`` as the German workbook writes it, in the years the
+    settings allow (a pin on 9999-12-31 planned for minutes, a pause there overflowed)."""
     text = text.strip()
     try:
         if len(parts := text.split(".")) == 3 and len(parts[2]) == 4:
-            return date(int(parts[2]), int(parts[1]), int(parts[0]))
-        return date.fromisoformat(text)
+            day = date(int(parts[2]), int(parts[1]), int(parts[0]))
+        else:
+            day = date.fromisoformat(text)
     except ValueError:
         return None
+    return day if FIRST_YEAR <= day.year <= LAST_YEAR else None
 
 
 def _pause(text: str) -> tuple[date, int]:
@@ -43,11 +48,16 @@ def _pause(text: str) -> tuple[date, int]:
     day, sep, days = text.partition(":")
     start = _day(day)
     if start is None or not days.strip().isdigit():
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD:DAYS, got {text!r}")
-    count = int(days)
-    if not sep or count < 1:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD:DAYS (DAYS >= 1), got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD:DAYS (a date from {FIRST_YEAR} "
+                                         f"to {LAST_YEAR}), got {text!r}")
+    count = int(days) if len(days.strip()) <= 6 else 0
+    if not sep or not 1 <= count <= _MOST_DAYS:
+        raise argparse.ArgumentTypeError(
+            f"expected YYYY-MM-DD:DAYS (DAYS from 1 to {_MOST_DAYS}), got {text!r}")
     return start, count
+
+
+_MOST_DAYS = 366  # a pause longer than a year is never allowed; more would overflow dates
 
 
 def add_arguments(p: Any) -> None:

@@ -84,8 +84,7 @@ def load_settings_toml(path: Path | str) -> Settings:
     """Read a settings TOML file; SettingsError names the file and the key."""
     path = Path(path)
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        data = tomllib.loads(_settings_text(path, path.read_bytes()))
     except FileNotFoundError as exc:
         raise _file_error(path, "file_missing", "settings file not found") from exc
     except tomllib.TOMLDecodeError as exc:
@@ -94,6 +93,22 @@ def load_settings_toml(path: Path | str) -> Settings:
         raise _file_error(path, "cannot_read", f"cannot read: {exc.strerror or exc}",
                           cause=os_problem(exc)) from exc
     return settings_from_table(data, source=str(path))
+
+
+def _settings_text(path: Path, raw: bytes) -> str:
+    """A settings file's text: UTF-8, with or without the byte-order mark Notepad writes,
+    or UTF-16 with its mark (PowerShell's Out-File); anything else names the first bad byte."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise _file_error(path, "not_utf8", f"not UTF-16 text: {exc}",
+                              position=exc.start) from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _file_error(path, "not_utf8", f"not UTF-8 text at byte {exc.start}",
+                          position=exc.start) from exc
 
 
 def settings_from_table(

@@ -14,7 +14,9 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 from typing import IO
@@ -198,9 +200,20 @@ def split_line(line: str, width: int) -> list[str] | None:
     if len(row) != width:
         return None
     dt = row[0]
-    if len(dt) < 20 or dt[10] != "T" or dt[4] != "-":
+    if len(dt) < 20 or dt[10] != "T" or dt[4] != "-" or not _calendar_day(dt[:10]):
         return None
     return row
+
+
+@lru_cache(maxsize=4096)
+def _calendar_day(text: str) -> bool:
+    """True for a day that exists (a log's 2026-02-30 or month 13 is damage, not a date);
+    once per day seen: a log's lines share a few days."""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return False
+    return 1900 < day.year < 9999  # the last year has no day after it to count with
 
 
 @dataclass

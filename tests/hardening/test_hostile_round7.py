@@ -1,0 +1,74 @@
+"""Hostile inputs found by a tester with no view of the code (2026-12-07): each used to
+crash the command, hang it or lose a file; now each gives a message that says where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+from planner.core.importing import import_files
+
+_RECV_HEAD = ("#Software: Microsoft Exchange Server\n#Version: 15.0.0.0\n"
+              "#Log-type: SMTP Receive Protocol Log\n#Date: 2026-11-02T00:00:00.000Z\n"
+              "#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,"
+              "remote-endpoint,event,data,context\n")
+
+
+def _recv_line(stamp: str, seq: int, event: str, data: str) -> str:
+    return (f"{stamp},EX01\\Default Frontend EX01,08DCF0000000002A,{seq},10.20.0.11:25,"
+            f"10.20.9.20:32447,{event},{data},\n")
+
+
+@pytest.mark.parametrize("stamp", ["2026-02-30T06:02:05.003Z", "2026-13-45T06:02:05.003Z",
+                                   "0000-01-01T06:02:05.003Z"])
+def test_a_log_line_dated_on_a_day_that_does_not_exist_is_a_malformed_line(
+        tmp_path: Path, stamp: str) -> None:
+    log = tmp_path / "RECV2026110200-1.LOG"
+    log.write_text(_RECV_HEAD + _recv_line(stamp, 0, "+", "")
+                   + _recv_line("2026-11-02T06:02:05.040Z", 1, "<", "EHLO app01")
+                   + _recv_line("2026-11-02T06:02:05.050Z", 2, "<", "MAIL FROM:<a@b.c>"),
+                   encoding="utf-8")
+    result = import_files([tmp_path])  # used to raise ValueError: day is out of range
+    assert [f for f in result.findings if f.code == "LOGS-MALFORMED"]
+
+
+@pytest.mark.parametrize("option", [
+    ["--pause", "2026-12-07:99999999999999999999"],  # OverflowError: int too large for C
+    ["--pause", "9999-12-31:5"],  # OverflowError: date value out of range
+    ["--pin", "Lizenzierung für Exchange Server SE prüfen=9999-12-31"],  # planned for minutes
+    ["--not-before", "License=0001-01-01"],  # printed as 01.01.1
+])
+def test_a_date_or_length_beyond_the_settings_bounds_is_refused_with_the_bounds(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], option: list[str]) -> None:
+    inventory = tmp_path / "servers.csv"
+    inventory.write_text("Name,Roles,Build\nEX01,Mailbox,15.2.1748.10\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        main(["plan", str(inventory), *option, "--json", str(tmp_path / "plan.json")])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert ("2000 to 2100" in err or "1 to 366" in err) and "Traceback" not in err
+    assert not (tmp_path / "plan.json").exists()
+
+
+@pytest.mark.parametrize(("encoded", "works"), [
+    ("\ufeff[project]\nsolver_time_limit_s = 1\n".encode(), True),  # Notepad's UTF-8
+    ("\ufeff[project]\nsolver_time_limit_s = 1\n".encode("utf-16-le"), True),  # Out-File
+    (b"[project]\nname = \"M\xfcller\"\n", False),  # Latin-1: UnicodeDecodeError before
+])
+def test_a_settings_file_in_another_encoding_is_read_or_named(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], encoded: bytes,
+        works: bool) -> None:
+    inventory = tmp_path / "servers.csv"
+    inventory.write_text("Name,Roles,Build\nEX01,Mailbox,15.2.1748.10\n", encoding="utf-8")
+    settings = tmp_path / "settings.toml"
+    settings.write_bytes(encoded)
+    code = main(["plan", str(inventory), "--settings", str(settings),
+                 "--json", str(tmp_path / "plan.json")])
+    err = capsys.readouterr().err
+    if works:
+        assert code == 0 and (tmp_path / "plan.json").exists()
+    else:
+        assert code == 2 and "settings.toml" in err and "UTF-8" in err
+        assert "Traceback" not in err and not (tmp_path / "plan.json").exists()
