@@ -149,7 +149,7 @@ def _print_summary(plan: Plan, written: list[str]) -> None:
         print(cat.plural("schedule.cli.errors", len(errors)), file=sys.stderr)
     obj = plan.schedule.objective
     print(cat.plural("schedule.cli.summary", len(plan.proposal.steps),
-                     quality=cat(f"report.status_{obj.status}"), finish=obj.finish,
+                     quality=cat(f"report.status_{obj.status}"), finish=obj.finish or "–",
                      blocked=obj.blocked_days, throttled=obj.throttled_days,
                      pause=obj.pause_days))
     for path in written:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner import __version__
-from planner.core.errors import PlannerError, os_problem
+from planner.core.errors import LOG, PlannerError, os_problem
 from planner.core.model import Estate, Finding, estate_to_plain, to_plain
 from planner.core.project_file import FILE_SUFFIX, ProjectError
 from planner.core.project_io import check_names, from_plain
@@ -147,7 +147,9 @@ def _plan_plain(plan: Plan | None, estate: Estate, settings: Settings,
 
 def _plan_from(data: dict[str, Any] | None, estate: Estate, settings: Settings,
                decisions: Decisions) -> Plan | None:
-    if not data:
+    if not data or not {"proposal", "schedule"} <= data.keys():
+        # no plan, or one without its steps and dates (edited by hand): a plan is derived
+        # data, so the project is planned afresh from its inputs rather than shown empty
         return None
     # the plan's records load with the first plan, not with the empty project (start-up time)
     from planner.core.plan_io import plan_from_plain
@@ -297,8 +299,10 @@ def load_project(path: Path | str) -> Project:
         project = project_from_plain(data)
         check_names(project.estate)
         return project
-    except (PlannerError, TypeError, ValueError, KeyError, AttributeError,
-            RecursionError) as exc:
-        # hostile or damaged data surfaces as any of these while decoding; settings and
-        # knowledge overrides inside the file raise their own PlannerError
+    except PlannerError as exc:  # says which part and why, in words
         raise ProjectError(target, "damaged", str(exc)) from exc
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
+        # hostile or damaged data surfaces as any of these while decoding: Python's own words
+        # ("'str' object has no attribute 'get'") go to the log the message points to
+        LOG.warning("%s: damaged project data", target, exc_info=exc)
+        raise ProjectError(target, "damaged") from exc

@@ -7,6 +7,7 @@ keys are ignored (a newer file opened by an older program loses only what it can
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections import abc
@@ -151,5 +152,6 @@ def from_plain(cls: type[Any], data: dict[str, Any], where: str = "") -> Any:
             kwargs[f.name] = decode_value(hints[f.name], data[f.name], f"{where}.{f.name}")
     try:
         return cls(**kwargs)
-    except TypeError as exc:  # a required field is missing
-        raise PlainError(f"{where or cls.__name__}: {exc}") from exc
+    except TypeError as exc:  # a required field is missing: named, not Python's sentence
+        missing = re.findall(r"'(\w+)'", str(exc).partition(":")[2]) or [str(exc)]
+        raise PlainError(f"{where or cls.__name__}: missing {', '.join(missing)}") from exc

@@ -72,3 +72,52 @@ def test_a_settings_file_in_another_encoding_is_read_or_named(
     else:
         assert code == 2 and "settings.toml" in err and "UTF-8" in err
         assert "Traceback" not in err and not (tmp_path / "plan.json").exists()
+
+
+def _saved_project(folder: Path) -> tuple[Path, dict[str, object]]:
+    """A project of one server saved with its plan, and its file's data to damage."""
+    import json
+
+    from planner.core.model import Estate, Server
+    from planner.core.project import Project, save_project
+    from planner.pipeline import make_plan
+    from tests.core.scheduler.builders import settings
+
+    estate = Estate(servers=(Server("EX01", roles=("Mailbox",), build="15.2.1748.10"),))
+    config = settings(solver_time_limit_s=1)
+    plan = make_plan(estate, (), config)
+    path = folder / "customer.seplan"
+    save_project(Project(estate=estate, settings=config, plan=plan), path)
+    return path, json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_a_saved_plan_without_its_steps_is_planned_afresh_not_exported_empty(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    path, data = _saved_project(tmp_path)
+    project = data["project"]
+    assert isinstance(project, dict)
+    project["plan"] = {"garbage": 1}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "plan.json"
+    assert main(["plan", str(path), "--json", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["steps"]  # was: 0 steps, "Ende None"
+    assert "None" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("part", "value"), [
+    ("scenarios", "x"), ("sources", 7), ("mapping", [1]), ("findings", [{}])])
+def test_a_hand_damaged_project_is_named_without_pythons_words(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], part: str, value: object) -> None:
+    import json
+
+    path, data = _saved_project(tmp_path)
+    project = data["project"]
+    assert isinstance(project, dict)
+    project[part] = value
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["plan", str(path), "--json", str(tmp_path / "plan.json")]) == 2
+    err = capsys.readouterr().err
+    assert "customer.seplan" in err and "damaged" in err
+    assert not any(word in err for word in ("object", "__init__", "NoneType", "iterable"))
