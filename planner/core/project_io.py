@@ -7,6 +7,7 @@ keys are ignored (a newer file opened by an older program loses only what it can
 
 from __future__ import annotations
 
+import math
 import re
 import types
 import typing
@@ -88,11 +89,18 @@ def _decode_type(hint: type, value: Any, where: str) -> Any:
         except ValueError as exc:
             raise PlainError(f"{where}: expected a whole number, got {value[:40]!r}") from exc
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
+        value = float(value)
     if hint in _SCALARS and not _fits(hint, value):
         # a name of null or 5 loaded once and broke the GUI's tables later
         raise PlainError(f"{where}: expected {_SCALARS[hint]}, got {_json_type(value)}")
+    if hint in (int, float) and not (math.isfinite(value) and abs(value) <= _LARGEST):
+        # NaN, Infinity (Python's JSON reads them) and 1e308 went on into the plan and made
+        # its JSON export invalid
+        raise PlainError(f"{where}: not a plausible number: {str(value)[:40]}")
     return value
+
+
+_LARGEST = 1e12  # beyond any count, size or day number an estate or a plan holds
 
 
 _SCALARS: dict[Any, str] = {str: "text", int: "a whole number", float: "a number",

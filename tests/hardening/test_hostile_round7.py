@@ -121,3 +121,19 @@ def test_a_hand_damaged_project_is_named_without_pythons_words(
     err = capsys.readouterr().err
     assert "customer.seplan" in err and "damaged" in err
     assert not any(word in err for word in ("object", "__init__", "NoneType", "iterable"))
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e308", "1" + "0" * 30])
+def test_a_number_no_estate_holds_is_refused_naming_its_field(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], number: str) -> None:
+    """Python's JSON reader takes NaN and Infinity; they went on into the plan and made its
+    JSON export invalid."""
+    import json
+
+    path, data = _saved_project(tmp_path)
+    text = json.dumps(data).replace('"mailbox_data_gb": null', f'"mailbox_data_gb": {number}')
+    assert number in text
+    path.write_text(text, encoding="utf-8")
+    assert main(["plan", str(path), "--json", str(tmp_path / "plan.json")]) == 2
+    err = capsys.readouterr().err
+    assert "mailbox_data_gb" in err and not (tmp_path / "plan.json").exists()
