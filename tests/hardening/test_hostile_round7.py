@@ -137,3 +137,25 @@ def test_a_number_no_estate_holds_is_refused_naming_its_field(
     assert main(["plan", str(path), "--json", str(tmp_path / "plan.json")]) == 2
     err = capsys.readouterr().err
     assert "mailbox_data_gb" in err and not (tmp_path / "plan.json").exists()
+
+
+def test_formulas_without_values_and_error_cells_are_named_not_silently_empty(
+        tmp_path: Path) -> None:
+    """A workbook written by a script (openpyxl saves formulas without calculated values)
+    and one with #REF! and #N/A cells: the reader gives these cells as empty."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Servers"
+    sheet.append(["Name", "Roles", "Build", "Mailboxes", "MailboxDataGB"])
+    sheet.append(["EX01", "Mailbox", "15.2.1748.10", "=100+80", "#REF!"])
+    sheet.append(["EX02", "Mailbox", "15.2.1748.10", 170, "#N/A"])
+    path = tmp_path / "inventory.xlsx"
+    book.save(path)
+    findings = {f.code: f for f in import_files([path]).findings}
+    formulas = findings["IMPORT-FORMULAS-UNCALCULATED"]
+    assert formulas.sheet == "Servers" and "D2" in formulas.message("en")
+    errors = findings["IMPORT-CELL-ERRORS"].message("de")
+    assert "E2 (#REF!)" in errors and "E3 (#N/A)" in errors

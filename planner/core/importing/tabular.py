@@ -18,6 +18,7 @@ from planner.core.explanation import Message, message
 from planner.core.importing.delimited import read_records
 from planner.core.importing.exo_report import looks_like_format_list, read_format_list
 from planner.core.importing.findings import Where, finding
+from planner.core.importing.formula_cells import empty_read_cells
 from planner.core.importing.healthchecker import looks_like_xml, read_healthchecker
 from planner.core.importing.table import Table
 from planner.core.importing.text_encoding import Decoded, decode_bytes
@@ -120,7 +121,27 @@ def _read_workbook(path: Path, kind: str) -> tuple[list[Table], list[Finding]]:
             tables.append(Table(path.name, name, cells, cut_off=cut_off))
     finally:
         workbook.close()
-    return tables, findings + _cut_off_findings(tables)
+    return tables, findings + _cut_off_findings(tables) + _empty_read_findings(path, kind,
+                                                                               tables)
+
+
+def _empty_read_findings(path: Path, kind: str, tables: Sequence[Table]) -> list[Finding]:
+    """A warning per sheet read whose cells show an Excel error or hold a formula without
+    its calculated value: the reader gives them as empty (:mod:`.formula_cells`)."""
+    if kind != "zip" or not tables:  # an xlsx or ods; the scan finds no xlsx sheets in ods
+        return []
+    read = {t.sheet for t in tables}
+    out: list[Finding] = []
+    for sheet, cells in empty_read_cells(path).items():
+        if sheet not in read:
+            continue
+        if "error" in cells:
+            out.append(finding("IMPORT-CELL-ERRORS", Where(path.name, sheet),
+                               cells=", ".join(cells["error"])))
+        if "formula" in cells:
+            out.append(finding("IMPORT-FORMULAS-UNCALCULATED", Where(path.name, sheet),
+                               cells=", ".join(cells["formula"])))
+    return out
 
 
 def _cut_off_findings(tables: Sequence[Table]) -> list[Finding]:
