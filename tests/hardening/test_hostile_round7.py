@@ -159,3 +159,25 @@ def test_formulas_without_values_and_error_cells_are_named_not_silently_empty(
     assert formulas.sheet == "Servers" and "D2" in formulas.message("en")
     errors = findings["IMPORT-CELL-ERRORS"].message("de")
     assert "E2 (#REF!)" in errors and "E3 (#N/A)" in errors
+
+
+@pytest.mark.parametrize(("text", "read", "other"), [
+    ("1.234", 1.234, "1234"), ("2,500", 2500.0, "2.5"), ("1.377 GB", 1.377, "1377")])
+def test_a_size_that_reads_two_ways_says_which_it_took(
+        tmp_path: Path, text: str, read: float, other: str) -> None:
+    """Text "1.234" in a GB column is 1.234 GB in an English table and 1234 GB in a German
+    one; the table cannot tell, so the reading taken and the other one are named."""
+    path = tmp_path / "servers.csv"
+    path.write_text(f'Name,Roles,Build,MailboxDataGB\nEX01,Mailbox,15.2.1748.10,"{text}"\n',
+                    encoding="utf-8")
+    result = import_files([path])
+    assert result.estate.servers[0].mailbox_data_gb == read
+    (warning,) = [f for f in result.findings if f.code == "IMPORT-NUMBER-AMBIGUOUS"]
+    assert other in warning.message("en") and warning.row == 2
+
+
+def test_an_unambiguous_size_gives_no_warning(tmp_path: Path) -> None:
+    path = tmp_path / "servers.csv"
+    path.write_text('Name,Roles,Build,MailboxDataGB\nEX01,Mailbox,15.2.1748.10,"1,234.5"\n'
+                    'EX02,Mailbox,15.2.1748.10,12.5\n', encoding="utf-8")
+    assert not [f for f in import_files([path]).findings if f.code == "IMPORT-NUMBER-AMBIGUOUS"]

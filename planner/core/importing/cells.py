@@ -6,6 +6,7 @@ findings at each row where the cell occurs.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from planner.core import ip_ranges
@@ -68,7 +69,9 @@ def _parse(syn: Synonyms, german: bool, spec: FieldSpec, value: Any, header: str
     if kind == "int":
         return v.parse_int(value, german)
     if kind == "size_gb":
-        return v.parse_size_gb(value, german, v.unit_factor_from_header(header))
+        size = v.parse_size_gb(value, german, v.unit_factor_from_header(header))
+        _ambiguous(value, german, header, problems)
+        return size
     if kind == "bool":
         return v.parse_bool(value)
     if kind == "date":
@@ -82,6 +85,24 @@ def _parse(syn: Synonyms, german: bool, spec: FieldSpec, value: Any, header: str
     if kind == "roles":
         return _roles(syn, value, problems)
     return v.cell_text(value)  # connector_type: resolved with the row's context
+
+
+# "1.234" or "2,500" as text: a decimal mark or a thousands separator, the table cannot
+# say which (a German workbook writes 1.234 GB for 1234 GB, an English one 1.234 GB)
+_AMBIGUOUS = re.compile(r"\s*(\d{1,3})[.,](\d{3})\s*([kmgt]b)?\s*", re.I)
+
+
+def _ambiguous(value: Any, german: bool, header: str,
+               problems: list[tuple[str, dict[str, Any]]]) -> None:
+    """A warning where the number read is one of two readings of the text, naming both."""
+    if not isinstance(value, str) or not (match := _AMBIGUOUS.fullmatch(value)):
+        return
+    number = value.strip()[: match.end(2) - match.start(1)]
+    read = v.parse_number(number, german)
+    whole = float(match.group(1) + match.group(2))
+    other = float(f"{match.group(1)}.{match.group(2)}") if read == whole else whole
+    problems.append(("IMPORT-NUMBER-AMBIGUOUS", {"value": value.strip()[:40], "header": header,
+                                                 "read": f"{read:g}", "other": f"{other:g}"}))
 
 
 def _listed(entries: tuple[str, ...], text: str, header: str,
