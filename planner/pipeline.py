@@ -23,6 +23,7 @@ from planner.core.exo_view import (
     as_of_findings,
     baseline_evidence,
     evidence_findings,
+    future_report_findings,
     other_knowledge,
     report_findings,
 )
@@ -184,6 +185,7 @@ class _Wrap:
                       + report_findings(estate, settings, knowledge)
                       + evidence_findings(self.evidence)
                       + as_of_findings(settings, as_of, dated.pauses)
+                      + future_report_findings(estate, as_of)
                       + tasks.findings + self.refined
                       + documentation_override_findings(knowledge)
                       + region_findings(settings.country, settings.subdivision,

@@ -26,6 +26,7 @@ __all__ = [
     "baseline_evidence",
     "evidence_findings",
     "exo_text",
+    "future_report_findings",
     "implied_overrides",
     "knowledge_findings",
     "other_knowledge",
@@ -89,6 +90,19 @@ def as_of_findings(settings: Settings, as_of: date,
                        days=message("exo.pause_error.days", count=p.days))
               for n, p in enumerate(pauses, start=1)
               if p.end < as_of and (p.start, p.days) not in recorded))
+
+
+def future_report_findings(estate: Estate, as_of: date) -> tuple[Finding, ...]:
+    """A warning per report row dated after the plan's as-of date: a report cannot know
+    the future (a day-first date read month-first, or the as-of date set too early)."""
+    out = []
+    for row in estate.exo_reports:
+        days = [d for d in (row.first_detected, row.throttle_date, row.block_date) if d]
+        if days and min(days) > as_of:
+            out.append(_finding(Severity.WARNING, "EXO-REPORT-AFTER-AS-OF",
+                                "finding.report_after_as_of", f"server:{row.server_fqdn}",
+                                server=row.server_fqdn, reported=min(days), as_of=as_of))
+    return tuple(out)
 
 
 def _clock_findings(row: ExoReport, name: str, knowledge: Knowledge) -> list[Finding]:

@@ -181,3 +181,32 @@ def test_an_unambiguous_size_gives_no_warning(tmp_path: Path) -> None:
     path.write_text('Name,Roles,Build,MailboxDataGB\nEX01,Mailbox,15.2.1748.10,"1,234.5"\n'
                     'EX02,Mailbox,15.2.1748.10,12.5\n', encoding="utf-8")
     assert not [f for f in import_files([path]).findings if f.code == "IMPORT-NUMBER-AMBIGUOUS"]
+
+
+def test_a_report_row_dated_after_the_as_of_date_is_named() -> None:
+    from datetime import date
+
+    from planner.core.model import Estate, ExoReport, Server
+    from planner.pipeline import make_plan
+    from tests.core.scheduler.builders import settings
+
+    estate = Estate(servers=(Server("EX01", fqdn="ex01.contoso.com", roles=("Mailbox",),
+                                    build="15.1.2507.61"),),
+                    exo_reports=(ExoReport("ex01.contoso.com", "15.1.2507.61",
+                                           date(2099, 1, 1)),))
+    plan = make_plan(estate, (), settings(as_of=date(2026, 12, 7), solver_time_limit_s=1))
+    (warning,) = [f for f in plan.findings if f.code == "EXO-REPORT-AFTER-AS-OF"]
+    assert "01.01.2099" in warning.message("de") and "07.12.2026" in warning.message("de")
+
+
+def test_a_report_cut_off_in_a_record_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "Get-OnPremServerReportInfo.txt"
+    path.write_text("\nServerFQDN        : ex01.contoso.com\nBuild             : 15.1.2507.61\n"
+                    "FirstDetectedDate : 11/16/2026 12:00:00 AM\nRecommendedBuildVersio",
+                    encoding="utf-8")
+    (cut,) = [f for f in import_files([path]).findings if f.code == "IMPORT-RECORD-CUT-OFF"]
+    assert "FirstDetectedDate" in cut.message("en")
+    whole = tmp_path / "whole.txt"
+    whole.write_text(path.read_text(encoding="utf-8").rpartition("\n")[0] + "\n",
+                     encoding="utf-8")
+    assert not [f for f in import_files([whole]).findings if f.code == "IMPORT-RECORD-CUT-OFF"]

@@ -12,7 +12,7 @@ import re
 
 from planner.core.importing.table import Table
 
-__all__ = ["looks_like_format_list", "read_format_list"]
+__all__ = ["cut_off_at", "looks_like_format_list", "read_format_list"]
 
 _LINE = re.compile(r"^([A-Za-z][\w.-]*)\s+:(?:\s(.*))?$")  # Format-List pads before the colon
 
@@ -50,3 +50,27 @@ def read_format_list(name: str, text: str) -> list[Table]:
     rows = (tuple(keys), *(tuple(b.get(k, "") for k in keys) for b in blocks))
     return [Table(name, "", rows, first_row=0, row_numbers=(lines[0], *lines),
                   named_fields=True)] if blocks else []
+
+
+def cut_off_at(text: str) -> tuple[int, str] | None:
+    """(line, last key) where the text ends inside a record: its last line is neither
+    ``Key : Value`` nor a wrapped value ("RecommendedBuildVersio"), or its last record lacks
+    keys every record before it has; None for a whole report."""
+    lines = text.rstrip().splitlines()
+    if not lines:
+        return None
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if not line.strip():
+            if blocks[-1]:
+                blocks.append([])
+        elif match := _LINE.match(line):
+            blocks[-1].append(match.group(1))
+    last_key = blocks[-1][-1] if blocks[-1] else ""
+    end = lines[-1]
+    if not _LINE.match(end) and not end[:1].isspace():
+        return len(lines), last_key
+    earlier = [set(b) for b in blocks[:-1] if b]
+    if earlier and set.intersection(*earlier) - set(blocks[-1]):
+        return len(lines), last_key
+    return None

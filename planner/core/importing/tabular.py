@@ -16,7 +16,11 @@ from python_calamine import CalamineWorkbook
 from planner.core.errors import os_problem
 from planner.core.explanation import Message, message
 from planner.core.importing.delimited import read_records
-from planner.core.importing.exo_report import looks_like_format_list, read_format_list
+from planner.core.importing.exo_report import (
+    cut_off_at,
+    looks_like_format_list,
+    read_format_list,
+)
 from planner.core.importing.findings import Where, finding
 from planner.core.importing.formula_cells import empty_read_cells
 from planner.core.importing.healthchecker import looks_like_xml, read_healthchecker
@@ -197,6 +201,9 @@ def _read_text_file(path: Path, size: int) -> tuple[list[Table], list[Finding]]:
         tables, xml_findings = read_healthchecker(path.name, text)
         return tables, findings + xml_findings
     if report:
+        if cut := cut_off_at(text):  # a report copied or saved short: its last values lost
+            findings.append(finding("IMPORT-RECORD-CUT-OFF", Where(path.name, "", cut[0]),
+                                    field=cut[1] or "–"))
         return read_format_list(path.name, text), findings
     table, read_findings = read_text_table(path.name, text)
     if table is None:
