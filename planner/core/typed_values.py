@@ -23,10 +23,15 @@ _NUMBER = re.compile(r"[-+]?[\d.,]++")
 MAX_VALUE_TEXT = 200  # no number, size or date is longer; longer cells are not parsed
 
 
+# a no-break space is a space; a zero-width space, word joiner or byte-order mark pasted
+# into a name made a second server that looked the same as the first
+_INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": None, "\u2060": None, "\ufeff": None})
+
+
 def cell_text(raw: object) -> str:
     """The cell as trimmed text; integral floats lose their ``.0``, dates become ISO."""
     if type(raw) is str:  # the common case first: this runs for every cell
-        return (raw.replace("\u00a0", " ") if "\u00a0" in raw else raw).strip()
+        return (raw if raw.isascii() else raw.translate(_INVISIBLE)).strip()
     if raw is None:
         return ""
     if isinstance(raw, bool):
@@ -37,7 +42,7 @@ def cell_text(raw: object) -> str:
         return raw.date().isoformat() if raw.time() == time() else raw.isoformat(" ")
     if isinstance(raw, date):
         return raw.isoformat()
-    return str(raw).replace("\u00a0", " ").strip()
+    return str(raw).translate(_INVISIBLE).strip()
 
 
 def parse_bool(raw: object) -> bool:

@@ -210,3 +210,10 @@ def test_a_report_cut_off_in_a_record_is_named(tmp_path: Path) -> None:
     whole.write_text(path.read_text(encoding="utf-8").rpartition("\n")[0] + "\n",
                      encoding="utf-8")
     assert not [f for f in import_files([whole]).findings if f.code == "IMPORT-RECORD-CUT-OFF"]
+
+
+def test_a_zero_width_space_in_a_name_does_not_make_a_second_server(tmp_path: Path) -> None:
+    path = tmp_path / "servers.csv"
+    path.write_text("Name,Roles,Build\nEX01,Mailbox,15.2.1748.10\nEX\u200b01,Mailbox,"
+                    "15.2.1748.10\nEX02\ufeff,Mailbox,15.2.1748.10\n", encoding="utf-8")
+    assert [s.name for s in import_files([path]).estate.servers] == ["EX01", "EX02"]

@@ -77,7 +77,9 @@ def column_cells(block: Block, fspec: FieldSpec | None, header: str, values: lis
     joined = "\n".join(plain) if types <= {str} else None
     marked = EXAMPLE_MARKER in (joined if joined is not None else "\n".join(
         p for p in plain if isinstance(p, str)))
-    texts = list(map(str.strip, plain)) if joined is not None and "\u00a0" not in joined \
+    # plain ASCII strings only trimmed (decided in C for the whole column); any other
+    # character goes through cell_text, which turns no-break and zero-width spaces out
+    texts = list(map(str.strip, plain)) if joined is not None and joined.isascii() \
         else list(map(v.cell_text, plain))
     totals = _total_texts(texts, block.syn.values.get("total_row", {})) if names else frozenset()
     if as_text and max(map(len, texts), default=0) <= MAX_TEXT_CELL \
