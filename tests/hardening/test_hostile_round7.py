@@ -217,3 +217,14 @@ def test_a_zero_width_space_in_a_name_does_not_make_a_second_server(tmp_path: Pa
     path.write_text("Name,Roles,Build\nEX01,Mailbox,15.2.1748.10\nEX\u200b01,Mailbox,"
                     "15.2.1748.10\nEX02\ufeff,Mailbox,15.2.1748.10\n", encoding="utf-8")
     assert [s.name for s in import_files([path]).estate.servers] == ["EX01", "EX02"]
+
+
+def test_the_template_never_replaces_a_workbook_unless_told(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    inventory = tmp_path / "inventory.xlsx"
+    inventory.write_bytes(b"the customer's filled-in inventory")
+    assert main(["template", str(inventory)]) == 2
+    assert "exists" in capsys.readouterr().err
+    assert inventory.read_bytes() == b"the customer's filled-in inventory"
+    assert main(["template", str(inventory), "--force"]) == 0
+    assert inventory.read_bytes().startswith(b"PK")
