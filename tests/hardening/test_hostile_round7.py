@@ -228,3 +228,16 @@ def test_the_template_never_replaces_a_workbook_unless_told(
     assert inventory.read_bytes() == b"the customer's filled-in inventory"
     assert main(["template", str(inventory), "--force"]) == 0
     assert inventory.read_bytes().startswith(b"PK")
+
+
+def test_a_malformed_log_line_is_named_with_its_servers_folder(tmp_path: Path) -> None:
+    """Every server's folder has a RECV2026110200-1.LOG: the finding says whose."""
+    good = _recv_line("2026-11-02T06:02:05.040Z", 1, "<", "EHLO app01")
+    for server, extra in (("EX01", ""), ("EX02", "this line is damaged\n")):
+        folder = tmp_path / "logs" / server
+        folder.mkdir(parents=True)
+        (folder / "RECV2026110200-1.LOG").write_text(_RECV_HEAD + good + extra,
+                                                     encoding="utf-8")
+    (bad,) = [f for f in import_files([tmp_path / "logs"]).findings
+              if f.code == "LOGS-MALFORMED"]
+    assert "logs/EX02/RECV2026110200-1.LOG" in bad.message("en")

@@ -111,7 +111,10 @@ def find_logs(paths: Sequence[Path]) -> tuple[list[LogSource], list[Path], int]:
     for path in paths:
         if path.is_dir():
             children = sorted(p for p in path.rglob("*") if p.is_file())
-            per_child = [list(_file_logs(child)) for child in children]
+            # named from the folder given ("logs/BER-EX19-01/RECV….LOG"): every server's
+            # folder has a RECV2026110200-1.LOG, and a finding must say whose
+            per_child = [list(_file_logs(child, child.relative_to(path.parent).as_posix()))
+                         for child in children]
             if any(per_child):
                 logs += [log for found in per_child for log in found]
                 skipped += sum(1 for found in per_child if not found)
@@ -126,7 +129,7 @@ def find_logs(paths: Sequence[Path]) -> tuple[list[LogSource], list[Path], int]:
     return logs, others, skipped
 
 
-def _file_logs(path: Path) -> Iterator[LogSource]:
+def _file_logs(path: Path, name: str = "") -> Iterator[LogSource]:
     try:
         with path.open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
@@ -135,7 +138,7 @@ def _file_logs(path: Path) -> Iterator[LogSource]:
         return
     kind = sniff(head)
     if kind is not None:
-        yield LogSource(path.name, size, lambda: path.open("rb"), kind)
+        yield LogSource(name or path.name, size, lambda: path.open("rb"), kind)
     elif head.startswith(b"PK") and zipfile.is_zipfile(path):
         yield from _zip_logs(path)
 
