@@ -83,7 +83,9 @@ def _range(plan: Plan) -> tuple[date, date]:
         return start, start + timedelta(days=27)
     first, last = min(days), max(days)
     pad = max((last - first).days // 40, 2)
-    return first - timedelta(days=pad), last + timedelta(days=pad)
+    # most of a week after the last day: the closing milestone's diamond and its week's
+    # label stay inside the chart (with two days the diamond sat on the border, no label)
+    return first - timedelta(days=pad), last + timedelta(days=max(pad, 6))
 
 
 def _common_prefix(a: str, b: str) -> int:
