@@ -9,8 +9,10 @@ messages were queued. The addresses after MAIL FROM and RCPT TO are never kept.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import IO
 
 from planner.core.importing.log_files import LineCount, data_rows
@@ -65,11 +67,24 @@ class _Session:
         self.auth = self.tls = self.exch = False
 
 
+@lru_cache(maxsize=8192)  # a server's log names a few hundred addresses, a million times
 def _ip(endpoint: str) -> str:
-    """``10.1.2.3:25`` -> ``10.1.2.3``; ``[2001:db8::1]:25`` -> ``2001:db8::1``."""
+    """The remote address in one spelling, so one client is one relay client.
+
+    ``10.1.2.3:25`` -> ``10.1.2.3``; ``[2001:DB8:0::1]:25`` -> ``2001:db8::1``; a dual-stack
+    listener's ``[::ffff:10.1.2.3]:25`` -> ``10.1.2.3`` (it counted as a second client);
+    a zone (``%12``) is dropped. Text that is no address is kept as it is.
+    """
     host = endpoint.rsplit(":", 1)[0] if endpoint.count(":") == 1 or "]" in endpoint \
         else endpoint
-    return host.strip("[]")
+    host = host.strip("[]")
+    try:
+        address = ipaddress.ip_address(host.partition("%")[0])
+    except ValueError:
+        return host
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return str(address.ipv4_mapped)
+    return str(address)
 
 
 def read_receive_log(text: IO[str], first: str, fields: tuple[str, ...], into: ReceiveLog,

@@ -1,0 +1,38 @@
+"""Hostile and odd inputs, second round (2026-12-07): a dual-stack listener's addresses,
+logs without their field line, and damaged project files; each is named or read as meant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planner.core.importing import import_files
+
+_RECV_HEAD = ("#Software: Microsoft Exchange Server\n#Version: 15.0.0.0\n"
+              "#Log-type: SMTP Receive Protocol Log\n#Date: 2026-11-02T00:00:00.000Z\n"
+              "#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,"
+              "remote-endpoint,event,data,context\n")
+
+
+def _session(sid: str, remote: str, hour: int) -> str:
+    """One relay session from ``remote``: connect, EHLO, one message queued, close."""
+    lines = [("+", ""), ("<", "EHLO scanner01"), ("<", "MAIL FROM:<scan@contoso.de>"),
+             ("<", "RCPT TO:<a@contoso.de>"),
+             (">", "250 2.6.0 <1@contoso.de> [InternalId=1] Queued mail for delivery"),
+             ("-", "")]
+    return "".join(
+        f"2026-11-02T{hour:02}:00:0{n}.000Z,EX01\\Relay EX01,{sid},{n},10.20.0.11:25,"
+        f"{remote},{event},{data},\n" for n, (event, data) in enumerate(lines))
+
+
+def test_one_client_seen_over_ipv4_and_as_a_mapped_ipv6_address_is_one_relay_client(
+        tmp_path: Path) -> None:
+    """A dual-stack listener logs an IPv4 client as [::ffff:a.b.c.d]; upper-case and
+    uncompressed IPv6 spellings of one address are one client too."""
+    (tmp_path / "RECV2026110200-1.LOG").write_text(
+        _RECV_HEAD + _session("08DC01", "10.20.9.20:32447", 6)
+        + _session("08DC02", "[::ffff:10.20.9.20]:40001", 7)
+        + _session("08DC03", "[2001:DB8:0:0::7]:5000", 8)
+        + _session("08DC04", "[2001:db8::7]:5001", 9), encoding="utf-8")
+    clients = import_files([tmp_path]).estate.relay_clients
+    assert sorted((rc.host, rc.sessions) for rc in clients) == [  # type: ignore[attr-defined]
+        ("10.20.9.20", 2), ("2001:db8::7", 2)]
