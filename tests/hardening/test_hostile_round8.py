@@ -36,3 +36,26 @@ def test_one_client_seen_over_ipv4_and_as_a_mapped_ipv6_address_is_one_relay_cli
     clients = import_files([tmp_path]).estate.relay_clients
     assert sorted((rc.host, rc.sessions) for rc in clients) == [  # type: ignore[attr-defined]
         ("10.20.9.20", 2), ("2001:db8::7", 2)]
+
+
+def test_a_log_without_its_fields_line_is_named_not_passed_over(tmp_path: Path) -> None:
+    """A protocol log whose #Fields line was cut off used to count as "another kind of log"
+    and its relay clients were lost without a word; one whose #Fields lacks a column the
+    reader needs was one "malformed line"."""
+    cut = _RECV_HEAD.replace(_RECV_HEAD.splitlines(True)[-1], "")
+    (tmp_path / "EX01").mkdir()
+    (tmp_path / "EX01" / "RECV2026110200-1.LOG").write_text(
+        cut + _session("08DC01", "10.20.9.20:32447", 6), encoding="utf-8")
+    (tmp_path / "EX02").mkdir()
+    (tmp_path / "EX02" / "RECV2026110200-1.LOG").write_text(
+        _RECV_HEAD.replace("remote-endpoint,", "") + _session("08DC02", "10.20.9.21:1", 6),
+        encoding="utf-8")
+    result = import_files([tmp_path])
+    named = {f.file: f.message("en") for f in result.findings
+             if f.code == "LOGS-NO-FIELDS"}
+    whose = tmp_path.name
+    assert set(named) == {f"{whose}/EX01/RECV2026110200-1.LOG",
+                          f"{whose}/EX02/RECV2026110200-1.LOG"}
+    assert "lacks remote-endpoint" in named[f"{whose}/EX02/RECV2026110200-1.LOG"]
+    assert "date-time, connector-id" in named[f"{whose}/EX01/RECV2026110200-1.LOG"]
+    assert not [f for f in result.findings if f.code == "LOGS-MALFORMED"]

@@ -93,8 +93,9 @@ def read_header(text: IO[str]) -> tuple[LogHeader | None, str]:
             kind = LogKind(found) if found else LogKind.OTHER
         elif key == "#Fields":
             fields = tuple(f.strip() for f in value.split(","))
-    if kind is None or not fields:
+    if kind is None or (not fields and kind is LogKind.OTHER):
         return None, line
+    # a log we read without its #Fields line (cut off, edited) is named, not passed over
     return LogHeader(kind, fields), line
 
 

@@ -21,10 +21,12 @@ from planner.core.importing.log_files import LineCount, data_rows
 from planner.core.importing.log_senders import SenderRules
 from planner.core.model import MailFlowKind
 
-__all__ = ["FlowCounts", "read_tracking_log"]
+__all__ = ["TRACKING_COLUMNS", "FlowCounts", "read_tracking_log"]
 
 _COLUMNS = ("client-ip", "client-hostname", "server-ip", "server-hostname", "connector-id",
             "source", "event-id", "directionality")
+# the #Fields a tracking log needs to be read at all (directionality is optional: older logs)
+TRACKING_COLUMNS = ("date-time", *_COLUMNS[:-1])
 Key = tuple[str, MailFlowKind, str]  # server (upper case), flow, ISO day
 
 

@@ -17,7 +17,11 @@ from typing import IO
 
 from planner.core.importing.log_files import LineCount, data_rows
 
-__all__ = ["ReceiveLog", "RemoteHost", "read_receive_log"]
+__all__ = ["RECEIVE_COLUMNS", "ReceiveLog", "RemoteHost", "read_receive_log"]
+
+# the #Fields a protocol log needs to be read at all
+RECEIVE_COLUMNS = ("date-time", "connector-id", "session-id", "local-endpoint",
+                   "remote-endpoint", "event", "data")
 
 _MAX_NAMES = 8  # EHLO names kept per remote address: enough to tell a load balancer
 

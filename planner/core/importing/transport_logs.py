@@ -16,8 +16,12 @@ from typing import IO
 
 from planner.core.importing.log_files import LogKind, LogSource, read_header
 from planner.core.importing.log_senders import SenderRules, load_sender_rules
-from planner.core.importing.mail_flow_counts import FlowCounts, read_tracking_log
-from planner.core.importing.receive_sessions import ReceiveLog, read_receive_log
+from planner.core.importing.mail_flow_counts import (
+    TRACKING_COLUMNS,
+    FlowCounts,
+    read_tracking_log,
+)
+from planner.core.importing.receive_sessions import RECEIVE_COLUMNS, ReceiveLog, read_receive_log
 from planner.core.log_file import LOG
 from planner.core.model import ConnectorType, Estate
 
@@ -39,6 +43,8 @@ class TransportLogs:
     files: dict[LogKind, int] = field(default_factory=dict)  # files read per kind
     malformed_in: dict[str, int] = field(default_factory=dict)  # file name -> lines
     unreadable: list[str] = field(default_factory=list)
+    # file name -> the #Fields it lacks (all of them: no #Fields line); none of its lines read
+    no_fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
     rules: SenderRules | None = None
 
     @property
@@ -104,6 +110,11 @@ def _read_one(source: LogSource, binary: IO[bytes], out: TransportLogs, rules: S
     header, first = read_header(text)
     if header is None or header.kind is LogKind.OTHER:
         out.files[LogKind.OTHER] = out.files.get(LogKind.OTHER, 0) + 1
+        return
+    needed = RECEIVE_COLUMNS if header.kind is LogKind.RECEIVE else TRACKING_COLUMNS
+    lacking = tuple(c for c in needed if c not in header.fields)
+    if lacking:
+        out.no_fields[source.name] = lacking
         return
     out.files[header.kind] = out.files.get(header.kind, 0) + 1
     if header.kind is LogKind.RECEIVE:
