@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from planner.core.importing import import_files
+from tests.paths import MIXED
 
 _RECV_HEAD = ("#Software: Microsoft Exchange Server\n#Version: 15.0.0.0\n"
               "#Log-type: SMTP Receive Protocol Log\n#Date: 2026-11-02T00:00:00.000Z\n"
@@ -59,3 +62,23 @@ def test_a_log_without_its_fields_line_is_named_not_passed_over(tmp_path: Path) 
     assert "lacks remote-endpoint" in named[f"{whose}/EX02/RECV2026110200-1.LOG"]
     assert "date-time, connector-id" in named[f"{whose}/EX01/RECV2026110200-1.LOG"]
     assert not [f for f in result.findings if f.code == "LOGS-MALFORMED"]
+
+
+@pytest.mark.parametrize("text", [
+    "Server,Version,Site\n",
+    "#TYPE Selected.Microsoft.Exchange.Data.Directory.Management.ExchangeServer\n"
+    '"Name","AdminDisplayVersion","Site"\n\n\n',
+])
+def test_a_file_with_headers_and_no_rows_is_named_beside_other_files(
+        tmp_path: Path, text: str) -> None:
+    """Given with a full inventory, a header-only export was taken without a word."""
+    (tmp_path / "servers.csv").write_text(text, encoding="utf-8")
+    result = import_files([tmp_path / "servers.csv", MIXED])
+    (empty,) = [f for f in result.findings if f.code == "IMPORT-TABLE-EMPTY"]
+    assert empty.file == "servers.csv"
+    assert "no rows below them" in empty.message("en")
+    assert result.estate.servers  # the inventory beside it is read as before
+
+
+def test_a_workbook_or_file_with_rows_gives_no_empty_table_warning() -> None:
+    assert not [f for f in import_files([MIXED]).findings if f.code == "IMPORT-TABLE-EMPTY"]

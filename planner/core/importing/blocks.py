@@ -83,6 +83,12 @@ def read_table(table: Table, syn: Synonyms,
         result.rows.extend(rows)
         result.findings.extend(_column_findings(table, mapping))
         result.findings.extend(findings)
+        if not table.sheet and not any(any(cell_text(c) for c in row)
+                                       for row in table.rows[head.index + 1:end]):
+            # a file of its own (CSV, report) given on purpose: a workbook's empty
+            # optional sheet is normal, a header-only export lost its rows somewhere
+            result.findings.append(finding("IMPORT-TABLE-EMPTY", table.where(head.index),
+                                           headers=", ".join(header_texts[:4])))
     return result
 
 
