@@ -117,13 +117,22 @@ def _fits(hint: type, value: Any) -> bool:
     return isinstance(value, hint)
 
 
+def _no_negative(record: Any, where: str) -> None:
+    """An estate's numbers are counts and sizes: -500 GB planned a move of no days."""
+    for name in record.__dataclass_fields__:
+        value = getattr(record, name)
+        if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
+            raise PlainError(f"{where}.{name}: a count or size cannot be negative, got {value}")
+
+
 def _json_type(value: Any) -> str:
     return "null" if value is None else {str: "text", bool: "true/false", list: "a list",
                                          dict: "an object"}.get(type(value), "a number")
 
 
 def check_names(estate: Estate) -> None:
-    """Every record has a non-empty name; servers, sites and DAGs are each named once."""
+    """Every record has a non-empty name and no negative count or size; servers, sites and
+    DAGs are each named once."""
     for kind in ("sites", "servers", "dags", "databases", "connectors", "relay_clients",
                  "namespaces"):
         records = getattr(estate, kind, ())
@@ -131,6 +140,7 @@ def check_names(estate: Estate) -> None:
             name = getattr(record, "name", "x")
             if not isinstance(name, str) or not name.strip():
                 raise PlainError(f"estate.{kind}[{n}].name: a name is needed, got {name!r}")
+            _no_negative(record, f"estate.{kind}[{n}]")
         if kind in ("sites", "servers", "dags"):
             seen: set[str] = set()
             for record in records:

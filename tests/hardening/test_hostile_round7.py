@@ -123,7 +123,8 @@ def test_a_hand_damaged_project_is_named_without_pythons_words(
     assert not any(word in err for word in ("object", "__init__", "NoneType", "iterable"))
 
 
-@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e308", "1" + "0" * 30])
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e308", "1" + "0" * 30,
+                                    "-500.0"])  # a negative size planned a move of no days
 def test_a_number_no_estate_holds_is_refused_naming_its_field(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], number: str) -> None:
     """Python's JSON reader takes NaN and Infinity; they went on into the plan and made its
