@@ -29,7 +29,7 @@ from planner import __version__
 from planner.core.errors import LOG, PlannerError, os_problem
 from planner.core.model import Estate, Finding, estate_to_plain, to_plain
 from planner.core.project_file import FILE_SUFFIX, ProjectError
-from planner.core.project_io import check_names, from_plain
+from planner.core.project_io import PlainError, check_names, from_plain
 from planner.core.replace_file import replace_text
 from planner.core.settings import Decisions, Settings
 from planner.core.settings_io import (
@@ -195,6 +195,14 @@ def project_from_plain(data: dict[str, Any]) -> Project:
     settings = settings_from_plain(data.get("settings", {}))
     decisions = decisions_from_plain(data.get("decisions", {}))
     plan_data = data.get("plan")
+    scenarios = tuple(_scenario_from_plain(s, estate) for s in data.get("scenarios", []))
+    active = str(data.get("active_scenario", ""))
+    if active and active not in {s.name for s in scenarios}:
+        # the app never writes one (deleting the scenario clears it): exporting the main
+        # plan instead, without a word, handed over a plan nobody chose
+        saved = ", ".join(repr(s.name) for s in scenarios) or "none"
+        raise PlainError(f"active_scenario: no saved scenario is named {active[:60]!r} "
+                         f"(saved: {saved[:200]})")
     return Project(
         estate=estate,
         findings=tuple(from_plain(Finding, f, f"findings[{i}]")
@@ -204,8 +212,8 @@ def project_from_plain(data: dict[str, Any]) -> Project:
         mapping=dict(data.get("mapping") or {}),
         sources=tuple(str(s) for s in data.get("sources", [])),
         plan=_plan_from(plan_data, estate, settings, decisions),
-        scenarios=tuple(_scenario_from_plain(s, estate) for s in data.get("scenarios", [])),
-        active_scenario=str(data.get("active_scenario", "")),
+        scenarios=scenarios,
+        active_scenario=active,
     )
 
 

@@ -82,3 +82,20 @@ def test_a_file_with_headers_and_no_rows_is_named_beside_other_files(
 
 def test_a_workbook_or_file_with_rows_gives_no_empty_table_warning() -> None:
     assert not [f for f in import_files([MIXED]).findings if f.code == "IMPORT-TABLE-EMPTY"]
+
+
+def test_a_project_choosing_a_scenario_it_does_not_hold_is_named_not_exported_as_main(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A hand-edited "active_scenario" exported the main plan without a word."""
+    import json
+
+    from planner.cli import main
+    from tests.hardening.test_hostile_round7 import _saved_project
+
+    path, data = _saved_project(tmp_path)
+    data["project"]["active_scenario"] = "Two consultants"  # type: ignore[index]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["plan", str(path), "--json", str(tmp_path / "plan.json")]) == 2
+    err = capsys.readouterr().err
+    assert "Two consultants" in err and "customer.seplan" in err
+    assert not (tmp_path / "plan.json").exists()
