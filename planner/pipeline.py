@@ -26,6 +26,7 @@ from planner.core.exo_view import (
     future_report_findings,
     other_knowledge,
     report_findings,
+    unknown_detection_findings,
 )
 from planner.core.graph import without_repeats
 from planner.core.importing import ColumnMapping, ImportResult, import_files, load_mapping
@@ -186,6 +187,7 @@ class _Wrap:
                       + evidence_findings(self.evidence)
                       + as_of_findings(settings, as_of, dated.pauses)
                       + future_report_findings(estate, as_of)
+                      + unknown_detection_findings(estate, settings)
                       + tasks.findings + self.refined
                       + documentation_override_findings(knowledge)
                       + region_findings(settings.country, settings.subdivision,

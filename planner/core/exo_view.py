@@ -32,6 +32,7 @@ __all__ = [
     "other_knowledge",
     "owner_text",
     "report_findings",
+    "unknown_detection_findings",
 ]
 
 
@@ -103,6 +104,19 @@ def future_report_findings(estate: Estate, as_of: date) -> tuple[Finding, ...]:
                                 "finding.report_after_as_of", f"server:{row.server_fqdn}",
                                 server=row.server_fqdn, reported=min(days), as_of=as_of))
     return tuple(out)
+
+
+def unknown_detection_findings(estate: Estate, settings: Settings) -> tuple[Finding, ...]:
+    """A warning per first-detected date in the settings whose server the inventory does
+    not hold (by name, FQDN or the FQDN's first label): a typo's date was never used."""
+    known = {k for s in estate.servers for full in (s.name, s.fqdn)
+             for k in (full.strip().lower(), full.strip().lower().split(".", 1)[0])} - {""}
+    return tuple(
+        _finding(Severity.WARNING, "EXO-DETECTED-UNKNOWN-SERVER", "finding.detected_unknown",
+                 f"server:{name}", server=name, detected=day)
+        for name, day in sorted(settings.first_detected.items())
+        if name.strip().lower() not in known
+        and name.strip().lower().split(".", 1)[0] not in known)
 
 
 def _clock_findings(row: ExoReport, name: str, knowledge: Knowledge) -> list[Finding]:

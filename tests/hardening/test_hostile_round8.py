@@ -99,3 +99,23 @@ def test_a_project_choosing_a_scenario_it_does_not_hold_is_named_not_exported_as
     err = capsys.readouterr().err
     assert "Two consultants" in err and "customer.seplan" in err
     assert not (tmp_path / "plan.json").exists()
+
+
+def test_a_first_detection_recorded_for_a_server_the_inventory_lacks_is_named(
+        tmp_path: Path) -> None:
+    """A typo in the settings' first_detected ("EX0l") was ignored: the server's clock ran
+    from the baseline estimate instead, and nobody was told."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    from planner.core.exo_view import unknown_detection_findings
+    from planner.core.model import Estate, Server
+
+    estate = Estate(servers=(Server("EX01", fqdn="ex01.contoso.de"),
+                             Server("EX02", fqdn="mail2.contoso.de")))
+    settings = SimpleNamespace(first_detected={
+        "EX0l": date(2026, 9, 14), "ex01": date(2026, 9, 1), "MAIL2.contoso.de": date(2026, 9, 2),
+        "mail2": date(2026, 9, 3)})
+    (typo,) = unknown_detection_findings(estate, settings)  # type: ignore[arg-type]
+    assert "EX0l" in typo.message("en") and "14 Sep 2026" in typo.message("en")
+    assert "14.09.2026" in typo.message("de")
