@@ -9,6 +9,7 @@ Loading them from TOML or a workbook sheet lives in :mod:`planner.core.settings_
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -107,10 +108,32 @@ def check_new_server_names(names: Mapping[str, str]) -> tuple[str, str] | None:
     return None
 
 
+_PLACEHOLDERS = ("old", "site", "n", "i")
+_WIDTH = re.compile(r"0?[0-9]?d?")  # {n:02}: a number's width, nothing else
+
+
 def check_new_server_pattern(pattern: str) -> None:
-    """Raise ValueError when ``pattern`` uses a placeholder or format a name cannot take."""
+    """Raise ValueError when ``pattern`` uses a placeholder or format a name cannot take.
+
+    Only the four placeholders, each plain or with a width (``{n:02}``), and name letters
+    around them: ``{old.upper}`` named a method and its memory address, ``{0}`` failed in
+    Python's words, and ``{old.__class__}`` reaches into the program.
+    """
+    known = ", ".join(f"{{{p}}}" for p in _PLACEHOLDERS)
     try:
-        pattern.format(old="EX01", site="HQ", n=1, i=1)
-    except (KeyError, IndexError, ValueError) as exc:
-        raise ValueError(f"{pattern!r} uses an unknown placeholder or format ({exc}); "
-                         f"known: {{old}}, {{site}}, {{n}}, {{i}}") from exc
+        parts = list(string.Formatter().parse(pattern))
+    except ValueError:  # a lone { or }
+        raise ValueError(f"{pattern!r} has a brace that opens or closes no placeholder; "
+                         f"known: {known}") from None
+    for text, name, spec, conversion in parts:
+        if not re.fullmatch(r"[A-Za-z0-9-]*", text):
+            raise ValueError(f"{pattern!r} has characters a server name cannot take "
+                             f"(letters, digits and hyphens only)")
+        if name is None:
+            continue
+        if name not in _PLACEHOLDERS or conversion or not _WIDTH.fullmatch(spec or "") \
+                or (spec and name not in ("n", "i")):
+            shown = "{" + name + (f"!{conversion}" if conversion else "") \
+                + (f":{spec}" if spec else "") + "}"
+            raise ValueError(f"{pattern!r} uses {shown[:40]}; known: {known} "
+                             f"(a number may take a width: {{n:02}})")

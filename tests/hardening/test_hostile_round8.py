@@ -119,3 +119,27 @@ def test_a_first_detection_recorded_for_a_server_the_inventory_lacks_is_named(
     (typo,) = unknown_detection_findings(estate, settings)  # type: ignore[arg-type]
     assert "EX0l" in typo.message("en") and "14 Sep 2026" in typo.message("en")
     assert "14.09.2026" in typo.message("de")
+
+
+@pytest.mark.parametrize("pattern", ["{old.upper}-SE", "{old.__class__}", "{0}-SE", "{old!r}",
+                                     "{old} SE", "{old", "{old:>20}", "{n:x}"])
+def test_a_name_pattern_reaching_into_python_or_giving_no_server_name_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], pattern: str) -> None:
+    """{old.upper} named new servers "<built-in method upper of str object at 0x…>" and
+    {0} was refused in Python's words ("Replacement index 0 out of range …")."""
+    from planner.cli import main
+
+    toml = tmp_path / "project.toml"
+    toml.write_text(f'[naming]\nnew_server = "{pattern}"\n', encoding="utf-8")
+    assert main(["plan", str(MIXED), "--settings", str(toml), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "naming.new_server" in err
+    assert any(w in err for w in ("known: {old}, {site}, {n}, {i}", "cannot take", "brace"))
+    assert not any(w in err for w in ("Replacement index", "positional", "object at"))
+
+
+@pytest.mark.parametrize("pattern", ["{old}-SE", "{site}-EXSE{n:02}", "EX{n:02d}", "SE{i}"])
+def test_the_name_patterns_a_consultant_writes_stay_allowed(pattern: str) -> None:
+    from planner.core.settings import check_new_server_pattern
+
+    check_new_server_pattern(pattern)
