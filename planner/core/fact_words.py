@@ -33,7 +33,7 @@ def fact_name_keys(key: str) -> tuple[str, ...]:
 
 # An enforcement stage's overridable value: stage.<n>.<field> (knowledge_overrides).
 _STAGE_KEY = re.compile(r"stage\.(\d+)\.(start_day|end_day|kind)")
-_STAGE_COLUMNS = {"start_day": "export.col.from_day", "end_day": "export.col.to_day",
+_STAGE_COLUMNS = {"start_day": "export.col.from_day", "end_day": "export.col.end_before_day",
                   "kind": "export.col.kind"}
 
 

@@ -261,7 +261,9 @@ def _knowledge_parts(ctx: ExportContext) -> list[tuple[str, list[str], list[list
                         _plain(s.durations.get(kind, f.value), ctx.lang), cite(f.source),
                         f.as_of, f.value if kind in s.durations else ""]
                        for kind, f in sorted(k.durations.items())]
-    stages: Rows = [[st.number, st.start_day, "" if st.end_day is None else st.end_day,
+    # the last day of the stage, as the report's "0–29" (the data's end_day is exclusive:
+    # "Until day 30" beside the report's 29 read as a day's difference between deliverables)
+    stages: Rows = [[st.number, st.start_day, "" if st.end_day is None else st.end_day - 1,
                      ctx.text(STAGE_KINDS[st.kind].label_key),
                      st.action(ctx.lang),
                      st.smtp, cite(st.source), st.as_of] for st in k.policy.stages]

@@ -7,6 +7,7 @@ a long command wrapped to more lines than its row had and its end was cut off (A
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import openpyxl
@@ -103,3 +104,15 @@ def test_the_plan_headings_break_between_words_and_still_print_one_page_wide(
             assert text_lines(word, width / 1.1) == 1, (word, width)
     assert pages_for(widths) == 1
     assert sheet.page_setup.fitToWidth in (None, 1)  # fit to one page across (1 is the default)
+
+
+def test_the_stage_table_gives_each_stages_last_day_as_the_report_does(
+        assumptions: Worksheet) -> None:
+    """"Bis Tag 30" beside the report's "0–29" read as a day's difference."""
+    rows = [[c.value for c in row] for row in assumptions.iter_rows()]
+    head = next(n for n, r in enumerate(rows) if "Ab Tag" in r and "Bis Tag" in r)
+    first, until = rows[head].index("Ab Tag"), rows[head].index("Bis Tag")
+    stages = [(r[first], r[until]) for r in rows[head + 1:head + 9]]
+    assert stages[0] == (0, 29)
+    for (_, end), (start, _) in pairwise(stages):
+        assert end in (None, "") or start == end + 1  # each stage starts the day after
