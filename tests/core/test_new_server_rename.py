@@ -12,7 +12,7 @@ import pytest
 from planner.core.edits.naming import carry_step_dates, rename_new_server
 from planner.core.errors import SettingsError
 from planner.core.rules import propose
-from planner.core.settings import Decisions
+from planner.core.settings import Decisions, check_new_server_pattern
 from planner.core.settings_io import settings_from_plain, settings_from_table, settings_to_plain
 from planner.pipeline import knowledge_for, load_inputs
 
@@ -102,3 +102,35 @@ def test_a_rename_the_naming_pattern_no_longer_proposes_is_a_finding_naming_both
     for lang in ("en", "de"):
         assert "FW-SE01" in unused.message(lang) and "FW-MBX-HOF1" in unused.message(lang)
     assert all("FW-MBX-HOF1" not in s.title("en") for s in proposal.steps)
+
+
+@pytest.mark.parametrize(("pattern", "site"), [
+    ("{old}-EXCHANGE-SE", "Hof"), ("{site}-EXSE{n:02}", "Münchberg"),
+    ("{site}-EXSE{n:02}", "Hof-Mitte-Nord")])
+def test_a_new_server_name_windows_refuses_is_a_finding_until_it_is_renamed(
+        pattern: str, site: str) -> None:
+    """A pattern the settings accept may still make names no Windows server takes (over 15
+    characters, an umlaut from the site's name): each is named in a warning with the
+    server it replaces, and renaming that new server to a good name ends it."""
+    inputs = load_inputs([ESTATE])
+    assert "RULES-NEW-NAME-INVALID" not in _findings(inputs, inputs.settings, Decisions())[1]
+    check_new_server_pattern(pattern)
+    estate = replace(inputs.estate, servers=tuple(
+        replace(s, site=site) if s.site == "Hof" else s for s in inputs.estate.servers),
+        sites=tuple(replace(x, name=site) if x.name == "Hof" else x
+                    for x in inputs.estate.sites))
+    settings = replace(inputs.settings, new_server_pattern=pattern)
+    proposal = propose(estate, settings, Decisions(), knowledge_for(settings))
+    bad = [{x.name: x.value for x in f.fields} for f in proposal.findings
+           if f.code == "RULES-NEW-NAME-INVALID"]
+    assert bad
+    first = bad[0]["name"]
+    text = {lang: next(f for f in proposal.findings if f.code == "RULES-NEW-NAME-INVALID"
+                       ).message(lang) for lang in ("en", "de")}
+    assert "at most 15 characters" in text["en"] and "höchstens 15 Zeichen" in text["de"]
+    assert all(first in x and bad[0]["server"] in x and "{" not in x for x in text.values())
+    fixed = replace(settings, new_server_names={first: "FW-MBX-NEU1"})
+    again = propose(estate, fixed, Decisions(), knowledge_for(fixed))
+    names = [{x.name: x.value for x in f.fields}["name"] for f in again.findings
+             if f.code == "RULES-NEW-NAME-INVALID"]
+    assert first not in names and len(names) == len(bad) - 1
