@@ -44,6 +44,7 @@ from planner.core.plan import (
     SnappedPin,
 )
 from planner.core.scheduler.chain_proof import prove_chains
+from planner.core.scheduler.deadlines import deadline_floor
 from planner.core.scheduler.decompose import around, exit_chains
 from planner.core.scheduler.drivers import explain
 from planner.core.scheduler.finish import finish_search
@@ -159,6 +160,10 @@ def _optimise(problem: Problem, settings: Settings,
     if ok and show is not None and (not shown or value < shown[-1]):
         show(quick)
     exact = ok and mine.key == bound[:3]
+    if exact and value[3] > bound[3]:  # only the finish is open: by when must each step end?
+        bound = (*bound[:3], deadline_floor(problem, bound[3], value[3]))
+        if value == bound:
+            return replace(quick, status="optimal", gap=0.0)
     # with the first three objectives reached, no better plan ends after the quick one
     horizon = plan_finish(greedy) + 1 if exact else _horizon(problem, greedy, ok)
     if ok and len(problem.jobs) * horizon > _MODEL_CELLS:  # too big to model

@@ -96,6 +96,15 @@ class Capacity:
         return days[skip + needed - 1] + 1
 
 
+    def latest_from(self, subset: tuple[CalendarKey, ...], needed: int, end: int) -> int:
+        """The latest day from which ``needed`` usable days of these calendars lie before
+        the exclusive ``end`` (-1 when there are not that many)."""
+        self.nth_day(subset, 1, end)  # knows the days up to ``end`` at least
+        days = self._days[subset]
+        before = bisect.bisect_left(days, end)
+        return days[before - needed] if before >= needed else -1
+
+
 class Work:
     """Consultant work to be done, by calendar and kind of step, and the fewest days it takes.
 

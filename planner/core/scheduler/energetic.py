@@ -14,7 +14,7 @@ from planner.core.scheduler.capacity import Capacity, Work, chain_finish, subset
 from planner.core.scheduler.job_graph import ancestors
 from planner.core.scheduler.problem import Problem
 
-__all__ = ["energetic_finish", "exit_floors"]
+__all__ = ["energetic_finish", "exit_floors", "fs_order", "fs_preds"]
 
 
 _PHASED = 2_000  # jobs in an exit chain beyond which only its whole work counts (2,000
@@ -53,14 +53,16 @@ def exit_floors(problem: Problem, relaxed: dict[int, tuple[int, int]],
     return floors
 
 
-def energetic_finish(problem: Problem, relaxed: dict[int, tuple[int, int]]) -> int:
+def energetic_finish(problem: Problem, relaxed: dict[int, tuple[int, int]],
+                     release: dict[int, int] | None = None) -> int:
     """A finish no plan can beat: the latest job end of :func:`exit_floors`' reasoning over
-    the whole estate (0 beyond a few hundred jobs, where the other bounds must do)."""
+    the whole estate (0 beyond a few hundred jobs, where the other bounds must do);
+    ``release`` receives per job a day before which it cannot start."""
     if len(problem.jobs) > _FINISHED:
         return 0
     everything = set(range(len(problem.jobs)))
     capacity = Capacity(problem)
-    release: dict[int, int] = {}
+    release = {} if release is None else release
     ends = _earliest_ends(problem, everything, relaxed, capacity, release)
     # and the work from each release day on, with the least that follows its last job
     tail = _Tail(problem, everything, everything, release)
@@ -72,7 +74,7 @@ def energetic_finish(problem: Problem, relaxed: dict[int, tuple[int, int]]) -> i
 _FINISHED = 400  # jobs up to which the finish is bounded so (the proofs of small estates)
 
 
-def _fs_preds(problem: Problem, i: int) -> list[int]:
+def fs_preds(problem: Problem, i: int) -> list[int]:
     """Predecessors that must end before job i starts (finish-to-start, no lead)."""
     out = []
     for dep in problem.jobs[i].step.predecessors:
@@ -91,9 +93,9 @@ def _earliest_ends(problem: Problem, jobs: set[int], relaxed: dict[int, tuple[in
     before: dict[int, set[int]] = {}  # job -> its finish-to-start ancestors and itself
     release = {} if release is None else release
     ends: dict[int, int] = {}
-    for i in _fs_order(problem, jobs):
+    for i in fs_order(problem, jobs):
         job = problem.jobs[i]
-        preds = [k for k in _fs_preds(problem, i) if k in jobs]
+        preds = [k for k in fs_preds(problem, i) if k in jobs]
         mine = {i}.union(*(before[k] for k in preds))
         before[i] = mine
         release[i] = max([relaxed.get(i, (0, 0))[0], *(ends[k] for k in preds)])
@@ -219,12 +221,12 @@ class _Tail:
         self._problem = problem
         self._release = release
         self._ends_before = ends_before  # the join's finish-to-start predecessors
-        self._preds = {k: [p for p in _fs_preds(problem, k) if p in mine] for k in mine}
+        self._preds = {k: [p for p in fs_preds(problem, k) if p in mine] for k in mine}
         self._after: dict[int, list[int]] = {k: [] for k in mine}
         for k, preds in self._preds.items():
             for p in preds:
                 self._after[p].append(k)
-        order = _fs_order(problem, mine)
+        order = fs_order(problem, mine)
         self._rank = {k: n for n, k in enumerate(order)}
         # working days after each job up to the join at the least (to skip the long ones)
         self._days: dict[int, int] = {}
@@ -279,7 +281,7 @@ class _Tail:
         return seen
 
 
-def _fs_order(problem: Problem, chain: set[int]) -> list[int]:
+def fs_order(problem: Problem, chain: set[int]) -> list[int]:
     """The chain's jobs with every finish-to-start predecessor before its successors."""
     order: list[int] = []
     seen: set[int] = set()
@@ -294,5 +296,5 @@ def _fs_order(problem: Problem, chain: set[int]) -> list[int]:
                 continue
             seen.add(i)
             stack.append((i, True))
-            stack += [(k, False) for k in _fs_preds(problem, i) if k in chain and k not in seen]
+            stack += [(k, False) for k in fs_preds(problem, i) if k in chain and k not in seen]
     return order
