@@ -162,10 +162,20 @@ class FinishTest:
         self._capacity = Capacity(problem)
         self._solves = 0  # windows solved exactly so far (each a fraction of a second)
 
+    @property
+    def release(self) -> dict[int, int]:
+        """Per job a day before which no plan starts it."""
+        return self._release
+
+    def latest_ends(self, finish: int) -> list[int] | None:
+        """Per job the day by which every plan ending by ``finish`` has ended it (exclusive;
+        a milestone: its latest day), or None when no plan ends by then."""
+        return _latest_ends(self._problem, finish, self._release, self._order, self._tails,
+                            self._capacity)
+
     def allows(self, finish: int) -> bool:
         """False when no plan ends by ``finish`` (the exclusive end of its last step)."""
-        latest_end = _latest_ends(self._problem, finish, self._release, self._order,
-                                    self._tails, self._capacity)
+        latest_end = self.latest_ends(finish)
         if latest_end is None:
             return False
         tight = _windows_fit(self._problem, self._release, latest_end, self._capacity)

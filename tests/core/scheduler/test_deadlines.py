@@ -31,15 +31,30 @@ from tests.core.scheduler.builders import synthetic_problem
 from tests.synthetic import synthetic_estate
 
 
-def _finish_of_schedule(problem: Problem, size: int, staff: int, variant: str,
-                        seed: int) -> tuple[str, int]:
+def _scheduled(problem: Problem, size: int, staff: int, variant: str,
+               seed: int) -> tuple[str, dict[int, tuple[int, int]]]:
+    """The scheduler's status and plan as (start, last) per job: the exclusive end, a
+    milestone's own day."""
     estate, settings = synthetic_estate(size, staff, variant, seed=seed)
     knowledge = knowledge_for(settings)
     proposal = propose(estate, settings, Decisions(), knowledge)
     plan = schedule(proposal, estate, settings, Decisions(), knowledge)
-    finish = max(problem.index(st.start) if problem.jobs[problem.by_id[st.step_id]].is_milestone
-                 else problem.index(st.end) + 1 for st in plan.steps)
-    return plan.objective.status, finish
+    placed = {}
+    for st in plan.steps:
+        i = problem.by_id[st.step_id]
+        start = problem.index(st.start)
+        placed[i] = (start, start if problem.jobs[i].is_milestone
+                     else problem.index(st.end) + 1)
+    return plan.objective.status, placed
+
+
+def _within(problem: Problem, test: FinishTest, placed: dict[int, tuple[int, int]]) -> None:
+    """Every step of a valid plan lies within the days the test gives it for its finish."""
+    latest = test.latest_ends(max(last for _, last in placed.values()))
+    assert latest is not None
+    for i, (start, last) in placed.items():
+        assert start >= test.release.get(i, 0), problem.jobs[i].step.id
+        assert last <= latest[i], (problem.jobs[i].step.id, last, latest[i])
 
 
 @pytest.mark.parametrize(("size", "staff", "variant", "seed"), [
@@ -50,14 +65,18 @@ def test_no_valid_plan_ends_before_the_floor(size: int, staff: int, variant: str
                                              seed: int) -> None:
     problem = synthetic_problem(size, staff, variant, seed=seed)
     test = FinishTest(problem)
-    status, finish = _finish_of_schedule(problem, size, staff, variant, seed)
+    status, placed = _scheduled(problem, size, staff, variant, seed)
+    finish = max(last for _, last in placed.values())
     assert test.allows(finish), (status, finish)  # the scheduler's plan: often the optimum
+    _within(problem, test, placed)
     rng = random.Random(size * 7 + staff)
     for order in [None] + [order_by(problem, [rng.randrange(100) for _ in problem.jobs])
                            for _ in range(3)]:
         plan = serial_plan(problem, order=order)
         assert not violations(problem, plan)
-        assert FinishTest(problem).allows(plan_finish(plan))
+        assert test.allows(plan_finish(plan))
+        _within(problem, test, {i: (p.start, p.start if problem.jobs[i].is_milestone
+                                    else p.end) for i, p in plan.items()})
     floor = lower_bound(problem, None)[3]
     assert floor <= deadline_floor(problem, floor, finish) <= finish
 
@@ -68,8 +87,8 @@ def test_twenty_four_servers_with_five_consultants_are_proven_optimal() -> None:
     problem = synthetic_problem(24, 5)
     assert lower_bound(problem, None)[3] == 76
     assert deadline_floor(problem, 76, 83) == 83
-    status, finish = _finish_of_schedule(problem, 24, 5, "hubs-2016", 7)
-    assert (status, finish) == ("optimal", 83)
+    status, placed = _scheduled(problem, 24, 5, "hubs-2016", 7)
+    assert (status, max(last for _, last in placed.values())) == ("optimal", 83)
 
 
 def test_the_steps_before_christmas_do_not_fit_a_week_sooner() -> None:
