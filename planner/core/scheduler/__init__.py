@@ -9,7 +9,11 @@ lexicographically minimises blocked days, throttled days, pause days and the fin
    as it can go, with the best pauses for its cutovers (:mod:`.pauses`), and where they
    do not reach the floors the exit chains searched alone; when it reaches the floors it
    is proven optimal, no search needed;
-3. otherwise CP-SAT (:mod:`.model`, :mod:`.solve`), seeded with the quick plan, with one
+3. where the quick plan's blocked, throttled and pause days are at their floors and only
+   the finish is open, a floor of the finish from the latest days each step may end by
+   (:mod:`.deadlines`), which may prove the quick plan's finish (24 servers, five
+   consultants); unless proven, CP-SAT (:mod:`.model`, :mod:`.solve`), seeded with the
+   quick plan and given the floors, with one
    worker and a deterministic-time limit; its answer is left-shifted into canonical form
    (:func:`.greedy.left_shift`) and kept only when it beats the quick plan;
 4. an estate too big to model in the time limit keeps the quick plan, reported as
