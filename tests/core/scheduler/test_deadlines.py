@@ -13,19 +13,22 @@ allows.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
+from datetime import date
 
 import pytest
 
+from planner.core.calendar import build_calendar
 from planner.core.rules import propose
 from planner.core.scheduler import schedule
 from planner.core.scheduler.deadlines import FinishTest, deadline_floor
 from planner.core.scheduler.floors import lower_bound, plan_finish
 from planner.core.scheduler.greedy import serial_plan
 from planner.core.scheduler.priority import order_by
-from planner.core.scheduler.problem import Problem
+from planner.core.scheduler.problem import Problem, build_problem
 from planner.core.scheduler.validate import violations
 from planner.core.scheduler.windows import do_not_fit
-from planner.core.settings import Decisions
+from planner.core.settings import Decisions, Freeze
 from planner.pipeline import knowledge_for
 from tests.core.scheduler.builders import synthetic_problem
 from tests.synthetic import synthetic_estate
@@ -107,3 +110,28 @@ def test_the_steps_before_christmas_do_not_fit_a_week_sooner() -> None:
     first = {i: start for i in new}
     assert do_not_fit(problem, new, first, dict.fromkeys(new, end))
     assert not do_not_fit(problem, new, first, dict.fromkeys(new, end + 7))
+
+
+def test_absences_and_a_freeze_keep_every_plan_within_its_days() -> None:
+    """A consultant away for ten days and a change freeze: the finish test still allows the
+    scheduler's plan, and every step of it lies within the days the test gives it."""
+    estate, settings = synthetic_estate(16, 2, "hubs-2016-late", seed=47)
+    away = (date(2026, 12, 14), date(2026, 12, 23))
+    settings = replace(settings, solver_time_limit_s=3, freezes=(
+        Freeze(date(2027, 1, 25), date(2027, 2, 5), "Jahresabschluss"),),
+        consultants=(replace(settings.consultants[0], absent=(away,)),
+                     *settings.consultants[1:]))
+    knowledge = knowledge_for(settings)
+    proposal = propose(estate, settings, Decisions(), knowledge)
+    plan = schedule(proposal, estate, settings, Decisions(), knowledge)
+    problem = build_problem(proposal, estate, settings, Decisions(), knowledge,
+                            build_calendar(settings, estate))
+    placed = {}
+    for st in plan.steps:
+        i = problem.by_id[st.step_id]
+        start = problem.index(st.start)
+        placed[i] = (start, start if problem.jobs[i].is_milestone
+                     else problem.index(st.end) + 1)
+    test = FinishTest(problem)
+    assert test.allows(max(last for _, last in placed.values()))
+    _within(problem, test, placed)
