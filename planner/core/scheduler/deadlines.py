@@ -76,7 +76,7 @@ class _Tails:
 
 
 def _latest_ends(problem: Problem, finish: int, release: dict[int, int],
-                   order: Sequence[int], tails: _Tails, capacity: Capacity) -> list[int] | None:
+                 order: Sequence[int], tails: _Tails, capacity: Capacity) -> list[int] | None:
     """Per job the latest day it can end by (exclusive) in a plan ending by ``finish``, or
     None when some job's latest start falls before its release day."""
     n = len(problem.jobs)
