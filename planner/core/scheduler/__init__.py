@@ -143,7 +143,8 @@ def _optimise(problem: Problem, settings: Settings,
     ``show`` sees the quick plan and each better solver plan as they come.
     """
     fixed = settings.fixed_pauses
-    floors = floor_cuts(problem)  # the cutovers and finish no plan beats
+    release: dict[int, int] = {}  # per job a day before which no plan starts it
+    floors = floor_cuts(problem, release)  # the cutovers and finish no plan beats
     bound = lower_bound(problem, fixed, floors)
     shown: list[tuple[int, ...]] = []
 
@@ -165,7 +166,7 @@ def _optimise(problem: Problem, settings: Settings,
         show(quick)
     exact = ok and mine.key == bound[:3]
     if exact and value[3] > bound[3]:  # only the finish is open: by when must each step end?
-        bound = (*bound[:3], deadline_floor(problem, bound[3], value[3]))
+        bound = (*bound[:3], deadline_floor(problem, bound[3], value[3], release))
         if value == bound:
             return replace(quick, status="optimal", gap=0.0)
     # with the first three objectives reached, no better plan ends after the quick one

@@ -151,12 +151,16 @@ def _window_infeasible(problem: Problem, release: dict[int, int], latest_end: li
 class FinishTest:
     """Whether a plan could end by a given finish (:meth:`allows`): False only when none can."""
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Problem, release: dict[int, int] | None = None) -> None:
+        """``release``: per job a day before which no plan starts it, when the floors found
+        it already (:func:`.floors.floor_cuts`; the costly part on a few hundred steps)."""
         self._problem = problem
-        relaxed = serial_plan(problem, resources=False)
-        self._release: dict[int, int] = {}  # per job a day before which it cannot start
-        energetic_finish(problem, {i: (p.start, p.end) for i, p in relaxed.items()},
-                         self._release)
+        if not release:
+            relaxed = serial_plan(problem, resources=False)
+            release = {}
+            energetic_finish(problem, {i: (p.start, p.end) for i, p in relaxed.items()},
+                             release)
+        self._release = release
         self._order = fs_order(problem, set(range(len(problem.jobs))))
         self._tails = _Tails(problem, self._order)
         self._capacity = Capacity(problem)
@@ -190,12 +194,14 @@ class FinishTest:
         return True
 
 
-def deadline_floor(problem: Problem, low: int, high: int) -> int:
+def deadline_floor(problem: Problem, low: int, high: int,
+                   release: dict[int, int] | None = None) -> int:
     """The least finish in ``[low, high]`` that :class:`FinishTest` allows (``low`` when
-    it does, or beyond a few hundred steps); ``high`` is a known plan's finish."""
+    it does, or beyond a few hundred steps); ``high`` is a known plan's finish,
+    ``release`` as :class:`FinishTest` takes it."""
     if high <= low or len(problem.jobs) > _MOST_JOBS or not problem.consultants:
         return low
-    test = FinishTest(problem)
+    test = FinishTest(problem, release)
     if test.allows(low):
         return low
     # lo is proven to fail (so is every finish before it), hi is allowed; whatever the test

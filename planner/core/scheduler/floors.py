@@ -41,10 +41,13 @@ def plan_finish(placed: dict[int, Placement]) -> int:
     return max((p.end for p in placed.values()), default=0)
 
 
-def floor_cuts(problem: Problem) -> tuple[dict[str, int], int]:
+def floor_cuts(problem: Problem, starts_from: dict[int, int] | None = None,
+               ) -> tuple[dict[str, int], int]:
     """Per judged server a day before which no plan cuts it over, and a finish no plan beats:
     the critical path, and where consultants are the bottleneck, their workload, also
-    along the exit chains (:func:`.energetic.exit_floors`, :func:`.tails.tail_floors`)."""
+    along the exit chains (:func:`.energetic.exit_floors`, :func:`.tails.tail_floors`).
+    ``starts_from`` receives per job a day before which no plan starts it (on small
+    estates, from the finish's reasoning: :func:`.energetic.energetic_finish`)."""
     floor_plan = serial_plan(problem, resources=False)
     cuts = cutovers(problem, floor_plan)
     relaxed = {i: (p.start, p.end) for i, p in floor_plan.items()}
@@ -55,7 +58,7 @@ def floor_cuts(problem: Problem) -> tuple[dict[str, int], int]:
         tails = tail_floors(problem, release)  # their last jobs solved exactly
         cuts = {name: max(cut, chains.get(name, cut), tails.get(name, cut))
                 for name, cut in cuts.items()}
-        finish = max(finish, energetic_finish(problem, relaxed))
+        finish = max(finish, energetic_finish(problem, relaxed, starts_from))
     return cuts, finish
 
 
