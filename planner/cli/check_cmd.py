@@ -27,7 +27,8 @@ from planner.core.importing import (
     save_mapping,
 )
 from planner.core.knowledge import Knowledge, load_knowledge
-from planner.core.model import Estate, estate_to_plain
+from planner.core.model import Estate
+from planner.core.plain import estate_to_plain
 from planner.core.replace_file import refuse_overwriting
 from planner.core.settings_sheet import settings_from_sheet
 from planner.core.transport_listing import flow_listing

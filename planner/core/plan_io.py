@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from planner.core.model import Estate, Finding, to_plain
+from planner.core.model import Estate, Finding
+from planner.core.plain import to_plain
 from planner.core.plan import BaselineEvidence, Plan, Proposal, Schedule, ServerToday
 from planner.core.project_io import decode_value, from_plain
 from planner.core.settings import Decisions, Settings

@@ -10,7 +10,7 @@ from planner.core.booked_time import booked_spans
 from planner.core.exo_view import implied_overrides
 from planner.core.explain_text import driver_text
 from planner.core.knowledge import Knowledge
-from planner.core.model import estate_to_plain, to_plain
+from planner.core.plain import estate_to_plain, to_plain
 from planner.core.plan import Plan
 from planner.core.step_source import step_source_text
 

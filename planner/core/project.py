@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from planner import __version__
 from planner.core.errors import LOG, PlannerError, os_problem
-from planner.core.model import Estate, Finding, estate_to_plain, to_plain
+from planner.core.model import Estate, Finding
+from planner.core.plain import estate_to_plain, to_plain
 from planner.core.project_file import FILE_SUFFIX, ProjectError
 from planner.core.project_io import PlainError, check_names, from_plain
 from planner.core.replace_file import replace_text

@@ -1,6 +1,6 @@
 """Plain-data codec for the project file: records to JSON and back (plans: :mod:`plan_io`).
 
-Encoding uses :func:`planner.core.model.to_plain`; decoding is driven by the dataclasses'
+Encoding uses :func:`planner.core.plain.to_plain`; decoding is driven by the dataclasses'
 type hints, so a record that gains an optional field keeps reading older files. Unknown
 keys are ignored (a newer file opened by an older program loses only what it cannot know).
 """

@@ -32,7 +32,7 @@ import xlsxwriter
 from planner.core.importing import import_files
 from planner.core.importing.schema import EXAMPLE_MARKER
 from planner.core.knowledge import load_knowledge
-from planner.core.model import to_plain
+from planner.core.plain import to_plain
 from tests.benchmarks.bench_import import _write as write_benchmark_files
 from tests.hardening.hostile_files import write_all as write_hostile_files
 

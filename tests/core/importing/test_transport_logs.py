@@ -12,7 +12,8 @@ import pytest
 from planner.core.importing import ImportCancelled, import_files
 from planner.core.importing.log_files import find_logs
 from planner.core.importing.transport_logs import read_transport_logs
-from planner.core.model import Estate, MailFlowKind, estate_to_plain
+from planner.core.model import Estate, MailFlowKind
+from planner.core.plain import estate_to_plain
 from tests.paths import MIXED
 from tests.transport_log_maker import EXO_IP, SECRETS, Truth, write_logs
 

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from planner.core.catalogue import catalogue
-from planner.core.model import Estate, to_plain
+from planner.core.model import Estate
+from planner.core.plain import to_plain
 from planner.core.plan import Proposal
 from planner.core.project_io import from_plain
 from planner.core.rules import RULE_IDS
