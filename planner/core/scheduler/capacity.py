@@ -95,7 +95,6 @@ class Capacity:
             return 40_000
         return days[skip + needed - 1] + 1
 
-
     def latest_from(self, subset: tuple[CalendarKey, ...], needed: int, end: int) -> int:
         """The latest day from which ``needed`` usable days of these calendars lie before
         the exclusive ``end`` (-1 when there are not that many)."""

@@ -55,8 +55,11 @@ class _Tails:
             for s in succ[i]:
                 bits |= after[s] | (1 << s)
             after[i] = bits
-        # per job: (calendars, usable days needed, the jobs that need them)
-        self.after: list[list[tuple[tuple[CalendarKey, ...], int, tuple[int, ...]]]] = []
+        self.later: list[tuple[int, ...]] = []  # per job: its descendants
+        # per job: (calendars, usable days) the consultants need for all its descendants'
+        # work, and per DAG/server (calendars, usable days, the descendants holding it)
+        self.work: list[list[tuple[tuple[CalendarKey, ...], int]]] = []
+        self.held: list[list[tuple[tuple[CalendarKey, ...], int, tuple[int, ...]]]] = []
         for i in range(n):
             later = [k for k in range(n) if after[i] >> k & 1]
             work = Work(problem, fast=True)
@@ -67,12 +70,12 @@ class _Tails:
                 if not job.is_milestone:
                     for r in job.step.resources:
                         on.setdefault(r, []).append(k)
-            mine = tuple(later)
-            self.after.append([(c, d, mine) for c in subsets(work.calendars())
-                               if (d := work.days_needed(c)) > 0] + [
-                (tuple(sorted({problem.jobs[k].calendar_key for k in ks})),
-                 sum(problem.jobs[k].fastest_days for k in ks), tuple(ks))
-                for ks in on.values()])
+            self.later.append(tuple(later))
+            self.work.append([(c, d) for c in subsets(work.calendars())
+                              if (d := work.days_needed(c)) > 0])
+            self.held.append([(tuple(sorted({problem.jobs[k].calendar_key for k in ks})),
+                               sum(problem.jobs[k].fastest_days for k in ks), tuple(ks))
+                              for ks in on.values()])
 
 
 def _latest_ends(problem: Problem, finish: int, release: dict[int, int],
@@ -87,9 +90,12 @@ def _latest_ends(problem: Problem, finish: int, release: dict[int, int],
         end = latest_end[i]
         if job.deadline is not None:
             end = min(end, job.deadline + 1)
-        for cals, needed, jobs in tails.after[i]:  # all done by the last of them
-            last = max(latest_end[k] for k in jobs)
-            end = min(end, capacity.latest_from(cals, needed, last))
+        if tails.work[i]:  # all the work after it done by the last of its descendants
+            last = max(latest_end[k] for k in tails.later[i])
+            for cals, needed in tails.work[i]:
+                end = min(end, capacity.latest_from(cals, needed, last))
+        for cals, needed, jobs in tails.held[i]:  # one after the other on a DAG/server
+            end = min(end, capacity.latest_from(cals, needed, max(latest_end[k] for k in jobs)))
         if job.is_milestone:
             start = end if cal.ok(end) else cal.start_before(end, 1)
         else:

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from ortools.sat.python import cp_model
 
+from planner.core.scheduler.energetic import fs_preds
 from planner.core.scheduler.greedy import Placement, earliest_bound, left_shift, serial_plan
 from planner.core.scheduler.job_graph import sub_problem
 from planner.core.scheduler.model import build_model, hint_plan
@@ -104,10 +105,8 @@ def _fs_ancestors(problem: Problem, job: int) -> set[int]:
     """The jobs that end before this one starts: finish-to-start links without a lead."""
     seen, stack = {job}, [job]
     while stack:
-        for dep in problem.jobs[stack.pop()].step.predecessors:
-            k = problem.by_id.get(dep.step_id)
-            if k is not None and k not in seen and dep.type.upper() == "FS" \
-                    and dep.lag_days >= 0:
+        for k in fs_preds(problem, stack.pop()):
+            if k not in seen:
                 seen.add(k)
                 stack.append(k)
     return seen

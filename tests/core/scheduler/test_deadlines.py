@@ -19,6 +19,7 @@ from datetime import date
 import pytest
 
 from planner.core.calendar import build_calendar
+from planner.core.model import Estate
 from planner.core.rules import propose
 from planner.core.scheduler import schedule
 from planner.core.scheduler.deadlines import FinishTest, deadline_floor
@@ -28,27 +29,28 @@ from planner.core.scheduler.priority import order_by
 from planner.core.scheduler.problem import Problem, build_problem
 from planner.core.scheduler.validate import violations
 from planner.core.scheduler.windows import do_not_fit
-from planner.core.settings import Decisions, Freeze
+from planner.core.settings import Decisions, Freeze, Settings
 from planner.pipeline import knowledge_for
 from tests.core.scheduler.builders import synthetic_problem
 from tests.synthetic import synthetic_estate
 
 
-def _scheduled(problem: Problem, size: int, staff: int, variant: str,
-               seed: int) -> tuple[str, dict[int, tuple[int, int]]]:
-    """The scheduler's status and plan as (start, last) per job: the exclusive end, a
-    milestone's own day."""
-    estate, settings = synthetic_estate(size, staff, variant, seed=seed)
+def _scheduled(estate: Estate, settings: Settings,
+               ) -> tuple[Problem, str, dict[int, tuple[int, int]]]:
+    """The problem, the scheduler's status and its plan as (start, last) per job: the
+    exclusive end, a milestone's own day."""
     knowledge = knowledge_for(settings)
     proposal = propose(estate, settings, Decisions(), knowledge)
     plan = schedule(proposal, estate, settings, Decisions(), knowledge)
+    problem = build_problem(proposal, estate, settings, Decisions(), knowledge,
+                            build_calendar(settings, estate))
     placed = {}
     for st in plan.steps:
         i = problem.by_id[st.step_id]
         start = problem.index(st.start)
         placed[i] = (start, start if problem.jobs[i].is_milestone
                      else problem.index(st.end) + 1)
-    return plan.objective.status, placed
+    return problem, plan.objective.status, placed
 
 
 def _within(problem: Problem, test: FinishTest, placed: dict[int, tuple[int, int]]) -> None:
@@ -66,9 +68,8 @@ def _within(problem: Problem, test: FinishTest, placed: dict[int, tuple[int, int
 ])
 def test_no_valid_plan_ends_before_the_floor(size: int, staff: int, variant: str,
                                              seed: int) -> None:
-    problem = synthetic_problem(size, staff, variant, seed=seed)
+    problem, status, placed = _scheduled(*synthetic_estate(size, staff, variant, seed=seed))
     test = FinishTest(problem)
-    status, placed = _scheduled(problem, size, staff, variant, seed)
     finish = max(last for _, last in placed.values())
     assert test.allows(finish), (status, finish)  # the scheduler's plan: often the optimum
     _within(problem, test, placed)
@@ -90,7 +91,7 @@ def test_twenty_four_servers_with_five_consultants_are_proven_optimal() -> None:
     problem = synthetic_problem(24, 5)
     assert lower_bound(problem, None)[3] == 76
     assert deadline_floor(problem, 76, 83) == 83
-    status, placed = _scheduled(problem, 24, 5, "hubs-2016", 7)
+    status, placed = _scheduled(*synthetic_estate(24, 5))[1:]
     assert (status, max(last for _, last in placed.values())) == ("optimal", 83)
 
 
@@ -121,17 +122,7 @@ def test_absences_and_a_freeze_keep_every_plan_within_its_days() -> None:
         Freeze(date(2027, 1, 25), date(2027, 2, 5), "Jahresabschluss"),),
         consultants=(replace(settings.consultants[0], absent=(away,)),
                      *settings.consultants[1:]))
-    knowledge = knowledge_for(settings)
-    proposal = propose(estate, settings, Decisions(), knowledge)
-    plan = schedule(proposal, estate, settings, Decisions(), knowledge)
-    problem = build_problem(proposal, estate, settings, Decisions(), knowledge,
-                            build_calendar(settings, estate))
-    placed = {}
-    for st in plan.steps:
-        i = problem.by_id[st.step_id]
-        start = problem.index(st.start)
-        placed[i] = (start, start if problem.jobs[i].is_milestone
-                     else problem.index(st.end) + 1)
+    problem, _, placed = _scheduled(estate, settings)
     test = FinishTest(problem)
     assert test.allows(max(last for _, last in placed.values()))
     _within(problem, test, placed)
