@@ -36,7 +36,7 @@ from planner.core.rules import (
 )
 from planner.core.rules.assess import assess_servers, to_assessment
 from planner.core.rules.base import Context, Link, Rule
-from planner.core.rules.groups import unusable_names, unused_renames
+from planner.core.rules.groups import name_problems
 from planner.core.rules.order import (
     StepCycleError,
     drop_steps,
@@ -124,12 +124,11 @@ def _lost_edits(ctx: Context, steps: Sequence[Step]) -> list[Finding]:
     silently: a rename whose proposed name the pattern no longer gives, a pin or earliest
     start on a step the plan no longer has (a new server named otherwise, a rule off); and
     new servers' names Windows would refuse."""
+    unused, unusable = name_problems(ctx)
     out = [Finding.about(Severity.WARNING, "RULES-RENAME-UNUSED", f"server:{proposed}",
-                         proposed=proposed, name=wanted)
-           for proposed, wanted in unused_renames(ctx)]
+                         proposed=proposed, name=wanted) for proposed, wanted in unused]
     out += [Finding.about(Severity.WARNING, "RULES-NEW-NAME-INVALID", f"server:{name}",
-                          name=name, server=old, count=len(name))
-            for old, name in unusable_names(ctx)]
+                          name=name, server=old, count=len(name)) for old, name in unusable]
     known = {st.id for st in steps}
     for code, dates in (("RULES-PIN-LOST", ctx.decisions.pins),
                         ("RULES-NOT-BEFORE-LOST", ctx.decisions.not_before)):

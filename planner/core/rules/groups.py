@@ -20,8 +20,8 @@ from planner.core.rules.legacy2013 import legacy_servers, move_target
 from planner.core.rules.takeover import Takeover, takeover_for
 from planner.core.settings import DEFAULT_NEW_SERVER_PATTERN, is_server_name
 
-__all__ = ["Group", "group_fields", "group_reason", "group_step", "new_edge_name",
-           "new_server_sites", "side_by_side_groups", "unusable_names", "unused_renames"]
+__all__ = ["Group", "group_fields", "group_reason", "group_step", "name_problems",
+           "new_edge_name", "new_server_sites", "side_by_side_groups"]
 
 
 @dataclass(frozen=True)
@@ -124,8 +124,15 @@ def _volume(ctx: Context, members: list[ServerFacts], dag: str) -> float | None:
     return sum(known) if known else None
 
 
-def _named(ctx: Context) -> tuple[_Namer, list[tuple[str, str]]]:
-    """Every new server's name as the plan gives it, with the server it replaces."""
+def name_problems(ctx: Context) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """What is wrong with the names of the plan's new servers, from one naming pass:
+
+    * the consultant's renames (proposed name, his name) that name no new server of the
+      plan: the pattern or the number of new servers changed since, or his name is taken;
+    * new servers (replaced server, name) whose name Windows does not take: more than 15
+      characters, or other than letters, digits and hyphens. The default pattern
+      ``{old}-SE`` makes 16 characters of a 13-character name, a site "München" an umlaut.
+    """
     namer = _Namer(ctx)
     given: list[tuple[str, str]] = []
     for g in side_by_side_groups(ctx):
@@ -134,22 +141,9 @@ def _named(ctx: Context) -> tuple[_Namer, list[tuple[str, str]]]:
     for s in ctx.planned(MigrationPath.SIDE_BY_SIDE):
         if s.server.is_edge:
             given += [(s.name, n) for n in namer.names(s, 1)]
-    return namer, given
-
-
-def unused_renames(ctx: Context) -> list[tuple[str, str]]:
-    """The consultant's renames (proposed name, his name) that name no new server of the plan:
-    the pattern or the number of new servers changed since, or his name is taken."""
-    namer, _ = _named(ctx)
-    return [(k, v) for k, v in ctx.settings.new_server_names.items()
-            if k.lower() not in namer.used]
-
-
-def unusable_names(ctx: Context) -> list[tuple[str, str]]:
-    """New servers (replaced server, name) whose name Windows does not take: more than 15
-    characters, or other than letters, digits and hyphens. The default pattern ``{old}-SE``
-    makes 16 characters of a 13-character name, and a site "München" an umlaut."""
-    return [(old, name) for old, name in _named(ctx)[1] if not is_server_name(name)]
+    unused = [(k, v) for k, v in ctx.settings.new_server_names.items()
+              if k.lower() not in namer.used]
+    return unused, [(old, name) for old, name in given if not is_server_name(name)]
 
 
 def new_edge_name(ctx: Context, edge: ServerFacts) -> str:
