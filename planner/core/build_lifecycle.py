@@ -10,9 +10,10 @@ from datetime import date
 from planner.core.builds import BuildInfo, parse_build_number
 from planner.core.knowledge import Knowledge
 from planner.core.knowledge_facts import facts_of
+from planner.core.knowledge_records import BuildRow
 
-__all__ = ["below_baseline", "fell_below_baseline_on", "in_place_to_se", "is_supported",
-           "support_status"]
+__all__ = ["baseline_build", "below_baseline", "fell_below_baseline_on", "in_place_to_se",
+           "is_supported", "support_status"]
 
 
 def _cus_released(product: str, on: date, knowledge: Knowledge) -> list[str]:
@@ -94,4 +95,24 @@ def fell_below_baseline_on(info: BuildInfo, knowledge: Knowledge) -> date | None
     for day in sorted(days):
         if below_baseline(info, day, knowledge):
             return day
+    return None
+
+
+def baseline_build(product: str, cu: str, knowledge: Knowledge) -> BuildRow | None:
+    """The oldest known build of a release line that Exchange Online accepts under every
+    baseline row in the data, in force or announced, or None when none does (then only SE
+    ends the server's enforcement).
+
+    Example: for 2016 CU23 the Oct 2025 SU (15.1.2507.61), while the data holds no raise
+    above it.
+    """
+    policy = knowledge.policy
+    days = sorted({policy.policy_start} | {b.effective_from for b in policy.baselines})
+    rows = sorted((r for r in knowledge.builds if r.product == product and r.cu == cu),
+                  key=lambda r: parse_build_number(r.build).sort_key)
+    for row in rows:
+        info = BuildInfo(row.build, parse_build_number(row.build), row.product, row.release,
+                         row.cu, row.date, True)
+        if not any(below_baseline(info, day, knowledge) for day in days):
+            return row
     return None

@@ -22,7 +22,7 @@ from planner.core.plan import Plan
 from planner.core.report.risk_register import plan_risks
 from planner.core.report.summary import summary_paragraphs
 from planner.core.report.wording import load_wording
-from planner.core.settings import Settings
+from planner.core.settings import Decisions, Settings
 from planner.pipeline import make_plan
 from tests.core.rules.test_grammar import PROBLEMS_DE, PROBLEMS_EN
 from tests.core.scheduler.builders import settings
@@ -42,6 +42,12 @@ def _estate(build: str, detected: date | None) -> Estate:
                                   build=build),), exo_reports=reports)
 
 
+# EX01 (2016 CU23 Apr24HU) keeps its build until its migration: these texts are about the
+# pauses that needs; its security update to the baseline (rule exo_baseline_su) ends the
+# enforcement on the first Saturday and would need few or none
+KEEP = Decisions(disabled_rules=frozenset({"exo_baseline_su"}))
+
+
 @pytest.fixture(scope="module")
 def plans(knowledge: Knowledge) -> dict[str, Plan]:
     """A blocked server (pause needed now, cutover on the pause's last day), a fixed pause
@@ -49,19 +55,20 @@ def plans(knowledge: Knowledge) -> dict[str, Plan]:
     base = settings(as_of=AS_OF, start=START)
     return {
         "blocked": make_plan(_estate("15.1.2507.39", date(2024, 3, 28)), (), base,
-                             knowledge=knowledge),
+                             decisions=KEEP, knowledge=knowledge),
         "unused": make_plan(_estate("15.2.2562.17", None), (),
                             replace(base, fixed_pauses=((date(2026, 12, 8), 10),)),
-                            knowledge=knowledge),
+                            decisions=KEEP, knowledge=knowledge),
         "one day": make_plan(_estate("15.1.2507.39", date(2026, 10, 1)), (),
                              replace(base, fixed_pauses=((date(2026, 12, 8), 1),)),
-                             knowledge=knowledge),
+                             decisions=KEEP, knowledge=knowledge),
         # only reported on the as-of date, the pause counted from then: needed now
         "reported": make_plan(_estate("15.1.2507.39", date(2026, 11, 14)), (),
-                              settings(as_of=AS_OF, start=AS_OF), knowledge=knowledge),
+                              settings(as_of=AS_OF, start=AS_OF), decisions=KEEP,
+                              knowledge=knowledge),
         # the plan starts before its as-of date: said in the summary, not only the appendix
         "past": make_plan(_estate("15.1.2507.39", date(2026, 11, 14)), (),
-                          settings(as_of=START, start=AS_OF), knowledge=knowledge),
+                          settings(as_of=START, start=AS_OF), decisions=KEEP, knowledge=knowledge),
     }
 
 

@@ -19,6 +19,7 @@ from planner.core.model import Estate, Finding, Severity
 from planner.core.plan import Dependency, Proposal, Step
 from planner.core.rules import (
     adprep,
+    baseline_su,
     cu2016,
     cutover_care,
     edge,
@@ -65,6 +66,7 @@ RULES: tuple[Rule, ...] = (
     security_order.RULE,  # every SE install/upgrade after the 2019 CU updates
     hybrid.RULE,
     mitigation.RULE,
+    baseline_su.RULE,  # links the in-place upgrades and decommissions of the rules before it
     org_checks.RULE_AD_BACKUP,
     org_checks.RULE_EXTENDED_PROTECTION,
     org_checks.RULE_CERTIFICATES,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from planner.core.build_lifecycle import baseline_build
 from planner.core.explanation import Message, message
 from planner.core.knowledge_facts import MIN_CU_2016
 from planner.core.plan import Dependency, Phase, Step
@@ -80,6 +81,9 @@ def _step(ctx: Context, s: ServerFacts, target: str, after: tuple[Dependency, ..
          "target": target},
         predecessors=after, needs_window=True,
         resources=(f"server:{name}", f"dag:{dag}") if dag else (f"server:{name}",),
+        # with the latest SU of its new CU it meets Exchange Online's baseline, if any does
+        exits_exo_view=(name,) if s.judged and baseline_build("2016", target, ctx.knowledge)
+        else (),
         command=maintenance_wrapped(
             name, dag, setup_upgrade() + remark("media_2016", target=target)
             + "\n" + line("install_2016_su", target=target),

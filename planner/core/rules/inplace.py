@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from itertools import pairwise
 from typing import Any
 
+from planner.core.build_lifecycle import baseline_build
 from planner.core.explanation import Message, message
 from planner.core.knowledge import BuildRow, Knowledge
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
@@ -132,15 +133,25 @@ def _dag_note(s: ServerFacts) -> list[Message]:
 
 
 def _cu_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Step:
+    """The CU update, with the security update Exchange Online accepts in the same window:
+    a judged server then leaves its enforcement here, not weeks later with its upgrade."""
     name, target = s.name, ctx.facts.cu_target
     first = [message(f"{_TEXT}.cu_first")] if security_active(ctx) else []
+    passing = baseline_build("2019", target, ctx.knowledge)
+    su, passes = "", []
+    if passing is not None:
+        su = "\n" + line("install_baseline_su", product="2019", release=passing.release,
+                         build=passing.build) + remark("same_window")
+        passes = [message("steps.baseline_su.passes", release=passing.release,
+                          build=passing.build)]
     return make_step(
         ctx, "cu_update_2019", f"cu:{name}", "cu_update", Phase.UPDATE, f"server:{name}",
         message(f"{_TEXT}.cu_title", server=name, target=target),
-        [s.fact, *_dag_note(s), *first], _fields(s),
+        [s.fact, *_dag_note(s), *first, *passes], _fields(s),
         predecessors=after,
+        exits_exo_view=(name,) if s.judged and passing is not None else (),
         command=maintenance_wrapped(name, s.server.dag,
-                                    setup_upgrade() + remark("media_2019", target=target),
+                                    setup_upgrade() + remark("media_2019", target=target) + su,
                                     redirect_target(ctx, s)),
         **_in_window(s))
 

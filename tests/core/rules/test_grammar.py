@@ -76,6 +76,9 @@ def _srv(name: str, build: str, **kw: object) -> Server:
                   **fields)  # type: ignore[arg-type]
 
 
+CU15_AUG25 = "15.2.1748.36"  # 2019 CU15 Aug25SU: below the CU15 baseline
+
+
 def _estate(n: int) -> Estate:
     """One server (n=1) or several (n=3) of each kind, each with n relay clients."""
     names16 = [f"EX16-{i}" for i in range(1, n + 1)]
@@ -88,6 +91,8 @@ def _estate(n: int) -> Estate:
                   for s in names13]
                + [_srv(s, CU12 if i == 0 else CU14, dag="DAG19" if n > 1 else "",
                        judged_by_exo=True) for i, s in enumerate(names19)]
+               + [_srv(f"EX19U-{i}", CU15_AUG25, judged_by_exo=True)  # below the baseline
+                  for i in range(1, n + 1)]
                + [Server(e, site="HQ", roles=("Edge",), build=E2016) for e in edges]
                + [_srv(f"SE-{i}", SE_RTM) for i in range(1, n + 1)])
     dags = ((Dag("DAG16", tuple(names16)), Dag("DAG19", tuple(names19))) if n > 1 else ())
