@@ -66,6 +66,24 @@ class IpRange:
         return (address is not None and address.version == self.first.version
                 and int(self.first) <= int(address) <= int(self.last))
 
+    def explained_by(self, host: str) -> bool:
+        """True when a relay client listed as ``host`` explains this entry: an address in
+        it, or a range (a printer fleet's subnet) that holds it whole.
+
+        >>> parse_range("10.10.5.0/24").explained_by("10.10.5.0/24")
+        True
+        >>> parse_range("10.10.5.0/24").explained_by("10.10.5.7")
+        True
+        >>> parse_range("10.10.0.0/16").explained_by("10.10.5.0/24")
+        False
+        """
+        if self.covers(host):
+            return True
+        listed = parse_range(host) if "/" in host or "-" in host else None
+        return (listed is not None and listed.first.version == self.first.version
+                and int(listed.first) <= int(self.first)
+                and int(self.last) <= int(listed.last))
+
 
 def _address(text: str) -> Address | None:
     try:

@@ -7,7 +7,7 @@ server (``Decisions.new_servers`` changes that, 0 = retire without a replacement
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -56,6 +56,18 @@ class Group:
     def targets(self) -> tuple[str, ...]:
         """The servers that receive the group's mailboxes and mail flow."""
         return self.new or (self.takeover.names if self.takeover else ())
+
+    def successors(self, olds: Iterable[str]) -> tuple[str, ...]:
+        """The new servers at the sites of these old ones (names or FQDNs, any case); all
+        the group's targets when none is there (a retired group, a name the group does not
+        hold). A relay connector, a relay client or a send connector of one site moves to
+        the new servers there, not to every new server of a DAG spread over sites (a
+        review: Vienna's anonymous relay opened on Zürich's new server too)."""
+        wanted = {o.split(".", 1)[0].lower() for o in olds}
+        sites = {s.server.site.lower() for s in self.old if s.name.lower() in wanted}
+        mine = tuple(n for n, site in zip(self.new, self.new_sites, strict=False)
+                     if site.lower() in sites)
+        return mine or self.targets
 
 
 def _wanted(ctx: Context, s: ServerFacts) -> int:

@@ -28,6 +28,7 @@ __all__ = [
     "UnknownRelay",
     "change_detail",
     "classify",
+    "connector_servers",
     "distinct",
     "reapply_command",
     "recreate_command",
@@ -83,7 +84,8 @@ def _table(ctx: Context, key: str) -> dict[str, str]:
     return ctx.facts.name_values(key)
 
 
-def _servers(estate: Estate, c: Connector) -> set[str]:
+def connector_servers(estate: Estate, c: Connector) -> set[str]:
+    """The servers a connector is on or sends from, by name in lower case (and FQDN label)."""
     names = {ref.split(".", 1)[0].lower() for ref in c.servers}
     names |= {s.name.lower() for ref in c.servers if (s := estate.server(ref)) is not None}
     return names
@@ -99,7 +101,7 @@ def default_of(ctx: Context, c: Connector) -> str:
     every = ctx.memo.get("server_names")  # the same for every connector: found once
     if every is None:
         every = ctx.memo["server_names"] = frozenset(s.name.lower() for s in ctx.estate.servers)
-    servers = _servers(ctx.estate, c) | every
+    servers = connector_servers(ctx.estate, c) | every
     defaults = sorted(ctx.facts.default_receive_connectors,
                       key=len, reverse=True)
     for d in defaults:
@@ -170,7 +172,9 @@ def distinct(items: Sequence[Classified]) -> list[Classified]:
             if key in custom:
                 first = custom[key].connector
                 ranges = tuple(dict.fromkeys(first.remote_ip_ranges + i.connector.remote_ip_ranges))
-                i = replace(custom[key], connector=replace(first, remote_ip_ranges=ranges))
+                servers = tuple(dict.fromkeys(first.servers + i.connector.servers))
+                i = replace(custom[key], connector=replace(first, remote_ip_ranges=ranges,
+                                                           servers=servers))
             custom[key] = i
         elif i.changed:
             changed.setdefault((i.default, i.parameters), i)
@@ -293,7 +297,7 @@ def unknown_relays(ctx: Context, servers: Sequence[Server]) -> list[UnknownRelay
                 span = parse_range(entry)
                 if span is None or span.everything:
                     continue
-                if any(span.covers(rc.host) for rc in ctx.estate.relay_clients):
+                if any(span.explained_by(rc.host) for rc in ctx.estate.relay_clients):
                     continue
                 names = seen.setdefault((c.name.casefold(), span.text), (c.name, span, []))[2]
                 names += [server.name] if server.name not in names else []

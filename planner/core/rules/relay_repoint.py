@@ -58,8 +58,10 @@ def _unique(key: str, used: set[str]) -> str:
 
 def repoint_steps(ctx: Context, clients: list[RelayClient], prefix: str, new: str,
                   make: MakeStep, unknown: Sequence[UnknownRelay] = (),
+                  new_for: Callable[[Sequence[str]], str] | None = None,
                   **extra: Any) -> list[Step]:
-    """One customer step per client and per unknown relay: change its SMTP server to ``new``.
+    """One customer step per client and per unknown relay: change its SMTP server to ``new``
+    (``new_for``: to the successor of the old servers it used, where known).
 
     ``make(id, kind, target, title, details, **kw)`` builds the step in the calling rule's
     words (its reason, phase, fields and facts; title and details come as messages);
@@ -70,18 +72,20 @@ def repoint_steps(ctx: Context, clients: list[RelayClient], prefix: str, new: st
     for rc in clients:
         key = _unique(_slug(rc.name), used)
         source = rc.server or "?"
+        to = new_for([rc.server]) if new_for is not None and rc.server else new
         out.append(make(
             f"{prefix}:{key}", "relay_repoint", f"relay:{rc.name}",
-            message("steps.relay.title", name=rc.name, new=new), client_detail(rc),
+            message("steps.relay.title", name=rc.name, new=to), client_detail(rc),
             needs_consultant=False, owner=rc.owner,
             duration_days=max(1, ctx.days("relay_repoint")),
             command=line("relay.repoint" if rc.host else "relay.repoint_no_host",
                          client=rc.name + (f" ({rc.host})" if rc.host else ""), old=source,
-                         new=new, host=rc.host),
+                         new=to, host=rc.host),
             **extra))
     for u in unknown:
         key = _unique(("partner-" if u.partner else "unknown-") + _slug(u.span.text), used)
-        out.append(_unknown_step(ctx, u, f"{prefix}:{key}", new, make, **extra))
+        to = new_for(u.servers) if new_for is not None and u.servers else new
+        out.append(_unknown_step(ctx, u, f"{prefix}:{key}", to, make, **extra))
     return out
 
 

@@ -87,8 +87,13 @@ def cutover_steps(ctx: Context, g: Group, moves_after: str | list[str],
     moves = chain(ctx, {"users": _move_steps(ctx, g, []), **_system_parts(ctx, g)},
                   moves_after)
     out = list(moves)
+    # the DAG's teardown takes the members out of it first; only without it does each
+    # removal leave the DAG itself, one member at a time (the DAG held); after a teardown
+    # the members' removals may share a Saturday (a two-week-later finish otherwise)
+    torn_down = "dag_teardown" not in {r.lower() for r in ctx.decisions.disabled_rules}
     for s in g.old:
         dag = s.server.dag
+        held = dag and not (torn_down and dag == g.old_dag)
         out.append(group_step(
             ctx, g, _RULE, f"sbs:decom:{s.name}", "decommission", Phase.DECOMMISSION,
             f"server:{s.name}",
@@ -99,7 +104,7 @@ def cutover_steps(ctx: Context, g: Group, moves_after: str | list[str],
             # No database is removed while arbitration, audit-log or public folder
             # mailboxes remain on it: the removal waits for every move step.
             predecessors=deps([m.id for m in moves], decom_after),
-            resources=(f"server:{s.name}", f"dag:{dag}") if dag else (f"server:{s.name}",),
+            resources=(f"server:{s.name}", f"dag:{dag}") if held else (f"server:{s.name}",),
             exits_exo_view=(s.name,) if s.judged else (),
             command=_decom_command(ctx, s.name, dag)))
     return out

@@ -9,13 +9,13 @@ decommission the old servers.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from planner.core.explanation import Message, message
 from planner.core.graph import is_exo_send_connector
-from planner.core.model import Connector, ConnectorType, Finding, Severity
+from planner.core.model import Connector, ConnectorType, Estate, Finding, Severity
 from planner.core.plan import Phase, Step
 from planner.core.rules.adprep import ADPREP
 from planner.core.rules.base import Context, Rule, RuleOutput, deps
@@ -37,8 +37,10 @@ from planner.core.rules.licensing import LICENSE
 from planner.core.rules.moves import gb_value
 from planner.core.rules.namespace import no_namespaces_finding
 from planner.core.rules.receive import (
+    Classified,
     change_detail,
     classify,
+    connector_servers,
     distinct,
     reapply_command,
     recreate_command,
@@ -168,20 +170,35 @@ def _switch_steps(ctx: Context, g: Group, after: str | list[str],
     sends = [c for s in olds for c in send_connectors_of(est, s)]
     if not sends and any(c.type is ConnectorType.SEND for c in est.connectors):
         return out  # send connectors are listed and none uses these servers: nothing to move
-    new = ", ".join(g.targets)
     listed = (message("steps.legacy.sends", names=_connector_names(sends)) if sends
               else _text("sends_unlisted", olds=[s.name for s in g.old]))
+    to = [t for t in g.targets  # the new sources of these connectors, or every new server
+          if not sends or any(t in g.successors(connector_servers(est, c)) for c in sends)]
     out.append(group_step(
         ctx, g, _RULE, send_step_id(g), "send_connectors", SBS, f"group:{g.key}",
-        _text("send_title", to=list(g.targets)), [listed],
+        _text("send_title", to=to or list(g.targets)), [listed],
         group_fields(g), needs_window=True, predecessors=deps(after),
         exits_exo_view=_exo_sources(ctx, g, sends),
         command="\n".join(
             f"Set-SendConnector '{c.name}' -SourceTransportServers "
-            + placeholder("add_remove", new=new, old=", ".join(s.name for s in g.old))
+            + placeholder("add_remove", new=_sources(g, est, c), old=_old_sources(g, est, c))
             for c in dict.fromkeys(sends))
         or "Get-SendConnector | ft Name,SourceTransportServers" + remark("add_new_remove_old")))
     return out
+
+
+def _old_sources(g: Group, est: Estate, c: Connector) -> str:
+    """The group's old servers that send through ``c``."""
+    on = connector_servers(est, c)
+    return ", ".join(s.name for s in g.old if s.name.lower() in on) or \
+        ", ".join(s.name for s in g.old)
+
+
+def _sources(g: Group, est: Estate, c: Connector) -> str:
+    """The new servers that take over sending through ``c``: the successors of its old
+    sources (the Zürich member of a DAG across sites does not become a source of Vienna's
+    connector to Exchange Online)."""
+    return ", ".join(g.successors(connector_servers(est, c)))
 
 
 def _exo_sources(ctx: Context, g: Group, sends: list[Connector]) -> tuple[str, ...]:
@@ -201,13 +218,22 @@ def _receive_step(ctx: Context, g: Group, after: str | list[str],
         return None
     # no SE server at all takes over: the consultant names one
     targets = list(g.targets) or [placeholder("se_server")]
+    # each connector on the successors of the servers it is on: a relay connector of one
+    # site is not opened on the new servers of another
+    est = ctx.estate
+
+    def on(i: Classified) -> list[str]:
+        return list(g.successors(connector_servers(est, i.connector))) or targets
+
     detail = ([_text("custom_receives", names=_connector_names([i.connector for i in custom]))]
               if custom else [])
-    detail += [change_detail(i, list(g.targets) or ["–"]) for i in changed]  # "–": not known
-    lines = [recreate_command(i.connector, t) for i in custom for t in targets]
-    lines += [reapply_command(i, t) for i in changed for t in targets]
+    detail += [change_detail(i, on(i) if g.targets else ["–"])  # "–": not known
+               for i in changed]
+    lines = [recreate_command(i.connector, t) for i in custom for t in on(i)]
+    lines += [reapply_command(i, t) for i in changed for t in on(i)]
+    used = list(dict.fromkeys(t for i in (*custom, *changed) for t in on(i)))
     title = _text("recreate_title" if custom else "reapply_title",
-                  to=list(g.targets) or message("steps.moves.the_se_servers"))
+                  to=used if g.targets else message("steps.moves.the_se_servers"))
     return group_step(
         ctx, g, _RULE, f"sbs:receive:{g.key}", "receive_connectors", SBS, f"group:{g.key}",
         title, detail, group_fields(g),
@@ -236,13 +262,16 @@ def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
         fields = group_fields(g)
         new = ", ".join(g.targets) or placeholder("se_server")
 
+        def new_for(olds: Sequence[str]) -> str:  # a client moves to its server's successor
+            return ", ".join(g.successors(olds)) or new
+
         def make(sid: str, kind: str, target: str, title: Message, detail: list[Message],
                  **kw: Any) -> Step:
             return group_step(ctx, g, _RULE, sid, kind, SBS, target, title, detail, fields,
                               **kw)
 
         out += repoint_steps(
-            ctx, clients, f"sbs:relay:{g.key}", new, make, unknown,
+            ctx, clients, f"sbs:relay:{g.key}", new, make, unknown, new_for=new_for,
             predecessors=deps(recv.id if recv else after,
                               [f"legacy:repoint:{s.name}" for s in g.inherits]))
     return out

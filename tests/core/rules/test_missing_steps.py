@@ -82,6 +82,12 @@ def test_the_old_dag_goes_copies_members_then_dag_before_uninstall() -> None:
     assert copies < min(members) and max(members) < dag
     decom = p.step("sbs:decom:RW-EX16-01")
     assert decom is not None and "DatabaseAvailabilityGroup" not in decom.command
+    # once the DAG is gone its members' removals need not wait for each other (a review
+    # found three removals on three Saturdays, one consultant idle, "proven best")
+    assert decom.resources == ("server:RW-EX16-01",)
+    kept = plan(Decisions(disabled_rules=frozenset({"dag_teardown"}))).step("sbs:decom:RW-EX16-01")
+    assert kept is not None and kept.resources == ("server:RW-EX16-01", "dag:RW-DAG16")
+    assert "Remove-DatabaseAvailabilityGroupServer" in kept.command
 
 
 def test_the_licensing_note_says_microsoft_365_can_cover_the_cals() -> None:

@@ -54,10 +54,11 @@ def settings(**kw: object) -> Settings:
 
 
 def synthetic_problem(size: int, staff: int, variant: str = "hubs-2016",
-                      seed: int = 7) -> Problem:
+                      seed: int = 7, decisions: Decisions | None = None) -> Problem:
     """The scheduling problem of a synthetic estate (:func:`tests.synthetic.synthetic_estate`)."""
     estate, config = synthetic_estate(size, staff, variant=variant, seed=seed)
     knowledge = knowledge_for(config)
-    proposal = propose(estate, config, Decisions(), knowledge)
-    return build_problem(proposal, estate, config, Decisions(), knowledge,
+    decisions = decisions or Decisions()
+    proposal = propose(estate, config, decisions, knowledge)
+    return build_problem(proposal, estate, config, decisions, knowledge,
                          build_calendar(config, estate))
