@@ -272,7 +272,9 @@ def _read_document(target: Path) -> dict[str, Any]:
         doc = json.loads(text)
     except RecursionError as exc:  # "[[[[…" a hundred thousand deep
         raise ProjectError(target, "too_deep") from exc
-    except json.JSONDecodeError as exc:
+    except ValueError as exc:  # (JSONDecodeError is one) and a 5,000-digit number literal
+        if not isinstance(exc, json.JSONDecodeError):
+            raise ProjectError(target, "damaged", str(exc)[:80]) from exc
         raise ProjectError(target, "not_json", exc.msg, line=exc.lineno,
                            column=exc.colno) from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:

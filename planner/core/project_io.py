@@ -89,11 +89,12 @@ def _decode_type(hint: type, value: Any, where: str) -> Any:
         except ValueError as exc:
             raise PlainError(f"{where}: expected a whole number, got {value[:40]!r}") from exc
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)
+        value = float(value) if abs(value) <= _LARGEST else math.inf  # 10**4000: no float
     if hint in _SCALARS and not _fits(hint, value):
         # a name of null or 5 loaded once and broke the GUI's tables later
         raise PlainError(f"{where}: expected {_SCALARS[hint]}, got {_json_type(value)}")
-    if hint in (int, float) and not (math.isfinite(value) and abs(value) <= _LARGEST):
+    # the size first: math.isfinite(10**4000) raises OverflowError; NaN fails both
+    if hint in (int, float) and not (abs(value) <= _LARGEST and math.isfinite(value)):
         # NaN, Infinity (Python's JSON reads them) and 1e308 went on into the plan and made
         # its JSON export invalid
         raise PlainError(f"{where}: not a plausible number: {str(value)[:40]}")

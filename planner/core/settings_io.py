@@ -89,6 +89,9 @@ def load_settings_toml(path: Path | str) -> Settings:
         raise _file_error(path, "file_missing", "settings file not found") from exc
     except tomllib.TOMLDecodeError as exc:
         raise _file_error(path, "not_toml", f"not valid TOML: {exc}", detail=str(exc)) from exc
+    except RecursionError as exc:  # "a = [[[[…" thousands deep: tomllib recurses
+        raise _file_error(path, "not_toml", "not valid TOML: nested too deeply",
+                          detail="nested too deeply") from exc
     except OSError as exc:
         raise _file_error(path, "cannot_read", f"cannot read: {exc.strerror or exc}",
                           cause=os_problem(exc)) from exc

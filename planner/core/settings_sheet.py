@@ -49,7 +49,11 @@ def settings_from_sheet(
             key = _parent(exc.key) if exc.key and exc.key == dropped else exc.key
             if key != _parent(dropped) or not dropped:
                 findings.append(_finding(exc, _place(places, exc.key, sheet)))
-            if not (key and _drop(data, key)):
+            # a value the sheet lacks (a freeze's end) is dropped with what holds it, not
+            # the whole sheet: its start date and consultants were lost with a freeze's end
+            while key and not _drop(data, key):
+                key = _parent(key)
+            if not key:
                 break
             dropped = key
     return Settings(), tuple(findings)

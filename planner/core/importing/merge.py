@@ -8,6 +8,7 @@ and DAGs that servers name but nobody listed, the hybrid flag from the connector
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import MISSING, dataclass, field, replace
@@ -197,8 +198,10 @@ def merge_rows(rows: Sequence[Row], more_precise: Precision | None = None,
             _locate(locations.by_key, entity_key, items)
     get = groups.get
     servers = _servers([m.values for m in get("server", [])], plain)
+    servers = _named_right(servers, get("server", []), findings)
     dags = [_dag(m.values) for m in get("dag", [])]
     servers, dags, dag_findings = _reconcile_dags(servers, dags, get("server", []))
+    servers, dags = _dags_named_right(servers, dags, findings)
     findings.extend(dag_findings)
     dag_names = {d.name.lower() for d in dags}
     databases = [_database(m.values, dag_names) for m in get("database", [])]
@@ -269,6 +272,42 @@ def _servers(values: list[dict[str, Any]], plain: bool = False) -> list[Server]:
         return list(map(_server, values))
     made = make_many(Server, values)
     return made if made is not None else list(map(_server, values))
+
+
+# A computer's name as Windows and DNS allow it: letters (any script), digits, hyphens and
+# underscores. Anything else (";", "$(", quotes, spaces) is no server's name, and every step
+# puts the name into a PowerShell command the admin pastes: "EX01; Stop-Computer -Force".
+_SERVER_NAME = re.compile(r"[^\W_][\w-]{0,62}")
+
+
+def _named_right(servers: list[Server], records: Sequence[_Merged | Row],
+                 findings: list[Finding]) -> list[Server]:
+    """The servers whose names a server can have; each other one is an error naming its row
+    and left out (a name no server has, and a command that would run what it holds)."""
+    if all(_SERVER_NAME.fullmatch(s.name) for s in servers):  # the usual case
+        return servers
+    kept = []
+    for server, record in zip(servers, records, strict=True):
+        if _SERVER_NAME.fullmatch(server.name):
+            kept.append(server)
+            continue
+        findings.append(finding("IMPORT-SERVER-NAME-INVALID", record.where,
+                                column=record.columns.get("name", ""),
+                                value=server.name[:60]))
+    return kept
+
+
+def _dags_named_right(servers: list[Server], dags: list[Dag], findings: list[Finding],
+                      ) -> tuple[list[Server], list[Dag]]:
+    """DAGs whose names a DAG can have (it is a computer name too, and goes into commands
+    as the servers' do); each other one is an error, and its members stand alone."""
+    bad = {d.name for d in dags if not _SERVER_NAME.fullmatch(d.name)}
+    if not bad:
+        return servers, dags
+    findings.extend(finding("IMPORT-DAG-NAME-INVALID", target=f"dag:{name[:60]}",
+                            value=name[:60]) for name in sorted(bad))
+    return ([replace(s, dag="") if s.dag in bad else s for s in servers],
+            [d for d in dags if d.name not in bad])
 
 
 def _server(values: dict[str, Any]) -> Server:

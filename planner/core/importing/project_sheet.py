@@ -51,7 +51,7 @@ def read_project_table(table: Table) -> tuple[dict[str, Any], list[Finding]]:
         try:
             _put(result, key.split("."), _value(value))
             places[key] = [table.file, table.sheet, table.where(index).row]
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, RecursionError):  # "[[[[…" in a cell
             findings.append(finding("IMPORT-PROJECT-KEY", table.where(index), column="A",
                                     value=key[:60]))
     tree = _lists(result)

@@ -84,6 +84,8 @@ def searched_chains(problem: Problem, seconds: float, dominant: bool = False,
     order's plan when none does better. ``floor``: per judged server the cutover no plan
     beats; the block search stops there, or when ``cancel`` is set."""
     sub, olds = sub_problem(problem, exit_chains(problem))
+    if not sub.jobs:  # no judged server (not hybrid): no chain to plan first
+        return olds, {}
     fits = len(sub.jobs) * max(1, len(problem.consultants))
     # a consultant's bookings grow with the estate, and so does each fit (measured: 2,000
     # servers, 5 consultants, 57 orders took over two CPU minutes), hence the second limit

@@ -7,6 +7,8 @@ each step's reason names a step of the estate (not one of the chains' own number
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from planner.core.calendar import build_calendar
@@ -123,6 +125,16 @@ def test_a_large_estate_gets_one_plan_no_later_for_any_server_than_the_rule(
     assert all(cuts[name] <= rule_cuts[name] for name in rule_cuts)
     assert max(cuts.values()) == max(bound_cutovers(problem).values())
     assert exposure.key <= best_pauses(problem, rule_cuts).key
+
+
+def test_a_large_estate_nobody_judges_gets_its_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not hybrid, so no server leaves Exchange Online's view: no exit chain to plan first
+    (an attacker's 1,000-server CSV stopped the planner with a ZeroDivisionError)."""
+    problem = replace(_problem(20, 2), judged=[])
+    monkeypatch.setattr(quick, "_ONE_RULE", 10)
+    assert searched_chains(problem, 10.0, dominant=True)[1] == {}
+    placed, _, ok = quick.quick_plan(problem, None, 10.0)
+    assert ok and len(placed) == len(problem.jobs) and not violations(problem, placed)
 
 
 def test_whole_servers_moved_cut_sixty_servers_over_a_week_sooner() -> None:

@@ -1,0 +1,105 @@
+"""Hostile and odd inputs, third round (2026-12-07, an attacker's afternoon): numbers too big
+for a float, TOML nested thousands deep, and relay clients listed by subnet. Each gets a
+message that names the file or is read as meant; none stops the planner as "a bug"."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+from tests.hardening.test_hostile_round7 import _saved_project
+from tests.paths import SAMPLES
+
+
+@pytest.mark.parametrize("damage", ["10" + "0" * 4000, "1" * 5000])
+def test_a_project_file_with_a_number_no_float_holds_is_named_as_damaged(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str) -> None:
+    """10**4000 as a mailbox count stopped the planner with OverflowError, a 5,000-digit
+    literal with Python's integer-string limit (exit 70, "a bug in the planner")."""
+    path, _ = _saved_project(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    count = '"mailbox_count": '
+    assert count in text
+    start = text.index(count) + len(count)
+    end = start + len(text[start:].split(",", 1)[0].split("}", 1)[0])
+    path.write_text(text[:start] + damage + text[end:], encoding="utf-8")
+    assert main(["plan", str(path), "--json", str(tmp_path / "plan.json")]) == 2
+    err = capsys.readouterr().err
+    assert "customer.seplan" in err and "damaged" in err and "a bug" not in err
+    assert not (tmp_path / "plan.json").exists()
+
+
+def test_settings_nested_thousands_deep_are_not_valid_toml(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """tomllib recurses: "a = [[[[…" 5,000 deep ended in RecursionError (exit 70)."""
+    deep = tmp_path / "deep.toml"
+    deep.write_text("a = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    inventory = SAMPLES / "small" / "inventory.xlsx"
+    code = main(["plan", str(inventory), "--settings", str(deep),
+                 "--json", str(tmp_path / "plan.json")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "deep.toml" in err and "TOML" in err and "a bug" not in err
+
+
+def test_a_project_file_written_by_hand_keeps_working_after_the_checks(tmp_path: Path) -> None:
+    """The checks above do not refuse a sound file: the saved project plans as before."""
+    path, data = _saved_project(tmp_path)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["plan", str(path), "--json", str(tmp_path / "plan.json")]) == 0
+    assert (tmp_path / "plan.json").exists()
+
+
+def test_a_server_name_that_is_a_powershell_command_is_refused_by_row(tmp_path: Path) -> None:
+    """Every step puts the server's name into a command the admin pastes: a row named
+    "EX01; Stop-Computer -Force" became `Set-ServerComponentState EX01; Stop-Computer
+    -Force -Component HubTransport …` in the workbook, the XML and the report."""
+    from planner.core.importing import import_files
+    from planner.core.model import Severity
+    from planner.pipeline import make_plan
+    from tests.core.scheduler.builders import settings
+
+    inventory = tmp_path / "servers.csv"
+    inventory.write_text(
+        "Name,Roles,Build,DAG\n"
+        "EX01; Stop-Computer -Force,Mailbox,15.2.1748.10,\n"
+        '"EX02$(Remove-Item C:\\ -Recurse)",Mailbox,15.2.1748.10,\n'
+        "EX 03,Mailbox,15.2.1748.10,\n"
+        "EX04,Mailbox,15.2.1748.10,DAG1;calc\n"
+        "MÜN-EX05,Mailbox,15.2.1748.10,\n"
+        "EX06,Mailbox,15.2.1748.10,\n", encoding="utf-8")
+    result = import_files([inventory])
+    names = {s.name for s in result.estate.servers}
+    assert names == {"EX04", "MÜN-EX05", "EX06"}  # a name in any script stays
+    refused = [f for f in result.findings if f.code == "IMPORT-SERVER-NAME-INVALID"]
+    assert [f.severity for f in refused] == [Severity.ERROR] * 3
+    assert {f.row for f in refused} == {2, 3, 4}
+    assert any("EX 03" in f.message("de") for f in refused)
+    dag = [f for f in result.findings if f.code == "IMPORT-DAG-NAME-INVALID"]
+    assert len(dag) == 1 and "DAG1;calc" in dag[0].message("en")
+    assert all(not s.dag for s in result.estate.servers)
+    plan = make_plan(result.estate, result.findings, settings(solver_time_limit_s=1))
+    commands = "\n".join(s.command for s in plan.proposal.steps)
+    assert "Stop-Computer" not in commands and "Remove-Item" not in commands
+    assert "calc" not in commands
+
+
+def test_a_freeze_without_its_end_on_the_project_sheet_costs_only_that_freeze() -> None:
+    """A freeze row with a start and no end, beside a consultant on 0 days a week: the
+    start date and the consultant's name went too, and the plan started today."""
+    from datetime import date
+
+    from planner.core.settings_sheet import settings_from_sheet
+
+    table = {"project": {"start": date(2027, 3, 1)},
+             "consultants": [{"name": "Anna", "days_per_week": 0}],
+             "freezes": [{"start": date(2027, 4, 1)}]}
+    settings, findings = settings_from_sheet(table)
+    assert settings.start == date(2027, 3, 1)
+    assert [c.name for c in settings.consultants] == ["Anna"]
+    assert settings.freezes == ()
+    keys = " ".join(f.message("en") for f in findings)
+    assert "consultants[1].days_per_week" in keys and "freezes[1]" in keys
