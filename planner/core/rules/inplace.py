@@ -143,7 +143,7 @@ def _cu_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Ste
         su = "\n" + line("install_baseline_su", product="2019", release=passing.release,
                          build=passing.build) + remark("same_window")
         passes = [message("steps.baseline_su.passes", release=passing.release,
-                          build=passing.build)]
+                          build=passing.build)] if s.judged else []
     return make_step(
         ctx, "cu_update_2019", f"cu:{name}", "cu_update", Phase.UPDATE, f"server:{name}",
         message(f"{_TEXT}.cu_title", server=name, target=target),

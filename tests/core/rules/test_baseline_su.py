@@ -93,6 +93,14 @@ def test_a_cu_update_installs_the_accepted_security_update_and_ends_the_enforcem
     assert "15.2.1748.39" in cu.why("en")
     # the in-place upgrade still ends it too; whichever comes first counts
     assert _step(p, "inplace:EX19-OLD").exits_exo_view == ("EX19-OLD",)
+    # a server Exchange Online does not judge gets the update as well, and no word about
+    # an enforcement it is not under
+    base = estate()
+    calm = replace(base, servers=tuple(replace(x, judged_by_exo=False) if x.name == "EX19-OLD"
+                                       else x for x in base.servers))
+    cu = _step(plan(calm), "cu:EX19-OLD")
+    assert cu.exits_exo_view == () and "15.2.1748.39" in cu.command
+    assert "enforcement" not in cu.why("en") and "Durchsetzung" not in cu.why("de")
 
 
 def test_the_plan_takes_the_update_as_the_servers_way_out() -> None:
