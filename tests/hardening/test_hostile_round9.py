@@ -70,13 +70,14 @@ def test_a_server_name_that_is_a_powershell_command_is_refused_by_row(tmp_path: 
         "EX 03,Mailbox,15.2.1748.10,\n"
         "EX04,Mailbox,15.2.1748.10,DAG1;calc\n"
         "MÜN-EX05,Mailbox,15.2.1748.10,\n"
+        "10.1.2.3,Mailbox,15.2.1748.10,\n"  # an address where a name belongs: was "10"
         "EX06,Mailbox,15.2.1748.10,\n", encoding="utf-8")
     result = import_files([inventory])
     names = {s.name for s in result.estate.servers}
     assert names == {"EX04", "MÜN-EX05", "EX06"}  # a name in any script stays
     refused = [f for f in result.findings if f.code == "IMPORT-SERVER-NAME-INVALID"]
-    assert [f.severity for f in refused] == [Severity.ERROR] * 3
-    assert {f.row for f in refused} == {2, 3, 4}
+    assert [f.severity for f in refused] == [Severity.ERROR] * 4
+    assert {f.row for f in refused} == {2, 3, 4, 7}
     assert any("EX 03" in f.message("de") for f in refused)
     dag = [f for f in result.findings if f.code == "IMPORT-DAG-NAME-INVALID"]
     assert len(dag) == 1 and "DAG1;calc" in dag[0].message("en")
@@ -103,3 +104,21 @@ def test_a_freeze_without_its_end_on_the_project_sheet_costs_only_that_freeze() 
     assert settings.freezes == ()
     keys = " ".join(f.message("en") for f in findings)
     assert "consultants[1].days_per_week" in keys and "freezes[1]" in keys
+
+
+def test_two_server_names_with_one_fqdn_are_named(tmp_path: Path) -> None:
+    """EX01 and EX01-NEW, both ex01.contoso.local, with different builds: two servers,
+    each planned, and no word."""
+    from planner.core.importing import import_files
+
+    inventory = tmp_path / "servers.csv"
+    inventory.write_text("Name,FQDN,Roles,Build\n"
+                         "EX01,ex01.contoso.local,Mailbox,15.2.1748.10\n"
+                         "EX01-NEW,EX01.contoso.local,Mailbox,15.2.1544.36\n"
+                         "EX02,ex02.contoso.local,Mailbox,15.2.1748.10\n", encoding="utf-8")
+    result = import_files([inventory])
+    twice = [f for f in result.findings if f.code == "IMPORT-FQDN-TWICE"]
+    assert len(twice) == 1
+    text = twice[0].message("en")
+    assert "EX01" in text and "EX01-NEW" in text and "ex01.contoso.local" in text
+    assert "EX02" not in text

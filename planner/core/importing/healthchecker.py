@@ -155,7 +155,11 @@ def read_healthchecker(name: str, text: str) -> tuple[list[Table], list[Finding]
     if not server:
         return [], findings
     header = ("Name", "Build", "Roles", "OS", "DotNet", "ExtendedProtection")
-    row = (server.split(".")[0], build, roles, os_name, dotnet, protection)
+    # an FQDN's first label is the server; an address stays whole (and is refused by name
+    # later): "10.1.2.3" became a server named "10"
+    short = server if re.fullmatch(r"[\d.]+|[\da-fA-F:]*:[\da-fA-F:.]*", server) \
+        else server.split(".")[0]
+    row = (short, build, roles, os_name, dotnet, protection)
     # ExSetup's file version shows the update level; a fallback build is as vague as an inventory
     table = Table(name, "", (header, row), first_row=0, entity_hint="server",
                   build_source="healthchecker" if exsetup else "", named_fields=True)

@@ -199,6 +199,7 @@ def merge_rows(rows: Sequence[Row], more_precise: Precision | None = None,
     get = groups.get
     servers = _servers([m.values for m in get("server", [])], plain)
     servers = _named_right(servers, get("server", []), findings)
+    findings.extend(_one_fqdn_twice(servers))
     dags = [_dag(m.values) for m in get("dag", [])]
     servers, dags, dag_findings = _reconcile_dags(servers, dags, get("server", []))
     servers, dags = _dags_named_right(servers, dags, findings)
@@ -297,6 +298,18 @@ def _named_right(servers: list[Server], records: Sequence[_Merged | Row],
     return kept
 
 
+def _one_fqdn_twice(servers: list[Server]) -> list[Finding]:
+    """A warning per FQDN that servers of different names share: one machine listed under
+    an old and a new name, or a copied row, and each would be planned."""
+    by_fqdn: dict[str, list[str]] = {}
+    for server in servers:
+        if server.fqdn:
+            by_fqdn.setdefault(server.fqdn.strip().lower(), []).append(server.name)
+    return [finding("IMPORT-FQDN-TWICE", target=f"server:{names[0]}", fqdn=fqdn,
+                    names=names)
+            for fqdn, names in by_fqdn.items() if len(names) > 1]
+
+
 def _dags_named_right(servers: list[Server], dags: list[Dag], findings: list[Finding],
                       ) -> tuple[list[Server], list[Dag]]:
     """DAGs whose names a DAG can have (it is a computer name too, and goes into commands
@@ -313,7 +326,7 @@ def _dags_named_right(servers: list[Server], dags: list[Dag], findings: list[Fin
 def _server(values: dict[str, Any]) -> Server:
     name = str(values["name"]).strip()
     vals = values if name == values["name"] else {**values, "name": name}
-    if "." in name:  # an FQDN where the short name belongs
+    if "." in name and not name.replace(".", "").isdigit():  # an FQDN, not an address
         vals = {**vals, "name": name.split(".", 1)[0]}
         vals.setdefault("fqdn", name)
     return _plain(Server, vals)  # type: ignore[no-any-return]
