@@ -122,3 +122,52 @@ def test_two_server_names_with_one_fqdn_are_named(tmp_path: Path) -> None:
     text = twice[0].message("en")
     assert "EX01" in text and "EX01-NEW" in text and "ex01.contoso.local" in text
     assert "EX02" not in text
+
+
+_RECV_HEAD = ("#Software: Microsoft Exchange Server\n#Version: 15.0.0.0\n"
+              "#Log-type: SMTP Receive Protocol Log\n#Date: 2026-11-02T00:00:00.000Z\n"
+              "#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,"
+              "remote-endpoint,event,data,context\n")
+
+
+def test_a_log_zip_that_would_unpack_a_thousand_times_is_refused_unread(tmp_path: Path) -> None:
+    """1 MB holding a log header and 1 GB of empty lines ran for minutes (9.8 MB: an hour);
+    the sizes the zip declares say so before anything is unpacked."""
+    import zipfile
+
+    from planner.core.importing import import_files
+
+    bomb = tmp_path / "logs.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("RECV2026110200-1.LOG", _RECV_HEAD + "\n" * (24 << 20))
+    assert bomb.stat().st_size < 200_000
+    result = import_files([bomb])
+    refused = [f for f in result.findings if f.code == "LOGS-ZIP-REFUSED"]
+    assert len(refused) == 1 and "RECV2026110200-1.LOG" in refused[0].message("en")
+    assert "nicht gelesen" in refused[0].message("de")
+
+
+def test_an_overlong_log_line_is_one_malformed_line_and_the_rest_is_read(tmp_path: Path) -> None:
+    """A log with one line of hundreds of megabytes held it whole (a 1-GB line: 3 GB); a
+    line past the cap is read past in pieces and counted as malformed."""
+    import io
+
+    from planner.core.importing import import_files
+    from planner.core.importing.log_files import LINE_CAP, OVERLONG, CappedLines
+
+    lines = list(CappedLines(io.StringIO("a,b\n" + "x" * (LINE_CAP * 3) + "\nc,d\n")))
+    assert lines == ["a,b\n", OVERLONG, "c,d\n"]  # never the long line whole
+
+    session = "".join(
+        f"2026-11-02T06:00:0{n}.000Z,EX01\\Relay EX01,08DC01,{n},10.20.0.11:25,"
+        f"10.20.9.20:3244,{event},{data},\n" for n, (event, data) in enumerate(
+            [("+", ""), ("<", "EHLO scanner01"), ("<", "MAIL FROM:<scan@contoso.de>"),
+             ("<", "RCPT TO:<a@contoso.de>"),
+             (">", "250 2.6.0 <1@contoso.de> [InternalId=1] Queued mail for delivery"),
+             ("-", "")]))
+    log = tmp_path / "RECV2026110200-1.LOG"
+    log.write_text(_RECV_HEAD + "x" * (LINE_CAP * 5 + 17) + "\n" + session, encoding="utf-8")
+    result = import_files([tmp_path])
+    assert [rc.host for rc in result.estate.relay_clients] == ["10.20.9.20"]
+    malformed = [f for f in result.findings if f.code == "LOGS-MALFORMED"]
+    assert len(malformed) == 1 and "1 " in malformed[0].message("en")

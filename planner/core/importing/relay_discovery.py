@@ -226,6 +226,8 @@ def _read_findings(logs: TransportLogs, clients: tuple[RelayClient, ...]) -> lis
                            files=Counted("transport.count.log_file", len(logs.malformed_in)),
                            first=first))
     out += [finding("LOGS-UNREADABLE", Where(), detail=u) for u in logs.unreadable]
+    out += [finding("LOGS-ZIP-REFUSED", Where(name), file=name, ratio=ratio)
+            for name, ratio in logs.refused.items()]
     out += [finding("LOGS-NO-FIELDS", Where(name), file=name, columns=", ".join(lacking))
             for name, lacking in logs.no_fields.items()]
     return out

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
-from planner.core.importing.log_files import LogKind, LogSource, read_header
+from planner.core.importing.log_files import CappedLines, LogKind, LogSource, read_header
 from planner.core.importing.log_senders import SenderRules, load_sender_rules
 from planner.core.importing.mail_flow_counts import (
     TRACKING_COLUMNS,
@@ -43,6 +43,7 @@ class TransportLogs:
     files: dict[LogKind, int] = field(default_factory=dict)  # files read per kind
     malformed_in: dict[str, int] = field(default_factory=dict)  # file name -> lines
     unreadable: list[str] = field(default_factory=list)
+    refused: dict[str, int] = field(default_factory=dict)  # zip member -> unpacked/packed
     # file name -> the #Fields it lacks (all of them: no #Fields line); none of its lines read
     no_fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
     rules: SenderRules | None = None
@@ -71,6 +72,9 @@ def read_transport_logs(sources: Sequence[LogSource], estate: Estate,
             raise ImportCancelled
         if progress is not None:
             progress(done / total, source.name)
+        if source.refused_ratio:
+            out.refused[source.name] = source.refused_ratio
+            continue
         try:
             with source.opener() as binary:
                 _read_one(source, binary, out, rules, exo_connectors,
@@ -106,7 +110,7 @@ def _ticker(binary: IO[bytes], done: int, total: int, name: str, progress: Progr
 
 def _read_one(source: LogSource, binary: IO[bytes], out: TransportLogs, rules: SenderRules,
               exo_connectors: frozenset[str], tick: Callable[[], None]) -> None:
-    text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="replace")
+    text = CappedLines(io.TextIOWrapper(binary, encoding="utf-8-sig", errors="replace")).as_text()
     header, first = read_header(text)
     if header is None or header.kind is LogKind.OTHER:
         out.files[LogKind.OTHER] = out.files.get(LogKind.OTHER, 0) + 1
