@@ -171,3 +171,23 @@ def test_an_overlong_log_line_is_one_malformed_line_and_the_rest_is_read(tmp_pat
     assert [rc.host for rc in result.estate.relay_clients] == ["10.20.9.20"]
     malformed = [f for f in result.findings if f.code == "LOGS-MALFORMED"]
     assert len(malformed) == 1 and "1 " in malformed[0].message("en")
+
+
+def test_rows_wider_than_their_csv_header_are_named(tmp_path: Path) -> None:
+    """A comma-separated file with an unquoted decimal comma: "1,5" GB became 1 GB and the
+    "5" was dropped as a cell beyond the header, without a word."""
+    from planner.core.importing import import_files
+
+    inventory = tmp_path / "servers.csv"
+    inventory.write_text("Name,Build,Site,Mailbox data GB\n"
+                         "EX1,15.1.2507.61,Berlin,1,5\n"
+                         "EX2,15.1.2507.61,Berlin,12\n"
+                         "EX3,15.1.2507.61,Berlin,12,75\n", encoding="utf-8")
+    result = import_files([inventory])
+    wider = [f for f in result.findings if f.code == "IMPORT-ROW-MORE-CELLS"]
+    assert len(wider) == 1 and wider[0].row == 2
+    assert "2 rows" in wider[0].message("en") and "2 Zeilen" in wider[0].message("de")
+    # a file whose rows fit their header says nothing
+    inventory.write_text("Name,Build\nEX1,15.1.2507.61\n", encoding="utf-8")
+    assert not [f for f in import_files([inventory]).findings
+                if f.code == "IMPORT-ROW-MORE-CELLS"]

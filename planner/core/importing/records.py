@@ -22,7 +22,7 @@ from planner.core.importing.columns import (
     marked_elsewhere,
     total_word,
 )
-from planner.core.importing.findings import FieldName, Where, finding
+from planner.core.importing.findings import Counted, FieldName, Where, finding
 from planner.core.importing.headers import Synonyms, normalise_header
 from planner.core.importing.mapping import SheetMapping
 from planner.core.importing.powershell import ConnectorContext, split_identity
@@ -78,6 +78,8 @@ def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: S
                        row[i] for row in grid for i in dated if i < len(row)))
     lines = _lines(table, start, end)
     file, sheet = table.file, table.sheet
+    if not sheet and not table.named_fields and start > 0:  # a CSV or text table
+        block.findings += _wider_than_header(table, start, grid, lines)
     checked = mapping.entity != "organization"
     names = [f for _i, f, _h, _l in used]
     if not names or spec.key == "connector" or (checked and key_field not in names):
@@ -175,6 +177,25 @@ def _build_sources(block: Block, used: Sequence[tuple[int, str, str, str]],
         seen = {c: v.build_source_of(header, v.cell_text(c), hint) for c in set(cells)}
         return list(map(seen.__getitem__, cells))
     return [v.build_source_of(header, v.cell_text(c), hint) for c in cells]
+
+
+def _wider_than_header(table: Table, start: int, grid: Sequence[Sequence[Any]],
+                       lines: Sequence[int | None]) -> list[Finding]:
+    """One warning at the first of the rows that fill more cells than the header names: a
+    delimiter inside a value (an unquoted decimal comma, "1,5" read as 1 and 5) shifts the
+    cells, and the extra ones were dropped without a word (1.5 GB read as 1)."""
+    header = table.rows[start - 1]
+    width = len(header)
+    while width and v.cell_text(header[width - 1]) == "":
+        width -= 1
+    if not width or max(map(len, grid), default=0) <= width:
+        return []  # the usual case, decided in C
+    wide = [n for n, row in enumerate(grid)
+            if any(v.cell_text(c) for c in row[width:])]
+    if not wide:
+        return []
+    return [finding("IMPORT-ROW-MORE-CELLS", _where(table.file, table.sheet, lines[wide[0]]),
+                    count=Counted("transport.count.row", len(wide)), width=width)]
 
 
 def _lines(table: Table, start: int, end: int) -> Sequence[int | None]:
