@@ -10,8 +10,18 @@ from pathlib import Path
 import pytest
 
 from planner.cli import main
+from planner.core.model import Finding
 from tests.hardening.test_hostile_round7 import _saved_project
 from tests.paths import SAMPLES
+
+
+def _found(folder: Path, text: str, code: str) -> list[Finding]:
+    """The findings of ``code`` when a CSV of ``text`` is imported."""
+    from planner.core.importing import import_files
+
+    inventory = folder / "servers.csv"
+    inventory.write_text(text, encoding="utf-8")
+    return [f for f in import_files([inventory]).findings if f.code == code]
 
 
 @pytest.mark.parametrize("damage", ["10" + "0" * 4000, "1" * 5000])
@@ -109,15 +119,10 @@ def test_a_freeze_without_its_end_on_the_project_sheet_costs_only_that_freeze() 
 def test_two_server_names_with_one_fqdn_are_named(tmp_path: Path) -> None:
     """EX01 and EX01-NEW, both ex01.contoso.local, with different builds: two servers,
     each planned, and no word."""
-    from planner.core.importing import import_files
-
-    inventory = tmp_path / "servers.csv"
-    inventory.write_text("Name,FQDN,Roles,Build\n"
-                         "EX01,ex01.contoso.local,Mailbox,15.2.1748.10\n"
-                         "EX01-NEW,EX01.contoso.local,Mailbox,15.2.1544.36\n"
-                         "EX02,ex02.contoso.local,Mailbox,15.2.1748.10\n", encoding="utf-8")
-    result = import_files([inventory])
-    twice = [f for f in result.findings if f.code == "IMPORT-FQDN-TWICE"]
+    twice = _found(tmp_path, "Name,FQDN,Roles,Build\n"
+                   "EX01,ex01.contoso.local,Mailbox,15.2.1748.10\n"
+                   "EX01-NEW,EX01.contoso.local,Mailbox,15.2.1544.36\n"
+                   "EX02,ex02.contoso.local,Mailbox,15.2.1748.10\n", "IMPORT-FQDN-TWICE")
     assert len(twice) == 1
     text = twice[0].message("en")
     assert "EX01" in text and "EX01-NEW" in text and "ex01.contoso.local" in text
@@ -176,18 +181,11 @@ def test_an_overlong_log_line_is_one_malformed_line_and_the_rest_is_read(tmp_pat
 def test_rows_wider_than_their_csv_header_are_named(tmp_path: Path) -> None:
     """A comma-separated file with an unquoted decimal comma: "1,5" GB became 1 GB and the
     "5" was dropped as a cell beyond the header, without a word."""
-    from planner.core.importing import import_files
-
-    inventory = tmp_path / "servers.csv"
-    inventory.write_text("Name,Build,Site,Mailbox data GB\n"
-                         "EX1,15.1.2507.61,Berlin,1,5\n"
-                         "EX2,15.1.2507.61,Berlin,12\n"
-                         "EX3,15.1.2507.61,Berlin,12,75\n", encoding="utf-8")
-    result = import_files([inventory])
-    wider = [f for f in result.findings if f.code == "IMPORT-ROW-MORE-CELLS"]
+    wider = _found(tmp_path, "Name,Build,Site,Mailbox data GB\n"
+                   "EX1,15.1.2507.61,Berlin,1,5\n"
+                   "EX2,15.1.2507.61,Berlin,12\n"
+                   "EX3,15.1.2507.61,Berlin,12,75\n", "IMPORT-ROW-MORE-CELLS")
     assert len(wider) == 1 and wider[0].row == 2
     assert "2 rows" in wider[0].message("en") and "2 Zeilen" in wider[0].message("de")
     # a file whose rows fit their header says nothing
-    inventory.write_text("Name,Build\nEX1,15.1.2507.61\n", encoding="utf-8")
-    assert not [f for f in import_files([inventory]).findings
-                if f.code == "IMPORT-ROW-MORE-CELLS"]
+    assert not _found(tmp_path, "Name,Build\nEX1,15.1.2507.61\n", "IMPORT-ROW-MORE-CELLS")
