@@ -16,7 +16,7 @@ from dataclasses import replace
 from planner.core.graph import build_graph
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate, Finding, Severity
-from planner.core.plan import Dependency, Proposal, Step
+from planner.core.plan import Dependency, MigrationPath, Proposal, Step
 from planner.core.rules import (
     adprep,
     baseline_su,
@@ -35,7 +35,7 @@ from planner.core.rules import (
     server_checks,
     side_by_side,
 )
-from planner.core.rules.assess import assess_servers, to_assessment
+from planner.core.rules.assess import assess_servers, to_assessment, windows_version
 from planner.core.rules.base import Context, Link, Rule
 from planner.core.rules.groups import name_problems
 from planner.core.rules.order import (
@@ -121,6 +121,17 @@ def _judged_but_kept(ctx: Context, steps: Sequence[Step]) -> list[Finding]:
         if s.judged and s.product in ("2013", "2016", "2019") and s.name.lower() not in leaving]
 
 
+def _windows_unknown(ctx: Context) -> list[Finding]:
+    """Servers upgraded in place whose Windows version the inventory does not give: SE setup
+    refuses an operating system it does not support, found only on the night of the
+    upgrade (a PowerShell export carries no OS; a review's three 2019 servers, no word)."""
+    in_place = (MigrationPath.IN_PLACE, MigrationPath.CU_THEN_IN_PLACE)
+    return [Finding.about(Severity.WARNING, "RULES-OS-UNKNOWN", f"server:{s.name}",
+                          server=s.name, versions=sorted(ctx.facts.os_se_supported))
+            for s in ctx.servers
+            if s.planned and s.path in in_place and not windows_version(s.server.os)]
+
+
 def _lost_edits(ctx: Context, steps: Sequence[Step]) -> list[Finding]:
     """The consultant's renames and dates that no longer reach the plan, named, not dropped
     silently: a rename whose proposed name the pattern no longer gives, a pin or earliest
@@ -164,6 +175,7 @@ def propose(estate: Estate, settings: Settings, decisions: Decisions,
     notes = [Finding.about(Severity.INFO, "RULES-UNKNOWN-RULE", r, rule=r) for r in unknown]
     notes += _judged_but_kept(ctx, ordered)
     notes += _lost_edits(ctx, ordered)
+    notes += _windows_unknown(ctx)
     return Proposal(
         steps=ordered,
         servers=tuple(to_assessment(f) for f in facts),
