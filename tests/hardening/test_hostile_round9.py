@@ -189,3 +189,30 @@ def test_rows_wider_than_their_csv_header_are_named(tmp_path: Path) -> None:
     assert "2 rows" in wider[0].message("en") and "2 Zeilen" in wider[0].message("de")
     # a file whose rows fit their header says nothing
     assert not _found(tmp_path, "Name,Build\nEX1,15.1.2507.61\n", "IMPORT-ROW-MORE-CELLS")
+
+
+def test_a_connector_name_with_quotes_stays_one_argument_of_the_pasted_command() -> None:
+    """Connector names are quoted in the commands ('Relay Scanner'): a name holding a quote
+    ("x'; Stop-Computer -Force; '", or a typographic one PowerShell reads alike) ended the
+    string and ran the rest."""
+    from planner.core import model as m
+    from planner.core.rules import propose
+    from planner.core.settings import Decisions, Settings
+    from planner.pipeline import knowledge_for
+
+    hostile = "x'; Stop-Computer -Force; \u2019"
+    estate = m.Estate(
+        organization=m.Organization(customer="Q", hybrid=True, tenant="q"),
+        servers=(m.Server("EX16", roles=("Mailbox",), build="15.1.2507.61"),),
+        connectors=(m.Connector(hostile, m.ConnectorType.RECEIVE, ("EX16",),
+                                remote_ip_ranges=("10.0.0.9",), bindings=("0.0.0.0:25",),
+                                permission_groups=("AnonymousUsers",)),
+                    m.Connector("Bob's smart host", m.ConnectorType.SEND, ("EX16",), ("*",))),
+        relay_clients=(m.RelayClient("Scanner", host="10.0.0.9", connector=hostile,
+                                     server="EX16"),))
+    settings = Settings()
+    proposal = propose(estate, settings, Decisions(), knowledge_for(settings))
+    commands = "\n".join(s.command for s in proposal.steps)
+    assert "'x''; Stop-Computer -Force; \u2019\u2019'" in commands
+    assert "'Bob''s smart host'" in commands
+    assert "-Name 'x'; Stop" not in commands

@@ -6,10 +6,25 @@ from planner.core.explanation import note
 from planner.core.plan import MigrationPath
 from planner.core.rules.base import Context, ServerFacts
 
-__all__ = ["SETUP_ACCEPT", "line", "maintenance_wrapped", "placeholder", "redirect_target",
-           "remark", "setup_upgrade"]
+__all__ = ["SETUP_ACCEPT", "line", "maintenance_wrapped", "placeholder", "quoted",
+           "redirect_target", "remark", "setup_upgrade"]
 
 SETUP_ACCEPT = "/IAcceptExchangeServerLicenseTerms_DiagnosticDataOFF"
+
+
+# PowerShell ends a single-quoted string at any of these; doubled, each is itself
+_SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b"
+
+
+def quoted(text: str) -> str:
+    """``text`` as a PowerShell single-quoted string, its quotes doubled: a connector named
+    "Bob's relay" (or "x'; Stop-Computer; '") stays one argument of the pasted command.
+
+    >>> quoted("Bob's relay")
+    "'Bob''s relay'"
+    """
+    inner = "".join(c + c if c in _SINGLE_QUOTES else c for c in text)
+    return f"'{inner}'"
 
 
 def remark(key: str, **values: str | int) -> str:

@@ -14,7 +14,7 @@ from planner.core.model import ConnectorType
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.rules.assess import product_name
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
-from planner.core.rules.commands import SETUP_ACCEPT, line, placeholder, remark
+from planner.core.rules.commands import SETUP_ACCEPT, line, placeholder, quoted, remark
 from planner.core.rules.edge_connectors import edge_connector_steps
 from planner.core.rules.groups import new_edge_name
 from planner.core.rules.inbound_mail import group_inbound_steps
@@ -53,7 +53,7 @@ def _subscribe(ctx: Context, edge: ServerFacts) -> str:
 
 
 def _quoted_site(site: str) -> str:
-    return f"'{site}'" if " " in site and not site.startswith("<") else site
+    return quoted(site) if " " in site and not site.startswith("<") else site
 
 
 def _fields(s: ServerFacts) -> dict[str, str]:

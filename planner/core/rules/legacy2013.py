@@ -14,7 +14,7 @@ from planner.core.explanation import Message, message
 from planner.core.model import Finding, Namespace, Severity
 from planner.core.plan import MigrationPath, Phase, Step
 from planner.core.rules.base import Context, Rule, RuleOutput, ServerFacts, deps, make_step
-from planner.core.rules.commands import line, placeholder
+from planner.core.rules.commands import line, placeholder, quoted
 from planner.core.rules.estate_facts import (
     data_volume_gb,
     namespaces_of,
@@ -90,7 +90,7 @@ def _repoint_checklist(ctx: Context, old: ServerFacts,
     items = [i for i in classify(ctx, receive_connectors_of(est, srv)) if i.custom or i.changed]
     receives = [i.connector.name for i in items]
     relays = [r.name for r in relay_clients_of(est, srv)]
-    lines = [f"Set-SendConnector '{c}' -SourceTransportServers "
+    lines = [f"Set-SendConnector {quoted(c)} -SourceTransportServers "
              + placeholder("add_remove", new=target, old=srv.name) for c in sends]
     lines += [recreate_command(i.connector, target) if i.custom else reapply_command(i, target)
               for i in items]

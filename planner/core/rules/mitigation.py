@@ -14,7 +14,7 @@ from planner.core.graph import is_exo_send_connector
 from planner.core.model import Finding, Severity
 from planner.core.plan import Phase, Step
 from planner.core.rules.base import Context, Rule, RuleOutput, ServerFacts, deps, make_step
-from planner.core.rules.commands import line, placeholder
+from planner.core.rules.commands import line, placeholder, quoted
 
 __all__ = ["RULE"]
 
@@ -36,7 +36,7 @@ def _se_source(ctx: Context, prior: Mapping[str, Step]) -> tuple[str, str | None
 def _exo_connector(ctx: Context) -> str:
     """The inventory's send connector to Exchange Online, a placeholder when it lists none."""
     names = [c.name for c in ctx.estate.connectors if is_exo_send_connector(c)]
-    return f"'{names[0]}'" if names else placeholder("outbound_connector")
+    return quoted(names[0]) if names else placeholder("outbound_connector")
 
 
 def _step(ctx: Context, s: ServerFacts, source: tuple[str, str | None]) -> Step:

@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 from planner.core.rules.base import Context
-from planner.core.rules.commands import placeholder, remark
+from planner.core.rules.commands import placeholder, quoted, remark
 
 __all__ = ["COMPLETION_DATE", "batch_command", "gb_value", "move_batches", "move_days",
            "move_request_command", "throughput", "unattended"]
@@ -61,7 +61,7 @@ def batch_command(ctx: Context, name: str, targets: str) -> str:
     (``targets``: the target databases, or a placeholder for them)."""
     done = (f"-CompleteAfter {COMPLETION_DATE}" if ctx.settings.complete_moves_in_window
             else "-AutoComplete")
-    return (f"New-MigrationBatch -Local -Name '{name}' -CSVData {placeholder('users')} "
+    return (f"New-MigrationBatch -Local -Name {quoted(name)} -CSVData {placeholder('users')} "
             f"-TargetDatabases {targets} -AutoStart {done}")
 
 

@@ -20,7 +20,7 @@ from planner.core.explanation import Message, message
 from planner.core.ip_ranges import IpRange, binding_port, parse_binding, parse_range
 from planner.core.model import Connector, Estate, Finding, Server, Severity
 from planner.core.rules.base import Context
-from planner.core.rules.commands import placeholder, remark
+from planner.core.rules.commands import placeholder, quoted, remark
 from planner.core.rules.estate_facts import receive_connectors_of
 
 __all__ = [
@@ -213,8 +213,8 @@ def recreate_command(c: Connector, new: str, edge: bool = False) -> str:
     """
     frontend = any(_port == "25" for _port in _ports(c)) or not c.bindings
     bindings, own = _new_bindings(c, new)
-    head = (f"New-ReceiveConnector -Name '{c.name}'" if edge else
-            f"New-ReceiveConnector -Server {new} -Name '{c.name}' "
+    head = (f"New-ReceiveConnector -Name {quoted(c.name)}" if edge else
+            f"New-ReceiveConnector -Server {new} -Name {quoted(c.name)} "
             f"-TransportRole {'FrontendTransport' if frontend else 'HubTransport'}")
     parts = [head, "-Bindings " + (_quoted(bindings) or placeholder("as_on_old_server")),
              "-RemoteIPRanges " + (_quoted(c.remote_ip_ranges)
@@ -229,11 +229,12 @@ def recreate_command(c: Connector, new: str, edge: bool = False) -> str:
                  else remark("receive.listens", bindings=", ".join(own)))
     elif edge:
         line += remark("on_server", server=new)
+    identity = quoted(f"{new}\\{c.name}")  # the connector on the new server
     if c.tls_certificate:
-        line += (f"\nSet-ReceiveConnector '{new}\\{c.name}' "
+        line += (f"\nSet-ReceiveConnector {identity} "
                  f"-TlsCertificateName <{c.tls_certificate}>")
     if any(p.lower() == "anonymoususers" for p in c.permission_groups):
-        line += (f"\nGet-ReceiveConnector '{new}\\{c.name}' | Add-ADPermission -User "
+        line += (f"\nGet-ReceiveConnector {identity} | Add-ADPermission -User "
                  "'NT AUTHORITY\\ANONYMOUS LOGON' -ExtendedRights "
                  "'Ms-Exch-SMTP-Accept-Any-Recipient'" + remark("receive.anonymous_relay"))
     return line

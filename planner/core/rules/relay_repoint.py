@@ -22,7 +22,7 @@ from planner.core.explanation import Message, message
 from planner.core.model import RelayClient
 from planner.core.plan import Step
 from planner.core.rules.base import Context
-from planner.core.rules.commands import line, remark
+from planner.core.rules.commands import line, quoted, remark
 from planner.core.rules.receive import UnknownRelay
 
 __all__ = ["client_detail", "repoint_steps"]
@@ -109,12 +109,17 @@ def _unknown_step(ctx: Context, u: UnknownRelay, sid: str, new: str, make: MakeS
         sid, "relay_repoint", f"relay:{u.span.text}", title, [detail, *named],
         needs_consultant=False, duration_days=max(1, ctx.days("relay_repoint")),
         command="\n".join(
-            f"Set-ReceiveConnector '{server}\\{u.connector}' -ProtocolLoggingLevel Verbose"
-            for server in u.servers)
+            f"Set-ReceiveConnector {quoted(_on(server, u.connector))} "
+            "-ProtocolLoggingLevel Verbose" for server in u.servers)
         + remark("relay.read_logs", entry=u.span.text) + "\n"
         + line("relay.unknown_repoint" if one else "relay.unknown_range_repoint",
                old=", ".join(u.servers), new=new, entry=u.span.text),
         **extra)
+
+
+def _on(server: str, connector: str) -> str:
+    r"""A receive connector's identity: ``server\connector``."""
+    return f"{server}\\{connector}"
 
 
 def _partner_step(ctx: Context, u: UnknownRelay, sid: str, new: str, make: MakeStep,

@@ -19,7 +19,7 @@ from planner.core.model import Connector, ConnectorType, Estate, Finding, Severi
 from planner.core.plan import Phase, Step
 from planner.core.rules.adprep import ADPREP
 from planner.core.rules.base import Context, Rule, RuleOutput, deps
-from planner.core.rules.commands import SETUP_ACCEPT, line, placeholder, remark
+from planner.core.rules.commands import SETUP_ACCEPT, line, placeholder, quoted, remark
 from planner.core.rules.estate_facts import (
     receive_connectors_of,
     relay_clients_of,
@@ -180,7 +180,7 @@ def _switch_steps(ctx: Context, g: Group, after: str | list[str],
         group_fields(g), needs_window=True, predecessors=deps(after),
         exits_exo_view=_exo_sources(ctx, g, sends),
         command="\n".join(
-            f"Set-SendConnector '{c.name}' -SourceTransportServers "
+            f"Set-SendConnector {quoted(c.name)} -SourceTransportServers "
             + placeholder("add_remove", new=_sources(g, est, c), old=_old_sources(g, est, c))
             for c in dict.fromkeys(sends))
         or "Get-SendConnector | ft Name,SourceTransportServers" + remark("add_new_remove_old")))
