@@ -7,6 +7,7 @@ Mailbox servers exist, and the old Mailbox servers wait for it before they are r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from planner.core.explanation import Message, message
@@ -53,7 +54,9 @@ def _subscribe(ctx: Context, edge: ServerFacts) -> str:
 
 
 def _quoted_site(site: str) -> str:
-    return quoted(site) if " " in site and not site.startswith("<") else site
+    """An AD site as an argument: bare when it is one word (or a placeholder), else quoted
+    (a space, or a ";" from a customer's file, would end the argument)."""
+    return site if site.startswith("<") or re.fullmatch(r"[\w-]+", site) else quoted(site)
 
 
 def _fields(s: ServerFacts) -> dict[str, str]:
