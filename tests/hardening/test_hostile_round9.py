@@ -81,10 +81,11 @@ def test_a_server_name_that_is_a_powershell_command_is_refused_by_row(tmp_path: 
         "EX04,Mailbox,15.2.1748.10,DAG1;calc\n"
         "MÜN-EX05,Mailbox,15.2.1748.10,\n"
         "10.1.2.3,Mailbox,15.2.1748.10,\n"  # an address where a name belongs: was "10"
+        "\u202eEX07\u202c,Mailbox,15.2.1748.10,\n"  # invisible marks: the server is EX07
         "EX06,Mailbox,15.2.1748.10,\n", encoding="utf-8")
     result = import_files([inventory])
     names = {s.name for s in result.estate.servers}
-    assert names == {"EX04", "MÜN-EX05", "EX06"}  # a name in any script stays
+    assert names == {"EX04", "MÜN-EX05", "EX06", "EX07"}  # a name in any script stays
     refused = [f for f in result.findings if f.code == "IMPORT-SERVER-NAME-INVALID"]
     assert [f.severity for f in refused] == [Severity.ERROR] * 4
     assert {f.row for f in refused} == {2, 3, 4, 7}

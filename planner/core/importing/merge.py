@@ -9,6 +9,7 @@ and DAGs that servers name but nobody listed, the hybrid flag from the connector
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import MISSING, dataclass, field, replace
@@ -291,6 +292,12 @@ def _named_right(servers: list[Server], records: Sequence[_Merged | Row],
     for server, record in zip(servers, records, strict=True):
         if _SERVER_NAME.fullmatch(server.name):
             kept.append(server)
+            continue
+        # invisible characters pasted in (a vertical tab, right-to-left marks) are no part
+        # of the name: "\u202eEX02\u202c" is EX02
+        visible = "".join(c for c in server.name if unicodedata.category(c) not in ("Cc", "Cf"))
+        if visible != server.name and _SERVER_NAME.fullmatch(visible):
+            kept.append(replace(server, name=visible))
             continue
         findings.append(finding("IMPORT-SERVER-NAME-INVALID", record.where,
                                 column=record.columns.get("name", ""),
