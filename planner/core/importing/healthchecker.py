@@ -136,6 +136,11 @@ def read_healthchecker(name: str, text: str) -> tuple[list[Table], list[Finding]
         return [], [finding("IMPORT-FILE-UNSUPPORTED", Where(name),
                             kind=message("findings.file_kind.xml"))]
     server = _pick(leaves, (), ("servername",))
+    # HealthChecker writes one file per server; a file holding several (merged by hand) is
+    # read for its first, and the others are named, not dropped without a word
+    others = sorted({text.split(".")[0] for path, text in leaves
+                     if path and path[-1].lower() == "servername" and text}
+                    - {server.split(".")[0]}, key=str.lower)
     exsetup = _pick(leaves, ("exchangeinformation", "exchangesetup"), ("fileversion",),
                     r"^\s*15\.")
     build = exsetup or _pick(leaves, ("exchangeinformation",),
@@ -152,6 +157,9 @@ def read_healthchecker(name: str, text: str) -> tuple[list[Table], list[Finding]
     findings = [finding("IMPORT-HEALTHCHECKER-PARTIAL", Where(name),
                         missing=message(f"findings.healthchecker_missing.{missing}"))
                 ] if missing else []
+    if server and others:
+        findings.append(finding("IMPORT-HEALTHCHECKER-SEVERAL", Where(name),
+                                server=server.split(".")[0], others=others))
     if not server:
         return [], findings
     header = ("Name", "Build", "Roles", "OS", "DotNet", "ExtendedProtection")

@@ -40,3 +40,21 @@ def test_hostile_or_foreign_xml_is_a_finding(tmp_path: Path) -> None:
     result = import_files([tmp_path / "x.xml", tmp_path / "y.xml"])
     assert {(f.file, f.code) for f in result.findings} == {
         ("x.xml", "IMPORT-FILE-UNREADABLE"), ("y.xml", "IMPORT-FILE-UNSUPPORTED")}
+
+
+def test_a_file_of_several_servers_names_the_ones_not_read(tmp_path: Path) -> None:
+    """HealthChecker writes a file per server; two merged into one were read as the first
+    alone, the second dropped without a word."""
+    first = CLIXML.split("</Objs>")[0]
+    second = CLIXML.split(">", 1)[1].replace("EX01.contoso.local", "EX02.contoso.local")
+    second = second.replace('RefId="', 'RefId="1')
+    path = tmp_path / "HealthChecker-merged.xml"
+    path.write_text(first + second, encoding="utf-8")
+    result = import_files([path])
+    assert [s.name for s in result.estate.servers] == ["EX01"]
+    [several] = [f for f in result.findings if f.code == "IMPORT-HEALTHCHECKER-SEVERAL"]
+    assert "EX02" in several.message("en") and "EX02" in several.message("de")
+    # one server's own file says nothing of the kind
+    path.write_text(CLIXML, encoding="utf-8")
+    assert not [f for f in import_files([path]).findings
+                if f.code == "IMPORT-HEALTHCHECKER-SEVERAL"]
