@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
         print("planner plan: no Exchange server could be read; nothing to plan", file=sys.stderr)
         return 2
     settings, decisions = apply(args, settings)
+    _print_twice(args, settings.language)
     knowledge = knowledge_for(settings)
     plan = make_plan(inputs.estate, inputs.findings, settings, decisions, knowledge)
     if _print_pins(plan):  # a pin the plan cannot apply (a typo in a title): fail, write none
@@ -139,7 +141,27 @@ def _print_pins(plan: Plan) -> int:
     for moved in plan.schedule.snapped_pins:
         print(cat("schedule.cli.snapped", step=titles[moved.step_id], asked=moved.asked,
                   used=moved.used), file=sys.stderr)
+    # a pin fixes the day: an earliest start for the same step does not apply (said, not
+    # dropped without a word)
+    for step_id in sorted(set(plan.decisions.pins) & set(plan.decisions.not_before)):
+        if step_id in titles:
+            print(cat("schedule.cli.pin_over_not_before", step=titles[step_id],
+                      pin=plan.decisions.pins[step_id],
+                      day=plan.decisions.not_before[step_id]), file=sys.stderr)
     return len(unknown)
+
+
+def _print_twice(args: argparse.Namespace, lang: str) -> None:
+    """A step given twice with --pin or --not-before: the last day counts, and is named."""
+    cat = catalogue(lang)
+    for option, given in (("--pin", args.pin), ("--not-before", args.not_before)):
+        days: dict[str, list[date]] = {}
+        for step_id, day in given:
+            days.setdefault(step_id, []).append(day)
+        for step_id, seen in days.items():
+            if len(set(seen)) > 1:
+                print(cat("schedule.cli.given_twice", option=option, step=step_id,
+                          used=seen[-1]), file=sys.stderr)
 
 
 def _print_summary(plan: Plan, written: list[str]) -> None:

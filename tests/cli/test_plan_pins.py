@@ -100,3 +100,16 @@ def test_a_pin_that_leaves_no_valid_plan_writes_nothing_and_says_why(
     err = capsys.readouterr().err
     assert code == 1 and not out.exists(), err
     assert "kein gültiger Zeitplan" in err and "None" not in err
+
+
+def test_a_pin_and_an_earliest_start_for_one_step_say_which_applies(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A hostile-input round: --not-before on a pinned step was ignored without a word, and
+    a step pinned twice kept the last day silently."""
+    steps = _plan(tmp_path, "--pin", "hybrid:app=2026-12-15", "--not-before",
+                  "hybrid:app=2027-02-01", "--not-before", "adprep:org=2026-12-08",
+                  "--not-before", "adprep:org=2026-12-09")
+    assert steps["hybrid:app"]["start"] == "2026-12-15"  # the pin fixes the day
+    err = capsys.readouterr().err
+    assert "15.12.2026" in err and "01.02.2027" in err  # the plan's language: German
+    assert "--not-before" in err and "adprep:org" in err and "09.12.2026" in err
