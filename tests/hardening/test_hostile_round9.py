@@ -217,3 +217,18 @@ def test_a_connector_name_with_quotes_stays_one_argument_of_the_pasted_command()
     assert "'x''; Stop-Computer -Force; \u2019\u2019'" in commands
     assert "'Bob''s smart host'" in commands
     assert "-Name 'x'; Stop" not in commands
+
+
+def test_graphml_stays_well_formed_with_noncharacters_in_names(tmp_path: Path) -> None:
+    """U+FFFE in a name went into the GraphML as "&#65534;", which no XML parser reads."""
+    import xml.etree.ElementTree as ET
+
+    inventory = tmp_path / "servers.csv"
+    inventory.write_text("Name,Build,Site,Roles\n"
+                         "EX1\ufffe\uffff,15.1.2507.61,Ber\ufffelin,Mailbox\n"
+                         "EX2,15.2.1748.39,Berlin,Mailbox\n", encoding="utf-8")
+    out = tmp_path / "graph.graphml"
+    assert main(["plan", str(inventory), "--graphml", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    ET.fromstring(text)
+    assert "&#65534;" not in text and "EX1" in text and "EX2" in text

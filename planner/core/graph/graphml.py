@@ -17,13 +17,17 @@ __all__ = ["write_graphml"]
 
 def _scalar(value: Any) -> str | float | bool:
     """GraphML wants one scalar type per key: numbers become floats, lists are joined."""
-    if isinstance(value, bool | str):
+    # characters XML forbids go before networkx writes them as references (&#65534;), which
+    # are as ill-formed as the characters themselves
+    if isinstance(value, bool):
         return value
+    if isinstance(value, str):
+        return xml_legal(value)
     if isinstance(value, int | float):
         return float(value)
     if isinstance(value, tuple | list | set | frozenset):
-        return ",".join(str(v) for v in value)
-    return str(value)
+        return xml_legal(",".join(str(v) for v in value))
+    return xml_legal(str(value))
 
 
 def _attrs(attrs: dict[str, Any]) -> dict[str, str | float | bool]:
@@ -38,8 +42,8 @@ def write_graphml(estate: Estate, knowledge: Knowledge, path: Path) -> None:
     for node, attrs in eg.graph.nodes(data=True):
         clean = _attrs(attrs)
         clean.setdefault("judged_by_exo", False)
-        out.add_node(node, **clean)
+        out.add_node(xml_legal(node), **clean)
     for src, dst, key, attrs in eg.graph.edges(keys=True, data=True):
-        out.add_edge(src, dst, key=key, **_attrs(attrs))
+        out.add_edge(xml_legal(src), xml_legal(dst), key=key, **_attrs(attrs))
     text = "\n".join(nx.generate_graphml(out, named_key_ids=True))
     replace_text(path, xml_legal(text) + "\n")

@@ -295,7 +295,8 @@ def _named_right(servers: list[Server], records: Sequence[_Merged | Row],
             continue
         # invisible characters pasted in (a vertical tab, right-to-left marks) are no part
         # of the name: "\u202eEX02\u202c" is EX02
-        visible = "".join(c for c in server.name if unicodedata.category(c) not in ("Cc", "Cf"))
+        visible = "".join(c for c in server.name
+                          if unicodedata.category(c) not in ("Cc", "Cf", "Cn"))
         if visible != server.name and _SERVER_NAME.fullmatch(visible):
             kept.append(replace(server, name=visible))
             continue
