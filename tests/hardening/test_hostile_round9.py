@@ -130,6 +130,14 @@ def test_two_server_names_with_one_fqdn_are_named(tmp_path: Path) -> None:
     assert "EX02" not in text
 
 
+# one relay session from 10.20.9.20: connect, EHLO, one message queued, close
+_SESSION = "".join(
+    f"2026-11-02T06:00:0{n}.000Z,EX01\\Relay EX01,08DC01,{n},10.20.0.11:25,"
+    f"10.20.9.20:3244,{event},{data},\n" for n, (event, data) in enumerate(
+        [("+", ""), ("<", "EHLO scanner01"), ("<", "MAIL FROM:<scan@contoso.de>"),
+         ("<", "RCPT TO:<a@contoso.de>"),
+         (">", "250 2.6.0 <1@contoso.de> [InternalId=1] Queued mail for delivery"),
+         ("-", "")]))
 _RECV_HEAD = ("#Software: Microsoft Exchange Server\n#Version: 15.0.0.0\n"
               "#Log-type: SMTP Receive Protocol Log\n#Date: 2026-11-02T00:00:00.000Z\n"
               "#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,"
@@ -164,15 +172,8 @@ def test_an_overlong_log_line_is_one_malformed_line_and_the_rest_is_read(tmp_pat
     lines = list(CappedLines(io.StringIO("a,b\n" + "x" * (LINE_CAP * 3) + "\nc,d\n")))
     assert lines == ["a,b\n", OVERLONG, "c,d\n"]  # never the long line whole
 
-    session = "".join(
-        f"2026-11-02T06:00:0{n}.000Z,EX01\\Relay EX01,08DC01,{n},10.20.0.11:25,"
-        f"10.20.9.20:3244,{event},{data},\n" for n, (event, data) in enumerate(
-            [("+", ""), ("<", "EHLO scanner01"), ("<", "MAIL FROM:<scan@contoso.de>"),
-             ("<", "RCPT TO:<a@contoso.de>"),
-             (">", "250 2.6.0 <1@contoso.de> [InternalId=1] Queued mail for delivery"),
-             ("-", "")]))
     log = tmp_path / "RECV2026110200-1.LOG"
-    log.write_text(_RECV_HEAD + "x" * (LINE_CAP * 5 + 17) + "\n" + session, encoding="utf-8")
+    log.write_text(_RECV_HEAD + "x" * (LINE_CAP * 5 + 17) + "\n" + _SESSION, encoding="utf-8")
     result = import_files([tmp_path])
     assert [rc.host for rc in result.estate.relay_clients] == ["10.20.9.20"]
     malformed = [f for f in result.findings if f.code == "LOGS-MALFORMED"]
@@ -232,3 +233,14 @@ def test_graphml_stays_well_formed_with_noncharacters_in_names(tmp_path: Path) -
     text = out.read_text(encoding="utf-8")
     ET.fromstring(text)
     assert "&#65534;" not in text and "EX1" in text and "EX2" in text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_a_log_resaved_as_utf16_is_read(tmp_path: Path, encoding: str) -> None:
+    """Windows PowerShell 5.1 writes UTF-16 when an admin re-saves a copied log (Out-File,
+    ">"): it read as "not an Exchange transport log" and its relay clients were lost."""
+    from planner.core.importing import import_files
+
+    (tmp_path / "RECV2026110200-1.LOG").write_text(_RECV_HEAD + _SESSION, encoding=encoding)
+    result = import_files([tmp_path])
+    assert [rc.host for rc in result.estate.relay_clients] == ["10.20.9.20"]

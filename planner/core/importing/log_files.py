@@ -29,6 +29,7 @@ __all__ = [
     "LogSource",
     "data_rows",
     "find_logs",
+    "log_encoding",
     "read_header",
     "sniff",
     "split_line",
@@ -60,6 +61,7 @@ class LogSource:
     # a zip member that would unpack to this many times its packed size: not read (a zip
     # bomb: 1 MB holding 1 GB of empty lines ran for minutes); 0 for one that is read
     refused_ratio: int = 0
+    encoding: str = "utf-8-sig"  # :func:`log_encoding` of its first bytes
 
 
 # Transport logs pack 5-20 times (measured on Exchange's CSV logs); a member declaring more
@@ -76,9 +78,22 @@ class LogHeader:
     fields: tuple[str, ...]
 
 
+def log_encoding(head: bytes) -> str:
+    """How a log's bytes are text: Exchange writes UTF-8; a log an admin re-saved with
+    Windows PowerShell 5.1 (Out-File, ">") is UTF-16, with its byte-order mark or without
+    (then "#" and "S" each followed by a zero byte)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if head[:4] == b"#\x00S\x00":
+        return "utf-16-le"
+    if head[:4] == b"\x00#\x00S":
+        return "utf-16-be"
+    return "utf-8-sig"
+
+
 def sniff(head: bytes) -> LogKind | None:
     """The log kind if these first bytes are an Exchange log header, else None."""
-    text = head.decode("utf-8", "replace").lstrip("\ufeff")
+    text = head.decode(log_encoding(head), "replace").lstrip("\ufeff")
     if not text.startswith("#Software: Microsoft Exchange") and not text.startswith("#Log-type:"):
         return None
     for line in text.splitlines():
@@ -149,7 +164,8 @@ def _file_logs(path: Path, name: str = "") -> Iterator[LogSource]:
         return
     kind = sniff(head)
     if kind is not None:
-        yield LogSource(name or path.name, size, lambda: path.open("rb"), kind)
+        yield LogSource(name or path.name, size, lambda: path.open("rb"), kind,
+                        encoding=log_encoding(head))
     elif head.startswith(b"PK") and zipfile.is_zipfile(path):
         yield from _zip_logs(path)
 
@@ -173,7 +189,8 @@ def _zip_logs(path: Path) -> Iterator[LogSource]:
             ratio = member.file_size // max(1, member.compress_size)
             refused = ratio if member.file_size > _SMALL and ratio > _MOST_RATIO else 0
             yield LogSource(f"{path.name} › {member.filename}", member.file_size,
-                            _member_opener(path, member.filename), kind, refused)
+                            _member_opener(path, member.filename), kind, refused,
+                            log_encoding(heads[member.filename]))
 
 
 def _member_opener(path: Path, member: str) -> Callable[[], IO[bytes]]:

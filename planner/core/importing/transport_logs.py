@@ -110,7 +110,8 @@ def _ticker(binary: IO[bytes], done: int, total: int, name: str, progress: Progr
 
 def _read_one(source: LogSource, binary: IO[bytes], out: TransportLogs, rules: SenderRules,
               exo_connectors: frozenset[str], tick: Callable[[], None]) -> None:
-    text = CappedLines(io.TextIOWrapper(binary, encoding="utf-8-sig", errors="replace")).as_text()
+    text = CappedLines(io.TextIOWrapper(binary, encoding=source.encoding,
+                                        errors="replace")).as_text()
     header, first = read_header(text)
     if header is None or header.kind is LogKind.OTHER:
         out.files[LogKind.OTHER] = out.files.get(LogKind.OTHER, 0) + 1
