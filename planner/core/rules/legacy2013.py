@@ -136,6 +136,14 @@ def _no_connectors(name: str) -> Finding:
                          server=name)
 
 
+def _elsewhere(old: ServerFacts, target: ServerFacts) -> bool:
+    """True when the server taking a 2013 server's work stands at another site: its mail
+    flow then crosses the WAN (a review: Vienna's public folders, SAP relay and bank TLS
+    connector went to the one Zürich server, without a word)."""
+    here, there = old.server.site.strip().lower(), target.server.site.strip().lower()
+    return bool(here and there) and here != there
+
+
 def _no_target(name: str) -> Finding:
     return Finding.about(Severity.WARNING, "RULES-2013-NO-TARGET", f"server:{name}",
                          server=name)
@@ -169,6 +177,10 @@ def _steps_for(ctx: Context, old: ServerFacts) -> tuple[list[Step], list[Finding
     name, fields = old.name, {"server": old.name}
     target = move_target(ctx, old)
     findings = [] if target is not None else [_no_target(name)]
+    if target is not None and _elsewhere(old, target):
+        findings.append(Finding.about(
+            Severity.WARNING, "RULES-2013-OTHER-SITE", f"server:{name}", server=name,
+            taker=target.name, site=old.server.site, to=target.server.site))
     to = target.name if target else placeholder("legacy_target")
     moves = _moves(ctx, old, to)
     namespace = _namespace_step(ctx, old)

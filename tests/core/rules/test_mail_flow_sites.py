@@ -97,3 +97,21 @@ def test_a_relay_client_listed_by_its_subnet_explains_that_subnet() -> None:
     assert any("Xerox fleet" in s.title("en") for s in repoints)
     assert not any("10.1.2.0/24" in s.title("en") and "Xerox" not in s.title("en")
                    for s in repoints)
+
+
+def test_a_2013_servers_work_moving_to_another_site_is_named() -> None:
+    """The review's Vienna 2013 server handed its public folders, SAP relay and a bank's
+    TLS connector to the one Zürich 2019 server, without a word about the WAN."""
+    base = estate()
+    legacy = model.Server("VIE-EX13", site="Wien", roles=("Mailbox",), build="15.0.1497.48",
+                          os="Windows Server 2012 R2")
+    keeper = model.Server("ZRH-EX19", site="Zürich", roles=("Mailbox",), build="15.2.1748.39",
+                          os="Windows Server 2019")
+    p = plan(replace(base, servers=(*base.servers, legacy, keeper)))
+    [found] = [f for f in p.findings if f.code == "RULES-2013-OTHER-SITE"]
+    assert "VIE-EX13" in found.message("en") and "ZRH-EX19" in found.message("en")
+    assert "Zürich" in found.message("de") and "statt Wien" in found.message("de")
+    # a 2013 server whose work stays at its site says nothing
+    here = replace(keeper, site="Wien")
+    p = plan(replace(base, servers=(*base.servers, legacy, here)))
+    assert not [f for f in p.findings if f.code == "RULES-2013-OTHER-SITE"]
