@@ -244,3 +244,12 @@ def test_a_log_resaved_as_utf16_is_read(tmp_path: Path, encoding: str) -> None:
     (tmp_path / "RECV2026110200-1.LOG").write_text(_RECV_HEAD + _SESSION, encoding=encoding)
     result = import_files([tmp_path])
     assert [rc.host for rc in result.estate.relay_clients] == ["10.20.9.20"]
+
+
+def test_a_name_that_differs_only_by_an_invisible_character_stays_an_error(
+        tmp_path: Path) -> None:
+    """Dropping a soft hyphen from "EX\\u00ad01" must not make a second server called EX01
+    beside the real one (two servers of one name): that row stays refused."""
+    refused = _found(tmp_path, "Name,Roles,Build\nEX01,Mailbox,15.2.1748.10\n"
+                     "EX\u00ad01,Mailbox,15.2.1748.39\n", "IMPORT-SERVER-NAME-INVALID")
+    assert len(refused) == 1 and refused[0].row == 3

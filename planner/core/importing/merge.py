@@ -289,6 +289,7 @@ def _named_right(servers: list[Server], records: Sequence[_Merged | Row],
     if all(_SERVER_NAME.fullmatch(s.name) for s in servers):  # the usual case
         return servers
     kept = []
+    taken = {s.name.lower() for s in servers if _SERVER_NAME.fullmatch(s.name)}
     for server, record in zip(servers, records, strict=True):
         if _SERVER_NAME.fullmatch(server.name):
             kept.append(server)
@@ -297,7 +298,11 @@ def _named_right(servers: list[Server], records: Sequence[_Merged | Row],
         # of the name: "\u202eEX02\u202c" is EX02
         visible = "".join(c for c in server.name
                           if unicodedata.category(c) not in ("Cc", "Cf", "Cn"))
-        if visible != server.name and _SERVER_NAME.fullmatch(visible):
+        # (unless another row has that name: two servers of one name, one with a soft
+        # hyphen, stay an error, not two servers called alike)
+        if visible != server.name and _SERVER_NAME.fullmatch(visible) \
+                and visible.lower() not in taken:
+            taken.add(visible.lower())
             kept.append(replace(server, name=visible))
             continue
         findings.append(finding("IMPORT-SERVER-NAME-INVALID", record.where,
