@@ -63,6 +63,9 @@ class _Harm:
     day: DayStage
     since: date
     again: date | None = None
+    # the highest stage it reaches later in the window, were the pause not run (stage 8
+    # from 27.11 after "stays blocked (stage 7)" since 17.11); None when it stays put
+    worse: DayStage | None = None
 
 
 def _first_harm(exposure: Exposure, pause: Pause, others: tuple[Pause, ...],
@@ -83,7 +86,11 @@ def _first_harm(exposure: Exposure, pause: Pause, others: tuple[Pause, ...],
                 first -= 1
             while strip[first].kind == "paused":  # the stage began while paused: after it
                 first += 1
-            return _Harm(day, strip[first].day, again if again != strip[first].day else None)
+            later = [d for d in strip[i:] if d.kind in ("throttle", "block")
+                     and d.stage > day.stage]
+            worst = max(later, key=lambda d: (d.stage, -d.day.toordinal()), default=None)
+            return _Harm(day, strip[first].day, again if again != strip[first].day else None,
+                         worst)
     return None
 
 
@@ -104,6 +111,15 @@ def needed_now(pause: Pause, harm: dict[str, _Harm], as_of: date) -> bool:
 
 
 def _consequence(server: str, harm: _Harm, pause: Pause) -> Message:
+    first = _first_consequence(server, harm, pause)
+    if harm.worse is None:
+        return first
+    return message("exo.pause_step.consequence_worse", first=first, stage=harm.worse.stage,
+                   from_day=harm.worse.day,
+                   kind=message(f"exo.today.kind_lower.{harm.worse.kind}"))
+
+
+def _first_consequence(server: str, harm: _Harm, pause: Pause) -> Message:
     kind = message(f"exo.today.kind_lower.{harm.day.kind}")
     if harm.again is not None:  # back in the stage it had before an earlier pause
         return message("exo.pause_step.consequence_again", server=server,

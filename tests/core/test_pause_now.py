@@ -304,3 +304,17 @@ def test_a_pause_needed_now_for_a_server_only_reported_says_so(knowledge: Knowle
     assert "Needed now because the plan counts the pause from 4 Dec 2026" in first.why("en")
     assert "no server it holds back is throttled or blocked yet" in first.why("en")
     assert dated.driver is not None and dated.driver.key == "pause_due"
+
+
+def test_a_pause_says_the_worse_stage_it_holds_off_not_only_the_current_one(
+        knowledge: Knowledge) -> None:
+    """A review's hub, blocked (stage 7) on the as-of date and fully blocked (stage 8) five
+    days later: the pause said only "stays blocked (stage 7), as it has been since …"."""
+    detected = AS_OF - timedelta(days=85)  # stage 7 from day 80, stage 8 from day 90
+    plan = _plan(knowledge, detected)
+    step = _first_pause(plan)
+    stage8 = detected + timedelta(days=90)
+    assert "(stage 7)" in step.why("en")
+    assert f"then blocked (stage 8) from {stage8.day} {stage8:%b} {stage8.year}" in step.why("en")
+    de = _plan(knowledge, detected, "de")
+    assert f"danach ab {stage8:%d.%m.%Y} blockiert (Stufe 8)" in _first_pause(de).why("de")
