@@ -10,9 +10,10 @@ security updates and open findings of the import (listed in the appendix).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
+from planner.core.enforcement import daily_stages
 from planner.core.knowledge import Knowledge
 from planner.core.knowledge_facts import SE_CU_BLOCKING_DATE, facts_of
 from planner.core.model import Severity
@@ -98,6 +99,41 @@ def _cutover_risks(plan: Plan, steps: tuple[NumberedStep, ...], words: Wording) 
     return found
 
 
+def _unpaused_margin_risks(plan: Plan, knowledge: Knowledge, steps: tuple[NumberedStep, ...],
+                           words: Wording) -> list[Risk]:
+    """A cutover outside every pause that ends a day or two before the server's mail would
+    be throttled or blocked (a review: Saturday 6 February, day 29 of the clock, throttling
+    from the 7th, and no word)."""
+    exits = _by_exit(steps)
+    found = []
+    for exposure in plan.schedule.exposure:
+        item = exits.get(exposure.server.lower())
+        if item is None or item.dated is None or exposure.cutover is None:
+            continue
+        end = item.dated.end
+        if any(p.start <= end <= p.end for p in plan.schedule.pauses):
+            continue  # within a pause: the pause's own risk says it
+        # the clock on past the cutover, as if the server stayed (the strip stops there)
+        strip = daily_stages(replace(exposure, cutover=None), plan.schedule.pauses,
+                             knowledge.policy, end + timedelta(days=TIGHT_FLOAT_DAYS + 1))
+        on_day = next((d for d in strip if d.day == end), None)
+        harm = next((d for d in strip if d.day > end and d.kind in ("throttle", "block")),
+                    None)
+        if on_day is None or on_day.kind != "report" or harm is None:
+            continue
+        spare = (harm.day - end).days - 1
+        kind = words.catalogue(f"exo.today.kind_lower.{harm.kind}")
+        facts = {"server": exposure.server, "end": words.date(end),
+                 "start": words.date(harm.day), "kind": kind}
+        found.append(Risk(
+            words.plural("risk_tight_before_stage", spare, **facts) if spare
+            else words("risk_no_margin_before_stage", **facts),
+            "medium", "high", words("owner_consultant"),
+            words("mit_tight_cutover", date=words.date(item.dated.start)),
+            words("src_step", n=item.number)))
+    return found
+
+
 def _customer_path_risks(steps: tuple[NumberedStep, ...], words: Wording) -> list[Risk]:
     """Customer tasks that a consultant's step follows without a day to spare."""
     by_id = {s.step.id: s for s in steps}
@@ -163,6 +199,7 @@ def plan_risks(plan: Plan, knowledge: Knowledge, words: Wording) -> tuple[Risk, 
     """Every risk the plan shows, the most serious first."""
     steps = numbered_steps(plan, words.lang)
     found = [*_objective_risks(plan, words), *_cutover_risks(plan, steps, words),
+             *_unpaused_margin_risks(plan, knowledge, steps, words),
              *_customer_path_risks(steps, words), *_relay_risks(plan, steps, words),
              *_fact_risks(plan, knowledge, steps, words), *_finding_risks(plan, words)]
     return tuple(sorted(found, key=lambda r: (_LEVELS[r.impact] + _LEVELS[r.probability])))
