@@ -280,7 +280,17 @@ def summary_paragraphs(plan: Plan, knowledge: Knowledge, words: Wording,
         # "today" in this report is the plan's as-of date, not the cover's
         paragraphs.append(words("s_attention", text=words(
             "s_as_of_after_print", as_of=words.date(plan.as_of), printed=words.date(printed))))
+    elif printed is not None and plan.as_of is not None \
+            and (printed - plan.as_of).days > STALE_AS_OF_DAYS:
+        # a review: the cover said 7 Dec, "the state today" 20 Nov, "to do now" listed
+        # tasks due before the 7th, and the hub had reached stage 8 in between
+        paragraphs.append(words("s_attention", text=words.plural(
+            "s_as_of_before_print", (printed - plan.as_of).days,
+            as_of=words.date(plan.as_of), printed=words.date(printed))))
     return tuple(paragraphs)
+
+
+STALE_AS_OF_DAYS = 7  # an as-of date this many days before the report's date is old news
 
 
 # Findings about the plan's dates as a whole: steps or pauses in the past, the closing

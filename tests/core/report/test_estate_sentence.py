@@ -39,6 +39,15 @@ def test_servers_of_one_version(lang: str, said: str) -> None:
     assert said in _first(("EX01", "EX02", "EX03"), "15.1.2507.6", lang)
 
 
+def _summary(as_of: date, start: date, lang: str, printed: date) -> str:
+    """The summary of a one-server plan as of ``as_of``, in a report dated ``printed``."""
+    estate = Estate(servers=(Server("EX01", roles=("Mailbox",), build="15.2.1748.10"),))
+    knowledge = load_knowledge()
+    plan = make_plan(estate, (), settings(as_of=as_of, start=start, language=lang),
+                     knowledge=knowledge)
+    return " ".join(summary_paragraphs(plan, knowledge, load_wording(lang), printed))
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_an_as_of_date_after_the_reports_date_is_said_in_the_summary(lang: str) -> None:
     """A report printed on 07.12.2026 for a plan as of 25.03.2027 says whose "today" it
@@ -53,3 +62,15 @@ def test_an_as_of_date_after_the_reports_date_is_said_in_the_summary(lang: str) 
     same_day = summary_paragraphs(plan, knowledge, words, date(2027, 3, 25))
     assert words.date(date(2026, 12, 7)) not in " ".join(same_day)
     assert len(same_day) == len(summary_paragraphs(plan, knowledge, words, date(2026, 12, 7))) - 1
+
+
+@pytest.mark.parametrize(("lang", "overdue"), [("en", "overdue"), ("de", "überfällig")])
+def test_an_as_of_date_weeks_before_the_reports_date_is_said_to_be_old(
+        lang: str, overdue: str) -> None:
+    """A review: the cover said 7 Dec 2026, "the state today" 20 Nov 2026, and "to do now"
+    listed tasks due before the 7th, with no word that the state was 17 days old."""
+    as_of = date(2026, 11, 20)
+    old = _summary(as_of, as_of, lang, date(2026, 12, 7))
+    assert "17" in old and overdue in old and load_wording(lang).date(as_of) in old
+    # a week is no news: the same plan printed a week later says nothing of the kind
+    assert overdue not in _summary(as_of, as_of, lang, date(2026, 11, 27))
