@@ -8,8 +8,6 @@ and DAGs that servers name but nobody listed, the hybrid flag from the connector
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import MISSING, dataclass, field, replace
@@ -18,6 +16,7 @@ from itertools import compress
 from operator import attrgetter, itemgetter, methodcaller
 from typing import Any
 
+from planner.core.importing.computer_names import dags_named_right, named_right, one_fqdn_twice
 from planner.core.importing.findings import FieldName, Where, finding, named_findings
 from planner.core.importing.frozen import make_many, maker
 from planner.core.importing.merge_keys import distinct_rows, plain_names, record_key, short_name
@@ -199,11 +198,11 @@ def merge_rows(rows: Sequence[Row], more_precise: Precision | None = None,
             _locate(locations.by_key, entity_key, items)
     get = groups.get
     servers = _servers([m.values for m in get("server", [])], plain)
-    servers = _named_right(servers, get("server", []), findings)
-    findings.extend(_one_fqdn_twice(servers))
+    servers = named_right(servers, get("server", []), findings)
+    findings.extend(one_fqdn_twice(servers))
     dags = [_dag(m.values) for m in get("dag", [])]
     servers, dags, dag_findings = _reconcile_dags(servers, dags, get("server", []))
-    servers, dags = _dags_named_right(servers, dags, findings)
+    servers, dags = dags_named_right(servers, dags, findings)
     findings.extend(dag_findings)
     dag_names = {d.name.lower() for d in dags}
     databases = [_database(m.values, dag_names) for m in get("database", [])]
@@ -274,66 +273,6 @@ def _servers(values: list[dict[str, Any]], plain: bool = False) -> list[Server]:
         return list(map(_server, values))
     made = make_many(Server, values)
     return made if made is not None else list(map(_server, values))
-
-
-# A computer's name as Windows and DNS allow it: letters (any script), digits, hyphens and
-# underscores. Anything else (";", "$(", quotes, spaces) is no server's name, and every step
-# puts the name into a PowerShell command the admin pastes: "EX01; Stop-Computer -Force".
-_SERVER_NAME = re.compile(r"[^\W_][\w-]{0,62}")
-
-
-def _named_right(servers: list[Server], records: Sequence[_Merged | Row],
-                 findings: list[Finding]) -> list[Server]:
-    """The servers whose names a server can have; each other one is an error naming its row
-    and left out (a name no server has, and a command that would run what it holds)."""
-    if all(_SERVER_NAME.fullmatch(s.name) for s in servers):  # the usual case
-        return servers
-    kept = []
-    taken = {s.name.lower() for s in servers if _SERVER_NAME.fullmatch(s.name)}
-    for server, record in zip(servers, records, strict=True):
-        if _SERVER_NAME.fullmatch(server.name):
-            kept.append(server)
-            continue
-        # invisible characters pasted in (a vertical tab, right-to-left marks) are no part
-        # of the name: "\u202eEX02\u202c" is EX02
-        visible = "".join(c for c in server.name
-                          if unicodedata.category(c) not in ("Cc", "Cf", "Cn"))
-        # (unless another row has that name: two servers of one name, one with a soft
-        # hyphen, stay an error, not two servers called alike)
-        if visible != server.name and _SERVER_NAME.fullmatch(visible) \
-                and visible.lower() not in taken:
-            taken.add(visible.lower())
-            kept.append(replace(server, name=visible))
-            continue
-        findings.append(finding("IMPORT-SERVER-NAME-INVALID", record.where,
-                                column=record.columns.get("name", ""),
-                                value=server.name[:60]))
-    return kept
-
-
-def _one_fqdn_twice(servers: list[Server]) -> list[Finding]:
-    """A warning per FQDN that servers of different names share: one machine listed under
-    an old and a new name, or a copied row, and each would be planned."""
-    by_fqdn: dict[str, list[str]] = {}
-    for server in servers:
-        if server.fqdn:
-            by_fqdn.setdefault(server.fqdn.strip().lower(), []).append(server.name)
-    return [finding("IMPORT-FQDN-TWICE", target=f"server:{names[0]}", fqdn=fqdn,
-                    names=names)
-            for fqdn, names in by_fqdn.items() if len(names) > 1]
-
-
-def _dags_named_right(servers: list[Server], dags: list[Dag], findings: list[Finding],
-                      ) -> tuple[list[Server], list[Dag]]:
-    """DAGs whose names a DAG can have (it is a computer name too, and goes into commands
-    as the servers' do); each other one is an error, and its members stand alone."""
-    bad = {d.name for d in dags if not _SERVER_NAME.fullmatch(d.name)}
-    if not bad:
-        return servers, dags
-    findings.extend(finding("IMPORT-DAG-NAME-INVALID", target=f"dag:{name[:60]}",
-                            value=name[:60]) for name in sorted(bad))
-    return ([replace(s, dag="") if s.dag in bad else s for s in servers],
-            [d for d in dags if d.name not in bad])
 
 
 def _server(values: dict[str, Any]) -> Server:

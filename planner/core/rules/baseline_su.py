@@ -19,6 +19,7 @@ from planner.core.explanation import message
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, make_step
 from planner.core.rules.commands import line, maintenance_wrapped, redirect_target
+from planner.core.rules.inplace import in_window
 
 __all__ = ["RULE"]
 
@@ -41,9 +42,7 @@ def _step(ctx: Context, s: ServerFacts, build: str, release: str) -> Step:
         [s.fact, message("steps.baseline_su.passes", release=release, build=build),
          *([message("steps.inplace.dag_note", dag=dag)] if dag else [])],
         {"server": name, "release": release, "build": build},
-        needs_window=True,
-        resources=(f"server:{name}", f"dag:{dag}") if dag else (f"server:{name}",),
-        exits_exo_view=(name,),
+        exits_exo_view=(name,), **in_window(s),
         command=maintenance_wrapped(
             name, dag, line("install_baseline_su", product=s.product, release=release,
                             build=build), redirect_target(ctx, s)))

@@ -31,7 +31,7 @@ from planner.core.rules.legacy2013 import GONE
 from planner.core.rules.licensing import LICENSE
 from planner.core.rules.security_order import active as security_active
 
-__all__ = ["RULE_CU", "RULE_INPLACE", "RULE_SU", "latest_se_build", "upgrade_order"]
+__all__ = ["RULE_CU", "RULE_INPLACE", "RULE_SU", "in_window", "latest_se_build", "upgrade_order"]
 
 P = MigrationPath
 _TEXT = "steps.inplace"  # the catalogue section of these rules' titles and details
@@ -123,7 +123,7 @@ def _server_steps(ctx: Context, s: ServerFacts, prior: Mapping[str, Step]) -> li
     return out
 
 
-def _in_window(s: ServerFacts) -> dict[str, Any]:
+def in_window(s: ServerFacts) -> dict[str, Any]:
     """What every step on the server shares: a maintenance window, the server and its DAG."""
     return {"needs_window": True, "resources": _resources(s)}
 
@@ -153,7 +153,7 @@ def _cu_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Ste
         command=maintenance_wrapped(name, s.server.dag,
                                     setup_upgrade() + remark("media_2019", target=target) + su,
                                     redirect_target(ctx, s)),
-        **_in_window(s))
+        **in_window(s))
 
 
 def _inplace_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Step:
@@ -168,7 +168,7 @@ def _inplace_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -
         command=maintenance_wrapped(name, s.server.dag,
                                     setup_upgrade() + remark("media_se") + su_command,
                                     redirect_target(ctx, s)),
-        **_in_window(s))
+        **in_window(s))
 
 
 def _su_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Step:
@@ -184,7 +184,7 @@ def _su_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Ste
                                     line("install_se_update", release=latest[1],
                                          build=latest[0]),
                                     redirect_target(ctx, s)),
-        **_in_window(s))
+        **in_window(s))
 
 
 def _pilot_links(ctx: Context, ordered: list[ServerFacts],

@@ -37,7 +37,6 @@ from planner.core.rules.licensing import LICENSE
 from planner.core.rules.moves import gb_value
 from planner.core.rules.namespace import no_namespaces_finding
 from planner.core.rules.receive import (
-    Classified,
     change_detail,
     classify,
     connector_servers,
@@ -172,8 +171,10 @@ def _switch_steps(ctx: Context, g: Group, after: str | list[str],
         return out  # send connectors are listed and none uses these servers: nothing to move
     listed = (message("steps.legacy.sends", names=_connector_names(sends)) if sends
               else _text("sends_unlisted", olds=[s.name for s in g.old]))
-    to = [t for t in g.targets  # the new sources of these connectors, or every new server
-          if not sends or any(t in g.successors(connector_servers(est, c)) for c in sends)]
+    # each connector's new sources: the successors of its old ones (the Zürich member of a
+    # DAG across sites does not become a source of Vienna's connector to Exchange Online)
+    sources = {c: g.successors(connector_servers(est, c)) for c in dict.fromkeys(sends)}
+    to = [t for t in g.targets if any(t in new for new in sources.values())]
     out.append(group_step(
         ctx, g, _RULE, send_step_id(g), "send_connectors", SBS, f"group:{g.key}",
         _text("send_title", to=to or list(g.targets)), [listed],
@@ -181,8 +182,8 @@ def _switch_steps(ctx: Context, g: Group, after: str | list[str],
         exits_exo_view=_exo_sources(ctx, g, sends),
         command="\n".join(
             f"Set-SendConnector {quoted(c.name)} -SourceTransportServers "
-            + placeholder("add_remove", new=_sources(g, est, c), old=_old_sources(g, est, c))
-            for c in dict.fromkeys(sends))
+            + placeholder("add_remove", new=", ".join(new), old=_old_sources(g, est, c))
+            for c, new in sources.items())
         or "Get-SendConnector | ft Name,SourceTransportServers" + remark("add_new_remove_old")))
     return out
 
@@ -192,13 +193,6 @@ def _old_sources(g: Group, est: Estate, c: Connector) -> str:
     on = connector_servers(est, c)
     return ", ".join(s.name for s in g.old if s.name.lower() in on) or \
         ", ".join(s.name for s in g.old)
-
-
-def _sources(g: Group, est: Estate, c: Connector) -> str:
-    """The new servers that take over sending through ``c``: the successors of its old
-    sources (the Zürich member of a DAG across sites does not become a source of Vienna's
-    connector to Exchange Online)."""
-    return ", ".join(g.successors(connector_servers(est, c)))
 
 
 def _exo_sources(ctx: Context, g: Group, sends: list[Connector]) -> tuple[str, ...]:
@@ -220,18 +214,15 @@ def _receive_step(ctx: Context, g: Group, after: str | list[str],
     targets = list(g.targets) or [placeholder("se_server")]
     # each connector on the successors of the servers it is on: a relay connector of one
     # site is not opened on the new servers of another
-    est = ctx.estate
-
-    def on(i: Classified) -> list[str]:
-        return list(g.successors(connector_servers(est, i.connector))) or targets
-
+    on = {i: list(g.successors(connector_servers(ctx.estate, i.connector))) or targets
+          for i in (*custom, *changed)}
     detail = ([_text("custom_receives", names=_connector_names([i.connector for i in custom]))]
               if custom else [])
-    detail += [change_detail(i, on(i) if g.targets else ["–"])  # "–": not known
+    detail += [change_detail(i, on[i] if g.targets else ["–"])  # "–": not known
                for i in changed]
-    lines = [recreate_command(i.connector, t) for i in custom for t in on(i)]
-    lines += [reapply_command(i, t) for i in changed for t in on(i)]
-    used = list(dict.fromkeys(t for i in (*custom, *changed) for t in on(i)))
+    lines = [recreate_command(i.connector, t) for i in custom for t in on[i]]
+    lines += [reapply_command(i, t) for i in changed for t in on[i]]
+    used = list(dict.fromkeys(t for where in on.values() for t in where))
     title = _text("recreate_title" if custom else "reapply_title",
                   to=used if g.targets else message("steps.moves.the_se_servers"))
     return group_step(

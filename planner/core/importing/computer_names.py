@@ -1,0 +1,88 @@
+"""Names of servers and DAGs as a computer can have them: a name goes into every command the
+admin pastes, so one that is no computer name is refused where it is read, not run.
+
+Invisible characters pasted into a name are dropped first; two names of one FQDN are named.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Protocol
+
+from planner.core.importing.findings import Where, finding
+from planner.core.model import Dag, Finding, Server
+
+__all__ = ["dags_named_right", "named_right", "one_fqdn_twice"]
+
+
+class Located(Protocol):
+    """A merged record's place: where it was read and the column of each field."""
+
+    @property
+    def where(self) -> Where: ...
+
+    @property
+    def columns(self) -> dict[str, str]: ...
+
+
+# A computer's name as Windows and DNS allow it: letters (any script), digits, hyphens and
+# underscores. Anything else (";", "$(", quotes, spaces) is no server's name, and every step
+# puts the name into a PowerShell command the admin pastes: "EX01; Stop-Computer -Force".
+_SERVER_NAME = re.compile(r"[^\W_][\w-]{0,62}")
+
+
+def named_right(servers: list[Server], records: Sequence[Located],
+                 findings: list[Finding]) -> list[Server]:
+    """The servers whose names a server can have; each other one is an error naming its row
+    and left out (a name no server has, and a command that would run what it holds)."""
+    if all(_SERVER_NAME.fullmatch(s.name) for s in servers):  # the usual case
+        return servers
+    kept = []
+    taken = {s.name.lower() for s in servers if _SERVER_NAME.fullmatch(s.name)}
+    for server, record in zip(servers, records, strict=True):
+        if _SERVER_NAME.fullmatch(server.name):
+            kept.append(server)
+            continue
+        # invisible characters pasted in (a vertical tab, right-to-left marks) are no part
+        # of the name: "\u202eEX02\u202c" is EX02
+        visible = "".join(c for c in server.name
+                          if unicodedata.category(c) not in ("Cc", "Cf", "Cn"))
+        # (unless another row has that name: two servers of one name, one with a soft
+        # hyphen, stay an error, not two servers called alike)
+        if visible != server.name and _SERVER_NAME.fullmatch(visible) \
+                and visible.lower() not in taken:
+            taken.add(visible.lower())
+            kept.append(replace(server, name=visible))
+            continue
+        findings.append(finding("IMPORT-SERVER-NAME-INVALID", record.where,
+                                column=record.columns.get("name", ""),
+                                value=server.name[:60]))
+    return kept
+
+
+def one_fqdn_twice(servers: list[Server]) -> list[Finding]:
+    """A warning per FQDN that servers of different names share: one machine listed under
+    an old and a new name, or a copied row, and each would be planned."""
+    by_fqdn: dict[str, list[str]] = {}
+    for server in servers:
+        if server.fqdn:
+            by_fqdn.setdefault(server.fqdn.strip().lower(), []).append(server.name)
+    return [finding("IMPORT-FQDN-TWICE", target=f"server:{names[0]}", fqdn=fqdn,
+                    names=names)
+            for fqdn, names in by_fqdn.items() if len(names) > 1]
+
+
+def dags_named_right(servers: list[Server], dags: list[Dag], findings: list[Finding],
+                      ) -> tuple[list[Server], list[Dag]]:
+    """DAGs whose names a DAG can have (it is a computer name too, and goes into commands
+    as the servers' do); each other one is an error, and its members stand alone."""
+    bad = {d.name for d in dags if not _SERVER_NAME.fullmatch(d.name)}
+    if not bad:
+        return servers, dags
+    findings.extend(finding("IMPORT-DAG-NAME-INVALID", target=f"dag:{name[:60]}",
+                            value=name[:60]) for name in sorted(bad))
+    return ([replace(s, dag="") if s.dag in bad else s for s in servers],
+            [d for d in dags if d.name not in bad])
