@@ -122,8 +122,9 @@ def _releases(estate: Estate, knowledge: Knowledge | None, unknown: str) -> Coun
 def _print_summary(result: ImportResult, knowledge: Knowledge | None, lang: str) -> None:
     words = catalogue(lang)
     estate = result.estate
-    title = estate.organization.customer or ", ".join(
-        sorted({f.file for f in result.findings if f.file})[:3])
+    # the files read (a mapping each table), or those a finding names (one read nothing)
+    files = {m.file for m in result.mappings} | {f.file for f in result.findings}
+    title = estate.organization.customer or ", ".join(sorted(files - {""})[:3])
     print(f"{words('common.check.estate')}: {title}".rstrip(": "))
     counts = [words.plural(f"common.check.count.{k}", len(getattr(estate, k)))
               for k in _ENTITIES if getattr(estate, k)]

@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any
 
 __all__ = ["DRIVER_KINDS", "NOTE", "Driver", "Field", "Listed", "Message", "Reason", "message",
-           "note", "note_message"]
+           "note", "note_message", "period"]
 
 # The kinds a consultant can filter by; ``key`` picks the sentence within a kind.
 DRIVER_KINDS = ("start", "predecessor", "window", "holiday", "absence", "freeze", "pin",
@@ -129,6 +129,14 @@ class Message:
 def message(key: str, **values: Any) -> Message:
     """A message with its fields typed by their Python values (see :class:`Field`)."""
     return Message(key, tuple(_field(k, v) for k, v in values.items()))
+
+
+def period(first: date, last: date) -> Message:
+    """A span of days as the languages word it: "on 2 Nov 2026" for one day, "from 2 Nov
+    2026 to 5 Nov 2026" for several (a review read "from 2 Nov 2026 to 2 Nov 2026")."""
+    if first == last:
+        return message("common.period.day", first=first)
+    return message("common.period.range", first=first, last=last)
 
 
 @dataclass(frozen=True)

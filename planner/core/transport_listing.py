@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.core.catalogue import catalogue
+from planner.core.explanation import period
 from planner.core.mail_flow_volumes import daily_volumes, exo_volume
 from planner.core.model import Estate
 from planner.core.plan import Plan, Step
@@ -127,7 +128,8 @@ def lead_text(estate: Estate, lang: str) -> str:
     if not seen:
         return _t(lang, "lead_no_logs")
     cat, logged = catalogue(lang), logged_servers(estate)
-    text = _t(lang, "lead", first=min(seen), last=max(seen), servers=cat.names(logged) or "–")
+    text = _t(lang, "lead", period=cat.render(period(min(seen), max(seen))),
+              servers=cat.names(logged) or "–")
     known = {n.casefold() for n in logged}
     missing = [s.name for s in estate.servers if s.name.casefold() not in known]
     if logged and missing:  # what the logs cannot have seen is said, not left to be assumed

@@ -113,3 +113,12 @@ def test_a_sentence_that_opens_with_a_name_keeps_the_name_as_written(lang: str) 
     detail = explanation.message("rules.inplace_2019.reason", server="muc-ex19-02",
                                  release="Exchange 2019 CU15", build="15.2.1748.39")
     assert t.clauses([detail]).startswith("muc-ex19-02 ")
+
+
+def test_a_period_of_one_day_is_worded_as_that_day() -> None:
+    """A relay client seen on one day read "from 2 Nov 2026 to 2 Nov 2026"."""
+    one, two = date(2026, 11, 2), date(2026, 11, 3)
+    assert catalogue("en").render(explanation.period(one, one)) == "on 2 Nov 2026"
+    assert catalogue("en").render(explanation.period(one, two)) == "from 2 Nov 2026 to 3 Nov 2026"
+    assert catalogue("de").render(explanation.period(one, one)) == "am 02.11.2026"
+    assert catalogue("de").render(explanation.period(one, two)) == "vom 02.11.2026 bis 03.11.2026"

@@ -24,6 +24,7 @@ from planner.core.importing.headers import (
 from planner.core.importing.mapping import ColumnChoice, SheetMapping
 from planner.core.importing.powershell import connector_context
 from planner.core.importing.records import Row, read_block
+from planner.core.importing.side_by_side import split_side_by_side
 from planner.core.importing.tabular import Table
 from planner.core.importing.values import cell_text
 from planner.core.model import Finding
@@ -56,6 +57,13 @@ def read_table(table: Table, syn: Synonyms,
     """Rows, mappings and findings for one sheet or CSV file."""
     # the type name's last part ("...SystemConfiguration.EdgeSubscription") names the object
     names = [table.sheet, PurePath(table.file).stem, table.type_hint.rsplit(".", 1)[-1]]
+    if not saved:
+        bands = split_side_by_side(table, syn, names)
+        if bands:
+            parts = [read_table(band, syn) for band in bands]
+            return TableResult([r for p in parts for r in p.rows],
+                               [m for p in parts for m in p.mappings],
+                               [f for p in parts for f in p.findings])
     headers = _saved_headers(table, saved, syn) if saved else _find_headers(table, syn, names)
     result = TableResult([], [], [])
     if not headers:

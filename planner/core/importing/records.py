@@ -195,7 +195,7 @@ def _wider_than_header(table: Table, start: int, grid: Sequence[Sequence[Any]],
     if not wide:
         return []
     return [finding("IMPORT-ROW-MORE-CELLS", _where(table.file, table.sheet, lines[wide[0]]),
-                    count=Counted("transport.count.row", len(wide)), width=width)]
+                    count=Counted("findings.count.row", len(wide)), width=width)]
 
 
 def _lines(table: Table, start: int, end: int) -> Sequence[int | None]:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from planner.core.explanation import period
 from planner.core.importing.findings import Counted, Where, finding
 from planner.core.importing.log_files import LogKind
 from planner.core.importing.log_senders import Sender, SenderRules
@@ -110,8 +111,8 @@ def _merge_clients(estate: Estate, senders: list[RemoteHost],
 
 
 def _period(first: date, last: date) -> dict[str, Any]:
-    """A finding's period: dates, worded in each reader's date format."""
-    return {"first": first, "last": last}
+    """A finding's period: one day or a span, worded in each reader's date format."""
+    return {"period": period(first, last)}
 
 
 def _unique(name: str, server: str, existing: list[RelayClient]) -> str:

@@ -21,7 +21,7 @@ from planner.core.importing.exo_report import (
     looks_like_format_list,
     read_format_list,
 )
-from planner.core.importing.findings import Where, finding
+from planner.core.importing.findings import Counted, Where, finding
 from planner.core.importing.formula_cells import empty_read_cells
 from planner.core.importing.healthchecker import looks_like_xml, read_healthchecker
 from planner.core.importing.table import Table
@@ -106,8 +106,12 @@ def _read_workbook(path: Path, kind: str) -> tuple[list[Table], list[Finding]]:
     tables: list[Table] = []
     findings: list[Finding] = []
     workbook = CalamineWorkbook.from_path(str(path))
+    hidden = _hidden_sheets(workbook)
     try:
         for name in workbook.sheet_names:
+            if name in hidden:
+                findings.extend(_hidden_finding(path, name, workbook))
+                continue
             if name in problems.sheets:
                 findings.append(finding("IMPORT-SHEET-TOO-LARGE", Where(path.name, name),
                                         problem=problems.sheets[name]))
@@ -127,6 +131,24 @@ def _read_workbook(path: Path, kind: str) -> tuple[list[Table], list[Finding]]:
         workbook.close()
     return tables, findings + _cut_off_findings(tables) + _empty_read_findings(path, kind,
                                                                                tables)
+
+
+def _hidden_sheets(workbook: CalamineWorkbook) -> set[str]:
+    """Sheets hidden in Excel: customers hide what is no longer true (a sheet of servers
+    decommissioned years ago), so they are not planned; a review's estate had one."""
+    return {m.name for m in workbook.sheets_metadata
+            if str(m.visible).rsplit(".", 1)[-1] != "Visible"}
+
+
+def _hidden_finding(path: Path, name: str, workbook: CalamineWorkbook) -> list[Finding]:
+    """A warning for a hidden sheet with content, so nothing is left out unseen; a hidden
+    sheet of nothing (or a template's lists) says nothing."""
+    rows = workbook.get_sheet_by_name(name).to_python(nrows=MAX_TABLE_ROWS)
+    filled = sum(1 for row in rows if any(cell not in ("", None) for cell in row))
+    if filled <= 1:  # a header alone, or nothing, holds nothing to plan
+        return []
+    return [finding("IMPORT-SHEET-HIDDEN", Where(path.name, name),
+                    count=Counted("findings.count.row", filled - 1))]
 
 
 def _empty_read_findings(path: Path, kind: str, tables: Sequence[Table]) -> list[Finding]:

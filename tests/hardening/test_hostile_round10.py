@@ -1,0 +1,97 @@
+"""Odd workbooks, tenth round (2026-12-07, the attacker's leftovers): a hidden sheet of
+decommissioned servers, two server tables side by side on one sheet, a log of one day.
+Nothing is planned that the customer hid, and nothing the customer shows is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import openpyxl
+
+from planner.core.importing import import_files
+
+HEADER = ["Name", "FQDN", "Site", "Roles", "Build"]
+
+
+def _workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]],
+              hidden: tuple[str, ...] = ()) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        if name in hidden:
+            sheet.sheet_state = "hidden"
+    book.save(path)
+    return path
+
+
+def test_a_hidden_sheet_of_servers_is_not_planned_and_the_warning_names_it(
+        tmp_path: Path) -> None:
+    """A customer hides the sheet of servers decommissioned years ago; it had been planned
+    as live (a 2013 server with its own removal), with no word."""
+    path = _workbook(tmp_path / "estate.xlsx", {
+        "Servers": [HEADER, ["EX01", "ex01.contoso.local", "Berlin", "Mailbox",
+                             "15.2.1748.39"]],
+        "Decommissioned 2023": [HEADER,
+                                ["EX2010OLD", "old.contoso.local", "Berlin", "Mailbox",
+                                 "15.0.1497.2"],
+                                ["EX2013OLD", "old2.contoso.local", "Berlin", "Mailbox",
+                                 "15.0.1497.2"]],
+    }, hidden=("Decommissioned 2023",))
+    result = import_files([path])
+    assert [s.name for s in result.estate.servers] == ["EX01"]
+    hidden = [f for f in result.findings if f.code == "IMPORT-SHEET-HIDDEN"]
+    assert len(hidden) == 1 and hidden[0].sheet == "Decommissioned 2023"
+    assert "not read (2 rows)" in hidden[0].message("en")
+    assert "ausgeblendet" in hidden[0].message("de") and "2 Zeilen" in hidden[0].message("de")
+
+
+def test_a_very_hidden_sheet_is_not_read_either_and_an_empty_hidden_one_says_nothing(
+        tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "estate.xlsx", {
+        "Servers": [HEADER, ["EX01", "", "Berlin", "Mailbox", "15.2.1748.39"]],
+        "Lists": [["Site"]],  # a template's list for a drop-down: nothing to plan
+        "Macro": [HEADER, ["EX99", "", "Berlin", "Mailbox", "15.2.1748.39"]],
+    }, hidden=("Lists",))
+    book = openpyxl.load_workbook(path)
+    book["Macro"].sheet_state = "veryHidden"
+    book.save(path)
+    result = import_files([path])
+    assert [s.name for s in result.estate.servers] == ["EX01"]
+    assert [f.sheet for f in result.findings if f.code == "IMPORT-SHEET-HIDDEN"] == ["Macro"]
+
+
+def test_two_server_tables_side_by_side_are_both_read(tmp_path: Path) -> None:
+    """Berlin's servers in A-E and Hamburg's in H-L on one sheet: Hamburg's were dropped
+    with a note that its columns were "not used"."""
+    path = _workbook(tmp_path / "estate.xlsx", {"Servers": [
+        [*HEADER, None, None, *HEADER],
+        ["EX01", "ex01.contoso.local", "Berlin", "Mailbox", "15.2.1748.39", None, None,
+         "EX02", "ex02.contoso.local", "Hamburg", "Mailbox", "15.1.2507.61"],
+        ["EX03", "ex03.contoso.local", "Berlin", "Mailbox", "15.2.1748.39", None, None,
+         "EX04", "ex04.contoso.local", "Hamburg", "Mailbox", "not a build"],
+        ["EX05", "ex05.contoso.local", "Berlin", "Mailbox", "15.2.1748.39"],
+    ]})
+    result = import_files([path])
+    sites = {s.name: s.site for s in result.estate.servers}
+    assert sites == {"EX01": "Berlin", "EX03": "Berlin", "EX05": "Berlin",
+                     "EX02": "Hamburg", "EX04": "Hamburg"}
+    assert not [f for f in result.findings if f.code == "IMPORT-COLUMNS-IGNORED"]
+    # a finding in the right-hand table names the sheet's own row and column
+    bad = [f for f in result.findings if f.code == "IMPORT-BUILD-UNPARSEABLE"]
+    assert [(f.row, f.column) for f in bad] == [(3, "L")]
+
+
+def test_a_spacer_column_inside_one_table_keeps_it_one_table(tmp_path: Path) -> None:
+    """An empty column between a server's build and its DAG is a layout choice: the DAG
+    column still belongs to the servers (no second table of DAGs is made of it)."""
+    path = _workbook(tmp_path / "estate.xlsx", {"Servers": [
+        ["Name", "Site", "Build", None, "DAG"],
+        ["EX01", "Berlin", "15.2.1748.39", None, "DAG01"],
+        ["EX02", "Berlin", "15.2.1748.39", None, "DAG01"],
+    ]})
+    result = import_files([path])
+    assert {s.name: s.dag for s in result.estate.servers} == {"EX01": "DAG01", "EX02": "DAG01"}
