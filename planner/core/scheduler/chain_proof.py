@@ -35,6 +35,7 @@ from planner.core.scheduler.solve import (
     DET_PER_SECOND,
     _solver,
     floor_constraints,
+    team_cost,
 )
 from planner.core.scheduler.validate import violations
 
@@ -91,8 +92,8 @@ def prove_chains(problem: Problem, keep: set[int], placed: dict[int, Placement],
     stages = (sum(sm.blocked), sum(sm.throttled), sm.pause_total)
     floor: list[int] = []  # the proven stages, then the bound of the first one not proven
     open_stage: int | None = None
-    left = seconds
-    solver = _solver(left)
+    left, cost = seconds, team_cost(sm)
+    solver = _solver(left, cost)
     starts: list[int] = []
     picked: list[int] = []  # the last plan found: per step its start and team
     for expr in stages:  # in turn: a proof of the blocked days alone closes soonest
@@ -103,11 +104,11 @@ def prove_chains(problem: Problem, keep: set[int], placed: dict[int, Placement],
         if left <= 0.02:
             break
         model.minimize(expr)
-        solver = _solver(left)
+        solver = _solver(left, cost)
         spent: list[bool] = []
         with watching(solver, cancel, max(0.05, left) * CPU_SAFETY, spent):
             status = solver.solve(model)
-        left -= solver.deterministic_time / DET_PER_SECOND
+        left -= solver.deterministic_time * cost / DET_PER_SECOND
         if spent or status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             break  # the CPU safety net (load-dependent) or nothing found: no proof
         starts = [solver.value(v) for v in sm.starts]

@@ -19,7 +19,7 @@ from ortools.sat.python import cp_model
 from planner.core.scheduler.model import ScheduleModel
 from planner.core.scheduler.progress import Found, SolutionTap, watching
 
-__all__ = ["Solution", "StageResult", "floor_constraints", "solve_lexicographic"]
+__all__ = ["Solution", "StageResult", "floor_constraints", "solve_lexicographic", "team_cost"]
 
 # deterministic time units per second of the limit: measured 0.2-0.4 per wall second for one
 # worker on the shared 2-core machine under a load of 6 (0.1 had a 10 s limit stop after
@@ -38,6 +38,12 @@ DET_PER_SECOND = 0.6
 # same on a loaded machine as on a quiet one, so the plan does not depend on the load),
 # and the wall clock only for a badly overloaded machine; either means the quick plan
 CPU_SAFETY = 1.5
+# CPU seconds per deterministic unit grow with the teams a step may go to (one optional
+# interval each): measured 2026-12-07 on 60 unseen estates of 12-30 servers, 1.0-1.4 with
+# one team and 1.9-2.2 with two, so two teams' 10 s limit ran 11.5-13.3 s and the CPU net
+# fired in some runs (keeping the quick plan). Each team after the first costs this much
+# more of the budget, so the limit holds without the net.
+TEAM_COST = 0.4
 WALL_SAFETY = 6.0
 PROBE_DET = 0.05
 _TRACE = bool(os.environ.get("PLANNER_TRACE_SOLVER"))
@@ -73,7 +79,12 @@ class Solution:
         return 0.0
 
 
-def _solver(seconds: float) -> cp_model.CpSolver:
+def team_cost(sm: ScheduleModel) -> float:
+    """How much slower than a one-team model this model spends its deterministic time."""
+    return 1.0 + TEAM_COST * max(0, len(sm.teams) - 1)
+
+
+def _solver(seconds: float, cost: float = 1.0) -> cp_model.CpSolver:
     """One worker with a fixed seed, limited by deterministic time: the same plan every run.
 
     Measured on the 2-core machine: for these models one worker proves optima faster than
@@ -87,7 +98,7 @@ def _solver(seconds: float) -> cp_model.CpSolver:
     params = solver.parameters
     params.random_seed = 20261201
     params.num_workers = 1
-    params.max_deterministic_time = max(0.05, seconds) * DET_PER_SECOND
+    params.max_deterministic_time = max(0.05, seconds) * DET_PER_SECOND / cost
     params.max_time_in_seconds = max(0.05, seconds) * WALL_SAFETY
     # measured: presolve probing of the day-indexed model took the whole deterministic
     # budget (1.0 per round, three rounds) on estates of 30+ steps and the search never
@@ -183,6 +194,7 @@ def solve_lexicographic(sm: ScheduleModel, seconds: float,
         ("finish", sm.finish),
     ]
     used = 0.0  # deterministic time, so the stages split the budget the same way every run
+    cost = team_cost(sm)
     weighted = _weighted(sm, objectives)
     if weighted is not None:  # one proof instead of four when the weights stay small
         objectives = [("weighted", weighted)]
@@ -193,12 +205,12 @@ def solve_lexicographic(sm: ScheduleModel, seconds: float,
         if cancel is not None and cancel.is_set():
             break
         model.minimize(expr)
-        solver = _solver(left)
+        solver = _solver(left, cost)
         cpu, spent = time.process_time(), list[bool]()
         with watching(solver, cancel, max(0.05, left) * CPU_SAFETY, spent):
             status = solver.solve(model, SolutionTap(sm, found) if found else None)
         cpu = time.process_time() - cpu
-        used += solver.deterministic_time / DET_PER_SECOND
+        used += solver.deterministic_time * cost / DET_PER_SECOND
         stopped = cancel is not None and cancel.is_set()
         if _TRACE:  # wall and CPU seconds against deterministic time (see DET_PER_SECOND)
             print(name, solver.status_name(status), round(solver.wall_time, 3),
