@@ -95,3 +95,21 @@ def test_a_spacer_column_inside_one_table_keeps_it_one_table(tmp_path: Path) -> 
     ]})
     result = import_files([path])
     assert {s.name: s.dag for s in result.estate.servers} == {"EX01": "DAG01", "EX02": "DAG01"}
+
+
+def test_an_exchange_older_than_2013_is_named_not_called_no_build(tmp_path: Path) -> None:
+    """Exchange 2010's build 14.3.513.0 read "is not a build number": the consultant needs
+    to hear that it blocks Exchange 2019 and SE and must go first."""
+    inventory = tmp_path / "servers.csv"
+    inventory.write_text("Name,Site,Roles,Build\n"
+                         "EX2010,Berlin,Mailbox,Version 14.3 (Build 513.0)\n"
+                         "EX2007,Berlin,Mailbox,8.3.485.1\n"
+                         "EX01,Berlin,Mailbox,15.2.1748.39\n"
+                         "EX02,Berlin,Mailbox,14.x\n", encoding="utf-8")
+    findings = import_files([inventory]).findings
+    old = {f.target: f for f in findings if f.code == "IMPORT-BUILD-TOO-OLD"}
+    assert set(old) == {"server:EX2010", "server:EX2007"}
+    assert "Exchange 2010" in old["server:EX2010"].message("en")
+    assert "cannot be installed" in old["server:EX2010"].message("en")
+    assert "Exchange 2007" in old["server:EX2007"].message("de")
+    assert [f.target for f in findings if f.code == "IMPORT-BUILD-UNPARSEABLE"] == ["server:EX02"]

@@ -6,12 +6,13 @@ unparseable or missing build is an error because the migration path depends on i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from itertools import chain, compress
 from operator import attrgetter, not_
 
 from planner.core.builds import BuildParseError, identify
-from planner.core.explanation import Message
+from planner.core.explanation import Message, message
 from planner.core.importing.findings import Where, finding, named_findings
 from planner.core.importing.merge import Locations
 from planner.core.importing.values import canonical_build
@@ -112,6 +113,10 @@ def _build_problem(build: str, source: str,
     ``source`` is where the build was read: ExSetup, HealthChecker and Exchange Online's
     report give the exact update level even for a CU's own build number.
     """
+    older = _older_product(build)
+    if older is not None:
+        return ("IMPORT-BUILD-TOO-OLD", message("findings.too_old.text", value=build[:60],
+                                                product=message(older)))
     if knowledge is None:
         return None if canonical_build(build) else ("IMPORT-BUILD-UNPARSEABLE", None)
     try:
@@ -121,6 +126,19 @@ def _build_problem(build: str, source: str,
     if info.note is not None:
         return ("IMPORT-BUILD-UNCERTAIN", info.note)
     return None
+
+
+# Exchange's major versions before 2013 (build 15.0): 2003 is 6.5, 2007 8, 2010 14. The
+# supportability matrix lets Exchange 2019 (and so SE) coexist with 2013 and 2016 only.
+_OLDER = re.compile(r"(6\.5|8|14)\.\d+\.\d+(?:\.\d+)?")
+
+
+def _older_product(build: str) -> str | None:
+    """The catalogue key naming an Exchange older than 2013 that ``build`` is, or None."""
+    match = _OLDER.fullmatch(canonical_build(build) or "")
+    if match is None:
+        return None
+    return "findings.too_old." + {"6.5": "e2003", "8": "e2007", "14": "e2010"}[match.group(1)]
 
 
 class _ServerIndex:
