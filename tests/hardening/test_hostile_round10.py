@@ -4,6 +4,7 @@ Nothing is planned that the customer hid, and nothing the customer shows is lost
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -113,3 +114,36 @@ def test_an_exchange_older_than_2013_is_named_not_called_no_build(tmp_path: Path
     assert "cannot be installed" in old["server:EX2010"].message("en")
     assert "Exchange 2007" in old["server:EX2007"].message("de")
     assert [f.target for f in findings if f.code == "IMPORT-BUILD-UNPARSEABLE"] == ["server:EX02"]
+
+
+def _deflate64(path: Path, member: str, data: bytes) -> Path:
+    """A one-member ZIP whose method fields say Deflate64 (9), as Windows writes them."""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(member, data, compress_type=zipfile.ZIP_DEFLATED)
+    raw = bytearray(path.read_bytes())
+    local, central = raw.find(b"PK\x03\x04"), raw.find(b"PK\x01\x02")
+    raw[local + 8:local + 10] = raw[central + 10:central + 12] = (9).to_bytes(2, "little")
+    path.write_bytes(bytes(raw))
+    return path
+
+
+def test_a_zip_of_logs_that_cannot_be_unpacked_says_why(tmp_path: Path) -> None:
+    """A password-protected or Deflate64 archive of transport logs read "Not a spreadsheet,
+    CSV, text report or HealthChecker XML (a ZIP archive)": the consultant needs to know to
+    unpack it, and that the planner will not ask for the password."""
+    log = b"#Software: Microsoft Exchange Server\r\n#Log-type: SMTP Receive Protocol Log\r\n"
+    sealed = tmp_path / "sealed.zip"
+    with zipfile.ZipFile(sealed, "w") as archive:
+        archive.writestr("RECV2026110200-1.LOG", log)
+    raw = bytearray(sealed.read_bytes())  # the encryption flag: reading fails as it would
+    local, central = raw.find(b"PK\x03\x04"), raw.find(b"PK\x01\x02")
+    raw[local + 6] |= 1
+    raw[central + 8] |= 1
+    sealed.write_bytes(bytes(raw))
+    packed = _deflate64(tmp_path / "packed.zip", "RECV2026110200-1.LOG", log)
+    for path, why in ((sealed, "password"), (packed, "Deflate64")):
+        result = import_files([path])
+        found = [f for f in result.findings if f.code == "IMPORT-ZIP-SEALED"]
+        assert len(found) == 1 and found[0].file == path.name, path.name
+        assert why in found[0].message("en") and "unpack it" in found[0].message("en")
+        assert "entpacken" in found[0].message("de")

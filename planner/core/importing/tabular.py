@@ -92,9 +92,27 @@ def _read_zip_workbook(path: Path) -> tuple[list[Table], list[Finding]]:
         return [], [finding("IMPORT-FILE-TOO-LARGE", where, size=round(total / 1024**2))]
     names = {i.filename for i in infos}
     if not ({"[Content_Types].xml", "mimetype", "content.xml"} & names):
+        sealed = _sealed(infos)  # an archive of logs the log reader could not open
+        if sealed:
+            return [], [finding("IMPORT-ZIP-SEALED", where,
+                                problem=message(f"findings.zip_sealed.{sealed}"))]
         return [], [finding("IMPORT-FILE-UNSUPPORTED", where,
                             kind=message("findings.file_kind.zip"))]
     return _read_workbook(path, "zip")
+
+
+# ZIP methods Python unpacks: stored, deflated, bzip2, LZMA. Deflate64 (9) is what
+# Windows' "Send to > Compressed folder" writes for large files.
+_UNPACKED_METHODS = frozenset({0, 8, 12, 14})
+
+
+def _sealed(infos: Sequence[zipfile.ZipInfo]) -> str:
+    """Why the archive's files cannot be read ("encrypted", "method"), or "" when they can."""
+    if any(i.flag_bits & 0x1 for i in infos):
+        return "encrypted"
+    if any(i.compress_type not in _UNPACKED_METHODS for i in infos):
+        return "method"
+    return ""
 
 
 def _read_workbook(path: Path, kind: str) -> tuple[list[Table], list[Finding]]:
