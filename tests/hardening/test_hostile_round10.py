@@ -147,3 +147,18 @@ def test_a_zip_of_logs_that_cannot_be_unpacked_says_why(tmp_path: Path) -> None:
         assert len(found) == 1 and found[0].file == path.name, path.name
         assert why in found[0].message("en") and "unpack it" in found[0].message("en")
         assert "entpacken" in found[0].message("de")
+
+
+def test_a_name_typed_full_width_is_the_plain_name_or_an_error_beside_it(
+        tmp_path: Path) -> None:
+    """"ＥＸ02" (typed on a Japanese keyboard) went into the commands as it was, and
+    "EX０１" beside EX01 made two servers that look the same on every page."""
+    inventory = tmp_path / "servers.csv"
+    inventory.write_text("Name,Site,Roles,Build\n"
+                         "EX０１,Berlin,Mailbox,15.2.1748.39\n"
+                         "EX01,Berlin,Mailbox,15.2.1748.39\n"
+                         "ＥＸ02,Berlin,Mailbox,15.2.1748.39\n", encoding="utf-8")
+    result = import_files([inventory])
+    assert sorted(s.name for s in result.estate.servers) == ["EX01", "EX02"]
+    refused = [f for f in result.findings if f.code == "IMPORT-SERVER-NAME-INVALID"]
+    assert [f.row for f in refused] == [2]

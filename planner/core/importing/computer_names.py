@@ -34,26 +34,36 @@ class Located(Protocol):
 _SERVER_NAME = re.compile(r"[^\W_][\w-]{0,62}")
 
 
+def _right(name: str) -> bool:
+    """A name a computer can have, written in its plain form: full-width "ＥＸ０１" (a
+    Japanese keyboard's) looks like EX01 and is a second server's name in no command."""
+    return bool(_SERVER_NAME.fullmatch(name)) and unicodedata.is_normalized("NFKC", name)
+
+
+def _plain(name: str) -> str:
+    """``name`` without invisible characters (a vertical tab, right-to-left marks, a soft
+    hyphen: "\u202eEX02\u202c" is EX02) and in its plain form ("ＥＸ０２" is EX02)."""
+    visible = "".join(c for c in name if unicodedata.category(c) not in ("Cc", "Cf", "Cn"))
+    return unicodedata.normalize("NFKC", visible)
+
+
 def named_right(servers: list[Server], records: Sequence[Located],
                  findings: list[Finding]) -> list[Server]:
     """The servers whose names a server can have; each other one is an error naming its row
     and left out (a name no server has, and a command that would run what it holds)."""
-    if all(_SERVER_NAME.fullmatch(s.name) for s in servers):  # the usual case
+    if all(map(_right, (s.name for s in servers))):  # the usual case
         return servers
     kept = []
-    taken = {s.name.lower() for s in servers if _SERVER_NAME.fullmatch(s.name)}
+    taken = {s.name.lower() for s in servers if _right(s.name)}
     for server, record in zip(servers, records, strict=True):
-        if _SERVER_NAME.fullmatch(server.name):
+        if _right(server.name):
             kept.append(server)
             continue
-        # invisible characters pasted in (a vertical tab, right-to-left marks) are no part
-        # of the name: "\u202eEX02\u202c" is EX02
-        visible = "".join(c for c in server.name
-                          if unicodedata.category(c) not in ("Cc", "Cf", "Cn"))
-        # (unless another row has that name: two servers of one name, one with a soft
-        # hyphen, stay an error, not two servers called alike)
-        if visible != server.name and _SERVER_NAME.fullmatch(visible) \
-                and visible.lower() not in taken:
+        # what was pasted in or typed wide is no part of the name (unless another row has
+        # the name so made: two servers of one name, one with a soft hyphen or typed
+        # full-width, stay an error, not two servers called alike)
+        visible = _plain(server.name)
+        if visible != server.name and _right(visible) and visible.lower() not in taken:
             taken.add(visible.lower())
             kept.append(replace(server, name=visible))
             continue
@@ -79,7 +89,7 @@ def dags_named_right(servers: list[Server], dags: list[Dag], findings: list[Find
                       ) -> tuple[list[Server], list[Dag]]:
     """DAGs whose names a DAG can have (it is a computer name too, and goes into commands
     as the servers' do); each other one is an error, and its members stand alone."""
-    bad = {d.name for d in dags if not _SERVER_NAME.fullmatch(d.name)}
+    bad = {d.name for d in dags if not _right(d.name)}
     if not bad:
         return servers, dags
     findings.extend(finding("IMPORT-DAG-NAME-INVALID", target=f"dag:{name[:60]}",
