@@ -109,6 +109,21 @@ class Step:
         held = self.setup_days + self.completion_days
         return held if self.unattended and held < self.duration_days else self.duration_days
 
+    def home_site(self, estate: Estate) -> str | None:
+        """The site whose holidays the step keeps: its server's or DAG's, else the site the
+        rules gave it (new servers, new DAGs and groups: the servers they replace), else
+        none (the project's region). The scheduler and MS Project's calendars ask this."""
+        kind, _, name = self.target.partition(":")
+        server = estate.server(name) if kind in ("server", "group") else None
+        dag = estate.dag(name) if kind in ("dag", "group") and server is None else None
+        if dag is not None and dag.members:
+            server = estate.server(dag.members[0])
+        if server is not None and server.site:
+            return server.site
+        if self.site:
+            return self.site
+        return name or None if kind == "site" else None
+
     def server(self) -> str:
         """The server the step works on ("" for org-, DAG-, site- or group-wide steps)."""
         kind, _, name = self.target.partition(":")

@@ -104,29 +104,14 @@ def _base(calendars: ET.Element, uid: int, name: str) -> ET.Element:
 
 
 def _calendars(root: ET.Element, cal: ProjectCalendar, plan: Plan) -> None:
-    """Standard (Mon-Fri, holidays, freezes), the window (its days only), one per consultant.
+    """Standard (Mon-Fri, holidays, freezes), the window (its days only), one per consultant,
+    then the three of each site in another holiday region.
 
     A part-time consultant's calendar keeps Standard's week; MS Project learns the part time
     from the resource's units, because the planner does not fix the weekdays they work.
     """
     calendars = _sub(root, "Calendars")
-    standard = _base(calendars, STANDARD_UID, cal.standard_name)
-    _week(standard, range(2, 7))
-    exceptions = _sub(standard, "Exceptions")
-    for first, last, name in cal.ranges():
-        _exception(exceptions, first, last, name, False)
-    window = _base(calendars, WINDOW_UID, cal.window_name)
-    _week(window, ())
-    exceptions = _sub(window, "Exceptions")
-    for day in sorted(cal.window):
-        _exception(exceptions, day, day, cal.window_name, True)
-    both = _base(calendars, BOTH_UID, cal.both_name)
-    _week(both, range(2, 7))
-    exceptions = _sub(both, "Exceptions")
-    for first, last, name in cal.ranges():
-        _exception(exceptions, first, last, name, False)
-    for day in sorted(d for d in cal.window if not cal.is_working(d) and d.weekday() >= 5):
-        _exception(exceptions, day, day, cal.window_name, True)
+    _three(calendars, cal, (STANDARD_UID, WINDOW_UID, BOTH_UID))
     for uid, consultant in enumerate(plan.settings.consultants, start=FIRST_RESOURCE_CALENDAR):
         own = _sub(calendars, "Calendar")
         _fields(own, (("UID", uid), ("Name", consultant.name), ("IsBaseCalendar", 0),
@@ -135,6 +120,36 @@ def _calendars(root: ET.Element, cal: ProjectCalendar, plan: Plan) -> None:
             node = _sub(own, "Exceptions")
             for first, last in consultant.absent:
                 _exception(node, first, last, consultant.name, False)
+    for region, uids in _region_uids(cal, plan).items():
+        _three(calendars, cal.regions[region], uids)
+
+
+def _three(calendars: ET.Element, cal: ProjectCalendar, uids: tuple[int, int, int]) -> None:
+    """One region's Standard, window, and Standard and window calendars."""
+    standard = _base(calendars, uids[0], cal.standard_name)
+    _week(standard, range(2, 7))
+    exceptions = _sub(standard, "Exceptions")
+    for first, last, name in cal.ranges():
+        _exception(exceptions, first, last, name, False)
+    window = _base(calendars, uids[1], cal.window_name)
+    _week(window, ())
+    exceptions = _sub(window, "Exceptions")
+    for day in sorted(cal.window):
+        _exception(exceptions, day, day, cal.window_name, True)
+    both = _base(calendars, uids[2], cal.both_name)
+    _week(both, range(2, 7))
+    exceptions = _sub(both, "Exceptions")
+    for first, last, name in cal.ranges():
+        _exception(exceptions, first, last, name, False)
+    for day in sorted(d for d in cal.window if not cal.is_working(d) and d.weekday() >= 5):
+        _exception(exceptions, day, day, cal.window_name, True)
+
+
+def _region_uids(cal: ProjectCalendar, plan: Plan) -> dict[str, tuple[int, int, int]]:
+    """The calendar UIDs of each other region's three calendars, after the consultants'."""
+    first = FIRST_RESOURCE_CALENDAR + len(plan.settings.consultants)
+    return {region: (first + 3 * n, first + 3 * n + 1, first + 3 * n + 2)
+            for n, region in enumerate(sorted(cal.regions))}
 
 
 def _notes(row: OutlineRow, knowledge: Knowledge, lang: str) -> str:
@@ -154,7 +169,9 @@ def _notes(row: OutlineRow, knowledge: Knowledge, lang: str) -> str:
 
 
 def _task(tasks: ET.Element, row: OutlineRow, outline: Outline, cal: ProjectCalendar,
-          days: int, deadline: date | None, knowledge: Knowledge, lang: str) -> None:
+          uids: tuple[int, int, int], days: int, deadline: date | None, knowledge: Knowledge,
+          lang: str) -> None:
+    """One task; ``uids`` are its calendars (Standard, window, both: its site's region's)."""
     node = _sub(tasks, "Task")
     milestone = row.step is not None and row.step.milestone
     _fields(node, (("UID", row.id), ("ID", row.id), ("Name", row.title), ("Active", 1),
@@ -171,12 +188,15 @@ def _task(tasks: ET.Element, row: OutlineRow, outline: Outline, cal: ProjectCale
     both = cal.completes_in_window(row)
     if row.step is not None and row.start is not None:
         _sub(node, "ConstraintType", _SNET)
-        if window or both:
-            _sub(node, "CalendarUID", WINDOW_UID if window else BOTH_UID)
+        own = uids[1] if window else uids[2] if both else uids[0]
+        if own != STANDARD_UID:
+            _sub(node, "CalendarUID", own)
         _sub(node, "ConstraintDate", _stamp(row.start, "08:00:00"))
     if deadline is not None:
         _sub(node, "Deadline", _stamp(deadline, "17:00:00"))
-    if window or both:  # the consultant works this Saturday although their calendar says weekend
+    if window or both or uids[0] != STANDARD_UID:
+        # the consultant works this Saturday, or on a day of their calendar (the project's
+        # region) that is a holiday there but not at this site
         _sub(node, "IgnoreResourceCalendar", 1)
     if row.step is not None:
         _sub(node, "Notes", _notes(row, knowledge, lang))
@@ -232,6 +252,7 @@ def _booked_work(node: ET.Element, uid: int, row: OutlineRow, cal: ProjectCalend
     unattended. Whole days come first in a set-up and last in a completion, as booked."""
     assert row.dated is not None and row.start is not None and row.end is not None
     both = cal.completes_in_window(row)  # its calendar works the window's days too
+    cal = cal.of(row)  # the days of its site's calendars
     hours: dict[date, float] = {}
     for part in row.dated.booked:
         worked = [d for d in days_between(part.start, part.end)
@@ -283,9 +304,12 @@ def write_mspdi(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str) -
     _header(root, plan, lang, start, end)
     _calendars(root, cal, plan)
     tasks = _sub(root, "Tasks")
+    regions = _region_uids(cal, plan)
+    home = (STANDARD_UID, WINDOW_UID, BOTH_UID)
     for row in outline.rows:
-        _task(tasks, row, outline, cal, days.get(row.id, 0),
-              row.step.deadline if row.step else None, knowledge, lang)
+        region = cal.region_of.get(row.id)
+        _task(tasks, row, outline, cal, regions[region] if region is not None else home,
+              days.get(row.id, 0), row.step.deadline if row.step else None, knowledge, lang)
     _resources(root, plan, outline, days, cal)
     head = "<?xml version='1.0' encoding='utf-8'?>\n"
     replace_text(path, (xml_legal(piece) for piece in chain([head], indented_xml(root))))

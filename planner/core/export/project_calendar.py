@@ -17,13 +17,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Protocol
 
+from planner.core.calendar import region_name
 from planner.core.export.labels import label
 from planner.core.export.timeline import WorkingCalendar
 from planner.core.outline import Outline, OutlineRow
 from planner.core.plan import Plan
 
-__all__ = ["ProjectCalendar", "days_between", "project_calendar"]
+__all__ = ["ProjectCalendar", "SiteCalendar", "days_between", "project_calendar"]
+
+
+class SiteCalendar(WorkingCalendar, Protocol):
+    """A working calendar that knows which holiday region each site is in."""
+
+    def region(self, site: str | None) -> tuple[str, str]:
+        """The (country, subdivision) whose holidays apply at a site."""
+        ...
 
 YEAR_AFTER = 366  # the calendars reach a year past the plan: a slip stays on real workdays
 MONTH_BEFORE = 31
@@ -44,6 +54,10 @@ class ProjectCalendar:
     both_name: str = "Standard + window"
     off: dict[date, str] = field(default_factory=dict)  # weekday -> holiday or freeze name
     window: set[date] = field(default_factory=set)  # maintenance-window working days
+    # the calendars of sites in another holiday region (Zürich beside a Vienna project), by
+    # region name, and which of them each step row keeps (row id -> region name)
+    regions: dict[str, ProjectCalendar] = field(default_factory=dict)
+    region_of: dict[int, str] = field(default_factory=dict)
     # running counts per calendar (0 Standard, 1 window, 2 both) from ``_first``: a 12-year
     # plan's summaries would otherwise count millions of days one by one
     _counts: dict[int, list[int]] = field(default_factory=dict, repr=False, compare=False)
@@ -93,15 +107,24 @@ class ProjectCalendar:
             self._counts[m] = run
         return self._counts[mode]
 
+    def of(self, row: OutlineRow) -> ProjectCalendar:
+        """The calendars a step row keeps: its site's region's, or these."""
+        region = self.region_of.get(row.id)
+        return self.regions[region] if region is not None else self
+
     def completes_in_window(self, row: OutlineRow) -> bool:
         """A move batch completed in a window on a day Standard does not work (a Saturday):
         it follows the Standard and window calendar, so MS Project keeps that last day."""
+        if self.region_of.get(row.id) is not None:
+            return self.of(row).completes_in_window(row)
         return (row.step is not None and row.step.complete_in_window and not
                 self.uses_window(row) and row.end is not None and row.end in self.window
                 and not self.is_working(row.end))
 
     def uses_window(self, row: OutlineRow) -> bool:
         """A window step that the plan put on window days (else it follows Standard)."""
+        if self.region_of.get(row.id) is not None:
+            return self.of(row).uses_window(row)
         return (row.step is not None and row.step.needs_window and row.start is not None
                 and row.end is not None
                 and any(d in self.window for d in days_between(row.start, row.end)))
@@ -141,8 +164,9 @@ class ProjectCalendar:
                 found[row.id] = 0
                 finish = row.start - timedelta(days=1)  # a milestone finishes at 08:00
             else:
-                found[row.id] = max(self.working_days(row.start, row.end, self.uses_window(row),
-                                                      self.completes_in_window(row)), 1)
+                own = self.of(row)  # a step counts in its site's calendars
+                found[row.id] = max(own.working_days(row.start, row.end, self.uses_window(row),
+                                                     self.completes_in_window(row)), 1)
                 finish = row.end
             worked = self._window_days_worked(row)
             for parent in open_rows:
@@ -162,23 +186,45 @@ class ProjectCalendar:
         if row.start is None or row.end is None:
             return set()
         if self.uses_window(row):
-            return {d for d in days_between(row.start, row.end) if d in self.window}
+            return {d for d in days_between(row.start, row.end) if d in self.of(row).window}
         return {row.end} if self.completes_in_window(row) else set()
 
 
-def project_calendar(plan: Plan, outline: Outline, calendar: WorkingCalendar,
+def project_calendar(plan: Plan, outline: Outline, calendar: SiteCalendar,
                      lang: str) -> ProjectCalendar:
-    """The Standard and window calendars from a month before the plan to a year after it."""
+    """The Standard and window calendars from a month before the plan to a year after it,
+    and the same for each site in another holiday region than the project's, with the step
+    rows that keep them: MS Project moves a task off a day its calendar does not work, so a
+    Zürich step on Vienna's 8 December would have moved to the 9th."""
     starts = [r.start for r in outline.rows if r.start] + [plan.settings.start]
     ends = [r.end for r in outline.rows if r.end] + starts
     first, last = min(starts) - timedelta(days=MONTH_BEFORE), max(ends) + \
         timedelta(days=YEAR_AFTER)
-    cal = ProjectCalendar(label("gantt.standard_calendar", lang), label("gantt.window", lang),
-                          label("gantt.standard_and_window", lang))
-    holidays = calendar.holidays(first, last)
+    home = calendar.region(None)
+    cal = _calendar(calendar, None, first, last, lang)
+    for row in outline.rows:
+        site = row.step.home_site(plan.estate) if row.step is not None else None
+        region = calendar.region(site)
+        if site is None or region == home:
+            continue
+        name = region_name(*region)
+        if name not in cal.regions:
+            cal.regions[name] = _calendar(calendar, site, first, last, lang, name)
+        cal.region_of[row.id] = name
+    return cal
+
+
+def _calendar(calendar: SiteCalendar, site: str | None, first: date, last: date, lang: str,
+              region: str = "") -> ProjectCalendar:
+    """The three calendars of one site's region (the project's own without a region)."""
+    names = (label("gantt.standard_calendar", lang), label("gantt.window", lang),
+             label("gantt.standard_and_window", lang))
+    standard, window, both = (f"{n} ({region})" if region else n for n in names)
+    cal = ProjectCalendar(standard, window, both)
+    holidays = calendar.holidays(first, last, site)
     for day in days_between(first, last):
         freeze = calendar.freeze_on(day)
-        if calendar.is_window_day(day):
+        if calendar.is_window_day(day, site):
             cal.window.add(day)
         if day.weekday() >= 5:
             continue
@@ -186,6 +232,6 @@ def project_calendar(plan: Plan, outline: Outline, calendar: WorkingCalendar,
             cal.off[day] = freeze.name or label("gantt.freeze", lang)
         elif day in holidays:
             cal.off[day] = holidays[day]
-        elif not calendar.is_working_day(day):
+        elif not calendar.is_working_day(day, site):
             cal.off[day] = label("gantt.weekend", lang)
     return cal

@@ -72,7 +72,7 @@ def build_context(plan: Plan, knowledge: Knowledge, lang: str,
                   today: date | None = None) -> ExportContext:
     """The outline, calendar and time axis of a plan, shared by every sheet."""
     plan = with_names_in(plan, lang)
-    calendar: WorkingCalendar = build_calendar(plan.settings, plan.estate)
+    calendar = build_calendar(plan.settings, plan.estate)
     today = today or date.today()
     outline = build_outline(plan, lang)
     days = project_calendar(plan, outline, calendar, lang).durations(outline)

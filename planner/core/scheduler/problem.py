@@ -208,24 +208,8 @@ class Problem:
         return self.calendars[key]
 
 
-def _site_of(step: Step, estate: Estate) -> str | None:
-    """The site whose holidays the step keeps: its server's or DAG's, else the site the
-    rules gave it (new servers, new DAGs and groups: the servers they replace), else none
-    (the project's region)."""
-    kind, _, name = step.target.partition(":")
-    server = estate.server(name) if kind in ("server", "group") else None
-    dag = estate.dag(name) if kind in ("dag", "group") and server is None else None
-    if dag is not None and dag.members:
-        server = estate.server(dag.members[0])
-    if server is not None and server.site:
-        return server.site
-    if step.site:
-        return step.site
-    return name or None if kind == "site" else None
-
-
 def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decisions) -> Job:
-    site = _site_of(step, estate)
+    site = step.home_site(estate)
     key = (*p.calendar.region(site), step.needs_window)
     if key not in p.calendars:
         p.calendars[key] = DayCalendar(p.calendar, p.start, site, step.needs_window)
