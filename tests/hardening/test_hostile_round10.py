@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 
 from planner.core.importing import import_files
+from planner.core.importing.mapping import ColumnMapping
 
 HEADER = ["Name", "FQDN", "Site", "Roles", "Build"]
 
@@ -84,6 +85,23 @@ def test_two_server_tables_side_by_side_are_both_read(tmp_path: Path) -> None:
     # a finding in the right-hand table names the sheet's own row and column
     bad = [f for f in result.findings if f.code == "IMPORT-BUILD-UNPARSEABLE"]
     assert [(f.row, f.column) for f in bad] == [(3, "L")]
+    # the mappings the import used (a project keeps them) read the same servers again
+    again = import_files([path], ColumnMapping(result.mappings))
+    assert {s.name: s.site for s in again.estate.servers} == sites
+
+
+def test_a_right_hand_table_longer_than_the_left_reads_without_warnings(
+        tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "estate.xlsx", {"Servers": [
+        [*HEADER, None, *HEADER],
+        ["EX01", "", "Berlin", "Mailbox", "15.2.1748.39", None,
+         "EX02", "", "Hamburg", "Mailbox", "15.2.1748.39"],
+        [None, None, None, None, None, None,
+         "EX04", "", "Hamburg", "Mailbox", "15.2.1748.39"],
+    ]})
+    result = import_files([path])
+    assert sorted(s.name for s in result.estate.servers) == ["EX01", "EX02", "EX04"]
+    assert not [f for f in result.findings if f.severity.name in ("ERROR", "WARNING")]
 
 
 def test_a_spacer_column_inside_one_table_keeps_it_one_table(tmp_path: Path) -> None:

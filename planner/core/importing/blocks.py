@@ -21,10 +21,10 @@ from planner.core.importing.headers import (
     match_header_row,
     normalise_header,
 )
-from planner.core.importing.mapping import ColumnChoice, SheetMapping
+from planner.core.importing.mapping import MAX_COLUMNS, ColumnChoice, SheetMapping
 from planner.core.importing.powershell import connector_context
 from planner.core.importing.records import Row, read_block
-from planner.core.importing.side_by_side import split_side_by_side
+from planner.core.importing.side_by_side import band, split_side_by_side
 from planner.core.importing.tabular import Table
 from planner.core.importing.values import cell_text
 from planner.core.model import Finding
@@ -75,7 +75,9 @@ def read_table(table: Table, syn: Synonyms,
             result.findings.append(finding("IMPORT-SHEET-UNRECOGNISED", table.where()))
         return result
     for n, head in enumerate(headers):
-        end = headers[n + 1].index if n + 1 < len(headers) else len(table.rows)
+        # the next table below (a table side by side shares this header row)
+        end = next((h.index for h in headers[n + 1:] if h.index > head.index),
+                   len(table.rows))
         mapping = SheetMapping(table.file, table.sheet, head.entity,
                                table.first_row + head.index, head.columns)
         result.mappings.append(mapping)
@@ -201,11 +203,13 @@ def _likely_header(table: Table) -> tuple[int, tuple[ColumnChoice, ...]] | None:
 def _saved_headers(table: Table, saved: tuple[SheetMapping, ...], syn: Synonyms) -> list[_Header]:
     """Header rows and columns from a saved mapping, matched to this file's header texts."""
     headers: list[_Header] = []
+    spans = _spans(saved)
     for mapping in saved:
         index = mapping.header_row - table.first_row
         if not 0 <= index < len(table.rows):
             continue
-        row = table.rows[index]
+        # tables side by side share a header row: each sees only its own columns
+        row = band(table.rows[index], *spans[id(mapping)])
         present = {normalise_header(cell_text(c)) for c in row}
         by_text = {normalise_header(c.header): c for c in mapping.columns if c.header}
         # a saved column whose header text is gone (renamed) still applies by position; a
@@ -231,6 +235,21 @@ def _saved_headers(table: Table, saved: tuple[SheetMapping, ...], syn: Synonyms)
             columns = list(guessed)  # a table just given an entity: propose its columns
         headers.append(_Header(index, mapping.entity, tuple(columns), german))
     return sorted(headers, key=lambda h: h.index)
+
+
+def _spans(saved: tuple[SheetMapping, ...]) -> dict[int, tuple[int, int]]:
+    """Per saved mapping the columns its table spans: all of them, unless another mapping
+    has the same header row (tables side by side), then up to the next one's first column."""
+    out: dict[int, tuple[int, int]] = {}
+    rows: dict[int, list[SheetMapping]] = {}
+    for mapping in saved:
+        rows.setdefault(mapping.header_row, []).append(mapping)
+    for same in rows.values():
+        firsts = sorted((min((c.index for c in m.columns), default=0), id(m)) for m in same)
+        for n, (first, key) in enumerate(firsts):
+            last = firsts[n + 1][0] if n + 1 < len(firsts) else MAX_COLUMNS
+            out[key] = (first if len(firsts) > 1 else 0, last)
+    return out
 
 
 def _column_findings(table: Table, mapping: SheetMapping) -> list[Finding]:

@@ -17,7 +17,7 @@ from planner.core.importing.headers import Synonyms, match_header_row
 from planner.core.importing.table import Table
 from planner.core.importing.values import cell_text
 
-__all__ = ["split_side_by_side"]
+__all__ = ["band", "split_side_by_side"]
 
 _SEARCH_ROWS = 50  # as far down as a header is looked for
 
@@ -40,7 +40,7 @@ def split_side_by_side(table: Table, syn: Synonyms, names: Sequence[str]) -> lis
         used = {c.index for c in whole.columns if c.field}
         bands = [
             (start, end) for start, end in groups
-            if match_header_row(_masked(row, start, end), syn, names) is not None
+            if match_header_row(band(row, start, end), syn, names) is not None
         ]
         lost = [b for b in bands if not used & set(range(*b))]
         if not lost:
@@ -65,9 +65,11 @@ def _groups(row: Sequence[Any]) -> list[tuple[int, int]]:
     return out
 
 
-def _masked(row: Sequence[Any], start: int, end: int) -> list[Any]:
-    return [None] * start + list(row[start:end])
+def band(row: Sequence[Any], start: int, end: int) -> list[Any]:
+    """``row`` with only the cells of columns ``start`` to ``end`` (exclusive): the others
+    blank, so every cell keeps its column."""
+    return [None] * min(start, len(row)) + list(row[start:end])
 
 
 def _band(table: Table, start: int, end: int) -> Table:
-    return replace(table, rows=[_masked(r, start, end) for r in table.rows])
+    return replace(table, rows=[band(r, start, end) for r in table.rows])
