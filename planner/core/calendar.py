@@ -89,6 +89,8 @@ class WorkCalendar:
     maintenance_weekdays: frozenset[int] = frozenset({5})
     workweek: frozenset[int] = frozenset(range(5))
     sites: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower name -> (cc, subdiv)
+    # holidays the customer works, casefolded names (either language) and ISO dates
+    working: frozenset[str] = frozenset()
 
     def region(self, site: str | None) -> tuple[str, str]:
         """The (country, subdivision) whose holidays apply at a site."""
@@ -99,19 +101,35 @@ class WorkCalendar:
         return self.country, self.subdivision
 
     def holiday_name(self, d: date, site: str | None = None) -> str | None:
-        """The public holiday on this day at this site, or None."""
+        """The public holiday on this day at this site, or None (also for one the customer
+        works)."""
         country, subdivision = self.region(site)
-        return _holidays_for(country, subdivision, d.year, self.language).get(d)
+        name = _holidays_for(country, subdivision, d.year, self.language).get(d)
+        return None if name is None or self._worked(d, country, subdivision) else name
 
     def holidays(self, start: date, end: date, site: str | None = None) -> dict[date, str]:
-        """Public holidays between start and end (inclusive), with names in the project language."""
+        """Public holidays between start and end (inclusive), with names in the project
+        language, without those the customer works."""
         country, subdivision = self.region(site)
         found: dict[date, str] = {}
         for year in range(start.year, end.year + 1):
             for d, name in _holidays_for(country, subdivision, year, self.language).items():
-                if start <= d <= end:
+                if start <= d <= end and not self._worked(d, country, subdivision):
                     found[d] = name
         return found
+
+    def _worked(self, d: date, country: str, subdivision: str) -> bool:
+        """Whether the settings name this holiday as one the customer works: by its date,
+        or by a name it has in any language ("Confederate Memorial Day"; one of a day's
+        names joined by "; ")."""
+        if not self.working:
+            return False
+        if d.isoformat() in self.working:
+            return True
+        return any(part.strip().casefold() in self.working
+                   for lang in ("en", "de", self.language)
+                   for part in _holidays_for(country, subdivision, d.year, lang)
+                   .get(d, "").split(";"))
 
     def freeze_on(self, d: date) -> Freeze | None:
         """The customer change freeze covering this day, or None."""
@@ -162,4 +180,5 @@ def build_calendar(settings: Settings, estate: Estate | None = None) -> WorkCale
         freezes=tuple(sorted(settings.freezes, key=lambda f: (f.start, f.end))),
         maintenance_weekdays=windows,
         sites=_site_regions(settings, estate),
+        working=frozenset(h.strip().casefold() for h in settings.working_holidays if h.strip()),
     )

@@ -16,7 +16,8 @@ from datetime import date
 from typing import Any
 
 __all__ = ["DEFAULT_NEW_SERVER_PATTERN", "Consultant", "Decisions", "Freeze", "Settings",
-           "check_new_server_names", "check_new_server_pattern", "is_server_name"]
+           "check_new_server_names", "check_new_server_pattern", "holiday_entry",
+           "is_server_name"]
 
 DEFAULT_NEW_SERVER_PATTERN = "{old}-SE"  # the old server's name with "-SE"
 
@@ -51,6 +52,9 @@ class Settings:
     language: str = "de"  # report and export language: "de" or "en"
     consultants: tuple[Consultant, ...] = (Consultant("Consultant 1"),)
     freezes: tuple[Freeze, ...] = ()
+    # public holidays the customer works (a US state's holidays its agencies keep, a
+    # company open on Epiphany): names in either language, or dates (YYYY-MM-DD)
+    working_holidays: tuple[str, ...] = ()
     maintenance_days: tuple[str, ...] = ("Sat",)  # Mon..Sun
     # the customer wants mailbox move batches completed in a maintenance window
     # (New-MigrationBatch -CompleteAfter the window day) rather than as soon as they synced
@@ -88,6 +92,14 @@ class Decisions:
 
 
 _NETBIOS = re.compile(r"^(?!-)(?![0-9]+$)[A-Za-z0-9-]{1,15}(?<!-)$")
+
+
+def holiday_entry(entry: str) -> str | date:
+    """A working holiday as given: its date when it is one (YYYY-MM-DD), else its name."""
+    try:
+        return date.fromisoformat(entry.strip())
+    except ValueError:
+        return entry.strip()
 
 
 def is_server_name(name: str) -> bool:

@@ -11,6 +11,8 @@ project file all use one nested shape::
     [enforcement.overrides]  knowledge key = value  (see resources/knowledge/README.md)
     [[consultants]] name, days_per_week, absent = [["2026-12-21", "2027-01-06"]]
     [[freezes]]    start, end, name
+    [calendar]     working_holidays = ["Confederate Memorial Day", 2027-03-02] (public
+                   holidays the customer works: names in either language, or dates)
     [windows]      maintenance_days = ["Sat"], complete_moves = true (move batches complete in
                    a window: -CompleteAfter)
     [durations]    step kind = working days
@@ -60,8 +62,9 @@ MAX_CONSULTANTS = 50
 MAX_STEP_DAYS = 60.0  # one step in working days (the longest default is a few weeks)
 MIN_THROUGHPUT_GB = 50.0  # mailbox data moved per day; less is no real migration
 MAX_SOLVER_SECONDS = 3600.0
-_SECTIONS = ("project", "enforcement", "consultants", "freezes", "windows", "durations",
-             "naming")
+_SECTIONS = ("project", "enforcement", "consultants", "freezes", "calendar", "windows",
+             "durations", "naming")
+MAX_WORKING_HOLIDAYS = 200  # far more than a customer's public holidays in a plan's years
 _PROJECT_TEXT = {
     "customer": "customer",
     "country": "country",
@@ -136,6 +139,7 @@ def settings_from_table(
     if "consultants" in table and not consultants:
         raise root.wrong("consultants", "no_consultant")
     kwargs["freezes"] = tuple(_freeze(item) for item in root.tables("freezes"))
+    kwargs["working_holidays"] = _working_holidays(root.table("calendar"))
     windows = root.table("windows")
     windows.only(("maintenance_days", "days", "complete_moves"))
     kwargs["complete_moves_in_window"] = windows.flag("complete_moves")
@@ -150,6 +154,21 @@ def settings_from_table(
     kwargs["new_server_pattern"] = _naming(root.table("naming"))
     kwargs["new_server_names"] = _renames(root.table("naming").table("rename"))
     return Settings(**{k: v for k, v in kwargs.items() if v is not None})
+
+
+def _working_holidays(t: Table) -> tuple[str, ...] | None:
+    """The public holidays the customer works: names or dates, a list or one text
+    separated by ";" (a Project sheet's cell)."""
+    t.only(("working_holidays",))
+    value = t.data.get("working_holidays")
+    if value is None:
+        return None
+    items = value.split(";") if isinstance(value, str) else value
+    if not isinstance(items, list | tuple) or len(items) > MAX_WORKING_HOLIDAYS or \
+            not all(isinstance(v, str | date) for v in items):
+        raise t.wrong("working_holidays", "not_texts", value=str(value)[:60])
+    found = [v.isoformat() if isinstance(v, date) else v.strip() for v in items]
+    return tuple(dict.fromkeys(v[:100] for v in found if v))
 
 
 def _renames(t: Table) -> dict[str, str] | None:
@@ -315,6 +334,8 @@ def settings_to_table(settings: Settings) -> dict[str, Any]:
             for c in s.consultants
         ],
         "freezes": [{"start": f.start, "end": f.end, "name": f.name} for f in s.freezes],
+        **({"calendar": {"working_holidays": list(s.working_holidays)}}
+           if s.working_holidays else {}),
         "windows": {"maintenance_days": list(s.maintenance_days),
                     **({"complete_moves": True} if s.complete_moves_in_window else {})},
         "durations": dict(s.durations),

@@ -54,3 +54,21 @@ def test_holiday_regions_are_named_in_words() -> None:
     assert region_name("AT", "9") == "AT – Wien"
     assert region_name("DE") == "DE"
     assert region_name("XX", "Y") == "XX-Y"  # unknown: the codes, never a crash
+
+
+def test_holidays_the_customer_works_are_working_days() -> None:
+    """A Texas company works Confederate Memorial Day and Cesar Chavez Day, which the
+    holidays package counts for the state (its agencies keep them); a Bavarian one
+    Epiphany, named in English while its plan is German."""
+    texas = build_calendar(Settings(country="US", subdivision="TX", language="en",
+                                    working_holidays=("confederate memorial day",
+                                                      "2027-03-31")))
+    assert texas.is_working_day(date(2027, 1, 19))  # by its name, in any case
+    assert texas.is_working_day(date(2027, 3, 31))  # by its date
+    assert not texas.is_working_day(date(2027, 1, 18))  # Martin Luther King Jr. Day stays
+    assert date(2027, 1, 19) not in texas.holidays(date(2027, 1, 1), date(2027, 12, 31))
+    bavaria = build_calendar(Settings(country="DE", subdivision="BY", language="de",
+                                      working_holidays=("Epiphany",)))
+    assert bavaria.is_working_day(date(2027, 1, 6))
+    assert bavaria.holiday_name(date(2027, 1, 6)) is None
+    assert not bavaria.is_working_day(date(2027, 3, 29))  # Easter Monday stays a holiday

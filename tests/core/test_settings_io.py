@@ -53,6 +53,7 @@ FULL = Settings(
         Consultant("Bernd Müller", 3),
     ),
     freezes=(Freeze(date(2026, 12, 19), date(2027, 1, 6), "Jahresende"),),
+    working_holidays=("Heilige Drei Könige", "2027-10-26"),
     maintenance_days=("Sat", "Sun"),
     pause_days_used={2026: 20, 2027: 0},
     first_detected={"EX01.contoso.com": date(2026, 9, 14), "EX02": date(2026, 9, 20)},

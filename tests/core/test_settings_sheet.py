@@ -47,3 +47,13 @@ def test_a_broken_list_entry_is_dropped_and_reported_once() -> None:
         "consultants[1].days_per_week", "freezes[1].start", "windows.maintenance_days[1]"]
     assert settings.freezes == () and settings.maintenance_days == ("Sat",)
     assert [c.name for c in settings.consultants] == ["Anna", "Ben"]
+
+
+def test_holidays_the_customer_works_come_from_one_cell() -> None:
+    """The Project sheet's ``calendar.working_holidays``: names or dates separated by ';'."""
+    table = {**GOOD, "calendar": {"working_holidays": "Epiphany; 2027-03-31"}}
+    settings, findings = settings_from_sheet(table)
+    assert findings == () and settings.working_holidays == ("Epiphany", "2027-03-31")
+    settings, findings = settings_from_sheet({**GOOD, "calendar": {"working_holidays": 7}})
+    assert [f.column for f in findings] == ["calendar.working_holidays"]
+    assert settings.working_holidays == () and settings.customer == "Contoso"

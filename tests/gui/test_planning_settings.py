@@ -157,6 +157,20 @@ def test_move_batches_can_be_completed_in_a_maintenance_window(qtbot, monkeypatc
     assert not doc.settings.complete_moves_in_window
 
 
+def test_holidays_the_customer_works_are_named_on_the_calendar_page(qtbot, monkeypatch):
+    doc = fake_document(monkeypatch)
+    dialog = SettingsDialog(doc)
+    qtbot.addWidget(dialog)
+    field = dialog.calendar_page.working_holidays
+    assert field.text() == "" and field.placeholderText()
+    field.setText(" Ostermontag ; 2027-03-31;; Ostermontag")
+    dialog.accept()
+    assert doc.settings.working_holidays == ("Ostermontag", "2027-03-31")
+    again = SettingsDialog(doc)
+    qtbot.addWidget(again)
+    assert again.calendar_page.working_holidays.text() == "Ostermontag; 2027-03-31"
+
+
 def test_a_value_error_from_a_bug_is_not_shown_as_bad_settings(qtbot, monkeypatch, warnings):
     """A page says what the consultant can fix as a SettingsError; a ValueError from inside
     the code is a bug, not a settings warning (the worker's bug report takes it)."""

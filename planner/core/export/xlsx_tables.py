@@ -24,6 +24,7 @@ from planner.core.export.xlsx_layout import (
 from planner.core.fact_words import knowledge_name, value_words
 from planner.core.model import Severity
 from planner.core.outline import finding_area, finding_place
+from planner.core.settings import holiday_entry
 from planner.core.step_source import rule_title, source_words
 from planner.core.transport_listing import Listing, flow_listing, relay_listing
 from planner.core.vocabulary import COLOURS, PATHS, SEVERITIES, STAGE_KINDS
@@ -195,6 +196,9 @@ def _settings_rows(ctx: ExportContext) -> list[list[object]]:
         [t("setting.company"), s.company], [t("setting.version"), s.plan_version],
         [t("setting.start"), s.start],
         [t("setting.calendar"), region_name(s.country, s.subdivision)],
+        [t("setting.working_holidays"), "; ".join(
+            _fmt_date(ctx, e) if isinstance(e := holiday_entry(h), date) else e
+            for h in s.working_holidays) or t("setting.none")],
         [t("setting.language"),  # the plan's language, named in the workbook's language
          catalogue(s.language).locale.get_language_name(catalogue(ctx.lang).locale)],
         [t("setting.maintenance_days"), _join(t(f"weekday_short.{d.lower()}")

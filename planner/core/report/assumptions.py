@@ -13,6 +13,7 @@ from planner.core.outline import finding_place
 from planner.core.plan import Plan
 from planner.core.report.table import Row, Table
 from planner.core.report.wording import Wording
+from planner.core.settings import holiday_entry
 from planner.core.step_source import source_words
 
 __all__ = ["facts_table", "findings_table", "planning_table", "stage_table"]
@@ -71,6 +72,10 @@ def planning_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
         (words("a_pause_clock"), _clock_words(knowledge, words)),
         (words("a_policy_start"), words.date(knowledge.policy.policy_start)),
     ]
+    if s.working_holidays:  # the holidays the customer works, only where there are any
+        rows.insert(2, (words("a_working_holidays"), "; ".join(
+            words.date(e) if isinstance(e := holiday_entry(h), date) else e
+            for h in s.working_holidays)))
     if any(step.unattended for step in plan.proposal.steps):  # only where batches move
         rows.insert(3, (words("a_complete_moves"), words("a_complete_moves_window")
                         if s.complete_moves_in_window else words("a_complete_moves_any")))

@@ -247,6 +247,10 @@ class CalendarPage(QWidget):
         self.complete_moves = QCheckBox(words("gui.settings.complete_moves"))
         self.complete_moves.setToolTip(words("gui.settings.complete_moves_tip"))
         self.complete_moves.setChecked(settings.complete_moves_in_window)
+        # [calendar] working_holidays: public holidays the customer works, names or dates
+        self.working_holidays = QLineEdit("; ".join(settings.working_holidays))
+        self.working_holidays.setPlaceholderText(words("gui.settings.working_holidays_hint"))
+        self.working_holidays.setToolTip(words("gui.settings.working_holidays_tip"))
         box = QVBoxLayout(self)
         box.addWidget(QLabel(self.tr("Change freezes (no step runs on these days):")))
         box.addWidget(self.freezes, 1)
@@ -254,6 +258,8 @@ class CalendarPage(QWidget):
                                      "only on these weekdays):")))
         box.addLayout(days)
         box.addWidget(self.complete_moves)
+        box.addWidget(QLabel(words("gui.settings.working_holidays")))
+        box.addWidget(self.working_holidays)
 
     def apply_to(self, settings: Settings) -> Settings:
         """The settings with these freezes and maintenance days."""
@@ -264,8 +270,10 @@ class CalendarPage(QWidget):
                     name=name or start.isoformat()))
             freezes.append(Freeze(start, end, str(name or "")))
         days = tuple(k for k, box in self.window_days.items() if box.isChecked())
+        worked = tuple(dict.fromkeys(
+            part.strip() for part in self.working_holidays.text().split(";") if part.strip()))
         return replace(settings, freezes=tuple(sorted(freezes, key=lambda f: f.start)),
-                       maintenance_days=days,
+                       maintenance_days=days, working_holidays=worked,
                        complete_moves_in_window=self.complete_moves.isChecked())
 
 
