@@ -49,6 +49,7 @@ DEFAULT_PROJECT: dict[str, Any] = {
     "consultants": [{"name": "Consultant 1", "days_per_week": 5}],
     "freezes": [{"name": "Jahresende", "start": date(2026, 12, 21), "end": date(2027, 1, 6)}],
     "windows": {"maintenance_days": ["Sat"]},
+    "calendar": {"working_holidays": ""},
 }
 
 _PROJECT_HELP: dict[str, tuple[str, str]] = {
@@ -59,6 +60,8 @@ _PROJECT_HELP: dict[str, tuple[str, str]] = {
     "project.language": ("Report language: de or en", "Berichtssprache: de oder en"),
     "windows.maintenance_days": ("Maintenance window days, a list",
                                  "Wartungsfenster-Tage, eine Liste"),
+    "calendar.working_holidays": ("Public holidays the customer works, separated by ';'",
+                                  "Feiertage, an denen der Kunde arbeitet, getrennt durch ';'"),
 }
 
 
