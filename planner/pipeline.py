@@ -30,6 +30,7 @@ from planner.core.exo_view import (
 )
 from planner.core.graph import without_repeats
 from planner.core.importing import ColumnMapping, ImportResult, import_files, load_mapping
+from planner.core.importing.findings import Where, finding
 from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.model import Estate, Finding
 from planner.core.pause_policy import check_fixed_pauses
@@ -43,7 +44,7 @@ from planner.core.scheduler import Progress, schedule
 from planner.core.scheduler.realism import unrealistic_findings
 from planner.core.settings import Decisions, Settings
 from planner.core.settings_defaults import localized_defaults
-from planner.core.settings_io import load_settings_toml
+from planner.core.settings_file import setting_keys, settings_over
 from planner.core.settings_sheet import settings_from_sheet
 from planner.core.today import pauses_in_force, state_today
 
@@ -102,9 +103,15 @@ def load_inputs(
     """
     mapping = (load_mapping(Path(mapping_path)) if isinstance(mapping_path, str | Path)
                else mapping_path)
-    result, sheet = import_inventory(paths, mapping, progress, cancelled,
-                                     read_sheet=not settings_path)
-    settings = load_settings_toml(Path(settings_path)) if settings_path else sheet or Settings()
+    result, sheet = import_inventory(paths, mapping, progress, cancelled)
+    settings = sheet or Settings()
+    if settings_path:  # the file's settings over the sheet's: what it names wins
+        settings, named = settings_over(settings, Path(settings_path))
+        replaced = sorted(set(named) & setting_keys(result.settings_table or {}))
+        if sheet is not None and replaced:
+            result = replace(result, findings=(*result.findings, finding(
+                "IMPORT-SETTINGS-OVER-SHEET", Where(Path(settings_path).name),
+                keys=tuple(replaced))))
     if not settings.customer and result.estate.organization.customer:
         settings = replace(settings, customer=result.estate.organization.customer)
     settings, gaps = localized_defaults(settings)

@@ -24,16 +24,12 @@ An unknown key or a wrong value raises :class:`SettingsError` naming the file an
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from planner.core.catalogue import languages
-from planner.core.errors import KnowledgeError, os_problem
-from planner.core.explanation import message
-from planner.core.replace_file import replace_text
+from planner.core.errors import KnowledgeError
 from planner.core.settings import (
     Consultant,
     Decisions,
@@ -42,19 +38,16 @@ from planner.core.settings import (
     check_new_server_names,
     check_new_server_pattern,
 )
-from planner.core.settings_values import SettingsError, Table, day_name, to_toml
+from planner.core.settings_values import SettingsError, Table, day_name
 
 __all__ = [
     "SettingsError",
     "decisions_from_plain",
     "decisions_to_plain",
-    "load_settings_toml",
-    "save_settings_toml",
     "settings_from_plain",
     "settings_from_table",
     "settings_to_plain",
     "settings_to_table",
-    "settings_to_toml",
 ]
 
 # Bounds that keep planning finite whatever a workbook says (see settings_values.FIRST_YEAR).
@@ -74,47 +67,6 @@ _PROJECT_TEXT = {
     "logo": "logo_path",
     "plan_version": "plan_version",
 }
-
-
-def _file_error(path: Path, kind: str, text: str, **fields: Any) -> SettingsError:
-    """A settings file that cannot be read: English with the whole path (logs, the
-    terminal), the reader's words with the file's name (``settings_errors.<kind>``)."""
-    return SettingsError(f"{path}: {text}", str(path), "",
-                         message(f"settings_errors.{kind}", file=path.name, **fields))
-
-
-def load_settings_toml(path: Path | str) -> Settings:
-    """Read a settings TOML file; SettingsError names the file and the key."""
-    path = Path(path)
-    try:
-        data = tomllib.loads(_settings_text(path, path.read_bytes()))
-    except FileNotFoundError as exc:
-        raise _file_error(path, "file_missing", "settings file not found") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise _file_error(path, "not_toml", f"not valid TOML: {exc}", detail=str(exc)) from exc
-    except RecursionError as exc:  # "a = [[[[…" thousands deep: tomllib recurses
-        raise _file_error(path, "not_toml", "not valid TOML: nested too deeply",
-                          detail="nested too deeply") from exc
-    except OSError as exc:
-        raise _file_error(path, "cannot_read", f"cannot read: {exc.strerror or exc}",
-                          cause=os_problem(exc)) from exc
-    return settings_from_table(data, source=str(path))
-
-
-def _settings_text(path: Path, raw: bytes) -> str:
-    """A settings file's text: UTF-8, with or without the byte-order mark Notepad writes,
-    or UTF-16 with its mark (PowerShell's Out-File); anything else names the first bad byte."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise _file_error(path, "not_utf8", f"not UTF-16 text: {exc}",
-                              position=exc.start) from exc
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _file_error(path, "not_utf8", f"not UTF-8 text at byte {exc.start}",
-                          position=exc.start) from exc
 
 
 def settings_from_table(
@@ -237,6 +189,10 @@ def _project(t: Table) -> dict[str, Any]:
     if out["subdivision"] is not None:
         out["subdivision"] = (subdivision_code(out["country"] or "DE", out["subdivision"])
                               or out["subdivision"].upper())
+    elif out["country"] is not None and out["country"] != Settings().country:
+        # another country without a state: its national holidays, not the default's
+        # Bavaria ("NL-BY", and an error the customer never made, in a review)
+        out["subdivision"] = ""
     return out
 
 
@@ -342,16 +298,6 @@ def settings_to_table(settings: Settings) -> dict[str, Any]:
         "naming": {"new_server": s.new_server_pattern,
                    **({"rename": dict(s.new_server_names)} if s.new_server_names else {})},
     }
-
-
-def settings_to_toml(settings: Settings) -> str:
-    """The settings as a TOML document that load_settings_toml reads back unchanged."""
-    return to_toml(settings_to_table(settings))
-
-
-def save_settings_toml(settings: Settings, path: Path | str) -> None:
-    """Write the settings as TOML (UTF-8)."""
-    replace_text(path, settings_to_toml(settings))
 
 
 def _plain(value: Any) -> Any:

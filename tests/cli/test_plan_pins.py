@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from planner.cli import main
-from planner.core.settings_io import save_settings_toml
+from planner.core.settings_file import save_settings_toml
 from planner.pipeline import load_inputs
 from tests.paths import SMALL
 

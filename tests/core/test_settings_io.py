@@ -10,16 +10,14 @@ import pytest
 
 from planner.core.errors import KnowledgeError, error_words
 from planner.core.settings import Consultant, Decisions, Freeze, Settings
+from planner.core.settings_file import load_settings_toml, save_settings_toml, settings_to_toml
 from planner.core.settings_io import (
     SettingsError,
     decisions_from_plain,
     decisions_to_plain,
-    load_settings_toml,
-    save_settings_toml,
     settings_from_plain,
     settings_from_table,
     settings_to_plain,
-    settings_to_toml,
 )
 from planner.pipeline import knowledge_for
 

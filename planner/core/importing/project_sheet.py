@@ -60,6 +60,9 @@ def read_project_table(table: Table) -> tuple[dict[str, Any], list[Finding]]:
     return tree, findings
 
 
+_FIRST_YEAR = 1000  # a numbered key this large is a year, not a list item
+
+
 def _value(raw: Any) -> Any:
     if isinstance(raw, datetime):
         return raw.date()
@@ -67,7 +70,7 @@ def _value(raw: Any) -> Any:
         return int(raw)
     if isinstance(raw, str):
         text = raw.strip()
-        if text.startswith("["):
+        if text.startswith(("[", "{")):  # a list, or a table ({ 2026 = 45 })
             return tomllib.loads(f"v = {text}")["v"]
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return date.fromisoformat(text)
@@ -86,12 +89,13 @@ def _put(tree: dict[str, Any], parts: list[str], value: Any) -> None:
 
 
 def _lists(tree: dict[str, Any]) -> dict[str, Any]:
-    """Dicts whose keys are all 1, 2, 3... become lists (consultants.1.name)."""
+    """Dicts whose keys are all 1, 2, 3... become lists (consultants.1.name); years stay
+    keys (enforcement.pause_days_used.2026 is a year's days, not item 2026 of a list)."""
     out: dict[str, Any] = {}
     for key, value in tree.items():
         if isinstance(value, dict):
             value = _lists(value)
-            if value and all(k.isdigit() for k in value):
+            if value and all(k.isdigit() and int(k) < _FIRST_YEAR for k in value):
                 value = [value[k] for k in sorted(value, key=int)]
         out[key] = value
     return out
