@@ -27,7 +27,8 @@ def _inventory(path: Path) -> Path:
                 ["project.country", "US"], ["project.subdivision", "OH"],
                 ["consultants.1.name", "D. Alvarez"],
                 ["freezes.1.start", "2026-12-18"], ["freezes.1.end", "2027-01-03"],
-                ["enforcement.pause_days_used.2026", 10]):
+                ["enforcement.pause_days_used.2026", 10],
+                ["naming.new_server", "{site}-SE{n:02}"]):
         project.append(row)
     book.save(path)
     return path
@@ -42,6 +43,7 @@ def test_a_settings_file_changes_only_what_it_names(tmp_path: Path) -> None:
     assert [c.name for c in s.consultants] == ["D. Alvarez"]
     assert [(f.start, f.end) for f in s.freezes] == [(date(2026, 12, 18), date(2027, 1, 3))]
     assert s.pause_days_used == {2026: 45}  # the file's, not the sheet's 10
+    assert s.new_server_pattern == "{site}-SE{n:02}"  # braces, but no table
     said = [f for f in inputs.findings if f.code == "IMPORT-SETTINGS-OVER-SHEET"]
     assert len(said) == 1 and said[0].file == "settings.toml"
     assert "enforcement.pause_days_used" in said[0].message("en")

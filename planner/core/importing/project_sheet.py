@@ -70,8 +70,13 @@ def _value(raw: Any) -> Any:
         return int(raw)
     if isinstance(raw, str):
         text = raw.strip()
-        if text.startswith(("[", "{")):  # a list, or a table ({ 2026 = 45 })
+        if text.startswith("["):
             return tomllib.loads(f"v = {text}")["v"]
+        if text.startswith("{") and "=" in text:  # a table ({ 2026 = 45 }); not a pattern
+            try:  # of names such as "{site}-SE{n:02}", which stays text
+                return tomllib.loads(f"v = {text}")["v"]
+            except tomllib.TOMLDecodeError:
+                return text
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return date.fromisoformat(text)
         return text

@@ -36,6 +36,7 @@ from planner.core.rules.namespace_pool import (
     interim_pool,
     pool_change,
     pool_today,
+    smtp_only,
 )
 from planner.core.rules.receive import (
     classify,
@@ -125,7 +126,7 @@ def _namespace_step(ctx: Context, old: ServerFacts) -> Step | None:
 def _change(ctx: Context, space: Namespace, old: str) -> PoolChange | None:
     before = pool_today(ctx, space)
     there = set(before)
-    joins = [n for n in interim_pool(ctx, before) if n not in there]
+    joins = [n for n in interim_pool(ctx, before, smtp_only(space)) if n not in there]
     if not joins and all(n == old for n in before):
         joins = [placeholder("legacy_target")]  # no server outlives it: the consultant's
     return pool_change(space, before, joins, [old])

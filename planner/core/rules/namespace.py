@@ -23,7 +23,7 @@ from planner.core.model import Finding, Namespace, Server, Severity
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput
 from planner.core.rules.commands import line, placeholder
-from planner.core.rules.namespace_pool import PoolChange
+from planner.core.rules.namespace_pool import PoolChange, smtp_only
 
 __all__ = ["FACT", "MOVE_KINDS", "RULE", "before_moves", "namespace_command",
            "namespace_detail", "no_namespaces_finding"]
@@ -71,6 +71,11 @@ def namespace_command(changes: Sequence[PoolChange], to: str, olds: Sequence[Ser
     ``listed`` are the inventory's namespaces, where the Autodiscover name is found)."""
     old = ", ".join(s.name for s in olds)
     pools = [_pool_line(ch) for ch in changes]
+    if changes and all(smtp_only(n) for ch in changes for n in ch.spaces):
+        # a name only mail goes to: DNS or its load balancer, then a relay client's test;
+        # no client URLs or Autodiscover
+        names = ", ".join(dict.fromkeys(n.name for ch in changes for n in ch.spaces))
+        return "\n".join([*pools, line("test_smtp_relay", names=names)])
     if not changes:
         pools.append(line("lb_pool_switch_unlisted", to=to, old=old))
     added = ", ".join(dict.fromkeys(n for ch in changes for n in ch.add)) if changes else to

@@ -21,11 +21,20 @@ from planner.core.rules.base import Context, ServerFacts
 from planner.core.rules.estate_facts import site_key
 
 __all__ = ["Candidate", "PoolChange", "choose", "final_pool", "grouped", "interim_pool",
-           "pool_change", "pool_today", "se_candidates", "target_sites"]
+           "pool_change", "pool_today", "se_candidates", "smtp_only", "target_sites"]
 
 # Newer versions rank higher: the namespace points at the newest that is there.
 _RANK = {"2016": 1, "2019": 2, "SE": 3}
 _STAYS = (MigrationPath.IN_PLACE, MigrationPath.CU_THEN_IN_PLACE)
+_SMTP = frozenset({"smtp", "smtp relay", "relay"})
+
+
+def smtp_only(space: Namespace) -> bool:
+    """A name only mail is sent to (``smtp.contoso.local`` for relay clients): its servers
+    are those that carry the relay connectors at each site it serves, not the Internet-facing
+    site's client access servers (a review's Antwerp scanners were pointed at Venlo, which
+    has no relay connector for them)."""
+    return bool(space.services) and all(v.strip().lower() in _SMTP for v in space.services)
 
 
 @dataclass(frozen=True)
@@ -77,10 +86,13 @@ def _facing(ctx: Context) -> set[str]:
     return {s.name.strip().lower() for s in ctx.estate.sites if s.internet_facing}
 
 
-def target_sites(ctx: Context, today: Iterable[str]) -> set[str]:
+def target_sites(ctx: Context, today: Iterable[str], smtp: bool = False) -> set[str]:
     """Where a namespace's servers belong: the Internet-facing sites it serves today, else
-    every Internet-facing site, else (none is marked) the sites it serves."""
+    every Internet-facing site, else (none is marked) the sites it serves; an SMTP name
+    (:func:`smtp_only`) stays at every site it serves."""
     own = {_site_of(ctx, n) for n in today} - {""}
+    if smtp and own:
+        return own
     facing = _facing(ctx)
     return (own & facing) or facing or own
 
@@ -112,16 +124,16 @@ def _client_access(ctx: Context) -> list[ServerFacts]:
     return list(ctx.memo["client_access"])
 
 
-def interim_pool(ctx: Context, today: Sequence[str]) -> tuple[str, ...]:
+def interim_pool(ctx: Context, today: Sequence[str], smtp: bool = False) -> tuple[str, ...]:
     """The pool once Exchange 2013 has left it: the servers that stay in it plus the newest
     servers that outlive 2013 in its sites (``today`` unchanged when no 2013 server is in it)."""
-    key = ("interim_pool", tuple(today))  # asked per namespace and group: found once
+    key = ("interim_pool", tuple(today), smtp)  # asked per namespace and group: found once
     if key not in ctx.memo:
-        ctx.memo[key] = _interim(ctx, today)
+        ctx.memo[key] = _interim(ctx, today, smtp)
     return tuple(ctx.memo[key])
 
 
-def _interim(ctx: Context, today: Sequence[str]) -> tuple[str, ...]:
+def _interim(ctx: Context, today: Sequence[str], smtp: bool) -> tuple[str, ...]:
     leaving = _leaving_2013(ctx)
     if not leaving & set(today):
         return tuple(today)
@@ -132,7 +144,7 @@ def _interim(ctx: Context, today: Sequence[str]) -> tuple[str, ...]:
             Candidate(s.name, site_key(s.server), _RANK[s.product])
             for s in (staying or _client_access(ctx)))
     cands = list(ctx.memo["interim_candidates"])
-    chosen = choose(ctx, cands, target_sites(ctx, today))
+    chosen = choose(ctx, cands, target_sites(ctx, today, smtp))
     kept = [n for n in today if n not in leaving]
     return tuple(dict.fromkeys([*kept, *(c.name for c in chosen)]))
 
@@ -149,13 +161,13 @@ def se_candidates(ctx: Context, new: Iterable[tuple[str, str]]) -> list[Candidat
     return out
 
 
-def final_pool(ctx: Context, today: Sequence[str],
-               se: tuple[Candidate, ...]) -> list[Candidate]:
+def final_pool(ctx: Context, today: Sequence[str], se: tuple[Candidate, ...],
+               smtp: bool = False) -> list[Candidate]:
     """The SE servers a namespace served by ``today`` points at in the end."""
-    key = ("final_pool", tuple(today), id(se))  # asked per namespace and group; ``se`` is
-    # the proposal's one tuple, kept alive by the memo, so its id stays its own
+    key = ("final_pool", tuple(today), id(se), smtp)  # asked per namespace and group; ``se``
+    # is the proposal's one tuple, kept alive by the memo, so its id stays its own
     if key not in ctx.memo:
-        ctx.memo[key] = tuple(choose(ctx, se, target_sites(ctx, today)))
+        ctx.memo[key] = tuple(choose(ctx, se, target_sites(ctx, today, smtp)))
     return list(ctx.memo[key])
 
 

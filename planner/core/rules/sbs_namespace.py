@@ -30,6 +30,7 @@ from planner.core.rules.namespace_pool import (
     pool_change,
     pool_today,
     se_candidates,
+    smtp_only,
 )
 
 __all__ = ["namespace_step", "se_servers", "switch_waits_for"]
@@ -65,9 +66,9 @@ def namespace_step(ctx: Context, g: Group, after: str | list[str],
 def _pool_change(ctx: Context, g: Group, ns: Namespace) -> tuple[PoolChange | None, list[str]]:
     """One namespace: the group's servers that leave its pool, the SE servers that join, and
     the steps after which those are ready (another group's configuration, an upgrade)."""
-    today = pool_today(ctx, ns)
-    before = interim_pool(ctx, today)
-    final = final_pool(ctx, today, se_servers(ctx))
+    today, smtp = pool_today(ctx, ns), smtp_only(ns)
+    before = interim_pool(ctx, today, smtp)
+    final = final_pool(ctx, today, se_servers(ctx), smtp)
     olds = {s.name for s in g.old}
     leave = [n for n in before if n in olds]
     own = [c for c in final if c.name in g.new]

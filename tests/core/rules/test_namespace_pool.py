@@ -159,3 +159,19 @@ def test_a_retired_edge_hands_its_mail_to_the_se_servers_of_its_site_only() -> N
     graph = step_graph(proposal.steps)
     assert "sbs:config:Gera-SE01" in nx.ancestors(graph, inbound.id)
     assert "sbs:config:Gera-SE01" in nx.ancestors(graph, "edge:receive:SA-EDGE")
+
+
+def test_an_smtp_name_keeps_each_site_on_its_own_relay_servers() -> None:
+    """Van Dijk (a consultant's review): ``smtp.vdl.local`` serves Antwerp's relay server and
+    Venlo's; Antwerp's printers and WMS went to Venlo's servers, which have no relay
+    connector for them, and the step carried OWA and Autodiscover commands for a name only
+    mail goes to. The relay server's successor at its own site takes its place."""
+    pools, _ = _walk("vandijk-logistiek")
+    assert pools["smtp.vdl.local"] == {"VNL-EX19-01", "ANR-EX16-01-SE"}
+    steps = {s.id: s for s in _proposal("vandijk-logistiek").steps}
+    switch = steps["sbs:namespace:ANR-EX16-01"]
+    for lang in ("en", "de"):
+        text = switch.command_in(lang)
+        assert "Autodiscover" not in text and "OWA" not in text
+        assert "smtp.vdl.local" in text and "ANR-EX16-01-SE" in switch.title(lang)
+    assert "sbs:config:ANR-EX16-01-SE" in _before(_proposal("vandijk-logistiek"), switch.id)
