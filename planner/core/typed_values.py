@@ -9,6 +9,7 @@ ValueError) on text that is not such a value; the caller says where it was.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, time
 
 from planner.core.errors import ValueParseError
@@ -31,7 +32,10 @@ _INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": None, "\u2060": None, "\ufe
 def cell_text(raw: object) -> str:
     """The cell as trimmed text; integral floats lose their ``.0``, dates become ISO."""
     if type(raw) is str:  # the common case first: this runs for every cell
-        return (raw if raw.isascii() else raw.translate(_INVISIBLE)).strip()
+        # composed (NFC): "München" typed with a combining diaeresis (a Mac's export) is the
+        # same site, and a server name so written the same server, as its composed spelling
+        return (raw if raw.isascii() else
+                unicodedata.normalize("NFC", raw.translate(_INVISIBLE))).strip()
     if raw is None:
         return ""
     if isinstance(raw, bool):
@@ -42,7 +46,7 @@ def cell_text(raw: object) -> str:
         return raw.date().isoformat() if raw.time() == time() else raw.isoformat(" ")
     if isinstance(raw, date):
         return raw.isoformat()
-    return str(raw).translate(_INVISIBLE).strip()
+    return unicodedata.normalize("NFC", str(raw).translate(_INVISIBLE)).strip()
 
 
 def parse_bool(raw: object) -> bool:

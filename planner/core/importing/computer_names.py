@@ -13,9 +13,9 @@ from dataclasses import replace
 from typing import Protocol
 
 from planner.core.importing.findings import Where, finding
-from planner.core.model import Dag, Finding, Server
+from planner.core.model import Dag, Finding, Namespace, Server
 
-__all__ = ["dags_named_right", "named_right", "one_fqdn_twice"]
+__all__ = ["dags_named_right", "named_right", "namespaces_named_right", "one_fqdn_twice"]
 
 
 class Located(Protocol):
@@ -89,6 +89,7 @@ def dags_named_right(servers: list[Server], dags: list[Dag], findings: list[Find
                       ) -> tuple[list[Server], list[Dag]]:
     """DAGs whose names a DAG can have (it is a computer name too, and goes into commands
     as the servers' do); each other one is an error, and its members stand alone."""
+    dags = [_witness_right(d, findings) for d in dags]
     bad = {d.name for d in dags if not _right(d.name)}
     if not bad:
         return servers, dags
@@ -96,3 +97,33 @@ def dags_named_right(servers: list[Server], dags: list[Dag], findings: list[Find
                             value=name[:60]) for name in sorted(bad))
     return ([replace(s, dag="") if s.dag in bad else s for s in servers],
             [d for d in dags if d.name not in bad])
+
+
+# A host name or FQDN (a witness server, a namespace): labels as a computer's name, dots
+# between; a namespace may be a wildcard's ("*.contoso.com"). "$(…)", quotes and spaces
+# are none, and both go into pasted commands (-WitnessServer, Autodiscover URLs).
+_HOST = re.compile(r"(?:\*\.)?[^\W_][\w-]{0,62}(?:\.[^\W_][\w-]{0,62})*\.?")
+
+
+def _witness_right(dag: Dag, findings: list[Finding]) -> Dag:
+    """The DAG, without a witness that is no host's name (an error says so)."""
+    if not dag.witness or _HOST.fullmatch(dag.witness):
+        return dag
+    findings.append(finding("IMPORT-WITNESS-INVALID", target=f"dag:{dag.name[:60]}",
+                            value=dag.witness[:60]))
+    return replace(dag, witness="")
+
+
+def namespaces_named_right(spaces: list[Namespace], records: Sequence[Located],
+                           findings: list[Finding]) -> list[Namespace]:
+    """The namespaces whose names a DNS name can be; each other one is an error naming its
+    row, and left out."""
+    kept = []
+    for space, record in zip(spaces, records, strict=True):
+        if _HOST.fullmatch(space.name):
+            kept.append(space)
+        else:
+            findings.append(finding("IMPORT-NAMESPACE-INVALID", record.where,
+                                    column=record.columns.get("name", ""),
+                                    value=space.name[:60]))
+    return kept

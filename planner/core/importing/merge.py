@@ -16,7 +16,12 @@ from itertools import compress
 from operator import attrgetter, itemgetter, methodcaller
 from typing import Any
 
-from planner.core.importing.computer_names import dags_named_right, named_right, one_fqdn_twice
+from planner.core.importing.computer_names import (
+    dags_named_right,
+    named_right,
+    namespaces_named_right,
+    one_fqdn_twice,
+)
 from planner.core.importing.findings import FieldName, Where, finding, named_findings
 from planner.core.importing.frozen import make_many, maker
 from planner.core.importing.merge_keys import distinct_rows, plain_names, record_key, short_name
@@ -215,7 +220,9 @@ def merge_rows(rows: Sequence[Row], more_precise: Precision | None = None,
         organization=org, sites=tuple(sites), servers=tuple(servers), dags=tuple(dags),
         databases=tuple(databases), connectors=tuple(connectors),
         relay_clients=tuple(_plain(RelayClient, m.values) for m in get("relay_client", [])),
-        namespaces=tuple(_plain(Namespace, m.values) for m in get("namespace", [])),
+        namespaces=tuple(namespaces_named_right(
+            [_plain(Namespace, m.values) for m in get("namespace", [])],
+            get("namespace", []), findings)),
         exo_reports=tuple(_plain(ExoReport, m.values) for m in get("exo_report", [])),
     )
     return estate, findings, locations
@@ -345,6 +352,10 @@ def _reconcile_dags(servers: list[Server], dags: list[Dag], merged: list[_Merged
     made = iter(make_many(Dag, created) or list(map(_dag, created)))
     dags_out = [next(made) if isinstance(d, str) else replace(d, members=tuple(members[k]))
                 for k, d in by_name.items()]
+    # one DAG, one spelling: "dag-muc" beside "DAG-MUC" was a second group of upgrades
+    spelled = {d.name.lower(): d.name for d in dags_out}
+    if any(spelled[k] != n for k, n in zip(keys, compress(named, named), strict=True)):
+        servers = [replace(s, dag=spelled[s.dag.lower()]) if s.dag else s for s in servers]
     return servers, dags_out, findings
 
 

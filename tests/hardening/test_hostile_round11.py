@@ -1,0 +1,103 @@
+"""Hostile and odd inputs, eleventh round (2026-12-07, an attacker's evening): a witness and a
+namespace that would run code in a pasted command, names written in decomposed Unicode, a
+DAG spelled three ways. Each is refused with a message naming it, or read as meant."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from planner.cli import main
+from planner.core.importing import import_files
+
+SERVERS = ["Name", "Site", "Roles", "Build", "DAG"]
+
+
+def _workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+def _estate(tmp_path: Path, witness: str = "BER-FS01",
+            autodiscover: str = "autodiscover.contoso.de") -> Path:
+    return _workbook(tmp_path / "estate.xlsx", {
+        "Servers": [SERVERS,
+                    ["BER-EX16-01", "Berlin", "Mailbox", "15.1.2507.61", "DAG-BER16"],
+                    ["BER-EX16-02", "Berlin", "Mailbox", "15.1.2507.61", "DAG-BER16"]],
+        "DAGs": [["Name", "Members", "Witness"],
+                 ["DAG-BER16", "BER-EX16-01; BER-EX16-02", witness]],
+        "Namespaces": [["Name", "Services", "Servers"],
+                       ["mail.contoso.de", "OWA; EAS", "BER-EX16-01; BER-EX16-02"],
+                       [autodiscover, "Autodiscover", "BER-EX16-01; BER-EX16-02"]],
+    })
+
+
+@pytest.mark.parametrize(("witness", "autodiscover"), [
+    ("BER-FS01$(calc)", "autodiscover.contoso.de$(calc)"),
+    ("BER-FS01; Stop-Computer", "autodiscover.contoso.de'; calc; '"),
+])
+def test_a_witness_or_namespace_that_would_run_code_never_reaches_a_command(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], witness: str,
+        autodiscover: str) -> None:
+    """`-WitnessServer BER-FS01$(calc)` and an Autodiscover URL with `$(calc)` went into the
+    pasted commands, where PowerShell runs `$(…)`."""
+    path = _estate(tmp_path, witness, autodiscover)
+    findings = import_files([path]).findings
+    codes = {f.code for f in findings}
+    assert {"IMPORT-WITNESS-INVALID", "IMPORT-NAMESPACE-INVALID"} <= codes
+    assert main(["plan", str(path), "--json", str(tmp_path / "plan.json")]) == 0
+    commands = " ".join(s.get("command") or "" for s in
+                        json.loads((tmp_path / "plan.json").read_text("utf-8"))["steps"])
+    assert "calc" not in commands and "Stop-Computer" not in commands
+
+
+def test_a_sound_witness_and_namespace_stay(tmp_path: Path) -> None:
+    result = import_files([_estate(tmp_path)])
+    assert result.estate.dags[0].witness == "BER-FS01"
+    assert [n.name for n in result.estate.namespaces] == ["mail.contoso.de",
+                                                          "autodiscover.contoso.de"]
+    assert not {"IMPORT-WITNESS-INVALID", "IMPORT-NAMESPACE-INVALID"} & {
+        f.code for f in result.findings}
+
+
+def test_names_in_decomposed_unicode_are_the_same_names(tmp_path: Path) -> None:
+    """"München" with a combining diaeresis (a Mac's export) split the site in two, and a
+    server so spelled in the relay sheet lost its relay steps."""
+    nfd = unicodedata.normalize("NFD", "München")
+    path = _workbook(tmp_path / "estate.xlsx", {
+        "Sites": [["Site", "InternetFacing", "Country", "State"], ["München", "yes", "DE", "BY"]],
+        "Servers": [SERVERS, ["MÜC-EX16", nfd, "Mailbox", "15.1.2507.61", ""]],
+        "RelayClients": [["Name", "Host", "Server"],
+                         ["SAP", "10.0.0.5", unicodedata.normalize("NFD", "MÜC-EX16")]],
+    })
+    result = import_files([path])
+    assert [s.name for s in result.estate.sites] == ["München"]
+    assert result.estate.servers[0].site == "München"
+    assert result.estate.relay_clients[0].server == "MÜC-EX16"
+    assert not [f for f in result.findings if f.code in ("IMPORT-SITE-UNLISTED",
+                                                          "IMPORT-REF-UNKNOWN-SERVER")]
+
+
+def test_one_dag_spelled_three_ways_is_one_dag(tmp_path: Path) -> None:
+    """`DAG-MUC`, `dag-muc` and `Dag-Muc` in the Servers sheet made three DAGs: two
+    rebalances, and upgrades no longer grouped one at a time."""
+    path = _workbook(tmp_path / "estate.xlsx", {"Servers": [
+        SERVERS,
+        ["MUC-EX19-01", "München", "Mailbox", "15.2.1748.39", "DAG-MUC"],
+        ["MUC-EX19-02", "München", "Mailbox", "15.2.1748.39", "dag-muc"],
+        ["MUC-EX19-03", "München", "Mailbox", "15.2.1748.39", "Dag-Muc"],
+    ]})
+    estate = import_files([path]).estate
+    assert [(d.name, len(d.members)) for d in estate.dags] == [("DAG-MUC", 3)]
+    assert {s.dag for s in estate.servers} == {"DAG-MUC"}
