@@ -1,8 +1,8 @@
 """The project file: one JSON document with the estate, mappings, settings, decisions and plan.
 
-Format (``format_version`` 1)::
+Format (``format_version`` 2; :data:`FORMAT_VERSION`)::
 
-    {"format": "exchange-se-planner-project", "format_version": 1, "app_version": "0.1.0",
+    {"format": "exchange-se-planner-project", "format_version": 2, "app_version": "0.1.0",
      "saved_at": "2026-01-05T10:00:00+00:00",
      "project": {"estate": {...}, "findings": [...], "settings": {...}, "decisions": {...},
                  "mapping": {...}, "sources": [...], "plan": {...} | null,
@@ -182,12 +182,17 @@ def project_to_plain(project: Project) -> dict[str, Any]:
     }
 
 
-def _scenario_from_plain(data: dict[str, Any], estate: Estate) -> Scenario:
+def _scenario_from_plain(data: dict[str, Any], estate: Estate, n: int) -> Scenario:
+    name = data.get("name") if isinstance(data, dict) else None
+    if not isinstance(name, str) or not name.strip():
+        # a scenario without a name ("scenarios": [{}]) had become the active one, its
+        # default settings replacing the project's without a word
+        raise PlainError(f"scenarios[{n}].name: a scenario needs a name, got {name!r}"[:120])
     settings = settings_from_plain(data.get("settings", {}))
     decisions = decisions_from_plain(data.get("decisions", {}))
     plan_data = data.get("plan")
     plan = _plan_from(plan_data, estate, settings, decisions)
-    return Scenario(str(data.get("name", "")), settings, decisions, plan)
+    return Scenario(name, settings, decisions, plan)
 
 
 def project_from_plain(data: dict[str, Any]) -> Project:
@@ -196,7 +201,8 @@ def project_from_plain(data: dict[str, Any]) -> Project:
     settings = settings_from_plain(data.get("settings", {}))
     decisions = decisions_from_plain(data.get("decisions", {}))
     plan_data = data.get("plan")
-    scenarios = tuple(_scenario_from_plain(s, estate) for s in data.get("scenarios", []))
+    scenarios = tuple(_scenario_from_plain(s, estate, n)
+                      for n, s in enumerate(data.get("scenarios", [])))
     active = str(data.get("active_scenario", ""))
     if active and active not in {s.name for s in scenarios}:
         # the app never writes one (deleting the scenario clears it): exporting the main
@@ -284,7 +290,7 @@ def _read_document(target: Path) -> dict[str, Any]:
 
 def _migrate(doc: dict[str, Any], target: Path) -> dict[str, Any]:
     version = doc.get("format_version")
-    if not isinstance(version, int) or version < 0:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise ProjectError(target, "no_version")
     if version > FORMAT_VERSION:
         raise ProjectError(target, "newer", app=str(doc.get("app_version", "?")),

@@ -38,12 +38,15 @@ def decode_value(hint: Any, value: Any, where: str) -> Any:
     """Turn one JSON value into the Python value the type hint asks for."""
     if hint is Any:
         return value
-    if value is None:
-        if hint in _SCALARS:
-            raise PlainError(f"{where}: expected {_SCALARS[hint]}, got null")
-        return value
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
+    if value is None:
+        if origin in (typing.Union, types.UnionType) and type(None) in args:
+            return value
+        # "organization": null in a hand-edited file stopped the planner as "a bug"
+        what = _SCALARS.get(hint) or (_CONTAINERS[origin][1] if origin in _CONTAINERS
+                                      else "an object")
+        raise PlainError(f"{where}: expected {what}, got null")
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
         return decode_value(inner[0], value, where) if len(inner) == 1 else value
@@ -164,6 +167,8 @@ def _hints(cls: type[Any]) -> dict[str, Any]:
 
 def from_plain(cls: type[Any], data: dict[str, Any], where: str = "") -> Any:
     """Rebuild dataclass ``cls`` from :func:`to_plain` output, guided by its type hints."""
+    if not isinstance(data, dict):  # "estate": [] had been read as an empty estate
+        raise PlainError(f"{where or cls.__name__}: expected an object, got {_json_type(data)}")
     hints = _hints(cls)
     kwargs: dict[str, Any] = {}
     for f in fields(cls):

@@ -101,3 +101,31 @@ def test_one_dag_spelled_three_ways_is_one_dag(tmp_path: Path) -> None:
     estate = import_files([path]).estate
     assert [(d.name, len(d.members)) for d in estate.dags] == [("DAG-MUC", 3)]
     assert {s.dag for s in estate.servers} == {"DAG-MUC"}
+
+
+@pytest.mark.parametrize(("where", "value", "said"), [
+    (("project", "estate", "organization"), None, "estate.organization"),
+    (("project", "estate", "exo_reports"), None, "estate.exo_reports"),
+    (("project", "estate"), [], "estate"),
+    (("project", "scenarios"), [{}], "scenarios[0].name"),
+    (("format_version",), True, "format version"),
+])
+def test_a_hand_edited_project_file_is_named_as_damaged_never_a_bug_or_read_wrong(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], where: tuple[str, ...],
+        value: object, said: str) -> None:
+    """null where an object belongs stopped the planner as "a bug" (exit 70); an estate
+    given as a list was an empty estate, a scenario without a name became the active one
+    with default settings, and format_version true read as version 1, each without a
+    word."""
+    from tests.hardening.test_hostile_round7 import _saved_project
+
+    path, data = _saved_project(tmp_path)
+    node: dict[str, object] = data
+    for key in where[:-1]:
+        node = node[key]  # type: ignore[assignment]
+    node[where[-1]] = value
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["plan", str(path), "--json", str(tmp_path / "plan.json")]) == 2
+    err = capsys.readouterr().err
+    assert "customer.seplan" in err and said in err and "a bug" not in err
+    assert not (tmp_path / "plan.json").exists()
