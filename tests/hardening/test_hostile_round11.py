@@ -129,3 +129,46 @@ def test_a_hand_edited_project_file_is_named_as_damaged_never_a_bug_or_read_wron
     err = capsys.readouterr().err
     assert "customer.seplan" in err and said in err and "a bug" not in err
     assert not (tmp_path / "plan.json").exists()
+
+
+def _relay_counts(paths: Sequence[Path]) -> tuple[dict[str, int | None], list[str]]:
+    result = import_files(list(paths))
+    return ({rc.host: rc.messages for rc in result.estate.relay_clients},
+            [f.code for f in result.findings])
+
+
+def test_logs_given_twice_are_counted_once(tmp_path: Path) -> None:
+    """The same logs as a folder and as its zip (or one file twice) doubled every relay
+    client's messages and the mail flows, with no word."""
+    import zipfile
+
+    from tests.paths import SAMPLES
+
+    archive = SAMPLES / "mixed-transport-logs.zip"
+    with zipfile.ZipFile(archive) as z:
+        z.extractall(tmp_path / "logs")
+    inventory = SAMPLES / "mixed" / "inventory.xlsx"
+    once, codes = _relay_counts([inventory, archive])
+    both, codes_both = _relay_counts([inventory, tmp_path / "logs", archive])
+    assert once == both and any(once.values())
+    assert "LOGS-GIVEN-TWICE" not in codes and "LOGS-GIVEN-TWICE" in codes_both
+
+
+def test_logs_with_crlf_converted_twice_are_read(tmp_path: Path) -> None:
+    """"\\r\\r\\n" line ends (an FTP transfer in ASCII mode) put an empty line between every
+    two: the header ended after its first line and every log was "not a transport log"."""
+    import zipfile
+
+    from tests.paths import SAMPLES
+
+    archive = SAMPLES / "mixed-transport-logs.zip"
+    with zipfile.ZipFile(archive) as z:
+        z.extractall(tmp_path / "logs")
+    inventory = SAMPLES / "mixed" / "inventory.xlsx"
+    for log in (tmp_path / "logs").rglob("*.LOG"):
+        log.write_bytes(log.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\r\n"))
+    once, codes_once = _relay_counts([inventory, archive])
+    converted, codes = _relay_counts([inventory, tmp_path / "logs"])
+    # the same findings (a folder also names its one file that is no log)
+    assert converted == once
+    assert sorted(c for c in codes if c != "LOGS-FILES-SKIPPED") == sorted(codes_once)

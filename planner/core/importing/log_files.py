@@ -223,13 +223,16 @@ OVERLONG = "\ufffd\n"  # what an overlong line reads as: one field, so a malform
 class CappedLines:
     """A log's text a line at a time, no line longer than :data:`LINE_CAP`: a longer one is
     read past in pieces and returned as :data:`OVERLONG`, which the readers count as
-    malformed. Reads like a text stream (``readline`` and iteration, all the readers use)."""
+    malformed; empty lines are passed over. Reads like a text stream (``readline`` and
+    iteration, all the readers use)."""
 
     def __init__(self, text: IO[str]) -> None:
         self._text = text
 
     def readline(self) -> str:
         line = self._text.readline(LINE_CAP)
+        while line == "\n":  # an empty line (CRLF converted twice, "\r\r\n", is one between
+            line = self._text.readline(LINE_CAP)  # every two): no part of the log
         if len(line) < LINE_CAP or line.endswith("\n"):
             return line
         while True:  # the rest of the line, in pieces, never held whole

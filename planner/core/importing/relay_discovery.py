@@ -229,6 +229,11 @@ def _read_findings(logs: TransportLogs, clients: tuple[RelayClient, ...]) -> lis
     out += [finding("LOGS-UNREADABLE", Where(), detail=u) for u in logs.unreadable]
     out += [finding("LOGS-ZIP-REFUSED", Where(name), file=name, ratio=ratio)
             for name, ratio in logs.refused.items()]
+    if logs.twice:
+        name, read = next(iter(logs.twice.items()))
+        out.append(finding("LOGS-GIVEN-TWICE", Where(name),
+                           count=Counted("transport.count.log_file", len(logs.twice)),
+                           file=name, read=read))
     out += [finding("LOGS-NO-FIELDS", Where(name), file=name, columns=", ".join(lacking))
             for name, lacking in logs.no_fields.items()]
     return out

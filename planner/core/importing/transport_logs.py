@@ -7,6 +7,7 @@ counter per server, flow and day. A malformed line is counted and skipped, never
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 import zlib
@@ -44,6 +45,8 @@ class TransportLogs:
     malformed_in: dict[str, int] = field(default_factory=dict)  # file name -> lines
     unreadable: list[str] = field(default_factory=list)
     refused: dict[str, int] = field(default_factory=dict)  # zip member -> unpacked/packed
+    # a log given again (the same file twice, a folder and its zip): name -> the one read
+    twice: dict[str, str] = field(default_factory=dict)
     # file name -> the #Fields it lacks (all of them: no #Fields line); none of its lines read
     no_fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
     rules: SenderRules | None = None
@@ -67,6 +70,7 @@ def read_transport_logs(sources: Sequence[LogSource], estate: Estate,
     done = 0
     # Receive logs first: the addresses Exchange listens on help tell its own traffic apart.
     ordered = sorted(sources, key=lambda s: s.kind is not LogKind.RECEIVE)
+    seen: dict[tuple[int, bytes], str] = {}
     for source in ordered:
         if cancelled is not None and cancelled():
             raise ImportCancelled
@@ -75,6 +79,13 @@ def read_transport_logs(sources: Sequence[LogSource], estate: Estate,
         if source.refused_ratio:
             out.refused[source.name] = source.refused_ratio
             continue
+        key = _fingerprint(source)
+        if key is not None and key in seen:  # its counts would be added twice
+            out.twice[source.name] = seen[key]
+            done += source.size
+            continue
+        if key is not None:
+            seen[key] = source.name
         try:
             with source.opener() as binary:
                 _read_one(source, binary, out, rules, exo_connectors,
@@ -92,6 +103,21 @@ def read_transport_logs(sources: Sequence[LogSource], estate: Estate,
     if progress is not None:
         progress(1.0, "")
     return out
+
+
+_PRINT_BYTES = 1 << 20  # a log's first megabyte: sessions, times and ids tell logs apart
+
+
+def _fingerprint(source: LogSource) -> tuple[int, bytes] | None:
+    """The log's size and a digest of its first megabyte: the same for the same log given
+    twice (a file twice, a folder beside its own zip), different for any two servers' or
+    days' logs; None when it cannot be read (reading it says why)."""
+    try:
+        with source.opener() as binary:
+            head = binary.read(_PRINT_BYTES)
+    except (OSError, EOFError, zlib.error, zipfile.BadZipFile):
+        return None
+    return source.size, hashlib.blake2b(head, digest_size=16).digest()
 
 
 def _ticker(binary: IO[bytes], done: int, total: int, name: str, progress: Progress | None,
