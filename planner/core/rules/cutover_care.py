@@ -1,8 +1,11 @@
 """Rules backup_monitoring and dag_teardown: what a cutover leaves behind.
 
-- ``backup_monitoring``: once mailboxes live on new servers (or on servers upgraded in place),
-  the backup jobs and the monitoring point at them and a restore is tested, before an old
-  server is removed; the customer's backup and monitoring owners do it.
+- ``backup_monitoring``: before the first mailboxes move to new servers, the backup jobs and
+  the monitoring take in their databases (the old ones stay in them until their server is
+  removed), and a restore is tested once the first batch is there; after in-place upgrades a
+  full backup of every upgraded database completes. The customer's backup and monitoring
+  owners do it. (A review: a hospital's mailboxes sat on the new DAG for sixteen weeks before
+  the backup was pointed at it, after the last batch.)
 - ``dag_teardown``: an old DAG goes in Microsoft's order, database copies first, then each
   member, then the empty DAG, before the members are uninstalled.
 """
@@ -43,14 +46,21 @@ def _backup(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         if not moves or not g.targets:
             continue
         to = ", ".join(g.targets)
+        ids = set(moves)
+        # the first moves (those waiting for no other move) wait for the backup; it waits
+        # for what they waited for (the new databases)
+        heads = [prior[m] for m in moves
+                 if not any(d.step_id in ids for d in prior[m].predecessors)]
+        ready = list(dict.fromkeys(d.step_id for h in heads for d in h.predecessors))
         step = make_step(
             ctx, "backup_monitoring", f"backup:{g.key}", "backup_monitoring", Phase.SIDE_BY_SIDE,
             f"group:{g.key}", message(f"{_TEXT}.backup_title", to=list(g.targets)),
-            needs_consultant=False, predecessors=deps(moves),
+            needs_consultant=False, predecessors=deps(ready),
             command=line("backup_group", to=to) + "\n"
             + line("monitoring_group", to=to, old=", ".join(s.name for s in g.old))
             + "\nGet-MailboxDatabase -Status | ft Name,LastFullBackup")
         steps += at_site(g, [step])
+        links += [(h.id, Dependency(step.id)) for h in heads]
         links += [(f"sbs:decom:{s.name}", Dependency(step.id)) for s in g.old]
     upgrades = [st.id for st in prior.values() if st.kind == "inplace_upgrade"]
     if upgrades:

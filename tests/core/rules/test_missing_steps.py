@@ -23,7 +23,7 @@ NEW_RULES = {
     "health_checks": ("precheck:RW-EX19", "consultant", "cu:RW-EX19"),
     "se_server_baseline": ("baseline:RW-EX16-01-SE", "consultant", "sbs:databases:RW-DAG16"),
     "mrsproxy": ("mrsproxy:RW-DAG16", "consultant", "sbs:decom:RW-EX16-01"),
-    "backup_monitoring": ("backup:RW-DAG16", "customer", "sbs:decom:RW-EX16-02"),
+    "backup_monitoring": ("backup:RW-DAG16", "customer", "sbs:moves:RW-DAG16:1"),
     "dag_teardown": ("sbs:dagremove:RW-DAG16", "consultant", "sbs:decom:RW-EX16-01"),
     "edge_inbound_switch": ("edge:inbound:RW-EDGE16", "consultant", "edge:remove:RW-EDGE16"),
 }
@@ -50,6 +50,22 @@ def test_each_missing_step_can_be_switched_off_without_breaking_the_order(rule: 
     p = plan(Decisions(disabled_rules=frozenset({rule})))
     assert p.step(sid) is None and p.step(successor) is not None
     assert not [s for s in p.steps if s.rule == rule]
+
+
+def test_the_new_servers_are_backed_up_before_the_first_mailbox_moves_there() -> None:
+    """A consultant's review: a hospital's mailboxes sat on the new DAG for sixteen weeks
+    before the backup was pointed at it, after the last batch. The backup comes after the
+    new databases and before every move, and the old servers stay in it until removed."""
+    p = plan()
+    moves = [s.id for s in p.steps if s.target == "group:RW-DAG16" and ":moves:" in s.id
+             or s.id.startswith(("sbs:arbitration:RW-DAG16", "sbs:publicfolders:RW-DAG16"))]
+    assert moves
+    for move in moves:
+        assert before(p, "backup:RW-DAG16", move), move
+    assert before(p, "sbs:databases:RW-DAG16", "backup:RW-DAG16")
+    assert before(p, "backup:RW-DAG16", "sbs:decom:RW-EX16-01")
+    step = p.step("backup:RW-DAG16")
+    assert step is not None and "stay" in step.command_in("en")
 
 
 def test_an_in_place_dag_is_checked_before_and_after_and_rebalanced() -> None:
