@@ -30,22 +30,28 @@ _RULE = "edge_inbound_switch"
 _TEXT = "steps.inbound"
 
 
-def _evidence(ctx: Context, g: Group) -> Message | None:
-    """Why this group receives internet mail; None when it does not (or nothing says so)."""
+def _evidence(ctx: Context, g: Group) -> tuple[Message, list[str]] | None:
+    """Why this group receives internet mail and which of its servers do; None when none
+    does (or nothing says so). A DAG over two sites takes internet mail only where it
+    enters: a review's hospital had the NAT pointed at Indianapolis's new servers too, while
+    only Columbus is Internet-facing."""
     names = {s.name.lower() for s in g.old}
     if ctx.estate.mail_flows:  # the logs tell where internet mail arrives
         seen = [v for v in daily_volumes(ctx.estate) if v.server.lower() in names
                 and v.flow is MailFlowKind.INBOUND_INTERNET and v.messages]
         if not seen:
             return None
-        return message(f"{_TEXT}.logs", count=round(sum(v.per_day for v in seen)))
+        there = {v.server.lower() for v in seen}
+        return (message(f"{_TEXT}.logs", count=round(sum(v.per_day for v in seen))),
+                [s.name for s in g.old if s.name.lower() in there])
     sites = {site_key(s.server) for s in g.old if ctx.internet_facing(s.server)}
     edges = {site_key(s.server) for s in ctx.servers if s.server.is_edge and not s.excluded}
     facing = sorted(sites - edges)
     if not facing:
         return None
-    shown = [s.server.site for s in g.old if site_key(s.server) in facing]
-    return message(f"{_TEXT}.site", site=shown[0])
+    receiving = [s for s in g.old if site_key(s.server) in facing]
+    return (message(f"{_TEXT}.site", site=receiving[0].server.site),
+            [s.name for s in receiving])
 
 
 def group_inbound_steps(ctx: Context,
@@ -59,15 +65,17 @@ def group_inbound_steps(ctx: Context,
     steps: list[Step] = []
     links: list[Link] = []
     for g in side_by_side_groups(ctx):
-        why = _evidence(ctx, g)
-        if why is None or not g.targets:
+        found = _evidence(ctx, g)
+        if found is None or not g.targets:
             continue
-        old, new = [s.name for s in g.old], list(g.targets)
+        why, old = found
+        new = list(g.successors(old))  # the new servers where internet mail enters
         receive = f"sbs:receive:{g.key}"
         step = make_step(
             ctx, _RULE, f"inbound:{g.key}", "edge_inbound_switch", Phase.SIDE_BY_SIDE,
             f"group:{g.key}", message(f"{_TEXT}.title", old=old, new=new),
-            [*(s.fact for s in g.old), why], {"server": old, "target": new, "count": len(old)},
+            [*(s.fact for s in g.old if s.name in old), why],
+            {"server": old, "target": new, "count": len(old)},
             needs_window=True,
             predecessors=deps(send_step_id(g), [receive] if receive in prior else []),
             command="\n".join(line(f"edge.inbound_{part}", old=", ".join(old),

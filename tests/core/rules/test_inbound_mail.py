@@ -52,3 +52,25 @@ def test_the_transport_logs_decide_where_internet_mail_arrives() -> None:
     assert "about 900 messages a day arriving there from the internet" in step.why("en")
     elsewhere = plan(replace(_estate(), mail_flows=_flows("GATEWAY1")))
     assert not any(s.id.startswith("inbound:") for s in elsewhere.steps)
+
+
+def test_a_dag_over_two_sites_hands_internet_mail_over_only_where_it_enters() -> None:
+    """A consultant's review (Mercy Valley, Columbus and Indianapolis): the NAT was to point
+    at Indianapolis's new servers too, while only Columbus is Internet-facing."""
+    servers = [Server(name, fqdn=f"{name.lower()}.t.local", site=site, roles=("Mailbox",),
+                      build=E2016, os="Windows Server 2016", dag="DAG1", mailbox_data_gb=100)
+               for name, site in (("CMH1", "Columbus"), ("CMH2", "Columbus"),
+                                  ("IND1", "Indianapolis"))]
+    estate = Estate(organization=Organization(customer="T", forest="t.local"),
+                    sites=(Site("Columbus", internet_facing=True, country="US",
+                                subdivision="OH"),
+                           Site("Indianapolis", internet_facing=False, country="US",
+                                subdivision="IN")),
+                    servers=tuple(servers))
+    p = plan(estate)
+    step = next(s for s in p.steps if s.id == "inbound:DAG1")
+    assert step.title("en") == ("Switch inbound internet mail from CMH1 and CMH2 to CMH1-SE and "
+                                "CMH2-SE and test it")
+    assert "IND1" not in step.command_in("en") and "IND1" not in step.why("en")
+    for server in ("CMH1", "CMH2"):
+        assert before(p, step.id, f"sbs:decom:{server}")

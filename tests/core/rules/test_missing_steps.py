@@ -57,7 +57,7 @@ def test_the_new_servers_are_backed_up_before_the_first_mailbox_moves_there() ->
     before the backup was pointed at it, after the last batch. The backup comes after the
     new databases and before every move, and the old servers stay in it until removed."""
     p = plan()
-    moves = [s.id for s in p.steps if s.target == "group:RW-DAG16" and ":moves:" in s.id
+    moves = [s.id for s in p.steps if (s.target == "group:RW-DAG16" and ":moves:" in s.id)
              or s.id.startswith(("sbs:arbitration:RW-DAG16", "sbs:publicfolders:RW-DAG16"))]
     assert moves
     for move in moves:
