@@ -51,7 +51,11 @@ def with_names_in(plan: Plan, lang: str) -> Plan:
     rename = {old: cat("common.default_consultant", n=k) for old, k in names.items()}
     consultants = tuple(replace(c, name=rename.get(c.name, c.name))
                         for c in plan.settings.consultants)
-    steps = tuple(replace(s, consultant=rename.get(s.consultant, s.consultant))
+    # the consultant too whom a step waited for ("Berater 1 is busy with …" in English)
+    steps = tuple(replace(s, consultant=rename.get(s.consultant, s.consultant),
+                          driver=replace(s.driver, name=rename[s.driver.name])
+                          if s.driver.kind in ("resource", "absence") and s.driver.name in rename
+                          else s.driver)
                   for s in plan.schedule.steps)
     return replace(plan, settings=replace(plan.settings, consultants=consultants),
                    schedule=replace(plan.schedule, steps=steps))

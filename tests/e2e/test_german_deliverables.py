@@ -128,6 +128,20 @@ def test_a_placeholder_consultant_is_named_in_the_report_language(knowledge: Kno
     assert "Berater 1" in render_report_html(plan, knowledge, "de")
 
 
+def test_the_english_workbook_names_the_placeholder_consultant_in_english(
+        knowledge: Knowledge, tmp_path: Path) -> None:
+    """A review: "Berater 1 is busy with …" in 27 cells of an English plan.xlsx, the
+    sentences saying whom a step waited for."""
+    plan = sample_plan("mixed-powershell")
+    assert any(s.driver.name == "Berater 1" for s in plan.schedule.steps)
+    path = tmp_path / "plan.xlsx"
+    write_workbook(plan, knowledge, path, "en")
+    cells = [str(c.value) for ws in load_workbook(path) for row in ws.iter_rows()
+             for c in row if c.value is not None]
+    assert not [c for c in cells if "Berater" in c]
+    assert any("Consultant 1 is busy" in c for c in cells)
+
+
 @pytest.mark.parametrize("name", SAMPLE_NAMES)
 def test_the_english_report_spells_one_way_and_agrees_in_number(
         name: str, knowledge: Knowledge) -> None:
