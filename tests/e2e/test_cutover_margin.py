@@ -31,3 +31,23 @@ def test_the_last_day_before_throttling_is_named_as_no_margin() -> None:
             continue
         assert any(server in t and "no margin" in t for t in en), (server, en)
         assert any(server in t and "kein Puffer" in t for t in de), (server, de)
+
+
+def test_an_exit_by_security_update_is_a_risk_until_se() -> None:
+    """A consultant's review: the steps said the update "ends the server's throttling and
+    blocking long before the server is migrated", and no risk said that Microsoft will raise
+    the baseline above every public build. Van Dijk's Antwerp hub leaves Exchange Online's
+    view by its security update."""
+    estate = Path(__file__).resolve().parents[1] / "estates" / "vandijk-logistiek"
+    inputs = load_inputs([str(estate / "inventory.xlsx")])
+    knowledge = knowledge_for(inputs.settings)
+    plan = make_plan(inputs.estate, inputs.findings, inputs.settings, None, knowledge)
+    updates = [s for s in plan.proposal.steps if s.kind == "exo_baseline_su"]
+    assert updates
+    en = [r for r in plan_risks(plan, knowledge, load_wording("en"))
+          if "raises its baseline" in r.title]
+    de = [r for r in plan_risks(plan, knowledge, load_wording("de"))
+          if "Mindestversion" in r.title]
+    assert len(en) == len(de) == 1
+    assert all(s.exits_exo_view[0] in en[0].title for s in updates)
+    assert en[0].impact == "high" and "Get-OnPremServerReportInfo" in en[0].mitigation

@@ -179,6 +179,17 @@ def _fact_risks(plan: Plan, knowledge: Knowledge, steps: tuple[NumberedStep, ...
         found.append(Risk(words("risk_se_cu_date", date=words.date(fact.value)), "medium",
                           "high", words("owner_consultant"), words("mit_se_cu_date"),
                           words("src_step", n=milestone.number)))
+    # a security update that ends a server's enforcement does so until Exchange Online's
+    # baseline is raised above every public build, as Microsoft has said it will be
+    updates = [s for s in steps if s.step.exits_exo_view
+               and s.step.kind in ("exo_baseline_su", "cu_update")]
+    if updates:
+        servers = sorted({n for s in updates for n in s.step.exits_exo_view})
+        found.append(Risk(words.plural("risk_baseline_raise", len(servers),
+                                       servers=words.names(servers)),
+                          "medium", "high", words("owner_consultant"),
+                          words("mit_baseline_raise"),
+                          words("src_steps", numbers=", ".join(str(s.number) for s in updates))))
     unsupported = sum(1 for a in plan.proposal.servers if not a.supported)
     if unsupported:
         found.append(Risk(words.plural("risk_unsupported", unsupported), "medium", "high",
