@@ -172,3 +172,40 @@ def test_logs_with_crlf_converted_twice_are_read(tmp_path: Path) -> None:
     # the same findings (a folder also names its one file that is no log)
     assert converted == once
     assert sorted(c for c in codes if c != "LOGS-FILES-SKIPPED") == sorted(codes_once)
+
+
+def test_a_german_date_on_the_project_sheet_is_a_date(tmp_path: Path) -> None:
+    """"21.12.2026" on the Project sheet was refused (every other sheet reads it): the
+    Christmas freeze was dropped, and a second message said a freeze needs a start."""
+    path = _workbook(tmp_path / "estate.xlsx", {
+        "Servers": [SERVERS, ["EX01", "Berlin", "Mailbox", "15.2.1748.39", ""]],
+        "Project": [["Key", "Value"], ["freezes.1.name", "Weihnachten"],
+                    ["freezes.1.start", "21.12.2026"], ["freezes.1.end", "6.1.2027"],
+                    ["project.start", "31.02.2027"]],
+    })
+    from planner.pipeline import load_inputs
+
+    inputs = load_inputs([path])
+    freeze = inputs.settings.freezes[0]
+    assert (freeze.start.isoformat(), freeze.end.isoformat()) == ("2026-12-21", "2027-01-06")
+    bad = [f for f in inputs.findings if f.code == "IMPORT-PROJECT-SETTING"]
+    assert [f.column for f in bad] == ["project.start"]  # no 31 February: named, not a date
+
+
+def test_a_rename_to_an_existing_servers_name_says_so(tmp_path: Path) -> None:
+    """`[naming.rename] "BER-EX16-01-SE" = "BER-EX19-01"` (a server of the estate) read
+    "does not exist any more (the naming pattern … changed)", which was not what happened."""
+    from dataclasses import replace
+
+    from planner.pipeline import make_plan
+    from tests.sample_plans import sample_inputs
+
+    inputs = sample_inputs("mixed")
+    settings = replace(inputs.settings, solver_time_limit_s=0.0,
+                       new_server_names={"BER-EX16-01-SE": "BER-EX19-01"})
+    plan = make_plan(inputs.estate, inputs.findings, settings)
+    said = [f for f in plan.findings if f.code.startswith("RULES-RENAME")]
+    assert [f.code for f in said] == ["RULES-RENAME-TAKEN"]
+    assert "already an existing server" in said[0].message("en")
+    assert "BER-EX16-01-SE" in {s.target.split(":", 1)[1] for s in plan.proposal.steps
+                                if s.id.startswith("sbs:install:")}

@@ -79,6 +79,12 @@ def _value(raw: Any) -> Any:
                 return text
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return date.fromisoformat(text)
+        german = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+        if german:  # 21.12.2026 as a German sheet writes it (every other sheet reads it)
+            try:
+                return date(int(german[3]), int(german[2]), int(german[1]))
+            except ValueError:
+                return text  # no such day: the settings name the key
         return text
     return raw
 

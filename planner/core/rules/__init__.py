@@ -138,7 +138,11 @@ def _lost_edits(ctx: Context, steps: Sequence[Step]) -> list[Finding]:
     start on a step the plan no longer has (a new server named otherwise, a rule off); and
     new servers' names Windows would refuse."""
     unused, unusable = name_problems(ctx)
-    out = [Finding.about(Severity.WARNING, "RULES-RENAME-UNUSED", f"server:{proposed}",
+    existing = {s.name.lower() for s in ctx.estate.servers}
+    # a name an existing server has is no change of the pattern: said so, not "gone"
+    out = [Finding.about(Severity.WARNING,
+                         "RULES-RENAME-TAKEN" if wanted.lower() in existing
+                         else "RULES-RENAME-UNUSED", f"server:{proposed}",
                          proposed=proposed, name=wanted) for proposed, wanted in unused]
     out += [Finding.about(Severity.WARNING, "RULES-NEW-NAME-INVALID", f"server:{name}",
                           name=name, server=old, count=len(name)) for old, name in unusable]
