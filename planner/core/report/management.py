@@ -103,6 +103,24 @@ def _decision_groups(plan: Plan, words: Wording) -> dict[str, list[_Dated]]:
     return groups
 
 
+def _needed_by(plan: Plan) -> dict[str, date]:
+    """Per step the day before the first step that waits for its end starts (steps nobody
+    waits for are absent)."""
+    starts = {d.step_id: d.start for d in plan.schedule.steps}
+    out: dict[str, date] = {}
+    for step in plan.proposal.steps:
+        start = starts.get(step.id)
+        if start is None:
+            continue
+        for dep in step.predecessors:
+            if dep.type.upper() != "FS":
+                continue  # a step starting with it needs it from its own start
+            day = start - timedelta(days=1)
+            if dep.step_id not in out or day < out[dep.step_id]:
+                out[dep.step_id] = day
+    return out
+
+
 def decision_table(plan: Plan, words: Wording) -> Table:
     """What management must decide or provide, each by the day the plan needs it (a day
     already past reads "now", as of the plan's date, and sorts as that day)."""
@@ -117,13 +135,20 @@ def decision_table(plan: Plan, words: Wording) -> Table:
                             end=words.date(pause.end))
         due = min(pause.start, requested.get(f"pause:{n}", pause.start))
         rows.append((max(due, today), due, Row((text, _due(due, today, words), "–"), "warn")))
+    needed = _needed_by(plan)
     for kind, items in _decision_groups(plan, words).items():
         first = min(items, key=lambda i: i.dated.start)
         targets = [i.step.target.partition(":")[2] for i in items if ":" in i.step.target]
         text = words.plural(f"report.decision.{kind}", len(items), names=words.names(targets))
         numbers = ", ".join(str(i.number) for i in sorted(items, key=lambda i: i.number))
-        rows.append((max(first.dated.start, today), first.dated.start,
-                     Row((text, _due(first.dated.start, today, words), numbers))))
+        # the latest day the plan can wait for it: the day before the first step that waits
+        # for one of them starts (the licences were "due at the latest" on the day the plan
+        # happened to put the purchase, two days after the report, while the first SE setup
+        # that needs them was six weeks later)
+        due = min((needed.get(i.step.id, i.dated.start) for i in items),
+                  default=first.dated.start)
+        due = max(due, first.dated.start)
+        rows.append((max(due, today), due, Row((text, _due(due, today, words), numbers))))
     rows.sort(key=lambda r: r[:2])
     head = tuple(words(k) for k in ("col_decision", "col_deadline", "col_no"))
     return Table(head, tuple(r[2] for r in rows), (64, 16, 20))

@@ -66,13 +66,22 @@ def test_what_is_already_due_reads_now_and_the_lists_run_by_date(lang: str) -> N
 
 
 def test_decisions_carry_the_day_the_plan_needs_them() -> None:
+    """The latest day the plan can wait: the day before the first step that waits for one
+    of them starts (a review: licences "due at the latest" two days after the report, on
+    the day the plan happened to put the purchase, while the first setup was weeks later)."""
     plan = bundled_plan("mixed")
     words = load_wording("de")
     rows = management.decision_table(plan, words).rows
     texts = [r.cells[0] for r in rows]
     assert any(t.startswith("2 neue Windows-Server") for t in texts), texts
     provision = [n for n in numbered_steps(plan) if n.step.kind == "provision_server"]
-    first = min(n.dated.start for n in provision if n.dated)
+    ids = {n.step.id for n in provision}
+    starts = {d.step_id: d.start for d in plan.schedule.steps}
+    waiting = [starts[s.id] for s in plan.proposal.steps
+               if any(d.step_id in ids and d.type == "FS" for d in s.predecessors)]
+    first = max(min(waiting) - timedelta(days=1), min(n.dated.start for n in provision
+                                                       if n.dated))
+    assert first > min(n.dated.start for n in provision if n.dated)  # slack is shown
     row = next(r for r in rows if r.cells[0].startswith("2 neue Windows-Server"))
     today = plan.as_of or plan.settings.start
     assert row.cells[1] == (words.date(first) if first >= today
