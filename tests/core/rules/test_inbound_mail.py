@@ -74,3 +74,19 @@ def test_a_dag_over_two_sites_hands_internet_mail_over_only_where_it_enters() ->
     assert "IND1" not in step.command_in("en") and "IND1" not in step.why("en")
     for server in ("CMH1", "CMH2"):
         assert before(p, step.id, f"sbs:decom:{server}")
+
+
+def test_a_server_without_mailboxes_gets_no_move_batch() -> None:
+    """A consultant's review (Van Dijk's Antwerp hub, "hub/relay only, no mailboxes"): a
+    batch "about 0 GB of 0 GB at 150 GB a day". Where the inventory does not say, a batch
+    stays (the mailboxes may just be uncounted)."""
+    def estate(count: int | None, gb: float | None) -> Estate:
+        return Estate(organization=Organization(customer="T", forest="t.local"),
+                      sites=(Site("HQ", country="DE", subdivision="BY"),),
+                      servers=(Server("HUB1", fqdn="hub1.t.local", site="HQ",
+                                      roles=("Mailbox",), build=E2016,
+                                      os="Windows Server 2016", mailbox_count=count,
+                                      mailbox_data_gb=gb),))
+    assert not [s for s in plan(estate(0, 0)).steps if s.kind == "mailbox_moves"]
+    assert [s for s in plan(estate(None, None)).steps if s.kind == "mailbox_moves"]
+    assert [s for s in plan(estate(40, 0)).steps if s.kind == "mailbox_moves"]

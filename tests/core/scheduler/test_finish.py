@@ -56,7 +56,9 @@ def test_whole_targets_moved_end_sooner_with_no_cutover_later() -> None:
     assert ok and exposure.key == bound[:3] and plan_finish(placed) == 251
     better = finish_search(problem, placed, 4.0, bound[3])
     assert better is not None and not violations(problem, better)
-    assert bound[3] <= plan_finish(better) <= 237
+    # 244 in the 4 s given here (230 in the default 10 s); 237 before the new servers'
+    # backup came before the first move batch (2026-12-07), which changed the estate's steps
+    assert bound[3] <= plan_finish(better) <= 244
     before, after = cutovers(problem, placed), cutovers(problem, better)
     assert all(after[name] <= day for name, day in before.items())
     # at the floor there is nothing to search
