@@ -260,7 +260,11 @@ def command_test(extra: list[str]) -> int:
         ("lint-imports", [python, "-c", _LINT_IMPORTS]),
     ]
     failed = [name for name, command in checks if run(command, env=env) != 0]
-    code = run([python, "-m", "pytest", *extra], env=env)
+    # both cores, a test file per worker (its module fixtures built once): measured
+    # 2026-12-07, the whole suite in 287 s against 683 s in one process
+    spread = [] if any(a == "-n" or a.startswith("-n") for a in extra) else [
+        "-n", "2", "--dist", "loadfile"]
+    code = run([python, "-m", "pytest", *spread, *extra], env=env)
     if code != 0:
         failed.append(f"pytest (exit {code})")
     say("all checks passed" if not failed else "FAILED: " + ", ".join(failed))

@@ -193,17 +193,27 @@ def headings(doc: QTextDocument, page_height: float) -> list[Bookmark]:
     return found
 
 
+_TOC_ROUNDS = 4  # layouts at the most until the contents' page numbers hold
+
+
 def build_document(context: ReportContext, geometry: PageGeometry,
                    layout_device: QPagedPaintDevice) -> tuple[QTextDocument, list[Placement]]:
     """The paginated document and where each figure landed in it.
 
-    The table of contents has its own page, so its page numbers come from a first layout
-    with an empty one; filling it in moves nothing else.
+    The table of contents has its own page, so its page numbers come from a layout with an
+    empty one; filling it in usually moves nothing else, but a table moved to the next page
+    whole may land otherwise (a review's English report read "Risks 21" for page 20), so
+    the document is laid out again until its headings are where its contents say.
     """
     height = geometry.body.height()
+    toc: list[TocEntry] = []
     doc = _laid_out(context, geometry, layout_device, ())
-    toc = [TocEntry(m.level, m.title, m.page + 1) for m in headings(doc, height)]
-    doc = _laid_out(context, geometry, layout_device, toc)
+    for _ in range(_TOC_ROUNDS):
+        found = [TocEntry(m.level, m.title, m.page + 1) for m in headings(doc, height)]
+        if found == toc:
+            break
+        toc = found
+        doc = _laid_out(context, geometry, layout_device, toc)
     return doc, _placements(doc, _all_figures(context))
 
 

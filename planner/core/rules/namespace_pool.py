@@ -26,7 +26,7 @@ __all__ = ["Candidate", "PoolChange", "choose", "final_pool", "grouped", "interi
 # Newer versions rank higher: the namespace points at the newest that is there.
 _RANK = {"2016": 1, "2019": 2, "SE": 3}
 _STAYS = (MigrationPath.IN_PLACE, MigrationPath.CU_THEN_IN_PLACE)
-_SMTP = frozenset({"smtp", "smtp relay", "relay"})
+_SMTP = frozenset({"smtp", "smtprelay", "relay"})  # a service's name, spaces left out
 
 
 def smtp_only(space: Namespace) -> bool:
@@ -34,7 +34,8 @@ def smtp_only(space: Namespace) -> bool:
     are those that carry the relay connectors at each site it serves, not the Internet-facing
     site's client access servers (a review's Antwerp scanners were pointed at Venlo, which
     has no relay connector for them)."""
-    return bool(space.services) and all(v.strip().lower() in _SMTP for v in space.services)
+    return bool(space.services) and all("".join(v.lower().split()) in _SMTP
+                                        for v in space.services)
 
 
 @dataclass(frozen=True)
