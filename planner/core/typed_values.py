@@ -16,10 +16,12 @@ from planner.core.errors import ValueParseError
 
 __all__ = ["MAX_VALUE_TEXT", "cell_text", "parse_bool", "parse_number"]
 
+# English and German, and the yes/no of the neighbours' inventories (Dutch "nee" was read as
+# no value at all in a review's Dutch estate; French "oui"/"non")
 _TRUE = {"yes", "y", "ja", "j", "true", "wahr", "x", "1", "✓", "✔", "virtual", "virtuell",
-         "vm", "enabled", "aktiv", "on"}
+         "vm", "enabled", "aktiv", "on", "oui", "waar"}
 _FALSE = {"no", "n", "nein", "false", "falsch", "0", "-", "–", "physical", "physisch", "disabled",
-          "inaktiv", "off", "hardware", "bare metal"}
+          "inaktiv", "off", "hardware", "bare metal", "nee", "non", "onwaar"}
 _NUMBER = re.compile(r"[-+]?[\d.,]++")
 MAX_VALUE_TEXT = 200  # no number, size or date is longer; longer cells are not parsed
 

@@ -15,6 +15,7 @@ from planner.core.typed_values import parse_bool, parse_number
 @pytest.mark.parametrize(("word", "meaning"), [
     ("ja", True), ("x", True), ("Yes", True), ("wahr", True), ("1", True),
     ("nein", False), ("no", False), ("falsch", False), ("0", False),
+    ("nee", False), ("Oui", True), ("non", False),  # a Dutch or French inventory
 ])
 def test_a_yes_or_no_word_means_the_same_everywhere(word: str, meaning: bool) -> None:
     assert import_bool is parse_bool  # the importer's parser is the one parser
