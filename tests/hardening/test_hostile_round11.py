@@ -209,3 +209,24 @@ def test_a_rename_to_an_existing_servers_name_says_so(tmp_path: Path) -> None:
     assert "already an existing server" in said[0].message("en")
     assert "BER-EX16-01-SE" in {s.target.split(":", 1)[1] for s in plan.proposal.steps
                                 if s.id.startswith("sbs:install:")}
+
+
+@pytest.mark.parametrize(("dates", "warned"), [
+    (("04/03/2026", "03/04/2026"), True),  # a UK export: 4 March, read as 3 April
+    (("04/03/2026", "03/28/2026"), False),  # a US export says so itself (28 is no month)
+    (("04/03/2026", "28/03/2026"), False),  # a UK export says so itself: read day/month
+    (("05/05/2026", "2026-04-03"), False),  # nothing reads as two days
+])
+def test_slashed_dates_that_read_as_two_days_are_a_warning(
+        tmp_path: Path, dates: tuple[str, str], warned: bool) -> None:
+    """A UK-locale Exchange Online report (FirstDetectedDate 04/03/2026) was read month-first
+    without a word; `plan` then called the report's own dates contradictory."""
+    report = tmp_path / "exo.csv"
+    report.write_text("ServerFQDN,Build,FirstDetectedDate,ThrottleEnabledDate\n"
+                      f"ex01.contoso.local,15.1.2507.39,{dates[0]},{dates[1]}\n",
+                      encoding="utf-8")
+    found = [f for f in import_files([report]).findings if f.code == "IMPORT-DATE-AMBIGUOUS"]
+    assert bool(found) is warned
+    if warned:
+        assert found[0].row == 2 and "04/03/2026" in found[0].message("en")
+        assert "3 Apr 2026" in found[0].message("en") and "Tag/Monat" in found[0].message("de")

@@ -76,6 +76,8 @@ def read_block(table: Table, mapping: SheetMapping, start: int, end: int, syn: S
     block = Block(table, mapping, syn, german or table.decimal_comma, context, [],
                    day_first=v.slashes_day_first(
                        row[i] for row in grid for i in dated if i < len(row)))
+    if dated:
+        block.findings += _ambiguous_dates(table, start, grid, dated)
     lines = _lines(table, start, end)
     file, sheet = table.file, table.sheet
     if not sheet and not table.named_fields and start > 0:  # a CSV or text table
@@ -151,6 +153,20 @@ def _rows(kind: str, values: Iterable[dict[str, Any]], file: str, sheet: str,
 
 
 _new = object.__new__
+
+
+def _ambiguous_dates(table: Table, start: int, grid: Sequence[Sequence[Any]],
+                    dated: list[int]) -> list[Finding]:
+    """A warning at the first slashed date that reads as two days when none of the table's
+    says which part is the day: read month/day, as English PowerShell writes them."""
+    value = v.ambiguous_slashes(row[i] for row in grid for i in dated if i < len(row))
+    if value is None:
+        return []
+    at = next((n for n, row in enumerate(grid) if any(
+        i < len(row) and isinstance(row[i], str) and row[i].strip().startswith(value)
+        for i in dated)), 0)
+    return [finding("IMPORT-DATE-AMBIGUOUS", table.where(start + at), value=value,
+                    read=v.parse_date(value))]
 
 
 def _where(file: str, sheet: str, row: int | None) -> Where:

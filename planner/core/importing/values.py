@@ -16,6 +16,7 @@ from planner.core.errors import ValueParseError
 from planner.core.typed_values import MAX_VALUE_TEXT, cell_text, parse_bool, parse_number
 
 __all__ = [
+    "ambiguous_slashes",
     "canonical_build",
     "cell_text",
     "certificate_subject",
@@ -118,6 +119,23 @@ def slashes_day_first(cells: Iterable[object]) -> bool:
             day = day or int(found.group(1)) > 12
             month = month or int(found.group(2)) > 12
     return day and not month
+
+
+def ambiguous_slashes(cells: Iterable[object]) -> str | None:
+    """The first slashed date that reads as two different days (``04/03/2026``) when no
+    slashed date among these cells says which part is the day; None when one does, or none
+    is ambiguous. Such a table is read month/day (a UK-locale export read so silently)."""
+    first = None
+    for raw in cells:
+        found = _SLASHED.match(raw) if isinstance(raw, str) else None
+        if not found:
+            continue
+        a, b = int(found.group(1)), int(found.group(2))
+        if a > 12 or b > 12:
+            return None  # the table's own dates decide (slashes_day_first)
+        if first is None and a != b:
+            first = found.group(0).strip()
+    return first
 
 
 def parse_date(raw: object, day_first: bool = False) -> date:
