@@ -38,6 +38,7 @@ from planner.core.pause_steps import pause_steps
 from planner.core.plan import BaselineEvidence, Plan, Proposal, Schedule
 from planner.core.project import Project
 from planner.core.regions import region_findings
+from planner.core.report.logo import logo_findings
 from planner.core.rules import propose
 from planner.core.rules.milestones import late_findings
 from planner.core.scheduler import Progress, schedule
@@ -198,7 +199,8 @@ class _Wrap:
                       + tasks.findings + self.refined
                       + documentation_override_findings(knowledge)
                       + region_findings(settings.country, settings.subdivision,
-                                        estate.sites)),
+                                        estate.sites)
+                      + logo_findings(settings.logo_path)),
             proposal=tasks.proposal,
             schedule=tasks.schedule,
             as_of=as_of,

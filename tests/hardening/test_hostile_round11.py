@@ -230,3 +230,26 @@ def test_slashed_dates_that_read_as_two_days_are_a_warning(
     if warned:
         assert found[0].row == 2 and "04/03/2026" in found[0].message("en")
         assert "3 Apr 2026" in found[0].message("en") and "Tag/Monat" in found[0].message("de")
+
+
+def test_a_logo_the_report_cannot_use_is_named_without_its_path(tmp_path: Path) -> None:
+    """A missing file, a folder, /dev/zero or a text file as the logo gave a report without
+    a logo and no word."""
+    from dataclasses import replace
+
+    from planner.pipeline import make_plan
+    from tests.sample_plans import sample_inputs
+
+    inputs = sample_inputs("small")
+    text = tmp_path / "logo.png"
+    text.write_bytes(b"")
+    png = tmp_path / "good.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    for logo, warned in ((tmp_path / "missing.png", True), (tmp_path, True), (text, True),
+                         (Path("/dev/zero"), True), (png, False)):
+        settings = replace(inputs.settings, logo_path=str(logo), solver_time_limit_s=0.0)
+        found = [f for f in make_plan(inputs.estate, inputs.findings, settings).findings
+                 if f.code == "SETTINGS-LOGO-UNUSABLE"]
+        assert bool(found) is warned, logo
+        if found:
+            assert str(tmp_path) not in found[0].message("en") and "logo" in found[0].message("en")

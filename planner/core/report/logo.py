@@ -10,7 +10,9 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-__all__ = ["MAX_LOGO_BYTES", "logo_data_uri"]
+from planner.core.model import Finding, Severity
+
+__all__ = ["MAX_LOGO_BYTES", "logo_data_uri", "logo_findings"]
 
 MAX_LOGO_BYTES = 2 * 1024**2
 _TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
@@ -33,3 +35,13 @@ def logo_data_uri(path_text: str) -> str:
     if not data or len(data) > MAX_LOGO_BYTES:
         return ""
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def logo_findings(path_text: str) -> tuple[Finding, ...]:
+    """A warning when the settings name a logo the report cannot use (a missing file, a
+    folder, a kind of file no report shows, more than 2 MB, a network path): the report had
+    come out without one and no word. The finding names no path (it reaches the report)."""
+    if not path_text or logo_data_uri(path_text):
+        return ()
+    return (Finding.about(Severity.WARNING, "SETTINGS-LOGO-UNUSABLE", "",
+                          most=MAX_LOGO_BYTES // 1024**2),)
