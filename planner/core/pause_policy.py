@@ -101,6 +101,10 @@ def check_fixed_pauses(settings: Settings, policy: EnforcementPolicy,
     """Raise :class:`PauseError` for the first fixed pause the policy does not allow. A pause
     already running on the as-of date (requested before the plan start) is history the
     plan keeps, not an error."""
+    for year, used in sorted(settings.pause_days_used.items()):
+        if used > policy.pause_max_days_per_year:  # a tenant cannot have used more
+            raise _fail("used_over", year=str(year), used_days=used,
+                        budget_days=policy.pause_max_days_per_year)
     pauses = sorted(settings.fixed_pauses or ())
     if len(pauses) > policy.pauses_allowed:
         raise _fail("too_many", count=len(pauses), allowed=policy.pauses_allowed)

@@ -253,3 +253,18 @@ def test_a_logo_the_report_cannot_use_is_named_without_its_path(tmp_path: Path) 
         assert bool(found) is warned, logo
         if found:
             assert str(tmp_path) not in found[0].message("en") and "logo" in found[0].message("en")
+
+
+def test_more_pause_days_used_than_a_tenant_has_is_refused_by_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`pause_days_used = { 2026 = 95 }` was accepted without a word: the plan then
+    counted a budget that cannot exist."""
+    from tests.paths import SAMPLES
+
+    toml = tmp_path / "settings.toml"
+    toml.write_text("[enforcement]\npause_days_used = { 2026 = 95 }\n", encoding="utf-8")
+    code = main(["plan", str(SAMPLES / "small" / "inventory.xlsx"), "--settings", str(toml),
+                 "--json", str(tmp_path / "plan.json")])
+    assert code == 2 and not (tmp_path / "plan.json").exists()
+    err = capsys.readouterr().err
+    assert "95 days" in err and "2026" in err and "90 days" in err and "a bug" not in err
