@@ -268,3 +268,37 @@ def test_more_pause_days_used_than_a_tenant_has_is_refused_by_name(
     assert code == 2 and not (tmp_path / "plan.json").exists()
     err = capsys.readouterr().err
     assert "95 days" in err and "2026" in err and "90 days" in err and "a bug" not in err
+
+
+def test_logs_whose_date_time_is_not_the_first_field_are_read_by_name(tmp_path: Path) -> None:
+    """An export with the #Fields in another order (date-time sixth) had every line called
+    malformed, though its header names every field."""
+    import csv
+    import io
+    import zipfile
+
+    from tests.paths import SAMPLES
+
+    archive = SAMPLES / "mixed-transport-logs.zip"
+    with zipfile.ZipFile(archive) as z:
+        z.extractall(tmp_path / "logs")
+    inventory = SAMPLES / "mixed" / "inventory.xlsx"
+    once, codes_once = _relay_counts([inventory, archive])
+    for log in (tmp_path / "logs").rglob("*.LOG"):
+        lines = log.read_text("utf-8-sig").splitlines()
+        fields = next(x for x in lines if x.startswith("#Fields:"))[9:].split(",")
+        order = [*range(1, len(fields)), 0]  # date-time last
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        for line in lines:
+            if line.startswith("#Fields:"):
+                out.write("#Fields: " + ",".join(fields[i] for i in order) + "\r\n")
+            elif line.startswith("#"):
+                out.write(line + "\r\n")
+            else:
+                row = next(csv.reader([line]))
+                writer.writerow([row[i] for i in order] if len(row) == len(fields) else row)
+        log.write_text(out.getvalue(), encoding="utf-8")
+    moved, codes = _relay_counts([inventory, tmp_path / "logs"])
+    assert moved == once
+    assert codes.count("LOGS-MALFORMED") == codes_once.count("LOGS-MALFORMED")

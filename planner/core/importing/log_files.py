@@ -248,8 +248,9 @@ class CappedLines:
         return cast(IO[str], self)
 
 
-def split_line(line: str, width: int) -> list[str] | None:
-    """The fields of one log line, or None when it is malformed.
+def split_line(line: str, width: int, at: int = 0) -> list[str] | None:
+    """The fields of one log line, or None when it is malformed (``at``: the date-time
+    field's place, first as Exchange writes it; a reordered export names it elsewhere).
 
     Exchange quotes a field only when it holds a comma or a quote, so most lines split on
     commas; a quoted line goes through ``csv`` on its own, so a broken quote spoils one
@@ -264,7 +265,7 @@ def split_line(line: str, width: int) -> list[str] | None:
         row = line.rstrip("\r\n").split(",")
     if len(row) != width:
         return None
-    dt = row[0]
+    dt = row[at]
     if len(dt) < 20 or dt[10] != "T" or dt[4] != "-" or not _calendar_day(dt[:10]):
         return None
     return row
@@ -290,15 +291,16 @@ class LineCount:
 
 
 def data_rows(first: str, text: IO[str], width: int, tick: Callable[[], None],
-              count: LineCount) -> Iterator[list[str]]:
-    """The well-formed rows of one log after its header; ``tick`` runs every 65,536 lines."""
+              count: LineCount, at: int = 0) -> Iterator[list[str]]:
+    """The well-formed rows of one log after its header; ``tick`` runs every 65,536 lines;
+    ``at`` is the date-time field's place (:func:`split_line`)."""
     lines = malformed = 0
     try:
         for line in chain((first,) if first else (), text):
             lines += 1
             if not lines & 0xFFFF:
                 tick()
-            row = split_line(line, width)
+            row = split_line(line, width, at)
             if row is None:
                 # A repeated header (logs pasted together) or a blank line is not damage.
                 if not line.startswith("#") and line.strip():

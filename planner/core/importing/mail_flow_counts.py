@@ -103,7 +103,8 @@ def read_tracking_log(text: IO[str], first: str, fields: tuple[str, ...], into: 
                       col.get("directionality", col["event-id"]))
     classifier = _Classifier(rules, exo_connectors)
     counts = into.counts
-    for row in data_rows(first, text, len(fields), tick, into.count):
+    i_dt = col.get("date-time", 0)  # first as Exchange writes it; by name all the same
+    for row in data_rows(first, text, len(fields), tick, into.count, i_dt):
         found = _flow(classifier, pick(row))
         if found is not None:
-            counts[(found[0], found[1], row[0][:10])] += 1
+            counts[(found[0], found[1], row[i_dt][:10])] += 1

@@ -104,11 +104,12 @@ def read_receive_log(text: IO[str], first: str, fields: tuple[str, ...], into: R
         return
     open_sessions: dict[str, _Session] = {}
     malformed = 0
-    for row in data_rows(first, text, len(fields), tick, into.count):
+    i_dt = col.get("date-time", 0)  # first as Exchange writes it; by name all the same
+    for row in data_rows(first, text, len(fields), tick, into.count, i_dt):
         sid = row[i_sid]
         s = open_sessions.get(sid)
         if s is None:
-            s = open_sessions[sid] = _Session(row[i_cid], row[i_loc], row[i_rem], row[0])
+            s = open_sessions[sid] = _Session(row[i_cid], row[i_loc], row[i_rem], row[i_dt])
         ev = row[i_ev]
         if ev == "<":
             _command(s, row[i_data])
@@ -119,7 +120,7 @@ def read_receive_log(text: IO[str], first: str, fields: tuple[str, ...], into: R
             elif data.startswith("235"):
                 s.auth = True
         elif ev == "-":
-            s.last = row[0]
+            s.last = row[i_dt]
             _fold(open_sessions.pop(sid), into)
         elif ev != "+" and ev != "*":
             malformed += 1
