@@ -47,10 +47,11 @@ def _pause(text: str) -> tuple[date, int]:
     that day."""
     day, sep, days = text.partition(":")
     start = _day(day)
-    if start is None or not days.strip().isdigit():
+    if start is None:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD:DAYS (a date from {FIRST_YEAR} "
                                          f"to {LAST_YEAR}), got {text!r}")
-    count = int(days) if len(days.strip()) <= 6 else 0
+    # "-5" days read as a wrong date before: the days are what is wrong
+    count = int(days) if days.strip().isdigit() and len(days.strip()) <= 6 else 0
     if not sep or not 1 <= count <= _MOST_DAYS:
         raise argparse.ArgumentTypeError(
             f"expected YYYY-MM-DD:DAYS (DAYS from 1 to {_MOST_DAYS}), got {text!r}")

@@ -302,3 +302,17 @@ def test_logs_whose_date_time_is_not_the_first_field_are_read_by_name(tmp_path: 
     moved, codes = _relay_counts([inventory, tmp_path / "logs"])
     assert moved == once
     assert codes.count("LOGS-MALFORMED") == codes_once.count("LOGS-MALFORMED")
+
+
+@pytest.mark.parametrize(("value", "said"), [("2026-12-20:-5", "DAYS from 1"),
+                                             ("2026-12-20:abc", "DAYS from 1"),
+                                             ("2026-13-20:5", "a date from")])
+def test_a_bad_pause_option_names_the_part_that_is_wrong(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str, said: str) -> None:
+    """`--pause 2026-12-20:-5` was refused as "a date from 2000 to 2100"."""
+    from tests.paths import SAMPLES
+
+    with pytest.raises(SystemExit):
+        main(["plan", str(SAMPLES / "small" / "inventory.xlsx"), "--pause", value,
+              "--json", str(tmp_path / "plan.json")])
+    assert said in capsys.readouterr().err
