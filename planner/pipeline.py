@@ -15,6 +15,7 @@ from pathlib import Path
 from planner.core.build_sources import precise_builds
 from planner.core.calendar import build_calendar
 from planner.core.catalogue import languages
+from planner.core.certificate_dates import certificate_findings
 from planner.core.completion_dates import with_completion_dates
 from planner.core.documentation_facts import documentation_override_findings
 from planner.core.edits.decisions import by_title
@@ -200,7 +201,8 @@ class _Wrap:
                       + documentation_override_findings(knowledge)
                       + region_findings(settings.country, settings.subdivision,
                                         estate.sites)
-                      + logo_findings(settings.logo_path)),
+                      + logo_findings(settings.logo_path)
+                      + certificate_findings(estate, tasks.proposal, tasks.schedule)),
             proposal=tasks.proposal,
             schedule=tasks.schedule,
             as_of=as_of,

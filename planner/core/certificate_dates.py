@@ -1,0 +1,67 @@
+"""Certificates the inventory says expire while the project runs.
+
+A namespace's or connector's certificate is text in the inventory ("mail.contoso.com
+(Sectigo, exp. 2027-02-19)"); a date in it is its expiry as the customer wrote it. One that
+falls before the plan's finish is a warning naming the certificate, the day and the first
+step after it that needs it: a review's plan listed such a certificate twice and re-ran the
+Hybrid Configuration Wizard two days after it expired, without a word.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from planner.core.model import Estate, Finding, Severity
+from planner.core.plan import Proposal, Schedule
+
+__all__ = ["certificate_findings"]
+
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_GERMAN = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+# steps that present, renew or depend on the Exchange certificate: the new servers' set-up,
+# the namespace switches, the Edge subscription and inbound mail, the Hybrid wizard
+_USES = frozenset({"certificates_vdirs", "namespace_switch", "edge_subscription",
+                   "edge_inbound_switch", "hybrid_hcw", "receive_connectors"})
+
+
+def _expiry(text: str) -> date | None:
+    """The (last) date written in a certificate's text, or None."""
+    found: list[date] = []
+    for match in _ISO.finditer(text):
+        found += _day(int(match[1]), int(match[2]), int(match[3]))
+    for match in _GERMAN.finditer(text):
+        found += _day(int(match[3]), int(match[2]), int(match[1]))
+    return max(found, default=None)
+
+
+def _day(year: int, month: int, day: int) -> list[date]:
+    try:
+        return [date(year, month, day)]
+    except ValueError:
+        return []
+
+
+def certificate_findings(estate: Estate, proposal: Proposal,
+                         schedule: Schedule) -> tuple[Finding, ...]:
+    """A warning per certificate whose written expiry falls before the plan's finish."""
+    finish = schedule.objective.finish
+    if finish is None:
+        return ()
+    names = {c for c in (*(n.certificate for n in estate.namespaces),
+                         *(c.tls_certificate for c in estate.connectors)) if c}
+    steps = {s.id: s for s in proposal.steps}
+    dated = sorted((d.start, d.step_id) for d in schedule.steps
+                   if d.step_id in steps and steps[d.step_id].kind in _USES)
+    out = []
+    for name in sorted(names):
+        expires = _expiry(name)
+        if expires is None or expires > finish:
+            continue
+        after = next((steps[sid] for day, sid in dated if day >= expires), None)
+        # the step's title as data, worded in each reader's language
+        title = (after.title_message or after.title("en")) if after is not None else "–"
+        out.append(Finding.about(
+            Severity.WARNING, "RULES-CERTIFICATE-EXPIRES", "", "",
+            certificate=name, day=expires, step=title))
+    return tuple(out)

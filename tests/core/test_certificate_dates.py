@@ -1,0 +1,48 @@
+"""A certificate whose written expiry falls inside the project is a warning with the first
+step after it that needs it (a review: listed twice, the Hybrid wizard re-run after it)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from planner.core.certificate_dates import certificate_findings
+from planner.pipeline import load_inputs, make_plan
+
+ESTATE = Path(__file__).resolve().parents[1] / "estates" / "vandijk-logistiek"
+
+
+@pytest.fixture(scope="module")
+def inputs():  # type: ignore[no-untyped-def]
+    return load_inputs([ESTATE / "inventory.xlsx"])
+
+
+def _with(inputs, text: str):  # type: ignore[no-untyped-def]
+    spaces = tuple(replace(n, certificate=text) if n.certificate else n
+                   for n in inputs.estate.namespaces)
+    estate = replace(inputs.estate, namespaces=spaces)
+    return make_plan(estate, inputs.findings, replace(inputs.settings, solver_time_limit_s=0.0))
+
+
+def test_a_certificate_expiring_inside_the_project_is_a_warning(inputs) -> None:  # type: ignore[no-untyped-def]
+    plan = make_plan(inputs.estate, inputs.findings, inputs.settings)
+    found = [f for f in plan.findings if f.code == "RULES-CERTIFICATE-EXPIRES"]
+    assert len(found) == 1
+    assert "19 Feb 2027" in found[0].message("en") and "19.02.2027" in found[0].message("de")
+    assert "VNL-EDGE01-SE" in found[0].message("en")  # the inbound switch after it
+
+
+@pytest.mark.parametrize(("text", "warned"), [
+    ("mail.contoso.de (gültig bis 28.02.2027)", True),  # German date, inside the project
+    ("mail.contoso.de (exp. 2030-01-01)", False),  # after the plan's finish
+    ("mail.contoso.de (Sectigo)", False),  # no date: nothing to say
+])
+def test_the_expiry_is_read_from_the_certificates_text(inputs, text: str, warned: bool) -> None:  # type: ignore[no-untyped-def]
+    plan = _with(inputs, text)
+    assert plan.schedule.objective.finish is not None
+    assert plan.schedule.objective.finish > date(2027, 2, 28)
+    found = certificate_findings(plan.estate, plan.proposal, plan.schedule)
+    assert bool(found) is warned
