@@ -316,3 +316,14 @@ def test_a_bad_pause_option_names_the_part_that_is_wrong(
         main(["plan", str(SAMPLES / "small" / "inventory.xlsx"), "--pause", value,
               "--json", str(tmp_path / "plan.json")])
     assert said in capsys.readouterr().err
+
+
+def test_an_impossible_number_says_why_it_cannot_be(tmp_path: Path) -> None:
+    """`Mailboxes = -5` read "(bytes in a GB column?)": a negative count is no unit slip."""
+    inventory = tmp_path / "servers.csv"
+    inventory.write_text("Name,Site,Roles,Build,Mailboxes,MailboxDataGB\n"
+                         "EX01,Berlin,Mailbox,15.2.1748.39,-5,3000000000\n", encoding="utf-8")
+    found = {f.column: f.message("en") for f in import_files([inventory]).findings
+             if f.code == "IMPORT-VALUE-IMPLAUSIBLE"}
+    assert "never negative" in found["E"] and "bytes" not in found["E"]
+    assert "bytes in a GB column?" in found["F"]

@@ -54,8 +54,12 @@ def parse_cell(syn: Synonyms, german: bool, fspec: FieldSpec | None, value: Any,
         return None, (("IMPORT-VALUE-INVALID", {
             "value": text[:80], "kind": message(f"findings.kind.{fspec.kind}")}),)
     if fspec.kind in _LIMITS and not 0 <= parsed <= _LIMITS[fspec.kind]:
-        return None, (("IMPORT-VALUE-IMPLAUSIBLE", {"value": text[:80], "header": header,
-                                                    "limit": round(_LIMITS[fspec.kind])}),)
+        # why it cannot be: a negative count is no unit slip ("Mailboxes = -5" had read
+        # "bytes in a GB column?")
+        why = ("negative" if parsed < 0 else "bytes" if fspec.kind == "size_gb" else "large")
+        return None, (("IMPORT-VALUE-IMPLAUSIBLE", {
+            "value": text[:80], "header": header, "limit": round(_LIMITS[fspec.kind]),
+            "why": message(f"findings.implausible.{why}")}),)
     return (None if parsed in (None, "", ()) else parsed), tuple(problems)
 
 
