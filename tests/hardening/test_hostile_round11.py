@@ -327,3 +327,18 @@ def test_an_impossible_number_says_why_it_cannot_be(tmp_path: Path) -> None:
              if f.code == "IMPORT-VALUE-IMPLAUSIBLE"}
     assert "never negative" in found["E"] and "bytes" not in found["E"]
     assert "bytes in a GB column?" in found["F"]
+
+
+def test_a_remote_ip_range_that_is_no_address_is_left_out_and_named(tmp_path: Path) -> None:
+    """"calc" in RemoteIPRanges was kept as a range (and put into the connector's command)."""
+    servers = tmp_path / "servers.csv"
+    servers.write_text("Name,Site,Roles,Build\nEX01,Berlin,Mailbox,15.2.1748.39\n",
+                       encoding="utf-8")
+    connectors = tmp_path / "connectors.csv"
+    connectors.write_text('Name,Type,Servers,RemoteIPRanges\n'
+                          'Relay,receive,EX01,"10.0.0.0/24; calc; 2001:db8::/64"\n',
+                          encoding="utf-8")
+    result = import_files([servers, connectors])
+    assert result.estate.connectors[0].remote_ip_ranges == ("10.0.0.0/24", "2001:db8::/64")
+    found = [f for f in result.findings if f.code == "IMPORT-IP-RANGE-INVALID"]
+    assert len(found) == 1 and "“calc”" in found[0].message("en")

@@ -128,6 +128,12 @@ def _addresses(kind: str, text: str, header: str,
     if ip_ranges.truncated(entries):
         problems.append(("IMPORT-LIST-TRUNCATED", {"value": text[:80], "header": header}))
         entries = tuple(e for e in entries if not ip_ranges.truncated((e,)))
+    if kind == "ip_ranges":  # "calc" had been kept as a range and put into a command
+        wrong = [e for e in entries if ip_ranges.parse_range(e) is None]
+        if wrong:
+            problems.append(("IMPORT-IP-RANGE-INVALID", {"value": wrong[0][:60],
+                                                         "header": header}))
+            entries = tuple(e for e in entries if e not in wrong)
     return entries
 
 
