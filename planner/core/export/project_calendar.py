@@ -114,20 +114,20 @@ class ProjectCalendar:
 
     def completes_in_window(self, row: OutlineRow) -> bool:
         """A move batch completed in a window on a day Standard does not work (a Saturday):
-        it follows the Standard and window calendar, so MS Project keeps that last day."""
-        if self.region_of.get(row.id) is not None:
-            return self.of(row).completes_in_window(row)
+        it follows the Standard and window calendar, so MS Project keeps that last day.
+        The days are those of the row's own calendars (:meth:`of`)."""
+        own = self.of(row)
         return (row.step is not None and row.step.complete_in_window and not
-                self.uses_window(row) and row.end is not None and row.end in self.window
-                and not self.is_working(row.end))
+                self.uses_window(row) and row.end is not None and row.end in own.window
+                and not own.is_working(row.end))
 
     def uses_window(self, row: OutlineRow) -> bool:
-        """A window step that the plan put on window days (else it follows Standard)."""
-        if self.region_of.get(row.id) is not None:
-            return self.of(row).uses_window(row)
+        """A window step that the plan put on window days of its own calendars (else it
+        follows Standard)."""
+        window = self.of(row).window
         return (row.step is not None and row.step.needs_window and row.start is not None
                 and row.end is not None
-                and any(d in self.window for d in days_between(row.start, row.end)))
+                and any(d in window for d in days_between(row.start, row.end)))
 
     def ranges(self) -> Iterator[tuple[date, date, str]]:
         """The Standard calendar's non-working exceptions, equal consecutive days merged."""
