@@ -45,3 +45,14 @@ def _collect_qt_garbage() -> Iterator[None]:
     """
     yield
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _no_recent_files_of_other_tests() -> None:
+    """Each test starts with no recent project files: the list lives in QSettings for the
+    whole session, and with the tests spread over workers one worker's order put a file a
+    build-list test had saved into the menu the pseudo-language test reads (a name, not a
+    text in the language)."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().remove("files/recent")
