@@ -49,7 +49,7 @@ def languages() -> tuple[str, ...]:
     return (FALLBACK, *sorted(found - {FALLBACK}))
 
 
-REASONS_KEPT = 50_000  # rendered reasons a catalogue keeps (a 2,000-server plan has 8,600)
+REASONS_KEPT = 50_000  # rendered reasons (and commands) a catalogue keeps (2,000 servers: 8,600)
 
 
 @dataclass(frozen=True)
@@ -184,9 +184,19 @@ class Catalogue:
         return self.formats.get("sentence_gap", " ").join(
             p for p in (self.sentence(main, opens), self.clauses(reason.details)) if p)
 
+    @cached_property
+    def _commands(self) -> dict[str, str]:
+        """Commands rendered so far: each export renders every step's command again."""
+        return {}
+
     def command(self, text: str) -> str:
         """A step's command with its notes (comments, checklist lines) in this language."""
-        return NOTE.sub(lambda m: self._note(m.group(1)), text)
+        known = self._commands.get(text)
+        if known is None:
+            if len(self._commands) >= REASONS_KEPT:
+                self._commands.clear()
+            known = self._commands[text] = NOTE.sub(lambda m: self._note(m.group(1)), text)
+        return known
 
     def _note(self, marker: str) -> str:
         try:

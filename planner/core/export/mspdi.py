@@ -11,7 +11,6 @@ cutover that a pause protects must finish before the pause ends) is its task's D
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import date, datetime
 from itertools import chain
@@ -22,7 +21,7 @@ from planner.core.calendar import build_calendar
 from planner.core.exo_view import owner_text
 from planner.core.export.labels import label
 from planner.core.export.project_calendar import ProjectCalendar, days_between, project_calendar
-from planner.core.export.xml_text import indented_xml
+from planner.core.export.xml_text import XmlStream
 from planner.core.knowledge import Knowledge
 from planner.core.outline import LINK_TYPES, Outline, OutlineRow, build_outline
 from planner.core.plan import Plan
@@ -47,18 +46,6 @@ BOTH_UID = 3  # Standard and window: a move batch completed in a window (a Satur
 FIRST_RESOURCE_CALENDAR = 4
 
 
-def _sub(parent: ET.Element, tag: str, text: object = None) -> ET.Element:
-    node = ET.SubElement(parent, tag)
-    if text is not None:
-        node.text = str(text)
-    return node
-
-
-def _fields(parent: ET.Element, pairs: Iterable[tuple[str, object]]) -> None:
-    for tag, value in pairs:
-        _sub(parent, tag, value)
-
-
 def _stamp(d: date, clock: str) -> str:
     return f"{d.isoformat()}T{clock}"
 
@@ -68,81 +55,96 @@ def _hours(days: float) -> str:
     return f"PT{minutes // 60}H{minutes % 60}M0S"
 
 
-def _working_times(parent: ET.Element) -> None:
-    times = _sub(parent, "WorkingTimes")
+def _working_times(out: XmlStream) -> None:
+    out.open("WorkingTimes")
     for start, finish in _WORK_HOURS:
-        _fields(_sub(times, "WorkingTime"), (("FromTime", start), ("ToTime", finish)))
+        out.open("WorkingTime")
+        out.leaves((("FromTime", start), ("ToTime", finish)))
+        out.close()
+    out.close()
 
 
-def _exception(parent: ET.Element, first: date, last: date, name: str, working: bool) -> None:
-    node = _sub(parent, "Exception")
-    _sub(node, "EnteredByOccurrences", 0)
-    _fields(_sub(node, "TimePeriod"), (("FromDate", _stamp(first, "00:00:00")),
-                                       ("ToDate", _stamp(last, "23:59:00"))))
-    _fields(node, (("Occurrences", 1), ("Name", name), ("Type", 1),
-                   ("DayWorking", int(working))))
+def _exception(out: XmlStream, first: date, last: date, name: str, working: bool) -> None:
+    out.open("Exception")
+    out.leaf("EnteredByOccurrences", 0)
+    out.open("TimePeriod")
+    out.leaves((("FromDate", _stamp(first, "00:00:00")), ("ToDate", _stamp(last, "23:59:00"))))
+    out.close()
+    out.leaves((("Occurrences", 1), ("Name", name), ("Type", 1), ("DayWorking", int(working))))
     if working:
-        _working_times(node)
+        _working_times(out)
+    out.close()
 
 
-def _week(parent: ET.Element, working_days: Iterable[int]) -> None:
+def _week(out: XmlStream, working_days: Iterable[int]) -> None:
     """The weekly pattern; ``working_days`` are MSPDI day types (1 = Sunday ... 7 = Saturday)."""
-    weekdays = _sub(parent, "WeekDays")
+    out.open("WeekDays")
     working = set(working_days)
     for day_type in range(1, 8):
-        node = _sub(weekdays, "WeekDay")
-        _fields(node, (("DayType", day_type), ("DayWorking", int(day_type in working))))
+        out.open("WeekDay")
+        out.leaves((("DayType", day_type), ("DayWorking", int(day_type in working))))
         if day_type in working:
-            _working_times(node)
+            _working_times(out)
+        out.close()
+    out.close()
 
 
-def _base(calendars: ET.Element, uid: int, name: str) -> ET.Element:
-    node = _sub(calendars, "Calendar")
-    _fields(node, (("UID", uid), ("Name", name), ("IsBaseCalendar", 1),
-                   ("IsBaselineCalendar", 0), ("BaseCalendarUID", -1)))
-    return node
+def _base(out: XmlStream, uid: int, name: str) -> None:
+    """Open a base calendar (the caller closes it)."""
+    out.open("Calendar")
+    out.leaves((("UID", uid), ("Name", name), ("IsBaseCalendar", 1), ("IsBaselineCalendar", 0),
+                ("BaseCalendarUID", -1)))
 
 
-def _calendars(root: ET.Element, cal: ProjectCalendar, plan: Plan) -> None:
+def _calendars(out: XmlStream, cal: ProjectCalendar, plan: Plan) -> None:
     """Standard (Mon-Fri, holidays, freezes), the window (its days only), one per consultant,
     then the three of each site in another holiday region.
 
     A part-time consultant's calendar keeps Standard's week; MS Project learns the part time
     from the resource's units, because the planner does not fix the weekdays they work.
     """
-    calendars = _sub(root, "Calendars")
-    _three(calendars, cal, (STANDARD_UID, WINDOW_UID, BOTH_UID))
+    out.open("Calendars")
+    _three(out, cal, (STANDARD_UID, WINDOW_UID, BOTH_UID))
     for uid, consultant in enumerate(plan.settings.consultants, start=FIRST_RESOURCE_CALENDAR):
-        own = _sub(calendars, "Calendar")
-        _fields(own, (("UID", uid), ("Name", consultant.name), ("IsBaseCalendar", 0),
-                      ("IsBaselineCalendar", 0), ("BaseCalendarUID", STANDARD_UID)))
+        out.open("Calendar")
+        out.leaves((("UID", uid), ("Name", consultant.name), ("IsBaseCalendar", 0),
+                    ("IsBaselineCalendar", 0), ("BaseCalendarUID", STANDARD_UID)))
         if consultant.absent:
-            node = _sub(own, "Exceptions")
+            out.open("Exceptions")
             for first, last in consultant.absent:
-                _exception(node, first, last, consultant.name, False)
+                _exception(out, first, last, consultant.name, False)
+            out.close()
+        out.close()
     for region, uids in _region_uids(cal, plan).items():
-        _three(calendars, cal.regions[region], uids)
+        _three(out, cal.regions[region], uids)
+    out.close()
 
 
-def _three(calendars: ET.Element, cal: ProjectCalendar, uids: tuple[int, int, int]) -> None:
+def _three(out: XmlStream, cal: ProjectCalendar, uids: tuple[int, int, int]) -> None:
     """One region's Standard, window, and Standard and window calendars."""
-    standard = _base(calendars, uids[0], cal.standard_name)
-    _week(standard, range(2, 7))
-    exceptions = _sub(standard, "Exceptions")
+    _base(out, uids[0], cal.standard_name)
+    _week(out, range(2, 7))
+    out.open("Exceptions")
     for first, last, name in cal.ranges():
-        _exception(exceptions, first, last, name, False)
-    window = _base(calendars, uids[1], cal.window_name)
-    _week(window, ())
-    exceptions = _sub(window, "Exceptions")
+        _exception(out, first, last, name, False)
+    out.close()
+    out.close()
+    _base(out, uids[1], cal.window_name)
+    _week(out, ())
+    out.open("Exceptions")
     for day in sorted(cal.window):
-        _exception(exceptions, day, day, cal.window_name, True)
-    both = _base(calendars, uids[2], cal.both_name)
-    _week(both, range(2, 7))
-    exceptions = _sub(both, "Exceptions")
+        _exception(out, day, day, cal.window_name, True)
+    out.close()
+    out.close()
+    _base(out, uids[2], cal.both_name)
+    _week(out, range(2, 7))
+    out.open("Exceptions")
     for first, last, name in cal.ranges():
-        _exception(exceptions, first, last, name, False)
+        _exception(out, first, last, name, False)
     for day in sorted(d for d in cal.window if not cal.is_working(d) and d.weekday() >= 5):
-        _exception(exceptions, day, day, cal.window_name, True)
+        _exception(out, day, day, cal.window_name, True)
+    out.close()
+    out.close()
 
 
 def _region_uids(cal: ProjectCalendar, plan: Plan) -> dict[str, tuple[int, int, int]]:
@@ -168,46 +170,48 @@ def _notes(row: OutlineRow, knowledge: Knowledge, lang: str) -> str:
     return "\n".join(parts)
 
 
-def _task(tasks: ET.Element, row: OutlineRow, outline: Outline, cal: ProjectCalendar,
+def _task(out: XmlStream, row: OutlineRow, outline: Outline, cal: ProjectCalendar,
           uids: tuple[int, int, int], days: int, deadline: date | None, knowledge: Knowledge,
           lang: str) -> None:
     """One task; ``uids`` are its calendars (Standard, window, both: its site's region's)."""
-    node = _sub(tasks, "Task")
+    out.open("Task")
     milestone = row.step is not None and row.step.milestone
-    _fields(node, (("UID", row.id), ("ID", row.id), ("Name", row.title), ("Active", 1),
-                   ("Manual", 0), ("Type", 1), ("IsNull", 0), ("WBS", row.wbs),
-                   ("OutlineNumber", row.wbs), ("OutlineLevel", row.level)))
+    out.leaves((("UID", row.id), ("ID", row.id), ("Name", row.title), ("Active", 1),
+                ("Manual", 0), ("Type", 1), ("IsNull", 0), ("WBS", row.wbs),
+                ("OutlineNumber", row.wbs), ("OutlineLevel", row.level)))
     if row.start is not None and row.end is not None:
         finish = _stamp(row.start, "08:00:00") if milestone else _stamp(row.end, "17:00:00")
-        _fields(node, (("Start", _stamp(row.start, "08:00:00")), ("Finish", finish)))
-    _fields(node, (("Duration", _hours(days)), ("DurationFormat", _DAYS_FORMAT),
-                   ("Milestone", int(milestone)), ("Summary", int(row.summary)),
-                   ("PercentComplete", 0), ("ActualDuration", _hours(0)),
-                   ("RemainingDuration", _hours(days))))
+        out.leaves((("Start", _stamp(row.start, "08:00:00")), ("Finish", finish)))
+    out.leaves((("Duration", _hours(days)), ("DurationFormat", _DAYS_FORMAT),
+                ("Milestone", int(milestone)), ("Summary", int(row.summary)),
+                ("PercentComplete", 0), ("ActualDuration", _hours(0)),
+                ("RemainingDuration", _hours(days))))
     window = cal.uses_window(row)
     both = cal.completes_in_window(row)
     if row.step is not None and row.start is not None:
-        _sub(node, "ConstraintType", _SNET)
+        out.leaf("ConstraintType", _SNET)
         own = uids[1] if window else uids[2] if both else uids[0]
         if own != STANDARD_UID:
-            _sub(node, "CalendarUID", own)
-        _sub(node, "ConstraintDate", _stamp(row.start, "08:00:00"))
+            out.leaf("CalendarUID", own)
+        out.leaf("ConstraintDate", _stamp(row.start, "08:00:00"))
     if deadline is not None:
-        _sub(node, "Deadline", _stamp(deadline, "17:00:00"))
+        out.leaf("Deadline", _stamp(deadline, "17:00:00"))
     if window or both or uids[0] != STANDARD_UID:
         # the consultant works this Saturday, or on a day of their calendar (the project's
         # region) that is a holiday there but not at this site
-        _sub(node, "IgnoreResourceCalendar", 1)
+        out.leaf("IgnoreResourceCalendar", 1)
     if row.step is not None:
-        _sub(node, "Notes", _notes(row, knowledge, lang))
+        out.leaf("Notes", _notes(row, knowledge, lang))
     for task_id, dep in outline.links(row):
-        link = _sub(node, "PredecessorLink")
-        _fields(link, (("PredecessorUID", task_id), ("Type", LINK_TYPES.get(dep.type.upper(), 1)),
-                       ("CrossProject", 0), ("LinkLag", dep.lag_days * _LAG_UNITS_PER_DAY),
-                       ("LagFormat", _DAYS_FORMAT)))
+        out.open("PredecessorLink")
+        out.leaves((("PredecessorUID", task_id), ("Type", LINK_TYPES.get(dep.type.upper(), 1)),
+                    ("CrossProject", 0), ("LinkLag", dep.lag_days * _LAG_UNITS_PER_DAY),
+                    ("LagFormat", _DAYS_FORMAT)))
+        out.close()
+    out.close()
 
 
-def _resources(root: ET.Element, plan: Plan, outline: Outline, days: dict[int, int],
+def _resources(out: XmlStream, plan: Plan, outline: Outline, days: dict[int, int],
                cal: ProjectCalendar) -> None:
     """Consultants with their part time as units; assignments carry the real work."""
     uids = {c.name: uid for uid, c in enumerate(plan.settings.consultants, start=1)}
@@ -215,16 +219,18 @@ def _resources(root: ET.Element, plan: Plan, outline: Outline, days: dict[int, i
     for row in outline.rows:  # a consultant the settings do not list still gets a resource
         if row.dated is not None and row.dated.consultant and row.dated.consultant not in uids:
             uids[row.dated.consultant] = len(uids) + 1
-    resources = _sub(root, "Resources")
+    out.open("Resources")
     listed = len(plan.settings.consultants)
     for name, uid in uids.items():
         initials = "".join(part[0] for part in name.split() if part)[:4].upper()
         calendar = uid - 1 + FIRST_RESOURCE_CALENDAR if uid <= listed else STANDARD_UID
-        _fields(_sub(resources, "Resource"), (
-            ("UID", uid), ("ID", uid), ("Name", name), ("Type", 1), ("IsNull", 0),
-            ("Initials", initials), ("MaxUnits", f"{share.get(name, 1.0):.2f}"),
-            ("CalendarUID", calendar)))
-    assignments = _sub(root, "Assignments")
+        out.open("Resource")
+        out.leaves((("UID", uid), ("ID", uid), ("Name", name), ("Type", 1), ("IsNull", 0),
+                    ("Initials", initials), ("MaxUnits", f"{share.get(name, 1.0):.2f}"),
+                    ("CalendarUID", calendar)))
+        out.close()
+    out.close()
+    out.open("Assignments")
     uid = 0
     for row in outline.rows:
         if row.dated is None or not row.dated.consultant or row.start is None or row.end is None \
@@ -236,17 +242,19 @@ def _resources(root: ET.Element, plan: Plan, outline: Outline, days: dict[int, i
         work_days = min(row.step.consultant_days, days.get(row.id, 1))
         units = work_days / max(days.get(row.id, 1), 1)
         work = _hours(work_days)
-        node = _sub(assignments, "Assignment")
-        _fields(node, (
+        out.open("Assignment")
+        out.leaves((
             ("UID", uid), ("TaskUID", row.id), ("ResourceUID", uids[row.dated.consultant]),
             ("PercentWorkComplete", 0), ("Finish", _stamp(row.end, "17:00:00")),
             ("RemainingWork", work), ("Start", _stamp(row.start, "08:00:00")),
             ("Units", f"{units:.2f}"), ("Work", work)))
         if row.dated.booked:
-            _booked_work(node, uid, row, cal)
+            _booked_work(out, uid, row, cal)
+        out.close()
+    out.close()
 
 
-def _booked_work(node: ET.Element, uid: int, row: OutlineRow, cal: ProjectCalendar) -> None:
+def _booked_work(out: XmlStream, uid: int, row: OutlineRow, cal: ProjectCalendar) -> None:
     """A move batch's work on its set-up and completion days only, as MS Project keeps an
     edited (contoured) assignment: remaining work per working day, none while it runs
     unattended. Whole days come first in a set-up and last in a completion, as booked."""
@@ -263,21 +271,22 @@ def _booked_work(node: ET.Element, uid: int, row: OutlineRow, cal: ProjectCalend
         for day in worked:
             hours[day] = hours.get(day, 0.0) + min(1.0, left)
             left = max(0.0, left - 1.0)
-    _sub(node, "WorkContour", _CONTOURED)
+    out.leaf("WorkContour", _CONTOURED)
     for day in days_between(row.start, row.end):
         if day in hours or cal.is_working(day) or (both and day in cal.window):
-            data = _sub(node, "TimephasedData")
-            _fields(data, (("Type", _REMAINING_WORK), ("UID", uid),
-                           ("Start", _stamp(day, "08:00:00")), ("Finish", _stamp(day, "17:00:00")),
-                           ("Unit", _PERIOD_DAYS), ("Value", _hours(hours.get(day, 0.0)))))
+            out.open("TimephasedData")
+            out.leaves((("Type", _REMAINING_WORK), ("UID", uid),
+                        ("Start", _stamp(day, "08:00:00")), ("Finish", _stamp(day, "17:00:00")),
+                        ("Unit", _PERIOD_DAYS), ("Value", _hours(hours.get(day, 0.0)))))
+            out.close()
 
 
-def _header(root: ET.Element, plan: Plan, lang: str, start: date, end: date) -> None:
+def _header(out: XmlStream, plan: Plan, lang: str, start: date, end: date) -> None:
     s = plan.settings
     customer = s.customer or plan.estate.organization.customer
     title = label("title.plan", lang) + (f" – {customer}" if customer else "")
     now = datetime.now().replace(microsecond=0).isoformat()
-    _fields(root, (
+    out.leaves((
         ("SaveVersion", 14), ("Name", title), ("Title", title), ("Company", s.company),
         ("Author", s.company), ("CreationDate", now), ("LastSaved", now),
         ("ScheduleFromStart", 1), ("StartDate", _stamp(start, "08:00:00")),
@@ -300,16 +309,19 @@ def write_mspdi(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str) -
     start, end = min(starts), max([*ends, min(starts)])
     cal = project_calendar(plan, outline, build_calendar(plan.settings, plan.estate), lang)
     days = cal.durations(outline)
-    root = ET.Element("Project", {"xmlns": NAMESPACE})
-    _header(root, plan, lang, start, end)
-    _calendars(root, cal, plan)
-    tasks = _sub(root, "Tasks")
+    out = XmlStream()
+    out.open("Project", {"xmlns": NAMESPACE})
+    _header(out, plan, lang, start, end)
+    _calendars(out, cal, plan)
+    out.open("Tasks")
     regions = _region_uids(cal, plan)
     home = (STANDARD_UID, WINDOW_UID, BOTH_UID)
     for row in outline.rows:
         region = cal.region_of.get(row.id)
-        _task(tasks, row, outline, cal, regions[region] if region is not None else home,
+        _task(out, row, outline, cal, regions[region] if region is not None else home,
               days.get(row.id, 0), row.step.deadline if row.step else None, knowledge, lang)
-    _resources(root, plan, outline, days, cal)
+    out.close()
+    _resources(out, plan, outline, days, cal)
+    out.close()
     head = "<?xml version='1.0' encoding='utf-8'?>\n"
-    replace_text(path, (xml_legal(piece) for piece in chain([head], indented_xml(root))))
+    replace_text(path, chain([head], (xml_legal(piece) for piece in out.pieces())))
