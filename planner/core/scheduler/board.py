@@ -170,9 +170,10 @@ class Board:
         """(span start, end, owner) of the first of job's held spans at [s, e) that consultant
         k has no room for, or None."""
         cal = self.calendars[job.calendar_key]
+        pair = self.consultants[k]
         for a, b, units, side in job.sided_spans(cal, s, e, self.apart):
-            for person in self.sides(k, side):
-                if (c := person.clash(a, b, units, cal)) is not None:
+            for n in side_lists(side, self.apart):
+                if (c := pair[n].clash(a, b, units, cal)) is not None:
                     return a, c[0], c[1]
         return None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, timedelta
 
 import networkx as nx
@@ -51,7 +52,12 @@ def side_lists(side: int, apart: bool) -> tuple[int, ...]:
     >>> side_lists(BOTH, True), side_lists(WINDOW, True), side_lists(WINDOW, False)
     ((0, 1), (1,), (0,))
     """
-    return tuple(n for n in (0, 1) if side & (n + 1)) if apart else (0,)
+    return _SIDE_LISTS[side] if apart else (0,)
+
+
+# asked for every span of every room check of the quick plan (hundreds of thousands)
+_SIDE_LISTS = {side: tuple(n for n in (0, 1) if side & (n + 1)) for side in (WEEKDAY, WINDOW,
+                                                                           BOTH)}
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,18 @@ class Job:
         return self.completes_in.next_ok(end - 1) + 1
 
     def sides(self, apart: bool) -> list[int]:
+        """:meth:`_sides`, worked out once per job (the quick plan asks on every room check)."""
+        return self._sides_apart if apart else self._sides_joint
+
+    @cached_property
+    def _sides_apart(self) -> list[int]:
+        return self._sides(True)
+
+    @cached_property
+    def _sides_joint(self) -> list[int]:
+        return self._sides(False)
+
+    def _sides(self, apart: bool) -> list[int]:
         """The side of the consultant's days (WEEKDAY, WINDOW or BOTH) each span of
         :meth:`consultant_spans` is held on (``apart``: window days are never workweek
         days, else every span is on BOTH). A window step holds window days, a weekday step
@@ -96,6 +114,8 @@ class Job:
 
     def sided_spans(self, cal: DayCalendar, start: int, end: int, apart: bool) -> list[Sided]:
         """:meth:`consultant_spans` with the side each is held on (:meth:`sides`)."""
+        if self.holds is None:  # the common case, held whole: one span
+            return [(start, end, UNITS, self.sides(apart)[0])]
         return [(a, b, u, side) for (a, b, u), side in
                 zip(self.consultant_spans(cal, start, end), self.sides(apart), strict=True)]
 
