@@ -298,12 +298,28 @@ def identify(text: str, knowledge: Knowledge, source: str = "",
     from a precise source a bare CU build is the exact update level, not a guess. ``on``
     judges as of that day: what the warnings call the latest update is the latest out then.
     """
+    key = (text, source, on)
+    hit = _IDENTIFIED.get(key)
+    if hit is not None and hit[0] is knowledge.builds:
+        return hit[1]
     if not text or not text.strip():
         raise BuildParseError("empty build")
     query = parse_name(text)
     if query is not None:
-        return _from_name(text, query, knowledge, on)
-    return _from_number(text, parse_build_number(text), knowledge, source, on)
+        found = _from_name(text, query, knowledge, on)
+    else:
+        found = _from_number(text, parse_build_number(text), knowledge, source, on)
+    if len(_IDENTIFIED) >= _IDENTIFIED_KEPT:
+        _IDENTIFIED.clear()
+    _IDENTIFIED[key] = (knowledge.builds, found)
+    return found
+
+
+# (text, source, day) -> (the build list it was found in, the answer): an estate's servers
+# share a few dozen builds, and the rules ask for each server's more than once (2,000
+# servers: 4,000 look-ups, each a walk over the product's build list)
+_IDENTIFIED: dict[tuple[str, str, date | None], tuple[tuple[BuildRow, ...], BuildInfo]] = {}
+_IDENTIFIED_KEPT = 10_000
 
 
 def latest_row(knowledge: Knowledge, product: str, cu: str | None = None) -> BuildRow:
