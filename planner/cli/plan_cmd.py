@@ -97,8 +97,8 @@ def _write_all(args: argparse.Namespace, plan: Plan, knowledge: Knowledge, lang:
     without dates (exit 1, the reason said), which no deliverable could show."""
     obj = plan.schedule.objective
     if obj.status == "infeasible":
-        cat = catalogue(plan.settings.language)
-        print(cat("report.status_infeasible_reason", reason=obj.reason(plan.settings.language)
+        cat = catalogue(lang)
+        print(cat("report.status_infeasible_reason", reason=obj.reason(lang)
                   or cat("report.status_infeasible")), file=sys.stderr)
         print("planner plan: nothing written", file=sys.stderr)
         return 1
@@ -110,11 +110,11 @@ def _write_all(args: argparse.Namespace, plan: Plan, knowledge: Knowledge, lang:
         try:
             export.write(plan, knowledge, Path(path), lang)
         except OSError as exc:  # OutputFileError names the file; nothing was left behind
-            _print_summary(plan, written)
+            _print_summary(plan, written, lang)
             print(f"planner plan: {exc}", file=sys.stderr)
             return 1
         written.append(path)
-    _print_summary(plan, written)
+    _print_summary(plan, written, lang)
     return 0
 
 
@@ -164,8 +164,8 @@ def _print_twice(args: argparse.Namespace, lang: str) -> None:
                           used=seen[-1]), file=sys.stderr)
 
 
-def _print_summary(plan: Plan, written: list[str]) -> None:
-    cat = catalogue(plan.settings.language)
+def _print_summary(plan: Plan, written: list[str], lang: str) -> None:
+    cat = catalogue(lang)
     errors = [f for f in plan.findings if f.severity.value == "error"]
     if errors:
         print(cat.plural("schedule.cli.errors", len(errors)), file=sys.stderr)
@@ -178,16 +178,16 @@ def _print_summary(plan: Plan, written: list[str]) -> None:
         print(cat("schedule.cli.wrote", path=path), file=sys.stderr)
     for finding in plan.findings:  # an override that moves nothing must not pass unnoticed
         if finding.code == OVERRIDE_CODE:
-            print(finding.message(plan.settings.language), file=sys.stderr)
-    _print_overrides(plan)
+            print(finding.message(lang), file=sys.stderr)
+    _print_overrides(plan, lang)
 
 
-def _print_overrides(plan: Plan) -> None:
+def _print_overrides(plan: Plan, lang: str) -> None:
     """The knowledge overrides Exchange Online's report implies, ready to paste as TOML."""
     overrides = implied_overrides(plan.baseline_evidence)
     if not overrides:
         return
-    print(f"# {exo_text(plan.settings.language, 'cli.overrides')}")
+    print(f"# {exo_text(lang, 'cli.overrides')}")
     print("[enforcement.overrides]")
     for key, value in sorted(overrides.items()):
         print(f"{json.dumps(key)} = {json.dumps(value)}")

@@ -12,6 +12,7 @@ from planner.core.explain_text import driver_text
 from planner.core.knowledge import Knowledge
 from planner.core.plain import estate_to_plain, to_plain
 from planner.core.plan import Plan
+from planner.core.settings_defaults import with_names_in
 from planner.core.step_source import step_source_text
 
 __all__ = ["plan_to_plain", "records_json"]
@@ -33,8 +34,7 @@ def _servers(plan: Plan) -> list[dict[str, Any]]:
     return rows
 
 
-def _steps(plan: Plan, knowledge: Knowledge) -> list[dict[str, Any]]:
-    lang = plan.settings.language
+def _steps(plan: Plan, knowledge: Knowledge, lang: str) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for step in plan.proposal.steps:
         dated = plan.schedule.for_step(step.id)
@@ -67,8 +67,11 @@ def _steps(plan: Plan, knowledge: Knowledge) -> list[dict[str, Any]]:
     return rows
 
 
-def plan_to_plain(plan: Plan, knowledge: Knowledge) -> dict[str, Any]:
-    """Everything about the plan as JSON-ready data; deterministic for the same input."""
+def plan_to_plain(plan: Plan, knowledge: Knowledge, lang: str | None = None) -> dict[str, Any]:
+    """Everything about the plan as JSON-ready data, its texts in ``lang`` (default: the
+    plan's language, placeholder consultants named in it); deterministic for the same input."""
+    lang = lang or plan.settings.language
+    plan = with_names_in(plan, lang)
     estate = estate_to_plain(plan.estate)
     estate["servers"] = _servers(plan)
     return {
@@ -77,21 +80,21 @@ def plan_to_plain(plan: Plan, knowledge: Knowledge) -> dict[str, Any]:
         "today": [to_plain(t) for t in plan.today],
         "baseline_overrides": implied_overrides(plan.baseline_evidence),
         "estate": estate,
-        "findings": _findings(plan),
-        "steps": _steps(plan, knowledge),
+        "findings": _findings(plan, lang),
+        "steps": _steps(plan, knowledge, lang),
         "waves": [list(w) for w in plan.proposal.waves],
         "pauses": [to_plain(p) for p in plan.schedule.pauses],
         "exposure": _exposure(plan),
-        "objective": _objective(plan),
+        "objective": _objective(plan, lang),
     }
 
 
-def _findings(plan: Plan) -> list[dict[str, Any]]:
+def _findings(plan: Plan, lang: str) -> list[dict[str, Any]]:
     return [
         {
             "severity": f.severity.value,
             "code": f.code,
-            "message": f.message(plan.settings.language),
+            "message": f.message(lang),
             "file": f.file,
             "sheet": f.sheet,
             "row": f.row,
@@ -121,7 +124,7 @@ def _exposure(plan: Plan) -> list[dict[str, Any]]:
     ]
 
 
-def _objective(plan: Plan) -> dict[str, Any]:
+def _objective(plan: Plan, lang: str) -> dict[str, Any]:
     obj = plan.schedule.objective
     return {
         "blocked_days": obj.blocked_days,
@@ -130,7 +133,7 @@ def _objective(plan: Plan) -> dict[str, Any]:
         "finish": obj.finish.isoformat() if obj.finish else None,
         "status": obj.status,
         "gap": obj.gap,
-        "reason": obj.reason(plan.settings.language),
+        "reason": obj.reason(lang),
     }
 
 

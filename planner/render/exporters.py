@@ -48,7 +48,7 @@ class Exporter:
 def _write_json(plan: Plan, knowledge: Knowledge, path: Path, lang: str) -> None:
     from planner.core.plan_json import plan_to_plain, records_json  # start-up time
 
-    text = records_json(plan_to_plain(plan, knowledge))
+    text = records_json(plan_to_plain(plan, knowledge, lang))
     replace_text(path, text + "\n")
 
 

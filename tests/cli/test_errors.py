@@ -78,6 +78,7 @@ def test_a_value_error_from_a_bug_deep_in_build_identification_is_not_an_unknown
     from planner.core import builds
 
     monkeypatch.setattr(builds, "_from_number", _broken)
+    monkeypatch.setattr(builds, "_IDENTIFIED", {})  # no answer remembered from other tests
     code = main(["plan", INVENTORY, "--json", str(tmp_path / "plan.json")])
     assert code == BUG_EXIT
     assert "_broken" in (log_dir / log_file.LOG_NAME).read_text(encoding="utf-8")

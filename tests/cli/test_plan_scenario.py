@@ -65,3 +65,24 @@ def test_pins_for_a_project_file_are_refused_not_ignored(
     code = main(["plan", str(path), *option, "--json", str(tmp_path / "x.json")])
     assert code == 2 and option[0] in capsys.readouterr().err
     assert not (tmp_path / "x.json").exists()
+
+
+def test_a_project_exported_in_another_language_says_everything_in_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A German project exported with ``--lang en``: the JSON's titles, reasons, findings and
+    placeholder consultants, and the summary printed, are English (they had been German)."""
+    inputs = sample_inputs("small")
+    settings = replace(inputs.settings, language="de", solver_time_limit_s=5.0,
+                       consultants=tuple(replace(c, name=f"Berater {n}") for n, c in
+                                         enumerate(inputs.settings.consultants, start=1)))
+    path = tmp_path / "de.seplan"
+    save_project(Project(estate=inputs.estate, settings=settings, findings=inputs.findings),
+                 path)
+    capsys.readouterr()
+    assert main(["plan", str(path), "--lang", "en", "--json", str(tmp_path / "en.json")]) == 0
+    out = capsys.readouterr().out
+    data = json.loads((tmp_path / "en.json").read_text(encoding="utf-8"))
+    text = json.dumps(data, ensure_ascii=False)
+    assert "steps" in out and "Schritte" not in out
+    assert "Berater" not in text and "Consultant 1" in text
+    assert not any(w in text for w in (" und ", " wird ", "Quelle:", "Regel „")), text[:400]
