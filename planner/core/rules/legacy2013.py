@@ -36,6 +36,7 @@ from planner.core.rules.namespace_pool import (
     interim_pool,
     pool_change,
     pool_today,
+    smtp_name_at,
     smtp_only,
 )
 from planner.core.rules.receive import (
@@ -81,8 +82,22 @@ def move_target(ctx: Context, old: ServerFacts) -> ServerFacts | None:
     return memo[site]
 
 
+def _relay_servers(ctx: Context, old: ServerFacts, target: str) -> list[str]:
+    """The servers that take the old server's connectors: those that stay behind the SMTP
+    name at its site (relay clients go to the name, so each server behind it needs the
+    relay connector: a review had SAP's connector on one of two, which left for its own
+    upgrade), else the server that takes its mailboxes."""
+    space = smtp_name_at(ctx, old.name)
+    if space is None:
+        return [target]
+    leaving = {s.name for s in legacy_servers(ctx)}
+    stays = [n for n in pool_today(ctx, space) if n not in leaving
+             and (found := ctx.estate.server(n)) is not None and not found.is_edge]
+    return stays or [target]
+
+
 def _repoint_checklist(ctx: Context, old: ServerFacts,
-                       target: str) -> tuple[str, list[Message]]:
+                       targets: list[str]) -> tuple[str, list[Message]]:
     """Command checklist and the summary of the mail flow that points at the old server."""
     est, srv = ctx.estate, old.server
     sends = [c.name for c in send_connectors_of(est, srv)]
@@ -92,9 +107,9 @@ def _repoint_checklist(ctx: Context, old: ServerFacts,
     receives = [i.connector.name for i in items]
     relays = [r.name for r in relay_clients_of(est, srv)]
     lines = [f"Set-SendConnector {quoted(c)} -SourceTransportServers "
-             + placeholder("add_remove", new=target, old=srv.name) for c in sends]
-    lines += [recreate_command(i.connector, target) if i.custom else reapply_command(i, target)
-              for i in items]
+             + placeholder("add_remove", new=", ".join(targets), old=srv.name) for c in sends]
+    lines += [recreate_command(i.connector, t) if i.custom else reapply_command(i, t)
+              for i in items for t in targets]
     # Each relay client has its own re-point step, done by its owner (relay_repoint).
     parts = [message(f"{_TEXT}.{key}", names=names)
              for key, names in (("sends", sends), ("receives", receives), ("relays", relays))
@@ -185,10 +200,11 @@ def _steps_for(ctx: Context, old: ServerFacts) -> tuple[list[Step], list[Finding
     to = target.name if target else placeholder("legacy_target")
     moves = _moves(ctx, old, to)
     namespace = _namespace_step(ctx, old)
-    checklist, what = _repoint_checklist(ctx, old, to)
+    relay_to = _relay_servers(ctx, old, to)
+    checklist, what = _repoint_checklist(ctx, old, relay_to)
     repoint = make_step(
         ctx, _RULE, f"legacy:repoint:{name}", "ex2013_repoint", Phase.LEGACY, f"server:{name}",
-        message(f"{_TEXT}.repoint_title", server=name, to=to), [old.fact, *what], fields,
+        message(f"{_TEXT}.repoint_title", server=name, to=relay_to), [old.fact, *what], fields,
         command=checklist) if checklist else None
     if repoint is None and not ctx.estate.connectors:
         findings.append(_no_connectors(name))
@@ -199,7 +215,7 @@ def _steps_for(ctx: Context, old: ServerFacts) -> tuple[list[Step], list[Finding
                          [old.fact, *detail], fields, **kw)
 
     relays = repoint_steps(ctx, relay_clients_of(ctx.estate, old.server),
-                           f"legacy:relay:{name}", to, make,
+                           f"legacy:relay:{name}", ", ".join(relay_to), make,
                            unknown_relays(ctx, [old.server]),
                            predecessors=deps(repoint.id if repoint else None),
                            site=old.server.site)

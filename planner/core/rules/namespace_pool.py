@@ -21,7 +21,8 @@ from planner.core.rules.base import Context, ServerFacts
 from planner.core.rules.estate_facts import site_key
 
 __all__ = ["Candidate", "PoolChange", "choose", "final_pool", "grouped", "interim_pool",
-           "pool_change", "pool_today", "se_candidates", "smtp_only", "target_sites"]
+           "pool_change", "pool_today", "se_candidates", "smtp_name_at", "smtp_only",
+           "target_sites"]
 
 # Newer versions rank higher: the namespace points at the newest that is there.
 _RANK = {"2016": 1, "2019": 2, "SE": 3}
@@ -36,6 +37,22 @@ def smtp_only(space: Namespace) -> bool:
     has no relay connector for them)."""
     return bool(space.services) and all("".join(v.lower().split()) in _SMTP
                                         for v in space.services)
+
+
+def smtp_name_at(ctx: Context, server: str) -> Namespace | None:
+    """The SMTP name (:func:`smtp_only`) relay clients of ``server`` send to: the first by
+    name that the server is behind or that serves its site; None for an Edge or where no
+    such name is listed. A device takes one SMTP host; the name keeps it sending while one
+    of the servers behind it is updated or replaced."""
+    memo: dict[str, Namespace | None] = ctx.memo.setdefault("smtp_name_at", {})
+    if server not in memo:
+        found = ctx.estate.server(server)
+        memo[server] = None if found is None or found.is_edge else next(
+            (ns for ns in sorted(ctx.estate.namespaces, key=lambda ns: ns.name.lower())
+             if smtp_only(ns) and (found.name in (pool := pool_today(ctx, ns))
+                                   or site_key(found) in {_site_of(ctx, n) for n in pool})),
+            None)
+    return memo[server]
 
 
 @dataclass(frozen=True)

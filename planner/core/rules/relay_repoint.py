@@ -23,9 +23,10 @@ from planner.core.model import RelayClient
 from planner.core.plan import Step
 from planner.core.rules.base import Context
 from planner.core.rules.commands import line, quoted, remark
+from planner.core.rules.namespace_pool import smtp_name_at
 from planner.core.rules.receive import UnknownRelay
 
-__all__ = ["client_detail", "repoint_steps"]
+__all__ = ["client_detail", "device_target", "repoint_steps"]
 
 MakeStep = Callable[..., Step]
 
@@ -72,10 +73,11 @@ def repoint_steps(ctx: Context, clients: list[RelayClient], prefix: str, new: st
     for rc in clients:
         key = _unique(_slug(rc.name), used)
         source = rc.server or "?"
-        to = new_for([rc.server]) if new_for is not None and rc.server else new
+        to, how = device_target(ctx, new_for([rc.server]) if new_for is not None and rc.server
+                                else new, rc.server)
         out.append(make(
             f"{prefix}:{key}", "relay_repoint", f"relay:{rc.name}",
-            message("steps.relay.title", name=rc.name, new=to), client_detail(rc),
+            message("steps.relay.title", name=rc.name, new=to), [*client_detail(rc), *how],
             needs_consultant=False, owner=rc.owner,
             duration_days=max(1, ctx.days("relay_repoint")),
             command=line("relay.repoint" if rc.host else "relay.repoint_no_host",
@@ -85,8 +87,25 @@ def repoint_steps(ctx: Context, clients: list[RelayClient], prefix: str, new: st
     for u in unknown:
         key = _unique(("partner-" if u.partner else "unknown-") + _slug(u.span.text), used)
         to = new_for(u.servers) if new_for is not None and u.servers else new
+        if not u.partner:  # a device sends to one host; a partner's NAT may name several
+            to = device_target(ctx, to, u.servers[0] if u.servers else "")[0]
         out.append(_unknown_step(ctx, u, f"{prefix}:{key}", to, make, **extra))
     return out
+
+
+def device_target(ctx: Context, new: str, old: str) -> tuple[str, list[Message]]:
+    """Where a device that sent to ``old`` sends from now on, and why: the SMTP name at its
+    site when the inventory lists one (the connector is on every server behind it), else
+    the first of the new servers ``new`` names, with the others named beside it. A device
+    takes one SMTP host ("A, B, C" in a scanner's settings is no address)."""
+    space = smtp_name_at(ctx, old) if old else None
+    servers = [n for n in new.split(", ") if n]
+    if space is not None:
+        return space.name, [message("steps.relay.via_name", space=space.name, servers=servers)]
+    if len(servers) > 1:
+        return servers[0], [message("steps.relay.one_host", first=servers[0],
+                                    others=servers[1:])]
+    return new, []
 
 
 def _unknown_step(ctx: Context, u: UnknownRelay, sid: str, new: str, make: MakeStep,

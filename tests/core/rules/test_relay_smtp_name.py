@@ -1,0 +1,56 @@
+"""Relay clients send to one host: the SMTP name at their site when the inventory lists one,
+and the relay connector is on every server behind it (a consultant's review of Alpenglas).
+
+Alpenglas's SAP systems relay through an Exchange 2013 server in Linz; ``smtp.alpenglas.local``
+is load balanced over the two Linz 2019 servers that stay (upgraded in place). SAP had been
+pointed at one of them, whose 'Relay ERP' copy was the only one, and that server goes
+offline for its own upgrade a few weeks later.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from planner.core.plan import Proposal
+from planner.core.rules import propose
+from planner.core.settings import Decisions
+from planner.pipeline import knowledge_for, load_inputs
+
+ESTATE = Path(__file__).resolve().parents[2] / "estates" / "alpenglas"
+LINZ = ("LNZ-EX19-01", "LNZ-EX19-02")
+
+
+def _proposal() -> Proposal:
+    inputs = load_inputs([ESTATE / "inventory.xlsx", ESTATE / "transport-logs"])
+    return propose(inputs.estate, inputs.settings, Decisions(), knowledge_for(inputs.settings))
+
+
+def test_relay_clients_of_a_leaving_2013_server_go_to_the_smtp_name() -> None:
+    steps = {s.id: s for s in _proposal().steps}
+    relays = [s for sid, s in steps.items() if sid.startswith("legacy:relay:LNZ-EX13-PF:")]
+    assert {s.id.rsplit(":", 1)[1] for s in relays} >= {"SAP-ERP-PRD", "sapqas01"}
+    for step in relays:
+        for lang in ("en", "de"):
+            assert "smtp.alpenglas.local" in step.title(lang) and "LNZ-EX19" not in step.title(lang)
+            assert "-> smtp.alpenglas.local;" in step.command_in(lang)
+        assert all(n in step.why("en") for n in LINZ)
+
+
+def test_the_relay_connector_is_on_every_server_behind_the_name() -> None:
+    repoint = next(s for s in _proposal().steps if s.id == "legacy:repoint:LNZ-EX13-PF")
+    command = repoint.command_in("en")
+    created = re.findall(r"New-ReceiveConnector -Server (\S+) -Name 'Relay ERP'", command)
+    assert sorted(created) == list(LINZ)
+    partner = next(x for x in command.splitlines() if "Partner TLS" in x)
+    assert all(n in partner for n in LINZ)  # the partner's mail does not hang on one server
+    assert all(n in repoint.title("en") for n in LINZ)
+
+
+def test_a_device_without_an_smtp_name_gets_one_server_and_the_others_named() -> None:
+    """Zürich has no SMTP name: the scanner is told one new server, not three."""
+    step = next(s for s in _proposal().steps
+                if s.id.startswith("sbs:relay:") and "Scanner-Zuerich" in s.id)
+    title = step.title("en")
+    assert title.count("ZRH-EX16-0") == 1 and "," not in title.split(" to ")[-1]
+    assert "a device takes one SMTP server" in step.why("en")
