@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.core.booked_time import days_by_person
+from planner.core.calendar import build_calendar
 from planner.core.exo_view import owner_text
 from planner.core.knowledge import Knowledge
 from planner.core.pause_policy import budget_years
@@ -121,6 +122,17 @@ def _needed_by(plan: Plan) -> dict[str, date]:
     return out
 
 
+def _workday_before(plan: Plan, day: date) -> date:
+    """``day``, or the last weekday before it that is no public holiday of the project's
+    region: management decides on a working day (a review read "due Sunday 24 Jan")."""
+    calendar = build_calendar(plan.settings, plan.estate)
+    for _ in range(14):  # a fortnight of holidays does not exist; never loop for ever
+        if day.weekday() < 5 and calendar.holiday_name(day) is None:
+            break
+        day -= timedelta(days=1)
+    return day
+
+
 def decision_table(plan: Plan, words: Wording) -> Table:
     """What management must decide or provide, each by the day the plan needs it (a day
     already past reads "now", as of the plan's date, and sorts as that day)."""
@@ -147,7 +159,7 @@ def decision_table(plan: Plan, words: Wording) -> Table:
         # that needs them was six weeks later)
         due = min((needed.get(i.step.id, i.dated.start) for i in items),
                   default=first.dated.start)
-        due = max(due, first.dated.start)
+        due = max(_workday_before(plan, due), first.dated.start)
         rows.append((max(due, today), due, Row((text, _due(due, today, words), numbers))))
     rows.sort(key=lambda r: r[:2])
     head = tuple(words(k) for k in ("col_decision", "col_deadline", "col_no"))

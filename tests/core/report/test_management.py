@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import cache
+from pathlib import Path
 
 import pytest
 
+from planner.core.calendar import build_calendar
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Pause, Plan
 from planner.core.report import management
@@ -16,7 +18,7 @@ from planner.core.report.risk_register import plan_risks
 from planner.core.report.step_order import numbered_steps
 from planner.core.report.wording import Wording, load_wording
 from planner.pipeline import knowledge_for, make_plan
-from tests.sample_plans import QUICK, sample_inputs
+from tests.sample_plans import QUICK, estate_plan, sample_files, sample_inputs
 from tests.sample_plans import sample_plan as bundled_plan
 
 
@@ -79,8 +81,10 @@ def test_decisions_carry_the_day_the_plan_needs_them() -> None:
     starts = {d.step_id: d.start for d in plan.schedule.steps}
     waiting = [starts[s.id] for s in plan.proposal.steps
                if any(d.step_id in ids and d.type == "FS" for d in s.predecessors)]
-    first = max(min(waiting) - timedelta(days=1), min(n.dated.start for n in provision
-                                                       if n.dated))
+    day_before = min(waiting) - timedelta(days=1)
+    while day_before.weekday() >= 5:  # management decides on a working day
+        day_before -= timedelta(days=1)
+    first = max(day_before, min(n.dated.start for n in provision if n.dated))
     assert first > min(n.dated.start for n in provision if n.dated)  # slack is shown
     row = next(r for r in rows if r.cells[0].startswith("2 neue Windows-Server"))
     today = plan.as_of or plan.settings.start
@@ -190,3 +194,22 @@ def test_blocked_days_the_solver_proves_unavoidable_are_not_a_risk_to_avoid(
     blocked = [r for r in plan_risks(found_only, knowledge, words)
                if r.source == words("src_schedule")]
     assert [r.mitigation for r in blocked] == [words("mit_more_consultants")]
+
+
+ALPENGLAS = Path(__file__).resolve().parents[2] / "estates" / "alpenglas"
+
+
+@pytest.mark.parametrize("files", [sample_files("mixed"), sample_files("small"),
+                                   (ALPENGLAS / "inventory.xlsx",)],
+                         ids=["mixed", "small", "alpenglas"])
+def test_a_decision_is_due_on_a_working_day(files: tuple[Path, ...]) -> None:
+    """A review read "Provide 3 new Windows servers: due Sunday 24 Jan" (Alpenglas, the day
+    before a Monday's setup): a deadline is the last weekday before, no public holiday."""
+    plan = estate_plan(files, QUICK)
+    words = load_wording("en")
+    calendar = build_calendar(plan.settings, plan.estate)
+    today = plan.as_of or plan.settings.start
+    for row in management.decision_table(plan, words).rows:
+        day = _due_day(row.cells[1], words, today)
+        if day > today:
+            assert day.weekday() < 5 and calendar.holiday_name(day) is None, row.cells
