@@ -168,6 +168,32 @@ def _site_regions(settings: Settings, estate: Estate | None) -> dict[str, tuple[
     return regions
 
 
+def holiday_regions(settings: Settings, estate: Estate | None,
+                    ) -> list[tuple[tuple[str, str], tuple[str, ...]]]:
+    """Each holiday region the dates keep with its sites: the project's first (org-wide
+    steps keep it, with or without sites of its own), then the others by code."""
+    calendar = build_calendar(settings, estate)
+    home = calendar.region(None)
+    sites: dict[tuple[str, str], list[str]] = {home: []}
+    for site in estate.sites if estate else ():
+        sites.setdefault(calendar.region(site.name), []).append(site.name)
+    return [(region, tuple(names)) for region, names in
+            sorted(sites.items(), key=lambda kv: (kv[0] != home, kv[0]))]
+
+
+def holiday_regions_text(settings: Settings, estate: Estate | None, lang: str) -> str:
+    """:func:`holiday_regions` in words, each other region with its sites (a review read
+    "AT – Oberösterreich" for a plan that kept Styria's and Zürich's holidays too)."""
+    regions = holiday_regions(settings, estate)
+    if len(regions) == 1:
+        return region_name(*regions[0][0])
+    cat = catalogue(lang)
+    return "; ".join(
+        cat("report.a_calendar_region", region=region_name(*region),
+            sites=cat.names(names) if names else cat("report.a_calendar_org"))
+        for region, names in regions)
+
+
 def build_calendar(settings: Settings, estate: Estate | None = None) -> WorkCalendar:
     """The calendar for a project: holidays per site, freezes and maintenance windows."""
     windows = frozenset(

@@ -9,7 +9,7 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
-from planner.core.calendar import region_name
+from planner.core.calendar import holiday_regions_text
 from planner.core.catalogue import catalogue
 from planner.core.export.cells import SheetWriter, Styles, row_height, text_lines
 from planner.core.export.xlsx_layout import (
@@ -195,7 +195,7 @@ def _settings_rows(ctx: ExportContext) -> list[list[object]]:
         [t("setting.customer"), s.customer or ctx.plan.estate.organization.customer],
         [t("setting.company"), s.company], [t("setting.version"), s.plan_version],
         [t("setting.start"), s.start],
-        [t("setting.calendar"), region_name(s.country, s.subdivision)],
+        [t("setting.calendar"), holiday_regions_text(s, ctx.plan.estate, ctx.lang)],
         [t("setting.working_holidays"), "; ".join(
             _fmt_date(ctx, e) if isinstance(e := holiday_entry(h), date) else e
             for h in s.working_holidays) or t("setting.none")],

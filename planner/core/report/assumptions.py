@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from planner.core.calendar import region_name
+from planner.core.calendar import holiday_regions_text
 from planner.core.fact_words import value_words
 from planner.core.knowledge import Fact, Knowledge
 from planner.core.model import Severity
@@ -53,7 +53,7 @@ def planning_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
                         words("weekday_names").split(","), strict=True))
     rows = [
         (words("a_start"), words.date(s.start)),
-        (words("a_calendar"), region_name(s.country, s.subdivision)),
+        (words("a_calendar"), holiday_regions_text(plan.settings, plan.estate, words.lang)),
         (words("a_maintenance"),
          ", ".join(weekdays.get(d[:3].lower(), d) for d in s.maintenance_days)
          or words("none_word")),
