@@ -185,8 +185,11 @@ def _moves(ctx: Context, old: ServerFacts, to: str) -> list[Step]:
                          f"server:{name}", title, [old.fact, *detail], fields,
                          command=command, source=src)
 
-    return chain(ctx, {"users": [users], **system_steps([old.server], to, make, source)},
-                 None)
+    # a server the inventory says holds no mailbox and no data (public folders or a relay
+    # only) has no user batch: a review read "Move mailboxes … 0 GB", a consultant's day
+    empty = gb == 0 and old.server.mailbox_count == 0
+    return chain(ctx, {"users": [] if empty else [users],
+                       **system_steps([old.server], to, make, source)}, None)
 
 
 def _steps_for(ctx: Context, old: ServerFacts) -> tuple[list[Step], list[Finding]]:

@@ -90,3 +90,22 @@ def test_a_server_without_mailboxes_gets_no_move_batch() -> None:
     assert not [s for s in plan(estate(0, 0)).steps if s.kind == "mailbox_moves"]
     assert [s for s in plan(estate(None, None)).steps if s.kind == "mailbox_moves"]
     assert [s for s in plan(estate(40, 0)).steps if s.kind == "mailbox_moves"]
+
+
+def test_a_2013_server_without_mailboxes_gets_no_user_batch() -> None:
+    """The same for an Exchange 2013 server (Alpenglas's public-folder server, Mailboxes 0,
+    data 0: "Move mailboxes from LNZ-EX13-PF … 0 GB" in a review); its arbitration and
+    public-folder moves stay, and a 2013 server whose count is not given keeps its batch."""
+    def estate(count: int | None) -> Estate:
+        return Estate(organization=Organization(customer="T", forest="t.local"),
+                      sites=(Site("HQ", country="DE", subdivision="BY"),),
+                      servers=(Server("EX13", fqdn="ex13.t.local", site="HQ",
+                                      roles=("Mailbox",), build="15.0.1497.48",
+                                      os="Windows Server 2012 R2", mailbox_count=count,
+                                      mailbox_data_gb=0 if count == 0 else None),
+                               Server("EX19", fqdn="ex19.t.local", site="HQ",
+                                      roles=("Mailbox",), build="15.2.1544.36",
+                                      os="Windows Server 2022")))
+    kinds = {s.kind for s in plan(estate(0)).steps if s.target == "server:EX13"}
+    assert "ex2013_moves" not in kinds and {"arbitration_moves", "ex2013_decommission"} <= kinds
+    assert "ex2013_moves" in {s.kind for s in plan(estate(None)).steps}
