@@ -115,7 +115,7 @@ def _baseline(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     for st in prior.values():
         if st.id.startswith("edge:new:"):
             new = st.target.partition(":")[2]
-            step = replace(_baseline_step(ctx, new, st.id), site=st.site)
+            step = replace(_edge_baseline_step(ctx, new, st.id), site=st.site)
             steps.append(step)
             links.append((st.id.replace("edge:new:", "edge:subscribe:"), Dependency(step.id)))
     return RuleOutput(tuple(steps), tuple(links))
@@ -129,6 +129,31 @@ def _baseline_step(ctx: Context, new: str, after: str) -> Step:
         predecessors=deps(after), resources=(f"server:{new}",),
         command=f"Set-ExchangeServer {new} -ProductKey {placeholder('product_key')}; "
                 "Restart-Service MSExchangeIS\n" + line("antivirus")
+                + f"\n.\\HealthChecker.ps1 -Server {new}")
+
+
+def _edge_baseline_step(ctx: Context, new: str, after: str) -> Step:
+    """A new Edge: the product key in its own shell (no Information Store to restart), the
+    antivirus exclusions, and the public SMTP certificate before it is subscribed (the
+    subscription carries the Edge's certificate; a review found no step for it, and
+    "Restart-Service MSExchangeIS" on an Edge, which has no such service)."""
+    old = after.partition("edge:new:")[2]
+    certs = sorted({c.tls_certificate for c in ctx.estate.connectors if c.tls_certificate
+                    and old.lower() in (n.lower() for n in c.servers)})
+    cert = certs[0] if len(certs) == 1 else ""
+    return make_step(
+        ctx, "se_server_baseline", f"baseline:{new}", "se_server_baseline", Phase.SIDE_BY_SIDE,
+        f"server:{new}", _text("edge_baseline_title", server=new),
+        reason=_text("edge_baseline_reason", server=new,
+                     cert=cert or placeholder("public_smtp_name")),
+        predecessors=deps(after), resources=(f"server:{new}",),
+        command=f"Set-ExchangeServer {new} -ProductKey {placeholder('product_key')}"
+                + remark("edge_own_shell", server=new) + "\n" + line("antivirus")
+                + f"\nImport-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes("
+                  f"'{placeholder('pfx_file')}')) -Password (Read-Host -AsSecureString); "
+                  f"Enable-ExchangeCertificate -Thumbprint {placeholder('thumbprint')} "
+                  "-Services SMTP" + (remark("edge_certificate", cert=cert) if cert
+                                      else remark("edge_certificate_mx"))
                 + f"\n.\\HealthChecker.ps1 -Server {new}")
 
 

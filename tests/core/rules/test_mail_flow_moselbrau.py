@@ -178,3 +178,22 @@ def test_a_relay_the_2013_server_handed_over_moves_on_from_the_server_that_took_
         assert "MB-EX13" not in text, text
     assert "Set-ReceiveConnector 'MB-EX16-01\\Relay Waage'" in second.command_in("en")
     assert "from MB-EX16-01 to MB-EX16-01-SE" in second.command_in("en")
+
+
+def test_a_new_edge_gets_its_public_certificate_before_it_is_subscribed() -> None:
+    """A review (Alpenglas): the new Edge's baseline said "Restart-Service MSExchangeIS" (an
+    Edge has no Information Store) and no step enabled the public SMTP certificate, which
+    the subscription carries. Moselbrau's old Edge names its certificate (mx.moselbrau.de)."""
+    p = _proposal()
+    steps = {s.id: s for s in p.steps}
+    edge = steps["baseline:MB-EDGE16-SE"]
+    for lang in ("en", "de"):
+        command = edge.command_in(lang)
+        assert "MSExchangeIS" not in command
+        assert "Enable-ExchangeCertificate" in command and "-Services SMTP" in command
+        assert "mx.moselbrau.de" in command and "mx.moselbrau.de" in edge.why(lang)
+        assert "\u27e6" not in command + edge.why(lang) and "[commands." not in command
+    assert "baseline:MB-EDGE16-SE" in nx.ancestors(step_graph(p.steps),
+                                                   "edge:subscribe:MB-EDGE16")
+    mailbox = next(s for s in p.steps if s.id.startswith("baseline:MB-EX16"))
+    assert "Restart-Service MSExchangeIS" in mailbox.command_in("en")
