@@ -220,6 +220,11 @@ def recommendations(plan: Plan, words: Wording) -> tuple[str, ...]:
     for path in (MigrationPath.DECOMMISSION, MigrationPath.CU_THEN_IN_PLACE,
                  MigrationPath.IN_PLACE, MigrationPath.SIDE_BY_SIDE):
         names = [a.name for a in plan.proposal.servers if a.path == path]
+        if path is MigrationPath.SIDE_BY_SIDE:  # an Edge holds no mailboxes to move
+            edges = [n for n in names if (s := plan.estate.server(n)) is not None and s.is_edge]
+            names = [n for n in names if n not in edges]
+            if edges:
+                lines.append(words("r_side_by_side_edge", names=words.names(edges, limit=10)))
         if names:
             lines.append(words("r_" + path.value, names=words.names(names, limit=10)))
     return tuple(lines)

@@ -1,0 +1,25 @@
+"""The summary's recommendations: an Edge is replaced with a new subscription, not by moving
+mailboxes (a review of Alpenglas read "Replace … and move the mailboxes: … LNZ-EDGE01")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.core.report.summary import recommendations
+from planner.core.report.wording import load_wording
+from tests.sample_plans import estate_plan
+
+ALPENGLAS = Path(__file__).resolve().parents[2] / "estates" / "alpenglas"
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_an_edge_is_recommended_apart_from_the_mailbox_servers(lang: str) -> None:
+    plan = estate_plan([ALPENGLAS / "inventory.xlsx"])
+    words = load_wording(lang)
+    lines = recommendations(plan, words)
+    moves = next(x for x in lines if x.startswith(words("r_side_by_side").split("{")[0]))
+    edge = next(x for x in lines if x.startswith(words("r_side_by_side_edge").split("{")[0]))
+    assert "ZRH-EX16-01" in moves and "LNZ-EDGE01" not in moves
+    assert "LNZ-EDGE01" in edge and "ZRH" not in edge
