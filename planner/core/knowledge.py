@@ -289,7 +289,14 @@ def _with_overlay(base: _Base, token: str) -> _Base:
     """The shipped builds with the user's imported rows laid over them."""
     if not token:
         return base
-    rows, _, _ = merge_builds(base.builds, kf.read_builds(overlay_path()))
+    path = overlay_path()
+    try:
+        rows, _, _ = merge_builds(base.builds, kf.read_builds(path))
+    except KnowledgeError as exc:  # every command would stop on it: say which file it is
+        raise KnowledgeError(
+            f"the imported builds in {path} cannot be read ({exc}); delete that file to "
+            "plan with the builds the planner ships, or import Microsoft's list again "
+            "(planner knowledge import), which replaces it") from exc
     return replace(base, builds=rows, overlay=token)
 
 

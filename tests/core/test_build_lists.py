@@ -14,7 +14,7 @@ from planner.cli import main
 from planner.cli.build_cmd import answer
 from planner.core.build_lists import read_healthchecker_dictionary
 from planner.core.builds import identify
-from planner.core.knowledge import load_knowledge
+from planner.core.knowledge import load_knowledge, overlay_path
 from planner.core.model import Estate, Server
 from planner.core.plan_json import plan_to_plain
 from planner.pipeline import make_plan
@@ -156,3 +156,33 @@ def test_a_file_that_is_no_build_list_is_refused(
     junk.write_text("hello", encoding="utf-8")
     assert main(["knowledge", "import", str(junk)]) == 1
     assert "notes.txt" in capsys.readouterr().err
+
+
+def test_a_list_row_the_loader_would_refuse_is_never_written(
+        own_data_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Hostile round 12: one row with build 15.1.2507.12345 was written to the overlay, the
+    import then failed, and every later command stopped on the overlay."""
+    bad = tmp_path / "bad-list.csv"
+    bad.write_text("Product Name,Build Number,Date,KB,Blog\n"
+                   "Exchange 2016 CU23 Dec26SU,15.1.2507.12345,12/9/2026,,\n", encoding="utf-8")
+    assert main(["knowledge", "import", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "nothing written" in err and "15.1.2507.12345" in err
+    assert not overlay_path().exists()
+    assert main(["build", "15.2.1748.39"]) == 0
+
+
+def test_a_damaged_overlay_is_named_and_an_import_repairs_it(
+        own_data_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = overlay_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("product,release,build,date,date_precision,source,as_of\n"
+                    "2016,CU23 X,15.1.2507.12345,2026-12-09,day,x,2026-12-07\n",
+                    encoding="utf-8")
+    assert main(["build", "15.2.1748.39"]) != 0
+    assert str(path) in capsys.readouterr().err  # where the file is, to delete it
+    newer = tmp_path / "ExchangeBuildNumbers.csv"
+    newer.write_text(LIST.read_text(encoding="utf-8-sig") + LATER, encoding="utf-8")
+    assert main(["knowledge", "import", str(newer)]) == 0
+    assert main(["build", "15.2.2562.57"]) == 0
+    assert "RTM Oct26SU" in capsys.readouterr().out
