@@ -18,6 +18,7 @@ Autosave writes the same format to a recovery folder (see :mod:`planner.core.rec
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -285,7 +286,33 @@ def _read_document(target: Path) -> dict[str, Any]:
                            column=exc.colno) from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
         raise ProjectError(target, "not_ours")
+    if _SURROGATE_ESCAPE.search(text):  # rare: only then is every string walked
+        where = _lone_surrogate(doc, "")
+        if where is not None:  # no file or deliverable can hold it (exit 70 in the export)
+            raise ProjectError(target, "damaged",
+                               f"{where.lstrip('.')}: \\u escape of half a character")
     return doc
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _lone_surrogate(value: Any, where: str) -> str | None:
+    """Where a string holds half of a UTF-16 pair (JSON's "\\ud800" alone), else None."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return where or "."
+        return None
+    items = (value.items() if isinstance(value, dict) else
+             enumerate(value) if isinstance(value, list) else ())
+    for key, item in items:
+        found = _lone_surrogate(key, f"{where}.{key}") if isinstance(key, str) else None
+        found = found or _lone_surrogate(item, f"{where}.{key}")
+        if found is not None:
+            return found
+    return None
 
 
 def _migrate(doc: dict[str, Any], target: Path) -> dict[str, Any]:

