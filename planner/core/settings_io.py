@@ -38,7 +38,7 @@ from planner.core.settings import (
     check_new_server_names,
     check_new_server_pattern,
 )
-from planner.core.settings_values import SettingsError, Table, day_name
+from planner.core.settings_values import LONGEST_SPAN_DAYS, SettingsError, Table, day_name
 
 __all__ = [
     "SettingsError",
@@ -247,7 +247,7 @@ def _consultant(t: Table) -> Consultant:
     return Consultant(
         name=name,
         days_per_week=t.whole("days_per_week", 1, 7) or 5,
-        absent=tuple(t.ranges("absent")),
+        absent=tuple(t.ranges("absent", longest=LONGEST_SPAN_DAYS)),
     )
 
 
@@ -258,6 +258,9 @@ def _freeze(t: Table) -> Freeze:
         raise t.wrong("start" if start is None else "end", "freeze_dates")
     if end < start:
         raise t.wrong("end", "end_before_start", end=end, start=start)
+    if (end - start).days + 1 > LONGEST_SPAN_DAYS:
+        raise t.wrong("end", "span_too_long", start=start, end=end,
+                      days=(end - start).days + 1, longest=LONGEST_SPAN_DAYS)
     return Freeze(start=start, end=end, name=t.text("name") or "")
 
 

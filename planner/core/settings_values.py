@@ -32,6 +32,9 @@ _ENGLISH = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # Sane bounds for values a customer's workbook can carry: beyond them planning overflows
 # dates or runs for hours (a throughput of 0.01 GB a day, a step of a billion days).
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+# An absence or a freeze longer than this is no absence but a consultant not in the project
+# (or a typo in a year): one until 2099 planned to 2099, 542 s and 2 GB (hostile round 12).
+LONGEST_SPAN_DAYS = 366
 
 
 def day_name(text: str) -> str | None:
@@ -210,8 +213,8 @@ class Table:
             raise self.wrong(key, "not_year_key")
         return int(key)
 
-    def ranges(self, key: str) -> list[tuple[date, date]]:
-        """A list of [start, end] date pairs (inclusive)."""
+    def ranges(self, key: str, longest: int | None = None) -> list[tuple[date, date]]:
+        """A list of [start, end] date pairs (inclusive), each at most ``longest`` days."""
         value = self.data.get(key, [])
         out: list[tuple[date, date]] = []
         if not isinstance(value, list | tuple):
@@ -223,6 +226,9 @@ class Table:
             start, end = self._as_date(where, pair[0]), self._as_date(where, pair[1])
             if end < start:
                 raise self.wrong(where, "end_before_start", start=start, end=end)
+            if longest is not None and (end - start).days + 1 > longest:
+                raise self.wrong(where, "span_too_long", start=start, end=end,
+                                 days=(end - start).days + 1, longest=longest)
             out.append((start, end))
         return out
 

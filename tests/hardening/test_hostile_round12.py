@@ -57,3 +57,39 @@ def test_a_pair_of_surrogate_escapes_is_one_character_and_reads(tmp_path: Path) 
     path.write_text(json.dumps(doc), encoding="utf-8")  # "\\ud83c\\udfed"
     assert main(["plan", str(path), "--json", str(tmp_path / "o.json")]) == 0
     assert "\U0001F3ED" in (tmp_path / "o.json").read_text(encoding="utf-8")
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "mixed" / "inventory.xlsx"
+
+
+@pytest.mark.parametrize("toml", [
+    '[[consultants]]\nname = "A"\nabsent = [[2026-01-01, 2099-01-01]]\n',
+    '[[freezes]]\nstart = 2026-12-21\nend = 2098-01-06\nname = "Jahresabschluss"\n'])
+def test_an_absence_or_freeze_of_decades_is_refused_before_planning(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], toml: str) -> None:
+    """An absence until 2099 planned to 2099: 542 s and 2.09 GB for a 60-byte file."""
+    settings = tmp_path / "s.toml"
+    settings.write_text(toml, encoding="utf-8")
+    code = main(["plan", str(SAMPLE), "--settings", str(settings), "--json",
+                 str(tmp_path / "o.json")])
+    err = capsys.readouterr().err
+    assert code == 2 and "at most 366" in err and ("absent[0]" in err or "end" in err), err
+
+
+def test_a_year_of_absence_still_counts(tmp_path: Path) -> None:
+    from planner.core.settings_file import read_settings_table
+    from planner.core.settings_io import settings_from_table
+
+    path = tmp_path / "s.toml"
+    path.write_text('[[consultants]]\nname = "A"\nabsent = [[2027-01-01, 2027-12-31]]\n',
+                    encoding="utf-8")
+    settings = settings_from_table(read_settings_table(path), source=path.name)
+    assert settings.consultants[0].absent[0][1].year == 2027
+
+
+def test_the_gui_refuses_an_absence_of_decades() -> None:
+    from planner.gui.dialogs.settings_pages import parse_ranges
+
+    with pytest.raises(ValueError, match="2099"):
+        parse_ranges("2026-01-01..2099-01-01")
+    assert parse_ranges("2027-01-01..2027-06-30")

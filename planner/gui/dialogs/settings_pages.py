@@ -38,6 +38,7 @@ from planner.core.settings import (
     Settings,
     check_new_server_pattern,
 )
+from planner.core.settings_values import LONGEST_SPAN_DAYS
 from planner.gui.dialogs.region_picker import RegionPicker
 from planner.gui.i18n import language_names, texts
 
@@ -87,6 +88,8 @@ def parse_ranges(text: str) -> tuple[tuple[date, date], ...]:
         first, last = days[0], days[-1]
         if last < first:
             raise ValueError(part.strip())
+        if (last - first).days + 1 > LONGEST_SPAN_DAYS:  # a typo in a year planned to 2099
+            raise ValueError(f"{part.strip()} > {LONGEST_SPAN_DAYS}")
         ranges.append((first, last))
     return tuple(ranges)
 
