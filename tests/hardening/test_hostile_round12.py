@@ -93,3 +93,57 @@ def test_the_gui_refuses_an_absence_of_decades() -> None:
     with pytest.raises(ValueError, match="2099"):
         parse_ranges("2026-01-01..2099-01-01")
     assert parse_ranges("2027-01-01..2027-06-30")
+
+
+LOGS = Path(__file__).resolve().parents[2] / "resources" / "samples" / "mixed-transport-logs.zip"
+
+
+def _receive_log_parts() -> tuple[list[str], list[str]]:
+    """The header and the well-formed data lines of one of the sample's protocol logs."""
+    import csv
+    import zipfile
+
+    with zipfile.ZipFile(LOGS) as archive:
+        name = sorted(n for n in archive.namelist()
+                      if n.startswith("BER-EX19-01/") and "/SmtpReceive/RECV" in n)[0]
+        lines = archive.read(name).decode("utf-8-sig").splitlines()
+    header = [x for x in lines if x.startswith("#")]
+    data = [x for x in lines if x and not x.startswith("#")
+            and len(next(csv.reader([x]))) == 9]
+    return header, data
+
+
+def _clients(tmp_path: Path, log: str) -> set[str]:
+    from planner.pipeline import load_inputs
+
+    folder = tmp_path / "logs" / "BER-EX19-01"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "RECV.LOG").write_text(log, encoding="utf-8")
+    inputs = load_inputs([SAMPLE, tmp_path / "logs"])
+    return {rc.host for rc in inputs.estate.relay_clients if rc.last_seen is not None}
+
+
+def test_logs_pasted_together_are_each_read_by_their_own_fields(tmp_path: Path) -> None:
+    """The second part named remote- and local-endpoint the other way round: its lines were
+    read by the first order (every client taken for Exchange's own address) and, with a
+    false "sent nothing", no relay client was found at all."""
+    import csv
+    import io
+
+    header, data = _receive_log_parts()
+    half = len(data) // 2
+    swapped_fields = [("#Fields: date-time,connector-id,session-id,sequence-number,"
+                       "remote-endpoint,local-endpoint,event,data,context")
+                      if h.startswith("#Fields") else h for h in header]
+
+    def swap(line: str) -> str:
+        row = next(csv.reader([line]))
+        row[4], row[5] = row[5], row[4]
+        out = io.StringIO()
+        csv.writer(out, lineterminator="").writerow(row)
+        return out.getvalue()
+
+    whole = _clients(tmp_path / "a", "\n".join(header + data) + "\n")
+    pasted = _clients(tmp_path / "b", "\n".join(
+        header + data[:half] + swapped_fields + [swap(x) for x in data[half:]]) + "\n")
+    assert whole and pasted == whole

@@ -12,7 +12,7 @@ import csv
 import io
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -23,6 +23,7 @@ from typing import IO, cast
 
 __all__ = [
     "CappedLines",
+    "FieldsPart",
     "LineCount",
     "LogHeader",
     "LogKind",
@@ -122,6 +123,28 @@ def read_header(text: IO[str]) -> tuple[LogHeader | None, str]:
         return None, line
     # a log we read without its #Fields line (cut off, edited) is named, not passed over
     return LogHeader(kind, fields), line
+
+
+class FieldsPart:
+    """The lines of a log up to a ``#Fields`` line that names other fields (logs pasted
+    together, one written with another field order: its lines had been read by the first
+    order, every client taken for Exchange's own address); :attr:`next_fields` then holds
+    the new fields, and the lines after it are the next part's."""
+
+    def __init__(self, text: Iterable[str], fields: tuple[str, ...]) -> None:
+        """Iterate ``text`` while its ``#Fields`` are ``fields``."""
+        self._lines = iter(text)
+        self._fields = fields
+        self.next_fields: tuple[str, ...] | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self._lines:
+            if line.startswith("#Fields:"):
+                fields = tuple(f.strip() for f in line.rstrip("\r\n").split(":", 1)[1].split(","))
+                if fields != self._fields:
+                    self.next_fields = fields
+                    return
+            yield line
 
 
 def find_logs(paths: Sequence[Path]) -> tuple[list[LogSource], list[Path], int]:
@@ -290,7 +313,7 @@ class LineCount:
     malformed: int = 0
 
 
-def data_rows(first: str, text: IO[str], width: int, tick: Callable[[], None],
+def data_rows(first: str, text: Iterable[str], width: int, tick: Callable[[], None],
               count: LineCount, at: int = 0) -> Iterator[list[str]]:
     """The well-formed rows of one log after its header; ``tick`` runs every 65,536 lines;
     ``at`` is the date-time field's place (:func:`split_line`)."""

@@ -12,10 +12,9 @@ decide this are read; subjects, senders and recipients are never looked at.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import IO
 
 from planner.core.importing.log_files import LineCount, data_rows
 from planner.core.importing.log_senders import SenderRules
@@ -90,7 +89,7 @@ def _flow(c: _Classifier, values: tuple[str, ...]) -> tuple[str, MailFlowKind] |
     return None
 
 
-def read_tracking_log(text: IO[str], first: str, fields: tuple[str, ...], into: FlowCounts,
+def read_tracking_log(text: Iterable[str], first: str, fields: tuple[str, ...], into: FlowCounts,
                       rules: SenderRules, exo_connectors: frozenset[str],
                       tick: Callable[[], None]) -> None:
     """Read one tracking log's data lines (``first`` is the line after the header)."""

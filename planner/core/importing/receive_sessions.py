@@ -10,10 +10,9 @@ messages were queued. The addresses after MAIL FROM and RCPT TO are never kept.
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import IO
 
 from planner.core.importing.log_files import LineCount, data_rows
 
@@ -91,7 +90,7 @@ def _ip(endpoint: str) -> str:
     return str(address)
 
 
-def read_receive_log(text: IO[str], first: str, fields: tuple[str, ...], into: ReceiveLog,
+def read_receive_log(text: Iterable[str], first: str, fields: tuple[str, ...], into: ReceiveLog,
                      tick: Callable[[], None]) -> None:
     """Read one protocol log's data lines (``first`` is the line after the header)."""
     col = {name: i for i, name in enumerate(fields)}

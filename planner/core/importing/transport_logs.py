@@ -15,7 +15,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
-from planner.core.importing.log_files import CappedLines, LogKind, LogSource, read_header
+from planner.core.importing.log_files import (
+    CappedLines,
+    FieldsPart,
+    LogKind,
+    LogSource,
+    read_header,
+)
 from planner.core.importing.log_senders import SenderRules, load_sender_rules
 from planner.core.importing.mail_flow_counts import (
     TRACKING_COLUMNS,
@@ -148,13 +154,19 @@ def _read_one(source: LogSource, binary: IO[bytes], out: TransportLogs, rules: S
         out.no_fields[source.name] = lacking
         return
     out.files[header.kind] = out.files.get(header.kind, 0) + 1
-    if header.kind is LogKind.RECEIVE:
-        before = out.receive.count.malformed
-        read_receive_log(text, first, header.fields, out.receive, tick)
-        bad = out.receive.count.malformed - before
-    else:
-        before = out.flows.count.malformed
-        read_tracking_log(text, first, header.fields, out.flows, rules, exo_connectors, tick)
-        bad = out.flows.count.malformed - before
+    counts = out.receive.count if header.kind is LogKind.RECEIVE else out.flows.count
+    before = counts.malformed
+    fields: tuple[str, ...] | None = header.fields
+    while fields is not None:  # logs pasted together: each part read by its own #Fields
+        part = FieldsPart(text, fields)
+        if header.kind is LogKind.RECEIVE:
+            read_receive_log(part, first, fields, out.receive, tick)
+        else:
+            read_tracking_log(part, first, fields, out.flows, rules, exo_connectors, tick)
+        first, fields = "", part.next_fields
+        if fields is not None and any(c not in fields for c in needed):
+            counts.malformed += 1  # a later part without the fields needed: not read
+            break
+    bad = counts.malformed - before
     if bad:
         out.malformed_in[source.name] = bad
