@@ -147,3 +147,43 @@ def test_logs_pasted_together_are_each_read_by_their_own_fields(tmp_path: Path) 
     pasted = _clients(tmp_path / "b", "\n".join(
         header + data[:half] + swapped_fields + [swap(x) for x in data[half:]]) + "\n")
     assert whole and pasted == whole
+
+
+RELAY_HEAD = ["Name", "Host", "Connector", "Server", "Owner"]
+
+
+def _relay_estate(tmp_path: Path, rows: list[list[str]]) -> Path:
+    return _workbook(tmp_path / "relay.xlsx", {
+        "Servers": [["Name", "Site", "Roles", "Build"],
+                    ["BER-EX19-01", "Berlin", "Mailbox", "15.2.1748.39"]],
+        "Connectors": [["Name", "Type", "Servers", "RemoteIPRanges"],
+                       ["Relay Anonymous", "receive", "BER-EX19-01", "10.10.3.0/24"]],
+        "RelayClients": [RELAY_HEAD, *rows]})
+
+
+def test_a_host_cell_of_two_addresses_is_one_client_per_address(tmp_path: Path) -> None:
+    """"10.10.3.60, 10.10.3.61" was kept as one host: the device at .61 read as unlisted
+    and .60 was left out of the new connector's recommended addresses."""
+    from planner.pipeline import load_inputs
+
+    path = _relay_estate(tmp_path, [["Multi", "10.10.3.60, 10.10.3.61", "Relay Anonymous",
+                                     "BER-EX19-01", "Werk"]])
+    inputs = load_inputs([path])
+    hosts = {rc.name: rc.host for rc in inputs.estate.relay_clients}
+    assert hosts == {"Multi (10.10.3.60)": "10.10.3.60", "Multi (10.10.3.61)": "10.10.3.61"}
+    (split,) = [f for f in inputs.findings if f.code == "IMPORT-RELAY-HOSTS-SPLIT"]
+    assert (split.sheet, split.row, split.column) == ("RelayClients", 2, "B")
+    assert "10.10.3.60" in split.message("en") and "10.10.3.61" in split.message("de")
+
+
+def test_two_clients_of_one_name_are_told_apart_by_their_address(tmp_path: Path) -> None:
+    from planner.pipeline import load_inputs
+
+    path = _relay_estate(tmp_path, [
+        ["Scanner 3. OG", "10.10.3.50", "Relay Anonymous", "BER-EX19-01", "Werk"],
+        ["Scanner 3. OG", "10.10.3.51", "Relay Anonymous", "BER-EX19-01", "Werk"]])
+    inputs = load_inputs([path])
+    names = sorted(rc.name for rc in inputs.estate.relay_clients)
+    assert names == ["Scanner 3. OG (10.10.3.50)", "Scanner 3. OG (10.10.3.51)"]
+    assert [f.code for f in inputs.findings if f.code.startswith("IMPORT-RELAY")] == [
+        "IMPORT-RELAY-NAME-TWICE"]

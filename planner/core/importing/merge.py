@@ -26,6 +26,7 @@ from planner.core.importing.findings import FieldName, Where, finding, named_fin
 from planner.core.importing.frozen import make_many, maker
 from planner.core.importing.merge_keys import distinct_rows, plain_names, record_key, short_name
 from planner.core.importing.records import Row
+from planner.core.importing.relay_rows import one_client_per_address
 from planner.core.importing.values import canonical_build
 from planner.core.model import (
     Connector,
@@ -219,7 +220,9 @@ def merge_rows(rows: Sequence[Row], more_precise: Precision | None = None,
     estate = Estate(
         organization=org, sites=tuple(sites), servers=tuple(servers), dags=tuple(dags),
         databases=tuple(databases), connectors=tuple(connectors),
-        relay_clients=tuple(_plain(RelayClient, m.values) for m in get("relay_client", [])),
+        relay_clients=tuple(one_client_per_address(
+            [_plain(RelayClient, m.values) for m in get("relay_client", [])],
+            get("relay_client", []), findings)),
         namespaces=tuple(namespaces_named_right(
             [_plain(Namespace, m.values) for m in get("namespace", [])],
             get("namespace", []), findings)),
