@@ -187,3 +187,56 @@ def test_two_clients_of_one_name_are_told_apart_by_their_address(tmp_path: Path)
     assert names == ["Scanner 3. OG (10.10.3.50)", "Scanner 3. OG (10.10.3.51)"]
     assert [f.code for f in inputs.findings if f.code.startswith("IMPORT-RELAY")] == [
         "IMPORT-RELAY-NAME-TWICE"]
+
+
+CSV_ROWS = ("Name,FQDN,Site,Roles,Build,Notes",
+            "EX01,ex01.contoso.local,Berlin,Mailbox,15.1.2507.61,\"first line\nsecond line\"",
+            "EX02,ex02.contoso.local,Berlin,Mailbox,15.2.1748.39,plain")
+
+
+def _servers(path: Path) -> dict[str, str]:
+    from planner.pipeline import load_inputs
+
+    inputs = load_inputs([path])
+    assert not [f for f in inputs.findings if f.severity.value == "error"], inputs.findings
+    return {s.name: s.fqdn for s in inputs.estate.servers}
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
+def test_a_utf32_csv_is_read(tmp_path: Path, codec: str) -> None:
+    """PowerShell's Export-Csv -Encoding UTF32 (with its mark) read as UTF-16: every value
+    full of NUL characters, five errors about values, nothing about the encoding."""
+    path = tmp_path / "servers.csv"
+    text = "\r\n".join(CSV_ROWS) + "\r\n"
+    data = text.encode(codec)
+    path.write_bytes(data if codec == "utf-32" else b"\x00\x00\xfe\xff" + data)
+    assert _servers(path) == {"EX01": "ex01.contoso.local", "EX02": "ex02.contoso.local"}
+
+
+def test_a_mac_csv_with_a_line_break_in_a_cell_is_read(tmp_path: Path) -> None:
+    """Rows ending in CR alone, a cell holding LF: the file had read as one header row."""
+    path = tmp_path / "servers.csv"
+    path.write_bytes(("\r".join(CSV_ROWS) + "\r").encode("utf-8"))
+    assert _servers(path) == {"EX01": "ex01.contoso.local", "EX02": "ex02.contoso.local"}
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_a_column_of_values_without_a_header_is_said(tmp_path: Path, merged: bool) -> None:
+    """A header merged over A1:B1 (or B1 left empty): every FQDN below was dropped without a
+    word, while an unknown header at least gets "Columns not used"."""
+    from planner.pipeline import load_inputs
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Servers"
+    for row in (["Server", None, "Site", "Roles", "Build"],
+                ["EX01", "ex01.contoso.local", "Berlin", "Mailbox", "15.1.2507.61"]):
+        sheet.append(row)
+    if merged:
+        sheet.merge_cells("A1:B1")
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    inputs = load_inputs([path])
+    (said,) = [f for f in inputs.findings if f.code == "IMPORT-COLUMN-NO-HEADER"]
+    assert (said.sheet, said.row, said.column) == ("Servers", 1, "B")
+    assert "ex01.contoso.local" in said.message("en") and "Spalte B" in said.message("de")

@@ -21,6 +21,7 @@ from planner.core.importing.headers import (
     match_header_row,
     normalise_header,
 )
+from planner.core.importing.headless import headless_columns
 from planner.core.importing.mapping import MAX_COLUMNS, ColumnChoice, SheetMapping
 from planner.core.importing.powershell import connector_context
 from planner.core.importing.records import Row, read_block
@@ -92,6 +93,7 @@ def read_table(table: Table, syn: Synonyms,
                                     context)
         result.rows.extend(rows)
         result.findings.extend(_column_findings(table, mapping))
+        result.findings.extend(headless_columns(table, mapping, head.index, end))
         result.findings.extend(findings)
         if not table.sheet and not any(any(cell_text(c) for c in row)
                                        for row in table.rows[head.index + 1:end]):

@@ -39,8 +39,13 @@ class Records:
 
 
 def _lines(text: str) -> Iterator[str]:
-    """The text's lines, one at a time (``\\r\\n``, ``\\n`` or old ``\\r`` endings)."""
-    newline = "\n" if "\n" in text else "\r"
+    """The text's lines, one at a time (``\\r\\n``, ``\\n`` or old ``\\r`` endings).
+
+    A Mac "CSV (Macintosh)" ends its rows in ``\\r`` and keeps a line break inside a cell
+    as ``\\n``: the ending is the one most lines use, not whichever appears at all (the
+    file had read as one header row, nothing imported)."""
+    lone_cr = text.count("\r") - text.count("\r\n")
+    newline = "\r" if lone_cr > text.count("\n") else "\n"
     start = 0
     while start <= len(text):
         end = text.find(newline, start)

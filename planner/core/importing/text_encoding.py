@@ -37,6 +37,10 @@ def decode_bytes(data: bytes) -> Decoded | None:
     """The text of ``data`` with its encoding and evidence; None if it is binary."""
     if data.startswith(b"\xef\xbb\xbf"):
         return _utf8(data[3:])
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        # before UTF-16's mark, which UTF-32's little-endian one starts with: PowerShell's
+        # Export-Csv -Encoding UTF32 had read as UTF-16, every value full of NULs
+        return Decoded(data.decode("utf-32", errors="replace"), "utf-32")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return Decoded(data.decode("utf-16", errors="replace"), "utf-16")
     sample = data[:4096]
