@@ -240,3 +240,26 @@ def test_a_column_of_values_without_a_header_is_said(tmp_path: Path, merged: boo
     (said,) = [f for f in inputs.findings if f.code == "IMPORT-COLUMN-NO-HEADER"]
     assert (said.sheet, said.row, said.column) == ("Servers", 1, "B")
     assert "ex01.contoso.local" in said.message("en") and "Spalte B" in said.message("de")
+
+
+def test_a_server_listed_in_two_dags_is_said_and_kept_in_its_own(tmp_path: Path) -> None:
+    """The DAGs sheet listed a Munich server under the Berlin DAG too: it was a member of
+    both, no finding, and the plan used one by chance."""
+    from planner.pipeline import load_inputs
+
+    path = _workbook(tmp_path / "dags.xlsx", {
+        "Servers": [["Name", "Site", "Roles", "Build", "DAG"],
+                    ["BER-EX16-01", "Berlin", "Mailbox", "15.1.2507.61", "DAG-BER16"],
+                    ["BER-EX16-02", "Berlin", "Mailbox", "15.1.2507.61", "DAG-BER16"],
+                    ["MUC-EX19-01", "Muenchen", "Mailbox", "15.2.1748.39", "DAG-MUC"],
+                    ["MUC-EX19-02", "Muenchen", "Mailbox", "15.2.1748.39", "DAG-MUC"]],
+        "DAGs": [["Name", "Members"],
+                 ["DAG-BER16", "BER-EX16-01; BER-EX16-02; MUC-EX19-01"],
+                 ["DAG-MUC", "MUC-EX19-01; MUC-EX19-02"]]})
+    inputs = load_inputs([path])
+    members = {d.name: set(d.members) for d in inputs.estate.dags}
+    assert members == {"DAG-BER16": {"BER-EX16-01", "BER-EX16-02"},
+                       "DAG-MUC": {"MUC-EX19-01", "MUC-EX19-02"}}
+    (said,) = [f for f in inputs.findings if f.code == "IMPORT-DAG-MEMBER-TWICE"]
+    assert (said.sheet, said.row) == ("Servers", 4)
+    assert "DAG-BER16" in said.message("en") and "MUC-EX19-01" in said.message("de")

@@ -22,6 +22,7 @@ from planner.core.importing.computer_names import (
     namespaces_named_right,
     one_fqdn_twice,
 )
+from planner.core.importing.dag_members import one_dag_each
 from planner.core.importing.findings import FieldName, Where, finding, named_findings
 from planner.core.importing.frozen import make_many, maker
 from planner.core.importing.merge_keys import distinct_rows, plain_names, record_key, short_name
@@ -359,7 +360,8 @@ def _reconcile_dags(servers: list[Server], dags: list[Dag], merged: list[_Merged
     spelled = {d.name.lower(): d.name for d in dags_out}
     if any(spelled[k] != n for k, n in zip(keys, compress(named, named), strict=True)):
         servers = [replace(s, dag=spelled[s.dag.lower()]) if s.dag else s for s in servers]
-    return servers, dags_out, findings
+    dags_out, twice = one_dag_each(servers, dags_out, [m.place for m in merged])
+    return servers, dags_out, findings + twice
 
 
 def _sites(merged: list[_Merged | Row], servers: list[Server]) -> tuple[list[Site], list[Finding]]:
