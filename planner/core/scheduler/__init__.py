@@ -55,6 +55,7 @@ from planner.core.scheduler.finish import finish_search
 from planner.core.scheduler.floors import cutovers, floor_cuts, lower_bound, plan_finish
 from planner.core.scheduler.greedy import Placement, as_solved, left_shift
 from planner.core.scheduler.infeasible import blocked_reason, diagnose
+from planner.core.scheduler.late_checks import checks_just_before
 from planner.core.scheduler.model import ScheduleModel, build_model, hint_plan
 from planner.core.scheduler.pauses import Exposure3, best_pauses, fewest_pauses
 from planner.core.scheduler.pin_conflicts import pin_conflict, pins_unproven
@@ -358,8 +359,10 @@ def schedule(
         return Schedule(objective=Objective(0, 0, 0, None, "infeasible", 1.0,
                                             explanation=reason or _GENERIC),
                         snapped_pins=_snapped(problem))
-    # checks right after their work, where no objective loses by it
-    outcome = replace(outcome, placed=prompt_follow_ups(problem, outcome.placed))
+    # checks right after their work, and right before the work they guard, where no
+    # objective loses by it
+    outcome = replace(outcome, placed=checks_just_before(
+        problem, prompt_follow_ups(problem, outcome.placed)))
     return replace(_assemble(problem, outcome, knowledge), snapped_pins=_snapped(problem))
 
 

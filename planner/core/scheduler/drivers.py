@@ -65,6 +65,8 @@ def explain(problem: Problem, placed: dict[int, Placement], job: Job) -> Driver:
     why = p.why
     if why.kind == "pin":
         return Driver("pin", "pinned", problem.day(p.start))
+    if why.kind == "before":  # a check as late as it can be before the work it guards
+        return Driver("deadline", "just_before", step=str(why.ref))
     if why.kind == "busy":
         return _busy(problem, placed, job, why)
     if why.kind == "freeze":

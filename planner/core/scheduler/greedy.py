@@ -20,17 +20,20 @@ from planner.core.scheduler.days import DayCalendar
 from planner.core.scheduler.priority import LIMIT, order_by, topological_order
 from planner.core.scheduler.problem import Job, Problem
 
-__all__ = ["Placement", "Why", "as_solved", "earliest_bound", "left_shift", "serial_plan"]
+__all__ = ["Placement", "Why", "as_solved", "earliest_bound", "fit_at", "left_shift",
+           "serial_plan"]
 
 
 @dataclass(frozen=True)
 class Why:
-    """What fixed a start: ``kind`` is bound|calendar|busy|freeze|pin, ``ref`` what exactly.
+    """What fixed a start: ``kind`` is bound|calendar|busy|freeze|pin|before, ``ref`` what
+    exactly.
 
     bound: ``ref`` is the predecessor's step id, "start" or "not_before";
     calendar: ``ref`` is the first unusable day index between the bound and the start;
     busy: ``ref`` is the index of the job (or ABSENT) in the way, ``resource`` what it shares;
-    freeze: ``ref`` is the day index the freeze ends (the step would have straddled it).
+    freeze: ``ref`` is the day index the freeze ends (the step would have straddled it);
+    before: ``ref`` is the step id of the work a check guards (it goes right before it).
     """
 
     kind: str
@@ -109,6 +112,13 @@ def _fit(job: Job, s: int, k: int, problem: Problem, board: Board,
         if lane is not None and (hit := lane.clash(s, e, cal)) is not None:
             return e, Why("busy", hit[1], r, until=hit[0]), hit[0]
     return e, None, s
+
+
+def fit_at(job: Job, s: int, k: int, problem: Problem, board: Board) -> int | None:
+    """The exclusive end when job can start on day ``s`` with consultant ``k`` (-1: none)
+    and the DAGs and servers it holds, on ``board``; None when something is in the way."""
+    e, blocked, _ = _fit(job, s, k, problem, board, True)
+    return e if blocked is None else None
 
 
 def _calendar_why(job: Job, problem: Problem, frm: int, to: int, why: Why) -> Why:
