@@ -150,7 +150,9 @@ def _deadline_table(plan: Plan, knowledge: Knowledge, words: Wording) -> Table:
         if d.cutover is None:
             under = words("never")
         elif d.worst_kind == "report":
-            under = words("before_throttling")
+            # past the day throttling would begin: the pause held its clock back
+            under = words("before_throttling_paused" if d.cutover >= d.throttle_from
+                          else "before_throttling")
         elif d.worst_kind == "paused":
             under = words(STAGE_KINDS[StageKind.PAUSED].label_key)
         else:

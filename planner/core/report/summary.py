@@ -163,7 +163,8 @@ def _deadline_sentences(plan: Plan, items: tuple[Deadline, ...], knowledge: Know
         elif d.worst_kind == "paused":
             text.append(words("s_plan_paused", server=d.server, cutover=words.date(d.cutover)))
         elif d.worst_kind == "report":
-            text.append(words("s_plan_before", server=d.server, cutover=words.date(d.cutover)))
+            key = "s_plan_before_paused" if d.cutover >= d.throttle_from else "s_plan_before"
+            text.append(words(key, server=d.server, cutover=words.date(d.cutover)))
         else:
             text.append(words("s_plan_after", server=d.server, cutover=words.date(d.cutover),
                               stage=d.worst_stage, kind=_kind(words, d.worst_kind)))

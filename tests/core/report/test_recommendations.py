@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.core.report.summary import recommendations
+from planner.core.report.summary import recommendations, summary_paragraphs
 from planner.core.report.wording import load_wording
 from tests.sample_plans import estate_plan
 
@@ -23,3 +23,21 @@ def test_an_edge_is_recommended_apart_from_the_mailbox_servers(lang: str) -> Non
     edge = next(x for x in lines if x.startswith(words("r_side_by_side_edge").split("{")[0]))
     assert "ZRH-EX16-01" in moves and "LNZ-EDGE01" not in moves
     assert "LNZ-EDGE01" in edge and "ZRH" not in edge
+
+
+def test_a_server_the_pause_keeps_from_throttling_says_so() -> None:
+    """Alpenglas: LNZ-EX19-02 "Throttled from 16 Dec 2026" (if nothing is done) beside
+    "leaves before throttling" and an exit on 6 Feb 2027: the pause holds its clock back."""
+    from planner.core.report.summary import deadlines
+    from planner.pipeline import knowledge_for
+
+    plan = estate_plan([ALPENGLAS / "inventory.xlsx", ALPENGLAS / "transport-logs",
+                        ALPENGLAS / "exo-report.csv"])
+    knowledge = knowledge_for(plan.settings)
+    by_server = {d.server: d for d in deadlines(plan, knowledge)}
+    held = by_server["LNZ-EX19-02"]
+    assert held.worst_kind == "report" and held.cutover is not None
+    assert held.cutover > held.throttle_from
+    words = load_wording("en")
+    text = " ".join(summary_paragraphs(plan, knowledge, words))
+    assert "LNZ-EX19-02 ends on 6 Feb 2027; the enforcement pause holds its stage clock" in text
