@@ -181,11 +181,27 @@ def _switch_steps(ctx: Context, g: Group, after: str | list[str],
         group_fields(g), needs_window=True, predecessors=deps(after),
         exits_exo_view=_exo_sources(ctx, g, sends),
         command="\n".join(
-            f"Set-SendConnector {quoted(c.name)} -SourceTransportServers "
-            + placeholder("add_remove", new=", ".join(new), old=_old_sources(g, est, c))
-            for c, new in sources.items())
+            [*_send_certificates(sources), *(
+                f"Set-SendConnector {quoted(c.name)} -SourceTransportServers "
+                + placeholder("add_remove", new=", ".join(new), old=_old_sources(g, est, c))
+                for c, new in sources.items())])
         or "Get-SendConnector | ft Name,SourceTransportServers" + remark("add_new_remove_old")))
     return out
+
+
+def _send_certificates(sources: Mapping[Connector, Sequence[str]]) -> list[str]:
+    """The certificate a send connector presents (its TlsCertificateName) on each of its new
+    source servers, before they send through it: a review found the connector to Exchange
+    Online (mail.alpenglas.at) moved to Zürich's new servers, which had only their own
+    namespace's certificate, for a month before the Hybrid Configuration Wizard ran."""
+    lines = []
+    for c, new in sources.items():
+        if c.tls_certificate and new:
+            lines += [f"Import-ExchangeCertificate -Server {t} ...; Enable-ExchangeCertificate "
+                      f"-Server {t} -Thumbprint {placeholder('thumbprint')} -Services SMTP"
+                      + remark("send_certificate", cert=c.tls_certificate, connector=c.name)
+                      for t in new]
+    return list(dict.fromkeys(lines))
 
 
 def _old_sources(g: Group, est: Estate, c: Connector) -> str:

@@ -54,3 +54,18 @@ def test_a_device_without_an_smtp_name_gets_one_server_and_the_others_named() ->
     title = step.title("en")
     assert title.count("ZRH-EX16-0") == 1 and "," not in title.split(" to ")[-1]
     assert "a device takes one SMTP server" in step.why("en")
+
+
+def test_a_send_connectors_certificate_goes_onto_its_new_source_servers() -> None:
+    """The connector to Exchange Online presents mail.alpenglas.at; Zürich's new servers
+    became its sources with only their own namespace's certificate, a month before the
+    Hybrid Configuration Wizard ran (a consultant's review)."""
+    send = next(s for s in _proposal().steps if s.id == "sbs:send:DAG-CH")
+    lines = send.command_in("en").splitlines()
+    for new in ("ZRH-EX16-01-SE", "ZRH-EX16-02-SE", "ZRH-EX16-03-SE"):
+        enable = next(x for x in lines if f"Enable-ExchangeCertificate -Server {new}" in x)
+        assert "-Services SMTP" in enable and "mail.alpenglas.at" in enable
+    certificates = max(n for n, x in enumerate(lines) if "Enable-ExchangeCertificate" in x)
+    connector = next(n for n, x in enumerate(lines) if "Outbound to Office 365" in x
+                     and x.startswith("Set-SendConnector"))
+    assert certificates < connector  # on the servers before they send through it
