@@ -152,6 +152,13 @@ class KnowledgeFacts:
         """Whether the SE media raises the organization's AD version over 2019 CU14's."""
         return bool(self._value("ad.cu14_to_se_raises_org_version", True))
 
+    @property
+    def dedicated_app_builds_from(self) -> date | None:
+        """The release day from which builds can use the dedicated hybrid app (the April
+        2025 hotfix update); None when the knowledge does not say."""
+        value = self._value("hybrid.dedicated_app_builds_from", None)
+        return value if isinstance(value, date) else None
+
     def dedicated_app_command(self, default: str) -> str:
         """The command that sets up the dedicated hybrid app."""
         return str(self._value("hybrid.dedicated_app_command", default))

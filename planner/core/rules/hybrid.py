@@ -5,7 +5,8 @@ Exchange Online and assigns their certificate. It only has to run again when tho
 change: new SE servers replacing 2016/2019 (side by side) or a retired server that carried
 the hybrid mail flow. An in-place upgrade keeps the server names, certificates and
 connectors, so it needs no re-run. The dedicated Exchange hybrid app (April 2025 hotfix
-update on) is checked in every hybrid plan, once SE servers carry the hybrid mail flow.
+update on) is checked in every hybrid plan: first thing where every server's build can use
+it already, else once SE servers carry the hybrid mail flow.
 """
 
 from __future__ import annotations
@@ -60,6 +61,36 @@ def _carrier_steps(ctx: Context, prior: Mapping[str, Step]) -> list[str]:
     return carriers or [st.id for st in inplace if st.target.split(":", 1)[1] not in edges]
 
 
+# The steps after which a server runs a build new enough for the app, or is gone.
+_BRINGS_UP = ("exo_baseline_su", "cu_update", "inplace_upgrade", "decommission",
+              "ex2013_decommission")
+
+
+def _app_after(ctx: Context, prior: Mapping[str, Step]) -> list[str] | None:
+    """The steps after which every Exchange server (Mailbox, not 2013) runs a build that
+    can use the dedicated hybrid app or is gone: none where each does today (the app is
+    checked first, not after the migration: a review found it last, while EWS through the
+    shared service principal has been refused since 31 October 2025 and free/busy was
+    most likely broken); None where that cannot be told (the HCW's or carriers' order)."""
+    since = ctx.facts.dedicated_app_builds_from
+    servers = [s for s in ctx.servers if not s.excluded and not s.server.is_edge
+               and s.product != "2013"]
+    if since is None or not servers:
+        return None
+    after: list[str] = []
+    for s in servers:
+        if s.info is not None and s.info.release_date is not None \
+                and s.info.release_date >= since:
+            continue
+        mine = [st for st in prior.values() if st.target == f"server:{s.name}"
+                and st.kind in _BRINGS_UP]
+        first = next((st for kind in _BRINGS_UP for st in mine if st.kind == kind), None)
+        if first is None:
+            return None
+        after.append(first.id)
+    return after
+
+
 def _names(servers: list[ServerFacts]) -> list[str]:
     return [s.name for s in servers]
 
@@ -90,9 +121,13 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
                    tenant=org.tenant or _text("the_tenant"))
     needed, why = _hcw_needed(ctx)
     detail = [_text("situation", org=hybrid, why=why)]
+    early = _app_after(ctx, prior)
     app = make_step(
-        ctx, "hybrid_hcw", APP, "hybrid_app_check", Phase.HYBRID, "org", _text("app_title"),
-        detail, predecessors=deps(HCW if needed else _carrier_steps(ctx, prior)),
+        ctx, "hybrid_hcw", APP, "hybrid_app_check", Phase.HYBRID, "org",
+        _text("app_now_title" if early == [] else "app_title"),
+        detail if early is None else [*detail, _text("app_now" if not early else "app_soon")],
+        predecessors=deps(early) if early is not None else
+        deps(HCW if needed else _carrier_steps(ctx, prior)),
         command=ctx.facts.dedicated_app_command(_DEFAULT_APP))
     if not needed:
         return RuleOutput((app,))

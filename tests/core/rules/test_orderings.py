@@ -96,7 +96,9 @@ def test_hcw_runs_after_the_new_servers_carry_mail_flow() -> None:
     p = plan(mixed())
     for first in ("sbs:send:DAG2016", "sbs:namespace:DAG2016", "edge:subscribe:EDGE2016"):
         assert before(p, first, "hybrid:hcw")
-    assert before(p, "hybrid:hcw", "hybrid:app")
+    # every server runs the April 2025 hotfix update or later: the app is checked first
+    app = next(s for s in p.steps if s.id == "hybrid:app")
+    assert not app.predecessors and "checked first" in app.why("en")
     assert before(p, "hybrid:hcw", "sbs:decom:EX2016-01")
     assert before(p, "hybrid:hcw", "edge:remove:EDGE2016")
 
@@ -104,8 +106,8 @@ def test_hcw_runs_after_the_new_servers_carry_mail_flow() -> None:
 def test_in_place_only_needs_no_hcw_but_still_the_hybrid_app_check() -> None:
     p = plan(small())
     assert "hybrid:hcw" not in ids(p)  # same names, certificates and connectors
-    assert before(p, "inplace:EDGE01", "hybrid:app")
     app = next(s for s in p.steps if s.id == "hybrid:app")
+    assert not app.predecessors  # every server can use the app today: first, not last
     assert "need not be re-run" in app.why("en") and "EDGE01" in app.why("en")
     assert "nicht nötig" in app.why("de")
 
@@ -135,3 +137,18 @@ def test_waves_cover_every_step_once_in_dependency_order(make: type[Estate]) -> 
         assert all(wave_of[d.step_id] < wave_of[s.id] for d in s.predecessors)
     position = {s.id: i for i, s in enumerate(p.steps)}
     assert all(position[d.step_id] < position[s.id] for s in p.steps for d in s.predecessors)
+
+
+def test_the_hybrid_app_is_checked_once_every_server_can_use_it() -> None:
+    """A review (Alpenglas): the app was checked last, weeks after the HCW, while EWS through
+    the shared service principal has been refused since 31 October 2025. A 2019 CU13
+    server (no April 2025 hotfix update) holds it back until its CU update, no longer."""
+    from dataclasses import replace
+
+    base = small()
+    old = replace(base, servers=tuple(
+        replace(s, build="15.2.1258.39") if s.name == "EX02" else s for s in base.servers))
+    p = plan(old)
+    app = next(s for s in p.steps if s.id == "hybrid:app")
+    assert [d.step_id for d in app.predecessors] == ["cu:EX02"]
+    assert "as soon as every server runs the April 2025 hotfix update" in app.why("en")
