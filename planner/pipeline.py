@@ -183,7 +183,7 @@ class _Wrap:
         # a recorded fixed pause that began before the as-of date is running: no request
         requested = frozenset((s, n) for s, n in settings.fixed_pauses or () if s < as_of)
         tasks = pause_steps(proposal, dated, knowledge, as_of, calendar.is_working_day,
-                            requested)
+                            requested, settings.pause_days_used)
         findings = self.findings
         return Plan(
             estate=estate,

@@ -22,7 +22,7 @@ a cutover that ends on that very day has no float: a warning.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -31,7 +31,7 @@ from planner.core.explanation import Driver, Listed, Message, Reason, message
 from planner.core.knowledge import Knowledge
 from planner.core.knowledge_facts import facts_of
 from planner.core.model import Finding, Severity
-from planner.core.pause_policy import days_per_year, pause_command
+from planner.core.pause_policy import days_per_year, pause_budget, pause_command
 from planner.core.plan import Exposure, Pause, Phase, Proposal, Schedule, ScheduledStep, Step
 
 __all__ = ["OWNER", "PauseSteps", "due_day", "needed_now", "pause_steps"]
@@ -201,25 +201,43 @@ def _dated(step: Step, pause: Pause, harmed: bool) -> ScheduledStep:
     return ScheduledStep(step.id, day, day, "", Driver(kind="deadline", key=key, day=day))
 
 
+_MARGIN_DAYS = 7  # a missed Saturday window moves a cutover by a week
+
+
 def _no_float(exit_step: Step, dated: ScheduledStep, server: str, n: int, pause: Pause,
-              harm: DayStage) -> Finding:
+              harm: DayStage, spare: int) -> Finding:
+    """The cutover ends on the pause's last day; ``spare``: days of the pause's year the
+    budget leaves, of which up to a week is offered as margin (two reviews: a pause without
+    float while 60 days of the year's budget lapse unused)."""
     # The finding concerns the server the step works on (a step id is no name for people).
     kind = message(f"exo.today.kind_lower.{harm.kind}")
+    step = exit_step.title_message or exit_step.title("en")
+    # within the pause's own year, whose budget the figure is
+    margin = min(spare, _MARGIN_DAYS, (date(pause.end.year, 12, 31) - pause.end).days)
+    if margin > 0:
+        return Finding.about(Severity.WARNING, "PAUSE-NO-FLOAT", exit_step.target,
+                             text_key="exo.pause_step.no_float_margin", server=server, n=n,
+                             end=dated.end, step=step, kind=kind, spare=spare,
+                             year=str(pause.end.year), count=pause.days + margin,
+                             until=pause.end + timedelta(days=margin))
     return Finding.about(Severity.WARNING, "PAUSE-NO-FLOAT", exit_step.target,
                          text_key="exo.pause_step.no_float", server=server, n=n,
-                         end=dated.end, step=exit_step.title_message or exit_step.title("en"),
-                         kind=kind)
+                         end=dated.end, step=step, kind=kind)
 
 
 def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,
                 as_of: date, working: WorkingDay = _any_day,
-                requested: frozenset[tuple[date, int]] = frozenset()) -> PauseSteps:
+                requested: frozenset[tuple[date, int]] = frozenset(),
+                used: Mapping[int, int] | None = None) -> PauseSteps:
     """Add one customer step per pause; protected cutovers get the pause end as deadline.
     ``working``: the customer's working days (an overdue pause is due on the next one).
     ``requested``: (start, days) of pauses already running before the as-of date (recorded
     fixed pauses): history, so no step asks for them again; their end still dates the
-    cutovers they hold."""
+    cutovers they hold. ``used``: pause days used per year before the plan (the margin a
+    pause without float can have)."""
     pauses = schedule.pauses
+    budget = pause_budget(pauses, dict(used or {}))
+    most = knowledge.policy.pause_max_days_per_year
     steps, dated, findings = list(proposal.steps), list(schedule.steps), []
     by_id = {s.step_id: s for s in schedule.steps}
     for n, pause in enumerate(pauses, start=1):
@@ -249,7 +267,9 @@ def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,
             deadline = min(step.deadline or pause.end, pause.end)
             steps[i] = replace(step, deadline=deadline)
             if when.end == pause.end:
+                year = pause.end.year
+                spare = most - (used or {}).get(year, 0) - budget.get(year, 0)
                 findings.append(_no_float(step, when, protected[0], n, pause,
-                                          harm[protected[0]].day))
+                                          harm[protected[0]].day, max(0, spare)))
     return PauseSteps(replace(proposal, steps=tuple(steps)),
                       replace(schedule, steps=tuple(dated)), tuple(findings))

@@ -1,0 +1,32 @@
+"""A cutover on a pause's last day has no float: the warning offers the margin the year's
+pause budget still allows (two consultants' reviews: a pause ending on the Saturday of its
+cutover while 60 days of the year's budget lapsed unused)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from planner.core.settings import Decisions
+from planner.pipeline import knowledge_for, load_inputs, make_plan
+
+ALPENGLAS = Path(__file__).resolve().parents[1] / "estates" / "alpenglas"
+
+
+def _warnings(used: dict[int, int]) -> list[str]:
+    inputs = load_inputs([ALPENGLAS / "inventory.xlsx", ALPENGLAS / "transport-logs",
+                          ALPENGLAS / "exo-report.csv"])
+    settings = replace(inputs.settings, solver_time_limit_s=3.0, pause_days_used=used)
+    plan = make_plan(inputs.estate, inputs.findings, settings, Decisions(),
+                     knowledge_for(settings))
+    return [f.message("en") for f in plan.findings if f.code == "PAUSE-NO-FLOAT"]
+
+
+def test_the_margin_the_budget_allows_is_offered() -> None:
+    (text,) = _warnings({})
+    assert "The 2027 pause budget leaves 60 days: request 62 days instead, to 6 Feb 2027" in text
+
+
+def test_no_margin_is_offered_where_the_budget_is_spent() -> None:
+    (text,) = _warnings({2027: 60})  # 60 used before + 30 of this pause in 2027: none left
+    assert "no float" in text and "request" not in text and "plan a day's margin" in text
