@@ -197,8 +197,19 @@ def _range_findings(estate: Estate, senders: list[RemoteHost],
                 "LOGS-RANGE-WIDE", Where(), target=f"connector:{c.name}", connector=c.name,
                 server=tuple(c.servers), allowed=Counted("transport.count.address", allowed),
                 ranges=", ".join(c.remote_ip_ranges),
-                seen=Counted("transport.count.client_used", len(ips)), tighter=", ".join(keep)))
+                seen=Counted("transport.count.client_used", len(ips)), tighter=", ".join(keep),
+                count=_days_seen([h for h in senders if h.connector.lower() == c.name.lower()])))
     return out
+
+
+def _days_seen(hosts: list[RemoteHost]) -> int:
+    """The calendar days the logs cover for these hosts, first session to last (a week of
+    logs misses a monthly job: the advice says how long it looked)."""
+    days = sorted(d for h in hosts for d in (h.first[:10], h.last[:10]) if d)
+    try:
+        return (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days + 1
+    except (IndexError, ValueError):
+        return 0
 
 
 def _ip_key(ip: str) -> tuple[int, int]:
