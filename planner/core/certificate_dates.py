@@ -59,9 +59,13 @@ def certificate_findings(estate: Estate, proposal: Proposal,
         if expires is None or expires > finish:
             continue
         after = next((steps[sid] for day, sid in dated if day >= expires), None)
+        if after is None:  # no step after it: the servers still present it every day
+            out.append(Finding.about(
+                Severity.WARNING, "RULES-CERTIFICATE-EXPIRES", "",
+                "findings.certificate.running", certificate=name, day=expires))
+            continue
         # the step's title as data, worded in each reader's language
-        title = (after.title_message or after.title("en")) if after is not None else "–"
         out.append(Finding.about(
             Severity.WARNING, "RULES-CERTIFICATE-EXPIRES", "", "",
-            certificate=name, day=expires, step=title))
+            certificate=name, day=expires, step=after.title_message or after.title("en")))
     return tuple(out)

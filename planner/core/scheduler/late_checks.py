@@ -7,8 +7,8 @@ extension (across a freeze) and a DAG's check six weeks before its upgrade: a ba
 old restores a forest changed since, a check that old says nothing of the day it matters.
 Here each such step moves to the latest day before the work it guards that its consultant
 (or the customer) and its calendar allow, everything else where it is; the plan is kept
-only when it stays valid, so every objective and its proof stand (no cutover and no
-finish moves, a check only comes later and still before its work).
+only when it stays valid with the same cutovers and finish, so every objective, its proof
+and its gap stand (a check only comes later and still before its work).
 """
 
 from __future__ import annotations
@@ -57,17 +57,18 @@ def _shifted(problem: Problem, placed: dict[int, Placement], moved: dict[int, Pl
              ) -> dict[int, Placement]:
     """``moved`` laid out again with the moved checks where they are: a step that waited
     for a check's old day (its consultant busy with it) starts as early as it now can, so
-    every driver stays true; kept when valid and no cutover or the finish comes later, else
-    the plan as it was (``placed``: a driver naming a check's old day would be untrue)."""
+    every driver stays true; kept when valid with the same cutovers and finish, else the
+    plan as it was (``placed``: a driver naming a check's old day would be untrue)."""
     fixed = {i: p for i, p in moved.items() if p != placed[i]}
     pinned = replace(problem, jobs=[replace(j, pin=fixed[j.index].start) if j.index in fixed
                                     else j for j in problem.jobs], graph_of=None)
     again = left_shift(pinned, [moved[i].start for i in range(len(problem.jobs))],
                        [moved[i].consultant for i in range(len(problem.jobs))])
     again.update(fixed)  # its own reason, not "pinned"
-    before, after = cutovers(problem, placed), cutovers(problem, again)
-    if violations(problem, again) or plan_finish(again) > plan_finish(placed) \
-            or any(after.get(name, day + 1) > day for name, day in before.items()):
+    # the same cutovers and finish, not only none later: the exposure, the pauses and the
+    # gap were worked out for them (an earlier finish here left a stale gap)
+    if violations(problem, again) or plan_finish(again) != plan_finish(placed) \
+            or cutovers(problem, again) != cutovers(problem, placed):
         return placed
     return again
 
