@@ -64,9 +64,9 @@ RULES: tuple[Rule, ...] = (
     edge.RULE_INBOUND,
     edge.RULE_RESUBSCRIBE,
     security_order.RULE,  # every SE install/upgrade after the 2019 CU updates
-    hybrid.RULE,
     mitigation.RULE,
     baseline_su.RULE,  # links the in-place upgrades and decommissions of the rules before it
+    hybrid.RULE,  # after the baseline updates: the hybrid app waits for them, not a removal
     org_checks.RULE_AD_BACKUP,
     org_checks.RULE_EXTENDED_PROTECTION,
     org_checks.RULE_CERTIFICATES,

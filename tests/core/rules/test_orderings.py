@@ -152,3 +152,19 @@ def test_the_hybrid_app_is_checked_once_every_server_can_use_it() -> None:
     app = next(s for s in p.steps if s.id == "hybrid:app")
     assert [d.step_id for d in app.predecessors] == ["cu:EX02"]
     assert "as soon as every server runs the April 2025 hotfix update" in app.why("en")
+
+
+def test_the_hybrid_app_waits_for_a_baseline_update_not_a_removal() -> None:
+    """Nordwind (a consultant's review): HB-EX16-01 gets Exchange Online's baseline update
+    on 12 December; the app check waited for its decommissioning seven weeks later (the
+    update's rule came after the hybrid rule, so the app saw only the removal)."""
+    from pathlib import Path
+
+    from planner.core.settings import Decisions
+    from planner.pipeline import knowledge_for, load_inputs
+
+    folder = Path(__file__).resolve().parents[2] / "estates" / "nordwind-logistik"
+    inputs = load_inputs([folder / "inventory.xlsx", folder / "exo-report.csv"])
+    p = propose(inputs.estate, inputs.settings, Decisions(), knowledge_for(inputs.settings))
+    app = next(s for s in p.steps if s.id == "hybrid:app")
+    assert {d.step_id for d in app.predecessors} == {"su-exo:HB-EX16-01", "inplace:HH-EX19-05"}
