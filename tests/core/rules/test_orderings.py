@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
 from planner.core.model import Estate
+from planner.core.rules import propose
+from planner.core.settings import Decisions
+from planner.pipeline import knowledge_for, load_inputs
 from tests.core.rules.estates import legacy, mixed, small
 from tests.core.rules.proposing import before, ids, plan
 
@@ -158,11 +162,6 @@ def test_the_hybrid_app_waits_for_a_baseline_update_not_a_removal() -> None:
     """Nordwind (a consultant's review): HB-EX16-01 gets Exchange Online's baseline update
     on 12 December; the app check waited for its decommissioning seven weeks later (the
     update's rule came after the hybrid rule, so the app saw only the removal)."""
-    from pathlib import Path
-
-    from planner.core.settings import Decisions
-    from planner.pipeline import knowledge_for, load_inputs
-
     folder = Path(__file__).resolve().parents[2] / "estates" / "nordwind-logistik"
     inputs = load_inputs([folder / "inventory.xlsx", folder / "exo-report.csv"])
     p = propose(inputs.estate, inputs.settings, Decisions(), knowledge_for(inputs.settings))
