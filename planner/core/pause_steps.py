@@ -205,15 +205,18 @@ _MARGIN_DAYS = 7  # a missed Saturday window moves a cutover by a week
 
 
 def _no_float(exit_step: Step, dated: ScheduledStep, server: str, n: int, pause: Pause,
-              harm: DayStage, spare: int) -> Finding:
+              harm: DayStage, spare: int, lapsing: bool, longer: int) -> Finding:
     """The cutover ends on the pause's last day; ``spare``: days of the pause's year the
-    budget leaves, of which up to a week is offered as margin (two reviews: a pause without
-    float while 60 days of the year's budget lapse unused)."""
+    budget leaves, offered as margin (two reviews: a pause without float while 60 days of
+    the year's budget lapse unused): up to a week, or to the year's end where no later
+    pause that year needs them (``lapsing``: they lapse on 31 December anyway); ``longer``:
+    the days one request may still add (a request holds at most a year's budget)."""
     # The finding concerns the server the step works on (a step id is no name for people).
     kind = message(f"exo.today.kind_lower.{harm.kind}")
     step = exit_step.title_message or exit_step.title("en")
     # within the pause's own year, whose budget the figure is
-    margin = min(spare, _MARGIN_DAYS, (date(pause.end.year, 12, 31) - pause.end).days)
+    to_new_year = (date(pause.end.year, 12, 31) - pause.end).days
+    margin = min(spare, longer, to_new_year if lapsing else min(_MARGIN_DAYS, to_new_year))
     if margin > 0:
         return Finding.about(Severity.WARNING, "PAUSE-NO-FLOAT", exit_step.target,
                              text_key="exo.pause_step.no_float_margin", server=server, n=n,
@@ -269,7 +272,12 @@ def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,
             if when.end == pause.end:
                 year = pause.end.year
                 spare = most - (used or {}).get(year, 0) - budget.get(year, 0)
+                # a pause within one year and none after it that year: the year's other
+                # days lapse on 31 December whatever happens
+                lapsing = pause.start.year == year and not any(
+                    p.start > pause.end and p.start.year == year for p in pauses)
                 findings.append(_no_float(step, when, protected[0], n, pause,
-                                          harm[protected[0]].day, max(0, spare)))
+                                          harm[protected[0]].day, max(0, spare), lapsing,
+                                          most - pause.days))
     return PauseSteps(replace(proposal, steps=tuple(steps)),
                       replace(schedule, steps=tuple(dated)), tuple(findings))

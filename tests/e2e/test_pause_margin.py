@@ -30,3 +30,16 @@ def test_the_margin_the_budget_allows_is_offered() -> None:
 def test_no_margin_is_offered_where_the_budget_is_spent() -> None:
     (text,) = _warnings({2027: 60})  # 60 used before + 30 of this pause in 2027: none left
     assert "no float" in text and "request" not in text and "plan a day's margin" in text
+
+
+def test_a_pause_within_one_year_is_offered_the_days_that_lapse_anyway() -> None:
+    """Nordwind (a second review): a 6-day pause ending on its cutover's Saturday, 12 Dec,
+    while 54 days of 2026's budget lapse on 31 December: pausing to the year's end costs
+    nothing the plan needs, and a missed window (19 Dec, then 9 Jan) stays inside it."""
+    folder = Path(__file__).resolve().parents[1] / "estates" / "nordwind-logistik"
+    inputs = load_inputs([folder / "inventory.xlsx", folder / "exo-report.csv"])
+    settings = replace(inputs.settings, solver_time_limit_s=3.0)
+    plan = make_plan(inputs.estate, inputs.findings, settings, Decisions(),
+                     knowledge_for(settings))
+    texts = [f.message("en") for f in plan.findings if f.code == "PAUSE-NO-FLOAT"]
+    assert texts and all("request 25 days instead, to 31 Dec 2026" in t for t in texts)
