@@ -45,6 +45,7 @@ from planner.core.rules.order import (
     step_graph,
     waves,
 )
+from planner.core.rules.send_sources import one_source_up
 from planner.core.settings import Decisions, Settings
 
 __all__ = ["RULES", "RULE_IDS", "StepCycleError", "propose"]
@@ -170,7 +171,7 @@ def propose(estate: Estate, settings: Settings, decisions: Decisions,
     facts, assess_findings = assess_servers(estate, graph, settings, decisions, knowledge)
     ctx = Context(estate, settings, decisions, knowledge, graph, facts)
     steps, links, findings = _run(ctx)
-    steps = _linked(steps, links)
+    steps = one_source_up(estate, _linked(steps, links))
     disabled = {r.lower() for r in decisions.disabled_rules}
     unknown = sorted(r for r in decisions.disabled_rules if r not in RULE_IDS)
     steps = list(drop_steps(steps, {st.id for st in steps if st.rule.lower() in disabled}))

@@ -52,6 +52,9 @@ def _busy(problem: Problem, placed: dict[int, Placement], job: Job, why: Why) ->
     other = problem.jobs[int(why.ref)].step.id
     if why.resource == "consultant" and k >= 0:
         return Driver("resource", "busy", name=problem.consultants[k].name, step=other)
+    if why.resource.startswith("sources:"):  # the other source of a two-source connector
+        return Driver("resource", "other_source", name=why.resource.partition(":")[2],
+                      step=other)
     return Driver("resource", "shared", step=other)
 
 

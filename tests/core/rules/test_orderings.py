@@ -167,3 +167,17 @@ def test_the_hybrid_app_waits_for_a_baseline_update_not_a_removal() -> None:
     p = propose(inputs.estate, inputs.settings, Decisions(), knowledge_for(inputs.settings))
     app = next(s for s in p.steps if s.id == "hybrid:app")
     assert {d.step_id for d in app.predecessors} == {"su-exo:HB-EX16-01", "inplace:HH-EX19-05"}
+
+
+def test_the_two_sources_of_a_send_connector_are_never_down_together() -> None:
+    """Nordwind (a consultant's review): the connector to Exchange Online has two sources,
+    HB-EX16-01 (baseline update) and HH-EX19-05 (in-place upgrade); both were in the
+    Saturday window of 12 December, and mail to cloud mailboxes queued all night."""
+    from tests.sample_plans import estate_plan  # noqa: PLC0415
+
+    folder = Path(__file__).resolve().parents[2] / "estates" / "nordwind-logistik"
+    plan = estate_plan([folder / "inventory.xlsx", folder / "exo-report.csv"])
+    dated = {s.step_id: s for s in plan.schedule.steps}
+    update, upgrade = dated["su-exo:HB-EX16-01"], dated["inplace:HH-EX19-05"]
+    assert update.end < upgrade.start or upgrade.end < update.start
+    assert plan.schedule.objective.blocked_days == 0
