@@ -13,6 +13,7 @@ from planner.core.settings import Decisions
 from planner.pipeline import knowledge_for, load_inputs
 from tests.core.rules.estates import legacy, mixed, small
 from tests.core.rules.proposing import before, ids, plan
+from tests.sample_plans import estate_plan
 
 SAMPLES = [small, mixed, legacy]
 INSTALL_KINDS = {"cu_update", "inplace_upgrade", "install_se", "edge_new"}
@@ -173,8 +174,6 @@ def test_the_two_sources_of_a_send_connector_are_never_down_together() -> None:
     """Nordwind (a consultant's review): the connector to Exchange Online has two sources,
     HB-EX16-01 (baseline update) and HH-EX19-05 (in-place upgrade); both were in the
     Saturday window of 12 December, and mail to cloud mailboxes queued all night."""
-    from tests.sample_plans import estate_plan  # noqa: PLC0415
-
     folder = Path(__file__).resolve().parents[2] / "estates" / "nordwind-logistik"
     plan = estate_plan([folder / "inventory.xlsx", folder / "exo-report.csv"])
     dated = {s.step_id: s for s in plan.schedule.steps}
