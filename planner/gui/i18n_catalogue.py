@@ -28,7 +28,10 @@ _GUI = Path(__file__).resolve().parent
 # English is the source language of the widgets' texts: its catalogue holds only the plural
 # forms of the %n texts; every other language is translated in full.
 _LUPDATE_OPTIONS = {"en": ["-pluralonly"]}
-_CONTEXT = re.compile(r'def _tr\(text: str\) -> str:\s+return QCoreApplication\.translate\("(\w+)"')
+# a comment may stand between the two lines (gantt_data.py's: its texts had fallen out of
+# the German catalogue, "W50" and "Pause 55 d" on a German Gantt)
+_CONTEXT = re.compile(r'def _tr\(text: str\) -> str:\s+(?:#[^\n]*\s+)*'
+                      r'return QCoreApplication\.translate\("(\w+)"')
 
 
 def _shorthand_texts(path: Path) -> list[tuple[str, str]]:

@@ -1001,7 +1001,7 @@
     </message>
     <message>
       <source>Maintenance window</source>
-      <translation type="vanished">Wartungsfenster</translation>
+      <translation>Wartungsfenster</translation>
     </message>
     <message>
       <source>Pinned by you (drag to move, right-click to unpin)</source>
@@ -1013,11 +1013,11 @@
     </message>
     <message>
       <source>{server}: {kind} {start} – {end}</source>
-      <translation type="vanished">{server}: {kind} {start} – {end}</translation>
+      <translation>{server}: {kind} {start} – {end}</translation>
     </message>
     <message>
       <source>Freeze {name}: {start} – {end}</source>
-      <translation type="vanished">Freeze {name}: {start} – {end}</translation>
+      <translation>Freeze {name}: {start} – {end}</translation>
     </message>
     <message>
       <source>{start} – {end} ({days} calendar days, {work} working days)</source>
@@ -1025,7 +1025,7 @@
     </message>
     <message>
       <source>Enforcement pause {start} – {end} ({days} days)</source>
-      <translation type="vanished">Durchsetzungspause {start} – {end} ({days} Tage)</translation>
+      <translation>Durchsetzungspause {start} – {end} ({days} Tage)</translation>
     </message>
     <message>
       <source>Consultant: {name}</source>
@@ -1037,11 +1037,11 @@
     </message>
     <message>
       <source>Pause {days} d</source>
-      <translation type="vanished">Pause {days} T</translation>
+      <translation>Pause {days} T</translation>
     </message>
     <message>
       <source>W{week}</source>
-      <translation type="vanished">KW{week}</translation>
+      <translation>KW{week}</translation>
     </message>
     <message>
       <source>{start} – {end} ({days}, {work})</source>
