@@ -199,6 +199,14 @@
       <translation>Abwesenheit von {name} nicht verstanden: {text}</translation>
     </message>
     <message>
+      <source>An absence of {name} lasts more than {days} days: {text}</source>
+      <translation>Eine Abwesenheit von {name} dauert länger als {days} Tage: {text}</translation>
+    </message>
+    <message>
+      <source>An absence of {name} ends before it starts: {text}</source>
+      <translation>Eine Abwesenheit von {name} endet, bevor sie beginnt: {text}</translation>
+    </message>
+    <message>
       <location filename="../../planner/gui/dialogs/settings_pages.py" line="302" />
       <source>At least one consultant is needed.</source>
       <translation>Mindestens ein Berater wird benötigt.</translation>

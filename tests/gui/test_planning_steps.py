@@ -427,3 +427,23 @@ def test_a_replan_asks_the_model_only_for_the_rows_on_screen(qtbot, monkeypatch)
         view.grab()  # the repaint
         assert asked  # the new rows and dates were asked for ...
         assert len(asked) < 40  # ... of the rows on screen, not of 300
+
+
+def test_the_id_and_wbs_columns_fit_the_longest_numbers_of_each_plan(qtbot, monkeypatch):
+    """The columns were fitted once, on the first plan: a later plan of 100 steps and more
+    showed its ids as "1…" (a GUI test of Alpenglas). Each plan widens them as needed."""
+    doc = fake_document(monkeypatch)
+    view = StepsView(doc)
+    qtbot.addWidget(view)
+    view.resize(1200, 400)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    longest_id, longest_wbs = view.model.widest_numbers()
+    assert longest_id and longest_wbs
+    view.table.setColumnWidth(1, 4)  # as narrow as a plan of fewer steps left it
+    view.table.setColumnWidth(2, 4)
+    view._fit_numbers()
+    metrics = view.table.fontMetrics()
+    assert view.table.columnWidth(1) > metrics.horizontalAdvance(longest_id)
+    assert view.table.columnWidth(2) > metrics.horizontalAdvance(longest_wbs)
+    assert view._auto_step_width  # a fit is no width the consultant set

@@ -76,6 +76,14 @@ def _parse_day(text: str) -> date:
     return date(y, m, d)
 
 
+class RangeBackwards(ValueError):
+    """A range that ends before it starts."""
+
+
+class RangeTooLong(ValueError):
+    """A range longer than :data:`LONGEST_SPAN_DAYS`: no absence or freeze lasts a year."""
+
+
 def parse_ranges(text: str) -> tuple[tuple[date, date], ...]:
     """Day ranges from text like "2026-04-01..2026-04-10; 24.12.2026" (a single day allowed)."""
     ranges: list[tuple[date, date]] = []
@@ -87,9 +95,9 @@ def parse_ranges(text: str) -> tuple[tuple[date, date], ...]:
             raise ValueError(part.strip())
         first, last = days[0], days[-1]
         if last < first:
-            raise ValueError(part.strip())
+            raise RangeBackwards(part.strip())
         if (last - first).days + 1 > LONGEST_SPAN_DAYS:  # a typo in a year planned to 2099
-            raise ValueError(f"{part.strip()} > {LONGEST_SPAN_DAYS}")
+            raise RangeTooLong(part.strip())
         ranges.append((first, last))
     return tuple(ranges)
 
@@ -305,6 +313,14 @@ class ConsultantsPage(QWidget):
                 continue
             try:
                 absent = parse_ranges(str(absences or ""))
+            except RangeTooLong as exc:
+                raise SettingsError(self.tr(
+                    "An absence of {name} lasts more than {days} days: {text}").format(
+                    name=name, days=LONGEST_SPAN_DAYS, text=str(exc))) from exc
+            except RangeBackwards as exc:
+                raise SettingsError(self.tr(
+                    "An absence of {name} ends before it starts: {text}").format(
+                    name=name, text=str(exc))) from exc
             except ValueError as exc:
                 raise SettingsError(self.tr("Absence of {name} not understood: {text}").format(
                     name=name, text=str(exc))) from exc

@@ -179,6 +179,7 @@ class StepsView(QWidget):
             self._fitting = False
             self._step_width = self.table.columnWidth(0)
             self._fit_step_column()
+        self._fit_numbers()
         if current is not None:
             self.select_step(current.id)
         self._update_actions()
@@ -198,6 +199,17 @@ class StepsView(QWidget):
         self._fitting = True
         self.table.setColumnWidth(0, width)
         self._fitting = False
+
+    def _fit_numbers(self) -> None:
+        """ID and WBS at least as wide as the plan's longest (fitted once on the first plan,
+        a later plan of 100 steps and more showed "1…")."""
+        metrics = self.table.fontMetrics()
+        for column, text in zip((1, 2), self.model.widest_numbers(), strict=True):
+            needed = metrics.horizontalAdvance(text) + 2 * metrics.horizontalAdvance("0") + 12
+            if text and self.table.columnWidth(column) < needed:
+                self._fitting = True
+                self.table.setColumnWidth(column, needed)
+                self._fitting = False
 
     def _section_resized(self, column: int, _old: int, _new: int) -> None:
         if column == 0 and not self._fitting and self._fitted:

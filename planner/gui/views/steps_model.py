@@ -226,6 +226,12 @@ class StepsModel(QAbstractTableModel):
 
     # --- Qt -----------------------------------------------------------------------------
 
+    def widest_numbers(self) -> tuple[str, str]:
+        """The longest task id and WBS number of the plan (the columns fit them)."""
+        numbers = self._rows.numbers.values()
+        return (max((str(n) for n, _ in numbers), key=len, default=""),
+                max((w for _, w in numbers), key=len, default=""))
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Qt: the phase rows and the steps of unfolded phases."""
         return 0 if parent.isValid() else self._total
