@@ -15,6 +15,7 @@ from planner.core.model import Finding, Severity
 from planner.core.plan import Phase, Step
 from planner.core.rules.base import Context, Rule, RuleOutput, ServerFacts, deps, make_step
 from planner.core.rules.commands import line, placeholder, quoted
+from planner.core.rules.receive import connector_servers
 
 __all__ = ["RULE"]
 
@@ -69,7 +70,31 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
                 why=message(f"steps.mitigation.skipped_{why}")))
             continue
         steps.append(_step(ctx, s, source))
-    return RuleOutput(tuple(steps), findings=tuple(findings))
+    return RuleOutput(tuple(steps), findings=(*findings, *_repoint_possible(ctx, wanted)))
+
+
+def _repoint_possible(ctx: Context, wanted: set[str]) -> list[Finding]:
+    """Judged sources of the send connector to Exchange Online beside servers it does not
+    judge: making those the only sources ends the enforcement against the judged ones the
+    day it is done, without a pause (Nordwind, a consultant's review: four 2019 CU15 Oct25SU
+    servers passed the baseline while a blocked 2016 server and a throttled CU14 one sent
+    to Exchange Online for weeks more). Said, not planned: the servers taking over need the
+    connector's certificate and a route to the cloud, checked first."""
+    out = []
+    for c in ctx.estate.connectors:
+        if not is_exo_send_connector(c):
+            continue
+        on = connector_servers(ctx.estate, c)
+        judged = [s.name for s in ctx.servers if s.name.lower() in on and s.judged
+                  and s.name.lower() not in wanted]
+        passing = [s.name for s in ctx.servers if not s.judged and not s.excluded
+                   and not s.server.is_edge and s.product in ("2019", "SE")
+                   and "mailbox" in " ".join(s.server.roles).lower()]
+        if judged and passing:
+            out.append(Finding.about(
+                Severity.WARNING, "RULES-EXO-REPOINT-POSSIBLE", f"server:{judged[0]}",
+                judged=judged, passing=passing, connector=c.name, count=len(judged)))
+    return out
 
 
 RULE = Rule(_RULE, _propose)

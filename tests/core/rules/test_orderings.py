@@ -180,3 +180,17 @@ def test_the_two_sources_of_a_send_connector_are_never_down_together() -> None:
     update, upgrade = dated["su-exo:HB-EX16-01"], dated["inplace:HH-EX19-05"]
     assert update.end < upgrade.start or upgrade.end < update.start
     assert plan.schedule.objective.blocked_days == 0
+
+
+def test_a_judged_source_beside_passing_servers_is_told_the_faster_way_out() -> None:
+    """Nordwind: a blocked 2016 server and a throttled CU14 one send to Exchange Online
+    while four 2019 CU15 Oct25SU servers pass its minimum version; making those the
+    connector's only sources ends the enforcement the same day (a consultant's review)."""
+    folder = Path(__file__).resolve().parents[2] / "estates" / "nordwind-logistik"
+    inputs = load_inputs([folder / "inventory.xlsx", folder / "exo-report.csv"])
+    p = propose(inputs.estate, inputs.settings, Decisions(), knowledge_for(inputs.settings))
+    (said,) = [f for f in p.findings if f.code == "RULES-EXO-REPOINT-POSSIBLE"]
+    text = said.message("en")
+    assert "HB-EX16-01" in text and "HH-EX19-05" in text and "HB-EX19-02" in text
+    assert "Set-SendConnector" in text and "Exchange Online judges them" in text
+    assert "Abbau" in said.message("de")
