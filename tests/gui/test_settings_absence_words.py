@@ -35,3 +35,21 @@ def test_the_reasons_are_german_in_a_german_interface(qapp: Any) -> None:
             assert german in QCoreApplication.translate("ConsultantsPage", source)
     finally:
         install_translators(qapp, "en")
+
+
+def test_freeze_dates_show_in_the_interface_languages_format(qapp: Any, qtbot: Any) -> None:
+    """The Calendar page's freeze cells followed the system locale ("21 12 2026" in a German
+    interface, a GUI test); they read as every other page writes a date."""
+    from datetime import date
+
+    from planner.core.settings import Freeze
+    from planner.gui.dialogs.settings_pages import CalendarPage
+    from planner.gui.formats import format_date
+
+    page = CalendarPage(Settings(freezes=(Freeze(date(2026, 12, 21), date(2027, 1, 8)),)))
+    qtbot.addWidget(page)
+    table = page.freezes.table
+    index = table.model().index(0, 0)
+    delegate = table.itemDelegateForIndex(index)
+    shown = delegate.displayText(index.data(), table.locale())
+    assert shown == format_date(date(2026, 12, 21))

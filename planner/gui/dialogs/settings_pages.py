@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,6 +41,7 @@ from planner.core.settings import (
 )
 from planner.core.settings_values import LONGEST_SPAN_DAYS
 from planner.gui.dialogs.region_picker import RegionPicker
+from planner.gui.formats import format_date
 from planner.gui.i18n import language_names, texts
 
 __all__ = [
@@ -108,6 +110,17 @@ def format_ranges(ranges: tuple[tuple[date, date], ...]) -> str:
                      for a, b in ranges)
 
 
+class _DateCells(QStyledItemDelegate):
+    """Date cells in the interface language's format, as every other page shows dates (the
+    system locale had shown a freeze as "21 12 2026" in a German interface)."""
+
+    def displayText(self, value: Any, locale: Any) -> str:
+        """The date as the interface language writes it; other values as Qt shows them."""
+        if isinstance(value, QDate):
+            return format_date(to_date(value))
+        return super().displayText(value, locale)
+
+
 class EditableTable(QWidget):
     """A table with Add and Remove buttons; cells hold QDate, int or text (Qt picks editors)."""
 
@@ -116,6 +129,7 @@ class EditableTable(QWidget):
         super().__init__(parent)
         self.defaults = defaults
         self.table = QTableWidget(0, len(headers))
+        self.table.setItemDelegate(_DateCells(self.table))
         self.table.setTabKeyNavigation(False)  # Tab moves on to Add/Remove, not to a cell
         self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setStretchLastSection(True)
