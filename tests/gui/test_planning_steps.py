@@ -298,10 +298,10 @@ def test_target_stays_in_view_on_a_narrow_page_and_follows_the_window(qtbot, mon
     qtbot.waitUntil(lambda: view.model.rowCount() > 0)
     qtbot.wait(10)
     assert _target_right_edge(view) <= view.table.viewport().width()
-    assert view.table.columnWidth(0) < view._step_width  # the titles are wider than the room
+    assert view.table.columnWidth(0) < view.columns.step_width  # the titles are wider than the room
     view.resize(1800, 400)
     qtbot.wait(10)
-    assert view.table.columnWidth(0) == view._step_width  # room again: titles whole
+    assert view.table.columnWidth(0) == view.columns.step_width  # room again: titles whole
     assert _target_right_edge(view) <= view.table.viewport().width()
     view.table.setColumnWidth(0, 1200)  # the consultant's width
     view.resize(900, 400)
@@ -442,8 +442,8 @@ def test_the_id_and_wbs_columns_fit_the_longest_numbers_of_each_plan(qtbot, monk
     assert longest_id and longest_wbs
     view.table.setColumnWidth(1, 4)  # as narrow as a plan of fewer steps left it
     view.table.setColumnWidth(2, 4)
-    view._fit_numbers()
+    view.columns.fit_numbers()
     metrics = view.table.fontMetrics()
     assert view.table.columnWidth(1) > metrics.horizontalAdvance(longest_id)
     assert view.table.columnWidth(2) > metrics.horizontalAdvance(longest_wbs)
-    assert view._auto_step_width  # a fit is no width the consultant set
+    assert view.columns.auto_step_width  # a fit is no width the consultant set

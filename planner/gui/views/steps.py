@@ -40,13 +40,13 @@ from planner.gui.views.planning_edits import (
     submit,
     submit_decisions,
 )
+from planner.gui.views.steps_columns import StepColumns
 from planner.gui.views.steps_model import StepRows, StepsModel, step_rows
 from planner.gui.views.steps_table import StepsTable
 from planner.gui.views.when_shown import WhenShown
 
 __all__ = ["MENU_SERVERS", "StepsView", "server_of_step"]
 
-MIN_STEP_WIDTH = 280  # pixels: enough of a title to tell the rows apart
 MENU_SERVERS = 300  # more entries than anyone scrolls through; the rest via the Estate page
 
 
@@ -68,11 +68,7 @@ class StepsView(QWidget):
         self.document = document
         self.model = StepsModel(self)
         self.table = StepsTable(self.model)
-        self._fitted = False
-        self._step_width = 0  # the titles' width, measured once (see _fit_step_column)
-        self._auto_step_width = True
-        self._fitting = False
-        self.table.horizontalHeader().sectionResized.connect(self._section_resized)
+        self.columns = StepColumns(self.table, self.model)
         self._generation = 0  # the newest refresh; older rows are not shown
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -170,55 +166,15 @@ class StepsView(QWidget):
             return  # a newer plan is on its way, or the page went
         current = self.selected_step()
         self.model.set_plan(plan, lang, self.document.knowledge, rows)
-        if not self._fitted and self.model.rowCount():
-            # Once, on the first rows: fitting after every plan measured every step (seconds
-            # on a large estate) and undid the widths the consultant had set.
-            self._fitted = self._fitting = True
-            for column in range(5):
-                self.table.resizeColumnToContents(column)
-            self._fitting = False
-            self._step_width = self.table.columnWidth(0)
-            self._fit_step_column()
-        self._fit_numbers()
+        self.columns.plan_shown()
         if current is not None:
             self.select_step(current.id)
         self._update_actions()
 
-    def _fit_step_column(self) -> None:
-        """The Step column as wide as its titles, but never so wide that ID, WBS and Target
-        run off the window (a 1024-px screen cut Target at the edge): a long title is elided,
-        its tooltip and the details pane have it whole. Follows the window's width until
-        the consultant sets the column's width by hand."""
-        if not self._fitted or not self._auto_step_width:
-            return
-        others = sum(self.table.columnWidth(column) for column in (1, 2, 3))
-        # the vertical scroll bar's room too: it appears only after the rows are laid out
-        viewport = self.table.maximumViewportSize().width()
-        room = viewport - self.table.verticalScrollBar().sizeHint().width() - others
-        width = max(min(self._step_width, room), min(self._step_width, MIN_STEP_WIDTH))
-        self._fitting = True
-        self.table.setColumnWidth(0, width)
-        self._fitting = False
-
-    def _fit_numbers(self) -> None:
-        """ID and WBS at least as wide as the plan's longest (fitted once on the first plan,
-        a later plan of 100 steps and more showed "1…")."""
-        metrics = self.table.fontMetrics()
-        for column, text in zip((1, 2), self.model.widest_numbers(), strict=True):
-            needed = metrics.horizontalAdvance(text) + 2 * metrics.horizontalAdvance("0") + 12
-            if text and self.table.columnWidth(column) < needed:
-                self._fitting = True
-                self.table.setColumnWidth(column, needed)
-                self._fitting = False
-
-    def _section_resized(self, column: int, _old: int, _new: int) -> None:
-        if column == 0 and not self._fitting and self._fitted:
-            self._auto_step_width = False  # the consultant's width stays
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep Target in view when the window gets narrower or wider."""
         super().resizeEvent(event)
-        self._fit_step_column()
+        self.columns.fit_step()
 
     def _estate_server(self, step: Step | None) -> str:
         """The estate's name of the server a step works on ("" for new or group targets)."""
