@@ -30,37 +30,28 @@ stops the solver, when the quick plan is used).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from planner.core.calendar import build_calendar
-from planner.core.enforcement import summarise_exposure
 from planner.core.explanation import message
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate
-from planner.core.plan import (
-    BookedPart,
-    Objective,
-    Pause,
-    Proposal,
-    Schedule,
-    ScheduledStep,
-    SnappedPin,
-)
+from planner.core.plan import Objective, Proposal, Schedule, SnappedPin
 from planner.core.scheduler.chain_proof import prove_chains
 from planner.core.scheduler.deadlines import deadline_floor
 from planner.core.scheduler.decompose import around, exit_chains
-from planner.core.scheduler.drivers import explain
 from planner.core.scheduler.finish import finish_search
 from planner.core.scheduler.floors import cutovers, floor_cuts, lower_bound, plan_finish
 from planner.core.scheduler.greedy import Placement, as_solved, left_shift
-from planner.core.scheduler.infeasible import blocked_reason, diagnose
+from planner.core.scheduler.infeasible import diagnose
 from planner.core.scheduler.late_checks import checks_just_before
 from planner.core.scheduler.model import ScheduleModel, build_model, hint_plan
+from planner.core.scheduler.outcome import Outcome, assemble, objective_gap, touched
 from planner.core.scheduler.pauses import Exposure3, best_pauses, fewest_pauses
 from planner.core.scheduler.pin_conflicts import pin_conflict, pins_unproven
 from planner.core.scheduler.pool import assign
-from planner.core.scheduler.problem import UNITS, Job, Problem, build_problem, hold_pieces
+from planner.core.scheduler.problem import Problem, build_problem
 from planner.core.scheduler.progress import Found, Progress
 from planner.core.scheduler.prompt import prompt_follow_ups
 from planner.core.scheduler.quick import quick_plan
@@ -88,28 +79,7 @@ def _horizon(problem: Problem, placed: dict[int, Placement], valid: bool = True)
     return far if valid else 2 * far
 
 
-@dataclass(frozen=True)
-class _Outcome:
-    """The chosen plan before it becomes dates: placements, pauses, status and gap."""
-
-    placed: dict[int, Placement]
-    exposure: Exposure3
-    status: str
-    gap: float
-    # its blocked days are at a proven floor (what follows them may not be)
-    blocked_proven: bool = False
-    floor: tuple[int, ...] = ()  # blocked, throttled, pause days no plan beats
-
-
-def _gap(value: tuple[int, ...], bound: tuple[int, ...]) -> float:
-    """Relative gap of the first objective (blocked, throttled, pause, finish) not at its bound."""
-    for v, b in zip(value, bound, strict=True):
-        if v != b:
-            return round((v - b) / max(1, abs(v)), 4)
-    return 0.0
-
-
-Show = Callable[[_Outcome], None]
+Show = Callable[[Outcome], None]
 
 
 def _tap(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
@@ -130,14 +100,14 @@ def _tap(problem: Problem, fixed: tuple[tuple[date, int], ...] | None,
         key = (*pauses.key, plan_finish(shifted))
         if best[0] is None or key < best[0]:
             best[0] = key
-            show(_Outcome(shifted, pauses, "feasible", _gap(key, bound)))
+            show(Outcome(shifted, pauses, "feasible", objective_gap(key, bound)))
 
     return found
 
 
 def _optimise(problem: Problem, settings: Settings,
               progress: Progress | None = None, show: Show | None = None,
-              finish_floor: list[int] | None = None) -> _Outcome | str:
+              finish_floor: list[int] | None = None) -> Outcome | str:
     """Quick plan and bounds; CP-SAT only when they differ; "infeasible" when no plan exists.
 
     Every plan returned passes :func:`.validate.violations`: a quick plan that cannot keep a
@@ -157,13 +127,13 @@ def _optimise(problem: Problem, settings: Settings,
         if show is not None:
             key = (*exposure.key, plan_finish(placed))
             shown.append(key)
-            show(_Outcome(placed, exposure, "feasible", _gap(key, bound),
+            show(Outcome(placed, exposure, "feasible", objective_gap(key, bound),
                           exposure.key[0] == bound[0], bound[:3]))
 
     greedy, mine, ok = quick_plan(problem, fixed, settings.solver_time_limit_s, bound,
                                   floors[0], early, progress.cancel if progress else None)
     value = (*mine.key, plan_finish(greedy))
-    quick = _Outcome(greedy, mine, "feasible", _gap(value, bound), mine.key[0] == bound[0],
+    quick = Outcome(greedy, mine, "feasible", objective_gap(value, bound), mine.key[0] == bound[0],
                      bound[:3])
     if ok and value == bound:  # the quick plan reaches a proven bound
         return replace(quick, status="optimal")
@@ -208,16 +178,16 @@ def _optimise(problem: Problem, settings: Settings,
     # pause term dwarfs the finish: 20 servers, one consultant, finish 202 against a bound
     # of 187 read 0.001), so a plan found that way is measured against the bounds
     weighted = bool(sol.stages) and sol.stages[0].name == "weighted"
-    ours = _gap((*best.key, plan_finish(shifted)), bound)
+    ours = objective_gap((*best.key, plan_finish(shifted)), bound)
     # both bounds are proven: the tighter one gives the gap (the solver's own bound on the
     # finish can be weaker than the floors', 0.18 against 0.07 on 20 servers, 1 consultant)
     gap = min(sol.gap, ours) if ok and not weighted else ours
-    return _Outcome(shifted, best, sol.status, 0.0 if sol.status == "optimal" else gap,
+    return Outcome(shifted, best, sol.status, 0.0 if sol.status == "optimal" else gap,
                     floor=bound[:3])
 
 
-def _sooner(problem: Problem, settings: Settings, quick: _Outcome,
-            bound: tuple[int, int, int, int], progress: Progress | None) -> _Outcome:
+def _sooner(problem: Problem, settings: Settings, quick: Outcome,
+            bound: tuple[int, int, int, int], progress: Progress | None) -> Outcome:
     """The quick plan, or one that ends sooner with no cutover later (:mod:`.finish`)."""
     better = finish_search(problem, quick.placed, settings.solver_time_limit_s, bound[3],
                            progress.cancel if progress else None)
@@ -228,12 +198,13 @@ def _sooner(problem: Problem, settings: Settings, quick: _Outcome,
         best_pauses(problem, cuts, settings.fixed_pauses)
     value = (*exposure.key, plan_finish(better))
     return replace(quick, placed=better, exposure=exposure,
-                   status="optimal" if value == bound else "feasible", gap=_gap(value, bound))
+                   status="optimal" if value == bound else "feasible",
+                   gap=objective_gap(value, bound))
 
 
-def _chains_alone(problem: Problem, settings: Settings, quick: _Outcome,
+def _chains_alone(problem: Problem, settings: Settings, quick: Outcome,
                   bound: tuple[int, int, int, int], cuts: dict[str, int],
-                  progress: Progress | None) -> _Outcome:
+                  progress: Progress | None) -> Outcome:
     """An estate too big to model: its exit chains alone in CP-SAT (:mod:`.chain_proof`),
     when the quick plan's blocked, throttled and pause days are not proven yet. A proof
     raises the floor of those three; a better plan of the chains is planned around."""
@@ -253,7 +224,7 @@ def _chains_alone(problem: Problem, settings: Settings, quick: _Outcome,
         exposure = best_pauses(problem, cutovers(problem, placed), fixed)
         before = (*quick.exposure.key, plan_finish(quick.placed))
         if not violations(problem, placed) and (*exposure.key, plan_finish(placed)) < before:
-            best = _Outcome(placed, exposure, "feasible", 0.0)
+            best = Outcome(placed, exposure, "feasible", 0.0)
     found = proof.floor
     if proof.proven == 2 and fixed is None:  # blocked and throttled days proven, pauses not
         # the fewest pauses that keep the floor's cutovers within them: no plan needs fewer
@@ -264,70 +235,8 @@ def _chains_alone(problem: Problem, settings: Settings, quick: _Outcome,
     bound = (*floor, bound[3])
     value = (*best.exposure.key, plan_finish(best.placed))
     status = "optimal" if value == bound else "feasible"
-    return replace(best, status=status, gap=_gap(value, bound),
+    return replace(best, status=status, gap=objective_gap(value, bound),
                    blocked_proven=value[0] == floor[0], floor=floor)
-
-
-def _pauses(problem: Problem, chosen: tuple[tuple[int, int], ...]) -> tuple[Pause, ...]:
-    """Pauses as dates, one per request: a pause over New Year is one command (its days
-    count against each year's budget day by day wherever a budget is shown)."""
-    return tuple(Pause(problem.day(s), problem.day(s + n - 1), n) for s, n in sorted(chosen))
-
-
-def _steps(problem: Problem, placed: dict[int, Placement]) -> tuple[ScheduledStep, ...]:
-    dated: list[ScheduledStep] = []
-    for job in problem.jobs:
-        p = placed[job.index]
-        dated.append(ScheduledStep(
-            step_id=job.step.id,
-            start=problem.day(p.start),
-            end=problem.day(max(p.start, p.end - 1)),
-            consultant=problem.consultants[p.consultant].name if p.consultant >= 0 else "",
-            driver=explain(problem, placed, job),
-            booked=_booked(problem, job, p) if p.consultant >= 0 else (),
-        ))
-    return tuple(dated)
-
-
-def _booked(problem: Problem, job: Job, p: Placement) -> tuple[BookedPart, ...]:
-    """An unattended step's set-up and completion as dates: what its consultant is held for."""
-    if job.holds is None or p.end <= p.start:
-        return ()
-    spans = job.consultant_spans(problem.cal(job), p.start, p.end)
-    setup = len(hold_pieces(job.holds[0]))  # the spans come set-up first
-    parts = []
-    for part, held, units in (("setup", spans[:setup], job.holds[0]),
-                              ("completion", spans[setup:], job.holds[1])):
-        if held:
-            parts.append(BookedPart(part, problem.day(min(a for a, _, _ in held)),
-                                    problem.day(max(b for _, b, _ in held) - 1), units / UNITS))
-    return tuple(parts)
-
-
-def _assemble(problem: Problem, outcome: _Outcome, knowledge: Knowledge) -> Schedule:
-    steps = _steps(problem, outcome.placed)
-    pauses = _pauses(problem, outcome.exposure.pauses)
-    finish = max((s.end for s in steps), default=None)
-    plan_end = max([finish or problem.start, *(p.end for p in pauses)])
-    cuts = cutovers(problem, outcome.placed)
-    exposure = []
-    for judged in problem.judged:
-        cut = cuts.get(judged.name)
-        exposure.append(summarise_exposure(
-            judged.name, judged.detection, problem.day(cut - 1) if cut is not None else None,
-            pauses, knowledge.policy, problem.day(problem.pause_from), plan_end))
-    kinds = {s.number: s.kind for s in knowledge.policy.stages}
-    counted = [e for e in exposure if e.cutover]  # a server the plan never moves is not scored
-    blocked = sum(n for e in counted for i, n in enumerate(e.days_in_stage)
-                  if kinds.get(i + 1) == "block")
-    throttled = sum(n for e in counted for i, n in enumerate(e.days_in_stage)
-                    if kinds.get(i + 1) == "throttle")
-    objective = Objective(blocked, throttled, sum(p.days for p in pauses), finish,
-                          outcome.status, outcome.gap,
-                          explanation=blocked_reason(problem, exposure, outcome.status
-                                                     == "optimal" or outcome.blocked_proven),
-                          floor=outcome.floor)
-    return Schedule(steps, pauses, tuple(exposure), objective)
 
 
 def schedule(
@@ -357,8 +266,8 @@ def schedule(
                                             explanation=reason))
     show: Show | None = None
     if progress is not None and progress.on_schedule is not None:
-        def show(outcome: _Outcome) -> None:
-            progress.report(replace(_assemble(problem, outcome, knowledge),
+        def show(outcome: Outcome) -> None:
+            progress.report(replace(assemble(problem, outcome, knowledge),
                                     snapped_pins=_snapped(problem)))
     finish_floor: list[int] = []
     outcome = _optimise(problem, settings, progress, show, finish_floor)
@@ -370,31 +279,9 @@ def schedule(
                         snapped_pins=_snapped(problem))
     # checks right after their work, and right before the work they guard, where no
     # objective loses by it
-    outcome = _touched(problem, settings, outcome, checks_just_before(
+    outcome = touched(problem, settings, outcome, checks_just_before(
         problem, prompt_follow_ups(problem, outcome.placed)), finish_floor)
-    return replace(_assemble(problem, outcome, knowledge), snapped_pins=_snapped(problem))
-
-
-def _touched(problem: Problem, settings: Settings, outcome: _Outcome,
-             placed: dict[int, Placement], finish_floor: list[int]) -> _Outcome:
-    """``outcome`` with the last touches' plan: its pauses, status and gap worked out again
-    where a cutover or the finish came sooner (a follow-up laid out again ended 20 servers'
-    plan four weeks sooner, and the gap of the plan before stood beside it); the plan before
-    where the touches would make an objective worse (never expected)."""
-    if placed == outcome.placed:
-        return outcome
-    cuts = cutovers(problem, placed)
-    exposure = outcome.exposure if cuts == cutovers(problem, outcome.placed) else \
-        best_pauses(problem, cuts, settings.fixed_pauses)
-    value = (*exposure.key, plan_finish(placed))
-    before = (*outcome.exposure.key, plan_finish(outcome.placed))
-    if value > before:
-        return outcome
-    if value == before or not finish_floor or len(outcome.floor) != 3:
-        return replace(outcome, placed=placed, exposure=exposure)
-    bound = (*outcome.floor, finish_floor[0])
-    return replace(outcome, placed=placed, exposure=exposure, gap=_gap(value, bound),
-                   status="optimal" if value <= bound else outcome.status)
+    return replace(assemble(problem, outcome, knowledge), snapped_pins=_snapped(problem))
 
 
 def _snapped(problem: Problem) -> tuple[SnappedPin, ...]:
