@@ -77,13 +77,16 @@ def _app_after(ctx: Context, prior: Mapping[str, Step]) -> list[str] | None:
                and s.product != "2013"]
     if since is None or not servers:
         return None
+    ups: dict[str, list[Step]] = {}  # per server the steps that bring it up, found once
+    for st in prior.values():
+        if st.kind in _BRINGS_UP and st.target.startswith("server:"):
+            ups.setdefault(st.target[len("server:"):], []).append(st)
     after: list[str] = []
     for s in servers:
         if s.info is not None and s.info.release_date is not None \
                 and s.info.release_date >= since:
             continue
-        mine = [st for st in prior.values() if st.target == f"server:{s.name}"
-                and st.kind in _BRINGS_UP]
+        mine = ups.get(s.name, [])
         first = next((st for kind in _BRINGS_UP for st in mine if st.kind == kind), None)
         if first is None:
             return None
