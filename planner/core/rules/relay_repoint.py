@@ -19,16 +19,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from planner.core.explanation import Message, message
-from planner.core.model import RelayClient
-from planner.core.plan import Step
+from planner.core.model import Namespace, RelayClient
+from planner.core.plan import MigrationPath, Step
 from planner.core.rules.base import Context
 from planner.core.rules.commands import line, quoted, remark
-from planner.core.rules.namespace_pool import smtp_name_at
+from planner.core.rules.namespace_pool import pool_today, smtp_name_at
 from planner.core.rules.receive import UnknownRelay
 
 __all__ = ["client_detail", "device_target", "repoint_steps"]
 
 MakeStep = Callable[..., Step]
+_LEAVES = (MigrationPath.SIDE_BY_SIDE, MigrationPath.DECOMMISSION)
 
 
 def _slug(name: str) -> str:
@@ -100,12 +101,21 @@ def device_target(ctx: Context, new: str, old: str) -> tuple[str, list[Message]]
     takes one SMTP host ("A, B, C" in a scanner's settings is no address)."""
     space = smtp_name_at(ctx, old) if old else None
     servers = [n for n in new.split(", ") if n]
-    if space is not None:
+    if space is not None and _carried(ctx, space, servers):
         return space.name, [message("steps.relay.via_name", space=space.name, servers=servers)]
     if len(servers) > 1:
         return servers[0], [message("steps.relay.one_host", first=servers[0],
                                     others=servers[1:])]
     return new, []
+
+
+def _carried(ctx: Context, space: Namespace, servers: Sequence[str]) -> bool:
+    """Whether every server that stays behind the SMTP name gets the relay connector
+    (``servers``): else the name also reaches one without it (Van Dijk's smtp.vdl.local
+    holds Venlo's server too, which has no connector for Antwerp's printers)."""
+    leaving = {s.name.lower() for s in ctx.servers if s.planned and s.path in _LEAVES}
+    have = {n.lower() for n in servers}
+    return all(n.lower() in have for n in pool_today(ctx, space) if n.lower() not in leaving)
 
 
 def _unknown_step(ctx: Context, u: UnknownRelay, sid: str, new: str, make: MakeStep,

@@ -69,3 +69,16 @@ def test_a_send_connectors_certificate_goes_onto_its_new_source_servers() -> Non
     connector = next(n for n, x in enumerate(lines) if "Outbound to Office 365" in x
                      and x.startswith("Set-SendConnector"))
     assert certificates < connector  # on the servers before they send through it
+
+
+def test_a_name_that_also_reaches_a_server_without_the_connector_is_not_used() -> None:
+    """Van Dijk: smtp.vdl.local is behind Antwerp's relay server and Venlo's server, which
+    gets no connector for Antwerp's printers and WMS; they go to Antwerp's new server."""
+    folder = Path(__file__).resolve().parents[2] / "estates" / "vandijk-logistiek"
+    inputs = load_inputs([folder / "inventory.xlsx"])
+    steps = propose(inputs.estate, inputs.settings, Decisions(),
+                    knowledge_for(inputs.settings)).steps
+    relays = [s for s in steps if s.id.startswith("sbs:relay:ANR-EX16-01:")]
+    assert relays
+    for step in relays:
+        assert step.title("en").endswith("to ANR-EX16-01-SE"), step.title("en")
