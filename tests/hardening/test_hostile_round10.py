@@ -5,36 +5,22 @@ Nothing is planned that the customer hid, and nothing the customer shows is lost
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Sequence
 from pathlib import Path
 
 import openpyxl
 
 from planner.core.importing import import_files
 from planner.core.importing.mapping import ColumnMapping
+from tests.hardening.workbooks import workbook
 
 HEADER = ["Name", "FQDN", "Site", "Roles", "Build"]
-
-
-def _workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]],
-              hidden: tuple[str, ...] = ()) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-        if name in hidden:
-            sheet.sheet_state = "hidden"
-    book.save(path)
-    return path
 
 
 def test_a_hidden_sheet_of_servers_is_not_planned_and_the_warning_names_it(
         tmp_path: Path) -> None:
     """A customer hides the sheet of servers decommissioned years ago; it had been planned
     as live (a 2013 server with its own removal), with no word."""
-    path = _workbook(tmp_path / "estate.xlsx", {
+    path = workbook(tmp_path / "estate.xlsx", {
         "Servers": [HEADER, ["EX01", "ex01.contoso.local", "Berlin", "Mailbox",
                              "15.2.1748.39"]],
         "Decommissioned 2023": [HEADER,
@@ -53,7 +39,7 @@ def test_a_hidden_sheet_of_servers_is_not_planned_and_the_warning_names_it(
 
 def test_a_very_hidden_sheet_is_not_read_either_and_an_empty_hidden_one_says_nothing(
         tmp_path: Path) -> None:
-    path = _workbook(tmp_path / "estate.xlsx", {
+    path = workbook(tmp_path / "estate.xlsx", {
         "Servers": [HEADER, ["EX01", "", "Berlin", "Mailbox", "15.2.1748.39"]],
         "Lists": [["Site"]],  # a template's list for a drop-down: nothing to plan
         "Macro": [HEADER, ["EX99", "", "Berlin", "Mailbox", "15.2.1748.39"]],
@@ -69,7 +55,7 @@ def test_a_very_hidden_sheet_is_not_read_either_and_an_empty_hidden_one_says_not
 def test_two_server_tables_side_by_side_are_both_read(tmp_path: Path) -> None:
     """Berlin's servers in A-E and Hamburg's in H-L on one sheet: Hamburg's were dropped
     with a note that its columns were "not used"."""
-    path = _workbook(tmp_path / "estate.xlsx", {"Servers": [
+    path = workbook(tmp_path / "estate.xlsx", {"Servers": [
         [*HEADER, None, None, *HEADER],
         ["EX01", "ex01.contoso.local", "Berlin", "Mailbox", "15.2.1748.39", None, None,
          "EX02", "ex02.contoso.local", "Hamburg", "Mailbox", "15.1.2507.61"],
@@ -92,7 +78,7 @@ def test_two_server_tables_side_by_side_are_both_read(tmp_path: Path) -> None:
 
 def test_a_right_hand_table_longer_than_the_left_reads_without_warnings(
         tmp_path: Path) -> None:
-    path = _workbook(tmp_path / "estate.xlsx", {"Servers": [
+    path = workbook(tmp_path / "estate.xlsx", {"Servers": [
         [*HEADER, None, *HEADER],
         ["EX01", "", "Berlin", "Mailbox", "15.2.1748.39", None,
          "EX02", "", "Hamburg", "Mailbox", "15.2.1748.39"],
@@ -107,7 +93,7 @@ def test_a_right_hand_table_longer_than_the_left_reads_without_warnings(
 def test_a_spacer_column_inside_one_table_keeps_it_one_table(tmp_path: Path) -> None:
     """An empty column between a server's build and its DAG is a layout choice: the DAG
     column still belongs to the servers (no second table of DAGs is made of it)."""
-    path = _workbook(tmp_path / "estate.xlsx", {"Servers": [
+    path = workbook(tmp_path / "estate.xlsx", {"Servers": [
         ["Name", "Site", "Build", None, "DAG"],
         ["EX01", "Berlin", "15.2.1748.39", None, "DAG01"],
         ["EX02", "Berlin", "15.2.1748.39", None, "DAG01"],

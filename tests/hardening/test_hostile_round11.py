@@ -9,29 +9,18 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from planner.cli import main
 from planner.core.importing import import_files
+from tests.hardening.workbooks import workbook
 
 SERVERS = ["Name", "Site", "Roles", "Build", "DAG"]
 
 
-def _workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(list(row))
-    book.save(path)
-    return path
-
-
 def _estate(tmp_path: Path, witness: str = "BER-FS01",
             autodiscover: str = "autodiscover.contoso.de") -> Path:
-    return _workbook(tmp_path / "estate.xlsx", {
+    return workbook(tmp_path / "estate.xlsx", {
         "Servers": [SERVERS,
                     ["BER-EX16-01", "Berlin", "Mailbox", "15.1.2507.61", "DAG-BER16"],
                     ["BER-EX16-02", "Berlin", "Mailbox", "15.1.2507.61", "DAG-BER16"]],
@@ -75,7 +64,7 @@ def test_names_in_decomposed_unicode_are_the_same_names(tmp_path: Path) -> None:
     """"München" with a combining diaeresis (a Mac's export) split the site in two, and a
     server so spelled in the relay sheet lost its relay steps."""
     nfd = unicodedata.normalize("NFD", "München")
-    path = _workbook(tmp_path / "estate.xlsx", {
+    path = workbook(tmp_path / "estate.xlsx", {
         "Sites": [["Site", "InternetFacing", "Country", "State"], ["München", "yes", "DE", "BY"]],
         "Servers": [SERVERS, ["MÜC-EX16", nfd, "Mailbox", "15.1.2507.61", ""]],
         "RelayClients": [["Name", "Host", "Server"],
@@ -92,7 +81,7 @@ def test_names_in_decomposed_unicode_are_the_same_names(tmp_path: Path) -> None:
 def test_one_dag_spelled_three_ways_is_one_dag(tmp_path: Path) -> None:
     """`DAG-MUC`, `dag-muc` and `Dag-Muc` in the Servers sheet made three DAGs: two
     rebalances, and upgrades no longer grouped one at a time."""
-    path = _workbook(tmp_path / "estate.xlsx", {"Servers": [
+    path = workbook(tmp_path / "estate.xlsx", {"Servers": [
         SERVERS,
         ["MUC-EX19-01", "München", "Mailbox", "15.2.1748.39", "DAG-MUC"],
         ["MUC-EX19-02", "München", "Mailbox", "15.2.1748.39", "dag-muc"],
@@ -177,7 +166,7 @@ def test_logs_with_crlf_converted_twice_are_read(tmp_path: Path) -> None:
 def test_a_german_date_on_the_project_sheet_is_a_date(tmp_path: Path) -> None:
     """"21.12.2026" on the Project sheet was refused (every other sheet reads it): the
     Christmas freeze was dropped, and a second message said a freeze needs a start."""
-    path = _workbook(tmp_path / "estate.xlsx", {
+    path = workbook(tmp_path / "estate.xlsx", {
         "Servers": [SERVERS, ["EX01", "Berlin", "Mailbox", "15.2.1748.39", ""]],
         "Project": [["Key", "Value"], ["freezes.1.name", "Weihnachten"],
                     ["freezes.1.start", "21.12.2026"], ["freezes.1.end", "6.1.2027"],

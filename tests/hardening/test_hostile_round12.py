@@ -6,26 +6,15 @@ Each is refused with a message naming it, or read as meant."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from planner.cli import main
+from tests.hardening.workbooks import workbook
 
 DATA = Path(__file__).parent / "data"
-
-
-def _workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(list(row))
-    book.save(path)
-    return path
 
 
 @pytest.mark.parametrize(("where", "value"), [
@@ -153,7 +142,7 @@ RELAY_HEAD = ["Name", "Host", "Connector", "Server", "Owner"]
 
 
 def _relay_estate(tmp_path: Path, rows: list[list[str]]) -> Path:
-    return _workbook(tmp_path / "relay.xlsx", {
+    return workbook(tmp_path / "relay.xlsx", {
         "Servers": [["Name", "Site", "Roles", "Build"],
                     ["BER-EX19-01", "Berlin", "Mailbox", "15.2.1748.39"]],
         "Connectors": [["Name", "Type", "Servers", "RemoteIPRanges"],
@@ -247,7 +236,7 @@ def test_a_server_listed_in_two_dags_is_said_and_kept_in_its_own(tmp_path: Path)
     both, no finding, and the plan used one by chance."""
     from planner.pipeline import load_inputs
 
-    path = _workbook(tmp_path / "dags.xlsx", {
+    path = workbook(tmp_path / "dags.xlsx", {
         "Servers": [["Name", "Site", "Roles", "Build", "DAG"],
                     ["BER-EX16-01", "Berlin", "Mailbox", "15.1.2507.61", "DAG-BER16"],
                     ["BER-EX16-02", "Berlin", "Mailbox", "15.1.2507.61", "DAG-BER16"],
