@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from planner.core.build_lifecycle import below_baseline
 from planner.core.explanation import message
 from planner.core.graph import is_exo_send_connector
 from planner.core.model import Finding, Severity
 from planner.core.plan import Phase, Step
 from planner.core.rules.base import Context, Rule, RuleOutput, ServerFacts, deps, make_step
 from planner.core.rules.commands import line, placeholder, quoted
+from planner.core.rules.estate_facts import site_key
 from planner.core.rules.receive import connector_servers
 
 __all__ = ["RULE"]
@@ -87,13 +89,22 @@ def _repoint_possible(ctx: Context, wanted: set[str]) -> list[Finding]:
         on = connector_servers(ctx.estate, c)
         judged = [s.name for s in ctx.servers if s.name.lower() in on and s.judged
                   and s.name.lower() not in wanted]
-        passing = [s.name for s in ctx.servers if not s.judged and not s.excluded
+        # not judged is not enough: a server that sends nothing to Exchange Online is not
+        # judged whatever its build (Alpenglas's CU13 journaling server had been offered)
+        today = ctx.settings.as_of or ctx.settings.start
+        passing = [s for s in ctx.servers if not s.judged and not s.excluded
                    and not s.server.is_edge and s.product in ("2019", "SE")
-                   and "mailbox" in " ".join(s.server.roles).lower()]
+                   and "mailbox" in " ".join(s.server.roles).lower() and s.info is not None
+                   and not below_baseline(s.info, today, ctx.knowledge)]
+        # those at the judged sources' own sites first (the mixed sample's Berlin connector
+        # had been offered München's servers): the route to the cloud stays where it was
+        sites = {site_key(s.server) for s in ctx.servers if s.name in judged}
+        passing = [s for s in passing if site_key(s.server) in sites] or passing
         if judged and passing:
             out.append(Finding.about(
                 Severity.WARNING, "RULES-EXO-REPOINT-POSSIBLE", f"server:{judged[0]}",
-                judged=judged, passing=passing, connector=c.name, count=len(judged)))
+                judged=judged, passing=[s.name for s in passing], connector=c.name,
+                count=len(judged)))
     return out
 
 

@@ -194,3 +194,13 @@ def test_a_judged_source_beside_passing_servers_is_told_the_faster_way_out() -> 
     assert "HB-EX16-01" in text and "HH-EX19-05" in text and "HB-EX19-02" in text
     assert "Set-SendConnector" in text and "Exchange Online judges them" in text
     assert "Abbau" in said.message("de")
+
+
+def test_servers_below_the_baseline_are_no_way_out_even_if_not_judged() -> None:
+    """Alpenglas: the servers Exchange Online does not judge (Graz's CU14 Apr25HU, the CU13
+    journaling server) send nothing to it; as sources they would be judged at once. The
+    warning had offered them."""
+    folder = Path(__file__).resolve().parents[2] / "estates" / "alpenglas"
+    inputs = load_inputs([folder / "inventory.xlsx", folder / "exo-report.csv"])
+    p = propose(inputs.estate, inputs.settings, Decisions(), knowledge_for(inputs.settings))
+    assert not [f for f in p.findings if f.code == "RULES-EXO-REPOINT-POSSIBLE"]
