@@ -107,12 +107,36 @@ def _facing(ctx: Context) -> set[str]:
 def target_sites(ctx: Context, today: Iterable[str], smtp: bool = False) -> set[str]:
     """Where a namespace's servers belong: the Internet-facing sites it serves today, else
     every Internet-facing site, else (none is marked) the sites it serves; an SMTP name
-    (:func:`smtp_only`) stays at every site it serves."""
+    (:func:`smtp_only`) stays at every site it serves. A site where a client namespace's
+    pool holds a server that stays (upgraded in place, or SE already) serves clients on
+    purpose: it stays too, and a replaced server's successor there takes its place (a
+    review's Bremen 2016 server had handed its place to a Hamburg server no pool held)."""
     own = {_site_of(ctx, n) for n in today} - {""}
     if smtp and own:
         return own
     facing = _facing(ctx)
+    kept = own & _served_on_purpose(ctx)
+    if kept:
+        return (own & facing) | kept
     return (own & facing) or facing or own
+
+
+def _served_on_purpose(ctx: Context) -> set[str]:
+    """Site keys where a client namespace's pool holds a server that serves on as SE
+    (upgraded in place, or SE already) today: found once per proposal."""
+    if "served_on_purpose" not in ctx.memo:
+        sites = set()
+        for space in ctx.estate.namespaces:
+            if smtp_only(space):
+                continue
+            for name in pool_today(ctx, space):
+                facts = ctx.facts_for(name)
+                if facts is not None and not facts.excluded and (
+                        facts.path in _STAYS
+                        or (facts.product == "SE" and facts.path is MigrationPath.NONE)):
+                    sites.add(site_key(facts.server))
+        ctx.memo["served_on_purpose"] = frozenset(sites)
+    return set(ctx.memo["served_on_purpose"])
 
 
 def _newest(cands: Sequence[Candidate]) -> list[Candidate]:

@@ -71,7 +71,10 @@ def _pool_change(ctx: Context, g: Group, ns: Namespace) -> tuple[PoolChange | No
     final = final_pool(ctx, today, se_servers(ctx), smtp)
     olds = {s.name for s in g.old}
     leave = [n for n in before if n in olds]
-    own = [c for c in final if c.name in g.new]
+    # a successor joins where its server leaves, or where the name is served from its site
+    # by design (Internet-facing); not a pool of a site it only shares with others
+    facing = {site.name.strip().lower() for site in ctx.estate.sites if site.internet_facing}
+    own = [c for c in final if c.name in g.new and (leave or c.site in facing)]
     joins = own or (final if leave else [])
     names = [c.name for c in joins]
     if leave and not names:  # no SE server anywhere: the group's targets, or the consultant's

@@ -175,3 +175,18 @@ def test_an_smtp_name_keeps_each_site_on_its_own_relay_servers() -> None:
         assert "Autodiscover" not in text and "OWA" not in text
         assert "smtp.vdl.local" in text and "ANR-EX16-01-SE" in switch.title(lang)
     assert "sbs:config:ANR-EX16-01-SE" in _before(_proposal("vandijk-logistiek"), switch.id)
+
+
+def test_a_site_the_customer_serves_clients_from_keeps_its_successor_in_the_pool() -> None:
+    """Nordwind (a review): the load balancer of Hamburg (Internet-facing) also holds the 2019
+    DAG members of Bremen, which stay (upgraded in place), so Bremen serves clients on
+    purpose. The Bremen 2016 server's successor takes its place in both pools; the 2019 CU14
+    server of Hamburg, which no pool held, is not added (it had been, before its upgrade)."""
+    proposal = _proposal("nordwind-logistik")
+    steps = {s.id: s for s in proposal.steps}
+    switch = steps["sbs:namespace:HB-EX16-01"]
+    assert [(spaces, add, leave) for spaces, add, leave in _changes(switch)] == [
+        ({"mail.nordwind-logistik.de"}, {"HB-EX16-01-SE"}, {"HB-EX16-01"}),
+        ({"autodiscover.nordwind-logistik.de"}, {"HB-EX16-01-SE"}, {"HB-EX16-01"})]
+    assert "HH-EX19-05" not in switch.command_in("en")
+    assert "sbs:config:HB-EX16-01-SE" in _before(proposal, switch.id)
