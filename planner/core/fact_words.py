@@ -66,7 +66,9 @@ def word_key(text: str) -> str:
 
 def _one_value(words: Catalogue, value: object) -> str:
     # A text value of the knowledge base (a Microsoft term, a kind) has its words in the
-    # catalogue; names, builds and commands are shown as written.
+    # catalogue, a step kind its label; names, builds and commands are shown as written.
+    if str(value) in STEP_KINDS:
+        return words(STEP_KINDS[str(value)].label_key)
     key = "report.fact_value." + word_key(str(value))
     return words(key) if words.has(key) else str(value)
 

@@ -131,6 +131,12 @@ class KnowledgeFacts:
         return bool(self._value("dag.auto_rebalance", False))
 
     @property
+    def freeze_leaves(self) -> frozenset[str]:
+        """Step kinds a customer's change freeze leaves: read-only checks, which change
+        nothing (a project that freezes those too sets the list empty)."""
+        return frozenset(k.strip().lower() for k in self._names("calendar.freeze_leaves"))
+
+    @property
     def default_receive_connectors(self) -> tuple[str, ...]:
         """The names of Exchange's own receive connectors."""
         return self._names("transport.default_receive_connectors")

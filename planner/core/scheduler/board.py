@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.core.scheduler.days import DayCalendar
-from planner.core.scheduler.problem import UNITS, Job, Problem, side_lists
+from planner.core.scheduler.problem import UNITS, CalendarKey, Job, Problem, side_lists
 
 __all__ = ["ABSENT", "Board", "Lane", "new_board"]
 
@@ -146,7 +146,7 @@ class Board:
 
     consultants: list[tuple[_Person, _Person]]  # per consultant: weekday side, window side
     resources: dict[str, Lane]
-    calendars: dict[tuple[str, str, bool], DayCalendar]
+    calendars: dict[CalendarKey, DayCalendar]
     apart: bool = False
 
     def copy(self) -> Board:

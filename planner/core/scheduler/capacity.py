@@ -14,12 +14,9 @@ from itertools import combinations
 
 from ortools.linear_solver import pywraplp
 
-from planner.core.scheduler.problem import UNITS, Job, Problem, hold_pieces
+from planner.core.scheduler.problem import UNITS, CalendarKey, Job, Problem, hold_pieces
 
 __all__ = ["CalendarKey", "Capacity", "Work", "chain_finish", "subsets"]
-
-
-CalendarKey = tuple[str, str, bool]
 
 
 def subsets(keys: tuple[CalendarKey, ...]) -> list[tuple[CalendarKey, ...]]:
@@ -214,7 +211,9 @@ _SPEEDS: dict[tuple[tuple[int, ...], ...], float] = {}  # kinds of work -> the p
 def _completed_on(job: Job) -> CalendarKey:
     """The calendar an unattended step's completion is worked on: a maintenance window's
     days for a batch completed in a window, else its own."""
-    return (*job.calendar_key[:2], True) if job.completes_in is not None else job.calendar_key
+    if job.completes_in is not None:
+        return (*job.calendar_key[:2], True, False)
+    return job.calendar_key
 
 
 @cache

@@ -21,7 +21,7 @@ __all__ = ["explain"]
 def _skipped_day(problem: Problem, job: Job, day: int, k: int) -> Driver | None:
     """Why ``day`` could not be used, when it is a reason worth naming."""
     when = problem.day(day)
-    freeze = problem.calendar.freeze_on(when)
+    freeze = None if job.calendar_key[3] else problem.calendar.freeze_on(when)
     if freeze:
         return Driver("freeze", "freeze_named" if freeze.name else "freeze", freeze.end,
                       freeze.name)

@@ -17,7 +17,7 @@ import networkx as nx
 from planner.core.errors import InfeasiblePlanError
 from planner.core.explanation import Listed, message
 from planner.core.scheduler.job_graph import ancestors, easiest_exit, job_graph
-from planner.core.scheduler.problem import Problem
+from planner.core.scheduler.problem import CalendarKey, Problem
 
 __all__ = ["LIMIT", "blended", "chains_first", "longest_first", "order_by",
            "topological_order", "urgency", "weekly_lengths"]
@@ -64,7 +64,7 @@ def weekly_lengths(problem: Problem) -> list[int]:
     """Per job its working days spread over its own calendar's usable days a week: a step
     of a window that comes once a week counts a week a day, so a DAG's members, updated one
     window after the other, count as the weeks they take (for ordering only)."""
-    per_week: dict[tuple[str, str, bool], float] = {}
+    per_week: dict[CalendarKey, float] = {}
     for job in problem.jobs:
         if job.calendar_key not in per_week:
             cal = problem.cal(job)

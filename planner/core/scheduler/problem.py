@@ -9,7 +9,7 @@ it starts; :class:`DayCalendar` answers that for any start.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -24,13 +24,14 @@ from planner.core.enforcement import (
     timeline,
 )
 from planner.core.knowledge import Knowledge
+from planner.core.knowledge_facts import facts_of
 from planner.core.model import Estate
 from planner.core.plan import Proposal, Step
 from planner.core.scheduler.days import DayCalendar
 from planner.core.settings import Consultant, Decisions, Settings
 
-__all__ = ["BOTH", "UNITS", "WEEKDAY", "WINDOW", "Job", "Judged", "Problem", "Sided", "Span",
-           "build_problem", "first_counted", "hold_pieces", "side_lists"]
+__all__ = ["BOTH", "UNITS", "WEEKDAY", "WINDOW", "CalendarKey", "Job", "Judged", "Problem",
+           "Sided", "Span", "build_problem", "first_counted", "hold_pieces", "side_lists"]
 
 # A consultant's capacity per working day, in demand units: half days, so a move batch's
 # half-day set-up and completion book half a day each instead of rounding up to a whole one.
@@ -60,6 +61,11 @@ _SIDE_LISTS = {side: tuple(n for n in (0, 1) if side & (n + 1)) for side in (WEE
                                                                            BOTH)}
 
 
+# holiday region (country, subdivision), window flag, and whether a change freeze leaves the
+# step (a read-only check)
+CalendarKey = tuple[str, str, bool, bool]
+
+
 @dataclass(frozen=True)
 class Job:
     """A step prepared for the model."""
@@ -67,7 +73,7 @@ class Job:
     index: int
     step: Step
     site: str | None
-    calendar_key: tuple[str, str, bool]  # holiday region and window flag
+    calendar_key: CalendarKey
     days_by_consultant: tuple[int, ...]  # working days when consultant k does it
     base_days: int  # working days when no consultant is involved
     pin: int | None
@@ -180,7 +186,7 @@ class Problem:
     consultants: tuple[Consultant, ...]
     absences: list[list[tuple[int, int]]]  # per consultant: [start, end) day indices
     judged: list[Judged]
-    calendars: dict[tuple[str, str, bool], DayCalendar]  # sites of one region share one
+    calendars: dict[CalendarKey, DayCalendar]  # sites of one region share one
     by_id: dict[str, int]
     pause_used: dict[int, int]
     pause_max: int
@@ -222,17 +228,22 @@ class Problem:
 
     def lag_calendar(self, job: Job) -> DayCalendar:
         """The working days a lag into this job counts (its site's, windows or not)."""
-        key = (job.calendar_key[0], job.calendar_key[1], False)
+        key = (job.calendar_key[0], job.calendar_key[1], False, False)
         if key not in self.calendars:
             self.calendars[key] = DayCalendar(self.calendar, self.start, job.site, False)
         return self.calendars[key]
 
 
-def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decisions) -> Job:
+def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decisions,
+         thawed: frozenset[str]) -> Job:
     site = step.home_site(estate)
-    key = (*p.calendar.region(site), step.needs_window)
+    # a read-only check changes nothing, so a change freeze leaves it (a review's
+    # HealthChecker after an upgrade waited out the Christmas freeze)
+    thaw = bool(p.calendar.freezes) and not step.needs_window and step.kind in thawed
+    key = (*p.calendar.region(site), step.needs_window, thaw)
     if key not in p.calendars:
-        p.calendars[key] = DayCalendar(p.calendar, p.start, site, step.needs_window)
+        p.calendars[key] = DayCalendar(replace(p.calendar, freezes=()) if thaw else p.calendar,
+                                       p.start, site, step.needs_window)
     days = max(0, step.duration_days)
     held = (_units(step.setup_days), _units(step.completion_days))
     # a batch completed in a window is unattended whatever its length: its set-up and its
@@ -249,7 +260,7 @@ def _job(step: Step, index: int, p: Problem, estate: Estate, decisions: Decision
     )
     pin = decisions.pins.get(step.id)
     nb = decisions.not_before.get(step.id)
-    window = (*key[:2], True)
+    window = (*key[:2], True, False)
     if step.complete_in_window and window not in p.calendars:
         p.calendars[window] = DayCalendar(p.calendar, p.start, site, True)
     return Job(
@@ -357,8 +368,9 @@ def build_problem(
         p.absences.append(sorted(
             (max(0, p.index(a)), p.index(b) + 1) for a, b in c.absent if p.index(b) >= 0
         ))
+    thawed = facts_of(knowledge).freeze_leaves
     for i, step in enumerate(proposal.steps):
-        p.jobs.append(_job(step, i, p, estate, decisions))
+        p.jobs.append(_job(step, i, p, estate, decisions, thawed))
         p.by_id[step.id] = i
     p.judged = _judged(proposal, estate, settings, knowledge, p)
     return p
