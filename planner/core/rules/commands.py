@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from planner.core.explanation import note
+from planner.core.model import Connector
 from planner.core.plan import MigrationPath
 from planner.core.rules.base import Context, ServerFacts
 
 __all__ = ["SETUP_ACCEPT", "line", "maintenance_wrapped", "placeholder", "quoted",
-           "redirect_target", "remark", "setup_upgrade"]
+           "redirect_target", "remark", "send_certificates", "setup_upgrade"]
 
 SETUP_ACCEPT = "/IAcceptExchangeServerLicenseTerms_DiagnosticDataOFF"
 
@@ -108,3 +111,19 @@ def _receivers(ctx: Context) -> _Pools:
         pools = (by_dag, by_site, others)
         ctx.memo["redirect_pools"] = pools
     return pools
+
+
+def send_certificates(sources: Mapping[Connector, Sequence[str]]) -> list[str]:
+    """The certificate a send connector presents (its TlsCertificateName) on each of its new
+    source servers, before they send through it: a review found the connector to Exchange
+    Online (mail.alpenglas.at) moved to Zürich's new servers, which had only their own
+    namespace's certificate, for a month before the Hybrid Configuration Wizard ran; another
+    the payroll bureau's TLS connector moved off Exchange 2013 without its certificate."""
+    lines = []
+    for c, new in sources.items():
+        if c.tls_certificate and new:
+            lines += [f"Import-ExchangeCertificate -Server {t} ...; Enable-ExchangeCertificate "
+                      f"-Server {t} -Thumbprint {placeholder('thumbprint')} -Services SMTP"
+                      + remark("send_certificate", cert=c.tls_certificate, connector=c.name)
+                      for t in new]
+    return list(dict.fromkeys(lines))

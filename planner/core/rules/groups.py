@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from planner.core.explanation import Message, message
+from planner.core.model import Server
 from planner.core.plan import MigrationPath, Phase, Step
 from planner.core.rules.assess import product_name
 from planner.core.rules.base import Context, ServerFacts, make_step
@@ -33,12 +34,39 @@ class Group:
     new: tuple[str, ...]  # placeholder names of the new SE servers
     old_dag: str
     data_gb: float | None
-    # Exchange 2013 servers whose mailboxes and relay clients move onto this group first.
+    # Exchange 2013 servers whose mailboxes and relay clients move onto this group first,
+    # and per each the member that took them (its mail flow and system mailboxes move on
+    # from there to the new servers)
     inherits: tuple[ServerFacts, ...] = ()
+    via: tuple[str, ...] = ()
     # Without new servers: the SE servers that take over (None when there are none at all).
     takeover: Takeover | None = None
     # per new server the AD site of the old server it replaces (its holidays)
     new_sites: tuple[str, ...] = ()
+
+    def holders(self, names: Iterable[str]) -> list[str]:
+        """The members that hold these servers' work now: a member itself, or the member
+        that took an inherited 2013 server's connectors and mailboxes."""
+        wanted = {n.split(".", 1)[0].lower() for n in names}
+        took = {old.name.lower(): via for old, via in zip(self.inherits, self.via, strict=False)}
+        found = [s.name for s in self.old if s.name.lower() in wanted]
+        found += [took[n] for n in sorted(wanted) if n in took]
+        return list(dict.fromkeys(found))
+
+    def carried(self) -> list[Server]:
+        """The members as the group moves them: each with the system mailboxes of the 2013
+        servers it took (a review's public folders, moved off 2013 to a 2016 member, were
+        never moved on to SE)."""
+        out = []
+        for member in self.old:
+            took = [old.server for old, via in zip(self.inherits, self.via, strict=False)
+                    if via == member.name]
+            every = (member.server, *took)
+            out.append(replace(
+                member.server,
+                arbitration_mailboxes=_sum_counts([x.arbitration_mailboxes for x in every]),
+                public_folder_mailboxes=_sum_counts([x.public_folder_mailboxes for x in every])))
+        return out
 
     @property
     def new_dag(self) -> str:
@@ -64,7 +92,8 @@ class Group:
         the new servers there, not to every new server of a DAG spread over sites (a
         review: Vienna's anonymous relay opened on Zürich's new server too)."""
         wanted = {o.split(".", 1)[0].lower() for o in olds}
-        sites = {s.server.site.lower() for s in self.old if s.name.lower() in wanted}
+        sites = {s.server.site.lower() for s in (*self.old, *self.inherits)
+                 if s.name.lower() in wanted}
         mine = tuple(n for n, site in zip(self.new, self.new_sites, strict=False)
                      if site.lower() in sites)
         return mine or self.targets
@@ -202,13 +231,15 @@ def _groups(ctx: Context) -> list[Group]:
         dag = items[0].server.dag
         pairs = [(n, s.server.site) for s in items for n in namer.names(s, _wanted(ctx, s))]
         new = [n for n, _ in pairs]
-        inherits = _inherited(ctx, items)
+        taken = _inherited(ctx, items)
+        inherits, via = [old for old, _ in taken], [member for _, member in taken]
         volume = _volume(ctx, items, dag)
         extra = [data_volume_gb(ctx.estate, s.server) for s in inherits]
         if volume is not None and any(x is not None for x in extra):
             volume += sum(x for x in extra if x is not None)
         groups.append(Group(dag or items[0].name, tuple(items), tuple(new), dag, volume,
-                            tuple(inherits), new_sites=tuple(site for _, site in pairs)))
+                            tuple(inherits), tuple(via),
+                            new_sites=tuple(site for _, site in pairs)))
     return _with_takeovers(ctx, groups)
 
 
@@ -219,18 +250,25 @@ def _with_takeovers(ctx: Context, groups: list[Group]) -> list[Group]:
             for g in groups]
 
 
-def _inherited(ctx: Context, members: list[ServerFacts]) -> list[ServerFacts]:
-    """Exchange 2013 servers whose mailboxes the legacy rule moves onto these servers."""
+def _sum_counts(counts: list[int | None]) -> int | None:
+    """A sum of counts, None (unknown) when one is unknown and none is known."""
+    known = [c for c in counts if c]
+    return sum(known) if known or all(c is not None for c in counts) else None
+
+
+def _inherited(ctx: Context, members: list[ServerFacts]) -> list[tuple[ServerFacts, str]]:
+    """Exchange 2013 servers whose mailboxes the legacy rule moves onto these servers, each
+    with the member that takes them."""
     if "inherited_by" not in ctx.memo:  # asked per group: every 2013 server's target once
-        by_target: dict[str, list[tuple[int, ServerFacts]]] = {}
+        by_target: dict[str, list[tuple[int, ServerFacts, str]]] = {}
         for n, old in enumerate(legacy_servers(ctx)):
             target = move_target(ctx, old)
             if target is not None:
-                by_target.setdefault(target.name, []).append((n, old))
+                by_target.setdefault(target.name, []).append((n, old, target.name))
         ctx.memo["inherited_by"] = by_target
     found = [hit for m in dict.fromkeys(m.name for m in members)
              for hit in ctx.memo["inherited_by"].get(m, ())]
-    return [old for _, old in sorted(found, key=lambda hit: hit[0])]  # the legacy order
+    return [(old, via) for _, old, via in sorted(found, key=lambda hit: hit[0])]  # legacy order
 
 
 _SBS = "steps.side_by_side"  # the catalogue section of the side-by-side rule's texts

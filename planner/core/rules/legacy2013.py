@@ -14,7 +14,7 @@ from planner.core.explanation import Message, message
 from planner.core.model import Finding, Namespace, Severity
 from planner.core.plan import MigrationPath, Phase, Step
 from planner.core.rules.base import Context, Rule, RuleOutput, ServerFacts, deps, make_step
-from planner.core.rules.commands import line, placeholder, quoted
+from planner.core.rules.commands import line, placeholder, quoted, send_certificates
 from planner.core.rules.estate_facts import (
     data_volume_gb,
     namespaces_of,
@@ -63,8 +63,11 @@ def legacy_servers(ctx: Context) -> list[ServerFacts]:
 def move_target(ctx: Context, old: ServerFacts) -> ServerFacts | None:
     """A 2016/2019 Mailbox server to take the mailboxes.
 
-    One that stays (upgraded in place) first, so mailboxes and relay clients move only once;
-    a server that is itself replaced later only when there is no other; the same site first.
+    One at the same site first: its relay clients, connectors and public folders stay where
+    they are used (a review's London label printers and payroll connector had gone to a
+    standalone server in Edinburgh, down for its own upgrade a week later, and never came
+    back). There, one that stays (upgraded in place) first, so they move only once; one that
+    is itself replaced later hands them on to its successors (``Group.inherits``).
     """
     # the choice depends on the old server only through its site: found once per site
     memo: dict[str, ServerFacts | None] = ctx.memo.setdefault("move_target", {})
@@ -76,7 +79,7 @@ def move_target(ctx: Context, old: ServerFacts) -> ServerFacts | None:
         stays = (MigrationPath.IN_PLACE, MigrationPath.CU_THEN_IN_PLACE)
 
         def rank(s: ServerFacts) -> tuple[bool, bool, bool, int]:
-            return (s.excluded, s.path not in stays, site_key(s.server) != site, index[s.name])
+            return (s.excluded, site_key(s.server) != site, s.path not in stays, index[s.name])
 
         memo[site] = min(candidates, key=rank) if candidates else None
     return memo[site]
@@ -100,14 +103,16 @@ def _repoint_checklist(ctx: Context, old: ServerFacts,
                        targets: list[str]) -> tuple[str, list[Message]]:
     """Command checklist and the summary of the mail flow that points at the old server."""
     est, srv = ctx.estate, old.server
-    sends = [c.name for c in send_connectors_of(est, srv)]
+    connectors = send_connectors_of(est, srv)
+    sends = [c.name for c in connectors]
     # Exchange's own receive connectors exist on the target already: only custom ones and
     # the changes made to the default ones travel.
     items = [i for i in classify(ctx, receive_connectors_of(est, srv)) if i.custom or i.changed]
     receives = [i.connector.name for i in items]
     relays = [r.name for r in relay_clients_of(est, srv)]
-    lines = [f"Set-SendConnector {quoted(c)} -SourceTransportServers "
-             + placeholder("add_remove", new=", ".join(targets), old=srv.name) for c in sends]
+    lines = send_certificates({c: targets for c in connectors})
+    lines += [f"Set-SendConnector {quoted(c)} -SourceTransportServers "
+              + placeholder("add_remove", new=", ".join(targets), old=srv.name) for c in sends]
     lines += [recreate_command(i.connector, t) if i.custom else reapply_command(i, t)
               for i in items for t in targets]
     # Each relay client has its own re-point step, done by its owner (relay_repoint).

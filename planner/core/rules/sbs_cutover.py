@@ -70,7 +70,7 @@ def _system_parts(ctx: Context, g: Group) -> dict[str, list[Step]]:
                           f"group:{g.key}", title, detail, fields,
                           command=command, source=source)
 
-    return system_steps([s.server for s in g.old], to, make, order_source(ctx, _RULE))
+    return system_steps(g.carried(), to, make, order_source(ctx, _RULE))
 
 
 def _decom_command(ctx: Context, name: str, dag: str) -> str:

@@ -19,7 +19,14 @@ from planner.core.model import Connector, ConnectorType, Estate, Finding, Severi
 from planner.core.plan import Phase, Step
 from planner.core.rules.adprep import ADPREP
 from planner.core.rules.base import Context, Rule, RuleOutput, deps
-from planner.core.rules.commands import SETUP_ACCEPT, line, placeholder, quoted, remark
+from planner.core.rules.commands import (
+    SETUP_ACCEPT,
+    line,
+    placeholder,
+    quoted,
+    remark,
+    send_certificates,
+)
 from planner.core.rules.estate_facts import (
     receive_connectors_of,
     relay_clients_of,
@@ -166,7 +173,9 @@ def _switch_steps(ctx: Context, g: Group, after: str | list[str],
     est, olds = ctx.estate, [s.server for s in g.old]
     namespace = namespace_step(ctx, g, after, known)
     out = [namespace] if namespace else []
-    sends = [c for s in olds for c in send_connectors_of(est, s)]
+    # with the connectors a member took from Exchange 2013 (a review's payroll connector)
+    sends = list(dict.fromkeys(c for s in (*olds, *(i.server for i in g.inherits))
+                               for c in send_connectors_of(est, s)))
     if not sends and any(c.type is ConnectorType.SEND for c in est.connectors):
         return out  # send connectors are listed and none uses these servers: nothing to move
     listed = (message("steps.legacy.sends", names=_connector_names(sends)) if sends
@@ -181,7 +190,7 @@ def _switch_steps(ctx: Context, g: Group, after: str | list[str],
         group_fields(g), needs_window=True, predecessors=deps(after),
         exits_exo_view=_exo_sources(ctx, g, sends),
         command="\n".join(
-            [*_send_certificates(sources), *(
+            [*send_certificates(sources), *(
                 f"Set-SendConnector {quoted(c.name)} -SourceTransportServers "
                 + placeholder("add_remove", new=", ".join(new), old=_old_sources(g, est, c))
                 for c, new in sources.items())])
@@ -189,26 +198,9 @@ def _switch_steps(ctx: Context, g: Group, after: str | list[str],
     return out
 
 
-def _send_certificates(sources: Mapping[Connector, Sequence[str]]) -> list[str]:
-    """The certificate a send connector presents (its TlsCertificateName) on each of its new
-    source servers, before they send through it: a review found the connector to Exchange
-    Online (mail.alpenglas.at) moved to Zürich's new servers, which had only their own
-    namespace's certificate, for a month before the Hybrid Configuration Wizard ran."""
-    lines = []
-    for c, new in sources.items():
-        if c.tls_certificate and new:
-            lines += [f"Import-ExchangeCertificate -Server {t} ...; Enable-ExchangeCertificate "
-                      f"-Server {t} -Thumbprint {placeholder('thumbprint')} -Services SMTP"
-                      + remark("send_certificate", cert=c.tls_certificate, connector=c.name)
-                      for t in new]
-    return list(dict.fromkeys(lines))
-
-
 def _old_sources(g: Group, est: Estate, c: Connector) -> str:
     """The group's old servers that send through ``c``."""
-    on = connector_servers(est, c)
-    return ", ".join(s.name for s in g.old if s.name.lower() in on) or \
-        ", ".join(s.name for s in g.old)
+    return ", ".join(g.holders(connector_servers(est, c))) or ", ".join(s.name for s in g.old)
 
 
 def _exo_sources(ctx: Context, g: Group, sends: list[Connector]) -> tuple[str, ...]:

@@ -107,17 +107,45 @@ def test_a_relay_client_listed_by_its_subnet_explains_that_subnet() -> None:
 
 def test_a_2013_servers_work_moving_to_another_site_is_named() -> None:
     """The review's Vienna 2013 server handed its public folders, SAP relay and a bank's
-    TLS connector to the one Zürich 2019 server, without a word about the WAN."""
+    TLS connector to the one Zürich 2019 server, without a word about the WAN. A 2013
+    server at a site where no other server outlives it hands its work elsewhere, named."""
     base = estate()
-    legacy = model.Server("VIE-EX13", site="Wien", roles=("Mailbox",), build="15.0.1497.48",
+    sites = (*base.sites, model.Site("Graz", country="AT", subdivision="6"))
+    legacy = model.Server("GRZ-EX13", site="Graz", roles=("Mailbox",), build="15.0.1497.48",
                           os="Windows Server 2012 R2")
     keeper = model.Server("ZRH-EX19", site="Zürich", roles=("Mailbox",), build="15.2.1748.39",
                           os="Windows Server 2019")
-    p = plan(replace(base, servers=(*base.servers, legacy, keeper)))
+    p = plan(replace(base, sites=sites, servers=(*base.servers, legacy, keeper)))
     [found] = [f for f in p.findings if f.code == "RULES-2013-OTHER-SITE"]
-    assert "VIE-EX13" in found.message("en") and "ZRH-EX19" in found.message("en")
-    assert "Zürich" in found.message("de") and "statt Wien" in found.message("de")
+    assert "GRZ-EX13" in found.message("en") and "ZRH-EX19" in found.message("en")
+    assert "Zürich" in found.message("de") and "statt Graz" in found.message("de")
     # a 2013 server whose work stays at its site says nothing
-    here = replace(keeper, site="Wien")
-    p = plan(replace(base, servers=(*base.servers, legacy, here)))
+    here = replace(keeper, site="Graz")
+    p = plan(replace(base, sites=sites, servers=(*base.servers, legacy, here)))
     assert not [f for f in p.findings if f.code == "RULES-2013-OTHER-SITE"]
+
+
+def test_a_2013_servers_work_stays_at_its_site_on_a_server_replaced_later() -> None:
+    """Thames & Shannon (a review): London's 2013 server handed its relay clients, public
+    folders and the payroll bureau's TLS connector to the one 2019 server in Edinburgh
+    (upgraded in place, so moved once), which went down for its own upgrade a week later,
+    and nothing came back. The 2016 DAG at its own site takes them, and its new SE servers
+    take them on: relay clients, the connector (with its certificate), the public folders."""
+    base = estate()
+    legacy = model.Server("VIE-EX13", site="Wien", roles=("Mailbox",), build="15.0.1497.48",
+                          os="Windows Server 2012 R2", public_folder_mailboxes=2)
+    keeper = model.Server("ZRH-EX19", site="Zürich", roles=("Mailbox",), build="15.2.1748.39",
+                          os="Windows Server 2019")
+    bank = model.Connector("Bank TLS", model.ConnectorType.SEND, ("VIE-EX13",),
+                           address_spaces=("bank.example",), tls_certificate="mail.ts.at")
+    p = plan(replace(base, servers=(*base.servers, legacy, keeper),
+                     connectors=(*base.connectors, bank)))
+    assert not [f for f in p.findings if f.code == "RULES-2013-OTHER-SITE"]
+    repoint = p.step("legacy:repoint:VIE-EX13")
+    assert repoint is not None and "ZRH" not in repoint.command_in("en")
+    assert "Enable-ExchangeCertificate -Server VIE-" in repoint.command_in("en")
+    send = next(s for s in p.steps if s.kind == "send_connectors"
+                and "'Bank TLS'" in s.command_in("en"))
+    assert "ZRH" not in send.command_in("en").split("'Bank TLS'")[1]
+    folders = [s for s in p.steps if s.kind == "public_folder_moves" and s.id.startswith("sbs:")]
+    assert folders, "the public folders move on to SE with the DAG that took them"
