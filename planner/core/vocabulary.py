@@ -145,7 +145,7 @@ PRODUCTS: Mapping[str, Term] = _terms("product", (
 STEP_KINDS: Mapping[str, Term] = _terms("step_kind", tuple((code, "", "") for code in (
     "license_check", "ad_backup", "extended_protection", "certificate_expiry", "ad_prep",
     "ex2013_moves", "ex2013_repoint", "ex2013_decommission", "health_check", "exo_baseline_su",
-    "cu_update",
+    "hybrid_app_su", "cu_update",
     "inplace_upgrade", "se_latest_update", "db_rebalance", "provision_server", "install_se",
     "se_server_baseline", "certificates_vdirs", "mrsproxy", "new_dag", "databases",
     "arbitration_moves", "mailbox_moves", "public_folder_moves", "namespace_switch",

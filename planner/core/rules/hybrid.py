@@ -18,6 +18,7 @@ from planner.core.model import ConnectorType
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
 from planner.core.rules.commands import line
+from planner.core.rules.hybrid_app import app_after, app_updates
 
 __all__ = ["APP", "HCW", "RULE", "hybrid_carriers"]
 
@@ -61,39 +62,6 @@ def _carrier_steps(ctx: Context, prior: Mapping[str, Step]) -> list[str]:
     return carriers or [st.id for st in inplace if st.target.split(":", 1)[1] not in edges]
 
 
-# The steps after which a server runs a build new enough for the app, or is gone.
-_BRINGS_UP = ("exo_baseline_su", "cu_update", "inplace_upgrade", "decommission",
-              "ex2013_decommission")
-
-
-def _app_after(ctx: Context, prior: Mapping[str, Step]) -> list[str] | None:
-    """The steps after which every Exchange server (Mailbox, not 2013) runs a build that
-    can use the dedicated hybrid app or is gone: none where each does today (the app is
-    checked first, not after the migration: a review found it last, while EWS through the
-    shared service principal has been refused since 31 October 2025 and free/busy was
-    most likely broken); None where that cannot be told (the HCW's or carriers' order)."""
-    since = ctx.facts.dedicated_app_builds_from
-    servers = [s for s in ctx.servers if not s.excluded and not s.server.is_edge
-               and s.product != "2013"]
-    if since is None or not servers:
-        return None
-    ups: dict[str, list[Step]] = {}  # per server the steps that bring it up, found once
-    for st in prior.values():
-        if st.kind in _BRINGS_UP and st.target.startswith("server:"):
-            ups.setdefault(st.target[len("server:"):], []).append(st)
-    after: list[str] = []
-    for s in servers:
-        if s.info is not None and s.info.release_date is not None \
-                and s.info.release_date >= since:
-            continue
-        mine = ups.get(s.name, [])
-        first = next((st for kind in _BRINGS_UP for st in mine if st.kind == kind), None)
-        if first is None:
-            return None
-        after.append(first.id)
-    return after
-
-
 def _names(servers: list[ServerFacts]) -> list[str]:
     return [s.name for s in servers]
 
@@ -124,7 +92,8 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
                    tenant=org.tenant or _text("the_tenant"))
     needed, why = _hcw_needed(ctx)
     detail = [_text("situation", org=hybrid, why=why)]
-    early = _app_after(ctx, prior)
+    updates, update_links = app_updates(ctx, prior)
+    early = app_after(ctx, {**prior, **{st.id: st for st in updates}})
     app = make_step(
         ctx, "hybrid_hcw", APP, "hybrid_app_check", Phase.HYBRID, "org",
         _text("app_now_title" if early == [] else "app_title"),
@@ -133,7 +102,7 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
         deps(HCW if needed else _carrier_steps(ctx, prior)),
         command=ctx.facts.dedicated_app_command(_DEFAULT_APP))
     if not needed:
-        return RuleOutput((app,))
+        return RuleOutput((*updates, app), tuple(update_links))
     leaving = tuple(s.name for s in ctx.planned(*_LEAVES) if s.judged and s.product != "2013")
     hcw = make_step(
         ctx, "hybrid_hcw", HCW, "hcw_rerun", Phase.HYBRID, "org",
@@ -144,7 +113,7 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     # Old servers are removed only after the wizard has taken them out of the hybrid setup.
     links: list[Link] = [(st.id, Dependency(HCW)) for st in prior.values()
                          if st.kind == "decommission" and st.phase is Phase.DECOMMISSION]
-    return RuleOutput((hcw, app), tuple(links))
+    return RuleOutput((*updates, hcw, app), (*update_links, *links))
 
 
 RULE = Rule("hybrid_hcw", _propose)

@@ -21,7 +21,7 @@ __all__ = ["OFFLINE_KINDS", "SOURCES_PREFIX", "one_source_up"]
 
 # Steps that take their server out of service for the window (drained, ServerWideOffline).
 OFFLINE_KINDS = frozenset({"inplace_upgrade", "cu_update", "exo_baseline_su",
-                           "se_latest_update"})
+                           "hybrid_app_su", "se_latest_update"})
 SOURCES_PREFIX = "sources:"  # the resource: "sources:<connector>"
 
 
