@@ -137,6 +137,12 @@ class KnowledgeFacts:
         return frozenset(k.strip().lower() for k in self._names("calendar.freeze_leaves"))
 
     @property
+    def renew_certificates_within_days(self) -> int:
+        """A listed certificate that expires within this many days of the plan's start is
+        renewed before the first step that hands it on (new servers, Edge, HCW)."""
+        return int(self._value("certificates.renew_within_days", 365))
+
+    @property
     def default_receive_connectors(self) -> tuple[str, ...]:
         """The names of Exchange's own receive connectors."""
         return self._names("transport.default_receive_connectors")

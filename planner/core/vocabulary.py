@@ -143,7 +143,8 @@ PRODUCTS: Mapping[str, Term] = _terms("product", (
 ))
 # The kinds of steps the rules propose, in the order a consultant meets them.
 STEP_KINDS: Mapping[str, Term] = _terms("step_kind", tuple((code, "", "") for code in (
-    "license_check", "ad_backup", "extended_protection", "certificate_expiry", "ad_prep",
+    "license_check", "ad_backup", "extended_protection", "certificate_expiry",
+    "certificate_renewal", "ad_prep",
     "ex2013_moves", "ex2013_repoint", "ex2013_decommission", "health_check", "exo_baseline_su",
     "hybrid_app_su", "cu_update",
     "inplace_upgrade", "se_latest_update", "db_rebalance", "provision_server", "install_se",

@@ -1,5 +1,7 @@
-"""A certificate whose written expiry falls inside the project is a warning with the first
-step after it that needs it (a review: listed twice, the Hybrid wizard re-run after it)."""
+"""A certificate whose written expiry falls inside the project is renewed first (rule
+certificate_renewal); where it is not (a project that sets ``certificates.renew_within_days``
+to 0) or the renewal comes too late, a warning names the first step after it that needs it
+(a review: listed twice, the Hybrid wizard re-run after it)."""
 
 from __future__ import annotations
 
@@ -20,15 +22,23 @@ def inputs():  # type: ignore[no-untyped-def]
     return load_inputs([ESTATE / "inventory.xlsx"])
 
 
-def _with(inputs, text: str):  # type: ignore[no-untyped-def]
+NO_RENEWAL = {"certificates.renew_within_days": 0}
+
+
+def _with(inputs, text: str, overrides: dict[str, object] | None = None):  # type: ignore[no-untyped-def]
     spaces = tuple(replace(n, certificate=text) if n.certificate else n
                    for n in inputs.estate.namespaces)
     estate = replace(inputs.estate, namespaces=spaces)
-    return make_plan(estate, inputs.findings, replace(inputs.settings, solver_time_limit_s=0.0))
+    settings = replace(inputs.settings, solver_time_limit_s=0.0,
+                       policy_overrides={**inputs.settings.policy_overrides,
+                                         **(overrides or NO_RENEWAL)})
+    return make_plan(estate, inputs.findings, settings)
 
 
 def test_a_certificate_expiring_inside_the_project_is_a_warning(inputs) -> None:  # type: ignore[no-untyped-def]
-    plan = make_plan(inputs.estate, inputs.findings, inputs.settings)
+    plan = make_plan(inputs.estate, inputs.findings, replace(
+        inputs.settings, policy_overrides={**inputs.settings.policy_overrides, **NO_RENEWAL}))
+    assert not [s for s in plan.proposal.steps if s.kind == "certificate_renewal"]
     found = [f for f in plan.findings if f.code == "RULES-CERTIFICATE-EXPIRES"]
     assert len(found) == 1
     assert "19 Feb 2027" in found[0].message("en") and "19.02.2027" in found[0].message("de")

@@ -20,6 +20,7 @@ from planner.core.plan import Dependency, MigrationPath, Proposal, Step
 from planner.core.rules import (
     adprep,
     baseline_su,
+    certificate_renewal,
     cu2016,
     cutover_care,
     edge,
@@ -71,6 +72,7 @@ RULES: tuple[Rule, ...] = (
     org_checks.RULE_AD_BACKUP,
     org_checks.RULE_EXTENDED_PROTECTION,
     org_checks.RULE_CERTIFICATES,
+    certificate_renewal.RULE,  # before every step that hands a certificate on
     server_checks.RULE_HEALTH,
     server_checks.RULE_REBALANCE,
     server_checks.RULE_BASELINE,

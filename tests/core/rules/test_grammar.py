@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -127,7 +128,11 @@ def proposals() -> dict[str, Proposal]:
            "retired one": plan(_estate(1), retire[0]),
            "retired several": plan(_estate(3), retire[1]),
            "small": plan(small()),
-           "mixed": plan(mixed()), "legacy": plan(legacy()), "rheinwerk": plan(rheinwerk())}
+           "mixed": plan(mixed()), "legacy": plan(legacy()), "rheinwerk": plan(rheinwerk()),
+           # a certificate that expires while the project runs (certificate_renewal)
+           "expiring": plan(replace(mixed(), namespaces=tuple(
+               replace(n, certificate=f"{n.name} (exp. 2027-03-31)")
+               for n in mixed().namespaces)))}
     for folder in sorted(p for p in Path(SAMPLES).iterdir() if p.is_dir()):
         files = sorted(str(f) for f in folder.iterdir() if f.suffix in (".xlsx", ".csv"))
         if files:
