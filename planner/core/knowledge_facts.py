@@ -137,6 +137,12 @@ class KnowledgeFacts:
         return frozenset(k.strip().lower() for k in self._names("calendar.freeze_leaves"))
 
     @property
+    def window_not_needed(self) -> frozenset[str]:
+        """Step kinds that need no maintenance window: a removal of a server that holds
+        nothing any more (a project whose change board wants them in a window sets it empty)."""
+        return frozenset(k.strip().lower() for k in self._names("calendar.window_not_needed"))
+
+    @property
     def renew_certificates_within_days(self) -> int:
         """A listed certificate that expires within this many days of the plan's start is
         renewed before the first step that hands it on (new servers, Edge, HCW)."""

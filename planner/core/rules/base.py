@@ -187,12 +187,15 @@ def make_step(
     ``release``, ``build``, ``count``...), or ``reason`` where the rule's wording does not
     fit this server (a 2019 server on the side-by-side path is no "Exchange 2016");
     ``detail`` are the step's own messages after it. ``extra`` passes Step fields through
-    (predecessors, command...).
+    (predecessors, command...); a kind the fact ``calendar.window_not_needed`` names needs no
+    maintenance window, whatever the rule asked.
     """
     known = ctx.text(rule)
     main = reason if reason is not None else (
         message(f"rules.{rule}.reason", **_typed(fields or {})) if known else None)
     extra.setdefault("duration_days", 0 if extra.get("milestone") else ctx.days(kind))
+    if kind in ctx.facts.window_not_needed:  # the project's change board allows it any day
+        extra["needs_window"] = False
     extra.setdefault("source", known.source if known else "")
     extra.update(title_en="", title_de="", title_message=title, why_en="", why_de="",
                  reason=Reason.of(rule, main, _beyond(main, list(detail), reason is None)))

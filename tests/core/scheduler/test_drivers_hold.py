@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
 from planner.core.calendar import WorkCalendar, build_calendar
+from planner.core.knowledge import load_knowledge
+from planner.core.knowledge_facts import facts_of
 from planner.core.plan import Plan, ScheduledStep, Step
 from tests.sample_plans import sample_plan
 
+# read-only checks a change freeze leaves (calendar.freeze_leaves) may fall in one
+THAWED = facts_of(load_knowledge()).freeze_leaves
+
 
 def _usable(cal: WorkCalendar, step: Step, site: str | None, day: date) -> bool:
+    if step.kind in THAWED and not step.needs_window:
+        cal = replace(cal, freezes=())
     return cal.is_window_day(day, site) if step.needs_window else cal.is_working_day(day, site)
 
 
