@@ -164,7 +164,12 @@ def _relay_risks(plan: Plan, steps: tuple[NumberedStep, ...], words: Wording) ->
     if not repoints and not plan.estate.relay_clients:
         return []
     numbers = ", ".join(str(s.number) for s in repoints) or "–"
-    count = len(plan.estate.relay_clients)
+    # the known clients the plan re-points, counted from its steps (a client on a server
+    # upgraded in place keeps its SMTP server; one moving twice is one client): a review
+    # read "10 known relay clients must be re-pointed" above nine re-point steps
+    known = {rc.name.lower() for rc in plan.estate.relay_clients}
+    count = len({s.step.target.lower() for s in repoints if s.step.kind == "relay_repoint"
+                 and s.step.target.partition(":")[2].lower() in known})
     title = words.plural("risk_relay_known", count) if count else words("risk_relay")
     return [Risk(title, "medium", "medium", words("customer_owner"), words("mit_relay"),
                  words("src_steps", numbers=numbers))]
