@@ -14,6 +14,7 @@ from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan, Step
 from planner.core.report.html import render_report_html
 from planner.core.settings import Decisions
+from planner.core.transport_listing import relay_listing
 from planner.pipeline import knowledge_for, load_inputs, make_plan
 
 ESTATE = Path(__file__).resolve().parents[1] / "estates" / "thames-shannon"
@@ -50,3 +51,57 @@ def test_a_decommission_states_the_build_the_plan_left_the_server_on(
     # a server the plan does not update keeps its own inventory build, not a partner's
     other = _step(plan, "sbs:decom:LON-EX16-03").why("en")
     assert other.count("15.1.2507.44") == 1 and "15.1.2507.55" not in other
+
+
+def _relay_rows(plan: Plan, lang: str) -> dict[str, tuple[str, ...]]:
+    return {r[0]: r for r in relay_listing(plan.estate, lang, plan.proposal.steps).rows}
+
+
+def test_b_a_periodic_sender_is_told_by_its_runs_in_each_language(
+        made: tuple[Plan, Knowledge], report: str) -> None:
+    """The payroll job ran once (2,640 messages on 26 Nov) in 19 days of logs: "138.9 a day"
+    was neither its volume nor its rhythm. The building management system's report runs
+    on Mondays: weekly, and what a run sends."""
+    plan, _ = made
+    payroll = _step(plan, "legacy:relay:LON-EX13-01:payroll01")
+    assert ("one run of 2,640 messages on 26 Nov 2026, none on the other 18 days of the logs"
+            in payroll.why("en"))
+    assert ("ein Lauf mit 2.640 Nachrichten am 26.11.2026, keiner an den anderen 18 Tagen"
+            in payroll.why("de"))
+    bms = _step(plan, "legacy:relay:LON-EX13-01:Building-management-system")
+    assert "weekly, about 12 messages a run (3 runs in the logs" in bms.why("en")
+    assert "wöchentlich, etwa 12 Nachrichten je Lauf" in bms.why("de")
+    # its next run may follow the removal: the owner proves the re-point, the log shows it
+    for step in (payroll, bms):
+        assert "test message" in step.why("en") and "Select-String" in step.command_in("en")
+    rows, zeilen = _relay_rows(plan, "en"), _relay_rows(plan, "de")
+    assert rows["payroll01"][6] == "2,640 in one run on 26 Nov 2026"
+    assert zeilen["payroll01"][6] == "2.640 in einem Lauf am 26.11.2026"
+    assert rows["Building management system"][6] == "weekly, about 12 a run"
+    assert rows["Dynamics AX AOS (ERP)"][6] == "54"  # a daily sender keeps its average
+    assert "138.9" not in report and "138,9" not in report
+    assert "2,640 in one run on 26 Nov 2026" in report
+
+
+def test_c_clients_listed_by_a_range_are_the_addresses_the_logs_saw_in_it(
+        made: tuple[Plan, Knowledge]) -> None:
+    """The Zebra printers are listed as 10.20.40.0/24, the Cork scanners as "10.40.20.10 -
+    20": the printers and scanners in the logs are those clients with their owners, not
+    clients found in the logs, and no range is an unknown relay to find."""
+    plan, _ = made
+    clients = {rc.name: rc for rc in plan.estate.relay_clients}
+    zebra = clients["Zebra label printers, Park Royal despatch"]
+    assert zebra.addresses == ("10.20.40.11", "10.20.40.12", "10.20.40.27", "10.20.40.31")
+    assert zebra.owner == "Warehouse Systems" and not zebra.discovered
+    cork = clients["Cork office scanners"]
+    assert cork.host == "10.40.20.10-10.40.20.20"
+    assert cork.addresses == ("10.40.20.15", "10.40.20.16") and cork.owner == "IT Cork"
+    found = {rc.name for rc in plan.estate.relay_clients if rc.discovered}
+    assert found == {"payroll01", "KM-C450i-3F"}  # the ones nobody listed, and only them
+    assert not [s for s in plan.proposal.steps if "unknown-" in s.id]
+    step = _step(plan, "legacy:relay:LON-EX13-01:Zebra-label-printers-Park-Royal-despatch")
+    assert "the logs saw it send from 4 addresses: 10.20.40.11" in step.why("en")
+    assert "admits 10.20.40.0/24" in step.command_in("en")
+    row = _relay_rows(plan, "en")["Cork office scanners"]
+    assert row[1] == "10.40.20.10-10.40.20.20 (seen: 10.40.20.15 and 10.40.20.16)"
+    assert row[4] == "listed"

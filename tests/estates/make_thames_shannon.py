@@ -31,8 +31,10 @@ London (GB-ENG, Internet-facing, DMZ with an Edge), Edinburgh (GB-SCT), Cork (IE
   (10 minutes an hour) 07/12/2026; LON-EX16-02 detected 16/11/2026, reported only.
 - SMTP Receive protocol logs 2026-11-16 .. 2026-12-04 of LON-EX13-01, LON-EX16-02 and
   CRK-EX19-01: printers, ERP, the payroll job (only on 26 Nov, payday run), a multifunction
-  printer submitting anonymously to LON-EX16-02's Default Frontend (not listed), Cork scanner,
-  Exchange Online's inbound hybrid mail on LON-EX16-02.
+  printer submitting anonymously to LON-EX16-02's Default Frontend (not listed), the
+  building management system's weekly report (Mondays), two Cork scanners (listed as one
+  client by the range "10.40.20.10 - 20"), Exchange Online's inbound hybrid mail on
+  LON-EX16-02.
 - settings.toml: as of Monday 2026-12-07, start 2026-12-08, GB/ENG, two consultants
   (one 3 days a week, absent at half-term), Christmas freeze and financial-year-end freeze,
   Saturday windows, 40 pause days used in 2026.
@@ -133,7 +135,8 @@ SHEETS = {
                      ["Zebra label printers, Park Royal despatch", "10.20.40.0/24", "Legacy Relay", "LON-EX13-01", "Warehouse Systems"],
                      ["Dynamics AX AOS (ERP)", "10.20.10.15", "Legacy Relay", "LON-EX13-01", "ERP Team"],
                      ["Building management system", "10.20.60.5", "Legacy Relay", "LON-EX13-01", "Facilities"],
-                     ["Cork office scanner", "10.40.20.15", "Relay Cork Scanners", "CRK-EX19-01", "IT Cork"]],
+                     # a range by its last octet, as a customer's sheet writes it
+                     ["Cork office scanners", "10.40.20.10 - 20", "Relay Cork Scanners", "CRK-EX19-01", "IT Cork"]],
     "Namespaces": [["Name", "Services", "Servers", "LoadBalancer", "Certificate"],
                    ["mail.tsfoods.co.uk", "OWA; EAS; EWS; MAPI; OAB; SMTP",
                     "LON-EX16-01; LON-EX16-02; LON-EX16-03", "F5 LON-LB01", CERT],
@@ -159,6 +162,10 @@ SESSIONS = (
     ("LON-EX13-01", "Legacy Relay", "10.20.10.40", "payroll01", 1, 2640, {date(2026, 11, 26)}, False),
     ("LON-EX16-02", "Default Frontend LON-EX16-02", "10.20.41.50", "KM-C450i-3F", 9, 1, "wd", False),
     ("CRK-EX19-01", "Relay Cork Scanners", "10.40.20.15", "SCAN-CRK-01", 7, 1, "wd", False),
+    ("CRK-EX19-01", "Relay Cork Scanners", "10.40.20.16", "SCAN-CRK-02", 3, 1, "wd", False),
+    # the building management system's weekly energy report, Mondays
+    ("LON-EX13-01", "Legacy Relay", "10.20.60.5", "bms-lon01", 1, 12,
+     {date(2026, 11, 16), date(2026, 11, 23), date(2026, 11, 30)}, False),
 )
 EXO_IPS = ("40.107.22.91", "52.101.73.14", "40.107.6.112")
 
@@ -203,7 +210,7 @@ def write_logs(folder: Path) -> None:
             for n in range(per_day):
                 sid += 1
                 when = datetime(day.year, day.month, day.day, 5 + (n * 13) // max(per_day, 1), (n * 7) % 60, n % 60)
-                if msgs > 100:  # the payroll run: one long session at 02:10
+                if isinstance(days, set):  # the payroll run, the weekly report: at 02:10
                     when = datetime(day.year, day.month, day.day, 2, 10)
                 logs.setdefault(server, []).extend(session(when, sid, server, conn, client, ehlo, msgs))
         # Exchange Online's hybrid mail to LON-EX16-02's Default Frontend (TLS, 30 sessions a day)
