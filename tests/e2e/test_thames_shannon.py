@@ -105,3 +105,14 @@ def test_c_clients_listed_by_a_range_are_the_addresses_the_logs_saw_in_it(
     row = _relay_rows(plan, "en")["Cork office scanners"]
     assert row[1] == "10.40.20.10-10.40.20.20 (seen: 10.40.20.15 and 10.40.20.16)"
     assert row[4] == "listed"
+
+
+def test_h_the_pause_holding_the_clock_is_said_as_an_assumption(report: str) -> None:
+    """LON-EX16-02 leaves after its throttling date only because the pause is assumed to
+    hold its stage clock: Microsoft has not documented that, so it is never a fact."""
+    assert "the enforcement pause holds its stage clock back, so" not in report
+    assert "the pause holds its clock back: leaves" not in report
+    assert ("LON-EX16-02 ends on 9 Jan 2027, and no mail is throttled if, as this plan "
+            "assumes, the enforcement pause holds its stage clock back: Microsoft has not "
+            "documented that") in report
+    assert "leaves before throttling if the pause holds its clock back (assumed" in report
