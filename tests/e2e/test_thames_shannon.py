@@ -116,3 +116,13 @@ def test_h_the_pause_holding_the_clock_is_said_as_an_assumption(report: str) -> 
             "assumes, the enforcement pause holds its stage clock back: Microsoft has not "
             "documented that") in report
     assert "leaves before throttling if the pause holds its clock back (assumed" in report
+
+
+def test_g_each_verb_agrees_with_its_own_subject(made: tuple[Plan, Knowledge]) -> None:
+    """Two judged servers and one passing: "CRK-EX19-01 pass" took the judged servers'
+    number."""
+    plan, _ = made
+    (said,) = [f for f in plan.findings if f.code == "RULES-EXO-REPOINT-POSSIBLE"]
+    assert "LON-EX16-01 and LON-EX16-02 send to Exchange Online" in said.message("en")
+    assert "while CRK-EX19-01 passes Exchange Online's minimum version" in said.message("en")
+    assert "während CRK-EX19-01 Exchange Onlines Mindestversion erfüllt" in said.message("de")
