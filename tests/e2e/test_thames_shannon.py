@@ -13,6 +13,8 @@ import pytest
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan, Step
 from planner.core.report.html import render_report_html
+from planner.core.report.risk_register import plan_risks
+from planner.core.report.wording import load_wording
 from planner.core.settings import Decisions
 from planner.core.transport_listing import relay_listing
 from planner.pipeline import knowledge_for, load_inputs, make_plan
@@ -126,3 +128,19 @@ def test_g_each_verb_agrees_with_its_own_subject(made: tuple[Plan, Knowledge]) -
     assert "LON-EX16-01 and LON-EX16-02 send to Exchange Online" in said.message("en")
     assert "while CRK-EX19-01 passes Exchange Online's minimum version" in said.message("en")
     assert "während CRK-EX19-01 Exchange Onlines Mindestversion erfüllt" in said.message("de")
+
+
+def test_g_alike_customer_tasks_on_the_critical_path_are_one_risk(
+        made: tuple[Plan, Knowledge]) -> None:
+    """Three rows alike, one per new server's Windows Server, are one risk naming all three
+    tasks and their steps; a lone task keeps its own row."""
+    plan, knowledge = made
+    risks = [r.title for r in plan_risks(plan, knowledge, load_wording("en"))]
+    windows = [t for t in risks if "Provide Windows Server for new SE server" in t]
+    assert len(windows) == 1
+    assert windows[0].startswith("3 customer tasks of one kind, due on the same day, are on "
+                                 "the critical path")
+    assert all(f"London-EXSE0{n}" in windows[0] for n in (1, 2, 3))
+    assert sum("Back up Active Directory" in t for t in risks) == 1
+    german = [r.title for r in plan_risks(plan, knowledge, load_wording("de"))]
+    assert sum("gleichartige Kundenaufgaben" in t for t in german) == 1
