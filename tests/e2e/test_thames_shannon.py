@@ -144,3 +144,12 @@ def test_g_alike_customer_tasks_on_the_critical_path_are_one_risk(
     assert sum("Back up Active Directory" in t for t in risks) == 1
     german = [r.title for r in plan_risks(plan, knowledge, load_wording("de"))]
     assert sum("gleichartige Kundenaufgaben" in t for t in german) == 1
+
+
+def test_g_a_certificate_is_named_once(made: tuple[Plan, Knowledge]) -> None:
+    """The connectors name "mail.tsfoods.co.uk", the namespaces the same certificate with
+    its issuer and expiry: one certificate, named once and in full."""
+    plan, _ = made
+    why = _step(plan, "certs:org").why("en")
+    assert ("Certificates in the inventory: mail.tsfoods.co.uk (Sectigo OV SAN, exp. "
+            "2027-02-26) and mail.tsfoods.ie (DigiCert, exp. 2027-09-30)") in why
