@@ -3,7 +3,8 @@
 A binding is "address:port" with an IPv6 address in brackets ("0.0.0.0:25", "[::]:25",
 "[2001:db8::5]:587"). A remote IP range is one address, "first-last" or CIDR ("10.1.1.20",
 "10.1.1.1-10.1.1.50", "10.1.3.0/24", "2001:db8::/48", "fe80::1%11"). Inventories write
-lists of them in many ways: PowerShell's "{[::]:25, 0.0.0.0:25}", the space-joined values of
+them, and lists of them, in many ways: a range by its last octet only ("10.1.1.10-20"), a
+wildcard ("10.1.3.*"), PowerShell's "{[::]:25, 0.0.0.0:25}", the space-joined values of
 Export-Csv, a spreadsheet cell with ";" or line breaks, "10.1.1.1 - 10.1.1.50" with spaces
 or an en dash. This module reads each into the entries Exchange's cmdlets accept, so what
 a command recreates is what the old connector had, and tells which addresses a range admits.
@@ -12,6 +13,7 @@ a command recreates is what the old connector had, and tells which addresses a r
 from __future__ import annotations
 
 import ipaddress
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -68,21 +70,25 @@ class IpRange:
 
     def explained_by(self, host: str) -> bool:
         """True when a relay client listed as ``host`` explains this entry: an address in
-        it, or a range (a printer fleet's subnet) that holds it whole.
+        it, a range (a printer fleet's subnet) that holds it whole, or a range inside it
+        (scanners listed as "10.10.5.10-20" on a connector that admits 10.10.5.0/24).
 
         >>> parse_range("10.10.5.0/24").explained_by("10.10.5.0/24")
         True
         >>> parse_range("10.10.5.0/24").explained_by("10.10.5.7")
         True
         >>> parse_range("10.10.0.0/16").explained_by("10.10.5.0/24")
+        True
+        >>> parse_range("10.10.5.0/24").explained_by("10.10.6.0/24")
         False
         """
         if self.covers(host):
             return True
-        listed = parse_range(host) if "/" in host or "-" in host else None
-        return (listed is not None and listed.first.version == self.first.version
-                and int(listed.first) <= int(self.first)
-                and int(self.last) <= int(listed.last))
+        listed = parse_range(host)
+        if listed is None or listed.first.version != self.first.version:
+            return False
+        inner, outer = sorted((listed, self), key=lambda r: r.size)
+        return int(outer.first) <= int(inner.first) and int(inner.last) <= int(outer.last)
 
 
 def _address(text: str) -> Address | None:
@@ -169,9 +175,28 @@ def binding_port(text: str) -> str:
     return port if sep and port.isdigit() and not head.endswith(":") else ""
 
 
+def _short_form(text: str) -> str:
+    """An inventory's IPv4 shorthand as Exchange writes it: "10.1.1.10-20" (the last
+    octet) as "10.1.1.10-10.1.1.20", "10.1.3.*" and "10.1.*.*" as networks; else the text."""
+    head, dash, tail = text.partition("-")
+    if dash and tail.isdigit() and head.count(".") == 3:
+        return f"{head}-{head.rpartition('.')[0]}.{tail}"
+    octets = text.split(".")
+    fixed = list(itertools.takewhile(lambda o: o != "*", octets))
+    if len(octets) == 4 and 0 < len(fixed) < 4 and set(octets[len(fixed):]) == {"*"}:
+        return ".".join(fixed + ["0"] * (4 - len(fixed))) + f"/{8 * len(fixed)}"
+    return text
+
+
 def parse_range(text: str) -> IpRange | None:
-    """One RemoteIPRanges entry as a range; None when it is no address, range or network."""
-    text = _DASH.sub("-", text.strip().strip("[]"))
+    """One RemoteIPRanges entry as a range; None when it is no address, range or network.
+
+    >>> parse_range("10.20.30.10-20").text
+    '10.20.30.10-10.20.30.20'
+    >>> parse_range("10.20.30.*").text
+    '10.20.30.0/24'
+    """
+    text = _short_form(_DASH.sub("-", text.strip().strip("[]")))
     if "-" in text:
         first_text, _, last_text = text.partition("-")
         first, last = _address(first_text.strip("[]")), _address(last_text.strip("[]"))

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 
 from planner.core.model import Estate, MailFlowKind
 
-__all__ = ["FlowVolume", "daily_volumes", "exo_volume"]
+__all__ = ["FlowVolume", "daily_volumes", "exo_volume", "shown_rate"]
+
+
+def shown_rate(value: float) -> float:
+    """A daily figure as precise as people read it: whole from 10 ("54", "11"), one decimal
+    below ("8.7", "4"): a review read "11.1" and "8.7" messages a day beside "54"."""
+    return float(round(value)) if value >= 10 else round(value, 1)
 
 FLOW_ORDER = tuple(MailFlowKind)
 

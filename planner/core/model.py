@@ -201,6 +201,13 @@ class RelayClient:
     authenticated: bool | None = None  # False: anonymous relay
     tls: bool | None = None
     discovered: bool = False  # found in the logs, not in the inventory
+    # The days it sent mail when they are few (a monthly payroll run): read by what was
+    # seen on them, not by a daily average over the weeks of the logs.
+    run_days: tuple[date, ...] = ()
+    logged_days: int | None = None  # days of logs read of its server; None: no logs
+    # A client listed by a range (label printers in 10.20.40.0/24): the addresses the logs
+    # saw sending from inside it.
+    addresses: tuple[str, ...] = ()
 
 
 class MailFlowKind(StrEnum):

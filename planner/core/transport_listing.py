@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from planner.core.catalogue import catalogue
 from planner.core.explanation import period
-from planner.core.mail_flow_volumes import daily_volumes, exo_volume
-from planner.core.model import Estate
+from planner.core.mail_flow_volumes import daily_volumes, exo_volume, shown_rate
+from planner.core.model import Estate, RelayClient
 from planner.core.plan import Plan, Step
+from planner.core.send_rhythm import runs_of
 
 __all__ = ["UNKNOWN_RELAY_TITLES", "Listing", "exo_sentences", "flow_listing", "lead_text",
            "logged_servers",
@@ -80,6 +81,9 @@ def relay_listing(estate: Estate, lang: str, steps: Sequence[Step] = ()) -> List
     rows = []
     for rc in sorted(estate.relay_clients, key=lambda r: (-(r.messages or 0), r.name.lower())):
         address = " / ".join(dict.fromkeys(p for p in (rc.host, rc.ehlo) if p)) or "–"
+        if rc.addresses:  # a listed range: the addresses the logs saw send from it
+            address += " " + _t(lang, "addresses_seen", addresses=cat.names(
+                rc.addresses, limit=len(rc.addresses)))
         path = rc.connector + (f" ({rc.server})" if rc.server else "") or "–"
         seen = rc.last_seen is not None
         source = _t(lang, "discovered") if rc.discovered else _t(lang, "listed")
@@ -90,9 +94,26 @@ def relay_listing(estate: Estate, lang: str, steps: Sequence[Step] = ()) -> List
         auth = ("–" if rc.authenticated is None else
                 _t(lang, "authenticated") if rc.authenticated else _t(lang, "anonymous"))
         rows.append((rc.name, address, path, rc.owner or "–", source,
-                     cat.date(rc.last_seen), cat.number(rc.messages_per_day)
-                     if rc.messages_per_day is not None else "–", auth))
+                     cat.date(rc.last_seen), _per_day(rc, lang), auth))
     return Listing(head, (*rows, *unknown_relay_rows(steps, lang)))
+
+
+def _per_day(rc: RelayClient, lang: str) -> str:
+    """The messages a day, or for a job that sent on a few days only its runs ("2,640 in one
+    run on 26 Nov 2026", "weekly, about 880 a run"): an average would make a monthly run
+    daily mail."""
+    cat = catalogue(lang)
+    runs = runs_of(rc)
+    if runs is None:
+        return "–" if rc.messages_per_day is None else cat.number(shown_rate(rc.messages_per_day))
+    if runs.count == 1:
+        return _t(lang, "per_day_run", messages=cat.number(runs.per_run, 0),
+                  day=cat.date(runs.last))
+    if runs.rhythm:
+        return _t(lang, "per_day_rhythm", messages=cat.number(runs.per_run, 0),
+                  rhythm=_t(lang, f"rhythm.{runs.rhythm}"))
+    return cat.plural("transport.per_day_days", runs.count,
+                      messages=cat.number(rc.messages or 0, 0), day=cat.date(runs.last))
 
 
 def flow_listing(estate: Estate, lang: str) -> Listing:

@@ -48,6 +48,10 @@ RANGES = [
     ("2001:db8::1 - 2001:db8::ff", ("2001:db8::1-2001:db8::ff",)),
     ("[2001:db8::25]", ("2001:db8::25",)),
     ("fe80::39bd:88f7:6969:d223%11", ("fe80::39bd:88f7:6969:d223%11",)),
+    # a customer's sheet: a range by its last octet, a wildcard (Thames & Shannon's scanners)
+    ("10.20.30.10-20", ("10.20.30.10-10.20.30.20",)),
+    ("10.20.30.10 - 20; 10.20.31.*", ("10.20.30.10-10.20.30.20", "10.20.31.0/24")),
+    ("10.20.*.*", ("10.20.0.0/16",)),
 ]
 
 
@@ -86,8 +90,19 @@ def test_a_range_knows_what_it_admits() -> None:
     assert not net.everything
 
 
+def test_a_listed_range_explains_the_entry_it_lies_in_or_holds() -> None:
+    """Scanners listed as "10.40.20.10-20" are the devices a connector admitting
+    10.40.20.0/24 serves: no unknown relay step for that entry."""
+    entry = parse_range("10.40.20.0/24")
+    assert entry is not None
+    assert entry.explained_by("10.40.20.10-20") and entry.explained_by("10.40.20.15")
+    assert entry.explained_by("10.40.0.0/16") and entry.explained_by("10.40.20.*")
+    assert not entry.explained_by("10.40.21.10-20") and not entry.explained_by("scanner01")
+
+
 def test_no_address_is_no_range() -> None:
-    for text in ("printer.local", "10.1.1.9-10.1.1.1", "10.1.1.1-2001:db8::1", "300.1.1.1", ""):
+    for text in ("printer.local", "10.1.1.9-10.1.1.1", "10.1.1.1-2001:db8::1", "300.1.1.1", "",
+                 "10.1.1.10-300", "10.1.1.20-10", "10.1.*.5", "*", "lon-app-01"):
         assert parse_range(text) is None
     assert parse_binding("0.0.0.0") is None and parse_binding("[::]:99999") is None
 

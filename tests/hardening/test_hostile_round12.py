@@ -165,6 +165,21 @@ def test_a_host_cell_of_two_addresses_is_one_client_per_address(tmp_path: Path) 
     assert "10.10.3.60" in split.message("en") and "10.10.3.61" in split.message("de")
 
 
+def test_a_host_cell_of_one_range_is_one_client(tmp_path: Path) -> None:
+    """"10.10.3.10 - 10.10.3.20" (spaces round the dash) was split at the spaces into three
+    clients, one named "-"; "10.10.3.30-40" is the customer's shorthand of a range."""
+    from planner.pipeline import load_inputs
+
+    path = _relay_estate(tmp_path, [
+        ["Label printers", "10.10.3.10 - 10.10.3.20", "Relay Anonymous", "BER-EX19-01", "Werk"],
+        ["Scanners", "10.10.3.30-40", "Relay Anonymous", "BER-EX19-01", "Werk"]])
+    inputs = load_inputs([path])
+    hosts = {rc.name: rc.host for rc in inputs.estate.relay_clients}
+    assert hosts == {"Label printers": "10.10.3.10-10.10.3.20",
+                     "Scanners": "10.10.3.30-10.10.3.40"}
+    assert not [f for f in inputs.findings if f.code.startswith("IMPORT-RELAY")]
+
+
 def test_two_clients_of_one_name_are_told_apart_by_their_address(tmp_path: Path) -> None:
     from planner.pipeline import load_inputs
 

@@ -42,6 +42,8 @@ class SenderRules:
     exo_ranges: tuple[Network, ...]
     lb_min_names: int
     addresses_per_client: int
+    occasional_days: int = 3  # at most this many days with mail: an occasional job,
+    occasional_share: float = 0.25  # or on at most this share of the logged days
     exchange_names: frozenset[str] = frozenset()  # lower-case short names and FQDNs
     exchange_ips: frozenset[str] = frozenset()
     balancers: frozenset[str] = frozenset()  # namespaces' load balancer names/addresses
@@ -60,8 +62,8 @@ class SenderRules:
         ips = {ip for found in local.values() for ip in found}
         lbs = {n.load_balancer.lower() for n in estate.namespaces if n.load_balancer}
         base = SenderRules(self.exo_suffixes, self.exo_ranges, self.lb_min_names,
-                           self.addresses_per_client, frozenset(names), frozenset(ips),
-                           frozenset(lbs))
+                           self.addresses_per_client, self.occasional_days,
+                           self.occasional_share, frozenset(names), frozenset(ips), frozenset(lbs))
         hosts = receive.hosts.values() if receive else ()
         talking = [h for h in hosts if base.classify(h) is Sender.EXCHANGE]
         return replace(base, exchange_ips=base.exchange_ips | {h.ip for h in talking},
@@ -117,4 +119,6 @@ def load_sender_rules() -> SenderRules:
         exo_suffixes=tuple(s.lower() for s in exo["host_suffixes"]),
         exo_ranges=tuple(ipaddress.ip_network(r) for r in exo["ip_ranges"]),
         lb_min_names=int(data["load_balancer"]["min_ehlo_names"]),
-        addresses_per_client=int(data["wide_ranges"]["addresses_per_client"]))
+        addresses_per_client=int(data["wide_ranges"]["addresses_per_client"]),
+        occasional_days=int(data["occasional"]["max_days"]),
+        occasional_share=float(data["occasional"]["max_share"]))

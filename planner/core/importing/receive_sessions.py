@@ -41,6 +41,7 @@ class RemoteHost:
     authenticated: int = 0  # sessions that authenticated
     tls: int = 0
     exchange_verbs: int = 0  # sessions using X-EXPS / X-ANONYMOUSTLS: Exchange talking
+    days: set[str] = field(default_factory=set)  # ISO days of its sessions that sent mail
 
     @property
     def ehlo(self) -> str:
@@ -157,6 +158,7 @@ def _fold(s: _Session, into: ReceiveLog) -> None:
     if s.mail:
         host.mail_sessions += 1
         into.days.setdefault(server.upper(), set()).add(s.first[:10])
+        host.days.add(s.first[:10])
     host.messages += s.msgs
     host.authenticated += s.auth
     host.tls += s.tls

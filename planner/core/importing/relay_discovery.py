@@ -11,6 +11,7 @@ addresses than ever used it.
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -63,12 +64,27 @@ def _server_name(estate: Estate, name: str) -> str:
     return server.name if server else name
 
 
-def _observed(estate: Estate, host: RemoteHost, days: int) -> dict[str, object]:
-    per_day = round(host.messages / days, 1) if days else None
-    return {"ehlo": host.ehlo, "first_seen": date.fromisoformat(host.first[:10]),
-            "last_seen": date.fromisoformat(host.last[:10]), "sessions": host.mail_sessions,
-            "messages": host.messages, "messages_per_day": per_day,
-            "authenticated": host.authenticated > 0, "tls": host.tls > 0}
+def _observed(hosts: Sequence[RemoteHost], covered: int, rules: SenderRules,
+              ranged: bool = False) -> dict[str, Any]:
+    """What the logs saw of one client (one address, or the addresses of a listed range).
+
+    A client that sent on a few of the days the logs cover (a monthly payroll run) keeps
+    those days: an average over weeks would call one run of 2,640 messages "about 139 a
+    day" (planner.core.send_rhythm tells its runs)."""
+    messages = sum(h.messages for h in hosts)
+    days = sorted({d for h in hosts for d in h.days})
+    most = max(rules.occasional_days, int(covered * rules.occasional_share))
+    occasional = 0 < len(days) <= most and rules.occasional_days < covered
+    return {"ehlo": hosts[0].ehlo if len(hosts) == 1 else "",
+            "first_seen": date.fromisoformat(min(h.first for h in hosts)[:10]),
+            "last_seen": date.fromisoformat(max(h.last for h in hosts)[:10]),
+            "sessions": sum(h.mail_sessions for h in hosts), "messages": messages,
+            "messages_per_day": round(messages / covered, 1) if covered else None,
+            "authenticated": any(h.authenticated for h in hosts),
+            "tls": any(h.tls for h in hosts),
+            "run_days": tuple(date.fromisoformat(d) for d in days) if occasional else (),
+            "logged_days": covered,
+            "addresses": tuple(sorted({h.ip for h in hosts}, key=_ip_key)) if ranged else ()}
 
 
 def _matches(rc: RelayClient, host: RemoteHost) -> bool:
@@ -78,15 +94,34 @@ def _matches(rc: RelayClient, host: RemoteHost) -> bool:
     return bool(keys & names)
 
 
+def _in_listed_range(rc: RelayClient, host: RemoteHost, server: str) -> bool:
+    """Whether ``host`` sends from inside the range a listed client names (its printers),
+    through that client's connector on its server where the inventory says which."""
+    span = parse_range(rc.host) if rc.host else None
+    if span is None or span.single or span.everything or not span.covers(host.ip):
+        return False
+    return ((not rc.connector or rc.connector.lower() == host.connector.lower())
+            and (not rc.server or rc.server.lower() == server.lower()))
+
+
 def _merge_clients(estate: Estate, senders: list[RemoteHost],
                    logs: TransportLogs) -> tuple[tuple[RelayClient, ...], list[Finding]]:
+    """Each sender matched to the listed client it is (by address or name, else by the
+    listed range it sends from: the printers of "Zebra label printers, 10.20.40.0/24" are
+    that client, with its owner), the rest added as clients found in the logs."""
+    rules = logs.rules
+    assert rules is not None, "read_transport_logs sets the rules"
     listed = list(estate.relay_clients)
     taken: set[int] = set()
+    in_range: dict[int, list[RemoteHost]] = {}
     added: list[RelayClient] = []
     findings: list[Finding] = []
+
+    def covered(h: RemoteHost) -> int:
+        return len(logs.receive.days.get(h.server, ()))
+
     for host in senders:
         server = _server_name(estate, host.server)
-        seen = _observed(estate, host, len(logs.receive.days.get(host.server, ())))
         index = next((i for i, rc in enumerate(listed) if i not in taken and _matches(rc, host)),
                      None)
         if index is not None:
@@ -94,18 +129,30 @@ def _merge_clients(estate: Estate, senders: list[RemoteHost],
             rc = listed[index]
             listed[index] = replace(rc, server=rc.server or server,
                                     connector=rc.connector or host.connector,
-                                    host=rc.host or host.ip, **seen)  # type: ignore[arg-type]
+                                    host=rc.host or host.ip,
+                                    **_observed([host], covered(host), rules))
+            continue
+        ranged = next((i for i, rc in enumerate(listed)
+                       if i not in taken and _in_listed_range(rc, host, server)), None)
+        if ranged is not None:
+            in_range.setdefault(ranged, []).append(host)
             continue
         name = _unique(_name_of(host), server, [*listed, *added])
         added.append(RelayClient(name=name, host=host.ip, connector=host.connector,
-                                 server=server, discovered=True, **seen))  # type: ignore[arg-type]
+                                 server=server, discovered=True,
+                                 **_observed([host], covered(host), rules)))
         findings.append(finding(
             "LOGS-RELAY-DISCOVERED", Where(), target=f"relay:{name}", name=name, ip=host.ip,
             connector=host.connector, server=server,
             messages=Counted("transport.count.message", host.messages),
             **_period(date.fromisoformat(host.first[:10]), date.fromisoformat(host.last[:10]))))
+    for i, hosts in in_range.items():
+        rc = listed[i]
+        listed[i] = replace(rc, server=rc.server or _server_name(estate, hosts[0].server),
+                            connector=rc.connector or hosts[0].connector,
+                            **_observed(hosts, max(map(covered, hosts)), rules, ranged=True))
     for i, rc in enumerate(listed):
-        if i not in taken:
+        if i not in taken and i not in in_range:
             findings += _unseen(estate, rc, logs)
     return tuple(listed + added), findings
 

@@ -4,22 +4,22 @@ A customer's sheet lists a device with two addresses in one Host cell ("10.10.3.
 10.10.3.61") or the same name twice (two scanners both called "Scanner 3. OG"). Each address
 is a device that sends: it is matched with the transport logs by its address and admitted
 on the new receive connector. So a cell of several addresses becomes one client per
-address, and clients of one name are told apart by their address; both are said.
+address, and clients of one name are told apart by their address; both are said. A range
+("10.20.30.10 - 10.20.30.20", "10.20.30.10-20", "10.20.30.0/24") is one client, the devices
+in it, written as Exchange writes it so the logs' addresses are matched to it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from planner.core.importing.computer_names import Located
 from planner.core.importing.findings import finding
+from planner.core.ip_ranges import split_ranges
 from planner.core.model import Finding, RelayClient
 
 __all__ = ["one_client_per_address"]
-
-_SEPARATORS = re.compile(r"[,;\s]+")
 
 
 def one_client_per_address(clients: Sequence[RelayClient], records: Sequence[Located],
@@ -28,9 +28,9 @@ def one_client_per_address(clients: Sequence[RelayClient], records: Sequence[Loc
     (named "name (address)"), and clients that share a name named by their address."""
     out: list[tuple[RelayClient, Located]] = []
     for client, record in zip(clients, records, strict=True):
-        hosts = [h for h in _SEPARATORS.split(client.host.strip()) if h]
-        if len(hosts) < 2:
-            out.append((client, record))
+        hosts = list(split_ranges(client.host))
+        if len(hosts) < 2:  # one address, name or range, as Exchange writes a range
+            out.append((replace(client, host=hosts[0] if hosts else ""), record))
             continue
         findings.append(finding("IMPORT-RELAY-HOSTS-SPLIT", record.where,
                                 column=record.columns.get("host", ""), name=client.name,

@@ -135,13 +135,15 @@ def _unpaused_margin_risks(plan: Plan, knowledge: Knowledge, steps: tuple[Number
 
 
 def _customer_path_risks(steps: tuple[NumberedStep, ...], words: Wording) -> list[Risk]:
-    """Customer tasks that a consultant's step follows without a day to spare."""
+    """Customer tasks that a consultant's step follows without a day to spare; tasks of one
+    kind due on one day are one risk (a review read three rows alike, one per new server's
+    Windows Server)."""
     by_id = {s.step.id: s for s in steps}
     successors: dict[str, list[NumberedStep]] = {}  # once, not a scan of every step per task
     for s in steps:
         for d in dict.fromkeys(d.step_id for d in s.step.predecessors):
             successors.setdefault(d, []).append(s)
-    found = []
+    groups: dict[tuple[str, object], list[tuple[NumberedStep, NumberedStep]]] = {}
     for item in steps:
         step, dated = item.step, item.dated
         if step.needs_consultant or step.milestone or dated is None:
@@ -149,14 +151,28 @@ def _customer_path_risks(steps: tuple[NumberedStep, ...], words: Wording) -> lis
         waiting = [s for s in successors.get(step.id, ()) if s.dated is not None
                    and s.dated.start <= dated.end + timedelta(days=3)]
         if waiting:
-            first = min(waiting, key=lambda s: s.number)
-            found.append(Risk(
-                words("risk_customer_path", task=step.title(words.lang),
-                      next=by_id[first.step.id].step.title(words.lang)),
-                "medium", "high", words("customer_owner"),
-                words("mit_customer_path", date=words.date(dated.end)),
-                words("src_step", n=item.number)))
-    return found
+            first = by_id[min(waiting, key=lambda s: s.number).step.id]
+            groups.setdefault((step.kind, dated.end), []).append((item, first))
+    return [_customer_path_risk(group, words) for group in groups.values()]
+
+
+def _customer_path_risk(group: list[tuple[NumberedStep, NumberedStep]],
+                        words: Wording) -> Risk:
+    (item, first), lang = group[0], words.lang
+    assert item.dated is not None
+    if len(group) == 1:
+        title = words("risk_customer_path", task=item.step.title(lang),
+                      next=first.step.title(lang))
+        source = words("src_step", n=item.number)
+    else:
+        title = words("risk_customer_path_many", count=len(group),
+                      tasks=words.catalogue.names(
+                          [words("quoted_task", task=i.step.title(lang))
+                           for i, _ in group], limit=len(group)),
+                      next=first.step.title(lang))
+        source = words("src_steps", numbers=", ".join(str(i.number) for i, _ in group))
+    return Risk(title, "medium", "high", words("customer_owner"),
+                words("mit_customer_path", date=words.date(item.dated.end)), source)
 
 
 def _relay_risks(plan: Plan, steps: tuple[NumberedStep, ...], words: Wording) -> list[Risk]:
@@ -164,7 +180,12 @@ def _relay_risks(plan: Plan, steps: tuple[NumberedStep, ...], words: Wording) ->
     if not repoints and not plan.estate.relay_clients:
         return []
     numbers = ", ".join(str(s.number) for s in repoints) or "–"
-    count = len(plan.estate.relay_clients)
+    # the known clients the plan re-points, counted from its steps (a client on a server
+    # upgraded in place keeps its SMTP server; one moving twice is one client): a review
+    # read "10 known relay clients must be re-pointed" above nine re-point steps
+    known = {rc.name.lower() for rc in plan.estate.relay_clients}
+    count = len({s.step.target.lower() for s in repoints if s.step.kind == "relay_repoint"
+                 and s.step.target.partition(":")[2].lower() in known})
     title = words.plural("risk_relay_known", count) if count else words("risk_relay")
     return [Risk(title, "medium", "medium", words("customer_owner"), words("mit_relay"),
                  words("src_steps", numbers=numbers))]

@@ -46,6 +46,7 @@ from planner.core.rules.order import (
     step_graph,
     waves,
 )
+from planner.core.rules.plan_builds import with_builds_in_plan
 from planner.core.rules.send_sources import one_source_up
 from planner.core.settings import Decisions, Settings
 
@@ -177,6 +178,7 @@ def propose(estate: Estate, settings: Settings, decisions: Decisions,
     disabled = {r.lower() for r in decisions.disabled_rules}
     unknown = sorted(r for r in decisions.disabled_rules if r not in RULE_IDS)
     steps = list(drop_steps(steps, {st.id for st in steps if st.rule.lower() in disabled}))
+    steps = with_builds_in_plan(ctx, steps)
     links_graph = step_graph(steps)  # one build for the order and the waves
     ordered = sort_steps(steps, links_graph)
     notes = [Finding.about(Severity.INFO, "RULES-UNKNOWN-RULE", r, rule=r) for r in unknown]

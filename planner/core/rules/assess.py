@@ -16,7 +16,8 @@ from planner.core.rules.base import RUNS, ServerFacts
 from planner.core.settings import Decisions, Settings
 from planner.core.vocabulary import PATHS
 
-__all__ = ["assess_servers", "os_too_old", "product_name", "to_assessment", "windows_version"]
+__all__ = ["assess_servers", "fact_message", "os_too_old", "product_name", "to_assessment",
+           "windows_version"]
 
 # Windows Server as customers write it: "Windows Server 2016", "WS2012R2", "W2K16",
 # "Win2k8 R2", or the kernel version a WMI export shows. Which versions can run SE is data
@@ -58,10 +59,10 @@ def product_name(info: BuildInfo) -> str:
     return f"{product} {info.release}".strip()
 
 
-def _fact(server: Server, info: BuildInfo) -> Message:
+def fact_message(server: str, info: BuildInfo) -> Message:
     """"EX01 runs 15.2.1544.36 = Exchange 2019 CU14 Oct25SU" as data."""
     nearest = "" if info.exact else message(f"{_SERVER}.nearest")
-    return message(RUNS, server=server.name, build=str(info.number),
+    return message(RUNS, server=server, build=str(info.number),
                    product=product_name(info), nearest=nearest)
 
 
@@ -127,8 +128,8 @@ def _one(server: Server, graph: EstateGraph, settings: Settings, decisions: Deci
     if excluded:
         path, why = P.NONE, message(f"{_SERVER}.why_excluded")
     supported = is_supported(info, settings.start, knowledge)
-    return ServerFacts(server, info, path, judged, excluded, supported, _fact(server, info),
-                       why)
+    return ServerFacts(server, info, path, judged, excluded, supported,
+                       fact_message(server.name, info), why)
 
 
 def _apply_choice(server: Server, info: BuildInfo, chosen: str,

@@ -15,11 +15,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from planner.core.build_lifecycle import baseline_build, below_baseline
+from planner.core.builds import identify
 from planner.core.explanation import message
 from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, make_step
 from planner.core.rules.commands import line, maintenance_wrapped, redirect_target
 from planner.core.rules.inplace import in_window
+from planner.core.rules.plan_builds import record_install
 
 __all__ = ["RULE"]
 
@@ -60,6 +62,8 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             continue  # no build of its line passes: its CU update or SE ends it
         step = _step(ctx, s, row.build, row.release)
         steps.append(step)
+        # the server's later steps (its removal, its upgrade) state the build it then runs
+        record_install(ctx, step.id, s.name, identify(row.build, ctx.knowledge))
         target = f"server:{s.name}"
         links += [(st.id, Dependency(step.id)) for st in prior.values()
                   if st.target == target and st.kind in _AFTER_KINDS]

@@ -315,6 +315,10 @@ def group_step(ctx: Context, g: Group, rule: str, id: str, kind: str, phase: Pha
     the group's own reason where needed (which already states the facts)."""
     own = group_reason(g, only)
     facts = [] if own is not None else [s.fact for s in ([only] if only else g.old)]
+    if only is not None and only.info is not None:
+        # the rule's reason names this server's build, not the group's first server's (a
+        # review: "Decommission LON-EX16-02" said it runs LON-EX16-01's Nov24SUv2)
+        fields = {**fields, "release": product_name(only.info), "build": str(only.info.number)}
     return make_step(ctx, rule, id, kind, phase, target, title,
                      [*facts, *detail], fields, own, **kw)
 

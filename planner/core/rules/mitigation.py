@@ -103,8 +103,9 @@ def _repoint_possible(ctx: Context, wanted: set[str]) -> list[Finding]:
         if judged and passing:
             out.append(Finding.about(
                 Severity.WARNING, "RULES-EXO-REPOINT-POSSIBLE", f"server:{judged[0]}",
-                judged=judged, passing=[s.name for s in passing], connector=c.name,
-                count=len(judged)))
+                judged=judged, connector=c.name, count=len(judged),
+                passing=message("findings.passing_servers", count=len(passing),
+                                names=[s.name for s in passing])))
     return out
 
 

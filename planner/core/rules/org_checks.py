@@ -80,8 +80,8 @@ def _on_edge(ctx: Context, st: Step) -> bool:
 
 def _certificates(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     users = [st for st in prior.values() if st.kind in _CERT_KINDS]
-    certs = sorted({c for c in (*(n.certificate for n in ctx.estate.namespaces),
-                                *(c.tls_certificate for c in ctx.estate.connectors)) if c})
+    certs = _distinct([*(n.certificate for n in ctx.estate.namespaces),
+                       *(c.tls_certificate for c in ctx.estate.connectors)])
     if not users and not ctx.hybrid:
         return RuleOutput()
     listed = _text("certs_listed", names=certs) if certs else _text("certs_unlisted")
@@ -93,6 +93,18 @@ def _certificates(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
                 f"Get-ExchangeCertificate {placeholder('thumbprint')} | fl NotAfter"
                 + remark("oauth_certificate") + "\n" + line("renew"))
     return RuleOutput((step,), tuple((st.id, Dependency(step.id)) for st in users))
+
+
+def _distinct(certificates: list[str]) -> list[str]:
+    """Each certificate once, as fully as the inventory describes it: a connector's
+    "mail.contoso.com" is the namespace's "mail.contoso.com (Sectigo, exp. 2027-02-26)" (a
+    review read the certificate twice in one sentence)."""
+    best: dict[str, str] = {}
+    for text in filter(None, (c.strip() for c in certificates)):
+        subject = text.split(" (", 1)[0].strip().casefold()
+        if len(text) > len(best.get(subject, "")):
+            best[subject] = text
+    return sorted(best.values())
 
 
 RULE_AD_BACKUP = Rule("ad_backup", _ad_backup)

@@ -19,12 +19,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from planner.core.explanation import Message, message
+from planner.core.mail_flow_volumes import shown_rate
 from planner.core.model import Namespace, RelayClient
 from planner.core.plan import MigrationPath, Step
 from planner.core.rules.base import Context
 from planner.core.rules.commands import line, quoted, remark
 from planner.core.rules.namespace_pool import pool_today, smtp_name_at
 from planner.core.rules.receive import UnknownRelay
+from planner.core.send_rhythm import runs_of
 
 __all__ = ["client_detail", "device_target", "repoint_steps"]
 
@@ -37,18 +39,54 @@ def _slug(name: str) -> str:
 
 
 def client_detail(rc: RelayClient) -> list[Message]:
-    """What is known about one client."""
+    """What is known about one client: where it sends, what the logs saw of it (a job that
+    ran on a few days by those days, not by an average), the addresses of a listed range
+    that sent."""
     where = rc.connector + (f" ({rc.server})" if rc.server else "") or "?"
     host = f" ({rc.host})" if rc.host and rc.host != rc.name else ""
     out = [message("steps.relay.submits", name=rc.name, host=host, where=where)]
+    if rc.addresses:
+        out.append(message("steps.relay.addresses_seen", count=len(rc.addresses),
+                           addresses=list(rc.addresses)))
     if rc.last_seen is not None:
-        per_day = rc.messages_per_day if rc.messages_per_day is not None else 0.0
-        auth = "authenticated" if rc.authenticated else "anonymous"
-        out.append(message("steps.relay.seen", day=rc.last_seen, per_day=float(per_day),
-                           auth=message(f"steps.relay.{auth}")))
+        out.append(_seen(rc))
     if rc.discovered:
         out.append(message("steps.relay.discovered"))
     return out
+
+
+def _seen(rc: RelayClient) -> Message:
+    """What the logs saw: a daily sender by its daily average, an occasional one by its runs
+    (their rhythm and a run's messages, or the one run and the days that saw no other)."""
+    auth = message("steps.relay." + ("authenticated" if rc.authenticated else "anonymous"))
+    runs = runs_of(rc)
+    if runs is None:
+        per_day = rc.messages_per_day if rc.messages_per_day is not None else 0.0
+        return message("steps.relay.seen", day=rc.last_seen, per_day=shown_rate(per_day),
+                       auth=auth)
+    if runs.count == 1:
+        others = (message("steps.relay.other_days", count=runs.logged_days - 1)
+                  if runs.logged_days > 1 else message("steps.relay.no_other_day"))
+        return message("steps.relay.seen_run", day=runs.last, others=others, auth=auth,
+                       messages=message("steps.relay.message_count", count=runs.per_run))
+    if runs.rhythm:
+        return message("steps.relay.seen_rhythm", count=runs.count, last=runs.last,
+                       rhythm=message(f"transport.rhythm.{runs.rhythm}"), auth=auth,
+                       per_run=message("steps.relay.message_count", count=runs.per_run))
+    return message("steps.relay.seen_days", count=runs.count,
+                   messages=message("steps.relay.message_count", count=rc.messages or 0),
+                   first=runs.first, last=runs.last, auth=auth)
+
+
+def _proof(rc: RelayClient, old: str, new: str) -> str:
+    """For a client that sends on a few days only: its owner's test send, and the old
+    server's receive protocol log showing no session from it before the server goes (its
+    next run may come after the removal, and nobody would notice until payday)."""
+    if not rc.run_days:
+        return ""
+    senders = rc.addresses or ((rc.host,) if rc.host else ())
+    pattern = ",".join(f'"{a}"' for a in senders) or '"' + rc.name + '"'
+    return "\n" + line("relay.prove_occasional", new=new, old=old, pattern=pattern)
 
 
 def _unique(key: str, used: set[str]) -> str:
@@ -76,14 +114,18 @@ def repoint_steps(ctx: Context, clients: list[RelayClient], prefix: str, new: st
         source = rc.server or "?"
         to, how = device_target(ctx, new_for([rc.server]) if new_for is not None and rc.server
                                 else new, rc.server)
+        proof = ([message("steps.relay.occasional_check", old=source,
+                          host=", ".join(rc.addresses) or rc.host or rc.name)]
+                 if rc.run_days else [])
         out.append(make(
             f"{prefix}:{key}", "relay_repoint", f"relay:{rc.name}",
-            message("steps.relay.title", name=rc.name, new=to), [*client_detail(rc), *how],
+            message("steps.relay.title", name=rc.name, new=to),
+            [*client_detail(rc), *how, *proof],
             needs_consultant=False, owner=rc.owner,
             duration_days=max(1, ctx.days("relay_repoint")),
             command=line("relay.repoint" if rc.host else "relay.repoint_no_host",
                          client=rc.name + (f" ({rc.host})" if rc.host else ""), old=source,
-                         new=to, host=rc.host),
+                         new=to, host=rc.host) + _proof(rc, source, to),
             **extra))
     for u in unknown:
         key = _unique(("partner-" if u.partner else "unknown-") + _slug(u.span.text), used)

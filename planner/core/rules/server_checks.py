@@ -118,6 +118,11 @@ def _baseline(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             step = replace(_edge_baseline_step(ctx, new, st.id), site=st.site)
             steps.append(step)
             links.append((st.id.replace("edge:new:", "edge:subscribe:"), Dependency(step.id)))
+            # the old Edge's receive connectors name the certificate this step imports
+            # (Set-ReceiveConnector -TlsCertificateName had come the day before the import)
+            receive = st.id.replace("edge:new:", "edge:receive:")
+            if receive in prior:
+                links.append((receive, Dependency(step.id)))
     return RuleOutput(tuple(steps), tuple(links))
 
 

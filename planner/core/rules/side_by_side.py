@@ -285,7 +285,9 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             built = _new_server_steps(ctx, g, prior) + _dag_and_databases(ctx, g)
             ready = built[-1].id
             switch = _switch_steps(ctx, g, ready, switch_waits_for(ctx, prior))
-            relay = _relay_steps(ctx, g, f"sbs:config:{g.new[-1]}")
+            # every new server's certificate first: its connector names it
+            # (-TlsCertificateName), not only the last server's
+            relay = _relay_steps(ctx, g, [f"sbs:config:{n}" for n in g.new])
             # The namespace rule orders the moves after every namespace switch.
             cut = cutover_steps(ctx, g, ready, [s.id for s in switch + relay])
             steps += at_site(g, built + switch + relay + cut)

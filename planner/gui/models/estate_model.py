@@ -76,8 +76,8 @@ def display_value(value: Any) -> str:
         return "✓" if value else "–"
     if isinstance(value, date):
         return format_date(value)
-    if isinstance(value, tuple):
-        return "; ".join(str(v) for v in value)
+    if isinstance(value, tuple):  # names, or the days a relay client sent on
+        return "; ".join(format_date(v) if isinstance(v, date) else str(v) for v in value)
     if isinstance(value, float):
         return format_decimal_plain(value)  # the interface's decimal mark; typed back alike
     return str(getattr(value, "value", value))

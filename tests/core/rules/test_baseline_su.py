@@ -120,3 +120,23 @@ def test_the_plan_takes_the_update_as_the_servers_way_out() -> None:
     o, n = without.objective, with_su.objective
     assert (n.blocked_days, n.throttled_days, n.pause_days) < \
         (o.blocked_days, o.throttled_days, o.pause_days)
+
+
+def test_a_step_after_the_update_states_the_build_the_server_then_runs() -> None:
+    """Thames & Shannon's review: "Decommission LON-EX16-02" said it runs Nov24SUv2 (its DAG
+    partner's build) and also Apr25HU (its own), while the plan had installed Oct25SU on it
+    before: one build, the one the server runs at that point of the plan, said once."""
+    est = estate()
+    # the hub's DAG partner runs another build: the removal of each names its own
+    p = plan(est)
+    for lang in ("en", "de"):
+        hub = _step(p, "sbs:decom:HUB16").why(lang)
+        assert "15.1.2507.61" in hub and E16_APR24 not in hub, hub
+        assert hub.count("15.1.2507.61") == 1 and "Apr24HU" not in hub
+    # the partner was never updated by the plan: its own inventory build, once
+    partner = _step(p, "sbs:decom:MBX16").why("en")
+    assert partner.count(E16_OCT25) == 1 and E16_APR24 not in partner
+    # without the update (the rule switched off) the hub's removal names its inventory build
+    off = plan(est, Decisions(disabled_rules=("exo_baseline_su",)))
+    hub = _step(off, "sbs:decom:HUB16").why("en")
+    assert hub.count(E16_APR24) == 1 and "15.1.2507.61" not in hub

@@ -193,6 +193,7 @@ def test_a_judged_source_beside_passing_servers_is_told_the_faster_way_out() -> 
     text = said.message("en")
     assert "HB-EX16-01" in text and "HH-EX19-05" in text and "HB-EX19-02" in text
     assert "Set-SendConnector" in text and "Exchange Online judges them" in text
+    assert "HB-EX19-02 pass Exchange Online's minimum version" in text  # four: plural
     assert "Abbau" in said.message("de")
 
 
