@@ -144,7 +144,8 @@ def test_g_alike_customer_tasks_on_the_critical_path_are_one_risk(
     assert grouped and all(r.source.startswith("ID ") and "," in r.source for r in grouped)
     assert sum("Back up Active Directory" in r.title for r in risks) == 1
     german = [r.title for r in plan_risks(plan, knowledge, load_wording("de"))]
-    assert sum("gleichartige Kundenaufgaben" in t for t in german) == len(grouped)
+    everywhere = [r for r in risks if "customer tasks of one kind, due on the same day" in r.title]
+    assert sum("gleichartige Kundenaufgaben" in t for t in german) == len(everywhere)
 
 
 def test_g_a_certificate_is_named_once(made: tuple[Plan, Knowledge]) -> None:
@@ -187,3 +188,32 @@ def _depends_on(steps: dict[str, Step], later: str, earlier: str) -> bool:
             seen.add(sid)
             todo += [d.step_id for d in steps[sid].predecessors if d.step_id in steps]
     return False
+
+
+def test_the_hybrid_app_is_checked_before_the_2016_servers_mailboxes_move(
+        made: tuple[Plan, Knowledge]) -> None:
+    """The review found the app check last (12 April), behind LON-EX16-03's removal: its
+    Nov24SUv2 cannot use the dedicated app, so its line's update comes first."""
+    plan, _ = made
+    dated = {d.step_id: d for d in plan.schedule.steps}
+    update = _step(plan, "su-app:LON-EX16-03")
+    assert update.kind == "hybrid_app_su" and update.needs_window
+    assert dated["su-app:LON-EX16-03"].end < dated["hybrid:app"].start
+    moves = [s.id for s in plan.proposal.steps if s.id.startswith("sbs:moves:LON-DAG01:")]
+    assert len(moves) >= 2
+    assert dated["hybrid:app"].start < dated["sbs:decom:LON-EX16-03"].start
+    assert dated["hybrid:app"].start < max(dated[m].start for m in moves)
+
+
+def test_the_certificate_expiring_mid_project_is_renewed_first(
+        made: tuple[Plan, Knowledge]) -> None:
+    """'mail.tsfoods.co.uk (Sectigo OV SAN, exp. 2027-02-26)': renewed before its expiry and
+    before any new server, Edge or the HCW takes it on; no expiry warning is left."""
+    plan, _ = made
+    dated = {d.step_id: d for d in plan.schedule.steps}
+    renew = dated["certrenew:mail.tsfoods.co.uk"]
+    assert str(renew.end) < "2027-02-26"
+    takers = [s.id for s in plan.proposal.steps
+              if s.kind in ("certificates_vdirs", "edge_subscription", "hcw_rerun")]
+    assert takers and all(renew.end < dated[t].start for t in takers)
+    assert not [f for f in plan.findings if f.code == "RULES-CERTIFICATE-EXPIRES"]
