@@ -15,11 +15,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from planner.core.build_lifecycle import baseline_build
+from planner.core.builds import identify
 from planner.core.explanation import message
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.rules.base import Context, Link, ServerFacts, make_step
 from planner.core.rules.commands import line, maintenance_wrapped, redirect_target
 from planner.core.rules.inplace import in_window
+from planner.core.rules.plan_builds import record_install
 
 __all__ = ["BRINGS_UP", "app_after", "app_updates"]
 
@@ -62,6 +64,8 @@ def app_updates(ctx: Context, prior: Mapping[str, Step]) -> tuple[list[Step], li
         if row is None or row.date < since:
             continue
         step = _step(ctx, s, row.build, row.release)
+        # its later steps (its removal) state the build it then runs
+        record_install(ctx, step.id, s.name, identify(row.build, ctx.knowledge))
         steps.append(step)
         links += [(st.id, Dependency(step.id)) for st in prior.values()
                   if st.target == step.target and st.kind in _AFTER_KINDS]

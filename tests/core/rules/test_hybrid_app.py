@@ -40,6 +40,10 @@ def test_a_replaced_server_below_the_apps_build_gets_its_security_update_first()
     assert why.startswith("EX2016-03 runs 15.1.2507.44") and "15.1.2507.61" in why
     assert "HCW" not in why and "Hybridanwendung" in su.why("de")
     assert "ServerWideOffline" in (su.command or "")
+    # its removal, after the update, states the build the plan left it on
+    decom = p.step("sbs:decom:EX2016-03")
+    assert decom is not None and "CU23 Oct25SU (15.1.2507.61)" in decom.why("en")
+    assert "15.1.2507.44" not in decom.why("en")
 
 
 def test_no_update_where_the_server_can_use_the_app_or_holds_no_mailboxes() -> None:
