@@ -30,6 +30,7 @@ from typing import Any
 
 from planner.core.catalogue import languages
 from planner.core.errors import KnowledgeError
+from planner.core.knowledge_overrides import MAX_STEP_DAYS, MIN_THROUGHPUT_GB
 from planner.core.settings import (
     Consultant,
     Decisions,
@@ -52,8 +53,6 @@ __all__ = [
 
 # Bounds that keep planning finite whatever a workbook says (see settings_values.FIRST_YEAR).
 MAX_CONSULTANTS = 50
-MAX_STEP_DAYS = 60.0  # one step in working days (the longest default is a few weeks)
-MIN_THROUGHPUT_GB = 50.0  # mailbox data moved per day; less is no real migration
 MAX_SOLVER_SECONDS = 3600.0
 _SECTIONS = ("project", "enforcement", "consultants", "freezes", "calendar", "windows",
              "durations", "naming")
