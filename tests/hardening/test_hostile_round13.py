@@ -123,3 +123,62 @@ def test_a_build_list_row_with_foreign_digits_or_an_implausible_date_is_refused(
     err = capsys.readouterr().err
     assert "list.csv" in err and (build in err or day in err), err
     assert not overlay_path().exists()
+
+
+# --- 5: Exchange Online's report with dates and rates that cannot be -------------------
+
+EXO_HEAD = ('"ServerFQDN","Build","FirstDetectedDate","ThrottleEnabledDate",'
+            '"BlockingEnabledDate","ExchangeServer","RecommendedBuildVersions",'
+            '"NextStageThrottleRate","NextStageBlockRate","NextStageStartDate"')
+
+
+def _exo_findings(tmp_path: Path, first: str, throttle: str = "", rates: str = '"20","0"'
+                  ) -> tuple[Any, list[Any]]:
+    from planner.pipeline import load_inputs
+
+    servers = workbook(tmp_path / "servers.xlsx", {
+        "Servers": [["Name", "FQDN", "Site", "Roles", "Build"],
+                    ["LNZ-EX19-01", "lnz-ex19-01.alpenglas.local", "Linz", "Mailbox",
+                     "15.2.1544.36"]]})
+    report = tmp_path / "exo.csv"
+    report.write_text(f'{EXO_HEAD}\n"lnz-ex19-01.alpenglas.local","15.2.1544.36","{first}",'
+                      f'"{throttle}","","LNZ-EX19-01","{{15.2.2562.46}}",{rates},""\n',
+                      encoding="utf-8")
+    inputs = load_inputs([servers, report])
+    said = [f for f in inputs.findings if f.file == "exo.csv"
+            and f.code in ("IMPORT-DATE-IMPLAUSIBLE", "IMPORT-VALUE-IMPLAUSIBLE",
+                           "IMPORT-VALUE-INVALID")]
+    return inputs, said
+
+
+@pytest.mark.parametrize(("first", "throttle", "column"), [
+    ("12/31/9999 12:00:00 AM", "", "C"),  # OverflowError in today.server_today: exit 70
+    ("10/26/1601 12:00:00 AM", "", "C"),  # PowerShell's zero file time: "since 1602"
+    ("3/2/2025 12:00:00 AM", "1/1/0001 12:00:00 AM", "D")])
+def test_a_report_date_that_cannot_be_is_named_and_ignored(
+        tmp_path: Path, first: str, throttle: str, column: str) -> None:
+    inputs, said = _exo_findings(tmp_path, first, throttle)
+    assert [(f.code, f.row, f.column) for f in said] == [
+        ("IMPORT-DATE-IMPLAUSIBLE", 2, column)], inputs.findings
+    assert "plausible" in said[0].message("en") and "plausibles" in said[0].message("de")
+    (row,) = inputs.estate.exo_reports
+    assert all(d is None or 2000 <= d.year <= 2100
+               for d in (row.first_detected, row.throttle_date, row.block_date))
+
+
+@pytest.mark.parametrize("rates", ['"NaN","0"', '"Infinity","0"', '"20","-5"',
+                                   '"1e999","0"', '"20","100000"'])
+def test_a_report_rate_that_is_no_rate_is_named_and_ignored(
+        tmp_path: Path, rates: str) -> None:
+    inputs, said = _exo_findings(tmp_path, "3/2/2025 12:00:00 AM", rates=rates)
+    assert len(said) == 1 and said[0].row == 2 and said[0].column in ("H", "I"), said
+    (row,) = inputs.estate.exo_reports
+    assert {row.next_throttle_rate, row.next_block_rate} <= {"20", "0", ""}
+
+
+def test_a_report_with_year_9999_plans(tmp_path: Path) -> None:
+    from planner.pipeline import make_plan
+
+    inputs, _ = _exo_findings(tmp_path, "12/31/9999 12:00:00 AM")
+    plan = make_plan(inputs.estate, inputs.findings, inputs.settings)
+    assert plan.schedule.steps
