@@ -224,3 +224,45 @@ def test_a_zip_of_many_small_logs_is_opened_once_not_per_member(
     (read,) = [f.message("en") for f in inputs.findings if f.code == "LOGS-READ"]
     assert f"{count:,} SMTP Receive" in read, read
     assert 1 <= len(opened) <= 3, len(opened)  # once to find the logs, once to read them
+
+
+# --- 4: a whole number too big for a float in an inventory cell -------------------------
+
+def _patched_workbook(path: Path, values: dict[str, str]) -> Path:
+    """A workbook whose numeric cells hold ``values`` as written (openpyxl writes no number
+    a float does not hold, so the placeholders are replaced in the sheet's XML)."""
+    import zipfile
+
+    rows: list[list[object]] = [["Name", "Site", "Roles", "Build", "Mailboxes",
+                                 "Mailbox data (GB)"]]
+    for n, _ in enumerate(values, start=1):
+        rows.append([f"BER-EX19-0{n}", "Berlin", "Mailbox", "15.2.1748.39",
+                     987654300 + 2 * n, 987654301 + 2 * n])
+    plain = workbook(path.with_suffix(".plain.xlsx"), {"Servers": rows})
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                for n, text in enumerate(values.values(), start=1):
+                    for placeholder in (987654300 + 2 * n, 987654301 + 2 * n):
+                        data = data.replace(str(placeholder).encode(), text.encode())
+            dst.writestr(info, data)
+    return path
+
+
+def test_a_number_no_float_holds_in_an_inventory_cell_is_named_per_cell(
+        tmp_path: Path) -> None:
+    from planner.core.errors import ValueParseError
+    from planner.core.importing.values import parse_int, parse_size_gb
+    from planner.core.typed_values import parse_number
+    from planner.pipeline import load_inputs
+
+    path = _patched_workbook(tmp_path / "inv.xlsx", {"a": HUGE, "b": "1e400", "c": "-1e400"})
+    inputs = load_inputs([path])
+    said = sorted((f.row, f.column) for f in inputs.findings if f.code == "IMPORT-VALUE-INVALID")
+    assert said == [(r, c) for r in (2, 3, 4) for c in ("E", "F")], inputs.findings
+    assert all(s.mailbox_count in (None, 0) for s in inputs.estate.servers)
+    for parse in (parse_number, parse_int, parse_size_gb):  # whatever a reader hands on
+        for raw in (10**400, float("inf"), float("nan"), HUGE + ".5"):
+            with pytest.raises(ValueParseError):
+                parse(raw)
