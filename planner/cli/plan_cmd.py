@@ -19,7 +19,7 @@ from planner.core.errors import OutputFileError
 from planner.core.exo_view import exo_text, implied_overrides
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
-from planner.core.project import FILE_SUFFIX, load_project
+from planner.core.project import FILE_SUFFIX, PLAN_REPLANNED, load_project
 from planner.core.replace_file import refuse_overwriting
 from planner.pipeline import knowledge_for, load_inputs, make_plan, plan_for_export
 from planner.render.exporters import EXPORTERS
@@ -177,7 +177,7 @@ def _print_summary(plan: Plan, written: list[str], lang: str) -> None:
     for path in written:
         print(cat("schedule.cli.wrote", path=path), file=sys.stderr)
     for finding in plan.findings:  # an override that moves nothing must not pass unnoticed
-        if finding.code == OVERRIDE_CODE:
+        if finding.code in (OVERRIDE_CODE, PLAN_REPLANNED):
             print(finding.message(lang), file=sys.stderr)
     _print_overrides(plan, lang)
 

@@ -266,3 +266,127 @@ def test_a_number_no_float_holds_in_an_inventory_cell_is_named_per_cell(
         for raw in (10**400, float("inf"), float("nan"), HUGE + ".5"):
             with pytest.raises(ValueParseError):
                 parse(raw)
+
+
+# --- 1: a stored plan that does not fit its own steps ------------------------------------
+
+@pytest.fixture(scope="module")
+def planned_doc(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A project file with its plan, as the app saves it (read back as JSON to tamper)."""
+    from planner.core.project import Project, save_project
+    from planner.pipeline import load_inputs, make_plan
+
+    inputs = load_inputs([SAMPLE])
+    plan = make_plan(inputs.estate, inputs.findings, inputs.settings)
+    path = tmp_path_factory.mktemp("planned") / "planned.seplan"
+    save_project(Project(estate=inputs.estate, findings=inputs.findings,
+                         settings=inputs.settings, plan=plan), path)
+    doc: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return doc
+
+
+def _linked(plan: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A step with a prerequisite, and that prerequisite (their proposal records)."""
+    steps = {s["id"]: s for s in plan["proposal"]["steps"]}
+    step = next(s for s in plan["proposal"]["steps"] if s["predecessors"])
+    return step, steps[step["predecessors"][0]["step_id"]]
+
+
+def _placed(plan: dict[str, Any], step_id: str) -> dict[str, Any]:
+    placed: dict[str, Any] = next(s for s in plan["schedule"]["steps"]
+                                  if s["step_id"] == step_id)
+    return placed
+
+
+def _swap_order(plan: dict[str, Any]) -> str:
+    step, before = _linked(plan)
+    mine, theirs = _placed(plan, step["id"]), _placed(plan, before["id"])
+    for key in ("start", "end"):
+        mine[key], theirs[key] = theirs[key], mine[key]
+    return "starts before"
+
+
+def _unknown_placement(plan: dict[str, Any]) -> str:
+    plan["schedule"]["steps"][0]["step_id"] = "nothing:EX99"
+    return "does not have"
+
+
+def _unknown_link(plan: dict[str, Any]) -> str:
+    step, _ = _linked(plan)
+    step["predecessors"][0]["step_id"] = "nothing:EX99"
+    return "waits for a step the plan does not have"
+
+
+def _twice(plan: dict[str, Any]) -> str:
+    plan["schedule"]["steps"].append(dict(plan["schedule"]["steps"][0]))
+    return "twice"
+
+
+def _circle(plan: dict[str, Any]) -> str:
+    step, before = _linked(plan)
+    before["predecessors"] = [*before["predecessors"], {"step_id": step["id"], "type": "FS",
+                                                        "lag_days": 0}]
+    return "for itself"
+
+
+def _backwards(plan: dict[str, Any]) -> str:
+    placed = plan["schedule"]["steps"][0]
+    placed["start"], placed["end"] = "2027-05-03", "2027-05-01"
+    return "cannot be"
+
+
+def _year_9999(plan: dict[str, Any]) -> str:
+    plan["schedule"]["steps"][-1]["end"] = "9999-12-31"
+    return "cannot be"
+
+
+def _garbage(plan: dict[str, Any]) -> str:
+    plan["schedule"]["steps"][0]["start"] = "2026-13-45"
+    return "a date, a number or a name"
+
+
+@pytest.mark.parametrize("tamper", [_swap_order, _unknown_placement, _unknown_link, _twice,
+                                    _circle, _backwards, _year_9999, _garbage])
+def test_a_stored_plan_that_does_not_fit_is_replanned_and_said(
+        planned_doc: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        tamper: Any) -> None:
+    """The stored plan was trusted: out of order it was exported as saved, unknown ids or
+    impossible dates stopped the export. It is now planned afresh, with a warning naming
+    the file and the fault, and the estate and settings are kept."""
+    import copy
+
+    from planner.core.project import PLAN_REPLANNED, load_project, save_project
+    from planner.core.stored_plan import stored_plan_fault
+
+    doc = copy.deepcopy(planned_doc)
+    why = tamper(doc["project"]["plan"])
+    path = _write_doc(tmp_path / "tampered.seplan", doc)
+    project = load_project(path)
+    assert project.plan is None and len(project.estate.servers) > 1
+    (said,) = [f for f in project.findings if f.code == PLAN_REPLANNED]
+    assert "tampered.seplan" in said.message("en") and why in said.message("en"), said
+    assert "tampered.seplan" in said.message("de") and said.file == "tampered.seplan"
+    code = main(["plan", str(path), "--json", str(tmp_path / "o.json")])
+    err = capsys.readouterr().err
+    assert code == 0 and "tampered.seplan" in err and "Traceback" not in err, err
+    written = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
+    assert written["steps"]
+    assert load_project(path).plan is None  # the file itself is left as it was
+    save_project(project, tmp_path / "again.seplan")  # said once, not saved as a fact
+    assert PLAN_REPLANNED not in {f.code for f in load_project(tmp_path / "again.seplan").findings}
+    fresh = _write_doc(tmp_path / "fresh.seplan", planned_doc)
+    assert load_project(fresh).plan is not None  # the untouched file shows its plan
+    plan = load_project(fresh).plan
+    assert plan is not None and stored_plan_fault(plan) is None
+
+
+@pytest.mark.parametrize("sample", ["small/inventory.xlsx", "legacy/inventory.xlsx",
+                                    "mixed-messy-de/Bestand.xlsx"])
+def test_every_plan_the_planner_makes_passes_the_stored_plan_check(sample: str) -> None:
+    """No false alarm: a plan just made is one the check accepts."""
+    from planner.core.stored_plan import stored_plan_fault
+    from planner.pipeline import load_inputs, make_plan
+
+    inputs = load_inputs([ROOT / "resources" / "samples" / sample])
+    plan = make_plan(inputs.estate, inputs.findings, inputs.settings)
+    assert stored_plan_fault(plan) is None
