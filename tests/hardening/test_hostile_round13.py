@@ -390,3 +390,65 @@ def test_every_plan_the_planner_makes_passes_the_stored_plan_check(sample: str) 
     inputs = load_inputs([ROOT / "resources" / "samples" / sample])
     plan = make_plan(inputs.estate, inputs.findings, inputs.settings)
     assert stored_plan_fault(plan) is None
+
+
+# --- 3: a plan decades long in the report; a failing export --------------------------------
+
+def test_a_time_axis_of_decades_draws_months_without_weeks() -> None:
+    """No week interval fitted a label on a 50-year axis: next() raised StopIteration."""
+    from datetime import date
+
+    from planner.core.report.figure import Label
+    from planner.core.report.time_axis import TimeAxis
+    from planner.core.report.wording import load_wording
+
+    axis = TimeAxis(date(2026, 1, 5), date(2080, 1, 15), 0.0, 500.0)
+    items = axis.draw_months_and_weeks(0.0, 20.0, 100.0, load_wording("en"))
+    assert items and not any(isinstance(i, Label) and "W" in i.text for i in items)
+
+
+def test_a_plan_finishing_decades_out_gets_its_report(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["plan", str(SAMPLE), "--pin", "sbs:decom:BER-EX16-02=2080-01-08",
+                 "--html", str(tmp_path / "r.html"), "--pdf", str(tmp_path / "r.pdf")])
+    err = capsys.readouterr().err
+    assert code == 0 and "bug" not in err, err
+    assert (tmp_path / "r.pdf").stat().st_size > 10_000
+    assert "2080" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("failure", ["disk full", "bug"])
+def test_a_failing_export_replaces_none_of_the_outputs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, failure: str) -> None:
+    """The workbook was renamed into place before the report failed: a new workbook beside
+    last week's report. Now every output of the run replaces its file, or none does."""
+    import errno
+
+    import planner.render.exporters as exporters
+    from planner.core.replace_file import replace_file
+
+    old = tmp_path / "plan.json"
+    old.write_text("last week's plan", encoding="utf-8")
+
+    def half(path: Path) -> None:
+        path.write_text("<html><body>half", encoding="utf-8")
+        if failure == "bug":
+            raise KeyError("a bug halfway through the report")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    real = exporters.replace_text
+
+    def report_fails(target: Path, text: str) -> Path:
+        return replace_file(target, half) if target.suffix == ".html" else real(target, text)
+
+    monkeypatch.setattr(exporters, "replace_text", report_fails)
+    code = main(["plan", str(SAMPLE), "--json", str(old), "--xlsx", str(tmp_path / "p.xlsx"),
+                 "--html", str(tmp_path / "r.html")])
+    err = capsys.readouterr().err
+    if failure == "bug":
+        assert code == 70 and "bug" in err, err
+    else:
+        assert code == 1 and "r.html" in err and "nothing written" in err, err
+    assert old.read_text(encoding="utf-8") == "last week's plan"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json"]
