@@ -452,3 +452,51 @@ def test_a_failing_export_replaces_none_of_the_outputs(
         assert code == 1 and "r.html" in err and "nothing written" in err, err
     assert old.read_text(encoding="utf-8") == "last week's plan"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json"]
+
+
+# --- 8: output paths that cannot be written ----------------------------------------------
+
+SMALL = ROOT / "resources" / "samples" / "small" / "inventory.xlsx"
+
+
+def _read_only(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """A folder nobody may write to (the tests run as root, whom chmod does not stop)."""
+    import errno
+    import tempfile
+
+    real = tempfile.mkstemp
+
+    def refused(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        if Path(kwargs.get("dir", "")) == folder:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+
+
+@pytest.mark.parametrize("place", ["folder", "missing", "read-only"])
+@pytest.mark.parametrize("command", [
+    ["plan", str(SMALL), "--json"], ["plan", str(SMALL), "--xlsx"],
+    ["plan", str(SMALL), "--mspdi"], ["template"], ["check", str(SMALL), "--save-mapping"]])
+def test_an_output_path_that_cannot_be_written_is_named(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        place: str, command: list[str]) -> None:
+    """The template writer stopped with a bug (xlsxwriter's FileCreateError) on a missing
+    folder; every writer now says which path and why, and leaves nothing behind."""
+    out = tmp_path / "out.xlsx"
+    if place == "folder":
+        out.mkdir()
+        if command == ["template"]:
+            command = [*command, "--force"]
+    elif place == "missing":
+        out = tmp_path / "no such folder" / "out.xlsx"
+    else:
+        _read_only(monkeypatch, tmp_path)
+    before = sorted(tmp_path.rglob("*"))
+    code = main([*command, str(out)] if command[0] != "template" else
+                [command[0], str(out), *command[1:]])
+    err = capsys.readouterr().err
+    assert code in (1, 2) and str(out) in err and "bug" not in err, err
+    why = {"folder": "directory", "missing": "does not exist", "read-only": "Permission"}
+    assert why[place] in err, err
+    assert sorted(tmp_path.rglob("*")) == before
