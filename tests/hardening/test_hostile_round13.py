@@ -500,3 +500,46 @@ def test_an_output_path_that_cannot_be_written_is_named(
     why = {"folder": "directory", "missing": "does not exist", "read-only": "Permission"}
     assert why[place] in err, err
     assert sorted(tmp_path.rglob("*")) == before
+
+
+# --- 9: a pipe given as input --------------------------------------------------------------
+
+def _pipe(tmp_path: Path, source: Path, name: str = "63") -> Path:
+    """A named pipe fed ``source`` once, as ``<(cat source)`` is (a thread writes it)."""
+    import os
+    import threading
+
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with fifo.open("wb") as out:
+            out.write(source.read_bytes())
+
+    threading.Thread(target=feed, daemon=True).start()
+    return fifo
+
+
+@pytest.mark.parametrize("source", [
+    SMALL, ROOT / "resources" / "samples" / "mixed-powershell" / "Get-ExchangeServer.csv"])
+def test_a_pipe_is_read_once(tmp_path: Path, source: Path) -> None:
+    """<(cat inventory.xlsx) was sniffed for transport logs, which took its bytes: the
+    inventory read as "the file is empty"."""
+    from planner.pipeline import load_inputs
+
+    inputs = load_inputs([_pipe(tmp_path, source)])
+    assert inputs.estate.servers, inputs.findings
+    assert not [f for f in inputs.findings if f.code == "IMPORT-FILE-EMPTY"]
+    assert [p.name for p in tmp_path.iterdir()] == ["63"]  # the copy went with the import
+
+
+def test_a_pipe_that_never_ends_is_refused_not_copied_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import planner.core.importing.streams as streams
+    from planner.pipeline import load_inputs
+
+    monkeypatch.setattr(streams, "PIPE_CAP", 1000)  # /dev/zero: more than any cap
+    inputs = load_inputs([SMALL, Path("/dev/zero")])
+    assert [(f.code, f.file) for f in inputs.findings if f.file == "zero"] == [
+        ("IMPORT-PIPE-TOO-LARGE", "zero")]
+    assert inputs.estate.servers  # the other file is read
