@@ -94,7 +94,10 @@ def settings_from_table(
     windows = root.table("windows")
     windows.only(("maintenance_days", "days", "complete_moves"))
     kwargs["complete_moves_in_window"] = windows.flag("complete_moves")
-    days = windows.text_list("maintenance_days") or windows.text_list("days")
+    key = "maintenance_days" if "maintenance_days" in windows.data else "days"
+    days = windows.text_list(key)
+    if days == []:  # not Saturday, as an empty list had silently meant: no window at all
+        raise windows.wrong(key, "no_window_days")
     if days is not None:
         names = [day_name(day) for day in days]
         for n, (day, name) in enumerate(zip(days, names, strict=True)):

@@ -543,3 +543,45 @@ def test_a_pipe_that_never_ends_is_refused_not_copied_whole(
     assert [(f.code, f.file) for f in inputs.findings if f.file == "zero"] == [
         ("IMPORT-PIPE-TOO-LARGE", "zero")]
     assert inputs.estate.servers  # the other file is read
+
+
+# --- 10: one inventory given twice; no maintenance day ------------------------------------
+
+def test_the_same_inventory_given_twice_is_read_once_and_named_once(tmp_path: Path) -> None:
+    """Every site, server, DAG, database and connector 'appeared more than once in this
+    table' (30 warnings for the mixed sample), naming the wrong cause."""
+    import shutil
+
+    from planner.pipeline import load_inputs
+
+    copy = tmp_path / "copy.xlsx"
+    shutil.copy(SAMPLE, copy)
+    once = load_inputs([SAMPLE])
+    twice = load_inputs([SAMPLE, SAMPLE, copy])
+    said = [f for f in twice.findings if f.code == "IMPORT-FILE-GIVEN-TWICE"]
+    assert [f.file for f in said] == ["inventory.xlsx", "copy.xlsx"], said
+    assert "given twice" in said[0].message("en") and "inventory.xlsx" in said[1].message("en")
+    assert "zweimal" in said[0].message("de")
+    assert not [f for f in twice.findings if f.code == "IMPORT-DUPLICATE"]
+    assert twice.estate == once.estate
+
+
+def test_an_empty_list_of_maintenance_days_is_named_not_saturday(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """maintenance_days = [] silently meant Saturday (the default)."""
+    from planner.pipeline import load_inputs
+
+    for toml in ("[windows]\nmaintenance_days = []\n", '[windows]\ndays = ""\n'):
+        settings = tmp_path / "s.toml"
+        settings.write_text(toml, encoding="utf-8")
+        code = main(["plan", str(SAMPLE), "--settings", str(settings), "--json",
+                     str(tmp_path / "o.json")])
+        err = capsys.readouterr().err
+        assert code == 2 and "s.toml" in err and "days" in err and "no day" in err, err
+    path = workbook(tmp_path / "p.xlsx", {
+        "Servers": [["Name", "Site", "Roles", "Build"],
+                    ["BER-EX19-01", "Berlin", "Mailbox", "15.2.1748.39"]],
+        "Project": [["Key", "Value"], ["windows.maintenance_days", "[]"]]})
+    inputs = load_inputs([path])
+    said = [f for f in inputs.findings if "maintenance_days" in f.message("en")]
+    assert said and said[0].sheet == "Project" and "no day" in said[0].message("en"), said

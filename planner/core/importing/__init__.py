@@ -27,6 +27,7 @@ from planner.core.importing.blocks import read_table
 from planner.core.importing.collector import cycle_collection_paused
 from planner.core.importing.crossref import check_estate
 from planner.core.importing.findings import Counted, Where, finding
+from planner.core.importing.given_twice import once_each
 from planner.core.importing.headers import load_synonyms
 from planner.core.importing.log_files import find_logs
 from planner.core.importing.mapping import (
@@ -133,10 +134,11 @@ def import_files(paths: Sequence[Path], mapping: ColumnMapping | None = None,
     ``progress`` and ``cancelled`` serve that long read (:class:`ImportCancelled`).
     """
     with read_once([Path(p) for p in paths]) as (readable, too_large):
-        result = _import_files(readable, mapping, knowledge, progress, cancelled)
-    if not too_large:
+        distinct, twice = once_each(readable)
+        result = _import_files(distinct, mapping, knowledge, progress, cancelled)
+    if not too_large and not twice:
         return result
-    return replace(result, findings=(*too_large, *result.findings))
+    return replace(result, findings=(*too_large, *twice, *result.findings))
 
 
 def _import_files(paths: Sequence[Path], mapping: ColumnMapping | None,
