@@ -16,7 +16,7 @@ from planner.core.date_values import as_date
 from planner.core.errors import KnowledgeError
 from planner.core.knowledge_files import BUILD_PATTERN, MINOR_OF
 from planner.core.knowledge_records import Fact, Stage
-from planner.core.typed_values import parse_bool, parse_number
+from planner.core.typed_values import ascii_whole, parse_bool, parse_number
 
 __all__ = ["MAX_STEP_DAYS", "MIN_THROUGHPUT_GB", "NO_PASSING_BUILD", "STAGE_FIELDS",
            "override_baseline", "override_fact", "override_stage"]
@@ -154,7 +154,7 @@ def override_stage(stages: list[Stage], key: str, value: Any) -> None:
     parts = key.split(".")
     if len(parts) == 3 and parts[2] in _OLD_STAGE_WORDS:
         return
-    if len(parts) != 3 or not parts[1].isdigit() or parts[2] not in STAGE_FIELDS:
+    if len(parts) != 3 or not ascii_whole(parts[1]) or parts[2] not in STAGE_FIELDS:
         raise KnowledgeError(
             f"project override {key!r}: expected stage.<n>.<{'|'.join(STAGE_FIELDS)}>"
         )

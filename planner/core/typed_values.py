@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 
 from planner.core.errors import ValueParseError
 
-__all__ = ["MAX_VALUE_TEXT", "cell_text", "parse_bool", "parse_number"]
+__all__ = ["MAX_VALUE_TEXT", "ascii_whole", "cell_text", "parse_bool", "parse_number"]
 
 # English and German, and the yes/no of the neighbours' inventories (Dutch "nee" was read as
 # no value at all in a review's Dutch estate; French "oui"/"non")
@@ -50,6 +50,12 @@ def cell_text(raw: object) -> str:
     if isinstance(raw, date):
         return raw.isoformat()
     return unicodedata.normalize("NFC", str(raw).translate(_INVISIBLE)).strip()
+
+
+def ascii_whole(text: str) -> bool:
+    """True for a text of ASCII digits only: str.isdigit() also takes "²" (int() refuses
+    it: a crash) and "٣" (int() reads 3: a number nobody wrote)."""
+    return text.isascii() and text.isdigit()
 
 
 def parse_bool(raw: object) -> bool:

@@ -94,14 +94,17 @@ def test_a_knowledge_override_that_is_no_plausible_number_is_named(
     assert not (tmp_path / "o.json").exists()
 
 
-def test_a_stage_override_of_infinity_is_named(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(("key", "value"), [
+    ("stage.2.start_day", "inf"),
+    ("stage.\u00b2.start_day", "5")])  # passed isdigit(); int("²") stopped it as a bug
+def test_a_stage_override_that_is_no_stage_or_number_is_named(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], key: str, value: str) -> None:
     settings = tmp_path / "s.toml"
-    settings.write_text('[enforcement.overrides]\n"stage.2.start_day" = inf\n',
-                        encoding="utf-8")
+    settings.write_text(f'[enforcement.overrides]\n"{key}" = {value}\n', encoding="utf-8")
     code = main(["plan", str(SAMPLE), "--settings", str(settings), "--json",
                  str(tmp_path / "o.json")])
-    assert code == 2 and "stage.2.start_day" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert code == 2 and key in err and "bug" not in err, err
 
 
 # --- 7: a build list with digits that are no ASCII digits, dates of year 1 --------------
@@ -585,3 +588,32 @@ def test_an_empty_list_of_maintenance_days_is_named_not_saturday(
     inputs = load_inputs([path])
     said = [f for f in inputs.findings if "maintenance_days" in f.message("en")]
     assert said and said[0].sheet == "Project" and "no day" in said[0].message("en"), said
+
+
+# --- 7 (the class): a digit that is no ASCII digit wherever a number is read from text --
+
+def test_a_superscript_list_number_on_the_project_sheet_is_a_finding(tmp_path: Path) -> None:
+    from planner.pipeline import load_inputs
+
+    path = workbook(tmp_path / "p.xlsx", {
+        "Servers": [["Name", "Site", "Roles", "Build"],
+                    ["BER-EX19-01", "Berlin", "Mailbox", "15.2.1748.39"]],
+        "Project": [["Key", "Value"], ["consultants.\u00b2.name", "A"]]})
+    inputs = load_inputs([path])
+    said = [f for f in inputs.findings if f.sheet == "Project"]
+    assert said and "consultants" in said[0].message("en"), inputs.findings
+
+
+@pytest.mark.parametrize("days", ["\u00b2", "\u0663"])
+def test_a_pause_of_foreign_digits_is_refused_with_the_expected_form(
+        capsys: pytest.CaptureFixture[str], days: str) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["plan", str(SMALL), "--pause", f"2027-03-01:{days}"])
+    assert stop.value.code == 2 and "YYYY-MM-DD:DAYS" in capsys.readouterr().err
+
+
+def test_ascii_whole_takes_ascii_digits_only() -> None:
+    from planner.core.typed_values import ascii_whole
+
+    assert ascii_whole("2026") and not ascii_whole("\u00b2") and not ascii_whole("\u0663")
+    assert not ascii_whole("") and not ascii_whole("-1")
