@@ -19,8 +19,8 @@ from planner.core.errors import OutputFileError
 from planner.core.exo_view import exo_text, implied_overrides
 from planner.core.knowledge import Knowledge
 from planner.core.plan import Plan
-from planner.core.project import FILE_SUFFIX, load_project
-from planner.core.replace_file import refuse_overwriting
+from planner.core.project import FILE_SUFFIX, PLAN_REPLANNED, load_project
+from planner.core.replace_file import all_or_none, refuse_overwriting
 from planner.pipeline import knowledge_for, load_inputs, make_plan, plan_for_export
 from planner.render.exporters import EXPORTERS
 
@@ -102,19 +102,18 @@ def _write_all(args: argparse.Namespace, plan: Plan, knowledge: Knowledge, lang:
                   or cat("report.status_infeasible")), file=sys.stderr)
         print("planner plan: nothing written", file=sys.stderr)
         return 1
-    written: list[str] = []
-    for export in EXPORTERS:
-        path = getattr(args, export.key)
-        if not path:
-            continue
-        try:
-            export.write(plan, knowledge, Path(path), lang)
-        except OSError as exc:  # OutputFileError names the file; nothing was left behind
-            _print_summary(plan, written, lang)
-            print(f"planner plan: {exc}", file=sys.stderr)
-            return 1
-        written.append(path)
-    _print_summary(plan, written, lang)
+    asked = [(export, getattr(args, export.key)) for export in EXPORTERS
+             if getattr(args, export.key)]
+    try:
+        with all_or_none():  # one failing output: none replaced, no two plans side by side
+            for export, path in asked:
+                export.write(plan, knowledge, Path(path), lang)
+    except OSError as exc:  # OutputFileError names the file; nothing was left behind
+        _print_summary(plan, [], lang)
+        print(f"planner plan: {exc}", file=sys.stderr)
+        print("planner plan: nothing written", file=sys.stderr)
+        return 1
+    _print_summary(plan, [path for _, path in asked], lang)
     return 0
 
 
@@ -177,7 +176,7 @@ def _print_summary(plan: Plan, written: list[str], lang: str) -> None:
     for path in written:
         print(cat("schedule.cli.wrote", path=path), file=sys.stderr)
     for finding in plan.findings:  # an override that moves nothing must not pass unnoticed
-        if finding.code == OVERRIDE_CODE:
+        if finding.code in (OVERRIDE_CODE, PLAN_REPLANNED):
             print(finding.message(lang), file=sys.stderr)
     _print_overrides(plan, lang)
 

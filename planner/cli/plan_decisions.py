@@ -11,6 +11,7 @@ from typing import Any
 from planner.core.edits.decisions import not_before, pin_step
 from planner.core.settings import Decisions, Settings
 from planner.core.settings_values import FIRST_YEAR, LAST_YEAR
+from planner.core.typed_values import ascii_whole
 
 __all__ = ["add_arguments", "apply"]
 
@@ -51,7 +52,7 @@ def _pause(text: str) -> tuple[date, int]:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD:DAYS (a date from {FIRST_YEAR} "
                                          f"to {LAST_YEAR}), got {text!r}")
     # "-5" days read as a wrong date before: the days are what is wrong
-    count = int(days) if days.strip().isdigit() and len(days.strip()) <= 6 else 0
+    count = int(days) if ascii_whole(days.strip()) and len(days.strip()) <= 6 else 0
     if not sep or not 1 <= count <= _MOST_DAYS:
         raise argparse.ArgumentTypeError(
             f"expected YYYY-MM-DD:DAYS (DAYS from 1 to {_MOST_DAYS}), got {text!r}")

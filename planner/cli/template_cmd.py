@@ -31,8 +31,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         write_template(out)
-    except OSError as exc:
-        print(f"planner template: {out}: {exc.strerror or exc}", file=sys.stderr)
+    except OSError as exc:  # OutputFileError: names the whole path and why
+        print(f"planner template: {exc}", file=sys.stderr)
         return 2
     print(out)
     return 0

@@ -43,13 +43,27 @@ class ListedBuilds:
 def _build(text: str) -> str:
     """``15.00.1497.002`` as ``15.0.1497.2``; a text that is not four numbers is refused."""
     parts = text.strip().split(".")
-    if len(parts) != 4 or not all(p.isdigit() for p in parts):
+    # ASCII digits only: str.isdigit() (and a regex's \d) take "²", which int() refuses
+    if len(parts) != 4 or not all(p.isascii() and p.isdigit() for p in parts):
         raise BuildListError(f"{text!r} is not a build number")
     return ".".join(str(int(p)) for p in parts)
 
 
-def _us_date(text: str) -> date:
-    return datetime.strptime(text.strip(), "%m/%d/%Y").date()
+# Release dates a build list may hold: Exchange 2013 shipped in 2012; a date years ahead of
+# the list is a typo (or the year 1 of a tool's empty date) that would outlive the import
+# in the per-user overlay.
+FIRST_RELEASE_YEAR = 2012
+YEARS_AHEAD = 3
+
+
+def _us_date(text: str, as_of: date) -> date:
+    text = text.strip()
+    if not text.isascii():
+        raise ValueError(text)
+    day = datetime.strptime(text, "%m/%d/%Y").date()
+    if not FIRST_RELEASE_YEAR <= day.year <= as_of.year + YEARS_AHEAD:
+        raise ValueError(text)
+    return day
 
 
 def _row(product: str, release: str, build: str, day: date, source: str,
@@ -75,10 +89,11 @@ def read_build_list(text: str, source: str, as_of: date) -> tuple[BuildRow, ...]
         kb = values.get("kb", "")
         note = f"{source} ({kb})" if kb else source
         try:
-            day = _us_date(values["date"])
+            day = _us_date(values["date"], as_of)
         except ValueError as exc:
             raise BuildListError(f"line {reader.line_num}: {values['date']!r} is not a "
-                                 "month/day/year date") from exc
+                                 f"month/day/year date from {FIRST_RELEASE_YEAR} to "
+                                 f"{as_of.year + YEARS_AHEAD}") from exc
         out.append(_row(match.group(1), match.group(2), _build(values["build number"]), day,
                         note, as_of))
     return tuple(out)
@@ -109,7 +124,12 @@ def read_healthchecker_dictionary(text: str, source: str, as_of: date) -> tuple[
     dates: dict[tuple[str, str], date] = {}
     for product, body in _sections(text, _SECTION):
         for cu, day in _CU_DATE.findall(body):
-            dates.setdefault((product, cu.upper()), _us_date(day))
+            try:
+                dates.setdefault((product, cu.upper()), _us_date(day, as_of))
+            except ValueError as exc:
+                raise BuildListError(f"{product} {cu}: {day!r} is not a month/day/year "
+                                     f"date from {FIRST_RELEASE_YEAR} to "
+                                     f"{as_of.year + YEARS_AHEAD}") from exc
     out: list[BuildRow] = []
     seen: set[str] = set()
     for product, body in _sections(text, _DICTIONARY):
@@ -132,7 +152,7 @@ def read_healthchecker_dictionary(text: str, source: str, as_of: date) -> tuple[
 
 
 def _label_month(label: str) -> date | None:
-    match = re.match(r"([A-Za-z]{3})(\d{2})", label)
+    match = re.match(r"([A-Za-z]{3})([0-9]{2})", label)
     if not match:
         return None
     try:

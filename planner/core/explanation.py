@@ -194,7 +194,7 @@ def note_message(marker: str) -> Message:
     values: dict[str, Any] = {}
     for pair in pairs:
         name, _, value = pair.partition("=")
-        if name == "count" and value.isdigit():
+        if name == "count" and value.isascii() and value.isdigit():  # not "²": int() fails
             values[name] = int(value)
         elif _ISO_DAY.fullmatch(value):
             values[name] = date.fromisoformat(value)

@@ -6,6 +6,7 @@ marks the fact's confidence "override", so reports can show what the consultant 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
@@ -15,10 +16,15 @@ from planner.core.date_values import as_date
 from planner.core.errors import KnowledgeError
 from planner.core.knowledge_files import BUILD_PATTERN, MINOR_OF
 from planner.core.knowledge_records import Fact, Stage
-from planner.core.typed_values import parse_bool, parse_number
+from planner.core.typed_values import ascii_whole, parse_bool, parse_number
 
-__all__ = ["NO_PASSING_BUILD", "STAGE_FIELDS", "override_baseline", "override_fact",
-           "override_stage"]
+__all__ = ["MAX_STEP_DAYS", "MIN_THROUGHPUT_GB", "NO_PASSING_BUILD", "STAGE_FIELDS",
+           "override_baseline", "override_fact", "override_stage"]
+
+# Bounds that keep planning finite, the same for a project's [durations] setting and for a
+# knowledge override of the same duration ("duration.<kind>"): NaN had planned to 2036.
+MAX_STEP_DAYS = 60.0  # one step in working days (the longest default is a few weeks)
+MIN_THROUGHPUT_GB = 50.0  # mailbox data moved per day; less is no real migration
 
 # The word a baseline override uses to say "no build of this line passes".
 NO_PASSING_BUILD = "none"
@@ -47,6 +53,26 @@ def _as_date(value: Any) -> date:
     return day
 
 
+def _finite(value: Any) -> float:
+    """A number that is one: NaN, infinity and the like stopped the planner or its plan."""
+    number = _as_number(value)
+    if not math.isfinite(number) or abs(number) > 1e12:
+        raise ValueError(f"{value!r} is not a plausible number")
+    return number
+
+
+def _duration_bounds(key: str, number: float) -> None:
+    """``duration.<kind>`` within the bounds its project setting has (see settings_io)."""
+    if not key.startswith("duration."):
+        return
+    if key.endswith("_per_day"):
+        if not MIN_THROUGHPUT_GB <= number <= MIN_THROUGHPUT_GB * 1e7:
+            raise ValueError(f"{number:g} GB a day is not plausible (at least "
+                             f"{MIN_THROUGHPUT_GB:g})")
+    elif not 0 <= number <= MAX_STEP_DAYS:
+        raise ValueError(f"{number:g} working days is not plausible (0 to {MAX_STEP_DAYS:g})")
+
+
 def _coerce(original: Any, value: Any) -> Any:
     """Convert an override to the type of the value it replaces."""
     if isinstance(original, bool):
@@ -54,12 +80,12 @@ def _coerce(original: Any, value: Any) -> Any:
     if isinstance(original, date):
         return _as_date(value)
     if isinstance(original, int) and not isinstance(value, bool):
-        number = _as_number(value)
+        number = _finite(value)
         if number != int(number):
             raise ValueError(f"{value!r} is not a whole number")
         return int(number)
     if isinstance(original, float) and not isinstance(value, bool):
-        number = _as_number(value)
+        number = _finite(value)
         if number < 0:
             raise ValueError(f"{value!r} is negative")
         return number
@@ -80,6 +106,8 @@ def override_fact(fact: Fact, value: Any, key: str) -> Fact:
     """The fact with a project's value; the knowledge-base value stays in ``overridden_from``."""
     try:
         new_value = _coerce(fact.value, value)
+        if isinstance(new_value, int | float) and not isinstance(new_value, bool):
+            _duration_bounds(key, float(new_value))
     except (TypeError, ValueError) as exc:
         raise KnowledgeError(f"project override {key!r}: {exc}") from exc
     return replace(
@@ -126,7 +154,7 @@ def override_stage(stages: list[Stage], key: str, value: Any) -> None:
     parts = key.split(".")
     if len(parts) == 3 and parts[2] in _OLD_STAGE_WORDS:
         return
-    if len(parts) != 3 or not parts[1].isdigit() or parts[2] not in STAGE_FIELDS:
+    if len(parts) != 3 or not ascii_whole(parts[1]) or parts[2] not in STAGE_FIELDS:
         raise KnowledgeError(
             f"project override {key!r}: expected stage.<n>.<{'|'.join(STAGE_FIELDS)}>"
         )
@@ -142,7 +170,7 @@ def override_stage(stages: list[Stage], key: str, value: Any) -> None:
                 raise ValueError(value)
         else:
             new = str(value)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:  # int(inf) overflows
         what = "minutes per hour (0 to 60)" if name.endswith("minutes") else "a day number"
         raise KnowledgeError(f"project override {key!r}: {value!r} is not {what}") from exc
     stages[index] = replace(stages[index], **{name: new})

@@ -17,6 +17,7 @@ Autosave writes the same format to a recovery folder (see :mod:`planner.core.rec
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -28,7 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 from planner import __version__
 from planner.core.errors import LOG, PlannerError, os_problem
-from planner.core.model import Estate, Finding
+from planner.core.explanation import Message, message
+from planner.core.model import Estate, Finding, Severity
 from planner.core.plain import estate_to_plain, to_plain
 from planner.core.project_file import FILE_SUFFIX, ProjectError
 from planner.core.project_io import PlainError, check_names, from_plain
@@ -41,6 +43,8 @@ from planner.core.settings_io import (
     settings_to_plain,
 )
 
+PLAN_REPLANNED = "PROJECT-PLAN-REPLANNED"  # a saved plan not shown (planner.core.stored_plan)
+
 if TYPE_CHECKING:  # a plan is read with its first use (project_io); the empty window needs none
     from planner.core.plan import Plan, Schedule
 
@@ -49,6 +53,7 @@ __all__ = [
     "FORMAT_NAME",
     "FORMAT_VERSION",
     "MIGRATIONS",
+    "PLAN_REPLANNED",
     "Project",
     "ProjectError",
     "Scenario",
@@ -148,15 +153,28 @@ def _plan_plain(plan: Plan | None, estate: Estate, settings: Settings,
 
 
 def _plan_from(data: dict[str, Any] | None, estate: Estate, settings: Settings,
-               decisions: Decisions) -> Plan | None:
+               decisions: Decisions, which: Message,
+               dropped: list[tuple[Message, Message]]) -> Plan | None:
     if not data or not {"proposal", "schedule"} <= data.keys():
         # no plan, or one without its steps and dates (edited by hand): a plan is derived
         # data, so the project is planned afresh from its inputs rather than shown empty
         return None
     # the plan's records load with the first plan, not with the empty project (start-up time)
     from planner.core.plan_io import plan_from_plain
+    from planner.core.stored_plan import stored_plan_fault  # start-up time: loads the plan
 
-    return plan_from_plain(data, estate, settings, decisions)
+    try:
+        plan = plan_from_plain(data, estate, settings, decisions)
+        why = stored_plan_fault(plan)
+    except PlannerError as exc:  # "2026-13-45" for a date, text for a number
+        LOG.warning("saved plan not read: %s", exc)
+        plan, why = None, message("findings.stored_plan.unreadable")
+    if why is None:
+        return plan
+    # steps twice, out of order, dates that cannot be (a file edited by hand): not shown,
+    # planned afresh, and said; the estate, settings and decisions are kept
+    dropped.append((which, why))
+    return None
 
 
 def project_to_plain(project: Project) -> dict[str, Any]:
@@ -164,7 +182,8 @@ def project_to_plain(project: Project) -> dict[str, Any]:
     p = project
     return {
         "estate": estate_to_plain(p.estate),
-        "findings": to_plain(p.findings),
+        # a plan replaced on opening is said once, not saved as a fact of the import
+        "findings": to_plain(tuple(f for f in p.findings if f.code != PLAN_REPLANNED)),
         "settings": settings_to_plain(p.settings),
         "decisions": decisions_to_plain(p.decisions),
         "mapping": to_plain(p.mapping),
@@ -183,7 +202,8 @@ def project_to_plain(project: Project) -> dict[str, Any]:
     }
 
 
-def _scenario_from_plain(data: dict[str, Any], estate: Estate, n: int) -> Scenario:
+def _scenario_from_plain(data: dict[str, Any], estate: Estate, n: int,
+                         dropped: list[tuple[Message, Message]]) -> Scenario:
     name = data.get("name") if isinstance(data, dict) else None
     if not isinstance(name, str) or not name.strip():
         # a scenario without a name ("scenarios": [{}]) had become the active one, its
@@ -191,18 +211,21 @@ def _scenario_from_plain(data: dict[str, Any], estate: Estate, n: int) -> Scenar
         raise PlainError(f"scenarios[{n}].name: a scenario needs a name, got {name!r}"[:120])
     settings = settings_from_plain(data.get("settings", {}))
     decisions = decisions_from_plain(data.get("decisions", {}))
-    plan_data = data.get("plan")
-    plan = _plan_from(plan_data, estate, settings, decisions)
+    which = message("findings.stored_plan.scenario", name=name[:80])
+    plan = _plan_from(data.get("plan"), estate, settings, decisions, which, dropped)
     return Scenario(name, settings, decisions, plan)
 
 
-def project_from_plain(data: dict[str, Any]) -> Project:
-    """Rebuild a project from :func:`project_to_plain` output."""
+def project_from_plain(data: dict[str, Any], source: str = "") -> Project:
+    """Rebuild a project from :func:`project_to_plain` output (``source``: the file's name,
+    for the finding on a saved plan that is not shown)."""
     estate = from_plain(Estate, data.get("estate", {}), "estate")
     settings = settings_from_plain(data.get("settings", {}))
     decisions = decisions_from_plain(data.get("decisions", {}))
-    plan_data = data.get("plan")
-    scenarios = tuple(_scenario_from_plain(s, estate, n)
+    dropped: list[tuple[Message, Message]] = []
+    plan = _plan_from(data.get("plan"), estate, settings, decisions,
+                      message("findings.stored_plan.main"), dropped)
+    scenarios = tuple(_scenario_from_plain(s, estate, n, dropped)
                       for n, s in enumerate(data.get("scenarios", [])))
     active = str(data.get("active_scenario", ""))
     if active and active not in {s.name for s in scenarios}:
@@ -214,15 +237,23 @@ def project_from_plain(data: dict[str, Any]) -> Project:
     return Project(
         estate=estate,
         findings=tuple(from_plain(Finding, f, f"findings[{i}]")
-                       for i, f in enumerate(data.get("findings", []))),
+                       for i, f in enumerate(data.get("findings", [])))
+        + _replanned(dropped, source),
         settings=settings,
         decisions=decisions,
         mapping=dict(data.get("mapping") or {}),
         sources=tuple(str(s) for s in data.get("sources", [])),
-        plan=_plan_from(plan_data, estate, settings, decisions),
+        plan=plan,
         scenarios=scenarios,
         active_scenario=active,
     )
+
+
+def _replanned(dropped: list[tuple[Message, Message]], source: str) -> tuple[Finding, ...]:
+    name = source or message("findings.stored_plan.this_file")
+    return tuple(dataclasses.replace(
+        Finding.about(Severity.WARNING, PLAN_REPLANNED, "project", file=name, plan=which,
+                      why=why), file=source) for which, why in dropped)
 
 
 def _envelope(project: Project, extra: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -340,7 +371,7 @@ def load_project(path: Path | str) -> Project:
     if not isinstance(data, dict):
         raise ProjectError(target, "no_project")
     try:
-        project = project_from_plain(data)
+        project = project_from_plain(data, target.name)
         check_names(project.estate)
         return project
     except PlannerError as exc:  # says which part and why, in words

@@ -16,16 +16,19 @@ import re
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from pathlib import Path
 
 from planner.core.errors import OutputFileError, os_problem
 from planner.core.explanation import Message, message
 from planner.core.log_file import LOG
 
-__all__ = ["refuse_overwriting", "replace_file", "replace_text", "xml_legal"]
+__all__ = ["all_or_none", "refuse_overwriting", "replace_file", "replace_text", "xml_legal"]
 
 _SUFFIX = ".partial"
+# Inside :func:`all_or_none`: the finished temporary files and their targets, renamed at its end
+_HELD: ContextVar[list[tuple[Path, Path]] | None] = ContextVar("held_outputs", default=None)
 # C0 controls except tab, newline and carriage return; lone surrogates; U+FFFE and U+FFFF.
 # Excel stores such characters as "_x000B_" and spreadsheet readers hand them back decoded.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -76,6 +79,10 @@ def replace_file(target: Path | str, write: Callable[[Path], object]) -> Path:
             raise _Empty("nothing was written (is the disk full?)")
         _sync(partial)
         _permit_like(partial, path)
+        held = _HELD.get()
+        if held is not None:
+            held.append((partial, path))
+            return path
         os.replace(partial, path)
     except BaseException as exc:
         partial.unlink(missing_ok=True)
@@ -85,6 +92,32 @@ def replace_file(target: Path | str, write: Callable[[Path], object]) -> Path:
         raise
     _sync_folder(folder)
     return path
+
+
+@contextlib.contextmanager
+def all_or_none() -> Iterator[None]:
+    """Outputs written inside replace their targets together when the block ends, or, when
+    it fails, none does: a report that failed after the workbook was written had left a new
+    workbook beside the old report, deliverables of two different plans."""
+    held: list[tuple[Path, Path]] = []
+    token = _HELD.set(held)
+    try:
+        yield
+    except BaseException:
+        for partial, _ in held:
+            partial.unlink(missing_ok=True)
+        raise
+    finally:
+        _HELD.reset(token)
+    for n, (partial, path) in enumerate(held):
+        try:
+            os.replace(partial, path)
+        except OSError as exc:  # the folder vanished or turned read-only meanwhile
+            for rest, _ in held[n:]:
+                rest.unlink(missing_ok=True)
+            raise OutputFileError(f"{path}: cannot write: {_reason(exc)}",
+                                  _cannot_write(path, exc)) from exc
+        _sync_folder(path.parent)
 
 
 def refuse_overwriting(outputs: Iterable[Path | str], inputs: Iterable[Path | str]) -> None:

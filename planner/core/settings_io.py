@@ -30,6 +30,7 @@ from typing import Any
 
 from planner.core.catalogue import languages
 from planner.core.errors import KnowledgeError
+from planner.core.knowledge_overrides import MAX_STEP_DAYS, MIN_THROUGHPUT_GB
 from planner.core.settings import (
     Consultant,
     Decisions,
@@ -52,8 +53,6 @@ __all__ = [
 
 # Bounds that keep planning finite whatever a workbook says (see settings_values.FIRST_YEAR).
 MAX_CONSULTANTS = 50
-MAX_STEP_DAYS = 60.0  # one step in working days (the longest default is a few weeks)
-MIN_THROUGHPUT_GB = 50.0  # mailbox data moved per day; less is no real migration
 MAX_SOLVER_SECONDS = 3600.0
 _SECTIONS = ("project", "enforcement", "consultants", "freezes", "calendar", "windows",
              "durations", "naming")
@@ -95,7 +94,10 @@ def settings_from_table(
     windows = root.table("windows")
     windows.only(("maintenance_days", "days", "complete_moves"))
     kwargs["complete_moves_in_window"] = windows.flag("complete_moves")
-    days = windows.text_list("maintenance_days") or windows.text_list("days")
+    key = "maintenance_days" if "maintenance_days" in windows.data else "days"
+    days = windows.text_list(key)
+    if days == []:  # not Saturday, as an empty list had silently meant: no window at all
+        raise windows.wrong(key, "no_window_days")
     if days is not None:
         names = [day_name(day) for day in days]
         for n, (day, name) in enumerate(zip(days, names, strict=True)):

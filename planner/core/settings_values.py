@@ -203,8 +203,11 @@ class Table:
             return None
         ok = isinstance(value, int | float | str) and not isinstance(value, bool)
         text = str(value).strip()
-        if ok and re.fullmatch(r"\d+(\.0+)?", text) and low <= int(float(text)) <= high:
-            return int(float(text))
+        # the digits themselves, not float(text): a 400-digit number is no float
+        # (OverflowError) and every whole number a setting takes has a few digits
+        digits = re.fullmatch(r"(\d{1,18})(\.0+)?", text)
+        if ok and digits and low <= int(digits.group(1)) <= high:
+            return int(digits.group(1))
         raise self.wrong(key, "not_whole", low=low, high=high, value=_shown(value))
 
     def year(self, key: str) -> int:

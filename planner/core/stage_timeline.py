@@ -137,7 +137,7 @@ class ReportedStage:
 
 def _rate(text: str) -> int:
     """A NextStage*Rate as a number (0 when empty or not a number)."""
-    digits = "".join(c for c in text if c.isdigit())
+    digits = "".join(c for c in text if c in "0123456789")  # "²" is a digit to isdigit()
     return int(digits) if digits else 0
 
 

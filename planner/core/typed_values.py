@@ -8,13 +8,14 @@ ValueError) on text that is not such a value; the caller says where it was.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import date, datetime, time
 
 from planner.core.errors import ValueParseError
 
-__all__ = ["MAX_VALUE_TEXT", "cell_text", "parse_bool", "parse_number"]
+__all__ = ["MAX_VALUE_TEXT", "ascii_whole", "cell_text", "parse_bool", "parse_number"]
 
 # English and German, and the yes/no of the neighbours' inventories (Dutch "nee" was read as
 # no value at all in a review's Dutch estate; French "oui"/"non")
@@ -51,6 +52,12 @@ def cell_text(raw: object) -> str:
     return unicodedata.normalize("NFC", str(raw).translate(_INVISIBLE)).strip()
 
 
+def ascii_whole(text: str) -> bool:
+    """True for a text of ASCII digits only: str.isdigit() also takes "²" (int() refuses
+    it: a crash) and "٣" (int() reads 3: a number nobody wrote)."""
+    return text.isascii() and text.isdigit()
+
+
 def parse_bool(raw: object) -> bool:
     """yes/no in English and German, x, 1/0, true/false, virtual/physical."""
     key = cell_text(raw).lower()
@@ -64,7 +71,7 @@ def parse_bool(raw: object) -> bool:
 def parse_number(raw: object, decimal_comma: bool = False) -> float:
     """A number written as 1234.5, 1,234.5, 1.234,5, 1234,5 or 1 234."""
     if isinstance(raw, int | float) and not isinstance(raw, bool):
-        return float(raw)
+        return _finite(raw, raw)
     text = cell_text(raw).replace(" ", "").replace("'", "")
     if len(text) > MAX_VALUE_TEXT or not _NUMBER.fullmatch(text) or not any(
             c.isdigit() for c in text):
@@ -84,6 +91,18 @@ def parse_number(raw: object, decimal_comma: bool = False) -> float:
     elif last_dot >= 0 and (text.count(".") > 1 or (decimal_comma and len(text) - last_dot == 4)):
         text = text.replace(".", "")  # German thousands dots: 1.234 or 1.234.567
     try:
-        return float(text)
+        return _finite(float(text), raw)
     except ValueError as exc:  # "1.2,3,4": a comma and dots in no order a number has
         raise ValueParseError(cell_text(raw)[:MAX_VALUE_TEXT]) from exc
+
+
+def _finite(value: float, raw: object) -> float:
+    """``value`` as a finite float: a cell of 1e400 reads as infinity and a 400-digit whole
+    number is no float at all (OverflowError); neither is a count or a size."""
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise ValueParseError(cell_text(raw)[:MAX_VALUE_TEXT])
+    return number

@@ -56,15 +56,6 @@ LATER = (
 )
 
 
-@pytest.fixture
-def own_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A user data folder of this test only, so its overlay leaves the others alone."""
-    folder = tmp_path / "data"
-    for name in ("XDG_DATA_HOME", "LOCALAPPDATA"):
-        monkeypatch.setenv(name, str(folder))
-    return folder
-
-
 def test_importing_a_newer_list_teaches_the_next_plan(
         own_data_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     newer = tmp_path / "ExchangeBuildNumbers.csv"

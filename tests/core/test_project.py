@@ -76,13 +76,17 @@ def _project() -> Project:
                 Phase.IN_PLACE, "server:EX01", 2, "R-INPLACE", "2019 CU14", "2019 CU14",
                 (Dependency("prep:ad", "FS", 1),), deadline=date(2026, 10, 1),
                 resources=("server:EX01",), exits_exo_view=("EX01",))
-    proposal = Proposal((step,), (ServerAssessment("EX01", "2019", "CU14", "15.2.1544.4",
+    # the step it waits for: a saved plan linking to a step it does not have is not shown
+    prep = Step("prep:ad", "Prepare AD", "AD vorbereiten", "ad_prep", Phase.PREPARE, "org", 1,
+                "R-ADPREP", "SE needs it", "SE braucht es")
+    proposal = Proposal((prep, step), (ServerAssessment("EX01", "2019", "CU14", "15.2.1544.4",
                                                    MigrationPath.IN_PLACE, True, True),),
                         (("inplace:EX01",),),
                         (Finding(Severity.INFO, "RULE-X", "note", "Hinweis"),))
     schedule = Schedule(
-        (ScheduledStep("inplace:EX01", date(2026, 3, 9), date(2026, 3, 10), "Anna",
-                       Driver("pin", "pinned", date(2026, 3, 9))),),
+        (ScheduledStep("prep:ad", date(2026, 3, 2), date(2026, 3, 2), "Anna"),
+         ScheduledStep("inplace:EX01", date(2026, 3, 9), date(2026, 3, 10), "Anna",
+                       Driver("pin", "pinned", date(2026, 3, 9)))),
         (Pause(date(2026, 5, 1), date(2026, 5, 30), 30),),
         (Exposure("EX01", date(2025, 5, 1), date(2026, 3, 10), (30, 60, 0), 0, "exo_report"),),
         Objective(0, 12, 30, date(2026, 3, 10), "optimal", 0.0, "why", "warum"),

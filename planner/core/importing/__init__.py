@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from planner.core.importing.blocks import read_table
 from planner.core.importing.collector import cycle_collection_paused
 from planner.core.importing.crossref import check_estate
 from planner.core.importing.findings import Counted, Where, finding
+from planner.core.importing.given_twice import once_each
 from planner.core.importing.headers import load_synonyms
 from planner.core.importing.log_files import find_logs
 from planner.core.importing.mapping import (
@@ -45,6 +46,7 @@ from planner.core.importing.project_sheet import (
 )
 from planner.core.importing.records import Row
 from planner.core.importing.relay_discovery import merge_transport_logs
+from planner.core.importing.streams import read_once
 from planner.core.importing.tabular import read_file
 from planner.core.importing.transport_logs import ImportCancelled, Progress, read_transport_logs
 from planner.core.knowledge import Knowledge, load_knowledge
@@ -131,7 +133,18 @@ def import_files(paths: Sequence[Path], mapping: ColumnMapping | None = None,
     header) are read after the inventory and add relay clients and mail flows to it;
     ``progress`` and ``cancelled`` serve that long read (:class:`ImportCancelled`).
     """
-    logs, paths, skipped = find_logs([Path(p) for p in paths])
+    with read_once([Path(p) for p in paths]) as (readable, too_large):
+        distinct, twice = once_each(readable)
+        result = _import_files(distinct, mapping, knowledge, progress, cancelled)
+    if not too_large and not twice:
+        return result
+    return replace(result, findings=(*too_large, *twice, *result.findings))
+
+
+def _import_files(paths: Sequence[Path], mapping: ColumnMapping | None,
+                  knowledge: Knowledge | None, progress: Progress | None,
+                  cancelled: Callable[[], bool] | None) -> ImportResult:
+    logs, paths, skipped = find_logs(paths)
     with cycle_collection_paused():
         result = _import_inventory(paths, mapping, knowledge)
     if not logs:

@@ -22,7 +22,11 @@ __all__ = ["MAX_TEXT_CELL", "SHAPED_TEXT", "Outcome", "parse_cell"]
 # The largest value a size or count cell can plausibly hold: a mailbox size written in bytes
 # in a GB column (13421772800) is ten million times too large and made planning run out of
 # memory. 100 TB of mailbox data on one server or database is already far beyond practice.
-_LIMITS: dict[str, float] = {"size_gb": 100_000, "int": 1_000_000}
+_LIMITS: dict[str, float] = {"size_gb": 100_000, "int": 1_000_000, "rate": 100}
+# Dates an inventory can mean (Exchange Online's report): 9999-12-31 overflowed the date
+# arithmetic (exit 70) and 1601-01-01, PowerShell's zero file time, read as "blocked since
+# 14 Jan 1602".
+DATE_YEARS = (2000, 2100)
 # No name, build or note in an inventory is longer; a longer cell is a broken line or quote
 # (a 10 MB line became a server whose name filled every finding, table and report).
 MAX_TEXT_CELL = 1000
@@ -53,13 +57,20 @@ def parse_cell(syn: Synonyms, german: bool, fspec: FieldSpec | None, value: Any,
     except ValueParseError:  # not a ValueError: one from a bug in a parser is no bad cell
         return None, (("IMPORT-VALUE-INVALID", {
             "value": text[:80], "kind": message(f"findings.kind.{fspec.kind}")}),)
+    if fspec.kind == "date" and not DATE_YEARS[0] <= parsed.year <= DATE_YEARS[1]:
+        return None, (("IMPORT-DATE-IMPLAUSIBLE", {
+            "value": text[:80], "header": header, "first": str(DATE_YEARS[0]),
+            "last": str(DATE_YEARS[1])}),)
     if fspec.kind in _LIMITS and not 0 <= parsed <= _LIMITS[fspec.kind]:
         # why it cannot be: a negative count is no unit slip ("Mailboxes = -5" had read
         # "bytes in a GB column?")
-        why = ("negative" if parsed < 0 else "bytes" if fspec.kind == "size_gb" else "large")
+        why = ("rate" if fspec.kind == "rate" else "negative" if parsed < 0
+               else "bytes" if fspec.kind == "size_gb" else "large")
         return None, (("IMPORT-VALUE-IMPLAUSIBLE", {
             "value": text[:80], "header": header, "limit": round(_LIMITS[fspec.kind]),
             "why": message(f"findings.implausible.{why}")}),)
+    if fspec.kind == "rate":  # the record keeps the rate as the report wrote it
+        parsed = f"{parsed:g}"
     return (None if parsed in (None, "", ()) else parsed), tuple(problems)
 
 
@@ -80,6 +91,8 @@ def _parse(syn: Synonyms, german: bool, spec: FieldSpec, value: Any, header: str
         return v.parse_bool(value)
     if kind == "date":
         return v.parse_date(value, day_first)
+    if kind == "rate":
+        return v.parse_number(value, german)
     if kind == "address_list":
         return v.split_address_spaces(value)
     if kind in ("bindings", "ip_ranges"):

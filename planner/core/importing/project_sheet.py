@@ -17,6 +17,7 @@ from planner.core.importing.headers import normalise_header
 from planner.core.importing.tabular import Table
 from planner.core.importing.values import cell_text
 from planner.core.model import Finding
+from planner.core.typed_values import ascii_whole
 
 __all__ = ["PLACES_KEY", "is_project_table", "read_project_table"]
 
@@ -106,7 +107,7 @@ def _lists(tree: dict[str, Any]) -> dict[str, Any]:
     for key, value in tree.items():
         if isinstance(value, dict):
             value = _lists(value)
-            if value and all(k.isdigit() and int(k) < _FIRST_YEAR for k in value):
+            if value and all(ascii_whole(k) and int(k) < _FIRST_YEAR for k in value):
                 value = [value[k] for k in sorted(value, key=int)]
         out[key] = value
     return out

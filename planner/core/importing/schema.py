@@ -21,7 +21,7 @@ class FieldSpec:
 
     name: str
     kind: str  # text|int|size_gb|bool|date|list|roles|connector_type|site|address_list|
-    # bindings|ip_ranges
+    # bindings|ip_ranges|rate (minutes of the hour or per cent, kept as text)
     title: str  # the template's header text
     help_en: str
     help_de: str
@@ -189,9 +189,9 @@ ENTITIES: tuple[Entity, ...] = (
           "Produkt, wie Exchange Online es nennt."),
         F("recommended_builds", "list", "RecommendedBuildVersions",
           "Builds Exchange Online recommends.", "Von Exchange Online empfohlene Builds."),
-        F("next_throttle_rate", "text", "NextStageThrottleRate", "Throttling of the next stage.",
+        F("next_throttle_rate", "rate", "NextStageThrottleRate", "Throttling of the next stage.",
           "Drosselung der nächsten Stufe."),
-        F("next_block_rate", "text", "NextStageBlockRate", "Blocking of the next stage.",
+        F("next_block_rate", "rate", "NextStageBlockRate", "Blocking of the next stage.",
           "Blockierung der nächsten Stufe."),
         F("next_stage_date", "date", "NextStageStartDate", "Start of the next stage.",
           "Beginn der nächsten Stufe."),

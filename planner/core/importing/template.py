@@ -15,6 +15,7 @@ from typing import Any
 import xlsxwriter
 
 from planner.core.importing.schema import ENTITIES, EXAMPLE_MARKER, Entity, FieldSpec
+from planner.core.replace_file import replace_file
 from planner.core.vocabulary import COLOURS
 
 __all__ = ["DEFAULT_PROJECT", "EXAMPLE_ROWS", "PROJECT_SHEET", "flatten_project", "write_template"]
@@ -99,7 +100,13 @@ def write_template(
     rows: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
     project: Mapping[str, Any] | None = None,
 ) -> None:
-    """Write the inventory workbook; without ``rows`` each sheet gets one marked example row."""
+    """Write the inventory workbook; without ``rows`` each sheet gets one marked example row.
+    Raises OutputFileError naming the file when it cannot be written (nothing is left)."""
+    replace_file(path, lambda partial: _write_book(partial, rows, project))
+
+
+def _write_book(path: Path, rows: Mapping[str, Sequence[Mapping[str, Any]]] | None,
+                project: Mapping[str, Any] | None) -> None:
     book = xlsxwriter.Workbook(str(path), {"default_date_format": "yyyy-mm-dd"})
     book.set_properties({"title": "Exchange inventory", "created": _FIXED_TIME})
     styles = _styles(book)

@@ -20,6 +20,7 @@ from planner.core.importing.log_files import (
     FieldsPart,
     LogKind,
     LogSource,
+    close_logs,
     read_header,
 )
 from planner.core.importing.log_senders import SenderRules, load_sender_rules
@@ -67,6 +68,14 @@ def read_transport_logs(sources: Sequence[LogSource], estate: Estate,
                         progress: Progress | None = None,
                         cancelled: Callable[[], bool] | None = None) -> TransportLogs:
     """Read every log; raises :class:`ImportCancelled` when ``cancelled()`` turns true."""
+    try:
+        return _read_all(sources, estate, progress, cancelled)
+    finally:
+        close_logs(sources)
+
+
+def _read_all(sources: Sequence[LogSource], estate: Estate, progress: Progress | None,
+              cancelled: Callable[[], bool] | None) -> TransportLogs:
     out = TransportLogs()
     rules = load_sender_rules().for_estate(estate)
     exo_connectors = frozenset(

@@ -79,7 +79,7 @@ def parse_size_gb(raw: object, decimal_comma: bool = False, unit_factor: float =
     A bare number is in the column's unit (``unit_factor`` GB per unit, from the header).
     """
     if isinstance(raw, int | float) and not isinstance(raw, bool):
-        return round(float(raw) * unit_factor, 3)
+        return round(parse_number(raw) * unit_factor, 3)
     text = cell_text(raw)
     if len(text) > MAX_VALUE_TEXT:
         raise ValueParseError(text[:MAX_VALUE_TEXT])

@@ -101,13 +101,17 @@ class TimeAxis:
             elif room >= text_width(words.month(start.month), 6.0) + 3:
                 items.append(Label(x + 1.5, top, room - 1.5, half, words.month(start.month),
                                    6.0, MUTED))
+        week_w = self.width * 7 / self.days
+        sample = words("week_short", n=53)
+        every = next((n for n in (1, 2, 4, 8, 13, 26, 52)
+                      if week_w * n >= text_width(sample, 5.6) + 3), None)
+        if every is None:  # years on one page (a plan decades long): months only, no weeks
+            items.append(Segment(self.x0, top + half, self.x0 + self.width, top + half, GRID,
+                                 0.4))
+            return items
         mondays = [self.first + timedelta(days=(7 - self.first.weekday()) % 7)]
         while mondays[-1] + timedelta(days=7) <= self.last:
             mondays.append(mondays[-1] + timedelta(days=7))
-        week_w = self.width * 7 / self.days
-        sample = words("week_short", n=53)
-        every = next(n for n in (1, 2, 4, 8, 13, 26, 52)
-                     if week_w * n >= text_width(sample, 5.6) + 3)
         labelled = -every  # the index of the last labelled week
         for n, monday in enumerate(mondays):
             if monday > self.last:

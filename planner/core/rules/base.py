@@ -23,6 +23,7 @@ from planner.core.knowledge_facts import KnowledgeFacts, facts_of
 from planner.core.model import ConnectorType, Estate, Finding, Server, Severity
 from planner.core.plan import Dependency, MigrationPath, Phase, Step
 from planner.core.settings import Decisions, Settings
+from planner.core.typed_values import ascii_whole
 
 __all__ = ["RUNS", "Context", "Link", "Rule", "RuleOutput", "ServerFacts", "deps", "make_step"]
 
@@ -206,7 +207,7 @@ def _typed(fields: Mapping[str, Any]) -> dict[str, Any]:
     """Fields as typed values: a count given as text becomes a number (it picks plurals)."""
     out = dict(fields)
     if isinstance(out.get("count"), str):
-        out["count"] = int(out["count"]) if out["count"].isdigit() else 1
+        out["count"] = int(out["count"]) if ascii_whole(out["count"]) else 1
     return out
 
 

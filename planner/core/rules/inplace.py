@@ -30,6 +30,7 @@ from planner.core.rules.commands import (
 from planner.core.rules.legacy2013 import GONE
 from planner.core.rules.licensing import LICENSE
 from planner.core.rules.security_order import active as security_active
+from planner.core.typed_values import ascii_whole
 
 __all__ = ["RULE_CU", "RULE_INPLACE", "RULE_SU", "in_window", "latest_se_build", "upgrade_order"]
 
@@ -38,7 +39,7 @@ _TEXT = "steps.inplace"  # the catalogue section of these rules' titles and deta
 
 
 def _version(text: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in text.split(".") if p.isdigit())
+    return tuple(int(p) for p in text.split(".") if ascii_whole(p))
 
 
 def latest_se_build(knowledge: Knowledge) -> tuple[str, str] | None:
