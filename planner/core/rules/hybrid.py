@@ -62,6 +62,12 @@ def _carrier_steps(ctx: Context, prior: Mapping[str, Step]) -> list[str]:
     return carriers or [st.id for st in inplace if st.target.split(":", 1)[1] not in edges]
 
 
+def _on_2013(ctx: Context) -> list[Message]:
+    """That Exchange 2013 servers, still there, cannot use the dedicated app."""
+    old = [s.name for s in ctx.servers if s.product == "2013" and not s.excluded]
+    return [_text("app_2013", servers=old)] if old else []
+
+
 def _names(servers: list[ServerFacts]) -> list[str]:
     return [s.name for s in servers]
 
@@ -97,7 +103,8 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     app = make_step(
         ctx, "hybrid_hcw", APP, "hybrid_app_check", Phase.HYBRID, "org",
         _text("app_now_title" if early == [] else "app_title"),
-        detail if early is None else [*detail, _text("app_now" if not early else "app_soon")],
+        detail if early is None else [*detail, _text("app_now" if not early else "app_soon"),
+                                      *_on_2013(ctx)],
         predecessors=deps(early) if early is not None else
         deps(HCW if needed else _carrier_steps(ctx, prior)),
         command=ctx.facts.dedicated_app_command(_DEFAULT_APP))

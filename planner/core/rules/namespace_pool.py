@@ -21,13 +21,18 @@ from planner.core.rules.base import Context, ServerFacts
 from planner.core.rules.estate_facts import site_key
 
 __all__ = ["Candidate", "PoolChange", "choose", "final_pool", "grouped", "interim_pool",
-           "pool_change", "pool_today", "se_candidates", "smtp_name_at", "smtp_only",
+           "pool_change", "pool_today", "se_candidates", "serves_mail", "smtp_name_at", "smtp_only",
            "target_sites"]
 
 # Newer versions rank higher: the namespace points at the newest that is there.
 _RANK = {"2016": 1, "2019": 2, "SE": 3}
 _STAYS = (MigrationPath.IN_PLACE, MigrationPath.CU_THEN_IN_PLACE)
 _SMTP = frozenset({"smtp", "smtprelay", "relay"})  # a service's name, spaces left out
+
+
+def serves_mail(space: Namespace) -> bool:
+    """Whether mail is sent to the name (among other services: the hybrid name)."""
+    return any("".join(v.lower().split()) in _SMTP for v in space.services)
 
 
 def smtp_only(space: Namespace) -> bool:

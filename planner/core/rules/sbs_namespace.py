@@ -7,10 +7,11 @@ Internet-facing site) hands its place to the SE servers that do, once they are s
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import replace
 
 from planner.core.explanation import message
 from planner.core.model import Namespace
-from planner.core.plan import Phase, Step
+from planner.core.plan import Dependency, Phase, Step
 from planner.core.rules.base import Context, deps
 from planner.core.rules.commands import placeholder
 from planner.core.rules.groups import (
@@ -30,10 +31,11 @@ from planner.core.rules.namespace_pool import (
     pool_change,
     pool_today,
     se_candidates,
+    serves_mail,
     smtp_only,
 )
 
-__all__ = ["namespace_step", "se_servers", "switch_waits_for"]
+__all__ = ["after_receive_connectors", "namespace_step", "se_servers", "switch_waits_for"]
 
 _RULE = "side_by_side_2016"  # the side-by-side rule proposes the switch
 
@@ -61,6 +63,24 @@ def namespace_step(ctx: Context, g: Group, after: str | list[str],
         group_fields(g), needs_window=True,
         predecessors=deps(after, [r for r in ready if r in known]),
         command=namespace_command(pools, ", ".join(to), olds, ctx.estate.namespaces))
+
+
+def after_receive_connectors(g: Group, namespaces: Collection[Namespace],
+                             steps: list[Step]) -> list[Step]:
+    """``steps`` with the group's namespace switch after its receive connectors, where the
+    switch moves a name mail is sent to (SMTP: the hybrid name Exchange Online delivers to):
+    its new servers must present the connector's certificate (-TlsCertificateName) before
+    that mail reaches them (a review: hybrid.mercyvalley.org switched on 6 February, its
+    certificate set on the new Default Frontend connectors only from 3 to 11 February)."""
+    receive = next((s.id for s in steps if s.kind == "receive_connectors"), None)
+    olds = {s.name.lower() for s in g.old}
+    mail = any(serves_mail(ns) and olds & {n.lower() for n in ns.servers}
+               for ns in namespaces)
+    if receive is None or not mail:
+        return steps
+    return [replace(s, predecessors=(*s.predecessors, Dependency(receive)))
+            if s.kind == "namespace_switch" and s.id.startswith("sbs:namespace:") else s
+            for s in steps]
 
 
 def _pool_change(ctx: Context, g: Group, ns: Namespace) -> tuple[PoolChange | None, list[str]]:

@@ -55,7 +55,11 @@ from planner.core.rules.receive import (
 )
 from planner.core.rules.relay_repoint import repoint_steps
 from planner.core.rules.sbs_cutover import cutover_steps
-from planner.core.rules.sbs_namespace import namespace_step, switch_waits_for
+from planner.core.rules.sbs_namespace import (
+    after_receive_connectors,
+    namespace_step,
+    switch_waits_for,
+)
 from planner.core.rules.takeover import existing_se_in_site
 
 __all__ = ["RULE", "new_server_install_ids", "send_step_id"]
@@ -288,9 +292,10 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             # every new server's certificate first: its connector names it
             # (-TlsCertificateName), not only the last server's
             relay = _relay_steps(ctx, g, [f"sbs:config:{n}" for n in g.new])
+            switch = after_receive_connectors(g, ctx.estate.namespaces, switch + relay)
             # The namespace rule orders the moves after every namespace switch.
-            cut = cutover_steps(ctx, g, ready, [s.id for s in switch + relay])
-            steps += at_site(g, built + switch + relay + cut)
+            cut = cutover_steps(ctx, g, ready, [s.id for s in switch])
+            steps += at_site(g, built + switch + cut)
         else:
             steps += at_site(g, _retire(ctx, g, prior, steps))
             findings += [] if g.takeover else [_no_takeover(g)]

@@ -54,3 +54,19 @@ def test_no_update_where_the_server_can_use_the_app_or_holds_no_mailboxes() -> N
 def test_the_apps_build_is_a_fact_a_project_can_move() -> None:
     moved = _plan(_estate(), **{"hybrid.dedicated_app_builds_from": "2024-11-01"})
     assert moved.step("su-app:EX2016-03") is None
+
+
+def test_the_check_does_not_claim_a_2013_server_can_use_the_app() -> None:
+    """Mercy Valley's 2013 server was still there while the step said every server ran the
+    April 2025 hotfix update: the claim is about 2016 and 2019, and 2013 is named apart."""
+    est = mixed()
+    old = Server("EX2013", site="Munich", roles=("Mailbox",), build="15.0.1497.2",
+                 os="Windows Server 2012 R2")
+    p = _plan(replace(est, servers=(*est.servers, old)))
+    app = p.step("hybrid:app")
+    assert app is not None
+    why = app.why("en")
+    assert "every exchange 2016 and 2019 server" in why.lower()
+    assert "EX2013 (Exchange 2013) cannot use the app" in why
+    assert "EX2013 (Exchange 2013) kann die Anwendung nicht nutzen" in app.why("de")
+    assert "Exchange 2013) cannot" not in _plan(est).step("hybrid:app").why("en")  # type: ignore[union-attr]

@@ -156,7 +156,8 @@ def test_the_hybrid_app_is_checked_once_every_server_can_use_it() -> None:
     p = plan(old)
     app = next(s for s in p.steps if s.id == "hybrid:app")
     assert [d.step_id for d in app.predecessors] == ["cu:EX02"]
-    assert "as soon as every server runs the April 2025 hotfix update" in app.why("en")
+    assert ("as soon as every Exchange 2016 and 2019 server runs the April 2025 hotfix"
+            " update") in app.why("en")
 
 
 def test_the_hybrid_app_waits_for_a_baseline_update_not_a_removal() -> None:
