@@ -29,7 +29,9 @@ ENGLISH = ("the", "and", "with", "row", "true", "false", "primary", "secondary",
            "Customer", "organization", "inbound", "outbound", "receive", "send", "Sat", "Sun",
            "none", "unknown", "yes", "no", "days", "step", "steps", "server(s)", "client(s)")
 CODE = re.compile(r"\b(?:server|site|dag|connector|relay|org|organization|project):[\w-]+"
-                  r"|\b[a-z]+(?:_[a-z0-9]+)+\b|\b(?:True|False|None)\b")
+                  r"|\b[a-z]+(?:_[a-z0-9]+)+\b|\b(?:True|False|None)\b"
+                  # a knowledge file's table or a key pattern ("[[baseline]]", "baseline.*")
+                  r"|\[\[|\b\w+\.\*")
 ENGLISH_WORD = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(w) for w in ENGLISH)
                           + r")(?![\w'-])")
 # "Client(s)", "Connector(en)": a plural the catalogue should have chosen.
@@ -54,9 +56,9 @@ def _report_text(name: str, knowledge: Knowledge, lang: str = "de") -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", page))
 
 
-def _workbook_text(name: str, knowledge: Knowledge, path: Path) -> str:
+def _workbook_text(name: str, knowledge: Knowledge, path: Path, lang: str = "de") -> str:
     """The cells a PMO prints: the plan's printed columns and every other sheet."""
-    write_workbook(sample_plan(name), knowledge, path, "de")
+    write_workbook(sample_plan(name), knowledge, path, lang)
     book = load_workbook(path, read_only=True)
     texts = []
     for sheet in book.worksheets[:1]:  # the plan: ID … reason (the rest is for the consultant)
@@ -200,3 +202,13 @@ def test_a_group_with_work_never_lasts_zero_working_days(name: str,
             working |= {ctx.outline.rows[i].id for i in open_rows}
     assert working
     assert all(days[i] >= 1 for i in working), {i: days[i] for i in working if days[i] < 1}
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_the_english_workbook_has_no_codes(name: str, knowledge: Knowledge,
+                                           tmp_path: Path) -> None:
+    """A review's Assumptions sheet read "rule cu_update_2016" and "add a [[baseline]] row or
+    override baseline.* keys": words for the knowledge base's maintainer, not the customer."""
+    text = _workbook_text(name, knowledge, tmp_path / "plan.xlsx", "en")
+    plain = PRODUCT_NAMES.sub(" ", QUOTED.sub(" ", text))
+    assert sorted({m.group(0) for m in CODE.finditer(plain)}) == []

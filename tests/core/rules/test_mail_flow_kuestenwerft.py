@@ -53,6 +53,6 @@ def test_every_relay_client_and_system_mailbox_moves_before_the_server_goes() ->
 
 def test_the_cheaper_way_is_offered_as_a_choice_not_as_a_fact() -> None:
     step = next(s for s in _proposal().steps if s.id == "sbs:provision:Emden-EXSE01")
-    assert "if the consultant sets the new servers for KW-EX16 to 0" in step.why("en")
-    assert "setzt der Berater die neuen Server für KW-EX16 auf 0" in step.why("de")
+    assert "with no new servers planned for KW-EX16," in step.why("en")
+    assert "werden für KW-EX16 keine neuen Server geplant" in step.why("de")
     assert "with 0 new servers" not in step.why("en")
