@@ -50,9 +50,11 @@ def test_a_decommission_states_the_build_the_plan_left_the_server_on(
     # the plan installs Oct25SU on it (su-exo) before: that build, once, and no other
     assert why.count("15.1.2507.61") == 1 and "Oct25SU" in why
     assert "15.1.2507.44" not in why and "15.1.2507.55" not in why
-    # a server the plan does not update keeps its own inventory build, not a partner's
+    # LON-EX16-03 gets its own update, for the hybrid app (su-app): its removal names that
+    # build, not the inventory's Nov24SUv2 nor its partner's Apr25HU
     other = _step(plan, "sbs:decom:LON-EX16-03").why("en")
-    assert other.count("15.1.2507.44") == 1 and "15.1.2507.55" not in other
+    assert other.count("15.1.2507.61") == 1
+    assert "15.1.2507.44" not in other and "15.1.2507.55" not in other
 
 
 def _relay_rows(plan: Plan, lang: str) -> dict[str, tuple[str, ...]]:

@@ -242,14 +242,17 @@ def _plan_sentences(plan: Plan, knowledge: Knowledge, words: Wording) -> list[st
         text = [words("s_unscheduled", steps=steps,
                       reason=obj.reason(words.lang) or obj.status)]
     if plan.schedule.exposure:
+        # counted from the plan's start: a server rejected since before it is said apart
+        start = words.date(plan.settings.start)
         if obj.blocked_days or obj.throttled_days:
             # "throttled on 0 days" is no sentence: a count of none leaves its clause out
             key = "s_exposure" if obj.blocked_days and obj.throttled_days else \
                 "s_exposure_blocked" if obj.blocked_days else "s_exposure_throttled"
             text.append(words(key, throttled=words.plural("n_days_on", obj.throttled_days),
-                              blocked=words.plural("n_days_on", obj.blocked_days)))
+                              blocked=words.plural("n_days_on", obj.blocked_days),
+                              start=start))
         else:
-            text.append(words("s_exposure_clean"))
+            text.append(words("s_exposure_clean", start=start))
         text.append(_pause_sentence(plan, knowledge, words))
     return text
 
