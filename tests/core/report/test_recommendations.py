@@ -45,3 +45,21 @@ def test_a_server_the_pause_keeps_from_throttling_says_so() -> None:
             "assumes, the enforcement pause holds its stage clock back: Microsoft has not "
             "documented that") in text
     assert "the enforcement pause holds its stage clock back, so" not in text
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "From the plan's start on {start}, no mail to Exchange Online is throttled or blocked"),
+    ("de", "Ab dem Planbeginn am {start} werden nach diesem Plan keine E-Mails"),
+])
+def test_the_days_of_throttled_and_blocked_mail_count_from_the_plans_start(
+        lang: str, said: str) -> None:
+    """Mercy Valley, a review: "0 days blocked" beside a server Exchange Online has rejected
+    since before the plan starts read as a contradiction: the count says where it starts."""
+    from planner.pipeline import knowledge_for
+
+    plan = estate_plan([ALPENGLAS / "inventory.xlsx", ALPENGLAS / "transport-logs",
+                        ALPENGLAS / "exo-report.csv"])
+    assert plan.schedule.objective.blocked_days == plan.schedule.objective.throttled_days == 0
+    words = load_wording(lang)
+    text = " ".join(summary_paragraphs(plan, knowledge_for(plan.settings), words))
+    assert said.format(start=words.date(plan.settings.start)) in text
