@@ -140,6 +140,20 @@ def _witness(ctx: Context, g: Group) -> str:
     return old.witness + remark("witness_proposal")
 
 
+def _dag_command(ctx: Context, g: Group) -> str:
+    """The new DAG without an administrative access point (IP-less), its members, and
+    Datacenter Activation Coordination where they span sites."""
+    lines = [f"New-DatabaseAvailabilityGroup -Name {g.new_dag}"
+             " -DatabaseAvailabilityGroupIPAddresses ([System.Net.IPAddress]::None)"
+             f" -WitnessServer {_witness(ctx, g)}", line("dag_ipless")]
+    lines += [f"Add-DatabaseAvailabilityGroupServer {g.new_dag} -MailboxServer {n}"
+              for n in g.new]
+    if len({s for s in g.new_sites if s}) > 1:
+        lines.append(f"Set-DatabaseAvailabilityGroup {g.new_dag} -DatacenterActivationMode"
+                     " DagOnly" + remark("dag_dac"))
+    return "\n".join(lines)
+
+
 def _dag_and_databases(ctx: Context, g: Group) -> list[Step]:
     fields = group_fields(g)
     configs = [f"sbs:config:{n}" for n in g.new]
@@ -150,10 +164,7 @@ def _dag_and_databases(ctx: Context, g: Group) -> list[Step]:
             _text("dag_title", dag=g.new_dag, members=list(g.new)),
             [_text("no_mixing")], fields,
             predecessors=deps(configs), resources=(f"dag:{g.new_dag}",),
-            command=(f"New-DatabaseAvailabilityGroup -Name {g.new_dag} -WitnessServer "
-                     f"{_witness(ctx, g)}\n"
-                     + "\n".join(f"Add-DatabaseAvailabilityGroupServer {g.new_dag} "
-                                 f"-MailboxServer {n}" for n in g.new))))
+            command=_dag_command(ctx, g)))
     where = g.new_dag or g.new[0]
     volume = (_text("to_hold", gb=gb_value(g.data_gb)) if g.data_gb is not None
               else _text("to_hold_unknown"))

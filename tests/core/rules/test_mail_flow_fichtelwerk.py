@@ -138,7 +138,8 @@ def test_commands_fill_in_what_the_inventory_knows_instead_of_a_placeholder() ->
         assert "-Site Hof" in subscribe and "<" not in subscribe
         dag = steps["sbs:dag:FW-DAG"].command_in(lang).splitlines()[0]
         assert dag.startswith(
-            "New-DatabaseAvailabilityGroup -Name FW-DAG-SE -WitnessServer FW-FS01  # ")
+            "New-DatabaseAvailabilityGroup -Name FW-DAG-SE -DatabaseAvailabilityGroupIPAddresses"
+            " ([System.Net.IPAddress]::None) -WitnessServer FW-FS01  # ")
     assert "alten DAG" in steps["sbs:dag:FW-DAG"].command_in("de")
     assert "-Server FW-SE01 " in steps["sbs:databases:FW-DAG"].command_in("en")
     # the MRS proxy is reached by the one external EWS namespace of the inventory

@@ -42,3 +42,18 @@ def test_mercy_valleys_hybrid_name_switches_after_its_certificate_is_on_the_conn
     assert receive is not None and "TlsCertificateName" in receive.command_in("en")
     assert before(p, "sbs:receive:DAG-MVH16", "sbs:namespace:DAG-MVH16")
     assert before(p, "sbs:receive:DAG-MVH16", "hybrid:hcw")
+
+
+def test_a_new_dag_over_two_sites_is_ip_less_with_datacenter_activation() -> None:
+    """Mercy Valley, a review: New-DatabaseAvailabilityGroup without an address (it tries
+    DHCP) for a DAG over Columbus and Indianapolis, and no Datacenter Activation mode."""
+    inputs = load_inputs([MERCY / "inventory.xlsx"])
+    p = propose(inputs.estate, inputs.settings, Decisions(), load_knowledge())
+    dag = p.step("sbs:dag:DAG-MVH16")
+    assert dag is not None
+    command = dag.command_in("en")
+    assert "-DatabaseAvailabilityGroupIPAddresses ([System.Net.IPAddress]::None)" in command
+    assert "-DatacenterActivationMode DagOnly" in command
+    one_site = propose(mixed(), Settings(start=START), Decisions(), load_knowledge())
+    single = one_site.step("sbs:dag:DAG2016")
+    assert single is not None and "DatacenterActivationMode" not in single.command_in("en")
