@@ -24,6 +24,7 @@ An unknown key or a wrong value raises :class:`SettingsError` naming the file an
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -31,6 +32,7 @@ from typing import Any
 from planner.core.catalogue import languages
 from planner.core.errors import KnowledgeError
 from planner.core.knowledge_overrides import MAX_STEP_DAYS, MIN_THROUGHPUT_GB
+from planner.core.resources import resource_path
 from planner.core.settings import (
     Consultant,
     Decisions,
@@ -195,7 +197,15 @@ def _project(t: Table) -> dict[str, Any]:
         # another country without a state: its national holidays, not the default's
         # Bavaria ("NL-BY", and an error the customer never made, in a review)
         out["subdivision"] = ""
+    if out["paper"] is None and out["country"] in _letter_countries():
+        out["paper"] = "Letter"  # no paper named: the country's (a US customer's was A4)
     return out
+
+
+def _letter_countries() -> frozenset[str]:
+    """Countries whose paper is US Letter (resources/report/paper.toml)."""
+    with resource_path("report", "paper.toml").open("rb") as handle:
+        return frozenset(str(c).upper() for c in tomllib.load(handle)["letter"])
 
 
 def _enforcement(t: Table, check_overrides: bool) -> dict[str, Any]:

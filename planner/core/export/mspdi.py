@@ -291,7 +291,8 @@ def _header(out: XmlStream, plan: Plan, lang: str, start: date, end: date) -> No
         ("Author", s.company), ("CreationDate", now), ("LastSaved", now),
         ("ScheduleFromStart", 1), ("StartDate", _stamp(start, "08:00:00")),
         ("FinishDate", _stamp(end, "17:00:00")), ("FYStartDate", 1), ("CriticalSlackLimit", 0),
-        ("CurrencyDigits", 2), ("CurrencySymbol", "€"), ("CurrencyCode", "EUR"),
+        ("CurrencyDigits", 2), ("CurrencySymbol", _currency(s.country)[1]),
+        ("CurrencyCode", _currency(s.country)[0]),
         ("CurrencySymbolPosition", 0), ("CalendarUID", 1), ("DefaultStartTime", "08:00:00"),
         ("DefaultFinishTime", "17:00:00"), ("MinutesPerDay", MINUTES_PER_DAY),
         ("MinutesPerWeek", MINUTES_PER_DAY * 5), ("DaysPerMonth", 20), ("DefaultTaskType", 1),
@@ -325,3 +326,13 @@ def write_mspdi(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str) -
     out.close()
     head = "<?xml version='1.0' encoding='utf-8'?>\n"
     replace_text(path, chain([head], (xml_legal(piece) for piece in out.pieces())))
+
+
+def _currency(country: str) -> tuple[str, str]:
+    """The project country's currency code and symbol (EUR where the country is unknown):
+    a US customer's MS Project showed € (a review)."""
+    from babel.numbers import get_currency_symbol, get_territory_currencies
+
+    codes = get_territory_currencies(country.upper() or "DE")  # [] for an unknown one
+    code = codes[0] if codes else "EUR"
+    return code, get_currency_symbol(code, "en")
