@@ -352,3 +352,12 @@ class Plan:
     knowledge_id: str = ""  # that knowledge's fingerprint ("" in files of older versions)
     baseline_evidence: tuple[BaselineEvidence, ...] = ()
     today: tuple[ServerToday, ...] = ()  # per judged server, its state on ``as_of``
+
+    @property
+    def counted_from(self) -> date:
+        """The first day the plan's throttled and blocked days count from: its as-of date
+        where that lies before the start (a server blocked today is blocked from today),
+        else the start."""
+        if self.as_of is not None and self.as_of < self.settings.start:
+            return self.as_of
+        return self.settings.start

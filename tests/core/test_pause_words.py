@@ -118,7 +118,7 @@ def test_every_pause_text_reads_right(plans: dict[str, Plan], knowledge: Knowled
             "the pause budget of 90 days a year",
             "ends on 16 Jan 2027, the day the enforcement pause ends",
             "Request enforcement pause 1 (1 day) on 8 Dec 2026", "8 Dec 2026 to 8 Dec 2026, 1 day",
-            "is blocked on 43 days and never only throttled"]),
+            "is blocked on 43 days under this plan and never only throttled"]),
     ("de", ["Diese feste Pause hält derzeit keinen geprüften Server auf",
             "auf das Pausenbudget von 90 Tagen im Jahr",
             "endet am 16.01.2027, dem Tag, an dem die Durchsetzungspause endet",

@@ -331,6 +331,7 @@ def write_mspdi(plan: Plan, knowledge: Knowledge, path: Path | str, lang: str) -
 def _currency(country: str) -> tuple[str, str]:
     """The project country's currency code and symbol (EUR where the country is unknown):
     a US customer's MS Project showed € (a review)."""
+    # babel's locale data loads slowly: only when a project file is written
     from babel.numbers import get_currency_symbol, get_territory_currencies
 
     codes = get_territory_currencies(country.upper() or "DE")  # [] for an unknown one

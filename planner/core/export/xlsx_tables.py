@@ -220,8 +220,9 @@ def _objective_rows(ctx: ExportContext) -> list[list[object]]:
     words = catalogue(ctx.lang)
     return [[t("setting.status"), words(status) if words.has(status) else o.status],
             [t("setting.finish"), o.finish or ""],
-            [t("setting.blocked_days"), o.blocked_days],
-            [t("setting.throttled_days"), o.throttled_days],
+            [t("setting.blocked_days", day=words.date(ctx.plan.counted_from)), o.blocked_days],
+            [t("setting.throttled_days", day=words.date(ctx.plan.counted_from)),
+             o.throttled_days],
             [t("setting.pause_days"), o.pause_days], [t("setting.gap"), o.gap],
             [t("setting.reason"), o.reason(ctx.lang)]]
 

@@ -124,11 +124,11 @@ def _key_figures(plan: Plan, words: Wording) -> Table:
         (words("k_start"), words.date(min(starts)) if starts else "–"),
         (words("k_finish"), words.date(obj.finish)),
         (words("k_pause_days"), str(sum(p.days for p in plan.schedule.pauses))),
-        (words("k_throttled"), str(obj.throttled_days)),
-        (words("k_blocked"), str(obj.blocked_days)),
+        (words("k_throttled", day=words.date(plan.counted_from)), str(obj.throttled_days)),
+        (words("k_blocked", day=words.date(plan.counted_from)), str(obj.blocked_days)),
         (words("k_status"), _quality(obj, words)),
     ]
-    return Table((), tuple(Row(r, "bad" if r[0] == words("k_blocked") and r[1] != "0" else "")
+    return Table((), tuple(Row(r, "bad" if r[0] == rows[-2][0] and r[1] != "0" else "")
                            for r in rows), (60, 40))
 
 

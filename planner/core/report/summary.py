@@ -242,8 +242,8 @@ def _plan_sentences(plan: Plan, knowledge: Knowledge, words: Wording) -> list[st
         text = [words("s_unscheduled", steps=steps,
                       reason=obj.reason(words.lang) or obj.status)]
     if plan.schedule.exposure:
-        # counted from the plan's start: a server rejected since before it is said apart
-        start = words.date(plan.settings.start)
+        # counted from the plan's first counted day (its as-of date where that comes first)
+        start = words.date(plan.counted_from)
         if obj.blocked_days or obj.throttled_days:
             # "throttled on 0 days" is no sentence: a count of none leaves its clause out
             key = "s_exposure" if obj.blocked_days and obj.throttled_days else \
