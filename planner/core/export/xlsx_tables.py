@@ -9,6 +9,7 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
+from planner.core.build_lists import build_list_status
 from planner.core.calendar import holiday_regions_text
 from planner.core.catalogue import catalogue
 from planner.core.export.cells import SheetWriter, Styles, row_height, text_lines
@@ -21,7 +22,7 @@ from planner.core.export.xlsx_layout import (
     section,
     title_block,
 )
-from planner.core.fact_words import knowledge_name, value_words
+from planner.core.fact_words import build_list_words, knowledge_name, value_words
 from planner.core.model import Severity
 from planner.core.outline import finding_area, finding_place
 from planner.core.settings import holiday_entry
@@ -279,6 +280,11 @@ def _knowledge_parts(ctx: ExportContext) -> list[tuple[str, list[str], list[list
                     _plain(f.overridden_from, ctx.lang) if f.overridden_from is not None
                     else ""]
                    for f in sorted(k.facts.values(), key=lambda f: f.key)]
+    status = build_list_status(k.builds)
+    if status is not None:  # first: what every build number of the plan rests on, how current
+        facts.insert(0, [words("report.build_list"), build_list_words(words, status),
+                         cite(status.source), status.as_of, _confidence(ctx.lang, "primary"),
+                         "", ""])
     return [
         ("durations", ["kind", "working_days", "source", "as_of", "overridden"], durations),
         ("stages", ["stage", "from_day", "to_day", "kind", "action", "smtp", "source", "as_of"],
