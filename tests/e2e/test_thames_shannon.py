@@ -285,3 +285,32 @@ def test_e_the_workbook_states_the_build_lists_as_of_date(
         assert "RTM Aug26SU (15.2.2562.46)" in row[1]
         assert "ExchangeBuildNumbers.csv@a2c819b" in row[2]
         assert str(row[3])[:10] == "2026-08-19"  # the list's as-of date, a date cell
+
+
+def test_d_decisions_are_due_their_lead_time_before_the_step_that_needs_them(
+        made: tuple[Plan, Knowledge], report: str, tmp_path: Path) -> None:
+    """The licences read "needed by 9 Dec" (the day before Extended Protection's check, which
+    does not need them) and the servers "11 Jan" (the day before the install, when their
+    provisioning had begun on 5 Jan): now the first SE install (the new Edge, 5 Jan) less 14
+    days, and the first provisioning (5 Jan) less 21 days, in the report and the workbook."""
+    import openpyxl
+
+    from planner.core.export.xlsx import write_workbook
+
+    plan, knowledge = made
+    dated = {d.step_id: d for d in plan.schedule.steps}
+    assert str(dated["edge:new:LON-EDGE01"].start) == "2027-01-05"
+    assert str(dated["sbs:provision:London-EXSE01"].start) == "2027-01-05"
+    assert ("Secure Exchange Server SE licences: subscription licences, or Software Assurance, "
+            "or Microsoft 365 E3/E5 where every SE user has it 22 Dec 2026 3") in report
+    assert ("Provide 3 new Windows servers for Exchange Server SE (London-EXSE01, London-EXSE02 "
+            "and London-EXSE03) 15 Dec 2026 46, 51, 56") in report
+    german = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render_report_html(
+        plan, knowledge, "de"))))
+    assert "(London-EXSE01, London-EXSE02 und London-EXSE03) 15.12.2026 46, 51, 56" in german
+    for lang, sheet in (("en", "Assumptions"), ("de", "Annahmen")):
+        write_workbook(plan, knowledge, tmp_path / f"{lang}.xlsx", lang)
+        rows = [r for r in openpyxl.load_workbook(tmp_path / f"{lang}.xlsx")[sheet].values if r]
+        due = {str(r[0])[:20]: (str(r[1])[:10], r[2]) for r in rows if r[2] in ("3",
+                                                                              "46, 51, 56")}
+        assert sorted(due.values()) == [("2026-12-15", "46, 51, 56"), ("2026-12-22", "3")], due

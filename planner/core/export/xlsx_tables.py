@@ -12,6 +12,7 @@ from xlsxwriter.workbook import Workbook
 from planner.core.build_lists import build_list_status
 from planner.core.calendar import holiday_regions_text
 from planner.core.catalogue import catalogue
+from planner.core.decision_dates import customer_decisions
 from planner.core.export.cells import SheetWriter, Styles, row_height, text_lines
 from planner.core.export.xlsx_layout import (
     CELL,
@@ -254,6 +255,25 @@ def _decision_rows(ctx: ExportContext) -> list[list[object]]:
     return [r for r in rows if r[1]]
 
 
+def _customer_decision_rows(ctx: ExportContext) -> list[list[object]]:
+    """The customer's decisions with the day the plan needs each by and their task ids, as
+    the report's decisions table has them (planner.core.decision_dates)."""
+    words = catalogue(ctx.lang)
+    rows: list[list[object]] = []
+    for d in customer_decisions(ctx.plan, ctx.knowledge,
+                                lambda kind: words.has(f"report.decision.{kind}")):
+        if d.pause is not None:
+            start, end, days = d.pause
+            text = words.plural("report.decision_pause", days, start=words.date(start),
+                                end=words.date(end))
+        else:
+            text = words.plural(f"report.decision.{d.kind}", len(d.step_ids),
+                                names=words.names(list(d.targets)))
+        ids = sorted(ctx.outline.ids[i] for i in d.step_ids if i in ctx.outline.ids)
+        rows.append([text, d.due, _join(ids)])
+    return rows
+
+
 def _knowledge_parts(ctx: ExportContext) -> list[tuple[str, list[str], list[list[object]]]]:
     k, s = ctx.knowledge, ctx.plan.settings
     Rows = list[list[object]]
@@ -315,6 +335,9 @@ def write_assumptions_sheet(book: Workbook, styles: Styles, ctx: ExportContext) 
                                               for a, b in c.absent)] for c in s.consultants]),
         ("freezes", [t("col.start"), t("col.finish"), t("col.name")],
          [[f.start, f.end, f.name] for f in s.freezes]),
+        ("customer_decisions", [catalogue(ctx.lang)(f"report.{k}")
+                                for k in ("col_decision", "col_deadline", "col_no")],
+         _customer_decision_rows(ctx)),
         ("decisions", kv, _decision_rows(ctx)),
         ("objective", kv, _objective_rows(ctx)),
     ]

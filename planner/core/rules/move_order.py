@@ -1,12 +1,12 @@
 """The order in which mailboxes leave an old server: arbitration, users, public folders.
 
 Arbitration (and audit-log) mailboxes go first, so the organization's system functions run
-on the new version before users follow; users move in batches; public folder mailboxes go
-after them, the primary hierarchy mailbox (the one writable hierarchy) first. The order is knowledge data
-(``moves.order``, practitioner guidance, overridable). Health (monitoring) mailboxes are never
-moved: Managed Availability creates them per server and database. An old database cannot be
-removed while arbitration, audit-log or public folder mailboxes remain on it, so every removal
-waits for all of these steps.
+on the new version before users follow; users move in batches; public folder mailboxes
+go after them, the primary hierarchy mailbox (the one writable hierarchy) first. The order
+is knowledge data (``moves.order``, practitioner guidance, overridable). Health (monitoring)
+mailboxes are never moved: Managed Availability creates them per server and database. An old
+database cannot be removed while arbitration, audit-log or public folder mailboxes remain on
+it, so every removal waits for all of these steps.
 """
 
 from __future__ import annotations
