@@ -267,7 +267,7 @@ def test_the_relay_table_heading_fits_a_daily_rate_and_a_run(
     head = relay_listing(plan.estate, "en", plan.proposal.steps).head
     assert head[6] == "Messages a day or run" and "Messages/day" not in head
     assert relay_listing(plan.estate, "de", plan.proposal.steps).head[6] == \
-        "Nachrichten je Tag/Lauf"
+        "Mails je Tag/Lauf"
 
 
 def test_e_the_workbook_states_the_build_lists_as_of_date(
