@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -20,7 +21,8 @@ from datetime import date, datetime
 from planner.core.errors import InputError
 from planner.core.knowledge_records import BuildRow
 
-__all__ = ["BuildListError", "ListedBuilds", "merge_builds", "read_any", "read_build_list",
+__all__ = ["BuildListError", "BuildListStatus", "ListedBuilds", "build_list_status",
+           "merge_builds", "read_any", "read_build_list",
            "read_healthchecker_dictionary", "write_builds_csv"]
 
 PRODUCTS = ("2013", "2016", "2019", "SE")
@@ -193,6 +195,30 @@ def merge_builds(known: Sequence[BuildRow], listed: Iterable[BuildRow],
     rows = sorted(by_build.values(), key=lambda r: (order.get(r.product, 9),
                                                      tuple(int(p) for p in r.build.split("."))))
     return tuple(rows), tuple(new), tuple(changed)
+
+
+_KB = re.compile(r"\s*\(KB\d+\)")
+
+
+@dataclass(frozen=True)
+class BuildListStatus:
+    """How current the build list is: its size, newest release, main source and as-of date
+    (a reader of a deliverable sees what the steps' build numbers rest on)."""
+
+    count: int
+    newest: BuildRow
+    source: str  # the list most rows come from, without a row's own KB article
+    as_of: date  # the newest as-of date of its rows
+
+
+def build_list_status(rows: Sequence[BuildRow]) -> BuildListStatus | None:
+    """The status of these build rows; None for an empty list."""
+    if not rows:
+        return None
+    newest = max(rows, key=lambda r: (r.date, tuple(int(p) for p in r.build.split("."))))
+    sources = Counter(_KB.sub("", r.source.split(";")[0]).strip() for r in rows)
+    return BuildListStatus(len(rows), newest, sources.most_common(1)[0][0],
+                           max(r.as_of for r in rows))
 
 
 _COLUMNS = ("product", "release", "build", "date", "date_precision", "source", "as_of")

@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from planner.core.build_lists import BuildListStatus
 from planner.core.catalogue import Catalogue
 from planner.core.vocabulary import STEP_KINDS
 
-__all__ = ["fact_name", "fact_name_keys", "knowledge_name", "value_words", "word_key"]
+__all__ = ["build_list_words", "fact_name", "fact_name_keys", "knowledge_name", "value_words",
+           "word_key"]
 
 # The report lists the facts a customer should know (report.facts); the rest have their
 # names beside the Excel plan's words (export.fact).
@@ -78,3 +80,10 @@ def value_words(words: Catalogue, value: str | Iterable[object]) -> str:
     if isinstance(value, str):
         return _one_value(words, value)
     return ", ".join(_one_value(words, v) for v in value)
+
+
+def build_list_words(cat: Catalogue, status: BuildListStatus) -> str:
+    """The build list's size and newest release, in words (report and Excel alike)."""
+    new = status.newest
+    return cat.plural("report.build_list_value", status.count, product=new.product,
+                      release=new.release, build=new.build, released=new.date)

@@ -148,6 +148,14 @@ class KnowledgeFacts:
         renewed before the first step that hands it on (new servers, Edge, HCW)."""
         return int(self._value("certificates.renew_within_days", 365))
 
+    def decision_needed_by(self, kind: str) -> frozenset[str]:
+        """The step kinds that need the customer's decision of step kind ``kind`` done."""
+        return frozenset(k.strip().lower() for k in self._names(f"decision.{kind}.needed_by"))
+
+    def decision_lead_days(self, kind: str) -> int:
+        """Calendar days the customer needs to carry out a decision of step kind ``kind``."""
+        return max(0, int(self._value(f"decision.{kind}.lead_days", 0)))
+
     @property
     def default_receive_connectors(self) -> tuple[str, ...]:
         """The names of Exchange's own receive connectors."""

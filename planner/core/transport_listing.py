@@ -77,7 +77,7 @@ def relay_listing(estate: Estate, lang: str, steps: Sequence[Step] = ()) -> List
     cat, read = catalogue(lang), logs_read(estate)
     logged = {n.casefold() for n in logged_servers(estate)}
     head = tuple(_t(lang, f"col.{k}") for k in ("client", "address", "path", "owner", "source",
-                                                "last_seen", "per_day", "auth"))
+                                                "last_seen", "volume", "auth"))
     rows = []
     for rc in sorted(estate.relay_clients, key=lambda r: (-(r.messages or 0), r.name.lower())):
         address = " / ".join(dict.fromkeys(p for p in (rc.host, rc.ehlo) if p)) or "–"

@@ -177,3 +177,25 @@ def test_a_damaged_overlay_is_named_and_an_import_repairs_it(
     assert main(["knowledge", "import", str(newer)]) == 0
     assert main(["build", "15.2.2562.57"]) == 0
     assert "RTM Oct26SU" in capsys.readouterr().out
+
+
+def test_the_build_list_says_how_current_it_is_in_each_language() -> None:
+    """The newest release with its build, the list it comes from and its as-of date: what a
+    deliverable states so a reader knows how current the steps' build numbers are."""
+    from planner.core.build_lists import build_list_status
+    from planner.core.catalogue import catalogue
+    from planner.core.fact_words import build_list_words
+
+    rows = load_knowledge().builds
+    status = build_list_status(rows)
+    assert status is not None and status.count == len(rows)
+    assert status.as_of == max(r.as_of for r in rows)
+    assert status.newest.date == max(r.date for r in rows)
+    assert "(KB" not in status.source and "ExchangeBuildNumbers.csv" in status.source
+    new = status.newest
+    english = build_list_words(catalogue("en"), status)
+    assert f"Exchange {new.product} {new.release} ({new.build}) of " in english
+    assert f"{len(rows)} builds" in english
+    assert f"Exchange {new.product} {new.release} ({new.build}) vom " in \
+        build_list_words(catalogue("de"), status)
+    assert build_list_status(()) is None

@@ -219,3 +219,100 @@ def test_the_certificate_expiring_mid_project_is_renewed_first(
               if s.kind in ("certificates_vdirs", "edge_subscription", "hcw_rerun")]
     assert takers and all(renew.end < dated[t].start for t in takers)
     assert not [f for f in plan.findings if f.code == "RULES-CERTIFICATE-EXPIRES"]
+
+
+def test_e_required_builds_are_named_by_release_and_build_number(
+        made: tuple[Plan, Knowledge], report: str) -> None:
+    """"Install CU23 Oct25SU (or later)" and "to Exchange SE RTM Aug26SU" named no build:
+    each now names the build list's build, and the report says how current that list is."""
+    plan, knowledge = made
+    assert ("Install CU23 Oct25SU (15.1.2507.61) or a later update on LON-EX16-01"
+            in _step(plan, "su-exo:LON-EX16-01").title("en"))
+    assert ("CU23 Oct25SU (15.1.2507.61) oder ein späteres Update auf LON-EX16-03"
+            in _step(plan, "su-app:LON-EX16-03").title("de"))
+    upgrade = _step(plan, "inplace:CRK-EX19-01")
+    assert upgrade.title("en").endswith(
+        "to Exchange SE RTM Aug26SU (15.2.2562.46) or a later update")
+    assert "Exchange SE RTM Aug26SU (15.2.2562.46) oder ein späteres Update" in \
+        upgrade.title("de")
+    assert "(or later)" not in report
+    assert ("Exchange build list 231 builds; the newest: Exchange SE RTM Aug26SU (15.2.2562.46)"
+            " of 11 Aug 2026") in report
+    assert "ExchangeBuildNumbers.csv@a2c819b 19 Aug 2026" in report  # the list's as-of date
+    german = render_report_html(plan, knowledge, "de")
+    assert "Exchange-Buildliste" in german and "231 Builds; der neueste" in german
+
+
+def test_g_public_folder_mailboxes_move_after_users_hierarchy_first(
+        made: tuple[Plan, Knowledge]) -> None:
+    """The step said "move last, once every user reaches them": the order is after the user
+    mailboxes, the primary hierarchy mailbox first; so do its dates and its commands."""
+    plan, _ = made
+    step = _step(plan, "sbs:publicfolders:LON-DAG01")
+    assert ("4 public folder mailboxes move after the user mailboxes, the primary hierarchy "
+            "mailbox (the one writable copy of the folder hierarchy, which the others copy) "
+            "first") in step.why("en")
+    assert "ziehen nach den Benutzerpostfächern um, zuerst das primäre Hierarchiepostfach" \
+        in step.why("de")
+    command = step.command_in("en").splitlines()
+    root = [n for n, c in enumerate(command) if "{ $_.IsRootPublicFolderMailbox }" in c]
+    rest = [n for n, c in enumerate(command) if "{ -not $_.IsRootPublicFolderMailbox }" in c]
+    assert root and rest and max(root) < min(rest)
+    dated = {d.step_id: d for d in plan.schedule.steps}
+    users = [d for sid, d in dated.items() if sid.startswith("sbs:moves:LON-DAG01:")]
+    assert max(d.end for d in users) < dated[step.id].start
+
+
+def test_the_relay_table_heading_fits_a_daily_rate_and_a_run(
+        made: tuple[Plan, Knowledge]) -> None:
+    plan, _ = made
+    head = relay_listing(plan.estate, "en", plan.proposal.steps).head
+    assert head[6] == "Messages a day or run" and "Messages/day" not in head
+    assert relay_listing(plan.estate, "de", plan.proposal.steps).head[6] == \
+        "Mails je Tag/Lauf"
+
+
+def test_e_the_workbook_states_the_build_lists_as_of_date(
+        made: tuple[Plan, Knowledge], tmp_path: Path) -> None:
+    import openpyxl
+
+    from planner.core.export.xlsx import write_workbook
+
+    plan, knowledge = made
+    for lang, sheet, name in (("en", "Assumptions", "Exchange build list"),
+                              ("de", "Annahmen", "Exchange-Buildliste")):
+        write_workbook(plan, knowledge, tmp_path / f"{lang}.xlsx", lang)
+        rows = list(openpyxl.load_workbook(tmp_path / f"{lang}.xlsx")[sheet].values)
+        (row,) = [r for r in rows if r and r[0] == name]
+        assert "RTM Aug26SU (15.2.2562.46)" in row[1]
+        assert "ExchangeBuildNumbers.csv@a2c819b" in row[2]
+        assert str(row[3])[:10] == "2026-08-19"  # the list's as-of date, a date cell
+
+
+def test_d_decisions_are_due_their_lead_time_before_the_step_that_needs_them(
+        made: tuple[Plan, Knowledge], report: str, tmp_path: Path) -> None:
+    """The licences read "needed by 9 Dec" (the day before Extended Protection's check, which
+    does not need them) and the servers "11 Jan" (the day before the install, when their
+    provisioning had begun on 5 Jan): now the first SE install (the new Edge, 5 Jan) less 14
+    days, and the first provisioning (5 Jan) less 21 days, in the report and the workbook."""
+    import openpyxl
+
+    from planner.core.export.xlsx import write_workbook
+
+    plan, knowledge = made
+    dated = {d.step_id: d for d in plan.schedule.steps}
+    assert str(dated["edge:new:LON-EDGE01"].start) == "2027-01-05"
+    assert str(dated["sbs:provision:London-EXSE01"].start) == "2027-01-05"
+    assert ("Secure Exchange Server SE licences: subscription licences, or Software Assurance, "
+            "or Microsoft 365 E3/E5 where every SE user has it 22 Dec 2026 3") in report
+    assert ("Provide 3 new Windows servers for Exchange Server SE (London-EXSE01, London-EXSE02 "
+            "and London-EXSE03) 15 Dec 2026 46, 51, 56") in report
+    german = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render_report_html(
+        plan, knowledge, "de"))))
+    assert "(London-EXSE01, London-EXSE02 und London-EXSE03) 15.12.2026 46, 51, 56" in german
+    for lang, sheet in (("en", "Assumptions"), ("de", "Annahmen")):
+        write_workbook(plan, knowledge, tmp_path / f"{lang}.xlsx", lang)
+        rows = [r for r in openpyxl.load_workbook(tmp_path / f"{lang}.xlsx")[sheet].values if r]
+        due = {str(r[0])[:20]: (str(r[1])[:10], r[2]) for r in rows if r[2] in ("3",
+                                                                              "46, 51, 56")}
+        assert sorted(due.values()) == [("2026-12-15", "46, 51, 56"), ("2026-12-22", "3")], due

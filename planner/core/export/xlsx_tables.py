@@ -9,8 +9,10 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
+from planner.core.build_lists import build_list_status
 from planner.core.calendar import holiday_regions_text
 from planner.core.catalogue import catalogue
+from planner.core.decision_dates import customer_decisions
 from planner.core.export.cells import SheetWriter, Styles, row_height, text_lines
 from planner.core.export.xlsx_layout import (
     CELL,
@@ -21,7 +23,7 @@ from planner.core.export.xlsx_layout import (
     section,
     title_block,
 )
-from planner.core.fact_words import knowledge_name, value_words
+from planner.core.fact_words import build_list_words, knowledge_name, value_words
 from planner.core.model import Severity
 from planner.core.outline import finding_area, finding_place
 from planner.core.settings import holiday_entry
@@ -254,6 +256,25 @@ def _decision_rows(ctx: ExportContext) -> list[list[object]]:
     return [r for r in rows if r[1]]
 
 
+def _customer_decision_rows(ctx: ExportContext) -> list[list[object]]:
+    """The customer's decisions with the day the plan needs each by and their task ids, as
+    the report's decisions table has them (planner.core.decision_dates)."""
+    words = catalogue(ctx.lang)
+    rows: list[list[object]] = []
+    for d in customer_decisions(ctx.plan, ctx.knowledge,
+                                lambda kind: words.has(f"report.decision.{kind}")):
+        if d.pause is not None:
+            start, end, days = d.pause
+            text = words.plural("report.decision_pause", days, start=words.date(start),
+                                end=words.date(end))
+        else:
+            text = words.plural(f"report.decision.{d.kind}", len(d.step_ids),
+                                names=words.names(list(d.targets)))
+        ids = sorted(ctx.outline.ids[i] for i in d.step_ids if i in ctx.outline.ids)
+        rows.append([text, d.due, _join(ids)])
+    return rows
+
+
 def _knowledge_parts(ctx: ExportContext) -> list[tuple[str, list[str], list[list[object]]]]:
     k, s = ctx.knowledge, ctx.plan.settings
     Rows = list[list[object]]
@@ -280,6 +301,11 @@ def _knowledge_parts(ctx: ExportContext) -> list[tuple[str, list[str], list[list
                     _plain(f.overridden_from, ctx.lang) if f.overridden_from is not None
                     else ""]
                    for f in sorted(k.facts.values(), key=lambda f: f.key)]
+    status = build_list_status(k.builds)
+    if status is not None:  # first: what every build number of the plan rests on, how current
+        facts.insert(0, [words("report.build_list"), build_list_words(words, status),
+                         cite(status.source), status.as_of, _confidence(ctx.lang, "primary"),
+                         "", ""])
     return [
         ("durations", ["kind", "working_days", "source", "as_of", "overridden"], durations),
         ("stages", ["stage", "from_day", "to_day", "kind", "action", "smtp", "source", "as_of"],
@@ -310,6 +336,9 @@ def write_assumptions_sheet(book: Workbook, styles: Styles, ctx: ExportContext) 
                                               for a, b in c.absent)] for c in s.consultants]),
         ("freezes", [t("col.start"), t("col.finish"), t("col.name")],
          [[f.start, f.end, f.name] for f in s.freezes]),
+        ("customer_decisions", [catalogue(ctx.lang)(f"report.{k}")
+                                for k in ("col_decision", "col_deadline", "col_no")],
+         _customer_decision_rows(ctx)),
         ("decisions", kv, _decision_rows(ctx)),
         ("objective", kv, _objective_rows(ctx)),
     ]

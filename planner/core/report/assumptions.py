@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from planner.core.build_lists import build_list_status
 from planner.core.calendar import holiday_regions_text
-from planner.core.fact_words import value_words
+from planner.core.fact_words import build_list_words, value_words
 from planner.core.knowledge import Fact, Knowledge
 from planner.core.model import Severity
 from planner.core.outline import finding_place
@@ -134,8 +135,14 @@ def _fact_row(words: Wording, name: str, fact: Fact) -> Row:
 
 
 def facts_table(knowledge: Knowledge, words: Wording) -> Table:
-    """The knowledge-base facts a customer should know, with source and as-of date."""
+    """The knowledge-base facts a customer should know, with source and as-of date; first the
+    build list every build number of the plan comes from, so a reader sees how current it is."""
     rows = tuple(_fact_row(words, name, knowledge.facts[key])
                  for key, name in words.fact_names.items() if key in knowledge.facts)
+    status = build_list_status(knowledge.builds)
+    if status is not None:
+        rows = (Row((words("build_list"), build_list_words(words.catalogue, status),
+                     _source(words, status.source, "primary"), words.date(status.as_of))),
+                *rows)
     head = tuple(words(k) for k in ("col_fact", "col_value", "col_source", "col_as_of"))
     return Table(head, rows, (32, 18, 38, 12))

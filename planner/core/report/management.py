@@ -8,14 +8,13 @@ kind needs a management decision when the catalogue has ``report.decision.<kind>
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.core.booked_time import days_by_person
-from planner.core.calendar import build_calendar
+from planner.core.decision_dates import PAUSE_KIND, customer_decisions
 from planner.core.exo_view import owner_text
-from planner.core.knowledge import Knowledge
+from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.pause_policy import budget_years
 from planner.core.plan import Plan, ScheduledStep, Step
 from planner.core.report.step_order import numbered_steps
@@ -24,7 +23,6 @@ from planner.core.report.wording import Wording
 
 __all__ = ["action_table", "decision_table", "effort_table", "pause_reserve_table"]
 
-PAUSE_KIND = "pause"  # the customer's step that requests an enforcement pause
 HORIZON_DAYS = 14  # "immediate": what starts within two weeks of the plan's as-of date
 MAX_ACTIONS = 8
 
@@ -94,73 +92,29 @@ def action_table(plan: Plan, words: Wording) -> Table:
     return Table(head, tuple(r[3] for r in due[:MAX_ACTIONS]), (14, 58, 20, 8))
 
 
-def _decision_groups(plan: Plan, words: Wording) -> dict[str, list[_Dated]]:
-    groups: dict[str, list[_Dated]] = defaultdict(list)
+def decision_table(plan: Plan, words: Wording, knowledge: Knowledge | None = None) -> Table:
+    """What management must decide or provide, each by the day the plan needs it
+    (:mod:`planner.core.decision_dates`; a day already past reads "now", as of the plan's
+    date, and sorts as that day)."""
     today = _as_of(plan)
-    for item in _steps(plan):
-        # a step over before the as-of date is history: nothing left to decide for it
-        if item.dated.end >= today and words.catalogue.has(f"report.decision.{item.step.kind}"):
-            groups[item.step.kind].append(item)
-    return groups
-
-
-def _needed_by(plan: Plan) -> dict[str, date]:
-    """Per step the day before the first step that waits for its end starts (steps nobody
-    waits for are absent)."""
-    starts = {d.step_id: d.start for d in plan.schedule.steps}
-    out: dict[str, date] = {}
-    for step in plan.proposal.steps:
-        start = starts.get(step.id)
-        if start is None:
-            continue
-        for dep in step.predecessors:
-            if dep.type.upper() != "FS":
-                continue  # a step starting with it needs it from its own start
-            day = start - timedelta(days=1)
-            if dep.step_id not in out or day < out[dep.step_id]:
-                out[dep.step_id] = day
-    return out
-
-
-def _workday_before(plan: Plan, day: date) -> date:
-    """``day``, or the last weekday before it that is no public holiday of the project's
-    region: management decides on a working day (a review read "due Sunday 24 Jan")."""
-    calendar = build_calendar(plan.settings, plan.estate)
-    for _ in range(14):  # a fortnight of holidays does not exist; never loop for ever
-        if day.weekday() < 5 and calendar.holiday_name(day) is None:
-            break
-        day -= timedelta(days=1)
-    return day
-
-
-def decision_table(plan: Plan, words: Wording) -> Table:
-    """What management must decide or provide, each by the day the plan needs it (a day
-    already past reads "now", as of the plan's date, and sorts as that day)."""
-    today = _as_of(plan)
+    numbers = {n.step.id: n.number for n in numbered_steps(plan)}
     rows: list[tuple[date, date, Row]] = []
-    # A pause needed now is requested by the as-of date (its step's date): so is its approval.
-    requested = {i.step.id: i.dated.start for i in _steps(plan) if i.step.kind == PAUSE_KIND}
-    for n, pause in enumerate(plan.schedule.pauses, start=1):
-        if pause.end < today:
-            continue  # over before the as-of date: history, nothing to approve now
-        text = words.plural("decision_pause", pause.days, start=words.date(pause.start),
-                            end=words.date(pause.end))
-        due = min(pause.start, requested.get(f"pause:{n}", pause.start))
-        rows.append((max(due, today), due, Row((text, _due(due, today, words), "–"), "warn")))
-    needed = _needed_by(plan)
-    for kind, items in _decision_groups(plan, words).items():
-        first = min(items, key=lambda i: i.dated.start)
-        targets = [i.step.target.partition(":")[2] for i in items if ":" in i.step.target]
-        text = words.plural(f"report.decision.{kind}", len(items), names=words.names(targets))
-        numbers = ", ".join(str(i.number) for i in sorted(items, key=lambda i: i.number))
-        # the latest day the plan can wait for it: the day before the first step that waits
-        # for one of them starts (the licences were "due at the latest" on the day the plan
-        # happened to put the purchase, two days after the report, while the first SE setup
-        # that needs them was six weeks later)
-        due = min((needed.get(i.step.id, i.dated.start) for i in items),
-                  default=first.dated.start)
-        due = max(_workday_before(plan, due), first.dated.start)
-        rows.append((max(due, today), due, Row((text, _due(due, today, words), numbers))))
+
+    def is_decision(kind: str) -> bool:
+        return words.catalogue.has(f"report.decision.{kind}")
+
+    for d in customer_decisions(plan, knowledge or load_knowledge(), is_decision, today):
+        if d.pause is not None:
+            start, end, days = d.pause
+            text = words.plural("decision_pause", days, start=words.date(start),
+                                end=words.date(end))
+            rows.append((max(d.due, today), d.due, Row((text, _due(d.due, today, words), "–"),
+                                                       "warn")))
+            continue
+        text = words.plural(f"report.decision.{d.kind}", len(d.step_ids),
+                            names=words.names(list(d.targets)))
+        ids = ", ".join(str(n) for n in sorted(numbers[i] for i in d.step_ids if i in numbers))
+        rows.append((max(d.due, today), d.due, Row((text, _due(d.due, today, words), ids))))
     rows.sort(key=lambda r: r[:2])
     head = tuple(words(k) for k in ("col_decision", "col_deadline", "col_no"))
     return Table(head, tuple(r[2] for r in rows), (64, 16, 20))

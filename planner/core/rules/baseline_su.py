@@ -40,7 +40,7 @@ def _step(ctx: Context, s: ServerFacts, build: str, release: str) -> Step:
     name, dag = s.name, s.server.dag
     return make_step(
         ctx, _RULE, f"su-exo:{name}", "exo_baseline_su", Phase.UPDATE, f"server:{name}",
-        message("steps.baseline_su.title", server=name, release=release),
+        message("steps.baseline_su.title", server=name, release=release, build=build),
         [s.fact, message("steps.baseline_su.passes", release=release, build=build),
          *([message("steps.inplace.dag_note", dag=dag)] if dag else [])],
         {"server": name, "release": release, "build": build},

@@ -76,7 +76,8 @@ def _step(ctx: Context, s: ServerFacts, build: str, release: str) -> Step:
     name, dag = s.name, s.server.dag
     return make_step(
         ctx, "hybrid_hcw", f"su-app:{name}", "hybrid_app_su", Phase.UPDATE, f"server:{name}",
-        message("steps.hybrid.app_su_title", server=name, release=release),
+        message("steps.hybrid.app_su_title", server=name, release=release,
+                build=build),
         [message("steps.hybrid.app_su_why", release=release, build=build)],
         {"server": name, "release": release, "build": build}, reason=s.fact, **in_window(s),
         command=maintenance_wrapped(

@@ -95,17 +95,19 @@ def _after_cu(ctx: Context, s: ServerFacts) -> Message | None:
     return message(f"{_TEXT}.after_cu", server=s.name, target=ctx.facts.cu_target)
 
 
-def _with_su(ctx: Context) -> tuple[str, list[Message], str]:
-    """Title part, detail and command line for the newest SE update in the same window.
+def _with_su(ctx: Context, name: str) -> tuple[Message, list[Message], str]:
+    """Title, detail and command line for the newest SE update in the same window.
 
     The SE media is RTM level; its newest update goes on right after the upgrade, in the same
     maintenance window, so a DAG member is taken down once, not twice.
     """
     latest = latest_se_build(ctx.knowledge)
     if latest is None or "latest_se_update" in {r.lower() for r in ctx.decisions.disabled_rules}:
-        return "", [], ""
+        return message(f"{_TEXT}.inplace_title", server=name), [], ""
     build, release = latest
-    return (f" {release}", [message(f"{_TEXT}.su_follows", release=release, build=build)],
+    # the title names the release and its build: "RTM Aug26SU or later" was vague
+    return (message(f"{_TEXT}.inplace_su_title", server=name, release=release, build=build),
+            [message(f"{_TEXT}.su_follows", release=release, build=build)],
             "\n" + line("install_se_update", release=release, build=build)
             + remark("same_window"))
 
@@ -159,10 +161,10 @@ def _cu_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Ste
 
 def _inplace_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Step:
     name = s.name
-    su_title, su_detail, su_command = _with_su(ctx)
+    title, su_detail, su_command = _with_su(ctx, name)
     return make_step(
         ctx, "inplace_2019", f"inplace:{name}", "inplace_upgrade", Phase.IN_PLACE,
-        f"server:{name}", message(f"{_TEXT}.inplace_title", server=name, su=su_title),
+        f"server:{name}", title,
         [s.fact, *_dag_note(s), *su_detail], _fields(s),
         _after_cu(ctx, s), predecessors=after,
         exits_exo_view=(name,) if s.judged else (),
@@ -178,7 +180,8 @@ def _su_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Ste
     assert latest is not None  # _needs_su said there is one
     return make_step(
         ctx, "latest_se_update", f"su:{name}", "se_latest_update", Phase.IN_PLACE,
-        f"server:{name}", message(f"{_TEXT}.su_title", server=name, release=latest[1]),
+        f"server:{name}", message(f"{_TEXT}.su_title", server=name, release=latest[1],
+                                  build=latest[0]),
         [s.fact, message(f"{_TEXT}.newest_known", build=latest[0], release=latest[1])],
         _fields(s), predecessors=after,
         command=maintenance_wrapped(name, s.server.dag,

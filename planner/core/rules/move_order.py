@@ -1,12 +1,12 @@
 """The order in which mailboxes leave an old server: arbitration, users, public folders.
 
 Arbitration (and audit-log) mailboxes go first, so the organization's system functions run
-on the new version before users follow; users move in batches; public folder mailboxes go
-last, once every user reaches them on the new version. The order is knowledge data
-(``moves.order``, practitioner guidance, overridable). Health (monitoring) mailboxes are never
-moved: Managed Availability creates them per server and database. An old database cannot be
-removed while arbitration, audit-log or public folder mailboxes remain on it, so every removal
-waits for all of these steps.
+on the new version before users follow; users move in batches; public folder mailboxes
+go after them, the primary hierarchy mailbox (the one writable hierarchy) first. The order
+is knowledge data (``moves.order``, practitioner guidance, overridable). Health (monitoring)
+mailboxes are never moved: Managed Availability creates them per server and database. An old
+database cannot be removed while arbitration, audit-log or public folder mailboxes remain on
+it, so every removal waits for all of these steps.
 """
 
 from __future__ import annotations
@@ -78,6 +78,21 @@ _KINDS = (
 )
 
 
+def _move_lines(k: _Kind, olds: Sequence[Server], target: str) -> list[str]:
+    """The move requests of one kind; public folder mailboxes the primary hierarchy mailbox
+    first (it holds the one writable hierarchy), the others once its move has completed."""
+    if k.part != "public_folders":
+        return [f"Get-Mailbox -Server {s.name} -{sw} | New-MoveRequest -TargetDatabase {target}"
+                for s in olds for sw in k.switches]
+    pick = ("Get-Mailbox -PublicFolder -Server {} | "
+            "Where-Object {{ {}$_.IsRootPublicFolderMailbox }}")
+    first = [f"{pick.format(s.name, '')} | New-MoveRequest -TargetDatabase {target}"
+             for s in olds]
+    rest = [f"{pick.format(s.name, '-not ')} | New-MoveRequest -TargetDatabase {target}"
+            for s in olds]
+    return [*first, "# " + line("hierarchy_moved"), *rest]
+
+
 def _system_step(k: _Kind, olds: Sequence[Server], to: Where, make: MakeStep,
                  source: str) -> Step | None:
     count = _holds(olds, k.attr)
@@ -91,8 +106,7 @@ def _system_step(k: _Kind, olds: Sequence[Server], to: Where, make: MakeStep,
     target = (placeholder("database_on", where=to) if isinstance(to, str) else
               placeholder("database_on", where=", ".join(to)) if isinstance(to, list)
               else placeholder("se_database"))
-    command = "\n".join(f"Get-Mailbox -Server {s.name} -{sw} | New-MoveRequest "
-                         f"-TargetDatabase {target}" for s in olds for sw in k.switches)
+    command = "\n".join(_move_lines(k, olds, target))
     return make(k.suffix, k.kind, k.text("title", names=[s.name for s in olds], to=to),
                 detail, command + "\n# Get-Mailbox -Monitoring: " + line("never_moved"),
                 source)

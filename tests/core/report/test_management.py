@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from planner.core.calendar import build_calendar
-from planner.core.knowledge import Knowledge
+from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.plan import Pause, Plan
 from planner.core.report import management
 from planner.core.report.context import build_context
@@ -68,28 +68,22 @@ def test_what_is_already_due_reads_now_and_the_lists_run_by_date(lang: str) -> N
 
 
 def test_decisions_carry_the_day_the_plan_needs_them() -> None:
-    """The latest day the plan can wait: the day before the first step that waits for one
-    of them starts (a review: licences "due at the latest" two days after the report, on
-    the day the plan happened to put the purchase, while the first setup was weeks later)."""
+    """The new servers' hardware or VMs are due the lead time (knowledge data) before the
+    first provisioning step starts, on a working day; not the day before the install that
+    waits for Windows Server, when the provisioning itself had long begun."""
     plan = bundled_plan("mixed")
     words = load_wording("de")
     rows = management.decision_table(plan, words).rows
     texts = [r.cells[0] for r in rows]
     assert any(t.startswith("2 neue Windows-Server") for t in texts), texts
     provision = [n for n in numbered_steps(plan) if n.step.kind == "provision_server"]
-    ids = {n.step.id for n in provision}
-    starts = {d.step_id: d.start for d in plan.schedule.steps}
-    waiting = [starts[s.id] for s in plan.proposal.steps
-               if any(d.step_id in ids and d.type == "FS" for d in s.predecessors)]
-    day_before = min(waiting) - timedelta(days=1)
-    while day_before.weekday() >= 5:  # management decides on a working day
-        day_before -= timedelta(days=1)
-    first = max(day_before, min(n.dated.start for n in provision if n.dated))
-    assert first > min(n.dated.start for n in provision if n.dated)  # slack is shown
+    lead = load_knowledge().fact("decision.provision_server.lead_days").value
+    due = min(n.dated.start for n in provision if n.dated) - timedelta(days=lead)
+    while due.weekday() >= 5:  # management decides on a working day
+        due -= timedelta(days=1)
     row = next(r for r in rows if r.cells[0].startswith("2 neue Windows-Server"))
     today = plan.as_of or plan.settings.start
-    assert row.cells[1] == (words.date(first) if first >= today
-                            else words("due_now"))
+    assert row.cells[1] == (words.date(due) if due >= today else words("due_now"))
     assert row.cells[2] == ", ".join(str(n.number) for n in provision)
     if plan.schedule.pauses:
         assert any("Durchsetzungspause" in t and "freigeben" in t for t in texts)
