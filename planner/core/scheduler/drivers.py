@@ -51,11 +51,55 @@ def _busy(problem: Problem, placed: dict[int, Placement], job: Job, why: Why) ->
                       problem.consultants[k].name)
     other = problem.jobs[int(why.ref)].step.id
     if why.resource == "consultant" and k >= 0:
-        return Driver("resource", "busy", name=problem.consultants[k].name, step=other)
+        held = _holder(problem, placed, job, k, int(why.ref))
+        if held is None:  # the consultant was free days before: the calendar held it
+            return _gap_reason(problem, placed, job, int(why.ref), k) or Driver(
+                "resource", "busy", name=problem.consultants[k].name, step=other)
+        # a freeze, holiday or absence after that step ended is the nearer reason
+        named = _gap_reason(problem, placed, job, held, k, named_only=True)
+        if named is not None:
+            return named
+        return Driver("resource", "busy", name=problem.consultants[k].name,
+                      step=problem.jobs[held].step.id)
     if why.resource.startswith("sources:"):  # the other source of a two-source connector
         return Driver("resource", "other_source", name=why.resource.partition(":")[2],
                       step=other)
     return Driver("resource", "shared", step=other)
+
+
+def _released(problem: Problem, placed: dict[int, Placement], job: Job, other: int) -> bool:
+    """Whether ``other`` holds the consultant up to ``job``'s start: no day ``job`` could use
+    lies between the end of a part of it its consultant works (all of it, or an unattended
+    step's set-up or completion) and that start (the search named the last clash it met,
+    which may have ended weeks before: a review read "busy with" a step done a month
+    earlier)."""
+    held, start, cal = placed[other], placed[job.index].start, problem.cal(job)
+    them = problem.jobs[other]
+    spans = them.consultant_spans(problem.cal(them), held.start, held.end)
+    return any(end <= start and cal.next_ok(end) >= start for _, end, _ in spans)
+
+
+def _holder(problem: Problem, placed: dict[int, Placement], job: Job, k: int,
+            ref: int) -> int | None:
+    """The step of consultant ``k`` that holds them up to ``job``'s start: the one the
+    search named, else the latest other one that does; None when none does."""
+    if ref in placed and placed[ref].consultant == k and _released(problem, placed, job, ref):
+        return ref
+    start = placed[job.index].start
+    mine = [i for i, p in placed.items() if p.consultant == k and i != job.index
+            and p.start < start and _released(problem, placed, job, i)]
+    return max(mine, key=lambda i: placed[i].end, default=None)
+
+
+def _gap_reason(problem: Problem, placed: dict[int, Placement], job: Job, ref: int,
+                k: int, named_only: bool = False) -> Driver | None:
+    """The last reason (freeze, holiday, absence; with ``named_only`` False also waiting
+    for a window) between the named step's end and ``job``'s start."""
+    start = placed[job.index].start
+    since = placed[ref].end if ref in placed else start
+    return next((r for d in range(start - 1, since - 1, -1)
+                 if (r := _skipped_day(problem, job, d, k))
+                 and not (named_only and r.kind == "window")), None)
 
 
 def explain(problem: Problem, placed: dict[int, Placement], job: Job) -> Driver:

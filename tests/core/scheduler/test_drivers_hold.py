@@ -55,6 +55,9 @@ def _check(plan: Plan, dated: ScheduledStep, cal: WorkCalendar) -> None:
         shares = (dated.consultant and held.consultant == dated.consultant) or (
             set(other.resources) & set(step.resources))
         assert shares, dated.step_id
+        if dated.driver.key == "busy":  # held up to the start: no usable day in between
+            gap = [held.end + timedelta(days=n) for n in range(1, (dated.start - held.end).days)]
+            assert not any(_usable(cal, step, site, d) for d in gap), dated.step_id
     elif dated.driver_kind == "window":
         assert step.needs_window and _usable(cal, step, site, dated.start)
         assert not _usable(cal, step, site, dated.start - timedelta(days=1))
