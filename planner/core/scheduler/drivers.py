@@ -10,12 +10,18 @@ or absent, a shared DAG/server, a freeze the step may not straddle, or a pin.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from planner.core.explanation import Driver
 from planner.core.scheduler.board import ABSENT
 from planner.core.scheduler.greedy import Placement, Why, earliest_bound
 from planner.core.scheduler.problem import Job, Problem
 
-__all__ = ["explain"]
+__all__ = ["Releases", "explain", "releases"]
+
+# per consultant, (day their work on a step ends, the step's job index), sorted: who held
+# them up to a day is found by bisection, not by a scan of every step (8,600 steps)
+Releases = dict[int, list[tuple[int, int]]]
 
 
 def _skipped_day(problem: Problem, job: Job, day: int, k: int) -> Driver | None:
@@ -43,7 +49,23 @@ def _bound_driver(problem: Problem, source: str, bound: int) -> Driver:
     return Driver("predecessor", "predecessor", step=source)
 
 
-def _busy(problem: Problem, placed: dict[int, Placement], job: Job, why: Why) -> Driver:
+def releases(problem: Problem, placed: dict[int, Placement]) -> Releases:
+    """For each consultant, the ends of the parts of each step they work (all of a step, or
+    an unattended step's set-up and completion), sorted."""
+    out: Releases = {}
+    for i, p in placed.items():
+        if p.consultant < 0:
+            continue
+        job = problem.jobs[i]
+        for _, end, _ in job.consultant_spans(problem.cal(job), p.start, p.end):
+            out.setdefault(p.consultant, []).append((end, i))
+    for ends in out.values():
+        ends.sort()
+    return out
+
+
+def _busy(problem: Problem, placed: dict[int, Placement], job: Job, why: Why,
+          index: Releases | None) -> Driver:
     """The step (or absence) that held the consultant or a shared DAG/server."""
     k = placed[job.index].consultant
     if why.ref == ABSENT and k >= 0:
@@ -51,7 +73,8 @@ def _busy(problem: Problem, placed: dict[int, Placement], job: Job, why: Why) ->
                       problem.consultants[k].name)
     other = problem.jobs[int(why.ref)].step.id
     if why.resource == "consultant" and k >= 0:
-        held = _holder(problem, placed, job, k, int(why.ref))
+        held = _holder(problem, placed, job, k, int(why.ref),
+                       index if index is not None else releases(problem, placed))
         if held is None:  # the consultant was free days before: the calendar held it
             return _gap_reason(problem, placed, job, int(why.ref), k) or Driver(
                 "resource", "busy", name=problem.consultants[k].name, step=other)
@@ -79,16 +102,21 @@ def _released(problem: Problem, placed: dict[int, Placement], job: Job, other: i
     return any(end <= start and cal.next_ok(end) >= start for _, end, _ in spans)
 
 
-def _holder(problem: Problem, placed: dict[int, Placement], job: Job, k: int,
-            ref: int) -> int | None:
+def _holder(problem: Problem, placed: dict[int, Placement], job: Job, k: int, ref: int,
+            index: Releases) -> int | None:
     """The step of consultant ``k`` that holds them up to ``job``'s start: the one the
-    search named, else the latest other one that does; None when none does."""
+    search named, else the one whose worked part ends last before it, if no usable day
+    lies between; None when none does."""
     if ref in placed and placed[ref].consultant == k and _released(problem, placed, job, ref):
         return ref
-    start = placed[job.index].start
-    mine = [i for i, p in placed.items() if p.consultant == k and i != job.index
-            and p.start < start and _released(problem, placed, job, i)]
-    return max(mine, key=lambda i: placed[i].end, default=None)
+    start, ends = placed[job.index].start, index.get(k, [])
+    at = bisect_right(ends, (start, len(problem.jobs)))  # parts ending on or before start
+    for end, i in reversed(ends[:at]):
+        if i == job.index:
+            continue
+        # the latest such end decides: an earlier one leaves at least as many usable days
+        return i if problem.cal(job).next_ok(end) >= start else None
+    return None
 
 
 def _gap_reason(problem: Problem, placed: dict[int, Placement], job: Job, ref: int,
@@ -102,7 +130,8 @@ def _gap_reason(problem: Problem, placed: dict[int, Placement], job: Job, ref: i
                  and not (named_only and r.kind == "window")), None)
 
 
-def explain(problem: Problem, placed: dict[int, Placement], job: Job) -> Driver:
+def explain(problem: Problem, placed: dict[int, Placement], job: Job,
+            index: Releases | None = None) -> Driver:
     """The driver of one job's start date.
 
     The plan is left-shifted, so every start is as early as the constraint recorded in the
@@ -115,7 +144,7 @@ def explain(problem: Problem, placed: dict[int, Placement], job: Job) -> Driver:
     if why.kind == "before":  # a check as late as it can be before the work it guards
         return Driver("deadline", "just_before", step=str(why.ref))
     if why.kind == "busy":
-        return _busy(problem, placed, job, why)
+        return _busy(problem, placed, job, why, index)
     if why.kind == "freeze":
         day = int(why.ref) - 1
         return _skipped_day(problem, job, day, -1) or _bound_driver(problem, "start", 0)

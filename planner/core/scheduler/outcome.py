@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from planner.core.enforcement import summarise_exposure
 from planner.core.knowledge import Knowledge
 from planner.core.plan import BookedPart, Objective, Pause, Schedule, ScheduledStep
-from planner.core.scheduler.drivers import explain
+from planner.core.scheduler.drivers import explain, releases
 from planner.core.scheduler.floors import cutovers, plan_finish
 from planner.core.scheduler.greedy import Placement
 from planner.core.scheduler.infeasible import blocked_reason
@@ -50,6 +50,7 @@ def _pauses(problem: Problem, chosen: tuple[tuple[int, int], ...]) -> tuple[Paus
 
 def _steps(problem: Problem, placed: dict[int, Placement]) -> tuple[ScheduledStep, ...]:
     dated: list[ScheduledStep] = []
+    index = releases(problem, placed)  # once for every step's reason
     for job in problem.jobs:
         p = placed[job.index]
         dated.append(ScheduledStep(
@@ -57,7 +58,7 @@ def _steps(problem: Problem, placed: dict[int, Placement]) -> tuple[ScheduledSte
             start=problem.day(p.start),
             end=problem.day(max(p.start, p.end - 1)),
             consultant=problem.consultants[p.consultant].name if p.consultant >= 0 else "",
-            driver=explain(problem, placed, job),
+            driver=explain(problem, placed, job, index),
             booked=_booked(problem, job, p) if p.consultant >= 0 else (),
         ))
     return tuple(dated)
