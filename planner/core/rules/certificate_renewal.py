@@ -105,7 +105,8 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             ctx, "certificate_renewal", _step_id(certificate, taken), "certificate_renewal",
             Phase.PREPARE, "org",
             message("steps.certificates.renew_title", certificate=certificate),
-            [message("steps.certificates.renew_why", day=expires)],
+            [message("steps.certificates.renew_why", day=expires,
+                     days=ctx.facts.renew_certificates_within_days)],
             predecessors=deps(_CHECK if _CHECK in prior else None),
             command=_command(certificate, mailbox, edges))
         steps.append(step)

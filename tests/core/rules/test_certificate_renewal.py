@@ -1,4 +1,4 @@
-"""A certificate that expires while the project runs is renewed before anything takes it on
+"""A certificate that expires soon after the plan's start is renewed before anything takes it on
 (Thames & Shannon's review: a certificate expiring on 26 February 2027, mid-project, and no
 renewal step; Van Dijk's expires on 19 February, between its new servers and its HCW)."""
 
