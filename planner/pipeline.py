@@ -44,6 +44,7 @@ from planner.core.rules import propose
 from planner.core.rules.milestones import late_findings
 from planner.core.scheduler import Progress, schedule
 from planner.core.scheduler.realism import unrealistic_findings
+from planner.core.scheduler.week_load import overbooked_weeks
 from planner.core.settings import Decisions, Settings
 from planner.core.settings_defaults import localized_defaults
 from planner.core.settings_file import setting_keys, settings_over
@@ -192,6 +193,7 @@ class _Wrap:
             findings=(findings + without_repeats(proposal.findings, findings)
                       + late_findings(proposal.steps, dated, knowledge)
                       + unrealistic_findings(proposal, dated, settings, calendar)
+                      + overbooked_weeks(estate, proposal, dated, settings, calendar)
                       + report_findings(estate, settings, knowledge)
                       + evidence_findings(self.evidence)
                       + as_of_findings(settings, as_of, dated.pauses)

@@ -15,7 +15,7 @@ from planner.core.model import Finding, Severity
 from planner.core.plan import Plan
 from planner.core.settings import Settings
 
-__all__ = ["NO_CUSTOMER", "localized_defaults", "with_names_in"]
+__all__ = ["NO_CUSTOMER", "localized_defaults", "placeholder_number", "with_names_in"]
 
 NO_CUSTOMER = "PROJECT-NO-CUSTOMER"
 
@@ -31,7 +31,7 @@ def localized_defaults(settings: Settings) -> tuple[Settings, tuple[Finding, ...
                                     "common.no_customer_finding"),)
 
 
-def _placeholder_number(name: str) -> int | None:
+def placeholder_number(name: str) -> int | None:
     """k when ``name`` is the placeholder consultant "Consultant k" of some language."""
     for lang in languages():
         for k in range(1, 10):
@@ -44,7 +44,7 @@ def with_names_in(plan: Plan, lang: str) -> Plan:
     """``plan`` with placeholder consultants named in ``lang`` (a German project's "Berater 1"
     is "Consultant 1" in its English report); real names stay as they are."""
     names = {c.name: k for c in plan.settings.consultants
-             if (k := _placeholder_number(c.name)) is not None}
+             if (k := placeholder_number(c.name)) is not None}
     if not names:
         return plan
     cat = catalogue(lang)
