@@ -172,7 +172,7 @@ def _print_summary(plan: Plan, written: list[str], lang: str) -> None:
     print(cat.plural("schedule.cli.summary", len(plan.proposal.steps),
                      quality=cat(f"report.status_{obj.status}"), finish=obj.finish or "–",
                      blocked=obj.blocked_days, throttled=obj.throttled_days,
-                     pause=obj.pause_days))
+                     pause=obj.pause_days, day=plan.counted_from))
     for path in written:
         print(cat("schedule.cli.wrote", path=path), file=sys.stderr)
     for finding in plan.findings:  # an override that moves nothing must not pass unnoticed
