@@ -18,6 +18,7 @@ from planner.core.catalogue import languages
 from planner.core.certificate_dates import certificate_findings
 from planner.core.completion_dates import with_completion_dates
 from planner.core.documentation_facts import documentation_override_findings
+from planner.core.early_update import early_update_findings
 from planner.core.edits.decisions import by_title
 from planner.core.edits.scenarios import export_choice
 from planner.core.exo_view import (
@@ -186,6 +187,8 @@ class _Wrap:
         tasks = pause_steps(proposal, dated, knowledge, as_of, calendar.is_working_day,
                             requested, settings.pause_days_used)
         findings = self.findings
+        today = state_today(dated.exposure, pauses_in_force(settings.fixed_pauses, as_of),
+                            knowledge.policy, as_of)
         return Plan(
             estate=estate,
             settings=settings,
@@ -204,15 +207,16 @@ class _Wrap:
                       + region_findings(settings.country, settings.subdivision,
                                         estate.sites)
                       + logo_findings(settings.logo_path)
-                      + certificate_findings(estate, tasks.proposal, tasks.schedule)),
+                      + certificate_findings(estate, tasks.proposal, tasks.schedule)
+                      + early_update_findings(estate, tasks.proposal, tasks.schedule, today,
+                                              as_of, settings.start, calendar)),
             proposal=tasks.proposal,
             schedule=tasks.schedule,
             as_of=as_of,
             knowledge_as_of=knowledge.as_of,
             knowledge_id=knowledge.fingerprint,
             baseline_evidence=self.evidence,
-            today=state_today(dated.exposure, pauses_in_force(settings.fixed_pauses, as_of),
-                              knowledge.policy, as_of),
+            today=today,
         )
 
 
