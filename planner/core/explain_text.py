@@ -18,7 +18,6 @@ def driver_text(plan: Plan, dated: ScheduledStep | None, lang: str) -> str:
 
 def render_driver(plan: Plan, driver: Driver, lang: str) -> str:
     """One driver in words; the other step is named by its title."""
-    other = plan.proposal.step(driver.step) if driver.step else None
-    title = other.title(lang) if other is not None else driver.step
+    title = plan.proposal.title_of(driver.step, lang) if driver.step else ""
     return catalogue(lang)(f"plan.driver.{driver.key}", day=driver.day, name=driver.name,
                            step=title)

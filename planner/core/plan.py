@@ -36,6 +36,7 @@ __all__ = [
     "SnappedPin",
     "StageAnchor",
     "Step",
+    "step_about",
 ]
 
 
@@ -162,6 +163,13 @@ class ServerAssessment:
         return record_text(lang, self.explanation, (self.reason_en, self.reason_de))
 
 
+def step_about(step_id: str) -> str:
+    """What a step id names for people: its last part that is not a batch number
+    ("sbs:moves:DAG1:2" -> "DAG1"); "–" for an id with no such part."""
+    parts = [p for p in step_id.split(":")[1:] if p and not p.isdigit()]
+    return parts[-1] if parts else "–"
+
+
 @dataclass(frozen=True)
 class Proposal:
     """The rules' output: ordered, undated steps with reasons."""
@@ -174,6 +182,12 @@ class Proposal:
     def step(self, step_id: str) -> Step | None:
         """The step with this id."""
         return self._by_id.get(step_id)
+
+    def title_of(self, step_id: str, lang: str) -> str:
+        """The step's title; for an id the plan does not hold (a pin or a saved reason that
+        outlived its step) what the id names, never the id itself."""
+        step = self.step(step_id)
+        return step.title(lang) if step is not None else step_about(step_id)
 
     @cached_property
     def _by_id(self) -> dict[str, Step]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from planner.core.catalogue import catalogue
 from planner.core.outline import target_label
+from planner.core.plan import step_about
 from planner.core.step_source import rule_title
 from planner.core.vocabulary import ENTITIES, term
 from planner.gui.i18n import ui_language
@@ -45,7 +46,7 @@ def rule_name(rule: str, knowledge: Any, lang: str | None = None) -> str:
 def step_name(step_id: str, plan: Any, lang: str | None = None) -> str:
     """A step id as "<step title> (<target>)", from the plan that holds it."""
     lang = lang or ui_language()
-    step = next((s for s in plan.proposal.steps if s.id == step_id), None) if plan else None
-    if step is None:
-        return target_name(step_id.partition(":")[2] or step_id, lang)
+    step = plan.proposal.step(step_id) if plan else None
+    if step is None:  # a pin that outlived its step: what its id names, never the id
+        return step_about(step_id)
     return f"{step.title(lang)} ({target_name(step.target, lang)})"

@@ -16,7 +16,7 @@ from dataclasses import replace
 from planner.core.graph import build_graph
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate, Finding, Severity
-from planner.core.plan import Dependency, MigrationPath, Proposal, Step
+from planner.core.plan import Dependency, MigrationPath, Proposal, Step, step_about
 from planner.core.rules import (
     adprep,
     baseline_su,
@@ -157,14 +157,8 @@ def _lost_edits(ctx: Context, steps: Sequence[Step]) -> list[Finding]:
             if step_id not in known:
                 # no target: a step id is no name for people, the message names it
                 out.append(Finding.about(Severity.WARNING, code, day=day,
-                                         about=_about(step_id)))
+                                         about=step_about(step_id)))
     return out
-
-
-def _about(step_id: str) -> str:
-    """What a step id names for people: its last part that is not a batch number."""
-    parts = [p for p in step_id.split(":")[1:] if p and not p.isdigit()]
-    return parts[-1] if parts else step_id
 
 
 def propose(estate: Estate, settings: Settings, decisions: Decisions,
