@@ -27,6 +27,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from datetime import date
+from functools import cache
 from typing import Any
 
 from planner.core.catalogue import languages
@@ -202,6 +203,7 @@ def _project(t: Table) -> dict[str, Any]:
     return out
 
 
+@cache  # read once: every settings file and Project sheet asks
 def _letter_countries() -> frozenset[str]:
     """Countries whose paper is US Letter (resources/report/paper.toml)."""
     with resource_path("report", "paper.toml").open("rb") as handle:

@@ -286,13 +286,13 @@ def _header(out: XmlStream, plan: Plan, lang: str, start: date, end: date) -> No
     customer = s.customer or plan.estate.organization.customer
     title = label("title.plan", lang) + (f" – {customer}" if customer else "")
     now = datetime.now().replace(microsecond=0).isoformat()
+    code, symbol = _currency(s.country)
     out.leaves((
         ("SaveVersion", 14), ("Name", title), ("Title", title), ("Company", s.company),
         ("Author", s.company), ("CreationDate", now), ("LastSaved", now),
         ("ScheduleFromStart", 1), ("StartDate", _stamp(start, "08:00:00")),
         ("FinishDate", _stamp(end, "17:00:00")), ("FYStartDate", 1), ("CriticalSlackLimit", 0),
-        ("CurrencyDigits", 2), ("CurrencySymbol", _currency(s.country)[1]),
-        ("CurrencyCode", _currency(s.country)[0]),
+        ("CurrencyDigits", 2), ("CurrencySymbol", symbol), ("CurrencyCode", code),
         ("CurrencySymbolPosition", 0), ("CalendarUID", 1), ("DefaultStartTime", "08:00:00"),
         ("DefaultFinishTime", "17:00:00"), ("MinutesPerDay", MINUTES_PER_DAY),
         ("MinutesPerWeek", MINUTES_PER_DAY * 5), ("DaysPerMonth", 20), ("DefaultTaskType", 1),

@@ -32,18 +32,19 @@ _HANDS_ON = frozenset({"certificates_vdirs", "namespace_switch", "hcw_rerun",
                        "edge_subscription", "send_connectors", "ex2013_repoint"})
 
 
-def _subject(certificate: str) -> str:
-    """The first word of a certificate's text: its name as other rows write it."""
-    return (certificate.split() or [""])[0].strip("(),;").lower()
+def _name(certificate: str) -> str:
+    """The first word of a certificate's text: its name as other rows write it
+    ("mail.contoso.com (Sectigo, exp. 2027-02-19)" -> "mail.contoso.com")."""
+    return (certificate.split() or [""])[0].strip("(),;")
 
 
 def _holders(ctx: Context, certificate: str) -> tuple[list[str], list[str]]:
     """The Mailbox and the Edge servers that present ``certificate`` today: its namespaces'
     and the send connectors' whose certificate has the same name."""
-    est, subject = ctx.estate, _subject(certificate)
+    est, subject = ctx.estate, _name(certificate).lower()
     names = [s for n in est.namespaces if n.certificate == certificate for s in n.servers]
     names += [s for c in est.connectors
-              if c.tls_certificate and _subject(c.tls_certificate) == subject
+              if c.tls_certificate and _name(c.tls_certificate).lower() == subject
               for s in c.servers]
     known = {s.name: s for s in est.servers}
     held = [known[n] for n in dict.fromkeys(names) if n in known]
@@ -73,13 +74,13 @@ def _command(certificate: str, mailbox: list[str], edges: list[str]) -> str:
 
 def _domain(certificate: str) -> str:
     """`` -DomainName '<name>'`` where the certificate's text starts with a DNS name."""
-    first = (certificate.split() or [""])[0].strip("(),;")
+    first = _name(certificate)
     return f" -DomainName {quoted(first)}" if "." in first else ""
 
 
 def _step_id(certificate: str, taken: set[str]) -> str:
     """``certrenew:<subject>``: the first word of the certificate's text, made unique."""
-    subject = (certificate.split() or ["certificate"])[0].strip("(),;")
+    subject = _name(certificate) or "certificate"
     sid, n = f"{RENEW_PREFIX}{subject}", 2
     while sid in taken:
         sid, n = f"{RENEW_PREFIX}{subject}:{n}", n + 1

@@ -303,10 +303,11 @@ def _propose(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             # every new server's certificate first: its connector names it
             # (-TlsCertificateName), not only the last server's
             relay = _relay_steps(ctx, g, [f"sbs:config:{n}" for n in g.new])
-            switch = after_receive_connectors(g, ctx.estate.namespaces, switch + relay)
+            # the switch of a name mail is sent to waits for the receive connectors
+            traffic = after_receive_connectors(g, ctx.estate.namespaces, switch + relay)
             # The namespace rule orders the moves after every namespace switch.
-            cut = cutover_steps(ctx, g, ready, [s.id for s in switch])
-            steps += at_site(g, built + switch + cut)
+            cut = cutover_steps(ctx, g, ready, [s.id for s in traffic])
+            steps += at_site(g, built + traffic + cut)
         else:
             steps += at_site(g, _retire(ctx, g, prior, steps))
             findings += [] if g.takeover else [_no_takeover(g)]
