@@ -27,3 +27,12 @@ def test_a_reason_naming_a_step_the_plan_lost_shows_no_id() -> None:
     step = plan.proposal.steps[0]
     held = replace(gone, step=step.id)
     assert step.title("en") in render_driver(plan, held, "en")
+
+
+def test_a_finding_about_the_schedule_concerns_the_schedule() -> None:
+    """The overbooked-week and unrealistic-plan warnings said they concerned the
+    "Organization"."""
+    from planner.core.outline import target_label
+
+    assert (target_label("schedule", "en"), target_label("schedule", "de")) == (
+        "Schedule", "Zeitplan")
