@@ -35,8 +35,8 @@ def _first_window(calendar: WorkCalendar, start: date, end: date, site: str | No
 def early_update_findings(estate: Estate, proposal: Proposal, schedule: Schedule,
                           today: tuple[ServerToday, ...], as_of: date, start: date,
                           calendar: WorkCalendar) -> tuple[Finding, ...]:
-    """Advice per server harmed today whose baseline update the plan dates after its start
-    where a window between today and the start could take it."""
+    """Advice per server harmed today whose baseline update the plan dates in the first
+    window after its start, where a window between today and the start could take it."""
     if as_of >= start:
         return ()
     dated = {d.step_id: d for d in schedule.steps}
@@ -49,9 +49,13 @@ def early_update_findings(estate: Estate, proposal: Proposal, schedule: Schedule
         if update is None or dated[update.id].start < start:
             continue
         server = estate.server(state.server)
-        window = _first_window(calendar, as_of, start, server.site if server else None)
+        site = server.site if server else None
+        window = _first_window(calendar, as_of, start, site)
         planned = dated[update.id].end
-        if window is None or window >= planned:
+        # only where the project's start is what holds it: the update takes the first
+        # window from the start (one the plan puts later waits for something else)
+        first = _first_window(calendar, start, planned + timedelta(days=1), site)
+        if window is None or first != dated[update.id].start:
             continue
         out.append(Finding.about(
             Severity.WARNING, "EXO-UPDATE-BEFORE-START", f"server:{state.server}",

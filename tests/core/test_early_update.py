@@ -41,3 +41,15 @@ def test_the_window_before_the_start_is_offered(inputs) -> None:  # type: ignore
 def test_no_advice_when_the_project_starts_today(inputs) -> None:  # type: ignore[no-untyped-def]
     settings = replace(inputs.settings, start=date(2026, 12, 7))
     assert _advice(make_plan(inputs.estate, inputs.findings, settings)) == []
+
+
+def test_no_advice_where_something_else_holds_the_update() -> None:
+    """Ostsee's RS-EX16-02: blocked on the as-of date, its update on 16 January, weeks after
+    the first window from the start (7 December): the start is not what holds it, so a
+    window before the start would not end the enforcement sooner."""
+    estate = Path(__file__).resolve().parents[1] / "estates" / "exo-report-ostsee"
+    inputs = load_inputs(sorted(f for f in estate.iterdir() if f.suffix in (".xlsx", ".csv")))
+    plan = make_plan(inputs.estate, inputs.findings, inputs.settings)
+    assert plan.as_of is not None and plan.as_of < plan.settings.start
+    assert any(t.kind in ("throttle", "block") for t in plan.today)
+    assert _advice(plan) == []
