@@ -48,7 +48,8 @@ def test_no_advice_where_something_else_holds_the_update() -> None:
     the first window from the start (7 December): the start is not what holds it, so a
     window before the start would not end the enforcement sooner."""
     estate = Path(__file__).resolve().parents[1] / "estates" / "exo-report-ostsee"
-    inputs = load_inputs(sorted(f for f in estate.iterdir() if f.suffix in (".xlsx", ".csv")))
+    inputs = load_inputs(sorted(f for f in estate.iterdir() if f.suffix in (".xlsx", ".csv")),
+                         settings_path=estate / "settings.toml")
     plan = make_plan(inputs.estate, inputs.findings, inputs.settings)
     assert plan.as_of is not None and plan.as_of < plan.settings.start
     assert any(t.kind in ("throttle", "block") for t in plan.today)
