@@ -18,7 +18,7 @@ from ortools.sat.python import cp_model
 
 from planner.core.scheduler.problem import Problem
 
-__all__ = ["add_pause_rules", "pause_start_days"]
+__all__ = ["add_pause_rules", "keeps_pause_rules", "pause_start_days"]
 
 
 def pause_start_days(problem: Problem, horizon: int) -> list[bool]:
@@ -65,3 +65,31 @@ def _longest_block(m: cp_model.CpModel, paused: list[cp_model.IntVar], longest: 
         else:
             m.add(run >= run_before + 1 - (longest + 1) * (1 - p))
         run_before = run
+
+
+def keeps_pause_rules(problem: Problem, days: set[int]) -> bool:
+    """Whether these paused day indices keep the rules :func:`add_pause_rules` states: each
+    block begins on a working day and is no longer than one request, at most
+    ``problem.pause_count`` blocks, every year within its budget."""
+    if not days:
+        return True
+    if min(days) < problem.pause_from:
+        return False
+    ordered = sorted(days)
+    blocks: list[list[int]] = []
+    for d in ordered:
+        if blocks and blocks[-1][1] == d:
+            blocks[-1][1] = d + 1
+        else:
+            blocks.append([d, d + 1])
+    if len(blocks) > problem.pause_count:
+        return False
+    for a, b in blocks:
+        if b - a > problem.pause_longest or not problem.calendar.is_working_day(problem.day(a)):
+            return False
+    per_year: dict[int, int] = {}
+    for d in ordered:
+        year = problem.day(d).year
+        per_year[year] = per_year.get(year, 0) + 1
+    return all(n + problem.pause_used.get(year, 0) <= problem.pause_max
+               for year, n in per_year.items())

@@ -22,7 +22,11 @@ from datetime import date
 
 from ortools.sat.python import cp_model
 
-from planner.core.scheduler.pause_rules import add_pause_rules, pause_start_days
+from planner.core.scheduler.pause_rules import (
+    add_pause_rules,
+    keeps_pause_rules,
+    pause_start_days,
+)
 from planner.core.scheduler.problem import Problem
 
 __all__ = ["Exposure3", "best_pauses", "most_paused"]
@@ -191,12 +195,8 @@ def best_pauses(problem: Problem, cutovers: Mapping[str, int],
               sum(d * x for d, x in enumerate(paused))]  # the last: earliest pauses
     solved = _lexicographic(m, stages, paused)
     least = _least_blocked(problem, clocks)
-    if solved is None:  # no pauses is a valid plan, but nothing is proven about it
-        bare = _fixed(problem, clocks, ())
-        # proven only when the budgets' floor reaches its blocked days and it has no
-        # throttled days (pauses might have spared some: no floor for them is known)
-        proven = bare.blocked <= least and bare.throttled == 0
-        return replace(bare, proven=proven, lower=None if proven else (least, 0, 0))
+    if solved is None:
+        return _unsolved(problem, clocks, least)
     values, positions, bounds = solved
     days = [w + i for i in positions]
     bounds[0] = max(bounds[0], least)
@@ -209,6 +209,24 @@ def best_pauses(problem: Problem, cutovers: Mapping[str, int],
     proven = lower == values[:3]
     return Exposure3(values[0], values[1], values[2], _blocks(days), proven,
                      None if proven else (lower[0], lower[1], lower[2]))
+
+
+def _unsolved(problem: Problem, clocks: Counter[Clock], least: int) -> Exposure3:
+    """Where the solver found no pauses in its time (a model of decades: 2,000 servers and
+    one consultant kept no pause at all and 902 avoidable blocked days): the better of no
+    pauses and the heuristic pauses it started from, where they keep the rules. Proven only
+    without pauses, when the budgets' floor reaches its blocked days and it has no throttled
+    days (pauses might have spared some: no floor for them is known)."""
+    h = max(clock[1] for clock in clocks)
+    first = min(clock[0] for clock in clocks)
+    best = _fixed(problem, clocks, ())
+    for days in (_filled(problem, h, first), _longest_blocks(problem, h, first)):
+        if days and keeps_pause_rules(problem, days) and \
+                _total(problem, clocks, days) < (best.blocked, best.throttled, best.pause_days):
+            blocked, throttled, count = _total(problem, clocks, days)
+            best = Exposure3(blocked, throttled, count, _blocks(sorted(days)))
+    proven = best.pause_days == 0 and best.blocked <= least and best.throttled == 0
+    return replace(best, proven=proven, lower=None if proven else (least, 0, 0))
 
 
 def most_paused(problem: Problem, lo: int, hi: int) -> int:

@@ -11,8 +11,6 @@ from dataclasses import replace
 
 import pytest
 
-from planner.core.calendar import build_calendar
-from planner.core.rules import propose
 from planner.core.scheduler import quick
 from planner.core.scheduler.blocks import block_search
 from planner.core.scheduler.decompose import (
@@ -28,20 +26,14 @@ from planner.core.scheduler.floors import cutovers, floor_cuts
 from planner.core.scheduler.greedy import Placement, serial_plan
 from planner.core.scheduler.pauses import best_pauses
 from planner.core.scheduler.priority import chains_first
-from planner.core.scheduler.problem import Problem, build_problem
+from planner.core.scheduler.problem import Problem
 from planner.core.scheduler.tails import repair_tail, tail_floors
 from planner.core.scheduler.validate import violations
-from planner.core.settings import Decisions
-from planner.pipeline import knowledge_for
-from tests.synthetic import synthetic_estate
+from tests.core.scheduler.builders import synthetic_problem
 
 
 def _problem(size: int, staff: int) -> Problem:
-    estate, settings = synthetic_estate(size, staff)
-    knowledge = knowledge_for(settings)
-    proposal = propose(estate, settings, Decisions(), knowledge)
-    return build_problem(proposal, estate, settings, Decisions(), knowledge,
-                         build_calendar(settings, estate))
+    return synthetic_problem(size, staff)
 
 
 def _latest_cutover(problem: Problem, placed: dict[int, Placement]) -> int:

@@ -20,15 +20,12 @@ from planner.core.scheduler.priority import order_by, topological_order
 from planner.core.scheduler.problem import Problem, build_problem
 from planner.core.settings import Decisions
 from planner.pipeline import knowledge_for
+from tests.core.scheduler.builders import synthetic_problem
 from tests.synthetic import synthetic_estate
 
 
 def _problem() -> Problem:
-    estate, settings = synthetic_estate(8, 1)
-    knowledge = knowledge_for(settings)
-    proposal = propose(estate, settings, Decisions(), knowledge)
-    return build_problem(proposal, estate, settings, Decisions(), knowledge,
-                         build_calendar(settings, estate))
+    return synthetic_problem(8, 1)
 
 
 def test_the_smallest_key_goes_first_then_the_rules_order() -> None:

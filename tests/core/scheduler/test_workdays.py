@@ -13,28 +13,20 @@ import random
 import pytest
 from ortools.sat.python import cp_model
 
-from planner.core.calendar import build_calendar
-from planner.core.rules import propose
 from planner.core.scheduler import workdays as view
 from planner.core.scheduler.floors import lower_bound
 from planner.core.scheduler.greedy import serial_plan
 from planner.core.scheduler.model import build_model, hint_plan
 from planner.core.scheduler.priority import chains_first, order_by
-from planner.core.scheduler.problem import Problem, build_problem
+from planner.core.scheduler.problem import Problem
 from planner.core.scheduler.quick import quick_plan
 from planner.core.scheduler.solve import DET_PER_SECOND, _solver, floor_constraints
 from planner.core.scheduler.validate import violations
-from planner.core.settings import Decisions
-from planner.pipeline import knowledge_for
-from tests.synthetic import synthetic_estate
+from tests.core.scheduler.builders import synthetic_problem
 
 
 def _problem(size: int, staff: int, variant: str = "hubs-2016") -> Problem:
-    estate, settings = synthetic_estate(size, staff, variant)
-    knowledge = knowledge_for(settings)
-    proposal = propose(estate, settings, Decisions(), knowledge)
-    return build_problem(proposal, estate, settings, Decisions(), knowledge,
-                         build_calendar(settings, estate))
+    return synthetic_problem(size, staff, variant)
 
 
 @pytest.mark.parametrize(("size", "staff"), [(8, 1), (20, 1), (8, 2), (20, 2)])
