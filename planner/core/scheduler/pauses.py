@@ -127,16 +127,17 @@ def _open_clock(problem: Problem, clock: Clock,
 
 def _pause_model(problem: Problem, clocks: Counter[Clock],
                  ) -> tuple[cp_model.CpModel, list[cp_model.IntVar],
-                            list[cp_model.LinearExprT], list[cp_model.LinearExprT]]:
+                            list[cp_model.LinearExprT], list[cp_model.LinearExprT], set[int]]:
     """The pause model for these clocks: a variable per day, the pause rules, each clock's
-    blocked and throttled days (times its count), and a hint of the heuristic pauses."""
+    blocked and throttled days (times its count), and a hint of the heuristic pauses (the
+    last value: their paused day indices)."""
     m = cp_model.CpModel()
     h, w = max(clock[1] for clock in clocks), problem.pause_from
     paused = [m.new_bool_var(f"P{d}") for d in range(w, h)]  # paused[i]: day w + i
-    add_pause_rules(m, paused, problem)
     first = min(clock[0] for clock in clocks)
     filled = min((_filled(problem, h, first), _longest_blocks(problem, h, first)),
                  key=lambda days: _total(problem, clocks, days))
+    add_pause_rules(m, paused, problem)
     for d, x in zip(range(w, h), paused, strict=True):
         m.add_hint(x, d in filled)
     blocked, throttled = [], []
@@ -155,7 +156,7 @@ def _pause_model(problem: Problem, clocks: Counter[Clock],
         m.add(t >= counted - max(e0, throttle) - b)
         blocked.append(mult * b)
         throttled.append(mult * t)
-    return m, paused, blocked, throttled
+    return m, paused, blocked, throttled, filled
 
 
 def fewest_pauses(problem: Problem, cutovers: Mapping[str, int],
@@ -168,7 +169,7 @@ def fewest_pauses(problem: Problem, cutovers: Mapping[str, int],
     clocks = _clocks(problem, cutovers)
     if not clocks or problem.pause_max <= 0:
         return 0
-    m, paused, blocked, throttled = _pause_model(problem, clocks)
+    m, paused, blocked, throttled, _ = _pause_model(problem, clocks)
     m.add(sum(blocked) <= caps[0])
     m.add(sum(throttled) <= caps[1])
     m.minimize(sum(paused))
@@ -189,12 +190,12 @@ def best_pauses(problem: Problem, cutovers: Mapping[str, int],
         return _fixed(problem, clocks, fixed)
     if not clocks or problem.pause_max <= 0:
         return _fixed(problem, clocks, ())
-    m, paused, blocked, throttled = _pause_model(problem, clocks)
+    m, paused, blocked, throttled, start = _pause_model(problem, clocks)
     w = problem.pause_from
     stages = [sum(blocked), sum(throttled), sum(paused),
               sum(d * x for d, x in enumerate(paused))]  # the last: earliest pauses
-    solved = _lexicographic(m, stages, paused)
     least = _least_blocked(problem, clocks)
+    solved = _lexicographic(m, stages, paused, _reached(problem, clocks, start, least))
     if solved is None:
         return _unsolved(problem, clocks, least)
     values, positions, bounds = solved
@@ -341,21 +342,43 @@ def _longest_blocks(problem: Problem, horizon: int, first: int) -> set[int]:
     return days
 
 
+def _reached(problem: Problem, clocks: Counter[Clock], start: set[int],
+             least: int) -> tuple[list[int], list[int]]:
+    """The first stages the heuristic pauses ``start`` already win, proven by a floor: their
+    blocked days where the budgets' arithmetic ``least`` proves no pauses do better, then
+    no throttled days; and the positions of their paused days. Measured: 800 servers with
+    one consultant spent 1.4 of its pause optimiser's 3 s proving the blocked days the
+    arithmetic had proven (each stage presolves the whole model again)."""
+    if not keeps_pause_rules(problem, start):
+        return [], []
+    blocked, throttled, _ = _total(problem, clocks, start)
+    won = [blocked] if blocked <= least else []
+    if won and throttled == 0:
+        won.append(0)
+    return won, [d - problem.pause_from for d in sorted(start)]
+
+
 def _lexicographic(m: cp_model.CpModel, stages: Sequence[cp_model.LinearExprT],
                    paused: Sequence[cp_model.IntVar],
+                   reached: tuple[list[int], list[int]] = ([], []),
                    ) -> tuple[list[int], list[int], list[int]] | None:
     """Minimise each expression in turn, keeping the earlier values: values, the positions of
     the paused days in ``paused`` and
-    each stage's proven bound (given the earlier stages at their values).
+    each stage's proven bound (given the earlier stages at their values). ``reached``: the
+    proven optima of the first stages and the positions of a plan that reaches them (the
+    hinted one), which need no solve.
 
     One worker with a fixed seed and a deterministic-time limit: the same answer every run.
     The last stage only breaks ties, so it need not be proven.
     """
     solver = _solver()
-    values: list[int] = []
-    bounds: list[int] = []
-    chosen: list[int] = []
+    values, chosen = list(reached[0]), list(reached[1])
+    bounds = list(values)
+    for expr, value in zip(stages, values, strict=False):
+        m.add(expr <= value)
     for n, expr in enumerate(stages):
+        if n < len(values):
+            continue
         tie_break = n == len(stages) - 1
         solver.parameters.max_deterministic_time = TIE_DET if tie_break else PAUSE_DET
         m.minimize(expr)
