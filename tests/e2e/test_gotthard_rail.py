@@ -1,0 +1,54 @@
+"""Gotthard Rail (tests/estates/gotthard-rail), a consultant's review on 8 Dec 2026: CH-TI and
+AT-7, a 2019 CU14 DAG in Bellinzona upgraded in place, a 2016 DAG in Innsbruck replaced, a
+2013 server with the arbitration mailboxes, an Edge 2019 subscribed to Bellinzona. Each
+finding as what the plan must now say. One plan for the module."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from planner.core.plan import Plan, Step
+from planner.core.settings import Decisions
+from planner.pipeline import knowledge_for, load_inputs, make_plan
+
+ESTATE = Path(__file__).resolve().parents[1] / "estates" / "gotthard-rail"
+_POOL = re.compile(r"^Load balancer pool / DNS for (.+?): add (.+?)(?:, drain and remove (.+))?$")
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    inputs = load_inputs([ESTATE / "inventory.xlsx", ESTATE / "Get-OnPremServerReportInfo.txt",
+                          ESTATE / "transport-logs"], settings_path=ESTATE / "settings.toml")
+    settings = replace(inputs.settings, solver_time_limit_s=3.0)
+    return make_plan(inputs.estate, inputs.findings, settings, Decisions(),
+                     knowledge_for(settings))
+
+
+def _steps(plan: Plan) -> dict[str, Step]:
+    return {s.id: s for s in plan.proposal.steps}
+
+
+def test_a_namespace_published_from_a_site_that_is_not_internet_facing_stays_there(
+        plan: Plan) -> None:
+    """mail.gotthardrail.at is served by Innsbruck's 2016 DAG through Innsbruck's load
+    balancer with its own certificate; Innsbruck is not marked Internet-facing. Its pool had
+    been handed to Bellinzona's servers, which hold neither the certificate nor the load
+    balancer, and their Autodiscover URL had been set to the Austrian name."""
+    switches = [s for s in plan.proposal.steps if s.kind == "namespace_switch"]
+    pools: dict[str, set[str]] = {}
+    for step in switches:
+        for text in step.command_in("en").splitlines():
+            if m := _POOL.match(text):
+                for name in m[1].split(", "):
+                    pools.setdefault(name.strip(), set()).update(n.strip() for n in m[2].split(","))
+        for lang in ("en", "de"):
+            assert "BLZ-EX19" not in step.title(lang)
+        for line in step.command_in("en").splitlines():
+            if line.startswith("Set-ClientAccessService") and "mail.gotthardrail.at" in line:
+                assert "BLZ-" not in line
+    assert pools["mail.gotthardrail.at"] == {"IBK-EX16-01-SE", "IBK-EX16-02-SE"}
+
