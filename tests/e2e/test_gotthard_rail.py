@@ -9,9 +9,11 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 from planner.core.plan import Plan, Step
+from planner.core.rules.order import step_graph
 from planner.core.settings import Decisions
 from planner.pipeline import knowledge_for, load_inputs, make_plan
 
@@ -52,3 +54,14 @@ def test_a_namespace_published_from_a_site_that_is_not_internet_facing_stays_the
                 assert "BLZ-" not in line
     assert pools["mail.gotthardrail.at"] == {"IBK-EX16-01-SE", "IBK-EX16-02-SE"}
 
+
+def test_b_the_edge_is_subscribed_again_only_for_new_servers_of_its_own_site(
+        plan: Plan) -> None:
+    """BLZ-EDGE01 is subscribed to Bellinzona, whose servers are upgraded in place; the new
+    SE servers are in Innsbruck, which EdgeSync never includes: no re-subscription, and the
+    Innsbruck servers' removal does not wait for one."""
+    steps = _steps(plan)
+    assert "edge:resubscribe:BLZ-EDGE01" not in steps
+    graph = step_graph(plan.proposal.steps)
+    for old in ("IBK-EX16-01", "IBK-EX16-02"):
+        assert not any(a.startswith("edge:") for a in nx.ancestors(graph, f"sbs:decom:{old}"))
