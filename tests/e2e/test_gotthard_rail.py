@@ -65,3 +65,16 @@ def test_b_the_edge_is_subscribed_again_only_for_new_servers_of_its_own_site(
     graph = step_graph(plan.proposal.steps)
     for old in ("IBK-EX16-01", "IBK-EX16-02"):
         assert not any(a.startswith("edge:") for a in nx.ancestors(graph, f"sbs:decom:{old}"))
+
+
+def test_c_a_window_step_held_by_the_freeze_names_the_freeze_not_the_first_holiday(
+        plan: Plan) -> None:
+    """IBK-EX16-01's baseline update needs a Saturday window: 8 December (a holiday) could
+    not take it, nor could the Christmas freeze to 6 January; it is dated Saturday 9 January.
+    Its driver had read "Public holiday: Immaculate Conception (8 Dec 2026)"."""
+    dated = next(s for s in plan.schedule.steps if s.step_id == "su-exo:IBK-EX16-01")
+    assert dated.start.isoformat() == "2027-01-09"
+    assert dated.driver.kind == "freeze"
+    # a weekday step held only by the holiday still names it
+    licence = next(s for s in plan.schedule.steps if s.step_id == "license:org")
+    assert licence.driver.kind == "holiday"
