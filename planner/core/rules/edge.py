@@ -1,8 +1,10 @@
 """Rule edge_2016 (replace 2016 Edge servers) and Edge re-subscription for new Mailbox servers.
 
-Mailbox servers installed after an Edge subscription do not take part in EdgeSync until the
-Edge is subscribed again, so every Edge that stays gets a new subscription once the new SE
-Mailbox servers exist, and the old Mailbox servers wait for it before they are removed.
+Mailbox servers installed in the subscribed AD site after an Edge subscription do not take
+part in EdgeSync until the Edge is subscribed again, so every Edge that stays gets a new
+subscription once the new SE Mailbox servers of its site exist, and the old Mailbox servers
+there wait for it before they are removed. New servers in another site never take part in
+this Edge's EdgeSync, subscribed again or not: they get no re-subscription.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from planner.core.rules.assess import product_name
 from planner.core.rules.base import Context, Link, Rule, RuleOutput, ServerFacts, deps, make_step
 from planner.core.rules.commands import SETUP_ACCEPT, line, placeholder, quoted, remark
 from planner.core.rules.edge_connectors import edge_connector_steps
-from planner.core.rules.groups import new_edge_name
+from planner.core.rules.groups import new_edge_name, side_by_side_groups
 from planner.core.rules.inbound_mail import group_inbound_steps
 from planner.core.rules.licensing import LICENSE
 from planner.core.rules.namespace_pool import choose
@@ -182,16 +184,32 @@ def _propose_inbound(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
     return RuleOutput(tuple(steps + group_steps), tuple(links + group_links))
 
 
+def _joining(ctx: Context, site: str, prior: Mapping[str, Step]) -> tuple[list[str], list[str]]:
+    """The install steps of the new SE Mailbox servers in the AD site ``site`` and the
+    removals of the old servers there, which wait for the new subscription; with the site
+    unknown (""), every new server's and every removal."""
+    if not site:
+        return new_server_install_ids(ctx), [st.id for st in prior.values()
+                                             if st.id.startswith("sbs:decom:")]
+    key = site.strip().lower()
+    installs, decoms = [], []
+    for g in side_by_side_groups(ctx):
+        installs += [f"sbs:install:{n}" for n, at in zip(g.new, g.new_sites, strict=False)
+                     if at.strip().lower() == key]
+        decoms += [f"sbs:decom:{o.name}" for o in g.old
+                   if o.server.site.strip().lower() == key and f"sbs:decom:{o.name}" in prior]
+    return installs, decoms
+
+
 def _resubscribe(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
-    installs = new_server_install_ids(ctx)
     kept = [s for s in ctx.servers if s.server.is_edge and not s.excluded and s.info
             and s.path not in (MigrationPath.SIDE_BY_SIDE, MigrationPath.DECOMMISSION)]
-    if not installs or not kept:
-        return RuleOutput()
     steps: list[Step] = []
     links: list[Link] = []
-    decoms = [st.id for st in prior.values() if st.id.startswith("sbs:decom:")]
     for s in kept:
+        installs, decoms = _joining(ctx, _edge_site(ctx, s), prior)
+        if not installs:
+            continue
         sid = f"edge:resubscribe:{s.name}"
         after = [step_id for step_id in (f"su:{s.name}", f"inplace:{s.name}") if step_id in prior]
         # subscribed as it will run: after its own upgrade, and said so (the inventory's

@@ -115,7 +115,11 @@ def target_sites(ctx: Context, today: Iterable[str], smtp: bool = False) -> set[
     (:func:`smtp_only`) stays at every site it serves. A site where a client namespace's
     pool holds a server that stays (upgraded in place, or SE already) serves clients on
     purpose: it stays too, and a replaced server's successor there takes its place (a
-    review's Bremen 2016 server had handed its place to a Hamburg server no pool held)."""
+    review's Bremen 2016 server had handed its place to a Hamburg server no pool held). A
+    namespace no server of which is at an Internet-facing site is published from its own
+    site(s), with its load balancer and certificate there: it stays there too (a review's
+    Innsbruck name had been handed to Bellinzona's servers, which hold neither its
+    certificate nor its load balancer, and their Autodiscover had been pointed at it)."""
     own = {_site_of(ctx, n) for n in today} - {""}
     if smtp and own:
         return own
@@ -123,7 +127,7 @@ def target_sites(ctx: Context, today: Iterable[str], smtp: bool = False) -> set[
     kept = own & _served_on_purpose(ctx)
     if kept:
         return (own & facing) | kept
-    return (own & facing) or facing or own
+    return (own & facing) or own or facing
 
 
 def _served_on_purpose(ctx: Context) -> set[str]:

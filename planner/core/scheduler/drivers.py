@@ -41,6 +41,24 @@ def _skipped_day(problem: Problem, job: Job, day: int, k: int) -> Driver | None:
     return None
 
 
+def _deciding(problem: Problem, job: Job, first: int, start: int, k: int) -> Driver | None:
+    """Of the days skipped from ``first`` (the first the calendar refused) up to ``start``,
+    the nearest to the start that a freeze, holiday or absence took although its weekday
+    would have served the step (a window day for a window step, else a workweek day): that
+    decided the date. None when only weekends or waiting for the window did. (The first
+    refused day had been named: a window update held by the Christmas freeze until 9 January
+    read "Public holiday: Immaculate Conception (8 Dec)", a month earlier.)"""
+    cal = problem.calendar
+    usable = cal.maintenance_weekdays if job.calendar_key[2] else cal.workweek
+    for d in range(start - 1, first - 1, -1):
+        if problem.day(d).weekday() not in usable:
+            continue
+        reason = _skipped_day(problem, job, d, k)
+        if reason is not None and reason.kind != "window":
+            return reason
+    return None
+
+
 def _bound_driver(problem: Problem, source: str, bound: int) -> Driver:
     if source == "start":
         return Driver("start", "start")
@@ -150,7 +168,10 @@ def explain(problem: Problem, placed: dict[int, Placement], job: Job,
         return _skipped_day(problem, job, day, -1) or _bound_driver(problem, "start", 0)
     if why.kind == "calendar":
         day = int(why.ref)
-        reason = _skipped_day(problem, job, day, p.consultant)
+        reason = _deciding(problem, job, day, p.start, p.consultant)
+        if reason is None and job.step.needs_window:
+            return Driver("window", "window")
+        reason = reason or _skipped_day(problem, job, day, p.consultant)
         if reason is None:  # a weekend: the first named reason in the gap, else the bound
             reason = next((r for d in range(day, p.start)
                            if (r := _skipped_day(problem, job, d, -1))), None)

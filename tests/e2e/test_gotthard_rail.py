@@ -1,0 +1,80 @@
+"""Gotthard Rail (tests/estates/gotthard-rail), a consultant's review on 8 Dec 2026: CH-TI and
+AT-7, a 2019 CU14 DAG in Bellinzona upgraded in place, a 2016 DAG in Innsbruck replaced, a
+2013 server with the arbitration mailboxes, an Edge 2019 subscribed to Bellinzona. Each
+finding as what the plan must now say. One plan for the module."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from planner.core.plan import Plan, Step
+from planner.core.rules.order import step_graph
+from planner.core.settings import Decisions
+from planner.pipeline import knowledge_for, load_inputs, make_plan
+
+ESTATE = Path(__file__).resolve().parents[1] / "estates" / "gotthard-rail"
+_POOL = re.compile(r"^Load balancer pool / DNS for (.+?): add (.+?)(?:, drain and remove (.+))?$")
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    inputs = load_inputs([ESTATE / "inventory.xlsx", ESTATE / "Get-OnPremServerReportInfo.txt",
+                          ESTATE / "transport-logs"], settings_path=ESTATE / "settings.toml")
+    settings = replace(inputs.settings, solver_time_limit_s=3.0)
+    return make_plan(inputs.estate, inputs.findings, settings, Decisions(),
+                     knowledge_for(settings))
+
+
+def _steps(plan: Plan) -> dict[str, Step]:
+    return {s.id: s for s in plan.proposal.steps}
+
+
+def test_a_namespace_published_from_a_site_that_is_not_internet_facing_stays_there(
+        plan: Plan) -> None:
+    """mail.gotthardrail.at is served by Innsbruck's 2016 DAG through Innsbruck's load
+    balancer with its own certificate; Innsbruck is not marked Internet-facing. Its pool had
+    been handed to Bellinzona's servers, which hold neither the certificate nor the load
+    balancer, and their Autodiscover URL had been set to the Austrian name."""
+    switches = [s for s in plan.proposal.steps if s.kind == "namespace_switch"]
+    pools: dict[str, set[str]] = {}
+    for step in switches:
+        for text in step.command_in("en").splitlines():
+            if m := _POOL.match(text):
+                for name in m[1].split(", "):
+                    pools.setdefault(name.strip(), set()).update(n.strip() for n in m[2].split(","))
+        for lang in ("en", "de"):
+            assert "BLZ-EX19" not in step.title(lang)
+        for line in step.command_in("en").splitlines():
+            if line.startswith("Set-ClientAccessService") and "mail.gotthardrail.at" in line:
+                assert "BLZ-" not in line
+    assert pools["mail.gotthardrail.at"] == {"IBK-EX16-01-SE", "IBK-EX16-02-SE"}
+
+
+def test_b_the_edge_is_subscribed_again_only_for_new_servers_of_its_own_site(
+        plan: Plan) -> None:
+    """BLZ-EDGE01 is subscribed to Bellinzona, whose servers are upgraded in place; the new
+    SE servers are in Innsbruck, which EdgeSync never includes: no re-subscription, and the
+    Innsbruck servers' removal does not wait for one."""
+    steps = _steps(plan)
+    assert "edge:resubscribe:BLZ-EDGE01" not in steps
+    graph = step_graph(plan.proposal.steps)
+    for old in ("IBK-EX16-01", "IBK-EX16-02"):
+        assert not any(a.startswith("edge:") for a in nx.ancestors(graph, f"sbs:decom:{old}"))
+
+
+def test_c_a_window_step_held_by_the_freeze_names_the_freeze_not_the_first_holiday(
+        plan: Plan) -> None:
+    """IBK-EX16-01's baseline update needs a Saturday window: 8 December (a holiday) could
+    not take it, nor could the Christmas freeze to 6 January; it is dated Saturday 9 January.
+    Its driver had read "Public holiday: Immaculate Conception (8 Dec 2026)"."""
+    dated = next(s for s in plan.schedule.steps if s.step_id == "su-exo:IBK-EX16-01")
+    assert dated.start.isoformat() == "2027-01-09"
+    assert dated.driver.kind == "freeze"
+    # a weekday step held only by the holiday still names it
+    licence = next(s for s in plan.schedule.steps if s.step_id == "license:org")
+    assert licence.driver.kind == "holiday"
