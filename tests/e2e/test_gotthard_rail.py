@@ -67,6 +67,23 @@ def test_b_the_edge_is_subscribed_again_only_for_new_servers_of_its_own_site(
         assert not any(a.startswith("edge:") for a in nx.ancestors(graph, f"sbs:decom:{old}"))
 
 
+def test_b_an_edge_whose_site_holds_no_mailbox_server_is_subscribed_again() -> None:
+    """The same Edge recorded in its perimeter site ("DMZ") and no EdgeSync connector listed:
+    the site says nothing about where it is subscribed, so it is subscribed again for the
+    new servers, as before the site was looked at."""
+    from planner.core.model import ConnectorType
+    from planner.core.rules import propose
+
+    inputs = load_inputs([ESTATE / "inventory.xlsx"], settings_path=ESTATE / "settings.toml")
+    estate = inputs.estate
+    servers = tuple(replace(s, site="DMZ") if s.is_edge else s for s in estate.servers)
+    connectors = tuple(c for c in estate.connectors
+                       if c.type is not ConnectorType.EDGE_SUBSCRIPTION)
+    estate = replace(estate, servers=servers, connectors=connectors)
+    steps = propose(estate, inputs.settings, Decisions(), knowledge_for(inputs.settings)).steps
+    assert "edge:resubscribe:BLZ-EDGE01" in {s.id for s in steps}
+
+
 def test_c_a_window_step_held_by_the_freeze_names_the_freeze_not_the_first_holiday(
         plan: Plan) -> None:
     """IBK-EX16-01's baseline update needs a Saturday window: 8 December (a holiday) could

@@ -187,11 +187,14 @@ def _propose_inbound(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
 def _joining(ctx: Context, site: str, prior: Mapping[str, Step]) -> tuple[list[str], list[str]]:
     """The install steps of the new SE Mailbox servers in the AD site ``site`` and the
     removals of the old servers there, which wait for the new subscription; with the site
-    unknown (""), every new server's and every removal."""
-    if not site:
+    unknown ("") or holding no Mailbox server, every new server's and every removal."""
+    key = site.strip().lower()
+    # a site no Mailbox server of the estate is in (the Edge's own perimeter site, where
+    # no EdgeSync connector tells the subscribed one) tells nothing: every new server
+    if not key or not any(s.server.site.strip().lower() == key for s in ctx.servers
+                          if not s.server.is_edge):
         return new_server_install_ids(ctx), [st.id for st in prior.values()
                                              if st.id.startswith("sbs:decom:")]
-    key = site.strip().lower()
     installs, decoms = [], []
     for g in side_by_side_groups(ctx):
         installs += [f"sbs:install:{n}" for n, at in zip(g.new, g.new_sites, strict=False)
