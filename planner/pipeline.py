@@ -35,7 +35,7 @@ from planner.core.importing import ColumnMapping, ImportResult, import_files, lo
 from planner.core.importing.findings import Where, finding
 from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.model import Estate, Finding
-from planner.core.pause_policy import check_fixed_pauses
+from planner.core.pause_policy import check_fixed_pauses, pause_calendar
 from planner.core.pause_steps import pause_steps
 from planner.core.plan import BaselineEvidence, Plan, Proposal, Schedule
 from planner.core.project import Project
@@ -184,7 +184,8 @@ class _Wrap:
         # the pauses as customer steps; an overdue one is due on the next working day
         # a recorded fixed pause that began before the as-of date is running: no request
         requested = frozenset((s, n) for s, n in settings.fixed_pauses or () if s < as_of)
-        tasks = pause_steps(proposal, dated, knowledge, as_of, calendar.is_working_day,
+        tasks = pause_steps(proposal, dated, knowledge, as_of,
+                            pause_calendar(calendar, knowledge).is_working_day,
                             requested, settings.pause_days_used)
         findings = self.findings
         today = state_today(dated.exposure, pauses_in_force(settings.fixed_pauses, as_of),

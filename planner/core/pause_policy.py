@@ -18,18 +18,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from planner.core.calendar import WorkCalendar
 from planner.core.catalogue import catalogue
 from planner.core.errors import SettingsError
 from planner.core.explanation import message
-from planner.core.knowledge import EnforcementPolicy
+from planner.core.knowledge import EnforcementPolicy, Knowledge
+from planner.core.knowledge_facts import facts_of
 from planner.core.plan import Pause, Plan
 from planner.core.settings import Settings
 
 __all__ = ["BudgetYear", "PauseError", "budget_years", "check_fixed_pauses", "days_per_year",
-           "pause_budget", "pause_command", "pause_script"]
+           "pause_budget", "pause_calendar", "pause_command", "pause_script"]
 
 # How the knowledge's cmdlet marks the number of days: {days}, {n}, <n>, <NumberOfDays>.
 _PLACEHOLDER = re.compile(r"\{(?:days|n)\}|<(?:n|days|NumberOfDays)>", re.IGNORECASE)
@@ -52,6 +54,16 @@ def _fail(key: str, **fields: object) -> PauseError:
     problem = message(f"exo.pause_error.{key}", **words)
     return PauseError(catalogue("en").render(problem), key="enforcement.pauses",
                       problem=problem)
+
+
+def pause_calendar(calendar: WorkCalendar, knowledge: Knowledge) -> WorkCalendar:
+    """The days a pause may be requested on: the customer's working days, and the days of
+    a change freeze too where the freeze leaves pauses (``calendar.freeze_leaves`` holds
+    "pause"): the request changes the tenant, not the servers, and keeps mail flowing (a
+    review: a Christmas freeze held the request until 7 January, three blocked days)."""
+    if "pause" in facts_of(knowledge).freeze_leaves and calendar.freezes:
+        return replace(calendar, freezes=())
+    return calendar
 
 
 def pause_command(cmdlet: str, days: int) -> str:

@@ -1,23 +1,23 @@
 """The pause as the customer's task: one step per planned pause, with its command and stakes.
 
 A pause protects nothing unless the customer's Exchange Online administrator runs
-``New-TenantExemptionInfo`` on its first day. So every pause of the schedule becomes a step
-owned by that administrator, dated on the pause's first day (a working day outside freezes),
-with the exact command and what happens to which server's mail if it is not run. A pause
-needed now (a server it holds is already throttled or blocked on the as-of date) says so, and
-its server "blocked since …"; it is due on the pause's first counted day (the as-of date, or
-the next working day outside a freeze, also when the plan starts later: the scheduler counts
-the pause and its budget from that day), because the command counts its days from the day
-it is run: run on a Saturday as-of date, a pause the plan counts from Monday would end two
-days before the cutover it protects. A later pause names a server that is back in its stage
-once an earlier pause ends as "again from …", not "since" a day inside the plan. Only a
-pause the plan counts from before the as-of date (overdue) is due on the first working day
-from the as-of date on (a Saturday as-of date: the Monday; a holiday or a freeze day is
-skipped too, as for every pause start), and dated there in every deliverable: it then ends
-later, never earlier. The cutover
-steps a pause protects (those that end while it holds) get the pause's last day as their
-deadline (MS Project shows it), and
-a cutover that ends on that very day has no float: a warning.
+``New-TenantExemptionInfo`` on its first day. So every pause of the schedule becomes a step owned
+by that administrator, dated on the pause's first day (a working day; in a freeze only where
+the freeze leaves pauses, ``calendar.freeze_leaves``), with the exact command and what
+happens to which server's mail if it is not run. A pause needed now (a server it holds is
+already throttled or blocked on the as-of date) says so, and its server "blocked since …";
+it is due on the pause's first counted day (the as-of date, or the next working day (outside
+a freeze that stops pauses), also when the plan starts later: the scheduler counts the pause
+and its budget from that day), because the command counts its days from the day it is run:
+run on a Saturday as-of date, a pause the plan counts from Monday would end two days before
+the cutover it protects. A later pause names a server that is back in its stage once an
+earlier pause ends as "again from …", not "since" a day inside the plan. Only a pause the
+plan counts from before the as-of date (overdue) is due on the first working day from the
+as-of date on (a Saturday as-of date: the Monday; a holiday, or a freeze day where the
+freeze stops pauses, is skipped too, as for every pause start), and dated there in every
+deliverable: it then ends later, never earlier. The cutover steps a pause protects (those
+that end while it holds) get the pause's last day as their deadline (MS Project shows it),
+and a cutover that ends on that very day has no float: a warning.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The rules every pause obeys, shared by the full model and the pause optimiser.
 
 A pause is a block of whole days that the customer's Exchange Online administrator requests
-with one command, so it starts on a working day of the customer's calendar (no weekend,
-holiday or change freeze). The plan uses at most ``EnforcementPolicy.pauses_allowed`` blocks
+with one command, so it starts on a working day of the customer's calendar (no weekend or
+holiday, and no change freeze unless the freeze leaves pauses: ``calendar.freeze_leaves``).
+The plan uses at most ``EnforcementPolicy.pauses_allowed`` blocks
 (one when the budget cannot be split), no block is longer than one request may ask for,
 and per calendar year the paused days plus the days already used stay within the yearly
 budget. The days a pause may cover run from the problem's first counted day
@@ -25,8 +26,7 @@ def pause_start_days(problem: Problem, horizon: int) -> list[bool]:
     """Per day index from the first counted day up to ``horizon`` (exclusive) whether a
     pause may begin on it (a working day of the organisation); position 0 is
     ``problem.pause_from``."""
-    return [problem.calendar.is_working_day(problem.day(d))
-            for d in range(problem.pause_from, horizon)]
+    return [problem.may_request_pause(d) for d in range(problem.pause_from, horizon)]
 
 
 def add_pause_rules(m: cp_model.CpModel, paused: list[cp_model.IntVar],
@@ -85,7 +85,7 @@ def keeps_pause_rules(problem: Problem, days: set[int]) -> bool:
     if len(blocks) > problem.pause_count:
         return False
     for a, b in blocks:
-        if b - a > problem.pause_longest or not problem.calendar.is_working_day(problem.day(a)):
+        if b - a > problem.pause_longest or not problem.may_request_pause(a):
             return False
     per_year: dict[int, int] = {}
     for d in ordered:

@@ -26,6 +26,7 @@ from planner.core.enforcement import (
 from planner.core.knowledge import Knowledge
 from planner.core.knowledge_facts import facts_of
 from planner.core.model import Estate
+from planner.core.pause_policy import pause_calendar
 from planner.core.plan import Proposal, Step
 from planner.core.scheduler.days import DayCalendar
 from planner.core.settings import Consultant, Decisions, Settings
@@ -203,6 +204,8 @@ class Problem:
     # its pause now, not on the plan start: so the first working day outside a freeze from
     # the as-of date on (a pause run then counts its days from then, and so does the budget).
     pause_from: int = 0
+    # the days a pause may be requested on (pause_policy.pause_calendar); None: ``calendar``
+    pause_calendar: WorkCalendar | None = None
     # window days are never workweek days: weekday and window steps hold different days
     # (see WEEKDAY, WINDOW, BOTH)
     apart: bool = False
@@ -217,6 +220,10 @@ class Problem:
     def index(self, day: date) -> int:
         """The day index of a calendar date."""
         return (day - self.start).days
+
+    def may_request_pause(self, index: int) -> bool:
+        """Whether a pause may be requested (may begin) on this day index."""
+        return (self.pause_calendar or self.calendar).is_working_day(self.day(index))
 
     def cal(self, job: Job) -> DayCalendar:
         """The calendar a job works on."""
@@ -331,8 +338,9 @@ def _judged(
 
 def first_counted(start: date, as_of: date | None, calendar: WorkCalendar) -> date:
     """The plan's first counted day: the plan start, or when the as-of date lies before it,
-    the first working day outside a freeze from the as-of date on (the day a pause needed
-    now can be run; if none comes before the plan start, the plan start)."""
+    the first day from the as-of date on that ``calendar`` (the days a pause may be
+    requested on) allows (the day a pause needed now can be run; if none comes before the
+    plan start, the plan start)."""
     day = as_of or start
     while day < start and not calendar.is_working_day(day):
         day += timedelta(days=1)
@@ -362,7 +370,8 @@ def build_problem(
         clock_frozen=knowledge.policy.pause_clock_frozen,
         pause_longest=knowledge.policy.pause_max_days_per_pause,
     )
-    p.pause_from = p.index(first_counted(settings.start, as_of, calendar))
+    p.pause_calendar = pause_calendar(calendar, knowledge)
+    p.pause_from = p.index(first_counted(settings.start, as_of, p.pause_calendar))
     p.apart = not (set(calendar.workweek) & set(calendar.maintenance_weekdays))
     for c in settings.consultants:
         p.absences.append(sorted(

@@ -64,12 +64,18 @@ def test_a_fact_no_code_reads_is_marked_and_changes_nothing(knowledge: Knowledge
     assert _plan({"policy.pause_can_end_early": True}) == _plan({})
 
 
-def test_no_pause_begins_on_a_weekend_holiday_or_freeze_day() -> None:
-    freeze = Freeze(date(2026, 12, 9), date(2026, 12, 14), "Release freeze")
-    plan = _plan({}, freezes=(freeze,))
+@pytest.mark.parametrize("freeze_leaves_pauses", [True, False])
+def test_no_pause_begins_on_a_weekend_or_holiday_nor_in_a_freeze_that_stops_it(
+        freeze_leaves_pauses: bool) -> None:
+    """A freeze leaves the pause request by default (``calendar.freeze_leaves`` holds
+    "pause"); a project whose freeze stops it takes it out and no pause begins in it."""
     from planner.core.calendar import build_calendar
 
-    calendar = build_calendar(settings(freezes=(freeze,)))
+    freeze = Freeze(date(2026, 12, 9), date(2026, 12, 14), "Release freeze")
+    leaves = ["health_check", "license_check", "extended_protection", "certificate_expiry"]
+    overrides = {} if freeze_leaves_pauses else {"calendar.freeze_leaves": leaves}
+    plan = _plan(overrides, freezes=(freeze,))
+    calendar = build_calendar(settings(freezes=() if freeze_leaves_pauses else (freeze,)))
     assert plan.pauses and all(calendar.is_working_day(p.start) for p in plan.pauses)
 
 

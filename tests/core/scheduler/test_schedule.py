@@ -5,12 +5,15 @@ from __future__ import annotations
 import itertools
 from datetime import date, timedelta
 
+import pytest
+
 from planner.core.calendar import build_calendar
 from planner.core.catalogue import catalogue
 from planner.core.knowledge import Knowledge
 from planner.core.model import Dag, Estate, Server
 from planner.core.scheduler import schedule
 from planner.core.settings import Consultant, Decisions, Freeze
+from planner.pipeline import knowledge_for
 from tests.core.scheduler.builders import make_step, one_server, proposal, settings
 
 START = date(2026, 12, 1)  # a Tuesday
@@ -56,17 +59,24 @@ def test_a_server_far_from_throttling_needs_no_pause(knowledge: Knowledge) -> No
     assert plan.exposure[0].days_in_stage[0] == 3
 
 
-def test_next_years_budget_is_used_after_new_year(knowledge: Knowledge) -> None:
+@pytest.mark.parametrize(("freeze_leaves_pauses", "blocked", "requested"), [
+    (True, 7, date(2027, 1, 4)), (False, 8, date(2027, 1, 5))])
+def test_next_years_budget_is_used_after_new_year(freeze_leaves_pauses: bool, blocked: int,
+                                                  requested: date) -> None:
     start = date(2026, 12, 28)
+    leaves = ["health_check", "license_check", "extended_protection", "certificate_expiry"]
     s = settings(start=start, first_detected={"EX01": start - timedelta(days=75)},
                  pause_days_used={2026: 90}, freezes=(Freeze(date(2026, 12, 28),
-                                                             date(2027, 1, 4)),))
+                                                             date(2027, 1, 4)),),
+                 policy_overrides={} if freeze_leaves_pauses else
+                 {"calendar.freeze_leaves": leaves})
     plan = schedule(proposal(make_step("inplace:EX01", 1, exits=("EX01",))), one_server(), s,
-                    Decisions(), knowledge)
-    # Dec 28-31 have no 2026 budget left; 2027's budget can only be requested on a working
-    # day outside the freeze (not on New Year's Day): Jan 5, the cutover day itself.
-    assert plan.objective.blocked_days == 8
-    assert plan.pauses and plan.pauses[0].start == date(2027, 1, 5)
+                    Decisions(), knowledge_for(s))
+    # Dec 28-31 have no 2026 budget left; 2027's budget is requested on the first working
+    # day (not New Year's Day): Monday Jan 4, in the freeze, which leaves the request; where
+    # the freeze stops it too, Jan 5, the cutover day itself.
+    assert plan.objective.blocked_days == blocked
+    assert plan.pauses and plan.pauses[0].start == requested
     assert plan.steps[0].start == date(2027, 1, 5)
 
 
