@@ -98,3 +98,27 @@ def test_bidirectional_controls_are_no_part_of_a_name_or_text(tmp_path: Path) ->
     assert any(c.name == "Relayevil" for c in estate.connectors)
     shown = _shown(result)
     assert not set(shown) & set(_BIDI)
+
+
+def test_a_server_name_that_only_looks_latin_is_named(tmp_path: Path) -> None:
+    """"ЕX01" with a Cyrillic Е beside EX01 was a second server nobody could tell from the
+    first; an all-Greek "ΕΧ02" beside EX02 too. A name of one other script stays a name."""
+    inventory = tmp_path / "servers.csv"
+    inventory.write_text(
+        "Name,Roles,Build\n"
+        "EX01,Mailbox,15.2.1748.39\n"
+        "\u0415X01,Mailbox,15.2.1748.39\n"  # Cyrillic Е
+        "EX02,Mailbox,15.2.1748.39\n"
+        "\u0395\u03a702,Mailbox,15.2.1748.39\n"  # Greek Ε and Χ
+        "MSK-\u0415X03,Mailbox,15.2.1748.39\n"  # mixed, alone: kept and said
+        "\u041c\u041e\u0421\u041a\u0412\u041001,Mailbox,15.2.1748.39\n",  # МОСКВА01
+        "utf-8")
+    result = import_files([inventory])
+    names = [s.name for s in result.estate.servers]
+    assert names == ["EX01", "EX02", "MSK-\u0415X03", "МОСКВА01"]
+    twice = [f for f in result.findings if f.code == "IMPORT-NAME-LOOKS-TWICE"]
+    assert [f.row for f in twice] == [3, 5]
+    assert "Cyrillic" in twice[0].message("en") and "U+0415" in twice[0].message("en")
+    assert "griechischen" in twice[1].message("de")
+    mixed = [f for f in result.findings if f.code == "IMPORT-NAME-MIXED-SCRIPT"]
+    assert [f.row for f in mixed] == [6] and mixed[0].column == "A"
