@@ -1,0 +1,75 @@
+"""Round 14: a file the planner refuses is named for what it is, not "damaged"
+(2026-12-08, a tester's third evening).
+
+XML declaring entities (external ones reaching for /etc/passwd or a URL, "billion laughs")
+and XML nested 100,000 levels deep read "its content is damaged", as a truncated file does;
+transport logs gzip'd on the server (and 7-Zip or RAR archives) read "binary data".
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from planner.core.importing import import_files
+
+_OBJS = '<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04">'
+_SERVER = ('<Obj RefId="0"><MS><S N="ServerName">{name}</S><Obj N="ExchangeInformation">'
+           '<MS><Obj N="ExchangeSetup"><MS><S N="FileVersion">15.2.1748.24</S></MS></Obj>'
+           '</MS></Obj></MS></Obj>')
+_ENTITIES = {
+    "file": '<!DOCTYPE Objs [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+    "url": '<!DOCTYPE Objs [<!ENTITY % p SYSTEM "http://example.invalid/x.dtd"> %p;]>',
+    "laughs": '<!DOCTYPE Objs [<!ENTITY a "EX01"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+}
+
+
+def _messages(path: Path, code: str) -> list[str]:
+    found = [f for f in import_files([path]).findings if f.code == code]
+    return [f.message(lang) for f in found for lang in ("en", "de")]
+
+
+@pytest.mark.parametrize("kind", sorted(_ENTITIES))
+def test_xml_declaring_entities_is_refused_as_such(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / f"HealthChecker-{kind}.xml"
+    name = "&x;" if kind == "file" else "&b;" if kind == "laughs" else "EX01"
+    path.write_text('<?xml version="1.0"?>\n' + _ENTITIES[kind] + "\n" + _OBJS
+                    + _SERVER.format(name=name) + "</Objs>", "utf-8")
+    en, de = _messages(path, "IMPORT-XML-REFUSED")
+    assert "entities" in en and "Entitäten" in de
+    assert "root:" not in en + de  # nothing of the file it reached for
+
+
+def test_xml_nested_too_deep_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "HealthChecker-deep.xml"
+    path.write_text(_OBJS + "<Obj>" * 100_000 + "</Obj>" * 100_000 + "</Objs>", "utf-8")
+    en, de = _messages(path, "IMPORT-XML-REFUSED")
+    assert "500 levels" in en and "500 Ebenen" in de
+
+
+def test_a_plain_healthchecker_file_still_reads(tmp_path: Path) -> None:
+    path = tmp_path / "HealthChecker-EX01.xml"
+    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE Objs>\n' + _OBJS
+                    + _SERVER.format(name="EX01.contoso.com") + "</Objs>", "utf-8")
+    assert [s.name for s in import_files([path]).estate.servers] == ["EX01"]
+
+
+@pytest.mark.parametrize(("magic", "packer"), [
+    (b"7z\xbc\xaf\x27\x1c\x00\x04", "7-Zip"), (b"Rar!\x1a\x07\x01\x00", "RAR")])
+def test_an_archive_other_than_zip_is_named(tmp_path: Path, magic: bytes, packer: str) -> None:
+    path = tmp_path / "logs.bin"
+    path.write_bytes(magic + bytes(200))
+    en, de = _messages(path, "IMPORT-FILE-PACKED")
+    assert packer in en and packer in de
+
+
+def test_a_gzipped_log_in_a_folder_is_named_as_gzip(tmp_path: Path) -> None:
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    (folder / "RECV2026110200-1.LOG.gz").write_bytes(gzip.compress(
+        b"#Software: Microsoft Exchange Server\r\n#Log-type: SMTP Receive Protocol Log\r\n"))
+    found = [f for f in import_files([folder]).findings if f.code == "IMPORT-FILE-PACKED"]
+    assert len(found) == 1 and found[0].file == "RECV2026110200-1.LOG.gz"
+    assert "gzip" in found[0].message("en") and "entpacken" in found[0].message("de")
