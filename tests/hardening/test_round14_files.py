@@ -73,3 +73,24 @@ def test_a_gzipped_log_in_a_folder_is_named_as_gzip(tmp_path: Path) -> None:
     found = [f for f in import_files([folder]).findings if f.code == "IMPORT-FILE-PACKED"]
     assert len(found) == 1 and found[0].file == "RECV2026110200-1.LOG.gz"
     assert "gzip" in found[0].message("en") and "entpacken" in found[0].message("de")
+
+
+def test_an_output_inside_a_file_says_the_file_is_no_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--xlsx plan.json/out.xlsx`` (a file where the folder belongs) read "the folder does
+    not exist" while the consultant could see it there."""
+    from planner.cli import main
+    from planner.core.errors import error_words
+    from planner.core.replace_file import OutputFileError, replace_file
+    from tests.paths import SMALL
+
+    blocker = tmp_path / "plan.json"
+    blocker.write_text("{}", "utf-8")
+    code = main(["plan", str(SMALL), "--xlsx", str(blocker / "out.xlsx")])
+    err = capsys.readouterr().err
+    assert code in (1, 2) and "is a file, not a folder" in err and "does not exist" not in err
+    with pytest.raises(OutputFileError) as caught:
+        replace_file(blocker / "out.xlsx", lambda p: p.write_text("x", "utf-8"))
+    assert error_words(caught.value, "de") == (
+        "out.xlsx: kann nicht geschrieben werden: plan.json ist eine Datei, kein Ordner")
+    assert blocker.read_text("utf-8") == "{}"
