@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from planner.core.importing import import_files
+from planner.core.model import Finding
 
 _OBJS = '<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04">'
 _SERVER = ('<Obj RefId="0"><MS><S N="ServerName">{name}</S><Obj N="ExchangeInformation">'
@@ -94,3 +95,27 @@ def test_an_output_inside_a_file_says_the_file_is_no_folder(
     assert error_words(caught.value, "de") == (
         "out.xlsx: kann nicht geschrieben werden: plan.json ist eine Datei, kein Ordner")
     assert blocker.read_text("utf-8") == "{}"
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes: POSIX")
+def test_a_logo_that_is_a_named_pipe_is_unusable_not_waited_for(tmp_path: Path) -> None:
+    """A project's logo "logo.png" that was a named pipe stopped the report (and the plan
+    with it) for ever, waiting for a writer; a device (Windows' CON.png) would too."""
+    import os
+    import threading
+
+    from planner.core.report.logo import logo_findings
+
+    pipe = tmp_path / "logo.png"
+    os.mkfifo(pipe)
+    found: list[tuple[Finding, ...]] = []
+    worker = threading.Thread(target=lambda: found.append(logo_findings(str(pipe))),
+                              daemon=True)
+    worker.start()
+    worker.join(20)
+    waited = worker.is_alive()
+    if waited:  # let the old code's open() return before failing
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        worker.join(5)
+    assert not waited, "waited for a writer to the pipe"
+    assert [f.code for f in found[0]] == ["SETTINGS-LOGO-UNUSABLE"]
