@@ -63,6 +63,10 @@ def replace_file(target: Path | str, write: Callable[[Path], object]) -> Path:
         return _write_through(path, target, write)
     folder = path.parent
     if not folder.is_dir():
+        if folder.exists():  # "out.xlsx/plan.xlsx": a file where its folder belongs
+            raise OutputFileError(f"{target}: cannot write: {folder} is a file, not a folder",
+                                  message("common.output_error.folder_is_file",
+                                          file=path.name, folder=folder.name))
         raise OutputFileError(f"{target}: cannot write: the folder {folder} does not exist",
                               message("common.output_error.no_folder", file=path.name))
     _remove_leftovers(path)

@@ -28,8 +28,14 @@ MAX_VALUE_TEXT = 200  # no number, size or date is longer; longer cells are not 
 
 
 # a no-break space is a space; a zero-width space, word joiner or byte-order mark pasted
-# into a name made a second server that looked the same as the first
-_INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": None, "\u2060": None, "\ufeff": None})
+# into a name made a second server that looked the same as the first. The bidirectional
+# controls (marks, embeddings, overrides, isolates) go too: a site
+# "Berl\u202ein" was a second Berlin, and an override in a report or log name showed the
+# rest of its cell, row or sentence reversed in every deliverable ("gw\u202eexe.txt").
+_INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": None, "\u2060": None, "\ufeff": None,
+                            "\u061c": None, "\u200e": None, "\u200f": None,
+                            **dict.fromkeys(map(chr, range(0x202A, 0x202F))),
+                            **dict.fromkeys(map(chr, range(0x2066, 0x206A)))})
 
 
 def cell_text(raw: object) -> str:

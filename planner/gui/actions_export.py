@@ -24,6 +24,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.core.errors import error_words
+from planner.core.file_names import file_stem
 from planner.gui.dialogs.screen_fit import fit_to_screen
 from planner.gui.i18n import texts, ui_language
 from planner.gui.rich_text import literal
@@ -108,7 +109,8 @@ class ExportActions(QObject):
     def _ask_path(self, title: str, suffix: str, file_filter: str) -> Path | None:
         store = QSettings()
         folder = str(store.value(FOLDER_KEY, "") or QtCore.QDir.homePath())
-        customer = self.document.settings.customer or self.tr("plan")
+        # the customer's name is the customer's text: no path, device or stream in it
+        customer = file_stem(self.document.settings.customer, self.tr("plan"))
         default = str(Path(folder) / f"{customer} – Exchange SE{suffix}")
         name, _ = QtWidgets.QFileDialog.getSaveFileName(self.window, title, default, file_filter)
         if not name:
@@ -169,7 +171,8 @@ class ExportActions(QObject):
         paper = sizes.PageSizeId.Letter if self.document.settings.paper.upper() == \
             "LETTER" else sizes.PageSizeId.A4
         printer.setPageSize(sizes(paper))
-        printer.setDocName(self.document.settings.customer or "Exchange SE")
+        # Qt's print-to-file suggests "<home>/<doc name>.pdf": the customer's text, no path
+        printer.setDocName(file_stem(self.document.settings.customer, "Exchange SE"))
         return printer
 
     def _print_on(self, printer: Any) -> None:

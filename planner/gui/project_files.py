@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from planner.core.errors import error_words
+from planner.core.file_names import file_stem
 from planner.core.project_file import FILE_SUFFIX, ProjectError
 from planner.gui.autosave import Autosave
 from planner.gui.document import Document
@@ -104,7 +105,8 @@ class ProjectFiles(QObject):
 
     def save_as(self) -> bool:
         """Ask for a file name and save there."""
-        suggested = self.document.settings.customer or self.tr("project")
+        # the customer's name is the customer's text: no path, device or stream in it
+        suggested = file_stem(self.document.settings.customer, self.tr("project"))
         path, _ = QtWidgets.QFileDialog.getSaveFileName(
             self.window, self.tr("Save project"), str(Path(self.last_folder()) / suggested),
             self.tr("Planner projects (*{0})").format(FILE_SUFFIX))

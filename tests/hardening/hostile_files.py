@@ -6,6 +6,7 @@ fuzz suite use the same makers, so a new case added here is tried everywhere.
 
 from __future__ import annotations
 
+import gzip
 import io
 import struct
 import zipfile
@@ -230,6 +231,26 @@ def eight_sheets_xlsx() -> bytes:
                     f'<row r="120000">{_cell("J120000", "x")}</row>', sheets=8, own_parts=True)
 
 
+_OBJS = '<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04">'
+
+
+def entities_xml() -> bytes:
+    """A HealthChecker-shaped XML whose entity reaches for /etc/passwd (read "damaged")."""
+    return ('<?xml version="1.0"?>\n<!DOCTYPE Objs [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            f'\n{_OBJS}<Obj><MS><S N="ServerName">&x;</S></MS></Obj></Objs>').encode()
+
+
+def deep_xml() -> bytes:
+    """CliXml nested 100,000 levels deep (read "damaged")."""
+    return (_OBJS + "<Obj>" * 100_000 + "</Obj>" * 100_000 + "</Objs>").encode()
+
+
+def gzipped_log() -> bytes:
+    """A receive protocol log gzip'd on the server (read "binary data")."""
+    return gzip.compress(b"#Software: Microsoft Exchange Server\r\n"
+                         b"#Log-type: SMTP Receive Protocol Log\r\n", mtime=0)
+
+
 HOSTILE: dict[str, Callable[[], bytes]] = {
     "bomb-sheet.xlsx": bomb_sheet_xlsx,
     "corner-cells.xlsx": corner_cells_xlsx,
@@ -243,6 +264,9 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
     "declared-rows.xls": declared_rows_xls,
     "inverted-dimensions.xls": inverted_dimensions_xls,
     "truncated.xls": truncated_xls,
+    "HealthChecker-entities.xml": entities_xml,
+    "HealthChecker-deep.xml": deep_xml,
+    "RECV2026110200-1.LOG.gz": gzipped_log,
 }
 
 

@@ -16,7 +16,7 @@ import io
 import re
 from typing import Any
 
-from defusedxml import ElementTree
+from defusedxml import DefusedXmlException, ElementTree
 
 from planner.core.explanation import message
 from planner.core.importing.findings import Where, finding
@@ -55,6 +55,10 @@ class _NotCliXml(Exception):
     """The document's root is not PowerShell's ``Objs``."""
 
 
+class _TooDeep(Exception):
+    """The document nests deeper than any report (:data:`_MAX_DEPTH`)."""
+
+
 def _leaves(text: str) -> Leaves:
     """(names along the path, text) for the wanted scalar properties in the CliXml tree.
 
@@ -70,7 +74,7 @@ def _leaves(text: str) -> Leaves:
             if not open_ and _local(element.tag) != "Objs":
                 raise _NotCliXml
             if len(open_) >= _MAX_DEPTH:
-                raise ValueError("CliXml nested too deep")
+                raise _TooDeep
             name = element.get("N") or ""
             if name:
                 names.append(name)
@@ -135,6 +139,12 @@ def read_healthchecker(name: str, text: str) -> tuple[list[Table], list[Finding]
     except _NotCliXml:
         return [], [finding("IMPORT-FILE-UNSUPPORTED", Where(name),
                             kind=message("findings.file_kind.xml"))]
+    except (DefusedXmlException, _TooDeep) as exc:
+        # said as what it is: entities (XXE, "billion laughs") or nesting no report has had
+        # read "damaged", as a truncated file does
+        why = "deep" if isinstance(exc, _TooDeep) else "entities"
+        return [], [finding("IMPORT-XML-REFUSED", Where(name),
+                            problem=message(f"findings.xml_refused.{why}", depth=_MAX_DEPTH))]
     server = _pick(leaves, (), ("servername",))
     # HealthChecker writes one file per server; a file holding several (merged by hand) is
     # read for its first, and the others are named, not dropped without a word

@@ -26,6 +26,7 @@ from planner.core.importing.dag_members import one_dag_each
 from planner.core.importing.findings import FieldName, Where, finding, named_findings
 from planner.core.importing.frozen import make_many, maker
 from planner.core.importing.merge_keys import distinct_rows, plain_names, record_key, short_name
+from planner.core.importing.name_scripts import look_alikes
 from planner.core.importing.records import Row
 from planner.core.importing.relay_rows import one_client_per_address
 from planner.core.importing.values import canonical_build
@@ -205,7 +206,8 @@ def merge_rows(rows: Sequence[Row], more_precise: Precision | None = None,
             _locate(locations.by_key, entity_key, items)
     get = groups.get
     servers = _servers([m.values for m in get("server", [])], plain)
-    servers = named_right(servers, get("server", []), findings)
+    servers, records = look_alikes(servers, get("server", []), findings)
+    servers = named_right(servers, records, findings)
     findings.extend(one_fqdn_twice(servers))
     dags = [_dag(m.values) for m in get("dag", [])]
     servers, dags, dag_findings = _reconcile_dags(servers, dags, get("server", []))

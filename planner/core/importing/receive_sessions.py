@@ -10,11 +10,13 @@ messages were queued. The addresses after MAIL FROM and RCPT TO are never kept.
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from planner.core.importing.log_files import LineCount, data_rows
+from planner.core.typed_values import cell_text
 
 __all__ = ["RECEIVE_COLUMNS", "ReceiveLog", "RemoteHost", "read_receive_log"]
 
@@ -23,6 +25,13 @@ RECEIVE_COLUMNS = ("date-time", "connector-id", "session-id", "local-endpoint",
                    "remote-endpoint", "event", "data")
 
 _MAX_NAMES = 8  # EHLO names kept per remote address: enough to tell a load balancer
+# What EHLO may name (RFC 5321 4.1.1.1): a host name, or an address in brackets. Anyone who
+# reaches port 25 chooses the text, and it became the relay client's name in every
+# deliverable and in the command block the admin pastes ("EHLO $(calc)", "=HYPERLINK(…)",
+# a right-to-left override, 5,000 characters); a client announcing anything else is named
+# by its address.
+_EHLO_NAME = re.compile(r"(?=.{1,253}$)[^\W_][\w-]{0,62}(?:\.[^\W_][\w-]{0,62})*\.?"
+                        r"|\[(?:IPv6:)?[0-9A-Fa-f:.]{2,45}\]")
 
 
 @dataclass
@@ -55,20 +64,21 @@ class ReceiveLog:
 
     hosts: dict[tuple[str, str, str], RemoteHost] = field(default_factory=dict)
     local_ips: dict[str, set[str]] = field(default_factory=dict)  # server -> its addresses
+    no_name: set[str] = field(default_factory=set)  # addresses whose EHLO named no host
     days: dict[str, set[str]] = field(default_factory=dict)  # server -> ISO days with sessions
     count: LineCount = field(default_factory=LineCount)
 
 
 class _Session:
     __slots__ = ("auth", "cid", "ehlo", "exch", "first", "ip", "last", "local", "mail", "msgs",
-                 "tls")
+                 "no_name", "tls")
 
     def __init__(self, cid: str, local: str, remote: str, when: str) -> None:
         self.cid, self.first, self.last = cid, when, when
         self.local, self.ip = _ip(local), _ip(remote)
         self.ehlo = ""
         self.mail = self.msgs = 0
-        self.auth = self.tls = self.exch = False
+        self.auth = self.tls = self.exch = self.no_name = False
 
 
 @lru_cache(maxsize=8192)  # a server's log names a few hundred addresses, a million times
@@ -132,7 +142,9 @@ def read_receive_log(text: Iterable[str], first: str, fields: tuple[str, ...], i
 def _command(s: _Session, data: str) -> None:
     verb = data[:4].upper()
     if verb in ("EHLO", "HELO"):
-        s.ehlo = data[5:].strip()
+        name = data[5:].strip()
+        s.ehlo = name if _EHLO_NAME.fullmatch(name) else ""
+        s.no_name = s.no_name or bool(name and not s.ehlo)
     elif verb == "MAIL":
         s.mail += 1
     elif verb == "STAR":
@@ -145,6 +157,7 @@ def _command(s: _Session, data: str) -> None:
 
 def _fold(s: _Session, into: ReceiveLog) -> None:
     server, _, connector = s.cid.partition("\\")
+    connector = cell_text(connector)  # without invisible and right-to-left controls, as read
     into.local_ips.setdefault(server.upper(), set()).add(s.local)
     key = (server.upper(), connector, s.ip)
     host = into.hosts.get(key)
@@ -152,6 +165,8 @@ def _fold(s: _Session, into: ReceiveLog) -> None:
         host = into.hosts[key] = RemoteHost(server.upper(), connector, s.ip, first=s.first,
                                             last=s.last)
     host.sessions += 1
+    if s.no_name:
+        into.no_name.add(s.ip)
     if s.ehlo and (s.ehlo in host.ehlo_names or len(host.ehlo_names) < _MAX_NAMES):
         host.ehlo_names[s.ehlo] = host.ehlo_names.get(s.ehlo, 0) + 1
     host.first, host.last = min(host.first, s.first), max(host.last, s.last)

@@ -284,6 +284,12 @@ def _read_findings(logs: TransportLogs, clients: tuple[RelayClient, ...]) -> lis
                            count=Counted("transport.count.malformed_line", logs.malformed),
                            files=Counted("transport.count.log_file", len(logs.malformed_in)),
                            first=first))
+    nameless = sorted({rc.host for rc in clients if rc.discovered
+                       and rc.host in logs.receive.no_name}, key=_ip_key)
+    if nameless:
+        out.append(finding("LOGS-EHLO-NO-NAME", Where(),
+                           count=Counted("transport.count.ehlo_no_name", len(nameless)),
+                           first=nameless[0]))
     out += [finding("LOGS-UNREADABLE", Where(), detail=u) for u in logs.unreadable]
     out += [finding("LOGS-ZIP-REFUSED", Where(name), file=name, ratio=ratio)
             for name, ratio in logs.refused.items()]

@@ -43,6 +43,9 @@ MAX_REPORT_CHARS = 40 * 1024**2
 # time and memory bounded when a customer sends a huge log or export by mistake.
 MAX_TABLE_ROWS = 100_000
 _MAX_RATIO = 250  # a member this much larger than its compressed size is suspicious
+# archives other than ZIP, by their first bytes: gzip'd transport logs were "binary data"
+_PACKED = ((b"\x1f\x8b", "gzip"), (b"7z\xbc\xaf\x27\x1c", "7-Zip"), (b"Rar!\x1a\x07", "RAR"),
+           (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"), (b"\x28\xb5\x2f\xfd", "Zstandard"))
 
 
 def read_file(path: Path) -> tuple[list[Table], list[Finding]]:
@@ -63,6 +66,8 @@ def read_file(path: Path) -> tuple[list[Table], list[Finding]]:
             return _read_zip_workbook(path)
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             return _read_workbook(path, "xls")
+        if packer := next((p for magic, p in _PACKED if head.startswith(magic)), ""):
+            return [], [finding("IMPORT-FILE-PACKED", where, packer=packer)]
         return _read_text_file(path, size)
     except (KeyboardInterrupt, SystemExit):
         raise

@@ -25,4 +25,5 @@ TRANSPORT_SEVERITIES: dict[str, Severity] = {
     "LOGS-RELAY-UNSEEN": W,
     "LOGS-LOAD-BALANCER": W,
     "LOGS-RANGE-WIDE": W,
+    "LOGS-EHLO-NO-NAME": INFO,
 }

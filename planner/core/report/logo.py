@@ -8,6 +8,8 @@ logo; the Project sheet of a customer's workbook cannot (see settings_sheet).
 from __future__ import annotations
 
 import base64
+import os
+import stat
 from pathlib import Path
 
 from planner.core.model import Finding, Severity
@@ -28,13 +30,25 @@ def logo_data_uri(path_text: str) -> str:
     if mime is None:
         return ""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_LOGO_BYTES + 1)
+        data = _read_regular(path, MAX_LOGO_BYTES + 1)
     except OSError:
         return ""
     if not data or len(data) > MAX_LOGO_BYTES:
         return ""
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _read_regular(path: Path, most: int) -> bytes:
+    """Up to ``most`` bytes of a regular file; b"" for anything else. A named pipe called
+    logo.png waited forever for a writer (the plan never came), a device (Windows' CON.png
+    is the console) would too: opened without waiting, and read only when it is a file."""
+    if not path.is_file():
+        return b""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a pipe since is_file()
+            return b""
+        return handle.read(most)
 
 
 def logo_findings(path_text: str) -> tuple[Finding, ...]:

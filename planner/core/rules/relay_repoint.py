@@ -85,7 +85,9 @@ def _proof(rc: RelayClient, old: str, new: str) -> str:
     if not rc.run_days:
         return ""
     senders = rc.addresses or ((rc.host,) if rc.host else ())
-    pattern = ",".join(f'"{a}"' for a in senders) or '"' + rc.name + '"'
+    # single-quoted: a host or name is the customer's text, and in PowerShell's double
+    # quotes "sap01$(calc)" ran calc when the admin pasted the line
+    pattern = ",".join(map(quoted, senders)) or quoted(rc.name)
     return "\n" + line("relay.prove_occasional", new=new, old=old, pattern=pattern)
 
 

@@ -39,7 +39,7 @@ def test_hostile_or_foreign_xml_is_a_finding(tmp_path: Path) -> None:
     (tmp_path / "y.xml").write_text("<html><body>hi</body></html>", encoding="utf-8")
     result = import_files([tmp_path / "x.xml", tmp_path / "y.xml"])
     assert {(f.file, f.code) for f in result.findings} == {
-        ("x.xml", "IMPORT-FILE-UNREADABLE"), ("y.xml", "IMPORT-FILE-UNSUPPORTED")}
+        ("x.xml", "IMPORT-XML-REFUSED"), ("y.xml", "IMPORT-FILE-UNSUPPORTED")}
 
 
 def test_a_file_of_several_servers_names_the_ones_not_read(tmp_path: Path) -> None:
