@@ -22,11 +22,8 @@ from datetime import date
 
 from ortools.sat.python import cp_model
 
-from planner.core.scheduler.pause_rules import (
-    add_pause_rules,
-    keeps_pause_rules,
-    pause_start_days,
-)
+from planner.core.scheduler.pause_heuristics import filled_pauses, longest_pauses
+from planner.core.scheduler.pause_rules import add_pause_rules, keeps_pause_rules
 from planner.core.scheduler.problem import Problem
 
 __all__ = ["Exposure3", "best_pauses", "most_paused"]
@@ -135,7 +132,7 @@ def _pause_model(problem: Problem, clocks: Counter[Clock],
     h, w = max(clock[1] for clock in clocks), problem.pause_from
     paused = [m.new_bool_var(f"P{d}") for d in range(w, h)]  # paused[i]: day w + i
     first = min(clock[0] for clock in clocks)
-    filled = min((_filled(problem, h, first), _longest_blocks(problem, h, first)),
+    filled = min((filled_pauses(problem, h, first), longest_pauses(problem, h, first)),
                  key=lambda days: _total(problem, clocks, days))
     add_pause_rules(m, paused, problem)
     for d, x in zip(range(w, h), paused, strict=True):
@@ -221,7 +218,7 @@ def _unsolved(problem: Problem, clocks: Counter[Clock], least: int) -> Exposure3
     h = max(clock[1] for clock in clocks)
     first = min(clock[0] for clock in clocks)
     best = _fixed(problem, clocks, ())
-    for days in (_filled(problem, h, first), _longest_blocks(problem, h, first)):
+    for days in (filled_pauses(problem, h, first), longest_pauses(problem, h, first)):
         if days and keeps_pause_rules(problem, days) and \
                 _total(problem, clocks, days) < (best.blocked, best.throttled, best.pause_days):
             blocked, throttled, count = _total(problem, clocks, days)
@@ -258,36 +255,6 @@ def _least_blocked(problem: Problem, clocks: Counter[Clock]) -> int:
     return least
 
 
-def _filled(problem: Problem, horizon: int, first: int) -> set[int]:
-    """As many paused days from ``first`` on as the pause rules allow, block after block: the
-    solver's first plan, so that over years it starts from the budgets used in full.
-
-    Measured: without it 0.5 deterministic seconds left a second year's budget unused
-    (200 servers, one consultant: 1,230 blocked days where 1,114 were possible).
-    """
-    starts, w = pause_start_days(problem, horizon), problem.pause_from
-    used: dict[int, int] = {}
-
-    def room(d: int) -> bool:
-        year = problem.day(d).year
-        return used.get(year, 0) + problem.pause_used.get(year, 0) < problem.pause_max
-
-    days: set[int] = set()
-    d, blocks = max(w, first), 0
-    while blocks < problem.pause_count:
-        while d < horizon and not (starts[d - w] and room(d)):
-            d += 1
-        if d >= horizon:
-            break
-        blocks, length = blocks + 1, 0
-        while d < horizon and length < problem.pause_longest and room(d):
-            days.add(d)
-            year = problem.day(d).year
-            used[year] = used.get(year, 0) + 1
-            d, length = d + 1, length + 1
-    return days
-
-
 def _total(problem: Problem, clocks: Counter[Clock], days: set[int]) -> tuple[int, int, int]:
     """Blocked, throttled and pause days of these paused days."""
     blocked = throttled = 0
@@ -295,51 +262,6 @@ def _total(problem: Problem, clocks: Counter[Clock], days: set[int]) -> tuple[in
         b, t = _score(problem, clock, days)
         blocked, throttled = blocked + mult * b, throttled + mult * t
     return blocked, throttled, len(days)
-
-
-def _longest_blocks(problem: Problem, horizon: int, first: int) -> set[int]:
-    """Pauses as long as one request and the budgets allow, each the first such block from
-    ``first`` on: over years a block that straddles New Year takes two budgets at once.
-
-    Measured: filling block after block from the first day left the fourth year's budget
-    unused where the requests ran out (2 servers over four years: 2,407 blocked days where
-    the budgets allow 2,287); the solver starts from the better of the two.
-    """
-    starts, w = pause_start_days(problem, horizon), problem.pause_from
-    used: dict[int, int] = {}
-
-    def left(year: int) -> int:
-        return max(0, problem.pause_max - problem.pause_used.get(year, 0) - used.get(year, 0))
-
-    def length(s: int) -> int:
-        n, d = 0, s
-        while d < horizon and n < problem.pause_longest:
-            year = problem.day(d).year
-            new_year = problem.index(date(year + 1, 1, 1))
-            take = min(new_year - d, left(year), problem.pause_longest - n, horizon - d)
-            if take <= 0:
-                break
-            n, d = n + take, d + take
-            if d < new_year:  # this year's budget, the request or the horizon ends it
-                break
-        return n
-
-    days: set[int] = set()
-    d = max(w, first)
-    for _ in range(problem.pause_count):
-        best, at = 0, -1
-        for s in range(d, horizon):
-            if starts[s - w] and (n := length(s)) > best:
-                best, at = n, s
-                if n >= problem.pause_longest:
-                    break
-        if best <= 0:
-            break
-        for day in range(at, at + best):
-            days.add(day)
-            used[problem.day(day).year] = used.get(problem.day(day).year, 0) + 1
-        d = at + best + 1  # a day between two requests, or they would be one
-    return days
 
 
 def _reached(problem: Problem, clocks: Counter[Clock], start: set[int],
