@@ -43,7 +43,7 @@ from planner.core.scheduler.deadlines import deadline_floor
 from planner.core.scheduler.decompose import around, exit_chains
 from planner.core.scheduler.finish import finish_search
 from planner.core.scheduler.floors import cutovers, floor_cuts, lower_bound, plan_finish
-from planner.core.scheduler.greedy import Placement, as_solved, left_shift
+from planner.core.scheduler.greedy import Placement, as_solved, left_shift, serial_plan
 from planner.core.scheduler.infeasible import diagnose
 from planner.core.scheduler.late_checks import checks_just_before
 from planner.core.scheduler.model import ScheduleModel, build_model, hint_plan
@@ -57,6 +57,7 @@ from planner.core.scheduler.prompt import prompt_follow_ups
 from planner.core.scheduler.quick import quick_plan
 from planner.core.scheduler.solve import solve_lexicographic
 from planner.core.scheduler.validate import violations
+from planner.core.scheduler.window_count import window_finish
 from planner.core.settings import Decisions, Settings
 
 __all__ = ["Progress", "schedule"]
@@ -140,8 +141,12 @@ def _optimise(problem: Problem, settings: Settings,
     if ok and show is not None and (not shown or value < shown[-1]):
         show(quick)
     exact = ok and mine.key == bound[:3]
-    if exact and value[3] > bound[3]:  # only the finish is open: by when must each step end?
-        bound = (*bound[:3], deadline_floor(problem, bound[3], value[3], release))
+    if exact and value[3] > bound[3]:  # only the finish is open: by when must each step end,
+        # and how many window steps can the first window day take?
+        counted = window_finish(problem, serial_plan(problem, resources=False))
+        bound = (*bound[:3], max(bound[3], min(counted, value[3])))
+        if value[3] > bound[3]:
+            bound = (*bound[:3], deadline_floor(problem, bound[3], value[3], release))
         held[:] = [bound[3]]
         if value == bound:
             return replace(quick, status="optimal", gap=0.0)
