@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextBlock,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import QApplication
@@ -267,6 +268,7 @@ def _paint_pages(painter: QPainter, device: QPagedPaintDevice, doc: QTextDocumen
         paint = QAbstractTextDocumentLayout.PaintContext()
         paint.clip = page.adjusted(0, SKIP_LEADING, 0, -0.5)
         doc.documentLayout().draw(painter, paint)
+        _paint_top_lines(painter, doc, page)
         for placed in placements:
             if page.contains(placed.rect.center()):
                 paint_figure(painter, placed.figure, placed.rect)
@@ -276,6 +278,28 @@ def _paint_pages(painter: QPainter, device: QPagedPaintDevice, doc: QTextDocumen
         else:
             _paint_cover_band(painter, geometry)
     return pages
+
+
+def _paint_top_lines(painter: QPainter, doc: QTextDocument, page: QRectF) -> None:
+    """Paint the lines of the paragraph at the top of ``page`` that Qt's clip skipped.
+
+    Qt skips a line whose box ends above its clip, SKIP_LEADING below the top: an 8-pt note
+    (a 10-pt line) moved to the top of a page after a table was printed on no page
+    (Gotthard Rail's German effort note). A table's cells are Qt's to draw.
+    """
+    layout = doc.documentLayout()
+    position = layout.hitTest(QPointF(1, page.top() + 0.5), Qt.HitTestAccuracy.FuzzyHit)
+    block = doc.findBlock(max(position, 0))
+    if not block.isValid() or QTextCursor(block).currentTable() is not None \
+            or block.layout() is None:
+        return
+    box = layout.blockBoundingRect(block)
+    lines = block.layout()
+    for i in range(lines.lineCount()):
+        line = lines.lineAt(i)
+        top = box.top() + line.y()
+        if top >= page.top() and top + line.height() <= page.top() + SKIP_LEADING:
+            line.draw(painter, box.topLeft())
 
 
 def _paint_cover_band(painter: QPainter, geometry: PageGeometry) -> None:

@@ -13,8 +13,10 @@ import networkx as nx
 import pytest
 
 from planner.core.plan import Plan, Step
+from planner.core.report.context import build_context
 from planner.core.rules.order import step_graph
 from planner.core.settings import Decisions
+from planner.core.step_source import step_source_text
 from planner.pipeline import knowledge_for, load_inputs, make_plan
 
 ESTATE = Path(__file__).resolve().parents[1] / "estates" / "gotthard-rail"
@@ -95,3 +97,21 @@ def test_c_a_window_step_held_by_the_freeze_names_the_freeze_not_the_first_holid
     # a weekday step held only by the holiday still names it
     licence = next(s for s in plan.schedule.steps if s.step_id == "license:org")
     assert licence.driver.kind == "holiday"
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_report_writes_each_source_and_reason_once(plan: Plan, lang: str) -> None:
+    """The English report repeated "Rule “Replace Exchange 2016 with new SE servers”; source:
+    …" on 30 step cards and the second new server's provisioning reason in full, pages after
+    the first. Later cards point back by step number; the workbook keeps every text in full."""
+    knowledge = knowledge_for(plan.settings)
+    rows = [row for phase in build_context(plan, knowledge, lang).phases
+            for row in phase.table.rows]
+    sources = [row.source for row in rows if row.source]
+    full = {step_source_text(s, knowledge, lang) for s in plan.proposal.steps} - {""}
+    assert full <= set(sources)  # each in full once
+    assert len([s for s in sources if s in full]) == len(full)
+    later = [s for s in sources if s not in full]  # the rule and the step that cites it
+    assert later and all(len(s) < 120 for s in later)
+    reasons = [row.detail for row in rows if len(row.detail) > 120]
+    assert len(reasons) == len(set(reasons))

@@ -156,7 +156,7 @@ def write_findings_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> 
     if not findings:
         writer.put(4, 0, t("section.no_findings"), measure=False, italic=True)
     for row, f in enumerate(findings, start=4):
-        writer.put(row, 0, t(f"value.{f.severity.value}"), bold=True,
+        writer.put(row, 0, catalogue(ctx.lang)(SEVERITIES[f.severity.value].label_key), bold=True,
                    bg_color=_SEVERITY_COLOURS.get(f.severity, COLOURS["paper"]), **CELL)
         target = finding_place(replace(f, file="", sheet="", row=None, column=""), ctx.lang) \
             if f.target else ""

@@ -11,7 +11,7 @@ from planner.core.catalogue import catalogue
 from planner.core.exo_view import exo_text, owner_text
 from planner.core.explanation import Reason
 from planner.core.knowledge import Knowledge
-from planner.core.plan import Objective, Plan
+from planner.core.plan import Objective, Plan, Step
 from planner.core.report import assumptions, management
 from planner.core.report.estate_figure import estate_figures
 from planner.core.report.figure import Figure, figure_to_svg
@@ -271,31 +271,57 @@ def _phases(plan: Plan, knowledge: Knowledge, words: Wording) -> tuple[PhaseSect
     runs: list[tuple[str, str, list[Row]]] = []  # (title, colour, rows) per run of a phase
     head = tuple(words(k) for k in ("col_no", "col_wbs", "col_step", "col_start", "col_end",
                                     "col_owner"))
-    # The first of consecutive steps whose reasons open with the same long paragraph (the
-    # steps of one Exchange 2013 server and its milestone) carries it; the rest point back to
-    # it and add only what differs. Excel keeps every reason in full.
-    first: tuple[Reason, int] | None = None
+    # A step whose reason opens with the same long paragraph as an earlier step's (the steps
+    # of one Exchange 2013 server and its milestone, the second new server's provisioning)
+    # points back to it and adds only what differs; a rule's sources are written on the first
+    # card that cites them, later cards name the rule and that card. Excel keeps every reason
+    # and source in full.
+    anchors: dict[str, tuple[Reason, int]] = {}  # by a reason's first message
+    cited: dict[str, int] = {}  # a source text: the step whose card carries it
     for item in numbered_steps(plan, words.lang):
         phase = item.step.phase
         title = phase_title(phase, words.lang)
-        why = item.step.why(words.lang)
-        rest = _beyond_shared(first[0], item.step.reason, words.lang) if first else None
-        if first and rest == "":
-            detail = words("reason_see_above", n=first[1])
-        elif first and rest:
-            detail = words("reason_see_above_plus", n=first[1], rest=rest)
-        else:
-            first = (item.step.reason, item.number) if item.step.reason else None
-            detail = why
+        detail = _detail(item, anchors, words)
         if not runs or runs[-1][0] != title:
             runs.append((title, PHASE_COLOURS[phase], []))
-        runs[-1][2].append(_step_row(item, words, detail,
-                                     step_source_text(item.step, knowledge, words.lang)))
+        source = step_source_text(item.step, knowledge, words.lang)
+        if source in cited:
+            source = _source_see_above(item.step, knowledge, words, cited[source])
+        elif source:
+            cited[source] = item.number
+        runs[-1][2].append(_step_row(item, words, detail, source))
     widths = _step_widths([r for _, _, rows in runs for r in rows])
     # number, WBS and dates on one line ("24 Aug 2027" wrapped in its 11 %)
     return tuple(PhaseSection(title, colour, Table(head, tuple(rows), widths, title, colour,
                                                    detail_col=2, nowrap=(0, 1, 3, 4)))
                  for title, colour, rows in runs)
+
+
+def _detail(item: NumberedStep, anchors: dict[str, tuple[Reason, int]],
+            words: Wording) -> str:
+    """A step card's reason: in full, or pointing back to the earlier step whose reason opens
+    the same way (``anchors``, by first message, updated with this step when it opens anew)."""
+    reason = item.step.reason
+    parts = reason.parts() if reason else ()
+    key = repr(parts[0]) if parts else ""  # a message's fields may hold lists: its repr
+    first = anchors.get(key) if parts else None
+    rest = _beyond_shared(first[0], reason, words.lang) if first else None
+    if first and rest == "":
+        return words("reason_see_above", n=first[1])
+    if first and rest:
+        return words("reason_see_above_plus", n=first[1], rest=rest)
+    if reason is not None and parts:
+        anchors[key] = (reason, item.number)
+    return item.step.why(words.lang)
+
+
+def _source_see_above(step: Step, knowledge: Knowledge, words: Wording, number: int) -> str:
+    """A later card's source line: the rule by its name and the step whose card cites it."""
+    rule = knowledge.rules.get(step.rule)
+    names = catalogue(words.lang)
+    if rule is not None and names.has(rule.title_key):
+        return words("source_see_above", rule=names(rule.title_key), n=number)
+    return words("source_only_see_above", n=number)
 
 
 def _figure_refs(figures: tuple[Figure, ...], key: str, number: int, words: Wording,

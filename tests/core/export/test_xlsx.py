@@ -16,10 +16,11 @@ from planner.core.export.cells import looks_like_formula
 from planner.core.export.project_calendar import ProjectCalendar
 from planner.core.export.xlsx import write_workbook
 from planner.core.knowledge import Knowledge
+from planner.core.model import Severity
 from planner.core.outline import Outline, OutlineRow, build_outline, finding_area
 from planner.core.pause_policy import pause_budget, pause_command
 from planner.core.plan import Pause, Phase, Plan
-from planner.core.vocabulary import COLOURS, PHASES, STAGE_KINDS, StageKind
+from planner.core.vocabulary import COLOURS, PHASES, SEVERITIES, STAGE_KINDS, StageKind
 
 TODAY = date(2026, 11, 4)
 HEADER_ROW = 4  # 1-based, as openpyxl counts
@@ -284,6 +285,11 @@ def test_findings_sheet_names_the_area_never_the_code(plan: Plan, knowledge: Kno
     assert plan.findings and not {f.code for f in plan.findings} & set(texts)
     assert catalogue(lang)("export.col.area") in texts
     assert {finding_area(f, lang) for f in plan.findings} <= set(texts)
+    # the severity in the words the report and the GUI use ("Note", not "info")
+    words = catalogue(lang)
+    severities = {words(SEVERITIES[f.severity.value].label_key) for f in plan.findings}
+    assert severities <= set(texts)
+    assert not {s.value for s in Severity} & set(texts)
 
 
 def test_stage_strip_shows_the_days_the_stage_table_counts(plan: Plan, knowledge: Knowledge,
