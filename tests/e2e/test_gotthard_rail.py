@@ -16,6 +16,11 @@ from planner.core.plan import Plan, Step
 from planner.core.rules.order import step_graph
 from planner.core.settings import Decisions
 from planner.pipeline import knowledge_for, load_inputs, make_plan
+from tests.e2e.test_mail_flow_properties import (
+    moves,
+    repointed_twice_or_from_elsewhere,
+    repoints_by_device,
+)
 
 ESTATE = Path(__file__).resolve().parents[1] / "estates" / "gotthard-rail"
 _POOL = re.compile(r"^Load balancer pool / DNS for (.+?): add (.+?)(?:, drain and remove (.+))?$")
@@ -95,3 +100,18 @@ def test_c_a_window_step_held_by_the_freeze_names_the_freeze_not_the_first_holid
     # a weekday step held only by the holiday still names it
     licence = next(s for s in plan.schedule.steps if s.step_id == "license:org")
     assert licence.driver.kind == "holiday"
+
+
+def test_d_a_device_is_re_pointed_once_per_target_from_where_it_sends_then(plan: Plan) -> None:
+    """fahrgastinfo-gw, found on the 2013 server's 'Legacy Relay', is re-pointed to
+    smtp.gotthardrail.local on 11 January; the name then moves to the new servers with the
+    namespace switch. A second step had pointed it there again in the side-by-side phase,
+    "SMTP server IBK-EX16-01 -> smtp.gotthardrail.local", where it no longer sent."""
+    devices = repoints_by_device(list(plan.proposal.steps))
+    assert [s.id for s in devices["relay:fahrgastinfo-gw"]] == [
+        "legacy:relay:IBK-EX13-01:fahrgastinfo-gw"]
+    assert moves(devices["relay:fahrgastinfo-gw"][0]) == ("IBK-EX13-01", "smtp.gotthardrail.local")
+    assert repointed_twice_or_from_elsewhere(list(plan.proposal.steps)) == []
+    # the old servers' removal still waits until the name reaches the new servers
+    graph = step_graph(plan.proposal.steps)
+    assert "sbs:namespace:DAG-IBK" in nx.ancestors(graph, "sbs:decom:IBK-EX16-01")

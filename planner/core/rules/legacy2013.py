@@ -48,7 +48,7 @@ from planner.core.rules.receive import (
 )
 from planner.core.rules.relay_repoint import repoint_steps
 
-__all__ = ["GONE", "RULE", "legacy_servers", "move_target"]
+__all__ = ["GONE", "RULE", "legacy_servers", "move_target", "relay_servers"]
 
 GONE = "legacy:gone"
 _RULE = "exchange2013_removal"
@@ -85,11 +85,17 @@ def move_target(ctx: Context, old: ServerFacts) -> ServerFacts | None:
     return memo[site]
 
 
-def _relay_servers(ctx: Context, old: ServerFacts, target: str) -> list[str]:
+def relay_servers(ctx: Context, old: ServerFacts) -> list[str]:
     """The servers that take the old server's connectors: those that stay behind the SMTP
     name at its site (relay clients go to the name, so each server behind it needs the
     relay connector: a review had SAP's connector on one of two, which left for its own
     upgrade), else the server that takes its mailboxes."""
+    target = move_target(ctx, old)
+    return _relay_servers(ctx, old, target.name if target else placeholder("legacy_target"))
+
+
+def _relay_servers(ctx: Context, old: ServerFacts, target: str) -> list[str]:
+    """:func:`relay_servers` with the server that takes the mailboxes (``target``) known."""
     space = smtp_name_at(ctx, old.name)
     if space is None:
         return [target]
