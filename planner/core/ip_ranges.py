@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "IpRange",
+    "address_order",
     "binding_port",
     "canonical_binding",
     "canonical_range",
@@ -89,6 +90,12 @@ class IpRange:
             return False
         inner, outer = sorted((listed, self), key=lambda r: r.size)
         return int(outer.first) <= int(inner.first) and int(inner.last) <= int(outer.last)
+
+
+def address_order(text: str) -> tuple[int, int]:
+    """A sort key that puts addresses in numeric order, IPv4 first, text that is none last."""
+    address = _address(text)
+    return (9, 0) if address is None else (address.version, int(address))
 
 
 def _address(text: str) -> Address | None:

@@ -121,6 +121,12 @@ class KnowledgeFacts:
         return bool(self._value(NAMESPACE_FIRST, True))
 
     @property
+    def relay_ranges_from_logs(self) -> bool:
+        """Whether a relay connector whose range holds Exchange's own servers is recreated
+        for the clients the transport logs saw (else its range is kept, with a warning)."""
+        return bool(self._value("transport.relay_ranges_from_logs", True))
+
+    @property
     def cu_before_first_se(self) -> bool:
         """Whether 2019 CU updates go before the first SE server."""
         return bool(self._value(CU_BEFORE_SE, True))

@@ -136,6 +136,8 @@ class Server:
     extended_protection: str = ""  # "on" | "off" | "mixed" (HealthChecker), "" = unknown
     # where the build was read (planner.core.builds.BUILD_SOURCES), "" = not said
     build_source: str = ""
+    # the addresses its receive connectors answered on in the transport logs
+    listens_on: tuple[str, ...] = ()
 
     @property
     def is_edge(self) -> bool:

@@ -18,6 +18,11 @@ from planner.core.rules.order import step_graph
 from planner.core.settings import Decisions
 from planner.core.step_source import step_source_text
 from planner.pipeline import knowledge_for, load_inputs, make_plan
+from tests.e2e.test_mail_flow_properties import (
+    moves,
+    repointed_twice_or_from_elsewhere,
+    repoints_by_device,
+)
 
 ESTATE = Path(__file__).resolve().parents[1] / "estates" / "gotthard-rail"
 _POOL = re.compile(r"^Load balancer pool / DNS for (.+?): add (.+?)(?:, drain and remove (.+))?$")
@@ -115,3 +120,48 @@ def test_the_report_writes_each_source_and_reason_once(plan: Plan, lang: str) ->
     assert later and all(len(s) < 120 for s in later)
     reasons = [row.detail for row in rows if len(row.detail) > 120]
     assert len(reasons) == len(set(reasons))
+
+
+def test_d_a_device_is_re_pointed_once_per_target_from_where_it_sends_then(plan: Plan) -> None:
+    """fahrgastinfo-gw, found on the 2013 server's 'Legacy Relay', is re-pointed to
+    smtp.gotthardrail.local on 11 January; the name then moves to the new servers with the
+    namespace switch. A second step had pointed it there again in the side-by-side phase,
+    "SMTP server IBK-EX16-01 -> smtp.gotthardrail.local", where it no longer sent."""
+    devices = repoints_by_device(list(plan.proposal.steps))
+    assert [s.id for s in devices["relay:fahrgastinfo-gw"]] == [
+        "legacy:relay:IBK-EX13-01:fahrgastinfo-gw"]
+    assert moves(devices["relay:fahrgastinfo-gw"][0]) == ("IBK-EX13-01", "smtp.gotthardrail.local")
+    assert repointed_twice_or_from_elsewhere(list(plan.proposal.steps)) == []
+    # the old servers' removal still waits until the name reaches the new servers
+    graph = step_graph(plan.proposal.steps)
+    assert "sbs:namespace:DAG-IBK" in nx.ancestors(graph, "sbs:decom:IBK-EX16-01")
+
+
+def test_e_a_relay_range_that_holds_the_exchange_servers_is_narrowed_to_its_clients(
+        plan: Plan) -> None:
+    """'Legacy Relay' on IBK-EX13-01 admits 10.70.0.0/16, which holds the Exchange servers
+    themselves (10.70.0.13, 10.70.0.21): its copies on IBK-EX16-01/02 and on the new servers
+    admitted the whole /16 too, though the logs saw one client, 10.70.50.7. Now every copy
+    admits 10.70.50.7, with a warning that names the servers' addresses; the ranges that
+    hold no Exchange server (the Kyocera printers' /24) are copied as they are."""
+    steps = _steps(plan)
+    for sid in ("legacy:repoint:IBK-EX13-01", "sbs:receive:DAG-IBK"):
+        for lang in ("en", "de"):
+            lines = [line for line in steps[sid].command_in(lang).splitlines()
+                     if line.startswith("New-ReceiveConnector")]
+            legacy = [line for line in lines if "'Legacy Relay'" in line]
+            assert len(legacy) == 2 and all("-RemoteIPRanges '10.70.50.7' " in line
+                                            for line in legacy), legacy
+            assert "10.70.0.0/16" in steps[sid].command_in(lang)  # the comment names it
+            assert "'10.70.0.0/16'" not in steps[sid].command_in(lang)
+    innsbruck = [line for line in steps["sbs:receive:DAG-IBK"].command_in("en").splitlines()
+                 if "'Relay Innsbruck'" in line and line.startswith("New-ReceiveConnector")]
+    assert all("-RemoteIPRanges '10.70.30.0/24','10.70.10.20'" in line for line in innsbruck)
+    found = [f for f in plan.findings if f.code.startswith("RULES-RELAY-RANGE-EXCHANGE")]
+    assert [f.code for f in found] == ["RULES-RELAY-RANGE-EXCHANGE"]
+    assert found[0].severity.value == "warning"
+    text = found[0].message("en")
+    for part in ("10.70.0.0/16", "10.70.0.13 (IBK-EX13-01)", "10.70.0.21 (IBK-EX16-01)",
+                 "saw only 10.70.50.7", "admits 10.70.50.7"):
+        assert part in text, text
+    assert "10.70.0.13 (IBK-EX13-01)" in found[0].message("de")

@@ -9,7 +9,9 @@ and health mailboxes never move.
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import networkx as nx
@@ -17,7 +19,7 @@ import pytest
 
 from planner.core.knowledge import load_knowledge
 from planner.core.model import Estate
-from planner.core.plan import Proposal
+from planner.core.plan import Proposal, Step
 from planner.core.rules import propose
 from planner.core.rules.namespace import MOVE_KINDS
 from planner.core.rules.order import step_graph
@@ -56,6 +58,23 @@ def _before(g: nx.DiGraph, first: str, then: str) -> bool:
 
 
 CASES = [pytest.param(str(f), id=f.name) for f in _folders()]
+_REPOINT = re.compile(r"SMTP server (.+?) -> (.+?);|from (.+?) to (.+?)[;,]")
+
+
+def repoints_by_device(steps: list[Step]) -> dict[str, list[Step]]:
+    """Each device's re-point steps, in the plan's order (a step before the ones after it)."""
+    order = {sid: n for n, sid in enumerate(nx.topological_sort(step_graph(steps)))}
+    out: dict[str, list[Step]] = {}
+    for step in sorted((s for s in steps if s.kind == "relay_repoint"), key=lambda s: order[s.id]):
+        out.setdefault(step.target, []).append(step)
+    return out
+
+
+def moves(step: Step) -> tuple[str, str]:
+    """(where the device sends before the step, where after) as the step's command says."""
+    m = _REPOINT.search(step.command_in("en"))
+    assert m, step.command_in("en")
+    return (m[1], m[2]) if m[1] else (m[3], m[4])
 
 
 @pytest.mark.parametrize("folder", CASES)
@@ -132,3 +151,19 @@ def test_two_edges_a_2013_namespace_holder_and_a_scanner_range() -> None:
     assert _before(g, "sbs:moves:NL-EX16:1", "sbs:publicfolders:NL-EX16")
     unexplained = [f for f in p.findings if f.code == "RULES-RELAY-IP-UNEXPLAINED"]
     assert len(unexplained) == 1 and "10.8.2.0/28" in unexplained[0].message("en")
+
+
+@pytest.mark.parametrize("folder", CASES)
+def test_a_device_is_re_pointed_once_per_target_from_where_it_sends_then(folder: str) -> None:
+    """A 2013 server's relay client pointed at an SMTP name moves with the name; a second
+    step only where its target changes, from where the first one left it."""
+    p, _ = _proposal(folder)
+    assert repointed_twice_or_from_elsewhere(list(p.steps)) == []
+
+
+def repointed_twice_or_from_elsewhere(steps: list[Step]) -> list[str]:
+    """The re-point steps that send a device where it sends already, or start elsewhere than
+    where the device's step before left it."""
+    return [then.id for chain in repoints_by_device(steps).values()
+            for first, then in pairwise(chain)
+            if not moves(then)[0] == moves(first)[1] != moves(then)[1]]

@@ -22,7 +22,7 @@ from planner.core.importing.log_files import LogKind
 from planner.core.importing.log_senders import Sender, SenderRules
 from planner.core.importing.receive_sessions import RemoteHost
 from planner.core.importing.transport_logs import TransportLogs
-from planner.core.ip_ranges import parse_range
+from planner.core.ip_ranges import address_order, parse_range
 from planner.core.model import (
     Connector,
     ConnectorType,
@@ -31,6 +31,7 @@ from planner.core.model import (
     MailFlow,
     MailFlowKind,
     RelayClient,
+    Server,
 )
 
 __all__ = ["merge_transport_logs"]
@@ -45,13 +46,35 @@ def merge_transport_logs(estate: Estate, logs: TransportLogs) -> tuple[Estate, l
     senders = [h for h in hosts if kinds[id(h)] is Sender.CLIENT and h.mail_sessions]
     senders.sort(key=lambda h: (-h.messages, h.server, h.connector, h.ip))
     clients, findings = _merge_clients(estate, senders, logs)
-    estate = replace(estate, relay_clients=clients,
+    estate = replace(estate, relay_clients=clients, servers=_listening(estate, logs),
                      connectors=estate.connectors + _new_connectors(estate, senders),
                      mail_flows=_flows(estate, logs))
     findings += _balancer_findings(hosts, kinds)
     findings += _range_findings(estate, senders, rules)
     findings += _read_findings(logs, clients)
     return estate, findings
+
+
+def _listening(estate: Estate, logs: TransportLogs) -> tuple[Server, ...]:
+    """The servers with the addresses their receive connectors answered on in the logs (a
+    relay range that holds them is the rules' concern: relay_ranges)."""
+    found: dict[str, set[str]] = {}
+    for name, ips in logs.receive.local_ips.items():
+        server = estate.server(name)
+        if server is not None:
+            found.setdefault(server.name, set()).update(ip for ip in ips if _reachable(ip))
+    return tuple(replace(s, listens_on=tuple(sorted(found[s.name] | set(s.listens_on),
+                                                    key=address_order)))
+                 if found.get(s.name) else s for s in estate.servers)
+
+
+def _reachable(ip: str) -> bool:
+    """An address other hosts reach the server at (not loopback, not "every address")."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return False
+    return not (address.is_loopback or address.is_unspecified)
 
 
 def _name_of(host: RemoteHost) -> str:
@@ -84,7 +107,7 @@ def _observed(hosts: Sequence[RemoteHost], covered: int, rules: SenderRules,
             "tls": any(h.tls for h in hosts),
             "run_days": tuple(date.fromisoformat(d) for d in days) if occasional else (),
             "logged_days": covered,
-            "addresses": tuple(sorted({h.ip for h in hosts}, key=_ip_key)) if ranged else ()}
+            "addresses": tuple(sorted({h.ip for h in hosts}, key=address_order)) if ranged else ()}
 
 
 def _matches(rc: RelayClient, host: RemoteHost) -> bool:
@@ -227,7 +250,7 @@ def _range_findings(estate: Estate, senders: list[RemoteHost],
         servers = {s.upper() for s in c.servers}
         ips = sorted({h.ip for h in senders if h.connector.lower() == c.name.lower()
                       and _server_name(estate, h.server).upper() in servers},
-                     key=_ip_key)
+                     key=address_order)
         allowed = _addresses(c.remote_ip_ranges)
         # A connector open to every address (a default one) is not a relay allow-list.
         if not ips or allowed is None or allowed >= 2**32 - 1:
@@ -239,7 +262,7 @@ def _range_findings(estate: Estate, senders: list[RemoteHost],
                       if rc.connector.lower() == c.name.lower()
                       and any(span is not None and span.covers(rc.host)
                               for span in map(parse_range, c.remote_ip_ranges))}
-            keep = sorted(set(ips) | listed, key=_ip_key)
+            keep = sorted(set(ips) | listed, key=address_order)
             out.append(finding(
                 "LOGS-RANGE-WIDE", Where(), target=f"connector:{c.name}", connector=c.name,
                 server=tuple(c.servers), allowed=Counted("transport.count.address", allowed),
@@ -257,14 +280,6 @@ def _days_seen(hosts: list[RemoteHost]) -> int:
         return (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days + 1
     except (IndexError, ValueError):
         return 0
-
-
-def _ip_key(ip: str) -> tuple[int, int]:
-    try:
-        addr = ipaddress.ip_address(ip)
-    except ValueError:
-        return (9, 0)
-    return (addr.version, int(addr))
 
 
 def _read_findings(logs: TransportLogs, clients: tuple[RelayClient, ...]) -> list[Finding]:
@@ -285,7 +300,7 @@ def _read_findings(logs: TransportLogs, clients: tuple[RelayClient, ...]) -> lis
                            files=Counted("transport.count.log_file", len(logs.malformed_in)),
                            first=first))
     nameless = sorted({rc.host for rc in clients if rc.discovered
-                       and rc.host in logs.receive.no_name}, key=_ip_key)
+                       and rc.host in logs.receive.no_name}, key=address_order)
     if nameless:
         out.append(finding("LOGS-EHLO-NO-NAME", Where(),
                            count=Counted("transport.count.ehlo_no_name", len(nameless)),

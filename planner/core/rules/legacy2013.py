@@ -46,9 +46,10 @@ from planner.core.rules.receive import (
     unexplained_relay_ips,
     unknown_relays,
 )
+from planner.core.rules.relay_ranges import relay_ranges
 from planner.core.rules.relay_repoint import repoint_steps
 
-__all__ = ["GONE", "RULE", "legacy_servers", "move_target"]
+__all__ = ["GONE", "RULE", "legacy_servers", "move_target", "relay_servers"]
 
 GONE = "legacy:gone"
 _RULE = "exchange2013_removal"
@@ -85,11 +86,17 @@ def move_target(ctx: Context, old: ServerFacts) -> ServerFacts | None:
     return memo[site]
 
 
-def _relay_servers(ctx: Context, old: ServerFacts, target: str) -> list[str]:
+def relay_servers(ctx: Context, old: ServerFacts) -> list[str]:
     """The servers that take the old server's connectors: those that stay behind the SMTP
     name at its site (relay clients go to the name, so each server behind it needs the
     relay connector: a review had SAP's connector on one of two, which left for its own
     upgrade), else the server that takes its mailboxes."""
+    target = move_target(ctx, old)
+    return _relay_servers(ctx, old, target.name if target else placeholder("legacy_target"))
+
+
+def _relay_servers(ctx: Context, old: ServerFacts, target: str) -> list[str]:
+    """:func:`relay_servers` with the server that takes the mailboxes (``target``) known."""
     space = smtp_name_at(ctx, old.name)
     if space is None:
         return [target]
@@ -113,8 +120,8 @@ def _repoint_checklist(ctx: Context, old: ServerFacts,
     lines = send_certificates({c: targets for c in connectors})
     lines += [f"Set-SendConnector {quoted(c)} -SourceTransportServers "
               + placeholder("add_remove", new=", ".join(targets), old=srv.name) for c in sends]
-    lines += [recreate_command(i.connector, t) if i.custom else reapply_command(i, t)
-              for i in items for t in targets]
+    lines += [recreate_command(i.connector, t, admitted=relay_ranges(ctx, i.connector))
+              if i.custom else reapply_command(i, t) for i in items for t in targets]
     # Each relay client has its own re-point step, done by its owner (relay_repoint).
     parts = [message(f"{_TEXT}.{key}", names=names)
              for key, names in (("sends", sends), ("receives", receives), ("relays", relays))

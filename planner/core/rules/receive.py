@@ -22,6 +22,7 @@ from planner.core.model import Connector, Estate, Finding, Server, Severity
 from planner.core.rules.base import Context
 from planner.core.rules.commands import placeholder, quoted, remark
 from planner.core.rules.estate_facts import receive_connectors_of
+from planner.core.rules.relay_ranges import Admitted
 
 __all__ = [
     "Classified",
@@ -206,10 +207,12 @@ def _new_bindings(c: Connector, new: str) -> tuple[list[str], list[str]]:
     return out, own
 
 
-def recreate_command(c: Connector, new: str, edge: bool = False) -> str:
+def recreate_command(c: Connector, new: str, edge: bool = False,
+                     admitted: Admitted | None = None) -> str:
     """New-ReceiveConnector with everything the inventory knows about the old one.
 
     On an Edge it runs in the Edge's own shell, where a connector has no transport role.
+    ``admitted``: the remote IP ranges of the copy, where they differ (relay_ranges).
     """
     frontend = any(_port == "25" for _port in _ports(c)) or not c.bindings
     bindings, own = _new_bindings(c, new)
@@ -217,7 +220,7 @@ def recreate_command(c: Connector, new: str, edge: bool = False) -> str:
             f"New-ReceiveConnector -Server {new} -Name {quoted(c.name)} "
             f"-TransportRole {'FrontendTransport' if frontend else 'HubTransport'}")
     parts = [head, "-Bindings " + (_quoted(bindings) or placeholder("as_on_old_server")),
-             "-RemoteIPRanges " + (_quoted(c.remote_ip_ranges)
+             "-RemoteIPRanges " + (_quoted(admitted.ranges if admitted else c.remote_ip_ranges)
                                    or placeholder("as_on_old_server"))]
     if c.permission_groups:
         parts.append("-PermissionGroups " + ",".join(c.permission_groups))
@@ -229,6 +232,9 @@ def recreate_command(c: Connector, new: str, edge: bool = False) -> str:
                  else remark("receive.listens", bindings=", ".join(own)))
     elif edge:
         line += remark("on_server", server=new)
+    if admitted is not None and admitted.dropped:
+        line += "\n" + remark("receive.ranges_from_logs",
+                              old=", ".join(admitted.dropped)).lstrip()
     identity = quoted(f"{new}\\{c.name}")  # the connector on the new server
     if c.tls_certificate:
         line += (f"\nSet-ReceiveConnector {identity} "

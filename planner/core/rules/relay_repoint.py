@@ -15,7 +15,7 @@ waits for that as well.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from planner.core.explanation import Message, message
@@ -101,21 +101,30 @@ def _unique(key: str, used: set[str]) -> str:
 def repoint_steps(ctx: Context, clients: list[RelayClient], prefix: str, new: str,
                   make: MakeStep, unknown: Sequence[UnknownRelay] = (),
                   new_for: Callable[[Sequence[str]], str] | None = None,
+                  now: Mapping[RelayClient | UnknownRelay, str] | None = None,
                   **extra: Any) -> list[Step]:
     """One customer step per client and per unknown relay: change its SMTP server to ``new``
     (``new_for``: to the successor of the old servers it used, where known).
 
+    ``now`` says where a device sends today when that is not the server it used (a 2013
+    server's client after its first re-point): a device that sends to its target already
+    gets no step (the SMTP name it was pointed at moves with the namespace), and the step of
+    one that moves on names where it sends then.
     ``make(id, kind, target, title, details, **kw)`` builds the step in the calling rule's
     words (its reason, phase, fields and facts; title and details come as messages);
     ``extra`` passes predecessors and the site through.
     """
     out: list[Step] = []
     used: set[str] = set()
+    now = now or {}
     for rc in clients:
         key = _unique(_slug(rc.name), used)
         source = rc.server or "?"
         to, how = device_target(ctx, new_for([rc.server]) if new_for is not None and rc.server
                                 else new, rc.server)
+        was = now.get(rc, source)
+        if was.casefold() == to.casefold():
+            continue
         proof = ([message("steps.relay.occasional_check", old=source,
                           host=", ".join(rc.addresses) or rc.host or rc.name)]
                  if rc.run_days else [])
@@ -126,7 +135,7 @@ def repoint_steps(ctx: Context, clients: list[RelayClient], prefix: str, new: st
             needs_consultant=False, owner=rc.owner,
             duration_days=max(1, ctx.days("relay_repoint")),
             command=line("relay.repoint" if rc.host else "relay.repoint_no_host",
-                         client=rc.name + (f" ({rc.host})" if rc.host else ""), old=source,
+                         client=rc.name + (f" ({rc.host})" if rc.host else ""), old=was,
                          new=to, host=rc.host) + _proof(rc, source, to),
             **extra))
     for u in unknown:
@@ -134,7 +143,10 @@ def repoint_steps(ctx: Context, clients: list[RelayClient], prefix: str, new: st
         to = new_for(u.servers) if new_for is not None and u.servers else new
         if not u.partner:  # a device sends to one host; a partner's NAT may name several
             to = device_target(ctx, to, u.servers[0] if u.servers else "")[0]
-        out.append(_unknown_step(ctx, u, f"{prefix}:{key}", to, make, **extra))
+        was = now.get(u, ", ".join(u.servers))
+        if was.casefold() == to.casefold():
+            continue
+        out.append(_unknown_step(ctx, u, f"{prefix}:{key}", to, make, was, **extra))
     return out
 
 
@@ -163,11 +175,12 @@ def _carried(ctx: Context, space: Namespace, servers: Sequence[str]) -> bool:
 
 
 def _unknown_step(ctx: Context, u: UnknownRelay, sid: str, new: str, make: MakeStep,
-                  **extra: Any) -> Step:
-    """The customer finds the device (or the devices of a range) and re-points it; a
-    partner's sender is switched where it reaches the old servers."""
+                  was: str, **extra: Any) -> Step:
+    """The customer finds the device (or the devices of a range) and re-points it from
+    ``was`` (where it sends today); a partner's sender is switched where it reaches the
+    old servers."""
     if u.partner:
-        return _partner_step(ctx, u, sid, new, make, **extra)
+        return _partner_step(ctx, u, sid, new, make, was, **extra)
     one = u.span.single
     title = (message("steps.relay.unknown_title", entry=u.span.text, connector=u.connector,
                      new=new) if one else
@@ -186,7 +199,7 @@ def _unknown_step(ctx: Context, u: UnknownRelay, sid: str, new: str, make: MakeS
             "-ProtocolLoggingLevel Verbose" for server in u.servers)
         + remark("relay.read_logs", entry=u.span.text) + "\n"
         + line("relay.unknown_repoint" if one else "relay.unknown_range_repoint",
-               old=", ".join(u.servers), new=new, entry=u.span.text),
+               old=was, new=new, entry=u.span.text),
         **extra)
 
 
@@ -196,7 +209,7 @@ def _on(server: str, connector: str) -> str:
 
 
 def _partner_step(ctx: Context, u: UnknownRelay, sid: str, new: str, make: MakeStep,
-                  **extra: Any) -> Step:
+                  was: str, **extra: Any) -> Step:
     """The firewall NAT (or the partner's smart host) for a partner connector's sender
     points at ``new`` and a test message from the partner arrives."""
     return make(
@@ -206,6 +219,6 @@ def _partner_step(ctx: Context, u: UnknownRelay, sid: str, new: str, make: MakeS
         [message("steps.relay.partner_detail", connector=u.connector, servers=list(u.servers),
                  entry=u.span.text, count=u.span.size, new=new)],
         needs_consultant=False, duration_days=max(1, ctx.days("relay_repoint")),
-        command=line("relay.partner_repoint", old=", ".join(u.servers), new=new,
+        command=line("relay.partner_repoint", old=was, new=new,
                      entry=u.span.text, connector=u.connector),
         **extra)

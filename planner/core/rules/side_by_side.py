@@ -15,7 +15,14 @@ from typing import Any
 
 from planner.core.explanation import Message, message
 from planner.core.graph import is_exo_send_connector
-from planner.core.model import Connector, ConnectorType, Estate, Finding, Severity
+from planner.core.model import (
+    Connector,
+    ConnectorType,
+    Estate,
+    Finding,
+    RelayClient,
+    Severity,
+)
 from planner.core.plan import Phase, Step
 from planner.core.rules.adprep import ADPREP
 from planner.core.rules.base import Context, Rule, RuleOutput, deps
@@ -39,11 +46,12 @@ from planner.core.rules.groups import (
     side_by_side_groups,
 )
 from planner.core.rules.inplace import latest_se_build
-from planner.core.rules.legacy2013 import move_target
+from planner.core.rules.legacy2013 import move_target, relay_servers
 from planner.core.rules.licensing import LICENSE
 from planner.core.rules.moves import gb_value
 from planner.core.rules.namespace import no_namespaces_finding
 from planner.core.rules.receive import (
+    UnknownRelay,
     change_detail,
     classify,
     connector_servers,
@@ -53,7 +61,8 @@ from planner.core.rules.receive import (
     unexplained_relay_ips,
     unknown_relays,
 )
-from planner.core.rules.relay_repoint import repoint_steps
+from planner.core.rules.relay_ranges import relay_ranges
+from planner.core.rules.relay_repoint import device_target, repoint_steps
 from planner.core.rules.sbs_cutover import cutover_steps
 from planner.core.rules.sbs_namespace import (
     after_receive_connectors,
@@ -243,7 +252,8 @@ def _receive_step(ctx: Context, g: Group, after: str | list[str],
               if custom else [])
     detail += [change_detail(i, on[i] if g.targets else ["–"])  # "–": not known
                for i in changed]
-    lines = [recreate_command(i.connector, t) for i in custom for t in on[i]]
+    lines = [recreate_command(i.connector, t, admitted=relay_ranges(ctx, i.connector))
+             for i in custom for t in on[i]]
     lines += [reapply_command(i, t) for i in changed for t in on[i]]
     used = list(dict.fromkeys(t for where in on.values() for t in where))
     title = _text("recreate_title" if custom else "reapply_title",
@@ -262,14 +272,22 @@ def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
     own = [s.server for s in g.old]
     clients = list(dict.fromkeys(r for s in own for r in relay_clients_of(est, s)))
     unknown = unknown_relays(ctx, own)  # admitted by a custom connector, no client known
+    now: dict[RelayClient | UnknownRelay, str] = {}
     for old in g.inherits:
         # Relay clients a 2013 server handed to this group move once more (SE cannot be
         # installed while 2013 exists, and no server that stays took them): from the member
-        # that took them and its copy of the 2013 connector, not from the removed server.
+        # that took them and its copy of the 2013 connector, not from the removed server;
+        # one that its first step pointed at the SMTP name moves with the name, no step.
         via = move_target(ctx, old)
         name = via.name if via is not None else old.name
-        clients += [replace(rc, server=name) for rc in relay_clients_of(est, old.server)]
-        unknown += [replace(u, servers=(name,)) for u in unknown_relays(ctx, [old.server])]
+        took = ", ".join(relay_servers(ctx, old))  # where its first step pointed them
+        device = device_target(ctx, took, old.name)[0]
+        mine = [replace(rc, server=name) for rc in relay_clients_of(est, old.server)]
+        theirs = [replace(u, servers=(name,)) for u in unknown_relays(ctx, [old.server])]
+        now.update({rc: device for rc in mine})
+        now.update({u: took if u.partner else device for u in theirs})
+        clients += mine
+        unknown += theirs
     recv = _receive_step(ctx, g, after, receives)
     out = [recv] if recv else []
     if clients or unknown:
@@ -285,7 +303,7 @@ def _relay_steps(ctx: Context, g: Group, after: str | list[str]) -> list[Step]:
                               **kw)
 
         out += repoint_steps(
-            ctx, clients, f"sbs:relay:{g.key}", new, make, unknown, new_for=new_for,
+            ctx, clients, f"sbs:relay:{g.key}", new, make, unknown, new_for=new_for, now=now,
             predecessors=deps(recv.id if recv else after,
                               [f"legacy:repoint:{s.name}" for s in g.inherits]))
     return out
