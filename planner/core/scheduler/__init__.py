@@ -38,7 +38,7 @@ from planner.core.explanation import message
 from planner.core.knowledge import Knowledge
 from planner.core.model import Estate
 from planner.core.plan import Objective, Proposal, Schedule, SnappedPin
-from planner.core.scheduler.chain_proof import prove_chains
+from planner.core.scheduler.chain_proof import ChainProof, prove_chains
 from planner.core.scheduler.deadlines import deadline_floor
 from planner.core.scheduler.decompose import around, exit_chains
 from planner.core.scheduler.finish import finish_search
@@ -63,6 +63,7 @@ from planner.core.settings import Decisions, Settings
 __all__ = ["Progress", "schedule"]
 
 _MARGIN_DAYS = 45  # room beyond the serial plan for the solver to move things around
+_CHAIN_SHARE = 0.5  # of the limit the exit chains' proof may take before the whole model
 _MODEL_CELLS = 25_000  # steps x horizon days beyond which CP-SAT does not finish its
 # first solution in the time limit (measured: 286 steps x 150 days took 12 s for nothing)
 
@@ -134,6 +135,17 @@ def _optimise(problem: Problem, settings: Settings,
     greedy, mine, ok = quick_plan(problem, fixed, settings.solver_time_limit_s, bound,
                                   floors[0], early, progress.cancel if progress else None)
     value = (*mine.key, plan_finish(greedy))
+    budget = settings.solver_time_limit_s
+    if ok and mine.key > bound[:3] and \
+            len(problem.jobs) * _horizon(problem, greedy, ok) <= _MODEL_CELLS:
+        # the exit chains alone first: their proof closes what the whole model's relaxation
+        # leaves open (Thames & Shannon: two DAG members' updates to the baseline, one at a
+        # time, the second after the Christmas freeze; the floors had both on the first
+        # Saturday and 6 pause days, the whole model ended at 25 unproven, gap 0.76)
+        floor, proof = _chain_floor(problem, settings, greedy, bound, floors[0],
+                                    budget * _CHAIN_SHARE, progress)
+        if proof is not None:
+            bound, budget = (*floor, bound[3]), budget - proof.spent
     quick = Outcome(greedy, mine, "feasible", objective_gap(value, bound), mine.key[0] == bound[0],
                      bound[:3])
     if ok and value == bound:  # the quick plan reaches a proven bound
@@ -160,7 +172,7 @@ def _optimise(problem: Problem, settings: Settings,
     hint_plan(sm, problem, {i: (p.start, p.end, p.consultant) for i, p in greedy.items()},
               mine.pauses)
     tap = _tap(problem, fixed, bound, value if ok else None, show, sm) if show else None
-    sol = solve_lexicographic(sm, settings.solver_time_limit_s, bound, exact, tap,
+    sol = solve_lexicographic(sm, budget, bound, exact, tap,
                               progress.cancel if progress else None)
     if sol.status in ("infeasible", "unknown") or sol.wall_limited:
         # the quick plan is the same every run; without a valid one, say whether the solver
@@ -216,11 +228,8 @@ def _chains_alone(problem: Problem, settings: Settings, quick: Outcome,
     if quick.exposure.key <= bound[:3]:
         return quick
     fixed = settings.fixed_pauses
-    proof = prove_chains(problem, exit_chains(problem), quick.placed,
-                         cutovers(problem, quick.placed), _horizon,
-                         lambda sub: lower_bound(sub, fixed), _MODEL_CELLS,
-                         settings.solver_time_limit_s, fixed,
-                         progress.cancel if progress else None)
+    floor, proof = _chain_floor(problem, settings, quick.placed, bound, cuts,
+                                settings.solver_time_limit_s, progress)
     if proof is None:
         return quick
     best = quick
@@ -230,18 +239,32 @@ def _chains_alone(problem: Problem, settings: Settings, quick: Outcome,
         before = (*quick.exposure.key, plan_finish(quick.placed))
         if not violations(problem, placed) and (*exposure.key, plan_finish(placed)) < before:
             best = Outcome(placed, exposure, "feasible", 0.0)
+    bound = (*floor, bound[3])
+    value = (*best.exposure.key, plan_finish(best.placed))
+    status = "optimal" if value == bound else "feasible"
+    return replace(best, status=status, gap=objective_gap(value, bound),
+                   blocked_proven=value[0] == floor[0], floor=floor)
+
+
+def _chain_floor(problem: Problem, settings: Settings, placed: dict[int, Placement],
+                 bound: tuple[int, int, int, int], cuts: dict[str, int], seconds: float,
+                 progress: Progress | None) -> tuple[tuple[int, int, int], ChainProof | None]:
+    """The floor of blocked, throttled and pause days raised by the exit chains alone in
+    CP-SAT (:mod:`.chain_proof`, from ``placed``), and the proof; ``cuts``: the cutovers no
+    plan beats (for the fewest pauses where only the pauses are left open)."""
+    fixed = settings.fixed_pauses
+    proof = prove_chains(problem, exit_chains(problem), placed, cutovers(problem, placed),
+                         _horizon, lambda sub: lower_bound(sub, fixed), _MODEL_CELLS, seconds,
+                         fixed, progress.cancel if progress else None)
+    if proof is None:
+        return bound[:3], None
     found = proof.floor
     if proof.proven == 2 and fixed is None:  # blocked and throttled days proven, pauses not
         # the fewest pauses that keep the floor's cutovers within them: no plan needs fewer
         least = fewest_pauses(problem, cuts, found[:2])
         found = (found[0], found[1], max(found[2], least))
     # lexicographic floors both: the larger is one too
-    floor = max(bound[:3], found)
-    bound = (*floor, bound[3])
-    value = (*best.exposure.key, plan_finish(best.placed))
-    status = "optimal" if value == bound else "feasible"
-    return replace(best, status=status, gap=objective_gap(value, bound),
-                   blocked_proven=value[0] == floor[0], floor=floor)
+    return max(bound[:3], found), proof
 
 
 def schedule(

@@ -52,6 +52,7 @@ class ChainProof:
     proven: int  # how many of the three ``floor`` holds as proven optima (then a bound)
     better: dict[int, Placement] | None
     olds: list[int]
+    spent: float = 0.0  # seconds of the time limit the proof used (deterministic time)
 
 
 Horizon = Callable[[Problem, dict[int, Placement]], int]  # days a model of a plan covers
@@ -136,4 +137,4 @@ def prove_chains(problem: Problem, keep: set[int], placed: dict[int, Placement],
                 for j in sub.judged if j.exit_jobs}
         if not violations(sub, shifted) and best_pauses(sub, cuts, fixed).key < known.key:
             better = shifted
-    return ChainProof((floor[0], floor[1], floor[2]), proven, better, olds)
+    return ChainProof((floor[0], floor[1], floor[2]), proven, better, olds, seconds - left)
