@@ -126,15 +126,29 @@ def _key_figures(plan: Plan, words: Wording) -> Table:
         (words("k_pause_days"), str(sum(p.days for p in plan.schedule.pauses))),
         (words("k_throttled", day=words.date(plan.counted_from)), str(obj.throttled_days)),
         (words("k_blocked", day=words.date(plan.counted_from)), str(obj.blocked_days)),
-        (words("k_status"), _quality(obj, words)),
+        (words("k_status"), _quality(obj, words, plan.settings.start)),
     ]
     return Table((), tuple(Row(r, "bad" if r[0] == rows[-2][0] and r[1] != "0" else "")
                            for r in rows), (60, 40))
 
 
-def _quality(obj: Objective, words: Wording) -> str:
-    """How good the schedule is, in a manager's words rather than the solver's status."""
+def _quality(obj: Objective, words: Wording, start: date | None = None) -> str:
+    """How good the schedule is, in a manager's words rather than the solver's status: for
+    a plan not proven best, the figure still open and what no plan beats (a PMO read "at
+    most 76 % from the best possible" and could not tell of what)."""
     if obj.status == "feasible" and obj.gap > 0:
+        values = (obj.blocked_days, obj.throttled_days, obj.pause_days)
+        for what, value, least in zip(("blocked", "throttled", "pause"), values, obj.floor,
+                                      strict=False):
+            if value > least:  # the first figure open: what any plan has at least
+                return words.plural(f"status_feasible_{what}", value, least=least)
+            if value < least:
+                break  # a floor from another plan's objectives: say it as a share
+        else:
+            if len(obj.floor) >= 3 and start is not None and obj.finish is not None:
+                sooner = round(obj.gap * (obj.finish - start).days)
+                if sooner > 0:
+                    return words.plural("status_feasible_finish", sooner)
         # at least 1 %: "0 %" would read as the best possible
         return words("status_feasible_gap", gap=words.catalogue.percent(max(0.01, obj.gap)))
     reason = obj.reason(words.lang)
@@ -364,7 +378,8 @@ def build_context(plan: Plan, knowledge: Knowledge, lang: str,
         gantt_figures=gantt,
         phases=_phases(plan, knowledge, words),
         confidence=words("s_confidence", finish=words.date(plan.schedule.objective.finish),
-                         quality=_quality(plan.schedule.objective, words)),
+                         quality=_quality(plan.schedule.objective, words,
+                                          plan.settings.start)),
         actions=management.action_table(plan, words),
         decisions=management.decision_table(plan, words, knowledge),
         effort=management.effort_table(plan, words),

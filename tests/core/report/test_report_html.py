@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -178,6 +178,19 @@ def test_schedule_quality_is_said_in_a_managers_words(plan_de: Plan, plan_en: Pl
     assert feasible.startswith("good plan, not proven best") and "12%" in feasible
     german = _quality(plan_de, knowledge, "de", status="feasible", gap=0.123)
     assert "höchstens 12\u00a0% vom" in german  # each language's percent sign and space
+    # what is open, in figures a manager knows (a PMO read "at most 76 % from the best
+    # possible" on a plan whose pause days were open, 25 against a floor of 6)
+    pause = _quality(plan_en, knowledge, "en", status="feasible", gap=0.76, blocked_days=0,
+                     throttled_days=0, pause_days=25, floor=(0, 0, 6))
+    assert pause == "good plan, not proven best: 25 pause days, no plan with fewer than 6"
+    blocked = _quality(plan_de, knowledge, "de", status="feasible", gap=0.5, blocked_days=8,
+                       throttled_days=0, pause_days=90, floor=(4, 0, 0))
+    assert blocked.endswith("an 8 Tagen blockierte Mail, kein Plan an weniger als 4")
+    start = plan_en.settings.start
+    finish = _quality(plan_en, knowledge, "en", status="feasible", gap=0.07, blocked_days=0,
+                      throttled_days=0, pause_days=25, floor=(0, 0, 25),
+                      finish=start + timedelta(days=100))
+    assert finish.endswith("a plan might finish at most 7 days sooner")
     infeasible = _quality(plan_de, knowledge, "de", status="infeasible",
                           reason_de="Die Frist liegt vor dem Planstart.")
     assert "Die Frist liegt vor dem Planstart." in infeasible
