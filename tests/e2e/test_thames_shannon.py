@@ -364,3 +364,12 @@ def test_the_pause_that_waits_for_the_second_dag_member_is_proven() -> None:
     assert (objective.blocked_days, objective.throttled_days, objective.pause_days) == (0, 0, 25)
     assert objective.status == "optimal" and objective.gap == 0.0
     assert objective.floor == (0, 0, 25)
+
+
+def test_the_key_figures_start_says_why_it_lies_before_the_plan_start(
+        made: tuple[Plan, Knowledge], report: str) -> None:
+    """The pause needed now is requested on the as-of date, 7 December, the day before the
+    plan start: the key figures' "Start 7 Dec 2026" stood beside "Earliest start 8 Dec
+    2026" with no word why (a PMO's review)."""
+    assert "Start 7 Dec 2026 (the enforcement pause, needed now); the work from 8 Dec 2026" \
+        in report

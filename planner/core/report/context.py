@@ -121,7 +121,7 @@ def _key_figures(plan: Plan, words: Wording) -> Table:
         (words("k_unsupported"), str(sum(1 for a in plan.proposal.servers if not a.supported))),
         (words("k_judged"), str(sum(1 for a in plan.proposal.servers if a.judged_by_exo))),
         (words("k_steps"), str(len(plan.proposal.steps))),
-        (words("k_start"), words.date(min(starts)) if starts else "–"),
+        (words("k_start"), _start(plan, min(starts), words) if starts else "–"),
         (words("k_finish"), words.date(obj.finish)),
         (words("k_pause_days"), str(sum(p.days for p in plan.schedule.pauses))),
         (words("k_throttled", day=words.date(plan.counted_from)), str(obj.throttled_days)),
@@ -130,6 +130,15 @@ def _key_figures(plan: Plan, words: Wording) -> Table:
     ]
     return Table((), tuple(Row(r, "bad" if r[0] == rows[-2][0] and r[1] != "0" else "")
                            for r in rows), (60, 40))
+
+
+def _start(plan: Plan, first: date, words: Wording) -> str:
+    """The first step's day; where a pause needed now comes before the plan start, both
+    (a PMO read "Start 7 Dec" in the key figures and "Earliest start 8 Dec" beside it)."""
+    if first < plan.settings.start:
+        return words("k_start_pause_first", first=words.date(first),
+                     start=words.date(plan.settings.start))
+    return words.date(first)
 
 
 def _quality(obj: Objective, words: Wording, start: date | None = None) -> str:
