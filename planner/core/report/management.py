@@ -125,12 +125,16 @@ def effort_table(plan: Plan, words: Wording) -> Table:
     its set-up and completion: it runs on its own in between)."""
     days, customer = days_by_person(plan)
     rows = [Row((name, words.plural("n_days", n))) for name, n in sorted(days.items())]
+    # the consultants' days apart from the customer's: what the customer pays for (a PMO
+    # read one total of both, 42 consultant and 19 own days as "61 days")
+    rows.append(Row((words("effort_consultants"), words.plural("n_days", sum(days.values()))),
+                    "first"))
     # the customer's own people, each as the workbook's Responsible column names them
     rows.append(Row((words("customer_owner"), words.plural("n_days", customer.get("", 0)))))
     rows += [Row((owner_text(words.lang, owner), words.plural("n_days", n)))
              for owner, n in sorted(customer.items()) if owner]
-    total = sum(days.values()) + sum(customer.values())
-    rows.append(Row((words("effort_total"), words.plural("n_days", total)), "first"))
+    rows.append(Row((words("effort_customer"), words.plural("n_days", sum(customer.values()))),
+                    "first"))
     head = (words("col_person"), words("col_effort"))
     return Table(head, tuple(rows), (60, 40))
 

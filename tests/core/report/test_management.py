@@ -110,11 +110,17 @@ def test_effort_adds_up_per_person_and_for_the_customer() -> None:
     customer = sum(s.duration_days for s in own if not s.owner)
     assert rows["Customer"] == f"{customer} days"
     # a task the customer's SAP team or Exchange Online administrator does is their row, as
-    # the workbook's Responsible column names them, and the total adds every row up
+    # the workbook's Responsible column names them; the consultants' days and the customer's
+    # own are added up apart (one total of both had read as what the consultants cost)
     assert rows["SAP Basis"] == "1 day"
     assert rows["Customer's Exchange Online administrator"] == "1 day"
-    total = sum(float(v.split()[0]) for k, v in rows.items() if k != "Total")
-    assert rows["Total"] == f"{total:g} days"
+    names = {c.name for c in plan.settings.consultants}
+    consultants = sum(float(v.split()[0]) for k, v in rows.items() if k in names)
+    assert rows["Consultants together"] == f"{consultants:g} days"
+    own = sum(float(v.split()[0]) for k, v in rows.items()
+              if k not in names and not k.endswith("together"))
+    assert rows["Your team together"] == f"{own:g} days"
+    assert "Total" not in rows
 
 
 def test_pause_reserve_counts_used_planned_and_left(plan_de: Plan,
