@@ -108,7 +108,9 @@ def decision_table(plan: Plan, words: Wording, knowledge: Knowledge | None = Non
             start, end, days = d.pause
             text = words.plural("decision_pause", days, start=words.date(start),
                                 end=words.date(end))
-            rows.append((max(d.due, today), d.due, Row((text, _due(d.due, today, words), "–"),
+            # its request step's number, as for every other decision (it had read "–")
+            ids = ", ".join(str(numbers[i]) for i in d.step_ids if i in numbers) or "–"
+            rows.append((max(d.due, today), d.due, Row((text, _due(d.due, today, words), ids),
                                                        "warn")))
             continue
         text = words.plural(f"report.decision.{d.kind}", len(d.step_ids),

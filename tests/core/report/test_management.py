@@ -87,6 +87,11 @@ def test_decisions_carry_the_day_the_plan_needs_them() -> None:
     assert row.cells[2] == ", ".join(str(n.number) for n in provision)
     if plan.schedule.pauses:
         assert any("Durchsetzungspause" in t and "freigeben" in t for t in texts)
+        # a pause's approval names its request step's number, as every decision does
+        requests = {n.step.id: n.number for n in numbered_steps(plan) if n.step.kind == "pause"}
+        pause_rows = [r for r in rows if "Durchsetzungspause" in r.cells[0]]
+        assert pause_rows and all(r.cells[2] in {str(v) for v in requests.values()}
+                                  for r in pause_rows)
 
 
 def test_effort_adds_up_per_person_and_for_the_customer() -> None:
