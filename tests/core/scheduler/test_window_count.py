@@ -8,16 +8,23 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from ortools.sat.python import cp_model
 
+from planner.core.calendar import build_calendar
+from planner.core.model import Estate
 from planner.core.rules import propose
 from planner.core.scheduler import schedule
 from planner.core.scheduler.floors import floor_cuts, plan_finish
 from planner.core.scheduler.greedy import serial_plan
+from planner.core.scheduler.model import build_model
+from planner.core.scheduler.problem import build_problem
 from planner.core.scheduler.quick import quick_plan
 from planner.core.scheduler.window_count import window_finish
 from planner.core.settings import Decisions
 from planner.pipeline import knowledge_for
-from tests.core.scheduler.builders import synthetic_problem
+from tests.core.scheduler.builders import proposal, synthetic_problem
+from tests.core.scheduler.test_pins_property import KNOWLEDGE, Case, cases
 from tests.synthetic import synthetic_estate
 
 
@@ -44,3 +51,27 @@ def test_the_count_is_never_above_a_plan(size: int, staff: int, seed: int,
     placed, _, ok = quick_plan(problem, None, 0.0)
     assert ok
     assert window_finish(problem, serial_plan(problem, resources=False)) <= plan_finish(placed)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases(max_steps=7))
+def test_the_count_is_never_above_the_optimum_under_pins_absences_and_freezes(
+        case: Case) -> None:
+    """On random tiny estates (windows on Saturdays, at weekends or on a Wednesday, pins,
+    not-before dates, an absent consultant, a year-end freeze) the count never exceeds the
+    finish CP-SAT proves no plan beats."""
+    decisions = Decisions(pins=case.pins, not_before=case.not_before)
+    problem = build_problem(proposal(*case.steps), Estate(), case.settings, decisions,
+                            KNOWLEDGE, build_calendar(case.settings, Estate()))
+    counted = window_finish(problem, serial_plan(problem, resources=False))
+    if counted == 0:
+        return
+    sm = build_model(problem, 120, None)
+    assert sm.finish is not None
+    sm.model.minimize(sm.finish)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = 20
+    status = solver.solve(sm.model)
+    if status == cp_model.OPTIMAL:
+        assert counted <= round(solver.objective_value)
