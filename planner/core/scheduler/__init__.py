@@ -155,13 +155,13 @@ def _optimise(problem: Problem, settings: Settings,
     exact = ok and mine.key == bound[:3]
     if exact and value[3] > bound[3]:  # only the finish is open: by when must each step end,
         # and how many window steps can the first window day take?
-        counted = window_finish(problem, serial_plan(problem, resources=False))
-        bound = (*bound[:3], max(bound[3], min(counted, value[3])))
+        bound = (*bound[:3], _window_floor(problem, bound[3], value[3]))
         if value[3] > bound[3]:
             bound = (*bound[:3], deadline_floor(problem, bound[3], value[3], release))
         held[:] = [bound[3]]
         if value == bound:
             return replace(quick, status="optimal", gap=0.0)
+        quick = replace(quick, gap=objective_gap(value, bound))  # against the raised floor
     # with the first three objectives reached, no better plan ends after the quick one
     horizon = plan_finish(greedy) + 1 if exact else _horizon(problem, greedy, ok)
     if ok and len(problem.jobs) * horizon > _MODEL_CELLS:  # too big to model
@@ -241,9 +241,17 @@ def _chains_alone(problem: Problem, settings: Settings, quick: Outcome,
             best = Outcome(placed, exposure, "feasible", 0.0)
     bound = (*floor, bound[3])
     value = (*best.exposure.key, plan_finish(best.placed))
+    if value[:3] == floor and value[3] > bound[3]:  # now only the finish is open
+        bound = (*floor, _window_floor(problem, bound[3], value[3]))
     status = "optimal" if value == bound else "feasible"
     return replace(best, status=status, gap=objective_gap(value, bound),
                    blocked_proven=value[0] == floor[0], floor=floor)
+
+
+def _window_floor(problem: Problem, floor: int, finish: int) -> int:
+    """The finish floor raised by counting window days (:mod:`.window_count`), never past
+    ``finish``, a plan's."""
+    return max(floor, min(window_finish(problem, serial_plan(problem, resources=False)), finish))
 
 
 def _chain_floor(problem: Problem, settings: Settings, placed: dict[int, Placement],
