@@ -205,7 +205,7 @@ _MARGIN_DAYS = 7  # a missed Saturday window moves a cutover by a week
 
 
 def _no_float(exit_step: Step, dated: ScheduledStep, server: str, n: int, pause: Pause,
-              harm: DayStage, spare: int, lapsing: bool, longer: int) -> Finding:
+              harm: DayStage, spare: int, lapsing: bool, longer: int) -> tuple[Finding, int]:
     """The cutover ends on the pause's last day; ``spare``: days of the pause's year the
     budget leaves, offered as margin (two reviews: a pause without float while 60 days of
     the year's budget lapse unused): up to a week, or to the year's end where no later
@@ -222,10 +222,23 @@ def _no_float(exit_step: Step, dated: ScheduledStep, server: str, n: int, pause:
                              text_key="exo.pause_step.no_float_margin", server=server, n=n,
                              end=dated.end, step=step, kind=kind, spare=spare,
                              year=str(pause.end.year), count=pause.days + margin,
-                             until=pause.end + timedelta(days=margin))
+                             until=pause.end + timedelta(days=margin)), margin
     return Finding.about(Severity.WARNING, "PAUSE-NO-FLOAT", exit_step.target,
                          text_key="exo.pause_step.no_float", server=server, n=n,
-                         end=dated.end, step=step, kind=kind)
+                         end=dated.end, step=step, kind=kind), 0
+
+
+def _with_margin(step: Step, pause: Pause, margin: int) -> Step:
+    """The pause's step with the margin its warning advises in its reason, so the step and
+    the warning name one length (a review read "34 days" in the step and "request 41" in
+    the warning). Its command stays the plan's length, as every deliverable and the pause
+    script give it."""
+    advice = message("exo.pause_step.margin", count=pause.days + margin, planned=pause.days,
+                     until=pause.end + timedelta(days=margin))
+    reason = step.reason
+    if reason is None:
+        return step
+    return replace(step, reason=replace(reason, details=(advice, *reason.details)))
 
 
 def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,
@@ -255,10 +268,13 @@ def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,
             later = _first_harm(exposure, pause, others, knowledge, exposure.cutover)
             if later is not None:
                 held[exposure.server] = later
+        mine = None  # the index of this pause's own step
         if (pause.start, pause.days) not in requested:
             steps.append(_step(n, pause, held, as_of, due_day(pause, as_of, working),
                                knowledge))
             dated.append(_dated(steps[-1], pause, _harmed_now(held, as_of)))
+            mine = len(steps) - 1
+        margin = 0
         for i, step in enumerate(steps):
             protected = [s for s in step.exits_exo_view if s in harm]
             when = by_id.get(step.id)
@@ -276,8 +292,12 @@ def pause_steps(proposal: Proposal, schedule: Schedule, knowledge: Knowledge,
                 # days lapse on 31 December whatever happens
                 lapsing = pause.start.year == year and not any(
                     p.start > pause.end and p.start.year == year for p in pauses)
-                findings.append(_no_float(step, when, protected[0], n, pause,
+                finding, more = _no_float(step, when, protected[0], n, pause,
                                           harm[protected[0]].day, max(0, spare), lapsing,
-                                          most - pause.days))
+                                          most - pause.days)
+                findings.append(finding)
+                margin = max(margin, more)
+        if margin and mine is not None:
+            steps[mine] = _with_margin(steps[mine], pause, margin)
     return PauseSteps(replace(proposal, steps=tuple(steps)),
                       replace(schedule, steps=tuple(dated)), tuple(findings))
