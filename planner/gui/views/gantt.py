@@ -84,11 +84,6 @@ def plan_stages(plan: Plan, knowledge: Any) -> dict[str, tuple[Any, ...]]:
     }
 
 
-def _title(plan: Plan, step_id: str, lang: str) -> str:
-    step = plan.proposal.step(step_id)
-    return step.title(lang) if step is not None else ""
-
-
 def _saved_width() -> float | None:
     """The label column's width the user dragged it to (None: none, or unreadable: the
     column fits its labels)."""
@@ -249,7 +244,7 @@ class GanttView(QWidget):
     def _show_snapped(self, plan: Plan) -> None:
         """Say where a pin was moved because its step may not start on the day asked."""
         lang = ui_language()  # titles of the snapped steps only (a plan has thousands)
-        notes = [texts()("schedule.cli.snapped", step=_title(plan, m.step_id, lang),
+        notes = [texts()("schedule.cli.snapped", step=plan.proposal.title_of(m.step_id, lang),
                          asked=m.asked, used=m.used)
                  for m in plan.schedule.snapped_pins]
         self.note.setText("\n".join(notes))
