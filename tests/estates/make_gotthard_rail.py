@@ -36,7 +36,16 @@ import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import openpyxl
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.estates.estate_files import (  # noqa: E402
+    SERVER_COLS,
+    server_row,
+    smtp_session,
+    write_receive_logs,
+    write_workbook,
+)
 
 OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "gotthard-rail"
 D = "gotthardrail.local"
@@ -47,15 +56,9 @@ E16_APR25 = "15.1.2507.55"   # 2016 CU23 Apr25HU
 E13 = "15.0.1497.48"         # 2013 CU23 Mar23SU
 CERT_CH = "mail.gotthardrail.ch (SwissSign OV SAN, exp. 2027-03-15)"
 
-SERVER_COLS = ["Name", "FQDN", "Site", "Roles", "Build", "OS", "DAG", "Virtual", "Mailboxes",
-               "MailboxDataGB", "ArbitrationMailboxes", "PublicFolderMailboxes", "DotNet",
-               "SendsToEXO", "ExtendedProtection", "Notes"]
-
-
-def srv(name, site, build, os_, dag=None, mbx=None, gb=None, arb=None, pf=None, roles="Mailbox",
-        notes=None, fqdn=None, ep=None, net="4.8.1"):
-    return [name, fqdn or f"{name.lower()}.{D}", site, roles, build, os_, dag, "yes", mbx, gb,
-            arb, pf, net, None, ep, notes]
+def srv(*args, **kw):
+    """A Servers row of this estate (its domain, .NET 4.8.1 unless given)."""
+    return server_row(D, *args, **{"net": "4.8.1", **kw})
 
 
 SHEETS = {
@@ -132,8 +135,6 @@ SHEETS = {
                    ["smtp.gotthardrail.local", "SMTP", "IBK-EX16-01; IBK-EX16-02", "KEMP IBK-LB01", None]],
 }
 
-RECV_FIELDS = ("date-time,connector-id,session-id,sequence-number,local-endpoint,"
-               "remote-endpoint,event,data,context")
 SERVERS = {"IBK-EX13-01": ("10.70.0.13", f"ibk-ex13-01.{D}"),
            "IBK-EX16-01": ("10.70.0.21", f"ibk-ex16-01.{D}"),
            "BLZ-EX19-01": ("10.60.0.21", f"blz-ex19-01.{D}")}
@@ -149,28 +150,10 @@ SESSIONS = (
 )
 
 
-def stamp(t: datetime) -> str:
-    return t.strftime("%Y-%m-%dT%H:%M:%S.") + f"{t.microsecond // 1000:03d}Z"
-
-
 def session(when, sid, server, connector, client, ehlo, msgs):
     ip, fqdn = SERVERS[server]
-    ev = [("+", ""), (">", f"220 {fqdn} Microsoft ESMTP MAIL Service ready at {when:%a, %d %b %Y %H:%M:%S} +0000"),
-          ("<", f"EHLO {ehlo}"), (">", f"250-{fqdn} Hello [{client}]")]
-    for _ in range(msgs):
-        ev += [("<", "MAIL FROM:<noreply@gotthardrail.ch> SIZE=20480"), (">", "250 2.1.0 Sender OK"),
-               ("<", "RCPT TO:<werkstatt@gotthardrail.ch>"), (">", "250 2.1.5 Recipient OK"),
-               ("<", "DATA"), (">", "354 Start mail input; end with <CRLF>.<CRLF>"),
-               (">", "250 2.6.0 Queued mail for delivery")]
-    ev += [("<", "QUIT"), (">", "221 2.0.0 Service closing transmission channel"), ("-", "")]
-    out = []
-    for seq, (e, data) in enumerate(ev):
-        t = when + timedelta(milliseconds=15 * seq)
-        ctx = "Local" if e == "-" else ""
-        if "," in data:
-            data = '"' + data.replace('"', '""') + '"'
-        out.append(f"{stamp(t)},{server}\\{connector},{sid:016X},{seq},{ip}:25,{client}:{50000 + seq % 9000},{e},{data},{ctx}")
-    return out
+    return smtp_session(when, sid, server, ip, fqdn, connector, client, ehlo, msgs,
+                        "noreply@gotthardrail.ch", "werkstatt@gotthardrail.ch")
 
 
 def write_logs(folder: Path) -> None:
@@ -186,16 +169,7 @@ def write_logs(folder: Path) -> None:
                 sid += 1
                 when = datetime(day.year, day.month, day.day, (n * 23) // max(per_day, 1), (n * 7) % 60, n % 60)
                 logs.setdefault(server, []).extend(session(when, sid, server, conn, client, ehlo, msgs))
-        for server, lines in logs.items():
-            lines.sort()
-            sub = folder / server / "FrontEnd" / "ProtocolLog" / "SmtpReceive"
-            if server == "IBK-EX13-01":
-                sub = folder / server / "ProtocolLog" / "SmtpReceive"
-            sub.mkdir(parents=True, exist_ok=True)
-            header = ["#Software: Microsoft Exchange Server", "#Version: 15.0.0.0",
-                      "#Log-type: SMTP Receive Protocol Log",
-                      f"#Date: {day:%Y-%m-%d}T00:00:00.000Z", f"#Fields: {RECV_FIELDS}"]
-            (sub / f"RECV{day:%Y%m%d}00-1.LOG").write_text("\r\n".join(header + lines) + "\r\n", encoding="utf-8")
+        write_receive_logs(folder, day, logs, "IBK-EX13-01")
 
 
 def ch(d: date | None) -> str:  # de-CH Format-List: 28.10.2026 00:00:00
@@ -256,14 +230,7 @@ maintenance_days = ["Sat"]
 
 
 def write_inventory(path: Path) -> None:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    wb.properties.created = wb.properties.modified = datetime(2026, 12, 7, 9, 0)
-    for title, rows in SHEETS.items():
-        ws = wb.create_sheet(title)
-        for r in rows:
-            ws.append(r)
-    wb.save(path)
+    write_workbook(path, SHEETS)
 
 
 if __name__ == "__main__":

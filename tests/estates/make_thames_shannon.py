@@ -46,7 +46,16 @@ import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import openpyxl
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.estates.estate_files import (  # noqa: E402
+    SERVER_COLS,
+    server_row,
+    smtp_session,
+    write_receive_logs,
+    write_workbook,
+)
 
 OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "thames-shannon"
 D = "tsfoods.local"
@@ -58,15 +67,9 @@ CU15_OCT25 = "15.2.1748.39"  # 2019 CU15 Oct25SU
 E13 = "15.0.1497.48"         # 2013 CU23 Mar23SU
 CERT = "mail.tsfoods.co.uk (Sectigo OV SAN, exp. 2027-02-26)"
 
-SERVER_COLS = ["Name", "FQDN", "Site", "Roles", "Build", "OS", "DAG", "Virtual", "Mailboxes",
-               "MailboxDataGB", "ArbitrationMailboxes", "PublicFolderMailboxes", "DotNet",
-               "SendsToEXO", "ExtendedProtection", "Notes"]
-
-
-def srv(name, site, build, os_, dag=None, mbx=None, gb=None, arb=None, pf=None, roles="Mailbox",
-        notes=None, fqdn=None, ep=None, net="4.8"):
-    return [name, fqdn or f"{name.lower()}.{D}", site, roles, build, os_, dag, "yes", mbx, gb,
-            arb, pf, net, None, ep, notes]
+def srv(*args, **kw):
+    """A Servers row of this estate (its domain, .NET 4.8 unless given)."""
+    return server_row(D, *args, **{"net": "4.8", **kw})
 
 
 SHEETS = {
@@ -146,8 +149,6 @@ SHEETS = {
                     "CRK-EX19-01", None, "mail.tsfoods.ie (DigiCert, exp. 2027-09-30)"]],
 }
 
-RECV_FIELDS = ("date-time,connector-id,session-id,sequence-number,local-endpoint,"
-               "remote-endpoint,event,data,context")
 SERVERS = {"LON-EX13-01": ("10.20.0.13", f"lon-ex13-01.{D}"),
            "LON-EX16-02": ("10.20.0.22", f"lon-ex16-02.{D}"),
            "CRK-EX19-01": ("10.40.0.21", f"crk-ex19-01.{D}")}
@@ -170,30 +171,10 @@ SESSIONS = (
 EXO_IPS = ("40.107.22.91", "52.101.73.14", "40.107.6.112")
 
 
-def stamp(t: datetime) -> str:
-    return t.strftime("%Y-%m-%dT%H:%M:%S.") + f"{t.microsecond // 1000:03d}Z"
-
-
 def session(when, sid, server, connector, client, ehlo, msgs, tls=False):
     ip, fqdn = SERVERS[server]
-    ev = [("+", ""), (">", f"220 {fqdn} Microsoft ESMTP MAIL Service ready at {when:%a, %d %b %Y %H:%M:%S} +0000"),
-          ("<", f"EHLO {ehlo}"), (">", f"250-{fqdn} Hello [{client}]")]
-    if tls:
-        ev += [("<", "STARTTLS"), (">", "220 2.0.0 SMTP server ready"), ("*", "CN=mail.tsfoods.co.uk")]
-    for _ in range(msgs):
-        ev += [("<", "MAIL FROM:<noreply@tsfoods.co.uk> SIZE=20480"), (">", "250 2.1.0 Sender OK"),
-               ("<", "RCPT TO:<someone@tsfoods.co.uk>"), (">", "250 2.1.5 Recipient OK"),
-               ("<", "DATA"), (">", "354 Start mail input; end with <CRLF>.<CRLF>"),
-               (">", "250 2.6.0 Queued mail for delivery")]
-    ev += [("<", "QUIT"), (">", "221 2.0.0 Service closing transmission channel"), ("-", "")]
-    out = []
-    for seq, (e, data) in enumerate(ev):
-        t = when + timedelta(milliseconds=15 * seq)
-        ctx = "Local" if e == "-" else ""
-        if "," in data:
-            data = '"' + data.replace('"', '""') + '"'
-        out.append(f"{stamp(t)},{server}\\{connector},{sid:016X},{seq},{ip}:25,{client}:{50000 + seq % 9000},{e},{data},{ctx}")
-    return out
+    return smtp_session(when, sid, server, ip, fqdn, connector, client, ehlo, msgs,
+                        "noreply@tsfoods.co.uk", "someone@tsfoods.co.uk", "CN=mail.tsfoods.co.uk" if tls else "")
 
 
 def write_logs(folder: Path) -> None:
@@ -221,16 +202,7 @@ def write_logs(folder: Path) -> None:
             logs.setdefault("LON-EX16-02", []).extend(
                 session(when, sid, "LON-EX16-02", "Default Frontend LON-EX16-02", ip,
                         f"GV{n % 9}PR0{n % 7}CU00{n % 5}.outbound.protection.outlook.com", 2, tls=True))
-        for server, lines in logs.items():
-            lines.sort()
-            sub = folder / server / "FrontEnd" / "ProtocolLog" / "SmtpReceive"
-            if server == "LON-EX13-01":
-                sub = folder / server / "ProtocolLog" / "SmtpReceive"
-            sub.mkdir(parents=True, exist_ok=True)
-            header = ["#Software: Microsoft Exchange Server", "#Version: 15.0.0.0",
-                      "#Log-type: SMTP Receive Protocol Log",
-                      f"#Date: {day:%Y-%m-%d}T00:00:00.000Z", f"#Fields: {RECV_FIELDS}"]
-            (sub / f"RECV{day:%Y%m%d}00-1.LOG").write_text("\r\n".join(header + lines) + "\r\n", encoding="utf-8")
+        write_receive_logs(folder, day, logs, "LON-EX13-01")
 
 
 def gb(d: date | None) -> str:  # en-GB Export-Csv: 27/11/2026 00:00:00
@@ -297,15 +269,7 @@ new_server = "{site}-EXSE{n:02}"
 
 
 def write_inventory(path: Path) -> None:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    # fixed document dates: the workbook's content is the same on every run
-    wb.properties.created = wb.properties.modified = datetime(2026, 12, 7, 9, 0)
-    for title, rows in SHEETS.items():
-        ws = wb.create_sheet(title)
-        for r in rows:
-            ws.append(r)
-    wb.save(path)
+    write_workbook(path, SHEETS)
 
 
 if __name__ == "__main__":
