@@ -219,9 +219,10 @@ def _unsolved(problem: Problem, clocks: Counter[Clock], least: int) -> Exposure3
     first = min(clock[0] for clock in clocks)
     best = _fixed(problem, clocks, ())
     for days in (filled_pauses(problem, h, first), longest_pauses(problem, h, first)):
-        if days and keeps_pause_rules(problem, days) and \
-                _total(problem, clocks, days) < (best.blocked, best.throttled, best.pause_days):
-            blocked, throttled, count = _total(problem, clocks, days)
+        if not days or not keeps_pause_rules(problem, days):
+            continue
+        blocked, throttled, count = _total(problem, clocks, days)
+        if (blocked, throttled, count) < best.key:
             best = Exposure3(blocked, throttled, count, _blocks(sorted(days)))
     proven = best.pause_days == 0 and best.blocked <= least and best.throttled == 0
     return replace(best, proven=proven, lower=None if proven else (least, 0, 0))
