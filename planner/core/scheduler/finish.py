@@ -25,7 +25,7 @@ from planner.core.scheduler.priority import longest_first
 from planner.core.scheduler.problem import Problem
 from planner.core.scheduler.validate import violations
 
-__all__ = ["around_chains", "finish_search"]
+__all__ = ["around_chains", "finish_plans", "finish_search"]
 
 _SHARE = 0.8  # of the time limit: nothing else runs on an estate too large to model
 # plans at the most: 20 servers / 1 still gains at 1,500-5,000, and at 3,000 (2.5 s) an
@@ -43,14 +43,21 @@ def around_chains(problem: Problem, placed: dict[int, Placement]) -> dict[int, P
                        fixed={i: placed[i] for i in chains})
 
 
+def finish_plans(problem: Problem, seconds: float) -> int:
+    """How many plans :func:`finish_search` tries in ``seconds``: 0 where too few fit for a
+    climb (2,000 servers: one plan takes seconds)."""
+    plans = plans_for(len(problem.jobs), len(problem.consultants), seconds * _SHARE, _MOST)
+    return plans if plans >= _FEWEST else 0
+
+
 def finish_search(problem: Problem, placed: dict[int, Placement], seconds: float,
                   floor: int, cancel: threading.Event | None = None,
                   ) -> dict[int, Placement] | None:
     """A valid plan that ends sooner than ``placed`` with no cutover later, or None; the
     search stops at the finish ``floor`` no plan beats, or when ``cancel`` is set."""
-    plans = plans_for(len(problem.jobs), len(problem.consultants), seconds * _SHARE, _MOST)
-    if plans < _FEWEST:
-        return None  # a climb needs some plans (2,000 servers: one plan takes seconds)
+    plans = finish_plans(problem, seconds)
+    if not plans:
+        return None
     chains = exit_chains(problem)
     cuts = cutovers(problem, placed)
 
