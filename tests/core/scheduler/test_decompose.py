@@ -174,3 +174,20 @@ def test_the_last_steps_before_the_exit_re_planned_exactly_save_a_week() -> None
     assert repaired is not None and not violations(sub, repaired)
     assert repaired[exit_job].end == 250 == max(floor_cuts(problem)[0].values())
     assert repair_tail(sub, repaired, exit_job) is None  # nothing sooner
+
+
+def test_more_of_the_limit_for_moving_whole_targets_cuts_150_servers_over_two_weeks_sooner(
+        ) -> None:
+    """An unseen estate (150 servers, one consultant, seed 7): with 30 % of the limit for
+    the chains' block search (775 plans) both hubs left Exchange Online's view on day 572,
+    with 60 % (1,500 plans) on day 558, one Saturday from the floor's 551: 722 -> 694
+    blocked days (gap 0.058 -> 0.020)."""
+    problem = synthetic_problem(150, 1, seed=7)
+    floors = floor_cuts(problem)
+    olds, chain = searched_chains(problem, 10.0, floor=floors[0])
+    sub, _ = sub_problem(problem, set(olds))
+    cuts = _cutovers(sub, chain)
+    assert set(floors[0].values()) == {551}
+    assert max(cuts) <= 558  # was 572
+    placed = around(problem, olds, chain)
+    assert not violations(problem, placed)
