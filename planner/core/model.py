@@ -210,6 +210,9 @@ class RelayClient:
     # A client listed by a range (label printers in 10.20.40.0/24): the addresses the logs
     # saw sending from inside it.
     addresses: tuple[str, ...] = ()
+    # The Exchange servers' addresses the logs saw it send to (the sessions' local
+    # endpoint): where it sends today as far as the logs tell; () where no log saw it.
+    reached: tuple[str, ...] = ()
 
 
 class MailFlowKind(StrEnum):

@@ -58,7 +58,12 @@ def _before(g: nx.DiGraph, first: str, then: str) -> bool:
 
 
 CASES = [pytest.param(str(f), id=f.name) for f in _folders()]
-_REPOINT = re.compile(r"SMTP server (.+?) -> (.+?);|from (.+?) to (.+?)[;,]")
+# "SMTP server A -> B;" (where an earlier step left it), "SMTP server -> B (today the
+# transport logs saw it reach A; …" or "(today's setting not known …", "from A to B;" and
+# "… to B (today it reaches … the plan does not know)"
+_REPOINT = re.compile(r"SMTP server (?:(?P<old>[^(]+?) )?-> (?P<new>[^\s;]+)"
+                      r"(?: \(today the transport logs saw it reach (?P<seen>.+?);)?"
+                      r"|(?:from (?P<from>.+?) )?\bto (?P<to>[^\s;,]+)[;,\s]")
 
 
 def repoints_by_device(steps: list[Step]) -> dict[str, list[Step]]:
@@ -71,10 +76,13 @@ def repoints_by_device(steps: list[Step]) -> dict[str, list[Step]]:
 
 
 def moves(step: Step) -> tuple[str, str]:
-    """(where the device sends before the step, where after) as the step's command says."""
+    """(where the device sends before the step, "" where that is not known, where after)
+    as the step's command says."""
     m = _REPOINT.search(step.command_in("en"))
     assert m, step.command_in("en")
-    return (m[1], m[2]) if m[1] else (m[3], m[4])
+    if m["new"]:
+        return m["old"] or m["seen"] or "", m["new"]
+    return m["from"] or "", m["to"]
 
 
 @pytest.mark.parametrize("folder", CASES)

@@ -51,6 +51,9 @@ class RemoteHost:
     tls: int = 0
     exchange_verbs: int = 0  # sessions using X-EXPS / X-ANONYMOUSTLS: Exchange talking
     days: set[str] = field(default_factory=set)  # ISO days of its sessions that sent mail
+    # the server's addresses its mail sessions reached (the local endpoint): where the host
+    # sends today, as far as a log can tell (not the name in its settings)
+    reached: set[str] = field(default_factory=set)
 
     @property
     def ehlo(self) -> str:
@@ -174,6 +177,7 @@ def _fold(s: _Session, into: ReceiveLog) -> None:
         host.mail_sessions += 1
         into.days.setdefault(server.upper(), set()).add(s.first[:10])
         host.days.add(s.first[:10])
+        host.reached.add(s.local)
     host.messages += s.msgs
     host.authenticated += s.auth
     host.tls += s.tls

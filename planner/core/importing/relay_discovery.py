@@ -107,7 +107,8 @@ def _observed(hosts: Sequence[RemoteHost], covered: int, rules: SenderRules,
             "tls": any(h.tls for h in hosts),
             "run_days": tuple(date.fromisoformat(d) for d in days) if occasional else (),
             "logged_days": covered,
-            "addresses": tuple(sorted({h.ip for h in hosts}, key=address_order)) if ranged else ()}
+            "addresses": tuple(sorted({h.ip for h in hosts}, key=address_order)) if ranged else (),
+            "reached": tuple(sorted({a for h in hosts for a in h.reached}, key=address_order))}
 
 
 def _matches(rc: RelayClient, host: RemoteHost) -> bool:

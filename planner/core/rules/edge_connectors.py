@@ -20,12 +20,10 @@ from planner.core.rules.estate_facts import receive_connectors_of, relay_clients
 from planner.core.rules.receive import (
     change_detail,
     classify,
+    copy_command,
     distinct,
-    reapply_command,
-    recreate_command,
     unknown_relays,
 )
-from planner.core.rules.relay_ranges import relay_ranges
 from planner.core.rules.relay_repoint import repoint_steps
 
 __all__ = ["edge_connector_steps"]
@@ -59,10 +57,8 @@ def edge_connector_steps(ctx: Context, edge: ServerFacts, to: Sequence[str],
     if custom or changed:
         detail = [message(f"{_TEXT}.custom", names=[i.connector.name for i in custom])]
         detail = (detail if custom else []) + [change_detail(i, to) for i in changed]
-        lines = [recreate_command(i.connector, t, edge=not retired,
-                                  admitted=relay_ranges(ctx, i.connector))
-                 for i in custom for t in to]
-        lines += [reapply_command(i, t) for i in changed for t in to]
+        lines = [copy_command(ctx, i, t, edge=not retired) for i in (*custom, *changed)
+                 for t in to]
         out.append(make(
             f"edge:receive:{edge.name}", "receive_connectors", f"server:{edge.name}",
             message(f"{_TEXT}.{'title' if custom else 'reapply_title'}", server=edge.name,

@@ -41,12 +41,10 @@ from planner.core.rules.namespace_pool import (
 )
 from planner.core.rules.receive import (
     classify,
-    reapply_command,
-    recreate_command,
+    copy_command,
     unexplained_relay_ips,
     unknown_relays,
 )
-from planner.core.rules.relay_ranges import relay_ranges
 from planner.core.rules.relay_repoint import repoint_steps
 
 __all__ = ["GONE", "RULE", "legacy_servers", "move_target", "relay_servers"]
@@ -120,8 +118,7 @@ def _repoint_checklist(ctx: Context, old: ServerFacts,
     lines = send_certificates({c: targets for c in connectors})
     lines += [f"Set-SendConnector {quoted(c)} -SourceTransportServers "
               + placeholder("add_remove", new=", ".join(targets), old=srv.name) for c in sends]
-    lines += [recreate_command(i.connector, t, admitted=relay_ranges(ctx, i.connector))
-              if i.custom else reapply_command(i, t) for i in items for t in targets]
+    lines += [copy_command(ctx, i, t) for i in items for t in targets]
     # Each relay client has its own re-point step, done by its owner (relay_repoint).
     parts = [message(f"{_TEXT}.{key}", names=names)
              for key, names in (("sends", sends), ("receives", receives), ("relays", relays))

@@ -22,7 +22,7 @@ from planner.core.model import Connector, Estate, Finding, Server, Severity
 from planner.core.rules.base import Context
 from planner.core.rules.commands import placeholder, quoted, remark
 from planner.core.rules.estate_facts import receive_connectors_of
-from planner.core.rules.relay_ranges import Admitted
+from planner.core.rules.relay_ranges import Admitted, admitted_ranges
 
 __all__ = [
     "Classified",
@@ -30,6 +30,7 @@ __all__ = [
     "change_detail",
     "classify",
     "connector_servers",
+    "copy_command",
     "distinct",
     "reapply_command",
     "recreate_command",
@@ -52,6 +53,11 @@ class Classified:
     default: str  # the default connector's name ("Default Frontend"), "" for a custom one
     changes: tuple[Message, ...] = ()  # what the customer changed on a default connector
     parameters: tuple[str, ...] = ()  # the Set-ReceiveConnector parameters that re-apply them
+    # a default connector's changed remote IP ranges: re-applied through admitted_ranges,
+    # as a custom connector's are, so not among the parameters
+    ranges: tuple[str, ...] = ()
+    # the old connectors this one stands for (the same change on each server's default)
+    sources: tuple[Connector, ...] = ()
 
     @property
     def custom(self) -> bool:
@@ -62,6 +68,11 @@ class Classified:
     def changed(self) -> bool:
         """True for a default connector whose changes are re-applied."""
         return bool(self.default and self.changes)
+
+    @property
+    def copied_from(self) -> tuple[Connector, ...]:
+        """The old connectors whose remote IP ranges the copy carries."""
+        return self.sources or (self.connector,)
 
     @property
     def changes_en(self) -> tuple[str, ...]:
@@ -123,16 +134,15 @@ def _default_bindings(c: Connector, port: str) -> bool:
 
 
 def _changes(ctx: Context, c: Connector, default: str) -> list[tuple[Message, str]]:
-    """(what changed, the Set-ReceiveConnector parameter) for each change to a default one."""
+    """(what changed, the Set-ReceiveConnector parameter) for each change to a default one;
+    changed remote IP ranges have no parameter here (reapply_command writes them)."""
     out: list[tuple[Message, str]] = []
     change = "steps.receive_change."
     if c.tls_certificate:
         out.append((message(change + "certificate", certificate=c.tls_certificate),
                     f"-TlsCertificateName <{c.tls_certificate}>"))
-    ranges = [r for r in c.remote_ip_ranges if not _everything(r)]
-    if ranges:
-        out.append((message(change + "ranges", ranges=", ".join(ranges)),
-                    "-RemoteIPRanges " + _quoted(c.remote_ip_ranges)))
+    if _changed_ranges(c):
+        out.append((message(change + "ranges", ranges=", ".join(_changed_ranges(c))), ""))
     port = _table(ctx, "transport.default_receive_ports").get(default.lower())
     if port and c.bindings and not _default_bindings(c, port):
         out.append((message(change + "bindings", bindings=", ".join(c.bindings)),
@@ -145,6 +155,12 @@ def _changes(ctx: Context, c: Connector, default: str) -> list[tuple[Message, st
     return out
 
 
+def _changed_ranges(c: Connector) -> list[str]:
+    """A default connector's remote IP ranges when the customer changed them, else []."""
+    return list(c.remote_ip_ranges) if any(not _everything(r) for r in c.remote_ip_ranges) \
+        else []
+
+
 def classify(ctx: Context, connectors: Sequence[Connector]) -> list[Classified]:
     """Each receive connector: default (with the changes made to it) or custom."""
     out = []
@@ -155,7 +171,8 @@ def classify(ctx: Context, connectors: Sequence[Connector]) -> list[Classified]:
             continue
         changes = _changes(ctx, c, default)
         out.append(Classified(c, default, tuple(x[0] for x in changes),
-                              tuple(x[1] for x in changes)))
+                              tuple(x[1] for x in changes if x[1]),
+                              tuple(_changed_ranges(c))))
     return out
 
 
@@ -166,7 +183,7 @@ def distinct(items: Sequence[Classified]) -> list[Classified]:
     servers it is created once each, admitting every address any of the old ones admitted.
     """
     custom: dict[str, Classified] = {}
-    changed: dict[tuple[str, tuple[str, ...]], Classified] = {}
+    changed: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Classified] = {}
     for i in items:
         if i.custom:
             key = i.connector.name.casefold()
@@ -178,7 +195,11 @@ def distinct(items: Sequence[Classified]) -> list[Classified]:
                                                            servers=servers))
             custom[key] = i
         elif i.changed:
-            changed.setdefault((i.default, i.parameters), i)
+            # the clients of each server's default connector count for the ranges' copy
+            same = (i.default, i.parameters, i.ranges)
+            known = changed.get(same)
+            changed[same] = i if known is None else replace(
+                known, sources=(*known.copied_from, i.connector))
     return [*custom.values(), *changed.values()]
 
 
@@ -207,6 +228,25 @@ def _new_bindings(c: Connector, new: str) -> tuple[list[str], list[str]]:
     return out, own
 
 
+def copy_command(ctx: Context, item: Classified, new: str, edge: bool = False) -> str:
+    """The command that carries ``item`` to the new server ``new``: a custom connector
+    recreated (``edge``: in an Edge's own shell), a default one's changes re-applied. The
+    remote IP ranges of either pass through admitted_ranges, the one place that narrows a
+    range holding the Exchange servers' own addresses."""
+    if item.custom:
+        return recreate_command(item.connector, new, edge,
+                                admitted_ranges(ctx, item.copied_from))
+    admitted = admitted_ranges(ctx, item.copied_from, item.default) if item.ranges else None
+    return reapply_command(item, new, admitted)
+
+
+def _ranges_note(admitted: Admitted | None, key: str) -> str:
+    """The remark under a command whose copy admits less than the old connector did."""
+    if admitted is None or not admitted.dropped:
+        return ""
+    return "\n" + remark(key, old=", ".join(admitted.dropped)).lstrip()
+
+
 def recreate_command(c: Connector, new: str, edge: bool = False,
                      admitted: Admitted | None = None) -> str:
     """New-ReceiveConnector with everything the inventory knows about the old one.
@@ -232,9 +272,7 @@ def recreate_command(c: Connector, new: str, edge: bool = False,
                  else remark("receive.listens", bindings=", ".join(own)))
     elif edge:
         line += remark("on_server", server=new)
-    if admitted is not None and admitted.dropped:
-        line += "\n" + remark("receive.ranges_from_logs",
-                              old=", ".join(admitted.dropped)).lstrip()
+    line += _ranges_note(admitted, "receive.ranges_from_logs")
     identity = quoted(f"{new}\\{c.name}")  # the connector on the new server
     if c.tls_certificate:
         line += (f"\nSet-ReceiveConnector {identity} "
@@ -246,11 +284,24 @@ def recreate_command(c: Connector, new: str, edge: bool = False,
     return line
 
 
-def reapply_command(item: Classified, new: str) -> str:
-    """Set-ReceiveConnector on the new server's own default connector, changes only."""
+def reapply_command(item: Classified, new: str, admitted: Admitted | None = None) -> str:
+    """Set-ReceiveConnector on the new server's own default connector, changes only.
+
+    ``admitted``: the remote IP ranges the copy admits (relay_ranges); where they were
+    narrowed, the new server's own address joins them, as the old one's was in its range.
+    """
     target = f"'{new}\\{item.default} {new}'"
-    return (f"Set-ReceiveConnector {target} " + " ".join(item.parameters)
-            + remark("receive.as_on", connector=item.connector.name))
+    parameters = list(item.parameters)
+    if item.ranges:
+        ranges = list(admitted.ranges if admitted is not None else item.ranges)
+        if admitted is not None and admitted.dropped:
+            ranges += [placeholder(f"ipv{v}_of", server=new) for v in (4, 6)
+                       if any(span is not None and span.first.version == v
+                              for span in map(parse_range, admitted.dropped))]
+        parameters.append("-RemoteIPRanges " + _quoted(ranges))
+    return (f"Set-ReceiveConnector {target} " + " ".join(parameters)
+            + remark("receive.as_on", connector=item.connector.name)
+            + _ranges_note(admitted, "receive.default_ranges_from_logs"))
 
 
 def _relays(c: Connector) -> bool:

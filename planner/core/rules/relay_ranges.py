@@ -1,14 +1,19 @@
-"""What a recreated relay connector admits when the old one's range holds Exchange's own servers.
+"""What a receive connector's copy admits when the old one's range holds Exchange's own servers.
 
-Exchange takes a session on the receive connector whose remote IP ranges match the sender
-most specifically (Set-ReceiveConnector, RemoteIPRanges). A custom anonymous relay whose
-range holds the Exchange servers' own addresses ("10.70.0.0/16" on a server at 10.70.0.13)
-matches them more closely than the default connectors' "every address": their own SMTP
-sessions can land on the relay, and every host of the subnet may relay. Copied as it is,
-the new servers inherit that. Where the transport logs saw the clients of such a connector,
-the new one admits those addresses (and the clients the inventory lists inside the range)
-instead of the range; where they saw none, the range stays and a warning says so. The
-knowledge fact ``transport.relay_ranges_from_logs`` lets a project keep the old range.
+Every receive connector whose remote IP ranges go to the new servers passes here: a custom
+one recreated there, and a default one ("Default Frontend EX01") whose ranges the customer
+changed, re-applied to the new server's own. Exchange takes a session on the receive
+connector whose remote IP ranges match the sender most specifically (Set-ReceiveConnector,
+RemoteIPRanges). A custom anonymous relay whose range holds the Exchange servers' own
+addresses ("10.70.0.0/16" on a server at 10.70.0.13) matches them more closely than the
+default connectors' "every address": their own SMTP sessions can land on the relay, and
+every host of the subnet may relay. A default connector changed to such a range lets every
+host of it in as well. Copied as it is, the new servers inherit that. Where the transport
+logs saw the clients of such a connector, the copy admits those addresses (and the clients
+the inventory lists inside the range) instead of the range; a default connector also keeps
+the Exchange servers' own addresses it held, since Exchange's sessions (an Edge's inbound
+mail) belong on it. Where the logs saw no client, the range stays and a warning says so.
+The knowledge fact ``transport.relay_ranges_from_logs`` lets a project keep the old range.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from planner.core.ip_ranges import IpRange, address_order, parse_binding, parse_
 from planner.core.model import Connector, Finding, RelayClient, Severity
 from planner.core.rules.base import Context
 
-__all__ = ["Admitted", "exchange_addresses", "relay_ranges"]
+__all__ = ["Admitted", "admitted_ranges", "exchange_addresses"]
 
 
 @dataclass(frozen=True)
@@ -57,51 +62,60 @@ def _own(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return not (address.is_unspecified or address.is_loopback)
 
 
-def relay_ranges(ctx: Context, c: Connector) -> Admitted:
-    """What the copy of custom connector ``c`` admits; a warning (once) where the old range
-    holds the Exchange servers' own addresses."""
-    memo: dict[Connector, Admitted] = ctx.memo.setdefault("relay_ranges", {})
-    if c not in memo:
-        memo[c] = _choose(ctx, c)
-    return memo[c]
+def admitted_ranges(ctx: Context, sources: Sequence[Connector], default: str = "") -> Admitted:
+    """What the copy of ``sources`` admits (one custom connector, or the changed default
+    connectors ``default`` of several servers re-applied as one change); a warning (once)
+    where their range holds the Exchange servers' own addresses."""
+    key = (tuple(sources), default)
+    memo: dict[tuple[tuple[Connector, ...], str], Admitted] = ctx.memo.setdefault(
+        "relay_ranges", {})
+    if key not in memo:
+        memo[key] = _choose(ctx, sources, default)
+    return memo[key]
 
 
-def _choose(ctx: Context, c: Connector) -> Admitted:
+def _choose(ctx: Context, sources: Sequence[Connector], default: str) -> Admitted:
     own = exchange_addresses(ctx)
-    spans = [(entry, parse_range(entry)) for entry in c.remote_ip_ranges]
-    holding = [(entry, span) for entry, span in spans if span is not None
+    entries = tuple(dict.fromkeys(e for c in sources for e in c.remote_ip_ranges))
+    holding = [(entry, span) for entry in entries if (span := parse_range(entry)) is not None
                and not span.everything and any(span.covers(a) for a in own)]
     if not holding:
-        return Admitted(c.remote_ip_ranges)
+        return Admitted(entries)
     inside = [span for _, span in holding]
-    exchange = sorted({f"{a} ({own[a]})" if own[a] else a
-                       for a in own if any(s.covers(a) for s in inside)})
-    clients = _clients(ctx, c)
+    held = sorted((a for a in own if any(s.covers(a) for s in inside)), key=address_order)
+    clients = _clients(ctx, sources)
     seen = _seen(clients, inside)
-    fields: dict[str, Any] = {"connector": c.name, "servers": list(c.servers),
-              "entries": ", ".join(e for e, _ in holding), "exchange": exchange}
+    fields: dict[str, Any] = {
+        "connector": default or sources[0].name,
+        "servers": list(dict.fromkeys(s for c in sources for s in c.servers)),
+        "entries": ", ".join(e for e, _ in holding),
+        "exchange": [f"{a} ({own[a]})" if own[a] else a for a in held]}
+    text = "findings.RULES-RELAY-RANGE-EXCHANGE{}-DEFAULT" if default else ""
     if not seen or not ctx.facts.relay_ranges_from_logs:
         why = "kept_setting" if seen else "kept_unseen"
         _note(ctx, Finding.about(Severity.WARNING, "RULES-RELAY-RANGE-EXCHANGE-KEPT",
-                                 f"connector:{c.name}", **fields,
-                                 why=message(f"steps.relay_range.{why}")))
-        return Admitted(c.remote_ip_ranges)
+                                 f"connector:{fields['connector']}", text.format("-KEPT"),
+                                 **fields, why=message(f"steps.relay_range.{why}")))
+        return Admitted(entries)
     listed = _listed(clients, inside, own)
     dropped = {e for e, _ in holding}
-    ranges = tuple(dict.fromkeys([*(e for e in c.remote_ip_ranges if e not in dropped),
-                                  *listed, *(a for a in seen if not _within(a, listed))]))
-    _note(ctx, Finding.about(Severity.WARNING, "RULES-RELAY-RANGE-EXCHANGE", f"connector:{c.name}",
-                             **fields, clients=seen, ranges=", ".join(ranges)))
+    # Exchange's sessions belong on its own connectors: a default one keeps admitting them
+    exchange = held if default else []
+    added = sorted({a for a in (*seen, *exchange) if not _within(a, listed)}, key=address_order)
+    ranges = tuple(dict.fromkeys([*(e for e in entries if e not in dropped), *listed, *added]))
+    _note(ctx, Finding.about(Severity.WARNING, "RULES-RELAY-RANGE-EXCHANGE",
+                             f"connector:{fields['connector']}", text.format(""), **fields,
+                             clients=seen, ranges=", ".join(ranges)))
     return Admitted(ranges, tuple(e for e, _ in holding))
 
 
-def _clients(ctx: Context, c: Connector) -> list[RelayClient]:
-    """The relay clients of this connector (by name, on one of its servers)."""
-    servers = {s.lower() for s in c.servers}
+def _clients(ctx: Context, sources: Sequence[Connector]) -> list[RelayClient]:
+    """The relay clients of these connectors (by name, on one of its servers)."""
+    wanted = {(c.name.casefold(), s.lower()) for c in sources for s in c.servers}
+    names = {c.name.casefold() for c in sources}
     return [rc for rc in ctx.estate.relay_clients
-            if rc.connector.casefold() == c.name.casefold()
-            and (not rc.server or rc.server.lower() in servers)]
-
+            if (rc.connector.casefold(), rc.server.lower()) in wanted
+            or (not rc.server and rc.connector.casefold() in names)]
 
 def _seen(clients: Sequence[RelayClient], inside: Sequence[IpRange]) -> list[str]:
     """The addresses the transport logs saw send through the connector from inside these

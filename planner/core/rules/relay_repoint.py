@@ -10,6 +10,11 @@ owner knows it is real and how urgent it is. An address or range a custom relay 
 admits that no client explains is somebody's device too: the customer finds it (one step per
 address, one per range, whose devices are found together) and re-points it, and the removal
 waits for that as well.
+
+Where a device sends today is said as far as it is known, never assumed from the server
+whose connector it uses: the transport logs show the server address it reached (not the
+name in its settings, which may already be the SMTP name); a client no log saw, or an
+address only a connector admits, is said to send to a place the plan does not know.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from planner.core.explanation import Message, message
+from planner.core.ip_ranges import parse_range
 from planner.core.mail_flow_volumes import shown_rate
 from planner.core.model import Namespace, RelayClient
 from planner.core.plan import MigrationPath, Step
@@ -26,6 +32,7 @@ from planner.core.rules.base import Context
 from planner.core.rules.commands import line, quoted, remark
 from planner.core.rules.namespace_pool import pool_today, smtp_name_at
 from planner.core.rules.receive import UnknownRelay
+from planner.core.rules.relay_ranges import exchange_addresses
 from planner.core.send_rhythm import runs_of
 
 __all__ = ["client_detail", "device_target", "repoint_steps"]
@@ -119,35 +126,67 @@ def repoint_steps(ctx: Context, clients: list[RelayClient], prefix: str, new: st
     now = now or {}
     for rc in clients:
         key = _unique(_slug(rc.name), used)
-        source = rc.server or "?"
+        source = rc.server or "?"  # whose receive protocol log proves it gone
         to, how = device_target(ctx, new_for([rc.server]) if new_for is not None and rc.server
                                 else new, rc.server)
-        was = now.get(rc, source)
-        if was.casefold() == to.casefold():
+        was = now.get(rc)
+        if was is not None and was.casefold() == to.casefold():
             continue
         proof = ([message("steps.relay.occasional_check", old=source,
                           host=", ".join(rc.addresses) or rc.host or rc.name)]
                  if rc.run_days else [])
+        today, command = _today(ctx, rc, was, to)
         out.append(make(
             f"{prefix}:{key}", "relay_repoint", f"relay:{rc.name}",
             message("steps.relay.title", name=rc.name, new=to),
-            [*client_detail(rc), *how, *proof],
+            [*client_detail(rc), today, *how, *proof],
             needs_consultant=False, owner=rc.owner,
             duration_days=max(1, ctx.days("relay_repoint")),
-            command=line("relay.repoint" if rc.host else "relay.repoint_no_host",
-                         client=rc.name + (f" ({rc.host})" if rc.host else ""), old=was,
-                         new=to, host=rc.host) + _proof(rc, source, to),
+            command=command + _proof(rc, source, to),
             **extra))
     for u in unknown:
         key = _unique(("partner-" if u.partner else "unknown-") + _slug(u.span.text), used)
         to = new_for(u.servers) if new_for is not None and u.servers else new
         if not u.partner:  # a device sends to one host; a partner's NAT may name several
             to = device_target(ctx, to, u.servers[0] if u.servers else "")[0]
-        was = now.get(u, ", ".join(u.servers))
-        if was.casefold() == to.casefold():
+        # where it sends today: known only where an earlier step of the plan pointed it
+        was = now.get(u)
+        if was is not None and was.casefold() == to.casefold():
             continue
         out.append(_unknown_step(ctx, u, f"{prefix}:{key}", to, make, was, **extra))
     return out
+
+
+def _today(ctx: Context, rc: RelayClient, was: str | None, new: str) -> tuple[Message, str]:
+    """Where ``rc`` sends today as far as anything shows it, and the re-point line from there
+    to ``new``: where an earlier step of the plan pointed it (``was``), the server
+    addresses the logs saw it reach (and whose they are), the server whose log saw it, or
+    nothing known. Never the server of its connector stated as its setting."""
+    client = rc.name + (f" ({rc.host})" if rc.host else "")
+    # RemoteIPRanges holds addresses only: a client listed by its name is admitted by the
+    # address it has
+    admitted = bool(rc.host) and parse_range(rc.host) is not None
+    admits = {"host": rc.host} if admitted else {}
+    suffix = "" if admitted else "_no_host"
+    if was is not None:  # the plan's own earlier step set it
+        return (message("steps.relay.today_planned", old=was),
+                line("relay.repoint" + suffix, client=client, old=was, new=new, **admits))
+    if rc.reached:
+        owners = exchange_addresses(ctx)  # the server that answered on each address
+        pairs = [(a, owners.get(a) or rc.server) for a in rc.reached]
+        reached = [message("steps.relay.reached", address=a, server=server) if server
+                   else message("steps.relay.reached_address", address=a)
+                   for a, server in pairs]
+        shown = ", ".join(f"{a} ({server})" if server else a for a, server in pairs)
+        return (message("steps.relay.today_seen", targets=reached, count=len(reached)),
+                line("relay.repoint_seen" + suffix, client=client, old=shown, new=new,
+                     **admits))
+    if rc.last_seen is not None and rc.server:  # seen, where it connected not kept
+        return (message("steps.relay.today_server", server=rc.server),
+                line("relay.repoint_seen" + suffix, client=client, old=rc.server, new=new,
+                     **admits))
+    return (message("steps.relay.today_unknown"),
+            line("relay.repoint_unknown" + suffix, client=client, new=new, **admits))
 
 
 def device_target(ctx: Context, new: str, old: str) -> tuple[str, list[Message]]:
@@ -175,12 +214,13 @@ def _carried(ctx: Context, space: Namespace, servers: Sequence[str]) -> bool:
 
 
 def _unknown_step(ctx: Context, u: UnknownRelay, sid: str, new: str, make: MakeStep,
-                  was: str, **extra: Any) -> Step:
+                  was: str | None, **extra: Any) -> Step:
     """The customer finds the device (or the devices of a range) and re-points it from
-    ``was`` (where it sends today); a partner's sender is switched where it reaches the
-    old servers."""
+    ``was`` (where an earlier step pointed it; None: not known, no log saw it); a
+    partner's sender is switched where it reaches the old servers."""
+    servers = ", ".join(u.servers)
     if u.partner:
-        return _partner_step(ctx, u, sid, new, make, was, **extra)
+        return _partner_step(ctx, u, sid, new, make, was or servers, **extra)
     one = u.span.single
     title = (message("steps.relay.unknown_title", entry=u.span.text, connector=u.connector,
                      new=new) if one else
@@ -198,8 +238,10 @@ def _unknown_step(ctx: Context, u: UnknownRelay, sid: str, new: str, make: MakeS
             f"Set-ReceiveConnector {quoted(_on(server, u.connector))} "
             "-ProtocolLoggingLevel Verbose" for server in u.servers)
         + remark("relay.read_logs", entry=u.span.text) + "\n"
-        + line("relay.unknown_repoint" if one else "relay.unknown_range_repoint",
-               old=was, new=new, entry=u.span.text),
+        + (line("relay.unknown_repoint" if one else "relay.unknown_range_repoint",
+                old=was, new=new, entry=u.span.text) if was is not None else
+           line("relay.unknown_repoint_unseen" if one else "relay.unknown_range_repoint_unseen",
+                servers=servers, connector=u.connector, new=new, entry=u.span.text)),
         **extra)
 
 

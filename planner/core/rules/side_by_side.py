@@ -55,13 +55,11 @@ from planner.core.rules.receive import (
     change_detail,
     classify,
     connector_servers,
+    copy_command,
     distinct,
-    reapply_command,
-    recreate_command,
     unexplained_relay_ips,
     unknown_relays,
 )
-from planner.core.rules.relay_ranges import relay_ranges
 from planner.core.rules.relay_repoint import device_target, repoint_steps
 from planner.core.rules.sbs_cutover import cutover_steps
 from planner.core.rules.sbs_namespace import (
@@ -252,9 +250,7 @@ def _receive_step(ctx: Context, g: Group, after: str | list[str],
               if custom else [])
     detail += [change_detail(i, on[i] if g.targets else ["–"])  # "–": not known
                for i in changed]
-    lines = [recreate_command(i.connector, t, admitted=relay_ranges(ctx, i.connector))
-             for i in custom for t in on[i]]
-    lines += [reapply_command(i, t) for i in changed for t in on[i]]
+    lines = [copy_command(ctx, i, t) for i in (*custom, *changed) for t in on[i]]
     used = list(dict.fromkeys(t for where in on.values() for t in where))
     title = _text("recreate_title" if custom else "reapply_title",
                   to=used if g.targets else message("steps.moves.the_se_servers"))

@@ -93,3 +93,29 @@ def test_a_range_beside_the_servers_is_copied_as_it_is() -> None:
              if line.startswith("New-ReceiveConnector")]
     assert lines and all("-RemoteIPRanges '10.80.5.0/24' " in line for line in lines), lines
     assert not [f for f in p.findings if f.code.startswith("RULES-RELAY-RANGE-EXCHANGE")]
+
+
+def test_a_changed_default_connector_of_the_2013_server_takes_the_same_path() -> None:
+    """The 2013 server's 'Default Frontend IBK-EX13-01', changed to 10.70.0.0/16, with the
+    gateway the logs saw on it: the re-point checklist re-applies it to the servers that take
+    over with the gateway, the Exchange servers and each server's own address, not the /16
+    (the same check as 'Legacy Relay', worded for Exchange's own connector)."""
+    estate = _seen_client(_inventory_only())
+    frontend = Connector("Default Frontend IBK-EX13-01", ConnectorType.RECEIVE,
+                         servers=("IBK-EX13-01",), remote_ip_ranges=("10.70.0.0/16",),
+                         bindings=("0.0.0.0:25",))
+    clients = tuple(replace(rc, connector=frontend.name) if rc.name == "fahrgastinfo-gw" else rc
+                    for rc in estate.relay_clients)
+    p = _proposal(replace(estate, connectors=(*estate.connectors, frontend),
+                          relay_clients=clients))
+    step = next(s for s in p.steps if s.id == "legacy:repoint:IBK-EX13-01")
+    lines = [line for line in step.command_in("en").splitlines()
+             if line.startswith("Set-ReceiveConnector") and "Default Frontend" in line]
+    assert len(lines) == 2, step.command_in("en")
+    for line in lines:
+        server = line.split("'")[1].split("\\")[0]
+        assert (f"-RemoteIPRanges '10.70.0.13','10.70.50.7','<IPv4 address of {server}>'"
+                in line), line
+    codes = {f.code: f for f in p.findings if f.code.startswith("RULES-RELAY-RANGE-EXCHANGE")}
+    assert "Exchange's own receive connector 'Default Frontend'" in (
+        codes["RULES-RELAY-RANGE-EXCHANGE"].message("en"))
