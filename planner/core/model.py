@@ -25,6 +25,7 @@ __all__ = [
     "Estate",
     "ExoReport",
     "Finding",
+    "LogPlace",
     "MailFlow",
     "MailFlowKind",
     "Namespace",
@@ -45,6 +46,17 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True)
+class LogPlace:
+    """Where in the transport logs a finding was seen: the servers whose logs show it, the
+    receive connector and the client's address, each left empty where the finding spans
+    more (the logs of every server, every client of a connector)."""
+
+    servers: tuple[str, ...] = ()
+    connector: str = ""
+    client: str = ""
+
+
+@dataclass(frozen=True)
 class Finding:
     """A problem found in the input or the estate, with where it is; never a crash."""
 
@@ -57,6 +69,9 @@ class Finding:
     row: int | None = None  # 1-based spreadsheet row, as the customer sees it
     column: str = ""
     target: str = ""  # the entity it concerns, e.g. "server:EX01"
+    # A finding of the transport logs points at no cell: the logs' server, connector and
+    # client are its place in the input (a PMO read empty file/sheet/row cells as lost data).
+    log_place: LogPlace | None = None
     # The facts the message names; its text is ``findings.<code>`` in the catalogues
     # (or ``text_key`` where a section keeps its findings' texts with its other texts).
     fields: tuple[Field, ...] = ()

@@ -16,7 +16,7 @@ from datetime import date
 from planner.core.catalogue import FALLBACK, Catalogue, catalogue
 from planner.core.explanation import Message, message
 from planner.core.implied_links import implied_links
-from planner.core.model import Finding
+from planner.core.model import Finding, LogPlace
 from planner.core.plan import Dependency, Phase, Plan, ScheduledStep, Step
 from planner.core.vocabulary import PHASES, Entity
 
@@ -143,8 +143,10 @@ _TARGET_KEYS: dict[str, str] = {}
 
 
 def finding_place(finding: Finding, lang: str) -> str:
-    """Where a finding points, in words: ``Bestand.xlsx › Server › Zeile 7 › Build``, or the
-    entity it concerns (``Server EX01``), never a code such as ``server:EX01``."""
+    """Where a finding points, in words: ``Bestand.xlsx › Server › Zeile 7 › Build``, the
+    transport logs that show it (``Transport logs of EX01 › receive connector Relay ›
+    client 10.1.2.3``), or the entity it concerns (``Server EX01``), never a code such as
+    ``server:EX01``."""
     cat = catalogue(lang)
     if finding.file or finding.sheet or finding.row is not None or finding.column:
         row = cat("common.row_n", n=finding.row) if finding.row is not None else ""
@@ -152,6 +154,8 @@ def finding_place(finding: Finding, lang: str) -> str:
         if column.isascii() and column.isalpha() and column.isupper() and len(column) <= 3:
             column = cat("common.column_n", letter=column)  # a sheet's column letter
         return " › ".join(p for p in (finding.file, finding.sheet, row, column) if p)
+    if finding.log_place is not None:
+        return _log_place_words(finding.log_place, cat)
     if not finding.target:
         return "–"
     kind = finding.target.partition(":")[0]
@@ -166,6 +170,17 @@ def finding_location(finding: Finding, lang: str) -> str:
     if finding.file or finding.sheet or finding.row is not None or finding.column:
         return finding_place(finding, lang)
     return ""
+
+
+def _log_place_words(place: LogPlace, words: Catalogue) -> str:
+    """``Transport logs of EX01 › receive connector Relay › client 10.1.2.3``: the parts
+    the place knows, the logs of every server where it names none."""
+    logs = (words("common.log_place.servers", servers=words.names(place.servers))
+            if place.servers else words("common.log_place.all"))
+    connector = words("common.log_place.connector", connector=place.connector) \
+        if place.connector else ""
+    client = words("common.log_place.client", client=place.client) if place.client else ""
+    return " › ".join(p for p in (logs, connector, client) if p)
 
 
 def finding_area(finding: Finding, lang: str) -> str:

@@ -19,10 +19,10 @@ from PySide6.QtGui import (
     QTextTableCellFormat,
 )
 
-__all__ = ["SHORT_TABLE", "bottom_page", "break_before", "break_before_table", "is_figure",
-           "is_short", "let_go", "one_edit", "pad_foot", "pad_top", "padded", "page_of",
-           "points_per_unit", "row_extent",
-           "text_height", "text_top", "unpad"]
+__all__ = ["SHORT_TABLE", "TABLE_NOTE", "bottom_page", "break_before", "break_before_table",
+           "is_figure", "is_short", "let_go", "one_edit", "pad_foot", "pad_top", "padded",
+           "page_of", "points_per_unit", "row_extent", "table_note", "text_height", "text_top",
+           "unpad"]
 
 
 def text_top(doc: QTextDocument, block: QTextBlock) -> float:
@@ -259,3 +259,16 @@ def is_figure(block: QTextBlock) -> bool:
         return False
     fmt = it.fragment().charFormat()
     return fmt.isImageFormat() and fmt.toImageFormat().name().startswith("figure:")
+
+
+# The user state report.css gives the small print under a table (p.table-note): Qt's HTML
+# import keeps no class, and the note must stay on the page of its table's last row.
+TABLE_NOTE = 1
+
+
+def table_note(doc: QTextDocument, table: QTextTable) -> QTextBlock | None:
+    """The note under a table (past the empty paragraph Qt puts after a table), or None."""
+    block = doc.findBlock(table.lastPosition() + 1)
+    if block.isValid() and block.userState() != TABLE_NOTE and not block.text().strip():
+        block = block.next()
+    return block if block.isValid() and block.userState() == TABLE_NOTE else None

@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, Q
 
 from planner.render.page_moves import (
     SHORT_TABLE,
+    TABLE_NOTE,
     break_before,
     break_before_table,
     is_figure,
@@ -95,15 +96,17 @@ BreakPoint = tuple[float, int, Callable[[], bool]]
 
 def _break_points(doc: QTextDocument, page_height: float, page: int) -> list[BreakPoint]:
     """Where the page may end early, with what moves the rest overleaf: before a heading, a
-    figure or a paragraph that follows neither, before a table, and before a table row that
-    leaves a row of its table above and two below (a break after a heading or before a
-    caption would part them)."""
+    figure or a paragraph that follows neither and is no table's note, before a table, and
+    before a table row that leaves a row of its table above and two below (a break after a
+    heading or before a caption or a note would part them)."""
     points: list[BreakPoint] = []
     block, previous = doc.begin(), None
     while block.isValid():
         if QTextCursor(block).currentTable() is None:
-            kept = previous is not None and (previous.blockFormat().headingLevel() > 0
-                                              or is_figure(previous))
+            # a break after a heading or figure, or before a table's note, parts them
+            kept = (previous is not None and (previous.blockFormat().headingLevel() > 0
+                                               or is_figure(previous))) \
+                or block.userState() == TABLE_NOTE
             if block.text().strip() and not kept \
                     and int(text_top(doc, block) // page_height) == page:
                 points.append((text_top(doc, block), block.position(),

@@ -1,4 +1,5 @@
-"""Pagination of the report: headings and captions kept with what follows, table rows whole.
+"""Pagination of the report: headings and captions kept with what follows, table rows whole,
+a table's note on the page of its last row.
 
 Qt's text layout has no ``page-break-after: avoid`` and splits table rows across pages, so
 after layout :func:`keep_with_next` finds what a page edge parts and moves it to the next
@@ -22,6 +23,7 @@ from planner.render.page_moves import (
     pad_top,
     page_of,
     row_extent,
+    table_note,
     text_height,
     text_top,
     unpad,
@@ -85,6 +87,8 @@ def _next_fix(doc: QTextDocument, page_height: float, since: int,
     if moved is None:
         moved = _push_split_row(doc, page_height, since, extents)
     if moved is None:
+        moved = _keep_note_with_table(doc, page_height, since)
+    if moved is None:
         moved = _push_split_line(doc, page_height, since)
     if moved is None:
         moved = _close_blank_page(doc, page_height, since)
@@ -115,6 +119,46 @@ def _push_split_line(doc: QTextDocument, page_height: float, since: int = 0) -> 
                     break_before(block)
                     return _back(doc, block.position())
         block = block.next()
+    return None
+
+
+def _keep_note_with_table(doc: QTextDocument, page_height: float, since: int = 0,
+                          ) -> int | None:
+    """Keep the first table note from ``since`` on that ends on a later page than its
+    table's last row with that row; where layout changed from, or None when none is parted.
+
+    The note takes its table's last row overleaf (under the repeated header), or the whole
+    table with its heading where the table is short or has one row: a note alone at the top
+    of a page reads as belonging to what follows (Gotthard Rail's effort note, 0.8 pt below
+    the top of page 4 with its table on page 3, was not even printed: the painter took the
+    spot for the table's).
+    """
+    # the tables held in a list till the end and the layout asked for where it is used: a
+    # layout kept across tables taken one at a time was "already deleted" for PySide once
+    # the table it had measured was dropped
+    tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    for table in tables:
+        note = table_note(doc, table)
+        lines = note.layout() if note is not None else None
+        if note is None or lines is None or not lines.lineCount() or note.position() < since:
+            continue
+        last = lines.lineAt(lines.lineCount() - 1)
+        foot = doc.documentLayout().blockBoundingRect(note).top() + last.y() + last.height()
+        row, first = table.rows() - 1, table.format().headerRowCount()
+        top, bottom = row_extent(table, row)
+        page = int((bottom - 1) // page_height)
+        if int((foot - 0.01) // page_height) <= page or row < first:
+            continue
+        if row == first or is_short(table, page_height * SHORT_TABLE):
+            if break_before_table(doc, table, page_height):
+                unpad(table)  # a row padded to a page end it no longer meets
+                return _back(doc, table.firstPosition())
+        elif int(top // page_height) == int((row_extent(table, row - 1)[1] - 1) // page_height):
+            # the row before it ends the page: the last row starts overleaf, the note after it
+            with one_edit(doc):
+                if not pad_foot(table, row - 1, (page + 1) * page_height, top):
+                    pad_top(table, row, (page + 1) * page_height - top + 1)
+            return table.cellAt(row - 1, 0).firstPosition()
     return None
 
 

@@ -9,10 +9,10 @@ from types import SimpleNamespace
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtGui import QFont, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPainter, QPdfWriter
 
-from planner.core.report.figure import FONT_FAMILY
 from planner.render.report_pdf import PageGeometry, _paint_pages, ensure_app
+from tests.render.report_like import report_document
 
 _CSS = "p { margin-top: 0; margin-bottom: 6px; line-height: 130%; } " \
        "p.small { font-size: 8pt; } p.tiny { font-size: 7pt; }"
@@ -31,13 +31,7 @@ def test_a_small_line_at_the_top_of_a_page_is_printed(tmp_path: Path, kind: str,
     geometry = PageGeometry.for_paper("A4")
     writer = QPdfWriter(str(path))
     writer.setResolution(72)
-    doc = QTextDocument()
-    doc.setDocumentMargin(0)
-    doc.documentLayout().setPaintDevice(writer)
-    font = QFont(FONT_FAMILY)
-    font.setPointSizeF(9)
-    doc.setDefaultFont(font)
-    doc.setDefaultStyleSheet(_CSS)
+    doc = report_document(writer, _CSS)
     rows = "".join(f"<tr><td>{n}</td><td>row</td></tr>" for n in range(3))
     doc.setHtml("<p>First page</p>" + "<p style='page-break-before: always'>Filler</p>"
                 * (before - 1) + "<table width='100%'>" + rows + "</table>"

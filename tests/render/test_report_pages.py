@@ -4,20 +4,18 @@ never stays alone at a page foot and a table row is never split over a page edge
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice, QSizeF
+from PySide6.QtCore import QSizeF
 from PySide6.QtGui import (
-    QFont,
-    QPdfWriter,
     QTextBlock,
     QTextCursor,
     QTextDocument,
     QTextTable,
 )
 
-from planner.core.report.figure import FONT_FAMILY
 from planner.render.page_tail import MIN_TAIL
 from planner.render.report_pages import keep_with_next, text_top
 from planner.render.report_pdf import ensure_app
+from tests.render.report_like import paginated
 
 PAGE = 220.0
 ROW = "<tr><td>{n}</td><td>first line of row {n}<br>second line<br>third line</td></tr>"
@@ -220,25 +218,12 @@ _REPORT_CSS = "p { margin-top: 0; margin-bottom: 6px; line-height: 130%; } " \
 @pytest.mark.parametrize("offset", range(0, 20))
 @pytest.mark.parametrize("lines", range(5, 11))
 def test_no_line_after_a_table_crosses_a_page_edge(lines: int, offset: int) -> None:
-    ensure_app()
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    device = QPdfWriter(buffer)
-    device.setResolution(72)
-    doc = QTextDocument()
-    doc.setDocumentMargin(0)
-    doc.documentLayout().setPaintDevice(device)  # as the report: true pt sizes
-    font = QFont(FONT_FAMILY)
-    font.setPointSizeF(9)
-    doc.setDefaultFont(font)
-    doc.setDefaultStyleSheet(_REPORT_CSS)
-    doc.setHtml(f"<p style='margin-top: {offset}px'>Top</p>"
-                + "".join(f"<p>Filler line {i}</p>" for i in range(lines))
-                + "<table width='100%'><thead><tr><th>No.</th><th>What</th></tr></thead>"
-                + "".join(SHORT_ROW.format(n=n) for n in range(3)) + "</table>"
-                + "<p class='small'>A note under the table.</p><p>After.</p>")
-    doc.setPageSize(QSizeF(300, PAGE))
-    keep_with_next(doc, PAGE)
+    doc = paginated(f"<p style='margin-top: {offset}px'>Top</p>"
+                    + "".join(f"<p>Filler line {i}</p>" for i in range(lines))
+                    + "<table width='100%'><thead><tr><th>No.</th><th>What</th></tr></thead>"
+                    + "".join(SHORT_ROW.format(n=n) for n in range(3)) + "</table>"
+                    + "<p class='small'>A note under the table.</p><p>After.</p>",
+                    _REPORT_CSS, PAGE)
     layout = doc.documentLayout()
     for block in _blocks(doc):
         box = layout.blockBoundingRect(block)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -42,6 +41,9 @@ _WRAP_WIDTH = 45  # the widest a fitted column gets on these sheets
 _ASSUMPTION_WIDTHS: Mapping[int, float] = {0: 27, 1: 27, 2: 27, 3: 11, 4: 19, 5: 31, 6: 15,
                                            7: 11}
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+# The findings sheet's message and place columns, wrapped: a log finding's place names the
+# server, connector and client ("Transport logs of EX01 › receive connector … › client …").
+_MESSAGE_WIDTH, _WHERE_WIDTH = 70, 40
 
 
 def _table(writer: SheetWriter, row: int, heads: Sequence[str],
@@ -148,9 +150,11 @@ def write_findings_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> 
     sheet = book.add_worksheet(ctx.text("sheet.findings"))
     writer, t = SheetWriter(sheet, styles), ctx.text
     title_block(writer, ctx, "title.findings")
-    # the area a finding comes from, never its code (a support reference, not for customers)
-    heads = [t(f"col.{k}") for k in ("severity", "area", "message", "file", "sheet", "row",
-                                     "column", "target")]
+    # the area a finding comes from, never its code (a support reference, not for customers);
+    # one place column, as the report has it: a cell of an input file, the transport logs
+    # that show it, or the entity it concerns. Separate file/sheet/row/column columns stood
+    # empty for every finding but the importer's, and a PMO read them as lost data.
+    heads = [t(f"col.{k}") for k in ("severity", "area", "message", "where")]
     header_row(writer, 3, heads)
     findings = sorted(ctx.plan.findings, key=lambda f: _SEVERITY_ORDER.get(f.severity, 3))
     if not findings:
@@ -158,16 +162,14 @@ def write_findings_sheet(book: Workbook, styles: Styles, ctx: ExportContext) -> 
     for row, f in enumerate(findings, start=4):
         writer.put(row, 0, catalogue(ctx.lang)(SEVERITIES[f.severity.value].label_key), bold=True,
                    bg_color=_SEVERITY_COLOURS.get(f.severity, COLOURS["paper"]), **CELL)
-        target = finding_place(replace(f, file="", sheet="", row=None, column=""), ctx.lang) \
-            if f.target else ""
-        values = [finding_area(f, ctx.lang), f.message(ctx.lang), f.file, f.sheet,
-                  "" if f.row is None else f.row, f.column, target]
-        for col, value in enumerate(values, start=1):
-            writer.put(row, col, value, text_wrap=col == 2, **CELL)
-        sheet.set_row(row, row_height(text_lines(f.message(ctx.lang), 70)))
+        text, where = f.message(ctx.lang), finding_place(f, ctx.lang)
+        for col, value in enumerate((finding_area(f, ctx.lang), text, where), start=1):
+            writer.put(row, col, value, text_wrap=col >= 2, **CELL)
+        sheet.set_row(row, row_height(max(text_lines(text, _MESSAGE_WIDTH),
+                                          text_lines(where, _WHERE_WIDTH))))
     sheet.autofilter(3, 0, max(3 + len(findings), 4), len(heads) - 1)
     sheet.freeze_panes(4, 0)
-    writer.fit_columns(minimum=6, maximum=30, fixed={2: 70})
+    writer.fit_columns(minimum=6, maximum=30, fixed={2: _MESSAGE_WIDTH, 3: _WHERE_WIDTH})
     print_setup(sheet, ctx, t("sheet.findings"), (3, 3), widths=writer.column_widths.values())
 
 

@@ -51,7 +51,7 @@ from planner.core.importing.tabular import read_file
 from planner.core.importing.transport_logs import ImportCancelled, Progress, read_transport_logs
 from planner.core.knowledge import Knowledge, load_knowledge
 from planner.core.log_file import log_bug
-from planner.core.model import Estate, Finding, Severity
+from planner.core.model import Estate, Finding, LogPlace, Severity
 
 __all__ = [
     "ColumnChoice",
@@ -152,7 +152,7 @@ def _import_files(paths: Sequence[Path], mapping: ColumnMapping | None,
     read = read_transport_logs(logs, result.estate, progress, cancelled)
     estate, log_findings = merge_transport_logs(result.estate, read)
     if skipped:
-        log_findings.append(finding("LOGS-FILES-SKIPPED",
+        log_findings.append(finding("LOGS-FILES-SKIPPED", log_place=LogPlace(),
                                     count=Counted("transport.count.files_skipped", skipped)))
     return ImportResult(estate, (*result.findings, *log_findings), result.mappings,
                         result.settings_table, result.settings_places)

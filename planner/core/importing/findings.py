@@ -16,7 +16,7 @@ from typing import Any
 
 from planner.core.explanation import Field, Message, message
 from planner.core.importing.transport_findings import TRANSPORT_SEVERITIES
-from planner.core.model import Finding, Severity
+from planner.core.model import Finding, LogPlace, Severity
 from planner.core.outline import target_message
 
 __all__ = ["SEVERITIES", "Counted", "FieldName", "Where", "finding", "named_findings", "percent"]
@@ -122,9 +122,10 @@ class Where:
         return message("common.place." + ("_".join(present) or "none"), **present)
 
 
-def finding(code: str, where: Where | None = None, column: str = "", target: str = "",
-            **facts: Any) -> Finding:
-    """The finding for a code of :data:`SEVERITIES`, with the facts its text names."""
+def finding(code: str, where: Where | None = None, column: str = "", target: str = "", *,
+            log_place: LogPlace | None = None, **facts: Any) -> Finding:
+    """The finding for a code of :data:`SEVERITIES`, with the facts its text names (and,
+    for a finding of the transport logs, where in them it was seen)."""
     # records made directly (not through a message or their constructors): an import may
     # make tens of thousands of findings, and a constructor call per field cost a tenth of it
     fields = [_one_slot(k, "text", v) if type(v) is str else _field(k, v) for k, v in facts.items()]
@@ -141,6 +142,8 @@ def finding(code: str, where: Where | None = None, column: str = "", target: str
     state["row"] = w.row
     state["column"] = column
     state["target"] = target
+    if log_place is not None:
+        state["log_place"] = log_place
     state["fields"] = tuple(fields)
     return record  # type: ignore[no-any-return]
 

@@ -52,17 +52,17 @@ def look_alikes(servers: list[Server], records: Sequence[R], findings: list[Find
             continue
         scripts = sorted({_script(c) for c in foreign})
         letters = ", ".join(f"{c} U+{ord(c):04X}" for c in foreign)
-        where = {"column": record.columns.get("name", "")}
+        column = record.columns.get("name", "")
         latin = server.name.translate(_LATIN_OF)
         if latin.isascii() and latin.lower() != server.name.lower() and latin.lower() in names:
-            findings.append(finding("IMPORT-NAME-LOOKS-TWICE", record.where, **where,
+            findings.append(finding("IMPORT-NAME-LOOKS-TWICE", record.where, column=column,
                                     value=server.name, other=latin, letters=letters,
                                     script=message(f"findings.script.{scripts[0]}")))
             continue
         kept.append(server)
         kept_records.append(record)
         if any(_script(c) == "latin" for c in server.name):
-            findings.append(finding("IMPORT-NAME-MIXED-SCRIPT", record.where, **where,
+            findings.append(finding("IMPORT-NAME-MIXED-SCRIPT", record.where, column=column,
                                     value=server.name, letters=letters,
                                     script=message(f"findings.script.{scripts[0]}")))
     return kept, kept_records

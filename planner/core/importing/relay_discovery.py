@@ -28,6 +28,7 @@ from planner.core.model import (
     ConnectorType,
     Estate,
     Finding,
+    LogPlace,
     MailFlow,
     MailFlowKind,
     RelayClient,
@@ -51,7 +52,7 @@ def merge_transport_logs(estate: Estate, logs: TransportLogs) -> tuple[Estate, l
                      mail_flows=_flows(estate, logs))
     findings += _balancer_findings(hosts, kinds)
     findings += _range_findings(estate, senders, rules)
-    findings += _read_findings(logs, clients)
+    findings += _read_findings(estate, logs, clients)
     return estate, findings
 
 
@@ -166,7 +167,8 @@ def _merge_clients(estate: Estate, senders: list[RemoteHost],
                                  server=server, discovered=True,
                                  **_observed([host], covered(host), rules)))
         findings.append(finding(
-            "LOGS-RELAY-DISCOVERED", Where(), target=f"relay:{name}", name=name, ip=host.ip,
+            "LOGS-RELAY-DISCOVERED", Where(), target=f"relay:{name}",
+            log_place=LogPlace((server,), host.connector, host.ip), name=name, ip=host.ip,
             connector=host.connector, server=server,
             messages=Counted("transport.count.message", host.messages),
             **_period(date.fromisoformat(host.first[:10]), date.fromisoformat(host.last[:10]))))
@@ -199,7 +201,10 @@ def _unseen(estate: Estate, rc: RelayClient, logs: TransportLogs) -> list[Findin
     if not covered:
         return []
     path = f"{rc.connector or '?'} ({server.name})" if server else (rc.connector or "?")
-    return [finding("LOGS-RELAY-UNSEEN", Where(), target=f"relay:{rc.name}", name=rc.name,
+    # where it was looked for: its server's logs (or every server's), its connector, its host
+    looked = LogPlace((server.name,) if server else (), rc.connector, rc.host)
+    return [finding("LOGS-RELAY-UNSEEN", Where(), target=f"relay:{rc.name}",
+                    log_place=looked, name=rc.name,
                     path=path, **_period(date.fromisoformat(min(covered)),
                                          date.fromisoformat(max(covered))))]
 
@@ -231,6 +236,7 @@ def _balancer_findings(hosts: list[RemoteHost], kinds: dict[int, Sender]) -> lis
         if len(group) == 1 and kinds[id(group[0])] is Sender.LOAD_BALANCER:
             h = group[0]
             out.append(finding("LOGS-LOAD-BALANCER", Where(), target=f"connector:{connector}",
+                               log_place=LogPlace((server,), connector, h.ip),
                                connector=connector, server=server, ip=h.ip,
                                names=len(h.ehlo_names)))
     return out
@@ -264,8 +270,12 @@ def _range_findings(estate: Estate, senders: list[RemoteHost],
                       and any(span is not None and span.covers(rc.host)
                               for span in map(parse_range, c.remote_ip_ranges))}
             keep = sorted(set(ips) | listed, key=address_order)
+            logged = sorted({_server_name(estate, h.server) for h in senders
+                             if h.connector.lower() == c.name.lower()
+                             and _server_name(estate, h.server).upper() in servers})
             out.append(finding(
-                "LOGS-RANGE-WIDE", Where(), target=f"connector:{c.name}", connector=c.name,
+                "LOGS-RANGE-WIDE", Where(), target=f"connector:{c.name}",
+                log_place=LogPlace(tuple(logged), c.name), connector=c.name,
                 server=tuple(c.servers), allowed=Counted("transport.count.address", allowed),
                 ranges=", ".join(c.remote_ip_ranges),
                 seen=Counted("transport.count.client_used", len(ips)), tighter=", ".join(keep),
@@ -283,9 +293,13 @@ def _days_seen(hosts: list[RemoteHost]) -> int:
         return 0
 
 
-def _read_findings(logs: TransportLogs, clients: tuple[RelayClient, ...]) -> list[Finding]:
+def _read_findings(estate: Estate, logs: TransportLogs,
+                   clients: tuple[RelayClient, ...]) -> list[Finding]:
+    # the servers whose logs were read: a reader checks none is missing
+    logged = {*logs.receive.days, *(server for server, _, _ in logs.flows.counts)}
+    servers_read = LogPlace(tuple(sorted({_server_name(estate, s) for s in logged})))
     out = [finding(
-        "LOGS-READ", Where(),
+        "LOGS-READ", Where(), log_place=servers_read,
         receive=Counted("transport.count.receive_log", logs.files.get(LogKind.RECEIVE, 0)),
         tracking=Counted("transport.count.tracking_log", logs.files.get(LogKind.TRACKING, 0)),
         lines=Counted("transport.count.line", logs.receive.count.lines + logs.flows.count.lines),
@@ -293,7 +307,7 @@ def _read_findings(logs: TransportLogs, clients: tuple[RelayClient, ...]) -> lis
                         sum(rc.messages is not None for rc in clients)),
         new=sum(rc.discovered for rc in clients))]
     if not logs.files.get(LogKind.RECEIVE):
-        out.append(finding("LOGS-NO-RECEIVE"))
+        out.append(finding("LOGS-NO-RECEIVE", log_place=LogPlace()))
     if logs.malformed:
         first = next(iter(logs.malformed_in))
         out.append(finding("LOGS-MALFORMED", Where(first),
@@ -303,10 +317,11 @@ def _read_findings(logs: TransportLogs, clients: tuple[RelayClient, ...]) -> lis
     nameless = sorted({rc.host for rc in clients if rc.discovered
                        and rc.host in logs.receive.no_name}, key=address_order)
     if nameless:
-        out.append(finding("LOGS-EHLO-NO-NAME", Where(),
+        out.append(finding("LOGS-EHLO-NO-NAME", Where(), log_place=LogPlace(),
                            count=Counted("transport.count.ehlo_no_name", len(nameless)),
                            first=nameless[0]))
-    out += [finding("LOGS-UNREADABLE", Where(), detail=u) for u in logs.unreadable]
+    out += [finding("LOGS-UNREADABLE", Where(), log_place=LogPlace(), detail=u)
+            for u in logs.unreadable]
     out += [finding("LOGS-ZIP-REFUSED", Where(name), file=name, ratio=ratio)
             for name, ratio in logs.refused.items()]
     if logs.twice:
