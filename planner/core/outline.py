@@ -28,6 +28,7 @@ __all__ = [
     "finding_area",
     "finding_location",
     "finding_place",
+    "finding_source",
     "predecessor_text",
     "target_label",
     "target_message",
@@ -170,6 +171,14 @@ def finding_location(finding: Finding, lang: str) -> str:
     if finding.file or finding.sheet or finding.row is not None or finding.column:
         return finding_place(finding, lang)
     return ""
+
+
+def finding_source(finding: Finding, lang: str) -> str:
+    """The input cell or the transport logs a finding comes from, in words; "" when it
+    concerns an entity only (the GUI shows that beside it)."""
+    if finding.log_place is not None and not finding_location(finding, lang):
+        return _log_place_words(finding.log_place, catalogue(lang))
+    return finding_location(finding, lang)
 
 
 def _log_place_words(place: LogPlace, words: Catalogue) -> str:

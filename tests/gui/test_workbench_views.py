@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from planner.core.model import ConnectorType, Finding, Severity
+from planner.core.model import ConnectorType, Finding, LogPlace, Severity
 from planner.gui.edit import update_decisions
 from planner.gui.models.estate_model import ENTITY_TYPES, EstateModel
-from planner.gui.models.findings_model import FindingsModel
+from planner.gui.models.findings_model import FINDING_ROLE, FindingsModel
 from planner.gui.views.estate import EstateView
 from planner.gui.views.findings import FindingsView, target_of
 from planner.gui.views.graph import GraphView
@@ -297,3 +297,22 @@ def test_the_plans_columns_are_fitted_when_the_plan_arrives_after_the_estate(
     longest = max(table.fontMetrics().horizontalAdvance(str(table.proxy.index(r, path).data()))
                   for r in range(table.proxy.rowCount()))
     qtbot.waitUntil(lambda: header.sectionSize(path) >= longest)
+
+
+def test_a_log_finding_says_which_transport_logs_show_it(qapp: Any, monkeypatch: Any) -> None:
+    """The Where column names the input cell, or for a finding from the transport logs the
+    server's logs, the receive connector and the client (it stood empty for those)."""
+    doc = fake_document(monkeypatch)
+    logged = replace(Finding.about(Severity.INFO, "LOGS-RELAY-DISCOVERED", "relay:scanner",
+                                   name="scanner", ip="10.1.2.3", connector="Relay EX01",
+                                   server="EX01"),
+                     log_place=LogPlace(("EX01",), "Relay EX01", "10.1.2.3"))
+    _with_findings(doc)
+    doc.set_project(replace(doc.project, findings=(*doc.project.findings, logged)))
+    model = FindingsModel(doc)
+    where = {model.index(r, 0).data(FINDING_ROLE).code: model.index(r, 3).data()
+             for r in range(model.rowCount())}
+    assert where["IMPORT-BUILD-UNPARSEABLE"] == "inventory.xlsx › Servers › row 7 › Build"
+    logs = where["LOGS-RELAY-DISCOVERED"]
+    assert "EX01" in logs and "Relay EX01" in logs and "10.1.2.3" in logs
+    assert where["X-INFO"] == ""

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from planner.core.catalogue import catalogue
 from planner.core.model import Finding, Severity
-from planner.core.outline import finding_area, finding_location
+from planner.core.outline import finding_area, finding_source
 from planner.gui.document import Document
 from planner.gui.models.row_order import SortedTableModel
 from planner.gui.names import target_name
@@ -146,8 +146,8 @@ class FindingsModel(SortedTableModel):
             return severity_label(finding.severity)
         if column == "message":
             return finding.message(self.lang)
-        if column == "where":
-            return finding_location(finding, self.lang)
+        if column == "where":  # the input cell or the transport logs it comes from
+            return finding_source(finding, self.lang)
         if column == "area":
             return finding_area(finding, self.lang)
         return target_name(finding.target, self.lang) if finding.target else ""
