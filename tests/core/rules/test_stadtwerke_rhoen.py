@@ -60,3 +60,8 @@ def test_the_hub_and_the_edge_leave_only_after_their_mail_flow_moved() -> None:
                   "sbs:relay:SWR-EX16-HUB:Abrechnung-SAP-IS-U")
     assert _waits("edge:remove:SWR-EDGE", "edge:subscribe:SWR-EDGE", "edge:inbound:SWR-EDGE")
 
+
+def test_one_old_server_stays_monitored_in_the_singular() -> None:
+    command = _steps()["backup:SWR-EX16-HUB"]
+    assert "SWR-EX16-HUB stays monitored until it is removed" in command.command_in("en")
+    assert "SWR-EX16-HUB bleibt überwacht, bis er entfernt wird" in command.command_in("de")
