@@ -65,3 +65,12 @@ def test_one_old_server_stays_monitored_in_the_singular() -> None:
     command = _steps()["backup:SWR-EX16-HUB"]
     assert "SWR-EX16-HUB stays monitored until it is removed" in command.command_in("en")
     assert "SWR-EX16-HUB bleibt überwacht, bis er entfernt wird" in command.command_in("de")
+
+
+def test_a_2013_client_moved_to_a_default_connector_is_promised_no_new_connector() -> None:
+    """Zählerfernauslesung sent through SWR-EX13's Default Frontend and goes to the one on
+    SWR-EX19-01, which exists already: no new receive connector is made for it."""
+    step = _steps()["legacy:relay:SWR-EX13:Z-hlerfernauslesung"]
+    assert "the receive connector there admits 10.71.5.20" in step.command_in("en")
+    assert "der Empfangsconnector dort lässt 10.71.5.20 zu" in step.command_in("de")
+    assert "new receive connector" not in step.command_in("en")
