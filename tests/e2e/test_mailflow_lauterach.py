@@ -135,15 +135,15 @@ def test_a_device_the_logs_saw_is_re_pointed_from_the_address_it_reached(
 def test_a_device_no_log_saw_is_said_to_send_to_a_place_not_known(proposal: Proposal) -> None:
     """'Zeiterfassung', listed by its name on 'Relay Plotter', sent nothing while the logs ran:
     its step says where it sends is not known (its owner reads it), not "LKW-EX16-01 ->";
-    the new connector admits its address, not its name."""
+    the receive connector admits its address, not its name."""
     step = _relay(proposal, "Zeiterfassung")
     for lang, today, command in (
             ("en", "where it sends today is not known: no transport log read shows it",
              "(today's setting not known: no transport log shows it; read it on the device); "
-             "the new receive connector admits its address"),
+             "the receive connector there admits its address"),
             ("de", "wohin es heute sendet, ist nicht bekannt",
              "(heutige Einstellung unbekannt: kein Transportprotokoll zeigt es; am Gerät "
-             "ablesen); der neue Empfangsconnector lässt seine Adresse zu")):
+             "ablesen); der Empfangsconnector dort lässt seine Adresse zu")):
         assert today in step.why(lang)
         assert command in step.command_in(lang), step.command_in(lang)
         assert "LKW-EX16-01 ->" not in step.command_in(lang)

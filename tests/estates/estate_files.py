@@ -86,3 +86,26 @@ def write_workbook(path: Path, sheets: dict[str, list[list]]) -> None:
         for r in rows:
             ws.append(r)
     wb.save(path)
+
+
+def write_weekday_logs(folder: Path, first: date, days: int, sessions, domain: str,
+                       sender: str, recipient: str, sid: int, legacy: str = "",
+                       minute_step: int = 7, first_hour: int = 7) -> None:
+    """SMTP Receive protocol logs of ``days`` days from ``first``, weekdays only: per day and
+    per ``sessions`` row (server, its address, connector, client address, EHLO, sessions a
+    day) that many one-message sessions, the n-th at ``first_hour`` + n hours and
+    n * ``minute_step`` minutes; session ids count up from ``sid``."""
+    for d in range(days):
+        day = first + timedelta(days=d)
+        if day.weekday() >= 5:
+            continue
+        logs: dict[str, list[str]] = {}
+        for server, ip, connector, client, ehlo, per_day in sessions:
+            for n in range(per_day):
+                sid += 1
+                when = datetime(day.year, day.month, day.day, first_hour + n,
+                                (n * minute_step) % 60)
+                logs.setdefault(server, []).extend(smtp_session(
+                    when, sid, server, ip, f"{server.lower()}.{domain}", connector, client,
+                    ehlo, 1, sender, recipient))
+        write_receive_logs(folder, day, logs, legacy)

@@ -20,11 +20,11 @@ device's connector as its SMTP setting. Kabelwerk Lauterach GmbH, one site in Vo
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 from planner.core.importing.template import write_template
-from tests.estates.estate_files import smtp_session, write_receive_logs
+from tests.estates.estate_files import write_weekday_logs
 from tests.estates.make_estates import E16, HERE, Rows, _recv, _srv, project
 
 _D = "kabelwerk.local"
@@ -88,20 +88,9 @@ SESSIONS = (
 
 def write_transport_logs(folder: Path) -> None:
     """SMTP Receive protocol logs of both servers, 23 Nov to 4 Dec 2026, weekdays."""
-    sid = 0x08DE5C0000000000
-    for d in range(12):
-        day = date(2026, 11, 23) + timedelta(days=d)
-        if day.weekday() >= 5:
-            continue
-        logs: dict[str, list[str]] = {}
-        for server, ip, connector, client, ehlo, per_day in SESSIONS:
-            for n in range(per_day):
-                sid += 1
-                when = datetime(day.year, day.month, day.day, 7 + n, (n * 7) % 60)
-                logs.setdefault(server, []).extend(smtp_session(
-                    when, sid, server, ip, f"{server.lower()}.{_D}", connector, client, ehlo,
-                    1, "noreply@kabelwerk-lauterach.at", "versand@kabelwerk-lauterach.at"))
-        write_receive_logs(folder, day, logs, "")
+    write_weekday_logs(folder, date(2026, 11, 23), 12, SESSIONS, _D,
+                       "noreply@kabelwerk-lauterach.at", "versand@kabelwerk-lauterach.at",
+                       0x08DE5C0000000000)
 
 
 def main() -> None:

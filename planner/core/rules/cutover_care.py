@@ -57,7 +57,8 @@ def _backup(ctx: Context, prior: Mapping[str, Step]) -> RuleOutput:
             f"group:{g.key}", message(f"{_TEXT}.backup_title", to=list(g.targets)),
             needs_consultant=False, predecessors=deps(ready),
             command=line("backup_group", to=to) + "\n"
-            + line("monitoring_group", to=to, old=", ".join(s.name for s in g.old))
+            + line("monitoring_group", to=to, old=", ".join(s.name for s in g.old),
+                   count=len(g.old))
             + "\nGet-MailboxDatabase -Status | ft Name,LastFullBackup")
         steps += at_site(g, [step])
         links += [(h.id, Dependency(step.id)) for h in heads]

@@ -27,8 +27,10 @@ from planner.core.rules.commands import (
     remark,
     setup_upgrade,
 )
-from planner.core.rules.legacy2013 import GONE
+from planner.core.rules.estate_facts import relay_clients_of
+from planner.core.rules.legacy2013 import GONE, relay_taken_by
 from planner.core.rules.licensing import LICENSE
+from planner.core.rules.namespace_pool import smtp_name_at
 from planner.core.rules.security_order import active as security_active
 from planner.core.typed_values import ascii_whole
 
@@ -135,6 +137,27 @@ def _dag_note(s: ServerFacts) -> list[Message]:
     return [message(f"{_TEXT}.dag_note", dag=s.server.dag)] if s.server.dag else []
 
 
+def _relay_note(ctx: Context, s: ServerFacts) -> list[Message]:
+    """The relay clients that send to the server itself while it is in maintenance mode,
+    which takes no SMTP: its own (where no SMTP name is listed over it) and those a 2013
+    server's re-point sends to it. A review: a meter-reading server and a printer were
+    pointed at one 2019 server four weeks before its in-place upgrade and nothing said their
+    mail stops in that window."""
+    own = ([rc.name for rc in relay_clients_of(ctx.estate, s.server)]
+           if smtp_name_at(ctx, s.name) is None else [])
+    names = list(dict.fromkeys([*own, *relay_taken_by(ctx, s.name)]))
+    if not names:
+        return []
+    # a DAG peer carries the same default connectors and serves the same databases
+    dag = s.server.dag.strip().lower()
+    peers = [p for p in ctx.servers if dag and p.server.dag.strip().lower() == dag
+             and p.name != s.name and not p.excluded and not p.server.is_edge]
+    other = (peers[0].server.fqdn or peers[0].name) if peers else ""
+    key = "relay_offline_other" if other else "relay_offline"
+    return [message(f"{_TEXT}.{key}", server=s.name, clients=names, count=len(names),
+                    other=other)]
+
+
 def _cu_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Step:
     """The CU update, with the security update Exchange Online accepts in the same window:
     a judged server then leaves its enforcement here, not weeks later with its upgrade."""
@@ -150,7 +173,7 @@ def _cu_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Ste
     return make_step(
         ctx, "cu_update_2019", f"cu:{name}", "cu_update", Phase.UPDATE, f"server:{name}",
         message(f"{_TEXT}.cu_title", server=name, target=target),
-        [s.fact, *_dag_note(s), *first, *passes], _fields(s),
+        [s.fact, *_dag_note(s), *first, *passes, *_relay_note(ctx, s)], _fields(s),
         predecessors=after,
         exits_exo_view=(name,) if s.judged and passing is not None else (),
         command=maintenance_wrapped(name, s.server.dag,
@@ -165,7 +188,7 @@ def _inplace_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -
     return make_step(
         ctx, "inplace_2019", f"inplace:{name}", "inplace_upgrade", Phase.IN_PLACE,
         f"server:{name}", title,
-        [s.fact, *_dag_note(s), *su_detail], _fields(s),
+        [s.fact, *_dag_note(s), *su_detail, *_relay_note(ctx, s)], _fields(s),
         _after_cu(ctx, s), predecessors=after,
         exits_exo_view=(name,) if s.judged else (),
         command=maintenance_wrapped(name, s.server.dag,
@@ -182,7 +205,8 @@ def _su_step(ctx: Context, s: ServerFacts, after: tuple[Dependency, ...]) -> Ste
         ctx, "latest_se_update", f"su:{name}", "se_latest_update", Phase.IN_PLACE,
         f"server:{name}", message(f"{_TEXT}.su_title", server=name, release=latest[1],
                                   build=latest[0]),
-        [s.fact, message(f"{_TEXT}.newest_known", build=latest[0], release=latest[1])],
+        [s.fact, message(f"{_TEXT}.newest_known", build=latest[0], release=latest[1]),
+         *_relay_note(ctx, s)],
         _fields(s), predecessors=after,
         command=maintenance_wrapped(name, s.server.dag,
                                     line("install_se_update", release=latest[1],

@@ -45,9 +45,10 @@ from planner.core.rules.receive import (
     unexplained_relay_ips,
     unknown_relays,
 )
-from planner.core.rules.relay_repoint import repoint_steps
+from planner.core.rules.relay_repoint import device_target, repoint_steps
 
-__all__ = ["GONE", "RULE", "legacy_servers", "move_target", "relay_servers"]
+__all__ = ["GONE", "RULE", "legacy_servers", "move_target", "relay_servers",
+           "relay_taken_by"]
 
 GONE = "legacy:gone"
 _RULE = "exchange2013_removal"
@@ -91,6 +92,17 @@ def relay_servers(ctx: Context, old: ServerFacts) -> list[str]:
     upgrade), else the server that takes its mailboxes."""
     target = move_target(ctx, old)
     return _relay_servers(ctx, old, target.name if target else placeholder("legacy_target"))
+
+
+def relay_taken_by(ctx: Context, server: str) -> list[str]:
+    """The relay clients of the 2013 servers whose re-point steps name ``server`` itself as
+    their SMTP server (no SMTP name in between): from then on they depend on it alone."""
+    out: list[str] = []
+    for old in legacy_servers(ctx):
+        to = ", ".join(relay_servers(ctx, old))
+        out += [rc.name for rc in relay_clients_of(ctx.estate, old.server)
+                if device_target(ctx, to, rc.server)[0].casefold() == server.casefold()]
+    return out
 
 
 def _relay_servers(ctx: Context, old: ServerFacts, target: str) -> list[str]:

@@ -143,7 +143,7 @@ def test_the_commands_notes_are_in_the_plans_language() -> None:
     for en, de in (("# only if the old one relays anonymously", "# nur wenn der alte anonym"),
                    ("<IPv4 address of MB-EX16-01-SE>", "<IPv4-Adresse von MB-EX16-01-SE>"),
                    ("# the old one listens on 10.30.1.6:25", "# der alte lauscht nur auf"),
-                   ("; the new receive connector admits", "; der neue Empfangsconnector lässt"),
+                   ("; the receive connector there admits", "; der Empfangsconnector dort lässt"),
                    ("# then read the SMTP Receive protocol logs for 10.30.8.0/24",
                     "# dann die SMTP-Empfangsprotokolle nach 10.30.8.0/24"),
                    ("point TCP 25 from MB-EDGE16 to MB-EDGE16-SE", "TCP 25 von MB-EDGE16 auf"),
