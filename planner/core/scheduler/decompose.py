@@ -43,10 +43,12 @@ _SPREAD = 2_000_000  # chain jobs x estate jobs per second of the limit: 60 serv
 _MOST = 50  # orders at the most: measured (2026-12-07), 50 and 200 random orders found the
 # same chains' plans from 60 to 200 servers once the block search (:mod:`.blocks`) follows
 _BLOCK_MOST = 1_500  # plans of the block search at the most (small chains converge sooner)
-_BLOCK_SHARE = 0.6  # of the time limit (2026-12-08: 0.3, 775 plans, left unseen 150 servers /
-# one consultant's hubs on day 572; 0.6 reaches 558 against a floor of 551, 722 -> 694
-# blocked days; it only costs where the chains miss the floor, and 200 / 1 and 800 / 1 keep
-# the same plans)
+_BLOCK_SHARE = 0.3  # of the time limit
+_LONG_SHARE = 0.6  # of the limit where the first share already allows a long climb:
+_LONG_CLIMB = 400  # plans (2026-12-08: unseen 150 servers / one consultant, 775 plans left
+# the hubs on day 572, 1,500 reach 558 against a floor of 551, 722 -> 694 blocked days;
+# where plans are dear, 800 and 2,000 servers' 13-289, doubling them bought nothing in the
+# benchmark and cost 2-5 s on 2,000 servers)
 _BLENDS = (0.2, 0.5, 1.0)  # weights of the weekly urgency tried in :func:`priority.blended`
 # (measured, 2026-12-06: the floor's day reached from 0.5 to 1.0 on 200 servers / 5
 # consultants, 0.5 to 3 on 2,000 / 50; 60 / 1's best blend, day 292, from 0.1 to 0.3, where
@@ -147,10 +149,13 @@ def _repaired(sub: Problem, best: tuple[tuple[int, int], dict[int, Placement]],
 
 
 def _plans(sub: Problem, problem: Problem, seconds: float) -> int:
-    """Plans of the chains the block search may make: about 60 % of the time limit
-    (:func:`.blocks.plans_for`)."""
-    return plans_for(len(sub.jobs), len(problem.consultants), seconds * _BLOCK_SHARE,
-                     _BLOCK_MOST)
+    """Plans of the chains the block search may make (:func:`.blocks.plans_for`): about
+    30 % of the time limit, 60 % where that already allows a long climb."""
+    jobs, staff = len(sub.jobs), len(problem.consultants)
+    plans = plans_for(jobs, staff, seconds * _BLOCK_SHARE, _BLOCK_MOST)
+    if plans >= _LONG_CLIMB:
+        plans = plans_for(jobs, staff, seconds * _LONG_SHARE, _BLOCK_MOST)
+    return plans
 
 
 def _searched_orders(sub: Problem, tries: int) -> Iterator[list[int]]:
