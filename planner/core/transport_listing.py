@@ -85,6 +85,9 @@ def relay_listing(estate: Estate, lang: str, steps: Sequence[Step] = ()) -> List
             address += " " + _t(lang, "addresses_seen", addresses=cat.names(
                 rc.addresses, limit=len(rc.addresses)))
         path = rc.connector + (f" ({rc.server})" if rc.server else "") or "–"
+        if rc.reached:  # the server addresses its sessions reached: where it sends today
+            path += " " + _t(lang, "reached", addresses=cat.names(rc.reached,
+                                                                   limit=len(rc.reached)))
         seen = rc.last_seen is not None
         source = _t(lang, "discovered") if rc.discovered else _t(lang, "listed")
         if read and not seen:  # "not seen" only where that server's logs were read

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import networkx as nx
+import pytest
 from openpyxl import load_workbook
 
 from planner.core.export.mspdi import write_mspdi
@@ -61,3 +62,20 @@ def test_every_deliverable_shows_the_unknown_relay_steps(tmp_path: Path) -> None
     report = render_report_html(plan, knowledge, "de")
     assert title in report.replace("&#34;", '"')
     assert "unbekannte Geräte (256 Adressen)" in report
+
+
+GOTTHARD = Path(__file__).resolve().parents[1] / "estates" / "gotthard-rail"
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "to"), ("de", "an")])
+def test_the_relay_client_table_names_the_server_address_each_device_reaches_today(
+        lang: str, word: str) -> None:
+    """The report's and workbook's relay-client table (one listing) says where each device
+    sends today as far as the logs show: the Exchange address its sessions reached, beside
+    the connector and server that took them (it named only those)."""
+    plan = estate_plan([GOTTHARD / "inventory.xlsx", GOTTHARD / "Get-OnPremServerReportInfo.txt",
+                        GOTTHARD / "transport-logs"])
+    paths = {row[0]: row[2] for row in relay_listing(plan.estate, lang, plan.proposal.steps).rows}
+    assert paths["Abacus ERP"] == f"Relay Innsbruck (IBK-EX16-01) {word} 10.70.0.21"
+    for rc in plan.estate.relay_clients:
+        assert (f" {word} " in paths[rc.name]) == bool(rc.reached)

@@ -37,6 +37,8 @@ def _found(per_week: int, weekdays: int, saturday: bool) -> list[str]:
 def test_a_saturday_window_on_top_of_a_full_week_is_named() -> None:
     (text,) = _found(5, 5, saturday=True)
     assert "A. Berger works 5 days a week" in text and "6 days in the week of 1 Feb 2027" in text
+    # a whole sentence (it read "books A. Berger on more in one week")
+    assert "this plan books A. Berger for more days than that in one week" in text
     assert _found(5, 5, saturday=False) == []
     assert _found(5, 4, saturday=True) == []  # Friday free: five days
 
