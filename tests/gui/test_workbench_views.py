@@ -316,3 +316,30 @@ def test_a_log_finding_says_which_transport_logs_show_it(qapp: Any, monkeypatch:
     logs = where["LOGS-RELAY-DISCOVERED"]
     assert "EX01" in logs and "Relay EX01" in logs and "10.1.2.3" in logs
     assert where["X-INFO"] == ""
+
+
+def test_a_long_transport_log_place_leaves_the_message_its_room(qtbot: Any,
+                                                                monkeypatch: Any) -> None:
+    """A transport-log place ("Transport logs of … › receive connector … › client …") took
+    half the page and cut the message off: the Where column takes a quarter at the most,
+    its whole text in the tooltip."""
+    doc = fake_document(monkeypatch)
+    place = LogPlace(("IBK-EX13-01", "IBK-EX16-01", "IBK-EX16-02"),
+                     "Legacy Relay for the workshop printers", "10.70.50.7")
+    logged = replace(Finding.about(Severity.INFO, "LOGS-RELAY-DISCOVERED", "relay:scanner",
+                                   name="scanner", ip="10.70.50.7",
+                                   connector="Legacy Relay for the workshop printers",
+                                   server="IBK-EX13-01"), log_place=place)
+    doc.set_project(replace(doc.project, findings=(logged,)))
+    view = FindingsView(doc)
+    qtbot.addWidget(view)
+    view.resize(860, 500)
+    view.show()
+    header = view.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(0) < header.defaultSectionSize())  # fitted
+    qtbot.wait(20)
+    width = view.table.viewport().width()
+    assert header.sectionSize(3) <= width * 0.25 + 1
+    assert header.sectionSize(2) > header.sectionSize(3)
+    where = view.table.model().index(0, 3)
+    assert "10.70.50.7" in where.data(Qt.ItemDataRole.ToolTipRole)

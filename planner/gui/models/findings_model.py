@@ -130,6 +130,8 @@ class FindingsModel(SortedTableModel):
             return self._icons[finding.severity]
         if role == Qt.ItemDataRole.ToolTipRole and column == "message":
             return literal(finding.message(self.lang))
+        if role == Qt.ItemDataRole.ToolTipRole and column in ("where", "target"):
+            return literal(self._text(finding, column)) or None  # a narrowed column's whole
         if role == Qt.ItemDataRole.ToolTipRole and column == "area":
             return literal(catalogue(self.lang)("vocabulary.finding_area.reference",
                                                 code=finding.code))

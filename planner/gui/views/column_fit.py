@@ -17,11 +17,14 @@ __all__ = ["ColumnFitter"]
 
 
 class ColumnFitter(QObject):
-    """Fits ``table``'s columns to its first ``rows`` rows after changes, while shown."""
+    """Fits ``table``'s columns to its first ``rows`` rows after changes, while shown;
+    with ``widest``, no fitted column takes more than that share of the view (the stretching
+    one keeps the rest)."""
 
-    def __init__(self, table: QTableView, rows: int = 20) -> None:
+    def __init__(self, table: QTableView, rows: int = 20, widest: float | None = None) -> None:
         super().__init__(table)
         self._table = table
+        self._widest = widest  # a fitted column's share of the view at the most
         self._by_hand = False  # a column was sized by the consultant
         self._fitting = False
         self._due = False
@@ -71,5 +74,9 @@ class ColumnFitter(QObject):
                 # a stretching column fills the rest: fitted to a long text it ran off screen
                 if not self._stretches(column):
                     self._table.resizeColumnToContents(column)
+                    if self._widest is not None:  # a long place left the message no room
+                        most = int(self._table.viewport().width() * self._widest)
+                        if self._table.columnWidth(column) > most > 0:
+                            self._table.setColumnWidth(column, most)
         finally:
             self._fitting = False

@@ -101,7 +101,9 @@ class FindingsView(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.fitter = ColumnFitter(self.table)  # not after every change: see column_fit
+        # not after every change (see column_fit); a transport-log place is long: a quarter
+        # of the view at the most, the message keeps the rest, the tooltip the whole
+        self.fitter = ColumnFitter(self.table, widest=0.25)
         self.table.doubleClicked.connect(self._jump)
         bar = QHBoxLayout()
         bar.addWidget(self.severity)
