@@ -258,12 +258,8 @@ def test_estate_columns_fit_once_and_keep_the_consultants_width(qtbot: Any,
     assert header.sectionSize(fqdn) == longest + 90
 
 
-def test_a_long_finding_fits_the_page_without_scrolling_sideways(qtbot: Any,
-                                                                  monkeypatch: Any) -> None:
-    doc = fake_document(monkeypatch)
-    long_text = "Exchange Online judges this server's build as outdated " * 6
-    doc.set_project(replace(doc.project, findings=(
-        Finding(Severity.WARNING, "X-LONG", long_text, long_text),)))
+def _fitted_findings(qtbot: Any, doc: Any) -> FindingsView:
+    """The Findings page at 860 x 500, shown and its columns fitted."""
     view = FindingsView(doc)
     qtbot.addWidget(view)
     view.resize(860, 500)
@@ -271,6 +267,17 @@ def test_a_long_finding_fits_the_page_without_scrolling_sideways(qtbot: Any,
     header = view.table.horizontalHeader()
     qtbot.waitUntil(lambda: header.sectionSize(0) < header.defaultSectionSize())  # fitted
     qtbot.wait(20)
+    return view
+
+
+def test_a_long_finding_fits_the_page_without_scrolling_sideways(qtbot: Any,
+                                                                  monkeypatch: Any) -> None:
+    doc = fake_document(monkeypatch)
+    long_text = "Exchange Online judges this server's build as outdated " * 6
+    doc.set_project(replace(doc.project, findings=(
+        Finding(Severity.WARNING, "X-LONG", long_text, long_text),)))
+    view = _fitted_findings(qtbot, doc)
+    header = view.table.horizontalHeader()
     assert header.length() <= view.table.viewport().width() + 1
 
 
@@ -331,13 +338,8 @@ def test_a_long_transport_log_place_leaves_the_message_its_room(qtbot: Any,
                                    connector="Legacy Relay for the workshop printers",
                                    server="IBK-EX13-01"), log_place=place)
     doc.set_project(replace(doc.project, findings=(logged,)))
-    view = FindingsView(doc)
-    qtbot.addWidget(view)
-    view.resize(860, 500)
-    view.show()
+    view = _fitted_findings(qtbot, doc)
     header = view.table.horizontalHeader()
-    qtbot.waitUntil(lambda: header.sectionSize(0) < header.defaultSectionSize())  # fitted
-    qtbot.wait(20)
     width = view.table.viewport().width()
     assert header.sectionSize(3) <= width * 0.25 + 1
     assert header.sectionSize(2) > header.sectionSize(3)
