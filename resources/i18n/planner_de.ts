@@ -377,8 +377,8 @@
     </message>
     <message>
       <location filename="../../planner/gui/views/enforcement.py" line="88" />
-      <source>Since first detection. Hatched: before the plan start; black line: the server leaves Exchange Online's view.</source>
-      <translation>Seit der ersten Erkennung. Schraffiert: vor dem Planstart; schwarze Linie: der Server verlässt die Sicht von Exchange Online.</translation>
+      <source>Since first detection. Hatched: before the first day the plan counts (today, or the plan start where that is earlier); black line: the server leaves Exchange Online's view.</source>
+      <translation>Seit der ersten Erkennung. Schraffiert: vor dem ersten Tag, den der Plan zählt (heute oder der Planstart, falls früher); schwarze Linie: der Server verlässt die Sicht von Exchange Online.</translation>
     </message>
     <message>
       <location filename="../../planner/gui/views/enforcement.py" line="95" />

@@ -7,7 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtGui import QGuiApplication
 
@@ -221,7 +221,7 @@ def test_strips_start_at_first_detection_with_the_history_hatched(qtbot, monkeyp
     qtbot.addWidget(view)
     strips = view.strips
     assert strips.first == date(2024, 3, 28)
-    assert strips.history_before == doc.plan.settings.start
+    assert strips.history_before == doc.plan.counted_from == doc.plan.settings.start
     row = next(r for r in strips.rows if r.server == "EX01")
     runs = strips.runs(row)
     history = [r for r in runs if r[3]]
@@ -255,3 +255,24 @@ def test_the_axis_names_months_in_the_interface_language(qtbot, monkeypatch, qap
             assert all(x + 50 <= width for x, _text in view.strips.axis_labels(room=60))
     finally:
         install_translators(qapp, "en")
+
+
+def test_days_the_plan_counts_before_its_work_starts_are_not_hatched(qtbot, monkeypatch):
+    """Planned today for work that starts later, the plan counts from today (a pause is
+    requested now): those days are the plan's, not history (they were hatched as "before
+    the plan start" while the report counted them)."""
+    def planned_today(*args, **kwargs):
+        plan = make_plan(*args, **kwargs)
+        return replace(plan, as_of=plan.settings.start - timedelta(days=27))
+
+    doc = fake_document(monkeypatch)
+    monkeypatch.setattr(document_module, "make_plan", planned_today)
+    doc.replan()
+    view = EnforcementView(doc)
+    qtbot.addWidget(view)
+    today = doc.plan.settings.start - timedelta(days=27)
+    assert doc.plan.counted_from == today
+    assert view.strips.history_before == today
+    for row in view.strips.rows:
+        assert all(first >= today for _, first, _, past in view.strips.runs(row) if not past)
+        assert all(last < today for _, _, last, past in view.strips.runs(row) if past)

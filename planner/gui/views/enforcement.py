@@ -85,7 +85,8 @@ class EnforcementView(QWidget):
         strips_group = self._group(self.tr("Enforcement stage per judged server"), self.strips)
         group_layout = strips_group.layout()
         assert group_layout is not None
-        key = QLabel(self.tr("Since first detection. Hatched: before the plan start; black "
+        key = QLabel(self.tr("Since first detection. Hatched: before the first day the plan "
+                             "counts (today, or the plan start where that is earlier); black "
                              "line: the server leaves Exchange Online's view."))
         key.setWordWrap(True)
         assert isinstance(group_layout, QVBoxLayout)  # _group's layout
@@ -196,9 +197,10 @@ class EnforcementView(QWidget):
         ends = [plan.schedule.objective.finish or plan.settings.start]
         ends += [e.cutover for e in plan.schedule.exposure if e.cutover]
         first = min([plan.settings.start] + [e.first_detected for e in plan.schedule.exposure])
-        # The strips start at the earliest first detection; the days before the plan start
-        # are the server's history (hatched), so a server detected in 2024 shows its stages.
-        self.strips.set_rows(rows, first, max(ends) + timedelta(days=7), plan.settings.start)
+        # The strips start at the earliest first detection; the days before the plan counts
+        # (today where the work starts later: a pause requested now is the plan's) are the
+        # server's history (hatched), so a server detected in 2024 shows its stages.
+        self.strips.set_rows(rows, first, max(ends) + timedelta(days=7), plan.counted_from)
 
     def note_text(self, plan: Plan) -> str:
         """Which first-detected dates are estimates, and which judged servers pass today."""

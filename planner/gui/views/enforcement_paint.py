@@ -42,7 +42,7 @@ class StageStrips(QWidget):
         self.rows: tuple[StripRow, ...] = ()
         self.first = date.today()
         self.last = date.today()
-        self.history_before = date.today()  # days before it (the plan start) are history
+        self.history_before = date.today()  # days before it (the first counted day) are history
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
 
