@@ -80,7 +80,9 @@ class Timeline:
 
 
 def _plan_span(plan: Plan) -> tuple[date, date]:
-    starts = [s.start for s in plan.schedule.steps] + [plan.settings.start]
+    # from the first day the plan counts: a pause requested today, before the work starts,
+    # is the plan's (it was left to the history columns as "before the plan start")
+    starts = [s.start for s in plan.schedule.steps] + [plan.counted_from]
     ends = [s.end for s in plan.schedule.steps] + [p.end for p in plan.schedule.pauses]
     first = min(starts)
     return first, max([*ends, first])

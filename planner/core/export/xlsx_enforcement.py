@@ -175,10 +175,11 @@ def _pause_tables(grid: _Grid, ctx: ExportContext, row: int) -> int:
 
 
 def _strip_period(ctx: ExportContext) -> tuple[date, date]:
-    """The days the strip shows: the ones the "days per stage" table counts (plan start to
-    the last step or pause), so both tell the same story."""
+    """The days the strip shows: the ones the "days per stage" table counts (the first day
+    the plan counts, today where the work starts later, to the last step or pause), so both
+    tell the same story."""
     schedule = ctx.plan.schedule
-    start = ctx.plan.settings.start
+    start = ctx.plan.counted_from
     ends = [s.end for s in schedule.steps] + [p.end for p in schedule.pauses]
     return start, max([start, *ends])
 
@@ -269,8 +270,8 @@ def _worst_per_column(ctx: ExportContext, exp: Exposure,
 
 
 def _history_end(ctx: ExportContext, history: tuple[Column, ...]) -> int:
-    """Strip columns before this index show days before the plan start (drawn shaded)."""
-    start = ctx.plan.settings.start
+    """Strip columns before this index show days before the plan counts (drawn shaded)."""
+    start = ctx.plan.counted_from
     return len(history) + sum(1 for c in ctx.timeline.columns if c.end < start)
 
 

@@ -59,8 +59,9 @@ def _reported_throttle(exposure: Exposure, plan: Plan, index: DetectionIndex) ->
 def _deadline(exposure: Exposure, plan: Plan, knowledge: Knowledge,
               index: DetectionIndex) -> Deadline:
     stages = timeline(knowledge.policy, exposure.anchors)  # the report's dates, piecewise
-    # Only the plan's own days count: what happened before its start is history.
-    bands = [b for b in stage_bands(exposure, plan, knowledge) if b.end >= plan.settings.start]
+    # Only the plan's own days count: what happened before its first counted day (today
+    # where the work starts later) is history.
+    bands = [b for b in stage_bands(exposure, plan, knowledge) if b.end >= plan.counted_from]
     active = [b for b in bands if b.kind != "paused"]
     worst = max(active, key=lambda b: b.stage) if active else bands[-1] if bands else None
     return Deadline(

@@ -308,7 +308,7 @@ def test_stage_strip_shows_the_days_the_stage_table_counts(plan: Plan, knowledge
     note = next(c for row in sheet.iter_rows() for c in row
                 if isinstance(c.value, str) and c.value.startswith("Gezeigt:"))
     end = max(s.end for s in steps)
-    assert f"{start:%d.%m.%Y} (Planstart) bis {end:%d.%m.%Y}" in note.value
+    assert f"{start:%d.%m.%Y} (erster Tag, den der Plan zählt) bis {end:%d.%m.%Y}" in note.value
     months = [sheet.cell(note.row + 1, c).value for c in range(2, sheet.max_column + 1)]
     assert any(m and m[:3] in {"Okt", "Nov", "Dez", "Jan"} for m in months)
     row = note.row + 3

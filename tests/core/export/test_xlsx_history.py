@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -52,7 +52,7 @@ def test_a_server_detected_in_2024_shows_its_past_stages_as_months(
                   if sheet.cell(first_row, c).value]
     assert plan_cells and all(c.fill.patternType == "solid" for c in plan_cells)
     texts = {c.value for r in sheet.iter_rows() for c in r if isinstance(c.value, str)}
-    assert "Before the plan start (history)" in texts
+    assert "Before the plan counts (history)" in texts
     # Printable: a month per column keeps the page count close to the plan's own.
     assert len(sheet.col_breaks.brk) + 1 <= 4  # pages across (our breaks at a fixed scale)
 
@@ -62,3 +62,18 @@ def test_a_short_history_prints_a_column_per_week() -> None:
     assert [c.label for c in weeks] == ["34", "35", "36", "37", "38", "39", "40"]
     assert weeks[0].start == date(2026, 8, 20) and weeks[-1].end == date(2026, 10, 4)
     assert history_columns(date(2026, 10, 5), date(2026, 10, 5), "de") == ()
+
+
+def test_days_the_plan_counts_before_its_work_starts_are_the_plans_not_history(
+        plan: Plan, knowledge: Knowledge, tmp_path: Path) -> None:
+    """Planned today for work that starts weeks later, the plan counts from today (a pause
+    requested now): the strip starts today, not with those days in the history columns."""
+    today = plan.settings.start - timedelta(days=27)
+    early = replace(plan, as_of=today)
+    assert early.counted_from == today
+    path = tmp_path / "today.xlsx"
+    write_workbook(early, knowledge, path, "en", today=today)
+    sheet = openpyxl.load_workbook(path)["Enforcement"]
+    note = next(c.value for row in sheet.iter_rows() for c in row
+                if isinstance(c.value, str) and c.value.startswith("Shown:"))
+    assert note.startswith(f"Shown: {today.day} {today:%b %Y} (the first day the plan counts)")
