@@ -158,7 +158,7 @@ def _optimise(problem: Problem, settings: Settings,
     exact = ok and mine.key == bound[:3]
     if exact and value[3] > bound[3]:  # only the finish is open: by when must each step end,
         # and how many window steps can the first window day take?
-        bound = (*bound[:3], _window_floor(problem, bound[3], value[3], release))
+        bound = (*bound[:3], _window_floor(problem, bound[3], value[3]))
         if value[3] > bound[3]:
             bound = (*bound[:3], deadline_floor(problem, bound[3], value[3], release))
         held[:] = [bound[3]]
@@ -171,8 +171,7 @@ def _optimise(problem: Problem, settings: Settings,
         if exact and value[3] > bound[3]:  # only the finish is left to win
             quick = _sooner(problem, settings, quick, bound, progress)
         return _chains_alone(problem, settings, quick, bound, floors[0], progress)
-    solved = _solved(problem, replace(settings, solver_time_limit_s=budget), quick, bound, ok,
-                     exact, horizon, progress, show)
+    solved = _solved(problem, fixed, budget, quick, bound, ok, exact, horizon, progress, show)
     # only the finish open and CP-SAT did not prove it: the plan search for the finish from
     # the better plan, in a quarter of the limit more (unseen 20 servers / 2: CP-SAT kept
     # 132 even in 120 s, the search reaches 125; CP-SAT keeps its whole limit: giving the
@@ -187,19 +186,19 @@ def _optimise(problem: Problem, settings: Settings,
     return solved
 
 
-def _solved(problem: Problem, settings: Settings, quick: Outcome,
-            bound: tuple[int, int, int, int], ok: bool, exact: bool, horizon: int,
-            progress: Progress | None, show: Show | None) -> Outcome | str:
-    """CP-SAT from the quick plan (valid when ``ok``) within the time limit, given the
-    floors ``bound`` (the first three reached when ``exact``); the quick plan where the
-    solver finds nothing better."""
-    fixed, greedy, mine = settings.fixed_pauses, quick.placed, quick.exposure
+def _solved(problem: Problem, fixed: tuple[tuple[date, int], ...] | None, seconds: float,
+            quick: Outcome, bound: tuple[int, int, int, int], ok: bool, exact: bool,
+            horizon: int, progress: Progress | None, show: Show | None) -> Outcome | str:
+    """CP-SAT from the quick plan (valid when ``ok``) within ``seconds``, given the floors
+    ``bound`` (the first three reached when ``exact``); the quick plan where the solver
+    finds nothing better."""
+    greedy, mine = quick.placed, quick.exposure
     value = (*mine.key, plan_finish(greedy))
     sm = build_model(problem, horizon, fixed)
     hint_plan(sm, problem, {i: (p.start, p.end, p.consultant) for i, p in greedy.items()},
               mine.pauses)
     tap = _tap(problem, fixed, bound, value if ok else None, show, sm) if show else None
-    sol = solve_lexicographic(sm, settings.solver_time_limit_s, bound, exact, tap,
+    sol = solve_lexicographic(sm, seconds, bound, exact, tap,
                               progress.cancel if progress else None)
     if sol.status in ("infeasible", "unknown") or sol.wall_limited:
         # the quick plan is the same every run; without a valid one, say whether the solver
@@ -278,12 +277,10 @@ def _chains_alone(problem: Problem, settings: Settings, quick: Outcome,
                    blocked_proven=value[0] == floor[0], floor=floor)
 
 
-def _window_floor(problem: Problem, floor: int, finish: int,
-                  release: dict[int, int] | None = None) -> int:
+def _window_floor(problem: Problem, floor: int, finish: int) -> int:
     """The finish floor raised by counting window days (:mod:`.window_count`), never past
-    ``finish``, a plan's; ``release``: per job a day before which no plan starts it."""
-    counted = window_finish(problem, serial_plan(problem, resources=False), release)
-    return max(floor, min(counted, finish))
+    ``finish``, a plan's."""
+    return max(floor, min(window_finish(problem, serial_plan(problem, resources=False)), finish))
 
 
 def _chain_floor(problem: Problem, settings: Settings, placed: dict[int, Placement],

@@ -39,36 +39,13 @@ _FIRST_DAY_DET = 0.3  # deterministic units for the first window day's exact mod
 _SPAN = 40  # days after the first window day the exact model may place the rest
 
 
-def window_finish(problem: Problem, relaxed: dict[int, Placement],
-                  release: dict[int, int] | None = None) -> int:
-    """A finish no plan beats (0 where nothing is counted): see the module's docstring.
-
-    ``relaxed``: the critical-path plan; ``release``: per job a day before which no plan
-    starts it (the energetic floors'), where known, which moves the steps later.
-    """
+def window_finish(problem: Problem, relaxed: dict[int, Placement]) -> int:
+    """A finish no plan beats (0 where nothing is counted): see the module's docstring."""
     if len(problem.jobs) > _MOST_JOBS or not problem.consultants:
         return 0
-    if release:
-        relaxed = _raised(problem, relaxed, release)
     jobs = [job.index for job in problem.jobs if job.step.needs_window and job.uses_consultant
             and job.holds is None and job.index in relaxed]
     return _finish(problem, relaxed, jobs) if jobs else 0
-
-
-def _raised(problem: Problem, relaxed: dict[int, Placement],
-            release: dict[int, int]) -> dict[int, Placement]:
-    """Each step no sooner than its release day, ending as soon as its calendar allows from
-    there (both still days no plan beats)."""
-    out = dict(relaxed)
-    for i, p in relaxed.items():
-        day = release.get(i, 0)
-        if day <= p.start:
-            continue
-        job = problem.jobs[i]
-        cal = problem.cal(job)
-        end = day if job.is_milestone else job.end_after(cal, cal.next_ok(day), job.fastest_days)
-        out[i] = Placement(day, max(p.end, end), p.consultant)
-    return out
 
 
 def _present(problem: Problem, day: int) -> int:
