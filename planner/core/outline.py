@@ -176,9 +176,10 @@ def finding_location(finding: Finding, lang: str) -> str:
 def finding_source(finding: Finding, lang: str) -> str:
     """The input cell or the transport logs a finding comes from, in words; "" when it
     concerns an entity only (the GUI shows that beside it)."""
-    if finding.log_place is not None and not finding_location(finding, lang):
-        return _log_place_words(finding.log_place, catalogue(lang))
-    return finding_location(finding, lang)
+    location = finding_location(finding, lang)
+    if location or finding.log_place is None:
+        return location
+    return _log_place_words(finding.log_place, catalogue(lang))
 
 
 def _log_place_words(place: LogPlace, words: Catalogue) -> str:
